@@ -1,0 +1,116 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.UsageException;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.jfr.Recorder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run patterns in every mode and variant side by side and print one table.",
+                "With no IDs, the whole catalogue, sized to take about a minute on 2 cores."},
+        footer = {"", "Columns: pattern, mode, variant, tasks, wall_ms, tasks_per_s, peak_platform_threads, virtual_threads, pinned, check.",
+                "Examples:", "  loom compare", "  loom compare lock-counter --modes virtual,structured --repeat 5",
+                "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"})
+final class CompareCommand implements Callable<Integer> {
+
+    static final int MAX_REPEAT = 1_000;
+
+    private final Catalogue catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare; default: all")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--modes", split = ",", paramLabel = "M", description = "modes to run, comma-separated; default: all")
+    List<Mode> modes = new ArrayList<>();
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+            description = "runs per cell; wall_ms is then the median and the note under the table gives the spread (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, json or markdown (default ${DEFAULT-VALUE})")
+    ReportFormat format;
+
+    @Option(names = "--jfr-dir", paramLabel = "DIR", description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
+    Path jfrDir;
+
+    @Mixin
+    RecordingOptions recording;
+
+    CompareCommand(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
+        }
+        List<Pattern> patterns = ids.isEmpty()
+                ? catalogue.patterns()
+                : new LinkedHashSet<>(ids).stream().map(catalogue::find).toList();
+        workload.requireKnownParams(patterns);
+        List<Session.Cell> cells = new ArrayList<>();
+        for (Pattern pattern : patterns) {
+            for (Mode mode : pattern.modes()) {
+                if (!modes.isEmpty() && !modes.contains(mode)) {
+                    continue;
+                }
+                for (Variant variant : pattern.variants()) {
+                    cells.add(new Session.Cell(pattern, mode, variant, workload.forPattern(pattern, mode, true)));
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            throw new UsageException("none of the selected patterns runs in mode(s) " + modes);
+        }
+        Session.Recording where = jfrDir == null
+                ? new Session.Recording.None()
+                : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
+
+        PrintWriter out = spec.commandLine().getOut();
+        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, repeat, where);
+        format.print(outcome.rows(), out);
+        if (format.forPeople()) {
+            out.println();
+            out.println(noiseNote(outcome.rows(), repeat));
+            Session.describeRecordings(outcome.recordings(), out);
+        }
+        out.flush();
+        return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /** One line on how far to trust a single figure, measured when there are repeats. */
+    static String noiseNote(List<Row> rows, int repeat) {
+        if (repeat == 1) {
+            return "Each figure is one run: expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
+                    + "--repeat 5 gives medians with their spread; JMH (README, Benchmarks) gives steady figures.";
+        }
+        Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
+        return String.format(Locale.ROOT, "wall_ms is the median of %d runs; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
+                        + "For steady figures use JMH (README, Benchmarks).",
+                repeat, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant());
+    }
+}

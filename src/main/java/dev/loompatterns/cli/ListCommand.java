@@ -1,0 +1,72 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the catalogue: id, title, modes and variants.", "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."})
+final class ListCommand implements Callable<Integer> {
+
+    private final Catalogue catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "a pattern to describe")
+    String id;
+
+    ListCommand(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (id != null) {
+            describe(catalogue.find(id), out);
+            return 0;
+        }
+        int idWidth = catalogue.ids().stream().mapToInt(String::length).max().orElse(2);
+        int titleWidth = catalogue.patterns().stream().mapToInt(p -> p.title().length()).max().orElse(5);
+        String format = "%-3s %-" + idWidth + "s  %-" + titleWidth + "s  %-27s  %s%n";
+        out.printf(Locale.ROOT, format, "#", "id", "title", "modes", "variants");
+        for (Pattern pattern : catalogue.patterns()) {
+            out.printf(Locale.ROOT, format, String.format(Locale.ROOT, "%02d", pattern.number()), pattern.id(), pattern.title(),
+                    pattern.modes().stream().map(Mode::id).collect(Collectors.joining(",")),
+                    pattern.variants().stream().map(Variant::id).collect(Collectors.joining(",")));
+        }
+        out.println();
+        out.println("'loom list ID' describes a pattern; 'loom run ID' runs it; 'loom compare' runs them all.");
+        return 0;
+    }
+
+    private static void describe(Pattern pattern, PrintWriter out) {
+        out.printf("%s: %s%n", pattern.id(), pattern.title());
+        out.printf("  tutorial:  %s%n", pattern.tutorial());
+        out.printf("  modes:     %s%n", pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")));
+        out.printf("  tasks:     %d by default%n", pattern.defaultTasks());
+        out.println("  variants:");
+        for (Variant variant : pattern.variants()) {
+            out.printf("    %-16s %s%n", variant.id(), variant.description());
+        }
+        if (!pattern.params().isEmpty()) {
+            out.println("  parameters (-P name=value):");
+            for (Param param : pattern.params()) {
+                out.printf("    %-40s %s%n", param.synopsis(), param.description());
+            }
+        }
+        out.printf("  package:   dev.loompatterns.%s%n", pattern.id().replace("-", ""));
+        out.printf("  example:   examples/E%02d_*.java%n", pattern.number());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.UsageException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code loom} command: list the catalogue, run a pattern, compare modes.
+ *
+ * <p>Exit codes: 0 every check passed; 1 a check failed (or an unexpected error); 2 a usage error,
+ * reported as one line that says what was wrong and what would be right.
+ */
+@Command(name = "loom",
+        mixinStandardHelpOptions = true,
+        versionProvider = LoomCli.Version.class,
+        description = "Classic threading patterns in platform, virtual and structured form, self-checking and recorded with JFR.",
+        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.",
+                "Examples:", "  loom compare", "  loom run lock-counter --mode virtual --jfr run.jfr"})
+public final class LoomCli implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CHECK_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(Catalogue.load(), out, err, args));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
+    public static int execute(Catalogue catalogue, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LoomCli(), new Factory(catalogue));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("loom: " + firstLine(e.getMessage()) + hint(e.getCommandLine()));
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageException) {
+                err.println("loom: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("loom: unexpected error: " + e);
+            if (System.getenv("LOOM_STACKTRACE") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("loom: set LOOM_STACKTRACE=1 to see the stack trace");
+            }
+            return EXIT_CHECK_FAILED;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String hint(CommandLine where) {
+        String name = where.getCommandSpec().qualifiedName();
+        return " (see '" + name + " --help')";
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Gives every command the same catalogue. */
+    private record Factory(Catalogue catalogue) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Catalogue.class).newInstance(catalogue);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LoomCli.class.getPackage().getImplementationVersion();
+            return new String[] {"loom-patterns " + (version == null ? "(development build)" : version),
+                    "JVM: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.jfr.Recorder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one pattern, in one mode or in each, check its result, and optionally record it with JFR."},
+        footer = {"", "Examples:", "  loom run thread-basics", "  loom run lock-counter --mode virtual --variant long-adder --tasks 1000",
+                "  loom run url-fetch -P latency-ms=50 --jfr fetch.jfr --profile pinning"})
+final class RunCommand implements Callable<Integer> {
+
+    private final Catalogue catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
+    String id;
+
+    @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: each mode in turn")
+    Mode mode;
+
+    @Option(names = "--variant", paramLabel = "V", description = "one of the pattern's variants; default: its first")
+    String variant;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Option(names = "--jfr", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP.jfr in the current folder)")
+    String jfr;
+
+    @Mixin
+    RecordingOptions recording;
+
+    RunCommand(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Pattern pattern = catalogue.find(id);
+        Variant chosen = pattern.variant(variant);
+        List<Mode> modes = mode == null ? List.copyOf(pattern.modes()) : List.of(mode);
+        List<Session.Cell> cells = modes.stream()
+                .map(m -> new Session.Cell(pattern, m, chosen, workload.forPattern(pattern, m, false)))
+                .toList();
+        Session.Recording where = jfr == null
+                ? new Session.Recording.None()
+                : new Session.Recording.OneFile(recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
+
+        PrintWriter out = spec.commandLine().getOut();
+        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, 1, where);
+        ReportFormat.TABLE.print(outcome.rows(), out);
+        Session.describeRecordings(outcome.recordings(), out);
+        return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    private static String defaultFile(Pattern pattern) {
+        return "loom-" + pattern.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.loompatterns.core;
+
+/**
+ * A pattern-specific workload parameter, given on the command line as {@code -P name=value}.
+ * Whole-number parameters have a range; text parameters (a list of URLs) are checked by the
+ * pattern that reads them.
+ *
+ * @param name         the key, in kebab case ({@code sleep-ms})
+ * @param description  one line for {@code loom list}
+ * @param defaultValue the value used when the user gives none
+ * @param min          the smallest whole number allowed (ignored for text)
+ * @param max          the largest whole number allowed (ignored for text)
+ * @param text         true for a free-text parameter
+ */
+public record Param(String name, String description, String defaultValue, long min, long max, boolean text) {
+
+    public static Param ofInt(String name, String description, long defaultValue, long min, long max) {
+        if (defaultValue < min || defaultValue > max) {
+            throw new IllegalArgumentException(name + ": default " + defaultValue + " outside " + min + ".." + max);
+        }
+        return new Param(name, description, Long.toString(defaultValue), min, max, false);
+    }
+
+    public static Param ofText(String name, String description, String defaultValue) {
+        return new Param(name, description, defaultValue, 0, 0, true);
+    }
+
+    /** How the parameter is described to a user: {@code sleep-ms (1..60000, default 100)}. */
+    public String synopsis() {
+        if (text) {
+            return name + " (text, default '" + defaultValue + "')";
+        }
+        return name + " (" + min + ".." + max + ", default " + defaultValue + ")";
+    }
+
+    /** Parses and range-checks a value a user gave. */
+    String validate(String value) {
+        if (text) {
+            return value;
+        }
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new UsageException(name + " must be from " + min + " to " + max + ", got " + parsed);
+        }
+        return Long.toString(parsed);
+    }
+}

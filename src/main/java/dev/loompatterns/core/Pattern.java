@@ -1,0 +1,76 @@
+package dev.loompatterns.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of the catalogue: a classic threading pattern that runs in every {@link Mode} and
+ * checks its own result.
+ *
+ * <p>Each pattern lives in its own package with one class per mode ({@code PlatformX},
+ * {@code VirtualX}, {@code StructuredX}); the class implementing this interface only describes the
+ * pattern, picks the class for the mode, and checks what it returned. It is registered in
+ * {@code META-INF/services/dev.loompatterns.core.Pattern} and found by {@link Catalogue}.
+ */
+public interface Pattern {
+
+    /** The id used by the CLI, the tests and the docs (a contract: see DESIGN.md). */
+    String id();
+
+    /** A few words for {@code loom list}. */
+    String title();
+
+    /** What the classic tutorial did, that this pattern reimplements. */
+    String tutorial();
+
+    /** The position in the catalogue; the pattern's example is {@code examples/E<number>_...java}. */
+    int number();
+
+    default Set<Mode> modes() {
+        return EnumSet.allOf(Mode.class);
+    }
+
+    /** The ways of doing the job; the first is the default. Never empty. */
+    default List<Variant> variants() {
+        return List.of(Variant.DEFAULT);
+    }
+
+    /** Parameters beyond the task count, given as {@code -P name=value}. */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** Tasks per run by default, sized so the whole catalogue compares in about a minute on 2 cores. */
+    int defaultTasks();
+
+    /**
+     * The most tasks a run in this mode may be given. By default a platform run is held to
+     * {@value Limits#MAX_PLATFORM_THREADS} tasks, on the assumption that it starts a thread per
+     * task; a pattern that pools its platform threads may allow more.
+     */
+    default int maxTasks(Mode mode) {
+        return mode == Mode.PLATFORM ? Limits.MAX_PLATFORM_THREADS : Limits.MAX_TASKS;
+    }
+
+    /**
+     * Runs the pattern once and checks the result. Implementations join every thread they start
+     * before returning, also when they throw.
+     *
+     * @throws InterruptedException if the calling thread is interrupted; the run stops early
+     * @throws Exception            any other failure, which the runner reports as a failed check
+     */
+    Check run(Mode mode, Variant variant, Workload workload) throws Exception;
+
+    /** Finds a variant by id, or says which exist. */
+    default Variant variant(String id) {
+        if (id == null) {
+            return variants().getFirst();
+        }
+        return variants().stream()
+                .filter(v -> v.id().equalsIgnoreCase(id.strip()))
+                .findFirst()
+                .orElseThrow(() -> new UsageException("pattern " + id() + " has no variant '" + id + "'; its variants are "
+                        + String.join(", ", variants().stream().map(Variant::id).toList())));
+    }
+}

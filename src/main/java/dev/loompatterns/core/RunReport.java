@@ -1,0 +1,41 @@
+package dev.loompatterns.core;
+
+import java.time.Duration;
+
+/**
+ * What one run of a pattern in a mode measured, next to its self-check.
+ *
+ * @param pattern             the pattern id
+ * @param mode                the mode it ran in
+ * @param variant             the variant id
+ * @param tasks               tasks in the workload
+ * @param wall                time from the pattern's start to its return (the harness's own set-up
+ *                            and the JFR counting stream are outside it)
+ * @param peakPlatformThreads the most live platform threads during the run beyond those alive when
+ *                            it started (so pool and carrier threads that outlive a run are counted
+ *                            only by the run that created them)
+ * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart})
+ * @param pinned              pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0)
+ * @param check               the self-check's verdict
+ */
+public record RunReport(
+        String pattern,
+        Mode mode,
+        String variant,
+        int tasks,
+        Duration wall,
+        int peakPlatformThreads,
+        long virtualThreads,
+        long pinned,
+        Check check) {
+
+    public double wallMillis() {
+        return wall.toNanos() / 1e6;
+    }
+
+    /** Tasks completed per second of wall time. */
+    public double tasksPerSecond() {
+        long nanos = Math.max(1, wall.toNanos());
+        return tasks * 1e9 / nanos;
+    }
+}

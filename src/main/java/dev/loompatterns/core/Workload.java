@@ -1,0 +1,88 @@
+package dev.loompatterns.core;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How much work one run does: the number of tasks and the pattern's own parameters, every value
+ * validated against the pattern's declared ranges. Instances are immutable and only made by
+ * {@link #resolve}, so a pattern never sees a value outside its ranges.
+ *
+ * @param tasks  how many tasks (workers, requests, items) the run handles
+ * @param values every parameter of the pattern, given or defaulted
+ */
+public record Workload(int tasks, Map<String, String> values) {
+
+    public Workload {
+        values = Map.copyOf(values);
+    }
+
+    /**
+     * Builds the workload for a pattern in a mode from what the user gave.
+     *
+     * @param tasks the user's task count, or {@code null} for the pattern's default
+     * @param given parameters by name; unknown names and out-of-range values are rejected
+     * @throws UsageException naming the wrong value and what is allowed
+     */
+    public static Workload resolve(Pattern pattern, Mode mode, Integer tasks, Map<String, String> given) {
+        int max = pattern.maxTasks(mode);
+        int resolvedTasks = tasks == null ? pattern.defaultTasks() : tasks;
+        if (resolvedTasks < 1 || resolvedTasks > max) {
+            throw new UsageException("--tasks for " + pattern.id() + " in " + mode.id() + " mode must be from 1 to "
+                    + max + ", got " + resolvedTasks + (resolvedTasks > max ? limitReason(pattern, mode) : ""));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Param param : pattern.params()) {
+            values.put(param.name(), param.defaultValue());
+        }
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            Param param = pattern.params().stream()
+                    .filter(p -> p.name().equals(entry.getKey()))
+                    .findFirst()
+                    .orElseThrow(() -> new UsageException(unknownParam(pattern, entry.getKey())));
+            values.put(param.name(), param.validate(entry.getValue()));
+        }
+        return new Workload(resolvedTasks, values);
+    }
+
+    private static String limitReason(Pattern pattern, Mode mode) {
+        return mode == Mode.PLATFORM && pattern.maxTasks(Mode.PLATFORM) < pattern.maxTasks(Mode.VIRTUAL)
+                ? " (each task is a platform thread; more would exhaust the machine)"
+                : "";
+    }
+
+    private static String unknownParam(Pattern pattern, String name) {
+        List<Param> params = pattern.params();
+        if (params.isEmpty()) {
+            return "pattern " + pattern.id() + " takes no -P parameters, got '" + name + "'";
+        }
+        return "pattern " + pattern.id() + " has no parameter '" + name + "'; it takes "
+                + params.stream().map(Param::synopsis).collect(Collectors.joining(", "));
+    }
+
+    /** A whole-number parameter. */
+    public int intValue(String name) {
+        return Math.toIntExact(Long.parseLong(value(name)));
+    }
+
+    /** A whole-number parameter read as milliseconds. */
+    public Duration millis(String name) {
+        return Duration.ofMillis(Long.parseLong(value(name)));
+    }
+
+    /** A text parameter. */
+    public String text(String name) {
+        return value(name);
+    }
+
+    private String value(String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + values.keySet());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.loompatterns.jfr;
+
+import dev.loompatterns.core.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * A JFR recording of one run, written to its file only when the run is over: the recording is
+ * dumped to a temporary file beside the target and moved into place, so an interrupted or failed
+ * run leaves no half-written {@code .jfr} behind.
+ *
+ * {@snippet :
+ * Path file = Recorder.checkTarget(Path.of("run.jfr"));          // usage errors before any work
+ * try (Recorder recorder = Recorder.start(Profiles.load("pinning"), file)) {
+ *     runThePattern();
+ *     recorder.finish();                                          // the file exists from here on
+ * }
+ * }
+ */
+public final class Recorder implements AutoCloseable {
+
+    private final Recording recording;
+    private final Path target;
+    private boolean finished;
+
+    private Recorder(Recording recording, Path target) {
+        this.recording = recording;
+        this.target = target;
+    }
+
+    /**
+     * Checks, before any work starts, that a recording can be written to {@code target}.
+     *
+     * @return the absolute target path
+     * @throws UsageException if the path is a directory or its folder is missing or unwritable
+     */
+    public static Path checkTarget(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new UsageException("recording path '" + target + "' is a directory; give a file name such as run.jfr");
+        }
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException("cannot write recording '" + target + "': folder '" + folder + "' does not exist");
+        }
+        if (!Files.isWritable(folder) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
+            throw new UsageException("cannot write recording '" + target + "': permission denied");
+        }
+        return absolute;
+    }
+
+    /**
+     * Checks that {@code dir} can hold recordings, creating it if it does not exist.
+     *
+     * @throws UsageException if it is a file or cannot be created or written
+     */
+    public static Path checkDirectory(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new UsageException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot create --jfr-dir '" + dir + "': permission denied");
+        } catch (IOException e) {
+            throw new UsageException("cannot create --jfr-dir '" + dir + "': " + e.getMessage());
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new UsageException("cannot write to --jfr-dir '" + dir + "': permission denied");
+        }
+        return absolute;
+    }
+
+    /** Starts recording with the given settings; the file is written by {@link #finish()}. */
+    public static Recorder start(Configuration configuration, Path target) {
+        Recording recording = new Recording(configuration);
+        recording.setName("loom-patterns " + target.getFileName());
+        recording.setToDisk(true);
+        recording.start();
+        return new Recorder(recording, target);
+    }
+
+    /**
+     * Stops the recording and writes it to the target.
+     *
+     * @return the file written
+     */
+    public Path finish() {
+        recording.stop();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            recording.dump(temporary);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            finished = true;
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write recording " + target, e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Discards the recording if {@link #finish()} was not reached. */
+    @Override
+    public void close() {
+        recording.close();
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless and hidden (dot-prefixed)
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.loompatterns.jfr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * What a recording holds, in the few figures a user wants right after a run: pattern runs,
+ * virtual threads started, pins by reason with the top frame, and submit failures.
+ *
+ * @param patternRuns          {@code loompatterns.PatternRun} events
+ * @param virtualThreadsStarted {@code jdk.VirtualThreadStart} events
+ * @param submitFailures       {@code jdk.VirtualThreadSubmitFailed} events
+ * @param pinsByReason         pin count per "reason at top frame"
+ */
+public record RecordingSummary(long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByReason) {
+
+    /** Frames skipped when naming where a pin happened: the JDK's own blocking machinery. */
+    private static final List<String> MACHINERY = List.of("java.lang.VirtualThread", "jdk.internal.", "java.lang.Thread.sleep",
+            "java.util.concurrent.locks.LockSupport");
+
+    public static RecordingSummary read(Path file) throws IOException {
+        long runs = 0;
+        long started = 0;
+        long failures = 0;
+        Map<String, Long> pins = new TreeMap<>();
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                switch (event.getEventType().getName()) {
+                    case PatternRunEvent.NAME -> runs++;
+                    case ActivityCounter.VIRTUAL_THREAD_START -> started++;
+                    case "jdk.VirtualThreadSubmitFailed" -> failures++;
+                    case ActivityCounter.VIRTUAL_THREAD_PINNED -> pins.merge(pinKey(event), 1L, Long::sum);
+                    default -> {
+                        // other events are for JMC and `jfr print`
+                    }
+                }
+            }
+        }
+        return new RecordingSummary(runs, started, failures, pins);
+    }
+
+    public long pins() {
+        return pinsByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String pinKey(RecordedEvent event) {
+        String reason = event.hasField("pinnedReason") ? event.getString("pinnedReason") : null;
+        return (reason == null ? "no reason recorded" : reason) + " at " + topFrame(event.getStackTrace());
+    }
+
+    /** The first frame below the JDK's blocking machinery: the code that blocked while pinned. */
+    static String topFrame(RecordedStackTrace stack) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return "(no stack trace: enable stackTrace for jdk.VirtualThreadPinned)";
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            String name = type + "." + frame.getMethod().getName();
+            if (MACHINERY.stream().noneMatch(name::startsWith)) {
+                return name + ":" + frame.getLineNumber();
+            }
+        }
+        RecordedFrame top = stack.getFrames().getFirst();
+        return top.getMethod().getType().getName() + "." + top.getMethod().getName();
+    }
+
+    /** The lines the CLI prints after a recorded run. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("  pattern runs:             " + patternRuns);
+        lines.add("  virtual threads started:  " + virtualThreadsStarted);
+        lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by reason and top frame:"));
+        pinsByReason.forEach((key, count) -> lines.add("    " + count + " x " + key));
+        lines.add("  submit failures:          " + submitFailures);
+        return lines;
+    }
+}

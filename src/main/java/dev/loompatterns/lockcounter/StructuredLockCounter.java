@@ -1,0 +1,22 @@
+package dev.loompatterns.lockcounter;
+
+import java.util.concurrent.StructuredTaskScope;
+
+/**
+ * A fork per worker. When {@code join()} returns, every fork has finished and its writes are
+ * visible to the caller (the scope's join is a happens-before edge, like {@code Thread.join}).
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
+public final class StructuredLockCounter implements CountingWorkers {
+
+    @Override
+    public void count(Counter counter, int workers, int increments) throws InterruptedException {
+        try (var scope = StructuredTaskScope.open()) {
+            for (int i = 0; i < workers; i++) {
+                scope.fork(() -> CountingWorkers.incrementMany(counter, increments));
+            }
+            scope.join();
+        }
+    }
+}

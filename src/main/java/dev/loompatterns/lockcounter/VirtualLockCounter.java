@@ -1,0 +1,24 @@
+package dev.loompatterns.lockcounter;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A virtual thread per worker. The counters need no change: locks, atomics and adders work the
+ * same for virtual threads. What differs is under the hood: with 2 carriers only two workers run
+ * at once, and a virtual thread that waits for the lock unmounts (for {@code synchronized}, since
+ * JDK 24, JEP 491).
+ */
+public final class VirtualLockCounter implements CountingWorkers {
+
+    @Override
+    public void count(Counter counter, int workers, int increments) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>(workers);
+        Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
+        for (int i = 0; i < workers; i++) {
+            threads.add(builder.start(() -> CountingWorkers.incrementMany(counter, increments)));
+        }
+        Threads.joinAll(threads);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.loompatterns.threadbasics;
+
+import dev.loompatterns.core.Threads;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The tutorial's form: a platform thread per worker, started one by one and joined one by one.
+ * Each thread is an OS thread with its own stack, so this is the form that runs out of memory or
+ * thread handles first when the worker count grows.
+ */
+public final class PlatformThreadBasics implements SleepingWorkers {
+
+    @Override
+    public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {
+        WorkerReport[] reports = new WorkerReport[workers];
+        List<Thread> threads = new ArrayList<>(workers);
+        for (int i = 0; i < workers; i++) {
+            int worker = i;
+            Thread thread = new Thread(() -> reports[worker] = workOrNull(worker, sleep), "worker-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        // join() is the happens-before edge that makes each reports[i] visible here.
+        Threads.joinAll(threads);
+        return Arrays.asList(reports);
+    }
+
+    static WorkerReport workOrNull(int worker, Duration sleep) {
+        try {
+            return WorkerReport.work(worker, sleep);
+        } catch (InterruptedException e) {
+            return null; // interrupted by a cancelled run: no report, and the thread ends
+        }
+    }
+}

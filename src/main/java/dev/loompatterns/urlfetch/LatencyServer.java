@@ -1,0 +1,101 @@
+package dev.loompatterns.urlfetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+
+/**
+ * An HTTP server on 127.0.0.1 (ephemeral port, never another address) that answers
+ * {@code GET /item/N} with the body {@code item-N} after a set latency.
+ *
+ * <p>The latency is served without holding a thread per request: the handler schedules the answer
+ * on one timer thread and returns. So the server adds two platform threads (its dispatcher and the
+ * timer) and no virtual threads, whatever the load, and the run's thread counts are the client's.
+ */
+public final class LatencyServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ScheduledExecutorService timer;
+    private final LongAdder served = new LongAdder();
+
+    private LatencyServer(HttpServer server, ScheduledExecutorService timer) {
+        this.server = server;
+        this.timer = timer;
+    }
+
+    /** Starts a server on 127.0.0.1 with an ephemeral port. */
+    public static LatencyServer start(Duration latency) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("latency-server-timer").daemon().factory());
+        LatencyServer latencyServer = new LatencyServer(server, timer);
+        server.createContext("/item/", exchange -> latencyServer.answerLater(exchange, latency));
+        server.start();
+        return latencyServer;
+    }
+
+    private void answerLater(HttpExchange exchange, Duration latency) {
+        if (latency.isZero()) {
+            answer(exchange);
+        } else {
+            timer.schedule(() -> answer(exchange), latency.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void answer(HttpExchange exchange) {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = expectedBody(path).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            served.increment();
+        } catch (IOException e) {
+            // the client went away: nothing to answer, and the exchange is closed
+        }
+    }
+
+    /** The body the server sends for a path: {@code /item/7} gives {@code item-7}. */
+    static String expectedBody(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).transform(n -> "item-" + n);
+    }
+
+    /** The URIs of {@code count} distinct items on this server. */
+    public List<URI> items(int count) {
+        int port = server.getAddress().getPort();
+        return IntStream.range(0, count).mapToObj(i -> URI.create("http://127.0.0.1:" + port + "/item/" + i)).toList();
+    }
+
+    public long served() {
+        return served.sum();
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.jfr.PatternRunEvent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LoomCliTest {
+
+    /** What one CLI call printed and returned. */
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Result loom(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LoomCli.execute(Catalogue.load(), new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listShowsEveryPatternOfTheCatalogue() {
+        Result result = loom("list");
+        assertThat(result.code()).isZero();
+        Catalogue.load().ids().forEach(id -> assertThat(result.out()).contains(id));
+    }
+
+    @Test
+    void listWithAnIdDescribesItsVariantsAndParameters() {
+        Result result = loom("list", "lock-counter");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("long-adder").contains("increments (1..10000000, default 10000)");
+    }
+
+    @Test
+    void runPrintsTheRowWithItsPassingCheck() {
+        Result result = loom("run", "lock-counter", "--mode", "virtual", "--tasks", "4", "-P", "increments=100");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("lock-counter").contains("virtual").contains("pass: total 400 of 400");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "run nope",
+            "run lock-counter --tasks -1",
+            "run lock-counter --tasks abc",
+            "run lock-counter --tasks 99999999999",
+            "run lock-counter --mode sideways",
+            "run lock-counter --variant spinlock",
+            "run lock-counter -P nope=1",
+            "run lock-counter -P increments=0",
+            "run lock-counter --profile missing-profile --jfr x.jfr",
+            "compare --repeat 0",
+            "compare --format yaml",
+            "compare nope",
+            "compare -P nope=1",
+            "frobnicate"})
+    void badInputIsOneLineAndExitTwo(String args) {
+        Result result = loom(args.split(" "));
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).as(result.err()).hasSize(1);
+        assertThat(result.err()).startsWith("loom: ").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownPatternSuggestsTheNearestId() {
+        assertThat(loom("run", "lock-countr").err()).contains("did you mean 'lock-counter'");
+    }
+
+    @Test
+    void compareColumnsComeInTheContractsOrder() {
+        Result result = loom("compare", "lock-counter", "--modes", "virtual", "--tasks", "2", "-P", "increments=10", "--format", "csv");
+        assertThat(result.code()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail");
+        assertThat(lines).hasSize(1 + new dev.loompatterns.lockcounter.LockCounterPattern().variants().size());
+        assertThat(lines.get(1)).startsWith("lock-counter,virtual,synchronized,2,");
+    }
+
+    @Test
+    void compareTableEndsWithANoteOnNoiseAndJsonHasNone() {
+        Result table = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--repeat", "3");
+        assertThat(table.code()).isZero();
+        assertThat(table.out()).contains("median of 3 runs");
+
+        Result json = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--format", "json");
+        assertThat(json.out().strip()).startsWith("[").endsWith("]").contains("\"check\": \"pass\"");
+        assertThat(json.out().lines().filter(l -> l.contains("\"pattern\"")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void compareParametersApplyToThePatternsThatTakeThem() {
+        Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "structured", "--tasks", "2",
+                "-P", "sleep-ms=1", "-P", "increments=5", "--format", "csv");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("total 10 of 10");
+    }
+
+    @Test
+    void runWithJfrWritesARecordingWithOurEventAndVirtualThreadStarts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.jfr");
+        Result result = loom("run", "lock-counter", "--mode", "virtual", "--tasks", "5", "-P", "increments=10", "--jfr", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Recording: " + file).contains("virtual threads started:  5").contains("JDK Mission Control");
+        List<RecordedEvent> runs = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME)).toList();
+        assertThat(runs).hasSize(1);
+        RecordedEvent run = runs.getFirst();
+        assertThat(run.getString("pattern")).isEqualTo("lock-counter");
+        assertThat(run.getString("mode")).isEqualTo("virtual");
+        assertThat(run.getString("variant")).isEqualTo("synchronized");
+        assertThat(run.getInt("tasks")).isEqualTo(5);
+        assertThat(run.getBoolean("checkPassed")).isTrue();
+        assertThat(RecordingFile.readAllEvents(file).stream().filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadStart")).count())
+                .isGreaterThanOrEqualTo(5);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(file); // no temporary file left beside it
+        }
+    }
+
+    @Test
+    void recordingToADirectoryOrAMissingFolderIsRefusedBeforeAnyRun(@TempDir Path dir) throws IOException {
+        Result toDirectory = loom("run", "thread-basics", "--jfr", dir.toString());
+        assertThat(toDirectory.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(toDirectory.err()).contains("is a directory");
+        assertThat(toDirectory.out()).isEmpty();
+
+        Result missingFolder = loom("run", "thread-basics", "--jfr", dir.resolve("no/such/x.jfr").toString());
+        assertThat(missingFolder.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(missingFolder.err()).contains("does not exist");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void compareWithJfrDirWritesOneRecordingPerCell(@TempDir Path dir) throws IOException {
+        Path recordings = dir.resolve("recs");
+        Result result = loom("compare", "thread-basics", "--tasks", "2", "-P", "sleep-ms=1", "--jfr-dir", recordings.toString(),
+                "--profile", "pinning");
+        assertThat(result.code()).as(result.err()).isZero();
+        try (Stream<Path> files = Files.list(recordings)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "thread-basics-platform-default.jfr", "thread-basics-virtual-default.jfr", "thread-basics-structured-default.jfr");
+        }
+    }
+}

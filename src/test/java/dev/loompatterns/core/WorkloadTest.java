@@ -1,0 +1,62 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkloadTest {
+
+    private final Pattern pattern = new Pattern() {
+        @Override public String id() { return "sample"; }
+        @Override public String title() { return "a sample"; }
+        @Override public String tutorial() { return "none"; }
+        @Override public int number() { return 99; }
+        @Override public int defaultTasks() { return 7; }
+        @Override public List<Param> params() {
+            return List.of(Param.ofInt("sleep-ms", "sleep", 100, 0, 1_000), Param.ofText("urls", "urls", ""));
+        }
+        @Override public Check run(Mode mode, Variant variant, Workload workload) { return Check.passed("ran"); }
+    };
+
+    @Test
+    void defaultsFillEveryParameterAndTheTaskCount() {
+        Workload workload = Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of());
+        assertThat(workload.tasks()).isEqualTo(7);
+        assertThat(workload.intValue("sleep-ms")).isEqualTo(100);
+        assertThat(workload.text("urls")).isEmpty();
+    }
+
+    @Test
+    void givenValuesOverrideDefaults() {
+        Workload workload = Workload.resolve(pattern, Mode.VIRTUAL, 3, Map.of("sleep-ms", "1_000"));
+        assertThat(workload.tasks()).isEqualTo(3);
+        assertThat(workload.millis("sleep-ms").toMillis()).isEqualTo(1_000);
+    }
+
+    @Test
+    void rejectsTaskCountsOutsideTheRangeAndSaysTheRange() {
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, 0, Map.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("from 1 to " + Limits.MAX_TASKS).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.PLATFORM, Limits.MAX_PLATFORM_THREADS + 1, Map.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("platform thread");
+    }
+
+    @Test
+    void rejectsUnknownParametersListingTheKnownOnes() {
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep", "1")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("no parameter 'sleep'").hasMessageContaining("sleep-ms (0..1000, default 100)");
+    }
+
+    @Test
+    void rejectsNonNumbersAndOutOfRangeNumbers() {
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "soon")))
+                .isInstanceOf(UsageException.class).hasMessage("sleep-ms must be a whole number from 0 to 1000, got 'soon'");
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "1001")))
+                .isInstanceOf(UsageException.class).hasMessage("sleep-ms must be from 0 to 1000, got 1001");
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "99999999999999999999")))
+                .isInstanceOf(UsageException.class);
+    }
+}

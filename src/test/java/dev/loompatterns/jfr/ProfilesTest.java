@@ -1,0 +1,59 @@
+package dev.loompatterns.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jfr.Configuration;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfilesTest {
+
+    /** Every profile the jar carries parses, and names only events this JVM knows (a typo would silently record nothing). */
+    @Test
+    void everyProfileParsesAndNamesOnlyKnownEvents() {
+        FlightRecorder.register(PatternRunEvent.class);
+        Set<String> known = FlightRecorder.getFlightRecorder().getEventTypes().stream().map(EventType::getName).collect(Collectors.toSet());
+        assertThat(Profiles.available()).contains("virtual-threads", "pinning");
+        for (String name : Profiles.available()) {
+            Configuration configuration = Profiles.load(name);
+            Set<String> events = configuration.getSettings().keySet().stream()
+                    .map(key -> key.substring(0, key.indexOf('#')))
+                    .collect(Collectors.toSet());
+            assertThat(events).as(name).isNotEmpty().contains(PatternRunEvent.NAME);
+            assertThat(known).as("events named in " + name + ".jfc").containsAll(events);
+        }
+    }
+
+    @Test
+    void everyProfileOpensWithHowItDiffersFromDefaultJfc() throws IOException {
+        for (String name : Profiles.available()) {
+            String text = Files.readString(Path.of("jfr-profiles", name + ".jfc"));
+            assertThat(text).as(name).contains("How it differs from the JDK's default.jfc");
+        }
+    }
+
+    @Test
+    void loadsAProfileFromAPath(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("mine.jfc");
+        Files.writeString(copy, Files.readString(Path.of("jfr-profiles/pinning.jfc")));
+        assertThat(Profiles.load(copy.toString()).getSettings()).containsKey("jdk.VirtualThreadPinned#threshold");
+    }
+
+    @Test
+    void unknownOrBrokenProfilesAreUsageErrors(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> Profiles.load("nope")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("no JFR profile 'nope'").hasMessageContaining("virtual-threads");
+        assertThatThrownBy(() -> Profiles.load(dir.toString())).isInstanceOf(UsageException.class).hasMessageContaining("is a directory");
+        Path broken = Files.writeString(dir.resolve("broken.jfc"), "<configuration");
+        assertThatThrownBy(() -> Profiles.load(broken.toString())).isInstanceOf(UsageException.class).hasMessageContaining("not a valid .jfc");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loompatterns.lockcounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Variant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LockCounterTest {
+
+    static Stream<Arguments> guardedCountersInEveryMode() {
+        return Stream.of(Mode.values()).flatMap(mode -> new LockCounterPattern().variants().stream()
+                .filter(v -> !v.wrongWay())
+                .map(v -> Arguments.of(mode, v.id())));
+    }
+
+    private static CountingWorkers workersFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformLockCounter();
+            case VIRTUAL -> new VirtualLockCounter();
+            case STRUCTURED -> new StructuredLockCounter();
+        };
+    }
+
+    /** A guarded counter loses no update, whichever kind of thread increments it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("guardedCountersInEveryMode")
+    void guardedCounterReachesExactlyWorkersTimesIncrements(Mode mode, String variant) throws Exception {
+        Counter counter = Counter.forVariant(variant);
+        workersFor(mode).count(counter, 16, 20_000);
+        assertThat(counter.total()).isEqualTo(16L * 20_000);
+    }
+
+    @Test
+    void checkPassesOnlyOnTheExactTotal() {
+        Variant guarded = new LockCounterPattern().variant("atomic-long");
+        assertThat(LockCounterPattern.check(guarded, 100, 100).verdict()).isEqualTo(Check.Verdict.PASSED);
+        Check short1 = LockCounterPattern.check(guarded, 100, 99);
+        assertThat(short1.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(short1.detail()).isEqualTo("total 99 of 100");
+    }
+
+    @Test
+    void unguardedCheckReportsTheLossWithoutFailing() {
+        Variant unguarded = new LockCounterPattern().variant("unguarded");
+        Check lost = LockCounterPattern.check(unguarded, 100, 90);
+        assertThat(lost.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(lost.detail()).startsWith("lost 10 of 100 updates");
+        assertThat(LockCounterPattern.check(unguarded, 100, 100).detail()).startsWith("lost none of 100");
+    }
+
+    /** The wrong way is really wrong: with enough contention, increments are lost. */
+    @Test
+    void unguardedCounterLosesUpdatesUnderContention() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs two cores to race");
+        // Lost updates need two threads on two cores at once; a few rounds make one all but certain.
+        long expected = 8L * 200_000;
+        long worstTotal = expected;
+        for (int round = 0; round < 10 && worstTotal == expected; round++) {
+            UnguardedCounter counter = new UnguardedCounter();
+            new PlatformLockCounter().count(counter, 8, 200_000);
+            worstTotal = Math.min(worstTotal, counter.total());
+        }
+        assertThat(worstTotal).isLessThan(expected);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.loompatterns.threadbasics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class ThreadBasicsTest {
+
+    private static SleepingWorkers workersFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformThreadBasics();
+            case VIRTUAL -> new VirtualThreadBasics();
+            case STRUCTURED -> new StructuredThreadBasics();
+        };
+    }
+
+    /** Every worker reports once, in order, after sleeping at least as asked, on the mode's kind of thread. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyWorkerReportsOnceAfterItsSleep(Mode mode) throws Exception {
+        Duration sleep = Duration.ofMillis(5);
+        List<WorkerReport> reports = workersFor(mode).runAll(40, sleep);
+
+        assertThat(reports).hasSize(40);
+        for (int i = 0; i < reports.size(); i++) {
+            WorkerReport report = reports.get(i);
+            assertThat(report.worker()).isEqualTo(i);
+            assertThat(report.slept()).isGreaterThanOrEqualTo(sleep);
+            assertThat(report.virtual()).isEqualTo(mode != Mode.PLATFORM);
+        }
+        assertThat(ThreadBasicsPattern.check(mode, 40, sleep, reports).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"PLATFORM", "VIRTUAL"})
+    void threadsAreNamedWithACounter(Mode mode) throws Exception {
+        List<WorkerReport> reports = workersFor(mode).runAll(3, Duration.ZERO);
+        assertThat(reports).extracting(WorkerReport::thread).containsExactly("worker-0", "worker-1", "worker-2");
+    }
+
+    @Test
+    void checkFailsWhenAWorkerIsMissingOrReportsTwice() {
+        Duration sleep = Duration.ofMillis(1);
+        WorkerReport zero = new WorkerReport(0, "w", true, sleep);
+        WorkerReport one = new WorkerReport(1, "w", true, sleep);
+
+        List<WorkerReport> missing = new ArrayList<>();
+        missing.add(zero);
+        missing.add(null);
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, missing).detail()).isEqualTo("1 of 2 workers did not report");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, zero)).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(ThreadBasicsPattern.check(Mode.PLATFORM, 2, sleep, List.of(zero, one)).detail()).contains("ran on a virtual thread");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, Duration.ofMillis(2), List.of(zero, one)).detail()).contains("slept 1 ms");
+    }
+}

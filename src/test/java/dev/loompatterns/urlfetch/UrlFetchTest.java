@@ -1,0 +1,88 @@
+package dev.loompatterns.urlfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.UsageException;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class UrlFetchTest {
+
+    private static Fetcher fetcherFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformUrlFetch(4);
+            case VIRTUAL -> new VirtualUrlFetch(0);
+            case STRUCTURED -> new StructuredUrlFetch(3);
+        };
+    }
+
+    /** Results come back in input order, each with the body the server sent for its URL, each served once. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void resultsComeBackInInputOrder(Mode mode) throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2)); UrlClient client = new UrlClient()) {
+            // reversed, so input order differs from any order the server might finish in
+            List<URI> uris = server.items(30).reversed();
+            List<Fetched> results = fetcherFor(mode).fetchAll(client, uris);
+
+            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
+            assertThat(results).extracting(Fetched::body).first().isEqualTo("item-29");
+            assertThat(UrlFetchPattern.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+        }
+    }
+
+    @Test
+    void serverListensOnLoopbackOnly() throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO)) {
+            assertThat(server.address().getAddress()).isEqualTo(InetAddress.getLoopbackAddress());
+            assertThat(server.address().getPort()).isPositive();
+        }
+    }
+
+    @Test
+    void checkFailsOnAWrongBodyOrOrderOrServedCount() {
+        URI a = URI.create("http://127.0.0.1:1/item/0");
+        URI b = URI.create("http://127.0.0.1:1/item/1");
+        Fetched okA = new Fetched(a, 200, "item-0");
+        Fetched okB = new Fetched(b, 200, "item-1");
+        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okB, okA), 2).detail()).startsWith("result 0 is for");
+        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okA, new Fetched(b, 200, "item-7")), 2).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okA, okB), 3).detail()).contains("answered 3 requests");
+    }
+
+    /** A user's own URLs are fetched instead of the embedded server's, and a failing one fails the check. */
+    @Test
+    void fetchesTheUsersOwnUrls() throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO)) {
+            String good = server.items(2).stream().map(URI::toString).reduce((x, y) -> x + "," + y).orElseThrow();
+            UrlFetchPattern pattern = new UrlFetchPattern();
+            Check ok = pattern.run(Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("urls", good)));
+            assertThat(ok.verdict()).isEqualTo(Check.Verdict.PASSED);
+
+            String missing = good + ",http://127.0.0.1:" + server.address().getPort() + "/nothing-here";
+            Check bad = pattern.run(Mode.PLATFORM, Variant.DEFAULT, Workload.resolve(pattern, Mode.PLATFORM, null, Map.of("urls", missing)));
+            assertThat(bad.verdict()).isEqualTo(Check.Verdict.FAILED);
+            assertThat(bad.detail()).contains("1 of 3 failed").contains("HTTP 404");
+        }
+    }
+
+    @Test
+    void rejectsUrlsThatAreNotHttp() {
+        assertThatThrownBy(() -> UrlFetchPattern.parseUrls("ftp://example.org/x")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("not an http or https URL");
+        assertThatThrownBy(() -> UrlFetchPattern.parseUrls("http://a b")).isInstanceOf(UsageException.class);
+        assertThat(UrlFetchPattern.parseUrls(" http://127.0.0.1:1/a , ")).hasSize(1);
+    }
+}
