@@ -4,6 +4,8 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,13 +20,18 @@ import picocli.CommandLine.Command;
         versionProvider = LoomCli.Version.class,
         description = "Classic threading patterns in platform, virtual and structured form, self-checking and recorded with JFR.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.",
+        footer = {"", "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
                 "Examples:", "  loom compare", "  loom run lock-counter --mode virtual --jfr run.jfr"})
 public final class LoomCli implements Runnable {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    /** Stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+    public static final int EXIT_INTERRUPTED = 130;
+
+    /** How long Ctrl-C waits for a run to stop its threads and discard its recording. */
+    static final long CANCEL_GRACE_MILLIS = 10_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +44,27 @@ public final class LoomCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(Catalogue.load(), out, err, args));
+        // Ctrl-C: interrupt the run and give it time to join its threads and discard a half-made
+        // recording, instead of letting the JVM halt in the middle of it.
+        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            main.interrupt();
+            try {
+                finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loom-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        int code = execute(Catalogue.load(), out, err, args);
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C came: the hook is running and returns now that the run has finished
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
@@ -54,6 +81,10 @@ public final class LoomCli implements Runnable {
             if (e instanceof UsageException) {
                 err.println("loom: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            if (e instanceof InterruptedException) {
+                err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is discarded)");
+                return EXIT_INTERRUPTED;
             }
             err.println("loom: unexpected error: " + e);
             if (System.getenv("LOOM_STACKTRACE") != null) {

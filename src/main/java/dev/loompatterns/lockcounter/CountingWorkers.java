@@ -1,14 +1,28 @@
 package dev.loompatterns.lockcounter;
 
+import java.util.concurrent.CountDownLatch;
+
 /** Runs {@code workers} workers that each increment a shared counter {@code increments} times. */
 interface CountingWorkers {
 
     /** Returns when every worker has finished; the counter's total is then final. */
     void count(Counter counter, int workers, int increments) throws Exception;
 
-    static void incrementMany(Counter counter, int increments) {
-        for (int i = 0; i < increments; i++) {
-            counter.increment();
-        }
+    /**
+     * A worker: wait at the start gate, then increment. The gate opens once every worker exists, so
+     * they contend for the counter together; without it, each worker would finish its increments in
+     * about the time it takes to start the next one, and the counter would barely be contended.
+     */
+    static Runnable worker(Counter counter, int increments, CountDownLatch startGate) {
+        return () -> {
+            try {
+                startGate.await(); // BLOCKS-UNTIL: every worker has been started
+            } catch (InterruptedException e) {
+                return; // the run was cancelled before it began
+            }
+            for (int i = 0; i < increments; i++) {
+                counter.increment();
+            }
+        };
     }
 }

@@ -3,18 +3,21 @@ package dev.loompatterns.lockcounter;
 import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** The tutorial's form: a platform thread per worker, all sharing one counter, joined at the end. */
 public final class PlatformLockCounter implements CountingWorkers {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
+        CountDownLatch startGate = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(() -> CountingWorkers.incrementMany(counter, increments), "counter-" + i);
+            Thread thread = new Thread(CountingWorkers.worker(counter, increments, startGate), "counter-" + i);
             threads.add(thread);
             thread.start();
         }
+        startGate.countDown();
         Threads.joinAll(threads);
     }
 }

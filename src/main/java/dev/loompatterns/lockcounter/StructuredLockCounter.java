@@ -1,5 +1,6 @@
 package dev.loompatterns.lockcounter;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.StructuredTaskScope;
 
 /**
@@ -12,10 +13,12 @@ public final class StructuredLockCounter implements CountingWorkers {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
+        CountDownLatch startGate = new CountDownLatch(1);
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < workers; i++) {
-                scope.fork(() -> CountingWorkers.incrementMany(counter, increments));
+                scope.fork(CountingWorkers.worker(counter, increments, startGate));
             }
+            startGate.countDown();
             scope.join();
         }
     }

@@ -3,6 +3,7 @@ package dev.loompatterns.lockcounter;
 import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A virtual thread per worker. The counters need no change: locks, atomics and adders work the
@@ -14,11 +15,13 @@ public final class VirtualLockCounter implements CountingWorkers {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
+        CountDownLatch startGate = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
         for (int i = 0; i < workers; i++) {
-            threads.add(builder.start(() -> CountingWorkers.incrementMany(counter, increments)));
+            threads.add(builder.start(CountingWorkers.worker(counter, increments, startGate)));
         }
+        startGate.countDown();
         Threads.joinAll(threads);
     }
 }

@@ -1,0 +1,45 @@
+/**
+ * {@code url-fetch}: fetch many URLs, with the results in input order.
+ *
+ * <h2>The problem</h2>
+ * The tutorial maps a fetch function over a list of URLs with
+ * {@code ThreadPoolExecutor(max_workers=N).map(fetch, urls)}: the work is almost all waiting, the
+ * pool size caps how many waits overlap, and the results come back in input order whatever order
+ * the responses arrive in.
+ *
+ * <h2>The three forms</h2>
+ * {@link dev.loompatterns.urlfetch.PlatformUrlFetch} is the tutorial's form: a fixed pool of
+ * {@code workers} platform threads and {@code invokeAll}, whose futures are in input order. With
+ * latency L and W workers, N URLs take at least N / W x L.
+ * {@link dev.loompatterns.urlfetch.VirtualUrlFetch} gives every URL its own virtual thread
+ * ({@code Executors.newVirtualThreadPerTaskExecutor()}): the waits all overlap, and the limit
+ * becomes the client's CPU. If the server must see at most K requests at once, a semaphore of K
+ * permits ({@link dev.loompatterns.urlfetch.InFlightLimit}, {@code -P max-in-flight=K}) says so:
+ * limit the resource, never pool virtual threads (JEP 444).
+ * {@link dev.loompatterns.urlfetch.StructuredUrlFetch} forks a subtask per URL in a
+ * {@code StructuredTaskScope} and reads the subtasks in input order after {@code join()}; if one
+ * fetch throws, the others are cancelled and {@code join()} throws.
+ *
+ * <h2>What changes when migrating</h2>
+ * The fetch itself ({@link java.net.http.HttpClient#send}) stays blocking: that is the point of
+ * virtual threads. On a virtual thread, a blocking socket read parks the thread and frees the
+ * carrier. The pool size disappears as a knob; where it was also a limit on the server, it comes
+ * back as a semaphore.
+ *
+ * <h2>The harness</h2>
+ * {@link dev.loompatterns.urlfetch.LatencyServer} listens on 127.0.0.1 only, on an ephemeral
+ * port, and answers {@code /item/N} with {@code item-N} after the set latency. It schedules the
+ * answer on one timer thread rather than sleeping on a thread per request, so the server adds two
+ * platform threads and no virtual threads to the run's counts. With {@code -P urls=a,b,c} the
+ * pattern fetches the user's own URLs instead, and checks that each answered 2xx or 3xx, in order.
+ *
+ * <h2>The check</h2>
+ * One result per URL, in input order, each with the body the server sent for that URL, and the
+ * server answered exactly as many requests as there were URLs.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ *
+ * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>
+ * @see <a href="https://openjdk.org/jeps/505">JEP 505: Structured Concurrency (Fifth Preview)</a>
+ */
+package dev.loompatterns.urlfetch;
