@@ -1,0 +1,100 @@
+package dev.loompatterns.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every live thread, platform and virtual, from the JDK's JSON thread dump. {@code Thread.getAllStackTraces()}
+ * and {@code ThreadMXBean} list platform threads only; the JSON dump lists virtual threads too (with
+ * {@code jdk.trackAllThreads}, true by default), which is why leak checks read it.
+ */
+public final class LiveThreads {
+
+    /** A thread as the dump shows it. */
+    public record LiveThread(long tid, String name, boolean virtual, String state, String container) {
+        @Override
+        public String toString() {
+            return (virtual ? "virtual" : "platform") + " #" + tid + " '" + name + "' " + state + " in " + container;
+        }
+    }
+
+    /**
+     * JDK infrastructure that outlives a run by design: the virtual-thread scheduler's carriers and its
+     * timer for timed parks (JDK 25: ForkJoinPool-N-delayScheduler), and
+     * the common pool (kept warm, ended by keep-alive), the process reaper (cached for 60 s after a
+     * child process ends), JFR's own threads, and other JVM service threads.
+     */
+    private static final Pattern INFRASTRUCTURE = Pattern.compile(String.join("|",
+            "ForkJoinPool-\\d+-worker-\\d+", "ForkJoinPool-\\d+-delayScheduler", "ForkJoinPool\\.commonPool-worker-\\d+", "process reaper", "JFR .*",
+            "Attach Listener", "VirtualThread-unblocker", "Common-Cleaner", "Notification Thread", "Signal Dispatcher",
+            "Reference Handler", "Finalizer", "Read-Poller", "Write-Poller", "surefire-forkedjvm-.*", "RMI .*",
+            "Monitor Ctrl-Break", "C[12] CompilerThread\\d+", "Service Thread", "Sweeper thread"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LiveThreads() {
+    }
+
+    public static List<LiveThread> snapshot() {
+        try {
+            Path file = Files.createTempFile("threads", ".json");
+            Files.delete(file); // dumpThreads refuses to overwrite
+            try {
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                        .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+                List<LiveThread> threads = new ArrayList<>();
+                for (JsonNode container : JSON.readTree(file.toFile()).path("threadDump").path("threadContainers")) {
+                    for (JsonNode thread : container.path("threads")) {
+                        threads.add(new LiveThread(thread.path("tid").asLong(), thread.path("name").asText(),
+                                thread.path("virtual").asBoolean(false), thread.path("state").asText(), container.path("container").asText()));
+                    }
+                }
+                return threads;
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the threads in a snapshot. */
+    public static Set<Long> ids(List<LiveThread> snapshot) {
+        return snapshot.stream().map(LiveThread::tid).collect(Collectors.toSet());
+    }
+
+    /**
+     * Threads alive now that were not alive in {@code before}, other than JDK infrastructure. A thread
+     * that has finished its work may take a moment to be gone, so this waits, up to {@code backstop},
+     * for the set to become empty, and returns what is still there then.
+     */
+    public static List<LiveThread> startedSinceAndStillAlive(Set<Long> before, Duration backstop) {
+        long deadline = System.nanoTime() + backstop.toNanos();
+        List<LiveThread> leaked;
+        do {
+            leaked = snapshot().stream()
+                    .filter(t -> !before.contains(t.tid()))
+                    .filter(t -> !INFRASTRUCTURE.matcher(t.name()).matches())
+                    .filter(t -> t.tid() != Thread.currentThread().threadId())
+                    .toList();
+            if (leaked.isEmpty()) {
+                return leaked;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll the dump again; a backstop, not the assertion
+        } while (System.nanoTime() < deadline);
+        return leaked;
+    }
+}
