@@ -4,6 +4,9 @@ import dev.loompatterns.core.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,10 +52,34 @@ public final class Recorder implements AutoCloseable {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new UsageException("cannot write recording '" + target + "': folder '" + folder + "' does not exist");
         }
-        if (!Files.isWritable(folder) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
-            throw new UsageException("cannot write recording '" + target + "': permission denied");
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new UsageException("cannot write recording '" + target + "': the file is read-only");
         }
+        probeWritable(folder, "cannot write recording '" + target + "'");
         return absolute;
+    }
+
+    /**
+     * Creates and deletes a file in {@code folder}: the only reliable test (permission bits say
+     * nothing for root, nor for read-only or special file systems).
+     */
+    private static void probeWritable(Path folder, String failure) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
+        } catch (IOException e) {
+            throw new UsageException(failure + ": " + reason(e));
+        }
+    }
+
+    /** Why a file operation failed, in words rather than an exception's class and a path. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "the folder does not exist or does not accept new files";
+            case FileAlreadyExistsException exists -> "a file is in the way";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     /**
@@ -67,14 +94,10 @@ public final class Recorder implements AutoCloseable {
         }
         try {
             Files.createDirectories(absolute);
-        } catch (AccessDeniedException e) {
-            throw new UsageException("cannot create --jfr-dir '" + dir + "': permission denied");
         } catch (IOException e) {
-            throw new UsageException("cannot create --jfr-dir '" + dir + "': " + e.getMessage());
+            throw new UsageException("cannot create --jfr-dir '" + dir + "': " + reason(e));
         }
-        if (!Files.isWritable(absolute)) {
-            throw new UsageException("cannot write to --jfr-dir '" + dir + "': permission denied");
-        }
+        probeWritable(absolute, "cannot write to --jfr-dir '" + dir + "'");
         return absolute;
     }
 

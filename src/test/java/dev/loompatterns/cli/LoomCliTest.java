@@ -70,6 +70,14 @@ class LoomCliTest {
             "compare --format yaml",
             "compare nope",
             "compare -P nope=1",
+            "compare --modes virtual,bogus",
+            "compare thread-basics --jfr-dir README.md",
+            "compare thread-basics --jfr-dir README.md/inside",
+            "run",
+            "run thread-basics --tasks 0",
+            "run thread-basics -P sleep-ms",
+            "run thread-basics -P sleep-ms=-5",
+            "run thread-basics --jfr /proc/x.jfr",
             "frobnicate"})
     void badInputIsOneLineAndExitTwo(String args) {
         Result result = loom(args.split(" "));

@@ -1,0 +1,63 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.testing.LiveThreads;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every pattern, interrupted while it waits for its workers, stops within {@link #STOPS_WITHIN}
+ * and leaves no thread behind: the property {@code loom}'s Ctrl-C handling relies on.
+ */
+class CancellationTest {
+
+    /** The bound a cancelled run must stop within; stated in the README. */
+    static final Duration STOPS_WITHIN = Duration.ofSeconds(10);
+
+    private static final Set<Thread.State> WAITING_FOR_WORKERS =
+            EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("dev.loompatterns.core.CatalogueRunsTest#cells")
+    @Timeout(120)
+    void anInterruptedRunStopsAndLeavesNoThread(String id, Mode mode, String variantId) throws Exception {
+        Pattern pattern = Catalogue.load().find(id);
+        Workload workload = Workload.resolve(pattern, mode, null, Map.of());
+        Set<Long> before = LiveThreads.ids(LiveThreads.snapshot());
+
+        CompletableFuture<RunReport> outcome = new CompletableFuture<>();
+        Thread run = Thread.ofPlatform().name("cancelled-run").start(() -> {
+            try {
+                outcome.complete(new Runner().run(pattern, mode, pattern.variant(variantId), workload));
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        });
+        // Mid-run: the run's thread is blocked, waiting for its workers (or the run already ended).
+        while (!WAITING_FOR_WORKERS.contains(run.getState()) && run.isAlive()) {
+            Thread.onSpinWait();
+        }
+        run.interrupt();
+        run.join(STOPS_WITHIN);
+        assertThat(run.isAlive()).as("%s %s %s still running %s after the interrupt", id, mode, variantId, STOPS_WITHIN).isFalse();
+
+        try {
+            RunReport report = outcome.get(0, TimeUnit.SECONDS);
+            // It finished before the interrupt took effect, or finished its work and said so.
+            assertThat(report.check().verdict()).as(report.check().detail()).isNotEqualTo(Check.Verdict.FAILED);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).as("a cancelled run ends with InterruptedException").isInstanceOf(InterruptedException.class);
+        }
+        assertThat(LiveThreads.startedSinceAndStillAlive(before, Duration.ofSeconds(5))).as("threads left").isEmpty();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("child processes").isEmpty();
+    }
+}
