@@ -1,0 +1,47 @@
+package dev.loompatterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Pattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+
+/** The README and the code agree: every relative link resolves, and every pattern has its catalogue row. */
+class ReadmeLinksTest {
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+
+    @Test
+    void everyRelativeLinkPointsToAFileThatExists() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher links = LINK.matcher(readme);
+        List<String> broken = new java.util.ArrayList<>();
+        int relative = 0;
+        while (links.find()) {
+            String target = links.group(1);
+            if (target.contains("://")) {
+                continue;
+            }
+            relative++;
+            if (!Files.exists(Path.of(target))) {
+                broken.add(target);
+            }
+        }
+        assertThat(relative).isPositive();
+        assertThat(broken).as("README links to files that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyPatternHasACatalogueRowLinkingItsEssay() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (Pattern pattern : Catalogue.load().patterns()) {
+            String essay = "src/main/java/dev/loompatterns/" + pattern.id().replace("-", "") + "/package-info.java";
+            assertThat(readme).as("catalogue row for " + pattern.id()).contains("| [" + pattern.id() + "](" + essay + ")");
+        }
+    }
+}
