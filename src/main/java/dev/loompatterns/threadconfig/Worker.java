@@ -1,9 +1,12 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.Threads;
 import java.lang.Thread.UncaughtExceptionHandler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The worker of every mode: notes what its thread carries, and the last worker then fails on
@@ -36,6 +39,34 @@ final class Worker {
             throw new IllegalStateException(failureMessage(worker));
         }
         return seen;
+    }
+
+    /**
+     * Starts {@code workers} threads from {@code builder}, with {@link #REQUEST} set in the caller
+     * while they are created, and joins them all (also if starting one fails).
+     *
+     * @param beforeStart what to set on each unstarted thread that the builder cannot set
+     * @param handler     the handler the builder was given, read after the joins
+     */
+    static Configured startAndJoin(int workers, Thread.Builder builder, Consumer<Thread> beforeStart, Collector handler)
+            throws InterruptedException {
+        Queue<Observed> observed = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>(workers);
+        REQUEST.set(REQUEST_VALUE);
+        try {
+            for (int i = 0; i < workers; i++) {
+                int worker = i;
+                Thread thread = builder.unstarted(() -> observe(worker, workers, observed));
+                beforeStart.accept(thread);
+                threads.add(thread);
+                thread.start();
+            }
+        } finally {
+            REQUEST.remove();
+            // the handler runs on the failing thread before it terminates, so join() also publishes its record
+            Threads.joinAll(threads);
+        }
+        return new Configured(List.copyOf(observed), handler.all(), List.of());
     }
 
     /** A failure that reached an uncaught-exception handler, with the thread it came from. */
