@@ -37,6 +37,12 @@ public final class LifecyclePattern implements Pattern {
         return 20;
     }
 
+    /** Subjects are walked one after another, a few milliseconds each: more would only take long. */
+    @Override
+    public int maxTasks(Mode mode) {
+        return 10_000;
+    }
+
     static StateObserver observerFor(Mode mode) {
         return switch (mode) {
             case PLATFORM -> new PlatformLifecycle();
