@@ -49,20 +49,23 @@ public final class PlatformCreationStyles implements ThreadCreator {
         Thread.Builder builder = Thread.ofPlatform().name("builder-", 0);
         ThreadFactory factory = Thread.ofPlatform().name("factory-", 0).factory();
         List<Thread> threads = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
-            Runnable task = () -> runs.add(greeter.call());
-            Thread thread = switch (i % STYLES.size()) {
-                case 0 -> new Thread(task, "target-" + i);
-                case 1 -> new GreeterThread(greeter, runs);
-                case 2 -> builder.unstarted(task);
-                default -> factory.newThread(task);
-            };
-            threads.add(thread);
-            thread.start();
+        try {
+            for (int i = 0; i < workers; i++) {
+                Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                Runnable task = () -> runs.add(greeter.call());
+                Thread thread = switch (i % STYLES.size()) {
+                    case 0 -> new Thread(task, "target-" + i);
+                    case 1 -> new GreeterThread(greeter, runs);
+                    case 2 -> builder.unstarted(task);
+                    default -> factory.newThread(task);
+                };
+                threads.add(thread);
+                thread.start();
+            }
+        } finally {
+            // join() is the happens-before edge for the queue's contents as much as for any field.
+            Threads.joinAll(threads);
         }
-        // join() is the happens-before edge for the queue's contents as much as for any field.
-        Threads.joinAll(threads);
         return List.copyOf(runs);
     }
 }

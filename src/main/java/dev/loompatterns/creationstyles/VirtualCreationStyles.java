@@ -35,15 +35,18 @@ public final class VirtualCreationStyles implements ThreadCreator {
         List<Thread> threads = new ArrayList<>();
         List<Future<WorkerRun>> futures = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < workers; i++) {
-                Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
-                if (i % STYLES.size() == 0) {
-                    threads.add(builder.start(() -> runs.add(greeter.call())));
-                } else {
-                    futures.add(executor.submit(greeter));
+            try {
+                for (int i = 0; i < workers; i++) {
+                    Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                    if (i % STYLES.size() == 0) {
+                        threads.add(builder.start(() -> runs.add(greeter.call())));
+                    } else {
+                        futures.add(executor.submit(greeter));
+                    }
                 }
+            } finally {
+                Threads.joinAll(threads);
             }
-            Threads.joinAll(threads);
         } // close() waits for every submitted task
         for (Future<WorkerRun> future : futures) {
             runs.add(future.get());
