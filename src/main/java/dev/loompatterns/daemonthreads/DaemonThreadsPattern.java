@@ -79,6 +79,9 @@ public final class DaemonThreadsPattern implements Pattern {
         if (report.tickerRanAtExit() != scenario.tickerRunsAtExit) {
             return scenario.tickerRunsAtExit ? "the JVM waited for the ticker" : "the JVM exited while the ticker ran";
         }
+        if (scenario == Scenario.PLATFORM_NON_DAEMON && report.ticksAfterMain() == 0) {
+            return "no tick came after main returned, so nothing showed the JVM outliving main";
+        }
         if (scenario.mode == Mode.VIRTUAL && !report.line(Ticker.SET_DAEMON_FALSE).endsWith("threw IllegalArgumentException")) {
             return "setDaemon(false) on a virtual thread: " + report.line(Ticker.SET_DAEMON_FALSE);
         }

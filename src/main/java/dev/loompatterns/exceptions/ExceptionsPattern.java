@@ -22,7 +22,7 @@ public final class ExceptionsPattern implements Pattern {
 
     @Override
     public String title() {
-        return "failures in threads: handlers, ExecutionException, a scope cancelling siblings";
+        return "exceptions in threads: handlers, Future.get, a fail-fast scope";
     }
 
     @Override

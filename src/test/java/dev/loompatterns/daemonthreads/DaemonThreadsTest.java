@@ -75,6 +75,10 @@ class DaemonThreadsTest {
                 List.of("tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting"), true, 0);
         assertThat(DaemonThreadsPattern.check(List.of(nonDaemonThatDidNot)).detail()).contains("exited while the ticker ran");
 
+        ChildReport nonDaemonWithoutEvidence = new ChildReport(Scenario.PLATFORM_NON_DAEMON,
+                List.of("tick 1", "ticker-ended", "main-returning ticker-alive=false daemon=false", "jvm-exiting"), true, 0);
+        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonWithoutEvidence)).detail()).contains("no tick came after main returned");
+
         ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
         assertThat(DaemonThreadsPattern.check(List.of(stuck)).verdict()).isEqualTo(Check.Verdict.FAILED);
 
