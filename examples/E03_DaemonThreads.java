@@ -1,0 +1,186 @@
+/*
+ * E03 daemon-threads: a background ticker that must not keep the program alive.
+ *
+ * Whether a JVM exits is the point, so this program compiles itself once and starts child JVMs, one per
+ * way of running the ticker, and prints what each child printed, in order. Each child's ticker
+ * ticks every 10 ms and gives up by itself 20 ticks after main returns; a shutdown hook prints
+ * "jvm-exiting" when the JVM begins to exit.
+ *
+ * You are expected to see:
+ *   platform-non-daemon  main returns, the ticks go on, "ticker-ended", then "jvm-exiting":
+ *                        a non-daemon thread keeps the JVM alive.
+ *   platform-daemon      main returns, "jvm-exiting" comes at once and "ticker-ended" never:
+ *                        the JVM abandons a daemon thread without running its finally block.
+ *   virtual              "setDaemon(false) threw IllegalArgumentException": every virtual thread
+ *                        is a daemon, so this JVM too exits while the ticker runs.
+ *   structured           "ticker-ended" before main returns: the ticker is a fork, cancelled when
+ *                        the work succeeds, and close() waits for it; nothing is left behind.
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final
+ * since JDK 21 (JEP 444).
+ */
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+
+public class E03_DaemonThreads {
+
+    static final int TICKS_BEFORE_MAIN_RETURNS = 3;
+    static final int TICKS_AFTER = 20;
+    static final CountDownLatch TICKED = new CountDownLatch(TICKS_BEFORE_MAIN_RETURNS);
+
+    static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    /** The background task: ticks, and ends by itself so no child can run forever. */
+    static void ticker() throws InterruptedException {
+        try {
+            for (int n = 1; n <= TICKS_BEFORE_MAIN_RETURNS + TICKS_AFTER; n++) {
+                say("tick " + n);
+                TICKED.countDown();
+                Thread.sleep(10);
+            }
+        } finally {
+            say("ticker-ended");
+        }
+    }
+
+    static void quietTicker() {
+        try {
+            ticker();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What runs inside a child JVM. */
+    static void child(String scenario) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> say("jvm-exiting")));
+        Thread ticker;
+        switch (scenario) {
+            // BEFORE: a platform thread, daemon or not
+            case "platform-non-daemon" -> ticker = Thread.ofPlatform().daemon(false).start(E03_DaemonThreads::quietTicker);
+            case "platform-daemon" -> ticker = Thread.ofPlatform().daemon(true).start(E03_DaemonThreads::quietTicker);
+            // AFTER: a virtual thread is always a daemon
+            case "virtual" -> {
+                ticker = Thread.ofVirtual().unstarted(E03_DaemonThreads::quietTicker);
+                try {
+                    ticker.setDaemon(false);
+                } catch (IllegalArgumentException e) {
+                    say("setDaemon(false) threw " + e.getClass().getSimpleName());
+                }
+                ticker.start();
+            }
+            // AFTER, structured: the ticker is a fork that ends when the work succeeds
+            case "structured" -> {
+                Thread[] forked = new Thread[1];
+                try (var scope = StructuredTaskScope.open(StructuredTaskScope.Joiner.<String>anySuccessfulResultOrThrow())) {
+                    scope.fork(() -> {
+                        forked[0] = Thread.currentThread();
+                        ticker();
+                        return "ticker";
+                    });
+                    scope.fork(() -> {
+                        TICKED.await();
+                        return "work";
+                    });
+                    scope.join();
+                }
+                say("main-returning ticker-alive=" + forked[0].isAlive());
+                return;
+            }
+            default -> throw new IllegalArgumentException(scenario);
+        }
+        TICKED.await();
+        say("main-returning ticker-alive=" + ticker.isAlive() + " daemon=" + ticker.isDaemon());
+    }
+
+    /** This file's path, so the children can run it as the parent was run. */
+    static String source() {
+        String command = System.getProperty("sun.java.command", "");
+        String[] words = command.split(" ");
+        return words.length > 1 && words[1].endsWith(".java") ? words[1] : "examples/E03_DaemonThreads.java";
+    }
+
+    /** Compiles this file once, so each child starts from class files instead of compiling it again. */
+    static Path compiled() throws IOException {
+        Path classes = Files.createTempDirectory("e03-classes");
+        var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
+        int status = ToolProvider.getSystemJavaCompiler()
+                .run(null, messages, messages, "--release", "25", "--enable-preview", "-d", classes.toString(), source());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed on " + source() + ": " + messages);
+        }
+        return classes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("child")) {
+            child(args[1]);
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Path classes = compiled();
+        Map<String, Process> children = new LinkedHashMap<>();
+        boolean ok = true;
+        try {
+            for (String scenario : List.of("platform-non-daemon", "platform-daemon", "virtual", "structured")) {
+                Process process = new ProcessBuilder(java, "--enable-preview", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-cp", classes.toString(), "E03_DaemonThreads", "child", scenario)
+                        .redirectErrorStream(true).start();
+                process.getOutputStream().close();
+                children.put(scenario, process);
+            }
+            for (var child : children.entrySet()) {
+                Process process = child.getValue();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) { // backstop only
+                    process.destroyForcibly().waitFor();
+                }
+                List<String> lines = new ArrayList<>(process.inputReader().lines().toList());
+                int exiting = lines.indexOf("jvm-exiting");
+                int ended = lines.indexOf("ticker-ended");
+                boolean ranAtExit = exiting >= 0 && (ended < 0 || ended > exiting);
+                boolean expected = child.getKey().equals("platform-daemon") || child.getKey().equals("virtual");
+                ok &= process.exitValue() == 0 && ranAtExit == expected;
+                lines.removeIf(line -> line.startsWith("tick ") && !line.equals("tick 1"));
+                System.out.printf("%-20s %s%n%-20s -> %s%n", child.getKey(), String.join(" | ", lines), "",
+                        ranAtExit ? "the JVM exited while the ticker ran" : "the JVM exited after the ticker ended");
+            }
+            System.out.println(ok ? "ok: each JVM waited for its ticker exactly when it should" : "FAILED");
+        } finally {
+            for (Process process : children.values()) {
+                process.destroyForcibly().waitFor();
+            }
+            try (Stream<Path> files = Files.walk(classes)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.exit(ok ? 0 : 1); // after the finally: System.exit would skip it
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E03_DaemonThreads.java
+ *
+ * With a JFR recording of a child, to open in JDK Mission Control:
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e03.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E03_DaemonThreads.java child virtual
+ *   jfr print --events jdk.ThreadStart,jdk.VirtualThreadStart e03.jfr
+ *
+ * The same pattern inside the harness, with its self-check: ./loom run daemon-threads --mode virtual
+ */

@@ -1,0 +1,156 @@
+/*
+ * E05 lifecycle: the thread state diagram, observed rather than drawn.
+ *
+ * A subject thread steps through the states on signals from main: it spins, sleeps until
+ * interrupted, parks until unparked, joins a helper, and enters a monitor main holds. Main never
+ * sleeps to "let it get there": it polls getState() until the subject is in the state it expects.
+ * The same walk runs on a platform thread and on a virtual thread; then a fork shows a subtask's
+ * own states.
+ *
+ * You are expected to see: both kinds of thread print the same line,
+ *   NEW > RUNNABLE > TIMED_WAITING > WAITING > WAITING > BLOCKED > TERMINATED
+ * because getState() describes the thread, not what runs it. The virtual thread's toString() shows
+ * its carrier (@ForkJoinPool-1-worker-N) while it spins, and none while it is parked: a parked
+ * virtual thread is unmounted. The subtasks print UNAVAILABLE > SUCCESS and UNAVAILABLE > FAILED.
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final
+ * since JDK 21 (JEP 444); a virtual thread blocked on a monitor unmounts since JDK 24 (JEP 491).
+ */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope.Subtask;
+import java.util.concurrent.locks.LockSupport;
+
+public class E05_Lifecycle {
+
+    static final Object MONITOR = new Object();
+    static volatile boolean spinning = true;
+    static volatile boolean parked = true;
+    static volatile String step = "";
+
+    /** BLOCKS-UNTIL: the subject announced {@code want} and is in {@code state} (30 s backstop). */
+    static Thread.State await(Thread subject, String want, Thread.State state) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!(step.equals(want) && subject.getState() == state)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(subject + " never reached " + state + " in " + want);
+            }
+            Thread.onSpinWait();
+            LockSupport.parkNanos(10_000);
+        }
+        return state;
+    }
+
+    static String walk(Thread.Builder builder) throws InterruptedException {
+        spinning = true;
+        parked = true;
+        step = "";
+        CountDownLatch helperDone = new CountDownLatch(1);
+        Thread helper = builder.start(() -> {
+            try {
+                helperDone.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread subject = builder.unstarted(() -> {
+            step = "spin";
+            while (spinning) {
+                Thread.onSpinWait();
+            }
+            step = "sleep";
+            try {
+                Thread.sleep(30_000); // ended by main's interrupt
+            } catch (InterruptedException expected) {
+            }
+            step = "park";
+            while (parked) {
+                LockSupport.park();
+            }
+            step = "join";
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+            step = "enter";
+            synchronized (MONITOR) {
+                step = "done";
+            }
+        });
+        List<Thread.State> seen = new ArrayList<>();
+        seen.add(subject.getState());
+        subject.start();
+        seen.add(await(subject, "spin", Thread.State.RUNNABLE));
+        String mounted = subject.toString();
+        spinning = false;
+        seen.add(await(subject, "sleep", Thread.State.TIMED_WAITING));
+        subject.interrupt();
+        seen.add(await(subject, "park", Thread.State.WAITING));
+        String unmounted = subject.toString();
+        parked = false;
+        LockSupport.unpark(subject);
+        synchronized (MONITOR) {
+            seen.add(await(subject, "join", Thread.State.WAITING));
+            helperDone.countDown();
+            seen.add(await(subject, "enter", Thread.State.BLOCKED));
+        }
+        subject.join();
+        helper.join();
+        seen.add(subject.getState());
+        System.out.println("  spinning: " + mounted + "\n  parked:   " + unmounted);
+        return String.join(" > ", seen.stream().map(Thread.State::name).toList());
+    }
+
+    public static void main(String[] args) throws Exception {
+        String expected = "NEW > RUNNABLE > TIMED_WAITING > WAITING > WAITING > BLOCKED > TERMINATED";
+        // BEFORE: a platform thread
+        System.out.println("platform:");
+        String platform = walk(Thread.ofPlatform());
+        System.out.println("  " + platform);
+        // AFTER: a virtual thread, the same walk
+        System.out.println("virtual:");
+        String virtual = walk(Thread.ofVirtual());
+        System.out.println("  " + virtual);
+
+        // AFTER, structured: a subtask's states
+        List<String> subtaskStates = new ArrayList<>();
+        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll())) {
+            CountDownLatch go = new CountDownLatch(1);
+            Subtask<String> ok = scope.fork(() -> {
+                go.await();
+                return "fine";
+            });
+            Subtask<String> bad = scope.fork(() -> {
+                go.await();
+                throw new IllegalStateException("fails on purpose");
+            });
+            subtaskStates.add(ok.state() + " " + bad.state()); // the forks wait for go: not complete yet
+            go.countDown();
+            scope.join();
+            subtaskStates.add(ok.state() + " " + bad.state());
+        }
+        System.out.println("subtasks: " + String.join(" > ", subtaskStates));
+
+        boolean pass = platform.equals(expected) && virtual.equals(expected)
+                && subtaskStates.equals(List.of("UNAVAILABLE UNAVAILABLE", "SUCCESS FAILED"));
+        System.out.println(pass ? "ok" : "FAILED");
+        System.exit(pass ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E05_Lifecycle.java
+ *
+ * With a JFR recording, to open in JDK Mission Control:
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e05.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E05_Lifecycle.java
+ *   jfr print --events jdk.ThreadSleep,jdk.ThreadPark,jdk.JavaMonitorEnter e05.jfr
+ *
+ * The same pattern inside the harness, with its self-check: ./loom compare lifecycle
+ */

@@ -1,0 +1,89 @@
+package dev.loompatterns.creationstyles;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Catalogue entry for {@code creation-styles}; see the package documentation. */
+public final class CreationStylesPattern implements Pattern {
+
+    @Override
+    public String id() {
+        return "creation-styles";
+    }
+
+    @Override
+    public String title() {
+        return "function target vs Thread subclass vs builder";
+    }
+
+    @Override
+    public String tutorial() {
+        return "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()";
+    }
+
+    @Override
+    public int number() {
+        return 2;
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 200;
+    }
+
+    static ThreadCreator creatorFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformCreationStyles();
+            case VIRTUAL -> new VirtualCreationStyles();
+            case STRUCTURED -> new StructuredCreationStyles();
+        };
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        ThreadCreator creator = creatorFor(mode);
+        return check(mode, workload.tasks(), creator.styles(), creator.runAll(workload.tasks()), creator.note());
+    }
+
+    /**
+     * Every worker ran exactly once, with its own argument, in the style its index asked for, on
+     * the kind of thread its mode promises.
+     */
+    static Check check(Mode mode, int workers, List<String> styles, List<WorkerRun> runs, String note) {
+        WorkerRun[] byWorker = new WorkerRun[workers];
+        boolean wantVirtual = mode != Mode.PLATFORM;
+        for (WorkerRun run : runs) {
+            if (run.worker() < 0 || run.worker() >= workers) {
+                return Check.failed("a run for worker " + run.worker() + ", of " + workers);
+            }
+            if (byWorker[run.worker()] != null) {
+                return Check.failed("worker " + run.worker() + " ran twice");
+            }
+            byWorker[run.worker()] = run;
+            if (!run.argument().equals(Greeter.argumentFor(run.worker()))) {
+                return Check.failed("worker " + run.worker() + " got argument '" + run.argument() + "'");
+            }
+            String style = styles.get(run.worker() % styles.size());
+            if (!run.style().equals(style)) {
+                return Check.failed("worker " + run.worker() + " ran as " + run.style() + ", not " + style);
+            }
+            if (run.virtual() != wantVirtual) {
+                return Check.failed("worker " + run.worker() + " ran on a " + (run.virtual() ? "virtual" : "platform") + " thread");
+            }
+        }
+        if (runs.size() != workers) {
+            return Check.failed((workers - runs.size()) + " of " + workers + " workers did not run");
+        }
+        Map<String, Long> perStyle = runs.stream().collect(Collectors.groupingBy(WorkerRun::style, TreeMap::new, Collectors.counting()));
+        String styleCounts = perStyle.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return Check.passed(workers + " workers ran once each with their own argument (" + styleCounts + ") on "
+                + (wantVirtual ? "virtual" : "platform") + " threads" + (note.isEmpty() ? "" : "; " + note));
+    }
+}

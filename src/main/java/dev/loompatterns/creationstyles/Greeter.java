@@ -1,0 +1,30 @@
+package dev.loompatterns.creationstyles;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The worker of every style, with its own arguments as fields. This is where a {@code Thread}
+ * subclass's state goes when migrating to virtual threads: out of the thread, into a task object
+ * that any thread (or executor, or scope) can run.
+ *
+ * @param worker   the worker's index, 0 to n-1
+ * @param argument the worker's own argument ({@link #argumentFor})
+ * @param style    how the thread that runs it was made, for the report
+ */
+record Greeter(int worker, String argument, String style) implements Callable<WorkerRun> {
+
+    /** The argument worker {@code i} is given; the check compares against it. */
+    static String argumentFor(int worker) {
+        return "item-" + worker;
+    }
+
+    static Greeter forWorker(int worker, String style) {
+        return new Greeter(worker, argumentFor(worker), style);
+    }
+
+    @Override
+    public WorkerRun call() {
+        Thread self = Thread.currentThread();
+        return new WorkerRun(worker, argument, style, self.getName(), self.isVirtual());
+    }
+}

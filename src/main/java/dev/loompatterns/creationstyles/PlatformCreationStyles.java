@@ -1,0 +1,71 @@
+package dev.loompatterns.creationstyles;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The four ways a platform thread is made: the tutorial's function target ({@code new Thread(runnable)}),
+ * its {@code Thread} subclass overriding {@code run()}, the {@code Thread.ofPlatform()} builder
+ * (JDK 21), and a {@link ThreadFactory}, the form executors take. All four give the same kind of
+ * thread; they differ in where the worker's arguments live and who names the thread.
+ */
+public final class PlatformCreationStyles implements ThreadCreator {
+
+    static final List<String> STYLES = List.of("runnable-target", "thread-subclass", "builder", "thread-factory");
+
+    /**
+     * The tutorial's subclass style: the arguments are fields of the thread itself. There is no
+     * virtual form of this class: every {@code Thread} constructor makes a platform thread, and the
+     * JDK's virtual thread class is final and not public (JEP 444).
+     */
+    static final class GreeterThread extends Thread {
+        private final Greeter greeter;
+        private final Queue<WorkerRun> runs;
+
+        GreeterThread(Greeter greeter, Queue<WorkerRun> runs) {
+            super("subclass-" + greeter.worker());
+            this.greeter = greeter;
+            this.runs = runs;
+        }
+
+        @Override
+        public void run() {
+            runs.add(greeter.call());
+        }
+    }
+
+    @Override
+    public List<String> styles() {
+        return STYLES;
+    }
+
+    @Override
+    public List<WorkerRun> runAll(int workers) throws InterruptedException {
+        Queue<WorkerRun> runs = new ConcurrentLinkedQueue<>();
+        Thread.Builder builder = Thread.ofPlatform().name("builder-", 0);
+        ThreadFactory factory = Thread.ofPlatform().name("factory-", 0).factory();
+        List<Thread> threads = new ArrayList<>(workers);
+        try {
+            for (int i = 0; i < workers; i++) {
+                Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                Runnable task = () -> runs.add(greeter.call());
+                Thread thread = switch (i % STYLES.size()) {
+                    case 0 -> new Thread(task, "target-" + i);
+                    case 1 -> new GreeterThread(greeter, runs);
+                    case 2 -> builder.unstarted(task);
+                    default -> factory.newThread(task);
+                };
+                threads.add(thread);
+                thread.start();
+            }
+        } finally {
+            // join() is the happens-before edge for the queue's contents as much as for any field.
+            Threads.joinAll(threads);
+        }
+        return List.copyOf(runs);
+    }
+}

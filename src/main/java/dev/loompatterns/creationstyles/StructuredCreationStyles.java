@@ -1,0 +1,37 @@
+package dev.loompatterns.creationstyles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Subtask;
+
+/**
+ * One way only: {@code fork} a {@link java.util.concurrent.Callable} in a
+ * {@link StructuredTaskScope}. The scope makes the (virtual) thread; the caller never sees a
+ * {@code Thread}, only a {@link Subtask} whose {@code get()} is the worker's result, so the
+ * question "target or subclass?" does not arise.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
+ * with {@code --enable-preview}.
+ */
+public final class StructuredCreationStyles implements ThreadCreator {
+
+    static final List<String> STYLES = List.of("fork-callable");
+
+    @Override
+    public List<String> styles() {
+        return STYLES;
+    }
+
+    @Override
+    public List<WorkerRun> runAll(int workers) throws InterruptedException {
+        try (var scope = StructuredTaskScope.<WorkerRun>open()) {
+            List<Subtask<WorkerRun>> subtasks = new ArrayList<>(workers);
+            for (int i = 0; i < workers; i++) {
+                subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst())));
+            }
+            scope.join();
+            return subtasks.stream().map(Subtask::get).toList();
+        }
+    }
+}

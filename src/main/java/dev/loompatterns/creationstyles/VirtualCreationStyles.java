@@ -1,0 +1,63 @@
+package dev.loompatterns.creationstyles;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The two ways a virtual thread is made: the {@code Thread.ofVirtual()} builder and
+ * {@link Executors#newVirtualThreadPerTaskExecutor()}, which starts a new virtual thread per
+ * submitted task (it is not a pool). The tutorial's {@code Thread} subclass has no virtual form:
+ * its fields move into a task object ({@link Greeter}) and the thread becomes a plain builder
+ * product.
+ */
+public final class VirtualCreationStyles implements ThreadCreator {
+
+    static final List<String> STYLES = List.of("builder", "per-task-executor");
+
+    @Override
+    public List<String> styles() {
+        return STYLES;
+    }
+
+    @Override
+    public List<WorkerRun> runAll(int workers) throws InterruptedException, ExecutionException {
+        Queue<WorkerRun> runs = new ConcurrentLinkedQueue<>();
+        // BEFORE: new GreeterThread(greeter, runs).start()   (a subclass is always a platform thread)
+        // AFTER:  the subclass's fields live in the Greeter task; the builder makes the thread
+        Thread.Builder builder = Thread.ofVirtual().name("virtual-", 0);
+        List<Thread> threads = new ArrayList<>();
+        List<Future<WorkerRun>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                for (int i = 0; i < workers; i++) {
+                    Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                    if (i % STYLES.size() == 0) {
+                        threads.add(builder.start(() -> runs.add(greeter.call())));
+                    } else {
+                        futures.add(executor.submit(greeter));
+                    }
+                }
+            } finally {
+                Threads.joinAll(threads);
+            }
+        } // close() waits for every submitted task
+        for (Future<WorkerRun> future : futures) {
+            runs.add(future.get());
+        }
+        return List.copyOf(runs);
+    }
+
+    /** Read from a real (unstarted) subclass instance, so the report states what the JDK does. */
+    @Override
+    public String note() {
+        Thread subclass = new PlatformCreationStyles.GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
+        return "a Thread subclass is virtual: " + subclass.isVirtual() + "; its fields moved into a task";
+    }
+}

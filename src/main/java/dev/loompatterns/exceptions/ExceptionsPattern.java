@@ -1,0 +1,93 @@
+package dev.loompatterns.exceptions;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Catalogue entry for {@code exceptions}; see the package documentation. */
+public final class ExceptionsPattern implements Pattern {
+
+    static final String FAIL_EVERY = "fail-every";
+
+    @Override
+    public String id() {
+        return "exceptions";
+    }
+
+    @Override
+    public String title() {
+        return "exceptions in threads: handlers, Future.get, a fail-fast scope";
+    }
+
+    @Override
+    public String tutorial() {
+        return "handling exceptions within threads: try/except in the target, excepthook, future.result() raising";
+    }
+
+    @Override
+    public int number() {
+        return 13;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.ofInt(FAIL_EVERY, "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1, 1_000_000));
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 30;
+    }
+
+    static FailureHandling handlingFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformExceptions();
+            case VIRTUAL -> new VirtualExceptions();
+            case STRUCTURED -> new StructuredExceptions();
+        };
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        return check(handlingFor(mode).runAll(workload.tasks(), workload.intValue(FAIL_EVERY)));
+    }
+
+    /**
+     * For every way: every failure meant to be reported was, with its own cause; every sibling
+     * meant to be cancelled saw the interrupt and no other task did; no thread was left running.
+     */
+    static Check check(List<WayReport> ways) {
+        if (ways.isEmpty()) {
+            return Check.failed("no way was run");
+        }
+        List<String> seen = new ArrayList<>();
+        for (WayReport way : ways) {
+            if (!way.reported().keySet().equals(way.expectedFailures())) {
+                return Check.failed(way.way() + ": reported failures of tasks " + new java.util.TreeSet<>(way.reported().keySet())
+                        + ", expected " + new java.util.TreeSet<>(way.expectedFailures()));
+            }
+            for (Map.Entry<Integer, Throwable> entry : way.reported().entrySet()) {
+                if (!(entry.getValue() instanceof TaskFailure failure) || failure.task() != entry.getKey()) {
+                    return Check.failed(way.way() + ": task " + entry.getKey() + " was reported with cause " + entry.getValue());
+                }
+            }
+            if (!way.interrupted().equals(way.expectedInterrupted())) {
+                return Check.failed(way.way() + ": " + way.interrupted().size() + " tasks saw an interrupt, expected "
+                        + way.expectedInterrupted().size());
+            }
+            if (way.leftRunning() > 0) {
+                return Check.failed(way.way() + ": " + way.leftRunning() + " threads still running after it returned");
+            }
+            seen.add(way.way() + ": " + way.reported().size() + " failure" + (way.reported().size() == 1 ? "" : "s")
+                    + " with cause via " + way.carrier()
+                    + (way.expectedInterrupted().isEmpty() ? "" : ", " + way.interrupted().size() + " siblings interrupted"));
+        }
+        return Check.passed(String.join("; ", seen) + "; no thread left running");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.loompatterns.threadconfig;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.List;
+import java.util.Objects;
+
+/** Catalogue entry for {@code thread-config}; see the package documentation. */
+public final class ThreadConfigPattern implements Pattern {
+
+    static final String NAME_PREFIX = "worker-";
+    /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
+    static final int PRIORITY = 8;
+
+    @Override
+    public String id() {
+        return "thread-config";
+    }
+
+    @Override
+    public String title() {
+        return "name, arguments, daemon, priority, handlers, inherited locals";
+    }
+
+    @Override
+    public String tutorial() {
+        return "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)";
+    }
+
+    @Override
+    public int number() {
+        return 4;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
+                Variant.of("no-inherit-locals", "inheritInheritableThreadLocals(false): new threads start without them"));
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 200;
+    }
+
+    static ConfiguredWorkers workersFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformThreadConfig();
+            case VIRTUAL -> new VirtualThreadConfig();
+            case STRUCTURED -> new StructuredThreadConfig();
+        };
+    }
+
+    static ThreadConfig configFor(Variant variant) {
+        return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals("inherit-locals"));
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        ThreadConfig config = configFor(variant);
+        return check(mode, workload.tasks(), config, workersFor(mode).runAll(workload.tasks(), config));
+    }
+
+    /**
+     * Every thread carried the configuration asked for, as far as its kind allows: a virtual
+     * thread is always a daemon at normal priority. The last worker's failure reached the
+     * uncaught-exception handler, or, in a scope, its subtask and not the handler.
+     */
+    static Check check(Mode mode, int workers, ThreadConfig config, Configured result) {
+        boolean virtual = mode != Mode.PLATFORM;
+        boolean wantDaemon = virtual || config.daemon();
+        int wantPriority = virtual ? Thread.NORM_PRIORITY : config.priority();
+        String wantInherited = config.inheritLocals() ? Worker.REQUEST_VALUE : null;
+        boolean[] seen = new boolean[workers];
+        for (Observed o : result.observed()) {
+            if (o.worker() < 0 || o.worker() >= workers || seen[o.worker()]) {
+                return Check.failed("worker " + o.worker() + " ran twice or was not asked for");
+            }
+            seen[o.worker()] = true;
+            String want = config.namePrefix() + o.worker();
+            String problem = !o.name().equals(want) ? "was named " + o.name() + ", not " + want
+                    : !o.argument().equals(Worker.argumentFor(o.worker())) ? "got argument " + o.argument()
+                    : o.daemon() != wantDaemon ? "had daemon " + o.daemon()
+                    : o.priority() != wantPriority ? "had priority " + o.priority() + ", not " + wantPriority
+                    : o.virtual() != virtual ? "ran on a " + (o.virtual() ? "virtual" : "platform") + " thread"
+                    : !Objects.equals(o.inherited(), wantInherited) ? "inherited " + o.inherited() + ", not " + wantInherited
+                    : null;
+            if (problem != null) {
+                return Check.failed("worker " + o.worker() + " " + problem);
+            }
+        }
+        if (result.observed().size() != workers) {
+            return Check.failed((workers - result.observed().size()) + " of " + workers + " workers did not run");
+        }
+        String failure = Worker.failureMessage(workers - 1);
+        String lastThread = config.namePrefix() + (workers - 1);
+        String where;
+        if (mode == Mode.STRUCTURED) {
+            if (!result.uncaught().isEmpty() || result.captured().size() != 1 || !failure.equals(result.captured().getFirst().getMessage())) {
+                return Check.failed("expected the failure in its subtask only; handler saw " + result.uncaught().size()
+                        + ", subtasks kept " + result.captured().size());
+            }
+            where = "the failure was kept by its subtask, the handler saw none";
+        } else {
+            if (!result.captured().isEmpty() || result.uncaught().size() != 1
+                    || !result.uncaught().getFirst().thread().equals(lastThread)
+                    || !failure.equals(result.uncaught().getFirst().failure().getMessage())) {
+                return Check.failed("expected one failure from " + lastThread + " in the handler, got " + result.uncaught());
+            }
+            where = "the handler caught " + lastThread + "'s failure";
+        }
+        return Check.passed(workers + " threads named " + config.namePrefix() + "0.." + lastThread
+                + ", daemon " + wantDaemon + ", priority " + wantPriority + (wantPriority != config.priority() ? " (asked " + config.priority() + ", ignored)" : "")
+                + ", inherited " + wantInherited + "; " + where);
+    }
+}

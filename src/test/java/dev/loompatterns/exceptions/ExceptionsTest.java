@@ -1,0 +1,96 @@
+package dev.loompatterns.exceptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop: a sibling that is never cancelled waits 30 s
+class ExceptionsTest {
+
+    private static WayReport way(List<WayReport> ways, String name) {
+        return ways.stream().filter(w -> w.way().equals(name)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyWayReportsItsFailuresWithTheirCausesAndLeavesNoThreadRunning(Mode mode) throws Exception {
+        List<WayReport> ways = ExceptionsPattern.handlingFor(mode).runAll(10, 3);
+
+        assertThat(ways).hasSize(2).allSatisfy(way -> {
+            assertThat(way.reported()).allSatisfy((task, cause) ->
+                    assertThat(cause).isInstanceOf(TaskFailure.class).hasMessage("task " + task + " fails on purpose"));
+            assertThat(way.leftRunning()).isZero();
+        });
+        assertThat(ExceptionsPattern.check(ways).verdict()).as(ExceptionsPattern.check(ways).detail()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** Neither a handler nor an executor lets a failure escape; a scope collects every outcome with awaitAll. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void collectingWaysReportEveryFailureAndCancelNothing(Mode mode) throws Exception {
+        List<WayReport> ways = ExceptionsPattern.handlingFor(mode).runAll(10, 3);
+        String collecting = mode == Mode.STRUCTURED ? "await-all" : "invoke-all";
+        WayReport all = way(ways, collecting);
+        assertThat(all.reported()).containsOnlyKeys(0, 3, 6, 9);
+        assertThat(all.interrupted()).isEmpty();
+    }
+
+    @Test
+    void theFirstFailureCancelsEverySiblingAndJoinThrowsWithItsCause() throws Exception {
+        WayReport failFast = way(new StructuredExceptions().runAll(8, 3), "fail-fast");
+        assertThat(failFast.carrier()).isEqualTo("join()'s FailedException");
+        assertThat(failFast.reported()).containsOnlyKeys(0); // tasks 3 and 6 were cancelled before they could fail
+        assertThat(failFast.reported().get(0)).isInstanceOf(TaskFailure.class);
+        assertThat(failFast.interrupted()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
+        assertThat(failFast.leftRunning()).isZero(); // counted at once after close(): no sibling outlives the scope
+    }
+
+    @Test
+    void futureGetWrapsTheCauseInAnExecutionException() throws Exception {
+        WayReport invokeAll = way(new PlatformExceptions().runAll(4, 2), "invoke-all");
+        assertThat(invokeAll.carrier()).isEqualTo("Future.get's ExecutionException");
+        assertThat(invokeAll.reported()).containsOnlyKeys(0, 2);
+    }
+
+    /** Failures on purpose are collected, never printed by the JDK's default handler. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void noFailurePrintsAStackTrace(Mode mode) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ExceptionsPattern.handlingFor(mode).runAll(6, 2);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("fails on purpose").doesNotContain("TaskFailure");
+    }
+
+    @Test
+    void checkFailsOnAMissingFailureAWrongCauseAnUninterruptedSiblingOrALeftover() {
+        Map<Integer, Throwable> reported = Map.of(0, new TaskFailure(0));
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 0))).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0, 2), reported, Set.of(), Set.of(), 0))).detail())
+                .contains("reported failures of tasks [0], expected [0, 2]");
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), Map.of(0, new TaskFailure(1)), Set.of(), Set.of(), 0))).detail())
+                .contains("was reported with cause");
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0))).detail())
+                .contains("1 tasks saw an interrupt, expected 2");
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3))).detail())
+                .contains("3 threads still running");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.loompatterns.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop: every wait in a walk is on observed state
+class LifecycleTest {
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everySubjectShowsTheWholeDiagramInOrder(Mode mode) throws Exception {
+        StateObserver observer = LifecyclePattern.observerFor(mode);
+        List<Observation> observations = new ArrayList<>();
+        for (int task = 0; task < 4; task++) {
+            observations.add(observer.observe(task));
+        }
+
+        List<String> walked = List.of("RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)");
+        for (Observation o : observations) {
+            List<String> states = o.threadStates();
+            assertThat(states.getLast()).isEqualTo("TERMINATED");
+            if (mode == Mode.STRUCTURED) {
+                assertThat(states.subList(0, states.size() - 1)).containsExactlyElementsOf(walked);
+            } else {
+                assertThat(states.getFirst()).isEqualTo("NEW");
+                assertThat(states.subList(1, states.size() - 1)).containsExactlyElementsOf(walked);
+            }
+        }
+        assertThat(LifecyclePattern.check(mode, observations).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @Test
+    void aSubtaskIsUnavailableUntilItsForkCompletesThenSuccessOrFailed() throws Exception {
+        StructuredLifecycle observer = new StructuredLifecycle();
+        assertThat(observer.observe(0).subtaskStates()).containsExactly("UNAVAILABLE", "SUCCESS");
+        assertThat(observer.observe(1).subtaskStates()).containsExactly("UNAVAILABLE", "FAILED");
+    }
+
+    /**
+     * A mounted virtual thread's toString names its carrier; a parked one has none (JEP 444). On
+     * JDK 24+ a virtual thread blocked on a monitor is unmounted too (JEP 491); before, it pinned.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    void aVirtualThreadHasACarrierOnlyWhileItRuns(Mode mode) throws Exception {
+        Observation o = LifecyclePattern.observerFor(mode).observe(0);
+        assertThat(o.mountedAs()).contains("/runnable@");
+        assertThat(o.parkedAs()).contains("/waiting").doesNotContain("@");
+        if (Runtime.version().feature() >= 24) {
+            assertThat(o.blockedAs()).contains("/blocked").doesNotContain("@");
+        }
+    }
+
+    @Test
+    void checkFailsOnAStateOutOfOrderOrAWrongSubtaskState() {
+        List<String> states = LifecyclePattern.expectedThreadStates(Mode.PLATFORM);
+        List<String> swapped = new ArrayList<>(states);
+        swapped.set(2, states.get(3));
+        swapped.set(3, states.get(2));
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Observation(0, swapped, List.of(), "", "", ""))).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        List<String> structured = LifecyclePattern.expectedThreadStates(Mode.STRUCTURED);
+        assertThat(LifecyclePattern.check(Mode.STRUCTURED,
+                List.of(new Observation(1, structured, List.of("UNAVAILABLE", "SUCCESS"), "", "", ""))).detail())
+                .contains("expected [UNAVAILABLE, FAILED]");
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of()).verdict()).isEqualTo(Check.Verdict.FAILED);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.loompatterns.threadconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ThreadConfigTest {
+
+    static Stream<Arguments> modesAndInheritance() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Arguments.of(mode, true), Arguments.of(mode, false)));
+    }
+
+    private static List<Observed> sorted(Configured result) {
+        return result.observed().stream().sorted(Comparator.comparingInt(Observed::worker)).toList();
+    }
+
+    @ParameterizedTest(name = "{0} inherit={1}")
+    @MethodSource("modesAndInheritance")
+    void everyThreadCarriesTheNameCounterAndLocalsAskedFor(Mode mode, boolean inherit) throws Exception {
+        ThreadConfig config = new ThreadConfig("job-", true, 7, inherit);
+        Configured result = ThreadConfigPattern.workersFor(mode).runAll(6, config);
+
+        List<Observed> observed = sorted(result);
+        assertThat(observed).extracting(Observed::name).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5");
+        assertThat(observed).extracting(Observed::argument).containsExactly("arg-0", "arg-1", "arg-2", "arg-3", "arg-4", "arg-5");
+        assertThat(observed).allSatisfy(o -> {
+            assertThat(o.inherited()).isEqualTo(inherit ? Worker.REQUEST_VALUE : null);
+            assertThat(o.daemon()).isTrue();
+            assertThat(o.virtual()).isEqualTo(mode != Mode.PLATFORM);
+        });
+        assertThat(ThreadConfigPattern.check(mode, 6, config, result).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(Worker.REQUEST.get()).as("the caller's local is removed after the run").isNull();
+    }
+
+    /** JEP 444: setPriority on a virtual thread is ignored; a platform thread keeps the value asked for. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void priorityIsKeptByPlatformThreadsAndIgnoredByVirtualOnes(Mode mode) throws Exception {
+        Configured result = ThreadConfigPattern.workersFor(mode).runAll(3, new ThreadConfig("p-", true, Thread.MAX_PRIORITY, true));
+        assertThat(result.observed()).extracting(Observed::priority)
+                .containsOnly(mode == Mode.PLATFORM ? Thread.MAX_PRIORITY : Thread.NORM_PRIORITY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFailureReachesTheHandlerUnlessASubtaskKeepsIt(Mode mode) throws Exception {
+        Configured result = ThreadConfigPattern.workersFor(mode).runAll(4, new ThreadConfig("f-", true, 5, true));
+        if (mode == Mode.STRUCTURED) {
+            assertThat(result.uncaught()).isEmpty();
+            assertThat(result.captured()).singleElement().extracting(Throwable::getMessage).isEqualTo("worker 3 fails on purpose");
+        } else {
+            assertThat(result.captured()).isEmpty();
+            assertThat(result.uncaught()).singleElement().satisfies(u -> {
+                assertThat(u.thread()).isEqualTo("f-3");
+                assertThat(u.failure()).isInstanceOf(IllegalStateException.class).hasMessage("worker 3 fails on purpose");
+            });
+        }
+    }
+
+    @Test
+    void aPlatformThreadCanBeANonDaemon() throws Exception {
+        ThreadConfig config = new ThreadConfig("n-", false, 5, false);
+        Configured result = new PlatformThreadConfig().runAll(2, config);
+        assertThat(result.observed()).extracting(Observed::daemon).containsOnly(false);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, result).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @Test
+    void checkFailsWhenAThreadCarriesTheWrongSetting() {
+        ThreadConfig config = new ThreadConfig("w-", true, 8, true);
+        Worker.Uncaught failure = new Worker.Uncaught("w-1", new IllegalStateException("worker 1 fails on purpose"));
+        Observed good = new Observed(0, "arg-0", "w-0", true, 8, false, Worker.REQUEST_VALUE);
+        Observed last = new Observed(1, "arg-1", "w-1", true, 8, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, last), List.of(failure), List.of())).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        Observed lowPriority = new Observed(1, "arg-1", "w-1", true, 5, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, lowPriority), List.of(failure), List.of())).detail())
+                .contains("had priority 5, not 8");
+        Observed misnamed = new Observed(1, "arg-1", "Thread-7", true, 8, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, misnamed), List.of(failure), List.of())).detail())
+                .contains("was named Thread-7");
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, last), List.of(), List.of())).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+    }
+}
