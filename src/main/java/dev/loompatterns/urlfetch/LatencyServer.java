@@ -58,12 +58,14 @@ public final class LatencyServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = expectedBody(path).getBytes(StandardCharsets.UTF_8);
+            // Counted before the answer is sent: once a client holds every body, every count is in.
+            // (Counted after, the last increment could still be pending when the run reads served().)
+            served.increment();
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            served.increment();
         } catch (IOException e) {
             // the client went away: nothing to answer, and the exchange is closed
         }
