@@ -1,0 +1,103 @@
+package dev.loompatterns.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.TaskLog;
+import dev.loompatterns.core.TaskLog.State;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DeadlineTest {
+
+    static final Duration NEVER = Duration.ofMinutes(10); // only a cancel ends a subtask this slow
+
+    private static FanOut fanOutFor(Mode mode, int poolSize) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformDeadline(poolSize);
+            case VIRTUAL -> new VirtualDeadline();
+            case STRUCTURED -> new StructuredDeadline();
+        };
+    }
+
+    /** Slow subtasks are cut off at the deadline: none delivers, and none is still running when the call returns. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60) // backstop: a subtask not cancelled would run ten minutes
+    void slowSubtasksAreCutOffAndNoneRunsAfterTheCall(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(12);
+        Map<Integer, String> delivered = fanOutFor(mode, 12).within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log));
+        List<State> states = log.snapshot();
+
+        assertThat(states).doesNotContain(State.STARTED);
+        for (int slow : List.of(2, 5, 8, 11)) {
+            assertThat(delivered).doesNotContainKey(slow);
+            assertThat(states.get(slow)).isIn(State.INTERRUPTED, null);
+        }
+        delivered.forEach((index, result) -> {
+            assertThat(result).isEqualTo("result-" + index);
+            assertThat(states.get(index)).isEqualTo(State.SUCCEEDED);
+        });
+    }
+
+    /** With nothing slow, every result is delivered and the call does not wait for the rest of its budget. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60) // backstop: waiting out the budget would take ten minutes
+    void withNothingSlowEveryResultIsDelivered(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(20);
+        Map<Integer, String> delivered = fanOutFor(mode, 4).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log));
+
+        assertThat(delivered).hasSize(20).containsEntry(0, "result-0").containsEntry(19, "result-19");
+        assertThat(log.snapshot()).containsOnly(State.SUCCEEDED);
+    }
+
+    /** A caller interrupted while waiting gets InterruptedException, and every subtask has ended. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60)
+    void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(3);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                fanOutFor(mode, 3).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log));
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        try {
+            while (log.running() < 3) {
+                Thread.onSpinWait(); // until every subtask has started
+            }
+            caller.interrupt();
+        } finally {
+            caller.join();
+        }
+        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        assertThat(log.snapshot()).containsOnly(State.INTERRUPTED);
+    }
+
+    @Test
+    void checkFailsWhenLateOrASubtaskStillRunsOrAResultIsWrong() {
+        Duration budget = Duration.ofMillis(100);
+        List<State> ended = Arrays.asList(State.SUCCEEDED, State.INTERRUPTED, null);
+        assertThat(DeadlinePattern.check(budget, Duration.ofMillis(120), Map.of(0, "result-0"), ended).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(DeadlinePattern.check(budget, budget.plus(DeadlinePattern.SLACK).plusMillis(1), Map.of(), ended).detail())
+                .contains("late");
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.SUCCEEDED, State.STARTED)).detail())
+                .contains("still running");
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(1, "result-1"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-9"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
+    }
+}
