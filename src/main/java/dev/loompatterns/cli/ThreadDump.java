@@ -54,12 +54,13 @@ record ThreadDump(List<Container> containers) {
         }
 
         /**
-         * What kind of container it is. In JDK 25 a {@code StructuredTaskScope}'s threads live in a
-         * {@code ThreadFlock}, which is shown as "scope".
+         * What kind of container it is. In JDK 25 a named {@code StructuredTaskScope} shows as a
+         * {@code ThreadFlock} container and an unnamed one as {@code StructuredTaskScopeImpl}: both
+         * are shown as "scope".
          */
         String kind() {
             String implementation = id.substring(id.lastIndexOf('/') + 1).replaceFirst("@[0-9a-f]+$", "");
-            if (implementation.contains("ThreadFlock")) {
+            if (implementation.contains("ThreadFlock") || implementation.contains("StructuredTaskScope")) {
                 return "scope";
             }
             return implementation.substring(implementation.lastIndexOf('.') + 1);

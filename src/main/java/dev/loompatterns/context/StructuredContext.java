@@ -23,9 +23,13 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * expensive object, the immutable table is bound once per request and shared by its forks
  * ({@link Way#PER_THREAD_CACHE}) instead of built per thread.
  *
+ * <p>Scopes are named for thread dumps: {@code context}, {@code context/request-N} and
+ * {@code context/request-N/auditor}.
+ *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); this class uses
- * only {@code open()}, {@code open(Joiner, Function)} with {@code withName}, {@code fork},
- * {@code join} and {@code Subtask.get}, none of which JDK 26 (JEP 525) renames. {@code ScopedValue}
+ * {@code open(Joiner, Function)} with {@code withName}, {@code fork}, {@code join} and
+ * {@code Subtask.get}. In JDK 26 (JEP 525) the function becomes a {@code UnaryOperator}, which
+ * the lambdas here already are; nothing this class calls is renamed. {@code ScopedValue}
  * is final in JDK 25 (JEP 506).
  */
 public final class StructuredContext implements ContextPassing {
@@ -49,26 +53,26 @@ public final class StructuredContext implements ContextPassing {
                 ScopedValue.Carrier binding = way == Way.PER_THREAD_CACHE
                         ? ScopedValue.where(Contexts.SCOPED, context).where(TABLE, library.build())
                         : ScopedValue.where(Contexts.SCOPED, context);
-                handled.add(scope.fork(() -> binding.call(() -> handle(request, context, fanOut, way))));
+                handled.add(scope.fork(() -> binding.call(() -> handle(request, context, fanOut, way, SCOPE_NAME + "/request-" + request))));
             }
             scope.join();
             return handled.stream().flatMap(h -> h.get().stream()).toList();
         }
     }
 
-    private List<Sighting> handle(int request, RequestContext context, int fanOut, Way way) throws InterruptedException {
+    private List<Sighting> handle(int request, RequestContext context, int fanOut, Way way, String name) throws InterruptedException {
         return switch (way) {
             case UNCOPIED -> inPlainThreads(request, context, fanOut);
             case INHERITABLE -> {
                 Contexts.INHERITED.set(context);
                 try {
-                    yield inForks(request, context, fanOut, Contexts.INHERITED::get, false);
+                    yield inForks(name, request, context, fanOut, Contexts.INHERITED::get, false);
                 } finally {
                     Contexts.INHERITED.remove();
                 }
             }
-            case PROPAGATED -> inForks(request, context, fanOut, Contexts.SCOPED::get, true);
-            case PER_THREAD_CACHE -> inForks(request, context, fanOut, () -> {
+            case PROPAGATED -> inForks(name, request, context, fanOut, Contexts.SCOPED::get, true);
+            case PER_THREAD_CACHE -> inForks(name, request, context, fanOut, () -> {
                 TABLE.get(); // the request's table, shared by its forks: built once per request, not per thread
                 return Contexts.SCOPED.get();
             }, false);
@@ -84,16 +88,16 @@ public final class StructuredContext implements ContextPassing {
      * A fork per subtask in a nested scope; with {@code rebindFirst}, subtask 0 rebinds the
      * context to act as the auditor and does its reading in a scope nested inside that binding.
      */
-    private static List<Sighting> inForks(int request, RequestContext context, int fanOut, Reader reader, boolean rebindFirst)
+    private static List<Sighting> inForks(String name, int request, RequestContext context, int fanOut, Reader reader, boolean rebindFirst)
             throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow())) {
+        try (var scope = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
             List<Subtask<Sighting>> subtasks = new ArrayList<>(fanOut);
             for (int s = 0; s < fanOut; s++) {
                 int subtask = s;
                 if (rebindFirst && subtask == 0) {
                     RequestContext auditor = context.actingAs(AUDITOR);
                     subtasks.add(scope.fork(() -> ScopedValue.where(Contexts.SCOPED, auditor)
-                            .call(() -> inNestedScope(request, subtask, auditor, reader))));
+                            .call(() -> inNestedScope(name + "/" + AUDITOR, request, subtask, auditor, reader))));
                 } else {
                     subtasks.add(scope.fork(() -> sight(request, subtask, context, reader)));
                 }
@@ -103,8 +107,9 @@ public final class StructuredContext implements ContextPassing {
         }
     }
 
-    private static Sighting inNestedScope(int request, int subtask, RequestContext want, Reader reader) throws InterruptedException {
-        try (var nested = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow())) {
+    private static Sighting inNestedScope(String name, int request, int subtask, RequestContext want, Reader reader)
+            throws InterruptedException {
+        try (var nested = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
             Subtask<Sighting> sighting = nested.fork(() -> sight(request, subtask, want, reader));
             nested.join();
             return sighting.get();

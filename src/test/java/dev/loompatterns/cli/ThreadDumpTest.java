@@ -50,6 +50,9 @@ class ThreadDumpTest {
         assertThat(dump.depth(group)).isEqualTo(2);
         assertThat(dump.depth(dump.named("url-fetch").orElseThrow())).isEqualTo(1);
         assertThat(dump.named("java.util.concurrent.ThreadPoolExecutor@1a").orElseThrow().kind()).isEqualTo("ThreadPoolExecutor");
+        ThreadDump.Container unnamed = new ThreadDump.Container("java.util.concurrent.StructuredTaskScopeImpl@5e", "<root>", "22", List.of());
+        assertThat(unnamed.kind()).isEqualTo("scope");
+        assertThat(unnamed.name()).isEqualTo(unnamed.id());
     }
 
     @Test
