@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,6 +55,19 @@ public final class TaskLog {
         } finally {
             states.set(task, ending);
         }
+    }
+
+    /**
+     * Task {@code task} as a blocking call that takes {@code latency} before it answers: logged
+     * here, held at the {@link RunGate} first (so {@code loom dump} can catch it), and
+     * interruptible throughout, so a cancel ends it as it would end real I/O.
+     */
+    public <T> Callable<T> afterLatency(int task, Duration latency, Callable<T> answer) {
+        return () -> run(task, () -> {
+            RunGate.arrive();
+            Thread.sleep(latency); // BLOCKS-UNTIL: the latency has passed, or the task is cancelled (interrupt)
+            return answer.call();
+        });
     }
 
     public int size() {

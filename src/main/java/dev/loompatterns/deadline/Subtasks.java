@@ -1,6 +1,5 @@
 package dev.loompatterns.deadline;
 
-import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.TaskLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +29,7 @@ final class Subtasks {
         for (int i = 0; i < count; i++) {
             int subtask = i;
             Duration latency = slow(subtask, slowEvery) ? slow : fast;
-            subtasks.add(() -> log.run(subtask, () -> {
-                RunGate.arrive(); // lets `loom dump` hold the fan-out here; a no-op otherwise
-                Thread.sleep(latency); // BLOCKS-UNTIL: the latency has passed, or the deadline cancelled it (interrupt)
-                return result(subtask);
-            }));
+            subtasks.add(log.afterLatency(subtask, latency, () -> result(subtask)));
         }
         return subtasks;
     }

@@ -1,6 +1,5 @@
 package dev.loompatterns.race;
 
-import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.TaskLog;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,17 +33,13 @@ final class Mirrors {
             Duration latency = allFail ? Duration.ofMillis(mirror)
                     : mirror == 0 ? Duration.ZERO
                     : winner.plus(gap.multipliedBy(mirror - 1));
-            mirrors.add(() -> log.run(mirror, () -> answer(mirror, latency, fails)));
+            mirrors.add(log.afterLatency(mirror, latency, () -> {
+                if (fails) {
+                    throw new IOException(name(mirror) + " is unreachable");
+                }
+                return name(mirror);
+            }));
         }
         return mirrors;
-    }
-
-    private static String answer(int mirror, Duration latency, boolean fails) throws IOException, InterruptedException {
-        RunGate.arrive(); // lets `loom dump` hold the race here; a no-op otherwise
-        Thread.sleep(latency); // BLOCKS-UNTIL: the mirror's latency has passed, or the race was decided (interrupt)
-        if (fails) {
-            throw new IOException(name(mirror) + " is unreachable");
-        }
-        return name(mirror);
     }
 }

@@ -3,6 +3,7 @@ package dev.loompatterns.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Interrupting;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,24 +66,10 @@ class DeadlineTest {
     @Timeout(60)
     void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
         TaskLog log = new TaskLog(3);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread caller = Thread.ofPlatform().start(() -> {
-            try {
-                fanOutFor(mode, 3).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log));
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
-        try {
-            while (log.running() < 3) {
-                Thread.onSpinWait(); // until every subtask has started
-            }
-            caller.interrupt();
-        } finally {
-            caller.join();
-        }
-        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        Throwable thrown = Interrupting.interruptWhenReady(() -> fanOutFor(mode, 3).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log)),
+                () -> log.running() == 3);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
         assertThat(log.snapshot()).containsOnly(State.INTERRUPTED);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Interrupting;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.StructuredTaskScope;
 import org.junit.jupiter.api.Test;
@@ -67,25 +67,11 @@ class RaceTest {
     @Timeout(60)
     void interruptingTheCallerEndsEveryMirror(Mode mode) throws Exception {
         TaskLog log = new TaskLog(3);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread caller = Thread.ofPlatform().start(() -> {
-            try {
-                racerFor(mode).race(Mirrors.of(3, NEVER, NEVER, false, log));
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
-        try {
-            // mirror-0 fails at once; the other two wait (out their latency) until interrupted
-            while (log.of(1) != State.STARTED || log.of(2) != State.STARTED) {
-                Thread.onSpinWait();
-            }
-            caller.interrupt();
-        } finally {
-            caller.join();
-        }
-        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        // mirror-0 fails at once; the other two wait out their latency until interrupted
+        Throwable thrown = Interrupting.interruptWhenReady(() -> racerFor(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
+                () -> log.of(1) == State.STARTED && log.of(2) == State.STARTED);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
         assertThat(log.snapshot()).containsExactly(State.FAILED, State.INTERRUPTED, State.INTERRUPTED);
     }
 
