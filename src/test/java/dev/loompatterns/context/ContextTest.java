@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * A request's context reaches every subtask done the right way, and each wrong way fails as
+ * described.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); {@code ScopedValue}
+ * is final (JEP 506).
+ */
 class ContextTest {
 
     static final List<RequestContext> REQUESTS = ContextPattern.requests(30);

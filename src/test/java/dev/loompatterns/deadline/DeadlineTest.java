@@ -1,6 +1,8 @@
 package dev.loompatterns.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Interrupting;
@@ -11,11 +13,19 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope.Subtask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The deadline forms return what was delivered in time and leave nothing running.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
 class DeadlineTest {
 
     static final Duration NEVER = Duration.ofMinutes(10); // only a cancel ends a subtask this slow
@@ -71,6 +81,25 @@ class DeadlineTest {
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
         assertThat(log.snapshot()).containsOnly(State.INTERRUPTED);
+    }
+
+    /**
+     * Why the structured form gathers results in a map: in JDK 25 a subtask's result cannot be
+     * read after join() timed out. JDK 26 (JEP 525) changes this area (Joiner.onTimeout).
+     */
+    @Test
+    void inJdk25ASubtaskCannotBeReadAfterJoinTimedOut() throws Exception {
+        assumeTrue(Runtime.version().feature() == 25, "JDK 25 behaviour (JEP 505); JDK 26 changes it (JEP 525)");
+        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(), config -> config.withTimeout(Duration.ofMillis(20)))) {
+            Subtask<String> quick = scope.fork(() -> "done");
+            scope.fork(() -> {
+                Thread.sleep(NEVER);
+                return "never";
+            });
+            assertThatThrownBy(scope::join).isInstanceOf(StructuredTaskScope.TimeoutException.class);
+            assertThat(quick.state()).isEqualTo(Subtask.State.SUCCESS);
+            assertThatThrownBy(quick::get).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     @Test
