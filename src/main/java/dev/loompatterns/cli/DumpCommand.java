@@ -42,10 +42,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * held, and the command says so instead of dumping an idle JVM.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a pattern, take a JSON thread dump mid-run (the JDK's own dumper, as jcmd Thread.dump_to_file -format=json),",
-                "save it, and print its thread containers as a tree: each StructuredTaskScope, executor and pool with its",
-                "name, owner, threads and their states."},
-        footer = {"", "Examples:", "  loom dump url-fetch", "  loom dump url-fetch --mode structured --tasks 40 -P group-size=10 --out fetch.json",
+        description = {"Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as "
+                + "'jcmd PID Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: "
+                + "each StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
+                "The run is held while the dump is taken (its tasks wait at their start), then goes on and checks itself as usual."},
+        footer = {"", "Examples:", "  loom dump url-fetch", "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
                 "  loom dump race --mode virtual --threads 50"})
 final class DumpCommand implements Callable<Integer> {
 
