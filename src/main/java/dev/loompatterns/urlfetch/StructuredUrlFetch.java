@@ -4,32 +4,83 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.StructuredTaskScope.Subtask;
 
 /**
- * A fork per URL in one scope, joined once; results read from the subtasks in input order. No
- * executor to shut down, and no request can outlive the call: {@code close()} waits for them all.
+ * Scopes in two levels: the top scope, named {@value #SCOPE_NAME}, forks one subtask per group of
+ * URLs; each of those opens its own scope, named {@code url-fetch/group-N}, with a fork per URL.
+ * Results are read from the subtasks in input order. No executor to shut down, and no request
+ * can outlive the call: each scope's {@code close()} waits for its forks, and a group's scope is
+ * closed before its subtask in the top scope returns.
  *
- * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ * <p>Why two levels for what one scope could do: the names. A thread dump
+ * ({@code jcmd <pid> Thread.dump_to_file -format=json}, or {@code loom dump url-fetch --mode
+ * structured}) lists each scope as a thread container with its parent, so the dump shows the
+ * same tree as this code, each request under its group and each group under the fetch. A request
+ * that throws fails its group, which fails the fetch, and the siblings at each level are cancelled.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); in JDK 26
+ * (JEP 525) {@code Joiner.allSuccessfulOrThrow()} returns a List instead of a Stream. This class
+ * uses only {@code open(Joiner, Function)} with {@code Configuration.withName} and
+ * {@code Joiner.awaitAllSuccessfulOrThrow()}.
  */
 public final class StructuredUrlFetch implements Fetcher {
 
+    /** The top scope's name, as a thread dump shows it. */
+    public static final String SCOPE_NAME = "url-fetch";
+
+    /** Requests per inner scope unless told otherwise. */
+    public static final int DEFAULT_GROUP_SIZE = 10;
+
     private final InFlightLimit limit;
+    private final int groupSize;
 
     /** @param maxInFlight the most requests at once, or 0 for no limit */
     public StructuredUrlFetch(int maxInFlight) {
+        this(maxInFlight, DEFAULT_GROUP_SIZE);
+    }
+
+    /**
+     * @param maxInFlight the most requests at once, or 0 for no limit
+     * @param groupSize   requests per inner scope
+     */
+    public StructuredUrlFetch(int maxInFlight, int groupSize) {
+        if (groupSize < 1) {
+            throw new IllegalArgumentException("groupSize must be at least 1, got " + groupSize);
+        }
         this.limit = new InFlightLimit(maxInFlight);
+        this.groupSize = groupSize;
+    }
+
+    /** The name of the scope for group {@code index}: {@code url-fetch/group-3}. */
+    public static String groupName(int index) {
+        return SCOPE_NAME + "/group-" + index;
     }
 
     @Override
     public List<Fetched> fetchAll(UrlClient client, List<URI> uris) throws InterruptedException {
-        try (var scope = StructuredTaskScope.open()) {
-            List<Subtask<Fetched>> subtasks = new ArrayList<>(uris.size());
-            for (URI uri : uris) {
-                subtasks.add(scope.fork(() -> limit.fetch(client, uri)));
+        try (var scope = StructuredTaskScope.open(Joiner.<List<Fetched>>awaitAllSuccessfulOrThrow(),
+                config -> config.withName(SCOPE_NAME))) {
+            List<Subtask<List<Fetched>>> groups = new ArrayList<>();
+            for (int from = 0, index = 0; from < uris.size(); from += groupSize, index++) {
+                List<URI> group = uris.subList(from, Math.min(from + groupSize, uris.size()));
+                String name = groupName(index);
+                groups.add(scope.fork(() -> fetchGroup(client, group, name)));
             }
             scope.join();
-            return subtasks.stream().map(Subtask::get).toList();
+            return groups.stream().flatMap(group -> group.get().stream()).toList();
+        }
+    }
+
+    private List<Fetched> fetchGroup(UrlClient client, List<URI> group, String name) throws InterruptedException {
+        try (var scope = StructuredTaskScope.open(Joiner.<Fetched>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
+            List<Subtask<Fetched>> fetches = new ArrayList<>(group.size());
+            for (URI uri : group) {
+                fetches.add(scope.fork(() -> limit.fetch(client, uri)));
+            }
+            scope.join();
+            return fetches.stream().map(Subtask::get).toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.loompatterns.urlfetch;
 
+import dev.loompatterns.core.RunGate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ final class UrlClient implements AutoCloseable {
 
     /** Fetches one URL; an I/O failure becomes a {@link Fetched} with status -1. */
     Fetched fetch(URI uri) throws InterruptedException {
+        RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,7 @@ public final class UrlFetchPattern implements Pattern {
     static final String WORKERS = "workers";
     static final String MAX_IN_FLIGHT = "max-in-flight";
     static final String URLS = "urls";
+    static final String GROUP_SIZE = "group-size";
 
     /** Requests one run may make: each is a connection's worth of sockets on loopback. */
     static final int MAX_REQUESTS = 100_000;
@@ -51,6 +52,8 @@ public final class UrlFetchPattern implements Pattern {
                 Param.ofInt(LATENCY_MS, "the embedded server's latency per request", 20, 0, 60_000),
                 Param.ofInt(WORKERS, "platform mode: the fixed pool's size (max_workers)", 20, 1, Limits.MAX_PLATFORM_THREADS),
                 Param.ofInt(MAX_IN_FLIGHT, "virtual and structured modes: a semaphore's permits, 0 for no limit", 0, 0, MAX_REQUESTS),
+                Param.ofInt(GROUP_SIZE, "structured mode: requests per inner scope (url-fetch/group-N)",
+                        StructuredUrlFetch.DEFAULT_GROUP_SIZE, 1, MAX_REQUESTS),
                 Param.ofText(URLS, "comma-separated http(s) URLs to fetch instead of the embedded server; --tasks is then ignored", ""));
     }
 
@@ -69,7 +72,7 @@ public final class UrlFetchPattern implements Pattern {
         Fetcher fetcher = switch (mode) {
             case PLATFORM -> new PlatformUrlFetch(workload.intValue(WORKERS));
             case VIRTUAL -> new VirtualUrlFetch(workload.intValue(MAX_IN_FLIGHT));
-            case STRUCTURED -> new StructuredUrlFetch(workload.intValue(MAX_IN_FLIGHT));
+            case STRUCTURED -> new StructuredUrlFetch(workload.intValue(MAX_IN_FLIGHT), workload.intValue(GROUP_SIZE));
         };
         List<URI> userUrls = parseUrls(workload.text(URLS));
         try (UrlClient client = new UrlClient()) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlFetchTest {
 
@@ -40,6 +41,25 @@ class UrlFetchTest {
             assertThat(results).extracting(Fetched::body).first().isEqualTo("item-29");
             assertThat(UrlFetchPattern.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
         }
+    }
+
+    /** Groups of any size, including a last group that is short, keep the input order across group boundaries. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 30, 100})
+    void structuredGroupsKeepInputOrder(int groupSize) throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1)); UrlClient client = new UrlClient()) {
+            List<URI> uris = server.items(30).reversed();
+            List<Fetched> results = new StructuredUrlFetch(0, groupSize).fetchAll(client, uris);
+
+            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
+            assertThat(UrlFetchPattern.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+        }
+    }
+
+    @Test
+    void groupScopesAreNamedUnderTheTopScope() {
+        assertThat(StructuredUrlFetch.groupName(3)).isEqualTo("url-fetch/group-3").startsWith(StructuredUrlFetch.SCOPE_NAME + "/");
+        assertThatThrownBy(() -> new StructuredUrlFetch(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,143 @@
+/*
+ * E17 deadline: a fan-out of 40 subtasks with a 300 ms budget; every 4th subtask is stuck (it
+ * would take a minute). Whatever is done at the deadline is the answer; the rest is stopped.
+ *
+ * Three forms: Future.get with what is left of the budget, then cancel(true), on a fixed pool of
+ * 8 platform threads; the same on a virtual thread per subtask; and a StructuredTaskScope
+ * configured withTimeout(budget).
+ *
+ * You are expected to see: every form returns after about 300 ms, with nothing still running.
+ * The pool delivers fewer results: its 8 threads end up all held by stuck subtasks, and the
+ * quick ones queued behind them never start. The virtual and structured forms deliver all 30
+ * quick results. The structured form has no deadline arithmetic and no cancel loop: when the
+ * time is up, join() throws TimeoutException with the scope already cancelled.
+ *
+ * API status: StructuredTaskScope and Configuration.withTimeout are a preview API in JDK 25
+ * (JEP 505); JDK 26 (JEP 525) adds Joiner.onTimeout() so a joiner can return partial results.
+ */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class E17_Deadline {
+
+    static final int SUBTASKS = 40;
+    static final Duration BUDGET = Duration.ofMillis(300);
+
+    static List<Callable<Integer>> subtasks(AtomicInteger running) {
+        List<Callable<Integer>> subtasks = new ArrayList<>();
+        for (int i = 0; i < SUBTASKS; i++) {
+            int id = i;
+            subtasks.add(() -> {
+                running.incrementAndGet();
+                try {
+                    Thread.sleep(id % 4 == 3 ? 60_000 : 5); // the stuck ones end only when interrupted
+                    return id;
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+        return subtasks;
+    }
+
+    interface Form {
+        Map<Integer, Integer> within(List<Callable<Integer>> subtasks) throws Exception;
+    }
+
+    static Map<Integer, Integer> futures(ExecutorService executor, List<Callable<Integer>> subtasks) throws InterruptedException {
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        List<Future<Integer>> futures = subtasks.stream().map(executor::submit).toList();
+        for (Future<Integer> f : futures) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                break;
+            } catch (ExecutionException e) {
+                // a failed subtask delivers nothing
+            }
+        }
+        futures.forEach(f -> f.cancel(true)); // interrupts, does not wait
+        Map<Integer, Integer> done = new ConcurrentHashMap<>();
+        futures.stream().filter(f -> f.state() == Future.State.SUCCESS).forEach(f -> done.put(f.resultNow(), f.resultNow()));
+        return done;
+    }
+
+    // BEFORE: a fixed pool; close() waits for the cancelled subtasks
+    static Map<Integer, Integer> pool(List<Callable<Integer>> subtasks) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            return futures(pool, subtasks);
+        }
+    }
+
+    // AFTER: a virtual thread per subtask, same code
+    static Map<Integer, Integer> virtual(List<Callable<Integer>> subtasks) throws Exception {
+        try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+            return futures(perTask, subtasks);
+        }
+    }
+
+    // AFTER, structured: the budget is the scope's; close() waits for the cancelled forks
+    static Map<Integer, Integer> structured(List<Callable<Integer>> subtasks) throws Exception {
+        Map<Integer, Integer> done = new ConcurrentHashMap<>();
+        try (var scope = StructuredTaskScope.open(Joiner.<Integer>awaitAll(), config -> config.withTimeout(BUDGET))) {
+            for (Callable<Integer> subtask : subtasks) {
+                scope.fork(() -> {
+                    int id = subtask.call();
+                    done.put(id, id);
+                    return id;
+                });
+            }
+            try {
+                scope.join();
+            } catch (StructuredTaskScope.TimeoutException e) {
+                // time is up: the scope is already cancelled
+            }
+        }
+        return done;
+    }
+
+    static boolean run(String name, Form form) throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        long start = System.nanoTime();
+        Map<Integer, Integer> done = form.within(subtasks(running));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        boolean noStuckOneDelivered = done.keySet().stream().noneMatch(id -> id % 4 == 3);
+        boolean ok = running.get() == 0 && noStuckOneDelivered;
+        System.out.printf("%-10s %2d of %d delivered in %4d ms (budget %d), still running: %d  %s%n",
+                name, done.size(), SUBTASKS, millis, BUDGET.toMillis(), running.get(), ok ? "ok" : "NOT OK");
+        return ok;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean ok = run("pool(8)", E17_Deadline::pool);
+        ok &= run("virtual", E17_Deadline::virtual);
+        ok &= run("structured", E17_Deadline::structured);
+        System.exit(ok ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E17_Deadline.java
+ *
+ * With a JFR recording, to open in JDK Mission Control:
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e17.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E17_Deadline.java
+ *
+ * The same pattern inside the harness, with its self-check: ./loom compare deadline
+ * A thread dump taken mid-fan-out:                          ./loom dump deadline --mode structured
+ */

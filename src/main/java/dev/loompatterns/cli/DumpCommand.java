@@ -1,0 +1,174 @@
+package dev.loompatterns.cli;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.RunGate;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.core.Runner;
+import dev.loompatterns.core.Threads;
+import dev.loompatterns.core.UsageException;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs a pattern, takes a JSON thread dump while it is under way, saves it, and prints its thread
+ * containers as a tree.
+ *
+ * <p>"While it is under way" is made certain, not likely: the command installs a
+ * {@link RunGate} hold, starts the run on its own thread, and waits until a task of the run
+ * arrives at the gate. Held tasks cannot finish, so every scope and executor around them is still
+ * open when the dump is taken; then the hold is released and the run completes and checks itself
+ * as usual. A pattern that never calls {@link RunGate#arrive()} runs to its end without being
+ * held, and the command says so instead of dumping an idle JVM.
+ */
+@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as "
+                + "'jcmd PID Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: "
+                + "each StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
+                "The run is held while the dump is taken (its tasks wait at their start), then goes on and checks itself as usual."},
+        footer = {"", "Examples:", "  loom dump url-fetch", "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
+                "  loom dump race --mode virtual --threads 50"})
+final class DumpCommand implements Callable<Integer> {
+
+    static final int MAX_THREADS_LISTED = 100_000;
+
+    private final Catalogue catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
+    String id;
+
+    @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: structured")
+    Mode mode;
+
+    @Option(names = "--variant", paramLabel = "V", description = "one of the pattern's variants; default: its first")
+    String variant;
+
+    @Mixin
+    WorkloadOptions workload;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the current folder); must not exist")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "10",
+            description = "threads listed per container; the rest are counted (default ${DEFAULT-VALUE})")
+    int threadsListed;
+
+    DumpCommand(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Pattern pattern = catalogue.find(id);
+        Mode chosenMode = mode != null ? mode : pattern.modes().contains(Mode.STRUCTURED) ? Mode.STRUCTURED : pattern.modes().iterator().next();
+        if (!pattern.modes().contains(chosenMode)) {
+            throw new UsageException("pattern " + pattern.id() + " has no " + chosenMode.id() + " mode");
+        }
+        if (threadsListed < 0 || threadsListed > MAX_THREADS_LISTED) {
+            throw new UsageException("--threads must be from 0 to " + MAX_THREADS_LISTED + ", got " + threadsListed);
+        }
+        Variant chosenVariant = pattern.variant(variant);
+        Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
+        Path file = checkTarget(out != null ? out : Path.of(defaultFile(pattern, chosenMode)));
+
+        PrintWriter print = spec.commandLine().getOut();
+        CompletableFuture<RunReport> report = new CompletableFuture<>();
+        boolean held;
+        int arrivals;
+        try (RunGate.Hold hold = RunGate.hold()) {
+            Thread run = Thread.ofPlatform().name("loom-dump-run").start(() -> {
+                try {
+                    report.complete(new Runner().run(pattern, chosenMode, chosenVariant, chosenWorkload));
+                } catch (Throwable e) {
+                    report.completeExceptionally(e);
+                } finally {
+                    hold.runEnded();
+                }
+            });
+            try {
+                held = hold.awaitArrival();
+                arrivals = hold.arrivals();
+                if (held) {
+                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
+                }
+            } finally {
+                hold.release();
+                Threads.joinAll(List.of(run));
+            }
+        }
+        RunReport finished = outcome(report);
+        if (!held) {
+            spec.commandLine().getErr().println("loom: " + pattern.id() + " (" + chosenMode.id() + ") ran to its end without a task reaching a hold point"
+                    + " (core.RunGate.arrive), so no mid-run dump was taken; its check: " + finished.check().word() + ": " + finished.check().detail());
+            return LoomCli.EXIT_CHECK_FAILED;
+        }
+        print.printf("Thread dump of %s (%s mode, %s, %d tasks), taken while %d task(s) were held at their start.%n",
+                pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), arrivals);
+        print.println("Saved to " + file);
+        print.println();
+        ThreadDump.read(file).print(print, threadsListed);
+        print.println();
+        print.printf("Then released, the run finished: %s: %s%n", finished.check().word(), finished.check().detail());
+        print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
+        print.flush();
+        return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    private static RunReport outcome(CompletableFuture<RunReport> report) throws Exception {
+        try {
+            return report.get(); // the run thread has been joined: this does not block
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** An absolute path the JVM can create: {@code dumpThreads} wants an absolute path and will not overwrite. */
+    static Path checkTarget(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new UsageException("--out '" + target + "' is a directory; give a file name such as dump.json");
+        }
+        if (Files.exists(absolute)) {
+            throw new UsageException("--out '" + target + "' already exists; the JDK's dumper does not overwrite, so give a new file name");
+        }
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException("cannot write --out '" + target + "': folder '" + folder + "' does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UsageException("cannot write --out '" + target + "': permission denied");
+        }
+        return absolute;
+    }
+
+    private static String defaultFile(Pattern pattern, Mode mode) {
+        return "loom-dump-" + pattern.id() + "-" + mode.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
+    }
+}

@@ -1,0 +1,175 @@
+package dev.loompatterns.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The thread containers of a JSON thread dump, as the JDK writes it
+ * ({@code HotSpotDiagnosticMXBean.dumpThreads(path, ThreadDumpFormat.JSON)}, or
+ * {@code jcmd <pid> Thread.dump_to_file -format=json}), read back as a tree.
+ *
+ * <p>The JDK 25 format: {@code {"threadDump": {"threadContainers": [...]}}}, each container with
+ * {@code container} ("name/implementation@hash" when named, "implementation@hash" when not),
+ * {@code parent} (another container's {@code container}, or null for the root), {@code owner}
+ * (a thread id, or null) and {@code threads} (each with {@code tid}, {@code name},
+ * {@code state}, {@code virtual}). A {@code StructuredTaskScope} is a container whose owner is the
+ * thread that opened it and whose parent is the scope that thread was forked in. Fields this
+ * reader does not know are ignored, so a later JDK's additions do not break it.
+ *
+ * @param containers every container, in the dump's order (parents before children)
+ */
+record ThreadDump(List<Container> containers) {
+
+    /** One thread as the dump shows it. */
+    record DumpedThread(String tid, String name, String state, boolean virtual) {
+        String label() {
+            return "#" + tid + (name.isEmpty() ? "" : " \"" + name + "\"") + (virtual ? " virtual" : "");
+        }
+    }
+
+    /**
+     * One thread container.
+     *
+     * @param id     the dump's identifier ({@code url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@672872e1})
+     * @param parent the parent's id, or null for the root
+     * @param owner  the owning thread's id, or null
+     */
+    record Container(String id, String parent, String owner, List<DumpedThread> threads) {
+
+        /** The name given by the code ({@code url-fetch/group-3}), or the id when the container has none. */
+        String name() {
+            int slash = id.lastIndexOf('/');
+            return slash < 0 ? id : id.substring(0, slash);
+        }
+
+        /**
+         * What kind of container it is. In JDK 25 a named {@code StructuredTaskScope} shows as a
+         * {@code ThreadFlock} container and an unnamed one as {@code StructuredTaskScopeImpl}: both
+         * are shown as "scope".
+         */
+        String kind() {
+            String implementation = id.substring(id.lastIndexOf('/') + 1).replaceFirst("@[0-9a-f]+$", "");
+            if (implementation.contains("ThreadFlock") || implementation.contains("StructuredTaskScope")) {
+                return "scope";
+            }
+            return implementation.substring(implementation.lastIndexOf('.') + 1);
+        }
+    }
+
+    /**
+     * Reads a JSON thread dump.
+     *
+     * @throws IOException if the file cannot be read or is not a JSON thread dump
+     */
+    static ThreadDump read(Path file) throws IOException {
+        JsonNode dump = new ObjectMapper().readTree(file.toFile()).path("threadDump");
+        JsonNode containers = dump.path("threadContainers");
+        if (!containers.isArray()) {
+            throw new IOException(file + " is not a JSON thread dump (no threadDump.threadContainers)");
+        }
+        List<Container> read = new ArrayList<>();
+        for (JsonNode container : containers) {
+            List<DumpedThread> threads = new ArrayList<>();
+            for (JsonNode thread : container.path("threads")) {
+                threads.add(new DumpedThread(thread.path("tid").asText(), thread.path("name").asText(""),
+                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false)));
+            }
+            read.add(new Container(container.path("container").asText(), textOrNull(container.path("parent")),
+                    textOrNull(container.path("owner")), List.copyOf(threads)));
+        }
+        return new ThreadDump(List.copyOf(read));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    List<Container> roots() {
+        return containers.stream().filter(c -> c.parent() == null).toList();
+    }
+
+    /** A container's children, shortest name first, so group-2 comes before group-10. */
+    List<Container> children(Container parent) {
+        return containers.stream().filter(c -> parent.id().equals(c.parent()))
+                .sorted(Comparator.comparingInt((Container c) -> c.name().length()).thenComparing(Container::name))
+                .toList();
+    }
+
+    /** The container with this name, if there is one. */
+    Optional<Container> named(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** How many ancestors a container has: 0 for the root, 1 for a scope opened by a root thread, and so on. */
+    int depth(Container container) {
+        Map<String, Container> byId = containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
+        int depth = 0;
+        for (Container at = container; at.parent() != null && byId.containsKey(at.parent()); at = byId.get(at.parent())) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /**
+     * Prints the containers as an indented tree: each container with its kind, owner and thread
+     * count by state, then up to {@code maxThreads} of its threads, then its children. Containers
+     * with no threads and no children are counted, not shown.
+     */
+    void print(PrintWriter out, int maxThreads) {
+        Map<String, DumpedThread> threadsById = new HashMap<>();
+        containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
+        int[] hidden = {0};
+        for (Container root : roots()) {
+            print(root, 0, out, maxThreads, threadsById, hidden);
+        }
+        if (hidden[0] > 0) {
+            out.println("(" + hidden[0] + " empty containers not shown)");
+        }
+    }
+
+    private void print(Container container, int depth, PrintWriter out, int maxThreads, Map<String, DumpedThread> threadsById,
+                       int[] hidden) {
+        List<Container> children = children(container);
+        if (container.threads().isEmpty() && children.isEmpty() && container.parent() != null) {
+            hidden[0]++;
+            return;
+        }
+        String indent = "  ".repeat(depth);
+        StringBuilder line = new StringBuilder(indent).append(container.name());
+        if (container.parent() != null) {
+            line.append("  [").append(container.kind()).append(']');
+        }
+        if (container.owner() != null) {
+            DumpedThread owner = threadsById.get(container.owner());
+            line.append("  owner ").append(owner == null ? "#" + container.owner() : owner.label());
+        }
+        Map<String, Long> byState = container.threads().stream()
+                .collect(Collectors.groupingBy(DumpedThread::state, TreeMap::new, Collectors.counting()));
+        line.append("  ").append(container.threads().size()).append(container.threads().size() == 1 ? " thread" : " threads");
+        if (!byState.isEmpty()) {
+            line.append(byState.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")")));
+        }
+        out.println(line);
+        List<DumpedThread> threads = container.threads();
+        for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
+            out.println(indent + "  - " + threads.get(i).label() + " " + threads.get(i).state());
+        }
+        if (threads.size() > maxThreads) {
+            out.println(indent + "  - ... " + (threads.size() - maxThreads) + " more (--threads N lists more)");
+        }
+        for (Container child : children) {
+            print(child, depth + 1, out, maxThreads, threadsById, hidden);
+        }
+    }
+}

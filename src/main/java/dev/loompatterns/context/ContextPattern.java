@@ -1,0 +1,141 @@
+package dev.loompatterns.context;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Limits;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/** Catalogue entry for {@code context}; see the package documentation. */
+public final class ContextPattern implements Pattern {
+
+    static final String FAN_OUT = "fan-out";
+    static final String POOL_SIZE = "pool-size";
+    static final String TABLE_KIB = "table-kib";
+
+    static final Variant PROPAGATED = Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
+    static final Variant UNCOPIED = Variant.wrongWay("uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
+    static final Variant INHERITABLE = Variant.wrongWay("inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
+    static final Variant PER_THREAD_CACHE = Variant.wrongWay("per-thread-cache",
+            "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
+
+    @Override
+    public String id() {
+        return "context";
+    }
+
+    @Override
+    public String title() {
+        return "a request's context reaches every task";
+    }
+
+    @Override
+    public String tutorial() {
+        return "(card: scoped values) a request id and user that every task of the request must see";
+    }
+
+    @Override
+    public int number() {
+        return 15;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE);
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.ofInt(FAN_OUT, "subtasks per request", 4, 1, 1_000),
+                Param.ofInt(POOL_SIZE, "platform mode: the size of each of the two pools (handlers, workers)", 4, 1, Limits.MAX_PLATFORM_THREADS),
+                Param.ofInt(TABLE_KIB, "per-thread-cache: the size of the library's cached table", 16, 1, 1_024));
+    }
+
+    /** Requests. */
+    @Override
+    public int defaultTasks() {
+        return 200;
+    }
+
+    @Override
+    public int maxTasks(Mode mode) {
+        return 1_000_000; // requests; the platform form pools its threads
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        ContextPassing passing = switch (mode) {
+            case PLATFORM -> new PlatformContext(workload.intValue(POOL_SIZE));
+            case VIRTUAL -> new VirtualContext();
+            case STRUCTURED -> new StructuredContext();
+        };
+        Way way = way(variant);
+        List<RequestContext> requests = requests(workload.tasks());
+        LookupTable library = new LookupTable(workload.intValue(TABLE_KIB) * 1024);
+        int fanOut = workload.intValue(FAN_OUT);
+        List<Sighting> sightings = passing.handleAll(requests, fanOut, way, library);
+        return check(way, requests, fanOut, sightings, Contexts.nothingLeftHere(), library);
+    }
+
+    static Way way(Variant variant) {
+        return Way.valueOf(variant.id().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    static List<RequestContext> requests(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new RequestContext("req-" + i, "user-" + (i % 7))).toList();
+    }
+
+    /**
+     * One sighting per subtask, for the right request; for the right ways, every subtask saw its
+     * context and no thread carried a value over from an earlier task; in every way, nothing is
+     * left on the calling thread. The wrong ways report what they lost, or what they cost.
+     */
+    static Check check(Way way, List<RequestContext> requests, int fanOut, List<Sighting> sightings, boolean nothingLeft,
+                       LookupTable library) {
+        int expected = requests.size() * fanOut;
+        if (sightings.size() != expected) {
+            return Check.failed(sightings.size() + " sightings for " + expected + " subtasks");
+        }
+        for (int i = 0; i < sightings.size(); i++) {
+            Sighting sighting = sightings.get(i);
+            if (sighting == null) {
+                return Check.failed("subtask " + i % fanOut + " of request " + i / fanOut + " did not report");
+            }
+            if (sighting.request() != i / fanOut || sighting.subtask() != i % fanOut
+                    || !sighting.expected().requestId().equals(requests.get(sighting.request()).requestId())) {
+                return Check.failed("sighting " + i + " is " + sighting + ", out of place");
+            }
+        }
+        if (!nothingLeft) {
+            return Check.failed("a request's context is still visible on the calling thread after the run");
+        }
+        long wrong = sightings.stream().filter(s -> !s.right()).count();
+        long lost = sightings.stream().filter(Sighting::lost).count();
+        long stale = sightings.stream().filter(Sighting::stale).count();
+        long leftovers = sightings.stream().filter(s -> s.leftover() != null).count();
+        return switch (way) {
+            case PROPAGATED -> wrong == 0 && leftovers == 0
+                    ? Check.passed(expected + " subtasks of " + requests.size() + " requests each saw their own context; nothing leaked")
+                    : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost + " none, " + stale
+                            + " another request's); " + leftovers + " found a value left by an earlier task");
+            case UNCOPIED -> Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
+                    + (lost == expected ? ": a thread-local or binding does not cross to another thread by itself" : ""));
+            case INHERITABLE -> Check.demonstrated(stale + " of " + expected + " subtasks saw another request's context, " + lost + " none"
+                    + (stale > 0 ? ": inherited once, when a pool thread was created" : ": each task's thread was new, so it inherited the current value"));
+            case PER_THREAD_CACHE -> wrong > 0
+                    ? Check.failed(wrong + " of " + expected + " subtasks saw the wrong context")
+                    : Check.demonstrated(library.built() + " tables of " + library.bytes() / 1024 + " KiB built (" + mib(library.built() * library.bytes())
+                            + " MiB) for " + expected + " subtasks");
+        };
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+}

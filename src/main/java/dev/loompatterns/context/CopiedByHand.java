@@ -1,0 +1,94 @@
+package dev.loompatterns.context;
+
+import dev.loompatterns.core.RunGate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The executor form, the same for pools and for a virtual thread per task: a handler per request
+ * sets the context in a thread-local, and submits the request's subtasks to another executor.
+ * A {@link ThreadLocal} does not cross that hand-off, so the right way captures the value before
+ * submitting and sets it (and removes it) inside each subtask. The wrong ways show what happens
+ * otherwise: not copied, the subtask sees nothing; in an {@link InheritableThreadLocal}, it sees
+ * whatever the subtask's thread inherited when it was created, which for a reused pool thread is
+ * an earlier request's.
+ */
+final class CopiedByHand {
+
+    private CopiedByHand() {
+    }
+
+    static List<Sighting> handleAll(ExecutorService handlers, ExecutorService workers, List<RequestContext> requests, int fanOut,
+                                    Way way, LookupTable library) throws InterruptedException, ExecutionException {
+        List<Future<List<Sighting>>> handled = new ArrayList<>(requests.size());
+        for (int r = 0; r < requests.size(); r++) {
+            int request = r;
+            RequestContext context = requests.get(r);
+            handled.add(handlers.submit(() -> handle(workers, request, context, fanOut, way, library)));
+        }
+        List<Sighting> sightings = new ArrayList<>(requests.size() * fanOut);
+        for (Future<List<Sighting>> future : handled) {
+            sightings.addAll(future.get());
+        }
+        return sightings;
+    }
+
+    private static List<Sighting> handle(ExecutorService workers, int request, RequestContext context, int fanOut, Way way,
+                                         LookupTable library) throws InterruptedException, ExecutionException {
+        if (way == Way.INHERITABLE) {
+            Contexts.INHERITED.set(context);
+        } else {
+            Contexts.CURRENT.set(context);
+        }
+        try {
+            List<Future<Sighting>> subtasks = new ArrayList<>(fanOut);
+            for (int s = 0; s < fanOut; s++) {
+                subtasks.add(workers.submit(subtask(request, s, context, way, library)));
+            }
+            List<Sighting> sightings = new ArrayList<>(fanOut);
+            for (Future<Sighting> subtask : subtasks) {
+                sightings.add(subtask.get());
+            }
+            return sightings;
+        } finally {
+            // The handler's thread may be pooled: leave nothing for the next request it serves.
+            Contexts.CURRENT.remove();
+            Contexts.INHERITED.remove();
+        }
+    }
+
+    private static Callable<Sighting> subtask(int request, int subtask, RequestContext context, Way way, LookupTable library) {
+        return switch (way) {
+            case PROPAGATED, PER_THREAD_CACHE -> {
+                RequestContext captured = Contexts.CURRENT.get(); // on the handler's thread, before the hand-off
+                yield () -> {
+                    RequestContext leftover = Contexts.CURRENT.get();
+                    Contexts.CURRENT.set(captured);
+                    try {
+                        RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
+                        if (way == Way.PER_THREAD_CACHE) {
+                            library.forThisThread();
+                        }
+                        return new Sighting(request, subtask, context, Contexts.CURRENT.get(), leftover);
+                    } finally {
+                        Contexts.CURRENT.remove(); // else the pool thread carries this request into its next task
+                    }
+                };
+            }
+            case UNCOPIED -> () -> {
+                RunGate.arrive();
+                RequestContext seen = Contexts.CURRENT.get(); // the worker's own thread-local: never set
+                return new Sighting(request, subtask, context, seen, seen);
+            };
+            case INHERITABLE -> () -> {
+                RunGate.arrive();
+                RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
+                return new Sighting(request, subtask, context, seen, seen);
+            };
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package dev.loompatterns.deadline;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Limits;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.TaskLog;
+import dev.loompatterns.core.TaskLog.State;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Catalogue entry for {@code deadline}; see the package documentation. */
+public final class DeadlinePattern implements Pattern {
+
+    static final String BUDGET_MS = "budget-ms";
+    static final String FAST_MS = "fast-ms";
+    static final String SLOW_MS = "slow-ms";
+    static final String SLOW_EVERY = "slow-every";
+    static final String POOL_SIZE = "pool-size";
+
+    /**
+     * How far past its budget a fan-out may return and still pass. Generous on purpose: a timed
+     * wake-up on a loaded 2-core machine is late by milliseconds to tens of milliseconds, and
+     * cancelling and joining the stragglers adds a few more; a fan-out that did not cut its slow
+     * subtasks off would be late by their whole latency (a minute by default), far beyond this.
+     */
+    static final Duration SLACK = Duration.ofSeconds(2);
+
+    @Override
+    public String id() {
+        return "deadline";
+    }
+
+    @Override
+    public String title() {
+        return "a fan-out that must finish within a time budget";
+    }
+
+    @Override
+    public String tutorial() {
+        return "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout";
+    }
+
+    @Override
+    public int number() {
+        return 17;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.ofInt(BUDGET_MS, "the time budget for the whole fan-out", 200, 1, 60_000),
+                Param.ofInt(FAST_MS, "latency of the subtasks that make it", 10, 0, 60_000),
+                Param.ofInt(SLOW_MS, "latency of the subtasks that must be cut off", 60_000, 0, 600_000),
+                Param.ofInt(SLOW_EVERY, "every Nth subtask is slow; 0 for none", 4, 0, 1_000_000),
+                Param.ofInt(POOL_SIZE, "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS));
+    }
+
+    /** Subtasks in the one fan-out. */
+    @Override
+    public int defaultTasks() {
+        return 50;
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        FanOut fanOut = switch (mode) {
+            case PLATFORM -> new PlatformDeadline(workload.intValue(POOL_SIZE));
+            case VIRTUAL -> new VirtualDeadline();
+            case STRUCTURED -> new StructuredDeadline();
+        };
+        Duration budget = workload.millis(BUDGET_MS);
+        TaskLog log = new TaskLog(workload.tasks());
+        var subtasks = Subtasks.of(workload.tasks(), workload.intValue(SLOW_EVERY), workload.millis(FAST_MS), workload.millis(SLOW_MS), log);
+
+        long start = System.nanoTime();
+        Map<Integer, String> delivered = fanOut.within(budget, subtasks);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return check(budget, took, delivered, log.snapshot()); // the log as it was when the call returned
+    }
+
+    /**
+     * The call returned within the budget plus {@link #SLACK}; no subtask was still running then;
+     * and every result delivered is the right one, from a subtask that succeeded.
+     */
+    static Check check(Duration budget, Duration took, Map<Integer, String> delivered, List<State> subtasks) {
+        String timing = "returned in " + took.toMillis() + " ms (budget " + budget.toMillis() + " + slack " + SLACK.toMillis() + ")";
+        if (took.compareTo(budget.plus(SLACK)) > 0) {
+            return Check.failed(timing + ": late");
+        }
+        long running = subtasks.stream().filter(state -> state == State.STARTED).count();
+        if (running > 0) {
+            return Check.failed(running + " subtask(s) still running after the call returned");
+        }
+        for (Map.Entry<Integer, String> result : delivered.entrySet()) {
+            int index = result.getKey();
+            if (!Subtasks.result(index).equals(result.getValue()) || subtasks.get(index) != State.SUCCEEDED) {
+                return Check.failed("delivered " + result + " but subtask " + index + " is " + subtasks.get(index));
+            }
+        }
+        long interrupted = subtasks.stream().filter(state -> state == State.INTERRUPTED).count();
+        long neverStarted = subtasks.stream().filter(state -> state == null).count();
+        return Check.passed(timing + ": " + delivered.size() + " of " + subtasks.size() + " delivered, " + interrupted
+                + " interrupted, " + neverStarted + " never started; none running at return");
+    }
+}

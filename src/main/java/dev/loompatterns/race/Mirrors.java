@@ -1,0 +1,45 @@
+package dev.loompatterns.race;
+
+import dev.loompatterns.core.TaskLog;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The mirrors of one resource for one race: mirror 0 is down and fails at once, mirror 1 answers
+ * after the winner's latency, and each further mirror would answer a long gap later, so a loser
+ * that was not interrupted would show up both in the log and in the wall time. With
+ * {@code allFail}, every mirror fails, a millisecond apart.
+ *
+ * <p>Each mirror logs its start and ending in a {@link TaskLog}, which the check reads when the
+ * race returns.
+ */
+final class Mirrors {
+
+    private Mirrors() {
+    }
+
+    static String name(int mirror) {
+        return "mirror-" + mirror;
+    }
+
+    static List<Callable<String>> of(int count, Duration winner, Duration gap, boolean allFail, TaskLog log) {
+        List<Callable<String>> mirrors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int mirror = i;
+            boolean fails = allFail || mirror == 0;
+            Duration latency = allFail ? Duration.ofMillis(mirror)
+                    : mirror == 0 ? Duration.ZERO
+                    : winner.plus(gap.multipliedBy(mirror - 1));
+            mirrors.add(log.afterLatency(mirror, latency, () -> {
+                if (fails) {
+                    throw new IOException(name(mirror) + " is unreachable");
+                }
+                return name(mirror);
+            }));
+        }
+        return mirrors;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.loompatterns.race;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.TaskLog;
+import dev.loompatterns.core.TaskLog.State;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Catalogue entry for {@code race}; see the package documentation. */
+public final class RacePattern implements Pattern {
+
+    static final String MIRRORS = "mirrors";
+    static final String LATENCY_MS = "latency-ms";
+    static final String GAP_MS = "gap-ms";
+
+    static final Variant FIRST_SUCCESS = Variant.of("first-success", "mirror-0 fails at once, mirror-1 answers first, the rest are interrupted");
+    static final Variant ALL_FAIL = Variant.of("all-fail", "every mirror fails: the race throws, with every mirror ended");
+
+    @Override
+    public String id() {
+        return "race";
+    }
+
+    @Override
+    public String title() {
+        return "first result wins, losers cancelled";
+    }
+
+    @Override
+    public String tutorial() {
+        return "(card: structured concurrency) ask several mirrors, take the first answer";
+    }
+
+    @Override
+    public int number() {
+        return 16;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(FIRST_SUCCESS, ALL_FAIL);
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.ofInt(MIRRORS, "mirrors per race (each a thread)", 4, 2, 64),
+                Param.ofInt(LATENCY_MS, "the winning mirror's latency", 10, 0, 10_000),
+                Param.ofInt(GAP_MS, "how much later each slower mirror would answer (so a loser left running shows)", 5_000, 1, 600_000));
+    }
+
+    /** Races, one after another. */
+    @Override
+    public int defaultTasks() {
+        return 20;
+    }
+
+    @Override
+    public int maxTasks(Mode mode) {
+        return 100_000; // races run one at a time, so tasks are not threads
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        Racer racer = switch (mode) {
+            case PLATFORM -> new PlatformRace();
+            case VIRTUAL -> new VirtualRace();
+            case STRUCTURED -> new StructuredRace();
+        };
+        int mirrors = workload.intValue(MIRRORS);
+        boolean allFail = variant.id().equals(ALL_FAIL.id());
+        Tally tally = new Tally();
+        for (int race = 0; race < workload.tasks(); race++) {
+            TaskLog log = new TaskLog(mirrors);
+            List<Callable<String>> calls = Mirrors.of(mirrors, workload.millis(LATENCY_MS), workload.millis(GAP_MS), allFail, log);
+            String winner = null;
+            Exception failure = null;
+            try {
+                winner = racer.race(calls);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                failure = e;
+            }
+            List<State> ended = log.snapshot(); // at once: the property is about the moment the race returned
+            Check one = allFail ? checkAllFailed(failure, ended) : checkFirstSuccess(winner, failure, ended);
+            if (!one.ok()) {
+                return Check.failed("race " + race + ": " + one.detail());
+            }
+            tally.add(ended);
+        }
+        return allFail
+                ? Check.passed(workload.tasks() + " races threw once every mirror had failed; none running at return")
+                : Check.passed(workload.tasks() + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; " + Mirrors.name(0)
+                        + " failed at once); losers: " + tally.interrupted + " interrupted, " + tally.neverStarted
+                        + " never started; none running at return");
+    }
+
+    /** Exactly one winner, the fastest that succeeded; every loser interrupted or never started; none running. */
+    static Check checkFirstSuccess(String winner, Exception failure, List<State> mirrors) {
+        if (failure != null) {
+            return Check.failed("threw " + failure + " although " + Mirrors.name(1) + " answers");
+        }
+        if (!Mirrors.name(1).equals(winner)) {
+            return Check.failed("winner " + winner + ", expected " + Mirrors.name(1) + ", the fastest that succeeded");
+        }
+        Check running = noneRunning(mirrors);
+        if (running != null) {
+            return running;
+        }
+        if (mirrors.get(0) == State.SUCCEEDED || mirrors.get(1) != State.SUCCEEDED) {
+            return Check.failed("mirror states " + mirrors + ": expected mirror-0 failed and mirror-1 succeeded");
+        }
+        for (int i = 2; i < mirrors.size(); i++) {
+            if (mirrors.get(i) != State.INTERRUPTED && mirrors.get(i) != null) {
+                return Check.failed(Mirrors.name(i) + " ended " + mirrors.get(i) + ", expected interrupted (or never started)");
+            }
+        }
+        return Check.passed("mirror-1 won");
+    }
+
+    /** The race threw, and only after every mirror had failed. */
+    static Check checkAllFailed(Exception failure, List<State> mirrors) {
+        if (failure == null) {
+            return Check.failed("returned although every mirror fails");
+        }
+        Check running = noneRunning(mirrors);
+        if (running != null) {
+            return running;
+        }
+        if (mirrors.stream().anyMatch(state -> state != State.FAILED)) {
+            return Check.failed("threw " + failure.getClass().getSimpleName() + " with mirror states " + mirrors + ", expected all failed");
+        }
+        return Check.passed("threw " + failure.getClass().getSimpleName() + " after all failed");
+    }
+
+    private static Check noneRunning(List<State> mirrors) {
+        long running = mirrors.stream().filter(state -> state == State.STARTED).count();
+        return running == 0 ? null : Check.failed(running + " mirror(s) still running when the race returned: " + mirrors);
+    }
+
+    /** Losers over all races. */
+    private static final class Tally {
+        int interrupted;
+        int neverStarted;
+
+        void add(List<State> mirrors) {
+            for (int i = 2; i < mirrors.size(); i++) {
+                if (mirrors.get(i) == State.INTERRUPTED) {
+                    interrupted++;
+                } else if (mirrors.get(i) == null) {
+                    neverStarted++;
+                }
+            }
+        }
+    }
+}

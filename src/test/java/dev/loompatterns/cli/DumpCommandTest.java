@@ -1,0 +1,87 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.urlfetch.StructuredUrlFetch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class DumpCommandTest {
+
+    /**
+     * The dump of url-fetch in structured mode shows the code's scopes as a tree at least two
+     * deep: url-fetch under the run's thread, and url-fetch/group-N under url-fetch, each holding
+     * the threads it forked.
+     */
+    @Test
+    @Timeout(60) // backstop
+    void structuredUrlFetchDumpsATreeOfNamedScopes(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("fetch.json");
+        Result result = LoomCliTest.loom("dump", "url-fetch", "--mode", "structured", "--tasks", "12", "-P", "group-size=4",
+                "--out", file.toString(), "--threads", "100");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        ThreadDump dump = ThreadDump.read(file);
+        ThreadDump.Container top = dump.named(StructuredUrlFetch.SCOPE_NAME).orElseThrow();
+        List<ThreadDump.Container> groups = dump.children(top);
+        assertThat(groups).isNotEmpty().allSatisfy(group -> {
+            assertThat(group.name()).matches("url-fetch/group-[0-2]");
+            assertThat(group.kind()).isEqualTo("scope");
+            assertThat(group.threads()).allMatch(ThreadDump.DumpedThread::virtual);
+            // a group's scope is owned by one of the top scope's forks
+            assertThat(top.threads()).extracting(ThreadDump.DumpedThread::tid).contains(group.owner());
+        });
+        // the task held at its start is inside a group: so at least one group has a thread, two scopes deep
+        assertThat(groups).anySatisfy(group -> assertThat(group.threads()).isNotEmpty());
+        assertThat(dump.depth(groups.getFirst())).isGreaterThanOrEqualTo(2);
+        assertThat(top.owner()).isIn(dump.roots().getFirst().threads().stream().map(ThreadDump.DumpedThread::tid).toList());
+
+        // the printed tree indents each group under the top scope
+        List<String> lines = result.out().lines().toList();
+        int topIndent = indentOf(lines, "url-fetch  [scope]");
+        int groupIndent = indentOf(lines, StructuredUrlFetch.groupName(0) + "  [scope]");
+        assertThat(groupIndent).isGreaterThan(topIndent);
+        assertThat(result.out()).contains("Saved to " + file).contains("pass: 12 bodies in input order");
+    }
+
+    private static int indentOf(List<String> lines, String text) {
+        String line = lines.stream().filter(l -> l.strip().startsWith(text)).findFirst().orElseThrow(() -> new AssertionError("no line " + text));
+        Matcher spaces = java.util.regex.Pattern.compile("^ *").matcher(line);
+        return spaces.find() ? spaces.end() : 0;
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingFileBeforeRunning(@TempDir Path dir) throws IOException {
+        Path existing = Files.writeString(dir.resolve("taken.json"), "x");
+        Result result = LoomCliTest.loom("dump", "url-fetch", "--out", existing.toString());
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.err()).contains("already exists");
+        assertThat(Files.readString(existing)).isEqualTo("x");
+    }
+
+    @Test
+    void aMissingFolderOrUnknownPatternIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        for (String[] args : List.of(
+                new String[] {"dump", "url-fetch", "--out", dir.resolve("no/such/x.json").toString()},
+                new String[] {"dump", "nope"},
+                new String[] {"dump", "url-fetch", "--mode", "sideways"},
+                new String[] {"dump", "url-fetch", "--threads", "-1"},
+                new String[] {"dump"})) {
+            Result result = LoomCliTest.loom(args);
+            assertThat(result.code()).as(String.join(" ", args) + ": " + result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+            assertThat(result.errLines()).as(result.err()).hasSize(1);
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+}

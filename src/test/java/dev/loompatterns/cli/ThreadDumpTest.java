@@ -1,0 +1,82 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ThreadDumpTest {
+
+    /** The JDK 25 shape, trimmed, with one field a later JDK might add. */
+    static final String DUMP = """
+            {"threadDump": {"processId": "1", "formatVersion": 99, "threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null, "threadCount": "1",
+               "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
+              {"container": "java.util.concurrent.ThreadPoolExecutor@1a", "parent": "<root>", "owner": null, "threads": []},
+              {"container": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "parent": "<root>", "owner": "22",
+               "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true},
+                           {"tid": "26", "name": "", "state": "RUNNABLE", "virtual": true}]},
+              {"container": "url-fetch/group-10/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c",
+               "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "26",
+               "threads": [{"tid": "30", "name": "", "state": "WAITING", "virtual": true}]},
+              {"container": "url-fetch/group-2/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@4d",
+               "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "24",
+               "threads": [{"tid": "31", "name": "", "state": "WAITING", "virtual": true},
+                           {"tid": "32", "name": "", "state": "WAITING", "virtual": true}]}
+            ]}}
+            """;
+
+    static ThreadDump read(String json, Path dir) throws IOException {
+        Path file = dir.resolve("dump.json");
+        Files.writeString(file, json);
+        return ThreadDump.read(file);
+    }
+
+    @Test
+    void readsNamesParentsOwnersAndThreads(@TempDir Path dir) throws IOException {
+        ThreadDump dump = read(DUMP, dir);
+
+        ThreadDump.Container group = dump.named("url-fetch/group-2").orElseThrow();
+        assertThat(group.kind()).isEqualTo("scope");
+        assertThat(group.owner()).isEqualTo("24");
+        assertThat(group.threads()).extracting(ThreadDump.DumpedThread::tid).containsExactly("31", "32");
+        assertThat(dump.depth(group)).isEqualTo(2);
+        assertThat(dump.depth(dump.named("url-fetch").orElseThrow())).isEqualTo(1);
+        assertThat(dump.named("java.util.concurrent.ThreadPoolExecutor@1a").orElseThrow().kind()).isEqualTo("ThreadPoolExecutor");
+        ThreadDump.Container unnamed = new ThreadDump.Container("java.util.concurrent.StructuredTaskScopeImpl@5e", "<root>", "22", List.of());
+        assertThat(unnamed.kind()).isEqualTo("scope");
+        assertThat(unnamed.name()).isEqualTo(unnamed.id());
+    }
+
+    @Test
+    void printsAnIndentedTreeWithOwnersStatesAndNaturalOrder(@TempDir Path dir) throws IOException {
+        StringWriter text = new StringWriter();
+        read(DUMP, dir).print(new PrintWriter(text, true), 1);
+        List<String> lines = text.toString().lines().toList();
+
+        assertThat(lines).containsExactly(
+                "<root>  1 thread (WAITING 1)",
+                "  - #22 \"runner\" WAITING",
+                "  url-fetch  [scope]  owner #22 \"runner\"  2 threads (RUNNABLE 1, WAITING 1)",
+                "    - #24 virtual WAITING",
+                "    - ... 1 more (--threads N lists more)",
+                "    url-fetch/group-2  [scope]  owner #24 virtual  2 threads (WAITING 2)",
+                "      - #31 virtual WAITING",
+                "      - ... 1 more (--threads N lists more)",
+                "    url-fetch/group-10  [scope]  owner #26 virtual  1 thread (WAITING 1)",
+                "      - #30 virtual WAITING",
+                "(1 empty containers not shown)");
+    }
+
+    @Test
+    void refusesJsonThatIsNotAThreadDump(@TempDir Path dir) {
+        assertThatThrownBy(() -> read("{\"threads\": []}", dir)).isInstanceOf(IOException.class).hasMessageContaining("not a JSON thread dump");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.loompatterns.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A request's context reaches every subtask done the right way, and each wrong way fails as
+ * described.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); {@code ScopedValue}
+ * is final (JEP 506).
+ */
+class ContextTest {
+
+    static final List<RequestContext> REQUESTS = ContextPattern.requests(30);
+    static final int FAN_OUT = 3;
+
+    private static ContextPassing passingFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformContext(2);
+            case VIRTUAL -> new VirtualContext();
+            case STRUCTURED -> new StructuredContext();
+        };
+    }
+
+    private static List<Sighting> run(Mode mode, Way way, LookupTable library) throws Exception {
+        return passingFor(mode).handleAll(REQUESTS, FAN_OUT, way, library);
+    }
+
+    /** Done the right way, every subtask sees its own request's context, no thread carries one over, and nothing is left here. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everySubtaskSeesItsOwnRequestsContext(Mode mode) throws Exception {
+        List<Sighting> sightings = run(mode, Way.PROPAGATED, new LookupTable(16));
+
+        assertThat(sightings).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::right).allMatch(s -> s.leftover() == null);
+        assertThat(sightings).allMatch(s -> s.seen().requestId().equals(REQUESTS.get(s.request()).requestId()));
+        assertThat(Contexts.nothingLeftHere()).isTrue();
+    }
+
+    /** In the structured form, subtask 0 rebinds the user for a nested scope, and its fork sees the rebinding. */
+    @Test
+    void aNestedRebindingIsSeenInsideItOnly() throws Exception {
+        List<Sighting> sightings = run(Mode.STRUCTURED, Way.PROPAGATED, new LookupTable(16));
+
+        assertThat(sightings).filteredOn(s -> s.subtask() == 0).allMatch(s -> s.seen().user().equals(StructuredContext.AUDITOR));
+        assertThat(sightings).filteredOn(s -> s.subtask() != 0).allMatch(s -> s.seen().user().equals(REQUESTS.get(s.request()).user()));
+    }
+
+    /** A thread-local not copied across the hand-off, or a binding read from a plain thread, never arrives. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aContextNotCopiedIsLostInEveryMode(Mode mode) throws Exception {
+        assertThat(run(mode, Way.UNCOPIED, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::lost);
+    }
+
+    /**
+     * An InheritableThreadLocal is copied when a thread is created: a pool's worker threads are
+     * created by the first handlers and keep those requests' values, so later requests see stale
+     * ones; a new thread per task always inherits the current value.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInheritableThreadLocalIsStaleOnlyInReusedThreads(Mode mode) throws Exception {
+        List<Sighting> sightings = run(mode, Way.INHERITABLE, new LookupTable(16));
+        if (mode == Mode.PLATFORM) {
+            // two worker threads serve 30 requests: at most 2 requests can be the ones they inherited from
+            long requestsSeenRight = sightings.stream().filter(Sighting::right).map(Sighting::request).distinct().count();
+            assertThat(requestsSeenRight).isLessThanOrEqualTo(2);
+            assertThat(sightings).anyMatch(Sighting::stale);
+        } else {
+            assertThat(sightings).allMatch(Sighting::right);
+        }
+        assertThat(Contexts.nothingLeftHere()).isTrue();
+    }
+
+    /** A per-thread cache builds one table per pool thread, one per virtual thread, and, bound by request, one per request. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aPerThreadCacheBuildsOnePerThreadThatRunsATask(Mode mode) throws Exception {
+        LookupTable library = new LookupTable(16);
+        List<Sighting> sightings = run(mode, Way.PER_THREAD_CACHE, library);
+
+        assertThat(sightings).allMatch(Sighting::right);
+        switch (mode) {
+            case PLATFORM -> assertThat(library.built()).isBetween(1L, 2L); // the worker pool's two threads
+            case VIRTUAL -> assertThat(library.built()).isEqualTo((long) REQUESTS.size() * FAN_OUT);
+            case STRUCTURED -> assertThat(library.built()).isEqualTo(REQUESTS.size());
+        }
+    }
+
+    /** JEP 506: a plain thread started inside a binding does not see it; a fork of a scope opened inside it does. */
+    @Test
+    void aBindingReachesForksButNotPlainThreads() throws Exception {
+        RequestContext context = new RequestContext("req-x", "ann");
+        AtomicReference<Boolean> plainSawIt = new AtomicReference<>();
+        RequestContext forkSaw = ScopedValue.where(Contexts.SCOPED, context).call(() -> {
+            Thread plain = Thread.ofVirtual().start(() -> plainSawIt.set(Contexts.SCOPED.isBound()));
+            plain.join();
+            try (var scope = StructuredTaskScope.open()) {
+                var fork = scope.fork(() -> Contexts.SCOPED.get());
+                scope.join();
+                return fork.get();
+            }
+        });
+        assertThat(plainSawIt.get()).isFalse();
+        assertThat(forkSaw).isEqualTo(context);
+        assertThat(Contexts.SCOPED.isBound()).isFalse();
+    }
+
+    @Test
+    void checkFailsOnAMissingWrongOrLeakedContext() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        LookupTable library = new LookupTable(16);
+        List<Sighting> right = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, true, library).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, false, library).detail()).contains("still visible");
+
+        List<Sighting> stale = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, a, null));
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, stale, true, library).detail()).contains("1 another request's");
+        List<Sighting> leaked = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, a));
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, leaked, true, library).detail()).contains("left by an earlier task");
+        List<Sighting> missing = new ArrayList<>(right);
+        missing.set(1, null);
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library).detail()).contains("did not report");
+        assertThat(ContextPattern.check(Way.UNCOPIED, requests, 1, stale, true, library).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+}

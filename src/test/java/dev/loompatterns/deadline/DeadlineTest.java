@@ -1,0 +1,118 @@
+package dev.loompatterns.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Interrupting;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.TaskLog;
+import dev.loompatterns.core.TaskLog.State;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.StructuredTaskScope.Subtask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The deadline forms return what was delivered in time and leave nothing running.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
+class DeadlineTest {
+
+    static final Duration NEVER = Duration.ofMinutes(10); // only a cancel ends a subtask this slow
+
+    private static FanOut fanOutFor(Mode mode, int poolSize) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformDeadline(poolSize);
+            case VIRTUAL -> new VirtualDeadline();
+            case STRUCTURED -> new StructuredDeadline();
+        };
+    }
+
+    /** Slow subtasks are cut off at the deadline: none delivers, and none is still running when the call returns. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60) // backstop: a subtask not cancelled would run ten minutes
+    void slowSubtasksAreCutOffAndNoneRunsAfterTheCall(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(12);
+        Map<Integer, String> delivered = fanOutFor(mode, 12).within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log));
+        List<State> states = log.snapshot();
+
+        assertThat(states).doesNotContain(State.STARTED);
+        for (int slow : List.of(2, 5, 8, 11)) {
+            assertThat(delivered).doesNotContainKey(slow);
+            assertThat(states.get(slow)).isIn(State.INTERRUPTED, null);
+        }
+        delivered.forEach((index, result) -> {
+            assertThat(result).isEqualTo("result-" + index);
+            assertThat(states.get(index)).isEqualTo(State.SUCCEEDED);
+        });
+    }
+
+    /** With nothing slow, every result is delivered and the call does not wait for the rest of its budget. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60) // backstop: waiting out the budget would take ten minutes
+    void withNothingSlowEveryResultIsDelivered(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(20);
+        Map<Integer, String> delivered = fanOutFor(mode, 4).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log));
+
+        assertThat(delivered).hasSize(20).containsEntry(0, "result-0").containsEntry(19, "result-19");
+        assertThat(log.snapshot()).containsOnly(State.SUCCEEDED);
+    }
+
+    /** A caller interrupted while waiting gets InterruptedException, and every subtask has ended. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60)
+    void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(3);
+        Throwable thrown = Interrupting.interruptWhenReady(() -> fanOutFor(mode, 3).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log)),
+                () -> log.running() == 3);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(log.snapshot()).containsOnly(State.INTERRUPTED);
+    }
+
+    /**
+     * Why the structured form gathers results in a map: in JDK 25 a subtask's result cannot be
+     * read after join() timed out. JDK 26 (JEP 525) changes this area (Joiner.onTimeout).
+     */
+    @Test
+    void inJdk25ASubtaskCannotBeReadAfterJoinTimedOut() throws Exception {
+        assumeTrue(Runtime.version().feature() == 25, "JDK 25 behaviour (JEP 505); JDK 26 changes it (JEP 525)");
+        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(), config -> config.withTimeout(Duration.ofMillis(20)))) {
+            Subtask<String> quick = scope.fork(() -> "done");
+            scope.fork(() -> {
+                Thread.sleep(NEVER);
+                return "never";
+            });
+            assertThatThrownBy(scope::join).isInstanceOf(StructuredTaskScope.TimeoutException.class);
+            assertThat(quick.state()).isEqualTo(Subtask.State.SUCCESS);
+            assertThatThrownBy(quick::get).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void checkFailsWhenLateOrASubtaskStillRunsOrAResultIsWrong() {
+        Duration budget = Duration.ofMillis(100);
+        List<State> ended = Arrays.asList(State.SUCCEEDED, State.INTERRUPTED, null);
+        assertThat(DeadlinePattern.check(budget, Duration.ofMillis(120), Map.of(0, "result-0"), ended).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(DeadlinePattern.check(budget, budget.plus(DeadlinePattern.SLACK).plusMillis(1), Map.of(), ended).detail())
+                .contains("late");
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.SUCCEEDED, State.STARTED)).detail())
+                .contains("still running");
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(1, "result-1"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-9"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
+    }
+}

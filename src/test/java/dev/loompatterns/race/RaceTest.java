@@ -1,0 +1,94 @@
+package dev.loompatterns.race;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Interrupting;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.TaskLog;
+import dev.loompatterns.core.TaskLog.State;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.StructuredTaskScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every race form returns the fastest success and leaves no mirror running.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
+class RaceTest {
+
+    static final Duration NEVER = Duration.ofMinutes(10); // a latency no test waits out: only an interrupt ends it
+
+    private static Racer racerFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformRace();
+            case VIRTUAL -> new VirtualRace();
+            case STRUCTURED -> new StructuredRace();
+        };
+    }
+
+    /** The fastest mirror that succeeds wins; when the race returns, the failed one and every loser have ended. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60) // backstop: a loser left running would sleep ten minutes
+    void fastestSuccessWinsAndEveryLoserHasEndedOnReturn(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(5);
+        String winner = racerFor(mode).race(Mirrors.of(5, Duration.ofMillis(1), NEVER, false, log));
+        List<State> states = log.snapshot();
+
+        assertThat(winner).isEqualTo("mirror-1");
+        assertThat(states).doesNotContain(State.STARTED);
+        assertThat(states.get(0)).isEqualTo(State.FAILED);
+        assertThat(states.get(1)).isEqualTo(State.SUCCEEDED);
+        assertThat(states.subList(2, 5)).allMatch(state -> state == State.INTERRUPTED || state == null);
+        assertThat(RacePattern.checkFirstSuccess(winner, null, states).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** When every mirror fails, the race throws, and only after all of them have failed. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyMirrorFailingMakesTheRaceThrowAfterAllEnded(Mode mode) {
+        TaskLog log = new TaskLog(4);
+        Class<? extends Exception> expected = mode == Mode.STRUCTURED ? StructuredTaskScope.FailedException.class : ExecutionException.class;
+
+        assertThatThrownBy(() -> racerFor(mode).race(Mirrors.of(4, Duration.ZERO, NEVER, true, log)))
+                .isInstanceOf(expected)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(log.snapshot()).containsOnly(State.FAILED);
+    }
+
+    /** A caller interrupted mid-race gets InterruptedException, and no mirror is left running. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60)
+    void interruptingTheCallerEndsEveryMirror(Mode mode) throws Exception {
+        TaskLog log = new TaskLog(3);
+        // mirror-0 fails at once; the other two wait out their latency until interrupted
+        Throwable thrown = Interrupting.interruptWhenReady(() -> racerFor(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
+                () -> log.of(1) == State.STARTED && log.of(2) == State.STARTED);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class);
+        assertThat(log.snapshot()).containsExactly(State.FAILED, State.INTERRUPTED, State.INTERRUPTED);
+    }
+
+    @Test
+    void checkFailsOnALoserStillRunningOrTheWrongWinner() {
+        List<State> stillRunning = Arrays.asList(State.FAILED, State.SUCCEEDED, State.STARTED);
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, stillRunning).detail()).contains("still running");
+        List<State> done = Arrays.asList(State.FAILED, State.SUCCEEDED, State.INTERRUPTED, null);
+        assertThat(RacePattern.checkFirstSuccess("mirror-2", null, done).detail()).contains("expected mirror-1");
+        List<State> twoWinners = Arrays.asList(State.FAILED, State.SUCCEEDED, State.SUCCEEDED);
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, twoWinners).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(RacePattern.checkAllFailed(null, List.of(State.FAILED)).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(RacePattern.checkAllFailed(new IOException(), List.of(State.FAILED, State.STARTED)).detail()).contains("still running");
+    }
+}
