@@ -114,11 +114,9 @@ public final class DeadlockPattern implements Pattern {
             }
         }
         int n = opposite.size();
-        String mxSaw = mxSawAll
-                ? mx.detector() + " saw all " + n + " (" + mx.evidence() + ")"
-                : mx.detector() + " saw " + mx.cycles().size() + " (" + mx.evidence() + ")";
-        return Check.passed(n + " of " + n + " pairs deadlocked; " + dump.detector() + " saw all " + n + " (" + dump.evidence()
-                + "); " + mxSaw + "; broken: " + n + " victims interrupted in lockInterruptibly backed off, " + n
-                + " partners completed; global order: " + 2 * n + " of " + 2 * n + " workers completed");
+        String mxSaw = mx.detector() + " saw " + (mxSawAll ? "all " + n : mx.cycles().size()) + " (" + mx.evidence() + ")";
+        return Check.passed(n + " pairs deadlocked; " + dump.detector() + " saw all " + n + " (" + dump.evidence()
+                + "); " + mxSaw + "; broken: " + n + " victims interrupted, backed off; " + n
+                + " partners completed; global order: " + 2 * n + " of " + 2 * n + " completed");
     }
 }

@@ -30,7 +30,7 @@ final class MxBeanDetector {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] ids = mx.findDeadlockedThreads();
         if (ids == null) {
-            return new Sighting(NAME, List.of(), "returned null: no deadlocked thread it can see");
+            return new Sighting(NAME, List.of(), "null: it does not see virtual threads");
         }
         Map<Long, Long> waitsFor = new HashMap<>();
         String evidence = "";
@@ -40,7 +40,8 @@ final class MxBeanDetector {
             }
             waitsFor.put(info.getThreadId(), info.getLockOwnerId());
             if (evidence.isEmpty()) {
-                evidence = info.getThreadName() + " " + info.getThreadState() + " on " + info.getLockName()
+                String lock = info.getLockName();
+                evidence = info.getThreadName() + " " + info.getThreadState() + " on " + lock.substring(lock.lastIndexOf('.') + 1)
                         + " owned by " + info.getLockOwnerName();
             }
         }

@@ -84,13 +84,13 @@ final class ThreadDumpDetector {
                 if (evidence.isEmpty()) {
                     evidence = thread.path("name").asText() + (thread.path("virtual").asBoolean() ? " (virtual)" : "")
                             + " WAITING, parkBlocker " + shortName(blocker) + " in container '"
-                            + container.path("container").asText() + "'; owner not in the dump, " + lock.get()
+                            + containerName(container) + "'; owner not in the dump: " + lock.get()
                             + " says " + owner.getName();
                 }
             }
         }
         List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
-        return new Sighting(NAME, cycles, parked + " workers parked in lockInterruptibly; e.g. " + evidence);
+        return new Sighting(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
     }
 
     private static boolean stackHas(JsonNode thread, String frame) {
@@ -100,6 +100,13 @@ final class ThreadDumpDetector {
             }
         }
         return false;
+    }
+
+    /** A scope's container is named {@code NAME/jdk.internal...ThreadContainerImpl@hash}: keep NAME. */
+    private static String containerName(JsonNode container) {
+        String name = container.path("container").asText();
+        int slash = name.indexOf('/');
+        return slash > 0 ? name.substring(0, slash) : name;
     }
 
     /** {@code ReentrantLock$NonfairSync@5c90e579} rather than the full class name. */

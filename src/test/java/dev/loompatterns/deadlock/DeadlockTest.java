@@ -107,7 +107,7 @@ class DeadlockTest {
                 """.formatted(self.threadId()));
         Sighting seen = ThreadDumpDetector.read(dump, Map.of(self.threadId(), self), List.of(pair.a, pair.b));
         assertThat(seen.cycles()).isEmpty();
-        assertThat(seen.evidence()).startsWith("0 workers parked");
+        assertThat(seen.evidence()).startsWith("0 parked");
     }
 
     @Test
