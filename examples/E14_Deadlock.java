@@ -25,6 +25,7 @@ import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,20 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
 import java.util.concurrent.locks.ReentrantLock;
 
 public class E14_Deadlock {
+
+    /** Two locks and the latch where the two workers meet. */
+    record Locks(ReentrantLock a, ReentrantLock b, CountDownLatch meet) {
+        Locks() {
+            this(new ReentrantLock(), new ReentrantLock(), new CountDownLatch(2));
+        }
+
+        /** Worker a: A then B. Worker b: B then A (opposite), or A then B (the global order). */
+        String work(boolean workerA, boolean opposite) {
+            return workerA || !opposite
+                    ? E14_Deadlock.work(workerA ? "worker-a" : "worker-b", a, b, meet, opposite)
+                    : E14_Deadlock.work("worker-b", b, a, meet, true);
+        }
+    }
 
     /** Takes both locks, meeting the other worker first (global order) or while holding the first (opposite order). */
     static String work(String name, ReentrantLock first, ReentrantLock second, CountDownLatch meet, boolean meetHoldingFirst) {
@@ -63,7 +78,9 @@ public class E14_Deadlock {
     }
 
     /** Waits until a is queued on B and b on A, both parked; then looks, and breaks it by interrupting b. */
-    static boolean seeAndBreak(String kind, ReentrantLock lockA, ReentrantLock lockB, Thread a, Thread b) throws Exception {
+    static boolean seeAndBreak(String kind, Locks locks, Thread a, Thread b) throws Exception {
+        ReentrantLock lockA = locks.a();
+        ReentrantLock lockB = locks.b();
         while (!(lockB.hasQueuedThread(a) && lockA.hasQueuedThread(b)
                 && a.getState() == Thread.State.WAITING && b.getState() == Thread.State.WAITING)) {
             Thread.sleep(1);
@@ -96,15 +113,13 @@ public class E14_Deadlock {
     }
 
     static boolean onThreads(String kind, Thread.Builder builder) throws Exception {
-        ReentrantLock lockA = new ReentrantLock();
-        ReentrantLock lockB = new ReentrantLock();
-        CountDownLatch meet = new CountDownLatch(2);
+        Locks locks = new Locks();
         String[] results = new String[2];
-        Thread a = builder.start(() -> results[0] = work("worker-a", lockA, lockB, meet, true));
-        Thread b = builder.start(() -> results[1] = work("worker-b", lockB, lockA, meet, true)); // opposite order
+        Thread a = builder.start(() -> results[0] = locks.work(true, true));
+        Thread b = builder.start(() -> results[1] = locks.work(false, true)); // opposite order
         boolean seen;
         try {
-            seen = seeAndBreak(kind, lockA, lockB, a, b);
+            seen = seeAndBreak(kind, locks, a, b);
         } catch (Exception e) {
             a.interrupt(); // never leave a deadlocked pair behind
             b.interrupt();
@@ -118,38 +133,35 @@ public class E14_Deadlock {
     }
 
     static boolean inAScope() throws Exception {
-        ReentrantLock lockA = new ReentrantLock();
-        ReentrantLock lockB = new ReentrantLock();
-        CountDownLatch meet = new CountDownLatch(2);
+        Locks locks = new Locks();
         Thread[] threads = new Thread[2];
         CountDownLatch started = new CountDownLatch(2);
         try (var scope = StructuredTaskScope.open()) { // AFTER, structured: the owner watches while the forks run
-            Subtask<String> a = scope.fork(() -> {
-                threads[0] = Thread.currentThread();
-                started.countDown();
-                return work("worker-a", lockA, lockB, meet, true);
-            });
-            Subtask<String> b = scope.fork(() -> {
-                threads[1] = Thread.currentThread();
-                started.countDown();
-                return work("worker-b", lockB, lockA, meet, true);
-            });
+            List<Subtask<String>> workers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int side = i;
+                workers.add(scope.fork(() -> {
+                    threads[side] = Thread.currentThread();
+                    started.countDown();
+                    return locks.work(side == 0, true);
+                }));
+            }
             started.await();
-            boolean seen = seeAndBreak("structured", lockA, lockB, threads[0], threads[1]);
+            boolean seen = seeAndBreak("structured", locks, threads[0], threads[1]);
             scope.join();
-            System.out.printf("%-10s   a %s, b %s%n", "", a.get(), b.get());
-            return seen && "completed".equals(a.get()) && "backed off".equals(b.get());
+            String a = workers.get(0).get();
+            String b = workers.get(1).get();
+            System.out.printf("%-10s   a %s, b %s%n", "", a, b);
+            return seen && "completed".equals(a) && "backed off".equals(b);
         }
     }
 
     static boolean globalOrder() throws Exception {
-        ReentrantLock lockA = new ReentrantLock();
-        ReentrantLock lockB = new ReentrantLock();
-        CountDownLatch meet = new CountDownLatch(2);
+        Locks locks = new Locks();
         String[] results = new String[2];
-        // the fix: both take A before B, however they are released
-        Thread a = Thread.ofVirtual().start(() -> results[0] = work("worker-a", lockA, lockB, meet, false));
-        Thread b = Thread.ofVirtual().start(() -> results[1] = work("worker-b", lockA, lockB, meet, false));
+        // the fix: both take A before B, released together so they contend as hard as before
+        Thread a = Thread.ofVirtual().start(() -> results[0] = locks.work(true, false));
+        Thread b = Thread.ofVirtual().start(() -> results[1] = locks.work(false, false));
         a.join();
         b.join();
         System.out.printf("%-10s a %s, b %s%n", "fixed", results[0], results[1]);

@@ -19,16 +19,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class TaskQueueCountStress {
 
-    private final TaskQueue<Integer> queue = new TaskQueue<>();
-
-    public TaskQueueCountStress() {
-        queue.put(1);
-        try {
-            queue.take();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private final TaskQueue<Integer> queue = StressQueues.withTaken(1);
 
     @Actor
     public void producer() {

@@ -20,20 +20,9 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class TaskQueueJoinVisibilityStress {
 
-    private final TaskQueue<Integer> queue = new TaskQueue<>();
+    private final TaskQueue<Integer> queue = StressQueues.withTaken(2);
     private int first;  // plain fields on purpose: only the queue orders them
     private int second;
-
-    public TaskQueueJoinVisibilityStress() {
-        queue.put(1);
-        queue.put(2);
-        try {
-            queue.take();
-            queue.take();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @Actor
     public void consumerOne() {

@@ -19,16 +19,7 @@ import org.openjdk.jcstress.annotations.State;
 @State
 public class TaskQueueJoinWakeupStress {
 
-    private final TaskQueue<Integer> queue = new TaskQueue<>();
-
-    public TaskQueueJoinWakeupStress() {
-        queue.put(1);
-        try {
-            queue.take();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private final TaskQueue<Integer> queue = StressQueues.withTaken(1);
 
     @Actor
     public void joiner() throws InterruptedException {

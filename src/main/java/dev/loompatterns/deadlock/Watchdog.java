@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What keeps the run from hanging: waits until every pair is deadlocked, looks with both
@@ -17,6 +18,7 @@ import java.util.Map;
 final class Watchdog {
 
     private static final Duration POLL = Duration.ofMillis(1);
+    private static final int DUMP_RETRIES = 3;
 
     private final List<LockPair> pairs;
     private volatile List<Sighting> sightings = List.of();
@@ -38,8 +40,15 @@ final class Watchdog {
                 workers.put(pair.worker(0).threadId(), pair.worker(0));
                 workers.put(pair.worker(1).threadId(), pair.worker(1));
             }
-            List<NamedLock> locks = pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.a, p.b)).toList();
-            sightings = List.of(MxBeanDetector.look(workers), ThreadDumpDetector.look(workers, locks));
+            List<NamedLock> locks = pairs.stream().flatMap(p -> Stream.of(p.a, p.b)).toList();
+            Sighting dump = ThreadDumpDetector.look(workers, locks);
+            // A parked thread may wake spuriously and be RUNNABLE for an instant, just as the dump
+            // is taken; the deadlock is still there, so look again (a few times at most).
+            for (int retry = 0; retry < DUMP_RETRIES && dump.cycles().size() < pairs.size(); retry++) {
+                awaitDeadlocks();
+                dump = ThreadDumpDetector.look(workers, locks);
+            }
+            sightings = List.of(MxBeanDetector.look(workers), dump);
         } finally {
             for (LockPair pair : pairs) {
                 pair.worker(1).interrupt(); // the victim backs off; its partner then gets both locks

@@ -7,7 +7,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.taskqueue.EventLog.Event;
-import dev.loompatterns.taskqueue.EventLog.Kind;
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 
@@ -71,7 +71,7 @@ public final class TaskQueuePattern implements Pattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Plan plan = new Plan(workload.tasks(), workload.intValue(CONSUMERS),
-                java.time.Duration.ofNanos(workload.intValue(WORK_US) * 1_000L),
+                Duration.ofNanos(workload.intValue(WORK_US) * 1_000L),
                 variant.equals(CONSUMER_FAILS), variant.equals(CANCELLED));
         return check(mode, plan, demoFor(mode).run(plan));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Threads;
 import dev.loompatterns.taskqueue.EventLog.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,22 @@ class TaskQueueTest {
         T call() throws Exception;
     }
 
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps, then joins the threads; if a step failed, interrupts them first so they end. */
+    private static void thenJoin(List<Thread> threads, Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | Error e) {
+            threads.forEach(Thread::interrupt);
+            throw e;
+        } finally {
+            Threads.joinUninterruptibly(threads);
+        }
+    }
+
     private static void awaitState(Thread thread, Thread.State state) {
         while (thread.getState() != state) {
             assertThat(thread.isAlive()).as("thread ended before reaching " + state).isTrue();
@@ -49,11 +66,11 @@ class TaskQueueTest {
         TaskQueue<String> queue = new TaskQueue<>();
         CompletableFuture<String> taken = new CompletableFuture<>();
         Thread taker = startCalling(taken, queue::take);
-        awaitState(taker, Thread.State.WAITING);
-        assertThat(taken).isNotDone();
-
-        queue.put("a");
-        taker.join();
+        thenJoin(List.of(taker), () -> {
+            awaitState(taker, Thread.State.WAITING);
+            assertThat(taken).isNotDone();
+            queue.put("a");
+        });
         assertThat(taken.get()).isEqualTo("a");
         assertThat(queue.unfinishedTasks()).isEqualTo(1); // taken is not done
     }
@@ -70,14 +87,14 @@ class TaskQueueTest {
             queue.join();
             return queue.unfinishedTasks();
         });
-        awaitState(joiner, Thread.State.WAITING);
-        queue.taskDone();
-        // one of two done: taskDone signals only at zero, so the joiner is still parked
-        assertThat(joiner.getState()).isEqualTo(Thread.State.WAITING);
-        assertThat(queue.unfinishedTasks()).isEqualTo(1);
-
-        queue.taskDone();
-        joiner.join();
+        thenJoin(List.of(joiner), () -> {
+            awaitState(joiner, Thread.State.WAITING);
+            queue.taskDone();
+            // one of two done: join cannot have returned
+            assertThat(queue.unfinishedTasks()).isEqualTo(1);
+            assertThat(joined).isNotDone();
+            queue.taskDone();
+        });
         assertThat(joined.get()).isZero();
     }
 
@@ -114,11 +131,10 @@ class TaskQueueTest {
             results.add(result);
             takers.add(startCalling(result, queue::take));
         }
-        takers.forEach(t -> awaitState(t, Thread.State.WAITING));
-        queue.shutdown();
-        for (Thread taker : takers) {
-            taker.join();
-        }
+        thenJoin(takers, () -> {
+            takers.forEach(t -> awaitState(t, Thread.State.WAITING));
+            queue.shutdown();
+        });
         assertThat(results).allSatisfy(r -> assertThat(r).isCompletedExceptionally());
         assertThat(results.getFirst().exceptionNow()).isInstanceOf(TaskQueue.ShutDownException.class);
     }
@@ -128,9 +144,10 @@ class TaskQueueTest {
         TaskQueue<Integer> queue = new TaskQueue<>();
         CompletableFuture<Integer> taken = new CompletableFuture<>();
         Thread taker = startCalling(taken, queue::take);
-        awaitState(taker, Thread.State.WAITING);
-        taker.interrupt();
-        taker.join();
+        thenJoin(List.of(taker), () -> {
+            awaitState(taker, Thread.State.WAITING);
+            taker.interrupt();
+        });
         assertThat(taken.exceptionNow()).isInstanceOf(InterruptedException.class);
 
         queue.put(7);
@@ -139,9 +156,10 @@ class TaskQueueTest {
             queue.join();
             return null;
         });
-        awaitState(joiner, Thread.State.WAITING);
-        joiner.interrupt();
-        joiner.join();
+        thenJoin(List.of(joiner), () -> {
+            awaitState(joiner, Thread.State.WAITING);
+            joiner.interrupt();
+        });
         assertThat(joined.exceptionNow()).isInstanceOf(InterruptedException.class);
         assertThat(queue.size()).isEqualTo(1);
         assertThat(queue.unfinishedTasks()).isEqualTo(1);
