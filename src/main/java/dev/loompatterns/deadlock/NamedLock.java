@@ -1,5 +1,6 @@
 package dev.loompatterns.deadlock;
 
+import java.io.Serial;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -9,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class NamedLock extends ReentrantLock {
 
+    @Serial
     private static final long serialVersionUID = 1L;
 
     private final String name;

@@ -1,5 +1,6 @@
 package dev.loompatterns.taskqueue;
 
+import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -130,6 +131,7 @@ final class Run {
 
     /** The failure a plan injects: the first attempt at item 0 throws. */
     static final class ItemFailure extends RuntimeException {
+        @Serial
         private static final long serialVersionUID = 1L;
 
         ItemFailure(int item) {

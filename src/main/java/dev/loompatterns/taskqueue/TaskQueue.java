@@ -1,5 +1,6 @@
 package dev.loompatterns.taskqueue;
 
+import java.io.Serial;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +222,7 @@ public final class TaskQueue<E> {
 
     /** Thrown by {@code put} after shutdown, and by {@code take} once shut down and empty. */
     public static final class ShutDownException extends IllegalStateException {
+        @Serial
         private static final long serialVersionUID = 1L;
 
         ShutDownException(String message) {
