@@ -18,6 +18,7 @@
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -114,6 +115,7 @@ public class E12_TaskQueue {
         final int cancelAfter;
         final Thread coordinator = Thread.currentThread();
         final AtomicLong done = new AtomicLong();
+        volatile boolean cancelSent;
 
         Run(int cancelAfter) {
             this.cancelAfter = cancelAfter;
@@ -125,6 +127,11 @@ public class E12_TaskQueue {
                 while ((item = queue.take()) != null) {
                     try {
                         Thread.sleep(WORK_MS);
+                        if (cancelSent) {
+                            // being cancelled: hold the item until interrupted, so the last items
+                            // cannot all finish (and release join) before the cancel is seen
+                            new CountDownLatch(1).await();
+                        }
                     } catch (InterruptedException e) {
                         queue.put(item);  // put back first ...
                         queue.taskDone(); // ... then mark the attempt done: the count never touches zero early
@@ -133,6 +140,7 @@ public class E12_TaskQueue {
                     doneCount.incrementAndGet(item);
                     lastDoneAt.accumulateAndGet(clock.getAndIncrement(), Math::max);
                     if (done.incrementAndGet() == cancelAfter) {
+                        cancelSent = true;
                         coordinator.interrupt(); // the caller cancels the run, while join() still waits
                     }
                     queue.taskDone();

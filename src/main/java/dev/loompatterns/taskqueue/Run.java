@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,6 +59,13 @@ final class Run {
             }
             try {
                 process(item);
+                if (cancelSent.get()) {
+                    // The run is being cancelled. Hold the item until this consumer is interrupted
+                    // (every cancel path interrupts every consumer), then put it back. Without this
+                    // the remaining items could all finish while the coordinator is still waking up,
+                    // and the cancel would lose the race to the last taskDone.
+                    new CountDownLatch(1).await(); // BLOCKS-UNTIL: interrupted
+                }
             } catch (InterruptedException | RuntimeException e) {
                 log.record(EventLog.Kind.HANDED_BACK, item);
                 queue.put(item);
@@ -67,7 +75,7 @@ final class Run {
             log.record(EventLog.Kind.DONE, item);
             if (done.incrementAndGet() == plan.cancelAfter() && cancelSent.compareAndSet(false, true)) {
                 // Sent before this item's taskDone, so join cannot have returned yet: the cancel
-                // always finds the coordinator still waiting, never a finished run.
+                // finds the coordinator still waiting, never a finished run.
                 coordinator.interrupt();
             }
             queue.taskDone();
@@ -114,7 +122,22 @@ final class Run {
             throw e;
         }
         log.record(EventLog.Kind.JOIN_RETURNED, -1);
+        consumeLateCancel();
         return true;
+    }
+
+    /**
+     * Called by the coordinator after a wait that returned normally. If the cancel was sent, the
+     * last items (never more than were in flight when it was sent) finished while the coordinator
+     * was waking up: {@code Condition.await}, signalled and interrupted at once, returns normally
+     * with the interrupt status set, and so may a scope's {@code join} whose forks have all ended.
+     * Nothing is left to cancel, and the interrupt was ours: consume it, so it does not leak into
+     * whatever the caller does next.
+     */
+    void consumeLateCancel() {
+        if (cancelSent.get() && Thread.currentThread() == coordinator) {
+            Thread.interrupted();
+        }
     }
 
     /** Whether the coordinator's interrupt came from this plan's own cancel. */

@@ -43,6 +43,7 @@ public final class StructuredTaskQueueDemo implements TaskQueueDemo {
                 return null;
             });
             scope.join();
+            run.consumeLateCancel();
             for (Subtask<Void> consumer : consumers) {
                 if (consumer.state() == Subtask.State.FAILED) {
                     run.recordFailure(consumer.exception());

@@ -49,8 +49,13 @@
  * In the structured form this needs {@code Joiner.awaitAll()}: the default joiner would cancel
  * every consumer on the first failure and strand the rest of the work. {@code cancelled}: once
  * half the items are done, the run's coordinating thread is interrupted, as a caller cancelling
- * the run would do. The interrupt is sent before that item's {@code taskDone}, so it always finds
- * the coordinator still in {@code join}. The platform and virtual forms then interrupt each
+ * the run would do. The interrupt is sent before that item's {@code taskDone}, so it finds the
+ * coordinator still in {@code join}; and consumers that finish an item after it was sent hold
+ * that item until they are interrupted, so the last items cannot all finish while the coordinator
+ * is waking up. (Without that hold the cancel can lose the race: {@code Condition.await}, signalled
+ * and interrupted at once, returns normally with the interrupt status set, and the coordinator
+ * must then consume its own interrupt. A run of one item still meets this case, and the
+ * check accepts it as a finished run.) The platform and virtual forms then interrupt each
  * consumer and join it; the structured form only has to let the exception leave the scope.
  *
  * <h2>The check</h2>
