@@ -1,0 +1,197 @@
+/*
+ * E14 deadlock: two workers take two locks in opposite order; see it, break it, fix it.
+ *
+ * The tutorial warns against nested locks. Here worker a takes lock A then B, worker b takes B
+ * then A, and a latch makes both hold their first lock before either asks for the second, so the
+ * deadlock is certain. It runs on platform threads, on virtual threads and as forks of a
+ * StructuredTaskScope. Each time the program looks with two tools, breaks the deadlock by
+ * interrupting worker b (it waits in lockInterruptibly, so it gives up and releases B), and then
+ * runs the fix: one global order, A before B, for both workers.
+ *
+ * You are expected to see: on platform threads ThreadMXBean.findDeadlockedThreads() names both
+ * workers; on virtual threads and forks it returns null (ThreadMXBean does not see virtual
+ * threads), while the JDK's thread dump shows both workers WAITING, "parking to wait for" a
+ * ReentrantLock$NonfairSync, inside lockInterruptibly. The dump does not say who owns a
+ * ReentrantLock (JDK 25); the lock itself does ("Locked by thread ..."). Each time, worker a
+ * completes and worker b backs off; in the global order both complete.
+ *
+ * (The harness's pattern reads the JSON form of the same dump with Jackson; a single-file program
+ * has no libraries, so this one reads the plain-text form.)
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
+ */
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Subtask;
+import java.util.concurrent.locks.ReentrantLock;
+
+public class E14_Deadlock {
+
+    /** Two locks and the latch where the two workers meet. */
+    record Locks(ReentrantLock a, ReentrantLock b, CountDownLatch meet) {
+        Locks() {
+            this(new ReentrantLock(), new ReentrantLock(), new CountDownLatch(2));
+        }
+
+        /** Worker a: A then B. Worker b: B then A (opposite), or A then B (the global order). */
+        String work(boolean workerA, boolean opposite) {
+            return workerA || !opposite
+                    ? E14_Deadlock.work(workerA ? "worker-a" : "worker-b", a, b, meet, opposite)
+                    : E14_Deadlock.work("worker-b", b, a, meet, true);
+        }
+    }
+
+    /** Takes both locks, meeting the other worker first (global order) or while holding the first (opposite order). */
+    static String work(String name, ReentrantLock first, ReentrantLock second, CountDownLatch meet, boolean meetHoldingFirst) {
+        Thread.currentThread().setName(name);
+        try {
+            if (!meetHoldingFirst) {
+                meet.countDown();
+                meet.await();
+            }
+            first.lockInterruptibly();
+            try {
+                if (meetHoldingFirst) {
+                    meet.countDown();
+                    meet.await(); // both now hold one lock: the deadlock is certain
+                }
+                second.lockInterruptibly(); // interruptible: this is what lets us break the deadlock
+                try {
+                    return "completed";
+                } finally {
+                    second.unlock();
+                }
+            } finally {
+                first.unlock();
+            }
+        } catch (InterruptedException e) {
+            return "backed off";
+        }
+    }
+
+    /** Waits until a is queued on B and b on A, both parked; then looks, and breaks it by interrupting b. */
+    static boolean seeAndBreak(String kind, Locks locks, Thread a, Thread b) throws Exception {
+        ReentrantLock lockA = locks.a();
+        ReentrantLock lockB = locks.b();
+        while (!(lockB.hasQueuedThread(a) && lockA.hasQueuedThread(b)
+                && a.getState() == Thread.State.WAITING && b.getState() == Thread.State.WAITING)) {
+            Thread.sleep(1);
+        }
+        long[] found = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+        boolean mxSaw = found != null && Arrays.stream(found).anyMatch(id -> id == a.threadId())
+                && Arrays.stream(found).anyMatch(id -> id == b.threadId());
+        System.out.printf("%-10s ThreadMXBean.findDeadlockedThreads(): %s%n", kind, found == null ? "null" : Arrays.toString(found));
+
+        Path dir = Files.createTempDirectory("e14-");
+        Path file = dir.resolve("threads.txt");
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.TEXT_PLAIN);
+        String dump = Files.readString(file);
+        Files.delete(file);
+        Files.delete(dir);
+        boolean dumpSaw = true;
+        for (Thread worker : List.of(a, b)) {
+            // the text dump has one block per thread, separated by a blank line, headed: #tid "name" ...
+            String block = Arrays.stream(dump.split("\n\n")).filter(s -> s.startsWith("#" + worker.threadId() + " ")).findFirst().orElse("");
+            String header = block.lines().findFirst().orElse("(not in the dump)");
+            String parked = block.lines().filter(l -> l.contains("parking to wait for")).findFirst().orElse("").strip();
+            dumpSaw &= header.contains("WAITING") && !parked.isEmpty() && block.contains("ReentrantLock.lockInterruptibly");
+            System.out.printf("%-10s   thread dump: %s%n%-10s                %s%n", "", header.replaceAll(" \\d{4}-.*", ""), "", parked);
+        }
+        System.out.printf("%-10s   the locks:   A %s, B %s%n", "", lockA.toString().replaceAll(".*\\[", "["), lockB.toString().replaceAll(".*\\[", "["));
+        b.interrupt();
+        boolean expected = kind.equals("platform") ? mxSaw && dumpSaw : dumpSaw;
+        System.out.printf("%-10s   seen by %s; broken by interrupting b%n", "", kind.equals("platform") ? "ThreadMXBean and the dump" : "the dump only");
+        return expected;
+    }
+
+    static boolean onThreads(String kind, Thread.Builder builder) throws Exception {
+        Locks locks = new Locks();
+        String[] results = new String[2];
+        Thread a = builder.start(() -> results[0] = locks.work(true, true));
+        Thread b = builder.start(() -> results[1] = locks.work(false, true)); // opposite order
+        boolean seen;
+        try {
+            seen = seeAndBreak(kind, locks, a, b);
+        } catch (Exception e) {
+            a.interrupt(); // never leave a deadlocked pair behind
+            b.interrupt();
+            throw e;
+        } finally {
+            a.join();
+            b.join();
+        }
+        System.out.printf("%-10s   a %s, b %s%n", "", results[0], results[1]);
+        return seen && "completed".equals(results[0]) && "backed off".equals(results[1]);
+    }
+
+    static boolean inAScope() throws Exception {
+        Locks locks = new Locks();
+        Thread[] threads = new Thread[2];
+        CountDownLatch started = new CountDownLatch(2);
+        try (var scope = StructuredTaskScope.open()) { // AFTER, structured: the owner watches while the forks run
+            List<Subtask<String>> workers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int side = i;
+                workers.add(scope.fork(() -> {
+                    threads[side] = Thread.currentThread();
+                    started.countDown();
+                    return locks.work(side == 0, true);
+                }));
+            }
+            started.await();
+            boolean seen = seeAndBreak("structured", locks, threads[0], threads[1]);
+            scope.join();
+            String a = workers.get(0).get();
+            String b = workers.get(1).get();
+            System.out.printf("%-10s   a %s, b %s%n", "", a, b);
+            return seen && "completed".equals(a) && "backed off".equals(b);
+        }
+    }
+
+    static boolean globalOrder() throws Exception {
+        Locks locks = new Locks();
+        String[] results = new String[2];
+        // the fix: both take A before B, released together so they contend as hard as before
+        Thread a = Thread.ofVirtual().start(() -> results[0] = locks.work(true, false));
+        Thread b = Thread.ofVirtual().start(() -> results[1] = locks.work(false, false));
+        a.join();
+        b.join();
+        System.out.printf("%-10s a %s, b %s%n", "fixed", results[0], results[1]);
+        return "completed".equals(results[0]) && "completed".equals(results[1]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean ok = onThreads("platform", Thread.ofPlatform()); // BEFORE
+        ok &= onThreads("virtual", Thread.ofVirtual());          // AFTER
+        ok &= inAScope();
+        ok &= globalOrder();
+        System.out.println(ok ? "every deadlock seen and broken; the global order completed" : "CHECK FAILED");
+        System.exit(ok ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E14_Deadlock.java
+ *
+ * The same dump from outside, while a program is stuck (JSON, with thread containers):
+ *
+ *   jcmd <pid> Thread.dump_to_file -format=json threads.json
+ *
+ * With a JFR recording (virtual thread starts and ends; a parked virtual thread that unmounts
+ * leaves no jdk.ThreadPark event, so the deadlock itself is not in the recording):
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e14.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E14_Deadlock.java
+ *
+ * The same pattern inside the harness, with its self-check (the JSON dump read with Jackson):
+ * ./loom run deadlock --mode virtual --tasks 100
+ */

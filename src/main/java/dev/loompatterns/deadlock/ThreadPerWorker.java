@@ -1,0 +1,33 @@
+package dev.loompatterns.deadlock;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The form the platform and virtual demos share: a thread per worker, the watchdog on the calling
+ * thread, then join. If anything goes wrong every worker is interrupted (each waits
+ * interruptibly) and still joined, so a failed run cannot leave a deadlocked pair behind.
+ */
+final class ThreadPerWorker {
+
+    private ThreadPerWorker() {
+    }
+
+    static void run(Thread.Builder builder, List<Runnable> workers, Watchdog watchdog) throws Exception {
+        List<Thread> threads = new ArrayList<>(workers.size());
+        try {
+            for (Runnable worker : workers) {
+                threads.add(builder.start(worker));
+            }
+            if (watchdog != null) {
+                watchdog.watchAndBreak();
+            }
+            Threads.joinAll(threads);
+        } catch (Exception | Error e) {
+            threads.forEach(Thread::interrupt);
+            Threads.joinUninterruptibly(threads);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.loompatterns.taskqueue;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The form the platform and virtual demos share, as the tutorial wrote it: start the consumers,
+ * put the items, {@code join()}, then shut the queue down and join the threads. The only
+ * difference between the modes is the {@link Thread.Builder}.
+ */
+final class ThreadPerConsumer {
+
+    private ThreadPerConsumer() {
+    }
+
+    static Outcome run(Thread.Builder builder, Plan plan) throws InterruptedException {
+        Run run = new Run(plan);
+        List<Thread> consumers = new ArrayList<>(plan.consumers());
+        boolean joined;
+        try {
+            for (int i = 0; i < plan.consumers(); i++) {
+                consumers.add(builder.start(run::consumeRecordingFailure));
+            }
+            run.produce();
+            joined = run.awaitAllDone();
+            if (joined) {
+                run.queue.shutdown(); // idle consumers wake, find it empty, and end
+            } else {
+                consumers.forEach(Thread::interrupt); // cancelled: each puts back what it holds
+            }
+            Threads.joinAll(consumers);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            consumers.forEach(Thread::interrupt);
+            Threads.joinUninterruptibly(consumers);
+            throw e;
+        }
+        return run.finish(joined);
+    }
+}

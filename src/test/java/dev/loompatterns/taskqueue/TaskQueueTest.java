@@ -1,0 +1,261 @@
+package dev.loompatterns.taskqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Threads;
+import dev.loompatterns.taskqueue.EventLog.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The primitive's contract, and the pattern in every mode: nothing lost, nothing repeated. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // backstop only
+class TaskQueueTest {
+
+    private static final Duration WORK = Duration.ofNanos(50_000);
+
+    /** Starts a thread that runs the action and completes the future with its result or failure. */
+    private static <T> Thread startCalling(CompletableFuture<T> result, Interruptible<T> action) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+    }
+
+    private interface Interruptible<T> {
+        T call() throws Exception;
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps, then joins the threads; if a step failed, interrupts them first so they end. */
+    private static void thenJoin(List<Thread> threads, Steps steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | Error e) {
+            threads.forEach(Thread::interrupt);
+            throw e;
+        } finally {
+            Threads.joinUninterruptibly(threads);
+        }
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) {
+        while (thread.getState() != state) {
+            assertThat(thread.isAlive()).as("thread ended before reaching " + state).isTrue();
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void takeBlocksUntilAnItemIsPut() throws Exception {
+        TaskQueue<String> queue = new TaskQueue<>();
+        CompletableFuture<String> taken = new CompletableFuture<>();
+        Thread taker = startCalling(taken, queue::take);
+        thenJoin(List.of(taker), () -> {
+            awaitState(taker, Thread.State.WAITING);
+            assertThat(taken).isNotDone();
+            queue.put("a");
+        });
+        assertThat(taken.get()).isEqualTo("a");
+        assertThat(queue.unfinishedTasks()).isEqualTo(1); // taken is not done
+    }
+
+    @Test
+    void joinBlocksUntilEveryItemIsMarkedDone() throws Exception {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        queue.put(1);
+        queue.put(2);
+        queue.take();
+        queue.take();
+        CompletableFuture<Long> joined = new CompletableFuture<>();
+        Thread joiner = startCalling(joined, () -> {
+            queue.join();
+            return queue.unfinishedTasks();
+        });
+        thenJoin(List.of(joiner), () -> {
+            awaitState(joiner, Thread.State.WAITING);
+            queue.taskDone();
+            // one of two done: join cannot have returned
+            assertThat(queue.unfinishedTasks()).isEqualTo(1);
+            assertThat(joined).isNotDone();
+            queue.taskDone();
+        });
+        assertThat(joined.get()).isZero();
+    }
+
+    @Test
+    void joinReturnsAtOnceWhenNothingIsUnfinished() throws InterruptedException {
+        new TaskQueue<Integer>().join();
+    }
+
+    @Test
+    void taskDoneMoreOftenThanPutIsRefused() {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        queue.put(1);
+        queue.taskDone();
+        assertThatThrownBy(queue::taskDone).isInstanceOf(IllegalStateException.class).hasMessageContaining("more times");
+    }
+
+    @Test
+    void afterShutdownTakeDrainsThenThrowsAndPutIsRefused() throws InterruptedException {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        queue.put(1);
+        queue.shutdown();
+        assertThatThrownBy(() -> queue.put(2)).isInstanceOf(TaskQueue.ShutDownException.class);
+        assertThat(queue.take()).isEqualTo(1);
+        assertThatThrownBy(queue::take).isInstanceOf(TaskQueue.ShutDownException.class);
+    }
+
+    @Test
+    void shutdownWakesEveryIdleTaker() throws Exception {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        List<Thread> takers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Integer> result = new CompletableFuture<>();
+            results.add(result);
+            takers.add(startCalling(result, queue::take));
+        }
+        thenJoin(takers, () -> {
+            takers.forEach(t -> awaitState(t, Thread.State.WAITING));
+            queue.shutdown();
+        });
+        assertThat(results).allSatisfy(r -> assertThat(r).isCompletedExceptionally());
+        assertThat(results.getFirst().exceptionNow()).isInstanceOf(TaskQueue.ShutDownException.class);
+    }
+
+    @Test
+    void takeAndJoinAreInterruptibleAndChangeNothing() throws Exception {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        CompletableFuture<Integer> taken = new CompletableFuture<>();
+        Thread taker = startCalling(taken, queue::take);
+        thenJoin(List.of(taker), () -> {
+            awaitState(taker, Thread.State.WAITING);
+            taker.interrupt();
+        });
+        assertThat(taken.exceptionNow()).isInstanceOf(InterruptedException.class);
+
+        queue.put(7);
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+        Thread joiner = startCalling(joined, () -> {
+            queue.join();
+            return null;
+        });
+        thenJoin(List.of(joiner), () -> {
+            awaitState(joiner, Thread.State.WAITING);
+            joiner.interrupt();
+        });
+        assertThat(joined.exceptionNow()).isInstanceOf(InterruptedException.class);
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.unfinishedTasks()).isEqualTo(1);
+    }
+
+    @Test
+    void drainRemovesQueuedItemsWithoutMarkingThemDone() {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        queue.put(1);
+        queue.put(2);
+        assertThat(queue.drain()).containsExactly(1, 2);
+        assertThat(queue.size()).isZero();
+        assertThat(queue.unfinishedTasks()).isEqualTo(2);
+    }
+
+    /** Every item done exactly once, and join returned only after the last one. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyItemIsDoneOnceAndJoinReturnsAfterTheLast(Mode mode) throws Exception {
+        Plan plan = new Plan(500, 6, WORK, false, false);
+        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+
+        assertThat(outcome.joinReturned()).isTrue();
+        assertThat(outcome.leftover()).isEmpty();
+        List<Integer> done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).map(EventLog.Event::item).toList();
+        assertThat(done).hasSize(500).doesNotHaveDuplicates();
+        EventLog.Event last = outcome.events().getLast();
+        assertThat(last.kind()).isEqualTo(Kind.JOIN_RETURNED);
+        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** A consumer that fails hands its item back; another consumer does it; nothing is lost or repeated. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFailingConsumerLosesNothing(Mode mode) throws Exception {
+        Plan plan = new Plan(200, 3, WORK, true, false);
+        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+
+        assertThat(outcome.failures()).singleElement().isInstanceOf(Run.ItemFailure.class);
+        assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.HANDED_BACK).extracting(EventLog.Event::item).containsExactly(0);
+        assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.DONE && e.item() == 0).hasSize(1);
+        assertThat(outcome.joinReturned()).isTrue();
+        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** A cancelled run stops its consumers; done plus drained is every item, none twice. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aCancelledRunAccountsForEveryItem(Mode mode) throws Exception {
+        Plan plan = new Plan(400, 4, WORK, false, true);
+        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+
+        assertThat(outcome.joinReturned()).isFalse();
+        long done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).count();
+        assertThat(done).isGreaterThanOrEqualTo(plan.cancelAfter());
+        assertThat(done + outcome.leftover().size()).isEqualTo(400);
+        assertThat(Thread.currentThread().isInterrupted()).as("the cancel's interrupt was consumed").isFalse();
+        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /**
+     * A cancel that comes with the last item (a run of one item) races join's return: either way
+     * the check passes and the coordinator's interrupt status is left clear.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aCancelWithTheLastItemLeavesNoInterruptBehind(Mode mode) throws Exception {
+        Plan plan = new Plan(1, 2, Duration.ZERO, false, true);
+        for (int round = 0; round < 50; round++) {
+            Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+            assertThat(Thread.interrupted()).as("round %d: interrupt left behind", round).isFalse();
+            Check check = TaskQueuePattern.check(mode, plan, outcome);
+            assertThat(check.verdict()).as("round %d: %s", round, check.detail()).isEqualTo(Check.Verdict.PASSED);
+        }
+    }
+
+    @Test
+    void checkFailsWhenJoinReturnedBeforeTheLastDoneOrAnItemWasDoneTwice() {
+        Plan plan = new Plan(2, 2, Duration.ZERO, false, false);
+        List<EventLog.Event> early = List.of(
+                new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
+                new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.JOIN_RETURNED, -1, false),
+                new EventLog.Event(4, Kind.DONE, 1, false));
+        Check tooEarly = TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(early, true, List.of(), List.of()));
+        assertThat(tooEarly.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(tooEarly.detail()).contains("before the last item was done");
+
+        List<EventLog.Event> twice = List.of(
+                new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
+                new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.DONE, 0, false));
+        assertThat(TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of())).detail())
+                .isEqualTo("item 0 done twice");
+        List<EventLog.Event> lost = List.of(
+                new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
+                new EventLog.Event(2, Kind.DONE, 0, false));
+        assertThat(TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of())).detail())
+                .startsWith("1 done + 0 left over for 2");
+    }
+}
