@@ -33,12 +33,12 @@ public final class LiveThreads {
 
     /**
      * JDK infrastructure that outlives a run by design: the virtual-thread scheduler's carriers and its
-     * timer for timed parks (JDK 25: ForkJoinPool-N-delayScheduler), and
-     * the common pool (kept warm, ended by keep-alive), the process reaper (cached for 60 s after a
+     * timer for timed parks (JDK 25: ForkJoinPool-N-delayScheduler), the common pool and its timer
+     * (kept warm, ended by keep-alive; a scope's timeout uses it), the process reaper (cached for 60 s after a
      * child process ends), JFR's own threads, and other JVM service threads.
      */
     private static final Pattern INFRASTRUCTURE = Pattern.compile(String.join("|",
-            "ForkJoinPool-\\d+-worker-\\d+", "ForkJoinPool-\\d+-delayScheduler", "ForkJoinPool\\.commonPool-worker-\\d+", "process reaper", "JFR .*",
+            "ForkJoinPool(-\\d+|\\.commonPool)-(worker-\\d+|delayScheduler)", "process reaper", "JFR .*",
             "Attach Listener", "VirtualThread-unblocker", "Common-Cleaner", "Notification Thread", "Signal Dispatcher",
             "Reference Handler", "Finalizer", "Read-Poller", "Write-Poller", "surefire-forkedjvm-.*", "RMI .*",
             "Monitor Ctrl-Break", "C[12] CompilerThread\\d+", "Service Thread", "Sweeper thread"));
