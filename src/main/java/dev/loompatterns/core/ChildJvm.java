@@ -52,7 +52,9 @@ public final class ChildJvm {
     public static Result run(List<String> jvmFlags, Class<?> mainClass, List<String> args, Duration timeout)
             throws InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
-        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED"));
+        // C1 only and the serial collector: a child lives about a second, so start-up is its cost.
+        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);

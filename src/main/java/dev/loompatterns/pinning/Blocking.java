@@ -9,4 +9,10 @@ package dev.loompatterns.pinning;
 interface Blocking {
 
     void block() throws Exception;
+
+    /** As a value-returning task, for a scope's fork or {@link dev.loompatterns.core.FirstFailure}. */
+    default Void call() throws Exception {
+        block();
+        return null;
+    }
 }

@@ -15,10 +15,7 @@ final class StructuredPinning implements PinningWorkers {
     public void runAll(int tasks, Blocking call) throws Exception {
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < tasks; i++) {
-                scope.fork(() -> {
-                    call.block();
-                    return null;
-                });
+                scope.fork(call::call);
             }
             scope.join();
         }

@@ -1,5 +1,6 @@
 package dev.loompatterns.pinning;
 
+import dev.loompatterns.core.FirstFailure;
 import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ final class VirtualPinning implements PinningWorkers {
 
     @Override
     public void runAll(int tasks, Blocking call) throws Exception {
-        TaskFailures failures = new TaskFailures();
+        FirstFailure failures = new FirstFailure();
         List<Thread> threads = new ArrayList<>(tasks);
         Thread.Builder builder = Thread.ofVirtual().name("pinning-", 0);
         for (int i = 0; i < tasks; i++) {
-            threads.add(builder.start(failures.guard(call)));
+            threads.add(builder.start(failures.guard(call::call)));
         }
         Threads.joinAll(threads);
         failures.rethrow();
