@@ -62,6 +62,12 @@ public final class PinningPattern implements Pattern {
                 Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins"));
     }
 
+    /** Every variant: the lesson is the contrast, and one recording then holds every pin reason. */
+    @Override
+    public List<Variant> runByDefault() {
+        return variants();
+    }
+
     @Override
     public List<Param> params() {
         return List.of(Param.ofInt(SLEEP_MS, "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)", 20, 1, 10_000));
