@@ -103,7 +103,10 @@ public final class PinningPattern implements Pattern {
                 if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
                     return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
                 }
-                pins = child.lines(LegacyMonitorsChild.PIN).stream().map(ObservedPins::fromLine).toList();
+                List<Pin> childPins = child.lines(LegacyMonitorsChild.PIN).stream().map(ObservedPins::fromLine).toList();
+                Check seen = check(expected, childPins, feature, variant.wrongWay());
+                // the pinned column counts this JVM's pins only, so say where these were seen
+                return new Check(seen.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + seen.detail());
             }
             default -> throw new IllegalArgumentException("no pinning variant " + variant.id());
         }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,7 +134,7 @@ class JmcReadsOurRecordingsTest {
         // Measured with JMC 9.1.2 on a virtual-threads.jfc recording: 68 rules, 51 not applicable
         // (their events are not in the profile), 15 OK, 2 warnings (CPU used by other processes,
         // truncated stack traces); no rule looks at jdk.VirtualThread* events.
-        assertThat(results.keySet()).noneMatch(rule -> rule.getId().toLowerCase(java.util.Locale.ROOT).contains("virtualthread"));
+        assertThat(results.keySet()).noneMatch(rule -> rule.getId().toLowerCase(Locale.ROOT).contains("virtualthread"));
         String html = JfrHtmlRulesReport.createReport(recording.toFile());
         assertThat(html).contains("<html").endsWith("</html>");
     }

@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,8 +92,8 @@ class PinRecorderTest {
 
     @Test
     void theFailureMessageSaysWhatWasExpected() {
-        assertThat(PinRecorder.failure(1, Integer.MAX_VALUE, "<clinit>", java.util.List.of()))
+        assertThat(PinRecorder.failure(1, Integer.MAX_VALUE, "<clinit>", List.of()))
                 .isEqualTo("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0");
-        assertThat(PinRecorder.failure(1, 3, "", java.util.List.of())).startsWith("expected from 1 to 3 pins");
+        assertThat(PinRecorder.failure(1, 3, "", List.of())).startsWith("expected from 1 to 3 pins");
     }
 }

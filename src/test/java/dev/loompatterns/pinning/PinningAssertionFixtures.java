@@ -2,6 +2,7 @@ package dev.loompatterns.pinning;
 
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -51,7 +52,7 @@ final class PinningAssertionFixtures {
     /** A virtual thread started before the test (in a field initializer) pins during it: not counted. */
     @ExtendWith(OnlyInTestKit.class)
     static class OtherThreadPins {
-        final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        final CountDownLatch go = new CountDownLatch(1);
         final UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP);
         final Thread before = Thread.ofVirtual().start(() -> {
             try {

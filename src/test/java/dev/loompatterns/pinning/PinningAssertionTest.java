@@ -9,6 +9,8 @@ import dev.loompatterns.jfr.junit.ShouldPin;
 import java.time.Duration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.Events;
@@ -33,7 +35,7 @@ class PinningAssertionTest {
         PinningWorkers.of(Mode.VIRTUAL).runAll(4, GuardedSleep.inReentrantLock(SLEEP));
     }
 
-    static org.junit.platform.testkit.engine.EngineExecutionResults fixture(org.junit.platform.engine.DiscoverySelector selector) {
+    static EngineExecutionResults fixture(DiscoverySelector selector) {
         return EngineTestKit.engine("junit-jupiter").configurationParameter(PinningAssertionFixtures.ENABLED, "true")
                 .selectors(selector).execute();
     }

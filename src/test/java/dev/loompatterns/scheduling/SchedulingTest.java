@@ -7,6 +7,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -78,7 +79,7 @@ class SchedulingTest {
         List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);
 
         assertThat(measured).hasSize(tasks).allSatisfy(task -> assertThat(task.delay().isNegative()).isFalse());
-        QueueingDelay.Task last = measured.stream().max(java.util.Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
+        QueueingDelay.Task last = measured.stream().max(Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
         assertThat(last.delay()).as("a task queued behind CPU-bound ones").isGreaterThan(work.dividedBy(2));
         assertThat(last.virtualStart()).as("jdk.VirtualThreadStart of the task's thread").isNotNull();
         assertThat(last.virtualStart()).isAfter(last.submitted().plus(work.dividedBy(2)));
