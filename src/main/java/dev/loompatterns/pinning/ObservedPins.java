@@ -32,16 +32,16 @@ final class ObservedPins {
         }
     }
 
-    /** {@code 0 pins}, or the count and each distinct reason, operation and top frame with the carriers held. */
+    /** {@code 0 pins}, or the count, each distinct reason, operation and top frame, and the carriers held. */
     static String describe(List<Pin> pins) {
         if (pins.isEmpty()) {
             return "0 pins";
         }
         Map<String, Long> byPlace = pins.stream().collect(Collectors.groupingBy(
                 pin -> "'" + pin.reason() + "' " + pin.blockingOperation() + " at " + pin.topFrame(), LinkedHashMap::new, Collectors.counting()));
-        long carriers = pins.stream().map(Pin::carrier).distinct().count();
         String places = byPlace.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining("; "));
-        return pins.size() + " pins on " + carriers + (carriers == 1 ? " carrier: " : " carriers: ") + places;
+        String carriers = pins.stream().map(Pin::carrier).distinct().sorted().collect(Collectors.joining(", "));
+        return pins.size() + " pins: " + places + "; carriers held: " + carriers;
     }
 
     /** One line per pin for a child JVM's stdout: reason, operation, top frame, carrier. */
