@@ -19,7 +19,8 @@ import jdk.jfr.consumer.RecordedThread;
  * @param threadId          its {@code Thread.threadId()}
  * @param carrier           the carrier thread that was held
  * @param duration          how long it stayed pinned while blocked
- * @param stack             the stack, innermost frame first, as {@code Type.method:line}
+ * @param stack             the stack, innermost frame first, as {@code Type.method:line}, without
+ *                          hidden frames
  */
 public record Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
                   List<String> stack) {
@@ -79,7 +80,8 @@ public record Pin(String reason, String blockingOperation, String thread, long t
         if (stack == null) {
             return List.of();
         }
-        return stack.getFrames().stream().map(Pin::frame).toList();
+        // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
+        return stack.getFrames().stream().filter(frame -> !frame.getMethod().isHidden()).map(Pin::frame).toList();
     }
 
     private static String frame(RecordedFrame frame) {
