@@ -21,7 +21,6 @@ class ChildJvmTest {
                 Files.writeString(Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
                 Thread.sleep(Duration.ofMinutes(10));
             }
-            System.out.println("preview=" + Runtime.version().feature());
             for (int i = 0; i < args.length; i++) {
                 System.out.println("arg" + i + "=" + args[i]);
             }
