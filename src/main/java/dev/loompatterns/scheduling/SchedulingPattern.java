@@ -24,7 +24,10 @@ public final class SchedulingPattern implements Pattern {
     /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
     static final int MAX_TASKS = 10_000;
 
-    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(5);
+    /** A backstop for the child JVM: its start, plus twice the hogs' total run. */
+    private static Duration childTimeout(int hogs, Duration hogRun) {
+        return Duration.ofSeconds(30).plus(hogRun.multipliedBy(2L * hogs));
+    }
 
     @Override
     public String id() {
@@ -80,7 +83,7 @@ public final class SchedulingPattern implements Pattern {
                 boolean yield = variant.id().equals("yield");
                 Duration hogRun = workload.millis(HOG_MS);
                 ChildJvm.Result child = ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
-                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), yield ? "yield" : "spin"), CHILD_TIMEOUT);
+                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), yield ? "yield" : "spin"), childTimeout(tasks, hogRun));
                 String delay = child.value(StarvationChild.PROBE_DELAY_NS);
                 if (child.exitCode() != 0 || delay == null) {
                     yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
