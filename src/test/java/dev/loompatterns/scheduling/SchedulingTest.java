@@ -33,7 +33,7 @@ class SchedulingTest {
     @MethodSource("starvationInEveryMode")
     void aProbeWaitsForSpinningVirtualThreadsOnlyWhenTheyNeitherYieldNorArePlatformThreads(Mode mode, String variant) throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, mode, 2, Map.of(SchedulingPattern.HOG_MS, "100"));
+        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS, "100")); // the line: 200 ms
         Check check = pattern.run(mode, pattern.variant(variant), workload);
         assertThat(check.ok()).as(check.detail()).isTrue();
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
