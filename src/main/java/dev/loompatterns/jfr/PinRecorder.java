@@ -30,7 +30,9 @@ import jdk.jfr.consumer.RecordingStream;
  * ({@code jdk.VirtualThreadStart} has no parent field on JDK 25), so every virtual thread started
  * while the recorder is open counts as its own; platform threads count when started by one of its
  * own threads ({@code jdk.ThreadStart}'s {@code parentThread}). Threads that were already running
- * are ignored (a server's pool, another test's leftovers). Tests that run in parallel with
+ * are ignored (a server's pool, another test's leftovers), with one catch: JFR stamps
+ * {@code jdk.VirtualThreadStart} when a virtual thread first mounts, so one started just before
+ * the recorder but still queued for a carrier counts as its own. Tests that run in parallel with
  * pinning code of their own should run in isolation ({@code @Isolated} in JUnit).
  *
  * <p><b>Blocking.</b> Events reach the recorder asynchronously; {@link #stop()} waits until every

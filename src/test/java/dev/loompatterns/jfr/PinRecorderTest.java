@@ -71,6 +71,11 @@ class PinRecorderTest {
                 Thread.currentThread().interrupt();
             }
         });
+        // jdk.VirtualThreadStart is stamped at first mount: wait until the thread has run, or it
+        // would count as started while recording.
+        while (before.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
         try (PinRecorder recorder = PinRecorder.start()) {
             go.countDown();
             before.join();

@@ -3,6 +3,7 @@ package dev.loompatterns.pinning;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -62,6 +63,14 @@ final class PinningAssertionFixtures {
                 Thread.currentThread().interrupt();
             }
         });
+
+        /** Runs before the recorder starts: the thread has mounted, so its start is not in the recording. */
+        @BeforeEach
+        void waitUntilTheThreadWaits() {
+            while (before.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+        }
 
         @Test
         @ShouldNotPin
