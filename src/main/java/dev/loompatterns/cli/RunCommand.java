@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: each mode in turn")
     Mode mode;
 
-    @Option(names = "--variant", paramLabel = "V", description = "one of the pattern's variants; default: its first")
+    @Option(names = "--variant", paramLabel = "V", description = "one of the pattern's variants; default: its first (pinning: all)")
     String variant;
 
     @Mixin
@@ -55,10 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Pattern pattern = catalogue.find(id);
-        Variant chosen = pattern.variant(variant);
+        List<Variant> chosen = variant == null ? pattern.runByDefault() : List.of(pattern.variant(variant));
         List<Mode> modes = mode == null ? List.copyOf(pattern.modes()) : List.of(mode);
-        List<Session.Cell> cells = modes.stream()
-                .map(m -> new Session.Cell(pattern, m, chosen, workload.forPattern(pattern, m, false)))
+        List<Session.Cell> cells = chosen.stream().flatMap(v -> modes.stream()
+                        .map(m -> new Session.Cell(pattern, m, v, workload.forPattern(pattern, m, false))))
                 .toList();
         Session.Recording where = jfr == null
                 ? new Session.Recording.None()

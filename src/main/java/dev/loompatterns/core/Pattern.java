@@ -36,6 +36,15 @@ public interface Pattern {
         return List.of(Variant.DEFAULT);
     }
 
+    /**
+     * The variants {@code loom run ID} runs when no {@code --variant} is given: the first, unless
+     * a pattern's point is the contrast between its variants (pinning: one recording then holds
+     * every pin reason).
+     */
+    default List<Variant> runByDefault() {
+        return List.of(variants().getFirst());
+    }
+
     /** Parameters beyond the task count, given as {@code -P name=value}. */
     default List<Param> params() {
         return List.of();

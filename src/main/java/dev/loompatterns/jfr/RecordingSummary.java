@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -21,10 +19,6 @@ import jdk.jfr.consumer.RecordingFile;
  * @param pinsByReason         pin count per "reason at top frame"
  */
 public record RecordingSummary(long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByReason) {
-
-    /** Frames skipped when naming where a pin happened: the JDK's own blocking machinery. */
-    private static final List<String> MACHINERY = List.of("java.lang.VirtualThread", "jdk.internal.", "java.lang.Thread.sleep",
-            "java.util.concurrent.locks.LockSupport");
 
     public static RecordingSummary read(Path file) throws IOException {
         long runs = 0;
@@ -54,23 +48,7 @@ public record RecordingSummary(long patternRuns, long virtualThreadsStarted, lon
 
     private static String pinKey(RecordedEvent event) {
         String reason = event.hasField("pinnedReason") ? event.getString("pinnedReason") : null;
-        return (reason == null ? "no reason recorded" : reason) + " at " + topFrame(event.getStackTrace());
-    }
-
-    /** The first frame below the JDK's blocking machinery: the code that blocked while pinned. */
-    static String topFrame(RecordedStackTrace stack) {
-        if (stack == null || stack.getFrames().isEmpty()) {
-            return "(no stack trace: enable stackTrace for jdk.VirtualThreadPinned)";
-        }
-        for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            String name = type + "." + frame.getMethod().getName();
-            if (MACHINERY.stream().noneMatch(name::startsWith)) {
-                return name + ":" + frame.getLineNumber();
-            }
-        }
-        RecordedFrame top = stack.getFrames().getFirst();
-        return top.getMethod().getType().getName() + "." + top.getMethod().getName();
+        return (reason == null ? "no reason recorded" : reason) + " at " + Pin.topFrame(event.getStackTrace());
     }
 
     /** The lines the CLI prints after a recorded run. */

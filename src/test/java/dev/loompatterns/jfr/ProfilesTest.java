@@ -7,8 +7,10 @@ import dev.loompatterns.core.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
@@ -19,18 +21,37 @@ class ProfilesTest {
 
     /** Every profile the jar carries parses, and names only events this JVM knows (a typo would silently record nothing). */
     @Test
-    void everyProfileParsesAndNamesOnlyKnownEvents() {
+    void everyProfileParsesAndNamesOnlyKnownEvents() throws IOException, ParseException {
         FlightRecorder.register(PatternRunEvent.class);
+        FlightRecorder.register(TaskSubmittedEvent.class);
+        FlightRecorder.register(TaskStartedEvent.class);
         Set<String> known = FlightRecorder.getFlightRecorder().getEventTypes().stream().map(EventType::getName).collect(Collectors.toSet());
-        assertThat(Profiles.available()).contains("virtual-threads", "pinning");
+        assertThat(Profiles.available()).containsExactlyElementsOf(Profiles.NAMES);
         for (String name : Profiles.available()) {
-            Configuration configuration = Profiles.load(name);
+            Configuration configuration = Configuration.create(Path.of("jfr-profiles", name + ".jfc"));
             Set<String> events = configuration.getSettings().keySet().stream()
                     .map(key -> key.substring(0, key.indexOf('#')))
                     .collect(Collectors.toSet());
             assertThat(events).as(name).isNotEmpty().contains(PatternRunEvent.NAME);
             assertThat(known).as("events named in " + name + ".jfc").containsAll(events);
         }
+    }
+
+    /** A .jfc dropped into jfr-profiles/ without being listed would not be offered by --profile. */
+    @Test
+    void everyFileInTheProfilesFolderIsAListedProfile() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("jfr-profiles"))) {
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.jfc$", ""))).containsExactlyInAnyOrderElementsOf(Profiles.NAMES);
+        }
+    }
+
+    /** The scheduling profile records what the queueing delay is computed from, and the pinning profile stays lean. */
+    @Test
+    void ourTaskEventsAreInTheProfilesThatNeedThem() {
+        assertThat(Profiles.load("scheduling").getSettings()).containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true")
+                .containsEntry(TaskStartedEvent.NAME + "#enabled", "true").containsEntry("jdk.FileRead#threshold", "0 ms");
+        assertThat(Profiles.load("virtual-threads").getSettings()).containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true");
+        assertThat(Profiles.load("pinning").getSettings()).doesNotContainKey(TaskSubmittedEvent.NAME + "#enabled");
     }
 
     @Test

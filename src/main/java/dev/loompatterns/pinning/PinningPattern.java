@@ -1,0 +1,155 @@
+package dev.loompatterns.pinning;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import dev.loompatterns.jfr.Pin;
+import java.time.Duration;
+import java.util.List;
+
+/** Catalogue entry for {@code pinning}; see the package documentation. */
+public final class PinningPattern implements Pattern {
+
+    static final String SLEEP_MS = "sleep-ms";
+
+    /** The flag that brings back JDK 21-23 monitors on JDK 24 and 25 (deprecated in 24). */
+    static final String LEGACY_LOCKING = "-XX:LockingMode=1";
+
+    /** A backstop for the child JVM; it normally ends in about a second. */
+    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * What this JDK is documented to do for a variant in a mode.
+     *
+     * @param pins   true if the run should pin at least once
+     * @param reason a fragment of the {@code pinnedReason} the expected pins carry ("" for any)
+     * @param why    the documented behaviour, with its JEP
+     */
+    record Expectation(boolean pins, String reason, String why) {
+    }
+
+    @Override
+    public String id() {
+        return "pinning";
+    }
+
+    @Override
+    public String title() {
+        return "what pins a carrier on this JDK, and the fix";
+    }
+
+    @Override
+    public String tutorial() {
+        return "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount";
+    }
+
+    @Override
+    public int number() {
+        return 18;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.wrongWay("ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
+                Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
+                Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
+                Variant.wrongWay("synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
+                Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins"));
+    }
+
+    /** Every variant: the lesson is the contrast, and one recording then holds every pin reason. */
+    @Override
+    public List<Variant> runByDefault() {
+        return variants();
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.ofInt(SLEEP_MS, "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)", 20, 1, 10_000));
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 4;
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        int feature = Runtime.version().feature();
+        int tasks = workload.tasks();
+        Duration sleep = workload.millis(SLEEP_MS);
+        Expectation expected = expected(variant.id(), mode, feature);
+        List<Pin> pins;
+        switch (variant.id()) {
+            case "ffm-upcall" -> {
+                try (UpcallSort sort = new UpcallSort(sleep)) {
+                    pins = ObservedPins.observe(mode, tasks, sort::sort, true);
+                }
+            }
+            case "class-init" -> pins = ObservedPins.observe(mode, tasks, new ClassInitBlocking(), false);
+            case "synchronized" -> pins = ObservedPins.observe(mode, tasks, GuardedSleep.inSynchronized(sleep), true);
+            case "reentrant-lock" -> pins = ObservedPins.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep), true);
+            case "synchronized-jdk21" -> {
+                ChildJvm.Result child = ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
+                        List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
+                if (legacyLockingGone(child)) {
+                    return Check.passed("JDK " + feature + " no longer has " + LEGACY_LOCKING + ": there is no JDK 21 monitor behaviour to show");
+                }
+                if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
+                    return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+                }
+                List<Pin> childPins = child.lines(LegacyMonitorsChild.PIN).stream().map(ObservedPins::fromLine).toList();
+                Check seen = check(expected, childPins, feature, variant.wrongWay());
+                // the pinned column counts this JVM's pins only, so say where these were seen
+                return new Check(seen.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + seen.detail());
+            }
+            default -> throw new IllegalArgumentException("no pinning variant " + variant.id());
+        }
+        return check(expected, pins, feature, variant.wrongWay());
+    }
+
+    /** What {@code Runtime.version().feature()} says this JDK does; see the package documentation. */
+    static Expectation expected(String variant, Mode mode, int feature) {
+        if (mode == Mode.PLATFORM) {
+            return new Expectation(false, "", "platform threads have no carrier: pinning is a virtual-thread notion");
+        }
+        boolean reasons = feature >= 24; // pinnedReason was added to jdk.VirtualThreadPinned in JDK 24
+        return switch (variant) {
+            case "ffm-upcall" -> new Expectation(true, reasons ? "Native or VM frame" : "", "a native frame is on the stack, on every JDK");
+            case "class-init" -> new Expectation(true, reasons ? "<clinit>" : "", "a static initializer is on the stack, on every JDK");
+            case "synchronized" -> feature >= 24
+                    ? new Expectation(false, "", "JDK 24+ unmounts inside synchronized (JEP 491)")
+                    : new Expectation(true, "", "JDK 21-23 pins inside synchronized (before JEP 491)");
+            case "synchronized-jdk21" -> new Expectation(true, "", LEGACY_LOCKING + " brings back JDK 21-23 monitors, which pin");
+            case "reentrant-lock" -> new Expectation(false, "", "a virtual thread parked on a j.u.c lock unmounts, on every JDK");
+            default -> throw new IllegalArgumentException("no pinning variant " + variant);
+        };
+    }
+
+    /**
+     * Passed when what was observed is what this JDK is documented to do; for a wrong-way variant
+     * (one that pins, or that would on a virtual thread) "shown" instead of passed.
+     */
+    static Check check(Expectation expected, List<Pin> pins, int feature, boolean wrongWay) {
+        String seen = ObservedPins.describe(pins);
+        boolean asDocumented = expected.pins()
+                ? pins.stream().anyMatch(pin -> pin.reason().contains(expected.reason()))
+                : pins.isEmpty();
+        if (!asDocumented) {
+            String want = !expected.pins() ? "none" : expected.reason().isEmpty() ? "a pin" : "a pin with reason '" + expected.reason() + "'";
+            return Check.failed(seen + ", expected " + want + " on JDK " + feature + " (" + expected.why() + ")");
+        }
+        String detail = seen + ", as expected on JDK " + feature + " (" + expected.why() + ")";
+        return wrongWay ? Check.demonstrated(detail) : Check.passed(detail);
+    }
+
+    private static boolean legacyLockingGone(ChildJvm.Result child) {
+        String err = child.stderr();
+        return err.contains("Unrecognized VM option 'LockingMode") || err.contains("Ignoring option LockingMode");
+    }
+}

@@ -1,0 +1,88 @@
+/**
+ * {@code pinning}: what pins a carrier on this JDK, why, and the fix.
+ *
+ * <h2>The problem</h2>
+ * A virtual thread that blocks is unmounted: its stack is copied off the carrier (a platform
+ * thread of the scheduler's pool), and the carrier runs another virtual thread. Some blocking
+ * cannot unmount. The virtual thread is then <em>pinned</em>: the carrier blocks with it, and with
+ * as many pinned threads as carriers (one per core by default) every other virtual thread waits,
+ * which looks like a deadlock or a server that stopped answering. JFR records each such block as
+ * {@code jdk.VirtualThreadPinned}, with the reason ({@code pinnedReason}), what blocked
+ * ({@code blockingOperation}), the carrier, and the stack.
+ *
+ * <h2>The variants</h2>
+ * Every task of a run sleeps ({@code -P sleep-ms}) in one place:
+ * <ul>
+ *   <li>{@code ffm-upcall}: in a Java comparator that the C library's {@code qsort} calls back
+ *       ({@link dev.loompatterns.pinning.UpcallSort}). A native frame is on the stack: pins on
+ *       every JDK, reason "Native or VM frame on stack". JNI callbacks are the same.
+ *   <li>{@code class-init}: in a static initializer ({@link dev.loompatterns.pinning.SlowStaticInit},
+ *       fresh per run). The initializing thread pins ("VM call to X.&lt;clinit&gt; on stack"), and
+ *       threads that need the class meanwhile pin waiting for it ("Waited for initialization of X
+ *       by another thread").
+ *   <li>{@code synchronized}: inside a {@code synchronized} block, all tasks sharing the monitor.
+ *       No pin since JDK 24 (JEP 491): a monitor is owned by the virtual thread, not its carrier,
+ *       so sleeping, waiting and contending for it all unmount.
+ *   <li>{@code synchronized-jdk21}: the same code in a child JVM started with
+ *       {@code -XX:LockingMode=1}, which on JDK 24 and 25 (deprecated flag, with a warning)
+ *       restores the JDK 21-23 monitors: the sleep and the contended entry both pin
+ *       ("Freeze or preempt failed"). This is what users still on JDK 21 get.
+ *   <li>{@code reentrant-lock}: holding a {@link java.util.concurrent.locks.ReentrantLock}, the
+ *       migration advice for JDK 21-23: a virtual thread parked on a {@code java.util.concurrent}
+ *       lock unmounts on every JDK.
+ * </ul>
+ * {@code loom run pinning} runs every variant, so one recording holds every reason.
+ *
+ * <h2>The three forms</h2>
+ * {@link dev.loompatterns.pinning.PlatformPinning} runs the tasks on platform threads: a
+ * platform thread that blocks holds only itself, so nothing pins and the report says that
+ * pinning is a virtual-thread notion. {@link dev.loompatterns.pinning.VirtualPinning} and
+ * {@link dev.loompatterns.pinning.StructuredPinning} run the same tasks on virtual threads and on
+ * forks of a {@code StructuredTaskScope} (API status: preview in JDK 25, JEP 505): a fork is a
+ * virtual thread and pins where one does.
+ *
+ * {@snippet :
+ * // BEFORE (JDK 21-23 pinned here):           AFTER (unmounts on every JDK):
+ * synchronized (monitor) {                     lock.lock();
+ *     Thread.sleep(sleep);                     try {
+ * }                                                Thread.sleep(sleep);
+ *                                              } finally {
+ *                                                  lock.unlock();
+ *                                              }
+ * }
+ *
+ * <h2>What changes when migrating</h2>
+ * On JDK 24 and later, nothing for {@code synchronized}: the advice to replace it with
+ * {@code ReentrantLock} was for JDK 21-23. What still needs care: blocking in callbacks from
+ * native code, and slow static initializers (move the work to a lazily used holder or out of the
+ * initializer). Find them with the pinning profile ({@code --profile pinning}) or assert their
+ * absence in tests with {@link dev.loompatterns.jfr.junit.ShouldNotPin}.
+ *
+ * <h2>The check</h2>
+ * Each run records its own pins with a {@link dev.loompatterns.jfr.PinRecorder} (threshold 0,
+ * stack traces; pins of other threads and pins inside JFR's own event code left out) and reports
+ * their count, reasons, blocking operations, top frame of our code and carriers. The check
+ * compares them with what {@code Runtime.version().feature()} says this JDK does: pins with the
+ * expected reason for {@code ffm-upcall}, {@code class-init} and {@code synchronized-jdk21}
+ * (reported as "shown": they are the wrong way), none for {@code synchronized} on JDK 24+ and
+ * for {@code reentrant-lock}, none at all on platform threads. The tasks' blocking call is made
+ * once on the calling thread before recording (except for class-init), so that the first use of
+ * a JDK class does not make a task wait, pinned, for another task's class initialization.
+ *
+ * <h2>Interruption</h2>
+ * An interrupt of the caller interrupts and joins every task ({@link dev.loompatterns.core.Threads#joinAll});
+ * a sleep inside an upcall keeps the interrupt as the thread's status, because an exception must
+ * not escape an upcall. The child JVM is destroyed and waited for on every path.
+ *
+ * <h2>JDK facts it rests on</h2>
+ * Measured on Temurin 25.0.3 ({@code ./loom run pinning}): the four reasons above, exactly; no
+ * {@code jdk.VirtualThreadPinned} for synchronized without the flag. Recording
+ * {@code jdk.VirtualThreadStart} can itself pin a virtual thread as it first mounts ("Freeze or
+ * preempt failed (2)", Contended monitor enter in {@code VirtualThreadStartEvent.commit}): seen
+ * once, and left out of the counts as the observer's own.
+ *
+ * @see <a href="https://openjdk.org/jeps/491">JEP 491: Synchronize Virtual Threads without Pinning</a>
+ * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>
+ * @see <a href="https://openjdk.org/jeps/454">JEP 454: Foreign Function &amp; Memory API</a>
+ */
+package dev.loompatterns.pinning;

@@ -1,0 +1,89 @@
+package dev.loompatterns.scheduling;
+
+import dev.loompatterns.core.Mode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinRecorder;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * Tasks that read a file with {@link RandomAccessFile}. A file read is a system call the JDK
+ * cannot make asynchronous: a virtual thread stays mounted through it and its carrier is held,
+ * yet JFR records no {@code jdk.VirtualThreadPinned}, because nothing pinned: the thread never
+ * tried to unmount. Only {@code jdk.FileRead} shows where the carrier's time went.
+ */
+final class FileReads {
+
+    static final int FILE_BYTES = 256 * 1024;
+    static final int CHUNK = 8 * 1024;
+
+    /**
+     * What the JFR stream saw.
+     *
+     * @param reads       {@code jdk.FileRead} events on the run's task threads
+     * @param virtual     of those, reads on virtual threads
+     * @param readTime    their total duration: time a carrier (or a platform thread) was held
+     * @param pins        pins of the run's threads meanwhile ({@link PinRecorder})
+     */
+    record Result(long reads, long virtual, Duration readTime, long pins) {
+    }
+
+    private FileReads() {
+    }
+
+    static Result measure(Mode mode, int tasks) throws Exception {
+        Path file = Files.createTempFile("loom-file-io", ".bin");
+        LongAdder reads = new LongAdder();
+        LongAdder virtual = new LongAdder();
+        AtomicLong readNanos = new AtomicLong();
+        List<Pin> pins;
+        try (RecordingStream stream = new RecordingStream(); PinRecorder pinRecorder = PinRecorder.start()) {
+            Files.write(file, new byte[FILE_BYTES]);
+            String path = file.toString();
+            stream.enable("jdk.FileRead").withThreshold(Duration.ZERO).withoutStackTrace();
+            stream.onEvent("jdk.FileRead", e -> {
+                if (path.equals(e.getString("path"))) {
+                    reads.increment();
+                    readNanos.addAndGet(e.getDuration().toNanos());
+                    if (e.getThread().isVirtual()) {
+                        virtual.increment();
+                    }
+                }
+            });
+            stream.startAsync();
+            List<Callable<?>> readers = new ArrayList<>(tasks);
+            for (int i = 0; i < tasks; i++) {
+                readers.add(() -> readAll(file));
+            }
+            SchedulingWorkers.of(mode).startAll(readers, index -> { });
+            stream.stop();
+            pins = pinRecorder.stop();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return new Result(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
+    }
+
+    private static long readAll(Path file) throws IOException {
+        long total = 0;
+        byte[] chunk = new byte[CHUNK];
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            for (int n; (n = in.read(chunk)) > 0; ) { // BLOCKS in the kernel, carrier held
+                total += n;
+            }
+        }
+        if (total != FILE_BYTES) {
+            throw new IOException("read " + total + " of " + FILE_BYTES + " bytes");
+        }
+        return total;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.loompatterns.scheduling;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.jfr.TaskStartedEvent;
+import dev.loompatterns.jfr.TaskSubmittedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * CPU-bound tasks, each marked by our own JFR events when submitted
+ * ({@code loompatterns.TaskSubmitted}, on the starter thread) and when first run
+ * ({@code loompatterns.TaskStarted}, on the task's thread). The difference is the time the task
+ * spent queued. No JDK event shows it: {@code jdk.VirtualThreadStart} is committed by the virtual
+ * thread itself when it first mounts, after the wait.
+ */
+final class QueueingDelay {
+
+    /** Task ids are unique in the JVM, so runs (and recordings) never mix their pairs. */
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+
+    /**
+     * One task's times, from the events' timestamps.
+     *
+     * @param virtualStart its thread's {@code jdk.VirtualThreadStart}, or null for a platform thread
+     */
+    record Task(long id, Instant submitted, Instant started, Instant virtualStart) {
+        Duration delay() {
+            return Duration.between(submitted, started);
+        }
+    }
+
+    private QueueingDelay() {
+    }
+
+    /** Runs {@code tasks} tasks that spin for {@code work} each; returns those whose both events arrived. */
+    static List<Task> measure(Mode mode, int tasks, Duration work) throws Exception {
+        long base = NEXT_ID.getAndAdd(tasks);
+        Map<Long, Instant> submitted = new ConcurrentHashMap<>();
+        Map<Long, Instant> started = new ConcurrentHashMap<>();
+        Map<Long, Long> threadOfTask = new ConcurrentHashMap<>();
+        Map<Long, Instant> virtualStarts = new ConcurrentHashMap<>();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(TaskSubmittedEvent.class);
+            stream.enable(TaskStartedEvent.class);
+            stream.enable("jdk.VirtualThreadStart").withoutStackTrace();
+            stream.onEvent(TaskSubmittedEvent.NAME, e -> submitted.put(e.getLong("taskId"), e.getStartTime()));
+            stream.onEvent(TaskStartedEvent.NAME, e -> {
+                started.put(e.getLong("taskId"), e.getStartTime());
+                threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
+            });
+            stream.onEvent("jdk.VirtualThreadStart", e -> virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime()));
+            stream.startAsync();
+
+            List<Callable<?>> calls = new ArrayList<>(tasks);
+            for (int i = 0; i < tasks; i++) {
+                long id = base + i;
+                calls.add(() -> {
+                    TaskStartedEvent.at(id);
+                    return Spin.spin(work, false);
+                });
+            }
+            SchedulingWorkers.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
+            stream.stop();
+        }
+        List<Task> measured = new ArrayList<>();
+        for (long id = base; id < base + tasks; id++) {
+            if (submitted.containsKey(id) && started.containsKey(id)) {
+                measured.add(new Task(id - base, submitted.get(id), started.get(id), virtualStarts.get(threadOfTask.get(id))));
+            }
+        }
+        return measured;
+    }
+}

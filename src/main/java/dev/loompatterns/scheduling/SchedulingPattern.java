@@ -1,0 +1,167 @@
+package dev.loompatterns.scheduling;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Catalogue entry for {@code scheduling}; see the package documentation. */
+public final class SchedulingPattern implements Pattern {
+
+    static final String HOG_MS = "hog-ms";
+    static final String WORK_MS = "work-ms";
+
+    /** cpu-hog and yield run with one carrier, so that a single hog can hold it. */
+    static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
+
+    /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
+    static final int MAX_TASKS = 10_000;
+
+    /** A backstop for the child JVM: its start, plus twice the hogs' total run. */
+    private static Duration childTimeout(int hogs, Duration hogRun) {
+        return Duration.ofSeconds(30).plus(hogRun.multipliedBy(2L * hogs));
+    }
+
+    @Override
+    public String id() {
+        return "scheduling";
+    }
+
+    @Override
+    public String title() {
+        return "who gets a carrier, and when: starvation, yield, file I/O, queueing delay";
+    }
+
+    @Override
+    public String tutorial() {
+        return "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers";
+    }
+
+    @Override
+    public int number() {
+        return 19;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
+                Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
+                Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
+                Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"));
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.ofInt(HOG_MS, "cpu-hog, yield: how long each task spins", 100, 10, 10_000),
+                Param.ofInt(WORK_MS, "queueing-delay: how long each task spins", 5, 1, 1_000));
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 8;
+    }
+
+    @Override
+    public int maxTasks(Mode mode) {
+        return MAX_TASKS;
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        int tasks = workload.tasks();
+        return switch (variant.id()) {
+            case "cpu-hog", "yield" -> {
+                boolean yield = variant.id().equals("yield");
+                Duration hogRun = workload.millis(HOG_MS);
+                ChildJvm.Result child = ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
+                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), yield ? "yield" : "spin"), childTimeout(tasks, hogRun));
+                String delay = child.value(StarvationChild.PROBE_DELAY_NS);
+                if (child.exitCode() != 0 || delay == null) {
+                    yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+                }
+                yield checkStarvation(mode, yield, tasks, hogRun, Duration.ofNanos(Long.parseLong(delay)),
+                        Long.parseLong(child.value(StarvationChild.YIELDS)));
+            }
+            case "file-io" -> checkFileReads(mode, tasks, FileReads.measure(mode, tasks));
+            case "queueing-delay" -> checkQueueing(mode, tasks, carriers(), workload.millis(WORK_MS),
+                    QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
+            default -> throw new IllegalArgumentException("no scheduling variant " + variant.id());
+        };
+    }
+
+    /**
+     * A spinning virtual thread keeps its only carrier, so the probe waits for every hog, one after
+     * another; platform threads are time-sliced by the OS, and yielding hogs let the probe in, so
+     * there it waits about a time slice. Half of the hogs' total run is the line between the two:
+     * the effects measured are the whole run and a few milliseconds.
+     */
+    static Check checkStarvation(Mode mode, boolean yield, int hogs, Duration hogRun, Duration probeDelay, long yields) {
+        Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
+        boolean starved = probeDelay.compareTo(line) > 0;
+        String waited = String.format(Locale.ROOT, "probe waited %s behind %d %s of %d ms", ms(probeDelay), hogs,
+                yield ? "yielding hogs" : "hogs", hogRun.toMillis());
+        if (mode == Mode.PLATFORM) {
+            String detail = waited + " (platform threads: the OS slices time" + (yield ? ", yield or not" : "") + ")";
+            return starved ? Check.failed(detail + "; expected under " + ms(line))
+                    : yield ? Check.passed(detail) : Check.demonstrated(detail);
+        }
+        if (yield) {
+            String detail = waited + ", one carrier, " + yields + " yields";
+            return Check.expect(!starved && yields > 0, detail + (starved ? "; expected under " + ms(line) : ": each yield let a queued thread run"));
+        }
+        String detail = waited + ", one carrier";
+        return starved ? Check.demonstrated(detail + ": no time slicing, the probe ran when the hogs ended")
+                : Check.failed(detail + "; expected over " + ms(line) + " (no time slicing)");
+    }
+
+    static Check checkFileReads(Mode mode, int tasks, FileReads.Result result) {
+        String detail = String.format(Locale.ROOT, "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",
+                result.reads(), mode == Mode.PLATFORM ? "their platform threads" : "their carriers", ms(result.readTime()), result.pins());
+        long expectedVirtual = mode == Mode.PLATFORM ? 0 : result.reads();
+        boolean ok = result.reads() >= tasks && result.virtual() == expectedVirtual && result.pins() == 0;
+        return Check.expect(ok, detail + (ok ? (mode == Mode.PLATFORM ? "" : ": no pin event, yet the carrier was held")
+                : "; expected at least " + tasks + " reads, " + (mode == Mode.PLATFORM ? "none" : "all") + " on virtual threads, 0 pins"));
+    }
+
+    static Check checkQueueing(Mode mode, int tasks, int carriers, Duration work, List<QueueingDelay.Task> measured) {
+        if (measured.size() != tasks) {
+            return Check.failed("TaskSubmitted/TaskStarted pairs for " + measured.size() + " of " + tasks + " tasks");
+        }
+        QueueingDelay.Task longest = measured.stream().max(Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
+        boolean negative = measured.stream().anyMatch(task -> task.delay().isNegative());
+        String detail = String.format(Locale.ROOT, "longest queueing delay %s (task %d of %d)", ms(longest.delay()), longest.id(), tasks);
+        if (negative) {
+            return Check.failed(detail + "; a task started before it was submitted");
+        }
+        if (mode == Mode.PLATFORM) {
+            return Check.passed(detail + ": the OS slices time, so a thread waits for a slice, not for a task to end");
+        }
+        String start = longest.virtualStart() == null ? "" : ", its jdk.VirtualThreadStart came "
+                + ms(Duration.between(longest.submitted(), longest.virtualStart())) + " after submission";
+        detail += " on " + carriers + " carriers" + start;
+        if (tasks <= carriers) {
+            return Check.passed(detail + " (no more tasks than carriers: nothing had to queue)");
+        }
+        boolean queued = longest.delay().compareTo(work.dividedBy(2)) > 0;
+        return Check.expect(queued, detail + (queued ? ": stamped at first mount, after the wait"
+                : "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers"));
+    }
+
+    /** The virtual-thread scheduler's parallelism in this JVM. */
+    static int carriers() {
+        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String ms(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
+    }
+}

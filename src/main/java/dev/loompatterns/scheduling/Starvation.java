@@ -1,0 +1,45 @@
+package dev.loompatterns.scheduling;
+
+import dev.loompatterns.core.Mode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Hogs and a probe: {@code hogs} tasks that spin for {@code hogRun} each, then one probe task that
+ * only notes when it first ran. The probe's delay (first run minus submission) is how long a
+ * quick request waits behind CPU-bound work.
+ */
+final class Starvation {
+
+    /** What one measurement saw. */
+    record Result(Duration probeDelay, long yields) {
+    }
+
+    private Starvation() {
+    }
+
+    static Result measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
+        long[] submitted = new long[1];
+        long[] firstRun = new long[1];
+        long[] yields = new long[hogs];
+        List<Callable<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < hogs; i++) {
+            int hog = i;
+            tasks.add(() -> yields[hog] = Spin.spin(hogRun, yield));
+        }
+        tasks.add(() -> firstRun[0] = System.nanoTime());
+        SchedulingWorkers.of(mode).startAll(tasks, index -> {
+            if (index == hogs) {
+                submitted[0] = System.nanoTime();
+            }
+        });
+        // joins in startAll make the tasks' writes visible here
+        long totalYields = 0;
+        for (long y : yields) {
+            totalYields += y;
+        }
+        return new Result(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
+    }
+}

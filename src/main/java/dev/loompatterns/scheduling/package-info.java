@@ -1,0 +1,74 @@
+/**
+ * {@code scheduling}: who gets a carrier, and when.
+ *
+ * <h2>The problem</h2>
+ * Virtual threads run on a small pool of carrier threads, by default one per core. The scheduler
+ * is not the OS: it does not slice time. A virtual thread gives its carrier back only when it
+ * blocks (and can unmount) or ends. CPU-bound work therefore holds carriers as long as it runs,
+ * and so does blocking that the JDK cannot make asynchronous, such as a file read; meanwhile
+ * other virtual threads wait in the scheduler's queue, and no JDK event says how long.
+ *
+ * <h2>The variants</h2>
+ * <ul>
+ *   <li>{@code cpu-hog}: {@code --tasks} hogs spin for {@code -P hog-ms} each, then a probe starts
+ *       and notes when it first ran. Run in a child JVM with
+ *       {@code -Djdk.virtualThreadScheduler.parallelism=1} (the scheduler reads it once, at the
+ *       first virtual thread): the probe waits for every hog, one after another.
+ *   <li>{@code yield}: the same with {@code Thread.yield()} in the spin loop. A yielding virtual
+ *       thread goes back to the queue behind the threads waiting on its carrier, and the probe
+ *       runs at once. Measured on JDK 25: only when the probe was started from a virtual thread
+ *       (queued on that carrier); started from a platform thread it went to the scheduler's
+ *       external queue and waited the hogs' whole run, yield or not. So every form starts its
+ *       tasks from one starter, and in the virtual forms the starter is a virtual thread.
+ *   <li>{@code file-io}: tasks read a file with {@code RandomAccessFile}. The read stays mounted
+ *       and holds its carrier, and JFR records no {@code jdk.VirtualThreadPinned}: nothing pinned,
+ *       the thread never tried to unmount. Only {@code jdk.FileRead} shows where the time went.
+ *   <li>{@code queueing-delay}: CPU-bound tasks ({@code -P work-ms}), more than carriers. Each
+ *       task is marked by our own events, {@code loompatterns.TaskSubmitted} on the starter just
+ *       before {@code start()} or {@code fork()} and {@code loompatterns.TaskStarted} as the
+ *       task's first action; the difference is its queueing delay.
+ *       {@code jdk.VirtualThreadStart} cannot show it: it is committed at the thread's first
+ *       mount, after the wait, so it comes as late as {@code TaskStarted}.
+ * </ul>
+ *
+ * <h2>The three forms</h2>
+ * {@link dev.loompatterns.scheduling.PlatformScheduling} starts a platform thread per task: the
+ * OS preempts spinning threads every few milliseconds, so the probe waits a time slice, not a
+ * task. {@link dev.loompatterns.scheduling.VirtualScheduling} starts a virtual thread per task
+ * from a virtual starter; {@link dev.loompatterns.scheduling.StructuredScheduling} forks them in
+ * a scope opened by a subtask of an outer scope (API status: preview in JDK 25, JEP 505). A
+ * scope adds structure, not time slicing.
+ *
+ * {@snippet :
+ * while (System.nanoTime() < end) {
+ *     compute();
+ *     Thread.yield();   // lets queued virtual threads run; without it they wait until this ends
+ * }
+ * }
+ *
+ * <h2>What changes when migrating</h2>
+ * Virtual threads are for tasks that mostly wait. CPU-bound work keeps its own bounded pool of
+ * platform threads (or a {@code ForkJoinPool}), and long computations started from virtual
+ * threads are handed to it; a {@code Thread.yield()} in a long loop is a stopgap. Blocking file
+ * I/O on many virtual threads holds as many carriers (the JDK may add carriers temporarily to
+ * compensate); it is not a pin and the pinning profile does not show it: use
+ * {@code --profile scheduling}.
+ *
+ * <h2>The check</h2>
+ * The effect must be present with the expected sign, never a tight bound: with one carrier, the
+ * probe waits more than half of the hogs' total run behind spinning virtual threads, and less
+ * behind yielding ones or on platform threads; every file read appears as {@code jdk.FileRead}
+ * on the mode's kind of thread with no pin; every task has both of our events, none starts before
+ * it was submitted, and with more tasks than carriers the longest delay exceeds half a task's
+ * work.
+ *
+ * <h2>JDK facts it rests on</h2>
+ * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs
+ * of 100 ms on one carrier the probe waited 890 ms on virtual threads, 12 ms on platform threads,
+ * and 1 to 4 ms when the hogs yielded; 8 queued tasks of 5 ms on 2 carriers waited up to 18 ms,
+ * and their {@code jdk.VirtualThreadStart} came just as late. {@code jcmd PID Thread.vthread_scheduler}
+ * shows the scheduler's queue while a run is under way.
+ *
+ * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>
+ */
+package dev.loompatterns.scheduling;

@@ -1,0 +1,54 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120) // backstop only
+class ChildJvmTest {
+
+    /** The child: prints its arguments as key=value lines, or writes its pid to a file and hangs. */
+    public static final class Child {
+        public static void main(String[] args) throws Exception {
+            if (args[0].equals("hang")) {
+                Files.writeString(Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
+                Thread.sleep(Duration.ofMinutes(10));
+            }
+            for (int i = 0; i < args.length; i++) {
+                System.out.println("arg" + i + "=" + args[i]);
+            }
+            System.out.println("flag=" + System.getProperty("child.flag"));
+            System.err.println("to stderr");
+        }
+    }
+
+    @Test
+    void runsAMainClassWithTheGivenFlagsAndReadsItsLines() throws InterruptedException {
+        ChildJvm.Result result = ChildJvm.run(List.of("-Dchild.flag=on"), Child.class, List.of("a", "b"), Duration.ofMinutes(1));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.value("arg1")).isEqualTo("b");
+        assertThat(result.value("flag")).isEqualTo("on");
+        assertThat(result.value("missing")).isNull();
+        assertThat(result.lines("arg")).containsExactly("0=a", "1=b");
+        assertThat(result.stderr()).contains("to stderr");
+    }
+
+    /** A child that does not end in time is destroyed and waited for: it does not outlive the call. */
+    @Test
+    void aChildPastItsTimeoutIsDestroyedBeforeTheCallReturns(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        assertThatThrownBy(() -> ChildJvm.run(List.of(), Child.class, List.of("hang", pidFile.toString()), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not end within 5 s");
+        if (Files.exists(pidFile)) { // the child may not have got that far on a loaded machine
+            long pid = Long.parseLong(Files.readString(pidFile));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.loompatterns.pinning;
+
+import dev.loompatterns.jfr.junit.ShouldNotPin;
+import dev.loompatterns.jfr.junit.ShouldPin;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Test classes that {@link PinningAssertionTest} runs through JUnit's test kit to see them fail.
+ * Not named {@code *Test}, and disabled unless the test kit sets {@link #ENABLED}, so a build
+ * never runs them on their own.
+ */
+final class PinningAssertionFixtures {
+
+    static final String ENABLED = "loompatterns.fixtures";
+
+    private PinningAssertionFixtures() {
+    }
+
+    /** Runs a fixture only when the test kit asks for it. */
+    static final class OnlyInTestKit implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getConfigurationParameter(ENABLED).isPresent()
+                    ? ConditionEvaluationResult.enabled("run by PinningAssertionTest")
+                    : ConditionEvaluationResult.disabled("a fixture of PinningAssertionTest");
+        }
+    }
+
+    @ExtendWith(OnlyInTestKit.class)
+    static class PinsButShouldNot {
+        @Test
+        @ShouldNotPin
+        void pins() throws Exception {
+            PinningAssertionTest.upcallOnAVirtualThread();
+        }
+    }
+
+    @ExtendWith(OnlyInTestKit.class)
+    static class ShouldPinButDoesNot {
+        @Test
+        @ShouldPin(reason = "<clinit>")
+        void doesNotPin() throws Exception {
+            PinningAssertionTest.reentrantLockOnVirtualThreads();
+        }
+    }
+
+    /** A virtual thread started before the test (in a field initializer) pins during it: not counted. */
+    @ExtendWith(OnlyInTestKit.class)
+    static class OtherThreadPins {
+        final CountDownLatch go = new CountDownLatch(1);
+        final UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP);
+        final Thread before = Thread.ofVirtual().start(() -> {
+            try {
+                go.await();
+                sort.sort();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        /** Runs before the recorder starts: the thread has mounted, so its start is not in the recording. */
+        @BeforeEach
+        void waitUntilTheThreadWaits() {
+            while (before.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Test
+        @ShouldNotPin
+        void anotherThreadPinsMeanwhile() throws Exception {
+            sort.sort(); // warm-up on a platform thread: no pin
+            go.countDown();
+            before.join();
+            sort.close();
+        }
+    }
+}

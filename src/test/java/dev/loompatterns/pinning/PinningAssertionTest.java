@@ -1,0 +1,86 @@
+package dev.loompatterns.pinning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.jfr.junit.ShouldNotPin;
+import dev.loompatterns.jfr.junit.ShouldPin;
+import java.time.Duration;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.Events;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
+
+/**
+ * {@link ShouldNotPin} and {@link ShouldPin} in both directions, on the pinning variants: what
+ * pins passes {@code @ShouldPin} and fails {@code @ShouldNotPin}, and the other way round.
+ */
+class PinningAssertionTest {
+
+    static final Duration SLEEP = Duration.ofMillis(5);
+
+    static void upcallOnAVirtualThread() throws Exception {
+        try (UpcallSort sort = new UpcallSort(SLEEP)) {
+            sort.sort(); // warm-up on this thread: the FFM classes' own initialization is not the test's pin
+            PinningWorkers.of(Mode.VIRTUAL).runAll(1, sort::sort);
+        }
+    }
+
+    static void reentrantLockOnVirtualThreads() throws Exception {
+        PinningWorkers.of(Mode.VIRTUAL).runAll(4, GuardedSleep.inReentrantLock(SLEEP));
+    }
+
+    static EngineExecutionResults fixture(DiscoverySelector selector) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                .selectors(selector).execute();
+    }
+
+    @Test
+    @ShouldPin(atLeast = 1, atMost = 1, reason = "Native or VM frame")
+    void anUpcallPinsOnce() throws Exception {
+        upcallOnAVirtualThread();
+    }
+
+    @Test
+    @ShouldNotPin
+    void aReentrantLockDoesNotPin() throws Exception {
+        reentrantLockOnVirtualThreads();
+    }
+
+    /** Doubles as the cost measurement: the surefire report gives each repetition's time (see the README). */
+    @RepeatedTest(20)
+    @ShouldNotPin
+    void anEmptyTestUnderTheAssertion() {
+        assertThat(Thread.currentThread().isVirtual()).isFalse();
+    }
+
+    @Test
+    void shouldNotPinFailsAndListsEachPinWithItsReasonAndStack() {
+        Events failed = fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
+                .testEvents().failed();
+        failed.assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
+                TestExecutionResultConditions.instanceOf(AssertionError.class),
+                TestExecutionResultConditions.message(m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
+                        && m.contains("'Native or VM frame on stack' LockSupport.park at " + UpcallSort.class.getName() + ".compareSleeping")
+                        && m.contains("at java.lang.Thread.sleep"))));
+    }
+
+    @Test
+    void shouldPinFailsWhenNothingPins() {
+        Events failed = fixture(selectClass(PinningAssertionFixtures.ShouldPinButDoesNot.class))
+                .testEvents().failed();
+        failed.assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
+                TestExecutionResultConditions.message("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0")));
+    }
+
+    @Test
+    void pinsOfThreadsThatWereAlreadyRunningAreNotTheTests() {
+        fixture(selectClass(PinningAssertionFixtures.OtherThreadPins.class))
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+}

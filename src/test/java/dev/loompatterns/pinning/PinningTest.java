@@ -1,0 +1,123 @@
+package dev.loompatterns.pinning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Workload;
+import dev.loompatterns.jfr.Pin;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(120) // backstop only
+class PinningTest {
+
+    static final Duration SLEEP = Duration.ofMillis(5);
+    static final int FEATURE = Runtime.version().feature();
+
+    static Stream<Arguments> everyModeAndVariant() {
+        return Stream.of(Mode.values()).flatMap(mode -> new PinningPattern().variants().stream().map(v -> Arguments.of(mode, v.id())));
+    }
+
+    /** Each run observes what this JDK is documented to do, in every mode (the report says so in its check). */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyModeAndVariant")
+    void everyRunObservesWhatThisJdkIsDocumentedToDo(Mode mode, String variant) throws Exception {
+        PinningPattern pattern = new PinningPattern();
+        Workload workload = Workload.resolve(pattern, mode, 3, Map.of(PinningPattern.SLEEP_MS, "5"));
+        Check check = pattern.run(mode, pattern.variant(variant), workload);
+        assertThat(check.ok()).as(check.detail()).isTrue();
+        assertThat(check.detail()).contains("JDK " + FEATURE);
+        if (mode == Mode.PLATFORM) {
+            assertThat(check.detail()).contains("0 pins").contains("pinning is a virtual-thread notion");
+        }
+    }
+
+    /** Blocking inside an FFM upcall pins each virtual thread, with the native-frame reason, at our comparator. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    void blockingInAnUpcallPinsWithTheNativeFrameReason(Mode mode) throws Exception {
+        List<Pin> pins;
+        try (UpcallSort sort = new UpcallSort(SLEEP)) {
+            pins = ObservedPins.observe(mode, 3, sort::sort, true);
+        }
+        assertThat(pins).hasSizeGreaterThanOrEqualTo(3).allSatisfy(pin -> {
+            assertThat(pin.reason()).isEqualTo("Native or VM frame on stack");
+            assertThat(pin.topFrame()).startsWith(UpcallSort.class.getName() + ".compareSleeping");
+            assertThat(pin.carrier()).startsWith("ForkJoinPool");
+        });
+    }
+
+    /** The initializing thread pins in {@code <clinit>}; the others pin waiting for it. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    void blockingInAStaticInitializerPinsTheInitializerAndItsWaiters(Mode mode) throws Exception {
+        assumeTrue(FEATURE >= 24, "pinnedReason exists since JDK 24");
+        List<Pin> pins = ObservedPins.observe(mode, 1, new ClassInitBlocking(), false);
+        assertThat(pins).anySatisfy(pin -> {
+            assertThat(pin.reason()).isEqualTo("VM call to " + SlowStaticInit.class.getName() + ".<clinit> on stack");
+            assertThat(pin.topFrame()).startsWith(SlowStaticInit.class.getName() + ".<clinit>");
+        });
+    }
+
+    /** JEP 491 (JDK 24): sleeping in synchronized, and contending for it, unmounts. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    void synchronizedNoLongerPinsSinceJdk24(Mode mode) throws Exception {
+        assumeTrue(FEATURE >= 24, "JEP 491 is in JDK 24");
+        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP), true)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aReentrantLockNeverPins(Mode mode) throws Exception {
+        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP), true)).isEmpty();
+    }
+
+    /** -XX:LockingMode=1 restores JDK 21-23 monitors: the child JVM sees monitor pins for the same code. */
+    @Test
+    void legacyLockingInAChildJvmPinsOnTheMonitorAsJdk21Did() throws Exception {
+        assumeTrue(FEATURE >= 24 && FEATURE <= 25, "LockingMode=1 is the JDK 21-23 monitor on JDK 24 and 25");
+        PinningPattern pattern = new PinningPattern();
+        Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
+                Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS, "5")));
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(check.detail()).contains("Freeze or preempt failed").contains(GuardedSleep.class.getName());
+    }
+
+    @Test
+    void theCheckFailsWhenTheObservationContradictsTheJdk() {
+        Pin pin = new Pin("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
+        PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
+        assertThat(PinningPattern.check(none, List.of(pin), 25, false).verdict()).isEqualTo(Check.Verdict.FAILED);
+        PinningPattern.Expectation some = PinningPattern.expected("ffm-upcall", Mode.VIRTUAL, 25);
+        assertThat(PinningPattern.check(some, List.of(), 25, true).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(PinningPattern.check(some, List.of(pin), 25, true).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        Pin other = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
+        assertThat(PinningPattern.check(some, List.of(other), 25, true).verdict()).as("wrong reason").isEqualTo(Check.Verdict.FAILED);
+    }
+
+    @Test
+    void whatIsExpectedDependsOnTheJdkVersion() {
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).pins()).isTrue();
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 24).pins()).isFalse();
+        assertThat(PinningPattern.expected("ffm-upcall", Mode.PLATFORM, 25).pins()).isFalse();
+    }
+
+    @Test
+    void aChildsPinLineReadsBackAsThePin() {
+        Pin pin = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "ForkJoinPool-1-worker-1", Duration.ZERO,
+                List.of("java.lang.Thread.sleep", "x.Y.z:3"));
+        Pin back = ObservedPins.fromLine(ObservedPins.toLine(pin));
+        assertThat(back.summary()).isEqualTo(pin.summary());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.loompatterns.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Workload;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(120) // backstop only
+class SchedulingTest {
+
+    static Stream<Arguments> starvationInEveryMode() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Arguments.of(mode, "cpu-hog"), Arguments.of(mode, "yield")));
+    }
+
+    /**
+     * With one carrier, a probe waits for spinning virtual hogs (more than half their total run)
+     * unless they yield; platform threads are time-sliced, so there it waits less.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("starvationInEveryMode")
+    void aProbeWaitsForSpinningVirtualThreadsOnlyWhenTheyNeitherYieldNorArePlatformThreads(Mode mode, String variant) throws Exception {
+        SchedulingPattern pattern = new SchedulingPattern();
+        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS, "100")); // the line: 200 ms
+        Check check = pattern.run(mode, pattern.variant(variant), workload);
+        assertThat(check.ok()).as(check.detail()).isTrue();
+        boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
+        assertThat(check.detail()).contains(starved ? "no time slicing" : mode == Mode.PLATFORM ? "the OS slices time" : "each yield let");
+    }
+
+    @Test
+    void theStarvationCheckFailsWhenTheEffectHasTheWrongSign() {
+        Duration hog = Duration.ofMillis(100);
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(5), 0).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(190), 10).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(1), 0).verdict())
+                .as("a yield variant that never yielded").isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(190), 0).verdict())
+                .isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+
+    /** File reads are recorded as jdk.FileRead on the kind of thread the mode uses, and never as a pin. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void fileReadsHoldTheThreadWithoutAPinEvent(Mode mode) throws Exception {
+        FileReads.Result result = FileReads.measure(mode, 3);
+        long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK;
+        assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
+        assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());
+        assertThat(result.pins()).isZero();
+    }
+
+    /**
+     * Every task gets both of our events; with more CPU-bound tasks than carriers the last ones
+     * queue, and jdk.VirtualThreadStart of a queued thread comes after its submission, not at it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    void ourEventsShowTheQueueingDelayThatVirtualThreadStartHides(Mode mode) throws Exception {
+        int carriers = SchedulingPattern.carriers();
+        int tasks = 3 * carriers + 1;
+        Duration work = Duration.ofMillis(10);
+        List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);
+
+        assertThat(measured).hasSize(tasks).allSatisfy(task -> assertThat(task.delay().isNegative()).isFalse());
+        QueueingDelay.Task last = measured.stream().max(Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
+        assertThat(last.delay()).as("a task queued behind CPU-bound ones").isGreaterThan(work.dividedBy(2));
+        assertThat(last.virtualStart()).as("jdk.VirtualThreadStart of the task's thread").isNotNull();
+        assertThat(last.virtualStart()).isAfter(last.submitted().plus(work.dividedBy(2)));
+        assertThat(SchedulingPattern.checkQueueing(mode, tasks, carriers, work, measured).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @Test
+    void platformTasksGetBothEventsToo() throws Exception {
+        List<QueueingDelay.Task> measured = QueueingDelay.measure(Mode.PLATFORM, 3, Duration.ofMillis(1));
+        assertThat(measured).hasSize(3).allSatisfy(task -> assertThat(task.virtualStart()).isNull());
+    }
+
+    @Test
+    void theQueueingCheckFailsOnMissingPairsOrNoWait() {
+        Instant t = Instant.EPOCH;
+        QueueingDelay.Task quick = new QueueingDelay.Task(0, t, t.plusMillis(1), t.plusMillis(1));
+        Duration work = Duration.ofMillis(10);
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 2, 1, work, List.of(quick)).detail()).contains("1 of 2");
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 2, work, List.of(quick)).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 0, work, List.of(quick)).verdict()).isEqualTo(Check.Verdict.FAILED);
+    }
+}
