@@ -62,11 +62,21 @@ public final class Background<T> implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (thread.isAlive()) {
             thread.interrupt();
         }
-        thread.join();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Polls until the condition holds; a test's {@code @Timeout} is the backstop. */
