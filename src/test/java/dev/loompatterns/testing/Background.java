@@ -1,5 +1,7 @@
 package dev.loompatterns.testing;
 
+import dev.loompatterns.core.Threads;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -66,17 +68,7 @@ public final class Background<T> implements AutoCloseable {
         if (thread.isAlive()) {
             thread.interrupt();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(List.of(thread));
     }
 
     /** Polls until the condition holds; a test's {@code @Timeout} is the backstop. */
