@@ -152,7 +152,8 @@ public final class Crew implements AutoCloseable {
                 scope.join();
             } catch (StructuredTaskScope.FailedException e) {
                 joined = true;
-                throw new ExecutionException(e.getCause());
+                Throwable first = failure.get(); // as thrown, before the fork wrapped a checked one
+                throw new ExecutionException(first != null ? first : e.getCause());
             }
         } else {
             Threads.joinAll(threads);

@@ -14,7 +14,7 @@
  * ran before it got the lock back, so a waiter waits for "the flag is up, or a set happened since
  * I started", not for the flag. For the one-shot case the JDK's
  * {@link java.util.concurrent.CountDownLatch} of one is the event
- * ({@link dev.loompatterns.eventsignal.LatchSignal}); it cannot be reset, so clearing means a new
+ * ({@code LatchSignal}); it cannot be reset, so clearing means a new
  * latch, which is safe only when nobody is waiting.
  *
  * {@snippet :

@@ -9,12 +9,12 @@
  * guarded public methods call each other needs this.
  *
  * <h2>The ways of doing it</h2>
- * {@link dev.loompatterns.reentrantlock.ReentrantLockResource} uses a
+ * {@code ReentrantLockResource} uses a
  * {@link java.util.concurrent.locks.ReentrantLock}: inside B the hold count is 2, after A it is 0,
- * and {@code isHeldByCurrentThread()} says so. {@link dev.loompatterns.reentrantlock.SynchronizedResource}
+ * and {@code isHeldByCurrentThread()} says so. {@code SynchronizedResource}
  * uses {@code synchronized} methods: Java's monitors have always been reentrant, so Java code
  * rarely meets the problem, but a monitor has no hold count to read. The wrong way,
- * {@link dev.loompatterns.reentrantlock.NonReentrantResource}, guards the methods with a one-permit
+ * {@code NonReentrantResource}, guards the methods with a one-permit
  * {@link java.util.concurrent.Semaphore}, which has no owner and so cannot be re-entered: the
  * tutorial's Lock.
  *
