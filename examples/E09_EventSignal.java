@@ -1,0 +1,177 @@
+/*
+ * E09 event-signal: an event that threads wait for, set, and clear.
+ *
+ * The tutorial's threading.Event: workers wait() until a coordinator calls set(); wait(timeout)
+ * gives up and returns False; clear() makes later workers wait again. Here a resettable event is
+ * built from a ReentrantLock and one Condition, and 10,000 waiters on virtual threads (then 500 on
+ * platform threads, then 10,000 forks) wait on it. A CountDownLatch does the one-shot case.
+ *
+ * You are expected to see: in each form, every waiter seen blocked before the set, and all of them
+ * released by one set(); a timed wait on the cleared event returning false after its 100 ms; after
+ * clear(), a new waiter blocked until the next set(). Last, set() followed at once by clear()
+ * still releases a waiter that was blocked: each set() starts a new generation, and a waiter
+ * returns once its generation is over, whatever the flag says by the time it wakes up.
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
+ */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+public class E09_EventSignal {
+
+    /** Python's threading.Event: set, clear, wait, wait with a timeout. */
+    static final class ResettableEvent {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition released = lock.newCondition(); // CONDITION PREDICATE: flag, or a new generation
+        private boolean flag; // @GuardedBy("lock")
+        private long generation; // @GuardedBy("lock")
+
+        void set() {
+            lock.lock();
+            try {
+                if (!flag) {
+                    flag = true;
+                    generation++;
+                    released.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void clear() {
+            lock.lock();
+            try {
+                flag = false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean await(Duration timeout) throws InterruptedException {
+            long nanos = timeout.toNanos();
+            lock.lockInterruptibly();
+            try {
+                long started = generation;
+                while (!flag && generation == started) { // not while (!flag): set() then clear() would strand us
+                    if (nanos <= 0) {
+                        return false;
+                    }
+                    nanos = released.awaitNanos(nanos);
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        int waiting() {
+            lock.lock();
+            try {
+                return lock.getWaitQueueLength(released);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    static final Duration FOREVER = Duration.ofDays(1);
+
+    interface Starter {
+        void start(Runnable waiter);
+    }
+
+    /** Blocks until the condition holds, polling observable state (never a sleep "long enough"). */
+    static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            Thread.sleep(1);
+        }
+    }
+
+    static boolean round(String name, int waiters, Starter starter) throws InterruptedException {
+        ResettableEvent event = new ResettableEvent();
+        AtomicInteger through = new AtomicInteger();
+        for (int i = 0; i < waiters; i++) {
+            starter.start(() -> {
+                try {
+                    if (event.await(FOREVER)) {
+                        through.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        until(() -> event.waiting() == waiters);
+        int before = through.get();
+        event.set();
+        until(() -> through.get() == waiters);
+
+        event.clear();
+        long start = System.nanoTime();
+        boolean timed = event.await(Duration.ofMillis(100));
+        long timedMs = (System.nanoTime() - start) / 1_000_000;
+
+        boolean ok = before == 0 && !timed && timedMs >= 99;
+        System.out.printf("%-10s %,6d blocked, %,6d released by set(); timed wait %s after %d ms  %s%n",
+                name, waiters, through.get(), timed, timedMs, ok ? "ok" : "WRONG");
+        return ok;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        boolean ok = round("virtual", 10_000, w -> threads.add(Thread.ofVirtual().start(w))); // AFTER
+        ok &= round("platform", 500, w -> threads.add(Thread.ofPlatform().start(w))); // BEFORE
+        for (Thread t : threads) {
+            t.join();
+        }
+        try (var scope = StructuredTaskScope.open()) { // AFTER, structured
+            ok &= round("structured", 10_000, w -> scope.fork(w));
+            scope.join();
+        }
+
+        // clear() makes new waiters block; set() then clear() at once still releases them
+        ResettableEvent event = new ResettableEvent();
+        Thread late = Thread.ofVirtual().start(() -> {
+            try {
+                event.await(FOREVER);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        until(() -> event.waiting() == 1 && late.getState() == Thread.State.TIMED_WAITING);
+        event.set();
+        event.clear();
+        late.join();
+        System.out.println("after clear(): a new waiter blocked; set() + clear() at once released it");
+
+        // One-shot: a CountDownLatch is the event, and needs no class of our own
+        CountDownLatch ready = new CountDownLatch(1);
+        boolean early = ready.await(10, TimeUnit.MILLISECONDS);
+        ready.countDown();
+        boolean after = ready.await(10, TimeUnit.MILLISECONDS);
+        System.out.printf("CountDownLatch: before countDown %s, after %s%n", early, after);
+        ok &= !early && after;
+        System.exit(ok ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E09_EventSignal.java
+ *
+ * With a JFR recording (20,000 virtual threads started; parked waiters leave no pin events):
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e09.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E09_EventSignal.java
+ *   jfr print --events jdk.VirtualThreadPinned e09.jfr
+ *
+ * The same pattern inside the harness, with the latch as a variant: ./loom compare event-signal
+ */

@@ -1,0 +1,209 @@
+/*
+ * E10 bounded-buffer: producers and consumers share a buffer of fixed capacity.
+ *
+ * The tutorial's queue built on threading.Condition: put() waits while the buffer is full, get()
+ * while it is empty. Here the buffer is one ReentrantLock and two conditions (notFull, notEmpty),
+ * and it measures the most items it ever held. Four producers put 200,000 items through a buffer
+ * of 16 to four consumers, on platform threads, on virtual threads and as forks of a
+ * StructuredTaskScope; then ArrayBlockingQueue, the JDK's class for the job, does the same.
+ *
+ * You are expected to see: every form delivers 200,000 items with the sum of 0..199,999, and the
+ * measured peak is 16, never more: the capacity holds back the producers. First, a consumer on the
+ * empty buffer is shown WAITING (take blocks while empty) and a producer on the full buffer too
+ * (put blocks while full). The buffer is the same code in every form; only the threads change.
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
+ */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+public class E10_BoundedBuffer {
+
+    static final int ITEMS = 200_000;
+    static final int CAPACITY = 16;
+    static final int PRODUCERS = 4;
+    static final int CONSUMERS = 4;
+    static final long EXPECTED_SUM = (long) ITEMS * (ITEMS - 1) / 2;
+
+    interface Buffer {
+        void put(int item) throws InterruptedException;
+
+        int take() throws InterruptedException;
+    }
+
+    static final class BoundedBuffer implements Buffer {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition(); // CONDITION PREDICATE: count < items.length
+        private final Condition notEmpty = lock.newCondition(); // CONDITION PREDICATE: count > 0
+        private final int[] items = new int[CAPACITY]; // @GuardedBy("lock")
+        private int putIndex, takeIndex, count, peak; // @GuardedBy("lock")
+
+        public void put(int item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (count == items.length) { // while, not if: another producer may take the slot first
+                    notFull.await();
+                }
+                items[putIndex] = item;
+                putIndex = (putIndex + 1) % items.length;
+                peak = Math.max(peak, ++count);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        public int take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (count == 0) {
+                    notEmpty.await();
+                }
+                int item = items[takeIndex];
+                takeIndex = (takeIndex + 1) % items.length;
+                count--;
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        int peak() {
+            lock.lock();
+            try {
+                return peak;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The JDK's class: the same design with timed and non-blocking methods. */
+    record Queue(BlockingQueue<Integer> queue) implements Buffer {
+        public void put(int item) throws InterruptedException {
+            queue.put(item);
+        }
+
+        public int take() throws InterruptedException {
+            return queue.take();
+        }
+    }
+
+    interface Task {
+        void run() throws InterruptedException;
+    }
+
+    interface Starter {
+        void start(Task task);
+    }
+
+    static Runnable runnable(Task task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    static boolean onThreads(String name, Thread.Builder builder, Buffer buffer) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        Starter starter = task -> threads.add(builder.start(runnable(task)));
+        LongAdder total = new LongAdder();
+        flowInto(total, buffer, starter);
+        for (Thread t : threads) {
+            t.join();
+        }
+        return report(name, buffer, total.sum(), start);
+    }
+
+    static void flowInto(LongAdder total, Buffer buffer, Starter starter) {
+        for (int p = 0; p < PRODUCERS; p++) {
+            int first = p;
+            starter.start(() -> {
+                for (int item = first; item < ITEMS; item += PRODUCERS) {
+                    buffer.put(item);
+                }
+            });
+        }
+        for (int c = 0; c < CONSUMERS; c++) {
+            starter.start(() -> {
+                for (int i = 0; i < ITEMS / CONSUMERS; i++) {
+                    total.add(buffer.take());
+                }
+            });
+        }
+    }
+
+    static boolean inAScope(String name, Buffer buffer) throws InterruptedException {
+        LongAdder total = new LongAdder();
+        long start = System.nanoTime();
+        try (var scope = StructuredTaskScope.open()) { // AFTER, structured
+            flowInto(total, buffer, task -> scope.fork(runnable(task)));
+            scope.join();
+        }
+        return report(name, buffer, total.sum(), start);
+    }
+
+    static boolean report(String name, Buffer buffer, long sum, long start) {
+        String peak = buffer instanceof BoundedBuffer b ? String.valueOf(b.peak()) : "-";
+        boolean ok = sum == EXPECTED_SUM && (!(buffer instanceof BoundedBuffer b) || b.peak() <= CAPACITY);
+        System.out.printf("%-28s sum %,d  peak %s of %d  %,4d ms  %s%n", name, sum, peak, CAPACITY,
+                (System.nanoTime() - start) / 1_000_000, ok ? "ok" : "WRONG");
+        return ok;
+    }
+
+    static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            Thread.sleep(1);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        BoundedBuffer probe = new BoundedBuffer();
+        Thread consumer = Thread.ofVirtual().start(runnable(probe::take));
+        until(() -> consumer.getState() == Thread.State.WAITING);
+        System.out.println("take on the empty buffer: " + consumer.getState());
+        probe.put(-1);
+        consumer.join();
+        Thread producer = Thread.ofVirtual().start(runnable(() -> {
+            for (int i = 0; i <= CAPACITY; i++) {
+                probe.put(i);
+            }
+        }));
+        until(() -> producer.getState() == Thread.State.WAITING && probe.peak() == CAPACITY);
+        System.out.println("put on the full buffer:   " + producer.getState() + " (holding " + probe.peak() + ")");
+        for (int i = 0; i <= CAPACITY; i++) {
+            probe.take();
+        }
+        producer.join();
+
+        boolean ok = onThreads("platform", Thread.ofPlatform(), new BoundedBuffer()); // BEFORE
+        ok &= onThreads("virtual", Thread.ofVirtual(), new BoundedBuffer()); // AFTER
+        ok &= inAScope("structured", new BoundedBuffer());
+        ok &= onThreads("ArrayBlockingQueue (virtual)", Thread.ofVirtual(), new Queue(new ArrayBlockingQueue<>(CAPACITY)));
+        System.exit(ok ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E10_BoundedBuffer.java
+ *
+ * With a JFR recording (for platform threads, jdk.ThreadPark events show producers parked on notFull):
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e10.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E10_BoundedBuffer.java
+ *   jfr print --events jdk.ThreadPark e10.jfr | head -40
+ *
+ * The same pattern inside the harness, with ArrayBlockingQueue as a variant: ./loom compare bounded-buffer
+ */

@@ -1,0 +1,19 @@
+package dev.loompatterns.eventsignal;
+
+import dev.loompatterns.core.Crew;
+import java.time.Duration;
+
+/**
+ * A fork per waiter. The scope adds what an event alone cannot: if the run fails or is cancelled
+ * while waiters are blocked, closing the scope interrupts them, so no waiter is left parked on an
+ * event nobody will set.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
+public final class StructuredEventSignalDemo implements EventDemo {
+
+    @Override
+    public EventScenario.Report play(Signal signal, int waiters, Duration timeout) throws Exception {
+        return EventScenario.play(Crew.structured("event-signal"), signal, waiters, timeout);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.loompatterns.eventsignal;
+
+import dev.loompatterns.core.Crew;
+import java.time.Duration;
+
+/**
+ * A virtual thread per waiter, the event unchanged. A virtual thread that awaits a
+ * {@code Condition} (or a {@code CountDownLatch}) parks and unmounts, so a blocked waiter holds
+ * no carrier: waiting on an event is free, whatever the number of waiters.
+ */
+public final class VirtualEventSignalDemo implements EventDemo {
+
+    @Override
+    public EventScenario.Report play(Signal signal, int waiters, Duration timeout) throws Exception {
+        // BEFORE: Crew.platform("waiter-")
+        // AFTER:
+        return EventScenario.play(Crew.virtual("waiter-"), signal, waiters, timeout);
+    }
+}

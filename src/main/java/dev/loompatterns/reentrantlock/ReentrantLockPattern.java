@@ -1,0 +1,88 @@
+package dev.loompatterns.reentrantlock;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.List;
+
+/** Catalogue entry for {@code reentrant-lock}; see the package documentation. */
+public final class ReentrantLockPattern implements Pattern {
+
+    static final String ROUNDS = "rounds";
+
+    @Override
+    public String id() {
+        return "reentrant-lock";
+    }
+
+    @Override
+    public String title() {
+        return "method A calls method B under the same lock";
+    }
+
+    @Override
+    public String tutorial() {
+        return "threading.RLock: method_a takes the lock and calls method_b, which takes it again";
+    }
+
+    @Override
+    public int number() {
+        return 7;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
+                Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
+                Variant.wrongWay("non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"));
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.ofInt(ROUNDS, "calls of method A per worker", 1_000, 1, 10_000_000));
+    }
+
+    @Override
+    public int defaultTasks() {
+        return 100;
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        CallingWorkers workers = switch (mode) {
+            case PLATFORM -> new PlatformReentrantLockDemo();
+            case VIRTUAL -> new VirtualReentrantLockDemo();
+            case STRUCTURED -> new StructuredReentrantLockDemo();
+        };
+        SharedResource resource = SharedResource.forVariant(variant.id());
+        int rounds = workload.intValue(ROUNDS);
+        long stillHeld = workers.callAll(resource, workload.tasks(), rounds);
+        return check(variant, (long) workload.tasks() * rounds, resource.tally(), stillHeld);
+    }
+
+    /**
+     * Every call of A completed and re-entered B, nobody else got in while a thread held the lock,
+     * and the lock was free after every call. For the non-reentrant lock, the refusals are shown.
+     */
+    static Check check(Variant variant, long expected, SharedResource.Tally tally, long stillHeld) {
+        if (variant.wrongWay()) {
+            return Check.demonstrated("B was refused the lock its own thread held in " + tally.refused() + " of "
+                    + expected + " calls (with acquire() instead of tryAcquire(), each would deadlock)");
+        }
+        if (tally.intrusions() != 0) {
+            return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");
+        }
+        if (tally.calls() != expected || tally.reentered() != expected) {
+            return Check.failed(tally.calls() + " calls of A and " + tally.reentered() + " re-entries of B, expected "
+                    + expected + " of each");
+        }
+        if (stillHeld != 0) {
+            return Check.failed("the lock was still held after " + stillHeld + " calls of A returned");
+        }
+        return Check.passed(expected + " calls re-entered B, hold count back to 0 after each, no other thread in between");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.loompatterns.semaphorepool;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A virtual thread per worker, the pool's semaphore as the only limit. JEP 444: "Do not pool
+ * virtual threads": a virtual thread is cheap enough to make per task, so the pool size can no
+ * longer double as a concurrency limit; the semaphore states the limit where the resource is.
+ *
+ * <p>The {@code pool-size} variant shows what happens when the platform habit is carried over:
+ * a fixed pool of virtual threads. It works (the measured peak stays within the connections), but
+ * it keeps a queue of tasks the semaphore would have made unnecessary and hides the limit in the
+ * executor: don't do this in new code.
+ */
+public final class VirtualSemaphorePoolDemo implements PoolWorkers {
+
+    @Override
+    public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {
+        // BEFORE: Executors.newFixedThreadPool(connections, platformFactory)
+        // AFTER:  a new virtual thread per task; the semaphore in the pool is the limit
+        try (ExecutorService executor = limit == Limit.THREADS
+                ? Executors.newFixedThreadPool(pool.size(), Thread.ofVirtual().name("worker-", 0).factory())
+                : Executors.newVirtualThreadPerTaskExecutor()) {
+            Submit.all(executor, pool, workers, latency);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/**
+ * {@code semaphore-pool}: a pool of connections shared by more workers than connections.
+ *
+ * <h2>The problem</h2>
+ * The tutorial's {@code threading.Semaphore}: five workers, a pool of two connections, and a
+ * semaphore of two permits so that no more than two workers use a connection at once. The same
+ * shape guards every scarce resource: database connections, licences, a remote service's rate.
+ *
+ * <h2>The three forms</h2>
+ * {@link dev.loompatterns.semaphorepool.ConnectionPool} is the same in every mode. A worker
+ * borrows a connection, uses it, gives it back; a guarded pool makes it wait for a permit first.
+ * {@link dev.loompatterns.semaphorepool.PlatformSemaphorePoolDemo} shows the two platform habits:
+ * a thread per worker waiting on the semaphore (the tutorial), and a fixed thread pool as large as
+ * the connection pool, where the thread count is the limit and no semaphore is needed.
+ * {@link dev.loompatterns.semaphorepool.VirtualSemaphorePoolDemo} starts a virtual thread per worker
+ * and lets the semaphore alone say how many may use a connection.
+ * {@link dev.loompatterns.semaphorepool.StructuredSemaphorePoolDemo} forks a worker each, or, for
+ * the pool-size variant, as many forks as connections draining a shared counter.
+ *
+ * {@snippet :
+ * // BEFORE: the limit is the pool's thread count
+ * try (var pool = Executors.newFixedThreadPool(connections)) { ... }
+ * // AFTER: a thread per task; the limit is where the resource is
+ * Semaphore permits = new Semaphore(connections);
+ * try (var perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+ *     perTask.submit(() -> {
+ *         permits.acquire();
+ *         try { useConnection(); } finally { permits.release(); }
+ *         return null;
+ *     });
+ * }
+ * }
+ *
+ * <h2>What changes when migrating</h2>
+ * The pool size stops being a limit. JEP 444 says not to pool virtual threads: they are cheap
+ * enough to make per task, and a pool of them only adds a queue. Code that relied on a fixed pool
+ * of N platform threads to keep a resource to N users must say so with a semaphore when it moves
+ * to virtual threads, or the resource sees as many users as there are tasks. The pool-size variant
+ * in virtual mode runs a fixed pool of virtual threads to show that it works but hides the limit:
+ * don't do this in new code.
+ *
+ * <h2>The check</h2>
+ * The pool measures the workers holding a connection at once (an atomic counter of current
+ * holders and the highest value it reached), and the check compares that measured peak with the
+ * number of connections: it never exceeds it. Every worker got a connection exactly once. An
+ * unguarded pool fails a worker that finds no idle connection, so an over-large thread pool fails
+ * the run rather than passing unnoticed.
+ *
+ * <h2>JDK facts it rests on</h2>
+ * JEP 444 (JDK 21): virtual threads, and "do not pool virtual threads". A virtual thread blocked
+ * in {@code Semaphore.acquire()} parks and unmounts. {@code StructuredTaskScope} is a preview API
+ * in JDK 25 (JEP 505).
+ *
+ * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>
+ */
+package dev.loompatterns.semaphorepool;

@@ -1,0 +1,176 @@
+package dev.loompatterns.boundedbuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.Background;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(60) // backstop only
+class BoundedBufferTest {
+
+    static Stream<Arguments> buffersInEveryMode() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("two-conditions", "array-blocking-queue")
+                .map(variant -> Arguments.of(mode, variant)));
+    }
+
+    private static BufferDemo demoFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformBoundedBufferDemo();
+            case VIRTUAL -> new VirtualBoundedBufferDemo();
+            case STRUCTURED -> new StructuredBoundedBufferDemo();
+        };
+    }
+
+    /** Every item is taken once, the buffer never holds more than its capacity, and both sides were seen blocking. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("buffersInEveryMode")
+    void everyItemConsumedOnceWithinCapacity(Mode mode, String variant) throws Exception {
+        Buffer<Integer> buffer = variant.equals("two-conditions") ? new BoundedBuffer<>(4) : new QueueBuffer<>(4);
+        BufferScenario.Report report = demoFor(mode).play(buffer, 3_000, 3, 5);
+
+        assertThat(report.missing()).isZero();
+        assertThat(report.duplicated()).isZero();
+        assertThat(report.peak()).isBetween(1, 4);
+        assertThat(report.takeBlockedWhileEmpty()).isTrue();
+        assertThat(report.putBlockedWhileFull()).isTrue();
+        assertThat(BoundedBufferPattern.check(report).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @Test
+    void putBlocksWhileFullUntilATake() throws Exception {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(2);
+        buffer.put("a");
+        buffer.put("b");
+        try (Background<Void> producer = Background.start(() -> {
+            buffer.put("c");
+            return null;
+        })) {
+            producer.awaitState(Thread.State.WAITING);
+            Background.awaitUntil(() -> buffer.waitingProducers() == 1);
+            assertThat(buffer.size()).isEqualTo(2);
+
+            assertThat(buffer.take()).isEqualTo("a");
+            producer.join();
+            assertThat(buffer.size()).isEqualTo(2);
+            assertThat(buffer.take()).isEqualTo("b");
+            assertThat(buffer.take()).isEqualTo("c");
+        }
+    }
+
+    @Test
+    void takeBlocksWhileEmptyUntilAPut() throws Exception {
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        try (Background<String> consumer = Background.start(buffer::take)) {
+            consumer.awaitState(Thread.State.WAITING);
+            Background.awaitUntil(() -> buffer.waitingConsumers() == 1);
+
+            buffer.put("x");
+            assertThat(consumer.join()).isEqualTo("x");
+            assertThat(buffer.size()).isZero();
+        }
+    }
+
+    @Test
+    void interruptedPutAddsNothingAndInterruptedTakeRemovesNothing() throws Exception {
+        BoundedBuffer<String> full = new BoundedBuffer<>(1);
+        full.put("kept");
+        try (Background<Void> producer = Background.start(() -> {
+            full.put("never");
+            return null;
+        })) {
+            producer.awaitState(Thread.State.WAITING);
+            producer.thread().interrupt();
+            assertThatThrownBy(producer::join).isInstanceOf(InterruptedException.class);
+        }
+        assertThat(full.size()).isEqualTo(1);
+        assertThat(full.take()).isEqualTo("kept");
+
+        BoundedBuffer<String> empty = new BoundedBuffer<>(1);
+        try (Background<String> consumer = Background.start(empty::take)) {
+            consumer.awaitState(Thread.State.WAITING);
+            consumer.thread().interrupt();
+            assertThatThrownBy(consumer::join).isInstanceOf(InterruptedException.class);
+        }
+        empty.put("later");
+        assertThat(empty.take()).isEqualTo("later");
+    }
+
+    @Test
+    void itemsComeOutInTheOrderTheyWentIn() throws Exception {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(3);
+        for (int round = 0; round < 4; round++) { // wraps around the array several times
+            for (int i = 0; i < 3; i++) {
+                buffer.put(round * 3 + i);
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(buffer.take()).isEqualTo(round * 3 + i);
+            }
+        }
+        assertThat(buffer.peakSize()).isEqualTo(3);
+    }
+
+    /** Under contention from many virtual producers and consumers, the measured peak stays within capacity. */
+    @Test
+    void peakNeverExceedsCapacityUnderContention() throws Exception {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(3);
+        int perProducer = 2_000;
+        List<Future<Long>> sums = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int p = 0; p < 8; p++) {
+                threads.submit(() -> {
+                    for (int i = 1; i <= perProducer; i++) {
+                        buffer.put(i);
+                    }
+                    return null;
+                });
+            }
+            for (int c = 0; c < 8; c++) {
+                sums.add(threads.submit(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < perProducer; i++) {
+                        sum += buffer.take();
+                    }
+                    return sum;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> sum : sums) {
+                total += sum.get();
+            }
+            assertThat(total).isEqualTo(8L * perProducer * (perProducer + 1) / 2);
+        }
+        assertThat(buffer.peakSize()).isBetween(1, 3);
+        assertThat(buffer.size()).isZero();
+    }
+
+    @Test
+    void rejectsNullItemsAndNonPositiveCapacity() {
+        assertThatThrownBy(() -> new BoundedBuffer<>(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BoundedBuffer<String>(1).put(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void checkFailsOnALostItemAnOverfullBufferOrAMissedBlock() {
+        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 1, 0, 4, 4, true, true, 5)).detail())
+                .isEqualTo("1 items lost and 0 taken twice, of 10");
+        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 5, true, true, 5)).detail())
+                .isEqualTo("held 5 items, capacity 4");
+        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 4, true, false, 5)).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 4, true, true, 5)).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+    }
+}

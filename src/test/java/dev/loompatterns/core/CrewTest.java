@@ -1,0 +1,66 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(60) // backstop only
+class CrewTest {
+
+    private static Crew crewFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> Crew.platform("t-");
+            case VIRTUAL -> Crew.virtual("t-");
+            case STRUCTURED -> Crew.structured("crew-test");
+        };
+    }
+
+    /** The first failure interrupts a sibling blocked for good, join() throws it, and nothing is left running. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFailureCancelsTheOthersAndReachesTheOwner(Mode mode) throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Crew.Member blocked;
+        try (Crew crew = crewFor(mode)) {
+            blocked = crew.start(never::await);
+            crew.awaitUntil("the sibling is blocked", blocked::isWaiting);
+            crew.start(() -> {
+                throw new IllegalStateException("boom");
+            });
+            assertThatThrownBy(crew::join).isInstanceOf(ExecutionException.class).hasRootCauseMessage("boom");
+        }
+        assertThat(blocked.isFinished()).isTrue();
+    }
+
+    /** A wait on state that a failed task will never bring about ends with that failure, not at the backstop. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void awaitUntilStopsWhenATaskFails(Mode mode) {
+        assertThatThrownBy(() -> {
+            try (Crew crew = crewFor(mode)) {
+                crew.start(() -> {
+                    throw new IllegalArgumentException("nope");
+                });
+                crew.awaitUntil("something that never happens", () -> false);
+            }
+        }).isInstanceOf(ExecutionException.class).hasRootCauseMessage("nope");
+    }
+
+    /** Leaving without join() (the owner's own failure) still ends every task before close() returns. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void closeWithoutJoinCancelsAndWaits(Mode mode) throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Crew.Member blocked;
+        try (Crew crew = crewFor(mode)) {
+            blocked = crew.start(never::await);
+            crew.awaitUntil("the task is blocked", blocked::isWaiting);
+        }
+        assertThat(blocked.isFinished()).isTrue();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.loompatterns.reentrantlock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.testing.Background;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(60) // backstop only
+class ReentrantLockTest {
+
+    static Stream<Arguments> reentrantLocksInEveryMode() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("reentrant-lock", "synchronized").map(v -> Arguments.of(mode, v)));
+    }
+
+    private static CallingWorkers workersFor(Mode mode) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformReentrantLockDemo();
+            case VIRTUAL -> new VirtualReentrantLockDemo();
+            case STRUCTURED -> new StructuredReentrantLockDemo();
+        };
+    }
+
+    /** Every call of A re-enters B, nobody else gets in meanwhile, and the lock is free after each call. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("reentrantLocksInEveryMode")
+    void everyCallReentersWithNoIntruderAndReleasesTheLock(Mode mode, String variant) throws Exception {
+        SharedResource resource = SharedResource.forVariant(variant);
+        long stillHeld = workersFor(mode).callAll(resource, 8, 2_000);
+
+        assertThat(resource.tally()).isEqualTo(new SharedResource.Tally(16_000, 16_000, 0, 0));
+        assertThat(stillHeld).isZero();
+    }
+
+    @Test
+    void holdCountIsTwoInsideBAndZeroAfterA() {
+        ReentrantLockResource resource = new ReentrantLockResource();
+        resource.methodA();
+        assertThat(resource.tally().reentered()).isEqualTo(1); // B counted it only with a hold count of 2
+        assertThat(resource.heldByCurrentThread()).isFalse();
+    }
+
+    /** The wrong way is refused every time, and does not hang: a non-reentrant lock cannot be taken twice. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+    void nonReentrantLockRefusesBEveryTime(Mode mode) throws Exception {
+        SharedResource resource = SharedResource.forVariant("non-reentrant");
+        workersFor(mode).callAll(resource, 4, 100);
+        assertThat(resource.tally()).isEqualTo(new SharedResource.Tally(400, 0, 0, 400));
+    }
+
+    /** The bookkeeping can fail: two threads inside at once (no lock) are counted as an intrusion. */
+    @Test
+    void guardedStateCountsASecondThreadInside() throws Exception {
+        GuardedState state = new GuardedState();
+        state.enterA(); // this thread is "inside"; the other enters without any lock
+        try (Background<Void> intruder = Background.start(() -> {
+            state.enterA();
+            return null;
+        })) {
+            intruder.join();
+        }
+        assertThat(state.tally().intrusions()).isEqualTo(1);
+    }
+
+    @Test
+    void checkFailsOnAnIntruderOrALockStillHeld() {
+        Variant guarded = new ReentrantLockPattern().variant("reentrant-lock");
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 0).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 1, 0), 0).detail())
+                .startsWith("1 times another thread got in");
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 3).detail())
+                .isEqualTo("the lock was still held after 3 calls of A returned");
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 9, 0, 0), 0).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        Variant wrong = new ReentrantLockPattern().variant("non-reentrant");
+        assertThat(ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 0, 10), 0).verdict())
+                .isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+}

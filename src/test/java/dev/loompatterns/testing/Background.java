@@ -1,0 +1,80 @@
+package dev.loompatterns.testing;
+
+import dev.loompatterns.core.Threads;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A task on its own platform thread, in the manner of the JSR-166 TCK: the test waits for the
+ * thread's observable state (never sleeps "long enough"), the thread's failure reaches the test
+ * thread through {@link #join()}, and {@link #close()} interrupts and joins a thread the test left
+ * running, so no test leaves one behind.
+ */
+public final class Background<T> implements AutoCloseable {
+
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final Thread thread;
+
+    private Background(Callable<T> body) {
+        thread = Thread.ofPlatform().name("background").start(() -> {
+            try {
+                result.complete(body.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+    }
+
+    public static <T> Background<T> start(Callable<T> body) {
+        return new Background<>(body);
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Waits until the thread is in {@code state}; fails at once if the task ended instead. */
+    public void awaitState(Thread.State state) throws InterruptedException {
+        awaitUntil(() -> {
+            if (result.isDone()) {
+                throw new AssertionError("task ended before reaching " + state + ": " + describe());
+            }
+            return thread.getState() == state;
+        });
+    }
+
+    /** Joins the thread and returns its result, or throws what it threw. */
+    public T join() throws Exception {
+        thread.join();
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private String describe() {
+        return result.isCompletedExceptionally() ? result.exceptionNow().toString() : String.valueOf(result.resultNow());
+    }
+
+    @Override
+    public void close() {
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+        Threads.joinUninterruptibly(List.of(thread));
+    }
+
+    /** Polls until the condition holds; a test's {@code @Timeout} is the backstop. */
+    public static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            Thread.sleep(1);
+        }
+    }
+}
