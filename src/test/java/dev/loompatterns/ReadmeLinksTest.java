@@ -37,11 +37,36 @@ class ReadmeLinksTest {
     }
 
     @Test
-    void everyPatternHasACatalogueRowLinkingItsEssay() throws IOException {
+    void everyInPageLinkHasItsAnchor() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher links = java.util.regex.Pattern.compile("\\]\\(#([^)]+)\\)").matcher(readme);
+        List<String> missing = new java.util.ArrayList<>();
+        while (links.find()) {
+            String anchor = links.group(1);
+            if (!readme.contains("<a id=\"" + anchor + "\"></a>") && !headingSlugs(readme).contains(anchor)) {
+                missing.add(anchor);
+            }
+        }
+        assertThat(missing).as("in-page links without an anchor").isEmpty();
+    }
+
+    /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
+    private static List<String> headingSlugs(String readme) {
+        return readme.lines().filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+ ", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .toList();
+    }
+
+    @Test
+    void everyPatternHasACatalogueRowLinkingItsEssayExampleAndGuideRow() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         for (Pattern pattern : Catalogue.load().patterns()) {
             String essay = "src/main/java/dev/loompatterns/" + pattern.id().replace("-", "") + "/package-info.java";
-            assertThat(readme).as("catalogue row for " + pattern.id()).contains("| [" + pattern.id() + "](" + essay + ")");
+            String row = readme.lines().filter(line -> line.startsWith("| [" + pattern.id() + "](" + essay + ")")).findFirst().orElse("");
+            assertThat(row).as("catalogue row for " + pattern.id()).isNotEmpty();
+            assertThat(row).as("example link").containsPattern(String.format(java.util.Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
+            assertThat(row).as("guide link").contains("(#guide-" + pattern.id() + ")");
         }
     }
 }
