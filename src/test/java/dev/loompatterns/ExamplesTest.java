@@ -46,6 +46,9 @@ class ExamplesTest {
         String source = Files.readString(example);
         assertThat(source).as("opens with what to watch for").contains("You are expected to see");
         assertThat(source).as("ends with how to run it").contains("java --enable-preview " + EXAMPLES.resolve(example.getFileName()));
+        java.util.regex.Matcher profile = java.util.regex.Pattern.compile("-XX:StartFlightRecording:\\S*settings=(jfr-profiles/[\\w-]+\\.jfc)").matcher(source);
+        assertThat(profile.find()).as("gives the command with a JFR recording and one of our profiles").isTrue();
+        assertThat(Path.of(profile.group(1))).as("the profile it names exists").exists();
 
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dir.resolve("output.txt");
