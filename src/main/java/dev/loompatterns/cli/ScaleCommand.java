@@ -36,6 +36,7 @@ final class ScaleCommand implements Callable<Integer> {
 
     static final int MAX_SLEEP_MS = 60_000;
     static final int MAX_REPEAT = 20;
+    static final int MAX_WARMUP = 10;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +60,10 @@ final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "W", defaultValue = "sleep",
             description = "how a task waits: sleep (Thread.sleep) or park (LockSupport.parkNanos) (default ${DEFAULT-VALUE})")
     Wait wait;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled (default ${DEFAULT-VALUE}: a cold JVM)")
+    int warmup;
 
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
             description = "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
@@ -115,6 +120,9 @@ final class ScaleCommand implements Callable<Integer> {
                 sleepMs, wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos");
         out.println("wakeups_per_s: tasks / (last wake-up - first wake-up). Each row ran in a JVM of its own, so peak_rss_mb is");
         out.println("that JVM's VmHWM (/proc/self/status) including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper bound).");
+        out.println(warmup == 0
+                ? "Each row's JVM was fresh (no warm-up): its first sleepers park before the JIT has compiled the wake-up path; see --warmup."
+                : "Each row's JVM first ran " + warmup + " warm-up round(s) (" + SleeperRun.WARM_UP_SLEEP.toMillis() + " ms sleeps); peak_rss_mb includes them.");
         out.println("Row JVM options: " + String.join(" ", jvmOptions));
         out.flush();
         return allWoke ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
@@ -141,6 +149,9 @@ final class ScaleCommand implements Callable<Integer> {
         if (sleepMs < 0 || sleepMs > MAX_SLEEP_MS) {
             throw new UsageException("--sleep-ms must be from 0 to " + MAX_SLEEP_MS + ", got " + sleepMs);
         }
+        if (warmup < 0 || warmup > MAX_WARMUP) {
+            throw new UsageException("--warmup must be from 0 to " + MAX_WARMUP + ", got " + warmup);
+        }
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
         }
@@ -152,7 +163,7 @@ final class ScaleCommand implements Callable<Integer> {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SleeperRun.class.getName(),
-                row.kind().name(), Integer.toString(row.tasks()), Integer.toString(row.pool()), Integer.toString(sleepMs), wait.name()));
+                row.kind().name(), Integer.toString(row.tasks()), Integer.toString(row.pool()), Integer.toString(sleepMs), wait.name(), Integer.toString(warmup)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try {

@@ -76,11 +76,32 @@ public final class SleeperRun {
     private SleeperRun() {
     }
 
-    /** Child JVM entry point: {@code KIND TASKS POOL SLEEP_MS WAIT}; prints one encoded result line. */
+    /** Child JVM entry point: {@code KIND TASKS POOL SLEEP_MS WAIT WARMUPS}; prints one encoded result line. */
     public static void main(String[] args) throws Exception {
-        Result result = run(Kind.valueOf(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Duration.ofMillis(Long.parseLong(args[3])), Wait.valueOf(args[4]));
+        Kind kind = Kind.valueOf(args[0]);
+        int tasks = Integer.parseInt(args[1]);
+        int pool = Integer.parseInt(args[2]);
+        Wait wait = Wait.valueOf(args[4]);
+        for (int round = Integer.parseInt(args[5]); round > 0; round--) {
+            run(kind, warmUpTasks(kind, tasks, pool), pool, WARM_UP_SLEEP, wait);
+        }
+        Result result = run(kind, tasks, pool, Duration.ofMillis(Long.parseLong(args[3])), wait);
         System.out.println(result.encode());
+    }
+
+    static final Duration WARM_UP_SLEEP = Duration.ofMillis(10);
+
+    /**
+     * A warm-up round's size: enough for the JIT to compile the start, park and wake-up paths.
+     * Without it, a fresh JVM's first burst of sleepers parks in interpreted frames, and each of
+     * them resumes in the interpreter (README, Results: the million sleepers).
+     */
+    static int warmUpTasks(Kind kind, int tasks, int pool) {
+        return switch (kind) {
+            case VIRTUAL -> Math.min(tasks, 100_000);
+            case PLATFORM -> Math.min(tasks, 2_000);
+            case POOL -> Math.min(tasks, pool * 10);
+        };
     }
 
     /** Runs one row in this JVM and returns when every task has ended. */

@@ -30,14 +30,14 @@ class ScaleCommandTest {
     @Test
     @Timeout(120)
     void platformRowsCanBeSkipped() {
-        Result result = LoomCliTest.loom("scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "0", "--wait", "park");
+        Result result = LoomCliTest.loom("scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "0", "--wait", "park", "--warmup", "1");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("pass: all 10 woke").doesNotContain("platform thread per task");
+        assertThat(result.out()).contains("pass: all 10 woke").contains("1 warm-up round").doesNotContain("platform thread per task");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--platform-tasks 300000", "--platform-tasks -1", "--tasks 0", "--tasks 6000000",
-            "--pool 0", "--sleep-ms -1", "--sleep-ms 60001", "--repeat 0", "--wait spin"})
+            "--pool 0", "--sleep-ms -1", "--sleep-ms 60001", "--repeat 0", "--wait spin", "--warmup 11"})
     void refusesSizesThatWouldExhaustTheMachineWithOneLine(String args) {
         Result result = LoomCliTest.loom(("scale " + args).split(" "));
         assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
