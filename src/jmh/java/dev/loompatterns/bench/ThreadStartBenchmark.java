@@ -15,10 +15,11 @@ import org.openjdk.jmh.annotations.State;
  * ({@code kind}) and each kind of thread the caller is ({@code caller}). The thread's task is
  * empty, so the figure is the thread's own cost, nothing else.
  *
- * <p>You are expected to see a virtual thread cost about a microsecond and a platform thread tens of
- * microseconds (a kernel thread and its stack are made and torn down each time), and the caller's
- * kind matter little: a virtual caller's {@code join} parks and unmounts where a platform
- * caller's blocks its kernel thread.
+ * <p>You are expected to see a platform thread cost on the order of a hundred microseconds (a kernel
+ * thread and its stack are made and torn down each time) whoever the caller, and a virtual thread
+ * cost a few microseconds, least from a virtual caller: there {@code join} parks by unmounting and
+ * the child's end pushes the caller back on a carrier's queue, where a platform caller's
+ * {@code join} sleeps in the kernel and needs a futex wake-up per thread.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
