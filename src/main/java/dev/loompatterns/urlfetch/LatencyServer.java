@@ -70,11 +70,13 @@ public final class LatencyServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = expectedBody(path).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            // Counted before the answer leaves: once the client has the body it may read served(),
+            // and this thread could not yet have counted it.
+            served.increment();
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            served.increment();
         } catch (IOException e) {
             // the client went away: nothing to answer, and the exchange is closed
         }
