@@ -99,9 +99,11 @@ public class E11_UrlFetch {
 
     public static void main(String[] args) throws Exception {
         // The server answers /item/N with "item-N" after LATENCY_MS, scheduling the answer instead of
-        // sleeping on a thread, so its own threads stay few whatever the load. Loopback only.
+        // sleeping on a thread, so its own threads stay few whatever the load. It handles requests on
+        // that same small pool, not on its one dispatcher thread (which would serialize them). Loopback only.
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(Runtime.getRuntime().availableProcessors());
+        server.setExecutor(timer);
         server.createContext("/item/", exchange -> timer.schedule(() -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();

@@ -1,0 +1,200 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.cli.SleeperRun.Kind;
+import dev.loompatterns.cli.SleeperRun.Result;
+import dev.loompatterns.cli.SleeperRun.Wait;
+import dev.loompatterns.core.Limits;
+import dev.loompatterns.core.UsageException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code loom scale}: the JEP 444 comparison measured here. Many tasks that each sleep, on a
+ * virtual thread each, on a platform thread each, and on a fixed pool of platform threads. Each
+ * row runs in a child JVM of its own, started with this JVM's options, so its peak resident
+ * memory (VmHWM) is its own; set scheduler or GC options with {@code LOOM_JAVA_OPTS}.
+ */
+@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Many sleeping tasks: a virtual thread each, a platform thread each, a fixed pool of platform threads.",
+                "Reports wall time, wake-ups per second, peak resident memory (VmHWM) and peak heap; each row runs in a JVM of its own."},
+        footer = {"", "Rows run with this JVM's options: set scheduler or GC options with LOOM_JAVA_OPTS, e.g.",
+                "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 loom scale --platform-tasks 0",
+                "Examples:", "  loom scale", "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"})
+final class ScaleCommand implements Callable<Integer> {
+
+    static final int MAX_SLEEP_MS = 60_000;
+    static final int MAX_REPEAT = 20;
+    static final int MAX_WARMUP = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tasks", paramLabel = "N", defaultValue = "1000000",
+            description = "virtual threads, each sleeping once (default ${DEFAULT-VALUE})")
+    int tasks;
+
+    @Option(names = "--platform-tasks", paramLabel = "P", defaultValue = "10000",
+            description = "tasks for the two platform rows, 0 to skip them (default ${DEFAULT-VALUE})")
+    int platformTasks;
+
+    @Option(names = "--pool", paramLabel = "S", defaultValue = "200",
+            description = "the fixed pool's size (default ${DEFAULT-VALUE})")
+    int pool;
+
+    @Option(names = "--sleep-ms", paramLabel = "M", defaultValue = "1000",
+            description = "how long each task sleeps (default ${DEFAULT-VALUE})")
+    int sleepMs;
+
+    @Option(names = "--wait", paramLabel = "W", defaultValue = "sleep",
+            description = "how a task waits: sleep (Thread.sleep) or park (LockSupport.parkNanos) (default ${DEFAULT-VALUE})")
+    Wait wait;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled (default ${DEFAULT-VALUE}: a cold JVM)")
+    int warmup;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+            description = "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(Kind.VIRTUAL, tasks, 0));
+        if (platformTasks > 0) {
+            rows.add(new Row(Kind.PLATFORM, platformTasks, 0));
+            rows.add(new Row(Kind.POOL, platformTasks, pool));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr());
+        List<String> jvmOptions = childJvmOptions();
+        boolean allWoke = true;
+        int done = 0;
+        out.printf(Locale.ROOT, "%-36s %9s %10s %9s %13s %12s %12s %13s  %s%n",
+                "row", "tasks", "wall_ms", "start_ms", "wakeups_per_s", "tasks_per_s", "peak_rss_mb", "peak_heap_mb", "check");
+        try {
+            for (Row row : rows) {
+                List<Result> runs = new ArrayList<>();
+                for (int r = 0; r < repeat; r++) {
+                    progress.show(++done, rows.size() * repeat, row.label() + " (" + row.tasks() + " tasks)");
+                    runs.add(runInChild(row, jvmOptions));
+                }
+                Result median = runs.stream().sorted(Comparator.comparingLong(Result::wallNanos)).toList().get(runs.size() / 2);
+                boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
+                allWoke &= ok;
+                progress.clear();
+                out.printf(Locale.ROOT, "%-36s %9d %10.0f %9.0f %13.0f %12.0f %12s %13.0f  %s%n",
+                        row.label(), row.tasks(), median.wallNanos() / 1e6, median.startNanos() / 1e6,
+                        median.wakeUpsPerSecond(), median.tasks() * 1e9 / median.wallNanos(),
+                        median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
+                        median.peakHeapBytes() / 1048576.0,
+                        ok ? "pass: all " + row.tasks() + " woke" : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
+                if (repeat > 1) {
+                    out.printf(Locale.ROOT, "%-36s wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max %.0f%n",
+                            "", repeat, median.wallNanos() / 1e6,
+                            runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,
+                            runs.stream().mapToLong(Result::wallNanos).max().orElseThrow() / 1e6,
+                            runs.stream().mapToDouble(Result::wakeUpsPerSecond).min().orElseThrow(),
+                            runs.stream().mapToDouble(Result::wakeUpsPerSecond).max().orElseThrow());
+                }
+                out.flush();
+            }
+        } finally {
+            progress.clear();
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or submitting) them all;%n",
+                sleepMs, wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos");
+        out.println("wakeups_per_s: tasks / (last wake-up - first wake-up). Each row ran in a JVM of its own, so peak_rss_mb is");
+        out.println("that JVM's VmHWM (/proc/self/status) including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper bound).");
+        out.println(warmup == 0
+                ? "Each row's JVM was fresh (no warm-up): its first sleepers park before the JIT has compiled the wake-up path; see --warmup."
+                : "Each row's JVM first ran " + warmup + " warm-up round(s) (" + SleeperRun.WARM_UP_SLEEP.toMillis() + " ms sleeps); peak_rss_mb includes them.");
+        out.println("Row JVM options: " + String.join(" ", jvmOptions));
+        out.flush();
+        return allWoke ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /** One row of the table: a kind of thread and a task count. */
+    record Row(Kind kind, int tasks, int pool) {
+        String label() {
+            return kind == Kind.POOL ? kind.label + " (" + pool + ")" : kind.label;
+        }
+    }
+
+    private void validate() {
+        if (tasks < 1 || tasks > Limits.MAX_TASKS) {
+            throw new UsageException("--tasks must be from 1 to " + Limits.MAX_TASKS + " (Limits.MAX_TASKS), got " + tasks);
+        }
+        if (platformTasks < 0 || platformTasks > Limits.MAX_PLATFORM_THREADS) {
+            throw new UsageException("--platform-tasks " + platformTasks + " would start that many platform threads at once; allowed: 0 to "
+                    + Limits.MAX_PLATFORM_THREADS + " (Limits.MAX_PLATFORM_THREADS: each is a kernel thread with its own stack)");
+        }
+        if (pool < 1 || pool > Limits.MAX_PLATFORM_THREADS) {
+            throw new UsageException("--pool must be from 1 to " + Limits.MAX_PLATFORM_THREADS + " (Limits.MAX_PLATFORM_THREADS), got " + pool);
+        }
+        if (sleepMs < 0 || sleepMs > MAX_SLEEP_MS) {
+            throw new UsageException("--sleep-ms must be from 0 to " + MAX_SLEEP_MS + ", got " + sleepMs);
+        }
+        if (warmup < 0 || warmup > MAX_WARMUP) {
+            throw new UsageException("--warmup must be from 0 to " + MAX_WARMUP + ", got " + warmup);
+        }
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
+        }
+    }
+
+    /** Runs one row in a child JVM and waits for it; the child's last output line is its result. */
+    private Result runInChild(Row row, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SleeperRun.class.getName(),
+                row.kind().name(), Integer.toString(row.tasks()), Integer.toString(row.pool()), Integer.toString(sleepMs), wait.name(), Integer.toString(warmup)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try {
+            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            // the child must not outlive the command, even when this thread is interrupted
+            if (child.isAlive()) {
+                child.destroy();
+            }
+            child.waitFor();
+        }
+        List<String> lines = output.lines().toList();
+        if (child.exitValue() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
+            throw new IllegalStateException("the " + row.label() + " row's JVM exited with " + child.exitValue() + ": "
+                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        }
+        return Result.decode(lines.getLast());
+    }
+
+    /**
+     * This JVM's options for the children, so scheduler and GC settings given to {@code loom} apply
+     * to every row; agents and debuggers are left out (a second JVM cannot share their ports).
+     */
+    static List<String> childJvmOptions() {
+        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")
+                        && !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-Djava.class.path"))
+                .toList());
+        if (!options.contains("--enable-preview")) {
+            options.addFirst("--enable-preview"); // our classes are compiled with preview features on
+        }
+        return options;
+    }
+}

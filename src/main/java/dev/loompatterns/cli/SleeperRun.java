@@ -1,0 +1,189 @@
+package dev.loompatterns.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One row of {@code loom scale}: {@code tasks} tasks that each wait {@code sleep} and then record
+ * when they woke, on one kind of thread. It runs in a JVM of its own ({@link #main}), so the
+ * operating system's peak resident set ({@code VmHWM}) is this row's and no other's: a JVM never
+ * gives back all the memory an earlier row touched, so rows sharing a JVM would inherit each
+ * other's peaks.
+ *
+ * <p>The wake-up rate is the tasks divided by the time from the first wake-up to the last: with a
+ * million sleepers all due at about the same moment, that window is how fast the JVM can make
+ * sleeping threads runnable again and run them, which creation time does not hide.
+ */
+public final class SleeperRun {
+
+    /** How a row's tasks run. */
+    enum Kind {
+        VIRTUAL("virtual thread per task"),
+        PLATFORM("platform thread per task"),
+        POOL("fixed pool of platform threads");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** How a task waits: {@code Thread.sleep}, or {@code LockSupport.parkNanos} (no interrupt check). */
+    enum Wait {
+        SLEEP, PARK
+    }
+
+    /** What one row measured; {@code woke} is how many tasks finished their wait (must equal tasks). */
+    record Result(Kind kind, int tasks, int poolSize, long wallNanos, long startNanos, long wakeWindowNanos,
+                  long woke, long peakRssKiB, long peakHeapBytes) {
+
+        double wakeUpsPerSecond() {
+            return wakeWindowNanos <= 0 ? Double.NaN : woke * 1e9 / wakeWindowNanos;
+        }
+
+        String encode() {
+            return String.format(Locale.ROOT, "kind=%s tasks=%d pool=%d wall=%d start=%d window=%d woke=%d rss=%d heap=%d",
+                    kind, tasks, poolSize, wallNanos, startNanos, wakeWindowNanos, woke, peakRssKiB, peakHeapBytes);
+        }
+
+        static Result decode(String line) {
+            Map<String, String> f = Stream.of(line.strip().split(" "))
+                    .map(kv -> kv.split("=", 2))
+                    .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+            Function<String, Long> n = key -> Long.parseLong(f.get(key));
+            return new Result(Kind.valueOf(f.get("kind")), n.apply("tasks").intValue(), n.apply("pool").intValue(),
+                    n.apply("wall"), n.apply("start"), n.apply("window"), n.apply("woke"), n.apply("rss"), n.apply("heap"));
+        }
+    }
+
+    private SleeperRun() {
+    }
+
+    /** Child JVM entry point: {@code KIND TASKS POOL SLEEP_MS WAIT WARMUPS}; prints one encoded result line. */
+    public static void main(String[] args) throws Exception {
+        Kind kind = Kind.valueOf(args[0]);
+        int tasks = Integer.parseInt(args[1]);
+        int pool = Integer.parseInt(args[2]);
+        Wait wait = Wait.valueOf(args[4]);
+        for (int round = Integer.parseInt(args[5]); round > 0; round--) {
+            run(kind, warmUpTasks(kind, tasks, pool), pool, WARM_UP_SLEEP, wait);
+        }
+        Result result = run(kind, tasks, pool, Duration.ofMillis(Long.parseLong(args[3])), wait);
+        System.out.println(result.encode());
+    }
+
+    static final Duration WARM_UP_SLEEP = Duration.ofMillis(10);
+
+    /**
+     * A warm-up round's size: enough for the JIT to compile the start, park and wake-up paths.
+     * Without it, a fresh JVM's first burst of sleepers parks in interpreted frames, and each of
+     * them resumes in the interpreter (README, Results: the million sleepers).
+     */
+    static int warmUpTasks(Kind kind, int tasks, int pool) {
+        return switch (kind) {
+            case VIRTUAL -> Math.min(tasks, 100_000);
+            case PLATFORM -> Math.min(tasks, 2_000);
+            case POOL -> Math.min(tasks, pool * 10);
+        };
+    }
+
+    /** Runs one row in this JVM and returns when every task has ended. */
+    static Result run(Kind kind, int tasks, int poolSize, Duration sleep, Wait wait) throws InterruptedException {
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        LongAccumulator firstWake = new LongAccumulator(Math::min, Long.MAX_VALUE);
+        LongAccumulator lastWake = new LongAccumulator(Math::max, Long.MIN_VALUE);
+        LongAdder woke = new LongAdder();
+        long sleepNanos = sleep.toNanos();
+        Runnable task = () -> {
+            if (waitFor(sleepNanos, wait)) {
+                long now = System.nanoTime();
+                firstWake.accumulate(now);
+                lastWake.accumulate(now);
+                woke.increment();
+            }
+        };
+
+        long begin = System.nanoTime();
+        long started;
+        switch (kind) {
+            case VIRTUAL, PLATFORM -> {
+                Thread.Builder builder = kind == Kind.VIRTUAL ? Thread.ofVirtual() : Thread.ofPlatform();
+                Thread[] threads = new Thread[tasks];
+                for (int i = 0; i < tasks; i++) {
+                    threads[i] = builder.start(task);
+                }
+                started = System.nanoTime();
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            }
+            case POOL -> {
+                // close() waits for every task, so no pool thread outlives the row
+                try (ExecutorService pool = Executors.newFixedThreadPool(poolSize)) {
+                    for (int i = 0; i < tasks; i++) {
+                        pool.execute(task);
+                    }
+                    started = System.nanoTime();
+                }
+            }
+            default -> throw new AssertionError(kind);
+        }
+        long end = System.nanoTime();
+        long window = woke.sum() == 0 ? 0 : lastWake.get() - firstWake.get();
+        long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Result(kind, tasks, kind == Kind.POOL ? poolSize : 0, end - begin, started - begin, window,
+                woke.sum(), peakResidentKiB(), heapPeak);
+    }
+
+    /** Waits; false if the wait was cut short by an interrupt (the task then does not count as woken). */
+    private static boolean waitFor(long nanos, Wait wait) {
+        if (wait == Wait.PARK) {
+            // parkNanos may return early (spuriously or on unpark): park again for what is left
+            long deadline = System.nanoTime() + nanos;
+            for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+            return true;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** This process's peak resident set size from /proc/self/status (Linux), or -1 elsewhere. */
+    static long peakResidentKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or an unexpected format: the row says "n/a"
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.cli.SleeperRun.Kind;
+import dev.loompatterns.cli.SleeperRun.Wait;
+import dev.loompatterns.core.Limits;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code loom scale} at tiny sizes; the million-thread run is a manual run (README, Results). */
+class ScaleCommandTest {
+
+    @Test
+    @Timeout(120)
+    void printsARowPerKindInChildJvmsAndPassesWhenEveryTaskWoke() {
+        Result result = LoomCliTest.loom("scale", "--tasks", "300", "--platform-tasks", "20", "--pool", "4", "--sleep-ms", "1");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("virtual thread per task").contains("pass: all 300 woke")
+                .contains("platform thread per task").contains("fixed pool of platform threads (4)").contains("pass: all 20 woke")
+                .contains("VmHWM");
+    }
+
+    @Test
+    @Timeout(120)
+    void platformRowsCanBeSkipped() {
+        Result result = LoomCliTest.loom("scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "0", "--wait", "park", "--warmup", "1");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("pass: all 10 woke").contains("1 warm-up round").doesNotContain("platform thread per task");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--platform-tasks 300000", "--platform-tasks -1", "--tasks 0", "--tasks 6000000",
+            "--pool 0", "--sleep-ms -1", "--sleep-ms 60001", "--repeat 0", "--wait spin", "--warmup 11"})
+    void refusesSizesThatWouldExhaustTheMachineWithOneLine(String args) {
+        Result result = LoomCliTest.loom(("scale " + args).split(" "));
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).as(result.err()).hasSize(1);
+        assertThat(result.err()).startsWith("loom: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void theRefusalNamesThePlatformThreadLimit() {
+        Result result = LoomCliTest.loom("scale", "--platform-tasks", "300000");
+        assertThat(result.err()).contains(Integer.toString(Limits.MAX_PLATFORM_THREADS)).contains("platform threads");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    @Timeout(60)
+    void everyTaskWakesOnEachKind(Kind kind) throws InterruptedException {
+        SleeperRun.Result result = SleeperRun.run(kind, 50, 3, Duration.ofMillis(2), Wait.SLEEP);
+        assertThat(result.woke()).isEqualTo(50);
+        assertThat(result.wakeWindowNanos()).isNotNegative();
+        assertThat(SleeperRun.Result.decode(result.encode())).isEqualTo(result);
+    }
+}
