@@ -69,13 +69,10 @@ public final class LatencyServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = expectedBody(path).getBytes(StandardCharsets.UTF_8);
-            // Counted before the answer is sent: once a client holds every body, every count is in.
-            // (Counted after, the last increment could still be pending when the run reads served().)
+            // Counted before the answer leaves: once the client has the body it may read served(),
+            // and, counted after, this thread could not yet have counted it.
             served.increment();
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            // Counted before the answer leaves: once the client has the body it may read served(),
-            // and this thread could not yet have counted it.
-            served.increment();
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
