@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.jfr.RecordingSetupException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -78,7 +79,7 @@ public final class LoomCli implements Runnable {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof RecordingSetupException) {
                 err.println("loom: " + e.getMessage());
                 return EXIT_USAGE;
             }

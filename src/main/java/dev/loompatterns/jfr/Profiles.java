@@ -1,6 +1,5 @@
 package dev.loompatterns.jfr;
 
-import dev.loompatterns.core.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,7 +34,7 @@ public final class Profiles {
     /**
      * Loads a profile given as a name ({@code pinning}) or as a path to a {@code .jfc} file.
      *
-     * @throws UsageException if it is neither, or the file is not a valid JFR configuration
+     * @throws RecordingSetupException if it is neither, or the file is not a valid JFR configuration
      */
     public static Configuration load(String nameOrPath) {
         String spec = nameOrPath == null ? DEFAULT : nameOrPath.strip();
@@ -49,9 +48,9 @@ public final class Profiles {
                 return Configuration.create(reader);
             }
         } catch (IOException e) {
-            throw new UsageException("cannot read JFR profile '" + spec + "': " + e.getMessage());
+            throw new RecordingSetupException("cannot read JFR profile '" + spec + "': " + e.getMessage());
         } catch (ParseException e) {
-            throw new UsageException("JFR profile '" + spec + "' is not a valid .jfc file: " + e.getMessage());
+            throw new RecordingSetupException("JFR profile '" + spec + "' is not a valid .jfc file: " + e.getMessage());
         }
     }
 
@@ -63,14 +62,14 @@ public final class Profiles {
         Path path = Path.of(spec);
         if (Files.isRegularFile(path)) {
             if (!Files.isReadable(path)) {
-                throw new UsageException("JFR profile file '" + spec + "' is not readable");
+                throw new RecordingSetupException("JFR profile file '" + spec + "' is not readable");
             }
             return path;
         }
         if (Files.isDirectory(path)) {
-            throw new UsageException("JFR profile '" + spec + "' is a directory; give a .jfc file or one of " + String.join(", ", available()));
+            throw new RecordingSetupException("JFR profile '" + spec + "' is a directory; give a .jfc file or one of " + String.join(", ", available()));
         }
-        throw new UsageException("no JFR profile '" + spec + "'; give a .jfc file or one of " + String.join(", ", available()));
+        throw new RecordingSetupException("no JFR profile '" + spec + "'; give a .jfc file or one of " + String.join(", ", available()));
     }
 
     private static String resource(String name) {

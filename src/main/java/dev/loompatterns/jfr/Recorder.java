@@ -1,6 +1,5 @@
 package dev.loompatterns.jfr;
 
-import dev.loompatterns.core.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -41,19 +40,19 @@ public final class Recorder implements AutoCloseable {
      * Checks, before any work starts, that a recording can be written to {@code target}.
      *
      * @return the absolute target path
-     * @throws UsageException if the path is a directory or its folder is missing or unwritable
+     * @throws RecordingSetupException if the path is a directory or its folder is missing or unwritable
      */
     public static Path checkTarget(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            throw new UsageException("recording path '" + target + "' is a directory; give a file name such as run.jfr");
+            throw new RecordingSetupException("recording path '" + target + "' is a directory; give a file name such as run.jfr");
         }
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageException("cannot write recording '" + target + "': folder '" + folder + "' does not exist");
+            throw new RecordingSetupException("cannot write recording '" + target + "': folder '" + folder + "' does not exist");
         }
         if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new UsageException("cannot write recording '" + target + "': the file is read-only");
+            throw new RecordingSetupException("cannot write recording '" + target + "': the file is read-only");
         }
         probeWritable(folder, "cannot write recording '" + target + "'");
         return absolute;
@@ -67,7 +66,7 @@ public final class Recorder implements AutoCloseable {
         try {
             Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
         } catch (IOException e) {
-            throw new UsageException(failure + ": " + reason(e));
+            throw new RecordingSetupException(failure + ": " + reason(e));
         }
     }
 
@@ -85,17 +84,17 @@ public final class Recorder implements AutoCloseable {
     /**
      * Checks that {@code dir} can hold recordings, creating it if it does not exist.
      *
-     * @throws UsageException if it is a file or cannot be created or written
+     * @throws RecordingSetupException if it is a file or cannot be created or written
      */
     public static Path checkDirectory(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new UsageException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");
+            throw new RecordingSetupException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");
         }
         try {
             Files.createDirectories(absolute);
         } catch (IOException e) {
-            throw new UsageException("cannot create --jfr-dir '" + dir + "': " + reason(e));
+            throw new RecordingSetupException("cannot create --jfr-dir '" + dir + "': " + reason(e));
         }
         probeWritable(absolute, "cannot write to --jfr-dir '" + dir + "'");
         return absolute;

@@ -3,7 +3,6 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loompatterns.core.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +70,10 @@ class ProfilesTest {
 
     @Test
     void unknownOrBrokenProfilesAreUsageErrors(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> Profiles.load("nope")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Profiles.load("nope")).isInstanceOf(RecordingSetupException.class)
                 .hasMessageContaining("no JFR profile 'nope'").hasMessageContaining("virtual-threads");
-        assertThatThrownBy(() -> Profiles.load(dir.toString())).isInstanceOf(UsageException.class).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> Profiles.load(dir.toString())).isInstanceOf(RecordingSetupException.class).hasMessageContaining("is a directory");
         Path broken = Files.writeString(dir.resolve("broken.jfc"), "<configuration");
-        assertThatThrownBy(() -> Profiles.load(broken.toString())).isInstanceOf(UsageException.class).hasMessageContaining("not a valid .jfc");
+        assertThatThrownBy(() -> Profiles.load(broken.toString())).isInstanceOf(RecordingSetupException.class).hasMessageContaining("not a valid .jfc");
     }
 }
