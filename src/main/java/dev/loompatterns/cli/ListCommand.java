@@ -57,13 +57,15 @@ final class ListCommand implements Callable<Integer> {
         out.printf("  modes:     %s%n", pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")));
         out.printf("  tasks:     %d by default%n", pattern.defaultTasks());
         out.println("  variants:");
+        int width = pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);
         for (Variant variant : pattern.variants()) {
-            out.printf("    %-16s %s%n", variant.id(), variant.description());
+            out.printf("    %-" + width + "s  %s%n", variant.id(), variant.description());
         }
         if (!pattern.params().isEmpty()) {
             out.println("  parameters (-P name=value):");
+            int paramWidth = pattern.params().stream().mapToInt(p -> p.synopsis().length()).max().orElse(0);
             for (Param param : pattern.params()) {
-                out.printf("    %-40s %s%n", param.synopsis(), param.description());
+                out.printf("    %-" + paramWidth + "s  %s%n", param.synopsis(), param.description());
             }
         }
         out.printf("  package:   dev.loompatterns.%s%n", pattern.id().replace("-", ""));
