@@ -151,6 +151,11 @@ public final class LatencyServer implements AutoCloseable {
         return served.sum();
     }
 
+    /** Stalled exchanges the server holds, unanswered, until the client gives up or the server closes. */
+    int stalled() {
+        return held.size();
+    }
+
     public InetSocketAddress address() {
         return server.getAddress();
     }

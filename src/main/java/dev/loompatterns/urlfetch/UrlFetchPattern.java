@@ -106,13 +106,13 @@ public final class UrlFetchPattern implements Pattern {
             throw new UsageException(LATENCY_MS + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS + " ("
                     + timeout.toMillis() + "), or every request times out; raise " + TIMEOUT_MS);
         }
-        boolean failFast = variant.equals(FAULTS_FAIL_FAST);
+        boolean failFast = variant.id().equals(FAULTS_FAIL_FAST.id());
         Fetcher fetcher = switch (mode) {
             case PLATFORM -> new PlatformUrlFetch(workload.intValue(WORKERS), failFast);
             case VIRTUAL -> new VirtualUrlFetch(workload.intValue(MAX_IN_FLIGHT), failFast);
             case STRUCTURED -> new StructuredUrlFetch(workload.intValue(MAX_IN_FLIGHT), workload.intValue(GROUP_SIZE),
                     failFast ? StructuredUrlFetch.Joining.FAIL_FAST
-                            : variant.equals(FAULTS_COLLECT) ? StructuredUrlFetch.Joining.AWAIT_ALL : StructuredUrlFetch.Joining.OUTCOMES);
+                            : variant.id().equals(FAULTS_COLLECT.id()) ? StructuredUrlFetch.Joining.AWAIT_ALL : StructuredUrlFetch.Joining.OUTCOMES);
         };
         try (UrlClient client = new UrlClient(timeout)) {
             if (!userUrls.isEmpty()) {
@@ -140,7 +140,7 @@ public final class UrlFetchPattern implements Pattern {
      */
     static FaultPlan faultPlan(Variant variant, Workload workload, boolean userUrls) {
         List<String> given = List.of(FAULT_RATE, FAULT_SEED, FAULTS).stream().filter(name -> !workload.text(name).isBlank()).toList();
-        if (variant.equals(NO_FAULTS)) {
+        if (variant.id().equals(NO_FAULTS.id())) {
             if (!given.isEmpty()) {
                 throw new UsageException("-P " + given.getFirst() + " applies only to the fault variants: add --variant "
                         + FAULTS_COLLECT.id() + " or --variant " + FAULTS_FAIL_FAST.id());
