@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class UrlClient implements AutoCloseable {
 
-    /** The timeout a client gets unless told otherwise. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** The timeout a client gets unless told otherwise: generous, for the user's own URLs. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Duration timeout;
     private final HttpClient client;

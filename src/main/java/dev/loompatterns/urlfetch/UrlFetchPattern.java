@@ -40,6 +40,8 @@ public final class UrlFetchPattern implements Pattern {
     /** Fault options a fault variant uses when the user gives none. */
     static final String DEFAULT_FAULT_RATE = "10";
     static final String DEFAULT_FAULT_SEED = "1";
+    /** The fault variants' timeout unless told otherwise: short, as every stall costs one. */
+    static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
 
     /** Requests one run may make: each is a connection's worth of sockets on loopback. */
     static final int MAX_REQUESTS = 100_000;
@@ -78,8 +80,8 @@ public final class UrlFetchPattern implements Pattern {
                 Param.ofInt(GROUP_SIZE, "structured mode: requests per inner scope (url-fetch/group-N)",
                         StructuredUrlFetch.DEFAULT_GROUP_SIZE, 1, MAX_REQUESTS),
                 Param.ofText(URLS, "comma-separated http(s) URLs to fetch instead of the embedded server; --tasks is then ignored", ""),
-                Param.ofInt(TIMEOUT_MS, "the client's timeout per request; a stalled request fails after it",
-                        UrlClient.DEFAULT_TIMEOUT.toMillis(), 1, 600_000),
+                Param.ofInt(TIMEOUT_MS, "the client's timeout per request, which ends a stall; 0 for "
+                        + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis() + " in the fault variants", 0, 0, 600_000),
                 Param.ofText(FAULT_RATE, "fault variants: percent of items the server answers wrongly, 0..100 (default "
                         + DEFAULT_FAULT_RATE + ")", ""),
                 Param.ofText(FAULT_SEED, "fault variants: the seed that picks which items and how (default " + DEFAULT_FAULT_SEED + ")", ""),
@@ -100,7 +102,8 @@ public final class UrlFetchPattern implements Pattern {
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         List<URI> userUrls = parseUrls(workload.text(URLS));
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
-        Duration timeout = workload.millis(TIMEOUT_MS);
+        Duration timeout = workload.intValue(TIMEOUT_MS) > 0 ? workload.millis(TIMEOUT_MS)
+                : plan == FaultPlan.NONE ? UrlClient.DEFAULT_TIMEOUT : FAULT_TIMEOUT;
         Duration latency = workload.millis(LATENCY_MS);
         if (userUrls.isEmpty() && latency.compareTo(timeout) >= 0) {
             throw new UsageException(LATENCY_MS + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS + " ("
@@ -188,7 +191,8 @@ public final class UrlFetchPattern implements Pattern {
             }
             String expected = LatencyServer.expectedBody(path);
             if (result.status() != 200 || !expected.equals(result.body())) {
-                return Check.failed(path + " answered " + result.status() + " '" + result.body() + "', expected '" + expected + "'");
+                return Check.failed(path + " answered " + result.status() + " '" + result.body() + "', expected '" + expected + "'"
+                        + (Fetched.TIMEOUT.equals(result.outcome()) ? "; is -P " + TIMEOUT_MS + " too short for this machine?" : ""));
             }
         }
         if (served != asked.size() - faulted) {
@@ -213,7 +217,8 @@ public final class UrlFetchPattern implements Pattern {
         String path = first.uri().getPath();
         FaultPlan.Kind fault = plan.faultFor(LatencyServer.itemIndex(path));
         if (!asked.contains(first.uri()) || fault == null) {
-            return Check.failed("the run failed on " + first.uri() + " (" + first.outcome() + "), which was not a faulted URL");
+            return Check.failed("the run failed on " + first.uri() + " (" + first.outcome() + "), which was not a faulted URL"
+                    + (Fetched.TIMEOUT.equals(first.outcome()) ? "; is -P " + TIMEOUT_MS + " too short for this machine?" : ""));
         }
         if (!fault.expectedOutcome().equals(first.outcome())) {
             return Check.failed("the run failed on " + path + " with " + first.outcome() + ", but its fault " + fault.id()

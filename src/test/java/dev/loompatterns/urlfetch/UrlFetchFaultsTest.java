@@ -27,8 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UrlFetchFaultsTest {
 
-    /** Short, for tests where stalls must time out; every request in them is to loopback. */
-    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+    /**
+     * Short, for tests where stalls must time out; long enough that an unfaulted loopback request
+     * on a loaded 2-core machine does not (a CLI run with 500 ms timed out an unfaulted request on a cold JVM).
+     */
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
     /** Long, for tests where no stall may be waited for: waiting would trip the backstop instead. */
     private static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
 
