@@ -16,7 +16,8 @@ import java.time.Duration;
  * {@code loompatterns.PatternRun} JFR event that any active recording picks up.
  *
  * <p>A run that throws is reported as a failed check with the exception's message; an interrupt
- * of the calling thread is passed on as {@link InterruptedException}.
+ * of the calling thread is passed on as {@link InterruptedException}, and a {@link UsageException}
+ * (bad input a pattern finds itself, before it starts work) as itself.
  */
 public final class Runner {
 
@@ -43,8 +44,8 @@ public final class Runner {
             long start = System.nanoTime();
             try {
                 check = pattern.run(mode, variant, workload);
-            } catch (InterruptedException e) {
-                throw e;
+            } catch (InterruptedException | UsageException e) {
+                throw e; // a usage error found by the pattern (a value its params cannot range-check) is the user's, not a failed check
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 check = Check.failed(describe(e));
             } finally {

@@ -17,14 +17,27 @@ final class InFlightLimit {
     }
 
     Fetched fetch(UrlClient client, URI uri) throws InterruptedException {
+        return limited(() -> client.fetch(uri));
+    }
+
+    /** Fetches through {@link UrlClient#fetchOrThrow}: a failed URL is thrown, for a fail-fast caller. */
+    Fetched fetchOrThrow(UrlClient client, URI uri) throws InterruptedException, FetchFailedException {
+        return limited(() -> client.fetchOrThrow(uri));
+    }
+
+    private <X extends Exception> Fetched limited(Request<X> request) throws InterruptedException, X {
         if (permits == null) {
-            return client.fetch(uri);
+            return request.send();
         }
         permits.acquire(); // BLOCKS-UNTIL: fewer than maxInFlight requests are in flight
         try {
-            return client.fetch(uri);
+            return request.send();
         } finally {
             permits.release();
         }
+    }
+
+    private interface Request<X extends Exception> {
+        Fetched send() throws InterruptedException, X;
     }
 }

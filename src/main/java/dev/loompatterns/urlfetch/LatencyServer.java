@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,11 @@ import java.util.stream.IntStream;
  * </ul>
  * So the server adds its dispatcher and one platform thread per core, and no virtual threads,
  * whatever the load: the run's virtual-thread count is the client's.
+ *
+ * <p>Faults: started with a {@link FaultPlan}, the server answers the items the plan names
+ * wrongly instead (no answer, 500, a stall, or a connection cut mid-answer). A stalled exchange
+ * holds no thread, only its connection, until the client gives up or the server closes; close()
+ * closes every exchange still held.
  */
 public final class LatencyServer implements AutoCloseable {
 
@@ -39,19 +46,28 @@ public final class LatencyServer implements AutoCloseable {
     /** Parses and handles exchanges, and sends each answer when its latency is up. */
     private final ScheduledExecutorService workers;
     private final LongAdder served = new LongAdder();
+    private final FaultPlan faults;
+    /** Stalled exchanges, never answered: closed by {@link #close()}. */
+    private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
 
-    private LatencyServer(HttpServer server, ScheduledExecutorService workers) {
+    private LatencyServer(HttpServer server, ScheduledExecutorService workers, FaultPlan faults) {
         this.server = server;
         this.workers = workers;
+        this.faults = faults;
     }
 
     /** Starts a server on 127.0.0.1 with an ephemeral port. */
     public static LatencyServer start(Duration latency) throws IOException {
+        return start(latency, FaultPlan.NONE);
+    }
+
+    /** Starts a server on 127.0.0.1 with an ephemeral port that answers the items {@code faults} names wrongly. */
+    public static LatencyServer start(Duration latency, FaultPlan faults) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("latency-server-", 0).daemon().factory());
         server.setExecutor(workers);
-        LatencyServer latencyServer = new LatencyServer(server, workers);
+        LatencyServer latencyServer = new LatencyServer(server, workers, faults);
         server.createContext("/item/", exchange -> latencyServer.answerLater(exchange, latency));
         server.start();
         return latencyServer;
@@ -66,6 +82,11 @@ public final class LatencyServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) {
+        FaultPlan.Kind fault = faults.faultFor(itemIndex(exchange.getRequestURI().getPath()));
+        if (fault != null) {
+            injure(exchange, fault);
+            return;
+        }
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = expectedBody(path).getBytes(StandardCharsets.UTF_8);
@@ -82,6 +103,38 @@ public final class LatencyServer implements AutoCloseable {
         }
     }
 
+    private void injure(HttpExchange exchange, FaultPlan.Kind fault) {
+        if (fault == FaultPlan.Kind.STALL) {
+            held.add(exchange); // never answered: the client's timeout, or close(), ends it
+            return;
+        }
+        try (exchange) {
+            switch (fault) {
+                case FAIL -> { } // closing an exchange that sent no headers closes its connection
+                case STATUS_500 -> exchange.sendResponseHeaders(500, -1);
+                case RESET -> {
+                    // Promises a body, sends half of it: closing short makes the server drop the connection.
+                    byte[] body = "injected reset".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body, 0, body.length / 2);
+                    exchange.getResponseBody().flush();
+                }
+                case STALL -> throw new AssertionError("held above");
+            }
+        } catch (IOException e) {
+            // the connection is gone, which is what the fault wanted
+        }
+    }
+
+    /** The item number in a path, {@code /item/7} gives 7, or -1 if there is none. */
+    static int itemIndex(String path) {
+        try {
+            return Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The body the server sends for a path: {@code /item/7} gives {@code item-7}. */
     static String expectedBody(String path) {
         return path.substring(path.lastIndexOf('/') + 1).transform(n -> "item-" + n);
@@ -93,8 +146,14 @@ public final class LatencyServer implements AutoCloseable {
         return IntStream.range(0, count).mapToObj(i -> URI.create("http://127.0.0.1:" + port + "/item/" + i)).toList();
     }
 
+    /** Requests answered normally (200 with the item's body); faulted requests are not counted. */
     public long served() {
         return served.sum();
+    }
+
+    /** Stalled exchanges the server holds, unanswered, until the client gives up or the server closes. */
+    int stalled() {
+        return held.size();
     }
 
     public InetSocketAddress address() {
@@ -110,5 +169,8 @@ public final class LatencyServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // After the workers: no handler can add a stalled exchange any more.
+        held.forEach(HttpExchange::close);
+        held.clear();
     }
 }

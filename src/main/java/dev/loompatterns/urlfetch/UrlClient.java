@@ -6,33 +6,85 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The blocking fetch every mode calls: the tutorial's {@code urllib.request.urlopen}, done with
  * {@link HttpClient#send}. Blocking is the point: on a virtual thread, {@code send} parks and the
  * carrier serves another request meanwhile.
+ *
+ * <p>Every request has a timeout, so a server that never answers (a stall fault) costs the
+ * caller that long and no longer. The client counts the requests still in flight and those its
+ * timeout ended: how a fail-fast check sees that nothing was left running, and that nothing
+ * was waited for.
  */
 final class UrlClient implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout a client gets unless told otherwise: generous, for the user's own URLs. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    private final Duration timeout;
+    private final HttpClient client;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAdder timedOut = new LongAdder();
 
-    /** Fetches one URL; an I/O failure becomes a {@link Fetched} with status -1. */
+    UrlClient() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout how long a request may take, connecting included, before it fails */
+    UrlClient(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /**
+     * Fetches one URL; an I/O failure or a timeout becomes a {@link Fetched} with status -1 and
+     * its error.
+     *
+     * @throws InterruptedException if interrupted (a cancelled fork); the request is abandoned
+     */
     Fetched fetch(URI uri) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        inFlight.incrementAndGet();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Fetched(uri, response.statusCode(), response.body());
+        } catch (HttpTimeoutException e) {
+            timedOut.increment();
+            return Fetched.failed(uri, e);
         } catch (IOException e) {
-            return new Fetched(uri, -1, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Fetched.failed(uri, e);
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Like {@link #fetch}, but an outcome that is not 2xx or 3xx is thrown, to fail a fail-fast caller. */
+    Fetched fetchOrThrow(URI uri) throws InterruptedException, FetchFailedException {
+        Fetched fetched = fetch(uri);
+        if (!fetched.ok()) {
+            throw new FetchFailedException(fetched);
+        }
+        return fetched;
+    }
+
+    /** Requests sent and not yet ended: 0 once every caller has returned. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Requests the timeout ended. */
+    long timedOut() {
+        return timedOut.sum();
     }
 
     @Override

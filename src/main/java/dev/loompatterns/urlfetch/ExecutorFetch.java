@@ -1,0 +1,75 @@
+package dev.loompatterns.urlfetch;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The two ways an executor can hand back many fetches, shared by the pool and the virtual form
+ * (they differ only in the executor they pass).
+ *
+ * <p>{@link #collect} is {@code invokeAll}: it waits for every URL, and each result carries its
+ * own error. {@link #failFast} is what a {@code StructuredTaskScope}'s default joiner does in
+ * one line, written by hand: take results as they complete, and at the first failure cancel
+ * every other future and throw. The executor's {@code close()} in the caller then waits for the
+ * cancelled tasks to end, so nothing outlives the call.
+ */
+final class ExecutorFetch {
+
+    private ExecutorFetch() {
+    }
+
+    /** Every outcome, in input order. */
+    static List<Fetched> collect(ExecutorService executor, List<URI> uris, FetchOne fetch)
+            throws InterruptedException, ExecutionException {
+        List<Callable<Fetched>> calls = uris.stream().<Callable<Fetched>>map(uri -> () -> fetch.call(uri)).toList();
+        List<Fetched> results = new ArrayList<>(uris.size());
+        for (Future<Fetched> future : executor.invokeAll(calls)) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    /**
+     * Every outcome in input order if all succeeded; otherwise the first failure to complete,
+     * with every other fetch cancelled.
+     *
+     * @throws FetchFailedException the first URL that did not answer 2xx or 3xx
+     */
+    static List<Fetched> failFast(ExecutorService executor, List<URI> uris, FetchOne fetch)
+            throws InterruptedException, ExecutionException, FetchFailedException {
+        CompletionService<Fetched> done = new ExecutorCompletionService<>(executor);
+        List<Future<Fetched>> futures = new ArrayList<>(uris.size());
+        try {
+            for (URI uri : uris) {
+                futures.add(done.submit(() -> fetch.call(uri)));
+            }
+            for (int i = 0; i < uris.size(); i++) {
+                Fetched fetched = done.take().get(); // BLOCKS-UNTIL: some fetch has completed
+                if (!fetched.ok()) {
+                    throw new FetchFailedException(fetched);
+                }
+            }
+        } finally {
+            // On a failure or an interrupt: interrupts the running fetches; queued ones never start.
+            futures.forEach(future -> future.cancel(true));
+        }
+        List<Fetched> results = new ArrayList<>(uris.size());
+        for (Future<Fetched> future : futures) {
+            results.add(future.resultNow());
+        }
+        return results;
+    }
+
+    /** One fetch, as the mode makes it (through its in-flight limit, or not). */
+    @FunctionalInterface
+    interface FetchOne {
+        Fetched call(URI uri) throws InterruptedException;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.loompatterns.urlfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.UsageException;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Injected faults: the plan is a function of the seed, each fault gives the client the outcome
+ * it should, the collecting forms report exactly the faulted URLs, and the fail-fast forms throw
+ * the first failure with nothing left running. No test sleeps: a stall ends by the client's
+ * timeout, set small where a test waits for it and large where a test must not wait for it.
+ */
+class UrlFetchFaultsTest {
+
+    /**
+     * Short, for tests where stalls must time out; long enough that an unfaulted loopback request
+     * on a loaded 2-core machine does not (a CLI run with 500 ms timed out an unfaulted request on a cold JVM).
+     */
+    private static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
+    /** Long, for tests where no stall may be waited for: waiting would trip the backstop instead. */
+    private static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Seed 4 at 30% over every kind: item 1 fails at once, items 6 and 9 stall (asserted where it matters). */
+    private static final FaultPlan PLAN = FaultPlan.parse("30", "4", FaultPlan.ALL_KINDS);
+    private static final int ITEMS = 40;
+    private static final int WORKERS = 4;
+
+    @Test
+    void thePlanIsAFunctionOfSeedAndIndex() {
+        List<FaultPlan.Kind> first = IntStream.range(0, 1000).mapToObj(PLAN::faultFor).toList();
+        List<FaultPlan.Kind> again = IntStream.range(0, 1000).mapToObj(FaultPlan.parse("30", "4", "fail,500,stall,reset")::faultFor).toList();
+        List<FaultPlan.Kind> otherSeed = IntStream.range(0, 1000).mapToObj(FaultPlan.parse("30", "5", FaultPlan.ALL_KINDS)::faultFor).toList();
+        // asked in another order, the same items get the same faults
+        List<FaultPlan.Kind> backwards = IntStream.range(0, 1000).map(i -> 999 - i).mapToObj(PLAN::faultFor).toList().reversed();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(backwards).isEqualTo(first);
+        assertThat(otherSeed).isNotEqualTo(first);
+        long faulted = first.stream().filter(kind -> kind != null).count();
+        assertThat(faulted).isBetween(200L, 400L); // 30% of 1,000, give or take the draw
+        assertThat(first).contains(FaultPlan.Kind.values());
+        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("0", "4", "stall")::faultFor)).containsOnlyNulls();
+        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("100", "4", "stall,500")::faultFor))
+                .containsOnly(FaultPlan.Kind.STALL, FaultPlan.Kind.STATUS_500);
+    }
+
+    @Test
+    void badFaultOptionsAreRefusedWithOneLine() {
+        assertThatThrownBy(() -> FaultPlan.parse("101", "1", "500")).isInstanceOf(UsageException.class)
+                .hasMessage("fault-rate must be a whole number from 0 to 100, got '101'");
+        assertThatThrownBy(() -> FaultPlan.parse("ten", "1", "500")).isInstanceOf(UsageException.class).hasMessageStartingWith("fault-rate");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "x", "500")).isInstanceOf(UsageException.class).hasMessageStartingWith("fault-seed");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "1", "500,teapot")).isInstanceOf(UsageException.class)
+                .hasMessage("faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "1", " , ")).isInstanceOf(UsageException.class).hasMessageStartingWith("faults must name");
+    }
+
+    /** Fault options only where faults are injected: not on the fault-free variant, not with the user's URLs. */
+    @Test
+    void faultOptionsAreRefusedWhereNoFaultIsInjected() {
+        UrlFetchPattern pattern = new UrlFetchPattern();
+        assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, Map.of("fault-rate", "5")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("applies only to the fault variants");
+        assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, Map.of("urls", "http://127.0.0.1:1/a")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("cannot fetch -P urls");
+        assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, Map.of("latency-ms", "500", "timeout-ms", "500")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("must be below timeout-ms");
+    }
+
+    /** Each fault gives its outcome: 500 an HTTP 500, stall a timeout, fail and reset an I/O error. */
+    @ParameterizedTest
+    @EnumSource(FaultPlan.Kind.class)
+    @Timeout(30)
+    void eachFaultGivesTheClientItsOutcome(FaultPlan.Kind kind) throws Exception {
+        FaultPlan always = FaultPlan.parse("100", "1", kind.id());
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, always); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
+            Fetched fetched = client.fetch(server.items(1).getFirst());
+
+            assertThat(fetched.ok()).isFalse();
+            assertThat(fetched.outcome()).as(fetched.body()).isEqualTo(kind.expectedOutcome());
+            assertThat(client.timedOut()).isEqualTo(kind == FaultPlan.Kind.STALL ? 1 : 0);
+            assertThat(server.served()).isZero();
+        }
+    }
+
+    /** The pool, the virtual executor and a scope under Joiner.awaitAll report exactly the faulted URLs, in input order. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60)
+    void collectingReportsExactlyTheFaultedUrls(Mode mode) throws Exception {
+        Fetcher collect = switch (mode) {
+            case PLATFORM -> new PlatformUrlFetch(WORKERS, false);
+            case VIRTUAL -> new VirtualUrlFetch(0, false);
+            case STRUCTURED -> new StructuredUrlFetch(0, 7, StructuredUrlFetch.Joining.AWAIT_ALL);
+        };
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
+            List<URI> uris = server.items(ITEMS).reversed();
+            List<Fetched> results = collect.fetchAll(client, uris);
+
+            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
+            List<Integer> failed = results.stream().filter(r -> !r.ok()).map(r -> LatencyServer.itemIndex(r.uri().getPath())).sorted().toList();
+            List<Integer> planned = IntStream.range(0, ITEMS).filter(i -> PLAN.faultFor(i) != null).boxed().toList();
+            assertThat(failed).isEqualTo(planned).isNotEmpty();
+            Check check = UrlFetchPattern.checkFaults(uris, results, PLAN, server.served());
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(client.inFlight()).isZero();
+        }
+    }
+
+    /**
+     * The fail-fast forms throw a faulted URL's failure, and cancel the rest: no fetch is running
+     * when the call returns, and no stalled fetch was waited for (with a 60 s timeout, waiting
+     * would also trip the backstop).
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(45)
+    void failingFastCancelsTheRestAndLeavesNothingRunning(Mode mode) throws Exception {
+        assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor)).as("a fault the pool meets at once")
+                .contains(FaultPlan.Kind.FAIL);
+        assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor)).as("stalls to cancel").contains(FaultPlan.Kind.STALL);
+        Fetcher failFast = switch (mode) {
+            case PLATFORM -> new PlatformUrlFetch(WORKERS, true);
+            case VIRTUAL -> new VirtualUrlFetch(0, true);
+            case STRUCTURED -> new StructuredUrlFetch(0, 7, StructuredUrlFetch.Joining.FAIL_FAST);
+        };
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(LONG_TIMEOUT)) {
+            List<URI> uris = server.items(ITEMS);
+            FetchFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(FetchFailedException.class,
+                    () -> failFast.fetchAll(client, uris));
+
+            assertThat(client.inFlight()).as("fetches still running").isZero();
+            assertThat(client.timedOut()).as("stalls waited for").isZero();
+            assertThat(PLAN.faultFor(LatencyServer.itemIndex(thrown.fetched().uri().getPath()))).isNotNull();
+            Check check = UrlFetchPattern.checkFailedFast(uris, thrown.fetched(), PLAN, client.inFlight(), client.timedOut());
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        }
+    }
+
+    /** The fail-fast check can fail: a cause that was not faulted, a fetch left running, a stall waited for. */
+    @Test
+    void theFailFastCheckCatchesWhatItShould() {
+        URI notFaulted = URI.create("http://127.0.0.1:1/item/0");
+        URI failed = URI.create("http://127.0.0.1:1/item/1");
+        List<URI> asked = List.of(notFaulted, failed);
+        Fetched io = Fetched.failed(failed, new java.io.IOException("closed"));
+        assertThat(UrlFetchPattern.checkFailedFast(asked, new Fetched(notFaulted, 500, ""), PLAN, 0, 0).detail()).contains("not a faulted URL");
+        assertThat(UrlFetchPattern.checkFailedFast(asked, new Fetched(failed, 500, ""), PLAN, 0, 0).detail()).contains("gives I/O error");
+        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 2, 0).detail()).contains("2 fetches were still running");
+        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 0, 1).detail()).contains("waited for them");
+        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 0, 0).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** A stalled request ends when the server closes, not only by its timeout: nothing the server holds outlives it. */
+    @Test
+    @Timeout(30)
+    void closingTheServerEndsAStalledRequest() throws Exception {
+        FaultPlan stallAll = FaultPlan.parse("100", "1", "stall");
+        try (UrlClient client = new UrlClient(LONG_TIMEOUT)) {
+            CompletableFuture<Fetched> outcome = new CompletableFuture<>();
+            Thread fetcher;
+            try (LatencyServer server = LatencyServer.start(Duration.ZERO, stallAll)) {
+                URI uri = server.items(1).getFirst();
+                fetcher = Thread.ofVirtual().start(() -> {
+                    try {
+                        outcome.complete(client.fetch(uri));
+                    } catch (Throwable t) {
+                        outcome.completeExceptionally(t);
+                    }
+                });
+                while (server.stalled() == 0) { // BLOCKS-UNTIL: the server holds the request
+                    Thread.onSpinWait();
+                }
+            }
+            fetcher.join();
+            assertThat(outcome.get().outcome()).as(outcome.get().body()).isEqualTo(Fetched.IO_ERROR);
+            assertThat(client.timedOut()).isZero();
+        }
+    }
+
+    private static Check run(UrlFetchPattern pattern, Mode mode, Variant variant, Map<String, String> params) throws Exception {
+        return pattern.run(mode, variant, Workload.resolve(pattern, mode, 10, params));
+    }
+}
