@@ -1,6 +1,7 @@
 package dev.loompatterns.boundedbuffer;
 
 import dev.loompatterns.core.Crew;
+import dev.loompatterns.core.RunGate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +67,9 @@ final class BufferScenario {
             for (int p = 0; p < producing; p++) {
                 int first = p;
                 crew.start(() -> {
+                    // lets `loom dump` hold the run here, with every consumer blocked on the empty buffer;
+                    // a no-op otherwise. Not in the consumers: a held consumer would pass for one blocked in take.
+                    RunGate.arrive();
                     for (int item = first; item < items; item += producing) {
                         buffer.put(item);
                     }

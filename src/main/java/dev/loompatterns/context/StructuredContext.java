@@ -127,8 +127,14 @@ public final class StructuredContext implements ContextPassing {
         List<Thread> threads = new ArrayList<>(fanOut);
         for (int s = 0; s < fanOut; s++) {
             int subtask = s;
-            threads.add(Thread.ofVirtual().start(() -> sightings[subtask] =
-                    new Sighting(request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null)));
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
+                } catch (InterruptedException e) {
+                    return; // cancelled (interrupted by the joiner) while held: no sighting, and the thread ends
+                }
+                sightings[subtask] = new Sighting(request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null);
+            }));
         }
         Threads.joinAll(threads); // join() makes each sightings[s] visible here
         return Arrays.asList(sightings);

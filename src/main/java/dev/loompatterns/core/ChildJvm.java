@@ -67,6 +67,9 @@ public final class ChildJvm {
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
             process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             process.getOutputStream().close();
+            // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
+            // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
+            RunGate.arrive();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not end within " + timeout.toSeconds() + " s");
             }

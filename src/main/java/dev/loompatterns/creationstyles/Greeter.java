@@ -1,5 +1,7 @@
 package dev.loompatterns.creationstyles;
 
+import dev.loompatterns.core.RunGate;
+import java.util.Queue;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,8 +25,18 @@ record Greeter(int worker, String argument, String style) implements Callable<Wo
     }
 
     @Override
-    public WorkerRun call() {
+    public WorkerRun call() throws InterruptedException {
+        RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
         return new WorkerRun(worker, argument, style, self.getName(), self.isVirtual());
+    }
+
+    /** The body of a bare thread: adds its run, or ends without one if the run was cancelled while it was held. */
+    void runInto(Queue<WorkerRun> runs) {
+        try {
+            runs.add(call());
+        } catch (InterruptedException e) {
+            // cancelled (interrupted by the joiner) while held: no run, and the thread ends
+        }
     }
 }

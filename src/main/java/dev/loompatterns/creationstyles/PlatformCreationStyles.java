@@ -34,7 +34,7 @@ public final class PlatformCreationStyles implements ThreadCreator {
 
         @Override
         public void run() {
-            runs.add(greeter.call());
+            greeter.runInto(runs);
         }
     }
 
@@ -52,7 +52,7 @@ public final class PlatformCreationStyles implements ThreadCreator {
         try {
             for (int i = 0; i < workers; i++) {
                 Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
-                Runnable task = () -> runs.add(greeter.call());
+                Runnable task = () -> greeter.runInto(runs);
                 Thread thread = switch (i % STYLES.size()) {
                     case 0 -> new Thread(task, "target-" + i);
                     case 1 -> new GreeterThread(greeter, runs);

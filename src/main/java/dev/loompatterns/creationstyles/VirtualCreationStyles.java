@@ -39,7 +39,7 @@ public final class VirtualCreationStyles implements ThreadCreator {
                 for (int i = 0; i < workers; i++) {
                     Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
                     if (i % STYLES.size() == 0) {
-                        threads.add(builder.start(() -> runs.add(greeter.call())));
+                        threads.add(builder.start(() -> greeter.runInto(runs)));
                     } else {
                         futures.add(executor.submit(greeter));
                     }

@@ -1,5 +1,6 @@
 package dev.loompatterns.daemonthreads;
 
+import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,6 +49,10 @@ final class ChildJvm {
                     }
                 }));
             }
+            // The work runs in the children: `loom dump` holds the parent here, once they are started and
+            // their watchdogs wait for them, so its dump shows this JVM's side. A no-op otherwise; an
+            // interrupt while held ends the run through the finally below, as any other interrupt does.
+            RunGate.arrive();
             List<ChildReport> reports = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
                 Process process = processes.get(i);

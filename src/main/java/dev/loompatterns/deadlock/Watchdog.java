@@ -1,5 +1,6 @@
 package dev.loompatterns.deadlock;
 
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ final class Watchdog {
     void watchAndBreak() throws Exception {
         awaitDeadlocks();
         try {
+            // `loom dump` holds the watchdog here, with every pair deadlocked; a no-op otherwise. Not in
+            // the workers: a worker held at its start would keep the deadlock from forming. Interrupted,
+            // the finally below still breaks every deadlock.
+            RunGate.arrive();
             Map<Long, Thread> workers = new HashMap<>();
             for (LockPair pair : pairs) {
                 workers.put(pair.worker(0).threadId(), pair.worker(0));

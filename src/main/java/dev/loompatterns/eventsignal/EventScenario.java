@@ -1,6 +1,7 @@
 package dev.loompatterns.eventsignal;
 
 import dev.loompatterns.core.Crew;
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ final class EventScenario {
         try (crew) {
             AtomicInteger firstThrough = new AtomicInteger();
             boolean blockedBeforeSet = blockUntilSet(crew, signal, waiters, firstThrough);
+            // `loom dump` holds the owner here, with every waiter blocked on the signal; a no-op otherwise.
+            // Not in the waiters: a waiter held at its start would pass for one blocked on the signal.
+            RunGate.arrive();
             signal.set();
             crew.awaitUntil("every waiter returned after set()", () -> firstThrough.get() == waiters);
             boolean setReturnsAtOnce = signal.await(Duration.ZERO);

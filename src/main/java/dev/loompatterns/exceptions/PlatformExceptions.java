@@ -41,7 +41,13 @@ public final class PlatformExceptions implements FailureHandling {
         try {
             for (int i = 0; i < tasks.count; i++) {
                 int task = i;
-                threads.add(builder.start(() -> tasks.work(task)));
+                threads.add(builder.start(() -> {
+                    try {
+                        tasks.work(task);
+                    } catch (InterruptedException e) {
+                        // cancelled (interrupted by the joiner) while held: the thread ends, nothing to report
+                    }
+                }));
             }
         } finally {
             Threads.joinAll(threads);

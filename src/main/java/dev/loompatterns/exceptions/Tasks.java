@@ -1,5 +1,6 @@
 package dev.loompatterns.exceptions;
 
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
@@ -42,9 +43,14 @@ final class Tasks {
         return IntStream.range(0, count).filter(this::fails).boxed().collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The task body: fails on purpose or returns its number. */
-    int work(int task) {
+    /**
+     * The task body: fails on purpose or returns its number.
+     *
+     * @throws InterruptedException if cancelled while {@code loom dump} held it at its start
+     */
+    int work(int task) throws InterruptedException {
         threads.add(Thread.currentThread());
+        RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         if (fails(task)) {
             throw new TaskFailure(task);
         }

@@ -1,5 +1,6 @@
 package dev.loompatterns.lifecycle;
 
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,10 @@ final class StateWalk {
      * {@code finally}, so a failed walk does not leave the subject blocked.
      */
     void drive(Thread subject, List<String> seen) throws InterruptedException {
+        // `loom dump` holds the observer here, not the subject: a subject held at its start would
+        // add a WAITING step to the walk under test. Held here, the subject spins in its first step,
+        // which the walk waits for anyway. A no-op otherwise; an interrupt ends the walk as below.
+        RunGate.arrive();
         seen.add(await(subject, Phase.SPINNING, Thread.State.RUNNABLE, "spin"));
         mountedAs = subject.toString();
         spinReleased = true;

@@ -1,5 +1,6 @@
 package dev.loompatterns.lockcounter;
 
+import dev.loompatterns.core.RunGate;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs {@code workers} workers that each increment a shared counter {@code increments} times. */
@@ -17,6 +18,7 @@ interface CountingWorkers {
         return () -> {
             try {
                 startGate.await(); // BLOCKS-UNTIL: every worker has been started
+                RunGate.arrive(); // lets `loom dump` hold the run here; its release, like the gate, lets all go at once
             } catch (InterruptedException e) {
                 return; // the run was cancelled before it began
             }

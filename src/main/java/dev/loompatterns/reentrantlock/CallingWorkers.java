@@ -1,6 +1,7 @@
 package dev.loompatterns.reentrantlock;
 
 import dev.loompatterns.core.Crew;
+import dev.loompatterns.core.RunGate;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Runs workers that each call method A of one shared resource, {@code rounds} times. */
@@ -20,6 +21,7 @@ interface CallingWorkers {
         try (crew) {
             for (int i = 0; i < workers; i++) {
                 crew.start(() -> {
+                    RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise (an interrupt fails the task, as a cancel does)
                     for (int round = 0; round < rounds; round++) {
                         resource.methodA();
                         if (resource.heldByCurrentThread()) {

@@ -65,8 +65,9 @@ final class FileReads {
                 readers.add(() -> readAll(file));
             }
             SchedulingWorkers.of(mode).startAll(readers, index -> { });
-            stream.stop();
-            pins = pinRecorder.stop();
+            SchedulingWorkers.stopApart(stream::stop);
+            SchedulingWorkers.stopApart(pinRecorder::stop);
+            pins = pinRecorder.stop(); // stopped: returns what it recorded
         } finally {
             Files.deleteIfExists(file);
         }

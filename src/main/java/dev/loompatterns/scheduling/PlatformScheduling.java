@@ -1,7 +1,6 @@
 package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.FirstFailure;
-import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +22,7 @@ final class PlatformScheduling implements SchedulingWorkers {
             beforeStart.accept(i);
             threads.add(builder.start(failures.guard(tasks.get(i))));
         }
-        Threads.joinAll(threads);
+        SchedulingWorkers.holdThenJoin(threads);
         failures.rethrow();
     }
 }

@@ -67,7 +67,7 @@ final class QueueingDelay {
                 });
             }
             SchedulingWorkers.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
-            stream.stop();
+            SchedulingWorkers.stopApart(stream::stop);
         }
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {

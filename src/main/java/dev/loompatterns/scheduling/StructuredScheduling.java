@@ -1,5 +1,6 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.RunGate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.StructuredTaskScope;
@@ -24,6 +25,7 @@ final class StructuredScheduling implements SchedulingWorkers {
                         beforeStart.accept(i);
                         scope.fork(tasks.get(i));
                     }
+                    RunGate.arrive(); // as in SchedulingWorkers.holdThenJoin; interrupted, close() cancels and waits
                     scope.join();
                 }
                 return null;

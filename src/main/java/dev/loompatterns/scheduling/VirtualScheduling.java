@@ -29,7 +29,7 @@ final class VirtualScheduling implements SchedulingWorkers {
                 beforeStart.accept(i);
                 threads.add(builder.start(failures.guard(tasks.get(i))));
             }
-            Threads.joinAll(threads);
+            SchedulingWorkers.holdThenJoin(threads);
             return null;
         }));
         Threads.joinAll(List.of(starter));

@@ -1,5 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,6 +80,9 @@ public final class ConnectionPool {
                 int now = holders.incrementAndGet();
                 peak.accumulateAndGet(now, Math::max);
                 visits.incrementAndGet(worker);
+                // lets `loom dump` hold the run here, a connection in hand and the others' workers queued
+                // for permits; a no-op otherwise. Interrupted, it ends like the query: the finally gives back.
+                RunGate.arrive();
                 connection.query(latency);
             } finally {
                 // Counted out before the connection and the permit go back, so the next holder's

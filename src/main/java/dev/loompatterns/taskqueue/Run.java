@@ -1,5 +1,6 @@
 package dev.loompatterns.taskqueue;
 
+import dev.loompatterns.core.RunGate;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Queue;
@@ -101,6 +102,7 @@ final class Run {
         if (plan.consumerFails() && item == 0 && failedOnce.compareAndSet(false, true)) {
             throw new ItemFailure(item);
         }
+        RunGate.arrive(); // lets `loom dump` hold the run here, an item in hand; interrupted, it is put back as below
         if (plan.work().isPositive()) {
             Thread.sleep(plan.work());
         }

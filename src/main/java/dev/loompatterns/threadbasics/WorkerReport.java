@@ -1,5 +1,6 @@
 package dev.loompatterns.threadbasics;
 
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,7 @@ public record WorkerReport(int worker, String thread, boolean virtual, Duration 
 
     /** The tutorial's worker: note the thread, sleep, report. */
     static WorkerReport work(int worker, Duration sleep) throws InterruptedException {
+        RunGate.arrive(); // lets `loom dump` hold the run here, before the timed sleep; a no-op otherwise
         long start = System.nanoTime();
         Thread.sleep(sleep);
         Thread self = Thread.currentThread();

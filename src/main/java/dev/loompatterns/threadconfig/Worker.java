@@ -1,5 +1,6 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.Threads;
 import java.lang.Thread.UncaughtExceptionHandler;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class Worker {
     }
 
     /** Records what the current thread carries; the last of {@code workers} then throws. */
-    static Observed observe(int worker, int workers, Queue<Observed> observed) {
+    static Observed observe(int worker, int workers, Queue<Observed> observed) throws InterruptedException {
+        RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
         Observed seen = new Observed(worker, argumentFor(worker), self.getName(), self.isDaemon(), self.getPriority(),
                 self.isVirtual(), REQUEST.get());
@@ -56,7 +58,13 @@ final class Worker {
         try {
             for (int i = 0; i < workers; i++) {
                 int worker = i;
-                Thread thread = builder.unstarted(() -> observe(worker, workers, observed));
+                Thread thread = builder.unstarted(() -> {
+                    try {
+                        observe(worker, workers, observed);
+                    } catch (InterruptedException e) {
+                        // cancelled (interrupted by the joiner) while held: no record, and nothing for the handler
+                    }
+                });
                 beforeStart.accept(thread);
                 threads.add(thread);
                 thread.start();

@@ -1,0 +1,106 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every pattern of the catalogue, in every mode it has, can be dumped mid-run: {@code loom dump}
+ * finds a task held at {@code core.RunGate}, saves the JDK's JSON dump, prints its tree, and the
+ * released run still passes its check. New patterns are covered as soon as they are registered;
+ * one that never calls {@code RunGate.arrive()} fails here (exit 1, "no task reached a hold point").
+ *
+ * <p>Each cell runs the pattern's first variant, and the few variants listed in
+ * {@link #OTHER_HOLD_POINTS}, with {@link #TASKS} tasks (or fewer, if that is its default), so the
+ * whole class is a few seconds of runs plus one dump each. No cell is excluded.
+ */
+class DumpEveryPatternTest {
+
+    /** Small enough for a quick run, large enough for a pattern with several kinds of task. */
+    static final int TASKS = 4;
+
+    private static final String HELD_FRAME = "dev.loompatterns.core.RunGate.arrive(";
+    private static final java.util.regex.Pattern THREAD_LINE = java.util.regex.Pattern.compile("^\\s*- #\\d+ \"(.*)\" \\S+$");
+
+    /**
+     * Variants beyond the first whose tasks reach the gate somewhere else: in a child JVM's parent
+     * (pinning), in the starter after the tasks started (scheduling's in-JVM measurements), in plain
+     * threads instead of forks (context).
+     */
+    static final Map<String, List<String>> OTHER_HOLD_POINTS = Map.of(
+            "pinning", List.of("synchronized-jdk21"),
+            "scheduling", List.of("file-io", "queueing-delay"),
+            "context", List.of("uncopied"));
+
+    static Stream<Arguments> cells() {
+        return Catalogue.load().patterns().stream().flatMap(pattern -> pattern.modes().stream().flatMap(mode -> Stream.concat(
+                Stream.of(pattern.variants().getFirst().id()), OTHER_HOLD_POINTS.getOrDefault(pattern.id(), List.of()).stream())
+                .map(variant -> Arguments.of(pattern.id(), mode, variant))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cells")
+    @Timeout(120) // backstop: a pattern that hangs when held fails here instead of hanging the build
+    void everyCellCanBeDumpedMidRun(String id, Mode mode, String variant, @TempDir Path dir) throws IOException {
+        Pattern pattern = Catalogue.load().find(id);
+        int tasks = Math.min(pattern.defaultTasks(), TASKS);
+        Path file = dir.resolve(id + "-" + mode.id() + "-" + variant + ".json");
+
+        Result result = LoomCliTest.loom("dump", id, "--mode", mode.id(), "--variant", variant, "--tasks", Integer.toString(tasks),
+                "--out", file.toString());
+
+        assertThat(result.code()).as("%s %s %s: %s%s", id, mode, variant, result.err(), result.out()).isZero();
+        assertThat(file).exists();
+        assertThat(result.out()).contains("Saved to " + file);
+        assertThat(printedThreads(result.out())).as(result.out()).anyMatch(name -> !name.equals("main"));
+        // Mid-run, by construction: the saved dump caught a thread of the run waiting at the gate.
+        assertThat(threadsHeldAtTheGate(file)).as("threads whose stack is in RunGate.arrive").isNotEmpty().doesNotContain("main");
+    }
+
+    /** The thread names of the printed tree's lines {@code - #TID "NAME" STATE}. */
+    private static List<String> printedThreads(String out) {
+        List<String> names = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            Matcher thread = THREAD_LINE.matcher(line);
+            if (thread.matches()) {
+                names.add(thread.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Names of the dumped threads with {@code RunGate.arrive} on their stack. */
+    private static List<String> threadsHeldAtTheGate(Path file) throws IOException {
+        JsonNode containers = new ObjectMapper().readTree(Files.readString(file)).path("threadDump").path("threadContainers");
+        List<String> held = new ArrayList<>();
+        for (JsonNode container : containers) {
+            for (JsonNode thread : container.path("threads")) {
+                for (JsonNode frame : thread.path("stack")) {
+                    if (frame.asText().contains(HELD_FRAME)) {
+                        held.add(thread.path("name").asText());
+                        break;
+                    }
+                }
+            }
+        }
+        return held;
+    }
+}
