@@ -25,13 +25,13 @@
  * // BEFORE: the state lives in the thread
  * class GreeterThread extends Thread {
  *     private final Greeter greeter;
- *     @Override public void run() { runs.add(greeter.call()); }
+ *     @Override public void run() { greeter.runInto(runs); }
  * }
  * new GreeterThread(greeter, runs).start();
  *
  * // AFTER: the state lives in a task; any thread, executor or scope can run it
  * record Greeter(int worker, String argument, String style) implements Callable<WorkerRun> { ... }
- * Thread.ofVirtual().name("virtual-", 0).start(() -> runs.add(greeter.call()));
+ * Thread.ofVirtual().name("virtual-", 0).start(() -> greeter.runInto(runs));
  * }
  *
  * <h2>What changes when migrating</h2>
