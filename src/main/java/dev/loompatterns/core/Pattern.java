@@ -71,6 +71,29 @@ public interface Pattern {
      */
     Check run(Mode mode, Variant variant, Workload workload) throws Exception;
 
+    /**
+     * Sets up what a run needs but does not measure (an embedded server, a client), and returns the
+     * run itself. {@link Runner} times only {@link Prepared#run()}, and calls {@link Prepared#close()}
+     * after the clock has stopped; so a pattern whose set-up is not part of its lesson keeps it out
+     * of {@code wall_ms}. By default there is nothing to set up.
+     *
+     * @throws Exception a set-up failure, reported like a failure of the run
+     */
+    default Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
+        return () -> run(mode, variant, workload);
+    }
+
+    /** A run whose set-up is done: {@link #run()} once, then {@link #close()} to tear the set-up down. */
+    interface Prepared extends AutoCloseable {
+
+        Check run() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+            // nothing was set up
+        }
+    }
+
     /** Finds a variant by id, or says which exist. */
     default Variant variant(String id) {
         if (id == null) {

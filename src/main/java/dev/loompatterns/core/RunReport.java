@@ -13,7 +13,8 @@ import java.time.Duration;
  *                            and the JFR counting stream are outside it)
  * @param peakPlatformThreads the most live platform threads during the run beyond those alive when
  *                            it started (so pool and carrier threads that outlive a run are counted
- *                            only by the run that created them)
+ *                            only by the run that created them; threads of earlier work that end
+ *                            during the run lower the figure by as many)
  * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart})
  * @param pinned              pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0)
  * @param check               the self-check's verdict

@@ -33,17 +33,17 @@ public final class Runner {
         event.variant = variant.id();
         event.tasks = workload.tasks();
 
-        Check check;
-        long nanos;
-        int baseline;
-        int peak;
+        Pattern.Prepared prepared = prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline
+        boolean tornDown = false;
         try (ActivityCounter counter = new ActivityCounter().start()) {
-            baseline = threads.getThreadCount();
+            int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
             event.begin();
             long start = System.nanoTime();
+            Check check;
+            long nanos;
             try {
-                check = pattern.run(mode, variant, workload);
+                check = prepared.run();
             } catch (InterruptedException | UsageException e) {
                 throw e; // a usage error found by the pattern (a value its params cannot range-check) is the user's, not a failed check
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -52,12 +52,52 @@ public final class Runner {
                 nanos = System.nanoTime() - start;
                 event.end();
             }
-            peak = threads.getPeakThreadCount();
+            int peak = threads.getPeakThreadCount();
+            check = tearDown(prepared, check); // after the clock
+            tornDown = true;
             counter.stop();
             event.checkPassed = check.ok();
             event.commit();
             return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
                     Math.max(0, peak - baseline), counter.virtualThreadsStarted(), counter.pins(), check);
+        } finally {
+            if (!tornDown) {
+                closeQuietly(prepared); // the run ended by an exception: still close its set-up
+            }
+        }
+    }
+
+    /** The pattern's prepared run; a set-up that fails becomes a run that fails with its exception. */
+    private static Pattern.Prepared prepareOrFail(Pattern pattern, Mode mode, Variant variant, Workload workload)
+            throws InterruptedException {
+        try {
+            return pattern.prepare(mode, variant, workload);
+        } catch (InterruptedException | UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
+    private static void closeQuietly(Pattern.Prepared prepared) {
+        try {
+            prepared.close();
+        } catch (Exception ignored) {
+            // already reported by tearDown, or the run is ending by an exception of its own
+        }
+    }
+
+    /** Closes a run's set-up; a failure to close fails a check that had passed. */
+    private static Check tearDown(Pattern.Prepared prepared, Check check) throws InterruptedException {
+        try {
+            prepared.close();
+            return check;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return check.ok() ? Check.failed("set-up did not close: " + describe(e)) : check;
         }
     }
 

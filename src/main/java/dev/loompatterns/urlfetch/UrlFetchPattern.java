@@ -8,6 +8,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -100,6 +101,17 @@ public final class UrlFetchPattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        try (Prepared run = prepare(mode, variant, workload)) {
+            return run.run();
+        }
+    }
+
+    /**
+     * Starts the embedded server and the client before the clock, so {@code wall_ms} is the fetching
+     * alone, as in the example, and closes them after it.
+     */
+    @Override
+    public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
         List<URI> userUrls = parseUrls(workload.text(URLS));
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
         Duration timeout = workload.intValue(TIMEOUT_MS) > 0 ? workload.millis(TIMEOUT_MS)
@@ -117,12 +129,31 @@ public final class UrlFetchPattern implements Pattern {
                     failFast ? StructuredUrlFetch.Joining.FAIL_FAST
                             : variant.id().equals(FAULTS_COLLECT.id()) ? StructuredUrlFetch.Joining.AWAIT_ALL : StructuredUrlFetch.Joining.OUTCOMES);
         };
-        try (UrlClient client = new UrlClient(timeout)) {
-            if (!userUrls.isEmpty()) {
-                return checkUserUrls(userUrls, fetcher.fetchAll(client, userUrls));
-            }
-            try (LatencyServer server = LatencyServer.start(latency, plan)) {
-                List<URI> items = server.items(workload.tasks());
+        UrlClient client = new UrlClient(timeout);
+        if (!userUrls.isEmpty()) {
+            return new Prepared() {
+                @Override
+                public Check run() throws Exception {
+                    return checkUserUrls(userUrls, fetcher.fetchAll(client, userUrls));
+                }
+
+                @Override
+                public void close() {
+                    client.close();
+                }
+            };
+        }
+        LatencyServer server;
+        try {
+            server = LatencyServer.start(latency, plan);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        List<URI> items = server.items(workload.tasks());
+        return new Prepared() {
+            @Override
+            public Check run() throws Exception {
                 List<Fetched> results;
                 try {
                     results = fetcher.fetchAll(client, items);
@@ -131,7 +162,14 @@ public final class UrlFetchPattern implements Pattern {
                 }
                 return checkFaults(items, results, plan, server.served());
             }
-        }
+
+            @Override
+            public void close() {
+                try (client) {
+                    server.close();
+                }
+            }
+        };
     }
 
     /**

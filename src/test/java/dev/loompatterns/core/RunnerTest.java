@@ -89,4 +89,101 @@ class RunnerTest {
         Scripted pattern = new Scripted(EnumSet.of(Mode.PLATFORM), workload -> Check.passed("x"));
         assertThatThrownBy(() -> run(pattern)).isInstanceOf(UsageException.class).hasMessageContaining("no virtual mode");
     }
+    /** A pattern with a set-up step, given by the test. */
+    private record WithSetUp(SetUp setUp) implements Pattern {
+        interface SetUp {
+            Pattern.Prepared prepare() throws Exception;
+        }
+
+        @Override public String id() { return "with-set-up"; }
+        @Override public String title() { return "with set-up"; }
+        @Override public String tutorial() { return "none"; }
+        @Override public int number() { return 99; }
+        @Override public int defaultTasks() { return 1; }
+        @Override public Check run(Mode mode, Variant variant, Workload workload) { throw new AssertionError("prepare() is used"); }
+        @Override public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception { return setUp.prepare(); }
+    }
+
+    private static RunReport run(WithSetUp pattern) throws InterruptedException {
+        return new Runner().run(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
+    }
+
+    @Test
+    void setUpThreadsAreNotCountedAsTheRunsAndAreClosedAfterIt() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> setUpThreads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean closedAfterRun = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        RunReport report = run(new WithSetUp(() -> {
+            for (int i = 0; i < 8; i++) {
+                setUpThreads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            return new Pattern.Prepared() {
+                @Override public Check run() {
+                    ran.set(true);
+                    return Check.passed("ran");
+                }
+
+                @Override public void close() throws InterruptedException {
+                    closedAfterRun.set(ran.get());
+                    int withThem = mx.getThreadCount();
+                    release.countDown();
+                    Threads.joinAll(setUpThreads);
+                    // A joined thread stays in the JVM's live count for a moment; wait until these 8 are
+                    // gone from it, so the next test's thread baseline is not lowered under it.
+                    long backstop = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                    while (mx.getThreadCount() > withThem - setUpThreads.size() && System.nanoTime() < backstop) {
+                        Thread.onSpinWait();
+                    }
+                }
+            };
+        }));
+        assertThat(report.check().verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(report.peakPlatformThreads()).as("the set-up's 8 threads were alive before the run began").isLessThan(8);
+        assertThat(closedAfterRun).isTrue();
+        assertThat(setUpThreads).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void setUpIsClosedWhenTheRunIsInterrupted() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        WithSetUp pattern = new WithSetUp(() -> new Pattern.Prepared() {
+            @Override public Check run() throws InterruptedException {
+                throw new InterruptedException("cancelled");
+            }
+
+            @Override public void close() {
+                closed.set(true);
+            }
+        });
+        assertThatThrownBy(() -> run(pattern)).isInstanceOf(InterruptedException.class);
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void aFailingSetUpOrTearDownIsAFailedCheck() throws InterruptedException {
+        RunReport setUp = run(new WithSetUp(() -> {
+            throw new java.io.IOException("no port");
+        }));
+        assertThat(setUp.check().detail()).isEqualTo("threw IOException: no port");
+
+        RunReport tearDown = run(new WithSetUp(() -> new Pattern.Prepared() {
+            @Override public Check run() {
+                return Check.passed("ran");
+            }
+
+            @Override public void close() {
+                throw new IllegalStateException("stuck");
+            }
+        }));
+        assertThat(tearDown.check().verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(tearDown.check().detail()).isEqualTo("set-up did not close: threw IllegalStateException: stuck");
+    }
 }
