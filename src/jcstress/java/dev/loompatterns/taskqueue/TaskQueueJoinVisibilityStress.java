@@ -9,14 +9,15 @@ import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * The memory consistency effect the javadoc promises: what a consumer wrote before
- * {@code taskDone} is visible after {@code join} returns. Two items are taken; each consumer
- * writes a plain (non-volatile) field and marks its item done; the joiner, once released, must see
- * both writes. The joiner blocks only on the two consumers, which never block, so every iteration
- * ends.
+ * {@code taskDone} is visible after {@code join} returns. Two items are taken; the consumer
+ * writes a plain (non-volatile) field before marking each done; the joiner, once released, must see
+ * both writes. Two actors, not three: jcstress silently skips a test with more actors than the
+ * machine has CPUs, and the project machine (and CI) has two. The joiner blocks only on the
+ * consumer, which never blocks, so every iteration ends.
  */
 @JCStressTest
 @Outcome(id = "1, 2", expect = Expect.ACCEPTABLE, desc = "both results visible after join")
-@Outcome(expect = Expect.FORBIDDEN, desc = "join returned before, or without seeing, a consumer's write")
+@Outcome(expect = Expect.FORBIDDEN, desc = "join returned before, or without seeing, a write made before a taskDone")
 @State
 public class TaskQueueJoinVisibilityStress {
 
@@ -25,13 +26,9 @@ public class TaskQueueJoinVisibilityStress {
     private int second;
 
     @Actor
-    public void consumerOne() {
+    public void consumer() {
         first = 1;
         queue.taskDone();
-    }
-
-    @Actor
-    public void consumerTwo() {
         second = 2;
         queue.taskDone();
     }
