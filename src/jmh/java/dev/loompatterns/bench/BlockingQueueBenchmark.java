@@ -2,6 +2,7 @@ package dev.loompatterns.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.loompatterns.boundedbuffer.BoundedBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * consumers of each kind. The figure is nanoseconds per item, {@value #ITEMS} items per
  * invocation, the threads' start and join included.
  *
- * <p>The project's own {@code BoundedBuffer} (lock and two conditions) and {@code TaskQueue} are
- * not benchmarked here yet: they land with their patterns, and a benchmark of each belongs beside
- * this one, against the same queue.
+ * <p>The project's own {@code BoundedBuffer} (lock and two conditions) runs the same race as
+ * {@code ArrayBlockingQueue}; {@code TaskQueue}, which is unbounded, has {@link TaskQueueBenchmark}.
  *
  * <p>You are expected to see virtual threads move items faster when producers and consumers keep
  * blocking on a small queue (a blocked virtual thread costs an unmount and a queue push; a blocked
@@ -48,17 +48,40 @@ public class BlockingQueueBenchmark {
     @Param({"16", "1024"})
     int capacity;
 
+    /** How a producer hands over an item: each queue under test adapts its {@code put}. */
+    interface Put {
+        void put(Integer item) throws InterruptedException;
+    }
+
+    /** How a consumer takes one: each queue under test adapts its {@code take}. */
+    interface Take {
+        Integer take() throws InterruptedException;
+    }
+
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public long arrayBlockingQueue() throws InterruptedException {
         BlockingQueue<Integer> queue = new ArrayBlockingQueue<>(capacity);
+        return pass(queue::put, queue::take);
+    }
+
+    /** The project's hand-written buffer (one lock, two conditions), in the same race. */
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public long boundedBuffer() throws InterruptedException {
+        BoundedBuffer<Integer> buffer = new BoundedBuffer<>(capacity);
+        return pass(buffer::put, buffer::take);
+    }
+
+    /** {@value #ITEMS} items from {@code pairs} producers to {@code pairs} consumers, then a poison pill each. */
+    private long pass(Put put, Take take) throws InterruptedException {
         LongAdder consumed = new LongAdder();
         List<Thread> threads = new ArrayList<>();
         Thread.Builder builder = kind.builder();
         for (int c = 0; c < pairs; c++) {
             threads.add(builder.start(() -> {
                 try {
-                    while (queue.take() != POISON) { // BLOCKS-UNTIL: the queue is not empty
+                    while (take.take() != POISON) { // BLOCKS-UNTIL: the queue is not empty
                         consumed.increment();
                     }
                 } catch (InterruptedException e) {
@@ -72,7 +95,7 @@ public class BlockingQueueBenchmark {
             producers.add(builder.start(() -> {
                 try {
                     for (int i = 0; i < share; i++) {
-                        queue.put(i); // BLOCKS-UNTIL: the queue is not full
+                        put.put(i); // BLOCKS-UNTIL: the queue is not full
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -83,7 +106,7 @@ public class BlockingQueueBenchmark {
             producer.join();
         }
         for (int c = 0; c < pairs; c++) {
-            queue.put(POISON); // one per consumer, after every item
+            put.put(POISON); // one per consumer, after every item
         }
         for (Thread consumer : threads) {
             consumer.join();
