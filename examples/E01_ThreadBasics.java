@@ -108,10 +108,29 @@ public class E01_ThreadBasics {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean ok = time("platform", E01_ThreadBasics::platform);
-        ok &= time("virtual", E01_ThreadBasics::virtual);
-        ok &= time("structured", E01_ThreadBasics::structured);
+        int rounds = rounds(args); // 1, or how often to run each form (the harness's --repeat, for comparing)
+        boolean ok = true;
+        for (int i = 0; i < rounds; i++) {
+            ok &= time("platform", E01_ThreadBasics::platform);
+        }
+        for (int i = 0; i < rounds; i++) {
+            ok &= time("virtual", E01_ThreadBasics::virtual);
+        }
+        for (int i = 0; i < rounds; i++) {
+            ok &= time("structured", E01_ThreadBasics::structured);
+        }
         System.exit(ok ? 0 : 1);
+    }
+
+    static int rounds(String[] args) {
+        if (args.length == 0) {
+            return 1;
+        }
+        if (!args[0].matches("[1-9][0-9]{0,2}")) {
+            System.err.println("E01: ROUNDS must be a whole number from 1 to 999, not '" + args[0] + "'");
+            System.exit(2);
+        }
+        return Integer.parseInt(args[0]);
     }
 }
 
@@ -119,6 +138,7 @@ public class E01_ThreadBasics {
  * How to run this (from the project root, with a JDK 25):
  *
  *   java --enable-preview examples/E01_ThreadBasics.java
+ *   java --enable-preview examples/E01_ThreadBasics.java 5     # each form 5 times in a row
  *
  * With a JFR recording, to open in JDK Mission Control:
  *

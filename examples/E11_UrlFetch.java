@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,9 +41,13 @@ public class E11_UrlFetch {
 
     static HttpClient client;
 
+    /** How long a request may take before it fails: a blocking call always gets a bound. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     /** The tutorial's fetch: a blocking GET. On a virtual thread, send() parks and frees the carrier. */
     static String fetch(URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static List<String> pool(List<URI> uris) throws Exception {
@@ -86,9 +91,15 @@ public class E11_UrlFetch {
     }
 
     static boolean time(String name, Form form, List<URI> uris) throws Exception {
-        long start = System.nanoTime();
-        List<String> bodies = form.run(uris);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // A new client per run, so no run reuses the open connections of the run before it.
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        List<String> bodies;
+        long millis;
+        try (HttpClient closedAfterTheClock = client) {
+            long start = System.nanoTime();
+            bodies = form.run(uris);
+            millis = (System.nanoTime() - start) / 1_000_000;
+        }
         boolean inOrder = bodies.size() == uris.size();
         for (int i = 0; inOrder && i < bodies.size(); i++) {
             inOrder = bodies.get(i).equals("item-" + i);
@@ -97,7 +108,19 @@ public class E11_UrlFetch {
         return inOrder;
     }
 
+    static int rounds(String[] args) {
+        if (args.length == 0) {
+            return 1;
+        }
+        if (!args[0].matches("[1-9][0-9]{0,2}")) {
+            System.err.println("E11: ROUNDS must be a whole number from 1 to 999, not '" + args[0] + "'");
+            System.exit(2);
+        }
+        return Integer.parseInt(args[0]);
+    }
+
     public static void main(String[] args) throws Exception {
+        int rounds = rounds(args); // 1, or how often to run each form (the harness's --repeat, for comparing)
         // The server answers /item/N with "item-N" after LATENCY_MS, scheduling the answer instead of
         // sleeping on a thread, so its own threads stay few whatever the load. It handles requests on
         // that same small pool, not on its one dispatcher thread (which would serialize them). Loopback only.
@@ -115,18 +138,23 @@ public class E11_UrlFetch {
             }
         }, LATENCY_MS, TimeUnit.MILLISECONDS));
         server.start();
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             List<URI> uris = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 uris.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/item/" + i));
             }
-            boolean ok = time("pool(" + POOL_SIZE + ")", E11_UrlFetch::pool, uris);
-            ok &= time("virtual", E11_UrlFetch::virtual, uris);
-            ok &= time("structured", E11_UrlFetch::structured, uris);
+            boolean ok = true;
+            for (int i = 0; i < rounds; i++) {
+                ok &= time("pool(" + POOL_SIZE + ")", E11_UrlFetch::pool, uris);
+            }
+            for (int i = 0; i < rounds; i++) {
+                ok &= time("virtual", E11_UrlFetch::virtual, uris);
+            }
+            for (int i = 0; i < rounds; i++) {
+                ok &= time("structured", E11_UrlFetch::structured, uris);
+            }
             System.exit(ok ? 0 : 1);
         } finally {
-            client.close();
             server.stop(0);
             timer.shutdownNow();
         }
@@ -137,6 +165,7 @@ public class E11_UrlFetch {
  * How to run this (from the project root, with a JDK 25):
  *
  *   java --enable-preview examples/E11_UrlFetch.java
+ *   java --enable-preview examples/E11_UrlFetch.java 5     # each form 5 times in a row
  *
  * With a JFR recording (virtual thread starts and ends, socket I/O over 1 ms):
  *

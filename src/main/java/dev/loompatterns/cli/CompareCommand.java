@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "With no IDs, the whole catalogue, sized to take about a minute on 2 cores."},
         footer = {"", "Columns: pattern, mode, variant, tasks, wall_ms, tasks_per_s, peak_platform_threads, virtual_threads, pinned, check.",
                 "Examples:", "  loom compare", "  loom compare lock-counter --modes virtual,structured --repeat 5",
+                "  loom compare url-fetch --variants default --repeat 5",
                 "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -41,6 +42,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--modes", split = ",", paramLabel = "M", description = "modes to run, comma-separated; default: all")
     List<Mode> modes = new ArrayList<>();
+
+    @Option(names = "--variants", split = ",", paramLabel = "V",
+            description = "variants to run, comma-separated (see 'loom list ID'); default: every variant of each pattern")
+    List<String> variants = new ArrayList<>();
 
     @Mixin
     WorkloadOptions workload;
@@ -72,6 +77,7 @@ final class CompareCommand implements Callable<Integer> {
                 ? catalogue.patterns()
                 : new LinkedHashSet<>(ids).stream().map(catalogue::find).toList();
         workload.requireKnownParams(patterns);
+        requireKnownVariants(patterns);
         List<Session.Cell> cells = new ArrayList<>();
         for (Pattern pattern : patterns) {
             for (Mode mode : pattern.modes()) {
@@ -79,12 +85,16 @@ final class CompareCommand implements Callable<Integer> {
                     continue;
                 }
                 for (Variant variant : pattern.variants()) {
+                    if (!variants.isEmpty() && !variants.contains(variant.id())) {
+                        continue;
+                    }
                     cells.add(new Session.Cell(pattern, mode, variant, workload.forPattern(pattern, mode, true)));
                 }
             }
         }
         if (cells.isEmpty()) {
-            throw new UsageException("none of the selected patterns runs in mode(s) " + modes);
+            throw new UsageException("none of the selected patterns runs in mode(s) " + modes
+                    + (variants.isEmpty() ? "" : " with variant(s) " + variants));
         }
         Session.Recording where = jfrDir == null
                 ? new Session.Recording.None()
@@ -100,6 +110,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /** Each variant asked for belongs to at least one of the patterns compared. */
+    private void requireKnownVariants(List<Pattern> patterns) {
+        for (String asked : new LinkedHashSet<>(variants)) {
+            if (patterns.stream().noneMatch(p -> p.variants().stream().anyMatch(v -> v.id().equals(asked)))) {
+                List<String> known = patterns.stream().flatMap(p -> p.variants().stream()).map(Variant::id).distinct().toList();
+                throw new UsageException("no pattern compared has variant '" + asked + "'; "
+                        + (patterns.size() == 1 ? patterns.getFirst().id() + "'s variants: " : "their variants: ") + String.join(", ", known));
+            }
+        }
     }
 
     /** One line on how far to trust a single figure, measured when there are repeats. */

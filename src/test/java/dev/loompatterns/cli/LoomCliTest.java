@@ -71,6 +71,8 @@ class LoomCliTest {
             "compare nope",
             "compare -P nope=1",
             "compare --modes virtual,bogus",
+            "compare lock-counter --variants long-adder,spinlock",
+            "compare thread-basics --variants",
             "compare thread-basics --jfr-dir README.md",
             "compare thread-basics --jfr-dir README.md/inside",
             "run",
@@ -99,6 +101,22 @@ class LoomCliTest {
         assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail");
         assertThat(lines).hasSize(1 + new dev.loompatterns.lockcounter.LockCounterPattern().variants().size());
         assertThat(lines.get(1)).startsWith("lock-counter,virtual,synchronized,2,");
+    }
+
+    @Test
+    void compareVariantsRunsOnlyTheVariantsNamed() {
+        Result result = loom("compare", "lock-counter", "--modes", "virtual", "--variants", "long-adder,atomic-long", "--tasks", "2",
+                "-P", "increments=10", "--format", "csv");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().lines().skip(1).map(line -> line.split(",")[2]).toList()).containsExactly("atomic-long", "long-adder");
+    }
+
+    @Test
+    void compareVariantsOfSeveralPatternsSkipsThoseWithoutIt() {
+        Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "virtual", "--variants", "long-adder",
+                "--tasks", "2", "-P", "sleep-ms=1", "-P", "increments=10", "--format", "csv");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().lines().skip(1).toList()).singleElement().asString().startsWith("lock-counter,virtual,long-adder,");
     }
 
     @Test
