@@ -93,8 +93,8 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         if (cells.isEmpty()) {
-            throw new UsageException("none of the selected patterns runs in mode(s) " + modes
-                    + (variants.isEmpty() ? "" : " with variant(s) " + variants));
+            throw new UsageException("none of the selected patterns runs"
+                    + (modes.isEmpty() ? "" : " in mode(s) " + modes) + (variants.isEmpty() ? "" : " with variant(s) " + variants));
         }
         Session.Recording where = jfrDir == null
                 ? new Session.Recording.None()
