@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Columns: pattern, mode, variant, tasks, wall_ms, tasks_per_s, peak_platform_threads, virtual_threads, pinned, check.",
                 "Examples:", "  loom compare", "  loom compare lock-counter --modes virtual,structured --repeat 5",
                 "  loom compare url-fetch --variants default --repeat 5",
+                "  loom compare url-fetch --tasks 5000 -P latency-ms=50 -P workers=100 --variants default --warmup 10 --repeat 5",
                 "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -54,6 +55,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "runs per cell; wall_ms is then the median and the note under the table gives the spread (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = "unmeasured runs per cell before its K runs, so the JIT has compiled what the cell runs; "
+                    + "not in the cell's recording (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv, json or markdown (default ${DEFAULT-VALUE})")
     ReportFormat format;
@@ -72,6 +78,9 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
+        }
+        if (warmup < 0 || warmup > MAX_REPEAT) {
+            throw new UsageException("--warmup must be from 0 to " + MAX_REPEAT + ", got " + warmup);
         }
         List<Pattern> patterns = ids.isEmpty()
                 ? catalogue.patterns()
@@ -101,11 +110,11 @@ final class CompareCommand implements Callable<Integer> {
                 : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
 
         PrintWriter out = spec.commandLine().getOut();
-        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, repeat, where);
+        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, warmup, repeat, where);
         format.print(outcome.rows(), out);
         if (format.forPeople()) {
             out.println();
-            out.println(noiseNote(outcome.rows(), repeat));
+            out.println(noiseNote(outcome.rows(), warmup, repeat));
             Session.describeRecordings(outcome.recordings(), out);
         }
         out.flush();
@@ -124,14 +133,17 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** One line on how far to trust a single figure, measured when there are repeats. */
-    static String noiseNote(List<Row> rows, int repeat) {
+    static String noiseNote(List<Row> rows, int warmup, int repeat) {
+        String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s") + " per cell";
         if (repeat == 1) {
-            return "Each figure is one run: expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
-                    + "--repeat 5 gives medians with their spread; JMH (README, Benchmarks) gives steady figures.";
+            return "Each figure is one run" + after + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
+                    + "--repeat 5 gives medians with their spread" + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
+                    + "; JMH (README, Benchmarks) gives steady figures.";
         }
         Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
-        return String.format(Locale.ROOT, "wall_ms is the median of %d runs; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
-                        + "For steady figures use JMH (README, Benchmarks).",
-                repeat, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant());
+        return String.format(Locale.ROOT, "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
+                        + "For steady figures use %sJMH (README, Benchmarks).",
+                repeat, after, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant(),
+                warmup == 0 ? "--warmup W (unmeasured runs first) or " : "");
     }
 }

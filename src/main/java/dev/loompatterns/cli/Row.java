@@ -25,4 +25,10 @@ record Row(String pattern, String mode, String variant, int tasks, double wallMs
                 median.virtualThreads(), repeats.stream().mapToLong(RunReport::pinned).max().orElse(0), check,
                 repeats.size(), median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0);
     }
+
+    /** This row with another check: a warm-up run's failure, which the measured runs did not see. */
+    Row withCheck(Check other) {
+        return new Row(pattern, mode, variant, tasks, wallMs, tasksPerSecond, peakPlatformThreads, virtualThreads, pinned, other,
+                repeats, spread);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
@@ -16,7 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import jdk.jfr.Configuration;
 
-/** Runs a list of cells (pattern, mode, variant, workload), repeating and recording as asked. */
+/**
+ * Runs a list of cells (pattern, mode, variant, workload), warming up, repeating and recording as
+ * asked. A cell's warm-up runs come first, are left out of its row's figures, and are not in its
+ * recording when each cell has a file of its own; a warm-up whose check fails still fails the row.
+ */
 final class Session {
 
     /** One pattern in one mode and variant, with its workload. */
@@ -57,14 +62,26 @@ final class Session {
     }
 
     Outcome run(List<Cell> cells, int repeats, Recording recording) throws InterruptedException {
-        int[] done = {0};
-        int total = cells.size() * repeats;
+        return run(cells, 0, repeats, recording);
+    }
+
+    Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
+        Counter done = new Counter(cells.size() * (warmups + repeats));
         try {
             return switch (recording) {
-                case Recording.None none -> new Outcome(runAll(cells, repeats, done, total), List.of());
+                case Recording.None none -> {
+                    List<Row> rows = new ArrayList<>();
+                    for (Cell cell : cells) {
+                        rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
+                    }
+                    yield new Outcome(rows, List.of());
+                }
                 case Recording.OneFile one -> {
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
-                        List<Row> rows = runAll(cells, repeats, done, total);
+                        List<Row> rows = new ArrayList<>();
+                        for (Cell cell : cells) {
+                            rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
+                        }
                         yield new Outcome(rows, List.of(recorder.finish()));
                     }
                 }
@@ -72,8 +89,9 @@ final class Session {
                     List<Row> rows = new ArrayList<>();
                     List<Path> files = new ArrayList<>();
                     for (Cell cell : cells) {
+                        Check warmUp = warmUp(cell, warmups, done); // before the cell's recording starts
                         try (Recorder recorder = Recorder.start(each.profile(), each.dir().resolve(cell.fileName()))) {
-                            rows.addAll(runAll(List.of(cell), repeats, done, total));
+                            rows.add(measure(cell, warmUp, repeats, done));
                             files.add(recorder.finish());
                         }
                     }
@@ -85,17 +103,38 @@ final class Session {
         }
     }
 
-    private List<Row> runAll(List<Cell> cells, int repeats, int[] done, int total) throws InterruptedException {
-        List<Row> rows = new ArrayList<>();
-        for (Cell cell : cells) {
-            List<RunReport> reports = new ArrayList<>();
-            for (int r = 0; r < repeats; r++) {
-                progress.show(++done[0], total, cell.label());
-                reports.add(runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()));
-            }
-            rows.add(Row.of(reports));
+    /** Runs done out of all the session will do, for the progress line. */
+    private static final class Counter {
+        private final int total;
+        private int done;
+
+        Counter(int total) {
+            this.total = total;
         }
-        return rows;
+    }
+
+    /** The cell's warm-up runs: the first failed check among them, or null if all passed (or there were none). */
+    private Check warmUp(Cell cell, int warmups, Counter done) throws InterruptedException {
+        Check failed = null;
+        for (int w = 1; w <= warmups; w++) {
+            progress.show(++done.done, done.total, cell.label() + " (warm-up)");
+            Check check = runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()).check();
+            if (failed == null && !check.ok()) {
+                failed = Check.failed("warm-up run " + w + " of " + warmups + ": " + check.detail());
+            }
+        }
+        return failed;
+    }
+
+    /** The cell's measured runs, as one row; a failed warm-up fails the row. */
+    private Row measure(Cell cell, Check failedWarmUp, int repeats, Counter done) throws InterruptedException {
+        List<RunReport> reports = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            progress.show(++done.done, done.total, cell.label());
+            reports.add(runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()));
+        }
+        Row row = Row.of(reports);
+        return failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
     }
 
     /** After the table: what each recording holds and how to open it. */

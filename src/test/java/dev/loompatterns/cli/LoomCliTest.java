@@ -67,6 +67,9 @@ class LoomCliTest {
             "run lock-counter -P increments=0",
             "run lock-counter --profile missing-profile --jfr x.jfr",
             "compare --repeat 0",
+            "compare --warmup -1",
+            "compare --warmup 1001",
+            "compare --warmup many",
             "compare --format yaml",
             "compare nope",
             "compare -P nope=1",
@@ -123,7 +126,11 @@ class LoomCliTest {
     void compareTableEndsWithANoteOnNoiseAndJsonHasNone() {
         Result table = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--repeat", "3");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("median of 3 runs");
+        assertThat(table.out()).contains("median of 3 runs;").contains("--warmup W");
+
+        Result warm = loom("compare", "thread-basics", "--modes", "virtual", "--tasks", "3", "-P", "sleep-ms=1", "--warmup", "2", "--repeat", "3");
+        assertThat(warm.code()).as(warm.err()).isZero();
+        assertThat(warm.out()).contains("median of 3 runs after 2 warm-up runs per cell;").doesNotContain("--warmup W");
 
         Result json = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--format", "json");
         assertThat(json.out().strip()).startsWith("[").endsWith("]").contains("\"check\": \"pass\"");

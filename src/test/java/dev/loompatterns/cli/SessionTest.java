@@ -1,0 +1,102 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import dev.loompatterns.jfr.PatternRunEvent;
+import dev.loompatterns.jfr.Profiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTest {
+
+    /** A pattern that answers its n-th run (from 1) with the check the test gives, and remembers each run's number. */
+    private static final class Numbered implements Pattern {
+        private final IntFunction<Check> checkOfRun;
+        private final List<Integer> runs = new ArrayList<>();
+
+        Numbered(IntFunction<Check> checkOfRun) {
+            this.checkOfRun = checkOfRun;
+        }
+
+        @Override public String id() { return "numbered"; }
+        @Override public String title() { return "numbered"; }
+        @Override public String tutorial() { return "none"; }
+        @Override public int number() { return 99; }
+        @Override public int defaultTasks() { return 1; }
+
+        @Override
+        public synchronized Check run(Mode mode, Variant variant, Workload workload) {
+            runs.add(runs.size() + 1);
+            return checkOfRun.apply(runs.size());
+        }
+    }
+
+    private static Session.Cell cell(Pattern pattern) {
+        return new Session.Cell(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
+    }
+
+    private static Session session() {
+        return new Session(Progress.none(new PrintWriter(new StringWriter())));
+    }
+
+    @Test
+    void warmUpRunsComeFirstAndAreLeftOutOfTheRow() throws InterruptedException {
+        Numbered pattern = new Numbered(n -> Check.passed("run " + n));
+
+        Session.Outcome outcome = session().run(List.of(cell(pattern)), 2, 3, new Session.Recording.None());
+
+        assertThat(pattern.runs).containsExactly(1, 2, 3, 4, 5);
+        Row row = outcome.rows().getFirst();
+        assertThat(row.repeats()).isEqualTo(3);
+        assertThat(row.check().detail()).isIn("run 3", "run 4", "run 5"); // the median is one of the measured runs
+        assertThat(outcome.allPassed()).isTrue();
+    }
+
+    @Test
+    void aWarmUpThatFailsItsCheckFailsTheRow() throws InterruptedException {
+        Numbered pattern = new Numbered(n -> n == 2 ? Check.failed("lost an item") : Check.passed("run " + n));
+
+        Session.Outcome outcome = session().run(List.of(cell(pattern)), 3, 2, new Session.Recording.None());
+
+        assertThat(outcome.allPassed()).isFalse();
+        assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("warm-up run 2 of 3: lost an item");
+    }
+
+    @Test
+    void aFailedMeasuredRunIsReportedBeforeAFailedWarmUp() throws InterruptedException {
+        Numbered pattern = new Numbered(n -> n == 1 ? Check.failed("warm-up went wrong") : n == 3 ? Check.failed("measured went wrong")
+                : Check.passed("run " + n));
+
+        Session.Outcome outcome = session().run(List.of(cell(pattern)), 1, 3, new Session.Recording.None());
+
+        assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("measured went wrong");
+    }
+
+    @Test
+    void aCellsRecordingHoldsItsMeasuredRunsOnly(@TempDir Path dir) throws InterruptedException, IOException {
+        Numbered pattern = new Numbered(n -> Check.passed("run " + n));
+
+        Session.Outcome outcome = session().run(List.of(cell(pattern)), 4, 2,
+                new Session.Recording.FilePerCell(Profiles.load("pinning"), dir));
+
+        assertThat(pattern.runs).hasSize(6);
+        assertThat(outcome.recordings()).singleElement();
+        long recordedRuns = RecordingFile.readAllEvents(outcome.recordings().getFirst()).stream()
+                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME)).count();
+        assertThat(recordedRuns).isEqualTo(2);
+    }
+}
