@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,6 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         if (format.forPeople()) {
             out.println();
             out.println(noiseNote(outcome.rows(), warmup, repeat));
+            jitNote(outcome.rows(), warmup).ifPresent(out::println);
             Session.describeRecordings(outcome.recordings(), out);
         }
         out.flush();
@@ -130,6 +132,24 @@ final class CompareCommand implements Callable<Integer> {
                         + (patterns.size() == 1 ? patterns.getFirst().id() + "'s variants: " : "their variants: ") + String.join(", ", known));
             }
         }
+    }
+
+    /** A JIT share of the measured time from which a note says so. */
+    static final double JIT_NOTE_SHARE = 0.10;
+
+    /**
+     * A line when the JIT was busy during the measured runs: its compiler threads share the cores
+     * with the run, so its figures include the JIT's warm-up.
+     */
+    static Optional<String> jitNote(List<Row> rows, int warmup) {
+        Row busiest = rows.stream().max(Comparator.comparingDouble(Row::jitShare)).orElseThrow();
+        if (busiest.jitShare() < JIT_NOTE_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "The JIT compiled for %.0f ms during %s %s %s's measured runs, %.0f%% of their wall time: its threads competed with them for the cores. %s",
+                busiest.jitMs(), busiest.pattern(), busiest.mode(), busiest.variant(), busiest.jitShare() * 100,
+                warmup == 0 ? "--warmup W runs W unmeasured runs first." : "More --warmup runs would move more of it out."));
     }
 
     /** One line on how far to trust a single figure, measured when there are repeats. */

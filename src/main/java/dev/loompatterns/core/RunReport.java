@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart})
  * @param pinned              pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0)
  * @param check               the self-check's verdict
+ * @param jit                 time the JIT's compiler threads spent on the compilations that ended while
+ *                            the run's clock ran ({@code CompilationMXBean}, summed over those threads;
+ *                            zero where the JVM does not measure it). On few cores they compete with
+ *                            the run for CPU.
  */
 public record RunReport(
         String pattern,
@@ -28,7 +32,8 @@ public record RunReport(
         int peakPlatformThreads,
         long virtualThreads,
         long pinned,
-        Check check) {
+        Check check,
+        Duration jit) {
 
     public double wallMillis() {
         return wall.toNanos() / 1e6;

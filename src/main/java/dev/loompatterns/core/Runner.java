@@ -2,6 +2,7 @@ package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.PatternRunEvent;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.time.Duration;
 public final class Runner {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean(); // null without a JIT
 
     public RunReport run(Pattern pattern, Mode mode, Variant variant, Workload workload) throws InterruptedException {
         if (!pattern.modes().contains(mode)) {
@@ -39,9 +41,11 @@ public final class Runner {
             int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
             event.begin();
+            long compiledBefore = compiledMillis();
             long start = System.nanoTime();
             Check check;
             long nanos;
+            long jitMillis;
             try {
                 check = prepared.run();
             } catch (InterruptedException | UsageException e) {
@@ -51,6 +55,7 @@ public final class Runner {
             } finally {
                 nanos = System.nanoTime() - start;
                 event.end();
+                jitMillis = compiledMillis() - compiledBefore;
             }
             int peak = threads.getPeakThreadCount();
             check = tearDown(prepared, check); // after the clock
@@ -59,12 +64,18 @@ public final class Runner {
             event.checkPassed = check.ok();
             event.commit();
             return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
-                    Math.max(0, peak - baseline), counter.virtualThreadsStarted(), counter.pins(), check);
+                    Math.max(0, peak - baseline), counter.virtualThreadsStarted(), counter.pins(), check,
+                    Duration.ofMillis(jitMillis));
         } finally {
             if (!tornDown) {
                 closeQuietly(prepared); // the run ended by an exception: still close its set-up
             }
         }
+    }
+
+    /** The JIT's compile time so far, summed over its threads, or 0 if the JVM does not measure it. */
+    private long compiledMillis() {
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     /** The pattern's prepared run; a set-up that fails becomes a run that fails with its exception. */

@@ -133,7 +133,7 @@ class LoomCliTest {
         assertThat(warm.out()).contains("median of 3 runs after 2 warm-up runs per cell;").doesNotContain("--warmup W");
 
         Result json = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--format", "json");
-        assertThat(json.out().strip()).startsWith("[").endsWith("]").contains("\"check\": \"pass\"");
+        assertThat(json.out().strip()).startsWith("[").endsWith("]").contains("\"check\": \"pass\"").contains("\"jit_ms\": ");
         assertThat(json.out().lines().filter(l -> l.contains("\"pattern\"")).count()).isEqualTo(3);
     }
 

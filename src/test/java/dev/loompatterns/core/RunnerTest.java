@@ -2,7 +2,10 @@ package dev.loompatterns.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -185,5 +188,25 @@ class RunnerTest {
         }));
         assertThat(tearDown.check().verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(tearDown.check().detail()).isEqualTo("set-up did not close: threw IllegalStateException: stuck");
+    }
+
+    @Test
+    void reportsTheJitsCompileTimeWhileTheClockRan() throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        assumeTrue(compiler != null && compiler.isCompilationTimeMonitoringSupported(), "this JVM does not measure compile time");
+        long[] sink = {0};
+        RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
+            long before = compiler.getTotalCompilationTime();
+            // Fresh code run hot until the JIT has compiled something: observable state, not a guess at how long.
+            for (long round = 0; compiler.getTotalCompilationTime() == before; round++) {
+                sink[0] += java.util.stream.LongStream.range(0, 1_000).map(i -> i * 31 + sink[0] % 7).sum();
+                if (round > 100_000_000) {
+                    return Check.failed("the JIT compiled nothing");
+                }
+            }
+            return Check.passed("compiled");
+        }));
+        assertThat(report.check().ok()).as(report.check().detail()).isTrue();
+        assertThat(report.jit()).isPositive();
     }
 }
