@@ -84,13 +84,20 @@ enum ReportFormat {
             out.printf(Locale.ROOT,
                     "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f, \"tasks_per_s\": %.1f, "
                             + "\"peak_platform_threads\": %d, \"virtual_threads\": %d, \"pinned\": %d, \"check\": %s, \"detail\": %s, "
-                            + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f}%s%n",
+                            + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f, \"runs_wall_ms\": %s, \"runs_jit_ms\": %s}%s%n",
                     jsonString(row.pattern()), jsonString(row.mode()), jsonString(row.variant()), row.tasks(), row.wallMs(),
                     row.tasksPerSecond(), row.peakPlatformThreads(), row.virtualThreads(), row.pinned(),
                     jsonString(row.check().word().toLowerCase(Locale.ROOT)), jsonString(row.check().detail()), row.repeats(),
-                    row.spread(), row.jitMs(), r < rows.size() - 1 ? "," : "");
+                    row.spread(), row.jitMs(),
+                    jsonArray(row.runs().stream().map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis())).toList()),
+                    jsonArray(row.runs().stream().map(run -> Long.toString(run.jit().toMillis())).toList()),
+                    r < rows.size() - 1 ? "," : "");
         }
         out.println("]");
+    }
+
+    private static String jsonArray(List<String> numbers) {
+        return "[" + String.join(", ", numbers) + "]";
     }
 
     static String jsonString(String text) {

@@ -138,6 +138,21 @@ class LoomCliTest {
     }
 
     @Test
+    void compareJsonListsEachMeasuredRunInOrder() {
+        Result json = loom("compare", "thread-basics", "--modes", "virtual", "--tasks", "3", "-P", "sleep-ms=1", "--warmup", "1",
+                "--repeat", "3", "--format", "json");
+        assertThat(json.code()).as(json.err()).isZero();
+        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("\"runs_wall_ms\": \\[([^\\]]*)\\], \"runs_jit_ms\": \\[([^\\]]*)\\]")
+                .matcher(json.out());
+        assertThat(runs.find()).as(json.out()).isTrue();
+        List<Double> walls = Stream.of(runs.group(1).split(", ")).map(Double::parseDouble).toList();
+        assertThat(walls).hasSize(3).allSatisfy(ms -> assertThat(ms).isPositive());
+        assertThat(runs.group(2).split(", ")).hasSize(3);
+        double median = Double.parseDouble(json.out().replaceAll("(?s).*\"wall_ms\": ([0-9.]+),.*", "$1"));
+        assertThat(median).isEqualTo(walls.stream().sorted().toList().get(1));
+    }
+
+    @Test
     void compareParametersApplyToThePatternsThatTakeThem() {
         Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "structured", "--tasks", "2",
                 "-P", "sleep-ms=1", "-P", "increments=5", "--format", "csv");
