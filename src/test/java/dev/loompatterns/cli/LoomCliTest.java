@@ -83,6 +83,11 @@ class LoomCliTest {
             "run thread-basics -P sleep-ms",
             "run thread-basics -P sleep-ms=-5",
             "run thread-basics --jfr /proc/x.jfr",
+            "fidelity lock-counter",
+            "fidelity url-fetch --pairs 0",
+            "fidelity url-fetch --warmup -1",
+            "fidelity url-fetch --examples /no/such/folder",
+            "fidelity url-fetch --examples src",
             "frobnicate"})
     void badInputIsOneLineAndExitTwo(String args) {
         Result result = loom(args.split(" "));
