@@ -187,21 +187,25 @@ final class FidelityCommand implements Callable<Integer> {
 
     /** The table: per mode, each side's median and range, and the paired ratio's median and range. */
     void print(Pairing pairing, Path source, Map<Mode, Times> times, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-10s %-22s %-22s %-26s%n", "mode", "example ms (range)", "loom ms (range)", "loom / example: median (range)");
+        boolean interval = pairs >= MIN_PAIRS_FOR_INTERVAL;
+        out.printf(Locale.ROOT, "%-10s %-22s %-22s %s%n", "mode", "example ms (range)", "loom ms (range)",
+                "overhead: median " + (interval ? "(95% confidence interval)" : "(range; 6 pairs or more give a 95% interval)"));
         for (Map.Entry<Mode, Times> entry : times.entrySet()) {
             Times t = entry.getValue();
             List<Double> ratios = t.ratios();
+            double[] bounds = interval ? medianInterval(ratios) : new double[] {min(ratios), max(ratios)};
             out.printf(Locale.ROOT, "%-10s %-22s %-22s %+6.1f%% (%+.1f%% to %+.1f%%)%n", entry.getKey().id(),
                     String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(t.example()), min(t.example()), max(t.example())),
                     String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(t.loom()), min(t.loom()), max(t.loom())),
-                    (median(ratios) - 1) * 100, (min(ratios) - 1) * 100, (max(ratios) - 1) * 100);
+                    (median(ratios) - 1) * 100, (bounds[0] - 1) * 100, (bounds[1] - 1) * 100);
         }
         out.println();
         out.printf(Locale.ROOT, "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',%n",
                 pairs, pairs == 1 ? "" : "s", warmup, warmup == 1 ? "" : "s", source.getFileName(), pairing.example(), pairing.patternId(), pairing.tasks(),
                 String.join(" ", pairing.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> "-P " + e.getKey() + "=" + e.getValue()).toList()));
-        out.println("alternating which side runs first. The overhead is the median over pairs of loom / example - 1.");
+        out.println("alternating which side runs first. The overhead is the median over pairs of loom / example - 1"
+                + (interval ? "; its interval is distribution-free (order statistics of the pairs' ratios)." : "."));
         out.flush();
     }
 
@@ -320,6 +324,38 @@ final class FidelityCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder left behind is not worth failing a measurement for
         }
+    }
+
+    /** The fewest pairs whose ratios give a 95% interval for their median (5 give at most 94%). */
+    static final int MIN_PAIRS_FOR_INTERVAL = 6;
+
+    /**
+     * A distribution-free 95% confidence interval for the median of {@code values}: the k-th
+     * smallest and the k-th largest value, for the largest k with P(Binomial(n, 1/2) <= k - 1) <= 2.5%
+     * (15 values: the 4th and the 12th, covering 96.5%).
+     * It assumes only that the pairs are independent draws of the same ratio.
+     */
+    static double[] medianInterval(List<Double> values) {
+        int n = values.size();
+        if (n < MIN_PAIRS_FOR_INTERVAL) {
+            throw new IllegalArgumentException("a 95% interval for a median needs " + MIN_PAIRS_FOR_INTERVAL + " values, got " + n);
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        // P(X < k) for X ~ Binomial(n, 1/2), summed in logs so that n up to MAX_PAIRS does not underflow.
+        double below = 0;
+        double logChoose = 0; // log C(n, j), starting at j = 0
+        int k = 0;
+        for (int j = 0; j < n; j++) {
+            double withJ = below + Math.exp(logChoose - n * Math.log(2));
+            if (withJ > 0.025) {
+                break;
+            }
+            below = withJ;
+            k = j + 1;
+            logChoose += Math.log(n - j) - Math.log(j + 1);
+        }
+        // P(X <= k - 1) <= 2.5%: the median lies below the k-th smallest value, or above the k-th largest, each at most that often.
+        return new double[] {sorted.get(k - 1), sorted.get(n - k)};
     }
 
     static double median(List<Double> values) {

@@ -65,13 +65,24 @@ class FidelityCommandTest {
     }
 
     @Test
+    void theMediansIntervalIsTheTextbooksOrderStatistics() {
+        List<Double> fifteen = java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> (double) (16 - i)).toList(); // 15 down to 1
+        assertThat(FidelityCommand.medianInterval(fifteen)).containsExactly(4.0, 12.0); // x(4), x(12): 96.5%
+        List<Double> nine = java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> (double) i).toList();
+        assertThat(FidelityCommand.medianInterval(nine)).containsExactly(2.0, 8.0); // x(2), x(8): 96.1%
+        List<Double> six = java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> (double) i).toList();
+        assertThat(FidelityCommand.medianInterval(six)).containsExactly(1.0, 6.0); // the whole range: 96.9%
+        assertThatThrownBy(() -> FidelityCommand.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pairsTheRealExampleWithTheHarnessAndLeavesNoCompiledFilesBehind() throws IOException {
         long before = fidelityFolders();
         Result result = LoomCliTest.loom("fidelity", "url-fetch", "--pairs", "1", "--warmup", "0");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> rows = result.out().lines().toList();
-        assertThat(rows.get(0)).startsWith("mode").contains("loom / example");
+        assertThat(rows.get(0)).startsWith("mode").contains("overhead: median (range; 6 pairs or more give a 95% interval)");
         assertThat(rows.subList(1, 4)).extracting(row -> row.split("\\s+")[0]).containsExactly("platform", "virtual", "structured");
         assertThat(result.out()).contains("1 pair after 0 warm-up pairs in one JVM: E11_UrlFetch.java");
         assertThat(fidelityFolders()).isEqualTo(before);
