@@ -92,7 +92,9 @@ public class E11_UrlFetch {
 
     static boolean time(String name, Form form, List<URI> uris) throws Exception {
         // A new client per run, so no run reuses the open connections of the run before it.
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        // Redirects followed, as urllib's urlopen does (and the harness's client).
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         List<String> bodies;
         long millis;
         try (HttpClient closedAfterTheClock = client) {
@@ -131,6 +133,7 @@ public class E11_UrlFetch {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 byte[] body = ("item-" + path.substring(path.lastIndexOf('/') + 1)).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             } catch (Exception e) {
