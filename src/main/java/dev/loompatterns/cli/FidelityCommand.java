@@ -60,19 +60,24 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Measure what the harness adds: the pattern's standalone example and the harness, doing the same work,",
                 "run in alternating pairs in one JVM; the overhead is the median over pairs of harness / example."},
         footer = {"", "Patterns with a like-for-like example: thread-basics (E01), url-fetch (E11).",
-                "Examples:", "  loom fidelity thread-basics", "  loom fidelity url-fetch --pairs 15 --warmup 10"})
+                "Examples:", "  loom fidelity thread-basics", "  loom fidelity url-fetch --pairs 31"})
 final class FidelityCommand implements Callable<Integer> {
 
     static final int MAX_PAIRS = 1_000;
 
-    /** A pattern, the example that does its work standalone, and the harness's workload that matches the example's constants. */
-    record Pairing(String patternId, String example, int tasks, Map<String, String> params) {
+    /**
+     * A pattern, the example that does its work standalone, the harness's workload that matches the
+     * example's constants, and the pairs that resolve 5% on 2 cores (README, Results).
+     */
+    record Pairing(String patternId, String example, int tasks, Map<String, String> params, int pairs, int warmup) {
     }
 
     static final List<Pairing> PAIRINGS = List.of(
-            new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500")),
-            // One group of 1,000 forks: E11 has one flat scope.
-            new Pairing("url-fetch", "E11", 1_000, Map.of("latency-ms", "50", "workers", "50", "group-size", "1000")));
+            // About 2 minutes on 2 cores.
+            new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500"), 11, 3),
+            // One group of 1,000 forks: E11 has one flat scope. Runs of about 150 ms vary by up to
+            // 1.8x, so it takes 101 pairs (8.5 minutes) for an interval narrower than 5 points.
+            new Pairing("url-fetch", "E11", 1_000, Map.of("latency-ms", "50", "workers", "50", "group-size", "1000"), 101, 30));
 
     private static final Mode[] MODES = {Mode.PLATFORM, Mode.VIRTUAL, Mode.STRUCTURED};
 
@@ -88,12 +93,12 @@ final class FidelityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "thread-basics or url-fetch")
     String id;
 
-    @Option(names = "--pairs", paramLabel = "N", defaultValue = "9",
-            description = "measured pairs (default ${DEFAULT-VALUE}); each runs the example once and the harness once in each mode")
-    int pairs;
+    @Option(names = "--pairs", paramLabel = "N",
+            description = "measured pairs, each the example once and the harness once in each mode (default: 11 for thread-basics, 101 for url-fetch)")
+    Integer pairs;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "3", description = "unmeasured pairs first (default ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup", paramLabel = "W", description = "unmeasured pairs first (default: 3 for thread-basics, 30 for url-fetch)")
+    Integer warmup;
 
     @Option(names = "--examples", paramLabel = "DIR", description = "the examples folder (default: examples/ beside the jar's target/)")
     Path examples;
@@ -124,6 +129,8 @@ final class FidelityCommand implements Callable<Integer> {
         Pairing pairing = PAIRINGS.stream().filter(p -> p.patternId().equals(id)).findFirst()
                 .orElseThrow(() -> new UsageException("fidelity has no example paired with '" + id + "'; it pairs "
                         + String.join(", ", PAIRINGS.stream().map(p -> p.patternId() + " (" + p.example() + ")").toList())));
+        int pairs = this.pairs == null ? pairing.pairs() : this.pairs;
+        int warmup = this.warmup == null ? pairing.warmup() : this.warmup;
         if (pairs < 1 || pairs > MAX_PAIRS) {
             throw new UsageException("--pairs must be from 1 to " + MAX_PAIRS + ", got " + pairs);
         }
@@ -175,7 +182,7 @@ final class FidelityCommand implements Callable<Integer> {
             for (Mode mode : MODES) {
                 times.put(mode, new Times(exampleMs.get(mode), loomMs.get(mode)));
             }
-            print(pairing, source, times, spec.commandLine().getOut());
+            print(pairing, source, pairs, warmup, times, spec.commandLine().getOut());
             return LoomCli.EXIT_OK;
         } catch (IllegalStateException failed) { // a side that failed its check, or an example that did other work
             spec.commandLine().getErr().println("loom: fidelity: " + failed.getMessage());
@@ -186,7 +193,7 @@ final class FidelityCommand implements Callable<Integer> {
     }
 
     /** The table: per mode, each side's median and range, and the paired ratio's median and range. */
-    void print(Pairing pairing, Path source, Map<Mode, Times> times, PrintWriter out) {
+    static void print(Pairing pairing, Path source, int pairs, int warmup, Map<Mode, Times> times, PrintWriter out) {
         boolean interval = pairs >= MIN_PAIRS_FOR_INTERVAL;
         out.printf(Locale.ROOT, "%-10s %-22s %-22s %s%n", "mode", "example ms (range)", "loom ms (range)",
                 "overhead: median " + (interval ? "(95% confidence interval)" : "(range; 6 pairs or more give a 95% interval)"));
@@ -201,7 +208,8 @@ final class FidelityCommand implements Callable<Integer> {
         }
         out.println();
         out.printf(Locale.ROOT, "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',%n",
-                pairs, pairs == 1 ? "" : "s", warmup, warmup == 1 ? "" : "s", source.getFileName(), pairing.example(), pairing.patternId(), pairing.tasks(),
+                pairs, pairs == 1 ? "" : "s", warmup, warmup == 1 ? "" : "s", source.getFileName(), pairing.example(),
+                pairing.patternId(), pairing.tasks(),
                 String.join(" ", pairing.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> "-P " + e.getKey() + "=" + e.getValue()).toList()));
         out.println("alternating which side runs first. The overhead is the median over pairs of loom / example - 1"
