@@ -57,8 +57,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * reader runs, not a copy of it.
  */
 @Command(name = "fidelity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure what the harness adds: the pattern's standalone example and the harness, doing the same work,",
-                "run in alternating pairs in one JVM; the overhead is the median over pairs of harness / example."},
+        description = {"Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
+                "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of",
+                "harness / example - 1, with a 95% interval."},
         footer = {"", "Patterns with a like-for-like example: thread-basics (E01), url-fetch (E11).",
                 "Examples:", "  loom fidelity thread-basics", "  loom fidelity url-fetch --pairs 31"})
 final class FidelityCommand implements Callable<Integer> {
