@@ -149,7 +149,7 @@ final class CompareCommand implements Callable<Integer> {
         return Optional.of(String.format(Locale.ROOT,
                 "The JIT compiled for %.0f ms during %s %s %s's measured runs, %.0f%% of their wall time: its threads competed with them for the cores. %s",
                 busiest.jitMs(), busiest.pattern(), busiest.mode(), busiest.variant(), busiest.jitShare() * 100,
-                warmup == 0 ? "--warmup W runs W unmeasured runs first." : "More --warmup runs would move more of it out."));
+                warmup == 0 ? "--warmup W moves it before the clock." : "More --warmup runs would move more of it before the clock."));
     }
 
     /** One line on how far to trust a single figure, measured when there are repeats. */

@@ -37,7 +37,7 @@ class CompareNotesTest {
 
         assertThat(CompareCommand.jitNote(List.of(quiet, busy), 0)).hasValueSatisfying(note -> assertThat(note)
                 .contains("compiled for 1000 ms during url-fetch virtual default's measured runs, 50% of their wall time")
-                .contains("--warmup W"));
+                .contains("--warmup W moves it before the clock."));
         assertThat(CompareCommand.jitNote(List.of(quiet, busy), 5)).hasValueSatisfying(note -> assertThat(note)
                 .contains("More --warmup runs"));
     }
