@@ -6,7 +6,6 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.UsageException;
-import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -108,6 +108,13 @@ final class FidelityCommand implements Callable<Integer> {
         this.catalogue = catalogue;
     }
 
+    /** Why the sides cannot be compared: the example does not compile, a side failed its check, or the example did other work. */
+    static final class CannotCompare extends Exception {
+        CannotCompare(String message) {
+            super(message);
+        }
+    }
+
     /** One mode's times: the example's and the harness's, pair by pair. */
     record Times(List<Double> example, List<Double> loom) {
         Times {
@@ -185,7 +192,7 @@ final class FidelityCommand implements Callable<Integer> {
             }
             print(pairing, source, pairs, warmup, times, spec.commandLine().getOut());
             return LoomCli.EXIT_OK;
-        } catch (IllegalStateException failed) { // a side that failed its check, or an example that did other work
+        } catch (CannotCompare failed) {
             spec.commandLine().getErr().println("loom: fidelity: " + failed.getMessage());
             return LoomCli.EXIT_CHECK_FAILED;
         } finally {
@@ -234,31 +241,35 @@ final class FidelityCommand implements Callable<Integer> {
     }
 
     /** The example's lines as a time per mode; a line that is missing, failed or counts other work is an error. */
-    static Map<Mode, Double> parseExample(String output, Pairing pairing) {
+    static Map<Mode, Double> parseExample(String output, Pairing pairing) throws CannotCompare {
         Map<Mode, Double> times = new EnumMap<>(Mode.class);
         for (String line : output.lines().toList()) {
             Matcher m = EXAMPLE_LINE.matcher(line);
             if (!m.find()) {
                 continue;
             }
-            Mode mode = m.group(1).startsWith("pool(") ? Mode.PLATFORM : Mode.parse(m.group(1));
+            String form = m.group(1);
+            Mode mode = form.startsWith("pool(") ? Mode.PLATFORM
+                    : Arrays.stream(MODES).filter(candidate -> candidate.id().equals(form)).findFirst()
+                            .orElseThrow(() -> new CannotCompare(pairing.example() + " printed a form that is not a mode: " + line.strip()));
             if (Integer.parseInt(m.group(2)) != pairing.tasks() || line.contains("FAILED") || line.contains("WRONG")) {
-                throw new IllegalStateException(pairing.example() + " did not do the harness's work (" + pairing.tasks() + " tasks): " + line.strip());
+                throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks() + " tasks): " + line.strip());
             }
             times.put(mode, Double.parseDouble(m.group(3)));
         }
         if (times.size() != MODES.length) {
-            throw new IllegalStateException(pairing.example() + " printed a time for " + times.keySet() + ", not for each mode: " + output.strip());
+            throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet() + ", not for each mode: " + output.strip());
         }
         return times;
     }
 
-    private static Map<Mode, Double> runHarness(Runner runner, Pattern pattern, Map<Mode, Workload> workloads) throws InterruptedException {
+    private static Map<Mode, Double> runHarness(Runner runner, Pattern pattern, Map<Mode, Workload> workloads)
+            throws InterruptedException, CannotCompare {
         Map<Mode, Double> times = new EnumMap<>(Mode.class);
         for (Mode mode : MODES) {
-            RunReport report = runner.run(pattern, mode, Variant.DEFAULT, workloads.get(mode));
+            RunReport report = runner.run(pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
             if (!report.check().ok()) {
-                throw new IllegalStateException(pattern.id() + " " + mode.id() + " failed its check: " + report.check().detail());
+                throw new CannotCompare(pattern.id() + " " + mode.id() + " failed its check: " + report.check().detail());
             }
             times.put(mode, report.wallMillis());
         }
@@ -306,9 +317,10 @@ final class FidelityCommand implements Callable<Integer> {
                     "-Xlint:-preview", "-d", classes.toString());
             boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source)).call();
             if (!compiled) {
-                throw new IllegalStateException("could not compile " + source + ": " + diagnostics.getDiagnostics().stream()
+                throw new CannotCompare("could not compile " + source + ": " + diagnostics.getDiagnostics().stream()
                         .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).findFirst()
-                        .map(d -> d.getMessage(Locale.ROOT)).orElse("see javac"));
+                        .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+                        .orElse("see javac"));
             }
         }
         String className = source.getFileName().toString().replaceFirst("\\.java$", "");

@@ -13,8 +13,7 @@ import java.util.List;
  * @param runs   the repeats in the order they ran
  */
 record Row(String pattern, String mode, String variant, int tasks, double wallMs, double tasksPerSecond,
-           int peakPlatformThreads, long virtualThreads, long pinned, Check check, int repeats, double spread,
-           List<RunReport> runs) {
+           int peakPlatformThreads, long virtualThreads, long pinned, Check check, double spread, List<RunReport> runs) {
 
     Row {
         runs = List.copyOf(runs);
@@ -29,14 +28,18 @@ record Row(String pattern, String mode, String variant, int tasks, double wallMs
         return new Row(median.pattern(), median.mode().id(), median.variant(), median.tasks(), median.wallMillis(),
                 median.tasksPerSecond(), repeats.stream().mapToInt(RunReport::peakPlatformThreads).max().orElse(0),
                 median.virtualThreads(), repeats.stream().mapToLong(RunReport::pinned).max().orElse(0), check,
-                repeats.size(), median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0,
-                repeats);
+                median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0, repeats);
     }
 
     /** This row with another check: a warm-up run's failure, which the measured runs did not see. */
     Row withCheck(Check other) {
         return new Row(pattern, mode, variant, tasks, wallMs, tasksPerSecond, peakPlatformThreads, virtualThreads, pinned, other,
-                repeats, spread, runs);
+                spread, runs);
+    }
+
+    /** How many runs the row's figures come from. */
+    int repeats() {
+        return runs.size();
     }
 
     /** JIT compile time during the runs' clocks, summed over the runs. */

@@ -69,19 +69,10 @@ final class Session {
         Counter done = new Counter(cells.size() * (warmups + repeats));
         try {
             return switch (recording) {
-                case Recording.None none -> {
-                    List<Row> rows = new ArrayList<>();
-                    for (Cell cell : cells) {
-                        rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
-                    }
-                    yield new Outcome(rows, List.of());
-                }
+                case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
                 case Recording.OneFile one -> {
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
-                        List<Row> rows = new ArrayList<>();
-                        for (Cell cell : cells) {
-                            rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
-                        }
+                        List<Row> rows = runAll(cells, warmups, repeats, done);
                         yield new Outcome(rows, List.of(recorder.finish()));
                     }
                 }
@@ -111,6 +102,15 @@ final class Session {
         Counter(int total) {
             this.total = total;
         }
+    }
+
+    /** Each cell's warm-up runs, then its measured runs as a row. */
+    private List<Row> runAll(List<Cell> cells, int warmups, int repeats, Counter done) throws InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        for (Cell cell : cells) {
+            rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
+        }
+        return rows;
     }
 
     /** The cell's warm-up runs: the first failed check among them, or null if all passed (or there were none). */

@@ -37,7 +37,7 @@ class FidelityCommandTest {
     }
 
     @Test
-    void readsATimePerModeFromTheExamplesLines() {
+    void readsATimePerModeFromTheExamplesLines() throws FidelityCommand.CannotCompare {
         Map<Mode, Double> times = FidelityCommand.parseExample("""
                 pool(50)   1000 bodies in  1054 ms  in input order
                 virtual    1000 bodies in   272 ms  in input order
@@ -54,6 +54,8 @@ class FidelityCommandTest {
                 .hasMessageContaining("did not do the harness's work");
         assertThatThrownBy(() -> FidelityCommand.parseExample("virtual    1000 bodies in 272 ms  in input order", URL_FETCH))
                 .hasMessageContaining("not for each mode");
+        assertThatThrownBy(() -> FidelityCommand.parseExample("sideways   1000 bodies in 272 ms  in input order", URL_FETCH))
+                .isInstanceOf(FidelityCommand.CannotCompare.class).hasMessageContaining("a form that is not a mode");
     }
 
     @Test
@@ -96,6 +98,18 @@ class FidelityCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         // The harness's real runs take about a second, against the fake's claimed 100 s: a ratio near -99%.
         assertThat(result.out().lines().skip(1).limit(3)).allSatisfy(row -> assertThat(row).contains("100000 (100000-100000)").contains("-9"));
+    }
+
+    @Test
+    void anExampleThatDoesNotCompileFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("E11_Broken.java"), "public class E11_Broken {\n    void main( {\n}\n");
+        long before = fidelityFolders();
+        Result result = LoomCliTest.loom("fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.errLines()).singleElement().asString().startsWith("loom: fidelity: could not compile").contains("line 2");
+        assertThat(result.out()).isEmpty();
+        assertThat(fidelityFolders()).isEqualTo(before);
     }
 
     @Test
