@@ -117,7 +117,8 @@ final class CompareCommand implements Callable<Integer> {
             out.println();
             out.println(noiseNote(outcome.rows(), warmup, repeat));
             jitNote(outcome.rows(), warmup).ifPresent(out::println);
-            Session.describeRecordings(outcome.recordings(), out);
+            Session.apartNote(outcome.rows()).ifPresent(out::println);
+            Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         }
         out.flush();
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** How {@code compare} and {@code run} print their rows. The columns and their order are a contract (DESIGN.md). */
 enum ReportFormat {
@@ -61,11 +63,13 @@ enum ReportFormat {
 
     private static void csv(List<Row> rows, PrintWriter out) {
         List<String> header = new ArrayList<>(COLUMNS);
-        header.add("detail");
+        header.addAll(List.of("detail", "pinned_first_use", "pinned_recorder"));
         out.println(String.join(",", header));
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(cells(row, false));
             cells.add(row.check().detail());
+            cells.add(Long.toString(row.pinsApart().firstUse()));
+            cells.add(Long.toString(row.pinsApart().recorder()));
             out.println(String.join(",", cells.stream().map(ReportFormat::csvQuote).toList()));
         }
     }
@@ -84,16 +88,23 @@ enum ReportFormat {
             out.printf(Locale.ROOT,
                     "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f, \"tasks_per_s\": %.1f, "
                             + "\"peak_platform_threads\": %d, \"virtual_threads\": %d, \"pinned\": %d, \"check\": %s, \"detail\": %s, "
-                            + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f, \"runs_wall_ms\": %s, \"runs_jit_ms\": %s}%s%n",
+                            + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f, \"runs_wall_ms\": %s, \"runs_jit_ms\": %s, "
+                            + "\"pinned_first_use\": %d, \"pinned_recorder\": %d, \"pinned_apart\": %s}%s%n",
                     jsonString(row.pattern()), jsonString(row.mode()), jsonString(row.variant()), row.tasks(), row.wallMs(),
                     row.tasksPerSecond(), row.peakPlatformThreads(), row.virtualThreads(), row.pinned(),
                     jsonString(row.check().word().toLowerCase(Locale.ROOT)), jsonString(row.check().detail()), row.repeats(),
                     row.spread(), row.jitMs(),
                     jsonArray(row.runs().stream().map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis())).toList()),
                     jsonArray(row.runs().stream().map(run -> Long.toString(run.jit().toMillis())).toList()),
+                    row.pinsApart().firstUse(), row.pinsApart().recorder(), jsonCounts(row.pinsApart().apart()),
                     r < rows.size() - 1 ? "," : "");
         }
         out.println("]");
+    }
+
+    private static String jsonCounts(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> jsonString(e.getKey()) + ": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     private static String jsonArray(List<String> numbers) {

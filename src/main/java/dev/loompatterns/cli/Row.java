@@ -2,6 +2,8 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.RunReport;
+import dev.loompatterns.jfr.PinTally;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,11 +11,23 @@ import java.util.List;
  * One line of a comparison: the repeats of one pattern, mode and variant, reduced to the median
  * wall time (and the figures of that median run) plus the spread across repeats.
  *
+ * @param pinned the most pins of the pattern's own in one run ({@link RunReport#pinned()})
  * @param spread (slowest - fastest) / median wall time; 0 for a single run
  * @param runs   the repeats in the order they ran
  */
 record Row(String pattern, String mode, String variant, int tasks, double wallMs, double tasksPerSecond,
            int peakPlatformThreads, long virtualThreads, long pinned, Check check, double spread, List<RunReport> runs) {
+
+    /** The pins set apart from {@link #pinned()} (a class's first use, the recording's own), summed over the runs. */
+    PinTally pinsApart() {
+        return runs.stream().map(RunReport::pins).map(p -> new PinTally(0, p.firstUse(), p.recorder(), p.apart()))
+                .reduce(PinTally.NONE, PinTally::plus);
+    }
+
+    /** Recordings the runs' child JVMs wrote. */
+    List<Path> childRecordings() {
+        return runs.stream().flatMap(run -> run.childRecordings().stream()).toList();
+    }
 
     Row {
         runs = List.copyOf(runs);

@@ -67,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, 1, where);
         ReportFormat.TABLE.print(outcome.rows(), out);
-        Session.describeRecordings(outcome.recordings(), out);
+        Session.apartNote(outcome.rows()).ifPresent(out::println);
+        Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 

@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildActivity;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
@@ -8,13 +9,18 @@ import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Recorder;
+import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.RecordingSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
 
 /**
@@ -23,6 +29,15 @@ import jdk.jfr.Configuration;
  * recording when each cell has a file of its own; a warm-up whose check fails still fails the row.
  */
 final class Session {
+
+    /**
+     * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
+     * JDK's (17's has no {@code jfr view} and may not read a 25 recording's events the same way).
+     */
+    static String jfrTool() {
+        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        return Files.isExecutable(jfr) ? jfr.toString() : "jfr";
+    }
 
     /** One pattern in one mode and variant, with its workload. */
     record Cell(Pattern pattern, Mode mode, Variant variant, Workload workload) {
@@ -47,10 +62,15 @@ final class Session {
         }
     }
 
-    /** The rows, and the recordings written (in order). */
+    /** The rows, and the recordings written (in order); the child JVMs' recordings are in the rows. */
     record Outcome(List<Row> rows, List<Path> recordings) {
         boolean allPassed() {
             return rows.stream().allMatch(row -> row.check().ok());
+        }
+
+        /** Recordings the runs' child JVMs wrote, beside the session's own. */
+        List<Path> childRecordings() {
+            return rows.stream().flatMap(row -> row.childRecordings().stream()).toList();
         }
     }
 
@@ -71,6 +91,7 @@ final class Session {
             return switch (recording) {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
                 case Recording.OneFile one -> {
+                    runner.recordChildrenBeside(new ChildActivity.Recording(one.file(), one.profile()));
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
                         yield new Outcome(rows, List.of(recorder.finish()));
@@ -81,7 +102,9 @@ final class Session {
                     List<Path> files = new ArrayList<>();
                     for (Cell cell : cells) {
                         Check warmUp = warmUp(cell, warmups, done); // before the cell's recording starts
-                        try (Recorder recorder = Recorder.start(each.profile(), each.dir().resolve(cell.fileName()))) {
+                        Path file = each.dir().resolve(cell.fileName());
+                        runner.recordChildrenBeside(new ChildActivity.Recording(file, each.profile()));
+                        try (Recorder recorder = Recorder.start(each.profile(), file)) {
                             rows.add(measure(cell, warmUp, repeats, done));
                             files.add(recorder.finish());
                         }
@@ -90,6 +113,7 @@ final class Session {
                 }
             };
         } finally {
+            runner.recordChildrenBeside(null);
             progress.clear();
         }
     }
@@ -116,6 +140,18 @@ final class Session {
     /** The cell's warm-up runs: the first failed check among them, or null if all passed (or there were none). */
     private Check warmUp(Cell cell, int warmups, Counter done) throws InterruptedException {
         Check failed = null;
+        ChildActivity.Recording recording = runner.childRecording();
+        runner.recordChildrenBeside(null); // a warm-up's children are not recorded, as the warm-up is not
+        try {
+            failed = warmUpRuns(cell, warmups, done);
+        } finally {
+            runner.recordChildrenBeside(recording);
+        }
+        return failed;
+    }
+
+    private Check warmUpRuns(Cell cell, int warmups, Counter done) throws InterruptedException {
+        Check failed = null;
         for (int w = 1; w <= warmups; w++) {
             progress.show(++done.done, done.total, cell.label() + " (warm-up)");
             Check check = runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()).check();
@@ -137,8 +173,26 @@ final class Session {
         return failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
     }
 
-    /** After the table: what each recording holds and how to open it. */
-    static void describeRecordings(List<Path> files, PrintWriter out) throws IOException {
+    /**
+     * One line when pins were set apart from the {@code pinned} column: how many, and what they
+     * were (a class's first use, JFR's own); nothing otherwise.
+     */
+    static Optional<String> apartNote(List<Row> rows) {
+        PinTally apart = rows.stream().map(Row::pinsApart).reduce(PinTally.NONE, PinTally::plus);
+        if (apart.apartTotal() == 0) {
+            return Optional.empty();
+        }
+        String what = apart.apart().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return Optional.of(String.format(Locale.ROOT, "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
+                apart.apartTotal(), apart.apartTotal() == 1 ? "" : "s",
+                apart.recorder() == 0 ? "met classes for the first time"
+                        : apart.firstUse() == 0 ? "recorded (JFR's own event code)" : "met classes for the first time or recorded",
+                what));
+    }
+
+    /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
+    static void describeRecordings(List<Path> files, List<Path> childFiles, PrintWriter out) throws IOException {
         if (files.isEmpty()) {
             return;
         }
@@ -154,10 +208,19 @@ final class Session {
                         file.getFileName(), summary.virtualThreadsStarted(), summary.pins(), summary.submitFailures());
             }
         }
+        if (!childFiles.isEmpty()) {
+            out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
+            for (Path file : childFiles) {
+                RecordingSummary summary = RecordingSummary.read(file);
+                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins%n", file.getFileName(),
+                        summary.virtualThreadsStarted(), summary.pins());
+            }
+        }
         Path example = files.getFirst();
+        String jfr = jfrTool();
         out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each run,");
-        out.println("  'Java Application' the jdk.VirtualThread* events. On the command line:");
-        out.println("  jfr print --events loompatterns.PatternRun " + example);
-        out.println("  jfr print --events jdk.VirtualThreadPinned " + example);
+        out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
+        out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
+        out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.jfr.Pin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  * itself: JVM flags ({@code -XX:LockingMode=1}) and settings read once at start
  * ({@code -Djdk.virtualThreadScheduler.parallelism=1}). The child is the same {@code java} binary
  * with the same class path and {@code --enable-preview}; it reports on stdout, one fact a line.
+ *
+ * <p>The child runs under {@link ChildMain}, which counts its virtual threads and pins and, when
+ * the run records, records it too, beside the parent's file ({@link ChildActivity.Recording}).
+ * What it reports is added to the current run's {@link ChildActivity}, so the run's row shows it.
  *
  * <p>The child never outlives {@link #run}: it is destroyed and waited for on every path out,
  * including a timeout and an interrupt of the caller.
@@ -56,12 +61,20 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(args);
         Path out = null;
         Path err = null;
+        Path settings = null;
         Process process = null;
         try {
+            ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
+            if (recording != null) {
+                settings = Files.createTempFile("loom-child", ".jfc");
+                Files.writeString(settings, recording.profile().getContents(), StandardCharsets.UTF_8);
+                command.add("-D" + ChildMain.JFR_FILE + "=" + recording.nextFile());
+                command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
+            command.addAll(args);
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
@@ -73,7 +86,9 @@ public final class ChildJvm {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not end within " + timeout.toSeconds() + " s");
             }
-            return new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Result result = new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            report(result);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run child JVM " + mainClass.getSimpleName(), e);
         } finally {
@@ -82,7 +97,16 @@ public final class ChildJvm {
             }
             deleteQuietly(out);
             deleteQuietly(err);
+            deleteQuietly(settings);
         }
+    }
+
+    /** Adds what {@link ChildMain} reported to the current run's {@link ChildActivity}. */
+    private static void report(Result result) {
+        String threads = result.value(ChildMain.VIRTUAL_THREADS);
+        String recording = result.value(ChildMain.RECORDING);
+        List<Pin> pins = result.lines(ChildMain.PIN).stream().map(Pin::fromLine).toList();
+        ChildActivity.report(threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
     }
 
     private static void destroyAndWait(Process process) {

@@ -1,6 +1,9 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.jfr.PinTally;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one run of a pattern in a mode measured, next to its self-check.
@@ -15,13 +18,17 @@ import java.time.Duration;
  *                            it started (so pool and carrier threads that outlive a run are counted
  *                            only by the run that created them; threads of earlier work that end
  *                            during the run lower the figure by as many)
- * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart})
- * @param pinned              pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0)
+ * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart}), child
+ *                            JVMs' included
+ * @param pins                pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0), the pattern's
+ *                            own told apart from a class's first use and the recording's ({@link PinTally}),
+ *                            child JVMs' included
  * @param check               the self-check's verdict
  * @param jit                 time the JIT's compiler threads spent on the compilations that ended while
  *                            the run's clock ran ({@code CompilationMXBean}, summed over those threads;
  *                            zero where the JVM does not measure it). On few cores they compete with
  *                            the run for CPU.
+ * @param childRecordings     recordings written by the run's child JVMs, beside the run's own
  */
 public record RunReport(
         String pattern,
@@ -31,9 +38,19 @@ public record RunReport(
         Duration wall,
         int peakPlatformThreads,
         long virtualThreads,
-        long pinned,
+        PinTally pins,
         Check check,
-        Duration jit) {
+        Duration jit,
+        List<Path> childRecordings) {
+
+    public RunReport {
+        childRecordings = List.copyOf(childRecordings);
+    }
+
+    /** The pattern's own pins: what the {@code pinned} column shows. */
+    public long pinned() {
+        return pins.code();
+    }
 
     public double wallMillis() {
         return wall.toNanos() / 1e6;

@@ -2,10 +2,14 @@ package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.PatternRunEvent;
+import dev.loompatterns.jfr.PinTally;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Runs a pattern once in a mode, times it, and counts what threads it used.
@@ -13,7 +17,10 @@ import java.time.Duration;
  * <p>The clock covers only {@link Pattern#run}: the JFR stream that counts virtual threads and
  * pins is started before the clock and stopped after it. Platform threads are counted by
  * {@link ThreadMXBean}'s peak (reset before the run); virtual threads are invisible to it, so they
- * are counted from {@code jdk.VirtualThreadStart} events. Each run is wrapped in a
+ * are counted from {@code jdk.VirtualThreadStart} events. Pins are told apart by
+ * {@link PinTaxonomy}: the pattern's own (its package's code) are counted, those of a class's first
+ * use by the JDK or the harness, and JFR's own, apart. Child JVMs that the run starts
+ * ({@link ChildJvm}) report their virtual threads and pins, which count with the run's. Each run is wrapped in a
  * {@code loompatterns.PatternRun} JFR event that any active recording picks up.
  *
  * <p>A run that throws is reported as a failed check with the exception's message; an interrupt
@@ -24,6 +31,20 @@ public final class Runner {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean(); // null without a JIT
+    private ChildActivity.Recording childRecording;
+
+    /**
+     * Makes the child JVMs of the following runs record beside the run's recording with the same
+     * settings ({@code <parent>-child-<n>.jfr}); null: they do not record.
+     */
+    public void recordChildrenBeside(ChildActivity.Recording recording) {
+        this.childRecording = recording;
+    }
+
+    /** Where the child JVMs of the following runs record, or null. */
+    public ChildActivity.Recording childRecording() {
+        return childRecording;
+    }
 
     public RunReport run(Pattern pattern, Mode mode, Variant variant, Workload workload) throws InterruptedException {
         if (!pattern.modes().contains(mode)) {
@@ -46,8 +67,9 @@ public final class Runner {
             Check check;
             long nanos;
             long jitMillis;
+            ChildActivity children = new ChildActivity(childRecording);
             try {
-                check = prepared.run();
+                check = ScopedValue.where(ChildActivity.CURRENT, children).call(prepared::run);
             } catch (InterruptedException | UsageException e) {
                 throw e; // a usage error found by the pattern (a value its params cannot range-check) is the user's, not a failed check
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -63,14 +85,24 @@ public final class Runner {
             counter.stop();
             event.checkPassed = check.ok();
             event.commit();
+            Predicate<String> ownCode = ownCode(pattern);
             return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
-                    Math.max(0, peak - baseline), counter.virtualThreadsStarted(), counter.pins(), check,
-                    Duration.ofMillis(jitMillis));
+                    Math.max(0, peak - baseline), counter.virtualThreadsStarted() + children.virtualThreads(),
+                    counter.tally(ownCode).plus(PinTally.of(children.pins(), ownCode)), check, Duration.ofMillis(jitMillis),
+                    children.recordings());
         } finally {
             if (!tornDown) {
                 closeQuietly(prepared); // the run ended by an exception: still close its set-up
             }
         }
+    }
+
+    /**
+     * The pattern's own classes: its package. A pin while the JDK or the harness ({@code core},
+     * {@code jfr}) loads or initializes a class for its first use is set apart from the pattern's.
+     */
+    static Predicate<String> ownCode(Pattern pattern) {
+        return PinTaxonomy.packages(List.of(pattern.getClass().getPackageName() + "."));
     }
 
     /** The JIT's compile time so far, summed over its threads, or 0 if the JVM does not measure it. */

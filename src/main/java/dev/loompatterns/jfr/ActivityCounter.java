@@ -1,12 +1,17 @@
 package dev.loompatterns.jfr;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Counts virtual threads started and pins while a run is under way, from the JVM's own JFR events.
- * No other API counts virtual threads: they are not in {@code ThreadMXBean}'s figures.
+ * No other API counts virtual threads: they are not in {@code ThreadMXBean}'s figures. Pins are
+ * kept with their stacks, so that {@link PinTaxonomy} can tell the run's own from a cold JVM's
+ * first use of a class ({@link #tally}).
  *
  * <p>Usage: {@link #start()}, run, then {@link #stop()}, and only then read the counts. Events
  * reach a stream asynchronously; {@code stop()} delivers what is pending (measured on JDK 25:
@@ -19,14 +24,16 @@ public final class ActivityCounter implements AutoCloseable {
 
     private final RecordingStream stream = new RecordingStream();
     private final LongAdder started = new LongAdder();
-    private final LongAdder pinned = new LongAdder();
+    private final Queue<Pin> pinned = new ConcurrentLinkedQueue<>();
     private boolean stopped;
 
     public ActivityCounter() {
         stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
-        stream.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withoutStackTrace();
+        // Stacks for pins only: a run that pins pins a handful of times, and the stack is what tells a pin apart.
+        stream.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         stream.onEvent(VIRTUAL_THREAD_START, e -> started.increment());
-        stream.onEvent(VIRTUAL_THREAD_PINNED, e -> pinned.increment());
+        // Copied out at once: the stream may reuse its event objects.
+        stream.onEvent(VIRTUAL_THREAD_PINNED, e -> pinned.add(Pin.of(e)));
     }
 
     public ActivityCounter start() {
@@ -47,9 +54,15 @@ public final class ActivityCounter implements AutoCloseable {
         return started.sum();
     }
 
-    public long pins() {
+    /** Every pin in the JVM while counting, in the order delivered. */
+    public List<Pin> pins() {
         requireStopped();
-        return pinned.sum();
+        return List.copyOf(pinned);
+    }
+
+    /** The pins, counted by whose they are; {@code ownCode} names the observed code's classes. */
+    public PinTally tally(java.util.function.Predicate<String> ownCode) {
+        return PinTally.of(pins(), ownCode);
     }
 
     private void requireStopped() {

@@ -1,19 +1,23 @@
 package dev.loompatterns.jfr;
 
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
  * One {@code jdk.VirtualThreadPinned} event: a virtual thread that blocked while it could not
- * unmount, so its carrier blocked with it.
+ * unmount, so its carrier blocked with it; with its {@link PinCause} as {@link PinTaxonomy} reads it.
  *
  * @param reason            {@code pinnedReason} (JDK 24+): "Native or VM frame on stack",
- *                          "VM call to X.&lt;clinit&gt; on stack", "Freeze or preempt failed (n)"...
+ *                          "VM call to X.&lt;clinit&gt; on stack", "Freeze or preempt failed (n)"...;
+ *                          {@value #NOT_RECORDED} where the event has no such field (JDK 21-23)
  * @param blockingOperation {@code blockingOperation} (JDK 24+): "LockSupport.park", "Object.wait"...
  * @param thread            the pinned virtual thread's name, or {@code #id} if it has none
  * @param threadId          its {@code Thread.threadId()}
@@ -21,28 +25,91 @@ import jdk.jfr.consumer.RecordedThread;
  * @param duration          how long it stayed pinned while blocked
  * @param stack             the stack, innermost frame first, as {@code Type.method:line}, without
  *                          hidden frames
+ * @param cause             why it pinned
+ * @param subject           the class initialized or waited for, where the cause has one; else null
+ * @param fromStack         true if the cause was read from the stack alone (no {@code pinnedReason})
  */
 public record Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
-                  List<String> stack) {
+                  List<String> stack, PinCause cause, String subject, boolean fromStack) {
 
-    /** Packages whose frames are the JDK's machinery, not the code that chose to block. */
-    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** What {@link #reason()} and {@link #blockingOperation()} hold when the event has no such field. */
+    public static final String NOT_RECORDED = "(not recorded)";
 
     public Pin {
         stack = List.copyOf(stack);
     }
 
+    /**
+     * A pin known only by its text (a child JVM's line, a test): classified from the reason and
+     * the visible frames, which lack the hidden ones.
+     */
+    public Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
+               List<String> stack) {
+        this(reason, blockingOperation, thread, threadId, carrier, duration, stack,
+                PinTaxonomy.classify(orNull(reason), orNull(blockingOperation), stack.stream().map(PinTaxonomy.Frame::parse).toList()));
+    }
+
+    private Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
+                List<String> stack, PinTaxonomy.Classification classification) {
+        this(reason, blockingOperation, thread, threadId, carrier, duration, stack, classification.cause(),
+                classification.subject(), classification.fromStack());
+    }
+
     static Pin of(RecordedEvent event) {
         RecordedThread thread = event.getThread();
         RecordedThread carrier = event.hasField("carrierThread") ? event.getThread("carrierThread") : null;
+        String reason = text(event, "pinnedReason");
+        String operation = text(event, "blockingOperation");
+        RecordedStackTrace trace = event.getStackTrace();
+        List<RecordedFrame> all = trace == null ? List.of() : trace.getFrames();
+        PinTaxonomy.Classification classification = PinTaxonomy.classify(reason, operation, all.stream().map(Pin::model).toList());
         return new Pin(
-                textOrUnknown(event, "pinnedReason"),
-                textOrUnknown(event, "blockingOperation"),
+                reason == null ? NOT_RECORDED : reason,
+                operation == null ? NOT_RECORDED : operation,
                 thread == null ? "?" : nameOf(thread),
                 thread == null ? -1 : thread.getJavaThreadId(),
                 carrier == null ? "?" : nameOf(carrier),
                 event.getDuration(),
-                frames(event.getStackTrace()));
+                frames(trace),
+                classification);
+    }
+
+    /**
+     * The pin as one line, for a child JVM to report to its parent: tab-separated fields, the stack
+     * last, its frames separated by spaces. {@link #fromLine} reads it back.
+     */
+    public String toLine() {
+        return String.join("\t", cause.id(), subject == null ? "" : subject, Boolean.toString(fromStack), reason,
+                blockingOperation, thread, Long.toString(threadId), carrier, Long.toString(duration.toNanos()), String.join(" ", stack));
+    }
+
+    /**
+     * The pin {@link #toLine()} wrote.
+     *
+     * @throws IllegalArgumentException if the line is not one
+     */
+    public static Pin fromLine(String line) {
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 10) {
+            throw new IllegalArgumentException("not a pin line: " + line);
+        }
+        try {
+            return new Pin(fields[3], fields[4], fields[5], Long.parseLong(fields[6]), fields[7], Duration.ofNanos(Long.parseLong(fields[8])),
+                    fields[9].isEmpty() ? List.of() : List.of(fields[9].split(" ")), PinCause.ofId(fields[0]),
+                    fields[1].isEmpty() ? null : fields[1], Boolean.parseBoolean(fields[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a pin line: " + line, e);
+        }
+    }
+
+    /** Whose pin this is, given which classes are the observed code's own. */
+    public PinOrigin origin(Predicate<String> ownCode) {
+        return PinTaxonomy.origin(cause, subject, ownCode);
+    }
+
+    /** The cause's id and its subject: {@code class-init-wait of a.B}. */
+    public String causeLabel() {
+        return PinTaxonomy.label(cause, subject);
     }
 
     /**
@@ -50,18 +117,17 @@ public record Pin(String reason, String blockingOperation, String thread, long t
      * back from {@code qsort}, a static initializer), or the innermost frame if all are the JDK's.
      */
     public String topFrame() {
-        return stack.stream().filter(frame -> JDK_PACKAGES.stream().noneMatch(frame::startsWith)).findFirst()
-                .orElse(stack.isEmpty() ? "(no stack trace recorded)" : stack.getFirst());
+        return topFrame(stack);
     }
 
     /** True if JFR's own event code is on the stack: the pin is the recording's, not the code's. */
     public boolean inJfr() {
-        return stack.stream().anyMatch(frame -> frame.startsWith("jdk.internal.event.") || frame.startsWith("jdk.jfr."));
+        return cause == PinCause.RECORDER;
     }
 
-    /** One line: reason, operation, top frame, carrier. */
+    /** One line: cause, reason, operation, top frame, carrier. */
     public String summary() {
-        return String.format(Locale.ROOT, "'%s' %s at %s on %s", reason, blockingOperation, topFrame(), carrier);
+        return String.format(Locale.ROOT, "%s: '%s' %s at %s on %s", causeLabel(), reason, blockingOperation, topFrame(), carrier);
     }
 
     /** Several lines: the summary, the thread and duration, then the stack. */
@@ -73,7 +139,12 @@ public record Pin(String reason, String blockingOperation, String thread, long t
     }
 
     static String topFrame(RecordedStackTrace stack) {
-        return new Pin("", "", "", 0, "", Duration.ZERO, frames(stack)).topFrame();
+        return topFrame(frames(stack));
+    }
+
+    private static String topFrame(List<String> stack) {
+        return stack.stream().filter(PinTaxonomy.NOT_JDK).findFirst()
+                .orElse(stack.isEmpty() ? "(no stack trace recorded)" : stack.getFirst());
     }
 
     private static List<String> frames(RecordedStackTrace stack) {
@@ -94,8 +165,17 @@ public record Pin(String reason, String blockingOperation, String thread, long t
         return name == null || name.isEmpty() ? "#" + thread.getJavaThreadId() : name;
     }
 
-    private static String textOrUnknown(RecordedEvent event, String field) {
-        String value = event.hasField(field) ? event.getString(field) : null;
-        return value == null ? "(not recorded)" : value;
+    private static String text(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getString(field) : null;
+    }
+
+    private static String orNull(String text) {
+        return text == null || text.equals(NOT_RECORDED) ? null : text;
+    }
+
+    private static PinTaxonomy.Frame model(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        return new PinTaxonomy.Frame(method.getType().getName(), method.getName(), frame.getLineNumber(), method.isHidden(),
+                Modifier.isNative(method.getModifiers()));
     }
 }

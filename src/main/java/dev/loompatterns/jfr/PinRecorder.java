@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -40,12 +41,16 @@ import jdk.jfr.consumer.RecordingStream;
  * JDK 25: without it, nothing had arrived in 20 of 20 tries). Starting and stopping costs a few
  * tens of milliseconds (JFR starts a recording and a stream thread).
  *
- * <p><b>The observer's own pins.</b> Recording {@code jdk.VirtualThreadStart} (this recorder
- * does, to know its threads) makes every virtual thread commit an event as it first mounts, and
- * that commit can contend for a monitor inside JFR and pin (seen on JDK 25: "Freeze or preempt
- * failed (2)", Contended monitor enter at {@code jdk.internal.event.VirtualThreadStartEvent.commit}).
- * Such pins are the recording's, not the code's: {@link #pins()} leaves them out,
- * {@link #allPins()} keeps them.
+ * <p><b>Which pins count.</b> Each pin is classified by {@link PinTaxonomy}: {@link #pins()} keeps
+ * those of the observed code ({@link PinOrigin#CODE}) and sets apart ({@link #apart()}) those of a
+ * class's first use (a cold JVM loading classes, or waiting for another thread to initialize a class
+ * that is not the observed code's own) and those of the recording itself. Recording
+ * {@code jdk.VirtualThreadStart} (this recorder does, to know its threads) makes every virtual
+ * thread commit an event as it first mounts, and that commit can contend for a monitor inside JFR
+ * and pin (seen on JDK 25: "Freeze or preempt failed (2)", Contended monitor enter at
+ * {@code jdk.internal.event.VirtualThreadStartEvent.commit}). Which classes are the observed
+ * code's own is given to {@link #start(Predicate)}; by default every class outside the JDK.
+ * {@link #allPins()} keeps every pin of every thread.
  *
  * <p>Other recordings can run at the same time: JFR merges their settings.
  */
@@ -60,14 +65,17 @@ public final class PinRecorder implements AutoCloseable {
     }
 
     private final RecordingStream stream = new RecordingStream();
+    private final Predicate<String> ownCode;
     private final long owner = Thread.currentThread().threadId();
     private final Queue<Pin> recorded = new ConcurrentLinkedQueue<>();
     private final Queue<Long> virtualStarts = new ConcurrentLinkedQueue<>();
     private final Queue<Started> platformStarts = new ConcurrentLinkedQueue<>();
     private List<Pin> all;
     private List<Pin> own;
+    private List<Pin> apart;
 
-    private PinRecorder() {
+    private PinRecorder(Predicate<String> ownCode) {
+        this.ownCode = ownCode;
         stream.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
         stream.enable(THREAD_START).withoutStackTrace();
@@ -77,31 +85,54 @@ public final class PinRecorder implements AutoCloseable {
         stream.onEvent(THREAD_START, event -> platformStarts.add(started(event)));
     }
 
-    /** Starts recording; the calling thread is the recorder's first own thread. */
+    /** Starts recording; the calling thread is the recorder's first own thread. Every class outside the JDK is own code. */
     public static PinRecorder start() {
-        PinRecorder recorder = new PinRecorder();
+        return start(PinTaxonomy.NOT_JDK);
+    }
+
+    /**
+     * Starts recording; the calling thread is the recorder's first own thread.
+     *
+     * @param ownCode true for the classes of the observed code ({@link PinTaxonomy#packages}): waiting
+     *                for another thread to initialize one of them counts as the code's pin, for any
+     *                other class as a first use
+     */
+    public static PinRecorder start(Predicate<String> ownCode) {
+        PinRecorder recorder = new PinRecorder(ownCode);
         recorder.stream.startAsync();
         return recorder;
     }
 
     /**
-     * Stops recording and returns the pins of the recorder's own threads, in the order they
-     * happened. Calling it again returns the same list.
+     * Stops recording and returns the observed code's pins on the recorder's own threads, in the
+     * order they happened (first-use and recording pins are in {@link #apart()}). Calling it again
+     * returns the same list.
      */
     public synchronized List<Pin> stop() {
         if (own == null) {
             stream.stop();
             Set<Long> mine = ownThreads();
             all = List.copyOf(recorded);
-            own = all.stream().filter(pin -> mine.contains(pin.threadId()) && !pin.inJfr()).toList();
+            List<Pin> threads = all.stream().filter(pin -> mine.contains(pin.threadId())).toList();
+            own = threads.stream().filter(pin -> pin.origin(ownCode) == PinOrigin.CODE).toList();
+            apart = threads.stream().filter(pin -> pin.origin(ownCode) != PinOrigin.CODE).toList();
         }
         return own;
     }
 
-    /** The pins of the recorder's own threads; {@link #stop()} first. */
+    /** The observed code's pins on the recorder's own threads; {@link #stop()} first. */
     public synchronized List<Pin> pins() {
         requireStopped();
         return own;
+    }
+
+    /**
+     * The pins of the recorder's own threads that are not the observed code's: a class's first use,
+     * the recording's own; {@link #stop()} first.
+     */
+    public synchronized List<Pin> apart() {
+        requireStopped();
+        return apart;
     }
 
     /** Every pin in the JVM while recording, also other threads'; {@link #stop()} first. */
@@ -124,8 +155,17 @@ public final class PinRecorder implements AutoCloseable {
     public void assertPins(int atLeast, int atMost, String reason) {
         List<Pin> counted = pins().stream().filter(pin -> pin.reason().contains(reason)).toList();
         if (counted.size() < atLeast || counted.size() > atMost) {
-            throw new AssertionError(failure(atLeast, atMost, reason, counted));
+            throw new AssertionError(failure(atLeast, atMost, reason, counted) + setApart(apart()));
         }
+    }
+
+    /** What was not counted, in one line, or nothing. */
+    static String setApart(List<Pin> apart) {
+        if (apart.isEmpty()) {
+            return "";
+        }
+        return System.lineSeparator() + "  (not counted: " + PinTally.of(apart, type -> false).apart().entrySet().stream()
+                .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")) + ")";
     }
 
     static String failure(int atLeast, int atMost, String reason, List<Pin> counted) {

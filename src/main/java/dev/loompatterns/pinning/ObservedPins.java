@@ -3,58 +3,64 @@ package dev.loompatterns.pinning;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinRecorder;
-import java.time.Duration;
+import dev.loompatterns.jfr.PinTally;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Runs the tasks of one run under a {@link PinRecorder}, and says what it saw in one line. */
-final class ObservedPins {
+/**
+ * Runs the tasks of one run under a {@link PinRecorder}, and says what it saw in one line. The
+ * pattern's own pins are told apart from a cold JVM's ({@link PinTaxonomy}): no warm-up call is
+ * needed to keep the JDK's or the harness's first use of a class out of the check.
+ *
+ * @param pins  the pins of this package's code
+ * @param apart the run's other pins: a class's first use, JFR's own
+ */
+record ObservedPins(List<Pin> pins, List<Pin> apart) {
 
-    private ObservedPins() {
+    /** This package's classes are the pattern's own; the harness's and the JDK's are not. */
+    static final Predicate<String> OWN_CODE = PinTaxonomy.packages(List.of(ObservedPins.class.getPackageName() + "."));
+
+    ObservedPins {
+        pins = List.copyOf(pins);
+        apart = List.copyOf(apart);
+    }
+
+    /** Runs {@code tasks} calls in the mode and returns the pins of the run's own threads. */
+    static ObservedPins observe(Mode mode, int tasks, Blocking call) throws Exception {
+        try (PinRecorder recorder = PinRecorder.start(OWN_CODE)) {
+            PinningWorkers.of(mode).runAll(tasks, call);
+            recorder.stop();
+            return new ObservedPins(recorder.pins(), recorder.apart());
+        }
     }
 
     /**
-     * Runs {@code tasks} calls in the mode and returns the pins of the run's own threads.
-     *
-     * @param warmUp make one call first on the calling thread, outside the recording, so that the
-     *               first use of a JDK class does not pin a task while another initializes it (that
-     *               is the class-init variant's lesson, not the others')
+     * {@code 0 pins}, or the count, each distinct cause, reason, operation and top frame, and the
+     * carriers held; then the pins set apart, if any.
      */
-    static List<Pin> observe(Mode mode, int tasks, Blocking call, boolean warmUp) throws Exception {
-        if (warmUp) {
-            call.block();
+    String describe() {
+        String seen = describe(pins);
+        if (apart.isEmpty()) {
+            return seen;
         }
-        try (PinRecorder recorder = PinRecorder.start()) {
-            PinningWorkers.of(mode).runAll(tasks, call);
-            return recorder.stop();
-        }
+        String what = PinTally.of(apart, OWN_CODE).apart().entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
+                .collect(Collectors.joining(", "));
+        return seen + " (not counted: " + what + ")";
     }
 
-    /** {@code 0 pins}, or the count, each distinct reason, operation and top frame, and the carriers held. */
     static String describe(List<Pin> pins) {
         if (pins.isEmpty()) {
             return "0 pins";
         }
         Map<String, Long> byPlace = pins.stream().collect(Collectors.groupingBy(
-                pin -> "'" + pin.reason() + "' " + pin.blockingOperation() + " at " + pin.topFrame(), LinkedHashMap::new, Collectors.counting()));
+                pin -> pin.causeLabel() + ": '" + pin.reason() + "' " + pin.blockingOperation() + " at " + pin.topFrame(),
+                LinkedHashMap::new, Collectors.counting()));
         String places = byPlace.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining("; "));
         String carriers = pins.stream().map(Pin::carrier).distinct().sorted().collect(Collectors.joining(", "));
         return pins.size() + " pins: " + places + "; carriers held: " + carriers;
-    }
-
-    /** One line per pin for a child JVM's stdout: reason, operation, top frame, carrier. */
-    static String toLine(Pin pin) {
-        return String.join("\t", pin.reason(), pin.blockingOperation(), pin.topFrame(), pin.carrier());
-    }
-
-    /** The pin a child printed with {@link #toLine}; only what the line carries is known. */
-    static Pin fromLine(String line) {
-        String[] fields = line.split("\t", -1);
-        if (fields.length != 4) {
-            throw new IllegalArgumentException("not a pin line: " + line);
-        }
-        return new Pin(fields[0], fields[1], "(child JVM)", -1, fields[3], Duration.ZERO, List.of(fields[2]));
     }
 }

@@ -8,6 +8,8 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,11 +27,11 @@ public final class PinningPattern implements Pattern {
     /**
      * What this JDK is documented to do for a variant in a mode.
      *
-     * @param pins   true if the run should pin at least once
-     * @param reason a fragment of the {@code pinnedReason} the expected pins carry ("" for any)
-     * @param why    the documented behaviour, with its JEP
+     * @param pins  true if the run should pin at least once
+     * @param cause the cause the expected pins have ({@link PinTaxonomy}), or null for none
+     * @param why   the documented behaviour, with its JEP
      */
-    record Expectation(boolean pins, String reason, String why) {
+    record Expectation(boolean pins, PinCause cause, String why) {
     }
 
     @Override
@@ -84,17 +86,22 @@ public final class PinningPattern implements Pattern {
         int tasks = workload.tasks();
         Duration sleep = workload.millis(SLEEP_MS);
         Expectation expected = expected(variant.id(), mode, feature);
-        List<Pin> pins;
+        ObservedPins seen;
         switch (variant.id()) {
             case "ffm-upcall" -> {
                 try (UpcallSort sort = new UpcallSort(sleep)) {
-                    pins = ObservedPins.observe(mode, tasks, sort::sort, true);
+                    seen = ObservedPins.observe(mode, tasks, sort::sort);
                 }
             }
-            case "class-init" -> pins = ObservedPins.observe(mode, tasks, new ClassInitBlocking(), false);
-            case "synchronized" -> pins = ObservedPins.observe(mode, tasks, GuardedSleep.inSynchronized(sleep), true);
-            case "reentrant-lock" -> pins = ObservedPins.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep), true);
+            case "class-init" -> seen = ObservedPins.observe(mode, tasks, new ClassInitBlocking());
+            case "synchronized" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inSynchronized(sleep));
+            case "reentrant-lock" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep));
             case "synchronized-jdk21" -> {
+                if (feature >= 26) {
+                    // JDK-8359437: LockingMode is obsolete in 26; the flag no longer brings legacy monitors back
+                    return Check.passed("JDK " + feature + " no longer has " + LEGACY_LOCKING
+                            + " (JDK-8359437): there is no JDK 21 monitor behaviour to show in a child JVM");
+                }
                 ChildJvm.Result child = ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
                         List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
                 if (legacyLockingGone(child)) {
@@ -103,48 +110,48 @@ public final class PinningPattern implements Pattern {
                 if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
                     return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
                 }
-                List<Pin> childPins = child.lines(LegacyMonitorsChild.PIN).stream().map(ObservedPins::fromLine).toList();
-                Check seen = check(expected, childPins, feature, variant.wrongWay());
-                // the pinned column counts this JVM's pins only, so say where these were seen
-                return new Check(seen.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + seen.detail());
+                ObservedPins childSeen = new ObservedPins(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
+                        child.lines(LegacyMonitorsChild.APART).stream().map(Pin::fromLine).toList());
+                Check checked = check(expected, childSeen, feature, variant.wrongWay());
+                return new Check(checked.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + checked.detail());
             }
             default -> throw new IllegalArgumentException("no pinning variant " + variant.id());
         }
-        return check(expected, pins, feature, variant.wrongWay());
+        return check(expected, seen, feature, variant.wrongWay());
     }
 
     /** What {@code Runtime.version().feature()} says this JDK does; see the package documentation. */
     static Expectation expected(String variant, Mode mode, int feature) {
         if (mode == Mode.PLATFORM) {
-            return new Expectation(false, "", "platform threads have no carrier: pinning is a virtual-thread notion");
+            return new Expectation(false, null, "platform threads have no carrier: pinning is a virtual-thread notion");
         }
-        boolean reasons = feature >= 24; // pinnedReason was added to jdk.VirtualThreadPinned in JDK 24
         return switch (variant) {
-            case "ffm-upcall" -> new Expectation(true, reasons ? "Native or VM frame" : "", "a native frame is on the stack, on every JDK");
-            case "class-init" -> new Expectation(true, reasons ? "<clinit>" : "", "a static initializer is on the stack, on every JDK");
+            case "ffm-upcall" -> new Expectation(true, PinCause.NATIVE_FRAME, "a native frame is on the stack, on every JDK");
+            case "class-init" -> new Expectation(true, PinCause.CLASS_INIT, "a static initializer is on the stack, on every JDK");
             case "synchronized" -> feature >= 24
-                    ? new Expectation(false, "", "JDK 24+ unmounts inside synchronized (JEP 491)")
-                    : new Expectation(true, "", "JDK 21-23 pins inside synchronized (before JEP 491)");
-            case "synchronized-jdk21" -> new Expectation(true, "", LEGACY_LOCKING + " brings back JDK 21-23 monitors, which pin");
-            case "reentrant-lock" -> new Expectation(false, "", "a virtual thread parked on a j.u.c lock unmounts, on every JDK");
+                    ? new Expectation(false, null, "JDK 24+ unmounts inside synchronized (JEP 491)")
+                    : new Expectation(true, PinCause.MONITOR, "JDK 21-23 pins inside synchronized (before JEP 491)");
+            case "synchronized-jdk21" -> new Expectation(true, PinCause.MONITOR, LEGACY_LOCKING + " brings back JDK 21-23 monitors, which pin");
+            case "reentrant-lock" -> new Expectation(false, null, "a virtual thread parked on a j.u.c lock unmounts, on every JDK");
             default -> throw new IllegalArgumentException("no pinning variant " + variant);
         };
     }
 
     /**
-     * Passed when what was observed is what this JDK is documented to do; for a wrong-way variant
-     * (one that pins, or that would on a virtual thread) "shown" instead of passed.
+     * Passed when the pattern's own pins are what this JDK is documented to do; for a wrong-way
+     * variant (one that pins, or that would on a virtual thread) "shown" instead of passed. Pins of
+     * a class's first use (a cold JVM) and of the recording are set apart and never decide.
      */
-    static Check check(Expectation expected, List<Pin> pins, int feature, boolean wrongWay) {
-        String seen = ObservedPins.describe(pins);
+    static Check check(Expectation expected, ObservedPins seen, int feature, boolean wrongWay) {
+        List<Pin> pins = seen.pins();
         boolean asDocumented = expected.pins()
-                ? pins.stream().anyMatch(pin -> pin.reason().contains(expected.reason()))
+                ? pins.stream().anyMatch(pin -> pin.cause() == expected.cause())
                 : pins.isEmpty();
         if (!asDocumented) {
-            String want = !expected.pins() ? "none" : expected.reason().isEmpty() ? "a pin" : "a pin with reason '" + expected.reason() + "'";
-            return Check.failed(seen + ", expected " + want + " on JDK " + feature + " (" + expected.why() + ")");
+            String want = !expected.pins() ? "none" : "a pin of cause " + expected.cause().id() + " (" + expected.cause().what() + ")";
+            return Check.failed(seen.describe() + ", expected " + want + " on JDK " + feature + " (" + expected.why() + ")");
         }
-        String detail = seen + ", as expected on JDK " + feature + " (" + expected.why() + ")";
+        String detail = seen.describe() + ", as expected on JDK " + feature + " (" + expected.why() + ")";
         return wrongWay ? Check.demonstrated(detail) : Check.passed(detail);
     }
 

@@ -7,13 +7,58 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.RunReport;
 import java.time.Duration;
 import java.util.List;
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinTally;
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The lines under compare's table: how noisy the figures are, and whether the JIT ran during them. */
 class CompareNotesTest {
 
     private static RunReport run(String pattern, Mode mode, long wallMs, long jitMs) {
-        return new RunReport(pattern, mode, "default", 10, Duration.ofMillis(wallMs), 0, 0, 0, Check.passed("ok"), Duration.ofMillis(jitMs));
+        return run(pattern, mode, wallMs, jitMs, PinTally.NONE);
+    }
+
+    private static RunReport run(String pattern, Mode mode, long wallMs, long jitMs, PinTally pins) {
+        return new RunReport(pattern, mode, "default", 10, Duration.ofMillis(wallMs), 0, 0, pins, Check.passed("ok"),
+                Duration.ofMillis(jitMs), List.of());
+    }
+
+    private static Pin pin(String reason, String... stack) {
+        return new Pin(reason, "Contended monitor enter", "t", 1, "c", Duration.ZERO, List.of(stack));
+    }
+
+    /** Pins of a class's first use leave the pinned column and are named in one line under the table. */
+    @Test
+    void pinsOfAFirstUseAreCountedApartAndNamedUnderTheTable() {
+        Predicate<String> own = PinTaxonomy.packages(List.of("dev.loompatterns.lockcounter."));
+        List<Pin> pins = List.of(
+                pin("Freeze or preempt failed (2)", "java.lang.ClassLoader.loadClass", "dev.loompatterns.lockcounter.CountingWorkers.x:3"),
+                pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
+                pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
+                pin("Waited for initialization of dev.loompatterns.lockcounter.Own by another thread", "dev.loompatterns.lockcounter.A.b:1"));
+        Row row = Row.of(List.of(run("lock-counter", Mode.VIRTUAL, 10, 0, PinTally.of(pins, own))));
+
+        assertThat(row.pinned()).as("waiting for the pattern's own class is its pin").isEqualTo(1);
+        assertThat(row.pinsApart().firstUse()).isEqualTo(3);
+        assertThat(Session.apartNote(List.of(row))).hasValue("Not in pinned: 3 pins while the JVM met classes for the first time "
+                + "(class-init-wait of dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
+        StringWriter json = new StringWriter();
+        ReportFormat.JSON.print(List.of(row), new PrintWriter(json));
+        assertThat(json.toString()).contains("\"pinned\": 1,").contains("\"pinned_first_use\": 3")
+                .contains("\"pinned_apart\": {\"class-init-wait of dev.loompatterns.core.RunGate\": 2, \"class-loading\": 1}");
+        StringWriter csv = new StringWriter();
+        ReportFormat.CSV.print(List.of(row), new PrintWriter(csv));
+        assertThat(csv.toString().lines().toList().getFirst()).endsWith(",check,detail,pinned_first_use,pinned_recorder");
+        assertThat(csv.toString().lines().toList().get(1)).endsWith(",3,0");
+    }
+
+    @Test
+    void noLineWhenNothingWasSetApart() {
+        assertThat(Session.apartNote(List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 10, 0)))))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.jfr.PatternRunEvent;
@@ -213,5 +214,39 @@ class LoomCliTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     "thread-basics-platform-default.jfr", "thread-basics-virtual-default.jfr", "thread-basics-structured-default.jfr");
         }
+    }
+
+    /**
+     * A variant that runs in a child JVM shows the child's pins and virtual threads in its row, and
+     * with --jfr the child records too: its file beside the parent's, named in the summary.
+     */
+    @Test
+    void aChildJvmsPinsReachTheRowAndItsRecordingIsKeptBesideTheParents(@TempDir Path dir) throws IOException {
+        assumeTrue(Runtime.version().feature() == 25, "-XX:LockingMode=1 shows JDK 21 monitors on JDK 24 and 25 (obsolete in 26, JDK-8359437)");
+        Path file = dir.resolve("p.jfr");
+        Result result = loom("run", "pinning", "--variant", "synchronized-jdk21", "--mode", "virtual", "--tasks", "2",
+                "-P", "sleep-ms=5", "--jfr", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> row = List.of(result.out().lines().toList().get(1).trim().split(" +"));
+        assertThat(row.subList(0, 3)).containsExactly("pinning", "virtual", "synchronized-jdk21");
+        assertThat(Long.parseLong(row.get(7))).as("virtual_threads: the child's").isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(row.get(8))).as("pinned: the child's monitor pins").isGreaterThanOrEqualTo(2);
+        Path child = dir.resolve("p-child-1.jfr");
+        assertThat(result.out()).contains("Child JVMs recorded too").contains("p-child-1.jfr");
+        assertThat(RecordingFile.readAllEvents(child).stream().filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
+                .isNotEmpty();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactlyInAnyOrder(file, child); // no temporary file left beside them
+        }
+    }
+
+    /** The hint after a recorded run names the jfr of the JDK that ran, with stacks deep enough to reach the code. */
+    @Test
+    void theHintAfterARecordedRunNamesThisJdksJfr(@TempDir Path dir) {
+        Path file = dir.resolve("x.jfr");
+        Result result = loom("run", "thread-basics", "--mode", "virtual", "--tasks", "2", "-P", "sleep-ms=1", "--jfr", file.toString());
+        String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
+        assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
 }

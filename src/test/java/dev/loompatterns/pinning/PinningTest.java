@@ -7,6 +7,8 @@ import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.PinOrigin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,11 @@ class PinningTest {
     void blockingInAnUpcallPinsWithTheNativeFrameReason(Mode mode) throws Exception {
         List<Pin> pins;
         try (UpcallSort sort = new UpcallSort(SLEEP)) {
-            pins = ObservedPins.observe(mode, 3, sort::sort, true);
+            pins = ObservedPins.observe(mode, 3, sort::sort).pins();
         }
         assertThat(pins).hasSizeGreaterThanOrEqualTo(3).allSatisfy(pin -> {
             assertThat(pin.reason()).isEqualTo("Native or VM frame on stack");
+            assertThat(pin.cause()).isEqualTo(PinCause.NATIVE_FRAME);
             assertThat(pin.topFrame()).startsWith(UpcallSort.class.getName() + ".compareSleeping");
             assertThat(pin.carrier()).startsWith("ForkJoinPool");
         });
@@ -62,9 +65,11 @@ class PinningTest {
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void blockingInAStaticInitializerPinsTheInitializerAndItsWaiters(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "pinnedReason exists since JDK 24");
-        List<Pin> pins = ObservedPins.observe(mode, 1, new ClassInitBlocking(), false);
+        List<Pin> pins = ObservedPins.observe(mode, 1, new ClassInitBlocking()).pins();
         assertThat(pins).anySatisfy(pin -> {
             assertThat(pin.reason()).isEqualTo("VM call to " + SlowStaticInit.class.getName() + ".<clinit> on stack");
+            assertThat(pin.cause()).isEqualTo(PinCause.CLASS_INIT);
+            assertThat(pin.subject()).isEqualTo(SlowStaticInit.class.getName());
             assertThat(pin.topFrame()).startsWith(SlowStaticInit.class.getName() + ".<clinit>");
         });
     }
@@ -74,13 +79,13 @@ class PinningTest {
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void synchronizedNoLongerPinsSinceJdk24(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "JEP 491 is in JDK 24");
-        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP), true)).isEmpty();
+        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP)).pins()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aReentrantLockNeverPins(Mode mode) throws Exception {
-        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP), true)).isEmpty();
+        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP)).pins()).isEmpty();
     }
 
     /** -XX:LockingMode=1 restores JDK 21-23 monitors: the child JVM sees monitor pins for the same code. */
@@ -91,33 +96,56 @@ class PinningTest {
         Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
                 Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS, "5")));
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(check.detail()).contains("Freeze or preempt failed").contains(GuardedSleep.class.getName());
+        assertThat(check.detail()).contains("Freeze or preempt failed").contains("monitor: ").contains(GuardedSleep.class.getName());
     }
 
     @Test
     void theCheckFailsWhenTheObservationContradictsTheJdk() {
         Pin pin = new Pin("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
         PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
-        assertThat(PinningPattern.check(none, List.of(pin), 25, false).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(PinningPattern.check(none, seen(pin), 25, false).verdict()).isEqualTo(Check.Verdict.FAILED);
         PinningPattern.Expectation some = PinningPattern.expected("ffm-upcall", Mode.VIRTUAL, 25);
-        assertThat(PinningPattern.check(some, List.of(), 25, true).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(PinningPattern.check(some, List.of(pin), 25, true).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(PinningPattern.check(some, seen(), 25, true).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(PinningPattern.check(some, seen(pin), 25, true).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         Pin other = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
-        assertThat(PinningPattern.check(some, List.of(other), 25, true).verdict()).as("wrong reason").isEqualTo(Check.Verdict.FAILED);
+        assertThat(PinningPattern.check(some, seen(other), 25, true).verdict()).as("wrong cause").isEqualTo(Check.Verdict.FAILED);
+    }
+
+    /** A cold JVM's first use of a class pins; it is set apart and never fails a variant that does not pin. */
+    @Test
+    void pinsOfAClassesFirstUseNeverDecideTheCheck() {
+        Pin loading = new Pin("Freeze or preempt failed (2)", "Contended monitor enter", "t", 1, "c", Duration.ZERO,
+                List.of("jdk.internal.loader.BuiltinClassLoader.loadClassOrNull", "java.lang.ClassLoader.loadClass",
+                        "dev.loompatterns.pinning.Blocking.call:21"));
+        Pin harnessInit = new Pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "Object.wait",
+                "t", 1, "c", Duration.ZERO, List.of("dev.loompatterns.pinning.Blocking.call:21"));
+        List<Pin> both = List.of(loading, harnessInit);
+        assertThat(both).allSatisfy(pin -> assertThat(pin.origin(ObservedPins.OWN_CODE)).isEqualTo(PinOrigin.FIRST_USE));
+        PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
+        Check check = PinningPattern.check(none, new ObservedPins(List.of(), both), 25, false);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail()).startsWith("0 pins (not counted: 1 x class-init-wait of dev.loompatterns.core.RunGate, 1 x class-loading)");
+    }
+
+    private static ObservedPins seen(Pin... pins) {
+        return new ObservedPins(List.of(pins), List.of());
     }
 
     @Test
     void whatIsExpectedDependsOnTheJdkVersion() {
         assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).pins()).isTrue();
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).cause()).isEqualTo(PinCause.MONITOR);
         assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 24).pins()).isFalse();
         assertThat(PinningPattern.expected("ffm-upcall", Mode.PLATFORM, 25).pins()).isFalse();
     }
 
+    /** On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show it. */
     @Test
-    void aChildsPinLineReadsBackAsThePin() {
-        Pin pin = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "ForkJoinPool-1-worker-1", Duration.ZERO,
-                List.of("java.lang.Thread.sleep", "x.Y.z:3"));
-        Pin back = ObservedPins.fromLine(ObservedPins.toLine(pin));
-        assertThat(back.summary()).isEqualTo(pin.summary());
+    void legacyLockingIsNotTriedWhereTheJdkNoLongerHasIt() throws Exception {
+        assumeTrue(FEATURE >= 26, "LockingMode is obsolete from JDK 26 (JDK-8359437); on 25 the child JVM shows it");
+        PinningPattern pattern = new PinningPattern();
+        Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
+                Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS, "5")));
+        assertThat(check.detail()).contains("JDK-8359437");
     }
 }

@@ -1,0 +1,82 @@
+package dev.loompatterns.core;
+
+import dev.loompatterns.jfr.Pin;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import jdk.jfr.Configuration;
+
+/**
+ * What the child JVMs of one run reported: their virtual threads and pins, and the recordings they
+ * wrote. {@link Runner} binds one to each run ({@link #CURRENT}), {@link ChildJvm} adds each
+ * child's report to it, and the run's {@link RunReport} counts them with the run's own, so a
+ * variant that does its work in a child JVM ({@code synchronized-jdk21}, {@code cpu-hog},
+ * {@code yield}) shows that work in its row.
+ */
+public final class ChildActivity {
+
+    /** The run under way on this thread, if {@link Runner} started one. */
+    static final ScopedValue<ChildActivity> CURRENT = ScopedValue.newInstance();
+
+    /**
+     * Where children record, when the run records: beside the parent's file, named
+     * {@code <parent>-child-<n>.jfr}, with the parent's settings.
+     *
+     * @param beside  the parent's recording file
+     * @param profile the parent's settings
+     */
+    public record Recording(Path beside, Configuration profile, AtomicInteger children) {
+
+        public Recording(Path beside, Configuration profile) {
+            this(beside, profile, new AtomicInteger());
+        }
+
+        /** The next child's file. */
+        Path nextFile() {
+            String name = beside.getFileName().toString();
+            String stem = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+            return beside.resolveSibling(stem + "-child-" + children.incrementAndGet() + ".jfr");
+        }
+    }
+
+    private final Recording recording;
+    private final LongAdder virtualThreads = new LongAdder();
+    private final Queue<Pin> pins = new ConcurrentLinkedQueue<>();
+    private final Queue<Path> recordings = new ConcurrentLinkedQueue<>();
+
+    ChildActivity(Recording recording) {
+        this.recording = recording;
+    }
+
+    /** Where the current run's children record, or null if they do not. */
+    static Recording recordingOfCurrentRun() {
+        return CURRENT.isBound() ? CURRENT.get().recording : null;
+    }
+
+    /** Adds a child's report to the current run's, if a run is under way. */
+    static void report(long virtualThreadsStarted, List<Pin> childPins, Path childRecording) {
+        if (CURRENT.isBound()) {
+            ChildActivity activity = CURRENT.get();
+            activity.virtualThreads.add(virtualThreadsStarted);
+            activity.pins.addAll(childPins);
+            if (childRecording != null) {
+                activity.recordings.add(childRecording);
+            }
+        }
+    }
+
+    long virtualThreads() {
+        return virtualThreads.sum();
+    }
+
+    List<Pin> pins() {
+        return List.copyOf(pins);
+    }
+
+    List<Path> recordings() {
+        return List.copyOf(recordings);
+    }
+}

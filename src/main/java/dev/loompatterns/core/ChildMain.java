@@ -1,0 +1,54 @@
+package dev.loompatterns.core;
+
+import dev.loompatterns.jfr.ActivityCounter;
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.Recorder;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.Arrays;
+import jdk.jfr.Configuration;
+
+/**
+ * The entry point of every child JVM that {@link ChildJvm} starts: runs the given main class while
+ * counting its virtual threads and pins, and recording it when asked, then reports on stdout, one
+ * fact a line, for the parent's row: {@value #VIRTUAL_THREADS}{@code =N}, one
+ * {@value #PIN}{@code LINE} per pin ({@link Pin#toLine()}), and {@value #RECORDING}{@code =FILE}.
+ *
+ * <p>Arguments: the main class, then its arguments. System properties {@value #JFR_FILE} and
+ * {@value #JFR_SETTINGS}: the file to record to and the {@code .jfc} to record with.
+ */
+public final class ChildMain {
+
+    static final String VIRTUAL_THREADS = "loom-child.virtual-threads";
+    static final String PIN = "loom-child.pin=";
+    static final String RECORDING = "loom-child.recording";
+    static final String JFR_FILE = "loom.child.jfr";
+    static final String JFR_SETTINGS = "loom.child.jfc";
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        String file = System.getProperty(JFR_FILE);
+        Recorder recorder = file == null ? null
+                : Recorder.start(Configuration.create(Path.of(System.getProperty(JFR_SETTINGS))), Path.of(file));
+        try (ActivityCounter counter = new ActivityCounter().start()) {
+            try {
+                main.invoke(null, (Object) rest);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                counter.stop();
+                System.out.println(VIRTUAL_THREADS + "=" + counter.virtualThreadsStarted());
+                counter.pins().forEach(pin -> System.out.println(PIN + pin.toLine()));
+                if (recorder != null) {
+                    System.out.println(RECORDING + "=" + recorder.finish());
+                    recorder.close();
+                }
+            }
+        }
+    }
+}

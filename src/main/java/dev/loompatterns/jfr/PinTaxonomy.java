@@ -1,0 +1,237 @@
+package dev.loompatterns.jfr;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Tells pins apart: the {@link PinCause} of a {@code jdk.VirtualThreadPinned} event, and whose pin
+ * it is ({@link PinOrigin}). One classification serves the CLI's {@code pinned} column, the
+ * patterns' self-checks, {@link PinRecorder} and the JUnit annotations, and the recording analysis.
+ * It works on a small model (reason, operation, frames), so it depends on no parser.
+ *
+ * <p><b>How it reads an event</b>, measured on JDK 25 (Temurin 25.0.3) with the catalogue's own
+ * pins and those of cold JVMs:
+ * <ol>
+ *   <li>A frame of JFR's own event code ({@code jdk.internal.event.}, {@code jdk.jfr.}) anywhere on
+ *       the stack: {@link PinCause#RECORDER}. Seen as "Freeze or preempt failed (2)" with
+ *       {@code Contended monitor enter} in {@code VirtualThreadStartEvent.commit}.</li>
+ *   <li>{@code pinnedReason} "Waited for initialization of X by another thread":
+ *       {@link PinCause#CLASS_INIT_WAIT} of X.</li>
+ *   <li>The innermost frame that loads a class ({@code ClassLoader.loadClass}, any frame of
+ *       {@code jdk.internal.loader}, a {@code loadClass}/{@code findClass}/{@code defineClass}
+ *       method, or {@code MethodHandleNatives.link...} linking a call site) or runs an initializer ({@code <clinit>}) decides between
+ *       {@link PinCause#CLASS_LOADING} and {@link PinCause#CLASS_INIT}: whichever is nearer to the
+ *       blocking call is what blocked.</li>
+ *   <li>Otherwise {@code pinnedReason} (JDK 24+): "VM call to X.&lt;clinit&gt; on stack" is
+ *       {@code CLASS_INIT}; "Native or VM frame on stack" is {@link PinCause#NATIVE_FRAME};
+ *       "Freeze or preempt failed (N)" carries HotSpot's freeze result: 3 a native frame, 4 a held
+ *       monitor and 7 an unsupported preemption (both seen with {@code -XX:LockingMode=1}), so
+ *       {@link PinCause#MONITOR}; 2 a critical section, which on JDK 25 was seen only while the VM
+ *       loaded or linked a class for its first use (a monitor entered at a call site that
+ *       references a class not yet loaded, or inside {@code BuiltinClassLoader}), so
+ *       {@code CLASS_LOADING}.</li>
+ *   <li>No {@code pinnedReason} (JDK 21-23 events have none): the stack alone. An FFM upcall stub
+ *       ({@code jdk.internal.foreign.abi.UpcallStub}, a hidden frame) or a native method between
+ *       the blocking call and the thread's start is {@code NATIVE_FRAME}; a park while pinned with
+ *       none of the above is {@code MONITOR}, by elimination (on JDK 21-23 the remaining way to
+ *       park while pinned is holding a monitor); anything else {@link PinCause#OTHER}. Such a
+ *       classification is marked {@link Classification#fromStack()}.</li>
+ * </ol>
+ *
+ * <p><b>Whose pin.</b> JFR's code is the {@link PinOrigin#RECORDER}'s. Loading a class, and
+ * initializing (or waiting for) a class that is not the observed code's own, is
+ * {@link PinOrigin#FIRST_USE}: the JDK or a harness meeting a class for the first time, gone in a
+ * warm JVM. Everything else, including blocking in or waiting for the observed code's own
+ * initializer, is the {@link PinOrigin#CODE}'s.
+ *
+ * <p>JDK-version notes (read from the JDK's sources and bug reports, not run here): from JDK 26 a
+ * virtual thread waiting for another thread's class initialization no longer pins when the wait
+ * comes from the interpreter's {@code new}, {@code invokestatic}, {@code getstatic} or
+ * {@code putstatic} (JDK-8369238; {@code Class.forName} and the initializing thread itself still
+ * pin), so most {@code CLASS_INIT_WAIT} events stop; {@code -XX:LockingMode} is obsolete in JDK 26
+ * and ignored with a warning (JDK-8359437), so no {@code MONITOR} pins can be made that way.
+ */
+public final class PinTaxonomy {
+
+    /** Packages whose classes are the JDK's. */
+    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+    /** Not the JDK's: the default for "the observed code's own classes". */
+    public static final Predicate<String> NOT_JDK = type -> !isJdk(type);
+
+    private static final String WAITED_FOR = "Waited for initialization of ";
+    private static final String BY_ANOTHER_THREAD = " by another thread";
+    private static final String VM_CALL_TO = "VM call to ";
+    private static final String CLINIT_ON_STACK = ".<clinit> on stack";
+    private static final String FREEZE_FAILED = "Freeze or preempt failed";
+
+    private PinTaxonomy() {
+    }
+
+    /**
+     * One stack frame, as much as the classification needs.
+     *
+     * @param type         the declaring class's name ({@code a.b.C$D}, or a hidden class's name)
+     * @param method       the method's name ({@code <clinit>} for an initializer)
+     * @param line         the line number, or 0 or less if unknown
+     * @param hidden       a hidden frame (lambda forms, FFM stubs), which {@code jfr print} leaves out
+     * @param nativeMethod a native method
+     */
+    public record Frame(String type, String method, int line, boolean hidden, boolean nativeMethod) {
+
+        /** A frame as {@link Pin#stack()} shows it: {@code a.b.C.method:line}. */
+        public static Frame parse(String text) {
+            int colon = text.lastIndexOf(':');
+            int line = 0;
+            String name = text;
+            if (colon > 0 && colon < text.length() - 1 && text.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                line = Integer.parseInt(text.substring(colon + 1));
+                name = text.substring(0, colon);
+            }
+            int dot = name.lastIndexOf('.');
+            return dot < 0 ? new Frame("", name, line, false, false) : new Frame(name.substring(0, dot), name.substring(dot + 1), line, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return type + "." + method + (line > 0 ? ":" + line : "");
+        }
+    }
+
+    /**
+     * What a pin was.
+     *
+     * @param cause     its cause
+     * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), or null
+     * @param fromStack true if the event had no {@code pinnedReason}, so the cause was read from the stack alone
+     */
+    public record Classification(PinCause cause, String subject, boolean fromStack) {
+    }
+
+    /**
+     * Classifies one pin.
+     *
+     * @param reason    {@code pinnedReason}, or null where the event has none (JDK 21-23)
+     * @param operation {@code blockingOperation}, or null where the event has none
+     * @param frames    the stack, innermost frame first, hidden frames included where known
+     */
+    public static Classification classify(String reason, String operation, List<Frame> frames) {
+        boolean fromStack = reason == null;
+        if (frames.stream().anyMatch(PinTaxonomy::isRecorderFrame)) {
+            return new Classification(PinCause.RECORDER, null, fromStack);
+        }
+        if (reason != null && reason.startsWith(WAITED_FOR)) {
+            String subject = reason.substring(WAITED_FOR.length());
+            if (subject.endsWith(BY_ANOTHER_THREAD)) {
+                subject = subject.substring(0, subject.length() - BY_ANOTHER_THREAD.length());
+            }
+            return new Classification(PinCause.CLASS_INIT_WAIT, subject, false);
+        }
+        for (Frame frame : frames) {
+            if (isLoaderFrame(frame)) {
+                return new Classification(PinCause.CLASS_LOADING, null, fromStack);
+            }
+            if (frame.method().equals("<clinit>")) {
+                return new Classification(PinCause.CLASS_INIT, frame.type(), fromStack);
+            }
+        }
+        if (reason != null) {
+            return fromReason(reason);
+        }
+        if (frames.stream().anyMatch(PinTaxonomy::isNativeTransition)) {
+            return new Classification(PinCause.NATIVE_FRAME, null, true);
+        }
+        boolean parkedWhilePinned = frames.stream().anyMatch(frame -> frame.type().equals("java.lang.VirtualThread")
+                && (frame.method().equals("parkOnCarrierThread") || frame.method().startsWith("park")));
+        return new Classification(parkedWhilePinned ? PinCause.MONITOR : PinCause.OTHER, null, true);
+    }
+
+    /** The cause {@code pinnedReason} names, once the stack has ruled out loading and initializers. */
+    private static Classification fromReason(String reason) {
+        if (reason.startsWith(VM_CALL_TO) && reason.endsWith(CLINIT_ON_STACK)) {
+            return new Classification(PinCause.CLASS_INIT, reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()), false);
+        }
+        if (reason.startsWith("Native or VM frame")) {
+            return new Classification(PinCause.NATIVE_FRAME, null, false);
+        }
+        if (reason.startsWith(FREEZE_FAILED)) {
+            PinCause cause = switch (freezeResult(reason)) {
+                case 2 -> PinCause.CLASS_LOADING;
+                case 3 -> PinCause.NATIVE_FRAME;
+                case 4, 7 -> PinCause.MONITOR;
+                default -> PinCause.OTHER;
+            };
+            return new Classification(cause, null, false);
+        }
+        return new Classification(PinCause.OTHER, null, false);
+    }
+
+    /** The number in "Freeze or preempt failed (N)", or -1. */
+    private static int freezeResult(String reason) {
+        int open = reason.indexOf('(');
+        int close = reason.indexOf(')', open + 1);
+        if (open < 0 || close < 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(reason.substring(open + 1, close).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whose pin it is.
+     *
+     * @param ownCode true for a class name that is the observed code's own (a package prefix, say)
+     */
+    public static PinOrigin origin(PinCause cause, String subject, Predicate<String> ownCode) {
+        return switch (cause) {
+            case RECORDER -> PinOrigin.RECORDER;
+            case CLASS_LOADING -> PinOrigin.FIRST_USE;
+            case CLASS_INIT, CLASS_INIT_WAIT -> subject != null && ownCode.test(subject) ? PinOrigin.CODE : PinOrigin.FIRST_USE;
+            default -> PinOrigin.CODE;
+        };
+    }
+
+    /** Own code by package: every class whose name starts with one of the prefixes ({@code com.example.}). */
+    public static Predicate<String> packages(List<String> prefixes) {
+        List<String> copy = List.copyOf(prefixes);
+        return type -> copy.stream().anyMatch(type::startsWith);
+    }
+
+    /** True for a class of the JDK. */
+    public static boolean isJdk(String type) {
+        return JDK_PACKAGES.stream().anyMatch(type::startsWith);
+    }
+
+    private static boolean isRecorderFrame(Frame frame) {
+        return frame.type().startsWith("jdk.internal.event.") || frame.type().startsWith("jdk.jfr.");
+    }
+
+    private static boolean isLoaderFrame(Frame frame) {
+        String method = frame.method();
+        return frame.type().startsWith("jdk.internal.loader.")
+                || method.equals("loadClass") || method.equals("loadClassOrNull") || method.equals("findClass")
+                || method.startsWith("defineClass") || method.startsWith("defineHiddenClass")
+                || frame.type().equals("java.lang.invoke.MethodHandleNatives") && method.startsWith("link");
+    }
+
+    /**
+     * A frame that calls Java from native code, or is native code: an FFM upcall stub, or a native
+     * method other than the virtual-thread machinery at either end of every stack.
+     */
+    private static boolean isNativeTransition(Frame frame) {
+        if (frame.type().startsWith("jdk.internal.foreign.abi.UpcallStub")) {
+            return true;
+        }
+        return frame.nativeMethod() && !frame.type().equals("java.lang.VirtualThread")
+                && !frame.type().startsWith("jdk.internal.vm.Continuation");
+    }
+
+    /** The cause's id and, where known, its subject: {@code class-init-wait of a.B}. */
+    public static String label(PinCause cause, String subject) {
+        return subject == null ? cause.id() : String.format(Locale.ROOT, "%s of %s", cause.id(), subject);
+    }
+}

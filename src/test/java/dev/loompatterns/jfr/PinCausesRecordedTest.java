@@ -1,0 +1,309 @@
+package dev.loompatterns.jfr;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loompatterns.core.ChildJvm;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pin taxonomy on real recordings: each cause made to happen on a virtual thread, recorded to a
+ * file, read back with {@code RecordingFile} and classified ({@link Pin#of}). JDK 21's events have no
+ * {@code pinnedReason}; an event type of our own named {@code jdk.VirtualThreadPinned}, without that
+ * field, committed where a pin would be, makes such a recording on this JDK.
+ */
+@Timeout(120) // backstop only
+class PinCausesRecordedTest {
+
+    static final int FEATURE = Runtime.version().feature();
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records every pin while {@code action} runs on a virtual thread, and classifies them. */
+    static List<Pin> pinsOf(Path dir, Runnable action) throws Exception {
+        Path file = dir.resolve("pins.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(ActivityCounter.VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
+            recording.start();
+            Thread.ofVirtual().start(action).join();
+            recording.stop();
+            recording.dump(file);
+        }
+        return read(file);
+    }
+
+    static List<Pin> read(Path file) throws IOException {
+        List<Pin> pins = new ArrayList<>();
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (event.getEventType().getName().equals(ActivityCounter.VIRTUAL_THREAD_PINNED)) {
+                    pins.add(Pin.of(event));
+                }
+            }
+        }
+        return pins;
+    }
+
+    // --- native frame: a comparator called back by libc's qsort, through FFM ---
+
+    static int compareSleeping(MemorySegment a, MemorySegment b) {
+        sleep(5);
+        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
+    }
+
+    static int compareCommitting(MemorySegment a, MemorySegment b) {
+        new Jdk21Pinned().commit();
+        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
+    }
+
+    static void sortWith(String comparator) {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MethodHandle compare = MethodHandles.lookup().findStatic(PinCausesRecordedTest.class, comparator,
+                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+            MemorySegment stub = linker.upcallStub(compare, FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT),
+                    ADDRESS.withTargetLayout(JAVA_INT)), arena);
+            MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
+            qsort.invokeExact(array, 2L, (long) Integer.BYTES, stub);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void blockingInAnFfmUpcallIsANativeFrame(@TempDir Path dir) throws Exception {
+        assertThat(pinsOf(dir, () -> sortWith("compareSleeping"))).isNotEmpty().allSatisfy(pin -> {
+            assertThat(pin.cause()).isEqualTo(PinCause.NATIVE_FRAME);
+            assertThat(pin.fromStack()).isFalse();
+            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(PinCausesRecordedTest.class.getName() + ".compareSleeping"));
+            assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
+        });
+    }
+
+    // --- a class initializer that blocks, and a thread that waits for it ---
+
+    static final class SlowInit {
+        static {
+            sleep(5);
+        }
+
+        static void touch() {
+        }
+    }
+
+    @Test
+    void blockingInAnInitializerIsClassInit(@TempDir Path dir) throws Exception {
+        assertThat(pinsOf(dir, SlowInit::touch)).singleElement().satisfies(pin -> {
+            assertThat(pin.cause()).isEqualTo(PinCause.CLASS_INIT);
+            assertThat(pin.subject()).isEqualTo(SlowInit.class.getName());
+        });
+    }
+
+    /** Initializers that hold until another thread is about to touch the class: one class per attempt. */
+    static final CountDownLatch[] ABOUT_TO_TOUCH = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
+
+    static void holdUntilTouched(int attempt) {
+        try {
+            ABOUT_TO_TOUCH[attempt].await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sleep(20); // the waiter needs only to reach the class; it is seen waiting in the recording, or the next attempt runs
+    }
+
+    static final class Waited0 {
+        static {
+            holdUntilTouched(0);
+        }
+    }
+
+    static final class Waited1 {
+        static {
+            holdUntilTouched(1);
+        }
+    }
+
+    static final class Waited2 {
+        static {
+            holdUntilTouched(2);
+        }
+    }
+
+    static final class Waited3 {
+        static {
+            holdUntilTouched(3);
+        }
+    }
+
+    static void initialize(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A thread waiting for another's initializer is not observable from Java (its state stays
+     * RUNNABLE), so each attempt uses a fresh class and the recording says whether the wait
+     * happened; the classification of the wait is what is asserted.
+     */
+    @Test
+    void waitingForAnotherThreadsInitializerIsClassInitWait(@TempDir Path dir) throws Exception {
+        List<Class<?>> classes = List.of(Waited0.class, Waited1.class, Waited2.class, Waited3.class);
+        List<Pin> waits = List.of();
+        for (int attempt = 0; attempt < classes.size() && waits.isEmpty(); attempt++) {
+            Class<?> type = classes.get(attempt);
+            CountDownLatch aboutToTouch = ABOUT_TO_TOUCH[attempt];
+            List<Pin> pins = pinsOf(dir, () -> {
+                Thread initializer = Thread.ofVirtual().start(() -> initialize(type));
+                Thread waiter = Thread.ofVirtual().start(() -> {
+                    aboutToTouch.countDown();
+                    initialize(type);
+                });
+                try {
+                    initializer.join();
+                    waiter.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waits = pins.stream().filter(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT).toList();
+        }
+        assumeTrue(FEATURE <= 25 || !waits.isEmpty(), "JDK 26+ pins such waits on fewer paths (JDK-8369238)");
+        assertThat(waits).isNotEmpty().allSatisfy(pin -> {
+            assertThat(pin.subject()).startsWith(PinCausesRecordedTest.class.getName() + "$Waited");
+            assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
+            assertThat(pin.origin(PinTaxonomy.packages(List.of("com.example.")))).isEqualTo(PinOrigin.FIRST_USE);
+        });
+    }
+
+    // --- class loading: a loader that blocks, called from native code (Class.forName) ---
+
+    static final class SlowLoader extends ClassLoader {
+        SlowLoader() {
+            super(null);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            sleep(5);
+            throw new ClassNotFoundException(name);
+        }
+    }
+
+    @Test
+    void blockingWhileAClassLoadsIsClassLoadingAndAFirstUse(@TempDir Path dir) throws Exception {
+        List<Pin> pins = pinsOf(dir, () -> {
+            try {
+                Class.forName("com.example.Missing", false, new SlowLoader());
+            } catch (ClassNotFoundException expected) {
+                // the loader blocked, then found nothing: the pin is what the test looks at
+            }
+        });
+        assertThat(pins).isNotEmpty().allSatisfy(pin -> {
+            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(SlowLoader.class.getName() + ".findClass"));
+            assertThat(pin.cause()).isEqualTo(PinCause.CLASS_LOADING);
+            assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.FIRST_USE);
+        });
+    }
+
+    // --- a held monitor: JDK 21-23 monitors, brought back by -XX:LockingMode=1 in a child JVM ---
+
+    /** Sleeps inside synchronized on a virtual thread. */
+    public static final class SleepInSynchronized {
+        private static final Object LOCK = new Object();
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread.ofVirtual().start(() -> {
+                synchronized (LOCK) {
+                    sleep(50);
+                }
+            }).join();
+        }
+    }
+
+    @Test
+    void blockingInsideSynchronizedWithLegacyLockingIsAMonitor(@TempDir Path dir) throws Exception {
+        assumeTrue(FEATURE >= 24 && FEATURE <= 25, "-XX:LockingMode=1 brings back JDK 21-23 monitors on JDK 24 and 25 only");
+        Path file = dir.resolve("monitor.jfr");
+        // plain -XX:StartFlightRecording with the JDK's default settings (pins of 20 ms and more, with stacks)
+        ChildJvm.Result child = ChildJvm.run(List.of("-XX:LockingMode=1", "-XX:StartFlightRecording:filename=" + file),
+                SleepInSynchronized.class, List.of(), Duration.ofMinutes(1));
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(read(file)).filteredOn(pin -> pin.stack().stream().anyMatch(frame -> frame.startsWith(SleepInSynchronized.class.getName())))
+                .isNotEmpty()
+                .allSatisfy(pin -> {
+                    assertThat(pin.reason()).startsWith("Freeze or preempt failed");
+                    assertThat(pin.cause()).isEqualTo(PinCause.MONITOR);
+                });
+    }
+
+    // --- JDK 21's events: no pinnedReason, no blockingOperation, no carrierThread ---
+
+    /** The shape of JDK 21's {@code jdk.VirtualThreadPinned}: a duration, a thread and a stack. */
+    @Name(ActivityCounter.VIRTUAL_THREAD_PINNED)
+    @Label("Virtual Thread Pinned")
+    @StackTrace(true)
+    static final class Jdk21Pinned extends Event {
+    }
+
+    static final class CommitsInItsInitializer {
+        static {
+            new Jdk21Pinned().commit();
+        }
+
+        static void touch() {
+        }
+    }
+
+    @Test
+    void withoutPinnedReasonTheStackTellsTheCause(@TempDir Path dir) throws Exception {
+        List<Pin> pins = pinsOf(dir, () -> {
+            CommitsInItsInitializer.touch();
+            sortWith("compareCommitting");
+        }).stream().filter(pin -> pin.reason().equals(Pin.NOT_RECORDED)).toList();
+
+        assertThat(pins).hasSizeGreaterThanOrEqualTo(2).allSatisfy(pin -> assertThat(pin.fromStack()).isTrue());
+        assertThat(pins.getFirst().cause()).isEqualTo(PinCause.CLASS_INIT);
+        assertThat(pins.getFirst().subject()).isEqualTo(CommitsInItsInitializer.class.getName());
+        assertThat(pins.subList(1, pins.size())).allSatisfy(pin -> {
+            assertThat(pin.cause()).as("the upcall stub is a hidden frame: kept for classifying").isEqualTo(PinCause.NATIVE_FRAME);
+            assertThat(pin.topFrame()).startsWith(PinCausesRecordedTest.class.getName() + ".compareCommitting");
+        });
+    }
+}
