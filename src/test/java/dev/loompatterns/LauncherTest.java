@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./loom} launcher finds a JDK 25 by itself, as CI needs: no JAVA_HOME, and whatever
  * {@code java} the PATH has (17 on the project's machines). Its {@code example} command needs no
  * build, so it can run here, before {@code package} has made the jar.
+ *
+ * <p>It wants 25 exactly (preview class files run only on their own release), so a JAVA_HOME or
+ * {@code java} on PATH of another version is skipped. The other versions here are fakes: shell
+ * scripts named {@code java} that print the one line the launcher reads, as a real one prints it.
  */
 class LauncherTest {
 
@@ -41,15 +47,99 @@ class LauncherTest {
         return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
+    static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        String script = "#!/bin/sh\necho '    java.specification.version = " + version + "' >&2\necho 'fake java " + version + "' >&2\n";
+        for (String tool : javac ? List.of("java", "javac") : List.of("java")) {
+            Files.writeString(bin.resolve(tool), script, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return home.toRealPath();
+    }
+
+    /** PATH with {@code jdk}'s bin first, so that `java` on it is the fake. */
+    static String pathWith(Path jdk) {
+        return jdk.resolve("bin") + ":" + System.getenv("PATH");
+    }
+
+    static int specificationVersion(Outcome run) {
+        Matcher version = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(run.err());
+        assertThat(version.find()).as(run.err()).isTrue();
+        return Integer.parseInt(version.group(1));
+    }
+
     @Test
     void findsAJdk25WithoutJavaHomeAndRunsAnExample(@TempDir Path dir) throws Exception {
         Outcome run = launch(dir, Map.of("LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "E02");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
-        Matcher version = java.util.regex.Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(run.err());
-        assertThat(version.find()).as(run.err()).isTrue();
-        assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(25);
+        assertThat(specificationVersion(run)).isEqualTo(25);
         assertThat(run.out()).isNotBlank();
+    }
+
+    @Test
+    void aJavaHomeOfAnotherVersionIsSkippedForAJdk25(@TempDir Path dir) throws Exception {
+        Path jdk26 = fakeJdk(dir.resolve("jdk-26"), "26", true);
+
+        Outcome run = launch(dir, Map.of("JAVA_HOME", jdk26.toString(), "LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "E02");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(specificationVersion(run)).isEqualTo(25);
+        assertThat(run.err()).doesNotContain("fake java");
+        assertThat(run.out()).isNotBlank();
+    }
+
+    @Test
+    void withNoJdk25AnywhereItSaysSoInOneLineNamingWhatItSkipped(@TempDir Path dir) throws Exception {
+        Path home26 = fakeJdk(dir.resolve("home-26"), "26", true);
+        Path path27 = fakeJdk(dir.resolve("path-27"), "27", true);
+        Path folder26 = fakeJdk(dir.resolve("jdks/jdk-26"), "26", true);
+
+        Outcome run = launch(dir, Map.of("JAVA_HOME", home26.toString(), "PATH", pathWith(path27),
+                "LOOM_JDK_DIRS", dir.resolve("jdks").toString()), "list");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("loom: needs JDK 25 exactly")
+                .contains("JEP 505")
+                .contains("26 (" + home26 + ")", "27 (" + path27 + ")", "26 (" + folder26 + ")")
+                .contains("JAVA_HOME")
+                .doesNotContain("fake java");
+    }
+
+    @Test
+    void theSearchGoesOnThroughTheFoldersOfLoomJdkDirs(@TempDir Path dir) throws Exception {
+        assertThat(System.getProperty("java.specification.version")).as("the tests run on a JDK 25").isEqualTo("25");
+        Path home26 = fakeJdk(dir.resolve("home-26"), "26", true);
+        Path path17 = fakeJdk(dir.resolve("path-17"), "17", true);
+        fakeJdk(dir.resolve("first/a-jdk-27"), "27", true);
+        Files.createDirectories(dir.resolve("second"));
+        Files.createSymbolicLink(dir.resolve("second/the-jdk-25"), Path.of(System.getProperty("java.home")));
+
+        Outcome run = launch(dir, Map.of("JAVA_HOME", home26.toString(), "PATH", pathWith(path17),
+                "LOOM_JDK_DIRS", dir.resolve("nowhere") + "::" + dir.resolve("first") + ":" + dir.resolve("second"),
+                "LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "E02");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(specificationVersion(run)).isEqualTo(25);
+        assertThat(run.out()).isNotBlank();
+    }
+
+    @Test
+    void aJre25IsSkippedAndAJdkReachedTwiceIsNamedOnce(@TempDir Path dir) throws Exception {
+        Path jdk26 = fakeJdk(dir.resolve("jdks/jdk-26"), "26", true);
+        Path jre25 = fakeJdk(dir.resolve("jdks/jre-25"), "25", false);
+        Path path27 = fakeJdk(dir.resolve("path-27"), "27", true);
+
+        Outcome run = launch(dir, Map.of("JAVA_HOME", jdk26.toString(), "PATH", pathWith(path27),
+                "LOOM_JDK_DIRS", dir.resolve("jdks").toString()), "example", "E02");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .containsOnlyOnce("(" + jdk26 + ")")
+                .contains("25 without javac (" + jre25 + ")", "27 (" + path27 + ")");
     }
 
     @Test
