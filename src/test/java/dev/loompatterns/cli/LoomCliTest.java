@@ -107,7 +107,7 @@ class LoomCliTest {
         Result result = loom("compare", "lock-counter", "--modes", "virtual", "--tasks", "2", "-P", "increments=10", "--format", "csv");
         assertThat(result.code()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail");
+        assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail,pinned_first_use,pinned_recorder");
         assertThat(lines).hasSize(1 + new dev.loompatterns.lockcounter.LockCounterPattern().variants().size());
         assertThat(lines.get(1)).startsWith("lock-counter,virtual,synchronized,2,");
     }

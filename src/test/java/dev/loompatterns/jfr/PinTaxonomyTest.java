@@ -179,4 +179,13 @@ class PinTaxonomyTest {
         assertThat(PinCause.ofId("class-loading")).isEqualTo(PinCause.CLASS_LOADING);
         assertThatThrownBy(() -> PinCause.ofId("nope")).hasMessageContaining("native-frame, class-init");
     }
+
+    /** The README's table of causes is the code's: one row per cause id. */
+    @Test
+    void theReadmeListsEveryCause() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        for (PinCause cause : PinCause.values()) {
+            assertThat(readme).as(cause.id()).contains("| `" + cause.id() + "` |");
+        }
+    }
 }
