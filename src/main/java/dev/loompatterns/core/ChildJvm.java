@@ -56,29 +56,14 @@ public final class ChildJvm {
      */
     public static Result run(List<String> jvmFlags, Class<?> mainClass, List<String> args, Duration timeout)
             throws InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
-        // C1 only and the serial collector: a child lives about a second, so start-up is its cost.
-        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.addAll(jvmFlags);
         Path out = null;
         Path err = null;
-        Path settings = null;
         Process process = null;
-        try {
-            ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
-            if (recording != null) {
-                settings = Files.createTempFile("loom-child", ".jfc");
-                Files.writeString(settings, recording.profile().getContents(), StandardCharsets.UTF_8);
-                command.add("-D" + ChildMain.JFR_FILE + "=" + recording.nextFile());
-                command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
-            command.addAll(args);
+        try (Launch launch = Launch.of(jvmFlags, mainClass, args)) {
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
-            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(launch.command()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             process.getOutputStream().close();
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
             // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
@@ -87,7 +72,7 @@ public final class ChildJvm {
                 throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not end within " + timeout.toSeconds() + " s");
             }
             Result result = new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            report(result);
+            report(result.stdout());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run child JVM " + mainClass.getSimpleName(), e);
@@ -97,12 +82,66 @@ public final class ChildJvm {
             }
             deleteQuietly(out);
             deleteQuietly(err);
+        }
+    }
+
+    /**
+     * The command that starts {@code mainClass} in a child JVM under {@link ChildMain}: this JVM's
+     * {@code java}, class path and {@code --enable-preview}, and, when the current run records, the
+     * file and settings for the child's recording. For a caller that runs the process itself (one
+     * that reads the child's output as it comes); it gives the child's output lines to
+     * {@link #report} when the child has ended, and closes the launch (which deletes the settings
+     * file it wrote).
+     */
+    public static final class Launch implements AutoCloseable {
+        private final List<String> command;
+        private final Path settings;
+
+        private Launch(List<String> command, Path settings) {
+            this.command = List.copyOf(command);
+            this.settings = settings;
+        }
+
+        public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
+            String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
+            // C1 only and the serial collector: a child lives about a second, so start-up is its cost.
+            List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            command.addAll(jvmFlags);
+            Path settings = null;
+            ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
+            if (recording != null) {
+                try {
+                    settings = Files.createTempFile("loom-child", ".jfc");
+                    Files.writeString(settings, recording.profile().getContents(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    deleteQuietly(settings);
+                    throw new UncheckedIOException("could not write the child JVM's recording settings", e);
+                }
+                command.add("-D" + ChildMain.JFR_FILE + "=" + recording.nextFile());
+                command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
+            command.addAll(args);
+            return new Launch(command, settings);
+        }
+
+        public List<String> command() {
+            return command;
+        }
+
+        @Override
+        public void close() {
             deleteQuietly(settings);
         }
     }
 
-    /** Adds what {@link ChildMain} reported to the current run's {@link ChildActivity}. */
-    private static void report(Result result) {
+    /**
+     * Adds what {@link ChildMain} reported among a child's output lines (its virtual threads, its
+     * pins, its recording) to the current run's {@link ChildActivity}; other lines are ignored.
+     */
+    public static void report(List<String> lines) {
+        Result result = new Result(0, lines, "");
         String threads = result.value(ChildMain.VIRTUAL_THREADS);
         String recording = result.value(ChildMain.RECORDING);
         List<Pin> pins = result.lines(ChildMain.PIN).stream().map(Pin::fromLine).toList();

@@ -30,11 +30,15 @@ final class ChildJvm {
     /** Runs each scenario in its own child JVM, all at once, and reports each in the order given. */
     static List<ChildReport> run(List<Scenario> scenarios, int ticks) throws InterruptedException {
         List<Process> processes = new ArrayList<>();
+        List<dev.loompatterns.core.ChildJvm.Launch> launches = new ArrayList<>();
         List<Thread> watchdogs = new ArrayList<>();
         List<AtomicBoolean> destroyedByBackstop = new ArrayList<>();
         try {
             for (Scenario scenario : scenarios) {
-                Process process = start(scenario, ticks);
+                dev.loompatterns.core.ChildJvm.Launch launch = dev.loompatterns.core.ChildJvm.Launch.of(List.of(), TickerChild.class,
+                        List.of(scenario.id(), Integer.toString(ticks)));
+                launches.add(launch);
+                Process process = start(launch);
                 processes.add(process);
                 AtomicBoolean fired = new AtomicBoolean();
                 destroyedByBackstop.add(fired);
@@ -58,6 +62,7 @@ final class ChildJvm {
                 Process process = processes.get(i);
                 List<String> lines = readAll(process); // until EOF: the child has exited or been destroyed
                 int code = process.waitFor();
+                dev.loompatterns.core.ChildJvm.report(lines); // its virtual threads and pins, for the run's row
                 reports.add(new ChildReport(scenarios.get(i), lines, !destroyedByBackstop.get(i).get(), code));
             }
             return reports;
@@ -75,6 +80,7 @@ final class ChildJvm {
                     }
                 }
             }
+            launches.forEach(dev.loompatterns.core.ChildJvm.Launch::close);
             watchdogs.forEach(Thread::interrupt);
             Threads.joinUninterruptibly(watchdogs);
             if (interrupted) {
@@ -83,16 +89,10 @@ final class ChildJvm {
         }
     }
 
-    private static Process start(Scenario scenario, int ticks) {
-        String java = ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM"));
-        List<String> command = List.of(java, "--enable-preview",
-                // a child that lives half a second needs neither the optimizing JIT nor a parallel GC
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                TickerChild.class.getName(), scenario.id(), Integer.toString(ticks));
+    /** The child runs under the harness's child entry point, which reports its virtual threads and pins. */
+    private static Process start(dev.loompatterns.core.ChildJvm.Launch launch) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
             process.getOutputStream().close();
             return process;
         } catch (IOException e) {

@@ -6,7 +6,8 @@ package dev.loompatterns.pinning;
  * initializing thread pins its carrier for the whole sleep (reason "VM call to
  * SlowStaticInit.&lt;clinit&gt; on stack"), and every other thread that needs the class meanwhile
  * waits for it pinned as well ("Waited for initialization of SlowStaticInit by another thread").
- * Still so on JDK 25: JEP 491 freed monitors, not class initialization.
+ * Still so on JDK 25: JEP 491 freed monitors, not class initialization. (JDK 26 unpins the
+ * waiters on the {@code new} and static-access paths, JDK-8369238; the initializer's own pin stays.)
  *
  * <p>A class is initialized once per class loader; {@link ClassInitBlocking} loads a fresh copy
  * for each run.

@@ -19,7 +19,10 @@
  *   <li>{@code class-init}: in a static initializer ({@link dev.loompatterns.pinning.SlowStaticInit},
  *       fresh per run). The initializing thread pins ("VM call to X.&lt;clinit&gt; on stack"), and
  *       threads that need the class meanwhile pin waiting for it ("Waited for initialization of X
- *       by another thread").
+ *       by another thread") on JDK 25. JDK 26 stops pinning such waits when they come from
+ *       {@code new} or a static access (JDK-8369238, read, not run here); this variant's waiters
+ *       come through {@code Class.forName}, which still pins there, and the initializing thread
+ *       pins on every JDK: the check expects its pin, cause {@code class-init}.
  *   <li>{@code synchronized}: inside a {@code synchronized} block, all tasks sharing the monitor.
  *       No pin since JDK 24 (JEP 491): a monitor is owned by the virtual thread, not its carrier,
  *       so sleeping, waiting and contending for it all unmount.

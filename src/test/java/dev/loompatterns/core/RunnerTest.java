@@ -210,4 +210,76 @@ class RunnerTest {
         assertThat(report.check().ok()).as(report.check().detail()).isTrue();
         assertThat(report.jit()).isPositive();
     }
+
+    /** Blocks in its initializer: pins once, cause class-init, of this package (the scripted pattern's own). */
+    static final class SlowInit {
+        static {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+        }
+    }
+
+    /** A child JVM's program: three virtual threads, one of which pins in an initializer. */
+    public static final class ChildThatPins {
+        public static void main(String[] args) throws InterruptedException {
+            List<Thread> threads = new ArrayList<>();
+            threads.add(Thread.ofVirtual().start(SlowInit::touch));
+            threads.add(Thread.ofVirtual().start(() -> { }));
+            threads.add(Thread.ofVirtual().start(() -> { }));
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    @Test
+    void aChildJvmsVirtualThreadsAndPinsCountWithTheRunsOwn() throws InterruptedException {
+        RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
+            ChildJvm.Result child = ChildJvm.run(List.of(), ChildThatPins.class, List.of(), java.time.Duration.ofMinutes(1));
+            return Check.expect(child.exitCode() == 0, "child exited " + child.exitCode() + ": " + child.stderr());
+        }));
+        assertThat(report.check().ok()).as(report.check().detail()).isTrue();
+        assertThat(report.virtualThreads()).isGreaterThanOrEqualTo(3);
+        assertThat(report.pinned()).as(report.pins().toString()).isEqualTo(1);
+    }
+
+    /** A loader that blocks; called through Class.forName (a native frame), it pins while a class loads. */
+    static final class SlowLoader extends ClassLoader {
+        SlowLoader() {
+            super(null);
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ClassNotFoundException(name);
+        }
+    }
+
+    @Test
+    void aPinWhileAClassLoadsIsCountedApartFromThePatterns() throws InterruptedException {
+        RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Class.forName("com.example.Missing", false, new SlowLoader());
+                } catch (ClassNotFoundException expected) {
+                    // the pin while it loaded is what counts here
+                }
+            }).join();
+            return Check.passed("loaded");
+        }));
+        assertThat(report.pinned()).isZero();
+        assertThat(report.pins().firstUse()).isEqualTo(1);
+        assertThat(report.pins().apart()).containsEntry("class-loading", 1L);
+    }
 }

@@ -59,7 +59,7 @@ class PinRecorderTest {
         }
     }
 
-    /** A thread that was already running is not the recorder's: its pin is only in allPins(). */
+    /** A thread that was already running is not the recorder's, even if it pins while the recorder is open. */
     @Test
     void leavesOutPinsOfThreadsThatWereAlreadyRunning() throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
@@ -71,20 +71,46 @@ class PinRecorderTest {
                 Thread.currentThread().interrupt();
             }
         });
-        // jdk.VirtualThreadStart is stamped at first mount: wait until the thread has run, or it
-        // would count as started while recording.
-        while (before.getState() != Thread.State.WAITING) {
-            Thread.onSpinWait();
-        }
         try (PinRecorder recorder = PinRecorder.start()) {
+            Thread mine = Thread.ofVirtual().start(() -> { }); // a thread of its own: the recorder asks JFR for the events
             go.countDown();
             before.join();
+            mine.join();
             assertThat(recorder.stop()).isEmpty();
             assertThat(recorder.allPins()).anyMatch(pin -> pin.reason().contains(SlowInitB.class.getName()));
             recorder.assertNoPins();
         } finally {
             go.countDown();
             before.join();
+        }
+    }
+
+    /** With no thread created and the recorder on a platform thread nothing could pin: no events are asked for. */
+    @Test
+    void aWindowThatCreatedNoThreadCouldNotPin() throws InterruptedException {
+        try (PinStream stream = new PinStream()) {
+            PinStream.Window window = stream.open();
+            PinStream.Seen seen = stream.close(window);
+            assertThat(seen.couldPin()).isFalse();
+            assertThat(seen.pins()).isEmpty();
+            PinStream.Window next = stream.open();
+            Thread.ofVirtual().start(SlowInitC::touch).join(uninterruptibly());
+            PinStream.Seen pinned = stream.close(next);
+            assertThat(pinned.couldPin()).isTrue();
+            assertThat(pinned.pins()).singleElement().satisfies(pin -> assertThat(pin.subject()).isEqualTo(SlowInitC.class.getName()));
+        }
+    }
+
+    private static java.time.Duration uninterruptibly() {
+        return java.time.Duration.ofMinutes(1); // backstop only
+    }
+
+    static final class SlowInitC {
+        static {
+            sleep();
+        }
+
+        static void touch() {
         }
     }
 

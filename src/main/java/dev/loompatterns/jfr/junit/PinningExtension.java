@@ -1,9 +1,20 @@
 package dev.loompatterns.jfr.junit;
 
-import dev.loompatterns.jfr.PinRecorder;
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.PinOrigin;
+import dev.loompatterns.jfr.PinStream;
+import dev.loompatterns.jfr.PinTally;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -12,27 +23,58 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link ShouldNotPin} and {@link ShouldPin} (registered by the
- * annotations themselves). It wraps the test method, and only the test method, in a
- * {@link PinRecorder}: every {@code jdk.VirtualThreadPinned} event with threshold 0 and its stack
- * trace, recorded by a JFR {@code RecordingStream} that is stopped before the assertion.
+ * annotations themselves). It wraps the test method, and only the test method, in a window of one
+ * JFR stream of {@code jdk.VirtualThreadPinned} events (threshold 0, with stacks) that serves every
+ * annotated test of the engine ({@link PinStream}).
  *
- * <p>Whose pins count: the thread that runs the test method, the virtual threads started while
- * it runs, and the platform threads those start (see {@link PinRecorder}). A test method that
- * throws fails with its own exception; the pins are then not checked. The failure message lists
- * each counted pin with its reason, blocking operation, carrier and stack.
+ * <p>Whose pins count: the thread that runs the test method and every thread created while it runs
+ * (told apart by thread id). Pins are classified by {@link PinTaxonomy}: a class's first use and
+ * JFR's own code never count; {@code packages} and {@code ignore} narrow further. A test method
+ * that throws fails with its own exception; the pins are then not checked. The failure message
+ * lists each counted pin with its cause, reason, blocking operation, carrier and stack, and names
+ * the pins not counted.
  *
- * <p>Cost: a JFR recording and a stream thread per annotated test, a few tens of milliseconds
- * (the README gives the figure measured and how). Run pin-asserting tests in the same JVM as
- * other tests freely, but not in parallel with tests that pin: virtual threads started by a test
- * running at the same time would be counted too.
+ * <p>Cost: a test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
+ * so its window closes without asking JFR for anything: a few microseconds. A test that creates
+ * threads waits for JFR to deliver its events, by stopping the stream: a few milliseconds, after
+ * which the next test starts a new stream. The README gives the figures measured and how.
+ * Annotated tests must not run in parallel with each other, nor with tests that pin: a thread
+ * created by a test running at the same time would be counted too.
  *
  * <p>This class needs {@code junit-jupiter-api} on the class path; loom-patterns declares it as a
  * {@code provided} dependency, so the CLI never loads it and users' tests bring their own JUnit.
+ * Compiled for Java 21 (class file 65), as are the classes it uses.
  */
 public final class PinningExtension implements InvocationInterceptor {
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PinningExtension.class);
+
     /** What an annotation asks for. */
-    private record Expected(int atLeast, int atMost, String reason) {
+    private record Expected(int atLeast, int atMost, String reason, Set<PinCause> causes, List<String> packages,
+                            Set<PinCause> ignore, AnnotatedElement where) {
+
+        Predicate<String> ownCode() {
+            return packages.isEmpty() ? PinTaxonomy.NOT_JDK : PinTaxonomy.packages(packages.stream().map(p -> p.endsWith(".") ? p : p + ".").toList());
+        }
+
+        /** The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the reason. */
+        boolean counts(Pin pin) {
+            return pin.origin(ownCode()) == PinOrigin.CODE
+                    && !ignore.contains(pin.cause())
+                    && (causes.isEmpty() || causes.contains(pin.cause()))
+                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode()))
+                    && pin.reason().contains(reason);
+        }
+    }
+
+    /** The engine's one stream, closed when the engine is done. */
+    private static final class SharedStream implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final PinStream stream = new PinStream();
+
+        @Override
+        public void close() {
+            stream.close();
+        }
     }
 
     @Override
@@ -48,17 +90,70 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        Optional<Expected> expected = expected(context.getRequiredTestMethod())
-                .or(() -> expected(context.getRequiredTestClass()));
-        if (expected.isEmpty()) {
+        Optional<Expected> found = expected(context.getRequiredTestMethod()).or(() -> expected(context.getRequiredTestClass()));
+        if (found.isEmpty()) {
             invocation.proceed();
             return;
         }
-        try (PinRecorder recorder = PinRecorder.start()) {
-            invocation.proceed();
-            recorder.stop();
-            recorder.assertPins(expected.get().atLeast(), expected.get().atMost(), expected.get().reason());
+        Expected expected = found.get();
+        try {
+            PinStream.requireAvailable();
+        } catch (IllegalStateException e) {
+            throw new ExtensionConfigurationException("@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + e.getMessage(), e);
         }
+        PinStream stream = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class).stream;
+        PinStream.Window window;
+        synchronized (stream) {
+            window = stream.open();
+        }
+        PinStream.Seen seen;
+        try {
+            invocation.proceed();
+        } finally {
+            synchronized (stream) {
+                seen = stream.close(window);
+            }
+        }
+        List<Pin> counted = new ArrayList<>();
+        List<Pin> notCounted = new ArrayList<>();
+        for (Pin pin : seen.pins()) {
+            (expected.counts(pin) ? counted : notCounted).add(pin);
+        }
+        if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
+            throw new AssertionError(failure(expected, counted, notCounted));
+        }
+    }
+
+    static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {
+        int atLeast = expected.atLeast();
+        int atMost = expected.atMost();
+        String range = atLeast == atMost ? "exactly " + atLeast : atMost == Integer.MAX_VALUE ? "at least " + atLeast
+                : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
+        List<String> which = new ArrayList<>();
+        if (!expected.reason().isEmpty()) {
+            which.add("with a reason containing '" + expected.reason() + "'");
+        }
+        if (!expected.causes().isEmpty()) {
+            which.add("of cause " + expected.causes().stream().map(PinCause::id).sorted().collect(Collectors.joining(" or ")));
+        }
+        if (!expected.packages().isEmpty()) {
+            which.add("in " + String.join(", ", expected.packages()));
+        }
+        StringBuilder message = new StringBuilder("expected ").append(range).append(" pins").append(which.isEmpty() ? "" : " " + String.join(", ", which))
+                .append(" (jdk.VirtualThreadPinned), got ").append(counted.size());
+        if (!counted.isEmpty()) {
+            message.append(':');
+            counted.forEach(pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
+        }
+        if (!notCounted.isEmpty()) {
+            String what = PinTally.of(notCounted, type -> false).apart().entrySet().stream()
+                    .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
+            message.append(System.lineSeparator()).append("  (not counted: ").append(notCounted.size()).append(" pins: ")
+                    .append(notCounted.stream().map(Pin::causeLabel).distinct().collect(Collectors.joining(", ")))
+                    .append(what.isEmpty() ? "" : "; of a class's first use or JFR's own: " + what).append(')');
+        }
+        return message.toString();
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {
@@ -73,8 +168,16 @@ public final class PinningExtension implements InvocationInterceptor {
                 throw new ExtensionConfigurationException("@ShouldPin needs 0 <= atLeast <= atMost, got atLeast="
                         + pin.atLeast() + ", atMost=" + pin.atMost() + " on " + element);
             }
-            return Optional.of(new Expected(pin.atLeast(), pin.atMost(), pin.reason()));
+            return Optional.of(new Expected(pin.atLeast(), pin.atMost(), pin.reason(), Set.copyOf(Arrays.asList(pin.cause())), List.of(pin.packages()),
+                    Set.copyOf(Arrays.asList(pin.ignore())), element));
         }
-        return none.map(n -> new Expected(0, 0, n.reason()));
+        if (none.isPresent()) {
+            ShouldNotPin pin = none.get();
+            if (pin.atMost() < 0) {
+                throw new ExtensionConfigurationException("@ShouldNotPin needs atMost >= 0, got " + pin.atMost() + " on " + element);
+            }
+            return Optional.of(new Expected(0, pin.atMost(), pin.reason(), Set.of(), List.of(pin.packages()), Set.copyOf(Arrays.asList(pin.ignore())), element));
+        }
+        return Optional.empty();
     }
 }

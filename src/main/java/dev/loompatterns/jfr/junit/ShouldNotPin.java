@@ -1,7 +1,9 @@
 package dev.loompatterns.jfr.junit;
 
+import dev.loompatterns.jfr.PinCause;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -9,8 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The test fails if a virtual thread of the test pins its carrier while the test method runs
- * (a {@code jdk.VirtualThreadPinned} event, however short). On a class, it applies to every test
- * method that does not say otherwise. See {@link PinningExtension} for whose threads count.
+ * (a {@code jdk.VirtualThreadPinned} event, however short), more than {@link #atMost()} times.
+ * On a class, it applies to every test method that does not say otherwise, also in subclasses.
+ * See {@link PinningExtension} for whose threads count and what it costs.
+ *
+ * <p>Pins of a class's first use (a cold JVM loading classes, or waiting for a JDK class's
+ * initializer) and pins in JFR's own code never count ({@link dev.loompatterns.jfr.PinTaxonomy}).
  *
  * {@snippet :
  * @Test
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  */
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @ExtendWith(PinningExtension.class)
@@ -30,4 +37,17 @@ public @interface ShouldNotPin {
 
     /** Only pins whose {@code pinnedReason} contains this fail the test; "" (the default): any pin. */
     String reason() default "";
+
+    /** A tolerance: the test fails only with more pins than this (default 0). */
+    int atMost() default 0;
+
+    /**
+     * Count a pin only if its stack has a frame of one of these packages ({@code "com.example"}):
+     * your own code, not a library's. These are also the classes whose initializers are your own
+     * (waiting for one is your pin, not a first use). Default: every package outside the JDK.
+     */
+    String[] packages() default {};
+
+    /** Causes that never count, beside first use and JFR's own ({@code NATIVE_FRAME} for a known native library, say). */
+    PinCause[] ignore() default {};
 }

@@ -1,7 +1,9 @@
 package dev.loompatterns.jfr.junit;
 
+import dev.loompatterns.jfr.PinCause;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -10,18 +12,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The test fails unless the test's virtual threads pin from {@link #atLeast()} to
  * {@link #atMost()} times while the test method runs, counting only pins whose
- * {@code pinnedReason} contains {@link #reason()}. For a test that documents a known pin (a
- * native library calling back into Java) and should notice when it goes away or multiplies.
+ * {@code pinnedReason} contains {@link #reason()} (and, if given, of the causes in
+ * {@link #cause()}). For a test that documents a known pin (a native library calling back into
+ * Java) and should notice when it goes away or multiplies. Pins of a class's first use and of
+ * JFR's own code never count.
  *
  * {@snippet :
  * @Test
- * @ShouldPin(atLeast = 1, atMost = 1, reason = "Native or VM frame")
+ * @ShouldPin(atLeast = 1, atMost = 1, cause = PinCause.NATIVE_FRAME)
  * void theNativeCallbackPinsOnce() throws Exception {
  *     Thread.ofVirtual().start(nativeSort::sort).join();
  * }
  * }
  */
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @ExtendWith(PinningExtension.class)
@@ -33,4 +38,13 @@ public @interface ShouldPin {
 
     /** A fragment of {@code pinnedReason} ("Native or VM frame", "&lt;clinit&gt;"); "" counts every pin. */
     String reason() default "";
+
+    /** Only pins of these causes count; empty (the default): any cause. */
+    PinCause[] cause() default {};
+
+    /** As {@link ShouldNotPin#packages()}: count a pin only if its stack has a frame of these packages. */
+    String[] packages() default {};
+
+    /** Causes that never count, beside first use and JFR's own. */
+    PinCause[] ignore() default {};
 }

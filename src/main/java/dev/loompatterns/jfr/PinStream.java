@@ -1,0 +1,160 @@
+package dev.loompatterns.jfr;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * A JFR stream of {@code jdk.VirtualThreadPinned} events (threshold 0, with stacks) that serves
+ * one window after another: the windows of the tests of a JUnit engine, or the one window of a
+ * {@link PinRecorder}. Each window gets the pins of its own threads, told apart by thread id.
+ *
+ * <p><b>Whose pins.</b> Only a virtual thread can pin. A window's own threads are the thread that
+ * opened it and every thread <em>created</em> while it was open: thread ids come from one counter
+ * for platform and virtual threads alike, so a window notes the next id when it opens and when it
+ * closes, and the ids between are its threads'. No {@code jdk.VirtualThreadStart} needs recording
+ * (JFR has no parent field for it anyway), so recording does not make each new virtual thread
+ * commit an event, nor pin doing it.
+ *
+ * <p><b>What it costs.</b> Events reach a stream about a second after they are committed, unless
+ * the stream is stopped, which delivers everything up to that moment (measured on JDK 25: opening,
+ * stopping and closing a stream costs 7-21 ms; opening and closing without stopping, 2 ms). A
+ * window in which no thread was created, on a platform thread, cannot have pinned: it closes
+ * without touching the stream, and the stream serves the next window. Only a window that could
+ * have pinned stops the stream to get its events; the next window opens a new one.
+ *
+ * <p>Windows do not overlap: {@link #open()} while another window is open throws.
+ */
+public final class PinStream implements AutoCloseable {
+
+    static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
+
+    private RecordingStream stream;
+    private Queue<Delivered> delivered;
+    private Window open;
+
+    /** A pin as delivered, with the time JFR stamped on it. */
+    private record Delivered(Pin pin, Instant start) {
+    }
+
+    /** One window: the thread that opened it and the thread ids created while it was open. */
+    public final class Window {
+        private final long owner;
+        private final boolean ownerVirtual;
+        private final long firstId;
+        private final Instant opened;
+
+        private Window(Thread thread, long firstId) {
+            this.owner = thread.threadId();
+            this.ownerVirtual = thread.isVirtual();
+            this.firstId = firstId;
+            this.opened = Instant.now();
+        }
+    }
+
+    /**
+     * What a window saw: the pins of its threads, in the order they happened.
+     *
+     * @param pins       every pin of the window's own threads
+     * @param couldPin   false when no thread was created and the owner was a platform thread: the
+     *                   window could not pin, and the stream was not asked for events
+     * @param otherPins  pins of other threads delivered meanwhile (for {@link PinRecorder#allPins()})
+     */
+    public record Seen(List<Pin> pins, boolean couldPin, List<Pin> otherPins) {
+        public Seen {
+            pins = List.copyOf(pins);
+            otherPins = List.copyOf(otherPins);
+        }
+    }
+
+    /**
+     * @throws IllegalStateException with a sentence a person can act on, if this JVM has no JFR
+     *                               (a JVM built without it, or started with {@code -XX:-FlightRecorder})
+     */
+    public static void requireAvailable() {
+        if (!FlightRecorder.isAvailable()) {
+            throw new IllegalStateException("JDK Flight Recorder is not available in this JVM (java.vm.name "
+                    + System.getProperty("java.vm.name") + ", version " + Runtime.version()
+                    + "); the pin assertion reads jdk.VirtualThreadPinned events from it: run the tests on a JDK with JFR "
+                    + "and without -XX:-FlightRecorder");
+        }
+    }
+
+    /** Opens a window on the calling thread; the stream starts if none is running. */
+    public synchronized Window open() {
+        if (open != null) {
+            throw new IllegalStateException("a window is already open: windows of one PinStream do not overlap");
+        }
+        if (stream == null) {
+            start();
+        }
+        // After the stream started (its thread takes an id): the next id is the first this window can own.
+        open = new Window(Thread.currentThread(), nextThreadId());
+        return open;
+    }
+
+    /**
+     * Closes the window and returns its pins. Stops the stream only if the window could have pinned.
+     *
+     * @throws IllegalStateException if the window is not the one open
+     */
+    public synchronized Seen close(Window window) {
+        if (window != open) {
+            throw new IllegalStateException("not the open window");
+        }
+        open = null;
+        long endId = nextThreadId();
+        // The probe took an id of its own: nothing was created in between if it is the next id.
+        boolean created = endId > window.firstId + 1;
+        if (!created && !window.ownerVirtual) {
+            // Whatever has been delivered belongs to earlier windows, all closed: nothing will ask for it.
+            delivered.clear();
+            return new Seen(List.of(), false, List.of());
+        }
+        stream.stop(); // delivers every event committed so far
+        List<Pin> mine = new ArrayList<>();
+        List<Pin> others = new ArrayList<>();
+        for (Delivered each : delivered) {
+            long id = each.pin().threadId();
+            boolean own = id > window.firstId && id < endId || id == window.owner && !each.start().isBefore(window.opened);
+            (own ? mine : others).add(each.pin());
+        }
+        stream.close();
+        stream = null;
+        delivered = null;
+        return new Seen(mine, true, others);
+    }
+
+    private void start() {
+        requireAvailable();
+        Queue<Delivered> queue = new ConcurrentLinkedQueue<>();
+        RecordingStream started = new RecordingStream();
+        started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
+        // Copied out at once: the stream may reuse its event objects.
+        started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
+        started.startAsync();
+        stream = started;
+        delivered = queue;
+    }
+
+    /** The id the next thread created will get (and one used up by this probe): creating an unstarted thread is cheap. */
+    private static long nextThreadId() {
+        return Thread.ofVirtual().unstarted(() -> { }).threadId();
+    }
+
+    /** Stops recording; an open window is abandoned. */
+    @Override
+    public synchronized void close() {
+        open = null;
+        if (stream != null) {
+            stream.close();
+            stream = null;
+            delivered = null;
+        }
+    }
+}
