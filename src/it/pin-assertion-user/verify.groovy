@@ -1,0 +1,36 @@
+import groovy.xml.XmlSlurper
+
+// What the user project must show: its dependency tree holds loom-patterns and JUnit only; the
+// clean tests passed; the pinned test failed, naming the cause. It also reports (does not judge)
+// what the assertion cost the 200 empty tests: speed is a benchmark's business, not a test's.
+def base = basedir
+def tree = new File(base, 'dependency-tree.txt').text
+def artifacts = tree.readLines().drop(1).collect { it.replaceAll(/^[\s|+\\`-]+/, '') }.findAll { it }
+def strangers = artifacts.findAll { !(it.startsWith('dev.loompatterns:loom-patterns:') || it.startsWith('org.junit') || it.startsWith('org.opentest4j:') || it.startsWith('org.apiguardian:')) }
+assert strangers.isEmpty() : "the user's test class path holds more than loom-patterns and JUnit: ${strangers}"
+assert artifacts.any { it.startsWith('dev.loompatterns:loom-patterns:') } : "loom-patterns is not in the tree:\n${tree}"
+
+def reports = new File(base, 'target/surefire-reports')
+def clean = new XmlSlurper().parse(new File(reports, 'TEST-com.example.CleanTest.xml'))
+assert clean.@failures.toInteger() == 0 && clean.@errors.toInteger() == 0 : "CleanTest failed"
+assert clean.@tests.toInteger() == 201
+
+def pinned = new XmlSlurper().parse(new File(reports, 'TEST-com.example.PinnedTest.xml'))
+def failure = pinned.testcase.failure
+assert failure.size() == 1 : "PinnedTest did not fail"
+def message = failure.@message.text()
+assert message.contains('expected exactly 0 pins') : message
+assert message.contains('native-frame') && message.contains('Native or VM frame on stack') : message
+assert failure.text().contains('com.example.PinnedTest.compareSlowly') : failure.text()
+
+// Times of the 200 empty tests with and without the assertion (surefire reports milliseconds).
+def summary = { suite ->
+    def times = suite.testcase.findAll { it.@name.text().startsWith('anEmptyTest') }.collect { (it.@time.text() as double) * 1000 }.sort()
+    "median ${times[times.size().intdiv(2)]} ms, p10 ${times[(int) (times.size() * 0.1)]}, p90 ${times[(int) (times.size() * 0.9)]}, n ${times.size()}"
+}
+def plain = new XmlSlurper().parse(new File(reports, 'TEST-com.example.PlainTest.xml'))
+def costs = "empty test with @ShouldNotPin: ${summary(clean)}\nempty test without: ${summary(plain)}\n"
+new File(base, 'empty-test-ms.txt').text = costs
+println "pin-assertion-user: dependency tree ${artifacts}"
+print costs
+return true
