@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import jdk.jfr.Configuration;
+import jdk.jfr.FlightRecorder;
 
 /**
  * The entry point of every child JVM that {@link ChildJvm} starts: runs the given main class while
@@ -29,17 +30,27 @@ public final class ChildMain {
     private ChildMain() {
     }
 
+    private static void invoke(Method main, String[] args) throws Throwable {
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     public static void main(String[] args) throws Throwable {
         Method main = Class.forName(args[0]).getMethod("main", String[].class);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (!FlightRecorder.isAvailable()) { // started with -XX:-FlightRecorder, say: run it, count nothing
+            invoke(main, rest);
+            return;
+        }
         String file = System.getProperty(JFR_FILE);
         Recorder recorder = file == null ? null
                 : Recorder.start(Configuration.create(Path.of(System.getProperty(JFR_SETTINGS))), Path.of(file));
         try (ActivityCounter counter = new ActivityCounter().start()) {
             try {
-                main.invoke(null, (Object) rest);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+                invoke(main, rest);
             } finally {
                 counter.stop();
                 System.out.println(VIRTUAL_THREADS + "=" + counter.virtualThreadsStarted());

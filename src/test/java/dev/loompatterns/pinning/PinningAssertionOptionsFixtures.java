@@ -1,0 +1,149 @@
+package dev.loompatterns.pinning;
+
+import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.junit.ShouldNotPin;
+import dev.loompatterns.jfr.junit.ShouldPin;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Test classes for {@link PinningAssertionOptionsTest}, run only through JUnit's test kit
+ * ({@link PinningAssertionFixtures.OnlyInTestKit}).
+ */
+final class PinningAssertionOptionsFixtures {
+
+    private PinningAssertionOptionsFixtures() {
+    }
+
+    /** Two upcall pins on two virtual threads. */
+    static void twoUpcallPins() throws Exception {
+        try (UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP)) {
+            PinningWorkers.of(dev.loompatterns.core.Mode.VIRTUAL).runAll(2, sort::sort);
+        }
+    }
+
+    /** Pins while a class loads: a cold JVM's kind of pin, never counted. */
+    static void aClassLoadingPin() throws InterruptedException {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Class.forName("com.example.Missing", false, new ClassLoader(null) {
+                    @Override
+                    protected Class<?> findClass(String name) throws ClassNotFoundException {
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new ClassNotFoundException(name);
+                    }
+                });
+            } catch (ClassNotFoundException expected) {
+                // the pin while loading is the point
+            }
+        }).join();
+    }
+
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class Tolerance {
+        @Test
+        @ShouldNotPin(atMost = 2)
+        void twoPinsWithinATolerance() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        @ShouldNotPin(atMost = 1)
+        void twoPinsOverATolerance() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class Narrowed {
+        /** The pins' stacks have no frame of com.example: a library's pins, not "my" code's. */
+        @Test
+        @ShouldNotPin(packages = "com.example")
+        void pinsOutsideTheGivenPackages() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.pinning")
+        void pinsInsideTheGivenPackages() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        @ShouldNotPin(ignore = PinCause.NATIVE_FRAME)
+        void anIgnoredCause() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        @ShouldPin(cause = PinCause.CLASS_INIT)
+        void anotherCauseThanAskedFor() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        @ShouldNotPin
+        void aFirstUseIsNeverCounted() throws InterruptedException {
+            aClassLoadingPin();
+        }
+    }
+
+    /** The annotation on a superclass applies to a subclass's tests. */
+    @ShouldNotPin
+    abstract static class AnnotatedBase {
+    }
+
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class InheritsTheAssertion extends AnnotatedBase {
+        @Test
+        void pins() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
+    /**
+     * The first test leaves a virtual thread behind that pins while the second runs; the second
+     * creates a thread of its own and must not be charged with the first's pin.
+     */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class LeftBehind {
+        static final CountDownLatch GO = new CountDownLatch(1);
+        static Thread leftBehind;
+
+        @Test
+        @Order(1)
+        @ShouldNotPin
+        void leavesAThreadBehind() {
+            UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP);
+            leftBehind = Thread.ofVirtual().start(() -> {
+                try {
+                    GO.await();
+                    sort.sort();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    sort.close();
+                }
+            });
+        }
+
+        @Test
+        @Order(2)
+        @ShouldNotPin
+        void isNotChargedWithItsPin() throws InterruptedException {
+            Thread mine = Thread.ofVirtual().start(() -> { });
+            GO.countDown();
+            leftBehind.join();
+            mine.join();
+        }
+    }
+}
