@@ -94,7 +94,18 @@ public final class ContextPattern implements Pattern {
     /**
      * One sighting per subtask, for the right request; for the right ways, every subtask saw its
      * context and no thread carried a value over from an earlier task; in every way, nothing is
-     * left on the calling thread. The wrong ways report what they lost, or what they cost.
+     * left on the calling thread. The wrong ways are shown only when their flaw was observed in
+     * this run, and not shown otherwise, with why:
+     * <ul>
+     *   <li>{@code uncopied}: the flaw is a lost context, observed when a subtask saw none.
+     *   <li>{@code inheritable}: the flaw is a stale context, observed when a subtask saw another
+     *       request's: its reused pool thread inherited once, when it was created. A new thread per
+     *       task (virtual, forked) always inherits the current value, so there it is not shown.
+     *   <li>{@code per-thread-cache}: the flaw is a cache that does not cache, observed when the
+     *       per-thread cache built a table for every subtask, so none was used twice (a thread per
+     *       task). A pool's threads reuse theirs, and the structured form shares one per request
+     *       with no per-thread cache at all: not shown. A subtask that saw the wrong context fails.
+     * </ul>
      */
     static Check check(Way way, List<RequestContext> requests, int fanOut, List<Sighting> sightings, boolean nothingLeft,
                        LookupTable library) {
@@ -124,14 +135,29 @@ public final class ContextPattern implements Pattern {
                     ? Check.passed(expected + " subtasks of " + requests.size() + " requests each saw their own context; nothing leaked")
                     : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost + " none, " + stale
                             + " another request's); " + leftovers + " found a value left by an earlier task");
-            case UNCOPIED -> Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
-                    + (lost == expected ? ": a thread-local or binding does not cross to another thread by itself" : ""));
-            case INHERITABLE -> Check.demonstrated(stale + " of " + expected + " subtasks saw another request's context, " + lost + " none"
-                    + (stale > 0 ? ": inherited once, when a pool thread was created" : ": each task's thread was new, so it inherited the current value"));
-            case PER_THREAD_CACHE -> wrong > 0
-                    ? Check.failed(wrong + " of " + expected + " subtasks saw the wrong context")
-                    : Check.demonstrated(library.built() + " tables of " + library.bytes() / 1024 + " KiB built (" + mib(library.built() * library.bytes())
-                            + " MiB) for " + expected + " subtasks");
+            case UNCOPIED -> lost > 0
+                    ? Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
+                            + (lost == expected ? ": a thread-local or binding does not cross to another thread by itself" : ""))
+                    : Check.notShown("no subtask of " + expected + " lost the context (" + stale
+                            + " saw another request's): each ran where a context was set");
+            case INHERITABLE -> stale > 0
+                    ? Check.demonstrated(stale + " of " + expected + " subtasks saw another request's context, " + lost + " none"
+                            + ": inherited once, when a pool thread was created")
+                    : Check.notShown("no subtask of " + expected + " saw another request's context (" + lost + " saw none)"
+                            + ": each thread inherited from its own request (a new thread per task, or no pool thread served a later one)");
+            case PER_THREAD_CACHE -> {
+                if (wrong > 0) {
+                    yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context");
+                }
+                long perThread = library.builtForThreads();
+                String cost = library.built() + " tables of " + library.bytes() / 1024 + " KiB built (" + mib(library.built() * library.bytes())
+                        + " MiB) for " + expected + " subtasks";
+                yield perThread == expected
+                        ? Check.demonstrated(cost + ": one per thread, and each thread ran one subtask, so no table was used twice")
+                        : Check.notShown(cost + (perThread == 0
+                                ? ": none by the per-thread cache, the subtasks shared a table bound per request"
+                                : ": " + perThread + " by the per-thread cache, each reused by a thread that ran several subtasks"));
+            }
         };
     }
 

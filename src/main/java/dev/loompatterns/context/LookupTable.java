@@ -13,11 +13,15 @@ final class LookupTable {
 
     private final int bytes;
     private final AtomicLong built = new AtomicLong();
+    private final AtomicLong builtForThreads = new AtomicLong();
     private final ThreadLocal<byte[]> perThread;
 
     LookupTable(int bytes) {
         this.bytes = bytes;
-        this.perThread = ThreadLocal.withInitial(this::build);
+        this.perThread = ThreadLocal.withInitial(() -> {
+            builtForThreads.incrementAndGet();
+            return build();
+        });
     }
 
     /** Builds a table (counted): the expensive step that caching is meant to avoid. */
@@ -35,8 +39,14 @@ final class LookupTable {
         return perThread.get();
     }
 
+    /** Tables built, by the per-thread cache or by {@link #build()} called directly. */
     long built() {
         return built.get();
+    }
+
+    /** Tables the per-thread cache built: one for each thread that used it. */
+    long builtForThreads() {
+        return builtForThreads.get();
     }
 
     int bytes() {

@@ -64,7 +64,11 @@
  * its request's context (subtask 0 in the structured form: the auditor rebinding), no pool
  * thread held a value left by an earlier task when a subtask began, and nothing is visible on
  * the calling thread after the run. The wrong-way variants report how many subtasks lost the
- * context or saw another request's, or how many tables were built, without failing.
+ * context or saw another request's, or how many tables were built, without failing: "shown" when
+ * this run observed the flaw (a lost context; a stale one; a table built for every subtask, none
+ * used twice), "not shown" when it did not, as for {@code inheritable} on a new thread per task,
+ * or {@code per-thread-cache} on a pool (whose threads reuse their table) and in the structured
+ * form (one table per request, no per-thread cache).
  *
  * <h2>Cost of per-thread caches with many threads</h2>
  * Measured separately, not in the test suite (it takes a minute and gigabytes), on the 2-core

@@ -7,7 +7,8 @@ package dev.loompatterns.core;
  * @param id          the name used on the command line and in reports
  * @param description one line for {@code loom list}
  * @param wrongWay    true for a variant that demonstrates a mistake (an unguarded counter); its
- *                    check reports what went wrong instead of failing the run
+ *                    check says whether this run showed the mistake (shown, or not shown and
+ *                    why) instead of failing the run
  */
 public record Variant(String id, String description, boolean wrongWay) {
 

@@ -66,12 +66,16 @@ public final class ReentrantLockPattern implements Pattern {
 
     /**
      * Every call of A completed and re-entered B, nobody else got in while a thread held the lock,
-     * and the lock was free after every call. For the non-reentrant lock, the refusals are shown.
+     * and the lock was free after every call. For the non-reentrant lock the flaw is that B is
+     * refused the lock its own thread holds: shown when at least one call of B was refused, not
+     * shown (not failed) when none was.
      */
     static Check check(Variant variant, long expected, SharedResource.Tally tally, long stillHeld) {
         if (variant.wrongWay()) {
-            return Check.demonstrated("B was refused the lock its own thread held in " + tally.refused() + " of "
-                    + expected + " calls (with acquire() instead of tryAcquire(), each would deadlock)");
+            return tally.refused() > 0
+                    ? Check.demonstrated("B was refused the lock its own thread held in " + tally.refused() + " of "
+                            + expected + " calls (with acquire() instead of tryAcquire(), each would deadlock)")
+                    : Check.notShown("B was refused in none of " + expected + " calls: no call of A reached B holding the permit");
         }
         if (tally.intrusions() != 0) {
             return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");

@@ -47,7 +47,8 @@
  * Every call of A re-entered B while holding the lock (hold count 2, or the monitor held, at depth
  * 1 of the resource's own bookkeeping); no other thread changed the guarded owner and depth while
  * a thread held the lock; after A returned, the calling thread no longer held it. The
- * non-reentrant variant is shown, not failed: B was refused in every call.
+ * non-reentrant variant is shown, not failed, when B was refused (in every call, since a
+ * semaphore has no owner); it would be "not shown" if no call of B were refused.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual threads: JEP 444 (JDK 21). Monitors no longer pin virtual threads: JEP 491 (JDK 24).

@@ -60,7 +60,8 @@
  * behind yielding ones or on platform threads; every file read appears as {@code jdk.FileRead}
  * on the mode's kind of thread with no pin; every task has both of our events, none starts before
  * it was submitted, and with more tasks than carriers the longest delay exceeds half a task's
- * work.
+ * work. The wrong way, {@code cpu-hog}, is "shown" when the probe was starved (on one carrier)
+ * and "not shown" on platform threads, which the OS time-slices: there the probe is not starved.
  *
  * <h2>JDK facts it rests on</h2>
  * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs

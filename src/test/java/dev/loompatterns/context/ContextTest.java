@@ -81,6 +81,8 @@ class ContextTest {
             assertThat(sightings).allMatch(Sighting::right);
         }
         assertThat(Contexts.nothingLeftHere()).isTrue();
+        assertThat(ContextPattern.check(Way.INHERITABLE, REQUESTS, FAN_OUT, sightings, true, new LookupTable(16)).verdict())
+                .isEqualTo(mode == Mode.PLATFORM ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
     /** A per-thread cache builds one table per pool thread, one per virtual thread, and, bound by request, one per request. */
@@ -96,6 +98,8 @@ class ContextTest {
             case VIRTUAL -> assertThat(library.built()).isEqualTo((long) REQUESTS.size() * FAN_OUT);
             case STRUCTURED -> assertThat(library.built()).isEqualTo(REQUESTS.size());
         }
+        assertThat(ContextPattern.check(Way.PER_THREAD_CACHE, REQUESTS, FAN_OUT, sightings, true, library).verdict())
+                .isEqualTo(mode == Mode.VIRTUAL ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
     /** JEP 506: a plain thread started inside a binding does not see it; a fork of a scope opened inside it does. */
@@ -134,6 +138,68 @@ class ContextTest {
         List<Sighting> missing = new ArrayList<>(right);
         missing.set(1, null);
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library).detail()).contains("did not report");
-        assertThat(ContextPattern.check(Way.UNCOPIED, requests, 1, stale, true, library).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+
+    @Test
+    void uncopiedIsShownOnlyWhenASubtaskLostTheContext() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        List<Sighting> lost = List.of(new Sighting(0, 0, a, null, null), new Sighting(1, 0, b, null, null));
+        Check shown = ContextPattern.check(Way.UNCOPIED, requests, 1, lost, true, new LookupTable(16));
+        assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(shown.detail()).startsWith("context lost in 2 of 2 subtasks");
+
+        List<Sighting> arrived = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        Check notShown = ContextPattern.check(Way.UNCOPIED, requests, 1, arrived, true, new LookupTable(16));
+        assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(notShown.detail()).startsWith("no subtask of 2 lost the context");
+    }
+
+    @Test
+    void inheritableIsShownOnlyWhenASubtaskSawAnotherRequestsContext() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        List<Sighting> stale = List.of(new Sighting(0, 0, a, a, a), new Sighting(1, 0, b, a, a)); // request 1 on a thread made for 0
+        Check shown = ContextPattern.check(Way.INHERITABLE, requests, 1, stale, true, new LookupTable(16));
+        assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(shown.detail()).startsWith("1 of 2 subtasks saw another request's context");
+
+        List<Sighting> current = List.of(new Sighting(0, 0, a, a, a), new Sighting(1, 0, b, b, b));
+        Check notShown = ContextPattern.check(Way.INHERITABLE, requests, 1, current, true, new LookupTable(16));
+        assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(notShown.detail()).startsWith("no subtask of 2 saw another request's context")
+                .contains("each thread inherited from its own request");
+    }
+
+    /** Shown when the per-thread cache built a table for every subtask; not when a thread reused one, or no cache was used. */
+    @Test
+    void perThreadCacheIsShownOnlyWhenNoTableWasUsedTwice() throws Exception {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        List<Sighting> right = List.of(new Sighting(0, 0, requests.get(0), requests.get(0), null),
+                new Sighting(1, 0, requests.get(1), requests.get(1), null));
+
+        LookupTable perTask = new LookupTable(1024); // two subtasks, each on its own thread
+        perTask.forThisThread();
+        Thread other = Thread.ofVirtual().start(perTask::forThisThread);
+        other.join();
+        Check shown = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, perTask);
+        assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(shown.detail()).startsWith("2 tables of 1 KiB built").contains("no table was used twice");
+
+        LookupTable pooled = new LookupTable(1024); // two subtasks on one thread
+        pooled.forThisThread();
+        pooled.forThisThread();
+        Check reused = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, pooled);
+        assertThat(reused.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(reused.detail()).startsWith("1 tables of 1 KiB built").contains("reused by a thread");
+
+        LookupTable bound = new LookupTable(1024); // built per request and shared, as the structured form does
+        bound.build();
+        bound.build();
+        Check noCache = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, bound);
+        assertThat(noCache.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(noCache.detail()).contains("none by the per-thread cache");
     }
 }

@@ -2,6 +2,7 @@ package dev.loompatterns.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
@@ -11,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every pattern in the catalogue, in every mode and variant, passes its own check with a small
- * workload. New patterns are covered as soon as they are registered.
+ * workload (a wrong-way variant: shown, or not shown with why). New patterns are covered as soon
+ * as they are registered.
  */
 class CatalogueRunsTest {
 
@@ -30,9 +32,10 @@ class CatalogueRunsTest {
 
         RunReport report = new Runner().run(pattern, mode, variant, small);
 
+        // a wrong-way variant shows its flaw, or says why it did not this time; it never passes or fails
         assertThat(report.check().verdict())
                 .as("%s %s %s: %s", id, mode, variantId, report.check().detail())
-                .isEqualTo(variant.wrongWay() ? Check.Verdict.DEMONSTRATED : Check.Verdict.PASSED);
+                .isIn(variant.wrongWay() ? List.of(Check.Verdict.DEMONSTRATED, Check.Verdict.NOT_SHOWN) : List.of(Check.Verdict.PASSED));
         assertThat(report.check().detail()).isNotBlank();
         assertThat(report.tasks()).isEqualTo(small.tasks());
         assertThat(report.wall()).isPositive();

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class LockCounterTest {
@@ -46,26 +49,31 @@ class LockCounterTest {
     }
 
     @Test
-    void unguardedCheckReportsTheLossWithoutFailing() {
+    void unguardedCheckShowsTheLossOnlyWhenUpdatesWereLost() {
         Variant unguarded = new LockCounterPattern().variant("unguarded");
         Check lost = LockCounterPattern.check(unguarded, 100, 90);
         assertThat(lost.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(lost.detail()).startsWith("lost 10 of 100 updates");
-        assertThat(LockCounterPattern.check(unguarded, 100, 100).detail()).startsWith("lost none of 100");
+
+        Check none = LockCounterPattern.check(unguarded, 100, 100);
+        assertThat(none.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(none.ok()).isTrue();
+        assertThat(none.detail()).startsWith("lost none of 100 this time");
     }
 
-    /** The wrong way is really wrong: with enough contention, increments are lost. */
-    @Test
-    void unguardedCounterLosesUpdatesUnderContention() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs two cores to race");
-        // Lost updates need two threads on two cores at once; a few rounds make one all but certain.
-        long expected = 8L * 200_000;
-        long worstTotal = expected;
-        for (int round = 0; round < 10 && worstTotal == expected; round++) {
-            UnguardedCounter counter = new UnguardedCounter();
-            new PlatformLockCounter().count(counter, 8, 200_000);
-            worstTotal = Math.min(worstTotal, counter.total());
-        }
-        assertThat(worstTotal).isLessThan(expected);
+    /**
+     * The wrong way is really wrong, in every mode: at the pattern's default size, increments are
+     * lost. The yield between read and write makes this the rule, not luck, even for virtual
+     * threads; one run per mode, no retries.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void unguardedCounterLosesUpdatesInEveryMode(Mode mode) throws Exception {
+        LockCounterPattern pattern = new LockCounterPattern();
+        Workload defaults = Workload.resolve(pattern, mode, pattern.defaultTasks(), Map.of()); // 100 workers x 10,000
+        int increments = defaults.intValue(LockCounterPattern.INCREMENTS);
+        UnguardedCounter counter = new UnguardedCounter();
+        workersFor(mode).count(counter, defaults.tasks(), increments);
+        assertThat(counter.total()).isPositive().isLessThan((long) defaults.tasks() * increments);
     }
 }

@@ -81,8 +81,17 @@ class ReentrantLockTest {
                 .isEqualTo("the lock was still held after 3 calls of A returned");
         assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 9, 0, 0), 0).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
+    }
+
+    @Test
+    void nonReentrantCheckIsShownOnlyWhenBWasRefused() {
         Variant wrong = new ReentrantLockPattern().variant("non-reentrant");
-        assertThat(ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 0, 10), 0).verdict())
-                .isEqualTo(Check.Verdict.DEMONSTRATED);
+        Check refused = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 0, 10), 0);
+        assertThat(refused.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(refused.detail()).startsWith("B was refused the lock its own thread held in 10 of 10 calls");
+
+        Check never = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 0, 0), 0);
+        assertThat(never.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(never.detail()).startsWith("B was refused in none of 10 calls");
     }
 }

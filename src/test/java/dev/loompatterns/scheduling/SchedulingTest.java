@@ -38,6 +38,8 @@ class SchedulingTest {
         assertThat(check.ok()).as(check.detail()).isTrue();
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
         assertThat(check.detail()).contains(starved ? "no time slicing" : mode == Mode.PLATFORM ? "the OS slices time" : "each yield let");
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(variant.equals("yield") ? Check.Verdict.PASSED
+                : starved ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
     @Test
@@ -51,8 +53,20 @@ class SchedulingTest {
                 .as("a yield variant that never yielded").isEqualTo(Check.Verdict.FAILED);
         assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(190), 0).verdict())
-                .isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+
+    /** The cpu-hog flaw, a starved probe, is shown when the probe was starved, and not shown on time-sliced platform threads. */
+    @Test
+    void aStarvedProbeIsShownAndOneThatWasNotIsNotShown() {
+        Duration hog = Duration.ofMillis(100);
+        Check starved = SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(190), 0);
+        assertThat(starved.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(starved.detail()).contains("no time slicing");
+
+        Check sliced = SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(5), 0);
+        assertThat(sliced.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(sliced.ok()).isTrue();
+        assertThat(sliced.detail()).contains("the OS slices time").contains("not starved");
     }
 
     /** File reads are recorded as jdk.FileRead on the kind of thread the mode uses, and never as a pin. */

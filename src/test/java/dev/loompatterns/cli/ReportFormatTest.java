@@ -1,0 +1,32 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A wrong-way run whose flaw did not show reads as "not shown" in every format, with its reason. */
+class ReportFormatTest {
+
+    private static String print(ReportFormat format, Check check) {
+        RunReport run = new RunReport("lock-counter", Mode.VIRTUAL, "unguarded", 100, Duration.ofMillis(20), 0, 100, 0, check, Duration.ZERO);
+        StringWriter text = new StringWriter();
+        format.print(List.of(Row.of(List.of(run))), new PrintWriter(text));
+        return text.toString();
+    }
+
+    @Test
+    void notShownIsPrintedWithItsReasonInEveryFormat() {
+        Check check = Check.notShown("lost none of 1000000 this time");
+        assertThat(print(ReportFormat.TABLE, check)).contains("  not shown: lost none of 1000000 this time");
+        assertThat(print(ReportFormat.MARKDOWN, check)).contains("| not shown: lost none of 1000000 this time |");
+        assertThat(print(ReportFormat.CSV, check).lines().toList().getLast()).endsWith(",not shown,lost none of 1000000 this time");
+        assertThat(print(ReportFormat.JSON, check)).contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
+    }
+}

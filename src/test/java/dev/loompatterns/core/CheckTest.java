@@ -1,0 +1,24 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The words the reports print for each verdict, and which verdicts fail a run. */
+class CheckTest {
+
+    @Test
+    void eachVerdictHasItsWordAndOnlyFailedIsNotOk() {
+        assertThat(Check.passed("d")).extracting(Check::word, Check::ok).containsExactly("pass", true);
+        assertThat(Check.failed("d")).extracting(Check::word, Check::ok).containsExactly("FAIL", false);
+        assertThat(Check.demonstrated("d")).extracting(Check::word, Check::ok).containsExactly("shown", true);
+        assertThat(Check.notShown("d")).extracting(Check::word, Check::ok).containsExactly("not shown", true);
+    }
+
+    @Test
+    void aFlawNotShownIsItsOwnVerdictWithItsReason() {
+        Check check = Check.notShown("lost none of 100 this time");
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(check.detail()).isEqualTo("lost none of 100 this time");
+    }
+}
