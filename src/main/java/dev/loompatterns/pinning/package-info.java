@@ -71,7 +71,8 @@
  * does: pins of the expected cause ({@code native-frame} for {@code ffm-upcall},
  * {@code class-init} for {@code class-init}, {@code monitor} for {@code synchronized-jdk21};
  * reported as "shown": they are the wrong way), none for {@code synchronized} on JDK 24+ and for
- * {@code reentrant-lock}, none at all on platform threads. No warm-up call is needed: a first
+ * {@code reentrant-lock}, none at all on platform threads (where a wrong-way variant is "not
+ * shown": a platform thread has no carrier to pin). No warm-up call is needed: a first
  * run in a fresh JVM is judged as a later one is (60 of 60 fresh JVMs passed, README "Pins told
  * apart").
  *

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ReportFormatTest {
 
     private static String print(ReportFormat format, Check check) {
-        RunReport run = new RunReport("lock-counter", Mode.VIRTUAL, "unguarded", 100, Duration.ofMillis(20), 0, 100, 0, check, Duration.ZERO);
+        RunReport run = new RunReport("lock-counter", Mode.VIRTUAL, "unguarded", 100, Duration.ofMillis(20), 0, 100,
+                dev.loompatterns.jfr.PinTally.NONE, check, Duration.ZERO, List.of());
         StringWriter text = new StringWriter();
         format.print(List.of(Row.of(List.of(run))), new PrintWriter(text));
         return text.toString();
@@ -26,7 +27,7 @@ class ReportFormatTest {
         Check check = Check.notShown("lost none of 1000000 this time");
         assertThat(print(ReportFormat.TABLE, check)).contains("  not shown: lost none of 1000000 this time");
         assertThat(print(ReportFormat.MARKDOWN, check)).contains("| not shown: lost none of 1000000 this time |");
-        assertThat(print(ReportFormat.CSV, check).lines().toList().getLast()).endsWith(",not shown,lost none of 1000000 this time");
+        assertThat(print(ReportFormat.CSV, check).lines().toList().getLast()).endsWith(",not shown,lost none of 1000000 this time,0,0");
         assertThat(print(ReportFormat.JSON, check)).contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
     }
 }

@@ -127,6 +127,15 @@ class PinningTest {
         assertThat(check.detail()).startsWith("0 pins (not counted: 1 x class-init-wait of dev.loompatterns.core.RunGate, 1 x class-loading)");
     }
 
+    /** A wrong way on platform threads has no carrier to pin: nothing to show, and it says so. */
+    @Test
+    void aWrongWayOnPlatformThreadsIsNotShown() {
+        PinningPattern.Expectation platform = PinningPattern.expected("ffm-upcall", Mode.PLATFORM, 25);
+        Check check = PinningPattern.check(platform, seen(), 25, true);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(check.detail()).contains("pinning is a virtual-thread notion");
+    }
+
     private static ObservedPins seen(Pin... pins) {
         return new ObservedPins(List.of(pins), List.of());
     }
