@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = LoomCli.Version.class,
         description = "Classic threading patterns in platform, virtual and structured form, self-checking and recorded with JFR.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DumpCommand.class, ScaleCommand.class, FidelityCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
                 "Examples:", "  loom compare", "  loom run lock-counter --mode virtual --jfr run.jfr"})

@@ -1,0 +1,72 @@
+package dev.loompatterns.analysis;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules, run together over one recording: give every observation to {@link #accept}, then
+ * {@link #finish}. An adapter feeds it; it depends on no parser.
+ */
+public final class Analysis {
+
+    private final List<Rule> rules;
+    private long start = Long.MAX_VALUE;
+    private long end = Long.MIN_VALUE;
+
+    private Analysis(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Every rule, new. */
+    public static Analysis ofAllRules() {
+        return new Analysis(allRules());
+    }
+
+    /** New instances of every rule, in the order their findings are shown. */
+    public static List<Rule> allRules() {
+        return List.of(new PinningRule(), new SubmitFailedRule(), new CarrierHoggingRule(), new PoolCandidateRule(),
+                new QueueingDelayRule(), new VirtualThreadCensusRule());
+    }
+
+    /** The rule ids, in order: a contract. */
+    public static List<String> ruleIds() {
+        return allRules().stream().map(Rule::id).toList();
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Every JFR event type some rule reads. */
+    public Set<String> eventTypes() {
+        Set<String> types = new LinkedHashSet<>();
+        rules.forEach(rule -> types.addAll(rule.eventTypes()));
+        return types;
+    }
+
+    public void accept(Observation observation) {
+        long time = observation.time();
+        if (time > 0) {
+            start = Math.min(start, time);
+            long last = observation instanceof Observation.Pinned p ? time + p.duration()
+                    : observation instanceof Observation.Blocked b ? time + b.duration() : time;
+            end = Math.max(end, last);
+        }
+        for (Rule rule : rules) {
+            rule.accept(observation);
+        }
+    }
+
+    /**
+     * The findings, in the rules' order.
+     *
+     * @param events every event the adapter read, whatever its type
+     * @param bytes  the recording's size, or -1
+     * @param file   its name, or ""
+     */
+    public List<Finding> finish(long events, long bytes, String file) {
+        Rule.Recording recording = new Rule.Recording(start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file);
+        return rules.stream().map(rule -> rule.finish(recording)).toList();
+    }
+}

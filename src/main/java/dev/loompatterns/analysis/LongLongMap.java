@@ -1,0 +1,95 @@
+package dev.loompatterns.analysis;
+
+import java.util.Arrays;
+
+/**
+ * A map from long to long with open addressing, for a million live threads without a million
+ * boxed entries. Keys must not be {@link Long#MIN_VALUE}.
+ */
+final class LongLongMap {
+
+    private static final long EMPTY = Long.MIN_VALUE;
+    private long[] keys = new long[1024];
+    private long[] values = new long[1024];
+    private int size;
+
+    LongLongMap() {
+        Arrays.fill(keys, EMPTY);
+    }
+
+    int size() {
+        return size;
+    }
+
+    void put(long key, long value) {
+        if (size * 2 >= keys.length) {
+            grow();
+        }
+        int i = slot(keys, key);
+        if (keys[i] == EMPTY) {
+            keys[i] = key;
+            size++;
+        }
+        values[i] = value;
+    }
+
+    /** Removes the key and returns its value, or {@code missing} if it was not there. */
+    long remove(long key, long missing) {
+        int i = slot(keys, key);
+        if (keys[i] == EMPTY) {
+            return missing;
+        }
+        long value = values[i];
+        keys[i] = EMPTY;
+        size--;
+        // re-insert the cluster after the hole, so lookups that probed past it still find their keys
+        int mask = keys.length - 1;
+        for (int j = (i + 1) & mask; keys[j] != EMPTY; j = (j + 1) & mask) {
+            long k = keys[j];
+            long v = values[j];
+            keys[j] = EMPTY;
+            int to = slot(keys, k);
+            keys[to] = k;
+            values[to] = v;
+        }
+        return value;
+    }
+
+    /** Calls back every entry. */
+    void forEach(java.util.function.LongBinaryOperator each) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                each.applyAsLong(keys[i], values[i]);
+            }
+        }
+    }
+
+    private static int slot(long[] keys, long key) {
+        int mask = keys.length - 1;
+        int i = (int) (mix(key) & mask);
+        while (keys[i] != EMPTY && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new long[oldKeys.length * 2];
+        Arrays.fill(keys, EMPTY);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                int to = slot(keys, oldKeys[i]);
+                keys[to] = oldKeys[i];
+                values[to] = oldValues[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.loompatterns.analysis;
+
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.util.List;
+
+/**
+ * The small event model the rules read: what an adapter makes of a recording's events, whether it
+ * reads them with the JDK's {@code RecordingFile} or gets them from JDK Mission Control. Times are
+ * nanoseconds since the epoch; durations nanoseconds. Adapters hand observations over one by one,
+ * in any order within a chunk; rules keep what they need per thread or per pool, never every
+ * event.
+ */
+public sealed interface Observation {
+
+    /** Nanoseconds since the epoch. */
+    long time();
+
+    /**
+     * A thread as a recording names it.
+     *
+     * @param id      {@code Thread.threadId()}; -1 if unknown
+     * @param name    its Java name, possibly empty
+     * @param virtual true for a virtual thread
+     */
+    record ThreadRef(long id, String name, boolean virtual) {
+        public static final ThreadRef UNKNOWN = new ThreadRef(-1, "", false);
+
+        public String label() {
+            return name.isEmpty() ? "#" + id : name;
+        }
+    }
+
+    /** {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23). */
+    record Pinned(long time, long duration, ThreadRef thread, String carrier, String reason, String operation,
+                  List<PinTaxonomy.Frame> frames) implements Observation {
+        public Pinned {
+            frames = List.copyOf(frames);
+        }
+    }
+
+    /** {@code jdk.VirtualThreadSubmitFailed}. */
+    record SubmitFailed(long time, ThreadRef thread, String exceptionMessage) implements Observation {
+    }
+
+    /** {@code jdk.VirtualThreadStart}: stamped at first mount. */
+    record VirtualStart(long time, ThreadRef thread) implements Observation {
+    }
+
+    /** {@code jdk.VirtualThreadEnd}. */
+    record VirtualEnd(long time, ThreadRef thread) implements Observation {
+    }
+
+    /** {@code jdk.ExecutionSample}: the thread that was running, and its innermost frame of code outside the JDK. */
+    record Sample(long time, ThreadRef thread, String topFrame) implements Observation {
+    }
+
+    /**
+     * A thread blocked: socket or file I/O, park, sleep, monitor.
+     *
+     * @param waitingForWork a pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
+     *                       {@code ForkJoinPool.awaitWork}): idle, not blocked in a task
+     */
+    record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork) implements Observation {
+        public enum Kind {
+            SOCKET_READ("socket read"), SOCKET_WRITE("socket write"), FILE_READ("file read"), FILE_WRITE("file write"),
+            PARK("park"), SLEEP("sleep"), MONITOR_ENTER("monitor enter"), MONITOR_WAIT("monitor wait");
+
+            private final String words;
+
+            Kind(String words) {
+                this.words = words;
+            }
+
+            public String words() {
+                return words;
+            }
+        }
+    }
+
+    /** Our {@code loompatterns.TaskSubmitted}. */
+    record TaskSubmitted(long time, long taskId) implements Observation {
+    }
+
+    /** Our {@code loompatterns.TaskStarted}. */
+    record TaskStarted(long time, long taskId, ThreadRef thread) implements Observation {
+    }
+
+    /** The recording's own extent, from the adapter: first and last event time. */
+    record Extent(long time, long end, long events, long bytes) implements Observation {
+    }
+}

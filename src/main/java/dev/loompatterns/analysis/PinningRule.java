@@ -1,0 +1,190 @@
+package dev.loompatterns.analysis;
+
+import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.PinOrigin;
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code pinning}: virtual threads that blocked while pinned to their carrier, grouped by
+ * {@link PinCause} and by the first frame of application code, with count, total and longest
+ * duration and the carriers held, and what to do about each cause. Pins of a class's first use
+ * (a cold JVM loading classes) and JFR's own are reported apart and never raise a warning alone.
+ * Application code is every class outside the JDK.
+ */
+final class PinningRule implements Rule {
+
+    static final String ID = "pinning";
+
+    /** Pins kept one by one for the report's timeline; past this, only the groups count. */
+    static final int TIMELINE_LIMIT = 2_000;
+
+    private static final class Group {
+        final PinCause cause;
+        final String frame;
+        final PinOrigin origin;
+        long count;
+        long total;
+        long longest;
+        final Set<String> carriers = new TreeSet<>();
+        boolean fromStack;
+
+        Group(PinCause cause, String frame, PinOrigin origin) {
+            this.cause = cause;
+            this.frame = frame;
+            this.origin = origin;
+        }
+    }
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<Map<String, Object>> timeline = new ArrayList<>();
+    private long pins;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Virtual thread pinning";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("jdk.VirtualThreadPinned");
+    }
+
+    @Override
+    public void accept(Observation observation) {
+        if (!(observation instanceof Observation.Pinned pin)) {
+            return;
+        }
+        pins++;
+        PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
+        PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
+        String frame = applicationFrame(pin.frames());
+        String where = classified.subject() != null ? classified.subject() : frame;
+        Group group = groups.computeIfAbsent(classified.cause().id() + "|" + where + "|" + origin, k -> new Group(classified.cause(), where, origin));
+        group.count++;
+        group.total += pin.duration();
+        group.longest = Math.max(group.longest, pin.duration());
+        if (group.carriers.size() < 16) {
+            group.carriers.add(pin.carrier());
+        }
+        group.fromStack |= classified.fromStack();
+        if (timeline.size() < TIMELINE_LIMIT) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("time", pin.time());
+            one.put("duration_ms", Durations.ms(pin.duration()));
+            one.put("carrier", pin.carrier());
+            one.put("thread", pin.thread().label());
+            one.put("cause", classified.cause().id());
+            one.put("origin", origin.id());
+            one.put("frame", frame);
+            timeline.add(one);
+        }
+    }
+
+    /** The innermost visible frame outside the JDK, or the innermost visible frame. */
+    static String applicationFrame(List<PinTaxonomy.Frame> frames) {
+        String first = null;
+        for (PinTaxonomy.Frame frame : frames) {
+            if (frame.hidden()) {
+                continue;
+            }
+            if (first == null) {
+                first = frame.toString();
+            }
+            if (!PinTaxonomy.isJdk(frame.type())) {
+                return frame.toString();
+            }
+        }
+        return first == null ? "(no stack trace recorded)" : first;
+    }
+
+    @Override
+    public Finding finish(Recording recording) {
+        if (pins == 0) {
+            return new Finding(ID, Severity.OK, "No virtual thread pinned its carrier.",
+                    "jdk.VirtualThreadPinned was not recorded, or nothing pinned. Record with a threshold of 0 ms to see every pin.",
+                    Map.of("pins", 0));
+        }
+        List<Group> sorted = groups.values().stream().sorted(Comparator.comparingLong((Group g) -> g.total).reversed()).toList();
+        List<Group> code = sorted.stream().filter(g -> g.origin == PinOrigin.CODE).toList();
+        List<Group> apart = sorted.stream().filter(g -> g.origin != PinOrigin.CODE).toList();
+        long codePins = code.stream().mapToLong(g -> g.count).sum();
+        long codeTime = code.stream().mapToLong(g -> g.total).sum();
+        long apartPins = apart.stream().mapToLong(g -> g.count).sum();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("pins", pins);
+        details.put("code_pins", codePins);
+        details.put("code_pinned_ms", Durations.ms(codeTime));
+        details.put("first_use_or_recorder_pins", apartPins);
+        details.put("by_cause", byCause(sorted));
+        details.put("groups", code.stream().map(PinningRule::describe).toList());
+        details.put("apart", apart.stream().map(PinningRule::describe).toList());
+        details.put("timeline", timeline);
+        details.put("timeline_complete", pins <= TIMELINE_LIMIT);
+        if (codePins == 0) {
+            return new Finding(ID, Severity.INFO, Durations.count(apartPins) + " pins, all of a class's first use or JFR's own: nothing to fix.",
+                    "A virtual thread that waits for a class loader, or for another thread to initialize a class, cannot unmount "
+                            + "on JDK 25; a cold JVM does this while it loads classes. They stop once the classes are loaded.",
+                    details);
+        }
+        Group top = code.getFirst();
+        String summary = String.format(java.util.Locale.ROOT, "%s pins held carriers for %s; most time: %s at %s (%s, %s pins).",
+                Durations.count(codePins), Durations.words(codeTime), top.cause.what(), top.frame, Durations.words(top.total),
+                Durations.count(top.count));
+        StringBuilder explanation = new StringBuilder("A pinned virtual thread that blocks holds its carrier, so one carrier fewer "
+                + "runs the other virtual threads. What to do, by cause: ");
+        code.stream().map(g -> g.cause).distinct().forEach(cause -> explanation.append(cause.id()).append(": ").append(cause.advice()).append(". "));
+        if (apartPins > 0) {
+            explanation.append(Durations.count(apartPins)).append(" more pins were a class's first use or JFR's own, reported apart.");
+        }
+        return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
+    }
+
+    private static List<Map<String, Object>> byCause(List<Group> groups) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (Group g : groups) {
+            long[] c = counts.computeIfAbsent(g.cause.id() + "|" + g.origin.id(), k -> new long[2]);
+            c[0] += g.count;
+            c[1] += g.total;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            String[] parts = key.split("\\|");
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("cause", parts[0]);
+            one.put("origin", parts[1]);
+            one.put("count", c[0]);
+            one.put("total_ms", Durations.ms(c[1]));
+            list.add(one);
+        });
+        return list;
+    }
+
+    private static Map<String, Object> describe(Group g) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("cause", g.cause.id());
+        one.put("what", g.cause.what());
+        one.put("where", g.frame);
+        one.put("origin", g.origin.id());
+        one.put("count", g.count);
+        one.put("total_ms", Durations.ms(g.total));
+        one.put("longest_ms", Durations.ms(g.longest));
+        one.put("carriers", List.copyOf(g.carriers));
+        one.put("advice", g.cause.advice());
+        if (g.fromStack) {
+            one.put("classified_from", "stack (no pinnedReason in the event)");
+        }
+        return one;
+    }
+}

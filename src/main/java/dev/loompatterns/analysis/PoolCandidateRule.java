@@ -1,0 +1,120 @@
+package dev.loompatterns.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pool-candidate}: pools of platform threads that spent most of their time blocked in I/O,
+ * sleep or park: what to move to virtual threads first. A pool is the threads whose names differ
+ * only in their numbers ({@code pool-3-thread-1}, {@code pool-3-thread-2}: {@code pool-3-thread-#}).
+ * Its blocked share is the blocked time recorded ({@code jdk.SocketRead/Write},
+ * {@code jdk.FileRead/Write}, {@code jdk.ThreadPark}, {@code jdk.ThreadSleep},
+ * {@code jdk.JavaMonitorEnter/Wait}) over its threads times the recording's length. JFR records
+ * these only above a threshold (20 ms by default), so the share is a lower bound. A pool's thread
+ * parked waiting for its next task (idle) does not count.
+ */
+final class PoolCandidateRule implements Rule {
+
+    static final String ID = "pool-candidate";
+
+    /** A pool blocked at least this share of its threads' time is a candidate. */
+    static final double CANDIDATE_SHARE = 0.5;
+
+    private static final Pattern NUMBERS = Pattern.compile("\\d+");
+
+    private static final class Pool {
+        final String name;
+        final Set<Long> threads = new HashSet<>();
+        final Map<Observation.Blocked.Kind, Long> blocked = new EnumMap<>(Observation.Blocked.Kind.class);
+        long total;
+
+        Pool(String name) {
+            this.name = name;
+        }
+    }
+
+    private final Map<String, Pool> pools = new HashMap<>();
+    private long blockedEvents;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Thread pools to move to virtual threads";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep",
+                "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+    }
+
+    /** The pool a thread belongs to: its name with every number replaced by {@code #}. */
+    static String poolOf(String threadName) {
+        return NUMBERS.matcher(threadName).replaceAll("#");
+    }
+
+    @Override
+    public void accept(Observation observation) {
+        if (!(observation instanceof Observation.Blocked blocked) || blocked.thread().virtual() || blocked.thread().name().isEmpty()
+                || blocked.waitingForWork()) {
+            return; // a pool's idle thread waiting for a task is not blocked in one
+        }
+        blockedEvents++;
+        Pool pool = pools.computeIfAbsent(poolOf(blocked.thread().name()), Pool::new);
+        pool.threads.add(blocked.thread().id());
+        pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
+        pool.total += blocked.duration();
+    }
+
+    @Override
+    public Finding finish(Recording recording) {
+        long length = recording.durationNanos();
+        if (blockedEvents == 0 || length == 0) {
+            return new Finding(ID, Severity.OK, "No platform thread was recorded blocking in I/O, sleep or park.",
+                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark and jdk.ThreadSleep (the JDK's default settings do, "
+                            + "above 20 ms) to find pools whose threads mostly wait.", Map.of("blocked_events", 0));
+        }
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
+        pools.values().stream().sorted(Comparator.comparingLong((Pool p) -> p.total).reversed()).forEach(pool -> {
+            double share = Math.min(1.0, pool.total / ((double) length * pool.threads.size()));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("pool", pool.name);
+            one.put("threads", pool.threads.size());
+            one.put("blocked_share", Math.round(share * 100) / 100.0);
+            one.put("blocked_ms", Durations.ms(pool.total));
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
+            one.put("blocked_in", kinds);
+            (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE ? candidates : others).add(one);
+        });
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("recording_ms", Durations.ms(length));
+        details.put("candidates", candidates);
+        details.put("other_pools", others.subList(0, Math.min(10, others.size())));
+        if (candidates.isEmpty()) {
+            return new Finding(ID, Severity.OK, "No pool of platform threads spent most of its time blocked.", "", details);
+        }
+        Map<String, Object> first = candidates.getFirst();
+        return new Finding(ID, Severity.INFO, String.format(java.util.Locale.ROOT,
+                "%d pool%s of platform threads spent most of their time blocked; first to move: %s (%s threads, blocked %.0f%% of the time).",
+                candidates.size(), candidates.size() == 1 ? "" : "s", first.get("pool"), first.get("threads"),
+                ((Double) first.get("blocked_share")) * 100),
+                "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool with "
+                        + "Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say) with a Semaphore "
+                        + "instead of the pool size. The blocked share counts only waits above JFR's threshold, so it is a lower bound.",
+                details);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.loompatterns.analysis;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code queueing-delay}: how long tasks waited between their submission and their start, from
+ * our {@code loompatterns.TaskSubmitted} and {@code loompatterns.TaskStarted} events, paired by
+ * task id. No JDK event shows it: {@code jdk.VirtualThreadStart} is stamped at first mount,
+ * after the wait.
+ */
+final class QueueingDelayRule implements Rule {
+
+    static final String ID = "queueing-delay";
+
+    /** A longest wait from this long is a warning. */
+    static final long WARNED = 100_000_000L;
+
+    private final Map<Long, Long> submitted = new HashMap<>();
+    private final Map<Long, Long> startedFirst = new HashMap<>();
+    private final LogHistogram delays = new LogHistogram();
+    private long longest = -1;
+    private long longestTask;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Queueing delay";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("loompatterns.TaskSubmitted", "loompatterns.TaskStarted");
+    }
+
+    @Override
+    public void accept(Observation observation) {
+        if (observation instanceof Observation.TaskSubmitted s) {
+            Long started = startedFirst.remove(s.taskId());
+            if (started != null) {
+                record(s.taskId(), started - s.time());
+            } else {
+                submitted.put(s.taskId(), s.time());
+            }
+        } else if (observation instanceof Observation.TaskStarted s) {
+            Long at = submitted.remove(s.taskId());
+            if (at != null) {
+                record(s.taskId(), s.time() - at);
+            } else {
+                startedFirst.put(s.taskId(), s.time()); // events need not arrive in time order
+            }
+        }
+    }
+
+    private void record(long task, long delay) {
+        delays.add(Math.max(0, delay));
+        if (delay > longest) {
+            longest = delay;
+            longestTask = task;
+        }
+    }
+
+    @Override
+    public Finding finish(Recording recording) {
+        if (delays.count() == 0) {
+            return new Finding(ID, Severity.OK, "No TaskSubmitted/TaskStarted pairs: queueing delay is not measured in this recording.",
+                    "Queueing delay needs an event at submission; loom's scheduling pattern records loompatterns.TaskSubmitted and "
+                            + "loompatterns.TaskStarted (profile scheduling).", Map.of("tasks", 0, "applicable", false));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tasks", delays.count());
+        details.put("median_ms", Durations.ms(delays.quantile(0.5)));
+        details.put("p99_ms", Durations.ms(delays.quantile(0.99)));
+        details.put("longest_ms", Durations.ms(longest));
+        details.put("longest_task", longestTask);
+        details.put("histogram", delays.buckets());
+        details.put("unpaired", submitted.size() + startedFirst.size());
+        Severity severity = longest >= WARNED ? Severity.WARNING : Severity.INFO;
+        return new Finding(ID, severity, String.format(java.util.Locale.ROOT, "%s tasks waited a median of %s before they started, at most %s.",
+                Durations.count(delays.count()), Durations.words(delays.quantile(0.5)), Durations.words(longest)),
+                "The wait between submitting a task and its start is time in the scheduler's queue: with more runnable virtual "
+                        + "threads than carriers, and no time slicing, a task waits until one ahead of it blocks or ends.",
+                details);
+    }
+}

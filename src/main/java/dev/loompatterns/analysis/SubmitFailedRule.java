@@ -1,0 +1,55 @@
+package dev.loompatterns.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code submit-failed}: virtual threads whose start or unpark the scheduler refused ({@code jdk.VirtualThreadSubmitFailed}). */
+final class SubmitFailedRule implements Rule {
+
+    static final String ID = "submit-failed";
+
+    private long failures;
+    private final Map<String, Long> byMessage = new LinkedHashMap<>();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Virtual thread submit failures";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("jdk.VirtualThreadSubmitFailed");
+    }
+
+    @Override
+    public void accept(Observation observation) {
+        if (observation instanceof Observation.SubmitFailed failed) {
+            failures++;
+            String message = failed.exceptionMessage() == null ? "(no message)" : failed.exceptionMessage();
+            if (byMessage.size() < 20 || byMessage.containsKey(message)) {
+                byMessage.merge(message, 1L, Long::sum);
+            }
+        }
+    }
+
+    @Override
+    public Finding finish(Recording recording) {
+        if (failures == 0) {
+            return new Finding(ID, Severity.OK, "No virtual thread failed to be scheduled.", "", Map.of("failures", 0));
+        }
+        List<Map<String, Object>> messages = new ArrayList<>();
+        byMessage.forEach((message, count) -> messages.add(Map.of("message", message, "count", count)));
+        return new Finding(ID, Severity.WARNING, Durations.count(failures) + " times the scheduler refused to run a virtual thread.",
+                "Thread.start() or an unpark threw because the scheduler rejected the task: usually an out-of-memory error or a "
+                        + "scheduler that was shut down. The thread did not run (start) or stayed parked (unpark).",
+                Map.of("failures", failures, "messages", messages));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.loompatterns.analysis.jfr;
+
+import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Feeds a recording file to the {@link Analysis} with the JDK's own parser,
+ * {@code jdk.jfr.consumer.RecordingFile}, one event at a time: memory follows the rules' state
+ * (threads, pools, causes), not the file. Events of types no rule reads are skipped after their
+ * type's name is looked at.
+ */
+public final class RecordingReader {
+
+    /** Progress: every this many events, the callback hears the count. */
+    public static final long PROGRESS_EVERY = 1_000_000;
+
+    private RecordingReader() {
+    }
+
+    /** What reading a file found: its findings, and how many events it read. */
+    public record Result(List<Finding> findings, long events) {
+    }
+
+    /**
+     * Reads the file and runs every rule on it.
+     *
+     * @param progress hears the number of events read, every {@link #PROGRESS_EVERY}
+     * @throws IOException if the file cannot be read or is not a whole recording
+     */
+    public static Result analyze(Path file, LongConsumer progress) throws IOException {
+        Analysis analysis = Analysis.ofAllRules();
+        long events = 0;
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                events++;
+                if (events % PROGRESS_EVERY == 0) {
+                    progress.accept(events);
+                }
+                Observation observation = observe(event);
+                if (observation != null) {
+                    analysis.accept(observation);
+                }
+            }
+        }
+        return new Result(analysis.finish(events, Files.size(file), file.toString()), events);
+    }
+
+    /** The observation an event makes, or null for events no rule reads. */
+    static Observation observe(RecordedEvent event) {
+        EventType type = event.getEventType();
+        return switch (type.getName()) {
+            case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.VirtualThreadPinned" -> new Observation.Pinned(nanos(event.getStartTime()), event.getDuration().toNanos(),
+                    thread(event, "eventThread"), threadName(event, "carrierThread"), text(event, "pinnedReason"),
+                    text(event, "blockingOperation"), frames(event.getStackTrace()));
+            case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(nanos(event.getStartTime()), thread(event, "eventThread"),
+                    text(event, "exceptionMessage"));
+            case "jdk.ExecutionSample" -> new Observation.Sample(nanos(event.getStartTime()), thread(event, "sampledThread"),
+                    topFrame(event.getStackTrace()));
+            case "jdk.SocketRead" -> blocked(event, Observation.Blocked.Kind.SOCKET_READ);
+            case "jdk.SocketWrite" -> blocked(event, Observation.Blocked.Kind.SOCKET_WRITE);
+            case "jdk.FileRead" -> blocked(event, Observation.Blocked.Kind.FILE_READ);
+            case "jdk.FileWrite" -> blocked(event, Observation.Blocked.Kind.FILE_WRITE);
+            case "jdk.ThreadPark" -> blocked(event, Observation.Blocked.Kind.PARK);
+            case "jdk.ThreadSleep" -> blocked(event, Observation.Blocked.Kind.SLEEP);
+            case "jdk.JavaMonitorEnter" -> blocked(event, Observation.Blocked.Kind.MONITOR_ENTER);
+            case "jdk.JavaMonitorWait" -> blocked(event, Observation.Blocked.Kind.MONITOR_WAIT);
+            case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
+            case "loompatterns.TaskStarted" -> new Observation.TaskStarted(nanos(event.getStartTime()), event.getLong("taskId"),
+                    thread(event, "eventThread"));
+            default -> null;
+        };
+    }
+
+    private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
+        return new Observation.Blocked(nanos(event.getStartTime()), event.getDuration().toNanos(), thread(event, "eventThread"), kind,
+                kind == Observation.Blocked.Kind.PARK && waitingForWork(event.getStackTrace()));
+    }
+
+    /** A pool's thread parked in the pool's own wait for a task. */
+    static boolean waitingForWork(RecordedStackTrace stack) {
+        if (stack == null) {
+            return false;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            String method = frame.getMethod().getName();
+            if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
+                    || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
+                    || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static long nanos(Instant time) {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+
+    private static Observation.ThreadRef thread(RecordedEvent event, String field) {
+        RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
+        if (thread == null) {
+            return Observation.ThreadRef.UNKNOWN;
+        }
+        String name = thread.getJavaName();
+        return new Observation.ThreadRef(thread.getJavaThreadId(), name == null ? "" : name, thread.isVirtual());
+    }
+
+    private static String threadName(RecordedEvent event, String field) {
+        RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
+        if (thread == null) {
+            return "?";
+        }
+        String name = thread.getJavaName();
+        return name == null || name.isEmpty() ? "#" + thread.getJavaThreadId() : name;
+    }
+
+    private static String text(RecordedEvent event, String field) {
+        return event.hasField(field) ? event.getString(field) : null;
+    }
+
+    static List<PinTaxonomy.Frame> frames(RecordedStackTrace stack) {
+        if (stack == null) {
+            return List.of();
+        }
+        List<PinTaxonomy.Frame> frames = new ArrayList<>();
+        for (RecordedFrame frame : stack.getFrames()) {
+            RecordedMethod method = frame.getMethod();
+            frames.add(new PinTaxonomy.Frame(method.getType().getName(), method.getName(), frame.getLineNumber(), method.isHidden(),
+                    Modifier.isNative(method.getModifiers())));
+        }
+        return frames;
+    }
+
+    /** The innermost visible frame outside the JDK, as {@code Type.method:line}; else the innermost. */
+    private static String topFrame(RecordedStackTrace stack) {
+        if (stack == null) {
+            return "(no stack trace)";
+        }
+        String first = null;
+        for (RecordedFrame frame : stack.getFrames()) {
+            RecordedMethod method = frame.getMethod();
+            if (method.isHidden()) {
+                continue;
+            }
+            String text = method.getType().getName() + "." + method.getName() + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "");
+            if (first == null) {
+                first = text;
+            }
+            if (!PinTaxonomy.isJdk(method.getType().getName())) {
+                return text;
+            }
+        }
+        return first == null ? "(no stack trace)" : first;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.core.UsageException;
+import dev.loompatterns.inspect.HtmlReport;
+import dev.loompatterns.inspect.JsonReport;
+import dev.loompatterns.inspect.Report;
+import dev.loompatterns.inspect.Slim;
+import dev.loompatterns.inspect.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the virtual-thread rules on any JFR recording (made by loom or not) and print what they found:",
+                "pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."},
+        footer = {"", "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a whole recording).",
+                "Examples:", "  loom inspect p.jfr", "  loom inspect p.jfr --format html --out p.html",
+                "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"})
+final class InspectCommand implements Callable<Integer> {
+
+    /** How inspect prints. */
+    enum Format {
+        TEXT, JSON, HTML
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .jfr recording")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "write the report to OUT instead of the terminal")
+    Path out;
+
+    @Option(names = "--slim", paramLabel = "OUT",
+            description = "also write a copy of the recording without jdk.VirtualThreadStart/End, which JDK Mission Control opens quickly")
+    Path slim;
+
+    @Override
+    public Integer call() throws Exception {
+        Path recording = checkRecording(file);
+        Path target = out == null ? null : checkWritable(out, "--out");
+        Path slimTarget = slim == null ? null : checkWritable(slim, "--slim");
+        if (slimTarget != null && slimTarget.equals(recording.toAbsolutePath().normalize())) {
+            throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean progress = System.console() != null && System.console().isTerminal() && System.getenv("CI") == null;
+        long started = System.nanoTime();
+        RecordingReader.Result result;
+        try {
+            result = RecordingReader.analyze(recording, events -> {
+                if (progress) {
+                    err.printf(Locale.ROOT, "loom inspect: %,d events read (%.0f s)%n", events, (System.nanoTime() - started) / 1e9);
+                    err.flush();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
+                    + "); a recording still being written, or cut short, cannot be read: 'jfr summary " + file + "' says how far it goes");
+        }
+        Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
+        if (target == null) {
+            write(report, spec.commandLine().getOut());
+        } else {
+            writeAtomically(target, writer -> write(report, writer));
+            spec.commandLine().getOut().println("Report written to " + target);
+        }
+        if (slimTarget != null) {
+            Slim.write(recording, slimTarget);
+            spec.commandLine().getOut().println("Copy without jdk.VirtualThreadStart/End written to " + slimTarget);
+        }
+        return LoomCli.EXIT_OK;
+    }
+
+    private void write(Report report, Writer writer) throws IOException {
+        switch (format) {
+            case TEXT -> TextReport.print(report, writer instanceof PrintWriter p ? p : new PrintWriter(writer));
+            case JSON -> JsonReport.write(report, writer);
+            case HTML -> HtmlReport.write(report, writer);
+        }
+        writer.flush();
+    }
+
+    /** Something that writes to a writer. */
+    private interface Body {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /** Writes to a hidden file beside the target, then moves it into place: nothing half-written is left. */
+    private static void writeAtomically(Path target, Body body) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                body.writeTo(writer);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static Path checkRecording(Path file) {
+        if (!Files.exists(file)) {
+            throw new UsageException("no such file: '" + file + "'; give a .jfr recording");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException("'" + file + "' is a directory; give a .jfr recording");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException("cannot read '" + file + "': permission denied");
+        }
+        return file;
+    }
+
+    static Path checkWritable(Path target, String option) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new UsageException(option + " '" + target + "' is a directory; give a file name");
+        }
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UsageException(option + " '" + target + "': folder '" + folder + "' does not exist");
+        }
+        try {
+            Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
+        } catch (IOException e) {
+            throw new UsageException(option + " '" + target + "': cannot write to folder '" + folder + "'");
+        }
+        return absolute;
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElse("");
+    }
+}
