@@ -1,0 +1,178 @@
+package dev.loompatterns.analysis;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Small programs that are not part of the catalogue, each doing one thing the rules should find,
+ * run in a JVM of their own with plain {@code -XX:StartFlightRecording} ({@link #record}).
+ */
+final class Programs {
+
+    private Programs() {
+    }
+
+    /**
+     * Runs {@code main} in a new JVM (this JVM's java and class path) recording to {@code file} with
+     * the JDK's settings {@code settings} ({@code default} or {@code profile}).
+     */
+    static Path record(Class<?> main, Path file, String settings, String... jvmFlags) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+                "-XX:StartFlightRecording:filename=" + file + ",settings=" + settings));
+        command.addAll(List.of(jvmFlags));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        Path log = Files.createTempFile(file.getParent(), "program", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) { // backstop only
+                throw new IllegalStateException(main.getSimpleName() + " did not end within 2 minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(main.getSimpleName() + " exited " + process.exitValue() + ": " + Files.readString(log));
+            }
+        } finally {
+            process.destroyForcibly().waitFor();
+            Files.deleteIfExists(log);
+        }
+        return file;
+    }
+
+    /** Four virtual threads each sort with libc's qsort and a comparator that sleeps: FFM upcall pins. */
+    public static final class UpcallSleeper {
+        static int compare(MemorySegment a, MemorySegment b) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
+        }
+
+        static void sort() {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
+                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+            try (Arena arena = Arena.ofConfined()) {
+                MethodHandle compare = MethodHandles.lookup().findStatic(UpcallSleeper.class, "compare",
+                        MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+                MemorySegment stub = linker.upcallStub(compare,
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT)), arena);
+                qsort.invokeExact(arena.allocateFrom(JAVA_INT, 2, 1), 2L, (long) Integer.BYTES, stub);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                threads.add(Thread.ofVirtual().name("sorter-" + i).start(UpcallSleeper::sort));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    /** One carrier (run with -Djdk.virtualThreadScheduler.parallelism=1); a virtual thread computes for a second. */
+    public static final class Hog {
+        static volatile long sink;
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread hog = Thread.ofVirtual().name("hog").start(() -> {
+                long end = System.nanoTime() + 1_000_000_000L;
+                long x = 0;
+                while (System.nanoTime() < end) {
+                    x += Long.numberOfTrailingZeros(System.nanoTime());
+                }
+                sink = x;
+            });
+            hog.join();
+        }
+    }
+
+    /** A fixed pool of 4 platform threads, each waiting on a slow loopback server: a pool blocked on sockets. */
+    public static final class SocketPool {
+        public static void main(String[] args) throws Exception {
+            try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                Thread acceptor = Thread.ofPlatform().name("slow-server").start(() -> serve(server));
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    done.add(pool.submit(() -> {
+                        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                            socket.getOutputStream().write('?');
+                            return socket.getInputStream().read();
+                        }
+                    }));
+                }
+                for (Future<?> each : done) {
+                    each.get();
+                }
+                pool.shutdown();
+                server.close();
+                acceptor.join();
+            }
+        }
+
+        /** Answers each connection after 150 ms, each on a thread of its own. */
+        static void serve(ServerSocket server) {
+            try {
+                while (true) {
+                    Socket socket = server.accept();
+                    Thread.ofVirtual().start(() -> {
+                        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                            in.read();
+                            Thread.sleep(150);
+                            out.write("!".getBytes(StandardCharsets.US_ASCII));
+                        } catch (IOException | InterruptedException e) {
+                            // the client went away
+                        }
+                    });
+                }
+            } catch (IOException closed) {
+                // the server socket was closed: done
+            }
+        }
+    }
+
+    /** Virtual threads that sleep briefly: nothing to warn about. */
+    public static final class Clean {
+        public static void main(String[] args) throws InterruptedException {
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 100; i++) {
+                    executor.submit(() -> {
+                        Thread.sleep(5);
+                        return null;
+                    });
+                }
+            }
+        }
+    }
+}

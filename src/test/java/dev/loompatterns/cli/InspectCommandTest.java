@@ -1,0 +1,105 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loompatterns.analysis.Analysis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code loom inspect} as a user calls it: a recording in, findings out; bad input one line and exit 2. */
+class InspectCommandTest {
+
+    @TempDir
+    static Path shared;
+    static Path recording;
+
+    /** One recorded pinning run (every variant, virtual mode) for the tests to read. */
+    @BeforeAll
+    static void record() {
+        recording = shared.resolve("p.jfr");
+        LoomCliTest.Result run = LoomCliTest.loom("run", "pinning", "--mode", "virtual", "--tasks", "2", "-P", "sleep-ms=5",
+                "--jfr", recording.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
+    void textNamesEachRuleWithItsSeverityAndThePinsFound() {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Recording: " + recording);
+        for (String rule : Analysis.ruleIds()) {
+            assertThat(result.out()).containsPattern("\\[(OK|INFO|WARNING)] " + rule + ": ");
+        }
+        assertThat(result.out()).contains("[WARNING] pinning: ").contains("dev.loompatterns.pinning.UpcallSort.compareSleeping");
+    }
+
+    @Test
+    void jsonIsAnObjectWithFindingsEachWithRuleSeveritySummaryAndDetails() throws IOException {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--format", "json");
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(result.out());
+        List<String> rules = new ArrayList<>();
+        root.get("findings").forEach(finding -> {
+            rules.add(finding.get("rule").asText());
+            assertThat(finding.get("severity").asText()).isIn("OK", "INFO", "WARNING");
+            assertThat(finding.get("summary").asText()).isNotBlank();
+            assertThat(finding.get("details").isObject()).isTrue();
+        });
+        assertThat(rules).containsExactlyElementsOf(Analysis.ruleIds());
+        JsonNode pinning = root.get("findings").get(0);
+        assertThat(pinning.get("severity").asText()).isEqualTo("WARNING");
+        List<String> causes = new ArrayList<>();
+        pinning.get("details").get("groups").forEach(group -> causes.add(group.get("cause").asText()));
+        assertThat(causes).contains("native-frame", "class-init");
+    }
+
+    @Test
+    void outWritesTheReportThereAndSlimWritesACopyWithoutVirtualThreadStartsAndEnds(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("r.html");
+        Path slim = dir.resolve("slim.jfr");
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--format", "html", "--out", html.toString(),
+                "--slim", slim.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Report written to " + html).contains("written to " + slim);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("data-rule=\"pinning\"");
+        assertThat(RecordingFile.readAllEvents(slim).stream().map(e -> e.getEventType().getName()))
+                .doesNotContain("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd").contains("jdk.VirtualThreadPinned");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactlyInAnyOrder(html, slim); // no temporary file left beside them
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
+        byte[] whole = Files.readAllBytes(recording);
+        Path truncated = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        for (String[] args : List.of(
+                new String[] {"inspect", dir.resolve("missing.jfr").toString()},
+                new String[] {"inspect", dir.toString()},
+                new String[] {"inspect", text.toString()},
+                new String[] {"inspect", truncated.toString()},
+                new String[] {"inspect", recording.toString(), "--format", "pdf"},
+                new String[] {"inspect", recording.toString(), "--out", dir.resolve("no/such/folder/r.txt").toString()},
+                new String[] {"inspect", recording.toString(), "--slim", recording.toString()},
+                new String[] {"inspect"})) {
+            LoomCliTest.Result result = LoomCliTest.loom(args);
+            assertThat(result.code()).as(String.join(" ", args)).isEqualTo(LoomCli.EXIT_USAGE);
+            assertThat(result.errLines()).as(String.join(" ", args)).singleElement().asString().startsWith("loom: ");
+            assertThat(result.out()).isEmpty();
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactlyInAnyOrder(text, truncated); // nothing written for bad input
+        }
+    }
+}
