@@ -118,6 +118,7 @@ final class CompareCommand implements Callable<Integer> {
             out.println(noiseNote(outcome.rows(), warmup, repeat));
             jitNote(outcome.rows(), warmup).ifPresent(out::println);
             Session.apartNote(outcome.rows()).ifPresent(out::println);
+            Session.notCountedNote(outcome.rows()).ifPresent(out::println);
             Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         }
         out.flush();

@@ -33,7 +33,8 @@ enum ReportFormat {
         String check = detailInCheck ? row.check().word() + ": " + row.check().detail() : row.check().word();
         return List.of(row.pattern(), row.mode(), row.variant(), Integer.toString(row.tasks()),
                 String.format(Locale.ROOT, "%.1f", row.wallMs()), String.format(Locale.ROOT, "%.0f", row.tasksPerSecond()),
-                Integer.toString(row.peakPlatformThreads()), Long.toString(row.virtualThreads()), Long.toString(row.pinned()), check);
+                Integer.toString(row.peakPlatformThreads()), row.virtualThreads() < 0 ? "-" : Long.toString(row.virtualThreads()),
+                Long.toString(row.pinned()), check);
     }
 
     private static void table(List<Row> rows, PrintWriter out) {
@@ -87,11 +88,12 @@ enum ReportFormat {
             Row row = rows.get(r);
             out.printf(Locale.ROOT,
                     "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f, \"tasks_per_s\": %.1f, "
-                            + "\"peak_platform_threads\": %d, \"virtual_threads\": %d, \"pinned\": %d, \"check\": %s, \"detail\": %s, "
+                            + "\"peak_platform_threads\": %d, \"virtual_threads\": %s, \"pinned\": %d, \"check\": %s, \"detail\": %s, "
                             + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f, \"runs_wall_ms\": %s, \"runs_jit_ms\": %s, "
                             + "\"pinned_first_use\": %d, \"pinned_recorder\": %d, \"pinned_apart\": %s}%s%n",
                     jsonString(row.pattern()), jsonString(row.mode()), jsonString(row.variant()), row.tasks(), row.wallMs(),
-                    row.tasksPerSecond(), row.peakPlatformThreads(), row.virtualThreads(), row.pinned(),
+                    row.tasksPerSecond(), row.peakPlatformThreads(), row.virtualThreads() < 0 ? "null" : Long.toString(row.virtualThreads()),
+                    row.pinned(),
                     jsonString(row.check().word().toLowerCase(Locale.ROOT)), jsonString(row.check().detail()), row.repeats(),
                     row.spread(), row.jitMs(),
                     jsonArray(row.runs().stream().map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis())).toList()),

@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
         Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, 1, where);
         ReportFormat.TABLE.print(outcome.rows(), out);
         Session.apartNote(outcome.rows()).ifPresent(out::println);
+        Session.notCountedNote(outcome.rows()).ifPresent(out::println);
         Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }

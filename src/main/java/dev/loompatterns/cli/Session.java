@@ -9,6 +9,7 @@ import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Recorder;
+import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.RecordingSummary;
 import java.io.IOException;
@@ -87,6 +88,11 @@ final class Session {
 
     Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
         Counter done = new Counter(cells.size() * (warmups + repeats));
+        runner.countVirtualThreads(switch (recording) {
+            case Recording.None none -> true;
+            case Recording.OneFile one -> ActivityCounter.recordsVirtualThreadStarts(one.profile());
+            case Recording.FilePerCell each -> ActivityCounter.recordsVirtualThreadStarts(each.profile());
+        });
         try {
             return switch (recording) {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
@@ -189,6 +195,14 @@ final class Session {
                 apart.recorder() == 0 ? "met classes for the first time"
                         : apart.firstUse() == 0 ? "recorded (JFR's own event code)" : "met classes for the first time or recorded",
                 what));
+    }
+
+    /** One line when virtual threads were not counted, saying why; nothing otherwise. */
+    static Optional<String> notCountedNote(List<Row> rows) {
+        return rows.stream().anyMatch(row -> row.virtualThreads() < 0)
+                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves jdk.VirtualThreadStart off "
+                        + "and counting would add one event per virtual thread to the file (JFR merges the settings of recordings).")
+                : Optional.empty();
     }
 
     /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */

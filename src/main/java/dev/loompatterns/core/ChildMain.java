@@ -46,14 +46,15 @@ public final class ChildMain {
             return;
         }
         String file = System.getProperty(JFR_FILE);
-        Recorder recorder = file == null ? null
-                : Recorder.start(Configuration.create(Path.of(System.getProperty(JFR_SETTINGS))), Path.of(file));
-        try (ActivityCounter counter = new ActivityCounter().start()) {
+        Configuration settings = file == null ? null : Configuration.create(Path.of(System.getProperty(JFR_SETTINGS)));
+        Recorder recorder = file == null ? null : Recorder.start(settings, Path.of(file));
+        // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
+        try (ActivityCounter counter = new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
             try {
                 invoke(main, rest);
             } finally {
                 counter.stop();
-                System.out.println(VIRTUAL_THREADS + "=" + counter.virtualThreadsStarted());
+                System.out.println(VIRTUAL_THREADS + "=" + Math.max(0, counter.virtualThreadsStarted()));
                 counter.pins().forEach(pin -> System.out.println(PIN + pin.toLine()));
                 if (recorder != null) {
                     System.out.println(RECORDING + "=" + recorder.finish());

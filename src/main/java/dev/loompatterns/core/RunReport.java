@@ -19,7 +19,7 @@ import java.util.List;
  *                            only by the run that created them; threads of earlier work that end
  *                            during the run lower the figure by as many)
  * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart}), child
- *                            JVMs' included
+ *                            JVMs' included; -1 if not counted (a recording whose profile leaves that event off)
  * @param pins                pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0), the pattern's
  *                            own told apart from a class's first use and the recording's ({@link PinTally}),
  *                            child JVMs' included

@@ -32,6 +32,16 @@ public final class Runner {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean(); // null without a JIT
     private ChildActivity.Recording childRecording;
+    private boolean countVirtualThreads = true;
+
+    /**
+     * Whether the following runs count virtual threads ({@code jdk.VirtualThreadStart}); false
+     * while a recording's profile leaves that event off, so the count does not put it into the
+     * file. {@link RunReport#virtualThreads()} is then -1.
+     */
+    public void countVirtualThreads(boolean count) {
+        this.countVirtualThreads = count;
+    }
 
     /**
      * Makes the child JVMs of the following runs record beside the run's recording with the same
@@ -58,7 +68,7 @@ public final class Runner {
 
         Pattern.Prepared prepared = prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline
         boolean tornDown = false;
-        try (ActivityCounter counter = new ActivityCounter().start()) {
+        try (ActivityCounter counter = new ActivityCounter(countVirtualThreads).start()) {
             int baseline = threads.getThreadCount();
             threads.resetPeakThreadCount();
             event.begin();
@@ -87,7 +97,8 @@ public final class Runner {
             event.commit();
             Predicate<String> ownCode = ownCode(pattern);
             return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
-                    Math.max(0, peak - baseline), counter.virtualThreadsStarted() + children.virtualThreads(),
+                    Math.max(0, peak - baseline),
+                    countVirtualThreads ? counter.virtualThreadsStarted() + children.virtualThreads() : -1,
                     counter.tally(ownCode).plus(PinTally.of(children.pins(), ownCode)), check, Duration.ofMillis(jitMillis),
                     children.recordings());
         } finally {

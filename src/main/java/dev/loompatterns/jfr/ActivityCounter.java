@@ -27,8 +27,24 @@ public final class ActivityCounter implements AutoCloseable {
     private final Queue<Pin> pinned = new ConcurrentLinkedQueue<>();
     private boolean stopped;
 
+    private final boolean countingStarts;
+
+    /** Counts virtual thread starts and pins. */
     public ActivityCounter() {
-        stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
+        this(true);
+    }
+
+    /**
+     * @param countStarts false to leave {@code jdk.VirtualThreadStart} off: JFR merges the settings of
+     *                    recordings that run at the same time, so counting starts would put one event
+     *                    per virtual thread into a recording whose profile leaves them out (and make
+     *                    it slow to open in JDK Mission Control)
+     */
+    public ActivityCounter(boolean countStarts) {
+        this.countingStarts = countStarts;
+        if (countStarts) {
+            stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
+        }
         // Stacks for pins only: a run that pins pins a handful of times, and the stack is what tells a pin apart.
         stream.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         stream.onEvent(VIRTUAL_THREAD_START, e -> started.increment());
@@ -49,9 +65,15 @@ public final class ActivityCounter implements AutoCloseable {
         }
     }
 
+    /** Virtual threads started, or -1 if starts were not counted. */
     public long virtualThreadsStarted() {
         requireStopped();
-        return started.sum();
+        return countingStarts ? started.sum() : -1;
+    }
+
+    /** True if this JFR configuration records {@code jdk.VirtualThreadStart}. */
+    public static boolean recordsVirtualThreadStarts(jdk.jfr.Configuration configuration) {
+        return "true".equals(configuration.getSettings().get(VIRTUAL_THREAD_START + "#enabled"));
     }
 
     /** Every pin in the JVM while counting, in the order delivered. */

@@ -249,4 +249,17 @@ class LoomCliTest {
         String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
         assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
+
+    /** A profile that leaves per-thread events off gets none from loom's counting: the column says it did not count. */
+    @Test
+    void aProfileWithoutVirtualThreadStartsKeepsThemOutOfTheRecording(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.jfr");
+        Result result = loom("run", "thread-basics", "--mode", "virtual", "--tasks", "20", "-P", "sleep-ms=1", "--jfr", file.toString(),
+                "--profile", "pinning");
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> row = List.of(result.out().lines().toList().get(1).trim().split(" +"));
+        assertThat(row.get(7)).as("virtual_threads").isEqualTo("-");
+        assertThat(result.out()).contains("virtual_threads '-': not counted");
+        assertThat(RecordingFile.readAllEvents(file).stream().map(e -> e.getEventType().getName())).doesNotContain("jdk.VirtualThreadStart");
+    }
 }
