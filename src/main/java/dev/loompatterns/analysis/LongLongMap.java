@@ -33,6 +33,39 @@ final class LongLongMap {
         values[i] = value;
     }
 
+    /** Adds {@code delta} to the key's value (0 if absent). */
+    void add(long key, long delta) {
+        if (size * 2 >= keys.length) {
+            grow();
+        }
+        int i = slot(keys, key);
+        if (keys[i] == EMPTY) {
+            keys[i] = key;
+            values[i] = 0;
+            size++;
+        }
+        values[i] += delta;
+    }
+
+    /** The keys, sorted. */
+    long[] sortedKeys() {
+        long[] sorted = new long[size];
+        int n = 0;
+        for (long key : keys) {
+            if (key != EMPTY) {
+                sorted[n++] = key;
+            }
+        }
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The key's value, or {@code missing}. */
+    long get(long key, long missing) {
+        int i = slot(keys, key);
+        return keys[i] == EMPTY ? missing : values[i];
+    }
+
     /** Removes the key and returns its value, or {@code missing} if it was not there. */
     long remove(long key, long missing) {
         int i = slot(keys, key);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code virtual-thread-census}: how many virtual threads the recording saw start and end, how
@@ -32,7 +31,8 @@ final class VirtualThreadCensusRule implements Rule {
     private final LongLongMap alive = new LongLongMap();
     /** Ends read before their starts (events of one chunk are not in time order across threads). */
     private final LongLongMap endedFirst = new LongLongMap();
-    private final TreeMap<Long, Long> deltas = new TreeMap<>();
+    /** Alive-count changes per {@link #BUCKET}: starts minus ends. */
+    private final LongLongMap deltas = new LongLongMap();
     private final LogHistogram lifetimes = new LogHistogram();
     private long starts;
     private long ends;
@@ -65,7 +65,7 @@ final class VirtualThreadCensusRule implements Rule {
             } else {
                 lifetimes.add(Math.max(0, ended - start.time()));
             }
-            deltas.merge(start.time() / BUCKET, 1L, Long::sum);
+            deltas.add(start.time() / BUCKET, 1);
         } else if (observation instanceof Observation.VirtualEnd end) {
             ends++;
             first = Math.min(first, end.time());
@@ -75,7 +75,7 @@ final class VirtualThreadCensusRule implements Rule {
             } else {
                 lifetimes.add(Math.max(0, end.time() - started));
             }
-            deltas.merge(end.time() / BUCKET, -1L, Long::sum);
+            deltas.add(end.time() / BUCKET, -1);
         }
     }
 
@@ -92,17 +92,17 @@ final class VirtualThreadCensusRule implements Rule {
         long peak = running;
         long peakAt = first;
         List<Map<String, Object>> series = new ArrayList<>();
-        int step = Math.max(1, deltas.size() / 500);
-        int i = 0;
-        for (Map.Entry<Long, Long> e : deltas.entrySet()) {
-            running += e.getValue();
+        long[] buckets = deltas.sortedKeys();
+        int step = Math.max(1, buckets.length / 500);
+        for (int i = 0; i < buckets.length; i++) {
+            running += deltas.get(buckets[i], 0);
             if (running > peak) {
                 peak = running;
-                peakAt = e.getKey() * BUCKET;
+                peakAt = buckets[i] * BUCKET;
             }
-            if (i++ % step == 0 || i == deltas.size()) {
+            if (i % step == 0 || i == buckets.length - 1) {
                 Map<String, Object> point = new LinkedHashMap<>();
-                point.put("time", e.getKey() * BUCKET);
+                point.put("time", buckets[i] * BUCKET);
                 point.put("alive", running);
                 series.add(point);
             }

@@ -118,7 +118,7 @@ public final class RecordingReader {
     }
 
     private static Observation.ThreadRef thread(RecordedEvent event, String field) {
-        RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
+        RecordedThread thread = field.equals("eventThread") ? event.getThread() : event.hasField(field) ? event.getThread(field) : null;
         if (thread == null) {
             return Observation.ThreadRef.UNKNOWN;
         }
