@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the virtual-thread rules on any JFR recording (made by loom or not) and print what they found:",
-                "pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."},
+        description = {"Run the virtual-thread rules on any JFR recording, made by loom or not, and print what they found.",
+                "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."},
         footer = {"", "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a whole recording).",
                 "Examples:", "  loom inspect p.jfr", "  loom inspect p.jfr --format html --out p.html",
                 "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"})
