@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point one way (DESIGN.md, Layout): cli -> patterns -> core, with jfr a service that
  * core and cli use. No pattern imports another pattern, core imports no pattern and not cli, and jfr
- * imports nothing of ours but itself. Checked on the sources' import and qualified-name uses.
+ * imports nothing of ours but itself. The recording analysis stands apart from the catalogue:
+ * analysis uses only jfr (the pin taxonomy), inspect (its reports) only analysis and jfr, and no
+ * pattern or core uses either. Checked on the sources' import and qualified-name uses.
  */
 class DependencyDirectionTest {
 
     private static final Path ROOT = Path.of("src/main/java/dev/loompatterns");
-    private static final Set<String> SERVICES = Set.of("core", "jfr", "cli");
+    private static final Set<String> SERVICES = Set.of("core", "jfr", "cli", "analysis", "inspect");
     private static final Pattern REFERENCE = Pattern.compile("dev\\.loompatterns\\.([a-z]+)\\.");
 
     @Test
@@ -47,6 +49,8 @@ class DependencyDirectionTest {
             case "cli" -> true;
             case "jfr" -> false;
             case "core" -> to.equals("jfr");
+            case "analysis" -> to.equals("jfr");
+            case "inspect" -> to.equals("analysis") || to.equals("jfr");
             default -> to.equals("core") || to.equals("jfr"); // a pattern uses the services, never another pattern or cli
         };
     }
