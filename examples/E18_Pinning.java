@@ -132,15 +132,15 @@ public class E18_Pinning {
 /*
  * How to run this (from the project root, with a JDK 25):
  *
- *   java --enable-preview examples/E18_Pinning.java
+ *   java --enable-preview --enable-native-access=ALL-UNNAMED examples/E18_Pinning.java
  *
  * What JDK 21-23 did with synchronized (JDK 24 and 25 only; prints a deprecation warning):
  *
- *   java --enable-preview -XX:LockingMode=1 examples/E18_Pinning.java
+ *   java --enable-preview --enable-native-access=ALL-UNNAMED -XX:LockingMode=1 examples/E18_Pinning.java
  *
  * With a JFR recording (every pin with its stack and reason):
  *
- *   java --enable-preview -XX:StartFlightRecording:filename=e18.jfr,settings=jfr-profiles/pinning.jfc examples/E18_Pinning.java
+ *   java --enable-preview --enable-native-access=ALL-UNNAMED -XX:StartFlightRecording:filename=e18.jfr,settings=jfr-profiles/pinning.jfc examples/E18_Pinning.java
  *   jfr print --events jdk.VirtualThreadPinned e18.jfr
  *   jfr view pinned-threads e18.jfr
  *

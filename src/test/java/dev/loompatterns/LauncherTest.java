@@ -158,4 +158,13 @@ class LauncherTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("ROUNDS must be a whole number").contains("'not-a-number'");
     }
+
+    /** E18 calls native code through FFM: the launcher allows it, so no "restricted method" warning comes first. */
+    @Test
+    void anExampleThatCallsNativeCodeRunsWithoutTheRestrictedMethodWarning(@TempDir Path dir) throws Exception {
+        Outcome run = launch(dir, Map.of(), "example", "E18");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).doesNotContain("restricted method").doesNotContain("WARNING");
+    }
 }

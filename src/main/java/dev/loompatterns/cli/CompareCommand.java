@@ -106,6 +106,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UsageException("none of the selected patterns runs"
                     + (modes.isEmpty() ? "" : " in mode(s) " + modes) + (variants.isEmpty() ? "" : " with variant(s) " + variants));
         }
+        recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
         Session.Recording where = jfrDir == null
                 ? new Session.Recording.None()
                 : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));

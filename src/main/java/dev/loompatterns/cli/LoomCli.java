@@ -5,6 +5,7 @@ import dev.loompatterns.core.UsageException;
 import dev.loompatterns.jfr.RecordingSetupException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Command;
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DumpCommand.class, ScaleCommand.class, FidelityCommand.class,
                 InspectCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
+        footer = {"", "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from examples/)",
+                "  and bench [JMH ARGS] (the JMH suite, built on first use).",
+                "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
                 "Examples:", "  loom compare", "  loom run lock-counter --mode virtual --jfr run.jfr"})
 public final class LoomCli implements Runnable {
 
@@ -77,7 +80,7 @@ public final class LoomCli implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("loom: " + firstLine(e.getMessage()) + hint(e.getCommandLine()));
+            err.println("loom: " + describe(e) + hint(e.getCommandLine()));
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -101,6 +104,22 @@ public final class LoomCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** picocli's message in one line, with a suggestion for a mistyped command or option. */
+    static String describe(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String word = unmatched.getUnmatched().getFirst();
+            List<String> suggestions = unmatched.getSuggestions();
+            boolean command = !word.startsWith("-") && unmatched.getCommandLine().getSubcommands().size() > 0;
+            String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
+            if (!suggestions.isEmpty()) {
+                return what + "; did you mean '" + suggestions.getFirst() + "'?";
+            }
+            return command ? what + "; the commands are " + String.join(", ", unmatched.getCommandLine().getSubcommands().keySet()) : what;
+        }
+        // picocli names a --param option "option '--param'" in some messages: one word is enough
+        return firstLine(e.getMessage()).replace("option option", "option");
     }
 
     private static String hint(CommandLine where) {

@@ -60,6 +60,7 @@ final class RunCommand implements Callable<Integer> {
         List<Session.Cell> cells = chosen.stream().flatMap(v -> modes.stream()
                         .map(m -> new Session.Cell(pattern, m, v, workload.forPattern(pattern, m, false))))
                 .toList();
+        recording.requireRecording(jfr != null, "--jfr FILE");
         Session.Recording where = jfr == null
                 ? new Session.Recording.None()
                 : new Session.Recording.OneFile(recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));

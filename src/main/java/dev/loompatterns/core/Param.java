@@ -28,7 +28,8 @@ public record Param(String name, String description, String defaultValue, long m
     /** How the parameter is described to a user: {@code sleep-ms (1..60000, default 100)}. */
     public String synopsis() {
         if (text) {
-            return name + " (text, default '" + defaultValue + "')";
+            // an empty default means "see the description", which says what applies
+            return defaultValue.isEmpty() ? name + " (text)" : name + " (text, default '" + defaultValue + "')";
         }
         return name + " (" + min + ".." + max + ", default " + defaultValue + ")";
     }

@@ -183,8 +183,9 @@ public final class UrlFetchPattern implements Pattern {
         List<String> given = List.of(FAULT_RATE, FAULT_SEED, FAULTS).stream().filter(name -> !workload.text(name).isBlank()).toList();
         if (variant.id().equals(NO_FAULTS.id())) {
             if (!given.isEmpty()) {
-                throw new UsageException("-P " + given.getFirst() + " applies only to the fault variants: add --variant "
-                        + FAULTS_COLLECT.id() + " or --variant " + FAULTS_FAIL_FAST.id());
+                throw new UsageException("-P " + given.getFirst() + " applies only to the fault variants " + FAULTS_COLLECT.id() + " and "
+                        + FAULTS_FAIL_FAST.id() + ": choose one (run: --variant " + FAULTS_COLLECT.id() + "; compare: --variants "
+                        + FAULTS_COLLECT.id() + "," + FAULTS_FAIL_FAST.id() + ")");
             }
             return FaultPlan.NONE;
         }

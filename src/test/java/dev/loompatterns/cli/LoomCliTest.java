@@ -67,6 +67,9 @@ class LoomCliTest {
             "run lock-counter -P nope=1",
             "run lock-counter -P increments=0",
             "run lock-counter --profile missing-profile --jfr x.jfr",
+            "run lock-counter --profile pinning",
+            "compare lock-counter --profile pinning",
+            "compre",
             "compare --repeat 0",
             "compare --warmup -1",
             "compare --warmup 1001",
@@ -261,5 +264,29 @@ class LoomCliTest {
         assertThat(row.get(7)).as("virtual_threads").isEqualTo("-");
         assertThat(result.out()).contains("virtual_threads '-': not counted");
         assertThat(RecordingFile.readAllEvents(file).stream().map(e -> e.getEventType().getName())).doesNotContain("jdk.VirtualThreadStart");
+    }
+
+    /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
+    @Test
+    void messagesSayWhatWasMeantInOneLine() {
+        Result typo = loom("compre");
+        assertThat(typo.errLines()).singleElement().asString().isEqualTo("loom: no command 'compre'; did you mean 'compare'? (see 'loom --help')");
+        Result param = loom("run", "lock-counter", "-P", "foo");
+        assertThat(param.err()).doesNotContain("option option").contains("option '--param'");
+        Result profile = loom("run", "lock-counter", "--profile", "pinning");
+        assertThat(profile.errLines()).singleElement().asString().contains("--profile chooses the settings of a recording: add --jfr FILE");
+        Result faults = loom("compare", "url-fetch", "--variants", "default", "-P", "fault-rate=50");
+        assertThat(faults.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(faults.err()).contains("compare: --variants faults,faults-fail-fast").doesNotContain("add --variant ");
+    }
+
+    @Test
+    void helpNamesTheLaunchersOwnCommands() {
+        assertThat(loom("--help").out()).contains("example E01").contains("bench");
+    }
+
+    @Test
+    void aTextParameterWithoutADefaultShowsNone() {
+        assertThat(loom("list", "url-fetch").out()).contains("fault-rate (text)").doesNotContain("default '')");
     }
 }
