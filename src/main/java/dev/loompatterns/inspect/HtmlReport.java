@@ -2,30 +2,372 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Finding;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The findings as one self-contained HTML page (no network): each finding with its evidence.
+ * The findings as one self-contained HTML page that needs no network to view: per rule its severity,
+ * summary and explanation, the numbers as tiles, the evidence as tables, and pictures drawn with
+ * Chart.js (inlined from the class path, see {@link ChartLibrary}): pins on a lane per carrier,
+ * pins by cause, virtual threads alive over time and their lifetimes, queueing delays, the longest
+ * runs without blocking, the pools' blocked shares.
+ *
+ * <p>The report's JSON ({@link JsonReport#tree}) is embedded in a {@code <script
+ * type="application/json">} element with {@code <}, {@code >} and {@code &} written as
+ * {@code \}{@code u} escapes, so nothing from the recording can end the element; the page's own
+ * script ({@code report.js} beside this class) reads it and draws. Everything else from the
+ * recording (thread names, frames, pool names, the file name) is HTML-escaped. Without JavaScript,
+ * or without Chart.js on the class path, the page still has everything but the pictures. Its size
+ * is bounded by what the rules keep (at most 2,000 pins, 500 census points).
  */
 public final class HtmlReport {
+
+    /** Details shown as a picture, with their numbers in a folded table ({@code alive_over_time}: the picture only). */
+    static final Set<String> PICTURES = TextReport.PICTURES;
+    /** Details whose values are epoch nanoseconds: shown as seconds from the report's time origin. */
+    static final Set<String> TIMES = Set.of("time", "start", "peak_at");
+    /** Details not shown as evidence: said by the summary, or by a chart's caption. */
+    static final Set<String> HIDDEN = Set.of("applicable", "timeline_complete");
+    /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
+    static final Set<String> IN_MS = Set.of("blocked_in");
+    /** A string detail longer than this is a line of its own, not a tile. */
+    static final int TILE_TEXT = 40;
+    /** Height of one carrier's lane in the pin timeline, in CSS pixels. */
+    static final int LANE = 26;
+
+    private static final String STYLE = resource("report.css");
+    private static final String SCRIPT = resource("report.js");
 
     private HtmlReport() {
     }
 
     public static void write(Report report, Writer out) throws IOException {
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>loom inspect: " + escape(report.file())
-                + "</title></head><body>\n");
-        out.write("<h1>loom inspect</h1><p id=\"file\">" + escape(report.file()) + "</p>\n");
+        write(report, out, ChartLibrary.find());
+    }
+
+    static void write(Report report, Writer out, Optional<ChartLibrary> library) throws IOException {
+        long origin = timeOrigin(report);
+        StringBuilder page = new StringBuilder(64 * 1024);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\" data-charts=\"pending\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>loom inspect: ").append(escape(report.file())).append("</title>\n")
+                .append("<style>\n").append(STYLE).append("</style>\n")
+                // first of all scripts: errors of the library's or ours are caught and shown on the page
+                .append("<script>window.loomErrors=[];window.addEventListener('error',function(e){window.loomErrors.push(String(e.message));});</script>\n")
+                .append("</head><body>\n");
+        header(page, report);
+        page.append("<main>\n");
         for (Finding finding : report.findings()) {
-            out.write("<section class=\"finding\" data-rule=\"" + escape(finding.rule()) + "\" data-severity=\"" + finding.severity()
-                    + "\"><h2>[" + finding.severity() + "] " + escape(finding.rule()) + "</h2><p class=\"summary\">"
-                    + escape(finding.summary()) + "</p><p class=\"explanation\">" + escape(finding.explanation()) + "</p></section>\n");
+            section(page, finding, origin);
         }
-        out.write("</body></html>\n");
+        page.append("</main>\n<footer><p>Written by <code>loom inspect</code>. ");
+        library.ifPresentOrElse(
+                lib -> page.append("Charts drawn with ").append(ChartLibrary.NAME).append(' ').append(escape(lib.version())).append(" (")
+                        .append(ChartLibrary.LICENSE).append("), inlined in this page with the report's data: it needs no network."),
+                () -> page.append("<strong>No charts:</strong> ").append(ChartLibrary.NAME)
+                        .append(" was not on the class path when this page was written (the org.webjars.npm:chart.js jar in target/lib)."));
+        page.append("</p><p id=\"chart-errors\" hidden></p></footer>\n");
+        Map<String, Object> data = new LinkedHashMap<>(JsonReport.tree(report));
+        data.put("time_origin", origin);
+        page.append("<script type=\"application/json\" id=\"loom-data\">").append(jsonForScript(JsonReport.toJson(data))).append("</script>\n");
+        library.ifPresent(lib -> page.append("<script>\n").append(lib.script()).append("\n</script>\n"));
+        page.append("<script>\n").append(SCRIPT).append("</script>\n</body></html>\n");
+        out.write(page.toString());
         out.flush();
     }
 
+    private static void header(StringBuilder page, Report report) {
+        page.append("<header><h1>loom inspect</h1><p class=\"recording\"><span id=\"file\">").append(escape(report.file()))
+                .append("</span> &middot; ").append(escape(TextReport.size(report.bytes()))).append(" &middot; ")
+                .append(String.format(Locale.ROOT, "%,d", report.events())).append(" events</p>\n<nav class=\"overview\">");
+        for (Finding finding : report.findings()) {
+            page.append("<a class=\"chip\" href=\"#").append(anchor(finding.rule())).append("\">").append(badge(finding)).append(' ')
+                    .append(escape(finding.rule())).append("</a>");
+        }
+        page.append("</nav></header>\n");
+    }
+
+    private static String badge(Finding finding) {
+        String severity = finding.severity().name();
+        return "<span class=\"badge " + severity.toLowerCase(Locale.ROOT) + "\">" + severity + "</span>";
+    }
+
+    static String anchor(String rule) {
+        return "rule-" + rule.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static void section(StringBuilder page, Finding finding, long origin) {
+        String rule = escape(finding.rule());
+        page.append("<section class=\"finding ").append(finding.severity().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
+                .append(anchor(finding.rule())).append("\" data-rule=\"").append(rule).append("\" data-severity=\"")
+                .append(finding.severity()).append("\">\n<h2>").append(badge(finding)).append(" <span class=\"rule\">").append(rule)
+                .append("</span></h2>\n<p class=\"summary\">").append(escape(finding.summary())).append("</p>\n");
+        if (!finding.explanation().isEmpty()) {
+            page.append("<p class=\"explanation\">").append(escape(finding.explanation())).append("</p>\n");
+        }
+        tiles(page, finding, origin);
+        charts(page, finding);
+        evidence(page, finding, origin);
+        page.append("</section>\n");
+    }
+
+    /** The scalar details as tiles (short ones) and lines (long text, such as a command). */
+    private static void tiles(StringBuilder page, Finding finding, long origin) {
+        StringBuilder tiles = new StringBuilder();
+        StringBuilder lines = new StringBuilder();
+        finding.details().forEach((name, value) -> {
+            if (HIDDEN.contains(name) || value instanceof List<?> || value instanceof Map<?, ?>) {
+                return;
+            }
+            String text = value(name, value, origin);
+            if (value instanceof String s && s.length() > TILE_TEXT) {
+                lines.append("<p class=\"fact\"><span class=\"label\">").append(escape(label(name))).append("</span> <code>")
+                        .append(escape(text)).append("</code></p>\n");
+            } else {
+                tiles.append("<div class=\"tile\" data-name=\"").append(escape(name)).append("\"><span class=\"value\">")
+                        .append(escape(text)).append("</span><span class=\"label\">").append(escape(label(name))).append("</span></div>");
+            }
+        });
+        if (!tiles.isEmpty()) {
+            page.append("<div class=\"tiles\">").append(tiles).append("</div>\n");
+        }
+        page.append(lines);
+    }
+
+    /** A figure per picture that this finding has data for; report.js draws into its canvas. */
+    private static void charts(StringBuilder page, Finding finding) {
+        List<String> figures = new ArrayList<>();
+        switch (finding.rule()) {
+            case "pinning" -> {
+                List<Object> pins = finding.list("timeline");
+                if (!pins.isEmpty()) {
+                    Set<Object> carriers = new LinkedHashSet<>();
+                    pins.forEach(pin -> carriers.add(pin instanceof Map<?, ?> m ? m.get("carrier") : null));
+                    String caption = "Pins on each carrier: a lane per carrier thread, a bar per pin from its start for its duration, "
+                            + "coloured by cause" + (Boolean.FALSE.equals(finding.details().get("timeline_complete"))
+                            ? String.format(Locale.ROOT, " (the first %,d pins of %s)", pins.size(), value("pins", finding.details().get("pins"), 0))
+                            : "") + ".";
+                    figures.add(figure(finding, "pin-timeline", caption, 90 + LANE * carriers.size(), true));
+                }
+                if (!finding.list("by_cause").isEmpty()) {
+                    figures.add(figure(finding, "pins-by-cause", "Pins by cause: how many.", 80 + 34 * finding.list("by_cause").size(), false));
+                    figures.add(figure(finding, "pinned-by-cause", "Pins by cause: how long they held their carriers (ms).",
+                            80 + 34 * finding.list("by_cause").size(), false));
+                }
+            }
+            case "virtual-thread-census" -> {
+                if (!finding.list("alive_over_time").isEmpty()) {
+                    figures.add(figure(finding, "alive", "Virtual threads alive over time.", 280, true));
+                }
+                if (!finding.list("lifetimes").isEmpty()) {
+                    figures.add(figure(finding, "lifetimes", "Virtual thread lifetimes: how many lived up to each length.", 280, true));
+                }
+            }
+            case "queueing-delay" -> {
+                if (!finding.list("histogram").isEmpty()) {
+                    figures.add(figure(finding, "queueing", "Waits from submission to start: how many waited up to each length.", 280, true));
+                }
+            }
+            case "carrier-hogging" -> {
+                if (!finding.list("threads").isEmpty()) {
+                    figures.add(figure(finding, "hogging", "The longest run of each virtual thread without blocking, on a lane per thread.",
+                            90 + LANE * finding.list("threads").size(), true));
+                }
+            }
+            case "pool-candidate" -> {
+                int pools = finding.list("candidates").size() + finding.list("other_pools").size();
+                if (pools > 0) {
+                    figures.add(figure(finding, "pools", "Share of each pool's time its threads spent blocked (a lower bound).",
+                            80 + 30 * pools, true));
+                }
+            }
+            default -> {
+            }
+        }
+        if (!figures.isEmpty()) {
+            page.append("<div class=\"charts\">\n");
+            figures.forEach(page::append);
+            page.append("</div>\n");
+        }
+    }
+
+    private static String figure(Finding finding, String chart, String caption, int height, boolean wide) {
+        return "<figure class=\"chart" + (wide ? " wide" : "") + "\"><figcaption>" + escape(caption)
+                + "</figcaption><div class=\"canvas\" style=\"height:" + Math.min(height, 2400) + "px\"><canvas data-chart=\"" + chart
+                + "\" data-rule=\"" + escape(finding.rule()) + "\" role=\"img\" aria-label=\"" + escape(caption) + "\"></canvas></div></figure>\n";
+    }
+
+    /** The list and map details as tables; those a chart shows are folded away. */
+    private static void evidence(StringBuilder page, Finding finding, long origin) {
+        StringBuilder tables = new StringBuilder();
+        finding.details().forEach((name, value) -> {
+            if (HIDDEN.contains(name) || "alive_over_time".equals(name)) {
+                return;
+            }
+            if (value instanceof List<?> list && !list.isEmpty()) {
+                String table = list.stream().allMatch(row -> row instanceof Map<?, ?>) ? table(name, list, origin)
+                        : "<p>" + escape(cell(name, list, origin)) + "</p>";
+                if (PICTURES.contains(name)) {
+                    tables.append("<details class=\"evidence\" data-name=\"").append(escape(name)).append("\"><summary>")
+                            .append(escape(label(name))).append(String.format(Locale.ROOT, " (%,d rows)", list.size()))
+                            .append("</summary>").append(table).append("</details>\n");
+                } else {
+                    tables.append("<h3>").append(escape(label(name))).append("</h3>\n").append(table);
+                }
+            } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+                tables.append("<h3>").append(escape(label(name))).append("</h3>\n").append(table(name, List.of(map), origin));
+            }
+        });
+        if (!tables.isEmpty()) {
+            page.append("<div class=\"evidence\">\n").append(tables).append("</div>\n");
+        }
+    }
+
+    private static String table(String name, List<?> rows, long origin) {
+        Set<String> columns = new LinkedHashSet<>();
+        rows.forEach(row -> ((Map<?, ?>) row).keySet().forEach(key -> columns.add(String.valueOf(key))));
+        StringBuilder table = new StringBuilder("<div class=\"scroll\"><table data-name=\"").append(escape(name)).append("\"><thead><tr>");
+        columns.forEach(column -> table.append("<th>").append(escape(label(column))).append("</th>"));
+        table.append("</tr></thead><tbody>\n");
+        for (Object row : rows) {
+            Map<?, ?> map = (Map<?, ?>) row;
+            table.append("<tr>");
+            for (String column : columns) {
+                Object cell = map.get(column);
+                table.append(cell instanceof Number ? "<td class=\"n\">" : "<td>").append(escape(cell == null ? "" : cell(column, cell, origin)))
+                        .append("</td>");
+            }
+            table.append("</tr>\n");
+        }
+        return table.append("</tbody></table></div>\n").toString();
+    }
+
+    /** A table cell: a value, or a list or map of them on one line. */
+    private static String cell(String name, Object value, long origin) {
+        if (value instanceof Map<?, ?> map) {
+            List<String> parts = new ArrayList<>();
+            map.forEach((k, v) -> parts.add(label(String.valueOf(k)) + " " + cell(IN_MS.contains(name) ? name : String.valueOf(k), v, origin)));
+            return String.join(", ", parts);
+        }
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(v -> cell(name, v, origin)).toList());
+        }
+        return value(name, value, origin);
+    }
+
+    /** A value as a person reads it: grouped digits, ms and shares with their unit, times from the origin. */
+    static String value(String name, Object value, long origin) {
+        if (value instanceof Number number && TIMES.contains(name) && origin != 0) {
+            return String.format(Locale.ROOT, "+%.3f s", (number.longValue() - origin) / 1e9);
+        }
+        String unit = name.endsWith("_ms") || IN_MS.contains(name) ? " ms" : "";
+        if (name.equals("blocked_share") && value instanceof Number share) {
+            return String.format(Locale.ROOT, "%.0f%%", share.doubleValue() * 100);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return String.valueOf(d);
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return String.format(Locale.ROOT, "%,d", (long) d) + unit;
+            }
+            return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString() + unit;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return String.format(Locale.ROOT, "%,d", ((Number) value).longValue()) + unit;
+        }
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        return String.valueOf(value) + unit;
+    }
+
+    /** {@code code_pinned_ms} reads "code pinned". */
+    static String label(String name) {
+        String words = name.endsWith("_ms") ? name.substring(0, name.length() - 3) : name;
+        return words.replace('_', ' ');
+    }
+
+    /**
+     * The earliest time the pictures show, in epoch nanoseconds: their x axes and the times in the
+     * tables count from it. 0 if the report has no times.
+     */
+    static long timeOrigin(Report report) {
+        long origin = Long.MAX_VALUE;
+        for (Finding finding : report.findings()) {
+            for (String series : List.of("timeline", "alive_over_time", "threads")) {
+                for (Object row : finding.list(series)) {
+                    if (row instanceof Map<?, ?> map) {
+                        for (String key : List.of("time", "start")) {
+                            if (map.get(key) instanceof Number n && n.longValue() > 0) {
+                                origin = Math.min(origin, n.longValue());
+                            }
+                        }
+                    }
+                }
+            }
+            if (finding.details().get("peak_at") instanceof Number n && n.longValue() > 0) {
+                origin = Math.min(origin, n.longValue());
+            }
+        }
+        return origin == Long.MAX_VALUE ? 0 : origin;
+    }
+
+    /** Text for an HTML element or a quoted attribute. */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * JSON that can stand inside a {@code <script>} element: {@code <}, {@code >} and {@code &}
+     * (which occur only inside JSON strings) and the line separators U+2028/2029 become
+     * {@code \}{@code uXXXX} escapes, so no {@code </script>} or {@code <!--} is left and the parsed
+     * value is the same.
+     */
+    static String jsonForScript(String json) {
+        StringBuilder safe = new StringBuilder(json.length() + 64);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<', '>', '&', '\u2028', '\u2029' -> safe.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                default -> safe.append(c);
+            }
+        }
+        return safe.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the HTML report's " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

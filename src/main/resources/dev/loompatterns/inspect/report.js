@@ -1,0 +1,243 @@
+// loom inspect's HTML report: draws the pictures from the report's JSON (the #loom-data element)
+// with Chart.js, inlined above. Text from the recording reaches the page only through textContent
+// and the canvas, never as HTML. When done, <html data-charts> says "drawn", "error" or
+// "unavailable" (no Chart.js), and each canvas that Chart.js drew has data-drawn="true".
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var data = JSON.parse(document.getElementById('loom-data').textContent);
+  var origin = data.time_origin || 0;
+  var findings = Object.create(null);
+  data.findings.forEach(function (finding) { findings[finding.rule] = finding; });
+
+  var CAUSE_COLOURS = {
+    'native-frame': '#7c3aed', 'class-init': '#ea580c', 'class-init-wait': '#d97706', 'class-loading': '#64748b',
+    'monitor': '#dc2626', 'jfr': '#a8a29e', 'other': '#0891b2'
+  };
+  var PALETTE = ['#2563eb', '#16a34a', '#db2777', '#0d9488', '#9333ea', '#ca8a04', '#4b5563'];
+  var TIME_AXIS = 'seconds from the first event shown';
+
+  function colour(cause, i) {
+    return Object.prototype.hasOwnProperty.call(CAUSE_COLOURS, cause) ? CAUSE_COLOURS[cause] : PALETTE[i % PALETTE.length];
+  }
+
+  function seconds(nanos) {
+    return (nanos - origin) / 1e9;
+  }
+
+  function round(x) {
+    return x >= 100 ? Math.round(x).toLocaleString('en') : String(Math.round(x * 10) / 10);
+  }
+
+  function duration(ms) {
+    if (ms < 1) {
+      return round(ms * 1000) + ' \u00b5s';
+    }
+    return ms < 1000 ? round(ms) + ' ms' : round(ms / 1000) + ' s';
+  }
+
+  function natural(a, b) {
+    return String(a).localeCompare(String(b), 'en', { numeric: true });
+  }
+
+  function unique(values) {
+    var seen = [];
+    values.forEach(function (v) { if (seen.indexOf(v) < 0) { seen.push(v); } });
+    return seen;
+  }
+
+  function axis(title, extra) {
+    var options = { title: { display: true, text: title } };
+    Object.keys(extra || {}).forEach(function (k) { options[k] = extra[k]; });
+    return options;
+  }
+
+  /** Lanes (carriers, threads) with a floating bar per interval [from, to] in seconds. */
+  function lanes(canvas, laneNames, datasets, tooltip) {
+    return new Chart(canvas, {
+      type: 'bar',
+      data: { labels: laneNames, datasets: datasets },
+      options: {
+        indexAxis: 'y',
+        scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: { type: 'category', labels: laneNames, ticks: { autoSkip: false } } },
+        plugins: { legend: { display: datasets.length > 1 }, tooltip: { callbacks: { title: function () { return ''; }, label: tooltip } } }
+      }
+    });
+  }
+
+  function bars(range, i, name, colours, rows) {
+    return {
+      label: name, data: rows, backgroundColor: colours, borderWidth: 0, grouped: false,
+      minBarLength: 3, barPercentage: range ? 0.75 : 0.8, categoryPercentage: 1
+    };
+  }
+
+  /** A log axis's tick: 1, 10, 100, ... and nothing between. */
+  function powerOfTen(value) {
+    var exponent = Math.log10(value);
+    return value >= 1 && Math.abs(exponent - Math.round(exponent)) < 1e-9 ? Math.round(value).toLocaleString('en') : '';
+  }
+
+  /** Histogram buckets ({up_to_ms, count}) as bars; a log scale when the counts differ by 100 or more. */
+  function histogram(canvas, buckets, xTitle, yTitle, colourOf) {
+    var counts = buckets.map(function (b) { return b.count; });
+    var spread = Math.max.apply(null, counts) / Math.max(1, Math.min.apply(null, counts));
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: buckets.map(function (b) { return '\u2264 ' + duration(b.up_to_ms); }),
+        datasets: [{ label: yTitle, data: counts, backgroundColor: colourOf, borderWidth: 0 }]
+      },
+      options: {
+        scales: { x: axis(xTitle), y: spread >= 100
+          ? axis(yTitle + ' (log scale)', { type: 'logarithmic', min: 0.5, ticks: { callback: powerOfTen } })
+          : axis(yTitle, { beginAtZero: true }) },
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
+
+  function byCause(canvas, finding, value, title) {
+    var rows = finding.details.by_cause;
+    var labels = rows.map(function (r) { return r.origin === 'code' ? r.cause : r.cause + ' (' + r.origin + ')'; });
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: labels,
+        datasets: [{ label: title, data: rows.map(value), borderWidth: 0,
+          backgroundColor: rows.map(function (r, i) { return colour(r.cause, i) + (r.origin === 'code' ? '' : '99'); }) }]
+      },
+      options: {
+        indexAxis: 'y',
+        scales: { x: axis(title, { beginAtZero: true }), y: { ticks: { autoSkip: false } } },
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
+
+  var CHARTS = {
+    'pin-timeline': function (canvas, finding) {
+      var pins = finding.details.timeline;
+      var carriers = unique(pins.map(function (p) { return p.carrier; })).sort(natural);
+      var causes = unique(finding.details.by_cause.map(function (r) { return r.cause; }).concat(pins.map(function (p) { return p.cause; })));
+      var datasets = causes.map(function (cause, i) {
+        var rows = pins.filter(function (p) { return p.cause === cause; }).map(function (p) {
+          var from = seconds(p.time);
+          return { x: [from, from + p.duration_ms / 1000], y: p.carrier, pin: p };
+        });
+        return bars(true, i, cause, colour(cause, i), rows);
+      }).filter(function (d) { return d.data.length > 0; });
+      return lanes(canvas, carriers, datasets, function (context) {
+        var p = context.raw.pin;
+        return [p.cause + ' (' + p.origin + '): ' + duration(p.duration_ms) + ' at +' + seconds(p.time).toFixed(3) + ' s',
+          'carrier ' + p.carrier, 'thread ' + p.thread, p.frame];
+      });
+    },
+    'pins-by-cause': function (canvas, finding) {
+      return byCause(canvas, finding, function (r) { return r.count; }, 'pins');
+    },
+    'pinned-by-cause': function (canvas, finding) {
+      return byCause(canvas, finding, function (r) { return r.total_ms; }, 'pinned ms');
+    },
+    'alive': function (canvas, finding) {
+      var points = finding.details.alive_over_time.map(function (p) { return { x: seconds(p.time), y: p.alive }; });
+      return new Chart(canvas, {
+        type: 'line',
+        data: { datasets: [{ label: 'alive', data: points, borderColor: '#2563eb', backgroundColor: 'rgba(37, 99, 235, 0.15)',
+          fill: 'origin', pointRadius: points.length > 60 ? 0 : 2, borderWidth: 1.5, stepped: 'before' }] },
+        options: {
+          scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: axis('virtual threads alive', { beginAtZero: true }) },
+          plugins: { legend: { display: false } }
+        }
+      });
+    },
+    'lifetimes': function (canvas, finding) {
+      return histogram(canvas, finding.details.lifetimes, 'lifetime', 'virtual threads', '#2563eb');
+    },
+    'queueing': function (canvas, finding) {
+      return histogram(canvas, finding.details.histogram, 'wait from submission to start', 'tasks', '#d97706');
+    },
+    'hogging': function (canvas, finding) {
+      var threads = finding.details.threads;
+      var seen = Object.create(null);
+      var names = threads.map(function (t) { // a lane each, also for threads of the same name
+        seen[t.thread] = (seen[t.thread] || 0) + 1;
+        return seen[t.thread] > 1 ? t.thread + ' (' + seen[t.thread] + ')' : t.thread;
+      });
+      var rows = threads.map(function (t, i) {
+        var from = seconds(t.start);
+        return { x: [from, from + t.longest_run_ms / 1000], y: names[i], run: t };
+      });
+      return lanes(canvas, names, [bars(true, 0, 'longest run without blocking', '#c2410c', rows)], function (context) {
+        var t = context.raw.run;
+        return [t.thread + ': ' + duration(t.longest_run_ms) + ' from +' + seconds(t.start).toFixed(3) + ' s', 'mostly at ' + t.top_frame];
+      });
+    },
+    'pools': function (canvas, finding) {
+      var candidates = finding.details.candidates || [];
+      var others = finding.details.other_pools || [];
+      var names = candidates.concat(others).map(function (p) { return p.pool; });
+      function rows(pools) {
+        return pools.map(function (p) { return { x: Math.round(p.blocked_share * 100), y: p.pool, pool: p }; });
+      }
+      var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates)),
+        bars(false, 1, 'other pools', '#94a3b8', rows(others))].filter(function (d) { return d.data.length > 0; });
+      return new Chart(canvas, {
+        type: 'bar',
+        data: { labels: names, datasets: datasets },
+        options: {
+          indexAxis: 'y',
+          scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: { autoSkip: false } } },
+          plugins: { tooltip: { callbacks: { label: function (context) {
+            var p = context.raw.pool;
+            return p.pool + ': ' + p.threads + ' threads, blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')';
+          } } } }
+        }
+      });
+    }
+  };
+
+  function note(canvas, text) {
+    var p = document.createElement('p');
+    p.className = 'chart-failed';
+    p.textContent = text;
+    canvas.parentNode.parentNode.appendChild(p);
+  }
+
+  var canvases = Array.prototype.slice.call(document.querySelectorAll('canvas[data-chart]'));
+  if (typeof Chart === 'undefined') {
+    canvases.forEach(function (canvas) { note(canvas, 'No chart: Chart.js is not in this page (see the footer).'); });
+    root.setAttribute('data-charts', 'unavailable');
+    return;
+  }
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+  Chart.register({ id: 'loomDrawn', afterDraw: function (chart) { chart.canvas.setAttribute('data-drawn', 'true'); } });
+  canvases.forEach(function (canvas) {
+    var draw = CHARTS[canvas.getAttribute('data-chart')];
+    var finding = findings[canvas.getAttribute('data-rule')];
+    try {
+      if (!draw || !finding) {
+        throw new Error('no chart ' + canvas.getAttribute('data-chart'));
+      }
+      draw(canvas, finding);
+    } catch (e) {
+      window.loomErrors.push(String(e && e.message || e));
+      note(canvas, 'This chart could not be drawn: ' + (e && e.message || e));
+    }
+  });
+  // after this task: every chart has drawn once, and an error thrown meanwhile is in loomErrors
+  setTimeout(function () {
+    var drawn = canvases.filter(function (c) { return c.getAttribute('data-drawn') === 'true'; }).length;
+    root.setAttribute('data-charts-drawn', String(drawn));
+    if (window.loomErrors.length > 0 || drawn < canvases.length) {
+      var shown = document.getElementById('chart-errors');
+      shown.hidden = false;
+      shown.textContent = 'Charts drawn: ' + drawn + ' of ' + canvases.length + '. ' + window.loomErrors.join('; ');
+      root.setAttribute('data-charts', 'error');
+    } else {
+      root.setAttribute('data-charts', 'drawn');
+    }
+  }, 0);
+}());

@@ -1,0 +1,199 @@
+package dev.loompatterns.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loompatterns.cli.LoomCli;
+import dev.loompatterns.core.Catalogue;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTML report as a person sees it: a recording this test makes ({@code loom run pinning} on
+ * virtual threads, with FFM upcalls that pin), written by {@code loom inspect --format html},
+ * opened in headless Chromium. Asserted on the DOM after the page's scripts ran: each rule's section
+ * and severity, every chart drawn by Chart.js (its canvas marked by a plugin of the page), no
+ * script error; and the same for a page whose recording strings try to break out of it. The pages
+ * and a screenshot stay in target/html-report-test for a person to look at.
+ *
+ * <p>Needs Chromium ({@code /usr/bin/chromium}, or {@code chromium} on the PATH): skipped without it,
+ * failed without it when the environment variable CI is set ({@code .ci/run} installs it).
+ */
+class HtmlReportBrowserTest {
+
+    static final Path OUT = Path.of("target", "html-report-test");
+    static final Pattern CANVAS = Pattern.compile("<canvas\\b[^>]*>");
+
+    static final String MISSING = "Chromium is needed to open the HTML report: not found at /usr/bin/chromium nor as 'chromium' "
+            + "on the PATH; on Debian or Ubuntu install it with 'apt-get update && apt-get install -y chromium' (.ci/run does)";
+
+    static Path chromium;
+
+    @BeforeAll
+    static void findChromium() throws IOException {
+        chromium = findOnPath();
+        if (chromium == null && System.getenv("CI") != null) {
+            fail(MISSING + " (CI is set: a missing browser fails here rather than skipping the test)");
+        }
+        Files.createDirectories(OUT);
+    }
+
+    /** Each test reports itself skipped, with how to install Chromium, where there is none and CI is not set. */
+    @BeforeEach
+    void needsChromium() {
+        assumeTrue(chromium != null, MISSING);
+    }
+
+    static Path findOnPath() {
+        Path usual = Path.of("/usr/bin/chromium");
+        if (Files.isExecutable(usual)) {
+            return usual;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = dir.isEmpty() ? null : Path.of(dir, "chromium");
+            if (candidate != null && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Runs loom in-process; fails with its output unless it exits 0. */
+    static String loom(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LoomCli.execute(Catalogue.load(), new PrintWriter(out), new PrintWriter(err), args);
+        assertThat(code).as("loom " + String.join(" ", args) + "\n" + out + "\n" + err).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void aPinningRecordingsReportShowsEveryRuleAndDrawsItsCharts() throws Exception {
+        Path recording = OUT.resolve("pinning.jfr").toAbsolutePath();
+        Path page = OUT.resolve("pinning.html").toAbsolutePath();
+        Path json = OUT.resolve("pinning.json").toAbsolutePath();
+        Files.deleteIfExists(recording);
+        loom("run", "pinning", "--mode", "virtual", "--variant", "ffm-upcall", "--tasks", "4", "-P", "sleep-ms=5", "--jfr", recording.toString());
+        loom("inspect", recording.toString(), "--format", "html", "--out", page.toString());
+        loom("inspect", recording.toString(), "--format", "json", "--out", json.toString());
+        Map<?, ?> report = new ObjectMapper().readValue(json.toFile(), Map.class);
+
+        String dom = dumpDom(page);
+        assertChartsDrawn(dom);
+        List<?> findings = (List<?>) report.get("findings");
+        assertThat(findings).hasSizeGreaterThanOrEqualTo(6);
+        for (Object one : findings) {
+            Map<?, ?> finding = (Map<?, ?>) one;
+            String rule = (String) finding.get("rule");
+            String severity = (String) finding.get("severity");
+            Matcher section = Pattern.compile("<section class=\"finding [a-z]+\" id=\"rule-" + Pattern.quote(rule) + "\" data-rule=\""
+                    + Pattern.quote(rule) + "\" data-severity=\"([A-Z]+)\">\\s*<h2><span class=\"badge ([a-z]+)\">([A-Z]+)</span>").matcher(dom);
+            assertThat(section.find()).as("a section for " + rule + " in the page").isTrue();
+            assertThat(List.of(section.group(1), section.group(2).toUpperCase(), section.group(3))).as(rule).containsOnly(severity);
+        }
+        Map<?, ?> pinning = (Map<?, ?>) findings.stream().filter(f -> "pinning".equals(((Map<?, ?>) f).get("rule"))).findFirst().orElseThrow();
+        assertThat(pinning.get("severity")).as("FFM upcalls that sleep pin on every JDK").isEqualTo("WARNING");
+        assertThat(dom).contains("native-frame");
+        for (String chart : List.of("pin-timeline", "pins-by-cause", "pinned-by-cause", "alive", "lifetimes")) {
+            assertThat(canvases(dom)).as("the " + chart + " chart").anyMatch(tag -> tag.contains("data-chart=\"" + chart + "\""));
+        }
+
+        Path png = OUT.resolve("pinning.png").toAbsolutePath();
+        screenshot(page, png);
+        assertThat(Files.size(png)).as("a screenshot of the page").isGreaterThan(20_000);
+    }
+
+    @Test
+    void recordingStringsThatTryToBreakOutStayText() throws Exception {
+        Path page = OUT.resolve("hostile.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(HtmlReportTest.report(40, HtmlReportTest.HOSTILE), out);
+        }
+        String dom = dumpDom(page);
+        assertChartsDrawn(dom);
+        assertThat(canvases(dom)).hasSize(8);
+        assertThat(HtmlReportTest.count(dom, "<script")).as("only the page's own scripts").isEqualTo(4);
+        assertThat(dom).doesNotContain("<img").contains("Pins at &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    static List<String> canvases(String dom) {
+        return CANVAS.matcher(dom).results().map(MatchResult::group).toList();
+    }
+
+    /** The page's script ran to its end, with no error, and Chart.js drew every canvas. */
+    static void assertChartsDrawn(String dom) {
+        Matcher html = Pattern.compile("<html[^>]*>").matcher(dom);
+        assertThat(html.find()).as(dom).isTrue();
+        String errors = dom.contains("id=\"chart-errors\">") ? dom.substring(dom.indexOf("id=\"chart-errors\">")) : "";
+        assertThat(html.group()).as("the page's script finished and drew every chart; " + errors.substring(0, Math.min(400, errors.length())))
+                .contains("data-charts=\"drawn\"");
+        List<String> canvases = canvases(dom);
+        assertThat(canvases).isNotEmpty().allMatch(tag -> tag.contains("data-drawn=\"true\""), "drawn by Chart.js")
+                .allMatch(tag -> tag.matches(".*\\bwidth=\"[1-9]\\d*\".*"), "given a size by Chart.js");
+        assertThat(html.group()).contains("data-charts-drawn=\"" + canvases.size() + "\"");
+        assertThat(dom).contains("<p id=\"chart-errors\" hidden=\"\"></p>");
+    }
+
+    static String dumpDom(Path page) throws Exception {
+        Path dom = Files.createTempFile(OUT.toAbsolutePath(), "dom", ".html");
+        run(page, dom, "--dump-dom");
+        String text = Files.readString(dom, StandardCharsets.UTF_8);
+        Files.delete(dom);
+        return text;
+    }
+
+    static void screenshot(Path page, Path png) throws Exception {
+        Files.deleteIfExists(png);
+        run(page, null, "--screenshot=" + png);
+    }
+
+    /** Chromium headless on the page, with a profile of its own and nothing that reaches for the network. */
+    static void run(Path page, Path stdout, String what) throws Exception {
+        Path profile = Files.createTempDirectory(OUT.toAbsolutePath(), "chromium-profile");
+        Path log = OUT.resolve("chromium-stderr.txt").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
+                "--user-data-dir=" + profile, "--window-size=1300,3000", "--virtual-time-budget=10000", what, page.toUri().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        builder.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        Process chromiumProcess = builder.start();
+        try {
+            if (!chromiumProcess.waitFor(120, TimeUnit.SECONDS)) {
+                fail("Chromium did not finish in 120 s: " + String.join(" ", command) + "\n" + Files.readString(log));
+            }
+            assertThat(chromiumProcess.exitValue()).as(String.join(" ", command) + "\n" + Files.readString(log)).isZero();
+        } finally {
+            chromiumProcess.descendants().forEach(ProcessHandle::destroyForcibly);
+            chromiumProcess.destroyForcibly();
+            deleteTree(profile);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a profile file Chromium still writes while it exits; the folder is in target/
+        }
+    }
+}
