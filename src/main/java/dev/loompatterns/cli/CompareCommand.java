@@ -3,6 +3,7 @@ package dev.loompatterns.cli;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.jfr.Recorder;
@@ -65,6 +66,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "table, csv, json or markdown (default ${DEFAULT-VALUE})")
     ReportFormat format;
 
+    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
+            + "(by default it fits 120 columns)")
+    boolean wide;
+
     @Option(names = "--jfr-dir", paramLabel = "DIR", description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
     Path jfrDir;
 
@@ -113,13 +118,13 @@ final class CompareCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, warmup, repeat, where);
-        format.print(outcome.rows(), out);
+        format.print(outcome.rows(), out, wide);
         if (format.forPeople()) {
             out.println();
-            out.println(noiseNote(outcome.rows(), warmup, repeat));
-            jitNote(outcome.rows(), warmup).ifPresent(out::println);
-            Session.apartNote(outcome.rows()).ifPresent(out::println);
-            Session.notCountedNote(outcome.rows()).ifPresent(out::println);
+            Session.note(out, noiseNote(outcome.rows(), warmup, repeat));
+            jitNote(outcome.rows(), warmup).ifPresent(note -> Session.note(out, note));
+            Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
+            Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
             Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         }
         out.flush();
@@ -149,10 +154,13 @@ final class CompareCommand implements Callable<Integer> {
         if (busiest.jitShare() < JIT_NOTE_SHARE) {
             return Optional.empty();
         }
+        double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
         return Optional.of(String.format(Locale.ROOT,
-                "The JIT compiled for %.0f ms during %s %s %s's measured runs, %.0f%% of their wall time: its threads competed with them for the cores. %s",
-                busiest.jitMs(), busiest.pattern(), busiest.mode(), busiest.variant(), busiest.jitShare() * 100,
-                warmup == 0 ? "--warmup W moves it before the clock." : "More --warmup runs would move more of it before the clock."));
+                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine code (the JIT), "
+                        + "on the same cores: its figures include that warm-up. %s",
+                busiest.pattern(), busiest.mode(), busiest.variant(), wall, busiest.jitMs(),
+                warmup == 0 ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock starts."
+                        : "More --warmup runs would move more of it before the clock."));
     }
 
     /** One line on how far to trust a single figure, measured when there are repeats. */

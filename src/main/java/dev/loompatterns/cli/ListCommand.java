@@ -37,18 +37,28 @@ final class ListCommand implements Callable<Integer> {
             describe(catalogue.find(id), out);
             return 0;
         }
+        // Every pattern runs in every mode: a modes column would say the same on each row, so only
+        // a pattern that lacks one names its modes. Fits 120 columns; 'list ID' has the rest.
         int idWidth = catalogue.ids().stream().mapToInt(String::length).max().orElse(2);
-        int titleWidth = catalogue.patterns().stream().mapToInt(p -> p.title().length()).max().orElse(5);
-        String format = "%-3s %-" + idWidth + "s  %-" + titleWidth + "s  %-27s  %s%n";
-        out.printf(Locale.ROOT, format, "#", "id", "title", "modes", "variants");
+        int titleWidth = 120 - 4 - idWidth - 2;
+        String format = "%-3s %-" + idWidth + "s  %s%n";
+        out.printf(Locale.ROOT, format, "#", "id", "title, then its variants");
         for (Pattern pattern : catalogue.patterns()) {
-            out.printf(Locale.ROOT, format, String.format(Locale.ROOT, "%02d", pattern.number()), pattern.id(), pattern.title(),
-                    pattern.modes().stream().map(Mode::id).collect(Collectors.joining(",")),
-                    pattern.variants().stream().map(Variant::id).collect(Collectors.joining(",")));
+            String modes = pattern.modes().size() == Mode.values().length ? ""
+                    : " (modes: " + pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + ")";
+            out.printf(Locale.ROOT, format, String.format(Locale.ROOT, "%02d", pattern.number()), pattern.id(), fit(pattern.title() + modes, titleWidth));
+            String variants = pattern.variants().stream().map(Variant::id).collect(Collectors.joining(", "));
+            if (pattern.variants().size() > 1) {
+                out.printf(Locale.ROOT, format, "", "", fit("  " + variants, titleWidth));
+            }
         }
         out.println();
         out.println("'loom list ID' describes a pattern; 'loom run ID' runs it; 'loom compare' runs them all.");
         return 0;
+    }
+
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "\u2026";
     }
 
     private static void describe(Pattern pattern, PrintWriter out) {

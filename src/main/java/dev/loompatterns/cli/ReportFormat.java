@@ -14,9 +14,33 @@ enum ReportFormat {
     static final List<String> COLUMNS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks_per_s",
             "peak_platform_threads", "virtual_threads", "pinned", "check");
 
+    /** What the default table fits in: a terminal of 120 columns. */
+    static final int TABLE_WIDTH = 120;
+
+    /** The fewest columns a check's summary gets beside its verdict; fewer, and it goes below the row. */
+    static final int MIN_SUMMARY = 30;
+
+    /** The table's short headers, for the columns whose contract names are long. */
+    static final List<String> SHORT_HEADERS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks/s", "platform",
+            "virtual", "pinned", "check");
+
     void print(List<Row> rows, PrintWriter out) {
+        print(rows, out, false);
+    }
+
+    /**
+     * @param wide for the table: every column's contract name and each check's whole text, however
+     *             wide; otherwise short headers and each check cut to fit {@value #TABLE_WIDTH} columns
+     */
+    void print(List<Row> rows, PrintWriter out, boolean wide) {
         switch (this) {
-            case TABLE -> table(rows, out);
+            case TABLE -> {
+                if (wide) {
+                    table(rows, out);
+                } else {
+                    narrowTable(rows, out);
+                }
+            }
             case CSV -> csv(rows, out);
             case JSON -> json(rows, out);
             case MARKDOWN -> markdown(rows, out);
@@ -35,6 +59,68 @@ enum ReportFormat {
                 String.format(Locale.ROOT, "%.1f", row.wallMs()), String.format(Locale.ROOT, "%.0f", row.tasksPerSecond()),
                 Integer.toString(row.peakPlatformThreads()), row.virtualThreads() < 0 ? "-" : Long.toString(row.virtualThreads()),
                 Long.toString(row.pinned()), check);
+    }
+
+    /**
+     * The table in {@value #TABLE_WIDTH} columns: short headers (a legend under the table names
+     * them), and the check's verdict with as much of what it measured as fits, cut with an
+     * ellipsis; {@code --wide}, csv and json have all of it.
+     */
+    private static void narrowTable(List<Row> rows, PrintWriter out) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(SHORT_HEADERS);
+        rows.forEach(row -> lines.add(cells(row, true)));
+        int[] widths = new int[SHORT_HEADERS.size()];
+        for (List<String> line : lines) {
+            for (int i = 0; i < line.size() - 1; i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        int used = 0;
+        for (int i = 0; i < widths.length - 1; i++) {
+            used += widths[i] + 2;
+        }
+        int checkWidth = TABLE_WIDTH - used;
+        // Too narrow for a summary beside the verdict: the verdict stays in the row, and a check
+        // that did not pass gets its summary on a line of its own below it.
+        boolean below = checkWidth < MIN_SUMMARY;
+        boolean cut = false;
+        for (int r = 0; r < lines.size(); r++) {
+            List<String> line = lines.get(r);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.size() - 1; i++) {
+                boolean number = i >= 3;
+                String cell = line.get(i);
+                String pad = " ".repeat(widths[i] - cell.length());
+                text.append(number ? pad + cell : cell + pad).append("  ");
+            }
+            String check = line.getLast();
+            if (r == 0) {
+                out.println(text.append(check));
+                continue;
+            }
+            Row row = rows.get(r - 1);
+            if (below) {
+                out.println(text.append(row.check().word()));
+                if (row.check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED) {
+                    String summary = "    " + row.check().word() + ": " + row.check().detail();
+                    if (summary.length() > TABLE_WIDTH) {
+                        summary = summary.substring(0, TABLE_WIDTH - 1) + "\u2026";
+                        cut = true;
+                    }
+                    out.println(summary);
+                }
+                cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED && !row.check().detail().isEmpty();
+                continue;
+            }
+            if (check.length() > checkWidth) {
+                check = check.substring(0, checkWidth - 1) + "\u2026";
+                cut = true;
+            }
+            out.println(text.append(check));
+        }
+        Session.note(out, "platform: peak_platform_threads, virtual: virtual_threads"
+                + (cut ? "; checks are cut to fit 120 columns: --wide, --format csv or json give them whole" : ""));
     }
 
     private static void table(List<Row> rows, PrintWriter out) {

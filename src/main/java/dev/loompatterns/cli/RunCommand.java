@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
             description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP.jfr in the current folder)")
     String jfr;
 
+    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
+            + "(by default it fits 120 columns)")
+    boolean wide;
+
     @Mixin
     RecordingOptions recording;
 
@@ -67,9 +71,9 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, 1, where);
-        ReportFormat.TABLE.print(outcome.rows(), out);
-        Session.apartNote(outcome.rows()).ifPresent(out::println);
-        Session.notCountedNote(outcome.rows()).ifPresent(out::println);
+        ReportFormat.TABLE.print(outcome.rows(), out, wide);
+        Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
+        Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
         Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }

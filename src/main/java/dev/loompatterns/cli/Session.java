@@ -197,6 +197,21 @@ final class Session {
                 what));
     }
 
+    /** Prints a note under a table, wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
+    static void note(PrintWriter out, String note) {
+        StringBuilder line = new StringBuilder();
+        for (String word : note.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > ReportFormat.TABLE_WIDTH) {
+                out.println(line);
+                line = new StringBuilder("  ");
+            }
+            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ").append(word);
+        }
+        if (line.length() > 0) {
+            out.println(line);
+        }
+    }
+
     /** One line when virtual threads were not counted, saying why; nothing otherwise. */
     static Optional<String> notCountedNote(List<Row> rows) {
         return rows.stream().anyMatch(row -> row.virtualThreads() < 0)

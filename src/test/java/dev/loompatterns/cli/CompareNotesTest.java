@@ -81,8 +81,8 @@ class CompareNotesTest {
         Row busy = Row.of(List.of(run("url-fetch", Mode.VIRTUAL, 1_000, 600), run("url-fetch", Mode.VIRTUAL, 1_000, 400)));
 
         assertThat(CompareCommand.jitNote(List.of(quiet, busy), 0)).hasValueSatisfying(note -> assertThat(note)
-                .contains("compiled for 1000 ms during url-fetch virtual default's measured runs, 50% of their wall time")
-                .contains("--warmup W moves it before the clock."));
+                .contains("While url-fetch virtual default ran (2000 ms), the JVM's compiler threads spent 1000 ms compiling")
+                .contains("--warmup W runs it W times first"));
         assertThat(CompareCommand.jitNote(List.of(quiet, busy), 5)).hasValueSatisfying(note -> assertThat(note)
                 .contains("More --warmup runs"));
     }

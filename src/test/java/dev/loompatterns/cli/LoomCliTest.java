@@ -289,4 +289,11 @@ class LoomCliTest {
     void aTextParameterWithoutADefaultShowsNone() {
         assertThat(loom("list", "url-fetch").out()).contains("fault-rate (text)").doesNotContain("default '')");
     }
+
+    @Test
+    void listFits120ColumnsAndNamesEveryVariant() {
+        Result list = loom("list");
+        assertThat(list.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertThat(list.out()).contains("synchronized-jdk21").doesNotContain("platform,virtual,structured");
+    }
 }
