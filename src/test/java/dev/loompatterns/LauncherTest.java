@@ -167,4 +167,27 @@ class LauncherTest {
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.err()).doesNotContain("restricted method").doesNotContain("WARNING");
     }
+
+    /**
+     * {@code ./loom compare > out.txt} in a terminal: the rows go to the file, the progress to the
+     * screen. The terminal is a pseudo-terminal made by util-linux's {@code script}.
+     */
+    @Test
+    void progressReachesTheTerminalWhenTheRowsGoToAFile(@TempDir Path dir) throws Exception {
+        Path rows = dir.resolve("rows.txt");
+        Path screen = dir.resolve("screen.txt");
+        ProcessBuilder builder = new ProcessBuilder("script", "-qc", "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
+                screen.toString()).redirectOutput(dir.resolve("script-out.txt").toFile()).redirectErrorStream(true);
+        builder.environment().remove("CI"); // a person at a terminal, not CI (which never shows progress)
+        builder.environment().remove("JAVA_HOME");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(exited).isTrue();
+        assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
+        assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
+    }
 }

@@ -60,7 +60,7 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean progress = System.console() != null && System.console().isTerminal() && System.getenv("CI") == null;
+        boolean progress = Progress.stderrIsTerminal();
         long started = System.nanoTime();
         RecordingReader.Result result;
         try {

@@ -14,10 +14,30 @@ final class Progress {
         this.enabled = enabled;
     }
 
-    /** Shows progress only if the console is a terminal (not when output is piped or redirected). */
+    /**
+     * Shows progress only if stderr, where it goes, is a terminal, whatever stdout is: with
+     * {@code ./loom compare > out.txt} the rows go to the file and the progress to the screen.
+     * Java cannot tell whether stderr alone is a terminal ({@code System.console().isTerminal()}
+     * asks about stdin and stdout), so the launcher, which can ({@code [ -t 2 ]}), says so in
+     * {@value #STDERR_IS_TERMINAL}; without the launcher, the console's answer stands. Never under CI.
+     */
     static Progress onTerminal(PrintWriter err) {
+        return new Progress(err, stderrIsTerminal());
+    }
+
+    /** The environment variable the launcher sets to 1 when stderr is a terminal, 0 when it is not. */
+    static final String STDERR_IS_TERMINAL = "LOOM_STDERR_TTY";
+
+    static boolean stderrIsTerminal() {
+        if (System.getenv("CI") != null) {
+            return false;
+        }
+        String launcher = System.getenv(STDERR_IS_TERMINAL);
+        if (launcher != null) {
+            return launcher.equals("1");
+        }
         var console = System.console();
-        return new Progress(err, console != null && console.isTerminal() && System.getenv("CI") == null);
+        return console != null && console.isTerminal();
     }
 
     static Progress none(PrintWriter err) {
