@@ -27,6 +27,7 @@ final class UrlClient implements AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Duration timeout;
+    private final java.util.function.Function<URI, Duration> timeoutFor;
     private final HttpClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder timedOut = new LongAdder();
@@ -37,10 +38,22 @@ final class UrlClient implements AutoCloseable {
 
     /** @param timeout how long a request may take, connecting included, before it fails */
     UrlClient(Duration timeout) {
-        this.timeout = timeout;
+        this(timeout, uri -> timeout);
+    }
+
+    /**
+     * @param connectTimeout how long connecting may take
+     * @param timeoutFor     each request's timeout: the fault variants give a stalled item the short
+     *                       timeout that ends it, and every other item one that a loaded machine
+     *                       does not reach (a request the plan did not fault must not fail because
+     *                       5,000 of them queue for two busy cores)
+     */
+    UrlClient(Duration connectTimeout, java.util.function.Function<URI, Duration> timeoutFor) {
+        this.timeout = connectTimeout;
+        this.timeoutFor = timeoutFor;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -53,7 +66,7 @@ final class UrlClient implements AutoCloseable {
      */
     Fetched fetch(URI uri) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeoutFor.apply(uri)).GET().build();
         inFlight.incrementAndGet();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -82,7 +82,8 @@ public final class UrlFetchPattern implements Pattern {
                         StructuredUrlFetch.DEFAULT_GROUP_SIZE, 1, MAX_REQUESTS),
                 Param.ofText(URLS, "comma-separated http(s) URLs to fetch instead of the embedded server; --tasks is then ignored", ""),
                 Param.ofInt(TIMEOUT_MS, "the client's timeout per request, which ends a stall; 0 for "
-                        + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis() + " in the fault variants", 0, 0, 600_000),
+                        + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis() + " for the stalled items of the fault variants "
+                        + "(their other items keep " + UrlClient.DEFAULT_TIMEOUT.toMillis() + ")", 0, 0, 600_000),
                 Param.ofText(FAULT_RATE, "fault variants: percent of items the server answers wrongly, 0..100 (default "
                         + DEFAULT_FAULT_RATE + ")", ""),
                 Param.ofText(FAULT_SEED, "fault variants: the seed that picks which items and how (default " + DEFAULT_FAULT_SEED + ")", ""),
@@ -117,9 +118,11 @@ public final class UrlFetchPattern implements Pattern {
         Duration timeout = workload.intValue(TIMEOUT_MS) > 0 ? workload.millis(TIMEOUT_MS)
                 : plan == FaultPlan.NONE ? UrlClient.DEFAULT_TIMEOUT : FAULT_TIMEOUT;
         Duration latency = workload.millis(LATENCY_MS);
-        if (userUrls.isEmpty() && latency.compareTo(timeout) >= 0) {
+        // In the fault variants only stalled items get this timeout; the others get at least DEFAULT_TIMEOUT.
+        Duration answered = plan == FaultPlan.NONE || UrlClient.DEFAULT_TIMEOUT.compareTo(timeout) <= 0 ? timeout : UrlClient.DEFAULT_TIMEOUT;
+        if (userUrls.isEmpty() && latency.compareTo(answered) >= 0) {
             throw new UsageException(LATENCY_MS + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS + " ("
-                    + timeout.toMillis() + "), or every request times out; raise " + TIMEOUT_MS);
+                    + answered.toMillis() + "), or every request times out; raise " + TIMEOUT_MS);
         }
         boolean failFast = variant.id().equals(FAULTS_FAIL_FAST.id());
         Fetcher fetcher = switch (mode) {
@@ -129,7 +132,13 @@ public final class UrlFetchPattern implements Pattern {
                     failFast ? StructuredUrlFetch.Joining.FAIL_FAST
                             : variant.id().equals(FAULTS_COLLECT.id()) ? StructuredUrlFetch.Joining.AWAIT_ALL : StructuredUrlFetch.Joining.OUTCOMES);
         };
-        UrlClient client = new UrlClient(timeout);
+        // Only a stall needs the short timeout, to end it; any other item of a fault variant gets the
+        // generous one, so that queueing on a loaded machine is not mistaken for a fault.
+        Duration stallTimeout = timeout;
+        Duration otherTimeout = UrlClient.DEFAULT_TIMEOUT.compareTo(timeout) > 0 ? UrlClient.DEFAULT_TIMEOUT : timeout;
+        UrlClient client = plan == FaultPlan.NONE || !userUrls.isEmpty() ? new UrlClient(timeout)
+                : new UrlClient(otherTimeout, uri -> plan.faultFor(LatencyServer.itemIndex(uri.getPath())) == FaultPlan.Kind.STALL
+                        ? stallTimeout : otherTimeout);
         if (!userUrls.isEmpty()) {
             return new Prepared() {
                 @Override

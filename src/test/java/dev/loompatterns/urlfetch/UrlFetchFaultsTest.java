@@ -193,6 +193,42 @@ class UrlFetchFaultsTest {
         }
     }
 
+    /**
+     * Only a stalled item gets the short timeout that ends it; an item the plan did not fault is
+     * not failed by a timeout sized for stalls: here every answer takes longer than the stall
+     * timeout, as on a loaded machine, and the run still passes.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @Timeout(60)
+    void anItemThePlanDidNotFaultOutlastsTheStallTimeout(Mode mode) throws Exception {
+        UrlFetchPattern pattern = new UrlFetchPattern();
+        Check check = run(pattern, mode, pattern.variant("faults"), Map.of("latency-ms", "300", "timeout-ms", "100", "fault-rate", "30"));
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** The fault variants at 5,000 tasks, as the README runs them, beside a thread that keeps a core busy. */
+    @Test
+    @Timeout(120)
+    void theFaultVariantsPassAt5000TasksBesideACpuBoundThread() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong spins = new java.util.concurrent.atomic.AtomicLong();
+        Thread hog = Thread.ofPlatform().name("cpu-hog").start(() -> {
+            while (!stop.get()) {
+                spins.incrementAndGet();
+            }
+        });
+        try {
+            UrlFetchPattern pattern = new UrlFetchPattern();
+            Check check = pattern.run(Mode.VIRTUAL, pattern.variant("faults"), Workload.resolve(pattern, Mode.VIRTUAL, 5_000, Map.of()));
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        } finally {
+            stop.set(true);
+            hog.join();
+        }
+        assertThat(spins.get()).as("the hog ran").isPositive();
+    }
+
     private static Check run(UrlFetchPattern pattern, Mode mode, Variant variant, Map<String, String> params) throws Exception {
         return pattern.run(mode, variant, Workload.resolve(pattern, mode, 10, params));
     }
