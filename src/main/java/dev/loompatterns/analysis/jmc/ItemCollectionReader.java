@@ -1,0 +1,339 @@
+package dev.loompatterns.analysis.jmc;
+
+import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.analysis.Rule;
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.openjdk.jmc.common.IMCFrame;
+import org.openjdk.jmc.common.IMCMethod;
+import org.openjdk.jmc.common.IMCStackTrace;
+import org.openjdk.jmc.common.IMCThread;
+import org.openjdk.jmc.common.IMCThreadGroup;
+import org.openjdk.jmc.common.item.Aggregators;
+import org.openjdk.jmc.common.item.IAccessorKey;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemFilter;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IMemberAccessor;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.common.item.ItemFilters;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.PredicateToolkit;
+import org.openjdk.jmc.flightrecorder.JfrAttributes;
+import org.openjdk.jmc.flightrecorder.jdk.JdkAttributes;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+
+/**
+ * Feeds JDK Mission Control's events (an {@link IItemCollection}, what JMC hands a rule) to our
+ * rules as {@link Observation}s: the same observations {@code analysis.jfr.RecordingReader} makes
+ * of the same events with the JDK's parser. What it reads of each event, and how:
+ * <ul>
+ *   <li>times: JMC's start time and duration, in nanoseconds since the epoch (JMC and the JDK
+ *       compute the same nanosecond);</li>
+ *   <li>threads: the Java thread id and name; whether it is virtual from its thread group, which
+ *       JFR names {@value #VIRTUAL_THREAD_GROUP} for every virtual thread (JMC 9.1 does not read the
+ *       thread's {@code virtual} field: its parser warns "Could not find field with name 'virtual'");</li>
+ *   <li>{@code jdk.ExecutionSample}: JMC files {@code sampledThread} as the event thread;</li>
+ *   <li>stacks: every frame, hidden ones included (JMC keeps them, with the method's modifiers),
+ *       as the pin taxonomy needs them;</li>
+ *   <li>fields a JDK may lack ({@code pinnedReason}, {@code blockingOperation} before JDK 24):
+ *       null, as with the JDK's parser;</li>
+ *   <li>an event type defined twice with different fields in one file (chunks of two JDKs, or a
+ *       JDK 21-shaped {@code jdk.VirtualThreadPinned} beside JDK 25's): JMC keeps the second as
+ *       another type, its name followed by a UUID ("Created new event type entry for ..."); read
+ *       here as the type it is, as the JDK's parser reads it by name.</li>
+ * </ul>
+ * Like {@link Analysis}, nothing here keeps events: each becomes an observation and is handed on.
+ */
+public final class ItemCollectionReader {
+
+    /** The thread group JFR gives every virtual thread (the JDK's {@code Thread.Constants.VTHREAD_GROUP}). */
+    public static final String VIRTUAL_THREAD_GROUP = "VirtualThreads";
+
+    /** Event types whose observations last (pins and waits): the recording's end counts their end. */
+    private static final Set<String> DURATIONAL = Set.of("jdk.VirtualThreadPinned", "jdk.SocketRead", "jdk.SocketWrite",
+            "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+
+    /** The UUID JMC appends to the name of a second, different definition of an event type. */
+    private static final Pattern SECOND_DEFINITION = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    /** How often a long read looks whether JMC cancelled the evaluation. */
+    private static final int CANCEL_CHECK = 1 << 16;
+
+    private ItemCollectionReader() {
+    }
+
+    /**
+     * Hands every event of the given types to {@code sink} as an observation.
+     *
+     * @return the number of observations handed over
+     * @throws CancellationException if the evaluating thread was interrupted (JMC cancels so)
+     */
+    public static long feed(IItemCollection items, Set<String> eventTypes, Consumer<Observation> sink) {
+        long count = 0;
+        for (IItemIterable iterable : items.apply(types(eventTypes))) {
+            TypeReader reader = TypeReader.of(iterable.getType());
+            if (reader == null) {
+                continue;
+            }
+            for (IItem item : iterable) {
+                Observation observation = reader.observe(item);
+                if (observation != null) {
+                    sink.accept(observation);
+                    if (++count % CANCEL_CHECK == 0 && Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("JMC cancelled the evaluation");
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The recording as {@link Analysis} sees it: from the first to the last end of the events of
+     * every type some rule reads (not only those of one rule), so that a rule's numbers over the
+     * recording's length are those {@code loom inspect} prints. JMC does not tell a rule the file's
+     * name or size: "" and -1.
+     *
+     * @param events what the adapter read, for {@link Rule.Recording#events()}
+     */
+    public static Rule.Recording recording(IItemCollection items, long events) {
+        Set<String> all = Analysis.ofAllRules().eventTypes();
+        Set<String> instant = new HashSet<>(all);
+        instant.removeAll(DURATIONAL);
+        Set<String> durational = new HashSet<>(all);
+        durational.retainAll(DURATIONAL);
+        IQuantity first = items.apply(types(all)).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
+        IQuantity lastEnd = items.apply(types(durational)).getAggregate(Aggregators.max(JfrAttributes.END_TIME));
+        IQuantity lastStart = items.apply(types(instant)).getAggregate(Aggregators.max(JfrAttributes.START_TIME));
+        long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
+        return new Rule.Recording(nanos(first, 0), end, events, -1, "");
+    }
+
+    /**
+     * Whether the recording has the event type: events of it, or JFR's note that it was enabled
+     * ({@code jdk.ActiveSetting} {@code enabled=true}) at some point. JMC's own check
+     * ({@code RulesToolkit.getEventAvailability}, {@code ENABLED}) wants exactly one such note per
+     * type, and JFR writes one per chunk: on a recording of several chunks (loom's have dozens) it
+     * says {@code NONE} for an enabled type without events, and a rule that requires it is ignored.
+     * (A recording without {@code jdk.ActiveSetting}, which every .jfc enables, tells only by its
+     * events.)
+     */
+    public static boolean recorded(IItemCollection items, String eventType) {
+        if (items.apply(types(Set.of(eventType))).hasItems()) {
+            return true;
+        }
+        return items.apply(ItemFilters.and(RulesToolkit.getSettingsFilter("enabled", eventType),
+                ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))).hasItems();
+    }
+
+    /** Events of these types, under their own names or JMC's name for a second definition. */
+    static IItemFilter types(Set<String> eventTypes) {
+        return type -> eventTypes.contains(typeName(type.getIdentifier())) ? PredicateToolkit.truePredicate()
+                : PredicateToolkit.falsePredicate();
+    }
+
+    /** A type's name without the UUID JMC appends to a second definition of it. */
+    static String typeName(String identifier) {
+        return SECOND_DEFINITION.matcher(identifier).replaceFirst("");
+    }
+
+    private static long nanos(IQuantity time, long otherwise) {
+        return time == null ? otherwise : time.clampedLongValueIn(UnitLookup.EPOCH_NS);
+    }
+
+    /** What one event type's events become, with the accessors its fields need (null for a field it lacks). */
+    private static final class TypeReader {
+        private final String type;
+        private final IMemberAccessor<IQuantity, IItem> start;
+        private final IMemberAccessor<IQuantity, IItem> duration;
+        private final IMemberAccessor<?, IItem> thread;
+        private final IMemberAccessor<?, IItem> carrier;
+        private final IMemberAccessor<IMCStackTrace, IItem> stack;
+        private final IMemberAccessor<?, IItem> reason;
+        private final IMemberAccessor<?, IItem> operation;
+        private final IMemberAccessor<?, IItem> message;
+        private final IMemberAccessor<?, IItem> taskId;
+
+        private TypeReader(IType<IItem> type) {
+            this.type = typeName(type.getIdentifier());
+            start = JfrAttributes.START_TIME.getAccessor(type);
+            duration = JfrAttributes.DURATION.getAccessor(type);
+            IMemberAccessor<?, IItem> sampled = field(type, "sampledThread");
+            thread = sampled != null ? sampled : JfrAttributes.EVENT_THREAD.getAccessor(type);
+            carrier = field(type, "carrierThread");
+            stack = JfrAttributes.EVENT_STACKTRACE.getAccessor(type);
+            reason = field(type, "pinnedReason");
+            operation = field(type, "blockingOperation");
+            message = field(type, "exceptionMessage");
+            taskId = field(type, "taskId");
+        }
+
+        static TypeReader of(IType<IItem> type) {
+            return switch (typeName(type.getIdentifier())) {
+                case "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.VirtualThreadPinned", "jdk.VirtualThreadSubmitFailed",
+                     "jdk.ExecutionSample", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark",
+                     "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "loompatterns.TaskSubmitted",
+                     "loompatterns.TaskStarted" -> new TypeReader(type);
+                default -> null;
+            };
+        }
+
+        /** The accessor of a field by its name, whatever content type JMC gave it; null if the type has no such field. */
+        private static IMemberAccessor<?, IItem> field(IType<IItem> type, String name) {
+            for (Map.Entry<IAccessorKey<?>, ?> key : type.getAccessorKeys().entrySet()) {
+                if (key.getKey().getIdentifier().equals(name)) {
+                    return type.getAccessor(key.getKey());
+                }
+            }
+            return null;
+        }
+
+        Observation observe(IItem item) {
+            long time = nanos(start == null ? null : start.getMember(item), 0);
+            return switch (type) {
+                case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(time, thread(item));
+                case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(time, thread(item));
+                case "jdk.VirtualThreadPinned" -> new Observation.Pinned(time, duration(item), thread(item), carrierName(item),
+                        text(reason, item), text(operation, item), frames(stack(item)));
+                case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(time, thread(item), text(message, item));
+                case "jdk.ExecutionSample" -> new Observation.Sample(time, thread(item), topFrame(stack(item)));
+                case "jdk.SocketRead" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_READ);
+                case "jdk.SocketWrite" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_WRITE);
+                case "jdk.FileRead" -> blocked(time, item, Observation.Blocked.Kind.FILE_READ);
+                case "jdk.FileWrite" -> blocked(time, item, Observation.Blocked.Kind.FILE_WRITE);
+                case "jdk.ThreadPark" -> blocked(time, item, Observation.Blocked.Kind.PARK);
+                case "jdk.ThreadSleep" -> blocked(time, item, Observation.Blocked.Kind.SLEEP);
+                case "jdk.JavaMonitorEnter" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_ENTER);
+                case "jdk.JavaMonitorWait" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_WAIT);
+                case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(time, number(taskId, item));
+                case "loompatterns.TaskStarted" -> new Observation.TaskStarted(time, number(taskId, item), thread(item));
+                default -> null;
+            };
+        }
+
+        private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
+            return new Observation.Blocked(time, duration(item), thread(item), kind,
+                    kind == Observation.Blocked.Kind.PARK && waitingForWork(stack(item)));
+        }
+
+        private long duration(IItem item) {
+            IQuantity value = duration == null ? null : duration.getMember(item);
+            return value == null ? 0 : value.clampedLongValueIn(UnitLookup.NANOSECOND);
+        }
+
+        private IMCStackTrace stack(IItem item) {
+            return stack == null ? null : stack.getMember(item);
+        }
+
+        private Observation.ThreadRef thread(IItem item) {
+            Object value = thread == null ? null : thread.getMember(item);
+            if (!(value instanceof IMCThread t)) {
+                return Observation.ThreadRef.UNKNOWN;
+            }
+            String name = t.getThreadName();
+            return new Observation.ThreadRef(t.getThreadId() == null ? -1 : t.getThreadId(), name == null ? "" : name, isVirtual(t));
+        }
+
+        /** The carrier's name, "#id" for a thread without one, "?" where the event has no carrier. */
+        private String carrierName(IItem item) {
+            Object value = carrier == null ? null : carrier.getMember(item);
+            if (!(value instanceof IMCThread t)) {
+                return "?";
+            }
+            String name = t.getThreadName();
+            return name == null || name.isEmpty() ? "#" + (t.getThreadId() == null ? -1 : t.getThreadId()) : name;
+        }
+
+        private static String text(IMemberAccessor<?, IItem> accessor, IItem item) {
+            Object value = accessor == null ? null : accessor.getMember(item);
+            return value == null ? null : value.toString();
+        }
+
+        private static long number(IMemberAccessor<?, IItem> accessor, IItem item) {
+            Object value = accessor == null ? null : accessor.getMember(item);
+            if (value instanceof IQuantity quantity) {
+                return quantity.longValue();
+            }
+            return value instanceof Number n ? n.longValue() : -1;
+        }
+    }
+
+    /** A virtual thread: JFR puts every one in the thread group {@value #VIRTUAL_THREAD_GROUP}. */
+    static boolean isVirtual(IMCThread thread) {
+        IMCThreadGroup group = thread.getThreadGroup();
+        return group != null && VIRTUAL_THREAD_GROUP.equals(group.getName());
+    }
+
+    /** Every frame, innermost first, hidden ones included. */
+    static List<PinTaxonomy.Frame> frames(IMCStackTrace stack) {
+        if (stack == null) {
+            return List.of();
+        }
+        List<PinTaxonomy.Frame> frames = new ArrayList<>();
+        for (IMCFrame frame : stack.getFrames()) {
+            frames.add(frame(frame));
+        }
+        return frames;
+    }
+
+    private static PinTaxonomy.Frame frame(IMCFrame frame) {
+        IMCMethod method = frame.getMethod();
+        Integer line = frame.getFrameLineNumber();
+        Integer modifiers = method.getModifier();
+        return new PinTaxonomy.Frame(method.getType().getFullName(), method.getMethodName(), line == null ? -1 : line,
+                Boolean.TRUE.equals(method.isHidden()), modifiers != null && Modifier.isNative(modifiers));
+    }
+
+    /** A pool's thread parked in the pool's own wait for a task: as the JDK-parser adapter tells it. */
+    static boolean waitingForWork(IMCStackTrace stack) {
+        if (stack == null) {
+            return false;
+        }
+        for (IMCFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getFullName();
+            String method = frame.getMethod().getMethodName();
+            if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
+                    || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
+                    || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost visible frame outside the JDK, as {@code Type.method:line}; else the innermost visible one. */
+    static String topFrame(IMCStackTrace stack) {
+        if (stack == null) {
+            return "(no stack trace)";
+        }
+        String first = null;
+        for (IMCFrame frame : stack.getFrames()) {
+            IMCMethod method = frame.getMethod();
+            if (Boolean.TRUE.equals(method.isHidden())) {
+                continue;
+            }
+            String type = method.getType().getFullName();
+            Integer line = frame.getFrameLineNumber();
+            String text = type + "." + method.getMethodName() + (line != null && line > 0 ? ":" + line : "");
+            if (first == null) {
+                first = text;
+            }
+            if (!PinTaxonomy.isJdk(type)) {
+                return text;
+            }
+        }
+        return first == null ? "(no stack trace)" : first;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.loompatterns.analysis.jmc;
+
+import dev.loompatterns.analysis.Finding;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.IRule;
+import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+
+/**
+ * A {@link Finding} as JMC shows a rule's result: our severity as its score (OK 0, INFO 25,
+ * WARNING 75: {@link dev.loompatterns.analysis.Severity#score()}), the summary as it is, and the
+ * explanation followed by the key details under the names {@code loom inspect --format json} gives
+ * them. A finding that says the rule had nothing to look at ({@code applicable: false}) is JMC's
+ * N/A, as JMC's own rules report too few events.
+ */
+final class Results {
+
+    /** Details too long for a result's text (series, histograms, every pin); {@code loom inspect} shows them. */
+    static final Set<String> LEFT_OUT = Set.of("applicable", "timeline", "timeline_complete", "histogram", "lifetimes",
+            "alive_over_time");
+    /** Inside list entries: advice is already in the explanation. */
+    static final Set<String> LEFT_OUT_OF_ENTRIES = Set.of("advice");
+    /** Entries of a list shown; the rest are counted. */
+    static final int LIST_LIMIT = 5;
+
+    private Results() {
+    }
+
+    static IResult of(IRule rule, Finding finding, IPreferenceValueProvider preferences) {
+        ResultBuilder result = ResultBuilder.createFor(rule, preferences).setSummary(finding.summary())
+                .setExplanation(explanation(finding));
+        if (!applicable(finding)) {
+            return result.setSeverity(Severity.NA).build();
+        }
+        int score = finding.severity().score();
+        return result.setSeverity(Severity.get(score)).addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score)).build();
+    }
+
+    /** False for a finding that had nothing to look at (no samples, no task pairs, no virtual thread events). */
+    static boolean applicable(Finding finding) {
+        return !Boolean.FALSE.equals(finding.details().get("applicable"));
+    }
+
+    static String explanation(Finding finding) {
+        String details = details(finding.details());
+        if (details.isEmpty()) {
+            return finding.explanation().isEmpty() ? null : finding.explanation();
+        }
+        return finding.explanation().isEmpty() ? "Details: " + details : finding.explanation() + "\nDetails: " + details;
+    }
+
+    /** {@code pins 32; code_pins 32; groups: [cause native-frame, where ..., count 32] [...]}. */
+    static String details(Map<String, Object> details) {
+        StringJoiner text = new StringJoiner("; ");
+        details.forEach((name, value) -> {
+            if (LEFT_OUT.contains(name) || value instanceof List<?> list && list.isEmpty()) {
+                return;
+            }
+            text.add(value instanceof List<?> list ? name + ": " + list(list) : name + " " + value(value));
+        });
+        return text.toString();
+    }
+
+    private static String list(List<?> list) {
+        StringJoiner text = new StringJoiner(" ");
+        list.stream().limit(LIST_LIMIT).forEach(entry -> text.add("[" + (entry instanceof Map<?, ?> map ? entries(map) : value(entry)) + "]"));
+        if (list.size() > LIST_LIMIT) {
+            text.add("and " + (list.size() - LIST_LIMIT) + " more");
+        }
+        return text.toString();
+    }
+
+    private static String entries(Map<?, ?> map) {
+        StringJoiner text = new StringJoiner(", ");
+        map.forEach((name, inner) -> {
+            if (!LEFT_OUT_OF_ENTRIES.contains(String.valueOf(name))) {
+                text.add(name + " " + value(inner));
+            }
+        });
+        return text.toString();
+    }
+
+    /** A value; maps and lists inside an entry in parentheses (braces would read as JMC's result templates). */
+    private static String value(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return "(" + entries(map) + ")";
+        }
+        if (value instanceof List<?> list) {
+            return "(" + String.join(", ", list.stream().map(Results::value).toList()) + ")";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return String.format(Locale.ROOT, "%.0f", d);
+        }
+        return String.valueOf(value);
+    }
+}

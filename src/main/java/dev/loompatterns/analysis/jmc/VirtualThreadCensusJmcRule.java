@@ -1,0 +1,13 @@
+package dev.loompatterns.analysis.jmc;
+
+/**
+ * {@code loom.virtual-thread-census} in JDK Mission Control: virtual threads started, ended and
+ * alive at once, which JMC's own views cannot count; needs {@code jdk.VirtualThreadStart} or
+ * {@code jdk.VirtualThreadEnd}.
+ */
+public final class VirtualThreadCensusJmcRule extends LoomJmcRule {
+
+    public VirtualThreadCensusJmcRule() {
+        super("virtual-thread-census", Needs.ANY);
+    }
+}

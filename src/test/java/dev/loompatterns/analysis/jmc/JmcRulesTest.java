@@ -1,0 +1,180 @@
+package dev.loompatterns.analysis.jmc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.jfr.RecordingReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.IRule;
+import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
+import org.openjdk.jmc.flightrecorder.rules.Severity;
+import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
+
+/**
+ * Our rules as JMC rules say what the same rules say through the JDK's parser ({@code loom
+ * inspect}'s path): on the same recordings, JMC's result has our finding's severity (as JMC scores
+ * it) and summary, rule by rule. JMC runs them here as its HTML report does
+ * ({@code RulesToolkit.evaluateParallel}, which applies each rule's required events first).
+ */
+class JmcRulesTest {
+
+    @TempDir
+    static Path dir;
+
+    static final Map<String, Path> RECORDINGS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void record() throws Exception {
+        RECORDINGS.put("pinning", Recordings.pinning(dir));
+        RECORDINGS.put("clean", Recordings.clean(dir));
+        RECORDINGS.put("jdk21", Recordings.jdk21Pins(dir));
+        RECORDINGS.put("nothing", Recordings.nothingOurRulesRead(dir));
+    }
+
+    static List<LoomJmcRule> jmcRules() {
+        return List.of(new PinningJmcRule(), new SubmitFailedJmcRule(), new CarrierHoggingJmcRule(), new PoolCandidateJmcRule(),
+                new QueueingDelayJmcRule(), new VirtualThreadCensusJmcRule());
+    }
+
+    /** Our findings through the JDK's parser, by rule id. */
+    static Map<String, Finding> ours(Path file) throws Exception {
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        RecordingReader.analyze(file, events -> {
+        }).findings().forEach(finding -> findings.put(finding.rule(), finding));
+        return findings;
+    }
+
+    /** JMC's results of our JMC rules, by our rule id. */
+    static Map<String, IResult> jmc(Path file) throws Exception {
+        return jmc(JfrLoaderToolkit.loadEvents(file.toFile()));
+    }
+
+    static Map<String, IResult> jmc(IItemCollection items) throws Exception {
+        Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(List.copyOf(jmcRules()), items, null, 1);
+        Map<String, IResult> results = new LinkedHashMap<>();
+        for (Map.Entry<IRule, Future<IResult>> result : futures.entrySet()) {
+            results.put(((LoomJmcRule) result.getKey()).ruleId(), result.getValue().get());
+        }
+        return results;
+    }
+
+    /** JMC's severity for a finding: its score, or N/A for a finding that had nothing to look at. */
+    static Severity expected(Finding finding) {
+        return Boolean.FALSE.equals(finding.details().get("applicable")) ? Severity.NA : Severity.get(finding.severity().score());
+    }
+
+    @Test
+    void everyRuleHasItsJmcRuleUnderItsIdWithThePrefix() {
+        assertThat(jmcRules().stream().map(LoomJmcRule::ruleId)).containsExactlyElementsOf(Analysis.ruleIds());
+        assertThat(jmcRules()).allSatisfy(rule -> {
+            assertThat(rule.getId()).isEqualTo("loom." + rule.ruleId());
+            assertThat(rule.getRequiredEvents().keySet()).isEqualTo(rule.eventTypes());
+            assertThat(rule.getRequiredEvents().values()).containsOnly(EventAvailability.NONE);
+        });
+        // JMC's own rules (those on this class path: flightrecorder.rules.jdk) take none of these ids
+        assertThat(RuleRegistry.getRules()).hasSizeGreaterThan(60)
+                .extracting(IRule::getId).doesNotContainAnyElementsOf(jmcRules().stream().map(IRule::getId).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pinning", "clean", "jdk21"})
+    void eachJmcRuleGivesTheSeverityAndSummaryOfTheRuleOverTheJdksParser(String recording) throws Exception {
+        Path file = RECORDINGS.get(recording);
+        Map<String, Finding> ours = ours(file);
+        Map<String, IResult> jmc = jmc(file);
+        assertThat(jmc.keySet()).containsExactlyInAnyOrderElementsOf(ours.keySet());
+        ours.forEach((rule, finding) -> {
+            IResult result = jmc.get(rule);
+            assertThat(result.getSeverity()).as(rule + ": " + finding.summary() + " / JMC: " + result.getSummary()).isEqualTo(expected(finding));
+            assertThat(result.getSummary()).as(rule).isEqualTo(finding.summary());
+            assertThat(result.getExplanation()).as(rule).startsWith(finding.explanation());
+            IQuantity score = result.getResult(TypedResult.SCORE);
+            if (result.getSeverity() != Severity.NA) {
+                assertThat(score.longValue()).as(rule).isEqualTo(finding.severity().score());
+            }
+        });
+    }
+
+    @Test
+    void thePinsInTheUpcallAreAWarningInJmcWithTheirCauseAndFrame() throws Exception {
+        IResult pinning = jmc(RECORDINGS.get("pinning")).get("pinning");
+        assertThat(pinning.getSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(pinning.getSummary()).contains("a native or VM frame on the stack", Recordings.class.getName() + ".compareSleeping");
+        assertThat(pinning.getExplanation()).contains("native-frame: move the blocking call out of the native callback")
+                .contains("Details: pins ", "groups: [cause native-frame");
+    }
+
+    @Test
+    void aCleanRecordingHasNoWarning() throws Exception {
+        assertThat(jmc(RECORDINGS.get("clean")).values()).extracting(IResult::getSeverity)
+                .doesNotContain(Severity.WARNING)
+                .contains(Severity.INFO); // the census, at least
+    }
+
+    @Test
+    void jdk21PinsWithoutAReasonAreClassifiedFromTheirStacksInJmcToo() throws Exception {
+        Finding ours = ours(RECORDINGS.get("jdk21")).get("pinning");
+        IResult jmc = jmc(RECORDINGS.get("jdk21")).get("pinning");
+        assertThat(ours.list("groups")).isNotEmpty().allSatisfy(group ->
+                assertThat(group).asString().contains("classified_from=stack (no pinnedReason in the event)"));
+        assertThat(jmc.getSummary()).isEqualTo(ours.summary());
+        assertThat(jmc.getExplanation()).contains("classified_from stack (no pinnedReason in the event)", "cause class-init",
+                "cause native-frame");
+    }
+
+    @Test
+    void withoutTheirEventTypesEveryRuleIsNotApplicableAndSaysWhatIsMissing() throws Exception {
+        Map<String, IResult> jmc = jmc(RECORDINGS.get("nothing"));
+        assertThat(jmc.values()).extracting(IResult::getSeverity).containsOnly(Severity.NA);
+        assertThat(jmc.get("pinning").getSummary()).isEqualTo("Not recorded: jdk.VirtualThreadPinned.");
+        assertThat(jmc.get("virtual-thread-census").getSummary())
+                .isEqualTo("None of these was recorded: jdk.VirtualThreadEnd, jdk.VirtualThreadStart.");
+    }
+
+    /**
+     * Why the rules require their events at {@code NONE} and check "enabled" themselves: JFR notes
+     * each setting again in every chunk, and JMC 9.1.2 counts an event type as enabled only if it
+     * finds exactly one note. On a recording of two chunks, an enabled type without events is
+     * {@code NONE} to JMC; a rule that required it {@code ENABLED} would be ignored there, where
+     * ours says what it found.
+     */
+    @Test
+    void jmcsOwnEnabledCheckMissesEnabledTypesOnARecordingOfTwoChunks(@TempDir Path here) throws Exception {
+        Path file = here.resolve("two-chunks.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ActiveSetting");
+            recording.enable("jdk.VirtualThreadSubmitFailed");
+            recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO);
+            recording.start();
+            try (Recording another = new Recording()) { // starting a recording rotates the chunk
+                another.start();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        IItemCollection items = JfrLoaderToolkit.loadEvents(file.toFile());
+        assertThat(RulesToolkit.getEventAvailability(items, "jdk.VirtualThreadSubmitFailed")).isEqualTo(EventAvailability.NONE);
+        assertThat(ItemCollectionReader.recorded(items, "jdk.VirtualThreadSubmitFailed")).isTrue();
+        IResult submitFailed = jmc(items).get("submit-failed");
+        assertThat(submitFailed.getSeverity()).isEqualTo(Severity.OK);
+        assertThat(submitFailed.getSummary()).isEqualTo("No virtual thread failed to be scheduled.");
+    }
+}

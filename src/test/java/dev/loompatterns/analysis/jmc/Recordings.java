@@ -1,0 +1,248 @@
+package dev.loompatterns.analysis.jmc;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.jfr.TaskStartedEvent;
+import dev.loompatterns.jfr.TaskSubmittedEvent;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.StackTrace;
+
+/**
+ * Recordings made by the tests themselves, in this JVM, with every event type our rules read
+ * enabled, so that each rule has something to say in both parsers:
+ * <ul>
+ *   <li>{@link #pinning}: virtual threads that sleep inside an FFM upcall (libc's {@code qsort}
+ *       calling a Java comparator), which pins on every JDK; beside them tasks with our
+ *       submit/start events, a pool of platform threads that sleeps, and virtual threads that
+ *       sleep unpinned;</li>
+ *   <li>{@link #clean}: the same without the upcall;</li>
+ *   <li>{@link #jdk21Pins}: pins as JDK 21 records them, without {@code pinnedReason},
+ *       {@code blockingOperation} or carrier: an event type of our own named
+ *       {@code jdk.VirtualThreadPinned} with only a duration, a thread and a stack, committed where a
+ *       pin would be (in a class initializer, in an upcall), with no real blocking;</li>
+ *   <li>{@link #nothingOurRulesRead}: a recording with every type our rules read disabled (in a
+ *       JVM of its own).</li>
+ * </ul>
+ */
+final class Recordings {
+
+    static final String PINNED = "jdk.VirtualThreadPinned";
+
+    private Recordings() {
+    }
+
+    /** JFR's notes of the settings, which every .jfc of the JDK and of loom enables: how JMC and our rules tell "enabled". */
+    private static Recording withSettingsNoted() {
+        Recording recording = new Recording();
+        recording.enable("jdk.ActiveSetting");
+        return recording;
+    }
+
+    private static Recording withOurEventTypes() {
+        Recording recording = withSettingsNoted();
+        recording.enable(PINNED).withThreshold(Duration.ZERO).withStackTrace();
+        recording.enable("jdk.VirtualThreadStart");
+        recording.enable("jdk.VirtualThreadEnd");
+        recording.enable("jdk.VirtualThreadSubmitFailed");
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+        for (String waiting : List.of("jdk.ThreadPark", "jdk.ThreadSleep", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
+                "jdk.FileWrite", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait")) {
+            recording.enable(waiting).withThreshold(Duration.ofMillis(10)).withStackTrace();
+        }
+        recording.enable(TaskSubmittedEvent.NAME);
+        recording.enable(TaskStartedEvent.NAME);
+        return recording;
+    }
+
+    private static Path record(Path file, Recording recording, Runnable work) throws Exception {
+        try (recording) {
+            recording.start();
+            work.run();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    static Path pinning(Path dir) throws Exception {
+        return record(dir.resolve("pinning.jfr"), withOurEventTypes(), () -> work(true));
+    }
+
+    static Path clean(Path dir) throws Exception {
+        return record(dir.resolve("clean.jfr"), withOurEventTypes(), () -> work(false));
+    }
+
+    static Path jdk21Pins(Path dir) throws Exception {
+        return record(dir.resolve("jdk21.jfr"), withOurEventTypes(), () -> join(Thread.ofVirtual().start(() -> {
+            CommitsInItsInitializer.touch();
+            sortWith("compareCommitting");
+        })));
+    }
+
+    /**
+     * Made in a JVM of its own: JFR merges the settings of all the recordings running in a JVM at
+     * once, and another test's recording (or the JFR stream of {@code ChildJvm}'s children, which
+     * counts virtual threads and pins) may enable what this one disables.
+     */
+    static Path nothingOurRulesRead(Path dir) throws Exception {
+        Path file = dir.resolve("nothing.jfr");
+        Path errors = dir.resolve("nothing.err");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(java, "--enable-preview", "-cp", System.getProperty("java.class.path"),
+                NothingOurRulesRead.class.getName(), file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+        try {
+            if (!child.waitFor(1, TimeUnit.MINUTES)) { // a backstop only
+                throw new AssertionError("the recording JVM did not end within a minute");
+            }
+            if (child.exitValue() != 0) {
+                throw new AssertionError("the recording JVM failed: " + Files.readString(errors));
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+        return file;
+    }
+
+    /** Records {@link #work} with every event type our rules read disabled, to the file named. */
+    public static final class NothingOurRulesRead {
+        public static void main(String[] args) throws Exception {
+            Recording recording = withSettingsNoted();
+            recording.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(100));
+            // disabled by name: a recording without settings uses each type's default, enabled for some
+            // (jdk.ExecutionSample, and our own events, as every jdk.jfr.Event unless it says otherwise)
+            Analysis.ofAllRules().eventTypes().forEach(recording::disable);
+            record(Path.of(args[0]), recording, () -> work(false));
+        }
+    }
+
+    /** Tasks on virtual threads (with or without a pin each), a pool of two platform threads that sleeps. */
+    private static void work(boolean pin) {
+        AtomicLong ids = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long id = ids.incrementAndGet();
+            TaskSubmittedEvent.at(id);
+            threads.add(Thread.ofVirtual().start(() -> {
+                TaskStartedEvent.at(id);
+                if (pin) {
+                    sortWith("compareSleeping");
+                }
+                sleep(20);
+            }));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> sleeps = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sleeps.add(pool.submit(() -> sleep(60))); // the pool mostly sleeps: a candidate
+            }
+            for (Future<?> sleep : sleeps) {
+                try {
+                    sleep.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        threads.forEach(Recordings::join);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- an FFM upcall: libc's qsort calls a Java comparator, a native frame below it ---
+
+    static int compareSleeping(MemorySegment a, MemorySegment b) {
+        try {
+            Thread.sleep(5); // here, not in a helper: this is the frame the pin names
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
+    }
+
+    static int compareCommitting(MemorySegment a, MemorySegment b) {
+        Jdk21Pinned.commitOne();
+        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
+    }
+
+    private static void sortWith(String comparator) {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MethodHandle compare = MethodHandles.lookup().findStatic(Recordings.class, comparator,
+                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+            MemorySegment stub = linker.upcallStub(compare, FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT),
+                    ADDRESS.withTargetLayout(JAVA_INT)), arena);
+            MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
+            qsort.invokeExact(array, 2L, (long) Integer.BYTES, stub);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // --- JDK 21's jdk.VirtualThreadPinned: a duration, a thread and a stack; nothing else ---
+
+    @Name(PINNED)
+    @Label("Virtual Thread Pinned")
+    @StackTrace(true)
+    static final class Jdk21Pinned extends Event {
+
+        /** An event of a millisecond, with no blocking in it: nothing really pins. */
+        static void commitOne() {
+            Jdk21Pinned event = new Jdk21Pinned();
+            event.begin();
+            long end = System.nanoTime() + 1_000_000;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            event.commit();
+        }
+    }
+
+    static final class CommitsInItsInitializer {
+        static {
+            Jdk21Pinned.commitOne();
+        }
+
+        static void touch() {
+        }
+    }
+}
