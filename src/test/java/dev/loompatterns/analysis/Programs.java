@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * Small programs that are not part of the catalogue, each doing one thing the rules should find,
  * run in a JVM of their own with plain {@code -XX:StartFlightRecording} ({@link #record}).
  */
-final class Programs {
+public final class Programs {
 
     private Programs() {
     }
@@ -40,7 +40,7 @@ final class Programs {
      * Runs {@code main} in a new JVM (this JVM's java and class path) recording to {@code file} with
      * the JDK's settings {@code settings} ({@code default} or {@code profile}).
      */
-    static Path record(Class<?> main, Path file, String settings, String... jvmFlags) throws IOException, InterruptedException {
+    public static Path record(Class<?> main, Path file, String settings, String... jvmFlags) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
                 "-XX:StartFlightRecording:filename=" + file + ",settings=" + settings));
