@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code carrier-hogging}: virtual threads that ran without blocking for long stretches. There
@@ -16,9 +15,13 @@ import java.util.Set;
  * running all that time. Samples come every 10 to 20 ms with the JDK's profiles; a thread that
  * blocks briefly between samples looks continuous, so the stretches are upper bounds.
  */
-final class CarrierHoggingRule implements Rule {
+final class CarrierHoggingRule extends BaseRule {
 
     static final String ID = "carrier-hogging";
+
+    CarrierHoggingRule() {
+        super(ID, "Carrier hogging", "jdk.ExecutionSample");
+    }
 
     /** Samples further apart than this end a stretch. */
     static final long GAP = 100_000_000L;
@@ -44,21 +47,6 @@ final class CarrierHoggingRule implements Rule {
     private final Map<Long, Stretches> threads = new HashMap<>();
     private long virtualSamples;
     private long samples;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Carrier hogging";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("jdk.ExecutionSample");
-    }
 
     @Override
     public void accept(Observation observation) {

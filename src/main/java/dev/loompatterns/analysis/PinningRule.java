@@ -18,9 +18,13 @@ import java.util.TreeSet;
  * (a cold JVM loading classes) and JFR's own are reported apart and never raise a warning alone.
  * Application code is every class outside the JDK.
  */
-final class PinningRule implements Rule {
+final class PinningRule extends BaseRule {
 
     static final String ID = "pinning";
+
+    PinningRule() {
+        super(ID, "Virtual thread pinning", "jdk.VirtualThreadPinned");
+    }
 
     /** Pins kept one by one for the report's timeline; past this, only the groups count. */
     static final int TIMELINE_LIMIT = 2_000;
@@ -45,21 +49,6 @@ final class PinningRule implements Rule {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final List<Map<String, Object>> timeline = new ArrayList<>();
     private long pins;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Virtual thread pinning";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("jdk.VirtualThreadPinned");
-    }
 
     @Override
     public void accept(Observation observation) {

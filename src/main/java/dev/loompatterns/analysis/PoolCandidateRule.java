@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * these only above a threshold (20 ms by default), so the share is a lower bound. A pool's thread
  * parked waiting for its next task (idle) does not count.
  */
-final class PoolCandidateRule implements Rule {
+final class PoolCandidateRule extends BaseRule {
 
     static final String ID = "pool-candidate";
+
+    PoolCandidateRule() {
+        super(ID, "Thread pools to move to virtual threads", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+    }
 
     /** A pool blocked at least this share of its threads' time is a candidate. */
     static final double CANDIDATE_SHARE = 0.5;
@@ -43,22 +47,6 @@ final class PoolCandidateRule implements Rule {
 
     private final Map<String, Pool> pools = new HashMap<>();
     private long blockedEvents;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Thread pools to move to virtual threads";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep",
-                "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
-    }
 
     /** The pool a thread belongs to: its name with every number replaced by {@code #}. */
     static String poolOf(String threadName) {

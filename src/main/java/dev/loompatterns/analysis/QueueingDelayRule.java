@@ -3,7 +3,6 @@ package dev.loompatterns.analysis;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code queueing-delay}: how long tasks waited between their submission and their start, from
@@ -11,9 +10,13 @@ import java.util.Set;
  * task id. No JDK event shows it: {@code jdk.VirtualThreadStart} is stamped at first mount,
  * after the wait.
  */
-final class QueueingDelayRule implements Rule {
+final class QueueingDelayRule extends BaseRule {
 
     static final String ID = "queueing-delay";
+
+    QueueingDelayRule() {
+        super(ID, "Queueing delay", "loompatterns.TaskSubmitted", "loompatterns.TaskStarted");
+    }
 
     /** A longest wait from this long is a warning. */
     static final long WARNED = 100_000_000L;
@@ -23,21 +26,6 @@ final class QueueingDelayRule implements Rule {
     private final LogHistogram delays = new LogHistogram();
     private long longest = -1;
     private long longestTask;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Queueing delay";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("loompatterns.TaskSubmitted", "loompatterns.TaskStarted");
-    }
 
     @Override
     public void accept(Observation observation) {

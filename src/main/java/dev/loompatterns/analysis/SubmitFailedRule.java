@@ -4,30 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code submit-failed}: virtual threads whose start or unpark the scheduler refused ({@code jdk.VirtualThreadSubmitFailed}). */
-final class SubmitFailedRule implements Rule {
+final class SubmitFailedRule extends BaseRule {
 
     static final String ID = "submit-failed";
 
+    SubmitFailedRule() {
+        super(ID, "Virtual thread submit failures", "jdk.VirtualThreadSubmitFailed");
+    }
+
     private long failures;
     private final Map<String, Long> byMessage = new LinkedHashMap<>();
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Virtual thread submit failures";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("jdk.VirtualThreadSubmitFailed");
-    }
 
     @Override
     public void accept(Observation observation) {

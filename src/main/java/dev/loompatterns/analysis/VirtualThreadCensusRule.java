@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code virtual-thread-census}: how many virtual threads the recording saw start and end, how
@@ -16,9 +15,13 @@ import java.util.Set;
  * 1,000,000 not loaded after 24 minutes. {@code jfr scrub} without the virtual-thread events makes
  * a copy JMC opens at once.
  */
-final class VirtualThreadCensusRule implements Rule {
+final class VirtualThreadCensusRule extends BaseRule {
 
     static final String ID = "virtual-thread-census";
+
+    VirtualThreadCensusRule() {
+        super(ID, "Virtual thread census", "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+    }
 
     /** Alive-count resolution. */
     static final long BUCKET = 10_000_000L;
@@ -38,21 +41,6 @@ final class VirtualThreadCensusRule implements Rule {
     private long ends;
     private long endedUnseen;
     private long first = Long.MAX_VALUE;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String name() {
-        return "Virtual thread census";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
-    }
 
     @Override
     public void accept(Observation observation) {

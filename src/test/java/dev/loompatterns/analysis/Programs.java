@@ -1,19 +1,12 @@
 package dev.loompatterns.analysis;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -75,18 +68,7 @@ public final class Programs {
         }
 
         static void sort() {
-            Linker linker = Linker.nativeLinker();
-            MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
-                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
-            try (Arena arena = Arena.ofConfined()) {
-                MethodHandle compare = MethodHandles.lookup().findStatic(UpcallSleeper.class, "compare",
-                        MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-                MemorySegment stub = linker.upcallStub(compare,
-                        FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT)), arena);
-                qsort.invokeExact(arena.allocateFrom(JAVA_INT, 2, 1), 2L, (long) Integer.BYTES, stub);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
+            dev.loompatterns.testing.Natives.qsortWith(MethodHandles.lookup(), UpcallSleeper.class, "compare");
         }
 
         public static void main(String[] args) throws InterruptedException {

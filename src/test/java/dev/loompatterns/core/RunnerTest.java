@@ -249,33 +249,10 @@ class RunnerTest {
         assertThat(report.pinned()).as(report.pins().toString()).isEqualTo(1);
     }
 
-    /** A loader that blocks; called through Class.forName (a native frame), it pins while a class loads. */
-    static final class SlowLoader extends ClassLoader {
-        SlowLoader() {
-            super(null);
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new ClassNotFoundException(name);
-        }
-    }
-
     @Test
     void aPinWhileAClassLoadsIsCountedApartFromThePatterns() throws InterruptedException {
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    Class.forName("com.example.Missing", false, new SlowLoader());
-                } catch (ClassNotFoundException expected) {
-                    // the pin while it loaded is what counts here
-                }
-            }).join();
+            Thread.ofVirtual().start(dev.loompatterns.testing.Natives::loadSlowly).join();
             return Check.passed("loaded");
         }));
         assertThat(report.pinned()).isZero();

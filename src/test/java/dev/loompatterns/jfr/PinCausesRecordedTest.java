@@ -1,20 +1,14 @@
 package dev.loompatterns.jfr;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.testing.Natives;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,19 +83,7 @@ class PinCausesRecordedTest {
     }
 
     static void sortWith(String comparator) {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
-                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            MethodHandle compare = MethodHandles.lookup().findStatic(PinCausesRecordedTest.class, comparator,
-                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-            MemorySegment stub = linker.upcallStub(compare, FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT),
-                    ADDRESS.withTargetLayout(JAVA_INT)), arena);
-            MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
-            qsort.invokeExact(array, 2L, (long) Integer.BYTES, stub);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
+        Natives.qsortWith(MethodHandles.lookup(), PinCausesRecordedTest.class, comparator);
     }
 
     @Test
@@ -214,29 +196,11 @@ class PinCausesRecordedTest {
 
     // --- class loading: a loader that blocks, called from native code (Class.forName) ---
 
-    static final class SlowLoader extends ClassLoader {
-        SlowLoader() {
-            super(null);
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            sleep(5);
-            throw new ClassNotFoundException(name);
-        }
-    }
-
     @Test
     void blockingWhileAClassLoadsIsClassLoadingAndAFirstUse(@TempDir Path dir) throws Exception {
-        List<Pin> pins = pinsOf(dir, () -> {
-            try {
-                Class.forName("com.example.Missing", false, new SlowLoader());
-            } catch (ClassNotFoundException expected) {
-                // the loader blocked, then found nothing: the pin is what the test looks at
-            }
-        });
+        List<Pin> pins = pinsOf(dir, Natives::loadSlowly);
         assertThat(pins).isNotEmpty().allSatisfy(pin -> {
-            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(SlowLoader.class.getName() + ".findClass"));
+            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(Natives.SlowLoader.class.getName() + ".findClass"));
             assertThat(pin.cause()).isEqualTo(PinCause.CLASS_LOADING);
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.FIRST_USE);
         });

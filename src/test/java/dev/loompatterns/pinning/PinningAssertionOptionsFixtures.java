@@ -28,23 +28,7 @@ final class PinningAssertionOptionsFixtures {
 
     /** Pins while a class loads: a cold JVM's kind of pin, never counted. */
     static void aClassLoadingPin() throws InterruptedException {
-        Thread.ofVirtual().start(() -> {
-            try {
-                Class.forName("com.example.Missing", false, new ClassLoader(null) {
-                    @Override
-                    protected Class<?> findClass(String name) throws ClassNotFoundException {
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        throw new ClassNotFoundException(name);
-                    }
-                });
-            } catch (ClassNotFoundException expected) {
-                // the pin while loading is the point
-            }
-        }).join();
+        Thread.ofVirtual().start(dev.loompatterns.testing.Natives::loadSlowly).join();
     }
 
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)

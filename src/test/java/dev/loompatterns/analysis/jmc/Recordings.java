@@ -1,19 +1,13 @@
 package dev.loompatterns.analysis.jmc;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
+import dev.loompatterns.testing.Natives;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,19 +197,7 @@ final class Recordings {
     }
 
     private static void sortWith(String comparator) {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
-                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            MethodHandle compare = MethodHandles.lookup().findStatic(Recordings.class, comparator,
-                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-            MemorySegment stub = linker.upcallStub(compare, FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT),
-                    ADDRESS.withTargetLayout(JAVA_INT)), arena);
-            MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
-            qsort.invokeExact(array, 2L, (long) Integer.BYTES, stub);
-        } catch (Throwable e) {
-            throw new AssertionError(e);
-        }
+        Natives.qsortWith(MethodHandles.lookup(), Recordings.class, comparator);
     }
 
     // --- JDK 21's jdk.VirtualThreadPinned: a duration, a thread and a stack; nothing else ---
