@@ -190,4 +190,64 @@ class LauncherTest {
         assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
         assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
     }
+
+    /**
+     * Ctrl-C as a person gives it: a real SIGINT to a running {@code ./loom compare}, once its
+     * second run has started, beside a CPU-bound thread. It prints its line, then the rows already
+     * finished, exits 130, starts no further run, and leaves no half-written recording nor a JFR
+     * repository folder of its own behind.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"thread-basics lock-counter", "pinning", "url-fetch", "scheduling"})
+    void ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind(String patterns, @TempDir Path dir) throws Exception {
+        Path recordings = dir.resolve("recordings");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        List<String> command = new ArrayList<>(List.of("bash", "loom", "compare"));
+        command.addAll(List.of(patterns.split(" ")));
+        command.addAll(List.of("--jfr-dir", recordings.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("CI");
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hog = Thread.ofPlatform().name("cpu-hog").start(() -> {
+            long spins = 0;
+            while (!stop.get()) {
+                spins++;
+            }
+            assertThat(spins).isPositive();
+        });
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while (!Files.readString(err).contains("[2/") && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
+            }
+            assertThat(Files.readString(err)).as("the second run started").contains("[2/");
+            long pid = process.pid(); // the launcher exec's java: the same process
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor()).isZero();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+
+            String errText = Files.readString(err).replace('\r', '\n');
+            assertThat(process.exitValue()).as(errText).isEqualTo(130);
+            assertThat(errText).contains("loom: Ctrl-C: stopping the run");
+            String afterCtrlC = errText.substring(errText.indexOf("loom: Ctrl-C"));
+            assertThat(afterCtrlC.lines().filter(line -> line.startsWith("["))).as("no run started after Ctrl-C").isEmpty();
+            assertThat(Files.readString(out)).as("the rows already finished").startsWith("pattern");
+            try (var left = Files.list(recordings)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+            }
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            try (var repositories = Files.list(tmp)) {
+                assertThat(repositories.map(p -> p.getFileName().toString())).as("JFR's repository of the stopped JVM")
+                        .noneMatch(name -> name.endsWith("_" + pid));
+            }
+        } finally {
+            stop.set(true);
+            hog.join();
+            process.destroyForcibly().waitFor();
+        }
+    }
 }

@@ -117,7 +117,23 @@ final class CompareCommand implements Callable<Integer> {
                 : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
 
         PrintWriter out = spec.commandLine().getOut();
-        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, warmup, repeat, where);
+        Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
+        Session.Outcome outcome;
+        try {
+            outcome = session.run(cells, warmup, repeat, where);
+        } catch (Exception e) {
+            if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
+                throw e;
+            }
+            // Ctrl-C: the rows finished so far are printed, then the interrupt ends the command (exit 130);
+            // after Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was doing
+            List<Row> rows = session.finishedRows();
+            if (!rows.isEmpty()) {
+                format.print(rows, out, wide);
+                out.flush();
+            }
+            throw e;
+        }
         format.print(outcome.rows(), out, wide);
         if (format.forPeople()) {
             out.println();

@@ -55,6 +55,10 @@ public final class LoomCli implements Runnable {
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
+            Cancellation.request();
+            // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
+            System.err.println("loom: Ctrl-C: stopping the run (its threads are interrupted and joined; no further run starts)");
+            System.err.flush();
             main.interrupt();
             try {
                 finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
@@ -88,7 +92,8 @@ public final class LoomCli implements Runnable {
                 err.println("loom: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof InterruptedException) {
+            if (e instanceof InterruptedException || Cancellation.requested()) {
+                // after Ctrl-C, whatever failed failed because the JVM is shutting down (JFR stops its recordings)
                 err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is discarded)");
                 return EXIT_INTERRUPTED;
             }

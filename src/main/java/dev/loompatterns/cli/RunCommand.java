@@ -70,7 +70,23 @@ final class RunCommand implements Callable<Integer> {
                 : new Session.Recording.OneFile(recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
 
         PrintWriter out = spec.commandLine().getOut();
-        Session.Outcome outcome = new Session(Progress.onTerminal(spec.commandLine().getErr())).run(cells, 1, where);
+        Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
+        Session.Outcome outcome;
+        try {
+            outcome = session.run(cells, 1, where);
+        } catch (Exception e) {
+            if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
+                throw e;
+            }
+            // Ctrl-C: the rows finished so far are printed, then the interrupt ends the command (exit 130);
+            // after Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was doing
+            List<Row> rows = session.finishedRows();
+            if (!rows.isEmpty()) {
+                ReportFormat.TABLE.print(rows, out, wide);
+                out.flush();
+            }
+            throw e;
+        }
         ReportFormat.TABLE.print(outcome.rows(), out, wide);
         Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
         Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));

@@ -76,6 +76,7 @@ final class Session {
     }
 
     private final Runner runner = new Runner();
+    private final List<Row> finished = new ArrayList<>();
     private final Progress progress;
 
     Session(Progress progress) {
@@ -100,7 +101,7 @@ final class Session {
                     runner.recordChildrenBeside(new ChildActivity.Recording(one.file(), one.profile()));
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
-                        yield new Outcome(rows, List.of(recorder.finish()));
+                        yield new Outcome(rows, List.of(finish(recorder)));
                     }
                 }
                 case Recording.FilePerCell each -> {
@@ -112,7 +113,7 @@ final class Session {
                         runner.recordChildrenBeside(new ChildActivity.Recording(file, each.profile()));
                         try (Recorder recorder = Recorder.start(each.profile(), file)) {
                             rows.add(measure(cell, warmUp, repeats, done));
-                            files.add(recorder.finish());
+                            files.add(finish(recorder));
                         }
                     }
                     yield new Outcome(rows, files);
@@ -121,6 +122,34 @@ final class Session {
         } finally {
             runner.recordChildrenBeside(null);
             progress.clear();
+        }
+    }
+
+    /** The rows finished so far, in order: what a run stopped by Ctrl-C still prints. */
+    List<Row> finishedRows() {
+        return List.copyOf(finished);
+    }
+
+    /**
+     * Writes the recording; an interrupt (Ctrl-C) that stops the write is an interrupt, not an
+     * I/O error: the recording is then discarded, as a run in progress's is.
+     */
+    private static Path finish(Recorder recorder) throws InterruptedException {
+        try {
+            return recorder.finish();
+        } catch (java.io.UncheckedIOException e) {
+            if (Cancellation.requested() || Thread.currentThread().isInterrupted()
+                    || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+                throw new InterruptedException("stopped while writing the recording");
+            }
+            throw e;
+        }
+    }
+
+    /** Before each run: after Ctrl-C, no run starts. */
+    private static void stopIfCancelled() throws InterruptedException {
+        if (Cancellation.requested() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopped by Ctrl-C");
         }
     }
 
@@ -159,6 +188,7 @@ final class Session {
     private Check warmUpRuns(Cell cell, int warmups, Counter done) throws InterruptedException {
         Check failed = null;
         for (int w = 1; w <= warmups; w++) {
+            stopIfCancelled();
             progress.show(++done.done, done.total, cell.label() + " (warm-up)");
             Check check = runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()).check();
             if (failed == null && !check.ok()) {
@@ -172,11 +202,14 @@ final class Session {
     private Row measure(Cell cell, Check failedWarmUp, int repeats, Counter done) throws InterruptedException {
         List<RunReport> reports = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
+            stopIfCancelled();
             progress.show(++done.done, done.total, cell.label());
             reports.add(runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()));
         }
         Row row = Row.of(reports);
-        return failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
+        Row result = failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
+        finished.add(result);
+        return result;
     }
 
     /**
