@@ -70,12 +70,16 @@ final class DumpCommand implements Callable<Integer> {
     WorkloadOptions workload;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the current folder); must not exist")
+            description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the system's temporary folder); must not exist")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "5",
             description = "threads listed per container; the rest are counted (default ${DEFAULT-VALUE})")
     int threadsListed;
+
+    @Option(names = "--containers", paramLabel = "N", defaultValue = "5",
+            description = "child containers shown per container; the rest are counted in one line (default ${DEFAULT-VALUE})")
+    int containersListed;
 
     DumpCommand(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -91,14 +95,17 @@ final class DumpCommand implements Callable<Integer> {
         if (threadsListed < 0 || threadsListed > MAX_THREADS_LISTED) {
             throw new UsageException("--threads must be from 0 to " + MAX_THREADS_LISTED + ", got " + threadsListed);
         }
+        if (containersListed < 0 || containersListed > MAX_THREADS_LISTED) {
+            throw new UsageException("--containers must be from 0 to " + MAX_THREADS_LISTED + ", got " + containersListed);
+        }
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
-        Path file = checkTarget(out != null ? out : Path.of(defaultFile(pattern, chosenMode)));
+        // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
+        Path file = checkTarget(out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
 
         PrintWriter print = spec.commandLine().getOut();
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         boolean held;
-        int arrivals;
         try (RunGate.Hold hold = RunGate.hold()) {
             Thread run = Thread.ofPlatform().name("loom-dump-run").start(() -> {
                 try {
@@ -111,7 +118,6 @@ final class DumpCommand implements Callable<Integer> {
             });
             try {
                 held = hold.awaitArrival();
-                arrivals = hold.arrivals();
                 if (held) {
                     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
                 }
@@ -126,11 +132,15 @@ final class DumpCommand implements Callable<Integer> {
                     + " (core.RunGate.arrive), so no mid-run dump was taken; its check: " + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
         }
-        print.printf("Thread dump of %s (%s mode, %s, %d tasks), taken while %d task(s) were held at their start.%n",
-                pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), arrivals);
+        ThreadDump dump = ThreadDump.read(file);
+        print.printf("Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate) when it was "
+                        + "taken; the others had not reached it, or wait on those.%n",
+                pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), dump.held());
         print.println("Saved to " + file);
         print.println();
-        ThreadDump.read(file).print(print, threadsListed);
+        dump.printSummary(print);
+        print.println();
+        dump.print(print, threadsListed, containersListed);
         print.println();
         print.printf("Then released, the run finished: %s: %s%n", finished.check().word(), finished.check().detail());
         print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");

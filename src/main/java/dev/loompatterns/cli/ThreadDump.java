@@ -29,13 +29,70 @@ import java.util.stream.Collectors;
  *
  * @param containers every container, in the dump's order (parents before children)
  */
-record ThreadDump(List<Container> containers) {
+final class ThreadDump {
 
-    /** One thread as the dump shows it. */
-    record DumpedThread(String tid, String name, String state, boolean virtual) {
+    private final List<Container> containers;
+    private int maxChildren = Integer.MAX_VALUE;
+
+    ThreadDump(List<Container> containers) {
+        this.containers = List.copyOf(containers);
+    }
+
+    /** Every container, in the dump's order (parents before children). */
+    List<Container> containers() {
+        return containers;
+    }
+
+    /**
+     * One thread as the dump shows it.
+     *
+     * @param topFrame the innermost frame of code outside the JDK ({@code Type.method(File.java:12)}),
+     *                 or the innermost frame if all are the JDK's; empty without a stack
+     */
+    record DumpedThread(String tid, String name, String state, boolean virtual, String topFrame, boolean held) {
         String label() {
             return "#" + tid + (name.isEmpty() ? "" : " \"" + name + "\"") + (virtual ? " virtual" : "");
         }
+
+        /** The label, state and where it is: {@code #29 virtual WAITING at a.B.c(B.java:3)}. */
+        String line() {
+            return label() + " " + state + (topFrame.isEmpty() ? "" : " at " + topFrame);
+        }
+    }
+
+    /** The frame of a task that {@code loom dump} holds at its start. */
+    static final String HOLD_FRAME = "dev.loompatterns.core.RunGate";
+
+    static boolean held(JsonNode stack) {
+        for (JsonNode frame : stack) {
+            if (frame.asText().startsWith(HOLD_FRAME + "$Hold.arrived")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Threads held at their start by {@code loom dump}, as the dump shows them. */
+    long held() {
+        return containers.stream().flatMap(c -> c.threads().stream()).filter(DumpedThread::held).count();
+    }
+
+    /** The innermost frame outside the JDK, without its module prefix; the innermost frame if all are the JDK's. */
+    static String topFrame(JsonNode stack) {
+        String first = "";
+        for (JsonNode frame : stack) {
+            String text = frame.asText();
+            String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(') ? text.substring(text.indexOf('/') + 1) : text;
+            if (first.isEmpty()) {
+                first = bare;
+            }
+            boolean jdk = text.startsWith("java.") || text.startsWith("jdk.") || bare.startsWith("java.") || bare.startsWith("jdk.")
+                    || bare.startsWith("sun.") || bare.startsWith(HOLD_FRAME); // where loom dump holds a task: not the pattern's code
+            if (!jdk) {
+                return bare;
+            }
+        }
+        return first;
     }
 
     /**
@@ -83,7 +140,8 @@ record ThreadDump(List<Container> containers) {
             List<DumpedThread> threads = new ArrayList<>();
             for (JsonNode thread : container.path("threads")) {
                 threads.add(new DumpedThread(thread.path("tid").asText(), thread.path("name").asText(""),
-                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false)));
+                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false), topFrame(thread.path("stack")),
+                        held(thread.path("stack"))));
             }
             read.add(new Container(container.path("container").asText(), textOrNull(container.path("parent")),
                     textOrNull(container.path("owner")), List.copyOf(threads)));
@@ -127,9 +185,31 @@ record ThreadDump(List<Container> containers) {
      * with no threads and no children are counted, not shown.
      */
     void print(PrintWriter out, int maxThreads) {
+        print(out, maxThreads, Integer.MAX_VALUE);
+    }
+
+    /** One line per depth and one for the threads: what the tree below holds, counted. */
+    void printSummary(PrintWriter out) {
+        Map<Integer, Long> byDepth = new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
+        Map<String, Long> byState = new TreeMap<>(containers.stream().flatMap(c -> c.threads().stream())
+                .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
+        long threads = byState.values().stream().mapToLong(Long::longValue).sum();
+        long virtual = containers.stream().flatMap(c -> c.threads().stream()).filter(DumpedThread::virtual).count();
+        out.println("Containers: " + containers.size() + ", by depth: " + byDepth.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+        out.println("Threads: " + threads + " (" + virtual + " virtual), by state: " + byState.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * As {@link #print(PrintWriter, int)}, showing at most {@code maxChildren} children of a
+     * container; the rest are counted in one line with their threads by state.
+     */
+    void print(PrintWriter out, int maxThreads, int maxChildren) {
         Map<String, DumpedThread> threadsById = new HashMap<>();
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
         int[] hidden = {0};
+        this.maxChildren = maxChildren;
         for (Container root : roots()) {
             print(root, 0, out, maxThreads, threadsById, hidden);
         }
@@ -163,13 +243,23 @@ record ThreadDump(List<Container> containers) {
         out.println(line);
         List<DumpedThread> threads = container.threads();
         for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
-            out.println(indent + "  - " + threads.get(i).label() + " " + threads.get(i).state());
+            out.println(indent + "  - " + threads.get(i).line());
         }
         if (threads.size() > maxThreads) {
             out.println(indent + "  - ... " + (threads.size() - maxThreads) + " more (--threads N lists more)");
         }
-        for (Container child : children) {
+        List<Container> shown = children.subList(0, Math.min(maxChildren, children.size()));
+        for (Container child : shown) {
             print(child, depth + 1, out, maxThreads, threadsById, hidden);
+        }
+        if (children.size() > shown.size()) {
+            List<Container> rest = children.subList(shown.size(), children.size());
+            Map<String, Long> restStates = new TreeMap<>(rest.stream().flatMap(c -> c.threads().stream())
+                    .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
+            long restThreads = restStates.values().stream().mapToLong(Long::longValue).sum();
+            out.println(indent + "  ... " + rest.size() + " more containers like " + rest.getFirst().name() + " ("
+                    + restThreads + " threads" + (restStates.isEmpty() ? "" : ": " + restStates.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))) + "; --containers N lists more)");
         }
     }
 }

@@ -84,4 +84,27 @@ class DumpCommandTest {
             assertThat(left).isEmpty();
         }
     }
+
+    /**
+     * A dump a person can read: counts first, each shown thread with where it is in the pattern's
+     * code, sibling scopes beyond a few counted in one line, the held count as the dump shows it,
+     * and by default the JSON in the temporary folder, not the current one (a checkout).
+     */
+    @Test
+    void aDumpOfManyScopesIsShortAndSaysWhereEachShownThreadIs() throws IOException {
+        Result result = LoomCliTest.loom("dump", "context", "--mode", "structured");
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSizeLessThan(120);
+        assertThat(result.out()).contains("Containers: ").contains("Threads: ").containsPattern("more containers like context/request-\\d+");
+        assertThat(lines).filteredOn(line -> line.strip().startsWith("- #") && line.contains(" virtual "))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
+        java.util.regex.Matcher held = java.util.regex.Pattern.compile("(\\d+) threads were held at their start").matcher(result.out());
+        assertThat(held.find()).isTrue();
+        Path saved = Path.of(lines.get(1).substring("Saved to ".length()));
+        assertThat(saved.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+        ThreadDump dump = ThreadDump.read(saved);
+        assertThat(dump.held()).as("the header's count is the dump's").isEqualTo(Long.parseLong(held.group(1)));
+        java.nio.file.Files.delete(saved);
+    }
 }
