@@ -142,6 +142,15 @@ final class CompareCommand implements Callable<Integer> {
             Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
             Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
             Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
+        } else if (format == ReportFormat.CSV) {
+            // the notes travel with the data: comment lines after the rows (pandas: comment='#');
+            // json carries what they say as fields of each row (spread, jit_ms, pinned_first_use, virtual_threads null)
+            List<String> notes = new ArrayList<>();
+            notes.add(noiseNote(outcome.rows(), warmup, repeat));
+            jitNote(outcome.rows(), warmup).ifPresent(notes::add);
+            Session.apartNote(outcome.rows()).ifPresent(notes::add);
+            Session.notCountedNote(outcome.rows()).ifPresent(notes::add);
+            notes.forEach(note -> out.println("# " + note));
         }
         out.flush();
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;

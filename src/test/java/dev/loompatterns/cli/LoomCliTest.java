@@ -109,7 +109,7 @@ class LoomCliTest {
     void compareColumnsComeInTheContractsOrder() {
         Result result = loom("compare", "lock-counter", "--modes", "virtual", "--tasks", "2", "-P", "increments=10", "--format", "csv");
         assertThat(result.code()).isZero();
-        List<String> lines = result.out().lines().toList();
+        List<String> lines = result.out().lines().filter(line -> !line.startsWith("#")).toList();
         assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail,pinned_first_use,pinned_recorder");
         assertThat(lines).hasSize(1 + new dev.loompatterns.lockcounter.LockCounterPattern().variants().size());
         assertThat(lines.get(1)).startsWith("lock-counter,virtual,synchronized,2,");
@@ -120,7 +120,8 @@ class LoomCliTest {
         Result result = loom("compare", "lock-counter", "--modes", "virtual", "--variants", "long-adder,atomic-long", "--tasks", "2",
                 "-P", "increments=10", "--format", "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out().lines().skip(1).map(line -> line.split(",")[2]).toList()).containsExactly("atomic-long", "long-adder");
+        assertThat(result.out().lines().filter(line -> !line.startsWith("#")).skip(1).map(line -> line.split(",")[2]).toList())
+                .containsExactly("atomic-long", "long-adder");
     }
 
     @Test
@@ -128,7 +129,8 @@ class LoomCliTest {
         Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "virtual", "--variants", "long-adder",
                 "--tasks", "2", "-P", "sleep-ms=1", "-P", "increments=10", "--format", "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out().lines().skip(1).toList()).singleElement().asString().startsWith("lock-counter,virtual,long-adder,");
+        assertThat(result.out().lines().filter(line -> !line.startsWith("#")).skip(1).toList()).singleElement().asString()
+                .startsWith("lock-counter,virtual,long-adder,");
     }
 
     @Test
@@ -295,5 +297,17 @@ class LoomCliTest {
         Result list = loom("list");
         assertThat(list.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         assertThat(list.out()).contains("synchronized-jdk21").doesNotContain("platform,virtual,structured");
+    }
+
+    /** Output to a file keeps the notes: csv as comment lines after the rows. */
+    @Test
+    void csvCarriesTheNotesAsCommentLines() {
+        Result csv = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--format", "csv");
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("pattern,mode,variant");
+        assertThat(lines).filteredOn(line -> line.startsWith("# ")).isNotEmpty()
+                .anySatisfy(line -> assertThat(line).startsWith("# Each figure is one run"));
+        assertThat(lines).filteredOn(line -> !line.startsWith("#")).hasSize(4); // header and 3 rows
     }
 }
