@@ -54,6 +54,7 @@ public final class SchedulingPattern implements Pattern {
         return List.of(
                 Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
                 Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
+                Variant.of("offload", "the same, each spin handed to a pool of platform threads sized to the cores and waited for: the probe gets in"),
                 Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
                 Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"));
     }
@@ -79,6 +80,17 @@ public final class SchedulingPattern implements Pattern {
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int tasks = workload.tasks();
         return switch (variant.id()) {
+            case "offload" -> {
+                Duration hogRun = workload.millis(HOG_MS);
+                ChildJvm.Result child = ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
+                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), "offload"), childTimeout(tasks, hogRun));
+                String delay = child.value(StarvationChild.PROBE_DELAY_NS);
+                if (child.exitCode() != 0 || delay == null) {
+                    yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+                }
+                yield checkOffload(mode, tasks, hogRun, Duration.ofNanos(Long.parseLong(delay)),
+                        Integer.parseInt(child.value(StarvationChild.POOL)));
+            }
             case "cpu-hog", "yield" -> {
                 boolean yield = variant.id().equals("yield");
                 Duration hogRun = workload.millis(HOG_MS);
@@ -124,6 +136,20 @@ public final class SchedulingPattern implements Pattern {
         String detail = waited + ", one carrier";
         return starved ? Check.demonstrated(detail + ": no time slicing, the probe ran when the hogs ended")
                 : Check.failed(detail + "; expected over " + ms(line) + " (no time slicing)");
+    }
+
+    /**
+     * Offloaded hogs wait on futures while a pool of platform threads computes: a virtual thread
+     * that waits unmounts, so the one carrier is free and the probe runs at once, as with platform
+     * threads; the line is the same as for the other starvation variants, half the hogs' total run.
+     */
+    static Check checkOffload(Mode mode, int hogs, Duration hogRun, Duration probeDelay, int poolSize) {
+        Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
+        boolean starved = probeDelay.compareTo(line) > 0;
+        String detail = String.format(Locale.ROOT, "probe waited %s behind %d hogs of %d ms handed to a pool of %d platform threads%s",
+                ms(probeDelay), hogs, hogRun.toMillis(), poolSize, mode == Mode.PLATFORM ? "" : ", one carrier");
+        return Check.expect(!starved, detail + (starved ? "; expected under " + ms(line)
+                : mode == Mode.PLATFORM ? "" : ": each hog waited on its future, unmounted, and left the carrier to the probe"));
     }
 
     static Check checkFileReads(Mode mode, int tasks, FileReads.Result result) {

@@ -21,13 +21,33 @@ final class Starvation {
     }
 
     static Result measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
+        return measure(mode, hogs, hogRun, yield, null);
+    }
+
+    /**
+     * As {@link #measure(Mode, int, Duration, boolean)}, with each hog's spin handed to
+     * {@code offload}, a bounded pool of platform threads, and waited for: the waiting task blocks
+     * on a future (a virtual thread unmounts) instead of holding its carrier.
+     */
+    static Result offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload) throws Exception {
+        return measure(mode, hogs, hogRun, false, offload);
+    }
+
+    private static Result measure(Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
+            throws Exception {
         long[] submitted = new long[1];
         long[] firstRun = new long[1];
         long[] yields = new long[hogs];
         List<Callable<?>> tasks = new ArrayList<>();
         for (int i = 0; i < hogs; i++) {
             int hog = i;
-            tasks.add(() -> yields[hog] = Spin.spin(hogRun, yield));
+            if (offload == null) {
+                tasks.add(() -> yields[hog] = Spin.spin(hogRun, yield));
+            } else {
+                // AFTER: the CPU work runs on the pool's platform threads, which the OS time-slices;
+                // the task only waits for it, and waiting unmounts a virtual thread
+                tasks.add(() -> offload.submit(() -> Spin.spin(hogRun, false)).get());
+            }
         }
         tasks.add(() -> firstRun[0] = System.nanoTime());
         SchedulingWorkers.of(mode).startAll(tasks, index -> {

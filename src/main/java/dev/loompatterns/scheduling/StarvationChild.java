@@ -9,13 +9,16 @@ import java.time.Duration;
  * virtual thread is made, so a running JVM cannot change it. Prints {@code probe-delay-ns=N},
  * {@code yields=N} and {@code carriers=N}.
  *
- * <p>Arguments: mode, hogs, hog run in milliseconds, {@code yield} or {@code spin}.
+ * <p>Arguments: mode, hogs, hog run in milliseconds, {@code yield}, {@code spin} or {@code offload}
+ * (each hog's spin runs on a pool of platform threads sized to the cores, and the task waits for
+ * it; prints {@code offload-pool=N} too).
  */
 public final class StarvationChild {
 
     static final String PROBE_DELAY_NS = "probe-delay-ns";
     static final String YIELDS = "yields";
     static final String CARRIERS = "carriers";
+    static final String POOL = "offload-pool";
 
     private StarvationChild() {
     }
@@ -25,7 +28,20 @@ public final class StarvationChild {
         int hogs = Integer.parseInt(args[1]);
         Duration hogRun = Duration.ofMillis(Long.parseLong(args[2]));
         boolean yield = args[3].equals("yield");
-        Starvation.Result result = Starvation.measure(mode, hogs, hogRun, yield);
+        Starvation.Result result;
+        if (args[3].equals("offload")) {
+            // a bounded pool of platform threads sized to the cores, for the CPU-bound work
+            try (java.util.concurrent.ExecutorService cpu = java.util.concurrent.Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("cpu-", 0).factory())) {
+                // the pool is there before the work comes, as a service's would be: its threads started, its path used once
+                ((java.util.concurrent.ThreadPoolExecutor) cpu).prestartAllCoreThreads();
+                cpu.submit(() -> { }).get();
+                result = Starvation.offloaded(mode, hogs, hogRun, cpu);
+            }
+            System.out.println(POOL + "=" + Runtime.getRuntime().availableProcessors());
+        } else {
+            result = Starvation.measure(mode, hogs, hogRun, yield);
+        }
         System.out.println(PROBE_DELAY_NS + "=" + result.probeDelay().toNanos());
         System.out.println(YIELDS + "=" + result.yields());
         System.out.println(CARRIERS + "=" + System.getProperty("jdk.virtualThreadScheduler.parallelism"));

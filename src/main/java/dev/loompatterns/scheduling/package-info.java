@@ -20,6 +20,10 @@
  *       (queued on that carrier); started from a platform thread it went to the scheduler's
  *       external queue and waited the hogs' whole run, yield or not. So every form starts its
  *       tasks from one starter, and in the virtual forms the starter is a virtual thread.
+ *   <li>{@code offload}: the same hogs, each handing its spin to a pool of platform threads sized to
+ *       the cores ({@code Executors.newFixedThreadPool(availableProcessors())}) and waiting for the
+ *       future. Waiting unmounts a virtual thread, so the one carrier stays free and the probe runs
+ *       at once, while the OS time-slices the pool's threads: the fix that {@code yield} only hints at.
  *   <li>{@code file-io}: tasks read a file with {@code RandomAccessFile}. The read stays mounted
  *       and holds its carrier, and JFR records no {@code jdk.VirtualThreadPinned}: nothing pinned,
  *       the thread never tried to unmount. Only {@code jdk.FileRead} shows where the time went.

@@ -42,6 +42,27 @@ class SchedulingTest {
                 : starved ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
+    /**
+     * CPU work handed to a bounded pool of platform threads and waited for: the waiting virtual
+     * thread unmounts, so even with one carrier the probe runs at once.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+    void aProbeIsNotDelayedWhenTheHogsOffloadTheirWorkToAPlatformPool(Mode mode) throws Exception {
+        SchedulingPattern pattern = new SchedulingPattern();
+        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS, "100")); // the line: 200 ms
+        Check check = pattern.run(mode, pattern.variant("offload"), workload);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail()).contains("handed to a pool of");
+    }
+
+    @Test
+    void theOffloadCheckFailsWhenTheProbeWaitedForTheHogs() {
+        Duration hog = Duration.ofMillis(100);
+        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(390), 2).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(3), 2).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
     @Test
     void theStarvationCheckFailsWhenTheEffectHasTheWrongSign() {
         Duration hog = Duration.ofMillis(100);
