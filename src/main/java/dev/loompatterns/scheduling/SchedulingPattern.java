@@ -54,6 +54,7 @@ public final class SchedulingPattern implements Pattern {
         return List.of(
                 Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
                 Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
+                Variant.of("metrics", "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many are mounted and queued"),
                 Variant.of("offload", "the same, each spin handed to a pool of platform threads sized to the cores and waited for: the probe gets in"),
                 Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
                 Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"));
@@ -104,6 +105,7 @@ public final class SchedulingPattern implements Pattern {
                         Long.parseLong(child.value(StarvationChild.YIELDS)));
             }
             case "file-io" -> checkFileReads(mode, tasks, FileReads.measure(mode, tasks));
+            case "metrics" -> checkMetrics(mode, tasks, SchedulerMetrics.measure(mode, tasks));
             case "queueing-delay" -> checkQueueing(mode, tasks, carriers(), workload.millis(WORK_MS),
                     QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
             default -> throw new IllegalArgumentException("no scheduling variant " + variant.id());
@@ -150,6 +152,24 @@ public final class SchedulingPattern implements Pattern {
                 ms(probeDelay), hogs, hogRun.toMillis(), poolSize, mode == Mode.PLATFORM ? "" : ", one carrier");
         return Check.expect(!starved, detail + (starved ? "; expected under " + ms(line)
                 : mode == Mode.PLATFORM ? "" : ": each hog waited on its future, unmounted, and left the carrier to the probe"));
+    }
+
+    /**
+     * Virtual and structured: as many tasks mounted as there are carriers (the bean counts every
+     * virtual thread of the JVM, so at least), and the rest queued. Platform: no virtual threads
+     * run, and the bean says so; a pool's own counts are what platform code reads.
+     */
+    static Check checkMetrics(Mode mode, int tasks, SchedulerMetrics.Reading reading) {
+        String read = String.format(Locale.ROOT, "VirtualThreadSchedulerMXBean mid-run: parallelism %d, %d carriers, %d mounted, %d queued",
+                reading.parallelism(), reading.poolSize(), reading.mounted(), reading.queued());
+        if (mode == Mode.PLATFORM) {
+            return Check.passed(read + " (platform threads: not the scheduler's; a pool's getActiveCount() and getQueue().size() count these)");
+        }
+        int carriers = Math.min(tasks, reading.parallelism());
+        long waiting = tasks - carriers;
+        boolean ok = reading.mounted() >= carriers && reading.queued() >= waiting;
+        return Check.expect(ok, read + (ok ? ": the " + carriers + " running tasks, and the " + waiting + " waiting for a carrier"
+                : "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks + " CPU-bound tasks"));
     }
 
     static Check checkFileReads(Mode mode, int tasks, FileReads.Result result) {

@@ -56,6 +56,27 @@ class SchedulingTest {
         assertThat(check.detail()).contains("handed to a pool of");
     }
 
+    /** The scheduler's bean, read mid-run, replaces a pool's active count and queue size. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+    void theSchedulersBeanSaysHowManyTasksRunAndHowManyWait(Mode mode) throws Exception {
+        SchedulerMetrics.Reading reading = SchedulerMetrics.measure(mode, 6);
+        int carriers = SchedulerMetrics.bean().getParallelism();
+        if (mode == Mode.PLATFORM) {
+            assertThat(reading.parallelism()).isEqualTo(carriers);
+        } else {
+            assertThat(reading.mounted()).isGreaterThanOrEqualTo(Math.min(6, carriers));
+            assertThat(reading.queued()).isGreaterThanOrEqualTo(6 - Math.min(6, carriers));
+        }
+        assertThat(SchedulingPattern.checkMetrics(mode, 6, reading).verdict()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    @Test
+    void theMetricsCheckFailsWhenTheBeanSawNothingWaiting() {
+        assertThat(SchedulingPattern.checkMetrics(Mode.VIRTUAL, 8, new SchedulerMetrics.Reading(2, 2, 2, 1)).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+    }
+
     @Test
     void theOffloadCheckFailsWhenTheProbeWaitedForTheHogs() {
         Duration hog = Duration.ofMillis(100);

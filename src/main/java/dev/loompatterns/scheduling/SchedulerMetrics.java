@@ -1,0 +1,83 @@
+package dev.loompatterns.scheduling;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Threads;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.management.VirtualThreadSchedulerMXBean;
+
+/**
+ * What replaces a pool's metrics ({@code getActiveCount()}, {@code getQueue().size()}) when there
+ * is no pool: the virtual-thread scheduler's own bean, {@code jdk.management.VirtualThreadSchedulerMXBean}
+ * (JDK 24+): its parallelism, its carriers, and how many virtual threads are mounted and queued.
+ * Read here mid-run, while more CPU-bound tasks than carriers want to run: as many as there are
+ * carriers are mounted, and the rest wait in the queue, which is what a pool's queue size said.
+ */
+final class SchedulerMetrics {
+
+    /** What the bean said while the tasks ran. */
+    record Reading(int parallelism, int poolSize, int mounted, long queued) {
+    }
+
+    private SchedulerMetrics() {
+    }
+
+    static VirtualThreadSchedulerMXBean bean() {
+        return ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+    }
+
+    /**
+     * Starts {@code tasks} tasks that spin until the reading is taken; reads the bean once as many
+     * are spinning as can run at once (the carriers, or every task on platform threads), then lets
+     * them end and joins them. In the virtual forms the starter is a virtual thread that keeps its
+     * carrier while it starts the tasks (no time slicing), so no more than the other carriers' worth
+     * can spin until it has started them all and parks in its join: when as many spin as there are
+     * carriers, every task has been started, and the rest are queued.
+     */
+    static Reading measure(Mode mode, int tasks) throws Exception {
+        VirtualThreadSchedulerMXBean scheduler = bean();
+        int canRun = mode == Mode.PLATFORM ? tasks : Math.min(tasks, scheduler.getParallelism());
+        AtomicInteger spinning = new AtomicInteger();
+        AtomicBoolean read = new AtomicBoolean();
+        List<Callable<?>> work = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            work.add(() -> {
+                spinning.incrementAndGet();
+                while (!read.get()) {
+                    Thread.onSpinWait(); // CPU-bound: keeps its carrier
+                }
+                return null;
+            });
+        }
+        List<Exception> failure = new ArrayList<>(1);
+        Thread starter = Thread.ofPlatform().name("metrics-starter").start(() -> {
+            try {
+                SchedulingWorkers.of(mode).startAll(work, index -> { });
+            } catch (Exception e) {
+                failure.add(e);
+            }
+        });
+        Reading reading;
+        try {
+            while (spinning.get() < canRun && starter.isAlive()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("cancelled before the reading"); // the finally ends and joins the tasks
+                }
+                Thread.onSpinWait(); // the state waited for: as many tasks running as can run
+            }
+            reading = new Reading(scheduler.getParallelism(), scheduler.getPoolSize(), scheduler.getMountedVirtualThreadCount(),
+                    scheduler.getQueuedVirtualThreadCount());
+        } finally {
+            read.set(true);
+            Threads.joinAll(List.of(starter));
+        }
+        if (!failure.isEmpty()) {
+            throw failure.getFirst();
+        }
+        return reading;
+    }
+}
