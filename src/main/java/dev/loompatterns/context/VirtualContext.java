@@ -19,7 +19,7 @@ public final class VirtualContext implements ContextPassing {
             throws InterruptedException, ExecutionException {
         // BEFORE: two fixed pools of platform threads
         // AFTER:  a new virtual thread for every handler and every subtask
-        try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("task-", 0).factory())) {
             return CopiedByHand.handleAll(perTask, perTask, requests, fanOut, way, library);
         }
     }

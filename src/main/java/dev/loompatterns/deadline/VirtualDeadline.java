@@ -15,9 +15,9 @@ public final class VirtualDeadline implements FanOut {
 
     @Override
     public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks) throws InterruptedException {
-        // BEFORE: Executors.newFixedThreadPool(poolSize)
-        // AFTER:  a new virtual thread for every subtask
-        try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+        // BEFORE: Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("subtask-", 0).factory())
+        // AFTER:  a new virtual thread for every subtask, named as the pool's threads were
+        try (ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("subtask-", 0).factory())) {
             return FuturesWithin.collect(perTask, budget, subtasks);
         } // close(): waits for the cancelled subtasks to end, so none outlives the call
     }

@@ -15,9 +15,9 @@ public final class VirtualRace implements Racer {
 
     @Override
     public String race(List<Callable<String>> mirrors) throws InterruptedException, ExecutionException {
-        // BEFORE: Executors.newFixedThreadPool(mirrors.size())
-        // AFTER:  a new virtual thread for every mirror
-        try (ExecutorService perMirror = Executors.newVirtualThreadPerTaskExecutor()) {
+        // BEFORE: Executors.newFixedThreadPool(mirrors.size(), Thread.ofPlatform().name("mirror-", 0).factory())
+        // AFTER:  a new virtual thread for every mirror, named as the pool's threads were
+        try (ExecutorService perMirror = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirror-", 0).factory())) {
             return perMirror.invokeAny(mirrors);
         } // close(): waits until every loser has ended
     }

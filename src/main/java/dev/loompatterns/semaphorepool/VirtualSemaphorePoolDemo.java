@@ -22,7 +22,7 @@ public final class VirtualSemaphorePoolDemo implements PoolWorkers {
         // AFTER:  a new virtual thread per task; the semaphore in the pool is the limit
         try (ExecutorService executor = limit == Limit.THREADS
                 ? Executors.newFixedThreadPool(pool.size(), Thread.ofVirtual().name("worker-", 0).factory())
-                : Executors.newVirtualThreadPerTaskExecutor()) {
+                : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory())) {
             Submit.all(executor, pool, workers, latency);
         }
     }

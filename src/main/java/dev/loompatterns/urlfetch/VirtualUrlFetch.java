@@ -34,9 +34,9 @@ public final class VirtualUrlFetch implements Fetcher {
     @Override
     public List<Fetched> fetchAll(UrlClient client, List<URI> uris) throws Exception {
         ExecutorFetch.FetchOne fetch = uri -> limit.fetch(client, uri);
-        // BEFORE: Executors.newFixedThreadPool(workers)
-        // AFTER:  a new virtual thread for every task
-        try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+        // BEFORE: Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("fetch-", 0).factory())
+        // AFTER:  a new virtual thread for every task, named as the pool's threads were
+        try (ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 0).factory())) {
             return failFast ? ExecutorFetch.failFast(perTask, uris, fetch) : ExecutorFetch.collect(perTask, uris, fetch);
         }
     }

@@ -107,4 +107,13 @@ class DumpCommandTest {
         assertThat(dump.held()).as("the header's count is the dump's").isEqualTo(Long.parseLong(held.group(1)));
         java.nio.file.Files.delete(saved);
     }
+
+    /** A per-task executor can name its threads: the virtual form's show in a dump as the pool's did. */
+    @Test
+    void theVirtualFormsThreadsAreNamedAsThePoolsWere() throws IOException {
+        Result result = LoomCliTest.loom("dump", "url-fetch", "--mode", "virtual", "--tasks", "4");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("#\\d+ \"fetch-\\d+\" virtual");
+        Files.delete(Path.of(result.out().lines().toList().get(1).substring("Saved to ".length())));
+    }
 }
