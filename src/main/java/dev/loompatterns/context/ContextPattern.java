@@ -21,6 +21,10 @@ public final class ContextPattern implements Pattern {
     static final Variant PROPAGATED = Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
     static final Variant UNCOPIED = Variant.wrongWay("uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
     static final Variant INHERITABLE = Variant.wrongWay("inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
+    static final Variant MDC_LOST = Variant.wrongWay("mdc-lost",
+            "logging's MDC (a library's ThreadLocal) set in the handler, not copied: the subtasks' log lines lack the request id");
+    static final Variant MDC_COPIED = Variant.of("mdc-copied",
+            "the MDC copied into each subtask by a task wrapper and cleared after: every log line carries its own id");
     static final Variant PER_THREAD_CACHE = Variant.wrongWay("per-thread-cache",
             "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
 
@@ -46,7 +50,7 @@ public final class ContextPattern implements Pattern {
 
     @Override
     public List<Variant> variants() {
-        return List.of(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE);
+        return List.of(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST);
     }
 
     @Override
@@ -76,6 +80,9 @@ public final class ContextPattern implements Pattern {
             case STRUCTURED -> new StructuredContext();
         };
         Way way = way(variant);
+        if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
+            RequestLog.ready(); // part of the set-up a service does at its start, not of the hand-off
+        }
         List<RequestContext> requests = requests(workload.tasks());
         LookupTable library = new LookupTable(workload.intValue(TABLE_KIB) * 1024);
         int fanOut = workload.intValue(FAN_OUT);
@@ -131,6 +138,15 @@ public final class ContextPattern implements Pattern {
         long stale = sightings.stream().filter(Sighting::stale).count();
         long leftovers = sightings.stream().filter(s -> s.leftover() != null).count();
         return switch (way) {
+            case MDC_COPIED -> wrong == 0 && leftovers == 0
+                    ? Check.passed(expected + " log lines of " + requests.size() + " requests each carried their own request id in the MDC; "
+                            + "none leaked into another")
+                    : Check.failed(wrong + " of " + expected + " log lines carried the wrong request id (" + lost + " none, " + stale
+                            + " another request's); " + leftovers + " found an id left by an earlier task");
+            case MDC_LOST -> lost > 0 || stale > 0
+                    ? Check.demonstrated(lost + " of " + expected + " log lines carried no request id" + (stale > 0 ? ", " + stale
+                            + " another request's" : "") + ": the MDC is a ThreadLocal, and a ScopedValue cannot reach a library that reads one")
+                    : Check.notShown("every log line of " + expected + " carried its request id: each subtask ran where the MDC was set");
             case PROPAGATED -> wrong == 0 && leftovers == 0
                     ? Check.passed(expected + " subtasks of " + requests.size() + " requests each saw their own context; nothing leaked")
                     : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost + " none, " + stale

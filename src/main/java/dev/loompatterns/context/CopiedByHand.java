@@ -41,6 +41,8 @@ final class CopiedByHand {
                                          LookupTable library) throws InterruptedException, ExecutionException {
         if (way == Way.INHERITABLE) {
             Contexts.INHERITED.set(context);
+        } else if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
+            org.slf4j.MDC.put(RequestLog.KEY, context.requestId()); // the handler's log lines carry it
         } else {
             Contexts.CURRENT.set(context);
         }
@@ -58,6 +60,7 @@ final class CopiedByHand {
             // The handler's thread may be pooled: leave nothing for the next request it serves.
             Contexts.CURRENT.remove();
             Contexts.INHERITED.remove();
+            org.slf4j.MDC.remove(RequestLog.KEY);
         }
     }
 
@@ -89,6 +92,24 @@ final class CopiedByHand {
                 RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
                 return new Sighting(request, subtask, context, seen, seen);
             };
+            case MDC_LOST -> () -> {
+                RunGate.arrive();
+                return new Sighting(request, subtask, context, RequestLog.logAndSee(context), null); // the worker's MDC: never set
+            };
+            case MDC_COPIED -> {
+                java.util.Map<String, String> captured = org.slf4j.MDC.getCopyOfContextMap(); // on the handler's thread, before the hand-off
+                yield () -> {
+                    String left = RequestLog.current();
+                    org.slf4j.MDC.setContextMap(captured);
+                    try {
+                        RunGate.arrive();
+                        return new Sighting(request, subtask, context, RequestLog.logAndSee(context),
+                                left == null ? null : new RequestContext(left, "(left in the MDC)"));
+                    } finally {
+                        org.slf4j.MDC.clear(); // else the pool thread's next task logs this request's id
+                    }
+                };
+            }
         };
     }
 }

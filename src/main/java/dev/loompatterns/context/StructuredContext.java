@@ -72,6 +72,24 @@ public final class StructuredContext implements ContextPassing {
                 }
             }
             case PROPAGATED -> inForks(name, request, context, fanOut, Contexts.SCOPED::get, true);
+            case MDC_LOST, MDC_COPIED -> {
+                org.slf4j.MDC.put(RequestLog.KEY, context.requestId());
+                // forks do not inherit a ThreadLocal, and the binding cannot reach a library that reads one:
+                // the right way copies the MDC into each fork by hand
+                java.util.Map<String, String> captured = org.slf4j.MDC.getCopyOfContextMap();
+                try {
+                    yield inForks(name, request, context, fanOut, way == Way.MDC_LOST ? () -> RequestLog.logAndSee(context) : () -> {
+                        org.slf4j.MDC.setContextMap(captured);
+                        try {
+                            return RequestLog.logAndSee(context);
+                        } finally {
+                            org.slf4j.MDC.clear();
+                        }
+                    }, false);
+                } finally {
+                    org.slf4j.MDC.remove(RequestLog.KEY);
+                }
+            }
             case PER_THREAD_CACHE -> inForks(name, request, context, fanOut, () -> {
                 TABLE.get(); // the request's table, shared by its forks: built once per request, not per thread
                 return Contexts.SCOPED.get();

@@ -45,6 +45,15 @@
  *       request's subtasks see one of those first requests' contexts: stale, and no error
  *       anywhere. With a new thread per task (virtual or forked) the copy is always current, so
  *       this variant shows no stale value there; it still copies a value per thread.
+ *   <li>{@code mdc-lost} and {@code mdc-copied}: a library that keeps context in a
+ *       {@code ThreadLocal} of its own: logging's MDC ({@code org.slf4j.MDC}, here on logback's
+ *       adapter). The handler puts the request id in the MDC; each subtask writes a log line, and
+ *       an appender reads the line's MDC as it is written. Not copied, no line of a subtask
+ *       carries the id, in a pool, on a thread per task and in forks alike: a
+ *       {@code ScopedValue} binding cannot reach a library that reads a {@code ThreadLocal}.
+ *       Copied by a task wrapper ({@code MDC.getCopyOfContextMap()} on the handler's thread,
+ *       {@code MDC.setContextMap(copy)} in the task, {@code MDC.clear()} after it), every line
+ *       carries its own request's id and none leaks into a pool thread's next task.
  *   <li>{@code per-thread-cache}: a library caches an expensive immutable object (a lookup
  *       table, {@code table-kib} KiB) in a {@code ThreadLocal}, as many do with formatters and
  *       buffers. On a pool that is one per pool thread; with a virtual thread per task it is one

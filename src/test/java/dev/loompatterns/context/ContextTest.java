@@ -202,4 +202,35 @@ class ContextTest {
         assertThat(noCache.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(noCache.detail()).contains("none by the per-thread cache");
     }
+
+    /**
+     * A library's ThreadLocal, logging's MDC: copied by a task wrapper, every log line carries its own
+     * request id and none leaks; not copied, the subtasks' lines carry none, in every mode (a
+     * ScopedValue cannot reach it).
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyLogLineCarriesItsOwnRequestIdOnlyWhenTheMdcIsCopied(Mode mode) throws Exception {
+        RequestLog.ready();
+        List<Sighting> copied = run(mode, Way.MDC_COPIED, new LookupTable(16));
+        assertThat(copied).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::right).allMatch(s -> s.leftover() == null);
+        assertThat(run(mode, Way.MDC_LOST, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::lost);
+        assertThat(RequestLog.current()).as("nothing left in this thread's MDC").isNull();
+    }
+
+    @Test
+    void theMdcChecksFailOrAreNotShownWhenTheLinesSayOtherwise() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        List<Sighting> crossed = List.of(new Sighting(0, 0, a, b, null), new Sighting(1, 0, b, b, null));
+        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, crossed, true, new LookupTable(16)).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        List<Sighting> carried = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, carried, true, new LookupTable(16)).verdict())
+                .isEqualTo(Check.Verdict.NOT_SHOWN);
+        List<Sighting> lost = List.of(new Sighting(0, 0, a, null, null), new Sighting(1, 0, b, null, null));
+        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, lost, true, new LookupTable(16)).verdict())
+                .isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
 }
