@@ -7,7 +7,10 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.testing.Background;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,6 +135,39 @@ class BackpressureTest {
             assertThat(seen.decisions()).containsOnly(1);
             assertThat(seen.peak()).isBetween(1, LIMIT);
             assertThat(BackpressurePattern.check(Policy.WAIT, seen).verdict()).isEqualTo(Check.Verdict.PASSED);
+        }
+    }
+
+    /**
+     * The catch the platform form avoids by giving its pool one thread fewer than the limit: under
+     * {@code CallerRunsPolicy} a pool of LIMIT threads has LIMIT + 1 tasks started and unfinished at
+     * once, the caller running the last of them.
+     */
+    @Test
+    void callerRunsMakesTheCallerOneMoreWorker() throws Exception {
+        int tasks = LIMIT + QUEUE + 1;
+        try (RunGate.Hold hold = RunGate.hold();
+                Background<Ledger.Observation> run = Background.start(() -> {
+                    Ledger ledger = new Ledger(tasks, LIMIT);
+                    try (ThreadPoolExecutor pool = new ThreadPoolExecutor(LIMIT, LIMIT, 0, TimeUnit.MILLISECONDS,
+                            new ArrayBlockingQueue<>(QUEUE), new ThreadPoolExecutor.CallerRunsPolicy())) {
+                        for (int i = 0; i < tasks; i++) {
+                            int task = i;
+                            pool.submit(() -> {
+                                ledger.work(task, Duration.ZERO);
+                                return null;
+                            });
+                        }
+                    }
+                    return ledger.observe();
+                })) {
+            Background.awaitUntil(() -> hold.arrivals() == LIMIT + 1); // LIMIT pool threads and the caller, all held
+            run.awaitState(Thread.State.WAITING);
+            hold.release();
+
+            Ledger.Observation seen = run.join();
+            assertThat(seen.ranByCaller()).isEqualTo(1);
+            assertThat(seen.done()).isEqualTo(tasks);
         }
     }
 
