@@ -1,0 +1,187 @@
+/*
+ * E20 backpressure: a burst of submissions under a limit, and what to do with the excess.
+ *
+ * A ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler is a limit and a policy
+ * at once: its thread count is the limit, AbortPolicy sheds (submit throws
+ * RejectedExecutionException), CallerRunsPolicy makes the caller wait by running the task itself.
+ * A virtual thread per task has no pool to push back, so the limit becomes a Semaphore and the
+ * policy an explicit choice at the call: tryAcquire with a timeout to shed, acquire to wait.
+ * Here 1,000 tasks of 5 ms each arrive in one burst under a limit of 20 in flight, each way.
+ *
+ * You are expected to see: the measured peak in flight is 20 and never more in every form; every
+ * task is done or shed, and done + shed = 1,000. The shed forms refuse tasks and name what the
+ * caller saw: the pool most of the burst (RejectedExecutionException; its queue of 20 is full in
+ * microseconds), the semaphore about a tenth of it (false from tryAcquire), since each refusal
+ * first makes the caller wait up to 1 ms, and that wait paces the burst. The wait forms shed none
+ * and take about 1,000 x 5 ms / 20 = 250 ms: the caller slowed down to the pace of the limit. Last, the catch in caller-runs: a pool of 20 threads under CallerRunsPolicy peaks at 21
+ * in flight (usually; it is measured), because the caller becomes one more worker, which is why
+ * the caller-runs form above has a pool of 19.
+ *
+ * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
+ */
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+public class E20_Backpressure {
+
+    static final int TASKS = 1_000;
+    static final int LIMIT = 20;
+    static final int QUEUE = 20;
+    static final Duration WORK = Duration.ofMillis(5);
+    static final Duration TIMEOUT = Duration.ofMillis(1);
+
+    /** The books: tasks in flight (and the peak), done, shed, and what the caller saw when shed. */
+    static final class Books {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger peak = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger shed = new AtomicInteger();
+        final AtomicReference<String> refusal = new AtomicReference<>("nothing");
+
+        void work() throws InterruptedException {
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(WORK);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            done.incrementAndGet();
+        }
+
+        void shed(String whatTheCallerSaw) {
+            refusal.compareAndSet("nothing", whatTheCallerSaw);
+            shed.incrementAndGet();
+        }
+    }
+
+    // BEFORE: the pool is the limit (its threads) and the policy (its handler)
+    static Books pool(int threads, RejectedExecutionHandler handler) throws Exception {
+        Books books = new Books();
+        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUE), handler)) {
+            for (int i = 0; i < TASKS; i++) {
+                try {
+                    pool.submit(() -> {
+                        books.work();
+                        return null;
+                    });
+                } catch (RejectedExecutionException e) {
+                    books.shed(e.getClass().getSimpleName());
+                }
+            }
+        } // close() waits for every accepted task
+        return books;
+    }
+
+    /** The submitter takes a permit before it starts a task, or sheds it; the task gives the permit back. */
+    static boolean admit(Semaphore permits, boolean shed, Books books) throws InterruptedException {
+        if (!shed) {
+            permits.acquire(); // wait: the caller parks until a task ends
+            return true;
+        }
+        if (permits.tryAcquire(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        books.shed("false from tryAcquire(" + TIMEOUT.toMillis() + " ms)");
+        return false;
+    }
+
+    // AFTER: a virtual thread per task; the limit is a Semaphore, the policy tryAcquire or acquire
+    static Books virtual(boolean shed) throws Exception {
+        Books books = new Books();
+        Semaphore permits = new Semaphore(LIMIT);
+        try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < TASKS; i++) {
+                if (admit(permits, shed, books)) {
+                    perTask.submit(() -> {
+                        try {
+                            books.work();
+                        } finally {
+                            permits.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+        }
+        return books;
+    }
+
+    // AFTER, structured: a fork per task behind the same semaphore
+    static Books structured(boolean shed) throws Exception {
+        Books books = new Books();
+        Semaphore permits = new Semaphore(LIMIT);
+        try (var scope = StructuredTaskScope.open()) {
+            for (int i = 0; i < TASKS; i++) {
+                if (admit(permits, shed, books)) {
+                    scope.fork(() -> {
+                        try {
+                            books.work();
+                        } finally {
+                            permits.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+            scope.join();
+        }
+        return books;
+    }
+
+    interface Form {
+        Books run() throws Exception;
+    }
+
+    static boolean report(String name, boolean mayShed, Form form) throws Exception {
+        long start = System.nanoTime();
+        Books books = form.run();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        int done = books.done.get();
+        int shed = books.shed.get();
+        boolean ok = books.peak.get() <= LIMIT && done + shed == TASKS && (mayShed || shed == 0);
+        System.out.printf("%-34s peak %2d of %d in flight (measured)  %,5d done + %,5d shed = %,d  caller saw %-36s %,4d ms  %s%n",
+                name, books.peak.get(), LIMIT, done, shed, done + shed, books.refusal.get(), ms, ok ? "ok" : "WRONG");
+        return ok;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("%,d tasks of %d ms in one burst, limit %d in flight%n", TASKS, WORK.toMillis(), LIMIT);
+        boolean ok = report("pool + AbortPolicy (shed)", true, () -> pool(LIMIT, new ThreadPoolExecutor.AbortPolicy()));
+        ok &= report("pool + CallerRunsPolicy (wait)", false, () -> pool(LIMIT - 1, new ThreadPoolExecutor.CallerRunsPolicy()));
+        ok &= report("virtual + tryAcquire(1 ms) (shed)", true, () -> virtual(true));
+        ok &= report("virtual + acquire() (wait)", false, () -> virtual(false));
+        ok &= report("structured + tryAcquire (shed)", true, () -> structured(true));
+        ok &= report("structured + acquire() (wait)", false, () -> structured(false));
+
+        Books naive = pool(LIMIT, new ThreadPoolExecutor.CallerRunsPolicy());
+        System.out.printf("the catch: a pool of %d threads under CallerRunsPolicy peaked at %d in flight (measured): "
+                + "the caller is one more worker%n", LIMIT, naive.peak.get());
+        ok &= naive.done.get() == TASKS;
+        System.exit(ok ? 0 : 1);
+    }
+}
+
+/*
+ * How to run this (from the project root, with a JDK 25):
+ *
+ *   java --enable-preview examples/E20_Backpressure.java
+ *
+ * With a JFR recording (thousands of virtual threads started, never more than 20 alive at once;
+ * the submitter parked in Semaphore.acquire, no pinning):
+ *
+ *   java --enable-preview -XX:StartFlightRecording:filename=e20.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E20_Backpressure.java
+ *   jfr summary e20.jfr
+ *
+ * The same pattern inside the harness: ./loom compare backpressure
+ */

@@ -1,0 +1,43 @@
+package dev.loompatterns.backpressure;
+
+import java.util.concurrent.StructuredTaskScope;
+
+/**
+ * A fork per task, gated by the same {@link java.util.concurrent.Semaphore} as the virtual form
+ * ({@link Admission}): the submitter takes a permit (or sheds the task) before each
+ * {@code fork}, and the fork gives it back when it ends. If a task fails, the scope cancels the
+ * others and {@code join()} throws; the submitter stops forking once the scope is cancelled, and
+ * nothing outlives the call.
+ *
+ * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
+ */
+public final class StructuredBackpressureDemo implements Submitter {
+
+    @Override
+    public void submitAll(Ledger ledger, Load load, Policy policy) throws Exception {
+        Admission admission = new Admission(load.limit(), policy, load.timeout());
+        try (var scope = StructuredTaskScope.open()) {
+            for (int i = 0; i < load.tasks() && !scope.isCancelled(); i++) {
+                int task = i;
+                ledger.submitted(task);
+                if (!admission.admit(task, ledger)) {
+                    continue; // shed, and counted
+                }
+                try {
+                    scope.fork(() -> {
+                        try {
+                            ledger.work(task, load.work());
+                        } finally {
+                            admission.release();
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    admission.release();
+                    throw e;
+                }
+            }
+            scope.join(); // BLOCKS-UNTIL: every fork ended; throws the first failure
+        }
+    }
+}
