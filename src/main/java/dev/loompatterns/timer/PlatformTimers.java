@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one. Few threads serve every timer: an action that blocks holds one of them, and a timer due
  * meanwhile waits for a free thread (the {@code blocking-actions} variant).
  *
- * <p>{@code Python's threading.Timer} is a thread per timer; {@code java.util.Timer} is one thread
+ * <p>Python's {@code threading.Timer} is a thread per timer; {@code java.util.Timer} is one thread
  * for all, which one slow or failing action stops for everyone. The scheduled pool replaced both.
  */
 public final class PlatformTimers implements Timers {
