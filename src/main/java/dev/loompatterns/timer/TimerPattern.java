@@ -1,0 +1,245 @@
+package dev.loompatterns.timer;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import dev.loompatterns.timer.TimerScenario.Fired;
+import dev.loompatterns.timer.TimerScenario.Ticking;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Catalogue entry for {@code timer}; see the package documentation. */
+public final class TimerPattern implements Pattern {
+
+    static final String DELAY_MS = "delay-ms";
+    static final String PERIOD_MS = "period-ms";
+    static final String TICKS = "ticks";
+    static final String BLOCK_MS = "block-ms";
+    static final String POOL_SIZE = "pool-size";
+
+    static final String ONCE = "once";
+    static final String CANCEL = "cancel";
+    static final String FIXED_RATE = "fixed-rate";
+    static final String BLOCKING_ACTIONS = "blocking-actions";
+
+    /**
+     * The part of a ticking timer's allowed lateness at its last tick that does not grow with the
+     * run: one late wake-up on a loaded 2-core machine (a GC pause, another build's compiler
+     * threads) is milliseconds to tens of milliseconds; 100 ms covers it with room.
+     */
+    static final Duration LOAD_ALLOWANCE = Duration.ofMillis(100);
+
+    @Override
+    public String id() {
+        return "timer";
+    }
+
+    @Override
+    public String title() {
+        return "timers: run once after a delay, cancel before they fire, tick at a fixed rate";
+    }
+
+    @Override
+    public String tutorial() {
+        return "threading.Timer(interval, function): start(), cancel()";
+    }
+
+    @Override
+    public int number() {
+        return 21;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
+                Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
+                Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
+                Variant.wrongWay(BLOCKING_ACTIONS, "the wrong way on a scheduled pool: actions that block hold its few threads, later timers wait"));
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(
+                Param.ofInt(DELAY_MS, "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000),
+                Param.ofInt(PERIOD_MS, "fixed-rate: the period", 5, 1, 60_000),
+                Param.ofInt(TICKS, "fixed-rate: ticks per timer", 20, 1, 1_000_000),
+                Param.ofInt(BLOCK_MS, "blocking-actions: how long each action blocks", 25, 1, 60_000),
+                Param.ofInt(POOL_SIZE, "platform mode: the scheduled pool's threads", 2, 1, 1_000));
+    }
+
+    /** Timers per run. */
+    @Override
+    public int defaultTasks() {
+        return 20;
+    }
+
+    /** The platform form pools its threads, so its timers are not threads. */
+    @Override
+    public int maxTasks(Mode mode) {
+        return mode == Mode.PLATFORM ? 1_000_000 : Pattern.super.maxTasks(mode);
+    }
+
+    @Override
+    public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+        int timers = workload.tasks();
+        Duration delay = workload.millis(DELAY_MS);
+        Duration period = workload.millis(PERIOD_MS);
+        int ticks = workload.intValue(TICKS);
+        Duration block = workload.millis(BLOCK_MS);
+        Duration horizon = switch (variant.id()) {
+            case FIXED_RATE -> period.multipliedBy(ticks);
+            case BLOCKING_ACTIONS -> delay.plus(block);
+            default -> delay.multipliedBy(2);
+        };
+        Timers service = timers(mode, workload.intValue(POOL_SIZE), horizon);
+        return switch (variant.id()) {
+            case ONCE -> checkOnce(TimerScenario.once(service, timers, delay, false));
+            case CANCEL -> checkCancel(TimerScenario.once(service, timers, delay, true));
+            case FIXED_RATE -> checkFixedRate(TimerScenario.fixedRate(service, timers, period, ticks));
+            case BLOCKING_ACTIONS -> checkBlocking(TimerScenario.blocking(service, timers, delay, block), block);
+            default -> throw new IllegalArgumentException(variant.id());
+        };
+    }
+
+    static Timers timers(Mode mode, int poolSize, Duration horizon) {
+        return switch (mode) {
+            case PLATFORM -> new PlatformTimers(poolSize);
+            case VIRTUAL -> new VirtualTimers();
+            case STRUCTURED -> new StructuredTimers(horizon);
+        };
+    }
+
+    /**
+     * The properties every one-shot timer keeps: a timer whose {@code cancel()} returned true never
+     * fired; every other fired exactly once, and not before its delay. Null if they hold, else
+     * what broke.
+     */
+    static String violation(List<Fired> timers) {
+        for (int i = 0; i < timers.size(); i++) {
+            Fired timer = timers.get(i);
+            if (timer.cancelled()) {
+                if (timer.fires() != 0) {
+                    return "timer " + i + " fired after its cancel() returned true";
+                }
+                continue;
+            }
+            if (timer.fires() != 1) {
+                return "timer " + i + " fired " + timer.fires() + " times, expected once";
+            }
+            if (timer.firedAfter() == null || timer.firedAfter().compareTo(timer.delay()) < 0) {
+                return "timer " + i + " fired after " + millis(timer.firedAfter()) + ", before its delay of " + millis(timer.delay());
+            }
+        }
+        return null;
+    }
+
+    static Check checkOnce(List<Fired> timers) {
+        String broken = violation(timers);
+        if (broken != null) {
+            return Check.failed(broken);
+        }
+        return Check.passed(timers.size() + " timers fired once each, none before its delay; late by at most "
+                + millis(maxLateness(timers)));
+    }
+
+    static Check checkCancel(List<Fired> timers) {
+        String broken = violation(timers);
+        if (broken != null) {
+            return Check.failed(broken);
+        }
+        long asked = timers.stream().filter(Fired::cancelAsked).count();
+        long cancelled = timers.stream().filter(Fired::cancelled).count();
+        long fired = timers.stream().filter(t -> t.fires() > 0).count();
+        if (timers.stream().anyMatch(t -> t.cancelled() && !t.cancelAsked())) {
+            return Check.failed("a timer reports a cancel nobody asked for");
+        }
+        if (fired + cancelled != timers.size()) {
+            return Check.failed(fired + " fired + " + cancelled + " cancelled != " + timers.size() + " timers");
+        }
+        return Check.passed(fired + " fired, " + cancelled + " cancelled before they fired, none fired after its cancel"
+                + (asked > cancelled ? " (" + (asked - cancelled) + " cancels came after the timer had fired: cancel() said false)" : ""));
+    }
+
+    /**
+     * The bound on a ticking timer's lateness at its last tick: a quarter of the span
+     * ({@code ticks * period}) plus {@link #LOAD_ALLOWANCE}. A fixed-rate timer's last tick is late
+     * by its own wake-up only, whatever came before, because each deadline is computed from the
+     * start; a timer that re-arms from its last tick is late by the sum of every tick's wake-up and
+     * action time, which grows with the tick count. The bound grows with the span, so a long run
+     * is not judged on a short run's allowance, and it lets a loaded machine be late by a quarter
+     * of a period per tick before drift is called: a re-arming timer whose ticks each lose that
+     * much is caught, and a punctual one on a busy machine is not.
+     */
+    static Duration driftBound(Duration period, int ticks) {
+        return period.multipliedBy(ticks).dividedBy(4).plus(LOAD_ALLOWANCE);
+    }
+
+    static Check checkFixedRate(List<Ticking> timers) {
+        Duration worst = Duration.ZERO;
+        for (int i = 0; i < timers.size(); i++) {
+            Ticking timer = timers.get(i);
+            if (timer.ticks() != timer.expected()) {
+                return Check.failed("timer " + i + " ticked " + timer.ticks() + " times, expected " + timer.expected());
+            }
+            for (int k = 1; k <= timer.expected(); k++) {
+                Duration at = timer.tickedAt().get(k - 1);
+                Duration due = timer.period().multipliedBy(k);
+                if (at == null || at.compareTo(due) < 0) {
+                    return Check.failed("timer " + i + " tick " + k + " at " + millis(at) + ", before its time " + millis(due));
+                }
+            }
+            Duration last = timer.tickedAt().get(timer.expected() - 1).minus(timer.period().multipliedBy(timer.expected()));
+            Duration bound = driftBound(timer.period(), timer.expected());
+            if (last.compareTo(bound) > 0) {
+                return Check.failed("timer " + i + " drifted: last tick " + millis(last) + " late, more than " + millis(bound)
+                        + " (a quarter of its " + millis(timer.period().multipliedBy(timer.expected())) + " span + "
+                        + millis(LOAD_ALLOWANCE) + ")");
+            }
+            worst = last.compareTo(worst) > 0 ? last : worst;
+        }
+        Ticking first = timers.getFirst();
+        return Check.passed(timers.size() + " timers x " + first.expected() + " ticks every " + millis(first.period())
+                + ", none early; last tick late by at most " + millis(worst) + " (drift bound "
+                + millis(driftBound(first.period(), first.expected())) + ")");
+    }
+
+    /**
+     * Shown when a timer started at least {@code block} after its time: it waited for a thread
+     * that another timer's blocking action held, which a thread per timer never does.
+     */
+    static Check checkBlocking(List<Fired> timers, Duration block) {
+        String broken = violation(timers);
+        if (broken != null) {
+            return Check.failed(broken);
+        }
+        long held = timers.stream().filter(t -> lateness(t).compareTo(block) >= 0).count();
+        Duration worst = maxLateness(timers);
+        if (held > 0) {
+            return Check.demonstrated(held + " of " + timers.size() + " timers started " + millis(block)
+                    + " or more after their time, waiting for a thread that a blocking action held (late by up to "
+                    + millis(worst) + ")");
+        }
+        return Check.notShown("no timer waited for another's blocking action: each had a thread of its own (late by at most "
+                + millis(worst) + ", under the " + millis(block) + " an action blocks)");
+    }
+
+    private static Duration lateness(Fired timer) {
+        return timer.firedAfter() == null ? Duration.ZERO : timer.firedAfter().minus(timer.delay());
+    }
+
+    private static Duration maxLateness(List<Fired> timers) {
+        return timers.stream().filter(t -> t.firedAfter() != null).map(TimerPattern::lateness)
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+    }
+
+    static String millis(Duration d) {
+        return Objects.isNull(d) ? "never" : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+    }
+}

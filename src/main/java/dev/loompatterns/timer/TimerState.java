@@ -1,0 +1,36 @@
+package dev.loompatterns.timer;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Who won: the timer firing or the cancel. One compare-and-set decides, so a cancel that returns
+ * true means the action never began, in every mode.
+ *
+ * <p>Why the platform form needs it too: {@code Future.cancel(false)} on a scheduled task returns
+ * true even while the action runs ({@code FutureTask} stays NEW until the action returns), so its
+ * answer cannot tell "never ran" from "running". Memory consistency effects: the
+ * compare-and-set is a volatile write, so what the canceller did before {@link #cancel()} is seen
+ * by a timer that then finds itself cancelled.
+ */
+final class TimerState {
+
+    private static final int PENDING = 0;
+    private static final int FIRED = 1;
+    private static final int CANCELLED = 2;
+
+    private final AtomicInteger state = new AtomicInteger(PENDING);
+
+    /** Called by the timer when its time has come: true if it may act (and now can no longer be cancelled). */
+    boolean fire() {
+        return state.compareAndSet(PENDING, FIRED);
+    }
+
+    /** True if the timer had not fired: it never will. */
+    boolean cancel() {
+        return state.compareAndSet(PENDING, CANCELLED);
+    }
+
+    boolean isCancelled() {
+        return state.get() == CANCELLED;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.loompatterns.timer;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One mode's timers: Python's {@code threading.Timer(interval, function)} and its
+ * {@code cancel()}, plus a timer that ticks at a fixed rate. Made, scheduled, awaited and closed by
+ * one owner thread; the actions run on the mode's threads.
+ *
+ * <p>Every form keeps the same promises: an action runs once (or once per tick), never before its
+ * time measured from the call that scheduled it, and never after a {@link Timer#cancel()} that
+ * returned true.
+ */
+interface Timers extends AutoCloseable {
+
+    /** A timer's body; it may block and may throw. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** A periodic timer's body, given the tick's number, from 1. */
+    @FunctionalInterface
+    interface Tick {
+        void run(int tick) throws Exception;
+    }
+
+    /** A scheduled timer. */
+    interface Timer {
+        /**
+         * Stops the timer if it has not fired yet (Python's {@code Timer.cancel()}).
+         *
+         * @return true if the action will never run; false if it has already begun (or ended), or
+         *         the timer was already cancelled
+         */
+        boolean cancel();
+    }
+
+    /** Runs the action once, {@code delay} from now, unless cancelled first. */
+    Timer schedule(Duration delay, Action action);
+
+    /**
+     * Runs the action {@code ticks} times, the k-th at the start plus k periods (fixed rate: a late
+     * tick does not push the later ones back).
+     */
+    Timer scheduleAtFixedRate(Duration period, int ticks, Tick action);
+
+    /**
+     * Waits until every timer has fired its last time or been cancelled.
+     *
+     * @throws ExecutionException with the first action's failure, if one threw
+     */
+    void awaitAll() throws InterruptedException, ExecutionException;
+
+    /** Stops whatever has not run yet and waits for every thread the timers used to end. */
+    @Override
+    void close();
+}
