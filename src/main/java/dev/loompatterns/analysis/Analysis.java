@@ -34,10 +34,6 @@ public final class Analysis {
         return allRules().stream().map(Rule::id).toList();
     }
 
-    public List<Rule> rules() {
-        return rules;
-    }
-
     /** Every JFR event type some rule reads. */
     public Set<String> eventTypes() {
         Set<String> types = new LinkedHashSet<>();

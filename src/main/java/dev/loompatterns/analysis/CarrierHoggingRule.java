@@ -100,7 +100,7 @@ final class CarrierHoggingRule extends BaseRule {
         }
         details.put("threads", listed);
         if (hogs.isEmpty()) {
-            return new Finding(ID, virtualSamples == 0 ? Severity.OK : Severity.OK,
+            return new Finding(ID, Severity.OK,
                     "No virtual thread ran for " + Durations.words(REPORTED) + " or more without blocking.", "", details);
         }
         Stretches worst = hogs.getFirst();

@@ -20,11 +20,6 @@ public record Finding(String rule, Severity severity, String summary, String exp
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** A finding that says the rule had nothing to look at. */
-    static Finding notApplicable(String rule, String what) {
-        return new Finding(rule, Severity.OK, "No " + what + " in this recording.", "", Map.of("applicable", false));
-    }
-
     /** The details under a name, as a list (empty if there is none). */
     @SuppressWarnings("unchecked")
     public List<Object> list(String name) {

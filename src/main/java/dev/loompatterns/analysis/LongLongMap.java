@@ -88,15 +88,6 @@ final class LongLongMap {
         return value;
     }
 
-    /** Calls back every entry. */
-    void forEach(java.util.function.LongBinaryOperator each) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                each.applyAsLong(keys[i], values[i]);
-            }
-        }
-    }
-
     private static int slot(long[] keys, long key) {
         int mask = keys.length - 1;
         int i = (int) (mix(key) & mask);

@@ -61,6 +61,21 @@ public sealed interface Observation {
      *                       {@code ForkJoinPool.awaitWork}): idle, not blocked in a task
      */
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork) implements Observation {
+
+        /** A pool's thread parked in the pool's own wait for a task, by the frames of its stack. */
+        public static boolean waitingForWork(List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                String type = frame.type();
+                String method = frame.method();
+                if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
+                        || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
+                        || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         public enum Kind {
             SOCKET_READ("socket read"), SOCKET_WRITE("socket write"), FILE_READ("file read"), FILE_WRITE("file write"),
             PARK("park"), SLEEP("sleep"), MONITOR_ENTER("monitor enter"), MONITOR_WAIT("monitor wait");
@@ -83,9 +98,5 @@ public sealed interface Observation {
 
     /** Our {@code loompatterns.TaskStarted}. */
     record TaskStarted(long time, long taskId, ThreadRef thread) implements Observation {
-    }
-
-    /** The recording's own extent, from the adapter: first and last event time. */
-    record Extent(long time, long end, long events, long bytes) implements Observation {
     }
 }

@@ -58,7 +58,7 @@ final class PinningRule extends BaseRule {
         pins++;
         PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
-        String frame = applicationFrame(pin.frames());
+        String frame = PinTaxonomy.applicationFrame(pin.frames());
         String where = classified.subject() != null ? classified.subject() : frame;
         Group group = groups.computeIfAbsent(classified.cause().id() + "|" + where + "|" + origin, k -> new Group(classified.cause(), where, origin));
         group.count++;
@@ -79,23 +79,6 @@ final class PinningRule extends BaseRule {
             one.put("frame", frame);
             timeline.add(one);
         }
-    }
-
-    /** The innermost visible frame outside the JDK, or the innermost visible frame. */
-    static String applicationFrame(List<PinTaxonomy.Frame> frames) {
-        String first = null;
-        for (PinTaxonomy.Frame frame : frames) {
-            if (frame.hidden()) {
-                continue;
-            }
-            if (first == null) {
-                first = frame.toString();
-            }
-            if (!PinTaxonomy.isJdk(frame.type())) {
-                return frame.toString();
-            }
-        }
-        return first == null ? "(no stack trace recorded)" : first;
     }
 
     @Override

@@ -70,8 +70,8 @@ final class PoolCandidateRule extends BaseRule {
     public Finding finish(Recording recording) {
         long length = recording.durationNanos();
         if (blockedEvents == 0 || length == 0) {
-            return new Finding(ID, Severity.OK, "No platform thread was recorded blocking in I/O, sleep or park.",
-                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark and jdk.ThreadSleep (the JDK's default settings do, "
+            return new Finding(ID, Severity.OK, "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
+                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark, jdk.ThreadSleep and jdk.JavaMonitorEnter/Wait (the JDK's default settings do, "
                             + "above 20 ms) to find pools whose threads mostly wait.", Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();

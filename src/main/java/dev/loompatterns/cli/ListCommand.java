@@ -40,7 +40,7 @@ final class ListCommand implements Callable<Integer> {
         // Every pattern runs in every mode: a modes column would say the same on each row, so only
         // a pattern that lacks one names its modes. Fits 120 columns; 'list ID' has the rest.
         int idWidth = catalogue.ids().stream().mapToInt(String::length).max().orElse(2);
-        int titleWidth = 120 - 4 - idWidth - 2;
+        int titleWidth = ReportFormat.TABLE_WIDTH - 4 - idWidth - 2;
         String format = "%-3s %-" + idWidth + "s  %s%n";
         out.printf(Locale.ROOT, format, "#", "id", "title, then its variants");
         for (Pattern pattern : catalogue.patterns()) {

@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,8 +87,7 @@ final class ThreadDump {
             if (first.isEmpty()) {
                 first = bare;
             }
-            boolean jdk = text.startsWith("java.") || text.startsWith("jdk.") || bare.startsWith("java.") || bare.startsWith("jdk.")
-                    || bare.startsWith("sun.") || bare.startsWith(HOLD_FRAME); // where loom dump holds a task: not the pattern's code
+            boolean jdk = PinTaxonomy.isJdk(bare) || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
             if (!jdk) {
                 return bare;
             }

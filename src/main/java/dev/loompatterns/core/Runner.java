@@ -98,7 +98,7 @@ public final class Runner {
             Predicate<String> ownCode = ownCode(pattern);
             return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
                     Math.max(0, peak - baseline),
-                    countVirtualThreads ? counter.virtualThreadsStarted() + children.virtualThreads() : -1,
+                    counter.virtualThreadsStarted() < 0 ? -1 : counter.virtualThreadsStarted() + children.virtualThreads(),
                     counter.tally(ownCode).plus(PinTally.of(children.pins(), ownCode)), check, Duration.ofMillis(jitMillis),
                     children.recordings());
         } finally {

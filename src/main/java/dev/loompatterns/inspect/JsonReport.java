@@ -16,6 +16,7 @@ import java.util.Map;
 public final class JsonReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private JsonReport() {
     }
@@ -48,7 +49,7 @@ public final class JsonReport {
     }
 
     public static String toJson(Object tree) throws IOException {
-        return new ObjectMapper().writeValueAsString(tree);
+        return COMPACT.writeValueAsString(tree);
     }
 
     /** Jackson closes what it writes to; the caller's writer stays open. */

@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordingStream;
 public final class ActivityCounter implements AutoCloseable {
 
     static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
-    static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
+    static final String VIRTUAL_THREAD_PINNED = PinStream.VIRTUAL_THREAD_PINNED;
 
     private final RecordingStream stream = new RecordingStream();
     private final LongAdder started = new LongAdder();

@@ -120,11 +120,6 @@ public record Pin(String reason, String blockingOperation, String thread, long t
         return topFrame(stack);
     }
 
-    /** True if JFR's own event code is on the stack: the pin is the recording's, not the code's. */
-    public boolean inJfr() {
-        return cause == PinCause.RECORDER;
-    }
-
     /** One line: cause, reason, operation, top frame, carrier. */
     public String summary() {
         return String.format(Locale.ROOT, "%s: '%s' %s at %s on %s", causeLabel(), reason, blockingOperation, topFrame(), carrier);
@@ -143,8 +138,7 @@ public record Pin(String reason, String blockingOperation, String thread, long t
     }
 
     private static String topFrame(List<String> stack) {
-        return stack.stream().filter(PinTaxonomy.NOT_JDK).findFirst()
-                .orElse(stack.isEmpty() ? "(no stack trace recorded)" : stack.getFirst());
+        return stack.isEmpty() ? "(no stack trace recorded)" : PinTaxonomy.applicationFrame(stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
 
     private static List<String> frames(RecordedStackTrace stack) {

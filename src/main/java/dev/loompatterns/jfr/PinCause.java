@@ -3,8 +3,8 @@ package dev.loompatterns.jfr;
 /**
  * Why a virtual thread could not unmount when it blocked: the cause of a
  * {@code jdk.VirtualThreadPinned} event, as {@link PinTaxonomy} reads it from the event's
- * {@code pinnedReason} and stack. The ids are a contract: the CLI's JSON, the JUnit annotations'
- * {@code ignore} and the analysis rules use them.
+ * {@code pinnedReason} and stack. The ids are a contract: the CLI's JSON, failure messages and
+ * the analysis rules' findings name causes by them.
  */
 public enum PinCause {
 

@@ -129,8 +129,7 @@ public final class PinRecorder implements AutoCloseable {
         if (apart.isEmpty()) {
             return "";
         }
-        return System.lineSeparator() + "  (not counted: " + PinTally.of(apart, type -> false).apart().entrySet().stream()
-                .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")) + ")";
+        return System.lineSeparator() + "  (not counted: " + PinTally.byCause(apart) + ")";
     }
 
     static String failure(int atLeast, int atMost, String reason, List<Pin> counted) {

@@ -38,10 +38,19 @@ public record PinTally(long code, long firstUse, long recorder, Map<String, Long
                 case RECORDER -> recorder++;
             }
             if (origin != PinOrigin.CODE) {
-                apart.merge(whatItWas(pin), 1L, Long::sum);
+                apart.merge(pin.causeLabel(), 1L, Long::sum);
             }
         }
         return new PinTally(code, firstUse, recorder, apart);
+    }
+
+    /** Every pin counted by its cause (and subject): {@code 2 x native-frame, 1 x class-loading}, sorted. */
+    public static String byCause(Collection<Pin> pins) {
+        Map<String, Long> counts = new TreeMap<>();
+        pins.forEach(pin -> counts.merge(pin.causeLabel(), 1L, Long::sum));
+        StringBuilder text = new StringBuilder();
+        counts.forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(" x ").append(what));
+        return text.toString();
     }
 
     /** Both tallies together. */
@@ -54,10 +63,5 @@ public record PinTally(long code, long firstUse, long recorder, Map<String, Long
     /** The pins that are not the code's. */
     public long apartTotal() {
         return firstUse + recorder;
-    }
-
-    /** What the pin was: its cause, and the class where the cause has one. */
-    private static String whatItWas(Pin pin) {
-        return pin.causeLabel();
     }
 }

@@ -201,6 +201,26 @@ public final class PinTaxonomy {
         return type -> copy.stream().anyMatch(type::startsWith);
     }
 
+    /**
+     * The innermost visible frame outside the JDK, as {@code Type.method:line}: the code that
+     * blocked or ran; the innermost visible frame if all are the JDK's.
+     */
+    public static String applicationFrame(List<Frame> frames) {
+        String first = null;
+        for (Frame frame : frames) {
+            if (frame.hidden()) {
+                continue;
+            }
+            if (first == null) {
+                first = frame.toString();
+            }
+            if (!isJdk(frame.type())) {
+                return frame.toString();
+            }
+        }
+        return first == null ? "(no stack trace recorded)" : first;
+    }
+
     /** True for a class of the JDK. */
     public static boolean isJdk(String type) {
         return JDK_PACKAGES.stream().anyMatch(type::startsWith);

@@ -47,9 +47,7 @@ record ObservedPins(List<Pin> pins, List<Pin> apart) {
         if (apart.isEmpty()) {
             return seen;
         }
-        String what = PinTally.of(apart, OWN_CODE).apart().entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
-                .collect(Collectors.joining(", "));
-        return seen + " (not counted: " + what + ")";
+        return seen + " (not counted: " + PinTally.byCause(apart) + ")";
     }
 
     static String describe(List<Pin> pins) {

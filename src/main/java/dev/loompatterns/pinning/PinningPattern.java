@@ -97,27 +97,36 @@ public final class PinningPattern implements Pattern {
             case "synchronized" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inSynchronized(sleep));
             case "reentrant-lock" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep));
             case "synchronized-jdk21" -> {
-                if (feature >= 26) {
-                    // JDK-8359437: LockingMode is obsolete in 26; the flag no longer brings legacy monitors back
-                    return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
-                            + " (JDK-8359437): there is no JDK 21 monitor behaviour to show in a child JVM");
-                }
-                ChildJvm.Result child = ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
-                        List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
-                if (legacyLockingGone(child)) {
-                    return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING + ": there is no JDK 21 monitor behaviour to show");
-                }
-                if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
-                    return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
-                }
-                ObservedPins childSeen = new ObservedPins(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
-                        child.lines(LegacyMonitorsChild.APART).stream().map(Pin::fromLine).toList());
-                Check checked = check(expected, childSeen, feature, variant.wrongWay());
-                return new Check(checked.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + checked.detail());
+                return legacyMonitors(mode, tasks, sleep, expected, feature, variant.wrongWay());
             }
             default -> throw new IllegalArgumentException("no pinning variant " + variant.id());
         }
         return check(expected, seen, feature, variant.wrongWay());
+    }
+
+    /**
+     * {@code synchronized-jdk21}: the synchronized variant in a child JVM with {@value #LEGACY_LOCKING};
+     * on JDK 26 and later, where the flag is obsolete (JDK-8359437), not shown, and no child is started.
+     */
+    static Check legacyMonitors(Mode mode, int tasks, Duration sleep, Expectation expected, int feature, boolean wrongWay)
+            throws InterruptedException {
+        if (feature >= 26) {
+            // JDK-8359437: LockingMode is obsolete in 26; the flag no longer brings legacy monitors back
+            return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
+                    + " (JDK-8359437): there is no JDK 21 monitor behaviour to show in a child JVM");
+        }
+        ChildJvm.Result child = ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
+                List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
+        if (legacyLockingGone(child)) {
+            return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING + ": there is no JDK 21 monitor behaviour to show");
+        }
+        if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
+            return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+        }
+        ObservedPins childSeen = new ObservedPins(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
+                child.lines(LegacyMonitorsChild.APART).stream().map(Pin::fromLine).toList());
+        Check checked = check(expected, childSeen, feature, wrongWay);
+        return new Check(checked.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + checked.detail());
     }
 
     /** What {@code Runtime.version().feature()} says this JDK does; see the package documentation. */

@@ -30,6 +30,33 @@ final class TimerState {
         return state.compareAndSet(PENDING, CANCELLED);
     }
 
+    /** A repeating timer begins a tick: false if it was cancelled. */
+    boolean startTick() {
+        return state.compareAndSet(PENDING, FIRED);
+    }
+
+    /** A repeating timer ends a tick: false if it was cancelled meanwhile (no further tick). */
+    boolean endTick() {
+        return state.compareAndSet(FIRED, PENDING);
+    }
+
+    /**
+     * Cancels a repeating timer: no tick starts after this. Returns null if it was already
+     * cancelled, true if it was between ticks (its sleep may be interrupted), false if a tick was
+     * running, which completes undisturbed.
+     */
+    Boolean cancelRepeating() {
+        while (true) {
+            int now = state.get();
+            if (now == CANCELLED) {
+                return null;
+            }
+            if (state.compareAndSet(now, CANCELLED)) {
+                return now == PENDING;
+            }
+        }
+    }
+
     boolean isCancelled() {
         return state.get() == CANCELLED;
     }

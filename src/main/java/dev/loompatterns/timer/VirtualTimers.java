@@ -58,21 +58,25 @@ public final class VirtualTimers implements Timers {
                 } catch (InterruptedException cancelled) {
                     return;
                 }
-                if (state.isCancelled()) {
-                    return;
+                if (!state.startTick()) {
+                    return; // cancelled
                 }
                 int tick = k;
-                if (!act(() -> action.run(tick))) {
-                    return;
+                boolean ran = act(() -> action.run(tick));
+                if (!state.endTick() || !ran) {
+                    return; // cancelled during the tick, which ran to its end, or the action failed
                 }
             }
         });
         threads.add(thread);
         return () -> {
-            if (!state.cancel()) {
+            Boolean betweenTicks = state.cancelRepeating();
+            if (betweenTicks == null) {
                 return false;
             }
-            thread.interrupt();
+            if (betweenTicks) {
+                thread.interrupt(); // wakes the sleep; a running tick is never interrupted
+            }
             return true;
         };
     }

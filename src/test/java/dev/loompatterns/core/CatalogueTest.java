@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    /** Number 20 belongs to another pattern of the migration guide's second edition, not registered on this branch. */
-
     /** The ids and their order are a contract (DESIGN.md, pattern catalogue); the number is the position. */
     static final List<String> DESIGN_IDS = List.of("thread-basics", "creation-styles", "daemon-threads", "thread-config",
             "lifecycle", "lock-counter", "reentrant-lock", "semaphore-pool", "event-signal", "bounded-buffer", "url-fetch",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.core.Threads;
 import dev.loompatterns.testing.Natives;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -115,39 +116,32 @@ class PinCausesRecordedTest {
         });
     }
 
-    /** Initializers that hold until another thread is about to touch the class: one class per attempt. */
-    static final CountDownLatch[] ABOUT_TO_TOUCH = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
+    /** The thread that waits for {@link Waited}'s initializer. */
+    static volatile Thread waiter;
+    static final CountDownLatch INITIALIZING = new CountDownLatch(1);
 
-    static void holdUntilTouched(int attempt) {
-        try {
-            ABOUT_TO_TOUCH[attempt].await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sleep(20); // the waiter needs only to reach the class; it is seen waiting in the recording, or the next attempt runs
-    }
-
-    static final class Waited0 {
+    /** Its initializer holds until the waiter is waiting for it. */
+    static final class Waited {
         static {
-            holdUntilTouched(0);
+            INITIALIZING.countDown();
+            holdUntilWaiting();
         }
     }
 
-    static final class Waited1 {
-        static {
-            holdUntilTouched(1);
-        }
-    }
-
-    static final class Waited2 {
-        static {
-            holdUntilTouched(2);
-        }
-    }
-
-    static final class Waited3 {
-        static {
-            holdUntilTouched(3);
+    /**
+     * A thread that waits for another's initializer stays RUNNABLE, but its innermost frame is
+     * then {@code Class.forName0}, the native method that waits in the VM (it calls
+     * {@link #initialize}): that is the state waited for. One minute is a backstop only.
+     */
+    static void holdUntilWaiting() {
+        long backstop = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < backstop) {
+            Thread w = waiter;
+            StackTraceElement[] stack = w == null ? new StackTraceElement[0] : w.getStackTrace();
+            if (stack.length > 0 && stack[0].getMethodName().equals("forName0")) {
+                return;
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -159,36 +153,27 @@ class PinCausesRecordedTest {
         }
     }
 
-    /**
-     * A thread waiting for another's initializer is not observable from Java (its state stays
-     * RUNNABLE), so each attempt uses a fresh class and the recording says whether the wait
-     * happened; the classification of the wait is what is asserted.
-     */
     @Test
     void waitingForAnotherThreadsInitializerIsClassInitWait(@TempDir Path dir) throws Exception {
-        List<Class<?>> classes = List.of(Waited0.class, Waited1.class, Waited2.class, Waited3.class);
-        List<Pin> waits = List.of();
-        for (int attempt = 0; attempt < classes.size() && waits.isEmpty(); attempt++) {
-            Class<?> type = classes.get(attempt);
-            CountDownLatch aboutToTouch = ABOUT_TO_TOUCH[attempt];
-            List<Pin> pins = pinsOf(dir, () -> {
-                Thread initializer = Thread.ofVirtual().start(() -> initialize(type));
-                Thread waiter = Thread.ofVirtual().start(() -> {
-                    aboutToTouch.countDown();
-                    initialize(type);
-                });
-                try {
-                    initializer.join();
-                    waiter.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            waits = pins.stream().filter(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT).toList();
-        }
-        assumeTrue(FEATURE <= 25 || !waits.isEmpty(), "JDK 26+ pins such waits on fewer paths (JDK-8369238)");
-        assertThat(waits).isNotEmpty().allSatisfy(pin -> {
-            assertThat(pin.subject()).startsWith(PinCausesRecordedTest.class.getName() + "$Waited");
+        List<Pin> waits = pinsOf(dir, () -> {
+            // a platform thread runs the initializer: it needs no carrier while it holds
+            Thread initializer = Thread.ofPlatform().name("initializer").start(() -> initialize(Waited.class));
+            try {
+                INITIALIZING.await();
+                Thread w = Thread.ofVirtual().name("waiter").unstarted(() -> initialize(Waited.class));
+                waiter = w;
+                w.start();
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                Threads.joinUninterruptibly(List.of(initializer));
+            }
+        }).stream().filter(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT).toList();
+        assumeTrue(FEATURE <= 25 || !waits.isEmpty(), "JDK 26+ pins such waits on fewer paths (JDK-8369238); Class.forName still does");
+        assertThat(waits).singleElement().satisfies(pin -> {
+            assertThat(pin.thread()).isEqualTo("waiter");
+            assertThat(pin.subject()).isEqualTo(Waited.class.getName());
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
             assertThat(pin.origin(PinTaxonomy.packages(List.of("com.example.")))).isEqualTo(PinOrigin.FIRST_USE);
         });

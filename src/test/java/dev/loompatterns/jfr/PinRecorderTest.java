@@ -94,15 +94,11 @@ class PinRecorderTest {
             assertThat(seen.couldPin()).isFalse();
             assertThat(seen.pins()).isEmpty();
             PinStream.Window next = stream.open();
-            Thread.ofVirtual().start(SlowInitC::touch).join(uninterruptibly());
+            assertThat(Thread.ofVirtual().start(SlowInitC::touch).join(java.time.Duration.ofMinutes(1))).as("ended (backstop)").isTrue();
             PinStream.Seen pinned = stream.close(next);
             assertThat(pinned.couldPin()).isTrue();
             assertThat(pinned.pins()).singleElement().satisfies(pin -> assertThat(pin.subject()).isEqualTo(SlowInitC.class.getName()));
         }
-    }
-
-    private static java.time.Duration uninterruptibly() {
-        return java.time.Duration.ofMinutes(1); // backstop only
     }
 
     static final class SlowInitC {

@@ -151,10 +151,9 @@ class PinningTest {
     /** On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show it. */
     @Test
     void legacyLockingIsNotTriedWhereTheJdkNoLongerHasIt() throws Exception {
-        assumeTrue(FEATURE >= 26, "LockingMode is obsolete from JDK 26 (JDK-8359437); on 25 the child JVM shows it");
-        PinningPattern pattern = new PinningPattern();
-        Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
-                Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS, "5")));
-        assertThat(check.detail()).contains("JDK-8359437");
+        PinningPattern.Expectation expected = PinningPattern.expected("synchronized-jdk21", Mode.VIRTUAL, 26);
+        Check check = PinningPattern.legacyMonitors(Mode.VIRTUAL, 2, SLEEP, expected, 26, true);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(check.detail()).contains("JDK 26").contains("JDK-8359437");
     }
 }

@@ -219,4 +219,30 @@ class TimerTest {
                 .isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 9)), block).verdict()).isEqualTo(Check.Verdict.FAILED);
     }
+
+    /** A cancel that lands during a tick stops the ticks after it, and never interrupts the tick that runs. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aCancelDuringATickLetsItFinishUndisturbedAndStopsTheRest(Mode mode) throws Exception {
+        java.util.concurrent.CountDownLatch inTick = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Timers timers = timers(mode)) {
+            Timers.Timer timer = timers.scheduleAtFixedRate(Duration.ofMillis(10), 50, tick -> {
+                ticks.incrementAndGet();
+                if (tick == 1) {
+                    inTick.countDown();
+                    cancelled.await(); // an interrupt from the cancel would throw here and fail the tick
+                }
+                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+            });
+            inTick.await();
+            timer.cancel();
+            cancelled.countDown();
+            timers.awaitAll(); // rethrows a failed tick
+        }
+        assertThat(interrupted).isFalse();
+        assertThat(ticks.get()).as("no tick after the cancel").isEqualTo(1);
+    }
 }

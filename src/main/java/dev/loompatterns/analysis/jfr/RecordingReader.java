@@ -75,7 +75,7 @@ public final class RecordingReader {
             case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(nanos(event.getStartTime()), thread(event, "eventThread"),
                     text(event, "exceptionMessage"));
             case "jdk.ExecutionSample" -> new Observation.Sample(nanos(event.getStartTime()), thread(event, "sampledThread"),
-                    topFrame(event.getStackTrace()));
+                    PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
             case "jdk.SocketRead" -> blocked(event, Observation.Blocked.Kind.SOCKET_READ);
             case "jdk.SocketWrite" -> blocked(event, Observation.Blocked.Kind.SOCKET_WRITE);
             case "jdk.FileRead" -> blocked(event, Observation.Blocked.Kind.FILE_READ);
@@ -93,24 +93,7 @@ public final class RecordingReader {
 
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
         return new Observation.Blocked(nanos(event.getStartTime()), event.getDuration().toNanos(), thread(event, "eventThread"), kind,
-                kind == Observation.Blocked.Kind.PARK && waitingForWork(event.getStackTrace()));
-    }
-
-    /** A pool's thread parked in the pool's own wait for a task. */
-    static boolean waitingForWork(RecordedStackTrace stack) {
-        if (stack == null) {
-            return false;
-        }
-        for (RecordedFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getName();
-            String method = frame.getMethod().getName();
-            if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
-                    || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
-                    || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
-                return true;
-            }
-        }
-        return false;
+                kind == Observation.Blocked.Kind.PARK && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
     }
 
     static long nanos(Instant time) {
@@ -150,27 +133,5 @@ public final class RecordingReader {
                     Modifier.isNative(method.getModifiers())));
         }
         return frames;
-    }
-
-    /** The innermost visible frame outside the JDK, as {@code Type.method:line}; else the innermost. */
-    private static String topFrame(RecordedStackTrace stack) {
-        if (stack == null) {
-            return "(no stack trace)";
-        }
-        String first = null;
-        for (RecordedFrame frame : stack.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            if (method.isHidden()) {
-                continue;
-            }
-            String text = method.getType().getName() + "." + method.getName() + (frame.getLineNumber() > 0 ? ":" + frame.getLineNumber() : "");
-            if (first == null) {
-                first = text;
-            }
-            if (!PinTaxonomy.isJdk(method.getType().getName())) {
-                return text;
-            }
-        }
-        return first == null ? "(no stack trace)" : first;
     }
 }

@@ -208,7 +208,7 @@ public final class ItemCollectionReader {
                 case "jdk.VirtualThreadPinned" -> new Observation.Pinned(time, duration(item), thread(item), carrierName(item),
                         text(reason, item), text(operation, item), frames(stack(item)));
                 case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(time, thread(item), text(message, item));
-                case "jdk.ExecutionSample" -> new Observation.Sample(time, thread(item), topFrame(stack(item)));
+                case "jdk.ExecutionSample" -> new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
                 case "jdk.SocketRead" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_READ);
                 case "jdk.SocketWrite" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_WRITE);
                 case "jdk.FileRead" -> blocked(time, item, Observation.Blocked.Kind.FILE_READ);
@@ -225,7 +225,7 @@ public final class ItemCollectionReader {
 
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
             return new Observation.Blocked(time, duration(item), thread(item), kind,
-                    kind == Observation.Blocked.Kind.PARK && waitingForWork(stack(item)));
+                    kind == Observation.Blocked.Kind.PARK && Observation.Blocked.waitingForWork(frames(stack(item))));
         }
 
         private long duration(IItem item) {
@@ -294,46 +294,5 @@ public final class ItemCollectionReader {
         Integer modifiers = method.getModifier();
         return new PinTaxonomy.Frame(method.getType().getFullName(), method.getMethodName(), line == null ? -1 : line,
                 Boolean.TRUE.equals(method.isHidden()), modifiers != null && Modifier.isNative(modifiers));
-    }
-
-    /** A pool's thread parked in the pool's own wait for a task: as the JDK-parser adapter tells it. */
-    static boolean waitingForWork(IMCStackTrace stack) {
-        if (stack == null) {
-            return false;
-        }
-        for (IMCFrame frame : stack.getFrames()) {
-            String type = frame.getMethod().getType().getFullName();
-            String method = frame.getMethod().getMethodName();
-            if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
-                    || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
-                    || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The innermost visible frame outside the JDK, as {@code Type.method:line}; else the innermost visible one. */
-    static String topFrame(IMCStackTrace stack) {
-        if (stack == null) {
-            return "(no stack trace)";
-        }
-        String first = null;
-        for (IMCFrame frame : stack.getFrames()) {
-            IMCMethod method = frame.getMethod();
-            if (Boolean.TRUE.equals(method.isHidden())) {
-                continue;
-            }
-            String type = method.getType().getFullName();
-            Integer line = frame.getFrameLineNumber();
-            String text = type + "." + method.getMethodName() + (line != null && line > 0 ? ":" + line : "");
-            if (first == null) {
-                first = text;
-            }
-            if (!PinTaxonomy.isJdk(type)) {
-                return text;
-            }
-        }
-        return first == null ? "(no stack trace)" : first;
     }
 }

@@ -103,17 +103,12 @@ public final class PinningExtension implements InvocationInterceptor {
         }
         PinStream stream = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class).stream;
-        PinStream.Window window;
-        synchronized (stream) {
-            window = stream.open();
-        }
+        PinStream.Window window = stream.open(); // PinStream's own lock orders the windows
         PinStream.Seen seen;
         try {
             invocation.proceed();
         } finally {
-            synchronized (stream) {
-                seen = stream.close(window);
-            }
+            seen = stream.close(window);
         }
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
@@ -147,11 +142,8 @@ public final class PinningExtension implements InvocationInterceptor {
             counted.forEach(pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
         }
         if (!notCounted.isEmpty()) {
-            String what = PinTally.of(notCounted, type -> false).apart().entrySet().stream()
-                    .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
             message.append(System.lineSeparator()).append("  (not counted: ").append(notCounted.size()).append(" pins: ")
-                    .append(notCounted.stream().map(Pin::causeLabel).distinct().collect(Collectors.joining(", ")))
-                    .append(what.isEmpty() ? "" : "; of a class's first use or JFR's own: " + what).append(')');
+                    .append(PinTally.byCause(notCounted)).append(')');
         }
         return message.toString();
     }
