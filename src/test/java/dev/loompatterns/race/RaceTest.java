@@ -47,7 +47,9 @@ class RaceTest {
 
         assertThat(winner).isEqualTo("mirror-1");
         assertThat(states).doesNotContain(State.STARTED);
-        assertThat(states.get(0)).isEqualTo(State.FAILED);
+        // mirror-0 fails at once, but on a loaded machine mirror-1 can answer before mirror-0's thread
+        // ran: then it is cancelled unstarted. It must never have succeeded (the pattern's check says the same).
+        assertThat(states.get(0)).isIn(State.FAILED, State.INTERRUPTED, null);
         assertThat(states.get(1)).isEqualTo(State.SUCCEEDED);
         assertThat(states.subList(2, 5)).allMatch(state -> state == State.INTERRUPTED || state == null);
         assertThat(RacePattern.checkFirstSuccess(winner, null, states).verdict()).isEqualTo(Check.Verdict.PASSED);
