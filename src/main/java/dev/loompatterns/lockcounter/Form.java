@@ -3,8 +3,8 @@ package dev.loompatterns.lockcounter;
 import dev.loompatterns.core.RunGate;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs {@code workers} workers that each increment a shared counter {@code increments} times. */
-interface CountingWorkers {
+/** What every mode implements: runs {@code workers} workers that each increment a shared counter {@code increments} times. */
+interface Form {
 
     /** Returns when every worker has finished; the counter's total is then final. */
     void count(Counter counter, int workers, int increments) throws Exception;
