@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public interface Pattern {
 
-    /** The id used by the CLI, the tests and the docs (a contract: see DESIGN.md). */
+    /** The id used by the CLI, the tests and the docs (a contract: see docs/design.md). */
     String id();
 
     /** A few words for {@code loom list}. */
