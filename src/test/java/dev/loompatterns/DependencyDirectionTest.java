@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (DESIGN.md, Layout): cli -> patterns -> core, with jfr a service that
+ * Dependencies point one way (docs/design.md, Dependency rules): cli -> patterns -> core, with jfr a service that
  * core and cli use. No pattern imports another pattern, core imports no pattern and not cli, and jfr
  * imports nothing of ours but itself. The recording analysis stands apart from the catalogue:
  * analysis uses only jfr (the pin taxonomy), inspect (its reports) only analysis and jfr, and no

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code loom scale} at tiny sizes; the million-thread run is a manual run (README, Results). */
+/** {@code loom scale} at tiny sizes; the million-thread run is a manual run (docs/results.md). */
 class ScaleCommandTest {
 
     @Test

@@ -207,7 +207,7 @@ class UrlFetchFaultsTest {
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
-    /** The fault variants at 5,000 tasks, as the README runs them, beside a thread that keeps a core busy. */
+    /** The fault variants at 5,000 tasks, as docs/testing.md describes them, beside a thread that keeps a core busy. */
     @Test
     @Timeout(120)
     void theFaultVariantsPassAt5000TasksBesideACpuBoundThread() throws Exception {
