@@ -74,6 +74,16 @@ class VocabularyTest {
         assertThat(classesIn(pattern.getClass().getPackageName())).noneMatch(name -> name.endsWith("Demo"));
     }
 
+    /** The essay says what each form guarantees about memory: which action happens-before the check reads the result. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("patterns")
+    void theEssayHasAMemoryConsistencySection(String id) throws IOException {
+        Pattern pattern = CATALOGUE.find(id);
+        Path essay = Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
+        assertThat(Files.readString(essay)).as(essay.toString()).contains("<h2>Memory consistency effects</h2>")
+                .containsPattern("happens-before|happen-before");
+    }
+
     private static List<Field> staticFinalsOf(Class<?> type, Class<?> of) {
         return Arrays.stream(type.getDeclaredFields())
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()) && f.getType() == of)
