@@ -8,7 +8,7 @@ import java.util.List;
  * {@code daemon(true)}, which the JVM abandons when the last non-daemon thread ({@code main})
  * ends. The JVM stops a daemon thread without unwinding it: no {@code finally} block runs.
  */
-public final class PlatformDaemonThreads implements ChildProgram {
+public final class PlatformDaemonThreads implements Form {
 
     @Override
     public List<Scenario> scenarios() {

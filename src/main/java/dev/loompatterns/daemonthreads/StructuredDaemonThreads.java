@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredDaemonThreads implements ChildProgram {
+public final class StructuredDaemonThreads implements Form {
 
     @Override
     public List<Scenario> scenarios() {

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code join}). Migrating a non-daemon platform thread to a virtual one therefore changes when
  * the program ends: add the wait explicitly.
  */
-public final class VirtualDaemonThreads implements ChildProgram {
+public final class VirtualDaemonThreads implements Form {
 
     @Override
     public List<Scenario> scenarios() {
