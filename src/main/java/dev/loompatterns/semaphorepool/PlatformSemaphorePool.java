@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadFactory;
  * because platform threads are costly and get pooled anyway; its limit is a side effect of the
  * thread count.
  */
-public final class PlatformSemaphorePoolDemo implements PoolWorkers {
+public final class PlatformSemaphorePool implements Form {
 
     @Override
     public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {
