@@ -1,10 +1,13 @@
 package dev.loompatterns.threadconfig;
 
-/** Starts {@code workers} threads configured as asked, with {@link Worker#REQUEST} set in the caller, and joins them. */
-interface ConfiguredWorkers {
+/**
+ * What every mode implements: starts {@code workers} threads configured as asked, with
+ * {@link Worker#REQUEST} set in the caller, and joins them.
+ */
+interface Form {
 
     /**
      * @throws InterruptedException if interrupted; every worker has ended by then
      */
-    Configured runAll(int workers, ThreadConfig config) throws Exception;
+    Outcome runAll(int workers, ThreadConfig config) throws Exception;
 }
