@@ -31,7 +31,7 @@ public final class DaemonThreadsPattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        List<ChildReport> reports = ChildJvm.run(FORMS.of(mode).scenarios(), workload.tasks());
+        List<ChildReport> reports = ChildJvm.run(Scenario.of(mode), workload.tasks());
         return check(reports);
     }
 

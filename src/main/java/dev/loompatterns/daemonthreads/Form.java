@@ -1,12 +1,10 @@
 package dev.loompatterns.daemonthreads;
 
-import java.util.List;
-
-/** What every mode implements: its child-JVM programs, what runs in {@code main} of the child, next to the ticker. */
+/**
+ * What every mode implements: what runs in {@code main} of a child JVM, next to the ticker, for
+ * each of the mode's {@link Scenario}s.
+ */
 interface Form {
-
-    /** The programs this mode runs, each in its own child JVM. */
-    List<Scenario> scenarios();
 
     /** The child's {@code main}: start the ticker, wait for its ticks, return (or not). */
     void runInChild(Scenario scenario, Ticker ticker) throws Exception;

@@ -1,7 +1,5 @@
 package dev.loompatterns.daemonthreads;
 
-import java.util.List;
-
 /**
  * The tutorial's two programs: a background ticker on a non-daemon platform thread, which keeps
  * the JVM alive after {@code main} returns until the ticker ends, and the same ticker with
@@ -9,11 +7,6 @@ import java.util.List;
  * ends. The JVM stops a daemon thread without unwinding it: no {@code finally} block runs.
  */
 public final class PlatformDaemonThreads implements Form {
-
-    @Override
-    public List<Scenario> scenarios() {
-        return List.of(Scenario.PLATFORM_NON_DAEMON, Scenario.PLATFORM_DAEMON);
-    }
 
     @Override
     public void runInChild(Scenario scenario, Ticker ticker) throws InterruptedException {

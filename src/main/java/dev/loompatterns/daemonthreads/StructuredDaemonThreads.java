@@ -1,6 +1,5 @@
 package dev.loompatterns.daemonthreads;
 
-import java.util.List;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,11 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * with {@code --enable-preview}.
  */
 public final class StructuredDaemonThreads implements Form {
-
-    @Override
-    public List<Scenario> scenarios() {
-        return List.of(Scenario.STRUCTURED);
-    }
 
     @Override
     public void runInChild(Scenario scenario, Ticker ticker) throws InterruptedException {
