@@ -1,9 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * A virtual thread per worker, the pool's semaphore as the only limit. JEP 444: "Do not pool
@@ -19,11 +16,6 @@ public final class VirtualSemaphorePool implements Form {
 
     @Override
     public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {
-        ThreadFactory factory = Thread.ofVirtual().name("worker-", 0).factory();
-        try (ExecutorService executor = limit == Limit.THREADS
-                ? Executors.newFixedThreadPool(pool.size(), factory)
-                : Executors.newThreadPerTaskExecutor(factory)) {
-            Submit.all(executor, pool, workers, latency);
-        }
+        Submit.all(Thread.ofVirtual().name("worker-", 0).factory(), limit, pool, workers, latency);
     }
 }
