@@ -49,7 +49,7 @@ final class ThreadDumpDetector {
      * @param locks   the locks they take, asked for owners the dump does not name
      * @throws IOException if the dump cannot be written or read
      */
-    static Sighting look(Map<Long, Thread> workers, List<NamedLock> locks) throws IOException {
+    static Detection look(Map<Long, Thread> workers, List<NamedLock> locks) throws IOException {
         Path dir = Files.createTempDirectory("loom-deadlock-");
         Path file = dir.resolve("threads.json"); // dumpThreads wants an absolute path to a new file
         try {
@@ -62,7 +62,7 @@ final class ThreadDumpDetector {
         }
     }
 
-    static Sighting read(JsonNode dump, Map<Long, Thread> workers, List<NamedLock> locks) {
+    static Detection read(JsonNode dump, Map<Long, Thread> workers, List<NamedLock> locks) {
         Map<Long, Long> waitsFor = new HashMap<>();
         String evidence = "";
         int parked = 0;
@@ -90,7 +90,7 @@ final class ThreadDumpDetector {
             }
         }
         List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
-        return new Sighting(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
+        return new Detection(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
     }
 
     private static boolean stackHas(JsonNode thread, String frame) {

@@ -10,9 +10,9 @@ import java.util.Set;
  * @param cycles   deadlocked cycles among the workers, each the set of its thread ids
  * @param evidence one line of what the tool reported, for the first cycle, or why it saw nothing
  */
-record Sighting(String detector, List<Set<Long>> cycles, String evidence) {
+record Detection(String detector, List<Set<Long>> cycles, String evidence) {
 
-    Sighting {
+    Detection {
         cycles = List.copyOf(cycles);
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredDeadlockDemo implements DeadlockDemo {
+public final class StructuredDeadlock implements Form {
 
     static final String SCOPE_NAME = "deadlock-pairs";
 

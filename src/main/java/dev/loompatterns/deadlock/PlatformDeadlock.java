@@ -7,7 +7,7 @@ import java.util.List;
  * {@code jstack} and {@code ThreadMXBean.findDeadlockedThreads()} all name the cycle, with the
  * lock each thread waits for and its owner.
  */
-public final class PlatformDeadlockDemo implements DeadlockDemo {
+public final class PlatformDeadlock implements Form {
 
     @Override
     public void run(List<Runnable> workers, Watchdog watchdog) throws Exception {

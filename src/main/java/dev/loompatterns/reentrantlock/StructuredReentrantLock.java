@@ -9,10 +9,10 @@ import dev.loompatterns.core.Crew;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredReentrantLockDemo implements CallingWorkers {
+public final class StructuredReentrantLock implements Form {
 
     @Override
     public long callAll(SharedResource resource, int workers, int rounds) throws Exception {
-        return CallingWorkers.callAll(Crew.structured("reentrant-lock"), resource, workers, rounds);
+        return Form.callAll(Crew.structured("reentrant-lock"), resource, workers, rounds);
     }
 }

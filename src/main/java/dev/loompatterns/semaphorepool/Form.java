@@ -2,8 +2,8 @@ package dev.loompatterns.semaphorepool;
 
 import java.time.Duration;
 
-/** Runs {@code workers} workers that each use one connection of the pool once. */
-interface PoolWorkers {
+/** What every mode implements: runs {@code workers} workers that each use one connection of the pool once. */
+interface Form {
 
     /** How the number of workers at once is bounded. */
     enum Limit {

@@ -6,7 +6,7 @@ import java.util.List;
  * The same workers on virtual threads: they deadlock exactly as before (a lock does not care what
  * kind of thread holds it), but {@code ThreadMXBean} no longer sees it. The JSON thread dump does.
  */
-public final class VirtualDeadlockDemo implements DeadlockDemo {
+public final class VirtualDeadlock implements Form {
 
     @Override
     public void run(List<Runnable> workers, Watchdog watchdog) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredSemaphorePoolDemo implements PoolWorkers {
+public final class StructuredSemaphorePool implements Form {
 
     @Override
     public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {

@@ -1,9 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Two classic platform forms. With a semaphore: the tutorial's five threads sharing two
@@ -13,15 +10,10 @@ import java.util.concurrent.ThreadFactory;
  * because platform threads are costly and get pooled anyway; its limit is a side effect of the
  * thread count.
  */
-public final class PlatformSemaphorePoolDemo implements PoolWorkers {
+public final class PlatformSemaphorePool implements Form {
 
     @Override
     public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {
-        ThreadFactory factory = Thread.ofPlatform().name("worker-", 0).factory();
-        try (ExecutorService executor = limit == Limit.THREADS
-                ? Executors.newFixedThreadPool(pool.size(), factory)
-                : Executors.newThreadPerTaskExecutor(factory)) {
-            Submit.all(executor, pool, workers, latency);
-        }
+        Submit.all(Thread.ofPlatform().name("worker-", 0).factory(), limit, pool, workers, latency);
     }
 }

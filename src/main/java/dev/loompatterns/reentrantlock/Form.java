@@ -4,8 +4,8 @@ import dev.loompatterns.core.Crew;
 import dev.loompatterns.core.RunGate;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Runs workers that each call method A of one shared resource, {@code rounds} times. */
-interface CallingWorkers {
+/** What every mode implements: runs workers that each call method A of one shared resource, {@code rounds} times. */
+interface Form {
 
     /**
      * Returns when every worker has finished; the resource's tally is then final.

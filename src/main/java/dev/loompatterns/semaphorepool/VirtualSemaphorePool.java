@@ -1,8 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A virtual thread per worker, the pool's semaphore as the only limit. JEP 444: "Do not pool
@@ -14,16 +12,10 @@ import java.util.concurrent.Executors;
  * it keeps a queue of tasks the semaphore would have made unnecessary and hides the limit in the
  * executor: don't do this in new code.
  */
-public final class VirtualSemaphorePoolDemo implements PoolWorkers {
+public final class VirtualSemaphorePool implements Form {
 
     @Override
     public void runAll(ConnectionPool pool, int workers, Duration latency, Limit limit) throws Exception {
-        // BEFORE: Executors.newFixedThreadPool(connections, platformFactory)
-        // AFTER:  a new virtual thread per task; the semaphore in the pool is the limit
-        try (ExecutorService executor = limit == Limit.THREADS
-                ? Executors.newFixedThreadPool(pool.size(), Thread.ofVirtual().name("worker-", 0).factory())
-                : Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("worker-", 0).factory())) {
-            Submit.all(executor, pool, workers, latency);
-        }
+        Submit.all(Thread.ofVirtual().name("worker-", 0).factory(), limit, pool, workers, latency);
     }
 }

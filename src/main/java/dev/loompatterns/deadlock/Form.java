@@ -3,7 +3,7 @@ package dev.loompatterns.deadlock;
 import java.util.List;
 
 /** Runs the workers on this mode's threads, with the watchdog beside them if there is one. */
-interface DeadlockDemo {
+interface Form {
 
     /**
      * Returns when every worker (and the watchdog) has ended.

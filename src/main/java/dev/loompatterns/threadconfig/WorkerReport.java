@@ -1,7 +1,7 @@
 package dev.loompatterns.threadconfig;
 
 /**
- * What one worker saw of its own thread: the same record in every mode.
+ * What one worker reported of its own thread: the same record in every mode.
  *
  * @param worker    the worker's index
  * @param argument  the argument it was given
@@ -11,5 +11,6 @@ package dev.loompatterns.threadconfig;
  * @param virtual   whether its thread is virtual
  * @param inherited the value of {@link Worker#REQUEST} it found, or {@code null}
  */
-public record Observed(int worker, String argument, String name, boolean daemon, int priority, boolean virtual, String inherited) {
+public record WorkerReport(int worker, String argument, String name, boolean daemon, int priority, boolean virtual,
+                           String inherited) {
 }

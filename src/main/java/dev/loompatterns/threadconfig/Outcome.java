@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * What a run of configured workers produced.
  *
- * @param observed one entry per worker that ran, in no particular order
+ * @param reports  one per worker that ran, in no particular order
  * @param uncaught failures that reached the uncaught-exception handler
  * @param captured failures that something else kept (a subtask), so the handler never saw them
  */
-record Configured(List<Observed> observed, List<Worker.Uncaught> uncaught, List<Throwable> captured) {
+record Outcome(List<WorkerReport> reports, List<Worker.Uncaught> uncaught, List<Throwable> captured) {
 }

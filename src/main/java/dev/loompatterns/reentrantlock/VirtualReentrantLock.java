@@ -8,12 +8,10 @@ import dev.loompatterns.core.Crew;
  * {@code ReentrantLock} unmounts; one that waits to enter a monitor unmounts too since JDK 24
  * (JEP 491).
  */
-public final class VirtualReentrantLockDemo implements CallingWorkers {
+public final class VirtualReentrantLock implements Form {
 
     @Override
     public long callAll(SharedResource resource, int workers, int rounds) throws Exception {
-        // BEFORE: Crew.platform("caller-")
-        // AFTER:
-        return CallingWorkers.callAll(Crew.virtual("caller-"), resource, workers, rounds);
+        return Form.callAll(Crew.virtual("caller-"), resource, workers, rounds);
     }
 }

@@ -3,7 +3,7 @@ package dev.loompatterns.lifecycle;
 import java.util.List;
 
 /**
- * What the observer saw of one subject.
+ * What one walk produced: what the observer saw of one subject.
  *
  * @param task          the subject's number
  * @param threadStates  the thread's states in the order observed, each with what it was doing:
@@ -13,10 +13,10 @@ import java.util.List;
  * @param parkedAs      the thread's {@code toString()} while it was parked
  * @param blockedAs     the thread's {@code toString()} while it was blocked on a monitor
  */
-public record Observation(int task, List<String> threadStates, List<String> subtaskStates, String mountedAs, String parkedAs,
-                          String blockedAs) {
+public record Outcome(int task, List<String> threadStates, List<String> subtaskStates, String mountedAs, String parkedAs,
+                      String blockedAs) {
 
-    public Observation {
+    public Outcome {
         threadStates = List.copyOf(threadStates);
         subtaskStates = List.copyOf(subtaskStates);
     }
