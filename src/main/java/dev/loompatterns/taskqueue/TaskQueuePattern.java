@@ -1,21 +1,23 @@
 package dev.loompatterns.taskqueue;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.taskqueue.EventLog.Event;
 import java.time.Duration;
 import java.util.BitSet;
-import java.util.List;
 
 /** Catalogue entry for {@code task-queue}; see the package documentation. */
 public final class TaskQueuePattern implements Pattern {
 
-    static final String CONSUMERS = "consumers";
-    static final String WORK_US = "work-us";
+    static final Param CONSUMERS = Param.ofInt("consumers",
+            "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
+    static final Param WORK_US = Param.ofInt("work-us", "microseconds each item's processing sleeps", 100, 0, 1_000_000);
 
     static final Variant CLEAN = Variant.of("clean", "every consumer succeeds; join, then shut down");
     static final Variant CONSUMER_FAILS = Variant.of("consumer-fails",
@@ -26,62 +28,25 @@ public final class TaskQueuePattern implements Pattern {
     /** Items one run may be given: each is a boxed Integer and a few log entries. */
     static final int MAX_ITEMS = 1_000_000;
 
-    @Override
-    public String id() {
-        return "task-queue";
-    }
+    static final PatternInfo INFO = PatternInfo.of(12, "task-queue", "a queue whose join waits until every item is done",
+                    "queue.Queue with worker threads calling get() and task_done(), main calling q.join()", 2_000)
+            .withVariants(CLEAN, CONSUMER_FAILS, CANCELLED)
+            .withParams(CONSUMERS, WORK_US)
+            .withMaxTasks(MAX_ITEMS); // tasks are items, not threads; the consumer count is its own parameter
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
     @Override
-    public String title() {
-        return "a queue whose join waits until every item is done";
-    }
-
-    @Override
-    public String tutorial() {
-        return "queue.Queue with worker threads calling get() and task_done(), main calling q.join()";
-    }
-
-    @Override
-    public int number() {
-        return 12;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(CLEAN, CONSUMER_FAILS, CANCELLED);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(CONSUMERS, "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000),
-                Param.ofInt(WORK_US, "microseconds each item's processing sleeps", 100, 0, 1_000_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 2_000;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return MAX_ITEMS; // tasks are items, not threads; the consumer count is its own parameter
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Plan plan = new Plan(workload.tasks(), workload.intValue(CONSUMERS),
-                Duration.ofNanos(workload.intValue(WORK_US) * 1_000L),
+                Duration.ofNanos(workload.longValue(WORK_US) * 1_000L),
                 variant.equals(CONSUMER_FAILS), variant.equals(CANCELLED));
-        return check(mode, plan, demoFor(mode).run(plan));
-    }
-
-    static TaskQueueDemo demoFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformTaskQueueDemo();
-            case VIRTUAL -> new VirtualTaskQueueDemo();
-            case STRUCTURED -> new StructuredTaskQueueDemo();
-        };
+        return check(mode, plan, FORMS.of(mode).run(plan));
     }
 
     /**
@@ -136,7 +101,7 @@ public final class TaskQueuePattern implements Pattern {
         }
         String failures = "";
         if (plan.consumerFails()) {
-            if (outcome.failures().size() != 1 || !(outcome.failures().getFirst() instanceof Run.ItemFailure) || handedBack < 1) {
+            if (outcome.failures().size() != 1 || !(outcome.failures().getFirst() instanceof ProducerConsumer.ItemFailure) || handedBack < 1) {
                 return Check.failed("expected one failed consumer that handed its item back, got failures " + outcome.failures()
                         + ", " + handedBack + " handed back");
             }

@@ -180,7 +180,7 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void everyItemIsDoneOnceAndJoinReturnsAfterTheLast(Mode mode) throws Exception {
         Plan plan = new Plan(500, 6, WORK, false, false);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
         assertThat(outcome.joinReturned()).isTrue();
         assertThat(outcome.leftover()).isEmpty();
@@ -196,9 +196,9 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void aFailingConsumerLosesNothing(Mode mode) throws Exception {
         Plan plan = new Plan(200, 3, WORK, true, false);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
-        assertThat(outcome.failures()).singleElement().isInstanceOf(Run.ItemFailure.class);
+        assertThat(outcome.failures()).singleElement().isInstanceOf(ProducerConsumer.ItemFailure.class);
         assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.HANDED_BACK).extracting(EventLog.Event::item).containsExactly(0);
         assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.DONE && e.item() == 0).hasSize(1);
         assertThat(outcome.joinReturned()).isTrue();
@@ -210,7 +210,7 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void aCancelledRunAccountsForEveryItem(Mode mode) throws Exception {
         Plan plan = new Plan(400, 4, WORK, false, true);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
         assertThat(outcome.joinReturned()).isFalse();
         long done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).count();
@@ -229,7 +229,7 @@ class TaskQueueTest {
     void aCancelWithTheLastItemLeavesNoInterruptBehind(Mode mode) throws Exception {
         Plan plan = new Plan(1, 2, Duration.ZERO, false, true);
         for (int round = 0; round < 50; round++) {
-            Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+            Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
             assertThat(Thread.interrupted()).as("round %d: interrupt left behind", round).isFalse();
             Check check = TaskQueuePattern.check(mode, plan, outcome);
             assertThat(check.verdict()).as("round %d: %s", round, check.detail()).isEqualTo(Check.Verdict.PASSED);
