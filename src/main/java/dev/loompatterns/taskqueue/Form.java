@@ -1,7 +1,7 @@
 package dev.loompatterns.taskqueue;
 
 /** Runs a plan: consumers on this mode's threads, the producer, join, and a clean shutdown. */
-interface TaskQueueDemo {
+interface Form {
 
     /**
      * Returns when every consumer has stopped.

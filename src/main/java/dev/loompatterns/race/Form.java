@@ -3,8 +3,8 @@ package dev.loompatterns.race;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Asks every mirror at once and returns the first answer that succeeds. */
-interface Racer {
+/** What every mode implements: asks every mirror at once and returns the first answer that succeeds. */
+interface Form {
 
     /**
      * @return the first successful answer

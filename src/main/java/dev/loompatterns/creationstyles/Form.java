@@ -3,7 +3,7 @@ package dev.loompatterns.creationstyles;
 import java.util.List;
 
 /** Starts workers spread round-robin over one mode's ways of making a thread, and joins them all. */
-interface ThreadCreator {
+interface Form {
 
     /** The ways this mode makes threads; worker {@code i} uses {@code styles().get(i % styles().size())}. */
     List<String> styles();
@@ -13,7 +13,7 @@ interface ThreadCreator {
      *         worker shows in the check)
      * @throws InterruptedException if interrupted; every worker has ended by then
      */
-    List<WorkerRun> runAll(int workers) throws Exception;
+    List<WorkerReport> runAll(int workers) throws Exception;
 
     /** A fact about this mode that the report prints beside the check; empty for none. */
     default String note() {

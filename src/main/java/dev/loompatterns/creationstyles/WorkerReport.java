@@ -9,5 +9,5 @@ package dev.loompatterns.creationstyles;
  * @param thread   the name of the thread it ran on
  * @param virtual  whether that thread was virtual
  */
-public record WorkerRun(int worker, String argument, String style, String thread, boolean virtual) {
+public record WorkerReport(int worker, String argument, String style, String thread, boolean virtual) {
 }

@@ -2,8 +2,8 @@ package dev.loompatterns.exceptions;
 
 import java.util.List;
 
-/** One mode's ways of learning that tasks failed, each run on a fresh set of tasks. */
-interface FailureHandling {
+/** What every mode implements: its ways of learning that tasks failed, each run on a fresh set of tasks. */
+interface Form {
 
     /**
      * @param tasks     how many tasks each way runs

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Made on the thread that coordinates the run; a cancelled plan interrupts that thread, as a
  * caller cancelling the run would.
  */
-final class Run {
+final class ProducerConsumer {
 
     final TaskQueue<Integer> queue = new TaskQueue<>();
     final EventLog log = new EventLog();
@@ -29,7 +29,7 @@ final class Run {
     private final AtomicBoolean cancelSent = new AtomicBoolean();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
-    Run(Plan plan) {
+    ProducerConsumer(Plan plan) {
         this.plan = plan;
     }
 

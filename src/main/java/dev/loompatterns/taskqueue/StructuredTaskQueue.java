@@ -19,11 +19,11 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredTaskQueueDemo implements TaskQueueDemo {
+public final class StructuredTaskQueue implements Form {
 
     @Override
     public Outcome run(Plan plan) throws InterruptedException {
-        Run run = new Run(plan);
+        ProducerConsumer run = new ProducerConsumer(plan);
         boolean[] joined = new boolean[1];
         try (var scope = StructuredTaskScope.open(Joiner.awaitAll(), config -> config.withName("task-queue"))) {
             List<Subtask<Void>> consumers = new ArrayList<>(plan.consumers());

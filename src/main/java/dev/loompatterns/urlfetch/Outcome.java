@@ -12,21 +12,21 @@ import java.net.http.HttpTimeoutException;
  * @param body   the body, or the error's text if no response came
  * @param error  why no response came, or {@code null} if one did
  */
-public record Fetched(URI uri, int status, String body, IOException error) {
+public record Outcome(URI uri, int status, String body, IOException error) {
 
-    /** What {@link #outcome()} says when the client's timeout ended the request. */
+    /** What {@link #kind()} says when the client's timeout ended the request. */
     public static final String TIMEOUT = "timeout";
-    /** What {@link #outcome()} says when the connection failed or ended before a whole answer. */
+    /** What {@link #kind()} says when the connection failed or ended before a whole answer. */
     public static final String IO_ERROR = "I/O error";
 
     /** An answer. */
-    public Fetched(URI uri, int status, String body) {
+    public Outcome(URI uri, int status, String body) {
         this(uri, status, body, null);
     }
 
     /** No answer: the request ended with {@code error}. */
-    static Fetched failed(URI uri, IOException error) {
-        return new Fetched(uri, -1, error.getClass().getSimpleName() + ": " + error.getMessage(), error);
+    static Outcome failed(URI uri, IOException error) {
+        return new Outcome(uri, -1, error.getClass().getSimpleName() + ": " + error.getMessage(), error);
     }
 
     public boolean ok() {
@@ -34,7 +34,7 @@ public record Fetched(URI uri, int status, String body, IOException error) {
     }
 
     /** The kind of outcome, as a check compares it: {@code HTTP 200}, {@code HTTP 500}, {@value #TIMEOUT}, {@value #IO_ERROR}. */
-    public String outcome() {
+    public String kind() {
         if (error == null) {
             return "HTTP " + status;
         }
