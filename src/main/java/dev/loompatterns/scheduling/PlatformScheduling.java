@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  * time: a thread that spins is preempted every few milliseconds, so a newly started thread runs
  * almost at once however many others spin.
  */
-final class PlatformScheduling implements SchedulingWorkers {
+final class PlatformScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {
@@ -22,7 +22,7 @@ final class PlatformScheduling implements SchedulingWorkers {
             beforeStart.accept(i);
             threads.add(builder.start(failures.guard(tasks.get(i))));
         }
-        SchedulingWorkers.holdThenJoin(threads);
+        Form.holdThenJoin(threads);
         failures.rethrow();
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
  * calls {@code Thread.yield()} was resumed ahead of it every time (the probe waited the hog's
  * whole run); started from a virtual thread, it is queued locally and a yield lets it in.
  */
-final class VirtualScheduling implements SchedulingWorkers {
+final class VirtualScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {
@@ -29,7 +29,7 @@ final class VirtualScheduling implements SchedulingWorkers {
                 beforeStart.accept(i);
                 threads.add(builder.start(failures.guard(tasks.get(i))));
             }
-            SchedulingWorkers.holdThenJoin(threads);
+            Form.holdThenJoin(threads);
             return null;
         }));
         Threads.joinAll(List.of(starter));

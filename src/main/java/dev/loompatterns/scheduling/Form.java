@@ -1,6 +1,5 @@
 package dev.loompatterns.scheduling;
 
-import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.Threads;
 import java.util.List;
@@ -8,11 +7,12 @@ import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
 /**
- * Starts each task on a thread of its own, in list order, from one starter thread, and returns
- * when every task has ended. What the modes change is who schedules those threads: the OS
- * (platform), or the virtual-thread scheduler's carriers (virtual, structured).
+ * What every mode implements: starts each task on a thread of its own, in list order, from one
+ * starter thread, and returns when every task has ended. What the modes change is who schedules
+ * those threads: the OS (platform), or the virtual-thread scheduler's carriers (virtual,
+ * structured).
  */
-interface SchedulingWorkers {
+interface Form {
 
     /**
      * @param beforeStart called on the starter thread with a task's index just before it is started
@@ -44,13 +44,5 @@ interface SchedulingWorkers {
      */
     static void stopApart(Runnable stop) throws InterruptedException {
         Threads.joinAll(List.of(Thread.ofPlatform().name("jfr-stop").start(stop)));
-    }
-
-    static SchedulingWorkers of(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformScheduling();
-            case VIRTUAL -> new VirtualScheduling();
-            case STRUCTURED -> new StructuredScheduling();
-        };
     }
 }
