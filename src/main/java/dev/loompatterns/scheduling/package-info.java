@@ -57,9 +57,9 @@
  * }
  *
  * <h2>Memory consistency effects</h2>
- * Actions of the starter prior to {@code Thread.start} of a task (or to its {@code fork}) happen-
- * before the task's first action: the submission time noted (or the {@code TaskSubmitted} event
- * committed) just before a task is started is in place when it runs. Every action of a task
+ * Actions of the starter prior to {@code Thread.start} of a task (or to its {@code fork})
+ * happen-before the task's first action: the submission time noted (or the {@code TaskSubmitted}
+ * event committed) just before a task is started is in place when it runs. Every action of a task
  * happens-before the starter's return from {@code Thread.join} on it (platform, virtual) or from
  * the scope's {@code join()} (structured), and the starter's own end happens-before the caller's
  * join of it (or the outer scope's {@code join()}); so what the tasks wrote to plain arrays (the
