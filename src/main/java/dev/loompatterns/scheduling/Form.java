@@ -1,7 +1,9 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.FirstFailure;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -21,13 +23,21 @@ interface Form {
     void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception;
 
     /**
-     * Called by the starter once every task was started, in place of its join: lets {@code loom dump}
-     * hold the run there (a no-op otherwise), then joins. The starter, not a task: a task held at its
-     * start would have its queueing delay, or its file reads, measured with the hold in them, and
-     * would free a carrier the tasks queued behind it now wait for. A starter held here parks as it
-     * would in the join. Interrupted while held, it still joins every task before it throws.
+     * Starts each task on a new thread of {@code builder}, in list order, calling
+     * {@code beforeStart} with its index just before; then, in place of a plain join, lets
+     * {@code loom dump} hold the starter there (a no-op otherwise) and joins every task. The
+     * starter holds, not a task: a task held at its start would have its queueing delay, or its
+     * file reads, measured with the hold in them, and would free a carrier the tasks queued behind
+     * it now wait for. A starter held here parks as it would in the join. Interrupted while held,
+     * it still joins every task before it throws. A task's failure goes to {@code failures}.
      */
-    static void holdThenJoin(List<Thread> threads) throws InterruptedException {
+    static void startEachThenJoin(Thread.Builder builder, List<Callable<?>> tasks, IntConsumer beforeStart, FirstFailure failures)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            beforeStart.accept(i);
+            threads.add(builder.start(failures.guard(tasks.get(i))));
+        }
         try {
             RunGate.arrive();
         } finally {

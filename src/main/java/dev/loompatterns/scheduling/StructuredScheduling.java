@@ -25,7 +25,7 @@ final class StructuredScheduling implements Form {
                         beforeStart.accept(i);
                         scope.fork(tasks.get(i));
                     }
-                    RunGate.arrive(); // as in Form.holdThenJoin; interrupted, close() cancels and waits
+                    RunGate.arrive(); // as in Form.startEachThenJoin; interrupted, close() cancels and waits
                     scope.join();
                 }
                 return null;
