@@ -1,8 +1,10 @@
 package dev.loompatterns.backpressure;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The limit and the policy, written out: a {@link Semaphore} of one permit per task allowed in
@@ -47,6 +49,35 @@ final class Admission {
         }
         ledger.shed(task, "false from Semaphore.tryAcquire(" + timeout.toMillis() + " ms)");
         return false;
+    }
+
+    /**
+     * Admits task {@code task} ({@link #admit}) and, if admitted, hands its body to {@code start}
+     * (an executor's {@code submit}, a scope's {@code fork}): the body does the task's
+     * {@link Ledger#work} and gives the permit back when it ends, and a {@code start} that throws
+     * gives it back at once. The permit is taken here, in the submitter, so the submitter is the
+     * one refused or slowed.
+     *
+     * @return true if the task was handed off; false if it was shed, and counted so in the ledger
+     */
+    boolean handOff(int task, Ledger ledger, Duration work, Consumer<Callable<Void>> start) throws InterruptedException {
+        if (!admit(task, ledger)) {
+            return false;
+        }
+        try {
+            start.accept(() -> {
+                try {
+                    ledger.work(task, work);
+                } finally {
+                    release();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+        return true;
     }
 
     /** Gives back a permit taken by {@link #admit}. */

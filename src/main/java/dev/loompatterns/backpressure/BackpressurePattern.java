@@ -1,82 +1,48 @@
 package dev.loompatterns.backpressure;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.util.List;
 
 /** Catalogue entry for {@code backpressure}; see the package documentation. */
 public final class BackpressurePattern implements Pattern {
 
-    static final String LIMIT = "limit";
-    static final String QUEUE = "queue";
-    static final String WORK_MS = "work-ms";
-    static final String TIMEOUT_MS = "timeout-ms";
+    static final Param LIMIT = Param.ofInt("limit",
+            "tasks in flight at most (at least 2: under caller-runs the caller is one of them)", 10, 2, Limits.MAX_PLATFORM_THREADS);
+    static final Param QUEUE = Param.ofInt("queue", "platform only: the pool's bounded queue", 10, 1, 1_000_000);
+    static final Param WORK_MS = Param.ofInt("work-ms", "how long each task works", 5, 0, 60_000);
+    static final Param TIMEOUT_MS = Param.ofInt("timeout-ms",
+            "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);
+
+    static final PatternInfo INFO = PatternInfo.of(20, "backpressure", "a burst of submissions under a limit: shed or wait",
+                    "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)", 200)
+            .withVariants(
+                    Variant.of("shed", "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
+                    Variant.of("wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
+            .withParams(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
+            // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task count
+            .withMaxTasks(Limits.MAX_TASKS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
     @Override
-    public String id() {
-        return "backpressure";
-    }
-
-    @Override
-    public String title() {
-        return "a burst of submissions under a limit: shed or wait";
-    }
-
-    @Override
-    public String tutorial() {
-        return "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)";
-    }
-
-    @Override
-    public int number() {
-        return 20;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("shed", "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
-                Variant.of("wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(LIMIT, "tasks in flight at most (at least 2: under caller-runs the caller is one of them)", 10, 2,
-                        Limits.MAX_PLATFORM_THREADS),
-                Param.ofInt(QUEUE, "platform only: the pool's bounded queue", 10, 1, 1_000_000),
-                Param.ofInt(WORK_MS, "how long each task works", 5, 0, 60_000),
-                Param.ofInt(TIMEOUT_MS, "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 200;
-    }
-
-    /** Every mode runs at most {@code limit} threads of its own (a pool, or a permit per thread), whatever the task count. */
-    @Override
-    public int maxTasks(Mode mode) {
-        return Limits.MAX_TASKS;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Submitter submitter = switch (mode) {
-            case PLATFORM -> new PlatformBackpressureDemo();
-            case VIRTUAL -> new VirtualBackpressureDemo();
-            case STRUCTURED -> new StructuredBackpressureDemo();
-        };
         Policy policy = Policy.of(variant.id());
         Load load = new Load(workload.tasks(), workload.intValue(LIMIT), workload.intValue(QUEUE), workload.millis(WORK_MS),
                 workload.millis(TIMEOUT_MS));
         Ledger ledger = new Ledger(load.tasks(), load.limit());
-        submitter.submitAll(ledger, load, policy);
+        FORMS.of(mode).submitAll(ledger, load, policy);
         return check(policy, ledger.observe());
     }
 
@@ -85,7 +51,7 @@ public final class BackpressurePattern implements Pattern {
      * in flight stayed within the limit; {@code wait} shed nothing; and every task shed was refused
      * to the caller's face (an exception, a {@code false}), which the detail names.
      */
-    static Check check(Policy policy, Ledger.Observation seen) {
+    static Check check(Policy policy, Outcome seen) {
         int[] decisions = seen.decisions();
         for (int task = 0; task < decisions.length; task++) {
             if (decisions[task] == 0) {

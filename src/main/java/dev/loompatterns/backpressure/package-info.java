@@ -10,16 +10,16 @@
  * <h2>The three forms</h2>
  * {@link dev.loompatterns.backpressure.Ledger} is the same in every mode: it counts submissions,
  * tasks done and tasks shed, each task exactly once, and measures the tasks in flight.
- * {@link dev.loompatterns.backpressure.PlatformBackpressureDemo} is the classic form: a
+ * {@link dev.loompatterns.backpressure.PlatformBackpressure} is the classic form: a
  * {@code ThreadPoolExecutor} with {@code limit} threads, an {@code ArrayBlockingQueue} of
  * {@code queue} slots, and a {@code RejectedExecutionHandler}: {@code AbortPolicy} to shed
  * ({@code submit} throws {@code RejectedExecutionException}), {@code CallerRunsPolicy} to wait
  * (the caller runs the task itself, and submits nothing more meanwhile).
- * {@link dev.loompatterns.backpressure.VirtualBackpressureDemo} starts a virtual thread per task
+ * {@link dev.loompatterns.backpressure.VirtualBackpressure} starts a virtual thread per task
  * behind a {@code Semaphore} of {@code limit} permits that the submitter takes before each task
  * ({@link dev.loompatterns.backpressure.Admission}): {@code tryAcquire(timeout)} to shed, and its
  * {@code false} is the refusal; {@code acquire()} to wait.
- * {@link dev.loompatterns.backpressure.StructuredBackpressureDemo} forks a subtask per task behind
+ * {@link dev.loompatterns.backpressure.StructuredBackpressure} forks a subtask per task behind
  * the same semaphore, in a {@code StructuredTaskScope}.
  *
  * {@snippet :

@@ -1,95 +1,61 @@
 package dev.loompatterns.boundedbuffer;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.util.List;
 
 /** Catalogue entry for {@code bounded-buffer}; see the package documentation. */
 public final class BoundedBufferPattern implements Pattern {
 
-    static final String CAPACITY = "capacity";
-    static final String PRODUCERS = "producers";
-    static final String CONSUMERS = "consumers";
+    static final Param CAPACITY = Param.ofInt("capacity", "items the buffer holds at most", 8, 1, 1_000_000);
+    static final Param PRODUCERS = Param.ofInt("producers", "producer threads (or forks)", 4, 1, 1_000);
+    static final Param CONSUMERS = Param.ofInt("consumers", "consumer threads (or forks)", 4, 1, 1_000);
+
+    static final PatternInfo INFO = PatternInfo.of(10, "bounded-buffer", "producers and consumers share a bounded buffer",
+                    "a queue built on threading.Condition: put waits while full, get while empty", 20_000)
+            .withVariants(
+                    Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
+                    Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"))
+            .withParams(CAPACITY, PRODUCERS, CONSUMERS)
+            .withMaxTasks(Limits.MAX_TASKS); // tasks are items; the threads are the producers and consumers
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
 
     @Override
-    public String id() {
-        return "bounded-buffer";
-    }
-
-    @Override
-    public String title() {
-        return "producers and consumers share a bounded buffer";
-    }
-
-    @Override
-    public String tutorial() {
-        return "a queue built on threading.Condition: put waits while full, get while empty";
-    }
-
-    @Override
-    public int number() {
-        return 10;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
-                Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(CAPACITY, "items the buffer holds at most", 8, 1, 1_000_000),
-                Param.ofInt(PRODUCERS, "producer threads (or forks)", 4, 1, 1_000),
-                Param.ofInt(CONSUMERS, "consumer threads (or forks)", 4, 1, 1_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 20_000;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return Limits.MAX_TASKS; // tasks are items; the threads are the producers and consumers
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        BufferDemo demo = switch (mode) {
-            case PLATFORM -> new PlatformBoundedBufferDemo();
-            case VIRTUAL -> new VirtualBoundedBufferDemo();
-            case STRUCTURED -> new StructuredBoundedBufferDemo();
-        };
         int capacity = workload.intValue(CAPACITY);
         Buffer<Integer> buffer = variant.id().equals("array-blocking-queue") ? new QueueBuffer<>(capacity) : new BoundedBuffer<>(capacity);
-        return check(demo.play(buffer, workload.tasks(), workload.intValue(PRODUCERS), workload.intValue(CONSUMERS)));
+        return check(FORMS.of(mode).play(buffer, workload.tasks(), workload.intValue(PRODUCERS), workload.intValue(CONSUMERS)));
     }
 
-    static Check check(BufferScenario.Report report) {
-        if (report.missing() != 0 || report.duplicated() != 0) {
-            return Check.failed(report.missing() + " items lost and " + report.duplicated() + " taken twice, of " + report.items());
+    static Check check(Outcome outcome) {
+        if (outcome.missing() != 0 || outcome.duplicated() != 0) {
+            return Check.failed(outcome.missing() + " items lost and " + outcome.duplicated() + " taken twice, of " + outcome.items());
         }
-        if (report.peak() > report.capacity()) {
-            return Check.failed("held " + report.peak() + " items, capacity " + report.capacity());
+        if (outcome.peak() > outcome.capacity()) {
+            return Check.failed("held " + outcome.peak() + " items, capacity " + outcome.capacity());
         }
-        if (!report.takeBlockedWhileEmpty()) {
+        if (!outcome.takeBlockedWhileEmpty()) {
             return Check.failed("a consumer took an item from the empty buffer");
         }
-        if (!report.putBlockedWhileFull()) {
+        if (!outcome.putBlockedWhileFull()) {
             return Check.failed("a producer did not block on the full buffer");
         }
-        if (report.fillersBack() != report.capacity() + 1) {
-            return Check.failed("took back " + report.fillersBack() + " of " + (report.capacity() + 1) + " fillers");
+        if (outcome.fillersBack() != outcome.capacity() + 1) {
+            return Check.failed("took back " + outcome.fillersBack() + " of " + (outcome.capacity() + 1) + " fillers");
         }
-        return Check.passed(report.items() + " items consumed once each; peak " + report.peak() + " of capacity "
-                + report.capacity() + " (measured); take blocked while empty, put blocked while full");
+        return Check.passed(outcome.items() + " items consumed once each; peak " + outcome.peak() + " of capacity "
+                + outcome.capacity() + " (measured); take blocked while empty, put blocked while full");
     }
 }

@@ -29,23 +29,7 @@ final class BufferScenario {
     private BufferScenario() {
     }
 
-    /**
-     * What the scenario saw.
-     *
-     * @param items                 items the producers put
-     * @param missing               items no consumer took
-     * @param duplicated            items taken more than once
-     * @param capacity              the buffer's capacity
-     * @param peak                  the most items the buffer held at once, as the buffer measured it
-     * @param takeBlockedWhileEmpty every consumer was seen blocked on the empty buffer, none having taken
-     * @param putBlockedWhileFull   the filling producer was seen blocked with the buffer full
-     * @param fillersBack           fillers the owner took back (capacity + 1 expected)
-     */
-    record Report(int items, int missing, int duplicated, int capacity, int peak,
-                  boolean takeBlockedWhileEmpty, boolean putBlockedWhileFull, int fillersBack) {
-    }
-
-    static Report play(Crew crew, Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
+    static Outcome play(Crew crew, Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
         try (crew) {
             AtomicIntegerArray seen = new AtomicIntegerArray(items);
             AtomicInteger consumed = new AtomicInteger();
@@ -110,7 +94,7 @@ final class BufferScenario {
                     duplicated++;
                 }
             }
-            return new Report(items, missing, duplicated, capacity, buffer.peakSize(), takeBlocked, putBlocked, fillersBack);
+            return new Outcome(items, missing, duplicated, capacity, buffer.peakSize(), takeBlocked, putBlocked, fillersBack);
         }
     }
 }

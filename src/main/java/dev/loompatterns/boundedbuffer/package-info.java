@@ -27,9 +27,9 @@
  *
  * <h2>The three forms</h2>
  * The buffer is the same code in every mode; producers and consumers are platform threads
- * ({@link dev.loompatterns.boundedbuffer.PlatformBoundedBufferDemo}), virtual threads
- * ({@link dev.loompatterns.boundedbuffer.VirtualBoundedBufferDemo}) or forks of one scope
- * ({@link dev.loompatterns.boundedbuffer.StructuredBoundedBufferDemo}). A virtual producer blocked
+ * ({@link dev.loompatterns.boundedbuffer.PlatformBoundedBuffer}), virtual threads
+ * ({@link dev.loompatterns.boundedbuffer.VirtualBoundedBuffer}) or forks of one scope
+ * ({@link dev.loompatterns.boundedbuffer.StructuredBoundedBuffer}). A virtual producer blocked
  * on a full buffer unmounts, so many producers can wait on one buffer; in a scope, a failed
  * consumer cancels the others, waking a producer that would otherwise wait for a drain that never
  * comes. Consumers stop on a poison pill each, taken after every item, so shutdown loses nothing.
@@ -43,6 +43,17 @@
  * {@code src/jcstress} check what one run cannot: no item lost or repeated under every
  * interleaving the harness finds, and the happens-before edge from a put to the take that
  * returns the item.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread prior to putting an item into the buffer happen-before actions subsequent
+ * to the take of that item in another thread: in {@link dev.loompatterns.boundedbuffer.BoundedBuffer}
+ * both run under one lock (an unlock happens-before every later lock of it), and
+ * {@code ArrayBlockingQueue} promises the same of {@code put} and {@code take}. In every form the
+ * owner's actions before it starts a producer or consumer (a {@code Thread.start}, or a
+ * {@code fork} in the scope) happen-before that task's first action, and every task's actions
+ * happen-before the owner's return from the crew's {@code join()} (a {@code Thread.join} on each
+ * thread, or the scope's {@code join()}); so the counts of items seen, written by the consumers
+ * and read after the join, are final when the check reads them.
  *
  * <h2>JDK facts it rests on</h2>
  * A virtual thread parked in {@code Condition.await} unmounts (JEP 444). {@code StructuredTaskScope}

@@ -1,10 +1,12 @@
 package dev.loompatterns.context;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.stream.IntStream;
 /** Catalogue entry for {@code context}; see the package documentation. */
 public final class ContextPattern implements Pattern {
 
-    static final String FAN_OUT = "fan-out";
-    static final String POOL_SIZE = "pool-size";
-    static final String TABLE_KIB = "table-kib";
+    static final Param FAN_OUT = Param.ofInt("fan-out", "subtasks per request", 4, 1, 1_000);
+    static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the size of each of the two pools (handlers, workers)", 4, 1,
+            Limits.MAX_PLATFORM_THREADS);
+    static final Param TABLE_KIB = Param.ofInt("table-kib", "per-thread-cache: the size of the library's cached table", 16, 1, 1_024);
 
     static final Variant PROPAGATED = Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
     static final Variant UNCOPIED = Variant.wrongWay("uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
@@ -28,57 +31,22 @@ public final class ContextPattern implements Pattern {
     static final Variant PER_THREAD_CACHE = Variant.wrongWay("per-thread-cache",
             "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
 
-    @Override
-    public String id() {
-        return "context";
-    }
+    /** Tasks are requests; the platform form pools its threads. */
+    static final PatternInfo INFO = PatternInfo.of(15, "context", "a request's context reaches every task",
+                    "(card: scoped values) a request id and user that every task of the request must see", 200)
+            .withVariants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
+            .withParams(FAN_OUT, POOL_SIZE, TABLE_KIB)
+            .withMaxTasks(1_000_000);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 
     @Override
-    public String title() {
-        return "a request's context reaches every task";
-    }
-
-    @Override
-    public String tutorial() {
-        return "(card: scoped values) a request id and user that every task of the request must see";
-    }
-
-    @Override
-    public int number() {
-        return 15;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(FAN_OUT, "subtasks per request", 4, 1, 1_000),
-                Param.ofInt(POOL_SIZE, "platform mode: the size of each of the two pools (handlers, workers)", 4, 1, Limits.MAX_PLATFORM_THREADS),
-                Param.ofInt(TABLE_KIB, "per-thread-cache: the size of the library's cached table", 16, 1, 1_024));
-    }
-
-    /** Requests. */
-    @Override
-    public int defaultTasks() {
-        return 200;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return 1_000_000; // requests; the platform form pools its threads
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        ContextPassing passing = switch (mode) {
-            case PLATFORM -> new PlatformContext(workload.intValue(POOL_SIZE));
-            case VIRTUAL -> new VirtualContext();
-            case STRUCTURED -> new StructuredContext();
-        };
         Way way = way(variant);
         if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
             RequestLog.ready(); // part of the set-up a service does at its start, not of the hand-off
@@ -86,8 +54,8 @@ public final class ContextPattern implements Pattern {
         List<RequestContext> requests = requests(workload.tasks());
         LookupTable library = new LookupTable(workload.intValue(TABLE_KIB) * 1024);
         int fanOut = workload.intValue(FAN_OUT);
-        List<Sighting> sightings = passing.handleAll(requests, fanOut, way, library);
-        return check(way, requests, fanOut, sightings, Contexts.nothingLeftHere(), library);
+        List<Outcome> outcomes = FORMS.of(mode).handleAll(requests, fanOut, way, library, workload.intValue(POOL_SIZE));
+        return check(way, requests, fanOut, outcomes, Contexts.nothingLeftHere(), library);
     }
 
     static Way way(Variant variant) {
@@ -99,7 +67,7 @@ public final class ContextPattern implements Pattern {
     }
 
     /**
-     * One sighting per subtask, for the right request; for the right ways, every subtask saw its
+     * One outcome per subtask, for the right request; for the right ways, every subtask saw its
      * context and no thread carried a value over from an earlier task; in every way, nothing is
      * left on the calling thread. The wrong ways are shown only when their flaw was observed in
      * this run, and not shown otherwise, with why:
@@ -114,29 +82,29 @@ public final class ContextPattern implements Pattern {
      *       with no per-thread cache at all: not shown. A subtask that saw the wrong context fails.
      * </ul>
      */
-    static Check check(Way way, List<RequestContext> requests, int fanOut, List<Sighting> sightings, boolean nothingLeft,
+    static Check check(Way way, List<RequestContext> requests, int fanOut, List<Outcome> outcomes, boolean nothingLeft,
                        LookupTable library) {
         int expected = requests.size() * fanOut;
-        if (sightings.size() != expected) {
-            return Check.failed(sightings.size() + " sightings for " + expected + " subtasks");
+        if (outcomes.size() != expected) {
+            return Check.failed(outcomes.size() + " sightings for " + expected + " subtasks");
         }
-        for (int i = 0; i < sightings.size(); i++) {
-            Sighting sighting = sightings.get(i);
-            if (sighting == null) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome == null) {
                 return Check.failed("subtask " + i % fanOut + " of request " + i / fanOut + " did not report");
             }
-            if (sighting.request() != i / fanOut || sighting.subtask() != i % fanOut
-                    || !sighting.expected().requestId().equals(requests.get(sighting.request()).requestId())) {
-                return Check.failed("sighting " + i + " is " + sighting + ", out of place");
+            if (outcome.request() != i / fanOut || outcome.subtask() != i % fanOut
+                    || !outcome.expected().requestId().equals(requests.get(outcome.request()).requestId())) {
+                return Check.failed("sighting " + i + " is " + outcome + ", out of place");
             }
         }
         if (!nothingLeft) {
             return Check.failed("a request's context is still visible on the calling thread after the run");
         }
-        long wrong = sightings.stream().filter(s -> !s.right()).count();
-        long lost = sightings.stream().filter(Sighting::lost).count();
-        long stale = sightings.stream().filter(Sighting::stale).count();
-        long leftovers = sightings.stream().filter(s -> s.leftover() != null).count();
+        long wrong = outcomes.stream().filter(s -> !s.right()).count();
+        long lost = outcomes.stream().filter(Outcome::lost).count();
+        long stale = outcomes.stream().filter(Outcome::stale).count();
+        long leftovers = outcomes.stream().filter(s -> s.leftover() != null).count();
         return switch (way) {
             case MDC_COPIED -> wrong == 0 && leftovers == 0
                     ? Check.passed(expected + " log lines of " + requests.size() + " requests each carried their own request id in the MDC; "

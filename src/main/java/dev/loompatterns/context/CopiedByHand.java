@@ -22,22 +22,22 @@ final class CopiedByHand {
     private CopiedByHand() {
     }
 
-    static List<Sighting> handleAll(ExecutorService handlers, ExecutorService workers, List<RequestContext> requests, int fanOut,
+    static List<Outcome> handleAll(ExecutorService handlers, ExecutorService workers, List<RequestContext> requests, int fanOut,
                                     Way way, LookupTable library) throws InterruptedException, ExecutionException {
-        List<Future<List<Sighting>>> handled = new ArrayList<>(requests.size());
+        List<Future<List<Outcome>>> handled = new ArrayList<>(requests.size());
         for (int r = 0; r < requests.size(); r++) {
             int request = r;
             RequestContext context = requests.get(r);
             handled.add(handlers.submit(() -> handle(workers, request, context, fanOut, way, library)));
         }
-        List<Sighting> sightings = new ArrayList<>(requests.size() * fanOut);
-        for (Future<List<Sighting>> future : handled) {
-            sightings.addAll(future.get());
+        List<Outcome> outcomes = new ArrayList<>(requests.size() * fanOut);
+        for (Future<List<Outcome>> future : handled) {
+            outcomes.addAll(future.get());
         }
-        return sightings;
+        return outcomes;
     }
 
-    private static List<Sighting> handle(ExecutorService workers, int request, RequestContext context, int fanOut, Way way,
+    private static List<Outcome> handle(ExecutorService workers, int request, RequestContext context, int fanOut, Way way,
                                          LookupTable library) throws InterruptedException, ExecutionException {
         if (way == Way.INHERITABLE) {
             Contexts.INHERITED.set(context);
@@ -47,15 +47,15 @@ final class CopiedByHand {
             Contexts.CURRENT.set(context);
         }
         try {
-            List<Future<Sighting>> subtasks = new ArrayList<>(fanOut);
+            List<Future<Outcome>> subtasks = new ArrayList<>(fanOut);
             for (int s = 0; s < fanOut; s++) {
                 subtasks.add(workers.submit(subtask(request, s, context, way, library)));
             }
-            List<Sighting> sightings = new ArrayList<>(fanOut);
-            for (Future<Sighting> subtask : subtasks) {
-                sightings.add(subtask.get());
+            List<Outcome> outcomes = new ArrayList<>(fanOut);
+            for (Future<Outcome> subtask : subtasks) {
+                outcomes.add(subtask.get());
             }
-            return sightings;
+            return outcomes;
         } finally {
             // The handler's thread may be pooled: leave nothing for the next request it serves.
             Contexts.CURRENT.remove();
@@ -64,7 +64,7 @@ final class CopiedByHand {
         }
     }
 
-    private static Callable<Sighting> subtask(int request, int subtask, RequestContext context, Way way, LookupTable library) {
+    private static Callable<Outcome> subtask(int request, int subtask, RequestContext context, Way way, LookupTable library) {
         return switch (way) {
             case PROPAGATED, PER_THREAD_CACHE -> {
                 RequestContext captured = Contexts.CURRENT.get(); // on the handler's thread, before the hand-off
@@ -76,7 +76,7 @@ final class CopiedByHand {
                         if (way == Way.PER_THREAD_CACHE) {
                             library.forThisThread();
                         }
-                        return new Sighting(request, subtask, context, Contexts.CURRENT.get(), leftover);
+                        return new Outcome(request, subtask, context, Contexts.CURRENT.get(), leftover);
                     } finally {
                         Contexts.CURRENT.remove(); // else the pool thread carries this request into its next task
                     }
@@ -85,31 +85,22 @@ final class CopiedByHand {
             case UNCOPIED -> () -> {
                 RunGate.arrive();
                 RequestContext seen = Contexts.CURRENT.get(); // the worker's own thread-local: never set
-                return new Sighting(request, subtask, context, seen, seen);
+                return new Outcome(request, subtask, context, seen, seen);
             };
             case INHERITABLE -> () -> {
                 RunGate.arrive();
                 RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
-                return new Sighting(request, subtask, context, seen, seen);
+                return new Outcome(request, subtask, context, seen, seen);
             };
             case MDC_LOST -> () -> {
                 RunGate.arrive();
-                return new Sighting(request, subtask, context, RequestLog.logAndSee(context), null); // the worker's MDC: never set
+                return new Outcome(request, subtask, context, RequestLog.logAndSee(context), null); // the worker's MDC: never set
             };
-            case MDC_COPIED -> {
-                java.util.Map<String, String> captured = org.slf4j.MDC.getCopyOfContextMap(); // on the handler's thread, before the hand-off
-                yield () -> {
-                    String left = RequestLog.current();
-                    org.slf4j.MDC.setContextMap(captured);
-                    try {
-                        RunGate.arrive();
-                        return new Sighting(request, subtask, context, RequestLog.logAndSee(context),
-                                left == null ? null : new RequestContext(left, "(left in the MDC)"));
-                    } finally {
-                        org.slf4j.MDC.clear(); // else the pool thread's next task logs this request's id
-                    }
-                };
-            }
+            case MDC_COPIED -> RequestLog.copyMdcInto(left -> {
+                RunGate.arrive();
+                return new Outcome(request, subtask, context, RequestLog.logAndSee(context),
+                        left == null ? null : new RequestContext(left, "(left in the MDC)"));
+            });
         };
     }
 }

@@ -12,16 +12,10 @@ import java.util.concurrent.Executors;
  * request into the next one, and an {@link InheritableThreadLocal} stale: a worker thread
  * inherits once, from whichever handler made the pool create it.
  */
-public final class PlatformContext implements ContextPassing {
-
-    private final int poolSize;
-
-    public PlatformContext(int poolSize) {
-        this.poolSize = poolSize;
-    }
+public final class PlatformContext implements Form {
 
     @Override
-    public List<Sighting> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library)
+    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
             throws InterruptedException, ExecutionException {
         try (ExecutorService handlers = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("handler-", 0).factory());
              ExecutorService workers = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("worker-", 0).factory())) {

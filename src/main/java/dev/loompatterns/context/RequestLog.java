@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,6 +73,31 @@ final class RequestLog {
     static void ready() {
         LOG.isInfoEnabled();
         MDC.getMDCAdapter();
+    }
+
+    /** A task's body, given the request id its thread's MDC held before the copy was set (left by an earlier task), or null. */
+    @FunctionalInterface
+    interface Body<T> {
+        T run(String left) throws Exception;
+    }
+
+    /**
+     * The task wrapper that copies the MDC across a hand-off, whatever runs the task (a pool, a
+     * thread per task, a fork): captures the calling thread's MDC now, before the hand-off, and
+     * returns a task that sets the copy in its own thread, runs {@code body}, and clears the MDC
+     * after it, else a pool thread's next task logs this request's id.
+     */
+    static <T> Callable<T> copyMdcInto(Body<T> body) {
+        Map<String, String> captured = MDC.getCopyOfContextMap(); // on the handing-off thread
+        return () -> {
+            String left = current();
+            MDC.setContextMap(captured);
+            try {
+                return body.run(left);
+            } finally {
+                MDC.clear();
+            }
+        };
     }
 
     /** What the calling thread's MDC holds for the request, or null. */

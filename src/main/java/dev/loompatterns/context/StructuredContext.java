@@ -5,6 +5,7 @@ import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.StructuredTaskScope.Subtask;
@@ -32,7 +33,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * the lambdas here already are; nothing this class calls is renamed. {@code ScopedValue}
  * is final in JDK 25 (JEP 506).
  */
-public final class StructuredContext implements ContextPassing {
+public final class StructuredContext implements Form {
 
     /** The top scope's name in a thread dump. */
     static final String SCOPE_NAME = "context";
@@ -44,9 +45,10 @@ public final class StructuredContext implements ContextPassing {
     static final ScopedValue<byte[]> TABLE = ScopedValue.newInstance();
 
     @Override
-    public List<Sighting> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library) throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<List<Sighting>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
-            List<Subtask<List<Sighting>>> handled = new ArrayList<>(requests.size());
+    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
+            throws InterruptedException {
+        try (var scope = StructuredTaskScope.open(Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
+            List<Subtask<List<Outcome>>> handled = new ArrayList<>(requests.size());
             for (int r = 0; r < requests.size(); r++) {
                 int request = r;
                 RequestContext context = requests.get(r);
@@ -60,7 +62,7 @@ public final class StructuredContext implements ContextPassing {
         }
     }
 
-    private List<Sighting> handle(int request, RequestContext context, int fanOut, Way way, String name) throws InterruptedException {
+    private List<Outcome> handle(int request, RequestContext context, int fanOut, Way way, String name) throws InterruptedException {
         return switch (way) {
             case UNCOPIED -> inPlainThreads(request, context, fanOut);
             case INHERITABLE -> {
@@ -76,16 +78,9 @@ public final class StructuredContext implements ContextPassing {
                 org.slf4j.MDC.put(RequestLog.KEY, context.requestId());
                 // forks do not inherit a ThreadLocal, and the binding cannot reach a library that reads one:
                 // the right way copies the MDC into each fork by hand
-                java.util.Map<String, String> captured = org.slf4j.MDC.getCopyOfContextMap();
+                Callable<RequestContext> copied = RequestLog.copyMdcInto(left -> RequestLog.logAndSee(context));
                 try {
-                    yield inForks(name, request, context, fanOut, way == Way.MDC_LOST ? () -> RequestLog.logAndSee(context) : () -> {
-                        org.slf4j.MDC.setContextMap(captured);
-                        try {
-                            return RequestLog.logAndSee(context);
-                        } finally {
-                            org.slf4j.MDC.clear();
-                        }
-                    }, false);
+                    yield inForks(name, request, context, fanOut, way == Way.MDC_LOST ? () -> RequestLog.logAndSee(context) : copied, false);
                 } finally {
                     org.slf4j.MDC.remove(RequestLog.KEY);
                 }
@@ -97,19 +92,14 @@ public final class StructuredContext implements ContextPassing {
         };
     }
 
-    /** How a subtask reads the context. */
-    private interface Reader {
-        RequestContext read();
-    }
-
     /**
      * A fork per subtask in a nested scope; with {@code rebindFirst}, subtask 0 rebinds the
      * context to act as the auditor and does its reading in a scope nested inside that binding.
      */
-    private static List<Sighting> inForks(String name, int request, RequestContext context, int fanOut, Reader reader, boolean rebindFirst)
+    private static List<Outcome> inForks(String name, int request, RequestContext context, int fanOut, Callable<RequestContext> reader, boolean rebindFirst)
             throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
-            List<Subtask<Sighting>> subtasks = new ArrayList<>(fanOut);
+        try (var scope = StructuredTaskScope.open(Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
+            List<Subtask<Outcome>> subtasks = new ArrayList<>(fanOut);
             for (int s = 0; s < fanOut; s++) {
                 int subtask = s;
                 if (rebindFirst && subtask == 0) {
@@ -125,23 +115,23 @@ public final class StructuredContext implements ContextPassing {
         }
     }
 
-    private static Sighting inNestedScope(String name, int request, int subtask, RequestContext want, Reader reader)
+    private static Outcome inNestedScope(String name, int request, int subtask, RequestContext want, Callable<RequestContext> reader)
             throws InterruptedException {
-        try (var nested = StructuredTaskScope.open(Joiner.<Sighting>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
-            Subtask<Sighting> sighting = nested.fork(() -> sight(request, subtask, want, reader));
+        try (var nested = StructuredTaskScope.open(Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
+            Subtask<Outcome> outcome = nested.fork(() -> sight(request, subtask, want, reader));
             nested.join();
-            return sighting.get();
+            return outcome.get();
         }
     }
 
-    private static Sighting sight(int request, int subtask, RequestContext want, Reader reader) throws InterruptedException {
+    private static Outcome sight(int request, int subtask, RequestContext want, Callable<RequestContext> reader) throws Exception {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
-        return new Sighting(request, subtask, want, reader.read(), null);
+        return new Outcome(request, subtask, want, reader.call(), null);
     }
 
     /** Plain threads started inside the binding: they do not inherit it. */
-    private static List<Sighting> inPlainThreads(int request, RequestContext context, int fanOut) throws InterruptedException {
-        Sighting[] sightings = new Sighting[fanOut];
+    private static List<Outcome> inPlainThreads(int request, RequestContext context, int fanOut) throws InterruptedException {
+        Outcome[] outcomes = new Outcome[fanOut];
         List<Thread> threads = new ArrayList<>(fanOut);
         for (int s = 0; s < fanOut; s++) {
             int subtask = s;
@@ -149,12 +139,12 @@ public final class StructuredContext implements ContextPassing {
                 try {
                     RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
                 } catch (InterruptedException e) {
-                    return; // cancelled (interrupted by the joiner) while held: no sighting, and the thread ends
+                    return; // cancelled (interrupted by the joiner) while held: no outcome, and the thread ends
                 }
-                sightings[subtask] = new Sighting(request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null);
+                outcomes[subtask] = new Outcome(request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null);
             }));
         }
-        Threads.joinAll(threads); // join() makes each sightings[s] visible here
-        return Arrays.asList(sightings);
+        Threads.joinAll(threads); // join() makes each outcomes[s] visible here
+        return Arrays.asList(outcomes);
     }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.Executors;
  * {@link InheritableThreadLocal} is never stale. The cost moves elsewhere: a library that caches
  * an expensive object per thread now builds one per task.
  */
-public final class VirtualContext implements ContextPassing {
+public final class VirtualContext implements Form {
 
     @Override
-    public List<Sighting> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library)
+    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
             throws InterruptedException, ExecutionException {
         // BEFORE: two fixed pools of platform threads
         // AFTER:  a new virtual thread for every handler and every subtask

@@ -68,8 +68,22 @@
  * per-thread caches of immutable objects become a shared instance, or one bound per request; of
  * mutable objects, a pool of its own (see {@code semaphore-pool}).
  *
+ * <h2>Memory consistency effects</h2>
+ * A thread-local is never read across threads: what crosses is a value, captured on the
+ * handler's thread and handed to the subtask. In the executor forms
+ * ({@code PlatformContext}, {@code VirtualContext}), actions in the handler prior to
+ * {@code ExecutorService.submit} of a subtask (reading the context, copying the MDC) happen-before
+ * the subtask begins, and the subtask's actions happen-before the handler's return from
+ * {@code Future.get}; the handler's, in turn, happen-before the caller's {@code Future.get}, and
+ * closing the executors waits for every task. In the structured form, actions before
+ * {@code fork} (binding the scoped value, opening the scope) happen-before the fork runs, and a
+ * fork's actions happen-before the owner's return from {@code join()}, after which
+ * {@code Subtask.get} hands over its result; the plain threads of {@code uncopied} are started
+ * ({@code Thread.start}) and joined ({@code Thread.join}), so the array they write is final when
+ * read. So every subtask's outcome, written in another thread, is seen whole by the check.
+ *
  * <h2>The check</h2>
- * One sighting per subtask, in request order; for {@code propagated}, every subtask saw exactly
+ * One outcome per subtask, in request order; for {@code propagated}, every subtask saw exactly
  * its request's context (subtask 0 in the structured form: the auditor rebinding), no pool
  * thread held a value left by an earlier task when a subtask began, and nothing is visible on
  * the calling thread after the run. The wrong-way variants report how many subtasks lost the

@@ -24,25 +24,7 @@ final class EventScenario {
     private EventScenario() {
     }
 
-    /**
-     * What the scenario saw.
-     *
-     * @param waiters           waiters per round
-     * @param blockedBeforeSet  every first-round waiter was seen blocked with none through
-     * @param releasedBySet     first-round waiters that returned after the set
-     * @param setReturnsAtOnce  a zero-timeout wait on the set signal returned true
-     * @param timedWaitResult   what the timed wait on the cleared signal returned
-     * @param timedWaitTook     how long it took
-     * @param timeout           the timeout it was given
-     * @param blockedAfterClear every third-round waiter was seen blocked with none through
-     * @param releasedAfterSet  third-round waiters that returned after the next set
-     */
-    record Report(int waiters, boolean blockedBeforeSet, int releasedBySet, boolean setReturnsAtOnce,
-                  boolean timedWaitResult, Duration timedWaitTook, Duration timeout,
-                  boolean blockedAfterClear, int releasedAfterSet) {
-    }
-
-    static Report play(Crew crew, Signal signal, int waiters, Duration timeout) throws Exception {
+    static Outcome play(Crew crew, Signal signal, int waiters, Duration timeout) throws Exception {
         try (crew) {
             AtomicInteger firstThrough = new AtomicInteger();
             boolean blockedBeforeSet = blockUntilSet(crew, signal, waiters, firstThrough);
@@ -68,7 +50,7 @@ final class EventScenario {
             signal.set();
             crew.awaitUntil("every waiter returned after the next set()", () -> thirdThrough.get() == waiters);
             crew.join(); // also the happens-before edge for timed[]
-            return new Report(waiters, blockedBeforeSet, firstThrough.get(), setReturnsAtOnce, timed[0] == 1,
+            return new Outcome(waiters, blockedBeforeSet, firstThrough.get(), setReturnsAtOnce, timed[0] == 1,
                     Duration.ofNanos(timed[1]), timeout, blockedAfterClear, thirdThrough.get());
         }
     }

@@ -1,96 +1,69 @@
 package dev.loompatterns.eventsignal;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
-import java.util.List;
 
 /** Catalogue entry for {@code event-signal}; see the package documentation. */
 public final class EventSignalPattern implements Pattern {
 
-    static final String TIMEOUT_MS = "timeout-ms";
+    static final Param TIMEOUT_MS = Param.ofInt("timeout-ms", "the timed wait's timeout", 50, 1, 60_000);
+
+    static final PatternInfo INFO = PatternInfo.of(9, "event-signal", "an event: set, wait with and without timeout, clear",
+                    "threading.Event: set(), wait(), wait(timeout), clear()", 200)
+            .withVariants(
+                    Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
+                    Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"))
+            .withParams(TIMEOUT_MS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);
 
     /** Slack for the timed wait's lower bound: the clocks agree, so this only absorbs rounding. */
     static final Duration SLACK = Duration.ofMillis(1);
 
     @Override
-    public String id() {
-        return "event-signal";
-    }
-
-    @Override
-    public String title() {
-        return "an event: set, wait with and without timeout, clear";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Event: set(), wait(), wait(timeout), clear()";
-    }
-
-    @Override
-    public int number() {
-        return 9;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
-                Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.ofInt(TIMEOUT_MS, "the timed wait's timeout", 50, 1, 60_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 200;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        EventDemo demo = switch (mode) {
-            case PLATFORM -> new PlatformEventSignalDemo();
-            case VIRTUAL -> new VirtualEventSignalDemo();
-            case STRUCTURED -> new StructuredEventSignalDemo();
-        };
         Signal signal = variant.id().equals("latch") ? new LatchSignal() : new ResettableEvent();
-        return check(demo.play(signal, workload.tasks(), workload.millis(TIMEOUT_MS)));
+        return check(FORMS.of(mode).play(signal, workload.tasks(), workload.millis(TIMEOUT_MS)));
     }
 
-    static Check check(EventScenario.Report report) {
-        int n = report.waiters();
-        if (!report.blockedBeforeSet()) {
+    static Check check(Outcome outcome) {
+        int n = outcome.waiters();
+        if (!outcome.blockedBeforeSet()) {
             return Check.failed("a waiter got through before set()");
         }
-        if (report.releasedBySet() != n) {
-            return Check.failed("set() released " + report.releasedBySet() + " of " + n + " waiters");
+        if (outcome.releasedBySet() != n) {
+            return Check.failed("set() released " + outcome.releasedBySet() + " of " + n + " waiters");
         }
-        if (!report.setReturnsAtOnce()) {
+        if (!outcome.setReturnsAtOnce()) {
             return Check.failed("a wait on the set event did not return true at once");
         }
-        if (report.timedWaitResult()) {
+        if (outcome.timedWaitResult()) {
             return Check.failed("the timed wait on the cleared event returned true");
         }
-        if (report.timedWaitTook().compareTo(report.timeout().minus(SLACK)) < 0) {
-            return Check.failed("the timed wait returned false after " + millis(report.timedWaitTook()) + ", before its timeout of "
-                    + millis(report.timeout()));
+        if (outcome.timedWaitTook().compareTo(outcome.timeout().minus(SLACK)) < 0) {
+            return Check.failed("the timed wait returned false after " + millis(outcome.timedWaitTook()) + ", before its timeout of "
+                    + millis(outcome.timeout()));
         }
-        if (!report.blockedAfterClear()) {
+        if (!outcome.blockedAfterClear()) {
             return Check.failed("after clear(), a new waiter got through without a set()");
         }
-        if (report.releasedAfterSet() != n) {
-            return Check.failed("the second set() released " + report.releasedAfterSet() + " of " + n + " waiters");
+        if (outcome.releasedAfterSet() != n) {
+            return Check.failed("the second set() released " + outcome.releasedAfterSet() + " of " + n + " waiters");
         }
         return Check.passed("set() released all " + n + " blocked waiters; timed wait false after "
-                + millis(report.timedWaitTook()) + " (timeout " + millis(report.timeout()) + "); after clear() " + n
+                + millis(outcome.timedWaitTook()) + " (timeout " + millis(outcome.timeout()) + "); after clear() " + n
                 + " new waiters blocked until set()");
     }
 

@@ -26,9 +26,9 @@
  *
  * <h2>The three forms</h2>
  * The event is the same code in every mode; what changes is who waits. A waiter is a platform
- * thread ({@link dev.loompatterns.eventsignal.PlatformEventSignalDemo}), a virtual thread
- * ({@link dev.loompatterns.eventsignal.VirtualEventSignalDemo}) or a fork
- * ({@link dev.loompatterns.eventsignal.StructuredEventSignalDemo}). A blocked platform waiter holds
+ * thread ({@link dev.loompatterns.eventsignal.PlatformEventSignal}), a virtual thread
+ * ({@link dev.loompatterns.eventsignal.VirtualEventSignal}) or a fork
+ * ({@link dev.loompatterns.eventsignal.StructuredEventSignal}). A blocked platform waiter holds
  * an OS thread; a blocked virtual waiter is parked and unmounted, holding nothing but its stack
  * on the heap. In a scope, a failure or a cancellation interrupts every waiter, so none is left
  * waiting for an event that will never be set.
@@ -42,6 +42,18 @@
  * The stress tests in {@code src/jcstress} (run with {@code ./mvnw -Pjcstress}) add what a run
  * cannot show: a set immediately followed by a clear still releases a waiter, and what was written
  * before a set is seen after the wait.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread prior to {@code set()} happen-before actions following a successful
+ * {@code await()} in another thread: in {@link dev.loompatterns.eventsignal.ResettableEvent} both
+ * go through one lock (an unlock happens-before every later lock of it), in
+ * {@code LatchSignal} a {@code countDown()} happens-before a return from {@code await()}. In every
+ * form the owner's actions before it starts a waiter (a {@code Thread.start}, or a
+ * {@code fork} in the scope) happen-before the waiter's first action, and every action of a
+ * waiter happens-before the owner's return from the crew's {@code join()} (a
+ * {@code Thread.join} on each thread, or the scope's {@code join()}); so the counts of released
+ * waiters and the timed wait's result and duration, written by the waiters and read after the
+ * join, are final when the check reads them.
  *
  * <h2>JDK facts it rests on</h2>
  * A virtual thread parked in {@code Condition.await} or {@code CountDownLatch.await} unmounts

@@ -1,10 +1,12 @@
 package dev.loompatterns.pinning;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Pin;
@@ -16,13 +18,27 @@ import java.util.List;
 /** Catalogue entry for {@code pinning}; see the package documentation. */
 public final class PinningPattern implements Pattern {
 
-    static final String SLEEP_MS = "sleep-ms";
+    static final Param SLEEP_MS = Param.ofInt("sleep-ms",
+            "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)", 20, 1, 10_000);
 
     /** The flag that brings back JDK 21-23 monitors on JDK 24 and 25 (deprecated in 24). */
-    static final String LEGACY_LOCKING = "-XX:LockingMode=1";
+    static final String LEGACY_LOCKING = LegacyMonitorsChild.LEGACY_LOCKING;
 
-    /** A backstop for the child JVM; it normally ends in about a second. */
-    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+    private static final Variant[] VARIANTS = {
+            Variant.wrongWay("ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
+            Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
+            Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
+            Variant.wrongWay("synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
+            Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins")};
+
+    /** Every variant runs by default: the lesson is the contrast, and one recording then holds every pin reason. */
+    static final PatternInfo INFO = PatternInfo.of(18, "pinning", "what pins a carrier on this JDK, and the fix",
+                    "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount", 4)
+            .withVariants(VARIANTS)
+            .withRunByDefault(VARIANTS)
+            .withParams(SLEEP_MS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
 
     /**
      * What this JDK is documented to do for a variant in a mode.
@@ -35,49 +51,8 @@ public final class PinningPattern implements Pattern {
     }
 
     @Override
-    public String id() {
-        return "pinning";
-    }
-
-    @Override
-    public String title() {
-        return "what pins a carrier on this JDK, and the fix";
-    }
-
-    @Override
-    public String tutorial() {
-        return "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount";
-    }
-
-    @Override
-    public int number() {
-        return 18;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.wrongWay("ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
-                Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
-                Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
-                Variant.wrongWay("synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
-                Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins"));
-    }
-
-    /** Every variant: the lesson is the contrast, and one recording then holds every pin reason. */
-    @Override
-    public List<Variant> runByDefault() {
-        return variants();
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.ofInt(SLEEP_MS, "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)", 20, 1, 10_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 4;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
@@ -86,16 +61,16 @@ public final class PinningPattern implements Pattern {
         int tasks = workload.tasks();
         Duration sleep = workload.millis(SLEEP_MS);
         Expectation expected = expected(variant.id(), mode, feature);
-        ObservedPins seen;
+        Outcome seen;
         switch (variant.id()) {
             case "ffm-upcall" -> {
                 try (UpcallSort sort = new UpcallSort(sleep)) {
-                    seen = ObservedPins.observe(mode, tasks, sort::sort);
+                    seen = Outcome.observe(mode, tasks, sort::sort);
                 }
             }
-            case "class-init" -> seen = ObservedPins.observe(mode, tasks, new ClassInitBlocking());
-            case "synchronized" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inSynchronized(sleep));
-            case "reentrant-lock" -> seen = ObservedPins.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep));
+            case "class-init" -> seen = Outcome.observe(mode, tasks, new ClassInitBlocking());
+            case "synchronized" -> seen = Outcome.observe(mode, tasks, GuardedSleep.inSynchronized(sleep));
+            case "reentrant-lock" -> seen = Outcome.observe(mode, tasks, GuardedSleep.inReentrantLock(sleep));
             case "synchronized-jdk21" -> {
                 return legacyMonitors(mode, tasks, sleep, expected, feature, variant.wrongWay());
             }
@@ -115,15 +90,14 @@ public final class PinningPattern implements Pattern {
             return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
                     + " (JDK-8359437): there is no JDK 21 monitor behaviour to show in a child JVM");
         }
-        ChildJvm.Result child = ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
-                List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
+        ChildJvm.Result child = LegacyMonitorsChild.run(mode, tasks, sleep);
         if (legacyLockingGone(child)) {
             return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING + ": there is no JDK 21 monitor behaviour to show");
         }
         if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
             return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
         }
-        ObservedPins childSeen = new ObservedPins(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
+        Outcome childSeen = new Outcome(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
                 child.lines(LegacyMonitorsChild.APART).stream().map(Pin::fromLine).toList());
         Check checked = check(expected, childSeen, feature, wrongWay);
         return new Check(checked.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + checked.detail());
@@ -152,7 +126,7 @@ public final class PinningPattern implements Pattern {
      * (platform threads have no carrier). Pins of a class's first use (a cold JVM) and of the
      * recording are set apart and never decide.
      */
-    static Check check(Expectation expected, ObservedPins seen, int feature, boolean wrongWay) {
+    static Check check(Expectation expected, Outcome seen, int feature, boolean wrongWay) {
         List<Pin> pins = seen.pins();
         boolean asDocumented = expected.pins()
                 ? pins.stream().anyMatch(pin -> pin.cause() == expected.cause())

@@ -76,8 +76,13 @@
  * run in a fresh JVM is judged as a later one is (60 of 60 fresh JVMs passed, README "Pins told
  * apart").
  *
- * <p>Memory consistency effects: every task's actions happen-before the check reads its pins,
- * because the recorder is stopped after every task has been joined.
+ * <h2>Memory consistency effects</h2>
+ * Every action of a task happens-before the caller's return from {@code Thread.join} on its
+ * thread (platform, virtual) or from the scope's {@code join()} (structured); the recorder is
+ * stopped only after that, and {@code PinRecorder.stop()} closes its stream and collects what it
+ * delivered under the recorder's lock, which {@code pins()} takes again to read them; so the pins
+ * the check reads are every pin the tasks made. A child JVM's
+ * pins come back as its printed lines, read after the process has exited.
  *
  * <h2>Interruption</h2>
  * An interrupt of the caller interrupts and joins every task ({@link dev.loompatterns.core.Threads#joinAll});

@@ -35,13 +35,13 @@ final class FileReads {
      * @param readTime    their total duration: time a carrier (or a platform thread) was held
      * @param pins        pins of the run's threads meanwhile ({@link PinRecorder})
      */
-    record Result(long reads, long virtual, Duration readTime, long pins) {
+    record Outcome(long reads, long virtual, Duration readTime, long pins) {
     }
 
     private FileReads() {
     }
 
-    static Result measure(Mode mode, int tasks) throws Exception {
+    static Outcome measure(Mode mode, int tasks) throws Exception {
         Path file = Files.createTempFile("loom-file-io", ".bin");
         LongAdder reads = new LongAdder();
         LongAdder virtual = new LongAdder();
@@ -66,14 +66,14 @@ final class FileReads {
             for (int i = 0; i < tasks; i++) {
                 readers.add(() -> readAll(file));
             }
-            SchedulingWorkers.of(mode).startAll(readers, index -> { });
-            SchedulingWorkers.stopApart(stream::stop);
-            SchedulingWorkers.stopApart(pinRecorder::stop);
+            SchedulingPattern.FORMS.of(mode).startAll(readers, index -> { });
+            Form.stopApart(stream::stop);
+            Form.stopApart(pinRecorder::stop);
             pins = pinRecorder.stop(); // stopped: returns what it recorded
         } finally {
             Files.deleteIfExists(file);
         }
-        return new Result(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
+        return new Outcome(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
     }
 
     private static long readAll(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.FirstFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -11,18 +10,12 @@ import java.util.function.IntConsumer;
  * time: a thread that spins is preempted every few milliseconds, so a newly started thread runs
  * almost at once however many others spin.
  */
-final class PlatformScheduling implements SchedulingWorkers {
+final class PlatformScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {
         FirstFailure failures = new FirstFailure();
-        List<Thread> threads = new ArrayList<>(tasks.size());
-        Thread.Builder builder = Thread.ofPlatform().name("task-", 0);
-        for (int i = 0; i < tasks.size(); i++) {
-            beforeStart.accept(i);
-            threads.add(builder.start(failures.guard(tasks.get(i))));
-        }
-        SchedulingWorkers.holdThenJoin(threads);
+        Form.startEachThenJoin(Thread.ofPlatform().name("task-", 0), tasks, beforeStart, failures);
         failures.rethrow();
     }
 }

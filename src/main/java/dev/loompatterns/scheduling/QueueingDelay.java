@@ -68,8 +68,8 @@ final class QueueingDelay {
                     return Spin.spin(work, false);
                 });
             }
-            SchedulingWorkers.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
-            SchedulingWorkers.stopApart(stream::stop);
+            SchedulingPattern.FORMS.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
+            Form.stopApart(stream::stop);
         }
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {

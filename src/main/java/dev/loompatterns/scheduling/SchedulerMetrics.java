@@ -56,7 +56,7 @@ final class SchedulerMetrics {
         List<Exception> failure = new ArrayList<>(1);
         Thread starter = Thread.ofPlatform().name("metrics-starter").start(() -> {
             try {
-                SchedulingWorkers.of(mode).startAll(work, index -> { });
+                SchedulingPattern.FORMS.of(mode).startAll(work, index -> { });
             } catch (Exception e) {
                 failure.add(e);
             }

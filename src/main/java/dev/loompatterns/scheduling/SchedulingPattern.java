@@ -1,10 +1,12 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
@@ -15,94 +17,47 @@ import java.util.Locale;
 /** Catalogue entry for {@code scheduling}; see the package documentation. */
 public final class SchedulingPattern implements Pattern {
 
-    static final String HOG_MS = "hog-ms";
-    static final String WORK_MS = "work-ms";
-
-    /** cpu-hog and yield run with one carrier, so that a single hog can hold it. */
-    static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
+    static final Param HOG_MS = Param.ofInt("hog-ms", "cpu-hog, yield: how long each task spins", 100, 10, 10_000);
+    static final Param WORK_MS = Param.ofInt("work-ms", "queueing-delay: how long each task spins", 5, 1, 1_000);
 
     /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
     static final int MAX_TASKS = 10_000;
 
-    /** A backstop for the child JVM: its start, plus twice the hogs' total run. */
-    private static Duration childTimeout(int hogs, Duration hogRun) {
-        return Duration.ofSeconds(30).plus(hogRun.multipliedBy(2L * hogs));
-    }
+    static final PatternInfo INFO = PatternInfo.of(19, "scheduling", "who gets a carrier, and when: starvation, yield, file I/O, queueing delay",
+                    "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers", 8)
+            .withVariants(
+                    Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
+                    Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
+                    Variant.of("metrics", "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many are mounted and queued"),
+                    Variant.of("offload", "the same, each spin handed to a pool of platform threads sized to the cores and waited for: the probe gets in"),
+                    Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
+                    Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"))
+            .withParams(HOG_MS, WORK_MS)
+            .withMaxTasks(MAX_TASKS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
     @Override
-    public String id() {
-        return "scheduling";
-    }
-
-    @Override
-    public String title() {
-        return "who gets a carrier, and when: starvation, yield, file I/O, queueing delay";
-    }
-
-    @Override
-    public String tutorial() {
-        return "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers";
-    }
-
-    @Override
-    public int number() {
-        return 19;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
-                Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
-                Variant.of("metrics", "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many are mounted and queued"),
-                Variant.of("offload", "the same, each spin handed to a pool of platform threads sized to the cores and waited for: the probe gets in"),
-                Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
-                Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(HOG_MS, "cpu-hog, yield: how long each task spins", 100, 10, 10_000),
-                Param.ofInt(WORK_MS, "queueing-delay: how long each task spins", 5, 1, 1_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 8;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return MAX_TASKS;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int tasks = workload.tasks();
         return switch (variant.id()) {
-            case "offload" -> {
+            case "cpu-hog", "yield", "offload" -> {
                 Duration hogRun = workload.millis(HOG_MS);
-                ChildJvm.Result child = ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
-                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), "offload"), childTimeout(tasks, hogRun));
+                String how = variant.id().equals("cpu-hog") ? "spin" : variant.id();
+                ChildJvm.Result child = StarvationChild.run(mode, tasks, hogRun, how);
                 String delay = child.value(StarvationChild.PROBE_DELAY_NS);
                 if (child.exitCode() != 0 || delay == null) {
                     yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
                 }
-                yield checkOffload(mode, tasks, hogRun, Duration.ofNanos(Long.parseLong(delay)),
-                        Integer.parseInt(child.value(StarvationChild.POOL)));
-            }
-            case "cpu-hog", "yield" -> {
-                boolean yield = variant.id().equals("yield");
-                Duration hogRun = workload.millis(HOG_MS);
-                ChildJvm.Result child = ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
-                        List.of(mode.id(), Integer.toString(tasks), Long.toString(hogRun.toMillis()), yield ? "yield" : "spin"), childTimeout(tasks, hogRun));
-                String delay = child.value(StarvationChild.PROBE_DELAY_NS);
-                if (child.exitCode() != 0 || delay == null) {
-                    yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
-                }
-                yield checkStarvation(mode, yield, tasks, hogRun, Duration.ofNanos(Long.parseLong(delay)),
-                        Long.parseLong(child.value(StarvationChild.YIELDS)));
+                Duration probeDelay = Duration.ofNanos(Long.parseLong(delay));
+                yield how.equals("offload")
+                        ? checkOffload(mode, tasks, hogRun, probeDelay, Integer.parseInt(child.value(StarvationChild.POOL)))
+                        : checkStarvation(mode, how.equals("yield"), tasks, hogRun, probeDelay, Long.parseLong(child.value(StarvationChild.YIELDS)));
             }
             case "file-io" -> checkFileReads(mode, tasks, FileReads.measure(mode, tasks));
             case "metrics" -> checkMetrics(mode, tasks, SchedulerMetrics.measure(mode, tasks));
@@ -172,7 +127,7 @@ public final class SchedulingPattern implements Pattern {
                 : "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks + " CPU-bound tasks"));
     }
 
-    static Check checkFileReads(Mode mode, int tasks, FileReads.Result result) {
+    static Check checkFileReads(Mode mode, int tasks, FileReads.Outcome result) {
         String detail = String.format(Locale.ROOT, "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",
                 result.reads(), mode == Mode.PLATFORM ? "their platform threads" : "their carriers", ms(result.readTime()), result.pins());
         long expectedVirtual = mode == Mode.PLATFORM ? 0 : result.reads();

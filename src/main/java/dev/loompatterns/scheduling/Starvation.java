@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 final class Starvation {
 
     /** What one measurement saw. */
-    record Result(Duration probeDelay, long yields) {
+    record Outcome(Duration probeDelay, long yields) {
     }
 
     private Starvation() {
     }
 
-    static Result measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
+    static Outcome measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
         return measure(mode, hogs, hogRun, yield, null);
     }
 
@@ -29,11 +29,11 @@ final class Starvation {
      * {@code offload}, a bounded pool of platform threads, and waited for: the waiting task blocks
      * on a future (a virtual thread unmounts) instead of holding its carrier.
      */
-    static Result offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload) throws Exception {
+    static Outcome offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload) throws Exception {
         return measure(mode, hogs, hogRun, false, offload);
     }
 
-    private static Result measure(Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
+    private static Outcome measure(Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
             throws Exception {
         long[] submitted = new long[1];
         long[] firstRun = new long[1];
@@ -50,7 +50,7 @@ final class Starvation {
             }
         }
         tasks.add(() -> firstRun[0] = System.nanoTime());
-        SchedulingWorkers.of(mode).startAll(tasks, index -> {
+        SchedulingPattern.FORMS.of(mode).startAll(tasks, index -> {
             if (index == hogs) {
                 submitted[0] = System.nanoTime();
             }
@@ -60,6 +60,6 @@ final class Starvation {
         for (long y : yields) {
             totalYields += y;
         }
-        return new Result(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
+        return new Outcome(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
     }
 }

@@ -1,10 +1,12 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The {@code cpu-hog} and {@code yield} variants' child JVM, started with
+ * The {@code cpu-hog}, {@code yield} and {@code offload} variants' child JVM, started with
  * {@code -Djdk.virtualThreadScheduler.parallelism=1}: the scheduler reads it once, when the first
  * virtual thread is made, so a running JVM cannot change it. Prints {@code probe-delay-ns=N},
  * {@code yields=N} and {@code carriers=N}.
@@ -20,7 +22,25 @@ public final class StarvationChild {
     static final String CARRIERS = "carriers";
     static final String POOL = "offload-pool";
 
+    /** The child runs with one carrier, so that a single hog can hold it. */
+    static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
+
     private StarvationChild() {
+    }
+
+    /**
+     * Runs this program in a child JVM with one carrier and returns what it printed.
+     *
+     * @param how {@code spin}, {@code yield} or {@code offload}
+     */
+    static ChildJvm.Result run(Mode mode, int hogs, Duration hogRun, String how) throws Exception {
+        return ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
+                List.of(mode.id(), Integer.toString(hogs), Long.toString(hogRun.toMillis()), how), childTimeout(hogs, hogRun));
+    }
+
+    /** A backstop for the child JVM: its start, plus twice the hogs' total run. */
+    private static Duration childTimeout(int hogs, Duration hogRun) {
+        return Duration.ofSeconds(30).plus(hogRun.multipliedBy(2L * hogs));
     }
 
     public static void main(String[] args) throws Exception {
@@ -28,7 +48,7 @@ public final class StarvationChild {
         int hogs = Integer.parseInt(args[1]);
         Duration hogRun = Duration.ofMillis(Long.parseLong(args[2]));
         boolean yield = args[3].equals("yield");
-        Starvation.Result result;
+        Starvation.Outcome result;
         if (args[3].equals("offload")) {
             // a bounded pool of platform threads sized to the cores, for the CPU-bound work
             try (java.util.concurrent.ExecutorService cpu = java.util.concurrent.Executors.newFixedThreadPool(

@@ -14,7 +14,7 @@ import java.util.function.IntConsumer;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-final class StructuredScheduling implements SchedulingWorkers {
+final class StructuredScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {
@@ -25,7 +25,7 @@ final class StructuredScheduling implements SchedulingWorkers {
                         beforeStart.accept(i);
                         scope.fork(tasks.get(i));
                     }
-                    RunGate.arrive(); // as in SchedulingWorkers.holdThenJoin; interrupted, close() cancels and waits
+                    RunGate.arrive(); // as in Form.startEachThenJoin; interrupted, close() cancels and waits
                     scope.join();
                 }
                 return null;

@@ -2,7 +2,6 @@ package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.FirstFailure;
 import dev.loompatterns.core.Threads;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -17,19 +16,13 @@ import java.util.function.IntConsumer;
  * calls {@code Thread.yield()} was resumed ahead of it every time (the probe waited the hog's
  * whole run); started from a virtual thread, it is queued locally and a yield lets it in.
  */
-final class VirtualScheduling implements SchedulingWorkers {
+final class VirtualScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {
         FirstFailure failures = new FirstFailure();
         Thread starter = Thread.ofVirtual().name("starter").start(failures.guard(() -> {
-            List<Thread> threads = new ArrayList<>(tasks.size());
-            Thread.Builder builder = Thread.ofVirtual().name("task-", 0);
-            for (int i = 0; i < tasks.size(); i++) {
-                beforeStart.accept(i);
-                threads.add(builder.start(failures.guard(tasks.get(i))));
-            }
-            SchedulingWorkers.holdThenJoin(threads);
+            Form.startEachThenJoin(Thread.ofVirtual().name("task-", 0), tasks, beforeStart, failures);
             return null;
         }));
         Threads.joinAll(List.of(starter));

@@ -56,6 +56,19 @@
  * }
  * }
  *
+ * <h2>Memory consistency effects</h2>
+ * Actions of the starter prior to {@code Thread.start} of a task (or to its {@code fork})
+ * happen-before the task's first action: the submission time noted (or the {@code TaskSubmitted}
+ * event committed) just before a task is started is in place when it runs. Every action of a task
+ * happens-before the starter's return from {@code Thread.join} on it (platform, virtual) or from
+ * the scope's {@code join()} (structured), and the starter's own end happens-before the caller's
+ * join of it (or the outer scope's {@code join()}); so what the tasks wrote to plain arrays (the
+ * probe's first-run time, the hogs' yield counts) is final when the measurement reads it after
+ * {@code startAll} returns. The JFR figures reach the measurement through concurrent maps and
+ * atomic counters, each update happening-before a later read of it, and all are in before
+ * {@code RecordingStream.stop()} returns, which waits for the stream to deliver every event so far.
+ * A child JVM's figures come back as its printed output, read after the process has exited.
+ *
  * <h2>What changes when migrating</h2>
  * Virtual threads are for tasks that mostly wait. CPU-bound work keeps its own bounded pool of
  * platform threads (or a {@code ForkJoinPool}), and long computations started from virtual

@@ -1,9 +1,12 @@
 package dev.loompatterns.timer;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.timer.TimerScenario.Fired;
@@ -17,11 +20,11 @@ import java.util.Objects;
 /** Catalogue entry for {@code timer}; see the package documentation. */
 public final class TimerPattern implements Pattern {
 
-    static final String DELAY_MS = "delay-ms";
-    static final String PERIOD_MS = "period-ms";
-    static final String TICKS = "ticks";
-    static final String BLOCK_MS = "block-ms";
-    static final String POOL_SIZE = "pool-size";
+    static final Param DELAY_MS = Param.ofInt("delay-ms", "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000);
+    static final Param PERIOD_MS = Param.ofInt("period-ms", "fixed-rate: the period", 5, 1, 60_000);
+    static final Param TICKS = Param.ofInt("ticks", "fixed-rate: ticks per timer", 20, 1, 1_000_000);
+    static final Param BLOCK_MS = Param.ofInt("block-ms", "blocking-actions: how long each action blocks", 25, 1, 60_000);
+    static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the scheduled pool's threads", 2, 1, 1_000);
 
     static final String ONCE = "once";
     static final String CANCEL = "cancel";
@@ -35,55 +38,24 @@ public final class TimerPattern implements Pattern {
      */
     static final Duration LOAD_ALLOWANCE = Duration.ofMillis(100);
 
-    @Override
-    public String id() {
-        return "timer";
-    }
+    /** Tasks are timers; the platform form pools its threads, so its timers are not threads. */
+    static final PatternInfo INFO = PatternInfo.of(21, "timer",
+                    "timers: run once after a delay, cancel before they fire, tick at a fixed rate",
+                    "threading.Timer(interval, function): start(), cancel()", 20)
+            .withVariants(
+                    Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
+                    Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
+                    Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
+                    Variant.wrongWay(BLOCKING_ACTIONS,
+                            "the wrong way on a scheduled pool: actions that block hold its few threads, later timers wait"))
+            .withParams(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
+            .withMaxTasks(1_000_000, Limits.MAX_TASKS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 
     @Override
-    public String title() {
-        return "timers: run once after a delay, cancel before they fire, tick at a fixed rate";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Timer(interval, function): start(), cancel()";
-    }
-
-    @Override
-    public int number() {
-        return 21;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
-                Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
-                Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
-                Variant.wrongWay(BLOCKING_ACTIONS, "the wrong way on a scheduled pool: actions that block hold its few threads, later timers wait"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(DELAY_MS, "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000),
-                Param.ofInt(PERIOD_MS, "fixed-rate: the period", 5, 1, 60_000),
-                Param.ofInt(TICKS, "fixed-rate: ticks per timer", 20, 1, 1_000_000),
-                Param.ofInt(BLOCK_MS, "blocking-actions: how long each action blocks", 25, 1, 60_000),
-                Param.ofInt(POOL_SIZE, "platform mode: the scheduled pool's threads", 2, 1, 1_000));
-    }
-
-    /** Timers per run. */
-    @Override
-    public int defaultTasks() {
-        return 20;
-    }
-
-    /** The platform form pools its threads, so its timers are not threads. */
-    @Override
-    public int maxTasks(Mode mode) {
-        return mode == Mode.PLATFORM ? 1_000_000 : Pattern.super.maxTasks(mode);
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
@@ -98,21 +70,13 @@ public final class TimerPattern implements Pattern {
             case BLOCKING_ACTIONS -> delay.plus(block);
             default -> delay.multipliedBy(2);
         };
-        Timers service = timers(mode, workload.intValue(POOL_SIZE), horizon);
+        Form service = FORMS.of(mode).open(workload.intValue(POOL_SIZE), horizon);
         return switch (variant.id()) {
             case ONCE -> checkOnce(TimerScenario.once(service, timers, delay, false));
             case CANCEL -> checkCancel(TimerScenario.once(service, timers, delay, true));
             case FIXED_RATE -> checkFixedRate(TimerScenario.fixedRate(service, timers, period, ticks));
             case BLOCKING_ACTIONS -> checkBlocking(TimerScenario.blocking(service, timers, delay, block), block);
             default -> throw new IllegalArgumentException(variant.id());
-        };
-    }
-
-    static Timers timers(Mode mode, int poolSize, Duration horizon) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformTimers(poolSize);
-            case VIRTUAL -> new VirtualTimers();
-            case STRUCTURED -> new StructuredTimers(horizon);
         };
     }
 

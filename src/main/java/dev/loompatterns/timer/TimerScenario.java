@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * What every mode plays with its own {@link Timers}: the timers of one variant, scheduled by the
+ * What every mode plays with its own {@link Form}: the timers of one variant, scheduled by the
  * owner, awaited, then described timer by timer for the check. Times are {@code System.nanoTime()}
  * read by the owner just before it schedules a timer, and by the action as it runs: the clock the
  * timers themselves wait on, so "not before its delay" is exact.
@@ -48,7 +48,7 @@ final class TimerScenario {
      * {@code timers} one-shot timers, delays spread evenly from {@code delay} to just under twice
      * it; if {@code cancelEveryOther}, the owner cancels every second one once all are scheduled.
      */
-    static List<Fired> once(Timers service, int timers, Duration delay, boolean cancelEveryOther) throws Exception {
+    static List<Fired> once(Form service, int timers, Duration delay, boolean cancelEveryOther) throws Exception {
         Duration[] delays = new Duration[timers];
         for (int i = 0; i < timers; i++) {
             delays[i] = delay.plus(delay.multipliedBy(i).dividedBy(timers));
@@ -62,7 +62,7 @@ final class TimerScenario {
      * {@code block}. With fewer threads than timers, a timer that starts only when another's action
      * has ended is therefore at least {@code block} late, however close together they were scheduled.
      */
-    static List<Fired> blocking(Timers service, int timers, Duration delay, Duration block) throws Exception {
+    static List<Fired> blocking(Form service, int timers, Duration delay, Duration block) throws Exception {
         return run(service, new Duration[timers], false, block, System.nanoTime() + delay.toNanos());
     }
 
@@ -71,7 +71,7 @@ final class TimerScenario {
      * each. Each action blocks for {@code block} (zero: not at all). With {@code dueAt} given (a {@code System.nanoTime()} value),
      * the delays are computed as each timer is scheduled, to end at {@code dueAt}.
      */
-    private static List<Fired> run(Timers service, Duration[] delays, boolean cancelEveryOther, Duration block, Long dueAt)
+    private static List<Fired> run(Form service, Duration[] delays, boolean cancelEveryOther, Duration block, Long dueAt)
             throws Exception {
         int n = delays.length;
         AtomicIntegerArray fires = new AtomicIntegerArray(n);
@@ -79,7 +79,7 @@ final class TimerScenario {
         long[] scheduledAt = new long[n]; // written before the timer exists: its action sees it
         boolean[] cancelled = new boolean[n];
         try (service) {
-            List<Timers.Timer> scheduled = new ArrayList<>(n);
+            List<Form.Timer> scheduled = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int index = i;
                 scheduledAt[i] = System.nanoTime();
@@ -114,7 +114,7 @@ final class TimerScenario {
     }
 
     /** {@code timers} ticking timers, each {@code ticks} ticks every {@code period}. */
-    static List<Ticking> fixedRate(Timers service, int timers, Duration period, int ticks) throws Exception {
+    static List<Ticking> fixedRate(Form service, int timers, Duration period, int ticks) throws Exception {
         AtomicIntegerArray counts = new AtomicIntegerArray(timers);
         AtomicLongArray[] tickedAt = new AtomicLongArray[timers]; // nanos after scheduling, plus 1 (0: not yet)
         long[] scheduledAt = new long[timers];

@@ -10,12 +10,12 @@
  * three: an action runs once, never before its delay, and never after a cancel that succeeded.
  *
  * <h2>The three forms</h2>
- * {@link dev.loompatterns.timer.PlatformTimers} is the form to migrate from: a
+ * {@link dev.loompatterns.timer.PlatformTimer} is the form to migrate from: a
  * {@code ScheduledThreadPoolExecutor} of a few threads ({@code -P pool-size}, 2 by default) with
  * {@code schedule}, {@code Future.cancel} and {@code scheduleAtFixedRate}, whose next time is the
  * previous time plus the period, so it does not drift. Few threads serve every timer, which is
  * fine while actions are short.
- * {@link dev.loompatterns.timer.VirtualTimers} is Python's own shape made cheap: a virtual thread
+ * {@link dev.loompatterns.timer.VirtualTimer} is Python's own shape made cheap: a virtual thread
  * per timer that sleeps, then acts; cancel interrupts the sleep. A sleeping virtual thread is
  * unmounted, so pending timers hold no carrier. A ticking timer sleeps until
  * {@code start + k * period}, computed from its start and not from its last tick:
@@ -27,7 +27,7 @@
  * }
  * }
  *
- * {@link dev.loompatterns.timer.StructuredTimers} forks each timer in one
+ * {@link dev.loompatterns.timer.StructuredTimer} forks each timer in one
  * {@code StructuredTaskScope} with a deadline ({@code Configuration.withTimeout}: the last timer's
  * time plus a minute), so no timer outlives its owner and a hung one becomes a failure. A fork is
  * not interrupted on its own (interrupting forks is how a scope cancels them all), so a timer

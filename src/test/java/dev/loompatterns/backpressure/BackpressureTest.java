@@ -29,21 +29,13 @@ class BackpressureTest {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Policy.values()).map(policy -> Arguments.of(mode, policy)));
     }
 
-    private static Submitter submitterFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformBackpressureDemo();
-            case VIRTUAL -> new VirtualBackpressureDemo();
-            case STRUCTURED -> new StructuredBackpressureDemo();
-        };
-    }
-
     /** A submission on a background thread, whose ledger is made there so that it knows its submitter. */
-    private static Background<Ledger.Observation> submitInBackground(Mode mode, Policy policy, Load load,
+    private static Background<Outcome> submitInBackground(Mode mode, Policy policy, Load load,
             CompletableFuture<Ledger> ledgerOut) {
         return Background.start(() -> {
             Ledger ledger = new Ledger(load.tasks(), load.limit());
             ledgerOut.complete(ledger);
-            submitterFor(mode).submitAll(ledger, load, policy);
+            BackpressurePattern.FORMS.of(mode).submitAll(ledger, load, policy);
             return ledger.observe();
         });
     }
@@ -55,9 +47,9 @@ class BackpressureTest {
         Load load = new Load(60, LIMIT, QUEUE, Duration.ofMillis(2), Duration.ofMillis(1));
         Ledger ledger = new Ledger(load.tasks(), load.limit());
 
-        submitterFor(mode).submitAll(ledger, load, policy);
+        BackpressurePattern.FORMS.of(mode).submitAll(ledger, load, policy);
 
-        Ledger.Observation seen = ledger.observe();
+        Outcome seen = ledger.observe();
         assertThat(seen.decisions()).containsOnly(1);
         assertThat(seen.submitted()).isEqualTo(60);
         assertThat(seen.done() + seen.shed()).isEqualTo(60);
@@ -82,13 +74,13 @@ class BackpressureTest {
         Load load = new Load(tasks, LIMIT, QUEUE, Duration.ZERO, Duration.ofMillis(1));
         CompletableFuture<Ledger> ledger = new CompletableFuture<>();
         try (RunGate.Hold hold = RunGate.hold();
-                Background<Ledger.Observation> run = submitInBackground(mode, Policy.SHED, load, ledger)) {
+                Background<Outcome> run = submitInBackground(mode, Policy.SHED, load, ledger)) {
             Background.awaitUntil(() -> ledger.isDone() && ledger.join().observe().shed() == tasks - admitted);
             assertThat(hold.awaitArrival()).isTrue();
             assertThat(ledger.join().observe().done()).as("held, so none done yet").isZero();
             hold.release();
 
-            Ledger.Observation seen = run.join();
+            Outcome seen = run.join();
             assertThat(seen.done()).isEqualTo(admitted);
             assertThat(seen.shed()).isEqualTo(tasks - admitted);
             assertThat(seen.decisions()).containsOnly(1);
@@ -114,11 +106,11 @@ class BackpressureTest {
         Load load = new Load(tasks, LIMIT, QUEUE, Duration.ZERO, Duration.ofMillis(1));
         CompletableFuture<Ledger> ledger = new CompletableFuture<>();
         try (RunGate.Hold hold = RunGate.hold();
-                Background<Ledger.Observation> run = submitInBackground(mode, Policy.WAIT, load, ledger)) {
+                Background<Outcome> run = submitInBackground(mode, Policy.WAIT, load, ledger)) {
             // platform: LIMIT - 1 pool threads and the caller, held at the gate; else LIMIT forks or threads
             Background.awaitUntil(() -> hold.arrivals() == LIMIT);
             run.awaitState(Thread.State.WAITING);
-            Ledger.Observation midway = ledger.join().observe();
+            Outcome midway = ledger.join().observe();
             assertThat(midway.shed()).isZero();
             assertThat(midway.done()).isZero();
             assertThat(midway.submitted()).isLessThan(tasks);
@@ -129,7 +121,7 @@ class BackpressureTest {
             }
             hold.release();
 
-            Ledger.Observation seen = run.join();
+            Outcome seen = run.join();
             assertThat(seen.done()).isEqualTo(tasks);
             assertThat(seen.shed()).isZero();
             assertThat(seen.decisions()).containsOnly(1);
@@ -147,7 +139,7 @@ class BackpressureTest {
     void callerRunsMakesTheCallerOneMoreWorker() throws Exception {
         int tasks = LIMIT + QUEUE + 1;
         try (RunGate.Hold hold = RunGate.hold();
-                Background<Ledger.Observation> run = Background.start(() -> {
+                Background<Outcome> run = Background.start(() -> {
                     Ledger ledger = new Ledger(tasks, LIMIT);
                     try (ThreadPoolExecutor pool = new ThreadPoolExecutor(LIMIT, LIMIT, 0, TimeUnit.MILLISECONDS,
                             new ArrayBlockingQueue<>(QUEUE), new ThreadPoolExecutor.CallerRunsPolicy())) {
@@ -165,19 +157,19 @@ class BackpressureTest {
             run.awaitState(Thread.State.WAITING);
             hold.release();
 
-            Ledger.Observation seen = run.join();
+            Outcome seen = run.join();
             assertThat(seen.ranByCaller()).isEqualTo(1);
             assertThat(seen.done()).isEqualTo(tasks);
         }
     }
 
-    private static Ledger.Observation observation(int[] decisions, int submitted, int done, int shed, int peak, String refusal) {
-        return new Ledger.Observation(LIMIT, decisions, submitted, done, shed, peak, 0, 0, refusal);
+    private static Outcome outcome(int[] decisions, int submitted, int done, int shed, int peak, String refusal) {
+        return new Outcome(LIMIT, decisions, submitted, done, shed, peak, 0, 0, refusal);
     }
 
     @Test
     void checkPassesAndNamesWhatTheCallerSaw() {
-        Check check = BackpressurePattern.check(Policy.SHED, observation(new int[] {1, 1, 1, 1}, 4, 3, 1, 3, "false from tryAcquire"));
+        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 1, 1, 1}, 4, 3, 1, 3, "false from tryAcquire"));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).isEqualTo(
                 "4 submitted = 3 done + 1 shed (the caller saw false from tryAcquire); peak 3 in flight of limit 3 (measured)");
@@ -185,49 +177,49 @@ class BackpressureTest {
 
     @Test
     void checkFailsWhenATaskWasDroppedSilently() {
-        Check check = BackpressurePattern.check(Policy.SHED, observation(new int[] {1, 0, 1}, 3, 2, 0, 2, null));
+        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 0, 1}, 3, 2, 0, 2, null));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("task 1 was neither done nor shed: dropped silently");
     }
 
     @Test
     void checkFailsWhenATaskWasCountedTwice() {
-        Check check = BackpressurePattern.check(Policy.SHED, observation(new int[] {1, 2}, 2, 2, 1, 2, "x"));
+        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 2}, 2, 2, 1, 2, "x"));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("task 1 was counted 2 times, expected once");
     }
 
     @Test
     void checkFailsWhenTheCountsDoNotAddUp() {
-        Check check = BackpressurePattern.check(Policy.WAIT, observation(new int[] {1, 1, 1}, 3, 2, 0, 2, null));
+        Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1, 1}, 3, 2, 0, 2, null));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("2 done + 0 shed != 3 submitted");
     }
 
     @Test
     void checkFailsWhenNotEveryTaskWasSubmitted() {
-        Check check = BackpressurePattern.check(Policy.WAIT, observation(new int[] {1, 1, 1}, 2, 2, 0, 2, null));
+        Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1, 1}, 2, 2, 0, 2, null));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("2 of 3 tasks submitted");
     }
 
     @Test
     void checkFailsWhenThePeakExceedsTheLimit() {
-        Check check = BackpressurePattern.check(Policy.WAIT, observation(new int[] {1, 1, 1, 1}, 4, 4, 0, LIMIT + 1, null));
+        Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1, 1, 1}, 4, 4, 0, LIMIT + 1, null));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("peak 4 in flight, above the limit of 3 (measured)");
     }
 
     @Test
     void checkFailsWhenWaitSheds() {
-        Check check = BackpressurePattern.check(Policy.WAIT, observation(new int[] {1, 1}, 2, 1, 1, 1, "false from tryAcquire"));
+        Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1}, 2, 1, 1, 1, "false from tryAcquire"));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("wait shed 1 tasks; it must hold the caller instead");
     }
 
     @Test
     void checkFailsWhenTheCallerWasNeverToldOfASheddedTask() {
-        Check check = BackpressurePattern.check(Policy.SHED, observation(new int[] {1, 1}, 2, 1, 1, 1, null));
+        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 1}, 2, 1, 1, 1, null));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("1 shed but the caller was never told");
     }

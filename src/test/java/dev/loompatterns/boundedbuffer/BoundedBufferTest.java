@@ -26,27 +26,19 @@ class BoundedBufferTest {
                 .map(variant -> Arguments.of(mode, variant)));
     }
 
-    private static BufferDemo demoFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformBoundedBufferDemo();
-            case VIRTUAL -> new VirtualBoundedBufferDemo();
-            case STRUCTURED -> new StructuredBoundedBufferDemo();
-        };
-    }
-
     /** Every item is taken once, the buffer never holds more than its capacity, and both sides were seen blocking. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("buffersInEveryMode")
     void everyItemConsumedOnceWithinCapacity(Mode mode, String variant) throws Exception {
         Buffer<Integer> buffer = variant.equals("two-conditions") ? new BoundedBuffer<>(4) : new QueueBuffer<>(4);
-        BufferScenario.Report report = demoFor(mode).play(buffer, 3_000, 3, 5);
+        Outcome outcome = BoundedBufferPattern.FORMS.of(mode).play(buffer, 3_000, 3, 5);
 
-        assertThat(report.missing()).isZero();
-        assertThat(report.duplicated()).isZero();
-        assertThat(report.peak()).isBetween(1, 4);
-        assertThat(report.takeBlockedWhileEmpty()).isTrue();
-        assertThat(report.putBlockedWhileFull()).isTrue();
-        assertThat(BoundedBufferPattern.check(report).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(outcome.missing()).isZero();
+        assertThat(outcome.duplicated()).isZero();
+        assertThat(outcome.peak()).isBetween(1, 4);
+        assertThat(outcome.takeBlockedWhileEmpty()).isTrue();
+        assertThat(outcome.putBlockedWhileFull()).isTrue();
+        assertThat(BoundedBufferPattern.check(outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -164,13 +156,13 @@ class BoundedBufferTest {
 
     @Test
     void checkFailsOnALostItemAnOverfullBufferOrAMissedBlock() {
-        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 1, 0, 4, 4, true, true, 5)).detail())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 1, 0, 4, 4, true, true, 5)).detail())
                 .isEqualTo("1 items lost and 0 taken twice, of 10");
-        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 5, true, true, 5)).detail())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 5, true, true, 5)).detail())
                 .isEqualTo("held 5 items, capacity 4");
-        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 4, true, false, 5)).verdict())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, false, 5)).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(BoundedBufferPattern.check(new BufferScenario.Report(10, 0, 0, 4, 4, true, true, 5)).verdict())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, true, 5)).verdict())
                 .isEqualTo(Check.Verdict.PASSED);
     }
 }

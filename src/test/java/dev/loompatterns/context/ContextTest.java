@@ -23,44 +23,37 @@ class ContextTest {
 
     static final List<RequestContext> REQUESTS = ContextPattern.requests(30);
     static final int FAN_OUT = 3;
+    static final int POOL_SIZE = 2;
 
-    private static ContextPassing passingFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformContext(2);
-            case VIRTUAL -> new VirtualContext();
-            case STRUCTURED -> new StructuredContext();
-        };
-    }
-
-    private static List<Sighting> run(Mode mode, Way way, LookupTable library) throws Exception {
-        return passingFor(mode).handleAll(REQUESTS, FAN_OUT, way, library);
+    private static List<Outcome> run(Mode mode, Way way, LookupTable library) throws Exception {
+        return ContextPattern.FORMS.of(mode).handleAll(REQUESTS, FAN_OUT, way, library, POOL_SIZE);
     }
 
     /** Done the right way, every subtask sees its own request's context, no thread carries one over, and nothing is left here. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everySubtaskSeesItsOwnRequestsContext(Mode mode) throws Exception {
-        List<Sighting> sightings = run(mode, Way.PROPAGATED, new LookupTable(16));
+        List<Outcome> outcomes = run(mode, Way.PROPAGATED, new LookupTable(16));
 
-        assertThat(sightings).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::right).allMatch(s -> s.leftover() == null);
-        assertThat(sightings).allMatch(s -> s.seen().requestId().equals(REQUESTS.get(s.request()).requestId()));
+        assertThat(outcomes).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::right).allMatch(s -> s.leftover() == null);
+        assertThat(outcomes).allMatch(s -> s.seen().requestId().equals(REQUESTS.get(s.request()).requestId()));
         assertThat(Contexts.nothingLeftHere()).isTrue();
     }
 
     /** In the structured form, subtask 0 rebinds the user for a nested scope, and its fork sees the rebinding. */
     @Test
     void aNestedRebindingIsSeenInsideItOnly() throws Exception {
-        List<Sighting> sightings = run(Mode.STRUCTURED, Way.PROPAGATED, new LookupTable(16));
+        List<Outcome> outcomes = run(Mode.STRUCTURED, Way.PROPAGATED, new LookupTable(16));
 
-        assertThat(sightings).filteredOn(s -> s.subtask() == 0).allMatch(s -> s.seen().user().equals(StructuredContext.AUDITOR));
-        assertThat(sightings).filteredOn(s -> s.subtask() != 0).allMatch(s -> s.seen().user().equals(REQUESTS.get(s.request()).user()));
+        assertThat(outcomes).filteredOn(s -> s.subtask() == 0).allMatch(s -> s.seen().user().equals(StructuredContext.AUDITOR));
+        assertThat(outcomes).filteredOn(s -> s.subtask() != 0).allMatch(s -> s.seen().user().equals(REQUESTS.get(s.request()).user()));
     }
 
     /** A thread-local not copied across the hand-off, or a binding read from a plain thread, never arrives. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aContextNotCopiedIsLostInEveryMode(Mode mode) throws Exception {
-        assertThat(run(mode, Way.UNCOPIED, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::lost);
+        assertThat(run(mode, Way.UNCOPIED, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::lost);
     }
 
     /**
@@ -71,17 +64,17 @@ class ContextTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void anInheritableThreadLocalIsStaleOnlyInReusedThreads(Mode mode) throws Exception {
-        List<Sighting> sightings = run(mode, Way.INHERITABLE, new LookupTable(16));
+        List<Outcome> outcomes = run(mode, Way.INHERITABLE, new LookupTable(16));
         if (mode == Mode.PLATFORM) {
             // two worker threads serve 30 requests: at most 2 requests can be the ones they inherited from
-            long requestsSeenRight = sightings.stream().filter(Sighting::right).map(Sighting::request).distinct().count();
+            long requestsSeenRight = outcomes.stream().filter(Outcome::right).map(Outcome::request).distinct().count();
             assertThat(requestsSeenRight).isLessThanOrEqualTo(2);
-            assertThat(sightings).anyMatch(Sighting::stale);
+            assertThat(outcomes).anyMatch(Outcome::stale);
         } else {
-            assertThat(sightings).allMatch(Sighting::right);
+            assertThat(outcomes).allMatch(Outcome::right);
         }
         assertThat(Contexts.nothingLeftHere()).isTrue();
-        assertThat(ContextPattern.check(Way.INHERITABLE, REQUESTS, FAN_OUT, sightings, true, new LookupTable(16)).verdict())
+        assertThat(ContextPattern.check(Way.INHERITABLE, REQUESTS, FAN_OUT, outcomes, true, new LookupTable(16)).verdict())
                 .isEqualTo(mode == Mode.PLATFORM ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
@@ -90,15 +83,15 @@ class ContextTest {
     @EnumSource(Mode.class)
     void aPerThreadCacheBuildsOnePerThreadThatRunsATask(Mode mode) throws Exception {
         LookupTable library = new LookupTable(16);
-        List<Sighting> sightings = run(mode, Way.PER_THREAD_CACHE, library);
+        List<Outcome> outcomes = run(mode, Way.PER_THREAD_CACHE, library);
 
-        assertThat(sightings).allMatch(Sighting::right);
+        assertThat(outcomes).allMatch(Outcome::right);
         switch (mode) {
             case PLATFORM -> assertThat(library.built()).isBetween(1L, 2L); // the worker pool's two threads
             case VIRTUAL -> assertThat(library.built()).isEqualTo((long) REQUESTS.size() * FAN_OUT);
             case STRUCTURED -> assertThat(library.built()).isEqualTo(REQUESTS.size());
         }
-        assertThat(ContextPattern.check(Way.PER_THREAD_CACHE, REQUESTS, FAN_OUT, sightings, true, library).verdict())
+        assertThat(ContextPattern.check(Way.PER_THREAD_CACHE, REQUESTS, FAN_OUT, outcomes, true, library).verdict())
                 .isEqualTo(mode == Mode.VIRTUAL ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
@@ -127,15 +120,15 @@ class ContextTest {
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
         LookupTable library = new LookupTable(16);
-        List<Sighting> right = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        List<Outcome> right = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, true, library).verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, false, library).detail()).contains("still visible");
 
-        List<Sighting> stale = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, a, null));
+        List<Outcome> stale = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, a, null));
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, stale, true, library).detail()).contains("1 another request's");
-        List<Sighting> leaked = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, a));
+        List<Outcome> leaked = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, a));
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, leaked, true, library).detail()).contains("left by an earlier task");
-        List<Sighting> missing = new ArrayList<>(right);
+        List<Outcome> missing = new ArrayList<>(right);
         missing.set(1, null);
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library).detail()).contains("did not report");
     }
@@ -145,12 +138,12 @@ class ContextTest {
         List<RequestContext> requests = ContextPattern.requests(2);
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
-        List<Sighting> lost = List.of(new Sighting(0, 0, a, null, null), new Sighting(1, 0, b, null, null));
+        List<Outcome> lost = List.of(new Outcome(0, 0, a, null, null), new Outcome(1, 0, b, null, null));
         Check shown = ContextPattern.check(Way.UNCOPIED, requests, 1, lost, true, new LookupTable(16));
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("context lost in 2 of 2 subtasks");
 
-        List<Sighting> arrived = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        List<Outcome> arrived = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
         Check notShown = ContextPattern.check(Way.UNCOPIED, requests, 1, arrived, true, new LookupTable(16));
         assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(notShown.detail()).startsWith("no subtask of 2 lost the context");
@@ -161,12 +154,12 @@ class ContextTest {
         List<RequestContext> requests = ContextPattern.requests(2);
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
-        List<Sighting> stale = List.of(new Sighting(0, 0, a, a, a), new Sighting(1, 0, b, a, a)); // request 1 on a thread made for 0
+        List<Outcome> stale = List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, a, a)); // request 1 on a thread made for 0
         Check shown = ContextPattern.check(Way.INHERITABLE, requests, 1, stale, true, new LookupTable(16));
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("1 of 2 subtasks saw another request's context");
 
-        List<Sighting> current = List.of(new Sighting(0, 0, a, a, a), new Sighting(1, 0, b, b, b));
+        List<Outcome> current = List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, b, b));
         Check notShown = ContextPattern.check(Way.INHERITABLE, requests, 1, current, true, new LookupTable(16));
         assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(notShown.detail()).startsWith("no subtask of 2 saw another request's context")
@@ -177,8 +170,8 @@ class ContextTest {
     @Test
     void perThreadCacheIsShownOnlyWhenNoTableWasUsedTwice() throws Exception {
         List<RequestContext> requests = ContextPattern.requests(2);
-        List<Sighting> right = List.of(new Sighting(0, 0, requests.get(0), requests.get(0), null),
-                new Sighting(1, 0, requests.get(1), requests.get(1), null));
+        List<Outcome> right = List.of(new Outcome(0, 0, requests.get(0), requests.get(0), null),
+                new Outcome(1, 0, requests.get(1), requests.get(1), null));
 
         LookupTable perTask = new LookupTable(1024); // two subtasks, each on its own thread
         perTask.forThisThread();
@@ -212,9 +205,9 @@ class ContextTest {
     @EnumSource(Mode.class)
     void everyLogLineCarriesItsOwnRequestIdOnlyWhenTheMdcIsCopied(Mode mode) throws Exception {
         RequestLog.ready();
-        List<Sighting> copied = run(mode, Way.MDC_COPIED, new LookupTable(16));
-        assertThat(copied).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::right).allMatch(s -> s.leftover() == null);
-        assertThat(run(mode, Way.MDC_LOST, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Sighting::lost);
+        List<Outcome> copied = run(mode, Way.MDC_COPIED, new LookupTable(16));
+        assertThat(copied).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::right).allMatch(s -> s.leftover() == null);
+        assertThat(run(mode, Way.MDC_LOST, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::lost);
         assertThat(RequestLog.current()).as("nothing left in this thread's MDC").isNull();
     }
 
@@ -223,13 +216,13 @@ class ContextTest {
         List<RequestContext> requests = ContextPattern.requests(2);
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
-        List<Sighting> crossed = List.of(new Sighting(0, 0, a, b, null), new Sighting(1, 0, b, b, null));
+        List<Outcome> crossed = List.of(new Outcome(0, 0, a, b, null), new Outcome(1, 0, b, b, null));
         assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, crossed, true, new LookupTable(16)).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        List<Sighting> carried = List.of(new Sighting(0, 0, a, a, null), new Sighting(1, 0, b, b, null));
+        List<Outcome> carried = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
         assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, carried, true, new LookupTable(16)).verdict())
                 .isEqualTo(Check.Verdict.NOT_SHOWN);
-        List<Sighting> lost = List.of(new Sighting(0, 0, a, null, null), new Sighting(1, 0, b, null, null));
+        List<Outcome> lost = List.of(new Outcome(0, 0, a, null, null), new Outcome(1, 0, b, null, null));
         assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, lost, true, new LookupTable(16)).verdict())
                 .isEqualTo(Check.Verdict.DEMONSTRATED);
     }

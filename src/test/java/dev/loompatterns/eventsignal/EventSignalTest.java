@@ -21,29 +21,21 @@ class EventSignalTest {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of("resettable", "latch").map(v -> Arguments.of(mode, v)));
     }
 
-    private static EventDemo demoFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformEventSignalDemo();
-            case VIRTUAL -> new VirtualEventSignalDemo();
-            case STRUCTURED -> new StructuredEventSignalDemo();
-        };
-    }
-
     /** set() releases every blocked waiter, a timed wait times out false, and clear() makes new waiters block. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("signalsInEveryMode")
     void setReleasesAllTimedWaitTimesOutClearBlocksAgain(Mode mode, String variant) throws Exception {
         Signal signal = variant.equals("latch") ? new LatchSignal() : new ResettableEvent();
         Duration timeout = Duration.ofMillis(20);
-        EventScenario.Report report = demoFor(mode).play(signal, 30, timeout);
+        Outcome outcome = EventSignalPattern.FORMS.of(mode).play(signal, 30, timeout);
 
-        assertThat(report.blockedBeforeSet()).isTrue();
-        assertThat(report.releasedBySet()).isEqualTo(30);
-        assertThat(report.timedWaitResult()).isFalse();
-        assertThat(report.timedWaitTook()).isGreaterThanOrEqualTo(timeout.minus(EventSignalPattern.SLACK));
-        assertThat(report.blockedAfterClear()).isTrue();
-        assertThat(report.releasedAfterSet()).isEqualTo(30);
-        assertThat(EventSignalPattern.check(report).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(outcome.blockedBeforeSet()).isTrue();
+        assertThat(outcome.releasedBySet()).isEqualTo(30);
+        assertThat(outcome.timedWaitResult()).isFalse();
+        assertThat(outcome.timedWaitTook()).isGreaterThanOrEqualTo(timeout.minus(EventSignalPattern.SLACK));
+        assertThat(outcome.blockedAfterClear()).isTrue();
+        assertThat(outcome.releasedAfterSet()).isEqualTo(30);
+        assertThat(EventSignalPattern.check(outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /** A waiter blocked when set() is called is released even if clear() follows before it wakes. */
@@ -102,13 +94,13 @@ class EventSignalTest {
     @Test
     void checkFailsWhenAWaiterIsNotReleasedOrTheTimedWaitReturnsEarly() {
         Duration timeout = Duration.ofMillis(50);
-        var good = new EventScenario.Report(5, true, 5, true, false, Duration.ofMillis(51), timeout, true, 5);
+        var good = new Outcome(5, true, 5, true, false, Duration.ofMillis(51), timeout, true, 5);
         assertThat(EventSignalPattern.check(good).verdict()).isEqualTo(Check.Verdict.PASSED);
-        var lost = new EventScenario.Report(5, true, 4, true, false, Duration.ofMillis(51), timeout, true, 5);
+        var lost = new Outcome(5, true, 4, true, false, Duration.ofMillis(51), timeout, true, 5);
         assertThat(EventSignalPattern.check(lost).detail()).isEqualTo("set() released 4 of 5 waiters");
-        var early = new EventScenario.Report(5, true, 5, true, false, Duration.ofMillis(30), timeout, true, 5);
+        var early = new Outcome(5, true, 5, true, false, Duration.ofMillis(30), timeout, true, 5);
         assertThat(EventSignalPattern.check(early).detail()).contains("before its timeout");
-        var leaky = new EventScenario.Report(5, true, 5, true, false, Duration.ofMillis(51), timeout, false, 5);
+        var leaky = new Outcome(5, true, 5, true, false, Duration.ofMillis(51), timeout, false, 5);
         assertThat(EventSignalPattern.check(leaky).verdict()).isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -22,7 +22,7 @@ final class PinningAssertionOptionsFixtures {
     /** Two upcall pins on two virtual threads. */
     static void twoUpcallPins() throws Exception {
         try (UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP)) {
-            PinningWorkers.of(dev.loompatterns.core.Mode.VIRTUAL).runAll(2, sort::sort);
+            PinningPattern.FORMS.of(dev.loompatterns.core.Mode.VIRTUAL).runAll(2, sort::sort);
         }
     }
 

@@ -27,12 +27,12 @@ class PinningAssertionTest {
     static void upcallOnAVirtualThread() throws Exception {
         try (UpcallSort sort = new UpcallSort(SLEEP)) {
             sort.sort(); // warm-up on this thread: the FFM classes' own initialization is not the test's pin
-            PinningWorkers.of(Mode.VIRTUAL).runAll(1, sort::sort);
+            PinningPattern.FORMS.of(Mode.VIRTUAL).runAll(1, sort::sort);
         }
     }
 
     static void reentrantLockOnVirtualThreads() throws Exception {
-        PinningWorkers.of(Mode.VIRTUAL).runAll(4, GuardedSleep.inReentrantLock(SLEEP));
+        PinningPattern.FORMS.of(Mode.VIRTUAL).runAll(4, GuardedSleep.inReentrantLock(SLEEP));
     }
 
     static EngineExecutionResults fixture(DiscoverySelector selector) {

@@ -35,7 +35,7 @@ class PinningTest {
     @MethodSource("everyModeAndVariant")
     void everyRunObservesWhatThisJdkIsDocumentedToDo(Mode mode, String variant) throws Exception {
         PinningPattern pattern = new PinningPattern();
-        Workload workload = Workload.resolve(pattern, mode, 3, Map.of(PinningPattern.SLEEP_MS, "5"));
+        Workload workload = Workload.resolve(pattern, mode, 3, Map.of(PinningPattern.SLEEP_MS.name(), "5"));
         Check check = pattern.run(mode, pattern.variant(variant), workload);
         assertThat(check.ok()).as(check.detail()).isTrue();
         assertThat(check.detail()).contains("JDK " + FEATURE);
@@ -50,7 +50,7 @@ class PinningTest {
     void blockingInAnUpcallPinsWithTheNativeFrameReason(Mode mode) throws Exception {
         List<Pin> pins;
         try (UpcallSort sort = new UpcallSort(SLEEP)) {
-            pins = ObservedPins.observe(mode, 3, sort::sort).pins();
+            pins = Outcome.observe(mode, 3, sort::sort).pins();
         }
         assertThat(pins).hasSizeGreaterThanOrEqualTo(3).allSatisfy(pin -> {
             assertThat(pin.reason()).isEqualTo("Native or VM frame on stack");
@@ -65,7 +65,7 @@ class PinningTest {
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void blockingInAStaticInitializerPinsTheInitializerAndItsWaiters(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "pinnedReason exists since JDK 24");
-        List<Pin> pins = ObservedPins.observe(mode, 1, new ClassInitBlocking()).pins();
+        List<Pin> pins = Outcome.observe(mode, 1, new ClassInitBlocking()).pins();
         assertThat(pins).anySatisfy(pin -> {
             assertThat(pin.reason()).isEqualTo("VM call to " + SlowStaticInit.class.getName() + ".<clinit> on stack");
             assertThat(pin.cause()).isEqualTo(PinCause.CLASS_INIT);
@@ -79,13 +79,13 @@ class PinningTest {
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void synchronizedNoLongerPinsSinceJdk24(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "JEP 491 is in JDK 24");
-        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP)).pins()).isEmpty();
+        assertThat(Outcome.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP)).pins()).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aReentrantLockNeverPins(Mode mode) throws Exception {
-        assertThat(ObservedPins.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP)).pins()).isEmpty();
+        assertThat(Outcome.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP)).pins()).isEmpty();
     }
 
     /** -XX:LockingMode=1 restores JDK 21-23 monitors: the child JVM sees monitor pins for the same code. */
@@ -94,7 +94,7 @@ class PinningTest {
         assumeTrue(FEATURE >= 24 && FEATURE <= 25, "LockingMode=1 is the JDK 21-23 monitor on JDK 24 and 25");
         PinningPattern pattern = new PinningPattern();
         Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
-                Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS, "5")));
+                Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS.name(), "5")));
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(check.detail()).contains("Freeze or preempt failed").contains("monitor: ").contains(GuardedSleep.class.getName());
     }
@@ -120,9 +120,9 @@ class PinningTest {
         Pin harnessInit = new Pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "Object.wait",
                 "t", 1, "c", Duration.ZERO, List.of("dev.loompatterns.pinning.Blocking.call:21"));
         List<Pin> both = List.of(loading, harnessInit);
-        assertThat(both).allSatisfy(pin -> assertThat(pin.origin(ObservedPins.OWN_CODE)).isEqualTo(PinOrigin.FIRST_USE));
+        assertThat(both).allSatisfy(pin -> assertThat(pin.origin(Outcome.OWN_CODE)).isEqualTo(PinOrigin.FIRST_USE));
         PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
-        Check check = PinningPattern.check(none, new ObservedPins(List.of(), both), 25, false);
+        Check check = PinningPattern.check(none, new Outcome(List.of(), both), 25, false);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).startsWith("0 pins (not counted: 1 x class-init-wait of dev.loompatterns.core.RunGate, 1 x class-loading)");
     }
@@ -136,8 +136,8 @@ class PinningTest {
         assertThat(check.detail()).contains("pinning is a virtual-thread notion");
     }
 
-    private static ObservedPins seen(Pin... pins) {
-        return new ObservedPins(List.of(pins), List.of());
+    private static Outcome seen(Pin... pins) {
+        return new Outcome(List.of(pins), List.of());
     }
 
     @Test

@@ -33,7 +33,7 @@ class SchedulingTest {
     @MethodSource("starvationInEveryMode")
     void aProbeWaitsForSpinningVirtualThreadsOnlyWhenTheyNeitherYieldNorArePlatformThreads(Mode mode, String variant) throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS, "100")); // the line: 200 ms
+        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
         Check check = pattern.run(mode, pattern.variant(variant), workload);
         assertThat(check.ok()).as(check.detail()).isTrue();
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
@@ -50,7 +50,7 @@ class SchedulingTest {
     @org.junit.jupiter.params.provider.EnumSource(Mode.class)
     void aProbeIsNotDelayedWhenTheHogsOffloadTheirWorkToAPlatformPool(Mode mode) throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS, "100")); // the line: 200 ms
+        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
         Check check = pattern.run(mode, pattern.variant("offload"), workload);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).contains("handed to a pool of");
@@ -111,7 +111,7 @@ class SchedulingTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void fileReadsHoldTheThreadWithoutAPinEvent(Mode mode) throws Exception {
-        FileReads.Result result = FileReads.measure(mode, 3);
+        FileReads.Outcome result = FileReads.measure(mode, 3);
         long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK;
         assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
         assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());

@@ -30,8 +30,8 @@ class TimerTest {
     private static final Duration DELAY = Duration.ofMillis(10);
     private static final Duration HORIZON = Duration.ofSeconds(1);
 
-    private static Timers timers(Mode mode) {
-        return TimerPattern.timers(mode, 2, HORIZON);
+    private static Form timers(Mode mode) {
+        return TimerPattern.FORMS.of(mode).open(2, HORIZON);
     }
 
     @ParameterizedTest
@@ -75,8 +75,8 @@ class TimerTest {
         AtomicInteger finished = new AtomicInteger();
         boolean cancelled;
         boolean cancelledAgain;
-        try (Timers service = timers(mode)) {
-            Timers.Timer timer = service.schedule(Duration.ZERO, () -> {
+        try (Form service = timers(mode)) {
+            Form.Timer timer = service.schedule(Duration.ZERO, () -> {
                 running.countDown();
                 release.await();
                 finished.incrementAndGet();
@@ -96,8 +96,8 @@ class TimerTest {
     @EnumSource(Mode.class)
     void aCancelledTimerCannotBeCancelledAgainNorFire(Mode mode) throws Exception {
         AtomicInteger fired = new AtomicInteger();
-        try (Timers service = timers(mode)) {
-            Timers.Timer timer = service.schedule(Duration.ofMinutes(1), fired::incrementAndGet);
+        try (Form service = timers(mode)) {
+            Form.Timer timer = service.schedule(Duration.ofMinutes(1), fired::incrementAndGet);
             assertThat(timer.cancel()).isTrue();
             assertThat(timer.cancel()).isFalse();
             service.awaitAll(); // returns at once: the cancelled timer does not wait out its minute
@@ -124,7 +124,7 @@ class TimerTest {
     @EnumSource(Mode.class)
     void aFailingActionReachesTheOwner(Mode mode) {
         assertThatThrownBy(() -> {
-            try (Timers service = timers(mode)) {
+            try (Form service = timers(mode)) {
                 service.schedule(Duration.ZERO, () -> {
                     throw new IllegalStateException("boom");
                 });
@@ -136,7 +136,7 @@ class TimerTest {
     @Test
     void blockingActionsDelayLaterTimersOnASmallPool() throws Exception {
         Duration block = Duration.ofMillis(20);
-        List<Fired> fired = TimerScenario.blocking(new PlatformTimers(2), 6, DELAY, block);
+        List<Fired> fired = TimerScenario.blocking(new PlatformTimer().open(2, block), 6, DELAY, block);
         // all due at once; two threads: the third timer starts only when a blocking action has ended
         Check check = TimerPattern.checkBlocking(fired, block);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
@@ -147,7 +147,7 @@ class TimerTest {
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void blockingActionsDelayNobodyWithAThreadPerTimer(Mode mode) throws Exception {
         Duration block = Duration.ofSeconds(1); // far more than any wake-up is late: a timer this late waited for another
-        List<Fired> fired = TimerScenario.blocking(TimerPattern.timers(mode, 2, block), 6, DELAY, block);
+        List<Fired> fired = TimerScenario.blocking(TimerPattern.FORMS.of(mode).open(2, block), 6, DELAY, block);
         assertThat(TimerPattern.checkBlocking(fired, block).verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
     }
 
@@ -228,8 +228,8 @@ class TimerTest {
         java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
-        try (Timers timers = timers(mode)) {
-            Timers.Timer timer = timers.scheduleAtFixedRate(Duration.ofMillis(10), 50, tick -> {
+        try (Form timers = timers(mode)) {
+            Form.Timer timer = timers.scheduleAtFixedRate(Duration.ofMillis(10), 50, tick -> {
                 ticks.incrementAndGet();
                 if (tick == 1) {
                     inTick.countDown();

@@ -11,7 +11,7 @@ import java.util.concurrent.StructuredTaskScope;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredBackpressureDemo implements Submitter {
+public final class StructuredBackpressure implements Form {
 
     @Override
     public void submitAll(Ledger ledger, Load load, Policy policy) throws Exception {
@@ -20,22 +20,7 @@ public final class StructuredBackpressureDemo implements Submitter {
             for (int i = 0; i < load.tasks() && !scope.isCancelled(); i++) {
                 int task = i;
                 ledger.submitted(task);
-                if (!admission.admit(task, ledger)) {
-                    continue; // shed, and counted
-                }
-                try {
-                    scope.fork(() -> {
-                        try {
-                            ledger.work(task, load.work());
-                        } finally {
-                            admission.release();
-                        }
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    admission.release();
-                    throw e;
-                }
+                admission.handOff(task, ledger, load.work(), scope::fork);
             }
             scope.join(); // BLOCKS-UNTIL: every fork ended; throws the first failure
         }

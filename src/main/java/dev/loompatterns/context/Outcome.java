@@ -1,7 +1,8 @@
 package dev.loompatterns.context;
 
 /**
- * What one subtask saw: the same record in every mode, so the check is mode-independent.
+ * What one subtask saw (a run produces one per subtask): the same record in every mode, so the
+ * check is mode-independent.
  *
  * @param request  the request's index
  * @param subtask  the subtask's index within its request
@@ -10,7 +11,7 @@ package dev.loompatterns.context;
  * @param leftover what its thread already held before the subtask set anything (a value left by
  *                 an earlier task on a reused pool thread), or null
  */
-public record Sighting(int request, int subtask, RequestContext expected, RequestContext seen, RequestContext leftover) {
+public record Outcome(int request, int subtask, RequestContext expected, RequestContext seen, RequestContext leftover) {
 
     boolean right() {
         return expected.equals(seen);

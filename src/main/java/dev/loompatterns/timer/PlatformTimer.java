@@ -21,16 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Python's {@code threading.Timer} is a thread per timer; {@code java.util.Timer} is one thread
  * for all, which one slow or failing action stops for everyone. The scheduled pool replaced both.
  */
-public final class PlatformTimers implements Timers {
+public final class PlatformTimer implements Form {
 
-    private final ScheduledThreadPoolExecutor pool;
+    private ScheduledThreadPoolExecutor pool; // made by open()
     private final List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
 
-    /** A pool of {@code threads} platform threads, named {@code timer-pool-N}. */
-    public PlatformTimers(int threads) {
+    /** A pool of {@code poolSize} platform threads, named {@code timer-pool-N}. */
+    @Override
+    public Form open(int poolSize, Duration horizon) {
         AtomicInteger n = new AtomicInteger();
-        pool = new ScheduledThreadPoolExecutor(threads, r -> Thread.ofPlatform().name("timer-pool-" + n.getAndIncrement()).unstarted(r));
+        pool = new ScheduledThreadPoolExecutor(poolSize, r -> Thread.ofPlatform().name("timer-pool-" + n.getAndIncrement()).unstarted(r));
         pool.setRemoveOnCancelPolicy(true); // a cancelled timer leaves the queue at once
+        return this;
     }
 
     @Override
@@ -105,18 +107,6 @@ public final class PlatformTimers implements Timers {
     @Override
     public void close() {
         pool.shutdownNow();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close(); // BLOCKS-UNTIL: every pool thread ended; an interrupt meanwhile is kept for after
     }
 }

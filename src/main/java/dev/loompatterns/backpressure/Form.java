@@ -1,7 +1,7 @@
 package dev.loompatterns.backpressure;
 
-/** Submits a burst of tasks under a limit and a policy, and returns when every accepted task has finished. */
-interface Submitter {
+/** What every mode implements: submits a burst of tasks under a limit and a policy, and returns when every accepted task has finished. */
+interface Form {
 
     /**
      * Submits {@code load.tasks()} tasks, each doing {@link Ledger#work}; a refused one is counted

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); in JDK 26
  * (JEP 525) the configuration function of {@code open} becomes a {@code UnaryOperator}.
  */
-public final class StructuredTimers implements Timers {
+public final class StructuredTimer implements Form {
 
     /** How long past the horizon the scope waits before it cancels the timers: a backstop, as for every run. */
     static final Duration GRACE = Crew.BACKSTOP;
@@ -30,13 +30,15 @@ public final class StructuredTimers implements Timers {
     /** The scope's name in a thread dump. */
     static final String SCOPE_NAME = "timer";
 
-    private final StructuredTaskScope<Object, Void> scope;
+    private StructuredTaskScope<Object, Void> scope; // opened by open()
     private boolean joined;
 
     /** A scope whose timers are all due within {@code horizon} from now. */
-    public StructuredTimers(Duration horizon) {
+    @Override
+    public Form open(int poolSize, Duration horizon) {
         scope = StructuredTaskScope.open(Joiner.awaitAllSuccessfulOrThrow(),
                 config -> config.withName(SCOPE_NAME).withTimeout(horizon.plus(GRACE)));
+        return this;
     }
 
     @Override

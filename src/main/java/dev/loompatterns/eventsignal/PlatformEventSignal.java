@@ -7,10 +7,10 @@ import java.time.Duration;
  * The tutorial's form: a platform thread per waiter. Each blocked waiter parks an OS thread on
  * the event's condition until {@code set()}; a thousand waiters are a thousand kernel threads.
  */
-public final class PlatformEventSignalDemo implements EventDemo {
+public final class PlatformEventSignal implements Form {
 
     @Override
-    public EventScenario.Report play(Signal signal, int waiters, Duration timeout) throws Exception {
+    public Outcome play(Signal signal, int waiters, Duration timeout) throws Exception {
         return EventScenario.play(Crew.platform("waiter-"), signal, waiters, timeout);
     }
 }

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One mode's timers: Python's {@code threading.Timer(interval, function)} and its
- * {@code cancel()}, plus a timer that ticks at a fixed rate. Made, scheduled, awaited and closed by
- * one owner thread; the actions run on the mode's threads.
+ * What every mode implements: one mode's timers, Python's {@code threading.Timer(interval,
+ * function)} and its {@code cancel()}, plus a timer that ticks at a fixed rate. Made, opened,
+ * scheduled, awaited and closed by one owner thread, once; the actions run on the mode's threads.
  *
  * <p>Every form keeps the same promises: an action runs once (or once per tick), never before its
  * time measured from the call that scheduled it, and never after a {@link Timer#cancel()} that
  * returned true.
  */
-interface Timers extends AutoCloseable {
+interface Form extends AutoCloseable {
 
     /** A timer's body; it may block and may throw. */
     @FunctionalInterface
@@ -36,6 +36,16 @@ interface Timers extends AutoCloseable {
          */
         boolean cancel();
     }
+
+    /**
+     * Makes what the timers run on, before the first is scheduled: a pool, or a scope; nothing for
+     * a thread per timer.
+     *
+     * @param poolSize a scheduled pool's threads (platform)
+     * @param horizon  every timer of the run is due within this, from now (structured: the scope's deadline)
+     * @return this form, open
+     */
+    Form open(int poolSize, Duration horizon);
 
     /** Runs the action once, {@code delay} from now, unless cancelled first. */
     Timer schedule(Duration delay, Action action);

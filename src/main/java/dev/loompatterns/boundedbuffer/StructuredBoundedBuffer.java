@@ -9,10 +9,10 @@ import dev.loompatterns.core.Crew;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredBoundedBufferDemo implements BufferDemo {
+public final class StructuredBoundedBuffer implements Form {
 
     @Override
-    public BufferScenario.Report play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
+    public Outcome play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
         return BufferScenario.play(Crew.structured("bounded-buffer"), buffer, items, producers, consumers);
     }
 }

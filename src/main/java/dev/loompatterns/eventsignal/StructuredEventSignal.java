@@ -10,10 +10,10 @@ import java.time.Duration;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredEventSignalDemo implements EventDemo {
+public final class StructuredEventSignal implements Form {
 
     @Override
-    public EventScenario.Report play(Signal signal, int waiters, Duration timeout) throws Exception {
+    public Outcome play(Signal signal, int waiters, Duration timeout) throws Exception {
         return EventScenario.play(Crew.structured("event-signal"), signal, waiters, timeout);
     }
 }

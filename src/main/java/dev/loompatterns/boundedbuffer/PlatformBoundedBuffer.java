@@ -7,10 +7,10 @@ import dev.loompatterns.core.Crew;
  * consumer parks its OS thread on one of the buffer's conditions; the thread count is what keeps
  * a platform version to a few producers and consumers.
  */
-public final class PlatformBoundedBufferDemo implements BufferDemo {
+public final class PlatformBoundedBuffer implements Form {
 
     @Override
-    public BufferScenario.Report play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
+    public Outcome play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
         return BufferScenario.play(Crew.platform("buffer-"), buffer, items, producers, consumers);
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * That makes the caller one more worker, so the pool has one thread fewer than the limit; a pool of
  * {@code limit} threads under caller-runs has {@code limit + 1} tasks in flight at its peak.
  */
-public final class PlatformBackpressureDemo implements Submitter {
+public final class PlatformBackpressure implements Form {
 
     @Override
     public void submitAll(Ledger ledger, Load load, Policy policy) throws Exception {

@@ -16,11 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * next deadline computed from its start, {@code start + k * period}, not for a period after the
  * last tick: a late wake-up then shortens the next sleep instead of pushing every later tick back.
  */
-public final class VirtualTimers implements Timers {
+public final class VirtualTimer implements Form {
 
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean joined;
+
+    /** Nothing to make: each timer starts its own thread. */
+    @Override
+    public Form open(int poolSize, Duration horizon) {
+        return this;
+    }
 
     @Override
     public Timer schedule(Duration delay, Action action) {
@@ -81,7 +87,7 @@ public final class VirtualTimers implements Timers {
         };
     }
 
-    private boolean act(Timers.Action action) {
+    private boolean act(Form.Action action) {
         try {
             action.run();
             return true;

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * it can neither refuse nor slow anything down. JEP 444 says not to pool virtual threads; without
  * the pool, the limit has to be stated, and the policy with it.
  */
-public final class VirtualBackpressureDemo implements Submitter {
+public final class VirtualBackpressure implements Form {
 
     @Override
     public void submitAll(Ledger ledger, Load load, Policy policy) throws Exception {
@@ -30,22 +30,7 @@ public final class VirtualBackpressureDemo implements Submitter {
                 for (int i = 0; i < load.tasks(); i++) {
                     int task = i;
                     ledger.submitted(task);
-                    if (!admission.admit(task, ledger)) {
-                        continue; // shed, and counted
-                    }
-                    try {
-                        accepted.add(perTask.submit(() -> {
-                            try {
-                                ledger.work(task, load.work());
-                            } finally {
-                                admission.release();
-                            }
-                            return null;
-                        }));
-                    } catch (RuntimeException e) {
-                        admission.release();
-                        throw e;
-                    }
+                    admission.handOff(task, ledger, load.work(), body -> accepted.add(perTask.submit(body)));
                 }
                 for (Future<?> future : accepted) {
                     future.get(); // BLOCKS-UNTIL: the task ended; its failure, if any, reaches the caller

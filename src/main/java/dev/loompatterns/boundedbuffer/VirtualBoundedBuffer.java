@@ -7,12 +7,10 @@ import dev.loompatterns.core.Crew;
  * awaits {@code notFull} or {@code notEmpty} parks and unmounts, so a blocked producer costs no
  * carrier; the buffer's capacity, not the thread count, is what applies back-pressure.
  */
-public final class VirtualBoundedBufferDemo implements BufferDemo {
+public final class VirtualBoundedBuffer implements Form {
 
     @Override
-    public BufferScenario.Report play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
-        // BEFORE: Crew.platform("buffer-")
-        // AFTER:
+    public Outcome play(Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
         return BufferScenario.play(Crew.virtual("buffer-"), buffer, items, producers, consumers);
     }
 }

@@ -12,29 +12,30 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Runs the tasks of one run under a {@link PinRecorder}, and says what it saw in one line. The
+ * What one run produced: the pins its tasks made, recorded by a {@link PinRecorder} while
+ * {@link #observe} runs them, and said in one line by {@link #describe()}. The
  * pattern's own pins are told apart from a cold JVM's ({@link PinTaxonomy}): no warm-up call is
  * needed to keep the JDK's or the harness's first use of a class out of the check.
  *
  * @param pins  the pins of this package's code
  * @param apart the run's other pins: a class's first use, JFR's own
  */
-record ObservedPins(List<Pin> pins, List<Pin> apart) {
+record Outcome(List<Pin> pins, List<Pin> apart) {
 
     /** This package's classes are the pattern's own; the harness's and the JDK's are not. */
-    static final Predicate<String> OWN_CODE = PinTaxonomy.packages(List.of(ObservedPins.class.getPackageName() + "."));
+    static final Predicate<String> OWN_CODE = PinTaxonomy.packages(List.of(Outcome.class.getPackageName() + "."));
 
-    ObservedPins {
+    Outcome {
         pins = List.copyOf(pins);
         apart = List.copyOf(apart);
     }
 
     /** Runs {@code tasks} calls in the mode and returns the pins of the run's own threads. */
-    static ObservedPins observe(Mode mode, int tasks, Blocking call) throws Exception {
+    static Outcome observe(Mode mode, int tasks, Blocking call) throws Exception {
         try (PinRecorder recorder = PinRecorder.start(OWN_CODE)) {
-            PinningWorkers.of(mode).runAll(tasks, call);
+            PinningPattern.FORMS.of(mode).runAll(tasks, call);
             recorder.stop();
-            return new ObservedPins(recorder.pins(), recorder.apart());
+            return new Outcome(recorder.pins(), recorder.apart());
         }
     }
 

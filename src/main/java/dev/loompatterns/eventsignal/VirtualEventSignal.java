@@ -8,12 +8,10 @@ import java.time.Duration;
  * {@code Condition} (or a {@code CountDownLatch}) parks and unmounts, so a blocked waiter holds
  * no carrier: waiting on an event is free, whatever the number of waiters.
  */
-public final class VirtualEventSignalDemo implements EventDemo {
+public final class VirtualEventSignal implements Form {
 
     @Override
-    public EventScenario.Report play(Signal signal, int waiters, Duration timeout) throws Exception {
-        // BEFORE: Crew.platform("waiter-")
-        // AFTER:
+    public Outcome play(Signal signal, int waiters, Duration timeout) throws Exception {
         return EventScenario.play(Crew.virtual("waiter-"), signal, waiters, timeout);
     }
 }

@@ -1,0 +1,21 @@
+package dev.loompatterns.eventsignal;
+
+import java.time.Duration;
+
+/**
+ * What a run of {@link EventScenario} saw.
+ *
+ * @param waiters           waiters per round
+ * @param blockedBeforeSet  every first-round waiter was seen blocked with none through
+ * @param releasedBySet     first-round waiters that returned after the set
+ * @param setReturnsAtOnce  a zero-timeout wait on the set signal returned true
+ * @param timedWaitResult   what the timed wait on the cleared signal returned
+ * @param timedWaitTook     how long it took
+ * @param timeout           the timeout it was given
+ * @param blockedAfterClear every third-round waiter was seen blocked with none through
+ * @param releasedAfterSet  third-round waiters that returned after the next set
+ */
+record Outcome(int waiters, boolean blockedBeforeSet, int releasedBySet, boolean setReturnsAtOnce,
+               boolean timedWaitResult, Duration timedWaitTook, Duration timeout,
+               boolean blockedAfterClear, int releasedAfterSet) {
+}

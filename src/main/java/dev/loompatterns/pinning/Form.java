@@ -1,0 +1,29 @@
+package dev.loompatterns.pinning;
+
+import dev.loompatterns.core.FirstFailure;
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every mode implements: runs {@code tasks} tasks that each make one blocking call, and returns when all have ended. */
+interface Form {
+
+    /**
+     * @throws Exception the first task's failure, after every task has ended
+     */
+    void runAll(int tasks, Blocking call) throws Exception;
+
+    /**
+     * A thread of {@code builder} per task, joined (an interrupt of the caller interrupts and joins
+     * them all); then the first task's failure, if any, is thrown.
+     */
+    static void threadPerTask(Thread.Builder builder, int tasks, Blocking call) throws Exception {
+        FirstFailure failures = new FirstFailure();
+        List<Thread> threads = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            threads.add(builder.start(failures.guard(call::call)));
+        }
+        Threads.joinAll(threads);
+        failures.rethrow();
+    }
+}
