@@ -18,9 +18,7 @@ public interface Pattern {
      * What the catalogue says of the pattern, as data: a constant of the pattern class. The
      * methods below read it; a pattern class does not override them.
      */
-    default PatternInfo info() { // TRANSITION: abstract once every pattern class holds its PatternInfo
-        throw new UnsupportedOperationException(getClass().getName() + " does not say its PatternInfo");
-    }
+    PatternInfo info();
 
     /** The id used by the CLI, the tests and the docs (a contract: see docs/design.md). */
     default String id() {

@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ public record PatternInfo(int number, String id, String title, String tutorial, 
         int maxTasks, Set<Mode> modes, List<Variant> variants, List<Variant> runByDefault, List<Param> params) {
 
     public PatternInfo {
-        modes = Set.copyOf(modes);
+        modes = Collections.unmodifiableSet(EnumSet.copyOf(modes)); // in Mode order: rows come out platform, virtual, structured
         variants = List.copyOf(variants);
         runByDefault = List.copyOf(runByDefault);
         params = List.copyOf(params);
@@ -72,8 +73,8 @@ public record PatternInfo(int number, String id, String title, String tutorial, 
                 runByDefault, List.of(all));
     }
 
-    public PatternInfo withModes(Mode... some) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, Set.of(some),
+    public PatternInfo withModes(Mode first, Mode... more) {
+        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, EnumSet.of(first, more),
                 variants, runByDefault, params);
     }
 

@@ -92,27 +92,4 @@ public record Workload(int tasks, Map<String, Object> values) {
         }
         return value;
     }
-
-    /** A whole-number parameter, by name. TRANSITION: patterns read their {@link Param} constants instead. */
-    public int intValue(String name) {
-        return Math.toIntExact((Long) value(name));
-    }
-
-    /** TRANSITION: see {@link #millis(Param)}. */
-    public Duration millis(String name) {
-        return Duration.ofMillis((Long) value(name));
-    }
-
-    /** TRANSITION: see {@link #text(Param)}. */
-    public String text(String name) {
-        return (String) value(name);
-    }
-
-    private Object value(String name) {
-        Object value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in " + values.keySet());
-        }
-        return value;
-    }
 }
