@@ -69,9 +69,14 @@ public final class PlatformTimer implements Form {
         CompletableFuture<ScheduledFuture<?>> self = new CompletableFuture<>();
         AtomicInteger tick = new AtomicInteger();
         long nanos = period.toNanos();
+        Object ticking = new Object(); // guards running: a cancel during a tick leaves `finished` to the tick
+        boolean[] running = new boolean[1];
         self.complete(pool.scheduleAtFixedRate(() -> {
-            if (state.isCancelled() || finished.isDone()) {
-                return;
+            synchronized (ticking) {
+                if (state.isCancelled() || finished.isDone()) {
+                    return;
+                }
+                running[0] = true;
             }
             int k = tick.incrementAndGet();
             try {
@@ -80,6 +85,13 @@ public final class PlatformTimer implements Form {
                 finished.completeExceptionally(t);
                 self.join().cancel(false);
                 return;
+            } finally {
+                synchronized (ticking) {
+                    running[0] = false;
+                    if (state.isCancelled()) {
+                        finished.complete(null); // cancelled during this tick: done now that it ended
+                    }
+                }
             }
             if (k == ticks) {
                 self.join().cancel(false); // cancelled from its own run: the pool does not schedule it again
@@ -91,7 +103,11 @@ public final class PlatformTimer implements Form {
                 return false;
             }
             self.join().cancel(false);
-            finished.complete(null);
+            synchronized (ticking) {
+                if (!running[0]) {
+                    finished.complete(null); // else the running tick completes it when it ends: awaitAll waits for it
+                }
+            }
             return true;
         };
     }

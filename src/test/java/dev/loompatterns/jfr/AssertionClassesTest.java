@@ -29,7 +29,8 @@ class AssertionClassesTest {
     static List<Path> assertionClasses() throws IOException {
         try (Stream<Path> jfr = Files.list(CLASSES.resolve("dev/loompatterns/jfr"));
              Stream<Path> junit = Files.list(CLASSES.resolve("dev/loompatterns/jfr/junit"))) {
-            return Stream.concat(jfr.filter(p -> p.getFileName().toString().startsWith("Pin")), junit)
+            return Stream.concat(jfr.filter(p -> p.getFileName().toString().startsWith("Pin")
+                            || p.getFileName().toString().equals("JvmShutdown.class")), junit)
                     .filter(p -> p.toString().endsWith(".class")).sorted().toList();
         }
     }

@@ -228,6 +228,7 @@ class TimerTest {
         java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean tickEnded = new java.util.concurrent.atomic.AtomicBoolean();
         try (Form timers = timers(mode)) {
             Form.Timer timer = timers.scheduleAtFixedRate(Duration.ofMillis(10), 50, tick -> {
                 ticks.incrementAndGet();
@@ -236,11 +237,13 @@ class TimerTest {
                     cancelled.await(); // an interrupt from the cancel would throw here and fail the tick
                 }
                 interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                tickEnded.set(true);
             });
             inTick.await();
             timer.cancel();
             cancelled.countDown();
             timers.awaitAll(); // rethrows a failed tick
+            assertThat(tickEnded).as("awaitAll waited for the tick that was running when the cancel came").isTrue();
         }
         assertThat(interrupted).isFalse();
         assertThat(ticks.get()).as("no tick after the cancel").isEqualTo(1);
