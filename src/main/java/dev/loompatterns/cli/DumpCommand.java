@@ -1,7 +1,5 @@
 package dev.loompatterns.cli;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
@@ -12,9 +10,9 @@ import dev.loompatterns.core.Threads;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.threaddump.ThreadDump;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -92,12 +90,8 @@ final class DumpCommand implements Callable<Integer> {
         if (!pattern.modes().contains(chosenMode)) {
             throw new UsageException("pattern " + pattern.id() + " has no " + chosenMode.id() + " mode");
         }
-        if (threadsListed < 0 || threadsListed > MAX_THREADS_LISTED) {
-            throw new UsageException("--threads must be from 0 to " + MAX_THREADS_LISTED + ", got " + threadsListed);
-        }
-        if (containersListed < 0 || containersListed > MAX_THREADS_LISTED) {
-            throw new UsageException("--containers must be from 0 to " + MAX_THREADS_LISTED + ", got " + containersListed);
-        }
+        UsageException.requireRange("--threads", threadsListed, 0, MAX_THREADS_LISTED);
+        UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
@@ -119,7 +113,7 @@ final class DumpCommand implements Callable<Integer> {
             try {
                 held = hold.awaitArrival();
                 if (held) {
-                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
+                    ThreadDump.write(file);
                 }
             } finally {
                 hold.release();

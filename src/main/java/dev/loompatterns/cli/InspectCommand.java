@@ -7,6 +7,7 @@ import dev.loompatterns.inspect.JsonReport;
 import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
+import dev.loompatterns.engine.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
