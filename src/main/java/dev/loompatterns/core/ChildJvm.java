@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a main class of this project in a child JVM, for what a running JVM cannot change about
@@ -82,6 +84,90 @@ public final class ChildJvm {
             }
             deleteQuietly(out);
             deleteQuietly(err);
+        }
+    }
+
+    /**
+     * How one of several children started at once ended: everything it printed (stdout and stderr
+     * merged), in order, its exit status, and whether it exited before the backstop destroyed it.
+     */
+    public record Ended(List<String> lines, int exitCode, boolean exitedByItself) {
+        public Ended {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Starts {@code mainClass} in one child JVM per argument list, all at once, and waits for all;
+     * for a JVM's own exit, which is what such a child shows. A child still alive after
+     * {@code backstop} is destroyed and reported as not having exited by itself. Every child is
+     * destroyed and waited for before this returns, also on failure or interrupt. What the children
+     * report under {@link ChildMain} is added to the current run, as {@link #run} does.
+     *
+     * @param argsOfEach each child's arguments, one list per child
+     * @return each child's end, in the order of {@code argsOfEach}
+     */
+    public static List<Ended> runAll(List<String> jvmFlags, Class<?> mainClass, List<List<String>> argsOfEach, Duration backstop)
+            throws InterruptedException {
+        List<Process> processes = new ArrayList<>();
+        List<Launch> launches = new ArrayList<>();
+        List<Thread> watchdogs = new ArrayList<>();
+        List<AtomicBoolean> destroyedByBackstop = new ArrayList<>();
+        try {
+            for (List<String> args : argsOfEach) {
+                Launch launch = Launch.of(jvmFlags, mainClass, args);
+                launches.add(launch);
+                Process process = startMerged(launch);
+                processes.add(process);
+                AtomicBoolean fired = new AtomicBoolean();
+                destroyedByBackstop.add(fired);
+                watchdogs.add(Thread.ofVirtual().name("watchdog-" + String.join("-", args)).start(() -> {
+                    try {
+                        if (!process.waitFor(backstop)) {
+                            fired.set(true);
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly(); // the run is being cancelled: take the child with it
+                    }
+                }));
+            }
+            // The work runs in the children: `loom dump` holds the parent here, once they are started and
+            // their watchdogs wait for them, so its dump shows this JVM's side. A no-op otherwise; an
+            // interrupt while held ends the run through the finally below, as any other interrupt does.
+            RunGate.arrive();
+            List<Ended> ended = new ArrayList<>();
+            for (int i = 0; i < processes.size(); i++) {
+                Process process = processes.get(i);
+                List<String> lines = readAll(process); // until EOF: the child has exited or been destroyed
+                int code = process.waitFor();
+                report(lines); // its virtual threads and pins, for the run's row
+                ended.add(new Ended(lines, code, !destroyedByBackstop.get(i).get()));
+            }
+            return ended;
+        } finally {
+            processes.forEach(ChildJvm::destroyAndWait);
+            launches.forEach(Launch::close);
+            watchdogs.forEach(Thread::interrupt);
+            Threads.joinUninterruptibly(watchdogs);
+        }
+    }
+
+    private static Process startMerged(Launch launch) {
+        try {
+            Process process = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readAll(Process process) {
+        try (BufferedReader reader = process.inputReader()) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
