@@ -58,10 +58,21 @@ public final class ChildJvm {
      */
     public static Result run(List<String> jvmFlags, Class<?> mainClass, List<String> args, Duration timeout)
             throws InterruptedException {
+        try (Launch launch = Launch.of(jvmFlags, mainClass, args)) {
+            return run(launch, timeout);
+        }
+    }
+
+    /**
+     * Runs a launch's child and waits for it, as {@link #run(List, Class, List, Duration)} does; for
+     * a {@link Launch#plain} one, or a launch the caller closes itself.
+     */
+    public static Result run(Launch launch, Duration timeout) throws InterruptedException {
+        String mainClass = launch.mainClass;
         Path out = null;
         Path err = null;
         Process process = null;
-        try (Launch launch = Launch.of(jvmFlags, mainClass, args)) {
+        try {
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
@@ -71,13 +82,13 @@ public final class ChildJvm {
             // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
             RunGate.arrive();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not end within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException("child JVM " + mainClass + " did not end within " + timeout.toSeconds() + " s");
             }
             Result result = new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
             report(result.stdout());
             return result;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run child JVM " + mainClass.getSimpleName(), e);
+            throw new UncheckedIOException("could not run child JVM " + mainClass, e);
         } finally {
             if (process != null) {
                 destroyAndWait(process);
@@ -182,10 +193,26 @@ public final class ChildJvm {
     public static final class Launch implements AutoCloseable {
         private final List<String> command;
         private final Path settings;
+        private final String mainClass;
 
-        private Launch(List<String> command, Path settings) {
+        private Launch(List<String> command, Path settings, Class<?> mainClass) {
             this.command = List.copyOf(command);
             this.settings = settings;
+            this.mainClass = mainClass.getSimpleName();
+        }
+
+        /**
+         * {@code mainClass} on this JVM's {@code java} and class path with {@code jvmOptions} only:
+         * not under {@link ChildMain}, not recorded, none of the launcher's own flags; for a child
+         * whose figures the counting would disturb ({@code loom scale}'s peak resident memory).
+         */
+        public static Launch plain(List<String> jvmOptions, Class<?> mainClass, List<String> args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+            command.addAll(args);
+            return new Launch(command, null, mainClass);
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
@@ -209,7 +236,7 @@ public final class ChildJvm {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, settings);
+            return new Launch(command, settings, mainClass);
         }
 
         public List<String> command() {

@@ -1,10 +1,10 @@
 package dev.loompatterns.scale;
 
+import dev.loompatterns.core.ChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,36 +162,30 @@ public final class SleeperRun {
     }
 
     /**
-     * Runs one row in a child JVM of its own and waits for it; the child's last output line is its
-     * result. The child is destroyed and waited for on every path out, an interrupt included.
+     * Runs one row in a child JVM of its own ({@link ChildJvm.Launch#plain}: nothing counts or
+     * records in it) and waits for it; the child's last output line is its result. The child is
+     * destroyed and waited for on every path out, an interrupt included.
      *
      * @param jvmOptions the child's JVM options ({@link #childJvmOptions()})
      */
     public static Result inChildJvm(Kind kind, int tasks, int pool, int sleepMs, Wait wait, int warmups, List<String> jvmOptions)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SleeperRun.class.getName(),
-                kind.name(), Integer.toString(tasks), Integer.toString(pool), Integer.toString(sleepMs), wait.name(), Integer.toString(warmups)));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try {
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            // the child must not outlive the command, even when this thread is interrupted
-            if (child.isAlive()) {
-                child.destroy();
-            }
-            child.waitFor();
+            throws InterruptedException {
+        ChildJvm.Result child;
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(jvmOptions, SleeperRun.class, List.of(kind.name(), Integer.toString(tasks),
+                Integer.toString(pool), Integer.toString(sleepMs), wait.name(), Integer.toString(warmups)))) {
+            child = ChildJvm.run(launch, NO_BACKSTOP);
         }
-        List<String> lines = output.lines().toList();
-        if (child.exitValue() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
-            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitValue() + ": "
-                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        List<String> lines = child.stdout();
+        if (child.exitCode() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
+            List<String> output = Stream.concat(lines.stream(), child.stderr().lines()).toList();
+            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitCode() + ": "
+                    + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
         }
         return Result.decode(lines.getLast());
     }
+
+    /** A row takes as long as it takes (a million sleepers on one carrier can take minutes): no backstop to speak of. */
+    private static final Duration NO_BACKSTOP = Duration.ofDays(1);
 
     /**
      * This JVM's options for the children, so scheduler and GC settings given to {@code loom} apply
