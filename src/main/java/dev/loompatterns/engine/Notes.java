@@ -28,7 +28,7 @@ public final class Notes {
      * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
      * JDK's (17's has no {@code jfr view} and may not read a 25 recording's events the same way).
      */
-    public static String jfrTool() {
+    private static String jfrTool() {
         Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
         return Files.isExecutable(jfr) ? jfr.toString() : "jfr";
     }

@@ -26,7 +26,7 @@ public final class Progress {
     }
 
     /** The environment variable the launcher sets to 1 when stderr is a terminal, 0 when it is not. */
-    public static final String STDERR_IS_TERMINAL = "LOOM_STDERR_TTY";
+    static final String STDERR_IS_TERMINAL = "LOOM_STDERR_TTY";
 
     public static boolean stderrIsTerminal() {
         if (System.getenv("CI") != null) {
@@ -40,7 +40,7 @@ public final class Progress {
         return console != null && console.isTerminal();
     }
 
-    public static Progress none(PrintWriter err) {
+    static Progress none(PrintWriter err) {
         return new Progress(err, false);
     }
 

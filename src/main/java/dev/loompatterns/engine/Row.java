@@ -33,7 +33,7 @@ public record Row(String pattern, String mode, String variant, int tasks, double
         runs = List.copyOf(runs);
     }
 
-    public static Row of(List<RunReport> repeats) {
+    static Row of(List<RunReport> repeats) {
         RunReport median = Statistics.medianBy(repeats, Comparator.comparing(RunReport::wall));
         double fastest = repeats.stream().mapToDouble(RunReport::wallMillis).min().orElseThrow();
         double slowest = repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
@@ -45,7 +45,7 @@ public record Row(String pattern, String mode, String variant, int tasks, double
     }
 
     /** This row with another check: a warm-up run's failure, which the measured runs did not see. */
-    public Row withCheck(Check other) {
+    Row withCheck(Check other) {
         return new Row(pattern, mode, variant, tasks, wallMs, tasksPerSecond, peakPlatformThreads, virtualThreads, pinned, other,
                 spread, runs);
     }

@@ -66,11 +66,7 @@ public final class Session {
         this.progress = progress;
     }
 
-    public Outcome run(List<Cell> cells, int repeats, Recording recording) throws InterruptedException {
-        return run(cells, 0, repeats, recording);
-    }
-
-    public Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
+    Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
         Counter done = new Counter(cells.size() * (warmups + repeats));
         runner.countVirtualThreads(switch (recording) {
             case Recording.None none -> true;
@@ -131,7 +127,7 @@ public final class Session {
     }
 
     /** The rows finished so far, in order: what a run stopped by Ctrl-C still prints. */
-    public List<Row> finishedRows() {
+    List<Row> finishedRows() {
         return List.copyOf(finished);
     }
 

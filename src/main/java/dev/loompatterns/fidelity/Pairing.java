@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record Pairing(String patternId, String example, int tasks, Map<String, String> params, int pairs, int warmup) {
 
-    public static final List<Pairing> ALL = List.of(
+    static final List<Pairing> ALL = List.of(
             // About 2 minutes on 2 cores.
             new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500"), 11, 3),
             // One group of 1,000 forks: E11 has one flat scope. Runs of about 150 ms vary by up to
