@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the run records, records it too, beside the parent's file ({@link ChildActivity.Recording}).
  * What it reports is added to the current run's {@link ChildActivity}, so the run's row shows it.
  *
- * <p>The child never outlives {@link #run}: it is destroyed and waited for on every path out,
- * including a timeout and an interrupt of the caller.
+ * <p>The child never outlives {@link #run} (nor {@link #runAll}, which starts several at once):
+ * it is destroyed and waited for on every path out, including a timeout and an interrupt of the
+ * caller. This is the project's one launcher: {@code daemon-threads} starts its children with
+ * {@link #runAll}, {@code loom scale} its rows' JVMs with {@link Launch#plain}.
  */
 public final class ChildJvm {
 
@@ -132,7 +134,9 @@ public final class ChildJvm {
                 processes.add(process);
                 AtomicBoolean fired = new AtomicBoolean();
                 destroyedByBackstop.add(fired);
-                watchdogs.add(Thread.ofVirtual().name("watchdog-" + String.join("-", args)).start(() -> {
+                // named for the child's first argument (daemon-threads: its scenario), as a thread dump shows it
+                String name = "watchdog-" + (args.isEmpty() ? mainClass.getSimpleName() : args.getFirst());
+                watchdogs.add(Thread.ofVirtual().name(name).start(() -> {
                     try {
                         if (!process.waitFor(backstop)) {
                             fired.set(true);
