@@ -2,13 +2,13 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.HtmlReport;
 import dev.loompatterns.inspect.JsonReport;
 import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
-import dev.loompatterns.engine.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -2,8 +2,8 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
-import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.engine.Cancellation;
+import dev.loompatterns.jfr.RecordingSetupException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
