@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (DESIGN.md, Layout): cli -> (engine, scale, fidelity, threaddump,
+ * Dependencies point one way (docs/design.md, Dependency rules): cli -> (engine, scale, fidelity, threaddump,
  * inspect) -> patterns -> core, with jfr a service that core and the rest use. No pattern imports
  * another pattern, core imports no pattern and not cli, and jfr imports nothing of ours but itself.
  * The measuring engine (sessions, rows, their formats and statistics) uses core and jfr; fidelity

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every single-file example runs as the README says ({@code java --enable-preview examples/E..java})
+ * Every single-file example runs as docs/tooling.md says ({@code java --enable-preview examples/E..java})
  * and exits 0, which each example does only when its own check passed.
  */
 class ExamplesTest {

@@ -7,66 +7,154 @@ import dev.loompatterns.core.Pattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README and the code agree: every relative link resolves, and every pattern has its catalogue row. */
+/**
+ * The README, the docs and the code agree: every relative link of the README and of every markdown
+ * file in {@code docs/} resolves, anchors included; every pattern has its catalogue row; the README
+ * stays a front door; and no file cites a design document that is not there.
+ */
 class ReadmeLinksTest {
 
+    static final Path README = Path.of("README.md");
+    static final Path DOCS = Path.of("docs");
+    static final Path DESIGN = Path.of("docs/design.md");
+    /** The front door's budget (issue 17): 20 KB. */
+    static final long README_MAX_BYTES = 20 * 1024;
+
+    /** An inline link: the target (file or folder), then an optional #anchor. */
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+    private static final java.util.regex.Pattern IN_PAGE = java.util.regex.Pattern.compile("\\]\\(#([^)]+)\\)");
+    /** A citation of a design document by file name, with whatever path precedes it. */
+    private static final java.util.regex.Pattern DESIGN_CITATION =
+            java.util.regex.Pattern.compile("([\\w./-]*)\\b(?i:design\\.md)\\b");
+
+    /** README.md and every markdown file under docs/. */
+    static List<Path> markdownFiles() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(README));
+        try (Stream<Path> docs = Files.walk(DOCS)) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        return files;
+    }
 
     @Test
-    void everyRelativeLinkPointsToAFileThatExists() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        Matcher links = LINK.matcher(readme);
-        List<String> broken = new java.util.ArrayList<>();
-        int relative = 0;
-        while (links.find()) {
-            String target = links.group(1);
-            if (target.contains("://")) {
-                continue;
+    void everyRelativeLinkPointsToAFileThatExistsAndItsAnchor() throws IOException {
+        List<String> broken = new ArrayList<>();
+        java.util.Map<Path, Integer> relativeLinks = new java.util.HashMap<>();
+        for (Path file : markdownFiles()) {
+            Matcher links = LINK.matcher(Files.readString(file));
+            int relative = 0;
+            while (links.find()) {
+                String target = links.group(1);
+                if (target.contains("://") || target.startsWith("mailto:")) {
+                    continue;
+                }
+                relative++;
+                Path resolved = file.resolveSibling(target).normalize();
+                if (!Files.exists(resolved)) {
+                    broken.add(file + " -> " + target);
+                } else if (links.group(2) != null && target.endsWith(".md")
+                        && !anchors(Files.readString(resolved)).contains(links.group(2).substring(1))) {
+                    broken.add(file + " -> " + target + links.group(2) + " (no such anchor)");
+                }
             }
-            relative++;
-            if (!Files.exists(Path.of(target))) {
-                broken.add(target);
-            }
+            relativeLinks.put(file, relative);
         }
-        assertThat(relative).isPositive();
-        assertThat(broken).as("README links to files that do not exist").isEmpty();
+        assertThat(relativeLinks.get(README)).as("README links into the project and docs/").isPositive();
+        assertThat(relativeLinks).as("markdown files read").hasSizeGreaterThan(1);
+        assertThat(broken).as("links to files or anchors that do not exist").isEmpty();
     }
 
     @Test
     void everyInPageLinkHasItsAnchor() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        Matcher links = java.util.regex.Pattern.compile("\\]\\(#([^)]+)\\)").matcher(readme);
-        List<String> missing = new java.util.ArrayList<>();
-        while (links.find()) {
-            String anchor = links.group(1);
-            if (!readme.contains("<a id=\"" + anchor + "\"></a>") && !headingSlugs(readme).contains(anchor)) {
-                missing.add(anchor);
+        List<String> missing = new ArrayList<>();
+        for (Path file : markdownFiles()) {
+            String text = Files.readString(file);
+            Set<String> anchors = anchors(text);
+            Matcher links = IN_PAGE.matcher(text);
+            while (links.find()) {
+                if (!anchors.contains(links.group(1))) {
+                    missing.add(file + "#" + links.group(1));
+                }
             }
         }
         assertThat(missing).as("in-page links without an anchor").isEmpty();
     }
 
+    /** The ids a page can be linked to: explicit {@code <a id>} anchors and GitHub's heading anchors. */
+    static Set<String> anchors(String markdown) {
+        Set<String> anchors = java.util.regex.Pattern.compile("<a id=\"([^\"]+)\"></a>").matcher(markdown).results()
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+        anchors.addAll(headingSlugs(markdown));
+        return anchors;
+    }
+
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
-    private static List<String> headingSlugs(String readme) {
-        return readme.lines().filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+ ", "").toLowerCase(java.util.Locale.ROOT)
+    private static List<String> headingSlugs(String markdown) {
+        return markdown.lines().filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+ ", "").toLowerCase(Locale.ROOT)
                         .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
                 .toList();
     }
 
     @Test
+    void headingSlugsFollowGitHub() {
+        assertThat(anchors("## From Python's `threading`: what is the Java way?\n<a id=\"guide-x\"></a>"))
+                .containsExactlyInAnyOrder("from-pythons-threading-what-is-the-java-way", "guide-x");
+    }
+
+    @Test
     void everyPatternHasACatalogueRowLinkingItsEssayExampleAndGuideRow() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(README);
         for (Pattern pattern : Catalogue.load().patterns()) {
             String essay = "src/main/java/dev/loompatterns/" + pattern.id().replace("-", "") + "/package-info.java";
             String row = readme.lines().filter(line -> line.startsWith("| [" + pattern.id() + "](" + essay + ")")).findFirst().orElse("");
             assertThat(row).as("catalogue row for " + pattern.id()).isNotEmpty();
-            assertThat(row).as("example link").containsPattern(String.format(java.util.Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
+            assertThat(row).as("example link").containsPattern(String.format(Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
             assertThat(row).as("guide link").contains("(#guide-" + pattern.id() + ")");
         }
+    }
+
+    @Test
+    void theReadmeIsAFrontDoorOfAtMost20KiB() throws IOException {
+        assertThat(Files.size(README)).as("README.md bytes; move detail into docs/").isLessThanOrEqualTo(README_MAX_BYTES);
+    }
+
+    /** Comments and docs that cite a design document cite one that exists: docs/design.md. */
+    @Test
+    void everyCitedDesignDocumentExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int citations = 0;
+        for (Path root : List.of(Path.of("src"), DOCS)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(ReadmeLinksTest::isText).toList()) {
+                    Matcher cited = DESIGN_CITATION.matcher(Files.readString(file));
+                    while (cited.find()) {
+                        citations++;
+                        String name = cited.group();
+                        if (!Files.isRegularFile(Path.of(name)) && !Files.isRegularFile(file.resolveSibling(name).normalize())) {
+                            missing.add(file + " cites " + name);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(citations).as("design citations found").isPositive();
+        assertThat(missing).as("citations of a design document that is not in the repository").isEmpty();
+        assertThat(DESIGN).isRegularFile();
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".java") || name.endsWith(".md") || name.endsWith(".xml") || name.endsWith(".jfc")
+                || name.endsWith(".properties") || name.endsWith(".txt");
     }
 }

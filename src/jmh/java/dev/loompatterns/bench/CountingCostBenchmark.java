@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * start is an event JFR writes, with the new thread's identity, and the stream then parses; a
  * platform thread's far larger own cost hides what JFR adds to it. The difference between
  * {@code counting=ON} and {@code OFF} is the harness's overhead per thread, to weigh against
- * what a pattern does per thread (README, Results: Harness fidelity).
+ * what a pattern does per thread (docs/results.md, Harness fidelity).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -34,8 +34,8 @@ public record Param(String name, String description, String defaultValue, long m
         return name + " (" + min + ".." + max + ", default " + defaultValue + ")";
     }
 
-    /** Parses and range-checks a value a user gave. */
-    String validate(String value) {
+    /** Parses and range-checks a value a user gave: a {@code Long}, or the text itself. */
+    Object parse(String value) {
         if (text) {
             return value;
         }
@@ -48,6 +48,6 @@ public record Param(String name, String description, String defaultValue, long m
         if (parsed < min || parsed > max) {
             throw new UsageException(name + " must be from " + min + " to " + max + ", got " + parsed);
         }
-        return Long.toString(parsed);
+        return parsed;
     }
 }

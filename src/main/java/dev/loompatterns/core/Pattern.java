@@ -1,6 +1,5 @@
 package dev.loompatterns.core;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,25 +14,41 @@ import java.util.Set;
  */
 public interface Pattern {
 
-    /** The id used by the CLI, the tests and the docs (a contract: see DESIGN.md). */
-    String id();
+    /**
+     * What the catalogue says of the pattern, as data: a constant of the pattern class. The
+     * methods below read it; a pattern class does not override them.
+     */
+    default PatternInfo info() { // TRANSITION: abstract once every pattern class holds its PatternInfo
+        throw new UnsupportedOperationException(getClass().getName() + " does not say its PatternInfo");
+    }
+
+    /** The id used by the CLI, the tests and the docs (a contract: see docs/design.md). */
+    default String id() {
+        return info().id();
+    }
 
     /** A few words for {@code loom list}. */
-    String title();
+    default String title() {
+        return info().title();
+    }
 
     /** What the classic tutorial did, that this pattern reimplements. */
-    String tutorial();
+    default String tutorial() {
+        return info().tutorial();
+    }
 
     /** The position in the catalogue; the pattern's example is {@code examples/E<number>_...java}. */
-    int number();
+    default int number() {
+        return info().number();
+    }
 
     default Set<Mode> modes() {
-        return EnumSet.allOf(Mode.class);
+        return info().modes();
     }
 
     /** The ways of doing the job; the first is the default. Never empty. */
     default List<Variant> variants() {
-        return List.of(Variant.DEFAULT);
+        return info().variants();
     }
 
     /**
@@ -42,24 +57,26 @@ public interface Pattern {
      * every pin reason).
      */
     default List<Variant> runByDefault() {
-        return List.of(variants().getFirst());
+        return info().runByDefault();
     }
 
     /** Parameters beyond the task count, given as {@code -P name=value}. */
     default List<Param> params() {
-        return List.of();
+        return info().params();
     }
 
     /** Tasks per run by default, sized so the whole catalogue compares in about a minute on 2 cores. */
-    int defaultTasks();
+    default int defaultTasks() {
+        return info().defaultTasks();
+    }
 
     /**
      * The most tasks a run in this mode may be given. By default a platform run is held to
      * {@value Limits#MAX_PLATFORM_THREADS} tasks, on the assumption that it starts a thread per
-     * task; a pattern that pools its platform threads may allow more.
+     * task; a pattern that pools its platform threads allows more ({@link PatternInfo#withMaxTasks}).
      */
     default int maxTasks(Mode mode) {
-        return mode == Mode.PLATFORM ? Limits.MAX_PLATFORM_THREADS : Limits.MAX_TASKS;
+        return info().maxTasks(mode);
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * {@link #resolve}, so a pattern never sees a value outside its ranges.
  *
  * @param tasks  how many tasks (workers, requests, items) the run handles
- * @param values every parameter of the pattern, given or defaulted
+ * @param values every parameter of the pattern, given or defaulted, parsed once: a {@code Long} for a
+ *               whole number, a {@code String} for text
  */
-public record Workload(int tasks, Map<String, String> values) {
+public record Workload(int tasks, Map<String, Object> values) {
 
     public Workload {
         values = Map.copyOf(values);
@@ -34,16 +35,16 @@ public record Workload(int tasks, Map<String, String> values) {
             throw new UsageException("--tasks for " + pattern.id() + " in " + mode.id() + " mode must be from 1 to "
                     + max + ", got " + resolvedTasks + (resolvedTasks > max ? limitReason(pattern, mode) : ""));
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         for (Param param : pattern.params()) {
-            values.put(param.name(), param.defaultValue());
+            values.put(param.name(), param.parse(param.defaultValue()));
         }
         for (Map.Entry<String, String> entry : given.entrySet()) {
             Param param = pattern.params().stream()
                     .filter(p -> p.name().equals(entry.getKey()))
                     .findFirst()
                     .orElseThrow(() -> new UsageException(unknownParam(pattern, entry.getKey())));
-            values.put(param.name(), param.validate(entry.getValue()));
+            values.put(param.name(), param.parse(entry.getValue()));
         }
         return new Workload(resolvedTasks, values);
     }
@@ -64,22 +65,51 @@ public record Workload(int tasks, Map<String, String> values) {
     }
 
     /** A whole-number parameter. */
-    public int intValue(String name) {
-        return Math.toIntExact(Long.parseLong(value(name)));
+    public int intValue(Param param) {
+        return Math.toIntExact(longValue(param));
+    }
+
+    /** A whole-number parameter. */
+    public long longValue(Param param) {
+        return (Long) value(param, false);
     }
 
     /** A whole-number parameter read as milliseconds. */
-    public Duration millis(String name) {
-        return Duration.ofMillis(Long.parseLong(value(name)));
+    public Duration millis(Param param) {
+        return Duration.ofMillis(longValue(param));
     }
 
     /** A text parameter. */
-    public String text(String name) {
-        return value(name);
+    public String text(Param param) {
+        return (String) value(param, true);
     }
 
-    private String value(String name) {
-        String value = values.get(name);
+    private Object value(Param param, boolean text) {
+        Object value = values.get(param.name());
+        if (value == null || param.text() != text) {
+            throw new IllegalArgumentException("no " + (text ? "text" : "whole-number") + " parameter '" + param.name()
+                    + "' in " + values.keySet());
+        }
+        return value;
+    }
+
+    /** A whole-number parameter, by name. TRANSITION: patterns read their {@link Param} constants instead. */
+    public int intValue(String name) {
+        return Math.toIntExact((Long) value(name));
+    }
+
+    /** TRANSITION: see {@link #millis(Param)}. */
+    public Duration millis(String name) {
+        return Duration.ofMillis((Long) value(name));
+    }
+
+    /** TRANSITION: see {@link #text(Param)}. */
+    public String text(String name) {
+        return (String) value(name);
+    }
+
+    private Object value(String name) {
+        Object value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException("no parameter '" + name + "' in " + values.keySet());
         }

@@ -1,8 +1,10 @@
 package dev.loompatterns.creationstyles;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.List;
@@ -13,53 +15,30 @@ import java.util.stream.Collectors;
 /** Catalogue entry for {@code creation-styles}; see the package documentation. */
 public final class CreationStylesPattern implements Pattern {
 
-    @Override
-    public String id() {
-        return "creation-styles";
-    }
+    static final PatternInfo INFO = PatternInfo.of(2, "creation-styles", "function target vs Thread subclass vs builder",
+            "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()", 200);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
 
     @Override
-    public String title() {
-        return "function target vs Thread subclass vs builder";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()";
-    }
-
-    @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 200;
-    }
-
-    static ThreadCreator creatorFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformCreationStyles();
-            case VIRTUAL -> new VirtualCreationStyles();
-            case STRUCTURED -> new StructuredCreationStyles();
-        };
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        ThreadCreator creator = creatorFor(mode);
-        return check(mode, workload.tasks(), creator.styles(), creator.runAll(workload.tasks()), creator.note());
+        Form form = FORMS.of(mode);
+        return check(mode, workload.tasks(), form.styles(), form.runAll(workload.tasks()), form.note());
     }
 
     /**
      * Every worker ran exactly once, with its own argument, in the style its index asked for, on
      * the kind of thread its mode promises.
      */
-    static Check check(Mode mode, int workers, List<String> styles, List<WorkerRun> runs, String note) {
-        WorkerRun[] byWorker = new WorkerRun[workers];
+    static Check check(Mode mode, int workers, List<String> styles, List<WorkerReport> runs, String note) {
+        WorkerReport[] byWorker = new WorkerReport[workers];
         boolean wantVirtual = mode != Mode.PLATFORM;
-        for (WorkerRun run : runs) {
+        for (WorkerReport run : runs) {
             if (run.worker() < 0 || run.worker() >= workers) {
                 return Check.failed("a run for worker " + run.worker() + ", of " + workers);
             }
@@ -81,7 +60,7 @@ public final class CreationStylesPattern implements Pattern {
         if (runs.size() != workers) {
             return Check.failed((workers - runs.size()) + " of " + workers + " workers did not run");
         }
-        Map<String, Long> perStyle = runs.stream().collect(Collectors.groupingBy(WorkerRun::style, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perStyle = runs.stream().collect(Collectors.groupingBy(WorkerReport::style, TreeMap::new, Collectors.counting()));
         String styleCounts = perStyle.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         return Check.passed(workers + " workers ran once each with their own argument (" + styleCounts + ") on "
                 + (wantVirtual ? "virtual" : "platform") + " threads" + (note.isEmpty() ? "" : "; " + note));

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * @param argument the worker's own argument ({@link #argumentFor})
  * @param style    how the thread that runs it was made, for the report
  */
-record Greeter(int worker, String argument, String style) implements Callable<WorkerRun> {
+record Greeter(int worker, String argument, String style) implements Callable<WorkerReport> {
 
     /** The argument worker {@code i} is given; the check compares against it. */
     static String argumentFor(int worker) {
@@ -25,14 +25,14 @@ record Greeter(int worker, String argument, String style) implements Callable<Wo
     }
 
     @Override
-    public WorkerRun call() throws InterruptedException {
+    public WorkerReport call() throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
-        return new WorkerRun(worker, argument, style, self.getName(), self.isVirtual());
+        return new WorkerReport(worker, argument, style, self.getName(), self.isVirtual());
     }
 
     /** The body of a bare thread: adds its run, or ends without one if the run was cancelled while it was held. */
-    void runInto(Queue<WorkerRun> runs) {
+    void runInto(Queue<WorkerReport> runs) {
         try {
             runs.add(call());
         } catch (InterruptedException e) {

@@ -13,30 +13,9 @@ import java.util.concurrent.ThreadFactory;
  * (JDK 21), and a {@link ThreadFactory}, the form executors take. All four give the same kind of
  * thread; they differ in where the worker's arguments live and who names the thread.
  */
-public final class PlatformCreationStyles implements ThreadCreator {
+public final class PlatformCreationStyles implements Form {
 
     static final List<String> STYLES = List.of("runnable-target", "thread-subclass", "builder", "thread-factory");
-
-    /**
-     * The tutorial's subclass style: the arguments are fields of the thread itself. There is no
-     * virtual form of this class: every {@code Thread} constructor makes a platform thread, and the
-     * JDK's virtual thread class is final and not public (JEP 444).
-     */
-    static final class GreeterThread extends Thread {
-        private final Greeter greeter;
-        private final Queue<WorkerRun> runs;
-
-        GreeterThread(Greeter greeter, Queue<WorkerRun> runs) {
-            super("subclass-" + greeter.worker());
-            this.greeter = greeter;
-            this.runs = runs;
-        }
-
-        @Override
-        public void run() {
-            greeter.runInto(runs);
-        }
-    }
 
     @Override
     public List<String> styles() {
@@ -44,8 +23,8 @@ public final class PlatformCreationStyles implements ThreadCreator {
     }
 
     @Override
-    public List<WorkerRun> runAll(int workers) throws InterruptedException {
-        Queue<WorkerRun> runs = new ConcurrentLinkedQueue<>();
+    public List<WorkerReport> runAll(int workers) throws InterruptedException {
+        Queue<WorkerReport> runs = new ConcurrentLinkedQueue<>();
         Thread.Builder builder = Thread.ofPlatform().name("builder-", 0);
         ThreadFactory factory = Thread.ofPlatform().name("factory-", 0).factory();
         List<Thread> threads = new ArrayList<>(workers);

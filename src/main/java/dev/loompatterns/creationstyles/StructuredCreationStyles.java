@@ -14,7 +14,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredCreationStyles implements ThreadCreator {
+public final class StructuredCreationStyles implements Form {
 
     static final List<String> STYLES = List.of("fork-callable");
 
@@ -24,9 +24,9 @@ public final class StructuredCreationStyles implements ThreadCreator {
     }
 
     @Override
-    public List<WorkerRun> runAll(int workers) throws InterruptedException {
-        try (var scope = StructuredTaskScope.<WorkerRun>open()) {
-            List<Subtask<WorkerRun>> subtasks = new ArrayList<>(workers);
+    public List<WorkerReport> runAll(int workers) throws InterruptedException {
+        try (var scope = StructuredTaskScope.<WorkerReport>open()) {
+            List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
                 subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst())));
             }

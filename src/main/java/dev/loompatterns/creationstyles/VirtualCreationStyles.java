@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * its fields move into a task object ({@link Greeter}) and the thread becomes a plain builder
  * product.
  */
-public final class VirtualCreationStyles implements ThreadCreator {
+public final class VirtualCreationStyles implements Form {
 
     static final List<String> STYLES = List.of("builder", "per-task-executor");
 
@@ -27,13 +27,13 @@ public final class VirtualCreationStyles implements ThreadCreator {
     }
 
     @Override
-    public List<WorkerRun> runAll(int workers) throws InterruptedException, ExecutionException {
-        Queue<WorkerRun> runs = new ConcurrentLinkedQueue<>();
+    public List<WorkerReport> runAll(int workers) throws InterruptedException, ExecutionException {
+        Queue<WorkerReport> runs = new ConcurrentLinkedQueue<>();
         // BEFORE: new GreeterThread(greeter, runs).start()   (a subclass is always a platform thread)
         // AFTER:  the subclass's fields live in the Greeter task; the builder makes the thread
         Thread.Builder builder = Thread.ofVirtual().name("virtual-", 0);
         List<Thread> threads = new ArrayList<>();
-        List<Future<WorkerRun>> futures = new ArrayList<>();
+        List<Future<WorkerReport>> futures = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int i = 0; i < workers; i++) {
@@ -45,10 +45,11 @@ public final class VirtualCreationStyles implements ThreadCreator {
                     }
                 }
             } finally {
+                // join() is the happens-before edge for the queue's contents as much as for any field.
                 Threads.joinAll(threads);
             }
         } // close() waits for every submitted task
-        for (Future<WorkerRun> future : futures) {
+        for (Future<WorkerReport> future : futures) {
             runs.add(future.get());
         }
         return List.copyOf(runs);
@@ -57,7 +58,7 @@ public final class VirtualCreationStyles implements ThreadCreator {
     /** Read from a real (unstarted) subclass instance, so the report states what the JDK does. */
     @Override
     public String note() {
-        Thread subclass = new PlatformCreationStyles.GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
+        Thread subclass = new GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
         return "a Thread subclass is virtual: " + subclass.isVirtual() + "; its fields moved into a task";
     }
 }

@@ -30,7 +30,7 @@
  * new GreeterThread(greeter, runs).start();
  *
  * // AFTER: the state lives in a task; any thread, executor or scope can run it
- * record Greeter(int worker, String argument, String style) implements Callable<WorkerRun> { ... }
+ * record Greeter(int worker, String argument, String style) implements Callable<WorkerReport> { ... }
  * Thread.ofVirtual().name("virtual-", 0).start(() -> greeter.runInto(runs));
  * }
  *
@@ -46,6 +46,16 @@
  * If the caller is interrupted while joining, every worker is interrupted and still joined
  * ({@link dev.loompatterns.core.Threads#joinAll}); the executor's and the scope's {@code close()}
  * wait for their tasks in the same way.
+ *
+ * <h2>Memory consistency effects</h2>
+ * However a thread is made (constructor, subclass, builder, factory), actions before its
+ * {@code start()} happen-before its actions, so each worker sees the arguments it was built
+ * with; its actions happen-before {@code Thread.join()} on it returns. Each bare thread adds its
+ * report to a {@code ConcurrentLinkedQueue} (an add happens-before a later read that sees the
+ * element), and the queue is read after every thread was joined. A task submitted to the
+ * virtual-thread-per-task executor happens-before the return of {@code Future.get()}; a fork's
+ * actions happen-before {@code Subtask.get()} after the scope's {@code join()}. So the check
+ * reads every worker's report whole.
  *
  * <h2>The check</h2>
  * Every worker ran exactly once, with its own argument, in the style its index chose, on the

@@ -1,8 +1,10 @@
 package dev.loompatterns.daemonthreads;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.ArrayList;
@@ -14,40 +16,22 @@ public final class DaemonThreadsPattern implements Pattern {
     /** Ticks main waits for: each is {@link Ticker#TICK}, so 50 keep a child's run to half a second. */
     static final int MAX_TICKS = 50;
 
-    @Override
-    public String id() {
-        return "daemon-threads";
-    }
-
-    @Override
-    public String title() {
-        return "a background ticker that must not keep the program alive";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Thread(target=background, daemon=True); main exits while it runs";
-    }
-
-    @Override
-    public int number() {
-        return 3;
-    }
-
     /** Tasks are the ticks main waits for before returning, so the ticker is known to be running. */
-    @Override
-    public int defaultTasks() {
-        return 5;
-    }
+    static final PatternInfo INFO = PatternInfo.of(3, "daemon-threads", "a background ticker that must not keep the program alive",
+                    "threading.Thread(target=background, daemon=True); main exits while it runs", 5)
+            .withMaxTasks(MAX_TICKS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new,
+            StructuredDaemonThreads::new);
 
     @Override
-    public int maxTasks(Mode mode) {
-        return MAX_TICKS;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        List<ChildReport> reports = TickerChild.run(ChildProgram.forMode(mode).scenarios(), workload.tasks());
+        List<ChildReport> reports = TickerChild.run(Scenario.of(mode), workload.tasks());
         return check(reports);
     }
 

@@ -1,6 +1,8 @@
 package dev.loompatterns.daemonthreads;
 
 import dev.loompatterns.core.Mode;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** One child JVM's program: which kind of ticker it starts and whether its JVM should outlive it. */
 enum Scenario {
@@ -24,6 +26,11 @@ enum Scenario {
     /** The name passed to the child JVM on its command line. */
     String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The programs a mode runs, each in its own child JVM. */
+    static List<Scenario> of(Mode mode) {
+        return Stream.of(values()).filter(s -> s.mode == mode).toList();
     }
 
     static Scenario parse(String id) {

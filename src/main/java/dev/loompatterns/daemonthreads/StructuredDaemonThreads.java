@@ -1,6 +1,5 @@
 package dev.loompatterns.daemonthreads;
 
-import java.util.List;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,12 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredDaemonThreads implements ChildProgram {
-
-    @Override
-    public List<Scenario> scenarios() {
-        return List.of(Scenario.STRUCTURED);
-    }
+public final class StructuredDaemonThreads implements Form {
 
     @Override
     public void runInChild(Scenario scenario, Ticker ticker) throws InterruptedException {

@@ -23,7 +23,7 @@ public final class TickerChild {
         Scenario scenario = Scenario.parse(args[0]);
         Ticker ticker = new Ticker(Integer.parseInt(args[1]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
-        ChildProgram.forMode(scenario.mode).runInChild(scenario, ticker);
+        DaemonThreadsPattern.FORMS.of(scenario.mode).runInChild(scenario, ticker);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.loompatterns.daemonthreads;
 
-import java.util.List;
-
 /**
  * The same ticker on a virtual thread. Every virtual thread is a daemon: {@code setDaemon(false)}
  * throws {@link IllegalArgumentException}, so a program whose only work is on virtual threads
@@ -9,12 +7,7 @@ import java.util.List;
  * {@code join}). Migrating a non-daemon platform thread to a virtual one therefore changes when
  * the program ends: add the wait explicitly.
  */
-public final class VirtualDaemonThreads implements ChildProgram {
-
-    @Override
-    public List<Scenario> scenarios() {
-        return List.of(Scenario.VIRTUAL_MAIN_RETURNS, Scenario.VIRTUAL_MAIN_JOINS);
-    }
+public final class VirtualDaemonThreads implements Form {
 
     @Override
     public void runInChild(Scenario scenario, Ticker ticker) throws InterruptedException {

@@ -46,6 +46,19 @@
  * ticker also ends by itself 30 ticks (300 ms) after {@code main} returns, so even an orphaned
  * child ends.
  *
+ * <h2>Memory consistency effects</h2>
+ * In the child, starting the ticker's thread (or forking it) happens-before its first tick, and
+ * the ticker's {@code countDown()} on the tick latch happens-before {@code main}'s return from
+ * {@code awaitTicks()}, so {@code main} reads a live ticker after the ticks it waited for. Every
+ * line goes through {@code System.out}, a {@code PrintStream} that locks around each
+ * {@code println}: one line's unlock happens-before the next line's lock, so the order of the
+ * lines is the order in which the threads (and the shutdown hook) printed them, which is the
+ * evidence the parent reads. In the virtual form, the ticker's end happens-before {@code join()}
+ * returns in {@code main}; in the structured form, every fork's end (the ticker's {@code finally}
+ * included) happens-before {@code scope.join()} returns. The parent reads each child's output on
+ * the calling thread until the stream ends, then its exit status from {@code Process.waitFor()},
+ * and checks the reports on that same thread.
+ *
  * <h2>The check</h2>
  * Every child exited by itself with status 0; the JVM exited while the ticker ran for the daemon
  * and virtual-main-returns children, and only after it ended for the others; the virtual children

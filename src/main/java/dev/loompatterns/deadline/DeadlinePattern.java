@@ -1,10 +1,12 @@
 package dev.loompatterns.deadline;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
 import dev.loompatterns.core.Variant;
@@ -16,11 +18,18 @@ import java.util.Map;
 /** Catalogue entry for {@code deadline}; see the package documentation. */
 public final class DeadlinePattern implements Pattern {
 
-    static final String BUDGET_MS = "budget-ms";
-    static final String FAST_MS = "fast-ms";
-    static final String SLOW_MS = "slow-ms";
-    static final String SLOW_EVERY = "slow-every";
-    static final String POOL_SIZE = "pool-size";
+    static final Param BUDGET_MS = Param.ofInt("budget-ms", "the time budget for the whole fan-out", 200, 1, 60_000);
+    static final Param FAST_MS = Param.ofInt("fast-ms", "latency of the subtasks that make it", 10, 0, 60_000);
+    static final Param SLOW_MS = Param.ofInt("slow-ms", "latency of the subtasks that must be cut off", 60_000, 0, 600_000);
+    static final Param SLOW_EVERY = Param.ofInt("slow-every", "every Nth subtask is slow; 0 for none", 4, 0, 1_000_000);
+    static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS);
+
+    /** Tasks are the subtasks of the one fan-out. */
+    static final PatternInfo INFO = PatternInfo.of(17, "deadline", "a fan-out that must finish within a time budget",
+                    "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout", 50)
+            .withParams(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformDeadline::new, VirtualDeadline::new, StructuredDeadline::new);
 
     /**
      * How far past its budget a fan-out may return and still pass. Generous on purpose: a timed
@@ -31,54 +40,19 @@ public final class DeadlinePattern implements Pattern {
     static final Duration SLACK = Duration.ofSeconds(2);
 
     @Override
-    public String id() {
-        return "deadline";
-    }
-
-    @Override
-    public String title() {
-        return "a fan-out that must finish within a time budget";
-    }
-
-    @Override
-    public String tutorial() {
-        return "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout";
-    }
-
-    @Override
-    public int number() {
-        return 17;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(BUDGET_MS, "the time budget for the whole fan-out", 200, 1, 60_000),
-                Param.ofInt(FAST_MS, "latency of the subtasks that make it", 10, 0, 60_000),
-                Param.ofInt(SLOW_MS, "latency of the subtasks that must be cut off", 60_000, 0, 600_000),
-                Param.ofInt(SLOW_EVERY, "every Nth subtask is slow; 0 for none", 4, 0, 1_000_000),
-                Param.ofInt(POOL_SIZE, "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS));
-    }
-
-    /** Subtasks in the one fan-out. */
-    @Override
-    public int defaultTasks() {
-        return 50;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        FanOut fanOut = switch (mode) {
-            case PLATFORM -> new PlatformDeadline(workload.intValue(POOL_SIZE));
-            case VIRTUAL -> new VirtualDeadline();
-            case STRUCTURED -> new StructuredDeadline();
-        };
+        Form form = FORMS.of(mode);
         Duration budget = workload.millis(BUDGET_MS);
         TaskLog log = new TaskLog(workload.tasks());
         var subtasks = Subtasks.of(workload.tasks(), workload.intValue(SLOW_EVERY), workload.millis(FAST_MS), workload.millis(SLOW_MS), log);
 
         long start = System.nanoTime();
-        Map<Integer, String> delivered = fanOut.within(budget, subtasks);
+        Map<Integer, String> delivered = form.within(budget, subtasks, workload.intValue(POOL_SIZE));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return check(budget, took, delivered, log.snapshot()); // the log as it was when the call returned
     }

@@ -12,18 +12,12 @@ import java.util.concurrent.Executors;
  * size caps how many subtasks run at once: with slow subtasks holding every pool thread, the
  * fast ones queued behind them never start before the deadline, and are cancelled unstarted.
  */
-public final class PlatformDeadline implements FanOut {
-
-    private final int poolSize;
-
-    public PlatformDeadline(int poolSize) {
-        this.poolSize = poolSize;
-    }
+public final class PlatformDeadline implements Form {
 
     @Override
-    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks) throws InterruptedException {
-        try (ExecutorService pool = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("subtask-", 0).factory())) {
-            return FuturesWithin.collect(pool, budget, subtasks);
+    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize) throws InterruptedException {
+        try (ExecutorService executor = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("subtask-", 0).factory())) {
+            return FuturesWithin.collect(executor, budget, subtasks);
         } // close(): waits for the cancelled subtasks to end, so none outlives the call
     }
 }

@@ -23,13 +23,13 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
  * change in JDK 26 (JEP 525): the configuration function of {@code open} becomes a
  * {@code UnaryOperator}, and a timeout can be handled by the joiner; both are in {@link #within}.
  */
-public final class StructuredDeadline implements FanOut {
+public final class StructuredDeadline implements Form {
 
     /** The scope's name in a thread dump. */
     static final String SCOPE_NAME = "deadline";
 
     @Override
-    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks) throws InterruptedException {
+    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize) throws InterruptedException {
         Map<Integer, String> delivered = new ConcurrentHashMap<>();
         try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(),
                 config -> config.withTimeout(budget).withName(SCOPE_NAME))) {

@@ -44,6 +44,17 @@
  * A caller interrupted while waiting gets {@code InterruptedException} in every form, and every
  * subtask has been interrupted and has ended by then.
  *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread before it submits a subtask to an {@code ExecutorService} happen-before the
+ * subtask begins, and the subtask's actions happen-before a {@code Future.get} that returns its
+ * result ({@code resultNow()} reads a future already seen done). In the structured form, actions
+ * before {@code fork} happen-before the fork; the forks put their results into a
+ * {@code ConcurrentHashMap}, whose put happens-before a later read of that key, so the owner's copy
+ * of the map after {@code join()}, returned or timed out, holds every result put so far; the
+ * scope's {@code close()} then waits for the interrupted forks. Each subtask writes its state to the
+ * {@link dev.loompatterns.core.TaskLog}, an {@code AtomicReferenceArray}, so the check, which
+ * reads the log the moment the call returned, sees whether any subtask was still running.
+ *
  * <h2>The check</h2>
  * Every {@code slow-every}-th subtask (every 4th by default) sleeps {@code slow-ms} (a minute);
  * the others {@code fast-ms}. Each subtask logs its start and its ending

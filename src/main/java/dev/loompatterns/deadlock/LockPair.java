@@ -1,5 +1,6 @@
 package dev.loompatterns.deadlock;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,20 @@ final class LockPair {
         this.order = order;
         this.a = new NamedLock("lock-" + index + "a", 2 * index);
         this.b = new NamedLock("lock-" + index + "b", 2 * index + 1);
+    }
+
+    /** {@code n} pairs, numbered from 0, whose workers take their locks in {@code order}. */
+    static List<LockPair> pairs(int n, Order order) {
+        List<LockPair> pairs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            pairs.add(new LockPair(i, order));
+        }
+        return pairs;
+    }
+
+    /** Every pair's two workers, pair by pair. */
+    static List<Runnable> workersOf(List<LockPair> pairs) {
+        return pairs.stream().flatMap(p -> p.workers().stream()).toList();
     }
 
     /** The two workers' bodies, a then b. */

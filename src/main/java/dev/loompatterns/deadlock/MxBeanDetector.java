@@ -26,11 +26,11 @@ final class MxBeanDetector {
     }
 
     /** @param workers the threads to look for, by id; cycles among other threads are ignored */
-    static Sighting look(Map<Long, Thread> workers) {
+    static Detection look(Map<Long, Thread> workers) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] ids = mx.findDeadlockedThreads();
         if (ids == null) {
-            return new Sighting(NAME, List.of(), "null: it does not see virtual threads");
+            return new Detection(NAME, List.of(), "null: it does not see virtual threads");
         }
         Map<Long, Long> waitsFor = new HashMap<>();
         String evidence = "";
@@ -46,6 +46,6 @@ final class MxBeanDetector {
             }
         }
         List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
-        return new Sighting(NAME, cycles, ids.length + " threads; e.g. " + evidence);
+        return new Detection(NAME, cycles, ids.length + " threads; e.g. " + evidence);
     }
 }

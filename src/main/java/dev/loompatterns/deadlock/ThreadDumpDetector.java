@@ -43,11 +43,11 @@ final class ThreadDumpDetector {
      * @param locks   the locks they take, asked for owners the dump does not name
      * @throws IOException if the dump cannot be written or read
      */
-    static Sighting look(Map<Long, Thread> workers, List<NamedLock> locks) throws IOException {
+    static Detection look(Map<Long, Thread> workers, List<NamedLock> locks) throws IOException {
         return read(ThreadDump.take(), workers, locks);
     }
 
-    static Sighting read(ThreadDump dump, Map<Long, Thread> workers, List<NamedLock> locks) {
+    static Detection read(ThreadDump dump, Map<Long, Thread> workers, List<NamedLock> locks) {
         Map<Long, Long> waitsFor = new HashMap<>();
         String evidence = "";
         int parked = 0;
@@ -74,7 +74,7 @@ final class ThreadDumpDetector {
             }
         }
         List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
-        return new Sighting(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
+        return new Detection(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
     }
 
     /** {@code ReentrantLock$NonfairSync@5c90e579} rather than the full class name. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The form the platform and virtual demos share: a thread per worker, the watchdog on the calling
+ * What the platform and virtual forms share: a thread per worker, the watchdog on the calling
  * thread, then join. If anything goes wrong every worker is interrupted (each waits
  * interruptibly) and still joined, so a failed run cannot leave a deadlocked pair behind.
  */

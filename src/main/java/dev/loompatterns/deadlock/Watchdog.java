@@ -22,7 +22,7 @@ final class Watchdog {
     private static final int DUMP_RETRIES = 3;
 
     private final List<LockPair> pairs;
-    private volatile List<Sighting> sightings = List.of();
+    private volatile List<Detection> detections = List.of();
 
     Watchdog(List<LockPair> pairs) {
         this.pairs = List.copyOf(pairs);
@@ -46,14 +46,14 @@ final class Watchdog {
                 workers.put(pair.worker(1).threadId(), pair.worker(1));
             }
             List<NamedLock> locks = pairs.stream().flatMap(p -> Stream.of(p.a, p.b)).toList();
-            Sighting dump = ThreadDumpDetector.look(workers, locks);
+            Detection dump = ThreadDumpDetector.look(workers, locks);
             // A parked thread may wake spuriously and be RUNNABLE for an instant, just as the dump
             // is taken; the deadlock is still there, so look again (a few times at most).
             for (int retry = 0; retry < DUMP_RETRIES && dump.cycles().size() < pairs.size(); retry++) {
                 awaitDeadlocks();
                 dump = ThreadDumpDetector.look(workers, locks);
             }
-            sightings = List.of(MxBeanDetector.look(workers), dump);
+            detections = List.of(MxBeanDetector.look(workers), dump);
         } finally {
             for (LockPair pair : pairs) {
                 pair.worker(1).interrupt(); // the victim backs off; its partner then gets both locks
@@ -72,7 +72,7 @@ final class Watchdog {
     }
 
     /** What each detector saw: ThreadMXBean first, then the JSON thread dump. */
-    List<Sighting> sightings() {
-        return sightings;
+    List<Detection> detections() {
+        return detections;
     }
 }

@@ -57,12 +57,25 @@
  * </ul>
  *
  * <h2>The three forms</h2>
- * {@link dev.loompatterns.deadlock.PlatformDeadlockDemo} and
- * {@link dev.loompatterns.deadlock.VirtualDeadlockDemo} start a thread per worker and run the
+ * {@link dev.loompatterns.deadlock.PlatformDeadlock} and
+ * {@link dev.loompatterns.deadlock.VirtualDeadlock} start a thread per worker and run the
  * watchdog on the calling thread; they differ in one builder. If the watchdog fails, every worker
  * is interrupted and joined, so nothing is left deadlocked.
- * {@link dev.loompatterns.deadlock.StructuredDeadlockDemo} forks the workers and the watchdog in a
+ * {@link dev.loompatterns.deadlock.StructuredDeadlock} forks the workers and the watchdog in a
  * scope: if the watchdog fails the scope is cancelled, which interrupts every fork.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Starting a thread (or forking) happens-before every action of the worker it runs. A worker's
+ * {@code countDown()} on the pair's latch happens-before the other's return from {@code await()},
+ * and a lock's {@code unlock()} happens-before the next {@code lockInterruptibly()} that gets it:
+ * so the partner that takes both locks after the victim backed off sees what the victim did under
+ * them. Interrupting the victim happens-before the victim sees the interrupt (JLS 17.4.4). Each
+ * worker writes its result and counts its critical section into atomics, and the watchdog writes
+ * what the detectors saw into a volatile field. The run reads them only after every thread has
+ * ended: each worker's end happens-before {@code Thread.join()} returns (platform and virtual
+ * forms, where the watchdog runs on the joining thread itself), and each fork's end,
+ * the watchdog's included, happens-before the scope's {@code join()} returns (structured form). So
+ * the check sees every result, every count and both detections.
  *
  * <h2>The check</h2>
  * Every pair deadlocked and the JSON dump saw each pair's cycle (in platform mode, ThreadMXBean

@@ -207,6 +207,7 @@ public final class Session {
             progress.show(++done.done, done.total, cell.label());
             reports.add(runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()));
         }
+        stopIfCancelled(); // a run that Ctrl-C stopped did not finish, whatever it returned
         Row row = Row.of(reports);
         Row result = failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
         finished.add(result);

@@ -1,9 +1,11 @@
 package dev.loompatterns.exceptions;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.ArrayList;
@@ -13,49 +15,23 @@ import java.util.Map;
 /** Catalogue entry for {@code exceptions}; see the package documentation. */
 public final class ExceptionsPattern implements Pattern {
 
-    static final String FAIL_EVERY = "fail-every";
+    static final Param FAIL_EVERY = Param.ofInt("fail-every", "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1,
+            1_000_000);
+
+    static final PatternInfo INFO = PatternInfo.of(13, "exceptions", "exceptions in threads: handlers, Future.get, a fail-fast scope",
+                    "handling exceptions within threads: try/except in the target, excepthook, future.result() raising", 30)
+            .withParams(FAIL_EVERY);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
 
     @Override
-    public String id() {
-        return "exceptions";
-    }
-
-    @Override
-    public String title() {
-        return "exceptions in threads: handlers, Future.get, a fail-fast scope";
-    }
-
-    @Override
-    public String tutorial() {
-        return "handling exceptions within threads: try/except in the target, excepthook, future.result() raising";
-    }
-
-    @Override
-    public int number() {
-        return 13;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.ofInt(FAIL_EVERY, "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1, 1_000_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 30;
-    }
-
-    static FailureHandling handlingFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformExceptions();
-            case VIRTUAL -> new VirtualExceptions();
-            case STRUCTURED -> new StructuredExceptions();
-        };
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        return check(handlingFor(mode).runAll(workload.tasks(), workload.intValue(FAIL_EVERY)));
+        return check(FORMS.of(mode).runAll(workload.tasks(), workload.intValue(FAIL_EVERY)));
     }
 
     /**

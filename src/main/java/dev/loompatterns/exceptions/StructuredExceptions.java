@@ -22,7 +22,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredExceptions implements FailureHandling {
+public final class StructuredExceptions implements Form {
 
     @Override
     public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {

@@ -48,6 +48,16 @@
  * Threads started per task are joined (and interrupted first if the caller is interrupted);
  * executors and scopes are closed by try-with-resources, which waits for their tasks.
  *
+ * <h2>Memory consistency effects</h2>
+ * An uncaught-exception handler runs on the failing thread before it terminates, so what it
+ * records happens-before the return of {@code Thread.join()} on that thread. A task's actions,
+ * its exception included, happen-before {@code Future.get()} returns or throws
+ * {@code ExecutionException}. In the structured forms, a fork's actions happen-before the owner's
+ * actions after {@code join()} (and after {@code close()}, when {@code join()} threw), so
+ * {@code Subtask.exception()} and the cause of {@code FailedException} are seen whole. The
+ * tasks' records of what they saw ({@code Tasks}) are concurrent collections, read by the check
+ * after every thread was joined.
+ *
  * <h2>The check</h2>
  * For every way: the failures meant to be reported were, each with its own cause; in fail-fast,
  * every sibling saw the interrupt and none is alive once the scope has closed; elsewhere no task

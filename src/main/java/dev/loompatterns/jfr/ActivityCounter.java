@@ -53,6 +53,7 @@ public final class ActivityCounter implements AutoCloseable {
     }
 
     public ActivityCounter start() {
+        JvmShutdown.requireRunning("the activity counter");
         stream.startAsync();
         return this;
     }

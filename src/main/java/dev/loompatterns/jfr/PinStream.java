@@ -137,6 +137,7 @@ public final class PinStream implements AutoCloseable {
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
+        JvmShutdown.requireRunning("the pin stream");
         started.startAsync();
         stream = started;
         delivered = queue;

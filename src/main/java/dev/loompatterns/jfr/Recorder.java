@@ -99,6 +99,7 @@ public final class Recorder implements AutoCloseable {
         Recording recording = new Recording(configuration);
         recording.setName("loom-patterns " + target.getFileName());
         recording.setToDisk(true);
+        JvmShutdown.requireRunning("a recording");
         recording.start();
         return new Recorder(recording, target);
     }

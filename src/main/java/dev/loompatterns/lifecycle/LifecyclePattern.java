@@ -1,8 +1,10 @@
 package dev.loompatterns.lifecycle;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.ArrayList;
@@ -11,54 +13,29 @@ import java.util.List;
 /** Catalogue entry for {@code lifecycle}; see the package documentation. */
 public final class LifecyclePattern implements Pattern {
 
-    @Override
-    public String id() {
-        return "lifecycle";
-    }
+    /**
+     * Tasks are subjects, walked one after another, each with a helper thread to join; a few
+     * milliseconds each, so more than 10,000 would only take long.
+     */
+    static final PatternInfo INFO = PatternInfo.of(5, "lifecycle", "the thread state diagram, observed",
+                    "the thread life cycle diagram: new, runnable, blocked/waiting, terminated", 20)
+            .withMaxTasks(10_000);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
     @Override
-    public String title() {
-        return "the thread state diagram, observed";
-    }
-
-    @Override
-    public String tutorial() {
-        return "the thread life cycle diagram: new, runnable, blocked/waiting, terminated";
-    }
-
-    @Override
-    public int number() {
-        return 5;
-    }
-
-    /** Tasks are subjects, walked one after another, each with a helper thread to join. */
-    @Override
-    public int defaultTasks() {
-        return 20;
-    }
-
-    /** Subjects are walked one after another, a few milliseconds each: more would only take long. */
-    @Override
-    public int maxTasks(Mode mode) {
-        return 10_000;
-    }
-
-    static StateObserver observerFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformLifecycle();
-            case VIRTUAL -> new VirtualLifecycle();
-            case STRUCTURED -> new StructuredLifecycle();
-        };
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        StateObserver observer = observerFor(mode);
-        List<Observation> observations = new ArrayList<>(workload.tasks());
+        Form form = FORMS.of(mode);
+        List<Outcome> outcomes = new ArrayList<>(workload.tasks());
         for (int task = 0; task < workload.tasks(); task++) {
-            observations.add(observer.observe(task));
+            outcomes.add(form.observe(task));
         }
-        return check(mode, observations);
+        return check(mode, outcomes);
     }
 
     /** The thread states a subject of this mode is expected to show, in order. */
@@ -81,11 +58,11 @@ public final class LifecyclePattern implements Pattern {
     }
 
     /** Every subject showed every state of the diagram in order, and every subtask its states. */
-    static Check check(Mode mode, List<Observation> observations) {
-        if (observations.isEmpty()) {
+    static Check check(Mode mode, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
             return Check.failed("no subject was observed");
         }
-        for (Observation o : observations) {
+        for (Outcome o : outcomes) {
             if (!o.threadStates().equals(expectedThreadStates(mode))) {
                 return Check.failed("subject " + o.task() + " showed " + o.threadStates() + ", expected " + expectedThreadStates(mode));
             }
@@ -94,15 +71,15 @@ public final class LifecyclePattern implements Pattern {
             }
         }
         StringBuilder detail = new StringBuilder()
-                .append(observations.size()).append(mode == Mode.PLATFORM ? " platform" : " virtual").append(" threads showed ")
+                .append(outcomes.size()).append(mode == Mode.PLATFORM ? " platform" : " virtual").append(" threads showed ")
                 .append(String.join(" > ", expectedThreadStates(mode)));
         if (mode == Mode.STRUCTURED) {
-            long failed = observations.stream().filter(o -> o.subtaskStates().getLast().equals("FAILED")).count();
-            detail.append("; subtasks UNAVAILABLE > SUCCESS (").append(observations.size() - failed)
+            long failed = outcomes.stream().filter(o -> o.subtaskStates().getLast().equals("FAILED")).count();
+            detail.append("; subtasks UNAVAILABLE > SUCCESS (").append(outcomes.size() - failed)
                     .append(") or FAILED (").append(failed).append(")");
         }
         if (mode != Mode.PLATFORM) {
-            Observation first = observations.getFirst();
+            Outcome first = outcomes.getFirst();
             detail.append("; spinning: ").append(first.mountedAs())
                     .append(", parked: ").append(first.parkedAs()).append(carrier(first.parkedAs()))
                     .append(", blocked: ").append(first.blockedAs()).append(carrier(first.blockedAs()));

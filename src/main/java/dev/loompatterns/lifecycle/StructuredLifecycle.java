@@ -17,10 +17,10 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredLifecycle implements StateObserver {
+public final class StructuredLifecycle implements Form {
 
     @Override
-    public Observation observe(int task) throws InterruptedException {
+    public Outcome observe(int task) throws InterruptedException {
         StateWalk walk = new StateWalk(task, task % 2 == 1);
         List<String> seen = new ArrayList<>();
         List<String> subtaskStates = new ArrayList<>();
@@ -40,6 +40,6 @@ public final class StructuredLifecycle implements StateObserver {
             subtaskStates.add(subtask.state().name());
         }
         seen.add(subject.getState().name()); // the scope is closed: must read TERMINATED
-        return new Observation(task, seen, subtaskStates, walk.mountedAs(), walk.parkedAs(), walk.blockedAs());
+        return new Outcome(task, seen, subtaskStates, walk.mountedAs(), walk.parkedAs(), walk.blockedAs());
     }
 }

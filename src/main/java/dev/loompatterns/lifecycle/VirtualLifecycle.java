@@ -9,11 +9,10 @@ package dev.loompatterns.lifecycle;
  * ({@code jcmd <pid> Thread.dump_to_file -format=json FILE}) likewise shows a carrier only for a
  * mounted virtual thread.
  */
-public final class VirtualLifecycle implements StateObserver {
+public final class VirtualLifecycle implements Form {
 
     @Override
-    public Observation observe(int task) throws InterruptedException {
-        // BEFORE: Thread.ofPlatform(); AFTER: the same walk, the same states
-        return PlatformLifecycle.walk(Thread.ofVirtual().name("subject-" + task), task);
+    public Outcome observe(int task) throws InterruptedException {
+        return Form.walk(Thread.ofVirtual().name("subject-" + task), task);
     }
 }

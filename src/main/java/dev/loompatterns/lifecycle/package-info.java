@@ -47,6 +47,18 @@
  * joins the subject and its helper (or lets the scope's {@code close()} do it), so no thread
  * outlives the run.
  *
+ * <h2>Memory consistency effects</h2>
+ * The subject and its observer share only volatile fields, a latch and futures
+ * ({@code StateWalk}). Starting a thread (or forking) happens-before its first action, and
+ * completing the future with its own thread happens-before the observer's {@code get()} returns
+ * it. Each release the observer writes (a volatile flag, set before {@code unpark}, since
+ * {@code unpark} alone promises no ordering; the latch's {@code countDown()}; the interrupt)
+ * happens-before the subject's next step reads it, and leaving the monitor happens-before the
+ * subject enters it. The outcome is built on the observing thread, from the states it read
+ * itself; the last, {@code TERMINATED}, is read after {@code Thread.join()} (platform and
+ * virtual) or the scope's {@code join()} and {@code close()} (structured), and a fork's end
+ * happens-before {@code join()} returns, so the subtask's final state is read after it.
+ *
  * <h2>The check</h2>
  * Every subject showed every state of its mode's diagram in order (NEW and TERMINATED read
  * directly, the others reached), and every subtask showed UNAVAILABLE then SUCCESS or FAILED as

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** The tutorial's form: a platform thread per worker, all sharing one counter, joined at the end. */
-public final class PlatformLockCounter implements CountingWorkers {
+public final class PlatformLockCounter implements Form {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
         CountDownLatch startGate = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(CountingWorkers.worker(counter, increments, startGate), "counter-" + i);
+            Thread thread = new Thread(Form.worker(counter, increments, startGate), "counter-" + i);
             threads.add(thread);
             thread.start();
         }

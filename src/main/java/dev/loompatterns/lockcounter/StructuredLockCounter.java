@@ -9,14 +9,14 @@ import java.util.concurrent.StructuredTaskScope;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-public final class StructuredLockCounter implements CountingWorkers {
+public final class StructuredLockCounter implements Form {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
         CountDownLatch startGate = new CountDownLatch(1);
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < workers; i++) {
-                scope.fork(CountingWorkers.worker(counter, increments, startGate));
+                scope.fork(Form.worker(counter, increments, startGate));
             }
             startGate.countDown();
             scope.join();

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * at once, and a virtual thread that waits for the lock unmounts (for {@code synchronized}, since
  * JDK 24, JEP 491).
  */
-public final class VirtualLockCounter implements CountingWorkers {
+public final class VirtualLockCounter implements Form {
 
     @Override
     public void count(Counter counter, int workers, int increments) throws InterruptedException {
@@ -19,7 +19,7 @@ public final class VirtualLockCounter implements CountingWorkers {
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
         for (int i = 0; i < workers; i++) {
-            threads.add(builder.start(CountingWorkers.worker(counter, increments, startGate)));
+            threads.add(builder.start(Form.worker(counter, increments, startGate)));
         }
         startGate.countDown();
         Threads.joinAll(threads);

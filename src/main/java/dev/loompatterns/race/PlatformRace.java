@@ -16,12 +16,12 @@ import java.util.concurrent.Executors;
  * <p>invokeAny also submits lazily: it hands the pool one task, then the next only while no
  * answer has arrived, so with a fast enough winner the slowest mirrors are never asked at all.
  */
-public final class PlatformRace implements Racer {
+public final class PlatformRace implements Form {
 
     @Override
     public String race(List<Callable<String>> mirrors) throws InterruptedException, ExecutionException {
-        try (ExecutorService pool = Executors.newFixedThreadPool(mirrors.size(), Thread.ofPlatform().name("mirror-", 0).factory())) {
-            return pool.invokeAny(mirrors);
+        try (ExecutorService executor = Executors.newFixedThreadPool(mirrors.size(), Thread.ofPlatform().name("mirror-", 0).factory())) {
+            return executor.invokeAny(mirrors);
         } // close(): waits until every loser has ended
     }
 }

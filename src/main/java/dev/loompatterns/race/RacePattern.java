@@ -1,9 +1,11 @@
 package dev.loompatterns.race;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
 import dev.loompatterns.core.Variant;
@@ -15,64 +17,31 @@ import java.util.concurrent.Callable;
 /** Catalogue entry for {@code race}; see the package documentation. */
 public final class RacePattern implements Pattern {
 
-    static final String MIRRORS = "mirrors";
-    static final String LATENCY_MS = "latency-ms";
-    static final String GAP_MS = "gap-ms";
+    static final Param MIRRORS = Param.ofInt("mirrors", "mirrors per race (each a thread)", 4, 2, 64);
+    static final Param LATENCY_MS = Param.ofInt("latency-ms", "the winning mirror's latency", 10, 0, 10_000);
+    static final Param GAP_MS = Param.ofInt("gap-ms",
+            "how much later each slower mirror would answer (so a loser left running shows)", 5_000, 1, 600_000);
 
     static final Variant FIRST_SUCCESS = Variant.of("first-success", "mirror-0 fails at once, mirror-1 answers first, the rest are interrupted");
     static final Variant ALL_FAIL = Variant.of("all-fail", "every mirror fails: the race throws, with every mirror ended");
 
-    @Override
-    public String id() {
-        return "race";
-    }
+    /** Tasks are races, run one after another. */
+    static final PatternInfo INFO = PatternInfo.of(16, "race", "first result wins, losers cancelled",
+                    "(card: structured concurrency) ask several mirrors, take the first answer", 20)
+            .withVariants(FIRST_SUCCESS, ALL_FAIL)
+            .withParams(MIRRORS, LATENCY_MS, GAP_MS)
+            .withMaxTasks(100_000); // races run one at a time, so tasks are not threads
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 
     @Override
-    public String title() {
-        return "first result wins, losers cancelled";
-    }
-
-    @Override
-    public String tutorial() {
-        return "(card: structured concurrency) ask several mirrors, take the first answer";
-    }
-
-    @Override
-    public int number() {
-        return 16;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(FIRST_SUCCESS, ALL_FAIL);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(MIRRORS, "mirrors per race (each a thread)", 4, 2, 64),
-                Param.ofInt(LATENCY_MS, "the winning mirror's latency", 10, 0, 10_000),
-                Param.ofInt(GAP_MS, "how much later each slower mirror would answer (so a loser left running shows)", 5_000, 1, 600_000));
-    }
-
-    /** Races, one after another. */
-    @Override
-    public int defaultTasks() {
-        return 20;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return 100_000; // races run one at a time, so tasks are not threads
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Racer racer = switch (mode) {
-            case PLATFORM -> new PlatformRace();
-            case VIRTUAL -> new VirtualRace();
-            case STRUCTURED -> new StructuredRace();
-        };
+        Form form = FORMS.of(mode);
         int mirrors = workload.intValue(MIRRORS);
         boolean allFail = variant.id().equals(ALL_FAIL.id());
         Tally tally = new Tally();
@@ -82,7 +51,7 @@ public final class RacePattern implements Pattern {
             String winner = null;
             Exception failure = null;
             try {
-                winner = racer.race(calls);
+                winner = form.race(calls);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.StructuredTaskScope.Joiner;
  * (JEP 525) {@code anySuccessfulResultOrThrow()} is renamed {@code anySuccessfulOrThrow()}; it is
  * called once, in {@link #race}.
  */
-public final class StructuredRace implements Racer {
+public final class StructuredRace implements Form {
 
     /** The scope's name in a thread dump. */
     static final String SCOPE_NAME = "race";

@@ -42,6 +42,17 @@
  * I/O on a virtual thread, {@code HttpClient.send}) for the cancel to work. If the caller itself
  * is interrupted, every form throws {@code InterruptedException} after every mirror has ended.
  *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread before it submits a task to an {@code ExecutorService} happen-before the
+ * task begins, and the winner's actions happen-before {@code invokeAny} returns its result. A
+ * loser may still be unwinding then; the executor's {@code close()} waits until every loser has
+ * ended, which is why the platform and virtual forms close their executor before returning the
+ * answer. In the structured form,
+ * actions before {@code fork} happen-before the fork, and every fork's actions, losers' included,
+ * happen-before the scope's {@code close()} returns. Each mirror writes its state to the
+ * {@link dev.loompatterns.core.TaskLog}, an {@code AtomicReferenceArray}, so the check, which
+ * reads the log after the race returned, sees every mirror's last state.
+ *
  * <h2>The check</h2>
  * Mirror 0 fails at once, mirror 1 answers after {@code latency-ms}, and each further mirror
  * would answer {@code gap-ms} (5 s by default) later than the one before. Every mirror logs its

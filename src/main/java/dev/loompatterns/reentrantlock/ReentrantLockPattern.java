@@ -1,66 +1,40 @@
 package dev.loompatterns.reentrantlock;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.util.List;
 
 /** Catalogue entry for {@code reentrant-lock}; see the package documentation. */
 public final class ReentrantLockPattern implements Pattern {
 
-    static final String ROUNDS = "rounds";
+    static final Param ROUNDS = Param.ofInt("rounds", "calls of method A per worker", 1_000, 1, 10_000_000);
+
+    static final PatternInfo INFO = PatternInfo.of(7, "reentrant-lock", "method A calls method B under the same lock",
+                    "threading.RLock: method_a takes the lock and calls method_b, which takes it again", 100)
+            .withVariants(
+                    Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
+                    Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
+                    Variant.wrongWay("non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
+            .withParams(ROUNDS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new,
+            StructuredReentrantLock::new);
 
     @Override
-    public String id() {
-        return "reentrant-lock";
-    }
-
-    @Override
-    public String title() {
-        return "method A calls method B under the same lock";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.RLock: method_a takes the lock and calls method_b, which takes it again";
-    }
-
-    @Override
-    public int number() {
-        return 7;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
-                Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
-                Variant.wrongWay("non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.ofInt(ROUNDS, "calls of method A per worker", 1_000, 1, 10_000_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 100;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        CallingWorkers workers = switch (mode) {
-            case PLATFORM -> new PlatformReentrantLockDemo();
-            case VIRTUAL -> new VirtualReentrantLockDemo();
-            case STRUCTURED -> new StructuredReentrantLockDemo();
-        };
         SharedResource resource = SharedResource.forVariant(variant.id());
         int rounds = workload.intValue(ROUNDS);
-        long stillHeld = workers.callAll(resource, workload.tasks(), rounds);
+        long stillHeld = FORMS.of(mode).callAll(resource, workload.tasks(), rounds);
         return check(variant, (long) workload.tasks() * rounds, resource.tally(), stillHeld);
     }
 

@@ -30,9 +30,9 @@
  * }
  *
  * <h2>The three forms</h2>
- * The workers are a platform thread each ({@link dev.loompatterns.reentrantlock.PlatformReentrantLockDemo}),
- * a virtual thread each ({@link dev.loompatterns.reentrantlock.VirtualReentrantLockDemo}) or a fork
- * each ({@link dev.loompatterns.reentrantlock.StructuredReentrantLockDemo}); the resources do not
+ * The workers are a platform thread each ({@link dev.loompatterns.reentrantlock.PlatformReentrantLock}),
+ * a virtual thread each ({@link dev.loompatterns.reentrantlock.VirtualReentrantLock}) or a fork
+ * each ({@link dev.loompatterns.reentrantlock.StructuredReentrantLock}); the resources do not
  * change. Reentrancy belongs to the lock and its owning thread, never to a scope: a fork does not
  * hold a lock its parent holds.
  *
@@ -42,6 +42,17 @@
  * monitor; since JDK 24 (JEP 491) a virtual thread waiting for a monitor unmounts, and the choice
  * between the two is back to features: hold counts, {@code tryLock}, timeouts, interruptible
  * waits, several conditions.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Releasing the lock (the last {@code unlock()} of a {@code ReentrantLock}, leaving the outermost
+ * synchronized method, a semaphore's {@code release()}) happens-before the next acquisition of it
+ * by any thread, so each caller sees the guarded owner, depth and counts as the previous holder
+ * left them; a re-entry inside B needs no such edge, since it is the same thread. The count of
+ * calls that still held the lock is a {@code LongAdder}, read once every worker has ended.
+ * Starting a thread or forking happens-before the worker's first action; each worker's end
+ * happens-before {@code Thread.join()} returns (platform and virtual forms) or the scope's
+ * {@code join()} returns (structured form), and the check then reads the tally under the lock,
+ * so every call of every worker is counted.
  *
  * <h2>The check</h2>
  * Every call of A re-entered B while holding the lock (hold count 2, or the monitor held, at depth

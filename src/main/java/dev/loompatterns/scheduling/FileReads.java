@@ -1,6 +1,10 @@
 package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.jfr.JvmShutdown;
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.PinRecorder;
+import jdk.jfr.consumer.RecordingStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -11,9 +15,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import dev.loompatterns.jfr.Pin;
-import dev.loompatterns.jfr.PinRecorder;
-import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Tasks that read a file with {@link RandomAccessFile}. A file read is a system call the JDK
@@ -59,6 +60,7 @@ final class FileReads {
                     }
                 }
             });
+            JvmShutdown.requireRunning("the file-read stream");
             stream.startAsync();
             List<Callable<?>> readers = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {

@@ -1,8 +1,10 @@
 package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.jfr.JvmShutdown;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
+import jdk.jfr.consumer.RecordingStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jfr.consumer.RecordingStream;
 
 /**
  * CPU-bound tasks, each marked by our own JFR events when submitted
@@ -56,6 +57,7 @@ final class QueueingDelay {
                 threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
             });
             stream.onEvent("jdk.VirtualThreadStart", e -> virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime()));
+            JvmShutdown.requireRunning("the queueing-delay stream");
             stream.startAsync();
 
             List<Callable<?>> calls = new ArrayList<>(tasks);

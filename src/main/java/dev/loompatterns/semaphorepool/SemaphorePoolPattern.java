@@ -1,74 +1,47 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
-import java.util.List;
 
 /** Catalogue entry for {@code semaphore-pool}; see the package documentation. */
 public final class SemaphorePoolPattern implements Pattern {
 
-    static final String CONNECTIONS = "connections";
-    static final String HOLD_MS = "hold-ms";
+    static final Param CONNECTIONS = Param.ofInt("connections", "connections in the pool (the semaphore's permits)", 10, 1,
+            Limits.MAX_PLATFORM_THREADS);
+    static final Param HOLD_MS = Param.ofInt("hold-ms", "how long each worker holds its connection", 5, 0, 60_000);
+
+    static final PatternInfo INFO = PatternInfo.of(8, "semaphore-pool", "a pool of connections shared by more workers",
+                    "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers", 500)
+            .withVariants(
+                    Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
+                    Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"))
+            .withParams(CONNECTIONS, HOLD_MS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new,
+            StructuredSemaphorePool::new);
 
     @Override
-    public String id() {
-        return "semaphore-pool";
-    }
-
-    @Override
-    public String title() {
-        return "a pool of connections shared by more workers";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers";
-    }
-
-    @Override
-    public int number() {
-        return 8;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
-                Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(CONNECTIONS, "connections in the pool (the semaphore's permits)", 10, 1, Limits.MAX_PLATFORM_THREADS),
-                Param.ofInt(HOLD_MS, "how long each worker holds its connection", 5, 0, 60_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 500;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        PoolWorkers workers = switch (mode) {
-            case PLATFORM -> new PlatformSemaphorePoolDemo();
-            case VIRTUAL -> new VirtualSemaphorePoolDemo();
-            case STRUCTURED -> new StructuredSemaphorePoolDemo();
-        };
         int connections = workload.intValue(CONNECTIONS);
-        PoolWorkers.Limit limit = variant.id().equals("pool-size") ? PoolWorkers.Limit.THREADS : PoolWorkers.Limit.SEMAPHORE;
-        ConnectionPool pool = limit == PoolWorkers.Limit.THREADS
+        Form.Limit limit = variant.id().equals("pool-size") ? Form.Limit.THREADS : Form.Limit.SEMAPHORE;
+        ConnectionPool pool = limit == Form.Limit.THREADS
                 ? ConnectionPool.unguarded(connections, workload.tasks())
                 : ConnectionPool.guarded(connections, workload.tasks());
         Duration hold = workload.millis(HOLD_MS);
-        workers.runAll(pool, workload.tasks(), hold, limit);
+        FORMS.of(mode).runAll(pool, workload.tasks(), hold, limit);
         return check(pool);
     }
 

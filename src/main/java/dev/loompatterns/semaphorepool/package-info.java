@@ -9,12 +9,12 @@
  * <h2>The three forms</h2>
  * {@link dev.loompatterns.semaphorepool.ConnectionPool} is the same in every mode. A worker
  * borrows a connection, uses it, gives it back; a guarded pool makes it wait for a permit first.
- * {@link dev.loompatterns.semaphorepool.PlatformSemaphorePoolDemo} shows the two platform habits:
+ * {@link dev.loompatterns.semaphorepool.PlatformSemaphorePool} shows the two platform habits:
  * a thread per worker waiting on the semaphore (the tutorial), and a fixed thread pool as large as
  * the connection pool, where the thread count is the limit and no semaphore is needed.
- * {@link dev.loompatterns.semaphorepool.VirtualSemaphorePoolDemo} starts a virtual thread per worker
+ * {@link dev.loompatterns.semaphorepool.VirtualSemaphorePool} starts a virtual thread per worker
  * and lets the semaphore alone say how many may use a connection.
- * {@link dev.loompatterns.semaphorepool.StructuredSemaphorePoolDemo} forks a worker each, or, for
+ * {@link dev.loompatterns.semaphorepool.StructuredSemaphorePool} forks a worker each, or, for
  * the pool-size variant, as many forks as connections draining a shared counter.
  *
  * {@snippet :
@@ -38,6 +38,17 @@
  * to virtual threads, or the resource sees as many users as there are tasks. The pool-size variant
  * in virtual mode runs a fixed pool of virtual threads to show that it works but hides the limit:
  * don't do this in new code.
+ *
+ * <h2>Memory consistency effects</h2>
+ * A worker's {@code release()} of its permit happens-before the {@code acquire()} that next takes
+ * it, and putting a connection back in the pool's idle queue (a {@code ConcurrentLinkedQueue})
+ * happens-before the {@code poll()} that takes it out, so the next borrower sees it as the last one
+ * left it. The holder count, its peak and the visits are atomics: an update happens-before a later
+ * read of it. Submitting a worker to an executor happens-before it runs, and its end happens-before
+ * {@code Future.get()} returns (platform and virtual forms, which then close the executor); forking
+ * happens-before the fork runs, and every fork's end happens-before the scope's {@code join()}
+ * returns (structured form). So the check, which reads the peak and the visits after that, sees
+ * every worker's count.
  *
  * <h2>The check</h2>
  * The pool measures the workers holding a connection at once (an atomic counter of current

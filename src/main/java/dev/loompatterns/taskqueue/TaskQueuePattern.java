@@ -1,21 +1,21 @@
 package dev.loompatterns.taskqueue;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import dev.loompatterns.taskqueue.EventLog.Event;
 import java.time.Duration;
-import java.util.BitSet;
-import java.util.List;
 
 /** Catalogue entry for {@code task-queue}; see the package documentation. */
 public final class TaskQueuePattern implements Pattern {
 
-    static final String CONSUMERS = "consumers";
-    static final String WORK_US = "work-us";
+    static final Param CONSUMERS = Param.ofInt("consumers",
+            "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
+    static final Param WORK_US = Param.ofInt("work-us", "microseconds each item's processing sleeps", 100, 0, 1_000_000);
 
     static final Variant CLEAN = Variant.of("clean", "every consumer succeeds; join, then shut down");
     static final Variant CONSUMER_FAILS = Variant.of("consumer-fails",
@@ -26,145 +26,24 @@ public final class TaskQueuePattern implements Pattern {
     /** Items one run may be given: each is a boxed Integer and a few log entries. */
     static final int MAX_ITEMS = 1_000_000;
 
-    @Override
-    public String id() {
-        return "task-queue";
-    }
+    static final PatternInfo INFO = PatternInfo.of(12, "task-queue", "a queue whose join waits until every item is done",
+                    "queue.Queue with worker threads calling get() and task_done(), main calling q.join()", 2_000)
+            .withVariants(CLEAN, CONSUMER_FAILS, CANCELLED)
+            .withParams(CONSUMERS, WORK_US)
+            .withMaxTasks(MAX_ITEMS); // tasks are items, not threads; the consumer count is its own parameter
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
     @Override
-    public String title() {
-        return "a queue whose join waits until every item is done";
-    }
-
-    @Override
-    public String tutorial() {
-        return "queue.Queue with worker threads calling get() and task_done(), main calling q.join()";
-    }
-
-    @Override
-    public int number() {
-        return 12;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(CLEAN, CONSUMER_FAILS, CANCELLED);
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(
-                Param.ofInt(CONSUMERS, "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000),
-                Param.ofInt(WORK_US, "microseconds each item's processing sleeps", 100, 0, 1_000_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 2_000;
-    }
-
-    @Override
-    public int maxTasks(Mode mode) {
-        return MAX_ITEMS; // tasks are items, not threads; the consumer count is its own parameter
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Plan plan = new Plan(workload.tasks(), workload.intValue(CONSUMERS),
-                Duration.ofNanos(workload.intValue(WORK_US) * 1_000L),
+                Duration.ofNanos(workload.longValue(WORK_US) * 1_000L),
                 variant.equals(CONSUMER_FAILS), variant.equals(CANCELLED));
-        return check(mode, plan, demoFor(mode).run(plan));
-    }
-
-    static TaskQueueDemo demoFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformTaskQueueDemo();
-            case VIRTUAL -> new VirtualTaskQueueDemo();
-            case STRUCTURED -> new StructuredTaskQueueDemo();
-        };
-    }
-
-    /**
-     * Nothing lost, nothing repeated: every item put once, done at most once, and either done or
-     * still queued at the end. Without a cancel, every item was done and {@code join} returned
-     * after the last one (by the event order). With a failing consumer, exactly one failed and its
-     * item was still done once. With a cancel, join did not return and the interrupt came after
-     * the planned number of items; or, when the cancel came with the last items (a run of one
-     * item), join returned and the run is checked as a finished one.
-     */
-    static Check check(Mode mode, Plan plan, Outcome outcome) {
-        int n = plan.items();
-        BitSet put = new BitSet(n);
-        BitSet done = new BitSet(n);
-        long lastDone = -1;
-        long joinAt = -1;
-        int handedBack = 0;
-        boolean wantVirtual = mode != Mode.PLATFORM;
-        for (Event event : outcome.events()) {
-            switch (event.kind()) {
-                case PUT -> {
-                    if (put.get(event.item())) {
-                        return Check.failed("item " + event.item() + " put twice");
-                    }
-                    put.set(event.item());
-                }
-                case DONE -> {
-                    if (done.get(event.item())) {
-                        return Check.failed("item " + event.item() + " done twice");
-                    }
-                    if (event.virtual() != wantVirtual) {
-                        return Check.failed("item " + event.item() + " done on a " + (event.virtual() ? "virtual" : "platform") + " thread");
-                    }
-                    done.set(event.item());
-                    lastDone = event.seq();
-                }
-                case HANDED_BACK -> handedBack++;
-                case JOIN_RETURNED -> joinAt = event.seq();
-            }
-        }
-        if (put.cardinality() != n) {
-            return Check.failed(put.cardinality() + " of " + n + " items put");
-        }
-        for (int item : outcome.leftover()) {
-            if (done.get(item)) {
-                return Check.failed("item " + item + " both done and left in the queue");
-            }
-        }
-        int accounted = done.cardinality() + outcome.leftover().size();
-        if (accounted != n || outcome.leftover().stream().distinct().count() != outcome.leftover().size()) {
-            return Check.failed(done.cardinality() + " done + " + outcome.leftover().size() + " left over for " + n + " items put");
-        }
-        String failures = "";
-        if (plan.consumerFails()) {
-            if (outcome.failures().size() != 1 || !(outcome.failures().getFirst() instanceof Run.ItemFailure) || handedBack < 1) {
-                return Check.failed("expected one failed consumer that handed its item back, got failures " + outcome.failures()
-                        + ", " + handedBack + " handed back");
-            }
-            failures = "; one consumer failed on item 0, handed it back, another did it";
-        } else if (!outcome.failures().isEmpty()) {
-            return Check.failed("consumers failed: " + outcome.failures());
-        }
-        if (plan.cancelled() && !outcome.joinReturned()) {
-            if (joinAt >= 0) {
-                return Check.failed("join returned, yet the run reports it did not");
-            }
-            if (done.cardinality() < plan.cancelAfter()) {
-                return Check.failed("cancelled after " + done.cardinality() + " done, planned after " + plan.cancelAfter());
-            }
-            return Check.passed("cancelled: " + done.cardinality() + " done once + " + outcome.leftover().size()
-                    + " drained = " + n + " put (" + handedBack + " put back by interrupted consumers)");
-        }
-        if (!outcome.joinReturned() || joinAt < 0) {
-            return Check.failed("join did not return");
-        }
-        if (done.cardinality() != n) {
-            return Check.failed(done.cardinality() + " of " + n + " items done");
-        }
-        if (joinAt < lastDone) {
-            return Check.failed("join returned at event " + joinAt + ", before the last item was done at event " + lastDone);
-        }
-        String lateCancel = plan.cancelled() ? "; the cancel came as the last items finished: nothing left to stop" : "";
-        return Check.passed(n + " put = " + n + " done, each once; join returned at event " + joinAt
-                + ", after the last done (event " + lastDone + ")" + failures + lateCancel);
+        return OutcomeCheck.check(mode, plan, FORMS.of(mode).run(plan));
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The form the platform and virtual demos share, as the tutorial wrote it: start the consumers,
+ * The code the platform and virtual forms share, as the tutorial wrote it: start the consumers,
  * put the items, {@code join()}, then shut the queue down and join the threads. The only
  * difference between the modes is the {@link Thread.Builder}.
  */
@@ -15,7 +15,7 @@ final class ThreadPerConsumer {
     }
 
     static Outcome run(Thread.Builder builder, Plan plan) throws InterruptedException {
-        Run run = new Run(plan);
+        ProducerConsumer run = new ProducerConsumer(plan);
         List<Thread> consumers = new ArrayList<>(plan.consumers());
         boolean joined;
         try {

@@ -18,11 +18,11 @@
  * instead.
  *
  * <h2>The three forms</h2>
- * {@link dev.loompatterns.taskqueue.PlatformTaskQueueDemo} starts a platform thread per consumer,
+ * {@link dev.loompatterns.taskqueue.PlatformTaskQueue} starts a platform thread per consumer,
  * puts the items, joins the queue, shuts it down and joins the threads.
- * {@link dev.loompatterns.taskqueue.VirtualTaskQueueDemo} is the same code with
+ * {@link dev.loompatterns.taskqueue.VirtualTaskQueue} is the same code with
  * {@code Thread.ofVirtual()}: an idle consumer parks in {@code Condition.await} and unmounts, so
- * consumers need not be few. {@link dev.loompatterns.taskqueue.StructuredTaskQueueDemo} forks the
+ * consumers need not be few. {@link dev.loompatterns.taskqueue.StructuredTaskQueue} forks the
  * consumers, and the {@code join()}-then-{@code shutdown()} step, in one scope:
  *
  * {@snippet :
@@ -57,6 +57,18 @@
  * must then consume its own interrupt. A run of one item still meets this case, and the
  * check accepts it as a finished run.) The platform and virtual forms then interrupt each
  * consumer and join it; the structured form only has to let the exception leave the scope.
+ *
+ * <h2>Memory consistency effects</h2>
+ * As in {@code java.util.concurrent}'s queues: actions in a thread before it puts an item into
+ * the {@code TaskQueue} happen-before the actions after a {@code take()} of that item in another
+ * thread, and actions before a {@code taskDone()} happen-before the actions after the
+ * {@code join()} that it releases, since all of them lock and unlock the queue's one
+ * {@code ReentrantLock}. So when {@code join()} returns, every consumer's work on every item is
+ * visible to the producer. The platform and virtual forms then join every consumer thread
+ * ({@code Thread.join}), and the structured form joins and closes its scope (a fork's actions
+ * happen-before {@code join()} returns), before the run's event log and leftovers are read; the
+ * log itself is a {@code ConcurrentLinkedQueue} stamped from an {@code AtomicLong}, so the check
+ * reads every event, in the order the stamps give.
  *
  * <h2>The check</h2>
  * Every event (put, done, handed back, join returned) takes a number from one counter as it

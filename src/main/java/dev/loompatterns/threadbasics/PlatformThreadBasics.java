@@ -11,7 +11,7 @@ import java.util.List;
  * Each thread is an OS thread with its own stack, so this is the form that runs out of memory or
  * thread handles first when the worker count grows.
  */
-public final class PlatformThreadBasics implements SleepingWorkers {
+public final class PlatformThreadBasics implements Form {
 
     @Override
     public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {
@@ -19,20 +19,11 @@ public final class PlatformThreadBasics implements SleepingWorkers {
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
             int worker = i;
-            Thread thread = new Thread(() -> reports[worker] = workOrNull(worker, sleep), "worker-" + i);
+            Thread thread = new Thread(() -> reports[worker] = Form.workOrNull(worker, sleep), "worker-" + i);
             threads.add(thread);
             thread.start();
         }
-        // join() is the happens-before edge that makes each reports[i] visible here.
-        Threads.joinAll(threads);
+        Threads.joinAll(threads); // join() is the happens-before edge that makes each reports[i] visible here
         return Arrays.asList(reports);
-    }
-
-    static WorkerReport workOrNull(int worker, Duration sleep) {
-        try {
-            return WorkerReport.work(worker, sleep);
-        } catch (InterruptedException e) {
-            return null; // interrupted by a cancelled run: no report, and the thread ends
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredThreadBasics implements SleepingWorkers {
+public final class StructuredThreadBasics implements Form {
 
     @Override
     public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {

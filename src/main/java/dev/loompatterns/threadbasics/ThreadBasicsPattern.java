@@ -1,9 +1,11 @@
 package dev.loompatterns.threadbasics;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
@@ -13,47 +15,23 @@ import java.util.List;
 /** Catalogue entry for {@code thread-basics}; see the package documentation. */
 public final class ThreadBasicsPattern implements Pattern {
 
-    static final String SLEEP_MS = "sleep-ms";
+    static final Param SLEEP_MS = Param.ofInt("sleep-ms", "how long each worker sleeps", 100, 0, 60_000);
+
+    static final PatternInfo INFO = PatternInfo.of(1, "thread-basics", "start workers that sleep, join them all",
+                    "three threading.Thread(target=worker) that sleep 2 s, started then joined", 1_000)
+            .withParams(SLEEP_MS);
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
     @Override
-    public String id() {
-        return "thread-basics";
-    }
-
-    @Override
-    public String title() {
-        return "start workers that sleep, join them all";
-    }
-
-    @Override
-    public String tutorial() {
-        return "three threading.Thread(target=worker) that sleep 2 s, started then joined";
-    }
-
-    @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.ofInt(SLEEP_MS, "how long each worker sleeps", 100, 0, 60_000));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 1_000;
+    public PatternInfo info() {
+        return INFO;
     }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        SleepingWorkers workers = switch (mode) {
-            case PLATFORM -> new PlatformThreadBasics();
-            case VIRTUAL -> new VirtualThreadBasics();
-            case STRUCTURED -> new StructuredThreadBasics();
-        };
         Duration sleep = workload.millis(SLEEP_MS);
-        return check(mode, workload.tasks(), sleep, workers.runAll(workload.tasks(), sleep));
+        return check(mode, workload.tasks(), sleep, FORMS.of(mode).runAll(workload.tasks(), sleep));
     }
 
     /** Every worker reported exactly once, slept at least as asked, on the kind of thread the mode uses. */

@@ -40,6 +40,16 @@
  * the interrupt is passed on ({@link dev.loompatterns.core.Threads#joinAll}); the structured form
  * gets the same from the scope's {@code close()}.
  *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread before {@code Thread.start()} happen-before every action of the started
+ * thread, so a worker sees its index and the shared {@code reports} array; every action of a
+ * worker, its write of {@code reports[i]} included, happens-before the return of
+ * {@code Thread.join()} on it, in the platform and the virtual form alike (the migration does not
+ * change the memory model). In the structured form, actions before {@code fork} happen-before the
+ * fork's actions, and a fork's actions happen-before {@code join()} returns, so
+ * {@code Subtask.get()} reads the report the fork returned. The check runs after the join, and
+ * sees every report whole.
+ *
  * <h2>The check</h2>
  * Every worker reported exactly once, slept at least the time asked, and ran on the kind of
  * thread its mode promises (platform, or virtual).

@@ -9,10 +9,10 @@ package dev.loompatterns.threadconfig;
  * honours it is up to the JVM and OS (HotSpot on Linux ignores it unless run with
  * {@code -XX:ThreadPriorityPolicy=1} as root).
  */
-public final class PlatformThreadConfig implements ConfiguredWorkers {
+public final class PlatformThreadConfig implements Form {
 
     @Override
-    public Configured runAll(int workers, ThreadConfig config) throws InterruptedException {
+    public Outcome runAll(int workers, ThreadConfig config) throws InterruptedException {
         Worker.Collector handler = new Worker.Collector();
         Thread.Builder builder = Thread.ofPlatform()
                 .name(config.namePrefix(), 0)

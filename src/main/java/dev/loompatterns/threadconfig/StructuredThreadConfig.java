@@ -21,11 +21,11 @@ import java.util.concurrent.ThreadFactory;
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); compile and run
  * with {@code --enable-preview}.
  */
-public final class StructuredThreadConfig implements ConfiguredWorkers {
+public final class StructuredThreadConfig implements Form {
 
     @Override
-    public Configured runAll(int workers, ThreadConfig config) throws InterruptedException {
-        Queue<Observed> observed = new ConcurrentLinkedQueue<>();
+    public Outcome runAll(int workers, ThreadConfig config) throws InterruptedException {
+        Queue<WorkerReport> observed = new ConcurrentLinkedQueue<>();
         Worker.Collector handler = new Worker.Collector();
         ThreadFactory builderFactory = Thread.ofVirtual()
                 .name(config.namePrefix(), 0)
@@ -40,15 +40,15 @@ public final class StructuredThreadConfig implements ConfiguredWorkers {
         List<Throwable> captured = new ArrayList<>();
         Worker.REQUEST.set(Worker.REQUEST_VALUE);
         // awaitAll: the planned failure must not cancel the other workers
-        try (var scope = StructuredTaskScope.open(Joiner.<Observed>awaitAll(),
+        try (var scope = StructuredTaskScope.open(Joiner.<WorkerReport>awaitAll(),
                 cf -> cf.withThreadFactory(factory).withName("thread-config"))) {
-            List<Subtask<Observed>> subtasks = new ArrayList<>(workers);
+            List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
                 int worker = i;
                 subtasks.add(scope.fork(() -> Worker.observe(worker, workers, observed)));
             }
             scope.join();
-            for (Subtask<Observed> subtask : subtasks) {
+            for (Subtask<WorkerReport> subtask : subtasks) {
                 if (subtask.state() == Subtask.State.FAILED) {
                     captured.add(subtask.exception());
                 }
@@ -56,6 +56,6 @@ public final class StructuredThreadConfig implements ConfiguredWorkers {
         } finally {
             Worker.REQUEST.remove();
         }
-        return new Configured(List.copyOf(observed), handler.all(), captured);
+        return new Outcome(List.copyOf(observed), handler.all(), captured);
     }
 }

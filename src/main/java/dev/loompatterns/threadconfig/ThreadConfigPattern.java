@@ -1,11 +1,12 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.util.List;
 import java.util.Objects;
 
 /** Catalogue entry for {@code thread-config}; see the package documentation. */
@@ -15,44 +16,17 @@ public final class ThreadConfigPattern implements Pattern {
     /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
     static final int PRIORITY = 8;
 
-    @Override
-    public String id() {
-        return "thread-config";
-    }
+    static final PatternInfo INFO = PatternInfo.of(4, "thread-config", "name, arguments, daemon, priority, handlers, inherited locals",
+                    "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)", 200)
+            .withVariants(
+                    Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
+                    Variant.of("no-inherit-locals", "inheritInheritableThreadLocals(false): new threads start without them"));
+
+    static final ByMode<Form> FORMS = new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
     @Override
-    public String title() {
-        return "name, arguments, daemon, priority, handlers, inherited locals";
-    }
-
-    @Override
-    public String tutorial() {
-        return "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)";
-    }
-
-    @Override
-    public int number() {
-        return 4;
-    }
-
-    @Override
-    public List<Variant> variants() {
-        return List.of(
-                Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
-                Variant.of("no-inherit-locals", "inheritInheritableThreadLocals(false): new threads start without them"));
-    }
-
-    @Override
-    public int defaultTasks() {
-        return 200;
-    }
-
-    static ConfiguredWorkers workersFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformThreadConfig();
-            case VIRTUAL -> new VirtualThreadConfig();
-            case STRUCTURED -> new StructuredThreadConfig();
-        };
+    public PatternInfo info() {
+        return INFO;
     }
 
     static ThreadConfig configFor(Variant variant) {
@@ -62,7 +36,7 @@ public final class ThreadConfigPattern implements Pattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         ThreadConfig config = configFor(variant);
-        return check(mode, workload.tasks(), config, workersFor(mode).runAll(workload.tasks(), config));
+        return check(mode, workload.tasks(), config, FORMS.of(mode).runAll(workload.tasks(), config));
     }
 
     /**
@@ -70,13 +44,13 @@ public final class ThreadConfigPattern implements Pattern {
      * thread is always a daemon at normal priority. The last worker's failure reached the
      * uncaught-exception handler, or, in a scope, its subtask and not the handler.
      */
-    static Check check(Mode mode, int workers, ThreadConfig config, Configured result) {
+    static Check check(Mode mode, int workers, ThreadConfig config, Outcome result) {
         boolean virtual = mode != Mode.PLATFORM;
         boolean wantDaemon = virtual || config.daemon();
         int wantPriority = virtual ? Thread.NORM_PRIORITY : config.priority();
         String wantInherited = config.inheritLocals() ? Worker.REQUEST_VALUE : null;
         boolean[] seen = new boolean[workers];
-        for (Observed o : result.observed()) {
+        for (WorkerReport o : result.reports()) {
             if (o.worker() < 0 || o.worker() >= workers || seen[o.worker()]) {
                 return Check.failed("worker " + o.worker() + " ran twice or was not asked for");
             }
@@ -93,8 +67,8 @@ public final class ThreadConfigPattern implements Pattern {
                 return Check.failed("worker " + o.worker() + " " + problem);
             }
         }
-        if (result.observed().size() != workers) {
-            return Check.failed((workers - result.observed().size()) + " of " + workers + " workers did not run");
+        if (result.reports().size() != workers) {
+            return Check.failed((workers - result.reports().size()) + " of " + workers + " workers did not run");
         }
         String failure = Worker.failureMessage(workers - 1);
         String lastThread = config.namePrefix() + (workers - 1);

@@ -7,13 +7,11 @@ package dev.loompatterns.threadconfig;
  * {@link Thread#NORM_PRIORITY} (JEP 444). Names with a counter, inheritable thread locals and the
  * uncaught-exception handler work as on platform threads.
  */
-public final class VirtualThreadConfig implements ConfiguredWorkers {
+public final class VirtualThreadConfig implements Form {
 
     @Override
-    public Configured runAll(int workers, ThreadConfig config) throws InterruptedException {
+    public Outcome runAll(int workers, ThreadConfig config) throws InterruptedException {
         Worker.Collector handler = new Worker.Collector();
-        // BEFORE: Thread.ofPlatform().name(..).daemon(..).priority(..)...
-        // AFTER:  no daemon(..), no priority(..): a virtual thread is a daemon at normal priority
         Thread.Builder builder = Thread.ofVirtual()
                 .name(config.namePrefix(), 0)
                 .inheritInheritableThreadLocals(config.inheritLocals())

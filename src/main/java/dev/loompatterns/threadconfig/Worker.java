@@ -31,10 +31,10 @@ final class Worker {
     }
 
     /** Records what the current thread carries; the last of {@code workers} then throws. */
-    static Observed observe(int worker, int workers, Queue<Observed> observed) throws InterruptedException {
+    static WorkerReport observe(int worker, int workers, Queue<WorkerReport> observed) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
-        Observed seen = new Observed(worker, argumentFor(worker), self.getName(), self.isDaemon(), self.getPriority(),
+        WorkerReport seen = new WorkerReport(worker, argumentFor(worker), self.getName(), self.isDaemon(), self.getPriority(),
                 self.isVirtual(), REQUEST.get());
         observed.add(seen);
         if (worker == workers - 1) {
@@ -50,9 +50,9 @@ final class Worker {
      * @param beforeStart what to set on each unstarted thread that the builder cannot set
      * @param handler     the handler the builder was given, read after the joins
      */
-    static Configured startAndJoin(int workers, Thread.Builder builder, Consumer<Thread> beforeStart, Collector handler)
+    static Outcome startAndJoin(int workers, Thread.Builder builder, Consumer<Thread> beforeStart, Collector handler)
             throws InterruptedException {
-        Queue<Observed> observed = new ConcurrentLinkedQueue<>();
+        Queue<WorkerReport> observed = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>(workers);
         REQUEST.set(REQUEST_VALUE);
         try {
@@ -74,7 +74,7 @@ final class Worker {
             // the handler runs on the failing thread before it terminates, so join() also publishes its record
             Threads.joinAll(threads);
         }
-        return new Configured(List.copyOf(observed), handler.all(), List.of());
+        return new Outcome(List.copyOf(observed), handler.all(), List.of());
     }
 
     /** A failure that reached an uncaught-exception handler, with the thread it came from. */

@@ -44,6 +44,17 @@
  * If the caller is interrupted while joining, every worker is interrupted and still joined
  * ({@link dev.loompatterns.core.Threads#joinAll}); the scope's {@code close()} does the same.
  *
+ * <h2>Memory consistency effects</h2>
+ * A new thread's inheritable thread locals are copied when the thread is created, on the creating
+ * thread, which is why the caller sets the request before it creates the workers and removes it
+ * only after. Starting a thread (or forking) happens-before the worker's first action. Each
+ * worker adds its report to a {@code ConcurrentLinkedQueue}, and the uncaught-exception handler
+ * runs on the failing thread before that thread terminates, so both writes come before the
+ * thread's end; its end happens-before {@code Thread.join()} returns (platform and virtual forms),
+ * and every fork's end happens-before the scope's {@code join()} returns, after which the caller
+ * reads each {@code Subtask}'s state and exception (structured form). So the check, which reads the
+ * reports and the failures after joining, sees every one.
+ *
  * <h2>The check</h2>
  * Every worker ran once with its own argument, on a thread named with the counter, with the
  * daemon flag, priority and inherited local its kind allows (platform: as asked; virtual: daemon,

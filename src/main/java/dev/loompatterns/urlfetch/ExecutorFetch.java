@@ -25,12 +25,18 @@ final class ExecutorFetch {
     private ExecutorFetch() {
     }
 
+    /** Fail-fast or not, as {@code onFailure} says. */
+    static List<Outcome> fetchAll(ExecutorService executor, List<URI> uris, Form.Fetch fetch, Form.OnFailure onFailure)
+            throws InterruptedException, ExecutionException, FetchFailedException {
+        return onFailure == Form.OnFailure.FAIL_FAST ? failFast(executor, uris, fetch) : collect(executor, uris, fetch);
+    }
+
     /** Every outcome, in input order. */
-    static List<Fetched> collect(ExecutorService executor, List<URI> uris, FetchOne fetch)
+    private static List<Outcome> collect(ExecutorService executor, List<URI> uris, Form.Fetch fetch)
             throws InterruptedException, ExecutionException {
-        List<Callable<Fetched>> calls = uris.stream().<Callable<Fetched>>map(uri -> () -> fetch.call(uri)).toList();
-        List<Fetched> results = new ArrayList<>(uris.size());
-        for (Future<Fetched> future : executor.invokeAll(calls)) {
+        List<Callable<Outcome>> calls = uris.stream().<Callable<Outcome>>map(uri -> () -> fetch.call(uri)).toList();
+        List<Outcome> results = new ArrayList<>(uris.size());
+        for (Future<Outcome> future : executor.invokeAll(calls)) {
             results.add(future.get());
         }
         return results;
@@ -42,34 +48,28 @@ final class ExecutorFetch {
      *
      * @throws FetchFailedException the first URL that did not answer 2xx or 3xx
      */
-    static List<Fetched> failFast(ExecutorService executor, List<URI> uris, FetchOne fetch)
+    private static List<Outcome> failFast(ExecutorService executor, List<URI> uris, Form.Fetch fetch)
             throws InterruptedException, ExecutionException, FetchFailedException {
-        CompletionService<Fetched> done = new ExecutorCompletionService<>(executor);
-        List<Future<Fetched>> futures = new ArrayList<>(uris.size());
+        CompletionService<Outcome> done = new ExecutorCompletionService<>(executor);
+        List<Future<Outcome>> futures = new ArrayList<>(uris.size());
         try {
             for (URI uri : uris) {
                 futures.add(done.submit(() -> fetch.call(uri)));
             }
             for (int i = 0; i < uris.size(); i++) {
-                Fetched fetched = done.take().get(); // BLOCKS-UNTIL: some fetch has completed
-                if (!fetched.ok()) {
-                    throw new FetchFailedException(fetched);
+                Outcome outcome = done.take().get(); // BLOCKS-UNTIL: some fetch has completed
+                if (!outcome.ok()) {
+                    throw new FetchFailedException(outcome);
                 }
             }
         } finally {
             // On a failure or an interrupt: interrupts the running fetches; queued ones never start.
             futures.forEach(future -> future.cancel(true));
         }
-        List<Fetched> results = new ArrayList<>(uris.size());
-        for (Future<Fetched> future : futures) {
+        List<Outcome> results = new ArrayList<>(uris.size());
+        for (Future<Outcome> future : futures) {
             results.add(future.resultNow());
         }
         return results;
-    }
-
-    /** One fetch, as the mode makes it (through its in-flight limit, or not). */
-    @FunctionalInterface
-    interface FetchOne {
-        Fetched call(URI uri) throws InterruptedException;
     }
 }

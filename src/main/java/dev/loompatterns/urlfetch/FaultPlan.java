@@ -23,18 +23,18 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
     /** What the server does instead of answering, and what the client then sees. */
     public enum Kind {
         /** Closes the connection without an answer: the client gets an I/O error. */
-        FAIL("fail", Fetched.IO_ERROR),
+        FAIL("fail", Outcome.IO_ERROR),
         /** Answers {@code 500 Internal Server Error}. */
         STATUS_500("500", "HTTP 500"),
         /** Never answers, until the server closes: the client's timeout ends the request. */
-        STALL("stall", Fetched.TIMEOUT),
+        STALL("stall", Outcome.TIMEOUT),
         /**
          * Sends the headers and half the body, then closes: the connection ends mid-answer and
          * the client gets an I/O error. A true TCP reset (RST, by {@code SO_LINGER 0} then close)
          * is out of reach: {@code com.sun.net.httpserver} gives a handler no socket, and it
          * reads each request whole, so its close is always an orderly FIN.
          */
-        RESET("reset", Fetched.IO_ERROR);
+        RESET("reset", Outcome.IO_ERROR);
 
         private final String id;
         private final String outcome;
@@ -48,7 +48,7 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
             return id;
         }
 
-        /** What {@link Fetched#outcome()} says for a request that met this fault. */
+        /** What {@link Outcome#kind()} says for a request that met this fault. */
         public String expectedOutcome() {
             return outcome;
         }

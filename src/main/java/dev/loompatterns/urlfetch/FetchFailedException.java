@@ -7,15 +7,15 @@ package dev.loompatterns.urlfetch;
  */
 public final class FetchFailedException extends Exception {
 
-    private final transient Fetched fetched;
+    private final transient Outcome outcome;
 
-    public FetchFailedException(Fetched fetched) {
-        super(fetched.uri() + " -> " + (fetched.error() != null ? fetched.body() : "HTTP " + fetched.status()), fetched.error());
-        this.fetched = fetched;
+    public FetchFailedException(Outcome outcome) {
+        super(outcome.uri() + " -> " + (outcome.error() != null ? outcome.body() : "HTTP " + outcome.status()), outcome.error());
+        this.outcome = outcome;
     }
 
     /** The outcome that failed, with its URL. */
-    public Fetched fetched() {
-        return fetched;
+    public Outcome outcome() {
+        return outcome;
     }
 }

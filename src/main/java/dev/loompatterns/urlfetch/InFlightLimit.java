@@ -16,16 +16,16 @@ final class InFlightLimit {
         this.permits = maxInFlight > 0 ? new Semaphore(maxInFlight) : null;
     }
 
-    Fetched fetch(UrlClient client, URI uri) throws InterruptedException {
+    Outcome fetch(UrlClient client, URI uri) throws InterruptedException {
         return limited(() -> client.fetch(uri));
     }
 
     /** Fetches through {@link UrlClient#fetchOrThrow}: a failed URL is thrown, for a fail-fast caller. */
-    Fetched fetchOrThrow(UrlClient client, URI uri) throws InterruptedException, FetchFailedException {
+    Outcome fetchOrThrow(UrlClient client, URI uri) throws InterruptedException, FetchFailedException {
         return limited(() -> client.fetchOrThrow(uri));
     }
 
-    private <X extends Exception> Fetched limited(Request<X> request) throws InterruptedException, X {
+    private <X extends Exception> Outcome limited(Request<X> request) throws InterruptedException, X {
         if (permits == null) {
             return request.send();
         }
@@ -38,6 +38,6 @@ final class InFlightLimit {
     }
 
     private interface Request<X extends Exception> {
-        Fetched send() throws InterruptedException, X;
+        Outcome send() throws InterruptedException, X;
     }
 }

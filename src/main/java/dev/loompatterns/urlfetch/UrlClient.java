@@ -59,35 +59,35 @@ final class UrlClient implements AutoCloseable {
     }
 
     /**
-     * Fetches one URL; an I/O failure or a timeout becomes a {@link Fetched} with status -1 and
+     * Fetches one URL; an I/O failure or a timeout becomes a {@link Outcome} with status -1 and
      * its error.
      *
      * @throws InterruptedException if interrupted (a cancelled fork); the request is abandoned
      */
-    Fetched fetch(URI uri) throws InterruptedException {
+    Outcome fetch(URI uri) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeoutFor.apply(uri)).GET().build();
         inFlight.incrementAndGet();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Fetched(uri, response.statusCode(), response.body());
+            return new Outcome(uri, response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
             timedOut.increment();
-            return Fetched.failed(uri, e);
+            return Outcome.failed(uri, e);
         } catch (IOException e) {
-            return Fetched.failed(uri, e);
+            return Outcome.failed(uri, e);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     /** Like {@link #fetch}, but an outcome that is not 2xx or 3xx is thrown, to fail a fail-fast caller. */
-    Fetched fetchOrThrow(URI uri) throws InterruptedException, FetchFailedException {
-        Fetched fetched = fetch(uri);
-        if (!fetched.ok()) {
-            throw new FetchFailedException(fetched);
+    Outcome fetchOrThrow(URI uri) throws InterruptedException, FetchFailedException {
+        Outcome outcome = fetch(uri);
+        if (!outcome.ok()) {
+            throw new FetchFailedException(outcome);
         }
-        return fetched;
+        return outcome;
     }
 
     /** Requests sent and not yet ended: 0 once every caller has returned. */

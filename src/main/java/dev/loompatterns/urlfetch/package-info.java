@@ -59,10 +59,22 @@
  * a 500 as HTTP 500, a stall as a timeout, a cut or a close as an I/O error. Under
  * {@code faults-fail-fast}, the scope's default joiner cancels every other fork at the first
  * failure and {@code join} throws it; the executors need a completion service and a cancel loop
- * to do the same ({@code ExecutorFetch.failFast}). The check: the failure thrown is a faulted
+ * to do the same ({@code ExecutorFetch}). The check: the failure thrown is a faulted
  * URL's, no fetch is running when the call returns, and no stall was waited for until its
  * timeout. A stall costs at most the timeout, and the server closes what it still holds when it
  * closes, so no fault can hang a run.
+ *
+ * <h2>Memory consistency effects</h2>
+ * Actions in a thread before it submits a task to an {@code ExecutorService} happen-before the
+ * task begins, and the task's actions happen-before the return of {@code Future.get()} on it
+ * ({@code invokeAll}, or the completion service's {@code take().get()}): so the pool and the
+ * virtual executor hand back outcomes that are fully written. In the structured form, actions
+ * before {@code fork} happen-before the fork, and a fork's actions happen-before {@code join()}
+ * returns, at each level of scopes, so {@code Subtask.get()} reads a complete outcome. A
+ * {@code Semaphore.release()} by one request happens-before the {@code acquire()} that the next
+ * one returns from. The client's counters and the server's count of answers are atomics, read by
+ * the check after the executor's {@code close()} or the scope's {@code close()} has waited for
+ * every fetch, so the check sees every count.
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  *

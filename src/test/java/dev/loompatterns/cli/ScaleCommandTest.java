@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code loom scale} at tiny sizes; the million-thread run is a manual run (README, Results). */
+/** {@code loom scale} at tiny sizes; the million-thread run is a manual run (docs/results.md). */
 class ScaleCommandTest {
 
     @Test

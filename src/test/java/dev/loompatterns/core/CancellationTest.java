@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CancellationTest {
 
-    /** The bound a cancelled run must stop within; stated in the README. */
+    /** The bound a cancelled run must stop within; stated in docs/testing.md. */
     static final Duration STOPS_WITHIN = Duration.ofSeconds(10);
 
     private static final Set<Thread.State> WAITING_FOR_WORKERS =

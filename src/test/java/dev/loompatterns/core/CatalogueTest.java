@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    /** The ids and their order are a contract (DESIGN.md, pattern catalogue); the number is the position. */
+    /** The ids and their order are a contract (docs/design.md, the catalogue: ids and numbers); the number is the position. */
     static final List<String> DESIGN_IDS = List.of("thread-basics", "creation-styles", "daemon-threads", "thread-config",
             "lifecycle", "lock-counter", "reentrant-lock", "semaphore-pool", "event-signal", "bounded-buffer", "url-fetch",
             "task-queue", "exceptions", "deadlock", "context", "race", "deadline", "pinning", "scheduling",

@@ -21,12 +21,7 @@ class RunnerTest {
         interface Body {
             Check run(Workload workload) throws Exception;
         }
-
-        @Override public String id() { return "scripted"; }
-        @Override public String title() { return "scripted"; }
-        @Override public String tutorial() { return "none"; }
-        @Override public int number() { return 99; }
-        @Override public int defaultTasks() { return 3; }
+        @Override public PatternInfo info() { return PatternInfo.of(99, "scripted", "scripted", "none", 3); }
         @Override public Check run(Mode mode, Variant variant, Workload workload) throws Exception { return body.run(workload); }
     }
 
@@ -97,12 +92,7 @@ class RunnerTest {
         interface SetUp {
             Pattern.Prepared prepare() throws Exception;
         }
-
-        @Override public String id() { return "with-set-up"; }
-        @Override public String title() { return "with set-up"; }
-        @Override public String tutorial() { return "none"; }
-        @Override public int number() { return 99; }
-        @Override public int defaultTasks() { return 1; }
+        @Override public PatternInfo info() { return PatternInfo.of(99, "with-set-up", "with set-up", "none", 1); }
         @Override public Check run(Mode mode, Variant variant, Workload workload) { throw new AssertionError("prepare() is used"); }
         @Override public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception { return setUp.prepare(); }
     }

@@ -9,14 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadTest {
 
+    private static final Param SLEEP_MS = Param.ofInt("sleep-ms", "sleep", 100, 0, 1_000);
+    private static final Param URLS = Param.ofText("urls", "urls", "");
+
     private final Pattern pattern = new Pattern() {
-        @Override public String id() { return "sample"; }
-        @Override public String title() { return "a sample"; }
-        @Override public String tutorial() { return "none"; }
-        @Override public int number() { return 99; }
-        @Override public int defaultTasks() { return 7; }
-        @Override public List<Param> params() {
-            return List.of(Param.ofInt("sleep-ms", "sleep", 100, 0, 1_000), Param.ofText("urls", "urls", ""));
+        @Override public PatternInfo info() {
+            return PatternInfo.of(99, "sample", "a sample", "none", 7).withParams(SLEEP_MS, URLS);
         }
         @Override public Check run(Mode mode, Variant variant, Workload workload) { return Check.passed("ran"); }
     };
@@ -25,15 +23,18 @@ class WorkloadTest {
     void defaultsFillEveryParameterAndTheTaskCount() {
         Workload workload = Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of());
         assertThat(workload.tasks()).isEqualTo(7);
-        assertThat(workload.intValue("sleep-ms")).isEqualTo(100);
-        assertThat(workload.text("urls")).isEmpty();
+        assertThat(workload.intValue(SLEEP_MS)).isEqualTo(100);
+        assertThat(workload.text(URLS)).isEmpty();
     }
 
     @Test
     void givenValuesOverrideDefaults() {
         Workload workload = Workload.resolve(pattern, Mode.VIRTUAL, 3, Map.of("sleep-ms", "1_000"));
         assertThat(workload.tasks()).isEqualTo(3);
-        assertThat(workload.millis("sleep-ms").toMillis()).isEqualTo(1_000);
+        assertThat(workload.millis(SLEEP_MS).toMillis()).isEqualTo(1_000);
+        assertThat(workload.values()).containsEntry("sleep-ms", 1_000L); // parsed once, when given
+        assertThatThrownBy(() -> workload.text(SLEEP_MS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no text parameter 'sleep-ms'");
     }
 
     @Test

@@ -18,12 +18,12 @@ class CreationStylesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyWorkerRunsOnceWithItsOwnArgumentInItsStyle(Mode mode) throws Exception {
-        ThreadCreator creator = CreationStylesPattern.creatorFor(mode);
-        List<WorkerRun> runs = new ArrayList<>(creator.runAll(17));
-        runs.sort(Comparator.comparingInt(WorkerRun::worker));
+        Form creator = CreationStylesPattern.FORMS.of(mode);
+        List<WorkerReport> runs = new ArrayList<>(creator.runAll(17));
+        runs.sort(Comparator.comparingInt(WorkerReport::worker));
 
-        assertThat(runs).extracting(WorkerRun::worker).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 17).boxed().toList());
-        for (WorkerRun run : runs) {
+        assertThat(runs).extracting(WorkerReport::worker).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 17).boxed().toList());
+        for (WorkerReport run : runs) {
             assertThat(run.argument()).isEqualTo("item-" + run.worker());
             assertThat(run.style()).isEqualTo(creator.styles().get(run.worker() % creator.styles().size()));
             assertThat(run.virtual()).isEqualTo(mode != Mode.PLATFORM);
@@ -33,15 +33,15 @@ class CreationStylesTest {
 
     @Test
     void platformStylesNameTheirThreadsEachTheirOwnWay() throws Exception {
-        List<WorkerRun> runs = new PlatformCreationStyles().runAll(8);
-        assertThat(runs).extracting(WorkerRun::thread)
+        List<WorkerReport> runs = new PlatformCreationStyles().runAll(8);
+        assertThat(runs).extracting(WorkerReport::thread)
                 .containsExactlyInAnyOrder("target-0", "subclass-1", "builder-0", "factory-0", "target-4", "subclass-5", "builder-1", "factory-1");
     }
 
     /** JEP 444: virtual threads are made only by the JDK; a Thread subclass is always a platform thread. */
     @Test
     void aThreadSubclassIsNeverVirtualAndTheVirtualClassIsFinal() {
-        Thread subclass = new PlatformCreationStyles.GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
+        Thread subclass = new GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
         assertThat(subclass.isVirtual()).isFalse();
         Class<?> virtualClass = Thread.ofVirtual().unstarted(() -> { }).getClass();
         assertThat(Modifier.isFinal(virtualClass.getModifiers())).isTrue();
@@ -52,10 +52,10 @@ class CreationStylesTest {
     @Test
     void checkFailsOnADuplicateAWrongArgumentOrAMissingWorker() {
         List<String> styles = List.of("s");
-        WorkerRun zero = new WorkerRun(0, "item-0", "s", "t", true);
-        WorkerRun one = new WorkerRun(1, "item-1", "s", "t", true);
+        WorkerReport zero = new WorkerReport(0, "item-0", "s", "t", true);
+        WorkerReport one = new WorkerReport(1, "item-1", "s", "t", true);
         assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, zero), "").detail()).isEqualTo("worker 0 ran twice");
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, new WorkerRun(1, "item-0", "s", "t", true)), "").detail())
+        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, new WorkerReport(1, "item-0", "s", "t", true)), "").detail())
                 .contains("got argument 'item-0'");
         assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero), "").detail()).isEqualTo("1 of 2 workers did not run");
         assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, one), "").verdict()).isEqualTo(Check.Verdict.FAILED);

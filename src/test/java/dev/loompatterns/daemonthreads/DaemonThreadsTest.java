@@ -23,7 +23,7 @@ class DaemonThreadsTest {
     @EnumSource(Mode.class)
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop
     void everyChildExitsByItselfAsItsModePromises(Mode mode) throws Exception {
-        List<ChildReport> reports = TickerChild.run(ChildProgram.forMode(mode).scenarios(), 2);
+        List<ChildReport> reports = TickerChild.run(Scenario.of(mode), 2);
 
         assertThat(reports).isNotEmpty().allSatisfy(report -> {
             assertThat(report.exitedByItself()).as(report.lines().toString()).isTrue();

@@ -30,21 +30,13 @@ class DeadlineTest {
 
     static final Duration NEVER = Duration.ofMinutes(10); // only a cancel ends a subtask this slow
 
-    private static FanOut fanOutFor(Mode mode, int poolSize) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformDeadline(poolSize);
-            case VIRTUAL -> new VirtualDeadline();
-            case STRUCTURED -> new StructuredDeadline();
-        };
-    }
-
     /** Slow subtasks are cut off at the deadline: none delivers, and none is still running when the call returns. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     @Timeout(60) // backstop: a subtask not cancelled would run ten minutes
     void slowSubtasksAreCutOffAndNoneRunsAfterTheCall(Mode mode) throws Exception {
         TaskLog log = new TaskLog(12);
-        Map<Integer, String> delivered = fanOutFor(mode, 12).within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log));
+        Map<Integer, String> delivered = DeadlinePattern.FORMS.of(mode).within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log), 12);
         List<State> states = log.snapshot();
 
         assertThat(states).doesNotContain(State.STARTED);
@@ -64,7 +56,7 @@ class DeadlineTest {
     @Timeout(60) // backstop: waiting out the budget would take ten minutes
     void withNothingSlowEveryResultIsDelivered(Mode mode) throws Exception {
         TaskLog log = new TaskLog(20);
-        Map<Integer, String> delivered = fanOutFor(mode, 4).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log));
+        Map<Integer, String> delivered = DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log), 4);
 
         assertThat(delivered).hasSize(20).containsEntry(0, "result-0").containsEntry(19, "result-19");
         assertThat(log.snapshot()).containsOnly(State.SUCCEEDED);
@@ -76,7 +68,7 @@ class DeadlineTest {
     @Timeout(60)
     void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
         TaskLog log = new TaskLog(3);
-        Throwable thrown = Interrupting.interruptWhenReady(() -> fanOutFor(mode, 3).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log)),
+        Throwable thrown = Interrupting.interruptWhenReady(() -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log), 3),
                 () -> log.running() == 3);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);

@@ -31,17 +31,17 @@ class DeadlockTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyDeadlockIsSeenBrokenAndTheGlobalOrderCompletes(Mode mode) throws Exception {
-        DeadlockDemo demo = DeadlockPattern.demoFor(mode);
-        List<LockPair> opposite = DeadlockPattern.pairs(3, LockPair.Order.OPPOSITE);
+        Form form = DeadlockPattern.FORMS.of(mode);
+        List<LockPair> opposite = LockPair.pairs(3, LockPair.Order.OPPOSITE);
         Watchdog watchdog = new Watchdog(opposite);
-        demo.run(DeadlockPattern.workersOf(opposite), watchdog);
-        List<LockPair> global = DeadlockPattern.pairs(3, LockPair.Order.GLOBAL);
-        demo.run(DeadlockPattern.workersOf(global), null);
+        form.run(LockPair.workersOf(opposite), watchdog);
+        List<LockPair> global = LockPair.pairs(3, LockPair.Order.GLOBAL);
+        form.run(LockPair.workersOf(global), null);
 
-        Sighting dump = watchdog.sightings().get(1);
+        Detection dump = watchdog.detections().get(1);
         assertThat(dump.cycles()).hasSize(3).allSatisfy(cycle -> assertThat(cycle).hasSize(2));
         if (mode == Mode.STRUCTURED) {
-            assertThat(dump.evidence()).contains("container '" + StructuredDeadlockDemo.SCOPE_NAME);
+            assertThat(dump.evidence()).contains("container '" + StructuredDeadlock.SCOPE_NAME);
         }
         assertThat(opposite).allSatisfy(p -> {
             assertThat(p.result(0)).isEqualTo(LockPair.Result.COMPLETED);
@@ -49,7 +49,7 @@ class DeadlockTest {
             assertThat(p.a.isLocked() || p.b.isLocked()).isFalse();
         });
         assertThat(global).allSatisfy(p -> assertThat(p.criticalSections()).isEqualTo(2));
-        assertThat(DeadlockPattern.check(mode, opposite, watchdog.sightings(), global).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(DeadlockPattern.check(mode, opposite, watchdog.detections(), global).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /** Platform threads: findDeadlockedThreads follows ReentrantLocks (ownable synchronizers) and names owners. */
@@ -87,7 +87,7 @@ class DeadlockTest {
     void jsonDumpNamesTheParkBlockerButNotItsOwner() throws Exception {
         assumeTrue(Runtime.version().feature() == 25, "the dump's fields as of JDK 25");
         withOneDeadlockedPair(Thread.ofVirtual(), pair -> {
-            Sighting seen = ThreadDumpDetector.look(
+            Detection seen = ThreadDumpDetector.look(
                     Map.of(pair.worker(0).threadId(), pair.worker(0), pair.worker(1).threadId(), pair.worker(1)), List.of(pair.a, pair.b));
             assertThat(seen.cycles()).containsExactly(Set.of(pair.worker(0).threadId(), pair.worker(1).threadId()));
             assertThat(seen.evidence()).contains("(virtual) WAITING, parkBlocker ReentrantLock$NonfairSync@");
@@ -102,7 +102,7 @@ class DeadlockTest {
                 new ThreadDump.DumpedThread(Long.toString(self.threadId()), "x", "WAITING", false,
                         "java.util.concurrent.CountDownLatch$Sync@1",
                         List.of("java.base/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:1)"))))));
-        Sighting seen = ThreadDumpDetector.read(dump, Map.of(self.threadId(), self), List.of(pair.a, pair.b));
+        Detection seen = ThreadDumpDetector.read(dump, Map.of(self.threadId(), self), List.of(pair.a, pair.b));
         assertThat(seen.cycles()).isEmpty();
         assertThat(seen.evidence()).startsWith("0 parked");
     }
@@ -117,11 +117,11 @@ class DeadlockTest {
 
     @Test
     void checkFailsWhenTheDumpMissedAPair() throws Exception {
-        List<LockPair> opposite = DeadlockPattern.pairs(1, LockPair.Order.OPPOSITE);
+        List<LockPair> opposite = LockPair.pairs(1, LockPair.Order.OPPOSITE);
         Watchdog watchdog = new Watchdog(opposite);
-        DeadlockPattern.demoFor(Mode.VIRTUAL).run(DeadlockPattern.workersOf(opposite), watchdog);
-        Sighting nothing = new Sighting(ThreadDumpDetector.NAME, List.of(), "nothing");
-        Check check = DeadlockPattern.check(Mode.VIRTUAL, opposite, List.of(watchdog.sightings().get(0), nothing), List.of());
+        DeadlockPattern.FORMS.of(Mode.VIRTUAL).run(LockPair.workersOf(opposite), watchdog);
+        Detection nothing = new Detection(ThreadDumpDetector.NAME, List.of(), "nothing");
+        Check check = DeadlockPattern.check(Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of());
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).startsWith("JSON thread dump saw 0 of 1");
     }

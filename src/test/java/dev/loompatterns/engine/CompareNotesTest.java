@@ -36,7 +36,7 @@ class CompareNotesTest {
     void pinsOfAFirstUseAreCountedApartAndNamedUnderTheTable() {
         Predicate<String> own = PinTaxonomy.packages(List.of("dev.loompatterns.lockcounter."));
         List<Pin> pins = List.of(
-                pin("Freeze or preempt failed (2)", "java.lang.ClassLoader.loadClass", "dev.loompatterns.lockcounter.CountingWorkers.x:3"),
+                pin("Freeze or preempt failed (2)", "java.lang.ClassLoader.loadClass", "dev.loompatterns.lockcounter.Form.x:3"),
                 pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
                 pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
                 pin("Waited for initialization of dev.loompatterns.lockcounter.Own by another thread", "dev.loompatterns.lockcounter.A.b:1"));

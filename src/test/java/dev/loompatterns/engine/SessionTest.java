@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.PatternRunEvent;
@@ -31,12 +32,7 @@ class SessionTest {
         Numbered(IntFunction<Check> checkOfRun) {
             this.checkOfRun = checkOfRun;
         }
-
-        @Override public String id() { return "numbered"; }
-        @Override public String title() { return "numbered"; }
-        @Override public String tutorial() { return "none"; }
-        @Override public int number() { return 99; }
-        @Override public int defaultTasks() { return 1; }
+        @Override public PatternInfo info() { return PatternInfo.of(99, "numbered", "numbered", "none", 1); }
 
         @Override
         public synchronized Check run(Mode mode, Variant variant, Workload workload) {

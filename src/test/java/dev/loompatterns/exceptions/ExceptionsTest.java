@@ -26,7 +26,7 @@ class ExceptionsTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyWayReportsItsFailuresWithTheirCausesAndLeavesNoThreadRunning(Mode mode) throws Exception {
-        List<WayReport> ways = ExceptionsPattern.handlingFor(mode).runAll(10, 3);
+        List<WayReport> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
 
         assertThat(ways).hasSize(2).allSatisfy(way -> {
             assertThat(way.reported()).allSatisfy((task, cause) ->
@@ -40,7 +40,7 @@ class ExceptionsTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void collectingWaysReportEveryFailureAndCancelNothing(Mode mode) throws Exception {
-        List<WayReport> ways = ExceptionsPattern.handlingFor(mode).runAll(10, 3);
+        List<WayReport> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
         String collecting = mode == Mode.STRUCTURED ? "await-all" : "invoke-all";
         WayReport all = way(ways, collecting);
         assertThat(all.reported()).containsOnlyKeys(0, 3, 6, 9);
@@ -72,7 +72,7 @@ class ExceptionsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ExceptionsPattern.handlingFor(mode).runAll(6, 2);
+            ExceptionsPattern.FORMS.of(mode).runAll(6, 2);
         } finally {
             System.setErr(original);
         }

@@ -180,10 +180,10 @@ class PinTaxonomyTest {
         assertThatThrownBy(() -> PinCause.ofId("nope")).hasMessageContaining("native-frame, class-init");
     }
 
-    /** The README's table of causes is the code's: one row per cause id. */
+    /** The docs' table of causes (docs/pins.md) is the code's: one row per cause id. */
     @Test
-    void theReadmeListsEveryCause() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    void theDocsListEveryCause() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("docs/pins.md"));
         for (PinCause cause : PinCause.values()) {
             assertThat(readme).as(cause.id()).contains("| `" + cause.id() + "` |");
         }

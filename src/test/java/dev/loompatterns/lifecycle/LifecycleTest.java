@@ -18,14 +18,14 @@ class LifecycleTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everySubjectShowsTheWholeDiagramInOrder(Mode mode) throws Exception {
-        StateObserver observer = LifecyclePattern.observerFor(mode);
-        List<Observation> observations = new ArrayList<>();
+        Form form = LifecyclePattern.FORMS.of(mode);
+        List<Outcome> outcomes = new ArrayList<>();
         for (int task = 0; task < 4; task++) {
-            observations.add(observer.observe(task));
+            outcomes.add(form.observe(task));
         }
 
         List<String> walked = List.of("RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)");
-        for (Observation o : observations) {
+        for (Outcome o : outcomes) {
             List<String> states = o.threadStates();
             assertThat(states.getLast()).isEqualTo("TERMINATED");
             if (mode == Mode.STRUCTURED) {
@@ -35,7 +35,7 @@ class LifecycleTest {
                 assertThat(states.subList(1, states.size() - 1)).containsExactlyElementsOf(walked);
             }
         }
-        assertThat(LifecyclePattern.check(mode, observations).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(LifecyclePattern.check(mode, outcomes).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -52,7 +52,7 @@ class LifecycleTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
     void aVirtualThreadHasACarrierOnlyWhileItRuns(Mode mode) throws Exception {
-        Observation o = LifecyclePattern.observerFor(mode).observe(0);
+        Outcome o = LifecyclePattern.FORMS.of(mode).observe(0);
         assertThat(o.mountedAs()).contains("/runnable@");
         assertThat(o.parkedAs()).contains("/waiting").doesNotContain("@");
         if (Runtime.version().feature() >= 24) {
@@ -66,11 +66,11 @@ class LifecycleTest {
         List<String> swapped = new ArrayList<>(states);
         swapped.set(2, states.get(3));
         swapped.set(3, states.get(2));
-        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Observation(0, swapped, List.of(), "", "", ""))).verdict())
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, swapped, List.of(), "", "", ""))).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
         List<String> structured = LifecyclePattern.expectedThreadStates(Mode.STRUCTURED);
         assertThat(LifecyclePattern.check(Mode.STRUCTURED,
-                List.of(new Observation(1, structured, List.of("UNAVAILABLE", "SUCCESS"), "", "", ""))).detail())
+                List.of(new Outcome(1, structured, List.of("UNAVAILABLE", "SUCCESS"), "", "", ""))).detail())
                 .contains("expected [UNAVAILABLE, FAILED]");
         assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of()).verdict()).isEqualTo(Check.Verdict.FAILED);
     }

@@ -22,20 +22,12 @@ class LockCounterTest {
                 .map(v -> Arguments.of(mode, v.id())));
     }
 
-    private static CountingWorkers workersFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformLockCounter();
-            case VIRTUAL -> new VirtualLockCounter();
-            case STRUCTURED -> new StructuredLockCounter();
-        };
-    }
-
     /** A guarded counter loses no update, whichever kind of thread increments it. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("guardedCountersInEveryMode")
     void guardedCounterReachesExactlyWorkersTimesIncrements(Mode mode, String variant) throws Exception {
         Counter counter = Counter.forVariant(variant);
-        workersFor(mode).count(counter, 16, 20_000);
+        LockCounterPattern.FORMS.of(mode).count(counter, 16, 20_000);
         assertThat(counter.total()).isEqualTo(16L * 20_000);
     }
 
@@ -73,7 +65,7 @@ class LockCounterTest {
         Workload defaults = Workload.resolve(pattern, mode, pattern.defaultTasks(), Map.of()); // 100 workers x 10,000
         int increments = defaults.intValue(LockCounterPattern.INCREMENTS);
         UnguardedCounter counter = new UnguardedCounter();
-        workersFor(mode).count(counter, defaults.tasks(), increments);
+        LockCounterPattern.FORMS.of(mode).count(counter, defaults.tasks(), increments);
         assertThat(counter.total()).isPositive().isLessThan((long) defaults.tasks() * increments);
     }
 }

@@ -28,21 +28,13 @@ class RaceTest {
 
     static final Duration NEVER = Duration.ofMinutes(10); // a latency no test waits out: only an interrupt ends it
 
-    private static Racer racerFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformRace();
-            case VIRTUAL -> new VirtualRace();
-            case STRUCTURED -> new StructuredRace();
-        };
-    }
-
     /** The fastest mirror that succeeds wins; when the race returns, the failed one and every loser have ended. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     @Timeout(60) // backstop: a loser left running would sleep ten minutes
     void fastestSuccessWinsAndEveryLoserHasEndedOnReturn(Mode mode) throws Exception {
         TaskLog log = new TaskLog(5);
-        String winner = racerFor(mode).race(Mirrors.of(5, Duration.ofMillis(1), NEVER, false, log));
+        String winner = RacePattern.FORMS.of(mode).race(Mirrors.of(5, Duration.ofMillis(1), NEVER, false, log));
         List<State> states = log.snapshot();
 
         assertThat(winner).isEqualTo("mirror-1");
@@ -62,7 +54,7 @@ class RaceTest {
         TaskLog log = new TaskLog(4);
         Class<? extends Exception> expected = mode == Mode.STRUCTURED ? StructuredTaskScope.FailedException.class : ExecutionException.class;
 
-        assertThatThrownBy(() -> racerFor(mode).race(Mirrors.of(4, Duration.ZERO, NEVER, true, log)))
+        assertThatThrownBy(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(4, Duration.ZERO, NEVER, true, log)))
                 .isInstanceOf(expected)
                 .hasCauseInstanceOf(IOException.class);
         assertThat(log.snapshot()).containsOnly(State.FAILED);
@@ -77,7 +69,7 @@ class RaceTest {
         // mirror-0 fails at once; the other two wait out their latency until interrupted. Wait for all
         // three: a pool may start mirrors 1 and 2 before the thread it made for mirror-0 runs, and an
         // interrupt then would cancel mirror-0 before it ever started.
-        Throwable thrown = Interrupting.interruptWhenReady(() -> racerFor(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
+        Throwable thrown = Interrupting.interruptWhenReady(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
                 () -> log.of(0) == State.FAILED && log.of(1) == State.STARTED && log.of(2) == State.STARTED);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);

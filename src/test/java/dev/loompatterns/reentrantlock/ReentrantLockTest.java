@@ -20,20 +20,12 @@ class ReentrantLockTest {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of("reentrant-lock", "synchronized").map(v -> Arguments.of(mode, v)));
     }
 
-    private static CallingWorkers workersFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformReentrantLockDemo();
-            case VIRTUAL -> new VirtualReentrantLockDemo();
-            case STRUCTURED -> new StructuredReentrantLockDemo();
-        };
-    }
-
     /** Every call of A re-enters B, nobody else gets in meanwhile, and the lock is free after each call. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("reentrantLocksInEveryMode")
     void everyCallReentersWithNoIntruderAndReleasesTheLock(Mode mode, String variant) throws Exception {
         SharedResource resource = SharedResource.forVariant(variant);
-        long stillHeld = workersFor(mode).callAll(resource, 8, 2_000);
+        long stillHeld = ReentrantLockPattern.FORMS.of(mode).callAll(resource, 8, 2_000);
 
         assertThat(resource.tally()).isEqualTo(new SharedResource.Tally(16_000, 16_000, 0, 0));
         assertThat(stillHeld).isZero();
@@ -52,7 +44,7 @@ class ReentrantLockTest {
     @org.junit.jupiter.params.provider.EnumSource(Mode.class)
     void nonReentrantLockRefusesBEveryTime(Mode mode) throws Exception {
         SharedResource resource = SharedResource.forVariant("non-reentrant");
-        workersFor(mode).callAll(resource, 4, 100);
+        ReentrantLockPattern.FORMS.of(mode).callAll(resource, 4, 100);
         assertThat(resource.tally()).isEqualTo(new SharedResource.Tally(400, 0, 0, 400));
     }
 

@@ -22,23 +22,15 @@ class SemaphorePoolTest {
     static final Duration HOLD_UNTIL_INTERRUPTED = Duration.ofMinutes(10);
 
     static Stream<Arguments> limitsInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(PoolWorkers.Limit.values()).map(limit -> Arguments.of(mode, limit)));
-    }
-
-    private static PoolWorkers workersFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformSemaphorePoolDemo();
-            case VIRTUAL -> new VirtualSemaphorePoolDemo();
-            case STRUCTURED -> new StructuredSemaphorePoolDemo();
-        };
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Form.Limit.values()).map(limit -> Arguments.of(mode, limit)));
     }
 
     /** The measured peak of holders never exceeds the connections, and every worker gets in once. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("limitsInEveryMode")
-    void neverAdmitsMoreThanThePermits(Mode mode, PoolWorkers.Limit limit) throws Exception {
-        ConnectionPool pool = limit == PoolWorkers.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
-        workersFor(mode).runAll(pool, 60, Duration.ofMillis(1), limit);
+    void neverAdmitsMoreThanThePermits(Mode mode, Form.Limit limit) throws Exception {
+        ConnectionPool pool = limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
+        SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 60, Duration.ofMillis(1), limit);
 
         assertThat(pool.peakHolders()).isBetween(1, 3);
         assertThat(pool.visits()).containsOnly(1);

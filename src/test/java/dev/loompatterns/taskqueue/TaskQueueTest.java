@@ -180,7 +180,7 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void everyItemIsDoneOnceAndJoinReturnsAfterTheLast(Mode mode) throws Exception {
         Plan plan = new Plan(500, 6, WORK, false, false);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
         assertThat(outcome.joinReturned()).isTrue();
         assertThat(outcome.leftover()).isEmpty();
@@ -188,7 +188,7 @@ class TaskQueueTest {
         assertThat(done).hasSize(500).doesNotHaveDuplicates();
         EventLog.Event last = outcome.events().getLast();
         assertThat(last.kind()).isEqualTo(Kind.JOIN_RETURNED);
-        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(OutcomeCheck.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /** A consumer that fails hands its item back; another consumer does it; nothing is lost or repeated. */
@@ -196,13 +196,13 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void aFailingConsumerLosesNothing(Mode mode) throws Exception {
         Plan plan = new Plan(200, 3, WORK, true, false);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
-        assertThat(outcome.failures()).singleElement().isInstanceOf(Run.ItemFailure.class);
+        assertThat(outcome.failures()).singleElement().isInstanceOf(ProducerConsumer.ItemFailure.class);
         assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.HANDED_BACK).extracting(EventLog.Event::item).containsExactly(0);
         assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.DONE && e.item() == 0).hasSize(1);
         assertThat(outcome.joinReturned()).isTrue();
-        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(OutcomeCheck.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /** A cancelled run stops its consumers; done plus drained is every item, none twice. */
@@ -210,14 +210,14 @@ class TaskQueueTest {
     @EnumSource(Mode.class)
     void aCancelledRunAccountsForEveryItem(Mode mode) throws Exception {
         Plan plan = new Plan(400, 4, WORK, false, true);
-        Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
         assertThat(outcome.joinReturned()).isFalse();
         long done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).count();
         assertThat(done).isGreaterThanOrEqualTo(plan.cancelAfter());
         assertThat(done + outcome.leftover().size()).isEqualTo(400);
         assertThat(Thread.currentThread().isInterrupted()).as("the cancel's interrupt was consumed").isFalse();
-        assertThat(TaskQueuePattern.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(OutcomeCheck.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /**
@@ -229,9 +229,9 @@ class TaskQueueTest {
     void aCancelWithTheLastItemLeavesNoInterruptBehind(Mode mode) throws Exception {
         Plan plan = new Plan(1, 2, Duration.ZERO, false, true);
         for (int round = 0; round < 50; round++) {
-            Outcome outcome = TaskQueuePattern.demoFor(mode).run(plan);
+            Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
             assertThat(Thread.interrupted()).as("round %d: interrupt left behind", round).isFalse();
-            Check check = TaskQueuePattern.check(mode, plan, outcome);
+            Check check = OutcomeCheck.check(mode, plan, outcome);
             assertThat(check.verdict()).as("round %d: %s", round, check.detail()).isEqualTo(Check.Verdict.PASSED);
         }
     }
@@ -243,19 +243,19 @@ class TaskQueueTest {
                 new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.JOIN_RETURNED, -1, false),
                 new EventLog.Event(4, Kind.DONE, 1, false));
-        Check tooEarly = TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(early, true, List.of(), List.of()));
+        Check tooEarly = OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(early, true, List.of(), List.of()));
         assertThat(tooEarly.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(tooEarly.detail()).contains("before the last item was done");
 
         List<EventLog.Event> twice = List.of(
                 new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.DONE, 0, false));
-        assertThat(TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of())).detail())
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of())).detail())
                 .isEqualTo("item 0 done twice");
         List<EventLog.Event> lost = List.of(
                 new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false));
-        assertThat(TaskQueuePattern.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of())).detail())
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of())).detail())
                 .startsWith("1 done + 0 left over for 2");
     }
 }

@@ -13,20 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ThreadBasicsTest {
 
-    private static SleepingWorkers workersFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformThreadBasics();
-            case VIRTUAL -> new VirtualThreadBasics();
-            case STRUCTURED -> new StructuredThreadBasics();
-        };
-    }
-
     /** Every worker reports once, in order, after sleeping at least as asked, on the mode's kind of thread. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyWorkerReportsOnceAfterItsSleep(Mode mode) throws Exception {
         Duration sleep = Duration.ofMillis(5);
-        List<WorkerReport> reports = workersFor(mode).runAll(40, sleep);
+        List<WorkerReport> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(40, sleep);
 
         assertThat(reports).hasSize(40);
         for (int i = 0; i < reports.size(); i++) {
@@ -41,7 +33,7 @@ class ThreadBasicsTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"PLATFORM", "VIRTUAL"})
     void threadsAreNamedWithACounter(Mode mode) throws Exception {
-        List<WorkerReport> reports = workersFor(mode).runAll(3, Duration.ZERO);
+        List<WorkerReport> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(3, Duration.ZERO);
         assertThat(reports).extracting(WorkerReport::thread).containsExactly("worker-0", "worker-1", "worker-2");
     }
 

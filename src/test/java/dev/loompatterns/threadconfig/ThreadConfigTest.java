@@ -19,19 +19,19 @@ class ThreadConfigTest {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Arguments.of(mode, true), Arguments.of(mode, false)));
     }
 
-    private static List<Observed> sorted(Configured result) {
-        return result.observed().stream().sorted(Comparator.comparingInt(Observed::worker)).toList();
+    private static List<WorkerReport> sorted(Outcome result) {
+        return result.reports().stream().sorted(Comparator.comparingInt(WorkerReport::worker)).toList();
     }
 
     @ParameterizedTest(name = "{0} inherit={1}")
     @MethodSource("modesAndInheritance")
     void everyThreadCarriesTheNameCounterAndLocalsAskedFor(Mode mode, boolean inherit) throws Exception {
         ThreadConfig config = new ThreadConfig("job-", true, 7, inherit);
-        Configured result = ThreadConfigPattern.workersFor(mode).runAll(6, config);
+        Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(6, config);
 
-        List<Observed> observed = sorted(result);
-        assertThat(observed).extracting(Observed::name).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5");
-        assertThat(observed).extracting(Observed::argument).containsExactly("arg-0", "arg-1", "arg-2", "arg-3", "arg-4", "arg-5");
+        List<WorkerReport> observed = sorted(result);
+        assertThat(observed).extracting(WorkerReport::name).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5");
+        assertThat(observed).extracting(WorkerReport::argument).containsExactly("arg-0", "arg-1", "arg-2", "arg-3", "arg-4", "arg-5");
         assertThat(observed).allSatisfy(o -> {
             assertThat(o.inherited()).isEqualTo(inherit ? Worker.REQUEST_VALUE : null);
             assertThat(o.daemon()).isTrue();
@@ -45,15 +45,15 @@ class ThreadConfigTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void priorityIsKeptByPlatformThreadsAndIgnoredByVirtualOnes(Mode mode) throws Exception {
-        Configured result = ThreadConfigPattern.workersFor(mode).runAll(3, new ThreadConfig("p-", true, Thread.MAX_PRIORITY, true));
-        assertThat(result.observed()).extracting(Observed::priority)
+        Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(3, new ThreadConfig("p-", true, Thread.MAX_PRIORITY, true));
+        assertThat(result.reports()).extracting(WorkerReport::priority)
                 .containsOnly(mode == Mode.PLATFORM ? Thread.MAX_PRIORITY : Thread.NORM_PRIORITY);
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aFailureReachesTheHandlerUnlessASubtaskKeepsIt(Mode mode) throws Exception {
-        Configured result = ThreadConfigPattern.workersFor(mode).runAll(4, new ThreadConfig("f-", true, 5, true));
+        Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(4, new ThreadConfig("f-", true, 5, true));
         if (mode == Mode.STRUCTURED) {
             assertThat(result.uncaught()).isEmpty();
             assertThat(result.captured()).singleElement().extracting(Throwable::getMessage).isEqualTo("worker 3 fails on purpose");
@@ -69,8 +69,8 @@ class ThreadConfigTest {
     @Test
     void aPlatformThreadCanBeANonDaemon() throws Exception {
         ThreadConfig config = new ThreadConfig("n-", false, 5, false);
-        Configured result = new PlatformThreadConfig().runAll(2, config);
-        assertThat(result.observed()).extracting(Observed::daemon).containsOnly(false);
+        Outcome result = new PlatformThreadConfig().runAll(2, config);
+        assertThat(result.reports()).extracting(WorkerReport::daemon).containsOnly(false);
         assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, result).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
@@ -78,17 +78,17 @@ class ThreadConfigTest {
     void checkFailsWhenAThreadCarriesTheWrongSetting() {
         ThreadConfig config = new ThreadConfig("w-", true, 8, true);
         Worker.Uncaught failure = new Worker.Uncaught("w-1", new IllegalStateException("worker 1 fails on purpose"));
-        Observed good = new Observed(0, "arg-0", "w-0", true, 8, false, Worker.REQUEST_VALUE);
-        Observed last = new Observed(1, "arg-1", "w-1", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, last), List.of(failure), List.of())).verdict())
+        WorkerReport good = new WorkerReport(0, "arg-0", "w-0", true, 8, false, Worker.REQUEST_VALUE);
+        WorkerReport last = new WorkerReport(1, "arg-1", "w-1", true, 8, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(failure), List.of())).verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        Observed lowPriority = new Observed(1, "arg-1", "w-1", true, 5, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, lowPriority), List.of(failure), List.of())).detail())
+        WorkerReport lowPriority = new WorkerReport(1, "arg-1", "w-1", true, 5, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, lowPriority), List.of(failure), List.of())).detail())
                 .contains("had priority 5, not 8");
-        Observed misnamed = new Observed(1, "arg-1", "Thread-7", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, misnamed), List.of(failure), List.of())).detail())
+        WorkerReport misnamed = new WorkerReport(1, "arg-1", "Thread-7", true, 8, false, Worker.REQUEST_VALUE);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, misnamed), List.of(failure), List.of())).detail())
                 .contains("was named Thread-7");
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Configured(List.of(good, last), List.of(), List.of())).verdict())
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(), List.of())).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -89,10 +89,10 @@ class UrlFetchFaultsTest {
     void eachFaultGivesTheClientItsOutcome(FaultPlan.Kind kind) throws Exception {
         FaultPlan always = FaultPlan.parse("100", "1", kind.id());
         try (LatencyServer server = LatencyServer.start(Duration.ZERO, always); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
-            Fetched fetched = client.fetch(server.items(1).getFirst());
+            Outcome fetched = client.fetch(server.items(1).getFirst());
 
             assertThat(fetched.ok()).isFalse();
-            assertThat(fetched.outcome()).as(fetched.body()).isEqualTo(kind.expectedOutcome());
+            assertThat(fetched.kind()).as(fetched.body()).isEqualTo(kind.expectedOutcome());
             assertThat(client.timedOut()).isEqualTo(kind == FaultPlan.Kind.STALL ? 1 : 0);
             assertThat(server.served()).isZero();
         }
@@ -103,20 +103,16 @@ class UrlFetchFaultsTest {
     @EnumSource(Mode.class)
     @Timeout(60)
     void collectingReportsExactlyTheFaultedUrls(Mode mode) throws Exception {
-        Fetcher collect = switch (mode) {
-            case PLATFORM -> new PlatformUrlFetch(WORKERS, false);
-            case VIRTUAL -> new VirtualUrlFetch(0, false);
-            case STRUCTURED -> new StructuredUrlFetch(0, 7, StructuredUrlFetch.Joining.AWAIT_ALL);
-        };
+        Form collect = UrlFetchPattern.FORMS.of(mode);
         try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
             List<URI> uris = server.items(ITEMS).reversed();
-            List<Fetched> results = collect.fetchAll(client, uris);
+            List<Outcome> results = collect.fetchAll(client, uris, new Form.Options(WORKERS, 0, 7, Form.OnFailure.AWAIT_ALL));
 
-            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
+            assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
             List<Integer> failed = results.stream().filter(r -> !r.ok()).map(r -> LatencyServer.itemIndex(r.uri().getPath())).sorted().toList();
             List<Integer> planned = IntStream.range(0, ITEMS).filter(i -> PLAN.faultFor(i) != null).boxed().toList();
             assertThat(failed).isEqualTo(planned).isNotEmpty();
-            Check check = UrlFetchPattern.checkFaults(uris, results, PLAN, server.served());
+            Check check = OutcomeChecks.checkFaults(uris, results, PLAN, server.served());
             assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
             assertThat(client.inFlight()).isZero();
         }
@@ -134,20 +130,16 @@ class UrlFetchFaultsTest {
         assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor)).as("a fault the pool meets at once")
                 .contains(FaultPlan.Kind.FAIL);
         assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor)).as("stalls to cancel").contains(FaultPlan.Kind.STALL);
-        Fetcher failFast = switch (mode) {
-            case PLATFORM -> new PlatformUrlFetch(WORKERS, true);
-            case VIRTUAL -> new VirtualUrlFetch(0, true);
-            case STRUCTURED -> new StructuredUrlFetch(0, 7, StructuredUrlFetch.Joining.FAIL_FAST);
-        };
+        Form failFast = UrlFetchPattern.FORMS.of(mode);
         try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(LONG_TIMEOUT)) {
             List<URI> uris = server.items(ITEMS);
             FetchFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(FetchFailedException.class,
-                    () -> failFast.fetchAll(client, uris));
+                    () -> failFast.fetchAll(client, uris, new Form.Options(WORKERS, 0, 7, Form.OnFailure.FAIL_FAST)));
 
             assertThat(client.inFlight()).as("fetches still running").isZero();
             assertThat(client.timedOut()).as("stalls waited for").isZero();
-            assertThat(PLAN.faultFor(LatencyServer.itemIndex(thrown.fetched().uri().getPath()))).isNotNull();
-            Check check = UrlFetchPattern.checkFailedFast(uris, thrown.fetched(), PLAN, client.inFlight(), client.timedOut());
+            assertThat(PLAN.faultFor(LatencyServer.itemIndex(thrown.outcome().uri().getPath()))).isNotNull();
+            Check check = OutcomeChecks.checkFailedFast(uris, thrown.outcome(), PLAN, client.inFlight(), client.timedOut());
             assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         }
     }
@@ -158,12 +150,12 @@ class UrlFetchFaultsTest {
         URI notFaulted = URI.create("http://127.0.0.1:1/item/0");
         URI failed = URI.create("http://127.0.0.1:1/item/1");
         List<URI> asked = List.of(notFaulted, failed);
-        Fetched io = Fetched.failed(failed, new java.io.IOException("closed"));
-        assertThat(UrlFetchPattern.checkFailedFast(asked, new Fetched(notFaulted, 500, ""), PLAN, 0, 0).detail()).contains("not a faulted URL");
-        assertThat(UrlFetchPattern.checkFailedFast(asked, new Fetched(failed, 500, ""), PLAN, 0, 0).detail()).contains("gives I/O error");
-        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 2, 0).detail()).contains("2 fetches were still running");
-        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 0, 1).detail()).contains("waited for them");
-        assertThat(UrlFetchPattern.checkFailedFast(asked, io, PLAN, 0, 0).verdict()).isEqualTo(Check.Verdict.PASSED);
+        Outcome io = Outcome.failed(failed, new java.io.IOException("closed"));
+        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(notFaulted, 500, ""), PLAN, 0, 0).detail()).contains("not a faulted URL");
+        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(failed, 500, ""), PLAN, 0, 0).detail()).contains("gives I/O error");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 2, 0).detail()).contains("2 fetches were still running");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 1).detail()).contains("waited for them");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 0).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
     /** A stalled request ends when the server closes, not only by its timeout: nothing the server holds outlives it. */
@@ -172,7 +164,7 @@ class UrlFetchFaultsTest {
     void closingTheServerEndsAStalledRequest() throws Exception {
         FaultPlan stallAll = FaultPlan.parse("100", "1", "stall");
         try (UrlClient client = new UrlClient(LONG_TIMEOUT)) {
-            CompletableFuture<Fetched> outcome = new CompletableFuture<>();
+            CompletableFuture<Outcome> outcome = new CompletableFuture<>();
             Thread fetcher;
             try (LatencyServer server = LatencyServer.start(Duration.ZERO, stallAll)) {
                 URI uri = server.items(1).getFirst();
@@ -188,7 +180,7 @@ class UrlFetchFaultsTest {
                 }
             }
             fetcher.join();
-            assertThat(outcome.get().outcome()).as(outcome.get().body()).isEqualTo(Fetched.IO_ERROR);
+            assertThat(outcome.get().kind()).as(outcome.get().body()).isEqualTo(Outcome.IO_ERROR);
             assertThat(client.timedOut()).isZero();
         }
     }
@@ -207,7 +199,7 @@ class UrlFetchFaultsTest {
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
-    /** The fault variants at 5,000 tasks, as the README runs them, beside a thread that keeps a core busy. */
+    /** The fault variants at 5,000 tasks, as docs/testing.md describes them, beside a thread that keeps a core busy. */
     @Test
     @Timeout(120)
     void theFaultVariantsPassAt5000TasksBesideACpuBoundThread() throws Exception {

@@ -20,13 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlFetchTest {
 
-    private static Fetcher fetcherFor(Mode mode) {
-        return switch (mode) {
-            case PLATFORM -> new PlatformUrlFetch(4);
-            case VIRTUAL -> new VirtualUrlFetch(0);
-            case STRUCTURED -> new StructuredUrlFetch(3);
-        };
-    }
+    /** A pool of 4, no in-flight limit, groups of 3: each form reads the knobs of its mode. */
+    private static final Form.Options OPTIONS = new Form.Options(4, 0, 3, Form.OnFailure.OUTCOMES);
 
     /** Results come back in input order, each with the body the server sent for its URL, each served once. */
     @ParameterizedTest
@@ -35,11 +30,11 @@ class UrlFetchTest {
         try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2)); UrlClient client = new UrlClient()) {
             // reversed, so input order differs from any order the server might finish in
             List<URI> uris = server.items(30).reversed();
-            List<Fetched> results = fetcherFor(mode).fetchAll(client, uris);
+            List<Outcome> results = UrlFetchPattern.FORMS.of(mode).fetchAll(client, uris, OPTIONS);
 
-            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
-            assertThat(results).extracting(Fetched::body).first().isEqualTo("item-29");
-            assertThat(UrlFetchPattern.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
+            assertThat(results).extracting(Outcome::body).first().isEqualTo("item-29");
+            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
         }
     }
 
@@ -49,17 +44,17 @@ class UrlFetchTest {
     void structuredGroupsKeepInputOrder(int groupSize) throws Exception {
         try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1)); UrlClient client = new UrlClient()) {
             List<URI> uris = server.items(30).reversed();
-            List<Fetched> results = new StructuredUrlFetch(0, groupSize).fetchAll(client, uris);
+            List<Outcome> results = new StructuredUrlFetch().fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
 
-            assertThat(results).extracting(Fetched::uri).containsExactlyElementsOf(uris);
-            assertThat(UrlFetchPattern.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
+            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
         }
     }
 
     @Test
     void groupScopesAreNamedUnderTheTopScope() {
         assertThat(StructuredUrlFetch.groupName(3)).isEqualTo("url-fetch/group-3").startsWith(StructuredUrlFetch.SCOPE_NAME + "/");
-        assertThatThrownBy(() -> new StructuredUrlFetch(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Form.Options(4, 0, 0, Form.OnFailure.OUTCOMES)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -74,12 +69,12 @@ class UrlFetchTest {
     void checkFailsOnAWrongBodyOrOrderOrServedCount() {
         URI a = URI.create("http://127.0.0.1:1/item/0");
         URI b = URI.create("http://127.0.0.1:1/item/1");
-        Fetched okA = new Fetched(a, 200, "item-0");
-        Fetched okB = new Fetched(b, 200, "item-1");
-        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okB, okA), 2).detail()).startsWith("result 0 is for");
-        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okA, new Fetched(b, 200, "item-7")), 2).verdict())
+        Outcome okA = new Outcome(a, 200, "item-0");
+        Outcome okB = new Outcome(b, 200, "item-1");
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okB, okA), 2).detail()).startsWith("result 0 is for");
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, new Outcome(b, 200, "item-7")), 2).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(UrlFetchPattern.checkServed(List.of(a, b), List.of(okA, okB), 3).detail()).contains("answered 3 requests");
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, okB), 3).detail()).contains("answered 3 requests");
     }
 
     /** A user's own URLs are fetched instead of the embedded server's, and a failing one fails the check. */

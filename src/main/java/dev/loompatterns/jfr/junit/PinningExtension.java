@@ -37,7 +37,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>Cost: a test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
  * so its window closes without asking JFR for anything: a few microseconds. A test that creates
  * threads waits for JFR to deliver its events, by stopping the stream: a few milliseconds, after
- * which the next test starts a new stream. The README gives the figures measured and how.
+ * which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
  * Annotated tests must not run in parallel with each other, nor with tests that pin: a thread
  * created by a test running at the same time would be counted too.
  *

@@ -1,0 +1,13 @@
+package dev.loompatterns.creationstyles;
+
+/**
+ * What one worker saw: the same record in every mode, so the check is mode-independent.
+ *
+ * @param worker   the worker's index
+ * @param argument the argument it was given
+ * @param style    how its thread was made
+ * @param thread   the name of the thread it ran on
+ * @param virtual  whether that thread was virtual
+ */
+public record WorkerReport(int worker, String argument, String style, String thread, boolean virtual) {
+}

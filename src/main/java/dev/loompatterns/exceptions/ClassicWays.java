@@ -1,0 +1,74 @@
+package dev.loompatterns.exceptions;
+
+import dev.loompatterns.core.Threads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The two classic ways, shared by the platform and the virtual form, which differ only in the
+ * thread builder and the executor they pass. A thread's own exception ends the thread and goes to
+ * its uncaught-exception handler (the JDK's default prints a stack trace and nothing else
+ * notices); a task's exception in an executor is kept by its {@link Future} and rethrown by
+ * {@code get()}, wrapped in an {@link ExecutionException} whose cause is the original.
+ * {@code invokeAll} waits for every task, so every failure can be collected, and no failure stops
+ * the others.
+ */
+final class ClassicWays {
+
+    private ClassicWays() {
+    }
+
+    /** Both ways, each on a fresh set of tasks, with the threads from {@code builder} and the executor from {@code executors}. */
+    static List<WayReport> runAll(int count, int failEvery, Thread.Builder builder, Supplier<ExecutorService> executors)
+            throws InterruptedException {
+        return List.of(uncaughtHandler(new Tasks(count, failEvery), builder), invokeAll(new Tasks(count, failEvery), executors));
+    }
+
+    private static WayReport uncaughtHandler(Tasks tasks, Thread.Builder builder) throws InterruptedException {
+        // the handler runs on the failing thread before it terminates: join() publishes what it recorded
+        builder.uncaughtExceptionHandler((thread, failure) -> tasks.report(failure));
+        List<Thread> threads = new ArrayList<>(tasks.count);
+        try {
+            for (int i = 0; i < tasks.count; i++) {
+                int task = i;
+                threads.add(builder.start(() -> {
+                    try {
+                        tasks.work(task);
+                    } catch (InterruptedException e) {
+                        // cancelled (interrupted by the joiner) while held: the thread ends, nothing to report
+                    }
+                }));
+            }
+        } finally {
+            Threads.joinAll(threads);
+        }
+        return tasks.summarize("uncaught-handler", "the UncaughtExceptionHandler", tasks.failing(), Set.of(), false);
+    }
+
+    private static WayReport invokeAll(Tasks tasks, Supplier<ExecutorService> executors) throws InterruptedException {
+        List<Callable<Integer>> callables = new ArrayList<>(tasks.count);
+        for (int i = 0; i < tasks.count; i++) {
+            int task = i;
+            callables.add(() -> tasks.work(task));
+        }
+        boolean allWrapped = true;
+        try (ExecutorService executor = executors.get()) {
+            for (Future<Integer> future : executor.invokeAll(callables)) { // returns when every task is done
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    tasks.report(e.getCause());
+                    allWrapped &= e.getCause() instanceof TaskFailure;
+                }
+            }
+        }
+        return tasks.summarize("invoke-all", allWrapped ? "Future.get's ExecutionException" : "ExecutionException (some causes were not a TaskFailure)",
+                tasks.failing(), Set.of(), true);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.loompatterns.lockcounter;
+
+import dev.loompatterns.core.RunGate;
+import java.util.concurrent.CountDownLatch;
+
+/** What every mode implements: runs {@code workers} workers that each increment a shared counter {@code increments} times. */
+interface Form {
+
+    /** Returns when every worker has finished; the counter's total is then final. */
+    void count(Counter counter, int workers, int increments) throws Exception;
+
+    /**
+     * A worker: wait at the start gate, then increment. The gate opens once every worker exists, so
+     * they contend for the counter together; without it, each worker would finish its increments in
+     * about the time it takes to start the next one, and the counter would barely be contended.
+     */
+    static Runnable worker(Counter counter, int increments, CountDownLatch startGate) {
+        return () -> {
+            try {
+                startGate.await(); // BLOCKS-UNTIL: every worker has been started
+                RunGate.arrive(); // lets `loom dump` hold the run here; its release, like the gate, lets all go at once
+            } catch (InterruptedException e) {
+                return; // the run was cancelled before it began
+            }
+            for (int i = 0; i < increments; i++) {
+                counter.increment();
+            }
+        };
+    }
+}

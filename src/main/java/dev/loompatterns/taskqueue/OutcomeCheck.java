@@ -1,0 +1,97 @@
+package dev.loompatterns.taskqueue;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.taskqueue.EventLog.Event;
+import java.util.BitSet;
+
+/** What a run must have left behind, whatever its mode: the task queue's promise, checked from the event log. */
+final class OutcomeCheck {
+
+    private OutcomeCheck() {
+    }
+
+    /**
+     * Nothing lost, nothing repeated: every item put once, done at most once, and either done or
+     * still queued at the end. Without a cancel, every item was done and {@code join} returned
+     * after the last one (by the event order). With a failing consumer, exactly one failed and its
+     * item was still done once. With a cancel, join did not return and the interrupt came after
+     * the planned number of items; or, when the cancel came with the last items (a run of one
+     * item), join returned and the run is checked as a finished one.
+     */
+    static Check check(Mode mode, Plan plan, Outcome outcome) {
+        int n = plan.items();
+        BitSet put = new BitSet(n);
+        BitSet done = new BitSet(n);
+        long lastDone = -1;
+        long joinAt = -1;
+        int handedBack = 0;
+        boolean wantVirtual = mode != Mode.PLATFORM;
+        for (Event event : outcome.events()) {
+            switch (event.kind()) {
+                case PUT -> {
+                    if (put.get(event.item())) {
+                        return Check.failed("item " + event.item() + " put twice");
+                    }
+                    put.set(event.item());
+                }
+                case DONE -> {
+                    if (done.get(event.item())) {
+                        return Check.failed("item " + event.item() + " done twice");
+                    }
+                    if (event.virtual() != wantVirtual) {
+                        return Check.failed("item " + event.item() + " done on a " + (event.virtual() ? "virtual" : "platform") + " thread");
+                    }
+                    done.set(event.item());
+                    lastDone = event.seq();
+                }
+                case HANDED_BACK -> handedBack++;
+                case JOIN_RETURNED -> joinAt = event.seq();
+            }
+        }
+        if (put.cardinality() != n) {
+            return Check.failed(put.cardinality() + " of " + n + " items put");
+        }
+        for (int item : outcome.leftover()) {
+            if (done.get(item)) {
+                return Check.failed("item " + item + " both done and left in the queue");
+            }
+        }
+        int accounted = done.cardinality() + outcome.leftover().size();
+        if (accounted != n || outcome.leftover().stream().distinct().count() != outcome.leftover().size()) {
+            return Check.failed(done.cardinality() + " done + " + outcome.leftover().size() + " left over for " + n + " items put");
+        }
+        String failures = "";
+        if (plan.consumerFails()) {
+            if (outcome.failures().size() != 1 || !(outcome.failures().getFirst() instanceof ProducerConsumer.ItemFailure) || handedBack < 1) {
+                return Check.failed("expected one failed consumer that handed its item back, got failures " + outcome.failures()
+                        + ", " + handedBack + " handed back");
+            }
+            failures = "; one consumer failed on item 0, handed it back, another did it";
+        } else if (!outcome.failures().isEmpty()) {
+            return Check.failed("consumers failed: " + outcome.failures());
+        }
+        if (plan.cancelled() && !outcome.joinReturned()) {
+            if (joinAt >= 0) {
+                return Check.failed("join returned, yet the run reports it did not");
+            }
+            if (done.cardinality() < plan.cancelAfter()) {
+                return Check.failed("cancelled after " + done.cardinality() + " done, planned after " + plan.cancelAfter());
+            }
+            return Check.passed("cancelled: " + done.cardinality() + " done once + " + outcome.leftover().size()
+                    + " drained = " + n + " put (" + handedBack + " put back by interrupted consumers)");
+        }
+        if (!outcome.joinReturned() || joinAt < 0) {
+            return Check.failed("join did not return");
+        }
+        if (done.cardinality() != n) {
+            return Check.failed(done.cardinality() + " of " + n + " items done");
+        }
+        if (joinAt < lastDone) {
+            return Check.failed("join returned at event " + joinAt + ", before the last item was done at event " + lastDone);
+        }
+        String lateCancel = plan.cancelled() ? "; the cancel came as the last items finished: nothing left to stop" : "";
+        return Check.passed(n + " put = " + n + " done, each once; join returned at event " + joinAt
+                + ", after the last done (event " + lastDone + ")" + failures + lateCancel);
+    }
+}

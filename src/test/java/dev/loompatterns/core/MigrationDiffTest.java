@@ -1,0 +1,96 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A diff of {@code PlatformX.java} against {@code VirtualX.java} shows the migration and nothing
+ * else (docs/design.md, "A pattern's package"): outside the class comment and the class
+ * declaration, which explain and name the form, the two sources differ in at most the lines the
+ * migration needs. A renamed variable, a moved lambda or a comment on one side only adds lines
+ * to the diff and fails this test.
+ */
+class MigrationDiffTest {
+
+    /**
+     * The patterns whose diff issue 17 names, each with the lines its migration needs, counted
+     * on both sides.
+     */
+    static Stream<Arguments> migrations() {
+        return Stream.of(
+                // new Thread(...), threads.add(thread), thread.start()
+                //   -> a Thread.ofVirtual() builder, threads.add(builder.start(...))
+                Arguments.of("threadbasics", "ThreadBasics", 5),
+                // a fixed pool fetching with client::fetch
+                //   -> a thread-per-task executor, and the semaphore that replaces the pool size as a limit (2 lines)
+                Arguments.of("urlfetch", "UrlFetch", 5),
+                // Thread.ofPlatform() -> Thread.ofVirtual(), in the one line that names the builder
+                Arguments.of("taskqueue", "TaskQueue", 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("migrations")
+    void platformAndVirtualDifferOnlyByTheMigration(String pkg, String x, int bound) throws IOException {
+        Path folder = Path.of("src/main/java/dev/loompatterns", pkg);
+        List<String> platform = body(folder.resolve("Platform" + x + ".java"));
+        List<String> virtual = body(folder.resolve("Virtual" + x + ".java"));
+        int changed = platform.size() + virtual.size() - 2 * commonLines(platform, virtual);
+        assertThat(changed).as("lines in only one of Platform%s and Virtual%s", x, x).isLessThanOrEqualTo(bound);
+    }
+
+    /** Sanity: the count is of lines present on one side and not the other. */
+    @Test
+    void countsLinesOnOneSideOnly() {
+        List<String> a = List.of("x", "a", "y", "z");
+        List<String> b = List.of("x", "b", "c", "y", "z");
+        assertThat(a.size() + b.size() - 2 * commonLines(a, b)).isEqualTo(3);
+    }
+
+    /** The source without the class comment and the class declaration line; lines stripped of indentation. */
+    private static List<String> body(Path source) throws IOException {
+        List<String> lines = Files.readAllLines(source);
+        int declaration = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("(public )?(final )?class \\w+.*")) {
+                declaration = i;
+                break;
+            }
+        }
+        assertThat(declaration).as("the class declaration in %s", source).isNotNegative();
+        int commentStart = declaration;
+        if (declaration > 0 && lines.get(declaration - 1).strip().equals("*/")) {
+            commentStart = declaration - 1;
+            while (commentStart > 0 && !lines.get(commentStart).strip().startsWith("/**")) {
+                commentStart--;
+            }
+        }
+        List<String> body = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < commentStart || i > declaration) {
+                body.add(lines.get(i).strip());
+            }
+        }
+        return body;
+    }
+
+    /** The length of the longest common subsequence of lines, as a line diff aligns them. */
+    private static int commonLines(List<String> a, List<String> b) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        return lcs[0][0];
+    }
+}
