@@ -14,16 +14,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (docs/design.md, Dependency rules): cli -> patterns -> core, with jfr a service that
- * core and cli use. No pattern imports another pattern, core imports no pattern and not cli, and jfr
- * imports nothing of ours but itself. The recording analysis stands apart from the catalogue:
- * analysis uses only jfr (the pin taxonomy), inspect (its reports) only analysis and jfr, and no
- * pattern or core uses either. Checked on the sources' import and qualified-name uses.
+ * Dependencies point one way (docs/design.md, Dependency rules): cli -> (engine, scale, fidelity, threaddump,
+ * inspect) -> patterns -> core, with jfr a service that core and the rest use. No pattern imports
+ * another pattern, core imports no pattern and not cli, and jfr imports nothing of ours but itself.
+ * The measuring engine (sessions, rows, their formats and statistics) uses core and jfr; fidelity
+ * and scale use the engine; the thread-dump model uses only core and jfr, and is the one package
+ * besides them that a pattern may use (deadlock reads dumps with it). No pattern uses cli, the
+ * engine, fidelity or scale. The recording analysis stands apart from the catalogue: analysis uses
+ * only jfr (the pin taxonomy), inspect (its reports) only analysis and jfr, and no pattern or core
+ * uses either. Nothing imports cli, and cli holds only picocli commands and option mixins.
+ * Checked on the sources' import and qualified-name uses.
  */
 class DependencyDirectionTest {
 
     private static final Path ROOT = Path.of("src/main/java/dev/loompatterns");
-    private static final Set<String> SERVICES = Set.of("core", "jfr", "cli", "analysis", "inspect");
+    private static final Set<String> SERVICES = Set.of("core", "jfr", "cli", "analysis", "inspect", "engine", "threaddump", "fidelity",
+            "scale");
     private static final Pattern REFERENCE = Pattern.compile("dev\\.loompatterns\\.([a-z]+)\\.");
 
     @Test
@@ -51,8 +57,29 @@ class DependencyDirectionTest {
             case "core" -> to.equals("jfr");
             case "analysis" -> to.equals("jfr");
             case "inspect" -> to.equals("analysis") || to.equals("jfr");
-            default -> to.equals("core") || to.equals("jfr"); // a pattern uses the services, never another pattern or cli
+            case "engine", "threaddump" -> to.equals("core") || to.equals("jfr");
+            case "fidelity", "scale" -> to.equals("engine") || to.equals("core") || to.equals("jfr");
+            // a pattern uses the services, never another pattern, the engine or cli
+            default -> to.equals("core") || to.equals("jfr") || to.equals("threaddump");
         };
+    }
+
+    /** The commands' package holds commands and what picocli fills in for them, nothing that works on its own. */
+    @Test
+    void cliHoldsOnlyCommandsAndOptionMixins() throws IOException {
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("cli"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                boolean command = source.contains("\n@Command(");
+                boolean options = !command && source.contains("import picocli.CommandLine.Option;") && !source.contains("static void main(")
+                        && !source.contains("Callable<") && !source.contains("Runnable");
+                if (!command && !options) {
+                    others.add(ROOT.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(others).as("neither a @Command nor an option mixin").isEmpty();
     }
 
     @Test

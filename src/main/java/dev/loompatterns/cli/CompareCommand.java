@@ -3,18 +3,18 @@ package dev.loompatterns.cli;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
-import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.engine.Notes;
+import dev.loompatterns.engine.Progress;
+import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.engine.Session;
 import dev.loompatterns.jfr.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,9 +66,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "table, csv, json or markdown (default ${DEFAULT-VALUE})")
     ReportFormat format;
 
-    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
-            + "(by default it fits 120 columns)")
-    boolean wide;
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--jfr-dir", paramLabel = "DIR", description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
     Path jfrDir;
@@ -82,12 +81,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1 || repeat > MAX_REPEAT) {
-            throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
-        }
-        if (warmup < 0 || warmup > MAX_REPEAT) {
-            throw new UsageException("--warmup must be from 0 to " + MAX_REPEAT + ", got " + warmup);
-        }
+        UsageException.requireRange("--repeat", repeat, 1, MAX_REPEAT);
+        UsageException.requireRange("--warmup", warmup, 0, MAX_REPEAT);
         List<Pattern> patterns = ids.isEmpty()
                 ? catalogue.patterns()
                 : new LinkedHashSet<>(ids).stream().map(catalogue::find).toList();
@@ -118,38 +113,19 @@ final class CompareCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
-        Session.Outcome outcome;
-        try {
-            outcome = session.run(cells, warmup, repeat, where);
-        } catch (Exception e) {
-            if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
-                throw e;
-            }
-            // Ctrl-C: the rows finished so far are printed, then the interrupt ends the command (exit 130);
-            // after Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was doing
-            List<Row> rows = session.finishedRows();
-            if (!rows.isEmpty()) {
-                format.print(rows, out, wide);
-                out.flush();
-            }
-            throw e;
-        }
-        format.print(outcome.rows(), out, wide);
+        Session.Outcome outcome = session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
+        table.print(format, outcome.rows(), out);
+        List<String> notes = new ArrayList<>();
+        notes.add(Notes.noiseNote(outcome.rows(), warmup, repeat));
+        Notes.jitNote(outcome.rows(), warmup).ifPresent(notes::add);
+        notes.addAll(Notes.rowNotes(outcome.rows()));
         if (format.forPeople()) {
             out.println();
-            Session.note(out, noiseNote(outcome.rows(), warmup, repeat));
-            jitNote(outcome.rows(), warmup).ifPresent(note -> Session.note(out, note));
-            Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
-            Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
-            Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
+            notes.forEach(note -> Notes.note(out, note));
+            Notes.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         } else if (format == ReportFormat.CSV) {
             // the notes travel with the data: comment lines after the rows (pandas: comment='#');
             // json carries what they say as fields of each row (spread, jit_ms, pinned_first_use, virtual_threads null)
-            List<String> notes = new ArrayList<>();
-            notes.add(noiseNote(outcome.rows(), warmup, repeat));
-            jitNote(outcome.rows(), warmup).ifPresent(notes::add);
-            Session.apartNote(outcome.rows()).ifPresent(notes::add);
-            Session.notCountedNote(outcome.rows()).ifPresent(notes::add);
             notes.forEach(note -> out.println("# " + note));
         }
         out.flush();
@@ -165,41 +141,5 @@ final class CompareCommand implements Callable<Integer> {
                         + (patterns.size() == 1 ? patterns.getFirst().id() + "'s variants: " : "their variants: ") + String.join(", ", known));
             }
         }
-    }
-
-    /** A JIT share of the measured time from which a note says so. */
-    static final double JIT_NOTE_SHARE = 0.10;
-
-    /**
-     * A line when the JIT was busy during the measured runs: its compiler threads share the cores
-     * with the run, so its figures include the JIT's warm-up.
-     */
-    static Optional<String> jitNote(List<Row> rows, int warmup) {
-        Row busiest = rows.stream().max(Comparator.comparingDouble(Row::jitShare)).orElseThrow();
-        if (busiest.jitShare() < JIT_NOTE_SHARE) {
-            return Optional.empty();
-        }
-        double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
-        return Optional.of(String.format(Locale.ROOT,
-                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine code (the JIT), "
-                        + "on the same cores: its figures include that warm-up. %s",
-                busiest.pattern(), busiest.mode(), busiest.variant(), wall, busiest.jitMs(),
-                warmup == 0 ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock starts."
-                        : "More --warmup runs would move more of it before the clock."));
-    }
-
-    /** One line on how far to trust a single figure, measured when there are repeats. */
-    static String noiseNote(List<Row> rows, int warmup, int repeat) {
-        String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s") + " per cell";
-        if (repeat == 1) {
-            return "Each figure is one run" + after + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
-                    + "--repeat 5 gives medians with their spread" + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
-                    + "; JMH (README, Benchmarks) gives steady figures.";
-        }
-        Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
-        return String.format(Locale.ROOT, "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
-                        + "For steady figures use %sJMH (README, Benchmarks).",
-                repeat, after, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant(),
-                warmup == 0 ? "--warmup W (unmeasured runs first) or " : "");
     }
 }

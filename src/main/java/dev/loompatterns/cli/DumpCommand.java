@@ -1,28 +1,20 @@
 package dev.loompatterns.cli;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
-import dev.loompatterns.core.RunGate;
 import dev.loompatterns.core.RunReport;
-import dev.loompatterns.core.Runner;
-import dev.loompatterns.core.Threads;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.io.IOException;
+import dev.loompatterns.threaddump.MidRunDump;
+import dev.loompatterns.threaddump.ThreadDump;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,15 +23,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs a pattern, takes a JSON thread dump while it is under way, saves it, and prints its thread
- * containers as a tree.
- *
- * <p>"While it is under way" is made certain, not likely: the command installs a
- * {@link RunGate} hold, starts the run on its own thread, and waits until a task of the run
- * arrives at the gate. Held tasks cannot finish, so every scope and executor around them is still
- * open when the dump is taken; then the hold is released and the run completes and checks itself
- * as usual. A pattern that never calls {@link RunGate#arrive()} runs to its end without being
- * held, and the command says so instead of dumping an idle JVM.
+ * Runs a pattern, takes a JSON thread dump while it is under way ({@link MidRunDump}: its tasks
+ * are held at their start meanwhile), saves it, and prints its thread containers as a tree. A
+ * pattern whose tasks never reach the hold runs to its end, and the command says so instead of
+ * dumping an idle JVM.
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as "
@@ -92,42 +79,17 @@ final class DumpCommand implements Callable<Integer> {
         if (!pattern.modes().contains(chosenMode)) {
             throw new UsageException("pattern " + pattern.id() + " has no " + chosenMode.id() + " mode");
         }
-        if (threadsListed < 0 || threadsListed > MAX_THREADS_LISTED) {
-            throw new UsageException("--threads must be from 0 to " + MAX_THREADS_LISTED + ", got " + threadsListed);
-        }
-        if (containersListed < 0 || containersListed > MAX_THREADS_LISTED) {
-            throw new UsageException("--containers must be from 0 to " + MAX_THREADS_LISTED + ", got " + containersListed);
-        }
+        UsageException.requireRange("--threads", threadsListed, 0, MAX_THREADS_LISTED);
+        UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
         Path file = checkTarget(out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
 
         PrintWriter print = spec.commandLine().getOut();
-        CompletableFuture<RunReport> report = new CompletableFuture<>();
-        boolean held;
-        try (RunGate.Hold hold = RunGate.hold()) {
-            Thread run = Thread.ofPlatform().name("loom-dump-run").start(() -> {
-                try {
-                    report.complete(new Runner().run(pattern, chosenMode, chosenVariant, chosenWorkload));
-                } catch (Throwable e) {
-                    report.completeExceptionally(e);
-                } finally {
-                    hold.runEnded();
-                }
-            });
-            try {
-                held = hold.awaitArrival();
-                if (held) {
-                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
-                }
-            } finally {
-                hold.release();
-                Threads.joinAll(List.of(run));
-            }
-        }
-        RunReport finished = outcome(report);
-        if (!held) {
+        MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
+        RunReport finished = run.report();
+        if (!run.held()) {
             spec.commandLine().getErr().println("loom: " + pattern.id() + " (" + chosenMode.id() + ") ran to its end without a task reaching a hold point"
                     + " (core.RunGate.arrive), so no mid-run dump was taken; its check: " + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
@@ -146,17 +108,6 @@ final class DumpCommand implements Callable<Integer> {
         print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
         print.flush();
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
-    }
-
-    private static RunReport outcome(CompletableFuture<RunReport> report) throws Exception {
-        try {
-            return report.get(); // the run thread has been joined: this does not block
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** An absolute path the JVM can create: {@code dumpThreads} wants an absolute path and will not overwrite. */

@@ -2,18 +2,19 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.HtmlReport;
 import dev.loompatterns.inspect.JsonReport;
 import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
+import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,7 +79,11 @@ final class InspectCommand implements Callable<Integer> {
         if (target == null) {
             write(report, spec.commandLine().getOut());
         } else {
-            writeAtomically(target, writer -> write(report, writer));
+            AtomicFile.write(target, temporary -> {
+                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    write(report, writer);
+                }
+            });
             spec.commandLine().getOut().println("Report written to " + target);
         }
         if (slimTarget != null) {
@@ -95,24 +100,6 @@ final class InspectCommand implements Callable<Integer> {
             case HTML -> HtmlReport.write(report, writer);
         }
         writer.flush();
-    }
-
-    /** Something that writes to a writer. */
-    private interface Body {
-        void writeTo(Writer writer) throws IOException;
-    }
-
-    /** Writes to a hidden file beside the target, then moves it into place: nothing half-written is left. */
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                body.writeTo(writer);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     static Path checkRecording(Path file) {
@@ -138,7 +125,7 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException(option + " '" + target + "': folder '" + folder + "' does not exist");
         }
         try {
-            Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
+            AtomicFile.probe(folder);
         } catch (IOException e) {
             throw new UsageException(option + " '" + target + "': cannot write to folder '" + folder + "'");
         }

@@ -5,6 +5,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.engine.ReportFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.jfr.RecordingSetupException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,10 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.engine.Notes;
+import dev.loompatterns.engine.Progress;
+import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.engine.Session;
 import dev.loompatterns.jfr.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,9 +49,8 @@ final class RunCommand implements Callable<Integer> {
             description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP.jfr in the current folder)")
     String jfr;
 
-    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
-            + "(by default it fits 120 columns)")
-    boolean wide;
+    @Mixin
+    TableOptions table;
 
     @Mixin
     RecordingOptions recording;
@@ -71,26 +74,10 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
-        Session.Outcome outcome;
-        try {
-            outcome = session.run(cells, 1, where);
-        } catch (Exception e) {
-            if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
-                throw e;
-            }
-            // Ctrl-C: the rows finished so far are printed, then the interrupt ends the command (exit 130);
-            // after Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was doing
-            List<Row> rows = session.finishedRows();
-            if (!rows.isEmpty()) {
-                ReportFormat.TABLE.print(rows, out, wide);
-                out.flush();
-            }
-            throw e;
-        }
-        ReportFormat.TABLE.print(outcome.rows(), out, wide);
-        Session.apartNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
-        Session.notCountedNote(outcome.rows()).ifPresent(note -> Session.note(out, note));
-        Session.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
+        Session.Outcome outcome = session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
+        table.print(ReportFormat.TABLE, outcome.rows(), out);
+        Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
+        Notes.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 

@@ -1,15 +1,14 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.cli.SleeperRun.Kind;
-import dev.loompatterns.cli.SleeperRun.Result;
-import dev.loompatterns.cli.SleeperRun.Wait;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.UsageException;
-import java.io.IOException;
+import dev.loompatterns.engine.Progress;
+import dev.loompatterns.engine.Statistics;
+import dev.loompatterns.scale.SleeperRun;
+import dev.loompatterns.scale.SleeperRun.Kind;
+import dev.loompatterns.scale.SleeperRun.Result;
+import dev.loompatterns.scale.SleeperRun.Wait;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,7 +79,7 @@ final class ScaleCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = Progress.onTerminal(spec.commandLine().getErr());
-        List<String> jvmOptions = childJvmOptions();
+        List<String> jvmOptions = SleeperRun.childJvmOptions();
         boolean allWoke = true;
         int done = 0;
         out.printf(Locale.ROOT, "%-36s %9s %10s %9s %13s %12s %12s %13s  %s%n",
@@ -90,9 +89,9 @@ final class ScaleCommand implements Callable<Integer> {
                 List<Result> runs = new ArrayList<>();
                 for (int r = 0; r < repeat; r++) {
                     progress.show(++done, rows.size() * repeat, row.label() + " (" + row.tasks() + " tasks)");
-                    runs.add(runInChild(row, jvmOptions));
+                    runs.add(SleeperRun.inChildJvm(row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
-                Result median = runs.stream().sorted(Comparator.comparingLong(Result::wallNanos)).toList().get(runs.size() / 2);
+                Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
                 boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
                 allWoke &= ok;
                 progress.clear();
@@ -131,7 +130,7 @@ final class ScaleCommand implements Callable<Integer> {
     /** One row of the table: a kind of thread and a task count. */
     record Row(Kind kind, int tasks, int pool) {
         String label() {
-            return kind == Kind.POOL ? kind.label + " (" + pool + ")" : kind.label;
+            return kind.label(pool);
         }
     }
 
@@ -146,55 +145,8 @@ final class ScaleCommand implements Callable<Integer> {
         if (pool < 1 || pool > Limits.MAX_PLATFORM_THREADS) {
             throw new UsageException("--pool must be from 1 to " + Limits.MAX_PLATFORM_THREADS + " (Limits.MAX_PLATFORM_THREADS), got " + pool);
         }
-        if (sleepMs < 0 || sleepMs > MAX_SLEEP_MS) {
-            throw new UsageException("--sleep-ms must be from 0 to " + MAX_SLEEP_MS + ", got " + sleepMs);
-        }
-        if (warmup < 0 || warmup > MAX_WARMUP) {
-            throw new UsageException("--warmup must be from 0 to " + MAX_WARMUP + ", got " + warmup);
-        }
-        if (repeat < 1 || repeat > MAX_REPEAT) {
-            throw new UsageException("--repeat must be from 1 to " + MAX_REPEAT + ", got " + repeat);
-        }
-    }
-
-    /** Runs one row in a child JVM and waits for it; the child's last output line is its result. */
-    private Result runInChild(Row row, List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SleeperRun.class.getName(),
-                row.kind().name(), Integer.toString(row.tasks()), Integer.toString(row.pool()), Integer.toString(sleepMs), wait.name(), Integer.toString(warmup)));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try {
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            // the child must not outlive the command, even when this thread is interrupted
-            if (child.isAlive()) {
-                child.destroy();
-            }
-            child.waitFor();
-        }
-        List<String> lines = output.lines().toList();
-        if (child.exitValue() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
-            throw new IllegalStateException("the " + row.label() + " row's JVM exited with " + child.exitValue() + ": "
-                    + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
-        }
-        return Result.decode(lines.getLast());
-    }
-
-    /**
-     * This JVM's options for the children, so scheduler and GC settings given to {@code loom} apply
-     * to every row; agents and debuggers are left out (a second JVM cannot share their ports).
-     */
-    static List<String> childJvmOptions() {
-        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")
-                        && !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-Djava.class.path"))
-                .toList());
-        if (!options.contains("--enable-preview")) {
-            options.addFirst("--enable-preview"); // our classes are compiled with preview features on
-        }
-        return options;
+        UsageException.requireRange("--sleep-ms", sleepMs, 0, MAX_SLEEP_MS);
+        UsageException.requireRange("--warmup", warmup, 0, MAX_WARMUP);
+        UsageException.requireRange("--repeat", repeat, 1, MAX_REPEAT);
     }
 }

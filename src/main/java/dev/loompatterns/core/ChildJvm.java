@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a main class of this project in a child JVM, for what a running JVM cannot change about
@@ -21,8 +23,10 @@ import java.util.concurrent.TimeUnit;
  * the run records, records it too, beside the parent's file ({@link ChildActivity.Recording}).
  * What it reports is added to the current run's {@link ChildActivity}, so the run's row shows it.
  *
- * <p>The child never outlives {@link #run}: it is destroyed and waited for on every path out,
- * including a timeout and an interrupt of the caller.
+ * <p>The child never outlives {@link #run} (nor {@link #runAll}, which starts several at once):
+ * it is destroyed and waited for on every path out, including a timeout and an interrupt of the
+ * caller. This is the project's one launcher: {@code daemon-threads} starts its children with
+ * {@link #runAll}, {@code loom scale} its rows' JVMs with {@link Launch#plain}.
  */
 public final class ChildJvm {
 
@@ -56,10 +60,21 @@ public final class ChildJvm {
      */
     public static Result run(List<String> jvmFlags, Class<?> mainClass, List<String> args, Duration timeout)
             throws InterruptedException {
+        try (Launch launch = Launch.of(jvmFlags, mainClass, args)) {
+            return run(launch, timeout);
+        }
+    }
+
+    /**
+     * Runs a launch's child and waits for it, as {@link #run(List, Class, List, Duration)} does; for
+     * a {@link Launch#plain} one, or a launch the caller closes itself.
+     */
+    public static Result run(Launch launch, Duration timeout) throws InterruptedException {
+        String mainClass = launch.mainClass;
         Path out = null;
         Path err = null;
         Process process = null;
-        try (Launch launch = Launch.of(jvmFlags, mainClass, args)) {
+        try {
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
@@ -69,19 +84,105 @@ public final class ChildJvm {
             // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
             RunGate.arrive();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not end within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException("child JVM " + mainClass + " did not end within " + timeout.toSeconds() + " s");
             }
             Result result = new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
             report(result.stdout());
             return result;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run child JVM " + mainClass.getSimpleName(), e);
+            throw new UncheckedIOException("could not run child JVM " + mainClass, e);
         } finally {
             if (process != null) {
                 destroyAndWait(process);
             }
             deleteQuietly(out);
             deleteQuietly(err);
+        }
+    }
+
+    /**
+     * How one of several children started at once ended: everything it printed (stdout and stderr
+     * merged), in order, its exit status, and whether it exited before the backstop destroyed it.
+     */
+    public record Ended(List<String> lines, int exitCode, boolean exitedByItself) {
+        public Ended {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Starts {@code mainClass} in one child JVM per argument list, all at once, and waits for all;
+     * for a JVM's own exit, which is what such a child shows. A child still alive after
+     * {@code backstop} is destroyed and reported as not having exited by itself. Every child is
+     * destroyed and waited for before this returns, also on failure or interrupt. What the children
+     * report under {@link ChildMain} is added to the current run, as {@link #run} does.
+     *
+     * @param argsOfEach each child's arguments, one list per child
+     * @return each child's end, in the order of {@code argsOfEach}
+     */
+    public static List<Ended> runAll(List<String> jvmFlags, Class<?> mainClass, List<List<String>> argsOfEach, Duration backstop)
+            throws InterruptedException {
+        List<Process> processes = new ArrayList<>();
+        List<Launch> launches = new ArrayList<>();
+        List<Thread> watchdogs = new ArrayList<>();
+        List<AtomicBoolean> destroyedByBackstop = new ArrayList<>();
+        try {
+            for (List<String> args : argsOfEach) {
+                Launch launch = Launch.of(jvmFlags, mainClass, args);
+                launches.add(launch);
+                Process process = startMerged(launch);
+                processes.add(process);
+                AtomicBoolean fired = new AtomicBoolean();
+                destroyedByBackstop.add(fired);
+                // named for the child's first argument (daemon-threads: its scenario), as a thread dump shows it
+                String name = "watchdog-" + (args.isEmpty() ? mainClass.getSimpleName() : args.getFirst());
+                watchdogs.add(Thread.ofVirtual().name(name).start(() -> {
+                    try {
+                        if (!process.waitFor(backstop)) {
+                            fired.set(true);
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly(); // the run is being cancelled: take the child with it
+                    }
+                }));
+            }
+            // The work runs in the children: `loom dump` holds the parent here, once they are started and
+            // their watchdogs wait for them, so its dump shows this JVM's side. A no-op otherwise; an
+            // interrupt while held ends the run through the finally below, as any other interrupt does.
+            RunGate.arrive();
+            List<Ended> ended = new ArrayList<>();
+            for (int i = 0; i < processes.size(); i++) {
+                Process process = processes.get(i);
+                List<String> lines = readAll(process); // until EOF: the child has exited or been destroyed
+                int code = process.waitFor();
+                report(lines); // its virtual threads and pins, for the run's row
+                ended.add(new Ended(lines, code, !destroyedByBackstop.get(i).get()));
+            }
+            return ended;
+        } finally {
+            processes.forEach(ChildJvm::destroyAndWait);
+            launches.forEach(Launch::close);
+            watchdogs.forEach(Thread::interrupt);
+            Threads.joinUninterruptibly(watchdogs);
+        }
+    }
+
+    private static Process startMerged(Launch launch) {
+        try {
+            Process process = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readAll(Process process) {
+        try (BufferedReader reader = process.inputReader()) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -96,10 +197,26 @@ public final class ChildJvm {
     public static final class Launch implements AutoCloseable {
         private final List<String> command;
         private final Path settings;
+        private final String mainClass;
 
-        private Launch(List<String> command, Path settings) {
+        private Launch(List<String> command, Path settings, Class<?> mainClass) {
             this.command = List.copyOf(command);
             this.settings = settings;
+            this.mainClass = mainClass.getSimpleName();
+        }
+
+        /**
+         * {@code mainClass} on this JVM's {@code java} and class path with {@code jvmOptions} only:
+         * not under {@link ChildMain}, not recorded, none of the launcher's own flags; for a child
+         * whose figures the counting would disturb ({@code loom scale}'s peak resident memory).
+         */
+        public static Launch plain(List<String> jvmOptions, Class<?> mainClass, List<String> args) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+            command.addAll(args);
+            return new Launch(command, null, mainClass);
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
@@ -123,7 +240,7 @@ public final class ChildJvm {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, settings);
+            return new Launch(command, settings, mainClass);
         }
 
         public List<String> command() {

@@ -14,4 +14,16 @@ public final class UsageException extends RuntimeException {
     public UsageException(String message) {
         super(message);
     }
+
+    /**
+     * Rejects a number outside {@code min..max}: "--repeat must be from 1 to 1000, got 0".
+     *
+     * @param option how the user gave it ({@code --repeat})
+     * @throws UsageException if {@code value} is below {@code min} or above {@code max}
+     */
+    public static void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new UsageException(option + " must be from " + min + " to " + max + ", got " + value);
+        }
+    }
 }

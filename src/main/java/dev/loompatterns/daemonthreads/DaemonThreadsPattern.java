@@ -31,7 +31,7 @@ public final class DaemonThreadsPattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        List<ChildReport> reports = ChildJvm.run(Scenario.of(mode), workload.tasks());
+        List<ChildReport> reports = TickerChild.run(Scenario.of(mode), workload.tasks());
         return check(reports);
     }
 
@@ -52,7 +52,7 @@ public final class DaemonThreadsPattern implements Pattern {
     private static String problem(ChildReport report) {
         Scenario scenario = report.scenario();
         if (!report.exitedByItself()) {
-            return "the JVM did not exit within " + ChildJvm.BACKSTOP.toSeconds() + " s";
+            return "the JVM did not exit within " + TickerChild.BACKSTOP.toSeconds() + " s";
         }
         if (report.exitCode() != 0) {
             return "exit status " + report.exitCode();

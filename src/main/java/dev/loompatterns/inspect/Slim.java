@@ -1,9 +1,8 @@
 package dev.loompatterns.inspect;
 
+import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -19,16 +18,12 @@ public final class Slim {
     private Slim() {
     }
 
-    /** Writes the copy to a hidden file beside the target and moves it into place. */
+    /** Writes the copy whole or not at all ({@link AtomicFile}). */
     public static void write(Path recording, Path target) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
-        try {
+        AtomicFile.write(target, temporary -> {
             try (RecordingFile file = new RecordingFile(recording)) {
                 file.write(temporary, event -> !LEFT_OUT.contains(event.getEventType().getName()));
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 }

@@ -8,14 +8,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * A JFR recording of one run, written to its file only when the run is over: the recording is
- * dumped to a temporary file beside the target and moved into place, so an interrupted or failed
- * run leaves no half-written {@code .jfr} behind.
+ * A JFR recording of one run, written to its file only when the run is over, whole or not at all
+ * ({@link AtomicFile}), so an interrupted or failed run leaves no half-written {@code .jfr} behind.
  *
  * {@snippet :
  * Path file = Recorder.checkTarget(Path.of("run.jfr"));          // usage errors before any work
@@ -58,13 +56,9 @@ public final class Recorder implements AutoCloseable {
         return absolute;
     }
 
-    /**
-     * Creates and deletes a file in {@code folder}: the only reliable test (permission bits say
-     * nothing for root, nor for read-only or special file systems).
-     */
     private static void probeWritable(Path folder, String failure) {
         try {
-            Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
+            AtomicFile.probe(folder);
         } catch (IOException e) {
             throw new RecordingSetupException(failure + ": " + reason(e));
         }
@@ -117,17 +111,12 @@ public final class Recorder implements AutoCloseable {
      */
     public Path finish() {
         recording.stop();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            recording.dump(temporary);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(target, recording::dump);
             finished = true;
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write recording " + target, e);
-        } finally {
-            deleteQuietly(temporary);
         }
     }
 
@@ -139,15 +128,5 @@ public final class Recorder implements AutoCloseable {
 
     public boolean finished() {
         return finished;
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // a leftover temporary file is harmless and hidden (dot-prefixed)
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
 import java.nio.file.Files;

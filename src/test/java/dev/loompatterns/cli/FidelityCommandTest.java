@@ -1,23 +1,17 @@
 package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
-import dev.loompatterns.core.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FidelityCommandTest {
-
-    private static final FidelityCommand.Pairing URL_FETCH = FidelityCommand.PAIRINGS.stream()
-            .filter(p -> p.patternId().equals("url-fetch")).findFirst().orElseThrow();
 
     /** An example that prints the given lines as E11 would, without doing the work. */
     private static Path fakeExample(Path dir, String... lines) throws IOException {
@@ -34,47 +28,6 @@ class FidelityCommandTest {
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return tmp.filter(p -> p.getFileName().toString().startsWith("loom-fidelity-")).count();
         }
-    }
-
-    @Test
-    void readsATimePerModeFromTheExamplesLines() throws FidelityCommand.CannotCompare {
-        Map<Mode, Double> times = FidelityCommand.parseExample("""
-                pool(50)   1000 bodies in  1054 ms  in input order
-                virtual    1000 bodies in   272 ms  in input order
-                structured 1000 bodies in   263 ms  in input order
-                """, URL_FETCH);
-        assertThat(times).containsExactly(Map.entry(Mode.PLATFORM, 1054.0), Map.entry(Mode.VIRTUAL, 272.0), Map.entry(Mode.STRUCTURED, 263.0));
-    }
-
-    @Test
-    void anExampleThatDidOtherWorkOrMissedAModeIsAnError() {
-        assertThatThrownBy(() -> FidelityCommand.parseExample("virtual    999 bodies in 272 ms  in input order", URL_FETCH))
-                .hasMessageContaining("did not do the harness's work (1000 tasks)");
-        assertThatThrownBy(() -> FidelityCommand.parseExample("virtual    1000 bodies in 272 ms  WRONG ORDER", URL_FETCH))
-                .hasMessageContaining("did not do the harness's work");
-        assertThatThrownBy(() -> FidelityCommand.parseExample("virtual    1000 bodies in 272 ms  in input order", URL_FETCH))
-                .hasMessageContaining("not for each mode");
-        assertThatThrownBy(() -> FidelityCommand.parseExample("sideways   1000 bodies in 272 ms  in input order", URL_FETCH))
-                .isInstanceOf(FidelityCommand.CannotCompare.class).hasMessageContaining("a form that is not a mode");
-    }
-
-    @Test
-    void thePairedRatioIsTheHarnessOverTheExamplePairByPair() {
-        FidelityCommand.Times times = new FidelityCommand.Times(List.of(100.0, 200.0, 400.0), List.of(110.0, 180.0, 400.0));
-        assertThat(times.ratios()).containsExactly(1.1, 0.9, 1.0);
-        assertThat(FidelityCommand.median(times.ratios())).isEqualTo(1.0);
-        assertThat(FidelityCommand.median(List.of(1.0, 2.0, 4.0, 3.0))).isEqualTo(2.5);
-    }
-
-    @Test
-    void theMediansIntervalIsTheTextbooksOrderStatistics() {
-        List<Double> fifteen = java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> (double) (16 - i)).toList(); // 15 down to 1
-        assertThat(FidelityCommand.medianInterval(fifteen)).containsExactly(4.0, 12.0); // x(4), x(12): 96.5%
-        List<Double> nine = java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> (double) i).toList();
-        assertThat(FidelityCommand.medianInterval(nine)).containsExactly(2.0, 8.0); // x(2), x(8): 96.1%
-        List<Double> six = java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> (double) i).toList();
-        assertThat(FidelityCommand.medianInterval(six)).containsExactly(1.0, 6.0); // the whole range: 96.9%
-        assertThatThrownBy(() -> FidelityCommand.medianInterval(List.of(1.0, 2.0, 3.0, 4.0, 5.0))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

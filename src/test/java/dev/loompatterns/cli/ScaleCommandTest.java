@@ -3,14 +3,10 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
-import dev.loompatterns.cli.SleeperRun.Kind;
-import dev.loompatterns.cli.SleeperRun.Wait;
 import dev.loompatterns.core.Limits;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code loom scale} at tiny sizes; the million-thread run is a manual run (docs/results.md). */
@@ -49,15 +45,5 @@ class ScaleCommandTest {
     void theRefusalNamesThePlatformThreadLimit() {
         Result result = LoomCliTest.loom("scale", "--platform-tasks", "300000");
         assertThat(result.err()).contains(Integer.toString(Limits.MAX_PLATFORM_THREADS)).contains("platform threads");
-    }
-
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    @Timeout(60)
-    void everyTaskWakesOnEachKind(Kind kind) throws InterruptedException {
-        SleeperRun.Result result = SleeperRun.run(kind, 50, 3, Duration.ofMillis(2), Wait.SLEEP);
-        assertThat(result.woke()).isEqualTo(50);
-        assertThat(result.wakeWindowNanos()).isNotNegative();
-        assertThat(SleeperRun.Result.decode(result.encode())).isEqualTo(result);
     }
 }

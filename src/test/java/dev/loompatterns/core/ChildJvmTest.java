@@ -51,4 +51,21 @@ class ChildJvmTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
     }
+
+    /** Children started at once report in the order asked, stderr merged into their lines; one past the backstop is destroyed. */
+    @Test
+    void runAllReportsEachChildInOrderAndDestroysOneThatOutlivesTheBackstop(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        List<ChildJvm.Ended> ended = ChildJvm.runAll(List.of("-Dchild.flag=on"), Child.class,
+                List.of(List.of("hang", pidFile.toString()), List.of("x")), Duration.ofSeconds(5));
+
+        assertThat(ended.get(0).exitedByItself()).isFalse();
+        assertThat(ended.get(1).exitedByItself()).isTrue();
+        assertThat(ended.get(1).exitCode()).isZero();
+        assertThat(ended.get(1).lines()).contains("arg0=x", "flag=on", "to stderr");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
 }

@@ -23,7 +23,7 @@ class DaemonThreadsTest {
     @EnumSource(Mode.class)
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop
     void everyChildExitsByItselfAsItsModePromises(Mode mode) throws Exception {
-        List<ChildReport> reports = ChildJvm.run(Scenario.of(mode), 2);
+        List<ChildReport> reports = TickerChild.run(Scenario.of(mode), 2);
 
         assertThat(reports).isNotEmpty().allSatisfy(report -> {
             assertThat(report.exitedByItself()).as(report.lines().toString()).isTrue();
@@ -36,7 +36,7 @@ class DaemonThreadsTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aNonDaemonTickerKeepsTheJvmAliveAfterMainAndADaemonDoesNot() throws Exception {
-        List<ChildReport> reports = ChildJvm.run(List.of(Scenario.PLATFORM_NON_DAEMON, Scenario.PLATFORM_DAEMON), 2);
+        List<ChildReport> reports = TickerChild.run(List.of(Scenario.PLATFORM_NON_DAEMON, Scenario.PLATFORM_DAEMON), 2);
 
         ChildReport nonDaemon = only(reports, Scenario.PLATFORM_NON_DAEMON);
         assertThat(nonDaemon.line(Ticker.MAIN_RETURNING)).contains("ticker-alive=true daemon=false");
@@ -51,7 +51,7 @@ class DaemonThreadsTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theStructuredTickerEndsBeforeMainReturns() throws Exception {
-        ChildReport report = ChildJvm.run(List.of(Scenario.STRUCTURED), 2).getFirst();
+        ChildReport report = TickerChild.run(List.of(Scenario.STRUCTURED), 2).getFirst();
         assertThat(report.tickerEndedBeforeMainReturned()).as(report.lines().toString()).isTrue();
         assertThat(report.line(Ticker.MAIN_RETURNING)).contains("ticker-alive=false");
     }

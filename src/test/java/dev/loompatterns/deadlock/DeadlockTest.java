@@ -3,11 +3,10 @@ package dev.loompatterns.deadlock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Threads;
+import dev.loompatterns.threaddump.ThreadDump;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -99,12 +98,10 @@ class DeadlockTest {
     void dumpReaderIgnoresThreadsNotParkedInALock() throws Exception {
         LockPair pair = new LockPair(0, LockPair.Order.OPPOSITE);
         Thread self = Thread.currentThread();
-        JsonNode dump = new ObjectMapper().readTree("""
-                {"threadDump": {"threadContainers": [{"container": "<root>", "threads": [
-                  {"tid": "%d", "name": "x", "state": "WAITING",
-                   "parkBlocker": {"object": "java.util.concurrent.CountDownLatch$Sync@1"},
-                   "stack": ["java.base/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:1)"]}]}]}}
-                """.formatted(self.threadId()));
+        ThreadDump dump = new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, List.of(
+                new ThreadDump.DumpedThread(Long.toString(self.threadId()), "x", "WAITING", false,
+                        "java.util.concurrent.CountDownLatch$Sync@1",
+                        List.of("java.base/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:1)"))))));
         Detection seen = ThreadDumpDetector.read(dump, Map.of(self.threadId(), self), List.of(pair.a, pair.b));
         assertThat(seen.cycles()).isEmpty();
         assertThat(seen.evidence()).startsWith("0 parked");

@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildActivity;
@@ -10,18 +10,10 @@ import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Recorder;
 import dev.loompatterns.jfr.ActivityCounter;
-import dev.loompatterns.jfr.PinTally;
-import dev.loompatterns.jfr.RecordingSummary;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import jdk.jfr.Configuration;
 
 /**
@@ -29,19 +21,10 @@ import jdk.jfr.Configuration;
  * asked. A cell's warm-up runs come first, are left out of its row's figures, and are not in its
  * recording when each cell has a file of its own; a warm-up whose check fails still fails the row.
  */
-final class Session {
-
-    /**
-     * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
-     * JDK's (17's has no {@code jfr view} and may not read a 25 recording's events the same way).
-     */
-    static String jfrTool() {
-        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        return Files.isExecutable(jfr) ? jfr.toString() : "jfr";
-    }
+public final class Session {
 
     /** One pattern in one mode and variant, with its workload. */
-    record Cell(Pattern pattern, Mode mode, Variant variant, Workload workload) {
+    public record Cell(Pattern pattern, Mode mode, Variant variant, Workload workload) {
         String label() {
             return pattern.id() + " " + mode.id() + " " + variant.id();
         }
@@ -52,7 +35,7 @@ final class Session {
     }
 
     /** Where recordings go: nowhere, one file for the whole session, or one file per cell in a folder. */
-    sealed interface Recording {
+    public sealed interface Recording {
         record None() implements Recording {
         }
 
@@ -64,13 +47,13 @@ final class Session {
     }
 
     /** The rows, and the recordings written (in order); the child JVMs' recordings are in the rows. */
-    record Outcome(List<Row> rows, List<Path> recordings) {
-        boolean allPassed() {
+    public record Outcome(List<Row> rows, List<Path> recordings) {
+        public boolean allPassed() {
             return rows.stream().allMatch(row -> row.check().ok());
         }
 
         /** Recordings the runs' child JVMs wrote, beside the session's own. */
-        List<Path> childRecordings() {
+        public List<Path> childRecordings() {
             return rows.stream().flatMap(row -> row.childRecordings().stream()).toList();
         }
     }
@@ -79,12 +62,8 @@ final class Session {
     private final List<Row> finished = new ArrayList<>();
     private final Progress progress;
 
-    Session(Progress progress) {
+    public Session(Progress progress) {
         this.progress = progress;
-    }
-
-    Outcome run(List<Cell> cells, int repeats, Recording recording) throws InterruptedException {
-        return run(cells, 0, repeats, recording);
     }
 
     Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
@@ -122,6 +101,28 @@ final class Session {
         } finally {
             runner.recordChildrenBeside(null);
             progress.clear();
+        }
+    }
+
+    /**
+     * As {@link #run(List, int, int, Recording)}; stopped by Ctrl-C, it first hands the rows finished
+     * so far (if any) to {@code printFinished}, then rethrows, so the interrupt ends the command
+     * (exit 130). After Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was
+     * doing: any failure then is the interrupt's.
+     */
+    public Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording, Consumer<List<Row>> printFinished)
+            throws Exception {
+        try {
+            return run(cells, warmups, repeats, recording);
+        } catch (Exception e) {
+            if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
+                throw e;
+            }
+            List<Row> rows = finishedRows();
+            if (!rows.isEmpty()) {
+                printFinished.accept(rows);
+            }
+            throw e;
         }
     }
 
@@ -211,79 +212,5 @@ final class Session {
         Row result = failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
         finished.add(result);
         return result;
-    }
-
-    /**
-     * One line when pins were set apart from the {@code pinned} column: how many, and what they
-     * were (a class's first use, JFR's own); nothing otherwise.
-     */
-    static Optional<String> apartNote(List<Row> rows) {
-        PinTally apart = rows.stream().map(Row::pinsApart).reduce(PinTally.NONE, PinTally::plus);
-        if (apart.apartTotal() == 0) {
-            return Optional.empty();
-        }
-        String what = apart.apart().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return Optional.of(String.format(Locale.ROOT, "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
-                apart.apartTotal(), apart.apartTotal() == 1 ? "" : "s",
-                apart.recorder() == 0 ? "met classes for the first time"
-                        : apart.firstUse() == 0 ? "recorded (JFR's own event code)" : "met classes for the first time or recorded",
-                what));
-    }
-
-    /** Prints a note under a table, wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
-    static void note(PrintWriter out, String note) {
-        StringBuilder line = new StringBuilder();
-        for (String word : note.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > ReportFormat.TABLE_WIDTH) {
-                out.println(line);
-                line = new StringBuilder("  ");
-            }
-            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ").append(word);
-        }
-        if (line.length() > 0) {
-            out.println(line);
-        }
-    }
-
-    /** One line when virtual threads were not counted, saying why; nothing otherwise. */
-    static Optional<String> notCountedNote(List<Row> rows) {
-        return rows.stream().anyMatch(row -> row.virtualThreads() < 0)
-                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves jdk.VirtualThreadStart off "
-                        + "and counting would add one event per virtual thread to the file (JFR merges the settings of recordings).")
-                : Optional.empty();
-    }
-
-    /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
-    static void describeRecordings(List<Path> files, List<Path> childFiles, PrintWriter out) throws IOException {
-        if (files.isEmpty()) {
-            return;
-        }
-        out.println();
-        if (files.size() == 1) {
-            out.println("Recording: " + files.getFirst());
-            RecordingSummary.read(files.getFirst()).lines().forEach(out::println);
-        } else {
-            out.println("Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
-            for (Path file : files) {
-                RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins, %d submit failures%n",
-                        file.getFileName(), summary.virtualThreadsStarted(), summary.pins(), summary.submitFailures());
-            }
-        }
-        if (!childFiles.isEmpty()) {
-            out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
-            for (Path file : childFiles) {
-                RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins%n", file.getFileName(),
-                        summary.virtualThreadsStarted(), summary.pins());
-            }
-        }
-        Path example = files.getFirst();
-        String jfr = jfrTool();
-        out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each run,");
-        out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
-        out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
-        out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
     }
 }

@@ -1,9 +1,9 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import java.io.PrintWriter;
 
 /** A one-line progress indicator on stderr, shown only when a person is watching a terminal. */
-final class Progress {
+public final class Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
@@ -21,14 +21,14 @@ final class Progress {
      * asks about stdin and stdout), so the launcher, which can ({@code [ -t 2 ]}), says so in
      * {@value #STDERR_IS_TERMINAL}; without the launcher, the console's answer stands. Never under CI.
      */
-    static Progress onTerminal(PrintWriter err) {
+    public static Progress onTerminal(PrintWriter err) {
         return new Progress(err, stderrIsTerminal());
     }
 
     /** The environment variable the launcher sets to 1 when stderr is a terminal, 0 when it is not. */
     static final String STDERR_IS_TERMINAL = "LOOM_STDERR_TTY";
 
-    static boolean stderrIsTerminal() {
+    public static boolean stderrIsTerminal() {
         if (System.getenv("CI") != null) {
             return false;
         }
@@ -44,7 +44,7 @@ final class Progress {
         return new Progress(err, false);
     }
 
-    void show(int done, int total, String label) {
+    public void show(int done, int total, String label) {
         if (enabled) {
             String line = "[" + done + "/" + total + "] " + label;
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
@@ -53,7 +53,7 @@ final class Progress {
         }
     }
 
-    void clear() {
+    public void clear() {
         if (enabled && lastWidth > 0) {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
             err.flush();

@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.RunReport;
@@ -15,29 +15,28 @@ import java.util.List;
  * @param spread (slowest - fastest) / median wall time; 0 for a single run
  * @param runs   the repeats in the order they ran
  */
-record Row(String pattern, String mode, String variant, int tasks, double wallMs, double tasksPerSecond,
+public record Row(String pattern, String mode, String variant, int tasks, double wallMs, double tasksPerSecond,
            int peakPlatformThreads, long virtualThreads, long pinned, Check check, double spread, List<RunReport> runs) {
 
     /** The pins set apart from {@link #pinned()} (a class's first use, the recording's own), summed over the runs. */
-    PinTally pinsApart() {
+    public PinTally pinsApart() {
         return runs.stream().map(RunReport::pins).map(p -> new PinTally(0, p.firstUse(), p.recorder(), p.apart()))
                 .reduce(PinTally.NONE, PinTally::plus);
     }
 
     /** Recordings the runs' child JVMs wrote. */
-    List<Path> childRecordings() {
+    public List<Path> childRecordings() {
         return runs.stream().flatMap(run -> run.childRecordings().stream()).toList();
     }
 
-    Row {
+    public Row {
         runs = List.copyOf(runs);
     }
 
     static Row of(List<RunReport> repeats) {
-        List<RunReport> byWall = repeats.stream().sorted(Comparator.comparing(RunReport::wall)).toList();
-        RunReport median = byWall.get(byWall.size() / 2);
-        double fastest = byWall.getFirst().wallMillis();
-        double slowest = byWall.getLast().wallMillis();
+        RunReport median = Statistics.medianBy(repeats, Comparator.comparing(RunReport::wall));
+        double fastest = repeats.stream().mapToDouble(RunReport::wallMillis).min().orElseThrow();
+        double slowest = repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
         Check check = repeats.stream().map(RunReport::check).filter(c -> !c.ok()).findFirst().orElse(median.check());
         return new Row(median.pattern(), median.mode().id(), median.variant(), median.tasks(), median.wallMillis(),
                 median.tasksPerSecond(), repeats.stream().mapToInt(RunReport::peakPlatformThreads).max().orElse(0),
@@ -52,12 +51,12 @@ record Row(String pattern, String mode, String variant, int tasks, double wallMs
     }
 
     /** How many runs the row's figures come from. */
-    int repeats() {
+    public int repeats() {
         return runs.size();
     }
 
     /** JIT compile time during the runs' clocks, summed over the runs. */
-    double jitMs() {
+    public double jitMs() {
         return runs.stream().mapToLong(run -> run.jit().toMillis()).sum();
     }
 
@@ -65,7 +64,7 @@ record Row(String pattern, String mode, String variant, int tasks, double wallMs
      * {@link #jitMs()} over the runs' summed wall time: how much the JIT's threads competed with the
      * runs (on 2 cores, a share of 0.5 can be a quarter of the CPU).
      */
-    double jitShare() {
+    public double jitShare() {
         double wall = runs.stream().mapToDouble(RunReport::wallMillis).sum();
         return wall > 0 ? jitMs() / wall : 0;
     }

@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ctrl-C, as the session sees it: once requested, no run starts, whatever a pattern did with the
  * interrupt that came with it (a pattern that swallowed it would otherwise let the next cell start).
  */
-final class Cancellation {
+public final class Cancellation {
 
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
 
@@ -14,11 +14,11 @@ final class Cancellation {
     }
 
     /** Marks the session cancelled; true the first time. */
-    static boolean request() {
+    public static boolean request() {
         return REQUESTED.compareAndSet(false, true);
     }
 
-    static boolean requested() {
+    public static boolean requested() {
         return REQUESTED.get();
     }
 }

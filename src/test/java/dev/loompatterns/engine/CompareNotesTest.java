@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class CompareNotesTest {
 
         assertThat(row.pinned()).as("waiting for the pattern's own class is its pin").isEqualTo(1);
         assertThat(row.pinsApart().firstUse()).isEqualTo(3);
-        assertThat(Session.apartNote(List.of(row))).hasValue("Not in pinned: 3 pins while the JVM met classes for the first time "
+        assertThat(Notes.apartNote(List.of(row))).hasValue("Not in pinned: 3 pins while the JVM met classes for the first time "
                 + "(class-init-wait of dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
         StringWriter json = new StringWriter();
         ReportFormat.JSON.print(List.of(row), new PrintWriter(json));
@@ -58,7 +58,7 @@ class CompareNotesTest {
 
     @Test
     void noLineWhenNothingWasSetApart() {
-        assertThat(Session.apartNote(List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 10, 0)))))).isEmpty();
+        assertThat(Notes.apartNote(List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 10, 0)))))).isEmpty();
     }
 
     @Test
@@ -72,7 +72,7 @@ class CompareNotesTest {
     @Test
     void noJitNoteWhenTheJitWasQuiet() {
         Row quiet = Row.of(List.of(run("p", Mode.VIRTUAL, 1_000, 99)));
-        assertThat(CompareCommand.jitNote(List.of(quiet), 0)).isEmpty();
+        assertThat(Notes.jitNote(List.of(quiet), 0)).isEmpty();
     }
 
     @Test
@@ -80,18 +80,18 @@ class CompareNotesTest {
         Row quiet = Row.of(List.of(run("url-fetch", Mode.PLATFORM, 2_000, 100)));
         Row busy = Row.of(List.of(run("url-fetch", Mode.VIRTUAL, 1_000, 600), run("url-fetch", Mode.VIRTUAL, 1_000, 400)));
 
-        assertThat(CompareCommand.jitNote(List.of(quiet, busy), 0)).hasValueSatisfying(note -> assertThat(note)
+        assertThat(Notes.jitNote(List.of(quiet, busy), 0)).hasValueSatisfying(note -> assertThat(note)
                 .contains("While url-fetch virtual default ran (2000 ms), the JVM's compiler threads spent 1000 ms compiling")
                 .contains("--warmup W runs it W times first"));
-        assertThat(CompareCommand.jitNote(List.of(quiet, busy), 5)).hasValueSatisfying(note -> assertThat(note)
+        assertThat(Notes.jitNote(List.of(quiet, busy), 5)).hasValueSatisfying(note -> assertThat(note)
                 .contains("More --warmup runs"));
     }
 
     @Test
     void theNoiseNoteSaysHowManyWarmUpRunsCameFirst() {
         List<Row> rows = List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 100, 0), run("p", Mode.VIRTUAL, 150, 0), run("p", Mode.VIRTUAL, 200, 0))));
-        assertThat(CompareCommand.noiseNote(rows, 0, 3)).contains("median of 3 runs;").contains("spread (slowest - fastest) / median was 67%");
-        assertThat(CompareCommand.noiseNote(rows, 1, 3)).contains("median of 3 runs after 1 warm-up run per cell;");
-        assertThat(CompareCommand.noiseNote(rows, 4, 1)).startsWith("Each figure is one run after 4 warm-up runs per cell:");
+        assertThat(Notes.noiseNote(rows, 0, 3)).contains("median of 3 runs;").contains("spread (slowest - fastest) / median was 67%");
+        assertThat(Notes.noiseNote(rows, 1, 3)).contains("median of 3 runs after 1 warm-up run per cell;");
+        assertThat(Notes.noiseNote(rows, 4, 1)).startsWith("Each figure is one run after 4 warm-up runs per cell:");
     }
 }

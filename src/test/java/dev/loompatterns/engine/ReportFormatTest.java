@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

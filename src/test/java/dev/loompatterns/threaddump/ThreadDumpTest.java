@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.threaddump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.scale;
 
+import dev.loompatterns.core.ChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -7,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,28 +35,33 @@ import java.util.stream.Stream;
 public final class SleeperRun {
 
     /** How a row's tasks run. */
-    enum Kind {
+    public enum Kind {
         VIRTUAL("virtual thread per task"),
         PLATFORM("platform thread per task"),
         POOL("fixed pool of platform threads");
 
-        final String label;
+        private final String label;
 
         Kind(String label) {
             this.label = label;
         }
+
+        /** How a row of this kind is named: the pool's rows with its size. */
+        public String label(int pool) {
+            return this == POOL ? label + " (" + pool + ")" : label;
+        }
     }
 
     /** How a task waits: {@code Thread.sleep}, or {@code LockSupport.parkNanos} (no interrupt check). */
-    enum Wait {
+    public enum Wait {
         SLEEP, PARK
     }
 
     /** What one row measured; {@code woke} is how many tasks finished their wait (must equal tasks). */
-    record Result(Kind kind, int tasks, int poolSize, long wallNanos, long startNanos, long wakeWindowNanos,
+    public record Result(Kind kind, int tasks, int poolSize, long wallNanos, long startNanos, long wakeWindowNanos,
                   long woke, long peakRssKiB, long peakHeapBytes) {
 
-        double wakeUpsPerSecond() {
+        public double wakeUpsPerSecond() {
             return wakeWindowNanos <= 0 ? Double.NaN : woke * 1e9 / wakeWindowNanos;
         }
 
@@ -89,7 +96,7 @@ public final class SleeperRun {
         System.out.println(result.encode());
     }
 
-    static final Duration WARM_UP_SLEEP = Duration.ofMillis(10);
+    public static final Duration WARM_UP_SLEEP = Duration.ofMillis(10);
 
     /**
      * A warm-up round's size: enough for the JIT to compile the start, park and wake-up paths.
@@ -152,6 +159,47 @@ public final class SleeperRun {
         long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         return new Result(kind, tasks, kind == Kind.POOL ? poolSize : 0, end - begin, started - begin, window,
                 woke.sum(), peakResidentKiB(), heapPeak);
+    }
+
+    /**
+     * Runs one row in a child JVM of its own ({@link ChildJvm.Launch#plain}: nothing counts or
+     * records in it) and waits for it; the child's last output line is its result. The child is
+     * destroyed and waited for on every path out, an interrupt included.
+     *
+     * @param jvmOptions the child's JVM options ({@link #childJvmOptions()})
+     */
+    public static Result inChildJvm(Kind kind, int tasks, int pool, int sleepMs, Wait wait, int warmups, List<String> jvmOptions)
+            throws InterruptedException {
+        ChildJvm.Result child;
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(jvmOptions, SleeperRun.class, List.of(kind.name(), Integer.toString(tasks),
+                Integer.toString(pool), Integer.toString(sleepMs), wait.name(), Integer.toString(warmups)))) {
+            child = ChildJvm.run(launch, NO_BACKSTOP);
+        }
+        List<String> lines = child.stdout();
+        if (child.exitCode() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
+            List<String> output = Stream.concat(lines.stream(), child.stderr().lines()).toList();
+            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitCode() + ": "
+                    + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
+        }
+        return Result.decode(lines.getLast());
+    }
+
+    /** A row takes as long as it takes (a million sleepers on one carrier can take minutes): no backstop to speak of. */
+    private static final Duration NO_BACKSTOP = Duration.ofDays(1);
+
+    /**
+     * This JVM's options for the children, so scheduler and GC settings given to {@code loom} apply
+     * to every row; agents and debuggers are left out (a second JVM cannot share their ports).
+     */
+    public static List<String> childJvmOptions() {
+        List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")
+                        && !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-Djava.class.path"))
+                .toList());
+        if (!options.contains("--enable-preview")) {
+            options.addFirst("--enable-preview"); // our classes are compiled with preview features on
+        }
+        return options;
     }
 
     /** Waits; false if the wait was cut short by an interrupt (the task then does not count as woken). */

@@ -1,10 +1,14 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.threaddump;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,73 +30,93 @@ import java.util.stream.Collectors;
  * (a thread id, or null) and {@code threads} (each with {@code tid}, {@code name},
  * {@code state}, {@code virtual}). A {@code StructuredTaskScope} is a container whose owner is the
  * thread that opened it and whose parent is the scope that thread was forked in. Fields this
- * reader does not know are ignored, so a later JDK's additions do not break it.
+ * reader does not know are ignored, so a later JDK's additions do not break it. {@code loom dump}
+ * prints it as a tree; the deadlock pattern finds parked workers in it.
  *
  * @param containers every container, in the dump's order (parents before children)
  */
-final class ThreadDump {
+public final class ThreadDump {
 
     private final List<Container> containers;
     private int maxChildren = Integer.MAX_VALUE;
 
-    ThreadDump(List<Container> containers) {
+    public ThreadDump(List<Container> containers) {
         this.containers = List.copyOf(containers);
     }
 
     /** Every container, in the dump's order (parents before children). */
-    List<Container> containers() {
+    public List<Container> containers() {
         return containers;
     }
 
     /**
      * One thread as the dump shows it.
      *
-     * @param topFrame the innermost frame of code outside the JDK ({@code Type.method(File.java:12)}),
-     *                 or the innermost frame if all are the JDK's; empty without a stack
+     * @param parkBlocker the identity of what it is parked on ({@code ReentrantLock$NonfairSync@5c90e579}),
+     *                    or empty; for {@code java.util.concurrent} locks the dump names no owner
+     * @param stack       its frames, innermost first, as the dump writes them
      */
-    record DumpedThread(String tid, String name, String state, boolean virtual, String topFrame, boolean held) {
+    public record DumpedThread(String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
+
+        public DumpedThread {
+            stack = List.copyOf(stack);
+        }
+
         String label() {
             return "#" + tid + (name.isEmpty() ? "" : " \"" + name + "\"") + (virtual ? " virtual" : "");
         }
 
         /** The label, state and where it is: {@code #29 virtual WAITING at a.B.c(B.java:3)}. */
         String line() {
-            return label() + " " + state + (topFrame.isEmpty() ? "" : " at " + topFrame);
+            String top = topFrame();
+            return label() + " " + state + (top.isEmpty() ? "" : " at " + top);
+        }
+
+        /** The thread's id as a number, or -1 if the dump's is not one. */
+        public long threadId() {
+            try {
+                return Long.parseLong(tid);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        /** Whether a frame of its stack contains {@code frame} ({@code java.util.concurrent.locks.ReentrantLock.lockInterruptibly}). */
+        public boolean stackHas(String frame) {
+            return stack.stream().anyMatch(line -> line.contains(frame));
+        }
+
+        /** Whether {@code loom dump} holds it at its start. */
+        boolean held() {
+            return stack.stream().anyMatch(frame -> frame.startsWith(HOLD_FRAME + "$Hold.arrived"));
+        }
+
+        /**
+         * The innermost frame of code outside the JDK ({@code Type.method(File.java:12)}), without its
+         * module prefix; the innermost frame if all are the JDK's; empty without a stack.
+         */
+        String topFrame() {
+            String first = "";
+            for (String text : stack) {
+                String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(') ? text.substring(text.indexOf('/') + 1) : text;
+                if (first.isEmpty()) {
+                    first = bare;
+                }
+                boolean jdk = PinTaxonomy.isJdk(bare) || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
+                if (!jdk) {
+                    return bare;
+                }
+            }
+            return first;
         }
     }
 
     /** The frame of a task that {@code loom dump} holds at its start. */
     static final String HOLD_FRAME = "dev.loompatterns.core.RunGate";
 
-    static boolean held(JsonNode stack) {
-        for (JsonNode frame : stack) {
-            if (frame.asText().startsWith(HOLD_FRAME + "$Hold.arrived")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Threads held at their start by {@code loom dump}, as the dump shows them. */
-    long held() {
+    public long held() {
         return containers.stream().flatMap(c -> c.threads().stream()).filter(DumpedThread::held).count();
-    }
-
-    /** The innermost frame outside the JDK, without its module prefix; the innermost frame if all are the JDK's. */
-    static String topFrame(JsonNode stack) {
-        String first = "";
-        for (JsonNode frame : stack) {
-            String text = frame.asText();
-            String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(') ? text.substring(text.indexOf('/') + 1) : text;
-            if (first.isEmpty()) {
-                first = bare;
-            }
-            boolean jdk = PinTaxonomy.isJdk(bare) || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
-            if (!jdk) {
-                return bare;
-            }
-        }
-        return first;
     }
 
     /**
@@ -102,10 +126,10 @@ final class ThreadDump {
      * @param parent the parent's id, or null for the root
      * @param owner  the owning thread's id, or null
      */
-    record Container(String id, String parent, String owner, List<DumpedThread> threads) {
+    public record Container(String id, String parent, String owner, List<DumpedThread> threads) {
 
         /** The name given by the code ({@code url-fetch/group-3}), or the id when the container has none. */
-        String name() {
+        public String name() {
             int slash = id.lastIndexOf('/');
             return slash < 0 ? id : id.substring(0, slash);
         }
@@ -115,7 +139,7 @@ final class ThreadDump {
          * {@code ThreadFlock} container and an unnamed one as {@code StructuredTaskScopeImpl}: both
          * are shown as "scope".
          */
-        String kind() {
+        public String kind() {
             String implementation = id.substring(id.lastIndexOf('/') + 1).replaceFirst("@[0-9a-f]+$", "");
             if (implementation.contains("ThreadFlock") || implementation.contains("StructuredTaskScope")) {
                 return "scope";
@@ -125,11 +149,33 @@ final class ThreadDump {
     }
 
     /**
+     * Writes this JVM's threads to {@code file} as a JSON thread dump, with the JDK's own dumper.
+     *
+     * @param file an absolute path to a file that does not exist yet: the dumper will not overwrite
+     */
+    public static void write(Path file) throws IOException {
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
+    }
+
+    /** This JVM's threads now: a dump written to a temporary file, read back, and the file deleted. */
+    public static ThreadDump take() throws IOException {
+        Path dir = Files.createTempDirectory("loom-threads-");
+        Path file = dir.resolve("threads.json").toAbsolutePath(); // dumpThreads wants an absolute path to a new file
+        try {
+            write(file);
+            return read(file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
      * Reads a JSON thread dump.
      *
      * @throws IOException if the file cannot be read or is not a JSON thread dump
      */
-    static ThreadDump read(Path file) throws IOException {
+    public static ThreadDump read(Path file) throws IOException {
         JsonNode dump = new ObjectMapper().readTree(file.toFile()).path("threadDump");
         JsonNode containers = dump.path("threadContainers");
         if (!containers.isArray()) {
@@ -139,9 +185,11 @@ final class ThreadDump {
         for (JsonNode container : containers) {
             List<DumpedThread> threads = new ArrayList<>();
             for (JsonNode thread : container.path("threads")) {
+                List<String> stack = new ArrayList<>();
+                thread.path("stack").forEach(frame -> stack.add(frame.asText()));
                 threads.add(new DumpedThread(thread.path("tid").asText(), thread.path("name").asText(""),
-                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false), topFrame(thread.path("stack")),
-                        held(thread.path("stack"))));
+                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false),
+                        thread.path("parkBlocker").path("object").asText(""), stack));
             }
             read.add(new Container(container.path("container").asText(), textOrNull(container.path("parent")),
                     textOrNull(container.path("owner")), List.copyOf(threads)));
@@ -153,24 +201,24 @@ final class ThreadDump {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    List<Container> roots() {
+    public List<Container> roots() {
         return containers.stream().filter(c -> c.parent() == null).toList();
     }
 
     /** A container's children, shortest name first, so group-2 comes before group-10. */
-    List<Container> children(Container parent) {
+    public List<Container> children(Container parent) {
         return containers.stream().filter(c -> parent.id().equals(c.parent()))
                 .sorted(Comparator.comparingInt((Container c) -> c.name().length()).thenComparing(Container::name))
                 .toList();
     }
 
     /** The container with this name, if there is one. */
-    Optional<Container> named(String name) {
+    public Optional<Container> named(String name) {
         return containers.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** How many ancestors a container has: 0 for the root, 1 for a scope opened by a root thread, and so on. */
-    int depth(Container container) {
+    public int depth(Container container) {
         Map<String, Container> byId = containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
         int depth = 0;
         for (Container at = container; at.parent() != null && byId.containsKey(at.parent()); at = byId.get(at.parent())) {
@@ -189,7 +237,7 @@ final class ThreadDump {
     }
 
     /** One line per depth and one for the threads: what the tree below holds, counted. */
-    void printSummary(PrintWriter out) {
+    public void printSummary(PrintWriter out) {
         Map<Integer, Long> byDepth = new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
         Map<String, Long> byState = new TreeMap<>(containers.stream().flatMap(c -> c.threads().stream())
                 .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
@@ -205,7 +253,7 @@ final class ThreadDump {
      * As {@link #print(PrintWriter, int)}, showing at most {@code maxChildren} children of a
      * container; the rest are counted in one line with their threads by state.
      */
-    void print(PrintWriter out, int maxThreads, int maxChildren) {
+    public void print(PrintWriter out, int maxThreads, int maxChildren) {
         Map<String, DumpedThread> threadsById = new HashMap<>();
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
         int[] hidden = {0};

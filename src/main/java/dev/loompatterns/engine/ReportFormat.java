@@ -1,4 +1,4 @@
-package dev.loompatterns.cli;
+package dev.loompatterns.engine;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How {@code compare} and {@code run} print their rows. The columns and their order are a contract (docs/design.md, The CLI contract). */
-enum ReportFormat {
+public enum ReportFormat {
     TABLE, CSV, JSON, MARKDOWN;
 
     static final List<String> COLUMNS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks_per_s",
             "peak_platform_threads", "virtual_threads", "pinned", "check");
 
     /** What the default table fits in: a terminal of 120 columns. */
-    static final int TABLE_WIDTH = 120;
+    public static final int TABLE_WIDTH = 120;
 
     /** The fewest columns a check's summary gets beside its verdict; fewer, and it goes below the row. */
     static final int MIN_SUMMARY = 30;
@@ -24,7 +24,7 @@ enum ReportFormat {
     static final List<String> SHORT_HEADERS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks/s", "platform",
             "virtual", "pinned", "check");
 
-    void print(List<Row> rows, PrintWriter out) {
+    public void print(List<Row> rows, PrintWriter out) {
         print(rows, out, false);
     }
 
@@ -32,7 +32,7 @@ enum ReportFormat {
      * @param wide for the table: every column's contract name and each check's whole text, however
      *             wide; otherwise short headers and each check cut to fit {@value #TABLE_WIDTH} columns
      */
-    void print(List<Row> rows, PrintWriter out, boolean wide) {
+    public void print(List<Row> rows, PrintWriter out, boolean wide) {
         switch (this) {
             case TABLE -> {
                 if (wide) {
@@ -49,7 +49,7 @@ enum ReportFormat {
     }
 
     /** Whether a human reads this format, so notes may follow the rows. */
-    boolean forPeople() {
+    public boolean forPeople() {
         return this == TABLE || this == MARKDOWN;
     }
 
@@ -70,15 +70,10 @@ enum ReportFormat {
         List<List<String>> lines = new ArrayList<>();
         lines.add(SHORT_HEADERS);
         rows.forEach(row -> lines.add(cells(row, true)));
-        int[] widths = new int[SHORT_HEADERS.size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < line.size() - 1; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
+        int[] widths = widths(lines, SHORT_HEADERS.size() - 1); // the check takes what is left
         int used = 0;
-        for (int i = 0; i < widths.length - 1; i++) {
-            used += widths[i] + 2;
+        for (int width : widths) {
+            used += width + 2;
         }
         int checkWidth = TABLE_WIDTH - used;
         // Too narrow for a summary beside the verdict: the verdict stays in the row, and a check
@@ -119,7 +114,7 @@ enum ReportFormat {
             }
             out.println(text.append(check));
         }
-        Session.note(out, "platform: peak_platform_threads, virtual: virtual_threads"
+        Notes.note(out, "platform: peak_platform_threads, virtual: virtual_threads"
                 + (cut ? "; checks are cut to fit 120 columns: --wide, --format csv or json give them whole" : ""));
     }
 
@@ -127,12 +122,7 @@ enum ReportFormat {
         List<List<String>> lines = new ArrayList<>();
         lines.add(COLUMNS);
         rows.forEach(row -> lines.add(cells(row, true)));
-        int[] widths = new int[COLUMNS.size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < line.size(); i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
+        int[] widths = widths(lines, COLUMNS.size());
         for (List<String> line : lines) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < line.size(); i++) {
@@ -146,6 +136,17 @@ enum ReportFormat {
             }
             out.println(text);
         }
+    }
+
+    /** The widest cell of each of the first {@code columns} columns. */
+    private static int[] widths(List<List<String>> lines, int columns) {
+        int[] widths = new int[columns];
+        for (List<String> line : lines) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        return widths;
     }
 
     private static void csv(List<Row> rows, PrintWriter out) {

@@ -1,0 +1,20 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.engine.Row;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --wide} option that {@code run} and {@code compare} share, and the printing it chooses. */
+final class TableOptions {
+
+    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
+            + "(by default it fits 120 columns)")
+    boolean wide;
+
+    void print(ReportFormat format, List<Row> rows, PrintWriter out) {
+        format.print(rows, out, wide);
+        out.flush();
+    }
+}

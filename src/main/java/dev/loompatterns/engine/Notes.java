@@ -1,0 +1,147 @@
+package dev.loompatterns.engine;
+
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.jfr.PinTally;
+import dev.loompatterns.jfr.RecordingSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The lines under a table of rows: what the figures mean, how far to trust them, and what was recorded. */
+public final class Notes {
+
+    /** A JIT share of the measured time from which a note says so. */
+    static final double JIT_NOTE_SHARE = 0.10;
+
+    private Notes() {
+    }
+
+    /**
+     * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
+     * JDK's (17's has no {@code jfr view} and may not read a 25 recording's events the same way).
+     */
+    private static String jfrTool() {
+        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        return Files.isExecutable(jfr) ? jfr.toString() : "jfr";
+    }
+
+    /**
+     * One line when pins were set apart from the {@code pinned} column: how many, and what they
+     * were (a class's first use, JFR's own); nothing otherwise.
+     */
+    public static Optional<String> apartNote(List<Row> rows) {
+        PinTally apart = rows.stream().map(Row::pinsApart).reduce(PinTally.NONE, PinTally::plus);
+        if (apart.apartTotal() == 0) {
+            return Optional.empty();
+        }
+        String what = apart.apart().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return Optional.of(String.format(Locale.ROOT, "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
+                apart.apartTotal(), apart.apartTotal() == 1 ? "" : "s",
+                apart.recorder() == 0 ? "met classes for the first time"
+                        : apart.firstUse() == 0 ? "recorded (JFR's own event code)" : "met classes for the first time or recorded",
+                what));
+    }
+
+    /** Prints a note under a table, wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
+    public static void note(PrintWriter out, String note) {
+        StringBuilder line = new StringBuilder();
+        for (String word : note.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > ReportFormat.TABLE_WIDTH) {
+                out.println(line);
+                line = new StringBuilder("  ");
+            }
+            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ").append(word);
+        }
+        if (line.length() > 0) {
+            out.println(line);
+        }
+    }
+
+    /** One line when virtual threads were not counted, saying why; nothing otherwise. */
+    public static Optional<String> notCountedNote(List<Row> rows) {
+        return rows.stream().anyMatch(row -> row.virtualThreads() < 0)
+                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves jdk.VirtualThreadStart off "
+                        + "and counting would add one event per virtual thread to the file (JFR merges the settings of recordings).")
+                : Optional.empty();
+    }
+
+    /** The notes every table of rows may need, in order: pins set apart, virtual threads not counted. */
+    public static List<String> rowNotes(List<Row> rows) {
+        return Stream.of(apartNote(rows), notCountedNote(rows)).flatMap(Optional::stream).toList();
+    }
+
+    /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
+    public static void describeRecordings(List<Path> files, List<Path> childFiles, PrintWriter out) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        out.println();
+        if (files.size() == 1) {
+            out.println("Recording: " + files.getFirst());
+            RecordingSummary.read(files.getFirst()).lines().forEach(out::println);
+        } else {
+            out.println("Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
+            for (Path file : files) {
+                RecordingSummary summary = RecordingSummary.read(file);
+                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins, %d submit failures%n",
+                        file.getFileName(), summary.virtualThreadsStarted(), summary.pins(), summary.submitFailures());
+            }
+        }
+        if (!childFiles.isEmpty()) {
+            out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
+            for (Path file : childFiles) {
+                RecordingSummary summary = RecordingSummary.read(file);
+                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins%n", file.getFileName(),
+                        summary.virtualThreadsStarted(), summary.pins());
+            }
+        }
+        Path example = files.getFirst();
+        String jfr = jfrTool();
+        out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each run,");
+        out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
+        out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
+        out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
+    }
+
+    /**
+     * A line when the JIT was busy during the measured runs: its compiler threads share the cores
+     * with the run, so its figures include the JIT's warm-up.
+     */
+    public static Optional<String> jitNote(List<Row> rows, int warmup) {
+        Row busiest = rows.stream().max(Comparator.comparingDouble(Row::jitShare)).orElseThrow();
+        if (busiest.jitShare() < JIT_NOTE_SHARE) {
+            return Optional.empty();
+        }
+        double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
+        return Optional.of(String.format(Locale.ROOT,
+                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine code (the JIT), "
+                        + "on the same cores: its figures include that warm-up. %s",
+                busiest.pattern(), busiest.mode(), busiest.variant(), wall, busiest.jitMs(),
+                warmup == 0 ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock starts."
+                        : "More --warmup runs would move more of it before the clock."));
+    }
+
+    /** One line on how far to trust a single figure, measured when there are repeats. */
+    public static String noiseNote(List<Row> rows, int warmup, int repeat) {
+        String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s") + " per cell";
+        if (repeat == 1) {
+            return "Each figure is one run" + after + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
+                    + "--repeat 5 gives medians with their spread" + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
+                    + "; JMH (README, Benchmarks) gives steady figures.";
+        }
+        Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
+        return String.format(Locale.ROOT, "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
+                        + "For steady figures use %sJMH (README, Benchmarks).",
+                repeat, after, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant(),
+                warmup == 0 ? "--warmup W (unmeasured runs first) or " : "");
+    }
+}

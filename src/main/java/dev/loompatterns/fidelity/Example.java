@@ -1,0 +1,173 @@
+package dev.loompatterns.fidelity;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.UsageException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * A standalone example from {@code examples/}, compiled at run time (so what is measured is the
+ * file a reader runs, not a copy of it) and run by its {@code main}, each of its forms timed by
+ * the example's own clock, read from the lines it prints.
+ */
+final class Example implements AutoCloseable {
+
+    /** An example's line: "platform   10000 workers done in  2919 ms, ..." or "pool(50)   1000 bodies in  1674 ms ...". */
+    private static final Pattern EXAMPLE_LINE = Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
+
+    private final Path classes;
+    private final URLClassLoader loader;
+    private final Method main;
+
+    private Example(Path classes, URLClassLoader loader, Method main) {
+        this.classes = classes;
+        this.loader = loader;
+        this.main = main;
+    }
+
+    /** {@code examples/} beside the folder holding this class's jar (target/). */
+    static Path defaultFolder() {
+        try {
+            Path code = Path.of(Example.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().getParent().resolve("examples");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("examples");
+        }
+    }
+
+    /** The source of {@code example} ({@code E11}) in {@code dir}: the file {@code E11_*.java}. */
+    static Path source(Path dir, String example) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no examples folder at " + dir + "; give it with --examples DIR");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(example + "_") && f.getFileName().toString().endsWith(".java"))
+                    .findFirst()
+                    .orElseThrow(() -> new UsageException("no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));
+        }
+    }
+
+    /** Compiles the example into a temporary folder, deleted by {@link #close()}, and loads it. */
+    static Example compile(Path source) throws Exception {
+        Path classes = Files.createTempDirectory("loom-fidelity-");
+        try {
+            compileInto(source, classes);
+            String className = source.getFileName().toString().replaceFirst("\\.java$", "");
+            URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Example.class.getClassLoader());
+            try {
+                return new Example(classes, loader, loader.loadClass(className).getMethod("main", String[].class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                loader.close();
+                throw e;
+            }
+        } catch (Exception e) {
+            deleteTree(classes);
+            throw e;
+        }
+    }
+
+    private static void compileInto(Path source, Path classes) throws IOException, CannotCompare {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new UsageException("fidelity compiles the example and needs a JDK, not a JRE (no javax.tools compiler in " + System.getProperty("java.home") + ")");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", Integer.toString(Runtime.version().feature()), "--enable-preview",
+                    "-Xlint:-preview", "-d", classes.toString());
+            boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source)).call();
+            if (!compiled) {
+                throw new CannotCompare("could not compile " + source + ": " + diagnostics.getDiagnostics().stream()
+                        .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).findFirst()
+                        .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+                        .orElse("see javac"));
+            }
+        }
+    }
+
+    /** The example's three forms, run once by its main, timed by its own clock. */
+    Map<Mode, Double> run(Pairing pairing) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            main.invoke(null, (Object) new String[] {"1"});
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            System.setOut(stdout);
+        }
+        return parse(captured.toString(StandardCharsets.UTF_8), pairing);
+    }
+
+    /** The example's lines as a time per mode; a line that is missing, failed or counts other work is an error. */
+    static Map<Mode, Double> parse(String output, Pairing pairing) throws CannotCompare {
+        Map<Mode, Double> times = new EnumMap<>(Mode.class);
+        for (String line : output.lines().toList()) {
+            Matcher m = EXAMPLE_LINE.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            String form = m.group(1);
+            Mode mode = form.startsWith("pool(") ? Mode.PLATFORM
+                    : Arrays.stream(Fidelity.MODES).filter(candidate -> candidate.id().equals(form)).findFirst()
+                            .orElseThrow(() -> new CannotCompare(pairing.example() + " printed a form that is not a mode: " + line.strip()));
+            if (Integer.parseInt(m.group(2)) != pairing.tasks() || line.contains("FAILED") || line.contains("WRONG")) {
+                throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks() + " tasks): " + line.strip());
+            }
+            times.put(mode, Double.parseDouble(m.group(3)));
+        }
+        if (times.size() != Fidelity.MODES.length) {
+            throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet() + ", not for each mode: " + output.strip());
+        }
+        return times;
+    }
+
+    /** Unloads the example and deletes its classes. */
+    @Override
+    public void close() throws IOException {
+        try {
+            loader.close();
+        } finally {
+            deleteTree(classes);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is not worth failing a measurement for
+        }
+    }
+}

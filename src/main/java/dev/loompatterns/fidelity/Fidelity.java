@@ -1,0 +1,112 @@
+package dev.loompatterns.fidelity;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.core.Runner;
+import dev.loompatterns.core.Workload;
+import dev.loompatterns.engine.Progress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the harness adds to a pattern's time, measured against the pattern's standalone example
+ * doing the same work, in pairs in one JVM.
+ *
+ * <p>Each pair runs the example's {@code main} once (its three forms, each timed by the example's
+ * own clock) and the harness's three modes once (timed by {@link Runner}), alternating which side
+ * goes first. The overhead is the median over pairs of the harness's time over the example's: a
+ * ratio taken between runs seconds apart cancels what drifts between them (the JIT still
+ * compiling, other load on the machine), which medians taken side by side in separate JVMs did
+ * not (README, Results). Both sides share the JVM, so the JIT compiles the JDK code they share
+ * (the HTTP client, the scheduler) once for both.
+ *
+ * <p>The example is compiled from {@code examples/} at run time, so what is measured is the file a
+ * reader runs, not a copy of it.
+ */
+public final class Fidelity {
+
+    static final Mode[] MODES = {Mode.PLATFORM, Mode.VIRTUAL, Mode.STRUCTURED};
+
+    private Fidelity() {
+    }
+
+    /** {@code examples/} beside the folder holding this project's jar (target/). */
+    public static Path defaultExamples() {
+        return Example.defaultFolder();
+    }
+
+    /** The source of the pairing's example in {@code dir}. */
+    public static Path exampleSource(Path dir, Pairing pairing) throws IOException {
+        return Example.source(dir, pairing.example());
+    }
+
+    /**
+     * Runs {@code warmup} unmeasured pairs, then {@code pairs} measured ones.
+     *
+     * @param pattern the pairing's pattern
+     * @return each mode's times, pair by pair, in mode order
+     * @throws CannotCompare if the example does not compile, a side fails its check, or the example did other work
+     */
+    public static Map<Mode, Times> measure(Pairing pairing, Pattern pattern, Path source, int pairs, int warmup, Progress progress)
+            throws Exception {
+        Map<Mode, Workload> workloads = new EnumMap<>(Mode.class);
+        for (Mode mode : MODES) {
+            workloads.put(mode, Workload.resolve(pattern, mode, pairing.tasks(), pairing.params()));
+        }
+        try (Example example = Example.compile(source)) {
+            Map<Mode, List<Double>> exampleMs = new EnumMap<>(Mode.class);
+            Map<Mode, List<Double>> loomMs = new EnumMap<>(Mode.class);
+            for (Mode mode : MODES) {
+                exampleMs.put(mode, new ArrayList<>());
+                loomMs.put(mode, new ArrayList<>());
+            }
+            Runner runner = new Runner();
+            try {
+                for (int pair = 0; pair < warmup + pairs; pair++) {
+                    String label = pair < warmup ? "warm-up pair " + (pair + 1) + " of " + warmup : "pair " + (pair - warmup + 1) + " of " + pairs;
+                    progress.show(pair + 1, warmup + pairs, label);
+                    Map<Mode, Double> standalone;
+                    Map<Mode, Double> loom;
+                    if (pair % 2 == 0) {
+                        standalone = example.run(pairing);
+                        loom = runHarness(runner, pattern, workloads);
+                    } else {
+                        loom = runHarness(runner, pattern, workloads);
+                        standalone = example.run(pairing);
+                    }
+                    if (pair >= warmup) {
+                        for (Mode mode : MODES) {
+                            exampleMs.get(mode).add(standalone.get(mode));
+                            loomMs.get(mode).add(loom.get(mode));
+                        }
+                    }
+                }
+            } finally {
+                progress.clear();
+            }
+            Map<Mode, Times> times = new EnumMap<>(Mode.class);
+            for (Mode mode : MODES) {
+                times.put(mode, new Times(exampleMs.get(mode), loomMs.get(mode)));
+            }
+            return times;
+        }
+    }
+
+    private static Map<Mode, Double> runHarness(Runner runner, Pattern pattern, Map<Mode, Workload> workloads)
+            throws InterruptedException, CannotCompare {
+        Map<Mode, Double> times = new EnumMap<>(Mode.class);
+        for (Mode mode : MODES) {
+            RunReport report = runner.run(pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
+            if (!report.check().ok()) {
+                throw new CannotCompare(pattern.id() + " " + mode.id() + " failed its check: " + report.check().detail());
+            }
+            times.put(mode, report.wallMillis());
+        }
+        return times;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.loompatterns.fidelity;
+
+import dev.loompatterns.core.UsageException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pattern, the example that does its work standalone, the harness's workload that matches the
+ * example's constants, and the pairs that resolve 5% on 2 cores (README, Results).
+ */
+public record Pairing(String patternId, String example, int tasks, Map<String, String> params, int pairs, int warmup) {
+
+    static final List<Pairing> ALL = List.of(
+            // About 2 minutes on 2 cores.
+            new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500"), 11, 3),
+            // One group of 1,000 forks: E11 has one flat scope. Runs of about 150 ms vary by up to
+            // 1.8x, so it takes 101 pairs (8.5 minutes) for an interval narrower than 5 points.
+            new Pairing("url-fetch", "E11", 1_000, Map.of("latency-ms", "50", "workers", "50", "group-size", "1000"), 101, 30));
+
+    /**
+     * The pairing of a pattern.
+     *
+     * @throws UsageException if no example is paired with it
+     */
+    public static Pairing of(String patternId) {
+        return ALL.stream().filter(p -> p.patternId().equals(patternId)).findFirst()
+                .orElseThrow(() -> new UsageException("fidelity has no example paired with '" + patternId + "'; it pairs "
+                        + String.join(", ", ALL.stream().map(p -> p.patternId() + " (" + p.example() + ")").toList())));
+    }
+}

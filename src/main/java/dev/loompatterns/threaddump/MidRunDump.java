@@ -1,0 +1,79 @@
+package dev.loompatterns.threaddump;
+
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.RunGate;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.core.Runner;
+import dev.loompatterns.core.Threads;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A JSON thread dump taken while a pattern's run is under way, made certain, not likely: a
+ * {@link RunGate} hold is installed, the run starts on its own thread, and the dump is taken once a
+ * task of the run arrives at the gate. Held tasks cannot finish, so every scope and executor around
+ * them is still open when the dump is taken; then the hold is released and the run completes and
+ * checks itself as usual. A pattern that never calls {@link RunGate#arrive()} runs to its end
+ * without being held, and no dump is taken of an idle JVM.
+ */
+public final class MidRunDump {
+
+    /**
+     * @param held   whether a task reached the hold, so the dump was taken mid-run
+     * @param report the run's report, once released
+     */
+    public record Result(boolean held, RunReport report) {
+    }
+
+    private MidRunDump() {
+    }
+
+    /**
+     * Runs the pattern, dumps this JVM's threads to {@code file} when a task is held, and returns
+     * when the run has ended.
+     *
+     * @param file an absolute path to a file that does not exist yet ({@link ThreadDump#write})
+     * @throws Exception what the run threw
+     */
+    public static Result take(Pattern pattern, Mode mode, Variant variant, Workload workload, Path file) throws Exception {
+        CompletableFuture<RunReport> report = new CompletableFuture<>();
+        boolean held;
+        try (RunGate.Hold hold = RunGate.hold()) {
+            Thread run = Thread.ofPlatform().name("loom-dump-run").start(() -> {
+                try {
+                    report.complete(new Runner().run(pattern, mode, variant, workload));
+                } catch (Throwable e) {
+                    report.completeExceptionally(e);
+                } finally {
+                    hold.runEnded();
+                }
+            });
+            try {
+                held = hold.awaitArrival();
+                if (held) {
+                    ThreadDump.write(file);
+                }
+            } finally {
+                hold.release();
+                Threads.joinAll(List.of(run));
+            }
+        }
+        return new Result(held, outcome(report));
+    }
+
+    private static RunReport outcome(CompletableFuture<RunReport> report) throws Exception {
+        try {
+            return report.get(); // the run thread has been joined: this does not block
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
