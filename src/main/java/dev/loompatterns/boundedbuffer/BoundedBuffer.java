@@ -1,5 +1,6 @@
 package dev.loompatterns.boundedbuffer;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -61,19 +62,19 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     // CONDITION PREDICATE: notEmpty (count > 0)
     private final Condition notEmpty;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private final Object[] items;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private int putIndex;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private int takeIndex;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private int count;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private int peak;
 
     /** A buffer of {@code capacity} items with a non-fair lock. */
@@ -157,6 +158,7 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     }
 
     @Override
+    @SuppressWarnings("GuardedBy") // the lock guards the array's elements; `items` is final, so is its length
     public int capacity() {
         return items.length;
     }

@@ -1,5 +1,6 @@
 package dev.loompatterns.eventsignal;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,10 +52,10 @@ public final class ResettableEvent implements Signal {
     // CONDITION PREDICATE: released (flag is set, or the generation changed since the wait began)
     private final Condition released = lock.newCondition();
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private boolean flag;
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private long generation;
 
     /** Sets the flag and releases every thread waiting for it. Does nothing more if already set. */

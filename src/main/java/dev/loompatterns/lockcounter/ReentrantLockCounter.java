@@ -1,5 +1,6 @@
 package dev.loompatterns.lockcounter;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -11,7 +12,7 @@ public final class ReentrantLockCounter implements Counter {
 
     private final ReentrantLock lock = new ReentrantLock();
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private long count;
 
     @Override

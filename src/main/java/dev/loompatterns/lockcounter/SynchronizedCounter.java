@@ -1,5 +1,7 @@
 package dev.loompatterns.lockcounter;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+
 /**
  * The tutorial's {@code with lock:} as a monitor. Since JDK 24 (JEP 491) a virtual thread that
  * blocks on a contended monitor unmounts from its carrier; on JDK 21 to 23 it pinned the carrier,
@@ -7,7 +9,7 @@ package dev.loompatterns.lockcounter;
  */
 public final class SynchronizedCounter implements Counter {
 
-    // @GuardedBy("this")
+    @GuardedBy("this")
     private long count;
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loompatterns.reentrantlock;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,7 +13,7 @@ final class ReentrantLockResource implements SharedResource {
 
     private final ReentrantLock lock = new ReentrantLock();
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private final GuardedState state = new GuardedState();
 
     @Override

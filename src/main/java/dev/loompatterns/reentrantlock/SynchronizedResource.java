@@ -1,5 +1,7 @@
 package dev.loompatterns.reentrantlock;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+
 /**
  * The same resource with the object's monitor. Java monitors have always been reentrant, so
  * {@code synchronized} needs no RLock: a synchronized method may call another on the same object.
@@ -9,7 +11,7 @@ package dev.loompatterns.reentrantlock;
  */
 final class SynchronizedResource implements SharedResource {
 
-    // @GuardedBy("this")
+    @GuardedBy("this")
     private final GuardedState state = new GuardedState();
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loompatterns.taskqueue;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.Serial;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -82,11 +83,11 @@ public final class TaskQueue<E> {
     // CONDITION PREDICATE: allDone (unfinished == 0)
     private final Condition allDone = lock.newCondition();
 
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private final ArrayDeque<E> items = new ArrayDeque<>();
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private long unfinished;
-    // @GuardedBy("lock")
+    @GuardedBy("lock")
     private boolean shutDown;
 
     /**
