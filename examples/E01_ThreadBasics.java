@@ -39,14 +39,16 @@ public class E01_ThreadBasics {
         for (int i = 0; i < WORKERS; i++) {
             int id = i;
             // BEFORE: a platform thread per worker
-            Thread thread = new Thread(() -> {
-                try {
-                    worker(id);
-                    done.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "worker-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            worker(id);
+                            done.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "worker-" + i);
             thread.start();
             threads.add(thread);
         }
@@ -87,7 +89,9 @@ public class E01_ThreadBasics {
                 workers.add(scope.fork(() -> worker(id)));
             }
             scope.join();
-            return (int) workers.stream().filter(w -> w.state() == Subtask.State.SUCCESS).count();
+            return (int) workers.stream()
+                    .filter(w -> w.state() == Subtask.State.SUCCESS)
+                    .count();
         }
     }
 
@@ -102,7 +106,8 @@ public class E01_ThreadBasics {
         int done = form.run();
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean ok = done == WORKERS;
-        System.out.printf("%-10s %5d workers done in %5d ms, peak platform threads %5d  %s%n",
+        System.out.printf(
+                "%-10s %5d workers done in %5d ms, peak platform threads %5d  %s%n",
                 name, done, millis, threads.getPeakThreadCount(), ok ? "ok" : "FAILED");
         return ok;
     }

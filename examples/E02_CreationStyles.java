@@ -31,8 +31,9 @@ public class E02_CreationStyles {
         @Override
         public String call() {
             Thread self = Thread.currentThread();
-            return String.format("%-18s argument %-8s on %-22s virtual=%s", style, argument,
-                    self.getName().isEmpty() ? "(unnamed)" : self.getName(), self.isVirtual());
+            return String.format(
+                    "%-18s argument %-8s on %-22s virtual=%s",
+                    style, argument, self.getName().isEmpty() ? "(unnamed)" : self.getName(), self.isVirtual());
         }
     }
 
@@ -90,9 +91,11 @@ public class E02_CreationStyles {
 
         out.stream().sorted().forEach(System.out::println);
         boolean subclassVirtual = new GreetingThread(new Greeting("probe", "-"), out).isVirtual();
-        System.out.println("subclass isVirtual() = " + subclassVirtual + " (a Thread subclass is always a platform thread)");
+        System.out.println(
+                "subclass isVirtual() = " + subclassVirtual + " (a Thread subclass is always a platform thread)");
 
-        boolean ok = out.size() == 7 && !subclassVirtual
+        boolean ok = out.size() == 7
+                && !subclassVirtual
                 && out.stream().filter(line -> line.endsWith("virtual=true")).count() == 3;
         System.out.println(ok ? "ok: 7 workers, 4 on platform threads, 3 on virtual threads" : "FAILED");
         System.exit(ok ? 0 : 1);

@@ -72,7 +72,8 @@ public class E03_DaemonThreads {
         Thread ticker;
         switch (scenario) {
             // BEFORE: a platform thread, daemon or not
-            case "platform-non-daemon" -> ticker = Thread.ofPlatform().daemon(false).start(E03_DaemonThreads::quietTicker);
+            case "platform-non-daemon" ->
+                ticker = Thread.ofPlatform().daemon(false).start(E03_DaemonThreads::quietTicker);
             case "platform-daemon" -> ticker = Thread.ofPlatform().daemon(true).start(E03_DaemonThreads::quietTicker);
             // AFTER: a virtual thread is always a daemon
             case "virtual" -> {
@@ -87,7 +88,8 @@ public class E03_DaemonThreads {
             // AFTER, structured: the ticker is a fork that ends when the work succeeds
             case "structured" -> {
                 Thread[] forked = new Thread[1];
-                try (var scope = StructuredTaskScope.open(StructuredTaskScope.Joiner.<String>anySuccessfulResultOrThrow())) {
+                try (var scope =
+                        StructuredTaskScope.open(StructuredTaskScope.Joiner.<String>anySuccessfulResultOrThrow())) {
                     scope.fork(() -> {
                         forked[0] = Thread.currentThread();
                         ticker();
@@ -120,7 +122,16 @@ public class E03_DaemonThreads {
         Path classes = Files.createTempDirectory("e03-classes");
         var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
         int status = ToolProvider.getSystemJavaCompiler()
-                .run(null, messages, messages, "--release", "25", "--enable-preview", "-d", classes.toString(), source());
+                .run(
+                        null,
+                        messages,
+                        messages,
+                        "--release",
+                        "25",
+                        "--enable-preview",
+                        "-d",
+                        classes.toString(),
+                        source());
         if (status != 0) {
             throw new IllegalStateException("javac failed on " + source() + ": " + messages);
         }
@@ -138,9 +149,18 @@ public class E03_DaemonThreads {
         boolean ok = true;
         try {
             for (String scenario : List.of("platform-non-daemon", "platform-daemon", "virtual", "structured")) {
-                Process process = new ProcessBuilder(java, "--enable-preview", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-cp", classes.toString(), "E03_DaemonThreads", "child", scenario)
-                        .redirectErrorStream(true).start();
+                Process process = new ProcessBuilder(
+                                java,
+                                "--enable-preview",
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-cp",
+                                classes.toString(),
+                                "E03_DaemonThreads",
+                                "child",
+                                scenario)
+                        .redirectErrorStream(true)
+                        .start();
                 process.getOutputStream().close();
                 children.put(scenario, process);
             }
@@ -149,14 +169,20 @@ public class E03_DaemonThreads {
                 if (!process.waitFor(60, TimeUnit.SECONDS)) { // backstop only
                     process.destroyForcibly().waitFor();
                 }
-                List<String> lines = new ArrayList<>(process.inputReader().lines().toList());
+                List<String> lines =
+                        new ArrayList<>(process.inputReader().lines().toList());
                 int exiting = lines.indexOf("jvm-exiting");
                 int ended = lines.indexOf("ticker-ended");
                 boolean ranAtExit = exiting >= 0 && (ended < 0 || ended > exiting);
-                boolean expected = child.getKey().equals("platform-daemon") || child.getKey().equals("virtual");
+                boolean expected = child.getKey().equals("platform-daemon")
+                        || child.getKey().equals("virtual");
                 ok &= process.exitValue() == 0 && ranAtExit == expected;
                 lines.removeIf(line -> line.startsWith("tick ") && !line.equals("tick 1"));
-                System.out.printf("%-20s %s%n%-20s -> %s%n", child.getKey(), String.join(" | ", lines), "",
+                System.out.printf(
+                        "%-20s %s%n%-20s -> %s%n",
+                        child.getKey(),
+                        String.join(" | ", lines),
+                        "",
                         ranAtExit ? "the JVM exited while the ticker ran" : "the JVM exited after the ticker ended");
             }
             System.out.println(ok ? "ok: each JVM waited for its ticker exactly when it should" : "FAILED");
@@ -165,7 +191,8 @@ public class E03_DaemonThreads {
                 process.destroyForcibly().waitFor();
             }
             try (Stream<Path> files = Files.walk(classes)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         System.exit(ok ? 0 : 1); // after the finally: System.exit would skip it

@@ -32,8 +32,15 @@ public class E04_ThreadConfig {
     /** The worker: its arguments are captured, not passed; it reports what its thread carries. */
     static String worker(int id, String greeting) {
         Thread self = Thread.currentThread();
-        String seen = String.format("%-9s %-9s daemon=%-5s priority=%d request=%s  (%s %d)",
-                self.getName(), self.isVirtual() ? "virtual" : "platform", self.isDaemon(), self.getPriority(), REQUEST.get(), greeting, id);
+        String seen = String.format(
+                "%-9s %-9s daemon=%-5s priority=%d request=%s  (%s %d)",
+                self.getName(),
+                self.isVirtual() ? "virtual" : "platform",
+                self.isDaemon(),
+                self.getPriority(),
+                REQUEST.get(),
+                greeting,
+                id);
         System.out.println(seen);
         if (id == 2) {
             throw new IllegalStateException("worker " + id + " fails on purpose");
@@ -61,29 +68,45 @@ public class E04_ThreadConfig {
         REQUEST.set("request-42");
 
         // BEFORE: every setting on the platform builder
-        startAll(Thread.ofPlatform().name("worker-", 0).daemon(true).priority(8)
-                .inheritInheritableThreadLocals(true).uncaughtExceptionHandler(HANDLER), false);
+        startAll(
+                Thread.ofPlatform()
+                        .name("worker-", 0)
+                        .daemon(true)
+                        .priority(8)
+                        .inheritInheritableThreadLocals(true)
+                        .uncaughtExceptionHandler(HANDLER),
+                false);
         System.out.println("handler: " + HANDLED);
         boolean ok = HANDLED.size() == 1;
 
         // AFTER: no daemon(..), no priority(..) on the virtual builder
         HANDLED.clear();
-        startAll(Thread.ofVirtual().name("worker-", 0)
-                .inheritInheritableThreadLocals(true).uncaughtExceptionHandler(HANDLER), true);
+        startAll(
+                Thread.ofVirtual()
+                        .name("worker-", 0)
+                        .inheritInheritableThreadLocals(true)
+                        .uncaughtExceptionHandler(HANDLER),
+                true);
         System.out.println("handler: " + HANDLED);
         ok &= HANDLED.size() == 1;
 
         // AFTER, structured: the builder's factory goes to the scope; the failure goes to the Subtask
         HANDLED.clear();
-        var factory = Thread.ofVirtual().name("worker-", 0).uncaughtExceptionHandler(HANDLER).factory();
-        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(), cf -> cf.withThreadFactory(factory).withName("e04"))) {
+        var factory = Thread.ofVirtual()
+                .name("worker-", 0)
+                .uncaughtExceptionHandler(HANDLER)
+                .factory();
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<String>awaitAll(), cf -> cf.withThreadFactory(factory).withName("e04"))) {
             List<Subtask<String>> forks = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int id = i;
                 forks.add(scope.fork(() -> worker(id, "hello")));
             }
             scope.join();
-            long failed = forks.stream().filter(f -> f.state() == Subtask.State.FAILED).count();
+            long failed = forks.stream()
+                    .filter(f -> f.state() == Subtask.State.FAILED)
+                    .count();
             System.out.println("handler: " + HANDLED + ", subtasks failed: " + failed + " ("
                     + forks.get(2).exception().getMessage() + ")");
             ok &= HANDLED.isEmpty() && failed == 1;

@@ -135,7 +135,8 @@ public class E05_Lifecycle {
         }
         System.out.println("subtasks: " + String.join(" > ", subtaskStates));
 
-        boolean pass = platform.equals(expected) && virtual.equals(expected)
+        boolean pass = platform.equals(expected)
+                && virtual.equals(expected)
                 && subtaskStates.equals(List.of("UNAVAILABLE UNAVAILABLE", "SUCCESS FAILED"));
         System.out.println(pass ? "ok" : "FAILED");
         System.exit(pass ? 0 : 1);

@@ -92,8 +92,13 @@ public class E06_LockCounter {
         threads.run(unguarded);
         GuardedCounter guarded = new GuardedCounter();
         threads.run(guarded);
-        System.out.printf("%-10s unguarded %,12d (lost %,9d)   guarded %,12d  %s%n", name, unguarded.count,
-                EXPECTED - unguarded.count, guarded.count, guarded.count == EXPECTED ? "exact" : "WRONG");
+        System.out.printf(
+                "%-10s unguarded %,12d (lost %,9d)   guarded %,12d  %s%n",
+                name,
+                unguarded.count,
+                EXPECTED - unguarded.count,
+                guarded.count,
+                guarded.count == EXPECTED ? "exact" : "WRONG");
         return guarded.count == EXPECTED;
     }
 

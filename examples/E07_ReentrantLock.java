@@ -130,8 +130,9 @@ public class E07_ReentrantLock {
         });
         long expected = (long) WORKERS * CALLS;
         boolean ok = resource.reentered == expected && resource.intruders == 0 && stillHeld.sum() == 0;
-        System.out.printf("%-10s re-entered %,9d of %,9d   intruders %d   held after A %d   %s%n", name,
-                resource.reentered, expected, resource.intruders, stillHeld.sum(), ok ? "ok" : "WRONG");
+        System.out.printf(
+                "%-10s re-entered %,9d of %,9d   intruders %d   held after A %d   %s%n",
+                name, resource.reentered, expected, resource.intruders, stillHeld.sum(), ok ? "ok" : "WRONG");
         return ok;
     }
 
@@ -154,7 +155,9 @@ public class E07_ReentrantLock {
         for (int i = 0; i < CALLS; i++) {
             plain.methodA();
         }
-        System.out.printf("non-reentrant: B refused in %,d of %,d calls (each would be a self-deadlock)%n", plain.refused.sum(), CALLS);
+        System.out.printf(
+                "non-reentrant: B refused in %,d of %,d calls (each would be a self-deadlock)%n",
+                plain.refused.sum(), CALLS);
         ok &= plain.refused.sum() == CALLS;
         System.exit(ok ? 0 : 1);
     }

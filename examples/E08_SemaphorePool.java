@@ -136,8 +136,9 @@ public class E08_SemaphorePool {
         Gauge gauge = form.run();
         long ms = (System.nanoTime() - start) / 1_000_000;
         boolean ok = gauge.peak.get() <= CONNECTIONS && gauge.served.get() == WORKERS;
-        System.out.printf("%-22s peak %2d of %d connections (measured)  served %,d  %,5d ms  %s%n", name,
-                gauge.peak.get(), CONNECTIONS, gauge.served.get(), ms, ok ? "ok" : "WRONG");
+        System.out.printf(
+                "%-22s peak %2d of %d connections (measured)  served %,d  %,5d ms  %s%n",
+                name, gauge.peak.get(), CONNECTIONS, gauge.served.get(), ms, ok ? "ok" : "WRONG");
         return ok;
     }
 

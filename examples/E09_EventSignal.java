@@ -120,14 +120,16 @@ public class E09_EventSignal {
         long timedMs = (System.nanoTime() - start) / 1_000_000;
 
         boolean ok = before == 0 && !timed && timedMs >= 99;
-        System.out.printf("%-10s %,6d blocked, %,6d released by set(); timed wait %s after %d ms  %s%n",
+        System.out.printf(
+                "%-10s %,6d blocked, %,6d released by set(); timed wait %s after %d ms  %s%n",
                 name, waiters, through.get(), timed, timedMs, ok ? "ok" : "WRONG");
         return ok;
     }
 
     public static void main(String[] args) throws Exception {
         List<Thread> threads = new ArrayList<>();
-        boolean ok = round("virtual", 10_000, w -> threads.add(Thread.ofVirtual().start(w))); // AFTER
+        boolean ok =
+                round("virtual", 10_000, w -> threads.add(Thread.ofVirtual().start(w))); // AFTER
         ok &= round("platform", 500, w -> threads.add(Thread.ofPlatform().start(w))); // BEFORE
         for (Thread t : threads) {
             t.join();

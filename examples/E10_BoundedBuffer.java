@@ -157,8 +157,9 @@ public class E10_BoundedBuffer {
     static boolean report(String name, Buffer buffer, long sum, long start) {
         String peak = buffer instanceof BoundedBuffer b ? String.valueOf(b.peak()) : "-";
         boolean ok = sum == EXPECTED_SUM && (!(buffer instanceof BoundedBuffer b) || b.peak() <= CAPACITY);
-        System.out.printf("%-28s sum %,d  peak %s of %d  %,4d ms  %s%n", name, sum, peak, CAPACITY,
-                (System.nanoTime() - start) / 1_000_000, ok ? "ok" : "WRONG");
+        System.out.printf(
+                "%-28s sum %,d  peak %s of %d  %,4d ms  %s%n",
+                name, sum, peak, CAPACITY, (System.nanoTime() - start) / 1_000_000, ok ? "ok" : "WRONG");
         return ok;
     }
 
@@ -190,7 +191,8 @@ public class E10_BoundedBuffer {
         boolean ok = onThreads("platform", Thread.ofPlatform(), new BoundedBuffer()); // BEFORE
         ok &= onThreads("virtual", Thread.ofVirtual(), new BoundedBuffer()); // AFTER
         ok &= inAScope("structured", new BoundedBuffer());
-        ok &= onThreads("ArrayBlockingQueue (virtual)", Thread.ofVirtual(), new Queue(new ArrayBlockingQueue<>(CAPACITY)));
+        ok &= onThreads(
+                "ArrayBlockingQueue (virtual)", Thread.ofVirtual(), new Queue(new ArrayBlockingQueue<>(CAPACITY)));
         System.exit(ok ? 0 : 1);
     }
 }

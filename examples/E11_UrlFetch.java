@@ -93,8 +93,11 @@ public class E11_UrlFetch {
     static boolean time(String name, Form form, List<URI> uris) throws Exception {
         // A new client per run, so no run reuses the open connections of the run before it.
         // Redirects followed, as urllib's urlopen does (and the harness's client).
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         List<String> bodies;
         long millis;
         try (HttpClient closedAfterTheClock = client) {
@@ -106,7 +109,9 @@ public class E11_UrlFetch {
         for (int i = 0; inOrder && i < bodies.size(); i++) {
             inOrder = bodies.get(i).equals("item-" + i);
         }
-        System.out.printf("%-10s %d bodies in %5d ms  %s%n", name, bodies.size(), millis, inOrder ? "in input order" : "WRONG ORDER");
+        System.out.printf(
+                "%-10s %d bodies in %5d ms  %s%n",
+                name, bodies.size(), millis, inOrder ? "in input order" : "WRONG ORDER");
         return inOrder;
     }
 
@@ -127,19 +132,26 @@ public class E11_UrlFetch {
         // sleeping on a thread, so its own threads stay few whatever the load. It handles requests on
         // that same small pool, not on its one dispatcher thread (which would serialize them). Loopback only.
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(Runtime.getRuntime().availableProcessors());
+        ScheduledExecutorService timer =
+                Executors.newScheduledThreadPool(Runtime.getRuntime().availableProcessors());
         server.setExecutor(timer);
-        server.createContext("/item/", exchange -> timer.schedule(() -> {
-            try (exchange) {
-                String path = exchange.getRequestURI().getPath();
-                byte[] body = ("item-" + path.substring(path.lastIndexOf('/') + 1)).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (Exception e) {
-                // the client went away
-            }
-        }, LATENCY_MS, TimeUnit.MILLISECONDS));
+        server.createContext(
+                "/item/",
+                exchange -> timer.schedule(
+                        () -> {
+                            try (exchange) {
+                                String path = exchange.getRequestURI().getPath();
+                                byte[] body = ("item-" + path.substring(path.lastIndexOf('/') + 1))
+                                        .getBytes(StandardCharsets.UTF_8);
+                                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                                exchange.sendResponseHeaders(200, body.length);
+                                exchange.getResponseBody().write(body);
+                            } catch (Exception e) {
+                                // the client went away
+                            }
+                        },
+                        LATENCY_MS,
+                        TimeUnit.MILLISECONDS));
         server.start();
         try {
             List<URI> uris = new ArrayList<>();

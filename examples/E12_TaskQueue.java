@@ -35,10 +35,10 @@ public class E12_TaskQueue {
     static final class TaskQueue {
         final ReentrantLock lock = new ReentrantLock();
         final Condition notEmpty = lock.newCondition(); // CONDITION PREDICATE: !items.isEmpty() || shutDown
-        final Condition allDone = lock.newCondition();  // CONDITION PREDICATE: unfinished == 0
+        final Condition allDone = lock.newCondition(); // CONDITION PREDICATE: unfinished == 0
         final ArrayDeque<Integer> items = new ArrayDeque<>(); // @GuardedBy("lock")
-        long unfinished;                                      // @GuardedBy("lock")
-        boolean shutDown;                                     // @GuardedBy("lock")
+        long unfinished; // @GuardedBy("lock")
+        boolean shutDown; // @GuardedBy("lock")
 
         void put(int item) {
             lock.lock();
@@ -133,7 +133,7 @@ public class E12_TaskQueue {
                             new CountDownLatch(1).await();
                         }
                     } catch (InterruptedException e) {
-                        queue.put(item);  // put back first ...
+                        queue.put(item); // put back first ...
                         queue.taskDone(); // ... then mark the attempt done: the count never touches zero early
                         return;
                     }
@@ -165,17 +165,23 @@ public class E12_TaskQueue {
                 repeated |= doneCount.get(i) > 1;
             }
             int left = queue.size();
-            boolean ok = !repeated && (cancelled
-                    ? joinAt < 0 && once + left == ITEMS
-                    : once == ITEMS && joinAt > lastDoneAt.get());
-            System.out.printf("%-22s %5d ms  %d done once%s  %s%n", name, millis, once,
-                    cancelled ? " + " + left + " left in the queue" : ", join at event " + joinAt + " > last done " + lastDoneAt.get(),
+            boolean ok = !repeated
+                    && (cancelled ? joinAt < 0 && once + left == ITEMS : once == ITEMS && joinAt > lastDoneAt.get());
+            System.out.printf(
+                    "%-22s %5d ms  %d done once%s  %s%n",
+                    name,
+                    millis,
+                    once,
+                    cancelled
+                            ? " + " + left + " left in the queue"
+                            : ", join at event " + joinAt + " > last done " + lastDoneAt.get(),
                     ok ? "ok" : "CHECK FAILED");
             return ok;
         }
     }
 
-    static boolean onThreads(String name, Thread.Builder builder, int consumers, boolean cancel) throws InterruptedException {
+    static boolean onThreads(String name, Thread.Builder builder, int consumers, boolean cancel)
+            throws InterruptedException {
         Run run = new Run(cancel ? ITEMS / 2 : 0);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -220,7 +226,7 @@ public class E12_TaskQueue {
 
     public static void main(String[] args) throws InterruptedException {
         boolean ok = onThreads("platform, 16 threads", Thread.ofPlatform(), 16, false); // BEFORE
-        ok &= onThreads("virtual, 500 threads", Thread.ofVirtual(), 500, false);        // AFTER
+        ok &= onThreads("virtual, 500 threads", Thread.ofVirtual(), 500, false); // AFTER
         ok &= inAScope(500);
         ok &= onThreads("virtual, cancelled", Thread.ofVirtual(), 500, true);
         System.exit(ok ? 0 : 1);

@@ -44,8 +44,8 @@ public class E13_Exceptions {
     public static void main(String[] args) throws Exception {
         // BEFORE: an uncaught-exception handler per thread
         Queue<String> handled = new ConcurrentLinkedQueue<>();
-        Thread.Builder builder = Thread.ofPlatform()
-                .uncaughtExceptionHandler((thread, failure) -> handled.add(failure.getMessage()));
+        Thread.Builder builder =
+                Thread.ofPlatform().uncaughtExceptionHandler((thread, failure) -> handled.add(failure.getMessage()));
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
             int task = i;
@@ -120,8 +120,11 @@ public class E13_Exceptions {
         }
         System.out.println("awaitAll scope:    " + outcomes);
 
-        boolean ok = handled.size() == 2 && wrapped.size() == 2 && outcomes.size() == 2
-                && failFast.contains("task 0 fails") && interrupted.size() == TASKS - 1;
+        boolean ok = handled.size() == 2
+                && wrapped.size() == 2
+                && outcomes.size() == 2
+                && failFast.contains("task 0 fails")
+                && interrupted.size() == TASKS - 1;
         System.out.println(ok ? "ok" : "FAILED");
         System.exit(ok ? 0 : 1);
     }

@@ -50,7 +50,8 @@ public class E14_Deadlock {
     }
 
     /** Takes both locks, meeting the other worker first (global order) or while holding the first (opposite order). */
-    static String work(String name, ReentrantLock first, ReentrantLock second, CountDownLatch meet, boolean meetHoldingFirst) {
+    static String work(
+            String name, ReentrantLock first, ReentrantLock second, CountDownLatch meet, boolean meetHoldingFirst) {
         Thread.currentThread().setName(name);
         try {
             if (!meetHoldingFirst) {
@@ -81,34 +82,55 @@ public class E14_Deadlock {
     static boolean seeAndBreak(String kind, Locks locks, Thread a, Thread b) throws Exception {
         ReentrantLock lockA = locks.a();
         ReentrantLock lockB = locks.b();
-        while (!(lockB.hasQueuedThread(a) && lockA.hasQueuedThread(b)
-                && a.getState() == Thread.State.WAITING && b.getState() == Thread.State.WAITING)) {
+        while (!(lockB.hasQueuedThread(a)
+                && lockA.hasQueuedThread(b)
+                && a.getState() == Thread.State.WAITING
+                && b.getState() == Thread.State.WAITING)) {
             Thread.sleep(1);
         }
         long[] found = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
-        boolean mxSaw = found != null && Arrays.stream(found).anyMatch(id -> id == a.threadId())
+        boolean mxSaw = found != null
+                && Arrays.stream(found).anyMatch(id -> id == a.threadId())
                 && Arrays.stream(found).anyMatch(id -> id == b.threadId());
-        System.out.printf("%-10s ThreadMXBean.findDeadlockedThreads(): %s%n", kind, found == null ? "null" : Arrays.toString(found));
+        System.out.printf(
+                "%-10s ThreadMXBean.findDeadlockedThreads(): %s%n",
+                kind, found == null ? "null" : Arrays.toString(found));
 
         Path dir = Files.createTempDirectory("e14-");
         Path file = dir.resolve("threads.txt");
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.TEXT_PLAIN);
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .dumpThreads(file.toString(), ThreadDumpFormat.TEXT_PLAIN);
         String dump = Files.readString(file);
         Files.delete(file);
         Files.delete(dir);
         boolean dumpSaw = true;
         for (Thread worker : List.of(a, b)) {
             // the text dump has one block per thread, separated by a blank line, headed: #tid "name" ...
-            String block = Arrays.stream(dump.split("\n\n")).filter(s -> s.startsWith("#" + worker.threadId() + " ")).findFirst().orElse("");
+            String block = Arrays.stream(dump.split("\n\n"))
+                    .filter(s -> s.startsWith("#" + worker.threadId() + " "))
+                    .findFirst()
+                    .orElse("");
             String header = block.lines().findFirst().orElse("(not in the dump)");
-            String parked = block.lines().filter(l -> l.contains("parking to wait for")).findFirst().orElse("").strip();
-            dumpSaw &= header.contains("WAITING") && !parked.isEmpty() && block.contains("ReentrantLock.lockInterruptibly");
-            System.out.printf("%-10s   thread dump: %s%n%-10s                %s%n", "", header.replaceAll(" \\d{4}-.*", ""), "", parked);
+            String parked = block.lines()
+                    .filter(l -> l.contains("parking to wait for"))
+                    .findFirst()
+                    .orElse("")
+                    .strip();
+            dumpSaw &= header.contains("WAITING")
+                    && !parked.isEmpty()
+                    && block.contains("ReentrantLock.lockInterruptibly");
+            System.out.printf(
+                    "%-10s   thread dump: %s%n%-10s                %s%n",
+                    "", header.replaceAll(" \\d{4}-.*", ""), "", parked);
         }
-        System.out.printf("%-10s   the locks:   A %s, B %s%n", "", lockA.toString().replaceAll(".*\\[", "["), lockB.toString().replaceAll(".*\\[", "["));
+        System.out.printf(
+                "%-10s   the locks:   A %s, B %s%n",
+                "", lockA.toString().replaceAll(".*\\[", "["), lockB.toString().replaceAll(".*\\[", "["));
         b.interrupt();
         boolean expected = kind.equals("platform") ? mxSaw && dumpSaw : dumpSaw;
-        System.out.printf("%-10s   seen by %s; broken by interrupting b%n", "", kind.equals("platform") ? "ThreadMXBean and the dump" : "the dump only");
+        System.out.printf(
+                "%-10s   seen by %s; broken by interrupting b%n",
+                "", kind.equals("platform") ? "ThreadMXBean and the dump" : "the dump only");
         return expected;
     }
 
@@ -170,7 +192,7 @@ public class E14_Deadlock {
 
     public static void main(String[] args) throws Exception {
         boolean ok = onThreads("platform", Thread.ofPlatform()); // BEFORE
-        ok &= onThreads("virtual", Thread.ofVirtual());          // AFTER
+        ok &= onThreads("virtual", Thread.ofVirtual()); // AFTER
         ok &= inAScope();
         ok &= globalOrder();
         System.out.println(ok ? "every deadlock seen and broken; the global order completed" : "CHECK FAILED");

@@ -104,7 +104,8 @@ public class E15_Context {
                         seen.add(scope.fork(() -> REQUEST.get()));
                     }
                     scope.join();
-                    return (int) seen.stream().filter(sub -> id.equals(sub.get())).count();
+                    return (int)
+                            seen.stream().filter(sub -> id.equals(sub.get())).count();
                 }
             });
         }

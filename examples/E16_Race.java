@@ -90,10 +90,12 @@ public class E16_Race {
         AtomicInteger ended = new AtomicInteger();
         int[] runningAtReturn = new int[1];
         long start = System.nanoTime();
-        String winner = form.race(mirrors(started, succeeded, ended), () -> runningAtReturn[0] = started.get() - ended.get());
+        String winner =
+                form.race(mirrors(started, succeeded, ended), () -> runningAtReturn[0] = started.get() - ended.get());
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean ok = winner.equals("mirror-1") && succeeded.get() == 1 && started.get() == ended.get();
-        System.out.printf("%-10s winner %s in %4d ms; running at return of invokeAny/join: %d, after close: %d  %s%n",
+        System.out.printf(
+                "%-10s winner %s in %4d ms; running at return of invokeAny/join: %d, after close: %d  %s%n",
                 name, winner, millis, runningAtReturn[0], started.get() - ended.get(), ok ? "ok" : "NOT OK");
         return ok;
     }

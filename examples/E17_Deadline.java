@@ -57,7 +57,8 @@ public class E17_Deadline {
         Map<Integer, Integer> within(List<Callable<Integer>> subtasks) throws Exception;
     }
 
-    static Map<Integer, Integer> futures(ExecutorService executor, List<Callable<Integer>> subtasks) throws InterruptedException {
+    static Map<Integer, Integer> futures(ExecutorService executor, List<Callable<Integer>> subtasks)
+            throws InterruptedException {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         List<Future<Integer>> futures = subtasks.stream().map(executor::submit).toList();
         for (Future<Integer> f : futures) {
@@ -71,7 +72,9 @@ public class E17_Deadline {
         }
         futures.forEach(f -> f.cancel(true)); // interrupts, does not wait
         Map<Integer, Integer> done = new ConcurrentHashMap<>();
-        futures.stream().filter(f -> f.state() == Future.State.SUCCESS).forEach(f -> done.put(f.resultNow(), f.resultNow()));
+        futures.stream()
+                .filter(f -> f.state() == Future.State.SUCCESS)
+                .forEach(f -> done.put(f.resultNow(), f.resultNow()));
         return done;
     }
 
@@ -116,7 +119,8 @@ public class E17_Deadline {
         long millis = (System.nanoTime() - start) / 1_000_000;
         boolean noStuckOneDelivered = done.keySet().stream().noneMatch(id -> id % 4 == 3);
         boolean ok = running.get() == 0 && noStuckOneDelivered;
-        System.out.printf("%-10s %2d of %d delivered in %4d ms (budget %d), still running: %d  %s%n",
+        System.out.printf(
+                "%-10s %2d of %d delivered in %4d ms (budget %d), still running: %d  %s%n",
                 name, done.size(), SUBTASKS, millis, BUDGET.toMillis(), running.get(), ok ? "ok" : "NOT OK");
         return ok;
     }

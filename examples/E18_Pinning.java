@@ -57,24 +57,27 @@ public class E18_Pinning {
             }
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     /** Runs the call on one virtual thread and returns the reasons of the pins it caused. */
     static List<String> pinsOf(Blocking call) throws InterruptedException {
         ConcurrentLinkedQueue<String> reasons = new ConcurrentLinkedQueue<>();
         try (RecordingStream stream = new RecordingStream()) {
-            stream.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+            stream.enable("jdk.VirtualThreadPinned")
+                    .withThreshold(Duration.ZERO)
+                    .withStackTrace();
             stream.onEvent("jdk.VirtualThreadPinned", e -> reasons.add(e.getString("pinnedReason")));
             stream.startAsync();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    call.block();
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
-                }
-            }).join();
+            Thread.ofVirtual()
+                    .start(() -> {
+                        try {
+                            call.block();
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                    })
+                    .join();
             stream.stop(); // delivers every event so far; read only after this
         }
         return List.copyOf(reasons);
@@ -82,16 +85,22 @@ public class E18_Pinning {
 
     public static void main(String[] args) throws Throwable {
         Linker linker = Linker.nativeLinker();
-        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
-                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+        MethodHandle qsort = linker.downcallHandle(
+                linker.defaultLookup().find("qsort").orElseThrow(),
+                FunctionDescriptor.ofVoid(
+                        ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
         var intPointer = ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_INT);
-        MethodHandle compare = MethodHandles.lookup().findStatic(E18_Pinning.class, "compareSleeping",
-                MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+        MethodHandle compare = MethodHandles.lookup()
+                .findStatic(
+                        E18_Pinning.class,
+                        "compareSleeping",
+                        MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
         Object monitor = new Object();
         ReentrantLock lock = new ReentrantLock();
 
         try (Arena arena = Arena.ofShared()) {
-            MemorySegment comparator = linker.upcallStub(compare, FunctionDescriptor.of(ValueLayout.JAVA_INT, intPointer, intPointer), arena);
+            MemorySegment comparator = linker.upcallStub(
+                    compare, FunctionDescriptor.of(ValueLayout.JAVA_INT, intPointer, intPointer), arena);
             Blocking upcall = () -> {
                 try (Arena local = Arena.ofConfined()) {
                     qsort.invokeExact(local.allocateFrom(ValueLayout.JAVA_INT, 2, 1), 2L, 4L, comparator);
@@ -99,32 +108,45 @@ public class E18_Pinning {
             };
             upcall.block(); // once on this platform thread, so the FFM classes are initialized before we count
 
-            boolean legacyMonitors = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:LockingMode=1");
+            boolean legacyMonitors =
+                    ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:LockingMode=1");
             boolean monitorsPin = Runtime.version().feature() < 24 || legacyMonitors;
 
             boolean ok = report("inside an FFM upcall", pinsOf(upcall), true);
             ok &= report("inside a static initializer", pinsOf(SlowInit::touch), true);
-            ok &= report("inside synchronized", pinsOf(() -> {
-                synchronized (monitor) {
-                    Thread.sleep(SLEEP);
-                }
-            }), monitorsPin);
-            ok &= report("holding a ReentrantLock", pinsOf(() -> { // AFTER: the JDK 21-23 migration fix
-                lock.lock();
-                try {
-                    Thread.sleep(SLEEP);
-                } finally {
-                    lock.unlock();
-                }
-            }), false);
-            System.out.println(ok ? "as documented for JDK " + Runtime.version().feature() + (legacyMonitors ? " with -XX:LockingMode=1" : "")
-                    : "NOT as documented: see above");
+            ok &= report(
+                    "inside synchronized",
+                    pinsOf(() -> {
+                        synchronized (monitor) {
+                            Thread.sleep(SLEEP);
+                        }
+                    }),
+                    monitorsPin);
+            ok &= report(
+                    "holding a ReentrantLock",
+                    pinsOf(
+                            () -> { // AFTER: the JDK 21-23 migration fix
+                                lock.lock();
+                                try {
+                                    Thread.sleep(SLEEP);
+                                } finally {
+                                    lock.unlock();
+                                }
+                            }),
+                    false);
+            System.out.println(
+                    ok
+                            ? "as documented for JDK " + Runtime.version().feature()
+                                    + (legacyMonitors ? " with -XX:LockingMode=1" : "")
+                            : "NOT as documented: see above");
             System.exit(ok ? 0 : 1);
         }
     }
 
     static boolean report(String where, List<String> reasons, boolean shouldPin) {
-        System.out.printf("  %-30s %d pin(s) %s%n", where, reasons.size(), reasons.stream().distinct().toList());
+        System.out.printf(
+                "  %-30s %d pin(s) %s%n",
+                where, reasons.size(), reasons.stream().distinct().toList());
         return shouldPin == !reasons.isEmpty();
     }
 }

@@ -63,16 +63,21 @@ public class E19_Scheduling {
         System.setProperty("jdk.virtualThreadScheduler.parallelism", "1"); // before any virtual thread
         double total = HOGS * HOG_NANOS / 1e6;
 
-        double platform = probeDelay(Thread.ofPlatform(), false);             // BEFORE
-        double virtual = probeDelay(Thread.ofVirtual(), false);               // AFTER: one carrier, no slicing
-        double yielding = probeDelay(Thread.ofVirtual(), true);               // AFTER, with yield in the loop
-        System.out.printf("probe delay behind %d hogs of %.0f ms each (one carrier for virtual threads):%n", HOGS, HOG_NANOS / 1e6);
+        double platform = probeDelay(Thread.ofPlatform(), false); // BEFORE
+        double virtual = probeDelay(Thread.ofVirtual(), false); // AFTER: one carrier, no slicing
+        double yielding = probeDelay(Thread.ofVirtual(), true); // AFTER, with yield in the loop
+        System.out.printf(
+                "probe delay behind %d hogs of %.0f ms each (one carrier for virtual threads):%n",
+                HOGS, HOG_NANOS / 1e6);
         System.out.printf("  platform threads          %7.1f ms%n", platform);
         System.out.printf("  virtual threads           %7.1f ms%n", virtual);
         System.out.printf("  virtual, hogs that yield  %7.1f ms%n", yielding);
 
         boolean asExpected = platform < total / 2 && virtual > total / 2 && yielding < total / 2;
-        System.out.println(asExpected ? "as expected: virtual threads are not time-sliced" : "NOT as expected: see the numbers above");
+        System.out.println(
+                asExpected
+                        ? "as expected: virtual threads are not time-sliced"
+                        : "NOT as expected: see the numbers above");
         System.exit(asExpected ? 0 : 1);
     }
 }

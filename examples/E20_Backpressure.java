@@ -67,8 +67,8 @@ public class E20_Backpressure {
     // BEFORE: the pool is the limit (its threads) and the policy (its handler)
     static Books pool(int threads, RejectedExecutionHandler handler) throws Exception {
         Books books = new Books();
-        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUE), handler)) {
+        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), handler)) {
             for (int i = 0; i < TASKS; i++) {
                 try {
                     pool.submit(() -> {
@@ -150,7 +150,9 @@ public class E20_Backpressure {
         int done = books.done.get();
         int shed = books.shed.get();
         boolean ok = books.peak.get() <= LIMIT && done + shed == TASKS && (mayShed || shed == 0);
-        System.out.printf("%-34s peak %2d of %d in flight (measured)  %,5d done + %,5d shed = %,d  caller saw %-36s %,4d ms  %s%n",
+        System.out.printf(
+                "%-34s peak %2d of %d in flight (measured)  %,5d done + %,5d shed = %,d  caller saw %-36s %,4d ms "
+                        + " %s%n",
                 name, books.peak.get(), LIMIT, done, shed, done + shed, books.refusal.get(), ms, ok ? "ok" : "WRONG");
         return ok;
     }
@@ -158,15 +160,20 @@ public class E20_Backpressure {
     public static void main(String[] args) throws Exception {
         System.out.printf("%,d tasks of %d ms in one burst, limit %d in flight%n", TASKS, WORK.toMillis(), LIMIT);
         boolean ok = report("pool + AbortPolicy (shed)", true, () -> pool(LIMIT, new ThreadPoolExecutor.AbortPolicy()));
-        ok &= report("pool + CallerRunsPolicy (wait)", false, () -> pool(LIMIT - 1, new ThreadPoolExecutor.CallerRunsPolicy()));
+        ok &= report(
+                "pool + CallerRunsPolicy (wait)",
+                false,
+                () -> pool(LIMIT - 1, new ThreadPoolExecutor.CallerRunsPolicy()));
         ok &= report("virtual + tryAcquire(1 ms) (shed)", true, () -> virtual(true));
         ok &= report("virtual + acquire() (wait)", false, () -> virtual(false));
         ok &= report("structured + tryAcquire (shed)", true, () -> structured(true));
         ok &= report("structured + acquire() (wait)", false, () -> structured(false));
 
         Books naive = pool(LIMIT, new ThreadPoolExecutor.CallerRunsPolicy());
-        System.out.printf("the catch: a pool of %d threads under CallerRunsPolicy peaked at %d in flight (measured): "
-                + "the caller is one more worker%n", LIMIT, naive.peak.get());
+        System.out.printf(
+                "the catch: a pool of %d threads under CallerRunsPolicy peaked at %d in flight (measured): "
+                        + "the caller is one more worker%n",
+                LIMIT, naive.peak.get());
         ok &= naive.done.get() == TASKS;
         System.exit(ok ? 0 : 1);
     }

@@ -57,8 +57,13 @@ public class E21_Timer {
         void awaitAll() throws Exception;
     }
 
-    static final Duration[] DELAYS = {Duration.ofMillis(20), Duration.ofMillis(30), Duration.ofMillis(40),
-            Duration.ofMillis(50), Duration.ofMillis(60)};
+    static final Duration[] DELAYS = {
+        Duration.ofMillis(20),
+        Duration.ofMillis(30),
+        Duration.ofMillis(40),
+        Duration.ofMillis(50),
+        Duration.ofMillis(60)
+    };
     static final Duration PERIOD = Duration.ofMillis(10);
     static final int TICKS = 20;
 
@@ -91,7 +96,9 @@ public class E21_Timer {
         }
         double lastLateMs = (tickAt.get(TICKS - 1) - PERIOD.toNanos() * TICKS) / 1e6;
         ok &= lastLateMs < 100; // a drifting ticker is late by every tick's wake-up; this one by its last only
-        System.out.printf("%-10s %d fired, none early; 2 cancelled, never fired; %d ticks, none early, last late by %.1f ms  %s%n",
+        System.out.printf(
+                "%-10s %d fired, none early; 2 cancelled, never fired; %d ticks, none early, last late by %.1f ms "
+                        + " %s%n",
                 name, fires.get(), TICKS, lastLateMs, ok ? "ok" : "WRONG");
         return ok;
     }
@@ -104,12 +111,15 @@ public class E21_Timer {
                 State state = new State();
                 CountDownLatch finished = new CountDownLatch(1);
                 done.add(finished);
-                Future<?> future = pool.schedule(() -> {
-                    if (state.fire()) {
-                        action.run();
-                        finished.countDown();
-                    }
-                }, delay.toNanos(), TimeUnit.NANOSECONDS);
+                Future<?> future = pool.schedule(
+                        () -> {
+                            if (state.fire()) {
+                                action.run();
+                                finished.countDown();
+                            }
+                        },
+                        delay.toNanos(),
+                        TimeUnit.NANOSECONDS);
                 return () -> {
                     if (!state.cancel()) {
                         return false;
@@ -124,18 +134,24 @@ public class E21_Timer {
                 CountDownLatch finished = new CountDownLatch(1);
                 done.add(finished);
                 AtomicInteger k = new AtomicInteger();
-                java.util.concurrent.CompletableFuture<ScheduledFuture<?>> self = new java.util.concurrent.CompletableFuture<>();
-                self.complete(pool.scheduleAtFixedRate(() -> {
-                    int tickNo = k.incrementAndGet();
-                    if (tickNo > ticks) {
-                        return;
-                    }
-                    tick.accept(tickNo);
-                    if (tickNo == ticks) {
-                        self.join().cancel(false); // a periodic task cancelled from its own run is not run again
-                        finished.countDown();
-                    }
-                }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS));
+                java.util.concurrent.CompletableFuture<ScheduledFuture<?>> self =
+                        new java.util.concurrent.CompletableFuture<>();
+                self.complete(pool.scheduleAtFixedRate(
+                        () -> {
+                            int tickNo = k.incrementAndGet();
+                            if (tickNo > ticks) {
+                                return;
+                            }
+                            tick.accept(tickNo);
+                            if (tickNo == ticks) {
+                                self.join()
+                                        .cancel(false); // a periodic task cancelled from its own run is not run again
+                                finished.countDown();
+                            }
+                        },
+                        period.toNanos(),
+                        period.toNanos(),
+                        TimeUnit.NANOSECONDS));
             }
 
             public void awaitAll() throws InterruptedException {
@@ -273,16 +289,19 @@ public class E21_Timer {
         scheduler.setRemoveOnCancelPolicy(true);
         boolean ok = play("platform", pool(scheduler));
         ok &= play("virtual", virtual()); // AFTER
-        try (var scope = StructuredTaskScope.open(StructuredTaskScope.Joiner.awaitAllSuccessfulOrThrow(),
+        try (var scope = StructuredTaskScope.open(
+                StructuredTaskScope.Joiner.awaitAllSuccessfulOrThrow(),
                 config -> config.withTimeout(Duration.ofSeconds(60)))) { // AFTER, structured
             ok &= play("structured", structured(scope));
         }
 
         long poolLate = lastStartLateMs(pool(scheduler));
         long virtualLate = lastStartLateMs(virtual());
-        System.out.printf("blocking actions: on the pool of 2 the last timer started %d ms late; on virtual threads %d ms%n",
+        System.out.printf(
+                "blocking actions: on the pool of 2 the last timer started %d ms late; on virtual threads %d ms%n",
                 poolLate, virtualLate);
-        ok &= poolLate >= 90; // two rounds of 50 ms actions ahead of it (less the microseconds between the schedule calls)
+        ok &= poolLate
+                >= 90; // two rounds of 50 ms actions ahead of it (less the microseconds between the schedule calls)
         scheduler.shutdown();
         scheduler.awaitTermination(1, TimeUnit.MINUTES);
         System.exit(ok ? 0 : 1);

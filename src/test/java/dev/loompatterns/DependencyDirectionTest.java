@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class DependencyDirectionTest {
 
     private static final Path ROOT = Path.of("src/main/java/dev/loompatterns");
-    private static final Set<String> SERVICES = Set.of("core", "jfr", "cli", "analysis", "inspect", "engine", "threaddump", "fidelity",
-            "scale");
+    private static final Set<String> SERVICES =
+            Set.of("core", "jfr", "cli", "analysis", "inspect", "engine", "threaddump", "fidelity", "scale");
     private static final Pattern REFERENCE = Pattern.compile("dev\\.loompatterns\\.([a-z]+)\\.");
 
     @Test
@@ -72,8 +72,11 @@ class DependencyDirectionTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 boolean command = source.contains("\n@Command(");
-                boolean options = !command && source.contains("import picocli.CommandLine.Option;") && !source.contains("static void main(")
-                        && !source.contains("Callable<") && !source.contains("Runnable");
+                boolean options = !command
+                        && source.contains("import picocli.CommandLine.Option;")
+                        && !source.contains("static void main(")
+                        && !source.contains("Callable<")
+                        && !source.contains("Runnable");
                 if (!command && !options) {
                     others.add(ROOT.relativize(file).toString());
                 }
@@ -85,7 +88,10 @@ class DependencyDirectionTest {
     @Test
     void theCheckSeesEveryPatternPackage() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            assertThat(dirs.map(d -> d.getFileName().toString()).filter(d -> !SERVICES.contains(d)).count()).isGreaterThanOrEqualTo(3);
+            assertThat(dirs.map(d -> d.getFileName().toString())
+                            .filter(d -> !SERVICES.contains(d))
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 }

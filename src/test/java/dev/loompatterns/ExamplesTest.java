@@ -27,7 +27,11 @@ class ExamplesTest {
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(p -> p.getFileName().toString().matches("E\\d\\d_\\w+\\.java")).sorted().toList().stream();
+            return files
+                    .filter(p -> p.getFileName().toString().matches("E\\d\\d_\\w+\\.java"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -46,15 +50,23 @@ class ExamplesTest {
         String source = Files.readString(example);
         assertThat(source).as("opens with what to watch for").contains("You are expected to see");
         // an example that calls native code (E18) says --enable-native-access=ALL-UNNAMED too
-        assertThat(source).as("ends with how to run it").containsPattern("java --enable-preview (--enable-native-access=ALL-UNNAMED )?"
-                + java.util.regex.Pattern.quote(EXAMPLES.resolve(example.getFileName()).toString()));
-        java.util.regex.Matcher profile = java.util.regex.Pattern.compile("-XX:StartFlightRecording:\\S*settings=(jfr-profiles/[\\w-]+\\.jfc)").matcher(source);
-        assertThat(profile.find()).as("gives the command with a JFR recording and one of our profiles").isTrue();
+        assertThat(source)
+                .as("ends with how to run it")
+                .containsPattern("java --enable-preview (--enable-native-access=ALL-UNNAMED )?"
+                        + java.util.regex.Pattern.quote(
+                                EXAMPLES.resolve(example.getFileName()).toString()));
+        java.util.regex.Matcher profile = java.util.regex.Pattern.compile(
+                        "-XX:StartFlightRecording:\\S*settings=(jfr-profiles/[\\w-]+\\.jfc)")
+                .matcher(source);
+        assertThat(profile.find())
+                .as("gives the command with a JFR recording and one of our profiles")
+                .isTrue();
         assertThat(Path.of(profile.group(1))).as("the profile it names exists").exists();
 
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED", example.toString())
+        Process process = new ProcessBuilder(
+                        java, "--enable-preview", "--enable-native-access=ALL-UNNAMED", example.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherTest {
 
-    record Outcome(int code, String out, String err) {
-    }
+    record Outcome(int code, String out, String err) {}
 
     static Outcome launch(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
@@ -37,20 +36,25 @@ class LauncherTest {
         builder.command().addAll(List.of(args));
         builder.environment().remove("JAVA_HOME");
         builder.environment().putAll(env);
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
         if (!exited) {
             process.destroyForcibly().waitFor();
         }
         assertThat(exited).as("the launcher exited").isTrue();
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Outcome(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        String script = "#!/bin/sh\necho '    java.specification.version = " + version + "' >&2\necho 'fake java " + version + "' >&2\n";
+        String script = "#!/bin/sh\necho '    java.specification.version = " + version + "' >&2\necho 'fake java "
+                + version + "' >&2\n";
         for (String tool : javac ? List.of("java", "javac") : List.of("java")) {
             Files.writeString(bin.resolve(tool), script, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -64,7 +68,8 @@ class LauncherTest {
     }
 
     static int specificationVersion(Outcome run) {
-        Matcher version = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(run.err());
+        Matcher version =
+                Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(run.err());
         assertThat(version.find()).as(run.err()).isTrue();
         return Integer.parseInt(version.group(1));
     }
@@ -82,7 +87,11 @@ class LauncherTest {
     void aJavaHomeOfAnotherVersionIsSkippedForAJdk25(@TempDir Path dir) throws Exception {
         Path jdk26 = fakeJdk(dir.resolve("jdk-26"), "26", true);
 
-        Outcome run = launch(dir, Map.of("JAVA_HOME", jdk26.toString(), "LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "E02");
+        Outcome run = launch(
+                dir,
+                Map.of("JAVA_HOME", jdk26.toString(), "LOOM_JAVA_OPTS", "-XshowSettings:properties"),
+                "example",
+                "E02");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(specificationVersion(run)).isEqualTo(25);
@@ -96,12 +105,22 @@ class LauncherTest {
         Path path27 = fakeJdk(dir.resolve("path-27"), "27", true);
         Path folder26 = fakeJdk(dir.resolve("jdks/jdk-26"), "26", true);
 
-        Outcome run = launch(dir, Map.of("JAVA_HOME", home26.toString(), "PATH", pathWith(path27),
-                "LOOM_JDK_DIRS", dir.resolve("jdks").toString()), "list");
+        Outcome run = launch(
+                dir,
+                Map.of(
+                        "JAVA_HOME",
+                        home26.toString(),
+                        "PATH",
+                        pathWith(path27),
+                        "LOOM_JDK_DIRS",
+                        dir.resolve("jdks").toString()),
+                "list");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines().toList()).singleElement().asString()
+        assertThat(run.err().lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("loom: needs JDK 25 exactly")
                 .contains("JEP 505")
                 .contains("26 (" + home26 + ")", "27 (" + path27 + ")", "26 (" + folder26 + ")")
@@ -111,16 +130,28 @@ class LauncherTest {
 
     @Test
     void theSearchGoesOnThroughTheFoldersOfLoomJdkDirs(@TempDir Path dir) throws Exception {
-        assertThat(System.getProperty("java.specification.version")).as("the tests run on a JDK 25").isEqualTo("25");
+        assertThat(System.getProperty("java.specification.version"))
+                .as("the tests run on a JDK 25")
+                .isEqualTo("25");
         Path home26 = fakeJdk(dir.resolve("home-26"), "26", true);
         Path path17 = fakeJdk(dir.resolve("path-17"), "17", true);
         fakeJdk(dir.resolve("first/a-jdk-27"), "27", true);
         Files.createDirectories(dir.resolve("second"));
         Files.createSymbolicLink(dir.resolve("second/the-jdk-25"), Path.of(System.getProperty("java.home")));
 
-        Outcome run = launch(dir, Map.of("JAVA_HOME", home26.toString(), "PATH", pathWith(path17),
-                "LOOM_JDK_DIRS", dir.resolve("nowhere") + "::" + dir.resolve("first") + ":" + dir.resolve("second"),
-                "LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "E02");
+        Outcome run = launch(
+                dir,
+                Map.of(
+                        "JAVA_HOME",
+                        home26.toString(),
+                        "PATH",
+                        pathWith(path17),
+                        "LOOM_JDK_DIRS",
+                        dir.resolve("nowhere") + "::" + dir.resolve("first") + ":" + dir.resolve("second"),
+                        "LOOM_JAVA_OPTS",
+                        "-XshowSettings:properties"),
+                "example",
+                "E02");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(specificationVersion(run)).isEqualTo(25);
@@ -133,11 +164,22 @@ class LauncherTest {
         Path jre25 = fakeJdk(dir.resolve("jdks/jre-25"), "25", false);
         Path path27 = fakeJdk(dir.resolve("path-27"), "27", true);
 
-        Outcome run = launch(dir, Map.of("JAVA_HOME", jdk26.toString(), "PATH", pathWith(path27),
-                "LOOM_JDK_DIRS", dir.resolve("jdks").toString()), "example", "E02");
+        Outcome run = launch(
+                dir,
+                Map.of(
+                        "JAVA_HOME",
+                        jdk26.toString(),
+                        "PATH",
+                        pathWith(path27),
+                        "LOOM_JDK_DIRS",
+                        dir.resolve("jdks").toString()),
+                "example",
+                "E02");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().lines().toList()).singleElement().asString()
+        assertThat(run.err().lines().toList())
+                .singleElement()
+                .asString()
                 .containsOnlyOnce("(" + jdk26 + ")")
                 .contains("25 without javac (" + jre25 + ")", "27 (" + path27 + ")");
     }
@@ -176,8 +218,13 @@ class LauncherTest {
     void progressReachesTheTerminalWhenTheRowsGoToAFile(@TempDir Path dir) throws Exception {
         Path rows = dir.resolve("rows.txt");
         Path screen = dir.resolve("screen.txt");
-        ProcessBuilder builder = new ProcessBuilder("script", "-qc", "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
-                screen.toString()).redirectOutput(dir.resolve("script-out.txt").toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "script",
+                        "-qc",
+                        "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
+                        screen.toString())
+                .redirectOutput(dir.resolve("script-out.txt").toFile())
+                .redirectErrorStream(true);
         builder.environment().remove("CI"); // a person at a terminal, not CI (which never shows progress)
         builder.environment().remove("JAVA_HOME");
         Process process = builder.start();
@@ -198,7 +245,8 @@ class LauncherTest {
      * repository folder of its own behind.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"thread-basics lock-counter", "pinning", "url-fetch", "scheduling"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"thread-basics lock-counter", "pinning", "url-fetch", "scheduling"})
     void ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind(String patterns, @TempDir Path dir) throws Exception {
         Path recordings = dir.resolve("recordings");
         Path out = dir.resolve("out.txt");
@@ -206,7 +254,8 @@ class LauncherTest {
         List<String> command = new ArrayList<>(List.of("bash", "loom", "compare"));
         command.addAll(List.of(patterns.split(" ")));
         command.addAll(List.of("--jfr-dir", recordings.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("CI");
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
@@ -227,21 +276,27 @@ class LauncherTest {
             }
             assertThat(Files.readString(err)).as("the second run started").contains("[2/");
             long pid = process.pid(); // the launcher exec's java: the same process
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor()).isZero();
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                            .start()
+                            .waitFor())
+                    .isZero();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
 
             String errText = Files.readString(err).replace('\r', '\n');
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
             assertThat(errText).contains("loom: Ctrl-C: stopping the run");
             String afterCtrlC = errText.substring(errText.indexOf("loom: Ctrl-C"));
-            assertThat(afterCtrlC.lines().filter(line -> line.startsWith("["))).as("no run started after Ctrl-C").isEmpty();
+            assertThat(afterCtrlC.lines().filter(line -> line.startsWith("[")))
+                    .as("no run started after Ctrl-C")
+                    .isEmpty();
             assertThat(Files.readString(out)).as("the rows already finished").startsWith("pattern");
             try (var left = Files.list(recordings)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
             }
             Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
             try (var repositories = Files.list(tmp)) {
-                assertThat(repositories.map(p -> p.getFileName().toString())).as("JFR's repository of the stopped JVM")
+                assertThat(repositories.map(p -> p.getFileName().toString()))
+                        .as("JFR's repository of the stopped JVM")
                         .noneMatch(name -> name.endsWith("_" + pid));
             }
         } finally {

@@ -30,7 +30,9 @@ class ReadmeLinksTest {
     static final long README_MAX_BYTES = 20 * 1024;
 
     /** An inline link: the target (file or folder), then an optional #anchor. */
-    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+    private static final java.util.regex.Pattern LINK =
+            java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+
     private static final java.util.regex.Pattern IN_PAGE = java.util.regex.Pattern.compile("\\]\\(#([^)]+)\\)");
     /** A citation of a design document by file name, with whatever path precedes it. */
     private static final java.util.regex.Pattern DESIGN_CITATION =
@@ -61,14 +63,18 @@ class ReadmeLinksTest {
                 Path resolved = file.resolveSibling(target).normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(file + " -> " + target);
-                } else if (links.group(2) != null && target.endsWith(".md")
-                        && !anchors(Files.readString(resolved)).contains(links.group(2).substring(1))) {
+                } else if (links.group(2) != null
+                        && target.endsWith(".md")
+                        && !anchors(Files.readString(resolved))
+                                .contains(links.group(2).substring(1))) {
                     broken.add(file + " -> " + target + links.group(2) + " (no such anchor)");
                 }
             }
             relativeLinks.put(file, relative);
         }
-        assertThat(relativeLinks.get(README)).as("README links into the project and docs/").isPositive();
+        assertThat(relativeLinks.get(README))
+                .as("README links into the project and docs/")
+                .isPositive();
         assertThat(relativeLinks).as("markdown files read").hasSizeGreaterThan(1);
         assertThat(broken).as("links to files or anchors that do not exist").isEmpty();
     }
@@ -91,17 +97,23 @@ class ReadmeLinksTest {
 
     /** The ids a page can be linked to: explicit {@code <a id>} anchors and GitHub's heading anchors. */
     static Set<String> anchors(String markdown) {
-        Set<String> anchors = java.util.regex.Pattern.compile("<a id=\"([^\"]+)\"></a>").matcher(markdown).results()
-                .map(m -> m.group(1)).collect(Collectors.toSet());
+        Set<String> anchors = java.util.regex.Pattern.compile("<a id=\"([^\"]+)\"></a>")
+                .matcher(markdown)
+                .results()
+                .map(m -> m.group(1))
+                .collect(Collectors.toSet());
         anchors.addAll(headingSlugs(markdown));
         return anchors;
     }
 
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
     private static List<String> headingSlugs(String markdown) {
-        return markdown.lines().filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+ ", "").toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+        return markdown.lines()
+                .filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+ ", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "")
+                        .replace(' ', '-'))
                 .toList();
     }
 
@@ -116,16 +128,23 @@ class ReadmeLinksTest {
         String readme = Files.readString(README);
         for (Pattern pattern : Catalogue.load().patterns()) {
             String essay = "src/main/java/dev/loompatterns/" + pattern.id().replace("-", "") + "/package-info.java";
-            String row = readme.lines().filter(line -> line.startsWith("| [" + pattern.id() + "](" + essay + ")")).findFirst().orElse("");
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| [" + pattern.id() + "](" + essay + ")"))
+                    .findFirst()
+                    .orElse("");
             assertThat(row).as("catalogue row for " + pattern.id()).isNotEmpty();
-            assertThat(row).as("example link").containsPattern(String.format(Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
+            assertThat(row)
+                    .as("example link")
+                    .containsPattern(String.format(Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
             assertThat(row).as("guide link").contains("(#guide-" + pattern.id() + ")");
         }
     }
 
     @Test
     void theReadmeIsAFrontDoorOfAtMost20KiB() throws IOException {
-        assertThat(Files.size(README)).as("README.md bytes; move detail into docs/").isLessThanOrEqualTo(README_MAX_BYTES);
+        assertThat(Files.size(README))
+                .as("README.md bytes; move detail into docs/")
+                .isLessThanOrEqualTo(README_MAX_BYTES);
     }
 
     /** Comments and docs that cite a design document cite one that exists: docs/design.md. */
@@ -135,12 +154,16 @@ class ReadmeLinksTest {
         int citations = 0;
         for (Path root : List.of(Path.of("src"), DOCS)) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(ReadmeLinksTest::isText).toList()) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(ReadmeLinksTest::isText)
+                        .toList()) {
                     Matcher cited = DESIGN_CITATION.matcher(Files.readString(file));
                     while (cited.find()) {
                         citations++;
                         String name = cited.group();
-                        if (!Files.isRegularFile(Path.of(name)) && !Files.isRegularFile(file.resolveSibling(name).normalize())) {
+                        if (!Files.isRegularFile(Path.of(name))
+                                && !Files.isRegularFile(
+                                        file.resolveSibling(name).normalize())) {
                             missing.add(file + " cites " + name);
                         }
                     }
@@ -148,13 +171,19 @@ class ReadmeLinksTest {
             }
         }
         assertThat(citations).as("design citations found").isPositive();
-        assertThat(missing).as("citations of a design document that is not in the repository").isEmpty();
+        assertThat(missing)
+                .as("citations of a design document that is not in the repository")
+                .isEmpty();
         assertThat(DESIGN).isRegularFile();
     }
 
     private static boolean isText(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".java") || name.endsWith(".md") || name.endsWith(".xml") || name.endsWith(".jfc")
-                || name.endsWith(".properties") || name.endsWith(".txt");
+        return name.endsWith(".java")
+                || name.endsWith(".md")
+                || name.endsWith(".xml")
+                || name.endsWith(".jfc")
+                || name.endsWith(".properties")
+                || name.endsWith(".txt");
     }
 }

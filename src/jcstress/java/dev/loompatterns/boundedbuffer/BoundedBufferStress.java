@@ -21,8 +21,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  */
 public final class BoundedBufferStress {
 
-    private BoundedBufferStress() {
-    }
+    private BoundedBufferStress() {}
 
     /** A failed blocking call in an actor; no outcome lists it, so it shows up as forbidden. */
     static final int INTERRUPTED = -2;
@@ -30,7 +29,10 @@ public final class BoundedBufferStress {
     @JCStressTest
     @Description("A producer puts 1 then 2 into a buffer of one slot, so its second put waits for the consumer's "
             + "first take, and the consumer's second take may wait for that put. Both wake-up paths run.")
-    @Outcome(id = "1, 2, 1", expect = Expect.ACCEPTABLE, desc = "both items, in order; the buffer never held more than 1")
+    @Outcome(
+            id = "1, 2, 1",
+            expect = Expect.ACCEPTABLE,
+            desc = "both items, in order; the buffer never held more than 1")
     @Outcome(expect = Expect.FORBIDDEN, desc = "an item lost, repeated or reordered, or the capacity exceeded")
     @State
     public static class HandOverThroughOneSlot {

@@ -19,8 +19,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
  */
 public final class ResettableEventStress {
 
-    private ResettableEventStress() {
-    }
+    private ResettableEventStress() {}
 
     /** The waiter: blocks in {@code await()}; an interrupt (jcstress ends a stale actor so) just ends it. */
     static void awaitQuietly(ResettableEvent event) {
@@ -81,7 +80,8 @@ public final class ResettableEventStress {
     }
 
     @JCStressTest
-    @Description("Memory consistency: what a thread wrote before set() is seen by a thread whose wait saw the event set.")
+    @Description(
+            "Memory consistency: what a thread wrote before set() is seen by a thread whose wait saw the event set.")
     @Outcome(id = "42", expect = Expect.ACCEPTABLE, desc = "saw the set, and the write before it")
     @Outcome(id = "-1", expect = Expect.ACCEPTABLE, desc = "the event was not set yet")
     @Outcome(id = "0", expect = Expect.FORBIDDEN, desc = "saw the set but not the write before it")

@@ -3,8 +3,7 @@ package dev.loompatterns.taskqueue;
 /** The starting state the stress tests share: items put and already taken, so each is owed a taskDone. */
 final class StressQueues {
 
-    private StressQueues() {
-    }
+    private StressQueues() {}
 
     /** A queue with {@code n} items put and taken: {@code n} unfinished tasks, none queued. */
     static TaskQueue<Integer> withTaken(int n) {

@@ -22,7 +22,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public class TaskQueueJoinVisibilityStress {
 
     private final TaskQueue<Integer> queue = StressQueues.withTaken(2);
-    private int first;  // plain fields on purpose: only the queue orders them
+    private int first; // plain fields on purpose: only the queue orders them
     private int second;
 
     @Actor

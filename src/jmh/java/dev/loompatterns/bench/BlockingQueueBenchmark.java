@@ -1,8 +1,8 @@
 package dev.loompatterns.bench;
 
+import dev.loompatterns.boundedbuffer.BoundedBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import dev.loompatterns.boundedbuffer.BoundedBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -33,7 +33,8 @@ public class CountingCostBenchmark {
 
     /** The harness's counter around the benchmark, or not. */
     public enum Counting {
-        OFF, ON
+        OFF,
+        ON
     }
 
     @Param({"PLATFORM", "VIRTUAL"})

@@ -49,16 +49,18 @@ public class PinAssertionCostBenchmark {
     @Benchmark
     public PinStream.Seen testWithAVirtualThread() throws InterruptedException {
         PinStream.Window window = stream.open();
-        Thread.ofVirtual().start(() -> { }).join();
+        Thread.ofVirtual().start(() -> {}).join();
         return stream.close(window);
     }
 
     @Benchmark
     public void streamPerTest() {
         try (RecordingStream perTest = new RecordingStream()) {
-            perTest.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+            perTest.enable("jdk.VirtualThreadPinned")
+                    .withThreshold(Duration.ZERO)
+                    .withStackTrace();
             perTest.enable("jdk.VirtualThreadStart").withoutStackTrace();
-            perTest.onEvent(event -> { });
+            perTest.onEvent(event -> {});
             perTest.startAsync();
             perTest.stop();
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * start and join is shared by the batch ({@code @OperationsPerInvocation}).
  */
 public enum ThreadKind {
-    PLATFORM, VIRTUAL;
+    PLATFORM,
+    VIRTUAL;
 
     /** A fresh builder; builders are not thread-safe, so each thread takes its own. */
     public Thread.Builder builder() {

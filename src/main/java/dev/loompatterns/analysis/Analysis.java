@@ -25,8 +25,13 @@ public final class Analysis {
 
     /** New instances of every rule, in the order their findings are shown. */
     public static List<Rule> allRules() {
-        return List.of(new PinningRule(), new SubmitFailedRule(), new CarrierHoggingRule(), new PoolCandidateRule(),
-                new QueueingDelayRule(), new VirtualThreadCensusRule());
+        return List.of(
+                new PinningRule(),
+                new SubmitFailedRule(),
+                new CarrierHoggingRule(),
+                new PoolCandidateRule(),
+                new QueueingDelayRule(),
+                new VirtualThreadCensusRule());
     }
 
     /** The rule ids, in order: a contract. */
@@ -45,7 +50,8 @@ public final class Analysis {
         long time = observation.time();
         if (time > 0) {
             start = Math.min(start, time);
-            long last = observation instanceof Observation.Pinned p ? time + p.duration()
+            long last = observation instanceof Observation.Pinned p
+                    ? time + p.duration()
                     : observation instanceof Observation.Blocked b ? time + b.duration() : time;
             end = Math.max(end, last);
         }
@@ -62,7 +68,8 @@ public final class Analysis {
      * @param file   its name, or ""
      */
     public List<Finding> finish(long events, long bytes, String file) {
-        Rule.Recording recording = new Rule.Recording(start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file);
+        Rule.Recording recording = new Rule.Recording(
+                start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file);
         return rules.stream().map(rule -> rule.finish(recording)).toList();
     }
 }

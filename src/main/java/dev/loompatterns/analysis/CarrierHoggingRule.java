@@ -78,12 +78,18 @@ final class CarrierHoggingRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (samples == 0) {
-            return new Finding(ID, Severity.OK, "No execution samples in this recording: carrier hogging cannot be seen.",
-                    "Record jdk.ExecutionSample (the JDK's default and profile settings do) to see CPU-bound virtual threads.",
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No execution samples in this recording: carrier hogging cannot be seen.",
+                    "Record jdk.ExecutionSample (the JDK's default and profile settings do) to see CPU-bound virtual"
+                            + " threads.",
                     Map.of("samples", 0, "applicable", false));
         }
-        List<Stretches> hogs = threads.values().stream().filter(s -> s.longest >= REPORTED)
-                .sorted(Comparator.comparingLong((Stretches s) -> s.longest).reversed()).toList();
+        List<Stretches> hogs = threads.values().stream()
+                .filter(s -> s.longest >= REPORTED)
+                .sorted(Comparator.comparingLong((Stretches s) -> s.longest).reversed())
+                .toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("samples", samples);
         details.put("virtual_thread_samples", virtualSamples);
@@ -95,23 +101,41 @@ final class CarrierHoggingRule extends BaseRule {
             one.put("longest_run_ms", Durations.ms(s.longest));
             one.put("start", s.longestStart);
             one.put("samples", s.samples);
-            one.put("top_frame", s.frames.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?"));
+            one.put(
+                    "top_frame",
+                    s.frames.entrySet().stream()
+                            .max(Map.Entry.comparingByValue())
+                            .map(Map.Entry::getKey)
+                            .orElse("?"));
             listed.add(one);
         }
         details.put("threads", listed);
         if (hogs.isEmpty()) {
-            return new Finding(ID, Severity.OK,
-                    "No virtual thread ran for " + Durations.words(REPORTED) + " or more without blocking.", "", details);
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No virtual thread ran for " + Durations.words(REPORTED) + " or more without blocking.",
+                    "",
+                    details);
         }
         Stretches worst = hogs.getFirst();
         Severity severity = worst.longest >= WARNED ? Severity.WARNING : Severity.INFO;
-        return new Finding(ID, severity, String.format(java.util.Locale.ROOT,
-                "%d virtual threads ran %s or more without blocking; the longest, %s, ran %s at %s.", hogs.size(), Durations.words(REPORTED),
-                worst.thread.label(), Durations.words(worst.longest), listed.getFirst().get("top_frame")),
-                "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks, and with few carriers "
-                        + "(one per core by default) every virtual thread queued behind it waits that long. Run CPU-bound work on a "
-                        + "bounded pool of platform threads sized to the cores and wait for it from the virtual thread, or break it up "
-                        + "(Thread.yield() between steps). Stretches are read from execution samples, so they are approximate.",
+        return new Finding(
+                ID,
+                severity,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%d virtual threads ran %s or more without blocking; the longest, %s, ran %s at %s.",
+                        hogs.size(),
+                        Durations.words(REPORTED),
+                        worst.thread.label(),
+                        Durations.words(worst.longest),
+                        listed.getFirst().get("top_frame")),
+                "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks, and with"
+                    + " few carriers (one per core by default) every virtual thread queued behind it waits that long."
+                    + " Run CPU-bound work on a bounded pool of platform threads sized to the cores and wait for it"
+                    + " from the virtual thread, or break it up (Thread.yield() between steps). Stretches are read"
+                    + " from execution samples, so they are approximate.",
                 details);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Durations as people read them, and the rounding the details use. */
 final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Milliseconds with one decimal below 100 ms. */
     static double ms(long nanos) {

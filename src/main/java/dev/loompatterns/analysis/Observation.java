@@ -31,28 +31,31 @@ public sealed interface Observation {
     }
 
     /** {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23). */
-    record Pinned(long time, long duration, ThreadRef thread, String carrier, String reason, String operation,
-                  List<PinTaxonomy.Frame> frames) implements Observation {
+    record Pinned(
+            long time,
+            long duration,
+            ThreadRef thread,
+            String carrier,
+            String reason,
+            String operation,
+            List<PinTaxonomy.Frame> frames)
+            implements Observation {
         public Pinned {
             frames = List.copyOf(frames);
         }
     }
 
     /** {@code jdk.VirtualThreadSubmitFailed}. */
-    record SubmitFailed(long time, ThreadRef thread, String exceptionMessage) implements Observation {
-    }
+    record SubmitFailed(long time, ThreadRef thread, String exceptionMessage) implements Observation {}
 
     /** {@code jdk.VirtualThreadStart}: stamped at first mount. */
-    record VirtualStart(long time, ThreadRef thread) implements Observation {
-    }
+    record VirtualStart(long time, ThreadRef thread) implements Observation {}
 
     /** {@code jdk.VirtualThreadEnd}. */
-    record VirtualEnd(long time, ThreadRef thread) implements Observation {
-    }
+    record VirtualEnd(long time, ThreadRef thread) implements Observation {}
 
     /** {@code jdk.ExecutionSample}: the thread that was running, and its innermost frame of code outside the JDK. */
-    record Sample(long time, ThreadRef thread, String topFrame) implements Observation {
-    }
+    record Sample(long time, ThreadRef thread, String topFrame) implements Observation {}
 
     /**
      * A thread blocked: socket or file I/O, park, sleep, monitor.
@@ -60,7 +63,8 @@ public sealed interface Observation {
      * @param waitingForWork a pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
      *                       {@code ForkJoinPool.awaitWork}): idle, not blocked in a task
      */
-    record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork) implements Observation {
+    record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork)
+            implements Observation {
 
         /** A pool's thread parked in the pool's own wait for a task, by the frames of its stack. */
         public static boolean waitingForWork(List<PinTaxonomy.Frame> frames) {
@@ -69,7 +73,8 @@ public sealed interface Observation {
                 String method = frame.method();
                 if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
                         || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
-                        || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue") && method.equals("take")) {
+                        || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue")
+                                && method.equals("take")) {
                     return true;
                 }
             }
@@ -77,8 +82,14 @@ public sealed interface Observation {
         }
 
         public enum Kind {
-            SOCKET_READ("socket read"), SOCKET_WRITE("socket write"), FILE_READ("file read"), FILE_WRITE("file write"),
-            PARK("park"), SLEEP("sleep"), MONITOR_ENTER("monitor enter"), MONITOR_WAIT("monitor wait");
+            SOCKET_READ("socket read"),
+            SOCKET_WRITE("socket write"),
+            FILE_READ("file read"),
+            FILE_WRITE("file write"),
+            PARK("park"),
+            SLEEP("sleep"),
+            MONITOR_ENTER("monitor enter"),
+            MONITOR_WAIT("monitor wait");
 
             private final String words;
 
@@ -93,10 +104,8 @@ public sealed interface Observation {
     }
 
     /** Our {@code loompatterns.TaskSubmitted}. */
-    record TaskSubmitted(long time, long taskId) implements Observation {
-    }
+    record TaskSubmitted(long time, long taskId) implements Observation {}
 
     /** Our {@code loompatterns.TaskStarted}. */
-    record TaskStarted(long time, long taskId, ThreadRef thread) implements Observation {
-    }
+    record TaskStarted(long time, long taskId, ThreadRef thread) implements Observation {}
 }

@@ -60,7 +60,9 @@ final class PinningRule extends BaseRule {
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
         String frame = PinTaxonomy.applicationFrame(pin.frames());
         String where = classified.subject() != null ? classified.subject() : frame;
-        Group group = groups.computeIfAbsent(classified.cause().id() + "|" + where + "|" + origin, k -> new Group(classified.cause(), where, origin));
+        Group group = groups.computeIfAbsent(
+                classified.cause().id() + "|" + where + "|" + origin,
+                k -> new Group(classified.cause(), where, origin));
         group.count++;
         group.total += pin.duration();
         group.longest = Math.max(group.longest, pin.duration());
@@ -84,13 +86,21 @@ final class PinningRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (pins == 0) {
-            return new Finding(ID, Severity.OK, "No virtual thread pinned its carrier.",
-                    "jdk.VirtualThreadPinned was not recorded, or nothing pinned. Record with a threshold of 0 ms to see every pin.",
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No virtual thread pinned its carrier.",
+                    "jdk.VirtualThreadPinned was not recorded, or nothing pinned. Record with a threshold of 0 ms to"
+                            + " see every pin.",
                     Map.of("pins", 0));
         }
-        List<Group> sorted = groups.values().stream().sorted(Comparator.comparingLong((Group g) -> g.total).reversed()).toList();
-        List<Group> code = sorted.stream().filter(g -> g.origin == PinOrigin.CODE).toList();
-        List<Group> apart = sorted.stream().filter(g -> g.origin != PinOrigin.CODE).toList();
+        List<Group> sorted = groups.values().stream()
+                .sorted(Comparator.comparingLong((Group g) -> g.total).reversed())
+                .toList();
+        List<Group> code =
+                sorted.stream().filter(g -> g.origin == PinOrigin.CODE).toList();
+        List<Group> apart =
+                sorted.stream().filter(g -> g.origin != PinOrigin.CODE).toList();
         long codePins = code.stream().mapToLong(g -> g.count).sum();
         long codeTime = code.stream().mapToLong(g -> g.total).sum();
         long apartPins = apart.stream().mapToLong(g -> g.count).sum();
@@ -105,20 +115,40 @@ final class PinningRule extends BaseRule {
         details.put("timeline", timeline);
         details.put("timeline_complete", pins <= TIMELINE_LIMIT);
         if (codePins == 0) {
-            return new Finding(ID, Severity.INFO, Durations.count(apartPins) + " pins, all of a class's first use or JFR's own: nothing to fix.",
-                    "A virtual thread that waits for a class loader, or for another thread to initialize a class, cannot unmount "
-                            + "on JDK 25; a cold JVM does this while it loads classes. They stop once the classes are loaded.",
+            return new Finding(
+                    ID,
+                    Severity.INFO,
+                    Durations.count(apartPins) + " pins, all of a class's first use or JFR's own: nothing to fix.",
+                    "A virtual thread that waits for a class loader, or for another thread to initialize a class,"
+                        + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once the"
+                        + " classes are loaded.",
                     details);
         }
         Group top = code.getFirst();
-        String summary = String.format(java.util.Locale.ROOT, "%s pins held carriers for %s; most time: %s at %s (%s, %s pins).",
-                Durations.count(codePins), Durations.words(codeTime), top.cause.what(), top.frame, Durations.words(top.total),
+        String summary = String.format(
+                java.util.Locale.ROOT,
+                "%s pins held carriers for %s; most time: %s at %s (%s, %s pins).",
+                Durations.count(codePins),
+                Durations.words(codeTime),
+                top.cause.what(),
+                top.frame,
+                Durations.words(top.total),
                 Durations.count(top.count));
-        StringBuilder explanation = new StringBuilder("A pinned virtual thread that blocks holds its carrier, so one carrier fewer "
-                + "runs the other virtual threads. What to do, by cause: ");
-        code.stream().map(g -> g.cause).distinct().forEach(cause -> explanation.append(cause.id()).append(": ").append(cause.advice()).append(". "));
+        StringBuilder explanation =
+                new StringBuilder("A pinned virtual thread that blocks holds its carrier, so one carrier fewer "
+                        + "runs the other virtual threads. What to do, by cause: ");
+        code.stream()
+                .map(g -> g.cause)
+                .distinct()
+                .forEach(cause -> explanation
+                        .append(cause.id())
+                        .append(": ")
+                        .append(cause.advice())
+                        .append(". "));
         if (apartPins > 0) {
-            explanation.append(Durations.count(apartPins)).append(" more pins were a class's first use or JFR's own, reported apart.");
+            explanation
+                    .append(Durations.count(apartPins))
+                    .append(" more pins were a class's first use or JFR's own, reported apart.");
         }
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
     }

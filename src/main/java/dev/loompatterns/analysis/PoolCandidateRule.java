@@ -26,7 +26,17 @@ final class PoolCandidateRule extends BaseRule {
     static final String ID = "pool-candidate";
 
     PoolCandidateRule() {
-        super(ID, "Thread pools to move to virtual threads", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+        super(
+                ID,
+                "Thread pools to move to virtual threads",
+                "jdk.SocketRead",
+                "jdk.SocketWrite",
+                "jdk.FileRead",
+                "jdk.FileWrite",
+                "jdk.ThreadPark",
+                "jdk.ThreadSleep",
+                "jdk.JavaMonitorEnter",
+                "jdk.JavaMonitorWait");
     }
 
     /** A pool blocked at least this share of its threads' time is a candidate. */
@@ -55,7 +65,9 @@ final class PoolCandidateRule extends BaseRule {
 
     @Override
     public void accept(Observation observation) {
-        if (!(observation instanceof Observation.Blocked blocked) || blocked.thread().virtual() || blocked.thread().name().isEmpty()
+        if (!(observation instanceof Observation.Blocked blocked)
+                || blocked.thread().virtual()
+                || blocked.thread().name().isEmpty()
                 || blocked.waitingForWork()) {
             return; // a pool's idle thread waiting for a task is not blocked in one
         }
@@ -70,39 +82,56 @@ final class PoolCandidateRule extends BaseRule {
     public Finding finish(Recording recording) {
         long length = recording.durationNanos();
         if (blockedEvents == 0 || length == 0) {
-            return new Finding(ID, Severity.OK, "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
-                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark, jdk.ThreadSleep and jdk.JavaMonitorEnter/Wait (the JDK's default settings do, "
-                            + "above 20 ms) to find pools whose threads mostly wait.", Map.of("blocked_events", 0));
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
+                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark, jdk.ThreadSleep and"
+                        + " jdk.JavaMonitorEnter/Wait (the JDK's default settings do, above 20 ms) to find pools whose"
+                        + " threads mostly wait.",
+                    Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
-        pools.values().stream().sorted(Comparator.comparingLong((Pool p) -> p.total).reversed()).forEach(pool -> {
-            double share = Math.min(1.0, pool.total / ((double) length * pool.threads.size()));
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("pool", pool.name);
-            one.put("threads", pool.threads.size());
-            one.put("blocked_share", Math.round(share * 100) / 100.0);
-            one.put("blocked_ms", Durations.ms(pool.total));
-            Map<String, Object> kinds = new LinkedHashMap<>();
-            pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
-            one.put("blocked_in", kinds);
-            (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE ? candidates : others).add(one);
-        });
+        pools.values().stream()
+                .sorted(Comparator.comparingLong((Pool p) -> p.total).reversed())
+                .forEach(pool -> {
+                    double share = Math.min(1.0, pool.total / ((double) length * pool.threads.size()));
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("pool", pool.name);
+                    one.put("threads", pool.threads.size());
+                    one.put("blocked_share", Math.round(share * 100) / 100.0);
+                    one.put("blocked_ms", Durations.ms(pool.total));
+                    Map<String, Object> kinds = new LinkedHashMap<>();
+                    pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
+                    one.put("blocked_in", kinds);
+                    (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE ? candidates : others).add(one);
+                });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recording_ms", Durations.ms(length));
         details.put("candidates", candidates);
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         if (candidates.isEmpty()) {
-            return new Finding(ID, Severity.OK, "No pool of platform threads spent most of its time blocked.", "", details);
+            return new Finding(
+                    ID, Severity.OK, "No pool of platform threads spent most of its time blocked.", "", details);
         }
         Map<String, Object> first = candidates.getFirst();
-        return new Finding(ID, Severity.INFO, String.format(java.util.Locale.ROOT,
-                "%d pool%s of platform threads spent most of their time blocked; first to move: %s (%s threads, blocked %.0f%% of the time).",
-                candidates.size(), candidates.size() == 1 ? "" : "s", first.get("pool"), first.get("threads"),
-                ((Double) first.get("blocked_share")) * 100),
-                "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool with "
-                        + "Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say) with a Semaphore "
-                        + "instead of the pool size. The blocked share counts only waits above JFR's threshold, so it is a lower bound.",
+        return new Finding(
+                ID,
+                Severity.INFO,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%d pool%s of platform threads spent most of their time blocked; first to move: %s (%s"
+                                + " threads, blocked %.0f%% of the time).",
+                        candidates.size(),
+                        candidates.size() == 1 ? "" : "s",
+                        first.get("pool"),
+                        first.get("threads"),
+                        ((Double) first.get("blocked_share")) * 100),
+                "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
+                    + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
+                    + " with a Semaphore instead of the pool size. The blocked share counts only waits above JFR's"
+                    + " threshold, so it is a lower bound.",
                 details);
     }
 }

@@ -57,9 +57,13 @@ final class QueueingDelayRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (delays.count() == 0) {
-            return new Finding(ID, Severity.OK, "No TaskSubmitted/TaskStarted pairs: queueing delay is not measured in this recording.",
-                    "Queueing delay needs an event at submission; loom's scheduling pattern records loompatterns.TaskSubmitted and "
-                            + "loompatterns.TaskStarted (profile scheduling).", Map.of("tasks", 0, "applicable", false));
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No TaskSubmitted/TaskStarted pairs: queueing delay is not measured in this recording.",
+                    "Queueing delay needs an event at submission; loom's scheduling pattern records"
+                            + " loompatterns.TaskSubmitted and loompatterns.TaskStarted (profile scheduling).",
+                    Map.of("tasks", 0, "applicable", false));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tasks", delays.count());
@@ -70,10 +74,18 @@ final class QueueingDelayRule extends BaseRule {
         details.put("histogram", delays.buckets());
         details.put("unpaired", submitted.size() + startedFirst.size());
         Severity severity = longest >= WARNED ? Severity.WARNING : Severity.INFO;
-        return new Finding(ID, severity, String.format(java.util.Locale.ROOT, "%s tasks waited a median of %s before they started, at most %s.",
-                Durations.count(delays.count()), Durations.words(delays.quantile(0.5)), Durations.words(longest)),
-                "The wait between submitting a task and its start is time in the scheduler's queue: with more runnable virtual "
-                        + "threads than carriers, and no time slicing, a task waits until one ahead of it blocks or ends.",
+        return new Finding(
+                ID,
+                severity,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%s tasks waited a median of %s before they started, at most %s.",
+                        Durations.count(delays.count()),
+                        Durations.words(delays.quantile(0.5)),
+                        Durations.words(longest)),
+                "The wait between submitting a task and its start is time in the scheduler's queue: with more runnable"
+                    + " virtual threads than carriers, and no time slicing, a task waits until one ahead of it blocks"
+                    + " or ends.",
                 details);
     }
 }

@@ -5,7 +5,9 @@ package dev.loompatterns.analysis;
  * 100, OK below 25, INFO from 25, WARNING from 75.
  */
 public enum Severity {
-    OK(0), INFO(25), WARNING(75);
+    OK(0),
+    INFO(25),
+    WARNING(75);
 
     private final int score;
 

@@ -35,9 +35,13 @@ final class SubmitFailedRule extends BaseRule {
         }
         List<Map<String, Object>> messages = new ArrayList<>();
         byMessage.forEach((message, count) -> messages.add(Map.of("message", message, "count", count)));
-        return new Finding(ID, Severity.WARNING, Durations.count(failures) + " times the scheduler refused to run a virtual thread.",
-                "Thread.start() or an unpark threw because the scheduler rejected the task: usually an out-of-memory error or a "
-                        + "scheduler that was shut down. The thread did not run (start) or stayed parked (unpark).",
+        return new Finding(
+                ID,
+                Severity.WARNING,
+                Durations.count(failures) + " times the scheduler refused to run a virtual thread.",
+                "Thread.start() or an unpark threw because the scheduler rejected the task: usually an out-of-memory"
+                        + " error or a scheduler that was shut down. The thread did not run (start) or stayed parked"
+                        + " (unpark).",
                 Map.of("failures", failures, "messages", messages));
     }
 }

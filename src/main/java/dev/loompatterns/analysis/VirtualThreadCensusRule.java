@@ -36,6 +36,7 @@ final class VirtualThreadCensusRule extends BaseRule {
     private final LongLongMap endedFirst = new LongLongMap();
     /** Alive-count changes per {@link #BUCKET}: starts minus ends. */
     private final LongLongMap deltas = new LongLongMap();
+
     private final LogHistogram lifetimes = new LogHistogram();
     private long starts;
     private long ends;
@@ -59,7 +60,9 @@ final class VirtualThreadCensusRule extends BaseRule {
             first = Math.min(first, end.time());
             long started = alive.remove(end.thread().id(), Long.MIN_VALUE);
             if (started == Long.MIN_VALUE) {
-                endedFirst.put(end.thread().id(), end.time()); // its start may come later in the file, or never (started before)
+                endedFirst.put(
+                        end.thread().id(),
+                        end.time()); // its start may come later in the file, or never (started before)
             } else {
                 lifetimes.add(Math.max(0, end.time() - started));
             }
@@ -70,9 +73,13 @@ final class VirtualThreadCensusRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (starts == 0 && ends == 0) {
-            return new Finding(ID, Severity.OK, "No jdk.VirtualThreadStart or jdk.VirtualThreadEnd events: no census.",
-                    "Record jdk.VirtualThreadStart and jdk.VirtualThreadEnd to count virtual threads (loom's virtual-threads profile "
-                            + "does); leave them off for recordings JMC must open quickly.", Map.of("started", 0, "applicable", false));
+            return new Finding(
+                    ID,
+                    Severity.OK,
+                    "No jdk.VirtualThreadStart or jdk.VirtualThreadEnd events: no census.",
+                    "Record jdk.VirtualThreadStart and jdk.VirtualThreadEnd to count virtual threads (loom's"
+                            + " virtual-threads profile does); leave them off for recordings JMC must open quickly.",
+                    Map.of("started", 0, "applicable", false));
         }
         endedUnseen = endedFirst.size();
         // alive over time: threads that only ended were alive from the start
@@ -110,16 +117,28 @@ final class VirtualThreadCensusRule extends BaseRule {
         details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
         String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
         String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
-        details.put("slim_command", "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + file + " " + slim);
-        String summary = String.format(Locale.ROOT, "%s virtual threads started, %s ended, at most %s alive at once; median lifetime %s.",
-                Durations.count(starts), Durations.count(ends), Durations.count(peak), Durations.words(lifetimes.quantile(0.5)));
+        details.put(
+                "slim_command",
+                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + file + " " + slim);
+        String summary = String.format(
+                Locale.ROOT,
+                "%s virtual threads started, %s ended, at most %s alive at once; median lifetime %s.",
+                Durations.count(starts),
+                Durations.count(ends),
+                Durations.count(peak),
+                Durations.words(lifetimes.quantile(0.5)));
         boolean slow = Math.max(starts, ends) >= SLOW_IN_JMC;
-        String explanation = "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
-                + "so these counts are not shown there. " + (slow
-                ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take " + details.get("jmc_load_estimate")
-                        + " to open this file: '" + details.get("slim_command") + "' (or 'loom inspect --slim') writes a copy without "
-                        + "them that it opens quickly."
-                : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate") + ".");
+        String explanation =
+                "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
+                        + "so these counts are not shown there. "
+                        + (slow
+                                ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
+                                        + details.get("jmc_load_estimate")
+                                        + " to open this file: '" + details.get("slim_command")
+                                        + "' (or 'loom inspect --slim') writes a copy without "
+                                        + "them that it opens quickly."
+                                : "JMC opens a file with this many virtual threads in "
+                                        + details.get("jmc_load_estimate") + ".");
         return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
 

@@ -60,7 +60,8 @@ final class Admission {
      *
      * @return true if the task was handed off; false if it was shed, and counted so in the ledger
      */
-    boolean handOff(int task, Ledger ledger, Duration work, Consumer<Callable<Void>> start) throws InterruptedException {
+    boolean handOff(int task, Ledger ledger, Duration work, Consumer<Callable<Void>> start)
+            throws InterruptedException {
         if (!admit(task, ledger)) {
             return false;
         }

@@ -13,23 +13,36 @@ import dev.loompatterns.core.Workload;
 /** Catalogue entry for {@code backpressure}; see the package documentation. */
 public final class BackpressurePattern implements Pattern {
 
-    static final Param LIMIT = Param.ofInt("limit",
-            "tasks in flight at most (at least 2: under caller-runs the caller is one of them)", 10, 2, Limits.MAX_PLATFORM_THREADS);
+    static final Param LIMIT = Param.ofInt(
+            "limit",
+            "tasks in flight at most (at least 2: under caller-runs the caller is one of them)",
+            10,
+            2,
+            Limits.MAX_PLATFORM_THREADS);
     static final Param QUEUE = Param.ofInt("queue", "platform only: the pool's bounded queue", 10, 1, 1_000_000);
     static final Param WORK_MS = Param.ofInt("work-ms", "how long each task works", 5, 0, 60_000);
-    static final Param TIMEOUT_MS = Param.ofInt("timeout-ms",
-            "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);
+    static final Param TIMEOUT_MS = Param.ofInt(
+            "timeout-ms", "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(20, "backpressure", "a burst of submissions under a limit: shed or wait",
-                    "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)", 200)
+    static final PatternInfo INFO = PatternInfo.of(
+                    20,
+                    "backpressure",
+                    "a burst of submissions under a limit: shed or wait",
+                    "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)",
+                    200)
             .withVariants(
-                    Variant.of("shed", "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
-                    Variant.of("wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
+                    Variant.of(
+                            "shed",
+                            "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
+                    Variant.of(
+                            "wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
             .withParams(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
-            // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task count
+            // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task
+            // count
             .withMaxTasks(Limits.MAX_TASKS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
     @Override
     public PatternInfo info() {
@@ -39,7 +52,11 @@ public final class BackpressurePattern implements Pattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Policy policy = Policy.of(variant.id());
-        Load load = new Load(workload.tasks(), workload.intValue(LIMIT), workload.intValue(QUEUE), workload.millis(WORK_MS),
+        Load load = new Load(
+                workload.tasks(),
+                workload.intValue(LIMIT),
+                workload.intValue(QUEUE),
+                workload.millis(WORK_MS),
                 workload.millis(TIMEOUT_MS));
         Ledger ledger = new Ledger(load.tasks(), load.limit());
         FORMS.of(mode).submitAll(ledger, load, policy);
@@ -68,7 +85,8 @@ public final class BackpressurePattern implements Pattern {
             return Check.failed(seen.done() + " done + " + seen.shed() + " shed != " + seen.submitted() + " submitted");
         }
         if (seen.peak() > seen.limit()) {
-            return Check.failed("peak " + seen.peak() + " in flight, above the limit of " + seen.limit() + " (measured)");
+            return Check.failed(
+                    "peak " + seen.peak() + " in flight, above the limit of " + seen.limit() + " (measured)");
         }
         if (seen.done() > 0 && seen.peak() < 1) {
             return Check.failed(seen.done() + " done but none seen in flight");
@@ -80,8 +98,12 @@ public final class BackpressurePattern implements Pattern {
             return Check.failed(seen.shed() + " shed but the caller was never told");
         }
         StringBuilder detail = new StringBuilder()
-                .append(seen.submitted()).append(" submitted = ").append(seen.done()).append(" done + ")
-                .append(seen.shed()).append(" shed");
+                .append(seen.submitted())
+                .append(" submitted = ")
+                .append(seen.done())
+                .append(" done + ")
+                .append(seen.shed())
+                .append(" shed");
         if (seen.shed() > 0) {
             detail.append(" (the caller saw ").append(seen.refusal()).append(')');
         } else if (policy == Policy.SHED) {
@@ -91,9 +113,15 @@ public final class BackpressurePattern implements Pattern {
             detail.append("; the caller ran ").append(seen.ranByCaller()).append(" tasks itself");
         }
         if (policy == Policy.WAIT && seen.callerWaits() > 0) {
-            detail.append("; the caller waited for a permit ").append(seen.callerWaits()).append(" times");
+            detail.append("; the caller waited for a permit ")
+                    .append(seen.callerWaits())
+                    .append(" times");
         }
-        detail.append("; peak ").append(seen.peak()).append(" in flight of limit ").append(seen.limit()).append(" (measured)");
+        detail.append("; peak ")
+                .append(seen.peak())
+                .append(" in flight of limit ")
+                .append(seen.limit())
+                .append(" (measured)");
         return Check.passed(detail.toString());
     }
 }

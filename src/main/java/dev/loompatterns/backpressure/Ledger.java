@@ -98,7 +98,15 @@ public final class Ledger {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = decisions.get(i);
         }
-        return new Outcome(limit, counts, submitted.get(), done.get(), shed.get(), peak.get(), ranByCaller.get(),
-                callerWaits.get(), refusal.get());
+        return new Outcome(
+                limit,
+                counts,
+                submitted.get(),
+                done.get(),
+                shed.get(),
+                peak.get(),
+                ranByCaller.get(),
+                callerWaits.get(),
+                refusal.get());
     }
 }

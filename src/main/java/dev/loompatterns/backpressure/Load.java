@@ -11,5 +11,4 @@ import java.time.Duration;
  * @param work    how long each task works (sleeps)
  * @param timeout how long a shedding caller waits for a permit before it gives up (virtual and structured)
  */
-public record Load(int tasks, int limit, int queue, Duration work, Duration timeout) {
-}
+public record Load(int tasks, int limit, int queue, Duration work, Duration timeout) {}

@@ -14,8 +14,16 @@ package dev.loompatterns.backpressure;
  * @param callerWaits times the caller waited for room before submitting
  * @param refusal     what the caller saw when refused (an exception, a {@code false}), or null
  */
-public record Outcome(int limit, int[] decisions, int submitted, int done, int shed, int peak, int ranByCaller,
-        int callerWaits, String refusal) {
+public record Outcome(
+        int limit,
+        int[] decisions,
+        int submitted,
+        int done,
+        int shed,
+        int peak,
+        int ranByCaller,
+        int callerWaits,
+        String refusal) {
 
     public Outcome {
         decisions = decisions.clone();

@@ -32,8 +32,14 @@ public final class PlatformBackpressure implements Form {
                 ? new ThreadPoolExecutor.AbortPolicy()
                 : new ThreadPoolExecutor.CallerRunsPolicy();
         List<Future<?>> accepted = new ArrayList<>(load.tasks());
-        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(load.queue()), Thread.ofPlatform().name("backpressure-", 0).factory(), handler)) {
+        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(load.queue()),
+                Thread.ofPlatform().name("backpressure-", 0).factory(),
+                handler)) {
             try {
                 for (int i = 0; i < load.tasks(); i++) {
                     int task = i;

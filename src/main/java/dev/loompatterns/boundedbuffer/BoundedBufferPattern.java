@@ -17,15 +17,20 @@ public final class BoundedBufferPattern implements Pattern {
     static final Param PRODUCERS = Param.ofInt("producers", "producer threads (or forks)", 4, 1, 1_000);
     static final Param CONSUMERS = Param.ofInt("consumers", "consumer threads (or forks)", 4, 1, 1_000);
 
-    static final PatternInfo INFO = PatternInfo.of(10, "bounded-buffer", "producers and consumers share a bounded buffer",
-                    "a queue built on threading.Condition: put waits while full, get while empty", 20_000)
+    static final PatternInfo INFO = PatternInfo.of(
+                    10,
+                    "bounded-buffer",
+                    "producers and consumers share a bounded buffer",
+                    "a queue built on threading.Condition: put waits while full, get while empty",
+                    20_000)
             .withVariants(
                     Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
                     Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"))
             .withParams(CAPACITY, PRODUCERS, CONSUMERS)
             .withMaxTasks(Limits.MAX_TASKS); // tasks are items; the threads are the producers and consumers
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
 
     @Override
     public PatternInfo info() {
@@ -35,13 +40,17 @@ public final class BoundedBufferPattern implements Pattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int capacity = workload.intValue(CAPACITY);
-        Buffer<Integer> buffer = variant.id().equals("array-blocking-queue") ? new QueueBuffer<>(capacity) : new BoundedBuffer<>(capacity);
-        return check(FORMS.of(mode).play(buffer, workload.tasks(), workload.intValue(PRODUCERS), workload.intValue(CONSUMERS)));
+        Buffer<Integer> buffer = variant.id().equals("array-blocking-queue")
+                ? new QueueBuffer<>(capacity)
+                : new BoundedBuffer<>(capacity);
+        return check(FORMS.of(mode)
+                .play(buffer, workload.tasks(), workload.intValue(PRODUCERS), workload.intValue(CONSUMERS)));
     }
 
     static Check check(Outcome outcome) {
         if (outcome.missing() != 0 || outcome.duplicated() != 0) {
-            return Check.failed(outcome.missing() + " items lost and " + outcome.duplicated() + " taken twice, of " + outcome.items());
+            return Check.failed(outcome.missing() + " items lost and " + outcome.duplicated() + " taken twice, of "
+                    + outcome.items());
         }
         if (outcome.peak() > outcome.capacity()) {
             return Check.failed("held " + outcome.peak() + " items, capacity " + outcome.capacity());

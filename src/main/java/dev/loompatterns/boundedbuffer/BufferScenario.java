@@ -26,8 +26,7 @@ final class BufferScenario {
     static final int PILL = -1;
     static final int FILLER = -2;
 
-    private BufferScenario() {
-    }
+    private BufferScenario() {}
 
     static Outcome play(Crew crew, Buffer<Integer> buffer, int items, int producers, int consumers) throws Exception {
         try (crew) {
@@ -43,7 +42,8 @@ final class BufferScenario {
                     }
                 }));
             }
-            crew.awaitUntil("every consumer is blocked on the empty buffer",
+            crew.awaitUntil(
+                    "every consumer is blocked on the empty buffer",
                     () -> consumed.get() > 0 || consumerMembers.stream().allMatch(Crew.Member::isWaiting));
             boolean takeBlocked = consumed.get() == 0 && buffer.size() == 0;
 
@@ -64,7 +64,8 @@ final class BufferScenario {
             for (int c = 0; c < consumers; c++) {
                 buffer.put(PILL);
             }
-            crew.awaitUntil("every consumer stopped", () -> consumerMembers.stream().allMatch(Crew.Member::isFinished));
+            crew.awaitUntil(
+                    "every consumer stopped", () -> consumerMembers.stream().allMatch(Crew.Member::isFinished));
 
             int capacity = buffer.capacity();
             Crew.Member filler = crew.start(() -> {
@@ -72,7 +73,8 @@ final class BufferScenario {
                     buffer.put(FILLER);
                 }
             });
-            crew.awaitUntil("the filling producer is blocked on the full buffer",
+            crew.awaitUntil(
+                    "the filling producer is blocked on the full buffer",
                     () -> filler.isFinished() || (filler.isWaiting() && buffer.size() == capacity));
             boolean putBlocked = !filler.isFinished() && buffer.size() == capacity;
             int fillersBack = 0;
@@ -94,7 +96,8 @@ final class BufferScenario {
                     duplicated++;
                 }
             }
-            return new Outcome(items, missing, duplicated, capacity, buffer.peakSize(), takeBlocked, putBlocked, fillersBack);
+            return new Outcome(
+                    items, missing, duplicated, capacity, buffer.peakSize(), takeBlocked, putBlocked, fillersBack);
         }
     }
 }

@@ -12,6 +12,12 @@ package dev.loompatterns.boundedbuffer;
  * @param putBlockedWhileFull   the filling producer was seen blocked with the buffer full
  * @param fillersBack           fillers the owner took back (capacity + 1 expected)
  */
-record Outcome(int items, int missing, int duplicated, int capacity, int peak,
-               boolean takeBlockedWhileEmpty, boolean putBlockedWhileFull, int fillersBack) {
-}
+record Outcome(
+        int items,
+        int missing,
+        int duplicated,
+        int capacity,
+        int peak,
+        boolean takeBlockedWhileEmpty,
+        boolean putBlockedWhileFull,
+        int fillersBack) {}

@@ -18,19 +18,31 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run patterns in every mode and variant side by side and print one table.",
-                "With no IDs, the whole catalogue, sized to take about a minute on 2 cores."},
-        footer = {"", "Columns: pattern, mode, variant, tasks, wall_ms, tasks_per_s, peak_platform_threads, virtual_threads, pinned, check.",
-                "Examples:", "  loom compare", "  loom compare lock-counter --modes virtual,structured --repeat 5",
-                "  loom compare url-fetch --variants default --repeat 5",
-                "  loom compare url-fetch --tasks 5000 -P latency-ms=50 -P workers=100 --variants default --warmup 10 --repeat 5",
-                "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run patterns in every mode and variant side by side and print one table.",
+            "With no IDs, the whole catalogue, sized to take about a minute on 2 cores."
+        },
+        footer = {
+            "",
+            "Columns: pattern, mode, variant, tasks, wall_ms, tasks_per_s, peak_platform_threads, virtual_threads,"
+                    + " pinned, check.",
+            "Examples:",
+            "  loom compare",
+            "  loom compare lock-counter --modes virtual,structured --repeat 5",
+            "  loom compare url-fetch --variants default --repeat 5",
+            "  loom compare url-fetch --tasks 5000 -P latency-ms=50 -P workers=100 --variants default --warmup 10"
+                    + " --repeat 5",
+            "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"
+        })
 final class CompareCommand implements Callable<Integer> {
 
     static final int MAX_REPEAT = 1_000;
@@ -43,33 +55,55 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare; default: all")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--modes", split = ",", paramLabel = "M", description = "modes to run, comma-separated; default: all")
+    @Option(
+            names = "--modes",
+            split = ",",
+            paramLabel = "M",
+            description = "modes to run, comma-separated; default: all")
     List<Mode> modes = new ArrayList<>();
 
-    @Option(names = "--variants", split = ",", paramLabel = "V",
-            description = "variants to run, comma-separated (see 'loom list ID'); default: every variant of each pattern")
+    @Option(
+            names = "--variants",
+            split = ",",
+            paramLabel = "V",
+            description =
+                    "variants to run, comma-separated (see 'loom list ID'); default: every variant of each pattern")
     List<String> variants = new ArrayList<>();
 
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
-            description = "runs per cell; wall_ms is then the median and the note under the table gives the spread (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--repeat",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "runs per cell; wall_ms is then the median and the note under the table gives the spread (default"
+                            + " ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+    @Option(
+            names = "--warmup",
+            paramLabel = "W",
+            defaultValue = "0",
             description = "unmeasured runs per cell before its K runs, so the JIT has compiled what the cell runs; "
                     + "not in the cell's recording (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, csv, json or markdown (default ${DEFAULT-VALUE})")
     ReportFormat format;
 
     @Mixin
     TableOptions table;
 
-    @Option(names = "--jfr-dir", paramLabel = "DIR", description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
+    @Option(
+            names = "--jfr-dir",
+            paramLabel = "DIR",
+            description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
     Path jfrDir;
 
     @Mixin
@@ -103,8 +137,9 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         if (cells.isEmpty()) {
-            throw new UsageException("none of the selected patterns runs"
-                    + (modes.isEmpty() ? "" : " in mode(s) " + modes) + (variants.isEmpty() ? "" : " with variant(s) " + variants));
+            throw new UsageException(
+                    "none of the selected patterns runs" + (modes.isEmpty() ? "" : " in mode(s) " + modes)
+                            + (variants.isEmpty() ? "" : " with variant(s) " + variants));
         }
         recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
         Session.Recording where = jfrDir == null
@@ -113,7 +148,8 @@ final class CompareCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
-        Session.Outcome outcome = session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
+        Session.Outcome outcome =
+                session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
         table.print(format, outcome.rows(), out);
         List<String> notes = new ArrayList<>();
         notes.add(Notes.noiseNote(outcome.rows(), warmup, repeat));
@@ -136,9 +172,14 @@ final class CompareCommand implements Callable<Integer> {
     private void requireKnownVariants(List<Pattern> patterns) {
         for (String asked : new LinkedHashSet<>(variants)) {
             if (patterns.stream().noneMatch(p -> p.variants().stream().anyMatch(v -> v.id().equals(asked)))) {
-                List<String> known = patterns.stream().flatMap(p -> p.variants().stream()).map(Variant::id).distinct().toList();
+                List<String> known = patterns.stream()
+                        .flatMap(p -> p.variants().stream())
+                        .map(Variant::id)
+                        .distinct()
+                        .toList();
                 throw new UsageException("no pattern compared has variant '" + asked + "'; "
-                        + (patterns.size() == 1 ? patterns.getFirst().id() + "'s variants: " : "their variants: ") + String.join(", ", known));
+                        + (patterns.size() == 1 ? patterns.getFirst().id() + "'s variants: " : "their variants: ")
+                        + String.join(", ", known));
             }
         }
     }

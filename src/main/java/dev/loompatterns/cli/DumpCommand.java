@@ -17,10 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs a pattern, takes a JSON thread dump while it is under way ({@link MidRunDump}: its tasks
@@ -28,13 +28,24 @@ import picocli.CommandLine.Model.CommandSpec;
  * pattern whose tasks never reach the hold runs to its end, and the command says so instead of
  * dumping an idle JVM.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as "
-                + "'jcmd PID Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: "
-                + "each StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
-                "The run is held while the dump is taken (its tasks wait at their start), then goes on and checks itself as usual."},
-        footer = {"", "Examples:", "  loom dump url-fetch", "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
-                "  loom dump race --mode virtual --threads 50"})
+@Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as 'jcmd PID"
+                    + " Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: each"
+                    + " StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
+            "The run is held while the dump is taken (its tasks wait at their start), then goes on and checks itself"
+                    + " as usual."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  loom dump url-fetch",
+            "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
+            "  loom dump race --mode virtual --threads 50"
+        })
 final class DumpCommand implements Callable<Integer> {
 
     static final int MAX_THREADS_LISTED = 100_000;
@@ -56,16 +67,27 @@ final class DumpCommand implements Callable<Integer> {
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the system's temporary folder); must not exist")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description =
+                    "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the system's temporary"
+                            + " folder); must not exist")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "threads listed per container; the rest are counted (default ${DEFAULT-VALUE})")
     int threadsListed;
 
-    @Option(names = "--containers", paramLabel = "N", defaultValue = "5",
-            description = "child containers shown per container; the rest are counted in one line (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--containers",
+            paramLabel = "N",
+            defaultValue = "5",
+            description =
+                    "child containers shown per container; the rest are counted in one line (default ${DEFAULT-VALUE})")
     int containersListed;
 
     DumpCommand(Catalogue catalogue) {
@@ -75,7 +97,11 @@ final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Pattern pattern = catalogue.find(id);
-        Mode chosenMode = mode != null ? mode : pattern.modes().contains(Mode.STRUCTURED) ? Mode.STRUCTURED : pattern.modes().iterator().next();
+        Mode chosenMode = mode != null
+                ? mode
+                : pattern.modes().contains(Mode.STRUCTURED)
+                        ? Mode.STRUCTURED
+                        : pattern.modes().iterator().next();
         if (!pattern.modes().contains(chosenMode)) {
             throw new UsageException("pattern " + pattern.id() + " has no " + chosenMode.id() + " mode");
         }
@@ -84,19 +110,25 @@ final class DumpCommand implements Callable<Integer> {
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
-        Path file = checkTarget(out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
+        Path file = checkTarget(
+                out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
 
         PrintWriter print = spec.commandLine().getOut();
         MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
         RunReport finished = run.report();
         if (!run.held()) {
-            spec.commandLine().getErr().println("loom: " + pattern.id() + " (" + chosenMode.id() + ") ran to its end without a task reaching a hold point"
-                    + " (core.RunGate.arrive), so no mid-run dump was taken; its check: " + finished.check().word() + ": " + finished.check().detail());
+            spec.commandLine()
+                    .getErr()
+                    .println("loom: " + pattern.id() + " (" + chosenMode.id()
+                            + ") ran to its end without a task reaching a hold point"
+                            + " (core.RunGate.arrive), so no mid-run dump was taken; its check: "
+                            + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
         }
         ThreadDump dump = ThreadDump.read(file);
-        print.printf("Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate) when it was "
-                        + "taken; the others had not reached it, or wait on those.%n",
+        print.printf(
+                "Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate) when it"
+                        + " was taken; the others had not reached it, or wait on those.%n",
                 pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), dump.held());
         print.println("Saved to " + file);
         print.println();
@@ -104,7 +136,9 @@ final class DumpCommand implements Callable<Integer> {
         print.println();
         dump.print(print, threadsListed, containersListed);
         print.println();
-        print.printf("Then released, the run finished: %s: %s%n", finished.check().word(), finished.check().detail());
+        print.printf(
+                "Then released, the run finished: %s: %s%n",
+                finished.check().word(), finished.check().detail());
         print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
         print.flush();
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
@@ -117,7 +151,8 @@ final class DumpCommand implements Callable<Integer> {
             throw new UsageException("--out '" + target + "' is a directory; give a file name such as dump.json");
         }
         if (Files.exists(absolute)) {
-            throw new UsageException("--out '" + target + "' already exists; the JDK's dumper does not overwrite, so give a new file name");
+            throw new UsageException("--out '" + target
+                    + "' already exists; the JDK's dumper does not overwrite, so give a new file name");
         }
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -130,6 +165,7 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     private static String defaultFile(Pattern pattern, Mode mode) {
-        return "loom-dump-" + pattern.id() + "-" + mode.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
+        return "loom-dump-" + pattern.id() + "-" + mode.id() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
     }
 }

@@ -16,18 +16,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code loom fidelity ID}: the options, and the table of what {@link Fidelity} measured. */
-@Command(name = "fidelity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
-                "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of",
-                "harness / example - 1, with a 95% interval."},
-        footer = {"", "Patterns with a like-for-like example: thread-basics (E01), url-fetch (E11).",
-                "Examples:", "  loom fidelity thread-basics", "  loom fidelity url-fetch --pairs 31"})
+@Command(
+        name = "fidelity",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
+            "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of",
+            "harness / example - 1, with a 95% interval."
+        },
+        footer = {
+            "",
+            "Patterns with a like-for-like example: thread-basics (E01), url-fetch (E11).",
+            "Examples:",
+            "  loom fidelity thread-basics",
+            "  loom fidelity url-fetch --pairs 31"
+        })
 final class FidelityCommand implements Callable<Integer> {
 
     static final int MAX_PAIRS = 1_000;
@@ -40,14 +50,23 @@ final class FidelityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "thread-basics or url-fetch")
     String id;
 
-    @Option(names = "--pairs", paramLabel = "N",
-            description = "measured pairs, each the example once and the harness once in each mode (default: 11 for thread-basics, 101 for url-fetch)")
+    @Option(
+            names = "--pairs",
+            paramLabel = "N",
+            description = "measured pairs, each the example once and the harness once in each mode (default: 11 for"
+                    + " thread-basics, 101 for url-fetch)")
     Integer pairs;
 
-    @Option(names = "--warmup", paramLabel = "W", description = "unmeasured pairs first (default: 3 for thread-basics, 30 for url-fetch)")
+    @Option(
+            names = "--warmup",
+            paramLabel = "W",
+            description = "unmeasured pairs first (default: 3 for thread-basics, 30 for url-fetch)")
     Integer warmup;
 
-    @Option(names = "--examples", paramLabel = "DIR", description = "the examples folder (default: examples/ beside the jar's target/)")
+    @Option(
+            names = "--examples",
+            paramLabel = "DIR",
+            description = "the examples folder (default: examples/ beside the jar's target/)")
     Path examples;
 
     FidelityCommand(Catalogue catalogue) {
@@ -63,7 +82,12 @@ final class FidelityCommand implements Callable<Integer> {
         UsageException.requireRange("--warmup", warmup, 0, MAX_PAIRS);
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
         try {
-            Map<Mode, Times> times = Fidelity.measure(pairing, catalogue.find(pairing.patternId()), source, pairs, warmup,
+            Map<Mode, Times> times = Fidelity.measure(
+                    pairing,
+                    catalogue.find(pairing.patternId()),
+                    source,
+                    pairs,
+                    warmup,
                     Progress.onTerminal(spec.commandLine().getErr()));
             print(pairing, source, pairs, warmup, times, spec.commandLine().getOut());
             return LoomCli.EXIT_OK;
@@ -76,28 +100,55 @@ final class FidelityCommand implements Callable<Integer> {
     /** The table: per mode, each side's median and range, and the paired ratio's median and range. */
     static void print(Pairing pairing, Path source, int pairs, int warmup, Map<Mode, Times> times, PrintWriter out) {
         boolean interval = pairs >= Statistics.MIN_VALUES_FOR_INTERVAL;
-        out.printf(Locale.ROOT, "%-10s %-22s %-22s %s%n", "mode", "example ms (range)", "loom ms (range)",
-                "overhead: median " + (interval ? "(95% confidence interval)" : "(range; 6 pairs or more give a 95% interval)"));
+        out.printf(
+                Locale.ROOT,
+                "%-10s %-22s %-22s %s%n",
+                "mode",
+                "example ms (range)",
+                "loom ms (range)",
+                "overhead: median "
+                        + (interval ? "(95% confidence interval)" : "(range; 6 pairs or more give a 95% interval)"));
         for (Map.Entry<Mode, Times> entry : times.entrySet()) {
             Times t = entry.getValue();
             List<Double> ratios = t.ratios();
-            double[] bounds = interval ? Statistics.medianInterval(ratios) : new double[] {Statistics.min(ratios), Statistics.max(ratios)};
-            out.printf(Locale.ROOT, "%-10s %-22s %-22s %+6.1f%% (%+.1f%% to %+.1f%%)%n", entry.getKey().id(),
-                    medianAndRange(t.example()), medianAndRange(t.loom()),
-                    (Statistics.median(ratios) - 1) * 100, (bounds[0] - 1) * 100, (bounds[1] - 1) * 100);
+            double[] bounds = interval
+                    ? Statistics.medianInterval(ratios)
+                    : new double[] {Statistics.min(ratios), Statistics.max(ratios)};
+            out.printf(
+                    Locale.ROOT,
+                    "%-10s %-22s %-22s %+6.1f%% (%+.1f%% to %+.1f%%)%n",
+                    entry.getKey().id(),
+                    medianAndRange(t.example()),
+                    medianAndRange(t.loom()),
+                    (Statistics.median(ratios) - 1) * 100,
+                    (bounds[0] - 1) * 100,
+                    (bounds[1] - 1) * 100);
         }
         out.println();
-        out.printf(Locale.ROOT, "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',%n",
-                pairs, pairs == 1 ? "" : "s", warmup, warmup == 1 ? "" : "s", source.getFileName(), pairing.example(),
-                pairing.patternId(), pairing.tasks(),
-                String.join(" ", pairing.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> "-P " + e.getKey() + "=" + e.getValue()).toList()));
+        out.printf(
+                Locale.ROOT,
+                "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',%n",
+                pairs,
+                pairs == 1 ? "" : "s",
+                warmup,
+                warmup == 1 ? "" : "s",
+                source.getFileName(),
+                pairing.example(),
+                pairing.patternId(),
+                pairing.tasks(),
+                String.join(
+                        " ",
+                        pairing.params().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> "-P " + e.getKey() + "=" + e.getValue())
+                                .toList()));
         out.println("alternating which side runs first. The overhead is the median over pairs of loom / example - 1"
                 + (interval ? "; its interval is distribution-free (order statistics of the pairs' ratios)." : "."));
         out.flush();
     }
 
     private static String medianAndRange(List<Double> ms) {
-        return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", Statistics.median(ms), Statistics.min(ms), Statistics.max(ms));
+        return String.format(
+                Locale.ROOT, "%.0f (%.0f-%.0f)", Statistics.median(ms), Statistics.min(ms), Statistics.max(ms));
     }
 }

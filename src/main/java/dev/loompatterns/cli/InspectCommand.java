@@ -23,17 +23,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the virtual-thread rules on any JFR recording, made by loom or not, and print what they found.",
-                "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."},
-        footer = {"", "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a whole recording).",
-                "Examples:", "  loom inspect p.jfr", "  loom inspect p.jfr --format html --out p.html",
-                "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"})
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run the virtual-thread rules on any JFR recording, made by loom or not, and print what they found.",
+            "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a whole"
+                    + " recording).",
+            "Examples:",
+            "  loom inspect p.jfr",
+            "  loom inspect p.jfr --format html --out p.html",
+            "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"
+        })
 final class InspectCommand implements Callable<Integer> {
 
     /** How inspect prints. */
     enum Format {
-        TEXT, JSON, HTML
+        TEXT,
+        JSON,
+        HTML
     }
 
     @Spec
@@ -42,14 +55,22 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a .jfr recording")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text, json or html (default ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--out", paramLabel = "OUT", description = "write the report to OUT instead of the terminal")
     Path out;
 
-    @Option(names = "--slim", paramLabel = "OUT",
-            description = "also write a copy of the recording without jdk.VirtualThreadStart/End, which JDK Mission Control opens quickly")
+    @Option(
+            names = "--slim",
+            paramLabel = "OUT",
+            description =
+                    "also write a copy of the recording without jdk.VirtualThreadStart/End, which JDK Mission Control"
+                            + " opens quickly")
     Path slim;
 
     @Override
@@ -67,13 +88,18 @@ final class InspectCommand implements Callable<Integer> {
         try {
             result = RecordingReader.analyze(recording, events -> {
                 if (progress) {
-                    err.printf(Locale.ROOT, "loom inspect: %,d events read (%.0f s)%n", events, (System.nanoTime() - started) / 1e9);
+                    err.printf(
+                            Locale.ROOT,
+                            "loom inspect: %,d events read (%.0f s)%n",
+                            events,
+                            (System.nanoTime() - started) / 1e9);
                     err.flush();
                 }
             });
         } catch (IOException | RuntimeException e) {
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
-                    + "); a recording still being written, or cut short, cannot be read: 'jfr summary " + file + "' says how far it goes");
+                    + "); a recording still being written, or cut short, cannot be read: 'jfr summary " + file
+                    + "' says how far it goes");
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
         if (target == null) {
@@ -134,6 +160,8 @@ final class InspectCommand implements Callable<Integer> {
 
     private static String reason(Exception e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElse("");
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : message.strip().lines().findFirst().orElse("");
     }
 }

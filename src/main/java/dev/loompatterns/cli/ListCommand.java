@@ -11,12 +11,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the catalogue: id, title, modes and variants.", "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."})
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the catalogue: id, title, modes and variants.",
+            "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."
+        })
 final class ListCommand implements Callable<Integer> {
 
     private final Catalogue catalogue;
@@ -45,9 +50,15 @@ final class ListCommand implements Callable<Integer> {
         String format = "%-3s %-" + idWidth + "s  %s%n";
         out.printf(Locale.ROOT, format, "#", "id", "title, then its variants");
         for (Pattern pattern : catalogue.patterns()) {
-            String modes = pattern.modes().size() == Mode.values().length ? ""
+            String modes = pattern.modes().size() == Mode.values().length
+                    ? ""
                     : " (modes: " + pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + ")";
-            out.printf(Locale.ROOT, format, String.format(Locale.ROOT, "%02d", pattern.number()), pattern.id(), fit(pattern.title() + modes, titleWidth));
+            out.printf(
+                    Locale.ROOT,
+                    format,
+                    String.format(Locale.ROOT, "%02d", pattern.number()),
+                    pattern.id(),
+                    fit(pattern.title() + modes, titleWidth));
             String variants = pattern.variants().stream().map(Variant::id).collect(Collectors.joining(", "));
             if (pattern.variants().size() > 1) {
                 out.printf(Locale.ROOT, format, "", "", fit("  " + variants, titleWidth));
@@ -68,13 +79,17 @@ final class ListCommand implements Callable<Integer> {
         out.printf("  modes:     %s%n", pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")));
         out.printf("  tasks:     %d by default%n", pattern.defaultTasks());
         out.println("  variants:");
-        int width = pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);
+        int width =
+                pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);
         for (Variant variant : pattern.variants()) {
             out.printf("    %-" + width + "s  %s%n", variant.id(), variant.description());
         }
         if (!pattern.params().isEmpty()) {
             out.println("  parameters (-P name=value):");
-            int paramWidth = pattern.params().stream().mapToInt(p -> p.synopsis().length()).max().orElse(0);
+            int paramWidth = pattern.params().stream()
+                    .mapToInt(p -> p.synopsis().length())
+                    .max()
+                    .orElse(0);
             for (Param param : pattern.params()) {
                 out.printf("    %-" + paramWidth + "s  %s%n", param.synopsis(), param.description());
             }

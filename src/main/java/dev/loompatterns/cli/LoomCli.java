@@ -18,17 +18,32 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 every check passed; 1 a check failed (or an unexpected error); 2 a usage error,
  * reported as one line that says what was wrong and what would be right.
  */
-@Command(name = "loom",
+@Command(
+        name = "loom",
         mixinStandardHelpOptions = true,
         versionProvider = LoomCli.Version.class,
-        description = "Classic threading patterns in platform, virtual and structured form, self-checking and recorded with JFR.",
-        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, DumpCommand.class, ScaleCommand.class, FidelityCommand.class,
-                InspectCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from examples/)",
-                "  and bench [JMH ARGS] (the JMH suite, built on first use).",
-                "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
-                "Examples:", "  loom compare", "  loom run lock-counter --mode virtual --jfr run.jfr"})
+        description =
+                "Classic threading patterns in platform, virtual and structured form, self-checking and recorded with"
+                        + " JFR.",
+        subcommands = {
+            ListCommand.class,
+            RunCommand.class,
+            CompareCommand.class,
+            DumpCommand.class,
+            ScaleCommand.class,
+            FidelityCommand.class,
+            InspectCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from examples/)",
+            "  and bench [JMH ARGS] (the JMH suite, built on first use).",
+            "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
+            "Examples:",
+            "  loom compare",
+            "  loom run lock-counter --mode virtual --jfr run.jfr"
+        })
 public final class LoomCli implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -55,18 +70,22 @@ public final class LoomCli implements Runnable {
         // recording, instead of letting the JVM halt in the middle of it.
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            Cancellation.request();
-            // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
-            System.err.println("loom: Ctrl-C: stopping the run (its threads are interrupted and joined; no further run starts)");
-            System.err.flush();
-            main.interrupt();
-            try {
-                finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loom-ctrl-c");
+        Thread onCtrlC = new Thread(
+                () -> {
+                    Cancellation.request();
+                    // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
+                    System.err.println(
+                            "loom: Ctrl-C: stopping the run (its threads are interrupted and joined; no further run"
+                                    + " starts)");
+                    System.err.flush();
+                    main.interrupt();
+                    try {
+                        finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "loom-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         int code = execute(Catalogue.load(), out, err, args);
         finished.countDown();
@@ -95,7 +114,8 @@ public final class LoomCli implements Runnable {
             }
             if (e instanceof InterruptedException || Cancellation.requested()) {
                 // after Ctrl-C, whatever failed failed because the JVM is shutting down (JFR stops its recordings)
-                err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is discarded)");
+                err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is"
+                        + " discarded)");
                 return EXIT_INTERRUPTED;
             }
             err.println("loom: unexpected error: " + e);
@@ -114,15 +134,22 @@ public final class LoomCli implements Runnable {
 
     /** picocli's message in one line, with a suggestion for a mistyped command or option. */
     static String describe(CommandLine.ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().getFirst();
             List<String> suggestions = unmatched.getSuggestions();
-            boolean command = !word.startsWith("-") && unmatched.getCommandLine().getSubcommands().size() > 0;
+            boolean command = !word.startsWith("-")
+                    && unmatched.getCommandLine().getSubcommands().size() > 0;
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
             if (!suggestions.isEmpty()) {
                 return what + "; did you mean '" + suggestions.getFirst() + "'?";
             }
-            return command ? what + "; the commands are " + String.join(", ", unmatched.getCommandLine().getSubcommands().keySet()) : what;
+            return command
+                    ? what + "; the commands are "
+                            + String.join(
+                                    ", ",
+                                    unmatched.getCommandLine().getSubcommands().keySet())
+                    : what;
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         return firstLine(e.getMessage()).replace("option option", "option");
@@ -154,8 +181,10 @@ public final class LoomCli implements Runnable {
         @Override
         public String[] getVersion() {
             String version = LoomCli.class.getPackage().getImplementationVersion();
-            return new String[] {"loom-patterns " + (version == null ? "(development build)" : version),
-                    "JVM: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "loom-patterns " + (version == null ? "(development build)" : version),
+                "JVM: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

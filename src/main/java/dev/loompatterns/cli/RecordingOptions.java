@@ -7,9 +7,12 @@ import picocli.CommandLine.Option;
 /** The {@code --profile} option that {@code run --jfr} and {@code compare --jfr-dir} share. */
 final class RecordingOptions {
 
-    @Option(names = "--profile", paramLabel = "NAME|PATH",
-            description = "JFR settings for the recording: a profile name (${COMPLETION-CANDIDATES}) or a .jfc file; default "
-                    + Profiles.DEFAULT,
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME|PATH",
+            description =
+                    "JFR settings for the recording: a profile name (${COMPLETION-CANDIDATES}) or a .jfc file; default "
+                            + Profiles.DEFAULT,
             completionCandidates = ProfileNames.class)
     String profile;
 
@@ -25,8 +28,8 @@ final class RecordingOptions {
      */
     void requireRecording(boolean recording, String recordingOption) {
         if (profile != null && !recording) {
-            throw new dev.loompatterns.core.UsageException("--profile chooses the settings of a recording: add " + recordingOption
-                    + ", or leave out --profile");
+            throw new dev.loompatterns.core.UsageException("--profile chooses the settings of a recording: add "
+                    + recordingOption + ", or leave out --profile");
         }
     }
 

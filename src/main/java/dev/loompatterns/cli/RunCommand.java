@@ -17,15 +17,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {"Run one pattern, in one mode or in each, check its result, and optionally record it with JFR."},
-        footer = {"", "Examples:", "  loom run thread-basics", "  loom run lock-counter --mode virtual --variant long-adder --tasks 1000",
-                "  loom run url-fetch -P latency-ms=50 --jfr fetch.jfr --profile pinning"})
+        footer = {
+            "",
+            "Examples:",
+            "  loom run thread-basics",
+            "  loom run lock-counter --mode virtual --variant long-adder --tasks 1000",
+            "  loom run url-fetch -P latency-ms=50 --jfr fetch.jfr --profile pinning"
+        })
 final class RunCommand implements Callable<Integer> {
 
     private final Catalogue catalogue;
@@ -36,16 +44,26 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
     String id;
 
-    @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: each mode in turn")
+    @Option(
+            names = "--mode",
+            paramLabel = "M",
+            description = "platform, virtual or structured; default: each mode in turn")
     Mode mode;
 
-    @Option(names = "--variant", paramLabel = "V", description = "one of the pattern's variants; default: its first (pinning: all)")
+    @Option(
+            names = "--variant",
+            paramLabel = "V",
+            description = "one of the pattern's variants; default: its first (pinning: all)")
     String variant;
 
     @Mixin
     WorkloadOptions workload;
 
-    @Option(names = "--jfr", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+    @Option(
+            names = "--jfr",
+            arity = "0..1",
+            paramLabel = "FILE",
+            fallbackValue = "",
             description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP.jfr in the current folder)")
     String jfr;
 
@@ -64,17 +82,20 @@ final class RunCommand implements Callable<Integer> {
         Pattern pattern = catalogue.find(id);
         List<Variant> chosen = variant == null ? pattern.runByDefault() : List.of(pattern.variant(variant));
         List<Mode> modes = mode == null ? List.copyOf(pattern.modes()) : List.of(mode);
-        List<Session.Cell> cells = chosen.stream().flatMap(v -> modes.stream()
+        List<Session.Cell> cells = chosen.stream()
+                .flatMap(v -> modes.stream()
                         .map(m -> new Session.Cell(pattern, m, v, workload.forPattern(pattern, m, false))))
                 .toList();
         recording.requireRecording(jfr != null, "--jfr FILE");
         Session.Recording where = jfr == null
                 ? new Session.Recording.None()
-                : new Session.Recording.OneFile(recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
+                : new Session.Recording.OneFile(
+                        recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
 
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
-        Session.Outcome outcome = session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
+        Session.Outcome outcome =
+                session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
         Notes.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
@@ -82,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String defaultFile(Pattern pattern) {
-        return "loom-" + pattern.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr";
+        return "loom-" + pattern.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + ".jfr";
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code loom scale}: the JEP 444 comparison measured here. Many tasks that each sleep, on a
@@ -25,12 +25,23 @@ import picocli.CommandLine.Model.CommandSpec;
  * row runs in a child JVM of its own, started with this JVM's options, so its peak resident
  * memory (VmHWM) is its own; set scheduler or GC options with {@code LOOM_JAVA_OPTS}.
  */
-@Command(name = "scale", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Many sleeping tasks: a virtual thread each, a platform thread each, a fixed pool of platform threads.",
-                "Reports wall time, wake-ups per second, peak resident memory (VmHWM) and peak heap; each row runs in a JVM of its own."},
-        footer = {"", "Rows run with this JVM's options: set scheduler or GC options with LOOM_JAVA_OPTS, e.g.",
-                "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 loom scale --platform-tasks 0",
-                "Examples:", "  loom scale", "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"})
+@Command(
+        name = "scale",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Many sleeping tasks: a virtual thread each, a platform thread each, a fixed pool of platform threads.",
+            "Reports wall time, wake-ups per second, peak resident memory (VmHWM) and peak heap; each row runs in a"
+                    + " JVM of its own."
+        },
+        footer = {
+            "",
+            "Rows run with this JVM's options: set scheduler or GC options with LOOM_JAVA_OPTS, e.g.",
+            "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 loom scale --platform-tasks 0",
+            "Examples:",
+            "  loom scale",
+            "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"
+        })
 final class ScaleCommand implements Callable<Integer> {
 
     static final int MAX_SLEEP_MS = 60_000;
@@ -40,32 +51,56 @@ final class ScaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tasks", paramLabel = "N", defaultValue = "1000000",
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            defaultValue = "1000000",
             description = "virtual threads, each sleeping once (default ${DEFAULT-VALUE})")
     int tasks;
 
-    @Option(names = "--platform-tasks", paramLabel = "P", defaultValue = "10000",
+    @Option(
+            names = "--platform-tasks",
+            paramLabel = "P",
+            defaultValue = "10000",
             description = "tasks for the two platform rows, 0 to skip them (default ${DEFAULT-VALUE})")
     int platformTasks;
 
-    @Option(names = "--pool", paramLabel = "S", defaultValue = "200",
+    @Option(
+            names = "--pool",
+            paramLabel = "S",
+            defaultValue = "200",
             description = "the fixed pool's size (default ${DEFAULT-VALUE})")
     int pool;
 
-    @Option(names = "--sleep-ms", paramLabel = "M", defaultValue = "1000",
+    @Option(
+            names = "--sleep-ms",
+            paramLabel = "M",
+            defaultValue = "1000",
             description = "how long each task sleeps (default ${DEFAULT-VALUE})")
     int sleepMs;
 
-    @Option(names = "--wait", paramLabel = "W", defaultValue = "sleep",
-            description = "how a task waits: sleep (Thread.sleep) or park (LockSupport.parkNanos) (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--wait",
+            paramLabel = "W",
+            defaultValue = "sleep",
+            description =
+                    "how a task waits: sleep (Thread.sleep) or park (LockSupport.parkNanos) (default ${DEFAULT-VALUE})")
     Wait wait;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
-            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled (default ${DEFAULT-VALUE}: a cold JVM)")
+    @Option(
+            names = "--warmup",
+            paramLabel = "W",
+            defaultValue = "0",
+            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled (default"
+                    + " ${DEFAULT-VALUE}: a cold JVM)")
     int warmup;
 
-    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
-            description = "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--repeat",
+            paramLabel = "K",
+            defaultValue = "1",
+            description =
+                    "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
     int repeat;
 
     @Override
@@ -82,32 +117,68 @@ final class ScaleCommand implements Callable<Integer> {
         List<String> jvmOptions = SleeperRun.childJvmOptions();
         boolean allWoke = true;
         int done = 0;
-        out.printf(Locale.ROOT, "%-36s %9s %10s %9s %13s %12s %12s %13s  %s%n",
-                "row", "tasks", "wall_ms", "start_ms", "wakeups_per_s", "tasks_per_s", "peak_rss_mb", "peak_heap_mb", "check");
+        out.printf(
+                Locale.ROOT,
+                "%-36s %9s %10s %9s %13s %12s %12s %13s  %s%n",
+                "row",
+                "tasks",
+                "wall_ms",
+                "start_ms",
+                "wakeups_per_s",
+                "tasks_per_s",
+                "peak_rss_mb",
+                "peak_heap_mb",
+                "check");
         try {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
                 for (int r = 0; r < repeat; r++) {
                     progress.show(++done, rows.size() * repeat, row.label() + " (" + row.tasks() + " tasks)");
-                    runs.add(SleeperRun.inChildJvm(row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
+                    runs.add(SleeperRun.inChildJvm(
+                            row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
                 boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
                 allWoke &= ok;
                 progress.clear();
-                out.printf(Locale.ROOT, "%-36s %9d %10.0f %9.0f %13.0f %12.0f %12s %13.0f  %s%n",
-                        row.label(), row.tasks(), median.wallNanos() / 1e6, median.startNanos() / 1e6,
-                        median.wakeUpsPerSecond(), median.tasks() * 1e9 / median.wallNanos(),
-                        median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
+                out.printf(
+                        Locale.ROOT,
+                        "%-36s %9d %10.0f %9.0f %13.0f %12.0f %12s %13.0f  %s%n",
+                        row.label(),
+                        row.tasks(),
+                        median.wallNanos() / 1e6,
+                        median.startNanos() / 1e6,
+                        median.wakeUpsPerSecond(),
+                        median.tasks() * 1e9 / median.wallNanos(),
+                        median.peakRssKiB() < 0
+                                ? "n/a"
+                                : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
                         median.peakHeapBytes() / 1048576.0,
-                        ok ? "pass: all " + row.tasks() + " woke" : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
+                        ok
+                                ? "pass: all " + row.tasks() + " woke"
+                                : "FAIL: "
+                                        + runs.stream()
+                                                .mapToLong(Result::woke)
+                                                .min()
+                                                .orElse(0) + " woke");
                 if (repeat > 1) {
-                    out.printf(Locale.ROOT, "%-36s wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max %.0f%n",
-                            "", repeat, median.wallNanos() / 1e6,
+                    out.printf(
+                            Locale.ROOT,
+                            "%-36s wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max"
+                                    + " %.0f%n",
+                            "",
+                            repeat,
+                            median.wallNanos() / 1e6,
                             runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,
                             runs.stream().mapToLong(Result::wallNanos).max().orElseThrow() / 1e6,
-                            runs.stream().mapToDouble(Result::wakeUpsPerSecond).min().orElseThrow(),
-                            runs.stream().mapToDouble(Result::wakeUpsPerSecond).max().orElseThrow());
+                            runs.stream()
+                                    .mapToDouble(Result::wakeUpsPerSecond)
+                                    .min()
+                                    .orElseThrow(),
+                            runs.stream()
+                                    .mapToDouble(Result::wakeUpsPerSecond)
+                                    .max()
+                                    .orElseThrow());
                 }
                 out.flush();
             }
@@ -115,13 +186,22 @@ final class ScaleCommand implements Callable<Integer> {
             progress.clear();
         }
         out.println();
-        out.printf(Locale.ROOT, "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or submitting) them all;%n",
-                sleepMs, wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos");
-        out.println("wakeups_per_s: tasks / (last wake-up - first wake-up). Each row ran in a JVM of its own, so peak_rss_mb is");
-        out.println("that JVM's VmHWM (/proc/self/status) including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper bound).");
-        out.println(warmup == 0
-                ? "Each row's JVM was fresh (no warm-up): its first sleepers park before the JIT has compiled the wake-up path; see --warmup."
-                : "Each row's JVM first ran " + warmup + " warm-up round(s) (" + SleeperRun.WARM_UP_SLEEP.toMillis() + " ms sleeps); peak_rss_mb includes them.");
+        out.printf(
+                Locale.ROOT,
+                "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or submitting)"
+                        + " them all;%n",
+                sleepMs,
+                wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos");
+        out.println("wakeups_per_s: tasks / (last wake-up - first wake-up). Each row ran in a JVM of its own, so"
+                + " peak_rss_mb is");
+        out.println("that JVM's VmHWM (/proc/self/status) including the JVM itself; peak_heap_mb sums the heap pools'"
+                + " peaks (an upper bound).");
+        out.println(
+                warmup == 0
+                        ? "Each row's JVM was fresh (no warm-up): its first sleepers park before the JIT has compiled"
+                                + " the wake-up path; see --warmup."
+                        : "Each row's JVM first ran " + warmup + " warm-up round(s) ("
+                                + SleeperRun.WARM_UP_SLEEP.toMillis() + " ms sleeps); peak_rss_mb includes them.");
         out.println("Row JVM options: " + String.join(" ", jvmOptions));
         out.flush();
         return allWoke ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
@@ -136,14 +216,17 @@ final class ScaleCommand implements Callable<Integer> {
 
     private void validate() {
         if (tasks < 1 || tasks > Limits.MAX_TASKS) {
-            throw new UsageException("--tasks must be from 1 to " + Limits.MAX_TASKS + " (Limits.MAX_TASKS), got " + tasks);
+            throw new UsageException(
+                    "--tasks must be from 1 to " + Limits.MAX_TASKS + " (Limits.MAX_TASKS), got " + tasks);
         }
         if (platformTasks < 0 || platformTasks > Limits.MAX_PLATFORM_THREADS) {
-            throw new UsageException("--platform-tasks " + platformTasks + " would start that many platform threads at once; allowed: 0 to "
-                    + Limits.MAX_PLATFORM_THREADS + " (Limits.MAX_PLATFORM_THREADS: each is a kernel thread with its own stack)");
+            throw new UsageException("--platform-tasks " + platformTasks
+                    + " would start that many platform threads at once; allowed: 0 to " + Limits.MAX_PLATFORM_THREADS
+                    + " (Limits.MAX_PLATFORM_THREADS: each is a kernel thread with its own stack)");
         }
         if (pool < 1 || pool > Limits.MAX_PLATFORM_THREADS) {
-            throw new UsageException("--pool must be from 1 to " + Limits.MAX_PLATFORM_THREADS + " (Limits.MAX_PLATFORM_THREADS), got " + pool);
+            throw new UsageException("--pool must be from 1 to " + Limits.MAX_PLATFORM_THREADS
+                    + " (Limits.MAX_PLATFORM_THREADS), got " + pool);
         }
         UsageException.requireRange("--sleep-ms", sleepMs, 0, MAX_SLEEP_MS);
         UsageException.requireRange("--warmup", warmup, 0, MAX_WARMUP);

@@ -9,8 +9,10 @@ import picocli.CommandLine.Option;
 /** The {@code --wide} option that {@code run} and {@code compare} share, and the printing it chooses. */
 final class TableOptions {
 
-    @Option(names = "--wide", description = "the table with every column's full name and each check's whole text, however wide "
-            + "(by default it fits 120 columns)")
+    @Option(
+            names = "--wide",
+            description = "the table with every column's full name and each check's whole text, however wide "
+                    + "(by default it fits 120 columns)")
     boolean wide;
 
     void print(ReportFormat format, List<Row> rows, PrintWriter out) {

@@ -13,11 +13,16 @@ import picocli.CommandLine.Option;
 /** The workload options that {@code run} and {@code compare} share. */
 final class WorkloadOptions {
 
-    @Option(names = "--tasks", paramLabel = "N",
-            description = "tasks per run (workers, requests, items); each pattern has its own default (see 'loom list ID')")
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            description =
+                    "tasks per run (workers, requests, items); each pattern has its own default (see 'loom list ID')")
     Integer tasks;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "NAME=VALUE",
             description = "a pattern parameter, e.g. -P sleep-ms=50 (see 'loom list ID' for each pattern's)")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -33,9 +38,12 @@ final class WorkloadOptions {
     /** Rejects parameters that none of the selected patterns takes. */
     void requireKnownParams(Collection<Pattern> patterns) {
         for (String name : params.keySet()) {
-            boolean known = patterns.stream().anyMatch(p -> p.params().stream().anyMatch(param -> param.name().equals(name)));
+            boolean known = patterns.stream()
+                    .anyMatch(p ->
+                            p.params().stream().anyMatch(param -> param.name().equals(name)));
             if (!known) {
-                throw new UsageException("no selected pattern takes parameter '" + name + "' (see 'loom list ID' for each pattern's parameters)");
+                throw new UsageException("no selected pattern takes parameter '" + name
+                        + "' (see 'loom list ID' for each pattern's parameters)");
             }
         }
     }

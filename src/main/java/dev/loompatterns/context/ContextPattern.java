@@ -17,23 +17,39 @@ import java.util.stream.IntStream;
 public final class ContextPattern implements Pattern {
 
     static final Param FAN_OUT = Param.ofInt("fan-out", "subtasks per request", 4, 1, 1_000);
-    static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the size of each of the two pools (handlers, workers)", 4, 1,
+    static final Param POOL_SIZE = Param.ofInt(
+            "pool-size",
+            "platform mode: the size of each of the two pools (handlers, workers)",
+            4,
+            1,
             Limits.MAX_PLATFORM_THREADS);
-    static final Param TABLE_KIB = Param.ofInt("table-kib", "per-thread-cache: the size of the library's cached table", 16, 1, 1_024);
+    static final Param TABLE_KIB =
+            Param.ofInt("table-kib", "per-thread-cache: the size of the library's cached table", 16, 1, 1_024);
 
-    static final Variant PROPAGATED = Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
-    static final Variant UNCOPIED = Variant.wrongWay("uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
-    static final Variant INHERITABLE = Variant.wrongWay("inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
-    static final Variant MDC_LOST = Variant.wrongWay("mdc-lost",
-            "logging's MDC (a library's ThreadLocal) set in the handler, not copied: the subtasks' log lines lack the request id");
-    static final Variant MDC_COPIED = Variant.of("mdc-copied",
+    static final Variant PROPAGATED =
+            Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
+    static final Variant UNCOPIED = Variant.wrongWay(
+            "uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
+    static final Variant INHERITABLE = Variant.wrongWay(
+            "inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
+    static final Variant MDC_LOST = Variant.wrongWay(
+            "mdc-lost",
+            "logging's MDC (a library's ThreadLocal) set in the handler, not copied: the subtasks' log lines lack the"
+                    + " request id");
+    static final Variant MDC_COPIED = Variant.of(
+            "mdc-copied",
             "the MDC copied into each subtask by a task wrapper and cleared after: every log line carries its own id");
-    static final Variant PER_THREAD_CACHE = Variant.wrongWay("per-thread-cache",
+    static final Variant PER_THREAD_CACHE = Variant.wrongWay(
+            "per-thread-cache",
             "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
 
     /** Tasks are requests; the platform form pools its threads. */
-    static final PatternInfo INFO = PatternInfo.of(15, "context", "a request's context reaches every task",
-                    "(card: scoped values) a request id and user that every task of the request must see", 200)
+    static final PatternInfo INFO = PatternInfo.of(
+                    15,
+                    "context",
+                    "a request's context reaches every task",
+                    "(card: scoped values) a request id and user that every task of the request must see",
+                    200)
             .withVariants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
             .withParams(FAN_OUT, POOL_SIZE, TABLE_KIB)
             .withMaxTasks(1_000_000);
@@ -63,7 +79,9 @@ public final class ContextPattern implements Pattern {
     }
 
     static List<RequestContext> requests(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new RequestContext("req-" + i, "user-" + (i % 7))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new RequestContext("req-" + i, "user-" + (i % 7)))
+                .toList();
     }
 
     /**
@@ -82,8 +100,13 @@ public final class ContextPattern implements Pattern {
      *       with no per-thread cache at all: not shown. A subtask that saw the wrong context fails.
      * </ul>
      */
-    static Check check(Way way, List<RequestContext> requests, int fanOut, List<Outcome> outcomes, boolean nothingLeft,
-                       LookupTable library) {
+    static Check check(
+            Way way,
+            List<RequestContext> requests,
+            int fanOut,
+            List<Outcome> outcomes,
+            boolean nothingLeft,
+            LookupTable library) {
         int expected = requests.size() * fanOut;
         if (outcomes.size() != expected) {
             return Check.failed(outcomes.size() + " sightings for " + expected + " subtasks");
@@ -93,8 +116,11 @@ public final class ContextPattern implements Pattern {
             if (outcome == null) {
                 return Check.failed("subtask " + i % fanOut + " of request " + i / fanOut + " did not report");
             }
-            if (outcome.request() != i / fanOut || outcome.subtask() != i % fanOut
-                    || !outcome.expected().requestId().equals(requests.get(outcome.request()).requestId())) {
+            if (outcome.request() != i / fanOut
+                    || outcome.subtask() != i % fanOut
+                    || !outcome.expected()
+                            .requestId()
+                            .equals(requests.get(outcome.request()).requestId())) {
                 return Check.failed("sighting " + i + " is " + outcome + ", out of place");
             }
         }
@@ -106,41 +132,72 @@ public final class ContextPattern implements Pattern {
         long stale = outcomes.stream().filter(Outcome::stale).count();
         long leftovers = outcomes.stream().filter(s -> s.leftover() != null).count();
         return switch (way) {
-            case MDC_COPIED -> wrong == 0 && leftovers == 0
-                    ? Check.passed(expected + " log lines of " + requests.size() + " requests each carried their own request id in the MDC; "
-                            + "none leaked into another")
-                    : Check.failed(wrong + " of " + expected + " log lines carried the wrong request id (" + lost + " none, " + stale
-                            + " another request's); " + leftovers + " found an id left by an earlier task");
-            case MDC_LOST -> lost > 0 || stale > 0
-                    ? Check.demonstrated(lost + " of " + expected + " log lines carried no request id" + (stale > 0 ? ", " + stale
-                            + " another request's" : "") + ": the MDC is a ThreadLocal, and a ScopedValue cannot reach a library that reads one")
-                    : Check.notShown("every log line of " + expected + " carried its request id: each subtask ran where the MDC was set");
-            case PROPAGATED -> wrong == 0 && leftovers == 0
-                    ? Check.passed(expected + " subtasks of " + requests.size() + " requests each saw their own context; nothing leaked")
-                    : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost + " none, " + stale
-                            + " another request's); " + leftovers + " found a value left by an earlier task");
-            case UNCOPIED -> lost > 0
-                    ? Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
-                            + (lost == expected ? ": a thread-local or binding does not cross to another thread by itself" : ""))
-                    : Check.notShown("no subtask of " + expected + " lost the context (" + stale
-                            + " saw another request's): each ran where a context was set");
-            case INHERITABLE -> stale > 0
-                    ? Check.demonstrated(stale + " of " + expected + " subtasks saw another request's context, " + lost + " none"
-                            + ": inherited once, when a pool thread was created")
-                    : Check.notShown("no subtask of " + expected + " saw another request's context (" + lost + " saw none)"
-                            + ": each thread inherited from its own request (a new thread per task, or no pool thread served a later one)");
+            case MDC_COPIED ->
+                wrong == 0 && leftovers == 0
+                        ? Check.passed(expected + " log lines of " + requests.size()
+                                + " requests each carried their own request id in the MDC; "
+                                + "none leaked into another")
+                        : Check.failed(wrong + " of " + expected + " log lines carried the wrong request id (" + lost
+                                + " none, " + stale + " another request's); " + leftovers
+                                + " found an id left by an earlier task");
+            case MDC_LOST ->
+                lost > 0 || stale > 0
+                        ? Check.demonstrated(lost + " of " + expected + " log lines carried no request id"
+                                + (stale > 0 ? ", " + stale + " another request's" : "")
+                                + ": the MDC is a ThreadLocal, and a ScopedValue cannot reach a library that reads one")
+                        : Check.notShown("every log line of " + expected
+                                + " carried its request id: each subtask ran where the MDC was set");
+            case PROPAGATED ->
+                wrong == 0 && leftovers == 0
+                        ? Check.passed(expected + " subtasks of " + requests.size()
+                                + " requests each saw their own context; nothing leaked")
+                        : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost
+                                + " none, " + stale + " another request's); " + leftovers
+                                + " found a value left by an earlier task");
+            case UNCOPIED ->
+                lost > 0
+                        ? Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
+                                + (lost == expected
+                                        ? ": a thread-local or binding does not cross to another thread by itself"
+                                        : ""))
+                        : Check.notShown("no subtask of " + expected + " lost the context (" + stale
+                                + " saw another request's): each ran where a context was set");
+            case INHERITABLE ->
+                stale > 0
+                        ? Check.demonstrated(stale + " of " + expected + " subtasks saw another request's context, "
+                                + lost + " none" + ": inherited once, when a pool thread was created")
+                        : Check.notShown(
+                                "no subtask of " + expected + " saw another request's context (" + lost + " saw none):"
+                                        + " each"
+                                        + " thread"
+                                        + " inherited"
+                                        + " from its"
+                                        + " own request"
+                                        + " (a new"
+                                        + " thread per"
+                                        + " task, or"
+                                        + " no pool"
+                                        + " thread"
+                                        + " served a"
+                                        + " later"
+                                        + " one)");
             case PER_THREAD_CACHE -> {
                 if (wrong > 0) {
                     yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context");
                 }
                 long perThread = library.builtForThreads();
-                String cost = library.built() + " tables of " + library.bytes() / 1024 + " KiB built (" + mib(library.built() * library.bytes())
-                        + " MiB) for " + expected + " subtasks";
+                String cost = library.built() + " tables of " + library.bytes() / 1024 + " KiB built ("
+                        + mib(library.built() * library.bytes()) + " MiB) for " + expected + " subtasks";
                 yield perThread == expected
-                        ? Check.demonstrated(cost + ": one per thread, and each thread ran one subtask, so no table was used twice")
-                        : Check.notShown(cost + (perThread == 0
-                                ? ": none by the per-thread cache, the subtasks shared a table bound per request"
-                                : ": " + perThread + " by the per-thread cache, each reused by a thread that ran several subtasks"));
+                        ? Check.demonstrated(
+                                cost + ": one per thread, and each thread ran one subtask, so no table was used twice")
+                        : Check.notShown(cost
+                                + (perThread == 0
+                                        ? ": none by the per-thread cache, the subtasks shared a table bound"
+                                                + " per request"
+                                        : ": " + perThread
+                                                + " by the per-thread cache, each reused by a thread that ran"
+                                                + " several subtasks"));
             }
         };
     }

@@ -16,8 +16,7 @@ final class Contexts {
     /** Bound for the extent of a call, inherited by the forks of a StructuredTaskScope opened in it (JEP 506). */
     static final ScopedValue<RequestContext> SCOPED = ScopedValue.newInstance();
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** True if nothing of any request is visible on the calling thread. */
     static boolean nothingLeftHere() {

@@ -19,11 +19,16 @@ import java.util.concurrent.Future;
  */
 final class CopiedByHand {
 
-    private CopiedByHand() {
-    }
+    private CopiedByHand() {}
 
-    static List<Outcome> handleAll(ExecutorService handlers, ExecutorService workers, List<RequestContext> requests, int fanOut,
-                                    Way way, LookupTable library) throws InterruptedException, ExecutionException {
+    static List<Outcome> handleAll(
+            ExecutorService handlers,
+            ExecutorService workers,
+            List<RequestContext> requests,
+            int fanOut,
+            Way way,
+            LookupTable library)
+            throws InterruptedException, ExecutionException {
         List<Future<List<Outcome>>> handled = new ArrayList<>(requests.size());
         for (int r = 0; r < requests.size(); r++) {
             int request = r;
@@ -37,8 +42,9 @@ final class CopiedByHand {
         return outcomes;
     }
 
-    private static List<Outcome> handle(ExecutorService workers, int request, RequestContext context, int fanOut, Way way,
-                                         LookupTable library) throws InterruptedException, ExecutionException {
+    private static List<Outcome> handle(
+            ExecutorService workers, int request, RequestContext context, int fanOut, Way way, LookupTable library)
+            throws InterruptedException, ExecutionException {
         if (way == Way.INHERITABLE) {
             Contexts.INHERITED.set(context);
         } else if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
@@ -64,7 +70,8 @@ final class CopiedByHand {
         }
     }
 
-    private static Callable<Outcome> subtask(int request, int subtask, RequestContext context, Way way, LookupTable library) {
+    private static Callable<Outcome> subtask(
+            int request, int subtask, RequestContext context, Way way, LookupTable library) {
         return switch (way) {
             case PROPAGATED, PER_THREAD_CACHE -> {
                 RequestContext captured = Contexts.CURRENT.get(); // on the handler's thread, before the hand-off
@@ -82,25 +89,38 @@ final class CopiedByHand {
                     }
                 };
             }
-            case UNCOPIED -> () -> {
-                RunGate.arrive();
-                RequestContext seen = Contexts.CURRENT.get(); // the worker's own thread-local: never set
-                return new Outcome(request, subtask, context, seen, seen);
-            };
-            case INHERITABLE -> () -> {
-                RunGate.arrive();
-                RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
-                return new Outcome(request, subtask, context, seen, seen);
-            };
-            case MDC_LOST -> () -> {
-                RunGate.arrive();
-                return new Outcome(request, subtask, context, RequestLog.logAndSee(context), null); // the worker's MDC: never set
-            };
-            case MDC_COPIED -> RequestLog.copyMdcInto(left -> {
-                RunGate.arrive();
-                return new Outcome(request, subtask, context, RequestLog.logAndSee(context),
-                        left == null ? null : new RequestContext(left, "(left in the MDC)"));
-            });
+            case UNCOPIED ->
+                () -> {
+                    RunGate.arrive();
+                    RequestContext seen = Contexts.CURRENT.get(); // the worker's own thread-local: never set
+                    return new Outcome(request, subtask, context, seen, seen);
+                };
+            case INHERITABLE ->
+                () -> {
+                    RunGate.arrive();
+                    RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
+                    return new Outcome(request, subtask, context, seen, seen);
+                };
+            case MDC_LOST ->
+                () -> {
+                    RunGate.arrive();
+                    return new Outcome(
+                            request,
+                            subtask,
+                            context,
+                            RequestLog.logAndSee(context),
+                            null); // the worker's MDC: never set
+                };
+            case MDC_COPIED ->
+                RequestLog.copyMdcInto(left -> {
+                    RunGate.arrive();
+                    return new Outcome(
+                            request,
+                            subtask,
+                            context,
+                            RequestLog.logAndSee(context),
+                            left == null ? null : new RequestContext(left, "(left in the MDC)"));
+                });
         };
     }
 }

@@ -10,5 +10,6 @@ interface Form {
      * @return one outcome per subtask, request by request
      * @throws InterruptedException if interrupted; every thread started has ended by then
      */
-    List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize) throws Exception;
+    List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
+            throws Exception;
 }

@@ -15,10 +15,13 @@ import java.util.concurrent.Executors;
 public final class PlatformContext implements Form {
 
     @Override
-    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
+    public List<Outcome> handleAll(
+            List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
             throws InterruptedException, ExecutionException {
-        try (ExecutorService handlers = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("handler-", 0).factory());
-             ExecutorService workers = Executors.newFixedThreadPool(poolSize, Thread.ofPlatform().name("worker-", 0).factory())) {
+        try (ExecutorService handlers = Executors.newFixedThreadPool(
+                        poolSize, Thread.ofPlatform().name("handler-", 0).factory());
+                ExecutorService workers = Executors.newFixedThreadPool(
+                        poolSize, Thread.ofPlatform().name("worker-", 0).factory())) {
             return CopiedByHand.handleAll(handlers, workers, requests, fanOut, way, library);
         }
     }

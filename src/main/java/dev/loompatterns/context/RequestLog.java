@@ -30,8 +30,7 @@ final class RequestLog {
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
     private static final Logger LOG = install();
 
-    private RequestLog() {
-    }
+    private RequestLog() {}
 
     /** An appender that keeps each line's request id, keyed by the line's text. */
     private static final class Lines extends AppenderBase<ILoggingEvent> {

@@ -45,9 +45,11 @@ public final class StructuredContext implements Form {
     static final ScopedValue<byte[]> TABLE = ScopedValue.newInstance();
 
     @Override
-    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
+    public List<Outcome> handleAll(
+            List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
             throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
             List<Subtask<List<Outcome>>> handled = new ArrayList<>(requests.size());
             for (int r = 0; r < requests.size(); r++) {
                 int request = r;
@@ -55,14 +57,16 @@ public final class StructuredContext implements Form {
                 ScopedValue.Carrier binding = way == Way.PER_THREAD_CACHE
                         ? ScopedValue.where(Contexts.SCOPED, context).where(TABLE, library.build())
                         : ScopedValue.where(Contexts.SCOPED, context);
-                handled.add(scope.fork(() -> binding.call(() -> handle(request, context, fanOut, way, SCOPE_NAME + "/request-" + request))));
+                handled.add(scope.fork(() ->
+                        binding.call(() -> handle(request, context, fanOut, way, SCOPE_NAME + "/request-" + request))));
             }
             scope.join();
             return handled.stream().flatMap(h -> h.get().stream()).toList();
         }
     }
 
-    private List<Outcome> handle(int request, RequestContext context, int fanOut, Way way, String name) throws InterruptedException {
+    private List<Outcome> handle(int request, RequestContext context, int fanOut, Way way, String name)
+            throws InterruptedException {
         return switch (way) {
             case UNCOPIED -> inPlainThreads(request, context, fanOut);
             case INHERITABLE -> {
@@ -80,15 +84,29 @@ public final class StructuredContext implements Form {
                 // the right way copies the MDC into each fork by hand
                 Callable<RequestContext> copied = RequestLog.copyMdcInto(left -> RequestLog.logAndSee(context));
                 try {
-                    yield inForks(name, request, context, fanOut, way == Way.MDC_LOST ? () -> RequestLog.logAndSee(context) : copied, false);
+                    yield inForks(
+                            name,
+                            request,
+                            context,
+                            fanOut,
+                            way == Way.MDC_LOST ? () -> RequestLog.logAndSee(context) : copied,
+                            false);
                 } finally {
                     org.slf4j.MDC.remove(RequestLog.KEY);
                 }
             }
-            case PER_THREAD_CACHE -> inForks(name, request, context, fanOut, () -> {
-                TABLE.get(); // the request's table, shared by its forks: built once per request, not per thread
-                return Contexts.SCOPED.get();
-            }, false);
+            case PER_THREAD_CACHE ->
+                inForks(
+                        name,
+                        request,
+                        context,
+                        fanOut,
+                        () -> {
+                            TABLE.get(); // the request's table, shared by its forks: built once per request, not per
+                            // thread
+                            return Contexts.SCOPED.get();
+                        },
+                        false);
         };
     }
 
@@ -96,9 +114,16 @@ public final class StructuredContext implements Form {
      * A fork per subtask in a nested scope; with {@code rebindFirst}, subtask 0 rebinds the
      * context to act as the auditor and does its reading in a scope nested inside that binding.
      */
-    private static List<Outcome> inForks(String name, int request, RequestContext context, int fanOut, Callable<RequestContext> reader, boolean rebindFirst)
+    private static List<Outcome> inForks(
+            String name,
+            int request,
+            RequestContext context,
+            int fanOut,
+            Callable<RequestContext> reader,
+            boolean rebindFirst)
             throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(fanOut);
             for (int s = 0; s < fanOut; s++) {
                 int subtask = s;
@@ -115,22 +140,26 @@ public final class StructuredContext implements Form {
         }
     }
 
-    private static Outcome inNestedScope(String name, int request, int subtask, RequestContext want, Callable<RequestContext> reader)
+    private static Outcome inNestedScope(
+            String name, int request, int subtask, RequestContext want, Callable<RequestContext> reader)
             throws InterruptedException {
-        try (var nested = StructuredTaskScope.open(Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
+        try (var nested = StructuredTaskScope.open(
+                Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
             Subtask<Outcome> outcome = nested.fork(() -> sight(request, subtask, want, reader));
             nested.join();
             return outcome.get();
         }
     }
 
-    private static Outcome sight(int request, int subtask, RequestContext want, Callable<RequestContext> reader) throws Exception {
+    private static Outcome sight(int request, int subtask, RequestContext want, Callable<RequestContext> reader)
+            throws Exception {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         return new Outcome(request, subtask, want, reader.call(), null);
     }
 
     /** Plain threads started inside the binding: they do not inherit it. */
-    private static List<Outcome> inPlainThreads(int request, RequestContext context, int fanOut) throws InterruptedException {
+    private static List<Outcome> inPlainThreads(int request, RequestContext context, int fanOut)
+            throws InterruptedException {
         Outcome[] outcomes = new Outcome[fanOut];
         List<Thread> threads = new ArrayList<>(fanOut);
         for (int s = 0; s < fanOut; s++) {
@@ -141,7 +170,8 @@ public final class StructuredContext implements Form {
                 } catch (InterruptedException e) {
                     return; // cancelled (interrupted by the joiner) while held: no outcome, and the thread ends
                 }
-                outcomes[subtask] = new Outcome(request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null);
+                outcomes[subtask] = new Outcome(
+                        request, subtask, context, Contexts.SCOPED.isBound() ? Contexts.SCOPED.get() : null, null);
             }));
         }
         Threads.joinAll(threads); // join() makes each outcomes[s] visible here

@@ -15,11 +15,13 @@ import java.util.concurrent.Executors;
 public final class VirtualContext implements Form {
 
     @Override
-    public List<Outcome> handleAll(List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
+    public List<Outcome> handleAll(
+            List<RequestContext> requests, int fanOut, Way way, LookupTable library, int poolSize)
             throws InterruptedException, ExecutionException {
         // BEFORE: two fixed pools of platform threads
         // AFTER:  a new virtual thread for every handler and every subtask
-        try (ExecutorService perTask = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("task-", 0).factory())) {
+        try (ExecutorService perTask = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("task-", 0).factory())) {
             return CopiedByHand.handleAll(perTask, perTask, requests, fanOut, way, library);
         }
     }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  *
  * @param <F> what every form implements: the package's {@code Form}
  */
-public record ByMode<F>(Supplier<? extends F> platform, Supplier<? extends F> virtual, Supplier<? extends F> structured) {
+public record ByMode<F>(
+        Supplier<? extends F> platform, Supplier<? extends F> virtual, Supplier<? extends F> structured) {
 
     /** A new instance of the form for {@code mode}. */
     public F of(Mode mode) {

@@ -36,18 +36,23 @@ public final class ChildJvm {
         /** The value of the first stdout line {@code key=value}, or null. */
         public String value(String key) {
             String prefix = key + "=";
-            return stdout.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
-                    .findFirst().orElse(null);
+            return stdout.stream()
+                    .filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** Every stdout line that starts with {@code prefix}, without the prefix. */
         public List<String> lines(String prefix) {
-            return stdout.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length())).toList();
+            return stdout.stream()
+                    .filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()))
+                    .toList();
         }
     }
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * Starts {@code mainClass} in a child JVM and waits for it.
@@ -78,15 +83,22 @@ public final class ChildJvm {
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
-            process = new ProcessBuilder(launch.command()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(launch.command())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             process.getOutputStream().close();
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
             // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
             RunGate.arrive();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("child JVM " + mainClass + " did not end within " + timeout.toSeconds() + " s");
+                throw new IllegalStateException(
+                        "child JVM " + mainClass + " did not end within " + timeout.toSeconds() + " s");
             }
-            Result result = new Result(process.exitValue(), Files.readAllLines(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readAllLines(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
             report(result.stdout());
             return result;
         } catch (IOException e) {
@@ -120,7 +132,8 @@ public final class ChildJvm {
      * @param argsOfEach each child's arguments, one list per child
      * @return each child's end, in the order of {@code argsOfEach}
      */
-    public static List<Ended> runAll(List<String> jvmFlags, Class<?> mainClass, List<List<String>> argsOfEach, Duration backstop)
+    public static List<Ended> runAll(
+            List<String> jvmFlags, Class<?> mainClass, List<List<String>> argsOfEach, Duration backstop)
             throws InterruptedException {
         List<Process> processes = new ArrayList<>();
         List<Launch> launches = new ArrayList<>();
@@ -170,7 +183,9 @@ public final class ChildJvm {
 
     private static Process startMerged(Launch launch) {
         try {
-            Process process = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(launch.command())
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             return process;
         } catch (IOException e) {
@@ -220,10 +235,17 @@ public final class ChildJvm {
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
-            String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
+            String java = ProcessHandle.current()
+                    .info()
+                    .command()
+                    .orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
             // C1 only and the serial collector: a child lives about a second, so start-up is its cost.
-            List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "--enable-preview",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC"));
             command.addAll(jvmFlags);
             Path settings = null;
             ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
@@ -238,7 +260,8 @@ public final class ChildJvm {
                 command.add("-D" + ChildMain.JFR_FILE + "=" + recording.nextFile());
                 command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
+            command.addAll(List.of(
+                    "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
             command.addAll(args);
             return new Launch(command, settings, mainClass);
         }
@@ -262,7 +285,8 @@ public final class ChildJvm {
         String threads = result.value(ChildMain.VIRTUAL_THREADS);
         String recording = result.value(ChildMain.RECORDING);
         List<Pin> pins = result.lines(ChildMain.PIN).stream().map(Pin::fromLine).toList();
-        ChildActivity.report(threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
+        ChildActivity.report(
+                threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
     }
 
     private static void destroyAndWait(Process process) {

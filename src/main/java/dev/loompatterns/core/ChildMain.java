@@ -27,8 +27,7 @@ public final class ChildMain {
     static final String JFR_FILE = "loom.child.jfr";
     static final String JFR_SETTINGS = "loom.child.jfc";
 
-    private ChildMain() {
-    }
+    private ChildMain() {}
 
     private static void invoke(Method main, String[] args) throws Throwable {
         try {
@@ -49,7 +48,8 @@ public final class ChildMain {
         Configuration settings = file == null ? null : Configuration.create(Path.of(System.getProperty(JFR_SETTINGS)));
         Recorder recorder = file == null ? null : Recorder.start(settings, Path.of(file));
         // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
-        try (ActivityCounter counter = new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
+        try (ActivityCounter counter =
+                new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
             try {
                 invoke(main, rest);
             } finally {

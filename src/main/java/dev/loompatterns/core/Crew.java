@@ -80,8 +80,10 @@ public final class Crew implements AutoCloseable {
 
     /** A fork per task in a new scope owned by the calling thread. */
     public static Crew structured(String name) {
-        return new Crew(null, StructuredTaskScope.open(StructuredTaskScope.Joiner.awaitAllSuccessfulOrThrow(),
-                config -> config.withName(name)));
+        return new Crew(
+                null,
+                StructuredTaskScope.open(
+                        StructuredTaskScope.Joiner.awaitAllSuccessfulOrThrow(), config -> config.withName(name)));
     }
 
     /** Starts a task; the returned member shows what its thread is doing. */

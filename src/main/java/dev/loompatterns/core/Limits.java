@@ -12,6 +12,5 @@ public final class Limits {
     /** Tasks one run may be given: a few million virtual threads fit in a few GiB. */
     public static final int MAX_TASKS = 5_000_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -43,7 +43,8 @@ public record Param(String name, String description, String defaultValue, long m
         try {
             parsed = Long.parseLong(value.strip().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            throw new UsageException(
+                    name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
         }
         if (parsed < min || parsed > max) {
             throw new UsageException(name + " must be from " + min + " to " + max + ", got " + parsed);

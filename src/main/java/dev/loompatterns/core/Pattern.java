@@ -117,7 +117,8 @@ public interface Pattern {
         return variants().stream()
                 .filter(v -> v.id().equalsIgnoreCase(id.strip()))
                 .findFirst()
-                .orElseThrow(() -> new UsageException("pattern " + id() + " has no variant '" + id + "'; its variants are "
+                .orElseThrow(() -> new UsageException("pattern " + id() + " has no variant '" + id
+                        + "'; its variants are "
                         + String.join(", ", variants().stream().map(Variant::id).toList())));
     }
 }

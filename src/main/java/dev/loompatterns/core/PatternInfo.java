@@ -30,11 +30,22 @@ import java.util.Set;
  *                         pattern's point is the contrast between its variants
  * @param params           parameters beyond the task count, given as {@code -P name=value}
  */
-public record PatternInfo(int number, String id, String title, String tutorial, int defaultTasks, int maxPlatformTasks,
-        int maxTasks, Set<Mode> modes, List<Variant> variants, List<Variant> runByDefault, List<Param> params) {
+public record PatternInfo(
+        int number,
+        String id,
+        String title,
+        String tutorial,
+        int defaultTasks,
+        int maxPlatformTasks,
+        int maxTasks,
+        Set<Mode> modes,
+        List<Variant> variants,
+        List<Variant> runByDefault,
+        List<Param> params) {
 
     public PatternInfo {
-        modes = Collections.unmodifiableSet(EnumSet.copyOf(modes)); // in Mode order: rows come out platform, virtual, structured
+        modes = Collections.unmodifiableSet(
+                EnumSet.copyOf(modes)); // in Mode order: rows come out platform, virtual, structured
         variants = List.copyOf(variants);
         runByDefault = List.copyOf(runByDefault);
         params = List.copyOf(params);
@@ -45,37 +56,87 @@ public record PatternInfo(int number, String id, String title, String tutorial, 
             throw new IllegalArgumentException(id + ": runs by default a variant it does not have: " + runByDefault);
         }
         if (defaultTasks < 1 || defaultTasks > Math.min(maxPlatformTasks, maxTasks)) {
-            throw new IllegalArgumentException(id + ": default tasks " + defaultTasks + " outside 1.."
-                    + Math.min(maxPlatformTasks, maxTasks));
+            throw new IllegalArgumentException(
+                    id + ": default tasks " + defaultTasks + " outside 1.." + Math.min(maxPlatformTasks, maxTasks));
         }
     }
 
     /** A pattern in every mode, with one variant ({@link Variant#DEFAULT}), no parameters and the usual task limits. */
     public static PatternInfo of(int number, String id, String title, String tutorial, int defaultTasks) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, Limits.MAX_PLATFORM_THREADS, Limits.MAX_TASKS,
-                EnumSet.allOf(Mode.class), List.of(Variant.DEFAULT), List.of(Variant.DEFAULT), List.of());
+        return new PatternInfo(
+                number,
+                id,
+                title,
+                tutorial,
+                defaultTasks,
+                Limits.MAX_PLATFORM_THREADS,
+                Limits.MAX_TASKS,
+                EnumSet.allOf(Mode.class),
+                List.of(Variant.DEFAULT),
+                List.of(Variant.DEFAULT),
+                List.of());
     }
 
     /** The variants; the first is the default and the one run by default. */
     public PatternInfo withVariants(Variant... all) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, modes, List.of(all),
-                List.of(all[0]), params);
+        return new PatternInfo(
+                number,
+                id,
+                title,
+                tutorial,
+                defaultTasks,
+                maxPlatformTasks,
+                maxTasks,
+                modes,
+                List.of(all),
+                List.of(all[0]),
+                params);
     }
 
     /** The variants {@code loom run ID} runs without {@code --variant} (call after {@link #withVariants}). */
     public PatternInfo withRunByDefault(Variant... some) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, modes, variants,
-                List.of(some), params);
+        return new PatternInfo(
+                number,
+                id,
+                title,
+                tutorial,
+                defaultTasks,
+                maxPlatformTasks,
+                maxTasks,
+                modes,
+                variants,
+                List.of(some),
+                params);
     }
 
     public PatternInfo withParams(Param... all) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, modes, variants,
-                runByDefault, List.of(all));
+        return new PatternInfo(
+                number,
+                id,
+                title,
+                tutorial,
+                defaultTasks,
+                maxPlatformTasks,
+                maxTasks,
+                modes,
+                variants,
+                runByDefault,
+                List.of(all));
     }
 
     public PatternInfo withModes(Mode first, Mode... more) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, maxPlatformTasks, maxTasks, EnumSet.of(first, more),
-                variants, runByDefault, params);
+        return new PatternInfo(
+                number,
+                id,
+                title,
+                tutorial,
+                defaultTasks,
+                maxPlatformTasks,
+                maxTasks,
+                EnumSet.of(first, more),
+                variants,
+                runByDefault,
+                params);
     }
 
     /**
@@ -87,8 +148,8 @@ public record PatternInfo(int number, String id, String title, String tutorial, 
     }
 
     public PatternInfo withMaxTasks(int platform, int others) {
-        return new PatternInfo(number, id, title, tutorial, defaultTasks, platform, others, modes, variants,
-                runByDefault, params);
+        return new PatternInfo(
+                number, id, title, tutorial, defaultTasks, platform, others, modes, variants, runByDefault, params);
     }
 
     /** The most tasks a run in this mode may be given. */

@@ -24,8 +24,7 @@ public final class RunGate {
 
     private static final AtomicReference<Hold> INSTALLED = new AtomicReference<>();
 
-    private RunGate() {
-    }
+    private RunGate() {}
 
     /**
      * Called by a task as it starts. Returns at once unless an observer holds the run; then
@@ -60,10 +59,10 @@ public final class RunGate {
         private final AtomicInteger arrivals = new AtomicInteger();
         /** Opens at the first arrival, or when the observer learns the run has ended. */
         private final CountDownLatch firstArrivalOrEnd = new CountDownLatch(1);
+
         private final CountDownLatch released = new CountDownLatch(1);
 
-        private Hold() {
-        }
+        private Hold() {}
 
         private void arrived() throws InterruptedException {
             arrivals.incrementAndGet();

@@ -66,7 +66,8 @@ public final class Runner {
         event.variant = variant.id();
         event.tasks = workload.tasks();
 
-        Pattern.Prepared prepared = prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline
+        Pattern.Prepared prepared =
+                prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline
         boolean tornDown = false;
         try (ActivityCounter counter = new ActivityCounter(countVirtualThreads).start()) {
             int baseline = threads.getThreadCount();
@@ -81,7 +82,8 @@ public final class Runner {
             try {
                 check = ScopedValue.where(ChildActivity.CURRENT, children).call(prepared::run);
             } catch (InterruptedException | UsageException e) {
-                throw e; // a usage error found by the pattern (a value its params cannot range-check) is the user's, not a failed check
+                throw e; // a usage error found by the pattern (a value its params cannot range-check) is the user's,
+                // not a failed check
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 check = Check.failed(describe(e));
             } finally {
@@ -96,10 +98,19 @@ public final class Runner {
             event.checkPassed = check.ok();
             event.commit();
             Predicate<String> ownCode = ownCode(pattern);
-            return new RunReport(pattern.id(), mode, variant.id(), workload.tasks(), Duration.ofNanos(nanos),
+            return new RunReport(
+                    pattern.id(),
+                    mode,
+                    variant.id(),
+                    workload.tasks(),
+                    Duration.ofNanos(nanos),
                     Math.max(0, peak - baseline),
-                    counter.virtualThreadsStarted() < 0 ? -1 : counter.virtualThreadsStarted() + children.virtualThreads(),
-                    counter.tally(ownCode).plus(PinTally.of(children.pins(), ownCode)), check, Duration.ofMillis(jitMillis),
+                    counter.virtualThreadsStarted() < 0
+                            ? -1
+                            : counter.virtualThreadsStarted() + children.virtualThreads(),
+                    counter.tally(ownCode).plus(PinTally.of(children.pins(), ownCode)),
+                    check,
+                    Duration.ofMillis(jitMillis),
                     children.recordings());
         } finally {
             if (!tornDown) {
@@ -118,7 +129,9 @@ public final class Runner {
 
     /** The JIT's compile time so far, summed over its threads, or 0 if the JVM does not measure it. */
     private long compiledMillis() {
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime()
+                : 0;
     }
 
     /** The pattern's prepared run; a set-up that fails becomes a run that fails with its exception. */
@@ -157,7 +170,8 @@ public final class Runner {
 
     /** One line for an unexpected failure: the exception's type and message, and its cause's. */
     static String describe(Throwable failure) {
-        StringBuilder line = new StringBuilder("threw ").append(failure.getClass().getSimpleName());
+        StringBuilder line =
+                new StringBuilder("threw ").append(failure.getClass().getSimpleName());
         if (failure.getMessage() != null) {
             line.append(": ").append(failure.getMessage());
         }

@@ -5,8 +5,7 @@ import java.util.Collection;
 /** Joining helpers that keep a run from leaving threads behind when it is interrupted. */
 public final class Threads {
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /**
      * Joins every thread. If the caller is interrupted meanwhile, every thread is interrupted and

@@ -15,10 +15,15 @@ import java.util.stream.Collectors;
 /** Catalogue entry for {@code creation-styles}; see the package documentation. */
 public final class CreationStylesPattern implements Pattern {
 
-    static final PatternInfo INFO = PatternInfo.of(2, "creation-styles", "function target vs Thread subclass vs builder",
-            "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()", 200);
+    static final PatternInfo INFO = PatternInfo.of(
+            2,
+            "creation-styles",
+            "function target vs Thread subclass vs builder",
+            "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()",
+            200);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
 
     @Override
     public PatternInfo info() {
@@ -54,14 +59,18 @@ public final class CreationStylesPattern implements Pattern {
                 return Check.failed("worker " + run.worker() + " ran as " + run.style() + ", not " + style);
             }
             if (run.virtual() != wantVirtual) {
-                return Check.failed("worker " + run.worker() + " ran on a " + (run.virtual() ? "virtual" : "platform") + " thread");
+                return Check.failed(
+                        "worker " + run.worker() + " ran on a " + (run.virtual() ? "virtual" : "platform") + " thread");
             }
         }
         if (runs.size() != workers) {
             return Check.failed((workers - runs.size()) + " of " + workers + " workers did not run");
         }
-        Map<String, Long> perStyle = runs.stream().collect(Collectors.groupingBy(WorkerReport::style, TreeMap::new, Collectors.counting()));
-        String styleCounts = perStyle.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        Map<String, Long> perStyle =
+                runs.stream().collect(Collectors.groupingBy(WorkerReport::style, TreeMap::new, Collectors.counting()));
+        String styleCounts = perStyle.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
         return Check.passed(workers + " workers ran once each with their own argument (" + styleCounts + ") on "
                 + (wantVirtual ? "virtual" : "platform") + " threads" + (note.isEmpty() ? "" : "; " + note));
     }

@@ -42,14 +42,21 @@ public record ChildReport(Scenario scenario, List<String> lines, boolean exitedB
     /** Ticks printed after main said it was returning: the JVM outlived main by this many. */
     public long ticksAfterMain() {
         int main = indexOf(Ticker.MAIN_RETURNING);
-        return main < 0 ? 0 : lines.subList(main, lines.size()).stream().filter(l -> l.startsWith(Ticker.TICK_LINE)).count();
+        return main < 0
+                ? 0
+                : lines.subList(main, lines.size()).stream()
+                        .filter(l -> l.startsWith(Ticker.TICK_LINE))
+                        .count();
     }
 
     /** The last tick number printed, 0 if none. */
     public int lastTick() {
-        return lines.stream().filter(l -> l.startsWith(Ticker.TICK_LINE))
-                .mapToInt(l -> Integer.parseInt(l.substring(Ticker.TICK_LINE.length()).strip()))
-                .max().orElse(0);
+        return lines.stream()
+                .filter(l -> l.startsWith(Ticker.TICK_LINE))
+                .mapToInt(l ->
+                        Integer.parseInt(l.substring(Ticker.TICK_LINE.length()).strip()))
+                .max()
+                .orElse(0);
     }
 
     /** The line that starts with {@code prefix}, or an empty string. */

@@ -17,12 +17,16 @@ public final class DaemonThreadsPattern implements Pattern {
     static final int MAX_TICKS = 50;
 
     /** Tasks are the ticks main waits for before returning, so the ticker is known to be running. */
-    static final PatternInfo INFO = PatternInfo.of(3, "daemon-threads", "a background ticker that must not keep the program alive",
-                    "threading.Thread(target=background, daemon=True); main exits while it runs", 5)
+    static final PatternInfo INFO = PatternInfo.of(
+                    3,
+                    "daemon-threads",
+                    "a background ticker that must not keep the program alive",
+                    "threading.Thread(target=background, daemon=True); main exits while it runs",
+                    5)
             .withMaxTasks(MAX_TICKS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new,
-            StructuredDaemonThreads::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);
 
     @Override
     public PatternInfo info() {
@@ -66,7 +70,8 @@ public final class DaemonThreadsPattern implements Pattern {
         if (scenario == Scenario.PLATFORM_NON_DAEMON && report.ticksAfterMain() == 0) {
             return "no tick came after main returned, so nothing showed the JVM outliving main";
         }
-        if (scenario.mode == Mode.VIRTUAL && !report.line(Ticker.SET_DAEMON_FALSE).endsWith("threw IllegalArgumentException")) {
+        if (scenario.mode == Mode.VIRTUAL
+                && !report.line(Ticker.SET_DAEMON_FALSE).endsWith("threw IllegalArgumentException")) {
             return "setDaemon(false) on a virtual thread: " + report.line(Ticker.SET_DAEMON_FALSE);
         }
         if (scenario.mode == Mode.STRUCTURED && !report.tickerEndedBeforeMainReturned()) {
@@ -77,16 +82,20 @@ public final class DaemonThreadsPattern implements Pattern {
 
     private static String outcome(ChildReport report) {
         return switch (report.scenario()) {
-            case PLATFORM_NON_DAEMON -> "JVM exited only after the ticker ended (" + report.ticksAfterMain() + " ticks after main returned)";
+            case PLATFORM_NON_DAEMON ->
+                "JVM exited only after the ticker ended (" + report.ticksAfterMain() + " ticks after main returned)";
             case PLATFORM_DAEMON -> "JVM exited while the ticker ran (last tick " + report.lastTick() + ")";
-            case VIRTUAL_MAIN_RETURNS -> "setDaemon(false) threw IllegalArgumentException; JVM exited while the ticker ran (last tick "
-                    + report.lastTick() + ")";
+            case VIRTUAL_MAIN_RETURNS ->
+                "setDaemon(false) threw IllegalArgumentException; JVM exited while the ticker ran (last tick "
+                        + report.lastTick() + ")";
             case VIRTUAL_MAIN_JOINS -> "main joined the ticker, so the JVM exited after it ended";
             case STRUCTURED -> "the scope cancelled the ticker before main returned; nothing left in the background";
         };
     }
 
     private static String tail(List<String> lines) {
-        return lines.isEmpty() ? "nothing" : "'" + String.join(" | ", lines.subList(Math.max(0, lines.size() - 4), lines.size())) + "'";
+        return lines.isEmpty()
+                ? "nothing"
+                : "'" + String.join(" | ", lines.subList(Math.max(0, lines.size() - 4), lines.size())) + "'";
     }
 }

@@ -15,6 +15,7 @@ enum Scenario {
     final Mode mode;
     /** True if the JVM is expected to exit while the ticker still runs (it does not wait for it). */
     final boolean tickerRunsAtExit;
+
     final String description;
 
     Scenario(Mode mode, boolean tickerRunsAtExit, String description) {

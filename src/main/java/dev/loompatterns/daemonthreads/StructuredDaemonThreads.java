@@ -18,7 +18,8 @@ public final class StructuredDaemonThreads implements Form {
     @Override
     public void runInChild(Scenario scenario, Ticker ticker) throws InterruptedException {
         AtomicReference<Thread> tickerThread = new AtomicReference<>();
-        try (var scope = StructuredTaskScope.open(Joiner.<String>anySuccessfulResultOrThrow(), cf -> cf.withName("daemon-threads"))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<String>anySuccessfulResultOrThrow(), cf -> cf.withName("daemon-threads"))) {
             scope.fork(() -> {
                 tickerThread.set(Thread.currentThread());
                 ticker.tick(); // ends by interrupt when the work succeeds

@@ -16,8 +16,7 @@ public final class TickerChild {
     /** Backstop only: a healthy child is done in well under a second of ticking. */
     static final Duration BACKSTOP = Duration.ofSeconds(60);
 
-    private TickerChild() {
-    }
+    private TickerChild() {}
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = Scenario.parse(args[0]);
@@ -32,8 +31,13 @@ public final class TickerChild {
      * having exited by itself).
      */
     static List<ChildReport> run(List<Scenario> scenarios, int ticks) throws InterruptedException {
-        List<ChildJvm.Ended> ended = ChildJvm.runAll(List.of(), TickerChild.class,
-                scenarios.stream().map(scenario -> List.of(scenario.id(), Integer.toString(ticks))).toList(), BACKSTOP);
+        List<ChildJvm.Ended> ended = ChildJvm.runAll(
+                List.of(),
+                TickerChild.class,
+                scenarios.stream()
+                        .map(scenario -> List.of(scenario.id(), Integer.toString(ticks)))
+                        .toList(),
+                BACKSTOP);
         List<ChildReport> reports = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             ChildJvm.Ended child = ended.get(i);

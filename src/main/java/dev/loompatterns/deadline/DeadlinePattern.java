@@ -20,16 +20,23 @@ public final class DeadlinePattern implements Pattern {
 
     static final Param BUDGET_MS = Param.ofInt("budget-ms", "the time budget for the whole fan-out", 200, 1, 60_000);
     static final Param FAST_MS = Param.ofInt("fast-ms", "latency of the subtasks that make it", 10, 0, 60_000);
-    static final Param SLOW_MS = Param.ofInt("slow-ms", "latency of the subtasks that must be cut off", 60_000, 0, 600_000);
+    static final Param SLOW_MS =
+            Param.ofInt("slow-ms", "latency of the subtasks that must be cut off", 60_000, 0, 600_000);
     static final Param SLOW_EVERY = Param.ofInt("slow-every", "every Nth subtask is slow; 0 for none", 4, 0, 1_000_000);
-    static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS);
+    static final Param POOL_SIZE =
+            Param.ofInt("pool-size", "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS);
 
     /** Tasks are the subtasks of the one fan-out. */
-    static final PatternInfo INFO = PatternInfo.of(17, "deadline", "a fan-out that must finish within a time budget",
-                    "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout", 50)
+    static final PatternInfo INFO = PatternInfo.of(
+                    17,
+                    "deadline",
+                    "a fan-out that must finish within a time budget",
+                    "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout",
+                    50)
             .withParams(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformDeadline::new, VirtualDeadline::new, StructuredDeadline::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformDeadline::new, VirtualDeadline::new, StructuredDeadline::new);
 
     /**
      * How far past its budget a fan-out may return and still pass. Generous on purpose: a timed
@@ -49,7 +56,12 @@ public final class DeadlinePattern implements Pattern {
         Form form = FORMS.of(mode);
         Duration budget = workload.millis(BUDGET_MS);
         TaskLog log = new TaskLog(workload.tasks());
-        var subtasks = Subtasks.of(workload.tasks(), workload.intValue(SLOW_EVERY), workload.millis(FAST_MS), workload.millis(SLOW_MS), log);
+        var subtasks = Subtasks.of(
+                workload.tasks(),
+                workload.intValue(SLOW_EVERY),
+                workload.millis(FAST_MS),
+                workload.millis(SLOW_MS),
+                log);
 
         long start = System.nanoTime();
         Map<Integer, String> delivered = form.within(budget, subtasks, workload.intValue(POOL_SIZE));
@@ -62,7 +74,8 @@ public final class DeadlinePattern implements Pattern {
      * and every result delivered is the right one, from a subtask that succeeded.
      */
     static Check check(Duration budget, Duration took, Map<Integer, String> delivered, List<State> subtasks) {
-        String timing = "returned in " + took.toMillis() + " ms (budget " + budget.toMillis() + " + slack " + SLACK.toMillis() + ")";
+        String timing = "returned in " + took.toMillis() + " ms (budget " + budget.toMillis() + " + slack "
+                + SLACK.toMillis() + ")";
         if (took.compareTo(budget.plus(SLACK)) > 0) {
             return Check.failed(timing + ": late");
         }
@@ -76,7 +89,8 @@ public final class DeadlinePattern implements Pattern {
                 return Check.failed("delivered " + result + " but subtask " + index + " is " + subtasks.get(index));
             }
         }
-        long interrupted = subtasks.stream().filter(state -> state == State.INTERRUPTED).count();
+        long interrupted =
+                subtasks.stream().filter(state -> state == State.INTERRUPTED).count();
         long neverStarted = subtasks.stream().filter(state -> state == null).count();
         return Check.passed(timing + ": " + delivered.size() + " of " + subtasks.size() + " delivered, " + interrupted
                 + " interrupted, " + neverStarted + " never started; none running at return");

@@ -14,5 +14,6 @@ interface Form {
      * @throws InterruptedException if the caller is interrupted; in every case no subtask is
      *                              still running when this returns or throws
      */
-    Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize) throws InterruptedException;
+    Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize)
+            throws InterruptedException;
 }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class FuturesWithin {
 
-    private FuturesWithin() {
-    }
+    private FuturesWithin() {}
 
     static Map<Integer, String> collect(ExecutorService executor, Duration budget, List<Callable<String>> subtasks)
             throws InterruptedException {

@@ -29,10 +29,11 @@ public final class StructuredDeadline implements Form {
     static final String SCOPE_NAME = "deadline";
 
     @Override
-    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize) throws InterruptedException {
+    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize)
+            throws InterruptedException {
         Map<Integer, String> delivered = new ConcurrentHashMap<>();
-        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(),
-                config -> config.withTimeout(budget).withName(SCOPE_NAME))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<String>awaitAll(), config -> config.withTimeout(budget).withName(SCOPE_NAME))) {
             for (int i = 0; i < subtasks.size(); i++) {
                 int index = i;
                 Callable<String> subtask = subtasks.get(i);

@@ -13,8 +13,7 @@ import java.util.concurrent.Callable;
  */
 final class Subtasks {
 
-    private Subtasks() {
-    }
+    private Subtasks() {}
 
     static boolean slow(int subtask, int slowEvery) {
         return slowEvery > 0 && subtask % slowEvery == slowEvery - 1;

@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 public final class VirtualDeadline implements Form {
 
     @Override
-    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize) throws InterruptedException {
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("subtask-", 0).factory())) {
+    public Map<Integer, String> within(Duration budget, List<Callable<String>> subtasks, int poolSize)
+            throws InterruptedException {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("subtask-", 0).factory())) {
             return FuturesWithin.collect(executor, budget, subtasks);
         } // close(): waits for the cancelled subtasks to end, so none outlives the call
     }

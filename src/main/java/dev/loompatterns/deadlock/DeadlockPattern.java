@@ -17,11 +17,16 @@ public final class DeadlockPattern implements Pattern {
     /** Pairs one run may deadlock: two threads each, and every one of them in the thread dump. */
     static final int MAX_PAIRS = 1_000;
 
-    static final PatternInfo INFO = PatternInfo.of(14, "deadlock", "lock-order deadlock: detect it, break it, fix it",
-                    "the warning against nested locks: two threads taking two locks in opposite order", 4)
+    static final PatternInfo INFO = PatternInfo.of(
+                    14,
+                    "deadlock",
+                    "lock-order deadlock: detect it, break it, fix it",
+                    "the warning against nested locks: two threads taking two locks in opposite order",
+                    4)
             .withMaxTasks(MAX_PAIRS); // tasks are pairs of workers
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
 
     @Override
     public PatternInfo info() {
@@ -60,23 +65,28 @@ public final class DeadlockPattern implements Pattern {
         }
         boolean mxSawAll = new HashSet<>(mx.cycles()).equals(expected);
         if (mode == Mode.PLATFORM && !mxSawAll) {
-            return Check.failed(mx.detector() + " saw " + mx.cycles().size() + " of " + expected.size() + " pairs: " + mx.evidence());
+            return Check.failed(mx.detector() + " saw " + mx.cycles().size() + " of " + expected.size() + " pairs: "
+                    + mx.evidence());
         }
         for (LockPair pair : opposite) {
-            if (pair.result(0) != LockPair.Result.COMPLETED || pair.result(1) != LockPair.Result.BACKED_OFF
+            if (pair.result(0) != LockPair.Result.COMPLETED
+                    || pair.result(1) != LockPair.Result.BACKED_OFF
                     || pair.criticalSections() != 1) {
-                return Check.failed("pair " + pair.index + " not broken cleanly: a " + pair.result(0) + ", b " + pair.result(1)
-                        + ", " + pair.criticalSections() + " critical sections");
+                return Check.failed("pair " + pair.index + " not broken cleanly: a " + pair.result(0) + ", b "
+                        + pair.result(1) + ", " + pair.criticalSections() + " critical sections");
             }
         }
         for (LockPair pair : global) {
-            if (pair.result(0) != LockPair.Result.COMPLETED || pair.result(1) != LockPair.Result.COMPLETED
+            if (pair.result(0) != LockPair.Result.COMPLETED
+                    || pair.result(1) != LockPair.Result.COMPLETED
                     || pair.criticalSections() != 2) {
-                return Check.failed("global order, pair " + pair.index + ": a " + pair.result(0) + ", b " + pair.result(1));
+                return Check.failed(
+                        "global order, pair " + pair.index + ": a " + pair.result(0) + ", b " + pair.result(1));
             }
         }
         int n = opposite.size();
-        String mxSaw = mx.detector() + " saw " + (mxSawAll ? "all " + n : mx.cycles().size()) + " (" + mx.evidence() + ")";
+        String mxSaw =
+                mx.detector() + " saw " + (mxSawAll ? "all " + n : mx.cycles().size()) + " (" + mx.evidence() + ")";
         return Check.passed(n + " pairs deadlocked; " + dump.detector() + " saw all " + n + " (" + dump.evidence()
                 + "); " + mxSaw + "; broken: " + n + " victims interrupted, backed off; " + n
                 + " partners completed; global order: " + 2 * n + " of " + 2 * n + " completed");

@@ -134,10 +134,14 @@ final class LockPair {
     boolean deadlocked() {
         Thread wa = workers.get(0);
         Thread wb = workers.get(1);
-        return wa != null && wb != null
-                && b.hasQueuedThread(wa) && a.hasQueuedThread(wb)
-                && b.owner() == wb && a.owner() == wa
-                && wa.getState() == Thread.State.WAITING && wb.getState() == Thread.State.WAITING;
+        return wa != null
+                && wb != null
+                && b.hasQueuedThread(wa)
+                && a.hasQueuedThread(wb)
+                && b.owner() == wb
+                && a.owner() == wa
+                && wa.getState() == Thread.State.WAITING
+                && wb.getState() == Thread.State.WAITING;
     }
 
     /** Whether a worker has already ended, so this pair will never deadlock. */

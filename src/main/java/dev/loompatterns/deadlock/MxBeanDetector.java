@@ -22,8 +22,7 @@ final class MxBeanDetector {
 
     static final String NAME = "ThreadMXBean.findDeadlockedThreads";
 
-    private MxBeanDetector() {
-    }
+    private MxBeanDetector() {}
 
     /** @param workers the threads to look for, by id; cycles among other threads are ignored */
     static Detection look(Map<Long, Thread> workers) {
@@ -41,11 +40,13 @@ final class MxBeanDetector {
             waitsFor.put(info.getThreadId(), info.getLockOwnerId());
             if (evidence.isEmpty()) {
                 String lock = info.getLockName();
-                evidence = info.getThreadName() + " " + info.getThreadState() + " on " + lock.substring(lock.lastIndexOf('.') + 1)
-                        + " owned by " + info.getLockOwnerName();
+                evidence = info.getThreadName() + " " + info.getThreadState() + " on "
+                        + lock.substring(lock.lastIndexOf('.') + 1) + " owned by " + info.getLockOwnerName();
             }
         }
-        List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
+        List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream()
+                .filter(workers.keySet()::containsAll)
+                .toList();
         return new Detection(NAME, cycles, ids.length + " threads; e.g. " + evidence);
     }
 }

@@ -18,7 +18,8 @@ public final class StructuredDeadlock implements Form {
 
     @Override
     public void run(List<Runnable> workers, Watchdog watchdog) throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
+        try (var scope =
+                StructuredTaskScope.open(Joiner.awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
             for (Runnable worker : workers) {
                 scope.fork(worker);
             }

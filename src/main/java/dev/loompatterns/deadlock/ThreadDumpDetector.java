@@ -35,8 +35,7 @@ final class ThreadDumpDetector {
 
     private static final String LOCK_FRAME = "java.util.concurrent.locks.ReentrantLock.lockInterruptibly";
 
-    private ThreadDumpDetector() {
-    }
+    private ThreadDumpDetector() {}
 
     /**
      * @param workers the threads to look for, by id
@@ -55,11 +54,15 @@ final class ThreadDumpDetector {
             for (ThreadDump.DumpedThread thread : container.threads()) {
                 Thread worker = workers.get(thread.threadId());
                 String blocker = thread.parkBlocker();
-                if (worker == null || !"WAITING".equals(thread.state()) || blocker.isEmpty() || !thread.stackHas(LOCK_FRAME)) {
+                if (worker == null
+                        || !"WAITING".equals(thread.state())
+                        || blocker.isEmpty()
+                        || !thread.stackHas(LOCK_FRAME)) {
                     continue;
                 }
                 parked++;
-                Optional<NamedLock> lock = locks.stream().filter(l -> l.hasQueuedThread(worker)).findFirst();
+                Optional<NamedLock> lock =
+                        locks.stream().filter(l -> l.hasQueuedThread(worker)).findFirst();
                 Thread owner = lock.map(NamedLock::owner).orElse(null);
                 if (owner == null) {
                     continue;
@@ -73,7 +76,9 @@ final class ThreadDumpDetector {
                 }
             }
         }
-        List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream().filter(workers.keySet()::containsAll).toList();
+        List<Set<Long>> cycles = WaitForGraph.cycles(waitsFor).stream()
+                .filter(workers.keySet()::containsAll)
+                .toList();
         return new Detection(NAME, cycles, parked + " parked in lockInterruptibly; e.g. " + evidence);
     }
 

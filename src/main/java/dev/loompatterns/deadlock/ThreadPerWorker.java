@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class ThreadPerWorker {
 
-    private ThreadPerWorker() {
-    }
+    private ThreadPerWorker() {}
 
     static void run(Thread.Builder builder, List<Runnable> workers, Watchdog watchdog) throws Exception {
         List<Thread> threads = new ArrayList<>(workers.size());

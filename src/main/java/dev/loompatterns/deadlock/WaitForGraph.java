@@ -15,8 +15,7 @@ import java.util.TreeSet;
  */
 final class WaitForGraph {
 
-    private WaitForGraph() {
-    }
+    private WaitForGraph() {}
 
     /**
      * @param waitsFor thread id to the id of the thread it waits for

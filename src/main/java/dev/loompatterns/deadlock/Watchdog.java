@@ -45,7 +45,8 @@ final class Watchdog {
                 workers.put(pair.worker(0).threadId(), pair.worker(0));
                 workers.put(pair.worker(1).threadId(), pair.worker(1));
             }
-            List<NamedLock> locks = pairs.stream().flatMap(p -> Stream.of(p.a, p.b)).toList();
+            List<NamedLock> locks =
+                    pairs.stream().flatMap(p -> Stream.of(p.a, p.b)).toList();
             Detection dump = ThreadDumpDetector.look(workers, locks);
             // A parked thread may wake spuriously and be RUNNABLE for an instant, just as the dump
             // is taken; the deadlock is still there, so look again (a few times at most).

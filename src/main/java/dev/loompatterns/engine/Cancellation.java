@@ -10,8 +10,7 @@ public final class Cancellation {
 
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
 
-    private Cancellation() {
-    }
+    private Cancellation() {}
 
     /** Marks the session cancelled; true the first time. */
     public static boolean request() {

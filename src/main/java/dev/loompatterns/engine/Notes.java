@@ -21,8 +21,7 @@ public final class Notes {
     /** A JIT share of the measured time from which a note says so. */
     static final double JIT_NOTE_SHARE = 0.10;
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /**
      * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
@@ -42,12 +41,20 @@ public final class Notes {
         if (apart.apartTotal() == 0) {
             return Optional.empty();
         }
-        String what = apart.apart().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        return Optional.of(String.format(Locale.ROOT, "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
-                apart.apartTotal(), apart.apartTotal() == 1 ? "" : "s",
-                apart.recorder() == 0 ? "met classes for the first time"
-                        : apart.firstUse() == 0 ? "recorded (JFR's own event code)" : "met classes for the first time or recorded",
+        String what = apart.apart().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
+                apart.apartTotal(),
+                apart.apartTotal() == 1 ? "" : "s",
+                apart.recorder() == 0
+                        ? "met classes for the first time"
+                        : apart.firstUse() == 0
+                                ? "recorded (JFR's own event code)"
+                                : "met classes for the first time or recorded",
                 what));
     }
 
@@ -59,7 +66,8 @@ public final class Notes {
                 out.println(line);
                 line = new StringBuilder("  ");
             }
-            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ").append(word);
+            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ")
+                    .append(word);
         }
         if (line.length() > 0) {
             out.println(line);
@@ -69,14 +77,17 @@ public final class Notes {
     /** One line when virtual threads were not counted, saying why; nothing otherwise. */
     public static Optional<String> notCountedNote(List<Row> rows) {
         return rows.stream().anyMatch(row -> row.virtualThreads() < 0)
-                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves jdk.VirtualThreadStart off "
-                        + "and counting would add one event per virtual thread to the file (JFR merges the settings of recordings).")
+                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves"
+                        + " jdk.VirtualThreadStart off and counting would add one event per virtual thread to the"
+                        + " file (JFR merges the settings of recordings).")
                 : Optional.empty();
     }
 
     /** The notes every table of rows may need, in order: pins set apart, virtual threads not counted. */
     public static List<String> rowNotes(List<Row> rows) {
-        return Stream.of(apartNote(rows), notCountedNote(rows)).flatMap(Optional::stream).toList();
+        return Stream.of(apartNote(rows), notCountedNote(rows))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
@@ -89,24 +100,35 @@ public final class Notes {
             out.println("Recording: " + files.getFirst());
             RecordingSummary.read(files.getFirst()).lines().forEach(out::println);
         } else {
-            out.println("Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
+            out.println(
+                    "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
             for (Path file : files) {
                 RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins, %d submit failures%n",
-                        file.getFileName(), summary.virtualThreadsStarted(), summary.pins(), summary.submitFailures());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-48s %7d virtual threads started, %4d pins, %d submit failures%n",
+                        file.getFileName(),
+                        summary.virtualThreadsStarted(),
+                        summary.pins(),
+                        summary.submitFailures());
             }
         }
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
                 RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(Locale.ROOT, "  %-48s %7d virtual threads started, %4d pins%n", file.getFileName(),
-                        summary.virtualThreadsStarted(), summary.pins());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-48s %7d virtual threads started, %4d pins%n",
+                        file.getFileName(),
+                        summary.virtualThreadsStarted(),
+                        summary.pins());
             }
         }
         Path example = files.getFirst();
         String jfr = jfrTool();
-        out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each run,");
+        out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each"
+                + " run,");
         out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
         out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
         out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
@@ -117,16 +139,24 @@ public final class Notes {
      * with the run, so its figures include the JIT's warm-up.
      */
     public static Optional<String> jitNote(List<Row> rows, int warmup) {
-        Row busiest = rows.stream().max(Comparator.comparingDouble(Row::jitShare)).orElseThrow();
+        Row busiest =
+                rows.stream().max(Comparator.comparingDouble(Row::jitShare)).orElseThrow();
         if (busiest.jitShare() < JIT_NOTE_SHARE) {
             return Optional.empty();
         }
         double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
-        return Optional.of(String.format(Locale.ROOT,
-                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine code (the JIT), "
-                        + "on the same cores: its figures include that warm-up. %s",
-                busiest.pattern(), busiest.mode(), busiest.variant(), wall, busiest.jitMs(),
-                warmup == 0 ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock starts."
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine"
+                        + " code (the JIT), on the same cores: its figures include that warm-up. %s",
+                busiest.pattern(),
+                busiest.mode(),
+                busiest.variant(),
+                wall,
+                busiest.jitMs(),
+                warmup == 0
+                        ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock"
+                                + " starts."
                         : "More --warmup runs would move more of it before the clock."));
     }
 
@@ -134,14 +164,23 @@ public final class Notes {
     public static String noiseNote(List<Row> rows, int warmup, int repeat) {
         String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s") + " per cell";
         if (repeat == 1) {
-            return "Each figure is one run" + after + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
-                    + "--repeat 5 gives medians with their spread" + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
+            return "Each figure is one run" + after
+                    + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
+                    + "--repeat 5 gives medians with their spread"
+                    + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
                     + "; JMH (README, Benchmarks) gives steady figures.";
         }
         Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
-        return String.format(Locale.ROOT, "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s). "
-                        + "For steady figures use %sJMH (README, Benchmarks).",
-                repeat, after, widest.spread() * 100, widest.pattern(), widest.mode(), widest.variant(),
+        return String.format(
+                Locale.ROOT,
+                "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s"
+                        + " %s). For steady figures use %sJMH (README, Benchmarks).",
+                repeat,
+                after,
+                widest.spread() * 100,
+                widest.pattern(),
+                widest.mode(),
+                widest.variant(),
                 warmup == 0 ? "--warmup W (unmeasured runs first) or " : "");
     }
 }

@@ -9,10 +9,22 @@ import java.util.stream.Collectors;
 
 /** How {@code compare} and {@code run} print their rows. The columns and their order are a contract (docs/design.md, The CLI contract). */
 public enum ReportFormat {
-    TABLE, CSV, JSON, MARKDOWN;
+    TABLE,
+    CSV,
+    JSON,
+    MARKDOWN;
 
-    static final List<String> COLUMNS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks_per_s",
-            "peak_platform_threads", "virtual_threads", "pinned", "check");
+    static final List<String> COLUMNS = List.of(
+            "pattern",
+            "mode",
+            "variant",
+            "tasks",
+            "wall_ms",
+            "tasks_per_s",
+            "peak_platform_threads",
+            "virtual_threads",
+            "pinned",
+            "check");
 
     /** What the default table fits in: a terminal of 120 columns. */
     public static final int TABLE_WIDTH = 120;
@@ -21,8 +33,8 @@ public enum ReportFormat {
     static final int MIN_SUMMARY = 30;
 
     /** The table's short headers, for the columns whose contract names are long. */
-    static final List<String> SHORT_HEADERS = List.of("pattern", "mode", "variant", "tasks", "wall_ms", "tasks/s", "platform",
-            "virtual", "pinned", "check");
+    static final List<String> SHORT_HEADERS = List.of(
+            "pattern", "mode", "variant", "tasks", "wall_ms", "tasks/s", "platform", "virtual", "pinned", "check");
 
     public void print(List<Row> rows, PrintWriter out) {
         print(rows, out, false);
@@ -54,11 +66,20 @@ public enum ReportFormat {
     }
 
     private static List<String> cells(Row row, boolean detailInCheck) {
-        String check = detailInCheck ? row.check().word() + ": " + row.check().detail() : row.check().word();
-        return List.of(row.pattern(), row.mode(), row.variant(), Integer.toString(row.tasks()),
-                String.format(Locale.ROOT, "%.1f", row.wallMs()), String.format(Locale.ROOT, "%.0f", row.tasksPerSecond()),
-                Integer.toString(row.peakPlatformThreads()), row.virtualThreads() < 0 ? "-" : Long.toString(row.virtualThreads()),
-                Long.toString(row.pinned()), check);
+        String check = detailInCheck
+                ? row.check().word() + ": " + row.check().detail()
+                : row.check().word();
+        return List.of(
+                row.pattern(),
+                row.mode(),
+                row.variant(),
+                Integer.toString(row.tasks()),
+                String.format(Locale.ROOT, "%.1f", row.wallMs()),
+                String.format(Locale.ROOT, "%.0f", row.tasksPerSecond()),
+                Integer.toString(row.peakPlatformThreads()),
+                row.virtualThreads() < 0 ? "-" : Long.toString(row.virtualThreads()),
+                Long.toString(row.pinned()),
+                check);
     }
 
     /**
@@ -98,14 +119,16 @@ public enum ReportFormat {
             if (below) {
                 out.println(text.append(row.check().word()));
                 if (row.check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED) {
-                    String summary = "    " + row.check().word() + ": " + row.check().detail();
+                    String summary =
+                            "    " + row.check().word() + ": " + row.check().detail();
                     if (summary.length() > TABLE_WIDTH) {
                         summary = summary.substring(0, TABLE_WIDTH - 1) + "\u2026";
                         cut = true;
                     }
                     out.println(summary);
                 }
-                cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED && !row.check().detail().isEmpty();
+                cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
+                        && !row.check().detail().isEmpty();
                 continue;
             }
             if (check.length() > checkWidth) {
@@ -114,8 +137,12 @@ public enum ReportFormat {
             }
             out.println(text.append(check));
         }
-        Notes.note(out, "platform: peak_platform_threads, virtual: virtual_threads"
-                + (cut ? "; checks are cut to fit 120 columns: --wide, --format csv or json give them whole" : ""));
+        Notes.note(
+                out,
+                "platform: peak_platform_threads, virtual: virtual_threads"
+                        + (cut
+                                ? "; checks are cut to fit 120 columns: --wide, --format csv or json give them whole"
+                                : ""));
     }
 
     private static void table(List<Row> rows, PrintWriter out) {
@@ -158,7 +185,8 @@ public enum ReportFormat {
             cells.add(row.check().detail());
             cells.add(Long.toString(row.pinsApart().firstUse()));
             cells.add(Long.toString(row.pinsApart().recorder()));
-            out.println(String.join(",", cells.stream().map(ReportFormat::csvQuote).toList()));
+            out.println(
+                    String.join(",", cells.stream().map(ReportFormat::csvQuote).toList()));
         }
     }
 
@@ -173,26 +201,44 @@ public enum ReportFormat {
         out.println("[");
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            out.printf(Locale.ROOT,
-                    "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f, \"tasks_per_s\": %.1f, "
-                            + "\"peak_platform_threads\": %d, \"virtual_threads\": %s, \"pinned\": %d, \"check\": %s, \"detail\": %s, "
-                            + "\"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f, \"runs_wall_ms\": %s, \"runs_jit_ms\": %s, "
-                            + "\"pinned_first_use\": %d, \"pinned_recorder\": %d, \"pinned_apart\": %s}%s%n",
-                    jsonString(row.pattern()), jsonString(row.mode()), jsonString(row.variant()), row.tasks(), row.wallMs(),
-                    row.tasksPerSecond(), row.peakPlatformThreads(), row.virtualThreads() < 0 ? "null" : Long.toString(row.virtualThreads()),
+            out.printf(
+                    Locale.ROOT,
+                    "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f,"
+                        + " \"tasks_per_s\": %.1f, \"peak_platform_threads\": %d, \"virtual_threads\": %s, \"pinned\":"
+                        + " %d, \"check\": %s, \"detail\": %s, \"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f,"
+                        + " \"runs_wall_ms\": %s, \"runs_jit_ms\": %s, \"pinned_first_use\": %d, \"pinned_recorder\":"
+                        + " %d, \"pinned_apart\": %s}%s%n",
+                    jsonString(row.pattern()),
+                    jsonString(row.mode()),
+                    jsonString(row.variant()),
+                    row.tasks(),
+                    row.wallMs(),
+                    row.tasksPerSecond(),
+                    row.peakPlatformThreads(),
+                    row.virtualThreads() < 0 ? "null" : Long.toString(row.virtualThreads()),
                     row.pinned(),
-                    jsonString(row.check().word().toLowerCase(Locale.ROOT)), jsonString(row.check().detail()), row.repeats(),
-                    row.spread(), row.jitMs(),
-                    jsonArray(row.runs().stream().map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis())).toList()),
-                    jsonArray(row.runs().stream().map(run -> Long.toString(run.jit().toMillis())).toList()),
-                    row.pinsApart().firstUse(), row.pinsApart().recorder(), jsonCounts(row.pinsApart().apart()),
+                    jsonString(row.check().word().toLowerCase(Locale.ROOT)),
+                    jsonString(row.check().detail()),
+                    row.repeats(),
+                    row.spread(),
+                    row.jitMs(),
+                    jsonArray(row.runs().stream()
+                            .map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis()))
+                            .toList()),
+                    jsonArray(row.runs().stream()
+                            .map(run -> Long.toString(run.jit().toMillis()))
+                            .toList()),
+                    row.pinsApart().firstUse(),
+                    row.pinsApart().recorder(),
+                    jsonCounts(row.pinsApart().apart()),
                     r < rows.size() - 1 ? "," : "");
         }
         out.println("]");
     }
 
     private static String jsonCounts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> jsonString(e.getKey()) + ": " + e.getValue())
+        return counts.entrySet().stream()
+                .map(e -> jsonString(e.getKey()) + ": " + e.getValue())
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
@@ -225,7 +271,12 @@ public enum ReportFormat {
         out.println("| " + String.join(" | ", COLUMNS) + " |");
         out.println("|" + "---|".repeat(3) + "---:|".repeat(6) + "---|");
         for (Row row : rows) {
-            out.println("| " + String.join(" | ", cells(row, true).stream().map(c -> c.replace("|", "\\|")).toList()) + " |");
+            out.println("| "
+                    + String.join(
+                            " | ",
+                            cells(row, true).stream()
+                                    .map(c -> c.replace("|", "\\|"))
+                                    .toList()) + " |");
         }
     }
 }

@@ -15,12 +15,25 @@ import java.util.List;
  * @param spread (slowest - fastest) / median wall time; 0 for a single run
  * @param runs   the repeats in the order they ran
  */
-public record Row(String pattern, String mode, String variant, int tasks, double wallMs, double tasksPerSecond,
-           int peakPlatformThreads, long virtualThreads, long pinned, Check check, double spread, List<RunReport> runs) {
+public record Row(
+        String pattern,
+        String mode,
+        String variant,
+        int tasks,
+        double wallMs,
+        double tasksPerSecond,
+        int peakPlatformThreads,
+        long virtualThreads,
+        long pinned,
+        Check check,
+        double spread,
+        List<RunReport> runs) {
 
     /** The pins set apart from {@link #pinned()} (a class's first use, the recording's own), summed over the runs. */
     public PinTally pinsApart() {
-        return runs.stream().map(RunReport::pins).map(p -> new PinTally(0, p.firstUse(), p.recorder(), p.apart()))
+        return runs.stream()
+                .map(RunReport::pins)
+                .map(p -> new PinTally(0, p.firstUse(), p.recorder(), p.apart()))
                 .reduce(PinTally.NONE, PinTally::plus);
     }
 
@@ -35,19 +48,45 @@ public record Row(String pattern, String mode, String variant, int tasks, double
 
     static Row of(List<RunReport> repeats) {
         RunReport median = Statistics.medianBy(repeats, Comparator.comparing(RunReport::wall));
-        double fastest = repeats.stream().mapToDouble(RunReport::wallMillis).min().orElseThrow();
-        double slowest = repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
-        Check check = repeats.stream().map(RunReport::check).filter(c -> !c.ok()).findFirst().orElse(median.check());
-        return new Row(median.pattern(), median.mode().id(), median.variant(), median.tasks(), median.wallMillis(),
-                median.tasksPerSecond(), repeats.stream().mapToInt(RunReport::peakPlatformThreads).max().orElse(0),
-                median.virtualThreads(), repeats.stream().mapToLong(RunReport::pinned).max().orElse(0), check,
-                median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0, repeats);
+        double fastest =
+                repeats.stream().mapToDouble(RunReport::wallMillis).min().orElseThrow();
+        double slowest =
+                repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
+        Check check = repeats.stream()
+                .map(RunReport::check)
+                .filter(c -> !c.ok())
+                .findFirst()
+                .orElse(median.check());
+        return new Row(
+                median.pattern(),
+                median.mode().id(),
+                median.variant(),
+                median.tasks(),
+                median.wallMillis(),
+                median.tasksPerSecond(),
+                repeats.stream().mapToInt(RunReport::peakPlatformThreads).max().orElse(0),
+                median.virtualThreads(),
+                repeats.stream().mapToLong(RunReport::pinned).max().orElse(0),
+                check,
+                median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0,
+                repeats);
     }
 
     /** This row with another check: a warm-up run's failure, which the measured runs did not see. */
     Row withCheck(Check other) {
-        return new Row(pattern, mode, variant, tasks, wallMs, tasksPerSecond, peakPlatformThreads, virtualThreads, pinned, other,
-                spread, runs);
+        return new Row(
+                pattern,
+                mode,
+                variant,
+                tasks,
+                wallMs,
+                tasksPerSecond,
+                peakPlatformThreads,
+                virtualThreads,
+                pinned,
+                other,
+                spread,
+                runs);
     }
 
     /** How many runs the row's figures come from. */

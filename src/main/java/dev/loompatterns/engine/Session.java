@@ -8,8 +8,8 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import dev.loompatterns.jfr.Recorder;
 import dev.loompatterns.jfr.ActivityCounter;
+import dev.loompatterns.jfr.Recorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +36,11 @@ public final class Session {
 
     /** Where recordings go: nowhere, one file for the whole session, or one file per cell in a folder. */
     public sealed interface Recording {
-        record None() implements Recording {
-        }
+        record None() implements Recording {}
 
-        record OneFile(Configuration profile, Path file) implements Recording {
-        }
+        record OneFile(Configuration profile, Path file) implements Recording {}
 
-        record FilePerCell(Configuration profile, Path dir) implements Recording {
-        }
+        record FilePerCell(Configuration profile, Path dir) implements Recording {}
     }
 
     /** The rows, and the recordings written (in order); the child JVMs' recordings are in the rows. */
@@ -68,11 +65,12 @@ public final class Session {
 
     Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
         Counter done = new Counter(cells.size() * (warmups + repeats));
-        runner.countVirtualThreads(switch (recording) {
-            case Recording.None none -> true;
-            case Recording.OneFile one -> ActivityCounter.recordsVirtualThreadStarts(one.profile());
-            case Recording.FilePerCell each -> ActivityCounter.recordsVirtualThreadStarts(each.profile());
-        });
+        runner.countVirtualThreads(
+                switch (recording) {
+                    case Recording.None none -> true;
+                    case Recording.OneFile one -> ActivityCounter.recordsVirtualThreadStarts(one.profile());
+                    case Recording.FilePerCell each -> ActivityCounter.recordsVirtualThreadStarts(each.profile());
+                });
         try {
             return switch (recording) {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
@@ -110,7 +108,8 @@ public final class Session {
      * (exit 130). After Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was
      * doing: any failure then is the interrupt's.
      */
-    public Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording, Consumer<List<Row>> printFinished)
+    public Outcome run(
+            List<Cell> cells, int warmups, int repeats, Recording recording, Consumer<List<Row>> printFinished)
             throws Exception {
         try {
             return run(cells, warmups, repeats, recording);
@@ -139,7 +138,8 @@ public final class Session {
         try {
             return recorder.finish();
         } catch (java.io.UncheckedIOException e) {
-            if (Cancellation.requested() || Thread.currentThread().isInterrupted()
+            if (Cancellation.requested()
+                    || Thread.currentThread().isInterrupted()
                     || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
                 throw new InterruptedException("stopped while writing the recording");
             }
@@ -191,7 +191,8 @@ public final class Session {
         for (int w = 1; w <= warmups; w++) {
             stopIfCancelled();
             progress.show(++done.done, done.total, cell.label() + " (warm-up)");
-            Check check = runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload()).check();
+            Check check = runner.run(cell.pattern(), cell.mode(), cell.variant(), cell.workload())
+                    .check();
             if (failed == null && !check.ok()) {
                 failed = Check.failed("warm-up run " + w + " of " + warmups + ": " + check.detail());
             }

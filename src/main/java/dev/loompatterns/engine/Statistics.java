@@ -17,8 +17,7 @@ public final class Statistics {
     /** The fewest values that give a 95% interval for their median (5 give at most 94%). */
     public static final int MIN_VALUES_FOR_INTERVAL = 6;
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /** The median element by {@code order}: the middle one, or the upper middle one of an even number. */
     public static <T> T medianBy(List<T> values, Comparator<? super T> order) {
@@ -44,7 +43,8 @@ public final class Statistics {
     public static double[] medianInterval(List<Double> values) {
         int n = values.size();
         if (n < MIN_VALUES_FOR_INTERVAL) {
-            throw new IllegalArgumentException("a 95% interval for a median needs " + MIN_VALUES_FOR_INTERVAL + " values, got " + n);
+            throw new IllegalArgumentException(
+                    "a 95% interval for a median needs " + MIN_VALUES_FOR_INTERVAL + " values, got " + n);
         }
         List<Double> sorted = values.stream().sorted().toList();
         // P(X < k) for X ~ Binomial(n, 1/2), summed in logs so that large n does not underflow.
@@ -60,7 +60,8 @@ public final class Statistics {
             k = j + 1;
             logChoose += Math.log(n - j) - Math.log(j + 1);
         }
-        // P(X <= k - 1) <= 2.5%: the median lies below the k-th smallest value, or above the k-th largest, each at most that often.
+        // P(X <= k - 1) <= 2.5%: the median lies below the k-th smallest value, or above the k-th largest, each at most
+        // that often.
         return new double[] {sorted.get(k - 1), sorted.get(n - k)};
     }
 

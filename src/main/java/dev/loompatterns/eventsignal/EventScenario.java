@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventScenario {
 
-    private EventScenario() {
-    }
+    private EventScenario() {}
 
     static Outcome play(Crew crew, Signal signal, int waiters, Duration timeout) throws Exception {
         try (crew) {
@@ -50,8 +49,16 @@ final class EventScenario {
             signal.set();
             crew.awaitUntil("every waiter returned after the next set()", () -> thirdThrough.get() == waiters);
             crew.join(); // also the happens-before edge for timed[]
-            return new Outcome(waiters, blockedBeforeSet, firstThrough.get(), setReturnsAtOnce, timed[0] == 1,
-                    Duration.ofNanos(timed[1]), timeout, blockedAfterClear, thirdThrough.get());
+            return new Outcome(
+                    waiters,
+                    blockedBeforeSet,
+                    firstThrough.get(),
+                    setReturnsAtOnce,
+                    timed[0] == 1,
+                    Duration.ofNanos(timed[1]),
+                    timeout,
+                    blockedAfterClear,
+                    thirdThrough.get());
         }
     }
 
@@ -60,7 +67,8 @@ final class EventScenario {
      *
      * @return true if all were blocked and none had got through
      */
-    private static boolean blockUntilSet(Crew crew, Signal signal, int waiters, AtomicInteger through) throws Exception {
+    private static boolean blockUntilSet(Crew crew, Signal signal, int waiters, AtomicInteger through)
+            throws Exception {
         List<Crew.Member> members = new ArrayList<>(waiters);
         for (int i = 0; i < waiters; i++) {
             members.add(crew.start(() -> {
@@ -68,7 +76,8 @@ final class EventScenario {
                 through.incrementAndGet();
             }));
         }
-        crew.awaitUntil("every waiter is blocked on the cleared signal",
+        crew.awaitUntil(
+                "every waiter is blocked on the cleared signal",
                 () -> through.get() > 0 || members.stream().allMatch(Crew.Member::isWaiting));
         return through.get() == 0 && !signal.isSet();
     }

@@ -15,14 +15,19 @@ public final class EventSignalPattern implements Pattern {
 
     static final Param TIMEOUT_MS = Param.ofInt("timeout-ms", "the timed wait's timeout", 50, 1, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(9, "event-signal", "an event: set, wait with and without timeout, clear",
-                    "threading.Event: set(), wait(), wait(timeout), clear()", 200)
+    static final PatternInfo INFO = PatternInfo.of(
+                    9,
+                    "event-signal",
+                    "an event: set, wait with and without timeout, clear",
+                    "threading.Event: set(), wait(), wait(timeout), clear()",
+                    200)
             .withVariants(
                     Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
                     Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"))
             .withParams(TIMEOUT_MS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);
 
     /** Slack for the timed wait's lower bound: the clocks agree, so this only absorbs rounding. */
     static final Duration SLACK = Duration.ofMillis(1);
@@ -53,8 +58,8 @@ public final class EventSignalPattern implements Pattern {
             return Check.failed("the timed wait on the cleared event returned true");
         }
         if (outcome.timedWaitTook().compareTo(outcome.timeout().minus(SLACK)) < 0) {
-            return Check.failed("the timed wait returned false after " + millis(outcome.timedWaitTook()) + ", before its timeout of "
-                    + millis(outcome.timeout()));
+            return Check.failed("the timed wait returned false after " + millis(outcome.timedWaitTook())
+                    + ", before its timeout of " + millis(outcome.timeout()));
         }
         if (!outcome.blockedAfterClear()) {
             return Check.failed("after clear(), a new waiter got through without a set()");

@@ -15,7 +15,13 @@ import java.time.Duration;
  * @param blockedAfterClear every third-round waiter was seen blocked with none through
  * @param releasedAfterSet  third-round waiters that returned after the next set
  */
-record Outcome(int waiters, boolean blockedBeforeSet, int releasedBySet, boolean setReturnsAtOnce,
-               boolean timedWaitResult, Duration timedWaitTook, Duration timeout,
-               boolean blockedAfterClear, int releasedAfterSet) {
-}
+record Outcome(
+        int waiters,
+        boolean blockedBeforeSet,
+        int releasedBySet,
+        boolean setReturnsAtOnce,
+        boolean timedWaitResult,
+        Duration timedWaitTook,
+        Duration timeout,
+        boolean blockedAfterClear,
+        int releasedAfterSet) {}

@@ -21,13 +21,14 @@ import java.util.function.Supplier;
  */
 final class ClassicWays {
 
-    private ClassicWays() {
-    }
+    private ClassicWays() {}
 
     /** Both ways, each on a fresh set of tasks, with the threads from {@code builder} and the executor from {@code executors}. */
     static List<WayReport> runAll(int count, int failEvery, Thread.Builder builder, Supplier<ExecutorService> executors)
             throws InterruptedException {
-        return List.of(uncaughtHandler(new Tasks(count, failEvery), builder), invokeAll(new Tasks(count, failEvery), executors));
+        return List.of(
+                uncaughtHandler(new Tasks(count, failEvery), builder),
+                invokeAll(new Tasks(count, failEvery), executors));
     }
 
     private static WayReport uncaughtHandler(Tasks tasks, Thread.Builder builder) throws InterruptedException {
@@ -68,7 +69,13 @@ final class ClassicWays {
                 }
             }
         }
-        return tasks.summarize("invoke-all", allWrapped ? "Future.get's ExecutionException" : "ExecutionException (some causes were not a TaskFailure)",
-                tasks.failing(), Set.of(), true);
+        return tasks.summarize(
+                "invoke-all",
+                allWrapped
+                        ? "Future.get's ExecutionException"
+                        : "ExecutionException (some causes were not a TaskFailure)",
+                tasks.failing(),
+                Set.of(),
+                true);
     }
 }

@@ -15,14 +15,19 @@ import java.util.Map;
 /** Catalogue entry for {@code exceptions}; see the package documentation. */
 public final class ExceptionsPattern implements Pattern {
 
-    static final Param FAIL_EVERY = Param.ofInt("fail-every", "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1,
-            1_000_000);
+    static final Param FAIL_EVERY =
+            Param.ofInt("fail-every", "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1, 1_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(13, "exceptions", "exceptions in threads: handlers, Future.get, a fail-fast scope",
-                    "handling exceptions within threads: try/except in the target, excepthook, future.result() raising", 30)
+    static final PatternInfo INFO = PatternInfo.of(
+                    13,
+                    "exceptions",
+                    "exceptions in threads: handlers, Future.get, a fail-fast scope",
+                    "handling exceptions within threads: try/except in the target, excepthook, future.result() raising",
+                    30)
             .withParams(FAIL_EVERY);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
 
     @Override
     public PatternInfo info() {
@@ -45,12 +50,14 @@ public final class ExceptionsPattern implements Pattern {
         List<String> seen = new ArrayList<>();
         for (WayReport way : ways) {
             if (!way.reported().keySet().equals(way.expectedFailures())) {
-                return Check.failed(way.way() + ": reported failures of tasks " + new java.util.TreeSet<>(way.reported().keySet())
-                        + ", expected " + new java.util.TreeSet<>(way.expectedFailures()));
+                return Check.failed(way.way() + ": reported failures of tasks "
+                        + new java.util.TreeSet<>(way.reported().keySet()) + ", expected "
+                        + new java.util.TreeSet<>(way.expectedFailures()));
             }
             for (Map.Entry<Integer, Throwable> entry : way.reported().entrySet()) {
                 if (!(entry.getValue() instanceof TaskFailure failure) || failure.task() != entry.getKey()) {
-                    return Check.failed(way.way() + ": task " + entry.getKey() + " was reported with cause " + entry.getValue());
+                    return Check.failed(
+                            way.way() + ": task " + entry.getKey() + " was reported with cause " + entry.getValue());
                 }
             }
             if (!way.interrupted().equals(way.expectedInterrupted())) {
@@ -60,9 +67,12 @@ public final class ExceptionsPattern implements Pattern {
             if (way.leftRunning() > 0) {
                 return Check.failed(way.way() + ": " + way.leftRunning() + " threads still running after it returned");
             }
-            seen.add(way.way() + ": " + way.reported().size() + " failure" + (way.reported().size() == 1 ? "" : "s")
+            seen.add(way.way() + ": " + way.reported().size() + " failure"
+                    + (way.reported().size() == 1 ? "" : "s")
                     + " with cause via " + way.carrier()
-                    + (way.expectedInterrupted().isEmpty() ? "" : ", " + way.interrupted().size() + " siblings interrupted"));
+                    + (way.expectedInterrupted().isEmpty()
+                            ? ""
+                            : ", " + way.interrupted().size() + " siblings interrupted"));
         }
         return Check.passed(String.join("; ", seen) + "; no thread left running");
     }

@@ -16,6 +16,7 @@ public final class PlatformExceptions implements Form {
 
     @Override
     public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {
-        return ClassicWays.runAll(tasks, failEvery, Thread.ofPlatform().name("task-", 0), () -> Executors.newFixedThreadPool(POOL_SIZE));
+        return ClassicWays.runAll(
+                tasks, failEvery, Thread.ofPlatform().name("task-", 0), () -> Executors.newFixedThreadPool(POOL_SIZE));
     }
 }

@@ -91,8 +91,14 @@ final class Tasks {
         return alive;
     }
 
-    WayReport summarize(String way, String carrier, Set<Integer> expectedFailures, Set<Integer> expectedInterrupted,
-                        boolean waitForPool) throws InterruptedException {
-        return new WayReport(way, carrier, expectedFailures, reported, expectedInterrupted, interrupted, leftRunning(waitForPool));
+    WayReport summarize(
+            String way,
+            String carrier,
+            Set<Integer> expectedFailures,
+            Set<Integer> expectedInterrupted,
+            boolean waitForPool)
+            throws InterruptedException {
+        return new WayReport(
+                way, carrier, expectedFailures, reported, expectedInterrupted, interrupted, leftRunning(waitForPool));
     }
 }

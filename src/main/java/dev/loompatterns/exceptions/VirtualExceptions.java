@@ -13,6 +13,7 @@ public final class VirtualExceptions implements Form {
 
     @Override
     public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {
-        return ClassicWays.runAll(tasks, failEvery, Thread.ofVirtual().name("task-", 0), Executors::newVirtualThreadPerTaskExecutor);
+        return ClassicWays.runAll(
+                tasks, failEvery, Thread.ofVirtual().name("task-", 0), Executors::newVirtualThreadPerTaskExecutor);
     }
 }

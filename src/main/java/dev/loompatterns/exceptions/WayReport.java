@@ -14,8 +14,14 @@ import java.util.Set;
  * @param interrupted         the tasks that saw an interrupt
  * @param leftRunning         threads the way started that were still alive after it returned
  */
-public record WayReport(String way, String carrier, Set<Integer> expectedFailures, Map<Integer, Throwable> reported,
-                        Set<Integer> expectedInterrupted, Set<Integer> interrupted, int leftRunning) {
+public record WayReport(
+        String way,
+        String carrier,
+        Set<Integer> expectedFailures,
+        Map<Integer, Throwable> reported,
+        Set<Integer> expectedInterrupted,
+        Set<Integer> interrupted,
+        int leftRunning) {
 
     public WayReport {
         expectedFailures = Set.copyOf(expectedFailures);

@@ -37,7 +37,8 @@ import javax.tools.ToolProvider;
 final class Example implements AutoCloseable {
 
     /** An example's line: "platform   10000 workers done in  2919 ms, ..." or "pool(50)   1000 bodies in  1674 ms ...". */
-    private static final Pattern EXAMPLE_LINE = Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
+    private static final Pattern EXAMPLE_LINE =
+            Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
 
     private final Path classes;
     private final URLClassLoader loader;
@@ -52,7 +53,11 @@ final class Example implements AutoCloseable {
     /** {@code examples/} beside the folder holding this class's jar (target/). */
     static Path defaultFolder() {
         try {
-            Path code = Path.of(Example.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(Example.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return code.getParent().getParent().resolve("examples");
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("examples");
@@ -65,9 +70,11 @@ final class Example implements AutoCloseable {
             throw new UsageException("no examples folder at " + dir + "; give it with --examples DIR");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(example + "_") && f.getFileName().toString().endsWith(".java"))
+            return files.filter(f -> f.getFileName().toString().startsWith(example + "_")
+                            && f.getFileName().toString().endsWith(".java"))
                     .findFirst()
-                    .orElseThrow(() -> new UsageException("no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));
+                    .orElseThrow(() -> new UsageException(
+                            "no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));
         }
     }
 
@@ -77,7 +84,8 @@ final class Example implements AutoCloseable {
         try {
             compileInto(source, classes);
             String className = source.getFileName().toString().replaceFirst("\\.java$", "");
-            URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Example.class.getClassLoader());
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, Example.class.getClassLoader());
             try {
                 return new Example(classes, loader, loader.loadClass(className).getMethod("main", String[].class));
             } catch (ReflectiveOperationException | RuntimeException e) {
@@ -93,18 +101,33 @@ final class Example implements AutoCloseable {
     private static void compileInto(Path source, Path classes) throws IOException, CannotCompare {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new UsageException("fidelity compiles the example and needs a JDK, not a JRE (no javax.tools compiler in " + System.getProperty("java.home") + ")");
+            throw new UsageException(
+                    "fidelity compiles the example and needs a JDK, not a JRE (no javax.tools compiler in "
+                            + System.getProperty("java.home") + ")");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", Integer.toString(Runtime.version().feature()), "--enable-preview",
-                    "-Xlint:-preview", "-d", classes.toString());
-            boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source)).call();
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "--release",
+                    Integer.toString(Runtime.version().feature()),
+                    "--enable-preview",
+                    "-Xlint:-preview",
+                    "-d",
+                    classes.toString());
+            boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source))
+                    .call();
             if (!compiled) {
-                throw new CannotCompare("could not compile " + source + ": " + diagnostics.getDiagnostics().stream()
-                        .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).findFirst()
-                        .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
-                        .orElse("see javac"));
+                throw new CannotCompare("could not compile " + source + ": "
+                        + diagnostics.getDiagnostics().stream()
+                                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                                .findFirst()
+                                .map(d -> "line " + d.getLineNumber() + ": "
+                                        + d.getMessage(Locale.ROOT)
+                                                .lines()
+                                                .findFirst()
+                                                .orElse(""))
+                                .orElse("see javac"));
             }
         }
     }
@@ -133,16 +156,22 @@ final class Example implements AutoCloseable {
                 continue;
             }
             String form = m.group(1);
-            Mode mode = form.startsWith("pool(") ? Mode.PLATFORM
-                    : Arrays.stream(Fidelity.MODES).filter(candidate -> candidate.id().equals(form)).findFirst()
-                            .orElseThrow(() -> new CannotCompare(pairing.example() + " printed a form that is not a mode: " + line.strip()));
+            Mode mode = form.startsWith("pool(")
+                    ? Mode.PLATFORM
+                    : Arrays.stream(Fidelity.MODES)
+                            .filter(candidate -> candidate.id().equals(form))
+                            .findFirst()
+                            .orElseThrow(() -> new CannotCompare(
+                                    pairing.example() + " printed a form that is not a mode: " + line.strip()));
             if (Integer.parseInt(m.group(2)) != pairing.tasks() || line.contains("FAILED") || line.contains("WRONG")) {
-                throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks() + " tasks): " + line.strip());
+                throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks()
+                        + " tasks): " + line.strip());
             }
             times.put(mode, Double.parseDouble(m.group(3)));
         }
         if (times.size() != Fidelity.MODES.length) {
-            throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet() + ", not for each mode: " + output.strip());
+            throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet()
+                    + ", not for each mode: " + output.strip());
         }
         return times;
     }

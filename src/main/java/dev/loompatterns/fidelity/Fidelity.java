@@ -32,8 +32,7 @@ public final class Fidelity {
 
     static final Mode[] MODES = {Mode.PLATFORM, Mode.VIRTUAL, Mode.STRUCTURED};
 
-    private Fidelity() {
-    }
+    private Fidelity() {}
 
     /** {@code examples/} beside the folder holding this project's jar (target/). */
     public static Path defaultExamples() {
@@ -52,8 +51,8 @@ public final class Fidelity {
      * @return each mode's times, pair by pair, in mode order
      * @throws CannotCompare if the example does not compile, a side fails its check, or the example did other work
      */
-    public static Map<Mode, Times> measure(Pairing pairing, Pattern pattern, Path source, int pairs, int warmup, Progress progress)
-            throws Exception {
+    public static Map<Mode, Times> measure(
+            Pairing pairing, Pattern pattern, Path source, int pairs, int warmup, Progress progress) throws Exception {
         Map<Mode, Workload> workloads = new EnumMap<>(Mode.class);
         for (Mode mode : MODES) {
             workloads.put(mode, Workload.resolve(pattern, mode, pairing.tasks(), pairing.params()));
@@ -68,7 +67,9 @@ public final class Fidelity {
             Runner runner = new Runner();
             try {
                 for (int pair = 0; pair < warmup + pairs; pair++) {
-                    String label = pair < warmup ? "warm-up pair " + (pair + 1) + " of " + warmup : "pair " + (pair - warmup + 1) + " of " + pairs;
+                    String label = pair < warmup
+                            ? "warm-up pair " + (pair + 1) + " of " + warmup
+                            : "pair " + (pair - warmup + 1) + " of " + pairs;
                     progress.show(pair + 1, warmup + pairs, label);
                     Map<Mode, Double> standalone;
                     Map<Mode, Double> loom;
@@ -101,9 +102,11 @@ public final class Fidelity {
             throws InterruptedException, CannotCompare {
         Map<Mode, Double> times = new EnumMap<>(Mode.class);
         for (Mode mode : MODES) {
-            RunReport report = runner.run(pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
+            RunReport report = runner.run(
+                    pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
             if (!report.check().ok()) {
-                throw new CannotCompare(pattern.id() + " " + mode.id() + " failed its check: " + report.check().detail());
+                throw new CannotCompare(pattern.id() + " " + mode.id() + " failed its check: "
+                        + report.check().detail());
             }
             times.put(mode, report.wallMillis());
         }

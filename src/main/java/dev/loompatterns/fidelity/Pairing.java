@@ -15,7 +15,13 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
             new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500"), 11, 3),
             // One group of 1,000 forks: E11 has one flat scope. Runs of about 150 ms vary by up to
             // 1.8x, so it takes 101 pairs (8.5 minutes) for an interval narrower than 5 points.
-            new Pairing("url-fetch", "E11", 1_000, Map.of("latency-ms", "50", "workers", "50", "group-size", "1000"), 101, 30));
+            new Pairing(
+                    "url-fetch",
+                    "E11",
+                    1_000,
+                    Map.of("latency-ms", "50", "workers", "50", "group-size", "1000"),
+                    101,
+                    30));
 
     /**
      * The pairing of a pattern.
@@ -23,8 +29,15 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
      * @throws UsageException if no example is paired with it
      */
     public static Pairing of(String patternId) {
-        return ALL.stream().filter(p -> p.patternId().equals(patternId)).findFirst()
-                .orElseThrow(() -> new UsageException("fidelity has no example paired with '" + patternId + "'; it pairs "
-                        + String.join(", ", ALL.stream().map(p -> p.patternId() + " (" + p.example() + ")").toList())));
+        return ALL.stream()
+                .filter(p -> p.patternId().equals(patternId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new UsageException("fidelity has no example paired with '" + patternId + "'; it pairs "
+                                + String.join(
+                                        ", ",
+                                        ALL.stream()
+                                                .map(p -> p.patternId() + " (" + p.example() + ")")
+                                                .toList())));
     }
 }

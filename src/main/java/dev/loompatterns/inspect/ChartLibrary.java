@@ -48,7 +48,8 @@ record ChartLibrary(String version, String script) {
                 if (script == null) {
                     return Optional.empty();
                 }
-                return Optional.of(new ChartLibrary(version, inlinable(new String(script.readAllBytes(), StandardCharsets.UTF_8))));
+                return Optional.of(new ChartLibrary(
+                        version, inlinable(new String(script.readAllBytes(), StandardCharsets.UTF_8))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + NAME + " from the class path", e);

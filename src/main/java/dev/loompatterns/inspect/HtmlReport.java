@@ -49,8 +49,7 @@ public final class HtmlReport {
     private static final String STYLE = resource("report.css");
     private static final String SCRIPT = resource("report.js");
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static void write(Report report, Writer out) throws IOException {
         write(report, out, ChartLibrary.find());
@@ -61,10 +60,15 @@ public final class HtmlReport {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\" data-charts=\"pending\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>loom inspect: ").append(escape(report.file())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n")
+                .append("<title>loom inspect: ")
+                .append(escape(report.file()))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n")
                 // first of all scripts: errors of the library's or ours are caught and shown on the page
-                .append("<script>window.loomErrors=[];window.addEventListener('error',function(e){window.loomErrors.push(String(e.message));});</script>\n")
+                .append(
+                        "<script>window.loomErrors=[];window.addEventListener('error',function(e){window.loomErrors.push(String(e.message));});</script>\n")
                 .append("</head><body>\n");
         header(page, report);
         page.append("<main>\n");
@@ -73,14 +77,23 @@ public final class HtmlReport {
         }
         page.append("</main>\n<footer><p>Written by <code>loom inspect</code>. ");
         library.ifPresentOrElse(
-                lib -> page.append("Charts drawn with ").append(ChartLibrary.NAME).append(' ').append(escape(lib.version())).append(" (")
-                        .append(ChartLibrary.LICENSE).append("), inlined in this page with the report's data: it needs no network."),
-                () -> page.append("<strong>No charts:</strong> ").append(ChartLibrary.NAME)
-                        .append(" was not on the class path when this page was written (the org.webjars.npm:chart.js jar in target/lib)."));
+                lib -> page.append("Charts drawn with ")
+                        .append(ChartLibrary.NAME)
+                        .append(' ')
+                        .append(escape(lib.version()))
+                        .append(" (")
+                        .append(ChartLibrary.LICENSE)
+                        .append("), inlined in this page with the report's data: it needs no network."),
+                () -> page.append("<strong>No charts:</strong> ")
+                        .append(ChartLibrary.NAME)
+                        .append(" was not on the class path when this page was written (the org.webjars.npm:chart.js"
+                                + " jar in target/lib)."));
         page.append("</p><p id=\"chart-errors\" hidden></p></footer>\n");
         Map<String, Object> data = new LinkedHashMap<>(JsonReport.tree(report));
         data.put("time_origin", origin);
-        page.append("<script type=\"application/json\" id=\"loom-data\">").append(jsonForScript(JsonReport.toJson(data))).append("</script>\n");
+        page.append("<script type=\"application/json\" id=\"loom-data\">")
+                .append(jsonForScript(JsonReport.toJson(data)))
+                .append("</script>\n");
         library.ifPresent(lib -> page.append("<script>\n").append(lib.script()).append("\n</script>\n"));
         page.append("<script>\n").append(SCRIPT).append("</script>\n</body></html>\n");
         out.write(page.toString());
@@ -88,12 +101,21 @@ public final class HtmlReport {
     }
 
     private static void header(StringBuilder page, Report report) {
-        page.append("<header><h1>loom inspect</h1><p class=\"recording\"><span id=\"file\">").append(escape(report.file()))
-                .append("</span> &middot; ").append(escape(TextReport.size(report.bytes()))).append(" &middot; ")
-                .append(String.format(Locale.ROOT, "%,d", report.events())).append(" events</p>\n<nav class=\"overview\">");
+        page.append("<header><h1>loom inspect</h1><p class=\"recording\"><span id=\"file\">")
+                .append(escape(report.file()))
+                .append("</span> &middot; ")
+                .append(escape(TextReport.size(report.bytes())))
+                .append(" &middot; ")
+                .append(String.format(Locale.ROOT, "%,d", report.events()))
+                .append(" events</p>\n<nav class=\"overview\">");
         for (Finding finding : report.findings()) {
-            page.append("<a class=\"chip\" href=\"#").append(anchor(finding.rule())).append("\">").append(badge(finding)).append(' ')
-                    .append(escape(finding.rule())).append("</a>");
+            page.append("<a class=\"chip\" href=\"#")
+                    .append(anchor(finding.rule()))
+                    .append("\">")
+                    .append(badge(finding))
+                    .append(' ')
+                    .append(escape(finding.rule()))
+                    .append("</a>");
         }
         page.append("</nav></header>\n");
     }
@@ -109,12 +131,25 @@ public final class HtmlReport {
 
     private static void section(StringBuilder page, Finding finding, long origin) {
         String rule = escape(finding.rule());
-        page.append("<section class=\"finding ").append(finding.severity().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
-                .append(anchor(finding.rule())).append("\" data-rule=\"").append(rule).append("\" data-severity=\"")
-                .append(finding.severity()).append("\">\n<h2>").append(badge(finding)).append(" <span class=\"rule\">").append(rule)
-                .append("</span></h2>\n<p class=\"summary\">").append(escape(finding.summary())).append("</p>\n");
+        page.append("<section class=\"finding ")
+                .append(finding.severity().name().toLowerCase(Locale.ROOT))
+                .append("\" id=\"")
+                .append(anchor(finding.rule()))
+                .append("\" data-rule=\"")
+                .append(rule)
+                .append("\" data-severity=\"")
+                .append(finding.severity())
+                .append("\">\n<h2>")
+                .append(badge(finding))
+                .append(" <span class=\"rule\">")
+                .append(rule)
+                .append("</span></h2>\n<p class=\"summary\">")
+                .append(escape(finding.summary()))
+                .append("</p>\n");
         if (!finding.explanation().isEmpty()) {
-            page.append("<p class=\"explanation\">").append(escape(finding.explanation())).append("</p>\n");
+            page.append("<p class=\"explanation\">")
+                    .append(escape(finding.explanation()))
+                    .append("</p>\n");
         }
         tiles(page, finding, origin);
         charts(page, finding);
@@ -132,11 +167,19 @@ public final class HtmlReport {
             }
             String text = value(name, value, origin);
             if (value instanceof String s && s.length() > TILE_TEXT) {
-                lines.append("<p class=\"fact\"><span class=\"label\">").append(escape(label(name))).append("</span> <code>")
-                        .append(escape(text)).append("</code></p>\n");
+                lines.append("<p class=\"fact\"><span class=\"label\">")
+                        .append(escape(label(name)))
+                        .append("</span> <code>")
+                        .append(escape(text))
+                        .append("</code></p>\n");
             } else {
-                tiles.append("<div class=\"tile\" data-name=\"").append(escape(name)).append("\"><span class=\"value\">")
-                        .append(escape(text)).append("</span><span class=\"label\">").append(escape(label(name))).append("</span></div>");
+                tiles.append("<div class=\"tile\" data-name=\"")
+                        .append(escape(name))
+                        .append("\"><span class=\"value\">")
+                        .append(escape(text))
+                        .append("</span><span class=\"label\">")
+                        .append(escape(label(name)))
+                        .append("</span></div>");
             }
         });
         if (!tiles.isEmpty()) {
@@ -154,16 +197,35 @@ public final class HtmlReport {
                 if (!pins.isEmpty()) {
                     Set<Object> carriers = new LinkedHashSet<>();
                     pins.forEach(pin -> carriers.add(pin instanceof Map<?, ?> m ? m.get("carrier") : null));
-                    String caption = "Pins on each carrier: a lane per carrier thread, a bar per pin from its start for its duration, "
-                            + "coloured by cause" + (Boolean.FALSE.equals(finding.details().get("timeline_complete"))
-                            ? String.format(Locale.ROOT, " (the first %,d pins of %s)", pins.size(), value("pins", finding.details().get("pins"), 0))
-                            : "") + ".";
+                    String caption =
+                            "Pins on each carrier: a lane per carrier thread, a bar per pin from its start for its"
+                                    + " duration, coloured by cause"
+                                    + (Boolean.FALSE.equals(finding.details().get("timeline_complete"))
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    " (the first %,d pins of %s)",
+                                                    pins.size(),
+                                                    value(
+                                                            "pins",
+                                                            finding.details().get("pins"),
+                                                            0))
+                                            : "")
+                                    + ".";
                     figures.add(figure(finding, "pin-timeline", caption, 90 + LANE * carriers.size(), true));
                 }
                 if (!finding.list("by_cause").isEmpty()) {
-                    figures.add(figure(finding, "pins-by-cause", "Pins by cause: how many.", 80 + 34 * finding.list("by_cause").size(), false));
-                    figures.add(figure(finding, "pinned-by-cause", "Pins by cause: how long they held their carriers (ms).",
-                            80 + 34 * finding.list("by_cause").size(), false));
+                    figures.add(figure(
+                            finding,
+                            "pins-by-cause",
+                            "Pins by cause: how many.",
+                            80 + 34 * finding.list("by_cause").size(),
+                            false));
+                    figures.add(figure(
+                            finding,
+                            "pinned-by-cause",
+                            "Pins by cause: how long they held their carriers (ms).",
+                            80 + 34 * finding.list("by_cause").size(),
+                            false));
                 }
             }
             case "virtual-thread-census" -> {
@@ -171,29 +233,47 @@ public final class HtmlReport {
                     figures.add(figure(finding, "alive", "Virtual threads alive over time.", 280, true));
                 }
                 if (!finding.list("lifetimes").isEmpty()) {
-                    figures.add(figure(finding, "lifetimes", "Virtual thread lifetimes: how many lived up to each length.", 280, true));
+                    figures.add(figure(
+                            finding,
+                            "lifetimes",
+                            "Virtual thread lifetimes: how many lived up to each length.",
+                            280,
+                            true));
                 }
             }
             case "queueing-delay" -> {
                 if (!finding.list("histogram").isEmpty()) {
-                    figures.add(figure(finding, "queueing", "Waits from submission to start: how many waited up to each length.", 280, true));
+                    figures.add(figure(
+                            finding,
+                            "queueing",
+                            "Waits from submission to start: how many waited up to each length.",
+                            280,
+                            true));
                 }
             }
             case "carrier-hogging" -> {
                 if (!finding.list("threads").isEmpty()) {
-                    figures.add(figure(finding, "hogging", "The longest run of each virtual thread without blocking, on a lane per thread.",
-                            90 + LANE * finding.list("threads").size(), true));
+                    figures.add(figure(
+                            finding,
+                            "hogging",
+                            "The longest run of each virtual thread without blocking, on a lane per thread.",
+                            90 + LANE * finding.list("threads").size(),
+                            true));
                 }
             }
             case "pool-candidate" -> {
-                int pools = finding.list("candidates").size() + finding.list("other_pools").size();
+                int pools = finding.list("candidates").size()
+                        + finding.list("other_pools").size();
                 if (pools > 0) {
-                    figures.add(figure(finding, "pools", "Share of each pool's time its threads spent blocked (a lower bound).",
-                            80 + 30 * pools, true));
+                    figures.add(figure(
+                            finding,
+                            "pools",
+                            "Share of each pool's time its threads spent blocked (a lower bound).",
+                            80 + 30 * pools,
+                            true));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (!figures.isEmpty()) {
             page.append("<div class=\"charts\">\n");
@@ -204,8 +284,10 @@ public final class HtmlReport {
 
     private static String figure(Finding finding, String chart, String caption, int height, boolean wide) {
         return "<figure class=\"chart" + (wide ? " wide" : "") + "\"><figcaption>" + escape(caption)
-                + "</figcaption><div class=\"canvas\" style=\"height:" + Math.min(height, 2400) + "px\"><canvas data-chart=\"" + chart
-                + "\" data-rule=\"" + escape(finding.rule()) + "\" role=\"img\" aria-label=\"" + escape(caption) + "\"></canvas></div></figure>\n";
+                + "</figcaption><div class=\"canvas\" style=\"height:" + Math.min(height, 2400)
+                + "px\"><canvas data-chart=\"" + chart
+                + "\" data-rule=\"" + escape(finding.rule()) + "\" role=\"img\" aria-label=\"" + escape(caption)
+                + "\"></canvas></div></figure>\n";
     }
 
     /** The list and map details as tables; those a chart shows are folded away. */
@@ -216,17 +298,29 @@ public final class HtmlReport {
                 return;
             }
             if (value instanceof List<?> list && !list.isEmpty()) {
-                String table = list.stream().allMatch(row -> row instanceof Map<?, ?>) ? table(name, list, origin)
+                String table = list.stream().allMatch(row -> row instanceof Map<?, ?>)
+                        ? table(name, list, origin)
                         : "<p>" + escape(cell(name, list, origin)) + "</p>";
                 if (PICTURES.contains(name)) {
-                    tables.append("<details class=\"evidence\" data-name=\"").append(escape(name)).append("\"><summary>")
-                            .append(escape(label(name))).append(String.format(Locale.ROOT, " (%,d rows)", list.size()))
-                            .append("</summary>").append(table).append("</details>\n");
+                    tables.append("<details class=\"evidence\" data-name=\"")
+                            .append(escape(name))
+                            .append("\"><summary>")
+                            .append(escape(label(name)))
+                            .append(String.format(Locale.ROOT, " (%,d rows)", list.size()))
+                            .append("</summary>")
+                            .append(table)
+                            .append("</details>\n");
                 } else {
-                    tables.append("<h3>").append(escape(label(name))).append("</h3>\n").append(table);
+                    tables.append("<h3>")
+                            .append(escape(label(name)))
+                            .append("</h3>\n")
+                            .append(table);
                 }
             } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-                tables.append("<h3>").append(escape(label(name))).append("</h3>\n").append(table(name, List.of(map), origin));
+                tables.append("<h3>")
+                        .append(escape(label(name)))
+                        .append("</h3>\n")
+                        .append(table(name, List.of(map), origin));
             }
         });
         if (!tables.isEmpty()) {
@@ -237,15 +331,19 @@ public final class HtmlReport {
     private static String table(String name, List<?> rows, long origin) {
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> ((Map<?, ?>) row).keySet().forEach(key -> columns.add(String.valueOf(key))));
-        StringBuilder table = new StringBuilder("<div class=\"scroll\"><table data-name=\"").append(escape(name)).append("\"><thead><tr>");
-        columns.forEach(column -> table.append("<th>").append(escape(label(column))).append("</th>"));
+        StringBuilder table = new StringBuilder("<div class=\"scroll\"><table data-name=\"")
+                .append(escape(name))
+                .append("\"><thead><tr>");
+        columns.forEach(
+                column -> table.append("<th>").append(escape(label(column))).append("</th>"));
         table.append("</tr></thead><tbody>\n");
         for (Object row : rows) {
             Map<?, ?> map = (Map<?, ?>) row;
             table.append("<tr>");
             for (String column : columns) {
                 Object cell = map.get(column);
-                table.append(cell instanceof Number ? "<td class=\"n\">" : "<td>").append(escape(cell == null ? "" : cell(column, cell, origin)))
+                table.append(cell instanceof Number ? "<td class=\"n\">" : "<td>")
+                        .append(escape(cell == null ? "" : cell(column, cell, origin)))
                         .append("</td>");
             }
             table.append("</tr>\n");
@@ -257,11 +355,13 @@ public final class HtmlReport {
     private static String cell(String name, Object value, long origin) {
         if (value instanceof Map<?, ?> map) {
             List<String> parts = new ArrayList<>();
-            map.forEach((k, v) -> parts.add(label(String.valueOf(k)) + " " + cell(IN_MS.contains(name) ? name : String.valueOf(k), v, origin)));
+            map.forEach((k, v) -> parts.add(
+                    label(String.valueOf(k)) + " " + cell(IN_MS.contains(name) ? name : String.valueOf(k), v, origin)));
             return String.join(", ", parts);
         }
         if (value instanceof List<?> list) {
-            return String.join(", ", list.stream().map(v -> cell(name, v, origin)).toList());
+            return String.join(
+                    ", ", list.stream().map(v -> cell(name, v, origin)).toList());
         }
         return value(name, value, origin);
     }

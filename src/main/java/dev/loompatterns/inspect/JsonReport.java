@@ -18,8 +18,7 @@ public final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     /** The report as plain maps and lists, the JSON's shape (the HTML report embeds the same). */
     public static Map<String, Object> tree(Report report) {
@@ -27,7 +26,8 @@ public final class JsonReport {
         root.put("file", report.file());
         root.put("bytes", report.bytes());
         root.put("events", report.events());
-        List<Map<String, Object>> findings = report.findings().stream().map(JsonReport::finding).toList();
+        List<Map<String, Object>> findings =
+                report.findings().stream().map(JsonReport::finding).toList();
         root.put("findings", findings);
         return root;
     }

@@ -15,14 +15,15 @@ public final class Slim {
 
     static final Set<String> LEFT_OUT = Set.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
 
-    private Slim() {
-    }
+    private Slim() {}
 
     /** Writes the copy whole or not at all ({@link AtomicFile}). */
     public static void write(Path recording, Path target) throws IOException {
         AtomicFile.write(target, temporary -> {
             try (RecordingFile file = new RecordingFile(recording)) {
-                file.write(temporary, event -> !LEFT_OUT.contains(event.getEventType().getName()));
+                file.write(
+                        temporary,
+                        event -> !LEFT_OUT.contains(event.getEventType().getName()));
             }
         });
     }

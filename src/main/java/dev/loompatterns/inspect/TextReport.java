@@ -15,15 +15,17 @@ import java.util.Set;
 public final class TextReport {
 
     /** Details drawn, not read: the HTML report shows them. */
-    static final Set<String> PICTURES = Set.of("timeline", "alive_over_time", "lifetimes", "histogram", "timeline_complete");
+    static final Set<String> PICTURES =
+            Set.of("timeline", "alive_over_time", "lifetimes", "histogram", "timeline_complete");
+
     static final int ROWS = 5;
     static final int WIDTH = 100;
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     public static void print(Report report, PrintWriter out) {
-        out.printf(Locale.ROOT, "Recording: %s (%s, %,d events)%n", report.file(), size(report.bytes()), report.events());
+        out.printf(
+                Locale.ROOT, "Recording: %s (%s, %,d events)%n", report.file(), size(report.bytes()), report.events());
         for (Finding finding : report.findings()) {
             out.println();
             out.printf(Locale.ROOT, "[%s] %s: %s%n", finding.severity(), finding.rule(), finding.summary());
@@ -56,7 +58,10 @@ public final class TextReport {
             StringBuilder text = new StringBuilder();
             map.forEach((k, v) -> {
                 if (!PICTURES.contains(String.valueOf(k)) && !"advice".equals(k)) {
-                    text.append(text.isEmpty() ? "" : ", ").append(k).append(' ').append(row(v));
+                    text.append(text.isEmpty() ? "" : ", ")
+                            .append(k)
+                            .append(' ')
+                            .append(row(v));
                 }
             });
             return text.toString();

@@ -18,8 +18,7 @@ public final class AtomicFile {
         void writeTo(Path temporary) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Writes {@code content} to a hidden file beside {@code target} and moves it into place, replacing what was there. */
     public static void write(Path target, Content content) throws IOException {

@@ -14,12 +14,11 @@ package dev.loompatterns.jfr;
  */
 public final class JvmShutdown {
 
-    private JvmShutdown() {
-    }
+    private JvmShutdown() {}
 
     /** True once the JVM's shutdown hooks have started. */
     public static boolean inProgress() {
-        Thread probe = new Thread(() -> { }, "loom-shutdown-probe"); // never started
+        Thread probe = new Thread(() -> {}, "loom-shutdown-probe"); // never started
         try {
             Runtime.getRuntime().addShutdownHook(probe);
         } catch (IllegalStateException shuttingDown) {

@@ -29,8 +29,17 @@ import jdk.jfr.consumer.RecordedThread;
  * @param subject           the class initialized or waited for, where the cause has one; else null
  * @param fromStack         true if the cause was read from the stack alone (no {@code pinnedReason})
  */
-public record Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
-                  List<String> stack, PinCause cause, String subject, boolean fromStack) {
+public record Pin(
+        String reason,
+        String blockingOperation,
+        String thread,
+        long threadId,
+        String carrier,
+        Duration duration,
+        List<String> stack,
+        PinCause cause,
+        String subject,
+        boolean fromStack) {
 
     /** What {@link #reason()} and {@link #blockingOperation()} hold when the event has no such field. */
     public static final String NOT_RECORDED = "(not recorded)";
@@ -43,16 +52,48 @@ public record Pin(String reason, String blockingOperation, String thread, long t
      * A pin known only by its text (a child JVM's line, a test): classified from the reason and
      * the visible frames, which lack the hidden ones.
      */
-    public Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
-               List<String> stack) {
-        this(reason, blockingOperation, thread, threadId, carrier, duration, stack,
-                PinTaxonomy.classify(orNull(reason), orNull(blockingOperation), stack.stream().map(PinTaxonomy.Frame::parse).toList()));
+    public Pin(
+            String reason,
+            String blockingOperation,
+            String thread,
+            long threadId,
+            String carrier,
+            Duration duration,
+            List<String> stack) {
+        this(
+                reason,
+                blockingOperation,
+                thread,
+                threadId,
+                carrier,
+                duration,
+                stack,
+                PinTaxonomy.classify(
+                        orNull(reason),
+                        orNull(blockingOperation),
+                        stack.stream().map(PinTaxonomy.Frame::parse).toList()));
     }
 
-    private Pin(String reason, String blockingOperation, String thread, long threadId, String carrier, Duration duration,
-                List<String> stack, PinTaxonomy.Classification classification) {
-        this(reason, blockingOperation, thread, threadId, carrier, duration, stack, classification.cause(),
-                classification.subject(), classification.fromStack());
+    private Pin(
+            String reason,
+            String blockingOperation,
+            String thread,
+            long threadId,
+            String carrier,
+            Duration duration,
+            List<String> stack,
+            PinTaxonomy.Classification classification) {
+        this(
+                reason,
+                blockingOperation,
+                thread,
+                threadId,
+                carrier,
+                duration,
+                stack,
+                classification.cause(),
+                classification.subject(),
+                classification.fromStack());
     }
 
     static Pin of(RecordedEvent event) {
@@ -62,7 +103,8 @@ public record Pin(String reason, String blockingOperation, String thread, long t
         String operation = text(event, "blockingOperation");
         RecordedStackTrace trace = event.getStackTrace();
         List<RecordedFrame> all = trace == null ? List.of() : trace.getFrames();
-        PinTaxonomy.Classification classification = PinTaxonomy.classify(reason, operation, all.stream().map(Pin::model).toList());
+        PinTaxonomy.Classification classification = PinTaxonomy.classify(
+                reason, operation, all.stream().map(Pin::model).toList());
         return new Pin(
                 reason == null ? NOT_RECORDED : reason,
                 operation == null ? NOT_RECORDED : operation,
@@ -79,8 +121,18 @@ public record Pin(String reason, String blockingOperation, String thread, long t
      * last, its frames separated by spaces. {@link #fromLine} reads it back.
      */
     public String toLine() {
-        return String.join("\t", cause.id(), subject == null ? "" : subject, Boolean.toString(fromStack), reason,
-                blockingOperation, thread, Long.toString(threadId), carrier, Long.toString(duration.toNanos()), String.join(" ", stack));
+        return String.join(
+                "\t",
+                cause.id(),
+                subject == null ? "" : subject,
+                Boolean.toString(fromStack),
+                reason,
+                blockingOperation,
+                thread,
+                Long.toString(threadId),
+                carrier,
+                Long.toString(duration.toNanos()),
+                String.join(" ", stack));
     }
 
     /**
@@ -94,9 +146,17 @@ public record Pin(String reason, String blockingOperation, String thread, long t
             throw new IllegalArgumentException("not a pin line: " + line);
         }
         try {
-            return new Pin(fields[3], fields[4], fields[5], Long.parseLong(fields[6]), fields[7], Duration.ofNanos(Long.parseLong(fields[8])),
-                    fields[9].isEmpty() ? List.of() : List.of(fields[9].split(" ")), PinCause.ofId(fields[0]),
-                    fields[1].isEmpty() ? null : fields[1], Boolean.parseBoolean(fields[2]));
+            return new Pin(
+                    fields[3],
+                    fields[4],
+                    fields[5],
+                    Long.parseLong(fields[6]),
+                    fields[7],
+                    Duration.ofNanos(Long.parseLong(fields[8])),
+                    fields[9].isEmpty() ? List.of() : List.of(fields[9].split(" ")),
+                    PinCause.ofId(fields[0]),
+                    fields[1].isEmpty() ? null : fields[1],
+                    Boolean.parseBoolean(fields[2]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a pin line: " + line, e);
         }
@@ -122,14 +182,17 @@ public record Pin(String reason, String blockingOperation, String thread, long t
 
     /** One line: cause, reason, operation, top frame, carrier. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s: '%s' %s at %s on %s", causeLabel(), reason, blockingOperation, topFrame(), carrier);
+        return String.format(
+                Locale.ROOT, "%s: '%s' %s at %s on %s", causeLabel(), reason, blockingOperation, topFrame(), carrier);
     }
 
     /** Several lines: the summary, the thread and duration, then the stack. */
     public String describe() {
         StringBuilder text = new StringBuilder(summary())
-                .append(String.format(Locale.ROOT, "%n    thread %s, pinned %.1f ms", thread, duration.toNanos() / 1e6));
-        stack.forEach(frame -> text.append(System.lineSeparator()).append("      at ").append(frame));
+                .append(String.format(
+                        Locale.ROOT, "%n    thread %s, pinned %.1f ms", thread, duration.toNanos() / 1e6));
+        stack.forEach(
+                frame -> text.append(System.lineSeparator()).append("      at ").append(frame));
         return text.toString();
     }
 
@@ -138,7 +201,10 @@ public record Pin(String reason, String blockingOperation, String thread, long t
     }
 
     private static String topFrame(List<String> stack) {
-        return stack.isEmpty() ? "(no stack trace recorded)" : PinTaxonomy.applicationFrame(stack.stream().map(PinTaxonomy.Frame::parse).toList());
+        return stack.isEmpty()
+                ? "(no stack trace recorded)"
+                : PinTaxonomy.applicationFrame(
+                        stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
 
     private static List<String> frames(RecordedStackTrace stack) {
@@ -146,11 +212,15 @@ public record Pin(String reason, String blockingOperation, String thread, long t
             return List.of();
         }
         // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
-        return stack.getFrames().stream().filter(frame -> !frame.getMethod().isHidden()).map(Pin::frame).toList();
+        return stack.getFrames().stream()
+                .filter(frame -> !frame.getMethod().isHidden())
+                .map(Pin::frame)
+                .toList();
     }
 
     private static String frame(RecordedFrame frame) {
-        String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+        String name =
+                frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
         return frame.getLineNumber() > 0 ? name + ":" + frame.getLineNumber() : name;
     }
 
@@ -169,7 +239,11 @@ public record Pin(String reason, String blockingOperation, String thread, long t
 
     private static PinTaxonomy.Frame model(RecordedFrame frame) {
         RecordedMethod method = frame.getMethod();
-        return new PinTaxonomy.Frame(method.getType().getName(), method.getName(), frame.getLineNumber(), method.isHidden(),
+        return new PinTaxonomy.Frame(
+                method.getType().getName(),
+                method.getName(),
+                frame.getLineNumber(),
+                method.isHidden(),
                 Modifier.isNative(method.getModifiers()));
     }
 }

@@ -9,31 +9,40 @@ package dev.loompatterns.jfr;
 public enum PinCause {
 
     /** A native method or a VM frame between the blocking call and the thread's start: an FFM upcall, a JNI callback. */
-    NATIVE_FRAME("native-frame", "a native or VM frame on the stack (FFM upcall, JNI callback)",
-            "move the blocking call out of the native callback (collect what the callback needs, block after the native "
-                    + "call returns), or run that call on a platform thread; pins on every JDK"),
+    NATIVE_FRAME(
+            "native-frame",
+            "a native or VM frame on the stack (FFM upcall, JNI callback)",
+            "move the blocking call out of the native callback (collect what the callback needs, block after the"
+                    + " native call returns), or run that call on a platform thread; pins on every JDK"),
     /** The thread was running a static initializer and blocked in it. */
-    CLASS_INIT("class-init", "blocking inside a class initializer (<clinit>)",
-            "do not block in a static initializer: initialize lazily (a holder class, a memoized supplier) outside <clinit>; "
-                    + "pins on every JDK"),
+    CLASS_INIT(
+            "class-init",
+            "blocking inside a class initializer (<clinit>)",
+            "do not block in a static initializer: initialize lazily (a holder class, a memoized supplier) outside"
+                    + " <clinit>; pins on every JDK"),
     /** The thread waited while another thread ran a class's static initializer. */
-    CLASS_INIT_WAIT("class-init-wait", "waiting for another thread to initialize a class",
-            "usually a class's first use; make its initializer fast, or initialize it before the virtual threads start; "
-                    + "from JDK 26 no longer pins when the wait comes from new or a static access (JDK-8369238)"),
+    CLASS_INIT_WAIT(
+            "class-init-wait",
+            "waiting for another thread to initialize a class",
+            "usually a class's first use; make its initializer fast, or initialize it before the virtual threads"
+                + " start; from JDK 26 no longer pins when the wait comes from new or a static access (JDK-8369238)"),
     /**
      * Loading or linking a class for its first use: a class loader's monitor, or a monitor the VM
      * takes while it resolves a class (JDK 25 reports these as "Freeze or preempt failed (2)",
      * a critical section, with {@code Contended monitor enter}).
      */
-    CLASS_LOADING("class-loading", "loading a class for its first use (a loader's monitor)",
+    CLASS_LOADING(
+            "class-loading",
+            "loading a class for its first use (a loader's monitor)",
             "a cold JVM loading classes; it stops once the classes are loaded and needs no change to the code"),
     /** A monitor was held: blocking inside {@code synchronized} on JDK 21-23, or with {@code -XX:LockingMode=1}. */
-    MONITOR("monitor", "holding or entering a monitor (synchronized on JDK 21-23, or -XX:LockingMode=1)",
+    MONITOR(
+            "monitor",
+            "holding or entering a monitor (synchronized on JDK 21-23, or -XX:LockingMode=1)",
             "on JDK 21-23 guard blocking code with a ReentrantLock instead of synchronized, or move to JDK 24+ "
                     + "where synchronized no longer pins (JEP 491)"),
     /** JFR's own event code was on the stack: the pin is the recording's, not the program's. */
-    RECORDER("jfr", "JFR's own event code (the recording, not the program)",
-            "caused by recording; not the program's"),
+    RECORDER("jfr", "JFR's own event code (the recording, not the program)", "caused by recording; not the program's"),
     /** None of the above. */
     OTHER("other", "another cause", "read the stack: the innermost frame of your own code is where it blocked");
 

@@ -75,9 +75,16 @@ public final class PinRecorder implements AutoCloseable {
     public synchronized List<Pin> stop() {
         if (own == null) {
             PinStream.Seen seen = stream.close(window);
-            all = seen.couldPin() ? java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream()).toList() : List.of();
-            own = seen.pins().stream().filter(pin -> pin.origin(ownCode) == PinOrigin.CODE).toList();
-            apart = seen.pins().stream().filter(pin -> pin.origin(ownCode) != PinOrigin.CODE).toList();
+            all = seen.couldPin()
+                    ? java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
+                            .toList()
+                    : List.of();
+            own = seen.pins().stream()
+                    .filter(pin -> pin.origin(ownCode) == PinOrigin.CODE)
+                    .toList();
+            apart = seen.pins().stream()
+                    .filter(pin -> pin.origin(ownCode) != PinOrigin.CODE)
+                    .toList();
         }
         return own;
     }
@@ -118,7 +125,8 @@ public final class PinRecorder implements AutoCloseable {
      * @throws AssertionError if the count is out of range
      */
     public void assertPins(int atLeast, int atMost, String reason) {
-        List<Pin> counted = pins().stream().filter(pin -> pin.reason().contains(reason)).toList();
+        List<Pin> counted =
+                pins().stream().filter(pin -> pin.reason().contains(reason)).toList();
         if (counted.size() < atLeast || counted.size() > atMost) {
             throw new AssertionError(failure(atLeast, atMost, reason, counted) + setApart(apart()));
         }
@@ -133,15 +141,18 @@ public final class PinRecorder implements AutoCloseable {
     }
 
     static String failure(int atLeast, int atMost, String reason, List<Pin> counted) {
-        String expected = atLeast == atMost ? "exactly " + atLeast : atMost == Integer.MAX_VALUE ? "at least " + atLeast
-                : "from " + atLeast + " to " + atMost;
+        String expected = atLeast == atMost
+                ? "exactly " + atLeast
+                : atMost == Integer.MAX_VALUE ? "at least " + atLeast : "from " + atLeast + " to " + atMost;
         String which = reason.isEmpty() ? "pins" : "pins with a reason containing '" + reason + "'";
         String header = "expected " + expected + " " + which + " (jdk.VirtualThreadPinned), got " + counted.size();
         if (counted.isEmpty()) {
             return header;
         }
-        return counted.stream().map(Pin::describe).collect(Collectors.joining(System.lineSeparator() + "  ",
-                header + ":" + System.lineSeparator() + "  ", ""));
+        return counted.stream()
+                .map(Pin::describe)
+                .collect(Collectors.joining(
+                        System.lineSeparator() + "  ", header + ":" + System.lineSeparator() + "  ", ""));
     }
 
     @Override

@@ -39,8 +39,7 @@ public final class PinStream implements AutoCloseable {
     private Window open;
 
     /** A pin as delivered, with the time JFR stamped on it. */
-    private record Delivered(Pin pin, Instant start) {
-    }
+    private record Delivered(Pin pin, Instant start) {}
 
     /** One window: the thread that opened it and the thread ids created while it was open. */
     public final class Window {
@@ -80,8 +79,8 @@ public final class PinStream implements AutoCloseable {
         if (!FlightRecorder.isAvailable()) {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM (java.vm.name "
                     + System.getProperty("java.vm.name") + ", version " + Runtime.version()
-                    + "); the pin assertion reads jdk.VirtualThreadPinned events from it: run the tests on a JDK with JFR "
-                    + "and without -XX:-FlightRecorder");
+                    + "); the pin assertion reads jdk.VirtualThreadPinned events from it: run the tests on a JDK with"
+                    + " JFR and without -XX:-FlightRecorder");
         }
     }
 
@@ -121,7 +120,8 @@ public final class PinStream implements AutoCloseable {
         List<Pin> others = new ArrayList<>();
         for (Delivered each : delivered) {
             long id = each.pin().threadId();
-            boolean own = id > window.firstId && id < endId || id == window.owner && !each.start().isBefore(window.opened);
+            boolean own = id > window.firstId && id < endId
+                    || id == window.owner && !each.start().isBefore(window.opened);
             (own ? mine : others).add(each.pin());
         }
         stream.close();
@@ -145,7 +145,7 @@ public final class PinStream implements AutoCloseable {
 
     /** The id the next thread created will get (and one used up by this probe): creating an unstarted thread is cheap. */
     private static long nextThreadId() {
-        return Thread.ofVirtual().unstarted(() -> { }).threadId();
+        return Thread.ofVirtual().unstarted(() -> {}).threadId();
     }
 
     /** Stops recording; an open window is abandoned. */

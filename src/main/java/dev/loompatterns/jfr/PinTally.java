@@ -49,7 +49,10 @@ public record PinTally(long code, long firstUse, long recorder, Map<String, Long
         Map<String, Long> counts = new TreeMap<>();
         pins.forEach(pin -> counts.merge(pin.causeLabel(), 1L, Long::sum));
         StringBuilder text = new StringBuilder();
-        counts.forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(" x ").append(what));
+        counts.forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(count)
+                .append(" x ")
+                .append(what));
         return text.toString();
     }
 

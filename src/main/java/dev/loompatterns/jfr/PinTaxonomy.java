@@ -66,8 +66,7 @@ public final class PinTaxonomy {
     private static final String CLINIT_ON_STACK = ".<clinit> on stack";
     private static final String FREEZE_FAILED = "Freeze or preempt failed";
 
-    private PinTaxonomy() {
-    }
+    private PinTaxonomy() {}
 
     /**
      * One stack frame, as much as the classification needs.
@@ -85,12 +84,16 @@ public final class PinTaxonomy {
             int colon = text.lastIndexOf(':');
             int line = 0;
             String name = text;
-            if (colon > 0 && colon < text.length() - 1 && text.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+            if (colon > 0
+                    && colon < text.length() - 1
+                    && text.substring(colon + 1).chars().allMatch(Character::isDigit)) {
                 line = Integer.parseInt(text.substring(colon + 1));
                 name = text.substring(0, colon);
             }
             int dot = name.lastIndexOf('.');
-            return dot < 0 ? new Frame("", name, line, false, false) : new Frame(name.substring(0, dot), name.substring(dot + 1), line, false, false);
+            return dot < 0
+                    ? new Frame("", name, line, false, false)
+                    : new Frame(name.substring(0, dot), name.substring(dot + 1), line, false, false);
         }
 
         @Override
@@ -106,8 +109,7 @@ public final class PinTaxonomy {
      * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), or null
      * @param fromStack true if the event had no {@code pinnedReason}, so the cause was read from the stack alone
      */
-    public record Classification(PinCause cause, String subject, boolean fromStack) {
-    }
+    public record Classification(PinCause cause, String subject, boolean fromStack) {}
 
     /**
      * Classifies one pin.
@@ -142,15 +144,20 @@ public final class PinTaxonomy {
         if (frames.stream().anyMatch(PinTaxonomy::isNativeTransition)) {
             return new Classification(PinCause.NATIVE_FRAME, null, true);
         }
-        boolean parkedWhilePinned = frames.stream().anyMatch(frame -> frame.type().equals("java.lang.VirtualThread")
-                && (frame.method().equals("parkOnCarrierThread") || frame.method().startsWith("park")));
+        boolean parkedWhilePinned = frames.stream()
+                .anyMatch(frame -> frame.type().equals("java.lang.VirtualThread")
+                        && (frame.method().equals("parkOnCarrierThread")
+                                || frame.method().startsWith("park")));
         return new Classification(parkedWhilePinned ? PinCause.MONITOR : PinCause.OTHER, null, true);
     }
 
     /** The cause {@code pinnedReason} names, once the stack has ruled out loading and initializers. */
     private static Classification fromReason(String reason) {
         if (reason.startsWith(VM_CALL_TO) && reason.endsWith(CLINIT_ON_STACK)) {
-            return new Classification(PinCause.CLASS_INIT, reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()), false);
+            return new Classification(
+                    PinCause.CLASS_INIT,
+                    reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()),
+                    false);
         }
         if (reason.startsWith("Native or VM frame")) {
             return new Classification(PinCause.NATIVE_FRAME, null, false);
@@ -190,7 +197,8 @@ public final class PinTaxonomy {
         return switch (cause) {
             case RECORDER -> PinOrigin.RECORDER;
             case CLASS_LOADING -> PinOrigin.FIRST_USE;
-            case CLASS_INIT, CLASS_INIT_WAIT -> subject != null && ownCode.test(subject) ? PinOrigin.CODE : PinOrigin.FIRST_USE;
+            case CLASS_INIT, CLASS_INIT_WAIT ->
+                subject != null && ownCode.test(subject) ? PinOrigin.CODE : PinOrigin.FIRST_USE;
             default -> PinOrigin.CODE;
         };
     }
@@ -233,8 +241,11 @@ public final class PinTaxonomy {
     private static boolean isLoaderFrame(Frame frame) {
         String method = frame.method();
         return frame.type().startsWith("jdk.internal.loader.")
-                || method.equals("loadClass") || method.equals("loadClassOrNull") || method.equals("findClass")
-                || method.startsWith("defineClass") || method.startsWith("defineHiddenClass")
+                || method.equals("loadClass")
+                || method.equals("loadClassOrNull")
+                || method.equals("findClass")
+                || method.startsWith("defineClass")
+                || method.startsWith("defineHiddenClass")
                 || frame.type().equals("java.lang.invoke.MethodHandleNatives") && method.startsWith("link");
     }
 
@@ -246,7 +257,8 @@ public final class PinTaxonomy {
         if (frame.type().startsWith("jdk.internal.foreign.abi.UpcallStub")) {
             return true;
         }
-        return frame.nativeMethod() && !frame.type().equals("java.lang.VirtualThread")
+        return frame.nativeMethod()
+                && !frame.type().equals("java.lang.VirtualThread")
                 && !frame.type().startsWith("jdk.internal.vm.Continuation");
     }
 

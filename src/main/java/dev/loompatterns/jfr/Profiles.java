@@ -23,12 +23,13 @@ public final class Profiles {
     /** Every profile the jar carries, in the order {@code --help} lists them. */
     public static final List<String> NAMES = List.of("virtual-threads", "pinning", "scheduling");
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /** Profiles present in this build (a name in {@link #NAMES} may not have landed yet). */
     public static List<String> available() {
-        return NAMES.stream().filter(name -> Profiles.class.getResource(resource(name)) != null).toList();
+        return NAMES.stream()
+                .filter(name -> Profiles.class.getResource(resource(name)) != null)
+                .toList();
     }
 
     /**
@@ -44,7 +45,7 @@ public final class Profiles {
                 return Configuration.create(file);
             }
             try (InputStream in = Profiles.class.getResourceAsStream(resource(spec));
-                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return Configuration.create(reader);
             }
         } catch (IOException e) {
@@ -67,9 +68,11 @@ public final class Profiles {
             return path;
         }
         if (Files.isDirectory(path)) {
-            throw new RecordingSetupException("JFR profile '" + spec + "' is a directory; give a .jfc file or one of " + String.join(", ", available()));
+            throw new RecordingSetupException("JFR profile '" + spec + "' is a directory; give a .jfc file or one of "
+                    + String.join(", ", available()));
         }
-        throw new RecordingSetupException("no JFR profile '" + spec + "'; give a .jfc file or one of " + String.join(", ", available()));
+        throw new RecordingSetupException(
+                "no JFR profile '" + spec + "'; give a .jfc file or one of " + String.join(", ", available()));
     }
 
     private static String resource(String name) {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -43,11 +43,13 @@ public final class Recorder implements AutoCloseable {
     public static Path checkTarget(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            throw new RecordingSetupException("recording path '" + target + "' is a directory; give a file name such as run.jfr");
+            throw new RecordingSetupException(
+                    "recording path '" + target + "' is a directory; give a file name such as run.jfr");
         }
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new RecordingSetupException("cannot write recording '" + target + "': folder '" + folder + "' does not exist");
+            throw new RecordingSetupException(
+                    "cannot write recording '" + target + "': folder '" + folder + "' does not exist");
         }
         if (Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new RecordingSetupException("cannot write recording '" + target + "': the file is read-only");

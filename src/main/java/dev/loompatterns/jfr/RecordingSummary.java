@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * @param submitFailures       {@code jdk.VirtualThreadSubmitFailed} events
  * @param pinsByReason         pin count per "reason at top frame"
  */
-public record RecordingSummary(long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByReason) {
+public record RecordingSummary(
+        long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByReason) {
 
     public static RecordingSummary read(Path file) throws IOException {
         long runs = 0;

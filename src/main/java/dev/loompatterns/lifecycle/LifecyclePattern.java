@@ -17,11 +17,16 @@ public final class LifecyclePattern implements Pattern {
      * Tasks are subjects, walked one after another, each with a helper thread to join; a few
      * milliseconds each, so more than 10,000 would only take long.
      */
-    static final PatternInfo INFO = PatternInfo.of(5, "lifecycle", "the thread state diagram, observed",
-                    "the thread life cycle diagram: new, runnable, blocked/waiting, terminated", 20)
+    static final PatternInfo INFO = PatternInfo.of(
+                    5,
+                    "lifecycle",
+                    "the thread state diagram, observed",
+                    "the thread life cycle diagram: new, runnable, blocked/waiting, terminated",
+                    20)
             .withMaxTasks(10_000);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
     @Override
     public PatternInfo info() {
@@ -64,25 +69,39 @@ public final class LifecyclePattern implements Pattern {
         }
         for (Outcome o : outcomes) {
             if (!o.threadStates().equals(expectedThreadStates(mode))) {
-                return Check.failed("subject " + o.task() + " showed " + o.threadStates() + ", expected " + expectedThreadStates(mode));
+                return Check.failed("subject " + o.task() + " showed " + o.threadStates() + ", expected "
+                        + expectedThreadStates(mode));
             }
             if (!o.subtaskStates().equals(expectedSubtaskStates(mode, o.task()))) {
-                return Check.failed("subtask " + o.task() + " showed " + o.subtaskStates() + ", expected " + expectedSubtaskStates(mode, o.task()));
+                return Check.failed("subtask " + o.task() + " showed " + o.subtaskStates() + ", expected "
+                        + expectedSubtaskStates(mode, o.task()));
             }
         }
         StringBuilder detail = new StringBuilder()
-                .append(outcomes.size()).append(mode == Mode.PLATFORM ? " platform" : " virtual").append(" threads showed ")
+                .append(outcomes.size())
+                .append(mode == Mode.PLATFORM ? " platform" : " virtual")
+                .append(" threads showed ")
                 .append(String.join(" > ", expectedThreadStates(mode)));
         if (mode == Mode.STRUCTURED) {
-            long failed = outcomes.stream().filter(o -> o.subtaskStates().getLast().equals("FAILED")).count();
-            detail.append("; subtasks UNAVAILABLE > SUCCESS (").append(outcomes.size() - failed)
-                    .append(") or FAILED (").append(failed).append(")");
+            long failed = outcomes.stream()
+                    .filter(o -> o.subtaskStates().getLast().equals("FAILED"))
+                    .count();
+            detail.append("; subtasks UNAVAILABLE > SUCCESS (")
+                    .append(outcomes.size() - failed)
+                    .append(") or FAILED (")
+                    .append(failed)
+                    .append(")");
         }
         if (mode != Mode.PLATFORM) {
             Outcome first = outcomes.getFirst();
-            detail.append("; spinning: ").append(first.mountedAs())
-                    .append(", parked: ").append(first.parkedAs()).append(carrier(first.parkedAs()))
-                    .append(", blocked: ").append(first.blockedAs()).append(carrier(first.blockedAs()));
+            detail.append("; spinning: ")
+                    .append(first.mountedAs())
+                    .append(", parked: ")
+                    .append(first.parkedAs())
+                    .append(carrier(first.parkedAs()))
+                    .append(", blocked: ")
+                    .append(first.blockedAs())
+                    .append(carrier(first.blockedAs()));
         }
         return Check.passed(detail.toString());
     }

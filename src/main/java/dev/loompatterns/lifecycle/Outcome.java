@@ -13,8 +13,13 @@ import java.util.List;
  * @param parkedAs      the thread's {@code toString()} while it was parked
  * @param blockedAs     the thread's {@code toString()} while it was blocked on a monitor
  */
-public record Outcome(int task, List<String> threadStates, List<String> subtaskStates, String mountedAs, String parkedAs,
-                      String blockedAs) {
+public record Outcome(
+        int task,
+        List<String> threadStates,
+        List<String> subtaskStates,
+        String mountedAs,
+        String parkedAs,
+        String blockedAs) {
 
     public Outcome {
         threadStates = List.copyOf(threadStates);

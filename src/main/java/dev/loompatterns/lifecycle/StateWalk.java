@@ -31,7 +31,14 @@ final class StateWalk {
     static final Duration BACKSTOP = Duration.ofSeconds(30);
 
     /** Where the subject is in its walk; written only by the subject. */
-    enum Phase { SPINNING, SLEEPING, PARKING, JOINING, ENTERING, DONE }
+    enum Phase {
+        SPINNING,
+        SLEEPING,
+        PARKING,
+        JOINING,
+        ENTERING,
+        DONE
+    }
 
     private final int task;
     private final boolean failAtEnd;
@@ -220,6 +227,7 @@ final class StateWalk {
 
     /** The steps as {@link #drive} labels them, for building expectations. */
     static List<String> drivenStates() {
-        return new ArrayList<>(List.of("RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)"));
+        return new ArrayList<>(List.of(
+                "RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)"));
     }
 }

@@ -14,8 +14,12 @@ public final class LockCounterPattern implements Pattern {
 
     static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(6, "lock-counter", "a shared counter guarded by a lock",
-                    "threads that increment a global counter under threading.Lock", 100)
+    static final PatternInfo INFO = PatternInfo.of(
+                    6,
+                    "lock-counter",
+                    "a shared counter guarded by a lock",
+                    "threads that increment a global counter under threading.Lock",
+                    100)
             .withVariants(
                     Variant.of("synchronized", "a synchronized method (no pinning since JDK 24, JEP 491)"),
                     Variant.of("reentrant-lock", "lock() / unlock() in try-finally"),
@@ -24,7 +28,8 @@ public final class LockCounterPattern implements Pattern {
                     Variant.wrongWay("unguarded", "the wrong way: count++ with no lock loses updates"))
             .withParams(INCREMENTS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
 
     @Override
     public PatternInfo info() {
@@ -47,8 +52,10 @@ public final class LockCounterPattern implements Pattern {
         if (variant.wrongWay()) {
             long lost = expected - total;
             return lost > 0
-                    ? Check.demonstrated("lost " + lost + " of " + expected + " updates (no lock: count++ is read, add, write)")
-                    : Check.notShown("lost none of " + expected + " this time: no thread wrote over another's update (a race is likely, not certain)");
+                    ? Check.demonstrated(
+                            "lost " + lost + " of " + expected + " updates (no lock: count++ is read, add, write)")
+                    : Check.notShown("lost none of " + expected
+                            + " this time: no thread wrote over another's update (a race is likely, not certain)");
         }
         return Check.expect(total == expected, "total " + total + " of " + expected);
     }

@@ -9,8 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class GuardedSleep {
 
-    private GuardedSleep() {
-    }
+    private GuardedSleep() {}
 
     /**
      * Sleeps inside {@code synchronized}. On JDK 21-23 a virtual thread could not unmount while it

@@ -26,13 +26,15 @@ public final class LegacyMonitorsChild {
     /** A backstop for the child JVM; it normally ends in about a second. */
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
 
-    private LegacyMonitorsChild() {
-    }
+    private LegacyMonitorsChild() {}
 
     /** Runs this program in a child JVM with {@value #LEGACY_LOCKING} and returns what it printed. */
     static ChildJvm.Result run(Mode mode, int tasks, Duration sleep) throws InterruptedException {
-        return ChildJvm.run(List.of(LEGACY_LOCKING), LegacyMonitorsChild.class,
-                List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())), CHILD_TIMEOUT);
+        return ChildJvm.run(
+                List.of(LEGACY_LOCKING),
+                LegacyMonitorsChild.class,
+                List.of(mode.id(), Integer.toString(tasks), Long.toString(sleep.toMillis())),
+                CHILD_TIMEOUT);
     }
 
     public static void main(String[] args) throws Exception {

@@ -55,10 +55,15 @@ record Outcome(List<Pin> pins, List<Pin> apart) {
         if (pins.isEmpty()) {
             return "0 pins";
         }
-        Map<String, Long> byPlace = pins.stream().collect(Collectors.groupingBy(
-                pin -> pin.causeLabel() + ": '" + pin.reason() + "' " + pin.blockingOperation() + " at " + pin.topFrame(),
-                LinkedHashMap::new, Collectors.counting()));
-        String places = byPlace.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining("; "));
+        Map<String, Long> byPlace = pins.stream()
+                .collect(Collectors.groupingBy(
+                        pin -> pin.causeLabel() + ": '" + pin.reason() + "' " + pin.blockingOperation() + " at "
+                                + pin.topFrame(),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
+        String places = byPlace.entrySet().stream()
+                .map(e -> e.getValue() + " x " + e.getKey())
+                .collect(Collectors.joining("; "));
         String carriers = pins.stream().map(Pin::carrier).distinct().sorted().collect(Collectors.joining(", "));
         return pins.size() + " pins: " + places + "; carriers held: " + carriers;
     }

@@ -18,22 +18,33 @@ import java.util.List;
 /** Catalogue entry for {@code pinning}; see the package documentation. */
 public final class PinningPattern implements Pattern {
 
-    static final Param SLEEP_MS = Param.ofInt("sleep-ms",
-            "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)", 20, 1, 10_000);
+    static final Param SLEEP_MS = Param.ofInt(
+            "sleep-ms",
+            "how long each task blocks (class-init: fixed " + SlowStaticInit.SLEEP_MILLIS + " ms)",
+            20,
+            1,
+            10_000);
 
     /** The flag that brings back JDK 21-23 monitors on JDK 24 and 25 (deprecated in 24). */
     static final String LEGACY_LOCKING = LegacyMonitorsChild.LEGACY_LOCKING;
 
     private static final Variant[] VARIANTS = {
-            Variant.wrongWay("ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
-            Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
-            Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
-            Variant.wrongWay("synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
-            Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins")};
+        Variant.wrongWay(
+                "ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
+        Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
+        Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
+        Variant.wrongWay(
+                "synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
+        Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins")
+    };
 
     /** Every variant runs by default: the lesson is the contrast, and one recording then holds every pin reason. */
-    static final PatternInfo INFO = PatternInfo.of(18, "pinning", "what pins a carrier on this JDK, and the fix",
-                    "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount", 4)
+    static final PatternInfo INFO = PatternInfo.of(
+                    18,
+                    "pinning",
+                    "what pins a carrier on this JDK, and the fix",
+                    "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount",
+                    4)
             .withVariants(VARIANTS)
             .withRunByDefault(VARIANTS)
             .withParams(SLEEP_MS);
@@ -47,8 +58,7 @@ public final class PinningPattern implements Pattern {
      * @param cause the cause the expected pins have ({@link PinTaxonomy}), or null for none
      * @param why   the documented behaviour, with its JEP
      */
-    record Expectation(boolean pins, PinCause cause, String why) {
-    }
+    record Expectation(boolean pins, PinCause cause, String why) {}
 
     @Override
     public PatternInfo info() {
@@ -83,7 +93,8 @@ public final class PinningPattern implements Pattern {
      * {@code synchronized-jdk21}: the synchronized variant in a child JVM with {@value #LEGACY_LOCKING};
      * on JDK 26 and later, where the flag is obsolete (JDK-8359437), not shown, and no child is started.
      */
-    static Check legacyMonitors(Mode mode, int tasks, Duration sleep, Expectation expected, int feature, boolean wrongWay)
+    static Check legacyMonitors(
+            Mode mode, int tasks, Duration sleep, Expectation expected, int feature, boolean wrongWay)
             throws InterruptedException {
         if (feature >= 26) {
             // JDK-8359437: LockingMode is obsolete in 26; the flag no longer brings legacy monitors back
@@ -92,13 +103,18 @@ public final class PinningPattern implements Pattern {
         }
         ChildJvm.Result child = LegacyMonitorsChild.run(mode, tasks, sleep);
         if (legacyLockingGone(child)) {
-            return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING + ": there is no JDK 21 monitor behaviour to show");
+            return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
+                    + ": there is no JDK 21 monitor behaviour to show");
         }
         if (child.exitCode() != 0 || child.value(LegacyMonitorsChild.PINS) == null) {
-            return Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+            return Check.failed("child JVM exited " + child.exitCode() + ": "
+                    + child.stderr().strip());
         }
-        Outcome childSeen = new Outcome(child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
-                child.lines(LegacyMonitorsChild.APART).stream().map(Pin::fromLine).toList());
+        Outcome childSeen = new Outcome(
+                child.lines(LegacyMonitorsChild.PIN).stream().map(Pin::fromLine).toList(),
+                child.lines(LegacyMonitorsChild.APART).stream()
+                        .map(Pin::fromLine)
+                        .toList());
         Check checked = check(expected, childSeen, feature, wrongWay);
         return new Check(checked.verdict(), "in a child JVM with " + LEGACY_LOCKING + ": " + checked.detail());
     }
@@ -109,13 +125,19 @@ public final class PinningPattern implements Pattern {
             return new Expectation(false, null, "platform threads have no carrier: pinning is a virtual-thread notion");
         }
         return switch (variant) {
-            case "ffm-upcall" -> new Expectation(true, PinCause.NATIVE_FRAME, "a native frame is on the stack, on every JDK");
-            case "class-init" -> new Expectation(true, PinCause.CLASS_INIT, "a static initializer is on the stack, on every JDK");
-            case "synchronized" -> feature >= 24
-                    ? new Expectation(false, null, "JDK 24+ unmounts inside synchronized (JEP 491)")
-                    : new Expectation(true, PinCause.MONITOR, "JDK 21-23 pins inside synchronized (before JEP 491)");
-            case "synchronized-jdk21" -> new Expectation(true, PinCause.MONITOR, LEGACY_LOCKING + " brings back JDK 21-23 monitors, which pin");
-            case "reentrant-lock" -> new Expectation(false, null, "a virtual thread parked on a j.u.c lock unmounts, on every JDK");
+            case "ffm-upcall" ->
+                new Expectation(true, PinCause.NATIVE_FRAME, "a native frame is on the stack, on every JDK");
+            case "class-init" ->
+                new Expectation(true, PinCause.CLASS_INIT, "a static initializer is on the stack, on every JDK");
+            case "synchronized" ->
+                feature >= 24
+                        ? new Expectation(false, null, "JDK 24+ unmounts inside synchronized (JEP 491)")
+                        : new Expectation(
+                                true, PinCause.MONITOR, "JDK 21-23 pins inside synchronized (before JEP 491)");
+            case "synchronized-jdk21" ->
+                new Expectation(true, PinCause.MONITOR, LEGACY_LOCKING + " brings back JDK 21-23 monitors, which pin");
+            case "reentrant-lock" ->
+                new Expectation(false, null, "a virtual thread parked on a j.u.c lock unmounts, on every JDK");
             default -> throw new IllegalArgumentException("no pinning variant " + variant);
         };
     }
@@ -128,12 +150,15 @@ public final class PinningPattern implements Pattern {
      */
     static Check check(Expectation expected, Outcome seen, int feature, boolean wrongWay) {
         List<Pin> pins = seen.pins();
-        boolean asDocumented = expected.pins()
-                ? pins.stream().anyMatch(pin -> pin.cause() == expected.cause())
-                : pins.isEmpty();
+        boolean asDocumented =
+                expected.pins() ? pins.stream().anyMatch(pin -> pin.cause() == expected.cause()) : pins.isEmpty();
         if (!asDocumented) {
-            String want = !expected.pins() ? "none" : "a pin of cause " + expected.cause().id() + " (" + expected.cause().what() + ")";
-            return Check.failed(seen.describe() + ", expected " + want + " on JDK " + feature + " (" + expected.why() + ")");
+            String want = !expected.pins()
+                    ? "none"
+                    : "a pin of cause " + expected.cause().id() + " ("
+                            + expected.cause().what() + ")";
+            return Check.failed(
+                    seen.describe() + ", expected " + want + " on JDK " + feature + " (" + expected.why() + ")");
         }
         String detail = seen.describe() + ", as expected on JDK " + feature + " (" + expected.why() + ")";
         if (!wrongWay) {

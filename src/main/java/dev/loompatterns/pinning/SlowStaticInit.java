@@ -25,6 +25,5 @@ final class SlowStaticInit {
         }
     }
 
-    private SlowStaticInit() {
-    }
+    private SlowStaticInit() {}
 }

@@ -29,8 +29,11 @@ final class UpcallSort implements AutoCloseable {
 
     static {
         try {
-            COMPARE = MethodHandles.lookup().findStatic(UpcallSort.class, "compareSleeping",
-                    MethodType.methodType(int.class, long.class, MemorySegment.class, MemorySegment.class));
+            COMPARE = MethodHandles.lookup()
+                    .findStatic(
+                            UpcallSort.class,
+                            "compareSleeping",
+                            MethodType.methodType(int.class, long.class, MemorySegment.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,11 +45,15 @@ final class UpcallSort implements AutoCloseable {
 
     UpcallSort(Duration sleepPerComparison) {
         Linker linker = Linker.nativeLinker();
-        qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
-                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+        qsort = linker.downcallHandle(
+                linker.defaultLookup().find("qsort").orElseThrow(),
+                FunctionDescriptor.ofVoid(
+                        ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
         var element = ValueLayout.ADDRESS.withTargetLayout(INT);
-        comparator = linker.upcallStub(MethodHandles.insertArguments(COMPARE, 0, sleepPerComparison.toMillis()),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, element, element), arena);
+        comparator = linker.upcallStub(
+                MethodHandles.insertArguments(COMPARE, 0, sleepPerComparison.toMillis()),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, element, element),
+                arena);
     }
 
     /** Sorts two ints with {@code qsort}: one comparison, so one sleep inside the upcall. */

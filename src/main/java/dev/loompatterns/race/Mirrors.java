@@ -18,8 +18,7 @@ import java.util.concurrent.Callable;
  */
 final class Mirrors {
 
-    private Mirrors() {
-    }
+    private Mirrors() {}
 
     static String name(int mirror) {
         return "mirror-" + mirror;
@@ -30,9 +29,9 @@ final class Mirrors {
         for (int i = 0; i < count; i++) {
             int mirror = i;
             boolean fails = allFail || mirror == 0;
-            Duration latency = allFail ? Duration.ofMillis(mirror)
-                    : mirror == 0 ? Duration.ZERO
-                    : winner.plus(gap.multipliedBy(mirror - 1));
+            Duration latency = allFail
+                    ? Duration.ofMillis(mirror)
+                    : mirror == 0 ? Duration.ZERO : winner.plus(gap.multipliedBy(mirror - 1));
             mirrors.add(log.afterLatency(mirror, latency, () -> {
                 if (fails) {
                     throw new IOException(name(mirror) + " is unreachable");

@@ -20,7 +20,8 @@ public final class PlatformRace implements Form {
 
     @Override
     public String race(List<Callable<String>> mirrors) throws InterruptedException, ExecutionException {
-        try (ExecutorService executor = Executors.newFixedThreadPool(mirrors.size(), Thread.ofPlatform().name("mirror-", 0).factory())) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                mirrors.size(), Thread.ofPlatform().name("mirror-", 0).factory())) {
             return executor.invokeAny(mirrors);
         } // close(): waits until every loser has ended
     }

@@ -10,7 +10,6 @@ import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -19,15 +18,25 @@ public final class RacePattern implements Pattern {
 
     static final Param MIRRORS = Param.ofInt("mirrors", "mirrors per race (each a thread)", 4, 2, 64);
     static final Param LATENCY_MS = Param.ofInt("latency-ms", "the winning mirror's latency", 10, 0, 10_000);
-    static final Param GAP_MS = Param.ofInt("gap-ms",
-            "how much later each slower mirror would answer (so a loser left running shows)", 5_000, 1, 600_000);
+    static final Param GAP_MS = Param.ofInt(
+            "gap-ms",
+            "how much later each slower mirror would answer (so a loser left running shows)",
+            5_000,
+            1,
+            600_000);
 
-    static final Variant FIRST_SUCCESS = Variant.of("first-success", "mirror-0 fails at once, mirror-1 answers first, the rest are interrupted");
-    static final Variant ALL_FAIL = Variant.of("all-fail", "every mirror fails: the race throws, with every mirror ended");
+    static final Variant FIRST_SUCCESS =
+            Variant.of("first-success", "mirror-0 fails at once, mirror-1 answers first, the rest are interrupted");
+    static final Variant ALL_FAIL =
+            Variant.of("all-fail", "every mirror fails: the race throws, with every mirror ended");
 
     /** Tasks are races, run one after another. */
-    static final PatternInfo INFO = PatternInfo.of(16, "race", "first result wins, losers cancelled",
-                    "(card: structured concurrency) ask several mirrors, take the first answer", 20)
+    static final PatternInfo INFO = PatternInfo.of(
+                    16,
+                    "race",
+                    "first result wins, losers cancelled",
+                    "(card: structured concurrency) ask several mirrors, take the first answer",
+                    20)
             .withVariants(FIRST_SUCCESS, ALL_FAIL)
             .withParams(MIRRORS, LATENCY_MS, GAP_MS)
             .withMaxTasks(100_000); // races run one at a time, so tasks are not threads
@@ -47,7 +56,8 @@ public final class RacePattern implements Pattern {
         Tally tally = new Tally();
         for (int race = 0; race < workload.tasks(); race++) {
             TaskLog log = new TaskLog(mirrors);
-            List<Callable<String>> calls = Mirrors.of(mirrors, workload.millis(LATENCY_MS), workload.millis(GAP_MS), allFail, log);
+            List<Callable<String>> calls =
+                    Mirrors.of(mirrors, workload.millis(LATENCY_MS), workload.millis(GAP_MS), allFail, log);
             String winner = null;
             Exception failure = null;
             try {
@@ -66,7 +76,8 @@ public final class RacePattern implements Pattern {
         }
         return allFail
                 ? Check.passed(workload.tasks() + " races threw once every mirror had failed; none running at return")
-                : Check.passed(workload.tasks() + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; " + Mirrors.name(0)
+                : Check.passed(workload.tasks() + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; "
+                        + Mirrors.name(0)
                         + " failed at once); losers: " + tally.interrupted + " interrupted, " + tally.neverStarted
                         + " never started; none running at return");
     }
@@ -88,7 +99,8 @@ public final class RacePattern implements Pattern {
         }
         for (int i = 2; i < mirrors.size(); i++) {
             if (mirrors.get(i) != State.INTERRUPTED && mirrors.get(i) != null) {
-                return Check.failed(Mirrors.name(i) + " ended " + mirrors.get(i) + ", expected interrupted (or never started)");
+                return Check.failed(
+                        Mirrors.name(i) + " ended " + mirrors.get(i) + ", expected interrupted (or never started)");
             }
         }
         return Check.passed("mirror-1 won");
@@ -104,14 +116,17 @@ public final class RacePattern implements Pattern {
             return running;
         }
         if (mirrors.stream().anyMatch(state -> state != State.FAILED)) {
-            return Check.failed("threw " + failure.getClass().getSimpleName() + " with mirror states " + mirrors + ", expected all failed");
+            return Check.failed("threw " + failure.getClass().getSimpleName() + " with mirror states " + mirrors
+                    + ", expected all failed");
         }
         return Check.passed("threw " + failure.getClass().getSimpleName() + " after all failed");
     }
 
     private static Check noneRunning(List<State> mirrors) {
         long running = mirrors.stream().filter(state -> state == State.STARTED).count();
-        return running == 0 ? null : Check.failed(running + " mirror(s) still running when the race returned: " + mirrors);
+        return running == 0
+                ? null
+                : Check.failed(running + " mirror(s) still running when the race returned: " + mirrors);
     }
 
     /** Losers over all races. */

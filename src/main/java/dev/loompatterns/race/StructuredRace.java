@@ -24,7 +24,8 @@ public final class StructuredRace implements Form {
 
     @Override
     public String race(List<Callable<String>> mirrors) throws InterruptedException {
-        try (var scope = StructuredTaskScope.open(Joiner.<String>anySuccessfulResultOrThrow(), config -> config.withName(SCOPE_NAME))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<String>anySuccessfulResultOrThrow(), config -> config.withName(SCOPE_NAME))) {
             for (Callable<String> mirror : mirrors) {
                 scope.fork(mirror);
             }

@@ -16,7 +16,8 @@ public final class VirtualRace implements Form {
 
     @Override
     public String race(List<Callable<String>> mirrors) throws InterruptedException, ExecutionException {
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mirror-", 0).factory())) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("mirror-", 0).factory())) {
             return executor.invokeAny(mirrors);
         } // close(): waits until every loser has ended
     }

@@ -21,7 +21,8 @@ interface Form {
         try (crew) {
             for (int i = 0; i < workers; i++) {
                 crew.start(() -> {
-                    RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise (an interrupt fails the task, as a cancel does)
+                    RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise (an interrupt fails the
+                    // task, as a cancel does)
                     for (int round = 0; round < rounds; round++) {
                         resource.methodA();
                         if (resource.heldByCurrentThread()) {

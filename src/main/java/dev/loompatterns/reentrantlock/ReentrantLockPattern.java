@@ -14,16 +14,21 @@ public final class ReentrantLockPattern implements Pattern {
 
     static final Param ROUNDS = Param.ofInt("rounds", "calls of method A per worker", 1_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(7, "reentrant-lock", "method A calls method B under the same lock",
-                    "threading.RLock: method_a takes the lock and calls method_b, which takes it again", 100)
+    static final PatternInfo INFO = PatternInfo.of(
+                    7,
+                    "reentrant-lock",
+                    "method A calls method B under the same lock",
+                    "threading.RLock: method_a takes the lock and calls method_b, which takes it again",
+                    100)
             .withVariants(
                     Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
                     Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
-                    Variant.wrongWay("non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
+                    Variant.wrongWay(
+                            "non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
             .withParams(ROUNDS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new,
-            StructuredReentrantLock::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);
 
     @Override
     public PatternInfo info() {
@@ -49,7 +54,8 @@ public final class ReentrantLockPattern implements Pattern {
             return tally.refused() > 0
                     ? Check.demonstrated("B was refused the lock its own thread held in " + tally.refused() + " of "
                             + expected + " calls (with acquire() instead of tryAcquire(), each would deadlock)")
-                    : Check.notShown("B was refused in none of " + expected + " calls: no call of A reached B holding the permit");
+                    : Check.notShown("B was refused in none of " + expected
+                            + " calls: no call of A reached B holding the permit");
         }
         if (tally.intrusions() != 0) {
             return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");
@@ -61,6 +67,7 @@ public final class ReentrantLockPattern implements Pattern {
         if (stillHeld != 0) {
             return Check.failed("the lock was still held after " + stillHeld + " calls of A returned");
         }
-        return Check.passed(expected + " calls re-entered B, hold count back to 0 after each, no other thread in between");
+        return Check.passed(
+                expected + " calls re-entered B, hold count back to 0 after each, no other thread in between");
     }
 }

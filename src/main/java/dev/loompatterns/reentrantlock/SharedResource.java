@@ -27,8 +27,7 @@ sealed interface SharedResource permits ReentrantLockResource, SynchronizedResou
      * @param intrusions times a thread found the guarded state changed by another thread while it held the lock
      * @param refused    calls of method B from A that could not take the lock (a non-reentrant lock)
      */
-    record Tally(long calls, long reentered, long intrusions, long refused) {
-    }
+    record Tally(long calls, long reentered, long intrusions, long refused) {}
 
     /** The resource for a variant id of the {@code reentrant-lock} pattern. */
     static SharedResource forVariant(String variant) {

@@ -54,20 +54,39 @@ public final class SleeperRun {
 
     /** How a task waits: {@code Thread.sleep}, or {@code LockSupport.parkNanos} (no interrupt check). */
     public enum Wait {
-        SLEEP, PARK
+        SLEEP,
+        PARK
     }
 
     /** What one row measured; {@code woke} is how many tasks finished their wait (must equal tasks). */
-    public record Result(Kind kind, int tasks, int poolSize, long wallNanos, long startNanos, long wakeWindowNanos,
-                  long woke, long peakRssKiB, long peakHeapBytes) {
+    public record Result(
+            Kind kind,
+            int tasks,
+            int poolSize,
+            long wallNanos,
+            long startNanos,
+            long wakeWindowNanos,
+            long woke,
+            long peakRssKiB,
+            long peakHeapBytes) {
 
         public double wakeUpsPerSecond() {
             return wakeWindowNanos <= 0 ? Double.NaN : woke * 1e9 / wakeWindowNanos;
         }
 
         String encode() {
-            return String.format(Locale.ROOT, "kind=%s tasks=%d pool=%d wall=%d start=%d window=%d woke=%d rss=%d heap=%d",
-                    kind, tasks, poolSize, wallNanos, startNanos, wakeWindowNanos, woke, peakRssKiB, peakHeapBytes);
+            return String.format(
+                    Locale.ROOT,
+                    "kind=%s tasks=%d pool=%d wall=%d start=%d window=%d woke=%d rss=%d heap=%d",
+                    kind,
+                    tasks,
+                    poolSize,
+                    wallNanos,
+                    startNanos,
+                    wakeWindowNanos,
+                    woke,
+                    peakRssKiB,
+                    peakHeapBytes);
         }
 
         static Result decode(String line) {
@@ -75,13 +94,20 @@ public final class SleeperRun {
                     .map(kv -> kv.split("=", 2))
                     .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
             Function<String, Long> n = key -> Long.parseLong(f.get(key));
-            return new Result(Kind.valueOf(f.get("kind")), n.apply("tasks").intValue(), n.apply("pool").intValue(),
-                    n.apply("wall"), n.apply("start"), n.apply("window"), n.apply("woke"), n.apply("rss"), n.apply("heap"));
+            return new Result(
+                    Kind.valueOf(f.get("kind")),
+                    n.apply("tasks").intValue(),
+                    n.apply("pool").intValue(),
+                    n.apply("wall"),
+                    n.apply("start"),
+                    n.apply("window"),
+                    n.apply("woke"),
+                    n.apply("rss"),
+                    n.apply("heap"));
         }
     }
 
-    private SleeperRun() {
-    }
+    private SleeperRun() {}
 
     /** Child JVM entry point: {@code KIND TASKS POOL SLEEP_MS WAIT WARMUPS}; prints one encoded result line. */
     public static void main(String[] args) throws Exception {
@@ -114,7 +140,8 @@ public final class SleeperRun {
     /** Runs one row in this JVM and returns when every task has ended. */
     static Result run(Kind kind, int tasks, int poolSize, Duration sleep, Wait wait) throws InterruptedException {
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         LongAccumulator firstWake = new LongAccumulator(Math::min, Long.MAX_VALUE);
         LongAccumulator lastWake = new LongAccumulator(Math::max, Long.MIN_VALUE);
@@ -156,9 +183,19 @@ public final class SleeperRun {
         }
         long end = System.nanoTime();
         long window = woke.sum() == 0 ? 0 : lastWake.get() - firstWake.get();
-        long heapPeak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Result(kind, tasks, kind == Kind.POOL ? poolSize : 0, end - begin, started - begin, window,
-                woke.sum(), peakResidentKiB(), heapPeak);
+        long heapPeak = heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        return new Result(
+                kind,
+                tasks,
+                kind == Kind.POOL ? poolSize : 0,
+                end - begin,
+                started - begin,
+                window,
+                woke.sum(),
+                peakResidentKiB(),
+                heapPeak);
     }
 
     /**
@@ -168,18 +205,28 @@ public final class SleeperRun {
      *
      * @param jvmOptions the child's JVM options ({@link #childJvmOptions()})
      */
-    public static Result inChildJvm(Kind kind, int tasks, int pool, int sleepMs, Wait wait, int warmups, List<String> jvmOptions)
+    public static Result inChildJvm(
+            Kind kind, int tasks, int pool, int sleepMs, Wait wait, int warmups, List<String> jvmOptions)
             throws InterruptedException {
         ChildJvm.Result child;
-        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(jvmOptions, SleeperRun.class, List.of(kind.name(), Integer.toString(tasks),
-                Integer.toString(pool), Integer.toString(sleepMs), wait.name(), Integer.toString(warmups)))) {
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(
+                jvmOptions,
+                SleeperRun.class,
+                List.of(
+                        kind.name(),
+                        Integer.toString(tasks),
+                        Integer.toString(pool),
+                        Integer.toString(sleepMs),
+                        wait.name(),
+                        Integer.toString(warmups)))) {
             child = ChildJvm.run(launch, NO_BACKSTOP);
         }
         List<String> lines = child.stdout();
         if (child.exitCode() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
-            List<String> output = Stream.concat(lines.stream(), child.stderr().lines()).toList();
-            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitCode() + ": "
-                    + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
+            List<String> output =
+                    Stream.concat(lines.stream(), child.stderr().lines()).toList();
+            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitCode()
+                    + ": " + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
         }
         return Result.decode(lines.getLast());
     }
@@ -193,8 +240,11 @@ public final class SleeperRun {
      */
     public static List<String> childJvmOptions() {
         List<String> options = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-Xrunjdwp")
-                        && !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-Djava.class.path"))
+                .filter(arg -> !arg.startsWith("-agentlib")
+                        && !arg.startsWith("-javaagent")
+                        && !arg.startsWith("-Xrunjdwp")
+                        && !arg.startsWith("-XX:StartFlightRecording")
+                        && !arg.startsWith("-Djava.class.path"))
                 .toList());
         if (!options.contains("--enable-preview")) {
             options.addFirst("--enable-preview"); // our classes are compiled with preview features on

@@ -4,7 +4,6 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.JvmShutdown;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinRecorder;
-import jdk.jfr.consumer.RecordingStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Tasks that read a file with {@link RandomAccessFile}. A file read is a system call the JDK
@@ -35,11 +35,9 @@ final class FileReads {
      * @param readTime    their total duration: time a carrier (or a platform thread) was held
      * @param pins        pins of the run's threads meanwhile ({@link PinRecorder})
      */
-    record Outcome(long reads, long virtual, Duration readTime, long pins) {
-    }
+    record Outcome(long reads, long virtual, Duration readTime, long pins) {}
 
-    private FileReads() {
-    }
+    private FileReads() {}
 
     static Outcome measure(Mode mode, int tasks) throws Exception {
         Path file = Files.createTempFile("loom-file-io", ".bin");
@@ -47,7 +45,8 @@ final class FileReads {
         LongAdder virtual = new LongAdder();
         AtomicLong readNanos = new AtomicLong();
         List<Pin> pins;
-        try (RecordingStream stream = new RecordingStream(); PinRecorder pinRecorder = PinRecorder.start()) {
+        try (RecordingStream stream = new RecordingStream();
+                PinRecorder pinRecorder = PinRecorder.start()) {
             Files.write(file, new byte[FILE_BYTES]);
             String path = file.toString();
             stream.enable("jdk.FileRead").withThreshold(Duration.ZERO).withoutStackTrace();
@@ -66,7 +65,7 @@ final class FileReads {
             for (int i = 0; i < tasks; i++) {
                 readers.add(() -> readAll(file));
             }
-            SchedulingPattern.FORMS.of(mode).startAll(readers, index -> { });
+            SchedulingPattern.FORMS.of(mode).startAll(readers, index -> {});
             Form.stopApart(stream::stop);
             Form.stopApart(pinRecorder::stop);
             pins = pinRecorder.stop(); // stopped: returns what it recorded

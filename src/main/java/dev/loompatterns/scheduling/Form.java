@@ -31,7 +31,8 @@ interface Form {
      * it now wait for. A starter held here parks as it would in the join. Interrupted while held,
      * it still joins every task before it throws. A task's failure goes to {@code failures}.
      */
-    static void startEachThenJoin(Thread.Builder builder, List<Callable<?>> tasks, IntConsumer beforeStart, FirstFailure failures)
+    static void startEachThenJoin(
+            Thread.Builder builder, List<Callable<?>> tasks, IntConsumer beforeStart, FirstFailure failures)
             throws InterruptedException {
         List<Thread> threads = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {

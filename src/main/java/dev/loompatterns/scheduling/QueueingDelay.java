@@ -4,7 +4,6 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.JvmShutdown;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
-import jdk.jfr.consumer.RecordingStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
  * CPU-bound tasks, each marked by our own JFR events when submitted
@@ -37,8 +37,7 @@ final class QueueingDelay {
         }
     }
 
-    private QueueingDelay() {
-    }
+    private QueueingDelay() {}
 
     /** Runs {@code tasks} tasks that spin for {@code work} each; returns those whose both events arrived. */
     static List<Task> measure(Mode mode, int tasks, Duration work) throws Exception {
@@ -56,7 +55,9 @@ final class QueueingDelay {
                 started.put(e.getLong("taskId"), e.getStartTime());
                 threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
             });
-            stream.onEvent("jdk.VirtualThreadStart", e -> virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime()));
+            stream.onEvent(
+                    "jdk.VirtualThreadStart",
+                    e -> virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime()));
             JvmShutdown.requireRunning("the queueing-delay stream");
             stream.startAsync();
 
@@ -74,7 +75,8 @@ final class QueueingDelay {
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {
             if (submitted.containsKey(id) && started.containsKey(id)) {
-                measured.add(new Task(id - base, submitted.get(id), started.get(id), virtualStarts.get(threadOfTask.get(id))));
+                measured.add(new Task(
+                        id - base, submitted.get(id), started.get(id), virtualStarts.get(threadOfTask.get(id))));
             }
         }
         return measured;

@@ -20,11 +20,9 @@ import jdk.management.VirtualThreadSchedulerMXBean;
 final class SchedulerMetrics {
 
     /** What the bean said while the tasks ran. */
-    record Reading(int parallelism, int poolSize, int mounted, long queued) {
-    }
+    record Reading(int parallelism, int poolSize, int mounted, long queued) {}
 
-    private SchedulerMetrics() {
-    }
+    private SchedulerMetrics() {}
 
     static VirtualThreadSchedulerMXBean bean() {
         return ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
@@ -56,7 +54,7 @@ final class SchedulerMetrics {
         List<Exception> failure = new ArrayList<>(1);
         Thread starter = Thread.ofPlatform().name("metrics-starter").start(() -> {
             try {
-                SchedulingPattern.FORMS.of(mode).startAll(work, index -> { });
+                SchedulingPattern.FORMS.of(mode).startAll(work, index -> {});
             } catch (Exception e) {
                 failure.add(e);
             }
@@ -65,11 +63,15 @@ final class SchedulerMetrics {
         try {
             while (spinning.get() < canRun && starter.isAlive()) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("cancelled before the reading"); // the finally ends and joins the tasks
+                    throw new InterruptedException(
+                            "cancelled before the reading"); // the finally ends and joins the tasks
                 }
                 Thread.onSpinWait(); // the state waited for: as many tasks running as can run
             }
-            reading = new Reading(scheduler.getParallelism(), scheduler.getPoolSize(), scheduler.getMountedVirtualThreadCount(),
+            reading = new Reading(
+                    scheduler.getParallelism(),
+                    scheduler.getPoolSize(),
+                    scheduler.getMountedVirtualThreadCount(),
                     scheduler.getQueuedVirtualThreadCount());
         } finally {
             read.set(true);

@@ -23,19 +23,37 @@ public final class SchedulingPattern implements Pattern {
     /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
     static final int MAX_TASKS = 10_000;
 
-    static final PatternInfo INFO = PatternInfo.of(19, "scheduling", "who gets a carrier, and when: starvation, yield, file I/O, queueing delay",
-                    "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers", 8)
+    static final PatternInfo INFO = PatternInfo.of(
+                    19,
+                    "scheduling",
+                    "who gets a carrier, and when: starvation, yield, file I/O, queueing delay",
+                    "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers",
+                    8)
             .withVariants(
-                    Variant.wrongWay("cpu-hog", "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
+                    Variant.wrongWay(
+                            "cpu-hog",
+                            "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
                     Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
-                    Variant.of("metrics", "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many are mounted and queued"),
-                    Variant.of("offload", "the same, each spin handed to a pool of platform threads sized to the cores and waited for: the probe gets in"),
-                    Variant.of("file-io", "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
-                    Variant.of("queueing-delay", "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event shows"))
+                    Variant.of(
+                            "metrics",
+                            "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many"
+                                    + " are mounted and queued"),
+                    Variant.of(
+                            "offload",
+                            "the same, each spin handed to a pool of platform threads sized to the cores and waited"
+                                    + " for: the probe gets in"),
+                    Variant.of(
+                            "file-io",
+                            "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
+                    Variant.of(
+                            "queueing-delay",
+                            "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event"
+                                    + " shows"))
             .withParams(HOG_MS, WORK_MS)
             .withMaxTasks(MAX_TASKS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
     @Override
     public PatternInfo info() {
@@ -52,17 +70,30 @@ public final class SchedulingPattern implements Pattern {
                 ChildJvm.Result child = StarvationChild.run(mode, tasks, hogRun, how);
                 String delay = child.value(StarvationChild.PROBE_DELAY_NS);
                 if (child.exitCode() != 0 || delay == null) {
-                    yield Check.failed("child JVM exited " + child.exitCode() + ": " + child.stderr().strip());
+                    yield Check.failed("child JVM exited " + child.exitCode() + ": "
+                            + child.stderr().strip());
                 }
                 Duration probeDelay = Duration.ofNanos(Long.parseLong(delay));
                 yield how.equals("offload")
-                        ? checkOffload(mode, tasks, hogRun, probeDelay, Integer.parseInt(child.value(StarvationChild.POOL)))
-                        : checkStarvation(mode, how.equals("yield"), tasks, hogRun, probeDelay, Long.parseLong(child.value(StarvationChild.YIELDS)));
+                        ? checkOffload(
+                                mode, tasks, hogRun, probeDelay, Integer.parseInt(child.value(StarvationChild.POOL)))
+                        : checkStarvation(
+                                mode,
+                                how.equals("yield"),
+                                tasks,
+                                hogRun,
+                                probeDelay,
+                                Long.parseLong(child.value(StarvationChild.YIELDS)));
             }
             case "file-io" -> checkFileReads(mode, tasks, FileReads.measure(mode, tasks));
             case "metrics" -> checkMetrics(mode, tasks, SchedulerMetrics.measure(mode, tasks));
-            case "queueing-delay" -> checkQueueing(mode, tasks, carriers(), workload.millis(WORK_MS),
-                    QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
+            case "queueing-delay" ->
+                checkQueueing(
+                        mode,
+                        tasks,
+                        carriers(),
+                        workload.millis(WORK_MS),
+                        QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
             default -> throw new IllegalArgumentException("no scheduling variant " + variant.id());
         };
     }
@@ -76,22 +107,34 @@ public final class SchedulingPattern implements Pattern {
      * platform threads, which the OS time-slices. The opposite results fail: a probe not starved
      * behind virtual hogs, or starved behind platform ones, contradicts the pattern's explanation.
      */
-    static Check checkStarvation(Mode mode, boolean yield, int hogs, Duration hogRun, Duration probeDelay, long yields) {
+    static Check checkStarvation(
+            Mode mode, boolean yield, int hogs, Duration hogRun, Duration probeDelay, long yields) {
         Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
         boolean starved = probeDelay.compareTo(line) > 0;
-        String waited = String.format(Locale.ROOT, "probe waited %s behind %d %s of %d ms", ms(probeDelay), hogs,
-                yield ? "yielding hogs" : "hogs", hogRun.toMillis());
+        String waited = String.format(
+                Locale.ROOT,
+                "probe waited %s behind %d %s of %d ms",
+                ms(probeDelay),
+                hogs,
+                yield ? "yielding hogs" : "hogs",
+                hogRun.toMillis());
         if (mode == Mode.PLATFORM) {
             String detail = waited + " (platform threads: the OS slices time" + (yield ? ", yield or not" : "") + ")";
-            return starved ? Check.failed(detail + "; expected under " + ms(line))
-                    : yield ? Check.passed(detail) : Check.notShown(waited + ": not starved, because the OS slices time for platform threads");
+            return starved
+                    ? Check.failed(detail + "; expected under " + ms(line))
+                    : yield
+                            ? Check.passed(detail)
+                            : Check.notShown(waited + ": not starved, because the OS slices time for platform threads");
         }
         if (yield) {
             String detail = waited + ", one carrier, " + yields + " yields";
-            return Check.expect(!starved && yields > 0, detail + (starved ? "; expected under " + ms(line) : ": each yield let a queued thread run"));
+            return Check.expect(
+                    !starved && yields > 0,
+                    detail + (starved ? "; expected under " + ms(line) : ": each yield let a queued thread run"));
         }
         String detail = waited + ", one carrier";
-        return starved ? Check.demonstrated(detail + ": no time slicing, the probe ran when the hogs ended")
+        return starved
+                ? Check.demonstrated(detail + ": no time slicing, the probe ran when the hogs ended")
                 : Check.failed(detail + "; expected over " + ms(line) + " (no time slicing)");
     }
 
@@ -103,10 +146,23 @@ public final class SchedulingPattern implements Pattern {
     static Check checkOffload(Mode mode, int hogs, Duration hogRun, Duration probeDelay, int poolSize) {
         Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
         boolean starved = probeDelay.compareTo(line) > 0;
-        String detail = String.format(Locale.ROOT, "probe waited %s behind %d hogs of %d ms handed to a pool of %d platform threads%s",
-                ms(probeDelay), hogs, hogRun.toMillis(), poolSize, mode == Mode.PLATFORM ? "" : ", one carrier");
-        return Check.expect(!starved, detail + (starved ? "; expected under " + ms(line)
-                : mode == Mode.PLATFORM ? "" : ": each hog waited on its future, unmounted, and left the carrier to the probe"));
+        String detail = String.format(
+                Locale.ROOT,
+                "probe waited %s behind %d hogs of %d ms handed to a pool of %d platform threads%s",
+                ms(probeDelay),
+                hogs,
+                hogRun.toMillis(),
+                poolSize,
+                mode == Mode.PLATFORM ? "" : ", one carrier");
+        return Check.expect(
+                !starved,
+                detail
+                        + (starved
+                                ? "; expected under " + ms(line)
+                                : mode == Mode.PLATFORM
+                                        ? ""
+                                        : ": each hog waited on its future, unmounted, and left the carrier to the"
+                                                + " probe"));
     }
 
     /**
@@ -115,54 +171,86 @@ public final class SchedulingPattern implements Pattern {
      * run, and the bean says so; a pool's own counts are what platform code reads.
      */
     static Check checkMetrics(Mode mode, int tasks, SchedulerMetrics.Reading reading) {
-        String read = String.format(Locale.ROOT, "VirtualThreadSchedulerMXBean mid-run: parallelism %d, %d carriers, %d mounted, %d queued",
-                reading.parallelism(), reading.poolSize(), reading.mounted(), reading.queued());
+        String read = String.format(
+                Locale.ROOT,
+                "VirtualThreadSchedulerMXBean mid-run: parallelism %d, %d carriers, %d mounted, %d queued",
+                reading.parallelism(),
+                reading.poolSize(),
+                reading.mounted(),
+                reading.queued());
         if (mode == Mode.PLATFORM) {
-            return Check.passed(read + " (platform threads: not the scheduler's; a pool's getActiveCount() and getQueue().size() count these)");
+            return Check.passed(read
+                    + " (platform threads: not the scheduler's; a pool's getActiveCount() and"
+                    + " getQueue().size() count these)");
         }
         int carriers = Math.min(tasks, reading.parallelism());
         long waiting = tasks - carriers;
         boolean ok = reading.mounted() >= carriers && reading.queued() >= waiting;
-        return Check.expect(ok, read + (ok ? ": the " + carriers + " running tasks, and the " + waiting + " waiting for a carrier"
-                : "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks + " CPU-bound tasks"));
+        return Check.expect(
+                ok,
+                read
+                        + (ok
+                                ? ": the " + carriers + " running tasks, and the " + waiting + " waiting for a carrier"
+                                : "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks
+                                        + " CPU-bound tasks"));
     }
 
     static Check checkFileReads(Mode mode, int tasks, FileReads.Outcome result) {
-        String detail = String.format(Locale.ROOT, "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",
-                result.reads(), mode == Mode.PLATFORM ? "their platform threads" : "their carriers", ms(result.readTime()), result.pins());
+        String detail = String.format(
+                Locale.ROOT,
+                "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",
+                result.reads(),
+                mode == Mode.PLATFORM ? "their platform threads" : "their carriers",
+                ms(result.readTime()),
+                result.pins());
         long expectedVirtual = mode == Mode.PLATFORM ? 0 : result.reads();
         boolean ok = result.reads() >= tasks && result.virtual() == expectedVirtual && result.pins() == 0;
-        return Check.expect(ok, detail + (ok ? (mode == Mode.PLATFORM ? "" : ": no pin event, yet the carrier was held")
-                : "; expected at least " + tasks + " reads, " + (mode == Mode.PLATFORM ? "none" : "all") + " on virtual threads, 0 pins"));
+        return Check.expect(
+                ok,
+                detail
+                        + (ok
+                                ? (mode == Mode.PLATFORM ? "" : ": no pin event, yet the carrier was held")
+                                : "; expected at least " + tasks + " reads, " + (mode == Mode.PLATFORM ? "none" : "all")
+                                        + " on virtual threads, 0 pins"));
     }
 
     static Check checkQueueing(Mode mode, int tasks, int carriers, Duration work, List<QueueingDelay.Task> measured) {
         if (measured.size() != tasks) {
             return Check.failed("TaskSubmitted/TaskStarted pairs for " + measured.size() + " of " + tasks + " tasks");
         }
-        QueueingDelay.Task longest = measured.stream().max(Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
+        QueueingDelay.Task longest = measured.stream()
+                .max(Comparator.comparing(QueueingDelay.Task::delay))
+                .orElseThrow();
         boolean negative = measured.stream().anyMatch(task -> task.delay().isNegative());
-        String detail = String.format(Locale.ROOT, "longest queueing delay %s (task %d of %d)", ms(longest.delay()), longest.id(), tasks);
+        String detail = String.format(
+                Locale.ROOT, "longest queueing delay %s (task %d of %d)", ms(longest.delay()), longest.id(), tasks);
         if (negative) {
             return Check.failed(detail + "; a task started before it was submitted");
         }
         if (mode == Mode.PLATFORM) {
             return Check.passed(detail + ": the OS slices time, so a thread waits for a slice, not for a task to end");
         }
-        String start = longest.virtualStart() == null ? "" : ", its jdk.VirtualThreadStart came "
-                + ms(Duration.between(longest.submitted(), longest.virtualStart())) + " after submission";
+        String start = longest.virtualStart() == null
+                ? ""
+                : ", its jdk.VirtualThreadStart came "
+                        + ms(Duration.between(longest.submitted(), longest.virtualStart())) + " after submission";
         detail += " on " + carriers + " carriers" + start;
         if (tasks <= carriers) {
             return Check.passed(detail + " (no more tasks than carriers: nothing had to queue)");
         }
         boolean queued = longest.delay().compareTo(work.dividedBy(2)) > 0;
-        return Check.expect(queued, detail + (queued ? ": stamped at first mount, after the wait"
-                : "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers"));
+        return Check.expect(
+                queued,
+                detail
+                        + (queued
+                                ? ": stamped at first mount, after the wait"
+                                : "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers"));
     }
 
     /** The virtual-thread scheduler's parallelism in this JVM. */
     static int carriers() {
-        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+        return Integer.getInteger(
+                "jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
     }
 
     private static String ms(Duration duration) {

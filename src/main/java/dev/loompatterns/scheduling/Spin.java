@@ -5,8 +5,7 @@ import java.time.Duration;
 /** CPU-bound work that never blocks: the kind of task the virtual-thread scheduler cannot preempt. */
 final class Spin {
 
-    private Spin() {
-    }
+    private Spin() {}
 
     /**
      * Spins for {@code duration} of wall time, optionally calling {@link Thread#yield()} on each

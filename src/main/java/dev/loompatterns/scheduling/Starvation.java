@@ -14,11 +14,9 @@ import java.util.concurrent.Callable;
 final class Starvation {
 
     /** What one measurement saw. */
-    record Outcome(Duration probeDelay, long yields) {
-    }
+    record Outcome(Duration probeDelay, long yields) {}
 
-    private Starvation() {
-    }
+    private Starvation() {}
 
     static Outcome measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
         return measure(mode, hogs, hogRun, yield, null);
@@ -29,11 +27,13 @@ final class Starvation {
      * {@code offload}, a bounded pool of platform threads, and waited for: the waiting task blocks
      * on a future (a virtual thread unmounts) instead of holding its carrier.
      */
-    static Outcome offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload) throws Exception {
+    static Outcome offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload)
+            throws Exception {
         return measure(mode, hogs, hogRun, false, offload);
     }
 
-    private static Outcome measure(Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
+    private static Outcome measure(
+            Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
             throws Exception {
         long[] submitted = new long[1];
         long[] firstRun = new long[1];

@@ -25,8 +25,7 @@ public final class StarvationChild {
     /** The child runs with one carrier, so that a single hog can hold it. */
     static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
 
-    private StarvationChild() {
-    }
+    private StarvationChild() {}
 
     /**
      * Runs this program in a child JVM with one carrier and returns what it printed.
@@ -34,8 +33,11 @@ public final class StarvationChild {
      * @param how {@code spin}, {@code yield} or {@code offload}
      */
     static ChildJvm.Result run(Mode mode, int hogs, Duration hogRun, String how) throws Exception {
-        return ChildJvm.run(List.of(ONE_CARRIER), StarvationChild.class,
-                List.of(mode.id(), Integer.toString(hogs), Long.toString(hogRun.toMillis()), how), childTimeout(hogs, hogRun));
+        return ChildJvm.run(
+                List.of(ONE_CARRIER),
+                StarvationChild.class,
+                List.of(mode.id(), Integer.toString(hogs), Long.toString(hogRun.toMillis()), how),
+                childTimeout(hogs, hogRun));
     }
 
     /** A backstop for the child JVM: its start, plus twice the hogs' total run. */
@@ -52,10 +54,12 @@ public final class StarvationChild {
         if (args[3].equals("offload")) {
             // a bounded pool of platform threads sized to the cores, for the CPU-bound work
             try (java.util.concurrent.ExecutorService cpu = java.util.concurrent.Executors.newFixedThreadPool(
-                    Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("cpu-", 0).factory())) {
-                // the pool is there before the work comes, as a service's would be: its threads started, its path used once
+                    Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().name("cpu-", 0).factory())) {
+                // the pool is there before the work comes, as a service's would be: its threads started, its path used
+                // once
                 ((java.util.concurrent.ThreadPoolExecutor) cpu).prestartAllCoreThreads();
-                cpu.submit(() -> { }).get();
+                cpu.submit(() -> {}).get();
                 result = Starvation.offloaded(mode, hogs, hogRun, cpu);
             }
             System.out.println(POOL + "=" + Runtime.getRuntime().availableProcessors());

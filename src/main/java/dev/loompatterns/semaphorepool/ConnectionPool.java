@@ -73,8 +73,8 @@ public final class ConnectionPool {
         try {
             Connection connection = idle.poll();
             if (connection == null) {
-                throw new IllegalStateException("worker " + worker + " found no idle connection: more than " + size
-                        + " workers at once");
+                throw new IllegalStateException(
+                        "worker " + worker + " found no idle connection: more than " + size + " workers at once");
             }
             try {
                 int now = holders.incrementAndGet();

@@ -14,19 +14,23 @@ import java.time.Duration;
 /** Catalogue entry for {@code semaphore-pool}; see the package documentation. */
 public final class SemaphorePoolPattern implements Pattern {
 
-    static final Param CONNECTIONS = Param.ofInt("connections", "connections in the pool (the semaphore's permits)", 10, 1,
-            Limits.MAX_PLATFORM_THREADS);
+    static final Param CONNECTIONS = Param.ofInt(
+            "connections", "connections in the pool (the semaphore's permits)", 10, 1, Limits.MAX_PLATFORM_THREADS);
     static final Param HOLD_MS = Param.ofInt("hold-ms", "how long each worker holds its connection", 5, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(8, "semaphore-pool", "a pool of connections shared by more workers",
-                    "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers", 500)
+    static final PatternInfo INFO = PatternInfo.of(
+                    8,
+                    "semaphore-pool",
+                    "a pool of connections shared by more workers",
+                    "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers",
+                    500)
             .withVariants(
                     Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
                     Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"))
             .withParams(CONNECTIONS, HOLD_MS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new,
-            StructuredSemaphorePool::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);
 
     @Override
     public PatternInfo info() {
@@ -50,11 +54,14 @@ public final class SemaphorePoolPattern implements Pattern {
         int[] visits = pool.visits();
         for (int worker = 0; worker < visits.length; worker++) {
             if (visits[worker] != 1) {
-                return Check.failed("worker " + worker + " got a connection " + visits[worker] + " times, expected once");
+                return Check.failed(
+                        "worker " + worker + " got a connection " + visits[worker] + " times, expected once");
             }
         }
         int peak = pool.peakHolders();
-        return Check.expect(peak >= 1 && peak <= pool.size(),
-                "peak " + peak + " holders of " + pool.size() + " connections (measured); " + visits.length + " workers got in once each");
+        return Check.expect(
+                peak >= 1 && peak <= pool.size(),
+                "peak " + peak + " holders of " + pool.size() + " connections (measured); " + visits.length
+                        + " workers got in once each");
     }
 }

@@ -16,8 +16,7 @@ import java.util.concurrent.ThreadFactory;
  */
 final class Submit {
 
-    private Submit() {
-    }
+    private Submit() {}
 
     /**
      * @param limit {@link Form.Limit#THREADS}: a fixed pool as large as the connection pool, whose

@@ -30,14 +30,14 @@ final class EventLog {
      * @param item    the item, or -1
      * @param virtual whether the thread that recorded it was virtual
      */
-    record Event(long seq, Kind kind, int item, boolean virtual) {
-    }
+    record Event(long seq, Kind kind, int item, boolean virtual) {}
 
     private final AtomicLong clock = new AtomicLong();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
 
     void record(Kind kind, int item) {
-        events.add(new Event(clock.getAndIncrement(), kind, item, Thread.currentThread().isVirtual()));
+        events.add(new Event(
+                clock.getAndIncrement(), kind, item, Thread.currentThread().isVirtual()));
     }
 
     /** Every event so far, in the order they happened. */

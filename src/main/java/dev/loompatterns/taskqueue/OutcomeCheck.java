@@ -8,8 +8,7 @@ import java.util.BitSet;
 /** What a run must have left behind, whatever its mode: the task queue's promise, checked from the event log. */
 final class OutcomeCheck {
 
-    private OutcomeCheck() {
-    }
+    private OutcomeCheck() {}
 
     /**
      * Nothing lost, nothing repeated: every item put once, done at most once, and either done or
@@ -40,7 +39,8 @@ final class OutcomeCheck {
                         return Check.failed("item " + event.item() + " done twice");
                     }
                     if (event.virtual() != wantVirtual) {
-                        return Check.failed("item " + event.item() + " done on a " + (event.virtual() ? "virtual" : "platform") + " thread");
+                        return Check.failed("item " + event.item() + " done on a "
+                                + (event.virtual() ? "virtual" : "platform") + " thread");
                     }
                     done.set(event.item());
                     lastDone = event.seq();
@@ -58,14 +58,19 @@ final class OutcomeCheck {
             }
         }
         int accounted = done.cardinality() + outcome.leftover().size();
-        if (accounted != n || outcome.leftover().stream().distinct().count() != outcome.leftover().size()) {
-            return Check.failed(done.cardinality() + " done + " + outcome.leftover().size() + " left over for " + n + " items put");
+        if (accounted != n
+                || outcome.leftover().stream().distinct().count()
+                        != outcome.leftover().size()) {
+            return Check.failed(
+                    done.cardinality() + " done + " + outcome.leftover().size() + " left over for " + n + " items put");
         }
         String failures = "";
         if (plan.consumerFails()) {
-            if (outcome.failures().size() != 1 || !(outcome.failures().getFirst() instanceof ProducerConsumer.ItemFailure) || handedBack < 1) {
-                return Check.failed("expected one failed consumer that handed its item back, got failures " + outcome.failures()
-                        + ", " + handedBack + " handed back");
+            if (outcome.failures().size() != 1
+                    || !(outcome.failures().getFirst() instanceof ProducerConsumer.ItemFailure)
+                    || handedBack < 1) {
+                return Check.failed("expected one failed consumer that handed its item back, got failures "
+                        + outcome.failures() + ", " + handedBack + " handed back");
             }
             failures = "; one consumer failed on item 0, handed it back, another did it";
         } else if (!outcome.failures().isEmpty()) {
@@ -76,10 +81,12 @@ final class OutcomeCheck {
                 return Check.failed("join returned, yet the run reports it did not");
             }
             if (done.cardinality() < plan.cancelAfter()) {
-                return Check.failed("cancelled after " + done.cardinality() + " done, planned after " + plan.cancelAfter());
+                return Check.failed(
+                        "cancelled after " + done.cardinality() + " done, planned after " + plan.cancelAfter());
             }
-            return Check.passed("cancelled: " + done.cardinality() + " done once + " + outcome.leftover().size()
-                    + " drained = " + n + " put (" + handedBack + " put back by interrupted consumers)");
+            return Check.passed("cancelled: " + done.cardinality() + " done once + "
+                    + outcome.leftover().size() + " drained = " + n + " put (" + handedBack
+                    + " put back by interrupted consumers)");
         }
         if (!outcome.joinReturned() || joinAt < 0) {
             return Check.failed("join did not return");
@@ -88,9 +95,11 @@ final class OutcomeCheck {
             return Check.failed(done.cardinality() + " of " + n + " items done");
         }
         if (joinAt < lastDone) {
-            return Check.failed("join returned at event " + joinAt + ", before the last item was done at event " + lastDone);
+            return Check.failed(
+                    "join returned at event " + joinAt + ", before the last item was done at event " + lastDone);
         }
-        String lateCancel = plan.cancelled() ? "; the cancel came as the last items finished: nothing left to stop" : "";
+        String lateCancel =
+                plan.cancelled() ? "; the cancel came as the last items finished: nothing left to stop" : "";
         return Check.passed(n + " put = " + n + " done, each once; join returned at event " + joinAt
                 + ", after the last done (event " + lastDone + ")" + failures + lateCancel);
     }

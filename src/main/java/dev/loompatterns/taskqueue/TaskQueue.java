@@ -85,8 +85,10 @@ public final class TaskQueue<E> {
 
     @GuardedBy("lock")
     private final ArrayDeque<E> items = new ArrayDeque<>();
+
     @GuardedBy("lock")
     private long unfinished;
+
     @GuardedBy("lock")
     private boolean shutDown;
 

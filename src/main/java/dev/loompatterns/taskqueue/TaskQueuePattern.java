@@ -13,26 +13,32 @@ import java.time.Duration;
 /** Catalogue entry for {@code task-queue}; see the package documentation. */
 public final class TaskQueuePattern implements Pattern {
 
-    static final Param CONSUMERS = Param.ofInt("consumers",
-            "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
-    static final Param WORK_US = Param.ofInt("work-us", "microseconds each item's processing sleeps", 100, 0, 1_000_000);
+    static final Param CONSUMERS = Param.ofInt(
+            "consumers", "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
+    static final Param WORK_US =
+            Param.ofInt("work-us", "microseconds each item's processing sleeps", 100, 0, 1_000_000);
 
     static final Variant CLEAN = Variant.of("clean", "every consumer succeeds; join, then shut down");
-    static final Variant CONSUMER_FAILS = Variant.of("consumer-fails",
-            "one consumer throws on an item: it puts the item back and dies, another finishes it");
-    static final Variant CANCELLED = Variant.of("cancelled",
-            "the run is cancelled halfway: consumers put back what they hold, the rest is drained");
+    static final Variant CONSUMER_FAILS = Variant.of(
+            "consumer-fails", "one consumer throws on an item: it puts the item back and dies, another finishes it");
+    static final Variant CANCELLED = Variant.of(
+            "cancelled", "the run is cancelled halfway: consumers put back what they hold, the rest is drained");
 
     /** Items one run may be given: each is a boxed Integer and a few log entries. */
     static final int MAX_ITEMS = 1_000_000;
 
-    static final PatternInfo INFO = PatternInfo.of(12, "task-queue", "a queue whose join waits until every item is done",
-                    "queue.Queue with worker threads calling get() and task_done(), main calling q.join()", 2_000)
+    static final PatternInfo INFO = PatternInfo.of(
+                    12,
+                    "task-queue",
+                    "a queue whose join waits until every item is done",
+                    "queue.Queue with worker threads calling get() and task_done(), main calling q.join()",
+                    2_000)
             .withVariants(CLEAN, CONSUMER_FAILS, CANCELLED)
             .withParams(CONSUMERS, WORK_US)
             .withMaxTasks(MAX_ITEMS); // tasks are items, not threads; the consumer count is its own parameter
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
     @Override
     public PatternInfo info() {
@@ -41,9 +47,12 @@ public final class TaskQueuePattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Plan plan = new Plan(workload.tasks(), workload.intValue(CONSUMERS),
+        Plan plan = new Plan(
+                workload.tasks(),
+                workload.intValue(CONSUMERS),
                 Duration.ofNanos(workload.longValue(WORK_US) * 1_000L),
-                variant.equals(CONSUMER_FAILS), variant.equals(CANCELLED));
+                variant.equals(CONSUMER_FAILS),
+                variant.equals(CANCELLED));
         return OutcomeCheck.check(mode, plan, FORMS.of(mode).run(plan));
     }
 }

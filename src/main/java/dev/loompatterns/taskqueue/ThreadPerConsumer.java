@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class ThreadPerConsumer {
 
-    private ThreadPerConsumer() {
-    }
+    private ThreadPerConsumer() {}
 
     static Outcome run(Thread.Builder builder, Plan plan) throws InterruptedException {
         ProducerConsumer run = new ProducerConsumer(plan);

@@ -17,11 +17,16 @@ public final class ThreadBasicsPattern implements Pattern {
 
     static final Param SLEEP_MS = Param.ofInt("sleep-ms", "how long each worker sleeps", 100, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(1, "thread-basics", "start workers that sleep, join them all",
-                    "three threading.Thread(target=worker) that sleep 2 s, started then joined", 1_000)
+    static final PatternInfo INFO = PatternInfo.of(
+                    1,
+                    "thread-basics",
+                    "start workers that sleep, join them all",
+                    "three threading.Thread(target=worker) that sleep 2 s, started then joined",
+                    1_000)
             .withParams(SLEEP_MS);
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
     @Override
     public PatternInfo info() {
@@ -49,10 +54,12 @@ public final class ThreadBasicsPattern implements Pattern {
             }
             seen.set(report.worker());
             if (report.slept().compareTo(sleep) < 0) {
-                return Check.failed("worker " + report.worker() + " slept " + report.slept().toMillis() + " ms, less than " + sleep.toMillis());
+                return Check.failed("worker " + report.worker() + " slept "
+                        + report.slept().toMillis() + " ms, less than " + sleep.toMillis());
             }
             if (report.virtual() != wantVirtual) {
-                return Check.failed("worker " + report.worker() + " ran on a " + (report.virtual() ? "virtual" : "platform") + " thread");
+                return Check.failed("worker " + report.worker() + " ran on a "
+                        + (report.virtual() ? "virtual" : "platform") + " thread");
             }
         }
         if (missing > 0 || seen.cardinality() != workers) {

@@ -9,5 +9,4 @@ import java.util.List;
  * @param uncaught failures that reached the uncaught-exception handler
  * @param captured failures that something else kept (a subtask), so the handler never saw them
  */
-record Outcome(List<WorkerReport> reports, List<Worker.Uncaught> uncaught, List<Throwable> captured) {
-}
+record Outcome(List<WorkerReport> reports, List<Worker.Uncaught> uncaught, List<Throwable> captured) {}

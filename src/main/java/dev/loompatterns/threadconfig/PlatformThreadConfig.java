@@ -20,6 +20,6 @@ public final class PlatformThreadConfig implements Form {
                 .priority(config.priority())
                 .inheritInheritableThreadLocals(config.inheritLocals())
                 .uncaughtExceptionHandler(handler);
-        return Worker.startAndJoin(workers, builder, thread -> { }, handler);
+        return Worker.startAndJoin(workers, builder, thread -> {}, handler);
     }
 }

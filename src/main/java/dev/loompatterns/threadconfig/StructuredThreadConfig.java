@@ -40,7 +40,8 @@ public final class StructuredThreadConfig implements Form {
         List<Throwable> captured = new ArrayList<>();
         Worker.REQUEST.set(Worker.REQUEST_VALUE);
         // awaitAll: the planned failure must not cancel the other workers
-        try (var scope = StructuredTaskScope.open(Joiner.<WorkerReport>awaitAll(),
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<WorkerReport>awaitAll(),
                 cf -> cf.withThreadFactory(factory).withName("thread-config"))) {
             List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {

@@ -10,5 +10,4 @@ package dev.loompatterns.threadconfig;
  *                      one ignores it)
  * @param inheritLocals whether a new thread starts with its creator's inheritable thread locals
  */
-public record ThreadConfig(String namePrefix, boolean daemon, int priority, boolean inheritLocals) {
-}
+public record ThreadConfig(String namePrefix, boolean daemon, int priority, boolean inheritLocals) {}

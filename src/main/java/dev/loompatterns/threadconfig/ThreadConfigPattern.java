@@ -16,13 +16,20 @@ public final class ThreadConfigPattern implements Pattern {
     /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
     static final int PRIORITY = 8;
 
-    static final PatternInfo INFO = PatternInfo.of(4, "thread-config", "name, arguments, daemon, priority, handlers, inherited locals",
-                    "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)", 200)
+    static final PatternInfo INFO = PatternInfo.of(
+                    4,
+                    "thread-config",
+                    "name, arguments, daemon, priority, handlers, inherited locals",
+                    "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)",
+                    200)
             .withVariants(
                     Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
-                    Variant.of("no-inherit-locals", "inheritInheritableThreadLocals(false): new threads start without them"));
+                    Variant.of(
+                            "no-inherit-locals",
+                            "inheritInheritableThreadLocals(false): new threads start without them"));
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
     @Override
     public PatternInfo info() {
@@ -56,13 +63,19 @@ public final class ThreadConfigPattern implements Pattern {
             }
             seen[o.worker()] = true;
             String want = config.namePrefix() + o.worker();
-            String problem = !o.name().equals(want) ? "was named " + o.name() + ", not " + want
-                    : !o.argument().equals(Worker.argumentFor(o.worker())) ? "got argument " + o.argument()
-                    : o.daemon() != wantDaemon ? "had daemon " + o.daemon()
-                    : o.priority() != wantPriority ? "had priority " + o.priority() + ", not " + wantPriority
-                    : o.virtual() != virtual ? "ran on a " + (o.virtual() ? "virtual" : "platform") + " thread"
-                    : !Objects.equals(o.inherited(), wantInherited) ? "inherited " + o.inherited() + ", not " + wantInherited
-                    : null;
+            String problem = !o.name().equals(want)
+                    ? "was named " + o.name() + ", not " + want
+                    : !o.argument().equals(Worker.argumentFor(o.worker()))
+                            ? "got argument " + o.argument()
+                            : o.daemon() != wantDaemon
+                                    ? "had daemon " + o.daemon()
+                                    : o.priority() != wantPriority
+                                            ? "had priority " + o.priority() + ", not " + wantPriority
+                                            : o.virtual() != virtual
+                                                    ? "ran on a " + (o.virtual() ? "virtual" : "platform") + " thread"
+                                                    : !Objects.equals(o.inherited(), wantInherited)
+                                                            ? "inherited " + o.inherited() + ", not " + wantInherited
+                                                            : null;
             if (problem != null) {
                 return Check.failed("worker " + o.worker() + " " + problem);
             }
@@ -74,21 +87,27 @@ public final class ThreadConfigPattern implements Pattern {
         String lastThread = config.namePrefix() + (workers - 1);
         String where;
         if (mode == Mode.STRUCTURED) {
-            if (!result.uncaught().isEmpty() || result.captured().size() != 1 || !failure.equals(result.captured().getFirst().getMessage())) {
-                return Check.failed("expected the failure in its subtask only; handler saw " + result.uncaught().size()
-                        + ", subtasks kept " + result.captured().size());
+            if (!result.uncaught().isEmpty()
+                    || result.captured().size() != 1
+                    || !failure.equals(result.captured().getFirst().getMessage())) {
+                return Check.failed("expected the failure in its subtask only; handler saw "
+                        + result.uncaught().size() + ", subtasks kept "
+                        + result.captured().size());
             }
             where = "the failure was kept by its subtask, the handler saw none";
         } else {
-            if (!result.captured().isEmpty() || result.uncaught().size() != 1
+            if (!result.captured().isEmpty()
+                    || result.uncaught().size() != 1
                     || !result.uncaught().getFirst().thread().equals(lastThread)
                     || !failure.equals(result.uncaught().getFirst().failure().getMessage())) {
-                return Check.failed("expected one failure from " + lastThread + " in the handler, got " + result.uncaught());
+                return Check.failed(
+                        "expected one failure from " + lastThread + " in the handler, got " + result.uncaught());
             }
             where = "the handler caught " + lastThread + "'s failure";
         }
         return Check.passed(workers + " threads named " + config.namePrefix() + "0.." + lastThread
-                + ", daemon " + wantDaemon + ", priority " + wantPriority + (wantPriority != config.priority() ? " (asked " + config.priority() + ", ignored)" : "")
+                + ", daemon " + wantDaemon + ", priority " + wantPriority
+                + (wantPriority != config.priority() ? " (asked " + config.priority() + ", ignored)" : "")
                 + ", inherited " + wantInherited + "; " + where);
     }
 }

@@ -17,10 +17,10 @@ final class Worker {
 
     /** The request the caller is handling; copied into a new thread only if it inherits locals. */
     static final InheritableThreadLocal<String> REQUEST = new InheritableThreadLocal<>();
+
     static final String REQUEST_VALUE = "request-42";
 
-    private Worker() {
-    }
+    private Worker() {}
 
     static String argumentFor(int worker) {
         return "arg-" + worker;
@@ -34,8 +34,14 @@ final class Worker {
     static WorkerReport observe(int worker, int workers, Queue<WorkerReport> observed) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
-        WorkerReport seen = new WorkerReport(worker, argumentFor(worker), self.getName(), self.isDaemon(), self.getPriority(),
-                self.isVirtual(), REQUEST.get());
+        WorkerReport seen = new WorkerReport(
+                worker,
+                argumentFor(worker),
+                self.getName(),
+                self.isDaemon(),
+                self.getPriority(),
+                self.isVirtual(),
+                REQUEST.get());
         observed.add(seen);
         if (worker == workers - 1) {
             throw new IllegalStateException(failureMessage(worker));
@@ -78,8 +84,7 @@ final class Worker {
     }
 
     /** A failure that reached an uncaught-exception handler, with the thread it came from. */
-    record Uncaught(String thread, Throwable failure) {
-    }
+    record Uncaught(String thread, Throwable failure) {}
 
     /** Collects instead of printing: the JDK's default handler would print a stack trace. */
     static final class Collector implements UncaughtExceptionHandler {

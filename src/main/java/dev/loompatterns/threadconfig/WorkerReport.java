@@ -11,6 +11,5 @@ package dev.loompatterns.threadconfig;
  * @param virtual   whether its thread is virtual
  * @param inherited the value of {@link Worker#REQUEST} it found, or {@code null}
  */
-public record WorkerReport(int worker, String argument, String name, boolean daemon, int priority, boolean virtual,
-                           String inherited) {
-}
+public record WorkerReport(
+        int worker, String argument, String name, boolean daemon, int priority, boolean virtual, String inherited) {}

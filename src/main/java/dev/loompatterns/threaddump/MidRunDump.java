@@ -27,11 +27,9 @@ public final class MidRunDump {
      * @param held   whether a task reached the hold, so the dump was taken mid-run
      * @param report the run's report, once released
      */
-    public record Result(boolean held, RunReport report) {
-    }
+    public record Result(boolean held, RunReport report) {}
 
-    private MidRunDump() {
-    }
+    private MidRunDump() {}
 
     /**
      * Runs the pattern, dumps this JVM's threads to {@code file} when a task is held, and returns
@@ -40,7 +38,8 @@ public final class MidRunDump {
      * @param file an absolute path to a file that does not exist yet ({@link ThreadDump#write})
      * @throws Exception what the run threw
      */
-    public static Result take(Pattern pattern, Mode mode, Variant variant, Workload workload, Path file) throws Exception {
+    public static Result take(Pattern pattern, Mode mode, Variant variant, Workload workload, Path file)
+            throws Exception {
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         boolean held;
         try (RunGate.Hold hold = RunGate.hold()) {

@@ -56,7 +56,8 @@ public final class ThreadDump {
      *                    or empty; for {@code java.util.concurrent} locks the dump names no owner
      * @param stack       its frames, innermost first, as the dump writes them
      */
-    public record DumpedThread(String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
+    public record DumpedThread(
+            String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
 
         public DumpedThread {
             stack = List.copyOf(stack);
@@ -98,11 +99,14 @@ public final class ThreadDump {
         String topFrame() {
             String first = "";
             for (String text : stack) {
-                String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(') ? text.substring(text.indexOf('/') + 1) : text;
+                String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(')
+                        ? text.substring(text.indexOf('/') + 1)
+                        : text;
                 if (first.isEmpty()) {
                     first = bare;
                 }
-                boolean jdk = PinTaxonomy.isJdk(bare) || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
+                boolean jdk = PinTaxonomy.isJdk(bare)
+                        || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
                 if (!jdk) {
                     return bare;
                 }
@@ -116,7 +120,10 @@ public final class ThreadDump {
 
     /** Threads held at their start by {@code loom dump}, as the dump shows them. */
     public long held() {
-        return containers.stream().flatMap(c -> c.threads().stream()).filter(DumpedThread::held).count();
+        return containers.stream()
+                .flatMap(c -> c.threads().stream())
+                .filter(DumpedThread::held)
+                .count();
     }
 
     /**
@@ -154,7 +161,8 @@ public final class ThreadDump {
      * @param file an absolute path to a file that does not exist yet: the dumper will not overwrite
      */
     public static void write(Path file) throws IOException {
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), ThreadDumpFormat.JSON);
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .dumpThreads(file.toString(), ThreadDumpFormat.JSON);
     }
 
     /** This JVM's threads now: a dump written to a temporary file, read back, and the file deleted. */
@@ -187,12 +195,19 @@ public final class ThreadDump {
             for (JsonNode thread : container.path("threads")) {
                 List<String> stack = new ArrayList<>();
                 thread.path("stack").forEach(frame -> stack.add(frame.asText()));
-                threads.add(new DumpedThread(thread.path("tid").asText(), thread.path("name").asText(""),
-                        thread.path("state").asText("?"), thread.path("virtual").asBoolean(false),
-                        thread.path("parkBlocker").path("object").asText(""), stack));
+                threads.add(new DumpedThread(
+                        thread.path("tid").asText(),
+                        thread.path("name").asText(""),
+                        thread.path("state").asText("?"),
+                        thread.path("virtual").asBoolean(false),
+                        thread.path("parkBlocker").path("object").asText(""),
+                        stack));
             }
-            read.add(new Container(container.path("container").asText(), textOrNull(container.path("parent")),
-                    textOrNull(container.path("owner")), List.copyOf(threads)));
+            read.add(new Container(
+                    container.path("container").asText(),
+                    textOrNull(container.path("parent")),
+                    textOrNull(container.path("owner")),
+                    List.copyOf(threads)));
         }
         return new ThreadDump(List.copyOf(read));
     }
@@ -207,8 +222,10 @@ public final class ThreadDump {
 
     /** A container's children, shortest name first, so group-2 comes before group-10. */
     public List<Container> children(Container parent) {
-        return containers.stream().filter(c -> parent.id().equals(c.parent()))
-                .sorted(Comparator.comparingInt((Container c) -> c.name().length()).thenComparing(Container::name))
+        return containers.stream()
+                .filter(c -> parent.id().equals(c.parent()))
+                .sorted(Comparator.comparingInt((Container c) -> c.name().length())
+                        .thenComparing(Container::name))
                 .toList();
     }
 
@@ -221,7 +238,9 @@ public final class ThreadDump {
     public int depth(Container container) {
         Map<String, Container> byId = containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
         int depth = 0;
-        for (Container at = container; at.parent() != null && byId.containsKey(at.parent()); at = byId.get(at.parent())) {
+        for (Container at = container;
+                at.parent() != null && byId.containsKey(at.parent());
+                at = byId.get(at.parent())) {
             depth++;
         }
         return depth;
@@ -238,15 +257,24 @@ public final class ThreadDump {
 
     /** One line per depth and one for the threads: what the tree below holds, counted. */
     public void printSummary(PrintWriter out) {
-        Map<Integer, Long> byDepth = new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
-        Map<String, Long> byState = new TreeMap<>(containers.stream().flatMap(c -> c.threads().stream())
+        Map<Integer, Long> byDepth =
+                new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
+        Map<String, Long> byState = new TreeMap<>(containers.stream()
+                .flatMap(c -> c.threads().stream())
                 .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
         long threads = byState.values().stream().mapToLong(Long::longValue).sum();
-        long virtual = containers.stream().flatMap(c -> c.threads().stream()).filter(DumpedThread::virtual).count();
-        out.println("Containers: " + containers.size() + ", by depth: " + byDepth.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
-        out.println("Threads: " + threads + " (" + virtual + " virtual), by state: " + byState.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        long virtual = containers.stream()
+                .flatMap(c -> c.threads().stream())
+                .filter(DumpedThread::virtual)
+                .count();
+        out.println("Containers: " + containers.size() + ", by depth: "
+                + byDepth.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+        out.println("Threads: " + threads + " (" + virtual + " virtual), by state: "
+                + byState.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
     }
 
     /**
@@ -266,8 +294,13 @@ public final class ThreadDump {
         }
     }
 
-    private void print(Container container, int depth, PrintWriter out, int maxThreads, Map<String, DumpedThread> threadsById,
-                       int[] hidden) {
+    private void print(
+            Container container,
+            int depth,
+            PrintWriter out,
+            int maxThreads,
+            Map<String, DumpedThread> threadsById,
+            int[] hidden) {
         List<Container> children = children(container);
         if (container.threads().isEmpty() && children.isEmpty() && container.parent() != null) {
             hidden[0]++;
@@ -284,9 +317,13 @@ public final class ThreadDump {
         }
         Map<String, Long> byState = container.threads().stream()
                 .collect(Collectors.groupingBy(DumpedThread::state, TreeMap::new, Collectors.counting()));
-        line.append("  ").append(container.threads().size()).append(container.threads().size() == 1 ? " thread" : " threads");
+        line.append("  ")
+                .append(container.threads().size())
+                .append(container.threads().size() == 1 ? " thread" : " threads");
         if (!byState.isEmpty()) {
-            line.append(byState.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ", " (", ")")));
+            line.append(byState.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ", " (", ")")));
         }
         out.println(line);
         List<DumpedThread> threads = container.threads();
@@ -302,12 +339,21 @@ public final class ThreadDump {
         }
         if (children.size() > shown.size()) {
             List<Container> rest = children.subList(shown.size(), children.size());
-            Map<String, Long> restStates = new TreeMap<>(rest.stream().flatMap(c -> c.threads().stream())
+            Map<String, Long> restStates = new TreeMap<>(rest.stream()
+                    .flatMap(c -> c.threads().stream())
                     .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
-            long restThreads = restStates.values().stream().mapToLong(Long::longValue).sum();
-            out.println(indent + "  ... " + rest.size() + " more containers like " + rest.getFirst().name() + " ("
-                    + restThreads + " threads" + (restStates.isEmpty() ? "" : ": " + restStates.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))) + "; --containers N lists more)");
+            long restThreads =
+                    restStates.values().stream().mapToLong(Long::longValue).sum();
+            out.println(indent + "  ... " + rest.size() + " more containers like "
+                    + rest.getFirst().name() + " ("
+                    + restThreads + " threads"
+                    + (restStates.isEmpty()
+                            ? ""
+                            : ": "
+                                    + restStates.entrySet().stream()
+                                            .map(e -> e.getKey() + " " + e.getValue())
+                                            .collect(Collectors.joining(", ")))
+                    + "; --containers N lists more)");
         }
     }
 }

@@ -30,7 +30,11 @@ public final class PlatformTimer implements Form {
     @Override
     public Form open(int poolSize, Duration horizon) {
         AtomicInteger n = new AtomicInteger();
-        pool = new ScheduledThreadPoolExecutor(poolSize, r -> Thread.ofPlatform().name("timer-pool-" + n.getAndIncrement()).unstarted(r));
+        pool = new ScheduledThreadPoolExecutor(
+                poolSize,
+                r -> Thread.ofPlatform()
+                        .name("timer-pool-" + n.getAndIncrement())
+                        .unstarted(r));
         pool.setRemoveOnCancelPolicy(true); // a cancelled timer leaves the queue at once
         return this;
     }
@@ -40,17 +44,20 @@ public final class PlatformTimer implements Form {
         TimerState state = new TimerState();
         CompletableFuture<Void> finished = new CompletableFuture<>();
         done.add(finished);
-        Future<?> future = pool.schedule(() -> {
-            if (!state.fire()) {
-                return; // cancelled just as it came due
-            }
-            try {
-                action.run();
-                finished.complete(null);
-            } catch (Throwable t) {
-                finished.completeExceptionally(t);
-            }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        Future<?> future = pool.schedule(
+                () -> {
+                    if (!state.fire()) {
+                        return; // cancelled just as it came due
+                    }
+                    try {
+                        action.run();
+                        finished.complete(null);
+                    } catch (Throwable t) {
+                        finished.completeExceptionally(t);
+                    }
+                },
+                delay.toNanos(),
+                TimeUnit.NANOSECONDS);
         return () -> {
             if (!state.cancel()) {
                 return false;
@@ -71,33 +78,37 @@ public final class PlatformTimer implements Form {
         long nanos = period.toNanos();
         Object ticking = new Object(); // guards running: a cancel during a tick leaves `finished` to the tick
         boolean[] running = new boolean[1];
-        self.complete(pool.scheduleAtFixedRate(() -> {
-            synchronized (ticking) {
-                if (state.isCancelled() || finished.isDone()) {
-                    return;
-                }
-                running[0] = true;
-            }
-            int k = tick.incrementAndGet();
-            try {
-                action.run(k);
-            } catch (Throwable t) {
-                finished.completeExceptionally(t);
-                self.join().cancel(false);
-                return;
-            } finally {
-                synchronized (ticking) {
-                    running[0] = false;
-                    if (state.isCancelled()) {
-                        finished.complete(null); // cancelled during this tick: done now that it ended
+        self.complete(pool.scheduleAtFixedRate(
+                () -> {
+                    synchronized (ticking) {
+                        if (state.isCancelled() || finished.isDone()) {
+                            return;
+                        }
+                        running[0] = true;
                     }
-                }
-            }
-            if (k == ticks) {
-                self.join().cancel(false); // cancelled from its own run: the pool does not schedule it again
-                finished.complete(null);
-            }
-        }, nanos, nanos, TimeUnit.NANOSECONDS));
+                    int k = tick.incrementAndGet();
+                    try {
+                        action.run(k);
+                    } catch (Throwable t) {
+                        finished.completeExceptionally(t);
+                        self.join().cancel(false);
+                        return;
+                    } finally {
+                        synchronized (ticking) {
+                            running[0] = false;
+                            if (state.isCancelled()) {
+                                finished.complete(null); // cancelled during this tick: done now that it ended
+                            }
+                        }
+                    }
+                    if (k == ticks) {
+                        self.join().cancel(false); // cancelled from its own run: the pool does not schedule it again
+                        finished.complete(null);
+                    }
+                },
+                nanos,
+                nanos,
+                TimeUnit.NANOSECONDS));
         return () -> {
             if (!state.cancel()) {
                 return false;

@@ -36,7 +36,8 @@ public final class StructuredTimer implements Form {
     /** A scope whose timers are all due within {@code horizon} from now. */
     @Override
     public Form open(int poolSize, Duration horizon) {
-        scope = StructuredTaskScope.open(Joiner.awaitAllSuccessfulOrThrow(),
+        scope = StructuredTaskScope.open(
+                Joiner.awaitAllSuccessfulOrThrow(),
                 config -> config.withName(SCOPE_NAME).withTimeout(horizon.plus(GRACE)));
         return this;
     }
@@ -112,7 +113,8 @@ public final class StructuredTimer implements Form {
         } catch (StructuredTaskScope.FailedException e) {
             throw new ExecutionException(e.getCause());
         } catch (StructuredTaskScope.TimeoutException e) {
-            throw new IllegalStateException("timers still pending " + GRACE.toSeconds() + " s after they were all due", e);
+            throw new IllegalStateException(
+                    "timers still pending " + GRACE.toSeconds() + " s after they were all due", e);
         }
     }
 

@@ -20,10 +20,12 @@ import java.util.Objects;
 /** Catalogue entry for {@code timer}; see the package documentation. */
 public final class TimerPattern implements Pattern {
 
-    static final Param DELAY_MS = Param.ofInt("delay-ms", "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000);
+    static final Param DELAY_MS =
+            Param.ofInt("delay-ms", "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000);
     static final Param PERIOD_MS = Param.ofInt("period-ms", "fixed-rate: the period", 5, 1, 60_000);
     static final Param TICKS = Param.ofInt("ticks", "fixed-rate: ticks per timer", 20, 1, 1_000_000);
-    static final Param BLOCK_MS = Param.ofInt("block-ms", "blocking-actions: how long each action blocks", 25, 1, 60_000);
+    static final Param BLOCK_MS =
+            Param.ofInt("block-ms", "blocking-actions: how long each action blocks", 25, 1, 60_000);
     static final Param POOL_SIZE = Param.ofInt("pool-size", "platform mode: the scheduled pool's threads", 2, 1, 1_000);
 
     static final String ONCE = "once";
@@ -39,15 +41,20 @@ public final class TimerPattern implements Pattern {
     static final Duration LOAD_ALLOWANCE = Duration.ofMillis(100);
 
     /** Tasks are timers; the platform form pools its threads, so its timers are not threads. */
-    static final PatternInfo INFO = PatternInfo.of(21, "timer",
+    static final PatternInfo INFO = PatternInfo.of(
+                    21,
+                    "timer",
                     "timers: run once after a delay, cancel before they fire, tick at a fixed rate",
-                    "threading.Timer(interval, function): start(), cancel()", 20)
+                    "threading.Timer(interval, function): start(), cancel()",
+                    20)
             .withVariants(
                     Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
                     Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
                     Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
-                    Variant.wrongWay(BLOCKING_ACTIONS,
-                            "the wrong way on a scheduled pool: actions that block hold its few threads, later timers wait"))
+                    Variant.wrongWay(
+                            BLOCKING_ACTIONS,
+                            "the wrong way on a scheduled pool: actions that block hold its few threads, later timers"
+                                    + " wait"))
             .withParams(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
             .withMaxTasks(1_000_000, Limits.MAX_TASKS);
 
@@ -98,7 +105,8 @@ public final class TimerPattern implements Pattern {
                 return "timer " + i + " fired " + timer.fires() + " times, expected once";
             }
             if (timer.firedAfter() == null || timer.firedAfter().compareTo(timer.delay()) < 0) {
-                return "timer " + i + " fired after " + millis(timer.firedAfter()) + ", before its delay of " + millis(timer.delay());
+                return "timer " + i + " fired after " + millis(timer.firedAfter()) + ", before its delay of "
+                        + millis(timer.delay());
             }
         }
         return null;
@@ -128,7 +136,9 @@ public final class TimerPattern implements Pattern {
             return Check.failed(fired + " fired + " + cancelled + " cancelled != " + timers.size() + " timers");
         }
         return Check.passed(fired + " fired, " + cancelled + " cancelled before they fired, none fired after its cancel"
-                + (asked > cancelled ? " (" + (asked - cancelled) + " cancels came after the timer had fired: cancel() said false)" : ""));
+                + (asked > cancelled
+                        ? " (" + (asked - cancelled) + " cancels came after the timer had fired: cancel() said false)"
+                        : ""));
     }
 
     /**
@@ -156,13 +166,17 @@ public final class TimerPattern implements Pattern {
                 Duration at = timer.tickedAt().get(k - 1);
                 Duration due = timer.period().multipliedBy(k);
                 if (at == null || at.compareTo(due) < 0) {
-                    return Check.failed("timer " + i + " tick " + k + " at " + millis(at) + ", before its time " + millis(due));
+                    return Check.failed(
+                            "timer " + i + " tick " + k + " at " + millis(at) + ", before its time " + millis(due));
                 }
             }
-            Duration last = timer.tickedAt().get(timer.expected() - 1).minus(timer.period().multipliedBy(timer.expected()));
+            Duration last = timer.tickedAt()
+                    .get(timer.expected() - 1)
+                    .minus(timer.period().multipliedBy(timer.expected()));
             Duration bound = driftBound(timer.period(), timer.expected());
             if (last.compareTo(bound) > 0) {
-                return Check.failed("timer " + i + " drifted: last tick " + millis(last) + " late, more than " + millis(bound)
+                return Check.failed("timer " + i + " drifted: last tick " + millis(last) + " late, more than "
+                        + millis(bound)
                         + " (a quarter of its " + millis(timer.period().multipliedBy(timer.expected())) + " span + "
                         + millis(LOAD_ALLOWANCE) + ")");
             }
@@ -183,15 +197,17 @@ public final class TimerPattern implements Pattern {
         if (broken != null) {
             return Check.failed(broken);
         }
-        long held = timers.stream().filter(t -> lateness(t).compareTo(block) >= 0).count();
+        long held =
+                timers.stream().filter(t -> lateness(t).compareTo(block) >= 0).count();
         Duration worst = maxLateness(timers);
         if (held > 0) {
             return Check.demonstrated(held + " of " + timers.size() + " timers started " + millis(block)
                     + " or more after their time, waiting for a thread that a blocking action held (late by up to "
                     + millis(worst) + ")");
         }
-        return Check.notShown("no timer waited for another's blocking action: each had a thread of its own (late by at most "
-                + millis(worst) + ", under the " + millis(block) + " an action blocks)");
+        return Check.notShown(
+                "no timer waited for another's blocking action: each had a thread of its own (late by at most "
+                        + millis(worst) + ", under the " + millis(block) + " an action blocks)");
     }
 
     private static Duration lateness(Fired timer) {
@@ -199,8 +215,11 @@ public final class TimerPattern implements Pattern {
     }
 
     private static Duration maxLateness(List<Fired> timers) {
-        return timers.stream().filter(t -> t.firedAfter() != null).map(TimerPattern::lateness)
-                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        return timers.stream()
+                .filter(t -> t.firedAfter() != null)
+                .map(TimerPattern::lateness)
+                .max(Comparator.naturalOrder())
+                .orElse(Duration.ZERO);
     }
 
     static String millis(Duration d) {

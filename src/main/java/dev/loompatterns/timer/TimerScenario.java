@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class TimerScenario {
 
-    private TimerScenario() {
-    }
+    private TimerScenario() {}
 
     /**
      * One one-shot timer as observed.
@@ -30,8 +29,7 @@ final class TimerScenario {
      * @param cancelAsked the owner called {@code cancel()}
      * @param cancelled   {@code cancel()} returned true
      */
-    record Fired(Duration delay, int fires, Duration firedAfter, boolean cancelAsked, boolean cancelled) {
-    }
+    record Fired(Duration delay, int fires, Duration firedAfter, boolean cancelAsked, boolean cancelled) {}
 
     /**
      * One ticking timer as observed.
@@ -41,8 +39,7 @@ final class TimerScenario {
      * @param ticks    how many times its action ran
      * @param tickedAt when each of the first {@code expected} ticks ran, after the owner scheduled it (null: not yet)
      */
-    record Ticking(Duration period, int expected, int ticks, List<Duration> tickedAt) {
-    }
+    record Ticking(Duration period, int expected, int ticks, List<Duration> tickedAt) {}
 
     /**
      * {@code timers} one-shot timers, delays spread evenly from {@code delay} to just under twice
@@ -71,8 +68,8 @@ final class TimerScenario {
      * each. Each action blocks for {@code block} (zero: not at all). With {@code dueAt} given (a {@code System.nanoTime()} value),
      * the delays are computed as each timer is scheduled, to end at {@code dueAt}.
      */
-    private static List<Fired> run(Form service, Duration[] delays, boolean cancelEveryOther, Duration block, Long dueAt)
-            throws Exception {
+    private static List<Fired> run(
+            Form service, Duration[] delays, boolean cancelEveryOther, Duration block, Long dueAt) throws Exception {
         int n = delays.length;
         AtomicIntegerArray fires = new AtomicIntegerArray(n);
         AtomicLongArray firedAt = new AtomicLongArray(n); // nanos after scheduling, plus 1 (0: never)
@@ -107,8 +104,12 @@ final class TimerScenario {
         List<Fired> observed = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long at = firedAt.get(i);
-            observed.add(new Fired(delays[i], fires.get(i), at == 0 ? null : Duration.ofNanos(at - 1),
-                    cancelEveryOther && i % 2 == 1, cancelled[i]));
+            observed.add(new Fired(
+                    delays[i],
+                    fires.get(i),
+                    at == 0 ? null : Duration.ofNanos(at - 1),
+                    cancelEveryOther && i % 2 == 1,
+                    cancelled[i]));
         }
         return observed;
     }

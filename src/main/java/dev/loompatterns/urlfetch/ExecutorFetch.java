@@ -22,8 +22,7 @@ import java.util.concurrent.Future;
  */
 final class ExecutorFetch {
 
-    private ExecutorFetch() {
-    }
+    private ExecutorFetch() {}
 
     /** Fail-fast or not, as {@code onFailure} says. */
     static List<Outcome> fetchAll(ExecutorService executor, List<URI> uris, Form.Fetch fetch, Form.OnFailure onFailure)
@@ -34,7 +33,9 @@ final class ExecutorFetch {
     /** Every outcome, in input order. */
     private static List<Outcome> collect(ExecutorService executor, List<URI> uris, Form.Fetch fetch)
             throws InterruptedException, ExecutionException {
-        List<Callable<Outcome>> calls = uris.stream().<Callable<Outcome>>map(uri -> () -> fetch.call(uri)).toList();
+        List<Callable<Outcome>> calls = uris.stream()
+                .<Callable<Outcome>>map(uri -> () -> fetch.call(uri))
+                .toList();
         List<Outcome> results = new ArrayList<>(uris.size());
         for (Future<Outcome> future : executor.invokeAll(calls)) {
             results.add(future.get());

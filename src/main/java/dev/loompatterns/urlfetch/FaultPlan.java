@@ -90,7 +90,9 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
     public String summary(int count) {
         List<String> parts = new ArrayList<>();
         for (Kind kind : kinds) {
-            long n = java.util.stream.IntStream.range(0, count).filter(i -> faultFor(i) == kind).count();
+            long n = java.util.stream.IntStream.range(0, count)
+                    .filter(i -> faultFor(i) == kind)
+                    .count();
             parts.add(n + " " + kind.id());
         }
         return percent + "% faults, seed " + seed + ": " + String.join(", ", parts);
@@ -110,8 +112,11 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
             if (id.isEmpty()) {
                 continue;
             }
-            chosen.add(Arrays.stream(Kind.values()).filter(k -> k.id.equalsIgnoreCase(id)).findFirst()
-                    .orElseThrow(() -> new UsageException("faults: unknown kind '" + id + "'; the kinds are " + ALL_KINDS)));
+            chosen.add(Arrays.stream(Kind.values())
+                    .filter(k -> k.id.equalsIgnoreCase(id))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new UsageException("faults: unknown kind '" + id + "'; the kinds are " + ALL_KINDS)));
         }
         if (chosen.isEmpty()) {
             throw new UsageException("faults must name at least one of " + ALL_KINDS + ", got '" + kinds + "'");

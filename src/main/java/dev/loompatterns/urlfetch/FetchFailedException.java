@@ -10,7 +10,9 @@ public final class FetchFailedException extends Exception {
     private final transient Outcome outcome;
 
     public FetchFailedException(Outcome outcome) {
-        super(outcome.uri() + " -> " + (outcome.error() != null ? outcome.body() : "HTTP " + outcome.status()), outcome.error());
+        super(
+                outcome.uri() + " -> " + (outcome.error() != null ? outcome.body() : "HTTP " + outcome.status()),
+                outcome.error());
         this.outcome = outcome;
     }
 

@@ -35,9 +35,13 @@ final class FetchSetup implements AutoCloseable {
      */
     static FetchSetup embedded(Duration latency, FaultPlan plan, int items, Duration timeout, Duration otherTimeout)
             throws IOException {
-        UrlClient client = plan == FaultPlan.NONE ? new UrlClient(timeout)
-                : new UrlClient(otherTimeout, uri -> plan.faultFor(LatencyServer.itemIndex(uri.getPath())) == FaultPlan.Kind.STALL
-                        ? timeout : otherTimeout);
+        UrlClient client = plan == FaultPlan.NONE
+                ? new UrlClient(timeout)
+                : new UrlClient(
+                        otherTimeout,
+                        uri -> plan.faultFor(LatencyServer.itemIndex(uri.getPath())) == FaultPlan.Kind.STALL
+                                ? timeout
+                                : otherTimeout);
         LatencyServer server;
         try {
             server = LatencyServer.start(latency, plan);

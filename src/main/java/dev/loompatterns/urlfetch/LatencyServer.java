@@ -46,6 +46,7 @@ public final class LatencyServer implements AutoCloseable {
     private final HttpServer server;
     /** Parses and handles exchanges, and sends each answer when its latency is up. */
     private final ScheduledExecutorService workers;
+
     private final LongAdder served = new LongAdder();
     private final FaultPlan faults;
     /** Stalled exchanges, never answered: closed by {@link #close()}. */
@@ -65,7 +66,8 @@ public final class LatencyServer implements AutoCloseable {
     /** Starts a server on 127.0.0.1 with an ephemeral port that answers the items {@code faults} names wrongly. */
     public static LatencyServer start(Duration latency, FaultPlan faults) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(Runtime.getRuntime().availableProcessors(),
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(
+                Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("latency-server-", 0).daemon().factory());
         server.setExecutor(workers);
         LatencyServer latencyServer = new LatencyServer(server, workers, faults);
@@ -83,7 +85,8 @@ public final class LatencyServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) {
-        FaultPlan.Kind fault = faults.faultFor(itemIndex(exchange.getRequestURI().getPath()));
+        FaultPlan.Kind fault =
+                faults.faultFor(itemIndex(exchange.getRequestURI().getPath()));
         if (fault != null) {
             injure(exchange, fault);
             return;
@@ -111,7 +114,7 @@ public final class LatencyServer implements AutoCloseable {
         }
         try (exchange) {
             switch (fault) {
-                case FAIL -> { } // closing an exchange that sent no headers closes its connection
+                case FAIL -> {} // closing an exchange that sent no headers closes its connection
                 case STATUS_500 -> exchange.sendResponseHeaders(500, -1);
                 case RESET -> {
                     // Promises a body, sends half of it: closing short makes the server drop the connection.
@@ -144,7 +147,9 @@ public final class LatencyServer implements AutoCloseable {
     /** The URIs of {@code count} distinct items on this server. */
     public List<URI> items(int count) {
         int port = server.getAddress().getPort();
-        return IntStream.range(0, count).mapToObj(i -> URI.create("http://127.0.0.1:" + port + "/item/" + i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> URI.create("http://127.0.0.1:" + port + "/item/" + i))
+                .toList();
     }
 
     /** Requests answered normally (200 with the item's body); faulted requests are not counted. */

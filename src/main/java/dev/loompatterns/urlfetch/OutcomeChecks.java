@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class OutcomeChecks {
 
-    private OutcomeChecks() {
-    }
+    private OutcomeChecks() {}
 
     /** Every item came back in input order with the body the server sent for it, and each was served once. */
     static Check checkServed(List<URI> asked, List<Outcome> results, long served) {
@@ -44,8 +43,11 @@ final class OutcomeChecks {
             }
             String expected = LatencyServer.expectedBody(path);
             if (result.status() != 200 || !expected.equals(result.body())) {
-                return Check.failed(path + " answered " + result.status() + " '" + result.body() + "', expected '" + expected + "'"
-                        + (Outcome.TIMEOUT.equals(result.kind()) ? "; is -P " + UrlFetchPattern.TIMEOUT_MS.name() + " too short for this machine?" : ""));
+                return Check.failed(path + " answered " + result.status() + " '" + result.body() + "', expected '"
+                        + expected + "'"
+                        + (Outcome.TIMEOUT.equals(result.kind())
+                                ? "; is -P " + UrlFetchPattern.TIMEOUT_MS.name() + " too short for this machine?"
+                                : ""));
             }
         }
         if (served != asked.size() - faulted) {
@@ -70,8 +72,11 @@ final class OutcomeChecks {
         String path = first.uri().getPath();
         FaultPlan.Kind fault = plan.faultFor(LatencyServer.itemIndex(path));
         if (!asked.contains(first.uri()) || fault == null) {
-            return Check.failed("the run failed on " + first.uri() + " (" + first.kind() + "), which was not a faulted URL"
-                    + (Outcome.TIMEOUT.equals(first.kind()) ? "; is -P " + UrlFetchPattern.TIMEOUT_MS.name() + " too short for this machine?" : ""));
+            return Check.failed(
+                    "the run failed on " + first.uri() + " (" + first.kind() + "), which was not a faulted URL"
+                            + (Outcome.TIMEOUT.equals(first.kind())
+                                    ? "; is -P " + UrlFetchPattern.TIMEOUT_MS.name() + " too short for this machine?"
+                                    : ""));
         }
         if (!fault.expectedOutcome().equals(first.kind())) {
             return Check.failed("the run failed on " + path + " with " + first.kind() + ", but its fault " + fault.id()
@@ -81,10 +86,12 @@ final class OutcomeChecks {
             return Check.failed(inFlight + " fetches were still running when the call returned");
         }
         if (fault != FaultPlan.Kind.STALL && timedOut > 0) {
-            return Check.failed(timedOut + " stalled fetches ran to their timeout: the run waited for them instead of cancelling them");
+            return Check.failed(timedOut
+                    + " stalled fetches ran to their timeout: the run waited for them instead of cancelling them");
         }
-        return Check.passed("failed fast on " + path + " (" + fault.id() + " -> " + first.kind() + ") of " + plan.summary(asked.size())
-                + "; the other fetches were cancelled, none still running" + (fault == FaultPlan.Kind.STALL ? "" : ", none waited for"));
+        return Check.passed("failed fast on " + path + " (" + fault.id() + " -> " + first.kind() + ") of "
+                + plan.summary(asked.size()) + "; the other fetches were cancelled, none still running"
+                + (fault == FaultPlan.Kind.STALL ? "" : ", none waited for"));
     }
 
     static Check checkUserUrls(List<URI> asked, List<Outcome> results) {

@@ -20,7 +20,8 @@ public final class PlatformUrlFetch implements Form {
     public List<Outcome> fetchAll(UrlClient client, List<URI> uris, Options options) throws Exception {
         Fetch fetch = client::fetch;
         // close() waits for the executor's threads to end, so none outlives the call.
-        try (ExecutorService executor = Executors.newFixedThreadPool(options.workers(), Thread.ofPlatform().name("fetch-", 0).factory())) {
+        try (ExecutorService executor = Executors.newFixedThreadPool(
+                options.workers(), Thread.ofPlatform().name("fetch-", 0).factory())) {
             return ExecutorFetch.fetchAll(executor, uris, fetch, options.onFailure());
         }
     }

@@ -40,10 +40,14 @@ public final class StructuredUrlFetch implements Form {
     }
 
     @Override
-    public List<Outcome> fetchAll(UrlClient client, List<URI> uris, Options options) throws InterruptedException, FetchFailedException {
+    public List<Outcome> fetchAll(UrlClient client, List<URI> uris, Options options)
+            throws InterruptedException, FetchFailedException {
         InFlightLimit limit = new InFlightLimit(options.maxInFlight());
-        Fetch fetch = options.onFailure() == OnFailure.OUTCOMES ? uri -> limit.fetch(client, uri) : uri -> limit.fetchOrThrow(client, uri);
-        try (var scope = StructuredTaskScope.open(Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
+        Fetch fetch = options.onFailure() == OnFailure.OUTCOMES
+                ? uri -> limit.fetch(client, uri)
+                : uri -> limit.fetchOrThrow(client, uri);
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
             List<Subtask<List<Outcome>>> groups = new ArrayList<>();
             for (int from = 0, index = 0; from < uris.size(); from += options.groupSize(), index++) {
                 List<URI> group = uris.subList(from, Math.min(from + options.groupSize(), uris.size()));
@@ -57,7 +61,8 @@ public final class StructuredUrlFetch implements Form {
 
     private static List<Outcome> fetchGroup(List<URI> group, String name, Fetch fetch, OnFailure onFailure)
             throws InterruptedException, FetchFailedException {
-        Joiner<Outcome, Void> joiner = onFailure == OnFailure.AWAIT_ALL ? Joiner.awaitAll() : Joiner.awaitAllSuccessfulOrThrow();
+        Joiner<Outcome, Void> joiner =
+                onFailure == OnFailure.AWAIT_ALL ? Joiner.awaitAll() : Joiner.awaitAllSuccessfulOrThrow();
         try (var scope = StructuredTaskScope.open(joiner, config -> config.withName(name))) {
             List<Subtask<Outcome>> fetches = new ArrayList<>(group.size());
             for (URI uri : group) {
@@ -70,7 +75,9 @@ public final class StructuredUrlFetch implements Form {
 
     /** A fork's value, or under {@code awaitAll} the outcome its URL failed with. */
     private static Outcome outcome(Subtask<Outcome> fetch) {
-        return fetch.state() == Subtask.State.FAILED && fetch.exception() instanceof FetchFailedException failed ? failed.outcome() : fetch.get();
+        return fetch.state() == Subtask.State.FAILED && fetch.exception() instanceof FetchFailedException failed
+                ? failed.outcome()
+                : fetch.get();
     }
 
     /** Joins, throwing a fork's {@link FetchFailedException} itself rather than wrapped, at any depth. */

@@ -66,7 +66,8 @@ final class UrlClient implements AutoCloseable {
      */
     Outcome fetch(URI uri) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeoutFor.apply(uri)).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(timeoutFor.apply(uri)).GET().build();
         inFlight.incrementAndGet();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

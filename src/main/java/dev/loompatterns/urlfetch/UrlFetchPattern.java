@@ -28,6 +28,7 @@ public final class UrlFetchPattern implements Pattern {
 
     /** Fault options a fault variant uses when the user gives none. */
     static final String DEFAULT_FAULT_RATE = "10";
+
     static final String DEFAULT_FAULT_SEED = "1";
     /** The fault variants' timeout unless told otherwise: short, as every stall costs one. */
     static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -35,40 +36,66 @@ public final class UrlFetchPattern implements Pattern {
     /** Requests one run may make: each is a connection's worth of sockets on loopback. */
     static final int MAX_REQUESTS = 100_000;
 
-    static final Param LATENCY_MS = Param.ofInt("latency-ms", "the embedded server's latency per request", 20, 0, 60_000);
-    static final Param WORKERS = Param.ofInt("workers", "platform mode: the fixed pool's size (max_workers)", 20, 1,
-            Limits.MAX_PLATFORM_THREADS);
-    static final Param MAX_IN_FLIGHT = Param.ofInt("max-in-flight", "virtual and structured modes: a semaphore's permits, 0 for no limit",
-            0, 0, MAX_REQUESTS);
-    static final Param GROUP_SIZE = Param.ofInt("group-size", "structured mode: requests per inner scope (url-fetch/group-N)",
-            StructuredUrlFetch.DEFAULT_GROUP_SIZE, 1, MAX_REQUESTS);
-    static final Param URLS = Param.ofText("urls",
-            "comma-separated http(s) URLs to fetch instead of the embedded server; --tasks is then ignored", "");
-    static final Param TIMEOUT_MS = Param.ofInt("timeout-ms", "the client's timeout per request, which ends a stall; 0 for "
-            + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis() + " for the stalled items of the fault variants "
-            + "(their other items keep " + UrlClient.DEFAULT_TIMEOUT.toMillis() + ")", 0, 0, 600_000);
-    static final Param FAULT_RATE = Param.ofText("fault-rate", "fault variants: percent of items the server answers wrongly, 0..100 (default "
-            + DEFAULT_FAULT_RATE + ")", "");
-    static final Param FAULT_SEED = Param.ofText("fault-seed", "fault variants: the seed that picks which items and how (default "
-            + DEFAULT_FAULT_SEED + ")", "");
-    static final Param FAULTS = Param.ofText("faults", "fault variants: the kinds to inject, any of " + FaultPlan.ALL_KINDS + " (default all)", "");
+    static final Param LATENCY_MS =
+            Param.ofInt("latency-ms", "the embedded server's latency per request", 20, 0, 60_000);
+    static final Param WORKERS = Param.ofInt(
+            "workers", "platform mode: the fixed pool's size (max_workers)", 20, 1, Limits.MAX_PLATFORM_THREADS);
+    static final Param MAX_IN_FLIGHT = Param.ofInt(
+            "max-in-flight", "virtual and structured modes: a semaphore's permits, 0 for no limit", 0, 0, MAX_REQUESTS);
+    static final Param GROUP_SIZE = Param.ofInt(
+            "group-size",
+            "structured mode: requests per inner scope (url-fetch/group-N)",
+            StructuredUrlFetch.DEFAULT_GROUP_SIZE,
+            1,
+            MAX_REQUESTS);
+    static final Param URLS = Param.ofText(
+            "urls",
+            "comma-separated http(s) URLs to fetch instead of the embedded server; --tasks is then ignored",
+            "");
+    static final Param TIMEOUT_MS = Param.ofInt(
+            "timeout-ms",
+            "the client's timeout per request, which ends a stall; 0 for "
+                    + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis()
+                    + " for the stalled items of the fault variants "
+                    + "(their other items keep " + UrlClient.DEFAULT_TIMEOUT.toMillis() + ")",
+            0,
+            0,
+            600_000);
+    static final Param FAULT_RATE = Param.ofText(
+            "fault-rate",
+            "fault variants: percent of items the server answers wrongly, 0..100 (default " + DEFAULT_FAULT_RATE + ")",
+            "");
+    static final Param FAULT_SEED = Param.ofText(
+            "fault-seed",
+            "fault variants: the seed that picks which items and how (default " + DEFAULT_FAULT_SEED + ")",
+            "");
+    static final Param FAULTS = Param.ofText(
+            "faults", "fault variants: the kinds to inject, any of " + FaultPlan.ALL_KINDS + " (default all)", "");
 
     /** Fault-free: the server answers every URL. The first variant, so a plain run is unchanged. */
     static final Variant NO_FAULTS = Variant.of("default", "no faults: the server answers every URL");
     /** The server injects faults; every URL's outcome comes back, errors included. */
-    static final Variant FAULTS_COLLECT = Variant.of("faults",
+    static final Variant FAULTS_COLLECT = Variant.of(
+            "faults",
             "injected faults; every outcome comes back (pool and virtual: invokeAll; structured: Joiner.awaitAll)");
     /** The server injects faults; the first failure cancels the other fetches and is thrown. */
-    static final Variant FAULTS_FAIL_FAST = Variant.of("faults-fail-fast",
+    static final Variant FAULTS_FAIL_FAST = Variant.of(
+            "faults-fail-fast",
             "injected faults; the first failure cancels the rest (structured: the default joiner; executors: by hand)");
 
-    static final PatternInfo INFO = PatternInfo.of(11, "url-fetch", "fetch many URLs, results in input order",
-                    "ThreadPoolExecutor(max_workers=N).map(fetch, urls)", 200)
+    static final PatternInfo INFO = PatternInfo.of(
+                    11,
+                    "url-fetch",
+                    "fetch many URLs, results in input order",
+                    "ThreadPoolExecutor(max_workers=N).map(fetch, urls)",
+                    200)
             .withVariants(NO_FAULTS, FAULTS_COLLECT, FAULTS_FAIL_FAST)
-            .withParams(LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
+            .withParams(
+                    LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
             .withMaxTasks(MAX_REQUESTS); // the platform form is a fixed pool, so tasks are not threads
 
-    static final ByMode<Form> FORMS = new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
+    static final ByMode<Form> FORMS =
+            new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
     @Override
     public PatternInfo info() {
@@ -113,7 +140,8 @@ public final class UrlFetchPattern implements Pattern {
      * @param timeout      each request's timeout; under faults, the stalled items' only
      * @param otherTimeout under faults, the timeout of the items that are not stalled
      */
-    private record Settings(List<URI> userUrls, FaultPlan plan, Duration timeout, Duration otherTimeout, Form.Options options) {
+    private record Settings(
+            List<URI> userUrls, FaultPlan plan, Duration timeout, Duration otherTimeout, Form.Options options) {
 
         FetchSetup setUp(Workload workload) throws IOException {
             return userUrls.isEmpty()
@@ -125,19 +153,24 @@ public final class UrlFetchPattern implements Pattern {
     private static Settings settings(Variant variant, Workload workload) {
         List<URI> userUrls = parseUrls(workload.text(URLS));
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
-        Duration timeout = workload.longValue(TIMEOUT_MS) > 0 ? workload.millis(TIMEOUT_MS)
+        Duration timeout = workload.longValue(TIMEOUT_MS) > 0
+                ? workload.millis(TIMEOUT_MS)
                 : plan == FaultPlan.NONE ? UrlClient.DEFAULT_TIMEOUT : FAULT_TIMEOUT;
         // In the fault variants only stalled items get this timeout; the others get at least DEFAULT_TIMEOUT.
-        Duration otherTimeout = plan == FaultPlan.NONE || UrlClient.DEFAULT_TIMEOUT.compareTo(timeout) <= 0 ? timeout : UrlClient.DEFAULT_TIMEOUT;
+        Duration otherTimeout = plan == FaultPlan.NONE || UrlClient.DEFAULT_TIMEOUT.compareTo(timeout) <= 0
+                ? timeout
+                : UrlClient.DEFAULT_TIMEOUT;
         Duration latency = workload.millis(LATENCY_MS);
         if (userUrls.isEmpty() && latency.compareTo(otherTimeout) >= 0) {
-            throw new UsageException(LATENCY_MS.name() + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS.name() + " ("
-                    + otherTimeout.toMillis() + "), or every request times out; raise " + TIMEOUT_MS.name());
+            throw new UsageException(
+                    LATENCY_MS.name() + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS.name() + " ("
+                            + otherTimeout.toMillis() + "), or every request times out; raise " + TIMEOUT_MS.name());
         }
-        Form.OnFailure onFailure = variant.id().equals(FAULTS_FAIL_FAST.id()) ? Form.OnFailure.FAIL_FAST
+        Form.OnFailure onFailure = variant.id().equals(FAULTS_FAIL_FAST.id())
+                ? Form.OnFailure.FAIL_FAST
                 : variant.id().equals(FAULTS_COLLECT.id()) ? Form.OnFailure.AWAIT_ALL : Form.OnFailure.OUTCOMES;
-        Form.Options options = new Form.Options(workload.intValue(WORKERS), workload.intValue(MAX_IN_FLIGHT),
-                workload.intValue(GROUP_SIZE), onFailure);
+        Form.Options options = new Form.Options(
+                workload.intValue(WORKERS), workload.intValue(MAX_IN_FLIGHT), workload.intValue(GROUP_SIZE), onFailure);
         return new Settings(userUrls, plan, timeout, otherTimeout, options);
     }
 
@@ -151,7 +184,8 @@ public final class UrlFetchPattern implements Pattern {
         try {
             results = form.fetchAll(client, setup.urls(), settings.options());
         } catch (FetchFailedException e) {
-            return OutcomeChecks.checkFailedFast(setup.urls(), e.outcome(), settings.plan(), client.inFlight(), client.timedOut());
+            return OutcomeChecks.checkFailedFast(
+                    setup.urls(), e.outcome(), settings.plan(), client.inFlight(), client.timedOut());
         }
         return OutcomeChecks.checkFaults(setup.urls(), results, settings.plan(), setup.served());
     }
@@ -164,21 +198,29 @@ public final class UrlFetchPattern implements Pattern {
      *                        are asked for together with the user's own URLs
      */
     static FaultPlan faultPlan(Variant variant, Workload workload, boolean userUrls) {
-        List<String> given = Stream.of(FAULT_RATE, FAULT_SEED, FAULTS).filter(p -> !workload.text(p).isBlank()).map(Param::name).toList();
+        List<String> given = Stream.of(FAULT_RATE, FAULT_SEED, FAULTS)
+                .filter(p -> !workload.text(p).isBlank())
+                .map(Param::name)
+                .toList();
         if (variant.id().equals(NO_FAULTS.id())) {
             if (!given.isEmpty()) {
-                throw new UsageException("-P " + given.getFirst() + " applies only to the fault variants " + FAULTS_COLLECT.id() + " and "
-                        + FAULTS_FAIL_FAST.id() + ": choose one (run: --variant " + FAULTS_COLLECT.id() + "; compare: --variants "
+                throw new UsageException("-P " + given.getFirst() + " applies only to the fault variants "
+                        + FAULTS_COLLECT.id() + " and "
+                        + FAULTS_FAIL_FAST.id() + ": choose one (run: --variant " + FAULTS_COLLECT.id()
+                        + "; compare: --variants "
                         + FAULTS_COLLECT.id() + "," + FAULTS_FAIL_FAST.id() + ")");
             }
             return FaultPlan.NONE;
         }
         if (userUrls) {
-            throw new UsageException("variant " + variant.id() + " injects faults in the embedded server, so it cannot fetch -P "
-                    + URLS.name() + "; drop -P " + URLS.name() + " or use the default variant");
+            throw new UsageException(
+                    "variant " + variant.id() + " injects faults in the embedded server, so it cannot fetch -P "
+                            + URLS.name() + "; drop -P " + URLS.name() + " or use the default variant");
         }
-        return FaultPlan.parse(orDefault(workload.text(FAULT_RATE), DEFAULT_FAULT_RATE),
-                orDefault(workload.text(FAULT_SEED), DEFAULT_FAULT_SEED), orDefault(workload.text(FAULTS), FaultPlan.ALL_KINDS));
+        return FaultPlan.parse(
+                orDefault(workload.text(FAULT_RATE), DEFAULT_FAULT_RATE),
+                orDefault(workload.text(FAULT_SEED), DEFAULT_FAULT_SEED),
+                orDefault(workload.text(FAULTS), FaultPlan.ALL_KINDS));
     }
 
     private static String orDefault(String value, String otherwise) {
@@ -191,10 +233,14 @@ public final class UrlFetchPattern implements Pattern {
             return List.of();
         }
         List<URI> uris = new ArrayList<>();
-        for (String part : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+        for (String part : Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
             try {
                 URI uri = new URI(part);
-                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+                if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        || uri.getHost() == null) {
                     throw new UsageException("urls: '" + part + "' is not an http or https URL with a host");
                 }
                 uris.add(uri);

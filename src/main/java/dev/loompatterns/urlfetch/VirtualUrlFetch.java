@@ -20,7 +20,8 @@ public final class VirtualUrlFetch implements Form {
         InFlightLimit limit = new InFlightLimit(options.maxInFlight());
         Fetch fetch = uri -> limit.fetch(client, uri);
         // close() waits for the executor's threads to end, so none outlives the call.
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fetch-", 0).factory())) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("fetch-", 0).factory())) {
             return ExecutorFetch.fetchAll(executor, uris, fetch, options.onFailure());
         }
     }

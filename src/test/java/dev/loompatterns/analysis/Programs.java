@@ -26,28 +26,35 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Programs {
 
-    private Programs() {
-    }
+    private Programs() {}
 
     /**
      * Runs {@code main} in a new JVM (this JVM's java and class path) recording to {@code file} with
      * the JDK's settings {@code settings} ({@code default} or {@code profile}).
      */
-    public static Path record(Class<?> main, Path file, String settings, String... jvmFlags) throws IOException, InterruptedException {
+    public static Path record(Class<?> main, Path file, String settings, String... jvmFlags)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "--enable-preview",
+                "--enable-native-access=ALL-UNNAMED",
                 "-XX:StartFlightRecording:filename=" + file + ",settings=" + settings));
         command.addAll(List.of(jvmFlags));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         Path log = Files.createTempFile(file.getParent(), "program", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         process.getOutputStream().close();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES)) { // backstop only
                 throw new IllegalStateException(main.getSimpleName() + " did not end within 2 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(main.getSimpleName() + " exited " + process.exitValue() + ": " + Files.readString(log));
+                throw new IllegalStateException(
+                        main.getSimpleName() + " exited " + process.exitValue() + ": " + Files.readString(log));
             }
         } finally {
             process.destroyForcibly().waitFor();
@@ -129,7 +136,9 @@ public final class Programs {
                 while (true) {
                     Socket socket = server.accept();
                     Thread.ofVirtual().start(() -> {
-                        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                        try (socket;
+                                InputStream in = socket.getInputStream();
+                                OutputStream out = socket.getOutputStream()) {
                             in.read();
                             Thread.sleep(150);
                             out.write("!".getBytes(StandardCharsets.US_ASCII));

@@ -20,19 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesOnRecordingsTest {
 
     static Map<String, Finding> findings(Path file) throws Exception {
-        return RecordingReader.analyze(file, events -> { }).findings().stream()
+        return RecordingReader.analyze(file, events -> {}).findings().stream()
                 .collect(Collectors.toMap(Finding::rule, Function.identity()));
     }
 
     @Test
     void findsThePinsOfAnFfmUpcallWithTheirReasonAndApplicationFrame(@TempDir Path dir) throws Exception {
-        Map<String, Finding> found = findings(Programs.record(Programs.UpcallSleeper.class, dir.resolve("upcall.jfr"), "default"));
+        Map<String, Finding> found =
+                findings(Programs.record(Programs.UpcallSleeper.class, dir.resolve("upcall.jfr"), "default"));
 
         Finding pinning = found.get("pinning");
         assertThat(pinning.severity()).isEqualTo(Severity.WARNING);
-        assertThat(pinning.summary()).contains("native or VM frame").contains(Programs.UpcallSleeper.class.getName() + ".compare");
+        assertThat(pinning.summary())
+                .contains("native or VM frame")
+                .contains(Programs.UpcallSleeper.class.getName() + ".compare");
         assertThat(pinning.list("groups")).first().satisfies(group -> {
-            @SuppressWarnings("unchecked") Map<String, Object> g = (Map<String, Object>) group;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> g = (Map<String, Object>) group;
             assertThat(g).containsEntry("cause", "native-frame").containsEntry("origin", "code");
             assertThat((String) g.get("where")).startsWith(Programs.UpcallSleeper.class.getName() + ".compare");
             assertThat((Long) g.get("count")).isGreaterThanOrEqualTo(4);
@@ -41,14 +45,15 @@ class RulesOnRecordingsTest {
 
     @Test
     void findsAVirtualThreadThatHogsItsCarrier(@TempDir Path dir) throws Exception {
-        Map<String, Finding> found = findings(Programs.record(Programs.Hog.class, dir.resolve("hog.jfr"), "profile",
-                "-Djdk.virtualThreadScheduler.parallelism=1"));
+        Map<String, Finding> found = findings(Programs.record(
+                Programs.Hog.class, dir.resolve("hog.jfr"), "profile", "-Djdk.virtualThreadScheduler.parallelism=1"));
 
         Finding hogging = found.get("carrier-hogging");
         assertThat(hogging.severity()).as(hogging.summary()).isEqualTo(Severity.WARNING);
         assertThat(hogging.summary()).contains("hog");
         assertThat(hogging.list("threads")).first().satisfies(row -> {
-            @SuppressWarnings("unchecked") Map<String, Object> t = (Map<String, Object>) row;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) row;
             assertThat(t).containsEntry("thread", "hog");
             assertThat((Double) t.get("longest_run_ms")).isGreaterThan(500.0);
             assertThat((String) t.get("top_frame")).contains(Programs.Hog.class.getName());
@@ -57,31 +62,44 @@ class RulesOnRecordingsTest {
 
     @Test
     void findsAPoolBlockedOnSockets(@TempDir Path dir) throws Exception {
-        Map<String, Finding> found = findings(Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
+        Map<String, Finding> found =
+                findings(Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
 
         Finding pools = found.get("pool-candidate");
         assertThat(pools.severity()).as(pools.summary()).isEqualTo(Severity.INFO);
         assertThat(pools.summary()).contains("pool-#-thread-#");
         assertThat(pools.list("candidates")).first().satisfies(row -> {
-            @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) row;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) row;
             assertThat(p).containsEntry("pool", "pool-#-thread-#").containsEntry("threads", 4);
-            assertThat(((Map<?, ?>) p.get("blocked_in")).keySet()).map(String::valueOf).contains("socket read");
+            assertThat(((Map<?, ?>) p.get("blocked_in")).keySet())
+                    .map(String::valueOf)
+                    .contains("socket read");
         });
     }
 
     @Test
     void staysAtOkOrInfoOnACleanRecording(@TempDir Path dir) throws Exception {
-        Map<String, Finding> found = findings(Programs.record(Programs.Clean.class, dir.resolve("clean.jfr"), "default"));
+        Map<String, Finding> found =
+                findings(Programs.record(Programs.Clean.class, dir.resolve("clean.jfr"), "default"));
 
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(Analysis.ruleIds());
-        assertThat(found.values()).allSatisfy(finding -> assertThat(finding.severity()).as(finding.rule() + ": " + finding.summary())
-                .isIn(Severity.OK, Severity.INFO));
+        assertThat(found.values())
+                .allSatisfy(finding -> assertThat(finding.severity())
+                        .as(finding.rule() + ": " + finding.summary())
+                        .isIn(Severity.OK, Severity.INFO));
     }
 
     @Test
     void ruleIdsAreAContract() {
-        assertThat(Analysis.ruleIds()).containsExactly("pinning", "submit-failed", "carrier-hogging", "pool-candidate", "queueing-delay",
-                "virtual-thread-census");
+        assertThat(Analysis.ruleIds())
+                .containsExactly(
+                        "pinning",
+                        "submit-failed",
+                        "carrier-hogging",
+                        "pool-candidate",
+                        "queueing-delay",
+                        "virtual-thread-census");
     }
 
     @Test
@@ -94,14 +112,19 @@ class RulesOnRecordingsTest {
         census.accept(new Observation.VirtualStart(2_000_000_000L, b));
         census.accept(new Observation.VirtualEnd(2_500_000_000L, b));
         Finding finding = census.finish(new Rule.Recording(1_000_000_000L, 3_000_000_000L, 4, 100, "x.jfr"));
-        assertThat(finding.details()).containsEntry("started", 2L).containsEntry("ended", 2L).containsEntry("peak_alive", 2L)
-                .containsEntry("ended_without_start", 0L).containsEntry("alive_at_end", 0);
+        assertThat(finding.details())
+                .containsEntry("started", 2L)
+                .containsEntry("ended", 2L)
+                .containsEntry("peak_alive", 2L)
+                .containsEntry("ended_without_start", 0L)
+                .containsEntry("alive_at_end", 0);
     }
 
     @Test
     void submitFailuresAreAWarning() {
         SubmitFailedRule rule = new SubmitFailedRule();
-        rule.accept(new Observation.SubmitFailed(1, Observation.ThreadRef.UNKNOWN, "java.util.concurrent.RejectedExecutionException"));
+        rule.accept(new Observation.SubmitFailed(
+                1, Observation.ThreadRef.UNKNOWN, "java.util.concurrent.RejectedExecutionException"));
         Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, ""));
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.summary()).startsWith("1 times");
@@ -110,8 +133,15 @@ class RulesOnRecordingsTest {
     @Test
     void firstUsePinsAloneAreNeverAWarning() {
         PinningRule rule = new PinningRule();
-        rule.accept(new Observation.Pinned(1, 5_000_000, new Observation.ThreadRef(3, "", true), "c", "Freeze or preempt failed (2)",
-                "Contended monitor enter", List.of(new dev.loompatterns.jfr.PinTaxonomy.Frame("java.lang.ClassLoader", "loadClass", 1, false, false))));
+        rule.accept(new Observation.Pinned(
+                1,
+                5_000_000,
+                new Observation.ThreadRef(3, "", true),
+                "c",
+                "Freeze or preempt failed (2)",
+                "Contended monitor enter",
+                List.of(new dev.loompatterns.jfr.PinTaxonomy.Frame(
+                        "java.lang.ClassLoader", "loadClass", 1, false, false))));
         Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, ""));
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.details()).containsEntry("code_pins", 0L).containsEntry("first_use_or_recorder_pins", 1L);
@@ -128,12 +158,19 @@ class RulesOnRecordingsTest {
     /** The catalogue's own scheduling run, recorded with its profile: our TaskSubmitted/TaskStarted events pair up. */
     @Test
     void measuresQueueingDelayFromTheCataloguesSchedulingRun(@TempDir Path dir) throws Exception {
-        dev.loompatterns.core.Pattern scheduling = dev.loompatterns.core.Catalogue.load().find("scheduling");
+        dev.loompatterns.core.Pattern scheduling =
+                dev.loompatterns.core.Catalogue.load().find("scheduling");
         dev.loompatterns.core.Variant variant = scheduling.variant("queueing-delay");
         Path file = dir.resolve("s.jfr");
-        try (dev.loompatterns.jfr.Recorder recorder = dev.loompatterns.jfr.Recorder.start(dev.loompatterns.jfr.Profiles.load("scheduling"), file)) {
-            dev.loompatterns.core.RunReport run = new dev.loompatterns.core.Runner().run(scheduling, dev.loompatterns.core.Mode.VIRTUAL, variant,
-                    dev.loompatterns.core.Workload.resolve(scheduling, dev.loompatterns.core.Mode.VIRTUAL, 8, Map.of()));
+        try (dev.loompatterns.jfr.Recorder recorder =
+                dev.loompatterns.jfr.Recorder.start(dev.loompatterns.jfr.Profiles.load("scheduling"), file)) {
+            dev.loompatterns.core.RunReport run = new dev.loompatterns.core.Runner()
+                    .run(
+                            scheduling,
+                            dev.loompatterns.core.Mode.VIRTUAL,
+                            variant,
+                            dev.loompatterns.core.Workload.resolve(
+                                    scheduling, dev.loompatterns.core.Mode.VIRTUAL, 8, Map.of()));
             assertThat(run.check().ok()).as(run.check().detail()).isTrue();
             recorder.finish();
         }
@@ -145,23 +182,24 @@ class RulesOnRecordingsTest {
     /** JDK 21's pin event has no pinnedReason: an event type of that shape, committed inside an initializer. */
     @jdk.jfr.Name("jdk.VirtualThreadPinned")
     @jdk.jfr.StackTrace(true)
-    static final class Jdk21Pinned extends jdk.jfr.Event {
-    }
+    static final class Jdk21Pinned extends jdk.jfr.Event {}
 
     static final class CommitsInItsInitializer {
         static {
             new Jdk21Pinned().commit();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     @Test
     void classifiesAPinWithoutPinnedReasonFromItsStack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("jdk21.jfr");
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
-            recording.enable("jdk.VirtualThreadPinned").withThreshold(java.time.Duration.ZERO).withStackTrace();
+            recording
+                    .enable("jdk.VirtualThreadPinned")
+                    .withThreshold(java.time.Duration.ZERO)
+                    .withStackTrace();
             recording.start();
             Thread.ofVirtual().start(CommitsInItsInitializer::touch).join();
             recording.stop();
@@ -170,8 +208,11 @@ class RulesOnRecordingsTest {
         Finding pinning = findings(file).get("pinning");
         assertThat(pinning.severity()).isEqualTo(Severity.WARNING);
         assertThat(pinning.list("groups")).singleElement().satisfies(group -> {
-            @SuppressWarnings("unchecked") Map<String, Object> g = (Map<String, Object>) group;
-            assertThat(g).containsEntry("cause", "class-init").containsEntry("where", CommitsInItsInitializer.class.getName())
+            @SuppressWarnings("unchecked")
+            Map<String, Object> g = (Map<String, Object>) group;
+            assertThat(g)
+                    .containsEntry("cause", "class-init")
+                    .containsEntry("where", CommitsInItsInitializer.class.getName())
                     .containsEntry("classified_from", "stack (no pinnedReason in the event)");
         });
     }

@@ -26,12 +26,13 @@ class BackpressureTest {
     static final int QUEUE = 2;
 
     static Stream<Arguments> policiesInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Policy.values()).map(policy -> Arguments.of(mode, policy)));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of(Policy.values()).map(policy -> Arguments.of(mode, policy)));
     }
 
     /** A submission on a background thread, whose ledger is made there so that it knows its submitter. */
-    private static Background<Outcome> submitInBackground(Mode mode, Policy policy, Load load,
-            CompletableFuture<Ledger> ledgerOut) {
+    private static Background<Outcome> submitInBackground(
+            Mode mode, Policy policy, Load load, CompletableFuture<Ledger> ledgerOut) {
         return Background.start(() -> {
             Ledger ledger = new Ledger(load.tasks(), load.limit());
             ledgerOut.complete(ledger);
@@ -75,9 +76,12 @@ class BackpressureTest {
         CompletableFuture<Ledger> ledger = new CompletableFuture<>();
         try (RunGate.Hold hold = RunGate.hold();
                 Background<Outcome> run = submitInBackground(mode, Policy.SHED, load, ledger)) {
-            Background.awaitUntil(() -> ledger.isDone() && ledger.join().observe().shed() == tasks - admitted);
+            Background.awaitUntil(
+                    () -> ledger.isDone() && ledger.join().observe().shed() == tasks - admitted);
             assertThat(hold.awaitArrival()).isTrue();
-            assertThat(ledger.join().observe().done()).as("held, so none done yet").isZero();
+            assertThat(ledger.join().observe().done())
+                    .as("held, so none done yet")
+                    .isZero();
             hold.release();
 
             Outcome seen = run.join();
@@ -85,12 +89,15 @@ class BackpressureTest {
             assertThat(seen.shed()).isEqualTo(tasks - admitted);
             assertThat(seen.decisions()).containsOnly(1);
             assertThat(seen.peak()).isBetween(1, LIMIT);
-            assertThat(seen.refusal()).isEqualTo(mode == Mode.PLATFORM
-                    ? "RejectedExecutionException from ThreadPoolExecutor.submit"
-                    : "false from Semaphore.tryAcquire(1 ms)");
+            assertThat(seen.refusal())
+                    .isEqualTo(
+                            mode == Mode.PLATFORM
+                                    ? "RejectedExecutionException from ThreadPoolExecutor.submit"
+                                    : "false from Semaphore.tryAcquire(1 ms)");
             Check check = BackpressurePattern.check(Policy.SHED, seen);
             assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
-            assertThat(check.detail()).contains(tasks + " submitted = " + admitted + " done + " + (tasks - admitted) + " shed")
+            assertThat(check.detail())
+                    .contains(tasks + " submitted = " + admitted + " done + " + (tasks - admitted) + " shed")
                     .contains("the caller saw " + seen.refusal());
         }
     }
@@ -115,7 +122,9 @@ class BackpressureTest {
             assertThat(midway.done()).isZero();
             assertThat(midway.submitted()).isLessThan(tasks);
             if (mode == Mode.PLATFORM) {
-                assertThat(midway.ranByCaller()).as("caller-runs: the caller runs the task it could not queue").isEqualTo(1);
+                assertThat(midway.ranByCaller())
+                        .as("caller-runs: the caller runs the task it could not queue")
+                        .isEqualTo(1);
             } else {
                 assertThat(midway.callerWaits()).as("parked in acquire()").isEqualTo(1);
             }
@@ -141,8 +150,13 @@ class BackpressureTest {
         try (RunGate.Hold hold = RunGate.hold();
                 Background<Outcome> run = Background.start(() -> {
                     Ledger ledger = new Ledger(tasks, LIMIT);
-                    try (ThreadPoolExecutor pool = new ThreadPoolExecutor(LIMIT, LIMIT, 0, TimeUnit.MILLISECONDS,
-                            new ArrayBlockingQueue<>(QUEUE), new ThreadPoolExecutor.CallerRunsPolicy())) {
+                    try (ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                            LIMIT,
+                            LIMIT,
+                            0,
+                            TimeUnit.MILLISECONDS,
+                            new ArrayBlockingQueue<>(QUEUE),
+                            new ThreadPoolExecutor.CallerRunsPolicy())) {
                         for (int i = 0; i < tasks; i++) {
                             int task = i;
                             pool.submit(() -> {
@@ -169,10 +183,12 @@ class BackpressureTest {
 
     @Test
     void checkPassesAndNamesWhatTheCallerSaw() {
-        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 1, 1, 1}, 4, 3, 1, 3, "false from tryAcquire"));
+        Check check = BackpressurePattern.check(
+                Policy.SHED, outcome(new int[] {1, 1, 1, 1}, 4, 3, 1, 3, "false from tryAcquire"));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(check.detail()).isEqualTo(
-                "4 submitted = 3 done + 1 shed (the caller saw false from tryAcquire); peak 3 in flight of limit 3 (measured)");
+        assertThat(check.detail())
+                .isEqualTo("4 submitted = 3 done + 1 shed (the caller saw false from tryAcquire); peak 3 in flight of"
+                        + " limit 3 (measured)");
     }
 
     @Test
@@ -212,7 +228,8 @@ class BackpressureTest {
 
     @Test
     void checkFailsWhenWaitSheds() {
-        Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1}, 2, 1, 1, 1, "false from tryAcquire"));
+        Check check =
+                BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1}, 2, 1, 1, 1, "false from tryAcquire"));
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("wait shed 1 tasks; it must hold the caller instead");
     }

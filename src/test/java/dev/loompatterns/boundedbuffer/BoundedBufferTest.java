@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BoundedBufferTest {
 
     static Stream<Arguments> buffersInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("two-conditions", "array-blocking-queue")
-                .map(variant -> Arguments.of(mode, variant)));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of("two-conditions", "array-blocking-queue")
+                        .map(variant -> Arguments.of(mode, variant)));
     }
 
     /** Every item is taken once, the buffer never holds more than its capacity, and both sides were seen blocking. */
@@ -156,13 +157,17 @@ class BoundedBufferTest {
 
     @Test
     void checkFailsOnALostItemAnOverfullBufferOrAMissedBlock() {
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 1, 0, 4, 4, true, true, 5)).detail())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 1, 0, 4, 4, true, true, 5))
+                        .detail())
                 .isEqualTo("1 items lost and 0 taken twice, of 10");
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 5, true, true, 5)).detail())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 5, true, true, 5))
+                        .detail())
                 .isEqualTo("held 5 items, capacity 4");
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, false, 5)).verdict())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, false, 5))
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, true, 5)).verdict())
+        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, true, 5))
+                        .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
     }
 }

@@ -26,8 +26,19 @@ class DumpCommandTest {
     @Timeout(60) // backstop
     void structuredUrlFetchDumpsATreeOfNamedScopes(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("fetch.json");
-        Result result = LoomCliTest.loom("dump", "url-fetch", "--mode", "structured", "--tasks", "12", "-P", "group-size=4",
-                "--out", file.toString(), "--threads", "100");
+        Result result = LoomCliTest.loom(
+                "dump",
+                "url-fetch",
+                "--mode",
+                "structured",
+                "--tasks",
+                "12",
+                "-P",
+                "group-size=4",
+                "--out",
+                file.toString(),
+                "--threads",
+                "100");
 
         assertThat(result.code()).as(result.err()).isZero();
         ThreadDump dump = ThreadDump.read(file);
@@ -43,7 +54,10 @@ class DumpCommandTest {
         // the task held at its start is inside a group: so at least one group has a thread, two scopes deep
         assertThat(groups).anySatisfy(group -> assertThat(group.threads()).isNotEmpty());
         assertThat(dump.depth(groups.getFirst())).isGreaterThanOrEqualTo(2);
-        assertThat(top.owner()).isIn(dump.roots().getFirst().threads().stream().map(ThreadDump.DumpedThread::tid).toList());
+        assertThat(top.owner())
+                .isIn(dump.roots().getFirst().threads().stream()
+                        .map(ThreadDump.DumpedThread::tid)
+                        .toList());
 
         // the printed tree indents each group under the top scope
         List<String> lines = result.out().lines().toList();
@@ -54,7 +68,10 @@ class DumpCommandTest {
     }
 
     private static int indentOf(List<String> lines, String text) {
-        String line = lines.stream().filter(l -> l.strip().startsWith(text)).findFirst().orElseThrow(() -> new AssertionError("no line " + text));
+        String line = lines.stream()
+                .filter(l -> l.strip().startsWith(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + text));
         Matcher spaces = java.util.regex.Pattern.compile("^ *").matcher(line);
         return spaces.find() ? spaces.end() : 0;
     }
@@ -72,13 +89,17 @@ class DumpCommandTest {
     @Test
     void aMissingFolderOrUnknownPatternIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         for (String[] args : List.of(
-                new String[] {"dump", "url-fetch", "--out", dir.resolve("no/such/x.json").toString()},
+                new String[] {
+                    "dump", "url-fetch", "--out", dir.resolve("no/such/x.json").toString()
+                },
                 new String[] {"dump", "nope"},
                 new String[] {"dump", "url-fetch", "--mode", "sideways"},
                 new String[] {"dump", "url-fetch", "--threads", "-1"},
                 new String[] {"dump"})) {
             Result result = LoomCliTest.loom(args);
-            assertThat(result.code()).as(String.join(" ", args) + ": " + result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+            assertThat(result.code())
+                    .as(String.join(" ", args) + ": " + result.err())
+                    .isEqualTo(LoomCli.EXIT_USAGE);
             assertThat(result.errLines()).as(result.err()).hasSize(1);
         }
         try (Stream<Path> left = Files.list(dir)) {
@@ -97,13 +118,20 @@ class DumpCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSizeLessThan(120);
-        assertThat(result.out()).contains("Containers: ").contains("Threads: ").containsPattern("more containers like context/request-\\d+");
-        assertThat(lines).filteredOn(line -> line.strip().startsWith("- #") && line.contains(" virtual "))
-                .isNotEmpty().allSatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
-        java.util.regex.Matcher held = java.util.regex.Pattern.compile("(\\d+) threads were held at their start").matcher(result.out());
+        assertThat(result.out())
+                .contains("Containers: ")
+                .contains("Threads: ")
+                .containsPattern("more containers like context/request-\\d+");
+        assertThat(lines)
+                .filteredOn(line -> line.strip().startsWith("- #") && line.contains(" virtual "))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
+        java.util.regex.Matcher held = java.util.regex.Pattern.compile("(\\d+) threads were held at their start")
+                .matcher(result.out());
         assertThat(held.find()).isTrue();
         Path saved = Path.of(lines.get(1).substring("Saved to ".length()));
-        assertThat(saved.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+        assertThat(saved.getParent())
+                .isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
         ThreadDump dump = ThreadDump.read(saved);
         assertThat(dump.held()).as("the header's count is the dump's").isEqualTo(Long.parseLong(held.group(1)));
         java.nio.file.Files.delete(saved);

@@ -38,7 +38,8 @@ class DumpEveryPatternTest {
     static final int TASKS = 4;
 
     private static final String HELD_FRAME = "dev.loompatterns.core.RunGate.arrive(";
-    private static final java.util.regex.Pattern THREAD_LINE = java.util.regex.Pattern.compile("^\\s*- #\\d+ \"(.*)\" \\S+$");
+    private static final java.util.regex.Pattern THREAD_LINE =
+            java.util.regex.Pattern.compile("^\\s*- #\\d+ \"(.*)\" \\S+$");
 
     /**
      * Variants beyond the first whose tasks reach the gate somewhere else: in a child JVM's parent
@@ -51,9 +52,12 @@ class DumpEveryPatternTest {
             "context", List.of("uncopied"));
 
     static Stream<Arguments> cells() {
-        return Catalogue.load().patterns().stream().flatMap(pattern -> pattern.modes().stream().flatMap(mode -> Stream.concat(
-                Stream.of(pattern.variants().getFirst().id()), OTHER_HOLD_POINTS.getOrDefault(pattern.id(), List.of()).stream())
-                .map(variant -> Arguments.of(pattern.id(), mode, variant))));
+        return Catalogue.load().patterns().stream()
+                .flatMap(pattern -> pattern.modes().stream()
+                        .flatMap(mode -> Stream.concat(
+                                        Stream.of(pattern.variants().getFirst().id()),
+                                        OTHER_HOLD_POINTS.getOrDefault(pattern.id(), List.of()).stream())
+                                .map(variant -> Arguments.of(pattern.id(), mode, variant))));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -64,15 +68,29 @@ class DumpEveryPatternTest {
         int tasks = Math.min(pattern.defaultTasks(), TASKS);
         Path file = dir.resolve(id + "-" + mode.id() + "-" + variant + ".json");
 
-        Result result = LoomCliTest.loom("dump", id, "--mode", mode.id(), "--variant", variant, "--tasks", Integer.toString(tasks),
-                "--out", file.toString());
+        Result result = LoomCliTest.loom(
+                "dump",
+                id,
+                "--mode",
+                mode.id(),
+                "--variant",
+                variant,
+                "--tasks",
+                Integer.toString(tasks),
+                "--out",
+                file.toString());
 
-        assertThat(result.code()).as("%s %s %s: %s%s", id, mode, variant, result.err(), result.out()).isZero();
+        assertThat(result.code())
+                .as("%s %s %s: %s%s", id, mode, variant, result.err(), result.out())
+                .isZero();
         assertThat(file).exists();
         assertThat(result.out()).contains("Saved to " + file);
         assertThat(printedThreads(result.out())).as(result.out()).anyMatch(name -> !name.equals("main"));
         // Mid-run, by construction: the saved dump caught a thread of the run waiting at the gate.
-        assertThat(threadsHeldAtTheGate(file)).as("threads whose stack is in RunGate.arrive").isNotEmpty().doesNotContain("main");
+        assertThat(threadsHeldAtTheGate(file))
+                .as("threads whose stack is in RunGate.arrive")
+                .isNotEmpty()
+                .doesNotContain("main");
     }
 
     /** The thread names of the printed tree's lines {@code - #TID "NAME" STATE}. */
@@ -89,7 +107,10 @@ class DumpEveryPatternTest {
 
     /** Names of the dumped threads with {@code RunGate.arrive} on their stack. */
     private static List<String> threadsHeldAtTheGate(Path file) throws IOException {
-        JsonNode containers = new ObjectMapper().readTree(Files.readString(file)).path("threadDump").path("threadContainers");
+        JsonNode containers = new ObjectMapper()
+                .readTree(Files.readString(file))
+                .path("threadDump")
+                .path("threadContainers");
         List<String> held = new ArrayList<>();
         for (JsonNode container : containers) {
             for (JsonNode thread : container.path("threads")) {

@@ -19,14 +19,16 @@ class FidelityCommandTest {
         for (String line : lines) {
             body.append("        System.out.println(\"").append(line).append("\");\n");
         }
-        Files.writeString(dir.resolve("E11_Fake.java"),
+        Files.writeString(
+                dir.resolve("E11_Fake.java"),
                 "public class E11_Fake {\n    public static void main(String[] args) {\n" + body + "    }\n}\n");
         return dir;
     }
 
     private static long fidelityFolders() throws IOException {
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.filter(p -> p.getFileName().toString().startsWith("loom-fidelity-")).count();
+            return tmp.filter(p -> p.getFileName().toString().startsWith("loom-fidelity-"))
+                    .count();
         }
     }
 
@@ -37,40 +39,64 @@ class FidelityCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> rows = result.out().lines().toList();
-        assertThat(rows.get(0)).startsWith("mode").contains("overhead: median (range; 6 pairs or more give a 95% interval)");
-        assertThat(rows.subList(1, 4)).extracting(row -> row.split("\\s+")[0]).containsExactly("platform", "virtual", "structured");
+        assertThat(rows.get(0))
+                .startsWith("mode")
+                .contains("overhead: median (range; 6 pairs or more give a 95% interval)");
+        assertThat(rows.subList(1, 4))
+                .extracting(row -> row.split("\\s+")[0])
+                .containsExactly("platform", "virtual", "structured");
         assertThat(result.out()).contains("1 pair after 0 warm-up pairs in one JVM: E11_UrlFetch.java");
         assertThat(fidelityFolders()).isEqualTo(before);
     }
 
     @Test
     void theRatioComesFromTheExamplesOwnClock(@TempDir Path dir) throws IOException {
-        fakeExample(dir, "pool(50)   1000 bodies in  100000 ms", "virtual    1000 bodies in  100000 ms", "structured 1000 bodies in  100000 ms");
-        Result result = LoomCliTest.loom("fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        fakeExample(
+                dir,
+                "pool(50)   1000 bodies in  100000 ms",
+                "virtual    1000 bodies in  100000 ms",
+                "structured 1000 bodies in  100000 ms");
+        Result result = LoomCliTest.loom(
+                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         // The harness's real runs take about a second, against the fake's claimed 100 s: a ratio near -99%.
-        assertThat(result.out().lines().skip(1).limit(3)).allSatisfy(row -> assertThat(row).contains("100000 (100000-100000)").contains("-9"));
+        assertThat(result.out().lines().skip(1).limit(3))
+                .allSatisfy(row ->
+                        assertThat(row).contains("100000 (100000-100000)").contains("-9"));
     }
 
     @Test
     void anExampleThatDoesNotCompileFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("E11_Broken.java"), "public class E11_Broken {\n    void main( {\n}\n");
         long before = fidelityFolders();
-        Result result = LoomCliTest.loom("fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        Result result = LoomCliTest.loom(
+                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
 
         assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(result.errLines()).singleElement().asString().startsWith("loom: fidelity: could not compile").contains("line 2");
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: fidelity: could not compile")
+                .contains("line 2");
         assertThat(result.out()).isEmpty();
         assertThat(fidelityFolders()).isEqualTo(before);
     }
 
     @Test
     void anExampleDoingOtherWorkFailsWithOneLine(@TempDir Path dir) throws IOException {
-        fakeExample(dir, "pool(50)   10 bodies in  100 ms", "virtual    10 bodies in  100 ms", "structured 10 bodies in  100 ms");
-        Result result = LoomCliTest.loom("fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        fakeExample(
+                dir,
+                "pool(50)   10 bodies in  100 ms",
+                "virtual    10 bodies in  100 ms",
+                "structured 10 bodies in  100 ms");
+        Result result = LoomCliTest.loom(
+                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
 
         assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(result.errLines()).singleElement().asString().startsWith("loom: fidelity: E11 did not do the harness's work");
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: fidelity: E11 did not do the harness's work");
     }
 }

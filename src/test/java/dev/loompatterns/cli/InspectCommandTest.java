@@ -21,14 +21,24 @@ class InspectCommandTest {
 
     @TempDir
     static Path shared;
+
     static Path recording;
 
     /** One recorded pinning run (every variant, virtual mode) for the tests to read. */
     @BeforeAll
     static void record() {
         recording = shared.resolve("p.jfr");
-        LoomCliTest.Result run = LoomCliTest.loom("run", "pinning", "--mode", "virtual", "--tasks", "2", "-P", "sleep-ms=5",
-                "--jfr", recording.toString());
+        LoomCliTest.Result run = LoomCliTest.loom(
+                "run",
+                "pinning",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=5",
+                "--jfr",
+                recording.toString());
         assertThat(run.code()).as(run.err()).isZero();
     }
 
@@ -40,7 +50,9 @@ class InspectCommandTest {
         for (String rule : Analysis.ruleIds()) {
             assertThat(result.out()).containsPattern("\\[(OK|INFO|WARNING)] " + rule + ": ");
         }
-        assertThat(result.out()).contains("[WARNING] pinning: ").contains("dev.loompatterns.pinning.UpcallSort.compareSleeping");
+        assertThat(result.out())
+                .contains("[WARNING] pinning: ")
+                .contains("dev.loompatterns.pinning.UpcallSort.compareSleeping");
     }
 
     @Test
@@ -59,21 +71,33 @@ class InspectCommandTest {
         JsonNode pinning = root.get("findings").get(0);
         assertThat(pinning.get("severity").asText()).isEqualTo("WARNING");
         List<String> causes = new ArrayList<>();
-        pinning.get("details").get("groups").forEach(group -> causes.add(group.get("cause").asText()));
+        pinning.get("details")
+                .get("groups")
+                .forEach(group -> causes.add(group.get("cause").asText()));
         assertThat(causes).contains("native-frame", "class-init");
     }
 
     @Test
-    void outWritesTheReportThereAndSlimWritesACopyWithoutVirtualThreadStartsAndEnds(@TempDir Path dir) throws IOException {
+    void outWritesTheReportThereAndSlimWritesACopyWithoutVirtualThreadStartsAndEnds(@TempDir Path dir)
+            throws IOException {
         Path html = dir.resolve("r.html");
         Path slim = dir.resolve("slim.jfr");
-        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--format", "html", "--out", html.toString(),
-                "--slim", slim.toString());
+        LoomCliTest.Result result = LoomCliTest.loom(
+                "inspect",
+                recording.toString(),
+                "--format",
+                "html",
+                "--out",
+                html.toString(),
+                "--slim",
+                slim.toString());
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("Report written to " + html).contains("written to " + slim);
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("data-rule=\"pinning\"");
-        assertThat(RecordingFile.readAllEvents(slim).stream().map(e -> e.getEventType().getName()))
-                .doesNotContain("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd").contains("jdk.VirtualThreadPinned");
+        assertThat(RecordingFile.readAllEvents(slim).stream()
+                        .map(e -> e.getEventType().getName()))
+                .doesNotContain("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd")
+                .contains("jdk.VirtualThreadPinned");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(html, slim); // no temporary file left beside them
         }
@@ -90,12 +114,21 @@ class InspectCommandTest {
                 new String[] {"inspect", text.toString()},
                 new String[] {"inspect", truncated.toString()},
                 new String[] {"inspect", recording.toString(), "--format", "pdf"},
-                new String[] {"inspect", recording.toString(), "--out", dir.resolve("no/such/folder/r.txt").toString()},
+                new String[] {
+                    "inspect",
+                    recording.toString(),
+                    "--out",
+                    dir.resolve("no/such/folder/r.txt").toString()
+                },
                 new String[] {"inspect", recording.toString(), "--slim", recording.toString()},
                 new String[] {"inspect"})) {
             LoomCliTest.Result result = LoomCliTest.loom(args);
             assertThat(result.code()).as(String.join(" ", args)).isEqualTo(LoomCli.EXIT_USAGE);
-            assertThat(result.errLines()).as(String.join(" ", args)).singleElement().asString().startsWith("loom: ");
+            assertThat(result.errLines())
+                    .as(String.join(" ", args))
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: ");
             assertThat(result.out()).isEmpty();
         }
         try (Stream<Path> left = Files.list(dir)) {

@@ -48,8 +48,10 @@ class JmcReadsOurRecordingsTest {
     static final IAttribute<String> VARIANT = Attribute.attr("variant", "Variant", UnitLookup.PLAIN_TEXT);
     static final IAttribute<IQuantity> TASKS = Attribute.attr("tasks", "Tasks", UnitLookup.NUMBER);
     static final IAttribute<Boolean> CHECK_PASSED = Attribute.attr("checkPassed", "Check Passed", UnitLookup.FLAG);
-    static final IAttribute<String> PINNED_REASON = Attribute.attr("pinnedReason", "Pinned Reason", UnitLookup.PLAIN_TEXT);
-    static final IAttribute<String> BLOCKING_OPERATION = Attribute.attr("blockingOperation", "Blocking Operation", UnitLookup.PLAIN_TEXT);
+    static final IAttribute<String> PINNED_REASON =
+            Attribute.attr("pinnedReason", "Pinned Reason", UnitLookup.PLAIN_TEXT);
+    static final IAttribute<String> BLOCKING_OPERATION =
+            Attribute.attr("blockingOperation", "Blocking Operation", UnitLookup.PLAIN_TEXT);
 
     @TempDir
     static Path dir;
@@ -62,8 +64,18 @@ class JmcReadsOurRecordingsTest {
         recording = dir.resolve("p.jfr");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = LoomCli.execute(Catalogue.load(), new PrintWriter(out), new PrintWriter(err),
-                "run", "pinning", "--tasks", "2", "-P", "sleep-ms=5", "--jfr", recording.toString());
+        int code = LoomCli.execute(
+                Catalogue.load(),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "run",
+                "pinning",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=5",
+                "--jfr",
+                recording.toString());
         assertThat(code).as(out + "\n" + err).isZero();
         events = JfrLoaderToolkit.loadEvents(recording.toFile());
     }
@@ -75,7 +87,9 @@ class JmcReadsOurRecordingsTest {
             List<IMemberAccessor<?, IItem>> accessors = new ArrayList<>();
             for (IAttribute<?> attribute : attributes) {
                 IMemberAccessor<?, IItem> accessor = attribute.getAccessor(items.getType());
-                assertThat(accessor).as(eventType + " has field " + attribute.getIdentifier()).isNotNull();
+                assertThat(accessor)
+                        .as(eventType + " has field " + attribute.getIdentifier())
+                        .isNotNull();
                 accessors.add(accessor);
             }
             for (IItem item : items) {
@@ -96,12 +110,14 @@ class JmcReadsOurRecordingsTest {
             assertThat(((IQuantity) run.get(3)).longValue()).isEqualTo(2);
             assertThat(run.get(4)).isEqualTo(Boolean.TRUE);
         });
-        assertThat(runs.stream().map(run -> run.get(2)).distinct()).contains("ffm-upcall", "class-init", "synchronized", "reentrant-lock");
+        assertThat(runs.stream().map(run -> run.get(2)).distinct())
+                .contains("ffm-upcall", "class-init", "synchronized", "reentrant-lock");
     }
 
     @Test
     void thePinsCarryTheirReasonsOperationsAndStacks() {
-        List<List<Object>> pins = rows("jdk.VirtualThreadPinned", List.of(PINNED_REASON, BLOCKING_OPERATION, JfrAttributes.EVENT_STACKTRACE));
+        List<List<Object>> pins = rows(
+                "jdk.VirtualThreadPinned", List.of(PINNED_REASON, BLOCKING_OPERATION, JfrAttributes.EVENT_STACKTRACE));
         assertThat(pins.stream().map(pin -> (String) pin.get(0)))
                 .contains("Native or VM frame on stack")
                 .anyMatch(reason -> reason.startsWith("VM call to dev.loompatterns.pinning.SlowStaticInit.<clinit>"));
@@ -109,9 +125,12 @@ class JmcReadsOurRecordingsTest {
         List<String> stackedMethods = new ArrayList<>();
         for (List<Object> pin : pins) {
             IMCStackTrace stack = (IMCStackTrace) pin.get(2);
-            assertThat(stack).as("stack trace recorded (pinning profile: stackTrace true)").isNotNull();
+            assertThat(stack)
+                    .as("stack trace recorded (pinning profile: stackTrace true)")
+                    .isNotNull();
             for (IMCFrame frame : stack.getFrames()) {
-                stackedMethods.add(frame.getMethod().getType().getFullName() + "." + frame.getMethod().getMethodName());
+                stackedMethods.add(frame.getMethod().getType().getFullName() + "."
+                        + frame.getMethod().getMethodName());
             }
         }
         assertThat(stackedMethods).contains("dev.loompatterns.pinning.UpcallSort.compareSleeping");
@@ -123,8 +142,8 @@ class JmcReadsOurRecordingsTest {
      */
     @Test
     void jmcsRulesRunOnOurRecording() throws Exception {
-        Map<IRule, Future<IResult>> results = RulesToolkit.evaluateParallel(RuleRegistry.getRules(), events,
-                IPreferenceValueProvider.DEFAULT_VALUES, 1);
+        Map<IRule, Future<IResult>> results = RulesToolkit.evaluateParallel(
+                RuleRegistry.getRules(), events, IPreferenceValueProvider.DEFAULT_VALUES, 1);
         assertThat(results).isNotEmpty();
         List<IResult> evaluated = new ArrayList<>();
         for (Future<IResult> result : results.values()) {
@@ -134,7 +153,8 @@ class JmcReadsOurRecordingsTest {
         // Measured with JMC 9.1.2 on a virtual-threads.jfc recording: 68 rules, 51 not applicable
         // (their events are not in the profile), 15 OK, 2 warnings (CPU used by other processes,
         // truncated stack traces); no rule looks at jdk.VirtualThread* events.
-        assertThat(results.keySet()).noneMatch(rule -> rule.getId().toLowerCase(Locale.ROOT).contains("virtualthread"));
+        assertThat(results.keySet())
+                .noneMatch(rule -> rule.getId().toLowerCase(Locale.ROOT).contains("virtualthread"));
         String html = JfrHtmlRulesReport.createReport(recording.toFile());
         assertThat(html).contains("<html").endsWith("</html>");
     }

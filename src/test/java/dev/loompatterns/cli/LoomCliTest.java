@@ -57,47 +57,52 @@ class LoomCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "run nope",
-            "run lock-counter --tasks -1",
-            "run lock-counter --tasks abc",
-            "run lock-counter --tasks 99999999999",
-            "run lock-counter --mode sideways",
-            "run lock-counter --variant spinlock",
-            "run lock-counter -P nope=1",
-            "run lock-counter -P increments=0",
-            "run lock-counter --profile missing-profile --jfr x.jfr",
-            "run lock-counter --profile pinning",
-            "compare lock-counter --profile pinning",
-            "compre",
-            "compare --repeat 0",
-            "compare --warmup -1",
-            "compare --warmup 1001",
-            "compare --warmup many",
-            "compare --format yaml",
-            "compare nope",
-            "compare -P nope=1",
-            "compare --modes virtual,bogus",
-            "compare lock-counter --variants long-adder,spinlock",
-            "compare thread-basics --variants",
-            "compare thread-basics --jfr-dir README.md",
-            "compare thread-basics --jfr-dir README.md/inside",
-            "run",
-            "run thread-basics --tasks 0",
-            "run thread-basics -P sleep-ms",
-            "run thread-basics -P sleep-ms=-5",
-            "run thread-basics --jfr /proc/x.jfr",
-            "fidelity lock-counter",
-            "fidelity url-fetch --pairs 0",
-            "fidelity url-fetch --warmup -1",
-            "fidelity url-fetch --examples /no/such/folder",
-            "fidelity url-fetch --examples src",
-            "frobnicate"})
+    @ValueSource(
+            strings = {
+                "run nope",
+                "run lock-counter --tasks -1",
+                "run lock-counter --tasks abc",
+                "run lock-counter --tasks 99999999999",
+                "run lock-counter --mode sideways",
+                "run lock-counter --variant spinlock",
+                "run lock-counter -P nope=1",
+                "run lock-counter -P increments=0",
+                "run lock-counter --profile missing-profile --jfr x.jfr",
+                "run lock-counter --profile pinning",
+                "compare lock-counter --profile pinning",
+                "compre",
+                "compare --repeat 0",
+                "compare --warmup -1",
+                "compare --warmup 1001",
+                "compare --warmup many",
+                "compare --format yaml",
+                "compare nope",
+                "compare -P nope=1",
+                "compare --modes virtual,bogus",
+                "compare lock-counter --variants long-adder,spinlock",
+                "compare thread-basics --variants",
+                "compare thread-basics --jfr-dir README.md",
+                "compare thread-basics --jfr-dir README.md/inside",
+                "run",
+                "run thread-basics --tasks 0",
+                "run thread-basics -P sleep-ms",
+                "run thread-basics -P sleep-ms=-5",
+                "run thread-basics --jfr /proc/x.jfr",
+                "fidelity lock-counter",
+                "fidelity url-fetch --pairs 0",
+                "fidelity url-fetch --warmup -1",
+                "fidelity url-fetch --examples /no/such/folder",
+                "fidelity url-fetch --examples src",
+                "frobnicate"
+            })
     void badInputIsOneLineAndExitTwo(String args) {
         Result result = loom(args.split(" "));
         assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
         assertThat(result.errLines()).as(result.err()).hasSize(1);
-        assertThat(result.err()).startsWith("loom: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.err())
+                .startsWith("loom: ")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -107,29 +112,82 @@ class LoomCliTest {
 
     @Test
     void compareColumnsComeInTheContractsOrder() {
-        Result result = loom("compare", "lock-counter", "--modes", "virtual", "--tasks", "2", "-P", "increments=10", "--format", "csv");
+        Result result = loom(
+                "compare",
+                "lock-counter",
+                "--modes",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "increments=10",
+                "--format",
+                "csv");
         assertThat(result.code()).isZero();
-        List<String> lines = result.out().lines().filter(line -> !line.startsWith("#")).toList();
-        assertThat(lines.getFirst()).isEqualTo("pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail,pinned_first_use,pinned_recorder");
-        assertThat(lines).hasSize(1 + new dev.loompatterns.lockcounter.LockCounterPattern().variants().size());
+        List<String> lines =
+                result.out().lines().filter(line -> !line.startsWith("#")).toList();
+        assertThat(lines.getFirst())
+                .isEqualTo(
+                        "pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail,pinned_first_use,pinned_recorder");
+        assertThat(lines)
+                .hasSize(1
+                        + new dev.loompatterns.lockcounter.LockCounterPattern()
+                                .variants()
+                                .size());
         assertThat(lines.get(1)).startsWith("lock-counter,virtual,synchronized,2,");
     }
 
     @Test
     void compareVariantsRunsOnlyTheVariantsNamed() {
-        Result result = loom("compare", "lock-counter", "--modes", "virtual", "--variants", "long-adder,atomic-long", "--tasks", "2",
-                "-P", "increments=10", "--format", "csv");
+        Result result = loom(
+                "compare",
+                "lock-counter",
+                "--modes",
+                "virtual",
+                "--variants",
+                "long-adder,atomic-long",
+                "--tasks",
+                "2",
+                "-P",
+                "increments=10",
+                "--format",
+                "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out().lines().filter(line -> !line.startsWith("#")).skip(1).map(line -> line.split(",")[2]).toList())
+        assertThat(result.out()
+                        .lines()
+                        .filter(line -> !line.startsWith("#"))
+                        .skip(1)
+                        .map(line -> line.split(",")[2])
+                        .toList())
                 .containsExactly("atomic-long", "long-adder");
     }
 
     @Test
     void compareVariantsOfSeveralPatternsSkipsThoseWithoutIt() {
-        Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "virtual", "--variants", "long-adder",
-                "--tasks", "2", "-P", "sleep-ms=1", "-P", "increments=10", "--format", "csv");
+        Result result = loom(
+                "compare",
+                "thread-basics",
+                "lock-counter",
+                "--modes",
+                "virtual",
+                "--variants",
+                "long-adder",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=1",
+                "-P",
+                "increments=10",
+                "--format",
+                "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out().lines().filter(line -> !line.startsWith("#")).skip(1).toList()).singleElement().asString()
+        assertThat(result.out()
+                        .lines()
+                        .filter(line -> !line.startsWith("#"))
+                        .skip(1)
+                        .toList())
+                .singleElement()
+                .asString()
                 .startsWith("lock-counter,virtual,long-adder,");
     }
 
@@ -139,24 +197,58 @@ class LoomCliTest {
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("median of 3 runs;").contains("--warmup W");
 
-        Result warm = loom("compare", "thread-basics", "--modes", "virtual", "--tasks", "3", "-P", "sleep-ms=1", "--warmup", "2", "--repeat", "3");
+        Result warm = loom(
+                "compare",
+                "thread-basics",
+                "--modes",
+                "virtual",
+                "--tasks",
+                "3",
+                "-P",
+                "sleep-ms=1",
+                "--warmup",
+                "2",
+                "--repeat",
+                "3");
         assertThat(warm.code()).as(warm.err()).isZero();
-        assertThat(warm.out()).contains("median of 3 runs after 2 warm-up runs per cell;").doesNotContain("--warmup W");
+        assertThat(warm.out())
+                .contains("median of 3 runs after 2 warm-up runs per cell;")
+                .doesNotContain("--warmup W");
 
         Result json = loom("compare", "thread-basics", "--tasks", "3", "-P", "sleep-ms=1", "--format", "json");
-        assertThat(json.out().strip()).startsWith("[").endsWith("]").contains("\"check\": \"pass\"").contains("\"jit_ms\": ");
-        assertThat(json.out().lines().filter(l -> l.contains("\"pattern\"")).count()).isEqualTo(3);
+        assertThat(json.out().strip())
+                .startsWith("[")
+                .endsWith("]")
+                .contains("\"check\": \"pass\"")
+                .contains("\"jit_ms\": ");
+        assertThat(json.out().lines().filter(l -> l.contains("\"pattern\"")).count())
+                .isEqualTo(3);
     }
 
     @Test
     void compareJsonListsEachMeasuredRunInOrder() {
-        Result json = loom("compare", "thread-basics", "--modes", "virtual", "--tasks", "3", "-P", "sleep-ms=1", "--warmup", "1",
-                "--repeat", "3", "--format", "json");
+        Result json = loom(
+                "compare",
+                "thread-basics",
+                "--modes",
+                "virtual",
+                "--tasks",
+                "3",
+                "-P",
+                "sleep-ms=1",
+                "--warmup",
+                "1",
+                "--repeat",
+                "3",
+                "--format",
+                "json");
         assertThat(json.code()).as(json.err()).isZero();
-        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("\"runs_wall_ms\": \\[([^\\]]*)\\], \"runs_jit_ms\": \\[([^\\]]*)\\]")
+        java.util.regex.Matcher runs = java.util.regex.Pattern.compile(
+                        "\"runs_wall_ms\": \\[([^\\]]*)\\], \"runs_jit_ms\": \\[([^\\]]*)\\]")
                 .matcher(json.out());
         assertThat(runs.find()).as(json.out()).isTrue();
-        List<Double> walls = Stream.of(runs.group(1).split(", ")).map(Double::parseDouble).toList();
+        List<Double> walls =
+                Stream.of(runs.group(1).split(", ")).map(Double::parseDouble).toList();
         assertThat(walls).hasSize(3).allSatisfy(ms -> assertThat(ms).isPositive());
         assertThat(runs.group(2).split(", ")).hasSize(3);
         double median = Double.parseDouble(json.out().replaceAll("(?s).*\"wall_ms\": ([0-9.]+),.*", "$1"));
@@ -165,8 +257,20 @@ class LoomCliTest {
 
     @Test
     void compareParametersApplyToThePatternsThatTakeThem() {
-        Result result = loom("compare", "thread-basics", "lock-counter", "--modes", "structured", "--tasks", "2",
-                "-P", "sleep-ms=1", "-P", "increments=5", "--format", "csv");
+        Result result = loom(
+                "compare",
+                "thread-basics",
+                "lock-counter",
+                "--modes",
+                "structured",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=1",
+                "-P",
+                "increments=5",
+                "--format",
+                "csv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("total 10 of 10");
     }
@@ -174,12 +278,26 @@ class LoomCliTest {
     @Test
     void runWithJfrWritesARecordingWithOurEventAndVirtualThreadStarts(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.jfr");
-        Result result = loom("run", "lock-counter", "--mode", "virtual", "--tasks", "5", "-P", "increments=10", "--jfr", file.toString());
+        Result result = loom(
+                "run",
+                "lock-counter",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "5",
+                "-P",
+                "increments=10",
+                "--jfr",
+                file.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Recording: " + file).contains("virtual threads started:  5").contains("JDK Mission Control");
+        assertThat(result.out())
+                .contains("Recording: " + file)
+                .contains("virtual threads started:  5")
+                .contains("JDK Mission Control");
         List<RecordedEvent> runs = RecordingFile.readAllEvents(file).stream()
-                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME)).toList();
+                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME))
+                .toList();
         assertThat(runs).hasSize(1);
         RecordedEvent run = runs.getFirst();
         assertThat(run.getString("pattern")).isEqualTo("lock-counter");
@@ -187,7 +305,9 @@ class LoomCliTest {
         assertThat(run.getString("variant")).isEqualTo("synchronized");
         assertThat(run.getInt("tasks")).isEqualTo(5);
         assertThat(run.getBoolean("checkPassed")).isTrue();
-        assertThat(RecordingFile.readAllEvents(file).stream().filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadStart")).count())
+        assertThat(RecordingFile.readAllEvents(file).stream()
+                        .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadStart"))
+                        .count())
                 .isGreaterThanOrEqualTo(5);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactly(file); // no temporary file left beside it
@@ -201,7 +321,8 @@ class LoomCliTest {
         assertThat(toDirectory.err()).contains("is a directory");
         assertThat(toDirectory.out()).isEmpty();
 
-        Result missingFolder = loom("run", "thread-basics", "--jfr", dir.resolve("no/such/x.jfr").toString());
+        Result missingFolder = loom(
+                "run", "thread-basics", "--jfr", dir.resolve("no/such/x.jfr").toString());
         assertThat(missingFolder.code()).isEqualTo(LoomCli.EXIT_USAGE);
         assertThat(missingFolder.err()).contains("does not exist");
         try (Stream<Path> left = Files.list(dir)) {
@@ -212,12 +333,24 @@ class LoomCliTest {
     @Test
     void compareWithJfrDirWritesOneRecordingPerCell(@TempDir Path dir) throws IOException {
         Path recordings = dir.resolve("recs");
-        Result result = loom("compare", "thread-basics", "--tasks", "2", "-P", "sleep-ms=1", "--jfr-dir", recordings.toString(),
-                "--profile", "pinning");
+        Result result = loom(
+                "compare",
+                "thread-basics",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=1",
+                "--jfr-dir",
+                recordings.toString(),
+                "--profile",
+                "pinning");
         assertThat(result.code()).as(result.err()).isZero();
         try (Stream<Path> files = Files.list(recordings)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "thread-basics-platform-default.jfr", "thread-basics-virtual-default.jfr", "thread-basics-structured-default.jfr");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "thread-basics-platform-default.jfr",
+                            "thread-basics-virtual-default.jfr",
+                            "thread-basics-structured-default.jfr");
         }
     }
 
@@ -227,19 +360,37 @@ class LoomCliTest {
      */
     @Test
     void aChildJvmsPinsReachTheRowAndItsRecordingIsKeptBesideTheParents(@TempDir Path dir) throws IOException {
-        assumeTrue(Runtime.version().feature() == 25, "-XX:LockingMode=1 shows JDK 21 monitors on JDK 24 and 25 (obsolete in 26, JDK-8359437)");
+        assumeTrue(
+                Runtime.version().feature() == 25,
+                "-XX:LockingMode=1 shows JDK 21 monitors on JDK 24 and 25 (obsolete in 26, JDK-8359437)");
         Path file = dir.resolve("p.jfr");
-        Result result = loom("run", "pinning", "--variant", "synchronized-jdk21", "--mode", "virtual", "--tasks", "2",
-                "-P", "sleep-ms=5", "--jfr", file.toString());
+        Result result = loom(
+                "run",
+                "pinning",
+                "--variant",
+                "synchronized-jdk21",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=5",
+                "--jfr",
+                file.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> row = List.of(result.out().lines().toList().get(1).trim().split(" +"));
         assertThat(row.subList(0, 3)).containsExactly("pinning", "virtual", "synchronized-jdk21");
-        assertThat(Long.parseLong(row.get(7))).as("virtual_threads: the child's").isGreaterThanOrEqualTo(2);
-        assertThat(Long.parseLong(row.get(8))).as("pinned: the child's monitor pins").isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(row.get(7)))
+                .as("virtual_threads: the child's")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(row.get(8)))
+                .as("pinned: the child's monitor pins")
+                .isGreaterThanOrEqualTo(2);
         Path child = dir.resolve("p-child-1.jfr");
         assertThat(result.out()).contains("Child JVMs recorded too").contains("p-child-1.jfr");
-        assertThat(RecordingFile.readAllEvents(child).stream().filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
+        assertThat(RecordingFile.readAllEvents(child).stream()
+                        .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
                 .isNotEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(file, child); // no temporary file left beside them
@@ -250,7 +401,17 @@ class LoomCliTest {
     @Test
     void theHintAfterARecordedRunNamesThisJdksJfr(@TempDir Path dir) {
         Path file = dir.resolve("x.jfr");
-        Result result = loom("run", "thread-basics", "--mode", "virtual", "--tasks", "2", "-P", "sleep-ms=1", "--jfr", file.toString());
+        Result result = loom(
+                "run",
+                "thread-basics",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=1",
+                "--jfr",
+                file.toString());
         String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
         assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
@@ -259,27 +420,48 @@ class LoomCliTest {
     @Test
     void aProfileWithoutVirtualThreadStartsKeepsThemOutOfTheRecording(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.jfr");
-        Result result = loom("run", "thread-basics", "--mode", "virtual", "--tasks", "20", "-P", "sleep-ms=1", "--jfr", file.toString(),
-                "--profile", "pinning");
+        Result result = loom(
+                "run",
+                "thread-basics",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "20",
+                "-P",
+                "sleep-ms=1",
+                "--jfr",
+                file.toString(),
+                "--profile",
+                "pinning");
         assertThat(result.code()).as(result.err()).isZero();
         List<String> row = List.of(result.out().lines().toList().get(1).trim().split(" +"));
         assertThat(row.get(7)).as("virtual_threads").isEqualTo("-");
         assertThat(result.out()).contains("virtual_threads '-': not counted");
-        assertThat(RecordingFile.readAllEvents(file).stream().map(e -> e.getEventType().getName())).doesNotContain("jdk.VirtualThreadStart");
+        assertThat(RecordingFile.readAllEvents(file).stream()
+                        .map(e -> e.getEventType().getName()))
+                .doesNotContain("jdk.VirtualThreadStart");
     }
 
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {
         Result typo = loom("compre");
-        assertThat(typo.errLines()).singleElement().asString().isEqualTo("loom: no command 'compre'; did you mean 'compare'? (see 'loom --help')");
+        assertThat(typo.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: no command 'compre'; did you mean 'compare'? (see 'loom --help')");
         Result param = loom("run", "lock-counter", "-P", "foo");
         assertThat(param.err()).doesNotContain("option option").contains("option '--param'");
         Result profile = loom("run", "lock-counter", "--profile", "pinning");
-        assertThat(profile.errLines()).singleElement().asString().contains("--profile chooses the settings of a recording: add --jfr FILE");
+        assertThat(profile.errLines())
+                .singleElement()
+                .asString()
+                .contains("--profile chooses the settings of a recording: add --jfr FILE");
         Result faults = loom("compare", "url-fetch", "--variants", "default", "-P", "fault-rate=50");
         assertThat(faults.code()).isEqualTo(LoomCli.EXIT_USAGE);
-        assertThat(faults.err()).contains("compare: --variants faults,faults-fail-fast").doesNotContain("add --variant ");
+        assertThat(faults.err())
+                .contains("compare: --variants faults,faults-fail-fast")
+                .doesNotContain("add --variant ");
     }
 
     @Test
@@ -289,13 +471,16 @@ class LoomCliTest {
 
     @Test
     void aTextParameterWithoutADefaultShowsNone() {
-        assertThat(loom("list", "url-fetch").out()).contains("fault-rate (text)").doesNotContain("default '')");
+        assertThat(loom("list", "url-fetch").out())
+                .contains("fault-rate (text)")
+                .doesNotContain("default '')");
     }
 
     @Test
     void listFits120ColumnsAndNamesEveryVariant() {
         Result list = loom("list");
-        assertThat(list.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertThat(list.out().lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         assertThat(list.out()).contains("synchronized-jdk21").doesNotContain("platform,virtual,structured");
     }
 
@@ -306,7 +491,9 @@ class LoomCliTest {
         assertThat(csv.code()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
         assertThat(lines.getFirst()).startsWith("pattern,mode,variant");
-        assertThat(lines).filteredOn(line -> line.startsWith("# ")).isNotEmpty()
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("# "))
+                .isNotEmpty()
                 .anySatisfy(line -> assertThat(line).startsWith("# Each figure is one run"));
         assertThat(lines).filteredOn(line -> !line.startsWith("#")).hasSize(4); // header and 3 rows
     }

@@ -35,8 +35,13 @@ class ContextTest {
     void everySubtaskSeesItsOwnRequestsContext(Mode mode) throws Exception {
         List<Outcome> outcomes = run(mode, Way.PROPAGATED, new LookupTable(16));
 
-        assertThat(outcomes).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::right).allMatch(s -> s.leftover() == null);
-        assertThat(outcomes).allMatch(s -> s.seen().requestId().equals(REQUESTS.get(s.request()).requestId()));
+        assertThat(outcomes)
+                .hasSize(REQUESTS.size() * FAN_OUT)
+                .allMatch(Outcome::right)
+                .allMatch(s -> s.leftover() == null);
+        assertThat(outcomes)
+                .allMatch(s ->
+                        s.seen().requestId().equals(REQUESTS.get(s.request()).requestId()));
         assertThat(Contexts.nothingLeftHere()).isTrue();
     }
 
@@ -45,15 +50,21 @@ class ContextTest {
     void aNestedRebindingIsSeenInsideItOnly() throws Exception {
         List<Outcome> outcomes = run(Mode.STRUCTURED, Way.PROPAGATED, new LookupTable(16));
 
-        assertThat(outcomes).filteredOn(s -> s.subtask() == 0).allMatch(s -> s.seen().user().equals(StructuredContext.AUDITOR));
-        assertThat(outcomes).filteredOn(s -> s.subtask() != 0).allMatch(s -> s.seen().user().equals(REQUESTS.get(s.request()).user()));
+        assertThat(outcomes)
+                .filteredOn(s -> s.subtask() == 0)
+                .allMatch(s -> s.seen().user().equals(StructuredContext.AUDITOR));
+        assertThat(outcomes)
+                .filteredOn(s -> s.subtask() != 0)
+                .allMatch(s -> s.seen().user().equals(REQUESTS.get(s.request()).user()));
     }
 
     /** A thread-local not copied across the hand-off, or a binding read from a plain thread, never arrives. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aContextNotCopiedIsLostInEveryMode(Mode mode) throws Exception {
-        assertThat(run(mode, Way.UNCOPIED, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::lost);
+        assertThat(run(mode, Way.UNCOPIED, new LookupTable(16)))
+                .hasSize(REQUESTS.size() * FAN_OUT)
+                .allMatch(Outcome::lost);
     }
 
     /**
@@ -67,14 +78,19 @@ class ContextTest {
         List<Outcome> outcomes = run(mode, Way.INHERITABLE, new LookupTable(16));
         if (mode == Mode.PLATFORM) {
             // two worker threads serve 30 requests: at most 2 requests can be the ones they inherited from
-            long requestsSeenRight = outcomes.stream().filter(Outcome::right).map(Outcome::request).distinct().count();
+            long requestsSeenRight = outcomes.stream()
+                    .filter(Outcome::right)
+                    .map(Outcome::request)
+                    .distinct()
+                    .count();
             assertThat(requestsSeenRight).isLessThanOrEqualTo(2);
             assertThat(outcomes).anyMatch(Outcome::stale);
         } else {
             assertThat(outcomes).allMatch(Outcome::right);
         }
         assertThat(Contexts.nothingLeftHere()).isTrue();
-        assertThat(ContextPattern.check(Way.INHERITABLE, REQUESTS, FAN_OUT, outcomes, true, new LookupTable(16)).verdict())
+        assertThat(ContextPattern.check(Way.INHERITABLE, REQUESTS, FAN_OUT, outcomes, true, new LookupTable(16))
+                        .verdict())
                 .isEqualTo(mode == Mode.PLATFORM ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
@@ -91,7 +107,8 @@ class ContextTest {
             case VIRTUAL -> assertThat(library.built()).isEqualTo((long) REQUESTS.size() * FAN_OUT);
             case STRUCTURED -> assertThat(library.built()).isEqualTo(REQUESTS.size());
         }
-        assertThat(ContextPattern.check(Way.PER_THREAD_CACHE, REQUESTS, FAN_OUT, outcomes, true, library).verdict())
+        assertThat(ContextPattern.check(Way.PER_THREAD_CACHE, REQUESTS, FAN_OUT, outcomes, true, library)
+                        .verdict())
                 .isEqualTo(mode == Mode.VIRTUAL ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
@@ -121,16 +138,26 @@ class ContextTest {
         RequestContext b = requests.get(1);
         LookupTable library = new LookupTable(16);
         List<Outcome> right = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, true, library).verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, false, library).detail()).contains("still visible");
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, true, library)
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, false, library)
+                        .detail())
+                .contains("still visible");
 
         List<Outcome> stale = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, a, null));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, stale, true, library).detail()).contains("1 another request's");
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, stale, true, library)
+                        .detail())
+                .contains("1 another request's");
         List<Outcome> leaked = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, a));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, leaked, true, library).detail()).contains("left by an earlier task");
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, leaked, true, library)
+                        .detail())
+                .contains("left by an earlier task");
         List<Outcome> missing = new ArrayList<>(right);
         missing.set(1, null);
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library).detail()).contains("did not report");
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library)
+                        .detail())
+                .contains("did not report");
     }
 
     @Test
@@ -154,7 +181,8 @@ class ContextTest {
         List<RequestContext> requests = ContextPattern.requests(2);
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
-        List<Outcome> stale = List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, a, a)); // request 1 on a thread made for 0
+        List<Outcome> stale =
+                List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, a, a)); // request 1 on a thread made for 0
         Check shown = ContextPattern.check(Way.INHERITABLE, requests, 1, stale, true, new LookupTable(16));
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("1 of 2 subtasks saw another request's context");
@@ -162,7 +190,8 @@ class ContextTest {
         List<Outcome> current = List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, b, b));
         Check notShown = ContextPattern.check(Way.INHERITABLE, requests, 1, current, true, new LookupTable(16));
         assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
-        assertThat(notShown.detail()).startsWith("no subtask of 2 saw another request's context")
+        assertThat(notShown.detail())
+                .startsWith("no subtask of 2 saw another request's context")
                 .contains("each thread inherited from its own request");
     }
 
@@ -170,7 +199,8 @@ class ContextTest {
     @Test
     void perThreadCacheIsShownOnlyWhenNoTableWasUsedTwice() throws Exception {
         List<RequestContext> requests = ContextPattern.requests(2);
-        List<Outcome> right = List.of(new Outcome(0, 0, requests.get(0), requests.get(0), null),
+        List<Outcome> right = List.of(
+                new Outcome(0, 0, requests.get(0), requests.get(0), null),
                 new Outcome(1, 0, requests.get(1), requests.get(1), null));
 
         LookupTable perTask = new LookupTable(1024); // two subtasks, each on its own thread
@@ -206,8 +236,13 @@ class ContextTest {
     void everyLogLineCarriesItsOwnRequestIdOnlyWhenTheMdcIsCopied(Mode mode) throws Exception {
         RequestLog.ready();
         List<Outcome> copied = run(mode, Way.MDC_COPIED, new LookupTable(16));
-        assertThat(copied).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::right).allMatch(s -> s.leftover() == null);
-        assertThat(run(mode, Way.MDC_LOST, new LookupTable(16))).hasSize(REQUESTS.size() * FAN_OUT).allMatch(Outcome::lost);
+        assertThat(copied)
+                .hasSize(REQUESTS.size() * FAN_OUT)
+                .allMatch(Outcome::right)
+                .allMatch(s -> s.leftover() == null);
+        assertThat(run(mode, Way.MDC_LOST, new LookupTable(16)))
+                .hasSize(REQUESTS.size() * FAN_OUT)
+                .allMatch(Outcome::lost);
         assertThat(RequestLog.current()).as("nothing left in this thread's MDC").isNull();
     }
 
@@ -217,13 +252,16 @@ class ContextTest {
         RequestContext a = requests.get(0);
         RequestContext b = requests.get(1);
         List<Outcome> crossed = List.of(new Outcome(0, 0, a, b, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, crossed, true, new LookupTable(16)).verdict())
+        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, crossed, true, new LookupTable(16))
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
         List<Outcome> carried = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, carried, true, new LookupTable(16)).verdict())
+        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, carried, true, new LookupTable(16))
+                        .verdict())
                 .isEqualTo(Check.Verdict.NOT_SHOWN);
         List<Outcome> lost = List.of(new Outcome(0, 0, a, null, null), new Outcome(1, 0, b, null, null));
-        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, lost, true, new LookupTable(16)).verdict())
+        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, lost, true, new LookupTable(16))
+                        .verdict())
                 .isEqualTo(Check.Verdict.DEMONSTRATED);
     }
 }

@@ -48,16 +48,27 @@ class CancellationTest {
         }
         run.interrupt();
         run.join(STOPS_WITHIN);
-        assertThat(run.isAlive()).as("%s %s %s still running %s after the interrupt", id, mode, variantId, STOPS_WITHIN).isFalse();
+        assertThat(run.isAlive())
+                .as("%s %s %s still running %s after the interrupt", id, mode, variantId, STOPS_WITHIN)
+                .isFalse();
 
         try {
             RunReport report = outcome.get(0, TimeUnit.SECONDS);
             // It finished before the interrupt took effect, or finished its work and said so.
             assertThat(report.check().verdict()).as(report.check().detail()).isNotEqualTo(Check.Verdict.FAILED);
         } catch (ExecutionException e) {
-            assertThat(e.getCause()).as("a cancelled run ends with InterruptedException").isInstanceOf(InterruptedException.class);
+            assertThat(e.getCause())
+                    .as("a cancelled run ends with InterruptedException")
+                    .isInstanceOf(InterruptedException.class);
         }
-        assertThat(LiveThreads.startedSinceAndStillAlive(before, Duration.ofSeconds(5))).as("threads left").isEmpty();
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("child processes").isEmpty();
+        assertThat(LiveThreads.startedSinceAndStillAlive(before, Duration.ofSeconds(5)))
+                .as("threads left")
+                .isEmpty();
+        assertThat(ProcessHandle.current()
+                        .children()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .as("child processes")
+                .isEmpty();
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueRunsTest {
 
     static Stream<Arguments> cells() {
-        return Catalogue.load().patterns().stream().flatMap(pattern -> pattern.modes().stream()
-                .flatMap(mode -> pattern.variants().stream().map(variant -> Arguments.of(pattern.id(), mode, variant.id()))));
+        return Catalogue.load().patterns().stream()
+                .flatMap(pattern -> pattern.modes().stream()
+                        .flatMap(mode -> pattern.variants().stream()
+                                .map(variant -> Arguments.of(pattern.id(), mode, variant.id()))));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -35,7 +37,10 @@ class CatalogueRunsTest {
         // a wrong-way variant shows its flaw, or says why it did not this time; it never passes or fails
         assertThat(report.check().verdict())
                 .as("%s %s %s: %s", id, mode, variantId, report.check().detail())
-                .isIn(variant.wrongWay() ? List.of(Check.Verdict.DEMONSTRATED, Check.Verdict.NOT_SHOWN) : List.of(Check.Verdict.PASSED));
+                .isIn(
+                        variant.wrongWay()
+                                ? List.of(Check.Verdict.DEMONSTRATED, Check.Verdict.NOT_SHOWN)
+                                : List.of(Check.Verdict.PASSED));
         assertThat(report.check().detail()).isNotBlank();
         assertThat(report.tasks()).isEqualTo(small.tasks());
         assertThat(report.wall()).isPositive();

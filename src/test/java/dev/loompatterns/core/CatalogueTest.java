@@ -9,10 +9,28 @@ import org.junit.jupiter.api.Test;
 class CatalogueTest {
 
     /** The ids and their order are a contract (docs/design.md, the catalogue: ids and numbers); the number is the position. */
-    static final List<String> DESIGN_IDS = List.of("thread-basics", "creation-styles", "daemon-threads", "thread-config",
-            "lifecycle", "lock-counter", "reentrant-lock", "semaphore-pool", "event-signal", "bounded-buffer", "url-fetch",
-            "task-queue", "exceptions", "deadlock", "context", "race", "deadline", "pinning", "scheduling",
-            "backpressure", "timer");
+    static final List<String> DESIGN_IDS = List.of(
+            "thread-basics",
+            "creation-styles",
+            "daemon-threads",
+            "thread-config",
+            "lifecycle",
+            "lock-counter",
+            "reentrant-lock",
+            "semaphore-pool",
+            "event-signal",
+            "bounded-buffer",
+            "url-fetch",
+            "task-queue",
+            "exceptions",
+            "deadlock",
+            "context",
+            "race",
+            "deadline",
+            "pinning",
+            "scheduling",
+            "backpressure",
+            "timer");
 
     private final Catalogue catalogue = Catalogue.load();
 
@@ -27,7 +45,9 @@ class CatalogueTest {
 
     @Test
     void patternsComeInCatalogueOrderWithDistinctIds() {
-        assertThat(catalogue.ids()).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> DESIGN_IDS.indexOf(a) - DESIGN_IDS.indexOf(b));
+        assertThat(catalogue.ids())
+                .doesNotHaveDuplicates()
+                .isSortedAccordingTo((a, b) -> DESIGN_IDS.indexOf(a) - DESIGN_IDS.indexOf(b));
     }
 
     @Test
@@ -49,7 +69,8 @@ class CatalogueTest {
                 .hasMessageContaining(String.join(", ", catalogue.ids()));
         assertThatThrownBy(() -> catalogue.find("zzzzzzzzzzzzzzzzz"))
                 .isInstanceOf(UsageException.class)
-                .message().doesNotContain("did you mean");
+                .message()
+                .doesNotContain("did you mean");
     }
 
     @Test

@@ -18,7 +18,8 @@ class ChildJvmTest {
     public static final class Child {
         public static void main(String[] args) throws Exception {
             if (args[0].equals("hang")) {
-                Files.writeString(Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
+                Files.writeString(
+                        Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
                 Thread.sleep(Duration.ofMinutes(10));
             }
             for (int i = 0; i < args.length; i++) {
@@ -31,7 +32,8 @@ class ChildJvmTest {
 
     @Test
     void runsAMainClassWithTheGivenFlagsAndReadsItsLines() throws InterruptedException {
-        ChildJvm.Result result = ChildJvm.run(List.of("-Dchild.flag=on"), Child.class, List.of("a", "b"), Duration.ofMinutes(1));
+        ChildJvm.Result result =
+                ChildJvm.run(List.of("-Dchild.flag=on"), Child.class, List.of("a", "b"), Duration.ofMinutes(1));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.value("arg1")).isEqualTo("b");
         assertThat(result.value("flag")).isEqualTo("on");
@@ -44,11 +46,14 @@ class ChildJvmTest {
     @Test
     void aChildPastItsTimeoutIsDestroyedBeforeTheCallReturns(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");
-        assertThatThrownBy(() -> ChildJvm.run(List.of(), Child.class, List.of("hang", pidFile.toString()), Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not end within 5 s");
+        assertThatThrownBy(() -> ChildJvm.run(
+                        List.of(), Child.class, List.of("hang", pidFile.toString()), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not end within 5 s");
         if (Files.exists(pidFile)) { // the child may not have got that far on a loaded machine
             long pid = Long.parseLong(Files.readString(pidFile));
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
     }
 
@@ -56,8 +61,11 @@ class ChildJvmTest {
     @Test
     void runAllReportsEachChildInOrderAndDestroysOneThatOutlivesTheBackstop(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");
-        List<ChildJvm.Ended> ended = ChildJvm.runAll(List.of("-Dchild.flag=on"), Child.class,
-                List.of(List.of("hang", pidFile.toString()), List.of("x")), Duration.ofSeconds(5));
+        List<ChildJvm.Ended> ended = ChildJvm.runAll(
+                List.of("-Dchild.flag=on"),
+                Child.class,
+                List.of(List.of("hang", pidFile.toString()), List.of("x")),
+                Duration.ofSeconds(5));
 
         assertThat(ended.get(0).exitedByItself()).isFalse();
         assertThat(ended.get(1).exitedByItself()).isTrue();
@@ -65,7 +73,8 @@ class ChildJvmTest {
         assertThat(ended.get(1).lines()).contains("arg0=x", "flag=on", "to stderr");
         if (Files.exists(pidFile)) {
             long pid = Long.parseLong(Files.readString(pidFile));
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
         }
     }
 }

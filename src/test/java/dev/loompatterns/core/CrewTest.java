@@ -32,7 +32,9 @@ class CrewTest {
             crew.start(() -> {
                 throw new IllegalStateException("boom");
             });
-            assertThatThrownBy(crew::join).isInstanceOf(ExecutionException.class).hasRootCauseMessage("boom");
+            assertThatThrownBy(crew::join)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("boom");
         }
         assertThat(blocked.isFinished()).isTrue();
     }
@@ -42,13 +44,15 @@ class CrewTest {
     @EnumSource(Mode.class)
     void awaitUntilStopsWhenATaskFails(Mode mode) {
         assertThatThrownBy(() -> {
-            try (Crew crew = crewFor(mode)) {
-                crew.start(() -> {
-                    throw new IllegalArgumentException("nope");
-                });
-                crew.awaitUntil("something that never happens", () -> false);
-            }
-        }).isInstanceOf(ExecutionException.class).hasRootCauseMessage("nope");
+                    try (Crew crew = crewFor(mode)) {
+                        crew.start(() -> {
+                            throw new IllegalArgumentException("nope");
+                        });
+                        crew.awaitUntil("something that never happens", () -> false);
+                    }
+                })
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("nope");
     }
 
     /** Leaving without join() (the owner's own failure) still ends every task before close() returns. */

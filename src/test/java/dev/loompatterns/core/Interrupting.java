@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Interrupts a blocking call at a moment chosen by observable state, and reports how it ended. */
 public final class Interrupting {
 
-    private Interrupting() {
-    }
+    private Interrupting() {}
 
     /**
      * Runs {@code call} on a new platform thread, waits until {@code ready} holds (say, until

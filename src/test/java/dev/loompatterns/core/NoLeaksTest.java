@@ -32,8 +32,15 @@ class NoLeaksTest {
 
         new Runner().run(pattern, mode, pattern.variant(variantId), small);
 
-        assertThat(LiveThreads.startedSinceAndStillAlive(before, GONE_WITHIN)).as("threads left by %s %s %s", id, mode, variantId).isEmpty();
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("child processes").isEmpty();
+        assertThat(LiveThreads.startedSinceAndStillAlive(before, GONE_WITHIN))
+                .as("threads left by %s %s %s", id, mode, variantId)
+                .isEmpty();
+        assertThat(ProcessHandle.current()
+                        .children()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .as("child processes")
+                .isEmpty();
     }
 
     /** The leak check itself can fail: a thread left parked is found, platform or virtual. */
@@ -56,7 +63,8 @@ class NoLeaksTest {
                     .extracting(LiveThreads.LiveThread::name)
                     .contains("left-platform", "left-virtual");
             assertThat(ManagementFactory.getThreadMXBean().getThreadInfo(virtual.threadId()))
-                    .as("ThreadMXBean does not see virtual threads: why the dump is needed").isNull();
+                    .as("ThreadMXBean does not see virtual threads: why the dump is needed")
+                    .isNull();
         } finally {
             release.countDown();
             platform.join();

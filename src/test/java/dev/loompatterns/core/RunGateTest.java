@@ -70,8 +70,8 @@ class RunGateTest {
     void aHeldTaskCanBeInterrupted() throws Exception {
         TaskLog log = new TaskLog(1);
         try (RunGate.Hold hold = RunGate.hold()) {
-            Throwable thrown = Interrupting.interruptWhenReady(() -> log.afterLatency(0, Duration.ZERO, () -> "x").call(),
-                    () -> hold.arrivals() == 1);
+            Throwable thrown = Interrupting.interruptWhenReady(
+                    () -> log.afterLatency(0, Duration.ZERO, () -> "x").call(), () -> hold.arrivals() == 1);
             assertThat(thrown).isInstanceOf(InterruptedException.class);
         }
         assertThat(log.of(0)).isEqualTo(TaskLog.State.INTERRUPTED);
@@ -82,8 +82,9 @@ class RunGateTest {
         TaskLog log = new TaskLog(3);
         assertThat(log.run(0, () -> "ok")).isEqualTo("ok");
         assertThatThrownBy(() -> log.run(1, () -> {
-            throw new IllegalArgumentException("no");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    throw new IllegalArgumentException("no");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> log.run(0, () -> "again")).isInstanceOf(IllegalStateException.class);
 
         assertThat(log.snapshot()).containsExactly(TaskLog.State.SUCCEEDED, TaskLog.State.FAILED, null);

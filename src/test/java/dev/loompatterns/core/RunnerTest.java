@@ -21,12 +21,21 @@ class RunnerTest {
         interface Body {
             Check run(Workload workload) throws Exception;
         }
-        @Override public PatternInfo info() { return PatternInfo.of(99, "scripted", "scripted", "none", 3); }
-        @Override public Check run(Mode mode, Variant variant, Workload workload) throws Exception { return body.run(workload); }
+
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(99, "scripted", "scripted", "none", 3);
+        }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+            return body.run(workload);
+        }
     }
 
     private static RunReport run(Scripted pattern) throws InterruptedException {
-        return new Runner().run(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
+        return new Runner()
+                .run(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
     }
 
     @Test
@@ -34,7 +43,7 @@ class RunnerTest {
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
-                threads.add(Thread.startVirtualThread(() -> { }));
+                threads.add(Thread.startVirtualThread(() -> {}));
             }
             Threads.joinAll(threads);
             return Check.passed("started 25");
@@ -85,20 +94,35 @@ class RunnerTest {
     @Test
     void aModeThePatternLacksIsAUsageError() {
         Scripted pattern = new Scripted(EnumSet.of(Mode.PLATFORM), workload -> Check.passed("x"));
-        assertThatThrownBy(() -> run(pattern)).isInstanceOf(UsageException.class).hasMessageContaining("no virtual mode");
+        assertThatThrownBy(() -> run(pattern))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("no virtual mode");
     }
     /** A pattern with a set-up step, given by the test. */
     private record WithSetUp(SetUp setUp) implements Pattern {
         interface SetUp {
             Pattern.Prepared prepare() throws Exception;
         }
-        @Override public PatternInfo info() { return PatternInfo.of(99, "with-set-up", "with set-up", "none", 1); }
-        @Override public Check run(Mode mode, Variant variant, Workload workload) { throw new AssertionError("prepare() is used"); }
-        @Override public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception { return setUp.prepare(); }
+
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(99, "with-set-up", "with set-up", "none", 1);
+        }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) {
+            throw new AssertionError("prepare() is used");
+        }
+
+        @Override
+        public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
+            return setUp.prepare();
+        }
     }
 
     private static RunReport run(WithSetUp pattern) throws InterruptedException {
-        return new Runner().run(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
+        return new Runner()
+                .run(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
     }
 
     @Test
@@ -119,19 +143,22 @@ class RunnerTest {
                 }));
             }
             return new Pattern.Prepared() {
-                @Override public Check run() {
+                @Override
+                public Check run() {
                     ran.set(true);
                     return Check.passed("ran");
                 }
 
-                @Override public void close() throws InterruptedException {
+                @Override
+                public void close() throws InterruptedException {
                     closedAfterRun.set(ran.get());
                     int withThem = mx.getThreadCount();
                     release.countDown();
                     Threads.joinAll(setUpThreads);
                     // A joined thread stays in the JVM's live count for a moment; wait until these 8 are
                     // gone from it, so the next test's thread baseline is not lowered under it.
-                    long backstop = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                    long backstop =
+                            System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
                     while (mx.getThreadCount() > withThem - setUpThreads.size() && System.nanoTime() < backstop) {
                         Thread.onSpinWait();
                     }
@@ -139,7 +166,9 @@ class RunnerTest {
             };
         }));
         assertThat(report.check().verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(report.peakPlatformThreads()).as("the set-up's 8 threads were alive before the run began").isLessThan(8);
+        assertThat(report.peakPlatformThreads())
+                .as("the set-up's 8 threads were alive before the run began")
+                .isLessThan(8);
         assertThat(closedAfterRun).isTrue();
         assertThat(setUpThreads).noneMatch(Thread::isAlive);
     }
@@ -148,11 +177,13 @@ class RunnerTest {
     void setUpIsClosedWhenTheRunIsInterrupted() {
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         WithSetUp pattern = new WithSetUp(() -> new Pattern.Prepared() {
-            @Override public Check run() throws InterruptedException {
+            @Override
+            public Check run() throws InterruptedException {
                 throw new InterruptedException("cancelled");
             }
 
-            @Override public void close() {
+            @Override
+            public void close() {
                 closed.set(true);
             }
         });
@@ -168,11 +199,13 @@ class RunnerTest {
         assertThat(setUp.check().detail()).isEqualTo("threw IOException: no port");
 
         RunReport tearDown = run(new WithSetUp(() -> new Pattern.Prepared() {
-            @Override public Check run() {
+            @Override
+            public Check run() {
                 return Check.passed("ran");
             }
 
-            @Override public void close() {
+            @Override
+            public void close() {
                 throw new IllegalStateException("stuck");
             }
         }));
@@ -183,14 +216,18 @@ class RunnerTest {
     @Test
     void reportsTheJitsCompileTimeWhileTheClockRan() throws InterruptedException {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        assumeTrue(compiler != null && compiler.isCompilationTimeMonitoringSupported(), "this JVM does not measure compile time");
+        assumeTrue(
+                compiler != null && compiler.isCompilationTimeMonitoringSupported(),
+                "this JVM does not measure compile time");
         long[] sink = {0};
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
             long before = compiler.getTotalCompilationTime();
             // Fresh code run hot until the JIT has compiled something: observable state, not a guess at how long.
             long backstop = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (compiler.getTotalCompilationTime() == before) {
-                sink[0] += java.util.stream.LongStream.range(0, 1_000).map(i -> i * 31 + sink[0] % 7).sum();
+                sink[0] += java.util.stream.LongStream.range(0, 1_000)
+                        .map(i -> i * 31 + sink[0] % 7)
+                        .sum();
                 if (System.nanoTime() > backstop) {
                     return Check.failed("the JIT compiled nothing in 30 s");
                 }
@@ -211,8 +248,7 @@ class RunnerTest {
             }
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     /** A child JVM's program: three virtual threads, one of which pins in an initializer. */
@@ -220,8 +256,8 @@ class RunnerTest {
         public static void main(String[] args) throws InterruptedException {
             List<Thread> threads = new ArrayList<>();
             threads.add(Thread.ofVirtual().start(SlowInit::touch));
-            threads.add(Thread.ofVirtual().start(() -> { }));
-            threads.add(Thread.ofVirtual().start(() -> { }));
+            threads.add(Thread.ofVirtual().start(() -> {}));
+            threads.add(Thread.ofVirtual().start(() -> {}));
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -231,7 +267,8 @@ class RunnerTest {
     @Test
     void aChildJvmsVirtualThreadsAndPinsCountWithTheRunsOwn() throws InterruptedException {
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
-            ChildJvm.Result child = ChildJvm.run(List.of(), ChildThatPins.class, List.of(), java.time.Duration.ofMinutes(1));
+            ChildJvm.Result child =
+                    ChildJvm.run(List.of(), ChildThatPins.class, List.of(), java.time.Duration.ofMinutes(1));
             return Check.expect(child.exitCode() == 0, "child exited " + child.exitCode() + ": " + child.stderr());
         }));
         assertThat(report.check().ok()).as(report.check().detail()).isTrue();
@@ -242,7 +279,9 @@ class RunnerTest {
     @Test
     void aPinWhileAClassLoadsIsCountedApartFromThePatterns() throws InterruptedException {
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
-            Thread.ofVirtual().start(dev.loompatterns.testing.Natives::loadSlowly).join();
+            Thread.ofVirtual()
+                    .start(dev.loompatterns.testing.Natives::loadSlowly)
+                    .join();
             return Check.passed("loaded");
         }));
         assertThat(report.pinned()).isZero();

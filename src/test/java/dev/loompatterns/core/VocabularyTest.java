@@ -24,8 +24,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class VocabularyTest {
 
-    private static final Set<String> METADATA = Set.of("id", "title", "tutorial", "number", "defaultTasks", "variants",
-            "params", "runByDefault", "maxTasks", "modes");
+    private static final Set<String> METADATA = Set.of(
+            "id",
+            "title",
+            "tutorial",
+            "number",
+            "defaultTasks",
+            "variants",
+            "params",
+            "runByDefault",
+            "maxTasks",
+            "modes");
 
     private static final Catalogue CATALOGUE = Catalogue.load();
 
@@ -42,8 +51,12 @@ class VocabularyTest {
         assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName))
                 .as("metadata overridden in %s: it belongs in its PatternInfo", type.getSimpleName())
                 .noneMatch(METADATA::contains);
-        assertThat(staticFinalsOf(type, PatternInfo.class)).as("a PatternInfo constant").hasSize(1);
-        assertThat(staticFinalsOf(type, ByMode.class)).as("a ByMode<Form> constant: the mode picks the form there").hasSize(1);
+        assertThat(staticFinalsOf(type, PatternInfo.class))
+                .as("a PatternInfo constant")
+                .hasSize(1);
+        assertThat(staticFinalsOf(type, ByMode.class))
+                .as("a ByMode<Form> constant: the mode picks the form there")
+                .hasSize(1);
         assertThat(pattern.info().id()).isEqualTo(pattern.id());
     }
 
@@ -54,15 +67,20 @@ class VocabularyTest {
         Class<?> type = pattern.getClass();
         String x = type.getSimpleName().substring(0, type.getSimpleName().length() - "Pattern".length());
         Class<?> form = Class.forName(type.getPackageName() + ".Form");
-        assertThat(form.isInterface()).as("%s.Form is an interface", type.getPackageName()).isTrue();
+        assertThat(form.isInterface())
+                .as("%s.Form is an interface", type.getPackageName())
+                .isTrue();
         for (Mode mode : pattern.modes()) {
             String name = switch (mode) {
-                case PLATFORM -> "Platform";
-                case VIRTUAL -> "Virtual";
-                case STRUCTURED -> "Structured";
-            } + x;
+                        case PLATFORM -> "Platform";
+                        case VIRTUAL -> "Virtual";
+                        case STRUCTURED -> "Structured";
+                    }
+                    + x;
             Class<?> modeClass = Class.forName(type.getPackageName() + "." + name);
-            assertThat(form.isAssignableFrom(modeClass)).as("%s implements Form", name).isTrue();
+            assertThat(form.isAssignableFrom(modeClass))
+                    .as("%s implements Form", name)
+                    .isTrue();
             assertThat(modeClass).isSameAs(byMode(type).of(mode).getClass());
         }
     }
@@ -79,14 +97,18 @@ class VocabularyTest {
     @MethodSource("patterns")
     void theEssayHasAMemoryConsistencySection(String id) throws IOException {
         Pattern pattern = CATALOGUE.find(id);
-        Path essay = Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
-        assertThat(Files.readString(essay)).as(essay.toString()).contains("<h2>Memory consistency effects</h2>")
+        Path essay =
+                Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
+        assertThat(Files.readString(essay))
+                .as(essay.toString())
+                .contains("<h2>Memory consistency effects</h2>")
                 .containsPattern("happens-before|happen-before");
     }
 
     private static List<Field> staticFinalsOf(Class<?> type, Class<?> of) {
         return Arrays.stream(type.getDeclaredFields())
-                .filter(f -> Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()) && f.getType() == of)
+                .filter(f ->
+                        Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers()) && f.getType() == of)
                 .toList();
     }
 
@@ -98,8 +120,14 @@ class VocabularyTest {
 
     /** The top-level classes of a package, from the compiled classes' folder. */
     private static List<String> classesIn(String packageName) throws IOException, URISyntaxException {
-        Path folder = Path.of(VocabularyTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .getParent().resolve("classes").resolve(packageName.replace('.', '/'));
+        Path folder = Path.of(VocabularyTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getParent()
+                .resolve("classes")
+                .resolve(packageName.replace('.', '/'));
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".class") && !n.contains("$"))

@@ -3,7 +3,6 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +12,15 @@ class WorkloadTest {
     private static final Param URLS = Param.ofText("urls", "urls", "");
 
     private final Pattern pattern = new Pattern() {
-        @Override public PatternInfo info() {
+        @Override
+        public PatternInfo info() {
             return PatternInfo.of(99, "sample", "a sample", "none", 7).withParams(SLEEP_MS, URLS);
         }
-        @Override public Check run(Mode mode, Variant variant, Workload workload) { return Check.passed("ran"); }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) {
+            return Check.passed("ran");
+        }
     };
 
     @Test
@@ -33,31 +37,40 @@ class WorkloadTest {
         assertThat(workload.tasks()).isEqualTo(3);
         assertThat(workload.millis(SLEEP_MS).toMillis()).isEqualTo(1_000);
         assertThat(workload.values()).containsEntry("sleep-ms", 1_000L); // parsed once, when given
-        assertThatThrownBy(() -> workload.text(SLEEP_MS)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> workload.text(SLEEP_MS))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no text parameter 'sleep-ms'");
     }
 
     @Test
     void rejectsTaskCountsOutsideTheRangeAndSaysTheRange() {
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, 0, Map.of()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("from 1 to " + Limits.MAX_TASKS).hasMessageContaining("got 0");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("from 1 to " + Limits.MAX_TASKS)
+                .hasMessageContaining("got 0");
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.PLATFORM, Limits.MAX_PLATFORM_THREADS + 1, Map.of()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("platform thread");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("platform thread");
     }
 
     @Test
     void rejectsUnknownParametersListingTheKnownOnes() {
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep", "1")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("no parameter 'sleep'").hasMessageContaining("sleep-ms (0..1000, default 100)");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("no parameter 'sleep'")
+                .hasMessageContaining("sleep-ms (0..1000, default 100)");
     }
 
     @Test
     void rejectsNonNumbersAndOutOfRangeNumbers() {
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "soon")))
-                .isInstanceOf(UsageException.class).hasMessage("sleep-ms must be a whole number from 0 to 1000, got 'soon'");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("sleep-ms must be a whole number from 0 to 1000, got 'soon'");
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "1001")))
-                .isInstanceOf(UsageException.class).hasMessage("sleep-ms must be from 0 to 1000, got 1001");
-        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "99999999999999999999")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("sleep-ms must be from 0 to 1000, got 1001");
+        assertThatThrownBy(
+                        () -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "99999999999999999999")))
                 .isInstanceOf(UsageException.class);
     }
 }

@@ -22,20 +22,36 @@ class CreationStylesTest {
         List<WorkerReport> runs = new ArrayList<>(creator.runAll(17));
         runs.sort(Comparator.comparingInt(WorkerReport::worker));
 
-        assertThat(runs).extracting(WorkerReport::worker).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 17).boxed().toList());
+        assertThat(runs)
+                .extracting(WorkerReport::worker)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 17).boxed().toList());
         for (WorkerReport run : runs) {
             assertThat(run.argument()).isEqualTo("item-" + run.worker());
-            assertThat(run.style()).isEqualTo(creator.styles().get(run.worker() % creator.styles().size()));
+            assertThat(run.style())
+                    .isEqualTo(
+                            creator.styles().get(run.worker() % creator.styles().size()));
             assertThat(run.virtual()).isEqualTo(mode != Mode.PLATFORM);
         }
-        assertThat(CreationStylesPattern.check(mode, 17, creator.styles(), runs, "").verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(CreationStylesPattern.check(mode, 17, creator.styles(), runs, "")
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
     void platformStylesNameTheirThreadsEachTheirOwnWay() throws Exception {
         List<WorkerReport> runs = new PlatformCreationStyles().runAll(8);
-        assertThat(runs).extracting(WorkerReport::thread)
-                .containsExactlyInAnyOrder("target-0", "subclass-1", "builder-0", "factory-0", "target-4", "subclass-5", "builder-1", "factory-1");
+        assertThat(runs)
+                .extracting(WorkerReport::thread)
+                .containsExactlyInAnyOrder(
+                        "target-0",
+                        "subclass-1",
+                        "builder-0",
+                        "factory-0",
+                        "target-4",
+                        "subclass-5",
+                        "builder-1",
+                        "factory-1");
     }
 
     /** JEP 444: virtual threads are made only by the JDK; a Thread subclass is always a platform thread. */
@@ -43,7 +59,7 @@ class CreationStylesTest {
     void aThreadSubclassIsNeverVirtualAndTheVirtualClassIsFinal() {
         Thread subclass = new GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
         assertThat(subclass.isVirtual()).isFalse();
-        Class<?> virtualClass = Thread.ofVirtual().unstarted(() -> { }).getClass();
+        Class<?> virtualClass = Thread.ofVirtual().unstarted(() -> {}).getClass();
         assertThat(Modifier.isFinal(virtualClass.getModifiers())).isTrue();
         assertThat(Modifier.isPublic(virtualClass.getModifiers())).isFalse();
         assertThat(new VirtualCreationStyles().note()).startsWith("a Thread subclass is virtual: false");
@@ -54,11 +70,25 @@ class CreationStylesTest {
         List<String> styles = List.of("s");
         WorkerReport zero = new WorkerReport(0, "item-0", "s", "t", true);
         WorkerReport one = new WorkerReport(1, "item-1", "s", "t", true);
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, zero), "").detail()).isEqualTo("worker 0 ran twice");
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, new WorkerReport(1, "item-0", "s", "t", true)), "").detail())
+        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, zero), "")
+                        .detail())
+                .isEqualTo("worker 0 ran twice");
+        assertThat(CreationStylesPattern.check(
+                                Mode.VIRTUAL,
+                                2,
+                                styles,
+                                List.of(zero, new WorkerReport(1, "item-0", "s", "t", true)),
+                                "")
+                        .detail())
                 .contains("got argument 'item-0'");
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero), "").detail()).isEqualTo("1 of 2 workers did not run");
-        assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, one), "").verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, List.of("s", "u"), List.of(zero, one), "").detail()).contains("ran as s, not u");
+        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero), "")
+                        .detail())
+                .isEqualTo("1 of 2 workers did not run");
+        assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, one), "")
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, List.of("s", "u"), List.of(zero, one), "")
+                        .detail())
+                .contains("ran as s, not u");
     }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DaemonThreadsTest {
 
     private static ChildReport only(List<ChildReport> reports, Scenario scenario) {
-        return reports.stream().filter(r -> r.scenario() == scenario).findFirst().orElseThrow();
+        return reports.stream()
+                .filter(r -> r.scenario() == scenario)
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest
@@ -28,9 +31,13 @@ class DaemonThreadsTest {
         assertThat(reports).isNotEmpty().allSatisfy(report -> {
             assertThat(report.exitedByItself()).as(report.lines().toString()).isTrue();
             assertThat(report.exitCode()).isZero();
-            assertThat(report.tickerRanAtExit()).as(report.scenario() + ": " + report.lines()).isEqualTo(report.scenario().tickerRunsAtExit);
+            assertThat(report.tickerRanAtExit())
+                    .as(report.scenario() + ": " + report.lines())
+                    .isEqualTo(report.scenario().tickerRunsAtExit);
         });
-        assertThat(DaemonThreadsPattern.check(reports).verdict()).as(DaemonThreadsPattern.check(reports).detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(DaemonThreadsPattern.check(reports).verdict())
+                .as(DaemonThreadsPattern.check(reports).detail())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -52,14 +59,16 @@ class DaemonThreadsTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theStructuredTickerEndsBeforeMainReturns() throws Exception {
         ChildReport report = TickerChild.run(List.of(Scenario.STRUCTURED), 2).getFirst();
-        assertThat(report.tickerEndedBeforeMainReturned()).as(report.lines().toString()).isTrue();
+        assertThat(report.tickerEndedBeforeMainReturned())
+                .as(report.lines().toString())
+                .isTrue();
         assertThat(report.line(Ticker.MAIN_RETURNING)).contains("ticker-alive=false");
     }
 
     /** JEP 444: every virtual thread is a daemon thread. */
     @Test
     void aVirtualThreadIsAlwaysADaemonAndRefusesToBeAnythingElse() {
-        Thread thread = Thread.ofVirtual().unstarted(() -> { });
+        Thread thread = Thread.ofVirtual().unstarted(() -> {});
         assertThat(thread.isDaemon()).isTrue();
         assertThatThrownBy(() -> thread.setDaemon(false)).isInstanceOf(IllegalArgumentException.class);
         thread.setDaemon(true); // allowed, and a no-op
@@ -67,23 +76,48 @@ class DaemonThreadsTest {
 
     @Test
     void checkFailsWhenTheJvmWaitedOrDidNotWaitAgainstItsScenario() {
-        ChildReport daemonThatWaited = new ChildReport(Scenario.PLATFORM_DAEMON,
-                List.of("tick 1", "main-returning ticker-alive=true daemon=true", "tick 2", "ticker-ended", "jvm-exiting"), true, 0);
-        assertThat(DaemonThreadsPattern.check(List.of(daemonThatWaited)).detail()).contains("the JVM waited for the ticker");
+        ChildReport daemonThatWaited = new ChildReport(
+                Scenario.PLATFORM_DAEMON,
+                List.of(
+                        "tick 1",
+                        "main-returning ticker-alive=true daemon=true",
+                        "tick 2",
+                        "ticker-ended",
+                        "jvm-exiting"),
+                true,
+                0);
+        assertThat(DaemonThreadsPattern.check(List.of(daemonThatWaited)).detail())
+                .contains("the JVM waited for the ticker");
 
-        ChildReport nonDaemonThatDidNot = new ChildReport(Scenario.PLATFORM_NON_DAEMON,
-                List.of("tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting"), true, 0);
-        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonThatDidNot)).detail()).contains("exited while the ticker ran");
+        ChildReport nonDaemonThatDidNot = new ChildReport(
+                Scenario.PLATFORM_NON_DAEMON,
+                List.of("tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting"),
+                true,
+                0);
+        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonThatDidNot)).detail())
+                .contains("exited while the ticker ran");
 
-        ChildReport nonDaemonWithoutEvidence = new ChildReport(Scenario.PLATFORM_NON_DAEMON,
-                List.of("tick 1", "ticker-ended", "main-returning ticker-alive=false daemon=false", "jvm-exiting"), true, 0);
-        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonWithoutEvidence)).detail()).contains("no tick came after main returned");
+        ChildReport nonDaemonWithoutEvidence = new ChildReport(
+                Scenario.PLATFORM_NON_DAEMON,
+                List.of("tick 1", "ticker-ended", "main-returning ticker-alive=false daemon=false", "jvm-exiting"),
+                true,
+                0);
+        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonWithoutEvidence)).detail())
+                .contains("no tick came after main returned");
 
         ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
         assertThat(DaemonThreadsPattern.check(List.of(stuck)).verdict()).isEqualTo(Check.Verdict.FAILED);
 
-        ChildReport virtualAccepted = new ChildReport(Scenario.VIRTUAL_MAIN_RETURNS,
-                List.of("set-daemon-false accepted", "tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting"), true, 0);
-        assertThat(DaemonThreadsPattern.check(List.of(virtualAccepted)).detail()).contains("setDaemon(false)");
+        ChildReport virtualAccepted = new ChildReport(
+                Scenario.VIRTUAL_MAIN_RETURNS,
+                List.of(
+                        "set-daemon-false accepted",
+                        "tick 1",
+                        "main-returning ticker-alive=true daemon=false",
+                        "jvm-exiting"),
+                true,
+                0);
+        assertThat(DaemonThreadsPattern.check(List.of(virtualAccepted)).detail())
+                .contains("setDaemon(false)");
     }
 }

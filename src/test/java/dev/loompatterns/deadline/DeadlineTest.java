@@ -36,7 +36,9 @@ class DeadlineTest {
     @Timeout(60) // backstop: a subtask not cancelled would run ten minutes
     void slowSubtasksAreCutOffAndNoneRunsAfterTheCall(Mode mode) throws Exception {
         TaskLog log = new TaskLog(12);
-        Map<Integer, String> delivered = DeadlinePattern.FORMS.of(mode).within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log), 12);
+        Map<Integer, String> delivered = DeadlinePattern.FORMS
+                .of(mode)
+                .within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log), 12);
         List<State> states = log.snapshot();
 
         assertThat(states).doesNotContain(State.STARTED);
@@ -56,7 +58,8 @@ class DeadlineTest {
     @Timeout(60) // backstop: waiting out the budget would take ten minutes
     void withNothingSlowEveryResultIsDelivered(Mode mode) throws Exception {
         TaskLog log = new TaskLog(20);
-        Map<Integer, String> delivered = DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log), 4);
+        Map<Integer, String> delivered =
+                DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log), 4);
 
         assertThat(delivered).hasSize(20).containsEntry(0, "result-0").containsEntry(19, "result-19");
         assertThat(log.snapshot()).containsOnly(State.SUCCEEDED);
@@ -68,7 +71,8 @@ class DeadlineTest {
     @Timeout(60)
     void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
         TaskLog log = new TaskLog(3);
-        Throwable thrown = Interrupting.interruptWhenReady(() -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log), 3),
+        Throwable thrown = Interrupting.interruptWhenReady(
+                () -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log), 3),
                 () -> log.running() == 3);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
@@ -85,7 +89,8 @@ class DeadlineTest {
         assumeTrue(Runtime.version().feature() == 25, "JDK 25 behaviour (JEP 505); JDK 26 changes it (JEP 525)");
         // The budget is long enough that the quick fork is seen finished before it runs out; the test
         // waits for that state rather than hoping 20 ms is enough on a loaded machine.
-        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(), config -> config.withTimeout(Duration.ofSeconds(2)))) {
+        try (var scope = StructuredTaskScope.open(
+                Joiner.<String>awaitAll(), config -> config.withTimeout(Duration.ofSeconds(2)))) {
             Subtask<String> quick = scope.fork(() -> "done");
             while (quick.state() != Subtask.State.SUCCESS) {
                 Thread.onSpinWait(); // BLOCKS-UNTIL: the quick fork has finished, well inside the budget
@@ -104,13 +109,21 @@ class DeadlineTest {
     void checkFailsWhenLateOrASubtaskStillRunsOrAResultIsWrong() {
         Duration budget = Duration.ofMillis(100);
         List<State> ended = Arrays.asList(State.SUCCEEDED, State.INTERRUPTED, null);
-        assertThat(DeadlinePattern.check(budget, Duration.ofMillis(120), Map.of(0, "result-0"), ended).verdict())
+        assertThat(DeadlinePattern.check(budget, Duration.ofMillis(120), Map.of(0, "result-0"), ended)
+                        .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        assertThat(DeadlinePattern.check(budget, budget.plus(DeadlinePattern.SLACK).plusMillis(1), Map.of(), ended).detail())
+        assertThat(DeadlinePattern.check(
+                                budget, budget.plus(DeadlinePattern.SLACK).plusMillis(1), Map.of(), ended)
+                        .detail())
                 .contains("late");
-        assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.SUCCEEDED, State.STARTED)).detail())
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.SUCCEEDED, State.STARTED))
+                        .detail())
                 .contains("still running");
-        assertThat(DeadlinePattern.check(budget, budget, Map.of(1, "result-1"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-9"), ended).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(1, "result-1"), ended)
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-9"), ended)
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -39,7 +39,9 @@ class DeadlockTest {
         form.run(LockPair.workersOf(global), null);
 
         Detection dump = watchdog.detections().get(1);
-        assertThat(dump.cycles()).hasSize(3).allSatisfy(cycle -> assertThat(cycle).hasSize(2));
+        assertThat(dump.cycles())
+                .hasSize(3)
+                .allSatisfy(cycle -> assertThat(cycle).hasSize(2));
         if (mode == Mode.STRUCTURED) {
             assertThat(dump.evidence()).contains("container '" + StructuredDeadlock.SCOPE_NAME);
         }
@@ -49,7 +51,9 @@ class DeadlockTest {
             assertThat(p.a.isLocked() || p.b.isLocked()).isFalse();
         });
         assertThat(global).allSatisfy(p -> assertThat(p.criticalSections()).isEqualTo(2));
-        assertThat(DeadlockPattern.check(mode, opposite, watchdog.detections(), global).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(DeadlockPattern.check(mode, opposite, watchdog.detections(), global)
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     /** Platform threads: findDeadlockedThreads follows ReentrantLocks (ownable synchronizers) and names owners. */
@@ -88,8 +92,15 @@ class DeadlockTest {
         assumeTrue(Runtime.version().feature() == 25, "the dump's fields as of JDK 25");
         withOneDeadlockedPair(Thread.ofVirtual(), pair -> {
             Detection seen = ThreadDumpDetector.look(
-                    Map.of(pair.worker(0).threadId(), pair.worker(0), pair.worker(1).threadId(), pair.worker(1)), List.of(pair.a, pair.b));
-            assertThat(seen.cycles()).containsExactly(Set.of(pair.worker(0).threadId(), pair.worker(1).threadId()));
+                    Map.of(
+                            pair.worker(0).threadId(),
+                            pair.worker(0),
+                            pair.worker(1).threadId(),
+                            pair.worker(1)),
+                    List.of(pair.a, pair.b));
+            assertThat(seen.cycles())
+                    .containsExactly(
+                            Set.of(pair.worker(0).threadId(), pair.worker(1).threadId()));
             assertThat(seen.evidence()).contains("(virtual) WAITING, parkBlocker ReentrantLock$NonfairSync@");
         });
     }
@@ -98,8 +109,15 @@ class DeadlockTest {
     void dumpReaderIgnoresThreadsNotParkedInALock() throws Exception {
         LockPair pair = new LockPair(0, LockPair.Order.OPPOSITE);
         Thread self = Thread.currentThread();
-        ThreadDump dump = new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, List.of(
-                new ThreadDump.DumpedThread(Long.toString(self.threadId()), "x", "WAITING", false,
+        ThreadDump dump = new ThreadDump(List.of(new ThreadDump.Container(
+                "<root>",
+                null,
+                null,
+                List.of(new ThreadDump.DumpedThread(
+                        Long.toString(self.threadId()),
+                        "x",
+                        "WAITING",
+                        false,
                         "java.util.concurrent.CountDownLatch$Sync@1",
                         List.of("java.base/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:1)"))))));
         Detection seen = ThreadDumpDetector.read(dump, Map.of(self.threadId(), self), List.of(pair.a, pair.b));
@@ -121,7 +139,8 @@ class DeadlockTest {
         Watchdog watchdog = new Watchdog(opposite);
         DeadlockPattern.FORMS.of(Mode.VIRTUAL).run(LockPair.workersOf(opposite), watchdog);
         Detection nothing = new Detection(ThreadDumpDetector.NAME, List.of(), "nothing");
-        Check check = DeadlockPattern.check(Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of());
+        Check check = DeadlockPattern.check(
+                Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of());
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).startsWith("JSON thread dump saw 0 of 1");
     }

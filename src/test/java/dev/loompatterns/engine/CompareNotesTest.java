@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.RunReport;
-import java.time.Duration;
-import java.util.List;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,18 @@ class CompareNotesTest {
     }
 
     private static RunReport run(String pattern, Mode mode, long wallMs, long jitMs, PinTally pins) {
-        return new RunReport(pattern, mode, "default", 10, Duration.ofMillis(wallMs), 0, 0, pins, Check.passed("ok"),
-                Duration.ofMillis(jitMs), List.of());
+        return new RunReport(
+                pattern,
+                mode,
+                "default",
+                10,
+                Duration.ofMillis(wallMs),
+                0,
+                0,
+                pins,
+                Check.passed("ok"),
+                Duration.ofMillis(jitMs),
+                List.of());
     }
 
     private static Pin pin(String reason, String... stack) {
@@ -36,34 +46,52 @@ class CompareNotesTest {
     void pinsOfAFirstUseAreCountedApartAndNamedUnderTheTable() {
         Predicate<String> own = PinTaxonomy.packages(List.of("dev.loompatterns.lockcounter."));
         List<Pin> pins = List.of(
-                pin("Freeze or preempt failed (2)", "java.lang.ClassLoader.loadClass", "dev.loompatterns.lockcounter.Form.x:3"),
-                pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
-                pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "dev.loompatterns.lockcounter.A.b:1"),
-                pin("Waited for initialization of dev.loompatterns.lockcounter.Own by another thread", "dev.loompatterns.lockcounter.A.b:1"));
+                pin(
+                        "Freeze or preempt failed (2)",
+                        "java.lang.ClassLoader.loadClass",
+                        "dev.loompatterns.lockcounter.Form.x:3"),
+                pin(
+                        "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
+                        "dev.loompatterns.lockcounter.A.b:1"),
+                pin(
+                        "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
+                        "dev.loompatterns.lockcounter.A.b:1"),
+                pin(
+                        "Waited for initialization of dev.loompatterns.lockcounter.Own by another thread",
+                        "dev.loompatterns.lockcounter.A.b:1"));
         Row row = Row.of(List.of(run("lock-counter", Mode.VIRTUAL, 10, 0, PinTally.of(pins, own))));
 
-        assertThat(row.pinned()).as("waiting for the pattern's own class is its pin").isEqualTo(1);
+        assertThat(row.pinned())
+                .as("waiting for the pattern's own class is its pin")
+                .isEqualTo(1);
         assertThat(row.pinsApart().firstUse()).isEqualTo(3);
-        assertThat(Notes.apartNote(List.of(row))).hasValue("Not in pinned: 3 pins while the JVM met classes for the first time "
-                + "(class-init-wait of dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
+        assertThat(Notes.apartNote(List.of(row)))
+                .hasValue("Not in pinned: 3 pins while the JVM met classes for the first time (class-init-wait of"
+                        + " dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
         StringWriter json = new StringWriter();
         ReportFormat.JSON.print(List.of(row), new PrintWriter(json));
-        assertThat(json.toString()).contains("\"pinned\": 1,").contains("\"pinned_first_use\": 3")
-                .contains("\"pinned_apart\": {\"class-init-wait of dev.loompatterns.core.RunGate\": 2, \"class-loading\": 1}");
+        assertThat(json.toString())
+                .contains("\"pinned\": 1,")
+                .contains("\"pinned_first_use\": 3")
+                .contains("\"pinned_apart\": {\"class-init-wait of dev.loompatterns.core.RunGate\": 2,"
+                        + " \"class-loading\": 1}");
         StringWriter csv = new StringWriter();
         ReportFormat.CSV.print(List.of(row), new PrintWriter(csv));
-        assertThat(csv.toString().lines().toList().getFirst()).endsWith(",check,detail,pinned_first_use,pinned_recorder");
+        assertThat(csv.toString().lines().toList().getFirst())
+                .endsWith(",check,detail,pinned_first_use,pinned_recorder");
         assertThat(csv.toString().lines().toList().get(1)).endsWith(",3,0");
     }
 
     @Test
     void noLineWhenNothingWasSetApart() {
-        assertThat(Notes.apartNote(List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 10, 0)))))).isEmpty();
+        assertThat(Notes.apartNote(List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 10, 0))))))
+                .isEmpty();
     }
 
     @Test
     void aRowSumsItsRunsJitTimeAgainstTheirWallTime() {
-        Row row = Row.of(List.of(run("p", Mode.VIRTUAL, 100, 10), run("p", Mode.VIRTUAL, 300, 30), run("p", Mode.VIRTUAL, 200, 80)));
+        Row row = Row.of(List.of(
+                run("p", Mode.VIRTUAL, 100, 10), run("p", Mode.VIRTUAL, 300, 30), run("p", Mode.VIRTUAL, 200, 80)));
         assertThat(row.jitMs()).isEqualTo(120);
         assertThat(row.jitShare()).isEqualTo(0.2);
         assertThat(row.wallMs()).isEqualTo(200); // the median run, whatever its own JIT time
@@ -78,19 +106,25 @@ class CompareNotesTest {
     @Test
     void theJitNoteNamesTheBusiestCellAndTheWayOut() {
         Row quiet = Row.of(List.of(run("url-fetch", Mode.PLATFORM, 2_000, 100)));
-        Row busy = Row.of(List.of(run("url-fetch", Mode.VIRTUAL, 1_000, 600), run("url-fetch", Mode.VIRTUAL, 1_000, 400)));
+        Row busy =
+                Row.of(List.of(run("url-fetch", Mode.VIRTUAL, 1_000, 600), run("url-fetch", Mode.VIRTUAL, 1_000, 400)));
 
-        assertThat(Notes.jitNote(List.of(quiet, busy), 0)).hasValueSatisfying(note -> assertThat(note)
-                .contains("While url-fetch virtual default ran (2000 ms), the JVM's compiler threads spent 1000 ms compiling")
-                .contains("--warmup W runs it W times first"));
-        assertThat(Notes.jitNote(List.of(quiet, busy), 5)).hasValueSatisfying(note -> assertThat(note)
-                .contains("More --warmup runs"));
+        assertThat(Notes.jitNote(List.of(quiet, busy), 0))
+                .hasValueSatisfying(note -> assertThat(note)
+                        .contains("While url-fetch virtual default ran (2000 ms), the JVM's compiler threads spent 1000"
+                                + " ms compiling")
+                        .contains("--warmup W runs it W times first"));
+        assertThat(Notes.jitNote(List.of(quiet, busy), 5))
+                .hasValueSatisfying(note -> assertThat(note).contains("More --warmup runs"));
     }
 
     @Test
     void theNoiseNoteSaysHowManyWarmUpRunsCameFirst() {
-        List<Row> rows = List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 100, 0), run("p", Mode.VIRTUAL, 150, 0), run("p", Mode.VIRTUAL, 200, 0))));
-        assertThat(Notes.noiseNote(rows, 0, 3)).contains("median of 3 runs;").contains("spread (slowest - fastest) / median was 67%");
+        List<Row> rows = List.of(Row.of(List.of(
+                run("p", Mode.VIRTUAL, 100, 0), run("p", Mode.VIRTUAL, 150, 0), run("p", Mode.VIRTUAL, 200, 0))));
+        assertThat(Notes.noiseNote(rows, 0, 3))
+                .contains("median of 3 runs;")
+                .contains("spread (slowest - fastest) / median was 67%");
         assertThat(Notes.noiseNote(rows, 1, 3)).contains("median of 3 runs after 1 warm-up run per cell;");
         assertThat(Notes.noiseNote(rows, 4, 1)).startsWith("Each figure is one run after 4 warm-up runs per cell:");
     }

@@ -15,8 +15,18 @@ import org.junit.jupiter.api.Test;
 class ReportFormatTest {
 
     private static String print(ReportFormat format, Check check) {
-        RunReport run = new RunReport("lock-counter", Mode.VIRTUAL, "unguarded", 100, Duration.ofMillis(20), 0, 100,
-                dev.loompatterns.jfr.PinTally.NONE, check, Duration.ZERO, List.of());
+        RunReport run = new RunReport(
+                "lock-counter",
+                Mode.VIRTUAL,
+                "unguarded",
+                100,
+                Duration.ofMillis(20),
+                0,
+                100,
+                dev.loompatterns.jfr.PinTally.NONE,
+                check,
+                Duration.ZERO,
+                List.of());
         StringWriter text = new StringWriter();
         format.print(List.of(Row.of(List.of(run))), new PrintWriter(text));
         return text.toString();
@@ -27,20 +37,38 @@ class ReportFormatTest {
         Check check = Check.notShown("lost none of 1000000 this time");
         assertThat(print(ReportFormat.TABLE, check)).contains("  not shown: lost none of 1000000");
         assertThat(print(ReportFormat.MARKDOWN, check)).contains("| not shown: lost none of 1000000 this time |");
-        assertThat(print(ReportFormat.CSV, check).lines().toList().getLast()).endsWith(",not shown,lost none of 1000000 this time,0,0");
-        assertThat(print(ReportFormat.JSON, check)).contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
+        assertThat(print(ReportFormat.CSV, check).lines().toList().getLast())
+                .endsWith(",not shown,lost none of 1000000 this time,0,0");
+        assertThat(print(ReportFormat.JSON, check))
+                .contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
     }
 
     /** The default table fits 120 columns however long a check's text; --wide keeps it whole. */
     @Test
     void theTableFits120ColumnsAndWideKeepsEverything() {
-        String detail = "lost 990000 of 1000000 updates (no lock: count++ is read, add, write) ".repeat(6).strip();
-        RunReport run = new RunReport("creation-styles", Mode.STRUCTURED, "synchronized-jdk21-long", 100, Duration.ofMillis(20), 0, 100,
-                dev.loompatterns.jfr.PinTally.NONE, Check.notShown(detail), Duration.ZERO, List.of());
+        String detail = "lost 990000 of 1000000 updates (no lock: count++ is read, add, write) "
+                .repeat(6)
+                .strip();
+        RunReport run = new RunReport(
+                "creation-styles",
+                Mode.STRUCTURED,
+                "synchronized-jdk21-long",
+                100,
+                Duration.ofMillis(20),
+                0,
+                100,
+                dev.loompatterns.jfr.PinTally.NONE,
+                Check.notShown(detail),
+                Duration.ZERO,
+                List.of());
         StringWriter narrow = new StringWriter();
         ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(narrow));
-        assertThat(narrow.toString().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
-        assertThat(narrow.toString()).contains("not shown: lost 990000").contains("\u2026").contains("--wide");
+        assertThat(narrow.toString().lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertThat(narrow.toString())
+                .contains("not shown: lost 990000")
+                .contains("\u2026")
+                .contains("--wide");
         StringWriter wide = new StringWriter();
         ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(wide), true);
         assertThat(wide.toString()).contains(detail).contains("peak_platform_threads");

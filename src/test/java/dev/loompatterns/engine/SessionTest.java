@@ -32,7 +32,11 @@ class SessionTest {
         Numbered(IntFunction<Check> checkOfRun) {
             this.checkOfRun = checkOfRun;
         }
-        @Override public PatternInfo info() { return PatternInfo.of(99, "numbered", "numbered", "none", 1); }
+
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(99, "numbered", "numbered", "none", 1);
+        }
 
         @Override
         public synchronized Check run(Mode mode, Variant variant, Workload workload) {
@@ -42,7 +46,8 @@ class SessionTest {
     }
 
     private static Session.Cell cell(Pattern pattern) {
-        return new Session.Cell(pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
+        return new Session.Cell(
+                pattern, Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()));
     }
 
     private static Session session() {
@@ -74,8 +79,9 @@ class SessionTest {
 
     @Test
     void aFailedMeasuredRunIsReportedBeforeAFailedWarmUp() throws InterruptedException {
-        Numbered pattern = new Numbered(n -> n == 1 ? Check.failed("warm-up went wrong") : n == 3 ? Check.failed("measured went wrong")
-                : Check.passed("run " + n));
+        Numbered pattern = new Numbered(n -> n == 1
+                ? Check.failed("warm-up went wrong")
+                : n == 3 ? Check.failed("measured went wrong") : Check.passed("run " + n));
 
         Session.Outcome outcome = session().run(List.of(cell(pattern)), 1, 3, new Session.Recording.None());
 
@@ -86,13 +92,14 @@ class SessionTest {
     void aCellsRecordingHoldsItsMeasuredRunsOnly(@TempDir Path dir) throws InterruptedException, IOException {
         Numbered pattern = new Numbered(n -> Check.passed("run " + n));
 
-        Session.Outcome outcome = session().run(List.of(cell(pattern)), 4, 2,
-                new Session.Recording.FilePerCell(Profiles.load("pinning"), dir));
+        Session.Outcome outcome = session()
+                .run(List.of(cell(pattern)), 4, 2, new Session.Recording.FilePerCell(Profiles.load("pinning"), dir));
 
         assertThat(pattern.runs).hasSize(6);
         assertThat(outcome.recordings()).singleElement();
         long recordedRuns = RecordingFile.readAllEvents(outcome.recordings().getFirst()).stream()
-                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME)).count();
+                .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME))
+                .count();
         assertThat(recordedRuns).isEqualTo(2);
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventSignalTest {
 
     static Stream<Arguments> signalsInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("resettable", "latch").map(v -> Arguments.of(mode, v)));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of("resettable", "latch").map(v -> Arguments.of(mode, v)));
     }
 
     /** set() releases every blocked waiter, a timed wait times out false, and clear() makes new waiters block. */

@@ -29,11 +29,15 @@ class ExceptionsTest {
         List<WayReport> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
 
         assertThat(ways).hasSize(2).allSatisfy(way -> {
-            assertThat(way.reported()).allSatisfy((task, cause) ->
-                    assertThat(cause).isInstanceOf(TaskFailure.class).hasMessage("task " + task + " fails on purpose"));
+            assertThat(way.reported())
+                    .allSatisfy((task, cause) -> assertThat(cause)
+                            .isInstanceOf(TaskFailure.class)
+                            .hasMessage("task " + task + " fails on purpose"));
             assertThat(way.leftRunning()).isZero();
         });
-        assertThat(ExceptionsPattern.check(ways).verdict()).as(ExceptionsPattern.check(ways).detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(ExceptionsPattern.check(ways).verdict())
+                .as(ExceptionsPattern.check(ways).detail())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     /** Neither a handler nor an executor lets a failure escape; a scope collects every outcome with awaitAll. */
@@ -76,21 +80,31 @@ class ExceptionsTest {
         } finally {
             System.setErr(original);
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("fails on purpose").doesNotContain("TaskFailure");
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .doesNotContain("fails on purpose")
+                .doesNotContain("TaskFailure");
     }
 
     @Test
     void checkFailsOnAMissingFailureAWrongCauseAnUninterruptedSiblingOrALeftover() {
         Map<Integer, Throwable> reported = Map.of(0, new TaskFailure(0));
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 0))).verdict())
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 0)))
+                        .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0, 2), reported, Set.of(), Set.of(), 0))).detail())
+        assertThat(ExceptionsPattern.check(
+                                List.of(new WayReport("w", "c", Set.of(0, 2), reported, Set.of(), Set.of(), 0)))
+                        .detail())
                 .contains("reported failures of tasks [0], expected [0, 2]");
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), Map.of(0, new TaskFailure(1)), Set.of(), Set.of(), 0))).detail())
+        assertThat(ExceptionsPattern.check(List.of(new WayReport(
+                                "w", "c", Set.of(0), Map.of(0, new TaskFailure(1)), Set.of(), Set.of(), 0)))
+                        .detail())
                 .contains("was reported with cause");
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0))).detail())
+        assertThat(ExceptionsPattern.check(
+                                List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0)))
+                        .detail())
                 .contains("1 tasks saw an interrupt, expected 2");
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3))).detail())
+        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3)))
+                        .detail())
                 .contains("3 threads still running");
     }
 }

@@ -15,11 +15,15 @@ class ExampleTest {
     @Test
     void readsATimePerModeFromTheExamplesLines() throws CannotCompare {
         Map<Mode, Double> times = Example.parse("""
-                pool(50)   1000 bodies in  1054 ms  in input order
-                virtual    1000 bodies in   272 ms  in input order
-                structured 1000 bodies in   263 ms  in input order
-                """, URL_FETCH);
-        assertThat(times).containsExactly(Map.entry(Mode.PLATFORM, 1054.0), Map.entry(Mode.VIRTUAL, 272.0), Map.entry(Mode.STRUCTURED, 263.0));
+            pool(50)   1000 bodies in  1054 ms  in input order
+            virtual    1000 bodies in   272 ms  in input order
+            structured 1000 bodies in   263 ms  in input order
+            """, URL_FETCH);
+        assertThat(times)
+                .containsExactly(
+                        Map.entry(Mode.PLATFORM, 1054.0),
+                        Map.entry(Mode.VIRTUAL, 272.0),
+                        Map.entry(Mode.STRUCTURED, 263.0));
     }
 
     @Test
@@ -31,7 +35,8 @@ class ExampleTest {
         assertThatThrownBy(() -> Example.parse("virtual    1000 bodies in 272 ms  in input order", URL_FETCH))
                 .hasMessageContaining("not for each mode");
         assertThatThrownBy(() -> Example.parse("sideways   1000 bodies in 272 ms  in input order", URL_FETCH))
-                .isInstanceOf(CannotCompare.class).hasMessageContaining("a form that is not a mode");
+                .isInstanceOf(CannotCompare.class)
+                .hasMessageContaining("a form that is not a mode");
     }
 
     @Test

@@ -42,8 +42,10 @@ class HtmlReportBrowserTest {
     static final Path OUT = Path.of("target", "html-report-test");
     static final Pattern CANVAS = Pattern.compile("<canvas\\b[^>]*>");
 
-    static final String MISSING = "Chromium is needed to open the HTML report: not found at /usr/bin/chromium nor as 'chromium' "
-            + "on the PATH; on Debian or Ubuntu install it with 'apt-get update && apt-get install -y chromium' (.ci/run does)";
+    static final String MISSING =
+            "Chromium is needed to open the HTML report: not found at /usr/bin/chromium nor as 'chromium' on the PATH;"
+                    + " on Debian or Ubuntu install it with 'apt-get update && apt-get install -y chromium' (.ci/run"
+                    + " does)";
 
     static Path chromium;
 
@@ -81,7 +83,9 @@ class HtmlReportBrowserTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = LoomCli.execute(Catalogue.load(), new PrintWriter(out), new PrintWriter(err), args);
-        assertThat(code).as("loom " + String.join(" ", args) + "\n" + out + "\n" + err).isZero();
+        assertThat(code)
+                .as("loom " + String.join(" ", args) + "\n" + out + "\n" + err)
+                .isZero();
         return out.toString();
     }
 
@@ -91,7 +95,19 @@ class HtmlReportBrowserTest {
         Path page = OUT.resolve("pinning.html").toAbsolutePath();
         Path json = OUT.resolve("pinning.json").toAbsolutePath();
         Files.deleteIfExists(recording);
-        loom("run", "pinning", "--mode", "virtual", "--variant", "ffm-upcall", "--tasks", "4", "-P", "sleep-ms=5", "--jfr", recording.toString());
+        loom(
+                "run",
+                "pinning",
+                "--mode",
+                "virtual",
+                "--variant",
+                "ffm-upcall",
+                "--tasks",
+                "4",
+                "-P",
+                "sleep-ms=5",
+                "--jfr",
+                recording.toString());
         loom("inspect", recording.toString(), "--format", "html", "--out", page.toString());
         loom("inspect", recording.toString(), "--format", "json", "--out", json.toString());
         Map<?, ?> report = new ObjectMapper().readValue(json.toFile(), Map.class);
@@ -104,16 +120,29 @@ class HtmlReportBrowserTest {
             Map<?, ?> finding = (Map<?, ?>) one;
             String rule = (String) finding.get("rule");
             String severity = (String) finding.get("severity");
-            Matcher section = Pattern.compile("<section class=\"finding [a-z]+\" id=\"rule-" + Pattern.quote(rule) + "\" data-rule=\""
-                    + Pattern.quote(rule) + "\" data-severity=\"([A-Z]+)\">\\s*<h2><span class=\"badge ([a-z]+)\">([A-Z]+)</span>").matcher(dom);
-            assertThat(section.find()).as("a section for " + rule + " in the page").isTrue();
-            assertThat(List.of(section.group(1), section.group(2).toUpperCase(), section.group(3))).as(rule).containsOnly(severity);
+            Matcher section = Pattern.compile("<section class=\"finding [a-z]+\" id=\"rule-" + Pattern.quote(rule)
+                            + "\" data-rule=\"" + Pattern.quote(rule)
+                            + "\" data-severity=\"([A-Z]+)\">\\s*<h2><span class=\"badge ([a-z]+)\">([A-Z]+)</span>")
+                    .matcher(dom);
+            assertThat(section.find())
+                    .as("a section for " + rule + " in the page")
+                    .isTrue();
+            assertThat(List.of(section.group(1), section.group(2).toUpperCase(), section.group(3)))
+                    .as(rule)
+                    .containsOnly(severity);
         }
-        Map<?, ?> pinning = (Map<?, ?>) findings.stream().filter(f -> "pinning".equals(((Map<?, ?>) f).get("rule"))).findFirst().orElseThrow();
-        assertThat(pinning.get("severity")).as("FFM upcalls that sleep pin on every JDK").isEqualTo("WARNING");
+        Map<?, ?> pinning = (Map<?, ?>) findings.stream()
+                .filter(f -> "pinning".equals(((Map<?, ?>) f).get("rule")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pinning.get("severity"))
+                .as("FFM upcalls that sleep pin on every JDK")
+                .isEqualTo("WARNING");
         assertThat(dom).contains("native-frame");
         for (String chart : List.of("pin-timeline", "pins-by-cause", "pinned-by-cause", "alive", "lifetimes")) {
-            assertThat(canvases(dom)).as("the " + chart + " chart").anyMatch(tag -> tag.contains("data-chart=\"" + chart + "\""));
+            assertThat(canvases(dom))
+                    .as("the " + chart + " chart")
+                    .anyMatch(tag -> tag.contains("data-chart=\"" + chart + "\""));
         }
 
         Path png = OUT.resolve("pinning.png").toAbsolutePath();
@@ -130,7 +159,9 @@ class HtmlReportBrowserTest {
         String dom = dumpDom(page);
         assertChartsDrawn(dom);
         assertThat(canvases(dom)).hasSize(8);
-        assertThat(HtmlReportTest.count(dom, "<script")).as("only the page's own scripts").isEqualTo(4);
+        assertThat(HtmlReportTest.count(dom, "<script"))
+                .as("only the page's own scripts")
+                .isEqualTo(4);
         assertThat(dom).doesNotContain("<img").contains("Pins at &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -143,10 +174,14 @@ class HtmlReportBrowserTest {
         Matcher html = Pattern.compile("<html[^>]*>").matcher(dom);
         assertThat(html.find()).as(dom).isTrue();
         String errors = dom.contains("id=\"chart-errors\">") ? dom.substring(dom.indexOf("id=\"chart-errors\">")) : "";
-        assertThat(html.group()).as("the page's script finished and drew every chart; " + errors.substring(0, Math.min(400, errors.length())))
+        assertThat(html.group())
+                .as("the page's script finished and drew every chart; "
+                        + errors.substring(0, Math.min(400, errors.length())))
                 .contains("data-charts=\"drawn\"");
         List<String> canvases = canvases(dom);
-        assertThat(canvases).isNotEmpty().allMatch(tag -> tag.contains("data-drawn=\"true\""), "drawn by Chart.js")
+        assertThat(canvases)
+                .isNotEmpty()
+                .allMatch(tag -> tag.contains("data-drawn=\"true\""), "drawn by Chart.js")
                 .allMatch(tag -> tag.matches(".*\\bwidth=\"[1-9]\\d*\".*"), "given a size by Chart.js");
         assertThat(html.group()).contains("data-charts-drawn=\"" + canvases.size() + "\"");
         assertThat(dom).contains("<p id=\"chart-errors\" hidden=\"\"></p>");
@@ -169,17 +204,33 @@ class HtmlReportBrowserTest {
     static void run(Path page, Path stdout, String what) throws Exception {
         Path profile = Files.createTempDirectory(OUT.toAbsolutePath(), "chromium-profile");
         Path log = OUT.resolve("chromium-stderr.txt").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
-                "--user-data-dir=" + profile, "--window-size=1300,3000", "--virtual-time-budget=10000", what, page.toUri().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=1300,3000",
+                "--virtual-time-budget=10000",
+                what,
+                page.toUri().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
-        builder.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        builder.redirectOutput(
+                stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
         Process chromiumProcess = builder.start();
         try {
             if (!chromiumProcess.waitFor(120, TimeUnit.SECONDS)) {
                 fail("Chromium did not finish in 120 s: " + String.join(" ", command) + "\n" + Files.readString(log));
             }
-            assertThat(chromiumProcess.exitValue()).as(String.join(" ", command) + "\n" + Files.readString(log)).isZero();
+            assertThat(chromiumProcess.exitValue())
+                    .as(String.join(" ", command) + "\n" + Files.readString(log))
+                    .isZero();
         } finally {
             chromiumProcess.descendants().forEach(ProcessHandle::destroyForcibly);
             chromiumProcess.destroyForcibly();

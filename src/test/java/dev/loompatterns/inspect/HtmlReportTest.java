@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
     static final long T0 = 1_796_000_000_000_000_000L;
-    static final String HOSTILE = "</script><script>alert(1)</script><!-- a&b \"q\" 'q' \u2028 <img src=http://example.com/x>";
+    static final String HOSTILE =
+            "</script><script>alert(1)</script><!-- a&b \"q\" 'q' \u2028 <img src=http://example.com/x>";
 
-    static final Pattern DATA = Pattern.compile("<script type=\"application/json\" id=\"loom-data\">(.*?)</script>", Pattern.DOTALL);
+    static final Pattern DATA =
+            Pattern.compile("<script type=\"application/json\" id=\"loom-data\">(.*?)</script>", Pattern.DOTALL);
 
     static Map<String, Object> pin(long time, String carrier, String thread, String cause, String frame) {
         Map<String, Object> pin = new LinkedHashMap<>();
@@ -42,16 +44,31 @@ class HtmlReportTest {
     static Report report(int pins, String hostile) {
         List<Map<String, Object>> timeline = new ArrayList<>();
         for (int i = 0; i < pins; i++) {
-            timeline.add(pin(T0 + i * 1_000_000L, "ForkJoinPool-1-worker-" + (i % 4), i == 0 ? hostile : "virtual-" + i, i % 3 == 0 ? "monitor" : "native-frame",
+            timeline.add(pin(
+                    T0 + i * 1_000_000L,
+                    "ForkJoinPool-1-worker-" + (i % 4),
+                    i == 0 ? hostile : "virtual-" + i,
+                    i % 3 == 0 ? "monitor" : "native-frame",
                     i == 0 ? hostile : "com.example.Service.call" + "x".repeat(150) + ":" + i));
         }
         Map<String, Object> pinning = new LinkedHashMap<>();
         pinning.put("pins", (long) pins);
         pinning.put("code_pins", (long) pins);
         pinning.put("code_pinned_ms", 20.5 * pins);
-        pinning.put("by_cause", List.of(Map.of("cause", "native-frame", "origin", "code", "count", 2L, "total_ms", 41.0),
-                Map.of("cause", "monitor", "origin", "code", "count", 1L, "total_ms", 20.5)));
-        pinning.put("groups", List.of(Map.of("cause", "monitor", "where", hostile, "carriers", List.of(hostile, "ForkJoinPool-1-worker-1"))));
+        pinning.put(
+                "by_cause",
+                List.of(
+                        Map.of("cause", "native-frame", "origin", "code", "count", 2L, "total_ms", 41.0),
+                        Map.of("cause", "monitor", "origin", "code", "count", 1L, "total_ms", 20.5)));
+        pinning.put(
+                "groups",
+                List.of(Map.of(
+                        "cause",
+                        "monitor",
+                        "where",
+                        hostile,
+                        "carriers",
+                        List.of(hostile, "ForkJoinPool-1-worker-1"))));
         pinning.put("apart", List.of());
         pinning.put("timeline", timeline);
         pinning.put("timeline_complete", true);
@@ -65,25 +82,68 @@ class HtmlReportTest {
         census.put("peak_alive", 46_044L);
         census.put("peak_at", T0 + 1_050_000_000L);
         census.put("lifetime_median_ms", 262.0);
-        census.put("lifetimes", List.of(Map.of("up_to_ms", 0.002, "count", 3L), Map.of("up_to_ms", 262.144, "count", 99_997L)));
+        census.put(
+                "lifetimes",
+                List.of(Map.of("up_to_ms", 0.002, "count", 3L), Map.of("up_to_ms", 262.144, "count", 99_997L)));
         census.put("alive_over_time", alive);
         census.put("jmc_load_estimate", "about 6 s");
-        census.put("slim_command", "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + hostile + ".jfr x-slim.jfr");
-        Map<String, Object> hogging = Map.of("samples", 546L, "threads",
-                List.of(Map.of("thread", hostile, "longest_run_ms", 694.0, "start", T0 + 5_000_000L, "samples", 40L, "top_frame", hostile)));
+        census.put(
+                "slim_command",
+                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + hostile
+                        + ".jfr x-slim.jfr");
+        Map<String, Object> hogging = Map.of(
+                "samples",
+                546L,
+                "threads",
+                List.of(Map.of(
+                        "thread",
+                        hostile,
+                        "longest_run_ms",
+                        694.0,
+                        "start",
+                        T0 + 5_000_000L,
+                        "samples",
+                        40L,
+                        "top_frame",
+                        hostile)));
         Map<String, Object> queueing = new LinkedHashMap<>();
         queueing.put("tasks", 200L);
-        queueing.put("histogram", List.of(Map.of("up_to_ms", 4.096, "count", 2L), Map.of("up_to_ms", 524.288, "count", 97L)));
-        Map<String, Object> pools = Map.of("recording_ms", 777.0, "candidates",
-                List.of(Map.of("pool", hostile, "threads", 8, "blocked_share", 0.93, "blocked_ms", 5000.0, "blocked_in", Map.of("park", 5000.0))),
-                "other_pools", List.of());
-        return new Report("/tmp/" + hostile + ".jfr", 7_632_885, 123_456, List.of(
-                new Finding("pinning", Severity.WARNING, "Pins at " + hostile, "Explained " + hostile, pinning),
-                new Finding("submit-failed", Severity.OK, "No virtual thread failed to be scheduled.", "", Map.of("failures", 0)),
-                new Finding("carrier-hogging", Severity.WARNING, "Hogged", "", hogging),
-                new Finding("pool-candidate", Severity.INFO, "Pool " + hostile, "", pools),
-                new Finding("queueing-delay", Severity.INFO, "Waited", "", queueing),
-                new Finding("virtual-thread-census", Severity.WARNING, "Census", "", census)));
+        queueing.put(
+                "histogram",
+                List.of(Map.of("up_to_ms", 4.096, "count", 2L), Map.of("up_to_ms", 524.288, "count", 97L)));
+        Map<String, Object> pools = Map.of(
+                "recording_ms",
+                777.0,
+                "candidates",
+                List.of(Map.of(
+                        "pool",
+                        hostile,
+                        "threads",
+                        8,
+                        "blocked_share",
+                        0.93,
+                        "blocked_ms",
+                        5000.0,
+                        "blocked_in",
+                        Map.of("park", 5000.0))),
+                "other_pools",
+                List.of());
+        return new Report(
+                "/tmp/" + hostile + ".jfr",
+                7_632_885,
+                123_456,
+                List.of(
+                        new Finding("pinning", Severity.WARNING, "Pins at " + hostile, "Explained " + hostile, pinning),
+                        new Finding(
+                                "submit-failed",
+                                Severity.OK,
+                                "No virtual thread failed to be scheduled.",
+                                "",
+                                Map.of("failures", 0)),
+                        new Finding("carrier-hogging", Severity.WARNING, "Hogged", "", hogging),
+                        new Finding("pool-candidate", Severity.INFO, "Pool " + hostile, "", pools),
+                        new Finding("queueing-delay", Severity.INFO, "Waited", "", queueing),
+                        new Finding("virtual-thread-census", Severity.WARNING, "Census", "", census)));
     }
 
     static String html(Report report, Optional<ChartLibrary> library) throws IOException {
@@ -101,11 +161,14 @@ class HtmlReportTest {
     @Test
     void textFromTheRecordingIsEscapedInTheHtml() throws IOException {
         String page = html(report(3, HOSTILE));
-        String escaped = "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- a&amp;b &quot;q&quot; &#39;q&#39;";
-        assertThat(page).contains("<title>loom inspect: /tmp/" + escaped)
+        String escaped =
+                "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- a&amp;b &quot;q&quot; &#39;q&#39;";
+        assertThat(page)
+                .contains("<title>loom inspect: /tmp/" + escaped)
                 .contains("<p class=\"summary\">Pins at " + escaped)
                 .contains("<td>" + escaped) // the groups' "where", the timeline's thread and frame
-                .contains(escaped + " \u2028 &lt;img src=http://example.com/x&gt;, ForkJoinPool-1-worker-1") // a list in a cell
+                .contains(escaped
+                        + " \u2028 &lt;img src=http://example.com/x&gt;, ForkJoinPool-1-worker-1") // a list in a cell
                 .contains("<code>jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + escaped)
                 .doesNotContain("<script>alert(1)")
                 .doesNotContain("<img");
@@ -122,20 +185,30 @@ class HtmlReportTest {
         Matcher data = DATA.matcher(page);
         assertThat(data.find()).isTrue();
         String json = data.group(1);
-        assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&").doesNotContain("\u2028").contains("\\u003c/script\\u003e");
+        assertThat(json)
+                .doesNotContain("<")
+                .doesNotContain(">")
+                .doesNotContain("&")
+                .doesNotContain("\u2028")
+                .contains("\\u003c/script\\u003e");
         Map<?, ?> read = new ObjectMapper().readValue(json, Map.class);
         Map<String, Object> expected = new LinkedHashMap<>(JsonReport.tree(report));
         expected.put("time_origin", T0);
         assertThat(read).isEqualTo(new ObjectMapper().readValue(JsonReport.toJson(expected), Map.class));
-        assertThat(((Map<?, ?>) ((List<?>) read.get("findings")).getFirst()).get("summary")).isEqualTo("Pins at " + HOSTILE);
+        assertThat(((Map<?, ?>) ((List<?>) read.get("findings")).getFirst()).get("summary"))
+                .isEqualTo("Pins at " + HOSTILE);
     }
 
     @Test
     void jsonForScriptEscapesOnlyWhatCouldEndTheElement() throws IOException {
         String json = JsonReport.toJson(Map.of("name", "</SCRIPT> <!-- & \u2029 \\ \"", "n", 1));
         String safe = HtmlReport.jsonForScript(json);
-        assertThat(safe).doesNotContainIgnoringCase("</script").doesNotContain("<!--").doesNotContain("\u2029");
-        assertThat(new ObjectMapper().readValue(safe, Map.class)).isEqualTo(new ObjectMapper().readValue(json, Map.class));
+        assertThat(safe)
+                .doesNotContainIgnoringCase("</script")
+                .doesNotContain("<!--")
+                .doesNotContain("\u2029");
+        assertThat(new ObjectMapper().readValue(safe, Map.class))
+                .isEqualTo(new ObjectMapper().readValue(json, Map.class));
     }
 
     @Test
@@ -143,20 +216,40 @@ class HtmlReportTest {
         String page = html(report(3, HOSTILE));
         // the page's tags (outside its scripts and style; text from the recording is escaped, so none of its own):
         // none loads or links anything from the network (the recording's names hold such a tag, escaped)
-        String markup = Pattern.compile("(?is)(<script[^>]*>).*?(</script>)|(<style>).*?(</style>)").matcher(page).replaceAll("$1$2$3$4");
-        List<String> tags = Pattern.compile("<[a-zA-Z][^>]*>").matcher(markup).results().map(MatchResult::group).toList();
-        assertThat(tags).hasSizeGreaterThan(100)
-                .noneMatch(tag -> Pattern.compile("(?i)\\b(src|href|action|data|poster|srcset)\\s*=\\s*[\"']?\\s*(https?:|//)").matcher(tag).find())
-                .noneMatch(tag -> Pattern.compile("(?i)^<(link|iframe|img|object|embed|base|frame)\\b").matcher(tag).find())
-                .noneMatch(tag -> Pattern.compile("(?i)\\bsrc\\s*=").matcher(tag).find());
+        String markup = Pattern.compile("(?is)(<script[^>]*>).*?(</script>)|(<style>).*?(</style>)")
+                .matcher(page)
+                .replaceAll("$1$2$3$4");
+        List<String> tags = Pattern.compile("<[a-zA-Z][^>]*>")
+                .matcher(markup)
+                .results()
+                .map(MatchResult::group)
+                .toList();
+        assertThat(tags)
+                .hasSizeGreaterThan(100)
+                .noneMatch(tag -> Pattern.compile(
+                                "(?i)\\b(src|href|action|data|poster|srcset)\\s*=\\s*[\"']?\\s*(https?:|//)")
+                        .matcher(tag)
+                        .find())
+                .noneMatch(tag -> Pattern.compile("(?i)^<(link|iframe|img|object|embed|base|frame)\\b")
+                        .matcher(tag)
+                        .find())
+                .noneMatch(
+                        tag -> Pattern.compile("(?i)\\bsrc\\s*=").matcher(tag).find());
         // nor does the style sheet (or a style attribute), nor a source map
         String style = page.substring(page.indexOf("<style>"), page.indexOf("</style>"));
         assertThat(style).doesNotContain("@import").doesNotContainPattern("(?i)url\\(");
-        assertThat(tags).noneMatch(tag -> Pattern.compile("(?i)style=\"[^\"]*url\\(").matcher(tag).find());
+        assertThat(tags)
+                .noneMatch(tag ->
+                        Pattern.compile("(?i)style=\"[^\"]*url\\(").matcher(tag).find());
         assertThat(page).doesNotContain("sourceMappingURL");
         // and no script asks for anything: the library's and ours
-        assertThat(page).doesNotContain("fetch(").doesNotContain("XMLHttpRequest").doesNotContain("import(").doesNotContain("WebSocket")
-                .doesNotContain("sendBeacon").doesNotContain("EventSource");
+        assertThat(page)
+                .doesNotContain("fetch(")
+                .doesNotContain("XMLHttpRequest")
+                .doesNotContain("import(")
+                .doesNotContain("WebSocket")
+                .doesNotContain("sendBeacon")
+                .doesNotContain("EventSource");
         // links inside the page are anchors of its own sections
         Matcher links = Pattern.compile("href=\"([^\"]*)\"").matcher(page);
         while (links.find()) {
@@ -167,42 +260,69 @@ class HtmlReportTest {
 
     @Test
     void chartJsIsInlinedFromTheClassPath() throws IOException {
-        ChartLibrary library = ChartLibrary.find().orElseThrow(() -> new AssertionError("the chart.js WebJar is not on the test class path"));
+        ChartLibrary library = ChartLibrary.find()
+                .orElseThrow(() -> new AssertionError("the chart.js WebJar is not on the test class path"));
         assertThat(library.version()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(library.script()).contains("Chart.js v" + library.version()).contains("Released under the MIT License").hasSizeGreaterThan(100_000);
+        assertThat(library.script())
+                .contains("Chart.js v" + library.version())
+                .contains("Released under the MIT License")
+                .hasSizeGreaterThan(100_000);
         String page = html(report(3, HOSTILE));
-        assertThat(page).contains(library.script())
+        assertThat(page)
+                .contains(library.script())
                 .contains("Charts drawn with Chart.js " + library.version() + " (MIT License)");
     }
 
     @Test
     void withoutTheLibraryThePageSaysSoAndKeepsItsTables() throws IOException {
         String page = html(report(3, HOSTILE), Optional.empty());
-        assertThat(page).doesNotContain("Chart.js v").contains("<strong>No charts:</strong> Chart.js was not on the class path")
+        assertThat(page)
+                .doesNotContain("Chart.js v")
+                .contains("<strong>No charts:</strong> Chart.js was not on the class path")
                 .contains("<table data-name=\"groups\"");
         assertThat(count(page, "<script")).isEqualTo(3);
     }
 
     @Test
     void inlinableScriptsCannotEndTheirElementAndLoseTheirSourceMap() {
-        String script = "var a='</script>',b=/<\\/SCRIPT>/;var c=\"</Script \";\n//# sourceMappingURL=chart.umd.min.js.map\n";
-        assertThat(ChartLibrary.inlinable(script)).isEqualTo("var a='<\\/script>',b=/<\\/SCRIPT>/;var c=\"<\\/Script \";\n\n");
+        String script =
+                "var a='</script>',b=/<\\/SCRIPT>/;var c=\"</Script \";\n//# sourceMappingURL=chart.umd.min.js.map\n";
+        assertThat(ChartLibrary.inlinable(script))
+                .isEqualTo("var a='<\\/script>',b=/<\\/SCRIPT>/;var c=\"<\\/Script \";\n\n");
     }
 
     @Test
     void eachFindingHasASectionWithItsSeverityAndItsCharts() throws IOException {
         String page = html(report(3, HOSTILE));
-        for (String[] rule : new String[][] {{"pinning", "WARNING"}, {"submit-failed", "OK"}, {"carrier-hogging", "WARNING"},
-                {"pool-candidate", "INFO"}, {"queueing-delay", "INFO"}, {"virtual-thread-census", "WARNING"}}) {
-            assertThat(page).contains("id=\"rule-" + rule[0] + "\" data-rule=\"" + rule[0] + "\" data-severity=\"" + rule[1] + "\"")
-                    .contains("<h2><span class=\"badge " + rule[1].toLowerCase() + "\">" + rule[1] + "</span> <span class=\"rule\">" + rule[0]);
+        for (String[] rule : new String[][] {
+            {"pinning", "WARNING"},
+            {"submit-failed", "OK"},
+            {"carrier-hogging", "WARNING"},
+            {"pool-candidate", "INFO"},
+            {"queueing-delay", "INFO"},
+            {"virtual-thread-census", "WARNING"}
+        }) {
+            assertThat(page)
+                    .contains("id=\"rule-" + rule[0] + "\" data-rule=\"" + rule[0] + "\" data-severity=\"" + rule[1]
+                            + "\"")
+                    .contains("<h2><span class=\"badge " + rule[1].toLowerCase() + "\">" + rule[1]
+                            + "</span> <span class=\"rule\">" + rule[0]);
         }
-        for (String chart : List.of("pin-timeline", "pins-by-cause", "pinned-by-cause", "alive", "lifetimes", "queueing", "hogging", "pools")) {
+        for (String chart : List.of(
+                "pin-timeline",
+                "pins-by-cause",
+                "pinned-by-cause",
+                "alive",
+                "lifetimes",
+                "queueing",
+                "hogging",
+                "pools")) {
             assertThat(page).contains("<canvas data-chart=\"" + chart + "\"");
         }
         assertThat(count(page, "<canvas")).isEqualTo(8);
         // the numbers as a person reads them
-        assertThat(page).contains("<span class=\"value\">100,000</span><span class=\"label\">started</span>")
+        assertThat(page)
+                .contains("<span class=\"value\">100,000</span><span class=\"label\">started</span>")
                 .contains("<span class=\"value\">+1.050 s</span><span class=\"label\">peak at</span>")
                 .contains("<span class=\"value\">262 ms</span><span class=\"label\">lifetime median</span>")
                 .contains("<td class=\"n\">93%</td>")
@@ -211,21 +331,37 @@ class HtmlReportTest {
 
     @Test
     void findingsWithoutDataHaveNoCharts() throws IOException {
-        Report empty = new Report("e.jfr", 1234, 5, List.of(
-                new Finding("pinning", Severity.OK, "No virtual thread pinned its carrier.", "", Map.of("pins", 0)),
-                new Finding("virtual-thread-census", Severity.OK, "No census.", "", Map.of("started", 0, "applicable", false))));
+        Report empty = new Report(
+                "e.jfr",
+                1234,
+                5,
+                List.of(
+                        new Finding(
+                                "pinning", Severity.OK, "No virtual thread pinned its carrier.", "", Map.of("pins", 0)),
+                        new Finding(
+                                "virtual-thread-census",
+                                Severity.OK,
+                                "No census.",
+                                "",
+                                Map.of("started", 0, "applicable", false))));
         String page = html(empty);
-        assertThat(page).doesNotContain("<canvas").contains("data-rule=\"pinning\" data-severity=\"OK\"").doesNotContain(">applicable<");
+        assertThat(page)
+                .doesNotContain("<canvas")
+                .contains("data-rule=\"pinning\" data-severity=\"OK\"")
+                .doesNotContain(">applicable<");
         Matcher data = DATA.matcher(page);
         assertThat(data.find()).isTrue();
-        assertThat(new ObjectMapper().readValue(data.group(1), Map.class).get("time_origin")).isEqualTo(0);
+        assertThat(new ObjectMapper().readValue(data.group(1), Map.class).get("time_origin"))
+                .isEqualTo(0);
     }
 
     @Test
     void aLargeRecordingsPageStaysUnderThreeMegabytes() throws IOException {
         String page = html(report(2_000, "virtual-0"));
         int bytes = page.getBytes(StandardCharsets.UTF_8).length;
-        assertThat(bytes).as("bytes of a page with 2,000 pins with long frames and 500 census points").isLessThan(3 * 1024 * 1024);
+        assertThat(bytes)
+                .as("bytes of a page with 2,000 pins with long frames and 500 census points")
+                .isLessThan(3 * 1024 * 1024);
         assertThat(page).contains(" (2,000 rows)");
     }
 

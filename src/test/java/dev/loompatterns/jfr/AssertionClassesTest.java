@@ -28,34 +28,55 @@ class AssertionClassesTest {
     /** The assertion's classes, as the build compiles them for 21 (pom.xml, compiler plugin). */
     static List<Path> assertionClasses() throws IOException {
         try (Stream<Path> jfr = Files.list(CLASSES.resolve("dev/loompatterns/jfr"));
-             Stream<Path> junit = Files.list(CLASSES.resolve("dev/loompatterns/jfr/junit"))) {
-            return Stream.concat(jfr.filter(p -> p.getFileName().toString().startsWith("Pin")
-                            || p.getFileName().toString().equals("JvmShutdown.class")), junit)
-                    .filter(p -> p.toString().endsWith(".class")).sorted().toList();
+                Stream<Path> junit = Files.list(CLASSES.resolve("dev/loompatterns/jfr/junit"))) {
+            return Stream.concat(
+                            jfr.filter(p -> p.getFileName().toString().startsWith("Pin")
+                                    || p.getFileName().toString().equals("JvmShutdown.class")),
+                            junit)
+                    .filter(p -> p.toString().endsWith(".class"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void theAssertionsClassesAreJava21ClassFilesThatReachOnlyEachOther() throws IOException {
         List<Path> classes = assertionClasses();
-        assertThat(classes.stream().map(p -> p.getFileName().toString())).contains(
-                "PinRecorder.class", "PinTaxonomy.class", "PinStream.class", "Pin.class", "PinningExtension.class",
-                "ShouldNotPin.class", "ShouldPin.class");
-        Set<String> names = classes.stream().map(p -> CLASSES.relativize(p).toString().replace(".class", "")).collect(Collectors.toSet());
+        assertThat(classes.stream().map(p -> p.getFileName().toString()))
+                .contains(
+                        "PinRecorder.class",
+                        "PinTaxonomy.class",
+                        "PinStream.class",
+                        "Pin.class",
+                        "PinningExtension.class",
+                        "ShouldNotPin.class",
+                        "ShouldPin.class");
+        Set<String> names = classes.stream()
+                .map(p -> CLASSES.relativize(p).toString().replace(".class", ""))
+                .collect(Collectors.toSet());
         for (Path file : classes) {
             ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
             assertThat(model.majorVersion()).as(file + ": class file version").isEqualTo(ClassFile.JAVA_21_VERSION);
-            assertThat(model.minorVersion()).as(file + ": not compiled with --enable-preview").isZero();
-            List<String> projectClassesReached = java.util.stream.StreamSupport.stream(model.constantPool().spliterator(), false)
-                    .filter(ClassEntry.class::isInstance).map(entry -> ((ClassEntry) entry).asInternalName())
-                    .filter(name -> name.startsWith("dev/loompatterns/")).filter(name -> !names.contains(name)).toList();
-            assertThat(projectClassesReached).as(file + " reaches classes compiled for 25").isEmpty();
+            assertThat(model.minorVersion())
+                    .as(file + ": not compiled with --enable-preview")
+                    .isZero();
+            List<String> projectClassesReached = java.util.stream.StreamSupport.stream(
+                            model.constantPool().spliterator(), false)
+                    .filter(ClassEntry.class::isInstance)
+                    .map(entry -> ((ClassEntry) entry).asInternalName())
+                    .filter(name -> name.startsWith("dev/loompatterns/"))
+                    .filter(name -> !names.contains(name))
+                    .toList();
+            assertThat(projectClassesReached)
+                    .as(file + " reaches classes compiled for 25")
+                    .isEmpty();
         }
     }
 
     @Test
     void theCatalogueStaysOnJava25() throws IOException {
-        ClassModel model = ClassFile.of().parse(Files.readAllBytes(CLASSES.resolve("dev/loompatterns/core/Runner.class")));
+        ClassModel model =
+                ClassFile.of().parse(Files.readAllBytes(CLASSES.resolve("dev/loompatterns/core/Runner.class")));
         assertThat(model.majorVersion()).isEqualTo(ClassFile.JAVA_25_VERSION);
     }
 
@@ -72,9 +93,11 @@ class AssertionClassesTest {
 
     @Test
     void withoutJfrTheRecorderSaysWhatIsMissing() throws InterruptedException {
-        ChildJvm.Result child = ChildJvm.run(List.of("-XX:-FlightRecorder"), WithoutJfr.class, List.of(), Duration.ofMinutes(1));
+        ChildJvm.Result child =
+                ChildJvm.run(List.of("-XX:-FlightRecorder"), WithoutJfr.class, List.of(), Duration.ofMinutes(1));
         assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(child.value("refused")).startsWith("JDK Flight Recorder is not available in this JVM")
+        assertThat(child.value("refused"))
+                .startsWith("JDK Flight Recorder is not available in this JVM")
                 .contains("-XX:-FlightRecorder");
     }
 }

@@ -18,9 +18,10 @@ class AtomicFileTest {
         Files.writeString(target, "old");
 
         assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
-            Files.writeString(temporary, "half");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    Files.writeString(temporary, "half");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
 
         assertThat(Files.readString(target)).isEqualTo("old");
         try (Stream<Path> files = Files.list(dir)) {

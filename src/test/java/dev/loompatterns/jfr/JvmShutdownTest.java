@@ -19,13 +19,18 @@ class JvmShutdownTest {
     @Test
     void aShutdownHookSeesTheShutdown() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), AskedInAHook.class.getName()))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        List.of(java, "-cp", System.getProperty("java.class.path"), AskedInAHook.class.getName()))
+                .redirectErrorStream(true)
+                .start();
         child.getOutputStream().close();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output.lines()).containsExactly("before: false", "in a hook: true",
-                "refused: the JVM is shutting down: a recording not started");
+        assertThat(output.lines())
+                .containsExactly(
+                        "before: false",
+                        "in a hook: true",
+                        "refused: the JVM is shutting down: a recording not started");
     }
 
     /** The child's program. */

@@ -49,7 +49,10 @@ class PinCausesRecordedTest {
     static List<Pin> pinsOf(Path dir, Runnable action) throws Exception {
         Path file = dir.resolve("pins.jfr");
         try (Recording recording = new Recording()) {
-            recording.enable(ActivityCounter.VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
+            recording
+                    .enable(ActivityCounter.VIRTUAL_THREAD_PINNED)
+                    .withThreshold(Duration.ZERO)
+                    .withStackTrace();
             recording.start();
             Thread.ofVirtual().start(action).join();
             recording.stop();
@@ -92,7 +95,8 @@ class PinCausesRecordedTest {
         assertThat(pinsOf(dir, () -> sortWith("compareSleeping"))).isNotEmpty().allSatisfy(pin -> {
             assertThat(pin.cause()).isEqualTo(PinCause.NATIVE_FRAME);
             assertThat(pin.fromStack()).isFalse();
-            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(PinCausesRecordedTest.class.getName() + ".compareSleeping"));
+            assertThat(pin.stack())
+                    .anyMatch(frame -> frame.startsWith(PinCausesRecordedTest.class.getName() + ".compareSleeping"));
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
         });
     }
@@ -104,8 +108,7 @@ class PinCausesRecordedTest {
             sleep(5);
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     @Test
@@ -118,6 +121,7 @@ class PinCausesRecordedTest {
 
     /** The thread that waits for {@link Waited}'s initializer. */
     static volatile Thread waiter;
+
     static final CountDownLatch INITIALIZING = new CountDownLatch(1);
 
     /** Its initializer holds until the waiter is waiting for it. */
@@ -156,26 +160,32 @@ class PinCausesRecordedTest {
     @Test
     void waitingForAnotherThreadsInitializerIsClassInitWait(@TempDir Path dir) throws Exception {
         List<Pin> waits = pinsOf(dir, () -> {
-            // a platform thread runs the initializer: it needs no carrier while it holds
-            Thread initializer = Thread.ofPlatform().name("initializer").start(() -> initialize(Waited.class));
-            try {
-                INITIALIZING.await();
-                Thread w = Thread.ofVirtual().name("waiter").unstarted(() -> initialize(Waited.class));
-                waiter = w;
-                w.start();
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                Threads.joinUninterruptibly(List.of(initializer));
-            }
-        }).stream().filter(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT).toList();
-        assumeTrue(FEATURE <= 25 || !waits.isEmpty(), "JDK 26+ pins such waits on fewer paths (JDK-8369238); Class.forName still does");
+                    // a platform thread runs the initializer: it needs no carrier while it holds
+                    Thread initializer = Thread.ofPlatform().name("initializer").start(() -> initialize(Waited.class));
+                    try {
+                        INITIALIZING.await();
+                        Thread w = Thread.ofVirtual().name("waiter").unstarted(() -> initialize(Waited.class));
+                        waiter = w;
+                        w.start();
+                        w.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        Threads.joinUninterruptibly(List.of(initializer));
+                    }
+                })
+                .stream()
+                .filter(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT)
+                .toList();
+        assumeTrue(
+                FEATURE <= 25 || !waits.isEmpty(),
+                "JDK 26+ pins such waits on fewer paths (JDK-8369238); Class.forName still does");
         assertThat(waits).singleElement().satisfies(pin -> {
             assertThat(pin.thread()).isEqualTo("waiter");
             assertThat(pin.subject()).isEqualTo(Waited.class.getName());
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
-            assertThat(pin.origin(PinTaxonomy.packages(List.of("com.example.")))).isEqualTo(PinOrigin.FIRST_USE);
+            assertThat(pin.origin(PinTaxonomy.packages(List.of("com.example."))))
+                    .isEqualTo(PinOrigin.FIRST_USE);
         });
     }
 
@@ -185,7 +195,8 @@ class PinCausesRecordedTest {
     void blockingWhileAClassLoadsIsClassLoadingAndAFirstUse(@TempDir Path dir) throws Exception {
         List<Pin> pins = pinsOf(dir, Natives::loadSlowly);
         assertThat(pins).isNotEmpty().allSatisfy(pin -> {
-            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(Natives.SlowLoader.class.getName() + ".findClass"));
+            assertThat(pin.stack())
+                    .anyMatch(frame -> frame.startsWith(Natives.SlowLoader.class.getName() + ".findClass"));
             assertThat(pin.cause()).isEqualTo(PinCause.CLASS_LOADING);
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.FIRST_USE);
         });
@@ -198,23 +209,32 @@ class PinCausesRecordedTest {
         private static final Object LOCK = new Object();
 
         public static void main(String[] args) throws InterruptedException {
-            Thread.ofVirtual().start(() -> {
-                synchronized (LOCK) {
-                    sleep(50);
-                }
-            }).join();
+            Thread.ofVirtual()
+                    .start(() -> {
+                        synchronized (LOCK) {
+                            sleep(50);
+                        }
+                    })
+                    .join();
         }
     }
 
     @Test
     void blockingInsideSynchronizedWithLegacyLockingIsAMonitor(@TempDir Path dir) throws Exception {
-        assumeTrue(FEATURE >= 24 && FEATURE <= 25, "-XX:LockingMode=1 brings back JDK 21-23 monitors on JDK 24 and 25 only");
+        assumeTrue(
+                FEATURE >= 24 && FEATURE <= 25,
+                "-XX:LockingMode=1 brings back JDK 21-23 monitors on JDK 24 and 25 only");
         Path file = dir.resolve("monitor.jfr");
         // plain -XX:StartFlightRecording with the JDK's default settings (pins of 20 ms and more, with stacks)
-        ChildJvm.Result child = ChildJvm.run(List.of("-XX:LockingMode=1", "-XX:StartFlightRecording:filename=" + file),
-                SleepInSynchronized.class, List.of(), Duration.ofMinutes(1));
+        ChildJvm.Result child = ChildJvm.run(
+                List.of("-XX:LockingMode=1", "-XX:StartFlightRecording:filename=" + file),
+                SleepInSynchronized.class,
+                List.of(),
+                Duration.ofMinutes(1));
         assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(read(file)).filteredOn(pin -> pin.stack().stream().anyMatch(frame -> frame.startsWith(SleepInSynchronized.class.getName())))
+        assertThat(read(file))
+                .filteredOn(pin ->
+                        pin.stack().stream().anyMatch(frame -> frame.startsWith(SleepInSynchronized.class.getName())))
                 .isNotEmpty()
                 .allSatisfy(pin -> {
                     assertThat(pin.reason()).startsWith("Freeze or preempt failed");
@@ -228,30 +248,35 @@ class PinCausesRecordedTest {
     @Name(ActivityCounter.VIRTUAL_THREAD_PINNED)
     @Label("Virtual Thread Pinned")
     @StackTrace(true)
-    static final class Jdk21Pinned extends Event {
-    }
+    static final class Jdk21Pinned extends Event {}
 
     static final class CommitsInItsInitializer {
         static {
             new Jdk21Pinned().commit();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     @Test
     void withoutPinnedReasonTheStackTellsTheCause(@TempDir Path dir) throws Exception {
         List<Pin> pins = pinsOf(dir, () -> {
-            CommitsInItsInitializer.touch();
-            sortWith("compareCommitting");
-        }).stream().filter(pin -> pin.reason().equals(Pin.NOT_RECORDED)).toList();
+                    CommitsInItsInitializer.touch();
+                    sortWith("compareCommitting");
+                })
+                .stream()
+                .filter(pin -> pin.reason().equals(Pin.NOT_RECORDED))
+                .toList();
 
-        assertThat(pins).hasSizeGreaterThanOrEqualTo(2).allSatisfy(pin -> assertThat(pin.fromStack()).isTrue());
+        assertThat(pins)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(pin -> assertThat(pin.fromStack()).isTrue());
         assertThat(pins.getFirst().cause()).isEqualTo(PinCause.CLASS_INIT);
         assertThat(pins.getFirst().subject()).isEqualTo(CommitsInItsInitializer.class.getName());
         assertThat(pins.subList(1, pins.size())).allSatisfy(pin -> {
-            assertThat(pin.cause()).as("the upcall stub is a hidden frame: kept for classifying").isEqualTo(PinCause.NATIVE_FRAME);
+            assertThat(pin.cause())
+                    .as("the upcall stub is a hidden frame: kept for classifying")
+                    .isEqualTo(PinCause.NATIVE_FRAME);
             assertThat(pin.topFrame()).startsWith(PinCausesRecordedTest.class.getName() + ".compareCommitting");
         });
     }

@@ -17,8 +17,7 @@ class PinRecorderTest {
             sleep();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     static final class SlowInitB {
@@ -26,8 +25,7 @@ class PinRecorderTest {
             sleep();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     static void sleep() {
@@ -46,12 +44,15 @@ class PinRecorderTest {
             assertThat(recorder.stop()).singleElement().satisfies(pin -> {
                 assertThat(pin.reason()).isEqualTo("VM call to " + SlowInitA.class.getName() + ".<clinit> on stack");
                 assertThat(pin.blockingOperation()).isEqualTo("LockSupport.park");
-                assertThat(pin.topFrame()).as("innermost frame outside the JDK").startsWith(PinRecorderTest.class.getName() + ".sleep");
+                assertThat(pin.topFrame())
+                        .as("innermost frame outside the JDK")
+                        .startsWith(PinRecorderTest.class.getName() + ".sleep");
                 assertThat(pin.stack()).anyMatch(frame -> frame.startsWith(SlowInitA.class.getName() + ".<clinit>"));
                 assertThat(pin.carrier()).startsWith("ForkJoinPool");
                 assertThat(pin.stack()).anyMatch(frame -> frame.startsWith("java.lang.Thread.sleep"));
             });
-            assertThatThrownBy(recorder::assertNoPins).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(recorder::assertNoPins)
+                    .isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
                     .hasMessageContaining("VM call to " + SlowInitA.class.getName())
                     .hasMessageContaining("at " + SlowInitA.class.getName() + ".<clinit>");
@@ -72,7 +73,8 @@ class PinRecorderTest {
             }
         });
         try (PinRecorder recorder = PinRecorder.start()) {
-            Thread mine = Thread.ofVirtual().start(() -> { }); // a thread of its own: the recorder asks JFR for the events
+            Thread mine =
+                    Thread.ofVirtual().start(() -> {}); // a thread of its own: the recorder asks JFR for the events
             go.countDown();
             before.join();
             mine.join();
@@ -94,10 +96,14 @@ class PinRecorderTest {
             assertThat(seen.couldPin()).isFalse();
             assertThat(seen.pins()).isEmpty();
             PinStream.Window next = stream.open();
-            assertThat(Thread.ofVirtual().start(SlowInitC::touch).join(java.time.Duration.ofMinutes(1))).as("ended (backstop)").isTrue();
+            assertThat(Thread.ofVirtual().start(SlowInitC::touch).join(java.time.Duration.ofMinutes(1)))
+                    .as("ended (backstop)")
+                    .isTrue();
             PinStream.Seen pinned = stream.close(next);
             assertThat(pinned.couldPin()).isTrue();
-            assertThat(pinned.pins()).singleElement().satisfies(pin -> assertThat(pin.subject()).isEqualTo(SlowInitC.class.getName()));
+            assertThat(pinned.pins())
+                    .singleElement()
+                    .satisfies(pin -> assertThat(pin.subject()).isEqualTo(SlowInitC.class.getName()));
         }
     }
 
@@ -106,21 +112,23 @@ class PinRecorderTest {
             sleep();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 
     @Test
     void pinsCannotBeReadBeforeStop() {
         try (PinRecorder recorder = PinRecorder.start()) {
-            assertThatThrownBy(recorder::pins).isInstanceOf(IllegalStateException.class).hasMessageContaining("stop()");
+            assertThatThrownBy(recorder::pins)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("stop()");
         }
     }
 
     @Test
     void theFailureMessageSaysWhatWasExpected() {
         assertThat(PinRecorder.failure(1, Integer.MAX_VALUE, "<clinit>", List.of()))
-                .isEqualTo("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0");
+                .isEqualTo("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
+                        + " 0");
         assertThat(PinRecorder.failure(1, 3, "", List.of())).startsWith("expected from 1 to 3 pins");
     }
 }

@@ -72,110 +72,179 @@ class PinTaxonomyTest {
 
     @Test
     void blockingInAnInitializerIsTheInitializersClass() {
-        var classified = PinTaxonomy.classify("VM call to com.example.Slow.<clinit> on stack", "LockSupport.park", CLINIT);
-        assertThat(classified).isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_INIT, "com.example.Slow", false));
-        assertThat(PinTaxonomy.origin(PinCause.CLASS_INIT, "com.example.Slow", OWN)).isEqualTo(PinOrigin.CODE);
-        assertThat(PinTaxonomy.origin(PinCause.CLASS_INIT, "java.util.Foo", OWN)).isEqualTo(PinOrigin.FIRST_USE);
+        var classified =
+                PinTaxonomy.classify("VM call to com.example.Slow.<clinit> on stack", "LockSupport.park", CLINIT);
+        assertThat(classified)
+                .isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_INIT, "com.example.Slow", false));
+        assertThat(PinTaxonomy.origin(PinCause.CLASS_INIT, "com.example.Slow", OWN))
+                .isEqualTo(PinOrigin.CODE);
+        assertThat(PinTaxonomy.origin(PinCause.CLASS_INIT, "java.util.Foo", OWN))
+                .isEqualTo(PinOrigin.FIRST_USE);
     }
 
     @Test
     void waitingForAnotherThreadsInitializerIsACodePinOnlyForTheCodesOwnClass() {
-        var own = PinTaxonomy.classify("Waited for initialization of com.example.Slow by another thread", "Object.wait",
+        var own = PinTaxonomy.classify(
+                "Waited for initialization of com.example.Slow by another thread",
+                "Object.wait",
                 List.of(frame("com.example.Task", "run")));
         assertThat(own).isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_INIT_WAIT, "com.example.Slow", false));
         assertThat(PinTaxonomy.origin(own.cause(), own.subject(), OWN)).isEqualTo(PinOrigin.CODE);
 
-        var jdk = PinTaxonomy.classify("Waited for initialization of java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode "
-                + "by another thread", "Object.wait", List.of(frame("java.util.concurrent.locks.AbstractQueuedSynchronizer", "acquire")));
+        var jdk = PinTaxonomy.classify(
+                "Waited for initialization of java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode "
+                        + "by another thread",
+                "Object.wait",
+                List.of(frame("java.util.concurrent.locks.AbstractQueuedSynchronizer", "acquire")));
         assertThat(jdk.subject()).isEqualTo("java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode");
         assertThat(PinTaxonomy.origin(jdk.cause(), jdk.subject(), OWN)).isEqualTo(PinOrigin.FIRST_USE);
 
-        var harness = PinTaxonomy.classify("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "Object.wait",
+        var harness = PinTaxonomy.classify(
+                "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
+                "Object.wait",
                 List.of(frame("com.example.Task", "run")));
-        assertThat(PinTaxonomy.origin(harness.cause(), harness.subject(), OWN)).as("a class outside the code's packages").isEqualTo(PinOrigin.FIRST_USE);
+        assertThat(PinTaxonomy.origin(harness.cause(), harness.subject(), OWN))
+                .as("a class outside the code's packages")
+                .isEqualTo(PinOrigin.FIRST_USE);
     }
 
     /** Seen in cold JVMs on JDK 25: a loader's monitor, or a monitor the VM enters while it resolves a class. */
     @Test
     void aCriticalSectionWhileAClassLoadsIsItsFirstUse() {
-        assertThat(PinTaxonomy.classify("Freeze or preempt failed (2)", "Contended monitor enter", LOADING).cause()).isEqualTo(PinCause.CLASS_LOADING);
+        assertThat(PinTaxonomy.classify("Freeze or preempt failed (2)", "Contended monitor enter", LOADING)
+                        .cause())
+                .isEqualTo(PinCause.CLASS_LOADING);
         // the call site that references a class not yet loaded, with no loader frame above it
-        var resolving = PinTaxonomy.classify("Freeze or preempt failed (2)", "Contended monitor enter",
-                List.of(frame("java.util.concurrent.locks.AbstractQueuedSynchronizer", "acquire"), frame("com.example.Task", "run")));
+        var resolving = PinTaxonomy.classify(
+                "Freeze or preempt failed (2)",
+                "Contended monitor enter",
+                List.of(
+                        frame("java.util.concurrent.locks.AbstractQueuedSynchronizer", "acquire"),
+                        frame("com.example.Task", "run")));
         assertThat(resolving.cause()).isEqualTo(PinCause.CLASS_LOADING);
         assertThat(PinTaxonomy.origin(PinCause.CLASS_LOADING, null, OWN)).isEqualTo(PinOrigin.FIRST_USE);
         // a native frame with a loader nearer to the blocking call: loading, not the native call
-        assertThat(PinTaxonomy.classify("Native or VM frame on stack", "LockSupport.park", parked(
-                frame("com.example.SlowLoader", "findClass"), frame("java.lang.ClassLoader", "loadClass"),
-                nativeFrame("java.lang.Class", "forName0"), frame("com.example.Task", "run"))).cause()).isEqualTo(PinCause.CLASS_LOADING);
+        assertThat(PinTaxonomy.classify(
+                                "Native or VM frame on stack",
+                                "LockSupport.park",
+                                parked(
+                                        frame("com.example.SlowLoader", "findClass"),
+                                                frame("java.lang.ClassLoader", "loadClass"),
+                                        nativeFrame("java.lang.Class", "forName0"), frame("com.example.Task", "run")))
+                        .cause())
+                .isEqualTo(PinCause.CLASS_LOADING);
     }
 
     @Test
     void aHeldMonitorIsWhatLegacyLockingReports() {
         List<PinTaxonomy.Frame> inSynchronized = parked(frame("com.example.Guarded", "lambda$inSynchronized$0"));
-        assertThat(PinTaxonomy.classify("Freeze or preempt failed (4)", "LockSupport.park", inSynchronized).cause()).isEqualTo(PinCause.MONITOR);
-        assertThat(PinTaxonomy.classify("Freeze or preempt failed (7)", "Contended monitor enter",
-                List.of(frame("com.example.Guarded", "lambda$inSynchronized$0"))).cause()).isEqualTo(PinCause.MONITOR);
+        assertThat(PinTaxonomy.classify("Freeze or preempt failed (4)", "LockSupport.park", inSynchronized)
+                        .cause())
+                .isEqualTo(PinCause.MONITOR);
+        assertThat(PinTaxonomy.classify(
+                                "Freeze or preempt failed (7)",
+                                "Contended monitor enter",
+                                List.of(frame("com.example.Guarded", "lambda$inSynchronized$0")))
+                        .cause())
+                .isEqualTo(PinCause.MONITOR);
     }
 
     @Test
     void jfrsOwnEventCodeIsTheRecordersWhateverTheReason() {
-        var classified = PinTaxonomy.classify("Freeze or preempt failed (2)", "Contended monitor enter",
-                List.of(frame("jdk.jfr.internal.event.EventWriter", "beginEvent"), frame("jdk.internal.event.VirtualThreadStartEvent", "commit")));
+        var classified = PinTaxonomy.classify(
+                "Freeze or preempt failed (2)",
+                "Contended monitor enter",
+                List.of(
+                        frame("jdk.jfr.internal.event.EventWriter", "beginEvent"),
+                        frame("jdk.internal.event.VirtualThreadStartEvent", "commit")));
         assertThat(classified.cause()).isEqualTo(PinCause.RECORDER);
         assertThat(PinTaxonomy.origin(classified.cause(), null, OWN)).isEqualTo(PinOrigin.RECORDER);
     }
 
     @Test
     void anUnknownReasonIsOther() {
-        assertThat(PinTaxonomy.classify("Something new in JDK 30", "LockSupport.park", parked(frame("com.example.Task", "run"))).cause())
+        assertThat(PinTaxonomy.classify(
+                                "Something new in JDK 30", "LockSupport.park", parked(frame("com.example.Task", "run")))
+                        .cause())
                 .isEqualTo(PinCause.OTHER);
     }
 
     /** JDK 21-23 events have no pinnedReason: the stack alone decides, and the classification says so. */
     @Test
     void withoutAReasonTheStackDecides() {
-        assertThat(PinTaxonomy.classify(null, null, UPCALL)).isEqualTo(new PinTaxonomy.Classification(PinCause.NATIVE_FRAME, null, true));
-        assertThat(PinTaxonomy.classify(null, null, CLINIT)).isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_INIT, "com.example.Slow", true));
+        assertThat(PinTaxonomy.classify(null, null, UPCALL))
+                .isEqualTo(new PinTaxonomy.Classification(PinCause.NATIVE_FRAME, null, true));
+        assertThat(PinTaxonomy.classify(null, null, CLINIT))
+                .isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_INIT, "com.example.Slow", true));
         assertThat(PinTaxonomy.classify(null, null, LOADING).cause()).isEqualTo(PinCause.CLASS_LOADING);
         // JNI: a native method of the code's own between the park and the thread's start
-        assertThat(PinTaxonomy.classify(null, null, parked(frame("com.example.Callback", "onEvent"),
-                nativeFrame("com.example.NativeLib", "poll"))).cause()).isEqualTo(PinCause.NATIVE_FRAME);
+        assertThat(PinTaxonomy.classify(
+                                null,
+                                null,
+                                parked(
+                                        frame("com.example.Callback", "onEvent"),
+                                        nativeFrame("com.example.NativeLib", "poll")))
+                        .cause())
+                .isEqualTo(PinCause.NATIVE_FRAME);
         // on JDK 21-23 the remaining way to park while pinned is a held monitor
-        assertThat(PinTaxonomy.classify(null, null, parked(frame("com.example.Guarded", "run")))).isEqualTo(
-                new PinTaxonomy.Classification(PinCause.MONITOR, null, true));
-        assertThat(PinTaxonomy.classify(null, null, List.of(frame("com.example.Task", "run"))).cause()).isEqualTo(PinCause.OTHER);
+        assertThat(PinTaxonomy.classify(null, null, parked(frame("com.example.Guarded", "run"))))
+                .isEqualTo(new PinTaxonomy.Classification(PinCause.MONITOR, null, true));
+        assertThat(PinTaxonomy.classify(null, null, List.of(frame("com.example.Task", "run")))
+                        .cause())
+                .isEqualTo(PinCause.OTHER);
     }
 
     @Test
     void aFrameReadsBackFromItsText() {
-        assertThat(PinTaxonomy.Frame.parse("a.b.C$D.<clinit>:21")).isEqualTo(new PinTaxonomy.Frame("a.b.C$D", "<clinit>", 21, false, false));
-        assertThat(PinTaxonomy.Frame.parse("java.lang.Class.forName0")).isEqualTo(new PinTaxonomy.Frame("java.lang.Class", "forName0", 0, false, false));
+        assertThat(PinTaxonomy.Frame.parse("a.b.C$D.<clinit>:21"))
+                .isEqualTo(new PinTaxonomy.Frame("a.b.C$D", "<clinit>", 21, false, false));
+        assertThat(PinTaxonomy.Frame.parse("java.lang.Class.forName0"))
+                .isEqualTo(new PinTaxonomy.Frame("java.lang.Class", "forName0", 0, false, false));
     }
 
     @Test
     void aPinKnownOnlyByItsTextIsClassifiedToo() {
-        Pin pin = new Pin("VM call to com.example.Slow.<clinit> on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO,
+        Pin pin = new Pin(
+                "VM call to com.example.Slow.<clinit> on stack",
+                "LockSupport.park",
+                "t",
+                1,
+                "c",
+                Duration.ZERO,
                 List.of("java.lang.Thread.sleep:540", "com.example.Slow.<clinit>:21"));
         assertThat(pin.cause()).isEqualTo(PinCause.CLASS_INIT);
         assertThat(pin.causeLabel()).isEqualTo("class-init of com.example.Slow");
-        Pin old = new Pin(Pin.NOT_RECORDED, Pin.NOT_RECORDED, "t", 1, "c", Duration.ZERO, List.of("com.example.Slow.<clinit>:21"));
+        Pin old = new Pin(
+                Pin.NOT_RECORDED,
+                Pin.NOT_RECORDED,
+                "t",
+                1,
+                "c",
+                Duration.ZERO,
+                List.of("com.example.Slow.<clinit>:21"));
         assertThat(old.fromStack()).isTrue();
         assertThat(old.cause()).isEqualTo(PinCause.CLASS_INIT);
     }
 
     @Test
     void aPinLineReadsBackAsThePin() {
-        Pin pin = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "pinning-0", 31, "ForkJoinPool-1-worker-1",
-                Duration.ofMillis(20), List.of("java.lang.Thread.sleep:540", "x.Y.z:3"));
+        Pin pin = new Pin(
+                "Freeze or preempt failed (4)",
+                "LockSupport.park",
+                "pinning-0",
+                31,
+                "ForkJoinPool-1-worker-1",
+                Duration.ofMillis(20),
+                List.of("java.lang.Thread.sleep:540", "x.Y.z:3"));
         assertThat(Pin.fromLine(pin.toLine())).isEqualTo(pin);
         assertThatThrownBy(() -> Pin.fromLine("not\ta pin")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void causeIdsAreAContract() {
-        assertThat(List.of(PinCause.values()).stream().map(PinCause::id)).containsExactly(
-                "native-frame", "class-init", "class-init-wait", "class-loading", "monitor", "jfr", "other");
+        assertThat(List.of(PinCause.values()).stream().map(PinCause::id))
+                .containsExactly(
+                        "native-frame", "class-init", "class-init-wait", "class-loading", "monitor", "jfr", "other");
         assertThat(PinCause.ofId("class-loading")).isEqualTo(PinCause.CLASS_LOADING);
         assertThatThrownBy(() -> PinCause.ofId("nope")).hasMessageContaining("native-frame, class-init");
     }

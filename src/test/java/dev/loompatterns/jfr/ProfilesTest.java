@@ -24,7 +24,9 @@ class ProfilesTest {
         FlightRecorder.register(PatternRunEvent.class);
         FlightRecorder.register(TaskSubmittedEvent.class);
         FlightRecorder.register(TaskStartedEvent.class);
-        Set<String> known = FlightRecorder.getFlightRecorder().getEventTypes().stream().map(EventType::getName).collect(Collectors.toSet());
+        Set<String> known = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName)
+                .collect(Collectors.toSet());
         assertThat(Profiles.available()).containsExactlyElementsOf(Profiles.NAMES);
         for (String name : Profiles.available()) {
             Configuration configuration = Configuration.create(Path.of("jfr-profiles", name + ".jfc"));
@@ -40,16 +42,20 @@ class ProfilesTest {
     @Test
     void everyFileInTheProfilesFolderIsAListedProfile() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("jfr-profiles"))) {
-            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.jfc$", ""))).containsExactlyInAnyOrderElementsOf(Profiles.NAMES);
+            assertThat(files.map(f -> f.getFileName().toString().replaceFirst("\\.jfc$", "")))
+                    .containsExactlyInAnyOrderElementsOf(Profiles.NAMES);
         }
     }
 
     /** The scheduling profile records what the queueing delay is computed from, and the pinning profile stays lean. */
     @Test
     void ourTaskEventsAreInTheProfilesThatNeedThem() {
-        assertThat(Profiles.load("scheduling").getSettings()).containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true")
-                .containsEntry(TaskStartedEvent.NAME + "#enabled", "true").containsEntry("jdk.FileRead#threshold", "0 ms");
-        assertThat(Profiles.load("virtual-threads").getSettings()).containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true");
+        assertThat(Profiles.load("scheduling").getSettings())
+                .containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true")
+                .containsEntry(TaskStartedEvent.NAME + "#enabled", "true")
+                .containsEntry("jdk.FileRead#threshold", "0 ms");
+        assertThat(Profiles.load("virtual-threads").getSettings())
+                .containsEntry(TaskSubmittedEvent.NAME + "#enabled", "true");
         assertThat(Profiles.load("pinning").getSettings()).doesNotContainKey(TaskSubmittedEvent.NAME + "#enabled");
     }
 
@@ -70,10 +76,16 @@ class ProfilesTest {
 
     @Test
     void unknownOrBrokenProfilesAreUsageErrors(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> Profiles.load("nope")).isInstanceOf(RecordingSetupException.class)
-                .hasMessageContaining("no JFR profile 'nope'").hasMessageContaining("virtual-threads");
-        assertThatThrownBy(() -> Profiles.load(dir.toString())).isInstanceOf(RecordingSetupException.class).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> Profiles.load("nope"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessageContaining("no JFR profile 'nope'")
+                .hasMessageContaining("virtual-threads");
+        assertThatThrownBy(() -> Profiles.load(dir.toString()))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessageContaining("is a directory");
         Path broken = Files.writeString(dir.resolve("broken.jfc"), "<configuration");
-        assertThatThrownBy(() -> Profiles.load(broken.toString())).isInstanceOf(RecordingSetupException.class).hasMessageContaining("not a valid .jfc");
+        assertThatThrownBy(() -> Profiles.load(broken.toString()))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessageContaining("not a valid .jfc");
     }
 }

@@ -24,7 +24,8 @@ class LifecycleTest {
             outcomes.add(form.observe(task));
         }
 
-        List<String> walked = List.of("RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)");
+        List<String> walked =
+                List.of("RUNNABLE(spin)", "TIMED_WAITING(sleep)", "WAITING(park)", "WAITING(join)", "BLOCKED(monitor)");
         for (Outcome o : outcomes) {
             List<String> states = o.threadStates();
             assertThat(states.getLast()).isEqualTo("TERMINATED");
@@ -50,7 +51,9 @@ class LifecycleTest {
      * JDK 24+ a virtual thread blocked on a monitor is unmounted too (JEP 491); before, it pinned.
      */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void aVirtualThreadHasACarrierOnlyWhileItRuns(Mode mode) throws Exception {
         Outcome o = LifecyclePattern.FORMS.of(mode).observe(0);
         assertThat(o.mountedAs()).contains("/runnable@");
@@ -66,11 +69,14 @@ class LifecycleTest {
         List<String> swapped = new ArrayList<>(states);
         swapped.set(2, states.get(3));
         swapped.set(3, states.get(2));
-        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, swapped, List.of(), "", "", ""))).verdict())
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, swapped, List.of(), "", "", "")))
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
         List<String> structured = LifecyclePattern.expectedThreadStates(Mode.STRUCTURED);
-        assertThat(LifecyclePattern.check(Mode.STRUCTURED,
-                List.of(new Outcome(1, structured, List.of("UNAVAILABLE", "SUCCESS"), "", "", ""))).detail())
+        assertThat(LifecyclePattern.check(
+                                Mode.STRUCTURED,
+                                List.of(new Outcome(1, structured, List.of("UNAVAILABLE", "SUCCESS"), "", "", "")))
+                        .detail())
                 .contains("expected [UNAVAILABLE, FAILED]");
         assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of()).verdict()).isEqualTo(Check.Verdict.FAILED);
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LockCounterTest {
 
     static Stream<Arguments> guardedCountersInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> new LockCounterPattern().variants().stream()
-                .filter(v -> !v.wrongWay())
-                .map(v -> Arguments.of(mode, v.id())));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> new LockCounterPattern()
+                        .variants().stream().filter(v -> !v.wrongWay()).map(v -> Arguments.of(mode, v.id())));
     }
 
     /** A guarded counter loses no update, whichever kind of thread increments it. */

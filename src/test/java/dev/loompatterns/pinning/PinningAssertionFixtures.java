@@ -19,8 +19,7 @@ final class PinningAssertionFixtures {
 
     static final String ENABLED = "loompatterns.fixtures";
 
-    private PinningAssertionFixtures() {
-    }
+    private PinningAssertionFixtures() {}
 
     /** Runs a fixture only when the test kit asks for it. */
     static final class OnlyInTestKit implements ExecutionCondition {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 final class PinningAssertionOptionsFixtures {
 
-    private PinningAssertionOptionsFixtures() {
-    }
+    private PinningAssertionOptionsFixtures() {}
 
     /** Two upcall pins on two virtual threads. */
     static void twoUpcallPins() throws Exception {
@@ -82,8 +81,7 @@ final class PinningAssertionOptionsFixtures {
 
     /** The annotation on a superclass applies to a subclass's tests. */
     @ShouldNotPin
-    abstract static class AnnotatedBase {
-    }
+    abstract static class AnnotatedBase {}
 
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     static class InheritsTheAssertion extends AnnotatedBase {
@@ -124,7 +122,7 @@ final class PinningAssertionOptionsFixtures {
         @Order(2)
         @ShouldNotPin
         void isNotChargedWithItsPin() throws InterruptedException {
-            Thread mine = Thread.ofVirtual().start(() -> { });
+            Thread mine = Thread.ofVirtual().start(() -> {});
             GO.countDown();
             leftBehind.join();
             mine.join();

@@ -36,8 +36,10 @@ class PinningAssertionTest {
     }
 
     static EngineExecutionResults fixture(DiscoverySelector selector) {
-        return EngineTestKit.engine("junit-jupiter").configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                .selectors(selector).execute();
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                .selectors(selector)
+                .execute();
     }
 
     @Test
@@ -62,25 +64,37 @@ class PinningAssertionTest {
     @Test
     void shouldNotPinFailsAndListsEachPinWithItsReasonAndStack() {
         Events failed = fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
-                .testEvents().failed();
-        failed.assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
-                TestExecutionResultConditions.instanceOf(AssertionError.class),
-                TestExecutionResultConditions.message(m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
-                        && m.contains("'Native or VM frame on stack' LockSupport.park at " + UpcallSort.class.getName() + ".compareSleeping")
-                        && m.contains("at java.lang.Thread.sleep"))));
+                .testEvents()
+                .failed();
+        failed.assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(AssertionError.class),
+                                TestExecutionResultConditions.message(
+                                        m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
+                                                && m.contains("'Native or VM frame on stack' LockSupport.park at "
+                                                        + UpcallSort.class.getName() + ".compareSleeping")
+                                                && m.contains("at java.lang.Thread.sleep"))));
     }
 
     @Test
     void shouldPinFailsWhenNothingPins() {
         Events failed = fixture(selectClass(PinningAssertionFixtures.ShouldPinButDoesNot.class))
-                .testEvents().failed();
-        failed.assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
-                TestExecutionResultConditions.message("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0")));
+                .testEvents()
+                .failed();
+        failed.assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
+                                "expected at least 1 pins with a reason containing '<clinit>'"
+                                        + " (jdk.VirtualThreadPinned), got 0")));
     }
 
     @Test
     void pinsOfThreadsThatWereAlreadyRunningAreNotTheTests() {
         fixture(selectClass(PinningAssertionFixtures.OtherThreadPins.class))
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 }

@@ -27,7 +27,8 @@ class PinningTest {
     static final int FEATURE = Runtime.version().feature();
 
     static Stream<Arguments> everyModeAndVariant() {
-        return Stream.of(Mode.values()).flatMap(mode -> new PinningPattern().variants().stream().map(v -> Arguments.of(mode, v.id())));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> new PinningPattern().variants().stream().map(v -> Arguments.of(mode, v.id())));
     }
 
     /** Each run observes what this JDK is documented to do, in every mode (the report says so in its check). */
@@ -46,7 +47,9 @@ class PinningTest {
 
     /** Blocking inside an FFM upcall pins each virtual thread, with the native-frame reason, at our comparator. */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void blockingInAnUpcallPinsWithTheNativeFrameReason(Mode mode) throws Exception {
         List<Pin> pins;
         try (UpcallSort sort = new UpcallSort(SLEEP)) {
@@ -62,7 +65,9 @@ class PinningTest {
 
     /** The initializing thread pins in {@code <clinit>}; the others pin waiting for it. */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void blockingInAStaticInitializerPinsTheInitializerAndItsWaiters(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "pinnedReason exists since JDK 24");
         List<Pin> pins = Outcome.observe(mode, 1, new ClassInitBlocking()).pins();
@@ -76,16 +81,20 @@ class PinningTest {
 
     /** JEP 491 (JDK 24): sleeping in synchronized, and contending for it, unmounts. */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void synchronizedNoLongerPinsSinceJdk24(Mode mode) throws Exception {
         assumeTrue(FEATURE >= 24, "JEP 491 is in JDK 24");
-        assertThat(Outcome.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP)).pins()).isEmpty();
+        assertThat(Outcome.observe(mode, 4, GuardedSleep.inSynchronized(SLEEP)).pins())
+                .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aReentrantLockNeverPins(Mode mode) throws Exception {
-        assertThat(Outcome.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP)).pins()).isEmpty();
+        assertThat(Outcome.observe(mode, 4, GuardedSleep.inReentrantLock(SLEEP)).pins())
+                .isEmpty();
     }
 
     /** -XX:LockingMode=1 restores JDK 21-23 monitors: the child JVM sees monitor pins for the same code. */
@@ -93,38 +102,64 @@ class PinningTest {
     void legacyLockingInAChildJvmPinsOnTheMonitorAsJdk21Did() throws Exception {
         assumeTrue(FEATURE >= 24 && FEATURE <= 25, "LockingMode=1 is the JDK 21-23 monitor on JDK 24 and 25");
         PinningPattern pattern = new PinningPattern();
-        Check check = pattern.run(Mode.VIRTUAL, pattern.variant("synchronized-jdk21"),
+        Check check = pattern.run(
+                Mode.VIRTUAL,
+                pattern.variant("synchronized-jdk21"),
                 Workload.resolve(pattern, Mode.VIRTUAL, 2, Map.of(PinningPattern.SLEEP_MS.name(), "5")));
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(check.detail()).contains("Freeze or preempt failed").contains("monitor: ").contains(GuardedSleep.class.getName());
+        assertThat(check.detail())
+                .contains("Freeze or preempt failed")
+                .contains("monitor: ")
+                .contains(GuardedSleep.class.getName());
     }
 
     @Test
     void theCheckFailsWhenTheObservationContradictsTheJdk() {
-        Pin pin = new Pin("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
+        Pin pin = new Pin(
+                "Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
         PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
         assertThat(PinningPattern.check(none, seen(pin), 25, false).verdict()).isEqualTo(Check.Verdict.FAILED);
         PinningPattern.Expectation some = PinningPattern.expected("ffm-upcall", Mode.VIRTUAL, 25);
         assertThat(PinningPattern.check(some, seen(), 25, true).verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(PinningPattern.check(some, seen(pin), 25, true).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        Pin other = new Pin("Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
-        assertThat(PinningPattern.check(some, seen(other), 25, true).verdict()).as("wrong cause").isEqualTo(Check.Verdict.FAILED);
+        Pin other = new Pin(
+                "Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
+        assertThat(PinningPattern.check(some, seen(other), 25, true).verdict())
+                .as("wrong cause")
+                .isEqualTo(Check.Verdict.FAILED);
     }
 
     /** A cold JVM's first use of a class pins; it is set apart and never fails a variant that does not pin. */
     @Test
     void pinsOfAClassesFirstUseNeverDecideTheCheck() {
-        Pin loading = new Pin("Freeze or preempt failed (2)", "Contended monitor enter", "t", 1, "c", Duration.ZERO,
-                List.of("jdk.internal.loader.BuiltinClassLoader.loadClassOrNull", "java.lang.ClassLoader.loadClass",
+        Pin loading = new Pin(
+                "Freeze or preempt failed (2)",
+                "Contended monitor enter",
+                "t",
+                1,
+                "c",
+                Duration.ZERO,
+                List.of(
+                        "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull",
+                        "java.lang.ClassLoader.loadClass",
                         "dev.loompatterns.pinning.Blocking.call:21"));
-        Pin harnessInit = new Pin("Waited for initialization of dev.loompatterns.core.RunGate by another thread", "Object.wait",
-                "t", 1, "c", Duration.ZERO, List.of("dev.loompatterns.pinning.Blocking.call:21"));
+        Pin harnessInit = new Pin(
+                "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
+                "Object.wait",
+                "t",
+                1,
+                "c",
+                Duration.ZERO,
+                List.of("dev.loompatterns.pinning.Blocking.call:21"));
         List<Pin> both = List.of(loading, harnessInit);
-        assertThat(both).allSatisfy(pin -> assertThat(pin.origin(Outcome.OWN_CODE)).isEqualTo(PinOrigin.FIRST_USE));
+        assertThat(both)
+                .allSatisfy(pin -> assertThat(pin.origin(Outcome.OWN_CODE)).isEqualTo(PinOrigin.FIRST_USE));
         PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
         Check check = PinningPattern.check(none, new Outcome(List.of(), both), 25, false);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(check.detail()).startsWith("0 pins (not counted: 1 x class-init-wait of dev.loompatterns.core.RunGate, 1 x class-loading)");
+        assertThat(check.detail())
+                .startsWith("0 pins (not counted: 1 x class-init-wait of dev.loompatterns.core.RunGate, 1 x"
+                        + " class-loading)");
     }
 
     /** A wrong way on platform threads has no carrier to pin: nothing to show, and it says so. */
@@ -142,10 +177,14 @@ class PinningTest {
 
     @Test
     void whatIsExpectedDependsOnTheJdkVersion() {
-        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).pins()).isTrue();
-        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).cause()).isEqualTo(PinCause.MONITOR);
-        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 24).pins()).isFalse();
-        assertThat(PinningPattern.expected("ffm-upcall", Mode.PLATFORM, 25).pins()).isFalse();
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).pins())
+                .isTrue();
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 21).cause())
+                .isEqualTo(PinCause.MONITOR);
+        assertThat(PinningPattern.expected("synchronized", Mode.VIRTUAL, 24).pins())
+                .isFalse();
+        assertThat(PinningPattern.expected("ffm-upcall", Mode.PLATFORM, 25).pins())
+                .isFalse();
     }
 
     /** On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show it. */

@@ -44,7 +44,8 @@ class RaceTest {
         assertThat(states.get(0)).isIn(State.FAILED, State.INTERRUPTED, null);
         assertThat(states.get(1)).isEqualTo(State.SUCCEEDED);
         assertThat(states.subList(2, 5)).allMatch(state -> state == State.INTERRUPTED || state == null);
-        assertThat(RacePattern.checkFirstSuccess(winner, null, states).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(RacePattern.checkFirstSuccess(winner, null, states).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     /** When every mirror fails, the race throws, and only after all of them have failed. */
@@ -52,7 +53,8 @@ class RaceTest {
     @EnumSource(Mode.class)
     void everyMirrorFailingMakesTheRaceThrowAfterAllEnded(Mode mode) {
         TaskLog log = new TaskLog(4);
-        Class<? extends Exception> expected = mode == Mode.STRUCTURED ? StructuredTaskScope.FailedException.class : ExecutionException.class;
+        Class<? extends Exception> expected =
+                mode == Mode.STRUCTURED ? StructuredTaskScope.FailedException.class : ExecutionException.class;
 
         assertThatThrownBy(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(4, Duration.ZERO, NEVER, true, log)))
                 .isInstanceOf(expected)
@@ -69,7 +71,8 @@ class RaceTest {
         // mirror-0 fails at once; the other two wait out their latency until interrupted. Wait for all
         // three: a pool may start mirrors 1 and 2 before the thread it made for mirror-0 runs, and an
         // interrupt then would cancel mirror-0 before it ever started.
-        Throwable thrown = Interrupting.interruptWhenReady(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
+        Throwable thrown = Interrupting.interruptWhenReady(
+                () -> RacePattern.FORMS.of(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
                 () -> log.of(0) == State.FAILED && log.of(1) == State.STARTED && log.of(2) == State.STARTED);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
@@ -79,12 +82,18 @@ class RaceTest {
     @Test
     void checkFailsOnALoserStillRunningOrTheWrongWinner() {
         List<State> stillRunning = Arrays.asList(State.FAILED, State.SUCCEEDED, State.STARTED);
-        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, stillRunning).detail()).contains("still running");
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, stillRunning).detail())
+                .contains("still running");
         List<State> done = Arrays.asList(State.FAILED, State.SUCCEEDED, State.INTERRUPTED, null);
-        assertThat(RacePattern.checkFirstSuccess("mirror-2", null, done).detail()).contains("expected mirror-1");
+        assertThat(RacePattern.checkFirstSuccess("mirror-2", null, done).detail())
+                .contains("expected mirror-1");
         List<State> twoWinners = Arrays.asList(State.FAILED, State.SUCCEEDED, State.SUCCEEDED);
-        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, twoWinners).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(RacePattern.checkAllFailed(null, List.of(State.FAILED)).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(RacePattern.checkAllFailed(new IOException(), List.of(State.FAILED, State.STARTED)).detail()).contains("still running");
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, twoWinners).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(RacePattern.checkAllFailed(null, List.of(State.FAILED)).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(RacePattern.checkAllFailed(new IOException(), List.of(State.FAILED, State.STARTED))
+                        .detail())
+                .contains("still running");
     }
 }

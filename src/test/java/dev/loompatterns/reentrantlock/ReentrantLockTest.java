@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReentrantLockTest {
 
     static Stream<Arguments> reentrantLocksInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("reentrant-lock", "synchronized").map(v -> Arguments.of(mode, v)));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of("reentrant-lock", "synchronized").map(v -> Arguments.of(mode, v)));
     }
 
     /** Every call of A re-enters B, nobody else gets in meanwhile, and the lock is free after each call. */
@@ -65,13 +66,17 @@ class ReentrantLockTest {
     @Test
     void checkFailsOnAnIntruderOrALockStillHeld() {
         Variant guarded = new ReentrantLockPattern().variant("reentrant-lock");
-        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 0).verdict())
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 0)
+                        .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 1, 0), 0).detail())
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 1, 0), 0)
+                        .detail())
                 .startsWith("1 times another thread got in");
-        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 3).detail())
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 3)
+                        .detail())
                 .isEqualTo("the lock was still held after 3 calls of A returned");
-        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 9, 0, 0), 0).verdict())
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 9, 0, 0), 0)
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchedulingTest {
 
     static Stream<Arguments> starvationInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Arguments.of(mode, "cpu-hog"), Arguments.of(mode, "yield")));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of(Arguments.of(mode, "cpu-hog"), Arguments.of(mode, "yield")));
     }
 
     /**
@@ -31,15 +32,23 @@ class SchedulingTest {
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("starvationInEveryMode")
-    void aProbeWaitsForSpinningVirtualThreadsOnlyWhenTheyNeitherYieldNorArePlatformThreads(Mode mode, String variant) throws Exception {
+    void aProbeWaitsForSpinningVirtualThreadsOnlyWhenTheyNeitherYieldNorArePlatformThreads(Mode mode, String variant)
+            throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
+        Workload workload =
+                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
         Check check = pattern.run(mode, pattern.variant(variant), workload);
         assertThat(check.ok()).as(check.detail()).isTrue();
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
-        assertThat(check.detail()).contains(starved ? "no time slicing" : mode == Mode.PLATFORM ? "the OS slices time" : "each yield let");
-        assertThat(check.verdict()).as(check.detail()).isEqualTo(variant.equals("yield") ? Check.Verdict.PASSED
-                : starved ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
+        assertThat(check.detail())
+                .contains(
+                        starved ? "no time slicing" : mode == Mode.PLATFORM ? "the OS slices time" : "each yield let");
+        assertThat(check.verdict())
+                .as(check.detail())
+                .isEqualTo(
+                        variant.equals("yield")
+                                ? Check.Verdict.PASSED
+                                : starved ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
     /**
@@ -50,7 +59,8 @@ class SchedulingTest {
     @org.junit.jupiter.params.provider.EnumSource(Mode.class)
     void aProbeIsNotDelayedWhenTheHogsOffloadTheirWorkToAPlatformPool(Mode mode) throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
+        Workload workload =
+                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
         Check check = pattern.run(mode, pattern.variant("offload"), workload);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).contains("handed to a pool of");
@@ -58,7 +68,9 @@ class SchedulingTest {
 
     /** The scheduler's bean, read mid-run, replaces a pool's active count and queue size (virtual threads only: platform threads are not the scheduler's). */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void theSchedulersBeanSaysHowManyTasksRunAndHowManyWait(Mode mode) throws Exception {
         SchedulerMetrics.Reading reading = SchedulerMetrics.measure(mode, 6);
         int carriers = SchedulerMetrics.bean().getParallelism();
@@ -69,27 +81,37 @@ class SchedulingTest {
 
     @Test
     void theMetricsCheckFailsWhenTheBeanSawNothingWaiting() {
-        assertThat(SchedulingPattern.checkMetrics(Mode.VIRTUAL, 8, new SchedulerMetrics.Reading(2, 2, 2, 1)).verdict())
+        assertThat(SchedulingPattern.checkMetrics(Mode.VIRTUAL, 8, new SchedulerMetrics.Reading(2, 2, 2, 1))
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
     @Test
     void theOffloadCheckFailsWhenTheProbeWaitedForTheHogs() {
         Duration hog = Duration.ofMillis(100);
-        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(390), 2).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(3), 2).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(390), 2)
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkOffload(Mode.VIRTUAL, 4, hog, Duration.ofMillis(3), 2)
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
     void theStarvationCheckFailsWhenTheEffectHasTheWrongSign() {
         Duration hog = Duration.ofMillis(100);
-        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(5), 0).verdict())
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, false, 2, hog, Duration.ofMillis(5), 0)
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(190), 10).verdict())
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(190), 10)
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(1), 0).verdict())
-                .as("a yield variant that never yielded").isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0).verdict())
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(1), 0)
+                        .verdict())
+                .as("a yield variant that never yielded")
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0)
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
@@ -123,25 +145,37 @@ class SchedulingTest {
      * queue, and jdk.VirtualThreadStart of a queued thread comes after its submission, not at it.
      */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void ourEventsShowTheQueueingDelayThatVirtualThreadStartHides(Mode mode) throws Exception {
         int carriers = SchedulingPattern.carriers();
         int tasks = 3 * carriers + 1;
         Duration work = Duration.ofMillis(10);
         List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);
 
-        assertThat(measured).hasSize(tasks).allSatisfy(task -> assertThat(task.delay().isNegative()).isFalse());
-        QueueingDelay.Task last = measured.stream().max(Comparator.comparing(QueueingDelay.Task::delay)).orElseThrow();
+        assertThat(measured)
+                .hasSize(tasks)
+                .allSatisfy(task -> assertThat(task.delay().isNegative()).isFalse());
+        QueueingDelay.Task last = measured.stream()
+                .max(Comparator.comparing(QueueingDelay.Task::delay))
+                .orElseThrow();
         assertThat(last.delay()).as("a task queued behind CPU-bound ones").isGreaterThan(work.dividedBy(2));
-        assertThat(last.virtualStart()).as("jdk.VirtualThreadStart of the task's thread").isNotNull();
+        assertThat(last.virtualStart())
+                .as("jdk.VirtualThreadStart of the task's thread")
+                .isNotNull();
         assertThat(last.virtualStart()).isAfter(last.submitted().plus(work.dividedBy(2)));
-        assertThat(SchedulingPattern.checkQueueing(mode, tasks, carriers, work, measured).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(SchedulingPattern.checkQueueing(mode, tasks, carriers, work, measured)
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
     void platformTasksGetBothEventsToo() throws Exception {
         List<QueueingDelay.Task> measured = QueueingDelay.measure(Mode.PLATFORM, 3, Duration.ofMillis(1));
-        assertThat(measured).hasSize(3).allSatisfy(task -> assertThat(task.virtualStart()).isNull());
+        assertThat(measured)
+                .hasSize(3)
+                .allSatisfy(task -> assertThat(task.virtualStart()).isNull());
     }
 
     @Test
@@ -149,8 +183,14 @@ class SchedulingTest {
         Instant t = Instant.EPOCH;
         QueueingDelay.Task quick = new QueueingDelay.Task(0, t, t.plusMillis(1), t.plusMillis(1));
         Duration work = Duration.ofMillis(10);
-        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 2, 1, work, List.of(quick)).detail()).contains("1 of 2");
-        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 2, work, List.of(quick)).verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 0, work, List.of(quick)).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 2, 1, work, List.of(quick))
+                        .detail())
+                .contains("1 of 2");
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 2, work, List.of(quick))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 0, work, List.of(quick))
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
     }
 }

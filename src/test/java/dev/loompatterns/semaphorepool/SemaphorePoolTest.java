@@ -22,14 +22,16 @@ class SemaphorePoolTest {
     static final Duration HOLD_UNTIL_INTERRUPTED = Duration.ofMinutes(10);
 
     static Stream<Arguments> limitsInEveryMode() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(Form.Limit.values()).map(limit -> Arguments.of(mode, limit)));
+        return Stream.of(Mode.values())
+                .flatMap(mode -> Stream.of(Form.Limit.values()).map(limit -> Arguments.of(mode, limit)));
     }
 
     /** The measured peak of holders never exceeds the connections, and every worker gets in once. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("limitsInEveryMode")
     void neverAdmitsMoreThanThePermits(Mode mode, Form.Limit limit) throws Exception {
-        ConnectionPool pool = limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
+        ConnectionPool pool =
+                limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
         SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 60, Duration.ofMillis(1), limit);
 
         assertThat(pool.peakHolders()).isBetween(1, 3);

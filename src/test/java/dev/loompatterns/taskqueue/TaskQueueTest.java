@@ -56,7 +56,9 @@ class TaskQueueTest {
 
     private static void awaitState(Thread thread, Thread.State state) {
         while (thread.getState() != state) {
-            assertThat(thread.isAlive()).as("thread ended before reaching " + state).isTrue();
+            assertThat(thread.isAlive())
+                    .as("thread ended before reaching " + state)
+                    .isTrue();
             Thread.onSpinWait();
         }
     }
@@ -108,7 +110,9 @@ class TaskQueueTest {
         TaskQueue<Integer> queue = new TaskQueue<>();
         queue.put(1);
         queue.taskDone();
-        assertThatThrownBy(queue::taskDone).isInstanceOf(IllegalStateException.class).hasMessageContaining("more times");
+        assertThatThrownBy(queue::taskDone)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more times");
     }
 
     @Test
@@ -184,7 +188,10 @@ class TaskQueueTest {
 
         assertThat(outcome.joinReturned()).isTrue();
         assertThat(outcome.leftover()).isEmpty();
-        List<Integer> done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).map(EventLog.Event::item).toList();
+        List<Integer> done = outcome.events().stream()
+                .filter(e -> e.kind() == Kind.DONE)
+                .map(EventLog.Event::item)
+                .toList();
         assertThat(done).hasSize(500).doesNotHaveDuplicates();
         EventLog.Event last = outcome.events().getLast();
         assertThat(last.kind()).isEqualTo(Kind.JOIN_RETURNED);
@@ -199,8 +206,13 @@ class TaskQueueTest {
         Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
 
         assertThat(outcome.failures()).singleElement().isInstanceOf(ProducerConsumer.ItemFailure.class);
-        assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.HANDED_BACK).extracting(EventLog.Event::item).containsExactly(0);
-        assertThat(outcome.events()).filteredOn(e -> e.kind() == Kind.DONE && e.item() == 0).hasSize(1);
+        assertThat(outcome.events())
+                .filteredOn(e -> e.kind() == Kind.HANDED_BACK)
+                .extracting(EventLog.Event::item)
+                .containsExactly(0);
+        assertThat(outcome.events())
+                .filteredOn(e -> e.kind() == Kind.DONE && e.item() == 0)
+                .hasSize(1);
         assertThat(outcome.joinReturned()).isTrue();
         assertThat(OutcomeCheck.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
@@ -216,7 +228,9 @@ class TaskQueueTest {
         long done = outcome.events().stream().filter(e -> e.kind() == Kind.DONE).count();
         assertThat(done).isGreaterThanOrEqualTo(plan.cancelAfter());
         assertThat(done + outcome.leftover().size()).isEqualTo(400);
-        assertThat(Thread.currentThread().isInterrupted()).as("the cancel's interrupt was consumed").isFalse();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the cancel's interrupt was consumed")
+                .isFalse();
         assertThat(OutcomeCheck.check(mode, plan, outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
@@ -230,9 +244,13 @@ class TaskQueueTest {
         Plan plan = new Plan(1, 2, Duration.ZERO, false, true);
         for (int round = 0; round < 50; round++) {
             Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
-            assertThat(Thread.interrupted()).as("round %d: interrupt left behind", round).isFalse();
+            assertThat(Thread.interrupted())
+                    .as("round %d: interrupt left behind", round)
+                    .isFalse();
             Check check = OutcomeCheck.check(mode, plan, outcome);
-            assertThat(check.verdict()).as("round %d: %s", round, check.detail()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(check.verdict())
+                    .as("round %d: %s", round, check.detail())
+                    .isEqualTo(Check.Verdict.PASSED);
         }
     }
 
@@ -240,8 +258,10 @@ class TaskQueueTest {
     void checkFailsWhenJoinReturnedBeforeTheLastDoneOrAnItemWasDoneTwice() {
         Plan plan = new Plan(2, 2, Duration.ZERO, false, false);
         List<EventLog.Event> early = List.of(
-                new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
-                new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.JOIN_RETURNED, -1, false),
+                new EventLog.Event(0, Kind.PUT, 0, false),
+                new EventLog.Event(1, Kind.PUT, 1, false),
+                new EventLog.Event(2, Kind.DONE, 0, false),
+                new EventLog.Event(3, Kind.JOIN_RETURNED, -1, false),
                 new EventLog.Event(4, Kind.DONE, 1, false));
         Check tooEarly = OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(early, true, List.of(), List.of()));
         assertThat(tooEarly.verdict()).isEqualTo(Check.Verdict.FAILED);
@@ -250,12 +270,15 @@ class TaskQueueTest {
         List<EventLog.Event> twice = List.of(
                 new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.DONE, 0, false));
-        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of())).detail())
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of()))
+                        .detail())
                 .isEqualTo("item 0 done twice");
         List<EventLog.Event> lost = List.of(
-                new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
+                new EventLog.Event(0, Kind.PUT, 0, false),
+                new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false));
-        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of())).detail())
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of()))
+                        .detail())
                 .startsWith("1 done + 0 left over for 2");
     }
 }

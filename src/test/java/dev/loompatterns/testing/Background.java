@@ -60,7 +60,9 @@ public final class Background<T> implements AutoCloseable {
     }
 
     private String describe() {
-        return result.isCompletedExceptionally() ? result.exceptionNow().toString() : String.valueOf(result.resultNow());
+        return result.isCompletedExceptionally()
+                ? result.exceptionNow().toString()
+                : String.valueOf(result.resultNow());
     }
 
     @Override

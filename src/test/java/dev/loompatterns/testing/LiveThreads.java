@@ -37,16 +37,30 @@ public final class LiveThreads {
      * (kept warm, ended by keep-alive; a scope's timeout uses it), the process reaper (cached for 60 s after a
      * child process ends), JFR's own threads, and other JVM service threads.
      */
-    private static final Pattern INFRASTRUCTURE = Pattern.compile(String.join("|",
-            "ForkJoinPool(-\\d+|\\.commonPool)-(worker-\\d+|delayScheduler)", "process reaper", "JFR .*",
-            "Attach Listener", "VirtualThread-unblocker", "Common-Cleaner", "Notification Thread", "Signal Dispatcher",
-            "Reference Handler", "Finalizer", "Read-Poller", "Write-Poller", "surefire-forkedjvm-.*", "RMI .*",
-            "Monitor Ctrl-Break", "C[12] CompilerThread\\d+", "Service Thread", "Sweeper thread"));
+    private static final Pattern INFRASTRUCTURE = Pattern.compile(String.join(
+            "|",
+            "ForkJoinPool(-\\d+|\\.commonPool)-(worker-\\d+|delayScheduler)",
+            "process reaper",
+            "JFR .*",
+            "Attach Listener",
+            "VirtualThread-unblocker",
+            "Common-Cleaner",
+            "Notification Thread",
+            "Signal Dispatcher",
+            "Reference Handler",
+            "Finalizer",
+            "Read-Poller",
+            "Write-Poller",
+            "surefire-forkedjvm-.*",
+            "RMI .*",
+            "Monitor Ctrl-Break",
+            "C[12] CompilerThread\\d+",
+            "Service Thread",
+            "Sweeper thread"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LiveThreads() {
-    }
+    private LiveThreads() {}
 
     public static List<LiveThread> snapshot() {
         try {
@@ -56,10 +70,15 @@ public final class LiveThreads {
                 ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                         .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
                 List<LiveThread> threads = new ArrayList<>();
-                for (JsonNode container : JSON.readTree(file.toFile()).path("threadDump").path("threadContainers")) {
+                for (JsonNode container :
+                        JSON.readTree(file.toFile()).path("threadDump").path("threadContainers")) {
                     for (JsonNode thread : container.path("threads")) {
-                        threads.add(new LiveThread(thread.path("tid").asLong(), thread.path("name").asText(),
-                                thread.path("virtual").asBoolean(false), thread.path("state").asText(), container.path("container").asText()));
+                        threads.add(new LiveThread(
+                                thread.path("tid").asLong(),
+                                thread.path("name").asText(),
+                                thread.path("virtual").asBoolean(false),
+                                thread.path("state").asText(),
+                                container.path("container").asText()));
                     }
                 }
                 return threads;
@@ -93,7 +112,8 @@ public final class LiveThreads {
             if (leaked.isEmpty()) {
                 return leaked;
             }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // poll the dump again; a backstop, not the assertion
+            LockSupport.parkNanos(
+                    Duration.ofMillis(10).toNanos()); // poll the dump again; a backstop, not the assertion
         } while (System.nanoTime() < deadline);
         return leaked;
     }

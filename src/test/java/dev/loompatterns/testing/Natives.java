@@ -19,8 +19,7 @@ import java.lang.invoke.MethodType;
  */
 public final class Natives {
 
-    private Natives() {
-    }
+    private Natives() {}
 
     /**
      * Sorts two ints with libc's {@code qsort}, calling back {@code owner.comparator(MemorySegment,
@@ -28,13 +27,17 @@ public final class Natives {
      */
     public static void qsortWith(MethodHandles.Lookup lookup, Class<?> owner, String comparator) {
         Linker linker = Linker.nativeLinker();
-        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
+        MethodHandle qsort = linker.downcallHandle(
+                linker.defaultLookup().findOrThrow("qsort"),
                 FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
         try (Arena arena = Arena.ofConfined()) {
-            MethodHandle compare = lookup.findStatic(owner, comparator,
-                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-            MemorySegment stub = linker.upcallStub(compare, FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT),
-                    ADDRESS.withTargetLayout(JAVA_INT)), arena);
+            MethodHandle compare = lookup.findStatic(
+                    owner, comparator, MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+            MemorySegment stub = linker.upcallStub(
+                    compare,
+                    FunctionDescriptor.of(
+                            JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT)),
+                    arena);
             qsort.invokeExact(arena.allocateFrom(JAVA_INT, 2, 1), 2L, (long) Integer.BYTES, stub);
         } catch (Throwable e) {
             throw new AssertionError(e);

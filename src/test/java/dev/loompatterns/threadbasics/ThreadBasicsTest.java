@@ -7,9 +7,9 @@ import dev.loompatterns.core.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ThreadBasicsTest {
 
@@ -27,11 +27,14 @@ class ThreadBasicsTest {
             assertThat(report.slept()).isGreaterThanOrEqualTo(sleep);
             assertThat(report.virtual()).isEqualTo(mode != Mode.PLATFORM);
         }
-        assertThat(ThreadBasicsPattern.check(mode, 40, sleep, reports).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(ThreadBasicsPattern.check(mode, 40, sleep, reports).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"PLATFORM", "VIRTUAL"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"PLATFORM", "VIRTUAL"})
     void threadsAreNamedWithACounter(Mode mode) throws Exception {
         List<WorkerReport> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(3, Duration.ZERO);
         assertThat(reports).extracting(WorkerReport::thread).containsExactly("worker-0", "worker-1", "worker-2");
@@ -46,9 +49,16 @@ class ThreadBasicsTest {
         List<WorkerReport> missing = new ArrayList<>();
         missing.add(zero);
         missing.add(null);
-        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, missing).detail()).isEqualTo("1 of 2 workers did not report");
-        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, zero)).verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(ThreadBasicsPattern.check(Mode.PLATFORM, 2, sleep, List.of(zero, one)).detail()).contains("ran on a virtual thread");
-        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, Duration.ofMillis(2), List.of(zero, one)).detail()).contains("slept 1 ms");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, missing).detail())
+                .isEqualTo("1 of 2 workers did not report");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, zero))
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(ThreadBasicsPattern.check(Mode.PLATFORM, 2, sleep, List.of(zero, one))
+                        .detail())
+                .contains("ran on a virtual thread");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, Duration.ofMillis(2), List.of(zero, one))
+                        .detail())
+                .contains("slept 1 ms");
     }
 }

@@ -20,7 +20,9 @@ class ThreadConfigTest {
     }
 
     private static List<WorkerReport> sorted(Outcome result) {
-        return result.reports().stream().sorted(Comparator.comparingInt(WorkerReport::worker)).toList();
+        return result.reports().stream()
+                .sorted(Comparator.comparingInt(WorkerReport::worker))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} inherit={1}")
@@ -30,23 +32,31 @@ class ThreadConfigTest {
         Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(6, config);
 
         List<WorkerReport> observed = sorted(result);
-        assertThat(observed).extracting(WorkerReport::name).containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5");
-        assertThat(observed).extracting(WorkerReport::argument).containsExactly("arg-0", "arg-1", "arg-2", "arg-3", "arg-4", "arg-5");
+        assertThat(observed)
+                .extracting(WorkerReport::name)
+                .containsExactly("job-0", "job-1", "job-2", "job-3", "job-4", "job-5");
+        assertThat(observed)
+                .extracting(WorkerReport::argument)
+                .containsExactly("arg-0", "arg-1", "arg-2", "arg-3", "arg-4", "arg-5");
         assertThat(observed).allSatisfy(o -> {
             assertThat(o.inherited()).isEqualTo(inherit ? Worker.REQUEST_VALUE : null);
             assertThat(o.daemon()).isTrue();
             assertThat(o.virtual()).isEqualTo(mode != Mode.PLATFORM);
         });
         assertThat(ThreadConfigPattern.check(mode, 6, config, result).verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(Worker.REQUEST.get()).as("the caller's local is removed after the run").isNull();
+        assertThat(Worker.REQUEST.get())
+                .as("the caller's local is removed after the run")
+                .isNull();
     }
 
     /** JEP 444: setPriority on a virtual thread is ignored; a platform thread keeps the value asked for. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void priorityIsKeptByPlatformThreadsAndIgnoredByVirtualOnes(Mode mode) throws Exception {
-        Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(3, new ThreadConfig("p-", true, Thread.MAX_PRIORITY, true));
-        assertThat(result.reports()).extracting(WorkerReport::priority)
+        Outcome result =
+                ThreadConfigPattern.FORMS.of(mode).runAll(3, new ThreadConfig("p-", true, Thread.MAX_PRIORITY, true));
+        assertThat(result.reports())
+                .extracting(WorkerReport::priority)
                 .containsOnly(mode == Mode.PLATFORM ? Thread.MAX_PRIORITY : Thread.NORM_PRIORITY);
     }
 
@@ -56,12 +66,17 @@ class ThreadConfigTest {
         Outcome result = ThreadConfigPattern.FORMS.of(mode).runAll(4, new ThreadConfig("f-", true, 5, true));
         if (mode == Mode.STRUCTURED) {
             assertThat(result.uncaught()).isEmpty();
-            assertThat(result.captured()).singleElement().extracting(Throwable::getMessage).isEqualTo("worker 3 fails on purpose");
+            assertThat(result.captured())
+                    .singleElement()
+                    .extracting(Throwable::getMessage)
+                    .isEqualTo("worker 3 fails on purpose");
         } else {
             assertThat(result.captured()).isEmpty();
             assertThat(result.uncaught()).singleElement().satisfies(u -> {
                 assertThat(u.thread()).isEqualTo("f-3");
-                assertThat(u.failure()).isInstanceOf(IllegalStateException.class).hasMessage("worker 3 fails on purpose");
+                assertThat(u.failure())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessage("worker 3 fails on purpose");
             });
         }
     }
@@ -71,7 +86,8 @@ class ThreadConfigTest {
         ThreadConfig config = new ThreadConfig("n-", false, 5, false);
         Outcome result = new PlatformThreadConfig().runAll(2, config);
         assertThat(result.reports()).extracting(WorkerReport::daemon).containsOnly(false);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, result).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, result).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -80,15 +96,29 @@ class ThreadConfigTest {
         Worker.Uncaught failure = new Worker.Uncaught("w-1", new IllegalStateException("worker 1 fails on purpose"));
         WorkerReport good = new WorkerReport(0, "arg-0", "w-0", true, 8, false, Worker.REQUEST_VALUE);
         WorkerReport last = new WorkerReport(1, "arg-1", "w-1", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(failure), List.of())).verdict())
+        assertThat(ThreadConfigPattern.check(
+                                Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(failure), List.of()))
+                        .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
         WorkerReport lowPriority = new WorkerReport(1, "arg-1", "w-1", true, 5, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, lowPriority), List.of(failure), List.of())).detail())
+        assertThat(ThreadConfigPattern.check(
+                                Mode.PLATFORM,
+                                2,
+                                config,
+                                new Outcome(List.of(good, lowPriority), List.of(failure), List.of()))
+                        .detail())
                 .contains("had priority 5, not 8");
         WorkerReport misnamed = new WorkerReport(1, "arg-1", "Thread-7", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, misnamed), List.of(failure), List.of())).detail())
+        assertThat(ThreadConfigPattern.check(
+                                Mode.PLATFORM,
+                                2,
+                                config,
+                                new Outcome(List.of(good, misnamed), List.of(failure), List.of()))
+                        .detail())
                 .contains("was named Thread-7");
-        assertThat(ThreadConfigPattern.check(Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(), List.of())).verdict())
+        assertThat(ThreadConfigPattern.check(
+                                Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(), List.of()))
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -16,22 +16,22 @@ class ThreadDumpTest {
 
     /** The JDK 25 shape, trimmed, with one field a later JDK might add. */
     static final String DUMP = """
-            {"threadDump": {"processId": "1", "formatVersion": 99, "threadContainers": [
-              {"container": "<root>", "parent": null, "owner": null, "threadCount": "1",
-               "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
-              {"container": "java.util.concurrent.ThreadPoolExecutor@1a", "parent": "<root>", "owner": null, "threads": []},
-              {"container": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "parent": "<root>", "owner": "22",
-               "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true},
-                           {"tid": "26", "name": "", "state": "RUNNABLE", "virtual": true}]},
-              {"container": "url-fetch/group-10/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c",
-               "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "26",
-               "threads": [{"tid": "30", "name": "", "state": "WAITING", "virtual": true}]},
-              {"container": "url-fetch/group-2/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@4d",
-               "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "24",
-               "threads": [{"tid": "31", "name": "", "state": "WAITING", "virtual": true},
-                           {"tid": "32", "name": "", "state": "WAITING", "virtual": true}]}
-            ]}}
-            """;
+        {"threadDump": {"processId": "1", "formatVersion": 99, "threadContainers": [
+          {"container": "<root>", "parent": null, "owner": null, "threadCount": "1",
+           "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
+          {"container": "java.util.concurrent.ThreadPoolExecutor@1a", "parent": "<root>", "owner": null, "threads": []},
+          {"container": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "parent": "<root>", "owner": "22",
+           "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true},
+                       {"tid": "26", "name": "", "state": "RUNNABLE", "virtual": true}]},
+          {"container": "url-fetch/group-10/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c",
+           "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "26",
+           "threads": [{"tid": "30", "name": "", "state": "WAITING", "virtual": true}]},
+          {"container": "url-fetch/group-2/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@4d",
+           "parent": "url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@2b", "owner": "24",
+           "threads": [{"tid": "31", "name": "", "state": "WAITING", "virtual": true},
+                       {"tid": "32", "name": "", "state": "WAITING", "virtual": true}]}
+        ]}}
+        """;
 
     static ThreadDump read(String json, Path dir) throws IOException {
         Path file = dir.resolve("dump.json");
@@ -49,8 +49,12 @@ class ThreadDumpTest {
         assertThat(group.threads()).extracting(ThreadDump.DumpedThread::tid).containsExactly("31", "32");
         assertThat(dump.depth(group)).isEqualTo(2);
         assertThat(dump.depth(dump.named("url-fetch").orElseThrow())).isEqualTo(1);
-        assertThat(dump.named("java.util.concurrent.ThreadPoolExecutor@1a").orElseThrow().kind()).isEqualTo("ThreadPoolExecutor");
-        ThreadDump.Container unnamed = new ThreadDump.Container("java.util.concurrent.StructuredTaskScopeImpl@5e", "<root>", "22", List.of());
+        assertThat(dump.named("java.util.concurrent.ThreadPoolExecutor@1a")
+                        .orElseThrow()
+                        .kind())
+                .isEqualTo("ThreadPoolExecutor");
+        ThreadDump.Container unnamed =
+                new ThreadDump.Container("java.util.concurrent.StructuredTaskScopeImpl@5e", "<root>", "22", List.of());
         assertThat(unnamed.kind()).isEqualTo("scope");
         assertThat(unnamed.name()).isEqualTo(unnamed.id());
     }
@@ -61,22 +65,25 @@ class ThreadDumpTest {
         read(DUMP, dir).print(new PrintWriter(text, true), 1);
         List<String> lines = text.toString().lines().toList();
 
-        assertThat(lines).containsExactly(
-                "<root>  1 thread (WAITING 1)",
-                "  - #22 \"runner\" WAITING",
-                "  url-fetch  [scope]  owner #22 \"runner\"  2 threads (RUNNABLE 1, WAITING 1)",
-                "    - #24 virtual WAITING",
-                "    - ... 1 more (--threads N lists more)",
-                "    url-fetch/group-2  [scope]  owner #24 virtual  2 threads (WAITING 2)",
-                "      - #31 virtual WAITING",
-                "      - ... 1 more (--threads N lists more)",
-                "    url-fetch/group-10  [scope]  owner #26 virtual  1 thread (WAITING 1)",
-                "      - #30 virtual WAITING",
-                "(1 empty containers not shown)");
+        assertThat(lines)
+                .containsExactly(
+                        "<root>  1 thread (WAITING 1)",
+                        "  - #22 \"runner\" WAITING",
+                        "  url-fetch  [scope]  owner #22 \"runner\"  2 threads (RUNNABLE 1, WAITING 1)",
+                        "    - #24 virtual WAITING",
+                        "    - ... 1 more (--threads N lists more)",
+                        "    url-fetch/group-2  [scope]  owner #24 virtual  2 threads (WAITING 2)",
+                        "      - #31 virtual WAITING",
+                        "      - ... 1 more (--threads N lists more)",
+                        "    url-fetch/group-10  [scope]  owner #26 virtual  1 thread (WAITING 1)",
+                        "      - #30 virtual WAITING",
+                        "(1 empty containers not shown)");
     }
 
     @Test
     void refusesJsonThatIsNotAThreadDump(@TempDir Path dir) {
-        assertThatThrownBy(() -> read("{\"threads\": []}", dir)).isInstanceOf(IOException.class).hasMessageContaining("not a JSON thread dump");
+        assertThatThrownBy(() -> read("{\"threads\": []}", dir))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a JSON thread dump");
     }
 }

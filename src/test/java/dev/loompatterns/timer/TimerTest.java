@@ -44,7 +44,10 @@ class TimerTest {
             assertThat(timer.firedAfter()).isGreaterThanOrEqualTo(timer.delay());
             assertThat(timer.cancelled()).isFalse();
         });
-        assertThat(fired).extracting(Fired::delay).contains(DELAY).allMatch(d -> d.compareTo(DELAY.multipliedBy(2)) < 0);
+        assertThat(fired)
+                .extracting(Fired::delay)
+                .contains(DELAY)
+                .allMatch(d -> d.compareTo(DELAY.multipliedBy(2)) < 0);
         assertThat(TimerPattern.checkOnce(fired).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
@@ -124,13 +127,15 @@ class TimerTest {
     @EnumSource(Mode.class)
     void aFailingActionReachesTheOwner(Mode mode) {
         assertThatThrownBy(() -> {
-            try (Form service = timers(mode)) {
-                service.schedule(Duration.ZERO, () -> {
-                    throw new IllegalStateException("boom");
-                });
-                service.awaitAll();
-            }
-        }).isInstanceOf(ExecutionException.class).hasRootCauseMessage("boom");
+                    try (Form service = timers(mode)) {
+                        service.schedule(Duration.ZERO, () -> {
+                            throw new IllegalStateException("boom");
+                        });
+                        service.awaitAll();
+                    }
+                })
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("boom");
     }
 
     @Test
@@ -140,13 +145,17 @@ class TimerTest {
         // all due at once; two threads: the third timer starts only when a blocking action has ended
         Check check = TimerPattern.checkBlocking(fired, block);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(check.detail()).matches("[4-6] of 6 timers started .*"); // the first two only if the machine made them late
+        assertThat(check.detail())
+                .matches("[4-6] of 6 timers started .*"); // the first two only if the machine made them late
     }
 
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     void blockingActionsDelayNobodyWithAThreadPerTimer(Mode mode) throws Exception {
-        Duration block = Duration.ofSeconds(1); // far more than any wake-up is late: a timer this late waited for another
+        Duration block =
+                Duration.ofSeconds(1); // far more than any wake-up is late: a timer this late waited for another
         List<Fired> fired = TimerScenario.blocking(TimerPattern.FORMS.of(mode).open(2, block), 6, DELAY, block);
         assertThat(TimerPattern.checkBlocking(fired, block).verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
     }
@@ -154,15 +163,20 @@ class TimerTest {
     // --- the check on made-up observations
 
     private static Fired fired(int delayMs, int fires, Integer afterMs) {
-        return new Fired(Duration.ofMillis(delayMs), fires, afterMs == null ? null : Duration.ofMillis(afterMs), false, false);
+        return new Fired(
+                Duration.ofMillis(delayMs), fires, afterMs == null ? null : Duration.ofMillis(afterMs), false, false);
     }
 
     @Test
     void checkFailsOnAnEarlyAMissingOrADoubleFire() {
-        assertThat(TimerPattern.checkOnce(List.of(fired(10, 1, 10), fired(20, 1, 25))).verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(TimerPattern.checkOnce(List.of(fired(10, 1, 10), fired(20, 1, 19))).detail())
+        assertThat(TimerPattern.checkOnce(List.of(fired(10, 1, 10), fired(20, 1, 25)))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(TimerPattern.checkOnce(List.of(fired(10, 1, 10), fired(20, 1, 19)))
+                        .detail())
                 .isEqualTo("timer 1 fired after 19.0 ms, before its delay of 20.0 ms");
-        assertThat(TimerPattern.checkOnce(List.of(fired(10, 0, null))).detail()).isEqualTo("timer 0 fired 0 times, expected once");
+        assertThat(TimerPattern.checkOnce(List.of(fired(10, 0, null))).detail())
+                .isEqualTo("timer 0 fired 0 times, expected once");
         assertThat(TimerPattern.checkOnce(List.of(fired(10, 2, 11))).verdict()).isEqualTo(Check.Verdict.FAILED);
     }
 
@@ -171,12 +185,14 @@ class TimerTest {
         Fired cancelledButFired = new Fired(Duration.ofMillis(10), 1, Duration.ofMillis(12), true, true);
         Fired cancelled = new Fired(Duration.ofMillis(10), 0, null, true, true);
         Fired cancelTooLate = new Fired(Duration.ofMillis(10), 1, Duration.ofMillis(10), true, false);
-        assertThat(TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelledButFired)).detail())
+        assertThat(TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelledButFired))
+                        .detail())
                 .isEqualTo("timer 1 fired after its cancel() returned true");
         Check ok = TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelled, cancelTooLate));
         assertThat(ok.verdict()).isEqualTo(Check.Verdict.PASSED);
-        assertThat(ok.detail()).isEqualTo("2 fired, 1 cancelled before they fired, none fired after its cancel"
-                + " (1 cancels came after the timer had fired: cancel() said false)");
+        assertThat(ok.detail())
+                .isEqualTo("2 fired, 1 cancelled before they fired, none fired after its cancel"
+                        + " (1 cancels came after the timer had fired: cancel() said false)");
     }
 
     private static Ticking ticking(int periodMs, int... atMs) {
@@ -189,11 +205,15 @@ class TimerTest {
 
     @Test
     void checkFailsOnAnEarlyTickAMissingTickOrDrift() {
-        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, 10, 25, 30, 41))).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, 10, 25, 30, 41)))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
         assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, 10, 19, 30))).detail())
                 .isEqualTo("timer 0 tick 2 at 19.0 ms, before its time 20.0 ms");
-        Ticking short1 = new Ticking(Duration.ofMillis(10), 3, 2, ticking(10, 10, 20).tickedAt());
-        assertThat(TimerPattern.checkFixedRate(List.of(short1)).detail()).isEqualTo("timer 0 ticked 2 times, expected 3");
+        Ticking short1 =
+                new Ticking(Duration.ofMillis(10), 3, 2, ticking(10, 10, 20).tickedAt());
+        assertThat(TimerPattern.checkFixedRate(List.of(short1)).detail())
+                .isEqualTo("timer 0 ticked 2 times, expected 3");
 
         // 40 ticks of 10 ms: the bound is 400 / 4 + 100 = 200 ms; a timer that loses 6 ms a tick ends 240 ms late
         int[] drifting = new int[40];
@@ -201,23 +221,28 @@ class TimerTest {
             drifting[k - 1] = k * 16;
         }
         assertThat(TimerPattern.driftBound(Duration.ofMillis(10), 40)).isEqualTo(Duration.ofMillis(200));
-        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, drifting))).detail()).startsWith("timer 0 drifted: last tick");
+        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, drifting))).detail())
+                .startsWith("timer 0 drifted: last tick");
         // one wake-up late by 150 ms, then caught up: not drift
         int[] oneLate = new int[40];
         for (int k = 1; k <= 40; k++) {
             oneLate[k - 1] = k * 10 + (k == 40 ? 150 : 0);
         }
-        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, oneLate))).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, oneLate))).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
     void blockingCheckShowsOnlyATimerLateByABlockAndStillFailsOnBrokenPromises() {
         Duration block = Duration.ofMillis(20);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 30)), block).verdict())
+        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 30)), block)
+                        .verdict())
                 .isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 29)), block).verdict())
+        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 29)), block)
+                        .verdict())
                 .isEqualTo(Check.Verdict.NOT_SHOWN);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 9)), block).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 9)), block).verdict())
+                .isEqualTo(Check.Verdict.FAILED);
     }
 
     /** A cancel that lands during a tick stops the ticks after it, and never interrupts the tick that runs. */
@@ -243,7 +268,9 @@ class TimerTest {
             timer.cancel();
             cancelled.countDown();
             timers.awaitAll(); // rethrows a failed tick
-            assertThat(tickEnded).as("awaitAll waited for the tick that was running when the cancel came").isTrue();
+            assertThat(tickEnded)
+                    .as("awaitAll waited for the tick that was running when the cancel came")
+                    .isTrue();
         }
         assertThat(interrupted).isFalse();
         assertThat(ticks.get()).as("no tick after the cancel").isEqualTo(1);

@@ -37,16 +37,26 @@ class UrlFetchFaultsTest {
 
     /** Seed 4 at 30% over every kind: item 1 fails at once, items 6 and 9 stall (asserted where it matters). */
     private static final FaultPlan PLAN = FaultPlan.parse("30", "4", FaultPlan.ALL_KINDS);
+
     private static final int ITEMS = 40;
     private static final int WORKERS = 4;
 
     @Test
     void thePlanIsAFunctionOfSeedAndIndex() {
-        List<FaultPlan.Kind> first = IntStream.range(0, 1000).mapToObj(PLAN::faultFor).toList();
-        List<FaultPlan.Kind> again = IntStream.range(0, 1000).mapToObj(FaultPlan.parse("30", "4", "fail,500,stall,reset")::faultFor).toList();
-        List<FaultPlan.Kind> otherSeed = IntStream.range(0, 1000).mapToObj(FaultPlan.parse("30", "5", FaultPlan.ALL_KINDS)::faultFor).toList();
+        List<FaultPlan.Kind> first =
+                IntStream.range(0, 1000).mapToObj(PLAN::faultFor).toList();
+        List<FaultPlan.Kind> again = IntStream.range(0, 1000)
+                .mapToObj(FaultPlan.parse("30", "4", "fail,500,stall,reset")::faultFor)
+                .toList();
+        List<FaultPlan.Kind> otherSeed = IntStream.range(0, 1000)
+                .mapToObj(FaultPlan.parse("30", "5", FaultPlan.ALL_KINDS)::faultFor)
+                .toList();
         // asked in another order, the same items get the same faults
-        List<FaultPlan.Kind> backwards = IntStream.range(0, 1000).map(i -> 999 - i).mapToObj(PLAN::faultFor).toList().reversed();
+        List<FaultPlan.Kind> backwards = IntStream.range(0, 1000)
+                .map(i -> 999 - i)
+                .mapToObj(PLAN::faultFor)
+                .toList()
+                .reversed();
 
         assertThat(again).isEqualTo(first);
         assertThat(backwards).isEqualTo(first);
@@ -54,20 +64,29 @@ class UrlFetchFaultsTest {
         long faulted = first.stream().filter(kind -> kind != null).count();
         assertThat(faulted).isBetween(200L, 400L); // 30% of 1,000, give or take the draw
         assertThat(first).contains(FaultPlan.Kind.values());
-        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("0", "4", "stall")::faultFor)).containsOnlyNulls();
+        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("0", "4", "stall")::faultFor))
+                .containsOnlyNulls();
         assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("100", "4", "stall,500")::faultFor))
                 .containsOnly(FaultPlan.Kind.STALL, FaultPlan.Kind.STATUS_500);
     }
 
     @Test
     void badFaultOptionsAreRefusedWithOneLine() {
-        assertThatThrownBy(() -> FaultPlan.parse("101", "1", "500")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> FaultPlan.parse("101", "1", "500"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("fault-rate must be a whole number from 0 to 100, got '101'");
-        assertThatThrownBy(() -> FaultPlan.parse("ten", "1", "500")).isInstanceOf(UsageException.class).hasMessageStartingWith("fault-rate");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "x", "500")).isInstanceOf(UsageException.class).hasMessageStartingWith("fault-seed");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "1", "500,teapot")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> FaultPlan.parse("ten", "1", "500"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("fault-rate");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "x", "500"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("fault-seed");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "1", "500,teapot"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "1", " , ")).isInstanceOf(UsageException.class).hasMessageStartingWith("faults must name");
+        assertThatThrownBy(() -> FaultPlan.parse("10", "1", " , "))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("faults must name");
     }
 
     /** Fault options only where faults are injected: not on the fault-free variant, not with the user's URLs. */
@@ -75,11 +94,19 @@ class UrlFetchFaultsTest {
     void faultOptionsAreRefusedWhereNoFaultIsInjected() {
         UrlFetchPattern pattern = new UrlFetchPattern();
         assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, Map.of("fault-rate", "5")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("applies only to the fault variants");
-        assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, Map.of("urls", "http://127.0.0.1:1/a")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("cannot fetch -P urls");
-        assertThatThrownBy(() -> run(pattern, Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, Map.of("latency-ms", "500", "timeout-ms", "500")))
-                .isInstanceOf(UsageException.class).hasMessageContaining("must be below timeout-ms");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("applies only to the fault variants");
+        assertThatThrownBy(() -> run(
+                        pattern, Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, Map.of("urls", "http://127.0.0.1:1/a")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("cannot fetch -P urls");
+        assertThatThrownBy(() -> run(
+                        pattern,
+                        Mode.VIRTUAL,
+                        UrlFetchPattern.NO_FAULTS,
+                        Map.of("latency-ms", "500", "timeout-ms", "500")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("must be below timeout-ms");
     }
 
     /** Each fault gives its outcome: 500 an HTTP 500, stall a timeout, fail and reset an I/O error. */
@@ -88,7 +115,8 @@ class UrlFetchFaultsTest {
     @Timeout(30)
     void eachFaultGivesTheClientItsOutcome(FaultPlan.Kind kind) throws Exception {
         FaultPlan always = FaultPlan.parse("100", "1", kind.id());
-        try (LatencyServer server = LatencyServer.start(Duration.ZERO, always); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, always);
+                UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
             Outcome fetched = client.fetch(server.items(1).getFirst());
 
             assertThat(fetched.ok()).isFalse();
@@ -104,13 +132,22 @@ class UrlFetchFaultsTest {
     @Timeout(60)
     void collectingReportsExactlyTheFaultedUrls(Mode mode) throws Exception {
         Form collect = UrlFetchPattern.FORMS.of(mode);
-        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
+                UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
             List<URI> uris = server.items(ITEMS).reversed();
-            List<Outcome> results = collect.fetchAll(client, uris, new Form.Options(WORKERS, 0, 7, Form.OnFailure.AWAIT_ALL));
+            List<Outcome> results =
+                    collect.fetchAll(client, uris, new Form.Options(WORKERS, 0, 7, Form.OnFailure.AWAIT_ALL));
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
-            List<Integer> failed = results.stream().filter(r -> !r.ok()).map(r -> LatencyServer.itemIndex(r.uri().getPath())).sorted().toList();
-            List<Integer> planned = IntStream.range(0, ITEMS).filter(i -> PLAN.faultFor(i) != null).boxed().toList();
+            List<Integer> failed = results.stream()
+                    .filter(r -> !r.ok())
+                    .map(r -> LatencyServer.itemIndex(r.uri().getPath()))
+                    .sorted()
+                    .toList();
+            List<Integer> planned = IntStream.range(0, ITEMS)
+                    .filter(i -> PLAN.faultFor(i) != null)
+                    .boxed()
+                    .toList();
             assertThat(failed).isEqualTo(planned).isNotEmpty();
             Check check = OutcomeChecks.checkFaults(uris, results, PLAN, server.served());
             assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
@@ -127,19 +164,27 @@ class UrlFetchFaultsTest {
     @EnumSource(Mode.class)
     @Timeout(45)
     void failingFastCancelsTheRestAndLeavesNothingRunning(Mode mode) throws Exception {
-        assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor)).as("a fault the pool meets at once")
+        assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor))
+                .as("a fault the pool meets at once")
                 .contains(FaultPlan.Kind.FAIL);
-        assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor)).as("stalls to cancel").contains(FaultPlan.Kind.STALL);
+        assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor))
+                .as("stalls to cancel")
+                .contains(FaultPlan.Kind.STALL);
         Form failFast = UrlFetchPattern.FORMS.of(mode);
-        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN); UrlClient client = new UrlClient(LONG_TIMEOUT)) {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
+                UrlClient client = new UrlClient(LONG_TIMEOUT)) {
             List<URI> uris = server.items(ITEMS);
-            FetchFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(FetchFailedException.class,
+            FetchFailedException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                    FetchFailedException.class,
                     () -> failFast.fetchAll(client, uris, new Form.Options(WORKERS, 0, 7, Form.OnFailure.FAIL_FAST)));
 
             assertThat(client.inFlight()).as("fetches still running").isZero();
             assertThat(client.timedOut()).as("stalls waited for").isZero();
-            assertThat(PLAN.faultFor(LatencyServer.itemIndex(thrown.outcome().uri().getPath()))).isNotNull();
-            Check check = OutcomeChecks.checkFailedFast(uris, thrown.outcome(), PLAN, client.inFlight(), client.timedOut());
+            assertThat(PLAN.faultFor(
+                            LatencyServer.itemIndex(thrown.outcome().uri().getPath())))
+                    .isNotNull();
+            Check check =
+                    OutcomeChecks.checkFailedFast(uris, thrown.outcome(), PLAN, client.inFlight(), client.timedOut());
             assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         }
     }
@@ -151,11 +196,18 @@ class UrlFetchFaultsTest {
         URI failed = URI.create("http://127.0.0.1:1/item/1");
         List<URI> asked = List.of(notFaulted, failed);
         Outcome io = Outcome.failed(failed, new java.io.IOException("closed"));
-        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(notFaulted, 500, ""), PLAN, 0, 0).detail()).contains("not a faulted URL");
-        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(failed, 500, ""), PLAN, 0, 0).detail()).contains("gives I/O error");
-        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 2, 0).detail()).contains("2 fetches were still running");
-        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 1).detail()).contains("waited for them");
-        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 0).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(notFaulted, 500, ""), PLAN, 0, 0)
+                        .detail())
+                .contains("not a faulted URL");
+        assertThat(OutcomeChecks.checkFailedFast(asked, new Outcome(failed, 500, ""), PLAN, 0, 0)
+                        .detail())
+                .contains("gives I/O error");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 2, 0).detail())
+                .contains("2 fetches were still running");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 1).detail())
+                .contains("waited for them");
+        assertThat(OutcomeChecks.checkFailedFast(asked, io, PLAN, 0, 0).verdict())
+                .isEqualTo(Check.Verdict.PASSED);
     }
 
     /** A stalled request ends when the server closes, not only by its timeout: nothing the server holds outlives it. */
@@ -191,11 +243,17 @@ class UrlFetchFaultsTest {
      * timeout, as on a loaded machine, and the run still passes.
      */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"VIRTUAL", "STRUCTURED"})
+    @EnumSource(
+            value = Mode.class,
+            names = {"VIRTUAL", "STRUCTURED"})
     @Timeout(60)
     void anItemThePlanDidNotFaultOutlastsTheStallTimeout(Mode mode) throws Exception {
         UrlFetchPattern pattern = new UrlFetchPattern();
-        Check check = run(pattern, mode, pattern.variant("faults"), Map.of("latency-ms", "300", "timeout-ms", "100", "fault-rate", "30"));
+        Check check = run(
+                pattern,
+                mode,
+                pattern.variant("faults"),
+                Map.of("latency-ms", "300", "timeout-ms", "100", "fault-rate", "30"));
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
@@ -212,7 +270,8 @@ class UrlFetchFaultsTest {
         });
         try {
             UrlFetchPattern pattern = new UrlFetchPattern();
-            Check check = pattern.run(Mode.VIRTUAL, pattern.variant("faults"), Workload.resolve(pattern, Mode.VIRTUAL, 5_000, Map.of()));
+            Check check = pattern.run(
+                    Mode.VIRTUAL, pattern.variant("faults"), Workload.resolve(pattern, Mode.VIRTUAL, 5_000, Map.of()));
             assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         } finally {
             stop.set(true);
@@ -221,7 +280,8 @@ class UrlFetchFaultsTest {
         assertThat(spins.get()).as("the hog ran").isPositive();
     }
 
-    private static Check run(UrlFetchPattern pattern, Mode mode, Variant variant, Map<String, String> params) throws Exception {
+    private static Check run(UrlFetchPattern pattern, Mode mode, Variant variant, Map<String, String> params)
+            throws Exception {
         return pattern.run(mode, variant, Workload.resolve(pattern, mode, 10, params));
     }
 }

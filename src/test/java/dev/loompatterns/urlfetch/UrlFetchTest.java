@@ -27,14 +27,16 @@ class UrlFetchTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void resultsComeBackInInputOrder(Mode mode) throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2)); UrlClient client = new UrlClient()) {
+        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2));
+                UrlClient client = new UrlClient()) {
             // reversed, so input order differs from any order the server might finish in
             List<URI> uris = server.items(30).reversed();
             List<Outcome> results = UrlFetchPattern.FORMS.of(mode).fetchAll(client, uris, OPTIONS);
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
             assertThat(results).extracting(Outcome::body).first().isEqualTo("item-29");
-            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict())
+                    .isEqualTo(Check.Verdict.PASSED);
         }
     }
 
@@ -42,19 +44,25 @@ class UrlFetchTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 30, 100})
     void structuredGroupsKeepInputOrder(int groupSize) throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1)); UrlClient client = new UrlClient()) {
+        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1));
+                UrlClient client = new UrlClient()) {
             List<URI> uris = server.items(30).reversed();
-            List<Outcome> results = new StructuredUrlFetch().fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
+            List<Outcome> results = new StructuredUrlFetch()
+                    .fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
-            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict()).isEqualTo(Check.Verdict.PASSED);
+            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict())
+                    .isEqualTo(Check.Verdict.PASSED);
         }
     }
 
     @Test
     void groupScopesAreNamedUnderTheTopScope() {
-        assertThat(StructuredUrlFetch.groupName(3)).isEqualTo("url-fetch/group-3").startsWith(StructuredUrlFetch.SCOPE_NAME + "/");
-        assertThatThrownBy(() -> new Form.Options(4, 0, 0, Form.OnFailure.OUTCOMES)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(StructuredUrlFetch.groupName(3))
+                .isEqualTo("url-fetch/group-3")
+                .startsWith(StructuredUrlFetch.SCOPE_NAME + "/");
+        assertThatThrownBy(() -> new Form.Options(4, 0, 0, Form.OnFailure.OUTCOMES))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -71,23 +79,35 @@ class UrlFetchTest {
         URI b = URI.create("http://127.0.0.1:1/item/1");
         Outcome okA = new Outcome(a, 200, "item-0");
         Outcome okB = new Outcome(b, 200, "item-1");
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okB, okA), 2).detail()).startsWith("result 0 is for");
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, new Outcome(b, 200, "item-7")), 2).verdict())
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okB, okA), 2)
+                        .detail())
+                .startsWith("result 0 is for");
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, new Outcome(b, 200, "item-7")), 2)
+                        .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, okB), 3).detail()).contains("answered 3 requests");
+        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, okB), 3)
+                        .detail())
+                .contains("answered 3 requests");
     }
 
     /** A user's own URLs are fetched instead of the embedded server's, and a failing one fails the check. */
     @Test
     void fetchesTheUsersOwnUrls() throws Exception {
         try (LatencyServer server = LatencyServer.start(Duration.ZERO)) {
-            String good = server.items(2).stream().map(URI::toString).reduce((x, y) -> x + "," + y).orElseThrow();
+            String good = server.items(2).stream()
+                    .map(URI::toString)
+                    .reduce((x, y) -> x + "," + y)
+                    .orElseThrow();
             UrlFetchPattern pattern = new UrlFetchPattern();
-            Check ok = pattern.run(Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("urls", good)));
+            Check ok = pattern.run(
+                    Mode.VIRTUAL, Variant.DEFAULT, Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("urls", good)));
             assertThat(ok.verdict()).isEqualTo(Check.Verdict.PASSED);
 
             String missing = good + ",http://127.0.0.1:" + server.address().getPort() + "/nothing-here";
-            Check bad = pattern.run(Mode.PLATFORM, Variant.DEFAULT, Workload.resolve(pattern, Mode.PLATFORM, null, Map.of("urls", missing)));
+            Check bad = pattern.run(
+                    Mode.PLATFORM,
+                    Variant.DEFAULT,
+                    Workload.resolve(pattern, Mode.PLATFORM, null, Map.of("urls", missing)));
             assertThat(bad.verdict()).isEqualTo(Check.Verdict.FAILED);
             assertThat(bad.detail()).contains("1 of 3 failed").contains("HTTP 404");
         }
@@ -95,7 +115,8 @@ class UrlFetchTest {
 
     @Test
     void rejectsUrlsThatAreNotHttp() {
-        assertThatThrownBy(() -> UrlFetchPattern.parseUrls("ftp://example.org/x")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> UrlFetchPattern.parseUrls("ftp://example.org/x"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("not an http or https URL");
         assertThatThrownBy(() -> UrlFetchPattern.parseUrls("http://a b")).isInstanceOf(UsageException.class);
         assertThat(UrlFetchPattern.parseUrls(" http://127.0.0.1:1/a , ")).hasSize(1);

@@ -31,12 +31,10 @@ public final class RecordingReader {
     /** Progress: every this many events, the callback hears the count. */
     public static final long PROGRESS_EVERY = 1_000_000;
 
-    private RecordingReader() {
-    }
+    private RecordingReader() {}
 
     /** What reading a file found: its findings, and how many events it read. */
-    public record Result(List<Finding> findings, long events) {
-    }
+    public record Result(List<Finding> findings, long events) {}
 
     /**
      * Reads the file and runs every rule on it.
@@ -67,15 +65,27 @@ public final class RecordingReader {
     static Observation observe(RecordedEvent event) {
         EventType type = event.getEventType();
         return switch (type.getName()) {
-            case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(nanos(event.getStartTime()), thread(event, "eventThread"));
-            case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
-            case "jdk.VirtualThreadPinned" -> new Observation.Pinned(nanos(event.getStartTime()), event.getDuration().toNanos(),
-                    thread(event, "eventThread"), threadName(event, "carrierThread"), text(event, "pinnedReason"),
-                    text(event, "blockingOperation"), frames(event.getStackTrace()));
-            case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(nanos(event.getStartTime()), thread(event, "eventThread"),
-                    text(event, "exceptionMessage"));
-            case "jdk.ExecutionSample" -> new Observation.Sample(nanos(event.getStartTime()), thread(event, "sampledThread"),
-                    PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
+            case "jdk.VirtualThreadStart" ->
+                new Observation.VirtualStart(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.VirtualThreadEnd" ->
+                new Observation.VirtualEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.VirtualThreadPinned" ->
+                new Observation.Pinned(
+                        nanos(event.getStartTime()),
+                        event.getDuration().toNanos(),
+                        thread(event, "eventThread"),
+                        threadName(event, "carrierThread"),
+                        text(event, "pinnedReason"),
+                        text(event, "blockingOperation"),
+                        frames(event.getStackTrace()));
+            case "jdk.VirtualThreadSubmitFailed" ->
+                new Observation.SubmitFailed(
+                        nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));
+            case "jdk.ExecutionSample" ->
+                new Observation.Sample(
+                        nanos(event.getStartTime()),
+                        thread(event, "sampledThread"),
+                        PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
             case "jdk.SocketRead" -> blocked(event, Observation.Blocked.Kind.SOCKET_READ);
             case "jdk.SocketWrite" -> blocked(event, Observation.Blocked.Kind.SOCKET_WRITE);
             case "jdk.FileRead" -> blocked(event, Observation.Blocked.Kind.FILE_READ);
@@ -84,16 +94,23 @@ public final class RecordingReader {
             case "jdk.ThreadSleep" -> blocked(event, Observation.Blocked.Kind.SLEEP);
             case "jdk.JavaMonitorEnter" -> blocked(event, Observation.Blocked.Kind.MONITOR_ENTER);
             case "jdk.JavaMonitorWait" -> blocked(event, Observation.Blocked.Kind.MONITOR_WAIT);
-            case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
-            case "loompatterns.TaskStarted" -> new Observation.TaskStarted(nanos(event.getStartTime()), event.getLong("taskId"),
-                    thread(event, "eventThread"));
+            case "loompatterns.TaskSubmitted" ->
+                new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
+            case "loompatterns.TaskStarted" ->
+                new Observation.TaskStarted(
+                        nanos(event.getStartTime()), event.getLong("taskId"), thread(event, "eventThread"));
             default -> null;
         };
     }
 
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
-        return new Observation.Blocked(nanos(event.getStartTime()), event.getDuration().toNanos(), thread(event, "eventThread"), kind,
-                kind == Observation.Blocked.Kind.PARK && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
+        return new Observation.Blocked(
+                nanos(event.getStartTime()),
+                event.getDuration().toNanos(),
+                thread(event, "eventThread"),
+                kind,
+                kind == Observation.Blocked.Kind.PARK
+                        && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
     }
 
     static long nanos(Instant time) {
@@ -101,7 +118,8 @@ public final class RecordingReader {
     }
 
     private static Observation.ThreadRef thread(RecordedEvent event, String field) {
-        RecordedThread thread = field.equals("eventThread") ? event.getThread() : event.hasField(field) ? event.getThread(field) : null;
+        RecordedThread thread =
+                field.equals("eventThread") ? event.getThread() : event.hasField(field) ? event.getThread(field) : null;
         if (thread == null) {
             return Observation.ThreadRef.UNKNOWN;
         }
@@ -129,7 +147,11 @@ public final class RecordingReader {
         List<PinTaxonomy.Frame> frames = new ArrayList<>();
         for (RecordedFrame frame : stack.getFrames()) {
             RecordedMethod method = frame.getMethod();
-            frames.add(new PinTaxonomy.Frame(method.getType().getName(), method.getName(), frame.getLineNumber(), method.isHidden(),
+            frames.add(new PinTaxonomy.Frame(
+                    method.getType().getName(),
+                    method.getName(),
+                    frame.getLineNumber(),
+                    method.isHidden(),
                     Modifier.isNative(method.getModifiers())));
         }
         return frames;

@@ -62,17 +62,25 @@ public final class ItemCollectionReader {
     public static final String VIRTUAL_THREAD_GROUP = "VirtualThreads";
 
     /** Event types whose observations last (pins and waits): the recording's end counts their end. */
-    private static final Set<String> DURATIONAL = Set.of("jdk.VirtualThreadPinned", "jdk.SocketRead", "jdk.SocketWrite",
-            "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+    private static final Set<String> DURATIONAL = Set.of(
+            "jdk.VirtualThreadPinned",
+            "jdk.SocketRead",
+            "jdk.SocketWrite",
+            "jdk.FileRead",
+            "jdk.FileWrite",
+            "jdk.ThreadPark",
+            "jdk.ThreadSleep",
+            "jdk.JavaMonitorEnter",
+            "jdk.JavaMonitorWait");
 
     /** The UUID JMC appends to the name of a second, different definition of an event type. */
-    private static final Pattern SECOND_DEFINITION = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final Pattern SECOND_DEFINITION =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     /** How often a long read looks whether JMC cancelled the evaluation. */
     private static final int CANCEL_CHECK = 1 << 16;
 
-    private ItemCollectionReader() {
-    }
+    private ItemCollectionReader() {}
 
     /**
      * Hands every event of the given types to {@code sink} as an observation.
@@ -134,13 +142,16 @@ public final class ItemCollectionReader {
         if (items.apply(types(Set.of(eventType))).hasItems()) {
             return true;
         }
-        return items.apply(ItemFilters.and(RulesToolkit.getSettingsFilter("enabled", eventType),
-                ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))).hasItems();
+        return items.apply(ItemFilters.and(
+                        RulesToolkit.getSettingsFilter("enabled", eventType),
+                        ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true")))
+                .hasItems();
     }
 
     /** Events of these types, under their own names or JMC's name for a second definition. */
     static IItemFilter types(Set<String> eventTypes) {
-        return type -> eventTypes.contains(typeName(type.getIdentifier())) ? PredicateToolkit.truePredicate()
+        return type -> eventTypes.contains(typeName(type.getIdentifier()))
+                ? PredicateToolkit.truePredicate()
                 : PredicateToolkit.falsePredicate();
     }
 
@@ -182,10 +193,21 @@ public final class ItemCollectionReader {
 
         static TypeReader of(IType<IItem> type) {
             return switch (typeName(type.getIdentifier())) {
-                case "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.VirtualThreadPinned", "jdk.VirtualThreadSubmitFailed",
-                     "jdk.ExecutionSample", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.ThreadPark",
-                     "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "loompatterns.TaskSubmitted",
-                     "loompatterns.TaskStarted" -> new TypeReader(type);
+                case "jdk.VirtualThreadStart",
+                        "jdk.VirtualThreadEnd",
+                        "jdk.VirtualThreadPinned",
+                        "jdk.VirtualThreadSubmitFailed",
+                        "jdk.ExecutionSample",
+                        "jdk.SocketRead",
+                        "jdk.SocketWrite",
+                        "jdk.FileRead",
+                        "jdk.FileWrite",
+                        "jdk.ThreadPark",
+                        "jdk.ThreadSleep",
+                        "jdk.JavaMonitorEnter",
+                        "jdk.JavaMonitorWait",
+                        "loompatterns.TaskSubmitted",
+                        "loompatterns.TaskStarted" -> new TypeReader(type);
                 default -> null;
             };
         }
@@ -205,10 +227,19 @@ public final class ItemCollectionReader {
             return switch (type) {
                 case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(time, thread(item));
                 case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(time, thread(item));
-                case "jdk.VirtualThreadPinned" -> new Observation.Pinned(time, duration(item), thread(item), carrierName(item),
-                        text(reason, item), text(operation, item), frames(stack(item)));
-                case "jdk.VirtualThreadSubmitFailed" -> new Observation.SubmitFailed(time, thread(item), text(message, item));
-                case "jdk.ExecutionSample" -> new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
+                case "jdk.VirtualThreadPinned" ->
+                    new Observation.Pinned(
+                            time,
+                            duration(item),
+                            thread(item),
+                            carrierName(item),
+                            text(reason, item),
+                            text(operation, item),
+                            frames(stack(item)));
+                case "jdk.VirtualThreadSubmitFailed" ->
+                    new Observation.SubmitFailed(time, thread(item), text(message, item));
+                case "jdk.ExecutionSample" ->
+                    new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
                 case "jdk.SocketRead" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_READ);
                 case "jdk.SocketWrite" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_WRITE);
                 case "jdk.FileRead" -> blocked(time, item, Observation.Blocked.Kind.FILE_READ);
@@ -218,13 +249,18 @@ public final class ItemCollectionReader {
                 case "jdk.JavaMonitorEnter" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_ENTER);
                 case "jdk.JavaMonitorWait" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_WAIT);
                 case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(time, number(taskId, item));
-                case "loompatterns.TaskStarted" -> new Observation.TaskStarted(time, number(taskId, item), thread(item));
+                case "loompatterns.TaskStarted" ->
+                    new Observation.TaskStarted(time, number(taskId, item), thread(item));
                 default -> null;
             };
         }
 
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
-            return new Observation.Blocked(time, duration(item), thread(item), kind,
+            return new Observation.Blocked(
+                    time,
+                    duration(item),
+                    thread(item),
+                    kind,
                     kind == Observation.Blocked.Kind.PARK && Observation.Blocked.waitingForWork(frames(stack(item))));
         }
 
@@ -243,7 +279,8 @@ public final class ItemCollectionReader {
                 return Observation.ThreadRef.UNKNOWN;
             }
             String name = t.getThreadName();
-            return new Observation.ThreadRef(t.getThreadId() == null ? -1 : t.getThreadId(), name == null ? "" : name, isVirtual(t));
+            return new Observation.ThreadRef(
+                    t.getThreadId() == null ? -1 : t.getThreadId(), name == null ? "" : name, isVirtual(t));
         }
 
         /** The carrier's name, "#id" for a thread without one, "?" where the event has no carrier. */
@@ -292,7 +329,11 @@ public final class ItemCollectionReader {
         IMCMethod method = frame.getMethod();
         Integer line = frame.getFrameLineNumber();
         Integer modifiers = method.getModifier();
-        return new PinTaxonomy.Frame(method.getType().getFullName(), method.getMethodName(), line == null ? -1 : line,
-                Boolean.TRUE.equals(method.isHidden()), modifiers != null && Modifier.isNative(modifiers));
+        return new PinTaxonomy.Frame(
+                method.getType().getFullName(),
+                method.getMethodName(),
+                line == null ? -1 : line,
+                Boolean.TRUE.equals(method.isHidden()),
+                modifiers != null && Modifier.isNative(modifiers));
     }
 }

@@ -71,7 +71,12 @@ public abstract class LoomJmcRule extends AbstractRule {
     }
 
     private LoomJmcRule(Rule prototype, Needs needs) {
-        super(ID_PREFIX + prototype.id(), prototype.name(), JfrRuleTopics.JAVA_APPLICATION, List.of(), List.of(TypedResult.SCORE),
+        super(
+                ID_PREFIX + prototype.id(),
+                prototype.name(),
+                JfrRuleTopics.JAVA_APPLICATION,
+                List.of(),
+                List.of(TypedResult.SCORE),
                 required(prototype.eventTypes()));
         this.ruleId = prototype.id();
         this.eventTypes = new TreeSet<>(prototype.eventTypes());
@@ -79,7 +84,9 @@ public abstract class LoomJmcRule extends AbstractRule {
     }
 
     private static Rule prototype(String ruleId) {
-        return Analysis.allRules().stream().filter(rule -> rule.id().equals(ruleId)).findFirst()
+        return Analysis.allRules().stream()
+                .filter(rule -> rule.id().equals(ruleId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rule " + ruleId + " in " + Analysis.ruleIds()));
     }
 
@@ -100,14 +107,21 @@ public abstract class LoomJmcRule extends AbstractRule {
     }
 
     @Override
-    protected IResult getResult(IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider dependencies) {
-        List<String> missing = eventTypes.stream().filter(type -> !ItemCollectionReader.recorded(items, type)).toList();
+    protected IResult getResult(
+            IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider dependencies) {
+        List<String> missing = eventTypes.stream()
+                .filter(type -> !ItemCollectionReader.recorded(items, type))
+                .toList();
         if (needs == Needs.ALL ? !missing.isEmpty() : missing.size() == eventTypes.size()) {
-            return ResultBuilder.createFor(this, preferences).setSeverity(Severity.NA)
-                    .setSummary((needs == Needs.ALL ? "Not recorded: " : "None of these was recorded: ") + String.join(", ", missing) + ".")
-                    .setExplanation("The recording has neither events of " + (missing.size() == 1 ? "this type" : "these types")
-                            + " nor a setting that enabled them. Record with " + (needs == Needs.ALL ? "them" : "one of them")
-                            + " enabled for this rule to tell.")
+            return ResultBuilder.createFor(this, preferences)
+                    .setSeverity(Severity.NA)
+                    .setSummary((needs == Needs.ALL ? "Not recorded: " : "None of these was recorded: ")
+                            + String.join(", ", missing) + ".")
+                    .setExplanation(
+                            "The recording has neither events of " + (missing.size() == 1 ? "this type" : "these types")
+                                    + " nor a setting that enabled them. Record with "
+                                    + (needs == Needs.ALL ? "them" : "one of them")
+                                    + " enabled for this rule to tell.")
                     .build();
         }
         Rule rule = prototype(ruleId);

@@ -24,24 +24,26 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 final class Results {
 
     /** Details too long for a result's text (series, histograms, every pin); {@code loom inspect} shows them. */
-    static final Set<String> LEFT_OUT = Set.of("applicable", "timeline", "timeline_complete", "histogram", "lifetimes",
-            "alive_over_time");
+    static final Set<String> LEFT_OUT =
+            Set.of("applicable", "timeline", "timeline_complete", "histogram", "lifetimes", "alive_over_time");
     /** Inside list entries: advice is already in the explanation. */
     static final Set<String> LEFT_OUT_OF_ENTRIES = Set.of("advice");
     /** Entries of a list shown; the rest are counted. */
     static final int LIST_LIMIT = 5;
 
-    private Results() {
-    }
+    private Results() {}
 
     static IResult of(IRule rule, Finding finding, IPreferenceValueProvider preferences) {
-        ResultBuilder result = ResultBuilder.createFor(rule, preferences).setSummary(finding.summary())
+        ResultBuilder result = ResultBuilder.createFor(rule, preferences)
+                .setSummary(finding.summary())
                 .setExplanation(explanation(finding));
         if (!applicable(finding)) {
             return result.setSeverity(Severity.NA).build();
         }
         int score = finding.severity().score();
-        return result.setSeverity(Severity.get(score)).addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score)).build();
+        return result.setSeverity(Severity.get(score))
+                .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score))
+                .build();
     }
 
     /** False for a finding that had nothing to look at (no samples, no task pairs, no virtual thread events). */
@@ -54,7 +56,9 @@ final class Results {
         if (details.isEmpty()) {
             return finding.explanation().isEmpty() ? null : finding.explanation();
         }
-        return finding.explanation().isEmpty() ? "Details: " + details : finding.explanation() + "\nDetails: " + details;
+        return finding.explanation().isEmpty()
+                ? "Details: " + details
+                : finding.explanation() + "\nDetails: " + details;
     }
 
     /** {@code pins 32; code_pins 32; groups: [cause native-frame, where ..., count 32] [...]}. */
@@ -71,7 +75,9 @@ final class Results {
 
     private static String list(List<?> list) {
         StringJoiner text = new StringJoiner(" ");
-        list.stream().limit(LIST_LIMIT).forEach(entry -> text.add("[" + (entry instanceof Map<?, ?> map ? entries(map) : value(entry)) + "]"));
+        list.stream()
+                .limit(LIST_LIMIT)
+                .forEach(entry -> text.add("[" + (entry instanceof Map<?, ?> map ? entries(map) : value(entry)) + "]"));
         if (list.size() > LIST_LIMIT) {
             text.add("and " + (list.size() - LIST_LIMIT) + " more");
         }

@@ -47,14 +47,25 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class PinningExtension implements InvocationInterceptor {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PinningExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PinningExtension.class);
 
     /** What an annotation asks for. */
-    private record Expected(int atLeast, int atMost, String reason, Set<PinCause> causes, List<String> packages,
-                            Set<PinCause> ignore, AnnotatedElement where) {
+    private record Expected(
+            int atLeast,
+            int atMost,
+            String reason,
+            Set<PinCause> causes,
+            List<String> packages,
+            Set<PinCause> ignore,
+            AnnotatedElement where) {
 
         Predicate<String> ownCode() {
-            return packages.isEmpty() ? PinTaxonomy.NOT_JDK : PinTaxonomy.packages(packages.stream().map(p -> p.endsWith(".") ? p : p + ".").toList());
+            return packages.isEmpty()
+                    ? PinTaxonomy.NOT_JDK
+                    : PinTaxonomy.packages(packages.stream()
+                            .map(p -> p.endsWith(".") ? p : p + ".")
+                            .toList());
         }
 
         /** The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the reason. */
@@ -78,19 +89,26 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext extensionContext) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         around(invocation, extensionContext);
     }
 
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext extensionContext) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         around(invocation, extensionContext);
     }
 
     private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        Optional<Expected> found = expected(context.getRequiredTestMethod()).or(() -> expected(context.getRequiredTestClass()));
+        Optional<Expected> found =
+                expected(context.getRequiredTestMethod()).or(() -> expected(context.getRequiredTestClass()));
         if (found.isEmpty()) {
             invocation.proceed();
             return;
@@ -99,10 +117,13 @@ public final class PinningExtension implements InvocationInterceptor {
         try {
             PinStream.requireAvailable();
         } catch (IllegalStateException e) {
-            throw new ExtensionConfigurationException("@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + e.getMessage(), e);
         }
-        PinStream stream = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class).stream;
+        PinStream stream = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
+                .stream;
         PinStream.Window window = stream.open(); // PinStream's own lock orders the windows
         PinStream.Seen seen;
         try {
@@ -123,27 +144,40 @@ public final class PinningExtension implements InvocationInterceptor {
     static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {
         int atLeast = expected.atLeast();
         int atMost = expected.atMost();
-        String range = atLeast == atMost ? "exactly " + atLeast : atMost == Integer.MAX_VALUE ? "at least " + atLeast
-                : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
+        String range = atLeast == atMost
+                ? "exactly " + atLeast
+                : atMost == Integer.MAX_VALUE
+                        ? "at least " + atLeast
+                        : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
         List<String> which = new ArrayList<>();
         if (!expected.reason().isEmpty()) {
             which.add("with a reason containing '" + expected.reason() + "'");
         }
         if (!expected.causes().isEmpty()) {
-            which.add("of cause " + expected.causes().stream().map(PinCause::id).sorted().collect(Collectors.joining(" or ")));
+            which.add("of cause "
+                    + expected.causes().stream().map(PinCause::id).sorted().collect(Collectors.joining(" or ")));
         }
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        StringBuilder message = new StringBuilder("expected ").append(range).append(" pins").append(which.isEmpty() ? "" : " " + String.join(", ", which))
-                .append(" (jdk.VirtualThreadPinned), got ").append(counted.size());
+        StringBuilder message = new StringBuilder("expected ")
+                .append(range)
+                .append(" pins")
+                .append(which.isEmpty() ? "" : " " + String.join(", ", which))
+                .append(" (jdk.VirtualThreadPinned), got ")
+                .append(counted.size());
         if (!counted.isEmpty()) {
             message.append(':');
-            counted.forEach(pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
+            counted.forEach(
+                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
         }
         if (!notCounted.isEmpty()) {
-            message.append(System.lineSeparator()).append("  (not counted: ").append(notCounted.size()).append(" pins: ")
-                    .append(PinTally.byCause(notCounted)).append(')');
+            message.append(System.lineSeparator())
+                    .append("  (not counted: ")
+                    .append(notCounted.size())
+                    .append(" pins: ")
+                    .append(PinTally.byCause(notCounted))
+                    .append(')');
         }
         return message.toString();
     }
@@ -160,15 +194,29 @@ public final class PinningExtension implements InvocationInterceptor {
                 throw new ExtensionConfigurationException("@ShouldPin needs 0 <= atLeast <= atMost, got atLeast="
                         + pin.atLeast() + ", atMost=" + pin.atMost() + " on " + element);
             }
-            return Optional.of(new Expected(pin.atLeast(), pin.atMost(), pin.reason(), Set.copyOf(Arrays.asList(pin.cause())), List.of(pin.packages()),
-                    Set.copyOf(Arrays.asList(pin.ignore())), element));
+            return Optional.of(new Expected(
+                    pin.atLeast(),
+                    pin.atMost(),
+                    pin.reason(),
+                    Set.copyOf(Arrays.asList(pin.cause())),
+                    List.of(pin.packages()),
+                    Set.copyOf(Arrays.asList(pin.ignore())),
+                    element));
         }
         if (none.isPresent()) {
             ShouldNotPin pin = none.get();
             if (pin.atMost() < 0) {
-                throw new ExtensionConfigurationException("@ShouldNotPin needs atMost >= 0, got " + pin.atMost() + " on " + element);
+                throw new ExtensionConfigurationException(
+                        "@ShouldNotPin needs atMost >= 0, got " + pin.atMost() + " on " + element);
             }
-            return Optional.of(new Expected(0, pin.atMost(), pin.reason(), Set.of(), List.of(pin.packages()), Set.copyOf(Arrays.asList(pin.ignore())), element));
+            return Optional.of(new Expected(
+                    0,
+                    pin.atMost(),
+                    pin.reason(),
+                    Set.of(),
+                    List.of(pin.packages()),
+                    Set.copyOf(Arrays.asList(pin.ignore())),
+                    element));
         }
         return Optional.empty();
     }

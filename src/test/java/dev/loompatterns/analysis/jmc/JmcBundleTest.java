@@ -70,7 +70,8 @@ class JmcBundleTest {
         for (Path jar : jmcJars()) {
             urls.add(jar.toUri().toURL());
         }
-        jmcWithTheBundle = new URLClassLoader("jmc-with-the-bundle", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        jmcWithTheBundle = new URLClassLoader(
+                "jmc-with-the-bundle", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     @AfterAll
@@ -81,9 +82,15 @@ class JmcBundleTest {
     /** The jars of JMC 9.1.2's core on the test class path, and of the two libraries they use. */
     static List<Path> jmcJars() throws Exception {
         List<Path> jars = new ArrayList<>();
-        for (Class<?> type : List.of(org.openjdk.jmc.common.IMCThread.class, JfrLoaderToolkit.class, IRule.class, MultipleAgentsRule.class,
-                Encode.class, Class.forName("net.jpountz.lz4.LZ4Factory"))) {
-            jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        for (Class<?> type : List.of(
+                org.openjdk.jmc.common.IMCThread.class,
+                JfrLoaderToolkit.class,
+                IRule.class,
+                MultipleAgentsRule.class,
+                Encode.class,
+                Class.forName("net.jpountz.lz4.LZ4Factory"))) {
+            jars.add(Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
         return jars;
     }
@@ -105,7 +112,8 @@ class JmcBundleTest {
     }
 
     static Document xmlIn(Path jar, String entry) throws Exception {
-        try (JarFile file = new JarFile(jar.toFile()); InputStream in = file.getInputStream(file.getJarEntry(entry))) {
+        try (JarFile file = new JarFile(jar.toFile());
+                InputStream in = file.getInputStream(file.getJarEntry(entry))) {
             return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
         }
     }
@@ -121,12 +129,17 @@ class JmcBundleTest {
     }
 
     static String symbolicName(Path jar) throws IOException {
-        return manifestOf(jar).getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].strip();
+        return manifestOf(jar)
+                .getMainAttributes()
+                .getValue("Bundle-SymbolicName")
+                .split(";")[0]
+                .strip();
     }
 
     static Path jarOf(String symbolicName) throws Exception {
         for (Path jar : jmcJars()) {
-            if (manifestOf(jar).getMainAttributes().getValue("Bundle-SymbolicName") != null && symbolicName(jar).equals(symbolicName)) {
+            if (manifestOf(jar).getMainAttributes().getValue("Bundle-SymbolicName") != null
+                    && symbolicName(jar).equals(symbolicName)) {
                 return jar;
             }
         }
@@ -145,7 +158,8 @@ class JmcBundleTest {
         Matcher projectVersion = Pattern.compile("<artifactId>loom-patterns</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(Files.readString(Path.of("pom.xml")));
         assertThat(projectVersion.find()).isTrue();
-        assertThat(manifest.getValue("Bundle-Version")).matches("\\d+\\.\\d+\\.\\d+(\\.[A-Za-z0-9_-]+)?")
+        assertThat(manifest.getValue("Bundle-Version"))
+                .matches("\\d+\\.\\d+\\.\\d+(\\.[A-Za-z0-9_-]+)?")
                 .isEqualTo(projectVersion.group(1).replace('-', '.'));
         // the bundles it requires are JMC's, by their symbolic names, at a version JMC 9.1.2 has
         List<String> required = clauses(manifest.getValue("Require-Bundle"));
@@ -154,7 +168,8 @@ class JmcBundleTest {
             String name = clause.split(";")[0];
             Path jar = jarOf(name);
             assertThat(clause).endsWith(";bundle-version=\"9.1.0\"");
-            assertThat(manifestOf(jar).getMainAttributes().getValue("Bundle-Version")).startsWith("9.1.");
+            assertThat(manifestOf(jar).getMainAttributes().getValue("Bundle-Version"))
+                    .startsWith("9.1.");
         }
         assertThat(required.stream().map(clause -> clause.split(";")[0]))
                 .containsExactlyInAnyOrder(RULES_BUNDLE, "org.openjdk.jmc.flightrecorder");
@@ -166,19 +181,28 @@ class JmcBundleTest {
      */
     @Test
     void pluginXmlExtendsTheRuleProviderPointOfJmcsRulesBundle() throws Exception {
-        Element declared = (Element) xmlIn(jarOf(RULES_BUNDLE), "plugin.xml").getElementsByTagName("extension-point").item(0);
+        Element declared = (Element) xmlIn(jarOf(RULES_BUNDLE), "plugin.xml")
+                .getElementsByTagName("extension-point")
+                .item(0);
         String point = RULES_BUNDLE + "." + declared.getAttribute("id");
         assertThat(point).isEqualTo("org.openjdk.jmc.flightrecorder.rules.ruleProvider");
-        Element ours = (Element) xmlIn(BUNDLE, "plugin.xml").getElementsByTagName("extension").item(0);
+        Element ours = (Element)
+                xmlIn(BUNDLE, "plugin.xml").getElementsByTagName("extension").item(0);
         assertThat(ours.getAttribute("point")).isEqualTo(point);
         assertThat(ours.getElementsByTagName("ruleProvider").getLength()).isEqualTo(1);
-        Element jmcs = (Element) xmlIn(jarOf("org.openjdk.jmc.flightrecorder.rules.jdk"), "plugin.xml").getElementsByTagName("extension").item(0);
+        Element jmcs = (Element) xmlIn(jarOf("org.openjdk.jmc.flightrecorder.rules.jdk"), "plugin.xml")
+                .getElementsByTagName("extension")
+                .item(0);
         assertThat(jmcs.getAttribute("point")).isEqualTo(point);
     }
 
     @Test
     void theServicesFileListsOneJmcRulePerRuleInTheRulesOrder() throws Exception {
-        List<String> listed = textIn(BUNDLE, SERVICES).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> listed = textIn(BUNDLE, SERVICES)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         List<String> ruleIds = new ArrayList<>();
         for (String name : listed) {
             Class<?> type = Class.forName(name);
@@ -197,7 +221,8 @@ class JmcBundleTest {
     void theBundlesClassesAreJava21AndReachOnlyJavaThemselvesAndWhatJmcsBundlesExport() throws Exception {
         Set<String> exported = new TreeSet<>();
         for (String bundle : List.of(RULES_BUNDLE, "org.openjdk.jmc.flightrecorder", "org.openjdk.jmc.common")) {
-            for (String clause : clauses(manifestOf(jarOf(bundle)).getMainAttributes().getValue("Export-Package"))) {
+            for (String clause :
+                    clauses(manifestOf(jarOf(bundle)).getMainAttributes().getValue("Export-Package"))) {
                 if (!clause.contains("x-friends")) {
                     exported.add(clause.split(";")[0].replace('.', '/'));
                 }
@@ -206,24 +231,41 @@ class JmcBundleTest {
         Set<String> reached = new TreeSet<>();
         Set<String> classes = new HashSet<>();
         try (JarFile jar = new JarFile(BUNDLE.toFile())) {
-            List<JarEntry> entries = jar.stream().filter(entry -> entry.getName().endsWith(".class")).toList();
+            List<JarEntry> entries = jar.stream()
+                    .filter(entry -> entry.getName().endsWith(".class"))
+                    .toList();
             entries.forEach(entry -> classes.add(entry.getName().replace(".class", "")));
-            assertThat(classes).contains("dev/loompatterns/analysis/jmc/PinningJmcRule", "dev/loompatterns/analysis/PinningRule",
-                    "dev/loompatterns/jfr/PinTaxonomy");
+            assertThat(classes)
+                    .contains(
+                            "dev/loompatterns/analysis/jmc/PinningJmcRule",
+                            "dev/loompatterns/analysis/PinningRule",
+                            "dev/loompatterns/jfr/PinTaxonomy");
             for (JarEntry entry : entries) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     ClassModel model = ClassFile.of().parse(in.readAllBytes());
                     assertThat(model.majorVersion()).as(entry.getName()).isEqualTo(ClassFile.JAVA_21_VERSION);
-                    assertThat(model.minorVersion()).as(entry.getName() + ": no preview").isZero();
-                    StreamSupport.stream(model.constantPool().spliterator(), false).filter(ClassEntry.class::isInstance)
-                            .map(e -> ((ClassEntry) e).asInternalName()).filter(name -> !name.startsWith("[")).forEach(reached::add);
+                    assertThat(model.minorVersion())
+                            .as(entry.getName() + ": no preview")
+                            .isZero();
+                    StreamSupport.stream(model.constantPool().spliterator(), false)
+                            .filter(ClassEntry.class::isInstance)
+                            .map(e -> ((ClassEntry) e).asInternalName())
+                            .filter(name -> !name.startsWith("["))
+                            .forEach(reached::add);
                 }
             }
         }
-        List<String> outside = reached.stream().filter(name -> !classes.contains(name)).filter(name -> !name.startsWith("java/"))
-                .filter(name -> !exported.contains(name.substring(0, name.lastIndexOf('/')))).toList();
-        assertThat(outside).as("classes the bundle reaches that OSGi would not show it").isEmpty();
-        assertThat(reached).as("JMC's API is what it is for").anyMatch(name -> name.startsWith("org/openjdk/jmc/flightrecorder/rules/"));
+        List<String> outside = reached.stream()
+                .filter(name -> !classes.contains(name))
+                .filter(name -> !name.startsWith("java/"))
+                .filter(name -> !exported.contains(name.substring(0, name.lastIndexOf('/'))))
+                .toList();
+        assertThat(outside)
+                .as("classes the bundle reaches that OSGi would not show it")
+                .isEmpty();
+        assertThat(reached)
+                .as("JMC's API is what it is for")
+                .anyMatch(name -> name.startsWith("org/openjdk/jmc/flightrecorder/rules/"));
     }
 
     /** JMC's RuleRegistry, as JMC's core runs it outside the desktop: a ServiceLoader over IRule's class loader. */
@@ -231,20 +273,30 @@ class JmcBundleTest {
     void jmcsRuleRegistryFindsOurRulesInTheBundleBesideItsOwn() throws Exception {
         Class<?> registry = Class.forName("org.openjdk.jmc.flightrecorder.rules.RuleRegistry", true, jmcWithTheBundle);
         Collection<?> rules = (Collection<?>) registry.getMethod("getRules").invoke(null);
-        Method getId = Class.forName("org.openjdk.jmc.flightrecorder.rules.IRule", false, jmcWithTheBundle).getMethod("getId");
+        Method getId = Class.forName("org.openjdk.jmc.flightrecorder.rules.IRule", false, jmcWithTheBundle)
+                .getMethod("getId");
         Map<String, Object> byId = new HashMap<>();
         for (Object rule : rules) {
             byId.put((String) getId.invoke(rule), rule);
         }
         assertThat(byId).as("ids are unique").hasSameSizeAs(rules);
-        List<String> ours = Analysis.ruleIds().stream().map(id -> LoomJmcRule.ID_PREFIX + id).toList();
+        List<String> ours = Analysis.ruleIds().stream()
+                .map(id -> LoomJmcRule.ID_PREFIX + id)
+                .toList();
         assertThat(byId).containsKeys(ours.toArray(String[]::new));
         // JMC's own rules are all there too: as many as without the bundle
-        assertThat(rules).hasSize(org.openjdk.jmc.flightrecorder.rules.RuleRegistry.getRules().size() + ours.size());
+        assertThat(rules)
+                .hasSize(org.openjdk.jmc.flightrecorder.rules.RuleRegistry.getRules()
+                                .size()
+                        + ours.size());
         for (String id : ours) {
             Class<?> type = byId.get(id).getClass();
             assertThat(type.getClassLoader()).isSameAs(jmcWithTheBundle);
-            assertThat(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())).isEqualTo(BUNDLE.toAbsolutePath());
+            assertThat(Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()))
+                    .isEqualTo(BUNDLE.toAbsolutePath());
         }
     }
 
@@ -252,15 +304,19 @@ class JmcBundleTest {
     @Test
     void jmcsHtmlReportOfARecordingWithPinsCarriesOurPinningFinding() throws Exception {
         Path recording = Recordings.pinning(dir);
-        Finding pinning = RecordingReader.analyze(recording, events -> {
-        }).findings().getFirst();
+        Finding pinning =
+                RecordingReader.analyze(recording, events -> {}).findings().getFirst();
         assertThat(pinning.rule()).isEqualTo("pinning");
         assertThat(pinning.summary()).contains(Recordings.class.getName() + ".compareSleeping");
 
-        Class<?> report = Class.forName("org.openjdk.jmc.flightrecorder.rules.report.html.JfrHtmlRulesReport", true, jmcWithTheBundle);
+        Class<?> report = Class.forName(
+                "org.openjdk.jmc.flightrecorder.rules.report.html.JfrHtmlRulesReport", true, jmcWithTheBundle);
         String html = (String) report.getMethod("createReport", File.class).invoke(null, recording.toFile());
-        assertThat(html).contains(Encode.forHtml("Virtual thread pinning"), Encode.forHtml(pinning.summary()),
-                Encode.forHtml("native-frame: move the blocking call out of the native callback"));
+        assertThat(html)
+                .contains(
+                        Encode.forHtml("Virtual thread pinning"),
+                        Encode.forHtml(pinning.summary()),
+                        Encode.forHtml("native-frame: move the blocking call out of the native callback"));
         for (String name : List.of("Virtual thread census", "Carrier hogging", "Queueing delay")) {
             assertThat(html).contains(Encode.forHtml(name));
         }
@@ -272,7 +328,8 @@ class JmcBundleTest {
         // JMC's core (this test's, for one) gets JMC's rules alone.
         assertThat(Path.of("target", "classes", SERVICES)).doesNotExist();
         assertThat(Path.of("target", "classes", "plugin.xml")).doesNotExist();
-        assertThat(org.openjdk.jmc.flightrecorder.rules.RuleRegistry.getRules()).extracting(IRule::getId)
+        assertThat(org.openjdk.jmc.flightrecorder.rules.RuleRegistry.getRules())
+                .extracting(IRule::getId)
                 .noneMatch(id -> id.startsWith(LoomJmcRule.ID_PREFIX));
     }
 }

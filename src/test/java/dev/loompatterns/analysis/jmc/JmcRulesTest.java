@@ -3,8 +3,8 @@ package dev.loompatterns.analysis.jmc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.Analysis;
-import dev.loompatterns.analysis.Programs;
 import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Programs;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,20 +50,32 @@ class JmcRulesTest {
         RECORDINGS.put("nothing", Recordings.nothingOurRulesRead(dir));
         // small programs of loom inspect's own tests, recorded with plain -XX:StartFlightRecording
         RECORDINGS.put("upcall", Programs.record(Programs.UpcallSleeper.class, dir.resolve("upcall.jfr"), "default"));
-        RECORDINGS.put("hog", Programs.record(Programs.Hog.class, dir.resolve("hog.jfr"), "profile", "-Djdk.virtualThreadScheduler.parallelism=1"));
+        RECORDINGS.put(
+                "hog",
+                Programs.record(
+                        Programs.Hog.class,
+                        dir.resolve("hog.jfr"),
+                        "profile",
+                        "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
     }
 
     static List<LoomJmcRule> jmcRules() {
-        return List.of(new PinningJmcRule(), new SubmitFailedJmcRule(), new CarrierHoggingJmcRule(), new PoolCandidateJmcRule(),
-                new QueueingDelayJmcRule(), new VirtualThreadCensusJmcRule());
+        return List.of(
+                new PinningJmcRule(),
+                new SubmitFailedJmcRule(),
+                new CarrierHoggingJmcRule(),
+                new PoolCandidateJmcRule(),
+                new QueueingDelayJmcRule(),
+                new VirtualThreadCensusJmcRule());
     }
 
     /** Our findings through the JDK's parser, by rule id. */
     static Map<String, Finding> ours(Path file) throws Exception {
         Map<String, Finding> findings = new LinkedHashMap<>();
-        RecordingReader.analyze(file, events -> {
-        }).findings().forEach(finding -> findings.put(finding.rule(), finding));
+        RecordingReader.analyze(file, events -> {})
+                .findings()
+                .forEach(finding -> findings.put(finding.rule(), finding));
         return findings;
     }
 
@@ -76,14 +88,17 @@ class JmcRulesTest {
         Map<IRule, Future<IResult>> futures = RulesToolkit.evaluateParallel(List.copyOf(jmcRules()), items, null, 1);
         Map<String, IResult> results = new LinkedHashMap<>();
         for (Map.Entry<IRule, Future<IResult>> result : futures.entrySet()) {
-            results.put(((LoomJmcRule) result.getKey()).ruleId(), result.getValue().get());
+            results.put(
+                    ((LoomJmcRule) result.getKey()).ruleId(), result.getValue().get());
         }
         return results;
     }
 
     /** JMC's severity for a finding: its score, or N/A for a finding that had nothing to look at. */
     static Severity expected(Finding finding) {
-        return Boolean.FALSE.equals(finding.details().get("applicable")) ? Severity.NA : Severity.get(finding.severity().score());
+        return Boolean.FALSE.equals(finding.details().get("applicable"))
+                ? Severity.NA
+                : Severity.get(finding.severity().score());
     }
 
     @Test
@@ -95,8 +110,11 @@ class JmcRulesTest {
             assertThat(rule.getRequiredEvents().values()).containsOnly(EventAvailability.NONE);
         });
         // JMC's own rules (those on this class path: flightrecorder.rules.jdk) take none of these ids
-        assertThat(RuleRegistry.getRules()).hasSizeGreaterThan(60)
-                .extracting(IRule::getId).doesNotContainAnyElementsOf(jmcRules().stream().map(IRule::getId).toList());
+        assertThat(RuleRegistry.getRules())
+                .hasSizeGreaterThan(60)
+                .extracting(IRule::getId)
+                .doesNotContainAnyElementsOf(
+                        jmcRules().stream().map(IRule::getId).toList());
     }
 
     @ParameterizedTest
@@ -111,15 +129,21 @@ class JmcRulesTest {
             if (expected(finding) == Severity.NA) {
                 // nothing to look at: JMC's result says so in its own words ("Ignored" when the recording
                 // does not know the event types at all, such as our loompatterns.* events in a program's recording)
-                assertThat(result.getSeverity()).as(rule + ": " + result.getSummary()).isIn(Severity.NA, Severity.IGNORE);
+                assertThat(result.getSeverity())
+                        .as(rule + ": " + result.getSummary())
+                        .isIn(Severity.NA, Severity.IGNORE);
                 return;
             }
-            assertThat(result.getSeverity()).as(rule + ": " + finding.summary() + " / JMC: " + result.getSummary()).isEqualTo(expected(finding));
+            assertThat(result.getSeverity())
+                    .as(rule + ": " + finding.summary() + " / JMC: " + result.getSummary())
+                    .isEqualTo(expected(finding));
             assertThat(result.getSummary()).as(rule).isEqualTo(finding.summary());
             assertThat(result.getExplanation()).as(rule).startsWith(finding.explanation());
             IQuantity score = result.getResult(TypedResult.SCORE);
             if (result.getSeverity() != Severity.NA) {
-                assertThat(score.longValue()).as(rule).isEqualTo(finding.severity().score());
+                assertThat(score.longValue())
+                        .as(rule)
+                        .isEqualTo(finding.severity().score());
             }
         });
     }
@@ -128,14 +152,17 @@ class JmcRulesTest {
     void thePinsInTheUpcallAreAWarningInJmcWithTheirCauseAndFrame() throws Exception {
         IResult pinning = jmc(RECORDINGS.get("pinning")).get("pinning");
         assertThat(pinning.getSeverity()).isEqualTo(Severity.WARNING);
-        assertThat(pinning.getSummary()).contains("a native or VM frame on the stack", Recordings.class.getName() + ".compareSleeping");
-        assertThat(pinning.getExplanation()).contains("native-frame: move the blocking call out of the native callback")
+        assertThat(pinning.getSummary())
+                .contains("a native or VM frame on the stack", Recordings.class.getName() + ".compareSleeping");
+        assertThat(pinning.getExplanation())
+                .contains("native-frame: move the blocking call out of the native callback")
                 .contains("Details: pins ", "groups: [cause native-frame");
     }
 
     @Test
     void aCleanRecordingHasNoWarning() throws Exception {
-        assertThat(jmc(RECORDINGS.get("clean")).values()).extracting(IResult::getSeverity)
+        assertThat(jmc(RECORDINGS.get("clean")).values())
+                .extracting(IResult::getSeverity)
                 .doesNotContain(Severity.WARNING)
                 .contains(Severity.INFO); // the census, at least
     }
@@ -144,11 +171,16 @@ class JmcRulesTest {
     void jdk21PinsWithoutAReasonAreClassifiedFromTheirStacksInJmcToo() throws Exception {
         Finding ours = ours(RECORDINGS.get("jdk21")).get("pinning");
         IResult jmc = jmc(RECORDINGS.get("jdk21")).get("pinning");
-        assertThat(ours.list("groups")).isNotEmpty().allSatisfy(group ->
-                assertThat(group).asString().contains("classified_from=stack (no pinnedReason in the event)"));
+        assertThat(ours.list("groups"))
+                .isNotEmpty()
+                .allSatisfy(group ->
+                        assertThat(group).asString().contains("classified_from=stack (no pinnedReason in the event)"));
         assertThat(jmc.getSummary()).isEqualTo(ours.summary());
-        assertThat(jmc.getExplanation()).contains("classified_from stack (no pinnedReason in the event)", "cause class-init",
-                "cause native-frame");
+        assertThat(jmc.getExplanation())
+                .contains(
+                        "classified_from stack (no pinnedReason in the event)",
+                        "cause class-init",
+                        "cause native-frame");
     }
 
     @Test
@@ -182,8 +214,10 @@ class JmcRulesTest {
             recording.dump(file);
         }
         IItemCollection items = JfrLoaderToolkit.loadEvents(file.toFile());
-        assertThat(RulesToolkit.getEventAvailability(items, "jdk.VirtualThreadSubmitFailed")).isEqualTo(EventAvailability.NONE);
-        assertThat(ItemCollectionReader.recorded(items, "jdk.VirtualThreadSubmitFailed")).isTrue();
+        assertThat(RulesToolkit.getEventAvailability(items, "jdk.VirtualThreadSubmitFailed"))
+                .isEqualTo(EventAvailability.NONE);
+        assertThat(ItemCollectionReader.recorded(items, "jdk.VirtualThreadSubmitFailed"))
+                .isTrue();
         IResult submitFailed = jmc(items).get("submit-failed");
         assertThat(submitFailed.getSeverity()).isEqualTo(Severity.OK);
         assertThat(submitFailed.getSummary()).isEqualTo("No virtual thread failed to be scheduled.");

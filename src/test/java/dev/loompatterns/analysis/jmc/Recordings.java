@@ -1,11 +1,11 @@
 package dev.loompatterns.analysis.jmc;
 
-import dev.loompatterns.testing.Natives;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
+import dev.loompatterns.testing.Natives;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.nio.file.Files;
@@ -45,8 +45,7 @@ final class Recordings {
 
     static final String PINNED = "jdk.VirtualThreadPinned";
 
-    private Recordings() {
-    }
+    private Recordings() {}
 
     /** JFR's notes of the settings, which every .jfc of the JDK and of loom enables: how JMC and our rules tell "enabled". */
     private static Recording withSettingsNoted() {
@@ -62,8 +61,15 @@ final class Recordings {
         recording.enable("jdk.VirtualThreadEnd");
         recording.enable("jdk.VirtualThreadSubmitFailed");
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-        for (String waiting : List.of("jdk.ThreadPark", "jdk.ThreadSleep", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
-                "jdk.FileWrite", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait")) {
+        for (String waiting : List.of(
+                "jdk.ThreadPark",
+                "jdk.ThreadSleep",
+                "jdk.SocketRead",
+                "jdk.SocketWrite",
+                "jdk.FileRead",
+                "jdk.FileWrite",
+                "jdk.JavaMonitorEnter",
+                "jdk.JavaMonitorWait")) {
             recording.enable(waiting).withThreshold(Duration.ofMillis(10)).withStackTrace();
         }
         recording.enable(TaskSubmittedEvent.NAME);
@@ -90,10 +96,13 @@ final class Recordings {
     }
 
     static Path jdk21Pins(Path dir) throws Exception {
-        return record(dir.resolve("jdk21.jfr"), withOurEventTypes(), () -> join(Thread.ofVirtual().start(() -> {
-            CommitsInItsInitializer.touch();
-            sortWith("compareCommitting");
-        })));
+        return record(
+                dir.resolve("jdk21.jfr"),
+                withOurEventTypes(),
+                () -> join(Thread.ofVirtual().start(() -> {
+                    CommitsInItsInitializer.touch();
+                    sortWith("compareCommitting");
+                })));
     }
 
     /**
@@ -105,9 +114,16 @@ final class Recordings {
         Path file = dir.resolve("nothing.jfr");
         Path errors = dir.resolve("nothing.err");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(java, "--enable-preview", "-cp", System.getProperty("java.class.path"),
-                NothingOurRulesRead.class.getName(), file.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "--enable-preview",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        NothingOurRulesRead.class.getName(),
+                        file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile())
+                .start();
         try {
             if (!child.waitFor(1, TimeUnit.MINUTES)) { // a backstop only
                 throw new AssertionError("the recording JVM did not end within a minute");
@@ -224,7 +240,6 @@ final class Recordings {
             Jdk21Pinned.commitOne();
         }
 
-        static void touch() {
-        }
+        static void touch() {}
     }
 }

@@ -48,6 +48,5 @@ class CleanTest {
 
     /** What the assertion costs a test that creates no thread: verify.groovy reports these times. */
     @RepeatedTest(200)
-    void anEmptyTest() {
-    }
+    void anEmptyTest() {}
 }

@@ -28,13 +28,20 @@ class PinnedTest {
 
     static void sort() throws Throwable {
         Linker linker = Linker.nativeLinker();
-        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().findOrThrow("qsort"),
+        MethodHandle qsort = linker.downcallHandle(
+                linker.defaultLookup().findOrThrow("qsort"),
                 FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
-        MethodHandle compare = MethodHandles.lookup().findStatic(PinnedTest.class, "compareSlowly",
-                MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+        MethodHandle compare = MethodHandles.lookup()
+                .findStatic(
+                        PinnedTest.class,
+                        "compareSlowly",
+                        MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment comparator = linker.upcallStub(compare,
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT)), arena);
+            MemorySegment comparator = linker.upcallStub(
+                    compare,
+                    FunctionDescriptor.of(
+                            JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT)),
+                    arena);
             qsort.invokeExact(arena.allocateFrom(JAVA_INT, 3, 1, 2), 3L, (long) Integer.BYTES, comparator);
         }
     }
@@ -43,13 +50,15 @@ class PinnedTest {
     @ShouldNotPin
     void blockingInANativeCallbackPins() throws Throwable {
         Throwable[] failure = new Throwable[1];
-        Thread.ofVirtual().start(() -> {
-            try {
-                sort();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }).join();
+        Thread.ofVirtual()
+                .start(() -> {
+                    try {
+                        sort();
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                })
+                .join();
         if (failure[0] != null) {
             throw failure[0];
         }

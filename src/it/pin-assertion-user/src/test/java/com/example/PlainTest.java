@@ -6,6 +6,5 @@ import org.junit.jupiter.api.RepeatedTest;
 class PlainTest {
 
     @RepeatedTest(200)
-    void anEmptyTest() {
-    }
+    void anEmptyTest() {}
 }
