@@ -168,13 +168,13 @@ public final class Notes {
                     + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
                     + "--repeat 5 gives medians with their spread"
                     + (warmup == 0 ? ", --warmup W runs W unmeasured first" : "")
-                    + "; JMH (README, Benchmarks) gives steady figures.";
+                    + "; JMH (docs/tooling.md, Benchmarks) gives steady figures.";
         }
         Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
         return String.format(
                 Locale.ROOT,
                 "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s"
-                        + " %s). For steady figures use %sJMH (README, Benchmarks).",
+                        + " %s). For steady figures use %sJMH (docs/tooling.md, Benchmarks).",
                 repeat,
                 after,
                 widest.spread() * 100,

@@ -22,7 +22,7 @@ import java.util.Map;
  * goes first. The overhead is the median over pairs of the harness's time over the example's: a
  * ratio taken between runs seconds apart cancels what drifts between them (the JIT still
  * compiling, other load on the machine), which medians taken side by side in separate JVMs did
- * not (README, Results). Both sides share the JVM, so the JIT compiles the JDK code they share
+ * not (docs/results.md). Both sides share the JVM, so the JIT compiles the JDK code they share
  * (the HTTP client, the scheduler) once for both.
  *
  * <p>The example is compiled from {@code examples/} at run time, so what is measured is the file a

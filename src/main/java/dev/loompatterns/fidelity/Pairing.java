@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A pattern, the example that does its work standalone, the harness's workload that matches the
- * example's constants, and the pairs that resolve 5% on 2 cores (README, Results).
+ * example's constants, and the pairs that resolve 5% on 2 cores (docs/results.md).
  */
 public record Pairing(String patternId, String example, int tasks, Map<String, String> params, int pairs, int warmup) {
 

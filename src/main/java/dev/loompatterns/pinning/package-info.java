@@ -73,8 +73,7 @@
  * reported as "shown": they are the wrong way), none for {@code synchronized} on JDK 24+ and for
  * {@code reentrant-lock}, none at all on platform threads (where a wrong-way variant is "not
  * shown": a platform thread has no carrier to pin). No warm-up call is needed: a first
- * run in a fresh JVM is judged as a later one is (60 of 60 fresh JVMs passed, README "Pins told
- * apart").
+ * run in a fresh JVM is judged as a later one is (60 of 60 fresh JVMs passed, docs/pins.md).
  *
  * <h2>Memory consistency effects</h2>
  * Every action of a task happens-before the caller's return from {@code Thread.join} on its

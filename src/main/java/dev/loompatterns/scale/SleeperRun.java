@@ -127,7 +127,7 @@ public final class SleeperRun {
     /**
      * A warm-up round's size: enough for the JIT to compile the start, park and wake-up paths.
      * Without it, a fresh JVM's first burst of sleepers parks in interpreted frames, and each of
-     * them resumes in the interpreter (README, Results: the million sleepers).
+     * them resumes in the interpreter (docs/results.md, the million sleepers).
      */
     static int warmUpTasks(Kind kind, int tasks, int pool) {
         return switch (kind) {

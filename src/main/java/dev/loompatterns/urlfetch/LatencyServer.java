@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  *       runs every exchange on its dispatcher, which then also accepts and selects: a profile of
  *       5,000 requests at 50 ms showed that thread as the busiest in the JVM (98 of 326 samples),
  *       and moving exchanges off it took the virtual mode from 1.5x to 1.9x the pool of 100
- *       (README, Results).</li>
+ *       (docs/results.md).</li>
  * </ul>
  * So the server adds its dispatcher and one platform thread per core, and no virtual threads,
  * whatever the load: the run's virtual-thread count is the client's.

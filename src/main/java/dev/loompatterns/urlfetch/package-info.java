@@ -30,8 +30,7 @@
  * connections; a virtual thread per request opens a connection per request (measured: about 4,670
  * of them for 5,000 requests), and every one handed back goes into the HTTP client's pool. After
  * warm-up, on 2 cores, that made the virtual form about 2x the pool of 100 rather than more, and a
- * semaphore of 500 permits took it to 3.3x to 3.7x with about 750 connections a run (README,
- * Results).
+ * semaphore of 500 permits took it to 3.3x to 3.7x with about 750 connections a run (docs/results.md).
  *
  * <h2>The harness</h2>
  * {@link dev.loompatterns.urlfetch.LatencyServer} listens on 127.0.0.1 only, on an ephemeral
