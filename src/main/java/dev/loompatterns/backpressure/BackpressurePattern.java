@@ -30,16 +30,17 @@ public final class BackpressurePattern implements Pattern {
                     "a burst of submissions under a limit: shed or wait",
                     "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)",
                     200)
-            .withVariants(
+            .variants(
                     Variant.of(
                             "shed",
                             "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
                     Variant.of(
                             "wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
-            .withParams(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
+            .params(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
             // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task
             // count
-            .withMaxTasks(Limits.MAX_TASKS);
+            .maxTasks(Limits.MAX_TASKS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);

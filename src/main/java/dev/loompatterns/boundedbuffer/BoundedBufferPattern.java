@@ -23,11 +23,12 @@ public final class BoundedBufferPattern implements Pattern {
                     "producers and consumers share a bounded buffer",
                     "a queue built on threading.Condition: put waits while full, get while empty",
                     20_000)
-            .withVariants(
+            .variants(
                     Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
                     Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"))
-            .withParams(CAPACITY, PRODUCERS, CONSUMERS)
-            .withMaxTasks(Limits.MAX_TASKS); // tasks are items; the threads are the producers and consumers
+            .params(CAPACITY, PRODUCERS, CONSUMERS)
+            .maxTasks(Limits.MAX_TASKS)
+            .build(); // tasks are items; the threads are the producers and consumers
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);

@@ -50,9 +50,10 @@ public final class ContextPattern implements Pattern {
                     "a request's context reaches every task",
                     "(card: scoped values) a request id and user that every task of the request must see",
                     200)
-            .withVariants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
-            .withParams(FAN_OUT, POOL_SIZE, TABLE_KIB)
-            .withMaxTasks(1_000_000);
+            .variants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
+            .params(FAN_OUT, POOL_SIZE, TABLE_KIB)
+            .maxTasks(1_000_000)
+            .build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 

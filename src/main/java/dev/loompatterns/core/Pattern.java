@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,8 +41,9 @@ public interface Pattern {
         return info().number();
     }
 
+    /** Every mode: a pattern's {@link ByMode} has a form for each. */
     default Set<Mode> modes() {
-        return info().modes();
+        return EnumSet.allOf(Mode.class);
     }
 
     /** The ways of doing the job; the first is the default. Never empty. */
@@ -71,7 +73,7 @@ public interface Pattern {
     /**
      * The most tasks a run in this mode may be given. By default a platform run is held to
      * {@value Limits#MAX_PLATFORM_THREADS} tasks, on the assumption that it starts a thread per
-     * task; a pattern that pools its platform threads allows more ({@link PatternInfo#withMaxTasks}).
+     * task; a pattern that pools its platform threads allows more ({@link PatternInfo.Builder#maxTasks(int)}).
      */
     default int maxTasks(Mode mode) {
         return info().maxTasks(mode);

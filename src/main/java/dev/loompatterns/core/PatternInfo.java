@@ -1,20 +1,18 @@
 package dev.loompatterns.core;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the catalogue says of a pattern, as data: a pattern class holds one in a constant and
- * returns it from {@link Pattern#info()}. Made with {@link #of} and the {@code with...} methods:
+ * returns it from {@link Pattern#info()}. Made with {@link #of} and the builder's methods:
  *
  * <pre>{@code
  * static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
  * static final PatternInfo INFO = PatternInfo.of(6, "lock-counter", "a shared counter guarded by a lock",
  *                 "threads that increment a global counter under threading.Lock", 100)
- *         .withVariants(Variant.of("synchronized", "..."), Variant.wrongWay("unguarded", "..."))
- *         .withParams(INCREMENTS);
+ *         .variants(Variant.of("synchronized", "..."), Variant.wrongWay("unguarded", "..."))
+ *         .params(INCREMENTS)
+ *         .build();
  * }</pre>
  *
  * @param number           the position in the catalogue; the example is {@code examples/E<number>_...java}
@@ -24,10 +22,9 @@ import java.util.Set;
  * @param defaultTasks     tasks per run by default, sized so the whole catalogue compares in about a minute on 2 cores
  * @param maxPlatformTasks the most tasks a platform run may be given (by default one platform thread a task)
  * @param maxTasks         the most tasks a virtual or structured run may be given
- * @param modes            the modes it runs in
  * @param variants         the ways of doing the job; the first is the default; never empty
- * @param runByDefault     what {@code loom run ID} runs without {@code --variant}: the first variant, unless the
- *                         pattern's point is the contrast between its variants
+ * @param everyVariantByDefault true if {@code loom run ID} without {@code --variant} runs every variant (the
+ *                         pattern's point is the contrast between them), false for the first only
  * @param params           parameters beyond the task count, given as {@code -P name=value}
  */
 public record PatternInfo(
@@ -38,22 +35,15 @@ public record PatternInfo(
         int defaultTasks,
         int maxPlatformTasks,
         int maxTasks,
-        Set<Mode> modes,
         List<Variant> variants,
-        List<Variant> runByDefault,
+        boolean everyVariantByDefault,
         List<Param> params) {
 
     public PatternInfo {
-        modes = Collections.unmodifiableSet(
-                EnumSet.copyOf(modes)); // in Mode order: rows come out platform, virtual, structured
         variants = List.copyOf(variants);
-        runByDefault = List.copyOf(runByDefault);
         params = List.copyOf(params);
-        if (variants.isEmpty() || runByDefault.isEmpty()) {
-            throw new IllegalArgumentException(id + ": a pattern has at least one variant, and runs one by default");
-        }
-        if (!variants.containsAll(runByDefault)) {
-            throw new IllegalArgumentException(id + ": runs by default a variant it does not have: " + runByDefault);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException(id + ": a pattern has at least one variant");
         }
         if (defaultTasks < 1 || defaultTasks > Math.min(maxPlatformTasks, maxTasks)) {
             throw new IllegalArgumentException(
@@ -61,99 +51,88 @@ public record PatternInfo(
         }
     }
 
-    /** A pattern in every mode, with one variant ({@link Variant#DEFAULT}), no parameters and the usual task limits. */
-    public static PatternInfo of(int number, String id, String title, String tutorial, int defaultTasks) {
-        return new PatternInfo(
-                number,
-                id,
-                title,
-                tutorial,
-                defaultTasks,
-                Limits.MAX_PLATFORM_THREADS,
-                Limits.MAX_TASKS,
-                EnumSet.allOf(Mode.class),
-                List.of(Variant.DEFAULT),
-                List.of(Variant.DEFAULT),
-                List.of());
-    }
-
-    /** The variants; the first is the default and the one run by default. */
-    public PatternInfo withVariants(Variant... all) {
-        return new PatternInfo(
-                number,
-                id,
-                title,
-                tutorial,
-                defaultTasks,
-                maxPlatformTasks,
-                maxTasks,
-                modes,
-                List.of(all),
-                List.of(all[0]),
-                params);
-    }
-
-    /** The variants {@code loom run ID} runs without {@code --variant} (call after {@link #withVariants}). */
-    public PatternInfo withRunByDefault(Variant... some) {
-        return new PatternInfo(
-                number,
-                id,
-                title,
-                tutorial,
-                defaultTasks,
-                maxPlatformTasks,
-                maxTasks,
-                modes,
-                variants,
-                List.of(some),
-                params);
-    }
-
-    public PatternInfo withParams(Param... all) {
-        return new PatternInfo(
-                number,
-                id,
-                title,
-                tutorial,
-                defaultTasks,
-                maxPlatformTasks,
-                maxTasks,
-                modes,
-                variants,
-                runByDefault,
-                List.of(all));
-    }
-
-    public PatternInfo withModes(Mode first, Mode... more) {
-        return new PatternInfo(
-                number,
-                id,
-                title,
-                tutorial,
-                defaultTasks,
-                maxPlatformTasks,
-                maxTasks,
-                EnumSet.of(first, more),
-                variants,
-                runByDefault,
-                params);
-    }
-
     /**
-     * The same limit in every mode: for a pattern whose tasks are not threads (items, requests, pairs),
-     * or whose platform form pools its threads.
+     * A pattern with one variant ({@link Variant#DEFAULT}), no parameters and the usual task limits,
+     * until the builder says otherwise.
      */
-    public PatternInfo withMaxTasks(int max) {
-        return withMaxTasks(max, max);
+    public static Builder of(int number, String id, String title, String tutorial, int defaultTasks) {
+        return new Builder(number, id, title, tutorial, defaultTasks);
     }
 
-    public PatternInfo withMaxTasks(int platform, int others) {
-        return new PatternInfo(
-                number, id, title, tutorial, defaultTasks, platform, others, modes, variants, runByDefault, params);
+    /** What {@code loom run ID} runs when no {@code --variant} is given. */
+    public List<Variant> runByDefault() {
+        return everyVariantByDefault ? variants : List.of(variants.getFirst());
     }
 
     /** The most tasks a run in this mode may be given. */
     public int maxTasks(Mode mode) {
         return mode == Mode.PLATFORM ? maxPlatformTasks : maxTasks;
+    }
+
+    /** The parts of a {@link PatternInfo} beyond the five every pattern names. */
+    public static final class Builder {
+        private final int number;
+        private final String id;
+        private final String title;
+        private final String tutorial;
+        private final int defaultTasks;
+        private int maxPlatformTasks = Limits.MAX_PLATFORM_THREADS;
+        private int maxTasks = Limits.MAX_TASKS;
+        private List<Variant> variants = List.of(Variant.DEFAULT);
+        private boolean everyVariantByDefault;
+        private List<Param> params = List.of();
+
+        private Builder(int number, String id, String title, String tutorial, int defaultTasks) {
+            this.number = number;
+            this.id = id;
+            this.title = title;
+            this.tutorial = tutorial;
+            this.defaultTasks = defaultTasks;
+        }
+
+        /** The variants; the first is the default and, unless {@link #everyVariantByDefault}, the one run by default. */
+        public Builder variants(Variant... all) {
+            variants = List.of(all);
+            return this;
+        }
+
+        /** {@code loom run ID} runs every variant: the pattern's point is the contrast between them. */
+        public Builder everyVariantByDefault() {
+            everyVariantByDefault = true;
+            return this;
+        }
+
+        public Builder params(Param... all) {
+            params = List.of(all);
+            return this;
+        }
+
+        /**
+         * The same limit in every mode: for a pattern whose tasks are not threads (items, requests, pairs),
+         * or whose platform form pools its threads.
+         */
+        public Builder maxTasks(int max) {
+            return maxTasks(max, max);
+        }
+
+        public Builder maxTasks(int platform, int others) {
+            maxPlatformTasks = platform;
+            maxTasks = others;
+            return this;
+        }
+
+        public PatternInfo build() {
+            return new PatternInfo(
+                    number,
+                    id,
+                    title,
+                    tutorial,
+                    defaultTasks,
+                    maxPlatformTasks,
+                    maxTasks,
+                    variants,
+                    everyVariantByDefault,
+                    params);
+        }
     }
 }

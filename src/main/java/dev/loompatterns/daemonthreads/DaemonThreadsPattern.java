@@ -23,7 +23,8 @@ public final class DaemonThreadsPattern implements Pattern {
                     "a background ticker that must not keep the program alive",
                     "threading.Thread(target=background, daemon=True); main exits while it runs",
                     5)
-            .withMaxTasks(MAX_TICKS);
+            .maxTasks(MAX_TICKS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);

@@ -33,7 +33,8 @@ public final class DeadlinePattern implements Pattern {
                     "a fan-out that must finish within a time budget",
                     "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout",
                     50)
-            .withParams(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE);
+            .params(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadline::new, VirtualDeadline::new, StructuredDeadline::new);

@@ -23,7 +23,8 @@ public final class DeadlockPattern implements Pattern {
                     "lock-order deadlock: detect it, break it, fix it",
                     "the warning against nested locks: two threads taking two locks in opposite order",
                     4)
-            .withMaxTasks(MAX_PAIRS); // tasks are pairs of workers
+            .maxTasks(MAX_PAIRS)
+            .build(); // tasks are pairs of workers
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);

@@ -21,10 +21,11 @@ public final class EventSignalPattern implements Pattern {
                     "an event: set, wait with and without timeout, clear",
                     "threading.Event: set(), wait(), wait(timeout), clear()",
                     200)
-            .withVariants(
+            .variants(
                     Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
                     Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"))
-            .withParams(TIMEOUT_MS);
+            .params(TIMEOUT_MS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);

@@ -24,7 +24,8 @@ public final class ExceptionsPattern implements Pattern {
                     "exceptions in threads: handlers, Future.get, a fail-fast scope",
                     "handling exceptions within threads: try/except in the target, excepthook, future.result() raising",
                     30)
-            .withParams(FAIL_EVERY);
+            .params(FAIL_EVERY)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);

@@ -23,7 +23,8 @@ public final class LifecyclePattern implements Pattern {
                     "the thread state diagram, observed",
                     "the thread life cycle diagram: new, runnable, blocked/waiting, terminated",
                     20)
-            .withMaxTasks(10_000);
+            .maxTasks(10_000)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);

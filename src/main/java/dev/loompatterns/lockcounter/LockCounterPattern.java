@@ -20,13 +20,14 @@ public final class LockCounterPattern implements Pattern {
                     "a shared counter guarded by a lock",
                     "threads that increment a global counter under threading.Lock",
                     100)
-            .withVariants(
+            .variants(
                     Variant.of("synchronized", "a synchronized method (no pinning since JDK 24, JEP 491)"),
                     Variant.of("reentrant-lock", "lock() / unlock() in try-finally"),
                     Variant.of("atomic-long", "AtomicLong.incrementAndGet, no lock"),
                     Variant.of("long-adder", "LongAdder: striped cells, summed on read"),
                     Variant.wrongWay("unguarded", "the wrong way: count++ with no lock loses updates"))
-            .withParams(INCREMENTS);
+            .params(INCREMENTS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);

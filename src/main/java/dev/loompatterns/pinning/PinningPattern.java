@@ -45,9 +45,10 @@ public final class PinningPattern implements Pattern {
                     "what pins a carrier on this JDK, and the fix",
                     "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount",
                     4)
-            .withVariants(VARIANTS)
-            .withRunByDefault(VARIANTS)
-            .withParams(SLEEP_MS);
+            .variants(VARIANTS)
+            .everyVariantByDefault()
+            .params(SLEEP_MS)
+            .build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
 

@@ -37,9 +37,10 @@ public final class RacePattern implements Pattern {
                     "first result wins, losers cancelled",
                     "(card: structured concurrency) ask several mirrors, take the first answer",
                     20)
-            .withVariants(FIRST_SUCCESS, ALL_FAIL)
-            .withParams(MIRRORS, LATENCY_MS, GAP_MS)
-            .withMaxTasks(100_000); // races run one at a time, so tasks are not threads
+            .variants(FIRST_SUCCESS, ALL_FAIL)
+            .params(MIRRORS, LATENCY_MS, GAP_MS)
+            .maxTasks(100_000)
+            .build(); // races run one at a time, so tasks are not threads
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 

@@ -20,12 +20,13 @@ public final class ReentrantLockPattern implements Pattern {
                     "method A calls method B under the same lock",
                     "threading.RLock: method_a takes the lock and calls method_b, which takes it again",
                     100)
-            .withVariants(
+            .variants(
                     Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
                     Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
                     Variant.wrongWay(
                             "non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
-            .withParams(ROUNDS);
+            .params(ROUNDS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);

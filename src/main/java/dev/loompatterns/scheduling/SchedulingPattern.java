@@ -29,7 +29,7 @@ public final class SchedulingPattern implements Pattern {
                     "who gets a carrier, and when: starvation, yield, file I/O, queueing delay",
                     "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers",
                     8)
-            .withVariants(
+            .variants(
                     Variant.wrongWay(
                             "cpu-hog",
                             "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
@@ -49,8 +49,9 @@ public final class SchedulingPattern implements Pattern {
                             "queueing-delay",
                             "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event"
                                     + " shows"))
-            .withParams(HOG_MS, WORK_MS)
-            .withMaxTasks(MAX_TASKS);
+            .params(HOG_MS, WORK_MS)
+            .maxTasks(MAX_TASKS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);

@@ -24,10 +24,11 @@ public final class SemaphorePoolPattern implements Pattern {
                     "a pool of connections shared by more workers",
                     "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers",
                     500)
-            .withVariants(
+            .variants(
                     Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
                     Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"))
-            .withParams(CONNECTIONS, HOLD_MS);
+            .params(CONNECTIONS, HOLD_MS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);

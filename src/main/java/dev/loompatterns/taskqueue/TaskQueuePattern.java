@@ -33,9 +33,10 @@ public final class TaskQueuePattern implements Pattern {
                     "a queue whose join waits until every item is done",
                     "queue.Queue with worker threads calling get() and task_done(), main calling q.join()",
                     2_000)
-            .withVariants(CLEAN, CONSUMER_FAILS, CANCELLED)
-            .withParams(CONSUMERS, WORK_US)
-            .withMaxTasks(MAX_ITEMS); // tasks are items, not threads; the consumer count is its own parameter
+            .variants(CLEAN, CONSUMER_FAILS, CANCELLED)
+            .params(CONSUMERS, WORK_US)
+            .maxTasks(MAX_ITEMS)
+            .build(); // tasks are items, not threads; the consumer count is its own parameter
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);

@@ -23,7 +23,8 @@ public final class ThreadBasicsPattern implements Pattern {
                     "start workers that sleep, join them all",
                     "three threading.Thread(target=worker) that sleep 2 s, started then joined",
                     1_000)
-            .withParams(SLEEP_MS);
+            .params(SLEEP_MS)
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);

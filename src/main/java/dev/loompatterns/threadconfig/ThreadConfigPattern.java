@@ -22,11 +22,12 @@ public final class ThreadConfigPattern implements Pattern {
                     "name, arguments, daemon, priority, handlers, inherited locals",
                     "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)",
                     200)
-            .withVariants(
+            .variants(
                     Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
                     Variant.of(
                             "no-inherit-locals",
-                            "inheritInheritableThreadLocals(false): new threads start without them"));
+                            "inheritInheritableThreadLocals(false): new threads start without them"))
+            .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);

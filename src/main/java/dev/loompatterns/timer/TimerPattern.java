@@ -47,7 +47,7 @@ public final class TimerPattern implements Pattern {
                     "timers: run once after a delay, cancel before they fire, tick at a fixed rate",
                     "threading.Timer(interval, function): start(), cancel()",
                     20)
-            .withVariants(
+            .variants(
                     Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
                     Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
                     Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
@@ -55,8 +55,9 @@ public final class TimerPattern implements Pattern {
                             BLOCKING_ACTIONS,
                             "the wrong way on a scheduled pool: actions that block hold its few threads, later timers"
                                     + " wait"))
-            .withParams(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
-            .withMaxTasks(1_000_000, Limits.MAX_TASKS);
+            .params(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
+            .maxTasks(1_000_000, Limits.MAX_TASKS)
+            .build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 

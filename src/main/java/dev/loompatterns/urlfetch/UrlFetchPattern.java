@@ -89,10 +89,10 @@ public final class UrlFetchPattern implements Pattern {
                     "fetch many URLs, results in input order",
                     "ThreadPoolExecutor(max_workers=N).map(fetch, urls)",
                     200)
-            .withVariants(NO_FAULTS, FAULTS_COLLECT, FAULTS_FAIL_FAST)
-            .withParams(
-                    LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
-            .withMaxTasks(MAX_REQUESTS); // the platform form is a fixed pool, so tasks are not threads
+            .variants(NO_FAULTS, FAULTS_COLLECT, FAULTS_FAIL_FAST)
+            .params(LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
+            .maxTasks(MAX_REQUESTS)
+            .build(); // the platform form is a fixed pool, so tasks are not threads
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);

@@ -3,54 +3,59 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PatternInfoTest {
 
-    private static final PatternInfo BASE = PatternInfo.of(99, "sample", "a sample", "none", 5);
+    private static final Variant A = Variant.of("a", "first");
+    private static final Variant B = Variant.of("b", "second");
 
-    /** Rows come out platform, virtual, structured whatever order the modes were given in. */
     @Test
-    void modesIterateInModeOrder() {
-        PatternInfo reversed = new PatternInfo(
-                99,
-                "sample",
-                "a sample",
-                "none",
-                5,
-                10,
-                10,
-                new LinkedHashSet<>(List.of(Mode.STRUCTURED, Mode.VIRTUAL, Mode.PLATFORM)),
-                List.of(Variant.DEFAULT),
-                List.of(Variant.DEFAULT),
-                List.of());
-        assertThat(reversed.modes()).containsExactly(Mode.PLATFORM, Mode.VIRTUAL, Mode.STRUCTURED);
-        assertThat(BASE.withModes(Mode.STRUCTURED, Mode.PLATFORM).modes())
-                .containsExactly(Mode.PLATFORM, Mode.STRUCTURED);
+    void withNothingMoreSaidAPatternHasTheDefaultVariantNoParametersAndTheUsualLimits() {
+        PatternInfo info = PatternInfo.of(99, "sample", "a sample", "none", 5).build();
+        assertThat(info.variants()).containsExactly(Variant.DEFAULT);
+        assertThat(info.runByDefault()).containsExactly(Variant.DEFAULT);
+        assertThat(info.params()).isEmpty();
+        assertThat(info.maxTasks(Mode.PLATFORM)).isEqualTo(Limits.MAX_PLATFORM_THREADS);
+        assertThat(info.maxTasks(Mode.VIRTUAL)).isEqualTo(Limits.MAX_TASKS);
     }
 
     @Test
-    void theFirstVariantRunsByDefaultUnlessSaidOtherwise() {
-        Variant a = Variant.of("a", "first");
-        Variant b = Variant.of("b", "second");
-        assertThat(BASE.withVariants(a, b).runByDefault()).containsExactly(a);
-        assertThat(BASE.withVariants(a, b).withRunByDefault(a, b).runByDefault())
-                .containsExactly(a, b);
-        assertThatThrownBy(() -> BASE.withVariants(a).withRunByDefault(b))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not have");
+    void theFirstVariantRunsByDefaultUnlessEveryOneIsAsked() {
+        assertThat(PatternInfo.of(99, "s", "s", "none", 5)
+                        .variants(A, B)
+                        .build()
+                        .runByDefault())
+                .containsExactly(A);
+        assertThat(PatternInfo.of(99, "s", "s", "none", 5)
+                        .variants(A, B)
+                        .everyVariantByDefault()
+                        .build()
+                        .runByDefault())
+                .containsExactly(A, B);
     }
 
     @Test
     void taskLimitsPerModeAndADefaultWithinThem() {
-        PatternInfo pooled = BASE.withMaxTasks(1_000, 2_000);
+        PatternInfo pooled =
+                PatternInfo.of(99, "s", "s", "none", 5).maxTasks(1_000, 2_000).build();
         assertThat(pooled.maxTasks(Mode.PLATFORM)).isEqualTo(1_000);
         assertThat(pooled.maxTasks(Mode.VIRTUAL)).isEqualTo(2_000);
-        assertThat(BASE.maxTasks(Mode.PLATFORM)).isEqualTo(Limits.MAX_PLATFORM_THREADS);
-        assertThatThrownBy(() -> BASE.withMaxTasks(4))
+        assertThatThrownBy(() ->
+                        PatternInfo.of(99, "s", "s", "none", 5).maxTasks(4).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("default tasks 5 outside 1..4");
+        assertThatThrownBy(
+                        () -> PatternInfo.of(99, "s", "s", "none", 5).variants().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one variant");
+    }
+
+    /** Rows come out platform, virtual, structured: a pattern's modes iterate in Mode order. */
+    @Test
+    void everyPatternRunsInEveryModeInModeOrder() {
+        for (Pattern pattern : Catalogue.load().patterns()) {
+            assertThat(pattern.modes()).as(pattern.id()).containsExactly(Mode.values());
+        }
     }
 }

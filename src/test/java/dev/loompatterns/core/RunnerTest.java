@@ -24,7 +24,7 @@ class RunnerTest {
 
         @Override
         public PatternInfo info() {
-            return PatternInfo.of(99, "scripted", "scripted", "none", 3);
+            return PatternInfo.of(99, "scripted", "scripted", "none", 3).build();
         }
 
         @Override
@@ -106,7 +106,7 @@ class RunnerTest {
 
         @Override
         public PatternInfo info() {
-            return PatternInfo.of(99, "with-set-up", "with set-up", "none", 1);
+            return PatternInfo.of(99, "with-set-up", "with set-up", "none", 1).build();
         }
 
         @Override

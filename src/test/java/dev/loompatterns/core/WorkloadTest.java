@@ -14,7 +14,9 @@ class WorkloadTest {
     private final Pattern pattern = new Pattern() {
         @Override
         public PatternInfo info() {
-            return PatternInfo.of(99, "sample", "a sample", "none", 7).withParams(SLEEP_MS, URLS);
+            return PatternInfo.of(99, "sample", "a sample", "none", 7)
+                    .params(SLEEP_MS, URLS)
+                    .build();
         }
 
         @Override

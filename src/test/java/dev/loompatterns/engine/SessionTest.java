@@ -35,7 +35,7 @@ class SessionTest {
 
         @Override
         public PatternInfo info() {
-            return PatternInfo.of(99, "numbered", "numbered", "none", 1);
+            return PatternInfo.of(99, "numbered", "numbered", "none", 1).build();
         }
 
         @Override
