@@ -76,6 +76,7 @@ public final class Session {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
                 case Recording.OneFile one -> {
                     runner.recordChildrenBeside(new ChildActivity.Recording(one.file(), one.profile()));
+                    stopIfCancelled();
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
                         yield new Outcome(rows, List.of(finish(recorder)));
@@ -88,6 +89,7 @@ public final class Session {
                         Check warmUp = warmUp(cell, warmups, done); // before the cell's recording starts
                         Path file = each.dir().resolve(cell.fileName());
                         runner.recordChildrenBeside(new ChildActivity.Recording(file, each.profile()));
+                        stopIfCancelled(); // with no warm-up, nothing else asked since the last cell
                         try (Recorder recorder = Recorder.start(each.profile(), file)) {
                             rows.add(measure(cell, warmUp, repeats, done));
                             files.add(finish(recorder));
