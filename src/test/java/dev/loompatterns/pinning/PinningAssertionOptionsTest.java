@@ -58,7 +58,10 @@ class PinningAssertionOptionsTest {
                                 && m.contains("(not counted: 2 pins: 2 x native-frame)"))));
     }
 
-    /** A cold JVM's class loading never fails a test: the first run in a fresh JVM is judged as a later one. */
+    /**
+     * A cold JVM's class loading never fails a test: the first run in a fresh JVM is judged as a later
+     * one. The fixture passes only if the class-loading pin happened (it records it apart).
+     */
     @Test
     void aClassesFirstUseIsNeverCounted() {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aFirstUseIsNeverCounted"))
