@@ -3,12 +3,12 @@ package dev.loompatterns.analysis.jmc;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
 import dev.loompatterns.testing.Natives;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
@@ -112,27 +111,13 @@ final class Recordings {
      */
     static Path nothingOurRulesRead(Path dir) throws Exception {
         Path file = dir.resolve("nothing.jfr");
-        Path errors = dir.resolve("nothing.err");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(
-                        java,
-                        "--enable-preview",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        NothingOurRulesRead.class.getName(),
-                        file.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errors.toFile())
-                .start();
-        try {
-            if (!child.waitFor(1, TimeUnit.MINUTES)) { // a backstop only
-                throw new AssertionError("the recording JVM did not end within a minute");
+        // plain: a child under ChildMain would run the counting stream this recording must not have
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(
+                List.of("--enable-preview"), NothingOurRulesRead.class, List.of(file.toString()))) {
+            ChildJvm.Result child = ChildJvm.run(launch, Duration.ofMinutes(1)); // a backstop only
+            if (child.exitCode() != 0) {
+                throw new AssertionError("the recording JVM failed: " + child.stderr());
             }
-            if (child.exitValue() != 0) {
-                throw new AssertionError("the recording JVM failed: " + Files.readString(errors));
-            }
-        } finally {
-            child.destroyForcibly();
         }
         return file;
     }
