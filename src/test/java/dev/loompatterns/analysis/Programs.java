@@ -2,6 +2,7 @@ package dev.loompatterns.analysis;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.loompatterns.core.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,14 +12,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Small programs that are not part of the catalogue, each doing one thing the rules should find,
@@ -30,35 +30,23 @@ public final class Programs {
 
     /**
      * Runs {@code main} in a new JVM (this JVM's java and class path) recording to {@code file} with
-     * the JDK's settings {@code settings} ({@code default} or {@code profile}).
+     * the JDK's settings {@code settings} ({@code default} or {@code profile}). A plain child
+     * ({@link ChildJvm.Launch#plain}): under {@code ChildMain} its counting stream would enable pin
+     * and virtual-thread events in the recording that the settings alone do not.
      */
     public static Path record(Class<?> main, Path file, String settings, String... jvmFlags)
-            throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(
-                java,
+            throws InterruptedException {
+        List<String> options = new ArrayList<>(List.of(
                 "--enable-preview",
                 "--enable-native-access=ALL-UNNAMED",
                 "-XX:StartFlightRecording:filename=" + file + ",settings=" + settings));
-        command.addAll(List.of(jvmFlags));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        Path log = Files.createTempFile(file.getParent(), "program", ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        process.getOutputStream().close();
-        try {
-            if (!process.waitFor(2, TimeUnit.MINUTES)) { // backstop only
-                throw new IllegalStateException(main.getSimpleName() + " did not end within 2 minutes");
+        options.addAll(List.of(jvmFlags));
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(options, main, List.of())) {
+            ChildJvm.Result child = ChildJvm.run(launch, Duration.ofMinutes(2)); // backstop only
+            if (child.exitCode() != 0) {
+                throw new IllegalStateException(main.getSimpleName() + " exited " + child.exitCode() + ": "
+                        + String.join(System.lineSeparator(), child.stdout()) + child.stderr());
             }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(
-                        main.getSimpleName() + " exited " + process.exitValue() + ": " + Files.readString(log));
-            }
-        } finally {
-            process.destroyForcibly().waitFor();
-            Files.deleteIfExists(log);
         }
         return file;
     }

@@ -3,6 +3,8 @@ package dev.loompatterns.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.testing.Jdk21Pins;
+import dev.loompatterns.testing.PinRecording;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -180,31 +182,9 @@ class RulesOnRecordingsTest {
     }
 
     /** JDK 21's pin event has no pinnedReason: an event type of that shape, committed inside an initializer. */
-    @jdk.jfr.Name("jdk.VirtualThreadPinned")
-    @jdk.jfr.StackTrace(true)
-    static final class Jdk21Pinned extends jdk.jfr.Event {}
-
-    static final class CommitsInItsInitializer {
-        static {
-            new Jdk21Pinned().commit();
-        }
-
-        static void touch() {}
-    }
-
     @Test
     void classifiesAPinWithoutPinnedReasonFromItsStack(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("jdk21.jfr");
-        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
-            recording
-                    .enable("jdk.VirtualThreadPinned")
-                    .withThreshold(java.time.Duration.ZERO)
-                    .withStackTrace();
-            recording.start();
-            Thread.ofVirtual().start(CommitsInItsInitializer::touch).join();
-            recording.stop();
-            recording.dump(file);
-        }
+        Path file = PinRecording.record(dir.resolve("jdk21.jfr"), Jdk21Pins::inAnInitializer);
         Finding pinning = findings(file).get("pinning");
         assertThat(pinning.severity()).isEqualTo(Severity.WARNING);
         assertThat(pinning.list("groups")).singleElement().satisfies(group -> {
@@ -212,7 +192,7 @@ class RulesOnRecordingsTest {
             Map<String, Object> g = (Map<String, Object>) group;
             assertThat(g)
                     .containsEntry("cause", "class-init")
-                    .containsEntry("where", CommitsInItsInitializer.class.getName())
+                    .containsEntry("where", Jdk21Pins.CommitsInItsInitializer.class.getName())
                     .containsEntry("classified_from", "stack (no pinnedReason in the event)");
         });
     }

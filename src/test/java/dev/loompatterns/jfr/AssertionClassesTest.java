@@ -10,6 +10,7 @@ import java.lang.classfile.constantpool.ClassEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pin assertion is a library for projects on JDK 21 too: its classes are class file 65
- * (Java 21), use no preview API, and reach no class of the project that is not one of them.
+ * (Java 21), use no preview API, and reach no class of the project that is not one of them. So is
+ * {@code analysis} (its JMC bundle requires JavaSE-21), reaching only itself and the {@code jfr.Pin*} classes.
  * (Tested here on JDK 25; loading them on a JDK 21 is not run here: no JDK 21 on the machine.)
  */
 class AssertionClassesTest {
@@ -39,6 +41,15 @@ class AssertionClassesTest {
         }
     }
 
+    /** {@code loom inspect}'s analysis and its JMC rules: compiled for 21 too, with the assertion. */
+    static List<Path> analysisClasses() throws IOException {
+        try (Stream<Path> analysis = Files.walk(CLASSES.resolve("dev/loompatterns/analysis"))) {
+            return analysis.filter(p -> p.toString().endsWith(".class"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     @Test
     void theAssertionsClassesAreJava21ClassFilesThatReachOnlyEachOther() throws IOException {
         List<Path> classes = assertionClasses();
@@ -51,9 +62,37 @@ class AssertionClassesTest {
                         "PinningExtension.class",
                         "ShouldNotPin.class",
                         "ShouldPin.class");
-        Set<String> names = classes.stream()
-                .map(p -> CLASSES.relativize(p).toString().replace(".class", ""))
-                .collect(Collectors.toSet());
+        assertJava21ReachingOnly(classes, names(classes));
+    }
+
+    /** The analysis reaches only itself and the pin taxonomy's classes ({@code jfr.Pin*}). */
+    @Test
+    void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndThePinClasses() throws IOException {
+        List<Path> classes = analysisClasses();
+        assertThat(classes.stream().map(p -> CLASSES.relativize(p).toString()))
+                .contains(
+                        "dev/loompatterns/analysis/Analysis.class",
+                        "dev/loompatterns/analysis/jfr/RecordingReader.class",
+                        "dev/loompatterns/analysis/jmc/LoomJmcRule.class");
+        Set<String> reachable = names(classes);
+        assertionClasses().stream()
+                .filter(p -> p.getFileName().toString().startsWith("Pin"))
+                .filter(p -> p.getParent().endsWith("jfr"))
+                .map(AssertionClassesTest::name)
+                .forEach(reachable::add);
+        assertJava21ReachingOnly(classes, reachable);
+    }
+
+    private static String name(Path file) {
+        return CLASSES.relativize(file).toString().replace(".class", "");
+    }
+
+    private static Set<String> names(List<Path> classes) {
+        return classes.stream().map(AssertionClassesTest::name).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Each class is a Java 21 class file without preview, and of the project's classes reaches only {@code reachable}. */
+    private static void assertJava21ReachingOnly(List<Path> classes, Set<String> reachable) throws IOException {
         for (Path file : classes) {
             ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
             assertThat(model.majorVersion()).as(file + ": class file version").isEqualTo(ClassFile.JAVA_21_VERSION);
@@ -65,10 +104,10 @@ class AssertionClassesTest {
                     .filter(ClassEntry.class::isInstance)
                     .map(entry -> ((ClassEntry) entry).asInternalName())
                     .filter(name -> name.startsWith("dev/loompatterns/"))
-                    .filter(name -> !names.contains(name))
+                    .filter(name -> !reachable.contains(name))
                     .toList();
             assertThat(projectClassesReached)
-                    .as(file + " reaches classes compiled for 25")
+                    .as(file + " reaches classes it may not (compiled for 25, or outside its set)")
                     .isEmpty();
         }
     }

@@ -2,9 +2,9 @@ package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.loompatterns.core.ChildJvm;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JvmShutdownTest {
@@ -18,19 +18,17 @@ class JvmShutdownTest {
     /** In a child JVM: asked from a shutdown hook, the answer is yes, and a recording is refused with one line. */
     @Test
     void aShutdownHookSeesTheShutdown() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(
-                        List.of(java, "-cp", System.getProperty("java.class.path"), AskedInAHook.class.getName()))
-                .redirectErrorStream(true)
-                .start();
-        child.getOutputStream().close();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output.lines())
-                .containsExactly(
-                        "before: false",
-                        "in a hook: true",
-                        "refused: the JVM is shutting down: a recording not started");
+        // plain: the child's own hooks and output only, not ChildMain's counting stream and report
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(List.of(), AskedInAHook.class, List.of())) {
+            ChildJvm.Result child =
+                    ChildJvm.run(launch, Duration.ofMinutes(1)); // a backstop: the child is destroyed past it
+            assertThat(child.exitCode()).as(child.stderr()).isZero();
+            assertThat(child.stdout())
+                    .containsExactly(
+                            "before: false",
+                            "in a hook: true",
+                            "refused: the JVM is shutting down: a recording not started");
+        }
     }
 
     /** The child's program. */

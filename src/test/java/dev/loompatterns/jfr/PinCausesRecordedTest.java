@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.ChildJvm;
-import dev.loompatterns.core.Threads;
+import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.Natives;
+import dev.loompatterns.testing.PinRecording;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
@@ -15,11 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
-import jdk.jfr.Recording;
-import jdk.jfr.StackTrace;
+import java.util.concurrent.FutureTask;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The pin taxonomy on real recordings: each cause made to happen on a virtual thread, recorded to a
  * file, read back with {@code RecordingFile} and classified ({@link Pin#of}). JDK 21's events have no
  * {@code pinnedReason}; an event type of our own named {@code jdk.VirtualThreadPinned}, without that
- * field, committed where a pin would be, makes such a recording on this JDK.
+ * field, committed where a pin would be ({@link Jdk21Pins}), makes such a recording on this JDK.
  */
 @Timeout(120) // backstop only
 class PinCausesRecordedTest {
@@ -45,20 +43,9 @@ class PinCausesRecordedTest {
         }
     }
 
-    /** Records every pin while {@code action} runs on a virtual thread, and classifies them. */
-    static List<Pin> pinsOf(Path dir, Runnable action) throws Exception {
-        Path file = dir.resolve("pins.jfr");
-        try (Recording recording = new Recording()) {
-            recording
-                    .enable(ActivityCounter.VIRTUAL_THREAD_PINNED)
-                    .withThreshold(Duration.ZERO)
-                    .withStackTrace();
-            recording.start();
-            Thread.ofVirtual().start(action).join();
-            recording.stop();
-            recording.dump(file);
-        }
-        return read(file);
+    /** Records every pin while {@code action} runs on a virtual thread, and classifies them; what the action throws is thrown here. */
+    static List<Pin> pinsOf(Path dir, PinRecording.Action action) throws Exception {
+        return read(PinRecording.record(dir.resolve("pins.jfr"), action));
     }
 
     static List<Pin> read(Path file) throws IOException {
@@ -78,11 +65,6 @@ class PinCausesRecordedTest {
 
     static int compareSleeping(MemorySegment a, MemorySegment b) {
         sleep(5);
-        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
-    }
-
-    static int compareCommitting(MemorySegment a, MemorySegment b) {
-        new Jdk21Pinned().commit();
         return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
     }
 
@@ -161,17 +143,17 @@ class PinCausesRecordedTest {
     void waitingForAnotherThreadsInitializerIsClassInitWait(@TempDir Path dir) throws Exception {
         List<Pin> waits = pinsOf(dir, () -> {
                     // a platform thread runs the initializer: it needs no carrier while it holds
-                    Thread initializer = Thread.ofPlatform().name("initializer").start(() -> initialize(Waited.class));
-                    try {
+                    try (Background<Void> initializer = Background.start(() -> {
+                        initialize(Waited.class);
+                        return null;
+                    })) {
                         INITIALIZING.await();
-                        Thread w = Thread.ofVirtual().name("waiter").unstarted(() -> initialize(Waited.class));
+                        FutureTask<Void> waiting = new FutureTask<>(() -> initialize(Waited.class), null);
+                        Thread w = Thread.ofVirtual().name("waiter").unstarted(waiting);
                         waiter = w;
                         w.start();
-                        w.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        Threads.joinUninterruptibly(List.of(initializer));
+                        waiting.get(); // what either thread threw reaches the test thread
+                        initializer.join();
                     }
                 })
                 .stream()
@@ -244,27 +226,9 @@ class PinCausesRecordedTest {
 
     // --- JDK 21's events: no pinnedReason, no blockingOperation, no carrierThread ---
 
-    /** The shape of JDK 21's {@code jdk.VirtualThreadPinned}: a duration, a thread and a stack. */
-    @Name(ActivityCounter.VIRTUAL_THREAD_PINNED)
-    @Label("Virtual Thread Pinned")
-    @StackTrace(true)
-    static final class Jdk21Pinned extends Event {}
-
-    static final class CommitsInItsInitializer {
-        static {
-            new Jdk21Pinned().commit();
-        }
-
-        static void touch() {}
-    }
-
     @Test
     void withoutPinnedReasonTheStackTellsTheCause(@TempDir Path dir) throws Exception {
-        List<Pin> pins = pinsOf(dir, () -> {
-                    CommitsInItsInitializer.touch();
-                    sortWith("compareCommitting");
-                })
-                .stream()
+        List<Pin> pins = pinsOf(dir, Jdk21Pins::inAnInitializerAndAnUpcall).stream()
                 .filter(pin -> pin.reason().equals(Pin.NOT_RECORDED))
                 .toList();
 
@@ -272,12 +236,14 @@ class PinCausesRecordedTest {
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(pin -> assertThat(pin.fromStack()).isTrue());
         assertThat(pins.getFirst().cause()).isEqualTo(PinCause.CLASS_INIT);
-        assertThat(pins.getFirst().subject()).isEqualTo(CommitsInItsInitializer.class.getName());
+        assertThat(pins.getFirst().subject()).isEqualTo(Jdk21Pins.CommitsInItsInitializer.class.getName());
         assertThat(pins.subList(1, pins.size())).allSatisfy(pin -> {
             assertThat(pin.cause())
                     .as("the upcall stub is a hidden frame: kept for classifying")
                     .isEqualTo(PinCause.NATIVE_FRAME);
-            assertThat(pin.topFrame()).startsWith(PinCausesRecordedTest.class.getName() + ".compareCommitting");
+            assertThat(pin.topFrame()).startsWith(Jdk21Pins.Jdk21Pinned.class.getName() + ".commitOne");
+            assertThat(pin.stack())
+                    .anyMatch(frame -> frame.startsWith(Jdk21Pins.class.getName() + ".compareCommitting"));
         });
     }
 }

@@ -1,6 +1,10 @@
 package dev.loompatterns.pinning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinCause;
+import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
@@ -72,10 +76,19 @@ final class PinningAssertionOptionsFixtures {
             twoUpcallPins();
         }
 
+        /**
+         * Fails unless the class-loading pin happened: a pass then means "not counted", not "did not
+         * pin". {@code loadSlowly} loads through a new loader each time, a class that never exists,
+         * so the loading (and its pin) happens on every run, however many tests ran before.
+         */
         @Test
         @ShouldNotPin
         void aFirstUseIsNeverCounted() throws InterruptedException {
-            aClassLoadingPin();
+            try (PinRecorder pins = PinRecorder.start()) {
+                aClassLoadingPin();
+                pins.stop();
+                assertThat(pins.apart()).extracting(Pin::cause).contains(PinCause.CLASS_LOADING);
+            }
         }
     }
 

@@ -1,38 +1,23 @@
 package dev.loompatterns.pinning;
 
+import static dev.loompatterns.pinning.PinningAssertionTest.fixture;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
-import org.junit.platform.testkit.engine.Events;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
 /** What users of such assertions asked for: a tolerance, their own packages, causes to ignore, a superclass, no cross-charging. */
 class PinningAssertionOptionsTest {
 
-    static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                .selectors(selectClass(fixture))
-                .execute()
-                .testEvents();
-    }
-
-    static Events run(Class<?> fixture, String method) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                .selectors(selectMethod(fixture, method))
-                .execute()
-                .testEvents();
-    }
-
     @Test
     void atMostIsATolerance() {
-        run(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsWithinATolerance")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsWithinATolerance"))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        run(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsOverATolerance")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsOverATolerance"))
+                .testEvents()
                 .failed()
                 .assertThatEvents()
                 .haveExactly(
@@ -43,9 +28,11 @@ class PinningAssertionOptionsTest {
 
     @Test
     void packagesCountOnlyPinsWithAFrameOfThem() {
-        run(PinningAssertionOptionsFixtures.Narrowed.class, "pinsOutsideTheGivenPackages")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsOutsideTheGivenPackages"))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        run(PinningAssertionOptionsFixtures.Narrowed.class, "pinsInsideTheGivenPackages")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsInsideTheGivenPackages"))
+                .testEvents()
                 .failed()
                 .assertThatEvents()
                 .haveExactly(
@@ -57,9 +44,11 @@ class PinningAssertionOptionsTest {
 
     @Test
     void anIgnoredCauseDoesNotCountAndAnotherCauseIsNotTheOneAskedFor() {
-        run(PinningAssertionOptionsFixtures.Narrowed.class, "anIgnoredCause")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anIgnoredCause"))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        run(PinningAssertionOptionsFixtures.Narrowed.class, "anotherCauseThanAskedFor")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anotherCauseThanAskedFor"))
+                .testEvents()
                 .failed()
                 .assertThatEvents()
                 .haveExactly(
@@ -69,22 +58,28 @@ class PinningAssertionOptionsTest {
                                 && m.contains("(not counted: 2 pins: 2 x native-frame)"))));
     }
 
-    /** A cold JVM's class loading never fails a test: the first run in a fresh JVM is judged as a later one. */
+    /**
+     * A cold JVM's class loading never fails a test: the first run in a fresh JVM is judged as a later
+     * one. The fixture passes only if the class-loading pin happened (it records it apart).
+     */
     @Test
     void aClassesFirstUseIsNeverCounted() {
-        run(PinningAssertionOptionsFixtures.Narrowed.class, "aFirstUseIsNeverCounted")
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aFirstUseIsNeverCounted"))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
     void theAnnotationOnASuperclassApplies() {
-        run(PinningAssertionOptionsFixtures.InheritsTheAssertion.class)
+        fixture(selectClass(PinningAssertionOptionsFixtures.InheritsTheAssertion.class))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(0).failed(1));
     }
 
     @Test
     void aPinOfAThreadLeftBehindByAnEarlierTestIsNotChargedToTheNext() {
-        run(PinningAssertionOptionsFixtures.LeftBehind.class)
+        fixture(selectClass(PinningAssertionOptionsFixtures.LeftBehind.class))
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(2).failed(0));
     }
 }

@@ -3,12 +3,14 @@ package dev.loompatterns.analysis.jmc;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
+import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.Natives;
+import dev.loompatterns.testing.PinRecording;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +18,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jfr.Event;
-import jdk.jfr.Label;
-import jdk.jfr.Name;
 import jdk.jfr.Recording;
-import jdk.jfr.StackTrace;
 
 /**
  * Recordings made by the tests themselves, in this JVM, with every event type our rules read
@@ -34,9 +31,8 @@ import jdk.jfr.StackTrace;
  *       sleep unpinned;</li>
  *   <li>{@link #clean}: the same without the upcall;</li>
  *   <li>{@link #jdk21Pins}: pins as JDK 21 records them, without {@code pinnedReason},
- *       {@code blockingOperation} or carrier: an event type of our own named
- *       {@code jdk.VirtualThreadPinned} with only a duration, a thread and a stack, committed where a
- *       pin would be (in a class initializer, in an upcall), with no real blocking;</li>
+ *       {@code blockingOperation} or carrier ({@link Jdk21Pins}: in a class initializer, in an
+ *       upcall, with no real blocking);</li>
  *   <li>{@link #nothingOurRulesRead}: a recording with every type our rules read disabled (in a
  *       JVM of its own).</li>
  * </ul>
@@ -77,7 +73,7 @@ final class Recordings {
         return recording;
     }
 
-    private static Path record(Path file, Recording recording, Runnable work) throws Exception {
+    private static Path record(Path file, Recording recording, PinRecording.Action work) throws Exception {
         try (recording) {
             recording.start();
             work.run();
@@ -99,10 +95,7 @@ final class Recordings {
         return record(
                 dir.resolve("jdk21.jfr"),
                 withOurEventTypes(),
-                () -> join(Thread.ofVirtual().start(() -> {
-                    CommitsInItsInitializer.touch();
-                    sortWith("compareCommitting");
-                })));
+                () -> PinRecording.onAVirtualThread(Jdk21Pins::inAnInitializerAndAnUpcall));
     }
 
     /**
@@ -112,27 +105,13 @@ final class Recordings {
      */
     static Path nothingOurRulesRead(Path dir) throws Exception {
         Path file = dir.resolve("nothing.jfr");
-        Path errors = dir.resolve("nothing.err");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process child = new ProcessBuilder(
-                        java,
-                        "--enable-preview",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        NothingOurRulesRead.class.getName(),
-                        file.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errors.toFile())
-                .start();
-        try {
-            if (!child.waitFor(1, TimeUnit.MINUTES)) { // a backstop only
-                throw new AssertionError("the recording JVM did not end within a minute");
+        // plain: a child under ChildMain would run the counting stream this recording must not have
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(
+                List.of("--enable-preview"), NothingOurRulesRead.class, List.of(file.toString()))) {
+            ChildJvm.Result child = ChildJvm.run(launch, Duration.ofMinutes(1)); // a backstop only
+            if (child.exitCode() != 0) {
+                throw new AssertionError("the recording JVM failed: " + child.stderr());
             }
-            if (child.exitValue() != 0) {
-                throw new AssertionError("the recording JVM failed: " + Files.readString(errors));
-            }
-        } finally {
-            child.destroyForcibly();
         }
         return file;
     }
@@ -149,42 +128,32 @@ final class Recordings {
         }
     }
 
-    /** Tasks on virtual threads (with or without a pin each), a pool of two platform threads that sleeps. */
-    private static void work(boolean pin) {
+    /**
+     * Tasks on virtual threads (with or without a pin each), a pool of two platform threads that
+     * sleeps; what a task throws is thrown here.
+     */
+    private static void work(boolean pin) throws Exception {
         AtomicLong ids = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            long id = ids.incrementAndGet();
-            TaskSubmittedEvent.at(id);
-            threads.add(Thread.ofVirtual().start(() -> {
-                TaskStartedEvent.at(id);
-                if (pin) {
-                    sortWith("compareSleeping");
-                }
-                sleep(20);
-            }));
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Future<?>> sleeps = new ArrayList<>();
+        try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+                ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                sleeps.add(pool.submit(() -> sleep(60))); // the pool mostly sleeps: a candidate
+                long id = ids.incrementAndGet();
+                TaskSubmittedEvent.at(id);
+                tasks.add(virtual.submit(() -> {
+                    TaskStartedEvent.at(id);
+                    if (pin) {
+                        sortWith("compareSleeping");
+                    }
+                    sleep(20);
+                }));
             }
-            for (Future<?> sleep : sleeps) {
-                try {
-                    sleep.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
+            for (int i = 0; i < 4; i++) {
+                tasks.add(pool.submit(() -> sleep(60))); // the pool mostly sleeps: a candidate
             }
-        }
-        threads.forEach(Recordings::join);
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            for (Future<?> task : tasks) {
+                task.get();
+            }
         }
     }
 
@@ -207,39 +176,7 @@ final class Recordings {
         return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
     }
 
-    static int compareCommitting(MemorySegment a, MemorySegment b) {
-        Jdk21Pinned.commitOne();
-        return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
-    }
-
     private static void sortWith(String comparator) {
         Natives.qsortWith(MethodHandles.lookup(), Recordings.class, comparator);
-    }
-
-    // --- JDK 21's jdk.VirtualThreadPinned: a duration, a thread and a stack; nothing else ---
-
-    @Name(PINNED)
-    @Label("Virtual Thread Pinned")
-    @StackTrace(true)
-    static final class Jdk21Pinned extends Event {
-
-        /** An event of a millisecond, with no blocking in it: nothing really pins. */
-        static void commitOne() {
-            Jdk21Pinned event = new Jdk21Pinned();
-            event.begin();
-            long end = System.nanoTime() + 1_000_000;
-            while (System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
-            event.commit();
-        }
-    }
-
-    static final class CommitsInItsInitializer {
-        static {
-            Jdk21Pinned.commitOne();
-        }
-
-        static void touch() {}
     }
 }

@@ -1,0 +1,41 @@
+# Sourced by `loom` and scripts/inspect-benchmark: finds a JDK $required (set before sourcing) with
+# javac beside it. find_java sets java_bin, or returns 1 with skipped naming the JDKs it passed over.
+# The order: $JAVA_HOME, `java` on PATH, then the usual install folders, or LOOM_JDK_DIRS instead of
+# those (see `loom`'s header).
+
+feature_of() { # prints java.specification.version of the java binary $1 (25, 1.8), or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9][0-9.]*\).*/\1/p' | head -n 1
+}
+
+nl=$'\n'
+seen="$nl"   # the java binaries looked at (resolved), one a line
+skipped=""   # "26 (/path/to/jdk), 17 (/other)": the JDKs found that are not a JDK 25
+java_bin=""
+
+try_jdk() { # $1: a java binary; sets java_bin if it is a JDK 25 with javac beside it, else notes it
+  local bin v
+  [ -x "$1" ] && [ -f "$1" ] || return 1
+  bin="$(readlink -f "$1")"
+  case "$seen" in *"$nl$bin$nl"*) return 1 ;; esac
+  seen="$seen$bin$nl"
+  v="$(feature_of "$bin" || true)"
+  if [ "$v" = "$required" ] && [ -x "$(dirname "$bin")/javac" ]; then java_bin="$bin"; return 0; fi
+  [ "$v" = "$required" ] && v="$v without javac"
+  skipped="${skipped:+$skipped, }${v:-unknown version} ($(dirname "$(dirname "$bin")"))"
+  return 1
+}
+
+find_java() {
+  local candidate dir dirs
+  if [ -n "${JAVA_HOME:-}" ] && try_jdk "$JAVA_HOME/bin/java"; then return; fi
+  if candidate="$(command -v java 2>/dev/null)" && try_jdk "$candidate"; then return; fi
+  dirs="${LOOM_JDK_DIRS:-/usr/lib/jvm:/usr/java:/opt/java:/opt:${HOME:-/nonexistent}/.sdkman/candidates/java:${HOME:-/nonexistent}/.jdks:/Library/Java/JavaVirtualMachines}"
+  local IFS=:
+  for dir in $dirs; do
+    [ -n "$dir" ] && [ -d "$dir" ] || continue
+    for candidate in "$dir/bin/java" "$dir"/*/bin/java "$dir"/*/Contents/Home/bin/java; do
+      if try_jdk "$candidate"; then return; fi
+    done
+  done
+  return 1
+}
