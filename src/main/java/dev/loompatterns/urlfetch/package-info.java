@@ -78,9 +78,13 @@
  * before {@code fork} happen-before the fork, and a fork's actions happen-before {@code join()}
  * returns, at each level of scopes, so {@code Subtask.get()} reads a complete outcome. A
  * {@code Semaphore.release()} by one request happens-before the {@code acquire()} that the next
- * one returns from. The client's counters and the server's count of answers are atomics, read by
- * the check after the executor's {@code close()} or the scope's {@code close()} has waited for
- * every fetch, so the check sees every count.
+ * one returns from. The client's counters are atomics updated by the fetching threads, and the
+ * executor's {@code close()} or the scope's {@code close()}, which waits for every fetch, orders
+ * them before the check. The server's count of answers is not ordered by that close: it is
+ * incremented on the server's own threads, which close() does not wait for. The server counts an
+ * answer before it sends it, so the answer is the edge: a client that has received a body finds it
+ * counted. (The Java memory model names no happens-before edge through a socket; the count's write
+ * precedes the write of the answer's bytes, and the client's read of them follows.)
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  *
