@@ -41,10 +41,10 @@ public final class CreationStylesPattern implements Pattern {
      * Every worker ran exactly once, with its own argument, in the style its index asked for, on
      * the kind of thread its mode promises.
      */
-    static Check check(Mode mode, int workers, List<String> styles, List<WorkerReport> runs, String note) {
-        WorkerReport[] byWorker = new WorkerReport[workers];
+    static Check check(Mode mode, int workers, List<String> styles, List<Outcome> runs, String note) {
+        Outcome[] byWorker = new Outcome[workers];
         boolean wantVirtual = mode != Mode.PLATFORM;
-        for (WorkerReport run : runs) {
+        for (Outcome run : runs) {
             if (run.worker() < 0 || run.worker() >= workers) {
                 return Check.failed("a run for worker " + run.worker() + ", of " + workers);
             }
@@ -68,7 +68,7 @@ public final class CreationStylesPattern implements Pattern {
             return Check.failed((workers - runs.size()) + " of " + workers + " workers did not run");
         }
         Map<String, Long> perStyle =
-                runs.stream().collect(Collectors.groupingBy(WorkerReport::style, TreeMap::new, Collectors.counting()));
+                runs.stream().collect(Collectors.groupingBy(Outcome::style, TreeMap::new, Collectors.counting()));
         String styleCounts = perStyle.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));

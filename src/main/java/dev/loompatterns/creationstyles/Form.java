@@ -13,7 +13,7 @@ interface Form {
      *         worker shows in the check)
      * @throws InterruptedException if interrupted; every worker has ended by then
      */
-    List<WorkerReport> runAll(int workers) throws Exception;
+    List<Outcome> runAll(int workers) throws Exception;
 
     /** A fact about this mode that the report prints beside the check; empty for none. */
     default String note() {

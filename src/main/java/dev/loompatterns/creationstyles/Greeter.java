@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * @param argument the worker's own argument ({@link #argumentFor})
  * @param style    how the thread that runs it was made, for the report
  */
-record Greeter(int worker, String argument, String style) implements Callable<WorkerReport> {
+record Greeter(int worker, String argument, String style) implements Callable<Outcome> {
 
     /** The argument worker {@code i} is given; the check compares against it. */
     static String argumentFor(int worker) {
@@ -25,14 +25,14 @@ record Greeter(int worker, String argument, String style) implements Callable<Wo
     }
 
     @Override
-    public WorkerReport call() throws InterruptedException {
+    public Outcome call() throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
-        return new WorkerReport(worker, argument, style, self.getName(), self.isVirtual());
+        return new Outcome(worker, argument, style, self.getName(), self.isVirtual());
     }
 
     /** The body of a bare thread: adds its run, or ends without one if the run was cancelled while it was held. */
-    void runInto(Queue<WorkerReport> runs) {
+    void runInto(Queue<Outcome> runs) {
         try {
             runs.add(call());
         } catch (InterruptedException e) {

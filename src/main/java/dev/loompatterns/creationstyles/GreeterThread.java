@@ -9,9 +9,9 @@ import java.util.Queue;
  */
 final class GreeterThread extends Thread {
     private final Greeter greeter;
-    private final Queue<WorkerReport> runs;
+    private final Queue<Outcome> runs;
 
-    GreeterThread(Greeter greeter, Queue<WorkerReport> runs) {
+    GreeterThread(Greeter greeter, Queue<Outcome> runs) {
         super("subclass-" + greeter.worker());
         this.greeter = greeter;
         this.runs = runs;

@@ -23,8 +23,8 @@ public final class PlatformCreationStyles implements Form {
     }
 
     @Override
-    public List<WorkerReport> runAll(int workers) throws InterruptedException {
-        Queue<WorkerReport> runs = new ConcurrentLinkedQueue<>();
+    public List<Outcome> runAll(int workers) throws InterruptedException {
+        Queue<Outcome> runs = new ConcurrentLinkedQueue<>();
         Thread.Builder builder = Thread.ofPlatform().name("builder-", 0);
         ThreadFactory factory = Thread.ofPlatform().name("factory-", 0).factory();
         List<Thread> threads = new ArrayList<>(workers);

@@ -24,9 +24,9 @@ public final class StructuredCreationStyles implements Form {
     }
 
     @Override
-    public List<WorkerReport> runAll(int workers) throws InterruptedException {
-        try (var scope = StructuredTaskScope.<WorkerReport>open()) {
-            List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
+    public List<Outcome> runAll(int workers) throws InterruptedException {
+        try (var scope = StructuredTaskScope.<Outcome>open()) {
+            List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
                 subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst())));
             }

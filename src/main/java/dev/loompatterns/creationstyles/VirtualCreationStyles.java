@@ -27,13 +27,13 @@ public final class VirtualCreationStyles implements Form {
     }
 
     @Override
-    public List<WorkerReport> runAll(int workers) throws InterruptedException, ExecutionException {
-        Queue<WorkerReport> runs = new ConcurrentLinkedQueue<>();
+    public List<Outcome> runAll(int workers) throws InterruptedException, ExecutionException {
+        Queue<Outcome> runs = new ConcurrentLinkedQueue<>();
         // BEFORE: new GreeterThread(greeter, runs).start()   (a subclass is always a platform thread)
         // AFTER:  the subclass's fields live in the Greeter task; the builder makes the thread
         Thread.Builder builder = Thread.ofVirtual().name("virtual-", 0);
         List<Thread> threads = new ArrayList<>();
-        List<Future<WorkerReport>> futures = new ArrayList<>();
+        List<Future<Outcome>> futures = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int i = 0; i < workers; i++) {
@@ -49,7 +49,7 @@ public final class VirtualCreationStyles implements Form {
                 Threads.joinAll(threads);
             }
         } // close() waits for every submitted task
-        for (Future<WorkerReport> future : futures) {
+        for (Future<Outcome> future : futures) {
             runs.add(future.get());
         }
         return List.copyOf(runs);

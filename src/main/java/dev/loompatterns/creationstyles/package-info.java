@@ -30,7 +30,7 @@
  * new GreeterThread(greeter, runs).start();
  *
  * // AFTER: the state lives in a task; any thread, executor or scope can run it
- * record Greeter(int worker, String argument, String style) implements Callable<WorkerReport> { ... }
+ * record Greeter(int worker, String argument, String style) implements Callable<Outcome> { ... }
  * Thread.ofVirtual().name("virtual-", 0).start(() -> greeter.runInto(runs));
  * }
  *

@@ -6,22 +6,19 @@ import java.util.stream.Stream;
 
 /** One child JVM's program: which kind of ticker it starts and whether its JVM should outlive it. */
 enum Scenario {
-    PLATFORM_NON_DAEMON(Mode.PLATFORM, false, "a platform non-daemon ticker"),
-    PLATFORM_DAEMON(Mode.PLATFORM, true, "a platform daemon ticker"),
-    VIRTUAL_MAIN_RETURNS(Mode.VIRTUAL, true, "a virtual ticker, main returns"),
-    VIRTUAL_MAIN_JOINS(Mode.VIRTUAL, false, "a virtual ticker, main joins it"),
-    STRUCTURED(Mode.STRUCTURED, false, "a ticker forked in a scope");
+    PLATFORM_NON_DAEMON(Mode.PLATFORM, false),
+    PLATFORM_DAEMON(Mode.PLATFORM, true),
+    VIRTUAL_MAIN_RETURNS(Mode.VIRTUAL, true),
+    VIRTUAL_MAIN_JOINS(Mode.VIRTUAL, false),
+    STRUCTURED(Mode.STRUCTURED, false);
 
     final Mode mode;
     /** True if the JVM is expected to exit while the ticker still runs (it does not wait for it). */
     final boolean tickerRunsAtExit;
 
-    final String description;
-
-    Scenario(Mode mode, boolean tickerRunsAtExit, String description) {
+    Scenario(Mode mode, boolean tickerRunsAtExit) {
         this.mode = mode;
         this.tickerRunsAtExit = tickerRunsAtExit;
-        this.description = description;
     }
 
     /** The name passed to the child JVM on its command line. */

@@ -52,7 +52,7 @@ public final class DeadlockPattern implements Pattern {
      */
     static Check check(Mode mode, List<LockPair> opposite, List<Detection> detections, List<LockPair> global) {
         if (detections.size() != 2) {
-            return Check.failed("the watchdog did not look (" + detections.size() + " sightings)");
+            return Check.failed("the watchdog did not look (" + detections.size() + " detections)");
         }
         Set<Set<Long>> expected = new HashSet<>();
         for (LockPair pair : opposite) {

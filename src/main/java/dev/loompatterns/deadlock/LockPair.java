@@ -26,7 +26,7 @@ final class LockPair {
     enum Order {
         /** b then a: the opposite of worker a, the classic deadlock. */
         OPPOSITE,
-        /** a then b: the one global order, by rank. */
+        /** Both workers take the lower rank first (a, then b): the one global order. */
         GLOBAL
     }
 
@@ -77,7 +77,10 @@ final class LockPair {
         Thread self = Thread.currentThread();
         self.setName(workerName(side));
         workers.set(side, self);
-        NamedLock first = side == 0 || order == Order.GLOBAL ? a : b;
+        NamedLock first = switch (order) {
+            case OPPOSITE -> side == 0 ? a : b;
+            case GLOBAL -> a.rank() < b.rank() ? a : b; // the one global order: the lower rank first
+        };
         NamedLock second = first == a ? b : a;
         Result result;
         try {

@@ -21,10 +21,6 @@ final class NamedLock extends ReentrantLock {
         this.rank = rank;
     }
 
-    String name() {
-        return name;
-    }
-
     /** The place of this lock in the one global order: lower ranks are taken first. */
     int rank() {
         return rank;

@@ -24,14 +24,14 @@ final class ClassicWays {
     private ClassicWays() {}
 
     /** Both ways, each on a fresh set of tasks, with the threads from {@code builder} and the executor from {@code executors}. */
-    static List<WayReport> runAll(int count, int failEvery, Thread.Builder builder, Supplier<ExecutorService> executors)
+    static List<Outcome> runAll(int count, int failEvery, Thread.Builder builder, Supplier<ExecutorService> executors)
             throws InterruptedException {
         return List.of(
                 uncaughtHandler(new Tasks(count, failEvery), builder),
                 invokeAll(new Tasks(count, failEvery), executors));
     }
 
-    private static WayReport uncaughtHandler(Tasks tasks, Thread.Builder builder) throws InterruptedException {
+    private static Outcome uncaughtHandler(Tasks tasks, Thread.Builder builder) throws InterruptedException {
         // the handler runs on the failing thread before it terminates: join() publishes what it recorded
         builder.uncaughtExceptionHandler((thread, failure) -> tasks.report(failure));
         List<Thread> threads = new ArrayList<>(tasks.count);
@@ -52,7 +52,7 @@ final class ClassicWays {
         return tasks.summarize("uncaught-handler", "the UncaughtExceptionHandler", tasks.failing(), Set.of(), false);
     }
 
-    private static WayReport invokeAll(Tasks tasks, Supplier<ExecutorService> executors) throws InterruptedException {
+    private static Outcome invokeAll(Tasks tasks, Supplier<ExecutorService> executors) throws InterruptedException {
         List<Callable<Integer>> callables = new ArrayList<>(tasks.count);
         for (int i = 0; i < tasks.count; i++) {
             int task = i;

@@ -44,12 +44,12 @@ public final class ExceptionsPattern implements Pattern {
      * For every way: every failure meant to be reported was, with its own cause; every sibling
      * meant to be cancelled saw the interrupt and no other task did; no thread was left running.
      */
-    static Check check(List<WayReport> ways) {
+    static Check check(List<Outcome> ways) {
         if (ways.isEmpty()) {
             return Check.failed("no way was run");
         }
         List<String> seen = new ArrayList<>();
-        for (WayReport way : ways) {
+        for (Outcome way : ways) {
             if (!way.reported().keySet().equals(way.expectedFailures())) {
                 return Check.failed(way.way() + ": reported failures of tasks "
                         + new java.util.TreeSet<>(way.reported().keySet()) + ", expected "

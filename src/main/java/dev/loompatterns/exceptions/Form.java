@@ -10,5 +10,5 @@ interface Form {
      * @param failEvery task {@code i} fails when {@code i % failEvery == 0}
      * @throws InterruptedException if interrupted; every thread has ended by then
      */
-    List<WayReport> runAll(int tasks, int failEvery) throws Exception;
+    List<Outcome> runAll(int tasks, int failEvery) throws Exception;
 }

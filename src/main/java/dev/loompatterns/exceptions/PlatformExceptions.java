@@ -15,7 +15,7 @@ public final class PlatformExceptions implements Form {
     static final int POOL_SIZE = 4;
 
     @Override
-    public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {
+    public List<Outcome> runAll(int tasks, int failEvery) throws InterruptedException {
         return ClassicWays.runAll(
                 tasks, failEvery, Thread.ofPlatform().name("task-", 0), () -> Executors.newFixedThreadPool(POOL_SIZE));
     }

@@ -25,12 +25,12 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
 public final class StructuredExceptions implements Form {
 
     @Override
-    public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {
+    public List<Outcome> runAll(int tasks, int failEvery) throws InterruptedException {
         return List.of(failFast(new Tasks(tasks, failEvery)), awaitAll(new Tasks(tasks, failEvery)));
     }
 
     /** Task 0 fails once every sibling is running; the siblings wait until the scope cancels them. */
-    private static WayReport failFast(Tasks tasks) throws InterruptedException {
+    private static Outcome failFast(Tasks tasks) throws InterruptedException {
         CountDownLatch siblingsStarted = new CountDownLatch(tasks.count - 1);
         String carrier = "nothing (join returned normally)";
         try (var scope = StructuredTaskScope.<Integer>open()) {
@@ -58,7 +58,7 @@ public final class StructuredExceptions implements Form {
         return tasks.summarize("fail-fast", carrier, Set.of(0), siblings, false);
     }
 
-    private static WayReport awaitAll(Tasks tasks) throws InterruptedException {
+    private static Outcome awaitAll(Tasks tasks) throws InterruptedException {
         try (var scope = StructuredTaskScope.open(Joiner.<Integer>awaitAll())) {
             List<Subtask<Integer>> subtasks = new ArrayList<>(tasks.count);
             for (int i = 0; i < tasks.count; i++) {

@@ -91,14 +91,14 @@ final class Tasks {
         return alive;
     }
 
-    WayReport summarize(
+    Outcome summarize(
             String way,
             String carrier,
             Set<Integer> expectedFailures,
             Set<Integer> expectedInterrupted,
             boolean waitForPool)
             throws InterruptedException {
-        return new WayReport(
+        return new Outcome(
                 way, carrier, expectedFailures, reported, expectedInterrupted, interrupted, leftRunning(waitForPool));
     }
 }

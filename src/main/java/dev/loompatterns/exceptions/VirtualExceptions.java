@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 public final class VirtualExceptions implements Form {
 
     @Override
-    public List<WayReport> runAll(int tasks, int failEvery) throws InterruptedException {
+    public List<Outcome> runAll(int tasks, int failEvery) throws InterruptedException {
         return ClassicWays.runAll(
                 tasks, failEvery, Thread.ofVirtual().name("task-", 0), Executors::newVirtualThreadPerTaskExecutor);
     }

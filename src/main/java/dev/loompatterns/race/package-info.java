@@ -12,7 +12,8 @@
  * <h2>The three forms</h2>
  * {@link dev.loompatterns.race.PlatformRace} calls {@code ExecutorService.invokeAny} on a fixed
  * pool of platform threads, one per mirror. {@link dev.loompatterns.race.VirtualRace} is the same
- * call on {@code Executors.newVirtualThreadPerTaskExecutor()}. Both get the semantics right
+ * call on {@code Executors.newThreadPerTaskExecutor} with a factory of virtual threads named as the
+ * pool's were ({@code mirror-0}, {@code mirror-1}, ...). Both get the semantics right
  * (failures skipped unless all fail; the losers cancelled with an interrupt) but invokeAny
  * returns without waiting for the losers to end, and submits lazily, so with a quick winner the
  * slowest mirrors may never be asked. Closing the executor is what waits, so each race has its

@@ -64,9 +64,12 @@
  * thread, and actions before a {@code taskDone()} happen-before the actions after the
  * {@code join()} that it releases, since all of them lock and unlock the queue's one
  * {@code ReentrantLock}. So when {@code join()} returns, every consumer's work on every item is
- * visible to the producer. The platform and virtual forms then join every consumer thread
- * ({@code Thread.join}), and the structured form joins and closes its scope (a fork's actions
- * happen-before {@code join()} returns), before the run's event log and leftovers are read; the
+ * visible to the thread that called it: in the platform and virtual forms the producer itself. In
+ * the structured form the queue's {@code join()} runs in a fork, not in the owner; a fork's
+ * actions happen-before the scope's {@code join()} returns, so the consumers' work reaches the
+ * owner through that fork, when the owner's {@code scope.join()} returns. The platform and virtual
+ * forms then join every consumer thread ({@code Thread.join}), and the structured form joins and
+ * closes its scope, before the run's event log and leftovers are read; the
  * log itself is a {@code ConcurrentLinkedQueue} stamped from an {@code AtomicLong}, so the check
  * reads every event, in the order the stamps give.
  *

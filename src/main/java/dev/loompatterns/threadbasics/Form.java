@@ -10,12 +10,12 @@ interface Form {
      * @return one report per worker, in worker order
      * @throws InterruptedException if interrupted; every worker has ended by then
      */
-    List<WorkerReport> runAll(int workers, Duration sleep) throws Exception;
+    List<Outcome> runAll(int workers, Duration sleep) throws Exception;
 
     /** A bare thread's body: the worker's report, or none if a cancelled run interrupted it. */
-    static WorkerReport workOrNull(int worker, Duration sleep) {
+    static Outcome workOrNull(int worker, Duration sleep) {
         try {
-            return WorkerReport.work(worker, sleep);
+            return Outcome.work(worker, sleep);
         } catch (InterruptedException e) {
             return null; // interrupted by a cancelled run: no report, and the thread ends
         }

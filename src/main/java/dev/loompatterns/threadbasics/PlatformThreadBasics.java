@@ -14,8 +14,8 @@ import java.util.List;
 public final class PlatformThreadBasics implements Form {
 
     @Override
-    public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {
-        WorkerReport[] reports = new WorkerReport[workers];
+    public List<Outcome> runAll(int workers, Duration sleep) throws InterruptedException {
+        Outcome[] reports = new Outcome[workers];
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
             int worker = i;

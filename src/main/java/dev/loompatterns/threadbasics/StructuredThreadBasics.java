@@ -17,12 +17,12 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
 public final class StructuredThreadBasics implements Form {
 
     @Override
-    public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {
+    public List<Outcome> runAll(int workers, Duration sleep) throws InterruptedException {
         try (var scope = StructuredTaskScope.open()) {
-            List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
+            List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
                 int worker = i;
-                subtasks.add(scope.fork(() -> WorkerReport.work(worker, sleep)));
+                subtasks.add(scope.fork(() -> Outcome.work(worker, sleep)));
             }
             scope.join();
             return subtasks.stream().map(Subtask::get).toList();

@@ -41,11 +41,11 @@ public final class ThreadBasicsPattern implements Pattern {
     }
 
     /** Every worker reported exactly once, slept at least as asked, on the kind of thread the mode uses. */
-    static Check check(Mode mode, int workers, Duration sleep, List<WorkerReport> reports) {
+    static Check check(Mode mode, int workers, Duration sleep, List<Outcome> reports) {
         BitSet seen = new BitSet(workers);
         boolean wantVirtual = mode != Mode.PLATFORM;
         int missing = 0;
-        for (WorkerReport report : reports) {
+        for (Outcome report : reports) {
             if (report == null) {
                 missing++;
                 continue;

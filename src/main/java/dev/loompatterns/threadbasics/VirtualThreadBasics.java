@@ -15,8 +15,8 @@ import java.util.List;
 public final class VirtualThreadBasics implements Form {
 
     @Override
-    public List<WorkerReport> runAll(int workers, Duration sleep) throws InterruptedException {
-        WorkerReport[] reports = new WorkerReport[workers];
+    public List<Outcome> runAll(int workers, Duration sleep) throws InterruptedException {
+        Outcome[] reports = new Outcome[workers];
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("worker-", 0);
         for (int i = 0; i < workers; i++) {

@@ -19,10 +19,10 @@
  *
  * {@snippet :
  * try (var scope = StructuredTaskScope.open()) {
- *     List<Subtask<WorkerReport>> workers = new ArrayList<>();
+ *     List<Subtask<Outcome>> workers = new ArrayList<>();
  *     for (int i = 0; i < n; i++) {
  *         int id = i;
- *         workers.add(scope.fork(() -> WorkerReport.work(id, sleep)));
+ *         workers.add(scope.fork(() -> Outcome.work(id, sleep)));
  *     }
  *     scope.join();            // waits for all; throws if one failed, after cancelling the rest
  *     return workers.stream().map(Subtask::get).toList();

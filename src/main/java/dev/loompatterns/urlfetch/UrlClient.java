@@ -26,7 +26,6 @@ final class UrlClient implements AutoCloseable {
     /** The timeout a client gets unless told otherwise: generous, for the user's own URLs. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Duration timeout;
     private final java.util.function.Function<URI, Duration> timeoutFor;
     private final HttpClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -49,7 +48,6 @@ final class UrlClient implements AutoCloseable {
      *                       5,000 of them queue for two busy cores)
      */
     UrlClient(Duration connectTimeout, java.util.function.Function<URI, Duration> timeoutFor) {
-        this.timeout = connectTimeout;
         this.timeoutFor = timeoutFor;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

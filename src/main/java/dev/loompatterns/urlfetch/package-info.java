@@ -12,13 +12,20 @@
  * {@code workers} platform threads and {@code invokeAll}, whose futures are in input order. With
  * latency L and W workers, N URLs take at least N / W x L.
  * {@link dev.loompatterns.urlfetch.VirtualUrlFetch} gives every URL its own virtual thread
- * ({@code Executors.newVirtualThreadPerTaskExecutor()}): the waits all overlap, and the limit
+ * ({@code Executors.newThreadPerTaskExecutor} with a factory of virtual threads named as the pool's
+ * were, {@code fetch-0}, {@code fetch-1}, ...): the waits all overlap, and the limit
  * becomes the client's CPU. If the server must see at most K requests at once, a semaphore of K
  * permits ({@link dev.loompatterns.urlfetch.InFlightLimit}, {@code -P max-in-flight=K}) says so:
  * limit the resource, never pool virtual threads (JEP 444).
- * {@link dev.loompatterns.urlfetch.StructuredUrlFetch} forks a subtask per URL in a
- * {@code StructuredTaskScope} and reads the subtasks in input order after {@code join()}; if one
- * fetch throws, the others are cancelled and {@code join()} throws.
+ * {@link dev.loompatterns.urlfetch.StructuredUrlFetch} works in two levels of
+ * {@code StructuredTaskScope}: the top scope, named {@code url-fetch}, forks a subtask per group
+ * of URLs ({@code -P group-size}), and each group opens its own scope, named
+ * {@code url-fetch/group-N}, with a fork per URL; after {@code join()} it reads the subtasks in
+ * input order. The two levels are there for the names: a thread dump shows the same tree of scopes
+ * as the code. Only under {@code faults-fail-fast} does a failed fetch throw: its group's scope
+ * cancels the group's other forks, the group fails, and the top scope cancels the other groups
+ * and {@code join()} throws. Otherwise every fork returns its outcome, errors included, and
+ * nothing is cancelled.
  *
  * <h2>What changes when migrating</h2>
  * The fetch itself ({@link java.net.http.HttpClient#send}) stays blocking: that is the point of
@@ -71,9 +78,13 @@
  * before {@code fork} happen-before the fork, and a fork's actions happen-before {@code join()}
  * returns, at each level of scopes, so {@code Subtask.get()} reads a complete outcome. A
  * {@code Semaphore.release()} by one request happens-before the {@code acquire()} that the next
- * one returns from. The client's counters and the server's count of answers are atomics, read by
- * the check after the executor's {@code close()} or the scope's {@code close()} has waited for
- * every fetch, so the check sees every count.
+ * one returns from. The client's counters are atomics updated by the fetching threads, and the
+ * executor's {@code close()} or the scope's {@code close()}, which waits for every fetch, orders
+ * them before the check. The server's count of answers is not ordered by that close: it is
+ * incremented on the server's own threads, which close() does not wait for. The server counts an
+ * answer before it sends it, so the answer is the edge: a client that has received a body finds it
+ * counted. (The Java memory model names no happens-before edge through a socket; the count's write
+ * precedes the write of the answer's bytes, and the client's read of them follows.)
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  *

@@ -19,14 +19,14 @@ class CreationStylesTest {
     @EnumSource(Mode.class)
     void everyWorkerRunsOnceWithItsOwnArgumentInItsStyle(Mode mode) throws Exception {
         Form creator = CreationStylesPattern.FORMS.of(mode);
-        List<WorkerReport> runs = new ArrayList<>(creator.runAll(17));
-        runs.sort(Comparator.comparingInt(WorkerReport::worker));
+        List<Outcome> runs = new ArrayList<>(creator.runAll(17));
+        runs.sort(Comparator.comparingInt(Outcome::worker));
 
         assertThat(runs)
-                .extracting(WorkerReport::worker)
+                .extracting(Outcome::worker)
                 .containsExactlyElementsOf(
                         java.util.stream.IntStream.range(0, 17).boxed().toList());
-        for (WorkerReport run : runs) {
+        for (Outcome run : runs) {
             assertThat(run.argument()).isEqualTo("item-" + run.worker());
             assertThat(run.style())
                     .isEqualTo(
@@ -40,9 +40,9 @@ class CreationStylesTest {
 
     @Test
     void platformStylesNameTheirThreadsEachTheirOwnWay() throws Exception {
-        List<WorkerReport> runs = new PlatformCreationStyles().runAll(8);
+        List<Outcome> runs = new PlatformCreationStyles().runAll(8);
         assertThat(runs)
-                .extracting(WorkerReport::thread)
+                .extracting(Outcome::thread)
                 .containsExactlyInAnyOrder(
                         "target-0",
                         "subclass-1",
@@ -68,17 +68,13 @@ class CreationStylesTest {
     @Test
     void checkFailsOnADuplicateAWrongArgumentOrAMissingWorker() {
         List<String> styles = List.of("s");
-        WorkerReport zero = new WorkerReport(0, "item-0", "s", "t", true);
-        WorkerReport one = new WorkerReport(1, "item-1", "s", "t", true);
+        Outcome zero = new Outcome(0, "item-0", "s", "t", true);
+        Outcome one = new Outcome(1, "item-1", "s", "t", true);
         assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, zero), "")
                         .detail())
                 .isEqualTo("worker 0 ran twice");
         assertThat(CreationStylesPattern.check(
-                                Mode.VIRTUAL,
-                                2,
-                                styles,
-                                List.of(zero, new WorkerReport(1, "item-0", "s", "t", true)),
-                                "")
+                                Mode.VIRTUAL, 2, styles, List.of(zero, new Outcome(1, "item-0", "s", "t", true)), "")
                         .detail())
                 .contains("got argument 'item-0'");
         assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero), "")

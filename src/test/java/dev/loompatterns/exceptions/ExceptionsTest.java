@@ -19,14 +19,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop: a sibling that is never cancelled waits 30 s
 class ExceptionsTest {
 
-    private static WayReport way(List<WayReport> ways, String name) {
+    private static Outcome way(List<Outcome> ways, String name) {
         return ways.stream().filter(w -> w.way().equals(name)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everyWayReportsItsFailuresWithTheirCausesAndLeavesNoThreadRunning(Mode mode) throws Exception {
-        List<WayReport> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
+        List<Outcome> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
 
         assertThat(ways).hasSize(2).allSatisfy(way -> {
             assertThat(way.reported())
@@ -44,16 +44,16 @@ class ExceptionsTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void collectingWaysReportEveryFailureAndCancelNothing(Mode mode) throws Exception {
-        List<WayReport> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
+        List<Outcome> ways = ExceptionsPattern.FORMS.of(mode).runAll(10, 3);
         String collecting = mode == Mode.STRUCTURED ? "await-all" : "invoke-all";
-        WayReport all = way(ways, collecting);
+        Outcome all = way(ways, collecting);
         assertThat(all.reported()).containsOnlyKeys(0, 3, 6, 9);
         assertThat(all.interrupted()).isEmpty();
     }
 
     @Test
     void theFirstFailureCancelsEverySiblingAndJoinThrowsWithItsCause() throws Exception {
-        WayReport failFast = way(new StructuredExceptions().runAll(8, 3), "fail-fast");
+        Outcome failFast = way(new StructuredExceptions().runAll(8, 3), "fail-fast");
         assertThat(failFast.carrier()).isEqualTo("join()'s FailedException");
         assertThat(failFast.reported()).containsOnlyKeys(0); // tasks 3 and 6 were cancelled before they could fail
         assertThat(failFast.reported().get(0)).isInstanceOf(TaskFailure.class);
@@ -63,7 +63,7 @@ class ExceptionsTest {
 
     @Test
     void futureGetWrapsTheCauseInAnExecutionException() throws Exception {
-        WayReport invokeAll = way(new PlatformExceptions().runAll(4, 2), "invoke-all");
+        Outcome invokeAll = way(new PlatformExceptions().runAll(4, 2), "invoke-all");
         assertThat(invokeAll.carrier()).isEqualTo("Future.get's ExecutionException");
         assertThat(invokeAll.reported()).containsOnlyKeys(0, 2);
     }
@@ -88,22 +88,22 @@ class ExceptionsTest {
     @Test
     void checkFailsOnAMissingFailureAWrongCauseAnUninterruptedSiblingOrALeftover() {
         Map<Integer, Throwable> reported = Map.of(0, new TaskFailure(0));
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 0)))
+        assertThat(ExceptionsPattern.check(List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(), Set.of(), 0)))
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
         assertThat(ExceptionsPattern.check(
-                                List.of(new WayReport("w", "c", Set.of(0, 2), reported, Set.of(), Set.of(), 0)))
+                                List.of(new Outcome("w", "c", Set.of(0, 2), reported, Set.of(), Set.of(), 0)))
                         .detail())
                 .contains("reported failures of tasks [0], expected [0, 2]");
-        assertThat(ExceptionsPattern.check(List.of(new WayReport(
-                                "w", "c", Set.of(0), Map.of(0, new TaskFailure(1)), Set.of(), Set.of(), 0)))
+        assertThat(ExceptionsPattern.check(List.of(
+                                new Outcome("w", "c", Set.of(0), Map.of(0, new TaskFailure(1)), Set.of(), Set.of(), 0)))
                         .detail())
                 .contains("was reported with cause");
         assertThat(ExceptionsPattern.check(
-                                List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0)))
+                                List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0)))
                         .detail())
                 .contains("1 tasks saw an interrupt, expected 2");
-        assertThat(ExceptionsPattern.check(List.of(new WayReport("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3)))
+        assertThat(ExceptionsPattern.check(List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3)))
                         .detail())
                 .contains("3 threads still running");
     }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Threads;
 import dev.loompatterns.taskqueue.EventLog.Kind;
+import dev.loompatterns.testing.Background;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,57 +22,14 @@ class TaskQueueTest {
 
     private static final Duration WORK = Duration.ofNanos(50_000);
 
-    /** Starts a thread that runs the action and completes the future with its result or failure. */
-    private static <T> Thread startCalling(CompletableFuture<T> result, Interruptible<T> action) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-    }
-
-    private interface Interruptible<T> {
-        T call() throws Exception;
-    }
-
-    private interface Steps {
-        void run() throws Exception;
-    }
-
-    /** Runs the steps, then joins the threads; if a step failed, interrupts them first so they end. */
-    private static void thenJoin(List<Thread> threads, Steps steps) throws Exception {
-        try {
-            steps.run();
-        } catch (Exception | Error e) {
-            threads.forEach(Thread::interrupt);
-            throw e;
-        } finally {
-            Threads.joinUninterruptibly(threads);
-        }
-    }
-
-    private static void awaitState(Thread thread, Thread.State state) {
-        while (thread.getState() != state) {
-            assertThat(thread.isAlive())
-                    .as("thread ended before reaching " + state)
-                    .isTrue();
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     void takeBlocksUntilAnItemIsPut() throws Exception {
         TaskQueue<String> queue = new TaskQueue<>();
-        CompletableFuture<String> taken = new CompletableFuture<>();
-        Thread taker = startCalling(taken, queue::take);
-        thenJoin(List.of(taker), () -> {
-            awaitState(taker, Thread.State.WAITING);
-            assertThat(taken).isNotDone();
+        try (Background<String> taker = Background.start(queue::take)) {
+            taker.awaitState(Thread.State.WAITING); // fails if take() returned
             queue.put("a");
-        });
-        assertThat(taken.get()).isEqualTo("a");
+            assertThat(taker.join()).isEqualTo("a");
+        }
         assertThat(queue.unfinishedTasks()).isEqualTo(1); // taken is not done
     }
 
@@ -84,20 +40,20 @@ class TaskQueueTest {
         queue.put(2);
         queue.take();
         queue.take();
-        CompletableFuture<Long> joined = new CompletableFuture<>();
-        Thread joiner = startCalling(joined, () -> {
+        try (Background<Long> joiner = Background.start(() -> {
             queue.join();
             return queue.unfinishedTasks();
-        });
-        thenJoin(List.of(joiner), () -> {
-            awaitState(joiner, Thread.State.WAITING);
+        })) {
+            joiner.awaitState(Thread.State.WAITING);
             queue.taskDone();
             // one of two done: join cannot have returned
             assertThat(queue.unfinishedTasks()).isEqualTo(1);
-            assertThat(joined).isNotDone();
+            assertThat(joiner.thread().isAlive())
+                    .as("join returned with a task unfinished")
+                    .isTrue();
             queue.taskDone();
-        });
-        assertThat(joined.get()).isZero();
+            assertThat(joiner.join()).isZero();
+        }
     }
 
     @Test
@@ -128,43 +84,41 @@ class TaskQueueTest {
     @Test
     void shutdownWakesEveryIdleTaker() throws Exception {
         TaskQueue<Integer> queue = new TaskQueue<>();
-        List<CompletableFuture<Integer>> results = new ArrayList<>();
-        List<Thread> takers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            CompletableFuture<Integer> result = new CompletableFuture<>();
-            results.add(result);
-            takers.add(startCalling(result, queue::take));
-        }
-        thenJoin(takers, () -> {
-            takers.forEach(t -> awaitState(t, Thread.State.WAITING));
+        List<Background<Integer>> takers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                takers.add(Background.start(queue::take));
+            }
+            for (Background<Integer> taker : takers) {
+                taker.awaitState(Thread.State.WAITING);
+            }
             queue.shutdown();
-        });
-        assertThat(results).allSatisfy(r -> assertThat(r).isCompletedExceptionally());
-        assertThat(results.getFirst().exceptionNow()).isInstanceOf(TaskQueue.ShutDownException.class);
+            for (Background<Integer> taker : takers) {
+                assertThatThrownBy(taker::join).isInstanceOf(TaskQueue.ShutDownException.class);
+            }
+        } finally {
+            takers.forEach(Background::close);
+        }
     }
 
     @Test
     void takeAndJoinAreInterruptibleAndChangeNothing() throws Exception {
         TaskQueue<Integer> queue = new TaskQueue<>();
-        CompletableFuture<Integer> taken = new CompletableFuture<>();
-        Thread taker = startCalling(taken, queue::take);
-        thenJoin(List.of(taker), () -> {
-            awaitState(taker, Thread.State.WAITING);
-            taker.interrupt();
-        });
-        assertThat(taken.exceptionNow()).isInstanceOf(InterruptedException.class);
+        try (Background<Integer> taker = Background.start(queue::take)) {
+            taker.awaitState(Thread.State.WAITING);
+            taker.thread().interrupt();
+            assertThatThrownBy(taker::join).isInstanceOf(InterruptedException.class);
+        }
 
         queue.put(7);
-        CompletableFuture<Void> joined = new CompletableFuture<>();
-        Thread joiner = startCalling(joined, () -> {
+        try (Background<Void> joiner = Background.start(() -> {
             queue.join();
             return null;
-        });
-        thenJoin(List.of(joiner), () -> {
-            awaitState(joiner, Thread.State.WAITING);
-            joiner.interrupt();
-        });
-        assertThat(joined.exceptionNow()).isInstanceOf(InterruptedException.class);
+        })) {
+            joiner.awaitState(Thread.State.WAITING);
+            joiner.thread().interrupt();
+            assertThatThrownBy(joiner::join).isInstanceOf(InterruptedException.class);
+        }
         assertThat(queue.size()).isEqualTo(1);
         assertThat(queue.unfinishedTasks()).isEqualTo(1);
     }

@@ -18,11 +18,11 @@ class ThreadBasicsTest {
     @EnumSource(Mode.class)
     void everyWorkerReportsOnceAfterItsSleep(Mode mode) throws Exception {
         Duration sleep = Duration.ofMillis(5);
-        List<WorkerReport> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(40, sleep);
+        List<Outcome> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(40, sleep);
 
         assertThat(reports).hasSize(40);
         for (int i = 0; i < reports.size(); i++) {
-            WorkerReport report = reports.get(i);
+            Outcome report = reports.get(i);
             assertThat(report.worker()).isEqualTo(i);
             assertThat(report.slept()).isGreaterThanOrEqualTo(sleep);
             assertThat(report.virtual()).isEqualTo(mode != Mode.PLATFORM);
@@ -36,17 +36,17 @@ class ThreadBasicsTest {
             value = Mode.class,
             names = {"PLATFORM", "VIRTUAL"})
     void threadsAreNamedWithACounter(Mode mode) throws Exception {
-        List<WorkerReport> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(3, Duration.ZERO);
-        assertThat(reports).extracting(WorkerReport::thread).containsExactly("worker-0", "worker-1", "worker-2");
+        List<Outcome> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(3, Duration.ZERO);
+        assertThat(reports).extracting(Outcome::thread).containsExactly("worker-0", "worker-1", "worker-2");
     }
 
     @Test
     void checkFailsWhenAWorkerIsMissingOrReportsTwice() {
         Duration sleep = Duration.ofMillis(1);
-        WorkerReport zero = new WorkerReport(0, "w", true, sleep);
-        WorkerReport one = new WorkerReport(1, "w", true, sleep);
+        Outcome zero = new Outcome(0, "w", true, sleep);
+        Outcome one = new Outcome(1, "w", true, sleep);
 
-        List<WorkerReport> missing = new ArrayList<>();
+        List<Outcome> missing = new ArrayList<>();
         missing.add(zero);
         missing.add(null);
         assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, missing).detail())

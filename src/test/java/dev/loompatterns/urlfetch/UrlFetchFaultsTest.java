@@ -2,17 +2,18 @@ package dev.loompatterns.urlfetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.testing.Background;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -216,24 +217,21 @@ class UrlFetchFaultsTest {
     void closingTheServerEndsAStalledRequest() throws Exception {
         FaultPlan stallAll = FaultPlan.parse("100", "1", "stall");
         try (UrlClient client = new UrlClient(LONG_TIMEOUT)) {
-            CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-            Thread fetcher;
-            try (LatencyServer server = LatencyServer.start(Duration.ZERO, stallAll)) {
-                URI uri = server.items(1).getFirst();
-                fetcher = Thread.ofVirtual().start(() -> {
-                    try {
-                        outcome.complete(client.fetch(uri));
-                    } catch (Throwable t) {
-                        outcome.completeExceptionally(t);
+            LatencyServer server = LatencyServer.start(Duration.ZERO, stallAll);
+            URI uri = server.items(1).getFirst();
+            try (Background<Outcome> fetcher = Background.start(() -> client.fetch(uri))) {
+                try (server) {
+                    // BLOCKS-UNTIL: the server holds the request, or the fetch ended without it
+                    Background.awaitUntil(
+                            () -> server.stalled() > 0 || !fetcher.thread().isAlive());
+                    if (server.stalled() == 0) {
+                        fail("the fetch ended before the server held it: " + fetcher.join());
                     }
-                });
-                while (server.stalled() == 0) { // BLOCKS-UNTIL: the server holds the request
-                    Thread.onSpinWait();
                 }
+                Outcome outcome = fetcher.join();
+                assertThat(outcome.kind()).as(outcome.body()).isEqualTo(Outcome.IO_ERROR);
+                assertThat(client.timedOut()).isZero();
             }
-            fetcher.join();
-            assertThat(outcome.get().kind()).as(outcome.get().body()).isEqualTo(Outcome.IO_ERROR);
-            assertThat(client.timedOut()).isZero();
         }
     }
 

@@ -11,14 +11,14 @@ import java.time.Duration;
  * @param virtual whether that thread was virtual
  * @param slept   how long its sleep actually took
  */
-public record WorkerReport(int worker, String thread, boolean virtual, Duration slept) {
+public record Outcome(int worker, String thread, boolean virtual, Duration slept) {
 
     /** The tutorial's worker: note the thread, sleep, report. */
-    static WorkerReport work(int worker, Duration sleep) throws InterruptedException {
+    static Outcome work(int worker, Duration sleep) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, before the timed sleep; a no-op otherwise
         long start = System.nanoTime();
         Thread.sleep(sleep);
         Thread self = Thread.currentThread();
-        return new WorkerReport(worker, self.getName(), self.isVirtual(), Duration.ofNanos(System.nanoTime() - start));
+        return new Outcome(worker, self.getName(), self.isVirtual(), Duration.ofNanos(System.nanoTime() - start));
     }
 }

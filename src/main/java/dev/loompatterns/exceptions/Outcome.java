@@ -14,7 +14,7 @@ import java.util.Set;
  * @param interrupted         the tasks that saw an interrupt
  * @param leftRunning         threads the way started that were still alive after it returned
  */
-public record WayReport(
+public record Outcome(
         String way,
         String carrier,
         Set<Integer> expectedFailures,
@@ -23,7 +23,7 @@ public record WayReport(
         Set<Integer> interrupted,
         int leftRunning) {
 
-    public WayReport {
+    public Outcome {
         expectedFailures = Set.copyOf(expectedFailures);
         reported = Map.copyOf(reported);
         expectedInterrupted = Set.copyOf(expectedInterrupted);

@@ -9,4 +9,4 @@ package dev.loompatterns.creationstyles;
  * @param thread   the name of the thread it ran on
  * @param virtual  whether that thread was virtual
  */
-public record WorkerReport(int worker, String argument, String style, String thread, boolean virtual) {}
+public record Outcome(int worker, String argument, String style, String thread, boolean virtual) {}
