@@ -20,7 +20,11 @@ final class TimerState {
 
     private final AtomicInteger state = new AtomicInteger(PENDING);
 
-    /** Called by the timer when its time has come: true if it may act (and now can no longer be cancelled). */
+    /**
+     * Called by the timer when its time has come (a one-shot timer, or a repeating one's tick): true
+     * if it may act. A one-shot timer can then no longer be cancelled; a repeating one's cancel
+     * during the tick lets the tick run and stops the next ({@link #endTick()}).
+     */
     boolean fire() {
         return state.compareAndSet(PENDING, FIRED);
     }
@@ -30,12 +34,7 @@ final class TimerState {
         return state.compareAndSet(PENDING, CANCELLED);
     }
 
-    /** A repeating timer begins a tick: false if it was cancelled. */
-    boolean startTick() {
-        return state.compareAndSet(PENDING, FIRED);
-    }
-
-    /** A repeating timer ends a tick: false if it was cancelled meanwhile (no further tick). */
+    /** A repeating timer ends the tick {@link #fire()} began: false if it was cancelled meanwhile (no further tick). */
     boolean endTick() {
         return state.compareAndSet(FIRED, PENDING);
     }
@@ -55,9 +54,5 @@ final class TimerState {
                 return now == PENDING;
             }
         }
-    }
-
-    boolean isCancelled() {
-        return state.get() == CANCELLED;
     }
 }

@@ -64,7 +64,7 @@ public final class VirtualTimer implements Form {
                 } catch (InterruptedException cancelled) {
                     return;
                 }
-                if (!state.startTick()) {
+                if (!state.fire()) {
                     return; // cancelled
                 }
                 int tick = k;
