@@ -64,7 +64,7 @@ public final class ContextPattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Way way = way(variant);
+        Way way = variant.as(Way.class);
         if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
             RequestLog.ready(); // part of the set-up a service does at its start, not of the hand-off
         }
@@ -73,10 +73,6 @@ public final class ContextPattern implements Pattern {
         int fanOut = workload.intValue(FAN_OUT);
         List<Outcome> outcomes = FORMS.of(mode).handleAll(requests, fanOut, way, library, workload.intValue(POOL_SIZE));
         return check(way, requests, fanOut, outcomes, Contexts.nothingLeftHere(), library);
-    }
-
-    static Way way(Variant variant) {
-        return Way.valueOf(variant.id().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     static List<RequestContext> requests(int count) {
