@@ -106,7 +106,7 @@ public final class ContextPattern implements Pattern {
             LookupTable library) {
         int expected = requests.size() * fanOut;
         if (outcomes.size() != expected) {
-            return Check.failed(outcomes.size() + " sightings for " + expected + " subtasks");
+            return Check.failed(outcomes.size() + " outcomes for " + expected + " subtasks");
         }
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
@@ -118,16 +118,16 @@ public final class ContextPattern implements Pattern {
                     || !outcome.expected()
                             .requestId()
                             .equals(requests.get(outcome.request()).requestId())) {
-                return Check.failed("sighting " + i + " is " + outcome + ", out of place");
+                return Check.failed("outcome " + i + " is " + outcome + ", out of place");
             }
         }
         if (!nothingLeft) {
             return Check.failed("a request's context is still visible on the calling thread after the run");
         }
-        long wrong = outcomes.stream().filter(s -> !s.right()).count();
+        long wrong = outcomes.stream().filter(o -> !o.right()).count();
         long lost = outcomes.stream().filter(Outcome::lost).count();
         long stale = outcomes.stream().filter(Outcome::stale).count();
-        long leftovers = outcomes.stream().filter(s -> s.leftover() != null).count();
+        long leftovers = outcomes.stream().filter(o -> o.leftover() != null).count();
         return switch (way) {
             case MDC_COPIED ->
                 wrong == 0 && leftovers == 0
