@@ -165,19 +165,8 @@ public final class ContextPattern implements Pattern {
                                 + lost + " none" + ": inherited once, when a pool thread was created")
                         : Check.notShown(
                                 "no subtask of " + expected + " saw another request's context (" + lost + " saw none):"
-                                        + " each"
-                                        + " thread"
-                                        + " inherited"
-                                        + " from its"
-                                        + " own request"
-                                        + " (a new"
-                                        + " thread per"
-                                        + " task, or"
-                                        + " no pool"
-                                        + " thread"
-                                        + " served a"
-                                        + " later"
-                                        + " one)");
+                                        + " each thread inherited from its own request (a new thread per task, or no"
+                                        + " pool thread served a later one)");
             case PER_THREAD_CACHE -> {
                 if (wrong > 0) {
                     yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context");
