@@ -196,7 +196,7 @@ public final class SchedulingPattern implements Pattern {
                                         + " CPU-bound tasks"));
     }
 
-    static Check checkFileReads(Mode mode, int tasks, FileReads.Outcome result) {
+    static Check checkFileReads(Mode mode, int tasks, FileReads.Measurement result) {
         String detail = String.format(
                 Locale.ROOT,
                 "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",

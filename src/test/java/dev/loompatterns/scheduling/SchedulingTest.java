@@ -133,7 +133,7 @@ class SchedulingTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void fileReadsHoldTheThreadWithoutAPinEvent(Mode mode) throws Exception {
-        FileReads.Outcome result = FileReads.measure(mode, 3);
+        FileReads.Measurement result = FileReads.measure(mode, 3);
         long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK;
         assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
         assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());
