@@ -149,7 +149,7 @@ class SchedulingTest {
             value = Mode.class,
             names = {"VIRTUAL", "STRUCTURED"})
     void ourEventsShowTheQueueingDelayThatVirtualThreadStartHides(Mode mode) throws Exception {
-        int carriers = SchedulingPattern.carriers();
+        int carriers = SchedulerMetrics.bean().getParallelism();
         int tasks = 3 * carriers + 1;
         Duration work = Duration.ofMillis(10);
         List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);
