@@ -21,6 +21,7 @@
  */
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 public class E20_Backpressure {
 
@@ -96,22 +98,28 @@ public class E20_Backpressure {
         return false;
     }
 
+    /** Admits a task, then starts it with {@code start} (a virtual thread, a fork); the task gives its permit back. */
+    static void handOff(Semaphore permits, boolean shed, Books books, Consumer<Callable<Void>> start)
+            throws InterruptedException {
+        if (admit(permits, shed, books)) {
+            start.accept(() -> {
+                try {
+                    books.work();
+                } finally {
+                    permits.release();
+                }
+                return null;
+            });
+        }
+    }
+
     // AFTER: a virtual thread per task; the limit is a Semaphore, the policy tryAcquire or acquire
     static Books virtual(boolean shed) throws Exception {
         Books books = new Books();
         Semaphore permits = new Semaphore(LIMIT);
         try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < TASKS; i++) {
-                if (admit(permits, shed, books)) {
-                    perTask.submit(() -> {
-                        try {
-                            books.work();
-                        } finally {
-                            permits.release();
-                        }
-                        return null;
-                    });
-                }
+                handOff(permits, shed, books, perTask::submit);
             }
         }
         return books;
@@ -123,16 +131,7 @@ public class E20_Backpressure {
         Semaphore permits = new Semaphore(LIMIT);
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < TASKS; i++) {
-                if (admit(permits, shed, books)) {
-                    scope.fork(() -> {
-                        try {
-                            books.work();
-                        } finally {
-                            permits.release();
-                        }
-                        return null;
-                    });
-                }
+                handOff(permits, shed, books, scope::fork);
             }
             scope.join();
         }

@@ -52,7 +52,7 @@ public final class BackpressurePattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Policy policy = Policy.of(variant.id());
+        Policy policy = variant.as(Policy.class);
         Load load = new Load(
                 workload.tasks(),
                 workload.intValue(LIMIT),

@@ -40,8 +40,8 @@ public final class Ledger {
         this.decisions = new AtomicIntegerArray(tasks);
     }
 
-    /** The submitter is about to submit task {@code task}. */
-    void submitted(int task) {
+    /** The submitter is about to submit a task. */
+    void submitted() {
         submitted.incrementAndGet();
     }
 

@@ -43,7 +43,7 @@ public final class PlatformBackpressure implements Form {
             try {
                 for (int i = 0; i < load.tasks(); i++) {
                     int task = i;
-                    ledger.submitted(task);
+                    ledger.submitted();
                     try {
                         accepted.add(pool.submit(() -> {
                             ledger.work(task, load.work());

@@ -19,7 +19,7 @@ public final class StructuredBackpressure implements Form {
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < load.tasks() && !scope.isCancelled(); i++) {
                 int task = i;
-                ledger.submitted(task);
+                ledger.submitted();
                 admission.handOff(task, ledger, load.work(), scope::fork);
             }
             scope.join(); // BLOCKS-UNTIL: every fork ended; throws the first failure

@@ -29,7 +29,7 @@ public final class VirtualBackpressure implements Form {
             try {
                 for (int i = 0; i < load.tasks(); i++) {
                     int task = i;
-                    ledger.submitted(task);
+                    ledger.submitted();
                     admission.handOff(task, ledger, load.work(), body -> accepted.add(perTask.submit(body)));
                 }
                 for (Future<?> future : accepted) {

@@ -64,7 +64,7 @@ public final class ContextPattern implements Pattern {
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Way way = way(variant);
+        Way way = variant.as(Way.class);
         if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
             RequestLog.ready(); // part of the set-up a service does at its start, not of the hand-off
         }
@@ -73,10 +73,6 @@ public final class ContextPattern implements Pattern {
         int fanOut = workload.intValue(FAN_OUT);
         List<Outcome> outcomes = FORMS.of(mode).handleAll(requests, fanOut, way, library, workload.intValue(POOL_SIZE));
         return check(way, requests, fanOut, outcomes, Contexts.nothingLeftHere(), library);
-    }
-
-    static Way way(Variant variant) {
-        return Way.valueOf(variant.id().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     static List<RequestContext> requests(int count) {
@@ -110,7 +106,7 @@ public final class ContextPattern implements Pattern {
             LookupTable library) {
         int expected = requests.size() * fanOut;
         if (outcomes.size() != expected) {
-            return Check.failed(outcomes.size() + " sightings for " + expected + " subtasks");
+            return Check.failed(outcomes.size() + " outcomes for " + expected + " subtasks");
         }
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome outcome = outcomes.get(i);
@@ -122,16 +118,16 @@ public final class ContextPattern implements Pattern {
                     || !outcome.expected()
                             .requestId()
                             .equals(requests.get(outcome.request()).requestId())) {
-                return Check.failed("sighting " + i + " is " + outcome + ", out of place");
+                return Check.failed("outcome " + i + " is " + outcome + ", out of place");
             }
         }
         if (!nothingLeft) {
             return Check.failed("a request's context is still visible on the calling thread after the run");
         }
-        long wrong = outcomes.stream().filter(s -> !s.right()).count();
+        long wrong = outcomes.stream().filter(o -> !o.right()).count();
         long lost = outcomes.stream().filter(Outcome::lost).count();
         long stale = outcomes.stream().filter(Outcome::stale).count();
-        long leftovers = outcomes.stream().filter(s -> s.leftover() != null).count();
+        long leftovers = outcomes.stream().filter(o -> o.leftover() != null).count();
         return switch (way) {
             case MDC_COPIED ->
                 wrong == 0 && leftovers == 0
@@ -169,19 +165,8 @@ public final class ContextPattern implements Pattern {
                                 + lost + " none" + ": inherited once, when a pool thread was created")
                         : Check.notShown(
                                 "no subtask of " + expected + " saw another request's context (" + lost + " saw none):"
-                                        + " each"
-                                        + " thread"
-                                        + " inherited"
-                                        + " from its"
-                                        + " own request"
-                                        + " (a new"
-                                        + " thread per"
-                                        + " task, or"
-                                        + " no pool"
-                                        + " thread"
-                                        + " served a"
-                                        + " later"
-                                        + " one)");
+                                        + " each thread inherited from its own request (a new thread per task, or no"
+                                        + " pool thread served a later one)");
             case PER_THREAD_CACHE -> {
                 if (wrong > 0) {
                     yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context");

@@ -101,26 +101,24 @@ final class CopiedByHand {
                     RequestContext seen = Contexts.INHERITED.get(); // copied when this worker thread was created
                     return new Outcome(request, subtask, context, seen, seen);
                 };
-            case MDC_LOST ->
-                () -> {
-                    RunGate.arrive();
-                    return new Outcome(
-                            request,
-                            subtask,
-                            context,
-                            RequestLog.logAndSee(context),
-                            null); // the worker's MDC: never set
-                };
-            case MDC_COPIED ->
-                RequestLog.copyMdcInto(left -> {
-                    RunGate.arrive();
-                    return new Outcome(
-                            request,
-                            subtask,
-                            context,
-                            RequestLog.logAndSee(context),
-                            left == null ? null : new RequestContext(left, "(left in the MDC)"));
-                });
+            case MDC_LOST -> () -> logged(request, subtask, context).run(null); // the worker's MDC: never set
+            case MDC_COPIED -> RequestLog.copyMdcInto(logged(request, subtask, context));
+        };
+    }
+
+    /**
+     * The MDC variants' subtask: logs a line and reports the request id it carried, and
+     * {@code left}, what an earlier task left in the worker's MDC (null if nothing).
+     */
+    private static RequestLog.Body<Outcome> logged(int request, int subtask, RequestContext context) {
+        return left -> {
+            RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
+            return new Outcome(
+                    request,
+                    subtask,
+                    context,
+                    RequestLog.logAndSee(context),
+                    left == null ? null : new RequestContext(left, "(left in the MDC)"));
         };
     }
 }

@@ -132,7 +132,7 @@ public final class StructuredContext implements Form {
                     subtasks.add(scope.fork(() -> ScopedValue.where(Contexts.SCOPED, auditor)
                             .call(() -> inNestedScope(name + "/" + AUDITOR, request, subtask, auditor, reader))));
                 } else {
-                    subtasks.add(scope.fork(() -> sight(request, subtask, context, reader)));
+                    subtasks.add(scope.fork(() -> observe(request, subtask, context, reader)));
                 }
             }
             scope.join();
@@ -145,13 +145,13 @@ public final class StructuredContext implements Form {
             throws InterruptedException {
         try (var nested = StructuredTaskScope.open(
                 Joiner.<Outcome>awaitAllSuccessfulOrThrow(), config -> config.withName(name))) {
-            Subtask<Outcome> outcome = nested.fork(() -> sight(request, subtask, want, reader));
+            Subtask<Outcome> outcome = nested.fork(() -> observe(request, subtask, want, reader));
             nested.join();
             return outcome.get();
         }
     }
 
-    private static Outcome sight(int request, int subtask, RequestContext want, Callable<RequestContext> reader)
+    private static Outcome observe(int request, int subtask, RequestContext want, Callable<RequestContext> reader)
             throws Exception {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         return new Outcome(request, subtask, want, reader.call(), null);

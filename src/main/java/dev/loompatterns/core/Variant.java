@@ -1,5 +1,7 @@
 package dev.loompatterns.core;
 
+import java.util.Locale;
+
 /**
  * One way of doing a pattern's job, the same in every mode (for example the counter's
  * {@code synchronized} or {@code long-adder}).
@@ -21,5 +23,15 @@ public record Variant(String id, String description, boolean wrongWay) {
 
     public static Variant wrongWay(String id, String description) {
         return new Variant(id, description, true);
+    }
+
+    /**
+     * The constant of {@code type} that this variant's id names: the id upper-cased, dashes as
+     * underscores ({@code mdc-lost} is {@code MDC_LOST}). For a pattern whose variants are an enum.
+     *
+     * @throws IllegalArgumentException if {@code type} has no such constant
+     */
+    public <E extends Enum<E>> E as(Class<E> type) {
+        return Enum.valueOf(type, id.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

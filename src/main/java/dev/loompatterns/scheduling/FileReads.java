@@ -35,11 +35,11 @@ final class FileReads {
      * @param readTime    their total duration: time a carrier (or a platform thread) was held
      * @param pins        pins of the run's threads meanwhile ({@link PinRecorder})
      */
-    record Outcome(long reads, long virtual, Duration readTime, long pins) {}
+    record Measurement(long reads, long virtual, Duration readTime, long pins) {}
 
     private FileReads() {}
 
-    static Outcome measure(Mode mode, int tasks) throws Exception {
+    static Measurement measure(Mode mode, int tasks) throws Exception {
         Path file = Files.createTempFile("loom-file-io", ".bin");
         LongAdder reads = new LongAdder();
         LongAdder virtual = new LongAdder();
@@ -72,7 +72,7 @@ final class FileReads {
         } finally {
             Files.deleteIfExists(file);
         }
-        return new Outcome(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
+        return new Measurement(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
     }
 
     private static long readAll(Path file) throws IOException {

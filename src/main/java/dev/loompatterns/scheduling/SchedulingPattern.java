@@ -92,7 +92,7 @@ public final class SchedulingPattern implements Pattern {
                 checkQueueing(
                         mode,
                         tasks,
-                        carriers(),
+                        SchedulerMetrics.bean().getParallelism(),
                         workload.millis(WORK_MS),
                         QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
             default -> throw new IllegalArgumentException("no scheduling variant " + variant.id());
@@ -196,7 +196,7 @@ public final class SchedulingPattern implements Pattern {
                                         + " CPU-bound tasks"));
     }
 
-    static Check checkFileReads(Mode mode, int tasks, FileReads.Outcome result) {
+    static Check checkFileReads(Mode mode, int tasks, FileReads.Measurement result) {
         String detail = String.format(
                 Locale.ROOT,
                 "%d file reads (jdk.FileRead) held %s for %s in all, %d pins",
@@ -246,12 +246,6 @@ public final class SchedulingPattern implements Pattern {
                         + (queued
                                 ? ": stamped at first mount, after the wait"
                                 : "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers"));
-    }
-
-    /** The virtual-thread scheduler's parallelism in this JVM. */
-    static int carriers() {
-        return Integer.getInteger(
-                "jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
     }
 
     private static String ms(Duration duration) {

@@ -14,11 +14,11 @@ import java.util.concurrent.Callable;
 final class Starvation {
 
     /** What one measurement saw. */
-    record Outcome(Duration probeDelay, long yields) {}
+    record Measurement(Duration probeDelay, long yields) {}
 
     private Starvation() {}
 
-    static Outcome measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
+    static Measurement measure(Mode mode, int hogs, Duration hogRun, boolean yield) throws Exception {
         return measure(mode, hogs, hogRun, yield, null);
     }
 
@@ -27,12 +27,12 @@ final class Starvation {
      * {@code offload}, a bounded pool of platform threads, and waited for: the waiting task blocks
      * on a future (a virtual thread unmounts) instead of holding its carrier.
      */
-    static Outcome offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload)
+    static Measurement offloaded(Mode mode, int hogs, Duration hogRun, java.util.concurrent.ExecutorService offload)
             throws Exception {
         return measure(mode, hogs, hogRun, false, offload);
     }
 
-    private static Outcome measure(
+    private static Measurement measure(
             Mode mode, int hogs, Duration hogRun, boolean yield, java.util.concurrent.ExecutorService offload)
             throws Exception {
         long[] submitted = new long[1];
@@ -60,6 +60,6 @@ final class Starvation {
         for (long y : yields) {
             totalYields += y;
         }
-        return new Outcome(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
+        return new Measurement(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
     }
 }

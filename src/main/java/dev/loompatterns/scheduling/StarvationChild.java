@@ -50,7 +50,7 @@ public final class StarvationChild {
         int hogs = Integer.parseInt(args[1]);
         Duration hogRun = Duration.ofMillis(Long.parseLong(args[2]));
         boolean yield = args[3].equals("yield");
-        Starvation.Outcome result;
+        Starvation.Measurement result;
         if (args[3].equals("offload")) {
             // a bounded pool of platform threads sized to the cores, for the CPU-bound work
             try (java.util.concurrent.ExecutorService cpu = java.util.concurrent.Executors.newFixedThreadPool(

@@ -85,6 +85,12 @@
  * it was submitted, and with more tasks than carriers the longest delay exceeds half a task's
  * work. The wrong way, {@code cpu-hog}, is "shown" when the probe was starved (on one carrier)
  * and "not shown" on platform threads, which the OS time-slices: there the probe is not starved.
+ * {@code offload}: in every mode the probe waits no more than half of the hogs' total run, since
+ * each hog waits for its pool's future (unmounted) instead of spinning on the carrier.
+ * {@code metrics}: in the virtual forms the bean, read mid-run, counts at least as many mounted
+ * virtual threads as its parallelism allows to run (or as there are tasks, if fewer), and at least
+ * the rest of the tasks queued; on platform threads it is only reported, since they are not the
+ * scheduler's.
  *
  * <h2>JDK facts it rests on</h2>
  * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs

@@ -76,32 +76,19 @@ public final class PlatformTimer implements Form {
         CompletableFuture<ScheduledFuture<?>> self = new CompletableFuture<>();
         AtomicInteger tick = new AtomicInteger();
         long nanos = period.toNanos();
-        Object ticking = new Object(); // guards running: a cancel during a tick leaves `finished` to the tick
-        boolean[] running = new boolean[1];
         self.complete(pool.scheduleAtFixedRate(
                 () -> {
-                    synchronized (ticking) {
-                        if (state.isCancelled() || finished.isDone()) {
-                            return;
-                        }
-                        running[0] = true;
+                    if (!state.fire()) {
+                        return; // cancelled
                     }
                     int k = tick.incrementAndGet();
                     try {
                         action.run(k);
                     } catch (Throwable t) {
-                        finished.completeExceptionally(t);
-                        self.join().cancel(false);
-                        return;
-                    } finally {
-                        synchronized (ticking) {
-                            running[0] = false;
-                            if (state.isCancelled()) {
-                                finished.complete(null); // cancelled during this tick: done now that it ended
-                            }
-                        }
+                        finished.completeExceptionally(t); // the first failure ends the timer
                     }
-                    if (k == ticks) {
+                    if (!state.endTick() || finished.isDone() || k == ticks) {
+                        // cancelled during this tick, which ran to its end, failed, or the last tick
                         self.join().cancel(false); // cancelled from its own run: the pool does not schedule it again
                         finished.complete(null);
                     }
@@ -110,14 +97,13 @@ public final class PlatformTimer implements Form {
                 nanos,
                 TimeUnit.NANOSECONDS));
         return () -> {
-            if (!state.cancel()) {
+            Boolean betweenTicks = state.cancelRepeating();
+            if (betweenTicks == null) {
                 return false;
             }
             self.join().cancel(false);
-            synchronized (ticking) {
-                if (!running[0]) {
-                    finished.complete(null); // else the running tick completes it when it ends: awaitAll waits for it
-                }
+            if (betweenTicks) {
+                finished.complete(null); // else the running tick completes it when it ends: awaitAll waits for it
             }
             return true;
         };

@@ -2,11 +2,9 @@ package dev.loompatterns.timer;
 
 import dev.loompatterns.core.Crew;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A fork per timer inside one {@code StructuredTaskScope} with a deadline
@@ -16,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * every fork.
  *
  * <p>A fork is not interrupted on its own: interrupting forks is how the scope cancels them all.
- * So a timer waits on its own latch with a timeout: the timeout is the delay, the latch is the
- * cancel. A ticking timer waits the same way for each deadline computed from its start.
+ * So a timer waits on its own latch with a timeout, as the virtual form's do: the timeout is the
+ * delay, the latch is the cancel. A ticking timer waits the same way for each deadline computed
+ * from its start.
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); in JDK 26
  * (JEP 525) the configuration function of {@code open} becomes a {@code UnaryOperator}.
@@ -46,15 +45,13 @@ public final class StructuredTimer implements Form {
     public Timer schedule(Duration delay, Action action) {
         long due = System.nanoTime() + delay.toNanos();
         TimerState state = new TimerState();
-        CountDownLatch cancelled = new CountDownLatch(1);
         scope.fork(() -> {
-            if (!waitUntil(due, cancelled) || !state.fire()) {
-                return null; // cancelled before it was due
+            if (state.awaitDue(due) && state.fire()) { // else cancelled before it was due
+                action.run();
             }
-            action.run();
             return null;
         });
-        return cancel(state, cancelled);
+        return state::cancel;
     }
 
     @Override
@@ -62,41 +59,20 @@ public final class StructuredTimer implements Form {
         long start = System.nanoTime();
         long nanos = period.toNanos();
         TimerState state = new TimerState();
-        CountDownLatch cancelled = new CountDownLatch(1);
         scope.fork(() -> {
             for (int k = 1; k <= ticks; k++) {
-                if (!waitUntil(start + k * nanos, cancelled)) { // from the start, not from the last tick: no drift
-                    return null;
+                // from the start, not from the last tick: no drift
+                if (!state.awaitDue(start + k * nanos) || !state.fire()) {
+                    return null; // cancelled
                 }
                 action.run(k);
+                if (!state.endTick()) {
+                    return null; // cancelled during the tick, which ran to its end
+                }
             }
             return null;
         });
-        return cancel(state, cancelled);
-    }
-
-    private static Timer cancel(TimerState state, CountDownLatch cancelled) {
-        return () -> {
-            if (!state.cancel()) {
-                return false;
-            }
-            cancelled.countDown();
-            return true;
-        };
-    }
-
-    /**
-     * Waits until {@code System.nanoTime()} reaches {@code due}, or the timer is cancelled.
-     *
-     * @return true if the time came, false if cancelled
-     */
-    private static boolean waitUntil(long due, CountDownLatch cancelled) throws InterruptedException {
-        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
-            if (cancelled.await(left, TimeUnit.NANOSECONDS)) { // BLOCKS-UNTIL: due, or cancel()
-                return false;
-            }
-        }
-        return cancelled.getCount() > 0;
+        return () -> state.cancelRepeating() != null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.loompatterns.timer;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,6 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer cannot tell "never ran" from "running". Memory consistency effects: the
  * compare-and-set is a volatile write, so what the canceller did before {@link #cancel()} is seen
  * by a timer that then finds itself cancelled.
+ *
+ * <p>A timer with a thread of its own (a virtual thread, a fork) waits for its time in
+ * {@link #awaitDue}, on a latch that a successful cancel opens: Python's {@code Timer}, which waits
+ * on an {@code Event} that {@code cancel()} sets. The cancel wakes the wait without an interrupt,
+ * so it never reaches an action that is running, and a fork is left to its scope, whose way of
+ * cancelling forks is the interrupt.
  */
 final class TimerState {
 
@@ -19,31 +27,35 @@ final class TimerState {
     private static final int CANCELLED = 2;
 
     private final AtomicInteger state = new AtomicInteger(PENDING);
+    private final CountDownLatch cancelled = new CountDownLatch(1); // opened by a cancel that won
 
-    /** Called by the timer when its time has come: true if it may act (and now can no longer be cancelled). */
+    /**
+     * Called by the timer when its time has come (a one-shot timer, or a repeating one's tick): true
+     * if it may act. A one-shot timer can then no longer be cancelled; a repeating one's cancel
+     * during the tick lets the tick run and stops the next ({@link #endTick()}).
+     */
     boolean fire() {
         return state.compareAndSet(PENDING, FIRED);
     }
 
     /** True if the timer had not fired: it never will. */
     boolean cancel() {
-        return state.compareAndSet(PENDING, CANCELLED);
+        if (!state.compareAndSet(PENDING, CANCELLED)) {
+            return false;
+        }
+        cancelled.countDown(); // wakes a timer waiting in awaitDue
+        return true;
     }
 
-    /** A repeating timer begins a tick: false if it was cancelled. */
-    boolean startTick() {
-        return state.compareAndSet(PENDING, FIRED);
-    }
-
-    /** A repeating timer ends a tick: false if it was cancelled meanwhile (no further tick). */
+    /** A repeating timer ends the tick {@link #fire()} began: false if it was cancelled meanwhile (no further tick). */
     boolean endTick() {
         return state.compareAndSet(FIRED, PENDING);
     }
 
     /**
      * Cancels a repeating timer: no tick starts after this. Returns null if it was already
-     * cancelled, true if it was between ticks (its sleep may be interrupted), false if a tick was
-     * running, which completes undisturbed.
+     * cancelled, true if it was between ticks (a wait in {@link #awaitDue} ends at once), false if
+     * a tick was running, which completes undisturbed.
      */
     Boolean cancelRepeating() {
         while (true) {
@@ -52,12 +64,24 @@ final class TimerState {
                 return null;
             }
             if (state.compareAndSet(now, CANCELLED)) {
+                cancelled.countDown();
                 return now == PENDING;
             }
         }
     }
 
-    boolean isCancelled() {
-        return state.get() == CANCELLED;
+    /**
+     * Waits until {@code System.nanoTime()} reaches {@code due}, or the timer is cancelled; never
+     * returns true before {@code due}.
+     *
+     * @return true if the time came, false if cancelled
+     */
+    boolean awaitDue(long due) throws InterruptedException {
+        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+            if (cancelled.await(left, TimeUnit.NANOSECONDS)) { // BLOCKS-UNTIL: due, or a cancel
+                return false;
+            }
+        }
+        return cancelled.getCount() > 0;
     }
 }

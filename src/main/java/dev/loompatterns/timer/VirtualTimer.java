@@ -1,30 +1,32 @@
 package dev.loompatterns.timer;
 
-import dev.loompatterns.core.Threads;
+import dev.loompatterns.core.Crew;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A virtual thread per timer, which sleeps and then acts: Python's {@code threading.Timer}, which
- * is a thread per timer too, now cheap. A sleeping virtual thread is unmounted and holds no
- * carrier, so a thousand pending timers cost a thousand small heap objects, and an action that
- * blocks delays nobody else. {@code cancel()} interrupts the sleep (after the state says the timer
- * had not fired, so an action is never interrupted by a cancel). A ticking timer sleeps until the
- * next deadline computed from its start, {@code start + k * period}, not for a period after the
- * last tick: a late wake-up then shortens the next sleep instead of pushing every later tick back.
+ * A virtual thread per timer, which waits for its time and then acts: Python's
+ * {@code threading.Timer}, which is a thread per timer too, now cheap. A waiting virtual thread is
+ * unmounted and holds no carrier, so a thousand pending timers cost a thousand small heap objects,
+ * and an action that blocks delays nobody else. A timer waits on its own latch with a timeout, as
+ * Python's waits on an {@code Event}: the timeout is the delay, the latch is the cancel, which
+ * opens it only after the state says the timer had not fired, so a cancel never disturbs an
+ * action. A ticking timer waits until the next deadline computed from its start,
+ * {@code start + k * period}, not for a period after the last tick: a late wake-up then shortens
+ * the next wait instead of pushing every later tick back.
+ *
+ * <p>The timers are a {@link Crew} of virtual threads, which behaves as a scope does: the first
+ * action to throw cancels (interrupts) the other timers, {@link #awaitAll()} throws that failure,
+ * and {@link #close()} never returns while a timer's thread runs.
  */
 public final class VirtualTimer implements Form {
 
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private boolean joined;
+    private Crew crew; // made by open()
 
-    /** Nothing to make: each timer starts its own thread. */
+    /** A crew of virtual threads, one per timer, named {@code timer-N}. */
     @Override
     public Form open(int poolSize, Duration horizon) {
+        crew = Crew.virtual("timer-");
         return this;
     }
 
@@ -32,24 +34,12 @@ public final class VirtualTimer implements Form {
     public Timer schedule(Duration delay, Action action) {
         long due = System.nanoTime() + delay.toNanos();
         TimerState state = new TimerState();
-        Thread thread = Thread.ofVirtual().name("timer-", threads.size()).start(() -> {
-            try {
-                sleepUntil(due);
-            } catch (InterruptedException cancelled) {
-                return; // cancel() interrupts only a timer that has not fired
-            }
-            if (state.fire()) {
-                act(action::run);
+        crew.start(() -> {
+            if (state.awaitDue(due) && state.fire()) { // else cancelled before it was due
+                action.run();
             }
         });
-        threads.add(thread);
-        return () -> {
-            if (!state.cancel()) {
-                return false;
-            }
-            thread.interrupt(); // wakes the sleep; the state already says the action must not run
-            return true;
-        };
+        return state::cancel;
     }
 
     @Override
@@ -57,68 +47,29 @@ public final class VirtualTimer implements Form {
         long start = System.nanoTime();
         long nanos = period.toNanos();
         TimerState state = new TimerState();
-        Thread thread = Thread.ofVirtual().name("timer-", threads.size()).start(() -> {
+        crew.start(() -> {
             for (int k = 1; k <= ticks; k++) {
-                try {
-                    sleepUntil(start + k * nanos); // from the start, not from the last tick: no drift
-                } catch (InterruptedException cancelled) {
-                    return;
-                }
-                if (!state.startTick()) {
+                // from the start, not from the last tick: no drift
+                if (!state.awaitDue(start + k * nanos) || !state.fire()) {
                     return; // cancelled
                 }
-                int tick = k;
-                boolean ran = act(() -> action.run(tick));
-                if (!state.endTick() || !ran) {
-                    return; // cancelled during the tick, which ran to its end, or the action failed
+                action.run(k);
+                if (!state.endTick()) {
+                    return; // cancelled during the tick, which ran to its end
                 }
             }
         });
-        threads.add(thread);
-        return () -> {
-            Boolean betweenTicks = state.cancelRepeating();
-            if (betweenTicks == null) {
-                return false;
-            }
-            if (betweenTicks) {
-                thread.interrupt(); // wakes the sleep; a running tick is never interrupted
-            }
-            return true;
-        };
+        return () -> state.cancelRepeating() != null;
     }
 
-    private boolean act(Form.Action action) {
-        try {
-            action.run();
-            return true;
-        } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-            return false;
-        }
-    }
-
-    /** Sleeps until {@code System.nanoTime()} reaches {@code due}: never wakes before it. */
-    static void sleepUntil(long due) throws InterruptedException {
-        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
-            Thread.sleep(Duration.ofNanos(left));
-        }
-    }
-
+    /** {@code crew.join()}: interrupted, it interrupts and joins every timer, then throws. */
     @Override
     public void awaitAll() throws InterruptedException, ExecutionException {
-        Threads.joinAll(threads); // interrupted: every timer is interrupted and joined, then this throws
-        joined = true;
-        Throwable failed = failure.get();
-        if (failed != null) {
-            throw new ExecutionException(failed);
-        }
+        crew.join();
     }
 
     @Override
     public void close() {
-        if (!joined) {
-            threads.forEach(Thread::interrupt);
-            Threads.joinUninterruptibly(threads);
-        }
+        crew.close(); // interrupts the timers still pending unless awaitAll returned, and waits for them
     }
 }

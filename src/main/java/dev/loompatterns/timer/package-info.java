@@ -16,23 +16,28 @@
  * previous time plus the period, so it does not drift. Few threads serve every timer, which is
  * fine while actions are short.
  * {@link dev.loompatterns.timer.VirtualTimer} is Python's own shape made cheap: a virtual thread
- * per timer that sleeps, then acts; cancel interrupts the sleep. A sleeping virtual thread is
- * unmounted, so pending timers hold no carrier. A ticking timer sleeps until
- * {@code start + k * period}, computed from its start and not from its last tick:
+ * per timer that waits, then acts. Python's {@code Timer} waits on an {@code Event} with the
+ * interval as timeout, and {@code cancel()} sets the event; here a timer waits on its own
+ * {@code CountDownLatch} with a timeout ({@code TimerState.awaitDue}): the timeout is the delay,
+ * the latch is the cancel. A waiting virtual thread is unmounted, so pending timers hold no
+ * carrier. A ticking timer waits until {@code start + k * period}, computed from its start and not
+ * from its last tick:
  *
  * {@snippet :
  * for (int k = 1; k <= ticks; k++) {
- *     sleepUntil(start + k * period);   // not Thread.sleep(period): that drifts
+ *     state.awaitDue(start + k * period);   // not a wait of one period: that drifts
  *     action.run(k);
  * }
  * }
  *
+ * The virtual threads are a {@code core.Crew}, which behaves like a scope: the first action to
+ * throw interrupts the other timers, and {@code awaitAll()} throws it.
  * {@link dev.loompatterns.timer.StructuredTimer} forks each timer in one
  * {@code StructuredTaskScope} with a deadline ({@code Configuration.withTimeout}: the last timer's
- * time plus a minute), so no timer outlives its owner and a hung one becomes a failure. A fork is
- * not interrupted on its own (interrupting forks is how a scope cancels them all), so a timer
- * waits on its own {@code CountDownLatch} with a timeout: the timeout is the delay, the latch is
- * the cancel.
+ * time plus a minute), so no timer outlives its owner and a hung one becomes a failure. Its timers
+ * wait on the same latch, and have to: a fork is not interrupted on its own (interrupting forks is
+ * how a scope cancels them all). So the virtual and the structured forms differ only in what
+ * starts the timers, a crew or a scope.
  *
  * <h2>Who wins, the cancel or the timer</h2>
  * In every form one compare-and-set ({@code TimerState}) decides: the timer fires only if it
@@ -40,7 +45,9 @@
  * CANCELLED. The scheduled pool needs it as much as the threads do: {@code Future.cancel(false)}
  * returns true even while the action is running, because a {@code FutureTask} stays NEW until its
  * action returns, so its answer cannot mean "it never ran". Python's {@code Timer.cancel()}
- * returns nothing at all; here a true answer is a promise.
+ * returns nothing at all; here a true answer is a promise. A ticking timer turns FIRED back into
+ * PENDING after each tick; a cancel during a tick turns FIRED into CANCELLED, so that tick runs to
+ * its end, undisturbed (no interrupt in any form), and no later tick starts.
  *
  * <h2>The wrong way: blocking actions on a scheduled pool</h2>
  * In {@code blocking-actions} every timer is due at the same instant and its action blocks for
@@ -80,8 +87,9 @@
  * hand-made repeating timer must compute every deadline from its start.
  *
  * <h2>JDK facts it rests on</h2>
- * {@code Thread.sleep} on a virtual thread parks and unmounts it (JEP 444), and never returns
- * before its time. {@code ScheduledThreadPoolExecutor.scheduleAtFixedRate} runs late ticks at once
+ * A timed wait ({@code CountDownLatch.await} with a timeout) parks a virtual thread, which unmounts
+ * it (JEP 444); a timer checks {@code System.nanoTime} before it acts, so it never acts before its
+ * time. {@code ScheduledThreadPoolExecutor.scheduleAtFixedRate} runs late ticks at once
  * to catch up, and a periodic task cancelled from its own run is not scheduled again.
  * {@code StructuredTaskScope} and {@code Configuration.withTimeout} are preview APIs in JDK 25
  * (JEP 505). Measured with {@code ./loom compare timer} on the 2-core project machine (20 timers,

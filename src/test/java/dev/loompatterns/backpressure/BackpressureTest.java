@@ -30,6 +30,14 @@ class BackpressureTest {
                 .flatMap(mode -> Stream.of(Policy.values()).map(policy -> Arguments.of(mode, policy)));
     }
 
+    /** Each variant's id names a policy, in the catalogue's order. */
+    @Test
+    void eachVariantIsAPolicy() {
+        assertThat(BackpressurePattern.INFO.variants())
+                .extracting(variant -> variant.as(Policy.class))
+                .containsExactly(Policy.values());
+    }
+
     /** A submission on a background thread, whose ledger is made there so that it knows its submitter. */
     private static Background<Outcome> submitInBackground(
             Mode mode, Policy policy, Load load, CompletableFuture<Ledger> ledgerOut) {

@@ -243,7 +243,6 @@ class ContextTest {
         assertThat(run(mode, Way.MDC_LOST, new LookupTable(16)))
                 .hasSize(REQUESTS.size() * FAN_OUT)
                 .allMatch(Outcome::lost);
-        assertThat(RequestLog.current()).as("nothing left in this thread's MDC").isNull();
     }
 
     @Test

@@ -133,7 +133,7 @@ class SchedulingTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void fileReadsHoldTheThreadWithoutAPinEvent(Mode mode) throws Exception {
-        FileReads.Outcome result = FileReads.measure(mode, 3);
+        FileReads.Measurement result = FileReads.measure(mode, 3);
         long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK;
         assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
         assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());
@@ -149,7 +149,7 @@ class SchedulingTest {
             value = Mode.class,
             names = {"VIRTUAL", "STRUCTURED"})
     void ourEventsShowTheQueueingDelayThatVirtualThreadStartHides(Mode mode) throws Exception {
-        int carriers = SchedulingPattern.carriers();
+        int carriers = SchedulerMetrics.bean().getParallelism();
         int tasks = 3 * carriers + 1;
         Duration work = Duration.ofMillis(10);
         List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);
