@@ -52,8 +52,11 @@ public final class LoomCli implements Runnable {
     /** Stopped by Ctrl-C (128 + SIGINT), as shells report it. */
     public static final int EXIT_INTERRUPTED = 130;
 
-    /** How long Ctrl-C waits for a run to stop its threads and discard its recording. */
-    static final long CANCEL_GRACE_MILLIS = 10_000;
+    /**
+     * How long Ctrl-C waits for a run to stop its threads and discard its recording; every pattern
+     * stops within it ({@code CancellationTest}).
+     */
+    public static final long CANCEL_GRACE_MILLIS = 10_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
