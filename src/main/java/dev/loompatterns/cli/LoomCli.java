@@ -13,10 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code loom} command: list the catalogue, run a pattern, compare modes, dump a run's threads.
+ * The {@code loom} command: list the catalogue, run a pattern, compare modes, dump a run's threads,
+ * scale sleepers, measure the harness's fidelity, inspect a recording.
  *
- * <p>Exit codes: 0 every check passed; 1 a check failed (or an unexpected error); 2 a usage error,
- * reported as one line that says what was wrong and what would be right.
+ * <p>Exit codes, the {@code EXIT_*} constants: {@link #EXIT_OK} every check passed;
+ * {@link #EXIT_CHECK_FAILED} a check failed (or an unexpected error); {@link #EXIT_USAGE} a usage
+ * error, reported as one line that says what was wrong and what would be right;
+ * {@link #EXIT_INTERRUPTED} stopped by Ctrl-C.
  */
 @Command(
         name = "loom",
