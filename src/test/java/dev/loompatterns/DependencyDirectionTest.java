@@ -2,6 +2,7 @@ package dev.loompatterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.core.Catalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +89,13 @@ class DependencyDirectionTest {
     @Test
     void theCheckSeesEveryPatternPackage() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            assertThat(dirs.map(d -> d.getFileName().toString())
-                            .filter(d -> !SERVICES.contains(d))
-                            .count())
-                    .isGreaterThanOrEqualTo(3);
+            assertThat(dirs.filter(Files::isDirectory)
+                            .map(d -> d.getFileName().toString())
+                            .filter(d -> !SERVICES.contains(d)))
+                    .as("the packages checked as patterns: one per catalogue id, without its dashes")
+                    .containsExactlyInAnyOrderElementsOf(Catalogue.load().ids().stream()
+                            .map(id -> id.replace("-", ""))
+                            .toList());
         }
     }
 }

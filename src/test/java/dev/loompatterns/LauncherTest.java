@@ -29,15 +29,21 @@ class LauncherTest {
 
     record Outcome(int code, String out, String err) {}
 
+    /** {@code ./loom ARGS}, run to its end. */
     static Outcome launch(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "loom"));
+        command.addAll(List.of(args));
+        return launch(dir, env, command);
+    }
+
+    /** {@code command} (one that calls the launcher) run to its end, with {@code env} added. */
+    static Outcome launch(Path dir, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of("bash", "loom")));
-        builder.command().addAll(List.of(args));
-        builder.environment().remove("JAVA_HOME");
+        ProcessBuilder builder = builder(command, out, err);
         builder.environment().putAll(env);
-        Process process =
-                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = builder.start();
         process.getOutputStream().close();
         boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
         if (!exited) {
@@ -48,6 +54,18 @@ class LauncherTest {
                 process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code command} as a person would start it: no JAVA_HOME (the launcher finds its JDK) and not
+     * CI (which never shows progress); its output and errors to {@code out} and {@code err}.
+     */
+    static ProcessBuilder builder(List<String> command, Path out, Path err) {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("CI");
+        return builder;
     }
 
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
@@ -218,22 +236,14 @@ class LauncherTest {
     void progressReachesTheTerminalWhenTheRowsGoToAFile(@TempDir Path dir) throws Exception {
         Path rows = dir.resolve("rows.txt");
         Path screen = dir.resolve("screen.txt");
-        ProcessBuilder builder = new ProcessBuilder(
+        launch(
+                dir,
+                Map.of(),
+                List.of(
                         "script",
                         "-qc",
                         "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
-                        screen.toString())
-                .redirectOutput(dir.resolve("script-out.txt").toFile())
-                .redirectErrorStream(true);
-        builder.environment().remove("CI"); // a person at a terminal, not CI (which never shows progress)
-        builder.environment().remove("JAVA_HOME");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        assertThat(exited).isTrue();
+                        screen.toString()));
         assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
         assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
     }
@@ -254,18 +264,13 @@ class LauncherTest {
         List<String> command = new ArrayList<>(List.of("bash", "loom", "compare"));
         command.addAll(List.of(patterns.split(" ")));
         command.addAll(List.of("--jfr-dir", recordings.toString()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("CI");
-        builder.environment().remove("JAVA_HOME");
+        ProcessBuilder builder = builder(command, out, err);
         builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hog = Thread.ofPlatform().name("cpu-hog").start(() -> {
-            long spins = 0;
             while (!stop.get()) {
-                spins++;
+                // keeps a core busy until the test ends
             }
-            assertThat(spins).isPositive();
         });
         Process process = builder.start();
         try {

@@ -97,14 +97,7 @@ final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Pattern pattern = catalogue.find(id);
-        Mode chosenMode = mode != null
-                ? mode
-                : pattern.modes().contains(Mode.STRUCTURED)
-                        ? Mode.STRUCTURED
-                        : pattern.modes().iterator().next();
-        if (!pattern.modes().contains(chosenMode)) {
-            throw new UsageException("pattern " + pattern.id() + " has no " + chosenMode.id() + " mode");
-        }
+        Mode chosenMode = mode != null ? mode : Mode.STRUCTURED;
         UsageException.requireRange("--threads", threadsListed, 0, MAX_THREADS_LISTED);
         UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);
         Variant chosenVariant = pattern.variant(variant);

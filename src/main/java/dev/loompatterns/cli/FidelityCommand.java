@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
             "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of",
-            "harness / example - 1, with a 95% interval."
+            "harness / example - 1, with a 95%% interval."
         },
         footer = {
             "",

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         description = {
-            "List the catalogue: id, title, modes and variants.",
+            "List the catalogue: number, id, title and variants.",
             "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."
-        })
+        },
+        footer = {"", "Examples:", "  loom list", "  loom list lock-counter"})
 final class ListCommand implements Callable<Integer> {
 
     private final Catalogue catalogue;
@@ -43,22 +44,19 @@ final class ListCommand implements Callable<Integer> {
             describe(catalogue.find(id), out);
             return 0;
         }
-        // Every pattern runs in every mode: a modes column would say the same on each row, so only
-        // a pattern that lacks one names its modes. Fits 120 columns; 'list ID' has the rest.
+        // Every pattern runs in every mode: a modes column would say the same on each row. Fits 120
+        // columns; 'list ID' has the rest.
         int idWidth = catalogue.ids().stream().mapToInt(String::length).max().orElse(2);
         int titleWidth = ReportFormat.TABLE_WIDTH - 4 - idWidth - 2;
         String format = "%-3s %-" + idWidth + "s  %s%n";
         out.printf(Locale.ROOT, format, "#", "id", "title, then its variants");
         for (Pattern pattern : catalogue.patterns()) {
-            String modes = pattern.modes().size() == Mode.values().length
-                    ? ""
-                    : " (modes: " + pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")) + ")";
             out.printf(
                     Locale.ROOT,
                     format,
                     String.format(Locale.ROOT, "%02d", pattern.number()),
                     pattern.id(),
-                    fit(pattern.title() + modes, titleWidth));
+                    fit(pattern.title(), titleWidth));
             String variants = pattern.variants().stream().map(Variant::id).collect(Collectors.joining(", "));
             if (pattern.variants().size() > 1) {
                 out.printf(Locale.ROOT, format, "", "", fit("  " + variants, titleWidth));

@@ -13,10 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code loom} command: list the catalogue, run a pattern, compare modes, dump a run's threads.
+ * The {@code loom} command: list the catalogue, run a pattern, compare modes, dump a run's threads,
+ * scale sleepers, measure the harness's fidelity, inspect a recording.
  *
- * <p>Exit codes: 0 every check passed; 1 a check failed (or an unexpected error); 2 a usage error,
- * reported as one line that says what was wrong and what would be right.
+ * <p>Exit codes, the {@code EXIT_*} constants: {@link #EXIT_OK} every check passed;
+ * {@link #EXIT_CHECK_FAILED} a check failed (or an unexpected error); {@link #EXIT_USAGE} a usage
+ * error, reported as one line that says what was wrong and what would be right;
+ * {@link #EXIT_INTERRUPTED} stopped by Ctrl-C.
  */
 @Command(
         name = "loom",
@@ -52,8 +55,11 @@ public final class LoomCli implements Runnable {
     /** Stopped by Ctrl-C (128 + SIGINT), as shells report it. */
     public static final int EXIT_INTERRUPTED = 130;
 
-    /** How long Ctrl-C waits for a run to stop its threads and discard its recording. */
-    static final long CANCEL_GRACE_MILLIS = 10_000;
+    /**
+     * How long Ctrl-C waits for a run to stop its threads and discard its recording; every pattern
+     * stops within it ({@code CancellationTest}).
+     */
+    public static final long CANCEL_GRACE_MILLIS = 10_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -215,19 +215,13 @@ final class ScaleCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (tasks < 1 || tasks > Limits.MAX_TASKS) {
-            throw new UsageException(
-                    "--tasks must be from 1 to " + Limits.MAX_TASKS + " (Limits.MAX_TASKS), got " + tasks);
-        }
+        UsageException.requireRange("--tasks", tasks, 1, Limits.MAX_TASKS);
         if (platformTasks < 0 || platformTasks > Limits.MAX_PLATFORM_THREADS) {
             throw new UsageException("--platform-tasks " + platformTasks
                     + " would start that many platform threads at once; allowed: 0 to " + Limits.MAX_PLATFORM_THREADS
                     + " (Limits.MAX_PLATFORM_THREADS: each is a kernel thread with its own stack)");
         }
-        if (pool < 1 || pool > Limits.MAX_PLATFORM_THREADS) {
-            throw new UsageException("--pool must be from 1 to " + Limits.MAX_PLATFORM_THREADS
-                    + " (Limits.MAX_PLATFORM_THREADS), got " + pool);
-        }
+        UsageException.requireRange("--pool", pool, 1, Limits.MAX_PLATFORM_THREADS);
         UsageException.requireRange("--sleep-ms", sleepMs, 0, MAX_SLEEP_MS);
         UsageException.requireRange("--warmup", warmup, 0, MAX_WARMUP);
         UsageException.requireRange("--repeat", repeat, 1, MAX_REPEAT);

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The workload options that {@code run} and {@code compare} share. */
+/** The workload options that {@code run}, {@code compare} and {@code dump} share. */
 final class WorkloadOptions {
 
     @Option(

@@ -90,6 +90,18 @@ public final class Notes {
                 .toList();
     }
 
+    /** One recording's line: its name, virtual threads started, pins and, if asked, submit failures. */
+    private static void printSummaryLine(Path file, boolean submitFailures, PrintWriter out) throws IOException {
+        RecordingSummary summary = RecordingSummary.read(file);
+        out.printf(
+                Locale.ROOT,
+                "  %-48s %7d virtual threads started, %4d pins%s%n",
+                file.getFileName(),
+                summary.virtualThreadsStarted(),
+                summary.pins(),
+                submitFailures ? ", " + summary.submitFailures() + " submit failures" : "");
+    }
+
     /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
     public static void describeRecordings(List<Path> files, List<Path> childFiles, PrintWriter out) throws IOException {
         if (files.isEmpty()) {
@@ -103,26 +115,13 @@ public final class Notes {
             out.println(
                     "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
             for (Path file : files) {
-                RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(
-                        Locale.ROOT,
-                        "  %-48s %7d virtual threads started, %4d pins, %d submit failures%n",
-                        file.getFileName(),
-                        summary.virtualThreadsStarted(),
-                        summary.pins(),
-                        summary.submitFailures());
+                printSummaryLine(file, true, out);
             }
         }
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
-                RecordingSummary summary = RecordingSummary.read(file);
-                out.printf(
-                        Locale.ROOT,
-                        "  %-48s %7d virtual threads started, %4d pins%n",
-                        file.getFileName(),
-                        summary.virtualThreadsStarted(),
-                        summary.pins());
+                printSummaryLine(file, false, out);
             }
         }
         Path example = files.getFirst();

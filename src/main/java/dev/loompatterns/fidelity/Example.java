@@ -158,7 +158,7 @@ final class Example implements AutoCloseable {
             String form = m.group(1);
             Mode mode = form.startsWith("pool(")
                     ? Mode.PLATFORM
-                    : Arrays.stream(Fidelity.MODES)
+                    : Arrays.stream(Mode.values())
                             .filter(candidate -> candidate.id().equals(form))
                             .findFirst()
                             .orElseThrow(() -> new CannotCompare(
@@ -169,7 +169,7 @@ final class Example implements AutoCloseable {
             }
             times.put(mode, Double.parseDouble(m.group(3)));
         }
-        if (times.size() != Fidelity.MODES.length) {
+        if (times.size() != Mode.values().length) {
             throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet()
                     + ", not for each mode: " + output.strip());
         }

@@ -30,8 +30,6 @@ import java.util.Map;
  */
 public final class Fidelity {
 
-    static final Mode[] MODES = {Mode.PLATFORM, Mode.VIRTUAL, Mode.STRUCTURED};
-
     private Fidelity() {}
 
     /** {@code examples/} beside the folder holding this project's jar (target/). */
@@ -54,13 +52,13 @@ public final class Fidelity {
     public static Map<Mode, Times> measure(
             Pairing pairing, Pattern pattern, Path source, int pairs, int warmup, Progress progress) throws Exception {
         Map<Mode, Workload> workloads = new EnumMap<>(Mode.class);
-        for (Mode mode : MODES) {
+        for (Mode mode : Mode.values()) {
             workloads.put(mode, Workload.resolve(pattern, mode, pairing.tasks(), pairing.params()));
         }
         try (Example example = Example.compile(source)) {
             Map<Mode, List<Double>> exampleMs = new EnumMap<>(Mode.class);
             Map<Mode, List<Double>> loomMs = new EnumMap<>(Mode.class);
-            for (Mode mode : MODES) {
+            for (Mode mode : Mode.values()) {
                 exampleMs.put(mode, new ArrayList<>());
                 loomMs.put(mode, new ArrayList<>());
             }
@@ -81,7 +79,7 @@ public final class Fidelity {
                         standalone = example.run(pairing);
                     }
                     if (pair >= warmup) {
-                        for (Mode mode : MODES) {
+                        for (Mode mode : Mode.values()) {
                             exampleMs.get(mode).add(standalone.get(mode));
                             loomMs.get(mode).add(loom.get(mode));
                         }
@@ -91,7 +89,7 @@ public final class Fidelity {
                 progress.clear();
             }
             Map<Mode, Times> times = new EnumMap<>(Mode.class);
-            for (Mode mode : MODES) {
+            for (Mode mode : Mode.values()) {
                 times.put(mode, new Times(exampleMs.get(mode), loomMs.get(mode)));
             }
             return times;
@@ -101,7 +99,7 @@ public final class Fidelity {
     private static Map<Mode, Double> runHarness(Runner runner, Pattern pattern, Map<Mode, Workload> workloads)
             throws InterruptedException, CannotCompare {
         Map<Mode, Double> times = new EnumMap<>(Mode.class);
-        for (Mode mode : MODES) {
+        for (Mode mode : Mode.values()) {
             RunReport report = runner.run(
                     pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
             if (!report.check().ok()) {

@@ -32,13 +32,10 @@ import java.util.stream.Collectors;
  * thread that opened it and whose parent is the scope that thread was forked in. Fields this
  * reader does not know are ignored, so a later JDK's additions do not break it. {@code loom dump}
  * prints it as a tree; the deadlock pattern finds parked workers in it.
- *
- * @param containers every container, in the dump's order (parents before children)
  */
 public final class ThreadDump {
 
     private final List<Container> containers;
-    private int maxChildren = Integer.MAX_VALUE;
 
     public ThreadDump(List<Container> containers) {
         this.containers = List.copyOf(containers);
@@ -259,22 +256,24 @@ public final class ThreadDump {
     public void printSummary(PrintWriter out) {
         Map<Integer, Long> byDepth =
                 new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
-        Map<String, Long> byState = new TreeMap<>(containers.stream()
-                .flatMap(c -> c.threads().stream())
-                .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
-        long threads = byState.values().stream().mapToLong(Long::longValue).sum();
-        long virtual = containers.stream()
-                .flatMap(c -> c.threads().stream())
-                .filter(DumpedThread::virtual)
-                .count();
+        List<DumpedThread> threads =
+                containers.stream().flatMap(c -> c.threads().stream()).toList();
+        long virtual = threads.stream().filter(DumpedThread::virtual).count();
         out.println("Containers: " + containers.size() + ", by depth: "
                 + byDepth.entrySet().stream()
                         .map(e -> e.getKey() + ": " + e.getValue())
                         .collect(Collectors.joining(", ")));
-        out.println("Threads: " + threads + " (" + virtual + " virtual), by state: "
-                + byState.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+        out.println("Threads: " + threads.size() + " (" + virtual + " virtual), by state: " + byState(threads));
+    }
+
+    /** The threads counted by state, in state order: {@code TIMED_WAITING 2, WAITING 6}; empty for none. */
+    private static String byState(List<DumpedThread> threads) {
+        return threads.stream()
+                .collect(Collectors.groupingBy(DumpedThread::state, TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -285,9 +284,8 @@ public final class ThreadDump {
         Map<String, DumpedThread> threadsById = new HashMap<>();
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
         int[] hidden = {0};
-        this.maxChildren = maxChildren;
         for (Container root : roots()) {
-            print(root, 0, out, maxThreads, threadsById, hidden);
+            print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
         }
         if (hidden[0] > 0) {
             out.println("(" + hidden[0] + " empty containers not shown)");
@@ -299,6 +297,7 @@ public final class ThreadDump {
             int depth,
             PrintWriter out,
             int maxThreads,
+            int maxChildren,
             Map<String, DumpedThread> threadsById,
             int[] hidden) {
         List<Container> children = children(container);
@@ -315,15 +314,11 @@ public final class ThreadDump {
             DumpedThread owner = threadsById.get(container.owner());
             line.append("  owner ").append(owner == null ? "#" + container.owner() : owner.label());
         }
-        Map<String, Long> byState = container.threads().stream()
-                .collect(Collectors.groupingBy(DumpedThread::state, TreeMap::new, Collectors.counting()));
         line.append("  ")
                 .append(container.threads().size())
                 .append(container.threads().size() == 1 ? " thread" : " threads");
-        if (!byState.isEmpty()) {
-            line.append(byState.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", ", " (", ")")));
+        if (!container.threads().isEmpty()) {
+            line.append(" (").append(byState(container.threads())).append(')');
         }
         out.println(line);
         List<DumpedThread> threads = container.threads();
@@ -335,24 +330,16 @@ public final class ThreadDump {
         }
         List<Container> shown = children.subList(0, Math.min(maxChildren, children.size()));
         for (Container child : shown) {
-            print(child, depth + 1, out, maxThreads, threadsById, hidden);
+            print(child, depth + 1, out, maxThreads, maxChildren, threadsById, hidden);
         }
         if (children.size() > shown.size()) {
             List<Container> rest = children.subList(shown.size(), children.size());
-            Map<String, Long> restStates = new TreeMap<>(rest.stream()
-                    .flatMap(c -> c.threads().stream())
-                    .collect(Collectors.groupingBy(DumpedThread::state, Collectors.counting())));
-            long restThreads =
-                    restStates.values().stream().mapToLong(Long::longValue).sum();
+            List<DumpedThread> restThreads =
+                    rest.stream().flatMap(c -> c.threads().stream()).toList();
             out.println(indent + "  ... " + rest.size() + " more containers like "
                     + rest.getFirst().name() + " ("
-                    + restThreads + " threads"
-                    + (restStates.isEmpty()
-                            ? ""
-                            : ": "
-                                    + restStates.entrySet().stream()
-                                            .map(e -> e.getKey() + " " + e.getValue())
-                                            .collect(Collectors.joining(", ")))
+                    + restThreads.size() + " threads"
+                    + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
                     + "; --containers N lists more)");
         }
     }

@@ -2,14 +2,12 @@ package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.threaddump.ThreadDump;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,9 @@ class DumpEveryPatternTest {
     static final int TASKS = 4;
 
     private static final String HELD_FRAME = "dev.loompatterns.core.RunGate.arrive(";
+    /** A thread's line in the printed tree, as {@code ThreadDump.DumpedThread.line()} writes it. */
     private static final java.util.regex.Pattern THREAD_LINE =
-            java.util.regex.Pattern.compile("^\\s*- #\\d+ \"(.*)\" \\S+$");
+            java.util.regex.Pattern.compile("^\\s*- #(?<tid>\\d+)(?: \".*\")?(?: virtual)? \\S+(?: at .+)?$");
 
     /**
      * Variants beyond the first whose tasks reach the gate somewhere else: in a child JVM's parent
@@ -78,50 +77,49 @@ class DumpEveryPatternTest {
                 "--tasks",
                 Integer.toString(tasks),
                 "--out",
-                file.toString());
+                file.toString(),
+                // every thread and container: the run's may come after the JVM's own
+                "--threads",
+                Integer.toString(DumpCommand.MAX_THREADS_LISTED),
+                "--containers",
+                Integer.toString(DumpCommand.MAX_THREADS_LISTED));
 
         assertThat(result.code())
                 .as("%s %s %s: %s%s", id, mode, variant, result.err(), result.out())
                 .isZero();
         assertThat(file).exists();
         assertThat(result.out()).contains("Saved to " + file);
-        assertThat(printedThreads(result.out())).as(result.out()).anyMatch(name -> !name.equals("main"));
         // Mid-run, by construction: the saved dump caught a thread of the run waiting at the gate.
-        assertThat(threadsHeldAtTheGate(file))
+        List<ThreadDump.DumpedThread> held = threadsHeldAtTheGate(file);
+        assertThat(held)
                 .as("threads whose stack is in RunGate.arrive")
                 .isNotEmpty()
+                .extracting(ThreadDump.DumpedThread::name)
                 .doesNotContain("main");
+        // and the printed tree shows them, not only the JVM's own threads
+        assertThat(printedThreadIds(result.out()))
+                .as("threads printed\n%s", result.out())
+                .containsAnyElementsOf(
+                        held.stream().map(ThreadDump.DumpedThread::tid).toList());
     }
 
-    /** The thread names of the printed tree's lines {@code - #TID "NAME" STATE}. */
-    private static List<String> printedThreads(String out) {
-        List<String> names = new ArrayList<>();
+    /** The thread ids of the printed tree's lines {@code - #TID ["NAME"] [virtual] STATE [at FRAME]}. */
+    private static List<String> printedThreadIds(String out) {
+        List<String> ids = new ArrayList<>();
         for (String line : out.lines().toList()) {
             Matcher thread = THREAD_LINE.matcher(line);
             if (thread.matches()) {
-                names.add(thread.group(1));
+                ids.add(thread.group("tid"));
             }
         }
-        return names;
+        return ids;
     }
 
-    /** Names of the dumped threads with {@code RunGate.arrive} on their stack. */
-    private static List<String> threadsHeldAtTheGate(Path file) throws IOException {
-        JsonNode containers = new ObjectMapper()
-                .readTree(Files.readString(file))
-                .path("threadDump")
-                .path("threadContainers");
-        List<String> held = new ArrayList<>();
-        for (JsonNode container : containers) {
-            for (JsonNode thread : container.path("threads")) {
-                for (JsonNode frame : thread.path("stack")) {
-                    if (frame.asText().contains(HELD_FRAME)) {
-                        held.add(thread.path("name").asText());
-                        break;
-                    }
-                }
-            }
-        }
-        return held;
+    /** The dumped threads with {@code RunGate.arrive} on their stack. */
+    private static List<ThreadDump.DumpedThread> threadsHeldAtTheGate(Path file) throws IOException {
+        return ThreadDump.read(file).containers().stream()
+                .flatMap(container -> container.threads().stream())
+                .filter(thread -> thread.stackHas(HELD_FRAME))
+                .toList();
     }
 }

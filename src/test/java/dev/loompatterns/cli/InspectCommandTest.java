@@ -19,27 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code loom inspect} as a user calls it: a recording in, findings out; bad input one line and exit 2. */
 class InspectCommandTest {
 
-    @TempDir
-    static Path shared;
-
     static Path recording;
 
-    /** One recorded pinning run (every variant, virtual mode) for the tests to read. */
     @BeforeAll
     static void record() {
-        recording = shared.resolve("p.jfr");
-        LoomCliTest.Result run = LoomCliTest.loom(
-                "run",
-                "pinning",
-                "--mode",
-                "virtual",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=5",
-                "--jfr",
-                recording.toString());
-        assertThat(run.code()).as(run.err()).isZero();
+        recording = PinningRecording.file();
     }
 
     @Test

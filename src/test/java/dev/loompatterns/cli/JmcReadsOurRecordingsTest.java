@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.jfr.PatternRunEvent;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCStackTrace;
 import org.openjdk.jmc.common.item.Attribute;
@@ -53,30 +50,12 @@ class JmcReadsOurRecordingsTest {
     static final IAttribute<String> BLOCKING_OPERATION =
             Attribute.attr("blockingOperation", "Blocking Operation", UnitLookup.PLAIN_TEXT);
 
-    @TempDir
-    static Path dir;
-
     static Path recording;
     static IItemCollection events;
 
     @BeforeAll
     static void recordThePinningPattern() throws Exception {
-        recording = dir.resolve("p.jfr");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LoomCli.execute(
-                Catalogue.load(),
-                new PrintWriter(out),
-                new PrintWriter(err),
-                "run",
-                "pinning",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=5",
-                "--jfr",
-                recording.toString());
-        assertThat(code).as(out + "\n" + err).isZero();
+        recording = PinningRecording.file();
         events = JfrLoaderToolkit.loadEvents(recording.toFile());
     }
 

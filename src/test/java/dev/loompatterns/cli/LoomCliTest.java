@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.jfr.PatternRunEvent;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +28,11 @@ class LoomCliTest {
     record Result(int code, String out, String err) {
         List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /** The csv output's header and rows: its lines without the notes' {@code #} comment lines. */
+        List<String> csvRows() {
+            return out.lines().filter(line -> !line.startsWith("#")).toList();
         }
     }
 
@@ -124,8 +132,7 @@ class LoomCliTest {
                 "--format",
                 "csv");
         assertThat(result.code()).isZero();
-        List<String> lines =
-                result.out().lines().filter(line -> !line.startsWith("#")).toList();
+        List<String> lines = result.csvRows();
         assertThat(lines.getFirst())
                 .isEqualTo(
                         "pattern,mode,variant,tasks,wall_ms,tasks_per_s,peak_platform_threads,virtual_threads,pinned,check,detail,pinned_first_use,pinned_recorder");
@@ -153,9 +160,7 @@ class LoomCliTest {
                 "--format",
                 "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()
-                        .lines()
-                        .filter(line -> !line.startsWith("#"))
+        assertThat(result.csvRows().stream()
                         .skip(1)
                         .map(line -> line.split(",")[2])
                         .toList())
@@ -181,11 +186,7 @@ class LoomCliTest {
                 "--format",
                 "csv");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()
-                        .lines()
-                        .filter(line -> !line.startsWith("#"))
-                        .skip(1)
-                        .toList())
+        assertThat(result.csvRows().stream().skip(1).toList())
                 .singleElement()
                 .asString()
                 .startsWith("lock-counter,virtual,long-adder,");
@@ -464,6 +465,28 @@ class LoomCliTest {
                 .doesNotContain("add --variant ");
     }
 
+    /**
+     * Each command's help ends with examples, and picocli formats it without a warning (a lone
+     * {@code %} in a description is a format error, which picocli reports on {@code System.err}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"list", "run", "compare", "dump", "scale", "fidelity", "inspect"})
+    void everyCommandsHelpHasExamplesAndNoWarning(String command) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream picocliErr = new ByteArrayOutputStream();
+        Result help;
+        System.setErr(new PrintStream(picocliErr, true, StandardCharsets.UTF_8));
+        try {
+            help = loom(command, "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Examples:");
+        assertThat(help.out() + help.err() + picocliErr.toString(StandardCharsets.UTF_8))
+                .doesNotContain("WARN");
+    }
+
     @Test
     void helpNamesTheLaunchersOwnCommands() {
         assertThat(loom("--help").out()).contains("example E01").contains("bench");
@@ -495,6 +518,6 @@ class LoomCliTest {
                 .filteredOn(line -> line.startsWith("# "))
                 .isNotEmpty()
                 .anySatisfy(line -> assertThat(line).startsWith("# Each figure is one run"));
-        assertThat(lines).filteredOn(line -> !line.startsWith("#")).hasSize(4); // header and 3 rows
+        assertThat(csv.csvRows()).hasSize(4); // header and 3 rows
     }
 }

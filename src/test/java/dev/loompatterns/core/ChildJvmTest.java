@@ -3,6 +3,7 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.testing.LiveThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,7 @@ class ChildJvmTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
         }
+        assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
     }
 
     /** Children started at once report in the order asked, stderr merged into their lines; one past the backstop is destroyed. */
@@ -76,5 +78,6 @@ class ChildJvmTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
         }
+        assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
     }
 }

@@ -19,9 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NoLeaksTest {
 
-    /** How long a thread that finished its work may take to be gone from the dump: a backstop. */
-    static final Duration GONE_WITHIN = Duration.ofSeconds(5);
-
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("dev.loompatterns.core.CatalogueRunsTest#cells")
     @Timeout(120)
@@ -32,15 +29,7 @@ class NoLeaksTest {
 
         new Runner().run(pattern, mode, pattern.variant(variantId), small);
 
-        assertThat(LiveThreads.startedSinceAndStillAlive(before, GONE_WITHIN))
-                .as("threads left by %s %s %s", id, mode, variantId)
-                .isEmpty();
-        assertThat(ProcessHandle.current()
-                        .children()
-                        .filter(ProcessHandle::isAlive)
-                        .toList())
-                .as("child processes")
-                .isEmpty();
+        LiveThreads.assertNothingLeftSince(before, id + " " + mode + " " + variantId);
     }
 
     /** The leak check itself can fail: a thread left parked is found, platform or virtual. */

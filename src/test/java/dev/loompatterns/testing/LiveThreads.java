@@ -1,5 +1,7 @@
 package dev.loompatterns.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -58,6 +60,9 @@ public final class LiveThreads {
             "Service Thread",
             "Sweeper thread"));
 
+    /** How long a thread that finished its work may take to be gone from the dump: a backstop. */
+    public static final Duration GONE_WITHIN = Duration.ofSeconds(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LiveThreads() {}
@@ -88,6 +93,23 @@ public final class LiveThreads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Nothing {@code what} started is left: no thread alive now that was not in {@code before}
+     * (other than JDK infrastructure; waiting up to {@link #GONE_WITHIN} for those that finished), and
+     * no live child process.
+     */
+    public static void assertNothingLeftSince(Set<Long> before, String what) {
+        assertThat(startedSinceAndStillAlive(before, GONE_WITHIN))
+                .as("threads left by %s", what)
+                .isEmpty();
+        assertThat(liveChildProcesses()).as("child processes left by %s", what).isEmpty();
+    }
+
+    /** This JVM's child processes that are still running. */
+    public static List<ProcessHandle> liveChildProcesses() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
     }
 
     /** The ids of the threads in a snapshot. */

@@ -1,0 +1,38 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One recording of {@code loom run pinning --tasks 2 -P sleep-ms=5 --jfr FILE} (every mode and
+ * variant), made by the first test class that asks for it and read by the others; deleted when the
+ * JVM exits.
+ */
+final class PinningRecording {
+
+    private static Path file;
+
+    private PinningRecording() {}
+
+    static synchronized Path file() {
+        if (file == null) {
+            try {
+                Path dir = Files.createTempDirectory("loom-pinning-");
+                dir.toFile().deleteOnExit();
+                Path recording = dir.resolve("p.jfr");
+                recording.toFile().deleteOnExit(); // registered after its folder, so deleted before it
+                LoomCliTest.Result run = LoomCliTest.loom(
+                        "run", "pinning", "--tasks", "2", "-P", "sleep-ms=5", "--jfr", recording.toString());
+                assertThat(run.code()).as(run.out() + "\n" + run.err()).isZero();
+                file = recording;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return file;
+    }
+}
