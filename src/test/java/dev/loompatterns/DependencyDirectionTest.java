@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way (docs/design.md, Dependency rules): cli -> (engine, scale, fidelity, threaddump,
- * inspect) -> patterns -> core, with jfr a service that core and the rest use. No pattern imports
+ * Dependencies point one way (docs/design.md, Dependency rules): cli -> (engine, scale, fidelity, threaddump)
+ * -> core, patterns -> threaddump -> core, and cli -> inspect -> analysis -> jfr, with jfr a service that core
+ * and the rest use; the CLI reaches the patterns through core's catalogue. No pattern imports
  * another pattern, core imports no pattern and not cli, and jfr imports nothing of ours but itself.
  * The measuring engine (sessions, rows, their formats and statistics) uses core and jfr; fidelity
  * and scale use the engine; the thread-dump model uses only core and jfr, and is the one package
