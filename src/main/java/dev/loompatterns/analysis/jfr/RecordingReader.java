@@ -86,31 +86,26 @@ public final class RecordingReader {
                         nanos(event.getStartTime()),
                         thread(event, "sampledThread"),
                         PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
-            case "jdk.SocketRead" -> blocked(event, Observation.Blocked.Kind.SOCKET_READ);
-            case "jdk.SocketWrite" -> blocked(event, Observation.Blocked.Kind.SOCKET_WRITE);
-            case "jdk.FileRead" -> blocked(event, Observation.Blocked.Kind.FILE_READ);
-            case "jdk.FileWrite" -> blocked(event, Observation.Blocked.Kind.FILE_WRITE);
-            case "jdk.ThreadPark" -> blocked(event, Observation.Blocked.Kind.PARK);
-            case "jdk.ThreadSleep" -> blocked(event, Observation.Blocked.Kind.SLEEP);
-            case "jdk.JavaMonitorEnter" -> blocked(event, Observation.Blocked.Kind.MONITOR_ENTER);
-            case "jdk.JavaMonitorWait" -> blocked(event, Observation.Blocked.Kind.MONITOR_WAIT);
             case "loompatterns.TaskSubmitted" ->
                 new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
             case "loompatterns.TaskStarted" ->
                 new Observation.TaskStarted(
                         nanos(event.getStartTime()), event.getLong("taskId"), thread(event, "eventThread"));
-            default -> null;
+            default -> blocked(event, Observation.Blocked.Kind.ofEventType(type.getName()));
         };
     }
 
+    /** A wait of this kind, or null for an event of no kind (no rule reads it). */
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
-        return new Observation.Blocked(
-                nanos(event.getStartTime()),
-                event.getDuration().toNanos(),
-                thread(event, "eventThread"),
-                kind,
-                kind == Observation.Blocked.Kind.PARK
-                        && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
+        return kind == null
+                ? null
+                : new Observation.Blocked(
+                        nanos(event.getStartTime()),
+                        event.getDuration().toNanos(),
+                        thread(event, "eventThread"),
+                        kind,
+                        kind == Observation.Blocked.Kind.PARK
+                                && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
     }
 
     static long nanos(Instant time) {
