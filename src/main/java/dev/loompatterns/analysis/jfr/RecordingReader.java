@@ -3,20 +3,16 @@ package dev.loompatterns.analysis.jfr;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -77,7 +73,7 @@ public final class RecordingReader {
                         threadName(event, "carrierThread"),
                         text(event, "pinnedReason"),
                         text(event, "blockingOperation"),
-                        frames(event.getStackTrace()));
+                        Pin.frames(event.getStackTrace()));
             case "jdk.VirtualThreadSubmitFailed" ->
                 new Observation.SubmitFailed(
                         nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));
@@ -85,7 +81,7 @@ public final class RecordingReader {
                 new Observation.Sample(
                         nanos(event.getStartTime()),
                         thread(event, "sampledThread"),
-                        PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
+                        PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace())));
             case "loompatterns.TaskSubmitted" ->
                 new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
             case "loompatterns.TaskStarted" ->
@@ -105,7 +101,7 @@ public final class RecordingReader {
                         thread(event, "eventThread"),
                         kind,
                         kind == Observation.Blocked.Kind.PARK
-                                && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
+                                && Observation.Blocked.waitingForWork(Pin.frames(event.getStackTrace())));
     }
 
     static long nanos(Instant time) {
@@ -133,22 +129,5 @@ public final class RecordingReader {
 
     private static String text(RecordedEvent event, String field) {
         return event.hasField(field) ? event.getString(field) : null;
-    }
-
-    static List<PinTaxonomy.Frame> frames(RecordedStackTrace stack) {
-        if (stack == null) {
-            return List.of();
-        }
-        List<PinTaxonomy.Frame> frames = new ArrayList<>();
-        for (RecordedFrame frame : stack.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            frames.add(new PinTaxonomy.Frame(
-                    method.getType().getName(),
-                    method.getName(),
-                    frame.getLineNumber(),
-                    method.isHidden(),
-                    Modifier.isNative(method.getModifiers())));
-        }
-        return frames;
     }
 }
