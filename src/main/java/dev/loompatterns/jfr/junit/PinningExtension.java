@@ -3,8 +3,8 @@ package dev.loompatterns.jfr.junit;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
+import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.PinStream;
-import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -142,13 +142,6 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {
-        int atLeast = expected.atLeast();
-        int atMost = expected.atMost();
-        String range = atLeast == atMost
-                ? "exactly " + atLeast
-                : atMost == Integer.MAX_VALUE
-                        ? "at least " + atLeast
-                        : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
         List<String> which = new ArrayList<>();
         if (!expected.reason().isEmpty()) {
             which.add("with a reason containing '" + expected.reason() + "'");
@@ -160,26 +153,7 @@ public final class PinningExtension implements InvocationInterceptor {
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        StringBuilder message = new StringBuilder("expected ")
-                .append(range)
-                .append(" pins")
-                .append(which.isEmpty() ? "" : " " + String.join(", ", which))
-                .append(" (jdk.VirtualThreadPinned), got ")
-                .append(counted.size());
-        if (!counted.isEmpty()) {
-            message.append(':');
-            counted.forEach(
-                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
-        }
-        if (!notCounted.isEmpty()) {
-            message.append(System.lineSeparator())
-                    .append("  (not counted: ")
-                    .append(notCounted.size())
-                    .append(" pins: ")
-                    .append(PinTally.byCause(notCounted))
-                    .append(')');
-        }
-        return message.toString();
+        return PinRecorder.failure(expected.atLeast(), expected.atMost(), which, counted, notCounted);
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {
