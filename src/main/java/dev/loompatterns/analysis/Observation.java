@@ -33,6 +33,11 @@ public sealed interface Observation {
         public String label() {
             return name.isEmpty() ? "#" + id : name;
         }
+
+        /** As {@link Pinned#carrier()} names a carrier: its label, or "?" where the event has none. */
+        public String carrierLabel() {
+            return equals(UNKNOWN) ? "?" : label();
+        }
     }
 
     /** {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23). */

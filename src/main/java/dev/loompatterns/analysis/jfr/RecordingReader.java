@@ -70,7 +70,7 @@ public final class RecordingReader {
                         nanos(event.getStartTime()),
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
-                        threadName(event, "carrierThread"),
+                        thread(event, "carrierThread").carrierLabel(),
                         text(event, "pinnedReason"),
                         text(event, "blockingOperation"),
                         Pin.frames(event.getStackTrace()));
@@ -116,15 +116,6 @@ public final class RecordingReader {
         }
         String name = thread.getJavaName();
         return new Observation.ThreadRef(thread.getJavaThreadId(), name == null ? "" : name, thread.isVirtual());
-    }
-
-    private static String threadName(RecordedEvent event, String field) {
-        RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
-        if (thread == null) {
-            return "?";
-        }
-        String name = thread.getJavaName();
-        return name == null || name.isEmpty() ? "#" + thread.getJavaThreadId() : name;
     }
 
     private static String text(RecordedEvent event, String field) {

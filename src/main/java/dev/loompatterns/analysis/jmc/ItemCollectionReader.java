@@ -205,7 +205,7 @@ public final class ItemCollectionReader {
                             time,
                             duration(item),
                             thread(item),
-                            carrierName(item),
+                            thread(carrier, item).carrierLabel(),
                             text(reason, item),
                             text(operation, item),
                             frames(stack(item)));
@@ -243,23 +243,17 @@ public final class ItemCollectionReader {
         }
 
         private Observation.ThreadRef thread(IItem item) {
-            Object value = thread == null ? null : thread.getMember(item);
+            return thread(thread, item);
+        }
+
+        private static Observation.ThreadRef thread(IMemberAccessor<?, IItem> accessor, IItem item) {
+            Object value = accessor == null ? null : accessor.getMember(item);
             if (!(value instanceof IMCThread t)) {
                 return Observation.ThreadRef.UNKNOWN;
             }
             String name = t.getThreadName();
             return new Observation.ThreadRef(
                     t.getThreadId() == null ? -1 : t.getThreadId(), name == null ? "" : name, isVirtual(t));
-        }
-
-        /** The carrier's name, "#id" for a thread without one, "?" where the event has no carrier. */
-        private String carrierName(IItem item) {
-            Object value = carrier == null ? null : carrier.getMember(item);
-            if (!(value instanceof IMCThread t)) {
-                return "?";
-            }
-            String name = t.getThreadName();
-            return name == null || name.isEmpty() ? "#" + (t.getThreadId() == null ? -1 : t.getThreadId()) : name;
         }
 
         private static String text(IMemberAccessor<?, IItem> accessor, IItem item) {
