@@ -199,10 +199,6 @@ public record Pin(
         return text.toString();
     }
 
-    static String topFrame(RecordedStackTrace stack) {
-        return PinTaxonomy.applicationFrame(frames(stack));
-    }
-
     /** Every frame of a recorded stack, innermost first, hidden ones included; none for no stack. */
     public static List<PinTaxonomy.Frame> frames(RecordedStackTrace stack) {
         if (stack == null) {
