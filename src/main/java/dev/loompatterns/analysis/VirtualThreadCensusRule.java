@@ -75,7 +75,9 @@ final class VirtualThreadCensusRule extends BaseRule {
         long peakAt = first;
         List<Map<String, Object>> series = new ArrayList<>();
         long[] buckets = deltas.sortedKeys();
-        int step = Math.max(1, buckets.length / 500);
+        // at most 500 points: every step-th bucket from the first (at most 500 with this step), and the
+        // last, which is one of them when there are 500
+        int step = Math.max(1, (buckets.length + 497) / 499);
         for (int i = 0; i < buckets.length; i++) {
             running += deltas.get(buckets[i], 0);
             if (running > peak) {
