@@ -74,10 +74,9 @@ public final class PinRecorder implements AutoCloseable {
     public synchronized List<Pin> stop() {
         if (own == null) {
             PinStream.Seen seen = stream.close(window);
-            all = seen.couldPin()
-                    ? java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
-                            .toList()
-                    : List.of();
+            // empty when the threads could not pin: no events were asked for
+            all = java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
+                    .toList();
             own = seen.pins().stream()
                     .filter(pin -> pin.origin(ownCode) == PinOrigin.CODE)
                     .toList();
