@@ -60,6 +60,7 @@ public final class PinningExtension implements InvocationInterceptor {
             Set<PinCause> ignore,
             AnnotatedElement where) {
 
+        /** The observed code's classes: those of the packages asked for, or every class but the JDK's. */
         Predicate<String> ownCode() {
             return packages.isEmpty()
                     ? PinTaxonomy.NOT_JDK
@@ -68,12 +69,17 @@ public final class PinningExtension implements InvocationInterceptor {
                             .toList());
         }
 
-        /** The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the reason. */
-        boolean counts(Pin pin) {
-            return pin.origin(ownCode()) == PinOrigin.CODE
+        /**
+         * The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the
+         * reason.
+         *
+         * @param ownCode {@link #ownCode()}, worked out once for every pin of a test
+         */
+        boolean counts(Pin pin, Predicate<String> ownCode) {
+            return pin.origin(ownCode) == PinOrigin.CODE
                     && !ignore.contains(pin.cause())
                     && (causes.isEmpty() || causes.contains(pin.cause()))
-                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode()))
+                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode))
                     && pin.reason().contains(reason);
         }
     }
@@ -133,8 +139,9 @@ public final class PinningExtension implements InvocationInterceptor {
         }
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
+        Predicate<String> ownCode = expected.ownCode();
         for (Pin pin : seen.pins()) {
-            (expected.counts(pin) ? counted : notCounted).add(pin);
+            (expected.counts(pin, ownCode) ? counted : notCounted).add(pin);
         }
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
             throw new AssertionError(failure(expected, counted, notCounted));
