@@ -50,10 +50,7 @@ public final class Analysis {
         long time = observation.time();
         if (time > 0) {
             start = Math.min(start, time);
-            long last = observation instanceof Observation.Pinned p
-                    ? time + p.duration()
-                    : observation instanceof Observation.Blocked b ? time + b.duration() : time;
-            end = Math.max(end, last);
+            end = Math.max(end, observation.end());
         }
         for (Rule rule : rules) {
             rule.accept(observation);

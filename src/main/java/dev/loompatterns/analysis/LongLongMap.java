@@ -22,19 +22,18 @@ final class LongLongMap {
     }
 
     void put(long key, long value) {
-        if (size * 2 >= keys.length) {
-            grow();
-        }
-        int i = slot(keys, key);
-        if (keys[i] == EMPTY) {
-            keys[i] = key;
-            size++;
-        }
+        int i = insertionSlot(key); // first: it may grow the arrays
         values[i] = value;
     }
 
     /** Adds {@code delta} to the key's value (0 if absent). */
     void add(long key, long delta) {
+        int i = insertionSlot(key); // first: it may grow the arrays
+        values[i] += delta;
+    }
+
+    /** The key's slot, taken for it with the value 0 if the key was absent. */
+    private int insertionSlot(long key) {
         if (size * 2 >= keys.length) {
             grow();
         }
@@ -44,7 +43,7 @@ final class LongLongMap {
             values[i] = 0;
             size++;
         }
-        values[i] += delta;
+        return i;
     }
 
     /** The keys, sorted. */

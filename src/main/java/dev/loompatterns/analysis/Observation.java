@@ -15,6 +15,11 @@ public sealed interface Observation {
     /** Nanoseconds since the epoch. */
     long time();
 
+    /** When it ended, in nanoseconds since the epoch: its time, or its time plus its duration for a pin or a wait. */
+    default long end() {
+        return time();
+    }
+
     /**
      * A thread as a recording names it.
      *
@@ -27,6 +32,11 @@ public sealed interface Observation {
 
         public String label() {
             return name.isEmpty() ? "#" + id : name;
+        }
+
+        /** As {@link Pinned#carrier()} names a carrier: its label, or "?" where the event has none. */
+        public String carrierLabel() {
+            return equals(UNKNOWN) ? "?" : label();
         }
     }
 
@@ -42,6 +52,11 @@ public sealed interface Observation {
             implements Observation {
         public Pinned {
             frames = List.copyOf(frames);
+        }
+
+        @Override
+        public long end() {
+            return time + duration;
         }
     }
 
@@ -66,6 +81,11 @@ public sealed interface Observation {
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork)
             implements Observation {
 
+        @Override
+        public long end() {
+            return time + duration;
+        }
+
         /** A pool's thread parked in the pool's own wait for a task, by the frames of its stack. */
         public static boolean waitingForWork(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
@@ -81,20 +101,38 @@ public sealed interface Observation {
             return false;
         }
 
+        /** What the thread blocked in, by the JFR event that records it. */
         public enum Kind {
-            SOCKET_READ("socket read"),
-            SOCKET_WRITE("socket write"),
-            FILE_READ("file read"),
-            FILE_WRITE("file write"),
-            PARK("park"),
-            SLEEP("sleep"),
-            MONITOR_ENTER("monitor enter"),
-            MONITOR_WAIT("monitor wait");
+            SOCKET_READ("jdk.SocketRead", "socket read"),
+            SOCKET_WRITE("jdk.SocketWrite", "socket write"),
+            FILE_READ("jdk.FileRead", "file read"),
+            FILE_WRITE("jdk.FileWrite", "file write"),
+            PARK("jdk.ThreadPark", "park"),
+            SLEEP("jdk.ThreadSleep", "sleep"),
+            MONITOR_ENTER("jdk.JavaMonitorEnter", "monitor enter"),
+            MONITOR_WAIT("jdk.JavaMonitorWait", "monitor wait");
 
+            private final String eventType;
             private final String words;
 
-            Kind(String words) {
+            Kind(String eventType, String words) {
+                this.eventType = eventType;
                 this.words = words;
+            }
+
+            /** The kind a JFR event type records, or null if it records no wait. */
+            public static Kind ofEventType(String eventType) {
+                for (Kind kind : values()) {
+                    if (kind.eventType.equals(eventType)) {
+                        return kind;
+                    }
+                }
+                return null;
+            }
+
+            /** The JFR event type that records it, {@code jdk.SocketRead} say. */
+            public String eventType() {
+                return eventType;
             }
 
             public String words() {

@@ -46,7 +46,13 @@ final class PinningRule extends BaseRule {
         }
     }
 
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** What a group has in common: the cause, where it pinned, whose pin it is. */
+    private record GroupKey(PinCause cause, String where, PinOrigin origin) {}
+
+    /** A cause and whose pins they are, for the counts by cause. */
+    private record CauseOrigin(PinCause cause, PinOrigin origin) {}
+
+    private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
     private final List<Map<String, Object>> timeline = new ArrayList<>();
     private long pins;
 
@@ -61,8 +67,7 @@ final class PinningRule extends BaseRule {
         String frame = PinTaxonomy.applicationFrame(pin.frames());
         String where = classified.subject() != null ? classified.subject() : frame;
         Group group = groups.computeIfAbsent(
-                classified.cause().id() + "|" + where + "|" + origin,
-                k -> new Group(classified.cause(), where, origin));
+                new GroupKey(classified.cause(), where, origin), k -> new Group(k.cause(), k.where(), k.origin()));
         group.count++;
         group.total += pin.duration();
         group.longest = Math.max(group.longest, pin.duration());
@@ -154,18 +159,17 @@ final class PinningRule extends BaseRule {
     }
 
     private static List<Map<String, Object>> byCause(List<Group> groups) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<CauseOrigin, long[]> counts = new LinkedHashMap<>();
         for (Group g : groups) {
-            long[] c = counts.computeIfAbsent(g.cause.id() + "|" + g.origin.id(), k -> new long[2]);
+            long[] c = counts.computeIfAbsent(new CauseOrigin(g.cause, g.origin), k -> new long[2]);
             c[0] += g.count;
             c[1] += g.total;
         }
         List<Map<String, Object>> list = new ArrayList<>();
         counts.forEach((key, c) -> {
-            String[] parts = key.split("\\|");
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("cause", parts[0]);
-            one.put("origin", parts[1]);
+            one.put("cause", key.cause().id());
+            one.put("origin", key.origin().id());
             one.put("count", c[0]);
             one.put("total_ms", Durations.ms(c[1]));
             list.add(one);

@@ -1,6 +1,7 @@
 package dev.loompatterns.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,14 +30,9 @@ final class PoolCandidateRule extends BaseRule {
         super(
                 ID,
                 "Thread pools to move to virtual threads",
-                "jdk.SocketRead",
-                "jdk.SocketWrite",
-                "jdk.FileRead",
-                "jdk.FileWrite",
-                "jdk.ThreadPark",
-                "jdk.ThreadSleep",
-                "jdk.JavaMonitorEnter",
-                "jdk.JavaMonitorWait");
+                Arrays.stream(Observation.Blocked.Kind.values())
+                        .map(Observation.Blocked.Kind::eventType)
+                        .toArray(String[]::new));
     }
 
     /** A pool blocked at least this share of its threads' time is a candidate. */

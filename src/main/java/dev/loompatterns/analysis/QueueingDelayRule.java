@@ -1,6 +1,5 @@
 package dev.loompatterns.analysis;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,8 +20,9 @@ final class QueueingDelayRule extends BaseRule {
     /** A longest wait from this long is a warning. */
     static final long WARNED = 100_000_000L;
 
-    private final Map<Long, Long> submitted = new HashMap<>();
-    private final Map<Long, Long> startedFirst = new HashMap<>();
+    /** Each task's submission and start, by task id. */
+    private final Pairing tasks = new Pairing((task, submitted, started) -> record(task, started - submitted));
+
     private final LogHistogram delays = new LogHistogram();
     private long longest = -1;
     private long longestTask;
@@ -30,19 +30,9 @@ final class QueueingDelayRule extends BaseRule {
     @Override
     public void accept(Observation observation) {
         if (observation instanceof Observation.TaskSubmitted s) {
-            Long started = startedFirst.remove(s.taskId());
-            if (started != null) {
-                record(s.taskId(), started - s.time());
-            } else {
-                submitted.put(s.taskId(), s.time());
-            }
+            tasks.open(s.taskId(), s.time());
         } else if (observation instanceof Observation.TaskStarted s) {
-            Long at = submitted.remove(s.taskId());
-            if (at != null) {
-                record(s.taskId(), s.time() - at);
-            } else {
-                startedFirst.put(s.taskId(), s.time()); // events need not arrive in time order
-            }
+            tasks.close(s.taskId(), s.time());
         }
     }
 
@@ -72,7 +62,7 @@ final class QueueingDelayRule extends BaseRule {
         details.put("longest_ms", Durations.ms(longest));
         details.put("longest_task", longestTask);
         details.put("histogram", delays.buckets());
-        details.put("unpaired", submitted.size() + startedFirst.size());
+        details.put("unpaired", tasks.openOnly() + tasks.closedOnly());
         Severity severity = longest >= WARNED ? Severity.WARNING : Severity.INFO;
         return new Finding(
                 ID,

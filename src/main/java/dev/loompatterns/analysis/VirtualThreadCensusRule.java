@@ -31,16 +31,15 @@ final class VirtualThreadCensusRule extends BaseRule {
     /** JMC 9.1.2's parser, measured here: virtual threads in a recording, seconds to load. */
     private static final long[][] JMC_LOAD = {{10_000, 700}, {30_000, 1_300}, {100_000, 6_300}};
 
-    private final LongLongMap alive = new LongLongMap();
-    /** Ends read before their starts (events of one chunk are not in time order across threads). */
-    private final LongLongMap endedFirst = new LongLongMap();
+    private final LogHistogram lifetimes = new LogHistogram();
+    /** Each virtual thread's start and end, by thread id: open ones are alive. */
+    private final Pairing threads =
+            new Pairing((thread, started, ended) -> lifetimes.add(Math.max(0, ended - started)));
     /** Alive-count changes per {@link #BUCKET}: starts minus ends. */
     private final LongLongMap deltas = new LongLongMap();
 
-    private final LogHistogram lifetimes = new LogHistogram();
     private long starts;
     private long ends;
-    private long endedUnseen;
     private long first = Long.MAX_VALUE;
 
     @Override
@@ -48,24 +47,12 @@ final class VirtualThreadCensusRule extends BaseRule {
         if (observation instanceof Observation.VirtualStart start) {
             starts++;
             first = Math.min(first, start.time());
-            long ended = endedFirst.remove(start.thread().id(), Long.MIN_VALUE);
-            if (ended == Long.MIN_VALUE) {
-                alive.put(start.thread().id(), start.time());
-            } else {
-                lifetimes.add(Math.max(0, ended - start.time()));
-            }
+            threads.open(start.thread().id(), start.time());
             deltas.add(start.time() / BUCKET, 1);
         } else if (observation instanceof Observation.VirtualEnd end) {
             ends++;
             first = Math.min(first, end.time());
-            long started = alive.remove(end.thread().id(), Long.MIN_VALUE);
-            if (started == Long.MIN_VALUE) {
-                endedFirst.put(
-                        end.thread().id(),
-                        end.time()); // its start may come later in the file, or never (started before)
-            } else {
-                lifetimes.add(Math.max(0, end.time() - started));
-            }
+            threads.close(end.thread().id(), end.time());
             deltas.add(end.time() / BUCKET, -1);
         }
     }
@@ -81,14 +68,16 @@ final class VirtualThreadCensusRule extends BaseRule {
                             + " virtual-threads profile does); leave them off for recordings JMC must open quickly.",
                     Map.of("started", 0, "applicable", false));
         }
-        endedUnseen = endedFirst.size();
+        long endedUnseen = threads.closedOnly(); // started before the recording
         // alive over time: threads that only ended were alive from the start
         long running = endedUnseen;
         long peak = running;
         long peakAt = first;
         List<Map<String, Object>> series = new ArrayList<>();
         long[] buckets = deltas.sortedKeys();
-        int step = Math.max(1, buckets.length / 500);
+        // at most 500 points: every step-th bucket from the first (at most 500 with this step), and the
+        // last, which is one of them when there are 500
+        int step = Math.max(1, (buckets.length + 497) / 499);
         for (int i = 0; i < buckets.length; i++) {
             running += deltas.get(buckets[i], 0);
             if (running > peak) {
@@ -106,7 +95,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("started", starts);
         details.put("ended", ends);
-        details.put("alive_at_end", alive.size());
+        details.put("alive_at_end", threads.openOnly());
         details.put("ended_without_start", endedUnseen);
         details.put("peak_alive", peak);
         details.put("peak_at", peakAt);

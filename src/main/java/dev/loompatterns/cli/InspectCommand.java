@@ -76,8 +76,8 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path recording = checkRecording(file);
-        Path target = out == null ? null : checkWritable(out, "--out");
-        Path slimTarget = slim == null ? null : checkWritable(slim, "--slim");
+        Path target = out == null ? null : AtomicFile.checkTarget(out, "--out");
+        Path slimTarget = slim == null ? null : AtomicFile.checkTarget(slim, "--slim");
         if (slimTarget != null && slimTarget.equals(recording.toAbsolutePath().normalize())) {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
         }
@@ -139,23 +139,6 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("cannot read '" + file + "': permission denied");
         }
         return file;
-    }
-
-    static Path checkWritable(Path target, String option) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(absolute)) {
-            throw new UsageException(option + " '" + target + "' is a directory; give a file name");
-        }
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageException(option + " '" + target + "': folder '" + folder + "' does not exist");
-        }
-        try {
-            AtomicFile.probe(folder);
-        } catch (IOException e) {
-            throw new UsageException(option + " '" + target + "': cannot write to folder '" + folder + "'");
-        }
-        return absolute;
     }
 
     private static String reason(Exception e) {

@@ -34,11 +34,11 @@ import java.util.Set;
 public final class HtmlReport {
 
     /** Details shown as a picture, with their numbers in a folded table ({@code alive_over_time}: the picture only). */
-    static final Set<String> PICTURES = TextReport.PICTURES;
+    static final Set<String> PICTURES = Finding.SERIES;
     /** Details whose values are epoch nanoseconds: shown as seconds from the report's time origin. */
     static final Set<String> TIMES = Set.of("time", "start", "peak_at");
     /** Details not shown as evidence: said by the summary, or by a chart's caption. */
-    static final Set<String> HIDDEN = Set.of("applicable", "timeline_complete");
+    static final Set<String> HIDDEN = Finding.FLAGS;
     /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
     static final Set<String> IN_MS = Set.of("blocked_in");
     /** A string detail longer than this is a line of its own, not a tile. */

@@ -1,5 +1,6 @@
 package dev.loompatterns.inspect;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loompatterns.analysis.Finding;
@@ -15,7 +16,11 @@ import java.util.Map;
  */
 public final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Indented; leaves the writer it is given open (Jackson closes it by default). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private JsonReport() {}
@@ -43,24 +48,12 @@ public final class JsonReport {
     }
 
     public static void write(Report report, Writer out) throws IOException {
-        JSON.writeValue(new NonClosing(out), tree(report));
+        JSON.writeValue(out, tree(report));
         out.write(System.lineSeparator());
         out.flush();
     }
 
     public static String toJson(Object tree) throws IOException {
         return COMPACT.writeValueAsString(tree);
-    }
-
-    /** Jackson closes what it writes to; the caller's writer stays open. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The findings as text for a terminal: per rule, its severity, id and summary, the explanation,
@@ -13,10 +12,6 @@ import java.util.Set;
  * a picture shows (timelines, histograms) are left to the HTML report.
  */
 public final class TextReport {
-
-    /** Details drawn, not read: the HTML report shows them. */
-    static final Set<String> PICTURES =
-            Set.of("timeline", "alive_over_time", "lifetimes", "histogram", "timeline_complete");
 
     static final int ROWS = 5;
     static final int WIDTH = 100;
@@ -33,7 +28,7 @@ public final class TextReport {
                 wrap(finding.explanation(), "  ").forEach(out::println);
             }
             finding.details().forEach((name, value) -> {
-                if (PICTURES.contains(name)) {
+                if (!Finding.readable(name)) {
                     return;
                 }
                 if (value instanceof List<?> list) {
@@ -57,7 +52,7 @@ public final class TextReport {
         if (value instanceof Map<?, ?> map) {
             StringBuilder text = new StringBuilder();
             map.forEach((k, v) -> {
-                if (!PICTURES.contains(String.valueOf(k)) && !"advice".equals(k)) {
+                if (Finding.readable(String.valueOf(k)) && !"advice".equals(k)) {
                     text.append(text.isEmpty() ? "" : ", ")
                             .append(k)
                             .append(' ')

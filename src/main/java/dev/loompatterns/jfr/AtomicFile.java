@@ -1,7 +1,11 @@
 package dev.loompatterns.jfr;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -43,5 +47,50 @@ public final class AtomicFile {
      */
     public static void probe(Path folder) throws IOException {
         Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
+    }
+
+    /**
+     * Checks, before any work starts, that a file can be written to {@code target}: it is not a
+     * directory nor a read-only file, and its folder exists and takes new files ({@link #probe}).
+     *
+     * @param what what the file is, for the message: "recording", "--out"
+     * @return the absolute target path
+     * @throws RecordingSetupException saying why the file cannot be written
+     */
+    public static Path checkTarget(Path target, String what) {
+        Path absolute = target.toAbsolutePath().normalize();
+        String cannot = "cannot write " + what + " '" + target + "'";
+        if (Files.isDirectory(absolute)) {
+            throw new RecordingSetupException(cannot + ": it is a directory; give a file name");
+        }
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new RecordingSetupException(cannot + ": the file is read-only");
+        }
+        checkFolder(folder, cannot);
+        return absolute;
+    }
+
+    /** {@link #probe}s the folder; fails with {@code failure} and the reason if no file can be created there. */
+    static void checkFolder(Path folder, String failure) {
+        try {
+            probe(folder);
+        } catch (IOException e) {
+            throw new RecordingSetupException(failure + ": " + reason(e));
+        }
+    }
+
+    /** Why a file operation failed, in words rather than an exception's class and a path. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "the folder does not exist or does not accept new files";
+            case FileAlreadyExistsException exists -> "a file is in the way";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 }

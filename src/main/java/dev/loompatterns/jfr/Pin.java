@@ -2,6 +2,7 @@ package dev.loompatterns.jfr;
 
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -49,10 +50,10 @@ public record Pin(
     }
 
     /**
-     * A pin known only by its text (a child JVM's line, a test): classified from the reason and
-     * the visible frames, which lack the hidden ones.
+     * A pin known by its fields, classified from the reason, the operation and the stack (which,
+     * as text, lacks the hidden frames): what {@link #of(RecordedEvent)} makes of an event.
      */
-    public Pin(
+    public static Pin of(
             String reason,
             String blockingOperation,
             String thread,
@@ -60,7 +61,7 @@ public record Pin(
             String carrier,
             Duration duration,
             List<String> stack) {
-        this(
+        return of(
                 reason,
                 blockingOperation,
                 thread,
@@ -68,13 +69,32 @@ public record Pin(
                 carrier,
                 duration,
                 stack,
-                PinTaxonomy.classify(
-                        orNull(reason),
-                        orNull(blockingOperation),
-                        stack.stream().map(PinTaxonomy.Frame::parse).toList()));
+                stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
 
-    private Pin(
+    static Pin of(RecordedEvent event) {
+        RecordedThread thread = event.getThread();
+        RecordedThread carrier = event.hasField("carrierThread") ? event.getThread("carrierThread") : null;
+        String reason = text(event, "pinnedReason");
+        String operation = text(event, "blockingOperation");
+        List<PinTaxonomy.Frame> frames = frames(event.getStackTrace());
+        return of(
+                reason == null ? NOT_RECORDED : reason,
+                operation == null ? NOT_RECORDED : operation,
+                thread == null ? "?" : nameOf(thread),
+                thread == null ? -1 : thread.getJavaThreadId(),
+                carrier == null ? "?" : nameOf(carrier),
+                event.getDuration(),
+                // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
+                frames.stream()
+                        .filter(frame -> !frame.hidden())
+                        .map(PinTaxonomy.Frame::toString)
+                        .toList(),
+                frames);
+    }
+
+    /** Classified from every frame, hidden ones included where the caller has them. */
+    private static Pin of(
             String reason,
             String blockingOperation,
             String thread,
@@ -82,8 +102,10 @@ public record Pin(
             String carrier,
             Duration duration,
             List<String> stack,
-            PinTaxonomy.Classification classification) {
-        this(
+            List<PinTaxonomy.Frame> frames) {
+        PinTaxonomy.Classification classification =
+                PinTaxonomy.classify(orNull(reason), orNull(blockingOperation), frames);
+        return new Pin(
                 reason,
                 blockingOperation,
                 thread,
@@ -94,26 +116,6 @@ public record Pin(
                 classification.cause(),
                 classification.subject(),
                 classification.fromStack());
-    }
-
-    static Pin of(RecordedEvent event) {
-        RecordedThread thread = event.getThread();
-        RecordedThread carrier = event.hasField("carrierThread") ? event.getThread("carrierThread") : null;
-        String reason = text(event, "pinnedReason");
-        String operation = text(event, "blockingOperation");
-        RecordedStackTrace trace = event.getStackTrace();
-        List<RecordedFrame> all = trace == null ? List.of() : trace.getFrames();
-        PinTaxonomy.Classification classification = PinTaxonomy.classify(
-                reason, operation, all.stream().map(Pin::model).toList());
-        return new Pin(
-                reason == null ? NOT_RECORDED : reason,
-                operation == null ? NOT_RECORDED : operation,
-                thread == null ? "?" : nameOf(thread),
-                thread == null ? -1 : thread.getJavaThreadId(),
-                carrier == null ? "?" : nameOf(carrier),
-                event.getDuration(),
-                frames(trace),
-                classification);
     }
 
     /**
@@ -177,7 +179,8 @@ public record Pin(
      * back from {@code qsort}, a static initializer), or the innermost frame if all are the JDK's.
      */
     public String topFrame() {
-        return topFrame(stack);
+        return PinTaxonomy.applicationFrame(
+                stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
 
     /** One line: cause, reason, operation, top frame, carrier. */
@@ -196,32 +199,22 @@ public record Pin(
         return text.toString();
     }
 
-    static String topFrame(RecordedStackTrace stack) {
-        return topFrame(frames(stack));
-    }
-
-    private static String topFrame(List<String> stack) {
-        return stack.isEmpty()
-                ? "(no stack trace recorded)"
-                : PinTaxonomy.applicationFrame(
-                        stack.stream().map(PinTaxonomy.Frame::parse).toList());
-    }
-
-    private static List<String> frames(RecordedStackTrace stack) {
+    /** Every frame of a recorded stack, innermost first, hidden ones included; none for no stack. */
+    public static List<PinTaxonomy.Frame> frames(RecordedStackTrace stack) {
         if (stack == null) {
             return List.of();
         }
-        // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
-        return stack.getFrames().stream()
-                .filter(frame -> !frame.getMethod().isHidden())
-                .map(Pin::frame)
-                .toList();
-    }
-
-    private static String frame(RecordedFrame frame) {
-        String name =
-                frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-        return frame.getLineNumber() > 0 ? name + ":" + frame.getLineNumber() : name;
+        List<PinTaxonomy.Frame> frames = new ArrayList<>();
+        for (RecordedFrame frame : stack.getFrames()) {
+            RecordedMethod method = frame.getMethod();
+            frames.add(new PinTaxonomy.Frame(
+                    method.getType().getName(),
+                    method.getName(),
+                    frame.getLineNumber(),
+                    method.isHidden(),
+                    Modifier.isNative(method.getModifiers())));
+        }
+        return frames;
     }
 
     private static String nameOf(RecordedThread thread) {
@@ -235,15 +228,5 @@ public record Pin(
 
     private static String orNull(String text) {
         return text == null || text.equals(NOT_RECORDED) ? null : text;
-    }
-
-    private static PinTaxonomy.Frame model(RecordedFrame frame) {
-        RecordedMethod method = frame.getMethod();
-        return new PinTaxonomy.Frame(
-                method.getType().getName(),
-                method.getName(),
-                frame.getLineNumber(),
-                method.isHidden(),
-                Modifier.isNative(method.getModifiers()));
     }
 }

@@ -2,7 +2,6 @@ package dev.loompatterns.jfr;
 
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Records the virtual-thread pins of a stretch of code, for a test to assert on. Every pin is
@@ -75,10 +74,9 @@ public final class PinRecorder implements AutoCloseable {
     public synchronized List<Pin> stop() {
         if (own == null) {
             PinStream.Seen seen = stream.close(window);
-            all = seen.couldPin()
-                    ? java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
-                            .toList()
-                    : List.of();
+            // empty when the threads could not pin: no events were asked for
+            all = java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
+                    .toList();
             own = seen.pins().stream()
                     .filter(pin -> pin.origin(ownCode) == PinOrigin.CODE)
                     .toList();
@@ -128,31 +126,44 @@ public final class PinRecorder implements AutoCloseable {
         List<Pin> counted =
                 pins().stream().filter(pin -> pin.reason().contains(reason)).toList();
         if (counted.size() < atLeast || counted.size() > atMost) {
-            throw new AssertionError(failure(atLeast, atMost, reason, counted) + setApart(apart()));
+            List<String> which = reason.isEmpty() ? List.of() : List.of("with a reason containing '" + reason + "'");
+            throw new AssertionError(failure(atLeast, atMost, which, counted, apart()));
         }
     }
 
-    /** What was not counted, in one line, or nothing. */
-    static String setApart(List<Pin> apart) {
-        if (apart.isEmpty()) {
-            return "";
-        }
-        return System.lineSeparator() + "  (not counted: " + PinTally.byCause(apart) + ")";
-    }
-
-    static String failure(int atLeast, int atMost, String reason, List<Pin> counted) {
-        String expected = atLeast == atMost
+    /**
+     * The message of a failed pin assertion, {@link #assertPins} or {@code @ShouldPin}: what was
+     * expected, every pin counted with its stack, and a tally of those not counted.
+     *
+     * @param which      what a counted pin is, beyond being the code's ("of cause class-init"...); may be empty
+     * @param notCounted the pins seen but set apart (a class's first use, other causes...)
+     */
+    public static String failure(int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted) {
+        String range = atLeast == atMost
                 ? "exactly " + atLeast
-                : atMost == Integer.MAX_VALUE ? "at least " + atLeast : "from " + atLeast + " to " + atMost;
-        String which = reason.isEmpty() ? "pins" : "pins with a reason containing '" + reason + "'";
-        String header = "expected " + expected + " " + which + " (jdk.VirtualThreadPinned), got " + counted.size();
-        if (counted.isEmpty()) {
-            return header;
+                : atMost == Integer.MAX_VALUE
+                        ? "at least " + atLeast
+                        : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
+        StringBuilder message = new StringBuilder("expected ")
+                .append(range)
+                .append(" pins")
+                .append(which.isEmpty() ? "" : " " + String.join(", ", which))
+                .append(" (jdk.VirtualThreadPinned), got ")
+                .append(counted.size());
+        if (!counted.isEmpty()) {
+            message.append(':');
+            counted.forEach(
+                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
         }
-        return counted.stream()
-                .map(Pin::describe)
-                .collect(Collectors.joining(
-                        System.lineSeparator() + "  ", header + ":" + System.lineSeparator() + "  ", ""));
+        if (!notCounted.isEmpty()) {
+            message.append(System.lineSeparator())
+                    .append("  (not counted: ")
+                    .append(notCounted.size())
+                    .append(" pins: ")
+                    .append(PinTally.byCause(notCounted))
+                    .append(')');
+        }
+        return message.toString();
     }
 
     @Override

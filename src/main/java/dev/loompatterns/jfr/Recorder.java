@@ -2,11 +2,7 @@ package dev.loompatterns.jfr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -38,43 +34,11 @@ public final class Recorder implements AutoCloseable {
      * Checks, before any work starts, that a recording can be written to {@code target}.
      *
      * @return the absolute target path
-     * @throws RecordingSetupException if the path is a directory or its folder is missing or unwritable
+     * @throws RecordingSetupException if the path is a directory or a read-only file, or its folder is missing or
+     *                                 unwritable
      */
     public static Path checkTarget(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(absolute)) {
-            throw new RecordingSetupException(
-                    "recording path '" + target + "' is a directory; give a file name such as run.jfr");
-        }
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new RecordingSetupException(
-                    "cannot write recording '" + target + "': folder '" + folder + "' does not exist");
-        }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new RecordingSetupException("cannot write recording '" + target + "': the file is read-only");
-        }
-        probeWritable(folder, "cannot write recording '" + target + "'");
-        return absolute;
-    }
-
-    private static void probeWritable(Path folder, String failure) {
-        try {
-            AtomicFile.probe(folder);
-        } catch (IOException e) {
-            throw new RecordingSetupException(failure + ": " + reason(e));
-        }
-    }
-
-    /** Why a file operation failed, in words rather than an exception's class and a path. */
-    static String reason(IOException e) {
-        return switch (e) {
-            case AccessDeniedException denied -> "permission denied";
-            case NoSuchFileException missing -> "the folder does not exist or does not accept new files";
-            case FileAlreadyExistsException exists -> "a file is in the way";
-            case FileSystemException other when other.getReason() != null -> other.getReason();
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
+        return AtomicFile.checkTarget(target, "recording");
     }
 
     /**
@@ -90,9 +54,9 @@ public final class Recorder implements AutoCloseable {
         try {
             Files.createDirectories(absolute);
         } catch (IOException e) {
-            throw new RecordingSetupException("cannot create --jfr-dir '" + dir + "': " + reason(e));
+            throw new RecordingSetupException("cannot create --jfr-dir '" + dir + "': " + AtomicFile.reason(e));
         }
-        probeWritable(absolute, "cannot write to --jfr-dir '" + dir + "'");
+        AtomicFile.checkFolder(absolute, "cannot write to --jfr-dir '" + dir + "'");
         return absolute;
     }
 

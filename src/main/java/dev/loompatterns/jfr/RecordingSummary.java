@@ -11,15 +11,15 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * What a recording holds, in the few figures a user wants right after a run: pattern runs,
- * virtual threads started, pins by reason with the top frame, and submit failures.
+ * virtual threads started, pins by cause with the top frame, and submit failures.
  *
  * @param patternRuns          {@code loompatterns.PatternRun} events
  * @param virtualThreadsStarted {@code jdk.VirtualThreadStart} events
  * @param submitFailures       {@code jdk.VirtualThreadSubmitFailed} events
- * @param pinsByReason         pin count per "reason at top frame"
+ * @param pinsByCause          pin count per "cause at top frame" ({@link Pin#causeLabel()}, {@link Pin#topFrame()})
  */
 public record RecordingSummary(
-        long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByReason) {
+        long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByCause) {
 
     public static RecordingSummary read(Path file) throws IOException {
         long runs = 0;
@@ -44,12 +44,12 @@ public record RecordingSummary(
     }
 
     public long pins() {
-        return pinsByReason.values().stream().mapToLong(Long::longValue).sum();
+        return pinsByCause.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String pinKey(RecordedEvent event) {
-        String reason = event.hasField("pinnedReason") ? event.getString("pinnedReason") : null;
-        return (reason == null ? "no reason recorded" : reason) + " at " + Pin.topFrame(event.getStackTrace());
+        Pin pin = Pin.of(event);
+        return pin.causeLabel() + " at " + pin.topFrame();
     }
 
     /** The lines the CLI prints after a recorded run. */
@@ -57,8 +57,8 @@ public record RecordingSummary(
         List<String> lines = new ArrayList<>();
         lines.add("  pattern runs:             " + patternRuns);
         lines.add("  virtual threads started:  " + virtualThreadsStarted);
-        lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by reason and top frame:"));
-        pinsByReason.forEach((key, count) -> lines.add("    " + count + " x " + key));
+        lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by cause and top frame:"));
+        pinsByCause.forEach((key, count) -> lines.add("    " + count + " x " + key));
         lines.add("  submit failures:          " + submitFailures);
         return lines;
     }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rules on recordings of small programs that are not part of the catalogue, each recorded in a
@@ -120,6 +122,22 @@ class RulesOnRecordingsTest {
                 .containsEntry("peak_alive", 2L)
                 .containsEntry("ended_without_start", 0L)
                 .containsEntry("alive_at_end", 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 499, 500, 501, 999, 1000, 1001, 12_345})
+    void theCensusKeepsAtMost500PointsEndingWithTheLast(int buckets) {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        for (int i = 0; i < buckets; i++) {
+            census.accept(new Observation.VirtualStart(
+                    (i + 1) * VirtualThreadCensusRule.BUCKET, new Observation.ThreadRef(i, "v", true)));
+        }
+        Finding finding =
+                census.finish(new Rule.Recording(0, (buckets + 1) * VirtualThreadCensusRule.BUCKET, buckets, 1, ""));
+        List<Object> points = finding.list("alive_over_time");
+        assertThat(points).hasSizeBetween(Math.min(buckets, 250), 500);
+        assertThat(points.getLast())
+                .isEqualTo(Map.of("time", buckets * VirtualThreadCensusRule.BUCKET, "alive", (long) buckets));
     }
 
     @Test

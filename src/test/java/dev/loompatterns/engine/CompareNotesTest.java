@@ -38,7 +38,7 @@ class CompareNotesTest {
     }
 
     private static Pin pin(String reason, String... stack) {
-        return new Pin(reason, "Contended monitor enter", "t", 1, "c", Duration.ZERO, List.of(stack));
+        return Pin.of(reason, "Contended monitor enter", "t", 1, "c", Duration.ZERO, List.of(stack));
     }
 
     /** Pins of a class's first use leave the pinned column and are named in one line under the table. */

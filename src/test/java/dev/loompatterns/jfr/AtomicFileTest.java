@@ -41,4 +41,21 @@ class AtomicFileTest {
             assertThat(files).containsExactly(target);
         }
     }
+
+    @Test
+    void checkTargetRefusesADirectoryAndAMissingFolderAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> AtomicFile.checkTarget(dir, "--out"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessage("cannot write --out '" + dir + "': it is a directory; give a file name");
+        Path missing = dir.resolve("no/such/r.txt");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(missing, "recording"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessage("cannot write recording '" + missing + "': folder '" + missing.getParent()
+                        + "' does not exist");
+
+        assertThat(AtomicFile.checkTarget(dir.resolve("r.txt"), "--out")).isEqualTo(dir.resolve("r.txt"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }

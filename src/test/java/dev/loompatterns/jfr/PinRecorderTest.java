@@ -126,9 +126,11 @@ class PinRecorderTest {
 
     @Test
     void theFailureMessageSaysWhatWasExpected() {
-        assertThat(PinRecorder.failure(1, Integer.MAX_VALUE, "<clinit>", List.of()))
+        assertThat(PinRecorder.failure(
+                        1, Integer.MAX_VALUE, List.of("with a reason containing '<clinit>'"), List.of(), List.of()))
                 .isEqualTo("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
                         + " 0");
-        assertThat(PinRecorder.failure(1, 3, "", List.of())).startsWith("expected from 1 to 3 pins");
+        assertThat(PinRecorder.failure(1, 3, List.of(), List.of(), List.of())).startsWith("expected from 1 to 3 pins");
+        assertThat(PinRecorder.failure(0, 3, List.of(), List.of(), List.of())).startsWith("expected at most 3 pins");
     }
 }

@@ -204,7 +204,7 @@ class PinTaxonomyTest {
 
     @Test
     void aPinKnownOnlyByItsTextIsClassifiedToo() {
-        Pin pin = new Pin(
+        Pin pin = Pin.of(
                 "VM call to com.example.Slow.<clinit> on stack",
                 "LockSupport.park",
                 "t",
@@ -214,7 +214,7 @@ class PinTaxonomyTest {
                 List.of("java.lang.Thread.sleep:540", "com.example.Slow.<clinit>:21"));
         assertThat(pin.cause()).isEqualTo(PinCause.CLASS_INIT);
         assertThat(pin.causeLabel()).isEqualTo("class-init of com.example.Slow");
-        Pin old = new Pin(
+        Pin old = Pin.of(
                 Pin.NOT_RECORDED,
                 Pin.NOT_RECORDED,
                 "t",
@@ -228,7 +228,7 @@ class PinTaxonomyTest {
 
     @Test
     void aPinLineReadsBackAsThePin() {
-        Pin pin = new Pin(
+        Pin pin = Pin.of(
                 "Freeze or preempt failed (4)",
                 "LockSupport.park",
                 "pinning-0",

@@ -115,14 +115,14 @@ class PinningTest {
 
     @Test
     void theCheckFailsWhenTheObservationContradictsTheJdk() {
-        Pin pin = new Pin(
-                "Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
+        Pin pin =
+                Pin.of("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
         PinningPattern.Expectation none = PinningPattern.expected("reentrant-lock", Mode.VIRTUAL, 25);
         assertThat(PinningPattern.check(none, seen(pin), 25, false).verdict()).isEqualTo(Check.Verdict.FAILED);
         PinningPattern.Expectation some = PinningPattern.expected("ffm-upcall", Mode.VIRTUAL, 25);
         assertThat(PinningPattern.check(some, seen(), 25, true).verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(PinningPattern.check(some, seen(pin), 25, true).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        Pin other = new Pin(
+        Pin other = Pin.of(
                 "Freeze or preempt failed (4)", "LockSupport.park", "t", 1, "c", Duration.ZERO, List.of("a.B.c"));
         assertThat(PinningPattern.check(some, seen(other), 25, true).verdict())
                 .as("wrong cause")
@@ -132,7 +132,7 @@ class PinningTest {
     /** A cold JVM's first use of a class pins; it is set apart and never fails a variant that does not pin. */
     @Test
     void pinsOfAClassesFirstUseNeverDecideTheCheck() {
-        Pin loading = new Pin(
+        Pin loading = Pin.of(
                 "Freeze or preempt failed (2)",
                 "Contended monitor enter",
                 "t",
@@ -143,7 +143,7 @@ class PinningTest {
                         "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull",
                         "java.lang.ClassLoader.loadClass",
                         "dev.loompatterns.pinning.Blocking.call:21"));
-        Pin harnessInit = new Pin(
+        Pin harnessInit = Pin.of(
                 "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
                 "Object.wait",
                 "t",

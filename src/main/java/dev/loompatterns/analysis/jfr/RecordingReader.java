@@ -3,20 +3,16 @@ package dev.loompatterns.analysis.jfr;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -74,10 +70,10 @@ public final class RecordingReader {
                         nanos(event.getStartTime()),
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
-                        threadName(event, "carrierThread"),
+                        thread(event, "carrierThread").carrierLabel(),
                         text(event, "pinnedReason"),
                         text(event, "blockingOperation"),
-                        frames(event.getStackTrace()));
+                        Pin.frames(event.getStackTrace()));
             case "jdk.VirtualThreadSubmitFailed" ->
                 new Observation.SubmitFailed(
                         nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));
@@ -85,32 +81,27 @@ public final class RecordingReader {
                 new Observation.Sample(
                         nanos(event.getStartTime()),
                         thread(event, "sampledThread"),
-                        PinTaxonomy.applicationFrame(frames(event.getStackTrace())));
-            case "jdk.SocketRead" -> blocked(event, Observation.Blocked.Kind.SOCKET_READ);
-            case "jdk.SocketWrite" -> blocked(event, Observation.Blocked.Kind.SOCKET_WRITE);
-            case "jdk.FileRead" -> blocked(event, Observation.Blocked.Kind.FILE_READ);
-            case "jdk.FileWrite" -> blocked(event, Observation.Blocked.Kind.FILE_WRITE);
-            case "jdk.ThreadPark" -> blocked(event, Observation.Blocked.Kind.PARK);
-            case "jdk.ThreadSleep" -> blocked(event, Observation.Blocked.Kind.SLEEP);
-            case "jdk.JavaMonitorEnter" -> blocked(event, Observation.Blocked.Kind.MONITOR_ENTER);
-            case "jdk.JavaMonitorWait" -> blocked(event, Observation.Blocked.Kind.MONITOR_WAIT);
+                        PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace())));
             case "loompatterns.TaskSubmitted" ->
                 new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
             case "loompatterns.TaskStarted" ->
                 new Observation.TaskStarted(
                         nanos(event.getStartTime()), event.getLong("taskId"), thread(event, "eventThread"));
-            default -> null;
+            default -> blocked(event, Observation.Blocked.Kind.ofEventType(type.getName()));
         };
     }
 
+    /** A wait of this kind, or null for an event of no kind (no rule reads it). */
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
-        return new Observation.Blocked(
-                nanos(event.getStartTime()),
-                event.getDuration().toNanos(),
-                thread(event, "eventThread"),
-                kind,
-                kind == Observation.Blocked.Kind.PARK
-                        && Observation.Blocked.waitingForWork(frames(event.getStackTrace())));
+        return kind == null
+                ? null
+                : new Observation.Blocked(
+                        nanos(event.getStartTime()),
+                        event.getDuration().toNanos(),
+                        thread(event, "eventThread"),
+                        kind,
+                        kind == Observation.Blocked.Kind.PARK
+                                && Observation.Blocked.waitingForWork(Pin.frames(event.getStackTrace())));
     }
 
     static long nanos(Instant time) {
@@ -127,33 +118,7 @@ public final class RecordingReader {
         return new Observation.ThreadRef(thread.getJavaThreadId(), name == null ? "" : name, thread.isVirtual());
     }
 
-    private static String threadName(RecordedEvent event, String field) {
-        RecordedThread thread = event.hasField(field) ? event.getThread(field) : null;
-        if (thread == null) {
-            return "?";
-        }
-        String name = thread.getJavaName();
-        return name == null || name.isEmpty() ? "#" + thread.getJavaThreadId() : name;
-    }
-
     private static String text(RecordedEvent event, String field) {
         return event.hasField(field) ? event.getString(field) : null;
-    }
-
-    static List<PinTaxonomy.Frame> frames(RecordedStackTrace stack) {
-        if (stack == null) {
-            return List.of();
-        }
-        List<PinTaxonomy.Frame> frames = new ArrayList<>();
-        for (RecordedFrame frame : stack.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            frames.add(new PinTaxonomy.Frame(
-                    method.getType().getName(),
-                    method.getName(),
-                    frame.getLineNumber(),
-                    method.isHidden(),
-                    Modifier.isNative(method.getModifiers())));
-        }
-        return frames;
     }
 }

@@ -6,6 +6,7 @@ import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openjdk.jmc.common.IMCFrame;
 import org.openjdk.jmc.common.IMCMethod;
 import org.openjdk.jmc.common.IMCStackTrace;
@@ -62,16 +65,10 @@ public final class ItemCollectionReader {
     public static final String VIRTUAL_THREAD_GROUP = "VirtualThreads";
 
     /** Event types whose observations last (pins and waits): the recording's end counts their end. */
-    private static final Set<String> DURATIONAL = Set.of(
-            "jdk.VirtualThreadPinned",
-            "jdk.SocketRead",
-            "jdk.SocketWrite",
-            "jdk.FileRead",
-            "jdk.FileWrite",
-            "jdk.ThreadPark",
-            "jdk.ThreadSleep",
-            "jdk.JavaMonitorEnter",
-            "jdk.JavaMonitorWait");
+    private static final Set<String> DURATIONAL = Stream.concat(
+                    Stream.of("jdk.VirtualThreadPinned"),
+                    Arrays.stream(Observation.Blocked.Kind.values()).map(Observation.Blocked.Kind::eventType))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The UUID JMC appends to the name of a second, different definition of an event type. */
     private static final Pattern SECOND_DEFINITION =
@@ -91,10 +88,7 @@ public final class ItemCollectionReader {
     public static long feed(IItemCollection items, Set<String> eventTypes, Consumer<Observation> sink) {
         long count = 0;
         for (IItemIterable iterable : items.apply(types(eventTypes))) {
-            TypeReader reader = TypeReader.of(iterable.getType());
-            if (reader == null) {
-                continue;
-            }
+            TypeReader reader = new TypeReader(iterable.getType());
             for (IItem item : iterable) {
                 Observation observation = reader.observe(item);
                 if (observation != null) {
@@ -191,27 +185,6 @@ public final class ItemCollectionReader {
             taskId = field(type, "taskId");
         }
 
-        static TypeReader of(IType<IItem> type) {
-            return switch (typeName(type.getIdentifier())) {
-                case "jdk.VirtualThreadStart",
-                        "jdk.VirtualThreadEnd",
-                        "jdk.VirtualThreadPinned",
-                        "jdk.VirtualThreadSubmitFailed",
-                        "jdk.ExecutionSample",
-                        "jdk.SocketRead",
-                        "jdk.SocketWrite",
-                        "jdk.FileRead",
-                        "jdk.FileWrite",
-                        "jdk.ThreadPark",
-                        "jdk.ThreadSleep",
-                        "jdk.JavaMonitorEnter",
-                        "jdk.JavaMonitorWait",
-                        "loompatterns.TaskSubmitted",
-                        "loompatterns.TaskStarted" -> new TypeReader(type);
-                default -> null;
-            };
-        }
-
         /** The accessor of a field by its name, whatever content type JMC gave it; null if the type has no such field. */
         private static IMemberAccessor<?, IItem> field(IType<IItem> type, String name) {
             for (Map.Entry<IAccessorKey<?>, ?> key : type.getAccessorKeys().entrySet()) {
@@ -232,7 +205,7 @@ public final class ItemCollectionReader {
                             time,
                             duration(item),
                             thread(item),
-                            carrierName(item),
+                            thread(carrier, item).carrierLabel(),
                             text(reason, item),
                             text(operation, item),
                             frames(stack(item)));
@@ -240,28 +213,24 @@ public final class ItemCollectionReader {
                     new Observation.SubmitFailed(time, thread(item), text(message, item));
                 case "jdk.ExecutionSample" ->
                     new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
-                case "jdk.SocketRead" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_READ);
-                case "jdk.SocketWrite" -> blocked(time, item, Observation.Blocked.Kind.SOCKET_WRITE);
-                case "jdk.FileRead" -> blocked(time, item, Observation.Blocked.Kind.FILE_READ);
-                case "jdk.FileWrite" -> blocked(time, item, Observation.Blocked.Kind.FILE_WRITE);
-                case "jdk.ThreadPark" -> blocked(time, item, Observation.Blocked.Kind.PARK);
-                case "jdk.ThreadSleep" -> blocked(time, item, Observation.Blocked.Kind.SLEEP);
-                case "jdk.JavaMonitorEnter" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_ENTER);
-                case "jdk.JavaMonitorWait" -> blocked(time, item, Observation.Blocked.Kind.MONITOR_WAIT);
                 case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(time, number(taskId, item));
                 case "loompatterns.TaskStarted" ->
                     new Observation.TaskStarted(time, number(taskId, item), thread(item));
-                default -> null;
+                default -> blocked(time, item, Observation.Blocked.Kind.ofEventType(type));
             };
         }
 
+        /** A wait of this kind, or null for an event of no kind (no rule reads it). */
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
-            return new Observation.Blocked(
-                    time,
-                    duration(item),
-                    thread(item),
-                    kind,
-                    kind == Observation.Blocked.Kind.PARK && Observation.Blocked.waitingForWork(frames(stack(item))));
+            return kind == null
+                    ? null
+                    : new Observation.Blocked(
+                            time,
+                            duration(item),
+                            thread(item),
+                            kind,
+                            kind == Observation.Blocked.Kind.PARK
+                                    && Observation.Blocked.waitingForWork(frames(stack(item))));
         }
 
         private long duration(IItem item) {
@@ -274,23 +243,17 @@ public final class ItemCollectionReader {
         }
 
         private Observation.ThreadRef thread(IItem item) {
-            Object value = thread == null ? null : thread.getMember(item);
+            return thread(thread, item);
+        }
+
+        private static Observation.ThreadRef thread(IMemberAccessor<?, IItem> accessor, IItem item) {
+            Object value = accessor == null ? null : accessor.getMember(item);
             if (!(value instanceof IMCThread t)) {
                 return Observation.ThreadRef.UNKNOWN;
             }
             String name = t.getThreadName();
             return new Observation.ThreadRef(
                     t.getThreadId() == null ? -1 : t.getThreadId(), name == null ? "" : name, isVirtual(t));
-        }
-
-        /** The carrier's name, "#id" for a thread without one, "?" where the event has no carrier. */
-        private String carrierName(IItem item) {
-            Object value = carrier == null ? null : carrier.getMember(item);
-            if (!(value instanceof IMCThread t)) {
-                return "?";
-            }
-            String name = t.getThreadName();
-            return name == null || name.isEmpty() ? "#" + (t.getThreadId() == null ? -1 : t.getThreadId()) : name;
         }
 
         private static String text(IMemberAccessor<?, IItem> accessor, IItem item) {

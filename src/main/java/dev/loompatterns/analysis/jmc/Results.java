@@ -23,9 +23,6 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
  */
 final class Results {
 
-    /** Details too long for a result's text (series, histograms, every pin); {@code loom inspect} shows them. */
-    static final Set<String> LEFT_OUT =
-            Set.of("applicable", "timeline", "timeline_complete", "histogram", "lifetimes", "alive_over_time");
     /** Inside list entries: advice is already in the explanation. */
     static final Set<String> LEFT_OUT_OF_ENTRIES = Set.of("advice");
     /** Entries of a list shown; the rest are counted. */
@@ -37,18 +34,13 @@ final class Results {
         ResultBuilder result = ResultBuilder.createFor(rule, preferences)
                 .setSummary(finding.summary())
                 .setExplanation(explanation(finding));
-        if (!applicable(finding)) {
+        if (!finding.applicable()) {
             return result.setSeverity(Severity.NA).build();
         }
         int score = finding.severity().score();
         return result.setSeverity(Severity.get(score))
                 .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score))
                 .build();
-    }
-
-    /** False for a finding that had nothing to look at (no samples, no task pairs, no virtual thread events). */
-    static boolean applicable(Finding finding) {
-        return !Boolean.FALSE.equals(finding.details().get("applicable"));
     }
 
     static String explanation(Finding finding) {
@@ -65,7 +57,8 @@ final class Results {
     static String details(Map<String, Object> details) {
         StringJoiner text = new StringJoiner("; ");
         details.forEach((name, value) -> {
-            if (LEFT_OUT.contains(name) || value instanceof List<?> list && list.isEmpty()) {
+            // series are too long for a result's text; loom inspect shows them
+            if (!Finding.readable(name) || value instanceof List<?> list && list.isEmpty()) {
                 return;
             }
             text.add(value instanceof List<?> list ? name + ": " + list(list) : name + " " + value(value));

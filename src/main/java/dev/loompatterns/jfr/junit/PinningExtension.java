@@ -3,8 +3,8 @@ package dev.loompatterns.jfr.junit;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
+import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.PinStream;
-import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -60,6 +60,7 @@ public final class PinningExtension implements InvocationInterceptor {
             Set<PinCause> ignore,
             AnnotatedElement where) {
 
+        /** The observed code's classes: those of the packages asked for, or every class but the JDK's. */
         Predicate<String> ownCode() {
             return packages.isEmpty()
                     ? PinTaxonomy.NOT_JDK
@@ -68,12 +69,17 @@ public final class PinningExtension implements InvocationInterceptor {
                             .toList());
         }
 
-        /** The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the reason. */
-        boolean counts(Pin pin) {
-            return pin.origin(ownCode()) == PinOrigin.CODE
+        /**
+         * The pin counts: the code's own, of a cause asked for and not ignored, in the packages asked for, with the
+         * reason.
+         *
+         * @param ownCode {@link #ownCode()}, worked out once for every pin of a test
+         */
+        boolean counts(Pin pin, Predicate<String> ownCode) {
+            return pin.origin(ownCode) == PinOrigin.CODE
                     && !ignore.contains(pin.cause())
                     && (causes.isEmpty() || causes.contains(pin.cause()))
-                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode()))
+                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode))
                     && pin.reason().contains(reason);
         }
     }
@@ -133,8 +139,9 @@ public final class PinningExtension implements InvocationInterceptor {
         }
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
+        Predicate<String> ownCode = expected.ownCode();
         for (Pin pin : seen.pins()) {
-            (expected.counts(pin) ? counted : notCounted).add(pin);
+            (expected.counts(pin, ownCode) ? counted : notCounted).add(pin);
         }
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
             throw new AssertionError(failure(expected, counted, notCounted));
@@ -142,13 +149,6 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {
-        int atLeast = expected.atLeast();
-        int atMost = expected.atMost();
-        String range = atLeast == atMost
-                ? "exactly " + atLeast
-                : atMost == Integer.MAX_VALUE
-                        ? "at least " + atLeast
-                        : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
         List<String> which = new ArrayList<>();
         if (!expected.reason().isEmpty()) {
             which.add("with a reason containing '" + expected.reason() + "'");
@@ -160,26 +160,7 @@ public final class PinningExtension implements InvocationInterceptor {
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        StringBuilder message = new StringBuilder("expected ")
-                .append(range)
-                .append(" pins")
-                .append(which.isEmpty() ? "" : " " + String.join(", ", which))
-                .append(" (jdk.VirtualThreadPinned), got ")
-                .append(counted.size());
-        if (!counted.isEmpty()) {
-            message.append(':');
-            counted.forEach(
-                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
-        }
-        if (!notCounted.isEmpty()) {
-            message.append(System.lineSeparator())
-                    .append("  (not counted: ")
-                    .append(notCounted.size())
-                    .append(" pins: ")
-                    .append(PinTally.byCause(notCounted))
-                    .append(')');
-        }
-        return message.toString();
+        return PinRecorder.failure(expected.atLeast(), expected.atMost(), which, counted, notCounted);
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {

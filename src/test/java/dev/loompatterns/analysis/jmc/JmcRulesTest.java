@@ -96,7 +96,7 @@ class JmcRulesTest {
 
     /** JMC's severity for a finding: its score, or N/A for a finding that had nothing to look at. */
     static Severity expected(Finding finding) {
-        return Boolean.FALSE.equals(finding.details().get("applicable"))
+        return !finding.applicable()
                 ? Severity.NA
                 : Severity.get(finding.severity().score());
     }
