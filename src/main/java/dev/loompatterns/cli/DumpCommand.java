@@ -7,6 +7,7 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.PrintWriter;
@@ -137,24 +138,16 @@ final class DumpCommand implements Callable<Integer> {
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 
-    /** An absolute path the JVM can create: {@code dumpThreads} wants an absolute path and will not overwrite. */
+    /**
+     * An absolute path the JVM can create: {@code dumpThreads} wants an absolute path and will not
+     * overwrite; otherwise the check every file the CLI writes gets ({@link AtomicFile#checkTarget}).
+     */
     static Path checkTarget(Path target) {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(absolute)) {
-            throw new UsageException("--out '" + target + "' is a directory; give a file name such as dump.json");
-        }
-        if (Files.exists(absolute)) {
+        if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out '" + target
                     + "' already exists; the JDK's dumper does not overwrite, so give a new file name");
         }
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageException("cannot write --out '" + target + "': folder '" + folder + "' does not exist");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new UsageException("cannot write --out '" + target + "': permission denied");
-        }
-        return absolute;
+        return AtomicFile.checkTarget(target, "--out");
     }
 
     private static String defaultFile(Pattern pattern, Mode mode) {
