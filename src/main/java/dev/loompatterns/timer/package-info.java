@@ -92,11 +92,14 @@
  * time. {@code ScheduledThreadPoolExecutor.scheduleAtFixedRate} runs late ticks at once
  * to catch up, and a periodic task cancelled from its own run is not scheduled again.
  * {@code StructuredTaskScope} and {@code Configuration.withTimeout} are preview APIs in JDK 25
- * (JEP 505). Measured with {@code ./loom compare timer} on the 2-core project machine (20 timers,
- * defaults): every run passed, also with five repeats beside three CPU-bound processes; the
- * fixed-rate timers' last tick was late by at most 11 ms on the pool and under 1 ms on virtual
- * threads and forks (bound 125 ms); with blocking actions 18 of 20 timers on the pool of 2 started
- * late, by up to 230 ms, and none on virtual threads or forks (under 2 ms).
+ * (JEP 505). Measured with {@code ./loom compare timer --wide} on the 2-core project machine (20
+ * timers, defaults; 2026-11-30, after the virtual form moved to a latch wait, 4 runs, load 2-3):
+ * every run passed; the fixed-rate timers' last tick was late by 5.1-6.6 ms on the pool, 0.2-1.9 ms
+ * on virtual threads and 0.2-0.6 ms on forks (bound 125 ms); with blocking actions the pool of 2
+ * started timers late by up to 226.9-229.5 ms (18 of 20 late in the run that counted them), and none
+ * on virtual threads or forks (at most 0.4-1.2 ms). Beside one CPU-bound process, {@code ./loom run
+ * timer} and its {@code blocking-actions} variant passed 3 of 3 each (the sleeping virtual form
+ * before it passed beside three).
  *
  * @see <a href="https://docs.python.org/3/library/threading.html#timer-objects">Python: Timer objects</a>
  * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>
