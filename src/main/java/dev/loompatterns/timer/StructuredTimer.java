@@ -46,9 +46,7 @@ public final class StructuredTimer implements Form {
         long due = System.nanoTime() + delay.toNanos();
         TimerState state = new TimerState();
         scope.fork(() -> {
-            if (state.awaitDue(due) && state.fire()) { // else cancelled before it was due
-                action.run();
-            }
+            state.fireWhenDue(due, action);
             return null;
         });
         return state::cancel;
@@ -60,16 +58,7 @@ public final class StructuredTimer implements Form {
         long nanos = period.toNanos();
         TimerState state = new TimerState();
         scope.fork(() -> {
-            for (int k = 1; k <= ticks; k++) {
-                // from the start, not from the last tick: no drift
-                if (!state.awaitDue(start + k * nanos) || !state.fire()) {
-                    return null; // cancelled
-                }
-                action.run(k);
-                if (!state.endTick()) {
-                    return null; // cancelled during the tick, which ran to its end
-                }
-            }
+            state.tickAtFixedRate(start, nanos, ticks, action);
             return null;
         });
         return () -> state.cancelRepeating() != null;

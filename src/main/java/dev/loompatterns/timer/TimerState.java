@@ -84,4 +84,27 @@ final class TimerState {
         }
         return cancelled.getCount() > 0;
     }
+
+    /** A one-shot timer's thread: waits until {@code due}, then acts unless cancelled first. */
+    void fireWhenDue(long due, Form.Action action) throws Exception {
+        if (awaitDue(due) && fire()) { // else cancelled before it was due
+            action.run();
+        }
+    }
+
+    /**
+     * A ticking timer's thread: tick {@code k} is due at {@code start + k * nanos}, from the start and
+     * not from the last tick, so a late wake-up shortens the next wait instead of adding drift.
+     */
+    void tickAtFixedRate(long start, long nanos, int ticks, Form.Tick action) throws Exception {
+        for (int k = 1; k <= ticks; k++) {
+            if (!awaitDue(start + k * nanos) || !fire()) {
+                return; // cancelled
+            }
+            action.run(k);
+            if (!endTick()) {
+                return; // cancelled during the tick, which ran to its end
+            }
+        }
+    }
 }

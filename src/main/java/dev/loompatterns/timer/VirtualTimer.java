@@ -34,11 +34,7 @@ public final class VirtualTimer implements Form {
     public Timer schedule(Duration delay, Action action) {
         long due = System.nanoTime() + delay.toNanos();
         TimerState state = new TimerState();
-        crew.start(() -> {
-            if (state.awaitDue(due) && state.fire()) { // else cancelled before it was due
-                action.run();
-            }
-        });
+        crew.start(() -> state.fireWhenDue(due, action));
         return state::cancel;
     }
 
@@ -47,18 +43,7 @@ public final class VirtualTimer implements Form {
         long start = System.nanoTime();
         long nanos = period.toNanos();
         TimerState state = new TimerState();
-        crew.start(() -> {
-            for (int k = 1; k <= ticks; k++) {
-                // from the start, not from the last tick: no drift
-                if (!state.awaitDue(start + k * nanos) || !state.fire()) {
-                    return; // cancelled
-                }
-                action.run(k);
-                if (!state.endTick()) {
-                    return; // cancelled during the tick, which ran to its end
-                }
-            }
-        });
+        crew.start(() -> state.tickAtFixedRate(start, nanos, ticks, action));
         return () -> state.cancelRepeating() != null;
     }
 
