@@ -15,13 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "compare",
@@ -43,14 +40,9 @@ import picocli.CommandLine.Spec;
                     + " --repeat 5",
             "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"
         })
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends LoomCommand {
 
     static final int MAX_REPEAT = 1_000;
-
-    private final Catalogue catalogue;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare; default: all")
     List<String> ids = new ArrayList<>();
@@ -110,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
     RecordingOptions recording;
 
     CompareCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        super(catalogue);
     }
 
     @Override
@@ -146,8 +138,8 @@ final class CompareCommand implements Callable<Integer> {
                 ? new Session.Recording.None()
                 : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
 
-        PrintWriter out = spec.commandLine().getOut();
-        Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
+        PrintWriter out = out();
+        Session session = new Session(Progress.onTerminal(err()));
         Session.Outcome outcome =
                 session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
         table.print(format, outcome.rows(), out);

@@ -15,13 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Runs a pattern, takes a JSON thread dump while it is under way ({@link MidRunDump}: its tasks
@@ -47,14 +44,9 @@ import picocli.CommandLine.Spec;
             "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
             "  loom dump race --mode virtual --threads 50"
         })
-final class DumpCommand implements Callable<Integer> {
+final class DumpCommand extends LoomCommand {
 
     static final int MAX_THREADS_LISTED = 100_000;
-
-    private final Catalogue catalogue;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
     String id;
@@ -92,7 +84,7 @@ final class DumpCommand implements Callable<Integer> {
     int containersListed;
 
     DumpCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        super(catalogue);
     }
 
     @Override
@@ -107,7 +99,7 @@ final class DumpCommand implements Callable<Integer> {
         Path file = checkTarget(
                 out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
 
-        PrintWriter print = spec.commandLine().getOut();
+        PrintWriter print = out();
         MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
         RunReport finished = run.report();
         if (!run.held()) {

@@ -14,12 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code loom fidelity ID}: the options, and the table of what {@link Fidelity} measured. */
 @Command(
@@ -38,14 +35,9 @@ import picocli.CommandLine.Spec;
             "  loom fidelity thread-basics",
             "  loom fidelity url-fetch --pairs 31"
         })
-final class FidelityCommand implements Callable<Integer> {
+final class FidelityCommand extends LoomCommand {
 
     static final int MAX_PAIRS = 1_000;
-
-    private final Catalogue catalogue;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID", description = "thread-basics or url-fetch")
     String id;
@@ -70,7 +62,7 @@ final class FidelityCommand implements Callable<Integer> {
     Path examples;
 
     FidelityCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        super(catalogue);
     }
 
     @Override
@@ -83,16 +75,11 @@ final class FidelityCommand implements Callable<Integer> {
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
         try {
             Map<Mode, Times> times = Fidelity.measure(
-                    pairing,
-                    catalogue.find(pairing.patternId()),
-                    source,
-                    pairs,
-                    warmup,
-                    Progress.onTerminal(spec.commandLine().getErr()));
-            print(pairing, source, pairs, warmup, times, spec.commandLine().getOut());
+                    pairing, catalogue.find(pairing.patternId()), source, pairs, warmup, Progress.onTerminal(err()));
+            print(pairing, source, pairs, warmup, times, out());
             return LoomCli.EXIT_OK;
         } catch (CannotCompare failed) {
-            spec.commandLine().getErr().println("loom: fidelity: " + failed.getMessage());
+            err().println("loom: fidelity: " + failed.getMessage());
             return LoomCli.EXIT_CHECK_FAILED;
         }
     }

@@ -16,12 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "inspect",
@@ -40,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  loom inspect p.jfr --format html --out p.html",
             "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"
         })
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends LoomCommand {
 
     /** How inspect prints. */
     enum Format {
@@ -48,9 +45,6 @@ final class InspectCommand implements Callable<Integer> {
         JSON,
         HTML
     }
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "a .jfr recording")
     Path file;
@@ -81,7 +75,7 @@ final class InspectCommand implements Callable<Integer> {
         if (slimTarget != null && slimTarget.equals(recording.toAbsolutePath().normalize())) {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         boolean progress = Progress.stderrIsTerminal();
         long started = System.nanoTime();
         RecordingReader.Result result;
@@ -103,18 +97,18 @@ final class InspectCommand implements Callable<Integer> {
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
         if (target == null) {
-            write(report, spec.commandLine().getOut());
+            write(report, out());
         } else {
             AtomicFile.write(target, temporary -> {
                 try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                     write(report, writer);
                 }
             });
-            spec.commandLine().getOut().println("Report written to " + target);
+            out().println("Report written to " + target);
         }
         if (slimTarget != null) {
             Slim.write(recording, slimTarget);
-            spec.commandLine().getOut().println("Copy without jdk.VirtualThreadStart/End written to " + slimTarget);
+            out().println("Copy without jdk.VirtualThreadStart/End written to " + slimTarget);
         }
         return LoomCli.EXIT_OK;
     }

@@ -8,12 +8,9 @@ import dev.loompatterns.core.Variant;
 import dev.loompatterns.engine.ReportFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "list",
@@ -23,23 +20,18 @@ import picocli.CommandLine.Spec;
             "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."
         },
         footer = {"", "Examples:", "  loom list", "  loom list lock-counter"})
-final class ListCommand implements Callable<Integer> {
-
-    private final Catalogue catalogue;
-
-    @Spec
-    CommandSpec spec;
+final class ListCommand extends LoomCommand {
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "a pattern to describe")
     String id;
 
     ListCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        super(catalogue);
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (id != null) {
             describe(catalogue.find(id), out);
             return 0;

@@ -14,13 +14,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "run",
@@ -34,12 +31,7 @@ import picocli.CommandLine.Spec;
             "  loom run lock-counter --mode virtual --variant long-adder --tasks 1000",
             "  loom run url-fetch -P latency-ms=50 --jfr fetch.jfr --profile pinning"
         })
-final class RunCommand implements Callable<Integer> {
-
-    private final Catalogue catalogue;
-
-    @Spec
-    CommandSpec spec;
+final class RunCommand extends LoomCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
     String id;
@@ -74,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     RecordingOptions recording;
 
     RunCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
+        super(catalogue);
     }
 
     @Override
@@ -92,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
                 : new Session.Recording.OneFile(
                         recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
 
-        PrintWriter out = spec.commandLine().getOut();
-        Session session = new Session(Progress.onTerminal(spec.commandLine().getErr()));
+        PrintWriter out = out();
+        Session session = new Session(Progress.onTerminal(err()));
         Session.Outcome outcome =
                 session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);

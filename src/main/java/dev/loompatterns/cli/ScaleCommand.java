@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code loom scale}: the JEP 444 comparison measured here. Many tasks that each sleep, on a
@@ -42,14 +39,11 @@ import picocli.CommandLine.Spec;
             "  loom scale",
             "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"
         })
-final class ScaleCommand implements Callable<Integer> {
+final class ScaleCommand extends LoomCommand {
 
     static final int MAX_SLEEP_MS = 60_000;
     static final int MAX_REPEAT = 20;
     static final int MAX_WARMUP = 10;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = "--tasks",
@@ -112,8 +106,8 @@ final class ScaleCommand implements Callable<Integer> {
             rows.add(new Row(Kind.PLATFORM, platformTasks, 0));
             rows.add(new Row(Kind.POOL, platformTasks, pool));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        Progress progress = Progress.onTerminal(spec.commandLine().getErr());
+        PrintWriter out = out();
+        Progress progress = Progress.onTerminal(err());
         List<String> jvmOptions = SleeperRun.childJvmOptions();
         boolean allWoke = true;
         int done = 0;

@@ -1,0 +1,41 @@
+package dev.loompatterns.cli;
+
+import dev.loompatterns.core.Catalogue;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the catalogue, for those that name a pattern, and the streams it
+ * prints to. Standard output is the command's result (a table, a report, a dump); standard error
+ * is for progress and messages, so {@code loom compare > out.txt} still shows progress.
+ */
+abstract class LoomCommand implements Callable<Integer> {
+
+    /** The patterns; null for a command that names none ({@code inspect}, {@code scale}). */
+    final Catalogue catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    /** For a command that names no pattern. */
+    LoomCommand() {
+        this(null);
+    }
+
+    /** For a command that names patterns: picocli's factory in {@link LoomCli} passes the catalogue. */
+    LoomCommand(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** Where the command's result goes. */
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where progress and messages go. */
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
