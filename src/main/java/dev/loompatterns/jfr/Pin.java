@@ -61,14 +61,9 @@ public record Pin(
             String carrier,
             Duration duration,
             List<String> stack) {
-        return of(
-                reason,
-                blockingOperation,
-                thread,
-                threadId,
-                carrier,
-                duration,
-                stack,
+        Pin unclassified =
+                new Pin(reason, blockingOperation, thread, threadId, carrier, duration, stack, null, null, false);
+        return unclassified.classifiedBy(
                 stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
 
@@ -78,33 +73,28 @@ public record Pin(
         String reason = text(event, "pinnedReason");
         String operation = text(event, "blockingOperation");
         List<PinTaxonomy.Frame> frames = frames(event.getStackTrace());
-        return of(
+        // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
+        List<String> visible = frames.stream()
+                .filter(frame -> !frame.hidden())
+                .map(PinTaxonomy.Frame::toString)
+                .toList();
+        Pin unclassified = new Pin(
                 reason == null ? NOT_RECORDED : reason,
                 operation == null ? NOT_RECORDED : operation,
                 thread == null ? "?" : nameOf(thread),
                 thread == null ? -1 : thread.getJavaThreadId(),
                 carrier == null ? "?" : nameOf(carrier),
                 event.getDuration(),
-                // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
-                frames.stream()
-                        .filter(frame -> !frame.hidden())
-                        .map(PinTaxonomy.Frame::toString)
-                        .toList(),
-                frames);
+                visible,
+                null,
+                null,
+                false);
+        return unclassified.classifiedBy(frames);
     }
 
-    /** Classified from every frame, hidden ones included where the caller has them. */
-    private static Pin of(
-            String reason,
-            String blockingOperation,
-            String thread,
-            long threadId,
-            String carrier,
-            Duration duration,
-            List<String> stack,
-            List<PinTaxonomy.Frame> frames) {
-        PinTaxonomy.Classification classification =
-                PinTaxonomy.classify(orNull(reason), orNull(blockingOperation), frames);
+    /** This pin with its cause, subject and fromStack read from every frame, hidden ones included where known. */
+    private Pin classifiedBy(List<PinTaxonomy.Frame> frames) {
+        PinTaxonomy.Classification found = PinTaxonomy.classify(orNull(reason), orNull(blockingOperation), frames);
         return new Pin(
                 reason,
                 blockingOperation,
@@ -113,9 +103,9 @@ public record Pin(
                 carrier,
                 duration,
                 stack,
-                classification.cause(),
-                classification.subject(),
-                classification.fromStack());
+                found.cause(),
+                found.subject(),
+                found.fromStack());
     }
 
     /**
