@@ -53,6 +53,9 @@ public final class ThreadDump {
      *                    or empty; for {@code java.util.concurrent} locks the dump names no owner
      * @param stack       its frames, innermost first, as the dump writes them
      */
+    /** What a dump line says of a virtual thread that has no frames: started, waiting for a carrier. */
+    public static final String NOT_YET_RUN = "(started, not yet run: no frames)";
+
     public record DumpedThread(
             String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
 
@@ -64,10 +67,18 @@ public final class ThreadDump {
             return "#" + tid + (name.isEmpty() ? "" : " \"" + name + "\"") + (virtual ? " virtual" : "");
         }
 
-        /** The label, state and where it is: {@code #29 virtual WAITING at a.B.c(B.java:3)}. */
+        /**
+         * The label, state and where it is: {@code #29 virtual WAITING at a.B.c(B.java:3)}. A
+         * runnable virtual thread with no frames has been started and has not run yet (it waits
+         * for a carrier), and says so rather than nothing.
+         */
         String line() {
             String top = topFrame();
-            return label() + " " + state + (top.isEmpty() ? "" : " at " + top);
+            if (top.isEmpty()) {
+                return label() + " " + state
+                        + (virtual && stack.isEmpty() && state.equals("RUNNABLE") ? " " + NOT_YET_RUN : "");
+            }
+            return label() + " " + state + " at " + top;
         }
 
         /** The thread's id as a number, or -1 if the dump's is not one. */

@@ -80,6 +80,24 @@ class ThreadDumpTest {
                         "(1 empty containers not shown)");
     }
 
+    /** A virtual thread started a moment before the dump, with no frames yet, says so; a thread with frames says where. */
+    @Test
+    void aVirtualThreadWithNoFramesSaysItHasNotRunYet() {
+        var started = new ThreadDump.DumpedThread("512", "", "RUNNABLE", true, "", List.of());
+        var platform = new ThreadDump.DumpedThread("3", "main", "RUNNABLE", false, "", List.of());
+        var placed = new ThreadDump.DumpedThread(
+                "29",
+                "",
+                "WAITING",
+                true,
+                "",
+                List.of("app/a.B.c(B.java:3)", "java.base/java.lang.Thread.run(Thread.java:1)"));
+
+        assertThat(started.line()).isEqualTo("#512 virtual RUNNABLE " + ThreadDump.NOT_YET_RUN);
+        assertThat(platform.line()).isEqualTo("#3 \"main\" RUNNABLE");
+        assertThat(placed.line()).isEqualTo("#29 virtual WAITING at a.B.c(B.java:3)");
+    }
+
     @Test
     void refusesJsonThatIsNotAThreadDump(@TempDir Path dir) {
         assertThatThrownBy(() -> read("{\"threads\": []}", dir))
