@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
@@ -100,10 +99,6 @@ final class CompareCommand extends LoomCommand {
 
     @Mixin
     RecordingOptions recording;
-
-    CompareCommand(Catalogue catalogue) {
-        super(catalogue);
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
@@ -82,10 +81,6 @@ final class DumpCommand extends LoomCommand {
             description =
                     "child containers shown per container; the rest are counted in one line (default ${DEFAULT-VALUE})")
     int containersListed;
-
-    DumpCommand(Catalogue catalogue) {
-        super(catalogue);
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Progress;
@@ -60,10 +59,6 @@ final class FidelityCommand extends LoomCommand {
             paramLabel = "DIR",
             description = "the examples folder (default: examples/ beside the jar's target/)")
     Path examples;
-
-    FidelityCommand(Catalogue catalogue) {
-        super(catalogue);
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
@@ -24,10 +23,6 @@ final class ListCommand extends LoomCommand {
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "a pattern to describe")
     String id;
-
-    ListCommand(Catalogue catalogue) {
-        super(catalogue);
-    }
 
     @Override
     public Integer call() {

@@ -175,11 +175,11 @@ public final class LoomCli implements Runnable {
     private record Factory(Catalogue catalogue) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            try {
-                return type.getDeclaredConstructor(Catalogue.class).newInstance(catalogue);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(type);
+            K made = CommandLine.defaultFactory().create(type);
+            if (made instanceof LoomCommand command) {
+                command.catalogue = catalogue;
             }
+            return made;
         }
     }
 

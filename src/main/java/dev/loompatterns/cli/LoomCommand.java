@@ -13,21 +13,11 @@ import picocli.CommandLine.Spec;
  */
 abstract class LoomCommand implements Callable<Integer> {
 
-    /** The patterns; null for a command that names none ({@code inspect}, {@code scale}). */
-    final Catalogue catalogue;
+    /** The patterns: set by the factory in {@link LoomCli} when it makes the command. */
+    Catalogue catalogue;
 
     @Spec
     CommandSpec spec;
-
-    /** For a command that names no pattern. */
-    LoomCommand() {
-        this(null);
-    }
-
-    /** For a command that names patterns: picocli's factory in {@link LoomCli} passes the catalogue. */
-    LoomCommand(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     /** Where the command's result goes. */
     final PrintWriter out() {

@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
@@ -64,10 +63,6 @@ final class RunCommand extends LoomCommand {
 
     @Mixin
     RecordingOptions recording;
-
-    RunCommand(Catalogue catalogue) {
-        super(catalogue);
-    }
 
     @Override
     public Integer call() throws Exception {
