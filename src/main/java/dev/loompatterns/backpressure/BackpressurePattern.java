@@ -24,18 +24,7 @@ public final class BackpressurePattern implements Pattern {
     static final Param TIMEOUT_MS = Param.ofInt(
             "timeout-ms", "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    20,
-                    "backpressure",
-                    "a burst of submissions under a limit: shed or wait",
-                    "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)",
-                    200)
-            .variants(
-                    Variant.of(
-                            "shed",
-                            "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
-                    Variant.of(
-                            "wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("backpressure")
             .params(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
             // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task
             // count

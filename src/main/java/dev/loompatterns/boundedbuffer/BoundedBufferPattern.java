@@ -17,15 +17,7 @@ public final class BoundedBufferPattern implements Pattern {
     static final Param PRODUCERS = Param.ofInt("producers", "producer threads (or forks)", 4, 1, 1_000);
     static final Param CONSUMERS = Param.ofInt("consumers", "consumer threads (or forks)", 4, 1, 1_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    10,
-                    "bounded-buffer",
-                    "producers and consumers share a bounded buffer",
-                    "a queue built on threading.Condition: put waits while full, get while empty",
-                    20_000)
-            .variants(
-                    Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
-                    Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("bounded-buffer")
             .params(CAPACITY, PRODUCERS, CONSUMERS)
             .maxTasks(Limits.MAX_TASKS)
             .build(); // tasks are items; the threads are the producers and consumers

@@ -26,31 +26,8 @@ public final class ContextPattern implements Pattern {
     static final Param TABLE_KIB =
             Param.ofInt("table-kib", "per-thread-cache: the size of the library's cached table", 16, 1, 1_024);
 
-    static final Variant PROPAGATED =
-            Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
-    static final Variant UNCOPIED = Variant.wrongWay(
-            "uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
-    static final Variant INHERITABLE = Variant.wrongWay(
-            "inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
-    static final Variant MDC_LOST = Variant.wrongWay(
-            "mdc-lost",
-            "logging's MDC (a library's ThreadLocal) set in the handler, not copied: the subtasks' log lines lack the"
-                    + " request id");
-    static final Variant MDC_COPIED = Variant.of(
-            "mdc-copied",
-            "the MDC copied into each subtask by a task wrapper and cleared after: every log line carries its own id");
-    static final Variant PER_THREAD_CACHE = Variant.wrongWay(
-            "per-thread-cache",
-            "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
-
     /** Tasks are requests; the platform form pools its threads. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    15,
-                    "context",
-                    "a request's context reaches every task",
-                    "(card: scoped values) a request id and user that every task of the request must see",
-                    200)
-            .variants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("context")
             .params(FAN_OUT, POOL_SIZE, TABLE_KIB)
             .maxTasks(1_000_000)
             .build();

@@ -15,13 +15,7 @@ import java.util.stream.Collectors;
 /** Catalogue entry for {@code creation-styles}; see the package documentation. */
 public final class CreationStylesPattern implements Pattern {
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    2,
-                    "creation-styles",
-                    "function target vs Thread subclass vs builder",
-                    "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()",
-                    200)
-            .build();
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("creation-styles").build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);

@@ -17,14 +17,8 @@ public final class DaemonThreadsPattern implements Pattern {
     static final int MAX_TICKS = 50;
 
     /** Tasks are the ticks main waits for before returning, so the ticker is known to be running. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    3,
-                    "daemon-threads",
-                    "a background ticker that must not keep the program alive",
-                    "threading.Thread(target=background, daemon=True); main exits while it runs",
-                    5)
-            .maxTasks(MAX_TICKS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("daemon-threads").maxTasks(MAX_TICKS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);

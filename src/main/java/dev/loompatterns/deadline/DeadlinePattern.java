@@ -27,12 +27,7 @@ public final class DeadlinePattern implements Pattern {
             Param.ofInt("pool-size", "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS);
 
     /** Tasks are the subtasks of the one fan-out. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    17,
-                    "deadline",
-                    "a fan-out that must finish within a time budget",
-                    "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout",
-                    50)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("deadline")
             .params(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE)
             .build();
 

@@ -17,14 +17,8 @@ public final class DeadlockPattern implements Pattern {
     /** Pairs one run may deadlock: two threads each, and every one of them in the thread dump. */
     static final int MAX_PAIRS = 1_000;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    14,
-                    "deadlock",
-                    "lock-order deadlock: detect it, break it, fix it",
-                    "the warning against nested locks: two threads taking two locks in opposite order",
-                    4)
-            .maxTasks(MAX_PAIRS)
-            .build(); // tasks are pairs of workers
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("deadlock").maxTasks(MAX_PAIRS).build(); // tasks are pairs of workers
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);

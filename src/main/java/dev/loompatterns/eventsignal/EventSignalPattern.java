@@ -15,17 +15,8 @@ public final class EventSignalPattern implements Pattern {
 
     static final Param TIMEOUT_MS = Param.ofInt("timeout-ms", "the timed wait's timeout", 50, 1, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    9,
-                    "event-signal",
-                    "an event: set, wait with and without timeout, clear",
-                    "threading.Event: set(), wait(), wait(timeout), clear()",
-                    200)
-            .variants(
-                    Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
-                    Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"))
-            .params(TIMEOUT_MS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("event-signal").params(TIMEOUT_MS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);

@@ -18,14 +18,8 @@ public final class ExceptionsPattern implements Pattern {
     static final Param FAIL_EVERY =
             Param.ofInt("fail-every", "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1, 1_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    13,
-                    "exceptions",
-                    "exceptions in threads: handlers, Future.get, a fail-fast scope",
-                    "handling exceptions within threads: try/except in the target, excepthook, future.result() raising",
-                    30)
-            .params(FAIL_EVERY)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("exceptions").params(FAIL_EVERY).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);

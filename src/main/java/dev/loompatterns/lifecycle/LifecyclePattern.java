@@ -17,14 +17,8 @@ public final class LifecyclePattern implements Pattern {
      * Tasks are subjects, walked one after another, each with a helper thread to join; a few
      * milliseconds each, so more than 10,000 would only take long.
      */
-    static final PatternInfo INFO = PatternInfo.of(
-                    5,
-                    "lifecycle",
-                    "the thread state diagram, observed",
-                    "the thread life cycle diagram: new, runnable, blocked/waiting, terminated",
-                    20)
-            .maxTasks(10_000)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("lifecycle").maxTasks(10_000).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);

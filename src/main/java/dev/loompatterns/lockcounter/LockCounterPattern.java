@@ -14,20 +14,8 @@ public final class LockCounterPattern implements Pattern {
 
     static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    6,
-                    "lock-counter",
-                    "a shared counter guarded by a lock",
-                    "threads that increment a global counter under threading.Lock",
-                    100)
-            .variants(
-                    Variant.of("synchronized", "a synchronized method (no pinning since JDK 24, JEP 491)"),
-                    Variant.of("reentrant-lock", "lock() / unlock() in try-finally"),
-                    Variant.of("atomic-long", "AtomicLong.incrementAndGet, no lock"),
-                    Variant.of("long-adder", "LongAdder: striped cells, summed on read"),
-                    Variant.wrongWay("unguarded", "the wrong way: count++ with no lock loses updates"))
-            .params(INCREMENTS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("lock-counter").params(INCREMENTS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);

@@ -14,19 +14,8 @@ public final class ReentrantLockPattern implements Pattern {
 
     static final Param ROUNDS = Param.ofInt("rounds", "calls of method A per worker", 1_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    7,
-                    "reentrant-lock",
-                    "method A calls method B under the same lock",
-                    "threading.RLock: method_a takes the lock and calls method_b, which takes it again",
-                    100)
-            .variants(
-                    Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
-                    Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
-                    Variant.wrongWay(
-                            "non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
-            .params(ROUNDS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("reentrant-lock").params(ROUNDS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);

@@ -18,15 +18,7 @@ public final class SemaphorePoolPattern implements Pattern {
             "connections", "connections in the pool (the semaphore's permits)", 10, 1, Limits.MAX_PLATFORM_THREADS);
     static final Param HOLD_MS = Param.ofInt("hold-ms", "how long each worker holds its connection", 5, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    8,
-                    "semaphore-pool",
-                    "a pool of connections shared by more workers",
-                    "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers",
-                    500)
-            .variants(
-                    Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
-                    Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("semaphore-pool")
             .params(CONNECTIONS, HOLD_MS)
             .build();
 

@@ -17,14 +17,8 @@ public final class ThreadBasicsPattern implements Pattern {
 
     static final Param SLEEP_MS = Param.ofInt("sleep-ms", "how long each worker sleeps", 100, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    1,
-                    "thread-basics",
-                    "start workers that sleep, join them all",
-                    "three threading.Thread(target=worker) that sleep 2 s, started then joined",
-                    1_000)
-            .params(SLEEP_MS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("thread-basics").params(SLEEP_MS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);

@@ -16,18 +16,7 @@ public final class ThreadConfigPattern implements Pattern {
     /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
     static final int PRIORITY = 8;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    4,
-                    "thread-config",
-                    "name, arguments, daemon, priority, handlers, inherited locals",
-                    "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)",
-                    200)
-            .variants(
-                    Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
-                    Variant.of(
-                            "no-inherit-locals",
-                            "inheritInheritableThreadLocals(false): new threads start without them"))
-            .build();
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("thread-config").build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);

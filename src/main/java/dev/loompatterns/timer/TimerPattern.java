@@ -41,20 +41,7 @@ public final class TimerPattern implements Pattern {
     static final Duration LOAD_ALLOWANCE = Duration.ofMillis(100);
 
     /** Tasks are timers; the platform form pools its threads, so its timers are not threads. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    21,
-                    "timer",
-                    "timers: run once after a delay, cancel before they fire, tick at a fixed rate",
-                    "threading.Timer(interval, function): start(), cancel()",
-                    20)
-            .variants(
-                    Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
-                    Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
-                    Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
-                    Variant.wrongWay(
-                            BLOCKING_ACTIONS,
-                            "the wrong way on a scheduled pool: actions that block hold its few threads, later timers"
-                                    + " wait"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("timer")
             .params(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
             .maxTasks(1_000_000, Limits.MAX_TASKS)
             .build();

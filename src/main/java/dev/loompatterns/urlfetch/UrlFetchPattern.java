@@ -72,27 +72,17 @@ public final class UrlFetchPattern implements Pattern {
     static final Param FAULTS = Param.ofText(
             "faults", "fault variants: the kinds to inject, any of " + FaultPlan.ALL_KINDS + " (default all)", "");
 
-    /** Fault-free: the server answers every URL. The first variant, so a plain run is unchanged. */
-    static final Variant NO_FAULTS = Variant.of("default", "no faults: the server answers every URL");
-    /** The server injects faults; every URL's outcome comes back, errors included. */
-    static final Variant FAULTS_COLLECT = Variant.of(
-            "faults",
-            "injected faults; every outcome comes back (pool and virtual: invokeAll; structured: Joiner.awaitAll)");
-    /** The server injects faults; the first failure cancels the other fetches and is thrown. */
-    static final Variant FAULTS_FAIL_FAST = Variant.of(
-            "faults-fail-fast",
-            "injected faults; the first failure cancels the rest (structured: the default joiner; executors: by hand)");
-
-    static final PatternInfo INFO = PatternInfo.of(
-                    11,
-                    "url-fetch",
-                    "fetch many URLs, results in input order",
-                    "ThreadPoolExecutor(max_workers=N).map(fetch, urls)",
-                    200)
-            .variants(NO_FAULTS, FAULTS_COLLECT, FAULTS_FAIL_FAST)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("url-fetch")
             .params(LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
             .maxTasks(MAX_REQUESTS)
             .build(); // the platform form is a fixed pool, so tasks are not threads
+
+    /** Fault-free: the server answers every URL. The first variant, so a plain run is unchanged. */
+    static final Variant NO_FAULTS = INFO.variant("default");
+    /** The server injects faults; every URL's outcome comes back, errors included. */
+    static final Variant FAULTS_COLLECT = INFO.variant("faults");
+    /** The server injects faults; the first failure cancels the other fetches and is thrown. */
+    static final Variant FAULTS_FAIL_FAST = INFO.variant("faults-fail-fast");
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
