@@ -1,17 +1,17 @@
 package dev.loompatterns.backpressure;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code backpressure}; see the package documentation. */
-public final class BackpressurePattern implements Pattern {
+public final class BackpressurePattern extends AbstractPattern {
 
     static final Param LIMIT = Param.ofInt(
             "limit",
@@ -34,9 +34,8 @@ public final class BackpressurePattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public BackpressurePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.loompatterns.context;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /** Catalogue entry for {@code context}; see the package documentation. */
-public final class ContextPattern implements Pattern {
+public final class ContextPattern extends AbstractPattern {
 
     static final Param FAN_OUT = Param.ofInt("fan-out", "subtasks per request", 4, 1, 1_000);
     static final Param POOL_SIZE = Param.ofInt(
@@ -34,9 +34,8 @@ public final class ContextPattern implements Pattern {
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ContextPattern() {
+        super(INFO);
     }
 
     @Override

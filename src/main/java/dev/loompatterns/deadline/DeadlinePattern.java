@@ -1,11 +1,11 @@
 package dev.loompatterns.deadline;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Catalogue entry for {@code deadline}; see the package documentation. */
-public final class DeadlinePattern implements Pattern {
+public final class DeadlinePattern extends AbstractPattern {
 
     static final Param BUDGET_MS = Param.ofInt("budget-ms", "the time budget for the whole fan-out", 200, 1, 60_000);
     static final Param FAST_MS = Param.ofInt("fast-ms", "latency of the subtasks that make it", 10, 0, 60_000);
@@ -42,9 +42,8 @@ public final class DeadlinePattern implements Pattern {
      */
     static final Duration SLACK = Duration.ofSeconds(2);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public DeadlinePattern() {
+        super(INFO);
     }
 
     @Override

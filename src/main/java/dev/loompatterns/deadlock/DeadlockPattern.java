@@ -1,9 +1,9 @@
 package dev.loompatterns.deadlock;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Catalogue entry for {@code deadlock}; see the package documentation. */
-public final class DeadlockPattern implements Pattern {
+public final class DeadlockPattern extends AbstractPattern {
 
     /** Pairs one run may deadlock: two threads each, and every one of them in the thread dump. */
     static final int MAX_PAIRS = 1_000;
@@ -23,9 +23,8 @@ public final class DeadlockPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public DeadlockPattern() {
+        super(INFO);
     }
 
     @Override

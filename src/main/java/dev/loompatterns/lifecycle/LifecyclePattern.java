@@ -1,9 +1,9 @@
 package dev.loompatterns.lifecycle;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Catalogue entry for {@code lifecycle}; see the package documentation. */
-public final class LifecyclePattern implements Pattern {
+public final class LifecyclePattern extends AbstractPattern {
 
     /**
      * Tasks are subjects, walked one after another, each with a helper thread to join; a few
@@ -23,9 +23,8 @@ public final class LifecyclePattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public LifecyclePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.loompatterns.lockcounter;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code lock-counter}; see the package documentation. */
-public final class LockCounterPattern implements Pattern {
+public final class LockCounterPattern extends AbstractPattern {
 
     static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
 
@@ -20,9 +20,8 @@ public final class LockCounterPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public LockCounterPattern() {
+        super(INFO);
     }
 
     @Override

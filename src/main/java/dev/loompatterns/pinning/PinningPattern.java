@@ -1,11 +1,11 @@
 package dev.loompatterns.pinning;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Catalogue entry for {@code pinning}; see the package documentation. */
-public final class PinningPattern implements Pattern {
+public final class PinningPattern extends AbstractPattern {
 
     static final Param SLEEP_MS = Param.ofInt(
             "sleep-ms",
@@ -28,11 +28,15 @@ public final class PinningPattern implements Pattern {
     /** The flag that brings back JDK 21-23 monitors on JDK 24 and 25 (deprecated in 24). */
     static final String LEGACY_LOCKING = LegacyMonitorsChild.LEGACY_LOCKING;
 
-    /** Every variant runs by default (catalogue.txt): the lesson is the contrast, and one recording then holds every pin reason. */
+    /** Every variant runs by default (catalogue.txt says so): one recording then holds every pin reason. */
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("pinning").params(SLEEP_MS).build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
+
+    public PinningPattern() {
+        super(INFO);
+    }
 
     /**
      * What this JDK is documented to do for a variant in a mode.
@@ -42,11 +46,6 @@ public final class PinningPattern implements Pattern {
      * @param why   the documented behaviour, with its JEP
      */
     record Expectation(boolean pins, PinCause cause, String why) {}
-
-    @Override
-    public PatternInfo info() {
-        return INFO;
-    }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {

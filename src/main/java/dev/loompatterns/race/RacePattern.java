@@ -1,10 +1,10 @@
 package dev.loompatterns.race;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Catalogue entry for {@code race}; see the package documentation. */
-public final class RacePattern implements Pattern {
+public final class RacePattern extends AbstractPattern {
 
     static final Param MIRRORS = Param.ofInt("mirrors", "mirrors per race (each a thread)", 4, 2, 64);
     static final Param LATENCY_MS = Param.ofInt("latency-ms", "the winning mirror's latency", 10, 0, 10_000);
@@ -36,9 +36,8 @@ public final class RacePattern implements Pattern {
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public RacePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.loompatterns.reentrantlock;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code reentrant-lock}; see the package documentation. */
-public final class ReentrantLockPattern implements Pattern {
+public final class ReentrantLockPattern extends AbstractPattern {
 
     static final Param ROUNDS = Param.ofInt("rounds", "calls of method A per worker", 1_000, 1, 10_000_000);
 
@@ -20,9 +20,8 @@ public final class ReentrantLockPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ReentrantLockPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Catalogue entry for {@code scheduling}; see the package documentation. */
-public final class SchedulingPattern implements Pattern {
+public final class SchedulingPattern extends AbstractPattern {
 
     static final Param HOG_MS = Param.ofInt("hog-ms", "cpu-hog, yield: how long each task spins", 100, 10, 10_000);
     static final Param WORK_MS = Param.ofInt("work-ms", "queueing-delay: how long each task spins", 5, 1, 1_000);
@@ -31,9 +31,8 @@ public final class SchedulingPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public SchedulingPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,18 +1,18 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 
 /** Catalogue entry for {@code semaphore-pool}; see the package documentation. */
-public final class SemaphorePoolPattern implements Pattern {
+public final class SemaphorePoolPattern extends AbstractPattern {
 
     static final Param CONNECTIONS = Param.ofInt(
             "connections", "connections in the pool (the semaphore's permits)", 10, 1, Limits.MAX_PLATFORM_THREADS);
@@ -25,9 +25,8 @@ public final class SemaphorePoolPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public SemaphorePoolPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,17 +1,17 @@
 package dev.loompatterns.taskqueue;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 
 /** Catalogue entry for {@code task-queue}; see the package documentation. */
-public final class TaskQueuePattern implements Pattern {
+public final class TaskQueuePattern extends AbstractPattern {
 
     static final Param CONSUMERS = Param.ofInt(
             "consumers", "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
@@ -32,9 +32,8 @@ public final class TaskQueuePattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public TaskQueuePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.loompatterns.threadbasics;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -13,7 +13,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /** Catalogue entry for {@code thread-basics}; see the package documentation. */
-public final class ThreadBasicsPattern implements Pattern {
+public final class ThreadBasicsPattern extends AbstractPattern {
 
     static final Param SLEEP_MS = Param.ofInt("sleep-ms", "how long each worker sleeps", 100, 0, 60_000);
 
@@ -23,9 +23,8 @@ public final class ThreadBasicsPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ThreadBasicsPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,16 +1,16 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.Objects;
 
 /** Catalogue entry for {@code thread-config}; see the package documentation. */
-public final class ThreadConfigPattern implements Pattern {
+public final class ThreadConfigPattern extends AbstractPattern {
 
     static final String NAME_PREFIX = "worker-";
     /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
@@ -21,9 +21,8 @@ public final class ThreadConfigPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ThreadConfigPattern() {
+        super(INFO);
     }
 
     static ThreadConfig configFor(Variant variant) {

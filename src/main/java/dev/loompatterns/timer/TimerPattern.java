@@ -1,11 +1,11 @@
 package dev.loompatterns.timer;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Catalogue entry for {@code timer}; see the package documentation. */
-public final class TimerPattern implements Pattern {
+public final class TimerPattern extends AbstractPattern {
 
     static final Param DELAY_MS =
             Param.ofInt("delay-ms", "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000);
@@ -48,9 +48,8 @@ public final class TimerPattern implements Pattern {
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public TimerPattern() {
+        super(INFO);
     }
 
     @Override

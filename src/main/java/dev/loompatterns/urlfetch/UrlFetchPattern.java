@@ -1,11 +1,11 @@
 package dev.loompatterns.urlfetch;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * picks the form, and checks the outcomes ({@link OutcomeChecks}); the server and the client are
  * a {@link FetchSetup}, made before the clock starts.
  */
-public final class UrlFetchPattern implements Pattern {
+public final class UrlFetchPattern extends AbstractPattern {
 
     /** Fault options a fault variant uses when the user gives none. */
     static final String DEFAULT_FAULT_RATE = "10";
@@ -87,9 +87,8 @@ public final class UrlFetchPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public UrlFetchPattern() {
+        super(INFO);
     }
 
     /** Sets up, fetches, checks and tears down, all in one: the clock sees the set-up too. */
