@@ -1,17 +1,17 @@
 package dev.loompatterns.backpressure;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code backpressure}; see the package documentation. */
-public final class BackpressurePattern implements Pattern {
+public final class BackpressurePattern extends AbstractPattern {
 
     static final Param LIMIT = Param.ofInt(
             "limit",
@@ -24,18 +24,7 @@ public final class BackpressurePattern implements Pattern {
     static final Param TIMEOUT_MS = Param.ofInt(
             "timeout-ms", "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    20,
-                    "backpressure",
-                    "a burst of submissions under a limit: shed or wait",
-                    "ThreadPoolExecutor with a bounded queue and a RejectedExecutionHandler (abort, caller-runs)",
-                    200)
-            .variants(
-                    Variant.of(
-                            "shed",
-                            "refuse what does not fit and count it: AbortPolicy / Semaphore.tryAcquire(timeout)"),
-                    Variant.of(
-                            "wait", "hold the submitter until there is room: CallerRunsPolicy / Semaphore.acquire()"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("backpressure")
             .params(LIMIT, QUEUE, WORK_MS, TIMEOUT_MS)
             // every mode runs at most `limit` threads of its own (a pool, or a permit per thread), whatever the task
             // count
@@ -45,9 +34,8 @@ public final class BackpressurePattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public BackpressurePattern() {
+        super(INFO);
     }
 
     @Override

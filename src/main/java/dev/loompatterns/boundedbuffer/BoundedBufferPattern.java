@@ -1,31 +1,23 @@
 package dev.loompatterns.boundedbuffer;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code bounded-buffer}; see the package documentation. */
-public final class BoundedBufferPattern implements Pattern {
+public final class BoundedBufferPattern extends AbstractPattern {
 
     static final Param CAPACITY = Param.ofInt("capacity", "items the buffer holds at most", 8, 1, 1_000_000);
     static final Param PRODUCERS = Param.ofInt("producers", "producer threads (or forks)", 4, 1, 1_000);
     static final Param CONSUMERS = Param.ofInt("consumers", "consumer threads (or forks)", 4, 1, 1_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    10,
-                    "bounded-buffer",
-                    "producers and consumers share a bounded buffer",
-                    "a queue built on threading.Condition: put waits while full, get while empty",
-                    20_000)
-            .variants(
-                    Variant.of("two-conditions", "BoundedBuffer: one lock, conditions notFull and notEmpty"),
-                    Variant.of("array-blocking-queue", "ArrayBlockingQueue, the JDK's class for the job"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("bounded-buffer")
             .params(CAPACITY, PRODUCERS, CONSUMERS)
             .maxTasks(Limits.MAX_TASKS)
             .build(); // tasks are items; the threads are the producers and consumers
@@ -33,9 +25,8 @@ public final class BoundedBufferPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public BoundedBufferPattern() {
+        super(INFO);
     }
 
     @Override

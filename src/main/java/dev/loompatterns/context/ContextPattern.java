@@ -1,11 +1,11 @@
 package dev.loompatterns.context;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /** Catalogue entry for {@code context}; see the package documentation. */
-public final class ContextPattern implements Pattern {
+public final class ContextPattern extends AbstractPattern {
 
     static final Param FAN_OUT = Param.ofInt("fan-out", "subtasks per request", 4, 1, 1_000);
     static final Param POOL_SIZE = Param.ofInt(
@@ -26,40 +26,16 @@ public final class ContextPattern implements Pattern {
     static final Param TABLE_KIB =
             Param.ofInt("table-kib", "per-thread-cache: the size of the library's cached table", 16, 1, 1_024);
 
-    static final Variant PROPAGATED =
-            Variant.of("propagated", "the right way: ThreadLocal copied into each task by hand, or ScopedValue");
-    static final Variant UNCOPIED = Variant.wrongWay(
-            "uncopied", "a ThreadLocal not copied (or a plain thread in a binding): the context is lost");
-    static final Variant INHERITABLE = Variant.wrongWay(
-            "inheritable", "InheritableThreadLocal: copied at thread creation, stale in reused pool threads");
-    static final Variant MDC_LOST = Variant.wrongWay(
-            "mdc-lost",
-            "logging's MDC (a library's ThreadLocal) set in the handler, not copied: the subtasks' log lines lack the"
-                    + " request id");
-    static final Variant MDC_COPIED = Variant.of(
-            "mdc-copied",
-            "the MDC copied into each subtask by a task wrapper and cleared after: every log line carries its own id");
-    static final Variant PER_THREAD_CACHE = Variant.wrongWay(
-            "per-thread-cache",
-            "a library caching an expensive object per thread: one per pool thread, or one per virtual thread");
-
     /** Tasks are requests; the platform form pools its threads. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    15,
-                    "context",
-                    "a request's context reaches every task",
-                    "(card: scoped values) a request id and user that every task of the request must see",
-                    200)
-            .variants(PROPAGATED, UNCOPIED, INHERITABLE, PER_THREAD_CACHE, MDC_COPIED, MDC_LOST)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("context")
             .params(FAN_OUT, POOL_SIZE, TABLE_KIB)
             .maxTasks(1_000_000)
             .build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ContextPattern() {
+        super(INFO);
     }
 
     @Override

@@ -9,15 +9,17 @@ import java.util.Set;
  * checks its own result.
  *
  * <p>Each pattern lives in its own package with one class per mode ({@code PlatformX},
- * {@code VirtualX}, {@code StructuredX}); the class implementing this interface only describes the
- * pattern, picks the class for the mode, and checks what it returned. It is registered in
- * {@code META-INF/services/dev.loompatterns.core.Pattern} and found by {@link Catalogue}.
+ * {@code VirtualX}, {@code StructuredX}); the class implementing this interface (through
+ * {@link AbstractPattern}) only describes the pattern, picks the class for the mode, and checks
+ * what it returned. It is registered in {@code META-INF/services/dev.loompatterns.core.Pattern}
+ * and found by {@link Catalogue}.
  */
 public interface Pattern {
 
     /**
-     * What the catalogue says of the pattern, as data: a constant of the pattern class. The
-     * methods below read it; a pattern class does not override them.
+     * What the catalogue says of the pattern, as data: a constant of the pattern class, given to
+     * {@link AbstractPattern}'s constructor. The methods below read it; a pattern class does not
+     * override them.
      */
     PatternInfo info();
 

@@ -4,14 +4,20 @@ import java.util.List;
 
 /**
  * What the catalogue says of a pattern, as data: a pattern class holds one in a constant and
- * returns it from {@link Pattern#info()}. Made with {@link #of} and the builder's methods:
+ * returns it from {@link Pattern#info()}. The words (number, id, title, tutorial, default tasks,
+ * variants) are in {@code catalogue.txt} beside this class; {@link #fromCatalogue} reads them
+ * into a builder, and the pattern class adds what its code uses, its parameters and task limits:
  *
  * <pre>{@code
  * static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
- * static final PatternInfo INFO = PatternInfo.of(6, "lock-counter", "a shared counter guarded by a lock",
- *                 "threads that increment a global counter under threading.Lock", 100)
- *         .variants(Variant.of("synchronized", "..."), Variant.wrongWay("unguarded", "..."))
- *         .params(INCREMENTS)
+ * static final PatternInfo INFO = PatternInfo.fromCatalogue("lock-counter").params(INCREMENTS).build();
+ * }</pre>
+ *
+ * {@link #of} and the builder's methods make one by hand (a test's):
+ *
+ * <pre>{@code
+ * PatternInfo.of(99, "sample", "a sample", "none", 5)
+ *         .variants(Variant.of("a", "..."), Variant.wrongWay("b", "..."))
  *         .build();
  * }</pre>
  *
@@ -57,6 +63,32 @@ public record PatternInfo(
      */
     public static Builder of(int number, String id, String title, String tutorial, int defaultTasks) {
         return new Builder(number, id, title, tutorial, defaultTasks);
+    }
+
+    /**
+     * A builder holding what {@code catalogue.txt} says of the pattern {@code id} (number, title,
+     * tutorial, default tasks, variants; see {@link CatalogueFile}), to which the pattern class adds
+     * its parameters and task limits.
+     *
+     * @throws IllegalArgumentException if the file has no block for {@code id}, or is malformed
+     */
+    public static Builder fromCatalogue(String id) {
+        return CatalogueFile.get().entry(id).builder();
+    }
+
+    /**
+     * The variant whose id is exactly {@code id}: for a pattern's code, which names its variants by
+     * id ({@link Pattern#variant(String)} reads what a user typed).
+     *
+     * @throws IllegalArgumentException if there is none
+     */
+    public Variant variant(String id) {
+        return variants.stream()
+                .filter(v -> v.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("pattern " + this.id + " has no variant '" + id
+                        + "'; its variants are "
+                        + String.join(", ", variants.stream().map(Variant::id).toList())));
     }
 
     /** What {@code loom run ID} runs when no {@code --variant} is given. */

@@ -1,9 +1,9 @@
 package dev.loompatterns.creationstyles;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -13,22 +13,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Catalogue entry for {@code creation-styles}; see the package documentation. */
-public final class CreationStylesPattern implements Pattern {
+public final class CreationStylesPattern extends AbstractPattern {
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    2,
-                    "creation-styles",
-                    "function target vs Thread subclass vs builder",
-                    "threading.Thread(target=f, args=...) next to class MyThread(threading.Thread) with run()",
-                    200)
-            .build();
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("creation-styles").build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public CreationStylesPattern() {
+        super(INFO);
     }
 
     @Override

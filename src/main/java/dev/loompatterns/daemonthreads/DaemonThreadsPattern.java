@@ -1,9 +1,9 @@
 package dev.loompatterns.daemonthreads;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -11,27 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Catalogue entry for {@code daemon-threads}; see the package documentation. */
-public final class DaemonThreadsPattern implements Pattern {
+public final class DaemonThreadsPattern extends AbstractPattern {
 
     /** Ticks main waits for: each is {@link Ticker#TICK}, so 50 keep a child's run to half a second. */
     static final int MAX_TICKS = 50;
 
     /** Tasks are the ticks main waits for before returning, so the ticker is known to be running. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    3,
-                    "daemon-threads",
-                    "a background ticker that must not keep the program alive",
-                    "threading.Thread(target=background, daemon=True); main exits while it runs",
-                    5)
-            .maxTasks(MAX_TICKS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("daemon-threads").maxTasks(MAX_TICKS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public DaemonThreadsPattern() {
+        super(INFO);
     }
 
     @Override

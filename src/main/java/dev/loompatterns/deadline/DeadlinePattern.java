@@ -1,11 +1,11 @@
 package dev.loompatterns.deadline;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Catalogue entry for {@code deadline}; see the package documentation. */
-public final class DeadlinePattern implements Pattern {
+public final class DeadlinePattern extends AbstractPattern {
 
     static final Param BUDGET_MS = Param.ofInt("budget-ms", "the time budget for the whole fan-out", 200, 1, 60_000);
     static final Param FAST_MS = Param.ofInt("fast-ms", "latency of the subtasks that make it", 10, 0, 60_000);
@@ -27,12 +27,7 @@ public final class DeadlinePattern implements Pattern {
             Param.ofInt("pool-size", "platform mode: the fixed pool's size", 8, 1, Limits.MAX_PLATFORM_THREADS);
 
     /** Tasks are the subtasks of the one fan-out. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    17,
-                    "deadline",
-                    "a fan-out that must finish within a time budget",
-                    "(card: structured concurrency) Future.get(timeout) and cancel vs a scope with a timeout",
-                    50)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("deadline")
             .params(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE)
             .build();
 
@@ -47,9 +42,8 @@ public final class DeadlinePattern implements Pattern {
      */
     static final Duration SLACK = Duration.ofSeconds(2);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public DeadlinePattern() {
+        super(INFO);
     }
 
     @Override

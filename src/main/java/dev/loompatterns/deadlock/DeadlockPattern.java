@@ -1,9 +1,9 @@
 package dev.loompatterns.deadlock;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -12,26 +12,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Catalogue entry for {@code deadlock}; see the package documentation. */
-public final class DeadlockPattern implements Pattern {
+public final class DeadlockPattern extends AbstractPattern {
 
     /** Pairs one run may deadlock: two threads each, and every one of them in the thread dump. */
     static final int MAX_PAIRS = 1_000;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    14,
-                    "deadlock",
-                    "lock-order deadlock: detect it, break it, fix it",
-                    "the warning against nested locks: two threads taking two locks in opposite order",
-                    4)
-            .maxTasks(MAX_PAIRS)
-            .build(); // tasks are pairs of workers
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("deadlock").maxTasks(MAX_PAIRS).build(); // tasks are pairs of workers
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public DeadlockPattern() {
+        super(INFO);
     }
 
     @Override

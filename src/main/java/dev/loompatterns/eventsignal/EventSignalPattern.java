@@ -1,31 +1,22 @@
 package dev.loompatterns.eventsignal;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 
 /** Catalogue entry for {@code event-signal}; see the package documentation. */
-public final class EventSignalPattern implements Pattern {
+public final class EventSignalPattern extends AbstractPattern {
 
     static final Param TIMEOUT_MS = Param.ofInt("timeout-ms", "the timed wait's timeout", 50, 1, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    9,
-                    "event-signal",
-                    "an event: set, wait with and without timeout, clear",
-                    "threading.Event: set(), wait(), wait(timeout), clear()",
-                    200)
-            .variants(
-                    Variant.of("resettable", "ResettableEvent: a lock, a condition, a flag and a generation"),
-                    Variant.of("latch", "CountDownLatch(1): one-shot; clearing means a new latch"))
-            .params(TIMEOUT_MS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("event-signal").params(TIMEOUT_MS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);
@@ -33,9 +24,8 @@ public final class EventSignalPattern implements Pattern {
     /** Slack for the timed wait's lower bound: the clocks agree, so this only absorbs rounding. */
     static final Duration SLACK = Duration.ofMillis(1);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public EventSignalPattern() {
+        super(INFO);
     }
 
     @Override

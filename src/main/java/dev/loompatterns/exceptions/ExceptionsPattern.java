@@ -1,10 +1,10 @@
 package dev.loompatterns.exceptions;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -13,26 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Catalogue entry for {@code exceptions}; see the package documentation. */
-public final class ExceptionsPattern implements Pattern {
+public final class ExceptionsPattern extends AbstractPattern {
 
     static final Param FAIL_EVERY =
             Param.ofInt("fail-every", "task i fails when i % fail-every == 0 (task 0 always fails)", 3, 1, 1_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    13,
-                    "exceptions",
-                    "exceptions in threads: handlers, Future.get, a fail-fast scope",
-                    "handling exceptions within threads: try/except in the target, excepthook, future.result() raising",
-                    30)
-            .params(FAIL_EVERY)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("exceptions").params(FAIL_EVERY).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ExceptionsPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.loompatterns.lifecycle;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -11,27 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Catalogue entry for {@code lifecycle}; see the package documentation. */
-public final class LifecyclePattern implements Pattern {
+public final class LifecyclePattern extends AbstractPattern {
 
     /**
      * Tasks are subjects, walked one after another, each with a helper thread to join; a few
      * milliseconds each, so more than 10,000 would only take long.
      */
-    static final PatternInfo INFO = PatternInfo.of(
-                    5,
-                    "lifecycle",
-                    "the thread state diagram, observed",
-                    "the thread life cycle diagram: new, runnable, blocked/waiting, terminated",
-                    20)
-            .maxTasks(10_000)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("lifecycle").maxTasks(10_000).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public LifecyclePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,40 +1,27 @@
 package dev.loompatterns.lockcounter;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code lock-counter}; see the package documentation. */
-public final class LockCounterPattern implements Pattern {
+public final class LockCounterPattern extends AbstractPattern {
 
     static final Param INCREMENTS = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    6,
-                    "lock-counter",
-                    "a shared counter guarded by a lock",
-                    "threads that increment a global counter under threading.Lock",
-                    100)
-            .variants(
-                    Variant.of("synchronized", "a synchronized method (no pinning since JDK 24, JEP 491)"),
-                    Variant.of("reentrant-lock", "lock() / unlock() in try-finally"),
-                    Variant.of("atomic-long", "AtomicLong.incrementAndGet, no lock"),
-                    Variant.of("long-adder", "LongAdder: striped cells, summed on read"),
-                    Variant.wrongWay("unguarded", "the wrong way: count++ with no lock loses updates"))
-            .params(INCREMENTS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("lock-counter").params(INCREMENTS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public LockCounterPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.loompatterns.pinning;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Catalogue entry for {@code pinning}; see the package documentation. */
-public final class PinningPattern implements Pattern {
+public final class PinningPattern extends AbstractPattern {
 
     static final Param SLEEP_MS = Param.ofInt(
             "sleep-ms",
@@ -28,29 +28,15 @@ public final class PinningPattern implements Pattern {
     /** The flag that brings back JDK 21-23 monitors on JDK 24 and 25 (deprecated in 24). */
     static final String LEGACY_LOCKING = LegacyMonitorsChild.LEGACY_LOCKING;
 
-    private static final Variant[] VARIANTS = {
-        Variant.wrongWay(
-                "ffm-upcall", "sleep in a Java comparator called back by native qsort (FFM): pins on every JDK"),
-        Variant.wrongWay("class-init", "sleep in a static initializer; other threads wait for it: pins on every JDK"),
-        Variant.of("synchronized", "sleep inside synchronized: no pin since JDK 24 (JEP 491)"),
-        Variant.wrongWay(
-                "synchronized-jdk21", "the same in a child JVM with " + LEGACY_LOCKING + ": pins, as on JDK 21-23"),
-        Variant.of("reentrant-lock", "sleep holding a ReentrantLock, the JDK 21-23 fix: never pins")
-    };
-
-    /** Every variant runs by default: the lesson is the contrast, and one recording then holds every pin reason. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    18,
-                    "pinning",
-                    "what pins a carrier on this JDK, and the fix",
-                    "(card: JFR pinning) a worker that blocks where a virtual thread cannot unmount",
-                    4)
-            .variants(VARIANTS)
-            .everyVariantByDefault()
-            .params(SLEEP_MS)
-            .build();
+    /** Every variant runs by default (catalogue.txt says so): one recording then holds every pin reason. */
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("pinning").params(SLEEP_MS).build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
+
+    public PinningPattern() {
+        super(INFO);
+    }
 
     /**
      * What this JDK is documented to do for a variant in a mode.
@@ -60,11 +46,6 @@ public final class PinningPattern implements Pattern {
      * @param why   the documented behaviour, with its JEP
      */
     record Expectation(boolean pins, PinCause cause, String why) {}
-
-    @Override
-    public PatternInfo info() {
-        return INFO;
-    }
 
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {

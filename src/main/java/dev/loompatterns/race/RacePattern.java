@@ -1,10 +1,10 @@
 package dev.loompatterns.race;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Catalogue entry for {@code race}; see the package documentation. */
-public final class RacePattern implements Pattern {
+public final class RacePattern extends AbstractPattern {
 
     static final Param MIRRORS = Param.ofInt("mirrors", "mirrors per race (each a thread)", 4, 2, 64);
     static final Param LATENCY_MS = Param.ofInt("latency-ms", "the winning mirror's latency", 10, 0, 10_000);
@@ -25,28 +25,19 @@ public final class RacePattern implements Pattern {
             1,
             600_000);
 
-    static final Variant FIRST_SUCCESS =
-            Variant.of("first-success", "mirror-0 fails at once, mirror-1 answers first, the rest are interrupted");
-    static final Variant ALL_FAIL =
-            Variant.of("all-fail", "every mirror fails: the race throws, with every mirror ended");
-
     /** Tasks are races, run one after another. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    16,
-                    "race",
-                    "first result wins, losers cancelled",
-                    "(card: structured concurrency) ask several mirrors, take the first answer",
-                    20)
-            .variants(FIRST_SUCCESS, ALL_FAIL)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("race")
             .params(MIRRORS, LATENCY_MS, GAP_MS)
             .maxTasks(100_000)
             .build(); // races run one at a time, so tasks are not threads
 
+    /** Every mirror fails; the other variant, first-success, is the default. */
+    static final Variant ALL_FAIL = INFO.variant("all-fail");
+
     static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public RacePattern() {
+        super(INFO);
     }
 
     @Override

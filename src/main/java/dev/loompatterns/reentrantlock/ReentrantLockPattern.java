@@ -1,39 +1,27 @@
 package dev.loompatterns.reentrantlock;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 
 /** Catalogue entry for {@code reentrant-lock}; see the package documentation. */
-public final class ReentrantLockPattern implements Pattern {
+public final class ReentrantLockPattern extends AbstractPattern {
 
     static final Param ROUNDS = Param.ofInt("rounds", "calls of method A per worker", 1_000, 1, 10_000_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    7,
-                    "reentrant-lock",
-                    "method A calls method B under the same lock",
-                    "threading.RLock: method_a takes the lock and calls method_b, which takes it again",
-                    100)
-            .variants(
-                    Variant.of("reentrant-lock", "ReentrantLock: hold count 2 inside B, 0 after A"),
-                    Variant.of("synchronized", "synchronized methods: monitors are reentrant"),
-                    Variant.wrongWay(
-                            "non-reentrant", "the wrong way: a one-permit Semaphore, which B cannot take again"))
-            .params(ROUNDS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("reentrant-lock").params(ROUNDS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ReentrantLockPattern() {
+        super(INFO);
     }
 
     @Override

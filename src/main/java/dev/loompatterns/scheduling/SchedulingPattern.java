@@ -1,11 +1,11 @@
 package dev.loompatterns.scheduling;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Catalogue entry for {@code scheduling}; see the package documentation. */
-public final class SchedulingPattern implements Pattern {
+public final class SchedulingPattern extends AbstractPattern {
 
     static final Param HOG_MS = Param.ofInt("hog-ms", "cpu-hog, yield: how long each task spins", 100, 10, 10_000);
     static final Param WORK_MS = Param.ofInt("work-ms", "queueing-delay: how long each task spins", 5, 1, 1_000);
@@ -23,32 +23,7 @@ public final class SchedulingPattern implements Pattern {
     /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
     static final int MAX_TASKS = 10_000;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    19,
-                    "scheduling",
-                    "who gets a carrier, and when: starvation, yield, file I/O, queueing delay",
-                    "(card: JFR scheduling) CPU-bound and blocking work sharing a few carriers",
-                    8)
-            .variants(
-                    Variant.wrongWay(
-                            "cpu-hog",
-                            "tasks spin, then a probe starts; one carrier (child JVM): the probe waits for every hog"),
-                    Variant.of("yield", "the same with Thread.yield() in the spin loop: the probe gets in"),
-                    Variant.of(
-                            "metrics",
-                            "more CPU-bound tasks than carriers; mid-run, VirtualThreadSchedulerMXBean says how many"
-                                    + " are mounted and queued"),
-                    Variant.of(
-                            "offload",
-                            "the same, each spin handed to a pool of platform threads sized to the cores and waited"
-                                    + " for: the probe gets in"),
-                    Variant.of(
-                            "file-io",
-                            "tasks read a file: the carrier is held, with no pin event (only jdk.FileRead shows it)"),
-                    Variant.of(
-                            "queueing-delay",
-                            "CPU-bound tasks marked by our TaskSubmitted/TaskStarted JFR events: the wait no JDK event"
-                                    + " shows"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("scheduling")
             .params(HOG_MS, WORK_MS)
             .maxTasks(MAX_TASKS)
             .build();
@@ -56,9 +31,8 @@ public final class SchedulingPattern implements Pattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public SchedulingPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,41 +1,32 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 
 /** Catalogue entry for {@code semaphore-pool}; see the package documentation. */
-public final class SemaphorePoolPattern implements Pattern {
+public final class SemaphorePoolPattern extends AbstractPattern {
 
     static final Param CONNECTIONS = Param.ofInt(
             "connections", "connections in the pool (the semaphore's permits)", 10, 1, Limits.MAX_PLATFORM_THREADS);
     static final Param HOLD_MS = Param.ofInt("hold-ms", "how long each worker holds its connection", 5, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    8,
-                    "semaphore-pool",
-                    "a pool of connections shared by more workers",
-                    "threading.Semaphore(2) guarding a pool of 2 connections for 5 workers",
-                    500)
-            .variants(
-                    Variant.of("semaphore", "a Semaphore of one permit per connection; a thread (or fork) per worker"),
-                    Variant.of("pool-size", "no semaphore: as many threads (or forks) as connections"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("semaphore-pool")
             .params(CONNECTIONS, HOLD_MS)
             .build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public SemaphorePoolPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,49 +1,39 @@
 package dev.loompatterns.taskqueue;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 
 /** Catalogue entry for {@code task-queue}; see the package documentation. */
-public final class TaskQueuePattern implements Pattern {
+public final class TaskQueuePattern extends AbstractPattern {
 
     static final Param CONSUMERS = Param.ofInt(
             "consumers", "consumer threads or forks (at least 2, so one can fail and another take over)", 8, 2, 10_000);
     static final Param WORK_US =
             Param.ofInt("work-us", "microseconds each item's processing sleeps", 100, 0, 1_000_000);
 
-    static final Variant CLEAN = Variant.of("clean", "every consumer succeeds; join, then shut down");
-    static final Variant CONSUMER_FAILS = Variant.of(
-            "consumer-fails", "one consumer throws on an item: it puts the item back and dies, another finishes it");
-    static final Variant CANCELLED = Variant.of(
-            "cancelled", "the run is cancelled halfway: consumers put back what they hold, the rest is drained");
-
     /** Items one run may be given: each is a boxed Integer and a few log entries. */
     static final int MAX_ITEMS = 1_000_000;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    12,
-                    "task-queue",
-                    "a queue whose join waits until every item is done",
-                    "queue.Queue with worker threads calling get() and task_done(), main calling q.join()",
-                    2_000)
-            .variants(CLEAN, CONSUMER_FAILS, CANCELLED)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("task-queue")
             .params(CONSUMERS, WORK_US)
             .maxTasks(MAX_ITEMS)
             .build(); // tasks are items, not threads; the consumer count is its own parameter
 
+    static final Variant CONSUMER_FAILS = INFO.variant("consumer-fails");
+    static final Variant CANCELLED = INFO.variant("cancelled");
+
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public TaskQueuePattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.loompatterns.threadbasics;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -13,25 +13,18 @@ import java.util.BitSet;
 import java.util.List;
 
 /** Catalogue entry for {@code thread-basics}; see the package documentation. */
-public final class ThreadBasicsPattern implements Pattern {
+public final class ThreadBasicsPattern extends AbstractPattern {
 
     static final Param SLEEP_MS = Param.ofInt("sleep-ms", "how long each worker sleeps", 100, 0, 60_000);
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    1,
-                    "thread-basics",
-                    "start workers that sleep, join them all",
-                    "three threading.Thread(target=worker) that sleep 2 s, started then joined",
-                    1_000)
-            .params(SLEEP_MS)
-            .build();
+    static final PatternInfo INFO =
+            PatternInfo.fromCatalogue("thread-basics").params(SLEEP_MS).build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ThreadBasicsPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,40 +1,28 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import java.util.Objects;
 
 /** Catalogue entry for {@code thread-config}; see the package documentation. */
-public final class ThreadConfigPattern implements Pattern {
+public final class ThreadConfigPattern extends AbstractPattern {
 
     static final String NAME_PREFIX = "worker-";
     /** Above normal, so that a thread that ignores it is told apart from one that keeps it. */
     static final int PRIORITY = 8;
 
-    static final PatternInfo INFO = PatternInfo.of(
-                    4,
-                    "thread-config",
-                    "name, arguments, daemon, priority, handlers, inherited locals",
-                    "threading.Thread(target=f, name=..., args=(...), kwargs={...}, daemon=True)",
-                    200)
-            .variants(
-                    Variant.of("inherit-locals", "new threads copy the creator's InheritableThreadLocal values"),
-                    Variant.of(
-                            "no-inherit-locals",
-                            "inheritInheritableThreadLocals(false): new threads start without them"))
-            .build();
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("thread-config").build();
 
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public ThreadConfigPattern() {
+        super(INFO);
     }
 
     static ThreadConfig configFor(Variant variant) {

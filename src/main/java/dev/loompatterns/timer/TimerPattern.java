@@ -1,11 +1,11 @@
 package dev.loompatterns.timer;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Catalogue entry for {@code timer}; see the package documentation. */
-public final class TimerPattern implements Pattern {
+public final class TimerPattern extends AbstractPattern {
 
     static final Param DELAY_MS =
             Param.ofInt("delay-ms", "the shortest delay; once and cancel spread delays up to twice it", 20, 0, 60_000);
@@ -41,29 +41,15 @@ public final class TimerPattern implements Pattern {
     static final Duration LOAD_ALLOWANCE = Duration.ofMillis(100);
 
     /** Tasks are timers; the platform form pools its threads, so its timers are not threads. */
-    static final PatternInfo INFO = PatternInfo.of(
-                    21,
-                    "timer",
-                    "timers: run once after a delay, cancel before they fire, tick at a fixed rate",
-                    "threading.Timer(interval, function): start(), cancel()",
-                    20)
-            .variants(
-                    Variant.of(ONCE, "timers with spread delays, each fires once and not before its delay"),
-                    Variant.of(CANCEL, "every second timer cancelled before it is due; a cancelled timer never fires"),
-                    Variant.of(FIXED_RATE, "ticking timers: the k-th tick not before start + k * period, no drift"),
-                    Variant.wrongWay(
-                            BLOCKING_ACTIONS,
-                            "the wrong way on a scheduled pool: actions that block hold its few threads, later timers"
-                                    + " wait"))
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("timer")
             .params(DELAY_MS, PERIOD_MS, TICKS, BLOCK_MS, POOL_SIZE)
             .maxTasks(1_000_000, Limits.MAX_TASKS)
             .build();
 
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public TimerPattern() {
+        super(INFO);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.loompatterns.urlfetch;
 
+import dev.loompatterns.core.AbstractPattern;
 import dev.loompatterns.core.ByMode;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
-import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * picks the form, and checks the outcomes ({@link OutcomeChecks}); the server and the client are
  * a {@link FetchSetup}, made before the clock starts.
  */
-public final class UrlFetchPattern implements Pattern {
+public final class UrlFetchPattern extends AbstractPattern {
 
     /** Fault options a fault variant uses when the user gives none. */
     static final String DEFAULT_FAULT_RATE = "10";
@@ -72,34 +72,23 @@ public final class UrlFetchPattern implements Pattern {
     static final Param FAULTS = Param.ofText(
             "faults", "fault variants: the kinds to inject, any of " + FaultPlan.ALL_KINDS + " (default all)", "");
 
-    /** Fault-free: the server answers every URL. The first variant, so a plain run is unchanged. */
-    static final Variant NO_FAULTS = Variant.of("default", "no faults: the server answers every URL");
-    /** The server injects faults; every URL's outcome comes back, errors included. */
-    static final Variant FAULTS_COLLECT = Variant.of(
-            "faults",
-            "injected faults; every outcome comes back (pool and virtual: invokeAll; structured: Joiner.awaitAll)");
-    /** The server injects faults; the first failure cancels the other fetches and is thrown. */
-    static final Variant FAULTS_FAIL_FAST = Variant.of(
-            "faults-fail-fast",
-            "injected faults; the first failure cancels the rest (structured: the default joiner; executors: by hand)");
-
-    static final PatternInfo INFO = PatternInfo.of(
-                    11,
-                    "url-fetch",
-                    "fetch many URLs, results in input order",
-                    "ThreadPoolExecutor(max_workers=N).map(fetch, urls)",
-                    200)
-            .variants(NO_FAULTS, FAULTS_COLLECT, FAULTS_FAIL_FAST)
+    static final PatternInfo INFO = PatternInfo.fromCatalogue("url-fetch")
             .params(LATENCY_MS, WORKERS, MAX_IN_FLIGHT, GROUP_SIZE, URLS, TIMEOUT_MS, FAULT_RATE, FAULT_SEED, FAULTS)
             .maxTasks(MAX_REQUESTS)
             .build(); // the platform form is a fixed pool, so tasks are not threads
 
+    /** Fault-free: the server answers every URL. The first variant, so a plain run is unchanged. */
+    static final Variant NO_FAULTS = INFO.variant("default");
+    /** The server injects faults; every URL's outcome comes back, errors included. */
+    static final Variant FAULTS_COLLECT = INFO.variant("faults");
+    /** The server injects faults; the first failure cancels the other fetches and is thrown. */
+    static final Variant FAULTS_FAIL_FAST = INFO.variant("faults-fail-fast");
+
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
-    @Override
-    public PatternInfo info() {
-        return INFO;
+    public UrlFetchPattern() {
+        super(INFO);
     }
 
     /** Sets up, fetches, checks and tears down, all in one: the clock sees the set-up too. */

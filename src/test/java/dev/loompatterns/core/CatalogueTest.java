@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
@@ -55,6 +56,35 @@ class CatalogueTest {
         for (Pattern pattern : catalogue.patterns()) {
             assertThat(pattern.title()).as(pattern.id()).isNotBlank();
             assertThat(pattern.tutorial()).as(pattern.id()).isNotBlank();
+        }
+    }
+
+    /**
+     * {@code catalogue.txt} has a block for every registered pattern and a registered pattern for
+     * every block, in the design's order, and a pattern's info says what its block says.
+     */
+    @Test
+    void everyRegisteredPatternHasItsBlockInTheCatalogueFileAndEveryBlockAPattern() {
+        List<CatalogueFile.Entry> entries = CatalogueFile.get().entries();
+        assertThat(entries).extracting(CatalogueFile.Entry::id).containsExactlyElementsOf(DESIGN_IDS);
+        assertThat(entries)
+                .extracting(CatalogueFile.Entry::number)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, DESIGN_IDS.size()).boxed().toList());
+        assertThat(catalogue.ids()).containsExactlyElementsOf(DESIGN_IDS);
+        for (Pattern pattern : catalogue.patterns()) {
+            PatternInfo info = pattern.info();
+            assertThat(pattern.getClass().getPackageName())
+                    .as(pattern.id())
+                    .isEqualTo("dev.loompatterns." + pattern.id().replace("-", ""));
+            assertThat(info)
+                    .as("%s: its number, id, title, tutorial, tasks and variants are its block's", pattern.id())
+                    .isEqualTo(CatalogueFile.get()
+                            .entry(pattern.id())
+                            .builder()
+                            .params(info.params().toArray(Param[]::new))
+                            .maxTasks(info.maxTasks(Mode.PLATFORM), info.maxTasks(Mode.VIRTUAL))
+                            .build());
         }
     }
 

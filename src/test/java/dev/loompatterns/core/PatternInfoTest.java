@@ -51,6 +51,30 @@ class PatternInfoTest {
                 .hasMessageContaining("at least one variant");
     }
 
+    @Test
+    void aVariantIsFoundByItsExactIdOrTheMessageListsThem() {
+        PatternInfo info =
+                PatternInfo.of(99, "s", "s", "none", 5).variants(A, B).build();
+        assertThat(info.variant("b")).isSameAs(B);
+        assertThatThrownBy(() -> info.variant("B"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pattern s has no variant 'B'; its variants are a, b");
+    }
+
+    @Test
+    void theCatalogueFileFillsTheBuilderAndTheClassAddsItsTypedParts() {
+        Param increments = Param.ofInt("increments", "increments per worker", 10_000, 1, 10_000_000);
+        PatternInfo info =
+                PatternInfo.fromCatalogue("lock-counter").params(increments).build();
+        assertThat(info.number()).isEqualTo(6);
+        assertThat(info.title()).isEqualTo("a shared counter guarded by a lock");
+        assertThat(info.variant("unguarded").wrongWay()).isTrue();
+        assertThat(info.params()).containsExactly(increments);
+        assertThatThrownBy(() -> PatternInfo.fromCatalogue("no-such-pattern"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("pattern 'no-such-pattern' has no block in catalogue.txt");
+    }
+
     /** Rows come out platform, virtual, structured: a pattern's modes iterate in Mode order. */
     @Test
     void everyPatternRunsInEveryModeInModeOrder() {

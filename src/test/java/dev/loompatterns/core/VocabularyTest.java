@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every pattern package reads the same (docs/design.md, "A pattern package"): the catalogue entry
- * {@code XPattern} holds its {@link PatternInfo} and its {@link ByMode} forms as constants, the
- * package's interface {@code Form} is what every mode implements, and the forms are
- * {@code PlatformX}, {@code VirtualX}, {@code StructuredX}; no class is a "Demo".
+ * Every pattern package reads the same (docs/design.md, "A pattern's package"): the catalogue entry
+ * {@code XPattern} extends {@link AbstractPattern} and holds its {@link PatternInfo} and its
+ * {@link ByMode} forms as constants, the package's interface {@code Form} is what every mode
+ * implements, and the forms are {@code PlatformX}, {@code VirtualX}, {@code StructuredX}; no class
+ * is a "Demo".
  */
 class VocabularyTest {
 
@@ -48,6 +49,9 @@ class VocabularyTest {
         Pattern pattern = CATALOGUE.find(id);
         Class<?> type = pattern.getClass();
         assertThat(type.getSimpleName()).endsWith("Pattern");
+        assertThat(type.getSuperclass())
+                .as("%s extends AbstractPattern, which holds its info", type.getSimpleName())
+                .isSameAs(AbstractPattern.class);
         assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName))
                 .as("metadata overridden in %s: it belongs in its PatternInfo", type.getSimpleName())
                 .noneMatch(METADATA::contains);

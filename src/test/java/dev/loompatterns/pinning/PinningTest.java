@@ -187,6 +187,13 @@ class PinningTest {
                 .isFalse();
     }
 
+    /** The variant's description in catalogue.txt names the flag its child JVM is started with. */
+    @Test
+    void theLegacyVariantNamesTheFlagItsChildIsGiven() {
+        assertThat(PinningPattern.INFO.variant("synchronized-jdk21").description())
+                .contains("with " + PinningPattern.LEGACY_LOCKING + ":");
+    }
+
     /** On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show it. */
     @Test
     void legacyLockingIsNotTriedWhereTheJdkNoLongerHasIt() throws Exception {

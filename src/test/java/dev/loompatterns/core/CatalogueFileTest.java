@@ -1,0 +1,132 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.CatalogueFile.Entry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The parser of {@code catalogue.txt}: what a well-formed file says, and the line a malformed one fails at. */
+class CatalogueFileTest {
+
+    private static final String GOOD = """
+        # a comment, then a blank line
+
+        1 first
+          title      the first: with 'quotes', a # and  two blanks
+          tutorial   what the tutorial did
+          tasks      1_000
+
+        2 second-one
+          # a comment inside a block
+          title     the second
+          tutorial  another tutorial
+          tasks     5
+          by-default every-variant
+          variant    plain      a plain way
+          wrong-way  broken-way  the wrong way:  kept as written
+        """;
+
+    @Test
+    void aWellFormedFileGivesItsBlocksInOrder() {
+        CatalogueFile file = CatalogueFile.parse("test.txt", GOOD);
+
+        assertThat(file.entries()).extracting(Entry::id).containsExactly("first", "second-one");
+        Entry first = file.entry("first");
+        assertThat(first.line()).isEqualTo(3);
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.title()).isEqualTo("the first: with 'quotes', a # and  two blanks");
+        assertThat(first.tutorial()).isEqualTo("what the tutorial did");
+        assertThat(first.defaultTasks()).isEqualTo(1_000);
+        assertThat(first.variants()).isEmpty();
+        assertThat(first.everyVariantByDefault()).isFalse();
+
+        Entry second = file.entry("second-one");
+        assertThat(second.variants())
+                .containsExactly(
+                        Variant.of("plain", "a plain way"),
+                        Variant.wrongWay("broken-way", "the wrong way:  kept as written"));
+        assertThat(second.everyVariantByDefault()).isTrue();
+    }
+
+    @Test
+    void aBlockBuildsThePatternInfoItDescribes() {
+        CatalogueFile file = CatalogueFile.parse("test.txt", GOOD);
+
+        PatternInfo first = file.entry("first").builder().build();
+        assertThat(first)
+                .isEqualTo(PatternInfo.of(
+                                1,
+                                "first",
+                                "the first: with 'quotes', a # and  two blanks",
+                                "what the tutorial did",
+                                1_000)
+                        .build());
+        assertThat(first.variants()).containsExactly(Variant.DEFAULT);
+
+        PatternInfo second = file.entry("second-one").builder().maxTasks(50).build();
+        assertThat(second.runByDefault()).extracting(Variant::id).containsExactly("plain", "broken-way");
+        assertThat(second.maxTasks(Mode.PLATFORM)).isEqualTo(50);
+    }
+
+    @Test
+    void windowsLineEndsAndTabsReadTheSame() {
+        String crlf = GOOD.replace("\n", "\r\n").replace("  tasks     5", "\ttasks\t5");
+        CatalogueFile file = CatalogueFile.parse("test.txt", crlf);
+        assertThat(file.entries())
+                .isEqualTo(CatalogueFile.parse("test.txt", GOOD).entries());
+    }
+
+    @Test
+    void anIdNotInTheFileNamesTheIdsThatAre() {
+        CatalogueFile file = CatalogueFile.parse("test.txt", GOOD);
+        assertThatThrownBy(() -> file.entry("third"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pattern 'third' has no block in catalogue.txt")
+                .hasMessageEndingWith("its ids are first, second-one");
+    }
+
+    /** Each case: the text after a good first block (lines 1-4), and the message it fails with. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  titel x                      | test.txt line 9: unknown field 'titel' in b; the fields are title, tutorial, tasks, variant, wrong-way, by-default
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  title again                  | test.txt line 9: a second title for b
+        2 b\\n  title\\n  tutorial u\\n  tasks 1                                 | test.txt line 6: title of b has no value
+        2 b\\n  tutorial u\\n  tasks 1                                           | test.txt line 5: pattern b has no title
+        2 b\\n  title t\\n  tasks 1                                              | test.txt line 5: pattern b has no tutorial
+        2 b\\n  title t\\n  tutorial u                                           | test.txt line 5: pattern b has no tasks
+        2 b\\n  title t\\n  tutorial u\\n  tasks many                            | test.txt line 8: tasks 'many' is not a whole number
+        2 b\\n  title t\\n  tutorial u\\n  tasks 99999999999                     | test.txt line 8: tasks '99999999999' is too large
+        2 a\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: pattern id 'a' again (first at line 1)
+        1 b\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: number 1 again, for b (a has it, at line 1)
+        2 b c\\n  title t                                                        | test.txt line 5: '2 b c' is not a pattern's '<number> <id>' line (a field is indented)
+        b\\n  title t                                                            | test.txt line 5: 'b' is not a pattern's '<number> <id>' line (a field is indented)
+        x b\\n  title t                                                          | test.txt line 5: number 'x' is not a whole number
+        2 Big_Id\\n  title t                                                     | test.txt line 5: pattern id 'Big_Id' is not lower-case words joined by dashes
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  variant lonely             | test.txt line 9: variant of b has no description: 'variant <id> <description>'
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  wrong-way X y             | test.txt line 9: variant id 'X' is not lower-case words joined by dashes
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  variant v d\\n  wrong-way v e | test.txt line 10: variant 'v' of b again
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  by-default first          | test.txt line 9: by-default of b is 'first'; the only value is every-variant
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  by-default every-variant\\n  by-default every-variant | test.txt line 10: a second by-default for b
+        """)
+    void aMalformedFileFailsNamingTheLine(String rest, String message) {
+        String text = "1 a\n  title t\n  tutorial u\n  tasks 1\n" + rest.replace("\\n", "\n");
+        assertThatThrownBy(() -> CatalogueFile.parse("test.txt", text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aFieldBeforeAnyBlockIsMalformed() {
+        assertThatThrownBy(() -> CatalogueFile.parse("test.txt", "# header\n  title t\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test.txt line 2: a field before the first pattern's '<number> <id>' line");
+    }
+
+    @Test
+    void anEmptyFileHasNoBlocks() {
+        assertThat(CatalogueFile.parse("test.txt", "# nothing yet\n").entries()).isEmpty();
+    }
+}
