@@ -31,6 +31,12 @@ public final class BackpressurePattern extends AbstractPattern {
             .maxTasks(Limits.MAX_TASKS)
             .build();
 
+    /**
+     * Platform: a {@link java.util.concurrent.ThreadPoolExecutor} sized to the limit with a bounded queue,
+     * the policy its rejection handler (abort; or caller-runs, one thread fewer, the caller the last worker);
+     * virtual: a virtual thread per task behind a semaphore of {@code limit} permits, {@code tryAcquire(timeout)}
+     * to shed and {@code acquire()} to wait; structured: the same semaphore taken before each fork of one scope.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
@@ -38,6 +44,11 @@ public final class BackpressurePattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Submits a burst of {@code tasks} tasks under the variant's policy in the mode's form, then checks the
+     * ledger: every task done or shed exactly once, the measured peak in flight within the limit, nothing
+     * shed under {@code wait}, and every shed task refused to the caller's face.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Policy policy = variant.as(Policy.class);

@@ -22,6 +22,12 @@ public final class BoundedBufferPattern extends AbstractPattern {
             .maxTasks(Limits.MAX_TASKS)
             .build(); // tasks are items; the threads are the producers and consumers
 
+    /**
+     * Platform: a platform thread per producer and per consumer, each parking an OS thread on the buffer's
+     * conditions when blocked; virtual: a virtual thread for each, the buffer unchanged, unmounting while it
+     * waits; structured: producers and consumers as forks of one scope, so a failure wakes a producer blocked
+     * on a full buffer instead of hanging.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
 
@@ -29,6 +35,12 @@ public final class BoundedBufferPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Plays {@link BufferScenario} with {@code tasks} items on the variant's buffer (two conditions, or an
+     * {@link java.util.concurrent.ArrayBlockingQueue}) in the mode's form and checks that every item was
+     * taken exactly once, the measured peak stayed within capacity, take blocked while empty and put while
+     * full, and every filler came back.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int capacity = workload.intValue(CAPACITY);

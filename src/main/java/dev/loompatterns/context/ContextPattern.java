@@ -32,12 +32,24 @@ public final class ContextPattern extends AbstractPattern {
             .maxTasks(1_000_000)
             .build();
 
+    /**
+     * Platform: two fixed pools, handlers and workers, with the context in a {@link ThreadLocal} copied by
+     * hand into each subtask; virtual: a virtual thread per request and per subtask, copied the same way;
+     * structured: a fork per request that binds a {@link ScopedValue}, its subtasks forks of a nested scope
+     * that see the binding without copying.
+     */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 
     public ContextPattern() {
         super(INFO);
     }
 
+    /**
+     * Handles {@code tasks} requests, each fanned out to {@code fan-out} subtasks, in the mode's form and the
+     * variant's way, and checks what every subtask saw: its own context and nothing left over, for the right
+     * ways; for a wrong way, whether its flaw (a lost or stale context, a table built per thread) showed this
+     * time; in every way, nothing left on the calling thread.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Way way = variant.as(Way.class);

@@ -17,6 +17,12 @@ public final class CreationStylesPattern extends AbstractPattern {
 
     static final PatternInfo INFO = PatternInfo.fromCatalogue("creation-styles").build();
 
+    /**
+     * Platform: workers spread round-robin over four ways to make a thread (a runnable target, a {@code
+     * Thread} subclass, the {@code Thread.ofPlatform()} builder, a {@link
+     * java.util.concurrent.ThreadFactory}); virtual: over two, the {@code Thread.ofVirtual()} builder and a
+     * virtual-thread-per-task executor; structured: one, a fork of a {@link java.util.concurrent.Callable}.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
 
@@ -24,6 +30,11 @@ public final class CreationStylesPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Starts {@code tasks} workers in the mode's form and checks that each ran exactly once, with its own
+     * argument, in the style its index asked for, on a platform thread in platform mode and a virtual one
+     * otherwise.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Form form = FORMS.of(mode);

@@ -20,6 +20,12 @@ public final class DaemonThreadsPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("daemon-threads").maxTasks(MAX_TICKS).build();
 
+    /**
+     * Every form runs a background ticker beside {@code main} in a child JVM. Platform: on a non-daemon, then
+     * a daemon, platform thread; virtual: on a virtual thread, whose {@code setDaemon(false)} is refused,
+     * with {@code main} returning at once or joining it first; structured: as a fork beside the work,
+     * cancelled by the scope once the work is done.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);
 
@@ -27,6 +33,11 @@ public final class DaemonThreadsPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Runs each of the mode's scenarios in its own child JVM, whose {@code main} waits for {@code tasks}
+     * ticks, and checks that every child exited by itself and that its JVM waited for the ticker exactly when
+     * the scenario says it should.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         List<ChildReport> reports = TickerChild.run(Scenario.of(mode), workload.tasks());

@@ -31,6 +31,12 @@ public final class DeadlinePattern extends AbstractPattern {
             .params(BUDGET_MS, FAST_MS, SLOW_MS, SLOW_EVERY, POOL_SIZE)
             .build();
 
+    /**
+     * Platform: a fixed pool, {@code Future.get} with the time left, then cancel, so fast subtasks queued
+     * behind slow ones are cancelled unstarted; virtual: the same calls with a virtual thread per subtask, so
+     * only the slow ones miss; structured: a fork per subtask in a scope whose timeout is the budget, which
+     * cancels the stragglers when it runs out.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadline::new, VirtualDeadline::new, StructuredDeadline::new);
 
@@ -46,6 +52,11 @@ public final class DeadlinePattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Fans out {@code tasks} subtasks, every {@code slow-every}th one slow, under the budget in the mode's
+     * form and checks that the call returned within the budget plus {@link #SLACK}, no subtask was still
+     * running then, and every result delivered came from a subtask that succeeded.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Form form = FORMS.of(mode);

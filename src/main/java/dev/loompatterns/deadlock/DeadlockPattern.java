@@ -20,6 +20,12 @@ public final class DeadlockPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("deadlock").maxTasks(MAX_PAIRS).build(); // tasks are pairs of workers
 
+    /**
+     * Platform: a platform thread per worker, the watchdog on the calling thread, the kind of thread {@code
+     * ThreadMXBean} sees deadlocked; virtual: a virtual thread per worker, which deadlock the same but only
+     * the JSON thread dump sees; structured: a fork per worker in one named scope, the watchdog one more
+     * fork.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
 
@@ -27,6 +33,12 @@ public final class DeadlockPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Runs {@code tasks} pairs of workers taking two locks in opposite order, which the watchdog finds and
+     * breaks, then the same pairs in one global order; checks that the thread dump (and in platform mode
+     * {@code ThreadMXBean}) saw every cycle, each victim backed off while its partner completed, and every
+     * worker completed in the global order.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Form form = FORMS.of(mode);

@@ -18,6 +18,11 @@ public final class EventSignalPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("event-signal").params(TIMEOUT_MS).build();
 
+    /**
+     * Platform: a platform thread per waiter, each parking an OS thread until {@code set()}; virtual: a
+     * virtual thread per waiter, which unmounts while it waits; structured: a fork per waiter, so a failed or
+     * cancelled run interrupts any waiter left parked.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);
 
@@ -28,6 +33,12 @@ public final class EventSignalPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Plays {@link EventScenario} with {@code tasks} waiters on the variant's signal (a resettable event or a
+     * latch) in the mode's form and checks each round: one {@code set()} releases every blocked waiter, a
+     * timed wait on the cleared signal returns false no sooner than its timeout, and after {@code clear()}
+     * new waiters block until the next {@code set()}.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Signal signal = variant.id().equals("latch") ? new LatchSignal() : new ResettableEvent();

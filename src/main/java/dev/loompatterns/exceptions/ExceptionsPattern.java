@@ -21,6 +21,12 @@ public final class ExceptionsPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("exceptions").params(FAIL_EVERY).build();
 
+    /**
+     * Platform: a thread per task with an uncaught-exception handler, then {@code invokeAll} on a fixed pool
+     * of four; virtual: the same two ways with a virtual-thread builder and a virtual-thread-per-task
+     * executor; structured: a fail-fast scope whose first failure cancels the siblings, then {@code
+     * Joiner.awaitAll()} for every outcome.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
 
@@ -28,6 +34,11 @@ public final class ExceptionsPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Runs {@code tasks} tasks, task {@code i} failing when {@code i % fail-every == 0}, once per way of the
+     * mode's form and checks each way: every failure meant to be reported was, with its own cause; only the
+     * siblings meant to be cancelled saw an interrupt; no thread was left running.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         return check(FORMS.of(mode).runAll(workload.tasks(), workload.intValue(FAIL_EVERY)));

@@ -20,6 +20,12 @@ public final class LifecyclePattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("lifecycle").maxTasks(10_000).build();
 
+    /**
+     * Platform: a platform subject and helper thread, started by the caller and seen from NEW to TERMINATED;
+     * virtual: the same walk on virtual threads, which unmount while they sleep, park, join or block;
+     * structured: subject and helper as forks, never seen NEW, with the subtask's states read beside the
+     * thread's.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
@@ -27,6 +33,11 @@ public final class LifecyclePattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Walks {@code tasks} subjects, one after another, through the thread state diagram in the mode's form
+     * and checks that each showed every state in order and, in structured mode, that its subtask went from
+     * UNAVAILABLE to SUCCESS, or to FAILED for an odd-numbered subject.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Form form = FORMS.of(mode);

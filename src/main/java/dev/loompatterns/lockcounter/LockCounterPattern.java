@@ -17,6 +17,11 @@ public final class LockCounterPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("lock-counter").params(INCREMENTS).build();
 
+    /**
+     * Platform: a thread per worker, each incrementing the shared counter; virtual: a virtual thread per
+     * worker, the same loop; structured: a fork per worker in one scope, joined before the total is read. In
+     * every form the workers wait at one start gate, so they contend together.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
 
@@ -24,6 +29,10 @@ public final class LockCounterPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Counts with the variant's counter in the mode's form and checks the total: exact for a guarded counter;
+     * for unguarded, whether an update was lost this time.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Counter counter = Counter.forVariant(variant.id());

@@ -32,6 +32,11 @@ public final class PinningPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("pinning").params(SLEEP_MS).build();
 
+    /**
+     * Platform: a platform thread per task making the blocking call, with no carrier to pin; virtual: a
+     * virtual thread per task, the same call, pinning its carrier where it cannot unmount; structured: a fork
+     * per task, pinning exactly where the virtual threads do.
+     */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
 
     public PinningPattern() {
@@ -47,6 +52,12 @@ public final class PinningPattern extends AbstractPattern {
      */
     record Expectation(boolean pins, PinCause cause, String why) {}
 
+    /**
+     * Runs {@code tasks} tasks that each block the variant's way (in a native upcall, a static initializer,
+     * {@code synchronized} or a {@code ReentrantLock}; {@code synchronized-jdk21} in a child JVM with legacy
+     * monitors) in the mode's form, records their pins with JFR and checks them against what this JDK is
+     * documented to do; a wrong way is shown only where it pinned.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int feature = Runtime.version().feature();

@@ -34,12 +34,24 @@ public final class RacePattern extends AbstractPattern {
     /** Every mirror fails; the other variant, first-success, is the default. */
     static final Variant ALL_FAIL = INFO.variant("all-fail");
 
+    /**
+     * Platform: {@code invokeAny} on a fixed pool of one platform thread per mirror, closed after each race
+     * so the cancelled losers have ended; virtual: the same {@code invokeAny} with a virtual thread per
+     * mirror; structured: a fork per mirror under {@code Joiner.anySuccessfulResultOrThrow()}, which returns
+     * the first answer and cancels the rest, the scope waiting for them.
+     */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 
     public RacePattern() {
         super(INFO);
     }
 
+    /**
+     * Runs {@code tasks} races one after another in the mode's form and checks each as it returns: for {@code
+     * first-success}, the fastest mirror that succeeded won and every loser was interrupted or never started;
+     * for {@code all-fail}, the race threw only after every mirror failed; in both, no mirror was still
+     * running.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Form form = FORMS.of(mode);

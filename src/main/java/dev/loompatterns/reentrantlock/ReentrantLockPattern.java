@@ -17,6 +17,11 @@ public final class ReentrantLockPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("reentrant-lock").params(ROUNDS).build();
 
+    /**
+     * Platform: a platform thread per worker, each calling method A of the shared resource, which re-enters B
+     * under the same lock; virtual: a virtual thread per worker, the resource unchanged; structured: a fork
+     * per worker in one scope.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);
 
@@ -24,6 +29,11 @@ public final class ReentrantLockPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Has {@code tasks} workers call method A {@code rounds} times each on the variant's resource in the
+     * mode's form and checks that every call re-entered B with no other thread in between and left the lock
+     * free; for {@code non-reentrant}, whether B was refused the lock its own thread held.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         SharedResource resource = SharedResource.forVariant(variant.id());

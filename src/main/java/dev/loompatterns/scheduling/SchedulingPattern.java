@@ -28,6 +28,12 @@ public final class SchedulingPattern extends AbstractPattern {
             .maxTasks(MAX_TASKS)
             .build();
 
+    /**
+     * Platform: a platform thread per task, time-sliced by the OS; virtual: a virtual thread per task,
+     * started from a virtual starter so each queues on its carrier, which a task keeps until it blocks or
+     * ends; structured: a fork per task, forked inside an outer scope's subtask and scheduled exactly as a
+     * virtual thread.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
@@ -35,6 +41,12 @@ public final class SchedulingPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Runs {@code tasks} tasks of the variant in the mode's form (the starvation variants in a child JVM with
+     * one carrier) and checks the measurement against the pattern's explanation: whether a probe starved
+     * behind spinning hogs, how many tasks the scheduler bean saw mounted and queued, file reads that held
+     * carriers with no pin event, or how long tasks queued before their first mount.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int tasks = workload.tasks();

@@ -22,6 +22,12 @@ public final class SemaphorePoolPattern extends AbstractPattern {
             .params(CONNECTIONS, HOLD_MS)
             .build();
 
+    /**
+     * Platform: a platform thread per worker waiting for a semaphore permit, or a fixed pool of as many
+     * threads as connections; virtual: a virtual thread per worker behind the same semaphore ({@code
+     * pool-size}: a fixed pool of virtual threads, the platform habit carried over); structured: a fork per
+     * worker behind the semaphore, or as many forks as connections draining a shared counter.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);
 
@@ -29,6 +35,11 @@ public final class SemaphorePoolPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Has {@code tasks} workers each use a connection once, limited as the variant says (the pool's
+     * semaphore, or as many threads as connections), in the mode's form and checks that every worker got in
+     * exactly once and the measured peak of holders stayed within the connections.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int connections = workload.intValue(CONNECTIONS);

@@ -29,6 +29,12 @@ public final class TaskQueuePattern extends AbstractPattern {
     static final Variant CONSUMER_FAILS = INFO.variant("consumer-fails");
     static final Variant CANCELLED = INFO.variant("cancelled");
 
+    /**
+     * Platform: a platform thread per consumer, blocked in {@code take()} between items, while the owner
+     * produces, joins the queue and shuts it down; virtual: the same code with virtual consumers, which
+     * unmount while they wait; structured: consumers as forks of an {@code awaitAll} scope, so a failed one
+     * leaves its siblings running, and the queue's join as one more fork that shuts it down.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
@@ -36,6 +42,12 @@ public final class TaskQueuePattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Puts {@code tasks} items through the queue under the variant's plan (clean, a failing consumer, or a
+     * cancel halfway) in the mode's form and checks the event log: every item put once, done at most once,
+     * else left in the queue; without a cancel, all done before {@code join} returned; with a failing
+     * consumer, exactly one failed and its item was done by another.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Plan plan = new Plan(

@@ -20,6 +20,11 @@ public final class ThreadBasicsPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("thread-basics").params(SLEEP_MS).build();
 
+    /**
+     * Platform: a platform thread per worker, started and joined one by one; virtual: the same loop with a
+     * virtual-thread builder, each sleeper unmounting from its carrier; structured: a fork per worker in one
+     * scope, whose {@code join()} replaces the join loop.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
@@ -27,6 +32,10 @@ public final class ThreadBasicsPattern extends AbstractPattern {
         super(INFO);
     }
 
+    /**
+     * Starts {@code tasks} workers that each sleep {@code sleep-ms} in the mode's form and checks that every
+     * worker reported exactly once, slept at least as asked, and ran on the mode's kind of thread.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Duration sleep = workload.millis(SLEEP_MS);

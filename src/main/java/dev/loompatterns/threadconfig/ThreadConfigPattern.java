@@ -18,6 +18,12 @@ public final class ThreadConfigPattern extends AbstractPattern {
 
     static final PatternInfo INFO = PatternInfo.fromCatalogue("thread-config").build();
 
+    /**
+     * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one {@code
+     * Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
+     * priority; structured: that virtual builder's factory given to the scope, where a fork's failure is kept
+     * by its subtask instead of reaching the handler.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
@@ -29,6 +35,12 @@ public final class ThreadConfigPattern extends AbstractPattern {
         return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals("inherit-locals"));
     }
 
+    /**
+     * Starts {@code tasks} workers configured as the variant says, the last one failing, in the mode's form
+     * and checks that each thread had the name, argument, daemon flag, priority and inherited value asked
+     * for, as far as its kind allows, and that the failure reached the handler, or in a scope only its
+     * subtask.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         ThreadConfig config = configFor(variant);

@@ -46,12 +46,24 @@ public final class TimerPattern extends AbstractPattern {
             .maxTasks(1_000_000, Limits.MAX_TASKS)
             .build();
 
+    /**
+     * Platform: a {@link java.util.concurrent.ScheduledThreadPoolExecutor} of {@code pool-size} platform
+     * threads serving every timer; virtual: a virtual thread per timer, waiting on its own latch until its
+     * time; structured: a fork per timer, waiting the same way, in one scope whose deadline is the run's
+     * horizon.
+     */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 
     public TimerPattern() {
         super(INFO);
     }
 
+    /**
+     * Schedules {@code tasks} timers for the variant ({@code once}, {@code cancel}, {@code fixed-rate},
+     * {@code blocking-actions}) in the mode's form and checks them: none fired early, twice, or after a
+     * {@code cancel()} that returned true; ticking timers did not drift; for {@code blocking-actions},
+     * whether a timer waited for a thread that another's action held.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int timers = workload.tasks();

@@ -84,6 +84,12 @@ public final class UrlFetchPattern extends AbstractPattern {
     /** The server injects faults; the first failure cancels the other fetches and is thrown. */
     static final Variant FAULTS_FAIL_FAST = INFO.variant("faults-fail-fast");
 
+    /**
+     * Platform: a fixed pool of {@code workers} platform threads, {@code invokeAll} or a fail-fast completion
+     * loop, the pool size the only limit; virtual: the same with a virtual thread per URL and, if asked, a
+     * semaphore of {@code max-in-flight} permits; structured: a named scope per group of URLs under one top
+     * scope, a fork per URL, failing fast or awaiting all as the variant asks.
+     */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
@@ -91,7 +97,12 @@ public final class UrlFetchPattern extends AbstractPattern {
         super(INFO);
     }
 
-    /** Sets up, fetches, checks and tears down, all in one: the clock sees the set-up too. */
+    /**
+     * Sets up the server and client, fetches with the mode's form and tears down, all in one, so the clock
+     * sees the set-up too. Checks that every URL's outcome came back in input order, each faulted item
+     * failing as planned and every other answered once; or, for a fail-fast run that threw, that the failure
+     * was a planned fault and no fetch was left running.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Settings settings = settings(variant, workload);
