@@ -35,7 +35,9 @@ public record Finding(String rule, Severity severity, String summary, String exp
         return !Boolean.FALSE.equals(details.get("applicable"));
     }
 
-    /** Whether a detail is evidence to read as text: neither one of the {@link #SERIES} nor one of the {@link #FLAGS}. */
+    /**
+     * Whether a detail is evidence to read as text: neither one of the {@link #SERIES} nor one of the {@link #FLAGS}.
+     */
     public static boolean readable(String name) {
         return !SERIES.contains(name) && !FLAGS.contains(name);
     }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code submit-failed}: virtual threads whose start or unpark the scheduler refused ({@code jdk.VirtualThreadSubmitFailed}). */
+/**
+ * {@code submit-failed}: virtual threads whose start or unpark the scheduler refused ({@code
+ * jdk.VirtualThreadSubmitFailed}).
+ */
 final class SubmitFailedRule extends BaseRule {
 
     static final String ID = "submit-failed";

@@ -1,6 +1,9 @@
 package dev.loompatterns.backpressure;
 
-/** What every mode implements: submits a burst of tasks under a limit and a policy, and returns when every accepted task has finished. */
+/**
+ * What every mode implements: submits a burst of tasks under a limit and a policy, and returns when every accepted task
+ * has finished.
+ */
 interface Form {
 
     /**

@@ -2,7 +2,10 @@ package dev.loompatterns.context;
 
 import java.util.List;
 
-/** What every mode implements: handles every request, making its context current, fanning out subtasks, and reporting what each saw. */
+/**
+ * What every mode implements: handles every request, making its context current, fanning out subtasks, and reporting
+ * what each saw.
+ */
 interface Form {
 
     /**

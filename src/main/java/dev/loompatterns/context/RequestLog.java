@@ -74,7 +74,10 @@ final class RequestLog {
         MDC.getMDCAdapter();
     }
 
-    /** A task's body, given the request id its thread's MDC held before the copy was set (left by an earlier task), or null. */
+    /**
+     * A task's body, given the request id its thread's MDC held before the copy was set (left by an earlier task), or
+     * null.
+     */
     @FunctionalInterface
     interface Body<T> {
         T run(String left) throws Exception;

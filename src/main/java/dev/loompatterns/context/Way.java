@@ -10,7 +10,9 @@ enum Way {
     INHERITABLE,
     /** Propagated, plus a library that caches an expensive object per thread. */
     PER_THREAD_CACHE,
-    /** A library's ThreadLocal (logging's MDC) set in the handler and not copied: the subtasks' log lines lack the id. */
+    /**
+     * A library's ThreadLocal (logging's MDC) set in the handler and not copied: the subtasks' log lines lack the id.
+     */
     MDC_LOST,
     /** The MDC copied by a task wrapper into each subtask, and cleared after: every log line carries its own id. */
     MDC_COPIED

@@ -122,7 +122,9 @@ public record PatternInfo(
             this.defaultTasks = defaultTasks;
         }
 
-        /** The variants; the first is the default and, unless {@link #everyVariantByDefault}, the one run by default. */
+        /**
+         * The variants; the first is the default and, unless {@link #everyVariantByDefault}, the one run by default.
+         */
         public Builder variants(Variant... all) {
             variants = List.of(all);
             return this;

@@ -29,7 +29,10 @@ public record ChildReport(Scenario scenario, List<String> lines, boolean exitedB
         return first >= 0 && (second < 0 || first < second);
     }
 
-    /** The JVM began to exit while the ticker still ran: {@code jvm-exiting} came and {@code ticker-ended} did not precede it. */
+    /**
+     * The JVM began to exit while the ticker still ran: {@code jvm-exiting} came and {@code ticker-ended} did not
+     * precede it.
+     */
     public boolean tickerRanAtExit() {
         return before(indexOf(Ticker.JVM_EXITING), indexOf(Ticker.TICKER_ENDED));
     }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How {@code compare} and {@code run} print their rows. The columns and their order are a contract (docs/design.md, The CLI contract). */
+/**
+ * How {@code compare} and {@code run} print their rows. The columns and their order are a contract (docs/design.md, The
+ * CLI contract).
+ */
 public enum ReportFormat {
     TABLE,
     CSV,

@@ -36,7 +36,9 @@ import javax.tools.ToolProvider;
  */
 final class Example implements AutoCloseable {
 
-    /** An example's line: "platform   10000 workers done in  2919 ms, ..." or "pool(50)   1000 bodies in  1674 ms ...". */
+    /**
+     * An example's line: "platform   10000 workers done in  2919 ms, ..." or "pool(50)   1000 bodies in  1674 ms ...".
+     */
     private static final Pattern EXAMPLE_LINE =
             Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
 

@@ -24,7 +24,9 @@ public final class AtomicFile {
 
     private AtomicFile() {}
 
-    /** Writes {@code content} to a hidden file beside {@code target} and moves it into place, replacing what was there. */
+    /**
+     * Writes {@code content} to a hidden file beside {@code target} and moves it into place, replacing what was there.
+     */
     public static void write(Path target, Content content) throws IOException {
         Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
         try {

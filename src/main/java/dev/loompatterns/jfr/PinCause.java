@@ -8,7 +8,9 @@ package dev.loompatterns.jfr;
  */
 public enum PinCause {
 
-    /** A native method or a VM frame between the blocking call and the thread's start: an FFM upcall, a JNI callback. */
+    /**
+     * A native method or a VM frame between the blocking call and the thread's start: an FFM upcall, a JNI callback.
+     */
     NATIVE_FRAME(
             "native-frame",
             "a native or VM frame on the stack (FFM upcall, JNI callback)",

@@ -49,7 +49,9 @@ public final class PinRecorder implements AutoCloseable {
         this.window = stream.open();
     }
 
-    /** Starts recording; the calling thread is the recorder's first own thread. Every class outside the JDK is own code. */
+    /**
+     * Starts recording; the calling thread is the recorder's first own thread. Every class outside the JDK is own code.
+     */
     public static PinRecorder start() {
         return start(PinTaxonomy.NOT_JDK);
     }

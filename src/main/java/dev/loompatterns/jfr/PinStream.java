@@ -143,7 +143,9 @@ public final class PinStream implements AutoCloseable {
         delivered = queue;
     }
 
-    /** The id the next thread created will get (and one used up by this probe): creating an unstarted thread is cheap. */
+    /**
+     * The id the next thread created will get (and one used up by this probe): creating an unstarted thread is cheap.
+     */
     private static long nextThreadId() {
         return Thread.ofVirtual().unstarted(() -> {}).threadId();
     }

@@ -3,7 +3,10 @@ package dev.loompatterns.lockcounter;
 import dev.loompatterns.core.RunGate;
 import java.util.concurrent.CountDownLatch;
 
-/** What every mode implements: runs {@code workers} workers that each increment a shared counter {@code increments} times. */
+/**
+ * What every mode implements: runs {@code workers} workers that each increment a shared counter {@code increments}
+ * times.
+ */
 interface Form {
 
     /** Returns when every worker has finished; the counter's total is then final. */

@@ -5,7 +5,10 @@ import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every mode implements: runs {@code tasks} tasks that each make one blocking call, and returns when all have ended. */
+/**
+ * What every mode implements: runs {@code tasks} tasks that each make one blocking call, and returns when all have
+ * ended.
+ */
 interface Form {
 
     /**

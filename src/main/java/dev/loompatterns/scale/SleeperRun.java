@@ -231,7 +231,9 @@ public final class SleeperRun {
         return Result.decode(lines.getLast());
     }
 
-    /** A row takes as long as it takes (a million sleepers on one carrier can take minutes): no backstop to speak of. */
+    /**
+     * A row takes as long as it takes (a million sleepers on one carrier can take minutes): no backstop to speak of.
+     */
     private static final Duration NO_BACKSTOP = Duration.ofDays(1);
 
     /**

@@ -90,7 +90,10 @@ public final class ThreadDump {
             }
         }
 
-        /** Whether a frame of its stack contains {@code frame} ({@code java.util.concurrent.locks.ReentrantLock.lockInterruptibly}). */
+        /**
+         * Whether a frame of its stack contains {@code frame} ({@code
+         * java.util.concurrent.locks.ReentrantLock.lockInterruptibly}).
+         */
         public boolean stackHas(String frame) {
             return stack.stream().anyMatch(line -> line.contains(frame));
         }
@@ -137,7 +140,8 @@ public final class ThreadDump {
     /**
      * One thread container.
      *
-     * @param id     the dump's identifier ({@code url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@672872e1})
+     * @param id     the dump's identifier ({@code
+     * url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@672872e1})
      * @param parent the parent's id, or null for the root
      * @param owner  the owning thread's id, or null
      */

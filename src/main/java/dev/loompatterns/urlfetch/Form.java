@@ -3,7 +3,9 @@ package dev.loompatterns.urlfetch;
 import java.net.URI;
 import java.util.List;
 
-/** What every mode implements: fetches every URL and returns the outcomes in input order, as {@code executor.map} does. */
+/**
+ * What every mode implements: fetches every URL and returns the outcomes in input order, as {@code executor.map} does.
+ */
 interface Form {
 
     List<Outcome> fetchAll(UrlClient client, List<URI> uris, Options options) throws Exception;

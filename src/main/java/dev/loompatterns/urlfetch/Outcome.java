@@ -33,7 +33,10 @@ public record Outcome(URI uri, int status, String body, IOException error) {
         return status >= 200 && status < 400;
     }
 
-    /** The kind of outcome, as a check compares it: {@code HTTP 200}, {@code HTTP 500}, {@value #TIMEOUT}, {@value #IO_ERROR}. */
+    /**
+     * The kind of outcome, as a check compares it: {@code HTTP 200}, {@code HTTP 500}, {@value #TIMEOUT}, {@value
+     * #IO_ERROR}.
+     */
     public String kind() {
         if (error == null) {
             return "HTTP " + status;

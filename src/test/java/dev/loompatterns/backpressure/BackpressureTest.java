@@ -49,7 +49,9 @@ class BackpressureTest {
         });
     }
 
-    /** Whatever the timing: every task counted once, the counts add up, the peak within the limit, wait sheds nothing. */
+    /**
+     * Whatever the timing: every task counted once, the counts add up, the peak within the limit, wait sheds nothing.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("policiesInEveryMode")
     void keepsTheBooksAndTheLimit(Mode mode, Policy policy) throws Exception {

@@ -29,7 +29,10 @@ class ContextTest {
         return ContextPattern.FORMS.of(mode).handleAll(REQUESTS, FAN_OUT, way, library, POOL_SIZE);
     }
 
-    /** Done the right way, every subtask sees its own request's context, no thread carries one over, and nothing is left here. */
+    /**
+     * Done the right way, every subtask sees its own request's context, no thread carries one over, and nothing is left
+     * here.
+     */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void everySubtaskSeesItsOwnRequestsContext(Mode mode) throws Exception {
@@ -94,7 +97,10 @@ class ContextTest {
                 .isEqualTo(mode == Mode.PLATFORM ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
     }
 
-    /** A per-thread cache builds one table per pool thread, one per virtual thread, and, bound by request, one per request. */
+    /**
+     * A per-thread cache builds one table per pool thread, one per virtual thread, and, bound by request, one per
+     * request.
+     */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aPerThreadCacheBuildsOnePerThreadThatRunsATask(Mode mode) throws Exception {
@@ -195,7 +201,10 @@ class ContextTest {
                 .contains("each thread inherited from its own request");
     }
 
-    /** Shown when the per-thread cache built a table for every subtask; not when a thread reused one, or no cache was used. */
+    /**
+     * Shown when the per-thread cache built a table for every subtask; not when a thread reused one, or no cache was
+     * used.
+     */
     @Test
     void perThreadCacheIsShownOnlyWhenNoTableWasUsedTwice() throws Exception {
         List<RequestContext> requests = ContextPattern.requests(2);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueTest {
 
-    /** The ids and their order are a contract (docs/design.md, the catalogue: ids and numbers); the number is the position. */
+    /**
+     * The ids and their order are a contract (docs/design.md, the catalogue: ids and numbers); the number is the
+     * position.
+     */
     static final List<String> DESIGN_IDS = List.of(
             "thread-basics",
             "creation-styles",

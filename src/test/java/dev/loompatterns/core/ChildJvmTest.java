@@ -59,7 +59,10 @@ class ChildJvmTest {
         assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
     }
 
-    /** Children started at once report in the order asked, stderr merged into their lines; one past the backstop is destroyed. */
+    /**
+     * Children started at once report in the order asked, stderr merged into their lines; one past the backstop is
+     * destroyed.
+     */
     @Test
     void runAllReportsEachChildInOrderAndDestroysOneThatOutlivesTheBackstop(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");

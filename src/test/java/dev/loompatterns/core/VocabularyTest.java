@@ -96,7 +96,9 @@ class VocabularyTest {
         assertThat(classesIn(pattern.getClass().getPackageName())).noneMatch(name -> name.endsWith("Demo"));
     }
 
-    /** The essay says what each form guarantees about memory: which action happens-before the check reads the result. */
+    /**
+     * The essay says what each form guarantees about memory: which action happens-before the check reads the result.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("patterns")
     void theEssayHasAMemoryConsistencySection(String id) throws IOException {

@@ -91,7 +91,9 @@ class AssertionClassesTest {
         return classes.stream().map(AssertionClassesTest::name).collect(Collectors.toCollection(HashSet::new));
     }
 
-    /** Each class is a Java 21 class file without preview, and of the project's classes reaches only {@code reachable}. */
+    /**
+     * Each class is a Java 21 class file without preview, and of the project's classes reaches only {@code reachable}.
+     */
     private static void assertJava21ReachingOnly(List<Path> classes, Set<String> reachable) throws IOException {
         for (Path file : classes) {
             ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));

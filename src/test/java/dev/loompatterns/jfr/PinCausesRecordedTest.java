@@ -43,7 +43,10 @@ class PinCausesRecordedTest {
         }
     }
 
-    /** Records every pin while {@code action} runs on a virtual thread, and classifies them; what the action throws is thrown here. */
+    /**
+     * Records every pin while {@code action} runs on a virtual thread, and classifies them; what the action throws is
+     * thrown here.
+     */
     static List<Pin> pinsOf(Path dir, PinRecording.Action action) throws Exception {
         return read(PinRecording.record(dir.resolve("pins.jfr"), action));
     }

@@ -36,7 +36,9 @@ class PinRecorderTest {
         }
     }
 
-    /** A virtual thread started while recording is the recorder's own; its pin is kept with reason, carrier and stack. */
+    /**
+     * A virtual thread started while recording is the recorder's own; its pin is kept with reason, carrier and stack.
+     */
     @Test
     void keepsThePinsOfVirtualThreadsStartedWhileRecording() throws InterruptedException {
         try (PinRecorder recorder = PinRecorder.start()) {

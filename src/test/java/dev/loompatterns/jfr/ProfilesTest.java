@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProfilesTest {
 
-    /** Every profile the jar carries parses, and names only events this JVM knows (a typo would silently record nothing). */
+    /**
+     * Every profile the jar carries parses, and names only events this JVM knows (a typo would silently record
+     * nothing).
+     */
     @Test
     void everyProfileParsesAndNamesOnlyKnownEvents() throws IOException, ParseException {
         FlightRecorder.register(PatternRunEvent.class);

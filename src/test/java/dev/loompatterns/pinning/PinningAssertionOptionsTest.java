@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
-/** What users of such assertions asked for: a tolerance, their own packages, causes to ignore, a superclass, no cross-charging. */
+/**
+ * What users of such assertions asked for: a tolerance, their own packages, causes to ignore, a superclass, no
+ * cross-charging.
+ */
 class PinningAssertionOptionsTest {
 
     @Test

@@ -54,7 +54,10 @@ class PinningAssertionTest {
         reentrantLockOnVirtualThreads();
     }
 
-    /** Doubles as the cost measurement: the surefire report gives each repetition's time (see docs/pinning-assertion.md, Cost). */
+    /**
+     * Doubles as the cost measurement: the surefire report gives each repetition's time (see docs/pinning-assertion.md,
+     * Cost).
+     */
     @RepeatedTest(20)
     @ShouldNotPin
     void anEmptyTestUnderTheAssertion() {

@@ -194,7 +194,10 @@ class PinningTest {
                 .contains("with " + PinningPattern.LEGACY_LOCKING + ":");
     }
 
-    /** On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show it. */
+    /**
+     * On JDK 26 the flag is obsolete (JDK-8359437): the variant says so instead of starting a child that cannot show
+     * it.
+     */
     @Test
     void legacyLockingIsNotTriedWhereTheJdkNoLongerHasIt() throws Exception {
         PinningPattern.Expectation expected = PinningPattern.expected("synchronized-jdk21", Mode.VIRTUAL, 26);

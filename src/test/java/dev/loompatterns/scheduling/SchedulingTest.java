@@ -66,7 +66,10 @@ class SchedulingTest {
         assertThat(check.detail()).contains("handed to a pool of");
     }
 
-    /** The scheduler's bean, read mid-run, replaces a pool's active count and queue size (virtual threads only: platform threads are not the scheduler's). */
+    /**
+     * The scheduler's bean, read mid-run, replaces a pool's active count and queue size (virtual threads only: platform
+     * threads are not the scheduler's).
+     */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(
             value = Mode.class,
@@ -115,7 +118,10 @@ class SchedulingTest {
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
-    /** The cpu-hog flaw, a starved probe, is shown when the probe was starved, and not shown on time-sliced platform threads. */
+    /**
+     * The cpu-hog flaw, a starved probe, is shown when the probe was starved, and not shown on time-sliced platform
+     * threads.
+     */
     @Test
     void aStarvedProbeIsShownAndOneThatWasNotIsNotShown() {
         Duration hog = Duration.ofMillis(100);

@@ -76,7 +76,9 @@ class SemaphorePoolTest {
         }
     }
 
-    /** Without a semaphore, the pool relies on the caller: one worker too many fails rather than sharing a connection. */
+    /**
+     * Without a semaphore, the pool relies on the caller: one worker too many fails rather than sharing a connection.
+     */
     @Test
     void unguardedPoolFailsAWorkerWhenTooManyRunAtOnce() throws Exception {
         ConnectionPool pool = ConnectionPool.unguarded(1, 2);

@@ -66,7 +66,10 @@ public final class Natives {
         }
     }
 
-    /** Loads a class that does not exist through a {@link SlowLoader}, from native code: a class-loading pin on a virtual thread. */
+    /**
+     * Loads a class that does not exist through a {@link SlowLoader}, from native code: a class-loading pin on a
+     * virtual thread.
+     */
     public static void loadSlowly() {
         try {
             Class.forName("com.example.Missing", false, new SlowLoader());

@@ -80,7 +80,9 @@ class ThreadDumpTest {
                         "(1 empty containers not shown)");
     }
 
-    /** A virtual thread started a moment before the dump, with no frames yet, says so; a thread with frames says where. */
+    /**
+     * A virtual thread started a moment before the dump, with no frames yet, says so; a thread with frames says where.
+     */
     @Test
     void aVirtualThreadWithNoFramesSaysItHasNotRunYet() {
         var started = new ThreadDump.DumpedThread("512", "", "RUNNABLE", true, "", List.of());

@@ -127,7 +127,9 @@ class UrlFetchFaultsTest {
         }
     }
 
-    /** The pool, the virtual executor and a scope under Joiner.awaitAll report exactly the faulted URLs, in input order. */
+    /**
+     * The pool, the virtual executor and a scope under Joiner.awaitAll report exactly the faulted URLs, in input order.
+     */
     @ParameterizedTest
     @EnumSource(Mode.class)
     @Timeout(60)

@@ -185,7 +185,9 @@ public final class ItemCollectionReader {
             taskId = field(type, "taskId");
         }
 
-        /** The accessor of a field by its name, whatever content type JMC gave it; null if the type has no such field. */
+        /**
+         * The accessor of a field by its name, whatever content type JMC gave it; null if the type has no such field.
+         */
         private static IMemberAccessor<?, IItem> field(IType<IItem> type, String name) {
             for (Map.Entry<IAccessorKey<?>, ?> key : type.getAccessorKeys().entrySet()) {
                 if (key.getKey().getIdentifier().equals(name)) {

@@ -55,7 +55,10 @@ public abstract class LoomJmcRule extends AbstractRule {
     protected enum Needs {
         /** Every one (a rule of one event type, or of a pair). */
         ALL,
-        /** At least one (a pool's blocking from sockets, files, parks, sleeps or monitors; the census from starts or ends). */
+        /**
+         * At least one (a pool's blocking from sockets, files, parks, sleeps or monitors; the census from starts or
+         * ends).
+         */
         ANY
     }
 

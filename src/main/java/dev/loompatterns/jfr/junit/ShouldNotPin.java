@@ -48,6 +48,8 @@ public @interface ShouldNotPin {
      */
     String[] packages() default {};
 
-    /** Causes that never count, beside first use and JFR's own ({@code NATIVE_FRAME} for a known native library, say). */
+    /**
+     * Causes that never count, beside first use and JFR's own ({@code NATIVE_FRAME} for a known native library, say).
+     */
     PinCause[] ignore() default {};
 }

@@ -60,7 +60,9 @@ class JmcBundleTest {
     @TempDir
     static Path dir;
 
-    /** The bundle and JMC's core libraries (with what they need), and nothing else: parent, the platform class loader. */
+    /**
+     * The bundle and JMC's core libraries (with what they need), and nothing else: parent, the platform class loader.
+     */
     static URLClassLoader jmcWithTheBundle;
 
     @BeforeAll
@@ -118,7 +120,9 @@ class JmcBundleTest {
         }
     }
 
-    /** A header's clauses, split at the commas outside quotes: {@code a;x:="p,q",b} is {@code a;x:="p,q"} and {@code b}. */
+    /**
+     * A header's clauses, split at the commas outside quotes: {@code a;x:="p,q",b} is {@code a;x:="p,q"} and {@code b}.
+     */
     static List<String> clauses(String header) {
         List<String> clauses = new ArrayList<>();
         Matcher clause = Pattern.compile("(?:[^,\"]|\"[^\"]*\")+").matcher(header);
@@ -300,7 +304,10 @@ class JmcBundleTest {
         }
     }
 
-    /** JMC's HTML report ({@code JfrHtmlRulesReport.createReport}, all the rules RuleRegistry finds) of a recording with pins. */
+    /**
+     * JMC's HTML report ({@code JfrHtmlRulesReport.createReport}, all the rules RuleRegistry finds) of a recording with
+     * pins.
+     */
     @Test
     void jmcsHtmlReportOfARecordingWithPinsCarriesOurPinningFinding() throws Exception {
         Path recording = Recordings.pinning(dir);

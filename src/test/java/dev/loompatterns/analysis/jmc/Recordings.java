@@ -43,7 +43,10 @@ final class Recordings {
 
     private Recordings() {}
 
-    /** JFR's notes of the settings, which every .jfc of the JDK and of loom enables: how JMC and our rules tell "enabled". */
+    /**
+     * JFR's notes of the settings, which every .jfc of the JDK and of loom enables: how JMC and our rules tell
+     * "enabled".
+     */
     private static Recording withSettingsNoted() {
         Recording recording = new Recording();
         recording.enable("jdk.ActiveSetting");
