@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A virtual thread per worker. The counters need no change: locks, atomics and adders work the
- * same for virtual threads. What differs is under the hood: with 2 carriers only two workers run
- * at once, and a virtual thread that waits for the lock unmounts (for {@code synchronized}, since
- * JDK 24, JEP 491).
+ * same for virtual threads. What differs is under the hood: only as many workers run at once as
+ * there are carriers (one per core by default: 2 on the project's machine), and a virtual thread
+ * that waits for the lock unmounts (for {@code synchronized}, since JDK 24, JEP 491).
  */
 public final class VirtualLockCounter implements Form {
 

@@ -5,7 +5,7 @@ package dev.loompatterns.pinning;
  * else: there is no carrier to hold, so nothing here can pin, and JFR records no
  * {@code jdk.VirtualThreadPinned} event whatever the blocking call is.
  */
-final class PlatformPinning implements Form {
+public final class PlatformPinning implements Form {
 
     @Override
     public void runAll(int tasks, Blocking call) throws Exception {

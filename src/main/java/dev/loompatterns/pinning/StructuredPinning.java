@@ -9,7 +9,7 @@ import java.util.concurrent.StructuredTaskScope;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-final class StructuredPinning implements Form {
+public final class StructuredPinning implements Form {
 
     @Override
     public void runAll(int tasks, Blocking call) throws Exception {

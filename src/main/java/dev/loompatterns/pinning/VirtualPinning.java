@@ -6,7 +6,7 @@ package dev.loompatterns.pinning;
  * a monitor on JDK 21-23), the carrier blocks with it; with as many such tasks as carriers, every
  * other virtual thread waits.
  */
-final class VirtualPinning implements Form {
+public final class VirtualPinning implements Form {
 
     @Override
     public void runAll(int tasks, Blocking call) throws Exception {

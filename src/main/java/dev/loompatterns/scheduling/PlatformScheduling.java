@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * time: a thread that spins is preempted every few milliseconds, so a newly started thread runs
  * almost at once however many others spin.
  */
-final class PlatformScheduling implements Form {
+public final class PlatformScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {

@@ -14,7 +14,7 @@ import java.util.function.IntConsumer;
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */
-final class StructuredScheduling implements Form {
+public final class StructuredScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {

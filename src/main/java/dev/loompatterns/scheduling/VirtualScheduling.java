@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
  * calls {@code Thread.yield()} was resumed ahead of it every time (the probe waited the hog's
  * whole run); started from a virtual thread, it is queued locally and a yield lets it in.
  */
-final class VirtualScheduling implements Form {
+public final class VirtualScheduling implements Form {
 
     @Override
     public void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception {

@@ -14,7 +14,11 @@ interface Form {
     enum OnFailure {
         /** Every outcome comes back, errors included; no fetch fails, so nothing is cancelled. */
         OUTCOMES,
-        /** A failed URL fails its fetch, and every outcome still comes back (structured: {@code Joiner.awaitAll()}). */
+        /**
+         * Every outcome comes back, errors included. Structured: a failed URL fails its fork, and
+         * {@code Joiner.awaitAll()} cancels nothing; the executor forms collect outcomes exactly
+         * as under {@link #OUTCOMES}, since a pool has no failing-fork idiom to show.
+         */
         AWAIT_ALL,
         /** The first failure cancels every other fetch and is thrown as a {@link FetchFailedException}. */
         FAIL_FAST
