@@ -21,8 +21,8 @@ public record Finding(String rule, Severity severity, String summary, String exp
     public static final Set<String> SERIES = Set.of("timeline", "alive_over_time", "lifetimes", "histogram");
 
     /**
-     * Details that qualify the finding rather than being evidence: {@code applicable} ({@link
-     * #applicable()}) and {@code timeline_complete} (whether the timeline holds every pin).
+     * Details that qualify the finding rather than being evidence: {@code applicable}
+     * ({@link #applicable()}) and {@code timeline_complete} (whether the timeline holds every pin).
      */
     public static final Set<String> FLAGS = Set.of("applicable", "timeline_complete");
 

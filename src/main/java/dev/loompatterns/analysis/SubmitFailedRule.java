@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code submit-failed}: virtual threads whose start or unpark the scheduler refused ({@code
- * jdk.VirtualThreadSubmitFailed}).
+ * {@code submit-failed}: virtual threads whose start or unpark the scheduler refused
+ * ({@code jdk.VirtualThreadSubmitFailed}).
  */
 final class SubmitFailedRule extends BaseRule {
 

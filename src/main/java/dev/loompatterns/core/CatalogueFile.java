@@ -148,7 +148,9 @@ final class CatalogueFile {
         Map<Integer, Entry> byNumber = new LinkedHashMap<>();
         Block block = null;
         int lineNumber = 0;
-        for (String line : text.lines().toList()) {
+        // an editor's byte-order mark would otherwise make line 1 fail with an invisible character
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (String line : body.lines().toList()) {
             lineNumber++;
             String content = line.strip();
             if (content.isEmpty() || content.startsWith("#")) {

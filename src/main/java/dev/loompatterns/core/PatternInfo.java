@@ -67,10 +67,11 @@ public record PatternInfo(
 
     /**
      * A builder holding what {@code catalogue.txt} says of the pattern {@code id} (number, title,
-     * tutorial, default tasks, variants; see {@link CatalogueFile}), to which the pattern class adds
-     * its parameters and task limits.
+     * tutorial, default tasks, variants, and whether every variant runs by default; see
+     * {@link CatalogueFile}), to which the pattern class adds its parameters and task limits.
      *
-     * @throws IllegalArgumentException if the file has no block for {@code id}, or is malformed
+     * @throws IllegalArgumentException if the file has no block for {@code id}; a malformed file
+     *     fails the first read with {@link ExceptionInInitializerError}, its cause naming the line
      */
     public static Builder fromCatalogue(String id) {
         return CatalogueFile.get().entry(id).builder();

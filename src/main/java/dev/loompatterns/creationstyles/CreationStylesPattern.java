@@ -18,9 +18,9 @@ public final class CreationStylesPattern extends AbstractPattern {
     static final PatternInfo INFO = PatternInfo.fromCatalogue("creation-styles").build();
 
     /**
-     * Platform: workers spread round-robin over four ways to make a thread (a runnable target, a {@code
-     * Thread} subclass, the {@code Thread.ofPlatform()} builder, a {@link
-     * java.util.concurrent.ThreadFactory}); virtual: over two, the {@code Thread.ofVirtual()} builder and a
+     * Platform: workers spread round-robin over four ways to make a thread (a runnable target, a
+     * {@code Thread} subclass, the {@code Thread.ofPlatform()} builder, a
+     * {@link java.util.concurrent.ThreadFactory}); virtual: over two, the {@code Thread.ofVirtual()} builder and a
      * virtual-thread-per-task executor; structured: one, a fork of a {@link java.util.concurrent.Callable}.
      */
     static final ByMode<Form> FORMS =

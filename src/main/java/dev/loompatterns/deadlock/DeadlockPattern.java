@@ -21,8 +21,8 @@ public final class DeadlockPattern extends AbstractPattern {
             PatternInfo.fromCatalogue("deadlock").maxTasks(MAX_PAIRS).build(); // tasks are pairs of workers
 
     /**
-     * Platform: a platform thread per worker, the watchdog on the calling thread, the kind of thread {@code
-     * ThreadMXBean} sees deadlocked; virtual: a virtual thread per worker, which deadlock the same but only
+     * Platform: a platform thread per worker, the watchdog on the calling thread, the kind of thread
+     * {@code ThreadMXBean} sees deadlocked; virtual: a virtual thread per worker, which deadlock the same but only
      * the JSON thread dump sees; structured: a fork per worker in one named scope, the watchdog one more
      * fork.
      */

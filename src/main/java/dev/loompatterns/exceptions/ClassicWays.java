@@ -24,8 +24,8 @@ final class ClassicWays {
     private ClassicWays() {}
 
     /**
-     * Both ways, each on a fresh set of tasks, with the threads from {@code builder} and the executor from {@code
-     * executors}.
+     * Both ways, each on a fresh set of tasks, with the threads from {@code builder} and the executor from
+     * {@code executors}.
      */
     static List<Outcome> runAll(int count, int failEvery, Thread.Builder builder, Supplier<ExecutorService> executors)
             throws InterruptedException {

@@ -24,8 +24,8 @@ public final class ExceptionsPattern extends AbstractPattern {
     /**
      * Platform: a thread per task with an uncaught-exception handler, then {@code invokeAll} on a fixed pool
      * of four; virtual: the same two ways with a virtual-thread builder and a virtual-thread-per-task
-     * executor; structured: a fail-fast scope whose first failure cancels the siblings, then {@code
-     * Joiner.awaitAll()} for every outcome.
+     * executor; structured: a fail-fast scope whose first failure cancels the siblings, then
+     * {@code Joiner.awaitAll()} for every outcome.
      */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);

@@ -47,8 +47,8 @@ public final class RacePattern extends AbstractPattern {
     }
 
     /**
-     * Runs {@code tasks} races one after another in the mode's form and checks each as it returns: for {@code
-     * first-success}, the fastest mirror that succeeded won and every loser was interrupted or never started;
+     * Runs {@code tasks} races one after another in the mode's form and checks each as it returns: for
+     * {@code first-success}, the fastest mirror that succeeded won and every loser was interrupted or never started;
      * for {@code all-fail}, the race threw only after every mirror failed; in both, no mirror was still
      * running.
      */

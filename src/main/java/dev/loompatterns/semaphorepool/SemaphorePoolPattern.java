@@ -24,8 +24,8 @@ public final class SemaphorePoolPattern extends AbstractPattern {
 
     /**
      * Platform: a platform thread per worker waiting for a semaphore permit, or a fixed pool of as many
-     * threads as connections; virtual: a virtual thread per worker behind the same semaphore ({@code
-     * pool-size}: a fixed pool of virtual threads, the platform habit carried over); structured: a fork per
+     * threads as connections; virtual: a virtual thread per worker behind the same semaphore
+     * ({@code pool-size}: a fixed pool of virtual threads, the platform habit carried over); structured: a fork per
      * worker behind the semaphore, or as many forks as connections draining a shared counter.
      */
     static final ByMode<Form> FORMS =

@@ -19,8 +19,8 @@ public final class ThreadConfigPattern extends AbstractPattern {
     static final PatternInfo INFO = PatternInfo.fromCatalogue("thread-config").build();
 
     /**
-     * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one {@code
-     * Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
+     * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one
+     * {@code Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
      * priority; structured: that virtual builder's factory given to the scope, where a fork's failure is kept
      * by its subtask instead of reaching the handler.
      */

@@ -46,6 +46,9 @@ public final class ThreadDump {
         return containers;
     }
 
+    /** What a dump line says of a virtual thread that has no frames: started, waiting for a carrier. */
+    public static final String NOT_YET_RUN = "(started, not yet run: no frames)";
+
     /**
      * One thread as the dump shows it.
      *
@@ -53,9 +56,6 @@ public final class ThreadDump {
      *                    or empty; for {@code java.util.concurrent} locks the dump names no owner
      * @param stack       its frames, innermost first, as the dump writes them
      */
-    /** What a dump line says of a virtual thread that has no frames: started, waiting for a carrier. */
-    public static final String NOT_YET_RUN = "(started, not yet run: no frames)";
-
     public record DumpedThread(
             String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
 
@@ -91,8 +91,8 @@ public final class ThreadDump {
         }
 
         /**
-         * Whether a frame of its stack contains {@code frame} ({@code
-         * java.util.concurrent.locks.ReentrantLock.lockInterruptibly}).
+         * Whether a frame of its stack contains {@code frame}
+         * ({@code java.util.concurrent.locks.ReentrantLock.lockInterruptibly}).
          */
         public boolean stackHas(String frame) {
             return stack.stream().anyMatch(line -> line.contains(frame));
@@ -140,8 +140,8 @@ public final class ThreadDump {
     /**
      * One thread container.
      *
-     * @param id     the dump's identifier ({@code
-     * url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@672872e1})
+     * @param id     the dump's identifier
+     * ({@code url-fetch/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@672872e1})
      * @param parent the parent's id, or null for the root
      * @param owner  the owning thread's id, or null
      */

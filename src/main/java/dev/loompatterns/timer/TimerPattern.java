@@ -50,7 +50,7 @@ public final class TimerPattern extends AbstractPattern {
      * Platform: a {@link java.util.concurrent.ScheduledThreadPoolExecutor} of {@code pool-size} platform
      * threads serving every timer; virtual: a virtual thread per timer, waiting on its own latch until its
      * time; structured: a fork per timer, waiting the same way, in one scope whose deadline is the run's
-     * horizon.
+     * horizon plus a backstop.
      */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 

@@ -34,8 +34,8 @@ public record Outcome(URI uri, int status, String body, IOException error) {
     }
 
     /**
-     * The kind of outcome, as a check compares it: {@code HTTP 200}, {@code HTTP 500}, {@value #TIMEOUT}, {@value
-     * #IO_ERROR}.
+     * The kind of outcome, as a check compares it: {@code HTTP 200}, {@code HTTP 500}, {@value #TIMEOUT},
+     * {@value #IO_ERROR}.
      */
     public String kind() {
         if (error == null) {

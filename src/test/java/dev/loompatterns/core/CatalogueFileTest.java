@@ -80,6 +80,12 @@ class CatalogueFileTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() {
+        assertThat(CatalogueFile.parse("test.txt", "\uFEFF" + GOOD).entries())
+                .isEqualTo(CatalogueFile.parse("test.txt", GOOD).entries());
+    }
+
+    @Test
     void anIdNotInTheFileNamesTheIdsThatAre() {
         CatalogueFile file = CatalogueFile.parse("test.txt", GOOD);
         assertThatThrownBy(() -> file.entry("third"))
