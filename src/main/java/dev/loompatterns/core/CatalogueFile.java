@@ -30,7 +30,7 @@ import java.util.Map;
  * </pre>
  *
  * <ul>
- *   <li>{@code title}, {@code tutorial}, {@code tasks} (a whole number, {@code _} allowed between
+ *   <li>{@code title}, {@code tutorial}, {@code tasks} (a whole number from 1, {@code _} allowed between
  *       digits): once each, required.
  *   <li>{@code variant <id> <description>} and {@code wrong-way <id> <description>} (a variant
  *       that demonstrates a mistake): the variants in order, the first being the default. A block
@@ -287,15 +287,21 @@ final class CatalogueFile {
             }
         }
 
+        /** A whole number from 1 up: a pattern's number and its default tasks are counts. */
         private static int wholeNumber(Where where, String field, String value) {
             if (!value.matches(WHOLE_NUMBER)) {
                 throw where.error(field + " '" + value + "' is not a whole number");
             }
+            int number;
             try {
-                return Integer.parseInt(value.replace("_", ""));
+                number = Integer.parseInt(value.replace("_", ""));
             } catch (NumberFormatException e) {
                 throw where.error(field + " '" + value + "' is too large");
             }
+            if (number < 1) {
+                throw where.error(field + " '" + value + "' must be at least 1");
+            }
+            return number;
         }
 
         private static String id(Where where, String what, String value) {

@@ -105,6 +105,7 @@ class CatalogueFileTest {
         2 b\\n  title t\\n  tutorial u                                           | test.txt line 5: pattern b has no tasks
         2 b\\n  title t\\n  tutorial u\\n  tasks many                            | test.txt line 8: tasks 'many' is not a whole number
         2 b\\n  title t\\n  tutorial u\\n  tasks 99999999999                     | test.txt line 8: tasks '99999999999' is too large
+        2 b\\n  title t\\n  tutorial u\\n  tasks 0                               | test.txt line 8: tasks '0' must be at least 1
         2 a\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: pattern id 'a' again (first at line 1)
         1 b\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: number 1 again, for b (a has it, at line 1)
         2 b c\\n  title t                                                        | test.txt line 5: '2 b c' is not a pattern's '<number> <id>' line (a field is indented)
