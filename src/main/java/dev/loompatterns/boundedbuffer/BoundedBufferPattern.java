@@ -22,6 +22,9 @@ public final class BoundedBufferPattern extends AbstractPattern {
             .maxTasks(Limits.MAX_TASKS)
             .build(); // tasks are items; the threads are the producers and consumers
 
+    /** The variant that uses the JDK's {@code ArrayBlockingQueue}; the other builds its own buffer. */
+    static final Variant ARRAY_BLOCKING_QUEUE = INFO.variant("array-blocking-queue");
+
     /**
      * Platform: a platform thread per producer and per consumer, each parking an OS thread on the buffer's
      * conditions when blocked; virtual: a virtual thread for each, the buffer unchanged, unmounting while it
@@ -44,7 +47,7 @@ public final class BoundedBufferPattern extends AbstractPattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int capacity = workload.intValue(CAPACITY);
-        Buffer<Integer> buffer = variant.id().equals("array-blocking-queue")
+        Buffer<Integer> buffer = variant.id().equals(ARRAY_BLOCKING_QUEUE.id())
                 ? new QueueBuffer<>(capacity)
                 : new BoundedBuffer<>(capacity);
         return check(FORMS.of(mode)

@@ -18,6 +18,9 @@ public final class EventSignalPattern extends AbstractPattern {
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("event-signal").params(TIMEOUT_MS).build();
 
+    /** The variant that signals with a {@code CountDownLatch}; the other with a resettable event. */
+    static final Variant LATCH = INFO.variant("latch");
+
     /**
      * Platform: a platform thread per waiter, each parking an OS thread until {@code set()}; virtual: a
      * virtual thread per waiter, which unmounts while it waits; structured: a fork per waiter, so a failed or
@@ -41,7 +44,7 @@ public final class EventSignalPattern extends AbstractPattern {
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Signal signal = variant.id().equals("latch") ? new LatchSignal() : new ResettableEvent();
+        Signal signal = variant.id().equals(LATCH.id()) ? new LatchSignal() : new ResettableEvent();
         return check(FORMS.of(mode).play(signal, workload.tasks(), workload.millis(TIMEOUT_MS)));
     }
 

@@ -22,6 +22,9 @@ public final class SemaphorePoolPattern extends AbstractPattern {
             .params(CONNECTIONS, HOLD_MS)
             .build();
 
+    /** The variant with no semaphore: as many threads (or forks) as connections. */
+    static final Variant POOL_SIZE = INFO.variant("pool-size");
+
     /**
      * Platform: a platform thread per worker waiting for a semaphore permit, or a fixed pool of as many
      * threads as connections; virtual: a virtual thread per worker behind the same semaphore
@@ -43,7 +46,7 @@ public final class SemaphorePoolPattern extends AbstractPattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int connections = workload.intValue(CONNECTIONS);
-        Form.Limit limit = variant.id().equals("pool-size") ? Form.Limit.THREADS : Form.Limit.SEMAPHORE;
+        Form.Limit limit = variant.id().equals(POOL_SIZE.id()) ? Form.Limit.THREADS : Form.Limit.SEMAPHORE;
         ConnectionPool pool = limit == Form.Limit.THREADS
                 ? ConnectionPool.unguarded(connections, workload.tasks())
                 : ConnectionPool.guarded(connections, workload.tasks());

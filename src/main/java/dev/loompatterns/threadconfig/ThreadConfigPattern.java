@@ -18,6 +18,9 @@ public final class ThreadConfigPattern extends AbstractPattern {
 
     static final PatternInfo INFO = PatternInfo.fromCatalogue("thread-config").build();
 
+    /** The variant whose threads inherit the creator's inheritable thread-locals. */
+    static final Variant INHERIT_LOCALS = INFO.variant("inherit-locals");
+
     /**
      * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one
      * {@code Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
@@ -32,7 +35,7 @@ public final class ThreadConfigPattern extends AbstractPattern {
     }
 
     static ThreadConfig configFor(Variant variant) {
-        return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals("inherit-locals"));
+        return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals(INHERIT_LOCALS.id()));
     }
 
     /**
