@@ -20,10 +20,9 @@ import java.util.function.Predicate;
  *       {@link PinCause#CLASS_INIT_WAIT} of X.</li>
  *   <li>The innermost frame that loads a class ({@code ClassLoader.loadClass}, any frame of
  *       {@code jdk.internal.loader}, a {@code loadClass}/{@code findClass}/{@code defineClass}
- *       method, or {@code MethodHandleNatives.link...} linking a call site) or runs an initializer ({@code <clinit>})
- * decides between
- *       {@link PinCause#CLASS_LOADING} and {@link PinCause#CLASS_INIT}: whichever is nearer to the
- *       blocking call is what blocked.</li>
+ *       method, or {@code MethodHandleNatives.link...} linking a call site) or runs an
+ *       initializer ({@code <clinit>}) decides between {@link PinCause#CLASS_LOADING} and
+ *       {@link PinCause#CLASS_INIT}: whichever is nearer to the blocking call is what blocked.</li>
  *   <li>Otherwise {@code pinnedReason} (JDK 24+): "VM call to X.&lt;clinit&gt; on stack" is
  *       {@code CLASS_INIT}; "Native or VM frame on stack" is {@link PinCause#NATIVE_FRAME};
  *       "Freeze or preempt failed (N)" carries HotSpot's freeze result: 3 a native frame, 4 a held

@@ -66,8 +66,8 @@ final class TimerScenario {
     /**
      * Schedules the timers, cancels every second one if asked, waits for them all, and describes
      * each. Each action blocks for {@code block} (zero: not at all). With {@code dueAt} given (a
-     * {@code System.nanoTime()} value),
-     * the delays are computed as each timer is scheduled, to end at {@code dueAt}.
+     * {@code System.nanoTime()} value), the delays are computed as each timer is scheduled, to end
+     * at {@code dueAt}.
      */
     private static List<Fired> run(
             Form service, Duration[] delays, boolean cancelEveryOther, Duration block, Long dueAt) throws Exception {

@@ -51,12 +51,12 @@
  *
  * <h2>The wrong way: blocking actions on a scheduled pool</h2>
  * In {@code blocking-actions} every timer is due at the same instant and its action blocks for
- * {@code block-ms}. On the pool of 2, the third timer waits until one of the first two actions
- * ends, so it is at least {@code block-ms} late, and the last of 20 starts nine blocking actions late: a pool sized for
- * short
- * actions turns blocking ones into lateness for everyone else. With a virtual thread (or a fork)
- * per timer no timer waits for another. The check says {@code shown} when a timer started at least
- * {@code block-ms} after its time, {@code not shown} otherwise (the virtual and structured forms).
+ * {@code block-ms}. On the pool of 2, the third timer waits until one of the first two actions ends,
+ * so it is at least {@code block-ms} late, and the last of 20 starts nine blocking actions late: a
+ * pool sized for short actions turns blocking ones into lateness for everyone else. With a virtual
+ * thread (or a fork) per timer no timer waits for another. The check says {@code shown} when a timer
+ * started at least {@code block-ms} after its time, {@code not shown} otherwise (the virtual and
+ * structured forms).
  *
  * <h2>Memory consistency effects</h2>
  * What the owner did before scheduling a timer happens-before its action: submitting to an

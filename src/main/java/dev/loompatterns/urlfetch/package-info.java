@@ -52,24 +52,22 @@
  *
  * <h2>Faults</h2>
  * The variants {@code faults} and {@code faults-fail-fast} start the server with a
- * {@link dev.loompatterns.urlfetch.FaultPlan}: {@code -P fault-rate} percent of the items
- * (default 10), picked by {@code -P fault-seed} from the item's index alone, get one of
- * {@code -P faults=500,reset,stall,fail}: an answer of 500; the connection cut after half the
- * body ({@code com.sun.net.httpserver} gives a handler no socket, so a true RST with
- * {@code SO_LINGER 0} is out of reach, and this is the closest: the client's read fails
- * mid-answer); no answer until the client's {@code -P timeout-ms} (2000 in these variants, 30,000 otherwise) gives up
- * or the
- * server closes; the connection closed with no answer. The run knows before it starts which URLs
- * will fail and how, so the check compares. Under {@code faults}, the pool and the virtual
- * executor ({@code invokeAll}) and the scope ({@code Joiner.awaitAll()}) hand back every
- * outcome in input order, each failure carrying its error: exactly the faulted URLs must fail,
- * a 500 as HTTP 500, a stall as a timeout, a cut or a close as an I/O error. Under
- * {@code faults-fail-fast}, the scope's default joiner cancels every other fork at the first
- * failure and {@code join} throws it; the executors need a completion service and a cancel loop
- * to do the same ({@code ExecutorFetch}). The check: the failure thrown is a faulted
- * URL's, no fetch is running when the call returns, and no stall was waited for until its
- * timeout. A stall costs at most the timeout, and the server closes what it still holds when it
- * closes, so no fault can hang a run.
+ * {@link dev.loompatterns.urlfetch.FaultPlan}: {@code -P fault-rate} percent of the items (default
+ * 10), picked by {@code -P fault-seed} from the item's index alone, get one of
+ * {@code -P faults=500,reset,stall,fail}: an answer of 500; the connection cut after half the body
+ * ({@code com.sun.net.httpserver} gives a handler no socket, so a true RST with {@code SO_LINGER 0} is
+ * out of reach, and this is the closest: the client's read fails mid-answer); no answer until the
+ * client's {@code -P timeout-ms} (2000 in these variants, 30,000 otherwise) gives up or the server
+ * closes; the connection closed with no answer. The run knows before it starts which URLs will fail
+ * and how, so the check compares. Under {@code faults}, the pool and the virtual executor
+ * ({@code invokeAll}) and the scope ({@code Joiner.awaitAll()}) hand back every outcome in input
+ * order, each failure carrying its error: exactly the faulted URLs must fail, a 500 as HTTP 500, a
+ * stall as a timeout, a cut or a close as an I/O error. Under {@code faults-fail-fast}, the scope's
+ * default joiner cancels every other fork at the first failure and {@code join} throws it; the
+ * executors need a completion service and a cancel loop to do the same ({@code ExecutorFetch}). The
+ * check: the failure thrown is a faulted URL's, no fetch is running when the call returns, and no
+ * stall was waited for until its timeout. A stall costs at most the timeout, and the server closes
+ * what it still holds when it closes, so no fault can hang a run.
  *
  * <p>A lesson the fail-fast forms taught: a fork cancelled by the scope (an interrupt in
  * {@code HttpClient.send}) can leave its request open inside the {@code HttpClient} until that
