@@ -98,12 +98,10 @@ final class DumpCommand extends LoomCommand {
         MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
         RunReport finished = run.report();
         if (!run.held()) {
-            spec.commandLine()
-                    .getErr()
-                    .println("loom: " + pattern.id() + " (" + chosenMode.id()
-                            + ") ran to its end without a task reaching a hold point"
-                            + " (core.RunGate.arrive), so no mid-run dump was taken; its check: "
-                            + finished.check().word() + ": " + finished.check().detail());
+            err().println("loom: " + pattern.id() + " (" + chosenMode.id()
+                    + ") ran to its end without a task reaching a hold point"
+                    + " (core.RunGate.arrive), so no mid-run dump was taken; its check: "
+                    + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
         }
         ThreadDump dump = ThreadDump.read(file);

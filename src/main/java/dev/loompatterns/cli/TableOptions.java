@@ -16,7 +16,6 @@ final class TableOptions {
     boolean wide;
 
     void print(ReportFormat format, List<Row> rows, PrintWriter out) {
-        format.print(rows, out, wide);
-        out.flush();
+        format.print(rows, out, wide); // flushes
     }
 }

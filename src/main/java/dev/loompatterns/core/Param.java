@@ -46,9 +46,7 @@ public record Param(String name, String description, String defaultValue, long m
             throw new UsageException(
                     name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
         }
-        if (parsed < min || parsed > max) {
-            throw new UsageException(name + " must be from " + min + " to " + max + ", got " + parsed);
-        }
+        UsageException.requireRange(name, parsed, min, max);
         return parsed;
     }
 }

@@ -18,9 +18,9 @@ public final class Cancellation {
 
     private Cancellation() {}
 
-    /** Marks the session cancelled; true the first time. */
-    public static boolean request() {
-        return REQUESTED.compareAndSet(false, true);
+    /** Marks the session cancelled. */
+    public static void request() {
+        REQUESTED.set(true);
     }
 
     public static boolean requested() {

@@ -177,15 +177,13 @@ public final class Session {
 
     /** The cell's warm-up runs: the first failed check among them, or null if all passed (or there were none). */
     private Check warmUp(Cell cell, int warmups, Counter done) throws InterruptedException {
-        Check failed = null;
         ChildActivity.Recording recording = runner.childRecording();
         runner.recordChildrenBeside(null); // a warm-up's children are not recorded, as the warm-up is not
         try {
-            failed = warmUpRuns(cell, warmups, done);
+            return warmUpRuns(cell, warmups, done);
         } finally {
             runner.recordChildrenBeside(recording);
         }
-        return failed;
     }
 
     private Check warmUpRuns(Cell cell, int warmups, Counter done) throws InterruptedException {

@@ -132,12 +132,12 @@ public final class PinStream implements AutoCloseable {
 
     private void start() {
         requireAvailable();
+        JvmShutdown.requireRunning("the pin stream"); // before the stream exists: nothing to close if it throws
         Queue<Delivered> queue = new ConcurrentLinkedQueue<>();
         RecordingStream started = new RecordingStream();
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
-        JvmShutdown.requireRunning("the pin stream");
         started.startAsync();
         stream = started;
         delivered = queue;

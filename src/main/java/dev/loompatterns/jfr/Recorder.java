@@ -62,10 +62,10 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts recording with the given settings; the file is written by {@link #finish()}. */
     public static Recorder start(Configuration configuration, Path target) {
+        JvmShutdown.requireRunning("a recording"); // before the recording exists: nothing to close if it throws
         Recording recording = new Recording(configuration);
         recording.setName("loom-patterns " + target.getFileName());
         recording.setToDisk(true);
-        JvmShutdown.requireRunning("a recording");
         recording.start();
         return new Recorder(recording, target);
     }

@@ -127,7 +127,7 @@ public final class ThreadDump {
     }
 
     /** The frame of a task that {@code loom dump} holds at its start. */
-    static final String HOLD_FRAME = "dev.loompatterns.core.RunGate";
+    static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
 
     /** Threads held at their start by {@code loom dump}, as the dump shows them. */
     public long held() {

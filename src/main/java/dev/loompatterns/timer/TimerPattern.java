@@ -127,13 +127,8 @@ public final class TimerPattern extends AbstractPattern {
         }
         long asked = timers.stream().filter(Fired::cancelAsked).count();
         long cancelled = timers.stream().filter(Fired::cancelled).count();
-        long fired = timers.stream().filter(t -> t.fires() > 0).count();
-        if (timers.stream().anyMatch(t -> t.cancelled() && !t.cancelAsked())) {
-            return Check.failed("a timer reports a cancel nobody asked for");
-        }
-        if (fired + cancelled != timers.size()) {
-            return Check.failed(fired + " fired + " + cancelled + " cancelled != " + timers.size() + " timers");
-        }
+        // violation() has passed: each timer either fired once or was cancelled before it fired
+        long fired = timers.size() - cancelled;
         return Check.passed(fired + " fired, " + cancelled + " cancelled before they fired, none fired after its cancel"
                 + (asked > cancelled
                         ? " (" + (asked - cancelled) + " cancels came after the timer had fired: cancel() said false)"

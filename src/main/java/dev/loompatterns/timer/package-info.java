@@ -72,9 +72,8 @@
  * once, none before its delay (measured with {@code System.nanoTime}, the clock the timers wait
  * on, from just before the owner scheduled it; no slack is needed and no upper bound is set).
  * {@code cancel}: the owner cancels every second timer once all are scheduled; a timer whose
- * {@code cancel()} returned true never fired, every other fired once and on time, and fired plus
- * cancelled is every timer (a cancel that came too late, on a loaded machine, is reported, not
- * failed). {@code fixed-rate}: each of the {@code ticks} ticks came exactly once, the k-th not
+ * {@code cancel()} returned true never fired, and every other fired once and on time (a cancel
+ * that came too late, on a loaded machine, is reported, not failed). {@code fixed-rate}: each of the {@code ticks} ticks came exactly once, the k-th not
  * before the start plus k periods, and the last one late by no more than a quarter of the span
  * ({@code ticks * period}) plus 100 ms: a punctual timer's last tick is late by one wake-up, a
  * drifting one's by the sum of them all, and the bound grows with the span so a loaded 2-core

@@ -14,11 +14,6 @@ final class OutcomeChecks {
 
     private OutcomeChecks() {}
 
-    /** Every item came back in input order with the body the server sent for it, and each was served once. */
-    static Check checkServed(List<URI> asked, List<Outcome> results, long served) {
-        return checkFaults(asked, results, FaultPlan.NONE, served);
-    }
-
     /**
      * Every item came back in input order; exactly the items the plan faulted failed, each with
      * the outcome its fault gives (500: HTTP 500; stall: timeout; fail, reset: an I/O error);

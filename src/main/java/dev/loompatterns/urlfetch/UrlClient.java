@@ -31,10 +31,6 @@ final class UrlClient implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder timedOut = new LongAdder();
 
-    UrlClient() {
-        this(DEFAULT_TIMEOUT);
-    }
-
     /** @param timeout how long a request may take, connecting included, before it fails */
     UrlClient(Duration timeout) {
         this(timeout, uri -> timeout);

@@ -214,8 +214,9 @@ class ContextTest {
 
         LookupTable perTask = new LookupTable(1024); // two subtasks, each on its own thread
         perTask.forThisThread();
-        Thread other = Thread.ofVirtual().start(perTask::forThisThread);
-        other.join();
+        try (var other = dev.loompatterns.testing.Background.start(perTask::forThisThread)) {
+            other.join(); // rethrows what the other thread threw
+        }
         Check shown = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, perTask);
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("2 tables of 1 KiB built").contains("no table was used twice");

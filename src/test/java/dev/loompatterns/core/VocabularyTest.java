@@ -61,7 +61,6 @@ class VocabularyTest {
         assertThat(staticFinalsOf(type, ByMode.class))
                 .as("a ByMode<Form> constant: the mode picks the form there")
                 .hasSize(1);
-        assertThat(pattern.info().id()).isEqualTo(pattern.id());
     }
 
     @ParameterizedTest(name = "{0}")

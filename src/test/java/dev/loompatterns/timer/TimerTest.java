@@ -66,10 +66,6 @@ class TimerTest {
                 assertThat(timer.fires()).as("timer %d", i).isEqualTo(1);
             }
         }
-        // how many cancels came before their timer fired depends on the machine; the sum does not
-        assertThat(fired.stream().filter(t -> t.fires() > 0).count()
-                        + fired.stream().filter(Fired::cancelled).count())
-                .isEqualTo(20);
         assertThat(TimerPattern.checkCancel(fired).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 

@@ -59,6 +59,9 @@ class UrlFetchFaultsTest {
                 .toList()
                 .reversed();
 
+        // what the fail-fast test relies on: a fault the pool meets at once, and stalls to cancel
+        assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor)).contains(FaultPlan.Kind.FAIL);
+        assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor)).contains(FaultPlan.Kind.STALL);
         assertThat(again).isEqualTo(first);
         assertThat(backwards).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
@@ -178,12 +181,6 @@ class UrlFetchFaultsTest {
     @org.junit.jupiter.params.provider.MethodSource("everyModeRepeated")
     @Timeout(45)
     void failingFastCancelsTheRestAndLeavesNothingRunning(Mode mode, int run) throws Exception {
-        assertThat(IntStream.range(0, WORKERS).mapToObj(PLAN::faultFor))
-                .as("a fault the pool meets at once")
-                .contains(FaultPlan.Kind.FAIL);
-        assertThat(IntStream.range(0, ITEMS).mapToObj(PLAN::faultFor))
-                .as("stalls to cancel")
-                .contains(FaultPlan.Kind.STALL);
         Form failFast = UrlFetchPattern.FORMS.of(mode);
         try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
                 UrlClient client = new UrlClient(LONG_TIMEOUT)) {

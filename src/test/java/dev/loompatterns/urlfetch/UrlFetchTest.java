@@ -28,14 +28,15 @@ class UrlFetchTest {
     @EnumSource(Mode.class)
     void resultsComeBackInInputOrder(Mode mode) throws Exception {
         try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2));
-                UrlClient client = new UrlClient()) {
+                UrlClient client = new UrlClient(UrlClient.DEFAULT_TIMEOUT)) {
             // reversed, so input order differs from any order the server might finish in
             List<URI> uris = server.items(30).reversed();
             List<Outcome> results = UrlFetchPattern.FORMS.of(mode).fetchAll(client, uris, OPTIONS);
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
             assertThat(results).extracting(Outcome::body).first().isEqualTo("item-29");
-            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict())
+            assertThat(OutcomeChecks.checkFaults(uris, results, FaultPlan.NONE, server.served())
+                            .verdict())
                     .isEqualTo(Check.Verdict.PASSED);
         }
     }
@@ -45,13 +46,14 @@ class UrlFetchTest {
     @ValueSource(ints = {1, 7, 30, 100})
     void structuredGroupsKeepInputOrder(int groupSize) throws Exception {
         try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1));
-                UrlClient client = new UrlClient()) {
+                UrlClient client = new UrlClient(UrlClient.DEFAULT_TIMEOUT)) {
             List<URI> uris = server.items(30).reversed();
             List<Outcome> results = new StructuredUrlFetch()
                     .fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
-            assertThat(OutcomeChecks.checkServed(uris, results, server.served()).verdict())
+            assertThat(OutcomeChecks.checkFaults(uris, results, FaultPlan.NONE, server.served())
+                            .verdict())
                     .isEqualTo(Check.Verdict.PASSED);
         }
     }
@@ -79,13 +81,14 @@ class UrlFetchTest {
         URI b = URI.create("http://127.0.0.1:1/item/1");
         Outcome okA = new Outcome(a, 200, "item-0");
         Outcome okB = new Outcome(b, 200, "item-1");
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okB, okA), 2)
+        assertThat(OutcomeChecks.checkFaults(List.of(a, b), List.of(okB, okA), FaultPlan.NONE, 2)
                         .detail())
                 .startsWith("result 0 is for");
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, new Outcome(b, 200, "item-7")), 2)
+        assertThat(OutcomeChecks.checkFaults(
+                                List.of(a, b), List.of(okA, new Outcome(b, 200, "item-7")), FaultPlan.NONE, 2)
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(OutcomeChecks.checkServed(List.of(a, b), List.of(okA, okB), 3)
+        assertThat(OutcomeChecks.checkFaults(List.of(a, b), List.of(okA, okB), FaultPlan.NONE, 3)
                         .detail())
                 .contains("answered 3 requests");
     }
