@@ -28,8 +28,9 @@ public final class BoundedBufferPattern extends AbstractPattern {
     /**
      * Platform: a platform thread per producer and per consumer, each parking an OS thread on the buffer's
      * conditions when blocked; virtual: a virtual thread for each, the buffer unchanged, unmounting while it
-     * waits; structured: producers and consumers as forks of one scope, so a failure wakes a producer blocked
-     * on a full buffer instead of hanging.
+     * waits; structured: producers and consumers as forks of one scope. In every mode (a {@code core.Crew})
+     * a failure interrupts the rest, so a producer blocked on a full buffer is woken instead of hanging; the
+     * scope is where the JDK itself enforces it.
      */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);

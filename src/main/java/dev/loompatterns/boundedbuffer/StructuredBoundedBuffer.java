@@ -5,7 +5,8 @@ import dev.loompatterns.core.Crew;
 /**
  * Producers and consumers as forks of one scope. If a consumer fails, the scope interrupts the
  * rest, so a producer blocked on a full buffer that nobody will drain is woken and the run ends
- * instead of hanging; the owner cannot leave while any of them runs.
+ * instead of hanging (the other forms' crews do the same by hand); the owner cannot leave while
+ * any of them runs.
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505).
  */

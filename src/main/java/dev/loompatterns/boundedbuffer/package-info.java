@@ -30,9 +30,9 @@
  * ({@link dev.loompatterns.boundedbuffer.PlatformBoundedBuffer}), virtual threads
  * ({@link dev.loompatterns.boundedbuffer.VirtualBoundedBuffer}) or forks of one scope
  * ({@link dev.loompatterns.boundedbuffer.StructuredBoundedBuffer}). A virtual producer blocked
- * on a full buffer unmounts, so many producers can wait on one buffer; in a scope, a failed
- * consumer cancels the others, waking a producer that would otherwise wait for a drain that never
- * comes. Consumers stop on a poison pill each, taken after every item, so shutdown loses nothing.
+ * on a full buffer unmounts, so many producers can wait on one buffer. A failed consumer cancels
+ * the others in every mode (the crews of the platform and virtual forms by hand, the scope by
+ * itself), waking a producer that would otherwise wait for a drain that never comes. Consumers stop on a poison pill each, taken after every item, so shutdown loses nothing.
  *
  * <h2>The check</h2>
  * Every item was taken exactly once; the buffer's own measured peak never exceeded its capacity

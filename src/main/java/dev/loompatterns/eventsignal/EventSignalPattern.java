@@ -23,8 +23,9 @@ public final class EventSignalPattern extends AbstractPattern {
 
     /**
      * Platform: a platform thread per waiter, each parking an OS thread until {@code set()}; virtual: a
-     * virtual thread per waiter, which unmounts while it waits; structured: a fork per waiter, so a failed or
-     * cancelled run interrupts any waiter left parked.
+     * virtual thread per waiter, which unmounts while it waits; structured: a fork per waiter. In every mode
+     * (a {@code core.Crew}) a failed or cancelled run interrupts any waiter left parked; the scope is where the
+     * JDK itself enforces it.
      */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformEventSignal::new, VirtualEventSignal::new, StructuredEventSignal::new);

@@ -30,8 +30,9 @@
  * ({@link dev.loompatterns.eventsignal.VirtualEventSignal}) or a fork
  * ({@link dev.loompatterns.eventsignal.StructuredEventSignal}). A blocked platform waiter holds
  * an OS thread; a blocked virtual waiter is parked and unmounted, holding nothing but its stack
- * on the heap. In a scope, a failure or a cancellation interrupts every waiter, so none is left
- * waiting for an event that will never be set.
+ * on the heap. In every mode a failure or a cancellation interrupts every waiter (the platform and
+ * virtual forms' {@code core.Crew} by hand, the scope by itself), so none is left waiting for an
+ * event that will never be set.
  *
  * <h2>The check</h2>
  * Three rounds on the mode's kind of thread: all waiters are seen blocked (thread state WAITING)

@@ -41,7 +41,7 @@ final class ReentrantLockResource implements SharedResource {
 
     @Override
     public boolean heldByCurrentThread() {
-        return lock.isHeldByCurrentThread() || lock.getHoldCount() != 0;
+        return lock.isHeldByCurrentThread();
     }
 
     @Override

@@ -18,7 +18,8 @@ interface Form {
 
     /**
      * @param beforeStart called on the starter thread with a task's index just before it is started
-     * @throws Exception the first task's failure, after every task has ended
+     * @throws Exception after every task has ended: the first task's failure itself (platform,
+     *     virtual), or wrapped in the scopes' {@code StructuredTaskScope.FailedException} (structured)
      */
     void startAll(List<Callable<?>> tasks, IntConsumer beforeStart) throws Exception;
 

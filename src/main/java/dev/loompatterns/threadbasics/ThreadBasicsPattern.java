@@ -21,7 +21,7 @@ public final class ThreadBasicsPattern extends AbstractPattern {
             PatternInfo.fromCatalogue("thread-basics").params(SLEEP_MS).build();
 
     /**
-     * Platform: a platform thread per worker, started and joined one by one; virtual: the same loop with a
+     * Platform: a platform thread per worker, all started, then all joined; virtual: the same loop with a
      * virtual-thread builder, each sleeper unmounting from its carrier; structured: a fork per worker in one
      * scope, whose {@code join()} replaces the join loop.
      */

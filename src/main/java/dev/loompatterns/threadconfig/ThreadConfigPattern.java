@@ -24,7 +24,7 @@ public final class ThreadConfigPattern extends AbstractPattern {
     /**
      * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one
      * {@code Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
-     * priority; structured: that virtual builder's factory given to the scope, where a fork's failure is kept
+     * priority; structured: that virtual builder's factory, wrapped to set the priority too, given to the scope, where a fork's failure is kept
      * by its subtask instead of reaching the handler.
      */
     static final ByMode<Form> FORMS =

@@ -56,8 +56,7 @@ class FidelityCommandTest {
                 "pool(50)   1000 bodies in  100000 ms",
                 "virtual    1000 bodies in  100000 ms",
                 "structured 1000 bodies in  100000 ms");
-        Result result = LoomCliTest.loom(
-                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        Result result = oneUrlFetchPairWith(dir);
 
         assertThat(result.code()).as(result.err()).isZero();
         // The harness's real runs take about a second, against the fake's claimed 100 s: a ratio near -99%.
@@ -70,8 +69,7 @@ class FidelityCommandTest {
     void anExampleThatDoesNotCompileFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("E11_Broken.java"), "public class E11_Broken {\n    void main( {\n}\n");
         long before = fidelityFolders();
-        Result result = LoomCliTest.loom(
-                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        Result result = oneUrlFetchPairWith(dir);
 
         assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
         assertThat(result.errLines())
@@ -90,13 +88,18 @@ class FidelityCommandTest {
                 "pool(50)   10 bodies in  100 ms",
                 "virtual    10 bodies in  100 ms",
                 "structured 10 bodies in  100 ms");
-        Result result = LoomCliTest.loom(
-                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", dir.toString());
+        Result result = oneUrlFetchPairWith(dir);
 
         assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
         assertThat(result.errLines())
                 .singleElement()
                 .asString()
                 .startsWith("loom: fidelity: E11 did not do the harness's work");
+    }
+
+    /** One url-fetch pair, no warm-up, against the examples in {@code examples}. */
+    private static Result oneUrlFetchPairWith(Path examples) {
+        return LoomCliTest.loom(
+                "fidelity", "url-fetch", "--pairs", "1", "--warmup", "0", "--examples", examples.toString());
     }
 }

@@ -36,6 +36,11 @@ class LoomCliTest {
         }
     }
 
+    /** {@link #loom} with its arguments written as one line: none of them may hold a space. */
+    static Result loomLine(String commandLine) {
+        return loom(commandLine.split(" "));
+    }
+
     static Result loom(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -120,17 +125,7 @@ class LoomCliTest {
 
     @Test
     void compareColumnsComeInTheContractsOrder() {
-        Result result = loom(
-                "compare",
-                "lock-counter",
-                "--modes",
-                "virtual",
-                "--tasks",
-                "2",
-                "-P",
-                "increments=10",
-                "--format",
-                "csv");
+        Result result = loomLine("compare lock-counter --modes virtual --tasks 2 -P increments=10 --format csv");
         assertThat(result.code()).isZero();
         List<String> lines = result.csvRows();
         assertThat(lines.getFirst())
@@ -146,19 +141,9 @@ class LoomCliTest {
 
     @Test
     void compareVariantsRunsOnlyTheVariantsNamed() {
-        Result result = loom(
-                "compare",
-                "lock-counter",
-                "--modes",
-                "virtual",
-                "--variants",
-                "long-adder,atomic-long",
-                "--tasks",
-                "2",
-                "-P",
-                "increments=10",
-                "--format",
-                "csv");
+        Result result = loomLine(
+                "compare lock-counter --modes virtual --variants long-adder,atomic-long --tasks 2 -P increments=10"
+                        + " --format csv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.csvRows().stream()
                         .skip(1)
@@ -169,22 +154,9 @@ class LoomCliTest {
 
     @Test
     void compareVariantsOfSeveralPatternsSkipsThoseWithoutIt() {
-        Result result = loom(
-                "compare",
-                "thread-basics",
-                "lock-counter",
-                "--modes",
-                "virtual",
-                "--variants",
-                "long-adder",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=1",
-                "-P",
-                "increments=10",
-                "--format",
-                "csv");
+        Result result = loomLine(
+                "compare thread-basics lock-counter --modes virtual --variants long-adder --tasks 2 -P sleep-ms=1 -P"
+                        + " increments=10 --format csv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.csvRows().stream().skip(1).toList())
                 .singleElement()
@@ -198,19 +170,7 @@ class LoomCliTest {
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("median of 3 runs;").contains("--warmup W");
 
-        Result warm = loom(
-                "compare",
-                "thread-basics",
-                "--modes",
-                "virtual",
-                "--tasks",
-                "3",
-                "-P",
-                "sleep-ms=1",
-                "--warmup",
-                "2",
-                "--repeat",
-                "3");
+        Result warm = loomLine("compare thread-basics --modes virtual --tasks 3 -P sleep-ms=1 --warmup 2 --repeat 3");
         assertThat(warm.code()).as(warm.err()).isZero();
         assertThat(warm.out())
                 .contains("median of 3 runs after 2 warm-up runs per cell;")
@@ -228,21 +188,8 @@ class LoomCliTest {
 
     @Test
     void compareJsonListsEachMeasuredRunInOrder() {
-        Result json = loom(
-                "compare",
-                "thread-basics",
-                "--modes",
-                "virtual",
-                "--tasks",
-                "3",
-                "-P",
-                "sleep-ms=1",
-                "--warmup",
-                "1",
-                "--repeat",
-                "3",
-                "--format",
-                "json");
+        Result json = loomLine(
+                "compare thread-basics --modes virtual --tasks 3 -P sleep-ms=1 --warmup 1 --repeat 3 --format json");
         assertThat(json.code()).as(json.err()).isZero();
         java.util.regex.Matcher runs = java.util.regex.Pattern.compile(
                         "\"runs_wall_ms\": \\[([^\\]]*)\\], \"runs_jit_ms\": \\[([^\\]]*)\\]")
@@ -258,20 +205,9 @@ class LoomCliTest {
 
     @Test
     void compareParametersApplyToThePatternsThatTakeThem() {
-        Result result = loom(
-                "compare",
-                "thread-basics",
-                "lock-counter",
-                "--modes",
-                "structured",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=1",
-                "-P",
-                "increments=5",
-                "--format",
-                "csv");
+        Result result =
+                loomLine("compare thread-basics lock-counter --modes structured --tasks 2 -P sleep-ms=1 -P increments=5"
+                        + " --format csv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("total 10 of 10");
     }

@@ -76,48 +76,45 @@ class DaemonThreadsTest {
 
     @Test
     void checkFailsWhenTheJvmWaitedOrDidNotWaitAgainstItsScenario() {
-        ChildReport daemonThatWaited = new ChildReport(
+        ChildReport daemonThatWaited = exited(
                 Scenario.PLATFORM_DAEMON,
-                List.of(
-                        "tick 1",
-                        "main-returning ticker-alive=true daemon=true",
-                        "tick 2",
-                        "ticker-ended",
-                        "jvm-exiting"),
-                true,
-                0);
+                "tick 1",
+                "main-returning ticker-alive=true daemon=true",
+                "tick 2",
+                "ticker-ended",
+                "jvm-exiting");
         assertThat(DaemonThreadsPattern.check(List.of(daemonThatWaited)).detail())
                 .contains("the JVM waited for the ticker");
 
-        ChildReport nonDaemonThatDidNot = new ChildReport(
-                Scenario.PLATFORM_NON_DAEMON,
-                List.of("tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting"),
-                true,
-                0);
+        ChildReport nonDaemonThatDidNot = exited(
+                Scenario.PLATFORM_NON_DAEMON, "tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting");
         assertThat(DaemonThreadsPattern.check(List.of(nonDaemonThatDidNot)).detail())
                 .contains("exited while the ticker ran");
 
-        ChildReport nonDaemonWithoutEvidence = new ChildReport(
+        ChildReport nonDaemonWithoutEvidence = exited(
                 Scenario.PLATFORM_NON_DAEMON,
-                List.of("tick 1", "ticker-ended", "main-returning ticker-alive=false daemon=false", "jvm-exiting"),
-                true,
-                0);
+                "tick 1",
+                "ticker-ended",
+                "main-returning ticker-alive=false daemon=false",
+                "jvm-exiting");
         assertThat(DaemonThreadsPattern.check(List.of(nonDaemonWithoutEvidence)).detail())
                 .contains("no tick came after main returned");
 
         ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
         assertThat(DaemonThreadsPattern.check(List.of(stuck)).verdict()).isEqualTo(Check.Verdict.FAILED);
 
-        ChildReport virtualAccepted = new ChildReport(
+        ChildReport virtualAccepted = exited(
                 Scenario.VIRTUAL_MAIN_RETURNS,
-                List.of(
-                        "set-daemon-false accepted",
-                        "tick 1",
-                        "main-returning ticker-alive=true daemon=false",
-                        "jvm-exiting"),
-                true,
-                0);
+                "set-daemon-false accepted",
+                "tick 1",
+                "main-returning ticker-alive=true daemon=false",
+                "jvm-exiting");
         assertThat(DaemonThreadsPattern.check(List.of(virtualAccepted)).detail())
                 .contains("setDaemon(false)");
+    }
+
+    /** A child that exited by itself (status 0) after printing {@code lines}. */
+    private static ChildReport exited(Scenario scenario, String... lines) {
+        return new ChildReport(scenario, List.of(lines), true, 0);
     }
 }

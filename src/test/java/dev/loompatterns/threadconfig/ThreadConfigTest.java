@@ -96,29 +96,15 @@ class ThreadConfigTest {
         Worker.Uncaught failure = new Worker.Uncaught("w-1", new IllegalStateException("worker 1 fails on purpose"));
         WorkerReport good = new WorkerReport(0, "arg-0", "w-0", true, 8, false, Worker.REQUEST_VALUE);
         WorkerReport last = new WorkerReport(1, "arg-1", "w-1", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(
-                                Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(failure), List.of()))
-                        .verdict())
-                .isEqualTo(Check.Verdict.PASSED);
+        // the second worker's report varies; the first and the failing worker's failure do not
+        java.util.function.BiFunction<WorkerReport, List<Worker.Uncaught>, Check> withSecond =
+                (second, failures) -> ThreadConfigPattern.check(
+                        Mode.PLATFORM, 2, config, new Outcome(List.of(good, second), failures, List.of()));
+        assertThat(withSecond.apply(last, List.of(failure)).verdict()).isEqualTo(Check.Verdict.PASSED);
         WorkerReport lowPriority = new WorkerReport(1, "arg-1", "w-1", true, 5, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(
-                                Mode.PLATFORM,
-                                2,
-                                config,
-                                new Outcome(List.of(good, lowPriority), List.of(failure), List.of()))
-                        .detail())
-                .contains("had priority 5, not 8");
+        assertThat(withSecond.apply(lowPriority, List.of(failure)).detail()).contains("had priority 5, not 8");
         WorkerReport misnamed = new WorkerReport(1, "arg-1", "Thread-7", true, 8, false, Worker.REQUEST_VALUE);
-        assertThat(ThreadConfigPattern.check(
-                                Mode.PLATFORM,
-                                2,
-                                config,
-                                new Outcome(List.of(good, misnamed), List.of(failure), List.of()))
-                        .detail())
-                .contains("was named Thread-7");
-        assertThat(ThreadConfigPattern.check(
-                                Mode.PLATFORM, 2, config, new Outcome(List.of(good, last), List.of(), List.of()))
-                        .verdict())
-                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(withSecond.apply(misnamed, List.of(failure)).detail()).contains("was named Thread-7");
+        assertThat(withSecond.apply(last, List.of()).verdict()).isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -74,23 +74,18 @@ class UrlFetchFaultsTest {
                 .containsOnly(FaultPlan.Kind.STALL, FaultPlan.Kind.STATUS_500);
     }
 
-    @Test
-    void badFaultOptionsAreRefusedWithOneLine() {
-        assertThatThrownBy(() -> FaultPlan.parse("101", "1", "500"))
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+        101 | 1 | 500         | fault-rate must be a whole number from 0 to 100, got '101'
+        ten | 1 | 500         | fault-rate
+        10  | x | 500         | fault-seed
+        10  | 1 | 500,teapot  | faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail
+        10  | 1 | ' , '       | faults must name
+        """)
+    void badFaultOptionsAreRefusedWithOneLine(String rate, String seed, String kinds, String messageStart) {
+        assertThatThrownBy(() -> FaultPlan.parse(rate, seed, kinds))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("fault-rate must be a whole number from 0 to 100, got '101'");
-        assertThatThrownBy(() -> FaultPlan.parse("ten", "1", "500"))
-                .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("fault-rate");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "x", "500"))
-                .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("fault-seed");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "1", "500,teapot"))
-                .isInstanceOf(UsageException.class)
-                .hasMessage("faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail");
-        assertThatThrownBy(() -> FaultPlan.parse("10", "1", " , "))
-                .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("faults must name");
+                .hasMessageStartingWith(messageStart);
     }
 
     /** Fault options only where faults are injected: not on the fault-free variant, not with the user's URLs. */
