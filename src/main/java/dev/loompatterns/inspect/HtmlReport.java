@@ -33,12 +33,8 @@ import java.util.Set;
  */
 public final class HtmlReport {
 
-    /** Details shown as a picture, with their numbers in a folded table ({@code alive_over_time}: the picture only). */
-    static final Set<String> PICTURES = Finding.SERIES;
     /** Details whose values are epoch nanoseconds: shown as seconds from the report's time origin. */
     static final Set<String> TIMES = Set.of("time", "start", "peak_at");
-    /** Details not shown as evidence: said by the summary, or by a chart's caption. */
-    static final Set<String> HIDDEN = Finding.FLAGS;
     /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
     static final Set<String> IN_MS = Set.of("blocked_in");
     /** A string detail longer than this is a line of its own, not a tile. */
@@ -162,7 +158,7 @@ public final class HtmlReport {
         StringBuilder tiles = new StringBuilder();
         StringBuilder lines = new StringBuilder();
         finding.details().forEach((name, value) -> {
-            if (HIDDEN.contains(name) || value instanceof List<?> || value instanceof Map<?, ?>) {
+            if (Finding.FLAGS.contains(name) || value instanceof List<?> || value instanceof Map<?, ?>) {
                 return;
             }
             String text = value(name, value, origin);
@@ -294,14 +290,14 @@ public final class HtmlReport {
     private static void evidence(StringBuilder page, Finding finding, long origin) {
         StringBuilder tables = new StringBuilder();
         finding.details().forEach((name, value) -> {
-            if (HIDDEN.contains(name) || "alive_over_time".equals(name)) {
+            if (Finding.FLAGS.contains(name) || "alive_over_time".equals(name)) {
                 return;
             }
             if (value instanceof List<?> list && !list.isEmpty()) {
                 String table = list.stream().allMatch(row -> row instanceof Map<?, ?>)
                         ? table(name, list, origin)
                         : "<p>" + escape(cell(name, list, origin)) + "</p>";
-                if (PICTURES.contains(name)) {
+                if (Finding.SERIES.contains(name)) { // a picture, its numbers in a folded table
                     tables.append("<details class=\"evidence\" data-name=\"")
                             .append(escape(name))
                             .append("\"><summary>")

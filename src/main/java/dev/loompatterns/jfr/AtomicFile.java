@@ -47,7 +47,7 @@ public final class AtomicFile {
      *
      * @throws IOException why no file can be created there
      */
-    public static void probe(Path folder) throws IOException {
+    private static void probe(Path folder) throws IOException {
         Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
     }
 
