@@ -36,8 +36,11 @@
  * {@code StructuredTaskScope} with a deadline ({@code Configuration.withTimeout}: the last timer's
  * time plus a minute), so no timer outlives its owner and a hung one becomes a failure. Its timers
  * wait on the same latch, and have to: a fork is not interrupted on its own (interrupting forks is
- * how a scope cancels them all). So the virtual and the structured forms differ only in what
- * starts the timers, a crew or a scope.
+ * how a scope cancels them all). So the virtual and the structured forms' timers are the same
+ * (a crew's start against a scope's fork); the structured form also owns its scope's deadline and
+ * turns {@code StructuredTaskScope}'s exceptions into the form's, which the crew does for the
+ * virtual one. It keeps the scope in view rather than inside {@code core.Crew}: the scope's API
+ * is what this form is here to show.
  *
  * <h2>Who wins, the cancel or the timer</h2>
  * In every form one compare-and-set ({@code TimerState}) decides: the timer fires only if it
