@@ -89,7 +89,10 @@ final class FidelityCommand extends LoomCommand {
                 "example ms (range)",
                 "loom ms (range)",
                 "overhead: median "
-                        + (interval ? "(95% confidence interval)" : "(range; 6 pairs or more give a 95% interval)"));
+                        + (interval
+                                ? "(95% confidence interval)"
+                                : "(range; " + Statistics.MIN_VALUES_FOR_INTERVAL
+                                        + " pairs or more give a 95% interval)"));
         for (Map.Entry<Mode, Times> entry : times.entrySet()) {
             Times t = entry.getValue();
             List<Double> ratios = t.ratios();

@@ -220,6 +220,11 @@ public final class ChildJvm {
             this.mainClass = mainClass.getSimpleName();
         }
 
+        /** This JVM's own java binary, so a child runs on the same JDK. */
+        private static String javaBinary() {
+            return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+
         /**
          * {@code mainClass} on this JVM's {@code java} and class path with {@code jvmOptions} only:
          * not under {@link ChildMain}, not recorded, none of the launcher's own flags; for a child
@@ -227,7 +232,7 @@ public final class ChildJvm {
          */
         public static Launch plain(List<String> jvmOptions, Class<?> mainClass, List<String> args) {
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(javaBinary());
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
             command.addAll(args);
@@ -235,10 +240,7 @@ public final class ChildJvm {
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
-            String java = ProcessHandle.current()
-                    .info()
-                    .command()
-                    .orElseThrow(() -> new IllegalStateException("cannot find this JVM's java binary"));
+            String java = javaBinary();
             // C1 only and the serial collector: a child lives about a second, so start-up is its cost.
             List<String> command = new ArrayList<>(List.of(
                     java,

@@ -144,7 +144,8 @@ public enum ReportFormat {
                 out,
                 "platform: peak_platform_threads, virtual: virtual_threads"
                         + (cut
-                                ? "; checks are cut to fit 120 columns: --wide, --format csv or json give them whole"
+                                ? "; checks are cut to fit " + TABLE_WIDTH
+                                        + " columns: --wide, --format csv or json give them whole"
                                 : ""));
     }
 
