@@ -28,7 +28,11 @@ public final class AtomicFile {
      * Writes {@code content} to a hidden file beside {@code target} and moves it into place, replacing what was there.
      */
     public static void write(Path target, Content content) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+        // Named, not created: the writer creates it, with the permissions any new file gets (the
+        // umask's), where Files.createTempFile would make every recording and report owner-only.
+        Path temporary = target.toAbsolutePath()
+                .getParent()
+                .resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
             content.writeTo(temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -29,6 +29,19 @@ class AtomicFileTest {
         }
     }
 
+    /** A recording or report gets the permissions any new file gets here, not a temporary file's owner-only ones. */
+    @Test
+    void theWrittenFileHasTheFolderUsersUsualPermissions(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path target = dir.resolve("report.txt");
+
+        AtomicFile.write(target, temporary -> Files.writeString(temporary, "new"));
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
     @Test
     void aWriteThatSucceedsReplacesTheFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("report.txt");
