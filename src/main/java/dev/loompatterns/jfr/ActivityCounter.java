@@ -62,7 +62,7 @@ public final class ActivityCounter implements AutoCloseable {
     public void stop() {
         if (!stopped) {
             stopped = true;
-            stream.stop();
+            PinStream.stopKeepingInterrupt(stream);
         }
     }
 

@@ -115,7 +115,7 @@ public final class PinStream implements AutoCloseable {
             delivered.clear();
             return new Seen(List.of(), false, List.of());
         }
-        stream.stop(); // delivers every event committed so far
+        stopKeepingInterrupt(stream); // delivers every event committed so far
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
         for (Delivered each : delivered) {
@@ -158,6 +158,25 @@ public final class PinStream implements AutoCloseable {
             stream.close();
             stream = null;
             delivered = null;
+        }
+    }
+
+    /**
+     * {@link RecordingStream#stop()}, without losing the caller's interrupt. JDK 25's {@code stop()}
+     * catches the {@code InterruptedException} of its wait for the last events and returns: called
+     * with the interrupt flag set, it returns before the events are delivered and clears the flag,
+     * so a cancelled run would go on as if nobody had cancelled it. Here the flag is set aside, the
+     * stream stops and delivers everything, and the flag is set again. (PinStream
+     * and ActivityCounter stop through here.)
+     */
+    static void stopKeepingInterrupt(RecordingStream stream) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            stream.stop();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
