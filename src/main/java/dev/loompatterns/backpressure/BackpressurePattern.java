@@ -40,10 +40,6 @@ public final class BackpressurePattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBackpressure::new, VirtualBackpressure::new, StructuredBackpressure::new);
 
-    public BackpressurePattern() {
-        super(INFO);
-    }
-
     /**
      * Submits a burst of {@code tasks} tasks under the variant's policy in the mode's form, then checks the
      * ledger: every task done or shed exactly once, the measured peak in flight within the limit, nothing

@@ -35,10 +35,6 @@ public final class BoundedBufferPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformBoundedBuffer::new, VirtualBoundedBuffer::new, StructuredBoundedBuffer::new);
 
-    public BoundedBufferPattern() {
-        super(INFO);
-    }
-
     /**
      * Plays {@link BufferScenario} with {@code tasks} items on the variant's buffer (two conditions, or an
      * {@link java.util.concurrent.ArrayBlockingQueue}) in the mode's form and checks that every item was

@@ -40,10 +40,6 @@ public final class ContextPattern extends AbstractPattern {
      */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformContext::new, VirtualContext::new, StructuredContext::new);
 
-    public ContextPattern() {
-        super(INFO);
-    }
-
     /**
      * Handles {@code tasks} requests, each fanned out to {@code fan-out} subtasks, in the mode's form and the
      * variant's way, and checks what every subtask saw: its own context and nothing left over, for the right

@@ -26,10 +26,6 @@ public final class CreationStylesPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformCreationStyles::new, VirtualCreationStyles::new, StructuredCreationStyles::new);
 
-    public CreationStylesPattern() {
-        super(INFO);
-    }
-
     /**
      * Starts {@code tasks} workers in the mode's form and checks that each ran exactly once, with its own
      * argument, in the style its index asked for, on a platform thread in platform mode and a virtual one

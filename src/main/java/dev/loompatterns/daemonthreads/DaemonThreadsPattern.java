@@ -29,10 +29,6 @@ public final class DaemonThreadsPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDaemonThreads::new, VirtualDaemonThreads::new, StructuredDaemonThreads::new);
 
-    public DaemonThreadsPattern() {
-        super(INFO);
-    }
-
     /**
      * Runs each of the mode's scenarios in its own child JVM, whose {@code main} waits for {@code tasks}
      * ticks, and checks that every child exited by itself and that its JVM waited for the ticker exactly when

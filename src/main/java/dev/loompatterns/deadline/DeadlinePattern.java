@@ -48,10 +48,6 @@ public final class DeadlinePattern extends AbstractPattern {
      */
     static final Duration SLACK = Duration.ofSeconds(2);
 
-    public DeadlinePattern() {
-        super(INFO);
-    }
-
     /**
      * Fans out {@code tasks} subtasks, every {@code slow-every}th one slow, under the budget in the mode's
      * form and checks that the call returned within the budget plus {@link #SLACK}, no subtask was still

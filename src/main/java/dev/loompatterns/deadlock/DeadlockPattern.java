@@ -29,10 +29,6 @@ public final class DeadlockPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformDeadlock::new, VirtualDeadlock::new, StructuredDeadlock::new);
 
-    public DeadlockPattern() {
-        super(INFO);
-    }
-
     /**
      * Runs {@code tasks} pairs of workers taking two locks in opposite order, which the watchdog finds and
      * breaks, then the same pairs in one global order; checks that the thread dump (and in platform mode

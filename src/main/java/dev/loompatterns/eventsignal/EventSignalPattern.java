@@ -33,10 +33,6 @@ public final class EventSignalPattern extends AbstractPattern {
     /** Slack for the timed wait's lower bound: the clocks agree, so this only absorbs rounding. */
     static final Duration SLACK = Duration.ofMillis(1);
 
-    public EventSignalPattern() {
-        super(INFO);
-    }
-
     /**
      * Plays {@link EventScenario} with {@code tasks} waiters on the variant's signal (a resettable event or a
      * latch) in the mode's form and checks each round: one {@code set()} releases every blocked waiter, a

@@ -30,10 +30,6 @@ public final class ExceptionsPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformExceptions::new, VirtualExceptions::new, StructuredExceptions::new);
 
-    public ExceptionsPattern() {
-        super(INFO);
-    }
-
     /**
      * Runs {@code tasks} tasks, task {@code i} failing when {@code i % fail-every == 0}, once per way of the
      * mode's form and checks each way: every failure meant to be reported was, with its own cause; only the

@@ -29,10 +29,6 @@ public final class LifecyclePattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLifecycle::new, VirtualLifecycle::new, StructuredLifecycle::new);
 
-    public LifecyclePattern() {
-        super(INFO);
-    }
-
     /**
      * Walks {@code tasks} subjects, one after another, through the thread state diagram in the mode's form
      * and checks that each showed every state in order and, in structured mode, that its subtask went from

@@ -25,10 +25,6 @@ public final class LockCounterPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformLockCounter::new, VirtualLockCounter::new, StructuredLockCounter::new);
 
-    public LockCounterPattern() {
-        super(INFO);
-    }
-
     /**
      * Counts with the variant's counter in the mode's form and checks the total: exact for a guarded counter;
      * for unguarded, whether an update was lost this time.

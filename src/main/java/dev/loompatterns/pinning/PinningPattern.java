@@ -39,10 +39,6 @@ public final class PinningPattern extends AbstractPattern {
      */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformPinning::new, VirtualPinning::new, StructuredPinning::new);
 
-    public PinningPattern() {
-        super(INFO);
-    }
-
     /**
      * What this JDK is documented to do for a variant in a mode.
      *

@@ -42,10 +42,6 @@ public final class RacePattern extends AbstractPattern {
      */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformRace::new, VirtualRace::new, StructuredRace::new);
 
-    public RacePattern() {
-        super(INFO);
-    }
-
     /**
      * Runs {@code tasks} races one after another in the mode's form and checks each as it returns: for
      * {@code first-success}, the fastest mirror that succeeded won and every loser was interrupted or never started;

@@ -25,10 +25,6 @@ public final class ReentrantLockPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformReentrantLock::new, VirtualReentrantLock::new, StructuredReentrantLock::new);
 
-    public ReentrantLockPattern() {
-        super(INFO);
-    }
-
     /**
      * Has {@code tasks} workers call method A {@code rounds} times each on the variant's resource in the
      * mode's form and checks that every call re-entered B with no other thread in between and left the lock

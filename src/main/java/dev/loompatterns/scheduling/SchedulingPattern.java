@@ -37,10 +37,6 @@ public final class SchedulingPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformScheduling::new, VirtualScheduling::new, StructuredScheduling::new);
 
-    public SchedulingPattern() {
-        super(INFO);
-    }
-
     /**
      * Runs {@code tasks} tasks of the variant in the mode's form (the starvation variants in a child JVM with
      * one carrier) and checks the measurement against the pattern's explanation: whether a probe starved

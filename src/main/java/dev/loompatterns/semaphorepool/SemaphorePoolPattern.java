@@ -34,10 +34,6 @@ public final class SemaphorePoolPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformSemaphorePool::new, VirtualSemaphorePool::new, StructuredSemaphorePool::new);
 
-    public SemaphorePoolPattern() {
-        super(INFO);
-    }
-
     /**
      * Has {@code tasks} workers each use a connection once, limited as the variant says (the pool's
      * semaphore, or as many threads as connections), in the mode's form and checks that every worker got in

@@ -38,10 +38,6 @@ public final class TaskQueuePattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformTaskQueue::new, VirtualTaskQueue::new, StructuredTaskQueue::new);
 
-    public TaskQueuePattern() {
-        super(INFO);
-    }
-
     /**
      * Puts {@code tasks} items through the queue under the variant's plan (clean, a failing consumer, or a
      * cancel halfway) in the mode's form and checks the event log: every item put once, done at most once,

@@ -28,10 +28,6 @@ public final class ThreadBasicsPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadBasics::new, VirtualThreadBasics::new, StructuredThreadBasics::new);
 
-    public ThreadBasicsPattern() {
-        super(INFO);
-    }
-
     /**
      * Starts {@code tasks} workers that each sleep {@code sleep-ms} in the mode's form and checks that every
      * worker reported exactly once, slept at least as asked, and ran on the mode's kind of thread.

@@ -30,10 +30,6 @@ public final class ThreadConfigPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
-    public ThreadConfigPattern() {
-        super(INFO);
-    }
-
     static ThreadConfig configFor(Variant variant) {
         return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals(INHERIT_LOCALS.id()));
     }

@@ -54,10 +54,6 @@ public final class TimerPattern extends AbstractPattern {
      */
     static final ByMode<Form> FORMS = new ByMode<>(PlatformTimer::new, VirtualTimer::new, StructuredTimer::new);
 
-    public TimerPattern() {
-        super(INFO);
-    }
-
     /**
      * Schedules {@code tasks} timers for the variant ({@code once}, {@code cancel}, {@code fixed-rate},
      * {@code blocking-actions}) in the mode's form and checks them: none fired early, twice, or after a

@@ -93,10 +93,6 @@ public final class UrlFetchPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
-    public UrlFetchPattern() {
-        super(INFO);
-    }
-
     /**
      * Sets up the server and client, fetches with the mode's form and tears down, all in one, so the clock
      * sees the set-up too. Checks that every URL's outcome came back in input order, each faulted item
