@@ -52,6 +52,15 @@ public record Check(Verdict verdict, String detail) {
         return new Check(condition ? Verdict.PASSED : Verdict.FAILED, detail);
     }
 
+    /**
+     * Passed if the condition holds, failed otherwise: the measured {@code detail} either way,
+     * followed by what the verdict means, {@code ifPassed} or {@code ifFailed} (each begins with its
+     * own separator, such as {@code ": "} or {@code "; expected "}, or is empty).
+     */
+    public static Check expect(boolean condition, String detail, String ifPassed, String ifFailed) {
+        return expect(condition, detail + (condition ? ifPassed : ifFailed));
+    }
+
     /** False only for {@link Verdict#FAILED}: the run exits with status 1. */
     public boolean ok() {
         return verdict != Verdict.FAILED;

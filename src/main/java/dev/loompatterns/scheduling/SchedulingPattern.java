@@ -113,7 +113,9 @@ public final class SchedulingPattern extends AbstractPattern {
             String detail = waited + ", one carrier, " + yields + " yields";
             return Check.expect(
                     !starved && yields > 0,
-                    detail + (starved ? "; expected under " + ms(line) : ": each yield let a queued thread run"));
+                    detail,
+                    ": each yield let a queued thread run",
+                    starved ? "; expected under " + ms(line) : "; expected at least one yield");
         }
         String detail = waited + ", one carrier";
         return starved
@@ -137,15 +139,10 @@ public final class SchedulingPattern extends AbstractPattern {
                 hogRun.toMillis(),
                 poolSize,
                 mode == Mode.PLATFORM ? "" : ", one carrier");
-        return Check.expect(
-                !starved,
-                detail
-                        + (starved
-                                ? "; expected under " + ms(line)
-                                : mode == Mode.PLATFORM
-                                        ? ""
-                                        : ": each hog waited on its future, unmounted, and left the carrier to the"
-                                                + " probe"));
+        String why = mode == Mode.PLATFORM
+                ? ""
+                : ": each hog waited on its future, unmounted, and left the carrier to the probe";
+        return Check.expect(!starved, detail, why, "; expected under " + ms(line));
     }
 
     /**
@@ -171,11 +168,10 @@ public final class SchedulingPattern extends AbstractPattern {
         boolean ok = reading.mounted() >= carriers && reading.queued() >= waiting;
         return Check.expect(
                 ok,
-                read
-                        + (ok
-                                ? ": the " + carriers + " running tasks, and the " + waiting + " waiting for a carrier"
-                                : "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks
-                                        + " CPU-bound tasks"));
+                read,
+                ": the " + carriers + " running tasks, and the " + waiting + " waiting for a carrier",
+                "; expected at least " + carriers + " mounted and " + waiting + " queued of " + tasks
+                        + " CPU-bound tasks");
     }
 
     static Check checkFileReads(Mode mode, int tasks, FileReads.Measurement result) {
@@ -190,11 +186,10 @@ public final class SchedulingPattern extends AbstractPattern {
         boolean ok = result.reads() >= tasks && result.virtual() == expectedVirtual && result.pins() == 0;
         return Check.expect(
                 ok,
-                detail
-                        + (ok
-                                ? (mode == Mode.PLATFORM ? "" : ": no pin event, yet the carrier was held")
-                                : "; expected at least " + tasks + " reads, " + (mode == Mode.PLATFORM ? "none" : "all")
-                                        + " on virtual threads, 0 pins"));
+                detail,
+                mode == Mode.PLATFORM ? "" : ": no pin event, yet the carrier was held",
+                "; expected at least " + tasks + " reads, " + (mode == Mode.PLATFORM ? "none" : "all")
+                        + " on virtual threads, 0 pins");
     }
 
     static Check checkQueueing(Mode mode, int tasks, int carriers, Duration work, List<QueueingDelay.Task> measured) {
@@ -224,10 +219,9 @@ public final class SchedulingPattern extends AbstractPattern {
         boolean queued = longest.delay().compareTo(work.dividedBy(2)) > 0;
         return Check.expect(
                 queued,
-                detail
-                        + (queued
-                                ? ": stamped at first mount, after the wait"
-                                : "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers"));
+                detail,
+                ": stamped at first mount, after the wait",
+                "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers");
     }
 
     private static String ms(Duration duration) {

@@ -21,4 +21,16 @@ class CheckTest {
         assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(check.detail()).isEqualTo("lost none of 100 this time");
     }
+
+    @Test
+    void anExpectationSaysWhatItsVerdictMeansAfterWhatWasMeasured() {
+        Check passed = Check.expect(true, "waited 2 ms", ": at once", "; expected under 5 ms");
+        Check failed = Check.expect(false, "waited 9 ms", ": at once", "; expected under 5 ms");
+        assertThat(passed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.PASSED, "waited 2 ms: at once");
+        assertThat(failed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "waited 9 ms; expected under 5 ms");
+    }
 }

@@ -109,10 +109,13 @@ class SchedulingTest {
         assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(190), 10)
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(1), 0)
-                        .verdict())
+        assertThat(SchedulingPattern.checkStarvation(Mode.VIRTUAL, true, 2, hog, Duration.ofMillis(1), 0))
                 .as("a yield variant that never yielded")
-                .isEqualTo(Check.Verdict.FAILED);
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(
+                        Check.Verdict.FAILED,
+                        "probe waited 1.0 ms behind 2 yielding hogs of 100 ms, one carrier, 0 yields;"
+                                + " expected at least one yield");
         assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0)
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
