@@ -92,7 +92,7 @@ public final class SchedulingPattern extends AbstractPattern {
      */
     static Check checkStarvation(
             Mode mode, boolean yield, int hogs, Duration hogRun, Duration probeDelay, long yields) {
-        Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
+        Duration line = starvationLine(hogs, hogRun);
         boolean starved = probeDelay.compareTo(line) > 0;
         String waited = String.format(
                 Locale.ROOT,
@@ -129,7 +129,7 @@ public final class SchedulingPattern extends AbstractPattern {
      * threads; the line is the same as for the other starvation variants, half the hogs' total run.
      */
     static Check checkOffload(Mode mode, int hogs, Duration hogRun, Duration probeDelay, int poolSize) {
-        Duration line = hogRun.multipliedBy(hogs).dividedBy(2);
+        Duration line = starvationLine(hogs, hogRun);
         boolean starved = probeDelay.compareTo(line) > 0;
         String detail = String.format(
                 Locale.ROOT,
@@ -222,6 +222,14 @@ public final class SchedulingPattern extends AbstractPattern {
                 detail,
                 ": stamped at first mount, after the wait",
                 "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers");
+    }
+
+    /**
+     * The line between a starved probe and one that ran: half of the hogs' total run, far from both
+     * effects measured (the whole run, and a time slice of a few milliseconds).
+     */
+    static Duration starvationLine(int hogs, Duration hogRun) {
+        return hogRun.multipliedBy(hogs).dividedBy(2);
     }
 
     private static String ms(Duration duration) {
