@@ -35,12 +35,13 @@ final class ClassicWays {
     }
 
     private static Outcome uncaughtHandler(Tasks tasks, Thread.Builder builder) throws InterruptedException {
-        // the handler runs on the failing thread before it terminates: join() publishes what it recorded
-        builder.uncaughtExceptionHandler((thread, failure) -> tasks.report(failure));
         List<Thread> threads = new ArrayList<>(tasks.count);
         try {
             for (int i = 0; i < tasks.count; i++) {
                 int task = i;
+                // a handler per thread files a failure under the thread's task, whatever the exception says;
+                // it runs on the failing thread before it terminates: join() publishes what it recorded
+                builder.uncaughtExceptionHandler((thread, failure) -> tasks.report(task, failure));
                 threads.add(builder.start(() -> {
                     try {
                         tasks.work(task);
@@ -61,24 +62,17 @@ final class ClassicWays {
             int task = i;
             callables.add(() -> tasks.work(task));
         }
-        boolean allWrapped = true;
         try (ExecutorService executor = executors.get()) {
-            for (Future<Integer> future : executor.invokeAll(callables)) { // returns when every task is done
+            // returns when every task is done, the futures in the order of the callables
+            List<Future<Integer>> futures = executor.invokeAll(callables);
+            for (int task = 0; task < futures.size(); task++) {
                 try {
-                    future.get();
+                    futures.get(task).get();
                 } catch (ExecutionException e) {
-                    tasks.report(e.getCause());
-                    allWrapped &= e.getCause() instanceof TaskFailure;
+                    tasks.report(task, e.getCause());
                 }
             }
         }
-        return tasks.summarize(
-                "invoke-all",
-                allWrapped
-                        ? "Future.get's ExecutionException"
-                        : "ExecutionException (some causes were not a TaskFailure)",
-                tasks.failing(),
-                Set.of(),
-                true);
+        return tasks.summarize("invoke-all", "Future.get's ExecutionException", tasks.failing(), Set.of(), true);
     }
 }

@@ -11,6 +11,7 @@ import dev.loompatterns.core.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Catalogue entry for {@code exceptions}; see the package documentation. */
 public final class ExceptionsPattern extends AbstractPattern {
@@ -43,6 +44,9 @@ public final class ExceptionsPattern extends AbstractPattern {
     /**
      * For every way: every failure meant to be reported was, with its own cause; every sibling
      * meant to be cancelled saw the interrupt and no other task did; no thread was left running.
+     * A failure is filed under the task whose thread, future or subtask brought it back
+     * ({@link Outcome#reported()}), so a cause that is not that task's {@link TaskFailure} fails the
+     * check, naming the task and the cause.
      */
     static Check check(List<Outcome> ways) {
         if (ways.isEmpty()) {
@@ -55,7 +59,8 @@ public final class ExceptionsPattern extends AbstractPattern {
                         + new java.util.TreeSet<>(way.reported().keySet()) + ", expected "
                         + new java.util.TreeSet<>(way.expectedFailures()));
             }
-            for (Map.Entry<Integer, Throwable> entry : way.reported().entrySet()) {
+            // in task order, so that a mix-up is always told from the lowest task it touched
+            for (Map.Entry<Integer, Throwable> entry : new TreeMap<>(way.reported()).entrySet()) {
                 if (!(entry.getValue() instanceof TaskFailure failure) || failure.task() != entry.getKey()) {
                     return Check.failed(
                             way.way() + ": task " + entry.getKey() + " was reported with cause " + entry.getValue());

@@ -9,7 +9,9 @@ import java.util.Set;
  * @param way                 the way's name ({@code invoke-all}, {@code fail-fast}, ...)
  * @param carrier             what brought each failure to the caller ({@code ExecutionException}, ...)
  * @param expectedFailures    the tasks that were meant to fail and to be reported
- * @param reported            each reported failure's cause, by the task it came from
+ * @param reported            each reported failure's cause, by the task whose thread, future or subtask
+ *                            brought it back (in fail-fast, task 0, the only one set to fail), never by
+ *                            what the cause says
  * @param expectedInterrupted the tasks that were meant to be cancelled
  * @param interrupted         the tasks that saw an interrupt
  * @param leftRunning         threads the way started that were still alive after it returned

@@ -47,8 +47,9 @@ public final class StructuredExceptions implements Form {
             }
             scope.join();
         } catch (FailedException e) {
-            // close() has run: every sibling has ended
-            tasks.report(e.getCause());
+            // close() has run: every sibling has ended. FailedException does not say which fork failed;
+            // the caller knows it is task 0, the only one set to fail (the siblings wait to be cancelled)
+            tasks.report(0, e.getCause());
             carrier = "join()'s FailedException";
         }
         Set<Integer> siblings = new TreeSet<>();
@@ -66,9 +67,10 @@ public final class StructuredExceptions implements Form {
                 subtasks.add(scope.fork(() -> tasks.work(task)));
             }
             scope.join(); // never throws for a failed fork: awaitAll wants every outcome
-            for (Subtask<Integer> subtask : subtasks) {
+            for (int task = 0; task < subtasks.size(); task++) {
+                Subtask<Integer> subtask = subtasks.get(task);
                 if (subtask.state() == Subtask.State.FAILED) {
-                    tasks.report(subtask.exception());
+                    tasks.report(task, subtask.exception());
                 }
             }
         }

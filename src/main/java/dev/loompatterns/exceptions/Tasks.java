@@ -57,9 +57,11 @@ final class Tasks {
         return task;
     }
 
-    /** Records a failure that reached the caller, by the task its cause names. */
-    void report(Throwable cause) {
-        int task = cause instanceof TaskFailure failure ? failure.task() : -1;
+    /**
+     * Records a failure that reached the caller, under the task whose thread, future or subtask brought it
+     * back: what the caller knows, not what the cause says, so that the check can compare the two.
+     */
+    void report(int task, Throwable cause) {
         reported.put(task, cause);
     }
 

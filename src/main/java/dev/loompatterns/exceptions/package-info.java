@@ -59,9 +59,13 @@
  * after every thread was joined.
  *
  * <h2>The check</h2>
- * For every way: the failures meant to be reported were, each with its own cause; in fail-fast,
- * every sibling saw the interrupt and none is alive once the scope has closed; elsewhere no task
- * was interrupted; and no thread that ran a task is left running.
+ * For every way: the failures meant to be reported were, each with its own cause. A failure is
+ * filed under the task whose thread (its handler), {@code Future} or {@code Subtask} brought it
+ * back, never under the task its exception names, and its cause must be that task's
+ * {@code TaskFailure}; {@code FailedException} does not say which fork failed, so in fail-fast the
+ * cause must be task 0's, the only one set to fail. In fail-fast, every sibling saw the interrupt
+ * and none is alive once the scope has closed; elsewhere no task was interrupted; and no thread
+ * that ran a task is left running.
  *
  * <h2>JDK facts it rests on</h2>
  * {@code ExecutorService} is {@code AutoCloseable} since JDK 19, its {@code close()} waiting for

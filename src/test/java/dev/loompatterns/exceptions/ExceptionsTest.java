@@ -85,6 +85,19 @@ class ExceptionsTest {
                 .doesNotContain("TaskFailure");
     }
 
+    /** A failure is filed under the task it came back through, so a cause from another task shows as a mix-up. */
+    @Test
+    void checkFailsWhenAFailureCameBackThroughAnotherTasksHandle() throws Exception {
+        Tasks tasks = new Tasks(4, 3); // tasks 0 and 3 fail
+        tasks.report(0, new TaskFailure(3)); // their causes swapped, as a mixed-up collector would deliver them
+        tasks.report(3, new TaskFailure(0));
+
+        Check check = ExceptionsPattern.check(List.of(tasks.summarize("w", "c", tasks.failing(), Set.of(), false)));
+
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail()).contains("task 0 was reported with cause").contains("task 3 fails on purpose");
+    }
+
     @Test
     void checkFailsOnAMissingFailureAWrongCauseAnUninterruptedSiblingOrALeftover() {
         Map<Integer, Throwable> reported = Map.of(0, new TaskFailure(0));
