@@ -43,19 +43,23 @@
  * A worker's {@code release()} of its permit happens-before the {@code acquire()} that next takes
  * it, and putting a connection back in the pool's idle queue (a {@code ConcurrentLinkedQueue})
  * happens-before the {@code poll()} that takes it out, so the next borrower sees it as the last one
- * left it. The holder count, its peak and the visits are atomics: an update happens-before a later
- * read of it. Submitting a worker to an executor happens-before it runs, and its end happens-before
- * {@code Future.get()} returns (platform and virtual forms, which then close the executor); forking
- * happens-before the fork runs, and every fork's end happens-before the scope's {@code join()}
- * returns (structured form). So the check, which reads the peak and the visits after that, sees
- * every worker's count.
+ * left it. The admitted count, its peak, the turned-away count and the visits are atomics: an
+ * update happens-before a later read of it. Submitting a worker to an executor happens-before it
+ * runs, and its end happens-before {@code Future.get()} returns (platform and virtual forms, which
+ * then close the executor); forking happens-before the fork runs, and every fork's end
+ * happens-before the scope's {@code join()} returns (structured form). So the check, which reads
+ * the counts and the visits after that, sees every worker's count.
  *
  * <h2>The check</h2>
- * The pool measures the workers holding a connection at once (an atomic counter of current
- * holders and the highest value it reached), and the check compares that measured peak with the
- * number of connections: it never exceeds it. Every worker got a connection exactly once. An
- * unguarded pool fails a worker that finds no idle connection, so an over-large thread pool fails
- * the run rather than passing unnoticed.
+ * The pool counts a worker as admitted when it passes the limit (after {@code acquire()} in a
+ * guarded pool, as it enters an unguarded one), before it looks for a connection, and out again
+ * before its connection and permit go back; it keeps the highest count reached. The check
+ * compares that measured peak with the number of connections: it never exceeds it. Every worker
+ * got a connection exactly once. Counting at the idle queue instead would prove nothing: the queue
+ * holds only as many connections as there are, so no count taken after it could pass them. A
+ * limit that admits too many (a thread pool larger than the connection pool, a semaphore with more
+ * permits than connections) shows in the peak: a worker admitted while every connection is out
+ * finds none, is turned away without one, and the run fails naming the peak and the connections.
  *
  * <h2>JDK facts it rests on</h2>
  * JEP 444 (JDK 21): virtual threads, and "do not pool virtual threads". A virtual thread blocked

@@ -1,19 +1,22 @@
 package dev.loompatterns.semaphorepool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunGate;
 import dev.loompatterns.testing.Background;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(60) // backstop only
@@ -26,7 +29,7 @@ class SemaphorePoolTest {
                 .flatMap(mode -> Stream.of(Form.Limit.values()).map(limit -> Arguments.of(mode, limit)));
     }
 
-    /** The measured peak of holders never exceeds the connections, and every worker gets in once. */
+    /** The measured peak of admitted workers never exceeds the connections, and every worker gets in once. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("limitsInEveryMode")
     void neverAdmitsMoreThanThePermits(Mode mode, Form.Limit limit) throws Exception {
@@ -34,27 +37,89 @@ class SemaphorePoolTest {
                 limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
         SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 60, Duration.ofMillis(1), limit);
 
-        assertThat(pool.peakHolders()).isBetween(1, 3);
+        assertThat(pool.peakAdmitted()).isBetween(1, 3);
+        assertThat(pool.turnedAway()).isZero();
         assertThat(pool.visits()).containsOnly(1);
         assertThat(SemaphorePoolPattern.check(pool).verdict()).isEqualTo(Check.Verdict.PASSED);
     }
 
-    /** With both connections held, a third worker waits for a permit and is counted as no holder. */
+    /**
+     * Under contention, with a worker holding every connection and the rest waiting behind the
+     * limit, the peak of admitted workers reaches the connections and no further, and the check passes.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("limitsInEveryMode")
+    void peakReachesTheConnectionsAndNoFurtherUnderContention(Mode mode, Form.Limit limit) throws Exception {
+        ConnectionPool pool =
+                limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 10) : ConnectionPool.guarded(3, 10);
+        runHeldUntil(mode, limit, pool, hold -> hold.arrivals() == 3);
+
+        assertThat(pool.peakAdmitted()).isEqualTo(3);
+        assertThat(pool.turnedAway()).isZero();
+        assertThat(pool.visits()).containsOnly(1);
+        Check check = SemaphorePoolPattern.check(pool);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .isEqualTo("peak 3 workers admitted at once, within the 3 connections (measured); "
+                        + "10 workers got in once each");
+    }
+
+    /**
+     * A semaphore of more permits than connections admits more workers than connections: with a
+     * worker holding each connection, the others are turned away, and the check fails naming the
+     * measured peak and the connections.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void checkFailsWhenTheLimitAdmitsMoreWorkersThanConnections(Mode mode) throws Exception {
+        ConnectionPool pool = ConnectionPool.guarded(2, 6, 6);
+        runHeldUntil(mode, Form.Limit.SEMAPHORE, pool, hold -> hold.arrivals() == 2 && pool.turnedAway() == 4);
+
+        int peak = pool.peakAdmitted();
+        // each turned-away worker was admitted beside the two holders; how many of them at once is timing
+        assertThat(peak).isBetween(3, 6);
+        int[] visits = pool.visits();
+        Arrays.sort(visits);
+        assertThat(visits).as("two workers got a connection").containsExactly(0, 0, 0, 0, 1, 1);
+        Check check = SemaphorePoolPattern.check(pool);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("peak " + peak + " workers admitted at once, more than the 2 connections (measured); "
+                        + "4 found no idle connection");
+    }
+
+    /**
+     * Runs every worker in the mode's form with the run held at the gate, where each holder has its
+     * connection in hand, until {@code until} holds; then releases it and joins the run, whose
+     * failure reaches the caller.
+     */
+    static void runHeldUntil(Mode mode, Form.Limit limit, ConnectionPool pool, Predicate<RunGate.Hold> until)
+            throws Exception {
+        int workers = pool.visits().length;
+        try (RunGate.Hold hold = RunGate.hold()) {
+            Background<Void> run = Background.start(() -> {
+                SemaphorePoolPattern.FORMS.of(mode).runAll(pool, workers, Duration.ZERO, limit);
+                return null;
+            });
+            try {
+                // or until the run ended early, for join() to say why
+                Background.awaitUntil(() -> until.test(hold) || !run.thread().isAlive());
+                hold.release();
+                run.join();
+            } finally {
+                hold.release();
+                run.close();
+            }
+        }
+    }
+
+    /** With both connections held, a third worker waits for a permit and is not admitted. */
     @Test
     void aWorkerBeyondThePermitsWaitsForOne() throws Exception {
         ConnectionPool pool = ConnectionPool.guarded(2, 3);
         List<Background<Void>> workers = new ArrayList<>();
         try {
-            for (int w = 0; w < 2; w++) {
-                int worker = w;
-                workers.add(Background.start(() -> {
-                    pool.use(worker, HOLD_UNTIL_INTERRUPTED);
-                    return null;
-                }));
-            }
-            for (Background<Void> holder : workers) {
-                holder.awaitState(Thread.State.TIMED_WAITING); // in its query, holding a connection
-            }
+            startHolding(pool, 2, workers);
             Background<Void> third = Background.start(() -> {
                 pool.use(2, Duration.ZERO);
                 return null;
@@ -62,13 +127,14 @@ class SemaphorePoolTest {
             workers.add(third);
             third.awaitState(Thread.State.WAITING); // in Semaphore.acquire
 
-            assertThat(pool.peakHolders()).isEqualTo(2);
+            assertThat(pool.peakAdmitted()).isEqualTo(2);
             assertThat(pool.visits()).containsExactly(1, 1, 0);
 
             workers.getFirst().close(); // interrupting a holder gives its connection back
             third.join();
             assertThat(pool.visits()).containsExactly(1, 1, 1);
-            assertThat(pool.peakHolders()).isEqualTo(2);
+            assertThat(pool.peakAdmitted()).isEqualTo(2);
+            assertThat(pool.turnedAway()).isZero();
         } finally {
             for (Background<Void> worker : workers) {
                 worker.close();
@@ -77,21 +143,48 @@ class SemaphorePoolTest {
     }
 
     /**
-     * Without a semaphore, the pool relies on the caller: one worker too many fails rather than sharing a connection.
+     * Without a semaphore, the pool relies on the caller: a worker admitted while every connection
+     * is held is turned away rather than sharing one, and the check fails naming the measured peak
+     * of admitted workers and the connections.
      */
     @Test
-    void unguardedPoolFailsAWorkerWhenTooManyRunAtOnce() throws Exception {
-        ConnectionPool pool = ConnectionPool.unguarded(1, 2);
-        try (Background<Void> holder = Background.start(() -> {
-            pool.use(0, HOLD_UNTIL_INTERRUPTED);
-            return null;
-        })) {
-            holder.awaitState(Thread.State.TIMED_WAITING);
-            assertThatThrownBy(() -> pool.use(1, Duration.ZERO))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("no idle connection");
+    void checkFailsWhenMoreWorkersAreAdmittedThanConnections() throws Exception {
+        ConnectionPool pool = ConnectionPool.unguarded(2, 3);
+        List<Background<Void>> holders = new ArrayList<>();
+        try {
+            startHolding(pool, 2, holders);
+            pool.use(2, Duration.ZERO); // a third at once: nothing in an unguarded pool stops it
+        } finally {
+            for (Background<Void> holder : holders) {
+                holder.close();
+            }
         }
-        assertThat(pool.peakHolders()).isEqualTo(1);
+        assertThat(pool.peakAdmitted()).isEqualTo(3);
+        assertThat(pool.turnedAway()).isEqualTo(1);
+        assertThat(pool.visits()).containsExactly(1, 1, 0);
+        Check check = SemaphorePoolPattern.check(pool);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("peak 3 workers admitted at once, more than the 2 connections (measured); "
+                        + "1 found no idle connection");
+    }
+
+    /**
+     * Starts workers 0 to {@code count}-1, each holding a connection until interrupted, into
+     * {@code started} (which the caller closes), and returns when each is in its query.
+     */
+    static void startHolding(ConnectionPool pool, int count, List<Background<Void>> started)
+            throws InterruptedException {
+        for (int w = 0; w < count; w++) {
+            int worker = w;
+            started.add(Background.start(() -> {
+                pool.use(worker, HOLD_UNTIL_INTERRUPTED);
+                return null;
+            }));
+        }
+        for (Background<Void> holder : started) {
+            holder.awaitState(Thread.State.TIMED_WAITING); // in its query, holding a connection
+        }
     }
 
     @Test
