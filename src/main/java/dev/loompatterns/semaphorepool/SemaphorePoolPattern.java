@@ -37,7 +37,7 @@ public final class SemaphorePoolPattern extends AbstractPattern {
     /**
      * Has {@code tasks} workers each use a connection once, limited as the variant says (the pool's
      * semaphore, or as many threads as connections), in the mode's form and checks that every worker got in
-     * exactly once and the measured peak of holders stayed within the connections.
+     * exactly once and the measured peak of workers admitted at once stayed within the connections.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
