@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
 
 /**
@@ -37,7 +38,7 @@ import java.lang.reflect.Modifier;
 public abstract class AbstractPattern implements Pattern {
 
     /** The name of the constant a pattern class declares its metadata in. */
-    public static final String INFO_FIELD = "INFO";
+    static final String INFO_FIELD = "INFO";
 
     private final PatternInfo info;
 
@@ -51,7 +52,7 @@ public abstract class AbstractPattern implements Pattern {
         return info;
     }
 
-    /** The class's {@code static final PatternInfo INFO}; its class is initialised, since an instance exists. */
+    /** The class's {@code static final PatternInfo INFO}: its class is initialised, or being initialised by this thread. */
     static PatternInfo declaredInfo(Class<?> type) {
         String wanted = "static final " + PatternInfo.class.getSimpleName() + " " + INFO_FIELD;
         Field field;
@@ -68,11 +69,11 @@ public abstract class AbstractPattern implements Pattern {
             field.setAccessible(true); // package-private in its own package, as every pattern's constants are
             PatternInfo info = (PatternInfo) field.get(null);
             if (info == null) {
-                throw new IllegalStateException(
-                        type.getName() + "." + INFO_FIELD + " is null: created before its class finished initialising");
+                throw new IllegalStateException(type.getName() + "." + INFO_FIELD
+                        + " is null (created during its class's static initialisation?)");
             }
             return info;
-        } catch (IllegalAccessException e) {
+        } catch (IllegalAccessException | InaccessibleObjectException e) { // a package not open to this one
             throw new IllegalStateException(
                     type.getName() + "." + INFO_FIELD + " cannot be read: " + e.getMessage(), e);
         }

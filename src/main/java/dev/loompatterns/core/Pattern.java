@@ -17,9 +17,9 @@ import java.util.Set;
 public interface Pattern {
 
     /**
-     * What the catalogue says of the pattern, as data: a constant of the pattern class, given to
-     * {@link AbstractPattern}'s constructor. The methods below read it; a pattern class does not
-     * override them.
+     * What the catalogue says of the pattern, as data: the pattern class's
+     * {@code static final PatternInfo INFO}, which {@link AbstractPattern} finds. The methods below
+     * read it; a pattern class does not override them.
      */
     PatternInfo info();
 

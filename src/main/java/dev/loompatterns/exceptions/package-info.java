@@ -32,7 +32,7 @@
  *     }
  *     scope.join();                       // the first failure cancels the rest
  * } catch (StructuredTaskScope.FailedException e) {
- *     report(e.getCause());               // the failure itself; siblings have ended
+ *     report(e.getCause());               // the failure itself (not which fork); siblings have ended
  * }
  * }
  *

@@ -216,12 +216,13 @@ public final class SchedulingPattern extends AbstractPattern {
         if (tasks <= carriers) {
             return Check.passed(detail + " (no more tasks than carriers: nothing had to queue)");
         }
-        boolean queued = longest.delay().compareTo(work.dividedBy(2)) > 0;
+        Duration line = work.dividedBy(2); // a queued task waits a whole task's work for a carrier; half is the line
+        boolean queued = longest.delay().compareTo(line) > 0;
         return Check.expect(
                 queued,
                 detail,
                 ": stamped at first mount, after the wait",
-                "; expected over " + ms(work.dividedBy(2)) + " with more tasks than carriers");
+                "; expected over " + ms(line) + " with more tasks than carriers");
     }
 
     /**

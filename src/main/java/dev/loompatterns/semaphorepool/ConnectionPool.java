@@ -60,10 +60,16 @@ public final class ConnectionPool {
 
     /**
      * A pool of {@code size} connections behind a semaphore of {@code permits} permits: with more
-     * permits than connections, the mis-sized limit the check exists to catch.
+     * permits than connections, the mis-sized limit the check exists to catch (the tests build it;
+     * the catalogue's variants never do).
      */
     static ConnectionPool guarded(int size, int permits, int workers) {
         return new ConnectionPool(size, new Semaphore(permits), workers);
+    }
+
+    /** The pool the limit needs: behind a semaphore of {@code size} permits, or none if threads are the limit. */
+    static ConnectionPool limitedBy(Form.Limit limit, int size, int workers) {
+        return limit == Form.Limit.THREADS ? unguarded(size, workers) : guarded(size, workers);
     }
 
     /** A pool of {@code size} connections with no semaphore: the caller must bound concurrency. */
@@ -84,11 +90,10 @@ public final class ConnectionPool {
      */
     public void use(int worker, Duration latency) throws InterruptedException {
         if (permits != null) {
-            permits.acquire(); // BLOCKS-UNTIL: fewer workers are admitted than there are permits
+            permits.acquire(); // BLOCKS-UNTIL: a permit is free
         }
         try {
-            // Counted in as it passes the limit, before it looks for a connection: a limit that admits
-            // more workers than connections shows here, where a count taken after poll() could not.
+            // counted in past the limit, before poll(): the idle queue never holds too many connections
             peak.accumulateAndGet(admitted.incrementAndGet(), Math::max);
             Connection connection = idle.poll();
             try {
@@ -104,7 +109,7 @@ public final class ConnectionPool {
             } finally {
                 // Counted out before the connection and the permit go back, so the worker that next
                 // acquires the permit counts itself in only after this one is out: behind one permit
-                // per connection, the peak of admitted workers can never exceed the connections.
+                // per connection, the peak can never exceed the connections.
                 admitted.decrementAndGet();
                 if (connection != null) {
                     idle.add(connection);

@@ -43,9 +43,7 @@ public final class SemaphorePoolPattern extends AbstractPattern {
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         int connections = workload.intValue(CONNECTIONS);
         Form.Limit limit = variant.id().equals(POOL_SIZE.id()) ? Form.Limit.THREADS : Form.Limit.SEMAPHORE;
-        ConnectionPool pool = limit == Form.Limit.THREADS
-                ? ConnectionPool.unguarded(connections, workload.tasks())
-                : ConnectionPool.guarded(connections, workload.tasks());
+        ConnectionPool pool = ConnectionPool.limitedBy(limit, connections, workload.tasks());
         Duration hold = workload.millis(HOLD_MS);
         FORMS.of(mode).runAll(pool, workload.tasks(), hold, limit);
         return check(pool);

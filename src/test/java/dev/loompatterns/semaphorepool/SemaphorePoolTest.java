@@ -33,8 +33,7 @@ class SemaphorePoolTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("limitsInEveryMode")
     void neverAdmitsMoreThanThePermits(Mode mode, Form.Limit limit) throws Exception {
-        ConnectionPool pool =
-                limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 60) : ConnectionPool.guarded(3, 60);
+        ConnectionPool pool = ConnectionPool.limitedBy(limit, 3, 60);
         SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 60, Duration.ofMillis(1), limit);
 
         assertThat(pool.peakAdmitted()).isBetween(1, 3);
@@ -50,8 +49,7 @@ class SemaphorePoolTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("limitsInEveryMode")
     void peakReachesTheConnectionsAndNoFurtherUnderContention(Mode mode, Form.Limit limit) throws Exception {
-        ConnectionPool pool =
-                limit == Form.Limit.THREADS ? ConnectionPool.unguarded(3, 10) : ConnectionPool.guarded(3, 10);
+        ConnectionPool pool = ConnectionPool.limitedBy(limit, 3, 10);
         runHeldUntil(mode, limit, pool, hold -> hold.arrivals() == 3);
 
         assertThat(pool.peakAdmitted()).isEqualTo(3);
