@@ -49,9 +49,9 @@ public final class ContextPattern extends AbstractPattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Way way = variant.as(Way.class);
-        if (way == Way.MDC_LOST || way == Way.MDC_COPIED) {
-            RequestLog.ready(); // part of the set-up a service does at its start, not of the hand-off
-        }
+        // part of the set-up a service does at its start, not of the hand-off; every way, since every
+        // way's handler clears the MDC on its way out, on many threads at once
+        RequestLog.ready();
         List<RequestContext> requests = requests(workload.tasks());
         LookupTable library = new LookupTable(workload.intValue(TABLE_KIB) * 1024);
         int fanOut = workload.intValue(FAN_OUT);

@@ -67,7 +67,8 @@ final class RequestLog {
 
     /**
      * Initializes logging on the calling thread, before any task runs: SLF4J binds its backend at
-     * first use, and MDC calls made by many threads during that would go to a temporary adapter.
+     * first use, and MDC calls made by other threads meanwhile get a temporary adapter (SLF4J 2.0.17
+     * swaps it for the real one afterwards, printing two lines on stderr that say so).
      */
     static void ready() {
         LOG.isInfoEnabled();
