@@ -39,10 +39,6 @@ public enum ReportFormat {
     static final List<String> SHORT_HEADERS = List.of(
             "pattern", "mode", "variant", "tasks", "wall_ms", "tasks/s", "platform", "virtual", "pinned", "check");
 
-    public void print(List<Row> rows, PrintWriter out) {
-        print(rows, out, false);
-    }
-
     /**
      * @param wide for the table: every column's contract name and each check's whole text, however
      *             wide; otherwise short headers and each check cut to fit {@value #TABLE_WIDTH} columns

@@ -258,15 +258,6 @@ public final class ThreadDump {
         return depth;
     }
 
-    /**
-     * Prints the containers as an indented tree: each container with its kind, owner and thread
-     * count by state, then up to {@code maxThreads} of its threads, then its children. Containers
-     * with no threads and no children are counted, not shown.
-     */
-    void print(PrintWriter out, int maxThreads) {
-        print(out, maxThreads, Integer.MAX_VALUE);
-    }
-
     /** One line per depth and one for the threads: what the tree below holds, counted. */
     public void printSummary(PrintWriter out) {
         Map<Integer, Long> byDepth =
@@ -292,8 +283,10 @@ public final class ThreadDump {
     }
 
     /**
-     * As {@link #print(PrintWriter, int)}, showing at most {@code maxChildren} children of a
-     * container; the rest are counted in one line with their threads by state.
+     * Prints the containers as an indented tree: each container with its kind, owner and thread
+     * count by state, then up to {@code maxThreads} of its threads, then up to {@code maxChildren}
+     * of its children, the rest counted in one line with their threads by state. Containers with no
+     * threads and no children are counted, not shown.
      */
     public void print(PrintWriter out, int maxThreads, int maxChildren) {
         Map<String, DumpedThread> threadsById = new HashMap<>();

@@ -69,14 +69,14 @@ class CompareNotesTest {
                 .hasValue("Not in pinned: 3 pins while the JVM met classes for the first time (class-init-wait of"
                         + " dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
         StringWriter json = new StringWriter();
-        ReportFormat.JSON.print(List.of(row), new PrintWriter(json));
+        ReportFormat.JSON.print(List.of(row), new PrintWriter(json), false);
         assertThat(json.toString())
                 .contains("\"pinned\": 1,")
                 .contains("\"pinned_first_use\": 3")
                 .contains("\"pinned_apart\": {\"class-init-wait of dev.loompatterns.core.RunGate\": 2,"
                         + " \"class-loading\": 1}");
         StringWriter csv = new StringWriter();
-        ReportFormat.CSV.print(List.of(row), new PrintWriter(csv));
+        ReportFormat.CSV.print(List.of(row), new PrintWriter(csv), false);
         assertThat(csv.toString().lines().toList().getFirst())
                 .endsWith(",check,detail,pinned_first_use,pinned_recorder");
         assertThat(csv.toString().lines().toList().get(1)).endsWith(",3,0");

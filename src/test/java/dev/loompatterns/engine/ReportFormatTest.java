@@ -28,7 +28,7 @@ class ReportFormatTest {
                 Duration.ZERO,
                 List.of());
         StringWriter text = new StringWriter();
-        format.print(List.of(Row.of(List.of(run))), new PrintWriter(text));
+        format.print(List.of(Row.of(List.of(run))), new PrintWriter(text), false);
         return text.toString();
     }
 
@@ -62,7 +62,7 @@ class ReportFormatTest {
                 Duration.ZERO,
                 List.of());
         StringWriter narrow = new StringWriter();
-        ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(narrow));
+        ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(narrow), false);
         assertThat(narrow.toString().lines())
                 .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
         assertThat(narrow.toString())

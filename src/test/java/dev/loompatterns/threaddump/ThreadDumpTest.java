@@ -62,7 +62,7 @@ class ThreadDumpTest {
     @Test
     void printsAnIndentedTreeWithOwnersStatesAndNaturalOrder(@TempDir Path dir) throws IOException {
         StringWriter text = new StringWriter();
-        read(DUMP, dir).print(new PrintWriter(text, true), 1);
+        read(DUMP, dir).print(new PrintWriter(text, true), 1, Integer.MAX_VALUE);
         List<String> lines = text.toString().lines().toList();
 
         assertThat(lines)
