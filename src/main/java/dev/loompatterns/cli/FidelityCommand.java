@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.engine.Statistics;
 import dev.loompatterns.fidelity.CannotCompare;
@@ -110,25 +111,30 @@ final class FidelityCommand extends LoomCommand {
                     (bounds[1] - 1) * 100);
         }
         out.println();
-        out.printf(
-                Locale.ROOT,
-                "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',%n",
-                pairs,
-                pairs == 1 ? "" : "s",
-                warmup,
-                warmup == 1 ? "" : "s",
-                source.getFileName(),
-                pairing.example(),
-                pairing.patternId(),
-                pairing.tasks(),
-                String.join(
-                        " ",
-                        pairing.params().entrySet().stream()
-                                .sorted(Map.Entry.comparingByKey())
-                                .map(e -> "-P " + e.getKey() + "=" + e.getValue())
-                                .toList()));
-        out.println("alternating which side runs first. The overhead is the median over pairs of loom / example - 1"
-                + (interval ? "; its interval is distribution-free (order statistics of the pairs' ratios)." : "."));
+        Notes.note(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',"
+                                + " alternating which side runs first. The overhead is the median over pairs of"
+                                + " loom / example - 1%s",
+                        pairs,
+                        pairs == 1 ? "" : "s",
+                        warmup,
+                        warmup == 1 ? "" : "s",
+                        source.getFileName(),
+                        pairing.example(),
+                        pairing.patternId(),
+                        pairing.tasks(),
+                        String.join(
+                                " ",
+                                pairing.params().entrySet().stream()
+                                        .sorted(Map.Entry.comparingByKey())
+                                        .map(e -> "-P " + e.getKey() + "=" + e.getValue())
+                                        .toList()),
+                        interval
+                                ? "; its interval is distribution-free (order statistics of the pairs' ratios)."
+                                : "."));
         out.flush();
     }
 
