@@ -6,6 +6,7 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
@@ -105,19 +106,22 @@ final class DumpCommand extends LoomCommand {
             return LoomCli.EXIT_CHECK_FAILED;
         }
         ThreadDump dump = ThreadDump.read(file);
-        print.printf(
-                "Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate) when it"
-                        + " was taken; the others had not reached it, or wait on those.%n",
-                pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), dump.held());
+        Notes.note(
+                print,
+                String.format(
+                        "Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate)"
+                                + " when it was taken; the others had not reached it, or wait on those.",
+                        pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), dump.held()));
         print.println("Saved to " + file);
         print.println();
         dump.printSummary(print);
         print.println();
         dump.print(print, threadsListed, containersListed);
         print.println();
-        print.printf(
-                "Then released, the run finished: %s: %s%n",
-                finished.check().word(), finished.check().detail());
+        Notes.note(
+                print,
+                "Then released, the run finished: " + finished.check().word() + ": "
+                        + finished.check().detail());
         print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
         print.flush();
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;

@@ -3,6 +3,7 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
@@ -118,6 +119,11 @@ class DumpCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSizeLessThan(120);
+        assertThat(lines.stream()
+                        .filter(line -> line.startsWith("Thread dump of ") || line.startsWith("Then released"))
+                        .toList())
+                .as("the header and the check's line wrap to the table's width")
+                .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
         assertThat(result.out())
                 .contains("Containers: ")
                 .contains("Threads: ")
@@ -134,7 +140,7 @@ class DumpCommandTest {
         java.util.regex.Matcher held = java.util.regex.Pattern.compile("(\\d+) threads were held at their start")
                 .matcher(result.out());
         assertThat(held.find()).isTrue();
-        Path saved = Path.of(lines.get(1).substring("Saved to ".length()));
+        Path saved = savedFile(result);
         assertThat(saved.getParent())
                 .isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
         ThreadDump dump = ThreadDump.read(saved);
@@ -148,6 +154,16 @@ class DumpCommandTest {
         Result result = LoomCliTest.loom("dump", "url-fetch", "--mode", "virtual", "--tasks", "4");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).containsPattern("#\\d+ \"fetch-\\d+\" virtual");
-        Files.delete(Path.of(result.out().lines().toList().get(1).substring("Saved to ".length())));
+        Files.delete(savedFile(result));
+    }
+
+    /** The dump's file, from the line that names it. */
+    private static Path savedFile(Result result) {
+        return Path.of(result.out()
+                .lines()
+                .filter(line -> line.startsWith("Saved to "))
+                .findFirst()
+                .orElseThrow()
+                .substring("Saved to ".length()));
     }
 }
