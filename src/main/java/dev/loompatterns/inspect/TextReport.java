@@ -2,6 +2,7 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Finding;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,23 +10,30 @@ import java.util.Map;
 /**
  * The findings as text for a terminal: per rule, its severity, id and summary, the explanation,
  * and the details a person reads (numbers, and the first rows of each list); the series that only
- * a picture shows (timelines, histograms) are left to the HTML report.
+ * a picture shows (timelines, histograms) are left to the HTML report. Every line fits
+ * {@value #WIDTH} columns, as the CLI's tables do: a longer one wraps at its spaces, its next
+ * lines indented to where its text began (under the summary, under the list item's text).
  */
 public final class TextReport {
 
     static final int ROWS = 5;
-    static final int WIDTH = 100;
+    /** The columns every line fits, as {@code loom compare}'s table (which this package may not use). */
+    static final int WIDTH = 120;
+    /** The explanation, a paragraph of prose, is wrapped narrower, for reading. */
+    static final int PARAGRAPH_WIDTH = 100;
 
     private TextReport() {}
 
     public static void print(Report report, PrintWriter out) {
-        out.printf(
-                Locale.ROOT, "Recording: %s (%s, %,d events)%n", report.file(), size(report.bytes()), report.events());
+        String recording =
+                String.format(Locale.ROOT, "%s (%s, %,d events)", report.file(), size(report.bytes()), report.events());
+        wrap("Recording: ", recording, WIDTH).forEach(out::println);
         for (Finding finding : report.findings()) {
             out.println();
-            out.printf(Locale.ROOT, "[%s] %s: %s%n", finding.severity(), finding.rule(), finding.summary());
+            wrap("[" + finding.severity() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)
+                    .forEach(out::println);
             if (!finding.explanation().isEmpty()) {
-                wrap(finding.explanation(), "  ").forEach(out::println);
+                wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(out::println);
             }
             finding.details().forEach((name, value) -> {
                 if (!Finding.readable(name)) {
@@ -36,12 +44,14 @@ public final class TextReport {
                         return;
                     }
                     out.println("  " + name + ":");
-                    list.stream().limit(ROWS).forEach(row -> out.println("    - " + row(row)));
+                    list.stream()
+                            .limit(ROWS)
+                            .forEach(row -> wrap("    - ", row(row), WIDTH).forEach(out::println));
                     if (list.size() > ROWS) {
                         out.printf(Locale.ROOT, "    (%d more: --format json lists them)%n", list.size() - ROWS);
                     }
                 } else {
-                    out.println("  " + name + ": " + row(value));
+                    wrap("  " + name + ": ", row(value), WIDTH).forEach(out::println);
                 }
             });
         }
@@ -67,19 +77,26 @@ public final class TextReport {
         return String.valueOf(value);
     }
 
-    static List<String> wrap(String text, String indent) {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder(indent);
+    /**
+     * {@code text} in lines of at most {@code width} characters, broken at its spaces: the first
+     * line begins with {@code lead}, the next ones with as many spaces, so they stand under the
+     * text's start. A word longer than a line has room for stays whole on a line of its own.
+     */
+    static List<String> wrap(String lead, String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String indent = " ".repeat(lead.length());
+        StringBuilder line = new StringBuilder(lead);
+        boolean empty = true;
         for (String word : text.split(" ")) {
-            if (line.length() + word.length() + 1 > WIDTH && line.length() > indent.length()) {
+            if (!empty && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(indent);
+                empty = true;
             }
-            line.append(line.length() > indent.length() ? " " : "").append(word);
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
         }
-        if (line.length() > indent.length()) {
-            lines.add(line.toString());
-        }
+        lines.add(line.toString());
         return lines;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.engine.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,15 @@ class InspectCommandTest {
         assertThat(result.out())
                 .contains("[WARNING] pinning: ")
                 .contains("dev.loompatterns.pinning.UpcallSort.compareSleeping");
+    }
+
+    /** The pinning rule's headline and groups run long; wrapped, they fit the CLI's columns as compare's table does. */
+    @Test
+    void textFitsTheTableWidth() {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
     }
 
     @Test

@@ -4,13 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Severity;
+import dev.loompatterns.engine.ReportFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
+
+    private static final String SUMMARY =
+            "6 pins held carriers for 121 ms; most time: a native or VM frame on the stack (FFM upcall, JNI callback)"
+                    + " at dev.loompatterns.pinning.UpcallSort.compareSleeping:80 (81 ms, 4 pins).";
+    private static final String EXPLANATION = "A pinned virtual thread that blocks holds its carrier, so one carrier"
+            + " fewer runs the other virtual threads. What to do, by cause: native-frame: move the blocking call out"
+            + " of the native callback.";
+    private static final String NATIVE = "a native or VM frame on the stack (FFM upcall, JNI callback)";
+    private static final String WHERE = "dev.loompatterns.pinning.UpcallSort.compareSleeping:80";
+    /** One word longer than a line: it may stand alone on a line of its own. */
+    private static final String LONG_CLASS =
+            "com.example." + "averyveryverylongpackagename.".repeat(4) + "AndAnEvenLongerClassNameThanThat.<clinit>:22";
+
+    private static final String COMMAND = "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd"
+            + " /tmp/a/rather/long/folder/recording.jfr /tmp/a/rather/long/folder/recording-slim.jfr";
 
     @Test
     void seriesAndFlagsAreLeftToTheHtmlReport() {
@@ -24,11 +42,114 @@ class TextReportTest {
                         "No census.",
                         "",
                         Map.of("started", 0, "applicable", false, "alive_over_time", List.of(1, 2)))));
-        StringWriter text = new StringWriter();
-        TextReport.print(report, new PrintWriter(text));
-        assertThat(text.toString())
+        assertThat(print(report))
                 .contains("  started: 0")
                 .doesNotContain("applicable")
                 .doesNotContain("alive_over_time");
+    }
+
+    /**
+     * The headline, list items and values that run past the CLI's {@value ReportFormat#TABLE_WIDTH} columns wrap at
+     * word boundaries; every word is still there, in order, and only a word too long for any line stands past it.
+     */
+    @Test
+    void everyLineFitsTheWidthAndNoWordIsLost() {
+        Map<String, Object> nativeFrame = ordered(
+                "cause",
+                "native-frame",
+                "what",
+                NATIVE,
+                "where",
+                WHERE,
+                "origin",
+                "code",
+                "count",
+                4,
+                "total_ms",
+                80.7,
+                "longest_ms",
+                20.5,
+                "carriers",
+                List.of("ForkJoinPool-1-worker-1", "ForkJoinPool-1-worker-2"),
+                "advice",
+                "not printed");
+        Map<String, Object> classInit = ordered(
+                "cause",
+                "class-init",
+                "what",
+                "blocking inside a class initializer (<clinit>)",
+                "where",
+                LONG_CLASS,
+                "origin",
+                "code",
+                "count",
+                1);
+        Report report = new Report(
+                "p.jfr",
+                2_600_000,
+                7_429,
+                List.of(new Finding(
+                        "pinning",
+                        Severity.WARNING,
+                        SUMMARY,
+                        EXPLANATION,
+                        ordered("pins", 8, "groups", List.of(nativeFrame, classInit), "slim_command", COMMAND))));
+
+        List<String> lines = print(report).lines().toList();
+
+        assertThat(lines)
+                .as("at most %d columns, unless one word alone is longer", ReportFormat.TABLE_WIDTH)
+                .allSatisfy(line -> assertThat(line.length() <= ReportFormat.TABLE_WIDTH || oneWord(line))
+                        .as(line)
+                        .isTrue());
+        assertThat(lines)
+                .as("the headline's next line under its summary, a list item's under the item's text")
+                .containsSubsequence(
+                        "[WARNING] pinning: 6 pins held carriers for 121 ms; most time: a native or VM frame on the"
+                                + " stack (FFM upcall, JNI",
+                        "                   callback) at " + WHERE + " (81 ms, 4 pins).",
+                        "    - cause native-frame, what " + NATIVE + ", where",
+                        "      " + WHERE + ", origin code, count 4, total_ms 80.7, longest_ms 20.5,",
+                        "      carriers ForkJoinPool-1-worker-1, ForkJoinPool-1-worker-2",
+                        "    - cause class-init, what blocking inside a class initializer (<clinit>), where",
+                        "      " + LONG_CLASS + ",",
+                        "      origin code, count 1");
+        String unwrapped = String.join(
+                "\n",
+                "Recording: p.jfr (2.5 MB, 7,429 events)",
+                "",
+                "[WARNING] pinning: " + SUMMARY,
+                "  " + EXPLANATION,
+                "  pins: 8",
+                "  groups:",
+                "    - cause native-frame, what " + NATIVE + ", where " + WHERE + ", origin code, count 4, total_ms"
+                        + " 80.7, longest_ms 20.5, carriers ForkJoinPool-1-worker-1, ForkJoinPool-1-worker-2",
+                "    - cause class-init, what blocking inside a class initializer (<clinit>), where " + LONG_CLASS
+                        + ", origin code, count 1",
+                "  slim_command: " + COMMAND);
+        assertThat(words(String.join("\n", lines))).isEqualTo(words(unwrapped));
+    }
+
+    private static String print(Report report) {
+        StringWriter text = new StringWriter();
+        TextReport.print(report, new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** A line of one word, after its indent and any list dash or name. */
+    private static boolean oneWord(String line) {
+        return !line.strip().replaceFirst("^(- |[a-z_]+: )", "").contains(" ");
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.asList(text.strip().split("\\s+"));
+    }
+
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 }
