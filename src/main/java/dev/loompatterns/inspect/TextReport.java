@@ -12,7 +12,8 @@ import java.util.Map;
  * and the details a person reads (numbers, and the first rows of each list); the series that only
  * a picture shows (timelines, histograms) are left to the HTML report. Every line fits
  * {@value #WIDTH} columns, as the CLI's tables do: a longer one wraps at its spaces, its next
- * lines indented to where its text began (under the summary, under the list item's text).
+ * lines indented to where its text began (under the summary, under the list item's text). A
+ * command to copy into a shell ({@code slim_command}) stays on one line, however long.
  */
 public final class TextReport {
 
@@ -21,6 +22,9 @@ public final class TextReport {
     static final int WIDTH = 120;
     /** The explanation, a paragraph of prose, is wrapped narrower, for reading. */
     static final int PARAGRAPH_WIDTH = 100;
+
+    /** How the name of a detail that is a command ends: printed on one line, never wrapped. */
+    static final String COMMAND = "_command";
 
     private TextReport() {}
 
@@ -50,6 +54,8 @@ public final class TextReport {
                     if (list.size() > ROWS) {
                         out.printf(Locale.ROOT, "    (%d more: --format json lists them)%n", list.size() - ROWS);
                     }
+                } else if (name.endsWith(COMMAND)) {
+                    out.println("  " + name + ": " + row(value)); // to copy into a shell: one line, however long
                 } else {
                     wrap("  " + name + ": ", row(value), WIDTH).forEach(out::println);
                 }
