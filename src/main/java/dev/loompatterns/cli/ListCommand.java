@@ -43,19 +43,15 @@ final class ListCommand extends LoomCommand {
                     format,
                     String.format(Locale.ROOT, "%02d", pattern.number()),
                     pattern.id(),
-                    fit(pattern.title(), titleWidth));
+                    ReportFormat.fit(pattern.title(), titleWidth));
             String variants = pattern.variants().stream().map(Variant::id).collect(Collectors.joining(", "));
             if (pattern.variants().size() > 1) {
-                out.printf(Locale.ROOT, format, "", "", fit("  " + variants, titleWidth));
+                out.printf(Locale.ROOT, format, "", "", ReportFormat.fit("  " + variants, titleWidth));
             }
         }
         out.println();
         out.println("'loom list ID' describes a pattern; 'loom run ID' runs it; 'loom compare' runs them all.");
         return 0;
-    }
-
-    private static String fit(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "\u2026";
     }
 
     private static void describe(Pattern pattern, PrintWriter out) {

@@ -2,7 +2,9 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Limits;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
+import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.engine.Statistics;
 import dev.loompatterns.scale.SleeperRun;
 import dev.loompatterns.scale.SleeperRun.Kind;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -97,6 +102,28 @@ final class ScaleCommand extends LoomCommand {
                     "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Mixin
+    TableOptions table;
+
+    /** The table's columns, in this order. */
+    static final List<String> COLUMNS = List.of(
+            "row",
+            "tasks",
+            "wall_ms",
+            "start_ms",
+            "wakeups_per_s",
+            "tasks_per_s",
+            "peak_rss_mb",
+            "peak_heap_mb",
+            "check");
+
+    /** The default table's headers, short where the column's name is long; a legend under the table names them. */
+    static final List<String> SHORT_HEADERS =
+            List.of("row", "tasks", "wall_ms", "start_ms", "wake/s", "tasks/s", "rss", "heap", "check");
+
+    /** The least width of a figure's column: a default run's figures fit it, so its rows line up. */
+    static final int FIGURE_WIDTH = 5;
+
     @Override
     public Integer call() throws Exception {
         validate();
@@ -110,19 +137,11 @@ final class ScaleCommand extends LoomCommand {
         Progress progress = Progress.onTerminal(err());
         List<String> jvmOptions = SleeperRun.childJvmOptions();
         boolean allWoke = true;
+        boolean cut = false;
         int done = 0;
-        out.printf(
-                Locale.ROOT,
-                "%-36s %9s %10s %9s %13s %12s %12s %13s  %s%n",
-                "row",
-                "tasks",
-                "wall_ms",
-                "start_ms",
-                "wakeups_per_s",
-                "tasks_per_s",
-                "peak_rss_mb",
-                "peak_heap_mb",
-                "check");
+        List<String> headers = table.wide ? COLUMNS : SHORT_HEADERS;
+        int[] widths = widths(headers, rows);
+        printLine(headers, widths, table.wide, out);
         try {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
@@ -132,35 +151,14 @@ final class ScaleCommand extends LoomCommand {
                             row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
-                boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
-                allWoke &= ok;
+                allWoke &= runs.stream().allMatch(run -> run.woke() == run.tasks());
                 progress.clear();
-                out.printf(
-                        Locale.ROOT,
-                        "%-36s %9d %10.0f %9.0f %13.0f %12.0f %12s %13.0f  %s%n",
-                        row.label(),
-                        row.tasks(),
-                        median.wallNanos() / 1e6,
-                        median.startNanos() / 1e6,
-                        median.wakeUpsPerSecond(),
-                        median.tasks() * 1e9 / median.wallNanos(),
-                        median.peakRssKiB() < 0
-                                ? "n/a"
-                                : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
-                        median.peakHeapBytes() / 1048576.0,
-                        ok
-                                ? "pass: all " + row.tasks() + " woke"
-                                : "FAIL: "
-                                        + runs.stream()
-                                                .mapToLong(Result::woke)
-                                                .min()
-                                                .orElse(0) + " woke");
+                cut |= printLine(cells(row, median, runs), widths, table.wide, out);
                 if (repeat > 1) {
                     out.printf(
                             Locale.ROOT,
-                            "%-36s wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max"
+                            "    wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max"
                                     + " %.0f%n",
-                            "",
                             repeat,
                             median.wallNanos() / 1e6,
                             runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,
@@ -179,26 +177,86 @@ final class ScaleCommand extends LoomCommand {
         } finally {
             progress.clear();
         }
+        if (!table.wide) {
+            Notes.note(out, legend(cut));
+        }
         out.println();
-        out.printf(
-                Locale.ROOT,
-                "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or submitting)"
-                        + " them all;%n",
-                sleepMs,
-                wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos");
-        out.println("wakeups_per_s: tasks / (last wake-up - first wake-up). Each row ran in a JVM of its own, so"
-                + " peak_rss_mb is");
-        out.println("that JVM's VmHWM (/proc/self/status) including the JVM itself; peak_heap_mb sums the heap pools'"
-                + " peaks (an upper bound).");
-        out.println(
+        Notes.note(
+                out,
+                String.format(
+                        Locale.ROOT,
+                        "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or"
+                                + " submitting) them all; wakeups_per_s: tasks / (last wake-up - first wake-up). Each"
+                                + " row ran in a JVM of its own, so peak_rss_mb is that JVM's VmHWM (/proc/self/status)"
+                                + " including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper"
+                                + " bound).",
+                        sleepMs,
+                        wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos"));
+        Notes.note(
+                out,
                 warmup == 0
-                        ? "Each row's JVM was fresh (no warm-up): its first sleepers park before the JIT has compiled"
-                                + " the wake-up path; see --warmup."
+                        ? "Each row's JVM was fresh: its first sleepers park before the JIT has compiled the wake-up"
+                                + " path; see --warmup."
                         : "Each row's JVM first ran " + warmup + " warm-up round(s) ("
                                 + SleeperRun.WARM_UP_SLEEP.toMillis() + " ms sleeps); peak_rss_mb includes them.");
-        out.println("Row JVM options: " + String.join(" ", jvmOptions));
+        Notes.note(out, "Row JVM options: " + String.join(" ", jvmOptions));
         out.flush();
         return allWoke ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * The width of each column but the check, known before any row has run so that each row prints
+     * as it finishes: the rows' labels and task counts, and for the figures their header or
+     * {@link #FIGURE_WIDTH}; a wider figure shifts its line, which is then cut to fit like any other.
+     */
+    static int[] widths(List<String> headers, List<Row> rows) {
+        int[] widths = new int[headers.size() - 1];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = Math.max(headers.get(i).length(), i == 0 ? 0 : FIGURE_WIDTH);
+        }
+        for (Row row : rows) {
+            widths[0] = Math.max(widths[0], row.label().length());
+            widths[1] = Math.max(widths[1], Integer.toString(row.tasks()).length());
+        }
+        return widths;
+    }
+
+    /** One row's cells, in the order of {@link #COLUMNS}: its median run's figures, and the check over all its runs. */
+    static List<String> cells(Row row, Result median, List<Result> runs) {
+        boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
+        return List.of(
+                row.label(),
+                Integer.toString(row.tasks()),
+                String.format(Locale.ROOT, "%.0f", median.wallNanos() / 1e6),
+                String.format(Locale.ROOT, "%.0f", median.startNanos() / 1e6),
+                String.format(Locale.ROOT, "%.0f", median.wakeUpsPerSecond()),
+                String.format(Locale.ROOT, "%.0f", median.tasks() * 1e9 / median.wallNanos()),
+                median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
+                String.format(Locale.ROOT, "%.0f", median.peakHeapBytes() / 1048576.0),
+                ok
+                        ? "pass: all " + row.tasks() + " woke"
+                        : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
+    }
+
+    /**
+     * Prints a line of the table; unless {@code wide}, cut with an ellipsis to fit {@value
+     * ReportFormat#TABLE_WIDTH} columns, which cuts the check, its last cell.
+     *
+     * @return whether it was cut
+     */
+    static boolean printLine(List<String> cells, int[] widths, boolean wide, PrintWriter out) {
+        String line = ReportFormat.line(cells, widths, 1);
+        out.println(wide ? line : ReportFormat.fit(line, ReportFormat.TABLE_WIDTH));
+        return !wide && line.length() > ReportFormat.TABLE_WIDTH;
+    }
+
+    /** The line under the default table: the short headers' full names, and where cut checks are whole. */
+    static String legend(boolean cut) {
+        String names = IntStream.range(0, COLUMNS.size())
+                .filter(i -> !SHORT_HEADERS.get(i).equals(COLUMNS.get(i)))
+                .mapToObj(i -> SHORT_HEADERS.get(i) + ": " + COLUMNS.get(i))
+                .collect(Collectors.joining(", "));
+        return ReportFormat.legend(names, cut, "--wide gives them whole");
     }
 
     /** One row of the table: a kind of thread and a task count. */

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --wide} option that {@code run} and {@code compare} share, and the printing it chooses. */
+/** The {@code --wide} option that {@code run}, {@code compare} and {@code scale} share, and the printing it chooses. */
 final class TableOptions {
 
     @Option(

@@ -102,67 +102,69 @@ public enum ReportFormat {
         boolean cut = false;
         for (int r = 0; r < lines.size(); r++) {
             List<String> line = lines.get(r);
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.size() - 1; i++) {
-                boolean number = i >= 3;
-                String cell = line.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                text.append(number ? pad + cell : cell + pad).append("  ");
-            }
-            String check = line.getLast();
-            if (r == 0) {
-                out.println(text.append(check));
+            if (r == 0 || !below) {
+                String text = line(line, widths, 3);
+                cut |= text.length() > TABLE_WIDTH;
+                out.println(fit(text, TABLE_WIDTH));
                 continue;
             }
             Row row = rows.get(r - 1);
-            if (below) {
-                out.println(text.append(row.check().word()));
-                if (row.check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED) {
-                    String summary =
-                            "    " + row.check().word() + ": " + row.check().detail();
-                    if (summary.length() > TABLE_WIDTH) {
-                        summary = summary.substring(0, TABLE_WIDTH - 1) + "\u2026";
-                        cut = true;
-                    }
-                    out.println(summary);
-                }
-                cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
-                        && !row.check().detail().isEmpty();
-                continue;
+            List<String> verdictOnly = new ArrayList<>(line);
+            verdictOnly.set(line.size() - 1, row.check().word());
+            out.println(line(verdictOnly, widths, 3));
+            if (row.check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED) {
+                String summary =
+                        "    " + row.check().word() + ": " + row.check().detail();
+                cut |= summary.length() > TABLE_WIDTH;
+                out.println(fit(summary, TABLE_WIDTH));
             }
-            if (check.length() > checkWidth) {
-                check = check.substring(0, checkWidth - 1) + "\u2026";
-                cut = true;
-            }
-            out.println(text.append(check));
+            cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
+                    && !row.check().detail().isEmpty();
         }
         Notes.note(
                 out,
-                "platform: peak_platform_threads, virtual: virtual_threads"
-                        + (cut
-                                ? "; checks are cut to fit " + TABLE_WIDTH
-                                        + " columns: --wide, --format csv or json give them whole"
-                                : ""));
+                legend(
+                        "platform: peak_platform_threads, virtual: virtual_threads",
+                        cut,
+                        "--wide, --format csv or json give them whole"));
     }
 
     private static void table(List<Row> rows, PrintWriter out) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(COLUMNS);
         rows.forEach(row -> lines.add(cells(row, true)));
-        int[] widths = widths(lines, COLUMNS.size());
-        for (List<String> line : lines) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.size(); i++) {
-                boolean number = i >= 3 && i <= 8;
-                String cell = line.get(i);
-                String pad = " ".repeat(widths[i] - cell.length());
-                text.append(number ? pad + cell : (i == line.size() - 1 ? cell : cell + pad));
-                if (i < line.size() - 1) {
-                    text.append("  ");
-                }
-            }
-            out.println(text);
+        int[] widths = widths(lines, COLUMNS.size() - 1);
+        lines.forEach(line -> out.println(line(line, widths, 3)));
+    }
+
+    /**
+     * One line of a table for people: each cell but the last padded to its column's width, the
+     * first {@code left} aligned left and the others (figures) right, two spaces apart; then the
+     * last cell, free text, unpadded.
+     *
+     * @param widths the width of each column but the last
+     */
+    public static String line(List<String> cells, int[] widths, int left) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            String cell = cells.get(i);
+            String pad = " ".repeat(Math.max(0, widths[i] - cell.length()));
+            text.append(i < left ? cell + pad : pad + cell).append("  ");
         }
+        return text.append(cells.getLast()).toString();
+    }
+
+    /** The text, or as much of it as fits {@code width} columns with an ellipsis for the rest. */
+    public static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "\u2026";
+    }
+
+    /**
+     * The line under a table that fits {@value #TABLE_WIDTH} columns: what its short headers stand
+     * for, then, when a check was cut, where to read it whole.
+     */
+    public static String legend(String shortHeaders, boolean cut, String whole) {
+        return shortHeaders + (cut ? "; checks are cut to fit " + TABLE_WIDTH + " columns: " + whole : "");
     }
 
     /** The widest cell of each of the first {@code columns} columns. */

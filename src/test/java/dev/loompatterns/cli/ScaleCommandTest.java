@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Limits;
+import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.scale.SleeperRun;
+import dev.loompatterns.scale.SleeperRun.Kind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +31,16 @@ class ScaleCommandTest {
                 .contains("fixed pool of platform threads (4)")
                 .contains("pass: all 20 woke")
                 .contains("VmHWM");
+        assertFitsTheTableWidth(result.out());
+    }
+
+    /** Every line of the default output, table, legend and notes, fits the CLI's table width. */
+    private static void assertFitsTheTableWidth(String out) {
+        assertThat(out.lines())
+                .as("every line fits %d columns", ReportFormat.TABLE_WIDTH)
+                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length()))
+                        .as(line)
+                        .isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
     }
 
     @Test
@@ -41,12 +57,54 @@ class ScaleCommandTest {
                 "--wait",
                 "park",
                 "--warmup",
-                "1");
+                "1",
+                "--repeat",
+                "2");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out())
                 .contains("pass: all 10 woke")
+                .contains("wall_ms over 2 runs")
                 .contains("1 warm-up round")
                 .doesNotContain("platform thread per task");
+        assertFitsTheTableWidth(result.out());
+    }
+
+    @Test
+    @Timeout(120)
+    void wideNamesEveryColumnInFull() {
+        Result result =
+                LoomCliTest.loom("scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "0", "--wide");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().lines().findFirst().orElseThrow().split("\\s+"))
+                .containsExactlyElementsOf(ScaleCommand.COLUMNS);
+        assertThat(result.out()).contains("pass: all 10 woke").doesNotContain("wake/s");
+    }
+
+    /** Figures wider than their columns push the check past 120 columns: it is cut, and --wide prints it whole. */
+    @Test
+    void aCheckThatDoesNotFitIsCutAndWidePrintsItWhole() {
+        ScaleCommand.Row row = new ScaleCommand.Row(Kind.POOL, 20_000, 20_000);
+        long days = 14L * 24 * 3600 * 1_000_000_000L;
+        // a 14-day wall_ms and 20 million wake-ups per second: 5 columns more than a default run's figures take
+        SleeperRun.Result run = new SleeperRun.Result(
+                Kind.POOL, 20_000, 20_000, days, 1_000_000L, 1_000_000L, 20_000, 90_000_000L, 50_000L << 20);
+        List<String> cells = ScaleCommand.cells(row, run, List.of(run));
+
+        StringWriter narrow = new StringWriter();
+        boolean cut = ScaleCommand.printLine(
+                cells, ScaleCommand.widths(ScaleCommand.SHORT_HEADERS, List.of(row)), false, new PrintWriter(narrow));
+        assertThat(cut).isTrue();
+        assertThat(narrow.toString().strip())
+                .hasSize(ReportFormat.TABLE_WIDTH)
+                .endsWith("\u2026")
+                .contains("pass: all 2");
+        assertThat(ScaleCommand.legend(cut)).contains("rss: peak_rss_mb").contains("--wide");
+
+        StringWriter wide = new StringWriter();
+        assertThat(ScaleCommand.printLine(
+                        cells, ScaleCommand.widths(ScaleCommand.COLUMNS, List.of(row)), true, new PrintWriter(wide)))
+                .isFalse();
+        assertThat(wide.toString()).contains("pass: all 20000 woke").doesNotContain("\u2026");
     }
 
     @ParameterizedTest
