@@ -6,6 +6,7 @@ import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.jfr.RecordingSetupException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,9 +85,11 @@ public final class LoomCli implements Runnable {
                             "loom: Ctrl-C: stopping the run (its threads are interrupted and joined; no further run"
                                     + " starts)");
                     System.err.flush();
-                    main.interrupt();
                     try {
-                        finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                        Cancellation.interruptUntilEnded(
+                                main,
+                                Duration.ofMillis(CANCEL_GRACE_MILLIS),
+                                atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

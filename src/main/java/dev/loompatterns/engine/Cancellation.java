@@ -1,6 +1,7 @@
 package dev.loompatterns.engine;
 
 import dev.loompatterns.jfr.JvmShutdown;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,5 +26,40 @@ public final class Cancellation {
 
     public static boolean requested() {
         return REQUESTED.get() || JvmShutdown.inProgress();
+    }
+
+    /** How often {@link #interruptUntilEnded} says it again. */
+    public static final Duration REPEAT = Duration.ofMillis(100);
+
+    /** Waits up to a time for what is being cancelled to end. */
+    @FunctionalInterface
+    public interface Ending {
+        /** @return true if it has ended, at the latest when {@code atMost} has passed */
+        boolean endsWithin(Duration atMost) throws InterruptedException;
+    }
+
+    /**
+     * Interrupts {@code target}, and again every {@link #REPEAT} until {@code ending} says it has
+     * ended or {@code grace} has passed. Once is not always enough: JDK code on a run's path can
+     * consume an interrupt without passing it on (JDK 25's {@code RecordingStream.stop()} catches the
+     * {@code InterruptedException} of its wait and returns, which every recorded run calls), and a
+     * run whose interrupt was lost there goes on to wait for its workers as if nobody had asked.
+     *
+     * @return true if it ended within {@code grace}
+     * @throws InterruptedException if the calling thread is interrupted while it waits
+     */
+    public static boolean interruptUntilEnded(Thread target, Duration grace, Ending ending)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (true) {
+            target.interrupt();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (ending.endsWithin(Duration.ofNanos(Math.min(left, REPEAT.toNanos())))) {
+                return true;
+            }
+        }
     }
 }
