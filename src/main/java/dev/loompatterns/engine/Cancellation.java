@@ -39,11 +39,14 @@ public final class Cancellation {
     }
 
     /**
-     * Interrupts {@code target}, and again every {@link #REPEAT} until {@code ending} says it has
-     * ended or {@code grace} has passed. Once is not always enough: JDK code on a run's path can
-     * consume an interrupt without passing it on (JDK 25's {@code RecordingStream.stop()} catches the
-     * {@code InterruptedException} of its wait and returns, which every recorded run calls), and a
-     * run whose interrupt was lost there goes on to wait for its workers as if nobody had asked.
+     * Interrupts {@code target}, then, every {@link #REPEAT} until {@code ending} says it has ended
+     * or {@code grace} has passed, interrupts it again if it is waiting. Once is not always enough:
+     * JDK code on a run's path can consume an interrupt without passing it on (JDK 25's
+     * {@code RecordingStream.stop()} catches the {@code InterruptedException} of its wait and returns,
+     * which every recorded run calls), and a run whose interrupt was lost there goes on to wait for
+     * its workers as if nobody had asked. Only a waiting thread is told again: one that is printing
+     * or writing what it has (runnable) is left alone, since an interrupt closes an NIO channel it
+     * writes through.
      *
      * @return true if it ended within {@code grace}
      * @throws InterruptedException if the calling thread is interrupted while it waits
@@ -51,14 +54,18 @@ public final class Cancellation {
     public static boolean interruptUntilEnded(Thread target, Duration grace, Ending ending)
             throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
+        target.interrupt();
         while (true) {
-            target.interrupt();
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return false;
+                return ending.endsWithin(Duration.ZERO);
             }
             if (ending.endsWithin(Duration.ofNanos(Math.min(left, REPEAT.toNanos())))) {
                 return true;
+            }
+            Thread.State state = target.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                target.interrupt();
             }
         }
     }
