@@ -80,7 +80,7 @@ final class ScaleCommand extends LoomCommand {
 
     @Option(
             names = "--wait",
-            paramLabel = "W",
+            paramLabel = "sleep|park",
             defaultValue = "sleep",
             description =
                     "how a task waits: sleep (Thread.sleep) or park (LockSupport.parkNanos) (default ${DEFAULT-VALUE})")
@@ -207,7 +207,8 @@ final class ScaleCommand extends LoomCommand {
     /**
      * The width of each column but the check, known before any row has run so that each row prints
      * as it finishes: the rows' labels and task counts, and for the figures their header or
-     * {@link #FIGURE_WIDTH}; a wider figure shifts its line, which is then cut to fit like any other.
+     * {@link #FIGURE_WIDTH}; a wider figure shifts its line, which is then cut to fit like any other
+     * (not with {@code --wide}).
      */
     static int[] widths(List<String> headers, List<Row> rows) {
         int[] widths = new int[headers.size() - 1];

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --wide} option that {@code run}, {@code compare} and {@code scale} share, and the printing it chooses. */
+/**
+ * The {@code --wide} option that {@code run}, {@code compare} and {@code scale} share, and the table printing it
+ * chooses for {@code run} and {@code compare} ({@code scale} prints its own table and reads only the option).
+ */
 final class TableOptions {
 
     @Option(

@@ -105,12 +105,15 @@ final class CatalogueFile {
         static final CatalogueFile FILE = parse(RESOURCE, readResource());
     }
 
+    /** Where the file is on the class path. */
+    private static String resourcePath() {
+        return CatalogueFile.class.getPackageName().replace('.', '/') + "/" + RESOURCE;
+    }
+
     private static String readResource() {
         try (InputStream in = CatalogueFile.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "no " + CatalogueFile.class.getPackageName().replace('.', '/') + "/" + RESOURCE
-                                + " on the class path");
+                throw new IllegalStateException("no " + resourcePath() + " on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -131,8 +134,8 @@ final class CatalogueFile {
     Entry entry(String id) {
         Entry entry = byId.get(id);
         if (entry == null) {
-            throw new IllegalArgumentException("pattern '" + id + "' has no block in " + RESOURCE
-                    + " (dev/loompatterns/core/" + RESOURCE + "); its ids are " + String.join(", ", byId.keySet()));
+            throw new IllegalArgumentException("pattern '" + id + "' has no block in " + RESOURCE + " ("
+                    + resourcePath() + "); its ids are " + String.join(", ", byId.keySet()));
         }
         return entry;
     }

@@ -44,9 +44,9 @@ public final class Cancellation {
      * JDK code on a run's path can consume an interrupt without passing it on (JDK 25's
      * {@code RecordingStream.stop()} catches the {@code InterruptedException} of its wait and returns,
      * which every recorded run calls), and a run whose interrupt was lost there goes on to wait for
-     * its workers as if nobody had asked. Only a waiting thread is told again: one that is printing
-     * or writing what it has (runnable) is left alone, since an interrupt closes an NIO channel it
-     * writes through.
+     * its workers as if nobody had asked. Only a thread just seen waiting is told again, so one
+     * that is printing or writing what it has (runnable) is, as far as a look at its state can
+     * tell, left alone: an interrupt closes an NIO channel it writes through.
      *
      * @return true if it ended within {@code grace}
      * @throws InterruptedException if the calling thread is interrupted while it waits

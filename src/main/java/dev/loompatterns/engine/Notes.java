@@ -58,7 +58,7 @@ public final class Notes {
                 what));
     }
 
-    /** Prints a note under a table, wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
+    /** Prints a note (under a table, or a command's header), wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
     public static void note(PrintWriter out, String note) {
         StringBuilder line = new StringBuilder();
         for (String word : note.split(" ")) {

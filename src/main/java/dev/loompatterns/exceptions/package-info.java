@@ -32,7 +32,7 @@
  *     }
  *     scope.join();                       // the first failure cancels the rest
  * } catch (StructuredTaskScope.FailedException e) {
- *     report(e.getCause());               // the failure itself (not which fork); siblings have ended
+ *     report(0, e.getCause());            // not which fork failed: task 0, the one set to fail
  * }
  * }
  *

@@ -13,7 +13,8 @@ import java.util.Map;
  * a picture shows (timelines, histograms) are left to the HTML report. Every line fits
  * {@value #WIDTH} columns, as the CLI's tables do: a longer one wraps at its spaces, its next
  * lines indented to where its text began (under the summary, under the list item's text). A
- * command to copy into a shell ({@code slim_command}) stays on one line, however long.
+ * command to copy into a shell ({@code slim_command}), and a single word longer than a line (a
+ * long path), stay whole, however long.
  */
 public final class TextReport {
 

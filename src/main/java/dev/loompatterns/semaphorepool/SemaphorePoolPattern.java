@@ -68,7 +68,9 @@ public final class SemaphorePoolPattern extends AbstractPattern {
         }
         return Check.expect(
                 peak >= 1,
-                "peak " + peak + " workers admitted at once, within the " + pool.size() + " connections (measured); "
-                        + visits.length + " workers got in once each");
+                "peak " + peak + " workers admitted at once",
+                ", within the " + pool.size() + " connections (measured); " + visits.length
+                        + " workers got in once each",
+                " (measured): no worker was counted in, though " + visits.length + " got a connection");
     }
 }

@@ -24,8 +24,9 @@ public final class ThreadConfigPattern extends AbstractPattern {
     /**
      * Platform: every setting (a counted name, daemon, priority, inheritable locals, a handler) on one
      * {@code Thread.ofPlatform()} builder; virtual: the same on {@code Thread.ofVirtual()}, which has no daemon or
-     * priority; structured: that virtual builder's factory, wrapped to set the priority too, given to the scope, where a fork's failure is kept
-     * by its subtask instead of reaching the handler.
+     * priority (its {@code setPriority} is accepted and ignored); structured: that virtual builder's factory,
+     * wrapped to call {@code setPriority} as the virtual form does, given to the scope, where a fork's failure is
+     * kept by its subtask instead of reaching the handler.
      */
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);

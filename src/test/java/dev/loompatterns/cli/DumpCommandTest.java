@@ -3,7 +3,6 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
-import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
@@ -119,11 +118,9 @@ class DumpCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSizeLessThan(120);
-        assertThat(lines.stream()
-                        .filter(line -> line.startsWith("Thread dump of ") || line.startsWith("Then released"))
-                        .toList())
-                .as("the header and the check's line wrap to the table's width")
-                .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        // the header and the check's line wrap to the table's width
+        LoomCliTest.assertFitsTheTableWidth(
+                lines.stream().filter(line -> line.startsWith("Thread dump of ") || line.startsWith("Then released")));
         assertThat(result.out())
                 .contains("Containers: ")
                 .contains("Threads: ")

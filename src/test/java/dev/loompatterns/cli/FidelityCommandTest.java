@@ -3,7 +3,6 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
-import dev.loompatterns.engine.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +46,7 @@ class FidelityCommandTest {
                 .extracting(row -> row.split("\\s+")[0])
                 .containsExactly("platform", "virtual", "structured");
         assertThat(result.out()).contains("1 pair after 0 warm-up pairs in one JVM: E11_UrlFetch.java");
-        assertThat(result.out().lines())
-                .as("the table and its note fit the table's width")
-                .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        LoomCliTest.assertFitsTheTableWidth(result.out().lines()); // the table and its note
         assertThat(fidelityFolders()).isEqualTo(before);
     }
 

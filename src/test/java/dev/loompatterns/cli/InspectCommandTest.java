@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
-import dev.loompatterns.engine.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +44,8 @@ class InspectCommandTest {
     void textFitsTheTableWidth() {
         LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString());
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out().lines())
-                .filteredOn(line -> !line.contains("_command: ")) // a command to copy stays on one line
-                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        LoomCliTest.assertFitsTheTableWidth(
+                result.out().lines().filter(line -> !line.contains("_command: "))); // a command to copy stays whole
     }
 
     @Test

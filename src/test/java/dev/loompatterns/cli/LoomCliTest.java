@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.jfr.PatternRunEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +35,14 @@ class LoomCliTest {
         List<String> csvRows() {
             return out.lines().filter(line -> !line.startsWith("#")).toList();
         }
+    }
+
+    /** Every line fits the CLI's table width ({@link ReportFormat#TABLE_WIDTH}), counted in characters. */
+    static void assertFitsTheTableWidth(java.util.stream.Stream<String> lines) {
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length()))
+                        .as(line)
+                        .isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
     }
 
     /** {@link #loom} with its arguments written as one line: none of them may hold a space. */
@@ -438,8 +447,7 @@ class LoomCliTest {
     @Test
     void listFits120ColumnsAndNamesEveryVariant() {
         Result list = loom("list");
-        assertThat(list.out().lines())
-                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertFitsTheTableWidth(list.out().lines());
         assertThat(list.out()).contains("synchronized-jdk21").doesNotContain("platform,virtual,structured");
     }
 

@@ -31,16 +31,7 @@ class ScaleCommandTest {
                 .contains("fixed pool of platform threads (4)")
                 .contains("pass: all 20 woke")
                 .contains("VmHWM");
-        assertFitsTheTableWidth(result.out());
-    }
-
-    /** Every line of the default output, table, legend and notes, fits the CLI's table width. */
-    private static void assertFitsTheTableWidth(String out) {
-        assertThat(out.lines())
-                .as("every line fits %d columns", ReportFormat.TABLE_WIDTH)
-                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length()))
-                        .as(line)
-                        .isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        LoomCliTest.assertFitsTheTableWidth(result.out().lines());
     }
 
     @Test
@@ -66,7 +57,7 @@ class ScaleCommandTest {
                 .contains("wall_ms over 2 runs")
                 .contains("1 warm-up round")
                 .doesNotContain("platform thread per task");
-        assertFitsTheTableWidth(result.out());
+        LoomCliTest.assertFitsTheTableWidth(result.out().lines());
     }
 
     @Test

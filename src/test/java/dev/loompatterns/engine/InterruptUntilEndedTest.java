@@ -2,9 +2,10 @@ package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.testing.Background;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,75 +15,84 @@ class InterruptUntilEndedTest {
 
     private static final Duration BACKSTOP = Duration.ofSeconds(30);
 
-    /** Waits until the thread is parked, so the first interrupt finds it waiting. */
-    private static void awaitWaiting(Thread thread) {
-        while (thread.getState() != Thread.State.WAITING && thread.isAlive()) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static Cancellation.Ending joined(Thread thread, AtomicInteger asked) {
+    private static Cancellation.Ending joined(Thread thread) {
         return atMost -> {
-            asked.incrementAndGet();
             thread.join(atMost);
             return !thread.isAlive();
         };
     }
 
-    /** Parks until interrupted {@code times} times, swallowing each interrupt but the last. */
-    private static Thread swallowing(int times, AtomicInteger seen) {
-        return Thread.ofPlatform().start(() -> {
-            while (seen.get() < times) {
-                try {
-                    new CountDownLatch(1).await(); // as RecordingStream.stop() swallows one
-                } catch (InterruptedException e) {
-                    seen.incrementAndGet();
-                }
+    /** Parks until {@code released}, swallowing every interrupt, as RecordingStream.stop() swallows one; counts them. */
+    private static int parkSwallowing(int times, AtomicBoolean released) {
+        int seen = 0;
+        while (seen < times && !released.get()) {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                seen++;
             }
-        });
+        }
+        return seen;
     }
 
     @Test
     void aThreadThatSwallowsInterruptsIsInterruptedAgainWhileItWaitsAndEnds() throws Exception {
-        AtomicInteger seen = new AtomicInteger();
-        Thread target = swallowing(3, seen);
-        awaitWaiting(target);
+        try (Background<Integer> target = Background.start(() -> parkSwallowing(3, new AtomicBoolean()))) {
+            target.awaitState(Thread.State.WAITING);
 
-        boolean ended = Cancellation.interruptUntilEnded(target, BACKSTOP, joined(target, new AtomicInteger()));
+            boolean ended = Cancellation.interruptUntilEnded(target.thread(), BACKSTOP, joined(target.thread()));
 
-        target.join();
-        assertThat(ended).isTrue();
-        assertThat(seen).hasValue(3);
+            assertThat(ended).isTrue();
+            assertThat(target.join()).isEqualTo(3);
+        }
     }
 
     @Test
     void aThreadThatIgnoresEveryInterruptIsReportedNotEndedOnceTheGraceHasPassed() throws Exception {
-        AtomicInteger seen = new AtomicInteger();
-        Thread target = swallowing(Integer.MAX_VALUE, seen);
-        AtomicInteger asked = new AtomicInteger();
-        try {
-            awaitWaiting(target);
+        AtomicBoolean released = new AtomicBoolean();
+        try (Background<Integer> target = Background.start(() -> parkSwallowing(Integer.MAX_VALUE, released))) {
+            target.awaitState(Thread.State.WAITING);
+
             boolean ended = Cancellation.interruptUntilEnded(
-                    target, Cancellation.REPEAT.multipliedBy(3), joined(target, asked));
+                    target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
 
             assertThat(ended).isFalse();
-            assertThat(asked.get()).as("asked whether it ended, at the end too").isGreaterThanOrEqualTo(2);
-        } finally {
-            seen.set(Integer.MAX_VALUE - 1); // the next interrupt ends it
-            while (target.isAlive()) {
-                target.interrupt();
-                target.join(Cancellation.REPEAT);
-            }
+            assertThat(target.thread().isAlive()).isTrue();
+            released.set(true); // close() interrupts it once more: it sees the release and ends
         }
-        assertThat(target.isAlive()).isFalse();
+    }
+
+    /** A runnable thread (printing, writing) is interrupted once, never again. */
+    @Test
+    void aThreadThatIsNotWaitingIsNotInterruptedAgain() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        try (Background<Integer> target = Background.start(() -> {
+            int seen = 0;
+            while (!stop.get()) {
+                if (Thread.interrupted()) {
+                    seen++;
+                }
+            }
+            return seen;
+        })) {
+            target.awaitState(Thread.State.RUNNABLE);
+
+            boolean ended = Cancellation.interruptUntilEnded(
+                    target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
+
+            stop.set(true);
+            assertThat(ended).isFalse();
+            assertThat(target.join()).isEqualTo(1);
+        }
     }
 
     @Test
     void aThreadThatHasEndedIsReportedEnded() throws Exception {
-        Thread target = Thread.ofPlatform().start(() -> {});
-        target.join();
+        try (Background<Void> target = Background.start(() -> null)) {
+            target.join();
 
-        assertThat(Cancellation.interruptUntilEnded(target, Duration.ZERO, joined(target, new AtomicInteger())))
-                .isTrue();
+            assertThat(Cancellation.interruptUntilEnded(target.thread(), Duration.ZERO, joined(target.thread())))
+                    .isTrue();
+        }
     }
 }
