@@ -76,7 +76,6 @@ final class OutcomeCheck {
         } else if (!outcome.failures().isEmpty()) {
             return Check.failed("consumers failed: " + outcome.failures());
         }
-        // joinReturned is true exactly when the JOIN_RETURNED event was logged (ProducerConsumer.awaitAllDone)
         if (plan.cancelled() && !outcome.joinReturned()) {
             if (done.cardinality() < plan.cancelAfter()) {
                 return Check.failed(

@@ -148,10 +148,10 @@ final class ProducerConsumer {
     }
 
     /** After every consumer has stopped: what was left in the queue, and what happened. */
-    Outcome finish(boolean joinReturned) {
+    Outcome finish() {
         var leftover = queue.drain();
         queue.shutdown();
-        return new Outcome(log.events(), joinReturned, leftover, new ArrayList<>(failures));
+        return new Outcome(log.events(), leftover, new ArrayList<>(failures));
     }
 
     /** The failure a plan injects: the first attempt at item 0 throws. */

@@ -24,7 +24,6 @@ public final class StructuredTaskQueue implements Form {
     @Override
     public Outcome run(Plan plan) throws InterruptedException {
         ProducerConsumer run = new ProducerConsumer(plan);
-        boolean[] joined = new boolean[1];
         try (var scope = StructuredTaskScope.open(Joiner.awaitAll(), config -> config.withName("task-queue"))) {
             List<Subtask<Void>> consumers = new ArrayList<>(plan.consumers());
             for (int i = 0; i < plan.consumers(); i++) {
@@ -35,9 +34,7 @@ public final class StructuredTaskQueue implements Form {
             }
             run.produce();
             scope.fork(() -> {
-                // written here, read by the owner after scope.join(): join is the happens-before edge
-                joined[0] = run.awaitAllDone();
-                if (joined[0]) {
+                if (run.awaitAllDone()) {
                     run.queue.shutdown();
                 }
                 return null;
@@ -55,6 +52,6 @@ public final class StructuredTaskQueue implements Form {
             }
             // cancelled: close() has interrupted and waited for every fork
         }
-        return run.finish(joined[0]);
+        return run.finish();
     }
 }

@@ -16,14 +16,12 @@ final class ThreadPerConsumer {
     static Outcome run(Thread.Builder builder, Plan plan) throws InterruptedException {
         ProducerConsumer run = new ProducerConsumer(plan);
         List<Thread> consumers = new ArrayList<>(plan.consumers());
-        boolean joined;
         try {
             for (int i = 0; i < plan.consumers(); i++) {
                 consumers.add(builder.start(run::consumeRecordingFailure));
             }
             run.produce();
-            joined = run.awaitAllDone();
-            if (joined) {
+            if (run.awaitAllDone()) {
                 run.queue.shutdown(); // idle consumers wake, find it empty, and end
             } else {
                 consumers.forEach(Thread::interrupt); // cancelled: each puts back what it holds
@@ -34,6 +32,6 @@ final class ThreadPerConsumer {
             Threads.joinUninterruptibly(consumers);
             throw e;
         }
-        return run.finish(joined);
+        return run.finish();
     }
 }

@@ -217,21 +217,21 @@ class TaskQueueTest {
                 new EventLog.Event(2, Kind.DONE, 0, false),
                 new EventLog.Event(3, Kind.JOIN_RETURNED, -1, false),
                 new EventLog.Event(4, Kind.DONE, 1, false));
-        Check tooEarly = OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(early, true, List.of(), List.of()));
+        Check tooEarly = OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(early, List.of(), List.of()));
         assertThat(tooEarly.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(tooEarly.detail()).contains("before the last item was done");
 
         List<EventLog.Event> twice = List.of(
                 new EventLog.Event(0, Kind.PUT, 0, false), new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false), new EventLog.Event(3, Kind.DONE, 0, false));
-        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(twice, true, List.of(1), List.of()))
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(twice, List.of(1), List.of()))
                         .detail())
                 .isEqualTo("item 0 done twice");
         List<EventLog.Event> lost = List.of(
                 new EventLog.Event(0, Kind.PUT, 0, false),
                 new EventLog.Event(1, Kind.PUT, 1, false),
                 new EventLog.Event(2, Kind.DONE, 0, false));
-        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, false, List.of(), List.of()))
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, List.of(), List.of()))
                         .detail())
                 .startsWith("1 done + 0 left over for 2");
     }
