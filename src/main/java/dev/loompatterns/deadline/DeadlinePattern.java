@@ -50,8 +50,9 @@ public final class DeadlinePattern extends AbstractPattern {
 
     /**
      * Fans out {@code tasks} subtasks, every {@code slow-every}th one slow, under the budget in the mode's
-     * form and checks that the call returned within the budget plus {@link #SLACK}, no subtask was still
-     * running then, and every result delivered came from a subtask that succeeded.
+     * form and checks that the call returned within the budget plus {@link #SLACK}, cut nothing off before
+     * the budget, left no subtask running, and that every result delivered came from a subtask that
+     * succeeded.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
@@ -72,14 +73,24 @@ public final class DeadlinePattern extends AbstractPattern {
     }
 
     /**
-     * The call returned within the budget plus {@link #SLACK}; no subtask was still running then;
-     * and every result delivered is the right one, from a subtask that succeeded.
+     * The call returned within the budget plus {@link #SLACK}; if it returned before the budget, no
+     * subtask was cut off (interrupted, or never started); no subtask was still running then; and
+     * every result delivered is the right one, from a subtask that succeeded.
      */
     static Check check(Duration budget, Duration took, Map<Integer, String> delivered, List<State> subtasks) {
         String timing = "returned in " + took.toMillis() + " ms (budget " + budget.toMillis() + " + slack "
                 + SLACK.toMillis() + ")";
         if (took.compareTo(budget.plus(SLACK)) > 0) {
             return Check.failed(timing + ": late");
+        }
+        // Exact: neither Future.get(timeout) nor the scope's timeout gives up before the budget, and
+        // nothing else in a form interrupts a subtask or leaves one unstarted.
+        long cutOff = subtasks.stream()
+                .filter(state -> state == State.INTERRUPTED || state == null)
+                .count();
+        if (took.compareTo(budget) < 0 && cutOff > 0) {
+            return Check.failed("returned in " + took.toMillis() + " ms, before the " + budget.toMillis()
+                    + " ms budget, yet cut " + cutOff + " subtask(s) off (interrupted or never started)");
         }
         long running = subtasks.stream().filter(state -> state == State.STARTED).count();
         if (running > 0) {

@@ -61,8 +61,10 @@
  * ({@link dev.loompatterns.core.TaskLog}). The check passes if the call returned within the
  * budget plus a slack of 2 s (generous: late wake-ups on a loaded 2-core machine are
  * milliseconds to tens of milliseconds; a fan-out that failed to cut its slow subtasks would be
- * a minute late), no subtask was still running at that moment, and every result delivered is
- * the right one from a subtask that succeeded. It reports how many were delivered, interrupted
+ * a minute late), nothing was cut off (interrupted, or never started) if it returned before the
+ * budget (exact: neither {@code Future.get} with a timeout nor the scope's timeout gives up early),
+ * no subtask was still running at that moment, and every result delivered is the right one from a
+ * subtask that succeeded. It reports how many were delivered, interrupted
  * and never started. Unit tests assert no time at all.
  *
  * <h2>JDK facts it rests on</h2>

@@ -126,4 +126,37 @@ class DeadlineTest {
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
+
+    /**
+     * Neither Future.get(timeout) nor the scope's timeout gives up before the budget, so a call that
+     * returned early and cut a subtask off cancelled it by itself.
+     */
+    @Test
+    void checkFailsACallThatCutSubtasksOffBeforeItsBudget() {
+        Duration budget = Duration.ofMillis(100);
+        Check interrupted =
+                DeadlinePattern.check(budget, Duration.ofMillis(40), Map.of(), Arrays.asList(State.INTERRUPTED));
+        assertThat(interrupted.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(interrupted.detail())
+                .isEqualTo("returned in 40 ms, before the 100 ms budget, yet cut 1 subtask(s) off"
+                        + " (interrupted or never started)");
+        assertThat(DeadlinePattern.check(
+                                budget,
+                                Duration.ofMillis(40),
+                                Map.of(0, "result-0"),
+                                Arrays.asList(State.SUCCEEDED, null))
+                        .verdict())
+                .isEqualTo(Check.Verdict.FAILED);
+        // early with every subtask done: fine; at the budget, cutting off is the job
+        assertThat(DeadlinePattern.check(
+                                budget,
+                                Duration.ofMillis(40),
+                                Map.of(0, "result-0"),
+                                Arrays.asList(State.SUCCEEDED, State.FAILED))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.INTERRUPTED, null))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+    }
 }
