@@ -4,14 +4,18 @@ import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What every mode plays with its own {@link Form}: the timers of one variant, scheduled by the
  * owner, awaited, then described timer by timer for the check. Times are {@code System.nanoTime()}
- * read by the owner just before it schedules a timer, and by the action as it runs: the clock the
- * timers themselves wait on, so "not before its delay" is exact.
+ * read by the owner just before it schedules a timer and just after a {@code cancel()} returns, and
+ * by the action as it runs: the clock the timers themselves wait on, so "not before its delay" is
+ * exact, and so is "a cancel that said false came after the delay".
  *
  * <p>Every action calls {@link RunGate#arrive()} first, so {@code loom dump} can hold a run while
  * a timer is firing.
@@ -26,10 +30,27 @@ final class TimerScenario {
      * @param delay       the delay it was given
      * @param fires       how many times its action ran
      * @param firedAfter  when its action (first) ran, after the owner scheduled it; null if never
-     * @param cancelAsked the owner called {@code cancel()}
+     * @param cancelAfter when the owner's {@code cancel()} returned, after it scheduled the timer;
+     *                    null if it never called it
      * @param cancelled   {@code cancel()} returned true
+     * @param thread      the id of the thread its action (first) ran on; 0 if it never ran
+     * @param turn        which action of that thread's it was: 1 for the first the thread ran, 2 if
+     *                    the thread had run another timer's action before it; 0 if it never ran
      */
-    record Fired(Duration delay, int fires, Duration firedAfter, boolean cancelAsked, boolean cancelled) {}
+    record Fired(
+            Duration delay,
+            int fires,
+            Duration firedAfter,
+            Duration cancelAfter,
+            boolean cancelled,
+            long thread,
+            int turn) {
+
+        /** The owner called {@code cancel()}. */
+        boolean cancelAsked() {
+            return cancelAfter != null;
+        }
+    }
 
     /**
      * One ticking timer as observed.
@@ -74,7 +95,11 @@ final class TimerScenario {
         int n = delays.length;
         AtomicIntegerArray fires = new AtomicIntegerArray(n);
         AtomicLongArray firedAt = new AtomicLongArray(n); // nanos after scheduling, plus 1 (0: never)
+        AtomicLongArray threads = new AtomicLongArray(n); // the acting thread's id (0: never)
+        AtomicIntegerArray turns = new AtomicIntegerArray(n);
+        Map<Long, AtomicInteger> actionsByThread = new ConcurrentHashMap<>();
         long[] scheduledAt = new long[n]; // written before the timer exists: its action sees it
+        long[] cancelAt = new long[n]; // nanos after scheduling, read once cancel() returned (0: not asked)
         boolean[] cancelled = new boolean[n];
         try (service) {
             List<Form.Timer> scheduled = new ArrayList<>(n);
@@ -89,6 +114,14 @@ final class TimerScenario {
                     RunGate.arrive();
                     if (fires.getAndIncrement(index) == 0) {
                         firedAt.set(index, now - scheduledAt[index] + 1);
+                        long thread = Thread.currentThread().threadId();
+                        threads.set(index, thread);
+                        // one thread's actions run one after another, so its count orders them
+                        turns.set(
+                                index,
+                                actionsByThread
+                                        .computeIfAbsent(thread, id -> new AtomicInteger())
+                                        .incrementAndGet());
                     }
                     if (!block.isZero()) {
                         Thread.sleep(block); // a blocking action: I/O, a lock, a slow call
@@ -98,6 +131,8 @@ final class TimerScenario {
             if (cancelEveryOther) {
                 for (int i = 1; i < n; i += 2) {
                     cancelled[i] = scheduled.get(i).cancel();
+                    // read after cancel() returned: a false answer was decided by then
+                    cancelAt[i] = System.nanoTime() - scheduledAt[i] + 1;
                 }
             }
             service.awaitAll();
@@ -109,8 +144,10 @@ final class TimerScenario {
                     delays[i],
                     fires.get(i),
                     at == 0 ? null : Duration.ofNanos(at - 1),
-                    cancelEveryOther && i % 2 == 1,
-                    cancelled[i]));
+                    cancelAt[i] == 0 ? null : Duration.ofNanos(cancelAt[i] - 1),
+                    cancelled[i],
+                    threads.get(i),
+                    turns.get(i)));
         }
         return observed;
     }

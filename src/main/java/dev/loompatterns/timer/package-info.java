@@ -58,8 +58,11 @@
  * so it is at least {@code block-ms} late, and the last of 20 starts nine blocking actions late: a
  * pool sized for short actions turns blocking ones into lateness for everyone else. With a virtual
  * thread (or a fork) per timer no timer waits for another. The check says {@code shown} when a timer
- * started at least {@code block-ms} after its time, {@code not shown} otherwise (the virtual and
- * structured forms).
+ * ran on a thread that had run another timer's action before it and started at least
+ * {@code block-ms} after its time, {@code not shown} otherwise (the virtual and structured forms,
+ * whose threads each run one action). It asks which thread ran each action, not only how late:
+ * a stall (a GC pause, a cold JVM, a busy machine) can make any timer {@code block-ms} late, and
+ * then it waited for nobody.
  *
  * <h2>Memory consistency effects</h2>
  * What the owner did before scheduling a timer happens-before its action: submitting to an
@@ -75,13 +78,19 @@
  * once, none before its delay (measured with {@code System.nanoTime}, the clock the timers wait
  * on, from just before the owner scheduled it; no slack is needed and no upper bound is set).
  * {@code cancel}: the owner cancels every second timer once all are scheduled; a timer whose
- * {@code cancel()} returned true never fired, and every other fired once and on time (a cancel
- * that came too late, on a loaded machine, is reported, not failed). {@code fixed-rate}: each of the {@code ticks} ticks came exactly once, the k-th not
- * before the start plus k periods, and the last one late by no more than a quarter of the span
- * ({@code ticks * period}) plus 100 ms: a punctual timer's last tick is late by one wake-up, a
- * drifting one's by the sum of them all, and the bound grows with the span so a loaded 2-core
- * machine does not fail a punctual timer. {@code blocking-actions}: the same properties, plus the
- * lateness above.
+ * {@code cancel()} returned true never fired, and every other fired once and on time. A cancel
+ * that said false must have come after the timer's delay (read when {@code cancel()} returned; a
+ * timer never fires before its delay, so a false answer earlier means a cancel that does not
+ * work); one that came too late, on a loaded machine, is reported, not failed. {@code fixed-rate}:
+ * each of the {@code ticks} ticks came exactly once, the k-th not before the start plus k periods,
+ * and the last one late by no more than a quarter of the span ({@code ticks * period}) plus
+ * 100 ms: a punctual timer's last tick is late by one wake-up, a drifting one's by the sum of them
+ * all, and the bound grows with the span so a loaded 2-core machine does not fail a punctual
+ * timer. At the defaults that bound is far above what a timer re-armed from its last tick loses,
+ * so with 20 ticks or more the check also asks for a catch-up: some tick less than a period after
+ * the one before, which a re-armed timer never shows and a fixed-rate one shows unless each of its
+ * wake-ups happened to be later than the last. {@code blocking-actions}: the same properties, plus
+ * which timers waited for another's action, as above.
  *
  * <h2>What changes when migrating</h2>
  * A {@code ScheduledExecutorService} whose actions are short can stay. One whose actions block (a

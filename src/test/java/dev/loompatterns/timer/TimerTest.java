@@ -9,6 +9,7 @@ import dev.loompatterns.timer.TimerScenario.Fired;
 import dev.loompatterns.timer.TimerScenario.Ticking;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +61,11 @@ class TimerTest {
         for (int i = 0; i < fired.size(); i++) {
             Fired timer = fired.get(i);
             assertThat(timer.cancelAsked()).isEqualTo(i % 2 == 1);
+            if (timer.cancelAsked() && !timer.cancelled()) {
+                assertThat(timer.cancelAfter())
+                        .as("timer %d, a cancel that said false", i)
+                        .isGreaterThanOrEqualTo(timer.delay());
+            }
             if (timer.cancelled()) {
                 assertThat(timer.fires()).as("timer %d, cancelled", i).isZero();
             } else {
@@ -118,8 +124,13 @@ class TimerTest {
             for (int k = 1; k <= 30; k++) {
                 assertThat(timer.tickedAt().get(k - 1)).as("tick %d", k).isGreaterThanOrEqualTo(period.multipliedBy(k));
             }
+            // a timer re-armed from its last tick never shows a gap under the period; a fixed-rate one
+            // fails this only if each of 30 wake-ups was later than the one before (see CATCH_UP_TICKS)
+            assertThat(TimerPattern.caughtUp(timer))
+                    .as("a gap under the period")
+                    .isTrue();
         });
-        // no verdict: it bounds the drift by the wall clock; the drift check is tested on made-up ticks below
+        // no verdict: it also bounds the drift by the wall clock; that bound is tested on made-up ticks below
     }
 
     @ParameterizedTest
@@ -140,30 +151,62 @@ class TimerTest {
     @Test
     void blockingActionsDelayLaterTimersOnASmallPool() throws Exception {
         Duration block = Duration.ofMillis(20);
-        List<Fired> fired = TimerScenario.blocking(new PlatformTimer().open(2, block), 6, DELAY, block);
-        // all due at once; two threads: the third timer starts only when a blocking action has ended
+        // The delay only has to outlast the owner scheduling six timers (microseconds): a timer
+        // scheduled after the shared instant had passed would be due later, so it could follow
+        // another's action on its thread less than a block late. 200 ms leaves room for a stall.
+        Duration delay = Duration.ofMillis(200);
+        List<Fired> fired = TimerScenario.blocking(new PlatformTimer().open(2, block), 6, delay, block);
+        // all due at once; two threads: the other four each start only when a blocking action has ended
+        assertThat(fired).extracting(Fired::thread).doesNotContain(0L);
+        assertThat(fired.stream().mapToLong(Fired::thread).distinct().count()).isEqualTo(2);
+        assertThat(fired).filteredOn(t -> t.turn() > 1).hasSize(4);
         Check check = TimerPattern.checkBlocking(fired, block);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(check.detail())
-                .matches("[4-6] of 6 timers started .*"); // the first two only if the machine made them late
+        assertThat(check.detail()).startsWith("4 of 6 timers waited for another's blocking action");
     }
 
+    /** At the default block of 25 ms, which a stall can exceed: a thread per timer shows nothing, by structure. */
     @ParameterizedTest
     @EnumSource(
             value = Mode.class,
             names = {"VIRTUAL", "STRUCTURED"})
     void blockingActionsDelayNobodyWithAThreadPerTimer(Mode mode) throws Exception {
-        Duration block =
-                Duration.ofSeconds(1); // far more than any wake-up is late: a timer this late waited for another
+        Duration block = Duration.ofMillis(25);
         List<Fired> fired = TimerScenario.blocking(TimerPattern.FORMS.of(mode).open(2, block), 6, DELAY, block);
-        assertThat(TimerPattern.checkBlocking(fired, block).verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(fired).extracting(Fired::turn).containsOnly(1);
+        assertThat(fired).extracting(Fired::thread).doesNotContain(0L).doesNotHaveDuplicates();
+        Check check = TimerPattern.checkBlocking(fired, block);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(check.detail()).startsWith("each timer had a thread of its own");
     }
 
     // --- the check on made-up observations
 
     private static Fired fired(int delayMs, int fires, Integer afterMs) {
         return new Fired(
-                Duration.ofMillis(delayMs), fires, afterMs == null ? null : Duration.ofMillis(afterMs), false, false);
+                Duration.ofMillis(delayMs),
+                fires,
+                afterMs == null ? null : Duration.ofMillis(afterMs),
+                null,
+                false,
+                0,
+                0);
+    }
+
+    /** A timer that ran its action on the given thread, as that thread's {@code turn}-th action. */
+    private static Fired firedOn(int delayMs, int afterMs, long thread, int turn) {
+        return new Fired(Duration.ofMillis(delayMs), 1, Duration.ofMillis(afterMs), null, false, thread, turn);
+    }
+
+    private static Fired cancelAsked(int delayMs, int fires, Integer afterMs, double cancelAfterMs, boolean said) {
+        return new Fired(
+                Duration.ofMillis(delayMs),
+                fires,
+                afterMs == null ? null : Duration.ofMillis(afterMs),
+                Duration.ofNanos((long) (cancelAfterMs * 1e6)),
+                said,
+                0,
+                0);
     }
 
     @Test
@@ -181,9 +224,9 @@ class TimerTest {
 
     @Test
     void checkFailsWhenACancelledTimerFired() {
-        Fired cancelledButFired = new Fired(Duration.ofMillis(10), 1, Duration.ofMillis(12), true, true);
-        Fired cancelled = new Fired(Duration.ofMillis(10), 0, null, true, true);
-        Fired cancelTooLate = new Fired(Duration.ofMillis(10), 1, Duration.ofMillis(10), true, false);
+        Fired cancelledButFired = cancelAsked(10, 1, 12, 1, true);
+        Fired cancelled = cancelAsked(10, 0, null, 1, true);
+        Fired cancelTooLate = cancelAsked(10, 1, 10, 10.5, false);
         assertThat(TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelledButFired))
                         .detail())
                 .isEqualTo("timer 1 fired after its cancel() returned true");
@@ -191,15 +234,41 @@ class TimerTest {
         assertThat(ok.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(ok.detail())
                 .isEqualTo("2 fired, 1 cancelled before they fired, none fired after its cancel"
-                        + " (1 cancels came after the timer had fired: cancel() said false)");
+                        + " (1 cancels came after the timer's delay: cancel() said false)");
     }
 
-    private static Ticking ticking(int periodMs, int... atMs) {
+    /** A timer never fires before its delay, so a cancel that says false before then is a cancel that does not work. */
+    @Test
+    void checkFailsWhenACancelSaysFalseBeforeTheDelay() {
+        Fired cancelNeverWorks = cancelAsked(10, 1, 10, 0.5, false);
+        Check check = TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelNeverWorks));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("timer 1's cancel() said false 0.5 ms after scheduling, before its delay of 10.0 ms");
+        // at the delay itself the timer may have fired: not a failure
+        assertThat(TimerPattern.checkCancel(List.of(cancelAsked(10, 1, 10, 10, false)))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+    }
+
+    private static Ticking ticking(int periodMs, double... atMs) {
         List<Duration> at = new ArrayList<>();
-        for (int ms : atMs) {
-            at.add(Duration.ofMillis(ms));
+        for (double ms : atMs) {
+            at.add(Duration.ofNanos(Math.round(ms * 1e6)));
         }
         return new Ticking(Duration.ofMillis(periodMs), atMs.length, atMs.length, Collections.unmodifiableList(at));
+    }
+
+    /**
+     * The ticks a fixed-rate timer makes when tick k's wake-up is {@code wakeMs[k - 1]} late: at its
+     * time plus that, or, if the tick before ran later, just after it (catching up).
+     */
+    private static Ticking fixedRateTicks(int periodMs, double... wakeMs) {
+        double[] at = new double[wakeMs.length];
+        for (int k = 1; k <= wakeMs.length; k++) {
+            at[k - 1] = Math.max(k * periodMs + wakeMs[k - 1], k == 1 ? 0 : at[k - 2] + 0.01);
+        }
+        return ticking(periodMs, at);
     }
 
     @Test
@@ -215,7 +284,7 @@ class TimerTest {
                 .isEqualTo("timer 0 ticked 2 times, expected 3");
 
         // 40 ticks of 10 ms: the bound is 400 / 4 + 100 = 200 ms; a timer that loses 6 ms a tick ends 240 ms late
-        int[] drifting = new int[40];
+        double[] drifting = new double[40];
         for (int k = 1; k <= 40; k++) {
             drifting[k - 1] = k * 16;
         }
@@ -223,24 +292,77 @@ class TimerTest {
         assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, drifting))).detail())
                 .startsWith("timer 0 drifted: last tick");
         // one wake-up late by 150 ms, then caught up: not drift
-        int[] oneLate = new int[40];
+        double[] wakeUps = new double[40];
         for (int k = 1; k <= 40; k++) {
-            oneLate[k - 1] = k * 10 + (k == 40 ? 150 : 0);
+            wakeUps[k - 1] = k == 20 ? 150 : 0.1 * (k % 3);
         }
-        assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, oneLate))).verdict())
-                .isEqualTo(Check.Verdict.PASSED);
+        Check oneLate = TimerPattern.checkFixedRate(List.of(fixedRateTicks(10, wakeUps)));
+        assertThat(oneLate.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(oneLate.detail()).contains("each caught up");
     }
 
+    /**
+     * At the defaults (20 ticks of 5 ms) the bound is 125 ms and a re-armed timer loses well under
+     * a millisecond a tick, so only the gaps can tell it from a fixed rate: no gap of a re-armed
+     * timer is shorter than the period.
+     */
     @Test
-    void blockingCheckShowsOnlyATimerLateByABlockAndStillFailsOnBrokenPromises() {
-        Duration block = Duration.ofMillis(20);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 30)), block)
+    void checkFailsATimerThatNeverCaughtUpOverTwentyTicks() {
+        double[] reArmed = new double[TimerPattern.CATCH_UP_TICKS];
+        double[] punctual = new double[TimerPattern.CATCH_UP_TICKS];
+        for (int k = 1; k <= reArmed.length; k++) {
+            reArmed[k - 1] = k * 10 + 0.3 * k; // each gap 10.3 ms
+            punctual[k - 1] = k * 10 + 0.3 * (k % 2); // late by 0 or 0.3 ms, in turn
+        }
+        Check drifting = TimerPattern.checkFixedRate(List.of(ticking(10, punctual), ticking(10, reArmed)));
+        assertThat(drifting.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(drifting.detail())
+                .isEqualTo(
+                        "timer 1 never caught up: no gap between its 20 ticks under the 10.0 ms period (late by 0.3 ms"
+                            + " at the first, 6.0 ms at the last): the shape of a timer re-armed from its last tick");
+
+        Check punctualOnly = TimerPattern.checkFixedRate(List.of(ticking(10, punctual)));
+        assertThat(punctualOnly.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(punctualOnly.detail()).contains("each caught up (a gap under the period)");
+
+        // with fewer ticks, a punctual timer's wake-ups come in increasing order too often to tell: the bound alone
+        // judges
+        Check tooFew = TimerPattern.checkFixedRate(
+                List.of(ticking(10, Arrays.copyOf(reArmed, TimerPattern.CATCH_UP_TICKS - 1))));
+        assertThat(tooFew.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(tooFew.detail()).contains("too few ticks to look for a catch-up");
+    }
+
+    /**
+     * A timer counts as held only when its thread had run another timer's action before it and it
+     * was a block late: lateness alone, which a stall gives any timer, shows nothing.
+     */
+    @Test
+    void blockingCheckShowsOnlyATimerThatWaitedForAnothersThreadAndStillFailsOnBrokenPromises() {
+        Duration block = Duration.ofMillis(25);
+        // each late by 30 ms, more than a block, but each on a thread of its own: a stall, not a wait
+        Check stalled = TimerPattern.checkBlocking(
+                List.of(firedOn(10, 40, 1, 1), firedOn(10, 40, 2, 1), firedOn(10, 40, 3, 1)), block);
+        assertThat(stalled.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(stalled.detail())
+                .isEqualTo("each timer had a thread of its own, so none waited for another's blocking action"
+                        + " (3 timers on 3 threads, late by at most 30.0 ms)");
+
+        // one thread, one action after another: the second and third waited for it
+        Check held = TimerPattern.checkBlocking(
+                List.of(firedOn(10, 10, 7, 1), firedOn(10, 40, 7, 2), firedOn(10, 65, 7, 3)), block);
+        assertThat(held.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(held.detail())
+                .isEqualTo("2 of 3 timers waited for another's blocking action on their thread, starting 25.0 ms+ late"
+                        + " (3 timers on 1 thread, late by up to 55.0 ms)");
+
+        // second on its thread but less than a block late (due after the first had begun): not a wait for it
+        Check notLateEnough = TimerPattern.checkBlocking(List.of(firedOn(10, 10, 7, 1), firedOn(10, 34, 7, 2)), block);
+        assertThat(notLateEnough.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(notLateEnough.detail()).startsWith("no timer started 25.0 ms+ late after another's action");
+
+        assertThat(TimerPattern.checkBlocking(List.of(firedOn(10, 9, 1, 1)), block)
                         .verdict())
-                .isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 10), fired(10, 1, 29)), block)
-                        .verdict())
-                .isEqualTo(Check.Verdict.NOT_SHOWN);
-        assertThat(TimerPattern.checkBlocking(List.of(fired(10, 1, 9)), block).verdict())
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
