@@ -8,7 +8,10 @@ package dev.loompatterns.boundedbuffer;
  * @param duplicated            items taken more than once
  * @param capacity              the buffer's capacity
  * @param peak                  the most items the buffer held at once, as the buffer measured it
+ * @param peakSampled           the peak is a sample taken after each put ({@link QueueBuffer}), not
+ *                              kept under the buffer's lock
  * @param takeBlockedWhileEmpty every consumer was seen blocked on the empty buffer, none having taken
+ * @param nullTakes             take() calls that returned null (returned instead of blocking)
  * @param putBlockedWhileFull   the filling producer was seen blocked with the buffer full
  * @param fillersBack           fillers the owner took back (capacity + 1 expected)
  */
@@ -18,6 +21,8 @@ record Outcome(
         int duplicated,
         int capacity,
         int peak,
+        boolean peakSampled,
         boolean takeBlockedWhileEmpty,
+        int nullTakes,
         boolean putBlockedWhileFull,
         int fillersBack) {}

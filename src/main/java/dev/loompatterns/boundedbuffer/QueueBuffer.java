@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The JDK's answer: an {@link ArrayBlockingQueue}, which is {@link BoundedBuffer}'s design with
  * timed and non-blocking methods added. It keeps no peak, and its count cannot be read atomically
  * with a put from outside, so the peak here is sampled with {@code size()} right after each put:
- * a lower bound of the true peak, and never above it.
+ * a lower bound of the true peak, and never above it. The capacity itself is enforced by
+ * {@code ArrayBlockingQueue} ({@code size()} never exceeds it), so for this buffer the check
+ * "never above capacity" cannot fail; what the check can see is whether the sample reaches capacity
+ * when the run fills the queue.
  */
 final class QueueBuffer<E> implements Buffer<E> {
 
@@ -16,8 +19,13 @@ final class QueueBuffer<E> implements Buffer<E> {
     private final AtomicInteger peak = new AtomicInteger();
 
     QueueBuffer(int capacity) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.capacity = capacity;
+        this(new ArrayBlockingQueue<>(capacity));
+    }
+
+    /** Wraps an empty queue; tests pass one that misbehaves, to see the check fail. */
+    QueueBuffer(ArrayBlockingQueue<E> queue) {
+        this.queue = queue;
+        this.capacity = queue.remainingCapacity();
     }
 
     @Override

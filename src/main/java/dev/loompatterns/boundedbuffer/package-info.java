@@ -35,14 +35,17 @@
  * itself), waking a producer that would otherwise wait for a drain that never comes. Consumers stop on a poison pill each, taken after every item, so shutdown loses nothing.
  *
  * <h2>The check</h2>
- * Every item was taken exactly once; the buffer's own measured peak never exceeded its capacity
- * (for {@code ArrayBlockingQueue}, which keeps no peak, {@code size()} is sampled after each put);
- * consumers started on the empty buffer were all seen blocked (thread state WAITING) before any
- * item was put; a producer putting capacity + 1 items with no consumer was seen blocked with the
- * buffer full. Blocking is observed, never inferred from a sleep. The jcstress tests in
- * {@code src/jcstress} check what one run cannot: no item lost or repeated under every
- * interleaving the harness finds, and the happens-before edge from a put to the take that
- * returns the item.
+ * Every item was taken exactly once (an item that never arrives is counted missing once none can
+ * arrive: every producer done, the buffer empty, every consumer blocked on it); consumers started
+ * on the empty buffer were all seen blocked (thread state WAITING) before any item was put, and
+ * no {@code take()} returned null instead of blocking; a producer putting capacity + 1 items with
+ * no consumer was seen blocked with the buffer full; and the buffer's own peak is exactly its
+ * capacity, since that fill reaches it and nothing may pass it. {@code ArrayBlockingQueue} keeps
+ * no peak and enforces its capacity itself, so there {@code size()} is sampled after each put and
+ * only "reaches capacity" can fail. Blocking is observed, never inferred from a sleep. The
+ * jcstress tests in {@code src/jcstress} check what one run cannot: no item lost or repeated
+ * under every interleaving the harness finds, and the happens-before edge from a put to the take
+ * that returns the item.
  *
  * <h2>Memory consistency effects</h2>
  * Actions in a thread prior to putting an item into the buffer happen-before actions subsequent

@@ -42,7 +42,7 @@ public final class EventSignalPattern extends AbstractPattern {
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Signal signal = variant.id().equals(LATCH.id()) ? new LatchSignal() : new ResettableEvent();
-        return check(FORMS.of(mode).play(signal, workload.tasks(), workload.millis(TIMEOUT_MS)));
+        return check(FORMS.of(mode).play(signal, workload.tasks(), workload.millis(TIMEOUT_MS), EventScenario.GIVE_UP));
     }
 
     static Check check(Outcome outcome) {

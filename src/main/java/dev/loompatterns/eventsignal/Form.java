@@ -5,5 +5,6 @@ import java.time.Duration;
 /** What every mode implements: plays {@link EventScenario} on the mode's kind of thread. */
 interface Form {
 
-    Outcome play(Signal signal, int waiters, Duration timeout) throws Exception;
+    /** {@code giveUp}: how long to wait for the waiters a set() released ({@link EventScenario#GIVE_UP}). */
+    Outcome play(Signal signal, int waiters, Duration timeout, Duration giveUp) throws Exception;
 }

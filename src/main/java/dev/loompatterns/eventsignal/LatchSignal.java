@@ -3,6 +3,7 @@ package dev.loompatterns.eventsignal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one-shot case with the JDK's class: a {@link CountDownLatch} of one. {@code countDown()}
@@ -14,7 +15,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class LatchSignal implements Signal {
 
-    private volatile CountDownLatch latch = new CountDownLatch(1);
+    private final Supplier<CountDownLatch> latches;
+    private volatile CountDownLatch latch;
+
+    LatchSignal() {
+        this(() -> new CountDownLatch(1));
+    }
+
+    /** Takes its latches (each of count one) from {@code latches}; tests pass one that misbehaves. */
+    LatchSignal(Supplier<CountDownLatch> latches) {
+        this.latches = latches;
+        this.latch = latches.get();
+    }
 
     @Override
     public void set() {
@@ -24,7 +36,7 @@ final class LatchSignal implements Signal {
     @Override
     public void clear() {
         if (latch.getCount() == 0) {
-            latch = new CountDownLatch(1);
+            latch = latches.get();
         }
     }
 

@@ -24,4 +24,13 @@ record Outcome(
         Duration timedWaitTook,
         Duration timeout,
         boolean blockedAfterClear,
-        int releasedAfterSet) {}
+        int releasedAfterSet) {
+
+    /**
+     * A run that stopped after the first set(), which did not release every waiter: the later rounds
+     * were not played, and their fields read false and zero.
+     */
+    static Outcome firstRoundOnly(int waiters, boolean blockedBeforeSet, int releasedBySet, Duration timeout) {
+        return new Outcome(waiters, blockedBeforeSet, releasedBySet, false, false, Duration.ZERO, timeout, false, 0);
+    }
+}

@@ -10,7 +10,7 @@ import java.time.Duration;
 public final class PlatformEventSignal implements Form {
 
     @Override
-    public Outcome play(Signal signal, int waiters, Duration timeout) throws Exception {
-        return EventScenario.play(Crew.platform("waiter-"), signal, waiters, timeout);
+    public Outcome play(Signal signal, int waiters, Duration timeout, Duration giveUp) throws Exception {
+        return EventScenario.play(Crew.platform("waiter-"), signal, waiters, timeout, giveUp);
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
 public final class StructuredEventSignal implements Form {
 
     @Override
-    public Outcome play(Signal signal, int waiters, Duration timeout) throws Exception {
-        return EventScenario.play(Crew.structured("event-signal"), signal, waiters, timeout);
+    public Outcome play(Signal signal, int waiters, Duration timeout, Duration giveUp) throws Exception {
+        return EventScenario.play(Crew.structured("event-signal"), signal, waiters, timeout, giveUp);
     }
 }

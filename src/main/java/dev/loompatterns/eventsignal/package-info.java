@@ -40,6 +40,9 @@
  * once its timeout has passed (measured with {@code System.nanoTime}, the clock the wait itself
  * uses; the check allows 1 ms of rounding below the timeout and sets no upper bound); after the
  * clear, new waiters are all seen blocked with none through, until the next set releases them.
+ * A waiter a set leaves parked (a lost wake-up) looks like one not yet woken, so the run waits up
+ * to 50 s for the released waiters (a limit for a broken signal, not a speed limit) and then
+ * reports the count that came back, stopping there; the crew interrupts the waiters still parked.
  * The stress tests in {@code src/jcstress} (run with {@code ./mvnw -Pjcstress}) add what a run
  * cannot show: a set immediately followed by a clear still releases a waiter, and what was written
  * before a set is seen after the wait.

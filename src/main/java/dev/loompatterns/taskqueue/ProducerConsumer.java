@@ -27,6 +27,7 @@ final class ProducerConsumer {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean failedOnce = new AtomicBoolean();
     private final AtomicBoolean cancelSent = new AtomicBoolean();
+    private final AtomicBoolean gaveUp = new AtomicBoolean();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
     ProducerConsumer(Plan plan) {
@@ -109,14 +110,28 @@ final class ProducerConsumer {
     }
 
     /**
-     * Waits until every item is done, as the tutorial's {@code q.join()}.
+     * Waits until every item is done, as the tutorial's {@code q.join()}, giving up if no item is
+     * done for the plan's stall limit (an item was lost, or is held for good): then the consumers
+     * must be stopped as for a cancel. Called from a fork, it interrupts the coordinator for that,
+     * as the cancel does.
      *
-     * @return true if join returned; false if this plan's own cancel interrupted the wait
+     * @return true if join returned; false if this plan's own cancel interrupted the wait, or it
+     *         gave up
      * @throws InterruptedException if interrupted by anyone else
      */
     boolean awaitAllDone() throws InterruptedException {
         try {
-            queue.join();
+            int doneBefore = done.get();
+            while (!queue.join(plan.stallLimit())) {
+                if (done.get() == doneBefore) {
+                    gaveUp.set(true);
+                    if (Thread.currentThread() != coordinator) {
+                        coordinator.interrupt();
+                    }
+                    return false;
+                }
+                doneBefore = done.get();
+            }
         } catch (InterruptedException e) {
             if (cancelSent.get()) {
                 return false;
@@ -142,16 +157,16 @@ final class ProducerConsumer {
         }
     }
 
-    /** Whether the coordinator's interrupt came from this plan's own cancel. */
+    /** Whether the coordinator's interrupt came from the run itself: its plan's cancel, or a join that gave up. */
     boolean cancelled() {
-        return cancelSent.get();
+        return cancelSent.get() || gaveUp.get();
     }
 
     /** After every consumer has stopped: what was left in the queue, and what happened. */
     Outcome finish() {
         var leftover = queue.drain();
         queue.shutdown();
-        return new Outcome(log.events(), leftover, new ArrayList<>(failures));
+        return new Outcome(log.events(), leftover, new ArrayList<>(failures), gaveUp.get());
     }
 
     /** The failure a plan injects: the first attempt at item 0 throws. */

@@ -50,7 +50,7 @@ public final class StructuredTaskQueue implements Form {
             if (!run.cancelled()) {
                 throw e;
             }
-            // cancelled: close() has interrupted and waited for every fork
+            // cancelled, or the join fork gave up: close() has interrupted and waited for every fork
         }
         return run.finish();
     }

@@ -2,6 +2,7 @@ package dev.loompatterns.taskqueue;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.Serial;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code join} while the item is still to be done.
  *
  * <p><b>Blocking.</b> {@link #take} blocks while the queue is empty and not shut down;
- * {@link #join} blocks while a task is unfinished. {@link #put}, {@link #taskDone},
- * {@link #shutdown} and {@link #drain} never block beyond taking the lock. A virtual thread that
- * blocks here unmounts from its carrier (it parks through {@link Condition#await}).
+ * {@link #join} blocks while a task is unfinished, {@link #join(Duration)} at most for its
+ * timeout. {@link #put}, {@link #taskDone}, {@link #shutdown} and {@link #drain} never block
+ * beyond taking the lock. A virtual thread that blocks here unmounts from its carrier (it parks
+ * through {@link Condition#await}).
  *
  * <p><b>Interruption.</b> {@code take} and {@code join} throw {@link InterruptedException} if the
  * calling thread is interrupted before or while waiting, and then have changed nothing: an
@@ -169,6 +171,28 @@ public final class TaskQueue<E> {
             while (unfinished > 0) {
                 allDone.await(); // BLOCKS-UNTIL: allDone
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every item put has been marked done, or the timeout passes.
+     *
+     * @return true if nothing is unfinished, false if the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (unfinished > 0) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = allDone.awaitNanos(nanos); // BLOCKS-UNTIL: allDone, or the time is up
+            }
+            return true;
         } finally {
             lock.unlock();
         }

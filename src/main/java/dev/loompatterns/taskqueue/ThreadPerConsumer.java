@@ -24,7 +24,7 @@ final class ThreadPerConsumer {
             if (run.awaitAllDone()) {
                 run.queue.shutdown(); // idle consumers wake, find it empty, and end
             } else {
-                consumers.forEach(Thread::interrupt); // cancelled: each puts back what it holds
+                consumers.forEach(Thread::interrupt); // cancelled, or join gave up: each puts back what it holds
             }
             Threads.joinAll(consumers);
         } catch (InterruptedException | RuntimeException | Error e) {

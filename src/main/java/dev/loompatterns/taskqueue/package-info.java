@@ -78,8 +78,11 @@
  * happens. The check proves: each item put once and done at most once; done plus left over is
  * every item, with no item in both; without a cancel, all items done and {@code join} returned
  * after the last {@code done} by event number; with a failing consumer, exactly one failure and
- * its item still done once; with a cancel, {@code join} did not return and at least half the
- * items were done; and every item was done on the kind of thread its mode promises.
+ * its item still done once; with a cancel, {@code join} did not return (at least half the items
+ * are done then, as the cancel is sent by the half-way item); and every item was done on the
+ * kind of thread its mode promises. The coordinator's {@code join} gives up when no item is done
+ * for a minute (an item's work is a second at most), so a run that lost an item ends, is stopped
+ * as a cancelled one is, and fails the check with the loss counted, instead of waiting forever.
  *
  * <h2>What changes when migrating</h2>
  * Nothing in the queue. A pool of platform consumers sized to the cores becomes as many virtual

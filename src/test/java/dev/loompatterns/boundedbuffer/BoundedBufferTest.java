@@ -8,6 +8,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.testing.Background;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(60) // backstop only
@@ -36,7 +38,7 @@ class BoundedBufferTest {
 
         assertThat(outcome.missing()).isZero();
         assertThat(outcome.duplicated()).isZero();
-        assertThat(outcome.peak()).isBetween(1, 4);
+        assertThat(outcome.peak()).isEqualTo(4); // the fill reaches capacity, and no more
         assertThat(outcome.takeBlockedWhileEmpty()).isTrue();
         assertThat(outcome.putBlockedWhileFull()).isTrue();
         assertThat(BoundedBufferPattern.check(outcome).verdict()).isEqualTo(Check.Verdict.PASSED);
@@ -157,17 +159,69 @@ class BoundedBufferTest {
 
     @Test
     void checkFailsOnALostItemAnOverfullBufferOrAMissedBlock() {
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 1, 0, 4, 4, true, true, 5))
-                        .detail())
+        assertThat(detail(new Outcome(10, 1, 0, 4, 4, false, true, 0, true, 5)))
                 .isEqualTo("1 items lost and 0 taken twice, of 10");
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 5, true, true, 5))
-                        .detail())
-                .isEqualTo("held 5 items, capacity 4");
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, false, 5))
-                        .verdict())
-                .isEqualTo(Check.Verdict.FAILED);
-        assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, true, true, 5))
-                        .verdict())
-                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(detail(new Outcome(10, 0, 1, 4, 4, false, true, 0, true, 5)))
+                .isEqualTo("0 items lost and 1 taken twice, of 10");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 5, false, true, 0, true, 5))).isEqualTo("held 5 items, capacity 4");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, true, 3, true, 5)))
+                .isEqualTo("take() returned null 3 times instead of blocking");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, false, 0, true, 5)))
+                .isEqualTo("a consumer took an item from the empty buffer");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, true, 0, false, 5)))
+                .isEqualTo("a producer did not block on the full buffer");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 0, false, true, 0, true, 5)))
+                .isEqualTo("peak 0 recorded, but the buffer was seen full at 4");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 3, true, true, 0, true, 5)))
+                .isEqualTo("peak 3 recorded, but the buffer was seen full at 4");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, true, 0, true, 4))).isEqualTo("took back 4 of 5 fillers");
+        for (boolean sampled : new boolean[] {false, true}) {
+            assertThat(BoundedBufferPattern.check(new Outcome(10, 0, 0, 4, 4, sampled, true, 0, true, 5))
+                            .verdict())
+                    .isEqualTo(Check.Verdict.PASSED);
+        }
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, true, true, 0, true, 5)))
+                .contains("peak 4 of capacity 4 (sampled; ArrayBlockingQueue enforces it)");
+        assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, true, 0, true, 5)))
+                .contains("peak 4 of capacity 4 (measured)");
+    }
+
+    /** An item the buffer drops is reported missing by the check, not waited for until the run gives up. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aLostItemIsReportedMissing(Mode mode) throws Exception {
+        var dropsSeven = new ArrayBlockingQueue<Integer>(4) {
+            @Override
+            public void put(Integer item) throws InterruptedException {
+                if (item != 7) {
+                    super.put(item);
+                }
+            }
+        };
+        Outcome outcome = BoundedBufferPattern.FORMS.of(mode).play(new QueueBuffer<>(dropsSeven), 20, 2, 3);
+
+        assertThat(outcome.missing()).isEqualTo(1);
+        assertThat(BoundedBufferPattern.check(outcome).detail()).isEqualTo("1 items lost and 0 taken twice, of 20");
+    }
+
+    /** A take() that returns null on the empty buffer instead of blocking fails the check, naming it. */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aTakeThatDoesNotBlockFailsTheCheck(Mode mode) throws Exception {
+        var neverBlocks = new ArrayBlockingQueue<Integer>(4) {
+            @Override
+            public Integer take() {
+                return poll();
+            }
+        };
+        Outcome outcome = BoundedBufferPattern.FORMS.of(mode).play(new QueueBuffer<>(neverBlocks), 20, 2, 3);
+
+        assertThat(outcome.missing()).isZero();
+        assertThat(outcome.nullTakes()).isPositive();
+        assertThat(BoundedBufferPattern.check(outcome).detail()).startsWith("take() returned null ");
+    }
+
+    private static String detail(Outcome outcome) {
+        return BoundedBufferPattern.check(outcome).detail();
     }
 }

@@ -62,6 +62,16 @@ class TaskQueueTest {
     }
 
     @Test
+    void timedJoinReturnsFalseWhileATaskIsUnfinishedAndTrueOnceAllAreDone() throws InterruptedException {
+        TaskQueue<Integer> queue = new TaskQueue<>();
+        queue.put(1);
+        assertThat(queue.join(Duration.ofMillis(1))).isFalse(); // nobody marks it done meanwhile
+        assertThat(queue.join(Duration.ZERO)).isFalse();
+        queue.taskDone();
+        assertThat(queue.join(Duration.ZERO)).isTrue();
+    }
+
+    @Test
     void taskDoneMoreOftenThanPutIsRefused() {
         TaskQueue<Integer> queue = new TaskQueue<>();
         queue.put(1);
@@ -208,6 +218,25 @@ class TaskQueueTest {
         }
     }
 
+    /**
+     * A run that stops doing items (here each would take an hour) makes join give up after the
+     * plan's stall limit instead of waiting forever; the consumers are stopped, hand their items
+     * back, and the check fails naming it.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aStalledRunGivesUpWithAVerdict(Mode mode) throws Exception {
+        Plan plan = new Plan(4, 2, Duration.ofHours(1), false, false, Duration.ofMillis(200));
+        Outcome outcome = TaskQueuePattern.FORMS.of(mode).run(plan);
+
+        assertThat(Thread.interrupted()).as("interrupt left behind").isFalse();
+        assertThat(outcome.joinGaveUp()).isTrue();
+        assertThat(outcome.joinReturned()).isFalse();
+        assertThat(outcome.leftover()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(OutcomeCheck.check(mode, plan, outcome).detail())
+                .isEqualTo("join gave up: no item done in 200 ms; 0 of 4 done");
+    }
+
     @Test
     void checkFailsWhenJoinReturnedBeforeTheLastDoneOrAnItemWasDoneTwice() {
         Plan plan = new Plan(2, 2, Duration.ZERO, false, false);
@@ -234,5 +263,75 @@ class TaskQueueTest {
         assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, List.of(), List.of()))
                         .detail())
                 .startsWith("1 done + 0 left over for 2");
+        // a run that lost an item ends when its join gives up, and the accounting names the loss
+        assertThat(OutcomeCheck.check(Mode.PLATFORM, plan, new Outcome(lost, List.of(), List.of(), true))
+                        .detail())
+                .startsWith("1 done + 0 left over for 2");
+    }
+
+    @Test
+    void checkFailsOnEveryOtherBrokenPromise() {
+        Plan clean = new Plan(2, 2, Duration.ZERO, false, false);
+        assertThat(detail(Mode.PLATFORM, clean, List.of(put(0, 0), put(0, 1)), List.of(), List.of()))
+                .isEqualTo("item 0 put twice");
+        assertThat(detail(Mode.PLATFORM, clean, List.of(put(0, 0)), List.of(0), List.of()))
+                .isEqualTo("1 of 2 items put");
+        assertThat(detail(Mode.PLATFORM, clean, finished(false, true), List.of(), List.of()))
+                .isEqualTo("item 1 done on a virtual thread");
+        assertThat(detail(Mode.VIRTUAL, clean, finished(true, false), List.of(), List.of()))
+                .isEqualTo("item 1 done on a platform thread");
+        assertThat(detail(Mode.STRUCTURED, clean, finished(true, true), List.of(), List.of()))
+                .startsWith("2 put = 2 done, each once");
+        assertThat(detail(Mode.PLATFORM, clean, finished(false, false), List.of(1), List.of()))
+                .isEqualTo("item 1 both done and left in the queue");
+        assertThat(detail(
+                        Mode.PLATFORM,
+                        clean,
+                        finished(false, false),
+                        List.of(),
+                        List.of(new IllegalStateException("boom"))))
+                .isEqualTo("consumers failed: [java.lang.IllegalStateException: boom]");
+        Plan failing = new Plan(2, 2, Duration.ZERO, true, false);
+        assertThat(detail(Mode.PLATFORM, failing, finished(false, false), List.of(), List.of()))
+                .isEqualTo("expected one failed consumer that handed its item back, got failures [], 0 handed back");
+        List<EventLog.Event> noJoin = finished(false, false).subList(0, 4);
+        assertThat(detail(Mode.PLATFORM, clean, noJoin, List.of(), List.of())).isEqualTo("join did not return");
+        Check gaveUp = OutcomeCheck.check(
+                Mode.PLATFORM,
+                clean,
+                new Outcome(List.of(put(0, 0), put(1, 1), done(0, 2, false)), List.of(1), List.of(), true));
+        assertThat(gaveUp.detail()).isEqualTo("join gave up: no item done in 60 s; 1 of 2 done");
+        Plan cancelled = new Plan(2, 2, Duration.ZERO, false, true);
+        assertThat(detail(
+                        Mode.PLATFORM,
+                        cancelled,
+                        List.of(put(0, 0), put(1, 1), done(0, 2, false)),
+                        List.of(1),
+                        List.of()))
+                .startsWith("cancelled: 1 done once + 1 drained = 2 put");
+    }
+
+    private static String detail(
+            Mode mode, Plan plan, List<EventLog.Event> events, List<Integer> leftover, List<Throwable> failures) {
+        return OutcomeCheck.check(mode, plan, new Outcome(events, leftover, failures))
+                .detail();
+    }
+
+    private static EventLog.Event put(int item, long seq) {
+        return new EventLog.Event(seq, Kind.PUT, item, false);
+    }
+
+    private static EventLog.Event done(int item, long seq, boolean virtual) {
+        return new EventLog.Event(seq, Kind.DONE, item, virtual);
+    }
+
+    /** Items 0 and 1 put and done (on the threads given), then join returned. */
+    private static List<EventLog.Event> finished(boolean firstVirtual, boolean secondVirtual) {
+        return List.of(
+                put(0, 0),
+                put(1, 1),
+                done(0, 2, firstVirtual),
+                done(1, 3, secondVirtual),
+                new EventLog.Event(4, Kind.JOIN_RETURNED, -1, false));
     }
 }
