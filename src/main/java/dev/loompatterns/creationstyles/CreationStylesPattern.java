@@ -28,8 +28,8 @@ public final class CreationStylesPattern extends AbstractPattern {
 
     /**
      * Starts {@code tasks} workers in the mode's form and checks that each ran exactly once, with its own
-     * argument, in the style its index asked for, on a platform thread in platform mode and a virtual one
-     * otherwise.
+     * argument, on a thread named as the style its index asked for names its threads, a platform thread in
+     * platform mode and a virtual one otherwise.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
@@ -38,10 +38,11 @@ public final class CreationStylesPattern extends AbstractPattern {
     }
 
     /**
-     * Every worker ran exactly once, with its own argument, in the style its index asked for, on
-     * the kind of thread its mode promises.
+     * Every worker ran exactly once, with its own argument, on a thread named as the style its index
+     * asked for names its threads (the label the form gives its run is not evidence), and of the
+     * kind its mode promises.
      */
-    static Check check(Mode mode, int workers, List<String> styles, List<Outcome> runs, String note) {
+    static Check check(Mode mode, int workers, List<Form.Style> styles, List<Outcome> runs, String note) {
         Outcome[] byWorker = new Outcome[workers];
         boolean wantVirtual = mode != Mode.PLATFORM;
         for (Outcome run : runs) {
@@ -55,9 +56,10 @@ public final class CreationStylesPattern extends AbstractPattern {
             if (!run.argument().equals(Greeter.argumentFor(run.worker()))) {
                 return Check.failed("worker " + run.worker() + " got argument '" + run.argument() + "'");
             }
-            String style = styles.get(run.worker() % styles.size());
-            if (!run.style().equals(style)) {
-                return Check.failed("worker " + run.worker() + " ran as " + run.style() + ", not " + style);
+            Form.Style style = styles.get(run.worker() % styles.size());
+            if (!style.named(run.thread())) {
+                return Check.failed("worker " + run.worker() + " ran on '" + run.thread() + "', not a " + style.label()
+                        + " thread (" + style.names() + ")");
             }
             if (run.virtual() != wantVirtual) {
                 return Check.failed(
@@ -67,8 +69,9 @@ public final class CreationStylesPattern extends AbstractPattern {
         if (runs.size() != workers) {
             return Check.failed((workers - runs.size()) + " of " + workers + " workers did not run");
         }
-        Map<String, Long> perStyle =
-                runs.stream().collect(Collectors.groupingBy(Outcome::style, TreeMap::new, Collectors.counting()));
+        Map<String, Long> perStyle = runs.stream()
+                .collect(Collectors.groupingBy(
+                        run -> styles.get(run.worker() % styles.size()).label(), TreeMap::new, Collectors.counting()));
         String styleCounts = perStyle.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));

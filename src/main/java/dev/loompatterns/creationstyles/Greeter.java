@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
  *
  * @param worker   the worker's index, 0 to n-1
  * @param argument the worker's own argument ({@link #argumentFor})
- * @param style    how the thread that runs it was made, for the report
+ * @param style    the label of the way its thread is made, for the report
  */
 record Greeter(int worker, String argument, String style) implements Callable<Outcome> {
 

@@ -5,7 +5,7 @@ package dev.loompatterns.creationstyles;
  *
  * @param worker   the worker's index
  * @param argument the argument it was given
- * @param style    how its thread was made
+ * @param style    the label its form gave the run (the check reads the thread's name, not this)
  * @param thread   the name of the thread it ran on
  * @param virtual  whether that thread was virtual
  */

@@ -15,10 +15,14 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class PlatformCreationStyles implements Form {
 
-    static final List<String> STYLES = List.of("runnable-target", "thread-subclass", "builder", "thread-factory");
+    static final List<Style> STYLES = List.of(
+            new Style("runnable-target", "target-"),
+            new Style("thread-subclass", "subclass-"),
+            new Style("builder", "builder-"),
+            new Style("thread-factory", "factory-"));
 
     @Override
-    public List<String> styles() {
+    public List<Style> styles() {
         return STYLES;
     }
 
@@ -30,7 +34,8 @@ public final class PlatformCreationStyles implements Form {
         List<Thread> threads = new ArrayList<>(workers);
         try {
             for (int i = 0; i < workers; i++) {
-                Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                Greeter greeter =
+                        Greeter.forWorker(i, STYLES.get(i % STYLES.size()).label());
                 Runnable task = () -> greeter.runInto(runs);
                 Thread thread = switch (i % STYLES.size()) {
                     case 0 -> new Thread(task, "target-" + i);

@@ -16,10 +16,10 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  */
 public final class StructuredCreationStyles implements Form {
 
-    static final List<String> STYLES = List.of("fork-callable");
+    static final List<Style> STYLES = List.of(new Style("fork-callable", ""));
 
     @Override
-    public List<String> styles() {
+    public List<Style> styles() {
         return STYLES;
     }
 
@@ -28,7 +28,7 @@ public final class StructuredCreationStyles implements Form {
         try (var scope = StructuredTaskScope.<Outcome>open()) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
-                subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst())));
+                subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst().label())));
             }
             scope.join();
             return subtasks.stream().map(Subtask::get).toList();

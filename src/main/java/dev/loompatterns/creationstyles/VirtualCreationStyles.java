@@ -19,10 +19,10 @@ import java.util.concurrent.Future;
  */
 public final class VirtualCreationStyles implements Form {
 
-    static final List<String> STYLES = List.of("builder", "per-task-executor");
+    static final List<Style> STYLES = List.of(new Style("builder", "virtual-"), new Style("per-task-executor", ""));
 
     @Override
-    public List<String> styles() {
+    public List<Style> styles() {
         return STYLES;
     }
 
@@ -37,7 +37,8 @@ public final class VirtualCreationStyles implements Form {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int i = 0; i < workers; i++) {
-                    Greeter greeter = Greeter.forWorker(i, STYLES.get(i % STYLES.size()));
+                    Greeter greeter =
+                            Greeter.forWorker(i, STYLES.get(i % STYLES.size()).label());
                     if (i % STYLES.size() == 0) {
                         threads.add(builder.start(() -> greeter.runInto(runs)));
                     } else {

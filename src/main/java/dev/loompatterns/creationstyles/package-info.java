@@ -58,8 +58,10 @@
  * reads every worker's report whole.
  *
  * <h2>The check</h2>
- * Every worker ran exactly once, with its own argument, in the style its index chose, on the
- * kind of thread its mode promises.
+ * Every worker ran exactly once, with its own argument, on the kind of thread its mode promises,
+ * made in the style its index chose as its name shows: each style names its threads its own way
+ * ({@code target-i}, {@code subclass-i}, {@code builder-n}, {@code factory-n}; {@code virtual-n}),
+ * and the per-task executor's and the scope's default factories leave them unnamed.
  *
  * <h2>JDK facts it rests on</h2>
  * {@code Thread.Builder}, {@code Thread.ofVirtual()} and the per-task executor are final since

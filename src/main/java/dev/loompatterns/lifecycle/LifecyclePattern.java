@@ -63,15 +63,35 @@ public final class LifecyclePattern extends AbstractPattern {
         return virtualThread.contains("@") ? " (mounted)" : " (unmounted)";
     }
 
+    /**
+     * Where {@code seen} first departs from {@code expected}, as the check says it: a step the walk gave up
+     * on reads {@code showed RUNNABLE in PARKING (timed out), not WAITING(park)}; null if they are equal.
+     */
+    private static String firstDifference(List<String> seen, List<String> expected) {
+        for (int i = 0; i < Math.max(seen.size(), expected.size()); i++) {
+            if (i >= seen.size()) {
+                return "showed no " + expected.get(i) + " after " + seen.size() + " states";
+            }
+            if (i >= expected.size()) {
+                return "showed " + seen.get(i) + " after " + expected.getLast();
+            }
+            if (!seen.get(i).equals(expected.get(i))) {
+                return "showed " + seen.get(i) + ", not " + expected.get(i);
+            }
+        }
+        return null;
+    }
+
     /** Every subject showed every state of the diagram in order, and every subtask its states. */
     static Check check(Mode mode, List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Check.failed("no subject was observed");
         }
+        List<String> expected = expectedThreadStates(mode);
         for (Outcome o : outcomes) {
-            if (!o.threadStates().equals(expectedThreadStates(mode))) {
-                return Check.failed("subject " + o.task() + " showed " + o.threadStates() + ", expected "
-                        + expectedThreadStates(mode));
+            String difference = firstDifference(o.threadStates(), expected);
+            if (difference != null) {
+                return Check.failed("subject " + o.task() + " " + difference);
             }
             if (!o.subtaskStates().equals(expectedSubtaskStates(mode, o.task()))) {
                 return Check.failed("subtask " + o.task() + " showed " + o.subtaskStates() + ", expected "

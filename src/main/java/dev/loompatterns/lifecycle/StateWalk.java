@@ -16,7 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * each step in {@link #phase} and then blocks in the way that step is about; the observer waits
  * until the subject is both in that phase and in the expected {@link Thread.State}, records it,
  * and releases the subject into the next step. Nothing waits "long enough": every wait is for an
- * observable state, bounded by {@link #BACKSTOP}, which only a broken JVM would reach.
+ * observable state, bounded by a backstop ({@link #BACKSTOP} unless a test gives a shorter one).
+ * A step whose state is not seen within it is recorded as what was seen instead, {@code RUNNABLE
+ * in PARKING (timed out)}, and ends the walk, so the check fails naming it.
  *
  * <p>Steps: spin (RUNNABLE), {@code Thread.sleep} (TIMED_WAITING, ended by an interrupt),
  * {@code LockSupport.park} (WAITING), {@code Thread.join} on a helper (WAITING), enter a monitor
@@ -32,6 +34,7 @@ final class StateWalk {
 
     /** Where the subject is in its walk; written only by the subject. */
     enum Phase {
+        NOT_STARTED,
         SPINNING,
         SLEEPING,
         PARKING,
@@ -42,11 +45,12 @@ final class StateWalk {
 
     private final int task;
     private final boolean failAtEnd;
+    private final Duration backstop;
     private final Object monitor = new Object();
     private final CountDownLatch helperRelease = new CountDownLatch(1);
     private final CompletableFuture<Thread> helperThread = new CompletableFuture<>();
     private final CompletableFuture<Thread> subjectThread = new CompletableFuture<>();
-    private volatile Phase phase;
+    private volatile Phase phase = Phase.NOT_STARTED;
     private volatile boolean spinReleased;
     private volatile boolean parkReleased;
     private volatile String mountedAs = "";
@@ -54,8 +58,14 @@ final class StateWalk {
     private volatile String blockedAs = "";
 
     StateWalk(int task, boolean failAtEnd) {
+        this(task, failAtEnd, BACKSTOP);
+    }
+
+    /** A walk whose waits give up after {@code backstop}: shorter in a test of a walk that gets stuck. */
+    StateWalk(int task, boolean failAtEnd, Duration backstop) {
         this.task = task;
         this.failAtEnd = failAtEnd;
+        this.backstop = backstop;
     }
 
     static String failureMessage(int task) {
@@ -91,7 +101,7 @@ final class StateWalk {
         }
         phase = Phase.SLEEPING;
         try {
-            Thread.sleep(BACKSTOP);
+            Thread.sleep(backstop);
         } catch (InterruptedException e) {
             // the observer's signal that it saw TIMED_WAITING; the exception cleared the flag
         }
@@ -134,40 +144,51 @@ final class StateWalk {
         return started(subjectThread);
     }
 
-    private static Thread started(CompletableFuture<Thread> thread) throws InterruptedException {
+    private Thread started(CompletableFuture<Thread> thread) throws InterruptedException {
         try {
-            return thread.get(BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+            return thread.get(backstop.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("a forked thread did not start within " + BACKSTOP.toSeconds() + " s", e);
+            throw new IllegalStateException("a forked thread did not start within " + backstop.toMillis() + " ms", e);
         }
     }
 
     /**
      * Drives a started subject from RUNNABLE to BLOCKED, appending each state as it is observed.
-     * The caller then joins the subject and adds TERMINATED, and must call {@link #release} in a
-     * {@code finally}, so a failed walk does not leave the subject blocked.
+     * A step not seen within the backstop is appended as what was seen instead and ends the walk
+     * there. The caller then joins the subject and adds TERMINATED, and must call {@link #release}
+     * in a {@code finally}, so a failed walk does not leave the subject blocked.
      */
     void drive(Thread subject, List<String> seen) throws InterruptedException {
         // `loom dump` holds the observer here, not the subject: a subject held at its start would
         // add a WAITING step to the walk under test. Held here, the subject spins in its first step,
         // which the walk waits for anyway. A no-op otherwise; an interrupt ends the walk as below.
         RunGate.arrive();
-        seen.add(await(subject, Phase.SPINNING, Thread.State.RUNNABLE, "spin"));
+        if (!reached(subject, Phase.SPINNING, Thread.State.RUNNABLE, "spin", seen)) {
+            return;
+        }
         mountedAs = subject.toString();
         spinReleased = true;
 
-        seen.add(await(subject, Phase.SLEEPING, Thread.State.TIMED_WAITING, "sleep"));
+        if (!reached(subject, Phase.SLEEPING, Thread.State.TIMED_WAITING, "sleep", seen)) {
+            return;
+        }
         subject.interrupt();
 
-        seen.add(await(subject, Phase.PARKING, Thread.State.WAITING, "park"));
+        if (!reached(subject, Phase.PARKING, Thread.State.WAITING, "park", seen)) {
+            return;
+        }
         parkedAs = subject.toString();
         parkReleased = true;
         LockSupport.unpark(subject);
 
         synchronized (monitor) {
-            seen.add(await(subject, Phase.JOINING, Thread.State.WAITING, "join"));
+            if (!reached(subject, Phase.JOINING, Thread.State.WAITING, "join", seen)) {
+                return;
+            }
             helperRelease.countDown();
-            seen.add(await(subject, Phase.ENTERING, Thread.State.BLOCKED, "monitor"));
+            if (!reached(subject, Phase.ENTERING, Thread.State.BLOCKED, "monitor", seen)) {
+                return;
+            }
             blockedAs = subject.toString();
         } // leaving the monitor lets the subject in, and on to its end
     }
@@ -184,21 +205,29 @@ final class StateWalk {
     }
 
     /**
-     * BLOCKS-UNTIL: the subject is in {@code phase} and in {@code state}. Polls with
-     * {@code onSpinWait} and short parks; the state can only be read, not waited for.
+     * BLOCKS-UNTIL: the subject is in {@code phase} and in {@code state}, or the backstop has
+     * passed. Polls with {@code onSpinWait} and short parks; the state can only be read, not
+     * waited for. Appends the state as observed, with what it was waiting in
+     * ({@code WAITING(park)}), or on the backstop what was seen last
+     * ({@code RUNNABLE in PARKING (timed out)}).
      *
-     * @return the state as observed, with what it was waiting in: {@code WAITING(park)}
+     * @return whether the subject reached the step (the walk goes on only if it did)
      */
-    private String await(Thread subject, Phase want, Thread.State state, String in) throws InterruptedException {
-        long deadline = System.nanoTime() + BACKSTOP.toNanos();
+    private boolean reached(Thread subject, Phase want, Thread.State state, String in, List<String> seen)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + backstop.toNanos();
         for (int polls = 1; ; polls++) {
+            // the phase before the state: a WAITING read after JOINING is the join's, never the wait for
+            // the helper that comes before JOINING
+            Phase at = phase;
             Thread.State now = subject.getState();
-            if (phase == want && now == state) {
-                return now + "(" + in + ")";
+            if (at == want && now == state) {
+                seen.add(now + "(" + in + ")");
+                return true;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("subject " + task + " never reached " + state + " in " + want
-                        + " within " + BACKSTOP.toSeconds() + " s; it is " + now + " in " + phase);
+                seen.add(now + " in " + at + " (timed out)");
+                return false;
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();

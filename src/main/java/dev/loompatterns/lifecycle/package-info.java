@@ -10,12 +10,14 @@
  * holds (BLOCKED); joined, it is TERMINATED. The observer never sleeps "long enough": it polls
  * {@code getState()} (with {@code Thread.onSpinWait} and short parks) until the subject has both
  * announced the step and reached the state, bounded by a 30 s backstop that only a broken run
- * reaches.
+ * reaches; a step not reached by then is recorded as what was seen instead and ends the walk.
  *
  * {@snippet :
- * seen.add(await(subject, Phase.PARKING, Thread.State.WAITING, "park"));  // poll, never sleep
- * parkReleased = true;                                                   // the condition first,
- * LockSupport.unpark(subject);                                           // then the wake-up
+ * if (!reached(subject, Phase.PARKING, Thread.State.WAITING, "park", seen)) { // poll, never sleep
+ *     return;                                                               // gave up: seen says why
+ * }
+ * parkReleased = true;                                                      // the condition first,
+ * LockSupport.unpark(subject);                                              // then the wake-up
  * }
  *
  * <h2>The three forms</h2>
@@ -62,7 +64,8 @@
  * <h2>The check</h2>
  * Every subject showed every state of its mode's diagram in order (NEW and TERMINATED read
  * directly, the others reached), and every subtask showed UNAVAILABLE then SUCCESS or FAILED as
- * planned.
+ * planned. A step the observer gave up on fails it with what was seen instead:
+ * {@code showed RUNNABLE in PARKING (timed out), not WAITING(park)}.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual thread states and their {@code toString()} with the carrier after {@code @} (JEP 444,

@@ -48,6 +48,9 @@ public final class ThreadBasicsPattern extends AbstractPattern {
                 missing++;
                 continue;
             }
+            if (report.worker() < 0 || report.worker() >= workers) {
+                return Check.failed("a report for worker " + report.worker() + ", of " + workers);
+            }
             if (seen.get(report.worker())) {
                 return Check.failed("worker " + report.worker() + " reported twice");
             }

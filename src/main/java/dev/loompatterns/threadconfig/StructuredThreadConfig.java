@@ -46,7 +46,8 @@ public final class StructuredThreadConfig implements Form {
             List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
                 int worker = i;
-                subtasks.add(scope.fork(() -> Worker.observe(worker, workers, observed)));
+                String argument = Worker.argumentFor(i);
+                subtasks.add(scope.fork(() -> Worker.observe(worker, argument, workers, observed)));
             }
             scope.join();
             for (Subtask<WorkerReport> subtask : subtasks) {

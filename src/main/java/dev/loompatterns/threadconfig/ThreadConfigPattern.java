@@ -31,8 +31,17 @@ public final class ThreadConfigPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformThreadConfig::new, VirtualThreadConfig::new, StructuredThreadConfig::new);
 
+    /**
+     * The configuration the variant asks for. The daemon flag asked is the opposite of the calling thread's
+     * (true from the CLI's main thread): a platform thread not told otherwise takes its creator's, so only the
+     * opposite shows that the builder's {@code daemon(..)} took effect.
+     */
     static ThreadConfig configFor(Variant variant) {
-        return new ThreadConfig(NAME_PREFIX, true, PRIORITY, variant.id().equals(INHERIT_LOCALS.id()));
+        return new ThreadConfig(
+                NAME_PREFIX,
+                !Thread.currentThread().isDaemon(),
+                PRIORITY,
+                variant.id().equals(INHERIT_LOCALS.id()));
     }
 
     /**
@@ -66,8 +75,8 @@ public final class ThreadConfigPattern extends AbstractPattern {
             String want = config.namePrefix() + o.worker();
             String problem = !o.name().equals(want)
                     ? "was named " + o.name() + ", not " + want
-                    : !o.argument().equals(Worker.argumentFor(o.worker()))
-                            ? "got argument " + o.argument()
+                    : !o.argument().equals(Worker.argumentFor(o.worker())) // handed it by the creating loop
+                            ? "got argument " + o.argument() + ", not " + Worker.argumentFor(o.worker())
                             : o.daemon() != wantDaemon
                                     ? "had daemon " + o.daemon()
                                     : o.priority() != wantPriority

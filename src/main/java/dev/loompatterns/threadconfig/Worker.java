@@ -22,6 +22,7 @@ final class Worker {
 
     private Worker() {}
 
+    /** The argument the creator hands worker {@code worker}, captured in its task as the tutorial's {@code args}. */
     static String argumentFor(int worker) {
         return "arg-" + worker;
     }
@@ -30,18 +31,16 @@ final class Worker {
         return "worker " + worker + " fails on purpose";
     }
 
-    /** Records what the current thread carries; the last of {@code workers} then throws. */
-    static WorkerReport observe(int worker, int workers, Queue<WorkerReport> observed) throws InterruptedException {
+    /**
+     * Records what the current thread carries, with the argument its creator handed it; the last of
+     * {@code workers} then throws.
+     */
+    static WorkerReport observe(int worker, String argument, int workers, Queue<WorkerReport> observed)
+            throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
         WorkerReport seen = new WorkerReport(
-                worker,
-                argumentFor(worker),
-                self.getName(),
-                self.isDaemon(),
-                self.getPriority(),
-                self.isVirtual(),
-                REQUEST.get());
+                worker, argument, self.getName(), self.isDaemon(), self.getPriority(), self.isVirtual(), REQUEST.get());
         observed.add(seen);
         if (worker == workers - 1) {
             throw new IllegalStateException(failureMessage(worker));
@@ -64,9 +63,10 @@ final class Worker {
         try {
             for (int i = 0; i < workers; i++) {
                 int worker = i;
+                String argument = argumentFor(i);
                 Thread thread = builder.unstarted(() -> {
                     try {
-                        observe(worker, workers, observed);
+                        observe(worker, argument, workers, observed);
                     } catch (InterruptedException e) {
                         // cancelled (interrupted by the joiner) while held: no record, and nothing for the handler
                     }

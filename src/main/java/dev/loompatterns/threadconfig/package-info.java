@@ -56,10 +56,12 @@
  * reports and the failures after joining, sees every one.
  *
  * <h2>The check</h2>
- * Every worker ran once with its own argument, on a thread named with the counter, with the
- * daemon flag, priority and inherited local its kind allows (platform: as asked; virtual: daemon,
- * priority 5); the last worker's failure reached the handler from the right thread, or, in a
- * scope, its subtask and not the handler.
+ * Every worker ran once with the argument the creating loop handed it, on a thread named with the
+ * counter, with the daemon flag, priority and inherited local its kind allows (platform: as asked;
+ * virtual: daemon, priority 5); the last worker's failure reached the handler from the right
+ * thread, or, in a scope, its subtask and not the handler. The daemon flag asked is the opposite
+ * of the caller's ({@code true} from the CLI's main thread), since a platform thread not told
+ * otherwise takes its creator's: so the flag the workers show is the builder's.
  *
  * <h2>JDK facts it rests on</h2>
  * {@code Thread.Builder} is final since JDK 21 (JEP 444), which also fixes that virtual threads

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.Background;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,62 @@ class LifecycleTest {
         }
     }
 
+    /**
+     * A step not seen within the backstop is recorded as what was seen instead and ends the walk,
+     * and the check fails naming it. The subject here is never started, so what is seen is fixed.
+     */
+    @Test
+    void aStepNotReachedWithinTheBackstopFailsTheCheckNamingWhatWasSeen() throws Exception {
+        StateWalk walk = new StateWalk(0, false, Duration.ofMillis(100));
+        Thread subject = Thread.ofPlatform().unstarted(walk::subjectQuietly);
+        List<String> seen = new ArrayList<>();
+        seen.add(subject.getState().name());
+        try {
+            walk.drive(subject, seen);
+        } finally {
+            walk.release(subject);
+        }
+        seen.add(subject.getState().name());
+
+        assertThat(seen).containsExactly("NEW", "NEW in NOT_STARTED (timed out)", "NEW");
+        Check check = LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, seen, List.of(), "", "", "")));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail()).isEqualTo("subject 0 showed NEW in NOT_STARTED (timed out), not RUNNABLE(spin)");
+    }
+
+    /**
+     * A walk stuck halfway (no helper has started, so the subject waits for one after its park and
+     * cannot reach the join) stops at the step it gave up on; the helper, started only then, and
+     * release let the subject end.
+     */
+    @Test
+    void aWalkStuckHalfwayStopsAtTheStepItGaveUpOnAndTheSubjectStillEnds() throws Exception {
+        StateWalk walk = new StateWalk(0, false, Duration.ofMillis(100));
+        List<String> seen = new ArrayList<>();
+        try (Background<Object> subject = Background.start(() -> {
+            walk.subjectQuietly();
+            return "ended";
+        })) {
+            try {
+                walk.drive(subject.thread(), seen);
+            } finally {
+                walk.release(subject.thread());
+            }
+            // however early the walk gave up, the subject then needs a helper to get past its wait for one
+            try (Background<Object> helper = Background.start(() -> {
+                walk.helper();
+                return "ended";
+            })) {
+                assertThat(helper.join()).isEqualTo("ended");
+            }
+            assertThat(subject.join()).isEqualTo("ended");
+        }
+        // which step gave up depends on how fast the machine is: none before the join can pass it
+        assertThat(seen).isNotEmpty().doesNotContain("WAITING(join)", "BLOCKED(monitor)");
+        assertThat(seen.getLast()).endsWith(" (timed out)");
+        assertThat(seen.subList(0, seen.size() - 1)).noneMatch(state -> state.endsWith(" (timed out)"));
+    }
+
     @Test
     void checkFailsOnAStateOutOfOrderOrAWrongSubtaskState() {
         List<String> states = LifecyclePattern.expectedThreadStates(Mode.PLATFORM);
@@ -70,8 +128,8 @@ class LifecycleTest {
         swapped.set(2, states.get(3));
         swapped.set(3, states.get(2));
         assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, swapped, List.of(), "", "", "")))
-                        .verdict())
-                .isEqualTo(Check.Verdict.FAILED);
+                        .detail())
+                .isEqualTo("subject 0 showed WAITING(park), not TIMED_WAITING(sleep)");
         List<String> structured = LifecyclePattern.expectedThreadStates(Mode.STRUCTURED);
         assertThat(LifecyclePattern.check(
                                 Mode.STRUCTURED,

@@ -52,13 +52,26 @@ class ThreadBasicsTest {
         assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, missing).detail())
                 .isEqualTo("1 of 2 workers did not report");
         assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, zero))
-                        .verdict())
-                .isEqualTo(Check.Verdict.FAILED);
+                        .detail())
+                .isEqualTo("worker 0 reported twice");
         assertThat(ThreadBasicsPattern.check(Mode.PLATFORM, 2, sleep, List.of(zero, one))
                         .detail())
                 .contains("ran on a virtual thread");
         assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, Duration.ofMillis(2), List.of(zero, one))
                         .detail())
                 .contains("slept 1 ms");
+    }
+
+    /** A report for a worker that was not asked for fails, also where the count of reports would add up. */
+    @Test
+    void checkFailsOnAReportForAWorkerOutOfRange() {
+        Duration sleep = Duration.ofMillis(1);
+        Outcome zero = new Outcome(0, "w", true, sleep);
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, new Outcome(5, "w", true, sleep))))
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "a report for worker 5, of 2");
+        assertThat(ThreadBasicsPattern.check(Mode.VIRTUAL, 2, sleep, List.of(zero, new Outcome(-1, "w", true, sleep)))
+                        .detail())
+                .isEqualTo("a report for worker -1, of 2");
     }
 }
