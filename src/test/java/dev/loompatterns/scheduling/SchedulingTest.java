@@ -119,6 +119,15 @@ class SchedulingTest {
         Check silent = SchedulingPattern.checkChild(
                 Mode.VIRTUAL, "spin", 2, hog, new ChildJvm.Result(0, List.of("yields=0", "carriers=1"), ""));
         assertThat(silent.verdict()).as("no probe delay printed").isEqualTo(Check.Verdict.FAILED);
+        Check killed = SchedulingPattern.checkChild(
+                Mode.VIRTUAL,
+                "spin",
+                2,
+                hog,
+                new ChildJvm.Result(1, List.of("probe-delay-ns=1000000", "yields=0", "carriers=1"), "killed"));
+        assertThat(killed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "child JVM exited 1: killed");
 
         List<String> printed = List.of("probe-delay-ns=1000000", "yields=5");
         for (Mode mode : List.of(Mode.VIRTUAL, Mode.STRUCTURED)) {
