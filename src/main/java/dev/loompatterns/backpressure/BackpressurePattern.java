@@ -42,8 +42,8 @@ public final class BackpressurePattern extends AbstractPattern {
 
     /**
      * Submits a burst of {@code tasks} tasks under the variant's policy in the mode's form, then checks the
-     * ledger: every task done or shed exactly once, the measured peak in flight within the limit, nothing
-     * shed under {@code wait}, and every shed task refused to the caller's face.
+     * ledger: every task done or shed exactly once, the measured peak in flight within the limit, and nothing
+     * shed under {@code wait}.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
@@ -61,8 +61,12 @@ public final class BackpressurePattern extends AbstractPattern {
 
     /**
      * Every task was counted exactly once, done or shed, and the counts add up; the measured peak
-     * in flight stayed within the limit; {@code wait} shed nothing; and every task shed was refused
-     * to the caller's face (an exception, a {@code false}), which the detail names.
+     * in flight stayed within the limit; {@code wait} shed nothing. The detail names what the caller
+     * saw when refused. There is no check that a shed task was told to the caller, nor that a task
+     * done was seen in flight: the {@link Ledger} counts a shed only where the caller is refused (the
+     * catch of the exception, the {@code false}), with what it saw, and a task in flight before it
+     * counts it done, so neither could fail. A task dropped without telling the caller is never
+     * counted shed, and fails as neither done nor shed.
      */
     static Check check(Policy policy, Outcome seen) {
         int[] decisions = seen.decisions();
@@ -84,14 +88,8 @@ public final class BackpressurePattern extends AbstractPattern {
             return Check.failed(
                     "peak " + seen.peak() + " in flight, above the limit of " + seen.limit() + " (measured)");
         }
-        if (seen.done() > 0 && seen.peak() < 1) {
-            return Check.failed(seen.done() + " done but none seen in flight");
-        }
         if (policy == Policy.WAIT && seen.shed() > 0) {
             return Check.failed("wait shed " + seen.shed() + " tasks; it must hold the caller instead");
-        }
-        if (seen.shed() > 0 && (seen.refusal() == null || seen.refusal().isBlank())) {
-            return Check.failed(seen.shed() + " shed but the caller was never told");
         }
         StringBuilder detail = new StringBuilder()
                 .append(seen.submitted())

@@ -70,12 +70,13 @@
  * <h2>The check</h2>
  * Every task was counted exactly once, done or shed, and done + shed equals submitted: nothing is
  * dropped silently. The most tasks in flight at once, measured by a counter inside the task (not
- * assumed from a thread count), never exceeds the limit. {@code wait} sheds nothing. Every task
- * shed was refused to the caller's face, and the detail names what the caller saw: the
+ * assumed from a thread count), never exceeds the limit. {@code wait} sheds nothing. A task is
+ * counted shed only where the caller is refused, and the detail names what the caller saw: the
  * {@code RejectedExecutionException} from {@code submit}, or the {@code false} from
- * {@code tryAcquire}. The defaults (200 tasks of 5 ms, limit 10, a queue of 10, a timeout of 1 ms)
- * make a burst that outruns the limit, so {@code shed} sheds; if it did not this time, the detail
- * says so, and that is not a failure.
+ * {@code tryAcquire}; a task a pool drops without telling the caller is counted neither done nor
+ * shed, and fails the check. The defaults (200 tasks of 5 ms, limit 10, a queue of 10, a timeout
+ * of 1 ms) make a burst that outruns the limit, so {@code shed} sheds; if it did not this time, the
+ * detail says so, and that is not a failure.
  *
  * <h2>JDK facts it rests on</h2>
  * JEP 444 (JDK 21): virtual threads, and "do not pool virtual threads". A virtual thread parked in

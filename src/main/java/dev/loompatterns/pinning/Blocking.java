@@ -17,7 +17,7 @@ interface Blocking {
         // Lets `loom dump` hold the run here, before the measured call; a no-op otherwise (and in a
         // child JVM, where nothing holds). Harmless to the measurement: a held virtual thread parks on
         // a j.u.c latch with no native frame, initializer or monitor on its stack, so it unmounts and
-        // records no pin; the warm-up calls block() directly and is never held.
+        // records no pin.
         RunGate.arrive();
         block();
         return null;

@@ -90,7 +90,15 @@ public final class PinningPattern extends AbstractPattern {
             return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
                     + " (JDK-8359437): there is no JDK 21 monitor behaviour to show in a child JVM");
         }
-        ChildJvm.Result child = LegacyMonitorsChild.run(mode, tasks, sleep);
+        return checkChild(LegacyMonitorsChild.run(mode, tasks, sleep), expected, feature, wrongWay);
+    }
+
+    /**
+     * What the {@code synchronized-jdk21} child printed, checked: not shown if its JVM no longer
+     * has {@value #LEGACY_LOCKING}, failed if it failed or printed no count, else its pins checked
+     * as {@link #check} does.
+     */
+    static Check checkChild(ChildJvm.Result child, Expectation expected, int feature, boolean wrongWay) {
         if (legacyLockingGone(child)) {
             return Check.notShown("JDK " + feature + " no longer has " + LEGACY_LOCKING
                     + ": there is no JDK 21 monitor behaviour to show");

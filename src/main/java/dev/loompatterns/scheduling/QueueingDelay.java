@@ -39,6 +39,27 @@ final class QueueingDelay {
 
     private QueueingDelay() {}
 
+    /**
+     * The shortest time over which {@code count} of {@code times} fell: for the times in order, the least
+     * distance from one to the one {@code count - 1} places later.
+     *
+     * @throws IllegalArgumentException if there are fewer than {@code count} times, or {@code count} is below 1
+     */
+    static Duration closestSpan(List<Instant> times, int count) {
+        if (count < 1 || times.size() < count) {
+            throw new IllegalArgumentException(count + " of " + times.size() + " times");
+        }
+        List<Instant> sorted = times.stream().sorted().toList();
+        Duration closest = null;
+        for (int last = count - 1; last < sorted.size(); last++) {
+            Duration span = Duration.between(sorted.get(last - count + 1), sorted.get(last));
+            if (closest == null || span.compareTo(closest) < 0) {
+                closest = span;
+            }
+        }
+        return closest;
+    }
+
     /** Runs {@code tasks} tasks that spin for {@code work} each; returns those whose both events arrived. */
     static List<Task> measure(Mode mode, int tasks, Duration work) throws Exception {
         long base = NEXT_ID.getAndAdd(tasks);

@@ -9,7 +9,8 @@ import java.util.List;
  * The {@code cpu-hog}, {@code yield} and {@code offload} variants' child JVM, started with
  * {@code -Djdk.virtualThreadScheduler.parallelism=1}: the scheduler reads it once, when the first
  * virtual thread is made, so a running JVM cannot change it. Prints {@code probe-delay-ns=N},
- * {@code yields=N} and {@code carriers=N}.
+ * {@code yields=N} (the hogs' {@code Thread.yield()} calls) and {@code carriers=N} (the scheduler's
+ * parallelism, as its bean reads it).
  *
  * <p>Arguments: mode, hogs, hog run in milliseconds, {@code yield}, {@code spin} or {@code offload}
  * (each hog's spin runs on a pool of platform threads sized to the cores, and the task waits for
@@ -68,6 +69,7 @@ public final class StarvationChild {
         }
         System.out.println(PROBE_DELAY_NS + "=" + result.probeDelay().toNanos());
         System.out.println(YIELDS + "=" + result.yields());
-        System.out.println(CARRIERS + "=" + System.getProperty("jdk.virtualThreadScheduler.parallelism"));
+        System.out.println(
+                CARRIERS + "=" + SchedulerMetrics.bean().getParallelism()); // what the scheduler has, not the flag
     }
 }

@@ -81,16 +81,20 @@
  * The effect must be present with the expected sign, never a tight bound: with one carrier, the
  * probe waits more than half of the hogs' total run behind spinning virtual threads, and less
  * behind yielding ones or on platform threads; every file read appears as {@code jdk.FileRead}
- * on the mode's kind of thread with no pin; every task has both of our events, none starts before
- * it was submitted, and with more tasks than carriers the longest delay exceeds half a task's
- * work. The wrong way, {@code cpu-hog}, is "shown" when the probe was starved (on one carrier)
- * and "not shown" on platform threads, which the OS time-slices: there the probe is not starved.
+ * on the mode's kind of thread with no pin, at least a full read per chunk of every task's file;
+ * every task has both of our events, none starts before it was submitted, and with more tasks than
+ * carriers no more start at once than there are carriers: of any carriers + 1 starts, the last came
+ * at least half a task's work after the first (a task held its carrier for the whole spin, so one
+ * had to end first; the order of the starts decides, not the delays, which a starter pre-empted on
+ * a busy machine shortens). The child JVM must report one carrier in the virtual forms. The wrong
+ * way, {@code cpu-hog}, is "shown" when the probe was starved (on one carrier) and "not shown" on
+ * platform threads, which the OS time-slices: there the probe is not starved.
  * {@code offload}: in every mode the probe waits no more than half of the hogs' total run, since
  * each hog waits for its pool's future (unmounted) instead of spinning on the carrier.
  * {@code metrics}: in the virtual forms the bean, read mid-run, counts at least as many mounted
  * virtual threads as its parallelism allows to run (or as there are tasks, if fewer), and at least
- * the rest of the tasks queued; on platform threads it is only reported, since they are not the
- * scheduler's.
+ * the rest of the tasks queued; on platform threads, fewer mounted than the tasks spinning, since
+ * they are not the scheduler's.
  *
  * <h2>JDK facts it rests on</h2>
  * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Pin;
@@ -204,5 +205,74 @@ class PinningTest {
         Check check = PinningPattern.legacyMonitors(Mode.VIRTUAL, 2, SLEEP, expected, 26, true);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(check.detail()).contains("JDK 26").contains("JDK-8359437");
+    }
+
+    /**
+     * What the legacy child printed decides: a JVM without the flag is not shown, a child that failed or printed no
+     * count fails, and its monitor pins, read back from their lines, are shown.
+     */
+    @Test
+    void theLegacyChildsOutputDecidesTheCheck() {
+        PinningPattern.Expectation expected = PinningPattern.expected("synchronized-jdk21", Mode.VIRTUAL, 25);
+        Check noFlag = PinningPattern.checkChild(
+                new ChildJvm.Result(
+                        1,
+                        List.of(),
+                        "Unrecognized VM option 'LockingMode=1'\nError: Could not create the Java Virtual Machine.\n"),
+                expected,
+                27,
+                true);
+        assertThat(noFlag.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(noFlag.detail()).contains("JDK 27 no longer has " + PinningPattern.LEGACY_LOCKING);
+        assertThat(PinningPattern.checkChild(
+                                new ChildJvm.Result(
+                                        0,
+                                        List.of("pins=0"),
+                                        "VM warning: Ignoring option LockingMode; support was removed"),
+                                expected,
+                                26,
+                                true)
+                        .verdict())
+                .isEqualTo(Check.Verdict.NOT_SHOWN);
+
+        Check crashed = PinningPattern.checkChild(
+                new ChildJvm.Result(1, List.of(), "Exception in thread \"main\" java.lang.IllegalStateException\n"),
+                expected,
+                25,
+                true);
+        assertThat(crashed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(
+                        Check.Verdict.FAILED,
+                        "child JVM exited 1: Exception in thread \"main\" java.lang.IllegalStateException");
+        assertThat(PinningPattern.checkChild(new ChildJvm.Result(0, List.of(), ""), expected, 25, true)
+                        .verdict())
+                .as("no count printed")
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(PinningPattern.checkChild(
+                        new ChildJvm.Result(1, List.of("pins=0"), "killed after its count"), expected, 25, true))
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "child JVM exited 1: killed after its count");
+
+        Pin monitor = Pin.of(
+                "Freeze or preempt failed (4)",
+                "LockSupport.park",
+                "t",
+                1,
+                "c",
+                Duration.ZERO,
+                List.of(GuardedSleep.class.getName() + ".run"));
+        Check shown = PinningPattern.checkChild(
+                new ChildJvm.Result(0, List.of(LegacyMonitorsChild.PIN + monitor.toLine(), "pins=1"), ""),
+                expected,
+                25,
+                true);
+        assertThat(shown.verdict()).as(shown.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
+        assertThat(shown.detail())
+                .startsWith("in a child JVM with " + PinningPattern.LEGACY_LOCKING + ": 1 pins: 1 x monitor: ");
+        assertThat(PinningPattern.checkChild(new ChildJvm.Result(0, List.of("pins=0"), ""), expected, 25, true)
+                        .verdict())
+                .as("no monitor pin")
+                .isEqualTo(Check.Verdict.FAILED);
     }
 }

@@ -3,11 +3,11 @@ package dev.loompatterns.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +42,9 @@ class SchedulingTest {
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
         assertThat(check.detail())
                 .contains(
-                        starved ? "no time slicing" : mode == Mode.PLATFORM ? "the OS slices time" : "each yield let");
+                        starved
+                                ? "no time slicing"
+                                : mode == Mode.PLATFORM ? "the OS slices time" : "a yield let it in");
         assertThat(check.verdict())
                 .as(check.detail())
                 .isEqualTo(
@@ -89,6 +91,69 @@ class SchedulingTest {
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
+    /** Platform threads are not the scheduler's: read while they all spin, the bean counts fewer mounted than them. */
+    @Test
+    void theSchedulersBeanDoesNotCountSpinningPlatformThreads() throws Exception {
+        SchedulerMetrics.Reading reading = SchedulerMetrics.measure(Mode.PLATFORM, 6);
+        Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 6, reading);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail()).contains("does not count the 6 spinning platform threads");
+    }
+
+    @Test
+    void theMetricsCheckOnPlatformThreadsFailsWhenTheBeanCountedThemMounted() {
+        Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 2, new SchedulerMetrics.Reading(2, 2, 2, 0));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail()).endsWith("; expected fewer mounted than the 2 spinning platform threads");
+    }
+
+    /** A child JVM that failed, or ran with more than the one carrier the explanation rests on, fails the check. */
+    @Test
+    void theStarvationCheckFailsWhenTheChildFailedOrHadMoreThanOneCarrier() {
+        Duration hog = Duration.ofMillis(100);
+        Check crashed = SchedulingPattern.checkChild(
+                Mode.VIRTUAL, "yield", 2, hog, new ChildJvm.Result(1, List.of(), "Error: no main class\n"));
+        assertThat(crashed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "child JVM exited 1: Error: no main class");
+        Check silent = SchedulingPattern.checkChild(
+                Mode.VIRTUAL, "spin", 2, hog, new ChildJvm.Result(0, List.of("yields=0", "carriers=1"), ""));
+        assertThat(silent.verdict()).as("no probe delay printed").isEqualTo(Check.Verdict.FAILED);
+        Check killed = SchedulingPattern.checkChild(
+                Mode.VIRTUAL,
+                "spin",
+                2,
+                hog,
+                new ChildJvm.Result(1, List.of("probe-delay-ns=1000000", "yields=0", "carriers=1"), "killed"));
+        assertThat(killed)
+                .extracting(Check::verdict, Check::detail)
+                .containsExactly(Check.Verdict.FAILED, "child JVM exited 1: killed");
+
+        List<String> printed = List.of("probe-delay-ns=1000000", "yields=5");
+        for (Mode mode : List.of(Mode.VIRTUAL, Mode.STRUCTURED)) {
+            Check twoCarriers = SchedulingPattern.checkChild(
+                    mode, "yield", 2, hog, new ChildJvm.Result(0, plus(printed, "carriers=2"), ""));
+            assertThat(twoCarriers)
+                    .extracting(Check::verdict, Check::detail)
+                    .containsExactly(
+                            Check.Verdict.FAILED,
+                            "child JVM's scheduler had 2 carriers, expected 1 (" + StarvationChild.ONE_CARRIER + ")");
+            assertThat(SchedulingPattern.checkChild(
+                                    mode, "yield", 2, hog, new ChildJvm.Result(0, plus(printed, "carriers=1"), ""))
+                            .verdict())
+                    .isEqualTo(Check.Verdict.PASSED);
+        }
+        assertThat(SchedulingPattern.checkChild(
+                                Mode.PLATFORM, "yield", 2, hog, new ChildJvm.Result(0, plus(printed, "carriers=2"), ""))
+                        .verdict())
+                .as("platform threads have no carriers to count")
+                .isEqualTo(Check.Verdict.PASSED);
+    }
+
+    private static List<String> plus(List<String> lines, String line) {
+        return Stream.concat(lines.stream(), Stream.of(line)).toList();
+    }
+
     @Test
     void theOffloadCheckFailsWhenTheProbeWaitedForTheHogs() {
         Duration hog = Duration.ofMillis(100);
@@ -114,8 +179,8 @@ class SchedulingTest {
                 .extracting(Check::verdict, Check::detail)
                 .containsExactly(
                         Check.Verdict.FAILED,
-                        "probe waited 1.0 ms behind 2 yielding hogs of 100 ms, one carrier, 0 yields;"
-                                + " expected at least one yield");
+                        "probe waited 1.0 ms behind 2 yielding hogs of 100 ms, one carrier, 0 Thread.yield() calls;"
+                                + " expected at least one yield call");
         assertThat(SchedulingPattern.checkStarvation(Mode.PLATFORM, false, 2, hog, Duration.ofMillis(190), 0)
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
@@ -147,11 +212,42 @@ class SchedulingTest {
         assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
         assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());
         assertThat(result.pins()).isZero();
+        Check check = SchedulingPattern.checkFileReads(mode, 3, result);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** Each task reads the whole file a chunk at a time: fewer reads than that, or a read on the wrong kind of thread, or a pin, fails. */
+    @Test
+    void theFileReadCheckFailsOnTooFewReadsAReadOnTheWrongThreadOrAPin() {
+        Duration time = Duration.ofMillis(1);
+        long oneTask = FileReads.FILE_BYTES / FileReads.CHUNK + 1; // and the read that finds the end of file
+        assertThat(SchedulingPattern.checkFileReads(
+                                Mode.VIRTUAL, 1, new FileReads.Measurement(oneTask, oneTask, time, 0))
+                        .verdict())
+                .isEqualTo(Check.Verdict.PASSED);
+        Check tooFew =
+                SchedulingPattern.checkFileReads(Mode.VIRTUAL, 8, new FileReads.Measurement(oneTask, oneTask, time, 0));
+        assertThat(tooFew.verdict()).as("one task's reads for 8 tasks").isEqualTo(Check.Verdict.FAILED);
+        assertThat(tooFew.detail()).contains("expected at least 256 reads");
+        assertThat(SchedulingPattern.checkFileReads(
+                                Mode.VIRTUAL, 1, new FileReads.Measurement(oneTask, oneTask - 1, time, 0))
+                        .verdict())
+                .as("a read on a platform thread")
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkFileReads(Mode.PLATFORM, 1, new FileReads.Measurement(oneTask, 1, time, 0))
+                        .verdict())
+                .as("a read on a virtual thread")
+                .isEqualTo(Check.Verdict.FAILED);
+        assertThat(SchedulingPattern.checkFileReads(
+                                Mode.STRUCTURED, 1, new FileReads.Measurement(oneTask, oneTask, time, 1))
+                        .verdict())
+                .as("a pin")
+                .isEqualTo(Check.Verdict.FAILED);
     }
 
     /**
      * Every task gets both of our events; with more CPU-bound tasks than carriers the last ones
-     * queue, and jdk.VirtualThreadStart of a queued thread comes after its submission, not at it.
+     * queue, and jdk.VirtualThreadStart of a queued thread comes at its mount, after the wait.
      */
     @ParameterizedTest
     @EnumSource(
@@ -166,17 +262,20 @@ class SchedulingTest {
         assertThat(measured)
                 .hasSize(tasks)
                 .allSatisfy(task -> assertThat(task.delay().isNegative()).isFalse());
-        QueueingDelay.Task last = measured.stream()
-                .max(Comparator.comparing(QueueingDelay.Task::delay))
-                .orElseThrow();
-        assertThat(last.delay()).as("a task queued behind CPU-bound ones").isGreaterThan(work.dividedBy(2));
-        assertThat(last.virtualStart())
-                .as("jdk.VirtualThreadStart of the task's thread")
-                .isNotNull();
-        assertThat(last.virtualStart()).isAfter(last.submitted().plus(work.dividedBy(2)));
-        assertThat(SchedulingPattern.checkQueueing(mode, tasks, carriers, work, measured)
-                        .verdict())
-                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(measured).allSatisfy(task -> {
+            assertThat(task.virtualStart())
+                    .as("jdk.VirtualThreadStart of the task's thread")
+                    .isNotNull()
+                    .isAfterOrEqualTo(task.submitted())
+                    .isBeforeOrEqualTo(task.started());
+        });
+        // of any carriers + 1 threads, the last mounted only after one of the others had spun its work and ended:
+        // jdk.VirtualThreadStart is stamped at that mount, after the wait (half the work: room for JFR's clock)
+        assertThat(QueueingDelay.closestSpan(
+                        measured.stream().map(QueueingDelay.Task::virtualStart).toList(), carriers + 1))
+                .isGreaterThanOrEqualTo(work.dividedBy(2));
+        Check check = SchedulingPattern.checkQueueing(mode, tasks, carriers, work, measured);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -201,5 +300,53 @@ class SchedulingTest {
         assertThat(SchedulingPattern.checkQueueing(Mode.VIRTUAL, 1, 0, work, List.of(quick))
                         .verdict())
                 .isEqualTo(Check.Verdict.FAILED);
+    }
+
+    /** A task whose start event came before its submission event is a broken measurement. */
+    @Test
+    void theQueueingCheckFailsWhenATaskStartedBeforeItWasSubmitted() {
+        Instant t = Instant.EPOCH;
+        QueueingDelay.Task early = new QueueingDelay.Task(0, t.plusMillis(2), t.plusMillis(1), null);
+        for (Mode mode : Mode.values()) {
+            Check check = SchedulingPattern.checkQueueing(mode, 1, 2, Duration.ofMillis(10), List.of(early));
+            assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+            assertThat(check.detail()).endsWith("; a task started before it was submitted");
+        }
+    }
+
+    /**
+     * On 2 carriers, spinning tasks run 2 at a time: 3 starts within half a task's work means a third ran beside
+     * them, whatever the delays from submission say.
+     */
+    @Test
+    void theQueueingCheckFailsWhenMoreTasksStartedAtOnceThanThereAreCarriers() {
+        Instant t = Instant.EPOCH;
+        Duration work = Duration.ofMillis(10);
+        List<QueueingDelay.Task> sliced =
+                List.of(task(0, t, t.plusMillis(1)), task(1, t, t.plusMillis(2)), task(2, t, t.plusMillis(20)));
+        Check check = SchedulingPattern.checkQueueing(Mode.VIRTUAL, 3, 2, work, sliced);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail()).contains("closest 3 starts 19.0 ms apart");
+
+        List<QueueingDelay.Task> threeAtOnce =
+                List.of(task(0, t, t.plusMillis(15)), task(1, t, t.plusMillis(16)), task(2, t, t.plusMillis(17)));
+        Check failed = SchedulingPattern.checkQueueing(Mode.STRUCTURED, 3, 2, work, threeAtOnce);
+        assertThat(failed.verdict()).as("long delays, yet 3 ran at once").isEqualTo(Check.Verdict.FAILED);
+        assertThat(failed.detail())
+                .endsWith("closest 3 starts 2.0 ms apart; expected at least 5.0 ms: more tasks ran at once than there"
+                        + " are carriers");
+    }
+
+    @Test
+    void theClosestSpanIsTheShortestTimeOverWhichThatManyTimesFell() {
+        Instant t = Instant.EPOCH;
+        List<Instant> times = List.of(t.plusMillis(30), t, t.plusMillis(12), t.plusMillis(10), t.plusMillis(40));
+        assertThat(QueueingDelay.closestSpan(times, 2)).isEqualTo(Duration.ofMillis(2));
+        assertThat(QueueingDelay.closestSpan(times, 3)).isEqualTo(Duration.ofMillis(12));
+        assertThat(QueueingDelay.closestSpan(times, 5)).isEqualTo(Duration.ofMillis(40));
+    }
+
+    private static QueueingDelay.Task task(long id, Instant submitted, Instant started) {
+        return new QueueingDelay.Task(id, submitted, started, started);
     }
 }
