@@ -31,30 +31,44 @@ public final class DeadlockPattern extends AbstractPattern {
 
     /**
      * Runs {@code tasks} pairs of workers taking two locks in opposite order, which the watchdog finds and
-     * breaks, then the same pairs in one global order; checks that the thread dump (and in platform mode
-     * {@code ThreadMXBean}) saw every cycle, each victim backed off while its partner completed, and every
-     * worker completed in the global order.
+     * breaks, then the same pairs in one global order, which another watchdog guards; checks that the thread
+     * dump and the locks (and in platform mode {@code ThreadMXBean}) gave every cycle, each victim backed off
+     * while its partner completed, and in the global order no pair deadlocked and every worker completed.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Form form = FORMS.of(mode);
-        List<LockPair> opposite = LockPair.pairs(workload.tasks(), LockPair.Order.OPPOSITE);
+        return run(
+                FORMS.of(mode),
+                mode,
+                LockPair.pairs(workload.tasks(), LockPair.Order.OPPOSITE),
+                LockPair.pairs(workload.tasks(), LockPair.Order.GLOBAL));
+    }
+
+    /** Both phases in the form, each with its watchdog, then the check. */
+    static Check run(Form form, Mode mode, List<LockPair> opposite, List<LockPair> global) throws Exception {
         Watchdog watchdog = new Watchdog(opposite);
         form.run(LockPair.workersOf(opposite), watchdog);
-        List<LockPair> global = LockPair.pairs(workload.tasks(), LockPair.Order.GLOBAL);
-        form.run(LockPair.workersOf(global), null);
-        return check(mode, opposite, watchdog.detections(), global);
+        Watchdog guard = Watchdog.guarding(global);
+        form.run(LockPair.workersOf(global), guard);
+        return check(mode, opposite, watchdog.detections(), global, guard.broken());
     }
 
     /**
-     * The JSON thread dump saw every pair's cycle (in every mode), and ThreadMXBean did too in
-     * platform mode; each deadlock was broken with the victim backing off and its partner
-     * completing; in the global order every worker completed.
+     * The JSON thread dump listed every deadlocked worker parked in {@code lockInterruptibly} and,
+     * with the owners read from the locks, gave every pair's cycle (in every mode), and ThreadMXBean
+     * saw every cycle too in platform mode; each deadlock was broken with the victim backing off and
+     * its partner completing; in the global order the guard saw no pair deadlocked, and every worker
+     * completed.
+     *
+     * @param detections     what the opposite phase's watchdog saw: ThreadMXBean, then the dump
+     * @param brokenInGlobal the global pairs the guard found deadlocked and broke
      */
-    static Check check(Mode mode, List<LockPair> opposite, List<Detection> detections, List<LockPair> global) {
-        if (detections.size() != 2) {
-            return Check.failed("the watchdog did not look (" + detections.size() + " detections)");
-        }
+    static Check check(
+            Mode mode,
+            List<LockPair> opposite,
+            List<Detection> detections,
+            List<LockPair> global,
+            List<Integer> brokenInGlobal) {
         Set<Set<Long>> expected = new HashSet<>();
         for (LockPair pair : opposite) {
             expected.add(Set.of(pair.worker(0).threadId(), pair.worker(1).threadId()));
@@ -62,8 +76,8 @@ public final class DeadlockPattern extends AbstractPattern {
         Detection mx = detections.get(0);
         Detection dump = detections.get(1);
         if (!new HashSet<>(dump.cycles()).equals(expected)) {
-            return Check.failed(dump.detector() + " saw " + dump.cycles().size() + " of " + expected.size()
-                    + " deadlocked pairs: " + dump.evidence());
+            return Check.failed(dump.detector() + " and the locks' owners gave "
+                    + dump.cycles().size() + " of " + expected.size() + " cycles: " + dump.evidence());
         }
         boolean mxSawAll = new HashSet<>(mx.cycles()).equals(expected);
         if (mode == Mode.PLATFORM && !mxSawAll) {
@@ -78,6 +92,10 @@ public final class DeadlockPattern extends AbstractPattern {
                         + pair.result(1) + ", " + pair.criticalSections() + " critical sections");
             }
         }
+        if (!brokenInGlobal.isEmpty()) {
+            return Check.failed("global order: pair " + brokenInGlobal.getFirst() + " deadlocked ("
+                    + brokenInGlobal.size() + " of " + global.size() + " pairs); the watchdog broke it");
+        }
         for (LockPair pair : global) {
             if (pair.result(0) != LockPair.Result.COMPLETED
                     || pair.result(1) != LockPair.Result.COMPLETED
@@ -89,8 +107,10 @@ public final class DeadlockPattern extends AbstractPattern {
         int n = opposite.size();
         String mxSaw =
                 mx.detector() + " saw " + (mxSawAll ? "all " + n : mx.cycles().size()) + " (" + mx.evidence() + ")";
-        return Check.passed(n + " pairs deadlocked; " + dump.detector() + " saw all " + n + " (" + dump.evidence()
-                + "); " + mxSaw + "; broken: " + n + " victims interrupted, backed off; " + n
-                + " partners completed; global order: " + 2 * n + " of " + 2 * n + " completed");
+        // The dump gives who is parked in lockInterruptibly; who owns each lock comes from the lock itself.
+        return Check.passed(n + " pairs deadlocked; " + dump.detector() + " listed all " + 2 * n
+                + " parked, owners read from the locks (" + dump.evidence() + "); " + mxSaw + "; broken: " + n
+                + " victims interrupted, backed off; " + n + " partners completed; global order: no cycle seen, "
+                + 2 * n + " of " + 2 * n + " completed");
     }
 }

@@ -151,4 +151,9 @@ final class LockPair {
     boolean anyEnded() {
         return results.get(0) != null || results.get(1) != null;
     }
+
+    /** Whether both workers have ended (their threads may still be exiting). */
+    boolean bothEnded() {
+        return results.get(0) != null && results.get(1) != null;
+    }
 }

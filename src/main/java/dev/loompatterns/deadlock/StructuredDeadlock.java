@@ -23,12 +23,10 @@ public final class StructuredDeadlock implements Form {
             for (Runnable worker : workers) {
                 scope.fork(worker);
             }
-            if (watchdog != null) {
-                scope.fork(() -> {
-                    watchdog.watchAndBreak();
-                    return null;
-                });
-            }
+            scope.fork(() -> {
+                watchdog.watchAndBreak();
+                return null;
+            });
             scope.join();
         }
     }

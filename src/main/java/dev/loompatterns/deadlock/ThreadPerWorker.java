@@ -19,9 +19,7 @@ final class ThreadPerWorker {
             for (Runnable worker : workers) {
                 threads.add(builder.start(worker));
             }
-            if (watchdog != null) {
-                watchdog.watchAndBreak();
-            }
+            watchdog.watchAndBreak(); // returns once every worker has ended, so the join cannot hang
             Threads.joinAll(threads);
         } catch (Exception | Error e) {
             threads.forEach(Thread::interrupt);

@@ -1,16 +1,23 @@
 package dev.loompatterns.deadlock;
 
+import dev.loompatterns.core.Crew;
 import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * What keeps the run from hanging: waits until every pair is deadlocked, looks with both
- * detectors, and breaks each deadlock by interrupting one worker of the pair (the victim, worker
- * {@code b}), which is waiting in {@code lockInterruptibly} and so gives up and releases its lock.
+ * What keeps the run from hanging. For pairs that deadlock by design it waits until every pair is
+ * deadlocked, looks with both detectors, and breaks each deadlock by interrupting one worker of
+ * the pair (the victim, worker {@code b}), which is waiting in {@code lockInterruptibly} and so
+ * gives up and releases its lock. For pairs that must not deadlock (the global order,
+ * {@link #guarding}) it only watches: a pair it sees deadlocked it breaks the same way, and
+ * records. Either way it returns once every worker has ended, so the join that follows cannot
+ * hang; a run still going after {@link Crew#BACKSTOP} has every worker interrupted and fails.
  *
  * <p>It runs beside the workers: on the coordinating thread in the platform and virtual forms, as
  * a sibling fork in the structured form. What it saw is read after the workers are joined (the
@@ -22,18 +29,42 @@ final class Watchdog {
     private static final int DUMP_RETRIES = 3;
 
     private final List<LockPair> pairs;
+    private final boolean deadlocksExpected;
     private volatile List<Detection> detections = List.of();
+    /** The indexes of the pairs whose deadlock this watchdog broke. */
+    private final Set<Integer> broken = ConcurrentHashMap.newKeySet();
 
+    /** A watchdog for pairs that deadlock by design: it waits for every cycle, looks, and breaks each. */
     Watchdog(List<LockPair> pairs) {
+        this(pairs, true);
+    }
+
+    private Watchdog(List<LockPair> pairs, boolean deadlocksExpected) {
         this.pairs = List.copyOf(pairs);
+        this.deadlocksExpected = deadlocksExpected;
+    }
+
+    /** A watchdog for pairs that must not deadlock: it breaks and records any cycle it sees until every worker ended. */
+    static Watchdog guarding(List<LockPair> pairs) {
+        return new Watchdog(pairs, false);
     }
 
     /**
-     * @throws IllegalStateException if a worker ended before every pair deadlocked; the caller
+     * Returns when every worker has ended.
+     *
+     * @throws IllegalStateException if a worker ended before every pair deadlocked (when deadlocks are
+     *                               expected), or the workers ran past {@link Crew#BACKSTOP}; the caller
      *                               then interrupts and joins all workers
      * @throws Exception             if a detector failed; the deadlocks were broken all the same
      */
     void watchAndBreak() throws Exception {
+        if (deadlocksExpected) {
+            detectAndBreak();
+        }
+        awaitEnded();
+    }
+
+    private void detectAndBreak() throws Exception {
         awaitDeadlocks();
         try {
             // `loom dump` holds the watchdog here, with every pair deadlocked; a no-op otherwise. Not in
@@ -57,23 +88,68 @@ final class Watchdog {
             detections = List.of(MxBeanDetector.look(workers), dump);
         } finally {
             for (LockPair pair : pairs) {
-                pair.worker(1).interrupt(); // the victim backs off; its partner then gets both locks
+                breakDeadlock(pair);
             }
         }
+    }
+
+    /** The victim backs off; its partner then gets both locks. */
+    private void breakDeadlock(LockPair pair) {
+        broken.add(pair.index);
+        pair.worker(1).interrupt();
     }
 
     /** BLOCKS-UNTIL every pair is deadlocked, polling the locks and the workers' states. */
     private void awaitDeadlocks() throws InterruptedException {
+        long deadline = System.nanoTime() + Crew.BACKSTOP.toNanos();
         while (!pairs.stream().allMatch(LockPair::deadlocked)) {
             if (pairs.stream().anyMatch(LockPair::anyEnded)) {
                 throw new IllegalStateException("a worker ended before every pair deadlocked");
             }
+            giveUpAfter(deadline, "every pair deadlocked");
             Thread.sleep(POLL);
         }
     }
 
-    /** What each detector saw: ThreadMXBean first, then the JSON thread dump. */
+    /**
+     * BLOCKS-UNTIL every worker has ended, breaking (and recording) any pair seen deadlocked that was
+     * not broken already. A deadlock does not go away, so polling cannot miss one.
+     */
+    private void awaitEnded() throws InterruptedException {
+        long deadline = System.nanoTime() + Crew.BACKSTOP.toNanos();
+        while (!pairs.stream().allMatch(LockPair::bothEnded)) {
+            for (LockPair pair : pairs) {
+                if (!broken.contains(pair.index) && pair.deadlocked()) {
+                    breakDeadlock(pair);
+                }
+            }
+            giveUpAfter(deadline, "every worker ended");
+            Thread.sleep(POLL);
+        }
+    }
+
+    /** Past the deadline, interrupts every worker (each waits interruptibly, so backs off) and fails. */
+    private void giveUpAfter(long deadline, String what) {
+        if (System.nanoTime() - deadline > 0) {
+            for (LockPair pair : pairs) {
+                for (int side = 0; side < 2; side++) {
+                    Thread worker = pair.worker(side);
+                    if (worker != null) {
+                        worker.interrupt();
+                    }
+                }
+            }
+            throw new IllegalStateException("gave up after " + Crew.BACKSTOP.toSeconds() + " s waiting until " + what);
+        }
+    }
+
+    /** What each detector saw: ThreadMXBean first, then the JSON thread dump; none for a guarding watchdog. */
     List<Detection> detections() {
         return detections;
+    }
+
+    /** The indexes of the pairs whose deadlock this watchdog broke, in order. */
+    List<Integer> broken() {
+        return broken.stream().sorted().toList();
     }
 }

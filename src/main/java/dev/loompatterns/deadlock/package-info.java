@@ -8,7 +8,7 @@
  * meet at a latch before asking for the second ({@link dev.loompatterns.deadlock.LockPair}). The
  * run must still end: a watchdog waits until every pair is stuck (each worker queued on the lock
  * the other owns, both {@code WAITING}), looks with the tools the JDK offers, and breaks each
- * deadlock; then the same workers run again with the fix.
+ * deadlock; then the same workers run again with the fix, watched for a deadlock all the same.
  *
  * <h2>Breaking it</h2>
  * Both locks are {@code ReentrantLock}s taken with {@code lockInterruptibly()}, so interrupting
@@ -71,17 +71,21 @@
  * so the partner that takes both locks after the victim backed off sees what the victim did under
  * them. Interrupting the victim happens-before the victim sees the interrupt (JLS 17.4.4). Each
  * worker writes its result and counts its critical section into atomics, and the watchdog writes
- * what the detectors saw into a volatile field. The run reads them only after every thread has
+ * what the detectors saw into a volatile field and the pairs it broke into a concurrent set. The run reads them only after every thread has
  * ended: each worker's end happens-before {@code Thread.join()} returns (platform and virtual
  * forms, where the watchdog runs on the joining thread itself), and each fork's end,
  * the watchdog's included, happens-before the scope's {@code join()} returns (structured form). So
  * the check sees every result, every count and both detections.
  *
  * <h2>The check</h2>
- * Every pair deadlocked and the JSON dump saw each pair's cycle (in platform mode, ThreadMXBean
- * too); each victim backed off and each partner completed its critical section exactly once; in
- * the global order every worker completed. The detail line shows one line of evidence from each
- * tool.
+ * Every pair deadlocked; the JSON dump listed every deadlocked worker parked in
+ * {@code lockInterruptibly}, and with the owners read from the locks gave each pair's cycle (in
+ * platform mode ThreadMXBean, which names owners itself, saw each cycle too); each victim backed
+ * off and each partner completed its critical section exactly once. The global order runs under a
+ * watchdog too, which polls until every worker has ended: a pair it saw deadlocked it would break
+ * and report, and the check would fail naming the pair; it saw none, and every worker completed.
+ * Neither watchdog waits past {@code Crew.BACKSTOP}: then every worker is interrupted and the run
+ * fails rather than hang. The detail line shows one line of evidence from each tool.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual threads (JEP 444) and ThreadMXBean's lack of support for them (its class comment);

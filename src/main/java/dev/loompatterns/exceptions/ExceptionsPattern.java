@@ -11,6 +11,7 @@ import dev.loompatterns.core.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Catalogue entry for {@code exceptions}; see the package documentation. */
@@ -21,6 +22,9 @@ public final class ExceptionsPattern extends AbstractPattern {
 
     static final PatternInfo INFO =
             PatternInfo.fromCatalogue("exceptions").params(FAIL_EVERY).build();
+
+    /** Tasks a failed check names at most, so its line stays short. */
+    private static final int SHOWN = 5;
 
     /**
      * Platform: a thread per task with an uncaught-exception handler, then {@code invokeAll} on a fixed pool
@@ -67,8 +71,11 @@ public final class ExceptionsPattern extends AbstractPattern {
                 }
             }
             if (!way.interrupted().equals(way.expectedInterrupted())) {
+                // the sizes alone may be equal: which tasks differ is what tells
                 return Check.failed(way.way() + ": " + way.interrupted().size() + " tasks saw an interrupt, expected "
-                        + way.expectedInterrupted().size());
+                        + way.expectedInterrupted().size()
+                        + differing("; expected, not seen: ", way.expectedInterrupted(), way.interrupted())
+                        + differing("; seen, not expected: ", way.interrupted(), way.expectedInterrupted()));
             }
             if (way.leftRunning() > 0) {
                 return Check.failed(way.way() + ": " + way.leftRunning() + " threads still running after it returned");
@@ -81,5 +88,18 @@ public final class ExceptionsPattern extends AbstractPattern {
                             : ", " + way.interrupted().size() + " siblings interrupted"));
         }
         return Check.passed(String.join("; ", seen) + "; no thread left running");
+    }
+
+    /** The first few tasks in {@code these} and not in {@code those}, after {@code label}; empty if none. */
+    private static String differing(String label, Set<Integer> these, Set<Integer> those) {
+        List<Integer> tasks =
+                these.stream().filter(task -> !those.contains(task)).sorted().toList();
+        if (tasks.isEmpty()) {
+            return "";
+        }
+        return label
+                + (tasks.size() <= SHOWN
+                        ? tasks
+                        : tasks.subList(0, SHOWN) + " and " + (tasks.size() - SHOWN) + " more");
     }
 }

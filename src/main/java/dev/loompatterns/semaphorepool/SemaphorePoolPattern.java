@@ -66,11 +66,9 @@ public final class SemaphorePoolPattern extends AbstractPattern {
                         "worker " + worker + " got a connection " + visits[worker] + " times, expected once");
             }
         }
-        return Check.expect(
-                peak >= 1,
-                "peak " + peak + " workers admitted at once",
-                ", within the " + pool.size() + " connections (measured); " + visits.length
-                        + " workers got in once each",
-                " (measured): no worker was counted in, though " + visits.length + " got a connection");
+        // No check that peak >= 1: a worker is counted in before it can take a connection, so once
+        // every worker got one the peak is at least 1; a check of it could not fail.
+        return Check.passed("peak " + peak + " workers admitted at once, within the " + pool.size()
+                + " connections (measured); " + visits.length + " workers got in once each");
     }
 }

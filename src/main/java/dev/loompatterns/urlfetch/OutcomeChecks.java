@@ -2,17 +2,65 @@ package dev.loompatterns.urlfetch;
 
 import dev.loompatterns.core.Check;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * What a url-fetch run must have produced, as a {@link Check}: the outcomes in input order, and
  * each the one the server (and its {@link FaultPlan}) gave, or, for a fail-fast run, the first
- * failure a planned one and nothing left running.
+ * failure a planned one and nothing left running; which of the two, the variant says, not what
+ * came back.
  */
 final class OutcomeChecks {
 
+    /**
+     * How long a fail-fast form may take, after the first fetch failed, to interrupt a stalled
+     * fetch before that stall's timeout counts as waited for. Interrupting takes the form a wake-up
+     * and one loop over its fetches; a second leaves room for cores busy elsewhere. (How long the
+     * interrupted thread then waits to run does not count: see {@link UrlClient#timedOutLaterThan}.) It is half the fault variants' 2 s stall timeout, so a
+     * form that did not cancel at all still fails: its stalls started in the second before the
+     * first failure, or after it, time out more than a second after it. With {@code -P timeout-ms}
+     * under a second, only stalls started well after the first failure can show it.
+     */
+    static final Duration CANCEL_MARGIN = Duration.ofSeconds(1);
+
     private OutcomeChecks() {}
+
+    /**
+     * Fetches the embedded server's URLs with {@code form} and checks the result against what
+     * {@code options.onFailure()} promised, not against whatever came back: a fail-fast form must
+     * throw a planned failure if the plan faulted any URL ({@link #checkFailedFast}); a collecting
+     * one must return every outcome, never throw ({@link #checkFaults}).
+     *
+     * @param served the server's count of requests it answered, read once the form has returned
+     */
+    static Check fetchAndCheck(
+            Form form, UrlClient client, List<URI> asked, Form.Options options, FaultPlan plan, LongSupplier served)
+            throws Exception {
+        boolean failFast = options.onFailure() == Form.OnFailure.FAIL_FAST;
+        List<Outcome> results;
+        try {
+            results = form.fetchAll(client, asked, options);
+        } catch (FetchFailedException e) {
+            if (!failFast) {
+                return Check.failed("threw on " + e.outcome().uri().getPath() + " ("
+                        + e.outcome().kind() + ") instead of collecting: " + options.onFailure()
+                        + " returns every outcome");
+            }
+            return checkFailedFast(
+                    asked, e.outcome(), plan, client.inFlight(), client.timedOutLaterThan(CANCEL_MARGIN));
+        }
+        long faulted = asked.stream()
+                .filter(uri -> plan.faultFor(LatencyServer.itemIndex(uri.getPath())) != null)
+                .count();
+        if (failFast && faulted > 0) {
+            return Check.failed(
+                    "fail-fast returned all " + results.size() + " outcomes though " + faulted + " were faulted");
+        }
+        return checkFaults(asked, results, plan, served.getAsLong());
+    }
 
     /**
      * Every item came back in input order; exactly the items the plan faulted failed, each with
@@ -57,13 +105,16 @@ final class OutcomeChecks {
 
     /**
      * A fail-fast run threw: the URL it threw for was faulted and failed as its fault says, no
-     * fetch was still running when the call returned, and, unless the first failure was itself a
-     * stall, no stalled fetch was waited for until its timeout (each was cancelled instead).
+     * fetch was still running when the call returned, and no stalled fetch ran, never interrupted,
+     * to a timeout due more than {@link #CANCEL_MARGIN} after the first failure (each was cancelled
+     * instead). A stall whose timeout came before the first failure, or before the form's interrupt
+     * reached it, was not waited for.
      *
-     * @param inFlight fetches still running when the call returned
-     * @param timedOut fetches the client's timeout ended
+     * @param inFlight     fetches still running when the call returned
+     * @param lateTimeouts fetches the client's timeout ended, never interrupted, due more than
+     *                     {@link #CANCEL_MARGIN} after the first failure ({@link UrlClient#timedOutLaterThan})
      */
-    static Check checkFailedFast(List<URI> asked, Outcome first, FaultPlan plan, int inFlight, long timedOut) {
+    static Check checkFailedFast(List<URI> asked, Outcome first, FaultPlan plan, int inFlight, long lateTimeouts) {
         String path = first.uri().getPath();
         FaultPlan.Kind fault = plan.faultFor(LatencyServer.itemIndex(path));
         if (!asked.contains(first.uri()) || fault == null) {
@@ -80,13 +131,13 @@ final class OutcomeChecks {
         if (inFlight != 0) {
             return Check.failed(inFlight + " fetches were still running when the call returned");
         }
-        if (fault != FaultPlan.Kind.STALL && timedOut > 0) {
-            return Check.failed(timedOut
-                    + " stalled fetches ran to their timeout: the run waited for them instead of cancelling them");
+        if (lateTimeouts > 0) {
+            return Check.failed(lateTimeouts + " stalls, never interrupted, timed out over " + CANCEL_MARGIN.toSeconds()
+                    + " s after the first failure: the run waited for them instead of cancelling them");
         }
         return Check.passed("failed fast on " + path + " (" + fault.id() + " -> " + first.kind() + ") of "
-                + plan.summary(asked.size()) + "; the other fetches were cancelled, none still running"
-                + (fault == FaultPlan.Kind.STALL ? "" : ", none waited for"));
+                + plan.summary(asked.size()) + "; the other fetches were cancelled, none still running, no stall"
+                + " timed out over " + CANCEL_MARGIN.toSeconds() + " s after the first failure");
     }
 
     static Check checkUserUrls(List<URI> asked, List<Outcome> results) {

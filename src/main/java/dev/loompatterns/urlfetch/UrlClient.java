@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Every request has a timeout, so a server that never answers (a stall fault) costs the
  * caller that long and no longer. The client counts the requests still in flight and those its
- * timeout ended: how a fail-fast check sees that nothing was left running, and that nothing
- * was waited for.
+ * timeout ended, and when the first request failed: how a fail-fast check sees that nothing was
+ * left running, and that no request was waited for long after the first failure.
  */
 final class UrlClient implements AutoCloseable {
 
@@ -30,6 +33,15 @@ final class UrlClient implements AutoCloseable {
     private final HttpClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAdder timedOut = new LongAdder();
+    /** Times below are nanoseconds since this instant, so they only grow. */
+    private final long origin = System.nanoTime();
+    /** When the earliest failed fetch ended, before its caller could see it; MAX_VALUE if none failed. */
+    private final LongAccumulator firstFailure = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    /**
+     * For each request the timeout ended while its caller was not interrupted: the earliest its
+     * timeout could fire, its start plus its timeout.
+     */
+    private final Queue<Long> timeoutsDue = new ConcurrentLinkedQueue<>();
 
     /** @param timeout how long a request may take, connecting included, before it fails */
     UrlClient(Duration timeout) {
@@ -60,20 +72,31 @@ final class UrlClient implements AutoCloseable {
      */
     Outcome fetch(URI uri) throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here, mid-fetch; a no-op otherwise
-        HttpRequest request =
-                HttpRequest.newBuilder(uri).timeout(timeoutFor.apply(uri)).GET().build();
+        Duration timeout = timeoutFor.apply(uri);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         inFlight.incrementAndGet();
+        Outcome outcome;
+        long started = System.nanoTime() - origin; // before send, whose timer starts later: the timeout fires after
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Outcome(uri, response.statusCode(), response.body());
+            outcome = new Outcome(uri, response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
             timedOut.increment();
-            return Outcome.failed(uri, e);
+            // A caller interrupted by now was cancelled, and the timeout merely came first (a woken thread may
+            // wait its turn on a busy machine): only a caller nobody interrupted was left to wait.
+            if (!Thread.currentThread().isInterrupted()) {
+                timeoutsDue.add(started + timeout.toNanos());
+            }
+            outcome = Outcome.failed(uri, e);
         } catch (IOException e) {
-            return Outcome.failed(uri, e);
+            outcome = Outcome.failed(uri, e);
         } finally {
             inFlight.decrementAndGet();
         }
+        if (!outcome.ok()) {
+            firstFailure.accumulate(System.nanoTime() - origin); // before the caller can see the failure
+        }
+        return outcome;
     }
 
     /** Like {@link #fetch}, but an outcome that is not 2xx or 3xx is thrown, to fail a fail-fast caller. */
@@ -93,6 +116,25 @@ final class UrlClient implements AutoCloseable {
     /** Requests the timeout ended. */
     long timedOut() {
         return timedOut.sum();
+    }
+
+    /**
+     * Requests the timeout ended, their caller never interrupted, whose timeout was due more than
+     * {@code margin} after the first failed fetch ended: requests left waiting well after a
+     * fail-fast caller could have seen a failure, and never cancelled. Each timeout fires no
+     * earlier than it was due (the request's start plus its timeout), and no caller can see a
+     * failure before this client counts it, so the count depends neither on how late a timeout
+     * was reported nor on how long an interrupted thread waited to run; only on how long the
+     * caller took to interrupt. 0 if no fetch failed.
+     */
+    long timedOutLaterThan(Duration margin) {
+        long first = firstFailure.get();
+        if (first == Long.MAX_VALUE) {
+            return 0;
+        }
+        return timeoutsDue.stream()
+                .filter(due -> due - first > margin.toNanos())
+                .count();
     }
 
     /**

@@ -170,20 +170,17 @@ public final class UrlFetchPattern extends AbstractPattern {
         return new Settings(userUrls, plan, timeout, otherTimeout, options);
     }
 
-    /** Fetches with the form and checks what came back: the form's promise of one outcome per URL, in input order. */
+    /**
+     * Fetches with the form and checks what came back against what the variant promised: one outcome per URL, in
+     * input order, or under {@code faults-fail-fast} the first failure thrown.
+     */
     private static Check fetchAndCheck(Form form, Settings settings, FetchSetup setup) throws Exception {
         UrlClient client = setup.client();
         if (!setup.embedded()) {
             return OutcomeChecks.checkUserUrls(setup.urls(), form.fetchAll(client, setup.urls(), settings.options()));
         }
-        List<Outcome> results;
-        try {
-            results = form.fetchAll(client, setup.urls(), settings.options());
-        } catch (FetchFailedException e) {
-            return OutcomeChecks.checkFailedFast(
-                    setup.urls(), e.outcome(), settings.plan(), client.inFlight(), client.timedOut());
-        }
-        return OutcomeChecks.checkFaults(setup.urls(), results, settings.plan(), setup.served());
+        return OutcomeChecks.fetchAndCheck(
+                form, client, setup.urls(), settings.options(), settings.plan(), setup::served);
     }
 
     /**

@@ -36,7 +36,8 @@ class DeadlockTest {
         Watchdog watchdog = new Watchdog(opposite);
         form.run(LockPair.workersOf(opposite), watchdog);
         List<LockPair> global = LockPair.pairs(3, LockPair.Order.GLOBAL);
-        form.run(LockPair.workersOf(global), null);
+        Watchdog guard = Watchdog.guarding(global);
+        form.run(LockPair.workersOf(global), guard);
 
         Detection dump = watchdog.detections().get(1);
         assertThat(dump.cycles())
@@ -51,9 +52,80 @@ class DeadlockTest {
             assertThat(p.a.isLocked() || p.b.isLocked()).isFalse();
         });
         assertThat(global).allSatisfy(p -> assertThat(p.criticalSections()).isEqualTo(2));
-        assertThat(DeadlockPattern.check(mode, opposite, watchdog.detections(), global)
+        assertThat(watchdog.broken()).containsExactly(0, 1, 2);
+        assertThat(guard.broken()).isEmpty();
+        assertThat(guard.detections()).isEmpty();
+        Check check = DeadlockPattern.check(mode, opposite, watchdog.detections(), global, guard.broken());
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .contains("JSON thread dump listed all 6 parked, owners read from the locks (6 parked in"
+                        + " lockInterruptibly")
+                .endsWith("global order: no cycle seen, 6 of 6 completed");
+    }
+
+    /**
+     * Were the global order broken, the run would not hang: the guard sees the cycle, breaks it and
+     * the check fails naming the pair. Here the "global" pairs take their locks in opposite order.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aDeadlockInTheGlobalPhaseIsBrokenAndFailsTheCheck(Mode mode) throws Exception {
+        List<LockPair> notGlobal = LockPair.pairs(2, LockPair.Order.OPPOSITE);
+        Check check = DeadlockPattern.run(
+                DeadlockPattern.FORMS.of(mode), mode, LockPair.pairs(1, LockPair.Order.OPPOSITE), notGlobal);
+
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail()).isEqualTo("global order: pair 0 deadlocked (2 of 2 pairs); the watchdog broke it");
+        assertThat(notGlobal).allSatisfy(p -> {
+            assertThat(p.result(1)).isEqualTo(LockPair.Result.BACKED_OFF);
+            assertThat(p.a.isLocked() || p.b.isLocked()).isFalse();
+        });
+    }
+
+    /** In platform mode ThreadMXBean must see every pair too; in virtual mode it is not asked to. */
+    @Test
+    void checkFailsWhenThreadMxBeanMissedAPairInPlatformMode() throws Exception {
+        List<LockPair> opposite = LockPair.pairs(1, LockPair.Order.OPPOSITE);
+        Watchdog watchdog = new Watchdog(opposite);
+        DeadlockPattern.FORMS.of(Mode.PLATFORM).run(LockPair.workersOf(opposite), watchdog);
+        Detection nothing = new Detection(MxBeanDetector.NAME, List.of(), "nothing");
+        List<Detection> mxMissed = List.of(nothing, watchdog.detections().get(1));
+
+        Check platform = DeadlockPattern.check(Mode.PLATFORM, opposite, mxMissed, List.of(), List.of());
+        assertThat(platform.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(platform.detail()).isEqualTo("ThreadMXBean.findDeadlockedThreads saw 0 of 1 pairs: nothing");
+        assertThat(DeadlockPattern.check(Mode.VIRTUAL, opposite, mxMissed, List.of(), List.of())
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /**
+     * A pair not broken cleanly fails the check: here pairs that took their locks in the global
+     * order (both completed) are handed over as the deadlocked ones, with their cycles as seen; and
+     * broken pairs handed over as the global ones fail it too.
+     */
+    @Test
+    void checkFailsWhenAPairWasNotBrokenCleanlyOrAGlobalWorkerDidNotComplete() throws Exception {
+        Form form = DeadlockPattern.FORMS.of(Mode.PLATFORM);
+        List<LockPair> completed = LockPair.pairs(1, LockPair.Order.GLOBAL);
+        form.run(LockPair.workersOf(completed), Watchdog.guarding(completed));
+        LockPair pair = completed.getFirst();
+        List<Set<Long>> cycle =
+                List.of(Set.of(pair.worker(0).threadId(), pair.worker(1).threadId()));
+        List<Detection> seen = List.of(
+                new Detection(MxBeanDetector.NAME, cycle, "mx"), new Detection(ThreadDumpDetector.NAME, cycle, "dump"));
+
+        Check check = DeadlockPattern.check(Mode.PLATFORM, completed, seen, List.of(), List.of());
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("pair 0 not broken cleanly: a COMPLETED, b COMPLETED, 2 critical sections");
+
+        List<LockPair> broken = LockPair.pairs(1, LockPair.Order.OPPOSITE);
+        Watchdog watchdog = new Watchdog(broken);
+        form.run(LockPair.workersOf(broken), watchdog);
+        Check global = DeadlockPattern.check(Mode.PLATFORM, broken, watchdog.detections(), broken, List.of());
+        assertThat(global.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(global.detail()).isEqualTo("global order, pair 0: a COMPLETED, b BACKED_OFF");
     }
 
     /** Platform threads: findDeadlockedThreads follows ReentrantLocks (ownable synchronizers) and names owners. */
@@ -140,9 +212,9 @@ class DeadlockTest {
         DeadlockPattern.FORMS.of(Mode.VIRTUAL).run(LockPair.workersOf(opposite), watchdog);
         Detection nothing = new Detection(ThreadDumpDetector.NAME, List.of(), "nothing");
         Check check = DeadlockPattern.check(
-                Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of());
+                Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of(), List.of());
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(check.detail()).startsWith("JSON thread dump saw 0 of 1");
+        assertThat(check.detail()).isEqualTo("JSON thread dump and the locks' owners gave 0 of 1 cycles: nothing");
     }
 
     private interface PairCheck {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +116,22 @@ class ExceptionsTest {
         assertThat(ExceptionsPattern.check(
                                 List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1), 0)))
                         .detail())
-                .contains("1 tasks saw an interrupt, expected 2");
+                .contains("1 tasks saw an interrupt, expected 2; expected, not seen: [2]");
+        // as many interrupted as expected, but not the same tasks: the message names which
+        assertThat(ExceptionsPattern.check(
+                                List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(1, 2), Set.of(1, 3), 0)))
+                        .detail())
+                .isEqualTo("w: 2 tasks saw an interrupt, expected 2; expected, not seen: [2]; seen, not expected: [3]");
+        assertThat(ExceptionsPattern.check(List.of(new Outcome(
+                                "w",
+                                "c",
+                                Set.of(0),
+                                reported,
+                                Set.of(),
+                                Set.copyOf(IntStream.rangeClosed(1, 7).boxed().toList()),
+                                0)))
+                        .detail())
+                .endsWith("seen, not expected: [1, 2, 3, 4, 5] and 2 more");
         assertThat(ExceptionsPattern.check(List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3)))
                         .detail())
                 .contains("3 threads still running");
