@@ -43,8 +43,8 @@
  * <h2>Interruption and leftovers</h2>
  * A watchdog destroys any child still alive after a 60 s backstop, and every child is destroyed and
  * waited for before a run returns, also when the run is interrupted: no child JVM outlives it. The
- * ticker also ends by itself 30 ticks (300 ms) after {@code main} returns, so even an orphaned
- * child ends.
+ * ticker also ends by itself after {@code main} returns, 30 ticks (300 ms) later where the JVM
+ * should wait for it and 1,000 (10 s) where it should not, so even an orphaned child ends.
  *
  * <h2>Memory consistency effects</h2>
  * In the child, starting the ticker's thread (or forking it) happens-before its first tick, and
@@ -64,7 +64,12 @@
  * and virtual-main-returns children, and only after it ended for the others; the virtual children
  * saw {@code setDaemon(false)} throw; the structured ticker ended before {@code main} returned.
  * The one duration it rests on: a JVM whose last non-daemon thread has ended begins to exit
- * within 30 ticks (300 ms), a generous slack for a shutdown that takes a few milliseconds.
+ * before a ticker it should not wait for ends, 1,000 ticks (10 s) after {@code main} returned.
+ * That is a few milliseconds with nothing else running, but the exit needs CPU, and a CPU-bound
+ * process beside the children can slow it, so the slack is wide; a passing run never waits it
+ * out, since the JVM exits under the ticker. A ticker the JVM should wait for ends 30 ticks after
+ * {@code main}, which such a run does wait out. The daemon children's detail says how many ticks
+ * came between {@code main} returning and the JVM beginning to exit.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual threads are always daemon threads, and {@code setDaemon(false)} on one throws
