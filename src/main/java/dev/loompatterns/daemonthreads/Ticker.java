@@ -10,10 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * ({@link #ticksAfterMain}): {@link #TICKS_AFTER_MAIN} (300 ms) where it must, which a passing
  * run waits out; {@link #TICKS_NOT_WAITED_FOR} (10 s) where it must not, which a passing run never
  * waits out (the JVM exits under the ticker), so the long tail costs it nothing. A JVM that does
- * not wait begins to exit within milliseconds of {@code main} returning when nothing else runs, but
- * its exit path needs CPU, which a CPU-bound process beside it (or the other child JVMs, started
- * together on few cores) can delay: the ticker must not end first and so pass for one the JVM
- * waited for. Ten seconds is that slack, and stays well under the parent's 60 s backstop, so a
+ * not wait begins to exit soon after {@code main} returns, but its exit path needs CPU, which a
+ * CPU-bound process beside it (or the other child JVMs, started together on few cores) can delay:
+ * the ticker must not end first and so pass for one the JVM waited for. Ten seconds is that slack, and stays well under the parent's 60 s backstop, so a
  * JVM that did wait is still reported as waiting, not as stuck.
  *
  * <p>Everything the child does is a line on standard output, flushed at once, so the parent reads

@@ -65,9 +65,10 @@
  * saw {@code setDaemon(false)} throw; the structured ticker ended before {@code main} returned.
  * The one duration it rests on: a JVM whose last non-daemon thread has ended begins to exit
  * before a ticker it should not wait for ends, 1,000 ticks (10 s) after {@code main} returned.
- * That is a few milliseconds with nothing else running, but the exit needs CPU, and a CPU-bound
- * process beside the children can slow it, so the slack is wide; a passing run never waits it
- * out, since the JVM exits under the ticker. A ticker the JVM should wait for ends 30 ticks after
+ * The exit (the child launcher's report after {@code main}, then the JVM's own shutdown) needs
+ * CPU, and a CPU-bound process beside the children, or the children themselves started together
+ * on few cores, can slow it, so the slack is wide; a passing run never waits it out, since the JVM
+ * exits under the ticker. A ticker the JVM should wait for ends 30 ticks after
  * {@code main}, which such a run does wait out. The daemon children's detail says how many ticks
  * came between {@code main} returning and the JVM beginning to exit.
  *
