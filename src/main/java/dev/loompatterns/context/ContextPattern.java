@@ -111,6 +111,9 @@ public final class ContextPattern extends AbstractPattern {
         long wrong = outcomes.stream().filter(o -> !o.right()).count();
         long lost = outcomes.stream().filter(Outcome::lost).count();
         long stale = outcomes.stream().filter(Outcome::stale).count();
+        // every wrong outcome is one of the three: what the failures print adds up to `wrong`
+        String kinds = "(" + lost + " none, " + stale + " another request's, "
+                + outcomes.stream().filter(Outcome::otherUser).count() + " another user's)";
         long leftovers = outcomes.stream().filter(o -> o.leftover() != null).count();
         return switch (way) {
             case MDC_COPIED ->
@@ -118,9 +121,8 @@ public final class ContextPattern extends AbstractPattern {
                         ? Check.passed(expected + " log lines of " + requests.size()
                                 + " requests each carried their own request id in the MDC; "
                                 + "none leaked into another")
-                        : Check.failed(wrong + " of " + expected + " log lines carried the wrong request id (" + lost
-                                + " none, " + stale + " another request's); " + leftovers
-                                + " found an id left by an earlier task");
+                        : Check.failed(wrong + " of " + expected + " log lines carried the wrong context " + kinds
+                                + "; " + leftovers + " found an id left by an earlier task");
             case MDC_LOST ->
                 lost > 0 || stale > 0
                         ? Check.demonstrated(lost + " of " + expected + " log lines carried no request id"
@@ -132,9 +134,8 @@ public final class ContextPattern extends AbstractPattern {
                 wrong == 0 && leftovers == 0
                         ? Check.passed(expected + " subtasks of " + requests.size()
                                 + " requests each saw their own context; nothing leaked")
-                        : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context (" + lost
-                                + " none, " + stale + " another request's); " + leftovers
-                                + " found a value left by an earlier task");
+                        : Check.failed(wrong + " of " + expected + " subtasks saw the wrong context " + kinds + "; "
+                                + leftovers + " found a value left by an earlier task");
             case UNCOPIED ->
                 lost > 0
                         ? Check.demonstrated("context lost in " + lost + " of " + expected + " subtasks"
@@ -153,7 +154,7 @@ public final class ContextPattern extends AbstractPattern {
                                         + " pool thread served a later one)");
             case PER_THREAD_CACHE -> {
                 if (wrong > 0) {
-                    yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context");
+                    yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context " + kinds);
                 }
                 long perThread = library.builtForThreads();
                 String cost = library.built() + " tables of " + library.bytes() / 1024 + " KiB built ("

@@ -3,7 +3,7 @@ package dev.loompatterns.context;
 /**
  * The three carriers of a request's context that the forms compare. They are static, as such
  * holders are in real code, so every form must clean up after itself; the check verifies that
- * nothing is left behind on the calling thread.
+ * nothing is left behind on the calling thread, in these or in the MDC ({@link RequestLog}).
  */
 final class Contexts {
 
@@ -18,8 +18,8 @@ final class Contexts {
 
     private Contexts() {}
 
-    /** True if nothing of any request is visible on the calling thread. */
+    /** True if nothing of any request is visible on the calling thread: in these three, nor in logging's MDC. */
     static boolean nothingLeftHere() {
-        return CURRENT.get() == null && INHERITED.get() == null && !SCOPED.isBound();
+        return CURRENT.get() == null && INHERITED.get() == null && !SCOPED.isBound() && RequestLog.current() == null;
     }
 }

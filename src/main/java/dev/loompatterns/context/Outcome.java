@@ -25,4 +25,9 @@ public record Outcome(int request, int subtask, RequestContext expected, Request
     boolean stale() {
         return seen != null && !seen.requestId().equals(expected.requestId());
     }
+
+    /** Saw its own request's id acting for another user: wrong, but neither lost nor stale. */
+    boolean otherUser() {
+        return seen != null && !stale() && !right();
+    }
 }

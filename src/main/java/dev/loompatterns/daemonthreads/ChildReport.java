@@ -45,11 +45,23 @@ public record ChildReport(Scenario scenario, List<String> lines, boolean exitedB
     /** Ticks printed after main said it was returning: the JVM outlived main by this many. */
     public long ticksAfterMain() {
         int main = indexOf(Ticker.MAIN_RETURNING);
-        return main < 0
-                ? 0
-                : lines.subList(main, lines.size()).stream()
-                        .filter(l -> l.startsWith(Ticker.TICK_LINE))
-                        .count();
+        return main < 0 ? 0 : ticks(main, lines.size());
+    }
+
+    /**
+     * Ticks printed after main said it was returning and before the JVM said it was exiting: how long, in
+     * ticks, the JVM took to begin exiting (0 if either line is missing).
+     */
+    public long ticksBeforeExit() {
+        int main = indexOf(Ticker.MAIN_RETURNING);
+        int exiting = indexOf(Ticker.JVM_EXITING);
+        return main < 0 || exiting < main ? 0 : ticks(main, exiting);
+    }
+
+    private long ticks(int from, int to) {
+        return lines.subList(from, to).stream()
+                .filter(l -> l.startsWith(Ticker.TICK_LINE))
+                .count();
     }
 
     /** The last tick number printed, 0 if none. */

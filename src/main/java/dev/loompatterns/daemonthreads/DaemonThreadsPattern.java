@@ -85,13 +85,17 @@ public final class DaemonThreadsPattern extends AbstractPattern {
         return switch (report.scenario()) {
             case PLATFORM_NON_DAEMON ->
                 "JVM exited only after the ticker ended (" + report.ticksAfterMain() + " ticks after main returned)";
-            case PLATFORM_DAEMON -> "JVM exited while the ticker ran (last tick " + report.lastTick() + ")";
+            case PLATFORM_DAEMON -> "JVM exited while the ticker ran (" + ticksToExit(report) + ")";
             case VIRTUAL_MAIN_RETURNS ->
-                "setDaemon(false) threw IllegalArgumentException; JVM exited while the ticker ran (last tick "
-                        + report.lastTick() + ")";
+                "setDaemon(false) threw IllegalArgumentException; JVM exited while the ticker ran ("
+                        + ticksToExit(report) + ")";
             case VIRTUAL_MAIN_JOINS -> "main joined the ticker, so the JVM exited after it ended";
             case STRUCTURED -> "the scope cancelled the ticker before main returned; nothing left in the background";
         };
+    }
+
+    private static String ticksToExit(ChildReport report) {
+        return report.ticksBeforeExit() + " ticks between main returning and the JVM exiting";
     }
 
     private static String tail(List<String> lines) {

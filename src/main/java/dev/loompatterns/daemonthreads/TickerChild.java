@@ -13,14 +13,18 @@ import java.util.List;
  */
 public final class TickerChild {
 
-    /** Backstop only: a healthy child is done in well under a second of ticking. */
+    /**
+     * Backstop only: a healthy child is done in well under a second of ticking. Longer than a ticker the JVM
+     * should not have waited for ({@link Ticker#TICKS_NOT_WAITED_FOR}), so a JVM that waited for it is
+     * reported as such.
+     */
     static final Duration BACKSTOP = Duration.ofSeconds(60);
 
     private TickerChild() {}
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = Scenario.parse(args[0]);
-        Ticker ticker = new Ticker(Integer.parseInt(args[1]));
+        Ticker ticker = new Ticker(Integer.parseInt(args[1]), Ticker.ticksAfterMain(scenario));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
         DaemonThreadsPattern.FORMS.of(scenario.mode).runInChild(scenario, ticker);
     }
@@ -31,9 +35,14 @@ public final class TickerChild {
      * having exited by itself).
      */
     static List<ChildReport> run(List<Scenario> scenarios, int ticks) throws InterruptedException {
+        return run(TickerChild.class, scenarios, ticks);
+    }
+
+    /** {@link #run(List, int)} with another entry point that takes the same arguments (a test's). */
+    static List<ChildReport> run(Class<?> mainClass, List<Scenario> scenarios, int ticks) throws InterruptedException {
         List<ChildJvm.Ended> ended = ChildJvm.runAll(
                 List.of(),
-                TickerChild.class,
+                mainClass,
                 scenarios.stream()
                         .map(scenario -> List.of(scenario.id(), Integer.toString(ticks)))
                         .toList(),

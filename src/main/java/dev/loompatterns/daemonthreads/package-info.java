@@ -43,8 +43,8 @@
  * <h2>Interruption and leftovers</h2>
  * A watchdog destroys any child still alive after a 60 s backstop, and every child is destroyed and
  * waited for before a run returns, also when the run is interrupted: no child JVM outlives it. The
- * ticker also ends by itself 30 ticks (300 ms) after {@code main} returns, so even an orphaned
- * child ends.
+ * ticker also ends by itself after {@code main} returns, 30 ticks (300 ms) later where the JVM
+ * should wait for it and 1,000 (10 s) where it should not, so even an orphaned child ends.
  *
  * <h2>Memory consistency effects</h2>
  * In the child, starting the ticker's thread (or forking it) happens-before its first tick, and
@@ -64,7 +64,13 @@
  * and virtual-main-returns children, and only after it ended for the others; the virtual children
  * saw {@code setDaemon(false)} throw; the structured ticker ended before {@code main} returned.
  * The one duration it rests on: a JVM whose last non-daemon thread has ended begins to exit
- * within 30 ticks (300 ms), a generous slack for a shutdown that takes a few milliseconds.
+ * before a ticker it should not wait for ends, 1,000 ticks (10 s) after {@code main} returned.
+ * The exit (the child launcher's report after {@code main}, then the JVM's own shutdown) needs
+ * CPU, and a CPU-bound process beside the children, or the children themselves started together
+ * on few cores, can slow it, so the slack is wide; a passing run never waits it out, since the JVM
+ * exits under the ticker. A ticker the JVM should wait for ends 30 ticks after
+ * {@code main}, which such a run does wait out. The daemon children's detail says how many ticks
+ * came between {@code main} returning and the JVM beginning to exit.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual threads are always daemon threads, and {@code setDaemon(false)} on one throws

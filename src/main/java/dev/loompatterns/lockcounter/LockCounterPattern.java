@@ -33,22 +33,35 @@ public final class LockCounterPattern extends AbstractPattern {
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Counter counter = Counter.forVariant(variant.id());
         int increments = workload.intValue(INCREMENTS);
-        FORMS.of(mode).count(counter, workload.tasks(), increments);
-        return check(variant, (long) workload.tasks() * increments, counter.total());
+        long finished = FORMS.of(mode).count(counter, workload.tasks(), increments);
+        return check(variant, workload.tasks(), increments, finished, counter.total());
     }
 
     /**
-     * Exact total for a guarded counter. For the unguarded one the flaw is a lost update, observed
-     * when the total falls short: shown with the loss, or not shown (not failed) when none was lost.
+     * Every worker ran its increments, in every variant: a total short because workers never ran is not a
+     * lost update. Then the exact total for a guarded counter. For the unguarded one the flaw is a lost
+     * update, observed when the total falls short: shown with the loss, or not shown (not failed) when none
+     * was lost; with one worker none can be, since no other thread writes.
      */
-    static Check check(Variant variant, long expected, long total) {
+    static Check check(Variant variant, int workers, int increments, long finished, long total) {
+        long expected = (long) workers * increments;
+        if (finished != workers) {
+            return Check.failed(
+                    finished + " of " + workers + " workers ran their increments; total " + total + " of " + expected);
+        }
         if (variant.wrongWay()) {
             long lost = expected - total;
-            return lost > 0
-                    ? Check.demonstrated(
-                            "lost " + lost + " of " + expected + " updates (no lock: count++ is read, add, write)")
-                    : Check.notShown("lost none of " + expected
-                            + " this time: no thread wrote over another's update (a race is likely, not certain)");
+            if (lost > 0) {
+                return Check.demonstrated(
+                        "lost " + lost + " of " + expected + " updates (no lock: count++ is read, add, write)");
+            }
+            return Check.notShown(
+                    workers == 1
+                            ? "lost none of " + expected
+                                    + ": one worker, so no other thread could write over its updates"
+                            : "lost none of " + expected
+                                    + " this time: no thread wrote over another's update (a race is likely, not"
+                                    + " certain)");
         }
         return Check.expect(total == expected, "total " + total + " of " + expected);
     }

@@ -4,20 +4,23 @@ import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The tutorial's form: a platform thread per worker, all sharing one counter, joined at the end. */
 public final class PlatformLockCounter implements Form {
 
     @Override
-    public void count(Counter counter, int workers, int increments) throws InterruptedException {
+    public long count(Counter counter, int workers, int increments) throws InterruptedException {
         CountDownLatch startGate = new CountDownLatch(1);
+        LongAdder finished = new LongAdder();
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(Form.worker(counter, increments, startGate), "counter-" + i);
+            Thread thread = new Thread(Form.worker(counter, increments, startGate, finished), "counter-" + i);
             threads.add(thread);
             thread.start();
         }
         startGate.countDown();
         Threads.joinAll(threads);
+        return finished.sum();
     }
 }

@@ -2,6 +2,7 @@ package dev.loompatterns.lockcounter;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A fork per worker. When {@code join()} returns, every fork has finished and its writes are
@@ -12,14 +13,16 @@ import java.util.concurrent.StructuredTaskScope;
 public final class StructuredLockCounter implements Form {
 
     @Override
-    public void count(Counter counter, int workers, int increments) throws InterruptedException {
+    public long count(Counter counter, int workers, int increments) throws InterruptedException {
         CountDownLatch startGate = new CountDownLatch(1);
+        LongAdder finished = new LongAdder();
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < workers; i++) {
-                scope.fork(Form.worker(counter, increments, startGate));
+                scope.fork(Form.worker(counter, increments, startGate, finished));
             }
             startGate.countDown();
             scope.join();
         }
+        return finished.sum();
     }
 }

@@ -4,6 +4,7 @@ import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A virtual thread per worker. The counters need no change: locks, atomics and adders work the
@@ -14,14 +15,16 @@ import java.util.concurrent.CountDownLatch;
 public final class VirtualLockCounter implements Form {
 
     @Override
-    public void count(Counter counter, int workers, int increments) throws InterruptedException {
+    public long count(Counter counter, int workers, int increments) throws InterruptedException {
         CountDownLatch startGate = new CountDownLatch(1);
+        LongAdder finished = new LongAdder();
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
         for (int i = 0; i < workers; i++) {
-            threads.add(builder.start(Form.worker(counter, increments, startGate)));
+            threads.add(builder.start(Form.worker(counter, increments, startGate, finished)));
         }
         startGate.countDown();
         Threads.joinAll(threads);
+        return finished.sum();
     }
 }

@@ -51,12 +51,15 @@
  * <h2>Memory consistency effects</h2>
  * Unlocking a lock (or leaving a synchronized method) happens-before every later lock of it, and
  * an atomic update happens-before a later read of the same atomic. Joining every worker (or the
- * scope's {@code join()}) happens-before the check reads the total, so the total read is final.
+ * scope's {@code join()}) happens-before the check reads the total and the count of workers that
+ * finished, so both are final.
  *
  * <h2>The check</h2>
- * The total equals workers x increments, exactly; for the unguarded variant, the shortfall is
- * reported: "shown" when updates were lost, "not shown" (not a failure) if none were this time,
- * since a race is likely, not certain.
+ * Every worker ran its loop to the end (a worker interrupted before it began would leave the total
+ * short without any update lost), and the total equals workers x increments, exactly; for the
+ * unguarded variant, the shortfall is reported: "shown" when updates were lost, "not shown" (not a
+ * failure) if none were this time, since a race is likely, not certain, and with one worker, not
+ * possible.
  *
  * @see <a href="https://openjdk.org/jeps/491">JEP 491: Synchronize Virtual Threads without Pinning</a>
  * @see <a href="https://openjdk.org/jeps/444">JEP 444: Virtual Threads</a>

@@ -76,10 +76,7 @@ public final class RacePattern extends AbstractPattern {
         }
         return allFail
                 ? Check.passed(workload.tasks() + " races threw once every mirror had failed; none running at return")
-                : Check.passed(workload.tasks() + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; "
-                        + Mirrors.name(0)
-                        + " failed at once); losers: " + tally.interrupted + " interrupted, " + tally.neverStarted
-                        + " never started; none running at return");
+                : tally.firstSuccessPassed(workload.tasks());
     }
 
     /** Exactly one winner, the fastest that succeeded; every loser interrupted or never started; none running. */
@@ -129,12 +126,23 @@ public final class RacePattern extends AbstractPattern {
                 : Check.failed(running + " mirror(s) still running when the race returned: " + mirrors);
     }
 
-    /** Losers over all races. */
-    private static final class Tally {
-        int interrupted;
-        int neverStarted;
+    /** How mirror-0 and the losers ended, over the races that passed their check. */
+    static final class Tally {
+        private int interrupted;
+        private int neverStarted;
+        private int firstFailed;
+        private int firstInterrupted;
+        private int firstNeverStarted;
 
         void add(List<State> mirrors) {
+            // mirror-0 fails at once, but may be cancelled first when mirror-1 answers before its thread ran
+            if (mirrors.get(0) == State.FAILED) {
+                firstFailed++;
+            } else if (mirrors.get(0) == State.INTERRUPTED) {
+                firstInterrupted++;
+            } else if (mirrors.get(0) == null) {
+                firstNeverStarted++;
+            }
             for (int i = 2; i < mirrors.size(); i++) {
                 if (mirrors.get(i) == State.INTERRUPTED) {
                     interrupted++;
@@ -142,6 +150,17 @@ public final class RacePattern extends AbstractPattern {
                     neverStarted++;
                 }
             }
+        }
+
+        /** The pass of {@code races} first-success races, each added: how mirror-0 and the losers ended. */
+        Check firstSuccessPassed(int races) {
+            String first = firstFailed == races
+                    ? " failed at once"
+                    : " failed in " + firstFailed + ", interrupted in " + firstInterrupted + ", never started in "
+                            + firstNeverStarted;
+            return Check.passed(races + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; "
+                    + Mirrors.name(0) + first + "); losers: " + interrupted + " interrupted, " + neverStarted
+                    + " never started; none running at return");
         }
     }
 }

@@ -42,18 +42,22 @@ public final class ReentrantLockPattern extends AbstractPattern {
      * Every call of A completed and re-entered B, nobody else got in while a thread held the lock,
      * and the lock was free after every call. For the non-reentrant lock the flaw is that B is
      * refused the lock its own thread holds: shown when at least one call of B was refused, not
-     * shown (not failed) when none was.
+     * shown (not failed) when none was; but an intruder, or calls of A that did not complete, fail
+     * it as they fail the others, since they are not its flaw.
      */
     static Check check(Variant variant, long expected, SharedResource.Tally tally, long stillHeld) {
+        if (tally.intrusions() != 0) {
+            return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");
+        }
         if (variant.wrongWay()) {
+            if (tally.calls() != expected) {
+                return Check.failed(tally.calls() + " calls of A completed, expected " + expected);
+            }
             return tally.refused() > 0
                     ? Check.demonstrated("B was refused the lock its own thread held in " + tally.refused() + " of "
                             + expected + " calls (with acquire() instead of tryAcquire(), each would deadlock)")
                     : Check.notShown("B was refused in none of " + expected
                             + " calls: no call of A reached B holding the permit");
-        }
-        if (tally.intrusions() != 0) {
-            return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");
         }
         if (tally.calls() != expected || tally.reentered() != expected) {
             return Check.failed(tally.calls() + " calls of A and " + tally.reentered() + " re-entries of B, expected "
@@ -63,6 +67,19 @@ public final class ReentrantLockPattern extends AbstractPattern {
             return Check.failed("the lock was still held after " + stillHeld + " calls of A returned");
         }
         return Check.passed(
-                expected + " calls re-entered B, hold count back to 0 after each, no other thread in between");
+                expected + " calls re-entered B, " + releasedAfterEach(variant) + ", no other thread in between");
+    }
+
+    /**
+     * What "free after each call" rests on: a {@code ReentrantLock}'s hold count, read in B (2) and after A
+     * ({@code isHeldByCurrentThread()}, a count of 0); a monitor has no count to read, only
+     * {@code Thread.holdsLock}.
+     */
+    private static String releasedAfterEach(Variant variant) {
+        return switch (variant.id()) {
+            case "reentrant-lock" -> "hold count 2 in B and back to 0 after each";
+            case "synchronized" -> "monitor no longer held after each";
+            default -> throw new IllegalArgumentException("no right way " + variant.id());
+        };
     }
 }

@@ -59,7 +59,10 @@
  * 1 of the resource's own bookkeeping); no other thread changed the guarded owner and depth while
  * a thread held the lock; after A returned, the calling thread no longer held it. The
  * non-reentrant variant is shown, not failed, when B was refused (in every call, since a
- * semaphore has no owner); it would be "not shown" if no call of B were refused.
+ * semaphore has no owner); it would be "not shown" if no call of B were refused. Like the others,
+ * it fails if another thread got in or a call of A did not complete. For {@code synchronized} the
+ * pass says only that the monitor was no longer held after each call: a monitor has no hold count
+ * to read.
  *
  * <h2>JDK facts it rests on</h2>
  * Virtual threads: JEP 444 (JDK 21). Monitors no longer pin virtual threads: JEP 491 (JDK 24).

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.MDC;
 
 /**
  * A request's context reaches every subtask done the right way, and each wrong way fails as
@@ -164,6 +165,96 @@ class ContextTest {
         assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library)
                         .detail())
                 .contains("did not report");
+    }
+
+    /** One outcome per subtask, each in its place and for its request: anything else fails, in every way. */
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void checkFailsOnOutcomesMissingExtraOrOutOfPlace(Way way) {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        LookupTable library = new LookupTable(16);
+        Outcome a0 = new Outcome(0, 0, a, a, null);
+        Outcome a1 = new Outcome(0, 1, a, a, null);
+        Outcome b0 = new Outcome(1, 0, b, b, null);
+        Outcome b1 = new Outcome(1, 1, b, b, null);
+
+        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0), true, library)
+                        .detail())
+                .isEqualTo("3 outcomes for 4 subtasks");
+        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0, b1, b1), true, library)
+                        .detail())
+                .isEqualTo("5 outcomes for 4 subtasks");
+        // request 1's outcomes where request 0's belong
+        assertThat(ContextPattern.check(way, requests, 2, List.of(b0, b1, a0, a1), true, library)
+                        .detail())
+                .startsWith("outcome 0 is ")
+                .endsWith(", out of place");
+        // the right request, the subtasks swapped
+        assertThat(ContextPattern.check(way, requests, 2, List.of(a1, a0, b0, b1), true, library)
+                        .detail())
+                .startsWith("outcome 0 is ")
+                .endsWith(", out of place");
+        // in its place, but expecting another request's context
+        Outcome b1ExpectingA = new Outcome(1, 1, a, a, null);
+        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0, b1ExpectingA), true, library)
+                        .detail())
+                .startsWith("outcome 3 is ")
+                .endsWith(", out of place");
+    }
+
+    /**
+     * A subtask that saw its own request's id acting for another user is wrong, and the failure counts it
+     * as such: the kinds add up to the wrong ones.
+     */
+    @Test
+    void aContextForAnotherUserIsCountedAsWrongAndSaidSo() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        LookupTable library = new LookupTable(16);
+        List<Outcome> otherUser =
+                List.of(new Outcome(0, 0, a, a.actingAs("mallory"), null), new Outcome(1, 0, b, b, null));
+
+        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, otherUser, true, library)
+                        .detail())
+                .isEqualTo("1 of 2 subtasks saw the wrong context (0 none, 0 another request's, 1 another user's);"
+                        + " 0 found a value left by an earlier task");
+        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, otherUser, true, library)
+                        .detail())
+                .isEqualTo("1 of 2 log lines carried the wrong context (0 none, 0 another request's, 1 another"
+                        + " user's); 0 found an id left by an earlier task");
+    }
+
+    /** The per-thread cache's flaw is its cost; a subtask that saw the wrong context fails it, whatever was built. */
+    @Test
+    void perThreadCacheFailsWhenASubtaskSawTheWrongContext() {
+        List<RequestContext> requests = ContextPattern.requests(2);
+        RequestContext a = requests.get(0);
+        RequestContext b = requests.get(1);
+        LookupTable library = new LookupTable(1024);
+        library.forThisThread();
+        List<Outcome> oneLost = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, null, null));
+
+        Check check = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, oneLost, true, library);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("1 of 2 subtasks saw the wrong context (1 none, 0 another request's, 0 another user's)");
+    }
+
+    /** A request id left in the calling thread's MDC is something left here, as a thread-local value would be. */
+    @Test
+    void aRequestIdLeftInTheMdcIsSomethingLeftHere() {
+        RequestLog.ready();
+        assertThat(Contexts.nothingLeftHere()).isTrue();
+        MDC.put(RequestLog.KEY, "req-0");
+        try {
+            assertThat(Contexts.nothingLeftHere()).isFalse();
+        } finally {
+            MDC.remove(RequestLog.KEY);
+        }
+        assertThat(Contexts.nothingLeftHere()).isTrue();
     }
 
     @Test

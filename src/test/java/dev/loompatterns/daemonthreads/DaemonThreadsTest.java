@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +57,52 @@ class DaemonThreadsTest {
         assertThat(daemon.lines()).doesNotContain(Ticker.TICKER_ENDED).contains(Ticker.JVM_EXITING); // no finally ran
     }
 
+    /**
+     * A JVM slow to begin its exit (as one beside a CPU-bound process can be) gets the same verdict: a ticker the
+     * JVM must not wait for still runs when the exit begins. The slow exit is made, not hoped for: in
+     * {@link SlowToExit}, a non-daemon thread keeps the JVM alive for {@link SlowToExit#DELAY} after main
+     * has returned, longer than the 300 ms that every ticker once had left, so this fails if such a ticker
+     * can end first.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop
+    void aJvmSlowToExitStillExitsUnderATickerItMustNotWaitFor() throws Exception {
+        List<Scenario> notWaitedFor =
+                Stream.of(Scenario.values()).filter(s -> s.tickerRunsAtExit).toList();
+        List<ChildReport> reports = TickerChild.run(SlowToExit.class, notWaitedFor, 2);
+
+        assertThat(reports).hasSize(2).allSatisfy(report -> {
+            assertThat(report.lines()).contains(SlowToExit.DELAYED);
+            assertThat(report.tickerRanAtExit())
+                    .as(report.scenario() + ": " + report.lines())
+                    .isTrue();
+        });
+        Check check = DaemonThreadsPattern.check(reports);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /** {@link TickerChild}'s program, with the JVM's exit held back by a non-daemon thread until a delay after main. */
+    public static final class SlowToExit {
+        /** Over three times the old 300 ms tail; the 10 s tail leaves 9 s for the rest of the exit, however loaded. */
+        static final Duration DELAY = Duration.ofSeconds(1);
+
+        static final String DELAYED = "exit-delayed";
+
+        public static void main(String[] args) throws Exception {
+            Thread main = Thread.currentThread();
+            Thread.ofPlatform().daemon(false).name("slow-exit").start(() -> {
+                try {
+                    main.join(); // BLOCKS-UNTIL: main (and the child launcher's report after it) has returned
+                    Thread.sleep(DELAY);
+                    Ticker.say(DELAYED);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            TickerChild.main(args);
+        }
+    }
+
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theStructuredTickerEndsBeforeMainReturns() throws Exception {
@@ -101,7 +149,25 @@ class DaemonThreadsTest {
                 .contains("no tick came after main returned");
 
         ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
-        assertThat(DaemonThreadsPattern.check(List.of(stuck)).verdict()).isEqualTo(Check.Verdict.FAILED);
+        Check stuckCheck = DaemonThreadsPattern.check(List.of(stuck));
+        assertThat(stuckCheck.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(stuckCheck.detail()).startsWith("structured: the JVM did not exit within 60 s");
+
+        ChildReport crashed = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), true, 1);
+        assertThat(DaemonThreadsPattern.check(List.of(crashed)).detail()).startsWith("structured: exit status 1");
+
+        ChildReport mainNeverReturned = exited(Scenario.PLATFORM_DAEMON, "tick 1", "ticker-ended", "jvm-exiting");
+        assertThat(DaemonThreadsPattern.check(List.of(mainNeverReturned)).detail())
+                .startsWith("platform-daemon: main never returned");
+
+        ChildReport forkOutlivedMain = exited(
+                Scenario.STRUCTURED,
+                "tick 1",
+                "main-returning ticker-alive=true daemon=true",
+                "ticker-ended",
+                "jvm-exiting");
+        assertThat(DaemonThreadsPattern.check(List.of(forkOutlivedMain)).detail())
+                .startsWith("structured: the forked ticker was still running when main returned");
 
         ChildReport virtualAccepted = exited(
                 Scenario.VIRTUAL_MAIN_RETURNS,
@@ -111,6 +177,23 @@ class DaemonThreadsTest {
                 "jvm-exiting");
         assertThat(DaemonThreadsPattern.check(List.of(virtualAccepted)).detail())
                 .contains("setDaemon(false)");
+    }
+
+    /** A daemon's pass says how many ticks the JVM took to begin exiting: those between the two lines only. */
+    @Test
+    void aDaemonsPassCountsTheTicksBetweenMainReturningAndTheExit() {
+        ChildReport daemon = exited(
+                Scenario.PLATFORM_DAEMON,
+                "tick 1",
+                "main-returning ticker-alive=true daemon=true",
+                "tick 2",
+                "jvm-exiting",
+                "tick 3"); // a daemon ticks on while the shutdown hooks run
+        Check check = DaemonThreadsPattern.check(List.of(daemon));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .isEqualTo("platform-daemon: JVM exited while the ticker ran"
+                        + " (1 ticks between main returning and the JVM exiting)");
     }
 
     /** A child that exited by itself (status 0) after printing {@code lines}. */

@@ -95,5 +95,42 @@ class RaceTest {
         assertThat(RacePattern.checkAllFailed(new IOException(), List.of(State.FAILED, State.STARTED))
                         .detail())
                 .contains("still running");
+
+        assertThat(RacePattern.checkFirstSuccess(null, new IOException("mirror-1 is unreachable"), done)
+                        .detail())
+                .isEqualTo("threw java.io.IOException: mirror-1 is unreachable although mirror-1 answers");
+        List<State> firstNotSucceeded = Arrays.asList(State.FAILED, State.INTERRUPTED, State.INTERRUPTED);
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, firstNotSucceeded)
+                        .detail())
+                .isEqualTo("mirror states [FAILED, INTERRUPTED, INTERRUPTED]: expected mirror-0 failed and mirror-1"
+                        + " succeeded");
+        List<State> zeroSucceeded = Arrays.asList(State.SUCCEEDED, State.SUCCEEDED, State.INTERRUPTED);
+        assertThat(RacePattern.checkFirstSuccess("mirror-1", null, zeroSucceeded)
+                        .detail())
+                .startsWith("mirror states [SUCCEEDED, SUCCEEDED, INTERRUPTED]");
+        assertThat(RacePattern.checkAllFailed(new IOException(), Arrays.asList(State.FAILED, State.INTERRUPTED, null))
+                        .detail())
+                .isEqualTo("threw IOException with mirror states [FAILED, INTERRUPTED, null], expected all failed");
+    }
+
+    /** The pass says how mirror-0 ended: failed at once, or, when mirror-1 answered first, cancelled. */
+    @Test
+    void thePassSaysHowMirrorZeroEnded() {
+        RacePattern.Tally failedEveryTime = new RacePattern.Tally();
+        failedEveryTime.add(Arrays.asList(State.FAILED, State.SUCCEEDED, State.INTERRUPTED, null));
+        failedEveryTime.add(Arrays.asList(State.FAILED, State.SUCCEEDED, State.INTERRUPTED, State.INTERRUPTED));
+        assertThat(failedEveryTime.firstSuccessPassed(2).detail())
+                .isEqualTo("2 races won by mirror-1 (the fastest that succeeded; mirror-0 failed at once); losers: 3"
+                        + " interrupted, 1 never started; none running at return");
+
+        RacePattern.Tally cancelledFirst = new RacePattern.Tally();
+        cancelledFirst.add(Arrays.asList(State.FAILED, State.SUCCEEDED, State.INTERRUPTED));
+        cancelledFirst.add(Arrays.asList(State.INTERRUPTED, State.SUCCEEDED, State.INTERRUPTED));
+        cancelledFirst.add(Arrays.asList(null, State.SUCCEEDED, null));
+        Check check = cancelledFirst.firstSuccessPassed(3);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .isEqualTo("3 races won by mirror-1 (the fastest that succeeded; mirror-0 failed in 1, interrupted in"
+                        + " 1, never started in 1); losers: 2 interrupted, 1 never started; none running at return");
     }
 }

@@ -80,6 +80,37 @@ class ReentrantLockTest {
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
+    /**
+     * The pass says what was observed for the variant's lock: a hold count for a {@code ReentrantLock}; for a
+     * monitor, which has none to read, only that it was no longer held.
+     */
+    @Test
+    void thePassSaysWhatTheVariantsLockCouldTell() {
+        SharedResource.Tally clean = new SharedResource.Tally(10, 10, 0, 0);
+        assertThat(ReentrantLockPattern.check(new ReentrantLockPattern().variant("reentrant-lock"), 10, clean, 0)
+                        .detail())
+                .isEqualTo("10 calls re-entered B, hold count 2 in B and back to 0 after each, no other thread in"
+                        + " between");
+        Check monitor = ReentrantLockPattern.check(new ReentrantLockPattern().variant("synchronized"), 10, clean, 0);
+        assertThat(monitor.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(monitor.detail())
+                .isEqualTo("10 calls re-entered B, monitor no longer held after each, no other thread in between")
+                .doesNotContain("hold count");
+    }
+
+    /** The wrong way still fails when something other than its flaw went wrong: an intruder, or calls lost. */
+    @Test
+    void nonReentrantCheckFailsOnAnIntruderOrCallsThatDidNotComplete() {
+        Variant wrong = new ReentrantLockPattern().variant("non-reentrant");
+        Check intruded = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 1, 10), 0);
+        assertThat(intruded.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(intruded.detail()).isEqualTo("1 times another thread got in while the lock was held");
+
+        Check callsShort = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(9, 0, 0, 9), 0);
+        assertThat(callsShort.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(callsShort.detail()).isEqualTo("9 calls of A completed, expected 10");
+    }
+
     @Test
     void nonReentrantCheckIsShownOnlyWhenBWasRefused() {
         Variant wrong = new ReentrantLockPattern().variant("non-reentrant");
