@@ -25,6 +25,7 @@ import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,10 +185,11 @@ public class E14_Deadlock {
         // the fix: both take A before B, released together so they contend as hard as before
         Thread a = Thread.ofVirtual().start(() -> results[0] = locks.work(true, false));
         Thread b = Thread.ofVirtual().start(() -> results[1] = locks.work(false, false));
-        a.join();
-        b.join();
-        System.out.printf("%-10s a %s, b %s%n", "fixed", results[0], results[1]);
-        return "completed".equals(results[0]) && "completed".equals(results[1]);
+        // bounded: were the order not global after all, the pair would deadlock, and this must say so, not hang
+        // (virtual threads do not keep the JVM alive, so main's System.exit ends them)
+        boolean ended = a.join(Duration.ofSeconds(10)) & b.join(Duration.ofSeconds(10));
+        System.out.printf("%-10s a %s, b %s%s%n", "fixed", results[0], results[1], ended ? "" : " (not ended in 10 s)");
+        return ended && "completed".equals(results[0]) && "completed".equals(results[1]);
     }
 
     public static void main(String[] args) throws Exception {
