@@ -47,7 +47,8 @@ public final class ReentrantLockPattern extends AbstractPattern {
      */
     static Check check(Variant variant, long expected, SharedResource.Tally tally, long stillHeld) {
         if (tally.intrusions() != 0) {
-            return Check.failed(tally.intrusions() + " times another thread got in while the lock was held");
+            long n = tally.intrusions();
+            return Check.failed("another thread got in while the lock was held, " + (n == 1 ? "once" : n + " times"));
         }
         if (variant.wrongWay()) {
             if (tally.calls() != expected) {

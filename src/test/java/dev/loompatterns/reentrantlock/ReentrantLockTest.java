@@ -71,7 +71,10 @@ class ReentrantLockTest {
                 .isEqualTo(Check.Verdict.PASSED);
         assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 1, 0), 0)
                         .detail())
-                .startsWith("1 times another thread got in");
+                .startsWith("another thread got in while the lock was held, once");
+        assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 3, 0), 0)
+                        .detail())
+                .isEqualTo("another thread got in while the lock was held, 3 times");
         assertThat(ReentrantLockPattern.check(guarded, 10, new SharedResource.Tally(10, 10, 0, 0), 3)
                         .detail())
                 .isEqualTo("the lock was still held after 3 calls of A returned");
@@ -104,7 +107,7 @@ class ReentrantLockTest {
         Variant wrong = new ReentrantLockPattern().variant("non-reentrant");
         Check intruded = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(10, 0, 1, 10), 0);
         assertThat(intruded.verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(intruded.detail()).isEqualTo("1 times another thread got in while the lock was held");
+        assertThat(intruded.detail()).isEqualTo("another thread got in while the lock was held, once");
 
         Check callsShort = ReentrantLockPattern.check(wrong, 10, new SharedResource.Tally(9, 0, 0, 9), 0);
         assertThat(callsShort.verdict()).isEqualTo(Check.Verdict.FAILED);
