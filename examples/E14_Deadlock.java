@@ -187,7 +187,9 @@ public class E14_Deadlock {
         Thread b = Thread.ofVirtual().start(() -> results[1] = locks.work(false, false));
         // bounded: were the order not global after all, the pair would deadlock, and this must say so, not hang
         // (virtual threads do not keep the JVM alive, so main's System.exit ends them)
-        boolean ended = a.join(Duration.ofSeconds(10)) & b.join(Duration.ofSeconds(10));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // one 10 s for both joins
+        boolean ended = a.join(Duration.ofNanos(deadline - System.nanoTime()))
+                & b.join(Duration.ofNanos(deadline - System.nanoTime()));
         System.out.printf("%-10s a %s, b %s%s%n", "fixed", results[0], results[1], ended ? "" : " (not ended in 10 s)");
         return ended && "completed".equals(results[0]) && "completed".equals(results[1]);
     }

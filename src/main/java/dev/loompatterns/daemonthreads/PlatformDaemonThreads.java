@@ -15,6 +15,6 @@ public final class PlatformDaemonThreads implements Form {
                 .daemon(scenario == Scenario.PLATFORM_DAEMON)
                 .start(ticker::tickUntilDoneOrInterrupted);
         ticker.awaitTicks();
-        Ticker.sayMainReturning(thread);
+        ticker.sayMainReturning(thread);
     }
 }

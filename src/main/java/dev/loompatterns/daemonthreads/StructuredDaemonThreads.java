@@ -31,6 +31,6 @@ public final class StructuredDaemonThreads implements Form {
             });
             scope.join();
         }
-        Ticker.sayMainReturning(tickerThread.get());
+        ticker.sayMainReturning(tickerThread.get());
     }
 }

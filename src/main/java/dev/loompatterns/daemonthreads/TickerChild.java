@@ -24,7 +24,7 @@ public final class TickerChild {
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = Scenario.parse(args[0]);
-        Ticker ticker = new Ticker(Integer.parseInt(args[1]), Ticker.ticksAfterMain(scenario));
+        Ticker ticker = Ticker.forScenario(scenario, Integer.parseInt(args[1]));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
         DaemonThreadsPattern.FORMS.of(scenario.mode).runInChild(scenario, ticker);
     }

@@ -25,6 +25,6 @@ public final class VirtualDaemonThreads implements Form {
         if (scenario == Scenario.VIRTUAL_MAIN_JOINS) {
             thread.join(); // the explicit wait that replaces "non-daemon"
         }
-        Ticker.sayMainReturning(thread);
+        ticker.sayMainReturning(thread);
     }
 }

@@ -43,8 +43,9 @@
  * <h2>Interruption and leftovers</h2>
  * A watchdog destroys any child still alive after a 60 s backstop, and every child is destroyed and
  * waited for before a run returns, also when the run is interrupted: no child JVM outlives it. The
- * ticker also ends by itself after {@code main} returns, 30 ticks (300 ms) later where the JVM
- * should wait for it and 1,000 (10 s) where it should not, so even an orphaned child ends.
+ * ticker also ends by itself, 30 ticks (300 ms) after {@code main}'s last line where the JVM should
+ * wait for it and 1,000 (10 s) where it should not (counted from the ticks {@code main} waited for
+ * where {@code main} joins it), and after 6,000 ticks at the most, so even an orphaned child ends.
  *
  * <h2>Memory consistency effects</h2>
  * In the child, starting the ticker's thread (or forking it) happens-before its first tick, and

@@ -27,6 +27,9 @@ record Plan(int items, int consumers, Duration work, boolean consumerFails, bool
         if (items < 1 || consumers < 2) {
             throw new IllegalArgumentException("items >= 1 and consumers >= 2, got " + items + ", " + consumers);
         }
+        if (!stallLimit.isPositive()) {
+            throw new IllegalArgumentException("a stall limit above zero, got " + stallLimit);
+        }
     }
 
     Plan(int items, int consumers, Duration work, boolean consumerFails, boolean cancelled) {

@@ -103,6 +103,46 @@ class DaemonThreadsTest {
         }
     }
 
+    /**
+     * A main slow to say it returns (as one beside a CPU-bound process can be) still has a tick after its
+     * line where the JVM must wait for the ticker: the non-daemon ticker's tail begins after main's line, not
+     * when main saw its ticks. {@link SlowMain} holds main back longer than the 300 ms tail; with the tail
+     * counted from the ticks main waited for, the ticker ended first and the check failed ("no tick came
+     * after main returned").
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop
+    void aMainSlowToReturnStillHasTheNonDaemonTickerTickAfterIt() throws Exception {
+        List<ChildReport> reports = TickerChild.run(SlowMain.class, List.of(Scenario.PLATFORM_NON_DAEMON), 2);
+
+        ChildReport report = reports.getFirst();
+        assertThat(report.ticksAfterMain()).as(report.lines().toString()).isPositive();
+        Check check = DaemonThreadsPattern.check(reports);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /**
+     * {@link PlatformDaemonThreads}'s body for the non-daemon scenario, with main held back between seeing its
+     * ticks and saying it returns (the form itself has no seam for a delay).
+     */
+    public static final class SlowMain {
+        /** Over three times the 300 ms tail. */
+        static final Duration DELAY = Duration.ofSeconds(1);
+
+        public static void main(String[] args) throws Exception {
+            Scenario scenario = Scenario.parse(args[0]);
+            Ticker ticker = Ticker.forScenario(scenario, Integer.parseInt(args[1]));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
+            Thread thread = Thread.ofPlatform()
+                    .name("ticker")
+                    .daemon(scenario == Scenario.PLATFORM_DAEMON)
+                    .start(ticker::tickUntilDoneOrInterrupted);
+            ticker.awaitTicks();
+            Thread.sleep(DELAY); // the slowness made, not hoped for
+            ticker.sayMainReturning(thread);
+        }
+    }
+
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void theStructuredTickerEndsBeforeMainReturns() throws Exception {

@@ -223,6 +223,14 @@ class TaskQueueTest {
      * plan's stall limit instead of waiting forever; the consumers are stopped, hand their items
      * back, and the check fails naming it.
      */
+    /** A stall limit of zero would give up at the first timed join that found work still running. */
+    @Test
+    void aPlanRefusesAStallLimitThatIsNotAboveZero() {
+        assertThatThrownBy(() -> new Plan(4, 2, Duration.ZERO, false, false, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a stall limit above zero, got PT0S");
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aStalledRunGivesUpWithAVerdict(Mode mode) throws Exception {
