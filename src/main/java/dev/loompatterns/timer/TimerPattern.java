@@ -195,8 +195,10 @@ public final class TimerPattern extends AbstractPattern {
             if (timer.expected() >= CATCH_UP_TICKS && !caughtUp(timer)) {
                 return Check.failed("timer " + i + " never caught up: no gap between its " + timer.expected()
                         + " ticks under the " + millis(timer.period()) + " period (late by "
-                        + millis(timer.tickedAt().getFirst().minus(timer.period())) + " at the first, " + millis(last)
-                        + " at the last): the shape of a timer re-armed from its last tick");
+                        + millis(timer.tickedAt().getFirst().minus(timer.period())) + " at the first, "
+                        + millis(last)
+                        + " at the last): a timer re-armed from its last tick, or a pool too small for its"
+                        + " timers' rate");
             }
             worst = last.compareTo(worst) > 0 ? last : worst;
         }

@@ -89,7 +89,9 @@
  * timer. At the defaults that bound is far above what a timer re-armed from its last tick loses,
  * so with 20 ticks or more the check also asks for a catch-up: some tick less than a period after
  * the one before, which a re-armed timer never shows and a fixed-rate one shows unless each of its
- * wake-ups happened to be later than the last. {@code blocking-actions}: the same properties, plus
+ * wake-ups happened to be later than the last, or its pool has too few threads for all its timers'
+ * ticks, so that each waits behind the others' (that pool does not keep the rate either, and fails
+ * too). {@code blocking-actions}: the same properties, plus
  * which timers waited for another's action, as above.
  *
  * <h2>What changes when migrating</h2>

@@ -319,7 +319,8 @@ class TimerTest {
         assertThat(drifting.detail())
                 .isEqualTo(
                         "timer 1 never caught up: no gap between its 20 ticks under the 10.0 ms period (late by 0.3 ms"
-                            + " at the first, 6.0 ms at the last): the shape of a timer re-armed from its last tick");
+                            + " at the first, 6.0 ms at the last): a timer re-armed from its last tick, or a pool too"
+                            + " small for its timers' rate");
 
         Check punctualOnly = TimerPattern.checkFixedRate(List.of(ticking(10, punctual)));
         assertThat(punctualOnly.verdict()).isEqualTo(Check.Verdict.PASSED);
