@@ -25,9 +25,12 @@ final class ExecutorFetch {
     private ExecutorFetch() {}
 
     /** Fail-fast or not, as {@code onFailure} says. */
-    static List<Outcome> fetchAll(ExecutorService executor, List<URI> uris, Form.Fetch fetch, Form.OnFailure onFailure)
+    static List<Outcome> fetchAll(
+            ExecutorService executor, UrlClient client, List<URI> uris, Form.Fetch fetch, Form.OnFailure onFailure)
             throws InterruptedException, ExecutionException, FetchFailedException {
-        return onFailure == Form.OnFailure.FAIL_FAST ? failFast(executor, uris, fetch) : collect(executor, uris, fetch);
+        return onFailure == Form.OnFailure.FAIL_FAST
+                ? failFast(executor, client, uris, fetch)
+                : collect(executor, uris, fetch);
     }
 
     /** Every outcome, in input order. */
@@ -47,9 +50,10 @@ final class ExecutorFetch {
      * Every outcome in input order if all succeeded; otherwise the first failure to complete,
      * with every other fetch cancelled.
      *
+     * @param client notes when the cancel was decided, for the fail-fast check ({@link UrlClient#cancelDecided})
      * @throws FetchFailedException the first URL that did not answer 2xx or 3xx
      */
-    private static List<Outcome> failFast(ExecutorService executor, List<URI> uris, Form.Fetch fetch)
+    private static List<Outcome> failFast(ExecutorService executor, UrlClient client, List<URI> uris, Form.Fetch fetch)
             throws InterruptedException, ExecutionException, FetchFailedException {
         CompletionService<Outcome> done = new ExecutorCompletionService<>(executor);
         List<Future<Outcome>> futures = new ArrayList<>(uris.size());
@@ -64,7 +68,9 @@ final class ExecutorFetch {
                 }
             }
         } finally {
-            // On a failure or an interrupt: interrupts the running fetches; queued ones never start.
+            // On a failure or an interrupt: notes the decision for the fail-fast check, then interrupts the
+            // running fetches; queued ones never start.
+            client.cancelDecided(client.now());
             futures.forEach(future -> future.cancel(true));
         }
         List<Outcome> results = new ArrayList<>(uris.size());

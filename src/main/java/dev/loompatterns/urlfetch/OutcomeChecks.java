@@ -16,13 +16,20 @@ import java.util.function.LongSupplier;
 final class OutcomeChecks {
 
     /**
-     * How long a fail-fast form may take, after the first fetch failed, to interrupt a stalled
-     * fetch before that stall's timeout counts as waited for. Interrupting takes the form a wake-up
-     * and one loop over its fetches; a second leaves room for cores busy elsewhere. (How long the
-     * interrupted thread then waits to run does not count: see {@link UrlClient#timedOutLaterThan}.) It is half the fault variants' 2 s stall timeout, so a
-     * form that did not cancel at all still fails: its stalls started in the second before the
-     * first failure, or after it, time out more than a second after it. With {@code -P timeout-ms}
-     * under a second, only stalls started well after the first failure can show it.
+     * How long a fail-fast form may take, after the first fetch failed, to decide to cancel the
+     * rest ({@link UrlClient#cancelDecided}): a request its timeout ended, uninterrupted, counts as
+     * waited for only if that timeout was due more than this after the first failure and before the
+     * decision. How long the decided cancel then takes to reach each thread, and each thread to
+     * run, does not count ({@link UrlClient#timedOutLaterThan}), so no virtual thread's wait for a
+     * carrier is in it. What is: the executor forms decide in their own thread, which must wake from
+     * {@code take()} and, if the failure came while it was still submitting, finish the submission
+     * loop (it never blocks), then loop over the completions before the failed one; the structured
+     * form decides in the failing fork's thread, right after the fetch returned ({@link ScopeCancels}).
+     * A second is far more than that CPU work and one wake-up of the calling thread, on cores busy
+     * elsewhere too. It is half the fault variants' 2 s stall timeout, so a form that never cancels
+     * still fails: its stalls started in the second before the first failure, or after it, time out
+     * more than a second after it. With {@code -P timeout-ms} under a second, only stalls started
+     * well after the first failure can show it.
      */
     static final Duration CANCEL_MARGIN = Duration.ofSeconds(1);
 
@@ -105,14 +112,14 @@ final class OutcomeChecks {
 
     /**
      * A fail-fast run threw: the URL it threw for was faulted and failed as its fault says, no
-     * fetch was still running when the call returned, and no stalled fetch ran, never interrupted,
-     * to a timeout due more than {@link #CANCEL_MARGIN} after the first failure (each was cancelled
-     * instead). A stall whose timeout came before the first failure, or before the form's interrupt
-     * reached it, was not waited for.
+     * fetch was still running when the call returned, and no request was waited for: none that
+     * the client's timeout ended while its caller was not interrupted had that timeout due more
+     * than {@link #CANCEL_MARGIN} after the first failure and before the form decided to cancel
+     * (or at all, if it never did). A timeout due before the first failure, or after the cancel was
+     * decided but before the interrupt reached its thread, was not waited for.
      *
      * @param inFlight     fetches still running when the call returned
-     * @param lateTimeouts fetches the client's timeout ended, never interrupted, due more than
-     *                     {@link #CANCEL_MARGIN} after the first failure ({@link UrlClient#timedOutLaterThan})
+     * @param lateTimeouts requests counted as waited for ({@link UrlClient#timedOutLaterThan})
      */
     static Check checkFailedFast(List<URI> asked, Outcome first, FaultPlan plan, int inFlight, long lateTimeouts) {
         String path = first.uri().getPath();
@@ -132,12 +139,13 @@ final class OutcomeChecks {
             return Check.failed(inFlight + " fetches were still running when the call returned");
         }
         if (lateTimeouts > 0) {
-            return Check.failed(lateTimeouts + " stalls, never interrupted, timed out over " + CANCEL_MARGIN.toSeconds()
-                    + " s after the first failure: the run waited for them instead of cancelling them");
+            return Check.failed(lateTimeouts + (lateTimeouts == 1 ? " request" : " requests")
+                    + " timed out uninterrupted, due over " + CANCEL_MARGIN.toSeconds()
+                    + " s after the first failure and before any cancel: the run waited for them");
         }
         return Check.passed("failed fast on " + path + " (" + fault.id() + " -> " + first.kind() + ") of "
-                + plan.summary(asked.size()) + "; the other fetches were cancelled, none still running, no stall"
-                + " timed out over " + CANCEL_MARGIN.toSeconds() + " s after the first failure");
+                + plan.summary(asked.size()) + "; none still running, no uninterrupted timeout due over "
+                + CANCEL_MARGIN.toSeconds() + " s after the first failure before a cancel");
     }
 
     static Check checkUserUrls(List<URI> asked, List<Outcome> results) {

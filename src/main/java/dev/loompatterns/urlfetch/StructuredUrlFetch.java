@@ -19,12 +19,15 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  * a fork whose URL fails throws, and the default joiner cancels its group's other forks; the group
  * fails, and the top scope cancels the other groups: what the executors need a completion-service
  * loop for ({@link ExecutorFetch}). {@code AWAIT_ALL}, the same throwing forks under
- * {@code Joiner.awaitAll()}, which cancels nothing; each outcome is read from its subtask.
+ * {@code Joiner.awaitAll()}, which cancels nothing; each outcome is read from its subtask. Each
+ * joiner is handed to its scope through {@link ScopeCancels}, which changes nothing it decides and
+ * notes when a cancel was decided, for the fail-fast check.
  *
  * <p>API status: {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505); in JDK 26
  * (JEP 525) {@code Joiner.allSuccessfulOrThrow()} returns a List instead of a Stream. This class
  * uses only {@code open(Joiner, Function)} with {@code Configuration.withName},
- * {@code Joiner.awaitAllSuccessfulOrThrow()} and {@code Joiner.awaitAll()}.
+ * {@code Joiner.awaitAllSuccessfulOrThrow()} and {@code Joiner.awaitAll()} (and, in
+ * {@link ScopeCancels}, implements {@code Joiner} to delegate to them).
  */
 public final class StructuredUrlFetch implements Form {
 
@@ -46,24 +49,27 @@ public final class StructuredUrlFetch implements Form {
         Fetch fetch = options.onFailure() == OnFailure.OUTCOMES
                 ? uri -> limit.fetch(client, uri)
                 : uri -> limit.fetchOrThrow(client, uri);
+        ScopeCancels cancels = new ScopeCancels(client); // notes when a cancel was decided, for the check
         try (var scope = StructuredTaskScope.open(
-                Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
+                cancels.top(Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow()),
+                config -> config.withName(SCOPE_NAME))) {
             List<Subtask<List<Outcome>>> groups = new ArrayList<>();
             for (int from = 0, index = 0; from < uris.size(); from += options.groupSize(), index++) {
                 List<URI> group = uris.subList(from, Math.min(from + options.groupSize(), uris.size()));
                 String name = groupName(index);
-                groups.add(scope.fork(() -> fetchGroup(group, name, fetch, options.onFailure())));
+                groups.add(scope.fork(() -> fetchGroup(group, name, fetch, options.onFailure(), cancels)));
             }
             join(scope);
             return groups.stream().flatMap(group -> group.get().stream()).toList();
         }
     }
 
-    private static List<Outcome> fetchGroup(List<URI> group, String name, Fetch fetch, OnFailure onFailure)
+    private static List<Outcome> fetchGroup(
+            List<URI> group, String name, Fetch fetch, OnFailure onFailure, ScopeCancels cancels)
             throws InterruptedException, FetchFailedException {
         Joiner<Outcome, Void> joiner =
                 onFailure == OnFailure.AWAIT_ALL ? Joiner.awaitAll() : Joiner.awaitAllSuccessfulOrThrow();
-        try (var scope = StructuredTaskScope.open(joiner, config -> config.withName(name))) {
+        try (var scope = StructuredTaskScope.open(cancels.group(joiner), config -> config.withName(name))) {
             List<Subtask<Outcome>> fetches = new ArrayList<>(group.size());
             for (URI uri : group) {
                 fetches.add(scope.fork(() -> fetch.call(uri)));

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Every request has a timeout, so a server that never answers (a stall fault) costs the
  * caller that long and no longer. The client counts the requests still in flight and those its
- * timeout ended, and when the first request failed: how a fail-fast check sees that nothing was
- * left running, and that no request was waited for long after the first failure.
+ * timeout ended, and notes when the first request failed and when the caller decided to cancel the
+ * rest: how a fail-fast check sees that nothing was left running, and that no request was waited
+ * for long after the first failure.
  */
 final class UrlClient implements AutoCloseable {
 
@@ -39,9 +40,11 @@ final class UrlClient implements AutoCloseable {
     private final LongAccumulator firstFailure = new LongAccumulator(Math::min, Long.MAX_VALUE);
     /**
      * For each request the timeout ended while its caller was not interrupted: the earliest its
-     * timeout could fire, its start plus its timeout.
+     * timeout could fire, its start plus its timeout. Every request, stalled or not.
      */
     private final Queue<Long> timeoutsDue = new ConcurrentLinkedQueue<>();
+    /** When the caller first decided to cancel every fetch still running; MAX_VALUE if it never did. */
+    private final LongAccumulator cancelDecided = new LongAccumulator(Math::min, Long.MAX_VALUE);
 
     /** @param timeout how long a request may take, connecting included, before it fails */
     UrlClient(Duration timeout) {
@@ -76,7 +79,7 @@ final class UrlClient implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         inFlight.incrementAndGet();
         Outcome outcome;
-        long started = System.nanoTime() - origin; // before send, whose timer starts later: the timeout fires after
+        long started = now(); // before send, whose timer starts later: the timeout fires after
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             outcome = new Outcome(uri, response.statusCode(), response.body());
@@ -94,7 +97,7 @@ final class UrlClient implements AutoCloseable {
             inFlight.decrementAndGet();
         }
         if (!outcome.ok()) {
-            firstFailure.accumulate(System.nanoTime() - origin); // before the caller can see the failure
+            firstFailure.accumulate(now()); // before the caller can see the failure
         }
         return outcome;
     }
@@ -118,22 +121,37 @@ final class UrlClient implements AutoCloseable {
         return timedOut.sum();
     }
 
+    /** This client's clock, which {@link #cancelDecided} takes: nanoseconds since the client was made. */
+    long now() {
+        return System.nanoTime() - origin;
+    }
+
     /**
-     * Requests the timeout ended, their caller never interrupted, whose timeout was due more than
-     * {@code margin} after the first failed fetch ended: requests left waiting well after a
-     * fail-fast caller could have seen a failure, and never cancelled. Each timeout fires no
-     * earlier than it was due (the request's start plus its timeout), and no caller can see a
-     * failure before this client counts it, so the count depends neither on how late a timeout
-     * was reported nor on how long an interrupted thread waited to run; only on how long the
-     * caller took to interrupt. 0 if no fetch failed.
+     * Notes that the caller decided, at {@code at} ({@link #now()}), to cancel every fetch of its
+     * call still running. A fail-fast caller notes it before it cancels; the earliest note counts.
+     */
+    void cancelDecided(long at) {
+        cancelDecided.accumulate(at);
+    }
+
+    /**
+     * Requests the timeout ended while their caller was not interrupted, whose timeout was due
+     * more than {@code margin} after the first failed fetch ended and before the caller decided
+     * to cancel (any time, if it never did): requests left waiting well after a fail-fast caller
+     * could have seen a failure, before it chose to cancel them. Each timeout fires no earlier
+     * than it was due (the request's start plus its timeout), and no caller can see a failure
+     * before this client notes it, so the count depends neither on how late a timeout was
+     * reported nor on how long a decided cancel took to reach a thread and that thread to run;
+     * only on how long the caller took to decide. 0 if no fetch failed.
      */
     long timedOutLaterThan(Duration margin) {
         long first = firstFailure.get();
         if (first == Long.MAX_VALUE) {
             return 0;
         }
+        long cancel = cancelDecided.get();
         return timeoutsDue.stream()
-                .filter(due -> due - first > margin.toNanos())
+                .filter(due -> due - first > margin.toNanos() && due < cancel)
                 .count();
     }
 

@@ -22,7 +22,7 @@ public final class VirtualUrlFetch implements Form {
         // close() waits for the executor's threads to end, so none outlives the call.
         try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("fetch-", 0).factory())) {
-            return ExecutorFetch.fetchAll(executor, uris, fetch, options.onFailure());
+            return ExecutorFetch.fetchAll(executor, client, uris, fetch, options.onFailure());
         }
     }
 }

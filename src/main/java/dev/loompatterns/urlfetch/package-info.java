@@ -66,8 +66,10 @@
  * default joiner cancels every other fork at the first failure and {@code join} throws it; the
  * executors need a completion service and a cancel loop to do the same ({@code ExecutorFetch}). The
  * check: the failure thrown is a faulted URL's, no fetch is running when the call returns, and no
- * stall ran, never interrupted, to a timeout due more than a second after the first failure (one
- * whose timeout came first was not waited for). Which check applies is the variant's promise, not
+ * request was waited for: none ended by its timeout with its thread never interrupted had that
+ * timeout due more than a second after the first failure and before the form decided to cancel
+ * (each form notes that moment; a timeout due first, or after the decision but before the interrupt
+ * reached its thread, was not waited for). Which check applies is the variant's promise, not
  * what came back: a fail-fast run that returned every outcome though URLs were faulted fails, and
  * so does a collecting run that threw. A stall costs at most the timeout, and the server closes
  * what it still holds when it closes, so no fault can hang a run.

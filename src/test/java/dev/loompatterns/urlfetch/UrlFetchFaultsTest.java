@@ -14,6 +14,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.StructuredTaskScope;
+import java.util.concurrent.StructuredTaskScope.Joiner;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -335,8 +340,150 @@ class UrlFetchFaultsTest {
 
             assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
             assertThat(check.detail())
-                    .isEqualTo("1 stalls, never interrupted, timed out over 1 s after the first failure: "
-                            + "the run waited for them instead of cancelling them");
+                    .isEqualTo("1 request timed out uninterrupted, due over 1 s after the first failure and before"
+                            + " any cancel: the run waited for them");
+        }
+    }
+
+    /**
+     * A timeout due after the form decided to cancel was not waited for, though it fired on a thread
+     * not yet interrupted: a decided cancel can take seconds to reach a structured group's forks on a
+     * busy machine. In order: a fault fails, the form notes its decision, a stall is fetched and times
+     * out past the margin (it failed under the rule that ignored the decision).
+     */
+    @Test
+    @Timeout(30)
+    void aTimeoutDueAfterTheCancelWasDecidedWasNotWaitedFor() throws Exception {
+        Check check = failFastCheck((c, asked, options) -> {
+            Outcome failed = c.fetch(asked.get(FAILS));
+            c.cancelDecided(c.now());
+            assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
+            throw new FetchFailedException(failed);
+        });
+
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .endsWith("; none still running, no uninterrupted timeout due over 1 s after the first failure"
+                        + " before a cancel");
+    }
+
+    /**
+     * A form that decides to cancel only after a stall's timeout was due, past the margin, waited for
+     * it: in order, a fault fails, a stall times out, then the form notes its decision.
+     */
+    @Test
+    @Timeout(30)
+    void aCancelDecidedAfterAStallsTimeoutWasDueCameTooLate() throws Exception {
+        Check check = failFastCheck((c, asked, options) -> {
+            Outcome failed = c.fetch(asked.get(FAILS));
+            assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
+            c.cancelDecided(c.now());
+            throw new FetchFailedException(failed);
+        });
+
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail()).startsWith("1 request timed out uninterrupted");
+    }
+
+    /** {@code form} checked as a fail-fast run over PLAN's first items, stalls timing out past the margin. */
+    private static Check failFastCheck(Form form) throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
+                UrlClient client = stallsTimeOutAfter(STALL_PAST_THE_MARGIN)) {
+            return OutcomeChecks.fetchAndCheck(
+                    form,
+                    client,
+                    server.items(ITEMS),
+                    new Form.Options(WORKERS, 0, 7, Form.OnFailure.FAIL_FAST),
+                    PLAN,
+                    server::served);
+        }
+    }
+
+    /**
+     * The executor forms note their cancel before they interrupt: here the stalled item's task,
+     * running when the fault fails, swallows the interrupt and only then fetches, so its timeout fires
+     * on an uninterrupted thread, after the decision, and is not counted (it was, with no note).
+     */
+    @Test
+    @Timeout(30)
+    void theExecutorFormsNoteTheirCancelBeforeTheyInterrupt() throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
+                UrlClient client = stallsTimeOutAfter(Duration.ofMillis(100))) {
+            URI stalled = server.items(ITEMS).get(STALLED);
+            URI fails = server.items(ITEMS).get(FAILS);
+            CountDownLatch stallRunning = new CountDownLatch(1);
+            Form.Fetch fetch = uri -> {
+                if (uri.equals(fails)) {
+                    stallRunning.await(); // BLOCKS-UNTIL: the stalled item's task runs, so the cancel interrupts it
+                    return client.fetch(uri);
+                }
+                stallRunning.countDown();
+                try {
+                    new CountDownLatch(1).await(); // BLOCKS-UNTIL: interrupted by the cancel
+                } catch (InterruptedException swallowed) {
+                    // the flag is now clear: the fetch below is not interrupted
+                }
+                return client.fetch(uri);
+            };
+            try (ExecutorService executor =
+                    Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
+                assertThatThrownBy(() -> ExecutorFetch.fetchAll(
+                                executor, client, List.of(stalled, fails), fetch, Form.OnFailure.FAIL_FAST))
+                        .isInstanceOf(FetchFailedException.class);
+            } // close() waits for the stalled item's task
+
+            assertThat(client.timedOut()).isEqualTo(1);
+            assertThat(client.timedOutLaterThan(Duration.ZERO)).isZero();
+        }
+    }
+
+    /**
+     * The structured form's cancel is noted as decided when the failing fork's group decided it, not
+     * when the top scope got to it, and only if the top cancels. A fork the group's cancel interrupts
+     * holds the group open, so the top cannot decide; meanwhile the test thread fetches a stall,
+     * uninterrupted, whose timeout is due after the group's decision: not waited for if the top then
+     * cancels (it was, when the top noted its own moment), waited for if the top never cancels.
+     */
+    @ParameterizedTest(name = "top cancels: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    @Timeout(30)
+    void aStructuredCancelIsNotedWhenTheFailingGroupDecidedIt(boolean topCancels) throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
+                UrlClient client = stallsTimeOutAfter(Duration.ofMillis(100))) {
+            List<URI> uris = server.items(ITEMS);
+            ScopeCancels cancels = new ScopeCancels(client);
+            CountDownLatch groupCancelled = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Joiner<Void, Void> top = topCancels ? Joiner.awaitAllSuccessfulOrThrow() : Joiner.awaitAll();
+            try (var scope = StructuredTaskScope.open(cancels.top(top))) {
+                scope.fork(() -> {
+                    try (var group =
+                            StructuredTaskScope.open(cancels.group(Joiner.<Outcome>awaitAllSuccessfulOrThrow()))) {
+                        group.fork(() -> {
+                            try {
+                                new CountDownLatch(1).await(); // BLOCKS-UNTIL: the group's cancel interrupts it
+                            } catch (InterruptedException e) {
+                                groupCancelled.countDown();
+                            }
+                            release.await(); // BLOCKS-UNTIL: the test has fetched its stall
+                            return null;
+                        });
+                        group.fork(() -> client.fetchOrThrow(uris.get(FAILS)));
+                        group.join();
+                    }
+                    return null;
+                });
+                groupCancelled.await(); // BLOCKS-UNTIL: the group decided to cancel, and its interrupt came
+                assertThat(client.fetch(uris.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
+                release.countDown();
+                if (topCancels) {
+                    assertThatThrownBy(scope::join).isInstanceOf(StructuredTaskScope.FailedException.class);
+                } else {
+                    scope.join();
+                }
+            }
+
+            assertThat(client.timedOutLaterThan(Duration.ZERO)).isEqualTo(topCancels ? 0 : 1);
         }
     }
 
