@@ -249,6 +249,40 @@ class LauncherTest {
     }
 
     /**
+     * A build that rewrites {@code target/loom-patterns.jar} in place (another {@code ./loom} that found a
+     * source changed, {@code ./mvnw package}) while a compare runs: the compare reads its classes from its own
+     * copy, so it runs to its end. Here the rewrite is the worst a build in progress leaves: the same file,
+     * zero-filled; then its bytes are put back. With the jar run in place, the compare failed at its next
+     * class with NoClassDefFoundError (tried with a real rebuild).
+     */
+    @Test
+    void aRunSurvivesItsJarBeingRewrittenUnderIt(@TempDir Path dir) throws Exception {
+        assertThat(launch(dir, Map.of(), "list").code()).as("the jar built").isZero();
+        Path jar = Path.of("target", "loom-patterns.jar");
+        byte[] original = Files.readAllBytes(jar);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = builder(
+                List.of("bash", "loom", "compare", "thread-basics", "lock-counter", "-P", "sleep-ms=1"), out, err);
+        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            awaitSecondRun(process, err);
+            Files.write(jar, new byte[original.length]); // in place: the same file, as a build rewrites it
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop only
+
+            String errText = Files.readString(err);
+            assertThat(process.exitValue()).as(errText).isZero();
+            assertThat(errText).doesNotContain("Exception", "Error:");
+            assertThat(Files.readString(out)).contains("thread-basics", "lock-counter");
+        } finally {
+            Files.write(jar, original);
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * Ctrl-C as a person gives it: a real SIGINT to a running {@code ./loom compare}, once its
      * second run has started, beside a CPU-bound thread. It prints its line, then the rows already
      * finished, exits 130, starts no further run, and leaves no half-written recording nor a JFR
@@ -279,11 +313,7 @@ class LauncherTest {
         Process process = builder.start();
         try {
             process.getOutputStream().close();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
-            while (!Files.readString(err).contains("[2/") && process.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
-            }
-            assertThat(Files.readString(err)).as("the second run started").contains("[2/");
+            awaitSecondRun(process, err);
             long pid = process.pid(); // the launcher exec's java: the same process
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid))
                             .start()
@@ -313,6 +343,15 @@ class LauncherTest {
             hog.join();
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** Returns once a compare started with progress on {@code err} has begun its second run. */
+    static void awaitSecondRun(Process process, Path err) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+        while (!Files.readString(err).contains("[2/") && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
+        }
+        assertThat(Files.readString(err)).as("the second run started").contains("[2/");
     }
 
     /**
