@@ -294,25 +294,14 @@ class UrlFetchFaultsTest {
     @Test
     @Timeout(30)
     void aStallThatTimedOutBeforeTheThrownFailureWasNotWaitedFor() throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
-                UrlClient client = stallsTimeOutAfter(STALL_PAST_THE_MARGIN)) {
-            List<URI> uris = server.items(ITEMS);
-            Form stallThenFail = (c, asked, options) -> {
-                assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
-                throw new FetchFailedException(c.fetch(asked.get(FAILS)));
-            };
-            Check check = OutcomeChecks.fetchAndCheck(
-                    stallThenFail,
-                    client,
-                    uris,
-                    new Form.Options(WORKERS, 0, 7, Form.OnFailure.FAIL_FAST),
-                    PLAN,
-                    server::served);
+        Check check = failFastCheck((c, asked, options) -> {
+            assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(c.timedOut()).isEqualTo(1);
+            throw new FetchFailedException(c.fetch(asked.get(FAILS)));
+        });
 
-            assertThat(client.timedOut()).isEqualTo(1);
-            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
-            assertThat(check.detail()).startsWith("failed fast on /item/" + FAILS + " (fail -> I/O error)");
-        }
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail()).startsWith("failed fast on /item/" + FAILS + " (fail -> I/O error)");
     }
 
     /**
@@ -322,27 +311,16 @@ class UrlFetchFaultsTest {
     @Test
     @Timeout(30)
     void aStallLeftToTimeOutAfterTheFirstFailureWasWaitedFor() throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ZERO, PLAN);
-                UrlClient client = stallsTimeOutAfter(STALL_PAST_THE_MARGIN)) {
-            List<URI> uris = server.items(ITEMS);
-            Form failThenWait = (c, asked, options) -> {
-                Outcome failed = c.fetch(asked.get(FAILS));
-                assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
-                throw new FetchFailedException(failed);
-            };
-            Check check = OutcomeChecks.fetchAndCheck(
-                    failThenWait,
-                    client,
-                    uris,
-                    new Form.Options(WORKERS, 0, 7, Form.OnFailure.FAIL_FAST),
-                    PLAN,
-                    server::served);
+        Check check = failFastCheck((c, asked, options) -> {
+            Outcome failed = c.fetch(asked.get(FAILS));
+            assertThat(c.fetch(asked.get(STALLED)).kind()).isEqualTo(Outcome.TIMEOUT);
+            throw new FetchFailedException(failed);
+        });
 
-            assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
-            assertThat(check.detail())
-                    .isEqualTo("1 request timed out uninterrupted, due over 1 s after the first failure and before"
-                            + " any cancel: the run waited for them");
-        }
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check.detail())
+                .isEqualTo("1 request timed out uninterrupted, due over 1 s after the first failure and before"
+                        + " any cancel: the run waited for them");
     }
 
     /**
