@@ -61,7 +61,7 @@ final class BufferScenario {
                     () -> consumed.get() > 0
                             || nullTakes.get() > 0
                             || consumerMembers.stream().allMatch(Crew.Member::isWaiting));
-            boolean takeBlocked = consumed.get() == 0 && nullTakes.get() == 0 && buffer.size() == 0;
+            boolean takeBlocked = consumed.get() == 0 && buffer.size() == 0;
 
             int producing = Math.min(producers, items);
             List<Crew.Member> producerMembers = new ArrayList<>(producing);

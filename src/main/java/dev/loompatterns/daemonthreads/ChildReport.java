@@ -64,16 +64,6 @@ public record ChildReport(Scenario scenario, List<String> lines, boolean exitedB
                 .count();
     }
 
-    /** The last tick number printed, 0 if none. */
-    public int lastTick() {
-        return lines.stream()
-                .filter(l -> l.startsWith(Ticker.TICK_LINE))
-                .mapToInt(l ->
-                        Integer.parseInt(l.substring(Ticker.TICK_LINE.length()).strip()))
-                .max()
-                .orElse(0);
-    }
-
     /** The line that starts with {@code prefix}, or an empty string. */
     public String line(String prefix) {
         int i = indexOf(prefix);

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * CPU-bound process beside it (or the other child JVMs, started together on few cores) can delay:
  * the ticker must not end first and so pass for one the JVM waited for. Ten seconds is that slack,
  * and stays well under the parent's 60 s backstop, so a JVM that did wait is still reported as
- * waiting, not as stuck. No ticker ticks more than {@link #MAX_TICKS} in all.
+ * waiting, not as stuck. No ticker ticks more than {@link #TICK_CAP} in all.
  *
  * <p>Everything the child does is a line on standard output, flushed at once, so the parent reads
  * the order of events: {@code tick n}, {@code main-returning ...}, {@code ticker-ended},
@@ -34,7 +34,7 @@ final class Ticker {
     /** Ticks after main's where the JVM must not wait for the ticker: a passing run exits under them. */
     static final int TICKS_NOT_WAITED_FOR = 1_000;
     /** The most ticks any ticker prints (a minute, the parent's backstop), should its tail never begin. */
-    static final int MAX_TICKS = 6_000;
+    static final int TICK_CAP = 6_000;
 
     static final String TICK_LINE = "tick ";
     static final String MAIN_RETURNING = "main-returning";
@@ -82,7 +82,7 @@ final class Ticker {
     void tick() throws InterruptedException {
         try {
             int inTail = 0;
-            for (int n = 1; n <= MAX_TICKS && inTail < tail; n++) {
+            for (int n = 1; n <= TICK_CAP && inTail < tail; n++) {
                 boolean tailBegun = tailBegun(); // read before the line, so a tail tick follows main's line
                 say(TICK_LINE + n);
                 ticked.countDown();

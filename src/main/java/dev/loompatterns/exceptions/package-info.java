@@ -32,7 +32,8 @@
  *     }
  *     scope.join();                       // the first failure cancels the rest
  * } catch (StructuredTaskScope.FailedException e) {
- *     report(0, e.getCause());            // not which fork failed: task 0, the one set to fail
+ *     report(0, e.getCause());            // filed under task 0: FailedException does not say which fork
+ *                                         // threw (in the pattern only task 0 works; its siblings wait)
  * }
  * }
  *

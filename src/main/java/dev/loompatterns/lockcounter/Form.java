@@ -23,7 +23,9 @@ interface Form {
      * they contend for the counter together; without it, each worker would finish its increments in
      * about the time it takes to start the next one, and the counter would barely be contended.
      * {@code finished} counts the workers that ran all their increments, so a total that falls short
-     * can be told from workers that never ran.
+     * can be told from workers that never ran. In today's forms a worker skips its loop only when
+     * interrupted at the gate, and then the run itself throws; the count guards a form that would let
+     * a worker end early and still return normally.
      */
     static Runnable worker(Counter counter, int increments, CountDownLatch startGate, LongAdder finished) {
         return () -> {

@@ -69,7 +69,8 @@ final class ExecutorFetch {
             }
         } finally {
             // On a failure or an interrupt: notes the decision for the fail-fast check, then interrupts the
-            // running fetches; queued ones never start.
+            // running fetches; queued ones never start. After a clean end nothing is left to cancel, and the
+            // note changes nothing (with no failure the check counts no late timeout).
             client.cancelDecided(client.now());
             futures.forEach(future -> future.cancel(true));
         }

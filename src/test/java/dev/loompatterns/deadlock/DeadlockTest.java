@@ -52,9 +52,7 @@ class DeadlockTest {
             assertThat(p.a.isLocked() || p.b.isLocked()).isFalse();
         });
         assertThat(global).allSatisfy(p -> assertThat(p.criticalSections()).isEqualTo(2));
-        assertThat(watchdog.broken()).containsExactly(0, 1, 2);
         assertThat(guard.broken()).isEmpty();
-        assertThat(guard.detections()).isEmpty();
         Check check = DeadlockPattern.check(mode, opposite, watchdog.detections(), global, guard.broken());
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail())

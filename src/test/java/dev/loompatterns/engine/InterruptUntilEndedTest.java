@@ -37,13 +37,18 @@ class InterruptUntilEndedTest {
 
     @Test
     void aThreadThatSwallowsInterruptsIsInterruptedAgainWhileItWaitsAndEnds() throws Exception {
-        try (Background<Integer> target = Background.start(() -> parkSwallowing(3, new AtomicBoolean()))) {
-            target.awaitState(Thread.State.WAITING);
+        AtomicBoolean released = new AtomicBoolean();
+        try (Background<Integer> target = Background.start(() -> parkSwallowing(3, released))) {
+            try {
+                target.awaitState(Thread.State.WAITING);
 
-            boolean ended = Cancellation.interruptUntilEnded(target.thread(), BACKSTOP, joined(target.thread()));
+                boolean ended = Cancellation.interruptUntilEnded(target.thread(), BACKSTOP, joined(target.thread()));
 
-            assertThat(ended).isTrue();
-            assertThat(target.join()).isEqualTo(3);
+                assertThat(ended).isTrue();
+                assertThat(target.join()).isEqualTo(3);
+            } finally {
+                released.set(true); // should the assertions fail, close()'s interrupt then ends it, not hangs the build
+            }
         }
     }
 
@@ -53,12 +58,15 @@ class InterruptUntilEndedTest {
         try (Background<Integer> target = Background.start(() -> parkSwallowing(Integer.MAX_VALUE, released))) {
             target.awaitState(Thread.State.WAITING);
 
-            boolean ended = Cancellation.interruptUntilEnded(
-                    target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
+            try {
+                boolean ended = Cancellation.interruptUntilEnded(
+                        target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
 
-            assertThat(ended).isFalse();
-            assertThat(target.thread().isAlive()).isTrue();
-            released.set(true); // close() interrupts it once more: it sees the release and ends
+                assertThat(ended).isFalse();
+                assertThat(target.thread().isAlive()).isTrue();
+            } finally {
+                released.set(true); // close() interrupts it once more: it sees the release and ends
+            }
         }
     }
 

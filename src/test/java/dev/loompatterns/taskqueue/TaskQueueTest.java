@@ -218,11 +218,6 @@ class TaskQueueTest {
         }
     }
 
-    /**
-     * A run that stops doing items (here each would take an hour) makes join give up after the
-     * plan's stall limit instead of waiting forever; the consumers are stopped, hand their items
-     * back, and the check fails naming it.
-     */
     /** A stall limit of zero would give up at the first timed join that found work still running. */
     @Test
     void aPlanRefusesAStallLimitThatIsNotAboveZero() {
@@ -231,6 +226,11 @@ class TaskQueueTest {
                 .hasMessage("a stall limit above zero, got PT0S");
     }
 
+    /**
+     * A run that stops doing items (here each would take an hour) makes join give up after the
+     * plan's stall limit instead of waiting forever; the consumers are stopped, hand their items
+     * back, and the check fails naming it.
+     */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aStalledRunGivesUpWithAVerdict(Mode mode) throws Exception {
