@@ -93,8 +93,9 @@
  * each hog waits for its pool's future (unmounted) instead of spinning on the carrier.
  * {@code metrics}: in the virtual forms the bean, read mid-run, counts at least as many mounted
  * virtual threads as its parallelism allows to run (or as there are tasks, if fewer), and at least
- * the rest of the tasks queued; on platform threads, fewer mounted than the tasks spinning, since
- * they are not the scheduler's.
+ * the rest of the tasks queued; on platform threads, fewer mounted and queued together than the
+ * tasks spinning, since they are not the scheduler's (a bean that counted them, on its carriers or
+ * waiting for one, would count them all).
  *
  * <h2>JDK facts it rests on</h2>
  * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs

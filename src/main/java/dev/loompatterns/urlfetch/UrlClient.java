@@ -12,7 +12,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The blocking fetch every mode calls: the tutorial's {@code urllib.request.urlopen}, done with
@@ -20,10 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
  * carrier serves another request meanwhile.
  *
  * <p>Every request has a timeout, so a server that never answers (a stall fault) costs the
- * caller that long and no longer. The client counts the requests still in flight and those its
- * timeout ended, and notes when the first request failed and when the caller decided to cancel the
- * rest: how a fail-fast check sees that nothing was left running, and that no request was waited
- * for long after the first failure.
+ * caller that long and no longer. The client counts the requests still in flight, and notes when
+ * the first request failed, when the caller decided to cancel the rest, and when the timeout of
+ * each request it ended, its caller not interrupted, was due: how a fail-fast check sees that
+ * nothing was left running, and that no request was waited for long after the first failure.
  */
 final class UrlClient implements AutoCloseable {
 
@@ -33,7 +32,6 @@ final class UrlClient implements AutoCloseable {
     private final java.util.function.Function<URI, Duration> timeoutFor;
     private final HttpClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final LongAdder timedOut = new LongAdder();
     /** Times below are nanoseconds since this instant, so they only grow. */
     private final long origin = System.nanoTime();
     /** When the earliest failed fetch ended, before its caller could see it; MAX_VALUE if none failed. */
@@ -84,7 +82,6 @@ final class UrlClient implements AutoCloseable {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             outcome = new Outcome(uri, response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
-            timedOut.increment();
             // A caller interrupted by now was cancelled, and the timeout merely came first (a woken thread may
             // wait its turn on a busy machine): only a caller nobody interrupted was left to wait.
             if (!Thread.currentThread().isInterrupted()) {
@@ -114,11 +111,6 @@ final class UrlClient implements AutoCloseable {
     /** Requests sent and not yet ended: 0 once every caller has returned. */
     int inFlight() {
         return inFlight.get();
-    }
-
-    /** Requests the timeout ended. */
-    long timedOut() {
-        return timedOut.sum();
     }
 
     /** This client's clock, which {@link #cancelDecided} takes: nanoseconds since the client was made. */

@@ -20,41 +20,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlFetchTest {
 
-    /** A pool of 4, no in-flight limit, groups of 3: each form reads the knobs of its mode. */
-    private static final Form.Options OPTIONS = new Form.Options(4, 0, 3, Form.OnFailure.OUTCOMES);
-
     /** Results come back in input order, each with the body the server sent for its URL, each served once. */
     @ParameterizedTest
     @EnumSource(Mode.class)
     void resultsComeBackInInputOrder(Mode mode) throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2));
-                UrlClient client = new UrlClient(UrlClient.DEFAULT_TIMEOUT)) {
-            // reversed, so input order differs from any order the server might finish in
-            List<URI> uris = server.items(30).reversed();
-            List<Outcome> results = UrlFetchPattern.FORMS.of(mode).fetchAll(client, uris, OPTIONS);
-
-            assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
-            assertThat(results).extracting(Outcome::body).first().isEqualTo("item-29");
-            assertThat(OutcomeChecks.checkFaults(uris, results, FaultPlan.NONE, server.served())
-                            .verdict())
-                    .isEqualTo(Check.Verdict.PASSED);
-        }
+        assertThat(fetchedInInputOrder(UrlFetchPattern.FORMS.of(mode), 3))
+                .extracting(Outcome::body)
+                .first()
+                .isEqualTo("item-29");
     }
 
     /** Groups of any size, including a last group that is short, keep the input order across group boundaries. */
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 30, 100})
     void structuredGroupsKeepInputOrder(int groupSize) throws Exception {
-        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(1));
+        fetchedInInputOrder(new StructuredUrlFetch(), groupSize);
+    }
+
+    /**
+     * What {@code form} fetched of 30 items, asked for in reverse so that input order differs from any
+     * order the server might finish in, by a pool of 4 with no in-flight limit in groups of
+     * {@code groupSize}; asserted to have come back in input order and to pass the fault-free check.
+     */
+    private static List<Outcome> fetchedInInputOrder(Form form, int groupSize) throws Exception {
+        try (LatencyServer server = LatencyServer.start(Duration.ofMillis(2));
                 UrlClient client = new UrlClient(UrlClient.DEFAULT_TIMEOUT)) {
             List<URI> uris = server.items(30).reversed();
-            List<Outcome> results = new StructuredUrlFetch()
-                    .fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
+            List<Outcome> results =
+                    form.fetchAll(client, uris, new Form.Options(4, 0, groupSize, Form.OnFailure.OUTCOMES));
 
             assertThat(results).extracting(Outcome::uri).containsExactlyElementsOf(uris);
-            assertThat(OutcomeChecks.checkFaults(uris, results, FaultPlan.NONE, server.served())
-                            .verdict())
-                    .isEqualTo(Check.Verdict.PASSED);
+            Check check = OutcomeChecks.checkFaults(uris, results, FaultPlan.NONE, server.served());
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+            return results;
         }
     }
 
