@@ -28,8 +28,8 @@ public final class CreationStylesPattern extends AbstractPattern {
 
     /**
      * Starts {@code tasks} workers in the mode's form and checks that each ran exactly once, with its own
-     * argument, on a thread named as the style its index asked for names its threads, a platform thread in
-     * platform mode and a virtual one otherwise.
+     * argument, on the thread the style its index asked for makes for it, as the thread's name shows, a
+     * platform thread in platform mode and a virtual one otherwise.
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
@@ -38,9 +38,8 @@ public final class CreationStylesPattern extends AbstractPattern {
     }
 
     /**
-     * Every worker ran exactly once, with its own argument, on a thread named as the style its index
-     * asked for names its threads (the label the form gives its run is not evidence), and of the
-     * kind its mode promises.
+     * Every worker ran exactly once, with its own argument, on a thread named exactly as the style its
+     * index asked for names that worker's thread, and of the kind its mode promises.
      */
     static Check check(Mode mode, int workers, List<Form.Style> styles, List<Outcome> runs, String note) {
         Outcome[] byWorker = new Outcome[workers];
@@ -57,9 +56,10 @@ public final class CreationStylesPattern extends AbstractPattern {
                 return Check.failed("worker " + run.worker() + " got argument '" + run.argument() + "'");
             }
             Form.Style style = styles.get(run.worker() % styles.size());
-            if (!style.named(run.thread())) {
-                return Check.failed("worker " + run.worker() + " ran on '" + run.thread() + "', not a " + style.label()
-                        + " thread (" + style.names() + ")");
+            String name = style.threadName(run.worker(), styles.size());
+            if (!run.thread().equals(name)) {
+                return Check.failed("worker " + run.worker() + " ran on '" + run.thread() + "', not the "
+                        + style.label() + " thread (" + (name.isEmpty() ? "unnamed" : name) + ")");
             }
             if (run.virtual() != wantVirtual) {
                 return Check.failed(

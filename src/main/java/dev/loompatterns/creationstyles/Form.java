@@ -25,24 +25,48 @@ interface Form {
      * the way a thread was made.
      *
      * @param label        the style's name in the report
-     * @param threadPrefix its threads are named this and a number ({@code target-3}, {@code builder-0});
+     * @param threadPrefix its threads are named this and a number ({@code target-4}, {@code builder-1});
      *                     empty for a way that leaves them unnamed (an executor's or a scope's default
      *                     factory)
+     * @param numbering    where that number comes from
      */
-    record Style(String label, String threadPrefix) {
+    record Style(String label, String threadPrefix, Numbering numbering) {
 
-        /** Whether a thread of this name was made this way. */
-        boolean named(String thread) {
-            if (threadPrefix.isEmpty()) {
-                return thread.isEmpty();
-            }
-            String number = thread.startsWith(threadPrefix) ? thread.substring(threadPrefix.length()) : "";
-            return !number.isEmpty() && number.chars().allMatch(Character::isDigit);
+        /** Where the number in a thread's name comes from. */
+        enum Numbering {
+            /** The form names the thread after its worker's index: worker 4's is {@code target-4}. */
+            WORKER,
+            /**
+             * A builder's or factory's counter, from 0, one per thread it made: the form makes threads in
+             * worker order, so with {@code k} styles worker {@code i}'s is number {@code i / k}.
+             */
+            COUNTER,
+            /** No name, no number. */
+            NONE
         }
 
-        /** The names {@link #named} accepts, for a check's message. */
-        String names() {
-            return threadPrefix.isEmpty() ? "unnamed" : threadPrefix + "N";
+        public Style {
+            if (threadPrefix.isEmpty() != (numbering == Numbering.NONE)) {
+                throw new IllegalArgumentException(
+                        "a prefix goes with a numbering: '" + threadPrefix + "', " + numbering);
+            }
+        }
+
+        /** A way that leaves its threads unnamed. */
+        static Style unnamed(String label) {
+            return new Style(label, "", Numbering.NONE);
+        }
+
+        /**
+         * The name this way gives worker {@code worker}'s thread, in a form that spreads its workers
+         * round-robin over {@code styles} ways.
+         */
+        String threadName(int worker, int styles) {
+            return switch (numbering) {
+                case WORKER -> threadPrefix + worker;
+                case COUNTER -> threadPrefix + worker / styles;
+                case NONE -> "";
+            };
         }
     }
 }

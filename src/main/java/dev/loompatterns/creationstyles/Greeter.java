@@ -11,24 +11,23 @@ import java.util.concurrent.Callable;
  *
  * @param worker   the worker's index, 0 to n-1
  * @param argument the worker's own argument ({@link #argumentFor})
- * @param style    the label of the way its thread is made, for the report
  */
-record Greeter(int worker, String argument, String style) implements Callable<Outcome> {
+record Greeter(int worker, String argument) implements Callable<Outcome> {
 
     /** The argument worker {@code i} is given; the check compares against it. */
     static String argumentFor(int worker) {
         return "item-" + worker;
     }
 
-    static Greeter forWorker(int worker, String style) {
-        return new Greeter(worker, argumentFor(worker), style);
+    static Greeter forWorker(int worker) {
+        return new Greeter(worker, argumentFor(worker));
     }
 
     @Override
     public Outcome call() throws InterruptedException {
         RunGate.arrive(); // lets `loom dump` hold the run here; a no-op otherwise
         Thread self = Thread.currentThread();
-        return new Outcome(worker, argument, style, self.getName(), self.isVirtual());
+        return new Outcome(worker, argument, self.getName(), self.isVirtual());
     }
 
     /** The body of a bare thread: adds its run, or ends without one if the run was cancelled while it was held. */

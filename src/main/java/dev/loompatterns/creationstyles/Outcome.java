@@ -5,8 +5,7 @@ package dev.loompatterns.creationstyles;
  *
  * @param worker   the worker's index
  * @param argument the argument it was given
- * @param style    the label its form gave the run (the check reads the thread's name, not this)
  * @param thread   the name of the thread it ran on
  * @param virtual  whether that thread was virtual
  */
-public record Outcome(int worker, String argument, String style, String thread, boolean virtual) {}
+public record Outcome(int worker, String argument, String thread, boolean virtual) {}

@@ -1,6 +1,7 @@
 package dev.loompatterns.creationstyles;
 
 import dev.loompatterns.core.Threads;
+import dev.loompatterns.creationstyles.Form.Style.Numbering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -16,10 +17,10 @@ import java.util.concurrent.ThreadFactory;
 public final class PlatformCreationStyles implements Form {
 
     static final List<Style> STYLES = List.of(
-            new Style("runnable-target", "target-"),
-            new Style("thread-subclass", "subclass-"),
-            new Style("builder", "builder-"),
-            new Style("thread-factory", "factory-"));
+            new Style("runnable-target", "target-", Numbering.WORKER),
+            new Style("thread-subclass", "subclass-", Numbering.WORKER),
+            new Style("builder", "builder-", Numbering.COUNTER),
+            new Style("thread-factory", "factory-", Numbering.COUNTER));
 
     @Override
     public List<Style> styles() {
@@ -34,8 +35,7 @@ public final class PlatformCreationStyles implements Form {
         List<Thread> threads = new ArrayList<>(workers);
         try {
             for (int i = 0; i < workers; i++) {
-                Greeter greeter =
-                        Greeter.forWorker(i, STYLES.get(i % STYLES.size()).label());
+                Greeter greeter = Greeter.forWorker(i);
                 Runnable task = () -> greeter.runInto(runs);
                 Thread thread = switch (i % STYLES.size()) {
                     case 0 -> new Thread(task, "target-" + i);

@@ -16,7 +16,7 @@ import java.util.concurrent.StructuredTaskScope.Subtask;
  */
 public final class StructuredCreationStyles implements Form {
 
-    static final List<Style> STYLES = List.of(new Style("fork-callable", ""));
+    static final List<Style> STYLES = List.of(Style.unnamed("fork-callable"));
 
     @Override
     public List<Style> styles() {
@@ -28,7 +28,7 @@ public final class StructuredCreationStyles implements Form {
         try (var scope = StructuredTaskScope.<Outcome>open()) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
-                subtasks.add(scope.fork(Greeter.forWorker(i, STYLES.getFirst().label())));
+                subtasks.add(scope.fork(Greeter.forWorker(i)));
             }
             scope.join();
             return subtasks.stream().map(Subtask::get).toList();

@@ -1,6 +1,7 @@
 package dev.loompatterns.creationstyles;
 
 import dev.loompatterns.core.Threads;
+import dev.loompatterns.creationstyles.Form.Style.Numbering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -19,7 +20,8 @@ import java.util.concurrent.Future;
  */
 public final class VirtualCreationStyles implements Form {
 
-    static final List<Style> STYLES = List.of(new Style("builder", "virtual-"), new Style("per-task-executor", ""));
+    static final List<Style> STYLES =
+            List.of(new Style("builder", "virtual-", Numbering.COUNTER), Style.unnamed("per-task-executor"));
 
     @Override
     public List<Style> styles() {
@@ -37,8 +39,7 @@ public final class VirtualCreationStyles implements Form {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int i = 0; i < workers; i++) {
-                    Greeter greeter =
-                            Greeter.forWorker(i, STYLES.get(i % STYLES.size()).label());
+                    Greeter greeter = Greeter.forWorker(i);
                     if (i % STYLES.size() == 0) {
                         threads.add(builder.start(() -> greeter.runInto(runs)));
                     } else {
@@ -59,7 +60,7 @@ public final class VirtualCreationStyles implements Form {
     /** Read from a real (unstarted) subclass instance, so the report states what the JDK does. */
     @Override
     public String note() {
-        Thread subclass = new GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
+        Thread subclass = new GreeterThread(Greeter.forWorker(0), new ConcurrentLinkedQueue<>());
         return "a Thread subclass is virtual: " + subclass.isVirtual() + "; its fields moved into a task";
     }
 }

@@ -30,7 +30,7 @@
  * new GreeterThread(greeter, runs).start();
  *
  * // AFTER: the state lives in a task; any thread, executor or scope can run it
- * record Greeter(int worker, String argument, String style) implements Callable<Outcome> { ... }
+ * record Greeter(int worker, String argument) implements Callable<Outcome> { ... }
  * Thread.ofVirtual().name("virtual-", 0).start(() -> greeter.runInto(runs));
  * }
  *
@@ -59,9 +59,12 @@
  *
  * <h2>The check</h2>
  * Every worker ran exactly once, with its own argument, on the kind of thread its mode promises,
- * made in the style its index chose as its name shows: each style names its threads its own way
- * ({@code target-i}, {@code subclass-i}, {@code builder-n}, {@code factory-n}; {@code virtual-n}),
- * and the per-task executor's and the scope's default factories leave them unnamed.
+ * made in the style its index chose as its name shows: each style names its threads its own way,
+ * and the check expects worker {@code i}'s exact name. The target and the subclass are named by
+ * the form after their worker ({@code target-i}, {@code subclass-i}); a builder or factory numbers
+ * its threads from 0 in the order it makes them, which is worker order, so with {@code k} styles
+ * worker {@code i} runs on {@code builder-(i/k)}, {@code factory-(i/k)} or {@code virtual-(i/k)};
+ * the per-task executor's and the scope's default factories leave them unnamed.
  *
  * <h2>JDK facts it rests on</h2>
  * {@code Thread.Builder}, {@code Thread.ofVirtual()} and the per-task executor are final since

@@ -25,8 +25,10 @@ import java.util.concurrent.CountDownLatch;
  * <p>Everything the child does is a line on standard output, flushed at once, so the parent reads
  * the order of events: {@code tick n}, {@code main-returning ...}, {@code ticker-ended},
  * {@code jvm-exiting} (from a shutdown hook).
+ *
+ * <p>Not final only so that a test's child program can hold main back in {@link #awaitTicks}.
  */
-final class Ticker {
+class Ticker {
 
     static final Duration TICK = Duration.ofMillis(10);
     /** Ticks after main's where the JVM must wait for the ticker: a passing run waits them out. */
@@ -47,15 +49,11 @@ final class Ticker {
     private final boolean tailFromMainsReturn;
     private volatile boolean mainReturned;
 
-    Ticker(int ticksBeforeMainReturns, int ticksAfterMain, boolean tailFromMainsReturn) {
-        this.ticked = new CountDownLatch(ticksBeforeMainReturns);
-        this.tail = ticksAfterMain;
-        this.tailFromMainsReturn = tailFromMainsReturn;
-    }
-
     /** The ticker a scenario's child runs, waited for by main for {@code ticks} ticks. */
-    static Ticker forScenario(Scenario scenario, int ticks) {
-        return new Ticker(ticks, ticksAfterMain(scenario), !mainWaitsForTicker(scenario));
+    Ticker(Scenario scenario, int ticks) {
+        this.ticked = new CountDownLatch(ticks);
+        this.tail = ticksAfterMain(scenario);
+        this.tailFromMainsReturn = !mainWaitsForTicker(scenario);
     }
 
     /** The ticks a scenario's ticker runs on after main's: long only where the JVM is expected not to wait. */

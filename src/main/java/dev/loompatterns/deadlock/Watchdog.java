@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -17,11 +17,12 @@ import java.util.stream.Stream;
  * gives up and releases its lock. For pairs that must not deadlock (the global order,
  * {@link #guarding}) it only watches: a pair it sees deadlocked it breaks the same way, and
  * records. Either way it returns once every worker has ended, so the join that follows cannot
- * hang; a run still going after {@link Crew#BACKSTOP} has every worker interrupted and fails.
+ * hang; a run still going after its limit ({@link Crew#BACKSTOP} unless a test gives a shorter
+ * one) has every worker interrupted and fails.
  *
  * <p>It runs beside the workers: on the coordinating thread in the platform and virtual forms, as
- * a sibling fork in the structured form. What it saw is read after the workers are joined (the
- * join is the happens-before edge).
+ * a sibling fork in the structured form. Only that one thread writes its fields; what it saw is
+ * read after the workers and it are joined (the join is the happens-before edge).
  */
 final class Watchdog {
 
@@ -30,30 +31,33 @@ final class Watchdog {
 
     private final List<LockPair> pairs;
     private final boolean deadlocksExpected;
+    private final Duration limit;
     private volatile List<Detection> detections = List.of();
-    /** The indexes of the pairs whose deadlock this watchdog broke. */
-    private final Set<Integer> broken = ConcurrentHashMap.newKeySet();
+    /** The indexes of the pairs whose deadlock this watchdog broke, in order; written by the watchdog's thread only. */
+    private final Set<Integer> broken = new TreeSet<>();
 
     /** A watchdog for pairs that deadlock by design: it waits for every cycle, looks, and breaks each. */
     Watchdog(List<LockPair> pairs) {
-        this(pairs, true);
+        this(pairs, true, Crew.BACKSTOP);
     }
 
-    private Watchdog(List<LockPair> pairs, boolean deadlocksExpected) {
+    /** As {@link #Watchdog(List)} or {@link #guarding}, giving up after {@code limit}: a test's, shorter. */
+    Watchdog(List<LockPair> pairs, boolean deadlocksExpected, Duration limit) {
         this.pairs = List.copyOf(pairs);
         this.deadlocksExpected = deadlocksExpected;
+        this.limit = limit;
     }
 
     /** A watchdog for pairs that must not deadlock: it breaks and records any cycle it sees until every worker ended. */
     static Watchdog guarding(List<LockPair> pairs) {
-        return new Watchdog(pairs, false);
+        return new Watchdog(pairs, false, Crew.BACKSTOP);
     }
 
     /**
      * Returns when every worker has ended.
      *
      * @throws IllegalStateException if a worker ended before every pair deadlocked (when deadlocks are
-     *                               expected), or the workers ran past {@link Crew#BACKSTOP}; the caller
+     *                               expected), or the workers ran past the limit; the caller
      *                               then interrupts and joins all workers
      * @throws Exception             if a detector failed; the deadlocks were broken all the same
      */
@@ -101,7 +105,7 @@ final class Watchdog {
 
     /** BLOCKS-UNTIL every pair is deadlocked, polling the locks and the workers' states. */
     private void awaitDeadlocks() throws InterruptedException {
-        long deadline = System.nanoTime() + Crew.BACKSTOP.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!pairs.stream().allMatch(LockPair::deadlocked)) {
             if (pairs.stream().anyMatch(LockPair::anyEnded)) {
                 throw new IllegalStateException("a worker ended before every pair deadlocked");
@@ -116,7 +120,7 @@ final class Watchdog {
      * not broken already. A deadlock does not go away, so polling cannot miss one.
      */
     private void awaitEnded() throws InterruptedException {
-        long deadline = System.nanoTime() + Crew.BACKSTOP.toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!pairs.stream().allMatch(LockPair::bothEnded)) {
             for (LockPair pair : pairs) {
                 if (!broken.contains(pair.index) && pair.deadlocked()) {
@@ -139,7 +143,7 @@ final class Watchdog {
                     }
                 }
             }
-            throw new IllegalStateException("gave up after " + Crew.BACKSTOP.toSeconds() + " s waiting until " + what);
+            throw new IllegalStateException("gave up after " + limit.toSeconds() + " s waiting until " + what);
         }
     }
 
@@ -150,6 +154,6 @@ final class Watchdog {
 
     /** The indexes of the pairs whose deadlock this watchdog broke, in order. */
     List<Integer> broken() {
-        return broken.stream().sorted().toList();
+        return List.copyOf(broken);
     }
 }

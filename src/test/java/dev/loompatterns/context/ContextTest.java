@@ -26,8 +26,32 @@ class ContextTest {
     static final int FAN_OUT = 3;
     static final int POOL_SIZE = 2;
 
+    /** Two requests, for the tests that hand the check outcomes of their own. */
+    private static final List<RequestContext> TWO = ContextPattern.requests(2);
+
+    private static final RequestContext A = TWO.get(0);
+    private static final RequestContext B = TWO.get(1);
+
+    /** Each of {@link #TWO}'s subtasks saw its own request's context, and nothing left by an earlier task. */
+    private static final List<Outcome> SEEN_RIGHT =
+            List.of(new Outcome(0, 0, A, A, null), new Outcome(1, 0, B, B, null));
+
+    /** Neither of {@link #TWO}'s subtasks saw a context. */
+    private static final List<Outcome> SEEN_NONE =
+            List.of(new Outcome(0, 0, A, null, null), new Outcome(1, 0, B, null, null));
+
     private static List<Outcome> run(Mode mode, Way way, LookupTable library) throws Exception {
         return ContextPattern.FORMS.of(mode).handleAll(REQUESTS, FAN_OUT, way, library, POOL_SIZE);
+    }
+
+    /** The check of {@link #TWO}'s outcomes, with nothing left here and {@code library} as the tables. */
+    private static Check check(Way way, List<Outcome> outcomes, LookupTable library) {
+        return ContextPattern.check(way, TWO, 1, outcomes, true, library);
+    }
+
+    /** {@link #check(Way, List, LookupTable)} with a table no subtask built. */
+    private static Check check(Way way, List<Outcome> outcomes) {
+        return check(way, outcomes, new LookupTable(16));
     }
 
     /**
@@ -140,68 +164,50 @@ class ContextTest {
 
     @Test
     void checkFailsOnAMissingWrongOrLeakedContext() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
-        LookupTable library = new LookupTable(16);
-        List<Outcome> right = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, true, library)
-                        .verdict())
-                .isEqualTo(Check.Verdict.PASSED);
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, right, false, library)
+        assertThat(check(Way.PROPAGATED, SEEN_RIGHT).verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(ContextPattern.check(Way.PROPAGATED, TWO, 1, SEEN_RIGHT, false, new LookupTable(16))
                         .detail())
                 .contains("still visible");
 
-        List<Outcome> stale = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, a, null));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, stale, true, library)
-                        .detail())
-                .contains("1 another request's");
-        List<Outcome> leaked = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, a));
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, leaked, true, library)
-                        .detail())
-                .contains("left by an earlier task");
-        List<Outcome> missing = new ArrayList<>(right);
+        List<Outcome> stale = List.of(new Outcome(0, 0, A, A, null), new Outcome(1, 0, B, A, null));
+        assertThat(check(Way.PROPAGATED, stale).detail()).contains("1 another request's");
+        List<Outcome> leaked = List.of(new Outcome(0, 0, A, A, null), new Outcome(1, 0, B, B, A));
+        assertThat(check(Way.PROPAGATED, leaked).detail()).contains("left by an earlier task");
+        List<Outcome> missing = new ArrayList<>(SEEN_RIGHT);
         missing.set(1, null);
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, missing, true, library)
-                        .detail())
-                .contains("did not report");
+        assertThat(check(Way.PROPAGATED, missing).detail()).contains("did not report");
     }
 
     /** One outcome per subtask, each in its place and for its request: anything else fails, in every way. */
     @ParameterizedTest
     @EnumSource(Way.class)
     void checkFailsOnOutcomesMissingExtraOrOutOfPlace(Way way) {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
-        LookupTable library = new LookupTable(16);
-        Outcome a0 = new Outcome(0, 0, a, a, null);
-        Outcome a1 = new Outcome(0, 1, a, a, null);
-        Outcome b0 = new Outcome(1, 0, b, b, null);
-        Outcome b1 = new Outcome(1, 1, b, b, null);
+        Outcome a0 = new Outcome(0, 0, A, A, null);
+        Outcome a1 = new Outcome(0, 1, A, A, null);
+        Outcome b0 = new Outcome(1, 0, B, B, null);
+        Outcome b1 = new Outcome(1, 1, B, B, null);
 
-        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0), true, library)
-                        .detail())
-                .isEqualTo("3 outcomes for 4 subtasks");
-        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0, b1, b1), true, library)
-                        .detail())
-                .isEqualTo("5 outcomes for 4 subtasks");
+        assertThat(detailOfTwoSubtasksEach(way, a0, a1, b0)).isEqualTo("3 outcomes for 4 subtasks");
+        assertThat(detailOfTwoSubtasksEach(way, a0, a1, b0, b1, b1)).isEqualTo("5 outcomes for 4 subtasks");
         // request 1's outcomes where request 0's belong
-        assertThat(ContextPattern.check(way, requests, 2, List.of(b0, b1, a0, a1), true, library)
-                        .detail())
+        assertThat(detailOfTwoSubtasksEach(way, b0, b1, a0, a1))
                 .startsWith("outcome 0 is ")
                 .endsWith(", out of place");
         // the right request, the subtasks swapped
-        assertThat(ContextPattern.check(way, requests, 2, List.of(a1, a0, b0, b1), true, library)
-                        .detail())
+        assertThat(detailOfTwoSubtasksEach(way, a1, a0, b0, b1))
                 .startsWith("outcome 0 is ")
                 .endsWith(", out of place");
         // in its place, but expecting another request's context
-        Outcome b1ExpectingA = new Outcome(1, 1, a, a, null);
-        assertThat(ContextPattern.check(way, requests, 2, List.of(a0, a1, b0, b1ExpectingA), true, library)
-                        .detail())
+        Outcome b1ExpectingA = new Outcome(1, 1, A, A, null);
+        assertThat(detailOfTwoSubtasksEach(way, a0, a1, b0, b1ExpectingA))
                 .startsWith("outcome 3 is ")
                 .endsWith(", out of place");
+    }
+
+    /** The check's detail for {@link #TWO} with two subtasks each, given these outcomes. */
+    private static String detailOfTwoSubtasksEach(Way way, Outcome... outcomes) {
+        return ContextPattern.check(way, TWO, 2, List.of(outcomes), true, new LookupTable(16))
+                .detail();
     }
 
     /**
@@ -210,19 +216,13 @@ class ContextTest {
      */
     @Test
     void aContextForAnotherUserIsCountedAsWrongAndSaidSo() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
-        LookupTable library = new LookupTable(16);
         List<Outcome> otherUser =
-                List.of(new Outcome(0, 0, a, a.actingAs("mallory"), null), new Outcome(1, 0, b, b, null));
+                List.of(new Outcome(0, 0, A, A.actingAs("mallory"), null), new Outcome(1, 0, B, B, null));
 
-        assertThat(ContextPattern.check(Way.PROPAGATED, requests, 1, otherUser, true, library)
-                        .detail())
+        assertThat(check(Way.PROPAGATED, otherUser).detail())
                 .isEqualTo("1 of 2 subtasks saw the wrong context (0 none, 0 another request's, 1 another user's);"
                         + " 0 found a value left by an earlier task");
-        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, otherUser, true, library)
-                        .detail())
+        assertThat(check(Way.MDC_COPIED, otherUser).detail())
                 .isEqualTo("1 of 2 log lines carried the wrong context (0 none, 0 another request's, 1 another"
                         + " user's); 0 found an id left by an earlier task");
     }
@@ -230,14 +230,11 @@ class ContextTest {
     /** The per-thread cache's flaw is its cost; a subtask that saw the wrong context fails it, whatever was built. */
     @Test
     void perThreadCacheFailsWhenASubtaskSawTheWrongContext() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
         LookupTable library = new LookupTable(1024);
         library.forThisThread();
-        List<Outcome> oneLost = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, null, null));
+        List<Outcome> oneLost = List.of(new Outcome(0, 0, A, A, null), new Outcome(1, 0, B, null, null));
 
-        Check check = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, oneLost, true, library);
+        Check check = check(Way.PER_THREAD_CACHE, oneLost, library);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail())
                 .isEqualTo("1 of 2 subtasks saw the wrong context (1 none, 0 another request's, 0 another user's)");
@@ -259,33 +256,25 @@ class ContextTest {
 
     @Test
     void uncopiedIsShownOnlyWhenASubtaskLostTheContext() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
-        List<Outcome> lost = List.of(new Outcome(0, 0, a, null, null), new Outcome(1, 0, b, null, null));
-        Check shown = ContextPattern.check(Way.UNCOPIED, requests, 1, lost, true, new LookupTable(16));
+        Check shown = check(Way.UNCOPIED, SEEN_NONE);
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("context lost in 2 of 2 subtasks");
 
-        List<Outcome> arrived = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
-        Check notShown = ContextPattern.check(Way.UNCOPIED, requests, 1, arrived, true, new LookupTable(16));
+        Check notShown = check(Way.UNCOPIED, SEEN_RIGHT);
         assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(notShown.detail()).startsWith("no subtask of 2 lost the context");
     }
 
     @Test
     void inheritableIsShownOnlyWhenASubtaskSawAnotherRequestsContext() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
         List<Outcome> stale =
-                List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, a, a)); // request 1 on a thread made for 0
-        Check shown = ContextPattern.check(Way.INHERITABLE, requests, 1, stale, true, new LookupTable(16));
+                List.of(new Outcome(0, 0, A, A, A), new Outcome(1, 0, B, A, A)); // request 1 on a thread made for 0
+        Check shown = check(Way.INHERITABLE, stale);
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("1 of 2 subtasks saw another request's context");
 
-        List<Outcome> current = List.of(new Outcome(0, 0, a, a, a), new Outcome(1, 0, b, b, b));
-        Check notShown = ContextPattern.check(Way.INHERITABLE, requests, 1, current, true, new LookupTable(16));
+        List<Outcome> current = List.of(new Outcome(0, 0, A, A, A), new Outcome(1, 0, B, B, B));
+        Check notShown = check(Way.INHERITABLE, current);
         assertThat(notShown.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(notShown.detail())
                 .startsWith("no subtask of 2 saw another request's context")
@@ -298,31 +287,26 @@ class ContextTest {
      */
     @Test
     void perThreadCacheIsShownOnlyWhenNoTableWasUsedTwice() throws Exception {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        List<Outcome> right = List.of(
-                new Outcome(0, 0, requests.get(0), requests.get(0), null),
-                new Outcome(1, 0, requests.get(1), requests.get(1), null));
-
         LookupTable perTask = new LookupTable(1024); // two subtasks, each on its own thread
         perTask.forThisThread();
         try (var other = dev.loompatterns.testing.Background.start(perTask::forThisThread)) {
             other.join(); // rethrows what the other thread threw
         }
-        Check shown = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, perTask);
+        Check shown = check(Way.PER_THREAD_CACHE, SEEN_RIGHT, perTask);
         assertThat(shown.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail()).startsWith("2 tables of 1 KiB built").contains("no table was used twice");
 
         LookupTable pooled = new LookupTable(1024); // two subtasks on one thread
         pooled.forThisThread();
         pooled.forThisThread();
-        Check reused = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, pooled);
+        Check reused = check(Way.PER_THREAD_CACHE, SEEN_RIGHT, pooled);
         assertThat(reused.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(reused.detail()).startsWith("1 tables of 1 KiB built").contains("reused by a thread");
 
         LookupTable bound = new LookupTable(1024); // built per request and shared, as the structured form does
         bound.build();
         bound.build();
-        Check noCache = ContextPattern.check(Way.PER_THREAD_CACHE, requests, 1, right, true, bound);
+        Check noCache = check(Way.PER_THREAD_CACHE, SEEN_RIGHT, bound);
         assertThat(noCache.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(noCache.detail()).contains("none by the per-thread cache");
     }
@@ -348,20 +332,9 @@ class ContextTest {
 
     @Test
     void theMdcChecksFailOrAreNotShownWhenTheLinesSayOtherwise() {
-        List<RequestContext> requests = ContextPattern.requests(2);
-        RequestContext a = requests.get(0);
-        RequestContext b = requests.get(1);
-        List<Outcome> crossed = List.of(new Outcome(0, 0, a, b, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.MDC_COPIED, requests, 1, crossed, true, new LookupTable(16))
-                        .verdict())
-                .isEqualTo(Check.Verdict.FAILED);
-        List<Outcome> carried = List.of(new Outcome(0, 0, a, a, null), new Outcome(1, 0, b, b, null));
-        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, carried, true, new LookupTable(16))
-                        .verdict())
-                .isEqualTo(Check.Verdict.NOT_SHOWN);
-        List<Outcome> lost = List.of(new Outcome(0, 0, a, null, null), new Outcome(1, 0, b, null, null));
-        assertThat(ContextPattern.check(Way.MDC_LOST, requests, 1, lost, true, new LookupTable(16))
-                        .verdict())
-                .isEqualTo(Check.Verdict.DEMONSTRATED);
+        List<Outcome> crossed = List.of(new Outcome(0, 0, A, B, null), new Outcome(1, 0, B, B, null));
+        assertThat(check(Way.MDC_COPIED, crossed).verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(check(Way.MDC_LOST, SEEN_RIGHT).verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(check(Way.MDC_LOST, SEEN_NONE).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
     }
 }

@@ -1,9 +1,11 @@
 package dev.loompatterns.creationstyles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.creationstyles.Form.Style.Numbering;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +32,8 @@ class CreationStylesTest {
             assertThat(run.argument()).isEqualTo("item-" + run.worker());
             Form.Style style =
                     creator.styles().get(run.worker() % creator.styles().size());
-            assertThat(run.style()).isEqualTo(style.label());
-            assertThat(style.named(run.thread())).as(run.thread()).isTrue();
+            assertThat(run.thread())
+                    .isEqualTo(style.threadName(run.worker(), creator.styles().size()));
             assertThat(run.virtual()).isEqualTo(mode != Mode.PLATFORM);
         }
         assertThat(CreationStylesPattern.check(mode, 17, creator.styles(), runs, "")
@@ -69,7 +71,7 @@ class CreationStylesTest {
     /** JEP 444: virtual threads are made only by the JDK; a Thread subclass is always a platform thread. */
     @Test
     void aThreadSubclassIsNeverVirtualAndTheVirtualClassIsFinal() {
-        Thread subclass = new GreeterThread(Greeter.forWorker(0, "probe"), new ConcurrentLinkedQueue<>());
+        Thread subclass = new GreeterThread(Greeter.forWorker(0), new ConcurrentLinkedQueue<>());
         assertThat(subclass.isVirtual()).isFalse();
         Class<?> virtualClass = Thread.ofVirtual().unstarted(() -> {}).getClass();
         assertThat(Modifier.isFinal(virtualClass.getModifiers())).isTrue();
@@ -79,66 +81,77 @@ class CreationStylesTest {
 
     @Test
     void checkFailsOnADuplicateAWrongArgumentOrAMissingWorker() {
-        List<Form.Style> styles = List.of(new Form.Style("s", "t-"));
-        Outcome zero = new Outcome(0, "item-0", "s", "t-0", true);
-        Outcome one = new Outcome(1, "item-1", "s", "t-1", true);
+        List<Form.Style> styles = List.of(new Form.Style("s", "t-", Numbering.WORKER));
+        Outcome zero = new Outcome(0, "item-0", "t-0", true);
+        Outcome one = new Outcome(1, "item-1", "t-1", true);
         assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, one), "")
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero, zero), "")
-                        .detail())
-                .isEqualTo("worker 0 ran twice");
-        assertThat(CreationStylesPattern.check(
-                                Mode.VIRTUAL, 2, styles, List.of(zero, new Outcome(1, "item-0", "s", "t-1", true)), "")
-                        .detail())
+        assertThat(detail(Mode.VIRTUAL, 2, styles, zero, zero)).isEqualTo("worker 0 ran twice");
+        assertThat(detail(Mode.VIRTUAL, 2, styles, zero, new Outcome(1, "item-0", "t-1", true)))
                 .contains("got argument 'item-0'");
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 2, styles, List.of(zero), "")
-                        .detail())
-                .isEqualTo("1 of 2 workers did not run");
-        assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, one), "")
-                        .detail())
-                .isEqualTo("worker 0 ran on a virtual thread");
-        assertThat(CreationStylesPattern.check(
-                                Mode.VIRTUAL, 2, styles, List.of(zero, new Outcome(2, "item-2", "s", "t-2", true)), "")
-                        .detail())
+        assertThat(detail(Mode.VIRTUAL, 2, styles, zero)).isEqualTo("1 of 2 workers did not run");
+        assertThat(detail(Mode.PLATFORM, 2, styles, zero, one)).isEqualTo("worker 0 ran on a virtual thread");
+        assertThat(detail(Mode.VIRTUAL, 2, styles, zero, new Outcome(2, "item-2", "t-2", true)))
                 .isEqualTo("a run for worker 2, of 2");
-        assertThat(CreationStylesPattern.check(
-                                Mode.VIRTUAL, 2, styles, List.of(zero, new Outcome(-1, "item-1", "s", "t-1", true)), "")
-                        .detail())
+        assertThat(detail(Mode.VIRTUAL, 2, styles, zero, new Outcome(-1, "item-1", "t-1", true)))
                 .isEqualTo("a run for worker -1, of 2");
     }
 
     /**
-     * The style is read from the thread's name, which the way of making it gave, not from the label
-     * the form put on the run: a run labelled thread-subclass on a builder's thread fails.
+     * The style is read from the thread's name, which the way of making it gave: a run of worker 1, whose
+     * style is the subclass, on a builder's thread fails; so does one on an unnamed thread where a name
+     * was due, or a named one where none was.
      */
     @Test
     void checkFailsWhenAThreadIsNotNamedAsItsStyleNamesThem() {
         List<Form.Style> styles = PlatformCreationStyles.STYLES;
-        Outcome zero = new Outcome(0, "item-0", "runnable-target", "target-0", false);
-        Outcome one = new Outcome(1, "item-1", "thread-subclass", "subclass-1", false);
+        Outcome zero = new Outcome(0, "item-0", "target-0", false);
+        Outcome one = new Outcome(1, "item-1", "subclass-1", false);
         assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, one), "")
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
-        Outcome builderThread = new Outcome(1, "item-1", "thread-subclass", "builder-0", false);
-        assertThat(CreationStylesPattern.check(Mode.PLATFORM, 2, styles, List.of(zero, builderThread), "")
-                        .detail())
-                .isEqualTo("worker 1 ran on 'builder-0', not a thread-subclass thread (subclass-N)");
+        assertThat(detail(Mode.PLATFORM, 2, styles, zero, new Outcome(1, "item-1", "builder-0", false)))
+                .isEqualTo("worker 1 ran on 'builder-0', not the thread-subclass thread (subclass-1)");
         List<Form.Style> virtual = VirtualCreationStyles.STYLES;
-        Outcome named = new Outcome(1, "item-1", "per-task-executor", "virtual-0", true);
-        assertThat(CreationStylesPattern.check(
-                                Mode.VIRTUAL,
-                                2,
-                                virtual,
-                                List.of(new Outcome(0, "item-0", "builder", "virtual-0", true), named),
-                                "")
-                        .detail())
-                .isEqualTo("worker 1 ran on 'virtual-0', not a per-task-executor thread (unnamed)");
-        Outcome unnamed = new Outcome(0, "item-0", "builder", "", true);
-        assertThat(CreationStylesPattern.check(Mode.VIRTUAL, 1, virtual, List.of(unnamed), "")
-                        .detail())
-                .isEqualTo("worker 0 ran on '', not a builder thread (virtual-N)");
-        assertThat(new Form.Style("b", "builder-").named("builder-")).isFalse();
-        assertThat(new Form.Style("b", "builder-").named("builder-x")).isFalse();
+        Outcome named = new Outcome(1, "item-1", "virtual-0", true);
+        assertThat(detail(Mode.VIRTUAL, 2, virtual, new Outcome(0, "item-0", "virtual-0", true), named))
+                .isEqualTo("worker 1 ran on 'virtual-0', not the per-task-executor thread (unnamed)");
+        assertThat(detail(Mode.VIRTUAL, 1, virtual, new Outcome(0, "item-0", "", true)))
+                .isEqualTo("worker 0 ran on '', not the builder thread (virtual-0)");
+    }
+
+    /**
+     * A thread of the right style but not the one the form made for that worker fails: the target and the
+     * subclass carry their worker's number, a builder's and a factory's threads their place in its count.
+     */
+    @Test
+    void checkFailsWhenAThreadCarriesAnotherWorkersNumber() {
+        List<Form.Style> styles = PlatformCreationStyles.STYLES;
+        assertThat(detail(Mode.PLATFORM, 1, styles, new Outcome(0, "item-0", "target-4", false)))
+                .isEqualTo("worker 0 ran on 'target-4', not the runnable-target thread (target-0)");
+        assertThat(detail(Mode.PLATFORM, 6, styles, new Outcome(5, "item-5", "subclass-1", false)))
+                .isEqualTo("worker 5 ran on 'subclass-1', not the thread-subclass thread (subclass-5)");
+        assertThat(detail(Mode.PLATFORM, 7, styles, new Outcome(6, "item-6", "builder-0", false)))
+                .isEqualTo("worker 6 ran on 'builder-0', not the builder thread (builder-1)");
+        assertThat(detail(Mode.PLATFORM, 4, styles, new Outcome(3, "item-3", "factory-3", false)))
+                .isEqualTo("worker 3 ran on 'factory-3', not the thread-factory thread (factory-0)");
+        assertThat(detail(Mode.PLATFORM, 1, styles, new Outcome(0, "item-0", "target-", false)))
+                .isEqualTo("worker 0 ran on 'target-', not the runnable-target thread (target-0)");
+    }
+
+    /** A name is given with a numbering, and no numbering without one. */
+    @Test
+    void aStyleHasAPrefixExactlyWhenItNumbersItsThreads() {
+        assertThatThrownBy(() -> new Form.Style("b", "", Numbering.COUNTER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Form.Style("b", "builder-", Numbering.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The check's detail for these runs of {@code workers} workers spread over {@code styles}. */
+    private static String detail(Mode mode, int workers, List<Form.Style> styles, Outcome... runs) {
+        return CreationStylesPattern.check(mode, workers, styles, List.of(runs), "")
+                .detail();
     }
 }

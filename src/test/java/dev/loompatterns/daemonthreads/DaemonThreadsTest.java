@@ -37,9 +37,8 @@ class DaemonThreadsTest {
                     .as(report.scenario() + ": " + report.lines())
                     .isEqualTo(report.scenario().tickerRunsAtExit);
         });
-        assertThat(DaemonThreadsPattern.check(reports).verdict())
-                .as(DaemonThreadsPattern.check(reports).detail())
-                .isEqualTo(Check.Verdict.PASSED);
+        Check check = DaemonThreadsPattern.check(reports);
+        assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
     @Test
@@ -128,8 +127,8 @@ class DaemonThreadsTest {
     }
 
     /**
-     * {@link PlatformDaemonThreads}'s body for the non-daemon scenario, with main held back between seeing its
-     * ticks and saying it returns (the form itself has no seam for a delay).
+     * {@link TickerChild}'s program with a ticker that holds main back between seeing its ticks and saying it
+     * returns: the forms themselves, unchanged, run with it.
      */
     public static final class SlowMain {
         /** Over three times the 300 ms tail. */
@@ -137,15 +136,13 @@ class DaemonThreadsTest {
 
         public static void main(String[] args) throws Exception {
             Scenario scenario = Scenario.parse(args[0]);
-            Ticker ticker = Ticker.forScenario(scenario, Integer.parseInt(args[1]));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
-            Thread thread = Thread.ofPlatform()
-                    .name("ticker")
-                    .daemon(scenario == Scenario.PLATFORM_DAEMON)
-                    .start(ticker::tickUntilDoneOrInterrupted);
-            ticker.awaitTicks();
-            Thread.sleep(DELAY); // the slowness made, not hoped for
-            ticker.sayMainReturning(thread);
+            TickerChild.main(scenario, new Ticker(scenario, Integer.parseInt(args[1])) {
+                @Override
+                void awaitTicks() throws InterruptedException {
+                    super.awaitTicks();
+                    Thread.sleep(DELAY); // the slowness made, not hoped for
+                }
+            });
         }
     }
 
@@ -177,13 +174,11 @@ class DaemonThreadsTest {
                 "tick 2",
                 "ticker-ended",
                 "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(daemonThatWaited)).detail())
-                .contains("the JVM waited for the ticker");
+        assertThat(detail(daemonThatWaited)).contains("the JVM waited for the ticker");
 
         ChildReport nonDaemonThatDidNot = exited(
                 Scenario.PLATFORM_NON_DAEMON, "tick 1", "main-returning ticker-alive=true daemon=false", "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonThatDidNot)).detail())
-                .contains("exited while the ticker ran");
+        assertThat(detail(nonDaemonThatDidNot)).contains("exited while the ticker ran");
 
         ChildReport nonDaemonWithoutEvidence = exited(
                 Scenario.PLATFORM_NON_DAEMON,
@@ -191,8 +186,7 @@ class DaemonThreadsTest {
                 "ticker-ended",
                 "main-returning ticker-alive=false daemon=false",
                 "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(nonDaemonWithoutEvidence)).detail())
-                .contains("no tick came after main returned");
+        assertThat(detail(nonDaemonWithoutEvidence)).contains("no tick came after main returned");
 
         ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
         Check stuckCheck = DaemonThreadsPattern.check(List.of(stuck));
@@ -200,11 +194,10 @@ class DaemonThreadsTest {
         assertThat(stuckCheck.detail()).startsWith("structured: the JVM did not exit within 60 s");
 
         ChildReport crashed = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), true, 1);
-        assertThat(DaemonThreadsPattern.check(List.of(crashed)).detail()).startsWith("structured: exit status 1");
+        assertThat(detail(crashed)).startsWith("structured: exit status 1");
 
         ChildReport mainNeverReturned = exited(Scenario.PLATFORM_DAEMON, "tick 1", "ticker-ended", "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(mainNeverReturned)).detail())
-                .startsWith("platform-daemon: main never returned");
+        assertThat(detail(mainNeverReturned)).startsWith("platform-daemon: main never returned");
 
         ChildReport forkOutlivedMain = exited(
                 Scenario.STRUCTURED,
@@ -212,7 +205,7 @@ class DaemonThreadsTest {
                 "main-returning ticker-alive=true daemon=true",
                 "ticker-ended",
                 "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(forkOutlivedMain)).detail())
+        assertThat(detail(forkOutlivedMain))
                 .startsWith("structured: the forked ticker was still running when main returned");
 
         ChildReport virtualAccepted = exited(
@@ -221,8 +214,7 @@ class DaemonThreadsTest {
                 "tick 1",
                 "main-returning ticker-alive=true daemon=false",
                 "jvm-exiting");
-        assertThat(DaemonThreadsPattern.check(List.of(virtualAccepted)).detail())
-                .contains("setDaemon(false)");
+        assertThat(detail(virtualAccepted)).contains("setDaemon(false)");
     }
 
     /** A daemon's pass says how many ticks the JVM took to begin exiting: those between the two lines only. */
@@ -240,6 +232,11 @@ class DaemonThreadsTest {
         assertThat(check.detail())
                 .isEqualTo("platform-daemon: JVM exited while the ticker ran"
                         + " (1 ticks between main returning and the JVM exiting)");
+    }
+
+    /** The check's detail for this one child. */
+    private static String detail(ChildReport report) {
+        return DaemonThreadsPattern.check(List.of(report)).detail();
     }
 
     /** A child that exited by itself (status 0) after printing {@code lines}. */

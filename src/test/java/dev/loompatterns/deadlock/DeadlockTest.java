@@ -1,16 +1,19 @@
 package dev.loompatterns.deadlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Threads;
+import dev.loompatterns.testing.Background;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Detection in every mode, the break, the fix; and what ThreadMXBean reports on JDK 25. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS) // backstop only
@@ -80,14 +84,19 @@ class DeadlockTest {
         });
     }
 
-    /** In platform mode ThreadMXBean must see every pair too; in virtual mode it is not asked to. */
+    /**
+     * The dump must see every pair in every mode, ThreadMXBean in platform mode too (in virtual mode it is
+     * not asked to): one real deadlock, then each detection in turn swapped for one that saw nothing.
+     */
     @Test
-    void checkFailsWhenThreadMxBeanMissedAPairInPlatformMode() throws Exception {
+    void checkFailsWhenADetectorItReliesOnMissedAPair() throws Exception {
         List<LockPair> opposite = LockPair.pairs(1, LockPair.Order.OPPOSITE);
         Watchdog watchdog = new Watchdog(opposite);
         DeadlockPattern.FORMS.of(Mode.PLATFORM).run(LockPair.workersOf(opposite), watchdog);
-        Detection nothing = new Detection(MxBeanDetector.NAME, List.of(), "nothing");
-        List<Detection> mxMissed = List.of(nothing, watchdog.detections().get(1));
+        Detection mx = watchdog.detections().get(0);
+        Detection dump = watchdog.detections().get(1);
+        List<Detection> mxMissed = List.of(new Detection(MxBeanDetector.NAME, List.of(), "nothing"), dump);
+        List<Detection> dumpMissed = List.of(mx, new Detection(ThreadDumpDetector.NAME, List.of(), "nothing"));
 
         Check platform = DeadlockPattern.check(Mode.PLATFORM, opposite, mxMissed, List.of(), List.of());
         assertThat(platform.verdict()).isEqualTo(Check.Verdict.FAILED);
@@ -95,6 +104,37 @@ class DeadlockTest {
         assertThat(DeadlockPattern.check(Mode.VIRTUAL, opposite, mxMissed, List.of(), List.of())
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
+        for (Mode mode : Mode.values()) {
+            Check check = DeadlockPattern.check(mode, opposite, dumpMissed, List.of(), List.of());
+            assertThat(check.verdict()).as(mode.toString()).isEqualTo(Check.Verdict.FAILED);
+            assertThat(check.detail()).isEqualTo("JSON thread dump and the locks' owners gave 0 of 1 cycles: nothing");
+        }
+    }
+
+    /**
+     * A run that never gets where the watchdog waits for it to (only worker a of the pair is started, so it
+     * waits at the latch for b for ever) ends when the watchdog gives up: every worker is interrupted and
+     * backs off, and the watchdog fails saying what it waited for. A zero limit gives up at the first look.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aWatchdogPastItsLimitInterruptsEveryWorkerAndFails(boolean deadlocksExpected) throws Exception {
+        LockPair pair = new LockPair(0, deadlocksExpected ? LockPair.Order.OPPOSITE : LockPair.Order.GLOBAL);
+        Watchdog watchdog = new Watchdog(List.of(pair), deadlocksExpected, Duration.ZERO);
+        try (Background<Object> a = Background.start(() -> {
+            pair.workers().getFirst().run();
+            return pair.result(0);
+        })) {
+            a.awaitState(Thread.State.WAITING); // at the latch, for a worker b that never comes
+
+            assertThatThrownBy(watchdog::watchAndBreak)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("gave up after 0 s waiting until "
+                            + (deadlocksExpected ? "every pair deadlocked" : "every worker ended"));
+            assertThat(a.join()).isEqualTo(LockPair.Result.BACKED_OFF);
+        }
+        assertThat(pair.a.isLocked() || pair.b.isLocked()).isFalse();
+        assertThat(watchdog.broken()).isEmpty();
     }
 
     /**
@@ -201,18 +241,6 @@ class DeadlockTest {
         Map<Long, Long> edges = Map.of(1L, 2L, 2L, 1L, 3L, 4L, 4L, 5L, 5L, 3L, 6L, 1L, 7L, 8L);
         assertThat(WaitForGraph.cycles(edges)).containsExactlyInAnyOrder(Set.of(1L, 2L), Set.of(3L, 4L, 5L));
         assertThat(WaitForGraph.cycles(Map.of(7L, 8L))).isEmpty();
-    }
-
-    @Test
-    void checkFailsWhenTheDumpMissedAPair() throws Exception {
-        List<LockPair> opposite = LockPair.pairs(1, LockPair.Order.OPPOSITE);
-        Watchdog watchdog = new Watchdog(opposite);
-        DeadlockPattern.FORMS.of(Mode.VIRTUAL).run(LockPair.workersOf(opposite), watchdog);
-        Detection nothing = new Detection(ThreadDumpDetector.NAME, List.of(), "nothing");
-        Check check = DeadlockPattern.check(
-                Mode.VIRTUAL, opposite, List.of(watchdog.detections().get(0), nothing), List.of(), List.of());
-        assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
-        assertThat(check.detail()).isEqualTo("JSON thread dump and the locks' owners gave 0 of 1 cycles: nothing");
     }
 
     private interface PairCheck {

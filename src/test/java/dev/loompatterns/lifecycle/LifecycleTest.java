@@ -138,4 +138,23 @@ class LifecycleTest {
                 .contains("expected [UNAVAILABLE, FAILED]");
         assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of()).verdict()).isEqualTo(Check.Verdict.FAILED);
     }
+
+    /**
+     * A walk the diagram's states begin but do not end, or one that goes on past its end, fails too. No form
+     * makes either today (a walk cut short ends in a "timed out" state, which differs before the end), but a
+     * check that compared only the states both lists hold would pass them.
+     */
+    @Test
+    void checkFailsOnAWalkShortOfTheDiagramOrPastIt() {
+        List<String> states = LifecyclePattern.expectedThreadStates(Mode.PLATFORM);
+        List<String> noEnd = states.subList(0, states.size() - 1);
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, noEnd, List.of(), "", "", "")))
+                        .detail())
+                .isEqualTo("subject 0 showed no TERMINATED after 6 states");
+        List<String> pastEnd = new ArrayList<>(states);
+        pastEnd.add("RUNNABLE(spin)");
+        assertThat(LifecyclePattern.check(Mode.PLATFORM, List.of(new Outcome(0, pastEnd, List.of(), "", "", "")))
+                        .detail())
+                .isEqualTo("subject 0 showed RUNNABLE(spin) after TERMINATED");
+    }
 }
