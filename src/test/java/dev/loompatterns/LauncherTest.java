@@ -263,7 +263,9 @@ class LauncherTest {
         Files.createDirectories(tree.resolve("scripts"));
         Files.createDirectories(tree.resolve("target"));
         Files.copy(Path.of("loom"), tree.resolve("loom"));
-        Files.copy(Path.of("scripts", "find-jdk.sh"), tree.resolve("scripts/find-jdk.sh"));
+        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
+            Files.copy(Path.of("scripts", script), tree.resolve("scripts", script));
+        }
         Path jar = Files.copy(Path.of("target", "loom-patterns.jar"), tree.resolve("target/loom-patterns.jar"));
         Files.createSymbolicLink(
                 tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
@@ -351,7 +353,9 @@ class LauncherTest {
             try (var repositories = Files.list(tmp)) {
                 assertThat(repositories.map(p -> p.getFileName().toString()))
                         .as("JFR's repository of the stopped JVM")
-                        .noneMatch(name -> name.endsWith("_" + pid));
+                        // JFR names it for its start time and pid (2026_12_01_03_02_48_14675); /tmp is shared, so
+                        // a file that only ends with the pid ("ids_23049.txt") is not it
+                        .noneMatch(name -> name.matches("\\d{4}(_\\d{2}){5}_" + pid));
             }
         } finally {
             stop.set(true);
