@@ -31,12 +31,24 @@ public class E05_Lifecycle {
     static volatile boolean parked = true;
     static volatile String step = "";
 
-    /** BLOCKS-UNTIL: the subject announced {@code want} and is in {@code state} (30 s backstop). */
-    static Thread.State await(Thread subject, String want, Thread.State state) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+    /** The backstop of {@link #await} ran out: the state it waited for never came. */
+    static final class NeverReached extends Exception {
+        NeverReached(String message) {
+            super(message);
+        }
+    }
+
+    /** How long {@link #await} waits for a state at most: a backstop, far longer than any step takes. */
+    static final long BACKSTOP_SECONDS = 30;
+
+    /** BLOCKS-UNTIL: the subject announced {@code want} and is in {@code state} ({@link #BACKSTOP_SECONDS}). */
+    static Thread.State await(Thread subject, String want, Thread.State state) throws NeverReached {
+        long deadline = System.nanoTime() + BACKSTOP_SECONDS * 1_000_000_000L;
         while (!(step.equals(want) && subject.getState() == state)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(subject + " never reached " + state + " in " + want);
+                throw new NeverReached(subject + " never reached " + state + " in " + want + " within "
+                        + BACKSTOP_SECONDS + " s (it is " + subject.getState() + " in "
+                        + (step.isEmpty() ? "no step yet" : step) + ")");
             }
             Thread.onSpinWait();
             LockSupport.parkNanos(10_000);
@@ -44,7 +56,7 @@ public class E05_Lifecycle {
         return state;
     }
 
-    static String walk(Thread.Builder builder) throws InterruptedException {
+    static String walk(Thread.Builder builder) throws InterruptedException, NeverReached {
         spinning = true;
         parked = true;
         step = "";
@@ -107,14 +119,24 @@ public class E05_Lifecycle {
 
     public static void main(String[] args) throws Exception {
         String expected = "NEW > RUNNABLE > TIMED_WAITING > WAITING > WAITING > BLOCKED > TERMINATED";
-        // BEFORE: a platform thread
-        System.out.println("platform:");
-        String platform = walk(Thread.ofPlatform());
-        System.out.println("  " + platform);
-        // AFTER: a virtual thread, the same walk
-        System.out.println("virtual:");
-        String virtual = walk(Thread.ofVirtual());
-        System.out.println("  " + virtual);
+        String platform;
+        String virtual;
+        try {
+            // BEFORE: a platform thread
+            System.out.println("platform:");
+            platform = walk(Thread.ofPlatform());
+            System.out.println("  " + platform);
+            // AFTER: a virtual thread, the same walk
+            System.out.println("virtual:");
+            virtual = walk(Thread.ofVirtual());
+            System.out.println("  " + virtual);
+        } catch (NeverReached stuck) {
+            // the walk cannot go on: say where it stopped, and fail as the check does (exit ends the subject)
+            System.out.println("  " + stuck.getMessage());
+            System.out.println("FAILED");
+            System.exit(1);
+            return;
+        }
 
         // AFTER, structured: a subtask's states
         List<String> subtaskStates = new ArrayList<>();

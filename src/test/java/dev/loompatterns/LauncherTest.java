@@ -248,6 +248,14 @@ class LauncherTest {
         assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
     }
 
+    /** The names in {@code dir} now. */
+    static java.util.Set<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
     /**
      * A build that rewrites {@code target/loom-patterns.jar} in place (another {@code ./loom} that found a
      * source changed, {@code ./mvnw package}) while a compare runs: the compare reads its classes from its own
@@ -263,7 +271,9 @@ class LauncherTest {
         Files.createDirectories(tree.resolve("scripts"));
         Files.createDirectories(tree.resolve("target"));
         Files.copy(Path.of("loom"), tree.resolve("loom"));
-        Files.copy(Path.of("scripts", "find-jdk.sh"), tree.resolve("scripts/find-jdk.sh"));
+        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
+            Files.copy(Path.of("scripts", script), tree.resolve("scripts", script));
+        }
         Path jar = Files.copy(Path.of("target", "loom-patterns.jar"), tree.resolve("target/loom-patterns.jar"));
         Files.createSymbolicLink(
                 tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
@@ -319,6 +329,8 @@ class LauncherTest {
         command.addAll(List.of("--jfr-dir", recordings.toString()));
         ProcessBuilder builder = builder(command, out, err);
         builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<String> inTmpBefore = names(tmp); // /tmp is shared: only what appears from now on is loom's
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread hog = Thread.ofPlatform().name("cpu-hog").start(() -> {
             while (!stop.get()) {
@@ -347,12 +359,12 @@ class LauncherTest {
             try (var left = Files.list(recordings)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
             }
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            try (var repositories = Files.list(tmp)) {
-                assertThat(repositories.map(p -> p.getFileName().toString()))
-                        .as("JFR's repository of the stopped JVM")
-                        .noneMatch(name -> name.endsWith("_" + pid));
-            }
+            java.util.Set<String> appeared = names(tmp);
+            appeared.removeAll(inTmpBefore);
+            assertThat(appeared)
+                    .as("JFR's repository of the stopped JVM, named for its start time and pid"
+                            + " (2026_12_01_03_02_48_14675)")
+                    .noneMatch(name -> name.matches("\\d{4}(_\\d{2}){5}_" + pid));
         } finally {
             stop.set(true);
             hog.join();

@@ -125,8 +125,8 @@ final class CarrierHoggingRule extends BaseRule {
                 severity,
                 String.format(
                         java.util.Locale.ROOT,
-                        "%d virtual threads ran %s or more without blocking; the longest, %s, ran %s at %s.",
-                        hogs.size(),
+                        "%s ran %s or more without blocking; the longest, %s, ran %s at %s.",
+                        Durations.count(hogs.size(), "virtual thread"),
                         Durations.words(REPORTED),
                         worst.thread.label(),
                         Durations.words(worst.longest),

@@ -2,8 +2,11 @@ package dev.loompatterns.analysis;
 
 import java.util.Locale;
 
-/** Durations as people read them, and the rounding the details use. */
-final class Durations {
+/**
+ * Durations and counts as people read them, and the rounding the details use. The counts serve
+ * the inspect reports too.
+ */
+public final class Durations {
 
     private Durations() {}
 
@@ -27,7 +30,15 @@ final class Durations {
     }
 
     /** {@code 1,234,567}. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * The count and its noun, plural unless the count is 1: {@code 1 pin}, {@code 2 pins},
+     * {@code 1,234 virtual threads}. For nouns whose plural adds an s.
+     */
+    public static String count(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -123,7 +123,9 @@ final class PinningRule extends BaseRule {
             return new Finding(
                     ID,
                     Severity.INFO,
-                    Durations.count(apartPins) + " pins, all of a class's first use or JFR's own: nothing to fix.",
+                    Durations.count(apartPins, "pin")
+                            + (apartPins == 1 ? ", of" : ", all of")
+                            + " a class's first use or JFR's own: nothing to fix.",
                     "A virtual thread that waits for a class loader, or for another thread to initialize a class,"
                         + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once the"
                         + " classes are loaded.",
@@ -132,13 +134,14 @@ final class PinningRule extends BaseRule {
         Group top = code.getFirst();
         String summary = String.format(
                 java.util.Locale.ROOT,
-                "%s pins held carriers for %s; most time: %s at %s (%s, %s pins).",
-                Durations.count(codePins),
+                "%s held %s for %s; most time: %s at %s (%s, %s).",
+                Durations.count(codePins, "pin"),
+                codePins == 1 ? "its carrier" : "carriers",
                 Durations.words(codeTime),
                 top.cause.what(),
                 top.frame,
                 Durations.words(top.total),
-                Durations.count(top.count));
+                Durations.count(top.count, "pin"));
         StringBuilder explanation =
                 new StringBuilder("A pinned virtual thread that blocks holds its carrier, so one carrier fewer "
                         + "runs the other virtual threads. What to do, by cause: ");
@@ -152,8 +155,9 @@ final class PinningRule extends BaseRule {
                         .append(". "));
         if (apartPins > 0) {
             explanation
-                    .append(Durations.count(apartPins))
-                    .append(" more pins were a class's first use or JFR's own, reported apart.");
+                    .append(Durations.count(apartPins, "more pin"))
+                    .append(apartPins == 1 ? " was" : " were")
+                    .append(" a class's first use or JFR's own, reported apart.");
         }
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
     }

@@ -117,12 +117,11 @@ final class PoolCandidateRule extends BaseRule {
                 Severity.INFO,
                 String.format(
                         java.util.Locale.ROOT,
-                        "%d pool%s of platform threads spent most of their time blocked; first to move: %s (%s"
-                                + " threads, blocked %.0f%% of the time).",
-                        candidates.size(),
-                        candidates.size() == 1 ? "" : "s",
+                        "%s of platform threads spent most of their time blocked; first to move: %s (%s, blocked"
+                                + " %.0f%% of the time).",
+                        Durations.count(candidates.size(), "pool"),
                         first.get("pool"),
-                        first.get("threads"),
+                        Durations.count(((Number) first.get("threads")).longValue(), "thread"),
                         ((Double) first.get("blocked_share")) * 100),
                 "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
                     + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"

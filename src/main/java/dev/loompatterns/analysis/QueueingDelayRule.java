@@ -67,12 +67,14 @@ final class QueueingDelayRule extends BaseRule {
         return new Finding(
                 ID,
                 severity,
-                String.format(
-                        java.util.Locale.ROOT,
-                        "%s tasks waited a median of %s before they started, at most %s.",
-                        Durations.count(delays.count()),
-                        Durations.words(delays.quantile(0.5)),
-                        Durations.words(longest)),
+                delays.count() == 1
+                        ? "1 task waited " + Durations.words(longest) + " before it started."
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "%s waited a median of %s before they started, at most %s.",
+                                Durations.count(delays.count(), "task"),
+                                Durations.words(delays.quantile(0.5)),
+                                Durations.words(longest)),
                 "The wait between submitting a task and its start is time in the scheduler's queue: with more runnable"
                     + " virtual threads than carriers, and no time slicing, a task waits until one ahead of it blocks"
                     + " or ends.",

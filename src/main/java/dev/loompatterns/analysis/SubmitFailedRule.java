@@ -41,7 +41,8 @@ final class SubmitFailedRule extends BaseRule {
         return new Finding(
                 ID,
                 Severity.WARNING,
-                Durations.count(failures) + " times the scheduler refused to run a virtual thread.",
+                "The scheduler refused to run a virtual thread "
+                        + (failures == 1 ? "once." : Durations.count(failures) + " times."),
                 "Thread.start() or an unpark threw because the scheduler rejected the task: usually an out-of-memory"
                         + " error or a scheduler that was shut down. The thread did not run (start) or stayed parked"
                         + " (unpark).",

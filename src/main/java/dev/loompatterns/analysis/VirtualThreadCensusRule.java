@@ -111,8 +111,8 @@ final class VirtualThreadCensusRule extends BaseRule {
                 "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + file + " " + slim);
         String summary = String.format(
                 Locale.ROOT,
-                "%s virtual threads started, %s ended, at most %s alive at once; median lifetime %s.",
-                Durations.count(starts),
+                "%s started, %s ended, at most %s alive at once; median lifetime %s.",
+                Durations.count(starts, "virtual thread"),
                 Durations.count(ends),
                 Durations.count(peak),
                 Durations.words(lifetimes.quantile(0.5)));

@@ -96,12 +96,24 @@ public final class LoomCli implements Runnable {
                 },
                 "loom-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        int code = execute(Catalogue.load(), out, err, args);
+        int code = EXIT_CHECK_FAILED;
+        Throwable escaped = null;
+        try {
+            code = execute(Catalogue.load(), out, err, args);
+        } catch (Throwable e) {
+            // an Error picocli does not catch (NoClassDefFoundError, OutOfMemoryError), or a catalogue
+            // that did not load: left to escape, main would die, the JVM would shut down and run the
+            // hook, which would say Ctrl-C though nobody pressed it (and wait for a run that had ended)
+            escaped = e;
+        }
         finished.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(onCtrlC);
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C came: the hook is running and returns now that the run has finished
+        }
+        if (escaped != null) {
+            code = failed(escaped, err); // the hook is gone: however this ends, it cannot speak
         }
         System.exit(code);
     }
@@ -121,24 +133,33 @@ public final class LoomCli implements Runnable {
                 err.println("loom: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof InterruptedException || Cancellation.requested()) {
-                // after Ctrl-C, whatever failed failed because the JVM is shutting down (JFR stops its recordings)
-                err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is"
-                        + " discarded)");
-                return EXIT_INTERRUPTED;
-            }
-            err.println("loom: unexpected error: " + e);
-            if (System.getenv("LOOM_STACKTRACE") != null) {
-                e.printStackTrace(err);
-            } else {
-                err.println("loom: set LOOM_STACKTRACE=1 to see the stack trace");
-            }
-            return EXIT_CHECK_FAILED;
+            return failed(e, err);
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Says on {@code err} how a run failed that neither a check nor bad input explains, and returns
+     * the exit code: {@link #EXIT_INTERRUPTED} after Ctrl-C (whatever failed then failed because the
+     * JVM is shutting down: JFR stops its recordings), else {@link #EXIT_CHECK_FAILED}, in one line,
+     * and the stack trace only if {@code LOOM_STACKTRACE} is set.
+     */
+    private static int failed(Throwable e, PrintWriter err) {
+        if (e instanceof InterruptedException || Cancellation.requested()) {
+            err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is"
+                    + " discarded)");
+            return EXIT_INTERRUPTED;
+        }
+        err.println("loom: unexpected error: " + e);
+        if (System.getenv("LOOM_STACKTRACE") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("loom: set LOOM_STACKTRACE=1 to see the stack trace");
+        }
+        return EXIT_CHECK_FAILED;
     }
 
     /** picocli's message in one line, with a suggestion for a mistyped command or option. */

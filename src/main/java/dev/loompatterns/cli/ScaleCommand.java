@@ -151,9 +151,10 @@ final class ScaleCommand extends LoomCommand {
                             row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
-                allWoke &= runs.stream().allMatch(run -> run.woke() == run.tasks());
+                boolean woke = allWoke(runs);
+                allWoke &= woke;
                 progress.clear();
-                cut |= printLine(cells(row, median, runs), widths, table.wide, out);
+                cut |= printLine(cells(row, median, runs, woke), widths, table.wide, out);
                 if (repeat > 1) {
                     out.printf(
                             Locale.ROOT,
@@ -222,9 +223,16 @@ final class ScaleCommand extends LoomCommand {
         return widths;
     }
 
-    /** One row's cells, in the order of {@link #COLUMNS}: its median run's figures, and the check over all its runs. */
-    static List<String> cells(Row row, Result median, List<Result> runs) {
-        boolean ok = runs.stream().allMatch(run -> run.woke() == run.tasks());
+    /** Whether every task of every run finished its wait: a row's check. */
+    static boolean allWoke(List<Result> runs) {
+        return runs.stream().allMatch(run -> run.woke() == run.tasks());
+    }
+
+    /**
+     * One row's cells, in the order of {@link #COLUMNS}: its median run's figures, and the check over
+     * all its runs ({@code allWoke}, {@link #allWoke} of them).
+     */
+    static List<String> cells(Row row, Result median, List<Result> runs, boolean allWoke) {
         return List.of(
                 row.label(),
                 Integer.toString(row.tasks()),
@@ -234,7 +242,7 @@ final class ScaleCommand extends LoomCommand {
                 String.format(Locale.ROOT, "%.0f", median.tasks() * 1e9 / median.wallNanos()),
                 median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
                 String.format(Locale.ROOT, "%.0f", median.peakHeapBytes() / 1048576.0),
-                ok
+                allWoke
                         ? "pass: all " + row.tasks() + " woke"
                         : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
     }

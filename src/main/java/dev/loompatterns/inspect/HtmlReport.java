@@ -1,5 +1,6 @@
 package dev.loompatterns.inspect;
 
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,8 +103,8 @@ public final class HtmlReport {
                 .append("</span> &middot; ")
                 .append(escape(TextReport.size(report.bytes())))
                 .append(" &middot; ")
-                .append(String.format(Locale.ROOT, "%,d", report.events()))
-                .append(" events</p>\n<nav class=\"overview\">");
+                .append(Durations.count(report.events(), "event"))
+                .append("</p>\n<nav class=\"overview\">");
         for (Finding finding : report.findings()) {
             page.append("<a class=\"chip\" href=\"#")
                     .append(anchor(finding.rule()))
@@ -302,7 +303,7 @@ public final class HtmlReport {
                             .append(escape(name))
                             .append("\"><summary>")
                             .append(escape(label(name)))
-                            .append(String.format(Locale.ROOT, " (%,d rows)", list.size()))
+                            .append(" (" + Durations.count(list.size(), "row") + ")")
                             .append("</summary>")
                             .append(table)
                             .append("</details>\n");

@@ -1,5 +1,6 @@
 package dev.loompatterns.inspect;
 
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ public final class TextReport {
     private TextReport() {}
 
     public static void print(Report report, PrintWriter out) {
-        String recording =
-                String.format(Locale.ROOT, "%s (%s, %,d events)", report.file(), size(report.bytes()), report.events());
+        String recording = String.format(
+                Locale.ROOT,
+                "%s (%s, %s)",
+                report.file(),
+                size(report.bytes()),
+                Durations.count(report.events(), "event"));
         wrap("Recording: ", recording, WIDTH).forEach(out::println);
         for (Finding finding : report.findings()) {
             out.println();

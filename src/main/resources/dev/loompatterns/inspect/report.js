@@ -190,7 +190,7 @@
           scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: { autoSkip: false } } },
           plugins: { tooltip: { callbacks: { label: function (context) {
             var p = context.raw.pool;
-            return p.pool + ': ' + p.threads + ' threads, blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')';
+            return p.pool + ': ' + p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')';
           } } } }
         }
       });

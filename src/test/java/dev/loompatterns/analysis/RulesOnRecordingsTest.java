@@ -146,8 +146,7 @@ class RulesOnRecordingsTest {
         rule.accept(new Observation.SubmitFailed(
                 1, Observation.ThreadRef.UNKNOWN, "java.util.concurrent.RejectedExecutionException"));
         Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, ""));
-        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.summary()).startsWith("1 times");
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING); // its words: CountsInWordsTest
     }
 
     @Test

@@ -57,6 +57,77 @@ class LoomCliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * A pattern whose class is there but whose title is not: it throws the {@link NoClassDefFoundError}
+     * of a class missing from the jar. Registered only in a services file that one test puts on a
+     * child JVM's class path, never in the catalogue the tests load.
+     */
+    public static final class MissingClassPattern implements dev.loompatterns.core.Pattern {
+        static final String MISSING = "dev/loompatterns/gone/Gone";
+
+        @Override
+        public dev.loompatterns.core.PatternInfo info() {
+            return dev.loompatterns.core.PatternInfo.of(98, "missing-class", "missing class", "none", 1)
+                    .build();
+        }
+
+        @Override
+        public String title() {
+            throw new NoClassDefFoundError(MISSING);
+        }
+
+        @Override
+        public dev.loompatterns.core.Check run(
+                dev.loompatterns.core.Mode mode,
+                dev.loompatterns.core.Variant variant,
+                dev.loompatterns.core.Workload workload) {
+            throw new UnsupportedOperationException("never run");
+        }
+    }
+
+    /**
+     * An Error that escapes the command (picocli passes Errors on) ends loom as an unexpected error
+     * does: two lines, exit 1. The Ctrl-C hook says nothing, as nobody pressed Ctrl-C: before, main
+     * died with the Error's stack trace and the hook, run by the JVM's shutdown, printed "loom: Ctrl-C:
+     * stopping the run". A child JVM's {@code loom list}, with {@link MissingClassPattern} in its
+     * catalogue.
+     */
+    @Test
+    void anErrorThatEscapesTheCommandIsAnUnexpectedErrorNotACtrlC(@TempDir Path dir) throws Exception {
+        Path extra = dir.resolve("extra");
+        Path services = Files.createDirectories(extra.resolve("META-INF/services"));
+        Files.writeString(
+                services.resolve(dev.loompatterns.core.Pattern.class.getName()),
+                MissingClassPattern.class.getName() + "\n");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-preview",
+                        "-cp",
+                        extra + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                        LoomCli.class.getName(),
+                        "list")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().remove("LOOM_STACKTRACE");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean exited = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES); // backstop only
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(exited).as("loom exited").isTrue();
+
+        String errText = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(errText.lines())
+                .as(errText)
+                .containsExactly(
+                        "loom: unexpected error: java.lang.NoClassDefFoundError: " + MissingClassPattern.MISSING,
+                        "loom: set LOOM_STACKTRACE=1 to see the stack trace");
+        assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+    }
+
     @Test
     void listShowsEveryPatternOfTheCatalogue() {
         Result result = loom("list");

@@ -71,6 +71,23 @@ class ScaleCommandTest {
         assertThat(result.out()).contains("pass: all 10 woke").doesNotContain("wake/s");
     }
 
+    /** A row passes only if every task of every run woke; if one did not, the check names the fewest that woke. */
+    @Test
+    void aRowWhoseRunLostATaskFailsItsCheck() {
+        ScaleCommand.Row row = new ScaleCommand.Row(Kind.VIRTUAL, 10, 0);
+        SleeperRun.Result all =
+                new SleeperRun.Result(Kind.VIRTUAL, 10, 0, 50_000_000L, 1_000_000L, 1_000_000L, 10, 1, 1);
+        SleeperRun.Result lost =
+                new SleeperRun.Result(Kind.VIRTUAL, 10, 0, 50_000_000L, 1_000_000L, 1_000_000L, 9, 1, 1);
+
+        assertThat(ScaleCommand.allWoke(List.of(all, all))).isTrue();
+        assertThat(ScaleCommand.allWoke(List.of(all, lost))).isFalse();
+        assertThat(ScaleCommand.cells(row, all, List.of(all, lost), false).getLast())
+                .isEqualTo("FAIL: 9 woke");
+        assertThat(ScaleCommand.cells(row, all, List.of(all, all), true).getLast())
+                .isEqualTo("pass: all 10 woke");
+    }
+
     /** Figures wider than their columns push the check past 120 columns: it is cut, and --wide prints it whole. */
     @Test
     void aCheckThatDoesNotFitIsCutAndWidePrintsItWhole() {
@@ -79,7 +96,7 @@ class ScaleCommandTest {
         // a 14-day wall_ms and 20 million wake-ups per second: 5 columns more than a default run's figures take
         SleeperRun.Result run = new SleeperRun.Result(
                 Kind.POOL, 20_000, 20_000, days, 1_000_000L, 1_000_000L, 20_000, 90_000_000L, 50_000L << 20);
-        List<String> cells = ScaleCommand.cells(row, run, List.of(run));
+        List<String> cells = ScaleCommand.cells(row, run, List.of(run), ScaleCommand.allWoke(List.of(run)));
 
         StringWriter narrow = new StringWriter();
         boolean cut = ScaleCommand.printLine(

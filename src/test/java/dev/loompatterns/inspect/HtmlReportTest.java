@@ -365,6 +365,31 @@ class HtmlReportTest {
         assertThat(page).contains(" (2,000 rows)");
     }
 
+    /** The header's events and a folded table's rows, one and two: "1 event", "2 rows". */
+    @Test
+    void countsInTheHeaderAndTheFoldedTablesAgreeWithTheirNouns() throws IOException {
+        for (int n = 1; n <= 2; n++) {
+            List<Map<String, Object>> timeline = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                timeline.add(pin(T0 + i, "ForkJoinPool-1-worker-1", "v-" + i, "monitor", "com.example.A.b:1"));
+            }
+            String page = html(new Report(
+                    "n.jfr",
+                    1234,
+                    n,
+                    List.of(new Finding(
+                            "pinning",
+                            Severity.WARNING,
+                            "Pins.",
+                            "",
+                            Map.of("pins", (long) n, "timeline", timeline)))));
+            String noun = n == 1 ? "" : "s";
+            assertThat(page)
+                    .contains(" &middot; " + n + " event" + noun + "</p>")
+                    .contains("<summary>timeline (" + n + " row" + noun + ")</summary>");
+        }
+    }
+
     @Test
     void valuesReadAsAPersonReadsThem() {
         assertThat(HtmlReport.value("pins", 12_345L, 0)).isEqualTo("12,345");

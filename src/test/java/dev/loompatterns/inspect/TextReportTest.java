@@ -132,6 +132,14 @@ class TextReportTest {
         assertThat(words(String.join("\n", lines))).isEqualTo(words(unwrapped));
     }
 
+    @Test
+    void theRecordingsEventsAreCountedInWordsThatAgree() {
+        assertThat(print(new Report("one.jfr", 2048, 1, List.of())).strip())
+                .isEqualTo("Recording: one.jfr (2.0 KB, 1 event)");
+        assertThat(print(new Report("two.jfr", 2048, 2, List.of())).strip())
+                .isEqualTo("Recording: two.jfr (2.0 KB, 2 events)");
+    }
+
     private static String print(Report report) {
         StringWriter text = new StringWriter();
         TextReport.print(report, new PrintWriter(text));
