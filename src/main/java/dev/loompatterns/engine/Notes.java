@@ -49,7 +49,7 @@ public final class Notes {
                 Locale.ROOT,
                 "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
                 apart.apartTotal(),
-                apart.apartTotal() == 1 ? "" : "s",
+                plural(apart.apartTotal()),
                 apart.recorder() == 0
                         ? "met classes for the first time"
                         : apart.firstUse() == 0
@@ -93,13 +93,28 @@ public final class Notes {
     /** One recording's line: its name, virtual threads started, pins and, if asked, submit failures. */
     private static void printSummaryLine(Path file, boolean submitFailures, PrintWriter out) throws IOException {
         RecordingSummary summary = RecordingSummary.read(file);
-        out.printf(
-                Locale.ROOT,
-                "  %-48s %7d virtual threads started, %4d pins%s%n",
-                file.getFileName(),
+        out.println(summaryLine(
+                file.getFileName().toString(),
                 summary.virtualThreadsStarted(),
                 summary.pins(),
-                submitFailures ? ", " + summary.submitFailures() + " submit failures" : "");
+                submitFailures ? summary.submitFailures() : -1));
+    }
+
+    /** {@link #printSummaryLine}'s words, each noun plural unless its count is 1; no submit failures if negative. */
+    static String summaryLine(String name, long virtualThreads, long pins, long submitFailures) {
+        return String.format(
+                Locale.ROOT,
+                "  %-48s %7d virtual thread%s started, %4d pin%s%s",
+                name,
+                virtualThreads,
+                plural(virtualThreads),
+                pins,
+                plural(pins),
+                submitFailures < 0 ? "" : ", " + submitFailures + " submit failure" + plural(submitFailures));
+    }
+
+    private static String plural(long count) {
+        return count == 1 ? "" : "s";
     }
 
     /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */

@@ -128,4 +128,14 @@ class CompareNotesTest {
         assertThat(Notes.noiseNote(rows, 1, 3)).contains("median of 3 runs after 1 warm-up run per cell;");
         assertThat(Notes.noiseNote(rows, 4, 1)).startsWith("Each figure is one run after 4 warm-up runs per cell:");
     }
+
+    @Test
+    void aRecordingsLineSaysOneOfAThingInTheSingular() {
+        assertThat(Notes.summaryLine("r.jfr", 1, 1, 1))
+                .endsWith(" 1 virtual thread started,    1 pin, 1 submit failure");
+        assertThat(Notes.summaryLine("r.jfr", 2, 0, -1)).endsWith(" 2 virtual threads started,    0 pins");
+        assertThat(Notes.summaryLine("r.jfr", 20, 3, 2))
+                .startsWith("  r.jfr ")
+                .endsWith(" 20 virtual threads started,    3 pins, 2 submit failures");
+    }
 }
