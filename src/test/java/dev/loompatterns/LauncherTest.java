@@ -311,7 +311,7 @@ class LauncherTest {
      * Ctrl-C as a person gives it: a real SIGINT to a running {@code ./loom compare}, once its
      * second run has started, beside a CPU-bound thread. It prints its line, then the rows already
      * finished, exits 130, starts no further run, and leaves no half-written recording nor a JFR
-     * repository folder of its own behind.
+     * repository folder behind, of its own or of a child JVM it started.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
@@ -342,6 +342,11 @@ class LauncherTest {
             process.getOutputStream().close();
             awaitSecondRun(process, err);
             long pid = process.pid(); // the launcher exec's java: the same process
+            // its child JVMs too (pinning's, scheduling's): each keeps a JFR repository of its own
+            String pids = java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(pid), process.descendants().map(ProcessHandle::pid))
+                    .map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("|"));
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid))
                             .start()
                             .waitFor())
@@ -362,9 +367,9 @@ class LauncherTest {
             java.util.Set<String> appeared = names(tmp);
             appeared.removeAll(inTmpBefore);
             assertThat(appeared)
-                    .as("JFR's repository of the stopped JVM, named for its start time and pid"
-                            + " (2026_12_01_03_02_48_14675)")
-                    .noneMatch(name -> name.matches("\\d{4}(_\\d{2}){5}_" + pid));
+                    .as("JFR's repository of the stopped JVM or one of its children, named for its start time and"
+                            + " pid (2026_12_01_03_02_48_14675, _1 added if the name was taken)")
+                    .noneMatch(name -> name.matches("\\d{4}(_\\d{2}){5}_(" + pids + ")(_\\d+)?"));
         } finally {
             stop.set(true);
             hog.join();

@@ -24,11 +24,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What it reports is added to the current run's {@link ChildActivity}, so the run's row shows it.
  *
  * <p>The child never outlives {@link #run} (nor {@link #runAll}, which starts several at once):
- * it is destroyed and waited for on every path out, including a timeout and an interrupt of the
- * caller. This is the project's one launcher: {@code daemon-threads} starts its children with
+ * it is stopped and waited for on every path out, including a timeout and an interrupt of the
+ * caller; asked to stop before it is killed, so it leaves no JFR repository behind. This is the project's one launcher: {@code daemon-threads} starts its children with
  * {@link #runAll}, {@code loom scale} its rows' JVMs with {@link Launch#plain}.
  */
 public final class ChildJvm {
+
+    /** How long a child asked to stop may take to run its shutdown hooks before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /** A child's exit code and what it printed. */
     public record Result(int exitCode, List<String> stdout, String stderr) {
@@ -153,10 +156,10 @@ public final class ChildJvm {
                     try {
                         if (!process.waitFor(backstop)) {
                             fired.set(true);
-                            process.destroyForcibly();
+                            destroyAndWait(process);
                         }
                     } catch (InterruptedException e) {
-                        process.destroyForcibly(); // the run is being cancelled: take the child with it
+                        destroyAndWait(process); // the run is being cancelled: take the child with it
                     }
                 }));
             }
@@ -291,16 +294,31 @@ public final class ChildJvm {
                 threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
     }
 
-    private static void destroyAndWait(Process process) {
+    /**
+     * Stops a child that is still running and returns once it has ended: asked first (SIGTERM, so its
+     * shutdown hooks run and JFR deletes its repository, a folder {@code <date>_<pid>} in the temporary
+     * directory that a killed JVM leaves behind), killed if it has not ended within
+     * {@link #STOP_GRACE}. An interrupt does not cut the wait short; it is kept for the caller.
+     */
+    static void destroyAndWait(Process process) {
         if (!process.isAlive()) {
             return;
         }
-        process.destroyForcibly();
+        process.destroy();
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        boolean killed = false;
         boolean interrupted = false;
         while (true) {
             try {
-                process.waitFor();
-                break;
+                if (killed) {
+                    process.waitFor();
+                    break;
+                }
+                if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                process.destroyForcibly();
+                killed = true;
             } catch (InterruptedException e) {
                 interrupted = true;
             }

@@ -3,11 +3,14 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.LiveThreads;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +85,37 @@ class ChildJvmTest {
                     .isFalse();
         }
         assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
+    }
+
+    /**
+     * A child stopped because its caller was interrupted (Ctrl-C) is asked to stop before it is
+     * killed, so its JFR repository, a folder a killed JVM leaves in the temporary directory, goes
+     * with it.
+     */
+    @Test
+    void aChildStoppedByAnInterruptLeavesNoJfrRepositoryBehind(@TempDir Path dir) throws Exception {
+        Path repository = Files.createDirectory(dir.resolve("repository"));
+        Path pidFile = dir.resolve("pid");
+        try (Background<ChildJvm.Result> run = Background.start(() -> ChildJvm.run(
+                List.of("-XX:FlightRecorderOptions:repository=" + repository),
+                Child.class,
+                List.of("hang", pidFile.toString()),
+                Duration.ofMinutes(2)))) {
+            // the child's main runs once ChildMain has started its recording stream
+            Background.awaitUntil(() -> Files.exists(pidFile) || !run.thread().isAlive());
+            assertThat(entries(repository))
+                    .as("the running child's JFR repository")
+                    .isNotEmpty();
+            run.thread().interrupt();
+            assertThatThrownBy(run::join).isInstanceOf(InterruptedException.class);
+        }
+        assertThat(entries(repository)).as("left behind by the stopped child").isEmpty();
+        assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
     }
 }
