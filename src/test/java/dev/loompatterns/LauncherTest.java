@@ -344,7 +344,8 @@ class LauncherTest {
             long pid = process.pid(); // the launcher exec's java: the same process
             // its child JVMs too (pinning's, scheduling's): each keeps a JFR repository of its own
             String pids = java.util.stream.Stream.concat(
-                            java.util.stream.Stream.of(pid), process.descendants().map(ProcessHandle::pid))
+                            java.util.stream.Stream.of(pid),
+                            process.descendants().map(ProcessHandle::pid))
                     .map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining("|"));
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid))
