@@ -5,7 +5,8 @@
 # checksum and size, beside it in target/ (so its manifest's lib/ class path still resolves;
 # `mvn clean` removes them); a copy is touched each time a run starts from it, and one unused for a
 # day is deleted (a run, and the child JVMs it starts from the same class path, may read it until
-# it ends).
+# it ends). A half-made copy (target/.loom-run.XXXXXX) is removed on Ctrl-C, TERM or HUP; one left
+# by a SIGKILL mid-copy is deleted once it is an hour old (a copy being made is seconds old).
 
 # run_copy JAR NAME: prints the path of JAR's copy, made if need be; returns 1 where none can be
 # made. NAME begins its line on stderr when the jar changes while it is copied.
@@ -17,7 +18,7 @@ run_copy() {
     copy="$dir/loom-run-$sum.jar"
     [ -f "$copy" ] && break
     tmp="$(mktemp "$dir/.loom-run.XXXXXX" 2>/dev/null)" || return 1
-    trap 'rm -f "$tmp"' INT TERM # a Ctrl-C mid-copy leaves no partial copy
+    trap 'rm -f "$tmp"' INT TERM HUP # a Ctrl-C (or a closed terminal) mid-copy leaves no partial copy
     if ! { cp "$jar" "$tmp" && chmod 644 "$tmp"; }; then
       rm -f "$tmp"
       return 1
@@ -33,9 +34,10 @@ run_copy() {
     [ "$tries" -lt 30 ] || return 1
     sleep 1
   done
-  trap - INT TERM
+  trap - INT TERM HUP
   touch "$copy" 2>/dev/null || true
   find "$dir" -maxdepth 1 -name 'loom-run-*.jar' -mmin +1440 -delete 2>/dev/null || true
+  find "$dir" -maxdepth 1 -name '.loom-run.*' -mmin +60 -delete 2>/dev/null || true # a SIGKILL's leftovers
   printf '%s\n' "$copy"
 }
 # jar_to_run JAR NAME: prints the path of JAR's copy or, where no copy can be made (a target/ that

@@ -308,6 +308,56 @@ class LauncherTest {
     }
 
     /**
+     * What {@code scripts/run-copy.sh} deletes beside the jar when it hands out a copy: a copy unused for
+     * a day, and a half-made copy an hour old (a SIGKILL mid-copy leaves one, which no trap removes),
+     * but neither a fresh one (a copy being made by another {@code ./loom}) nor a copy used within the
+     * day. Before, the half-made copies were never deleted.
+     */
+    @Test
+    void theCopyCleanupDeletesOldCopiesAndHalfMadeOnesButNotFreshOnes(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("loom-patterns.jar"), "not a real jar");
+        java.nio.file.attribute.FileTime twoHoursAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+        java.nio.file.attribute.FileTime twoDaysAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        Path killedMidCopy =
+                Files.setLastModifiedTime(Files.writeString(dir.resolve(".loom-run.aaaaaa"), "x"), twoHoursAgo);
+        Path beingMade = Files.writeString(dir.resolve(".loom-run.bbbbbb"), "x");
+        Path unused = Files.setLastModifiedTime(Files.writeString(dir.resolve("loom-run-1-1.jar"), "x"), twoDaysAgo);
+        Path usedToday =
+                Files.setLastModifiedTime(Files.writeString(dir.resolve("loom-run-2-2.jar"), "x"), twoHoursAgo);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = builder(
+                        List.of(
+                                "bash",
+                                "-c",
+                                ". \"$1\" && run_copy \"$2\" test",
+                                "bash",
+                                Path.of("scripts", "run-copy.sh")
+                                        .toAbsolutePath()
+                                        .toString(),
+                                jar.toString()),
+                        out,
+                        err)
+                .start();
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop only
+            String errText = Files.readString(err);
+            assertThat(process.exitValue()).as(errText).isZero();
+            Path copy = Path.of(Files.readString(out).strip());
+            assertThat(Files.readString(copy)).isEqualTo("not a real jar");
+            assertThat(killedMidCopy).doesNotExist();
+            assertThat(unused).doesNotExist();
+            assertThat(beingMade).exists();
+            assertThat(usedToday).exists();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * Ctrl-C as a person gives it: a real SIGINT to a running {@code ./loom compare}, once its
      * second run has started, beside a CPU-bound thread. It prints its line, then the rows already
      * finished, exits 130, starts no further run, and leaves no half-written recording nor a JFR

@@ -125,7 +125,9 @@ final class CarrierHoggingRule extends BaseRule {
                 severity,
                 String.format(
                         java.util.Locale.ROOT,
-                        "%s ran %s or more without blocking; the longest, %s, ran %s at %s.",
+                        hogs.size() == 1
+                                ? "%s ran %s or more without blocking: %s, whose longest stretch ran %s at %s."
+                                : "%s ran %s or more without blocking; the longest, %s, ran %s at %s.",
                         Durations.count(hogs.size(), "virtual thread"),
                         Durations.words(REPORTED),
                         worst.thread.label(),

@@ -124,8 +124,8 @@ final class PinningRule extends BaseRule {
                     ID,
                     Severity.INFO,
                     Durations.count(apartPins, "pin")
-                            + (apartPins == 1 ? ", of" : ", all of")
-                            + " a class's first use or JFR's own: nothing to fix.",
+                            + (apartPins == 1 ? ", from a class's first use" : ", all from classes' first use")
+                            + " or JFR's own: nothing to fix.",
                     "A virtual thread that waits for a class loader, or for another thread to initialize a class,"
                         + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once the"
                         + " classes are loaded.",

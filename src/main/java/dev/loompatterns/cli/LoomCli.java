@@ -113,8 +113,13 @@ public final class LoomCli implements Runnable {
             // Ctrl-C came: the hook is running and returns now that the run has finished
         }
         if (escaped != null) {
-            code = failed(escaped, err); // the hook is gone: however this ends, it cannot speak
+            // without Ctrl-C the hook is removed and says nothing; after one it has said "Ctrl-C" already,
+            // and failed() reports the Error as the interruption it then is
+            code = failed(escaped, err);
         }
+        // execute flushes only when it returns: what a command printed before the Error would be lost
+        out.flush();
+        err.flush();
         System.exit(code);
     }
 

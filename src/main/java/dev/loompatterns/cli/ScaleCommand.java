@@ -151,10 +151,10 @@ final class ScaleCommand extends LoomCommand {
                             row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
-                boolean woke = allWoke(runs);
-                allWoke &= woke;
+                RowCells line = cells(row, median, runs);
+                allWoke &= line.passed();
                 progress.clear();
-                cut |= printLine(cells(row, median, runs, woke), widths, table.wide, out);
+                cut |= printLine(line.cells(), widths, table.wide, out);
                 if (repeat > 1) {
                     out.printf(
                             Locale.ROOT,
@@ -228,12 +228,16 @@ final class ScaleCommand extends LoomCommand {
         return runs.stream().allMatch(run -> run.woke() == run.tasks());
     }
 
+    /** A row's cells, in the order of {@link #COLUMNS}, and whether its check (the last cell) passed. */
+    record RowCells(List<String> cells, boolean passed) {}
+
     /**
-     * One row's cells, in the order of {@link #COLUMNS}: its median run's figures, and the check over
-     * all its runs ({@code allWoke}, {@link #allWoke} of them).
+     * One row's cells: its median run's figures, and the check over all its runs ({@link #allWoke}),
+     * worked out here from the runs, once, for both the cell and the verdict.
      */
-    static List<String> cells(Row row, Result median, List<Result> runs, boolean allWoke) {
-        return List.of(
+    static RowCells cells(Row row, Result median, List<Result> runs) {
+        boolean passed = allWoke(runs);
+        List<String> cells = List.of(
                 row.label(),
                 Integer.toString(row.tasks()),
                 String.format(Locale.ROOT, "%.0f", median.wallNanos() / 1e6),
@@ -242,9 +246,10 @@ final class ScaleCommand extends LoomCommand {
                 String.format(Locale.ROOT, "%.0f", median.tasks() * 1e9 / median.wallNanos()),
                 median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
                 String.format(Locale.ROOT, "%.0f", median.peakHeapBytes() / 1048576.0),
-                allWoke
+                passed
                         ? "pass: all " + row.tasks() + " woke"
                         : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
+        return new RowCells(cells, passed);
     }
 
     /**

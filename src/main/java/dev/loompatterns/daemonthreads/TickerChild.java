@@ -24,11 +24,11 @@ public final class TickerChild {
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = Scenario.parse(args[0]);
-        main(scenario, new Ticker(scenario, Integer.parseInt(args[1])));
+        runProgram(scenario, new Ticker(scenario, Integer.parseInt(args[1])));
     }
 
     /** The scenario's program with this ticker: a test's child passes one that holds main back. */
-    static void main(Scenario scenario, Ticker ticker) throws Exception {
+    static void runProgram(Scenario scenario, Ticker ticker) throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Ticker.say(Ticker.JVM_EXITING)));
         DaemonThreadsPattern.FORMS.of(scenario.mode).runInChild(scenario, ticker);
     }

@@ -32,7 +32,8 @@ final class Watchdog {
     private final List<LockPair> pairs;
     private final boolean deadlocksExpected;
     private final Duration limit;
-    private volatile List<Detection> detections = List.of();
+    /** What the detectors saw; written by the watchdog's thread only, read after it is joined. */
+    private List<Detection> detections = List.of();
     /** The indexes of the pairs whose deadlock this watchdog broke, in order; written by the watchdog's thread only. */
     private final Set<Integer> broken = new TreeSet<>();
 

@@ -182,13 +182,18 @@ public final class SchedulingPattern extends AbstractPattern {
     /**
      * Virtual and structured: as many tasks mounted as there are carriers (the bean counts every
      * virtual thread of the JVM, so at least), and the rest queued: every task counted, mounted or
-     * queued. Platform: every task is a platform thread, spinning when the bean is read, and the
-     * bean counts virtual threads only: fewer mounted and queued together than the tasks, so a bean
-     * that counted them as it counts virtual threads (8 tasks on 2 cores: 2 on the carriers, the
-     * other 6 waiting) fails. The measurement starts no virtual thread in that mode, so how the OS
-     * schedules the tasks, on a busy machine or a cold JVM, changes nothing the bean counts: only as
-     * many other virtual threads of the JVM mounted or queued at the reading as there are tasks
-     * would fail it.
+     * queued. Platform: every task is a platform thread, and the bean is read only once all of them
+     * are seen spinning ({@link SchedulerMetrics#measure}); it must say fewer mounted and queued
+     * together than the tasks, so a bean that counted them as it counts virtual threads (8 tasks on 2
+     * cores: 2 on the carriers, the other 6 waiting) fails. On JDK 25 "mounted" is the scheduler
+     * pool's busy-worker count ({@code ForkJoinPool.getActiveThreadCount()}), which can include
+     * carriers still looking for work, left from an earlier virtual run in the same JVM (as in {@code
+     * loom compare}). The measurement starts no virtual thread in this mode, so the carriers alone
+     * count at most the pool's size, its parallelism when none is blocked: at the default 8 tasks on
+     * 2 carriers they cannot reach the count, and how the OS schedules the tasks changes nothing the
+     * bean counts. With {@code --tasks} at or below the parallelism (or a machine with as many cores
+     * as tasks) the margin is small: carriers not yet idle after an earlier run could reach the count
+     * by themselves and fail the check.
      */
     static Check checkMetrics(Mode mode, int tasks, SchedulerMetrics.Reading reading) {
         String read = String.format(

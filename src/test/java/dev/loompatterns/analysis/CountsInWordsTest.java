@@ -73,10 +73,10 @@ class CountsInWordsTest {
     @Test
     void pinsAllApart() {
         assertThat(run(new PinningRule(), List.of(firstUsePin(1))).summary())
-                .isEqualTo("1 pin, of a class's first use or JFR's own: nothing to fix.");
+                .isEqualTo("1 pin, from a class's first use or JFR's own: nothing to fix.");
         assertThat(run(new PinningRule(), List.of(firstUsePin(1), firstUsePin(2)))
                         .summary())
-                .isEqualTo("2 pins, all of a class's first use or JFR's own: nothing to fix.");
+                .isEqualTo("2 pins, all from classes' first use or JFR's own: nothing to fix.");
     }
 
     @Test
@@ -118,10 +118,14 @@ class CountsInWordsTest {
 
     @Test
     void virtualThreadsThatHog() {
+        // one hog is not "the longest" of one
         assertThat(run(new CarrierHoggingRule(), hogs(1)).summary())
-                .startsWith("1 virtual thread ran 100 ms or more without blocking;");
+                .startsWith("1 virtual thread ran 100 ms or more without blocking: ")
+                .contains(", whose longest stretch ran 200 ms at com.example.App.spin:3.")
+                .doesNotContain("the longest");
         assertThat(run(new CarrierHoggingRule(), hogs(2)).summary())
-                .startsWith("2 virtual threads ran 100 ms or more without blocking;");
+                .startsWith("2 virtual threads ran 100 ms or more without blocking; the longest, ")
+                .contains(", ran 200 ms at com.example.App.spin:3.");
     }
 
     /** Tasks each submitted, and started 7 ms later. */

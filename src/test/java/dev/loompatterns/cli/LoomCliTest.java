@@ -111,21 +111,26 @@ class LoomCliTest {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().remove("LOOM_STACKTRACE");
+        // the JVM would say "Picked up ..." on stderr, which the assertion reads exactly
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
         Process process = builder.start();
-        process.getOutputStream().close();
-        boolean exited = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES); // backstop only
-        if (!exited) {
+        try {
+            process.getOutputStream().close();
+            boolean exited = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES); // backstop only
+            assertThat(exited).as("loom exited").isTrue();
+
+            String errText = Files.readString(err, StandardCharsets.UTF_8);
+            assertThat(errText.lines())
+                    .as(errText)
+                    .containsExactly(
+                            "loom: unexpected error: java.lang.NoClassDefFoundError: " + MissingClassPattern.MISSING,
+                            "loom: set LOOM_STACKTRACE=1 to see the stack trace");
+            assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        } finally {
+            // a child left running would fail the leak checks of the tests after this one
             process.destroyForcibly().waitFor();
         }
-        assertThat(exited).as("loom exited").isTrue();
-
-        String errText = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(errText.lines())
-                .as(errText)
-                .containsExactly(
-                        "loom: unexpected error: java.lang.NoClassDefFoundError: " + MissingClassPattern.MISSING,
-                        "loom: set LOOM_STACKTRACE=1 to see the stack trace");
-        assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
     }
 
     @Test

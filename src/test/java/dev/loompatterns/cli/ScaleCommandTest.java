@@ -82,10 +82,12 @@ class ScaleCommandTest {
 
         assertThat(ScaleCommand.allWoke(List.of(all, all))).isTrue();
         assertThat(ScaleCommand.allWoke(List.of(all, lost))).isFalse();
-        assertThat(ScaleCommand.cells(row, all, List.of(all, lost), false).getLast())
-                .isEqualTo("FAIL: 9 woke");
-        assertThat(ScaleCommand.cells(row, all, List.of(all, all), true).getLast())
-                .isEqualTo("pass: all 10 woke");
+        ScaleCommand.RowCells failed = ScaleCommand.cells(row, all, List.of(all, lost));
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.cells().getLast()).isEqualTo("FAIL: 9 woke");
+        ScaleCommand.RowCells passed = ScaleCommand.cells(row, all, List.of(all, all));
+        assertThat(passed.passed()).isTrue();
+        assertThat(passed.cells().getLast()).isEqualTo("pass: all 10 woke");
     }
 
     /** Figures wider than their columns push the check past 120 columns: it is cut, and --wide prints it whole. */
@@ -96,7 +98,7 @@ class ScaleCommandTest {
         // a 14-day wall_ms and 20 million wake-ups per second: 5 columns more than a default run's figures take
         SleeperRun.Result run = new SleeperRun.Result(
                 Kind.POOL, 20_000, 20_000, days, 1_000_000L, 1_000_000L, 20_000, 90_000_000L, 50_000L << 20);
-        List<String> cells = ScaleCommand.cells(row, run, List.of(run), ScaleCommand.allWoke(List.of(run)));
+        List<String> cells = ScaleCommand.cells(row, run, List.of(run)).cells();
 
         StringWriter narrow = new StringWriter();
         boolean cut = ScaleCommand.printLine(

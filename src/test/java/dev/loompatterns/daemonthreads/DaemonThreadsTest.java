@@ -136,7 +136,7 @@ class DaemonThreadsTest {
 
         public static void main(String[] args) throws Exception {
             Scenario scenario = Scenario.parse(args[0]);
-            TickerChild.main(scenario, new Ticker(scenario, Integer.parseInt(args[1])) {
+            TickerChild.runProgram(scenario, new Ticker(scenario, Integer.parseInt(args[1])) {
                 @Override
                 void awaitTicks() throws InterruptedException {
                     super.awaitTicks();
