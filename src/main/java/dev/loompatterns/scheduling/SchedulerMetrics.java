@@ -3,11 +3,13 @@ package dev.loompatterns.scheduling;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Threads;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import jdk.management.VirtualThreadSchedulerMXBean;
 
 /**
@@ -38,6 +40,9 @@ final class SchedulerMetrics {
      */
     static Reading measure(Mode mode, int tasks) throws Exception {
         VirtualThreadSchedulerMXBean scheduler = bean();
+        if (mode == Mode.PLATFORM) {
+            awaitIdle(scheduler);
+        }
         int canRun = mode == Mode.PLATFORM ? tasks : Math.min(tasks, scheduler.getParallelism());
         AtomicInteger spinning = new AtomicInteger();
         AtomicBoolean read = new AtomicBoolean();
@@ -81,5 +86,28 @@ final class SchedulerMetrics {
             throw failure.getFirst();
         }
         return reading;
+    }
+
+    /** How long {@link #awaitIdle} waits for the scheduler to be idle before it lets the reading say what it says. */
+    static final Duration IDLE_BACKSTOP = Duration.ofSeconds(10);
+
+    /**
+     * Waits until no virtual thread is mounted or queued, other than the caller, so that a reading
+     * on platform threads counts only what runs while it is taken: on JDK 25 "mounted" is the
+     * scheduler pool's busy-worker count ({@code ForkJoinPool.getActiveThreadCount()}), and a
+     * carrier of an earlier virtual run in this JVM (as in {@code loom compare}) may still be
+     * looking for work. Carriers with nothing to do park within milliseconds; past
+     * {@link #IDLE_BACKSTOP} the reading is taken anyway, and the check judges what it shows.
+     */
+    private static void awaitIdle(VirtualThreadSchedulerMXBean scheduler) throws InterruptedException {
+        int self = Thread.currentThread().isVirtual() ? 1 : 0;
+        long deadline = System.nanoTime() + IDLE_BACKSTOP.toNanos();
+        while ((scheduler.getMountedVirtualThreadCount() > self || scheduler.getQueuedVirtualThreadCount() > 0)
+                && System.nanoTime() < deadline) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cancelled before the reading");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos()); // polling the bean: it has no event to wait on
+        }
     }
 }

@@ -187,13 +187,11 @@ public final class SchedulingPattern extends AbstractPattern {
      * together than the tasks, so a bean that counted them as it counts virtual threads (8 tasks on 2
      * cores: 2 on the carriers, the other 6 waiting) fails. On JDK 25 "mounted" is the scheduler
      * pool's busy-worker count ({@code ForkJoinPool.getActiveThreadCount()}), which can include
-     * carriers still looking for work, left from an earlier virtual run in the same JVM (as in {@code
-     * loom compare}). The measurement starts no virtual thread in this mode, so the carriers alone
-     * count at most the pool's size, its parallelism when none is blocked: at the default 8 tasks on
-     * 2 carriers they cannot reach the count, and how the OS schedules the tasks changes nothing the
-     * bean counts. With {@code --tasks} at or below the parallelism (or a machine with as many cores
-     * as tasks) the margin is small: carriers not yet idle after an earlier run could reach the count
-     * by themselves and fail the check.
+     * carriers still looking for work after an earlier virtual run in the same JVM (as in {@code
+     * loom compare}); so the platform measurement first waits until no virtual thread is mounted or
+     * queued ({@link SchedulerMetrics#IDLE_BACKSTOP} at most), and starts none itself: what the bean
+     * counts during the reading does not depend on how the OS schedules the tasks, nor on how many
+     * carriers there are against the tasks.
      */
     static Check checkMetrics(Mode mode, int tasks, SchedulerMetrics.Reading reading) {
         String read = String.format(

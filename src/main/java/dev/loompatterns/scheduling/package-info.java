@@ -95,7 +95,8 @@
  * virtual threads as its parallelism allows to run (or as there are tasks, if fewer), and at least
  * the rest of the tasks queued; on platform threads, fewer mounted and queued together than the
  * tasks spinning, since they are not the scheduler's (a bean that counted them, on its carriers or
- * waiting for one, would count them all).
+ * waiting for one, would count them all); that reading is taken once no virtual thread is mounted
+ * or queued, since a carrier of an earlier run still looking for work counts as mounted on JDK 25.
  *
  * <h2>JDK facts it rests on</h2>
  * Measured on Temurin 25.0.3 on 2 cores ({@code ./loom run scheduling --variant V}): behind 8 hogs

@@ -6,10 +6,12 @@ import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.testing.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -102,6 +104,38 @@ class SchedulingTest {
         Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, tasks, reading);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).contains("does not count the " + tasks + " spinning platform threads");
+    }
+
+    /**
+     * On platform threads the reading waits until no virtual thread is mounted or queued (a carrier
+     * of an earlier run still looking for work counts as mounted on JDK 25), so it counts only what
+     * runs while it is taken: with one task and a virtual thread spinning when the measurement
+     * starts, the measurement waits for it instead of reading it as mounted.
+     */
+    @Test
+    @Timeout(60)
+    void thePlatformReadingWaitsUntilNoVirtualThreadIsMounted() throws Exception {
+        AtomicBoolean release = new AtomicBoolean();
+        Thread spinner = Thread.ofVirtual().name("spinner").start(() -> {
+            while (!release.get()) {
+                Thread.onSpinWait();
+            }
+        });
+        Background.awaitUntil(() -> SchedulerMetrics.bean().getMountedVirtualThreadCount() >= 1);
+        try (Background<SchedulerMetrics.Reading> run =
+                Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1))) {
+            run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
+            assertThat(run.thread().getStackTrace())
+                    .as("waiting in awaitIdle")
+                    .anyMatch(frame -> frame.getMethodName().equals("awaitIdle"));
+            release.set(true);
+            spinner.join();
+            Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 1, run.join());
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+        } finally {
+            release.set(true);
+            spinner.join();
+        }
     }
 
     /**
