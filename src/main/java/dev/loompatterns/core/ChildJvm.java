@@ -25,12 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The child never outlives {@link #run} (nor {@link #runAll}, which starts several at once):
  * it is stopped and waited for on every path out, including a timeout and an interrupt of the
- * caller; asked to stop before it is killed, so it leaves no JFR repository behind. This is the project's one launcher: {@code daemon-threads} starts its children with
- * {@link #runAll}, {@code loom scale} its rows' JVMs with {@link Launch#plain}.
+ * caller; asked to stop before it is killed, so it leaves no JFR repository behind. This is the
+ * project's one launcher: {@code daemon-threads} starts its children with {@link #runAll},
+ * {@code loom scale} its rows' JVMs with {@link Launch#plain}.
  */
 public final class ChildJvm {
 
-    /** How long a child asked to stop may take to run its shutdown hooks before it is killed. */
+    /**
+     * How long children asked to stop may take to run their shutdown hooks before they are killed;
+     * well within the {@code loom} CLI's 10 s for a run stopped by Ctrl-C, since one deadline
+     * serves all the children of a run.
+     */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /** A child's exit code and what it printed. */
@@ -177,7 +182,7 @@ public final class ChildJvm {
             }
             return ended;
         } finally {
-            processes.forEach(ChildJvm::destroyAndWait);
+            stopAll(processes, STOP_GRACE);
             launches.forEach(Launch::close);
             watchdogs.forEach(Thread::interrupt);
             Threads.joinUninterruptibly(watchdogs);
@@ -294,33 +299,40 @@ public final class ChildJvm {
                 threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
     }
 
-    /**
-     * Stops a child that is still running and returns once it has ended: asked first (SIGTERM, so its
-     * shutdown hooks run and JFR deletes its repository, a folder {@code <date>_<pid>} in the temporary
-     * directory that a killed JVM leaves behind), killed if it has not ended within
-     * {@link #STOP_GRACE}. An interrupt does not cut the wait short; it is kept for the caller.
-     */
+    /** Stops a child as {@link #stopAll} does. */
     static void destroyAndWait(Process process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        boolean killed = false;
+        stopAll(List.of(process), STOP_GRACE);
+    }
+
+    /**
+     * Stops the children still running and returns once all have ended: each is asked first
+     * (SIGTERM, so its shutdown hooks run and JFR deletes its repository, a folder
+     * {@code <date>_<pid>} in the temporary directory that a killed JVM leaves behind), and those
+     * not ended within {@code grace}, one deadline for all, are killed. Signalled through their
+     * {@link ProcessHandle}, which leaves the streams open ({@link Process#destroy()} closes them),
+     * so a reader still gets what a child prints as it stops, then its end. An interrupt does not cut
+     * the wait short; it is kept for the caller.
+     */
+    static void stopAll(List<Process> processes, Duration grace) {
+        processes.stream().filter(Process::isAlive).forEach(p -> p.toHandle().destroy());
+        long deadline = System.nanoTime() + grace.toNanos();
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (killed) {
-                    process.waitFor();
-                    break;
+        for (Process process : processes) {
+            boolean killed = false;
+            while (true) {
+                try {
+                    if (killed) {
+                        process.waitFor();
+                        break;
+                    }
+                    if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    process.toHandle().destroyForcibly();
+                    killed = true;
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-                if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                process.destroyForcibly();
-                killed = true;
-            } catch (InterruptedException e) {
-                interrupted = true;
             }
         }
         if (interrupted) {

@@ -39,9 +39,14 @@ final class SchedulerMetrics {
      * carriers, every task has been started, and the rest are queued.
      */
     static Reading measure(Mode mode, int tasks) throws Exception {
+        return measure(mode, tasks, IDLE_BACKSTOP);
+    }
+
+    /** As {@link #measure(Mode, int)}, waiting at most {@code idleBackstop} for the scheduler to be idle. */
+    static Reading measure(Mode mode, int tasks, Duration idleBackstop) throws Exception {
         VirtualThreadSchedulerMXBean scheduler = bean();
         if (mode == Mode.PLATFORM) {
-            awaitIdle(scheduler);
+            awaitIdle(scheduler, idleBackstop);
         }
         int canRun = mode == Mode.PLATFORM ? tasks : Math.min(tasks, scheduler.getParallelism());
         AtomicInteger spinning = new AtomicInteger();
@@ -92,17 +97,18 @@ final class SchedulerMetrics {
     static final Duration IDLE_BACKSTOP = Duration.ofSeconds(10);
 
     /**
-     * Waits until no virtual thread is mounted or queued, other than the caller, so that a reading
+     * Waits until no virtual thread is mounted or queued, so that a reading
      * on platform threads counts only what runs while it is taken: on JDK 25 "mounted" is the
      * scheduler pool's busy-worker count ({@code ForkJoinPool.getActiveThreadCount()}), and a
      * carrier of an earlier virtual run in this JVM (as in {@code loom compare}) may still be
-     * looking for work. Carriers with nothing to do park within milliseconds; past
-     * {@link #IDLE_BACKSTOP} the reading is taken anyway, and the check judges what it shows.
+     * looking for work. Carriers with nothing to do park within milliseconds; past {@code backstop}
+     * the reading is taken anyway, and the check judges what it shows. The caller is a platform
+     * thread (the CLI's, the dump's run thread, a test's): a virtual one would count as mounted.
      */
-    private static void awaitIdle(VirtualThreadSchedulerMXBean scheduler) throws InterruptedException {
-        int self = Thread.currentThread().isVirtual() ? 1 : 0;
-        long deadline = System.nanoTime() + IDLE_BACKSTOP.toNanos();
-        while ((scheduler.getMountedVirtualThreadCount() > self || scheduler.getQueuedVirtualThreadCount() > 0)
+    private static void awaitIdle(VirtualThreadSchedulerMXBean scheduler, Duration backstop)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + backstop.toNanos();
+        while ((scheduler.getMountedVirtualThreadCount() > 0 || scheduler.getQueuedVirtualThreadCount() > 0)
                 && System.nanoTime() < deadline) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled before the reading");

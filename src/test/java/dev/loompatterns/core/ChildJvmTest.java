@@ -21,9 +21,20 @@ class ChildJvmTest {
     /** The child: prints its arguments as key=value lines, or writes its pid to a file and hangs. */
     public static final class Child {
         public static void main(String[] args) throws Exception {
-            if (args[0].equals("hang")) {
+            if (args[0].equals("hang")) { // asked to stop, it prints a last line
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("goodbye")));
                 Files.writeString(
                         Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
+                System.out.println("hanging");
+                Thread.sleep(Duration.ofMinutes(10));
+            }
+            if (args[0].equals("hang-deaf")) { // asked to stop, it never does: its shutdown hook never ends
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    while (true) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                }));
+                Files.writeString(Path.of(args[1]), "hanging");
                 Thread.sleep(Duration.ofMinutes(10));
             }
             for (int i = 0; i < args.length; i++) {
@@ -64,7 +75,8 @@ class ChildJvmTest {
 
     /**
      * Children started at once report in the order asked, stderr merged into their lines; one past the backstop is
-     * destroyed.
+     * asked to stop, and what it prints as it stops (a shutdown hook's last line, as daemon-threads' children print
+     * "jvm-exiting") is read to its end, not cut off by the stop.
      */
     @Test
     void runAllReportsEachChildInOrderAndDestroysOneThatOutlivesTheBackstop(@TempDir Path dir) throws Exception {
@@ -73,9 +85,10 @@ class ChildJvmTest {
                 List.of("-Dchild.flag=on"),
                 Child.class,
                 List.of(List.of("hang", pidFile.toString()), List.of("x")),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(8));
 
         assertThat(ended.get(0).exitedByItself()).isFalse();
+        assertThat(ended.get(0).lines()).containsSubsequence("hanging", "goodbye");
         assertThat(ended.get(1).exitedByItself()).isTrue();
         assertThat(ended.get(1).exitCode()).isZero();
         assertThat(ended.get(1).lines()).contains("arg0=x", "flag=on", "to stderr");
@@ -116,6 +129,27 @@ class ChildJvmTest {
     private static List<Path> entries(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();
+        }
+    }
+
+    /** A child that does not stop when asked (its shutdown hook never ends) is killed after the grace. */
+    @Test
+    void aChildThatIgnoresTheStopIsKilledAfterTheGrace(@TempDir Path dir) throws Exception {
+        Path started = dir.resolve("started");
+        ProcessBuilder builder = new ProcessBuilder(
+                        ChildJvm.Launch.plain(List.of(), Child.class, List.of("hang-deaf", started.toString()))
+                                .command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try {
+            Background.awaitUntil(() -> Files.exists(started) || !process.isAlive()); // its hook is in place
+            assertThat(process.isAlive()).as("the child runs").isTrue();
+            ChildJvm.stopAll(List.of(process), Duration.ofMillis(200));
+            assertThat(process.isAlive()).isFalse();
+            assertThat(process.exitValue()).as("killed, not ended by its hooks").isEqualTo(128 + 9);
+        } finally {
+            process.destroyForcibly().waitFor();
         }
     }
 }

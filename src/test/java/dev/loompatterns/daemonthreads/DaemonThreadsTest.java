@@ -188,7 +188,7 @@ class DaemonThreadsTest {
                 "jvm-exiting");
         assertThat(detail(nonDaemonWithoutEvidence)).contains("no tick came after main returned");
 
-        ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 137);
+        ChildReport stuck = new ChildReport(Scenario.STRUCTURED, List.of("tick 1"), false, 143);
         Check stuckCheck = DaemonThreadsPattern.check(List.of(stuck));
         assertThat(stuckCheck.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(stuckCheck.detail()).startsWith("structured: the JVM did not exit within 60 s");

@@ -123,7 +123,8 @@ class SchedulingTest {
         });
         Background.awaitUntil(() -> SchedulerMetrics.bean().getMountedVirtualThreadCount() >= 1);
         try (Background<SchedulerMetrics.Reading> run =
-                Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1))) {
+                // a backstop far past the test's timeout: the wait must end because the spinner did
+                Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1, Duration.ofHours(1)))) {
             run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
             assertThat(run.thread().getStackTrace())
                     .as("waiting in awaitIdle")
