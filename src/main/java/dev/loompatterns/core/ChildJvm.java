@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -133,8 +135,9 @@ public final class ChildJvm {
     /**
      * Starts {@code mainClass} in one child JVM per argument list, all at once, and waits for all;
      * for a JVM's own exit, which is what such a child shows. A child still alive after
-     * {@code backstop} is destroyed and reported as not having exited by itself. Every child is
-     * destroyed and waited for before this returns, also on failure or interrupt. What the children
+     * {@code backstop} is stopped and reported as not having exited by itself. Every child is
+     * stopped and waited for before this returns, also on failure or interrupt: an interrupt (Ctrl-C)
+     * stops them at once, without waiting for them to end or for the backstop. What the children
      * report under {@link ChildMain} is added to the current run, as {@link #run} does.
      *
      * @param argsOfEach each child's arguments, one list per child
@@ -147,6 +150,8 @@ public final class ChildJvm {
         List<Launch> launches = new ArrayList<>();
         List<Thread> watchdogs = new ArrayList<>();
         List<AtomicBoolean> destroyedByBackstop = new ArrayList<>();
+        List<Thread> readers = new ArrayList<>();
+        List<CompletableFuture<List<String>>> outputs = new ArrayList<>();
         try {
             for (List<String> args : argsOfEach) {
                 Launch launch = Launch.of(jvmFlags, mainClass, args);
@@ -167,6 +172,18 @@ public final class ChildJvm {
                         destroyAndWait(process); // the run is being cancelled: take the child with it
                     }
                 }));
+                // read on a thread of its own: a read from a pipe ignores interrupts, a wait for its result does not
+                CompletableFuture<List<String>> output = new CompletableFuture<>();
+                outputs.add(output);
+                readers.add(Thread.ofVirtual()
+                        .name("reader-" + name.substring("watchdog-".length()))
+                        .start(() -> {
+                            try {
+                                output.complete(readAll(process)); // until EOF: the child has exited or been stopped
+                            } catch (RuntimeException e) {
+                                output.completeExceptionally(e);
+                            }
+                        }));
             }
             // The work runs in the children: `loom dump` holds the parent here, once they are started and
             // their watchdogs wait for them, so its dump shows this JVM's side. A no-op otherwise; an
@@ -175,7 +192,7 @@ public final class ChildJvm {
             List<Ended> ended = new ArrayList<>();
             for (int i = 0; i < processes.size(); i++) {
                 Process process = processes.get(i);
-                List<String> lines = readAll(process); // until EOF: the child has exited or been destroyed
+                List<String> lines = outputOf(outputs.get(i));
                 int code = process.waitFor();
                 report(lines); // its virtual threads and pins, for the run's row
                 ended.add(new Ended(lines, code, !destroyedByBackstop.get(i).get()));
@@ -186,6 +203,19 @@ public final class ChildJvm {
             launches.forEach(Launch::close);
             watchdogs.forEach(Thread::interrupt);
             Threads.joinUninterruptibly(watchdogs);
+            Threads.joinUninterruptibly(readers); // each ends at its child's end of output
+        }
+    }
+
+    /** What a reader read; waiting for it can be interrupted, as Ctrl-C does. */
+    private static List<String> outputOf(CompletableFuture<List<String>> output) throws InterruptedException {
+        try {
+            return output.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

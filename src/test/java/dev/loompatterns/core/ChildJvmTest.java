@@ -132,6 +132,29 @@ class ChildJvmTest {
         }
     }
 
+    /**
+     * An interrupted runAll (Ctrl-C) stops its children at once: it does not wait for them to end,
+     * nor for the backstop, though its caller's read of their output cannot be interrupted.
+     */
+    @Test
+    void anInterruptedRunAllStopsItsChildrenAtOnce(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        try (Background<List<ChildJvm.Ended>> run = Background.start(() -> ChildJvm.runAll(
+                List.of(), Child.class, List.of(List.of("hang", pidFile.toString())), Duration.ofHours(1)))) {
+            try {
+                Background.awaitUntil(
+                        () -> Files.exists(pidFile) || !run.thread().isAlive());
+                run.thread().interrupt();
+                assertThatThrownBy(run::join).isInstanceOf(InterruptedException.class);
+            } finally {
+                // a runAll that ignored the interrupt would wait for the child: end it, so a failure is
+                // reported (the test's timeout) instead of hanging the build in Background.close
+                LiveThreads.liveChildProcesses().forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+        assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
+    }
+
     /** A child that does not stop when asked (its shutdown hook never ends) is killed after the grace. */
     @Test
     void aChildThatIgnoresTheStopIsKilledAfterTheGrace(@TempDir Path dir) throws Exception {
