@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a main class of this project in a child JVM, for what a running JVM cannot change about
@@ -148,8 +148,6 @@ public final class ChildJvm {
             throws InterruptedException {
         List<Process> processes = new ArrayList<>();
         List<Launch> launches = new ArrayList<>();
-        List<Thread> watchdogs = new ArrayList<>();
-        List<AtomicBoolean> destroyedByBackstop = new ArrayList<>();
         List<Thread> readers = new ArrayList<>();
         List<CompletableFuture<List<String>>> outputs = new ArrayList<>();
         try {
@@ -158,65 +156,70 @@ public final class ChildJvm {
                 launches.add(launch);
                 Process process = startMerged(launch);
                 processes.add(process);
-                AtomicBoolean fired = new AtomicBoolean();
-                destroyedByBackstop.add(fired);
-                // named for the child's first argument (daemon-threads: its scenario), as a thread dump shows it
-                String name = "watchdog-" + (args.isEmpty() ? mainClass.getSimpleName() : args.getFirst());
-                watchdogs.add(Thread.ofVirtual().name(name).start(() -> {
-                    try {
-                        if (!process.waitFor(backstop)) {
-                            fired.set(true);
-                            destroyAndWait(process);
-                        }
-                    } catch (InterruptedException e) {
-                        destroyAndWait(process); // the run is being cancelled: take the child with it
-                    }
-                }));
-                // read on a thread of its own: a read from a pipe ignores interrupts, a wait for its result does not
+                // Read on a thread of its own: a read from a pipe ignores interrupts, a wait for what it
+                // read does not. Named for the child's first argument (daemon-threads: its scenario), as a
+                // thread dump shows it.
                 CompletableFuture<List<String>> output = new CompletableFuture<>();
                 outputs.add(output);
-                readers.add(Thread.ofVirtual()
-                        .name("reader-" + name.substring("watchdog-".length()))
-                        .start(() -> {
-                            try {
-                                output.complete(readAll(process)); // until EOF: the child has exited or been stopped
-                            } catch (RuntimeException e) {
-                                output.completeExceptionally(e);
-                            }
-                        }));
+                String name = "reader-" + (args.isEmpty() ? mainClass.getSimpleName() : args.getFirst());
+                readers.add(Thread.ofVirtual().name(name).start(() -> {
+                    try {
+                        output.complete(readAll(process)); // until EOF: the child has exited or been stopped
+                    } catch (RuntimeException e) {
+                        output.completeExceptionally(e);
+                    }
+                }));
             }
+            long deadline = System.nanoTime() + backstop.toNanos(); // one backstop for all, from their start
             // The work runs in the children: `loom dump` holds the parent here, once they are started and
-            // their watchdogs wait for them, so its dump shows this JVM's side. A no-op otherwise; an
+            // their readers wait for them, so its dump shows this JVM's side. A no-op otherwise; an
             // interrupt while held ends the run through the finally below, as any other interrupt does.
             RunGate.arrive();
             List<Ended> ended = new ArrayList<>();
             for (int i = 0; i < processes.size(); i++) {
                 Process process = processes.get(i);
-                List<String> lines = outputOf(outputs.get(i));
+                boolean byItself = true;
+                List<String> lines;
+                try {
+                    lines = outputOf(outputs.get(i), Math.max(0, deadline - System.nanoTime()));
+                } catch (TimeoutException pastTheBackstop) {
+                    byItself = false;
+                    stopAll(List.of(process), STOP_GRACE);
+                    lines = outputOf(outputs.get(i)); // its output ends with it
+                }
                 int code = process.waitFor();
                 report(lines); // its virtual threads and pins, for the run's row
-                ended.add(new Ended(lines, code, !destroyedByBackstop.get(i).get()));
+                ended.add(new Ended(lines, code, byItself));
             }
             return ended;
         } finally {
             stopAll(processes, STOP_GRACE);
             launches.forEach(Launch::close);
-            watchdogs.forEach(Thread::interrupt);
-            Threads.joinUninterruptibly(watchdogs);
             Threads.joinUninterruptibly(readers); // each ends at its child's end of output
         }
     }
 
-    /** What a reader read; waiting for it can be interrupted, as Ctrl-C does. */
+    /** What a reader read, waiting at most {@code nanos} for it; the wait can be interrupted, as Ctrl-C does. */
+    private static List<String> outputOf(CompletableFuture<List<String>> output, long nanos)
+            throws InterruptedException, TimeoutException {
+        try {
+            return output.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw readFailed(e);
+        }
+    }
+
+    /** What a reader read, waiting as long as it takes; the wait can be interrupted. */
     private static List<String> outputOf(CompletableFuture<List<String>> output) throws InterruptedException {
         try {
             return output.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw readFailed(e);
         }
+    }
+
+    private static RuntimeException readFailed(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     }
 
     private static Process startMerged(Launch launch) {

@@ -41,8 +41,9 @@
  * must finish belongs in a scope (or a shutdown hook), not in a daemon.
  *
  * <h2>Interruption and leftovers</h2>
- * A watchdog destroys any child still alive after a 60 s backstop, and every child is destroyed and
- * waited for before a run returns, also when the run is interrupted: no child JVM outlives it. The
+ * A child still alive after a 60 s backstop is stopped (asked, then killed 5 s later), and every
+ * child is stopped and waited for before a run returns, also when the run is interrupted, which
+ * stops them at once: no child JVM outlives it. The
  * ticker also ends by itself, 30 ticks (300 ms) after {@code main}'s last line where the JVM should
  * wait for it and 1,000 (10 s) where it should not (counted from the ticks {@code main} waited for
  * where {@code main} joins it), and after 6,000 ticks at the most, so even an orphaned child ends.
