@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a main class of this project in a child JVM, for what a running JVM cannot change about
@@ -155,7 +154,8 @@ public final class ChildJvm {
                 Launch launch = Launch.of(jvmFlags, mainClass, args);
                 launches.add(launch);
                 Process process = startMerged(launch);
-                processes.add(process);
+                processes.add(process); // before anything else can fail: the finally stops what is listed
+                closeInput(process);
                 // Read on a thread of its own: a read from a pipe ignores interrupts, a wait for what it
                 // read does not. Named for the child's first argument (daemon-threads: its scenario), as a
                 // thread dump shows it.
@@ -165,8 +165,8 @@ public final class ChildJvm {
                 readers.add(Thread.ofVirtual().name(name).start(() -> {
                     try {
                         output.complete(readAll(process)); // until EOF: the child has exited or been stopped
-                    } catch (RuntimeException e) {
-                        output.completeExceptionally(e);
+                    } catch (Throwable e) {
+                        output.completeExceptionally(e); // an Error too: the caller must not wait for ever
                     }
                 }));
             }
@@ -176,36 +176,30 @@ public final class ChildJvm {
             // interrupt while held ends the run through the finally below, as any other interrupt does.
             RunGate.arrive();
             List<Ended> ended = new ArrayList<>();
+            boolean[] stopped = new boolean[processes.size()];
             for (int i = 0; i < processes.size(); i++) {
                 Process process = processes.get(i);
-                boolean byItself = true;
-                List<String> lines;
-                try {
-                    lines = outputOf(outputs.get(i), Math.max(0, deadline - System.nanoTime()));
-                } catch (TimeoutException pastTheBackstop) {
-                    byItself = false;
-                    stopAll(List.of(process), STOP_GRACE);
-                    lines = outputOf(outputs.get(i)); // its output ends with it
+                if (!stopped[i] && !process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    // past the backstop: every child still running is stopped, under one deadline
+                    List<Process> overdue = new ArrayList<>();
+                    for (int j = i; j < processes.size(); j++) {
+                        if (processes.get(j).isAlive()) {
+                            stopped[j] = true;
+                            overdue.add(processes.get(j));
+                        }
+                    }
+                    stopAll(overdue, STOP_GRACE);
                 }
+                List<String> lines = outputOf(outputs.get(i)); // the child has ended, and its output with it
                 int code = process.waitFor();
                 report(lines); // its virtual threads and pins, for the run's row
-                ended.add(new Ended(lines, code, byItself));
+                ended.add(new Ended(lines, code, !stopped[i]));
             }
             return ended;
         } finally {
             stopAll(processes, STOP_GRACE);
             launches.forEach(Launch::close);
             Threads.joinUninterruptibly(readers); // each ends at its child's end of output
-        }
-    }
-
-    /** What a reader read, waiting at most {@code nanos} for it; the wait can be interrupted, as Ctrl-C does. */
-    private static List<String> outputOf(CompletableFuture<List<String>> output, long nanos)
-            throws InterruptedException, TimeoutException {
-        try {
-            return output.get(nanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw readFailed(e);
         }
     }
 
@@ -219,18 +213,28 @@ public final class ChildJvm {
     }
 
     private static RuntimeException readFailed(ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
         return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     }
 
     private static Process startMerged(Launch launch) {
         try {
-            Process process = new ProcessBuilder(launch.command())
+            return new ProcessBuilder(launch.command())
                     .redirectErrorStream(true)
                     .start();
-            process.getOutputStream().close();
-            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /** The child reads no input. */
+    private static void closeInput(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close a child JVM's input: " + e.getMessage(), e);
         }
     }
 

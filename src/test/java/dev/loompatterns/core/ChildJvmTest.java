@@ -85,7 +85,7 @@ class ChildJvmTest {
                 List.of("-Dchild.flag=on"),
                 Child.class,
                 List.of(List.of("hang", pidFile.toString()), List.of("x")),
-                Duration.ofSeconds(8));
+                Duration.ofSeconds(15)); // for both JVMs to start: the hanging one prints first, the other ends
 
         assertThat(ended.get(0).exitedByItself()).isFalse();
         assertThat(ended.get(0).lines()).containsSubsequence("hanging", "goodbye");
