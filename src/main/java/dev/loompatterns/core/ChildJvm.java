@@ -114,7 +114,7 @@ public final class ChildJvm {
             throw new UncheckedIOException("could not run child JVM " + mainClass, e);
         } finally {
             if (process != null) {
-                destroyAndWait(process);
+                stopAll(List.of(process), STOP_GRACE);
             }
             deleteQuietly(out);
             deleteQuietly(err);
@@ -334,11 +334,6 @@ public final class ChildJvm {
         List<Pin> pins = result.lines(ChildMain.PIN).stream().map(Pin::fromLine).toList();
         ChildActivity.report(
                 threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
-    }
-
-    /** Stops a child as {@link #stopAll} does. */
-    static void destroyAndWait(Process process) {
-        stopAll(List.of(process), STOP_GRACE);
     }
 
     /**

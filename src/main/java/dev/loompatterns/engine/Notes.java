@@ -176,7 +176,7 @@ public final class Notes {
 
     /** One line on how far to trust a single figure, measured when there are repeats. */
     public static String noiseNote(List<Row> rows, int warmup, int repeat) {
-        String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + (warmup == 1 ? "" : "s") + " per cell";
+        String after = warmup == 0 ? "" : " after " + warmup + " warm-up run" + plural(warmup) + " per cell";
         if (repeat == 1) {
             return "Each figure is one run" + after
                     + ": expect tens of percent between runs (JIT warm-up, GC, a shared machine). "
