@@ -43,6 +43,22 @@ import java.util.stream.IntStream;
  */
 public final class LatencyServer implements AutoCloseable {
 
+    /** The JDK server's limit on idle keep-alive connections, read once per JVM, at its first server. */
+    static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+    static {
+        // Past the limit (200 by default) the JDK's server closes a connection just after answering on
+        // it (JDK 25: sun.net.httpserver.ServerImpl.markIdle), which races the client's reuse of that
+        // connection: a request sent on it fails with "HTTP/1.1 header parser received no bytes", an
+        // error no fault planned. Seen once at 5,000 virtual tasks beside a busy core (a .ci/run on
+        // 2026-12-01). As many idle connections as a run can have requests: the client's own limit is
+        // the only one. Set before the JVM's first server (this is the only one in src/main), unless the
+        // user set it.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, Integer.toString(UrlFetchPattern.MAX_REQUESTS));
+        }
+    }
+
     private final HttpServer server;
     /** Parses and handles exchanges, and sends each answer when its latency is up. */
     private final ScheduledExecutorService workers;
