@@ -12,9 +12,10 @@ import java.util.stream.Stream;
  * Checks or applies the project's Java format: palantir-java-format in its Palantir style (4-space
  * indent, 120 columns), over every {@code .java} file under the directories given.
  *
- * <p>Run by the build (pom.xml, executions {@code format-check} and {@code format-apply}) as a
- * single-file program on the JDK 25 that the toolchains plugin selected, not inside Maven's own
- * JVM: the formatter parses with the javac of the JVM it runs in, and Maven may run on a JDK 17,
+ * <p>Run by the build (pom.xml, execution {@code format}: {@code check} at {@code verify}, or
+ * {@code apply} at {@code process-sources} under the {@code format} profile) as a single-file
+ * program on the JDK 25 that the toolchains plugin selected, not inside Maven's own JVM: the
+ * formatter parses with the javac of the JVM it runs in, and Maven may run on a JDK 17,
  * whose parser stops at Java 21 syntax such as {@code case Foo f when ...}.
  *
  * <p>Usage: {@code java -cp <formatter class path> FormatSources.java check|apply DIR...}.
