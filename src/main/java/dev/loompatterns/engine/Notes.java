@@ -100,14 +100,17 @@ public final class Notes {
                 submitFailures ? summary.submitFailures() : -1));
     }
 
-    /** {@link #printSummaryLine}'s words, each noun plural unless its count is 1; no submit failures if negative. */
+    /**
+     * {@link #printSummaryLine}'s words, each noun plural unless its count is 1; {@code -} for
+     * virtual threads not recorded (negative), as in the table; no submit failures if negative.
+     */
     static String summaryLine(String name, long virtualThreads, long pins, long submitFailures) {
         return String.format(
                 Locale.ROOT,
-                "  %-48s %7d virtual thread%s started, %4d pin%s%s",
+                "  %-48s %7s virtual thread%s started, %4d pin%s%s",
                 name,
-                virtualThreads,
-                plural(virtualThreads),
+                virtualThreads < 0 ? "-" : Long.toString(virtualThreads),
+                virtualThreads < 0 ? "s" : plural(virtualThreads),
                 pins,
                 plural(pins),
                 submitFailures < 0 ? "" : ", " + submitFailures + " submit failure" + plural(submitFailures));

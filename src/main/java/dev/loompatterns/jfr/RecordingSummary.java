@@ -3,9 +3,12 @@ package dev.loompatterns.jfr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -14,7 +17,9 @@ import jdk.jfr.consumer.RecordingFile;
  * virtual threads started, pins by cause with the top frame, and submit failures.
  *
  * @param patternRuns          {@code loompatterns.PatternRun} events
- * @param virtualThreadsStarted {@code jdk.VirtualThreadStart} events
+ * @param virtualThreadsStarted {@code jdk.VirtualThreadStart} events, or -1 if the recording's
+ *                             settings ({@code jdk.ActiveSetting}) say the event was never on: a
+ *                             profile that leaves it off records none, however many ran
  * @param submitFailures       {@code jdk.VirtualThreadSubmitFailed} events
  * @param pinsByCause          pin count per "cause at top frame" ({@link Pin#causeLabel()}, {@link Pin#topFrame()})
  */
@@ -26,11 +31,14 @@ public record RecordingSummary(
         long started = 0;
         long failures = 0;
         Map<String, Long> pins = new TreeMap<>();
+        StartSetting startSetting = new StartSetting();
         try (RecordingFile recording = new RecordingFile(file)) {
+            startSetting.typeIds(recording.readEventTypes());
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 switch (event.getEventType().getName()) {
                     case PatternRunEvent.NAME -> runs++;
+                    case ACTIVE_SETTING -> startSetting.accept(event);
                     case ActivityCounter.VIRTUAL_THREAD_START -> started++;
                     case "jdk.VirtualThreadSubmitFailed" -> failures++;
                     case ActivityCounter.VIRTUAL_THREAD_PINNED -> pins.merge(pinKey(event), 1L, Long::sum);
@@ -40,7 +48,38 @@ public record RecordingSummary(
                 }
             }
         }
-        return new RecordingSummary(runs, started, failures, pins);
+        return new RecordingSummary(runs, started == 0 && startSetting.neverOn() ? -1 : started, failures, pins);
+    }
+
+    private static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+
+    /**
+     * Whether {@code jdk.VirtualThreadStart} was ever on, from the {@code jdk.ActiveSetting} events
+     * JFR writes at each chunk's start and at each change (one stream can turn it on for a while:
+     * scheduling's {@code queueing-delay} does). A recording without such events, from a profile
+     * that leaves {@code jdk.ActiveSetting} off, says nothing either way.
+     */
+    private static final class StartSetting {
+        private final Set<Long> typeIds = new HashSet<>();
+        private boolean seen;
+        private boolean on;
+
+        void typeIds(List<EventType> types) {
+            types.stream()
+                    .filter(type -> type.getName().equals(ActivityCounter.VIRTUAL_THREAD_START))
+                    .forEach(type -> typeIds.add(type.getId()));
+        }
+
+        void accept(RecordedEvent setting) {
+            if (typeIds.contains(setting.getLong("id")) && "enabled".equals(setting.getString("name"))) {
+                seen = true;
+                on |= "true".equals(setting.getString("value"));
+            }
+        }
+
+        boolean neverOn() {
+            return seen && !on;
+        }
     }
 
     public long pins() {
@@ -56,7 +95,10 @@ public record RecordingSummary(
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("  pattern runs:             " + patternRuns);
-        lines.add("  virtual threads started:  " + virtualThreadsStarted);
+        lines.add("  virtual threads started:  "
+                + (virtualThreadsStarted < 0
+                        ? "not recorded (the profile leaves " + ActivityCounter.VIRTUAL_THREAD_START + " off)"
+                        : virtualThreadsStarted));
         lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by cause and top frame:"));
         pinsByCause.forEach((key, count) -> lines.add("    " + count + " x " + key));
         lines.add("  submit failures:          " + submitFailures);

@@ -134,6 +134,7 @@ class CompareNotesTest {
         assertThat(Notes.summaryLine("r.jfr", 1, 1, 1))
                 .endsWith(" 1 virtual thread started,    1 pin, 1 submit failure");
         assertThat(Notes.summaryLine("r.jfr", 2, 0, -1)).endsWith(" 2 virtual threads started,    0 pins");
+        assertThat(Notes.summaryLine("r.jfr", -1, 0, -1)).endsWith(" - virtual threads started,    0 pins");
         assertThat(Notes.summaryLine("r.jfr", 20, 3, 2))
                 .startsWith("  r.jfr ")
                 .endsWith(" 20 virtual threads started,    3 pins, 2 submit failures");

@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.Programs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,5 +22,52 @@ class RecordingSummaryTest {
                         key.startsWith("native-frame at " + Programs.UpcallSleeper.class.getName() + ".compare:"));
         assertThat(summary.lines())
                 .contains("  pins:                     " + summary.pins() + ", by cause and top frame:");
+    }
+
+    /** The four sorters are the only virtual threads the program starts. */
+    @Test
+    void countsVirtualThreadsWhereTheProfileRecordsTheirStarts(@TempDir Path dir) throws Exception {
+        Path profile = Path.of("jfr-profiles", "virtual-threads.jfc").toAbsolutePath();
+        Path file = Programs.record(Programs.UpcallSleeper.class, dir.resolve("counted.jfr"), profile.toString());
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.virtualThreadsStarted()).isEqualTo(4);
+        assertThat(summary.lines()).contains("  virtual threads started:  4");
+    }
+
+    /** The JDK's default settings leave jdk.VirtualThreadStart off and say so in jdk.ActiveSetting. */
+    @Test
+    void saysNotRecordedWhereTheProfileLeavesTheStartsOff(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(Programs.UpcallSleeper.class, dir.resolve("off.jfr"), "default");
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.virtualThreadsStarted()).isEqualTo(-1);
+        assertThat(summary.lines())
+                .contains("  virtual threads started:  not recorded (the profile leaves jdk.VirtualThreadStart off)");
+    }
+
+    /** Without jdk.ActiveSetting the recording cannot tell "off" from "none started": it counts. */
+    @Test
+    void countsWhereTheRecordingDoesNotSayWhatWasOn(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("silent.jfc");
+        Files.writeString(profile, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.ActiveSetting"><setting name="enabled">false</setting></event>
+              <event name="jdk.VirtualThreadStart"><setting name="enabled">false</setting></event>
+              <event name="jdk.VirtualThreadPinned">
+                <setting name="enabled">true</setting>
+                <setting name="threshold">0 ms</setting>
+              </event>
+            </configuration>
+            """);
+        Path file = Programs.record(Programs.UpcallSleeper.class, dir.resolve("silent.jfr"), profile.toString());
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.pins()).isPositive();
+        assertThat(summary.virtualThreadsStarted()).isZero();
     }
 }
