@@ -76,6 +76,15 @@ final class ListCommand extends LoomCommand {
             }
         }
         out.printf("  package:   dev.loompatterns.%s%n", pattern.id().replace("-", ""));
-        out.printf("  example:   examples/E%02d_*.java%n", pattern.number());
+        out.printf("  example:   %s%n", exampleFile(pattern));
+    }
+
+    /** The pattern's example, {@code examples/E<number>_<Id in camel case>.java}: E11_UrlFetch.java. */
+    static String exampleFile(Pattern pattern) {
+        StringBuilder name = new StringBuilder();
+        for (String word : pattern.id().split("-")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return String.format(Locale.ROOT, "examples/E%02d_%s.java", pattern.number(), name);
     }
 }

@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -187,8 +190,22 @@ public final class LoomCli implements Runnable {
                     : what;
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
-        return firstLine(e.getMessage()).replace("option option", "option");
+        String message = firstLine(e.getMessage()).replace("option option", "option");
+        Matcher choice = ENUM_CHOICE.matcher(message);
+        if (choice.matches()) {
+            return "option '" + choice.group(1) + "' is one of "
+                    + choice.group(2).toLowerCase(Locale.ROOT) + ", not '" + choice.group(3) + "'";
+        }
+        return message;
     }
+
+    /**
+     * picocli's refusal of a value for an enum option, which lists the choices by their constants'
+     * names ({@code [TABLE, CSV]}); the help and the docs give them in lower case.
+     */
+    private static final Pattern ENUM_CHOICE = Pattern.compile(
+            "Invalid value for option '(\\S+)': expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\] \\(case-insensitive\\)"
+                    + " but was '(.*)'");
 
     private static String hint(CommandLine where) {
         String name = where.getCommandSpec().qualifiedName();

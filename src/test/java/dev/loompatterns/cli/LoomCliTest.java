@@ -148,6 +148,30 @@ class LoomCliTest {
     }
 
     @Test
+    void listWithAnIdNamesItsExampleFile() {
+        Result result = loom("list", "timer");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("  example:   examples/E21_Timer.java");
+    }
+
+    /** Run from the project folder, as the build runs tests: every example named is there. */
+    @Test
+    void everyPatternsExampleFileExists() {
+        assertThat(Catalogue.load().patterns())
+                .allSatisfy(pattern ->
+                        assertThat(Path.of(ListCommand.exampleFile(pattern))).isRegularFile());
+    }
+
+    @Test
+    void anEnumOptionsChoicesAreGivenAsTheHelpGivesThem() {
+        Result result = loom("compare", "timer", "--format", "xml");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo("loom: option '--format' is one of table, csv, json, markdown, not 'xml'"
+                        + " (see 'loom compare --help')" + System.lineSeparator());
+    }
+
+    @Test
     void runPrintsTheRowWithItsPassingCheck() {
         Result result = loom("run", "lock-counter", "--mode", "virtual", "--tasks", "4", "-P", "increments=100");
         assertThat(result.code()).isZero();
