@@ -8,9 +8,13 @@ import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,6 +105,39 @@ final class PinningAssertionOptionsFixtures {
         @Test
         void pins() throws Exception {
             twoUpcallPins();
+        }
+    }
+
+    /** The annotation on a class applies to the tests of its {@code @Nested} classes. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class EnclosingAnnotated {
+        @Nested
+        class Inner {
+            @Test
+            void pins() throws Exception {
+                twoUpcallPins();
+            }
+        }
+    }
+
+    /** The annotation on a {@code @TestFactory} applies to each of its dynamic tests. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class AnnotatedFactory {
+        @TestFactory
+        @ShouldNotPin
+        Stream<DynamicTest> pins() {
+            return Stream.of(DynamicTest.dynamicTest("pins", PinningAssertionOptionsFixtures::twoUpcallPins));
+        }
+    }
+
+    /** The annotation on a class applies to the dynamic tests of its factories. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class AnnotatedClassWithAFactory {
+        @TestFactory
+        Stream<DynamicTest> pins() {
+            return Stream.of(DynamicTest.dynamicTest("pins", PinningAssertionOptionsFixtures::twoUpcallPins));
         }
     }
 

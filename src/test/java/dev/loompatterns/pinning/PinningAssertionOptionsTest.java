@@ -4,6 +4,7 @@ import static dev.loompatterns.pinning.PinningAssertionTest.fixture;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
@@ -77,6 +78,26 @@ class PinningAssertionOptionsTest {
         fixture(selectClass(PinningAssertionOptionsFixtures.InheritsTheAssertion.class))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(0).failed(1));
+    }
+
+    /** Before, the tests of a {@code @Nested} class and dynamic tests ran unchecked, and passed. */
+    @Test
+    void theAnnotationAppliesToNestedAndDynamicTests() {
+        for (Class<?> fixture : List.of(
+                PinningAssertionOptionsFixtures.EnclosingAnnotated.class,
+                PinningAssertionOptionsFixtures.AnnotatedFactory.class,
+                PinningAssertionOptionsFixtures.AnnotatedClassWithAFactory.class)) {
+            fixture(selectClass(fixture))
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(0).failed(1))
+                    .failed()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
+                                    m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
+                                            && m.contains("native-frame: 'Native or VM frame on stack'"))));
+        }
     }
 
     @Test
