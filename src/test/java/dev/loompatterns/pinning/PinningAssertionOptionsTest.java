@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
@@ -98,6 +100,29 @@ class PinningAssertionOptionsTest {
                                     m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
                                             && m.contains("native-frame: 'Native or VM frame on stack'"))));
         }
+    }
+
+    /** Before, the second test failed with PinStream's "a window is already open", which says nothing to a user. */
+    @Test
+    void twoAnnotatedTestsAtTheSameTimeFailWithASentenceThatSaysWhatToDo() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .selectors(selectClass(PinningAssertionOptionsFixtures.InParallel.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(1))
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(m -> m.contains("second()")
+                                        && m.contains("another test under @ShouldNotPin or @ShouldPin is running")
+                                        && m.contains("@Isolated"))));
     }
 
     @Test

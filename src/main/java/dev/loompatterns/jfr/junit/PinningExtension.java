@@ -143,7 +143,18 @@ public final class PinningExtension implements InvocationInterceptor {
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
                 .stream;
-        PinStream.Window window = stream.open(); // PinStream's own lock orders the windows
+        PinStream.Window window;
+        try {
+            window = stream.open(); // PinStream's own lock orders the windows
+        } catch (IllegalStateException open) {
+            throw new ExtensionConfigurationException(
+                    "@ShouldNotPin/@ShouldPin on " + expected.where() + ", test '" + context.getDisplayName()
+                            + "': another test under @ShouldNotPin or @ShouldPin is running at the same time. A test's"
+                            + " threads are told by when they were created, so these tests must not run in parallel"
+                            + " with each other nor with tests that start threads: put @Isolated on their classes, or"
+                            + " run them without junit.jupiter.execution.parallel.enabled",
+                    open);
+        }
         PinStream.Seen seen;
         try {
             invocation.proceed();
