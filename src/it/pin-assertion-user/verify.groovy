@@ -2,7 +2,7 @@ import groovy.xml.XmlSlurper
 
 // What the user project must show: its dependency tree holds loom-patterns and JUnit only; the
 // clean tests passed; the pinned test failed, naming the cause. It also reports (does not judge)
-// what the assertion cost the 200 empty tests: speed is a benchmark's business, not a test's.
+// what the assertion cost the 200 empty tests and CostTest's tests: speed is a benchmark's business, not a test's.
 def base = basedir
 def tree = new File(base, 'dependency-tree.txt').text
 def artifacts = tree.readLines().drop(1).collect { it.replaceAll(/^[\s|+\\`-]+/, '') }.findAll { it }
@@ -30,6 +30,8 @@ def summary = { suite ->
 }
 def plain = new XmlSlurper().parse(new File(reports, 'TEST-com.example.PlainTest.xml'))
 def costs = "empty test with @ShouldNotPin: ${summary(clean)}\nempty test without: ${summary(plain)}\n"
+// CostTest's own timing, in nanoseconds, from a JVM of its own (its first annotated test is the JVM's first).
+costs += new File(base, 'cost-ms.txt').text
 new File(base, 'empty-test-ms.txt').text = costs
 println "pin-assertion-user: dependency tree ${artifacts}"
 print costs

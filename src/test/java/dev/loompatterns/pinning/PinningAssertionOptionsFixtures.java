@@ -8,11 +8,21 @@ import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Test classes for {@link PinningAssertionOptionsTest}, run only through JUnit's test kit
@@ -102,6 +112,74 @@ final class PinningAssertionOptionsFixtures {
         void pins() throws Exception {
             twoUpcallPins();
         }
+    }
+
+    /** The annotation on a class applies to the tests of its {@code @Nested} classes. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class EnclosingAnnotated {
+        @Nested
+        class Inner {
+            @Test
+            void pins() throws Exception {
+                twoUpcallPins();
+            }
+        }
+    }
+
+    /** The annotation on a {@code @TestFactory} applies to each of its dynamic tests. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class AnnotatedFactory {
+        @TestFactory
+        @ShouldNotPin
+        Stream<DynamicTest> pins() {
+            return Stream.of(DynamicTest.dynamicTest("pins", PinningAssertionOptionsFixtures::twoUpcallPins));
+        }
+    }
+
+    /** The annotation on a class applies to the dynamic tests of its factories. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class AnnotatedClassWithAFactory {
+        @TestFactory
+        Stream<DynamicTest> pins() {
+            return Stream.of(DynamicTest.dynamicTest("pins", PinningAssertionOptionsFixtures::twoUpcallPins));
+        }
+    }
+
+    /**
+     * Two annotated tests at the same time (the test kit enables parallel execution): the second starts only once
+     * the first is inside its window, and the first ends only once the second is done.
+     */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @Execution(ExecutionMode.CONCURRENT)
+    @ShouldNotPin
+    static class InParallel {
+        static final CountDownLatch FIRST_INSIDE = new CountDownLatch(1);
+        static final CountDownLatch SECOND_DONE = new CountDownLatch(1);
+
+        @BeforeEach
+        void secondWaitsForTheFirst(TestInfo test) throws InterruptedException {
+            if (test.getTestMethod().orElseThrow().getName().equals("second")) {
+                FIRST_INSIDE.await(30, TimeUnit.SECONDS); // a backstop: the counting down ends the wait
+            }
+        }
+
+        @AfterEach
+        void secondIsDone(TestInfo test) {
+            if (test.getTestMethod().orElseThrow().getName().equals("second")) {
+                SECOND_DONE.countDown();
+            }
+        }
+
+        @Test
+        void first() throws InterruptedException {
+            FIRST_INSIDE.countDown();
+            SECOND_DONE.await(30, TimeUnit.SECONDS);
+        }
+
+        @Test
+        void second() {}
     }
 
     /**

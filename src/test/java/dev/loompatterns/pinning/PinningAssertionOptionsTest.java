@@ -4,7 +4,10 @@ import static dev.loompatterns.pinning.PinningAssertionTest.fixture;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
@@ -77,6 +80,49 @@ class PinningAssertionOptionsTest {
         fixture(selectClass(PinningAssertionOptionsFixtures.InheritsTheAssertion.class))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(0).failed(1));
+    }
+
+    /** Before, the tests of a {@code @Nested} class and dynamic tests ran unchecked, and passed. */
+    @Test
+    void theAnnotationAppliesToNestedAndDynamicTests() {
+        for (Class<?> fixture : List.of(
+                PinningAssertionOptionsFixtures.EnclosingAnnotated.class,
+                PinningAssertionOptionsFixtures.AnnotatedFactory.class,
+                PinningAssertionOptionsFixtures.AnnotatedClassWithAFactory.class)) {
+            fixture(selectClass(fixture))
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(0).failed(1))
+                    .failed()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
+                                    m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
+                                            && m.contains("native-frame: 'Native or VM frame on stack'"))));
+        }
+    }
+
+    /** Before, the second test failed with PinStream's "a window is already open", which says nothing to a user. */
+    @Test
+    void twoAnnotatedTestsAtTheSameTimeFailWithASentenceThatSaysWhatToDo() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                .selectors(selectClass(PinningAssertionOptionsFixtures.InParallel.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(1))
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(m -> m.contains("second()")
+                                        && m.contains("another test under @ShouldNotPin or @ShouldPin is running")
+                                        && m.contains("@Isolated"))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -23,12 +25,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link ShouldNotPin} and {@link ShouldPin} (registered by the
- * annotations themselves). It wraps the test method, and only the test method, in a window of one
+ * annotations themselves). It wraps the test method (each repetition or invocation of a template,
+ * each dynamic test of a factory), and only that, in a window of one
  * JFR stream of {@code jdk.VirtualThreadPinned} events (threshold 0, with stacks) that serves every
  * annotated test of the engine ({@link PinStream}).
  *
- * <p>Whose pins count: the thread that runs the test method and every thread created while it runs
- * (told apart by thread id). Pins are classified by {@link PinTaxonomy}: a class's first use and
+ * <p>Whose pins count: the thread that runs the test method and every thread created (its
+ * {@code Thread} object made, not merely started) while it runs (told apart by thread id). A pin
+ * is recorded when the blocking ends, so the test method must wait for its threads to finish. Pins are classified by {@link PinTaxonomy}: a class's first use and
  * JFR's own code never count; {@code packages} and {@code ignore} narrow further. A test method
  * that throws fails with its own exception; the pins are then not checked. The failure message
  * lists each counted pin with its cause, reason, blocking operation, carrier and stack, and names
@@ -112,9 +116,18 @@ public final class PinningExtension implements InvocationInterceptor {
         around(invocation, extensionContext);
     }
 
+    /** Each dynamic test of a {@code @TestFactory}: the factory's annotation, or its class's, applies. */
+    @Override
+    public void interceptDynamicTest(
+            Invocation<Void> invocation,
+            DynamicTestInvocationContext invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
+        around(invocation, extensionContext);
+    }
+
     private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        Optional<Expected> found =
-                expected(context.getRequiredTestMethod()).or(() -> expected(context.getRequiredTestClass()));
+        Optional<Expected> found = expected(context);
         if (found.isEmpty()) {
             invocation.proceed();
             return;
@@ -130,7 +143,18 @@ public final class PinningExtension implements InvocationInterceptor {
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
                 .stream;
-        PinStream.Window window = stream.open(); // PinStream's own lock orders the windows
+        PinStream.Window window;
+        try {
+            window = stream.open(); // PinStream's own lock orders the windows
+        } catch (IllegalStateException open) {
+            throw new ExtensionConfigurationException(
+                    "@ShouldNotPin/@ShouldPin on " + expected.where() + ", test '" + context.getDisplayName()
+                            + "': another test under @ShouldNotPin or @ShouldPin is running at the same time. A test's"
+                            + " threads are told by when they were created, so these tests must not run in parallel"
+                            + " with each other nor with tests that start threads: put @Isolated on their classes, or"
+                            + " run them without junit.jupiter.execution.parallel.enabled",
+                    open);
+        }
         PinStream.Seen seen;
         try {
             invocation.proceed();
@@ -161,6 +185,28 @@ public final class PinningExtension implements InvocationInterceptor {
             which.add("in " + String.join(", ", expected.packages()));
         }
         return PinRecorder.failure(expected.atLeast(), expected.atMost(), which, counted, notCounted);
+    }
+
+    /**
+     * What the test asks for: the annotation of its method, else of its class (or a superclass), else of the class
+     * enclosing a {@code @Nested} class, the nearest first. A dynamic test has neither method nor class of its own:
+     * its factory's count.
+     */
+    private static Optional<Expected> expected(ExtensionContext context) {
+        ExtensionContext test = context;
+        while (test.getTestMethod().isEmpty() && test.getParent().isPresent()) {
+            test = test.getParent().get();
+        }
+        Optional<Expected> found = test.getTestMethod().flatMap(PinningExtension::expected);
+        for (Class<?> type = test.getTestClass().orElse(null); found.isEmpty() && type != null; type = nestedIn(type)) {
+            found = expected(type);
+        }
+        return found;
+    }
+
+    /** The class a {@code @Nested} (inner) class is declared in; null for a top-level or static class. */
+    private static Class<?> nestedIn(Class<?> type) {
+        return type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) ? type.getEnclosingClass() : null;
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {

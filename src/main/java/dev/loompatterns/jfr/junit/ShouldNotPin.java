@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The test fails if a virtual thread of the test pins its carrier while the test method runs
  * (a {@code jdk.VirtualThreadPinned} event, however short), more than {@link #atMost()} times.
- * On a class, it applies to every test method that does not say otherwise, also in subclasses.
+ * On a class, it applies to every test method that does not say otherwise, also in subclasses and
+ * {@code @Nested} classes; on a {@code @TestFactory}, to each of its dynamic tests.
  * See {@link PinningExtension} for whose threads count and what it costs.
  *
  * <p>Pins of a class's first use (a cold JVM loading classes, or waiting for a JDK class's
