@@ -26,13 +26,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link ShouldNotPin} and {@link ShouldPin} (registered by the
  * annotations themselves). It wraps the test method (each repetition or invocation of a template,
- * each dynamic test of a factory), and only that, in a window of one
- * JFR stream of {@code jdk.VirtualThreadPinned} events (threshold 0, with stacks) that serves every
- * annotated test of the engine ({@link PinStream}).
+ * each dynamic test of a factory), and only that, in a window of one JFR stream of
+ * {@code jdk.VirtualThreadPinned} events (threshold 0, with stacks) that serves every annotated
+ * test of the engine ({@link PinStream}).
  *
  * <p>Whose pins count: the thread that runs the test method and every thread created (its
  * {@code Thread} object made, not merely started) while it runs (told apart by thread id). A pin
- * is recorded when the blocking ends, so the test method must wait for its threads to finish. Pins are classified by {@link PinTaxonomy}: a class's first use and
+ * is recorded when the blocking ends, so the test method must wait for its threads to finish.
+ * Pins are classified by {@link PinTaxonomy}: a class's first use and
  * JFR's own code never count; {@code packages} and {@code ignore} narrow further. A test method
  * that throws fails with its own exception; the pins are then not checked. The failure message
  * lists each counted pin with its cause, reason, blocking operation, carrier and stack, and names
