@@ -428,6 +428,77 @@ class LauncherTest {
         }
     }
 
+    /**
+     * Ctrl-C during {@code ./loom inspect} of a big recording, once its progress says it is reading:
+     * it stops reading, writes no report (not even a whole one), says so and exits 130. Before, it
+     * read on to the end, wrote the report and said "Report written", then exited 130.
+     */
+    @Test
+    void ctrlCDuringInspectStopsTheReadingAndWritesNoReport(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                sigintIgnored(),
+                "SIGINT is ignored in this process (a build started in the background with '&'): a JVM keeps an"
+                        + " inherited SIG_IGN for SIGINT, so no Ctrl-C can reach the loom process");
+        // progress comes every million events: Ctrl-C after the first leaves five million to read, a
+        // second or more (84 MB: the JDK's parser reads a million ticks in about 0.2 s of CPU)
+        Path recording = Tick.record(dir.resolve("many.jfr"), 6_000_000);
+        Path html = dir.resolve("report.html");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = builder(
+                List.of("bash", "loom", "inspect", recording.toString(), "--format", "html", "--out", html.toString()),
+                out,
+                err);
+        builder.environment().put("LOOM_STDERR_TTY", "1");
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while (!Files.readString(err).contains("events read")
+                    && process.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
+            }
+            assertThat(Files.readString(err)).as("reading has begun").contains("events read");
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+
+            String errText = Files.readString(err);
+            assertThat(process.exitValue()).as(errText).isEqualTo(130);
+            assertThat(errText).contains("loom: inspect stopped by Ctrl-C; no report written");
+            assertThat(Files.readString(out)).isEmpty();
+            assertThat(names(dir)).containsExactlyInAnyOrder("many.jfr", "out.txt", "err.txt");
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A small event, for a recording of millions of them. */
+    @jdk.jfr.Name("loomtest.Tick")
+    @jdk.jfr.StackTrace(false)
+    static final class Tick extends jdk.jfr.Event {
+        int number;
+
+        /** A recording of {@code count} ticks, made in this JVM. */
+        static Path record(Path file, int count) throws IOException {
+            try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+                recording.enable(Tick.class);
+                recording.start();
+                for (int i = 0; i < count; i++) {
+                    Tick tick = new Tick();
+                    tick.number = i;
+                    tick.commit();
+                }
+                recording.stop();
+                recording.dump(file);
+            }
+            return file;
+        }
+    }
+
     /** Returns once a compare started with progress on {@code err} has begun its second run. */
     static void awaitSecondRun(Process process, Path err) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only

@@ -10,8 +10,10 @@ import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,27 +92,49 @@ final class InspectCommand extends LoomCommand {
                     err.flush();
                 }
             });
+        } catch (InterruptedIOException e) {
+            return stopped(err, "no report written");
         } catch (IOException | RuntimeException e) {
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
                     + "); a recording still being written, or cut short, cannot be read: 'jfr summary " + file
                     + "' says how far it goes");
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
+        if (Thread.currentThread().isInterrupted()) { // Ctrl-C after the last event
+            return stopped(err, "no report written");
+        }
         if (target == null) {
             write(report, out());
         } else {
-            AtomicFile.write(target, temporary -> {
-                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    write(report, writer);
-                }
-            });
+            try {
+                AtomicFile.write(target, temporary -> {
+                    try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                        write(report, writer);
+                    }
+                });
+            } catch (ClosedByInterruptException e) { // the file channel it wrote through, closed by Ctrl-C
+                return stopped(err, "no report written");
+            }
             out().println("Report written to " + target);
         }
         if (slimTarget != null) {
-            Slim.write(recording, slimTarget);
+            try {
+                Slim.write(recording, slimTarget);
+            } catch (InterruptedIOException e) {
+                return stopped(err, "no copy written");
+            }
             out().println("Copy without jdk.VirtualThreadStart/End written to " + slimTarget);
         }
         return LoomCli.EXIT_OK;
+    }
+
+    /**
+     * Ctrl-C, which reaches the command as an interrupt of its thread (the CLI's shutdown hook): one line, and
+     * the exit code of an interrupted run. What was being written is not there ({@link AtomicFile}).
+     */
+    private static int stopped(PrintWriter err, String unwritten) {
+        err.println("loom: inspect stopped by Ctrl-C; " + unwritten);
+        return LoomCli.EXIT_INTERRUPTED;
     }
 
     private void write(Report report, Writer writer) throws IOException {

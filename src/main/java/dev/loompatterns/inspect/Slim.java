@@ -2,6 +2,7 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 import jdk.jfr.consumer.RecordingFile;
@@ -17,14 +18,31 @@ public final class Slim {
 
     private Slim() {}
 
-    /** Writes the copy whole or not at all ({@link AtomicFile}). */
+    /**
+     * Writes the copy whole or not at all ({@link AtomicFile}).
+     *
+     * @throws InterruptedIOException if the thread is interrupted (Ctrl-C in the CLI): copying stops at
+     *     the next event and nothing is left under {@code target}
+     */
     public static void write(Path recording, Path target) throws IOException {
         AtomicFile.write(target, temporary -> {
             try (RecordingFile file = new RecordingFile(recording)) {
-                file.write(
-                        temporary,
-                        event -> !LEFT_OUT.contains(event.getEventType().getName()));
+                file.write(temporary, event -> {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Interrupted();
+                    }
+                    return !LEFT_OUT.contains(event.getEventType().getName());
+                });
+            } catch (Interrupted e) {
+                throw new InterruptedIOException("interrupted while copying");
             }
         });
+    }
+
+    /** Out of the JDK's parser, which calls the filter and lets it throw only unchecked exceptions. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super(null, null, false, false);
+        }
     }
 }

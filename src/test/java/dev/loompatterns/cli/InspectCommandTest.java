@@ -1,11 +1,14 @@
 package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.inspect.Slim;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,12 +73,9 @@ class InspectCommandTest {
         assertThat(causes).contains("native-frame", "class-init");
     }
 
-    @Test
-    void outWritesTheReportThereAndSlimWritesACopyWithoutVirtualThreadStartsAndEnds(@TempDir Path dir)
-            throws IOException {
-        Path html = dir.resolve("r.html");
-        Path slim = dir.resolve("slim.jfr");
-        LoomCliTest.Result result = LoomCliTest.loom(
+    /** {@code loom inspect RECORDING --format html --out HTML --slim SLIM}. */
+    static LoomCliTest.Result htmlAndSlim(Path html, Path slim) {
+        return LoomCliTest.loom(
                 "inspect",
                 recording.toString(),
                 "--format",
@@ -84,6 +84,14 @@ class InspectCommandTest {
                 html.toString(),
                 "--slim",
                 slim.toString());
+    }
+
+    @Test
+    void outWritesTheReportThereAndSlimWritesACopyWithoutVirtualThreadStartsAndEnds(@TempDir Path dir)
+            throws IOException {
+        Path html = dir.resolve("r.html");
+        Path slim = dir.resolve("slim.jfr");
+        LoomCliTest.Result result = htmlAndSlim(html, slim);
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("Report written to " + html).contains("written to " + slim);
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("data-rule=\"pinning\"");
@@ -94,6 +102,47 @@ class InspectCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(html, slim); // no temporary file left beside them
         }
+    }
+
+    /**
+     * Ctrl-C reaches a command as an interrupt of the thread running it (the CLI's shutdown hook
+     * interrupts main): inspect stops reading at the next event, writes neither the report nor the
+     * copy, says so in one line and exits 130. Before, it read the whole file, wrote the report and
+     * said so, whatever the interrupt.
+     */
+    @Test
+    void anInterruptStopsTheReadingAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path html = dir.resolve("r.html");
+        Path slim = dir.resolve("slim.jfr");
+        LoomCliTest.Result result;
+        Thread.currentThread().interrupt();
+        try {
+            result = htmlAndSlim(html, slim);
+        } finally {
+            Thread.interrupted(); // this test thread goes on to other tests
+        }
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: inspect stopped by Ctrl-C; no report written");
+        assertThat(result.out()).isEmpty();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** The copy for JMC stops too, at the next event, and leaves nothing: not the copy, not its temporary file. */
+    @Test
+    void anInterruptStopsTheSlimCopyAndLeavesNothing(@TempDir Path dir) {
+        Path slim = dir.resolve("slim.jfr");
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> Slim.write(recording, slim)).isInstanceOf(InterruptedIOException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test

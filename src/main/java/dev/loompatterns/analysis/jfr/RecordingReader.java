@@ -6,6 +6,7 @@ import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +37,8 @@ public final class RecordingReader {
      * Reads the file and runs every rule on it.
      *
      * @param progress hears the number of events read, every {@link #PROGRESS_EVERY}
+     * @throws InterruptedIOException if the thread is interrupted (Ctrl-C in the CLI): reading stops
+     *     at the next event, and the thread stays interrupted
      * @throws IOException if the file cannot be read or is not a whole recording
      */
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
@@ -43,6 +46,9 @@ public final class RecordingReader {
         long events = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("interrupted after " + events + " events");
+                }
                 RecordedEvent event = recording.readEvent();
                 events++;
                 if (events % PROGRESS_EVERY == 0) {
