@@ -13,7 +13,9 @@ import java.util.Map;
  * would take to open the file: it is superlinear in the number of virtual threads, measured here
  * (JMC 9.1.2 on a 2-core machine, 2026-11-30): 10,000 in 0.7 s, 30,000 in 1.3 s, 100,000 in 6.3 s,
  * 1,000,000 not loaded after 24 minutes. {@code jfr scrub} without the virtual-thread events makes
- * a copy JMC opens at once.
+ * a copy JMC opens at once, unless other events name every virtual thread too: a copy of 300,000
+ * virtual threads without their starts and ends, but with the jdk.ThreadSleep each had, took
+ * 51 s (2026-12-01, the machine busy with other work).
  */
 final class VirtualThreadCensusRule extends BaseRule {
 
@@ -108,7 +110,8 @@ final class VirtualThreadCensusRule extends BaseRule {
         String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
         details.put(
                 "slim_command",
-                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + file + " " + slim);
+                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + ShellWord.of(file) + " "
+                        + ShellWord.of(slim));
         String summary = String.format(
                 Locale.ROOT,
                 "%s started, %s ended, at most %s alive at once; median lifetime %s.",
@@ -123,9 +126,11 @@ final class VirtualThreadCensusRule extends BaseRule {
                         + (slow
                                 ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
                                         + details.get("jmc_load_estimate")
-                                        + " to open this file: '" + details.get("slim_command")
-                                        + "' (or 'loom inspect --slim') writes a copy without "
-                                        + "them that it opens quickly."
+                                        + " to open this file. A copy without them, which it opens quickly"
+                                        + " unless other events name each virtual thread too (a jdk.ThreadSleep"
+                                        + " or jdk.ThreadPark of 20 ms or more each: leave those out as well),"
+                                        + " comes from 'loom inspect --slim' or from: "
+                                        + details.get("slim_command")
                                 : "JMC opens a file with this many virtual threads in "
                                         + details.get("jmc_load_estimate") + ".");
         return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);

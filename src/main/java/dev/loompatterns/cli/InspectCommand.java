@@ -1,5 +1,6 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.analysis.ShellWord;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Progress;
@@ -65,8 +66,8 @@ final class InspectCommand extends LoomCommand {
             names = "--slim",
             paramLabel = "OUT",
             description =
-                    "also write a copy of the recording without jdk.VirtualThreadStart/End, which JDK Mission Control"
-                            + " opens quickly")
+                    "also write a copy of the recording without jdk.VirtualThreadStart/End, for JDK Mission Control,"
+                            + " which is slow on many virtual threads")
     Path slim;
 
     @Override
@@ -96,8 +97,8 @@ final class InspectCommand extends LoomCommand {
             return stopped(err, "no report written");
         } catch (IOException | RuntimeException e) {
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
-                    + "); a recording still being written, or cut short, cannot be read: 'jfr summary " + file
-                    + "' says how far it goes");
+                    + "); a recording still being written, or cut short, cannot be read; how far it goes: jfr summary "
+                    + ShellWord.of(file.toString()));
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
         if (Thread.currentThread().isInterrupted()) { // Ctrl-C after the last event

@@ -124,6 +124,36 @@ class RulesOnRecordingsTest {
                 .containsEntry("alive_at_end", 0);
     }
 
+    /**
+     * The command to copy names a recording whose path has spaces and a quote as one word, and its copy as
+     * another: a shell reads them back whole. Before, they were pasted in as they are and came apart.
+     */
+    @Test
+    void theCensusCommandKeepsAPathWithSpacesAndAQuoteWhole() throws Exception {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) { // enough for the advice in the explanation
+            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
+        }
+        String file = "/tmp/it's my run/p.jfr";
+        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file));
+        String command = (String) finding.details().get("slim_command");
+        Process shell = new ProcessBuilder("bash", "-c", "printf '%s\\n' " + command)
+                .redirectErrorStream(true)
+                .start();
+        shell.getOutputStream().close();
+        String words = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(shell.waitFor()).as(words).isZero();
+        assertThat(words.lines())
+                .containsExactly(
+                        "jfr",
+                        "scrub",
+                        "--exclude-events",
+                        "jdk.VirtualThreadStart,jdk.VirtualThreadEnd",
+                        file,
+                        "/tmp/it's my run/p-slim.jfr");
+        assertThat(finding.explanation()).endsWith(command);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 499, 500, 501, 999, 1000, 1001, 12_345})
     void theCensusKeepsAtMost500PointsEndingWithTheLast(int buckets) {

@@ -149,7 +149,7 @@ class InspectCommandTest {
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
         byte[] whole = Files.readAllBytes(recording);
-        Path truncated = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path truncated = Files.write(dir.resolve("cut short.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
         for (String[] args : List.of(
                 new String[] {"inspect", dir.resolve("missing.jfr").toString()},
                 new String[] {"inspect", dir.toString()},
@@ -176,5 +176,8 @@ class InspectCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(text, truncated); // nothing written for bad input
         }
+        // the command it suggests takes the path as one word, spaces and all
+        assertThat(LoomCliTest.loom("inspect", truncated.toString()).err().strip())
+                .endsWith("; how far it goes: jfr summary '" + truncated + "'");
     }
 }
