@@ -6,12 +6,19 @@ import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Programs;
 import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.cli.LoomCli;
+import dev.loompatterns.core.Catalogue;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +65,30 @@ class JmcRulesTest {
                         "profile",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
+        // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside it
+        Path loomRun = dir.resolve("loom-run.jfr");
+        StringWriter out = new StringWriter();
+        int code = LoomCli.execute(
+                Catalogue.load(),
+                new PrintWriter(out),
+                new PrintWriter(out),
+                "run",
+                "pinning",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=5",
+                "--jfr",
+                loomRun.toString());
+        assertThat(code).as(out.toString()).isZero();
+        RECORDINGS.put("loom-run", loomRun);
+        try (Stream<Path> files = Files.list(dir)) {
+            RECORDINGS.put(
+                    "loom-run-child",
+                    files.filter(file -> file.getFileName().toString().startsWith("loom-run-child-"))
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow(() -> new AssertionError("no child JVM's recording beside " + loomRun)));
+        }
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -118,7 +149,7 @@ class JmcRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pinning", "clean", "jdk21", "upcall", "hog", "socket-pool"})
+    @ValueSource(strings = {"pinning", "clean", "jdk21", "upcall", "hog", "socket-pool", "loom-run", "loom-run-child"})
     void eachJmcRuleGivesTheSeverityAndSummaryOfTheRuleOverTheJdksParser(String recording) throws Exception {
         Path file = RECORDINGS.get(recording);
         Map<String, Finding> ours = ours(file);
