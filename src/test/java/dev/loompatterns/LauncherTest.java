@@ -476,6 +476,22 @@ class LauncherTest {
         }
     }
 
+    /**
+     * With progress on (stderr a terminal), inspect says when it starts the {@code --slim} copy, which takes
+     * about as long as the reading: before, the reading's last line was followed by seconds of silence.
+     */
+    @Test
+    void inspectSaysWhenItStartsTheSlimCopy(@TempDir Path dir) throws Exception {
+        Path recording = Tick.record(dir.resolve("few.jfr"), 10);
+        Path slim = dir.resolve("slim.jfr");
+        Outcome outcome =
+                launch(dir, Map.of("LOOM_STDERR_TTY", "1"), "inspect", recording.toString(), "--slim", slim.toString());
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.err().lines())
+                .containsExactly("loom inspect: writing the copy without jdk.VirtualThreadStart/End ...");
+        assertThat(slim).exists();
+    }
+
     /** A small event, for a recording of millions of them. */
     @jdk.jfr.Name("loomtest.Tick")
     @jdk.jfr.StackTrace(false)

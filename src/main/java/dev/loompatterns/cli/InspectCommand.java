@@ -120,6 +120,10 @@ final class InspectCommand extends LoomCommand {
         }
         if (slimTarget != null) {
             try {
+                if (progress) { // as long as the reading, and silent otherwise
+                    err.println("loom inspect: writing the copy without jdk.VirtualThreadStart/End ...");
+                    err.flush();
+                }
                 Slim.write(recording, slimTarget);
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
