@@ -116,18 +116,23 @@ public final class PinStream implements AutoCloseable {
             delivered.clear();
             return new Seen(List.of(), false, List.of());
         }
-        stopKeepingInterrupt(stream); // delivers every event committed so far
+        Queue<Delivered> all = delivered;
+        try {
+            stopKeepingInterrupt(stream); // delivers every event committed so far
+        } finally {
+            // the stream is done with, whether stop() worked or not: the next window opens a new one
+            stream.close();
+            stream = null;
+            delivered = null;
+        }
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
-        for (Delivered each : delivered) {
+        for (Delivered each : all) {
             long id = each.pin().threadId();
             boolean own = id > window.firstId && id < endId
                     || id == window.owner && !each.start().isBefore(window.opened);
             (own ? mine : others).add(each.pin());
         }
-        stream.close();
-        stream = null;
-        delivered = null;
         return new Seen(mine, true, others);
     }
 
@@ -139,7 +144,12 @@ public final class PinStream implements AutoCloseable {
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
-        started.startAsync();
+        try {
+            started.startAsync();
+        } catch (RuntimeException | Error e) {
+            started.close();
+            throw e;
+        }
         stream = started;
         delivered = queue;
     }
