@@ -27,6 +27,12 @@ public final class RecordingReader {
     /** Progress: every this many events, the callback hears the count. */
     public static final long PROGRESS_EVERY = 1_000_000;
 
+    /**
+     * Every this many events the reader looks whether its thread was interrupted (Ctrl-C): reading
+     * a file ignores interrupts, and a large recording takes minutes.
+     */
+    static final long INTERRUPT_CHECK_EVERY = 1 << 16;
+
     private RecordingReader() {}
 
     /** What reading a file found: its findings, and how many events it read. */
@@ -36,9 +42,10 @@ public final class RecordingReader {
      * Reads the file and runs every rule on it.
      *
      * @param progress hears the number of events read, every {@link #PROGRESS_EVERY}
-     * @throws IOException if the file cannot be read or is not a whole recording
+     * @throws IOException          if the file cannot be read or is not a whole recording
+     * @throws InterruptedException if the calling thread is interrupted; the file is closed by then
      */
-    public static Result analyze(Path file, LongConsumer progress) throws IOException {
+    public static Result analyze(Path file, LongConsumer progress) throws IOException, InterruptedException {
         Analysis analysis = Analysis.ofAllRules();
         long events = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -47,6 +54,9 @@ public final class RecordingReader {
                 events++;
                 if (events % PROGRESS_EVERY == 0) {
                     progress.accept(events);
+                }
+                if (events % INTERRUPT_CHECK_EVERY == 0 && Thread.interrupted()) {
+                    throw new InterruptedException("stopped after " + events + " events of " + file);
                 }
                 Observation observation = observe(event);
                 if (observation != null) {
