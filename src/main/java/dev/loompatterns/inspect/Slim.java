@@ -1,5 +1,6 @@
 package dev.loompatterns.inspect;
 
+import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,14 +18,36 @@ public final class Slim {
 
     private Slim() {}
 
-    /** Writes the copy whole or not at all ({@link AtomicFile}). */
-    public static void write(Path recording, Path target) throws IOException {
-        AtomicFile.write(target, temporary -> {
-            try (RecordingFile file = new RecordingFile(recording)) {
-                file.write(
-                        temporary,
-                        event -> !LEFT_OUT.contains(event.getEventType().getName()));
-            }
-        });
+    /**
+     * Writes the copy whole or not at all ({@link AtomicFile}).
+     *
+     * @throws InterruptedException if the calling thread is interrupted (copying a file ignores
+     *                              interrupts, so the copy looks every
+     *                              {@link RecordingReader#INTERRUPT_CHECK_EVERY} events); nothing is
+     *                              left under the target's name
+     */
+    public static void write(Path recording, Path target) throws IOException, InterruptedException {
+        try {
+            AtomicFile.write(target, temporary -> {
+                try (RecordingFile file = new RecordingFile(recording)) {
+                    long[] read = {0};
+                    file.write(temporary, event -> {
+                        if (++read[0] % RecordingReader.INTERRUPT_CHECK_EVERY == 0 && Thread.interrupted()) {
+                            throw new Stopped();
+                        }
+                        return !LEFT_OUT.contains(event.getEventType().getName());
+                    });
+                }
+            });
+        } catch (Stopped e) {
+            throw new InterruptedException("stopped while copying " + recording + " to " + target);
+        }
+    }
+
+    /** Carries the interrupt out of the JDK's filter callback, which may throw only unchecked exceptions. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 }

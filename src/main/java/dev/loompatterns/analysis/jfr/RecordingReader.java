@@ -29,9 +29,10 @@ public final class RecordingReader {
 
     /**
      * Every this many events the reader looks whether its thread was interrupted (Ctrl-C): reading
-     * a file ignores interrupts, and a large recording takes minutes.
+     * a file ignores interrupts, and a large recording takes minutes. {@code loom inspect --slim}'s
+     * copy looks as often.
      */
-    static final long INTERRUPT_CHECK_EVERY = 1 << 16;
+    public static final long INTERRUPT_CHECK_EVERY = 1 << 16;
 
     private RecordingReader() {}
 

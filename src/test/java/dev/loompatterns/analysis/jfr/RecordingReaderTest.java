@@ -3,9 +3,8 @@ package dev.loompatterns.analysis.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loompatterns.jfr.TaskStartedEvent;
+import dev.loompatterns.testing.ManyEvents;
 import java.nio.file.Path;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,17 +12,7 @@ class RecordingReaderTest {
 
     /** A recording of more events than the reader reads between two looks at its thread's interrupt. */
     private static Path recording(Path dir) throws Exception {
-        Path file = dir.resolve("many.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable(TaskStartedEvent.NAME);
-            recording.start();
-            for (long i = 0; i < RecordingReader.INTERRUPT_CHECK_EVERY + 10; i++) {
-                TaskStartedEvent.at(i);
-            }
-            recording.stop();
-            recording.dump(file);
-        }
-        return file;
+        return ManyEvents.record(dir.resolve("many.jfr"), RecordingReader.INTERRUPT_CHECK_EVERY + 10);
     }
 
     /**
