@@ -136,7 +136,8 @@ public final class ChildJvm {
      * for a JVM's own exit, which is what such a child shows. A child still alive after
      * {@code backstop} is stopped and reported as not having exited by itself. Every child is
      * stopped and waited for before this returns, also on failure or interrupt: an interrupt (Ctrl-C)
-     * stops them at once, without waiting for them to end or for the backstop. What the children
+     * asks them all to stop at once, without waiting for the backstop, and waits at most
+     * {@link #STOP_GRACE} for them to end before it kills those still running. What the children
      * report under {@link ChildMain} is added to the current run, as {@link #run} does.
      *
      * @param argsOfEach each child's arguments, one list per child

@@ -105,7 +105,14 @@ public final class Crew implements AutoCloseable {
         if (scope != null) {
             scope.fork(body);
         } else {
-            threads.add(builder.start(body));
+            Thread thread = builder.start(body);
+            threads.add(thread);
+            // A task that failed before this one was listed did not interrupt it: a scope would not
+            // run it at all. Listed first, then the failure read (fail() sets it, then reads the list):
+            // one of the two sees the other, so no task started after a failure runs on uncancelled.
+            if (failure.get() != null) {
+                thread.interrupt();
+            }
         }
         return member;
     }

@@ -42,8 +42,9 @@ public final class Cancellation {
      * Interrupts {@code target}, then, every {@link #REPEAT} until {@code ending} says it has ended
      * or {@code grace} has passed, interrupts it again if it is waiting. Once is not always enough:
      * JDK code on a run's path can consume an interrupt without passing it on (JDK 25's
-     * {@code RecordingStream.stop()} catches the {@code InterruptedException} of its wait and returns,
-     * which every recorded run calls), and a run whose interrupt was lost there goes on to wait for
+     * {@code RecordingStream.stop()} catches the {@code InterruptedException} of its wait and returns;
+     * the harness's own streams now stop on a thread of their own, {@code PinStream.stopKeepingInterrupt},
+     * but a pattern's code may do the same), and a run whose interrupt was lost there goes on to wait for
      * its workers as if nobody had asked. Only a thread just seen waiting is told again, so one
      * that is printing or writing what it has (runnable) is, as far as a look at its state can
      * tell, left alone: an interrupt closes an NIO channel it writes through.

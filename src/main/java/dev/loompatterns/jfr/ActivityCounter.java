@@ -22,7 +22,7 @@ public final class ActivityCounter implements AutoCloseable {
     static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
     static final String VIRTUAL_THREAD_PINNED = PinStream.VIRTUAL_THREAD_PINNED;
 
-    private final RecordingStream stream = new RecordingStream();
+    private final RecordingStream stream;
     private final LongAdder started = new LongAdder();
     private final Queue<Pin> pinned = new ConcurrentLinkedQueue<>();
     private boolean stopped;
@@ -42,6 +42,8 @@ public final class ActivityCounter implements AutoCloseable {
      */
     public ActivityCounter(boolean countStarts) {
         this.countingStarts = countStarts;
+        JvmShutdown.requireRunning("the activity counter"); // before the stream exists: nothing to close if it throws
+        this.stream = new RecordingStream();
         if (countStarts) {
             stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
         }
@@ -52,9 +54,17 @@ public final class ActivityCounter implements AutoCloseable {
         stream.onEvent(VIRTUAL_THREAD_PINNED, e -> pinned.add(Pin.of(e)));
     }
 
+    /**
+     * Starts counting. Used as a resource ({@code try (var c = new ActivityCounter().start())}), a
+     * counter that fails to start is never closed by its caller: it closes its stream itself.
+     */
     public ActivityCounter start() {
-        JvmShutdown.requireRunning("the activity counter");
-        stream.startAsync();
+        try {
+            stream.startAsync();
+        } catch (RuntimeException | Error e) {
+            stream.close();
+            throw e;
+        }
         return this;
     }
 
@@ -96,7 +106,10 @@ public final class ActivityCounter implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        stream.close();
+        try {
+            stop();
+        } finally {
+            stream.close();
+        }
     }
 }

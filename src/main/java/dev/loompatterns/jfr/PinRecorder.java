@@ -170,8 +170,11 @@ public final class PinRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        stream.close();
+        try {
+            stop();
+        } finally {
+            stream.close();
+        }
     }
 
     private void requireStopped() {

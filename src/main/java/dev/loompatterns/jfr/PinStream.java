@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -115,18 +116,23 @@ public final class PinStream implements AutoCloseable {
             delivered.clear();
             return new Seen(List.of(), false, List.of());
         }
-        stopKeepingInterrupt(stream); // delivers every event committed so far
+        Queue<Delivered> all = delivered;
+        try {
+            stopKeepingInterrupt(stream); // delivers every event committed so far
+        } finally {
+            // the stream is done with, whether stop() worked or not: the next window opens a new one
+            stream.close();
+            stream = null;
+            delivered = null;
+        }
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
-        for (Delivered each : delivered) {
+        for (Delivered each : all) {
             long id = each.pin().threadId();
             boolean own = id > window.firstId && id < endId
                     || id == window.owner && !each.start().isBefore(window.opened);
             (own ? mine : others).add(each.pin());
         }
-        stream.close();
-        stream = null;
-        delivered = null;
         return new Seen(mine, true, others);
     }
 
@@ -138,7 +144,12 @@ public final class PinStream implements AutoCloseable {
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
-        started.startAsync();
+        try {
+            started.startAsync();
+        } catch (RuntimeException | Error e) {
+            started.close();
+            throw e;
+        }
         stream = started;
         delivered = queue;
     }
@@ -163,20 +174,44 @@ public final class PinStream implements AutoCloseable {
 
     /**
      * {@link RecordingStream#stop()}, without losing the caller's interrupt. JDK 25's {@code stop()}
-     * catches the {@code InterruptedException} of its wait for the last events and returns: called
-     * with the interrupt flag set, it returns before the events are delivered and clears the flag,
-     * so a cancelled run would go on as if nobody had cancelled it. Here the flag is set aside, the
-     * stream stops and delivers everything, and the flag is set again. (PinStream
-     * and ActivityCounter stop through here.)
+     * catches the {@code InterruptedException} of its wait for the last events and returns: an
+     * interrupt that is pending when it is called, or that comes while it waits, makes it return
+     * before the events are delivered, with the flag cleared, so a cancelled run would go on as if
+     * nobody had cancelled it and read counts short of its last events. Here {@code stop()} runs on a
+     * thread of its own, which nothing interrupts, so it delivers everything; the caller waits for
+     * it, and an interrupt that comes meanwhile is kept and set again when it returns. (PinStream and
+     * ActivityCounter stop through here.)
+     *
+     * @throws RuntimeException what {@code stop()} threw
      */
     static void stopKeepingInterrupt(RecordingStream stream) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            stream.stop();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
+        Thread stopper = Thread.ofPlatform().name("loom-jfr-stop").daemon().start(() -> {
+            try {
+                stream.stop();
+            } catch (Throwable e) {
+                failed.set(e);
             }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopper.join(); // BLOCKS-UNTIL: the stream has delivered every event up to its stop
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // stop() declares no checked exception
+        if (failed.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed.get() instanceof Error e) {
+            throw e;
         }
     }
 }

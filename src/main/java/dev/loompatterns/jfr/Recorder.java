@@ -64,9 +64,14 @@ public final class Recorder implements AutoCloseable {
     public static Recorder start(Configuration configuration, Path target) {
         JvmShutdown.requireRunning("a recording"); // before the recording exists: nothing to close if it throws
         Recording recording = new Recording(configuration);
-        recording.setName("loom-patterns " + target.getFileName());
-        recording.setToDisk(true);
-        recording.start();
+        try {
+            recording.setName("loom-patterns " + target.getFileName());
+            recording.setToDisk(true);
+            recording.start();
+        } catch (RuntimeException | Error e) {
+            recording.close(); // the caller gets no Recorder to close
+            throw e;
+        }
         return new Recorder(recording, target);
     }
 

@@ -57,6 +57,11 @@ public final class MidRunDump {
                 if (held) {
                     ThreadDump.write(file);
                 }
+            } catch (InterruptedException e) {
+                // the wait took the caller's interrupt in: the run is cancelled with the caller, not waited for to its
+                // end
+                run.interrupt();
+                throw e;
             } finally {
                 hold.release();
                 Threads.joinAll(List.of(run));

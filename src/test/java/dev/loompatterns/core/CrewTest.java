@@ -39,6 +39,32 @@ class CrewTest {
         assertThat(blocked.isFinished()).isTrue();
     }
 
+    /**
+     * A task started after another has already failed is cancelled too, as a scope does (it does not
+     * run the fork at all): join() throws the failure instead of waiting for a task nobody interrupts.
+     * On the old code the platform and virtual crews hung here until the backstop.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aTaskStartedAfterAFailureIsCancelledToo(Mode mode) throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        Crew.Member late;
+        try (Crew crew = crewFor(mode)) {
+            crew.start(() -> {
+                throw new IllegalStateException("boom");
+            });
+            // returns once the failure is recorded (and its cancelling of the tasks listed then is done)
+            assertThatThrownBy(() -> crew.awaitUntil("the first task's failure", () -> false))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("boom");
+            late = crew.start(never::await);
+            assertThatThrownBy(crew::join)
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("boom");
+        }
+        assertThat(late.state()).as("never run, or ended").isIn(Thread.State.NEW, Thread.State.TERMINATED);
+    }
+
     /** A wait on state that a failed task will never bring about ends with that failure, not at the backstop. */
     @ParameterizedTest
     @EnumSource(Mode.class)

@@ -1,0 +1,82 @@
+package dev.loompatterns.threaddump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60) // backstop only
+class MidRunDumpTest {
+
+    /** A pattern that waits, before any task reaches the hold, until it is interrupted. */
+    private record WaitsForACancel(CountDownLatch waiting, AtomicBoolean cancelled) implements Pattern {
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(99, "waits-for-a-cancel", "waits for a cancel", "none", 1)
+                    .build();
+        }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+            waiting.countDown();
+            try {
+                new CountDownLatch(1).await(); // BLOCKS-UNTIL: interrupted
+            } catch (InterruptedException e) {
+                cancelled.set(true);
+                throw e;
+            }
+            return Check.passed("not cancelled");
+        }
+    }
+
+    /**
+     * The caller interrupted while it waits for a task to reach the hold: its run is cancelled with
+     * it, and take() throws once the run has ended. On the old code the interrupt was consumed by the
+     * wait for an arrival and the run was never told: take() waited for it until the backstop.
+     */
+    @Test
+    void anInterruptedCallerCancelsItsRun(@TempDir Path dir) throws Exception {
+        WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
+        Thread caller = Thread.currentThread();
+        Thread interrupter = Thread.ofPlatform().name("interrupter").start(() -> {
+            try {
+                pattern.waiting().await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            while (caller.getState() != Thread.State.WAITING) { // in awaitArrival
+                Thread.onSpinWait();
+            }
+            caller.interrupt();
+        });
+        try {
+            assertThatThrownBy(() -> MidRunDump.take(
+                            pattern,
+                            Mode.VIRTUAL,
+                            Variant.DEFAULT,
+                            Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()),
+                            dir.resolve("dump.json")))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            interrupter.interrupt(); // if it still waits: the run never started
+            interrupter.join();
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(pattern.cancelled()).as("the run's task saw the interrupt").isTrue();
+        assertThat(dir.resolve("dump.json"))
+                .as("no dump of a run that was not held")
+                .doesNotExist();
+    }
+}
