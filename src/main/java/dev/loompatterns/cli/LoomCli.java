@@ -60,8 +60,9 @@ public final class LoomCli implements Runnable {
     public static final int EXIT_INTERRUPTED = 130;
 
     /**
-     * How long Ctrl-C waits for a run to stop its threads and discard its recording; every pattern
-     * stops within it ({@code CancellationTest}).
+     * How long Ctrl-C waits for a run to stop its threads and discard its recording. Every pattern
+     * stops when interrupted ({@code CancellationTest}, which asserts that it ends, not how soon: its
+     * runs end in well under this).
      */
     public static final long CANCEL_GRACE_MILLIS = 10_000;
 

