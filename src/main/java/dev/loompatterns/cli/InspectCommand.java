@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  loom inspect p.jfr",
             "  loom inspect p.jfr --format html --out p.html",
-            "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"
+            "  loom inspect big.jfr --slim big-slim.jfr   # a copy JMC opens quickly"
         })
 final class InspectCommand extends LoomCommand {
 

@@ -41,8 +41,8 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from examples/)",
-            "  and bench [JMH ARGS] (the JMH suite, built on first use).",
+            "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from"
+                    + " examples/) and bench [JMH ARGS] (the JMH suite, built on first use).",
             "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
             "Examples:",
             "  loom compare",

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Command;
 
 class LoomCliTest {
 
@@ -506,6 +507,29 @@ class LoomCliTest {
         assertThat(help.out()).contains("Examples:");
         assertThat(help.out() + help.err() + picocliErr.toString(StandardCharsets.UTF_8))
                 .doesNotContain("WARN");
+    }
+
+    /**
+     * An indented footer line (an example, a command to copy) is printed as written: picocli wraps
+     * a line wider than its 80 columns onto column 0, where the rest of a command reads as a line
+     * of its own and a copy of the first part runs something else.
+     */
+    @Test
+    void everyExampleInTheHelpIsPrintedWhole() {
+        List<Class<?>> commands = new java.util.ArrayList<>(List.of(LoomCli.class));
+        commands.addAll(List.of(LoomCli.class.getAnnotation(Command.class).subcommands()));
+        for (Class<?> command : commands) {
+            Command annotation = command.getAnnotation(Command.class);
+            List<String> help = (command == LoomCli.class ? loom("--help") : loom(annotation.name(), "--help"))
+                    .out()
+                    .lines()
+                    .toList();
+            for (String line : annotation.footer()) {
+                if (line.startsWith("  ")) {
+                    assertThat(help).as(annotation.name()).contains(line.replace("%%", "%"));
+                }
+            }
+        }
     }
 
     @Test
