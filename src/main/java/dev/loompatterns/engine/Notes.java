@@ -100,14 +100,19 @@ public final class Notes {
                 submitFailures ? summary.submitFailures() : -1));
     }
 
-    /** {@link #printSummaryLine}'s words, each noun plural unless its count is 1; no submit failures if negative. */
+    /**
+     * {@link #printSummaryLine}'s words, each noun plural unless its count is 1; no submit failures if
+     * negative; virtual threads not recorded if negative (the settings left jdk.VirtualThreadStart off).
+     */
     static String summaryLine(String name, long virtualThreads, long pins, long submitFailures) {
         return String.format(
                 Locale.ROOT,
-                "  %-48s %7d virtual thread%s started, %4d pin%s%s",
+                "  %-48s %s, %4d pin%s%s",
                 name,
-                virtualThreads,
-                plural(virtualThreads),
+                virtualThreads < 0
+                        ? String.format(Locale.ROOT, "%31s", "virtual threads not recorded")
+                        : String.format(
+                                Locale.ROOT, "%7d virtual thread%s started", virtualThreads, plural(virtualThreads)),
                 pins,
                 plural(pins),
                 submitFailures < 0 ? "" : ", " + submitFailures + " submit failure" + plural(submitFailures));

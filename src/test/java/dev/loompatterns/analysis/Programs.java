@@ -143,9 +143,12 @@ public final class Programs {
 
     /** Virtual threads that sleep briefly: nothing to warn about. */
     public static final class Clean {
+        /** Virtual threads started. */
+        public static final int THREADS = 100;
+
         public static void main(String[] args) throws InterruptedException {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < THREADS; i++) {
                     executor.submit(() -> {
                         Thread.sleep(5);
                         return null;

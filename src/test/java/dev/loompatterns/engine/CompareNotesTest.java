@@ -137,5 +137,6 @@ class CompareNotesTest {
         assertThat(Notes.summaryLine("r.jfr", 20, 3, 2))
                 .startsWith("  r.jfr ")
                 .endsWith(" 20 virtual threads started,    3 pins, 2 submit failures");
+        assertThat(Notes.summaryLine("r.jfr", -1, 0, -1)).endsWith(" virtual threads not recorded,    0 pins");
     }
 }

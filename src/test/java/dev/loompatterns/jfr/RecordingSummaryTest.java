@@ -22,4 +22,24 @@ class RecordingSummaryTest {
         assertThat(summary.lines())
                 .contains("  pins:                     " + summary.pins() + ", by cause and top frame:");
     }
+
+    /**
+     * The JDK's default settings, like loom's pinning profile, leave jdk.VirtualThreadStart off: the
+     * summary says the virtual threads were not recorded rather than that none started.
+     */
+    @Test
+    void saysVirtualThreadsWereNotRecordedWhenTheSettingsLeaveTheirStartOff(@TempDir Path dir) throws Exception {
+        Path off = Programs.record(Programs.Clean.class, dir.resolve("off.jfr"), "default");
+        Path on = Programs.record(
+                Programs.Clean.class, dir.resolve("on.jfr"), "default,jdk.VirtualThreadStart#enabled=true");
+
+        RecordingSummary notRecorded = RecordingSummary.read(off);
+        RecordingSummary recorded = RecordingSummary.read(on);
+
+        assertThat(notRecorded.virtualThreadsStarted()).isNegative();
+        assertThat(notRecorded.lines())
+                .anySatisfy(line -> assertThat(line).startsWith("  virtual threads started:  not recorded"));
+        assertThat(recorded.virtualThreadsStarted()).isGreaterThanOrEqualTo(Programs.Clean.THREADS);
+        assertThat(recorded.lines()).contains("  virtual threads started:  " + recorded.virtualThreadsStarted());
+    }
 }
