@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -186,9 +188,17 @@ public final class LoomCli implements Runnable {
                                     unmatched.getCommandLine().getSubcommands().keySet())
                     : what;
         }
+        // 'loom help nosuch': picocli's help command says "Unknown subcommand 'nosuch'."; say it as 'loom nosuch' does
+        Matcher unknownHelp = UNKNOWN_SUBCOMMAND.matcher(firstLine(e.getMessage()));
+        if (unknownHelp.matches()) {
+            return "no command '" + unknownHelp.group(1) + "'; the commands are "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+        }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         return firstLine(e.getMessage()).replace("option option", "option");
     }
+
+    private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 
     private static String hint(CommandLine where) {
         String name = where.getCommandSpec().qualifiedName();

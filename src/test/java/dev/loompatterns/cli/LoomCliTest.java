@@ -465,6 +465,16 @@ class LoomCliTest {
                 .doesNotContain("jdk.VirtualThreadStart");
     }
 
+    /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
+    @Test
+    void helpForAnUnknownCommandSaysWhatTheUnknownCommandSays() {
+        Result help = loom("help", "nosuch");
+        Result command = loom("nosuch");
+        assertThat(help.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(command.errLines()).singleElement().asString().startsWith("loom: no command 'nosuch'");
+        assertThat(help.errLines()).isEqualTo(command.errLines());
+    }
+
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {
