@@ -211,6 +211,31 @@ class LauncherTest {
         assertThat(run.out()).isEmpty();
     }
 
+    /** 'loom COMMAND --help' works for the launcher's own example command too, and 'loom help example' is the same. */
+    @Test
+    void exampleHelpListsTheExamplesAndExitsZero(@TempDir Path dir) throws Exception {
+        Outcome help = launch(dir, Map.of(), "example", "--help");
+        Outcome helpCommand = launch(dir, Map.of(), "help", "example");
+
+        assertThat(help.code()).as(help.err()).isZero();
+        assertThat(help.out())
+                .startsWith("Usage: ./loom example EXAMPLE [ARGS]")
+                .contains("  E01_ThreadBasics.java", "  E21_Timer.java");
+        assertThat(helpCommand.code()).as(helpCommand.err()).isZero();
+        assertThat(helpCommand.out()).isEqualTo(help.out());
+    }
+
+    @Test
+    void anExampleWithoutANameIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Outcome run = launch(dir, Map.of(), "example");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("loom: example needs a name: E01 to E21");
+    }
+
     @Test
     void exampleArgumentsReachTheProgram(@TempDir Path dir) throws Exception {
         Outcome run = launch(dir, Map.of(), "example", "E01", "not-a-number");
