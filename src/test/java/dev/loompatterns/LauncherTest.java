@@ -281,6 +281,40 @@ class LauncherTest {
         }
     }
 
+    /** The launcher and the scripts it sources, copied into {@code tree}, which it then runs from. */
+    static Path launcherTree(Path tree) throws IOException {
+        Files.createDirectories(tree.resolve("scripts"));
+        Files.copy(Path.of("loom"), tree.resolve("loom"));
+        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
+            Files.copy(Path.of("scripts", script), tree.resolve("scripts", script));
+        }
+        return tree;
+    }
+
+    /**
+     * Ctrl-C during the build {@code ./loom} starts is a stop, not a failed build: Maven exits 130,
+     * and so does the launcher, saying the build was stopped. The launcher runs from a tree of its
+     * own with no jar (so it builds) and a {@code mvnw} that exits as Maven does after Ctrl-C; a
+     * {@code mvnw} that fails otherwise is still a failed build, exit 1.
+     */
+    @Test
+    void aBuildStoppedByCtrlCIsAStopNotAFailure(@TempDir Path dir) throws Exception {
+        for (int mavenExit : List.of(130, 1)) {
+            Path tree = launcherTree(dir.resolve("tree-" + mavenExit));
+            Path mvnw = Files.writeString(tree.resolve("mvnw"), "#!/bin/sh\nexit " + mavenExit + "\n");
+            Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+            Outcome run =
+                    launch(dir, Map.of(), List.of("bash", tree.resolve("loom").toString(), "list"));
+
+            assertThat(run.code()).as(run.err()).isEqualTo(mavenExit == 130 ? 130 : 1);
+            assertThat(run.err().lines().toList())
+                    .last()
+                    .asString()
+                    .startsWith(mavenExit == 130 ? "loom: the build was stopped" : "loom: the build failed");
+        }
+    }
+
     /**
      * A build that rewrites {@code target/loom-patterns.jar} in place (another {@code ./loom} that found a
      * source changed, {@code ./mvnw package}) while a compare runs: the compare reads its classes from its own
@@ -292,13 +326,8 @@ class LauncherTest {
     @Test
     void aRunSurvivesItsJarBeingRewrittenUnderIt(@TempDir Path dir) throws Exception {
         assertThat(launch(dir, Map.of(), "list").code()).as("the jar built").isZero();
-        Path tree = dir.resolve("tree");
-        Files.createDirectories(tree.resolve("scripts"));
+        Path tree = launcherTree(dir.resolve("tree"));
         Files.createDirectories(tree.resolve("target"));
-        Files.copy(Path.of("loom"), tree.resolve("loom"));
-        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
-            Files.copy(Path.of("scripts", script), tree.resolve("scripts", script));
-        }
         Path jar = Files.copy(Path.of("target", "loom-patterns.jar"), tree.resolve("target/loom-patterns.jar"));
         Files.createSymbolicLink(
                 tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
