@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -195,8 +196,19 @@ public final class LoomCli implements Runnable {
                     + String.join(", ", e.getCommandLine().getSubcommands().keySet());
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
-        return firstLine(e.getMessage()).replace("option option", "option");
+        String message = firstLine(e.getMessage()).replace("option option", "option");
+        // an enum's values as the help and the docs write them, and as they are typed: lower case
+        Matcher choices = ENUM_CHOICES.matcher(message);
+        return choices.find()
+                ? message.substring(0, choices.start())
+                        + "expected one of [" + choices.group(1).toLowerCase(Locale.ROOT) + "]"
+                        + message.substring(choices.end())
+                : message;
     }
+
+    /** picocli's list of an enum option's values: {@code expected one of [PLATFORM, VIRTUAL] (case-insensitive)}. */
+    private static final Pattern ENUM_CHOICES =
+            Pattern.compile("expected one of \\[([A-Z_, ]+)] \\(case-insensitive\\)");
 
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 

@@ -465,6 +465,20 @@ class LoomCliTest {
                 .doesNotContain("jdk.VirtualThreadStart");
     }
 
+    /** A wrong value of a fixed set is answered with the set as the help writes it and the user types it. */
+    @Test
+    void aWrongChoiceListsTheChoicesInLowerCase() {
+        assertThat(loom("run", "thread-basics", "--mode", "fast").errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: Invalid value for option '--mode': expected one of [platform, virtual, structured]"
+                        + " but was 'fast'");
+        assertThat(loom("compare", "--format", "xml").errLines())
+                .singleElement()
+                .asString()
+                .contains("expected one of [table, csv, json, markdown] but was 'xml'");
+    }
+
     /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
     @Test
     void helpForAnUnknownCommandSaysWhatTheUnknownCommandSays() {
