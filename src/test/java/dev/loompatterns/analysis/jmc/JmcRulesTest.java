@@ -58,6 +58,9 @@ class JmcRulesTest {
                         "profile",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
+        RECORDINGS.put( // pool-candidate reads thread starts and ends, which JMC gives in an order of its own
+                "short-lived-pool",
+                Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -118,7 +121,7 @@ class JmcRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pinning", "clean", "jdk21", "upcall", "hog", "socket-pool"})
+    @ValueSource(strings = {"pinning", "clean", "jdk21", "upcall", "hog", "socket-pool", "short-lived-pool"})
     void eachJmcRuleGivesTheSeverityAndSummaryOfTheRuleOverTheJdksParser(String recording) throws Exception {
         Path file = RECORDINGS.get(recording);
         Map<String, Finding> ours = ours(file);
