@@ -69,6 +69,12 @@ public sealed interface Observation {
     /** {@code jdk.VirtualThreadEnd}. */
     record VirtualEnd(long time, ThreadRef thread) implements Observation {}
 
+    /** {@code jdk.ThreadStart}: a platform thread began (its event thread is the new thread). */
+    record ThreadStart(long time, ThreadRef thread) implements Observation {}
+
+    /** {@code jdk.ThreadEnd}: a platform thread ended. */
+    record ThreadEnd(long time, ThreadRef thread) implements Observation {}
+
     /** {@code jdk.ExecutionSample}: the thread that was running, and its innermost frame of code outside the JDK. */
     record Sample(long time, ThreadRef thread, String topFrame) implements Observation {}
 
@@ -76,7 +82,8 @@ public sealed interface Observation {
      * A thread blocked: socket or file I/O, park, sleep, monitor.
      *
      * @param waitingForWork a pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
-     *                       {@code ForkJoinPool.awaitWork}): idle, not blocked in a task
+     *                       {@code ForkJoinPool.awaitWork}), or a {@code java.util.Timer}'s thread
+     *                       waiting for its next task: idle, not blocked in a task
      */
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork)
             implements Observation {
@@ -86,7 +93,12 @@ public sealed interface Observation {
             return time + duration;
         }
 
-        /** A pool's thread parked in the pool's own wait for a task, by the frames of its stack. */
+        /** Whether a wait of this kind can be a pool's wait for its next task (see {@link #waitingForWork}). */
+        public static boolean mayWaitForWork(Kind kind) {
+            return kind == Kind.PARK || kind == Kind.MONITOR_WAIT;
+        }
+
+        /** A pool's thread waiting in the pool's own wait for a task, by the frames of its stack. */
         public static boolean waitingForWork(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
                 String type = frame.type();
@@ -94,7 +106,8 @@ public sealed interface Observation {
                 if (type.equals("java.util.concurrent.ThreadPoolExecutor") && method.equals("getTask")
                         || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
                         || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue")
-                                && method.equals("take")) {
+                                && method.equals("take")
+                        || type.equals("java.util.TimerThread") && method.equals("mainLoop")) {
                     return true;
                 }
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code pool-candidate}: pools of platform threads that spent most of their time blocked in I/O,
@@ -18,9 +19,12 @@ import java.util.regex.Pattern;
  * only in their numbers ({@code pool-3-thread-1}, {@code pool-3-thread-2}: {@code pool-3-thread-#}).
  * Its blocked share is the blocked time recorded ({@code jdk.SocketRead/Write},
  * {@code jdk.FileRead/Write}, {@code jdk.ThreadPark}, {@code jdk.ThreadSleep},
- * {@code jdk.JavaMonitorEnter/Wait}) over its threads times the recording's length. JFR records
- * these only above a threshold (20 ms by default), so the share is a lower bound. A pool's thread
- * parked waiting for its next task (idle) does not count.
+ * {@code jdk.JavaMonitorEnter/Wait}) over the time its threads were alive: each from its
+ * {@code jdk.ThreadStart} to its {@code jdk.ThreadEnd}, or from the recording's start and to its
+ * end where the recording has none. A pool that lived for part of a recording (a run's own pool,
+ * shut down at its end) is judged by its life, not by the recording's length. JFR records the waits
+ * only above a threshold (20 ms by default), so the share is a lower bound. A pool's thread parked
+ * waiting for its next task (idle) does not count.
  */
 final class PoolCandidateRule extends BaseRule {
 
@@ -30,8 +34,10 @@ final class PoolCandidateRule extends BaseRule {
         super(
                 ID,
                 "Thread pools to move to virtual threads",
-                Arrays.stream(Observation.Blocked.Kind.values())
-                        .map(Observation.Blocked.Kind::eventType)
+                Stream.concat(
+                                Arrays.stream(Observation.Blocked.Kind.values())
+                                        .map(Observation.Blocked.Kind::eventType),
+                                Stream.of("jdk.ThreadStart", "jdk.ThreadEnd"))
                         .toArray(String[]::new));
     }
 
@@ -53,6 +59,10 @@ final class PoolCandidateRule extends BaseRule {
 
     private final Map<String, Pool> pools = new HashMap<>();
     private long blockedEvents;
+    /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
+    private final Map<Long, Long> started = new HashMap<>();
+
+    private final Map<Long, Long> ended = new HashMap<>();
 
     /** The pool a thread belongs to: its name with every number replaced by {@code #}. */
     static String poolOf(String threadName) {
@@ -61,6 +71,15 @@ final class PoolCandidateRule extends BaseRule {
 
     @Override
     public void accept(Observation observation) {
+        if (observation instanceof Observation.ThreadStart start
+                && !start.thread().virtual()) {
+            started.put(start.thread().id(), start.time());
+            return;
+        }
+        if (observation instanceof Observation.ThreadEnd end && !end.thread().virtual()) {
+            ended.put(end.thread().id(), end.time());
+            return;
+        }
         if (!(observation instanceof Observation.Blocked blocked)
                 || blocked.thread().virtual()
                 || blocked.thread().name().isEmpty()
@@ -92,12 +111,14 @@ final class PoolCandidateRule extends BaseRule {
         pools.values().stream()
                 .sorted(Comparator.comparingLong((Pool p) -> p.total).reversed())
                 .forEach(pool -> {
-                    double share = Math.min(1.0, pool.total / ((double) length * pool.threads.size()));
+                    long alive = alive(pool, recording);
+                    double share = Math.min(1.0, pool.total / (double) alive);
                     Map<String, Object> one = new LinkedHashMap<>();
                     one.put("pool", pool.name);
                     one.put("threads", pool.threads.size());
                     one.put("blocked_share", Math.round(share * 100) / 100.0);
                     one.put("blocked_ms", Durations.ms(pool.total));
+                    one.put("alive_ms", Durations.ms(alive));
                     Map<String, Object> kinds = new LinkedHashMap<>();
                     pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
                     one.put("blocked_in", kinds);
@@ -128,5 +149,19 @@ final class PoolCandidateRule extends BaseRule {
                     + " with a Semaphore instead of the pool size. The blocked share counts only waits above JFR's"
                     + " threshold, so it is a lower bound.",
                 details);
+    }
+
+    /**
+     * The time the pool's threads were alive, summed: each from its start to its end, or from the
+     * recording's start and to its end where the recording has neither; at least 1 ns.
+     */
+    private long alive(Pool pool, Recording recording) {
+        long sum = 0;
+        for (long thread : pool.threads) {
+            long from = Math.max(recording.start(), started.getOrDefault(thread, recording.start()));
+            long to = Math.min(recording.end(), ended.getOrDefault(thread, recording.end()));
+            sum += Math.max(0, to - from);
+        }
+        return Math.max(1, sum);
     }
 }

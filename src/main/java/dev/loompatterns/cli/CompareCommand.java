@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
             "  loom compare",
             "  loom compare lock-counter --modes virtual,structured --repeat 5",
             "  loom compare url-fetch --variants default --repeat 5",
-            "  loom compare url-fetch --tasks 5000 -P latency-ms=50 -P workers=100 --variants default --warmup 10"
-                    + " --repeat 5",
+            "  loom compare url-fetch --tasks 5000 -P latency-ms=50 -P workers=100 \\",
+            "      --variants default --warmup 10 --repeat 5",
             "  loom compare url-fetch --tasks 5000 -P latency-ms=50 --format markdown"
         })
 final class CompareCommand extends LoomCommand {

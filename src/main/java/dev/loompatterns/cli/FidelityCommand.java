@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
-            "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of",
-            "harness / example - 1, with a 95%% interval."
+            "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of"
+                    + " harness / example - 1, with a 95%% interval."
         },
         footer = {
             "",

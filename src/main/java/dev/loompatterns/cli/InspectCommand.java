@@ -1,6 +1,5 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.analysis.ShellWord;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Progress;
@@ -11,6 +10,7 @@ import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,6 +18,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,12 +34,12 @@ import picocli.CommandLine.Parameters;
         },
         footer = {
             "",
-            "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a whole"
-                    + " recording).",
+            "Exit codes: 0 the recording was read (whatever it holds), 2 it could not be (no such file, not a"
+                    + " recording, a recording cut short).",
             "Examples:",
             "  loom inspect p.jfr",
             "  loom inspect p.jfr --format html --out p.html",
-            "  loom inspect big.jfr --slim big-slim.jfr     # a copy without jdk.VirtualThreadStart/End, for JMC"
+            "  loom inspect big.jfr --slim big-slim.jfr   # a copy JMC opens quickly"
         })
 final class InspectCommand extends LoomCommand {
 
@@ -97,8 +98,8 @@ final class InspectCommand extends LoomCommand {
             return stopped(err, "no report written");
         } catch (IOException | RuntimeException e) {
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
-                    + "); a recording still being written, or cut short, cannot be read; how far it goes: jfr summary "
-                    + ShellWord.of(file.toString()));
+                    + "): it was cut short, or is still being written; inspect a recording that has ended, or a"
+                    + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'");
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
         if (Thread.currentThread().isInterrupted()) { // Ctrl-C after the last event
@@ -161,8 +162,24 @@ final class InspectCommand extends LoomCommand {
         if (!Files.isReadable(file)) {
             throw new UsageException("cannot read '" + file + "': permission denied");
         }
+        if (!startsLikeARecording(file)) {
+            throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"
+                    + " FLR and a zero byte); give a .jfr recording");
+        }
         return file;
     }
+
+    /** Whether the file begins with the magic bytes of every JFR chunk, "FLR\0". */
+    private static boolean startsLikeARecording(Path file) {
+        byte[] start = new byte[JFR_MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, start.length) == start.length && Arrays.equals(start, JFR_MAGIC);
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + file + "': " + reason(e));
+        }
+    }
+
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
     private static String reason(Exception e) {
         String message = e.getMessage();

@@ -44,8 +44,8 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from examples/)",
-            "  and bench [JMH ARGS] (the JMH suite, built on first use).",
+            "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from"
+                    + " examples/) and bench [JMH ARGS] (the JMH suite, built on first use).",
             "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
             "Examples:",
             "  loom compare",
@@ -190,6 +190,12 @@ public final class LoomCli implements Runnable {
                                     unmatched.getCommandLine().getSubcommands().keySet())
                     : what;
         }
+        // 'loom help nosuch': picocli's help command says "Unknown subcommand 'nosuch'."; say it as 'loom nosuch' does
+        Matcher unknownHelp = UNKNOWN_SUBCOMMAND.matcher(firstLine(e.getMessage()));
+        if (unknownHelp.matches()) {
+            return "no command '" + unknownHelp.group(1) + "'; the commands are "
+                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+        }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         String message = firstLine(e.getMessage()).replace("option option", "option");
         Matcher choice = ENUM_CHOICE.matcher(message);
@@ -207,6 +213,8 @@ public final class LoomCli implements Runnable {
     private static final Pattern ENUM_CHOICE = Pattern.compile(
             "Invalid value for option '(\\S+)': expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\] \\(case-insensitive\\)"
                     + " but was '(.*)'");
+
+    private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 
     private static String hint(CommandLine where) {
         String name = where.getCommandSpec().qualifiedName();

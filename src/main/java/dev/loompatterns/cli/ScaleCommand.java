@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Rows run with this JVM's options: set scheduler or GC options with LOOM_JAVA_OPTS, e.g.",
-            "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 loom scale --platform-tasks 0",
+            "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 \\",
+            "      loom scale --platform-tasks 0",
             "Examples:",
             "  loom scale",
             "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"

@@ -1,6 +1,8 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
@@ -36,9 +38,29 @@ public final class ChildActivity {
 
         /** The next child's file. */
         Path nextFile() {
+            return file(children.incrementAndGet());
+        }
+
+        private Path file(int child) {
             String name = beside.getFileName().toString();
             String stem = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
-            return beside.resolveSibling(stem + "-child-" + children.incrementAndGet() + ".jfr");
+            return beside.resolveSibling(stem + "-child-" + child + ".jfr");
+        }
+
+        /**
+         * Deletes the files of the children started so far: the parent's recording is discarded
+         * (Ctrl-C, a failure), so theirs go with it. Call it once the children have ended, as
+         * {@link ChildJvm#run} has when it returns or throws: a child stopped by SIGTERM may still
+         * write its file while it shuts down.
+         */
+        public void deleteFiles() {
+            for (int child = 1; child <= children.get(); child++) {
+                try {
+                    Files.deleteIfExists(file(child));
+                } catch (IOException e) {
+                    // best effort: the file stays, as it did before
+                }
+            }
         }
     }
 

@@ -75,11 +75,15 @@ public final class Session {
             return switch (recording) {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
                 case Recording.OneFile one -> {
-                    runner.recordChildrenBeside(new ChildActivity.Recording(one.file(), one.profile()));
+                    ChildActivity.Recording children = new ChildActivity.Recording(one.file(), one.profile());
+                    runner.recordChildrenBeside(children);
                     stopIfCancelled();
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
                         yield new Outcome(rows, List.of(finish(recorder)));
+                    } catch (Throwable discarded) {
+                        children.deleteFiles(); // the recording they belong to is discarded
+                        throw discarded;
                     }
                 }
                 case Recording.FilePerCell each -> {
@@ -88,11 +92,15 @@ public final class Session {
                     for (Cell cell : cells) {
                         Check warmUp = warmUp(cell, warmups, done); // before the cell's recording starts
                         Path file = each.dir().resolve(cell.fileName());
-                        runner.recordChildrenBeside(new ChildActivity.Recording(file, each.profile()));
+                        ChildActivity.Recording children = new ChildActivity.Recording(file, each.profile());
+                        runner.recordChildrenBeside(children);
                         stopIfCancelled(); // with no warm-up, nothing else asked since the last cell
                         try (Recorder recorder = Recorder.start(each.profile(), file)) {
                             rows.add(measure(cell, warmUp, repeats, done));
                             files.add(finish(recorder));
+                        } catch (Throwable discarded) {
+                            children.deleteFiles(); // the cell's recording they belong to is discarded
+                            throw discarded;
                         }
                     }
                     yield new Outcome(rows, files);

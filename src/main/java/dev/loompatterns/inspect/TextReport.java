@@ -3,6 +3,9 @@ package dev.loompatterns.inspect;
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +66,23 @@ public final class TextReport {
                 } else if (name.endsWith(COMMAND)) {
                     out.println("  " + name + ": " + row(value)); // to copy into a shell: one line, however long
                 } else {
-                    wrap("  " + name + ": ", row(value), WIDTH).forEach(out::println);
+                    wrap("  " + name + ": ", named(name, value), WIDTH).forEach(out::println);
                 }
             });
         }
         out.flush();
+    }
+
+    /**
+     * A detail's value by its name: an epoch-nanosecond time ({@link HtmlReport#TIMES}) as a UTC
+     * instant to the millisecond, which a person can match against {@code jfr print}'s times.
+     */
+    private static String named(String name, Object value) {
+        if (value instanceof Number nanos && HtmlReport.TIMES.contains(name)) {
+            return DateTimeFormatter.ISO_INSTANT.format(
+                    Instant.ofEpochSecond(0, nanos.longValue()).truncatedTo(ChronoUnit.MILLIS));
+        }
+        return row(value);
     }
 
     private static String row(Object value) {
@@ -78,7 +93,7 @@ public final class TextReport {
                     text.append(text.isEmpty() ? "" : ", ")
                             .append(k)
                             .append(' ')
-                            .append(row(v));
+                            .append(named(String.valueOf(k), v));
                 }
             });
             return text.toString();

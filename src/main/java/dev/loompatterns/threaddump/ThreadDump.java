@@ -296,7 +296,7 @@ public final class ThreadDump {
             print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
         }
         if (hidden[0] > 0) {
-            out.println("(" + hidden[0] + " empty containers not shown)");
+            out.println("(" + count(hidden[0], "empty container") + " not shown)");
         }
     }
 
@@ -322,9 +322,7 @@ public final class ThreadDump {
             DumpedThread owner = threadsById.get(container.owner());
             line.append("  owner ").append(owner == null ? "#" + container.owner() : owner.label());
         }
-        line.append("  ")
-                .append(container.threads().size())
-                .append(container.threads().size() == 1 ? " thread" : " threads");
+        line.append("  ").append(count(container.threads().size(), "thread"));
         if (!container.threads().isEmpty()) {
             line.append(" (").append(byState(container.threads())).append(')');
         }
@@ -344,11 +342,16 @@ public final class ThreadDump {
             List<Container> rest = children.subList(shown.size(), children.size());
             List<DumpedThread> restThreads =
                     rest.stream().flatMap(c -> c.threads().stream()).toList();
-            out.println(indent + "  ... " + rest.size() + " more containers like "
+            out.println(indent + "  ... " + count(rest.size(), "more container") + " like "
                     + rest.getFirst().name() + " ("
-                    + restThreads.size() + " threads"
+                    + count(restThreads.size(), "thread")
                     + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
                     + "; --containers N lists more)");
         }
+    }
+
+    /** The count and its noun, plural unless the count is 1: {@code 1 thread}, {@code 2 threads}. */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

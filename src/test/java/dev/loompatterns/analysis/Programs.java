@@ -141,11 +141,54 @@ public final class Programs {
         }
     }
 
+    /**
+     * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
+     * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
+     * again. Two {@link java.util.Timer}s wait for their next task the whole time: idle threads, not
+     * blocked ones.
+     */
+    public static final class ShortLivedPool {
+        static final long IDLE_MS = 1_500;
+        static final long TASK_MS = 400;
+
+        public static void main(String[] args) throws InterruptedException {
+            java.util.Timer first = idleTimer("Timer-1");
+            java.util.Timer second = idleTimer("Timer-2");
+            Thread.sleep(IDLE_MS);
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (int i = 0; i < 4; i++) {
+                    pool.submit(() -> {
+                        Thread.sleep(TASK_MS);
+                        return null;
+                    });
+                }
+            } // close: shut down, wait for the tasks
+            Thread.sleep(IDLE_MS);
+            first.cancel();
+            second.cancel();
+        }
+
+        /** A timer whose one task is due in an hour: its thread waits for it the whole run. */
+        static java.util.Timer idleTimer(String name) {
+            java.util.Timer timer = new java.util.Timer(name);
+            timer.schedule(
+                    new java.util.TimerTask() {
+                        @Override
+                        public void run() {}
+                    },
+                    Duration.ofHours(1).toMillis());
+            return timer;
+        }
+    }
+
     /** Virtual threads that sleep briefly: nothing to warn about. */
     public static final class Clean {
+        /** Virtual threads started. */
+        public static final int THREADS = 100;
+
         public static void main(String[] args) throws InterruptedException {
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < 100; i++) {
+                for (int i = 0; i < THREADS; i++) {
                     executor.submit(() -> {
                         Thread.sleep(5);
                         return null;

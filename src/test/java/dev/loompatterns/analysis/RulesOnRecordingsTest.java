@@ -70,16 +70,37 @@ class RulesOnRecordingsTest {
                 findings(Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
 
         Finding pools = found.get("pool-candidate");
-        assertThat(pools.severity()).as(pools.summary()).isEqualTo(Severity.INFO);
         assertThat(pools.summary()).contains("pool-#-thread-#");
-        assertThat(pools.list("candidates")).first().satisfies(row -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> p = (Map<String, Object>) row;
-            assertThat(p).containsEntry("pool", "pool-#-thread-#").containsEntry("threads", 4);
-            assertThat(((Map<?, ?>) p.get("blocked_in")).keySet())
-                    .map(String::valueOf)
-                    .contains("socket read");
-        });
+        assertThat(blockedInOfTheFirstCandidate(pools, "pool-#-thread-#", 4)).contains("socket read");
+    }
+
+    /** What the first candidate pool blocked in, having checked it is the INFO finding's first, with its threads. */
+    private static List<String> blockedInOfTheFirstCandidate(Finding pools, String pool, int threads) {
+        assertThat(pools.severity()).as(pools.summary()).isEqualTo(Severity.INFO);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first =
+                (Map<String, Object>) pools.list("candidates").getFirst();
+        assertThat(first).containsEntry("pool", pool).containsEntry("threads", threads);
+        return ((Map<?, ?>) first.get("blocked_in"))
+                .keySet().stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * A pool judged by its threads' lives, not the recording's length: 4 threads that slept through
+     * their short lives in a recording several times longer are a candidate (by the recording's
+     * length they were blocked a tenth of the time); timer threads waiting for their next task all
+     * along are idle, not blocked.
+     */
+    @Test
+    void judgesAPoolByItsThreadsLivesAndTimerThreadsAsIdle(@TempDir Path dir) throws Exception {
+        Map<String, Finding> found =
+                findings(Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
+
+        Finding pools = found.get("pool-candidate");
+        assertThat(blockedInOfTheFirstCandidate(pools, "pool-#-thread-#", 4)).containsExactly("sleep");
+        assertThat(pools.list("candidates"))
+                .as("the timers' threads are no candidate")
+                .hasSize(1);
     }
 
     @Test

@@ -176,8 +176,38 @@ class InspectCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(text, truncated); // nothing written for bad input
         }
-        // the command it suggests takes the path as one word, spaces and all
-        assertThat(LoomCliTest.loom("inspect", truncated.toString()).err().strip())
-                .endsWith("; how far it goes: jfr summary '" + truncated + "'");
+        // the path is named whole, spaces and all
+        assertThat(LoomCliTest.loom("inspect", truncated.toString()).err())
+                .startsWith("loom: '" + truncated + "' is not a whole JFR recording");
+    }
+
+    /**
+     * A file that is no recording at all (empty, text, a recording without its first byte) is called that, not a
+     * recording cut short: what the user should do differs (give the right file, or wait for the
+     * recording to end).
+     */
+    @Test
+    void aFileThatIsNoRecordingIsToldApartFromARecordingCutShort(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(recording);
+        Path empty = Files.write(dir.resolve("empty.jfr"), new byte[0]);
+        Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
+        Path tail = Files.write(dir.resolve("tail.jfr"), java.util.Arrays.copyOfRange(whole, 1, whole.length));
+        for (Path notARecording : List.of(empty, text, tail)) {
+            assertThat(usageLine(notARecording))
+                    .startsWith("loom: '" + notARecording + "' is not a JFR recording")
+                    .doesNotContain("cut short");
+        }
+        Path truncated = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(usageLine(truncated))
+                .startsWith("loom: '" + truncated + "' is not a whole JFR recording")
+                .contains("cut short");
+    }
+
+    /** The one line {@code loom inspect FILE} prints on stderr, having exited with the usage error code. */
+    private static String usageLine(Path file) {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", file.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).hasSize(1);
+        return result.errLines().getFirst();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Command;
 
 class LoomCliTest {
 
@@ -488,6 +489,26 @@ class LoomCliTest {
                 .doesNotContain("jdk.VirtualThreadStart");
     }
 
+    /** A wrong value of a fixed set is answered with the set as the help writes it and the user types it. */
+    @Test
+    void aWrongChoiceListsTheChoicesInLowerCase() {
+        assertThat(loom("run", "thread-basics", "--mode", "fast").errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: option '--mode' is one of platform, virtual, structured, not 'fast'"
+                        + " (see 'loom run --help')");
+    }
+
+    /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
+    @Test
+    void helpForAnUnknownCommandSaysWhatTheUnknownCommandSays() {
+        Result help = loom("help", "nosuch");
+        Result command = loom("nosuch");
+        assertThat(help.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(command.errLines()).singleElement().asString().startsWith("loom: no command 'nosuch'");
+        assertThat(help.errLines()).isEqualTo(command.errLines());
+    }
+
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {
@@ -530,6 +551,29 @@ class LoomCliTest {
         assertThat(help.out()).contains("Examples:");
         assertThat(help.out() + help.err() + picocliErr.toString(StandardCharsets.UTF_8))
                 .doesNotContain("WARN");
+    }
+
+    /**
+     * An indented footer line (an example, a command to copy) is printed as written: picocli wraps
+     * a line wider than its 80 columns onto column 0, where the rest of a command reads as a line
+     * of its own and a copy of the first part runs something else.
+     */
+    @Test
+    void everyExampleInTheHelpIsPrintedWhole() {
+        List<Class<?>> commands = new java.util.ArrayList<>(List.of(LoomCli.class));
+        commands.addAll(List.of(LoomCli.class.getAnnotation(Command.class).subcommands()));
+        for (Class<?> command : commands) {
+            Command annotation = command.getAnnotation(Command.class);
+            List<String> help = (command == LoomCli.class ? loom("--help") : loom(annotation.name(), "--help"))
+                    .out()
+                    .lines()
+                    .toList();
+            for (String line : annotation.footer()) {
+                if (line.startsWith("  ")) {
+                    assertThat(help).as(annotation.name()).contains(line.replace("%%", "%"));
+                }
+            }
+        }
     }
 
     @Test

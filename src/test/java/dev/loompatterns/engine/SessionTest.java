@@ -1,8 +1,10 @@
 package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
@@ -13,11 +15,14 @@ import dev.loompatterns.jfr.Profiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,40 @@ class SessionTest {
         public synchronized Check run(Mode mode, Variant variant, Workload workload) {
             runs.add(runs.size() + 1);
             return checkOfRun.apply(runs.size());
+        }
+    }
+
+    /**
+     * A run whose child JVM records beside the run's file and ends, after which the run is stopped
+     * as Ctrl-C stops it; it remembers whether the child's file was there before the stop.
+     */
+    private static final class ChildThenStopped implements Pattern {
+        private final Path childFile;
+        private boolean childRecorded;
+
+        ChildThenStopped(Path childFile) {
+            this.childFile = childFile;
+        }
+
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(98, "child-then-stopped", "child then stopped", "none", 1)
+                    .build();
+        }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) throws InterruptedException {
+            ChildJvm.Result child = ChildJvm.run(List.of(), Idle.class, List.of(), Duration.ofMinutes(2)); // backstop
+            assertThat(child.exitCode()).as(child.stderr()).isZero();
+            childRecorded = Files.exists(childFile);
+            throw new InterruptedException("stopped, as Ctrl-C stops a run");
+        }
+    }
+
+    /** A child JVM's main that does nothing. */
+    public static final class Idle {
+        public static void main(String[] args) {
+            // the child's recording is all the test needs
         }
     }
 
@@ -86,6 +125,31 @@ class SessionTest {
         Session.Outcome outcome = session().run(List.of(cell(pattern)), 1, 3, new Session.Recording.None());
 
         assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("measured went wrong");
+    }
+
+    /**
+     * A run stopped by Ctrl-C discards its recording, and with it the recordings of the child JVMs
+     * it started: no {@code p-child-1.jfr} is left without its {@code p.jfr}.
+     */
+    @Test
+    void aDiscardedRecordingTakesItsChildJvmsRecordingsWithIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.jfr");
+        ChildThenStopped pattern = new ChildThenStopped(dir.resolve("p-child-1.jfr"));
+
+        assertThatThrownBy(() -> session()
+                        .run(
+                                List.of(cell(pattern)),
+                                0,
+                                1,
+                                new Session.Recording.OneFile(Profiles.load("pinning"), file)))
+                .isInstanceOf(InterruptedException.class);
+
+        assertThat(pattern.childRecorded)
+                .as("the child JVM wrote its recording")
+                .isTrue();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

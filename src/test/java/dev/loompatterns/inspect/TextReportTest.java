@@ -48,6 +48,24 @@ class TextReportTest {
                 .doesNotContain("alive_over_time");
     }
 
+    /** A time is epoch nanoseconds in the details (the HTML page draws it); text shows the instant. */
+    @Test
+    void aTimeIsPrintedAsAnInstant() {
+        long peakAt =
+                java.time.Instant.parse("2026-12-01T06:15:18.440Z").getEpochSecond() * 1_000_000_000L + 440_123_456L;
+        Report report = new Report(
+                "e.jfr",
+                1234,
+                5,
+                List.of(new Finding(
+                        "virtual-thread-census",
+                        Severity.INFO,
+                        "420 virtual threads started.",
+                        "",
+                        ordered("peak_alive", 194, "peak_at", peakAt))));
+        assertThat(print(report).lines()).contains("  peak_alive: 194", "  peak_at: 2026-12-01T06:15:18.440Z");
+    }
+
     /**
      * The headline, list items and values that run past the CLI's {@value ReportFormat#TABLE_WIDTH} columns wrap at
      * word boundaries; every word is still there, in order, and only a word too long for any line stands past it.

@@ -77,7 +77,18 @@ class ThreadDumpTest {
                         "      - ... 1 more (--threads N lists more)",
                         "    url-fetch/group-10  [scope]  owner #26 virtual  1 thread (WAITING 1)",
                         "      - #30 virtual WAITING",
-                        "(1 empty containers not shown)");
+                        "(1 empty container not shown)");
+    }
+
+    /** Containers past the limit are counted in one line, each noun singular for one. */
+    @Test
+    void oneContainerPastTheLimitIsCountedInTheSingular(@TempDir Path dir) throws IOException {
+        StringWriter text = new StringWriter();
+        read(DUMP, dir).print(new PrintWriter(text, true), 1, 1);
+
+        assertThat(text.toString().lines())
+                .contains("    ... 1 more container like url-fetch/group-10 (1 thread: WAITING 1; --containers N lists"
+                        + " more)");
     }
 
     /**

@@ -71,6 +71,10 @@ public final class RecordingReader {
                 new Observation.VirtualStart(nanos(event.getStartTime()), thread(event, "eventThread"));
             case "jdk.VirtualThreadEnd" ->
                 new Observation.VirtualEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.ThreadStart" ->
+                new Observation.ThreadStart(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.ThreadEnd" ->
+                new Observation.ThreadEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
             case "jdk.VirtualThreadPinned" ->
                 new Observation.Pinned(
                         nanos(event.getStartTime()),
@@ -106,7 +110,7 @@ public final class RecordingReader {
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
                         kind,
-                        kind == Observation.Blocked.Kind.PARK
+                        Observation.Blocked.mayWaitForWork(kind)
                                 && Observation.Blocked.waitingForWork(Pin.frames(event.getStackTrace())));
     }
 

@@ -202,6 +202,8 @@ public final class ItemCollectionReader {
             return switch (type) {
                 case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(time, thread(item));
                 case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(time, thread(item));
+                case "jdk.ThreadStart" -> new Observation.ThreadStart(time, thread(item));
+                case "jdk.ThreadEnd" -> new Observation.ThreadEnd(time, thread(item));
                 case "jdk.VirtualThreadPinned" ->
                     new Observation.Pinned(
                             time,
@@ -231,7 +233,7 @@ public final class ItemCollectionReader {
                             duration(item),
                             thread(item),
                             kind,
-                            kind == Observation.Blocked.Kind.PARK
+                            Observation.Blocked.mayWaitForWork(kind)
                                     && Observation.Blocked.waitingForWork(frames(stack(item))));
         }
 

@@ -89,6 +89,9 @@ class JmcRulesTest {
                             .max(Comparator.naturalOrder())
                             .orElseThrow(() -> new AssertionError("no child JVM's recording beside " + loomRun)));
         }
+        RECORDINGS.put( // pool-candidate reads thread starts and ends, which JMC gives in an order of its own
+                "short-lived-pool",
+                Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -149,7 +152,18 @@ class JmcRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pinning", "clean", "jdk21", "upcall", "hog", "socket-pool", "loom-run", "loom-run-child"})
+    @ValueSource(
+            strings = {
+                "pinning",
+                "clean",
+                "jdk21",
+                "upcall",
+                "hog",
+                "socket-pool",
+                "short-lived-pool",
+                "loom-run",
+                "loom-run-child"
+            })
     void eachJmcRuleGivesTheSeverityAndSummaryOfTheRuleOverTheJdksParser(String recording) throws Exception {
         Path file = RECORDINGS.get(recording);
         Map<String, Finding> ours = ours(file);
