@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -156,12 +157,7 @@ public final class PinningExtension implements InvocationInterceptor {
                             + " run them without junit.jupiter.execution.parallel.enabled",
                     open);
         }
-        PinStream.Seen seen;
-        try {
-            invocation.proceed();
-        } finally {
-            seen = stream.close(window);
-        }
+        PinStream.Seen seen = proceedThenClose(invocation, () -> stream.close(window));
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
         Predicate<String> ownCode = expected.ownCode();
@@ -171,6 +167,26 @@ public final class PinningExtension implements InvocationInterceptor {
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
             throw new AssertionError(failure(expected, counted, notCounted));
         }
+    }
+
+    /**
+     * Runs the test, then closes its window whatever the test did. A test that failed fails with its
+     * own exception, a failure to close the window (JFR's stop, as the JVM shuts down) added to it as
+     * suppressed, rather than replacing it.
+     */
+    static PinStream.Seen proceedThenClose(Invocation<Void> invocation, Supplier<PinStream.Seen> close)
+            throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (Throwable failed) {
+            try {
+                close.get();
+            } catch (RuntimeException | Error closing) {
+                failed.addSuppressed(closing);
+            }
+            throw failed;
+        }
+        return close.get();
     }
 
     static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {

@@ -1,0 +1,64 @@
+package dev.loompatterns.jfr.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.loompatterns.jfr.PinStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** How the extension ends a test's window, whatever the test did. */
+class PinningExtensionTest {
+
+    private static final PinStream.Seen NOTHING = new PinStream.Seen(List.of(), false, List.of());
+
+    @Test
+    void aPassingTestGetsWhatTheWindowSawAndTheWindowIsClosedOnce() throws Throwable {
+        AtomicInteger closed = new AtomicInteger();
+
+        PinStream.Seen seen = PinningExtension.proceedThenClose(() -> null, () -> {
+            closed.incrementAndGet();
+            return NOTHING;
+        });
+
+        assertThat(seen).isSameAs(NOTHING);
+        assertThat(closed).hasValue(1);
+    }
+
+    /** Before, the failure to close the window replaced the test's own failure, which was lost. */
+    @Test
+    void aFailedTestFailsWithItsOwnFailureThoughTheWindowCannotBeClosed() {
+        AssertionError testFailed = new AssertionError("the test's own failure");
+        IllegalStateException closeFailed = new IllegalStateException("JFR stopped as the JVM shuts down");
+
+        Throwable thrown = catchThrowable(() -> PinningExtension.proceedThenClose(
+                () -> {
+                    throw testFailed;
+                },
+                () -> {
+                    throw closeFailed;
+                }));
+
+        assertThat(thrown).isSameAs(testFailed);
+        assertThat(thrown.getSuppressed()).containsExactly(closeFailed);
+    }
+
+    @Test
+    void aFailedTestStillClosesItsWindow() {
+        AtomicInteger closed = new AtomicInteger();
+        AssertionError testFailed = new AssertionError("the test's own failure");
+
+        Throwable thrown = catchThrowable(() -> PinningExtension.proceedThenClose(
+                () -> {
+                    throw testFailed;
+                },
+                () -> {
+                    closed.incrementAndGet();
+                    return NOTHING;
+                }));
+
+        assertThat(thrown).isSameAs(testFailed).hasNoSuppressedExceptions();
+        assertThat(closed).hasValue(1);
+    }
+}
