@@ -145,7 +145,7 @@ final class CompareCommand extends LoomCommand {
         if (format.forPeople()) {
             out.println();
             notes.forEach(note -> Notes.note(out, note));
-            Notes.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
+            Notes.describeRecordings(outcome, out);
         } else if (format == ReportFormat.CSV) {
             // the notes travel with the data: comment lines after the rows (pandas: comment='#');
             // json carries what they say as fields of each row (spread, jit_ms, pinned_first_use, virtual_threads null)

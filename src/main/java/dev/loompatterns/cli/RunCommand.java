@@ -85,7 +85,7 @@ final class RunCommand extends LoomCommand {
                 session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
-        Notes.describeRecordings(outcome.recordings(), outcome.childRecordings(), out);
+        Notes.describeRecordings(outcome, out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 

@@ -120,15 +120,25 @@ public final class Notes {
         return count == 1 ? "" : "s";
     }
 
-    /** After the table: what each recording holds, the child JVMs' recordings, and how to open them. */
-    public static void describeRecordings(List<Path> files, List<Path> childFiles, PrintWriter out) throws IOException {
+    /**
+     * After the table: what each recording holds, the child JVMs' recordings, and how to open them.
+     * A file's pins are all its pins: where the table set some apart, a line says so, so that a
+     * count above the table's {@code pinned} does not read as a contradiction.
+     */
+    public static void describeRecordings(Session.Outcome outcome, PrintWriter out) throws IOException {
+        List<Path> files = outcome.recordings();
+        List<Path> childFiles = outcome.childRecordings();
         if (files.isEmpty()) {
             return;
         }
         out.println();
         if (files.size() == 1) {
             out.println("Recording: " + files.getFirst());
-            RecordingSummary.read(files.getFirst()).lines().forEach(out::println);
+            RecordingSummary summary = RecordingSummary.read(files.getFirst());
+            long apart = outcome.rows().stream()
+                    .mapToLong(row -> row.pinsApart().apartTotal())
+                    .sum();
+            summary.lines(pinsNote(summary.pins(), apart)).forEach(out::println);
         } else {
             out.println(
                     "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
@@ -149,6 +159,17 @@ public final class Notes {
         out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
         out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
         out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
+    }
+
+    /**
+     * Under a recording's pins, when the table set some apart: the file holds every pin, so its count
+     * can be above the table's {@code pinned}; null when there is nothing to explain.
+     */
+    static String pinsNote(long pinsInFile, long apartInTable) {
+        return pinsInFile == 0 || apartInTable == 0
+                ? null
+                : "(every pin in the file; the table's pinned leaves out " + apartInTable + " of a class's first use"
+                        + " or JFR's own: see 'Not in pinned' above)";
     }
 
     /**

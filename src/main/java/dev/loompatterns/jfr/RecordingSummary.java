@@ -93,6 +93,11 @@ public record RecordingSummary(
 
     /** The lines the CLI prints after a recorded run. */
     public List<String> lines() {
+        return lines(null);
+    }
+
+    /** The lines the CLI prints after a recorded run, with {@code pinsNote} (if not null) after the pins. */
+    public List<String> lines(String pinsNote) {
         List<String> lines = new ArrayList<>();
         lines.add("  pattern runs:             " + patternRuns);
         lines.add("  virtual threads started:  "
@@ -101,6 +106,9 @@ public record RecordingSummary(
                         : virtualThreadsStarted));
         lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by cause and top frame:"));
         pinsByCause.forEach((key, count) -> lines.add("    " + count + " x " + key));
+        if (pinsNote != null) {
+            lines.add("    " + pinsNote);
+        }
         lines.add("  submit failures:          " + submitFailures);
         return lines;
     }

@@ -130,6 +130,15 @@ class CompareNotesTest {
     }
 
     @Test
+    void aRecordingsPinsAreExplainedOnlyWhereTheTableSetSomeApart() {
+        assertThat(Notes.pinsNote(3, 3))
+                .isEqualTo("(every pin in the file; the table's pinned leaves out 3 of a class's first use or JFR's"
+                        + " own: see 'Not in pinned' above)");
+        assertThat(Notes.pinsNote(3, 0)).as("the table counted them all").isNull();
+        assertThat(Notes.pinsNote(0, 2)).as("no pin in the file to explain").isNull();
+    }
+
+    @Test
     void aRecordingsLineSaysOneOfAThingInTheSingular() {
         assertThat(Notes.summaryLine("r.jfr", 1, 1, 1))
                 .endsWith(" 1 virtual thread started,    1 pin, 1 submit failure");

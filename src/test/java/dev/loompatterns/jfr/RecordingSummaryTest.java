@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.analysis.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,16 @@ class RecordingSummaryTest {
                         key.startsWith("native-frame at " + Programs.UpcallSleeper.class.getName() + ".compare:"));
         assertThat(summary.lines())
                 .contains("  pins:                     " + summary.pins() + ", by cause and top frame:");
+        List<String> noted = summary.lines("(a note)");
+        assertThat(noted.subList(noted.indexOf("    (a note)") + 1, noted.size()))
+                .as("the note comes after the pins, before the submit failures")
+                .containsExactly("  submit failures:          " + summary.submitFailures())
+                .doesNotContain("    (a note)");
+        assertThat(noted.subList(0, noted.indexOf("    (a note)")))
+                .hasSize(summary.lines().size() - 1)
+                .last()
+                .asString()
+                .contains(" x native-frame");
     }
 
     /** The four sorters are the only virtual threads the program starts. */
