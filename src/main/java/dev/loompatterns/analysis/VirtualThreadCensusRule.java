@@ -12,10 +12,13 @@ import java.util.Map;
  * (they key threads on the OS thread id, 0 for every virtual thread). And how long JMC's parser
  * would take to open the file: it is superlinear in the number of virtual threads, measured here
  * (JMC 9.1.2 on a 2-core machine, 2026-11-30): 10,000 in 0.7 s, 30,000 in 1.3 s, 100,000 in 6.3 s,
- * 1,000,000 not loaded after 24 minutes. {@code jfr scrub} without the virtual-thread events makes
- * a copy JMC opens at once, unless other events name every virtual thread too: a copy of 300,000
- * virtual threads without their starts and ends, but with the jdk.ThreadSleep each had, took
- * 51 s (2026-12-01, the machine busy with other work).
+ * 1,000,000 not loaded after 24 minutes. A copy without the virtual threads' starts and ends opens
+ * at once only if no other event names every virtual thread too: a copy of 300,000 virtual threads
+ * without their starts and ends, but with the jdk.ThreadSleep each had, took 51 s (2026-12-01, the
+ * machine busy with other work), without those too 0.3 s. So the advice is {@code loom inspect
+ * --slim}, which leaves out virtual threads' sleeps and parks as well and keeps platform threads',
+ * or, without loom, a {@code jfr scrub} that leaves out every sleep and park ({@code slim_command}):
+ * it cannot tell virtual threads from platform ones.
  */
 final class VirtualThreadCensusRule extends BaseRule {
 
@@ -110,8 +113,8 @@ final class VirtualThreadCensusRule extends BaseRule {
         String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
         details.put(
                 "slim_command",
-                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + ShellWord.of(file) + " "
-                        + ShellWord.of(slim));
+                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
+                        + ShellWord.of(file) + " " + ShellWord.of(slim));
         String summary = String.format(
                 Locale.ROOT,
                 "%s started, %s ended, at most %s alive at once; median lifetime %s.",
@@ -126,10 +129,13 @@ final class VirtualThreadCensusRule extends BaseRule {
                         + (slow
                                 ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
                                         + details.get("jmc_load_estimate")
-                                        + " to open this file. A copy without them, which it opens quickly"
-                                        + " unless other events name each virtual thread too (a jdk.ThreadSleep"
-                                        + " or jdk.ThreadPark of 20 ms or more each: leave those out as well),"
-                                        + " comes from 'loom inspect --slim' or from: "
+                                        + " to open this file, and nearly as long for a copy without them if the"
+                                        + " virtual threads' jdk.ThreadSleep and jdk.ThreadPark remain (by default"
+                                        + " one for each sleep of 20 ms or more, and each park as long while"
+                                        + " pinned), which name each virtual thread too. 'loom inspect --slim'"
+                                        + " writes a copy without both, which JMC opens quickly, and keeps platform"
+                                        + " threads' sleeps and parks; jfr scrub cannot tell virtual threads from"
+                                        + " platform ones, so this drops every thread's: "
                                         + details.get("slim_command")
                                 : "JMC opens a file with this many virtual threads in "
                                         + details.get("jmc_load_estimate") + ".");

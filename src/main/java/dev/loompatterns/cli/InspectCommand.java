@@ -66,9 +66,9 @@ final class InspectCommand extends LoomCommand {
     @Option(
             names = "--slim",
             paramLabel = "OUT",
-            description =
-                    "also write a copy of the recording without jdk.VirtualThreadStart/End, for JDK Mission Control,"
-                            + " which is slow on many virtual threads")
+            description = "also write a copy of the recording without " + Slim.LEFT_OUT_IN_WORDS
+                    + " (platform threads' sleeps and parks are kept), for JDK Mission Control, which is slow on many"
+                    + " virtual threads")
     Path slim;
 
     @Override
@@ -122,14 +122,14 @@ final class InspectCommand extends LoomCommand {
         if (slimTarget != null) {
             try {
                 if (progress) { // as long as the reading, and silent otherwise
-                    err.println("loom inspect: writing the copy without jdk.VirtualThreadStart/End ...");
+                    err.println("loom inspect: writing the copy without " + Slim.LEFT_OUT_IN_WORDS + " ...");
                     err.flush();
                 }
                 Slim.write(recording, slimTarget);
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
             }
-            out().println("Copy without jdk.VirtualThreadStart/End written to " + slimTarget);
+            out().println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
         }
         return LoomCli.EXIT_OK;
     }

@@ -5,16 +5,30 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A copy of a recording without the per-virtual-thread events that make JDK Mission Control's
- * parser slow (superlinear in virtual threads: see the census rule), as {@code jfr scrub
- * --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd} makes it.
+ * parser slow: it is superlinear in the virtual threads a file names (see the census rule), so the
+ * copy leaves out every {@code jdk.VirtualThreadStart} and {@code jdk.VirtualThreadEnd}, and the
+ * {@code jdk.ThreadSleep} and {@code jdk.ThreadPark} of virtual threads, which name each virtual
+ * thread that slept, or parked while pinned (one that unmounts to park has no jdk.ThreadPark), past
+ * the threshold (20 ms in the JDK's default settings). Platform threads' sleeps and parks stay:
+ * the pool-candidate rule reads them, and so do JMC's own rules. {@code jfr scrub} cannot tell
+ * virtual threads from platform ones: {@code --exclude-events jdk.ThreadSleep,jdk.ThreadPark}
+ * drops both.
  */
 public final class Slim {
 
+    /** What the copy leaves out, in words for the CLI. */
+    public static final String LEFT_OUT_IN_WORDS = "virtual threads' starts, ends, sleeps and parks";
+
+    /** Left out whatever thread they name. */
     static final Set<String> LEFT_OUT = Set.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+    /** Left out when their event thread is virtual. */
+    static final Set<String> LEFT_OUT_IF_VIRTUAL = Set.of("jdk.ThreadSleep", "jdk.ThreadPark");
 
     private Slim() {}
 
@@ -31,12 +45,24 @@ public final class Slim {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new Interrupted();
                     }
-                    return !LEFT_OUT.contains(event.getEventType().getName());
+                    return kept(event);
                 });
             } catch (Interrupted e) {
                 throw new InterruptedIOException("interrupted while copying");
             }
         });
+    }
+
+    static boolean kept(RecordedEvent event) {
+        String type = event.getEventType().getName();
+        if (LEFT_OUT.contains(type)) {
+            return false;
+        }
+        if (LEFT_OUT_IF_VIRTUAL.contains(type)) {
+            RecordedThread thread = event.getThread();
+            return thread == null || !thread.isVirtual();
+        }
+        return true;
     }
 
     /** Out of the JDK's parser, which calls the filter and lets it throw only unchecked exceptions. */

@@ -169,7 +169,7 @@ class RulesOnRecordingsTest {
                         "jfr",
                         "scrub",
                         "--exclude-events",
-                        "jdk.VirtualThreadStart,jdk.VirtualThreadEnd",
+                        "jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark",
                         file,
                         "/tmp/it's my run/p-slim.jfr");
         assertThat(finding.explanation()).endsWith(command);

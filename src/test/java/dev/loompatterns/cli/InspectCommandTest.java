@@ -12,7 +12,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +104,40 @@ class InspectCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(html, slim); // no temporary file left beside them
         }
+    }
+
+    /** The findings of {@code loom inspect FILE --format json}, by rule. */
+    private static Map<String, JsonNode> findings(Path file) throws IOException {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", file.toString(), "--format", "json");
+        assertThat(result.code()).as(result.err()).isZero();
+        Map<String, JsonNode> byRule = new LinkedHashMap<>();
+        new ObjectMapper()
+                .readTree(result.out())
+                .get("findings")
+                .forEach(f -> byRule.put(f.get("rule").asText(), f));
+        return byRule;
+    }
+
+    /**
+     * What the copy leaves out, the rules do not need but for the census: on the copy each other rule finds
+     * what it found on the recording, details and all.
+     */
+    @Test
+    void theRulesButTheCensusFindTheSameOnTheCopy(@TempDir Path dir) throws IOException {
+        Path slim = dir.resolve("slim.jfr");
+        Slim.write(recording, slim);
+        Map<String, JsonNode> original = findings(recording);
+        Map<String, JsonNode> copy = findings(slim);
+        assertThat(original.get("pinning").get("severity").asText()).isEqualTo("WARNING");
+        assertThat(copy.get("virtual-thread-census")
+                        .get("details")
+                        .get("applicable")
+                        .asBoolean())
+                .as("no starts or ends left to count")
+                .isFalse();
+        original.remove("virtual-thread-census");
+        copy.remove("virtual-thread-census");
+        assertThat(copy).isEqualTo(original);
     }
 
     /**

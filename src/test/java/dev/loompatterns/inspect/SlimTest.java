@@ -7,6 +7,13 @@ import dev.loompatterns.testing.ManyEvents;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,5 +59,97 @@ class SlimTest {
             }
             assertThat(events).isGreaterThanOrEqualTo(EVENTS);
         }
+    }
+
+    /** The sleep and park events a thread of this name has in a recording, by event type name. */
+    private static List<String> sleepsAndParks(Path file, String thread) throws Exception {
+        return RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getThread() != null
+                        && thread.equals(event.getThread().getJavaName()))
+                .map(event -> event.getEventType().getName())
+                .filter(name -> name.equals("jdk.ThreadSleep") || name.equals("jdk.ThreadPark"))
+                .sorted()
+                .toList();
+    }
+
+    /** Sleeps, then parks, once, briefly, in a thread of this kind and name; a failure in it is thrown here. */
+    private static void sleepAndPark(Thread.Builder builder, String name, Runnable park) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = builder.name(name).start(() -> {
+            try {
+                Thread.sleep(1);
+                park.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        thread.join();
+        if (failure.get() != null) {
+            throw new AssertionError(name + " failed", failure.get());
+        }
+    }
+
+    /**
+     * Parks for a millisecond, twice: a virtual thread's sleep can leave a permit, and a virtual thread
+     * that has one returns from its next park at once, with no jdk.ThreadPark; the second park has none
+     * left to use.
+     */
+    private static void parkTwice() {
+        for (int i = 0; i < 2; i++) {
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * Parks while the class is being initialized, which pins a virtual thread: a virtual thread that
+     * unmounts to park has no jdk.ThreadPark (JDK 25), one that parks on its carrier has.
+     */
+    private static final class ParksWhileInitialized {
+        static {
+            parkTwice();
+        }
+
+        static void initialize() {}
+    }
+
+    /**
+     * A virtual thread that sleeps or parks long enough to be recorded (20 ms with the default settings)
+     * names itself in the file, and JMC's parser is superlinear in the virtual threads a file names: the
+     * copy leaves out virtual threads' jdk.ThreadSleep and jdk.ThreadPark, and keeps platform threads'
+     * (the pool-candidate rule reads them, and so do JMC's own rules). The old copy kept both.
+     */
+    @Test
+    void theCopyLeavesOutVirtualThreadsSleepsAndParksAndKeepsPlatformThreads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sleeps.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ThreadSleep").withThreshold(Duration.ZERO).withoutStackTrace();
+            recording.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withoutStackTrace();
+            recording.start();
+            sleepAndPark(Thread.ofPlatform(), "slim-test-platform", SlimTest::parkTwice);
+            sleepAndPark(Thread.ofVirtual(), "slim-test-virtual", ParksWhileInitialized::initialize);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<String> both = List.of("jdk.ThreadPark", "jdk.ThreadSleep");
+        assertThat(sleepsAndParks(file, "slim-test-platform"))
+                .as("the original, platform")
+                .containsAll(both);
+        assertThat(sleepsAndParks(file, "slim-test-virtual"))
+                .as("the original, virtual")
+                .containsAll(both);
+        Path target = dir.resolve("slim.jfr");
+        Slim.write(file, target);
+        assertThat(sleepsAndParks(target, "slim-test-platform"))
+                .as("the platform thread's, every one")
+                .isEqualTo(sleepsAndParks(file, "slim-test-platform"));
+        assertThat(sleepsAndParks(target, "slim-test-virtual"))
+                .as("the virtual thread's")
+                .isEmpty();
+        assertThat(RecordingFile.readAllEvents(target).stream()
+                        .filter(event ->
+                                event.getThread() != null && event.getThread().isVirtual())
+                        .map(RecordedEvent::getEventType))
+                .as("no event names a virtual thread")
+                .isEmpty();
     }
 }
