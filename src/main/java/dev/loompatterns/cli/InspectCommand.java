@@ -129,7 +129,9 @@ final class InspectCommand extends LoomCommand {
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
             }
-            out().println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
+            // on stderr when the report itself went to stdout, which then holds the report alone (JSON parses)
+            (target == null ? err : out())
+                    .println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
         }
         return LoomCli.EXIT_OK;
     }

@@ -75,6 +75,20 @@ class InspectCommandTest {
         assertThat(causes).contains("native-frame", "class-init");
     }
 
+    /** The report on stdout and a copy: stdout is the report alone, and the copy's line goes to stderr. */
+    @Test
+    void aReportOnStdoutStaysAloneThereBesideASlimCopy(@TempDir Path dir) throws IOException {
+        Path slim = dir.resolve("slim.jfr");
+        LoomCliTest.Result result =
+                LoomCliTest.loom("inspect", recording.toString(), "--format", "json", "--slim", slim.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(new ObjectMapper().readTree(result.out()).get("findings").isArray())
+                .isTrue();
+        assertThat(result.out().strip()).endsWith("}");
+        assertThat(result.err()).contains("written to " + slim);
+        assertThat(slim).exists();
+    }
+
     /** {@code loom inspect RECORDING --format html --out HTML --slim SLIM}. */
     static LoomCliTest.Result htmlAndSlim(Path html, Path slim) {
         return LoomCliTest.loom(
