@@ -107,8 +107,10 @@ final class PinningRule extends BaseRule {
                     Severity.OK,
                     "No virtual thread pinned its carrier.",
                     recording.enabled(PINNED) == EventSettings.Enabled.ON
-                            ? PINNED + " was on, and no pin lasted its threshold (20 ms in the JDK's default and"
-                                    + " profile settings). Record with a threshold of 0 ms to see every pin."
+                            ? PINNED
+                                    + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's"
+                                    + " default and profile settings, 0 ms in loom's pinning profile). Record with a"
+                                    + " threshold of 0 ms to see every pin."
                             : PINNED + " was not recorded, or nothing pinned. Record with a threshold of 0 ms to see"
                                     + " every pin.",
                     Map.of("pins", 0));

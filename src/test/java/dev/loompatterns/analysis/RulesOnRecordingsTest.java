@@ -138,7 +138,7 @@ class RulesOnRecordingsTest {
 
         assertThat(on.get("pinning").summary()).isEqualTo("No virtual thread pinned its carrier.");
         assertThat(on.get("pinning").explanation())
-                .startsWith("jdk.VirtualThreadPinned was on, and no pin lasted its threshold")
+                .startsWith("jdk.VirtualThreadPinned was on, and nothing pinned for as long as its threshold")
                 .doesNotContain("not recorded");
         assertThat(on.get("submit-failed").summary()).isEqualTo("No virtual thread failed to be scheduled.");
 
