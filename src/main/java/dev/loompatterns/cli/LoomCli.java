@@ -106,9 +106,10 @@ public final class LoomCli implements Runnable {
         try {
             code = execute(Catalogue.load(), out, err, args);
         } catch (Throwable e) {
-            // an Error picocli does not catch (NoClassDefFoundError, OutOfMemoryError), or a catalogue
-            // that did not load: left to escape, main would die, the JVM would shut down and run the
-            // hook, which would say Ctrl-C though nobody pressed it (and wait for a run that had ended)
+            // an Error picocli does not catch (NoClassDefFoundError; an OutOfMemoryError outside a command,
+            // which execute answers itself), or a catalogue that did not load: left to escape, main would
+            // die, the JVM would shut down and run the hook, which would say Ctrl-C though nobody pressed it
+            // (and wait for a run that had ended)
             escaped = e;
         }
         finished.countDown();
