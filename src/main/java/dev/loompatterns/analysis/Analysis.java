@@ -1,7 +1,9 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,13 +62,14 @@ public final class Analysis {
     /**
      * The findings, in the rules' order.
      *
-     * @param events every event the adapter read, whatever its type
-     * @param bytes  the recording's size, or -1
-     * @param file   its name, or ""
+     * @param events   every event the adapter read, whatever its type
+     * @param bytes    the recording's size, or -1
+     * @param file     its name, or ""
+     * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
      */
-    public List<Finding> finish(long events, long bytes, String file) {
+    public List<Finding> finish(long events, long bytes, String file, Map<String, EventSettings.Enabled> settings) {
         Rule.Recording recording = new Rule.Recording(
-                start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file);
+                start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file, settings);
         return rules.stream().map(rule -> rule.finish(recording)).toList();
     }
 }

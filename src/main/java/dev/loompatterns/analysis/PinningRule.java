@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
 import dev.loompatterns.jfr.PinTaxonomy;
@@ -23,8 +24,10 @@ final class PinningRule extends BaseRule {
     static final String ID = "pinning";
 
     PinningRule() {
-        super(ID, "Virtual thread pinning", "jdk.VirtualThreadPinned");
+        super(ID, "Virtual thread pinning", PINNED);
     }
+
+    private static final String PINNED = "jdk.VirtualThreadPinned";
 
     /** Pins kept one by one for the report's timeline; past this, only the groups count. */
     static final int TIMELINE_LIMIT = 2_000;
@@ -91,12 +94,25 @@ final class PinningRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (pins == 0) {
+            if (recording.off(eventTypes())) {
+                return notRecorded(
+                        PINNED,
+                        "to see pins: loom's pinning profile records every one (--profile pinning); for any JVM,"
+                                + " -XX:StartFlightRecording:" + PINNED + "#enabled=true," + PINNED
+                                + "#threshold=0ms.",
+                        "pins");
+            }
             return new Finding(
                     ID,
                     Severity.OK,
                     "No virtual thread pinned its carrier.",
-                    "jdk.VirtualThreadPinned was not recorded, or nothing pinned. Record with a threshold of 0 ms to"
-                            + " see every pin.",
+                    recording.enabled(PINNED) == EventSettings.Enabled.ON
+                            ? PINNED
+                                    + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's"
+                                    + " default and profile settings, 0 ms in loom's pinning profile). Record with a"
+                                    + " threshold of 0 ms to see every pin."
+                            : PINNED + " was not recorded, or nothing pinned. Record with a threshold of 0 ms to see"
+                                    + " every pin.",
                     Map.of("pins", 0));
         }
         List<Group> sorted = groups.values().stream()

@@ -34,12 +34,14 @@ final class PoolCandidateRule extends BaseRule {
         super(
                 ID,
                 "Thread pools to move to virtual threads",
-                Stream.concat(
-                                Arrays.stream(Observation.Blocked.Kind.values())
-                                        .map(Observation.Blocked.Kind::eventType),
-                                Stream.of("jdk.ThreadStart", "jdk.ThreadEnd"))
+                Stream.concat(BLOCKING.stream(), Stream.of("jdk.ThreadStart", "jdk.ThreadEnd"))
                         .toArray(String[]::new));
     }
+
+    /** The event types of the waits it reads ({@link Observation.Blocked.Kind}). */
+    private static final List<String> BLOCKING = Arrays.stream(Observation.Blocked.Kind.values())
+            .map(Observation.Blocked.Kind::eventType)
+            .toList();
 
     /** A pool blocked at least this share of its threads' time is a candidate. */
     static final double CANDIDATE_SHARE = 0.5;
@@ -96,6 +98,13 @@ final class PoolCandidateRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         long length = recording.durationNanos();
+        if (blockedEvents == 0 && recording.off(BLOCKING)) {
+            return notRecorded(
+                    "jdk.SocketRead/Write, jdk.FileRead/Write, jdk.ThreadPark, jdk.ThreadSleep and"
+                            + " jdk.JavaMonitorEnter/Wait",
+                    "(the JDK's default settings do, above 20 ms) to find pools whose threads mostly wait.",
+                    "blocked_events");
+        }
         if (blockedEvents == 0 || length == 0) {
             return new Finding(
                     ID,

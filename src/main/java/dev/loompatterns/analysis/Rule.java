@@ -1,5 +1,9 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventSettings;
+import dev.loompatterns.jfr.EventSettings.Enabled;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,15 +31,36 @@ public interface Rule {
     /**
      * What the adapter knows of the recording as a whole.
      *
-     * @param start  first event time, nanoseconds since the epoch (0 if no event)
-     * @param end    last event end time
-     * @param events events read
-     * @param bytes  the file's size, or -1 if unknown
-     * @param file   the file's name, or "" if unknown
+     * @param start    first event time, nanoseconds since the epoch (0 if no event)
+     * @param end      last event end time
+     * @param events   events read
+     * @param bytes    the file's size, or -1 if unknown
+     * @param file     the file's name, or "" if unknown
+     * @param settings what the recording's settings say of the event types the rules read
+     *                 ({@link EventSettings}); a type not in it is {@link Enabled#UNKNOWN}
      */
-    record Recording(long start, long end, long events, long bytes, String file) {
+    record Recording(long start, long end, long events, long bytes, String file, Map<String, Enabled> settings) {
+        public Recording {
+            settings = Map.copyOf(settings);
+        }
+
+        /** A recording whose settings are not known. */
+        public Recording(long start, long end, long events, long bytes, String file) {
+            this(start, end, events, bytes, file, Map.of());
+        }
+
         public long durationNanos() {
             return Math.max(0, end - start);
+        }
+
+        /** Whether the recording had the event type on, off, or does not say. */
+        public Enabled enabled(String eventType) {
+            return settings.getOrDefault(eventType, Enabled.UNKNOWN);
+        }
+
+        /** Whether the recording's settings left every one of these event types off all along. */
+        public boolean off(Collection<String> eventTypes) {
+            return eventTypes.stream().allMatch(type -> enabled(type) == Enabled.OFF);
         }
     }
 }

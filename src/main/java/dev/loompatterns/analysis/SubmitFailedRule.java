@@ -14,8 +14,10 @@ final class SubmitFailedRule extends BaseRule {
     static final String ID = "submit-failed";
 
     SubmitFailedRule() {
-        super(ID, "Virtual thread submit failures", "jdk.VirtualThreadSubmitFailed");
+        super(ID, "Virtual thread submit failures", FAILED);
     }
+
+    private static final String FAILED = "jdk.VirtualThreadSubmitFailed";
 
     private long failures;
     private final Map<String, Long> byMessage = new LinkedHashMap<>();
@@ -34,7 +36,14 @@ final class SubmitFailedRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (failures == 0) {
-            return new Finding(ID, Severity.OK, "No virtual thread failed to be scheduled.", "", Map.of("failures", 0));
+            return recording.off(eventTypes())
+                    ? notRecorded(
+                            FAILED,
+                            "to see virtual threads the scheduler refused to run (the JDK's default and profile"
+                                    + " settings record it).",
+                            "failures")
+                    : new Finding(
+                            ID, Severity.OK, "No virtual thread failed to be scheduled.", "", Map.of("failures", 0));
         }
         List<Map<String, Object>> messages = new ArrayList<>();
         byMessage.forEach((message, count) -> messages.add(Map.of("message", message, "count", count)));

@@ -136,6 +136,11 @@ final class InspectCommand extends LoomCommand {
         return LoomCli.EXIT_OK;
     }
 
+    @Override
+    String doingInWords() {
+        return " reading '" + file + "'";
+    }
+
     /**
      * Ctrl-C, which reaches the command as an interrupt of its thread (the CLI's shutdown hook): one line, and
      * the exit code of an interrupted run. What was being written is not there ({@link AtomicFile}).

@@ -1,5 +1,6 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.analysis.ShellWord;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
@@ -105,9 +106,10 @@ public final class LoomCli implements Runnable {
         try {
             code = execute(Catalogue.load(), out, err, args);
         } catch (Throwable e) {
-            // an Error picocli does not catch (NoClassDefFoundError, OutOfMemoryError), or a catalogue
-            // that did not load: left to escape, main would die, the JVM would shut down and run the
-            // hook, which would say Ctrl-C though nobody pressed it (and wait for a run that had ended)
+            // an Error picocli does not catch (NoClassDefFoundError; an OutOfMemoryError outside a command,
+            // which execute answers itself), or a catalogue that did not load: left to escape, main would
+            // die, the JVM would shut down and run the hook, which would say Ctrl-C though nobody pressed it
+            // (and wait for a run that had ended)
             escaped = e;
         }
         finished.countDown();
@@ -144,10 +146,43 @@ public final class LoomCli implements Runnable {
             }
             return failed(e, err);
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap was the command's own, unreachable now that it has returned
+            code = Cancellation.requested() ? failed(e, err) : outOfMemory(cli, err, args);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Says in one line that the command needed more heap than the JVM has, how much it had and how to
+     * give it more (the launcher passes {@code LOOM_JAVA_OPTS} to the JVM), and returns
+     * {@link #EXIT_CHECK_FAILED}.
+     */
+    private static int outOfMemory(CommandLine cli, PrintWriter err, String... args) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        CommandLine.ParseResult command = parsed == null ? null : parsed.subcommand();
+        String name = command == null ? "loom" : command.commandSpec().name();
+        String doing =
+                command != null && command.commandSpec().userObject() instanceof LoomCommand c ? c.doingInWords() : "";
+        long heap = Runtime.getRuntime().maxMemory();
+        StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS=" + moreHeap(heap) + " ./loom");
+        for (String arg : args) {
+            again.append(' ').append(ShellWord.of(arg));
+        }
+        err.println("loom: " + name + " ran out of memory" + doing + " (the JVM's heap is " + heap / (1024 * 1024)
+                + " MB); give it more: " + again);
+        return EXIT_CHECK_FAILED;
+    }
+
+    /** A heap to try next: twice this one, in whole gigabytes, and at least 2 GB. */
+    static String moreHeap(long heapBytes) {
+        long gigabyte = 1L << 30;
+        return "-Xmx" + Math.max(2, (2 * heapBytes + gigabyte - 1) / gigabyte) + "g";
     }
 
     /**

@@ -24,6 +24,14 @@ abstract class LoomCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /**
+     * What the command was doing, for the line that says it ran out of memory: " reading 'p.jfr'", or
+     * nothing.
+     */
+    String doingInWords() {
+        return "";
+    }
+
     /** Where progress and messages go. */
     final PrintWriter err() {
         return spec.commandLine().getErr();

@@ -3,12 +3,10 @@ package dev.loompatterns.jfr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -31,14 +29,14 @@ public record RecordingSummary(
         long started = 0;
         long failures = 0;
         Map<String, Long> pins = new TreeMap<>();
-        StartSetting startSetting = new StartSetting();
+        EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
-            startSetting.typeIds(recording.readEventTypes());
+            settings = new EventSettings(recording.readEventTypes(), Set.of(ActivityCounter.VIRTUAL_THREAD_START));
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 switch (event.getEventType().getName()) {
                     case PatternRunEvent.NAME -> runs++;
-                    case ACTIVE_SETTING -> startSetting.accept(event);
+                    case EventSettings.ACTIVE_SETTING -> settings.accept(event);
                     case ActivityCounter.VIRTUAL_THREAD_START -> started++;
                     case "jdk.VirtualThreadSubmitFailed" -> failures++;
                     case ActivityCounter.VIRTUAL_THREAD_PINNED -> pins.merge(pinKey(event), 1L, Long::sum);
@@ -48,38 +46,8 @@ public record RecordingSummary(
                 }
             }
         }
-        return new RecordingSummary(runs, started == 0 && startSetting.neverOn() ? -1 : started, failures, pins);
-    }
-
-    private static final String ACTIVE_SETTING = "jdk.ActiveSetting";
-
-    /**
-     * Whether {@code jdk.VirtualThreadStart} was ever on, from the {@code jdk.ActiveSetting} events
-     * JFR writes at each chunk's start and at each change (one stream can turn it on for a while:
-     * scheduling's {@code queueing-delay} does). A recording without such events, from a profile
-     * that leaves {@code jdk.ActiveSetting} off, says nothing either way.
-     */
-    private static final class StartSetting {
-        private final Set<Long> typeIds = new HashSet<>();
-        private boolean seen;
-        private boolean on;
-
-        void typeIds(List<EventType> types) {
-            types.stream()
-                    .filter(type -> type.getName().equals(ActivityCounter.VIRTUAL_THREAD_START))
-                    .forEach(type -> typeIds.add(type.getId()));
-        }
-
-        void accept(RecordedEvent setting) {
-            if (typeIds.contains(setting.getLong("id")) && "enabled".equals(setting.getString("name"))) {
-                seen = true;
-                on |= "true".equals(setting.getString("value"));
-            }
-        }
-
-        boolean neverOn() {
-            return seen && !on;
-        }
+        boolean off = settings.enabled(ActivityCounter.VIRTUAL_THREAD_START) == EventSettings.Enabled.OFF;
+        return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins);
     }
 
     public long pins() {

@@ -197,4 +197,11 @@ public final class Programs {
             }
         }
     }
+
+    /** A JVM that starts no virtual thread: no pin and no submit failure, however loaded the machine. */
+    public static final class NoVirtualThreads {
+        public static void main(String[] args) {
+            // JFR records the JVM's start and end, and its settings
+        }
+    }
 }

@@ -6,10 +6,12 @@ import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.PinRecording;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,75 @@ class RulesOnRecordingsTest {
                 .allSatisfy(finding -> assertThat(finding.severity())
                         .as(finding.rule() + ": " + finding.summary())
                         .isIn(Severity.OK, Severity.INFO));
+    }
+
+    /**
+     * A recording without pins, submit failures or waits says which it is, from its settings
+     * (jdk.ActiveSetting): the event was on and none happened, the settings left it off (not
+     * applicable, and how to record it), or the recording does not say (jdk.ActiveSetting off: the
+     * words of before). Before, every one said "was not recorded, or nothing pinned".
+     */
+    @Test
+    void withoutPinsTheRecordingsSettingsTellNothingPinnedFromNotRecorded(@TempDir Path dir) throws Exception {
+        Map<String, Finding> on =
+                findings(Programs.record(Programs.NoVirtualThreads.class, dir.resolve("on.jfr"), "default"));
+        Map<String, Finding> off = findings(Programs.record(
+                Programs.NoVirtualThreads.class,
+                dir.resolve("off.jfr"),
+                settings(dir, "off.jfc", true).toString()));
+        Map<String, Finding> silent = findings(Programs.record(
+                Programs.NoVirtualThreads.class,
+                dir.resolve("silent.jfr"),
+                settings(dir, "silent.jfc", false).toString()));
+
+        assertThat(on.get("pinning").summary()).isEqualTo("No virtual thread pinned its carrier.");
+        assertThat(on.get("pinning").explanation())
+                .startsWith("jdk.VirtualThreadPinned was on, and nothing pinned for as long as its threshold")
+                .doesNotContain("not recorded");
+        assertThat(on.get("submit-failed").summary()).isEqualTo("No virtual thread failed to be scheduled.");
+
+        assertThat(off.get("pinning").summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadPinned off.");
+        assertThat(off.get("pinning").explanation())
+                .contains("-XX:StartFlightRecording:jdk.VirtualThreadPinned#enabled=true");
+        assertThat(off.get("submit-failed").summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadSubmitFailed off.");
+        assertThat(off.get("pool-candidate").summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.SocketRead/Write, jdk.FileRead/Write,"
+                        + " jdk.ThreadPark, jdk.ThreadSleep and jdk.JavaMonitorEnter/Wait off.");
+        assertThat(off.values())
+                .filteredOn(finding ->
+                        List.of("pinning", "submit-failed", "pool-candidate").contains(finding.rule()))
+                .allSatisfy(finding -> {
+                    assertThat(finding.severity()).isEqualTo(Severity.OK);
+                    assertThat(finding.applicable()).as(finding.rule()).isFalse();
+                });
+
+        assertThat(silent.get("pinning").summary()).isEqualTo("No virtual thread pinned its carrier.");
+        assertThat(silent.get("pinning").explanation())
+                .startsWith("jdk.VirtualThreadPinned was not recorded, or nothing pinned.");
+        assertThat(silent.get("submit-failed").summary()).isEqualTo("No virtual thread failed to be scheduled.");
+        assertThat(silent.get("pool-candidate").summary())
+                .isEqualTo("No platform thread was recorded blocking in I/O, sleep, park or a monitor.");
+        assertThat(List.of(on, silent))
+                .allSatisfy(
+                        found -> assertThat(found.get("pinning").applicable()).isTrue());
+    }
+
+    /** Settings that leave the pin, submit-failure and wait events off, and jdk.ActiveSetting on or off. */
+    private static Path settings(Path dir, String name, boolean activeSetting) throws java.io.IOException {
+        StringBuilder events = new StringBuilder("<event name=\"jdk.ActiveSetting\"><setting name=\"enabled\">"
+                + activeSetting + "</setting></event>\n");
+        Stream.concat(
+                        Stream.of("jdk.VirtualThreadPinned", "jdk.VirtualThreadSubmitFailed"),
+                        Arrays.stream(Observation.Blocked.Kind.values()).map(Observation.Blocked.Kind::eventType))
+                .forEach(type -> events.append("<event name=\"")
+                        .append(type)
+                        .append("\"><setting name=\"enabled\">false</setting></event>\n"));
+        return java.nio.file.Files.writeString(
+                dir.resolve(name),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\">\n" + events
+                        + "</configuration>\n");
     }
 
     @Test

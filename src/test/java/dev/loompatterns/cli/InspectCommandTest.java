@@ -195,6 +195,93 @@ class InspectCommandTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /**
+     * A heap too small for the recording: one line that says so, with the heap the JVM had and the
+     * command again with more, exit 1, and no report. Before, two lines: "loom: unexpected error:
+     * java.lang.OutOfMemoryError: Java heap space" and the hint about LOOM_STACKTRACE. The recording
+     * holds many virtual threads that started and never ended (jdk.VirtualThreadEnd off): the JDK's
+     * parser keeps a thread entry for each, and the census each one open, more than the heap holds.
+     */
+    @Test
+    void aHeapTooSmallForTheRecordingIsOneLineSayingHowToGiveItMore(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("many threads.jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.VirtualThreadStart");
+            recording.start();
+            for (int batch = 0; batch < 20; batch++) {
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < 10_000; i++) {
+                    threads.add(Thread.ofVirtual().start(() -> {}));
+                }
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            }
+            recording.stop();
+            recording.dump(big);
+        }
+        Path report = dir.resolve("r.html");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-preview",
+                        "-Xmx" + SMALL_HEAP_MB + "m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoomCli.class.getName(),
+                        "inspect",
+                        big.toString(),
+                        "--format",
+                        "html",
+                        "--out",
+                        report.toString())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(err.toFile());
+        // the JVM would say "Picked up ..." on stderr, which the assertion reads exactly
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) // backstop only
+                    .as("loom exited")
+                    .isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String errText = Files.readString(err);
+        assertThat(errText.lines())
+                .as(errText)
+                .singleElement()
+                .asString()
+                .matches("loom: inspect ran out of memory reading '\\Q" + big
+                        + "\\E' \\(the JVM's heap is (\\d+) MB\\);"
+                        + " give it more: LOOM_JAVA_OPTS=-Xmx2g \\./loom inspect '\\Q" + big + "\\E' --format html"
+                        + " --out \\Q" + report + "\\E");
+        java.util.regex.Matcher heap =
+                java.util.regex.Pattern.compile("heap is (\\d+) MB").matcher(errText);
+        assertThat(heap.find()).isTrue();
+        assertThat(Integer.parseInt(heap.group(1))).isBetween(1, SMALL_HEAP_MB);
+        assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEmpty();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString))
+                    .containsExactlyInAnyOrder("many threads.jfr", "out.txt", "err.txt");
+        }
+    }
+
+    /** The heap the line suggests: twice the JVM's, in whole gigabytes, at least 2. */
+    @Test
+    void theHeapSuggestedIsTwiceTheHeapInWholeGigabytesAndAtLeastTwo() {
+        assertThat(LoomCli.moreHeap(24L << 20)).isEqualTo("-Xmx2g");
+        assertThat(LoomCli.moreHeap(1L << 30)).isEqualTo("-Xmx2g");
+        assertThat(LoomCli.moreHeap(3L << 30)).isEqualTo("-Xmx6g");
+        assertThat(LoomCli.moreHeap((3L << 30) + 1)).isEqualTo("-Xmx7g");
+    }
+
+    /** Enough for the CLI to start and read a small recording, not for 200,000 threads alive at once. */
+    private static final int SMALL_HEAP_MB = 24;
+
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");

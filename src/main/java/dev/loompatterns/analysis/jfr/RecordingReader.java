@@ -3,6 +3,7 @@ package dev.loompatterns.analysis.jfr;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Feeds a recording file to the {@link Analysis} with the JDK's own parser,
  * {@code jdk.jfr.consumer.RecordingFile}, one event at a time: memory follows the rules' state
  * (threads, pools, causes), not the file. Events of types no rule reads are skipped after their
- * type's name is looked at.
+ * type's name is looked at. The recording's settings ({@code jdk.ActiveSetting}) tell the rules
+ * which of their event types were on ({@link EventSettings}).
  */
 public final class RecordingReader {
 
@@ -44,7 +46,9 @@ public final class RecordingReader {
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
         Analysis analysis = Analysis.ofAllRules();
         long events = 0;
+        EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
+            settings = new EventSettings(recording.readEventTypes(), analysis.eventTypes());
             while (recording.hasMoreEvents()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted after " + events + " events");
@@ -54,13 +58,14 @@ public final class RecordingReader {
                 if (events % PROGRESS_EVERY == 0) {
                     progress.accept(events);
                 }
+                settings.accept(event);
                 Observation observation = observe(event);
                 if (observation != null) {
                     analysis.accept(observation);
                 }
             }
         }
-        return new Result(analysis.finish(events, Files.size(file), file.toString()), events);
+        return new Result(analysis.finish(events, Files.size(file), file.toString(), settings.all()), events);
     }
 
     /** The observation an event makes, or null for events no rule reads. */

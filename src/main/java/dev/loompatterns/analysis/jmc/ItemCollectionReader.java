@@ -3,10 +3,12 @@ package dev.loompatterns.analysis.jmc;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.analysis.Rule;
+import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,9 @@ public final class ItemCollectionReader {
      * name or size: "" and -1.
      *
      * @param events what the adapter read, for {@link Rule.Recording#events()}
+     * @param types  the event types whose settings the rule is told ({@link #enabled})
      */
-    public static Rule.Recording recording(IItemCollection items, long events) {
+    public static Rule.Recording recording(IItemCollection items, long events, Set<String> types) {
         Set<String> all = Analysis.ofAllRules().eventTypes();
         Set<String> instant = new HashSet<>(all);
         instant.removeAll(DURATIONAL);
@@ -120,7 +123,9 @@ public final class ItemCollectionReader {
         IQuantity lastEnd = items.apply(types(durational)).getAggregate(Aggregators.max(JfrAttributes.END_TIME));
         IQuantity lastStart = items.apply(types(instant)).getAggregate(Aggregators.max(JfrAttributes.START_TIME));
         long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
-        return new Rule.Recording(nanos(first, 0), end, events, -1, "");
+        Map<String, EventSettings.Enabled> settings = new HashMap<>();
+        types.forEach(type -> settings.put(type, enabled(items, type)));
+        return new Rule.Recording(nanos(first, 0), end, events, -1, "", settings);
     }
 
     /**
@@ -133,13 +138,24 @@ public final class ItemCollectionReader {
      * events.)
      */
     public static boolean recorded(IItemCollection items, String eventType) {
-        if (items.apply(types(Set.of(eventType))).hasItems()) {
-            return true;
+        return items.apply(types(Set.of(eventType))).hasItems()
+                || enabled(items, eventType) == EventSettings.Enabled.ON;
+    }
+
+    /**
+     * What the recording's settings say of the event type, as {@link EventSettings} reads them with
+     * the JDK's parser: on if any {@code jdk.ActiveSetting} says {@code enabled=true}, off if some
+     * say {@code enabled} and none {@code true}, unknown if none says.
+     */
+    public static EventSettings.Enabled enabled(IItemCollection items, String eventType) {
+        IItemCollection settings = items.apply(RulesToolkit.getSettingsFilter("enabled", eventType));
+        if (!settings.hasItems()) {
+            return EventSettings.Enabled.UNKNOWN;
         }
-        return items.apply(ItemFilters.and(
-                        RulesToolkit.getSettingsFilter("enabled", eventType),
-                        ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true")))
-                .hasItems();
+        return settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))
+                        .hasItems()
+                ? EventSettings.Enabled.ON
+                : EventSettings.Enabled.OFF;
     }
 
     /** Events of these types, under their own names or JMC's name for a second definition. */

@@ -129,7 +129,7 @@ public abstract class LoomJmcRule extends AbstractRule {
         }
         Rule rule = prototype(ruleId);
         long observations = ItemCollectionReader.feed(items, rule.eventTypes(), rule::accept);
-        Finding finding = rule.finish(ItemCollectionReader.recording(items, observations));
+        Finding finding = rule.finish(ItemCollectionReader.recording(items, observations, rule.eventTypes()));
         return Results.of(this, finding, preferences);
     }
 }

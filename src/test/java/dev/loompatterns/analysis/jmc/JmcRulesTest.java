@@ -65,6 +65,18 @@ class JmcRulesTest {
                         "profile",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
+        // settings that leave the pin and submit-failure events off: not applicable, in JMC as in loom inspect
+        Path pinsOff = Files.writeString(dir.resolve("pins-off.jfc"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.ActiveSetting"><setting name="enabled">true</setting></event>
+              <event name="jdk.VirtualThreadPinned"><setting name="enabled">false</setting></event>
+              <event name="jdk.VirtualThreadSubmitFailed"><setting name="enabled">false</setting></event>
+            </configuration>
+            """);
+        RECORDINGS.put(
+                "pins-off",
+                Programs.record(Programs.NoVirtualThreads.class, dir.resolve("pins-off.jfr"), pinsOff.toString()));
         // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside it
         Path loomRun = dir.resolve("loom-run.jfr");
         StringWriter out = new StringWriter();
@@ -160,6 +172,7 @@ class JmcRulesTest {
                 "upcall",
                 "hog",
                 "socket-pool",
+                "pins-off",
                 "short-lived-pool",
                 "loom-run",
                 "loom-run-child"

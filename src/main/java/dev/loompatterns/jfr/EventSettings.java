@@ -1,0 +1,81 @@
+package dev.loompatterns.jfr;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * Whether a recording had event types on, from the {@code jdk.ActiveSetting} events JFR writes at
+ * each chunk's start and at each change of a setting (one stream can turn a type on for a while:
+ * scheduling's {@code queueing-delay} does). Each names the event type by its id in the recording's
+ * metadata, the setting ({@code enabled}) and its value ({@code true} or {@code false}). A
+ * recording without such events, from a .jfc that leaves {@code jdk.ActiveSetting} off, says
+ * nothing either way: {@link Enabled#UNKNOWN}.
+ *
+ * <p>Give it the recording's event types ({@code RecordingFile.readEventTypes()}) and the names
+ * asked about, then every event as it is read ({@link #accept}).
+ */
+public final class EventSettings {
+
+    /** The event type JFR records settings with. */
+    public static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+
+    /** What a recording's settings say of an event type. */
+    public enum Enabled {
+        /** On at some point of the recording: no event of it means none happened (above its threshold). */
+        ON,
+        /** Off all along: no event of it means nothing. */
+        OFF,
+        /** The recording does not say (no {@code jdk.ActiveSetting}, or a type it does not know). */
+        UNKNOWN
+    }
+
+    /** The ids of the types asked about, and their names (two JVMs' chunks in one file may number a type twice). */
+    private final Map<Long, String> names = new HashMap<>();
+
+    private final Set<String> asked;
+    private final Set<String> seen = new HashSet<>();
+    private final Set<String> on = new HashSet<>();
+
+    /**
+     * @param types the recording's event types, {@code RecordingFile.readEventTypes()}
+     * @param asked the names of those to tell about
+     */
+    public EventSettings(List<EventType> types, Set<String> asked) {
+        this.asked = Set.copyOf(asked);
+        types.stream()
+                .filter(type -> this.asked.contains(type.getName()))
+                .forEach(type -> names.put(type.getId(), type.getName()));
+    }
+
+    /** Takes the event into account if it is a {@code jdk.ActiveSetting} of an {@code enabled} setting. */
+    public void accept(RecordedEvent event) {
+        if (!event.getEventType().getName().equals(ACTIVE_SETTING)) {
+            return;
+        }
+        String type = names.get(event.getLong("id"));
+        if (type != null && "enabled".equals(event.getString("name"))) {
+            seen.add(type);
+            if ("true".equals(event.getString("value"))) {
+                on.add(type);
+            }
+        }
+    }
+
+    /** What the settings read so far say of the event type. */
+    public Enabled enabled(String type) {
+        return on.contains(type) ? Enabled.ON : seen.contains(type) ? Enabled.OFF : Enabled.UNKNOWN;
+    }
+
+    /** What they say of each type asked about. */
+    public Map<String, Enabled> all() {
+        Map<String, Enabled> all = new LinkedHashMap<>();
+        asked.forEach(type -> all.put(type, enabled(type)));
+        return all;
+    }
+}
