@@ -1,6 +1,6 @@
 package dev.loompatterns.analysis;
 
-import dev.loompatterns.jfr.EventSettings;
+import dev.loompatterns.jfr.EventEnabled;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ public final class Analysis {
      * @param file     its name, or ""
      * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
      */
-    public List<Finding> finish(long events, long bytes, String file, Map<String, EventSettings.Enabled> settings) {
+    public List<Finding> finish(long events, long bytes, String file, Map<String, EventEnabled> settings) {
         Rule.Recording recording = new Rule.Recording(
                 start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file, settings);
         return rules.stream().map(rule -> rule.finish(recording)).toList();

@@ -1,6 +1,6 @@
 package dev.loompatterns.analysis;
 
-import dev.loompatterns.jfr.EventSettings;
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
 import dev.loompatterns.jfr.PinTaxonomy;
@@ -106,7 +106,7 @@ final class PinningRule extends BaseRule {
                     ID,
                     Severity.OK,
                     "No virtual thread pinned its carrier.",
-                    recording.enabled(PINNED) == EventSettings.Enabled.ON
+                    recording.enabled(PINNED) == EventEnabled.ON
                             ? PINNED
                                     + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's"
                                     + " default and profile settings, 0 ms in loom's pinning profile). Record with a"

@@ -1,7 +1,7 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.EventSettings;
-import dev.loompatterns.jfr.EventSettings.Enabled;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +37,9 @@ public interface Rule {
      * @param bytes    the file's size, or -1 if unknown
      * @param file     the file's name, or "" if unknown
      * @param settings what the recording's settings say of the event types the rules read
-     *                 ({@link EventSettings}); a type not in it is {@link Enabled#UNKNOWN}
+     *                 ({@link EventSettings}); a type not in it is {@link EventEnabled#UNKNOWN}
      */
-    record Recording(long start, long end, long events, long bytes, String file, Map<String, Enabled> settings) {
+    record Recording(long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
         public Recording {
             settings = Map.copyOf(settings);
         }
@@ -54,13 +54,13 @@ public interface Rule {
         }
 
         /** Whether the recording had the event type on, off, or does not say. */
-        public Enabled enabled(String eventType) {
-            return settings.getOrDefault(eventType, Enabled.UNKNOWN);
+        public EventEnabled enabled(String eventType) {
+            return settings.getOrDefault(eventType, EventEnabled.UNKNOWN);
         }
 
         /** Whether the recording's settings left every one of these event types off all along. */
         public boolean off(Collection<String> eventTypes) {
-            return eventTypes.stream().allMatch(type -> enabled(type) == Enabled.OFF);
+            return eventTypes.stream().allMatch(type -> enabled(type) == EventEnabled.OFF);
         }
     }
 }

@@ -15,7 +15,7 @@ import jdk.jfr.consumer.RecordedEvent;
  * scheduling's {@code queueing-delay} does). Each names the event type by its id in the recording's
  * metadata, the setting ({@code enabled}) and its value ({@code true} or {@code false}). A
  * recording without such events, from a .jfc that leaves {@code jdk.ActiveSetting} off, says
- * nothing either way: {@link Enabled#UNKNOWN}.
+ * nothing either way: {@link EventEnabled#UNKNOWN}.
  *
  * <p>Give it the recording's event types ({@code RecordingFile.readEventTypes()}) and the names
  * asked about, then every event as it is read ({@link #accept}).
@@ -24,16 +24,6 @@ public final class EventSettings {
 
     /** The event type JFR records settings with. */
     public static final String ACTIVE_SETTING = "jdk.ActiveSetting";
-
-    /** What a recording's settings say of an event type. */
-    public enum Enabled {
-        /** On at some point of the recording: no event of it means none happened (above its threshold). */
-        ON,
-        /** Off all along: no event of it means nothing. */
-        OFF,
-        /** The recording does not say (no {@code jdk.ActiveSetting}, or a type it does not know). */
-        UNKNOWN
-    }
 
     /** The ids of the types asked about, and their names (two JVMs' chunks in one file may number a type twice). */
     private final Map<Long, String> names = new HashMap<>();
@@ -68,13 +58,13 @@ public final class EventSettings {
     }
 
     /** What the settings read so far say of the event type. */
-    public Enabled enabled(String type) {
-        return on.contains(type) ? Enabled.ON : seen.contains(type) ? Enabled.OFF : Enabled.UNKNOWN;
+    public EventEnabled enabled(String type) {
+        return on.contains(type) ? EventEnabled.ON : seen.contains(type) ? EventEnabled.OFF : EventEnabled.UNKNOWN;
     }
 
     /** What they say of each type asked about. */
-    public Map<String, Enabled> all() {
-        Map<String, Enabled> all = new LinkedHashMap<>();
+    public Map<String, EventEnabled> all() {
+        Map<String, EventEnabled> all = new LinkedHashMap<>();
         asked.forEach(type -> all.put(type, enabled(type)));
         return all;
     }

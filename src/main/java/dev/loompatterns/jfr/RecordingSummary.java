@@ -46,7 +46,7 @@ public record RecordingSummary(
                 }
             }
         }
-        boolean off = settings.enabled(ActivityCounter.VIRTUAL_THREAD_START) == EventSettings.Enabled.OFF;
+        boolean off = settings.enabled(ActivityCounter.VIRTUAL_THREAD_START) == EventEnabled.OFF;
         return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins);
     }
 

@@ -65,7 +65,10 @@ class AssertionClassesTest {
         assertJava21ReachingOnly(classes, names(classes));
     }
 
-    /** The analysis reaches only itself and the pin taxonomy's classes ({@code jfr.Pin*}). */
+    /**
+     * The analysis reaches only itself, the pin taxonomy's classes ({@code jfr.Pin*}) and the reader
+     * of a recording's settings ({@code jfr.EventSettings}, {@code jfr.EventEnabled}), each a Java 21 class.
+     */
     @Test
     void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndThePinClasses() throws IOException {
         List<Path> classes = analysisClasses();
@@ -75,12 +78,18 @@ class AssertionClassesTest {
                         "dev/loompatterns/analysis/jfr/RecordingReader.class",
                         "dev/loompatterns/analysis/jmc/LoomJmcRule.class");
         Set<String> reachable = names(classes);
+        // what a recording's settings say, and their reader: checked as analysis classes are
+        List<Path> settings = List.of(
+                CLASSES.resolve("dev/loompatterns/jfr/EventEnabled.class"),
+                CLASSES.resolve("dev/loompatterns/jfr/EventSettings.class"));
+        reachable.addAll(names(settings));
         assertionClasses().stream()
                 .filter(p -> p.getFileName().toString().startsWith("Pin"))
                 .filter(p -> p.getParent().endsWith("jfr"))
                 .map(AssertionClassesTest::name)
                 .forEach(reachable::add);
         assertJava21ReachingOnly(classes, reachable);
+        assertJava21ReachingOnly(settings, reachable);
     }
 
     private static String name(Path file) {

@@ -3,6 +3,7 @@ package dev.loompatterns.analysis.jmc;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.analysis.Rule;
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.reflect.Modifier;
@@ -123,7 +124,7 @@ public final class ItemCollectionReader {
         IQuantity lastEnd = items.apply(types(durational)).getAggregate(Aggregators.max(JfrAttributes.END_TIME));
         IQuantity lastStart = items.apply(types(instant)).getAggregate(Aggregators.max(JfrAttributes.START_TIME));
         long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
-        Map<String, EventSettings.Enabled> settings = new HashMap<>();
+        Map<String, EventEnabled> settings = new HashMap<>();
         types.forEach(type -> settings.put(type, enabled(items, type)));
         return new Rule.Recording(nanos(first, 0), end, events, -1, "", settings);
     }
@@ -138,8 +139,7 @@ public final class ItemCollectionReader {
      * events.)
      */
     public static boolean recorded(IItemCollection items, String eventType) {
-        return items.apply(types(Set.of(eventType))).hasItems()
-                || enabled(items, eventType) == EventSettings.Enabled.ON;
+        return items.apply(types(Set.of(eventType))).hasItems() || enabled(items, eventType) == EventEnabled.ON;
     }
 
     /**
@@ -147,15 +147,15 @@ public final class ItemCollectionReader {
      * the JDK's parser: on if any {@code jdk.ActiveSetting} says {@code enabled=true}, off if some
      * say {@code enabled} and none {@code true}, unknown if none says.
      */
-    public static EventSettings.Enabled enabled(IItemCollection items, String eventType) {
+    public static EventEnabled enabled(IItemCollection items, String eventType) {
         IItemCollection settings = items.apply(RulesToolkit.getSettingsFilter("enabled", eventType));
         if (!settings.hasItems()) {
-            return EventSettings.Enabled.UNKNOWN;
+            return EventEnabled.UNKNOWN;
         }
         return settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))
                         .hasItems()
-                ? EventSettings.Enabled.ON
-                : EventSettings.Enabled.OFF;
+                ? EventEnabled.ON
+                : EventEnabled.OFF;
     }
 
     /** Events of these types, under their own names or JMC's name for a second definition. */

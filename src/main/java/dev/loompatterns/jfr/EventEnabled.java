@@ -1,0 +1,14 @@
+package dev.loompatterns.jfr;
+
+/**
+ * What a recording's settings say of an event type ({@link EventSettings} reads them). Java 21 and
+ * nothing but itself, as the analysis and its JMC rules use it.
+ */
+public enum EventEnabled {
+    /** On at some point of the recording: no event of it means none happened (above its threshold). */
+    ON,
+    /** Off all along: no event of it means nothing. */
+    OFF,
+    /** The recording does not say (no {@code jdk.ActiveSetting}, or a type it does not know). */
+    UNKNOWN
+}
