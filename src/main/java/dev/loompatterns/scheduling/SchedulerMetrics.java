@@ -2,14 +2,13 @@ package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Threads;
-import java.lang.management.ManagementFactory;
+import dev.loompatterns.core.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import jdk.management.VirtualThreadSchedulerMXBean;
 
 /**
@@ -27,7 +26,7 @@ final class SchedulerMetrics {
     private SchedulerMetrics() {}
 
     static VirtualThreadSchedulerMXBean bean() {
-        return ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        return VirtualScheduler.bean();
     }
 
     /**
@@ -46,7 +45,9 @@ final class SchedulerMetrics {
     static Reading measure(Mode mode, int tasks, Duration idleBackstop) throws Exception {
         VirtualThreadSchedulerMXBean scheduler = bean();
         if (mode == Mode.PLATFORM) {
-            awaitIdle(scheduler, idleBackstop);
+            // a reading on platform threads counts only what runs while it is taken; past the backstop the
+            // reading is taken anyway, and the check judges what it shows
+            VirtualScheduler.awaitIdle(idleBackstop);
         }
         int canRun = mode == Mode.PLATFORM ? tasks : Math.min(tasks, scheduler.getParallelism());
         AtomicInteger spinning = new AtomicInteger();
@@ -93,27 +94,6 @@ final class SchedulerMetrics {
         return reading;
     }
 
-    /** How long {@link #awaitIdle} waits for the scheduler to be idle before it lets the reading say what it says. */
+    /** How long the platform reading waits for the scheduler to be idle before it says what it says. */
     static final Duration IDLE_BACKSTOP = Duration.ofSeconds(10);
-
-    /**
-     * Waits until no virtual thread is mounted or queued, so that a reading
-     * on platform threads counts only what runs while it is taken: on JDK 25 "mounted" is the
-     * scheduler pool's busy-worker count ({@code ForkJoinPool.getActiveThreadCount()}), and a
-     * carrier of an earlier virtual run in this JVM (as in {@code loom compare}) may still be
-     * looking for work. Carriers with nothing to do park within milliseconds; past {@code backstop}
-     * the reading is taken anyway, and the check judges what it shows. The caller is a platform
-     * thread (the CLI's, the dump's run thread, a test's): a virtual one would count as mounted.
-     */
-    private static void awaitIdle(VirtualThreadSchedulerMXBean scheduler, Duration backstop)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + backstop.toNanos();
-        while ((scheduler.getMountedVirtualThreadCount() > 0 || scheduler.getQueuedVirtualThreadCount() > 0)
-                && System.nanoTime() < deadline) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cancelled before the reading");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos()); // polling the bean: it has no event to wait on
-        }
-    }
 }

@@ -7,8 +7,10 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Threads;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,12 @@ public final class MidRunDump {
      * @param report the run's report, once released
      */
     public record Result(boolean held, RunReport report) {}
+
+    /**
+     * How long the dump waits, once a task is held, for the virtual-thread scheduler to be quiet; a
+     * run whose other tasks keep running (spinning, or sleeping in turn) is dumped when it passes.
+     */
+    static final Duration QUIET_BACKSTOP = Duration.ofSeconds(1);
 
     private MidRunDump() {}
 
@@ -55,6 +63,9 @@ public final class MidRunDump {
             try {
                 held = hold.awaitArrival();
                 if (held) {
+                    // the held task keeps the run's scopes open; its siblings park or end meanwhile, and a
+                    // quiet scheduler makes JDK 25's dump unlikely to crash (VirtualScheduler.awaitIdle)
+                    VirtualScheduler.awaitIdle(QUIET_BACKSTOP);
                     ThreadDump.write(file);
                 }
             } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.loompatterns.core.VirtualScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jdk.management.VirtualThreadSchedulerMXBean;
 
 /**
  * Every live thread, platform and virtual, from the JDK's JSON thread dump. {@code Thread.getAllStackTraces()}
@@ -101,25 +101,17 @@ public final class LiveThreads {
     static final Duration IDLE_BACKSTOP = Duration.ofSeconds(1);
 
     /**
-     * JDK 25's JSON thread dump can crash the JVM when a virtual thread mounts or unmounts while the
-     * dump takes that thread's snapshot: the guard against such transitions works only with a JVM TI
-     * agent present (JDK-8364343, read in its review on openjdk's lists, November 2025; which release
-     * carries the fix we did not find, and no other JDK can be run here). A fresh clone's {@code .ci/run} on 25.0.3 crashed so once
-     * (SIGSEGV in {@code GetThreadSnapshotClosure}, from this class's dump after a catalogue run, whose
-     * virtual threads were ending). So a snapshot first waits, up to {@link #IDLE_BACKSTOP}, until the
-     * scheduler has no virtual thread mounted or queued: the risk is made small, not nil (a sleeping
-     * virtual thread may still wake during the dump), and the dump is taken either way.
+     * Before each dump, the scheduler is given up to {@link #IDLE_BACKSTOP} to have no virtual thread
+     * mounted or queued ({@link VirtualScheduler#awaitIdle}: on JDK 25 a dump can crash the JVM when
+     * a virtual thread mounts or unmounts during it, JDK-8364343). A fresh clone's {@code .ci/run}
+     * on 25.0.3 crashed so once, in this class's dump just after a catalogue run whose virtual
+     * threads were ending. The dump is taken either way.
      */
     private static void awaitSchedulerIdle() {
-        if (Thread.currentThread().isVirtual()) {
-            return; // it would wait for itself
-        }
-        VirtualThreadSchedulerMXBean scheduler =
-                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
-        long deadline = System.nanoTime() + IDLE_BACKSTOP.toNanos();
-        while ((scheduler.getMountedVirtualThreadCount() > 0 || scheduler.getQueuedVirtualThreadCount() > 0)
-                && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos()); // polling the scheduler's counts
+        try {
+            VirtualScheduler.awaitIdle(IDLE_BACKSTOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the dump is still taken; the caller sees the interrupt
         }
     }
 
