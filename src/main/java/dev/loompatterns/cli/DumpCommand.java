@@ -109,9 +109,13 @@ final class DumpCommand extends LoomCommand {
         Notes.note(
                 print,
                 String.format(
-                        "Thread dump of %s (%s mode, %s, %d tasks): %d threads were held at their start (core.RunGate)"
+                        "Thread dump of %s (%s mode, %s, %d tasks): %s held at their start (core.RunGate)"
                                 + " when it was taken; the others had not reached it, or wait on those.",
-                        pattern.id(), chosenMode.id(), chosenVariant.id(), chosenWorkload.tasks(), dump.held()));
+                        pattern.id(),
+                        chosenMode.id(),
+                        chosenVariant.id(),
+                        chosenWorkload.tasks(),
+                        heldWords(dump.held())));
         print.println("Saved to " + file);
         print.println();
         dump.printSummary(print);
@@ -142,5 +146,10 @@ final class DumpCommand extends LoomCommand {
     private static String defaultFile(Pattern pattern, Mode mode) {
         return "loom-dump-" + pattern.id() + "-" + mode.id() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
+    }
+
+    /** "1 thread was", "3 threads were": the header's count of held threads, in words. */
+    static String heldWords(long held) {
+        return held == 1 ? "1 thread was" : held + " threads were";
     }
 }

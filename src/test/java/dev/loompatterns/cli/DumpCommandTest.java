@@ -134,7 +134,8 @@ class DumpCommandTest {
                 .allSatisfy(line -> assertThat(line)
                         .containsAnyOf(" at dev.loompatterns.context.", " RUNNABLE " + ThreadDump.NOT_YET_RUN));
         assertThat(shown).anySatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
-        java.util.regex.Matcher held = java.util.regex.Pattern.compile("(\\d+) threads were held at their start")
+        java.util.regex.Matcher held = java.util.regex.Pattern.compile(
+                        "(\\d+) threads? (?:was|were) held at their start")
                 .matcher(result.out());
         assertThat(held.find()).isTrue();
         Path saved = savedFile(result);
@@ -143,6 +144,12 @@ class DumpCommandTest {
         ThreadDump dump = ThreadDump.read(saved);
         assertThat(dump.held()).as("the header's count is the dump's").isEqualTo(Long.parseLong(held.group(1)));
         java.nio.file.Files.delete(saved);
+    }
+
+    @Test
+    void theHeldCountIsSaidInTheSingularForOne() {
+        assertThat(DumpCommand.heldWords(1)).isEqualTo("1 thread was");
+        assertThat(DumpCommand.heldWords(4)).isEqualTo("4 threads were");
     }
 
     /** A per-task executor can name its threads: the virtual form's show in a dump as the pool's did. */
