@@ -161,8 +161,8 @@ final class PoolCandidateRule extends BaseRule {
     }
 
     /**
-     * The time the pool's threads were alive, summed: each from its start to its end, or from the
-     * recording's start and to its end where the recording has neither; at least 1 ns.
+     * The time the pool's threads were alive, summed: each from its start, or the recording's start
+     * where none was recorded, to its end, or the recording's end where none was; at least 1 ns.
      */
     private long alive(Pool pool, Recording recording) {
         long sum = 0;

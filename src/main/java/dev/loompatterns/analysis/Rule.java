@@ -44,11 +44,6 @@ public interface Rule {
             settings = Map.copyOf(settings);
         }
 
-        /** A recording whose settings are not known. */
-        public Recording(long start, long end, long events, long bytes, String file) {
-            this(start, end, events, bytes, file, Map.of());
-        }
-
         public long durationNanos() {
             return Math.max(0, end - start);
         }

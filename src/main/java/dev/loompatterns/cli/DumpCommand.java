@@ -1,5 +1,6 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
@@ -150,6 +151,6 @@ final class DumpCommand extends LoomCommand {
 
     /** "1 thread was", "3 threads were": the header's count of held threads, in words. */
     static String heldWords(long held) {
-        return held == 1 ? "1 thread was" : held + " threads were";
+        return Durations.count(held, "thread") + (held == 1 ? " was" : " were");
     }
 }

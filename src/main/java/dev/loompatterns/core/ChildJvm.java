@@ -98,7 +98,7 @@ public final class ChildJvm {
                     .start();
             process.getOutputStream().close();
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
-            // about to be waited for. A no-op otherwise; interrupted, the finally destroys the child.
+            // about to be waited for. A no-op otherwise; interrupted, the finally stops the child.
             RunGate.arrive();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(

@@ -182,7 +182,7 @@ public final class PinStream implements AutoCloseable {
      * it, and an interrupt that comes meanwhile is kept and set again when it returns. (PinStream and
      * ActivityCounter stop through here.)
      *
-     * @throws RuntimeException what {@code stop()} threw
+     * @throws RuntimeException or Error: what {@code stop()} threw
      */
     static void stopKeepingInterrupt(RecordingStream stream) {
         AtomicReference<Throwable> failed = new AtomicReference<>();

@@ -59,11 +59,6 @@ public record RecordingSummary(
         return pin.causeLabel() + " at " + pin.topFrame();
     }
 
-    /** The lines the CLI prints after a recorded run. */
-    public List<String> lines() {
-        return lines(null);
-    }
-
     /** The lines the CLI prints after a recorded run, with {@code pinsNote} (if not null) after the pins. */
     public List<String> lines(String pinsNote) {
         List<String> lines = new ArrayList<>();

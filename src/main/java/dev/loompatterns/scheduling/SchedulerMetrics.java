@@ -25,10 +25,6 @@ final class SchedulerMetrics {
 
     private SchedulerMetrics() {}
 
-    static VirtualThreadSchedulerMXBean bean() {
-        return VirtualScheduler.bean();
-    }
-
     /**
      * Starts {@code tasks} tasks that spin until the reading is taken; reads the bean once as many
      * are spinning as can run at once (the carriers, or every task on platform threads), then lets
@@ -36,6 +32,10 @@ final class SchedulerMetrics {
      * carrier while it starts the tasks (no time slicing), so no more than the other carriers' worth
      * can spin until it has started them all and parks in its join: when as many spin as there are
      * carriers, every task has been started, and the rest are queued.
+     *
+     * <p>Called on a platform thread (the CLI's, a test's): on platform threads the reading first
+     * waits for the scheduler to be idle ({@link VirtualScheduler#awaitIdle}), which a virtual
+     * caller, mounted itself, would never see.
      */
     static Reading measure(Mode mode, int tasks) throws Exception {
         return measure(mode, tasks, IDLE_BACKSTOP);
@@ -43,7 +43,7 @@ final class SchedulerMetrics {
 
     /** As {@link #measure(Mode, int)}, waiting at most {@code idleBackstop} for the scheduler to be idle. */
     static Reading measure(Mode mode, int tasks, Duration idleBackstop) throws Exception {
-        VirtualThreadSchedulerMXBean scheduler = bean();
+        VirtualThreadSchedulerMXBean scheduler = VirtualScheduler.bean();
         if (mode == Mode.PLATFORM) {
             // a reading on platform threads counts only what runs while it is taken; past the backstop the
             // reading is taken anyway, and the check judges what it shows

@@ -8,6 +8,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
 import java.time.Duration;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ public final class SchedulingPattern extends AbstractPattern {
                 checkQueueing(
                         mode,
                         tasks,
-                        SchedulerMetrics.bean().getParallelism(),
+                        VirtualScheduler.bean().getParallelism(),
                         workload.millis(WORK_MS),
                         QueueingDelay.measure(mode, tasks, workload.millis(WORK_MS)));
             default -> throw new IllegalArgumentException("no scheduling variant " + variant.id());

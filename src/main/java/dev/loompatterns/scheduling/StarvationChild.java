@@ -2,6 +2,7 @@ package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 
@@ -70,6 +71,6 @@ public final class StarvationChild {
         System.out.println(PROBE_DELAY_NS + "=" + result.probeDelay().toNanos());
         System.out.println(YIELDS + "=" + result.yields());
         System.out.println(
-                CARRIERS + "=" + SchedulerMetrics.bean().getParallelism()); // what the scheduler has, not the flag
+                CARRIERS + "=" + VirtualScheduler.bean().getParallelism()); // what the scheduler has, not the flag
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +15,8 @@ class CountsInWordsTest {
 
     private static final long T0 = 1_796_000_000_000_000_000L;
     private static final long MS = 1_000_000L;
-    private static final Rule.Recording RECORDING = new Rule.Recording(T0, T0 + 10_000 * MS, 100, 1000, "r.jfr");
+    private static final Rule.Recording RECORDING =
+            new Rule.Recording(T0, T0 + 10_000 * MS, 100, 1000, "r.jfr", Map.of());
 
     private static Observation.ThreadRef virtual(long id) {
         return new Observation.ThreadRef(id, "v-" + id, true);

@@ -207,7 +207,7 @@ class RulesOnRecordingsTest {
         census.accept(new Observation.VirtualStart(1_000_000_000L, a));
         census.accept(new Observation.VirtualStart(2_000_000_000L, b));
         census.accept(new Observation.VirtualEnd(2_500_000_000L, b));
-        Finding finding = census.finish(new Rule.Recording(1_000_000_000L, 3_000_000_000L, 4, 100, "x.jfr"));
+        Finding finding = census.finish(new Rule.Recording(1_000_000_000L, 3_000_000_000L, 4, 100, "x.jfr", Map.of()));
         assertThat(finding.details())
                 .containsEntry("started", 2L)
                 .containsEntry("ended", 2L)
@@ -227,14 +227,19 @@ class RulesOnRecordingsTest {
             census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
         }
         String file = "/tmp/it's my run/p.jfr";
-        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file));
+        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
         String command = (String) finding.details().get("slim_command");
         Process shell = new ProcessBuilder("bash", "-c", "printf '%s\\n' " + command)
                 .redirectErrorStream(true)
                 .start();
-        shell.getOutputStream().close();
-        String words = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(shell.waitFor()).as(words).isZero();
+        String words;
+        try {
+            shell.getOutputStream().close();
+            words = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(shell.waitFor()).as(words).isZero();
+        } finally {
+            shell.destroyForcibly().waitFor();
+        }
         assertThat(words.lines())
                 .containsExactly(
                         "jfr",
@@ -254,8 +259,8 @@ class RulesOnRecordingsTest {
             census.accept(new Observation.VirtualStart(
                     (i + 1) * VirtualThreadCensusRule.BUCKET, new Observation.ThreadRef(i, "v", true)));
         }
-        Finding finding =
-                census.finish(new Rule.Recording(0, (buckets + 1) * VirtualThreadCensusRule.BUCKET, buckets, 1, ""));
+        Finding finding = census.finish(
+                new Rule.Recording(0, (buckets + 1) * VirtualThreadCensusRule.BUCKET, buckets, 1, "", Map.of()));
         List<Object> points = finding.list("alive_over_time");
         assertThat(points).hasSizeBetween(Math.min(buckets, 250), 500);
         assertThat(points.getLast())
@@ -267,7 +272,7 @@ class RulesOnRecordingsTest {
         SubmitFailedRule rule = new SubmitFailedRule();
         rule.accept(new Observation.SubmitFailed(
                 1, Observation.ThreadRef.UNKNOWN, "java.util.concurrent.RejectedExecutionException"));
-        Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, ""));
+        Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, "", Map.of()));
         assertThat(finding.severity()).isEqualTo(Severity.WARNING); // its words: CountsInWordsTest
     }
 
@@ -283,7 +288,7 @@ class RulesOnRecordingsTest {
                 "Contended monitor enter",
                 List.of(new dev.loompatterns.jfr.PinTaxonomy.Frame(
                         "java.lang.ClassLoader", "loadClass", 1, false, false))));
-        Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, ""));
+        Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, "", Map.of()));
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.details()).containsEntry("code_pins", 0L).containsEntry("first_use_or_recorder_pins", 1L);
     }

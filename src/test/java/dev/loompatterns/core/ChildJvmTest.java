@@ -146,13 +146,19 @@ class ChildJvmTest {
                         () -> Files.exists(pidFile) || !run.thread().isAlive());
                 run.thread().interrupt();
                 assertThatThrownBy(run::join).isInstanceOf(InterruptedException.class);
+                // checked before the finally below ends any child itself: runAll must have stopped it
+                assertThat(LiveThreads.liveChildProcesses())
+                        .as("child processes")
+                        .isEmpty();
             } finally {
                 // a runAll that ignored the interrupt would wait for the child: end it, so a failure is
                 // reported (the test's timeout) instead of hanging the build in Background.close
-                LiveThreads.liveChildProcesses().forEach(ProcessHandle::destroyForcibly);
+                LiveThreads.liveChildProcesses().forEach(child -> {
+                    child.destroyForcibly();
+                    child.onExit().join();
+                });
             }
         }
-        assertThat(LiveThreads.liveChildProcesses()).as("child processes").isEmpty();
     }
 
     /** A child that does not stop when asked (its shutdown hook never ends) is killed after the grace. */

@@ -21,7 +21,7 @@ class RecordingSummaryTest {
         assertThat(summary.pinsByCause().keySet())
                 .anyMatch(key ->
                         key.startsWith("native-frame at " + Programs.UpcallSleeper.class.getName() + ".compare:"));
-        assertThat(summary.lines())
+        assertThat(summary.lines(null))
                 .contains("  pins:                     " + summary.pins() + ", by cause and top frame:");
         List<String> noted = summary.lines("(a note)");
         assertThat(noted.subList(noted.indexOf("    (a note)") + 1, noted.size()))
@@ -29,7 +29,7 @@ class RecordingSummaryTest {
                 .containsExactly("  submit failures:          " + summary.submitFailures())
                 .doesNotContain("    (a note)");
         assertThat(noted.subList(0, noted.indexOf("    (a note)")))
-                .hasSize(summary.lines().size() - 1)
+                .hasSize(summary.lines(null).size() - 1)
                 .last()
                 .asString()
                 .contains(" x native-frame");
@@ -44,7 +44,7 @@ class RecordingSummaryTest {
         RecordingSummary summary = RecordingSummary.read(file);
 
         assertThat(summary.virtualThreadsStarted()).isEqualTo(4);
-        assertThat(summary.lines()).contains("  virtual threads started:  4");
+        assertThat(summary.lines(null)).contains("  virtual threads started:  4");
     }
 
     /** The JDK's default settings leave jdk.VirtualThreadStart off and say so in jdk.ActiveSetting. */
@@ -55,7 +55,7 @@ class RecordingSummaryTest {
         RecordingSummary summary = RecordingSummary.read(file);
 
         assertThat(summary.virtualThreadsStarted()).isEqualTo(-1);
-        assertThat(summary.lines())
+        assertThat(summary.lines(null))
                 .contains("  virtual threads started:  not recorded (the profile leaves jdk.VirtualThreadStart off)");
     }
 

@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.testing.Background;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,10 +73,13 @@ class StopKeepingInterruptTest {
             });
             try {
                 // the stopper waits for the held-back delivery (the stream cannot end before it)
-                awaitState(() -> stopper.getState() == Thread.State.WAITING);
+                Background.awaitUntil(() -> stopper.getState() == Thread.State.WAITING || !stopper.isAlive());
+                assertThat(stopper.isAlive())
+                        .as("the stopper waits for the held-back delivery")
+                        .isTrue();
                 stopper.interrupt();
                 // it has taken the interrupt in, and has either returned or waits again
-                awaitState(() -> !stopper.isInterrupted()
+                Background.awaitUntil(() -> !stopper.isInterrupted()
                         && (stopper.getState() == Thread.State.WAITING
                                 || stopper.getState() == Thread.State.TERMINATED));
             } finally {
@@ -87,12 +91,6 @@ class StopKeepingInterruptTest {
                 .as("events delivered when stopKeepingInterrupt returned")
                 .hasValue(2);
         assertThat(flagOnReturn).as("the interrupt, kept for the caller").isTrue();
-    }
-
-    private static void awaitState(java.util.function.BooleanSupplier reached) {
-        while (!reached.getAsBoolean()) {
-            Thread.onSpinWait();
-        }
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {

@@ -161,7 +161,9 @@ final class PinningAssertionOptionsFixtures {
         @BeforeEach
         void secondWaitsForTheFirst(TestInfo test) throws InterruptedException {
             if (test.getTestMethod().orElseThrow().getName().equals("second")) {
-                FIRST_INSIDE.await(30, TimeUnit.SECONDS); // a backstop: the counting down ends the wait
+                assertThat(FIRST_INSIDE.await(30, TimeUnit.SECONDS)) // a backstop: the counting down ends the wait
+                        .as("the first test inside its window")
+                        .isTrue();
             }
         }
 
@@ -175,7 +177,9 @@ final class PinningAssertionOptionsFixtures {
         @Test
         void first() throws InterruptedException {
             FIRST_INSIDE.countDown();
-            SECOND_DONE.await(30, TimeUnit.SECONDS);
+            assertThat(SECOND_DONE.await(30, TimeUnit.SECONDS))
+                    .as("the second test done")
+                    .isTrue();
         }
 
         @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.Spinner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,7 +81,7 @@ class SchedulingTest {
             names = {"VIRTUAL", "STRUCTURED"})
     void theSchedulersBeanSaysHowManyTasksRunAndHowManyWait(Mode mode) throws Exception {
         SchedulerMetrics.Reading reading = SchedulerMetrics.measure(mode, 6);
-        int carriers = SchedulerMetrics.bean().getParallelism();
+        int carriers = VirtualScheduler.bean().getParallelism();
         assertThat(reading.mounted()).isGreaterThanOrEqualTo(Math.min(6, carriers));
         assertThat(reading.queued()).isGreaterThanOrEqualTo(6 - Math.min(6, carriers));
         assertThat(SchedulingPattern.checkMetrics(mode, 6, reading).verdict()).isEqualTo(Check.Verdict.PASSED);
@@ -99,7 +100,7 @@ class SchedulingTest {
      */
     @Test
     void theSchedulersBeanDoesNotCountSpinningPlatformThreads() throws Exception {
-        int tasks = 4 * SchedulerMetrics.bean().getParallelism();
+        int tasks = 4 * VirtualScheduler.bean().getParallelism();
         SchedulerMetrics.Reading reading = SchedulerMetrics.measure(Mode.PLATFORM, tasks);
         Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, tasks, reading);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
@@ -115,29 +116,18 @@ class SchedulingTest {
     @Test
     @Timeout(60)
     void thePlatformReadingWaitsUntilNoVirtualThreadIsMounted() throws Exception {
-        AtomicBoolean release = new AtomicBoolean();
-        Thread spinner = Thread.ofVirtual().name("spinner").start(() -> {
-            while (!release.get()) {
-                Thread.onSpinWait();
-            }
-        });
-        try {
-            Background.awaitUntil(() -> SchedulerMetrics.bean().getMountedVirtualThreadCount() >= 1);
-            try (Background<SchedulerMetrics.Reading> run =
-                    // a backstop far past the test's timeout: the wait must end because the spinner did
-                    Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1, Duration.ofHours(1)))) {
-                run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
-                assertThat(run.thread().getStackTrace())
-                        .as("waiting in awaitIdle")
-                        .anyMatch(frame -> frame.getMethodName().equals("awaitIdle"));
-                release.set(true);
-                spinner.join();
-                Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 1, run.join());
-                assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
-            }
-        } finally { // the spinner holds a carrier until released: never left spinning, whatever failed
-            release.set(true);
-            spinner.join();
+        // the spinner holds a carrier until closed: never left spinning, whatever failed
+        try (Spinner spinner = Spinner.start("spinner");
+                Background<SchedulerMetrics.Reading> run =
+                        // a backstop far past the test's timeout: the wait must end because the spinner did
+                        Background.start(() -> SchedulerMetrics.measure(Mode.PLATFORM, 1, Duration.ofHours(1)))) {
+            run.awaitState(Thread.State.TIMED_WAITING); // polling the bean while the spinner runs
+            assertThat(run.thread().getStackTrace())
+                    .as("waiting in awaitIdle")
+                    .anyMatch(frame -> frame.getMethodName().equals("awaitIdle"));
+            spinner.close(); // stops and joins it
+            Check check = SchedulingPattern.checkMetrics(Mode.PLATFORM, 1, run.join());
+            assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         }
     }
 
@@ -307,7 +297,7 @@ class SchedulingTest {
             value = Mode.class,
             names = {"VIRTUAL", "STRUCTURED"})
     void ourEventsShowTheQueueingDelayThatVirtualThreadStartHides(Mode mode) throws Exception {
-        int carriers = SchedulerMetrics.bean().getParallelism();
+        int carriers = VirtualScheduler.bean().getParallelism();
         int tasks = 3 * carriers + 1;
         Duration work = Duration.ofMillis(10);
         List<QueueingDelay.Task> measured = QueueingDelay.measure(mode, tasks, work);

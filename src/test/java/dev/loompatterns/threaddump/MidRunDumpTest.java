@@ -9,6 +9,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.testing.Background;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -50,16 +51,18 @@ class MidRunDumpTest {
     void anInterruptedCallerCancelsItsRun(@TempDir Path dir) throws Exception {
         WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
         Thread caller = Thread.currentThread();
+        AtomicBoolean done = new AtomicBoolean(); // the caller is past take(): its waits are no longer take()'s
         Thread interrupter = Thread.ofPlatform().name("interrupter").start(() -> {
             try {
                 pattern.waiting().await();
+                // in awaitArrival
+                Background.awaitUntil(() -> caller.getState() == Thread.State.WAITING || done.get());
             } catch (InterruptedException e) {
                 return;
             }
-            while (caller.getState() != Thread.State.WAITING) { // in awaitArrival
-                Thread.onSpinWait();
+            if (!done.get()) {
+                caller.interrupt();
             }
-            caller.interrupt();
         });
         try {
             assertThatThrownBy(() -> MidRunDump.take(
@@ -70,6 +73,7 @@ class MidRunDumpTest {
                             dir.resolve("dump.json")))
                     .isInstanceOf(InterruptedException.class);
         } finally {
+            done.set(true);
             interrupter.interrupt(); // if it still waits: the run never started
             interrupter.join();
             Thread.interrupted(); // not left set for the next test
