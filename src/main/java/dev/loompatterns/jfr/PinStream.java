@@ -173,6 +173,16 @@ public final class PinStream implements AutoCloseable {
     }
 
     /**
+     * How long a caller that has been interrupted (a cancelled run) still waits for {@code stop()}
+     * before it closes the stream instead: a cancelled run does not need its last events, and must
+     * end. Stopping takes 7-21 ms on JDK 25; this is a backstop.
+     */
+    static final Duration STOP_GRACE_ONCE_INTERRUPTED = Duration.ofSeconds(5);
+
+    /** How long anyone waits for {@code stop()} before the stream is closed and the stop fails: a backstop. */
+    static final Duration STOP_BACKSTOP = Duration.ofSeconds(60);
+
+    /**
      * {@link RecordingStream#stop()}, without losing the caller's interrupt. JDK 25's {@code stop()}
      * catches the {@code InterruptedException} of its wait for the last events and returns: an
      * interrupt that is pending when it is called, or that comes while it waits, makes it return
@@ -182,9 +192,23 @@ public final class PinStream implements AutoCloseable {
      * it, and an interrupt that comes meanwhile is kept and set again when it returns. (PinStream and
      * ActivityCounter stop through here.)
      *
+     * <p>The wait is bounded. Once the caller is interrupted it waits at most
+     * {@link #STOP_GRACE_ONCE_INTERRUPTED} more, then closes the stream, which ends {@code stop()}'s
+     * wait, and returns with its flag set: its last events may be missing, which a cancelled run
+     * can afford, and it ends. (A wait here with no bound kept a cancelled run of
+     * {@code pinning structured synchronized} from ending in a CI run of the suite.) A stop that
+     * takes longer than {@link #STOP_BACKSTOP} with no interrupt fails the same way, with an
+     * exception, instead of hanging.
+     *
      * @throws RuntimeException or Error: what {@code stop()} threw
+     * @throws IllegalStateException if {@code stop()} did not return within {@link #STOP_BACKSTOP}
      */
     static void stopKeepingInterrupt(RecordingStream stream) {
+        stopKeepingInterrupt(stream, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
+    }
+
+    /** {@link #stopKeepingInterrupt(RecordingStream)} with its two bounds given (tests give short ones). */
+    static void stopKeepingInterrupt(RecordingStream stream, Duration graceOnceInterrupted, Duration backstop) {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
         Thread stopper = Thread.ofPlatform().name("loom-jfr-stop").daemon().start(() -> {
@@ -194,17 +218,19 @@ public final class PinStream implements AutoCloseable {
                 failed.set(e);
             }
         });
-        boolean interrupted = false;
-        while (true) {
-            try {
-                stopper.join(); // BLOCKS-UNTIL: the stream has delivered every event up to its stop
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        // BLOCKS-UNTIL: the stream has delivered every event up to its stop
+        boolean interrupted = join(stopper, backstop, graceOnceInterrupted);
+        boolean stopped = !stopper.isAlive();
+        if (!stopped) {
+            stream.close(); // ends the stream's thread, and with it stop()'s wait for it
+            interrupted |= join(stopper, graceOnceInterrupted, graceOnceInterrupted);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (!stopped && !interrupted) {
+            throw new IllegalStateException("JFR's RecordingStream.stop() did not return within " + backstop
+                    + "; the stream was closed, and events committed just before the stop may be missing");
         }
         // stop() declares no checked exception
         if (failed.get() instanceof RuntimeException e) {
@@ -213,5 +239,29 @@ public final class PinStream implements AutoCloseable {
         if (failed.get() instanceof Error e) {
             throw e;
         }
+    }
+
+    /**
+     * Waits up to {@code atMost} for {@code thread} to end, and no longer than {@code onceInterrupted}
+     * after the first interrupt; returns true if an interrupt came meanwhile (its flag is then clear).
+     */
+    private static boolean join(Thread thread, Duration atMost, Duration onceInterrupted) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (thread.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                thread.join(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    interrupted = true;
+                    deadline = Math.min(deadline, System.nanoTime() + onceInterrupted.toNanos());
+                }
+            }
+        }
+        return interrupted;
     }
 }

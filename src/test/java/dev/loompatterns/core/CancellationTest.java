@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.loompatterns.cli.LoomCli;
 import dev.loompatterns.engine.Cancellation;
@@ -36,6 +37,9 @@ class CancellationTest {
     /** How long the test interrupts a run that has not ended before it reports it: a backstop only. */
     static final Duration BACKSTOP = Duration.ofSeconds(90);
 
+    /** How long the test waits, after a failure, for the run's thread before it reports the failure anyway. */
+    private static final Duration LEFT_RUNNING_BACKSTOP = Duration.ofSeconds(5);
+
     private static final Set<Thread.State> WAITING_FOR_WORKERS =
             EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
 
@@ -65,21 +69,27 @@ class CancellationTest {
                 run.join(atMost);
                 return !run.isAlive();
             });
-            assertThat(ended)
-                    .as(
-                            "%s %s %s still running %s after the interrupt, at%n%s",
-                            id,
-                            mode,
-                            variantId,
-                            BACKSTOP,
-                            Arrays.stream(run.getStackTrace())
-                                    .map(frame -> "    " + frame)
-                                    .collect(Collectors.joining(System.lineSeparator())))
-                    .isTrue();
+            if (!ended) {
+                // every thread, virtual ones too: the run's own stack does not show what it waits for
+                fail(String.format(
+                        "%s %s %s still running %s after the interrupt, at%n%s%nAll threads:%n%s",
+                        id,
+                        mode,
+                        variantId,
+                        BACKSTOP,
+                        Arrays.stream(run.getStackTrace())
+                                .map(frame -> "    " + frame)
+                                .collect(Collectors.joining(System.lineSeparator())),
+                        LiveThreads.textDump()));
+            }
         } finally {
             run.interrupt(); // not left running when an assertion above fails
-            run.join();
+            // bounded, so that a run that never ends is reported by the assertion above, not by the timeout
+            run.join(LEFT_RUNNING_BACKSTOP);
         }
+        assertThat(run.isAlive())
+                .as("the run's thread, after the test interrupted it")
+                .isFalse();
 
         try {
             RunReport report = outcome.get(0, TimeUnit.SECONDS);

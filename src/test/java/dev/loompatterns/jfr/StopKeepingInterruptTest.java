@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.testing.Background;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,21 +68,20 @@ class StopKeepingInterruptTest {
             delivering.await(); // the first event is in the handler; the second waits behind it
 
             Thread stopper = Thread.ofPlatform().name("stopper").start(() -> {
-                PinStream.stopKeepingInterrupt(stream);
+                // a grace longer than the test: the held-back delivery ends in its own time, however loaded the machine
+                PinStream.stopKeepingInterrupt(stream, Duration.ofMinutes(5), Duration.ofMinutes(5));
                 seenOnReturn.set(seen.get());
                 flagOnReturn.set(Thread.interrupted());
             });
             try {
                 // the stopper waits for the held-back delivery (the stream cannot end before it)
-                Background.awaitUntil(() -> stopper.getState() == Thread.State.WAITING || !stopper.isAlive());
+                Background.awaitUntil(() -> waiting(stopper) || !stopper.isAlive());
                 assertThat(stopper.isAlive())
                         .as("the stopper waits for the held-back delivery")
                         .isTrue();
                 stopper.interrupt();
                 // it has taken the interrupt in, and has either returned or waits again
-                Background.awaitUntil(() -> !stopper.isInterrupted()
-                        && (stopper.getState() == Thread.State.WAITING
-                                || stopper.getState() == Thread.State.TERMINATED));
+                Background.awaitUntil(() -> !stopper.isInterrupted() && (waiting(stopper) || !stopper.isAlive()));
             } finally {
                 goOn.countDown();
                 stopper.join();
@@ -91,6 +91,75 @@ class StopKeepingInterruptTest {
                 .as("events delivered when stopKeepingInterrupt returned")
                 .hasValue(2);
         assertThat(flagOnReturn).as("the interrupt, kept for the caller").isTrue();
+    }
+
+    /**
+     * A stop that does not return (its stream's handler is held back until the test lets it go) no
+     * longer keeps a cancelled caller: once interrupted, it waits out the grace, closes the stream and
+     * returns with its flag set. Before, it waited for the stop with no bound, and a cancelled run
+     * of {@code pinning structured synchronized} never ended in a CI run of the suite.
+     */
+    @Test
+    void aCancelledCallerEndsWhenTheStopDoesNot() throws Exception {
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicBoolean flagOnReturn = new AtomicBoolean();
+        try (RecordingStream stream = heldBackUntil(goOn)) {
+
+            Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
+                Thread.currentThread().interrupt(); // cancelled
+                PinStream.stopKeepingInterrupt(stream, Duration.ofMillis(100), Duration.ofMinutes(5));
+                flagOnReturn.set(Thread.interrupted());
+            });
+            try {
+                // BLOCKS-UNTIL: the caller gave up on the stop, which is still held back
+                Background.awaitUntil(() -> !caller.isAlive());
+                assertThat(goOn.getCount()).as("the stop is still held back").isEqualTo(1);
+            } finally {
+                goOn.countDown();
+                caller.join();
+            }
+        }
+        assertThat(flagOnReturn).as("the interrupt, kept for the caller").isTrue();
+    }
+
+    /** With no interrupt, a stop that does not return fails after the backstop instead of hanging. */
+    @Test
+    void aStopThatDoesNotReturnFailsAfterTheBackstop() throws Exception {
+        CountDownLatch goOn = new CountDownLatch(1);
+        try (RecordingStream stream = heldBackUntil(goOn)) {
+            try {
+                assertThatThrownBy(() ->
+                                PinStream.stopKeepingInterrupt(stream, Duration.ofMillis(100), Duration.ofMillis(200)))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("did not return within PT0.2S");
+                assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            } finally {
+                goOn.countDown();
+            }
+        }
+    }
+
+    /**
+     * A started stream whose thread is held in its handler, delivering an event, until {@code goOn}
+     * opens: its {@code stop()} cannot return before.
+     */
+    private static RecordingStream heldBackUntil(CountDownLatch goOn) throws InterruptedException {
+        CountDownLatch delivering = new CountDownLatch(1);
+        RecordingStream stream = new RecordingStream();
+        stream.enable(TaskStartedEvent.NAME);
+        stream.onEvent(TaskStartedEvent.NAME, event -> {
+            delivering.countDown();
+            awaitIgnoringInterrupts(goOn);
+        });
+        stream.startAsync();
+        TaskStartedEvent.at(1);
+        delivering.await();
+        return stream;
+    }
+
+    private static boolean waiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {

@@ -69,31 +69,48 @@ public final class LiveThreads {
     private LiveThreads() {}
 
     public static List<LiveThread> snapshot() {
-        awaitSchedulerIdle();
         try {
-            Path file = Files.createTempFile("threads", ".json");
-            Files.delete(file); // dumpThreads refuses to overwrite
-            try {
-                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                        .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
-                List<LiveThread> threads = new ArrayList<>();
-                for (JsonNode container :
-                        JSON.readTree(file.toFile()).path("threadDump").path("threadContainers")) {
-                    for (JsonNode thread : container.path("threads")) {
-                        threads.add(new LiveThread(
-                                thread.path("tid").asLong(),
-                                thread.path("name").asText(),
-                                thread.path("virtual").asBoolean(false),
-                                thread.path("state").asText(),
-                                container.path("container").asText()));
-                    }
+            List<LiveThread> threads = new ArrayList<>();
+            for (JsonNode container : JSON.readTree(dump(HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON))
+                    .path("threadDump")
+                    .path("threadContainers")) {
+                for (JsonNode thread : container.path("threads")) {
+                    threads.add(new LiveThread(
+                            thread.path("tid").asLong(),
+                            thread.path("name").asText(),
+                            thread.path("virtual").asBoolean(false),
+                            thread.path("state").asText(),
+                            container.path("container").asText()));
                 }
-                return threads;
-            } finally {
-                Files.deleteIfExists(file);
             }
+            return threads;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every thread's stack, virtual threads' too, as the JDK's plain-text thread dump writes them: for
+     * the message of a test that found a run that would not end.
+     */
+    public static String textDump() {
+        try {
+            return dump(HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    /** The JDK's thread dump in a format, once the scheduler is idle or its backstop has passed. */
+    private static String dump(HotSpotDiagnosticMXBean.ThreadDumpFormat format) throws IOException {
+        awaitSchedulerIdle();
+        Path file = Files.createTempFile("threads", ".dump");
+        Files.delete(file); // dumpThreads refuses to overwrite
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpThreads(file.toString(), format);
+            return Files.readString(file);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
