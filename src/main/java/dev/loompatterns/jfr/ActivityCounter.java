@@ -23,6 +23,7 @@ public final class ActivityCounter implements AutoCloseable {
     static final String VIRTUAL_THREAD_PINNED = PinStream.VIRTUAL_THREAD_PINNED;
 
     private final RecordingStream stream;
+    private final PinStream.StopMark mark;
     private final LongAdder started = new LongAdder();
     private final Queue<Pin> pinned = new ConcurrentLinkedQueue<>();
     private boolean stopped;
@@ -52,6 +53,7 @@ public final class ActivityCounter implements AutoCloseable {
         stream.onEvent(VIRTUAL_THREAD_START, e -> started.increment());
         // Copied out at once: the stream may reuse its event objects.
         stream.onEvent(VIRTUAL_THREAD_PINNED, e -> pinned.add(Pin.of(e)));
+        this.mark = PinStream.StopMark.on(stream);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class ActivityCounter implements AutoCloseable {
     public void stop() {
         if (!stopped) {
             stopped = true;
-            PinStream.stopKeepingInterrupt(stream);
+            PinStream.stopKeepingInterrupt(stream, mark);
         }
     }
 

@@ -6,8 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -36,6 +45,7 @@ public final class PinStream implements AutoCloseable {
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
 
     private RecordingStream stream;
+    private StopMark mark;
     private Queue<Delivered> delivered;
     private Window open;
 
@@ -118,11 +128,12 @@ public final class PinStream implements AutoCloseable {
         }
         Queue<Delivered> all = delivered;
         try {
-            stopKeepingInterrupt(stream); // delivers every event committed so far
+            stopKeepingInterrupt(stream, mark); // delivers every event committed so far
         } finally {
             // the stream is done with, whether stop() worked or not: the next window opens a new one
             stream.close();
             stream = null;
+            mark = null;
             delivered = null;
         }
         List<Pin> mine = new ArrayList<>();
@@ -144,6 +155,7 @@ public final class PinStream implements AutoCloseable {
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
+        StopMark startedMark = StopMark.on(started);
         try {
             started.startAsync();
         } catch (RuntimeException | Error e) {
@@ -151,6 +163,7 @@ public final class PinStream implements AutoCloseable {
             throw e;
         }
         stream = started;
+        mark = startedMark;
         delivered = queue;
     }
 
@@ -168,6 +181,7 @@ public final class PinStream implements AutoCloseable {
         if (stream != null) {
             stream.close();
             stream = null;
+            mark = null;
             delivered = null;
         }
     }
@@ -175,12 +189,69 @@ public final class PinStream implements AutoCloseable {
     /**
      * How long a caller that has been interrupted (a cancelled run) still waits for {@code stop()}
      * before it closes the stream instead: a cancelled run does not need its last events, and must
-     * end. Stopping takes 7-21 ms on JDK 25; this is a backstop.
+     * end. A backstop: stopping takes milliseconds, or up to about a second while another recording
+     * runs.
      */
     static final Duration STOP_GRACE_ONCE_INTERRUPTED = Duration.ofSeconds(5);
 
+    /**
+     * How long {@code stop()} may still take once the stream has delivered the stop's mark: all the
+     * events that matter have arrived by then, so a stream that does not end is closed.
+     */
+    static final Duration STOP_GRACE_AFTER_MARK = Duration.ofSeconds(1);
+
     /** How long anyone waits for {@code stop()} before the stream is closed and the stop fails: a backstop. */
     static final Duration STOP_BACKSTOP = Duration.ofSeconds(60);
+
+    /**
+     * An event a stream's stopper commits just before {@code stop()}. Once the stream has delivered
+     * it, it has delivered every event committed before it, so the stopper need not wait for
+     * {@code stop()} to return, which on JDK 25 can take as long as another recording runs (see
+     * {@link #stopKeepingInterrupt}). Off unless a stream enables it, so no recording file has it.
+     */
+    @Name(StopMarkEvent.NAME)
+    @Category("Loom Patterns")
+    @Label("Stream Stop Mark")
+    @Description("Committed by loom-patterns just before it stops one of its own event streams")
+    @Enabled(false)
+    @StackTrace(false)
+    static final class StopMarkEvent extends jdk.jfr.Event {
+        static final String NAME = "loompatterns.StreamStopMark";
+
+        @Label("Stream")
+        long stream;
+    }
+
+    /** One stream's stop mark: its id, and a latch that opens when the stream delivers it or stops. */
+    static final class StopMark {
+
+        private static final AtomicLong IDS = new AtomicLong();
+
+        private final long id = IDS.incrementAndGet();
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private volatile boolean delivered;
+
+        private StopMark() {}
+
+        /** Makes a stream, not yet started, deliver its stop mark. */
+        static StopMark on(RecordingStream stream) {
+            StopMark mark = new StopMark();
+            stream.enable(StopMarkEvent.class).withoutStackTrace();
+            stream.onEvent(StopMarkEvent.NAME, event -> {
+                if (event.getLong("stream") == mark.id) {
+                    mark.delivered = true;
+                    mark.arrived.countDown();
+                }
+            });
+            return mark;
+        }
+
+        private void commit() {
+            StopMarkEvent event = new StopMarkEvent();
+            event.stream = id;
+            event.commit();
+        }
+    }
 
     /**
      * {@link RecordingStream#stop()}, without losing the caller's interrupt. JDK 25's {@code stop()}
@@ -192,45 +263,78 @@ public final class PinStream implements AutoCloseable {
      * it, and an interrupt that comes meanwhile is kept and set again when it returns. (PinStream and
      * ActivityCounter stop through here.)
      *
-     * <p>The wait is bounded. Once the caller is interrupted it waits at most
-     * {@link #STOP_GRACE_ONCE_INTERRUPTED} more, then closes the stream, which ends {@code stop()}'s
-     * wait, and returns with its flag set: its last events may be missing, which a cancelled run
-     * can afford, and it ends. (A wait here with no bound kept a cancelled run of
-     * {@code pinning structured synchronized} from ending in a CI run of the suite.) A stop that
-     * takes longer than {@link #STOP_BACKSTOP} with no interrupt fails the same way, with an
-     * exception, instead of hanging.
+     * <p><b>A stop that does not return.</b> Measured on JDK 25.0.3: while another recording runs,
+     * {@code stop()} took up to a second in most tries, and in about one in 1,400 did not return at
+     * all; its stream had read past the stop into the other recording's chunk and waited for that
+     * chunk to grow ({@code ChunkParser.awaitUpdatedHeader}), which lasts as long as the other
+     * recording. A run's pins are recorded inside its {@link ActivityCounter}'s recording, so this is
+     * the harness's everyday case. So the stopper first commits the stream's {@link StopMark}: once
+     * the stream has delivered it, every event committed before has been delivered too, and a
+     * {@code stop()} still running {@link #STOP_GRACE_AFTER_MARK} later is ended by closing the stream.
      *
+     * <p>The wait is bounded. Once the caller is interrupted it waits at most
+     * {@link #STOP_GRACE_ONCE_INTERRUPTED} more, then closes the stream and returns with its flag set:
+     * its last events may be missing, which a cancelled run can afford, and it ends. (A wait here with
+     * no bound kept a cancelled run of {@code pinning structured synchronized} from ending in a CI run
+     * of the suite.) A stop that takes longer than {@link #STOP_BACKSTOP} with no interrupt fails the
+     * same way, with an exception, instead of hanging.
+     *
+     * @param mark the stream's stop mark, or null if it has none
      * @throws RuntimeException or Error: what {@code stop()} threw
      * @throws IllegalStateException if {@code stop()} did not return within {@link #STOP_BACKSTOP}
      */
-    static void stopKeepingInterrupt(RecordingStream stream) {
-        stopKeepingInterrupt(stream, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
+    static void stopKeepingInterrupt(RecordingStream stream, StopMark mark) {
+        stopKeepingInterrupt(stream, mark, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
     }
 
-    /** {@link #stopKeepingInterrupt(RecordingStream)} with its two bounds given (tests give short ones). */
-    static void stopKeepingInterrupt(RecordingStream stream, Duration graceOnceInterrupted, Duration backstop) {
+    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark)} with its two bounds given (tests give short ones). */
+    static void stopKeepingInterrupt(
+            RecordingStream stream, StopMark mark, Duration graceOnceInterrupted, Duration backstop) {
         AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        // opens when stop() returns, or when the stream delivers the mark
+        CountDownLatch stoppedOrMarked = mark == null ? ended : mark.arrived;
+        if (mark != null) {
+            mark.commit(); // after every event the caller's threads committed: they are done
+        }
         // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
         Thread stopper = Thread.ofPlatform().name("loom-jfr-stop").daemon().start(() -> {
             try {
                 stream.stop();
             } catch (Throwable e) {
                 failed.set(e);
+            } finally {
+                ended.countDown();
+                stoppedOrMarked.countDown();
             }
         });
-        // BLOCKS-UNTIL: the stream has delivered every event up to its stop
-        boolean interrupted = join(stopper, backstop, graceOnceInterrupted);
-        boolean stopped = !stopper.isAlive();
+        // BLOCKS-UNTIL: the stream has stopped, or has delivered the mark, so every event up to the stop
+        boolean interrupted = await(stoppedOrMarked, backstop, graceOnceInterrupted);
+        if (mark != null && mark.delivered) {
+            interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
+            if (ended.getCount() > 0) {
+                stream.close(); // it delivered the mark: nothing is missing, and closing ends stop()'s wait
+                interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
+            }
+            finish(interrupted, failed);
+            return;
+        }
+        boolean stopped = ended.getCount() == 0;
         if (!stopped) {
             stream.close(); // ends the stream's thread, and with it stop()'s wait for it
-            interrupted |= join(stopper, graceOnceInterrupted, graceOnceInterrupted);
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            interrupted |= await(ended, graceOnceInterrupted, graceOnceInterrupted);
         }
         if (!stopped && !interrupted) {
             throw new IllegalStateException("JFR's RecordingStream.stop() did not return within " + backstop
                     + "; the stream was closed, and events committed just before the stop may be missing");
+        }
+        finish(interrupted, failed);
+    }
+
+    /** Sets the caller's interrupt again if one came, and throws what {@code stop()} threw. */
+    private static void finish(boolean interrupted, AtomicReference<Throwable> failed) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         // stop() declares no checked exception
         if (failed.get() instanceof RuntimeException e) {
@@ -242,19 +346,19 @@ public final class PinStream implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code atMost} for {@code thread} to end, and no longer than {@code onceInterrupted}
+     * Waits up to {@code atMost} for the latch to open, and no longer than {@code onceInterrupted}
      * after the first interrupt; returns true if an interrupt came meanwhile (its flag is then clear).
      */
-    private static boolean join(Thread thread, Duration atMost, Duration onceInterrupted) {
+    private static boolean await(CountDownLatch latch, Duration atMost, Duration onceInterrupted) {
         boolean interrupted = false;
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (thread.isAlive()) {
+        while (latch.getCount() > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             try {
-                thread.join(Duration.ofNanos(left));
+                latch.await(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 if (!interrupted) {
                     interrupted = true;
