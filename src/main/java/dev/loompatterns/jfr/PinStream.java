@@ -207,7 +207,8 @@ public final class PinStream implements AutoCloseable {
      * An event a stream's stopper commits just before {@code stop()}. Once the stream has delivered
      * it, it has delivered every event committed before it, so the stopper need not wait for
      * {@code stop()} to return, which on JDK 25 can take as long as another recording runs (see
-     * {@link #stopKeepingInterrupt}). Off unless a stream enables it, so no recording file has it.
+     * {@link #stopKeepingInterrupt}). Off by default; a recording that runs beside one of our streams
+     * has it too, as JFR merges the settings of concurrent recordings.
      */
     @Name(StopMarkEvent.NAME)
     @Category("Loom Patterns")
