@@ -1,10 +1,12 @@
 package dev.loompatterns.jfr;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -28,6 +30,9 @@ public final class ActivityCounter implements AutoCloseable {
     private final Queue<Pin> pinned = new ConcurrentLinkedQueue<>();
     private boolean stopped;
 
+    @GuardedBy("this")
+    private boolean replayed;
+
     private final boolean countingStarts;
 
     /** Counts virtual thread starts and pins. */
@@ -50,9 +55,9 @@ public final class ActivityCounter implements AutoCloseable {
         }
         // Stacks for pins only: a run that pins pins a handful of times, and the stack is what tells a pin apart.
         stream.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
-        stream.onEvent(VIRTUAL_THREAD_START, e -> started.increment());
+        stream.onEvent(VIRTUAL_THREAD_START, this::delivered);
         // Copied out at once: the stream may reuse its event objects.
-        stream.onEvent(VIRTUAL_THREAD_PINNED, e -> pinned.add(Pin.of(e)));
+        stream.onEvent(VIRTUAL_THREAD_PINNED, this::delivered);
         this.mark = PinStream.StopMark.on(stream);
     }
 
@@ -74,7 +79,30 @@ public final class ActivityCounter implements AutoCloseable {
     public void stop() {
         if (!stopped) {
             stopped = true;
-            PinStream.stopKeepingInterrupt(stream, mark);
+            PinStream.stopKeepingInterrupt(stream, mark, this::replay);
+        }
+    }
+
+    /** An event the stream delivered; ignored once the counts come from the recording instead. */
+    private synchronized void delivered(RecordedEvent event) {
+        if (!replayed) {
+            count(event);
+        }
+    }
+
+    /** The stream stopped delivering ({@link PinStream#stopKeepingInterrupt}): counts from its recording. */
+    private synchronized void replay(List<RecordedEvent> events) {
+        replayed = true;
+        started.reset();
+        pinned.clear();
+        events.forEach(this::count);
+    }
+
+    private void count(RecordedEvent event) {
+        switch (event.getEventType().getName()) {
+            case VIRTUAL_THREAD_START -> started.increment();
+            case VIRTUAL_THREAD_PINNED -> pinned.add(Pin.of(event));
+            default -> {} // the stop mark
         }
     }
 

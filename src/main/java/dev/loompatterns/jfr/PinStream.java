@@ -1,8 +1,12 @@
 package dev.loompatterns.jfr;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +21,8 @@ import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -126,9 +132,16 @@ public final class PinStream implements AutoCloseable {
             delivered.clear();
             return new Seen(List.of(), false, List.of());
         }
-        Queue<Delivered> all = delivered;
+        // what the stream delivered, or, if it stopped delivering, what its recording holds
+        AtomicReference<Collection<Delivered>> all = new AtomicReference<>(delivered);
         try {
-            stopKeepingInterrupt(stream, mark); // delivers every event committed so far
+            stopKeepingInterrupt(
+                    stream,
+                    mark,
+                    events -> all.set(events.stream()
+                            .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
+                            .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
+                            .toList()));
         } finally {
             // the stream is done with, whether stop() worked or not: the next window opens a new one
             stream.close();
@@ -138,7 +151,7 @@ public final class PinStream implements AutoCloseable {
         }
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
-        for (Delivered each : all) {
+        for (Delivered each : all.get()) {
             long id = each.pin().threadId();
             boolean own = id > window.firstId && id < endId
                     || id == window.owner && !each.start().isBefore(window.opened);
@@ -200,13 +213,26 @@ public final class PinStream implements AutoCloseable {
      */
     static final Duration STOP_GRACE_AFTER_MARK = Duration.ofSeconds(1);
 
+    /**
+     * How long a stopper waits for {@code stop()} or the mark before it reads the stream's recording
+     * from a dump instead: both come within about a second, even while another recording runs.
+     */
+    static final Duration STOP_DUMP_AFTER = Duration.ofSeconds(3);
+
+    /** What a stream's owner does when its stream stopped delivering: forget what arrived, take these instead. */
+    @FunctionalInterface
+    interface Replay {
+        /** @param events every event of the stream's recording, from its start to its stop, in file order */
+        void replay(List<RecordedEvent> events);
+    }
+
     /** How long anyone waits for {@code stop()} before the stream is closed and the stop fails: a backstop. */
     static final Duration STOP_BACKSTOP = Duration.ofSeconds(60);
 
     /**
      * An event a stream's stopper commits just before {@code stop()}. Once the stream has delivered
      * it, it has delivered every event committed before it, so the stopper need not wait for
-     * {@code stop()} to return, which on JDK 25 can take as long as another recording runs (see
+     * {@code stop()} to return, which on JDK 25 may never happen while another recording runs (see
      * {@link #stopKeepingInterrupt}). Off by default; a recording that runs beside one of our streams
      * has it too, as JFR merges the settings of concurrent recordings.
      */
@@ -264,14 +290,21 @@ public final class PinStream implements AutoCloseable {
      * it, and an interrupt that comes meanwhile is kept and set again when it returns. (PinStream and
      * ActivityCounter stop through here.)
      *
-     * <p><b>A stop that does not return.</b> Measured on JDK 25.0.3: while another recording runs,
-     * {@code stop()} took up to a second in most tries, and in about one in 1,400 did not return at
-     * all; its stream had read past the stop into the other recording's chunk and waited for that
-     * chunk to grow ({@code ChunkParser.awaitUpdatedHeader}), which lasts as long as the other
-     * recording. A run's pins are recorded inside its {@link ActivityCounter}'s recording, so this is
-     * the harness's everyday case. So the stopper first commits the stream's {@link StopMark}: once
-     * the stream has delivered it, every event committed before has been delivered too, and a
-     * {@code stop()} still running {@link #STOP_GRACE_AFTER_MARK} later is ended by closing the stream.
+     * <p><b>A stream that stops delivering.</b> Measured on JDK 25.0.3 with one stream stopped inside
+     * another's recording, in a tight loop in one JVM: {@code stop()} took up to a second in most
+     * tries and in 4 of about 1,400 never returned (waited 125 s), its stream waiting in
+     * {@code ChunkParser.awaitUpdatedHeader}; a stream asked for its events by a chunk rotation
+     * instead of {@code stop()} failed to deliver them within 10 s in 4 of about 1,550. A run's pins
+     * are recorded inside its {@link ActivityCounter}'s recording, so this is the harness's everyday
+     * case. So the stopper first commits the stream's {@link StopMark}, then calls {@code stop()}:
+     * <ul>
+     *   <li>if the stream delivers the mark, every event committed before it has arrived, and a
+     *       {@code stop()} still running {@link #STOP_GRACE_AFTER_MARK} later is ended by closing the
+     *       stream;
+     *   <li>if neither the mark nor the end of {@code stop()} comes within {@link #STOP_DUMP_AFTER},
+     *       the stream is stuck, but its recording still holds every event: it is dumped to a
+     *       temporary file, read, and handed to the owner's {@link Replay}, and the stream closed.
+     * </ul>
      *
      * <p>The wait is bounded. Once the caller is interrupted it waits at most
      * {@link #STOP_GRACE_ONCE_INTERRUPTED} more, then closes the stream and returns with its flag set:
@@ -280,17 +313,20 @@ public final class PinStream implements AutoCloseable {
      * of the suite.) A stop that takes longer than {@link #STOP_BACKSTOP} with no interrupt fails the
      * same way, with an exception, instead of hanging.
      *
-     * @param mark the stream's stop mark, or null if it has none
+     * @param mark   the stream's stop mark, or null if it has none
+     * @param replay what the owner does with the recording's events if the stream is stuck, or null:
+     *               then a stuck stream waits for {@link #STOP_BACKSTOP} and fails
      * @throws RuntimeException or Error: what {@code stop()} threw
-     * @throws IllegalStateException if {@code stop()} did not return within {@link #STOP_BACKSTOP}
+     * @throws IllegalStateException if {@code stop()} did not return within {@link #STOP_BACKSTOP}, or
+     *                               the recording of a stuck stream could not be dumped
      */
-    static void stopKeepingInterrupt(RecordingStream stream, StopMark mark) {
-        stopKeepingInterrupt(stream, mark, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
+    static void stopKeepingInterrupt(RecordingStream stream, StopMark mark, Replay replay) {
+        stopKeepingInterrupt(stream, mark, replay, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
     }
 
-    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark)} with its two bounds given (tests give short ones). */
+    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark, Replay)} with its bounds given (tests give short ones). */
     static void stopKeepingInterrupt(
-            RecordingStream stream, StopMark mark, Duration graceOnceInterrupted, Duration backstop) {
+            RecordingStream stream, StopMark mark, Replay replay, Duration graceOnceInterrupted, Duration backstop) {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch ended = new CountDownLatch(1);
         // opens when stop() returns, or when the stream delivers the mark
@@ -310,7 +346,16 @@ public final class PinStream implements AutoCloseable {
             }
         });
         // BLOCKS-UNTIL: the stream has stopped, or has delivered the mark, so every event up to the stop
-        boolean interrupted = await(stoppedOrMarked, backstop, graceOnceInterrupted);
+        boolean interrupted = await(stoppedOrMarked, replay == null ? backstop : STOP_DUMP_AFTER, graceOnceInterrupted);
+        if (replay != null && !interrupted && stoppedOrMarked.getCount() > 0) {
+            // stuck: the recording itself still holds every event; read them from a dump of it
+            List<RecordedEvent> events = dumped(stream, stopper);
+            stream.close();
+            replay.replay(events);
+            interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
+            finish(interrupted, failed);
+            return;
+        }
         if (mark != null && mark.delivered) {
             interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
             if (ended.getCount() > 0) {
@@ -330,6 +375,36 @@ public final class PinStream implements AutoCloseable {
                     + "; the stream was closed, and events committed just before the stop may be missing");
         }
         finish(interrupted, failed);
+    }
+
+    /**
+     * Every event of the stream's recording, from a dump of it to a temporary file, once the stopper
+     * has stopped the recording (it has, when its stream hangs after the stop): the recording keeps its
+     * data until closed, so this is what the stream would have delivered.
+     *
+     * @throws IllegalStateException if the recording could not be dumped or read
+     */
+    private static List<RecordedEvent> dumped(RecordingStream stream, Thread stopper) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("loom-pins-", ".jfr");
+            stream.dump(file);
+            return RecordingFile.readAllEvents(file);
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw new IllegalStateException(
+                    "JFR's stream stopped delivering events (" + stopper.getState()
+                            + " in stop()), and a dump of its recording failed: " + e,
+                    e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a file in the temporary folder: nothing more to do
+                }
+            }
+        }
     }
 
     /** Sets the caller's interrupt again if one came, and throws what {@code stop()} threw. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.testing.Background;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +34,7 @@ class StopKeepingInterruptTest {
 
             Thread.currentThread().interrupt();
             try {
-                PinStream.stopKeepingInterrupt(stream, null);
+                PinStream.stopKeepingInterrupt(stream, null, null);
                 assertThat(Thread.currentThread().isInterrupted())
                         .as("the caller's interrupt")
                         .isTrue();
@@ -69,7 +71,7 @@ class StopKeepingInterruptTest {
 
             Thread stopper = Thread.ofPlatform().name("stopper").start(() -> {
                 // a grace longer than the test: the held-back delivery ends in its own time, however loaded the machine
-                PinStream.stopKeepingInterrupt(stream, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(stream, null, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
                 seenOnReturn.set(seen.get());
                 flagOnReturn.set(Thread.interrupted());
             });
@@ -107,7 +109,7 @@ class StopKeepingInterruptTest {
 
             Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
                 Thread.currentThread().interrupt(); // cancelled
-                PinStream.stopKeepingInterrupt(stream, null, Duration.ofMillis(100), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(stream, null, null, Duration.ofMillis(100), Duration.ofMinutes(5));
                 flagOnReturn.set(Thread.interrupted());
             });
             try {
@@ -147,12 +149,60 @@ class StopKeepingInterruptTest {
                 TaskStartedEvent.at(i);
             }
             try {
-                PinStream.stopKeepingInterrupt(stream, mark, Duration.ofMinutes(5), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(stream, mark, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
                 assertThat(holding.getCount())
                         .as("the stream's thread, held after the mark")
                         .isZero();
                 assertThat(goOn.getCount()).as("stop() has not returned").isEqualTo(1);
                 assertThat(seen).as("events committed before the mark").hasValue(3);
+                assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            } finally {
+                goOn.countDown();
+            }
+        }
+    }
+
+    /**
+     * A stream that stops delivering before its mark (JDK 25 while another recording runs: in a
+     * tight loop of nested streams, 3 in 500 delivered no mark within 10 s) is read from a dump of its
+     * recording instead: every event committed before the stop, the held-back one included, reaches
+     * the owner's replay, with no exception. Before, such a stop failed after the backstop.
+     */
+    @Test
+    void aStreamStuckBeforeItsMarkIsReadFromADumpOfItsRecording() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        List<String> replayed = new ArrayList<>();
+        try (RecordingStream stream = new RecordingStream()) {
+            stream.enable(TaskStartedEvent.NAME);
+            stream.onEvent(TaskStartedEvent.NAME, event -> {
+                holding.countDown();
+                awaitIgnoringInterrupts(goOn); // the first event holds the stream's thread
+            });
+            PinStream.StopMark mark = PinStream.StopMark.on(stream);
+            stream.startAsync();
+            for (int i = 0; i < 3; i++) {
+                TaskStartedEvent.at(i);
+            }
+            holding.await();
+            try {
+                PinStream.stopKeepingInterrupt(
+                        stream,
+                        mark,
+                        events -> events.forEach(
+                                event -> replayed.add(event.getEventType().getName())),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(5));
+                assertThat(goOn.getCount())
+                        .as("the stream's thread is still held")
+                        .isEqualTo(1);
+                assertThat(replayed)
+                        .as("the recording's events, from its dump")
+                        .containsExactly(
+                                TaskStartedEvent.NAME,
+                                TaskStartedEvent.NAME,
+                                TaskStartedEvent.NAME,
+                                PinStream.StopMarkEvent.NAME);
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             } finally {
                 goOn.countDown();
@@ -167,7 +217,7 @@ class StopKeepingInterruptTest {
         try (RecordingStream stream = heldBackUntil(goOn)) {
             try {
                 assertThatThrownBy(() -> PinStream.stopKeepingInterrupt(
-                                stream, null, Duration.ofMillis(100), Duration.ofMillis(200)))
+                                stream, null, null, Duration.ofMillis(100), Duration.ofMillis(200)))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("did not return within PT0.2S");
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -219,7 +269,7 @@ class StopKeepingInterruptTest {
     @Test
     void whatStopThrowsReachesTheCaller() {
         try (RecordingStream neverStarted = new RecordingStream()) {
-            assertThatThrownBy(() -> PinStream.stopKeepingInterrupt(neverStarted, null))
+            assertThatThrownBy(() -> PinStream.stopKeepingInterrupt(neverStarted, null, null))
                     .isInstanceOf(IllegalStateException.class);
         }
     }
