@@ -2,6 +2,7 @@ package dev.loompatterns.jfr;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +33,8 @@ public final class ActivityCounter implements AutoCloseable {
 
     @GuardedBy("this")
     private boolean replayed;
+
+    private volatile Instant startedAt = Instant.MIN;
 
     private final boolean countingStarts;
 
@@ -66,6 +69,7 @@ public final class ActivityCounter implements AutoCloseable {
      * counter that fails to start is never closed by its caller: it closes its stream itself.
      */
     public ActivityCounter start() {
+        startedAt = Instant.now();
         try {
             stream.startAsync();
         } catch (RuntimeException | Error e) {
@@ -91,11 +95,14 @@ public final class ActivityCounter implements AutoCloseable {
     }
 
     /** The stream stopped delivering ({@link PinStream#stopKeepingInterrupt}): counts from its recording. */
-    private synchronized void replay(List<RecordedEvent> events) {
+    synchronized void replay(List<RecordedEvent> events) {
         replayed = true;
         started.reset();
         pinned.clear();
-        events.forEach(this::count);
+        // a dump holds whole chunks, which may begin before this counter did
+        events.stream()
+                .filter(event -> !event.getStartTime().isBefore(startedAt))
+                .forEach(this::count);
     }
 
     private void count(RecordedEvent event) {
