@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.ShellWord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.loompatterns.cli;
 
-import dev.loompatterns.analysis.ShellWord;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.jfr.RecordingSetupException;
+import dev.loompatterns.jfr.ShellWord;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.loompatterns.engine;
 import dev.loompatterns.core.RunReport;
 import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.RecordingSummary;
+import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -157,8 +158,9 @@ public final class Notes {
         out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each"
                 + " run,");
         out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
-        out.println("  " + jfr + " print --events loompatterns.PatternRun " + example);
-        out.println("  " + jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + example);
+        String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
+        out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
+        out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
 
     /**

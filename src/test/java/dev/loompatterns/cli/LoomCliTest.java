@@ -463,6 +463,24 @@ class LoomCliTest {
         assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
 
+    /** A recording's path with a space is quoted in the hint, so that the line pastes into a shell as it is. */
+    @Test
+    void theHintQuotesARecordingPathWithASpace(@TempDir Path dir) throws IOException {
+        Path file = Files.createDirectory(dir.resolve("my runs")).resolve("x.jfr");
+        Result result = loom(
+                "run",
+                "thread-basics",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "sleep-ms=1",
+                "--jfr",
+                file.toString());
+        assertThat(result.out()).contains("--stack-depth 64 '" + file + "'");
+    }
+
     /** A profile that leaves per-thread events off gets none from loom's counting: the column says it did not count. */
     @Test
     void aProfileWithoutVirtualThreadStartsKeepsThemOutOfTheRecording(@TempDir Path dir) throws IOException {

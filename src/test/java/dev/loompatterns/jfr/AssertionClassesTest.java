@@ -67,7 +67,8 @@ class AssertionClassesTest {
 
     /**
      * The analysis reaches only itself, the pin taxonomy's classes ({@code jfr.Pin*}) and the reader
-     * of a recording's settings ({@code jfr.EventSettings}, {@code jfr.EventEnabled}), each a Java 21 class.
+     * of a recording's settings ({@code jfr.EventSettings}, {@code jfr.EventEnabled}) and the quoting of
+     * a command it prints ({@code jfr.ShellWord}), each a Java 21 class.
      */
     @Test
     void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndThePinClasses() throws IOException {
@@ -81,7 +82,8 @@ class AssertionClassesTest {
         // what a recording's settings say, and their reader: checked as analysis classes are
         List<Path> settings = List.of(
                 CLASSES.resolve("dev/loompatterns/jfr/EventEnabled.class"),
-                CLASSES.resolve("dev/loompatterns/jfr/EventSettings.class"));
+                CLASSES.resolve("dev/loompatterns/jfr/EventSettings.class"),
+                CLASSES.resolve("dev/loompatterns/jfr/ShellWord.class"));
         reachable.addAll(names(settings));
         assertionClasses().stream()
                 .filter(p -> p.getFileName().toString().startsWith("Pin"))

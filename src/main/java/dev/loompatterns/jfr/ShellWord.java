@@ -1,10 +1,11 @@
-package dev.loompatterns.analysis;
+package dev.loompatterns.jfr;
 
 import java.util.regex.Pattern;
 
 /**
  * A word of a command line printed for a person to copy into a POSIX shell ({@code jfr scrub FILE
- * COPY}): a file name with a space, a quote or a {@code $} would otherwise come apart or expand.
+ * COPY}, {@code jfr print ... FILE} after a recorded run): a file name with a space, a quote or a
+ * {@code $} would otherwise come apart or expand. Compiled for Java 21 with the analysis, which uses it.
  */
 public final class ShellWord {
 
