@@ -448,17 +448,7 @@ class LoomCliTest {
     @Test
     void theHintAfterARecordedRunNamesThisJdksJfr(@TempDir Path dir) {
         Path file = dir.resolve("x.jfr");
-        Result result = loom(
-                "run",
-                "thread-basics",
-                "--mode",
-                "virtual",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=1",
-                "--jfr",
-                file.toString());
+        Result result = recordedRun(file);
         String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
         assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
     }
@@ -467,7 +457,13 @@ class LoomCliTest {
     @Test
     void theHintQuotesARecordingPathWithASpace(@TempDir Path dir) throws IOException {
         Path file = Files.createDirectory(dir.resolve("my runs")).resolve("x.jfr");
-        Result result = loom(
+        Result result = recordedRun(file);
+        assertThat(result.out()).contains("--stack-depth 64 '" + file + "'");
+    }
+
+    /** A short recorded run of thread-basics, virtual, into {@code file}. */
+    private static Result recordedRun(Path file) {
+        return loom(
                 "run",
                 "thread-basics",
                 "--mode",
@@ -478,7 +474,6 @@ class LoomCliTest {
                 "sleep-ms=1",
                 "--jfr",
                 file.toString());
-        assertThat(result.out()).contains("--stack-depth 64 '" + file + "'");
     }
 
     /** A profile that leaves per-thread events off gets none from loom's counting: the column says it did not count. */
