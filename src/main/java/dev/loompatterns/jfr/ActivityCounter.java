@@ -99,10 +99,8 @@ public final class ActivityCounter implements AutoCloseable {
         replayed = true;
         started.reset();
         pinned.clear();
-        // a dump holds whole chunks, which may begin before this counter did
-        events.stream()
-                .filter(event -> !event.getStartTime().isBefore(startedAt))
-                .forEach(this::count);
+        // a dump holds whole chunks, which may begin before this counter did: what ended before it is not its
+        events.stream().filter(event -> !event.getEndTime().isBefore(startedAt)).forEach(this::count);
     }
 
     private void count(RecordedEvent event) {

@@ -1,6 +1,7 @@
 package dev.loompatterns.jfr;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -254,6 +255,9 @@ public final class PinStream implements AutoCloseable {
 
         private static final AtomicLong IDS = new AtomicLong();
 
+        /** Longer than any stream of ours lives: chunks go when the stream is closed. */
+        static final Duration KEEP_CHUNKS = Duration.ofDays(1);
+
         private final long id = IDS.incrementAndGet();
         private final CountDownLatch arrived = new CountDownLatch(1);
         private volatile boolean delivered;
@@ -262,6 +266,9 @@ public final class PinStream implements AutoCloseable {
 
         /** Makes a stream, not yet started, deliver its stop mark. */
         static StopMark on(RecordingStream stream) {
+            // With no max age, a RecordingStream deletes each chunk once it has read it, and a dump of a
+            // stuck stream would miss them (RecordingStream.dump's javadoc says so): keep them until closed.
+            stream.setMaxAge(KEEP_CHUNKS);
             StopMark mark = new StopMark();
             stream.enable(StopMarkEvent.class).withoutStackTrace();
             stream.onEvent(StopMarkEvent.NAME, event -> {
@@ -298,12 +305,14 @@ public final class PinStream implements AutoCloseable {
      * are recorded inside its {@link ActivityCounter}'s recording, so this is the harness's everyday
      * case. So the stopper first commits the stream's {@link StopMark}, then calls {@code stop()}:
      * <ul>
-     *   <li>if the stream delivers the mark, every event committed before it has arrived, and a
-     *       {@code stop()} still running {@link #STOP_GRACE_AFTER_MARK} later is ended by closing the
-     *       stream;
-     *   <li>if neither the mark nor the end of {@code stop()} comes within {@link #STOP_DUMP_AFTER},
-     *       the stream is stuck, but its recording still holds every event: it is dumped to a
-     *       temporary file, read, and handed to the owner's {@link Replay}, and the stream closed.
+     *   <li>if {@code stop()} returns, or the stream delivers the mark and {@code stop()} returns
+     *       within {@link #STOP_GRACE_AFTER_MARK}, every event committed before has arrived;
+     *   <li>otherwise, {@link #STOP_DUMP_AFTER} after the stop or the grace after the mark, the stream
+     *       is stuck, but its recording still holds every event ({@link StopMark#on} keeps its chunks):
+     *       it is dumped to a temporary file, read, and handed to the owner's {@link Replay}, and the
+     *       stream closed. (Closing at once after the mark would do too, but for an event another
+     *       thread committed just before the mark that JFR flushed just after it.) What
+     *       {@code stop()} throws once the stream is closed under it is not passed on.
      * </ul>
      *
      * <p>The wait is bounded. Once the caller is interrupted it waits at most
@@ -347,34 +356,36 @@ public final class PinStream implements AutoCloseable {
         });
         // BLOCKS-UNTIL: the stream has stopped, or has delivered the mark, so every event up to the stop
         boolean interrupted = await(stoppedOrMarked, replay == null ? backstop : STOP_DUMP_AFTER, graceOnceInterrupted);
-        if (replay != null && !interrupted && stoppedOrMarked.getCount() > 0) {
-            // stuck: the recording itself still holds every event; read them from a dump of it
+        if (!interrupted && mark != null && mark.delivered) {
+            interrupted = await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO); // stop() normally follows at once
+        }
+        if (ended.getCount() == 0) {
+            finish(interrupted, failed);
+            return;
+        }
+        // stop() has not returned: from here on, what it throws may be our close()'s doing, and is not passed on
+        if (!interrupted && replay != null) {
+            // stuck, before or after the mark: the recording still holds every event (StopMark.on keeps its chunks)
             List<RecordedEvent> events = dumped(stream, stopper);
             stream.close();
-            replay.replay(events);
-            interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
-            finish(interrupted, failed);
-            return;
-        }
-        if (mark != null && mark.delivered) {
-            interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
-            if (ended.getCount() > 0) {
-                stream.close(); // it delivered the mark: nothing is missing, and closing ends stop()'s wait
-                interrupted |= await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
+            if (events == null) {
+                Thread.currentThread().interrupt(); // interrupted while it dumped: cancelled
+                return;
             }
-            finish(interrupted, failed);
-            return;
-        }
-        boolean stopped = ended.getCount() == 0;
-        if (!stopped) {
+            replay.replay(events);
+            interrupted = await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
+        } else {
             stream.close(); // ends the stream's thread, and with it stop()'s wait for it
-            interrupted |= await(ended, graceOnceInterrupted, graceOnceInterrupted);
+            boolean marked = mark != null && mark.delivered;
+            interrupted |= await(ended, marked ? STOP_GRACE_AFTER_MARK : graceOnceInterrupted, graceOnceInterrupted);
+            if (!interrupted && !marked) {
+                throw new IllegalStateException("JFR's RecordingStream.stop() did not return within " + backstop
+                        + "; the stream was closed, and events committed just before the stop may be missing");
+            }
         }
-        if (!stopped && !interrupted) {
-            throw new IllegalStateException("JFR's RecordingStream.stop() did not return within " + backstop
-                    + "; the stream was closed, and events committed just before the stop may be missing");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        finish(interrupted, failed);
     }
 
     /**
@@ -382,6 +393,7 @@ public final class PinStream implements AutoCloseable {
      * has stopped the recording (it has, when its stream hangs after the stop): the recording keeps its
      * data until closed, so this is what the stream would have delivered.
      *
+     * @return every event, or null if an interrupt came while it dumped (the flag is then set)
      * @throws IllegalStateException if the recording could not be dumped or read
      */
     private static List<RecordedEvent> dumped(RecordingStream stream, Thread stopper) {
@@ -390,6 +402,8 @@ public final class PinStream implements AutoCloseable {
             file = Files.createTempFile("loom-pins-", ".jfr");
             stream.dump(file);
             return RecordingFile.readAllEvents(file);
+        } catch (ClosedByInterruptException e) {
+            return null; // the dump writes through an interruptible channel; the flag is set
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw new IllegalStateException(

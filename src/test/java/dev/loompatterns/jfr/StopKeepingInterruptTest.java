@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -115,7 +116,6 @@ class StopKeepingInterruptTest {
             try {
                 // BLOCKS-UNTIL: the caller gave up on the stop, which is still held back
                 Background.awaitUntil(() -> !caller.isAlive());
-                assertThat(goOn.getCount()).as("the stop is still held back").isEqualTo(1);
             } finally {
                 goOn.countDown();
                 caller.join();
@@ -153,7 +153,6 @@ class StopKeepingInterruptTest {
                 assertThat(holding.getCount())
                         .as("the stream's thread, held after the mark")
                         .isZero();
-                assertThat(goOn.getCount()).as("stop() has not returned").isEqualTo(1);
                 assertThat(seen).as("events committed before the mark").hasValue(3);
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             } finally {
@@ -165,43 +164,54 @@ class StopKeepingInterruptTest {
     /**
      * A stream that stops delivering before its mark (JDK 25 while another recording runs: in a
      * tight loop of nested streams, 3 in 500 delivered no mark within 10 s) is read from a dump of its
-     * recording instead: every event committed before the stop, the held-back one included, reaches
-     * the owner's replay, with no exception. Before, such a stop failed after the backstop.
+     * recording instead: every event committed before the stop reaches the owner's replay, with no
+     * exception. Before, such a stop failed after the backstop. A chunk rotation comes first, after
+     * which the stream has read and delivered the first two events: a stream with no max age deletes
+     * such a chunk, and its dump held only the third event and the mark (seen in a review).
      */
     @Test
-    void aStreamStuckBeforeItsMarkIsReadFromADumpOfItsRecording() throws Exception {
+    void aStreamStuckBeforeItsMarkIsReadFromADumpOfItsWholeRecording() throws Exception {
+        AtomicInteger delivered = new AtomicInteger();
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
         List<String> replayed = new ArrayList<>();
         try (RecordingStream stream = new RecordingStream()) {
             stream.enable(TaskStartedEvent.NAME);
             stream.onEvent(TaskStartedEvent.NAME, event -> {
-                holding.countDown();
-                awaitIgnoringInterrupts(goOn); // the first event holds the stream's thread
+                if (event.getLong("taskId") == 2) {
+                    holding.countDown();
+                    awaitIgnoringInterrupts(goOn); // the third event holds the stream's thread
+                }
+                delivered.incrementAndGet();
             });
             PinStream.StopMark mark = PinStream.StopMark.on(stream);
             stream.startAsync();
-            for (int i = 0; i < 3; i++) {
-                TaskStartedEvent.at(i);
+            TaskStartedEvent.at(0);
+            TaskStartedEvent.at(1);
+            try (Recording other = new Recording()) {
+                other.start(); // a new chunk: the stream reads the one that holds the first two events
             }
+            Background.awaitUntil(() -> delivered.get() == 2);
+            TaskStartedEvent.at(2);
             holding.await();
             try {
                 PinStream.stopKeepingInterrupt(
                         stream,
                         mark,
-                        events -> events.forEach(
-                                event -> replayed.add(event.getEventType().getName())),
+                        events -> events.stream()
+                                .filter(event -> event.getEventType().getName().equals(TaskStartedEvent.NAME)
+                                        || event.getEventType().getName().equals(PinStream.StopMarkEvent.NAME))
+                                .forEach(event ->
+                                        replayed.add(event.getEventType().getName()
+                                                + (event.hasField("taskId") ? " " + event.getLong("taskId") : ""))),
                         Duration.ofMinutes(5),
                         Duration.ofMinutes(5));
-                assertThat(goOn.getCount())
-                        .as("the stream's thread is still held")
-                        .isEqualTo(1);
                 assertThat(replayed)
                         .as("the recording's events, from its dump")
                         .containsExactly(
-                                TaskStartedEvent.NAME,
-                                TaskStartedEvent.NAME,
-                                TaskStartedEvent.NAME,
+                                TaskStartedEvent.NAME + " 0",
+                                TaskStartedEvent.NAME + " 1",
+                                TaskStartedEvent.NAME + " 2",
                                 PinStream.StopMarkEvent.NAME);
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             } finally {
