@@ -4,6 +4,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.JvmShutdown;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinRecorder;
+import dev.loompatterns.jfr.StreamStopper;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -12,8 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -49,13 +53,23 @@ final class FileReads {
                 PinRecorder pinRecorder = PinRecorder.start()) {
             Files.write(file, new byte[FILE_BYTES]);
             String path = file.toString();
+            StreamStopper stopper = new StreamStopper(stream);
             stream.enable("jdk.FileRead").withThreshold(Duration.ZERO).withoutStackTrace();
-            stream.onEvent("jdk.FileRead", e -> {
-                if (path.equals(e.getString("path"))) {
+            Object counting = new Object();
+            AtomicBoolean replayed = new AtomicBoolean();
+            Consumer<RecordedEvent> count = e -> {
+                if (e.getEventType().getName().equals("jdk.FileRead") && path.equals(e.getString("path"))) {
                     reads.increment();
                     readNanos.addAndGet(e.getDuration().toNanos());
                     if (e.getThread().isVirtual()) {
                         virtual.increment();
+                    }
+                }
+            };
+            stream.onEvent("jdk.FileRead", e -> {
+                synchronized (counting) {
+                    if (!replayed.get()) { // once replayed, the counts come from the recording
+                        count.accept(e);
                     }
                 }
             });
@@ -66,7 +80,18 @@ final class FileReads {
                 readers.add(() -> readAll(file));
             }
             SchedulingPattern.FORMS.of(mode).startAll(readers, index -> {});
-            Form.stopApart(stream::stop);
+            stopper.stop(events -> {
+                synchronized (counting) {
+                    replayed.set(true);
+                    reads.reset();
+                    virtual.reset();
+                    readNanos.set(0);
+                    events.forEach(count);
+                }
+            });
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cancelled while the stream stopped"); // not a run of no reads
+            }
             Form.stopApart(pinRecorder::stop);
             pins = pinRecorder.stop(); // stopped: returns what it recorded
         } finally {

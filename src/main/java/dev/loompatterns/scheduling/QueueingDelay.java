@@ -2,6 +2,7 @@ package dev.loompatterns.scheduling;
 
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.JvmShutdown;
+import dev.loompatterns.jfr.StreamStopper;
 import dev.loompatterns.jfr.TaskStartedEvent;
 import dev.loompatterns.jfr.TaskSubmittedEvent;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -68,17 +71,24 @@ final class QueueingDelay {
         Map<Long, Long> threadOfTask = new ConcurrentHashMap<>();
         Map<Long, Instant> virtualStarts = new ConcurrentHashMap<>();
         try (RecordingStream stream = new RecordingStream()) {
+            StreamStopper stopper = new StreamStopper(stream);
             stream.enable(TaskSubmittedEvent.class);
             stream.enable(TaskStartedEvent.class);
             stream.enable("jdk.VirtualThreadStart").withoutStackTrace();
-            stream.onEvent(TaskSubmittedEvent.NAME, e -> submitted.put(e.getLong("taskId"), e.getStartTime()));
-            stream.onEvent(TaskStartedEvent.NAME, e -> {
-                started.put(e.getLong("taskId"), e.getStartTime());
-                threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
-            });
-            stream.onEvent(
-                    "jdk.VirtualThreadStart",
-                    e -> virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime()));
+            // keyed by id: an event delivered twice (by the stream, then by a replay) is recorded once
+            Consumer<RecordedEvent> record = e -> {
+                switch (e.getEventType().getName()) {
+                    case TaskSubmittedEvent.NAME -> submitted.put(e.getLong("taskId"), e.getStartTime());
+                    case TaskStartedEvent.NAME -> {
+                        started.put(e.getLong("taskId"), e.getStartTime());
+                        threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
+                    }
+                    case "jdk.VirtualThreadStart" ->
+                        virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime());
+                    default -> {} // the stream's stop mark
+                }
+            };
+            stream.onEvent(record);
             JvmShutdown.requireRunning("the queueing-delay stream");
             stream.startAsync();
 
@@ -91,7 +101,10 @@ final class QueueingDelay {
                 });
             }
             SchedulingPattern.FORMS.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
-            Form.stopApart(stream::stop);
+            stopper.stop(events -> events.forEach(record));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("cancelled while the stream stopped"); // not a run of no events
+            }
         }
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {
