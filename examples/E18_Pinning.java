@@ -78,7 +78,9 @@ public class E18_Pinning {
                         }
                     })
                     .join();
-            stream.stop(); // delivers every event so far; read only after this
+            // delivers every event so far; read only after this. Alone in its JVM it returns at once;
+            // on JDK 25, with another recording running, it can stall (docs/design.md, platform facts)
+            stream.stop();
         }
         return List.copyOf(reasons);
     }
