@@ -1,6 +1,7 @@
 package dev.loompatterns.jfr;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
@@ -34,9 +35,11 @@ public final class StreamStopper {
      * interrupt: a caller that was interrupted returns promptly with its flag set, and its events
      * may be incomplete.
      *
+     * @param replay not null: rebuilds the handlers' state from the recording's events
      * @throws IllegalStateException if the stream stalled and its recording could not be dumped
      */
     public void stop(Consumer<List<RecordedEvent>> replay) {
+        Objects.requireNonNull(replay, "replay");
         PinStream.stopKeepingInterrupt(stream, mark, replay::accept);
     }
 }

@@ -85,10 +85,13 @@ final class QueueingDelay {
                     }
                     case "jdk.VirtualThreadStart" ->
                         virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime());
-                    default -> {} // the stream's stop mark
+                    default -> {} // a replay hands over every event of the recording: the others are not ours
                 }
             };
-            stream.onEvent(record);
+            // by name: a handler of every event would make the stream parse every type in the shared chunks
+            stream.onEvent(TaskSubmittedEvent.NAME, record);
+            stream.onEvent(TaskStartedEvent.NAME, record);
+            stream.onEvent("jdk.VirtualThreadStart", record);
             JvmShutdown.requireRunning("the queueing-delay stream");
             stream.startAsync();
 
