@@ -13,11 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -45,34 +40,15 @@ final class FileReads {
 
     static Measurement measure(Mode mode, int tasks) throws Exception {
         Path file = Files.createTempFile("loom-file-io", ".bin");
-        LongAdder reads = new LongAdder();
-        LongAdder virtual = new LongAdder();
-        AtomicLong readNanos = new AtomicLong();
         List<Pin> pins;
+        ReadCount count;
         try (RecordingStream stream = new RecordingStream();
                 PinRecorder pinRecorder = PinRecorder.start()) {
             Files.write(file, new byte[FILE_BYTES]);
-            String path = file.toString();
+            count = new ReadCount(file.toString());
             StreamStopper stopper = new StreamStopper(stream);
-            stream.enable("jdk.FileRead").withThreshold(Duration.ZERO).withoutStackTrace();
-            Object counting = new Object();
-            AtomicBoolean replayed = new AtomicBoolean();
-            Consumer<RecordedEvent> count = e -> {
-                if (e.getEventType().getName().equals("jdk.FileRead") && path.equals(e.getString("path"))) {
-                    reads.increment();
-                    readNanos.addAndGet(e.getDuration().toNanos());
-                    if (e.getThread().isVirtual()) {
-                        virtual.increment();
-                    }
-                }
-            };
-            stream.onEvent("jdk.FileRead", e -> {
-                synchronized (counting) {
-                    if (!replayed.get()) { // once replayed, the counts come from the recording
-                        count.accept(e);
-                    }
-                }
-            });
+            stream.enable(ReadCount.FILE_READ).withThreshold(Duration.ZERO).withoutStackTrace();
+            stream.onEvent(ReadCount.FILE_READ, count::delivered);
             JvmShutdown.requireRunning("the file-read stream");
             stream.startAsync();
             List<Callable<?>> readers = new ArrayList<>(tasks);
@@ -80,15 +56,7 @@ final class FileReads {
                 readers.add(() -> readAll(file));
             }
             SchedulingPattern.FORMS.of(mode).startAll(readers, index -> {});
-            stopper.stop(events -> {
-                synchronized (counting) {
-                    replayed.set(true);
-                    reads.reset();
-                    virtual.reset();
-                    readNanos.set(0);
-                    events.forEach(count);
-                }
-            });
+            stopper.stop(count::replay);
             if (Thread.interrupted()) {
                 throw new InterruptedException("cancelled while the stream stopped"); // not a run of no reads
             }
@@ -97,7 +65,7 @@ final class FileReads {
         } finally {
             Files.deleteIfExists(file);
         }
-        return new Measurement(reads.sum(), virtual.sum(), Duration.ofNanos(readNanos.get()), pins.size());
+        return count.measurement(pins.size());
     }
 
     private static long readAll(Path file) throws IOException {
