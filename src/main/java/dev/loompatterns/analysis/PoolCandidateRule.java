@@ -38,6 +38,13 @@ final class PoolCandidateRule extends BaseRule {
                         .toArray(String[]::new));
     }
 
+    /** {@link #BLOCKING}, as the findings name them. */
+    private static final String BLOCKING_EVENTS = "jdk.SocketRead/Write, jdk.FileRead/Write, jdk.ThreadPark,"
+            + " jdk.ThreadSleep and jdk.JavaMonitorEnter/Wait";
+
+    private static final String WHY_RECORD =
+            "(the JDK's default settings do, above 20 ms) to find pools whose threads mostly wait.";
+
     /** The event types of the waits it reads ({@link Observation.Blocked.Kind}). */
     private static final List<String> BLOCKING = Arrays.stream(Observation.Blocked.Kind.values())
             .map(Observation.Blocked.Kind::eventType)
@@ -99,20 +106,14 @@ final class PoolCandidateRule extends BaseRule {
     public Finding finish(Recording recording) {
         long length = recording.durationNanos();
         if (blockedEvents == 0 && recording.off(BLOCKING)) {
-            return notRecorded(
-                    "jdk.SocketRead/Write, jdk.FileRead/Write, jdk.ThreadPark, jdk.ThreadSleep and"
-                            + " jdk.JavaMonitorEnter/Wait",
-                    "(the JDK's default settings do, above 20 ms) to find pools whose threads mostly wait.",
-                    "blocked_events");
+            return notRecorded(BLOCKING_EVENTS, WHY_RECORD, "blocked_events");
         }
         if (blockedEvents == 0 || length == 0) {
             return new Finding(
                     ID,
                     Severity.OK,
                     "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
-                    "Record jdk.SocketRead/Write, jdk.FileRead, jdk.ThreadPark, jdk.ThreadSleep and"
-                        + " jdk.JavaMonitorEnter/Wait (the JDK's default settings do, above 20 ms) to find pools whose"
-                        + " threads mostly wait.",
+                    "Record " + BLOCKING_EVENTS + " " + WHY_RECORD,
                     Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();

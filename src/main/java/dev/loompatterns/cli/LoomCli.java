@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
  * scale sleepers, measure the harness's fidelity, inspect a recording.
  *
  * <p>Exit codes, the {@code EXIT_*} constants: {@link #EXIT_OK} every check passed;
- * {@link #EXIT_CHECK_FAILED} a check failed (or an unexpected error); {@link #EXIT_USAGE} a usage
+ * {@link #EXIT_CHECK_FAILED} a check failed, the command ran out of heap (one line) or an unexpected
+ * error; {@link #EXIT_USAGE} a usage
  * error, reported as one line that says what was wrong and what would be right;
  * {@link #EXIT_INTERRUPTED} stopped by Ctrl-C.
  */
@@ -47,7 +48,8 @@ import picocli.CommandLine.Command;
             "",
             "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from"
                     + " examples/) and bench [JMH ARGS] (the JMH suite, built on first use).",
-            "Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 130 stopped by Ctrl-C.",
+            "Exit codes: 0 all checks passed, 1 a check failed or an error (out of memory: one line), 2 usage"
+                    + " error, 130 stopped by Ctrl-C.",
             "Examples:",
             "  loom compare",
             "  loom run lock-counter --mode virtual --jfr run.jfr"

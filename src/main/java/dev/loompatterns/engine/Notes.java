@@ -38,7 +38,15 @@ public final class Notes {
      * were (a class's first use, JFR's own); nothing otherwise.
      */
     public static Optional<String> apartNote(List<Row> rows) {
-        PinTally apart = rows.stream().map(Row::pinsApart).reduce(PinTally.NONE, PinTally::plus);
+        return apartNote(apart(rows));
+    }
+
+    /** The pins the rows set apart from {@code pinned}, their child JVMs' included. */
+    private static PinTally apart(List<Row> rows) {
+        return rows.stream().map(Row::pinsApart).reduce(PinTally.NONE, PinTally::plus);
+    }
+
+    private static Optional<String> apartNote(PinTally apart) {
         if (apart.apartTotal() == 0) {
             return Optional.empty();
         }
@@ -136,10 +144,9 @@ public final class Notes {
         if (files.size() == 1) {
             out.println("Recording: " + files.getFirst());
             RecordingSummary summary = RecordingSummary.read(files.getFirst());
-            long apart = outcome.rows().stream()
-                    .mapToLong(row -> row.pinsApart().apartTotal())
-                    .sum();
-            summary.lines(pinsNote(summary.pins(), apart)).forEach(out::println);
+            long apart = apart(outcome.rows()).apartTotal();
+            summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty()))
+                    .forEach(out::println);
         } else {
             out.println(
                     "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
@@ -167,11 +174,12 @@ public final class Notes {
      * Under a recording's pins, when the table set some apart: the file holds every pin, so its count
      * can be above the table's {@code pinned}; null when there is nothing to explain.
      */
-    static String pinsNote(long pinsInFile, long apartInTable) {
+    static String pinsNote(long pinsInFile, long apartInTable, boolean childFiles) {
         return pinsInFile == 0 || apartInTable == 0
                 ? null
                 : "(every pin in the file; the table's pinned leaves out " + apartInTable + " of a class's first use"
-                        + " or JFR's own: see 'Not in pinned' above)";
+                        + " or JFR's own" + (childFiles ? ", in this file and the child JVMs' below" : "")
+                        + ": see 'Not in pinned' above)";
     }
 
     /**

@@ -53,7 +53,7 @@ public final class Slim {
         });
     }
 
-    static boolean kept(RecordedEvent event) {
+    private static boolean kept(RecordedEvent event) {
         String type = event.getEventType().getName();
         if (LEFT_OUT.contains(type)) {
             return false;

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;
@@ -220,13 +221,6 @@ public final class PinStream implements AutoCloseable {
      */
     static final Duration STOP_DUMP_AFTER = Duration.ofSeconds(3);
 
-    /** What a stream's owner does when its stream stopped delivering: forget what arrived, take these instead. */
-    @FunctionalInterface
-    interface Replay {
-        /** @param events every event of the stream's recording, from its start to its stop, in file order */
-        void replay(List<RecordedEvent> events);
-    }
-
     /** How long anyone waits for {@code stop()} before the stream is closed and the stop fails: a backstop. */
     static final Duration STOP_BACKSTOP = Duration.ofSeconds(60);
 
@@ -309,14 +303,15 @@ public final class PinStream implements AutoCloseable {
      *       within {@link #STOP_GRACE_AFTER_MARK}, every event committed before has arrived;
      *   <li>otherwise, {@link #STOP_DUMP_AFTER} after the stop or the grace after the mark, the stream
      *       is stuck, but its recording still holds every event ({@link StopMark#on} keeps its chunks):
-     *       it is dumped to a temporary file, read, and handed to the owner's {@link Replay}, and the
+     *       it is dumped to a temporary file, read, and handed to the owner's {@code replay}, and the
      *       stream closed. (Closing at once after the mark would do too, but for an event another
      *       thread committed just before the mark that JFR flushed just after it.) What
      *       {@code stop()} throws once the stream is closed under it is not passed on.
      * </ul>
      *
-     * <p>The wait is bounded. Once the caller is interrupted it waits at most
-     * {@link #STOP_GRACE_ONCE_INTERRUPTED} more, then closes the stream and returns with its flag set:
+     * <p>The wait is bounded. Once the caller is interrupted it waits for the rest of
+     * {@link #STOP_DUMP_AFTER} (with no replay: at most {@link #STOP_GRACE_ONCE_INTERRUPTED} more), then
+     * closes the stream, gives {@code stop()} up to that grace again to end, and returns with its flag set:
      * its last events may be missing, which a cancelled run can afford, and it ends. (A wait here with
      * no bound kept a cancelled run of {@code pinning structured synchronized} from ending in a CI run
      * of the suite.) A stop that takes longer than {@link #STOP_BACKSTOP} with no interrupt fails the
@@ -329,13 +324,17 @@ public final class PinStream implements AutoCloseable {
      * @throws IllegalStateException if {@code stop()} did not return within {@link #STOP_BACKSTOP}, or
      *                               the recording of a stuck stream could not be dumped
      */
-    static void stopKeepingInterrupt(RecordingStream stream, StopMark mark, Replay replay) {
+    static void stopKeepingInterrupt(RecordingStream stream, StopMark mark, Consumer<List<RecordedEvent>> replay) {
         stopKeepingInterrupt(stream, mark, replay, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
     }
 
-    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark, Replay)} with its bounds given (tests give short ones). */
+    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark, Consumer)} with its bounds given (tests give short ones). */
     static void stopKeepingInterrupt(
-            RecordingStream stream, StopMark mark, Replay replay, Duration graceOnceInterrupted, Duration backstop) {
+            RecordingStream stream,
+            StopMark mark,
+            Consumer<List<RecordedEvent>> replay,
+            Duration graceOnceInterrupted,
+            Duration backstop) {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch ended = new CountDownLatch(1);
         // opens when stop() returns, or when the stream delivers the mark
@@ -372,7 +371,7 @@ public final class PinStream implements AutoCloseable {
                 Thread.currentThread().interrupt(); // interrupted while it dumped: cancelled
                 return;
             }
-            replay.replay(events);
+            replay.accept(events); // every event of the recording, from its start to its stop, in file order
             interrupted = await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO);
         } else {
             stream.close(); // ends the stream's thread, and with it stop()'s wait for it
@@ -399,7 +398,7 @@ public final class PinStream implements AutoCloseable {
     private static List<RecordedEvent> dumped(RecordingStream stream, Thread stopper) {
         Path file = null;
         try {
-            file = Files.createTempFile("loom-pins-", ".jfr");
+            file = Files.createTempFile("loom-stream-", ".jfr");
             stream.dump(file);
             return RecordingFile.readAllEvents(file);
         } catch (ClosedByInterruptException e) {

@@ -31,15 +31,18 @@ public final class StreamStopper {
     /**
      * Stops the stream. When it returns, every event committed before the call has reached the
      * stream's handlers, or, if the stream stalled, {@code replay} has been given every event of the
-     * stream's recording (the handlers' state is then the replay's to rebuild). Keeps the caller's
-     * interrupt: a caller that was interrupted returns promptly with its flag set, and its events
-     * may be incomplete.
+     * stream's recording (the handlers' state is then the replay's to rebuild).
      *
      * @param replay not null: rebuilds the handlers' state from the recording's events
+     * @throws InterruptedException if the caller was interrupted before or while the stream stopped:
+     *                              its events may be incomplete, so the caller must not measure them
      * @throws IllegalStateException if the stream stalled and its recording could not be dumped
      */
-    public void stop(Consumer<List<RecordedEvent>> replay) {
+    public void stop(Consumer<List<RecordedEvent>> replay) throws InterruptedException {
         Objects.requireNonNull(replay, "replay");
-        PinStream.stopKeepingInterrupt(stream, mark, replay::accept);
+        PinStream.stopKeepingInterrupt(stream, mark, replay);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("cancelled while the stream stopped");
+        }
     }
 }

@@ -56,12 +56,11 @@ final class FileReads {
                 readers.add(() -> readAll(file));
             }
             SchedulingPattern.FORMS.of(mode).startAll(readers, index -> {});
-            stopper.stop(count::replay);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cancelled while the stream stopped"); // not a run of no reads
+            stopper.stop(count::replay); // throws if cancelled: not a run of no reads
+            pins = pinRecorder.stop();
+            if (Thread.interrupted()) { // the recorder keeps a cancel's interrupt
+                throw new InterruptedException("cancelled while the pin recorder stopped");
             }
-            Form.stopApart(pinRecorder::stop);
-            pins = pinRecorder.stop(); // stopped: returns what it recorded
         } finally {
             Files.deleteIfExists(file);
         }

@@ -46,15 +46,4 @@ interface Form {
             Threads.joinAll(threads);
         }
     }
-
-    /**
-     * Runs a JFR stream's {@code stop()} on a thread of its own and waits for it. {@code stop()}
-     * waits for the stream to deliver every event so far, but a cancel (interrupt) that reaches it
-     * there ends that wait early and is swallowed (JDK 25, {@code AbstractEventStream.awaitTermination}):
-     * the run would go on and report a measurement of no events. Here the interrupt reaches the
-     * waiting run instead, which throws {@link InterruptedException}, after the stopper has ended.
-     */
-    static void stopApart(Runnable stop) throws InterruptedException {
-        Threads.joinAll(List.of(Thread.ofPlatform().name("jfr-stop").start(stop)));
-    }
 }

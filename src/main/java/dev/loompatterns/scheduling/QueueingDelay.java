@@ -104,10 +104,7 @@ final class QueueingDelay {
                 });
             }
             SchedulingPattern.FORMS.of(mode).startAll(calls, index -> TaskSubmittedEvent.at(base + index));
-            stopper.stop(events -> events.forEach(record));
-            if (Thread.interrupted()) {
-                throw new InterruptedException("cancelled while the stream stopped"); // not a run of no events
-            }
+            stopper.stop(events -> events.forEach(record)); // throws if cancelled: not a run of no events
         }
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {

@@ -33,9 +33,9 @@ final class SchedulerMetrics {
      * can spin until it has started them all and parks in its join: when as many spin as there are
      * carriers, every task has been started, and the rest are queued.
      *
-     * <p>Called on a platform thread (the CLI's, a test's): on platform threads the reading first
-     * waits for the scheduler to be idle ({@link VirtualScheduler#awaitIdle}), which a virtual
-     * caller, mounted itself, would never see.
+     * <p>In {@link Mode#PLATFORM} the reading first waits for the virtual-thread scheduler to be idle
+     * ({@link VirtualScheduler#awaitIdle}), so that it counts only this run's tasks; a virtual caller,
+     * mounted itself, gets no wait ({@code awaitIdle} answers false at once).
      */
     static Reading measure(Mode mode, int tasks) throws Exception {
         return measure(mode, tasks, IDLE_BACKSTOP);

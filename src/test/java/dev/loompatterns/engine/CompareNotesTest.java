@@ -131,11 +131,16 @@ class CompareNotesTest {
 
     @Test
     void aRecordingsPinsAreExplainedOnlyWhereTheTableSetSomeApart() {
-        assertThat(Notes.pinsNote(3, 3))
+        assertThat(Notes.pinsNote(3, 3, false))
                 .isEqualTo("(every pin in the file; the table's pinned leaves out 3 of a class's first use or JFR's"
                         + " own: see 'Not in pinned' above)");
-        assertThat(Notes.pinsNote(3, 0)).as("the table counted them all").isNull();
-        assertThat(Notes.pinsNote(0, 2)).as("no pin in the file to explain").isNull();
+        assertThat(Notes.pinsNote(3, 1, true))
+                .as("the table's count takes in the child JVMs' pins, which are in their own files")
+                .contains("leaves out 1 of a class's first use or JFR's own, in this file and the child JVMs' below");
+        assertThat(Notes.pinsNote(3, 0, false)).as("the table counted them all").isNull();
+        assertThat(Notes.pinsNote(0, 2, false))
+                .as("no pin in the file to explain")
+                .isNull();
     }
 
     @Test

@@ -150,7 +150,7 @@ class SlimTest {
                         .filter(event ->
                                 event.getThread() != null && event.getThread().isVirtual())
                         .map(event -> event.getEventType().getName()))
-                .as("no virtual thread's start, end, sleep or park")
-                .doesNotContain("jdk.ThreadSleep", "jdk.ThreadPark", "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+                .as("no virtual thread's sleep or park (starts and ends: InspectCommandTest's census on the copy)")
+                .doesNotContain("jdk.ThreadSleep", "jdk.ThreadPark");
     }
 }

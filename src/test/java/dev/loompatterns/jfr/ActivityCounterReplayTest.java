@@ -2,7 +2,6 @@ package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jdk.jfr.Recording;
@@ -43,7 +42,6 @@ class ActivityCounterReplayTest {
 
             assertThat(counter.virtualThreadsStarted()).isEqualTo(3);
         }
-        Files.deleteIfExists(file);
     }
 
     private static void startAndJoinVirtualThreads(int count) throws InterruptedException {

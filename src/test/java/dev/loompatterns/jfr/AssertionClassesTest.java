@@ -71,7 +71,7 @@ class AssertionClassesTest {
      * a command it prints ({@code jfr.ShellWord}), each a Java 21 class.
      */
     @Test
-    void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndThePinClasses() throws IOException {
+    void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndTheJfrClassesTheyUse() throws IOException {
         List<Path> classes = analysisClasses();
         assertThat(classes.stream().map(p -> CLASSES.relativize(p).toString()))
                 .contains(

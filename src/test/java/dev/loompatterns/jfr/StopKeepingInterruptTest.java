@@ -134,14 +134,12 @@ class StopKeepingInterruptTest {
     @Test
     void aStopThatHangsAfterItsMarkIsClosedWithEveryEventDelivered() throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
         try (RecordingStream stream = new RecordingStream()) {
             stream.enable(TaskStartedEvent.NAME);
             stream.onEvent(TaskStartedEvent.NAME, event -> seen.incrementAndGet());
             PinStream.StopMark mark = PinStream.StopMark.on(stream);
             stream.onEvent(PinStream.StopMarkEvent.NAME, event -> {
-                holding.countDown();
                 awaitIgnoringInterrupts(goOn); // after the mark's own handler: stop() cannot return
             });
             stream.startAsync();
@@ -150,9 +148,6 @@ class StopKeepingInterruptTest {
             }
             try {
                 PinStream.stopKeepingInterrupt(stream, mark, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
-                assertThat(holding.getCount())
-                        .as("the stream's thread, held after the mark")
-                        .isZero();
                 assertThat(seen).as("events committed before the mark").hasValue(3);
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             } finally {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class StreamStopperTest {
 
     @Test
-    void everyEventBeforeTheStopReachesTheHandlersInsideAnotherRecording() {
+    void everyEventBeforeTheStopReachesTheHandlersInsideAnotherRecording() throws InterruptedException {
         AtomicInteger seen = new AtomicInteger();
         try (ActivityCounter outer = new ActivityCounter().start();
                 RecordingStream stream = new RecordingStream()) {

@@ -27,7 +27,9 @@ class ReadCountTest {
         Path jfr = dir.resolve("reads.jfr");
         try (Recording recording = new Recording()) {
             recording.enable(ReadCount.FILE_READ).withThreshold(Duration.ZERO);
+            recording.enable("jdk.FileWrite").withThreshold(Duration.ZERO); // another type, with a path too
             recording.start();
+            Files.write(mine, new byte[4096]);
             Files.readAllBytes(mine);
             Files.readAllBytes(other);
             Thread.ofVirtual().start(() -> read(mine)).join();
@@ -35,7 +37,12 @@ class ReadCountTest {
             recording.dump(jfr);
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
+        assertThat(events)
+                .as("a write of the file too, which is no read")
+                .anyMatch(event -> event.getEventType().getName().equals("jdk.FileWrite")
+                        && mine.toString().equals(event.getString("path")));
         List<RecordedEvent> minesReads = events.stream()
+                .filter(event -> event.getEventType().getName().equals(ReadCount.FILE_READ))
                 .filter(event -> mine.toString().equals(event.getString("path")))
                 .toList();
         assertThat(minesReads).as("reads of the file, recorded").isNotEmpty();

@@ -1,5 +1,7 @@
 package dev.loompatterns.testing;
 
+import dev.loompatterns.core.Threads;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,8 +31,8 @@ public final class Spinner implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stop.set(true);
-        thread.join();
+        Threads.joinUninterruptibly(List.of(thread));
     }
 }
