@@ -95,7 +95,7 @@
  *
  * <h2>Cost of per-thread caches with many threads</h2>
  * Measured separately, not in the test suite (it takes a minute and gigabytes), on the 2-core
- * project machine with JDK 25.0.3, a million subtasks each on its own virtual thread:
+ * project machine with JDK 25.0.3 (2026-11-22), a million subtasks each on its own virtual thread:
  * {@snippet lang=sh :
  * /usr/bin/time -f "maxrss_kb=%M" ./loom run context --mode virtual --variant propagated --tasks 250000
  * /usr/bin/time -f "maxrss_kb=%M" ./loom run context --mode virtual --variant per-thread-cache --tasks 250000

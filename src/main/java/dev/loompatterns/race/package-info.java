@@ -63,8 +63,8 @@
  * {@code all-fail} variant the race must throw, with every mirror failed and ended.
  *
  * <h2>JDK facts it rests on</h2>
- * {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505). JDK 26 (JEP 525) renames
- * {@code Joiner.anySuccessfulResultOrThrow()} to {@code anySuccessfulOrThrow()}; it is called
+ * {@code StructuredTaskScope} is a preview API in JDK 25 (JEP 505). JDK 26 (JEP 525; read, not run
+ * here) renames {@code Joiner.anySuccessfulResultOrThrow()} to {@code anySuccessfulOrThrow()}; it is called
  * once, in {@code StructuredRace.race}. {@code ExecutorService.close()} (JDK 19) waits for
  * running tasks and, if interrupted, cancels them and keeps waiting.
  *
