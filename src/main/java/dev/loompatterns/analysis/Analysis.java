@@ -1,6 +1,7 @@
 package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.EventEnabled;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ public final class Analysis {
 
     private Analysis(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /** These rules (for tests of an adapter). */
+    public static Analysis of(Rule... rules) {
+        return new Analysis(List.of(rules));
     }
 
     /** Every rule, new. */
@@ -68,8 +74,24 @@ public final class Analysis {
      * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
      */
     public List<Finding> finish(long events, long bytes, String file, Map<String, EventEnabled> settings) {
+        return finish(events, bytes, file, settings, Map.of());
+    }
+
+    /** {@link #finish(long, long, String, Map)}, with the thresholds the settings gave the event types. */
+    public List<Finding> finish(
+            long events,
+            long bytes,
+            String file,
+            Map<String, EventEnabled> settings,
+            Map<String, Set<Duration>> thresholds) {
         Rule.Recording recording = new Rule.Recording(
-                start == Long.MAX_VALUE ? 0 : start, end == Long.MIN_VALUE ? 0 : end, events, bytes, file, settings);
+                start == Long.MAX_VALUE ? 0 : start,
+                end == Long.MIN_VALUE ? 0 : end,
+                events,
+                bytes,
+                file,
+                settings,
+                thresholds);
         return rules.stream().map(rule -> rule.finish(recording)).toList();
     }
 }

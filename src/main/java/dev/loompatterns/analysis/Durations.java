@@ -1,6 +1,14 @@
 package dev.loompatterns.analysis;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Durations and counts as people read them, and the rounding the details use. The counts serve
@@ -40,5 +48,41 @@ public final class Durations {
      */
     public static String count(long n, String noun) {
         return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * A timespan as JFR writes a setting ({@code "20 ms"}, {@code "0 ns"}, {@code "1 s"}), or null for any
+     * other text ({@code "infinity"}, say).
+     */
+    public static Duration timespan(String text) {
+        Matcher m = text == null ? null : TIMESPAN.matcher(text.strip());
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1)); // at most 12 digits: no overflow below
+        return switch (m.group(2)) {
+            case "ns" -> Duration.ofNanos(amount);
+            case "us" -> Duration.ofNanos(amount * 1_000);
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,12})\\s*(ns|us|ms|s|m|h|d)");
+
+    /** Each event type's thresholds, as JFR writes them, made {@link #timespan}s (texts that are none left out). */
+    public static Map<String, Set<Duration>> timespans(Map<String, Set<String>> texts) {
+        Map<String, Set<Duration>> timespans = new HashMap<>();
+        texts.forEach((type, values) -> {
+            Set<Duration> parsed = new TreeSet<>();
+            values.stream().map(Durations::timespan).filter(Objects::nonNull).forEach(parsed::add);
+            if (!parsed.isEmpty()) {
+                timespans.put(type, parsed);
+            }
+        });
+        return timespans;
     }
 }

@@ -107,7 +107,10 @@ public sealed interface Observation {
                         || type.equals("java.util.concurrent.ForkJoinPool") && method.equals("awaitWork")
                         || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue")
                                 && method.equals("take")
-                        || type.equals("java.util.TimerThread") && method.equals("mainLoop")) {
+                        || type.equals("java.util.TimerThread") && method.equals("mainLoop")
+                        // JDK 25's timer thread of a ForkJoinPool (ForkJoinPool-N-delayScheduler), which
+                        // wakes sleeping virtual threads: it parks until the next delay is due
+                        || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {
                     return true;
                 }
             }

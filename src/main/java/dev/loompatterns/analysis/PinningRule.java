@@ -4,6 +4,7 @@ import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
 import dev.loompatterns.jfr.PinTaxonomy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -91,6 +92,34 @@ final class PinningRule extends BaseRule {
         }
     }
 
+    /**
+     * Why no pin is no proof: what the recording's threshold let through, where its settings say (a
+     * threshold of 0 lets every pin through), and how to see every pin where they do not.
+     */
+    private static String noPins(Recording recording) {
+        Set<Duration> thresholds = recording.threshold(PINNED);
+        String everyPin = " Record with a threshold of 0 ms to see every pin.";
+        if (recording.enabled(PINNED) != EventEnabled.ON) {
+            return PINNED + " was not recorded, or nothing pinned." + everyPin;
+        }
+        if (thresholds.isEmpty()) {
+            return PINNED + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's default and"
+                    + " profile settings, 0 ms in loom's pinning profile; this recording's settings do not say)."
+                    + everyPin;
+        }
+        Duration least = thresholds.iterator().next();
+        Duration most = thresholds.stream().max(Comparator.naturalOrder()).orElseThrow();
+        if (most.isZero()) {
+            return PINNED + " was on with a threshold of 0 ms, which records every pin: nothing pinned while it was"
+                    + " on.";
+        }
+        String threshold = least.equals(most)
+                ? "its threshold, " + Durations.words(most.toNanos())
+                : "its threshold, which the settings moved between " + Durations.words(least.toNanos()) + " and "
+                        + Durations.words(most.toNanos());
+        return PINNED + " was on, and nothing pinned for as long as " + threshold + "." + everyPin;
+    }
+
     @Override
     public Finding finish(Recording recording) {
         if (pins == 0) {
@@ -103,17 +132,7 @@ final class PinningRule extends BaseRule {
                         "pins");
             }
             return new Finding(
-                    ID,
-                    Severity.OK,
-                    "No virtual thread pinned its carrier.",
-                    recording.enabled(PINNED) == EventEnabled.ON
-                            ? PINNED
-                                    + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's"
-                                    + " default and profile settings, 0 ms in loom's pinning profile). Record with a"
-                                    + " threshold of 0 ms to see every pin."
-                            : PINNED + " was not recorded, or nothing pinned. Record with a threshold of 0 ms to see"
-                                    + " every pin.",
-                    Map.of("pins", 0));
+                    ID, Severity.OK, "No virtual thread pinned its carrier.", noPins(recording), Map.of("pins", 0));
         }
         List<Group> sorted = groups.values().stream()
                 .sorted(Comparator.comparingLong((Group g) -> g.total).reversed())

@@ -55,6 +55,28 @@ final class PoolCandidateRule extends BaseRule {
 
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
+    /** The JVM's own threads: none is an application's pool to move. */
+    static final Set<String> JVM_THREADS = Set.of(
+            "Reference Handler",
+            "Finalizer",
+            "Signal Dispatcher",
+            "Common-Cleaner",
+            "Attach Listener",
+            "Notification Thread",
+            "DestroyJavaVM");
+
+    /**
+     * loom's own platform threads that wait in a run's recording: the one that stops an event stream
+     * ({@code jfr.PinStream}), the Ctrl-C hook, the run a mid-run thread dump holds. Not a pool, and
+     * nothing a user of the recording can move.
+     */
+    static final Set<String> LOOM_THREADS = Set.of("loom-jfr-stop", "loom-ctrl-c", "loom-dump-run");
+
+    /** Whether a thread of this name is the JVM's, JFR's ({@code JFR ...}) or loom's own, not an application's. */
+    static boolean serviceThread(String name) {
+        return JVM_THREADS.contains(name) || name.startsWith("JFR ") || LOOM_THREADS.contains(name);
+    }
+
     private static final class Pool {
         final String name;
         final Set<Long> threads = new HashSet<>();
@@ -92,8 +114,9 @@ final class PoolCandidateRule extends BaseRule {
         if (!(observation instanceof Observation.Blocked blocked)
                 || blocked.thread().virtual()
                 || blocked.thread().name().isEmpty()
-                || blocked.waitingForWork()) {
-            return; // a pool's idle thread waiting for a task is not blocked in one
+                || blocked.waitingForWork() // a pool's idle thread waiting for a task is not blocked in one
+                || serviceThread(blocked.thread().name())) {
+            return;
         }
         blockedEvents++;
         Pool pool = pools.computeIfAbsent(poolOf(blocked.thread().name()), Pool::new);

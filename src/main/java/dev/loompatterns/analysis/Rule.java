@@ -2,9 +2,13 @@ package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.EventSettings;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One analysis over a recording: it takes {@link Observation}s one by one, keeping what it needs
@@ -38,10 +42,34 @@ public interface Rule {
      * @param file     the file's name, or "" if unknown
      * @param settings what the recording's settings say of the event types the rules read
      *                 ({@link EventSettings}); a type not in it is {@link EventEnabled#UNKNOWN}
+     * @param thresholds the thresholds its settings gave those event types, least first (several where
+     *                 a setting changed, or recordings with other settings ran beside it); a type not in
+     *                 it: not known
      */
-    record Recording(long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
+    record Recording(
+            long start,
+            long end,
+            long events,
+            long bytes,
+            String file,
+            Map<String, EventEnabled> settings,
+            Map<String, Set<Duration>> thresholds) {
         public Recording {
             settings = Map.copyOf(settings);
+            Map<String, Set<Duration>> sorted = new HashMap<>();
+            thresholds.forEach((type, values) -> sorted.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
+            thresholds = Map.copyOf(sorted);
+        }
+
+        /** A recording whose thresholds are not known (JMC's item collections do not say them). */
+        public Recording(
+                long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
+            this(start, end, events, bytes, file, settings, Map.of());
+        }
+
+        /** The thresholds the event type had, least first; empty if not known. */
+        public Set<Duration> threshold(String eventType) {
+            return thresholds.getOrDefault(eventType, Set.of());
         }
 
         public long durationNanos() {

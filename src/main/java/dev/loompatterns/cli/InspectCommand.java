@@ -77,8 +77,15 @@ final class InspectCommand extends LoomCommand {
         Path recording = checkRecording(file);
         Path target = out == null ? null : AtomicFile.checkTarget(out, "--out");
         Path slimTarget = slim == null ? null : AtomicFile.checkTarget(slim, "--slim");
-        if (slimTarget != null && slimTarget.equals(recording.toAbsolutePath().normalize())) {
+        if (target != null && sameFile(target, recording)) {
+            throw new UsageException("--out '" + out + "' is the recording itself; give another file name");
+        }
+        if (slimTarget != null && sameFile(slimTarget, recording)) {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
+        }
+        if (target != null && slimTarget != null && sameFile(target, slimTarget)) {
+            throw new UsageException(
+                    "--out and --slim name the same file, '" + out + "'; give the report and the copy different names");
         }
         PrintWriter err = err();
         boolean progress = Progress.stderrIsTerminal();
@@ -97,6 +104,8 @@ final class InspectCommand extends LoomCommand {
             });
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
+        } catch (RecordingReader.RuleFailedException e) {
+            throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException | RuntimeException e) {
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
                     + "): it was cut short, or is still being written; inspect a recording that has ended, or a"
@@ -175,6 +184,21 @@ final class InspectCommand extends LoomCommand {
                     + " FLR and a zero byte); give a .jfr recording");
         }
         return file;
+    }
+
+    /**
+     * Whether two paths name one file: the same path once absolute and normalized, or, where both
+     * exist, the same file on disk (through a link, for one).
+     */
+    static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // cannot tell: the write itself will say what is wrong
+        }
     }
 
     /** Whether the file begins with the magic bytes of every JFR chunk, "FLR\0". */

@@ -1,11 +1,13 @@
 package dev.loompatterns.jfr;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -31,6 +33,7 @@ public final class EventSettings {
     private final Set<String> asked;
     private final Set<String> seen = new HashSet<>();
     private final Set<String> on = new HashSet<>();
+    private final Map<String, Set<String>> thresholds = new HashMap<>();
 
     /**
      * @param types the recording's event types, {@code RecordingFile.readEventTypes()}
@@ -49,12 +52,32 @@ public final class EventSettings {
             return;
         }
         String type = names.get(event.getLong("id"));
-        if (type != null && "enabled".equals(event.getString("name"))) {
+        if (type == null) {
+            return;
+        }
+        String name = event.getString("name");
+        if ("enabled".equals(name)) {
             seen.add(type);
             if ("true".equals(event.getString("value"))) {
                 on.add(type);
             }
+        } else if ("threshold".equals(name)) {
+            String threshold = event.getString("value");
+            if (threshold != null) {
+                thresholds.computeIfAbsent(type, t -> new TreeSet<>()).add(threshold);
+            }
         }
+    }
+
+    /**
+     * The thresholds the settings gave each type asked about, as JFR writes them ({@code "20 ms"}):
+     * one for most recordings, more where a setting changed or recordings with other settings ran
+     * beside it. A type with no threshold setting seen is not in it.
+     */
+    public Map<String, Set<String>> thresholds() {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        thresholds.forEach((type, values) -> copy.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
+        return copy;
     }
 
     /** What the settings read so far say of the event type. */

@@ -50,6 +50,9 @@ import jdk.jfr.consumer.RecordingStream;
  */
 public final class PinStream implements AutoCloseable {
 
+    /** The name of the thread that calls a stream's {@code stop()} ({@link #stopKeepingInterrupt}). */
+    public static final String STOPPER_THREAD = "loom-jfr-stop";
+
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
 
     private RecordingStream stream;
@@ -343,7 +346,7 @@ public final class PinStream implements AutoCloseable {
             mark.commit(); // after every event the caller's threads committed: they are done
         }
         // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
-        Thread stopper = Thread.ofPlatform().name("loom-jfr-stop").daemon().start(() -> {
+        Thread stopper = Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
             try {
                 stream.stop();
             } catch (Throwable e) {

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Small programs that are not part of the catalogue, each doing one thing the rules should find,
@@ -144,8 +147,10 @@ public final class Programs {
     /**
      * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
      * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
-     * again. Two {@link java.util.Timer}s wait for their next task the whole time: idle threads, not
-     * blocked ones.
+     * again. Two {@link java.util.Timer}s wait for their next task the whole time, and so do the timer
+     * threads of two {@link ForkJoinPool}s ({@code ForkJoinPool-N-delayScheduler}, JDK 25: each parks
+     * in {@code DelayScheduler.loop} until its pool's next delay is due): idle threads, not blocked
+     * ones.
      */
     public static final class ShortLivedPool {
         static final long IDLE_MS = 1_500;
@@ -154,6 +159,11 @@ public final class Programs {
         public static void main(String[] args) throws InterruptedException {
             java.util.Timer first = idleTimer("Timer-1");
             java.util.Timer second = idleTimer("Timer-2");
+            List<ForkJoinPool> forkJoinPools = List.of(new ForkJoinPool(1), new ForkJoinPool(1));
+            List<ScheduledFuture<?>> ticks = new ArrayList<>();
+            for (ForkJoinPool each : forkJoinPools) { // parks of 100 ms: above JFR's 20 ms threshold
+                ticks.add(each.scheduleAtFixedRate(() -> {}, 100, 100, TimeUnit.MILLISECONDS));
+            }
             Thread.sleep(IDLE_MS);
             try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
                 for (int i = 0; i < 4; i++) {
@@ -166,6 +176,8 @@ public final class Programs {
             Thread.sleep(IDLE_MS);
             first.cancel();
             second.cancel();
+            ticks.forEach(tick -> tick.cancel(false));
+            forkJoinPools.forEach(ForkJoinPool::close);
         }
 
         /** A timer whose one task is due in an hour: its thread waits for it the whole run. */

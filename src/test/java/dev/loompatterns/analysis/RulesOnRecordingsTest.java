@@ -91,7 +91,8 @@ class RulesOnRecordingsTest {
      * A pool judged by its threads' lives, not the recording's length: 4 threads that slept through
      * their short lives in a recording several times longer are a candidate (by the recording's
      * length they were blocked a tenth of the time); timer threads waiting for their next task all
-     * along are idle, not blocked.
+     * along ({@code java.util.Timer}'s, and JDK 25's {@code ForkJoinPool-N-delayScheduler}) are idle, not
+     * blocked. The delay schedulers were a candidate pool before.
      */
     @Test
     void judgesAPoolByItsThreadsLivesAndTimerThreadsAsIdle(@TempDir Path dir) throws Exception {
@@ -138,8 +139,18 @@ class RulesOnRecordingsTest {
 
         assertThat(on.get("pinning").summary()).isEqualTo("No virtual thread pinned its carrier.");
         assertThat(on.get("pinning").explanation())
-                .startsWith("jdk.VirtualThreadPinned was on, and nothing pinned for as long as its threshold")
+                .startsWith("jdk.VirtualThreadPinned was on, and nothing pinned for as long as its threshold, 20 ms.")
+                .contains("Record with a threshold of 0 ms")
                 .doesNotContain("not recorded");
+        // the recording's own threshold, not the JDK's default: at 0 ms every pin is recorded, so there was none,
+        // and the advice to record at 0 ms would be wrong (it was given before, whatever the threshold)
+        Map<String, Finding> everyPin = findings(Programs.record(
+                Programs.NoVirtualThreads.class,
+                dir.resolve("every-pin.jfr"),
+                Path.of("jfr-profiles", "pinning.jfc").toAbsolutePath().toString()));
+        assertThat(everyPin.get("pinning").explanation())
+                .isEqualTo("jdk.VirtualThreadPinned was on with a threshold of 0 ms, which records every pin:"
+                        + " nothing pinned while it was on.");
         assertThat(on.get("submit-failed").summary()).isEqualTo("No virtual thread failed to be scheduled.");
 
         assertThat(off.get("pinning").summary())

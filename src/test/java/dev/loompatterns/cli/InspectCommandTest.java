@@ -286,14 +286,7 @@ class InspectCommandTest {
                 },
                 new String[] {"inspect", recording.toString(), "--slim", recording.toString()},
                 new String[] {"inspect"})) {
-            LoomCliTest.Result result = LoomCliTest.loom(args);
-            assertThat(result.code()).as(String.join(" ", args)).isEqualTo(LoomCli.EXIT_USAGE);
-            assertThat(result.errLines())
-                    .as(String.join(" ", args))
-                    .singleElement()
-                    .asString()
-                    .startsWith("loom: ");
-            assertThat(result.out()).isEmpty();
+            usageError(args);
         }
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(text, truncated); // nothing written for bad input
@@ -301,6 +294,31 @@ class InspectCommandTest {
         // the path is named whole, spaces and all
         assertThat(LoomCliTest.loom("inspect", truncated.toString()).err())
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording");
+    }
+
+    /**
+     * A report or copy written over the recording would destroy what was to be read: the recording named
+     * again under {@code --out} (whatever the spelling, or through a link), under {@code --slim}, or one
+     * file for both, is a usage error, and every file is left as it was.
+     */
+    @Test
+    void noOutputMayOverwriteTheRecordingOrTheOtherOutput(@TempDir Path dir) throws IOException {
+        Path copy = Files.copy(recording, dir.resolve("q.jfr"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.jfr"), copy);
+        Path other = dir.resolve("other.out");
+        byte[] before = Files.readAllBytes(copy);
+        String respelled = dir.resolve("sub/../q.jfr").toString();
+        for (String[] args : List.of(
+                new String[] {"inspect", copy.toString(), "--out", copy.toString(), "--format", "html"},
+                new String[] {"inspect", copy.toString(), "--out", respelled},
+                new String[] {"inspect", copy.toString(), "--out", link.toString()},
+                new String[] {"inspect", link.toString(), "--slim", copy.toString()},
+                new String[] {"inspect", copy.toString(), "--out", other.toString(), "--slim", other.toString()})) {
+            Files.createDirectories(dir.resolve("sub"));
+            assertThat(usageError(args)).containsAnyOf("is the recording itself", "name the same file");
+            assertThat(Files.readAllBytes(copy)).as(String.join(" ", args)).isEqualTo(before);
+            assertThat(other).doesNotExist();
+        }
     }
 
     /**
@@ -323,6 +341,19 @@ class InspectCommandTest {
         assertThat(usageLine(truncated))
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording")
                 .contains("cut short");
+    }
+
+    /** The one line {@code loom ARGS} prints on stderr, having exited with the usage error code and printed nothing else. */
+    private static String usageError(String... args) {
+        LoomCliTest.Result result = LoomCliTest.loom(args);
+        assertThat(result.code()).as(String.join(" ", args)).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines())
+                .as(String.join(" ", args))
+                .singleElement()
+                .asString()
+                .startsWith("loom: ");
+        assertThat(result.out()).isEmpty();
+        return result.errLines().getFirst();
     }
 
     /** The one line {@code loom inspect FILE} prints on stderr, having exited with the usage error code. */

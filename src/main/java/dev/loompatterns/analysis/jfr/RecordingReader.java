@@ -1,6 +1,7 @@
 package dev.loompatterns.analysis.jfr;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.jfr.EventSettings;
@@ -44,7 +45,11 @@ public final class RecordingReader {
      * @throws IOException if the file cannot be read or is not a whole recording
      */
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
-        Analysis analysis = Analysis.ofAllRules();
+        return analyze(file, progress, Analysis.ofAllRules());
+    }
+
+    /** {@link #analyze(Path, LongConsumer)} with these rules. */
+    static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
         long events = 0;
         EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -61,11 +66,39 @@ public final class RecordingReader {
                 settings.accept(event);
                 Observation observation = observe(event);
                 if (observation != null) {
-                    analysis.accept(observation);
+                    try {
+                        analysis.accept(observation);
+                    } catch (RuntimeException e) {
+                        throw new RuleFailedException("at event " + events, e);
+                    }
                 }
             }
         }
-        return new Result(analysis.finish(events, Files.size(file), file.toString(), settings.all()), events);
+        try {
+            return new Result(
+                    analysis.finish(
+                            events,
+                            Files.size(file),
+                            file.toString(),
+                            settings.all(),
+                            Durations.timespans(settings.thresholds())),
+                    events);
+        } catch (RuntimeException e) {
+            throw new RuleFailedException("after the last event", e);
+        }
+    }
+
+    /**
+     * A rule failed on a recording the parser read without complaint: a bug of ours, not a file to
+     * blame, so the CLI reports it as an unexpected error rather than as a broken recording.
+     */
+    public static final class RuleFailedException extends RuntimeException {
+        RuleFailedException(String where, RuntimeException cause) {
+            super(
+                    "a rule of loom inspect failed " + where + " (" + cause + "); the recording read without"
+                            + " error, so this is a bug in loom: please report it",
+                    cause);
+        }
     }
 
     /** The observation an event makes, or null for events no rule reads. */

@@ -1,6 +1,7 @@
 package dev.loompatterns.analysis.jmc;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventEnabled;
@@ -125,8 +126,12 @@ public final class ItemCollectionReader {
         IQuantity lastStart = items.apply(types(instant)).getAggregate(Aggregators.max(JfrAttributes.START_TIME));
         long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
         Map<String, EventEnabled> settings = new HashMap<>();
-        types.forEach(type -> settings.put(type, enabled(items, type)));
-        return new Rule.Recording(nanos(first, 0), end, events, -1, "", settings);
+        Map<String, Set<String>> thresholds = new HashMap<>();
+        types.forEach(type -> {
+            settings.put(type, enabled(items, type));
+            thresholds.put(type, settingValues(items, "threshold", type));
+        });
+        return new Rule.Recording(nanos(first, 0), end, events, -1, "", settings, Durations.timespans(thresholds));
     }
 
     /**
@@ -156,6 +161,18 @@ public final class ItemCollectionReader {
                         .hasItems()
                 ? EventEnabled.ON
                 : EventEnabled.OFF;
+    }
+
+    /** The values the recording's settings ({@code jdk.ActiveSetting}) gave one setting of the event type. */
+    static Set<String> settingValues(IItemCollection items, String setting, String eventType) {
+        Set<String> values = new HashSet<>();
+        for (IItemIterable iterable : items.apply(RulesToolkit.getSettingsFilter(setting, eventType))) {
+            IMemberAccessor<String, IItem> value = JdkAttributes.REC_SETTING_VALUE.getAccessor(iterable.getType());
+            if (value != null) {
+                iterable.forEach(item -> values.add(value.getMember(item)));
+            }
+        }
+        return values;
     }
 
     /** Events of these types, under their own names or JMC's name for a second definition. */

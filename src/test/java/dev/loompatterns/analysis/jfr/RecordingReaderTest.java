@@ -3,9 +3,17 @@ package dev.loompatterns.analysis.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.testing.ManyEvents;
+import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +42,62 @@ class RecordingReaderTest {
                     .isTrue();
         } finally {
             Thread.interrupted(); // not left set for the next test
+        }
+    }
+
+    /**
+     * A rule that throws is a bug of ours, not a broken file: the CLI said "cut short, or still being
+     * written" for both. The reader now tells them apart, whether the rule fails on an event or at the end.
+     */
+    @Test
+    void aRuleThatFailsIsToldApartFromAFileThatDoes(@TempDir Path dir) throws Exception {
+        Path file = recording(dir);
+        assertThatThrownBy(() -> RecordingReader.analyze(file, events -> {}, Analysis.of(new Failing(true))))
+                .isInstanceOf(RecordingReader.RuleFailedException.class)
+                .hasMessageContaining("at event")
+                .hasMessageContaining("bug in loom")
+                .hasRootCauseInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> RecordingReader.analyze(file, events -> {}, Analysis.of(new Failing(false))))
+                .isInstanceOf(RecordingReader.RuleFailedException.class)
+                .hasMessageContaining("after the last event");
+        byte[] whole = Files.readAllBytes(file);
+        Path cut = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> RecordingReader.analyze(cut, events -> {}, Analysis.of(new Failing(false))))
+                .isInstanceOf(IOException.class);
+    }
+
+    /** A rule with a bug: it divides by zero on its first observation, or when it finishes. */
+    private record Failing(boolean onEvent) implements Rule {
+        @Override
+        public String id() {
+            return "failing";
+        }
+
+        @Override
+        public String name() {
+            return "Failing";
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return Set.of();
+        }
+
+        @Override
+        public void accept(Observation observation) {
+            if (onEvent) {
+                divide(0);
+            }
+        }
+
+        @Override
+        public Finding finish(Recording recording) {
+            divide(0);
+            return null;
+        }
+
+        private static int divide(int by) {
+            return 1 / by;
         }
     }
 

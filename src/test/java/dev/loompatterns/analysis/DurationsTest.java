@@ -1,0 +1,29 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+
+    /** The thresholds of a recording's settings, as JFR writes them (jdk.ActiveSetting's value). */
+    @Test
+    void aSettingsTimespanIsReadInEachUnitJfrWritesAndAnythingElseIsNone() {
+        assertThat(Durations.timespan("20 ms")).isEqualTo(Duration.ofMillis(20));
+        assertThat(Durations.timespan("0 ns")).isEqualTo(Duration.ZERO);
+        assertThat(Durations.timespan("15 us")).isEqualTo(Duration.ofNanos(15_000));
+        assertThat(Durations.timespan(" 1 s ")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Durations.timespan("2 m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.timespan("1 h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.timespan("3 d")).isEqualTo(Duration.ofDays(3));
+        assertThat(Durations.timespan("infinity")).isNull();
+        assertThat(Durations.timespan("20 parsecs")).isNull();
+        assertThat(Durations.timespan("9999999999999 ms")).isNull(); // more digits than a threshold has
+        assertThat(Durations.timespan(null)).isNull();
+        assertThat(Durations.timespans(Map.of("a", Set.of("20 ms", "0 ms", "infinity"), "b", Set.of("off"))))
+                .containsExactly(Map.entry("a", Set.of(Duration.ZERO, Duration.ofMillis(20))));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.jfr.PinStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PoolCandidateRuleTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    /**
+     * Threads of one name that wait most of their lives, fed to the rule: a candidate pool when they are
+     * an application's, none when they are the JVM's, JFR's or loom's own. loom's run recordings showed
+     * "first to move: loom-jfr-stop (9 threads, blocked 99%)", the threads that stop its event streams.
+     */
+    @Test
+    void theJvmsJfrsAndLoomsOwnThreadsAreNoPoolToMove() {
+        assertThat(candidates("worker-#", List.of("worker-1", "worker-2", "worker-3")))
+                .as("an application's threads that mostly wait")
+                .containsExactly("worker-#");
+        for (List<String> own : List.of(
+                List.of(PinStream.STOPPER_THREAD, PinStream.STOPPER_THREAD, PinStream.STOPPER_THREAD),
+                List.of("JFR Periodic Tasks", "JFR Recorder Thread"),
+                List.of("Common-Cleaner", "Common-Cleaner"))) {
+            assertThat(candidates(own.getFirst(), own)).as(own.toString()).isEmpty();
+        }
+    }
+
+    /** The candidate pools' names, given one thread a name, each sleeping 0.9 s of a 1 s recording. */
+    private static List<String> candidates(String pool, List<String> names) {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 0; i < names.size(); i++) {
+            Observation.ThreadRef thread = new Observation.ThreadRef(100 + i, names.get(i), false);
+            rule.accept(new Observation.Blocked(
+                    SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP, false));
+        }
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, names.size(), -1, "", Map.of()));
+        return finding.list("candidates").stream()
+                .map(candidate -> String.valueOf(((Map<?, ?>) candidate).get("pool")))
+                .toList();
+    }
+}
