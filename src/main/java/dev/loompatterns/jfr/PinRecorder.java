@@ -146,9 +146,10 @@ public final class PinRecorder implements AutoCloseable {
                 : atMost == Integer.MAX_VALUE
                         ? "at least " + atLeast
                         : atLeast == 0 ? "at most " + atMost : "from " + atLeast + " to " + atMost;
+        boolean one = atMost == 1 || atLeast == 1 && atMost == Integer.MAX_VALUE;
         StringBuilder message = new StringBuilder("expected ")
                 .append(range)
-                .append(" pins")
+                .append(one ? " pin" : " pins")
                 .append(which.isEmpty() ? "" : " " + String.join(", ", which))
                 .append(" (jdk.VirtualThreadPinned), got ")
                 .append(counted.size());
@@ -156,12 +157,18 @@ public final class PinRecorder implements AutoCloseable {
             message.append(':');
             counted.forEach(
                     pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
+            if (counted.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT)) {
+                message.append(System.lineSeparator())
+                        .append("  (a wait for another thread's class initializer happens on the class's first use")
+                        .append(" only: the first test to use the class sees it; if that first use is not what this")
+                        .append(" test is about, touch the class before the test's threads do, in @BeforeAll)");
+            }
         }
         if (!notCounted.isEmpty()) {
             message.append(System.lineSeparator())
                     .append("  (not counted: ")
                     .append(notCounted.size())
-                    .append(" pins: ")
+                    .append(notCounted.size() == 1 ? " pin: " : " pins: ")
                     .append(PinTally.byCause(notCounted))
                     .append(')');
         }

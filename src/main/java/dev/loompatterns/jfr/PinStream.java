@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ import jdk.jfr.Enabled;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -56,6 +60,9 @@ public final class PinStream implements AutoCloseable {
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
 
     private RecordingStream stream;
+    /** The id of the stream's recording, as FlightRecorder lists it; -1 if it could not be told apart. */
+    private long recordingId = -1;
+
     private StopMark mark;
     private Queue<Delivered> delivered;
     private Window open;
@@ -111,6 +118,11 @@ public final class PinStream implements AutoCloseable {
         if (open != null) {
             throw new IllegalStateException("a window is already open: windows of one PinStream do not overlap");
         }
+        if (stream != null && recordingClosed()) {
+            // closed under the stream after the last window that stopped it, by a test that closes every
+            // recording: not this window's doing, so this window gets a new stream rather than the error
+            discardStream();
+        }
         if (stream == null) {
             start();
         }
@@ -139,20 +151,28 @@ public final class PinStream implements AutoCloseable {
         }
         // what the stream delivered, or, if it stopped delivering, what its recording holds
         AtomicReference<Collection<Delivered>> all = new AtomicReference<>(delivered);
+        boolean closedUnder = recordingClosed();
         try {
-            stopKeepingInterrupt(
-                    stream,
-                    mark,
-                    events -> all.set(events.stream()
-                            .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
-                            .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
-                            .toList()));
+            if (!closedUnder) {
+                stopKeepingInterrupt(
+                        stream,
+                        mark,
+                        events -> all.set(events.stream()
+                                .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
+                                .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
+                                .toList()));
+            }
+        } catch (IllegalStateException e) {
+            if (!recordingClosed()) {
+                throw e;
+            }
+            closedUnder = true; // closed between the check and stop()
         } finally {
             // the stream is done with, whether stop() worked or not: the next window opens a new one
-            stream.close();
-            stream = null;
-            mark = null;
-            delivered = null;
+            discardStream();
+        }
+        if (closedUnder) {
+            throw new IllegalStateException(RECORDING_CLOSED);
         }
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
@@ -165,11 +185,56 @@ public final class PinStream implements AutoCloseable {
         return new Seen(mine, true, others);
     }
 
+    /**
+     * What a window says when its stream's recording was closed by someone else while it was open. Public
+     * for the tests that check the words.
+     */
+    public static final String RECORDING_CLOSED = "the JFR recording that the pin assertion reads was closed while"
+            + " the test ran (code that closes every recording, as FlightRecorder.getFlightRecorder()"
+            + ".getRecordings().forEach(Recording::close) does, closes it too), so the test's pins are not known:"
+            + " close only the recordings the test made itself";
+
+    /** Whether the stream's recording is closed: no longer listed by FlightRecorder (false if not told apart). */
+    private boolean recordingClosed() {
+        if (recordingId < 0) {
+            return false;
+        }
+        for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+            if (recording.getId() == recordingId) {
+                return recording.getState() == RecordingState.CLOSED;
+            }
+        }
+        return true;
+    }
+
+    /** Closes the stream (if any) and forgets it: the next window starts a new one. */
+    private void discardStream() {
+        if (stream != null) {
+            stream.close();
+        }
+        stream = null;
+        recordingId = -1;
+        mark = null;
+        delivered = null;
+    }
+
+    /** The ids of the recordings FlightRecorder lists now. */
+    private static Set<Long> recordingIds() {
+        Set<Long> ids = new HashSet<>();
+        FlightRecorder.getFlightRecorder().getRecordings().forEach(recording -> ids.add(recording.getId()));
+        return ids;
+    }
+
     private void start() {
         requireAvailable();
         JvmShutdown.requireRunning("the pin stream"); // before the stream exists: nothing to close if it throws
         Queue<Delivered> queue = new ConcurrentLinkedQueue<>();
+        Set<Long> before = recordingIds();
         RecordingStream started = new RecordingStream();
+        // its recording: the one listed now that was not before (-1 if another thread made one meanwhile)
+        Set<Long> made = recordingIds();
+        made.removeAll(before);
+        long id = made.size() == 1 ? made.iterator().next() : -1;
         started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
         // Copied out at once: the stream may reuse its event objects.
         started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
@@ -181,6 +246,7 @@ public final class PinStream implements AutoCloseable {
             throw e;
         }
         stream = started;
+        recordingId = id;
         mark = startedMark;
         delivered = queue;
     }
@@ -196,12 +262,7 @@ public final class PinStream implements AutoCloseable {
     @Override
     public synchronized void close() {
         open = null;
-        if (stream != null) {
-            stream.close();
-            stream = null;
-            mark = null;
-            delivered = null;
-        }
+        discardStream();
     }
 
     /**

@@ -65,6 +65,6 @@ record Outcome(List<Pin> pins, List<Pin> apart) {
                 .map(e -> e.getValue() + " x " + e.getKey())
                 .collect(Collectors.joining("; "));
         String carriers = pins.stream().map(Pin::carrier).distinct().sorted().collect(Collectors.joining(", "));
-        return pins.size() + " pins: " + places + "; carriers held: " + carriers;
+        return pins.size() + (pins.size() == 1 ? " pin: " : " pins: ") + places + "; carriers held: " + carriers;
     }
 }

@@ -130,9 +130,42 @@ class PinRecorderTest {
     void theFailureMessageSaysWhatWasExpected() {
         assertThat(PinRecorder.failure(
                         1, Integer.MAX_VALUE, List.of("with a reason containing '<clinit>'"), List.of(), List.of()))
-                .isEqualTo("expected at least 1 pins with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
+                .isEqualTo("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
                         + " 0");
         assertThat(PinRecorder.failure(1, 3, List.of(), List.of(), List.of())).startsWith("expected from 1 to 3 pins");
         assertThat(PinRecorder.failure(0, 3, List.of(), List.of(), List.of())).startsWith("expected at most 3 pins");
+        assertThat(PinRecorder.failure(0, 1, List.of(), List.of(), List.of())).startsWith("expected at most 1 pin ");
+        assertThat(PinRecorder.failure(2, 2, List.of(), List.of(), List.of(pin(PinCause.NATIVE_FRAME, null))))
+                .endsWith("(not counted: 1 pin: 1 x native-frame)");
+    }
+
+    /**
+     * A counted wait for a class's initializer comes with why a test may see it alone or in a suite only: it
+     * happens on the class's first use in the JVM (a reviewer's test failed on its first repetition alone).
+     */
+    @Test
+    void aCountedWaitForAClassInitializerSaysItHappensOnTheClassesFirstUseOnly() {
+        String hint = "happens on the class's first use only";
+        assertThat(PinRecorder.failure(
+                        0, 0, List.of(), List.of(pin(PinCause.CLASS_INIT_WAIT, "org.lib.Heavy")), List.of()))
+                .contains("class-init-wait of org.lib.Heavy")
+                .contains(hint)
+                .contains("@BeforeAll");
+        assertThat(PinRecorder.failure(0, 0, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+                .doesNotContain(hint);
+    }
+
+    private static Pin pin(PinCause cause, String subject) {
+        return new Pin(
+                "a reason",
+                "Object.wait",
+                "test-thread",
+                42,
+                "carrier",
+                java.time.Duration.ofMillis(5),
+                List.of("com.example.FirstUseTest.lambda:18"),
+                cause,
+                subject,
+                false);
     }
 }

@@ -3,8 +3,13 @@ package dev.loompatterns.pinning;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +51,45 @@ final class PinningAssertionFixtures {
         @ShouldPin(reason = "<clinit>")
         void doesNotPin() throws Exception {
             PinningAssertionTest.reentrantLockOnVirtualThreads();
+        }
+    }
+
+    /**
+     * Tests that close the recording behind the assertion's stream, as code that closes every recording
+     * does. The one whose window was open is told so; a later test, under a window of its own, is not
+     * blamed. The recordings closed are only the streams' ({@code Recording Stream: ...}), so that a
+     * recording someone runs around the build is left alone.
+     */
+    @ExtendWith(OnlyInTestKit.class)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ClosesTheRecordings {
+        static void closeTheStreamsRecordings() {
+            FlightRecorder.getFlightRecorder().getRecordings().stream()
+                    .filter(recording -> recording.getName().startsWith("Recording Stream"))
+                    .forEach(Recording::close);
+        }
+
+        @Test
+        @Order(1)
+        @ShouldPin
+        void pinsThenClosesTheRecordings() throws Exception {
+            PinningAssertionTest.upcallOnAVirtualThread();
+            closeTheStreamsRecordings();
+        }
+
+        /** On a platform thread that starts none: the window could not pin, so its stream is kept, closed. */
+        @Test
+        @Order(2)
+        @ShouldNotPin
+        void closesTheRecordingsAndStartsNoThread() {
+            closeTheStreamsRecordings();
+        }
+
+        @Test
+        @Order(3)
+        @ShouldPin
+        void pinsAfterwards() throws Exception {
+            PinningAssertionTest.upcallOnAVirtualThread();
         }
     }
 

@@ -29,7 +29,7 @@ class PinningAssertionOptionsTest {
                 .haveExactly(
                         1,
                         EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                m -> m.startsWith("expected at most 1 pins (jdk.VirtualThreadPinned), got 2:"))));
+                                m -> m.startsWith("expected at most 1 pin (jdk.VirtualThreadPinned), got 2:"))));
     }
 
     @Test
@@ -60,7 +60,7 @@ class PinningAssertionOptionsTest {
                 .haveExactly(
                         1,
                         EventConditions.finishedWithFailure(TestExecutionResultConditions.message(m -> m.startsWith(
-                                        "expected at least 1 pins of cause class-init (jdk.VirtualThreadPinned), got 0")
+                                        "expected at least 1 pin of cause class-init (jdk.VirtualThreadPinned), got 0")
                                 && m.contains("(not counted: 2 pins: 2 x native-frame)"))));
     }
 

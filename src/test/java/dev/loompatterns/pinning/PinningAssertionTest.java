@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.time.Duration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
@@ -90,7 +92,7 @@ class PinningAssertionTest {
                 .haveExactly(
                         1,
                         EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                "expected at least 1 pins with a reason containing '<clinit>'"
+                                "expected at least 1 pin with a reason containing '<clinit>'"
                                         + " (jdk.VirtualThreadPinned), got 0")));
     }
 
@@ -99,5 +101,29 @@ class PinningAssertionTest {
         fixture(selectClass(PinningAssertionFixtures.OtherThreadPins.class))
                 .testEvents()
                 .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    /**
+     * A test that closes the recording behind the assertion is told so in one sentence, and a later test
+     * is not blamed: before, both got JFR's "Can't stop an already stopped recording", the later one
+     * because the shared stream it reused had been closed under it.
+     */
+    @Test
+    void aRecordingClosedUnderTheStreamIsToldToTheTestThatClosedItAlone() {
+        Events tests = fixture(selectClass(PinningAssertionFixtures.ClosesTheRecordings.class))
+                .testEvents();
+        tests.assertStatistics(stats -> stats.succeeded(2).failed(1));
+        assertThat(tests.failed().stream()
+                        .map(event -> event.getTestDescriptor().getDisplayName())
+                        .toList())
+                .containsExactly("pinsThenClosesTheRecordings()");
+        assertThat(tests.failed().stream()
+                        .map(event -> event.getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage())
+                        .toList())
+                .containsExactly(PinStream.RECORDING_CLOSED);
     }
 }

@@ -269,7 +269,7 @@ class PinningTest {
                 true);
         assertThat(shown.verdict()).as(shown.detail()).isEqualTo(Check.Verdict.DEMONSTRATED);
         assertThat(shown.detail())
-                .startsWith("in a child JVM with " + PinningPattern.LEGACY_LOCKING + ": 1 pins: 1 x monitor: ");
+                .startsWith("in a child JVM with " + PinningPattern.LEGACY_LOCKING + ": 1 pin: 1 x monitor: ");
         assertThat(PinningPattern.checkChild(new ChildJvm.Result(0, List.of("pins=0"), ""), expected, 25, true)
                         .verdict())
                 .as("no monitor pin")
