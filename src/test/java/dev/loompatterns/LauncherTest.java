@@ -476,7 +476,7 @@ class LauncherTest {
 
             String errText = Files.readString(err).replace('\r', '\n');
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
-            assertThat(errText).contains("loom: Ctrl-C: stopping the run");
+            assertThat(errText).contains("loom: Ctrl-C: stopping (");
             String afterCtrlC = errText.substring(errText.indexOf("loom: Ctrl-C"));
             assertThat(afterCtrlC.lines().filter(line -> line.startsWith("[")))
                     .as("no run started after Ctrl-C")

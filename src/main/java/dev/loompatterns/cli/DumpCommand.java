@@ -99,6 +99,10 @@ final class DumpCommand extends LoomCommand {
         PrintWriter print = out();
         MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
         RunReport finished = run.report();
+        if (Thread.currentThread().isInterrupted()) { // Ctrl-C while the run finished: no dump is kept or shown
+            Files.deleteIfExists(file);
+            throw new InterruptedException("interrupted after the dump; it is deleted");
+        }
         if (!run.held()) {
             err().println("loom: " + pattern.id() + " (" + chosenMode.id()
                     + ") ran to its end without a task reaching a hold point"

@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.engine.Statistics;
@@ -75,6 +76,9 @@ final class FidelityCommand extends LoomCommand {
             print(pairing, source, pairs, warmup, times, out());
             return LoomCli.EXIT_OK;
         } catch (CannotCompare failed) {
+            if (Cancellation.requested()) { // what failed, failed because of Ctrl-C: not the example's fault
+                throw new InterruptedException("interrupted: " + failed.getMessage());
+            }
             err().println("loom: fidelity: " + failed.getMessage());
             return LoomCli.EXIT_CHECK_FAILED;
         }

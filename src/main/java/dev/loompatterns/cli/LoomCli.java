@@ -89,8 +89,8 @@ public final class LoomCli implements Runnable {
                     Cancellation.request();
                     // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
                     System.err.println(
-                            "loom: Ctrl-C: stopping the run (its threads are interrupted and joined; no further run"
-                                    + " starts)");
+                            "loom: Ctrl-C: stopping (a run's threads are interrupted and joined, no further run starts,"
+                                    + " nothing half-written is kept)");
                     System.err.flush();
                     try {
                         Cancellation.interruptUntilEnded(
@@ -134,6 +134,9 @@ public final class LoomCli implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
     public static int execute(Catalogue catalogue, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LoomCli(), new Factory(catalogue));
+        // every subcommand's help lists -V (mixinStandardHelpOptions): each says the version, as loom -V does
+        Version version = new Version();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

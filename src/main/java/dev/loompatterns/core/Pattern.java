@@ -67,6 +67,14 @@ public interface Pattern {
         return info().params();
     }
 
+    /**
+     * How many tasks a run with this workload does, for the row's {@code tasks} and {@code tasks_per_s}:
+     * its {@code --tasks}, unless a parameter gives the work another way (url-fetch's {@code urls}).
+     */
+    default int tasks(Workload workload) {
+        return workload.tasks();
+    }
+
     /** Tasks per run by default, sized so the whole catalogue compares in about a minute on 2 cores. */
     default int defaultTasks() {
         return info().defaultTasks();

@@ -102,7 +102,7 @@ public final class Runner {
                     pattern.id(),
                     mode,
                     variant.id(),
-                    workload.tasks(),
+                    pattern.tasks(workload),
                     Duration.ofNanos(nanos),
                     Math.max(0, peak - baseline),
                     counter.virtualThreadsStarted() < 0

@@ -5,6 +5,7 @@ import dev.loompatterns.core.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -100,7 +101,13 @@ final class Example implements AutoCloseable {
         }
     }
 
-    private static void compileInto(Path source, Path classes) throws IOException, CannotCompare {
+    /**
+     * Compiles with the JDK's javac, in this JVM. What javac prints (a crash's stack, for one) is kept
+     * out of the terminal: the one line of a {@link CannotCompare} says what went wrong. Ctrl-C while
+     * it compiles (javac reading a class file through a channel the interrupt closed fails as "cannot
+     * access java.util.List", or crashes) is an {@link InterruptedException}, not the example's fault.
+     */
+    private static void compileInto(Path source, Path classes) throws IOException, CannotCompare, InterruptedException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new UsageException(
@@ -117,8 +124,20 @@ final class Example implements AutoCloseable {
                     "-Xlint:-preview",
                     "-d",
                     classes.toString());
-            boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source))
-                    .call();
+            StringWriter printed = new StringWriter();
+            boolean compiled;
+            try {
+                compiled = javac.getTask(printed, files, diagnostics, options, null, files.getJavaFileObjects(source))
+                        .call();
+            } catch (RuntimeException crashed) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("interrupted while compiling " + source);
+                }
+                throw new CannotCompare("javac failed on " + source + ": " + crashed);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while compiling " + source);
+            }
             if (!compiled) {
                 throw new CannotCompare("could not compile " + source + ": "
                         + diagnostics.getDiagnostics().stream()

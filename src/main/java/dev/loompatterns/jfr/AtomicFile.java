@@ -33,6 +33,9 @@ public final class AtomicFile {
         Path temporary = target.toAbsolutePath()
                 .getParent()
                 .resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+        // a JVM that halts mid-write (Ctrl-C's grace ran out) still deletes it, on its way out; once moved into
+        // place, there is nothing under this name to delete
+        temporary.toFile().deleteOnExit();
         try {
             content.writeTo(temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

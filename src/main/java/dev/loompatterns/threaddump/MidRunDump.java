@@ -9,6 +9,8 @@ import dev.loompatterns.core.Threads;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.jfr.AtomicFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +50,11 @@ public final class MidRunDump {
      */
     public static Result take(Pattern pattern, Mode mode, Variant variant, Workload workload, Path file)
             throws Exception {
+        if (Thread.currentThread().isInterrupted()) {
+            // Ctrl-C came first: no run starts while the JVM shuts down (its JFR stream, started then, once
+            // crashed the JVM)
+            throw new InterruptedException("interrupted before the run started");
+        }
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         boolean held;
         try (RunGate.Hold hold = RunGate.hold()) {
@@ -66,7 +73,11 @@ public final class MidRunDump {
                     // the held task keeps the run's scopes open; its siblings park or end meanwhile, and a
                     // quiet scheduler makes JDK 25's dump unlikely to crash (VirtualScheduler.awaitIdle)
                     VirtualScheduler.awaitIdle(QUIET_BACKSTOP);
-                    ThreadDump.write(file);
+                    AtomicFile.write(file, ThreadDump::write); // whole or not at all
+                    if (Thread.currentThread().isInterrupted()) { // the JDK's write does not stop for it
+                        Files.deleteIfExists(file);
+                        throw new InterruptedException("interrupted while the dump was written; it is deleted");
+                    }
                 }
             } catch (InterruptedException e) {
                 // the wait took the caller's interrupt in: the run is cancelled with the caller, not waited for to its

@@ -26,7 +26,21 @@ public record Outcome(URI uri, int status, String body, IOException error) {
 
     /** No answer: the request ended with {@code error}. */
     static Outcome failed(URI uri, IOException error) {
-        return new Outcome(uri, -1, error.getClass().getSimpleName() + ": " + error.getMessage(), error);
+        return new Outcome(uri, -1, describe(error), error);
+    }
+
+    /**
+     * An I/O failure in words: its class and message, or its cause's where it has none (the HTTP client's
+     * ConnectException carries only a cause: "ConnectException: null" said nothing).
+     */
+    static String describe(Throwable error) {
+        String words = error.getClass().getSimpleName();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return words + ": " + (t == error ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
+            }
+        }
+        return words;
     }
 
     public boolean ok() {

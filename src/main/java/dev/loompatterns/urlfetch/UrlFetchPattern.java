@@ -99,6 +99,13 @@ public final class UrlFetchPattern extends AbstractPattern {
      * failing as planned and every other answered once; or, for a fail-fast run that threw, that the failure
      * was a planned fault and no fetch was left running.
      */
+    /** With {@code -P urls=...}, one task per URL: {@code --tasks} is ignored. */
+    @Override
+    public int tasks(Workload workload) {
+        List<URI> userUrls = parseUrls(workload.text(URLS));
+        return userUrls.isEmpty() ? workload.tasks() : userUrls.size();
+    }
+
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Settings settings = settings(variant, workload);

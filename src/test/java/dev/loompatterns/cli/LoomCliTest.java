@@ -134,6 +134,18 @@ class LoomCliTest {
         }
     }
 
+    /** Every command's help lists -V/--version: each prints the version, as loom -V does (before: nothing). */
+    @Test
+    void everyCommandSaysTheVersionItsHelpOffers() {
+        String version = loom("-V").out();
+        assertThat(version).startsWith("loom-patterns ").contains("JVM: ");
+        for (String command : List.of("list", "run", "compare", "dump", "scale", "fidelity", "inspect")) {
+            Result result = loom(command, "--version");
+            assertThat(result.code()).as(command).isZero();
+            assertThat(result.out()).as(command).isEqualTo(version);
+        }
+    }
+
     @Test
     void listShowsEveryPatternOfTheCatalogue() {
         Result result = loom("list");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ExampleTest {
@@ -43,5 +46,32 @@ class ExampleTest {
     void thePairedRatioIsTheHarnessOverTheExamplePairByPair() {
         Times times = new Times(List.of(100.0, 200.0, 400.0), List.of(110.0, 180.0, 400.0));
         assertThat(times.ratios()).containsExactly(1.1, 0.9, 1.0);
+    }
+
+    /**
+     * Ctrl-C while the example compiles is an interrupt, not the example's fault: before, javac, whose
+     * reads the interrupt breaks, failed with "cannot access java.util.List" and fidelity blamed the example
+     * (or javac crashed, its stack trace printed). Whatever javac makes of a thread already interrupted,
+     * compile() says it was interrupted, and leaves no class folder.
+     */
+    @Test
+    void anInterruptWhileCompilingIsAnInterruptNotTheExamplesFault() throws Exception {
+        Path source = Fidelity.exampleSource(Path.of("examples"), Pairing.of("thread-basics"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = classFolders(tmp);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> Example.compile(source)).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(classFolders(tmp)).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    private static List<Path> classFolders(Path tmp) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("loom-fidelity-"))
+                    .toList();
+        }
     }
 }

@@ -83,4 +83,28 @@ class MidRunDumpTest {
                 .as("no dump of a run that was not held")
                 .doesNotExist();
     }
+
+    /**
+     * A caller interrupted before it calls take() (Ctrl-C came first) starts no run: a run started while the
+     * JVM shuts down starts a JFR stream, and that once crashed the JVM. Before, the run started regardless.
+     */
+    @Test
+    void aCallerInterruptedBeforehandStartsNoRun(@TempDir Path dir) {
+        WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> MidRunDump.take(
+                            pattern,
+                            Mode.VIRTUAL,
+                            Variant.DEFAULT,
+                            Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()),
+                            dir.resolve("dump.json")))
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessageContaining("before the run started");
+        } finally {
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(pattern.waiting().getCount()).as("the run never started").isEqualTo(1);
+        assertThat(dir).isEmptyDirectory();
+    }
 }

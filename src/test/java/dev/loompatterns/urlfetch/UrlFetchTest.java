@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -127,6 +129,28 @@ class UrlFetchTest {
             assertThat(bad.verdict()).isEqualTo(Check.Verdict.FAILED);
             assertThat(bad.detail()).contains("1 of 3 failed").contains("HTTP 404");
         }
+    }
+
+    /**
+     * With the user's URLs a run does one task per URL, whatever --tasks says (it is ignored): the row's tasks
+     * and tasks_per_s count them (they counted the ignored --tasks, 200 for 2 URLs), and a refused connection
+     * says why (it said "ConnectException: null").
+     */
+    @Test
+    void aRunOfTheUsersUrlsCountsThemAsItsTasks() throws Exception {
+        UrlFetchPattern pattern = new UrlFetchPattern();
+        String refused = "http://127.0.0.1:1/a,http://127.0.0.1:1/b";
+        Workload workload = Workload.resolve(pattern, Mode.VIRTUAL, 50, Map.of("urls", refused));
+        assertThat(pattern.tasks(workload)).isEqualTo(2);
+        assertThat(pattern.tasks(Workload.resolve(pattern, Mode.VIRTUAL, 50, Map.of())))
+                .isEqualTo(50);
+        RunReport report = new Runner().run(pattern, Mode.VIRTUAL, Variant.DEFAULT, workload);
+        assertThat(report.tasks()).isEqualTo(2);
+        assertThat(report.check().verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(report.check().detail())
+                .contains("2 of 2 failed")
+                .contains("ConnectException")
+                .doesNotContain("null");
     }
 
     @Test
