@@ -65,13 +65,7 @@ class MidRunDumpTest {
             }
         });
         try {
-            assertThatThrownBy(() -> MidRunDump.take(
-                            pattern,
-                            Mode.VIRTUAL,
-                            Variant.DEFAULT,
-                            Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()),
-                            dir.resolve("dump.json")))
-                    .isInstanceOf(InterruptedException.class);
+            assertThatThrownBy(() -> take(pattern, dir)).isInstanceOf(InterruptedException.class);
         } finally {
             done.set(true);
             interrupter.interrupt(); // if it still waits: the run never started
@@ -93,12 +87,7 @@ class MidRunDumpTest {
         WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> MidRunDump.take(
-                            pattern,
-                            Mode.VIRTUAL,
-                            Variant.DEFAULT,
-                            Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()),
-                            dir.resolve("dump.json")))
+            assertThatThrownBy(() -> take(pattern, dir))
                     .isInstanceOf(InterruptedException.class)
                     .hasMessageContaining("before the run started");
         } finally {
@@ -106,5 +95,15 @@ class MidRunDumpTest {
         }
         assertThat(pattern.waiting().getCount()).as("the run never started").isEqualTo(1);
         assertThat(dir).isEmptyDirectory();
+    }
+
+    /** {@link MidRunDump#take} of the pattern in virtual mode, by default, to {@code dump.json} in {@code dir}. */
+    private static MidRunDump.Result take(Pattern pattern, Path dir) throws Exception {
+        return MidRunDump.take(
+                pattern,
+                Mode.VIRTUAL,
+                Variant.DEFAULT,
+                Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of()),
+                dir.resolve("dump.json"));
     }
 }
