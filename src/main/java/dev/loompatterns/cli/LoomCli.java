@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.jfr.RecordingSetupException;
@@ -220,8 +221,13 @@ public final class LoomCli implements Runnable {
             boolean command = !word.startsWith("-")
                     && unmatched.getCommandLine().getSubcommands().size() > 0;
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
-            if (!suggestions.isEmpty()) {
-                return what + "; did you mean '" + suggestions.getFirst() + "'?";
+            // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
+            List<String> candidates = command
+                    ? List.copyOf(unmatched.getCommandLine().getSubcommands().keySet())
+                    : suggestions;
+            String nearest = Typo.nearest(word, candidates);
+            if (nearest != null) {
+                return what + "; did you mean '" + nearest + "'?";
             }
             return command
                     ? what + "; the commands are "

@@ -52,39 +52,9 @@ public final class Catalogue {
         throw new UsageException("unknown pattern '" + id + "'; " + hint + "known patterns: " + known);
     }
 
-    /** The id closest to what was typed, if it is close enough to be a typo. */
+    /** The id closest to what was typed, if it is close enough to be a typo ({@link Typo#nearest}). */
     String nearest(String typed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String id : ids()) {
-            int distance = editDistance(typed.toLowerCase(java.util.Locale.ROOT), id);
-            if (distance < bestDistance) {
-                best = id;
-                bestDistance = distance;
-            }
-        }
-        boolean close = best != null && (bestDistance <= Math.max(2, best.length() / 3) || best.startsWith(typed));
-        return close ? best : null;
-    }
-
-    /** Levenshtein distance, two rows at a time. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Typo.nearest(typed, ids());
     }
 
     @Override

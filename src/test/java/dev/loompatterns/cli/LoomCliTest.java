@@ -243,6 +243,9 @@ class LoomCliTest {
     @Test
     void unknownPatternSuggestsTheNearestId() {
         assertThat(loom("run", "lock-countr").err()).contains("did you mean 'lock-counter'");
+        // picocli's first suggestion was taken: 'lsit' gave 'fidelity'
+        assertThat(loom("lsit").err()).contains("did you mean 'list'");
+        assertThat(loom("exmaple").err()).doesNotContain("did you mean").contains("the commands are");
     }
 
     @Test

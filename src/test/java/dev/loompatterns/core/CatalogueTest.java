@@ -105,8 +105,24 @@ class CatalogueTest {
 
     @Test
     void editDistanceCountsSingleEdits() {
-        assertThat(Catalogue.editDistance("kitten", "sitting")).isEqualTo(3);
-        assertThat(Catalogue.editDistance("", "abc")).isEqualTo(3);
-        assertThat(Catalogue.editDistance("same", "same")).isZero();
+        assertThat(Typo.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Typo.editDistance("", "abc")).isEqualTo(3);
+        assertThat(Typo.editDistance("same", "same")).isZero();
+        assertThat(Typo.editDistance("lsit", "list"))
+                .as("two neighbours swapped: one edit")
+                .isEqualTo(1);
+    }
+
+    /**
+     * An empty id suggested the first id ("race"): every id begins with nothing. A word far from every
+     * candidate gets no suggestion.
+     */
+    @Test
+    void nothingTypedOrNothingNearHasNoSuggestion() {
+        assertThat(catalogue.nearest("")).isNull();
+        assertThat(Typo.nearest("exmaple", List.of("list", "run", "compare", "scale", "inspect")))
+                .isNull();
+        assertThat(Typo.nearest("lsit", List.of("list", "run", "fidelity"))).isEqualTo("list");
+        assertThat(Typo.nearest("--mdoe", List.of("--mode", "--modes"))).isEqualTo("--mode");
     }
 }
