@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +31,10 @@ final class PinningRule extends BaseRule {
 
     private static final String PINNED = "jdk.VirtualThreadPinned";
 
-    /** Pins kept one by one for the report's timeline; past this, only the groups count. */
+    /**
+     * Pins kept one by one for the report's timeline, the earliest by start (the file does not give them in
+     * time order); past this, only the groups count.
+     */
     static final int TIMELINE_LIMIT = 2_000;
 
     private static final class Group {
@@ -57,7 +61,11 @@ final class PinningRule extends BaseRule {
     private record CauseOrigin(PinCause cause, PinOrigin origin) {}
 
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
-    private final List<Map<String, Object>> timeline = new ArrayList<>();
+    /** The earliest pins so far, the latest of them first out. */
+    private final PriorityQueue<Map<String, Object>> timeline =
+            new PriorityQueue<>(Comparator.comparingLong((Map<String, Object> pin) -> (Long) pin.get("time"))
+                    .reversed());
+
     private long pins;
 
     @Override
@@ -79,7 +87,8 @@ final class PinningRule extends BaseRule {
             group.carriers.add(pin.carrier());
         }
         group.fromStack |= classified.fromStack();
-        if (timeline.size() < TIMELINE_LIMIT) {
+        if (timeline.size() < TIMELINE_LIMIT
+                || pin.time() < (Long) timeline.peek().get("time")) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("time", pin.time());
             one.put("duration_ms", Durations.ms(pin.duration()));
@@ -89,6 +98,9 @@ final class PinningRule extends BaseRule {
             one.put("origin", origin.id());
             one.put("frame", frame);
             timeline.add(one);
+            if (timeline.size() > TIMELINE_LIMIT) {
+                timeline.poll(); // the latest: a later pin than every other kept
+            }
         }
     }
 
@@ -152,7 +164,11 @@ final class PinningRule extends BaseRule {
         details.put("by_cause", byCause(sorted));
         details.put("groups", code.stream().map(PinningRule::describe).toList());
         details.put("apart", apart.stream().map(PinningRule::describe).toList());
-        details.put("timeline", timeline);
+        details.put(
+                "timeline",
+                timeline.stream()
+                        .sorted(Comparator.comparingLong(pin -> (Long) pin.get("time")))
+                        .toList());
         details.put("timeline_complete", pins <= TIMELINE_LIMIT);
         if (codePins == 0) {
             return new Finding(

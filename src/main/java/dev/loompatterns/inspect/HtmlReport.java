@@ -200,7 +200,7 @@ public final class HtmlReport {
                                     + (Boolean.FALSE.equals(finding.details().get("timeline_complete"))
                                             ? String.format(
                                                     Locale.ROOT,
-                                                    " (the first %,d pins of %s)",
+                                                    " (the earliest %,d pins of %s)",
                                                     pins.size(),
                                                     value(
                                                             "pins",

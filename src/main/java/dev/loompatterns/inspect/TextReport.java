@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The findings as text for a terminal: per rule, its severity, id and summary, the explanation,
@@ -34,19 +35,21 @@ public final class TextReport {
     private TextReport() {}
 
     public static void print(Report report, PrintWriter out) {
+        // names from the recording (threads, pools, frames) may hold control characters: shown, not obeyed
+        Consumer<String> println = line -> out.println(visible(line));
         String recording = String.format(
                 Locale.ROOT,
                 "%s (%s, %s)",
                 report.file(),
                 size(report.bytes()),
                 Durations.count(report.events(), "event"));
-        wrap("Recording: ", recording, WIDTH).forEach(out::println);
+        wrap("Recording: ", recording, WIDTH).forEach(println);
         for (Finding finding : report.findings()) {
-            out.println();
+            println.accept("");
             wrap("[" + finding.severity() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)
-                    .forEach(out::println);
+                    .forEach(println);
             if (!finding.explanation().isEmpty()) {
-                wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(out::println);
+                wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(println);
             }
             finding.details().forEach((name, value) -> {
                 if (!Finding.readable(name)) {
@@ -56,17 +59,17 @@ public final class TextReport {
                     if (list.isEmpty()) {
                         return;
                     }
-                    out.println("  " + name + ":");
+                    println.accept("  " + name + ":");
                     list.stream()
                             .limit(ROWS)
-                            .forEach(row -> wrap("    - ", row(row), WIDTH).forEach(out::println));
+                            .forEach(row -> wrap("    - ", row(row), WIDTH).forEach(println));
                     if (list.size() > ROWS) {
                         out.printf(Locale.ROOT, "    (%d more: --format json lists them)%n", list.size() - ROWS);
                     }
                 } else if (name.endsWith(COMMAND)) {
-                    out.println("  " + name + ": " + row(value)); // to copy into a shell: one line, however long
+                    println.accept("  " + name + ": " + row(value)); // to copy into a shell: one line, however long
                 } else {
-                    wrap("  " + name + ": ", named(name, value), WIDTH).forEach(out::println);
+                    wrap("  " + name + ": ", named(name, value), WIDTH).forEach(println);
                 }
             });
         }
@@ -125,6 +128,36 @@ public final class TextReport {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /**
+     * The line with its control characters written out ({@code \n}, {@code \t}, {@code \\u001b}): a
+     * thread named with an escape sequence or a newline cannot move the cursor, recolour the terminal or
+     * forge a line of the report.
+     */
+    static String visible(String line) {
+        StringBuilder shown = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
+            if (control && shown == null) {
+                shown = new StringBuilder(line.length() + 8).append(line, 0, i);
+            }
+            if (shown != null) {
+                if (!control) {
+                    shown.append(c);
+                } else if (c == '\n') {
+                    shown.append("\\n");
+                } else if (c == '\t') {
+                    shown.append("\\t");
+                } else if (c == '\r') {
+                    shown.append("\\r");
+                } else {
+                    shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                }
+            }
+        }
+        return shown == null ? line : shown.toString();
     }
 
     static String size(long bytes) {

@@ -48,6 +48,34 @@ class TextReportTest {
                 .doesNotContain("alive_over_time");
     }
 
+    /**
+     * A thread's name is the recording's to choose: an escape sequence or a newline in it is shown, not
+     * obeyed by the terminal (before, it went out as it was: it could recolour the terminal or forge a line).
+     */
+    @Test
+    void controlCharactersFromTheRecordingAreShownNotObeyed() {
+        String hostile = "pool\u001b[31m-red\nNEXT\tLINE";
+        Report report = new Report(
+                "a\u0007.jfr",
+                1234,
+                5,
+                List.of(new Finding(
+                        "pool-candidate",
+                        Severity.INFO,
+                        "first to move: " + hostile,
+                        "",
+                        Map.of("candidates", List.of(Map.of("pool", hostile))))));
+        String text = print(report);
+        assertThat(text.lines().toList())
+                .allSatisfy(line -> assertThat(line.chars().filter(c -> c < 0x20 || c == 0x7f))
+                        .as(line)
+                        .isEmpty());
+        assertThat(text)
+                .contains("pool\\u001b[31m-red\\nNEXT\\tLINE")
+                .contains("a\\u0007.jfr")
+                .doesNotContain("\nNEXT");
+    }
+
     /** A time is epoch nanoseconds in the details (the HTML page draws it); text shows the instant. */
     @Test
     void aTimeIsPrintedAsAnInstant() {
