@@ -32,6 +32,8 @@ public final class UrlFetchPattern extends AbstractPattern {
     static final String DEFAULT_FAULT_SEED = "1";
     /** The fault variants' timeout unless told otherwise: short, as every stall costs one. */
     static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** What a request adds to the backstop timeout of a run ({@link #backstop}). */
+    static final Duration BACKSTOP_PER_REQUEST = Duration.ofMillis(10);
 
     /** Requests one run may make: each is a connection's worth of sockets on loopback. */
     static final int MAX_REQUESTS = 100_000;
@@ -55,9 +57,9 @@ public final class UrlFetchPattern extends AbstractPattern {
     static final Param TIMEOUT_MS = Param.ofInt(
             "timeout-ms",
             "the client's timeout per request, which ends a stall; 0 for "
-                    + UrlClient.DEFAULT_TIMEOUT.toMillis() + ", or " + FAULT_TIMEOUT.toMillis()
-                    + " for the stalled items of the fault variants "
-                    + "(their other items keep " + UrlClient.DEFAULT_TIMEOUT.toMillis() + ")",
+                    + UrlClient.DEFAULT_TIMEOUT.toMillis() + " plus " + BACKSTOP_PER_REQUEST.toMillis()
+                    + " per request of the run, or " + FAULT_TIMEOUT.toMillis()
+                    + " for the stalled items of the fault variants (their other items keep the former)",
             0,
             0,
             600_000);
@@ -93,12 +95,6 @@ public final class UrlFetchPattern extends AbstractPattern {
     static final ByMode<Form> FORMS =
             new ByMode<>(PlatformUrlFetch::new, VirtualUrlFetch::new, StructuredUrlFetch::new);
 
-    /**
-     * Sets up the server and client, fetches with the mode's form and tears down, all in one, so the clock
-     * sees the set-up too. Checks that every URL's outcome came back in input order, each faulted item
-     * failing as planned and every other answered once; or, for a fail-fast run that threw, that the failure
-     * was a planned fault and no fetch was left running.
-     */
     /** With {@code -P urls=...}, one task per URL: {@code --tasks} is ignored. */
     @Override
     public int tasks(Workload workload) {
@@ -106,9 +102,16 @@ public final class UrlFetchPattern extends AbstractPattern {
         return userUrls.isEmpty() ? workload.tasks() : userUrls.size();
     }
 
+    /**
+     * Sets up the server and client, fetches with the mode's form and tears down, all in one, so the clock
+     * sees the set-up too. Checks that every URL's outcome came back in input order, each faulted item
+     * failing as planned and every other answered once; or, for a fail-fast run that threw, that the failure
+     * was a planned fault and no fetch was left running.
+     */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
         Settings settings = settings(variant, workload);
+        settings.requireDescriptors(mode, tasks(workload));
         try (FetchSetup setup = settings.setUp(workload)) {
             return fetchAndCheck(FORMS.of(mode), settings, setup);
         }
@@ -121,6 +124,7 @@ public final class UrlFetchPattern extends AbstractPattern {
     @Override
     public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
         Settings settings = settings(variant, workload);
+        settings.requireDescriptors(mode, tasks(workload));
         Form form = FORMS.of(mode);
         FetchSetup setup = settings.setUp(workload);
         return new Prepared() {
@@ -146,6 +150,11 @@ public final class UrlFetchPattern extends AbstractPattern {
     private record Settings(
             List<URI> userUrls, FaultPlan plan, Duration timeout, Duration otherTimeout, Form.Options options) {
 
+        /** Fails at once, in one line, if this process may not open the sockets the run needs ({@link Descriptors}). */
+        void requireDescriptors(Mode mode, int requests) {
+            Descriptors.require(mode, requests, options, userUrls.isEmpty());
+        }
+
         FetchSetup setUp(Workload workload) throws IOException {
             return userUrls.isEmpty()
                     ? FetchSetup.embedded(workload.millis(LATENCY_MS), plan, workload.tasks(), timeout, otherTimeout)
@@ -153,16 +162,27 @@ public final class UrlFetchPattern extends AbstractPattern {
         }
     }
 
+    /**
+     * The timeout of a request nothing stalls on purpose, a backstop against a server that hangs, never
+     * part of a check: {@link UrlClient#DEFAULT_TIMEOUT} plus {@link #BACKSTOP_PER_REQUEST} for each request
+     * of the run. In the virtual and structured modes every request is sent at once, and a request's
+     * timeout runs from its send: its wait behind the others counts. A flat 30 s failed a structured run of
+     * 30,000 requests that took 33 s on the 2-core project machine beside other work (load average 8,
+     * 2026-12-01); with this, 330 s: a floor of 100 requests a second.
+     */
+    static Duration backstop(int requests) {
+        return UrlClient.DEFAULT_TIMEOUT.plus(BACKSTOP_PER_REQUEST.multipliedBy(requests));
+    }
+
     private static Settings settings(Variant variant, Workload workload) {
         List<URI> userUrls = parseUrls(workload.text(URLS));
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
+        Duration backstop = backstop(userUrls.isEmpty() ? workload.tasks() : userUrls.size());
         Duration timeout = workload.longValue(TIMEOUT_MS) > 0
                 ? workload.millis(TIMEOUT_MS)
-                : plan == FaultPlan.NONE ? UrlClient.DEFAULT_TIMEOUT : FAULT_TIMEOUT;
-        // In the fault variants only stalled items get this timeout; the others get at least DEFAULT_TIMEOUT.
-        Duration otherTimeout = plan == FaultPlan.NONE || UrlClient.DEFAULT_TIMEOUT.compareTo(timeout) <= 0
-                ? timeout
-                : UrlClient.DEFAULT_TIMEOUT;
+                : plan == FaultPlan.NONE ? backstop : FAULT_TIMEOUT;
+        // In the fault variants only stalled items get this timeout; the others get at least the backstop.
+        Duration otherTimeout = plan == FaultPlan.NONE || backstop.compareTo(timeout) <= 0 ? timeout : backstop;
         Duration latency = workload.millis(LATENCY_MS);
         if (userUrls.isEmpty() && latency.compareTo(otherTimeout) >= 0) {
             throw new UsageException(

@@ -1,0 +1,74 @@
+package dev.loompatterns.urlfetch;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.UsageException;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * Whether this JVM may open the sockets a run needs, checked before it starts. Each request in flight
+ * holds a connection: a socket for the client and, against the embedded server, which runs in this
+ * JVM, one for the server. In the virtual and structured modes every request is in flight at once
+ * unless {@code -P max-in-flight} says otherwise, so a large {@code --tasks} meets the process's
+ * limit on open files ({@code ulimit -n}: 1,024 on many Linux desktops, 20,000 on the project
+ * machine), and the run failed with "Too many open files" (or timed out) part way, as a failed check.
+ */
+final class Descriptors {
+
+    /** Descriptors kept free for the rest of the JVM: jars, the HTTP client's selector, JFR. */
+    static final int SPARE = 256;
+
+    private Descriptors() {}
+
+    /** Requests in flight at once: the pool's workers on platform threads, else the permits, if any. */
+    static int inFlight(Mode mode, int requests, Form.Options options) {
+        int limit = mode == Mode.PLATFORM
+                ? options.workers()
+                : options.maxInFlight() > 0 ? options.maxInFlight() : requests;
+        return Math.min(requests, limit);
+    }
+
+    /**
+     * Why a run of this many requests at once cannot have its sockets, or null if it can.
+     *
+     * @param perRequest descriptors a request holds: 2 against the embedded server, 1 against the user's URLs
+     * @param open       descriptors open now
+     * @param max        the most this process may open
+     */
+    static String shortage(Mode mode, int inFlight, int perRequest, long open, long max) {
+        long needed = (long) inFlight * perRequest;
+        if (open + needed + SPARE <= max) {
+            return null;
+        }
+        long fits = Math.max(1, (max - open - SPARE) / perRequest);
+        String cap = mode == Mode.PLATFORM
+                ? "-P " + UrlFetchPattern.WORKERS.name() + "=" + fits
+                : "-P " + UrlFetchPattern.MAX_IN_FLIGHT.name() + "=" + fits;
+        return String.format(
+                Locale.ROOT,
+                "url-fetch: %,d requests at once need %,d open files (%s), and this process may open %,d"
+                        + " (ulimit -n), %,d of them open already: give %s or less, fewer --tasks, or raise ulimit -n",
+                inFlight,
+                needed,
+                perRequest == 2 ? "a socket at each end: the server runs in this JVM" : "a socket each",
+                max,
+                open,
+                cap);
+    }
+
+    /** Fails with {@link #shortage}'s words if this process may not open enough; says nothing off Unix. */
+    static void require(Mode mode, int requests, Form.Options options, boolean embedded) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            String shortage = shortage(
+                    mode,
+                    inFlight(mode, requests, options),
+                    embedded ? 2 : 1,
+                    unix.getOpenFileDescriptorCount(),
+                    unix.getMaxFileDescriptorCount());
+            if (shortage != null) {
+                throw new UsageException(shortage);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.loompatterns.urlfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Mode;
+import org.junit.jupiter.api.Test;
+
+class DescriptorsTest {
+
+    private static final Form.Options OPTIONS = new Form.Options(20, 0, 10, Form.OnFailure.OUTCOMES);
+
+    /** What is in flight at once: the pool's workers on platform threads, the permits if any, else every request. */
+    @Test
+    void inFlightIsThePoolOrThePermitsOrEveryRequest() {
+        assertThat(Descriptors.inFlight(Mode.PLATFORM, 30_000, OPTIONS)).isEqualTo(20);
+        assertThat(Descriptors.inFlight(Mode.VIRTUAL, 30_000, OPTIONS)).isEqualTo(30_000);
+        assertThat(Descriptors.inFlight(
+                        Mode.STRUCTURED, 30_000, new Form.Options(20, 500, 10, Form.OnFailure.OUTCOMES)))
+                .isEqualTo(500);
+        assertThat(Descriptors.inFlight(Mode.VIRTUAL, 7, OPTIONS)).isEqualTo(7);
+    }
+
+    /**
+     * 30,000 requests at once against the embedded server need 60,000 sockets; with a limit of 20,000 (the
+     * project machine's ulimit -n) the run failed part way with "Too many open files", as a failed check. It
+     * is now refused before it starts, with a cap that fits.
+     */
+    @Test
+    void aRunThatCannotHaveItsSocketsIsRefusedWithACapThatFits() {
+        String refused = Descriptors.shortage(Mode.STRUCTURED, 30_000, 2, 100, 20_000);
+        assertThat(refused)
+                .contains("30,000 requests at once need 60,000 open files")
+                .contains("may open 20,000 (ulimit -n), 100 of them open already")
+                .contains("-P max-in-flight=9822 or less");
+        long fits = (20_000 - 100 - Descriptors.SPARE) / 2;
+        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits, 2, 100, 20_000))
+                .isNull();
+        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits + 1, 2, 100, 20_000))
+                .isNotNull();
+        assertThat(Descriptors.shortage(Mode.PLATFORM, 5_000, 1, 100, 1_024)).contains("-P workers=668 or less");
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 200, 2, 100, 1_024))
+                .as("the default run on a desktop's 1,024")
+                .isNull();
+    }
+}
