@@ -1,27 +1,63 @@
 package dev.loompatterns.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * {@code carrier-hogging}: virtual threads that ran without blocking for long stretches. There
- * is no time slicing for virtual threads: one that computes keeps its carrier until it blocks, and
- * on a small carrier pool everything queued behind it waits. Read from {@code jdk.ExecutionSample}:
- * the same virtual thread sampled again and again, with no gap longer than {@link #GAP}, was
- * running all that time. Samples come every 10 to 20 ms with the JDK's profiles; a thread that
- * blocks briefly between samples looks continuous, so the stretches are upper bounds.
+ * {@code carrier-hogging}: virtual threads seen holding their carriers for long stretches. There is
+ * no time slicing for virtual threads: one that computes keeps its carrier until it blocks in a way
+ * that releases it, and on a small carrier pool everything queued behind it waits.
+ *
+ * <p><b>A stretch</b> is a run of one virtual thread's {@code jdk.ExecutionSample}s, in time order,
+ * with none more than {@link #GAP} after the one before and no block that released the carrier
+ * between two of them. Samples come every 10 to 20 ms with the JDK's profiles; a stretch lasts
+ * from its first sample to its last.
+ *
+ * <p><b>Which blocks release the carrier</b> ({@link #RELEASING}), as JDK 25 records a virtual
+ * thread's blocks (tried 2026-12-01 on 25.0.3, {@code settings=profile}):
+ * <ul>
+ *   <li>{@code jdk.ThreadSleep}, {@code jdk.SocketRead} and {@code jdk.SocketWrite} end a stretch:
+ *       the thread unmounted and its carrier ran others. Unless it was pinned: a sleep or socket
+ *       wait on the carrier also has a {@code jdk.VirtualThreadPinned} of the same thread over the
+ *       same time (a sleep in a class initializer had both, the pin inside the sleep), and that
+ *       block stays inside the stretch.</li>
+ *   <li>{@code jdk.VirtualThreadPinned} ends nothing: the thread held its carrier while pinned.
+ *       The pins only tell which sleeps and socket waits kept the carrier.</li>
+ *   <li>Not read, as they release nothing: a virtual thread's {@code jdk.ThreadPark},
+ *       {@code jdk.JavaMonitorEnter} and {@code jdk.JavaMonitorWait}, which JFR records only when
+ *       the thread blocked on its carrier (a park, a contended {@code synchronized} and an
+ *       {@code Object.wait} that unmounted recorded none; a park in a class initializer recorded
+ *       {@code jdk.ThreadPark} and a pin; on JDK 21-23 every monitor pins), and
+ *       {@code jdk.FileRead}/{@code jdk.FileWrite}: file I/O keeps the carrier, and JDK 25 adds no
+ *       carrier for it but for direct or synchronous I/O (with one carrier, another virtual thread
+ *       waited 1.2 s for ten reads of a 100 MB file to end; for ten sleeps of 30 ms, 5 ms).</li>
+ * </ul>
+ * What no event shows stays inside a stretch: JFR records a sleep only from its threshold (20 ms
+ * with the JDK's default settings, 10 ms with profile), throttles the socket events (100 or 300 a
+ * second), and records a pin only from its own threshold (20 ms with both), so a sleep pinned for
+ * 10 to 20 ms under profile counts as a release. A stretch is what the events show, an upper bound
+ * of the time the thread kept its carrier.
+ *
+ * <p><b>Memory.</b> A recording's events are not in time order (JFR writes each thread's buffer
+ * as it fills; the samples come from the sampler), so a block can come before the samples of its
+ * thread, and nothing is decided while reading. The samples are kept per sampled virtual thread,
+ * few where there are many virtual threads (most never run long enough to be sampled); the
+ * releasing blocks (their middles) and the pins of every virtual thread are kept packed
+ * ({@link PackedIntervals}: 3 bytes a sleep in a recording of a million virtual threads), and
+ * {@link #finish} keeps those of the sampled threads only.
  */
 final class CarrierHoggingRule extends BaseRule {
 
     static final String ID = "carrier-hogging";
-
-    CarrierHoggingRule() {
-        super(ID, "Carrier hogging", "jdk.ExecutionSample");
-    }
 
     /** Samples further apart than this end a stretch. */
     static final long GAP = 100_000_000L;
@@ -30,54 +66,180 @@ final class CarrierHoggingRule extends BaseRule {
     /** A stretch from this long is a warning: everything queued behind it waited as long. */
     static final long WARNED = 500_000_000L;
 
-    private static final class Stretches {
+    /** The blocks of a virtual thread that release its carrier, unless it blocked pinned (see above). */
+    static final Set<Observation.Blocked.Kind> RELEASING = EnumSet.of(
+            Observation.Blocked.Kind.SLEEP,
+            Observation.Blocked.Kind.SOCKET_READ,
+            Observation.Blocked.Kind.SOCKET_WRITE);
+
+    private static final String SAMPLE = "jdk.ExecutionSample";
+    private static final String PINNED = "jdk.VirtualThreadPinned";
+    /** {@link #RELEASING}'s event types, as the findings name them. */
+    private static final String RELEASING_EVENTS = "jdk.ThreadSleep, jdk.SocketRead and jdk.SocketWrite";
+
+    private static final List<String> RELEASING_TYPES =
+            RELEASING.stream().map(Observation.Blocked.Kind::eventType).toList();
+
+    CarrierHoggingRule() {
+        super(
+                ID,
+                "Carrier hogging",
+                Stream.concat(Stream.of(SAMPLE, PINNED), RELEASING_TYPES.stream())
+                        .toArray(String[]::new));
+    }
+
+    private static final long[] NONE = {};
+
+    /** One sampled virtual thread: its samples as they came, and, in {@link #finish}, its blocks and its longest stretch. */
+    private static final class Sampled {
         final Observation.ThreadRef thread;
-        long runStart;
-        long last = Long.MIN_VALUE;
+        long[] times = new long[8];
+        int samples;
+        final Map<String, Long> frames = new HashMap<>();
+        /** The middles of its releasing blocks. */
+        long[] releases = NONE;
+
+        int releaseCount;
+        long[] pinStarts = NONE;
+        long[] pinEnds = NONE;
+        int pins;
         long longest;
         long longestStart;
-        long samples;
-        final Map<String, Long> frames = new HashMap<>();
+        int pinsInLongest;
 
-        Stretches(Observation.ThreadRef thread) {
+        Sampled(Observation.ThreadRef thread) {
             this.thread = thread;
+        }
+
+        void sample(long time, String frame) {
+            times = append(times, samples++, time);
+            if (frames.size() < 8 || frames.containsKey(frame)) {
+                frames.merge(frame, 1L, Long::sum);
+            }
+        }
+
+        void release(long middle) {
+            releases = append(releases, releaseCount++, middle);
+        }
+
+        void pin(long start, long duration) {
+            pinStarts = append(pinStarts, pins, start);
+            pinEnds = append(pinEnds, pins++, start + duration);
+        }
+
+        /** Finds the longest stretch: cut where samples are more than {@link #GAP} apart or a block released the carrier. */
+        void measure() {
+            Arrays.sort(times, 0, samples);
+            Arrays.sort(releases, 0, releaseCount);
+            // a thread blocks once at a time: its pins do not overlap, so sorted apart, starts and ends still pair
+            Arrays.sort(pinStarts, 0, pins);
+            Arrays.sort(pinEnds, 0, pins);
+            long[] freed = new long[releaseCount];
+            int freedCount = 0;
+            int pin = 0;
+            for (int r = 0; r < releaseCount; r++) {
+                long middle = releases[r];
+                while (pin < pins && pinEnds[pin] < middle) {
+                    pin++;
+                }
+                if (pin == pins || pinStarts[pin] > middle) {
+                    freed[freedCount++] = middle; // not pinned: the carrier was released
+                }
+            }
+            long start = times[0];
+            longestStart = start;
+            int next = 0; // the first released block after the previous sample
+            for (int i = 1; i < samples; i++) {
+                long previous = times[i - 1];
+                long time = times[i];
+                while (next < freedCount && freed[next] <= previous) {
+                    next++;
+                }
+                if (time - previous > GAP || next < freedCount && freed[next] <= time) {
+                    start = time;
+                }
+                if (time - start > longest) {
+                    longest = time - start;
+                    longestStart = start;
+                }
+            }
+            for (int p = 0; p < pins; p++) {
+                if (pinStarts[p] >= longestStart && pinStarts[p] <= longestStart + longest) {
+                    pinsInLongest++;
+                }
+            }
+        }
+
+        String topFrame() {
+            return frames.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse("?");
         }
     }
 
-    private final Map<Long, Stretches> threads = new HashMap<>();
+    /** The sampled virtual threads, in the order of their first samples. */
+    private final List<Sampled> sampled = new ArrayList<>();
+
+    /** Each sampled virtual thread's place in {@link #sampled}, by its id. */
+    private final LongLongMap sampledIndex = new LongLongMap();
+    /**
+     * The middles of every virtual thread's releasing blocks, as they came: their samples may come later. A
+     * middle tells where a block was among the samples (no sample of its thread falls inside it), and whether a
+     * pin covers it, whichever of the two events was stamped a few microseconds first.
+     */
+    private final PackedIntervals releases = new PackedIntervals(false);
+
+    /** Every virtual thread's pins, as they came. */
+    private final PackedIntervals pins = new PackedIntervals(true);
+
     private long virtualSamples;
     private long samples;
 
     @Override
     public void accept(Observation observation) {
-        if (!(observation instanceof Observation.Sample sample)) {
-            return;
+        switch (observation) {
+            case Observation.Sample sample -> {
+                samples++;
+                if (sample.thread().virtual()) {
+                    virtualSamples++;
+                    sampled(sample.thread()).sample(sample.time(), sample.topFrame());
+                }
+            }
+            case Observation.Blocked blocked
+            when blocked.thread().virtual() && RELEASING.contains(blocked.kind()) ->
+                releases.add(blocked.thread().id(), blocked.time() + blocked.duration() / 2, 0);
+            case Observation.Pinned pinned
+            when pinned.thread().virtual() -> pins.add(pinned.thread().id(), pinned.time(), pinned.duration());
+            default -> {}
         }
-        samples++;
-        if (!sample.thread().virtual()) {
-            return;
+    }
+
+    private Sampled sampled(Observation.ThreadRef thread) {
+        long index = sampledIndex.get(thread.id(), -1);
+        if (index >= 0) {
+            return sampled.get((int) index);
         }
-        virtualSamples++;
-        Stretches s = threads.computeIfAbsent(sample.thread().id(), id -> new Stretches(sample.thread()));
-        s.samples++;
-        if (s.frames.size() < 8 || s.frames.containsKey(sample.topFrame())) {
-            s.frames.merge(sample.topFrame(), 1L, Long::sum);
-        }
-        long t = sample.time();
-        if (s.last == Long.MIN_VALUE || t < s.last || t - s.last > GAP) {
-            s.runStart = t; // a new stretch (out-of-order samples start one too)
-        }
-        s.last = Math.max(s.last, t);
-        long run = s.last - s.runStart;
-        if (run > s.longest) {
-            s.longest = run;
-            s.longestStart = s.runStart;
-        }
+        Sampled added = new Sampled(thread);
+        sampledIndex.put(thread.id(), sampled.size());
+        sampled.add(added);
+        return added;
+    }
+
+    private Sampled sampledOrNull(long thread) {
+        long index = sampledIndex.get(thread, -1);
+        return index < 0 ? null : sampled.get((int) index);
     }
 
     @Override
     public Finding finish(Recording recording) {
         if (samples == 0) {
+            if (recording.off(List.of(SAMPLE))) {
+                return notRecorded(
+                        SAMPLE,
+                        "(the JDK's default and profile settings do) to see CPU-bound virtual threads.",
+                        "samples");
+            }
             return new Finding(
                     ID,
                     Severity.OK,
@@ -86,27 +248,39 @@ final class CarrierHoggingRule extends BaseRule {
                             + " threads.",
                     Map.of("samples", 0, "applicable", false));
         }
-        List<Stretches> hogs = threads.values().stream()
+        releases.forEach((thread, middle, none) -> {
+            Sampled s = sampledOrNull(thread);
+            if (s != null) {
+                s.release(middle);
+            }
+        });
+        pins.forEach((thread, start, duration) -> {
+            Sampled s = sampledOrNull(thread);
+            if (s != null) {
+                s.pin(start, duration);
+            }
+        });
+        sampled.forEach(Sampled::measure);
+        List<Sampled> hogs = sampled.stream()
                 .filter(s -> s.longest >= REPORTED)
-                .sorted(Comparator.comparingLong((Stretches s) -> s.longest).reversed())
+                .sorted(Comparator.comparingLong((Sampled s) -> s.longest).reversed())
                 .toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("samples", samples);
         details.put("virtual_thread_samples", virtualSamples);
-        details.put("virtual_threads_sampled", threads.size());
+        details.put("virtual_threads_sampled", sampled.size());
+        details.put(
+                "releases_of_sampled_threads",
+                sampled.stream().mapToLong(s -> s.releaseCount).sum());
         List<Map<String, Object>> listed = new ArrayList<>();
-        for (Stretches s : hogs.subList(0, Math.min(20, hogs.size()))) {
+        for (Sampled s : hogs.subList(0, Math.min(20, hogs.size()))) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("thread", s.thread.label());
             one.put("longest_run_ms", Durations.ms(s.longest));
             one.put("start", s.longestStart);
             one.put("samples", s.samples);
-            one.put(
-                    "top_frame",
-                    s.frames.entrySet().stream()
-                            .max(Map.Entry.comparingByValue())
-                            .map(Map.Entry::getKey)
-                            .orElse("?"));
+            one.put("pins_in_longest_run", s.pinsInLongest);
+            one.put("top_frame", s.topFrame());
             listed.add(one);
         }
         details.put("threads", listed);
@@ -114,30 +288,56 @@ final class CarrierHoggingRule extends BaseRule {
             return new Finding(
                     ID,
                     Severity.OK,
-                    "No virtual thread ran for " + Durations.words(REPORTED) + " or more without blocking.",
-                    "",
+                    "No virtual thread was seen holding its carrier for " + Durations.words(REPORTED)
+                            + " or more (sampled with no recorded block that released it).",
+                    unseen(recording),
                     details);
         }
-        Stretches worst = hogs.getFirst();
+        Sampled worst = hogs.getFirst();
         Severity severity = worst.longest >= WARNED ? Severity.WARNING : Severity.INFO;
         return new Finding(
                 ID,
                 severity,
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         hogs.size() == 1
-                                ? "%s ran %s or more without blocking: %s, whose longest stretch ran %s at %s."
-                                : "%s ran %s or more without blocking; the longest, %s, ran %s at %s.",
+                                ? "%s was seen holding its carrier for %s or more: %s, sampled for %s with no recorded"
+                                        + " block that released it, at %s."
+                                : "%s were seen holding their carriers for %s or more; the longest, %s, was sampled for"
+                                        + " %s with no recorded block that released it, at %s.",
                         Durations.count(hogs.size(), "virtual thread"),
                         Durations.words(REPORTED),
                         worst.thread.label(),
                         Durations.words(worst.longest),
                         listed.getFirst().get("top_frame")),
-                "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks, and with"
-                    + " few carriers (one per core by default) every virtual thread queued behind it waits that long."
-                    + " Run CPU-bound work on a bounded pool of platform threads sized to the cores and wait for it"
-                    + " from the virtual thread, or break it up (Thread.yield() between steps). Stretches are read"
-                    + " from execution samples, so they are approximate.",
+                "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks in a way"
+                        + " that releases it, and with few carriers (one per core by default) every virtual thread"
+                        + " queued behind it waits that long. Run CPU-bound work on a bounded pool of platform threads"
+                        + " sized to the cores and wait for it from the virtual thread, or break it up (Thread.yield()"
+                        + " between steps); a block while pinned (pins_in_longest_run; the pinning rule shows them) or"
+                        + " a file read keeps the carrier too. " + unseen(recording),
                 details);
+    }
+
+    /** What a stretch is read from, and what it cannot see; and whether the recording had the releases off. */
+    private static String unseen(Recording recording) {
+        return "A stretch is a virtual thread's execution samples, none more than " + Durations.words(GAP)
+                + " after the one before and none with a block that released the carrier between them: a "
+                + RELEASING_EVENTS.replace(" and ", " or ") + " of the thread, unless a " + PINNED
+                + " of it covers the block (it blocked on its carrier). Parks, monitors and file I/O that JFR"
+                + " records of a virtual thread kept the carrier (JDK 25). JFR records a sleep only from its"
+                + " threshold (20 ms in the JDK's default settings, 10 ms in profile) and throttles socket events,"
+                + " so a shorter or unrecorded block stays inside a stretch: it is an upper bound."
+                + (recording.off(RELEASING_TYPES)
+                        ? " This recording's settings leave " + RELEASING_EVENTS
+                                + " off: only a gap in the samples could end a stretch."
+                        : "");
+    }
+
+    /** The array with the value at {@code index}, grown if it is full. */
+    private static long[] append(long[] array, int index, long value) {
+        long[] to = index < array.length ? array : Arrays.copyOf(array, Math.max(8, array.length * 2));
+        to[index] = value;
+        return to;
     }
 }

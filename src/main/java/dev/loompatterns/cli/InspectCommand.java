@@ -135,7 +135,7 @@ final class InspectCommand extends LoomCommand {
                     err.println("loom inspect: writing the copy without " + Slim.LEFT_OUT_IN_WORDS + " ...");
                     err.flush();
                 }
-                Slim.write(recording, slimTarget);
+                Slim.write(recording, slimTarget, result.sampledVirtualThreads());
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
             }

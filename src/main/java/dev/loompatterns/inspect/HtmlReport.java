@@ -22,7 +22,7 @@ import java.util.Set;
  * summary and explanation, the numbers as tiles, the evidence as tables, and pictures drawn with
  * Chart.js (inlined from the class path, see {@link ChartLibrary}): pins on a lane per carrier,
  * pins by cause, virtual threads alive over time and their lifetimes, queueing delays, the longest
- * runs without blocking, the pools' blocked shares.
+ * stretches virtual threads were seen holding their carriers, the pools' blocked shares.
  *
  * <p>The report's JSON ({@link JsonReport#tree}) is embedded in a {@code <script
  * type="application/json">} element with {@code <}, {@code >} and {@code &} written as
@@ -253,7 +253,8 @@ public final class HtmlReport {
                     figures.add(figure(
                             finding,
                             "hogging",
-                            "The longest run of each virtual thread without blocking, on a lane per thread.",
+                            "The longest stretch each virtual thread was seen holding its carrier (sampled, with no"
+                                    + " recorded block that released it), on a lane per thread.",
                             90 + LANE * finding.list("threads").size(),
                             true));
                 }

@@ -168,7 +168,7 @@
         var from = seconds(t.start);
         return { x: [from, from + t.longest_run_ms / 1000], y: names[i], run: t };
       });
-      return lanes(canvas, names, [bars(true, 0, 'longest run without blocking', '#c2410c', rows)], function (context) {
+      return lanes(canvas, names, [bars(true, 0, 'longest stretch holding its carrier', '#c2410c', rows)], function (context) {
         var t = context.raw.run;
         return [t.thread + ': ' + duration(t.longest_run_ms) + ' from +' + seconds(t.start).toFixed(3) + ' s', 'mostly at ' + t.top_frame];
       });

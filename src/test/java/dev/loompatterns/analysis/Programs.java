@@ -85,15 +85,43 @@ public final class Programs {
         static volatile long sink;
 
         public static void main(String[] args) throws InterruptedException {
-            Thread hog = Thread.ofVirtual().name("hog").start(() -> {
-                long end = System.nanoTime() + 1_000_000_000L;
-                long x = 0;
-                while (System.nanoTime() < end) {
-                    x += Long.numberOfTrailingZeros(System.nanoTime());
-                }
-                sink = x;
-            });
-            hog.join();
+            Thread.ofVirtual().name("hog").start(() -> spin(1_000_000_000L)).join();
+        }
+
+        /** Computes, without blocking, for this long. */
+        static void spin(long nanos) {
+            long end = System.nanoTime() + nanos;
+            long x = 0;
+            while (System.nanoTime() < end) {
+                x += Long.numberOfTrailingZeros(System.nanoTime());
+            }
+            sink = x;
+        }
+    }
+
+    /**
+     * A virtual thread that computes for 50 ms and sleeps 40 ms, 15 times ({@code spinner}), then one
+     * that computes for a second ({@link Hog}). Each of the spinner's runs lasts 50 ms and then some,
+     * however slow or busy the machine: its sleeps, all recorded (JFR's threshold is 20 ms at most),
+     * end them.
+     */
+    public static final class SpinsBetweenSleeps {
+        public static void main(String[] args) throws InterruptedException {
+            Thread.ofVirtual()
+                    .name("spinner")
+                    .start(() -> {
+                        for (int i = 0; i < 15; i++) {
+                            Hog.spin(50_000_000L);
+                            try {
+                                Thread.sleep(40);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    })
+                    .join();
+            Hog.main(args);
         }
     }
 

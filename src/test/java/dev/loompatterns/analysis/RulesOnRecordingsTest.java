@@ -66,6 +66,36 @@ class RulesOnRecordingsTest {
         });
     }
 
+    /**
+     * A virtual thread that sleeps between its runs of 50 ms is no hog, and the one that computes for
+     * a second after it still is: the sleeps (jdk.ThreadSleep) end the stretches of its samples.
+     * Before, its samples, never 100 ms apart, made one stretch of more than a second, a warning. The
+     * copy for JMC ({@code loom inspect --slim}) keeps the sampled threads' sleeps: the same finding.
+     */
+    @Test
+    void aVirtualThreadThatSleepsBetweenItsRunsIsNoHogBesideOneThatIs(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(Programs.SpinsBetweenSleeps.class, dir.resolve("spins.jfr"), "profile");
+        RecordingReader.Result read = RecordingReader.analyze(file, events -> {});
+        Path slim = dir.resolve("spins-slim.jfr");
+        dev.loompatterns.inspect.Slim.write(file, slim, read.sampledVirtualThreads());
+
+        Finding hogging = read.findings().stream()
+                .filter(finding -> finding.rule().equals("carrier-hogging"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(findings(slim).get("carrier-hogging")).isEqualTo(hogging);
+        assertThat(hogging.list("threads"))
+                .as(hogging.summary())
+                .extracting(row -> (Object) ((Map<?, ?>) row).get("thread"))
+                .contains((Object) "hog");
+        assertThat(hogging.list("threads"))
+                .filteredOn(row -> "spinner".equals(((Map<?, ?>) row).get("thread")))
+                .allSatisfy(row -> assertThat((Double) ((Map<?, ?>) row).get("longest_run_ms"))
+                        .as("a run of 50 ms would need a stall of 450 ms to reach a warning")
+                        .isLessThan(CarrierHoggingRule.WARNED / 1e6));
+        assertThat((Long) hogging.details().get("releases_of_sampled_threads")).isGreaterThanOrEqualTo(15);
+    }
+
     @Test
     void findsAPoolBlockedOnSockets(@TempDir Path dir) throws Exception {
         Map<String, Finding> found =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.inspect.Slim;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,7 +138,10 @@ class InspectCommandTest {
     @Test
     void theRulesButTheCensusFindTheSameOnTheCopy(@TempDir Path dir) throws IOException {
         Path slim = dir.resolve("slim.jfr");
-        Slim.write(recording, slim);
+        Slim.write(
+                recording,
+                slim,
+                RecordingReader.analyze(recording, events -> {}).sampledVirtualThreads());
         Map<String, JsonNode> original = findings(recording);
         Map<String, JsonNode> copy = findings(slim);
         assertThat(original.get("pinning").get("severity").asText()).isEqualTo("WARNING");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.Recording;
@@ -36,7 +37,7 @@ class SlimTest {
         Path target = dir.resolve("slim.jfr");
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> Slim.write(file, target)).isInstanceOf(InterruptedIOException.class);
+            assertThatThrownBy(() -> Slim.write(file, target, Set.of())).isInstanceOf(InterruptedIOException.class);
         } finally {
             Thread.interrupted(); // not left set for the next test
         }
@@ -49,7 +50,7 @@ class SlimTest {
     @Test
     void withoutAnInterruptItCopiesEveryEventKept(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("slim.jfr");
-        Slim.write(recording(dir), target);
+        Slim.write(recording(dir), target, Set.of());
         try (var copy = new jdk.jfr.consumer.RecordingFile(target)) {
             long events = 0;
             while (copy.hasMoreEvents()) {
@@ -115,7 +116,9 @@ class SlimTest {
      * A virtual thread that sleeps or parks long enough to be recorded (20 ms with the default settings)
      * names itself in the file, and JMC's parser is superlinear in the virtual threads a file names: the
      * copy leaves out virtual threads' jdk.ThreadSleep and jdk.ThreadPark, and keeps platform threads'
-     * (the pool-candidate rule reads them, and so do JMC's own rules). The old copy kept both.
+     * (the pool-candidate rule reads them, and so do JMC's own rules). The old copy kept both. It keeps
+     * the sleeps of a virtual thread with execution samples (named in the copy anyway), where the
+     * carrier-hogging rule ends the thread's stretches.
      */
     @Test
     void theCopyLeavesOutVirtualThreadsSleepsAndParksAndKeepsPlatformThreads(@TempDir Path dir) throws Exception {
@@ -137,7 +140,7 @@ class SlimTest {
                 .as("the original, virtual")
                 .containsAll(both);
         Path target = dir.resolve("slim.jfr");
-        Slim.write(file, target);
+        Slim.write(file, target, Set.of());
         assertThat(sleepsAndParks(target, "slim-test-platform"))
                 .as("the platform thread's, every one")
                 .isEqualTo(sleepsAndParks(file, "slim-test-platform"));
@@ -152,5 +155,20 @@ class SlimTest {
                         .map(event -> event.getEventType().getName()))
                 .as("no virtual thread's sleep or park (starts and ends: InspectCommandTest's census on the copy)")
                 .doesNotContain("jdk.ThreadSleep", "jdk.ThreadPark");
+
+        // a virtual thread with execution samples keeps its sleeps, which carrier-hogging reads, and no park
+        long virtual = RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getThread() != null
+                        && "slim-test-virtual".equals(event.getThread().getJavaName()))
+                .findFirst()
+                .orElseThrow()
+                .getThread()
+                .getJavaThreadId();
+        Path sampled = dir.resolve("sampled.jfr");
+        Slim.write(file, sampled, Set.of(virtual));
+        assertThat(sleepsAndParks(sampled, "slim-test-virtual"))
+                .as("the sampled virtual thread's")
+                .isNotEmpty()
+                .containsOnly("jdk.ThreadSleep");
     }
 }

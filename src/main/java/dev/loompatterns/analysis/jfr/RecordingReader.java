@@ -12,7 +12,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
@@ -33,8 +35,19 @@ public final class RecordingReader {
 
     private RecordingReader() {}
 
-    /** What reading a file found: its findings, and how many events it read. */
-    public record Result(List<Finding> findings, long events) {}
+    /**
+     * What reading a file found.
+     *
+     * @param findings              the rules' findings
+     * @param events                how many events it read
+     * @param sampledVirtualThreads the ids of the virtual threads of its {@code jdk.ExecutionSample}s: the
+     *                              threads whose sleeps the carrier-hogging rule reads (a copy for JMC keeps them)
+     */
+    public record Result(List<Finding> findings, long events, Set<Long> sampledVirtualThreads) {
+        public Result {
+            sampledVirtualThreads = Set.copyOf(sampledVirtualThreads);
+        }
+    }
 
     /**
      * Reads the file and runs every rule on it.
@@ -50,6 +63,7 @@ public final class RecordingReader {
 
     /** {@link #analyze(Path, LongConsumer)} with these rules. */
     static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
+        Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
         EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -71,6 +85,10 @@ public final class RecordingReader {
                     } catch (RuntimeException e) {
                         throw new RuleFailedException("at event " + events, e);
                     }
+                    if (observation instanceof Observation.Sample sample
+                            && sample.thread().virtual()) {
+                        sampledVirtualThreads.add(sample.thread().id());
+                    }
                 }
             }
         }
@@ -82,7 +100,8 @@ public final class RecordingReader {
                             file.toString(),
                             settings.all(),
                             Durations.timespans(settings.thresholds())),
-                    events);
+                    events,
+                    sampledVirtualThreads);
         } catch (RuntimeException e) {
             throw new RuleFailedException("after the last event", e);
         }

@@ -38,8 +38,9 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuil
  * run the rule and shows it as not applicable (its HTML report) or ignored (the desktop), as its
  * own rules. Not {@code ENABLED}, JMC's usual requirement: its check of it fails on every recording
  * of more than one chunk ({@link ItemCollectionReader#recorded}), which would hide an OK ("no
- * virtual thread pinned its carrier") behind "ignored". The rule then checks for itself that its
- * events were recorded ({@link Needs}), and says N/A, naming them, if not. Findings that had
+ * virtual thread pinned its carrier") behind "ignored". The rule then checks for itself that the
+ * events it needs were recorded ({@link Needs}; all it reads, unless it names fewer), and says N/A,
+ * naming them, if not. Findings that had
  * nothing to look at (no samples, no task pairs) are N/A too; everything else is the finding.
  *
  * <p><b>Topic.</b> {@link JfrRuleTopics#JAVA_APPLICATION}: JMC's Java Application page in the
@@ -64,16 +65,20 @@ public abstract class LoomJmcRule extends AbstractRule {
 
     private final String ruleId;
     private final Set<String> eventTypes;
+    private final Set<String> needed;
     private final Needs needs;
 
     /**
      * @param ruleId our rule's id, as {@link Analysis#ruleIds()} lists it
+     * @param needs  how many of the needed event types the recording must have
+     * @param needed the event types it needs, where it needs fewer than it reads (carrier-hogging
+     *               reads sleeps and pins to cut its stretches, but needs only the samples); none: all
      */
-    protected LoomJmcRule(String ruleId, Needs needs) {
-        this(prototype(ruleId), needs);
+    protected LoomJmcRule(String ruleId, Needs needs, String... needed) {
+        this(prototype(ruleId), needs, Set.of(needed));
     }
 
-    private LoomJmcRule(Rule prototype, Needs needs) {
+    private LoomJmcRule(Rule prototype, Needs needs, Set<String> needed) {
         super(
                 ID_PREFIX + prototype.id(),
                 prototype.name(),
@@ -83,6 +88,10 @@ public abstract class LoomJmcRule extends AbstractRule {
                 required(prototype.eventTypes()));
         this.ruleId = prototype.id();
         this.eventTypes = new TreeSet<>(prototype.eventTypes());
+        if (!eventTypes.containsAll(needed)) {
+            throw new IllegalArgumentException(prototype.id() + " needs " + needed + " but reads " + eventTypes);
+        }
+        this.needed = needed.isEmpty() ? eventTypes : new TreeSet<>(needed);
         this.needs = needs;
     }
 
@@ -112,10 +121,10 @@ public abstract class LoomJmcRule extends AbstractRule {
     @Override
     protected IResult getResult(
             IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider dependencies) {
-        List<String> missing = eventTypes.stream()
+        List<String> missing = needed.stream()
                 .filter(type -> !ItemCollectionReader.recorded(items, type))
                 .toList();
-        if (needs == Needs.ALL ? !missing.isEmpty() : missing.size() == eventTypes.size()) {
+        if (needs == Needs.ALL ? !missing.isEmpty() : missing.size() == needed.size()) {
             return ResultBuilder.createFor(this, preferences)
                     .setSeverity(Severity.NA)
                     .setSummary((needs == Needs.ALL ? "Not recorded: " : "None of these was recorded: ")

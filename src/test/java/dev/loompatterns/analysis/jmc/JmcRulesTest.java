@@ -64,6 +64,14 @@ class JmcRulesTest {
                         dir.resolve("hog.jfr"),
                         "profile",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
+        // carrier-hogging reads pins and sleeps too, but needs only the samples: without pins it still tells
+        RECORDINGS.put(
+                "hog-pins-off",
+                Programs.record(
+                        Programs.Hog.class,
+                        dir.resolve("hog-pins-off.jfr"),
+                        "profile,jdk.VirtualThreadPinned#enabled=false",
+                        "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
         // settings that leave the pin and submit-failure events off: not applicable, in JMC as in loom inspect
         Path pinsOff = Files.writeString(dir.resolve("pins-off.jfc"), """
@@ -171,6 +179,7 @@ class JmcRulesTest {
                 "jdk21",
                 "upcall",
                 "hog",
+                "hog-pins-off",
                 "socket-pool",
                 "pins-off",
                 "short-lived-pool",

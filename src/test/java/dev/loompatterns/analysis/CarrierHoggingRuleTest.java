@@ -1,0 +1,198 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.jfr.EventEnabled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A stretch of a virtual thread's samples ends where the thread blocked in a way that released its
+ * carrier (a sleep or a socket wait, not pinned), wherever its events come in the file; blocks that
+ * keep the carrier (a pinned sleep, a park, a monitor, file I/O) and other threads' blocks do not end
+ * it. Fed made-up observations, so no verdict depends on the machine: the shape of a recording
+ * reviewed by hand (JDK 25, {@code settings=profile}), a virtual thread spinning 50 ms and sleeping
+ * 40 ms, 15 times, which had been reported as one stretch of 1.3 s.
+ */
+class CarrierHoggingRuleTest {
+
+    private static final long T0 = 1_796_000_000_000_000_000L;
+    private static final long MS = 1_000_000L;
+    private static final long US = 1_000L;
+    private static final Observation.ThreadRef SPINNER = new Observation.ThreadRef(7, "spinner", true);
+    private static final Observation.ThreadRef HOG = new Observation.ThreadRef(8, "hog", true);
+    private static final String FRAME = "com.example.App.spin:3";
+
+    /** Rounds of spinning: samples every 10 ms for 50 ms, then the block (40 ms from the last sample). */
+    private static final int ROUNDS = 15;
+
+    private static final long ROUND = 90 * MS;
+
+    /** The rounds' samples, and after each round a block of this kind from 0.5 ms after its last sample for 39 ms. */
+    private static List<Observation> spinsBetweenBlocks(Observation.Blocked.Kind kind, boolean pinned) {
+        List<Observation> observations = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = T0 + round * ROUND;
+            for (long at = 0; at <= 50 * MS; at += 10 * MS) {
+                observations.add(new Observation.Sample(start + at, SPINNER, FRAME));
+            }
+            long blocked = start + 50 * MS + 500 * US;
+            observations.add(new Observation.Blocked(blocked, 39 * MS, SPINNER, kind, false));
+            if (pinned) { // as JDK 25 records a sleep in a class initializer: the pin a few microseconds inside it
+                observations.add(new Observation.Pinned(
+                        blocked + 5 * US,
+                        39 * MS - 10 * US,
+                        SPINNER,
+                        "ForkJoinPool-1-worker-1",
+                        "VM call to com.example.App.<clinit> on stack",
+                        "LockSupport.park",
+                        List.of()));
+            }
+        }
+        return observations;
+    }
+
+    /** The first and last samples of the rounds are this far apart: the stretch when nothing ends it. */
+    private static final double ALL_ROUNDS_MS = ((ROUNDS - 1) * ROUND + 50 * MS) / (double) MS;
+
+    private static Finding run(List<Observation> observations, Map<String, EventEnabled> settings) {
+        CarrierHoggingRule rule = new CarrierHoggingRule();
+        observations.forEach(rule::accept);
+        return rule.finish(new Rule.Recording(T0, T0 + 3_000 * MS, observations.size(), 1000, "r.jfr", settings));
+    }
+
+    private static Finding run(List<Observation> observations) {
+        return run(observations, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(Finding finding, int index) {
+        return (Map<String, Object>) finding.list("threads").get(index);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Observation.Blocked.Kind.class,
+            names = {"SLEEP", "SOCKET_READ", "SOCKET_WRITE"})
+    void aBlockThatReleasedTheCarrierEndsTheStretch(Observation.Blocked.Kind kind) {
+        Finding finding = run(spinsBetweenBlocks(kind, false));
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.OK);
+        assertThat(finding.list("threads")).isEmpty();
+        assertThat(finding.summary())
+                .isEqualTo("No virtual thread was seen holding its carrier for 100 ms or more (sampled with no"
+                        + " recorded block that released it).");
+        assertThat(finding.details()).containsEntry("releases_of_sampled_threads", (long) ROUNDS);
+    }
+
+    /** How a file can hold the events: not in time order (each thread's buffer is written as it fills). */
+    enum Order {
+        TIME,
+        BLOCKS_FIRST,
+        REVERSED
+    }
+
+    @ParameterizedTest
+    @EnumSource(Order.class)
+    void theSleepsEndTheStretchesInWhateverOrderTheyCome(Order order) {
+        List<Observation> observations = new ArrayList<>(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false));
+        switch (order) {
+            case TIME -> {}
+            case BLOCKS_FIRST ->
+                observations.sort((a, b) ->
+                        Boolean.compare(!(a instanceof Observation.Blocked), !(b instanceof Observation.Blocked)));
+            case REVERSED -> java.util.Collections.reverse(observations);
+        }
+
+        Finding finding = run(observations);
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.OK);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Observation.Blocked.Kind.class,
+            names = {"PARK", "MONITOR_ENTER", "MONITOR_WAIT", "FILE_READ", "FILE_WRITE"})
+    void aBlockThatKeptTheCarrierDoesNotEndTheStretch(Observation.Blocked.Kind kind) {
+        Finding finding = run(spinsBetweenBlocks(kind, false));
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.WARNING);
+        assertThat(row(finding, 0)).containsEntry("thread", "spinner").containsEntry("longest_run_ms", ALL_ROUNDS_MS);
+    }
+
+    @Test
+    void aSleepWhilePinnedDoesNotEndTheStretch() {
+        Finding finding = run(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, true));
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.WARNING);
+        assertThat(row(finding, 0))
+                .containsEntry("thread", "spinner")
+                .containsEntry("longest_run_ms", ALL_ROUNDS_MS)
+                .containsEntry("pins_in_longest_run", ROUNDS - 1); // the last round's sleep is after the last sample
+    }
+
+    /** A second of samples every 10 ms, while another virtual thread sleeps and spins beside it. */
+    @Test
+    void aThreadThatSpinsASecondWithoutBlockingIsStillAWarningBesideAnotherThreadsSleeps() {
+        List<Observation> observations = new ArrayList<>(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false));
+        for (long at = 0; at <= 1_000 * MS; at += 10 * MS) {
+            observations.add(new Observation.Sample(T0 + at, HOG, FRAME));
+        }
+
+        Finding finding = run(observations);
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.WARNING);
+        assertThat(finding.summary())
+                .startsWith("1 virtual thread was seen holding its carrier for 100 ms or more: hog,");
+        assertThat(finding.list("threads")).hasSize(1);
+        assertThat(row(finding, 0)).containsEntry("longest_run_ms", 1000.0).containsEntry("start", T0);
+    }
+
+    @Test
+    void aGapInTheSamplesStillEndsAStretch() {
+        List<Observation> observations = new ArrayList<>();
+        for (long at : new long[] {0, 50, 100, 150, 300, 350, 400}) { // 150 ms from 150 to 300
+            observations.add(new Observation.Sample(T0 + at * MS, HOG, FRAME));
+        }
+
+        Finding finding = run(observations);
+
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
+        assertThat(row(finding, 0)).containsEntry("longest_run_ms", 150.0).containsEntry("start", T0);
+    }
+
+    /** The events it reads, which the JMC plug-in asks of a recording: the samples, the releasing blocks, the pins. */
+    @Test
+    void readsTheSamplesTheReleasingBlocksAndThePins() {
+        assertThat(new CarrierHoggingRule().eventTypes())
+                .containsExactlyInAnyOrder(
+                        "jdk.ExecutionSample",
+                        "jdk.VirtualThreadPinned",
+                        "jdk.ThreadSleep",
+                        "jdk.SocketRead",
+                        "jdk.SocketWrite");
+    }
+
+    @Test
+    void saysWhenTheSettingsLeftTheReleasesOrTheSamplesOff() {
+        Map<String, EventEnabled> releasesOff = Map.of(
+                "jdk.ThreadSleep", EventEnabled.OFF,
+                "jdk.SocketRead", EventEnabled.OFF,
+                "jdk.SocketWrite", EventEnabled.OFF);
+        assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME)), releasesOff)
+                        .explanation())
+                .endsWith(" This recording's settings leave jdk.ThreadSleep, jdk.SocketRead and jdk.SocketWrite off:"
+                        + " only a gap in the samples could end a stretch.");
+        assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
+                .doesNotContain("settings leave");
+
+        Finding samplesOff = run(List.of(), Map.of("jdk.ExecutionSample", EventEnabled.OFF));
+        assertThat(samplesOff.summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.ExecutionSample off.");
+        assertThat(samplesOff.applicable()).isFalse();
+    }
+}
