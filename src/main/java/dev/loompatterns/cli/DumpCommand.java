@@ -8,6 +8,7 @@ import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.engine.Notes;
+import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
@@ -97,12 +98,20 @@ final class DumpCommand extends LoomCommand {
                 out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
 
         PrintWriter print = out();
+        // a large run takes a while to reach its hold, to be dumped and to be read: said as it goes, on a terminal
+        Progress progress = Progress.onTerminal(err());
+        progress.show(
+                1,
+                2,
+                "running " + pattern.id() + " (" + chosenMode.id() + ", " + chosenWorkload.tasks()
+                        + " tasks) until a task is held, then dumping its threads");
         MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
         RunReport finished = run.report();
         if (Thread.currentThread().isInterrupted()) { // Ctrl-C while the run finished: no dump is kept or shown
             Files.deleteIfExists(file);
             throw new InterruptedException("interrupted after the dump; it is deleted");
         }
+        progress.clear();
         if (!run.held()) {
             err().println("loom: " + pattern.id() + " (" + chosenMode.id()
                     + ") ran to its end without a task reaching a hold point"
@@ -110,11 +119,13 @@ final class DumpCommand extends LoomCommand {
                     + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
         }
+        progress.show(2, 2, "reading the dump, " + Files.size(file) / (1024 * 1024) + " MB");
         ThreadDump dump = ThreadDump.read(file);
+        progress.clear();
         Notes.note(
                 print,
                 String.format(
-                        "Thread dump of %s (%s mode, %s, %d tasks): %s held at their start (core.RunGate)"
+                        "Thread dump of %s (%s mode, %s, %d tasks): %s (core.RunGate)"
                                 + " when it was taken; the others had not reached it, or wait on those.",
                         pattern.id(),
                         chosenMode.id(),
@@ -155,6 +166,6 @@ final class DumpCommand extends LoomCommand {
 
     /** "1 thread was", "3 threads were": the header's count of held threads, in words. */
     static String heldWords(long held) {
-        return Durations.count(held, "thread") + (held == 1 ? " was" : " were");
+        return Durations.count(held, "thread") + (held == 1 ? " was held at its start" : " were held at their start");
     }
 }

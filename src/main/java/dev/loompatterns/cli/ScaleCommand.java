@@ -283,10 +283,14 @@ final class ScaleCommand extends LoomCommand {
 
     private void validate() {
         UsageException.requireRange("--tasks", tasks, 1, Limits.MAX_TASKS);
-        if (platformTasks < 0 || platformTasks > Limits.MAX_PLATFORM_THREADS) {
+        if (platformTasks < 0) {
+            throw new UsageException("--platform-tasks must be 0 (no platform run) to " + Limits.MAX_PLATFORM_THREADS
+                    + ", not " + platformTasks);
+        }
+        if (platformTasks > Limits.MAX_PLATFORM_THREADS) {
             throw new UsageException("--platform-tasks " + platformTasks
                     + " would start that many platform threads at once; allowed: 0 to " + Limits.MAX_PLATFORM_THREADS
-                    + " (Limits.MAX_PLATFORM_THREADS: each is a kernel thread with its own stack)");
+                    + " (each is a kernel thread with its own stack)");
         }
         UsageException.requireRange("--pool", pool, 1, Limits.MAX_PLATFORM_THREADS);
         UsageException.requireRange("--sleep-ms", sleepMs, 0, MAX_SLEEP_MS);

@@ -49,9 +49,11 @@ public final class Profiles {
                 return Configuration.create(reader);
             }
         } catch (IOException e) {
-            throw new RecordingSetupException("cannot read JFR profile '" + spec + "': " + e.getMessage());
+            throw new RecordingSetupException("cannot read JFR profile '" + spec + "': "
+                    + String.valueOf(e.getMessage()).strip());
         } catch (ParseException e) {
-            throw new RecordingSetupException("JFR profile '" + spec + "' is not a valid .jfc file: " + e.getMessage());
+            throw new RecordingSetupException("JFR profile '" + spec + "' is not a valid .jfc file: "
+                    + String.valueOf(e.getMessage()).strip());
         }
     }
 

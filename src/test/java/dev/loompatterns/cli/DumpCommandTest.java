@@ -135,7 +135,7 @@ class DumpCommandTest {
                         .containsAnyOf(" at dev.loompatterns.context.", " RUNNABLE " + ThreadDump.NOT_YET_RUN));
         assertThat(shown).anySatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
         java.util.regex.Matcher held = java.util.regex.Pattern.compile(
-                        "(\\d+) threads? (?:was|were) held at their start")
+                        "(\\d+) threads? (?:was held at its|were held at their) start")
                 .matcher(result.out());
         assertThat(held.find()).isTrue();
         Path saved = savedFile(result);
@@ -148,8 +148,8 @@ class DumpCommandTest {
 
     @Test
     void theHeldCountIsSaidInTheSingularForOne() {
-        assertThat(DumpCommand.heldWords(1)).isEqualTo("1 thread was");
-        assertThat(DumpCommand.heldWords(4)).isEqualTo("4 threads were");
+        assertThat(DumpCommand.heldWords(1)).isEqualTo("1 thread was held at its start");
+        assertThat(DumpCommand.heldWords(4)).isEqualTo("4 threads were held at their start");
     }
 
     /** A per-task executor can name its threads: the virtual form's show in a dump as the pool's did. */
