@@ -98,6 +98,12 @@ public final class ThreadDump {
             return stack.stream().anyMatch(line -> line.contains(frame));
         }
 
+        /** Whether a frame of its stack is of code outside the JDK (the hold of {@code loom dump} aside). */
+        boolean inOwnCode() {
+            String top = topFrame();
+            return !top.isEmpty() && !PinTaxonomy.isJdk(top) && !top.startsWith(HOLD_FRAME);
+        }
+
         /** Whether {@code loom dump} holds it at its start. */
         boolean held() {
             return stack.stream().anyMatch(frame -> frame.startsWith(HOLD_FRAME + "$Hold.arrived"));
@@ -327,7 +333,10 @@ public final class ThreadDump {
             line.append(" (").append(byState(container.threads())).append(')');
         }
         out.println(line);
-        List<DumpedThread> threads = container.threads();
+        // threads in code outside the JDK first (a deadlock's), then the JVM's housekeeping, in the dump's order
+        List<DumpedThread> threads = container.threads().stream()
+                .sorted(Comparator.comparing((DumpedThread t) -> !t.inOwnCode()))
+                .toList();
         for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
             out.println(indent + "  - " + threads.get(i).line());
         }

@@ -80,6 +80,34 @@ class ThreadDumpTest {
                         "(1 empty container not shown)");
     }
 
+    /**
+     * A container's threads in code outside the JDK come first, the JVM's housekeeping after: a dump of the
+     * deadlock pattern listed Reference Handler, Finalizer and the like, and the deadlocked threads were
+     * among "... 14 more".
+     */
+    @Test
+    void threadsInTheProgramsCodeAreListedBeforeTheJvmsHousekeeping(@TempDir Path dir) throws IOException {
+        String dump = """
+            {"threadDump": {"processId": "1", "formatVersion": 2, "threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null, "threads": [
+                {"tid": "9", "name": "Reference Handler", "state": "RUNNABLE", "virtual": false,
+                 "stack": ["java.base/java.lang.ref.Reference.waitForReferencePendingList(Native Method)"]},
+                {"tid": "10", "name": "Finalizer", "state": "WAITING", "virtual": false,
+                 "stack": ["java.base/java.lang.Object.wait0(Native Method)"]},
+                {"tid": "40", "name": "", "state": "WAITING", "virtual": true,
+                 "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                           "dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)"]}]}
+            ]}}
+            """;
+        StringWriter text = new StringWriter();
+        read(dump, dir).print(new PrintWriter(text, true), 1, Integer.MAX_VALUE);
+        assertThat(text.toString().lines().toList())
+                .containsExactly(
+                        "<root>  3 threads (RUNNABLE 1, WAITING 2)",
+                        "  - #40 virtual WAITING at dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)",
+                        "  - ... 2 more (--threads N lists more)");
+    }
+
     /** Containers past the limit are counted in one line, each noun singular for one. */
     @Test
     void oneContainerPastTheLimitIsCountedInTheSingular(@TempDir Path dir) throws IOException {
