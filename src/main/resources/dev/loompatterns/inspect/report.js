@@ -11,7 +11,7 @@
   data.findings.forEach(function (finding) { findings[finding.rule] = finding; });
 
   var CAUSE_COLOURS = {
-    'native-frame': '#7c3aed', 'class-init': '#ea580c', 'class-init-wait': '#d97706', 'class-loading': '#64748b',
+    'native-frame': '#7c3aed', 'class-init': '#ea580c', 'class-init-wait': '#65a30d', 'class-loading': '#64748b',
     'monitor': '#dc2626', 'jfr': '#a8a29e', 'other': '#0891b2'
   };
   var PALETTE = ['#2563eb', '#16a34a', '#db2777', '#0d9488', '#9333ea', '#ca8a04', '#4b5563'];
