@@ -13,7 +13,9 @@ import java.util.Set;
  * @param summary     one sentence
  * @param explanation what it means and what to do, a few sentences
  * @param details     the evidence: names to numbers, text, lists and maps of the same, in the order
- *                    a person should read them (the JSON output carries them as they are)
+ *                    a person should read them (the JSON output carries them as they are); a
+ *                    null value is a figure the recording cannot give (no lifetime without a
+ *                    thread that both started and ended in it), shown as {@value #NOT_KNOWN}
  */
 public record Finding(String rule, Severity severity, String summary, String explanation, Map<String, Object> details) {
 
@@ -25,6 +27,9 @@ public record Finding(String rule, Severity severity, String summary, String exp
      * ({@link #applicable()}) and {@code timeline_complete} (whether the timeline holds every pin).
      */
     public static final Set<String> FLAGS = Set.of("applicable", "timeline_complete");
+
+    /** How the text, the page and JMC show a null detail: a figure the recording cannot give. */
+    public static final String NOT_KNOWN = "not known";
 
     public Finding {
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -26,12 +26,6 @@ final class LongLongMap {
         values[i] = value;
     }
 
-    /** Adds {@code delta} to the key's value (0 if absent). */
-    void add(long key, long delta) {
-        int i = insertionSlot(key); // first: it may grow the arrays
-        values[i] += delta;
-    }
-
     /** The key's slot, taken for it with the value 0 if the key was absent. */
     private int insertionSlot(long key) {
         if (size * 2 >= keys.length) {
@@ -44,19 +38,6 @@ final class LongLongMap {
             size++;
         }
         return i;
-    }
-
-    /** The keys, sorted. */
-    long[] sortedKeys() {
-        long[] sorted = new long[size];
-        int n = 0;
-        for (long key : keys) {
-            if (key != EMPTY) {
-                sorted[n++] = key;
-            }
-        }
-        java.util.Arrays.sort(sorted);
-        return sorted;
     }
 
     /** The key's value, or {@code missing}. */

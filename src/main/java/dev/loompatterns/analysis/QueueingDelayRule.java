@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code queueing-delay}: how long tasks waited between their submission and their start, from
  * our {@code loompatterns.TaskSubmitted} and {@code loompatterns.TaskStarted} events, paired by
  * task id. No JDK event shows it: {@code jdk.VirtualThreadStart} is stamped at first mount,
- * after the wait.
+ * after the wait. The median and p99 are exact up to {@value LogHistogram#EXACT} tasks, then within
+ * 1.6% ({@link LogHistogram}; {@code quantiles} says which).
  */
 final class QueueingDelayRule extends BaseRule {
 
@@ -59,6 +60,7 @@ final class QueueingDelayRule extends BaseRule {
         details.put("tasks", delays.count());
         details.put("median_ms", Durations.ms(delays.quantile(0.5)));
         details.put("p99_ms", Durations.ms(delays.quantile(0.99)));
+        details.put("quantiles", delays.precision());
         details.put("longest_ms", Durations.ms(longest));
         details.put("longest_task", longestTask);
         details.put("histogram", delays.buckets());
@@ -71,9 +73,10 @@ final class QueueingDelayRule extends BaseRule {
                         ? "1 task waited " + Durations.words(longest) + " before it started."
                         : String.format(
                                 java.util.Locale.ROOT,
-                                "%s waited a median of %s before they started, at most %s.",
+                                "%s waited a median of %s%s before they started, at most %s.",
                                 Durations.count(delays.count(), "task"),
                                 Durations.words(delays.quantile(0.5)),
+                                delays.approximately(),
                                 Durations.words(longest)),
                 "The wait between submitting a task and its start is time in the scheduler's queue: with more runnable"
                     + " virtual threads than carriers, and no time slicing, a task waits until one ahead of it blocks"

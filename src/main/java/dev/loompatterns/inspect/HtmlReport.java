@@ -227,13 +227,18 @@ public final class HtmlReport {
             }
             case "virtual-thread-census" -> {
                 if (!finding.list("alive_over_time").isEmpty()) {
-                    figures.add(figure(finding, "alive", "Virtual threads alive over time.", 280, true));
+                    figures.add(figure(
+                            finding,
+                            "alive",
+                            "Virtual threads alive over time: the most alive at once in each slice of the recording.",
+                            280,
+                            true));
                 }
                 if (!finding.list("lifetimes").isEmpty()) {
                     figures.add(figure(
                             finding,
                             "lifetimes",
-                            "Virtual thread lifetimes: how many lived up to each length.",
+                            "Virtual thread lifetimes: how many lived up to each length (a doubling scale).",
                             280,
                             true));
                 }
@@ -243,7 +248,7 @@ public final class HtmlReport {
                     figures.add(figure(
                             finding,
                             "queueing",
-                            "Waits from submission to start: how many waited up to each length.",
+                            "Waits from submission to start: how many waited up to each length (a doubling scale).",
                             280,
                             true));
                 }
@@ -366,6 +371,9 @@ public final class HtmlReport {
 
     /** A value as a person reads it: grouped digits, ms and shares with their unit, times from the origin. */
     static String value(String name, Object value, long origin) {
+        if (value == null) {
+            return Finding.NOT_KNOWN;
+        }
         if (value instanceof Number number && TIMES.contains(name) && origin != 0) {
             return String.format(Locale.ROOT, "+%.3f s", (number.longValue() - origin) / 1e9);
         }

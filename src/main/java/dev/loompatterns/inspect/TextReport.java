@@ -89,6 +89,9 @@ public final class TextReport {
     }
 
     private static String row(Object value) {
+        if (value == null) {
+            return Finding.NOT_KNOWN;
+        }
         if (value instanceof Map<?, ?> map) {
             StringBuilder text = new StringBuilder();
             map.forEach((k, v) -> {

@@ -78,10 +78,14 @@
     return value >= 1 && Math.abs(exponent - Math.round(exponent)) < 1e-9 ? Math.round(value).toLocaleString('en') : '';
   }
 
-  /** Histogram buckets ({up_to_ms, count}) as bars; a log scale when the counts differ by 100 or more. */
+  /**
+   * Histogram buckets ({up_to_ms, count}, doubling, the empty ones between included) as bars; a log
+   * scale when the non-empty counts differ by 100 or more.
+   */
   function histogram(canvas, buckets, xTitle, yTitle, colourOf) {
     var counts = buckets.map(function (b) { return b.count; });
-    var spread = Math.max.apply(null, counts) / Math.max(1, Math.min.apply(null, counts));
+    var filled = counts.filter(function (c) { return c > 0; });
+    var spread = Math.max.apply(null, filled) / Math.max(1, Math.min.apply(null, filled));
     return new Chart(canvas, {
       type: 'bar',
       data: {

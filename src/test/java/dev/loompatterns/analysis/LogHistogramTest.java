@@ -1,7 +1,13 @@
 package dev.loompatterns.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +45,73 @@ class LogHistogramTest {
     }
 
     @Test
-    void manyValuesGiveTheUpperEdgeOfTheQuantilesBucket() {
+    void manyValuesGiveQuantilesNeverBelowTheSmallestNorAboveTheLargest() {
         LogHistogram histogram = new LogHistogram();
         LongStream.range(0, LogHistogram.EXACT).forEach(i -> histogram.add(3_000_000L));
         histogram.add(50_000_000L);
 
-        assertThat(histogram.quantile(0.5)).isEqualTo(LogHistogram.upper(11)); // 4.096 ms
+        // 3 ms falls in the sub-bucket from 2.949 ms, 65.5 us wide, whose middle is below every value
+        assertThat(histogram.quantile(0.5)).isEqualTo(3_000_000L);
         assertThat(histogram.quantile(1.0)).isEqualTo(50_000_000L);
+    }
+
+    /**
+     * Past the values it keeps, every quantile of 100,000 values spread from 1 us to 100 s is within
+     * 1/64 of the exact one. Before, it was the upper edge of the value's power of 2: up to 2x over.
+     */
+    @Test
+    void pastTheKeptValuesEveryQuantileIsWithinOneSixtyFourthOfTheExactOne() {
+        LogHistogram histogram = new LogHistogram();
+        Random random = new Random(11);
+        long[] values = new long[100_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(Math.pow(10, 3 + 8 * random.nextDouble())); // 10^3 to 10^11 ns
+            histogram.add(values[i]);
+        }
+        Arrays.sort(values);
+
+        for (double q : new double[] {0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1.0}) {
+            long exact = values[(int) Math.ceil(q * values.length) - 1];
+            assertThat(histogram.quantile(q)).as("quantile %s", q).isCloseTo(exact, within(exact / 64));
+        }
+    }
+
+    @Test
+    void theQuantilesSayWhetherTheyAreExact() {
+        LogHistogram histogram = new LogHistogram();
+        assertThat(histogram.precision()).as("no values").isNull();
+        LongStream.range(0, LogHistogram.EXACT).forEach(i -> histogram.add(i * 1_000L));
+        assertThat(histogram.precision()).isEqualTo("exact");
+        assertThat(histogram.approximately()).isEmpty();
+        histogram.add(1_000L);
+        assertThat(histogram.precision()).isEqualTo("within 1.6%");
+        assertThat(histogram.approximately()).isEqualTo(" (within 1.6%)");
+    }
+
+    @Test
+    void withNoValuesThereIsNoQuantile() {
+        LogHistogram histogram = new LogHistogram();
+        assertThatThrownBy(() -> histogram.quantile(0.5)).isInstanceOf(IllegalStateException.class);
+        assertThat(histogram.buckets()).isEmpty();
+    }
+
+    /**
+     * The picture's buckets run from the first non-empty one to the last, the empty ones between
+     * included: its bars stand on a doubling scale. Before, the empty ones were left out, and 3 us
+     * stood next to 3 ms.
+     */
+    @Test
+    void theBucketsIncludeTheEmptyOnesBetweenTheFirstAndTheLast() {
+        LogHistogram histogram = new LogHistogram();
+        histogram.add(3_000L);
+        histogram.add(3_000_000L);
+
+        List<Map<String, Object>> buckets = histogram.buckets();
+
+        assertThat(buckets).hasSize(11); // up to 4 us, 8 us, ..., 4.096 ms
+        assertThat(buckets.getFirst()).isEqualTo(Map.of("up_to_ms", 0.004, "count", 1L));
+        assertThat(buckets.getLast()).isEqualTo(Map.of("up_to_ms", 4.096, "count", 1L));
+        assertThat(buckets.subList(1, 10))
+                .allSatisfy(bucket -> assertThat(bucket).containsEntry("count", 0L));
     }
 }

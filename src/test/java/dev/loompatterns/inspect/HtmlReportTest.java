@@ -355,6 +355,25 @@ class HtmlReportTest {
                 .isEqualTo(0);
     }
 
+    /** A figure the recording cannot give is null in the details; the page says it is not known. */
+    @Test
+    void aFigureNotKnownSaysSo() throws IOException {
+        Map<String, Object> census = new LinkedHashMap<>();
+        census.put("started", 2L);
+        census.put("lifetime_median_ms", null);
+        String page = html(new Report(
+                "e.jfr", 1234, 5, List.of(new Finding("virtual-thread-census", Severity.INFO, "Census", "", census))));
+        assertThat(page).contains("<span class=\"value\">not known</span><span class=\"label\">lifetime median</span>");
+        Matcher data = DATA.matcher(page);
+        assertThat(data.find()).isTrue();
+        assertThat(new ObjectMapper()
+                        .readTree(data.group(1))
+                        .at("/findings/0/details/lifetime_median_ms")
+                        .isNull())
+                .as("null in the page's data")
+                .isTrue();
+    }
+
     @Test
     void aLargeRecordingsPageStaysUnderThreeMegabytes() throws IOException {
         String page = html(report(2_000, "virtual-0"));

@@ -32,16 +32,8 @@ class TextReportTest {
 
     @Test
     void seriesAndFlagsAreLeftToTheHtmlReport() {
-        Report report = new Report(
-                "e.jfr",
-                1234,
-                5,
-                List.of(new Finding(
-                        "virtual-thread-census",
-                        Severity.OK,
-                        "No census.",
-                        "",
-                        Map.of("started", 0, "applicable", false, "alive_over_time", List.of(1, 2)))));
+        Report report = census(
+                Severity.OK, "No census.", Map.of("started", 0, "applicable", false, "alive_over_time", List.of(1, 2)));
         assertThat(print(report))
                 .contains("  started: 0")
                 .doesNotContain("applicable")
@@ -76,21 +68,23 @@ class TextReportTest {
                 .doesNotContain("\nNEXT");
     }
 
+    /** A figure the recording cannot give is null in the details; text says it is not known. */
+    @Test
+    void aFigureNotKnownSaysSo() {
+        Report report = census(
+                Severity.INFO,
+                "2 virtual threads started, 0 ended.",
+                ordered("started", 2, "lifetime_median_ms", null, "lifetime_p99_ms", null));
+        assertThat(print(report).lines()).contains("  lifetime_median_ms: not known", "  lifetime_p99_ms: not known");
+    }
+
     /** A time is epoch nanoseconds in the details (the HTML page draws it); text shows the instant. */
     @Test
     void aTimeIsPrintedAsAnInstant() {
         long peakAt =
                 java.time.Instant.parse("2026-12-01T06:15:18.440Z").getEpochSecond() * 1_000_000_000L + 440_123_456L;
-        Report report = new Report(
-                "e.jfr",
-                1234,
-                5,
-                List.of(new Finding(
-                        "virtual-thread-census",
-                        Severity.INFO,
-                        "420 virtual threads started.",
-                        "",
-                        ordered("peak_alive", 194, "peak_at", peakAt))));
+        Report report =
+                census(Severity.INFO, "420 virtual threads started.", ordered("peak_alive", 194, "peak_at", peakAt));
         assertThat(print(report).lines()).contains("  peak_alive: 194", "  peak_at: 2026-12-01T06:15:18.440Z");
     }
 
@@ -184,6 +178,12 @@ class TextReportTest {
                 .isEqualTo("Recording: one.jfr (2.0 KB, 1 event)");
         assertThat(print(new Report("two.jfr", 2048, 2, List.of())).strip())
                 .isEqualTo("Recording: two.jfr (2.0 KB, 2 events)");
+    }
+
+    /** A report of one finding: the census's, with these details. */
+    private static Report census(Severity severity, String summary, Map<String, Object> details) {
+        return new Report(
+                "e.jfr", 1234, 5, List.of(new Finding("virtual-thread-census", severity, summary, "", details)));
     }
 
     private static String print(Report report) {

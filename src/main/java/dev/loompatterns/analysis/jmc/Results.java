@@ -89,6 +89,9 @@ final class Results {
 
     /** A value; maps and lists inside an entry in parentheses (braces would read as JMC's result templates). */
     private static String value(Object value) {
+        if (value == null) {
+            return Finding.NOT_KNOWN;
+        }
         if (value instanceof Map<?, ?> map) {
             return "(" + entries(map) + ")";
         }

@@ -1,0 +1,177 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The census's figures are what happened, or say how far off they may be: the most alive at once
+ * is exact, however starts and ends fall in time; the lifetimes' median is within its stated bound
+ * past the values a histogram keeps; with no lifetime in the recording, none is given.
+ */
+@Timeout(300) // backstop only: one test records a child JVM
+class VirtualThreadCensusRuleTest {
+
+    /** A multiple of the old 10 ms slice, so the made-up events below share one. */
+    private static final long T0 = 1_796_000_000_000_000_000L;
+
+    private static final long US = 1_000L;
+    private static final long MS = 1_000_000L;
+
+    private static Observation.ThreadRef virtual(long id) {
+        return new Observation.ThreadRef(id, "v-" + id, true);
+    }
+
+    /** The observations fed in a shuffled order, as a file's chunks hold them: not in time order. */
+    private static Finding census(List<Observation> observations) {
+        List<Observation> shuffled = new ArrayList<>(observations);
+        Collections.shuffle(shuffled, new Random(7));
+        VirtualThreadCensusRule rule = new VirtualThreadCensusRule();
+        shuffled.forEach(rule::accept);
+        return rule.finish(new Rule.Recording(T0, T0 + 10_000 * MS, shuffled.size(), 1000, "r.jfr", Map.of()));
+    }
+
+    private static long highestPoint(Finding finding) {
+        return finding.list("alive_over_time").stream()
+                .mapToLong(point -> (Long) ((Map<?, ?>) point).get("alive"))
+                .max()
+                .orElseThrow();
+    }
+
+    /**
+     * 1,000 threads start one a microsecond and end 2 ms later, all within one 10 ms: all were
+     * alive together from the last start to the first end. Counting starts minus ends per 10 ms
+     * said 0.
+     */
+    @Test
+    void countsEveryThreadAliveTogetherWhenStartsAndEndsShareTenMilliseconds() {
+        List<Observation> lives = new ArrayList<>();
+        for (int id = 0; id < 1_000; id++) {
+            lives.add(new Observation.VirtualStart(T0 + id * US, virtual(id)));
+            lives.add(new Observation.VirtualEnd(T0 + 2 * MS + id * US, virtual(id)));
+        }
+
+        Finding finding = census(lives);
+
+        assertThat(finding.details()).containsEntry("peak_alive", 1_000L).containsEntry("peak_at", T0 + 999 * US);
+        assertThat(finding.summary()).contains("at most 1,000 alive at once");
+        assertThat(highestPoint(finding)).as("the chart's highest point").isEqualTo(1_000L);
+    }
+
+    /**
+     * A thread is alive from its start up to its end: one that ends as another starts is not counted
+     * with it, and one that ends as it starts is never alive.
+     */
+    @Test
+    void aThreadThatEndsAsAnotherStartsIsNotCountedWithIt() {
+        List<Observation> lives = List.of(
+                new Observation.VirtualStart(T0 + MS, virtual(1)),
+                new Observation.VirtualEnd(T0 + 5 * MS, virtual(1)),
+                new Observation.VirtualStart(T0 + 5 * MS, virtual(2)),
+                new Observation.VirtualEnd(T0 + 9 * MS, virtual(2)),
+                new Observation.VirtualStart(T0 + 5 * MS, virtual(3)),
+                new Observation.VirtualEnd(T0 + 5 * MS, virtual(3)));
+
+        Finding finding = census(lives);
+
+        assertThat(finding.details()).containsEntry("peak_alive", 1L).containsEntry("peak_at", T0 + MS);
+        assertThat(highestPoint(finding)).isEqualTo(1L);
+    }
+
+    /**
+     * Threads that end without a start in the recording started before it: alive from its first
+     * event until their ends.
+     */
+    @Test
+    void threadsThatOnlyEndWereAliveFromTheFirstEvent() {
+        List<Observation> lives = List.of(
+                new Observation.VirtualEnd(T0 + 10 * MS, virtual(1)),
+                new Observation.VirtualEnd(T0 + 20 * MS, virtual(2)),
+                new Observation.VirtualStart(T0 + 15 * MS, virtual(3)),
+                new Observation.VirtualStart(T0 + 16 * MS, virtual(4)),
+                new Observation.VirtualEnd(T0 + 30 * MS, virtual(5)));
+
+        Finding finding = census(lives);
+
+        // 3 alive until 10 ms, 2 until 15 ms, 3 from 15 ms, 4 from 16 ms, 3 from 20 ms, 2 from 30 ms
+        assertThat(finding.details())
+                .containsEntry("ended_without_start", 3L)
+                .containsEntry("peak_alive", 4L)
+                .containsEntry("peak_at", T0 + 16 * MS);
+        assertThat(finding.list("alive_over_time").getLast())
+                .isEqualTo(Map.of("time", T0 + 30 * MS, "alive", 3L)); // the most in the slice ending then
+    }
+
+    /**
+     * 100,000 lifetimes of 100 to 200 ms: past the 8,192 values a histogram keeps, the median is
+     * within 1.6% of the exact one and says so. Before, it was the upper edge of its power of 2,
+     * 262 ms.
+     */
+    @Test
+    void pastTheKeptValuesTheMedianLifetimeIsWithinItsBoundAndSaysSo() {
+        List<Observation> lives = new ArrayList<>();
+        long[] lifetimes = new long[100_000];
+        for (int id = 0; id < lifetimes.length; id++) {
+            lifetimes[id] = 100 * MS + (id * 7_919L % 100_000) * US;
+            lives.add(new Observation.VirtualStart(T0 + id * US, virtual(id)));
+            lives.add(new Observation.VirtualEnd(T0 + id * US + lifetimes[id], virtual(id)));
+        }
+        Arrays.sort(lifetimes);
+        double exactMs = lifetimes[lifetimes.length / 2 - 1] / 1e6; // the 50,000th of 100,000
+
+        Finding finding = census(lives);
+
+        double medianMs = (Double) finding.details().get("lifetime_median_ms");
+        // within 1/64, and the detail is rounded to whole ms from 100 ms
+        assertThat(medianMs).isCloseTo(exactMs, within(exactMs / 64 + 0.5));
+        assertThat(finding.details()).containsEntry("lifetime_quantiles", "within 1.6%");
+        assertThat(finding.summary()).endsWith("median lifetime " + Math.round(medianMs) + " ms (within 1.6%).");
+    }
+
+    /** Threads that started and never ended in the recording: no lifetime is known, none is made up. */
+    @Test
+    void withNoThreadThatBothStartedAndEndedNoLifetimeIsKnown() {
+        List<Observation> lives = List.of(
+                new Observation.VirtualStart(T0 + MS, virtual(1)),
+                new Observation.VirtualStart(T0 + 2 * MS, virtual(2)),
+                new Observation.VirtualEnd(T0 + 3 * MS, virtual(3)));
+
+        Finding finding = census(lives);
+
+        assertThat(finding.details())
+                .containsEntry("lifetime_median_ms", null)
+                .containsEntry("lifetime_p99_ms", null)
+                .containsEntry("lifetimes", List.of());
+        assertThat(finding.summary())
+                .doesNotContain("median lifetime")
+                .endsWith("; no lifetime known (no virtual thread both started and ended in the recording).");
+    }
+
+    /** The reviewer's program, recorded: every one of its 1,000 threads was alive at once. */
+    @Test
+    void countsAThousandThreadsThatWereAliveTogether(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(
+                Programs.AllAliveTogether.class,
+                dir.resolve("together.jfr"),
+                // the settings, then the two events they leave off
+                "default,jdk.VirtualThreadStart#enabled=true,jdk.VirtualThreadEnd#enabled=true");
+
+        Finding census = RulesOnRecordingsTest.findings(file).get(VirtualThreadCensusRule.ID);
+
+        assertThat(census.details())
+                .as(census.summary())
+                .containsEntry("started", (long) Programs.AllAliveTogether.THREADS)
+                .containsEntry("ended", (long) Programs.AllAliveTogether.THREADS)
+                .containsEntry("peak_alive", (long) Programs.AllAliveTogether.THREADS);
+    }
+}
