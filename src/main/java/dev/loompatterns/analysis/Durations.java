@@ -2,6 +2,7 @@ package dev.loompatterns.analysis;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,27 @@ public final class Durations {
      */
     public static String count(long n, String noun) {
         return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    static String list(List<String> words) {
+        return words.size() <= 1
+                ? String.join("", words)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
+    }
+
+    /**
+     * A setting's timespan as a person reads it: {@code 20 ms}, {@code 10 µs}, {@code 3 d}; any length JFR
+     * accepts, a threshold of 200,000 days too (in nanoseconds it would overflow a long).
+     */
+    static String setting(Duration timespan) {
+        if (timespan.compareTo(Duration.ofDays(1)) >= 0) {
+            return String.format(Locale.ROOT, "%,d d", timespan.toDays());
+        }
+        if (!timespan.isZero() && timespan.compareTo(Duration.ofMillis(1)) < 0) {
+            return String.format(Locale.ROOT, "%d µs", timespan.toNanos() / 1_000);
+        }
+        return words(timespan.toNanos());
     }
 
     /**

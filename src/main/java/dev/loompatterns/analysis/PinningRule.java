@@ -126,9 +126,9 @@ final class PinningRule extends BaseRule {
                     + " on.";
         }
         String threshold = least.equals(most)
-                ? "its threshold, " + Durations.words(most.toNanos())
-                : "its threshold, which the settings moved between " + Durations.words(least.toNanos()) + " and "
-                        + Durations.words(most.toNanos());
+                ? "its threshold, " + Durations.setting(most)
+                : "its threshold, which the settings moved between " + Durations.setting(least) + " and "
+                        + Durations.setting(most);
         return PINNED + " was on, and nothing pinned for as long as " + threshold + "." + everyPin;
     }
 

@@ -7,6 +7,7 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.AtomicFile;
@@ -100,18 +101,33 @@ final class DumpCommand extends LoomCommand {
         PrintWriter print = out();
         // a large run takes a while to reach its hold, to be dumped and to be read: said as it goes, on a terminal
         Progress progress = Progress.onTerminal(err());
-        progress.show(
-                1,
-                2,
-                "running " + pattern.id() + " (" + chosenMode.id() + ", " + chosenWorkload.tasks()
-                        + " tasks) until a task is held, then dumping its threads");
-        MidRunDump.Result run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
-        RunReport finished = run.report();
-        if (Thread.currentThread().isInterrupted()) { // Ctrl-C while the run finished: no dump is kept or shown
-            Files.deleteIfExists(file);
-            throw new InterruptedException("interrupted after the dump; it is deleted");
+        int tasks = pattern.tasks(chosenWorkload);
+        MidRunDump.Result run;
+        ThreadDump dump = null;
+        try {
+            progress.show(
+                    1,
+                    2,
+                    "running " + pattern.id() + " (" + chosenMode.id() + ", " + tasks
+                            + " tasks) until a task is held, then dumping its threads");
+            run = MidRunDump.take(pattern, chosenMode, chosenVariant, chosenWorkload, file);
+            if (Thread.interrupted()) { // Ctrl-C while the run finished
+                throw new InterruptedException("interrupted after the dump");
+            }
+            if (run.held()) {
+                progress.show(2, 2, "reading the dump, " + megabytes(Files.size(file)));
+                dump = ThreadDump.read(file); // does not stop for an interrupt
+                if (Thread.interrupted() || Cancellation.requested()) {
+                    throw new InterruptedException("interrupted while the dump was read");
+                }
+            }
+        } catch (InterruptedException e) {
+            Files.deleteIfExists(file); // Ctrl-C keeps no dump, wherever it came
+            throw e;
+        } finally {
+            progress.clear();
         }
-        progress.clear();
+        RunReport finished = run.report();
         if (!run.held()) {
             err().println("loom: " + pattern.id() + " (" + chosenMode.id()
                     + ") ran to its end without a task reaching a hold point"
@@ -119,19 +135,12 @@ final class DumpCommand extends LoomCommand {
                     + finished.check().word() + ": " + finished.check().detail());
             return LoomCli.EXIT_CHECK_FAILED;
         }
-        progress.show(2, 2, "reading the dump, " + Files.size(file) / (1024 * 1024) + " MB");
-        ThreadDump dump = ThreadDump.read(file);
-        progress.clear();
         Notes.note(
                 print,
                 String.format(
                         "Thread dump of %s (%s mode, %s, %d tasks): %s (core.RunGate)"
                                 + " when it was taken; the others had not reached it, or wait on those.",
-                        pattern.id(),
-                        chosenMode.id(),
-                        chosenVariant.id(),
-                        chosenWorkload.tasks(),
-                        heldWords(dump.held())));
+                        pattern.id(), chosenMode.id(), chosenVariant.id(), tasks, heldWords(dump.held())));
         print.println("Saved to " + file);
         print.println();
         dump.printSummary(print);
@@ -147,14 +156,21 @@ final class DumpCommand extends LoomCommand {
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 
+    /** {@code 12 MB}, or {@code 0.3 MB} below one. */
+    static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024);
+        return String.format(java.util.Locale.ROOT, mb < 1 ? "%.1f MB" : "%.0f MB", mb);
+    }
+
     /**
-     * An absolute path the JVM can create: {@code dumpThreads} wants an absolute path and will not
-     * overwrite; otherwise the check every file the CLI writes gets ({@link AtomicFile#checkTarget}).
+     * An absolute path (as {@code dumpThreads} wants) to a file that does not exist yet: a dump is not
+     * written over another file; otherwise the check every file the CLI writes gets
+     * ({@link AtomicFile#checkTarget}).
      */
     static Path checkTarget(Path target) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException("--out '" + target
-                    + "' already exists; the JDK's dumper does not overwrite, so give a new file name");
+            throw new UsageException("--out '" + target + "' already exists; a dump is not written over a file, so"
+                    + " give a new file name");
         }
         return AtomicFile.checkTarget(target, "--out");
     }

@@ -57,6 +57,9 @@ import picocli.CommandLine.Command;
         })
 public final class LoomCli implements Runnable {
 
+    /** The name of the thread that handles Ctrl-C (a shutdown hook). */
+    public static final String CTRL_C_THREAD = "loom-ctrl-c";
+
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -102,7 +105,7 @@ public final class LoomCli implements Runnable {
                         Thread.currentThread().interrupt();
                     }
                 },
-                "loom-ctrl-c");
+                CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;

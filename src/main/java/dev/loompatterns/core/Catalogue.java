@@ -18,6 +18,11 @@ public final class Catalogue {
         this.patterns = List.copyOf(patterns);
     }
 
+    /** These patterns, in this order (for tests, and tools that bring patterns of their own). */
+    public static Catalogue of(List<Pattern> patterns) {
+        return new Catalogue(patterns);
+    }
+
     /** The patterns registered in {@code META-INF/services/dev.loompatterns.core.Pattern}. */
     public static Catalogue load() {
         List<Pattern> found = ServiceLoader.load(Pattern.class).stream()

@@ -64,7 +64,7 @@ public final class Runner {
         event.pattern = pattern.id();
         event.mode = mode.id();
         event.variant = variant.id();
-        event.tasks = workload.tasks();
+        event.tasks = pattern.tasks(workload);
 
         Pattern.Prepared prepared =
                 prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline

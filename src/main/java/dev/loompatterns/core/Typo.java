@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** The word a person probably meant, for "did you mean" hints: of ids, commands, options. */
@@ -9,15 +10,21 @@ public final class Typo {
     private Typo() {}
 
     /**
-     * The candidate closest to what was typed, if it is close enough to be a typo: at most
-     * {@code max(2, a third of its length)} edits away (a letter added, dropped, changed, or two
-     * neighbours swapped), or begun by what was typed; null if none is, or nothing was typed. Leading
-     * dashes and case are not compared.
+     * What was typed, if it begins exactly one candidate ({@code back}: {@code backpressure}); else
+     * the candidate closest to it, if close enough to be a typo: at most {@code max(2, a third of its
+     * length)} edits away (a letter added, dropped, changed, or two neighbours swapped); null if none
+     * is, or nothing was typed. Leading dashes and case are not compared.
      */
     public static String nearest(String typed, Collection<String> candidates) {
         String bare = bare(typed);
         if (bare.isEmpty()) {
             return null;
+        }
+        List<String> begun = candidates.stream()
+                .filter(candidate -> bare(candidate).startsWith(bare))
+                .toList();
+        if (begun.size() == 1) {
+            return begun.getFirst();
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -28,9 +35,7 @@ public final class Typo {
                 bestDistance = distance;
             }
         }
-        boolean close = best != null
-                && (bestDistance <= Math.max(2, bare(best).length() / 3)
-                        || bare(best).startsWith(bare));
+        boolean close = best != null && bestDistance <= Math.max(2, bare(best).length() / 3);
         return close ? best : null;
     }
 

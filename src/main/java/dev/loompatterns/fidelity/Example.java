@@ -124,6 +124,12 @@ final class Example implements AutoCloseable {
                     "-Xlint:-preview",
                     "-d",
                     classes.toString());
+            if (Thread.currentThread().isInterrupted()) {
+                // not even started: an interrupt while javac reads closes the channels of the JDK's class
+                // files that javac caches for the JVM's life, and every later compile in it fails
+                // ("release version 25 not supported")
+                throw new InterruptedException("interrupted before compiling " + source);
+            }
             StringWriter printed = new StringWriter();
             boolean compiled;
             try {
@@ -148,7 +154,7 @@ final class Example implements AutoCloseable {
                                                 .lines()
                                                 .findFirst()
                                                 .orElse(""))
-                                .orElse("see javac"));
+                                .orElse(printed.toString().lines().findFirst().orElse("javac said nothing more")));
             }
         }
     }

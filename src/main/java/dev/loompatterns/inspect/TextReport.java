@@ -142,7 +142,12 @@ public final class TextReport {
         StringBuilder shown = null;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
+            boolean control = c < 0x20
+                    || c >= 0x7f && c <= 0x9f
+                    || c == 0x2028 // line and paragraph separators
+                    || c == 0x2029
+                    || c >= 0x202a && c <= 0x202e // bidirectional embeddings and overrides: they reorder a line
+                    || c >= 0x2066 && c <= 0x2069;
             if (control && shown == null) {
                 shown = new StringBuilder(line.length() + 8).append(line, 0, i);
             }

@@ -162,6 +162,8 @@ public final class PinStream implements AutoCloseable {
                                 .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
                                 .toList()));
             }
+        } catch (StopFailedException ours) {
+            throw ours; // our stop gave up, and closed the stream itself: not the test's doing
         } catch (IllegalStateException e) {
             if (!recordingClosed()) {
                 throw e;
@@ -205,6 +207,20 @@ public final class PinStream implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #stopKeepingInterrupt} gave up on a stream: {@code stop()} neither returned nor could be
+     * replaced by a dump. It closed the stream itself, so a closed recording then is its doing.
+     */
+    public static final class StopFailedException extends IllegalStateException {
+        StopFailedException(String message) {
+            super(message);
+        }
+
+        StopFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Closes the stream (if any) and forgets it: the next window starts a new one. */
@@ -442,7 +458,7 @@ public final class PinStream implements AutoCloseable {
             boolean marked = mark != null && mark.delivered;
             interrupted |= await(ended, marked ? STOP_GRACE_AFTER_MARK : graceOnceInterrupted, graceOnceInterrupted);
             if (!interrupted && !marked) {
-                throw new IllegalStateException("JFR's RecordingStream.stop() did not return within " + backstop
+                throw new StopFailedException("JFR's RecordingStream.stop() did not return within " + backstop
                         + "; the stream was closed, and events committed just before the stop may be missing");
             }
         }
@@ -469,7 +485,7 @@ public final class PinStream implements AutoCloseable {
             return null; // the dump writes through an interruptible channel; the flag is set
         } catch (IOException | RuntimeException e) {
             stream.close();
-            throw new IllegalStateException(
+            throw new StopFailedException(
                     "JFR's stream stopped delivering events (" + stopper.getState()
                             + " in stop()), and a dump of its recording failed: " + e,
                     e);

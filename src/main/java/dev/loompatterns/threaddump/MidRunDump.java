@@ -39,13 +39,16 @@ public final class MidRunDump {
      */
     static final Duration QUIET_BACKSTOP = Duration.ofSeconds(1);
 
+    /** The name of the thread the dumped run runs on. */
+    public static final String RUN_THREAD = "loom-dump-run";
+
     private MidRunDump() {}
 
     /**
      * Runs the pattern, dumps this JVM's threads to {@code file} when a task is held, and returns
      * when the run has ended.
      *
-     * @param file an absolute path to a file that does not exist yet ({@link ThreadDump#write})
+     * @param file an absolute path; the dump is written beside it and moved into place ({@link AtomicFile})
      * @throws Exception what the run threw
      */
     public static Result take(Pattern pattern, Mode mode, Variant variant, Workload workload, Path file)
@@ -58,7 +61,7 @@ public final class MidRunDump {
         CompletableFuture<RunReport> report = new CompletableFuture<>();
         boolean held;
         try (RunGate.Hold hold = RunGate.hold()) {
-            Thread run = Thread.ofPlatform().name("loom-dump-run").start(() -> {
+            Thread run = Thread.ofPlatform().name(RUN_THREAD).start(() -> {
                 try {
                     report.complete(new Runner().run(pattern, mode, variant, workload));
                 } catch (Throwable e) {
@@ -74,7 +77,7 @@ public final class MidRunDump {
                     // quiet scheduler makes JDK 25's dump unlikely to crash (VirtualScheduler.awaitIdle)
                     VirtualScheduler.awaitIdle(QUIET_BACKSTOP);
                     AtomicFile.write(file, ThreadDump::write); // whole or not at all
-                    if (Thread.currentThread().isInterrupted()) { // the JDK's write does not stop for it
+                    if (Thread.interrupted()) { // the JDK's write does not stop for it: consumed here, thrown
                         Files.deleteIfExists(file);
                         throw new InterruptedException("interrupted while the dump was written; it is deleted");
                     }

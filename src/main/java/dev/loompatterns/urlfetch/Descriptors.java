@@ -41,14 +41,15 @@ final class Descriptors {
         if (open + needed + SPARE <= max) {
             return null;
         }
-        long fits = Math.max(1, (max - open - SPARE) / perRequest);
-        String cap = mode == Mode.PLATFORM
-                ? "-P " + UrlFetchPattern.WORKERS.name() + "=" + fits
-                : "-P " + UrlFetchPattern.MAX_IN_FLIGHT.name() + "=" + fits;
+        long fits = (max - open - SPARE) / perRequest;
+        String cap = fits < 1
+                ? "no request at all fits: raise ulimit -n"
+                : "give -P " + (mode == Mode.PLATFORM ? UrlFetchPattern.WORKERS : UrlFetchPattern.MAX_IN_FLIGHT).name()
+                        + "=" + fits + " or less, fewer --tasks, or raise ulimit -n";
         return String.format(
                 Locale.ROOT,
                 "url-fetch: %,d requests at once need %,d open files (%s), and this process may open %,d"
-                        + " (ulimit -n), %,d of them open already: give %s or less, fewer --tasks, or raise ulimit -n",
+                        + " (ulimit -n), %,d of them open already: %s",
                 inFlight,
                 needed,
                 perRequest == 2 ? "a socket at each end: the server runs in this JVM" : "a socket each",

@@ -37,10 +37,18 @@ public record Outcome(URI uri, int status, String body, IOException error) {
         String words = error.getClass().getSimpleName();
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
-                return words + ": " + (t == error ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
+                return words + ": "
+                        + (t == error || t.getClass() == error.getClass()
+                                ? ""
+                                : t.getClass().getSimpleName() + ": ")
+                        + t.getMessage();
             }
         }
-        return words;
+        // JDK 25's HttpClient: ConnectException, caused by ConnectException, caused by ClosedChannelException,
+        // none with a message
+        return error instanceof java.net.ConnectException
+                ? words + ": could not connect (refused, or no route)"
+                : words;
     }
 
     public boolean ok() {

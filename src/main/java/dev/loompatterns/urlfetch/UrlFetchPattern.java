@@ -110,7 +110,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = settings(variant, workload);
+        Settings settings = settings(mode, variant, workload);
         settings.requireDescriptors(mode, tasks(workload));
         try (FetchSetup setup = settings.setUp(workload)) {
             return fetchAndCheck(FORMS.of(mode), settings, setup);
@@ -123,7 +123,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = settings(variant, workload);
+        Settings settings = settings(mode, variant, workload);
         settings.requireDescriptors(mode, tasks(workload));
         Form form = FORMS.of(mode);
         FetchSetup setup = settings.setUp(workload);
@@ -165,8 +165,9 @@ public final class UrlFetchPattern extends AbstractPattern {
     /**
      * The timeout of a request nothing stalls on purpose, a backstop against a server that hangs, never
      * part of a check: {@link UrlClient#DEFAULT_TIMEOUT} plus {@link #BACKSTOP_PER_REQUEST} for each request
-     * of the run. In the virtual and structured modes every request is sent at once, and a request's
-     * timeout runs from its send: its wait behind the others counts. A flat 30 s failed a structured run of
+     * in flight at once ({@link Descriptors#inFlight}: every one in the virtual and structured modes
+     * without {@code max-in-flight}). A request's timeout runs from its send: its wait behind the others
+     * in flight counts. A flat 30 s failed a structured run of
      * 30,000 requests that took 33 s on the 2-core project machine beside other work (load average 8,
      * 2026-12-01); with this, 330 s: a floor of 100 requests a second.
      */
@@ -174,10 +175,16 @@ public final class UrlFetchPattern extends AbstractPattern {
         return UrlClient.DEFAULT_TIMEOUT.plus(BACKSTOP_PER_REQUEST.multipliedBy(requests));
     }
 
-    private static Settings settings(Variant variant, Workload workload) {
+    private static Settings settings(Mode mode, Variant variant, Workload workload) {
         List<URI> userUrls = parseUrls(workload.text(URLS));
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
-        Duration backstop = backstop(userUrls.isEmpty() ? workload.tasks() : userUrls.size());
+        Form.OnFailure onFailure = variant.id().equals(FAULTS_FAIL_FAST.id())
+                ? Form.OnFailure.FAIL_FAST
+                : variant.id().equals(FAULTS_COLLECT.id()) ? Form.OnFailure.AWAIT_ALL : Form.OnFailure.OUTCOMES;
+        Form.Options options = new Form.Options(
+                workload.intValue(WORKERS), workload.intValue(MAX_IN_FLIGHT), workload.intValue(GROUP_SIZE), onFailure);
+        int requests = userUrls.isEmpty() ? workload.tasks() : userUrls.size();
+        Duration backstop = backstop(Descriptors.inFlight(mode, requests, options));
         Duration timeout = workload.longValue(TIMEOUT_MS) > 0
                 ? workload.millis(TIMEOUT_MS)
                 : plan == FaultPlan.NONE ? backstop : FAULT_TIMEOUT;
@@ -189,11 +196,6 @@ public final class UrlFetchPattern extends AbstractPattern {
                     LATENCY_MS.name() + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS.name() + " ("
                             + otherTimeout.toMillis() + "), or every request times out; raise " + TIMEOUT_MS.name());
         }
-        Form.OnFailure onFailure = variant.id().equals(FAULTS_FAIL_FAST.id())
-                ? Form.OnFailure.FAIL_FAST
-                : variant.id().equals(FAULTS_COLLECT.id()) ? Form.OnFailure.AWAIT_ALL : Form.OnFailure.OUTCOMES;
-        Form.Options options = new Form.Options(
-                workload.intValue(WORKERS), workload.intValue(MAX_IN_FLIGHT), workload.intValue(GROUP_SIZE), onFailure);
         return new Settings(userUrls, plan, timeout, otherTimeout, options);
     }
 

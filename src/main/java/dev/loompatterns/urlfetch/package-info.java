@@ -58,7 +58,7 @@
  * ({@code com.sun.net.httpserver} gives a handler no socket, so a true RST with {@code SO_LINGER 0} is
  * out of reach, and this is the closest: the client's read fails mid-answer); no answer until the
  * client's {@code -P timeout-ms} (2000 in these variants; otherwise a
- * backstop of 30,000 plus 10 per request of the run, as every request may wait behind the others) gives up or the server
+ * backstop of 30,000 plus 10 per request in flight at once, as each may wait behind the others) gives up or the server
  * closes; the connection closed with no answer. The run knows before it starts which URLs will fail
  * and how, so the check compares. Under {@code faults}, the pool and the virtual executor
  * ({@code invokeAll}) and the scope ({@code Joiner.awaitAll()}) hand back every outcome in input

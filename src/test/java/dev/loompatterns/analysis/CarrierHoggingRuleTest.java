@@ -185,7 +185,7 @@ class CarrierHoggingRuleTest {
                 "jdk.SocketWrite", EventEnabled.OFF);
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME)), releasesOff)
                         .explanation())
-                .endsWith(" This recording's settings leave jdk.ThreadSleep, jdk.SocketRead and jdk.SocketWrite off:"
+                .endsWith(" This recording's settings leave jdk.SocketRead, jdk.SocketWrite and jdk.ThreadSleep off:"
                         + " only a gap in the samples could end a stretch.");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .doesNotContain("settings leave");

@@ -2,7 +2,9 @@ package dev.loompatterns.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.cli.LoomCli;
 import dev.loompatterns.jfr.PinStream;
+import dev.loompatterns.threaddump.MidRunDump;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ class PoolCandidateRuleTest {
                 .containsExactly("worker-#");
         for (List<String> own : List.of(
                 List.of(PinStream.STOPPER_THREAD, PinStream.STOPPER_THREAD, PinStream.STOPPER_THREAD),
+                List.of(LoomCli.CTRL_C_THREAD, LoomCli.CTRL_C_THREAD),
+                List.of(MidRunDump.RUN_THREAD, MidRunDump.RUN_THREAD),
                 List.of("JFR Periodic Tasks", "JFR Recorder Thread"),
                 List.of("Common-Cleaner", "Common-Cleaner"))) {
             assertThat(candidates(own.getFirst(), own)).as(own.toString()).isEmpty();

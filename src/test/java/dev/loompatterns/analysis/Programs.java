@@ -86,7 +86,7 @@ public final class Programs {
         static volatile long sink;
 
         public static void main(String[] args) throws InterruptedException {
-            Thread.ofVirtual().name("hog").start(() -> spin(1_000_000_000L)).join();
+            Thread.ofVirtual().name("hog").start(() -> spin(2_000_000_000L)).join();
         }
 
         /** Computes, without blocking, for this long. */
@@ -102,7 +102,7 @@ public final class Programs {
 
     /**
      * A virtual thread that computes for 50 ms and sleeps 40 ms, 15 times ({@code spinner}), then one
-     * that computes for a second ({@link Hog}). Each of the spinner's runs lasts 50 ms and then some,
+     * that computes for 2 s ({@link Hog}). Each of the spinner's runs lasts 50 ms and then some,
      * however slow or busy the machine: its sleeps, all recorded (JFR's threshold is 20 ms at most),
      * end them.
      */

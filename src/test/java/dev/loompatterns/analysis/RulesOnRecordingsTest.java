@@ -49,19 +49,25 @@ class RulesOnRecordingsTest {
         });
     }
 
+    /**
+     * A virtual thread that computes for 2 s is found, first, at its own frame. How long its longest stretch
+     * is, is not asserted: on a loaded machine JFR's sampler can itself wait over 100 ms between samples,
+     * which ends a stretch (a fresh clone's .ci/run beside other work saw 268 ms of a 1 s spin, and the old
+     * test wanted a WARNING, 500 ms); CarrierHoggingRuleTest judges stretches from made-up samples.
+     */
     @Test
     void findsAVirtualThreadThatHogsItsCarrier(@TempDir Path dir) throws Exception {
         Map<String, Finding> found = findings(Programs.record(
                 Programs.Hog.class, dir.resolve("hog.jfr"), "profile", "-Djdk.virtualThreadScheduler.parallelism=1"));
 
         Finding hogging = found.get("carrier-hogging");
-        assertThat(hogging.severity()).as(hogging.summary()).isEqualTo(Severity.WARNING);
+        assertThat(hogging.severity()).as(hogging.summary()).isIn(Severity.INFO, Severity.WARNING);
         assertThat(hogging.summary()).contains("hog");
         assertThat(hogging.list("threads")).first().satisfies(row -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> t = (Map<String, Object>) row;
             assertThat(t).containsEntry("thread", "hog");
-            assertThat((Double) t.get("longest_run_ms")).isGreaterThan(500.0);
+            assertThat((Double) t.get("longest_run_ms")).isGreaterThanOrEqualTo(CarrierHoggingRule.REPORTED / 1e6);
             assertThat((String) t.get("top_frame")).contains(Programs.Hog.class.getName());
         });
     }

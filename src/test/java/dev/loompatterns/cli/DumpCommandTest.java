@@ -3,9 +3,19 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
+import dev.loompatterns.core.PatternInfo;
+import dev.loompatterns.core.RunGate;
+import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Workload;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,5 +179,48 @@ class DumpCommandTest {
                 .findFirst()
                 .orElseThrow()
                 .substring("Saved to ".length()));
+    }
+
+    /**
+     * A task that, released after the dump, interrupts the command's thread, as Ctrl-C does while the run
+     * finishes: the command ends as interrupted and keeps no dump. Before, the interrupt came out of the
+     * run's join with the dump already in place, and it stayed.
+     */
+    @Test
+    void anInterruptWhileTheRunFinishesKeepsNoDump(@TempDir Path dir) {
+        Thread command = Thread.currentThread();
+        Pattern interrupting = new Pattern() {
+            @Override
+            public PatternInfo info() {
+                return PatternInfo.of(98, "interrupts-after-the-dump", "interrupts after the dump", "none", 1)
+                        .build();
+            }
+
+            @Override
+            public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
+                RunGate.arrive(); // held until the dump is taken
+                command.interrupt();
+                return Check.passed("interrupted the command");
+            }
+        };
+        Path file = dir.resolve("d.json");
+        StringWriter err = new StringWriter();
+        int code;
+        try {
+            code = LoomCli.execute(
+                    Catalogue.of(List.of(interrupting)),
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(err),
+                    "dump",
+                    "interrupts-after-the-dump",
+                    "--mode",
+                    "virtual",
+                    "--out",
+                    file.toString());
+        } finally {
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(code).as(err.toString()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+        assertThat(dir).isEmptyDirectory();
     }
 }

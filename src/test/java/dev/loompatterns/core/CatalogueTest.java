@@ -124,5 +124,10 @@ class CatalogueTest {
                 .isNull();
         assertThat(Typo.nearest("lsit", List.of("list", "run", "fidelity"))).isEqualTo("list");
         assertThat(Typo.nearest("--mdoe", List.of("--mode", "--modes"))).isEqualTo("--mode");
+        // the beginning of one id: the nearest by edits was another ('back' gave 'race'), or none ('sched')
+        assertThat(catalogue.nearest("back")).isEqualTo("backpressure");
+        assertThat(catalogue.nearest("sched")).isEqualTo("scheduling");
+        assertThat(Typo.nearest("insp", List.of("list", "run", "inspect", "fidelity")))
+                .isEqualTo("inspect");
     }
 }

@@ -49,10 +49,12 @@ class ExampleTest {
     }
 
     /**
-     * Ctrl-C while the example compiles is an interrupt, not the example's fault: before, javac, whose
+     * Ctrl-C before the example compiles is an interrupt, not the example's fault: before, javac, whose
      * reads the interrupt breaks, failed with "cannot access java.util.List" and fidelity blamed the example
-     * (or javac crashed, its stack trace printed). Whatever javac makes of a thread already interrupted,
-     * compile() says it was interrupted, and leaves no class folder.
+     * (or javac crashed, its stack trace printed). compile() says it was interrupted, leaves no class
+     * folder, and does not start javac: an interrupted javac closes the channels of the JDK's class files it
+     * caches for the JVM's life, and every later compile in this test JVM failed
+     * (FidelityCommandTest, after this test, in a fresh clone's .ci/run).
      */
     @Test
     void anInterruptWhileCompilingIsAnInterruptNotTheExamplesFault() throws Exception {

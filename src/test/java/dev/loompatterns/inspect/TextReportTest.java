@@ -46,7 +46,7 @@ class TextReportTest {
      */
     @Test
     void controlCharactersFromTheRecordingAreShownNotObeyed() {
-        String hostile = "pool\u001b[31m-red\nNEXT\tLINE";
+        String hostile = "pool\u001b[31m-red\nNEXT\tLINE\u202eevil";
         Report report = new Report(
                 "a\u0007.jfr",
                 1234,
@@ -59,11 +59,11 @@ class TextReportTest {
                         Map.of("candidates", List.of(Map.of("pool", hostile))))));
         String text = print(report);
         assertThat(text.lines().toList())
-                .allSatisfy(line -> assertThat(line.chars().filter(c -> c < 0x20 || c == 0x7f))
+                .allSatisfy(line -> assertThat(line.chars().filter(c -> c < 0x20 || c == 0x7f || c == 0x202e))
                         .as(line)
                         .isEmpty());
         assertThat(text)
-                .contains("pool\\u001b[31m-red\\nNEXT\\tLINE")
+                .contains("pool\\u001b[31m-red\\nNEXT\\tLINE\\u202eevil")
                 .contains("a\\u0007.jfr")
                 .doesNotContain("\nNEXT");
     }

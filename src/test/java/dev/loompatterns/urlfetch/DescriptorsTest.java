@@ -38,6 +38,9 @@ class DescriptorsTest {
         assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits + 1, 2, 100, 20_000))
                 .isNotNull();
         assertThat(Descriptors.shortage(Mode.PLATFORM, 5_000, 1, 100, 1_024)).contains("-P workers=668 or less");
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 10, 2, 300, 512))
+                .as("not one request fits: a cap of 1 would fail too")
+                .endsWith("no request at all fits: raise ulimit -n");
         assertThat(Descriptors.shortage(Mode.VIRTUAL, 200, 2, 100, 1_024))
                 .as("the default run on a desktop's 1,024")
                 .isNull();

@@ -149,7 +149,7 @@ class UrlFetchTest {
         assertThat(report.check().verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(report.check().detail())
                 .contains("2 of 2 failed")
-                .contains("ConnectException")
+                .contains("ConnectException: could not connect (refused, or no route)")
                 .doesNotContain("null");
     }
 

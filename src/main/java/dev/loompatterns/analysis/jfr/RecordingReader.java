@@ -77,18 +77,19 @@ public final class RecordingReader {
                 if (events % PROGRESS_EVERY == 0) {
                     progress.accept(events);
                 }
-                settings.accept(event);
-                Observation observation = observe(event);
-                if (observation != null) {
-                    try {
+                Observation observation;
+                try { // our code from here on: the parser read the event without complaint
+                    settings.accept(event);
+                    observation = observe(event);
+                    if (observation != null) {
                         analysis.accept(observation);
-                    } catch (RuntimeException e) {
-                        throw new RuleFailedException("at event " + events, e);
                     }
-                    if (observation instanceof Observation.Sample sample
-                            && sample.thread().virtual()) {
-                        sampledVirtualThreads.add(sample.thread().id());
-                    }
+                } catch (RuntimeException e) {
+                    throw new RuleFailedException("at event " + events, e);
+                }
+                if (observation instanceof Observation.Sample sample
+                        && sample.thread().virtual()) {
+                    sampledVirtualThreads.add(sample.thread().id());
                 }
             }
         }
