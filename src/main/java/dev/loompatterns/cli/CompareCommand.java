@@ -123,6 +123,19 @@ final class CompareCommand extends LoomCommand {
                 }
             }
         }
+        if (!ids.isEmpty() && !variants.isEmpty()) {
+            // a pattern named on the command line that none of the variants asked for fits: said, not dropped silently
+            for (Pattern pattern : patterns) {
+                if (cells.stream().noneMatch(cell -> cell.pattern() == pattern)) {
+                    err().println("loom: " + pattern.id() + " has none of the variants " + String.join(", ", variants)
+                            + " (its variants: "
+                            + String.join(
+                                    ", ",
+                                    pattern.variants().stream().map(Variant::id).toList())
+                            + "); it is left out");
+                }
+            }
+        }
         if (cells.isEmpty()) {
             throw new UsageException(
                     "none of the selected patterns runs" + (modes.isEmpty() ? "" : " in mode(s) " + modes)

@@ -134,6 +134,29 @@ class LoomCliTest {
         }
     }
 
+    /**
+     * A pattern named for compare that has none of the variants asked for is said to be left out: it was
+     * dropped without a word ('compare lock-counter url-fetch --variants default').
+     */
+    @Test
+    void comparingANamedPatternWithoutTheVariantsAskedForSaysItIsLeftOut() {
+        Result result = loom(
+                "compare",
+                "thread-basics",
+                "lock-counter",
+                "--variants",
+                "default",
+                "--modes",
+                "virtual",
+                "--tasks",
+                "4");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err())
+                .contains("loom: lock-counter has none of the variants default (its variants: synchronized,")
+                .contains("it is left out");
+        assertThat(result.out()).contains("thread-basics").doesNotContain("lock-counter");
+    }
+
     /** Every command's help lists -V/--version: each prints the version, as loom -V does (before: nothing). */
     @Test
     void everyCommandSaysTheVersionItsHelpOffers() {
