@@ -47,6 +47,9 @@ public final class Recorder implements AutoCloseable {
      * @throws RecordingSetupException if it is a file or cannot be created or written
      */
     public static Path checkDirectory(Path dir) {
+        if (dir.toString().isEmpty()) { // '--jfr-dir=': the current folder, which nobody asked for
+            throw new RecordingSetupException("--jfr-dir is empty; give a folder for the recordings");
+        }
         Path absolute = dir.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new RecordingSetupException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");

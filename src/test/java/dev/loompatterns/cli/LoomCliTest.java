@@ -241,6 +241,7 @@ class LoomCliTest {
                 "compare thread-basics --variants",
                 "compare thread-basics --jfr-dir README.md",
                 "compare thread-basics --jfr-dir README.md/inside",
+                "compare thread-basics --jfr-dir=",
                 "run",
                 "run thread-basics --tasks 0",
                 "run thread-basics -P sleep-ms",
