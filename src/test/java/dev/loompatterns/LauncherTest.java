@@ -215,13 +215,20 @@ class LauncherTest {
                 .contains("25 without javac (" + jre25 + ")", "27 (" + path27 + ")");
     }
 
+    /** An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example). */
     @Test
     void anUnknownExampleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
-        Outcome run = launch(dir, Map.of(), "example", "E99");
+        for (String name : List.of("E99", "../src/main/java/dev/loompatterns/cli/LoomCli.java")) {
+            Outcome run = launch(dir, Map.of(), "example", name);
 
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err().lines().toList()).singleElement().asString().startsWith("loom: no example 'E99'");
-        assertThat(run.out()).isEmpty();
+            assertThat(run.code()).as(name).isEqualTo(2);
+            assertThat(run.err().lines().toList())
+                    .as(name)
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: no example '" + name + "'");
+            assertThat(run.out()).as(name).isEmpty();
+        }
     }
 
     /** 'loom COMMAND --help' works for the launcher's own example command too, and 'loom help example' is the same. */
