@@ -321,13 +321,23 @@ final class CarrierHoggingRule extends BaseRule {
     }
 
     /** What a stretch is read from, and what it cannot see; and whether the recording had the releases off. */
+    /** The recording's threshold for jdk.ThreadSleep where its settings say, else the JDK's defaults. */
+    private static String sleepThreshold(Recording recording) {
+        List<String> thresholds = recording.threshold(Observation.Blocked.Kind.SLEEP.eventType()).stream()
+                .map(Durations::setting)
+                .toList();
+        return thresholds.isEmpty()
+                ? "20 ms in the JDK's default settings, 10 ms in profile"
+                : Durations.list(thresholds) + " in this recording";
+    }
+
     private static String unseen(Recording recording) {
         return "A stretch is a virtual thread's execution samples, none more than " + Durations.words(GAP)
                 + " after the one before and none with a block that released the carrier between them: a "
                 + RELEASING_EVENTS.replace(" and ", " or ") + " of the thread, unless a " + PINNED
                 + " of it covers the block (it blocked on its carrier). Parks, monitors and file I/O that JFR"
                 + " records of a virtual thread kept the carrier (JDK 25). JFR records a sleep only from its"
-                + " threshold (20 ms in the JDK's default settings, 10 ms in profile) and throttles socket events,"
+                + " threshold (" + sleepThreshold(recording) + ") and throttles socket events,"
                 + " so a shorter or unrecorded block stays inside a stretch: it is an upper bound."
                 + (recording.off(RELEASING_TYPES)
                         ? " This recording's settings leave " + RELEASING_EVENTS

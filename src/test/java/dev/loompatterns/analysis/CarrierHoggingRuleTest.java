@@ -195,4 +195,22 @@ class CarrierHoggingRuleTest {
                 .isEqualTo("Not recorded: the recording's settings leave jdk.ExecutionSample off.");
         assertThat(samplesOff.applicable()).isFalse();
     }
+
+    /** The sleep threshold the explanation gives is the recording's where its settings say, the JDK's defaults else. */
+    @Test
+    void theSleepThresholdIsTheRecordingsWhereItsSettingsSay() {
+        CarrierHoggingRule rule = new CarrierHoggingRule();
+        rule.accept(new Observation.Sample(T0, HOG, FRAME));
+        Finding finding = rule.finish(new Rule.Recording(
+                T0,
+                T0 + MS,
+                1,
+                1000,
+                "r.jfr",
+                Map.of(),
+                Map.of("jdk.ThreadSleep", java.util.Set.of(java.time.Duration.ofMillis(1)))));
+        assertThat(finding.explanation()).contains("from its threshold (1.0 ms in this recording)");
+        assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
+                .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
+    }
 }
