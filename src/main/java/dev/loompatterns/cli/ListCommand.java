@@ -4,6 +4,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.ReportFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -62,8 +63,10 @@ final class ListCommand extends LoomCommand {
         out.println("  variants:");
         int width =
                 pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);
+        // lines of at most the table's width (url-fetch's reached 227), each next line under its text
         for (Variant variant : pattern.variants()) {
-            out.printf("    %-" + width + "s  %s%n", variant.id(), variant.description());
+            String lead = String.format(Locale.ROOT, "    %-" + width + "s  ", variant.id());
+            Notes.wrap(out, lead, " ".repeat(lead.length()), variant.description());
         }
         if (!pattern.params().isEmpty()) {
             out.println("  parameters (-P name=value):");
@@ -72,7 +75,8 @@ final class ListCommand extends LoomCommand {
                     .max()
                     .orElse(0);
             for (Param param : pattern.params()) {
-                out.printf("    %-" + paramWidth + "s  %s%n", param.synopsis(), param.description());
+                String lead = String.format(Locale.ROOT, "    %-" + paramWidth + "s  ", param.synopsis());
+                Notes.wrap(out, lead, " ".repeat(lead.length()), param.description());
             }
         }
         out.printf("  package:   dev.loompatterns.%s%n", pattern.id().replace("-", ""));

@@ -69,16 +69,26 @@ public final class Notes {
 
     /** Prints a note (under a table, or a command's header), wrapped to the table's {@value ReportFormat#TABLE_WIDTH} columns. */
     public static void note(PrintWriter out, String note) {
-        StringBuilder line = new StringBuilder();
-        for (String word : note.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > ReportFormat.TABLE_WIDTH) {
+        wrap(out, "", "  ", note);
+    }
+
+    /**
+     * Prints {@code text} after {@code lead} in lines of at most the table's width, broken at its spaces,
+     * the next lines after {@code indent}; a word longer than a line stays whole.
+     */
+    public static void wrap(PrintWriter out, String lead, String indent, String text) {
+        StringBuilder line = new StringBuilder(lead);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > ReportFormat.TABLE_WIDTH) {
                 out.println(line);
-                line = new StringBuilder("  ");
+                line = new StringBuilder(indent);
+                empty = true;
             }
-            line.append(line.length() == 0 || line.toString().equals("  ") ? "" : " ")
-                    .append(word);
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
         }
-        if (line.length() > 0) {
+        if (!empty) {
             out.println(line);
         }
     }

@@ -58,7 +58,7 @@ public final class UrlFetchPattern extends AbstractPattern {
             "timeout-ms",
             "the client's timeout per request, which ends a stall; 0 for "
                     + UrlClient.DEFAULT_TIMEOUT.toMillis() + " plus " + BACKSTOP_PER_REQUEST.toMillis()
-                    + " per request of the run, or " + FAULT_TIMEOUT.toMillis()
+                    + " per request in flight at once, or " + FAULT_TIMEOUT.toMillis()
                     + " for the stalled items of the fault variants (their other items keep the former)",
             0,
             0,

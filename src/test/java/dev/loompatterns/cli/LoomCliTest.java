@@ -176,6 +176,17 @@ class LoomCliTest {
         Catalogue.load().ids().forEach(id -> assertThat(result.out()).contains(id));
     }
 
+    /** Each pattern's description fits the table's width, its long lines wrapped (url-fetch's reached 227). */
+    @Test
+    void listWithAnIdFitsTheTableWidth() {
+        for (String id : Catalogue.load().ids()) {
+            assertThat(loom("list", id).out().lines())
+                    .as(id)
+                    .allSatisfy(
+                            line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        }
+    }
+
     @Test
     void listWithAnIdDescribesItsVariantsAndParameters() {
         Result result = loom("list", "lock-counter");
