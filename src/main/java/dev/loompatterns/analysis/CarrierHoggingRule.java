@@ -320,7 +320,6 @@ final class CarrierHoggingRule extends BaseRule {
                 details);
     }
 
-    /** What a stretch is read from, and what it cannot see; and whether the recording had the releases off. */
     /** The recording's threshold for jdk.ThreadSleep where its settings say, else the JDK's defaults. */
     private static String sleepThreshold(Recording recording) {
         List<String> thresholds = recording.threshold(Observation.Blocked.Kind.SLEEP.eventType()).stream()
@@ -331,6 +330,7 @@ final class CarrierHoggingRule extends BaseRule {
                 : Durations.list(thresholds) + " in this recording";
     }
 
+    /** What a stretch is read from, and what it cannot see; and whether the recording had the releases off. */
     private static String unseen(Recording recording) {
         return "A stretch is a virtual thread's execution samples, none more than " + Durations.words(GAP)
                 + " after the one before and none with a block that released the carrier between them: a "

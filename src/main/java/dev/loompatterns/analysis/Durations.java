@@ -69,6 +69,9 @@ public final class Durations {
         if (!timespan.isZero() && timespan.compareTo(Duration.ofMillis(1)) < 0) {
             return String.format(Locale.ROOT, "%d µs", timespan.toNanos() / 1_000);
         }
+        if (timespan.toNanos() % 1_000_000 == 0 && timespan.compareTo(Duration.ofSeconds(1)) < 0) {
+            return timespan.toMillis() + " ms"; // as a setting says it: 0 ms, 5 ms, not 0.0 ms
+        }
         return words(timespan.toNanos());
     }
 

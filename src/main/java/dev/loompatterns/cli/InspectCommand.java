@@ -35,8 +35,9 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Exit codes: 0 the recording was read (whatever it holds), 1 it needed more memory than the JVM had"
-                    + " (one line says how to give it more), 2 it could not be read (no such file, not a recording, a"
-                    + " recording cut short), 130 stopped by Ctrl-C.",
+                    + " (one line says how to give it more) or a rule failed (a bug of loom's), 2 a usage error or a"
+                    + " file that could not be read (no such file, not a recording, a recording cut short), 130"
+                    + " stopped by Ctrl-C.",
             "Examples:",
             "  loom inspect p.jfr",
             "  loom inspect p.jfr --format html --out p.html",

@@ -4,6 +4,7 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
+import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.PrintWriter;
@@ -92,6 +93,10 @@ public final class LoomCli implements Runnable {
                 () -> {
                     Cancellation.request();
                     // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
+                    // on a terminal a progress line may be showing, without its newline: this line starts on its own
+                    if (Progress.stderrIsTerminal()) {
+                        System.err.println();
+                    }
                     System.err.println(
                             "loom: Ctrl-C: stopping (a run's threads are interrupted and joined, no further run starts,"
                                     + " nothing half-written is kept)");
@@ -202,8 +207,8 @@ public final class LoomCli implements Runnable {
      */
     private static int failed(Throwable e, PrintWriter err) {
         if (e instanceof InterruptedException || Cancellation.requested()) {
-            err.println("loom: interrupted; the run stopped and joined its threads (a recording in progress is"
-                    + " discarded)");
+            err.println("loom: interrupted; what ran has stopped and joined its threads, and nothing half-written"
+                    + " (a recording, a report, a dump) is kept");
             return EXIT_INTERRUPTED;
         }
         err.println("loom: unexpected error: " + e);
@@ -227,7 +232,13 @@ public final class LoomCli implements Runnable {
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
             List<String> candidates = command
                     ? List.copyOf(unmatched.getCommandLine().getSubcommands().keySet())
-                    : suggestions;
+                    : word.startsWith("--")
+                            ? List.copyOf(unmatched
+                                    .getCommandLine()
+                                    .getCommandSpec()
+                                    .optionsMap()
+                                    .keySet())
+                            : suggestions;
             String nearest = Typo.nearest(word, candidates);
             if (nearest != null) {
                 return what + "; did you mean '" + nearest + "'?";

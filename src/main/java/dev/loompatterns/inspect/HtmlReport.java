@@ -432,7 +432,10 @@ public final class HtmlReport {
     }
 
     /** Text for an HTML element or a quoted attribute. */
-    static String escape(String text) {
+    static String escape(String raw) {
+        // control characters and bidi overrides written out, as the text report does: a thread named with
+        // U+202E showed the rest of its line backwards
+        String text = TextReport.visible(raw);
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

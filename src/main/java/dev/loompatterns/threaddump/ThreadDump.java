@@ -98,10 +98,16 @@ public final class ThreadDump {
             return stack.stream().anyMatch(line -> line.contains(frame));
         }
 
-        /** Whether a frame of its stack is of code outside the JDK (the hold of {@code loom dump} aside). */
-        boolean inOwnCode() {
+        /**
+         * Where it is listed in its container: 0 in the program's code, 1 in loom's own (the command's
+         * thread taking the dump, the thread that runs the pattern), 2 in the JDK's alone.
+         */
+        int rank() {
             String top = topFrame();
-            return !top.isEmpty() && !PinTaxonomy.isJdk(top) && !top.startsWith(HOLD_FRAME);
+            if (top.isEmpty() || PinTaxonomy.isJdk(top) || top.startsWith(HOLD_FRAME)) {
+                return 2;
+            }
+            return LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
         }
 
         /** Whether {@code loom dump} holds it at its start. */
@@ -131,6 +137,13 @@ public final class ThreadDump {
             return first;
         }
     }
+
+    /** Frames of loom's own machinery, around a pattern's code: the CLI, the dump, the runner. */
+    static final List<String> LOOM_FRAMES = List.of(
+            "dev.loompatterns.cli.",
+            "dev.loompatterns.threaddump.",
+            "dev.loompatterns.engine.",
+            "dev.loompatterns.core.Runner");
 
     /** The frame of a task that {@code loom dump} holds at its start. */
     static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
@@ -333,9 +346,9 @@ public final class ThreadDump {
             line.append(" (").append(byState(container.threads())).append(')');
         }
         out.println(line);
-        // threads in code outside the JDK first (a deadlock's), then the JVM's housekeeping, in the dump's order
+        // the program's threads first (a deadlock's), then loom's own, then the JVM's housekeeping, in the dump's order
         List<DumpedThread> threads = container.threads().stream()
-                .sorted(Comparator.comparing((DumpedThread t) -> !t.inOwnCode()))
+                .sorted(Comparator.comparingInt(DumpedThread::rank))
                 .toList();
         for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
             out.println(indent + "  - " + threads.get(i).line());

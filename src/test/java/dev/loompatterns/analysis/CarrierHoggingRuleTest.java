@@ -209,7 +209,7 @@ class CarrierHoggingRuleTest {
                 "r.jfr",
                 Map.of(),
                 Map.of("jdk.ThreadSleep", java.util.Set.of(java.time.Duration.ofMillis(1)))));
-        assertThat(finding.explanation()).contains("from its threshold (1.0 ms in this recording)");
+        assertThat(finding.explanation()).contains("from its threshold (1 ms in this recording)");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
     }

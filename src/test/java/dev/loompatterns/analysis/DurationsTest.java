@@ -26,4 +26,16 @@ class DurationsTest {
         assertThat(Durations.timespans(Map.of("a", Set.of("20 ms", "0 ms", "infinity"), "b", Set.of("off"))))
                 .containsExactly(Map.entry("a", Set.of(Duration.ZERO, Duration.ofMillis(20))));
     }
+
+    /** A setting's timespan as a person reads it, as the setting says it, whatever its length. */
+    @Test
+    void aSettingReadsAsItWasGiven() {
+        assertThat(Durations.setting(Duration.ZERO)).isEqualTo("0 ms");
+        assertThat(Durations.setting(Duration.ofMillis(20))).isEqualTo("20 ms");
+        assertThat(Durations.setting(Duration.ofNanos(10_000))).isEqualTo("10 µs");
+        assertThat(Durations.setting(Duration.ofDays(200_000)))
+                .as("its nanoseconds overflow a long")
+                .isEqualTo("200,000 d");
+        assertThat(Durations.setting(Duration.ofMillis(1_500))).isEqualTo("1.5 s");
+    }
 }

@@ -281,6 +281,8 @@ class LoomCliTest {
         assertThat(loom("run", "lock-countr").err()).contains("did you mean 'lock-counter'");
         // picocli's first suggestion was taken: 'lsit' gave 'fidelity'
         assertThat(loom("lsit").err()).contains("did you mean 'list'");
+        // an option with two letters swapped: picocli suggested nothing
+        assertThat(loom("run", "thread-basics", "--mdoe", "virtual").err()).contains("did you mean '--mode'");
         assertThat(loom("exmaple").err()).doesNotContain("did you mean").contains("the commands are");
     }
 

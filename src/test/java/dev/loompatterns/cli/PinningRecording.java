@@ -28,6 +28,11 @@ final class PinningRecording {
                 LoomCliTest.Result run = LoomCliTest.loom(
                         "run", "pinning", "--tasks", "2", "-P", "sleep-ms=5", "--jfr", recording.toString());
                 assertThat(run.code()).as(run.out() + "\n" + run.err()).isZero();
+                // the child JVMs' recordings beside it (p-child-N.jfr), or the folder stays behind in /tmp
+                try (var beside = Files.list(dir)) {
+                    beside.filter(f -> !f.equals(recording))
+                            .forEach(f -> f.toFile().deleteOnExit());
+                }
                 file = recording;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -81,9 +81,9 @@ class ThreadDumpTest {
     }
 
     /**
-     * A container's threads in code outside the JDK come first, the JVM's housekeeping after: a dump of the
-     * deadlock pattern listed Reference Handler, Finalizer and the like, and the deadlocked threads were
-     * among "... 14 more".
+     * A container's threads in the program's code come first, loom's own (main, taking the dump) and the
+     * JVM's housekeeping after: a dump of the deadlock pattern listed Reference Handler, Finalizer and the
+     * like, then main and loom-dump-run, and most deadlocked threads were among "... 14 more".
      */
     @Test
     void threadsInTheProgramsCodeAreListedBeforeTheJvmsHousekeeping(@TempDir Path dir) throws IOException {
@@ -94,6 +94,9 @@ class ThreadDumpTest {
                  "stack": ["java.base/java.lang.ref.Reference.waitForReferencePendingList(Native Method)"]},
                 {"tid": "10", "name": "Finalizer", "state": "WAITING", "virtual": false,
                  "stack": ["java.base/java.lang.Object.wait0(Native Method)"]},
+                {"tid": "1", "name": "main", "state": "RUNNABLE", "virtual": false,
+                 "stack": ["java.management/sun.management.HotSpotDiagnostic.dumpThreads(HotSpotDiagnostic.java:1)",
+                           "dev.loompatterns.threaddump.ThreadDump.write(ThreadDump.java:177)"]},
                 {"tid": "40", "name": "", "state": "WAITING", "virtual": true,
                  "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
                            "dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)"]}]}
@@ -103,9 +106,9 @@ class ThreadDumpTest {
         read(dump, dir).print(new PrintWriter(text, true), 1, Integer.MAX_VALUE);
         assertThat(text.toString().lines().toList())
                 .containsExactly(
-                        "<root>  3 threads (RUNNABLE 1, WAITING 2)",
+                        "<root>  4 threads (RUNNABLE 2, WAITING 2)",
                         "  - #40 virtual WAITING at dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)",
-                        "  - ... 2 more (--threads N lists more)");
+                        "  - ... 3 more (--threads N lists more)");
     }
 
     /** Containers past the limit are counted in one line, each noun singular for one. */
