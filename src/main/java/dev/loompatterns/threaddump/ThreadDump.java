@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
+import dev.loompatterns.core.Runner;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,12 +139,11 @@ public final class ThreadDump {
         }
     }
 
-    /** Frames of loom's own machinery, around a pattern's code: the CLI, the dump, the runner. */
-    static final List<String> LOOM_FRAMES = List.of(
-            "dev.loompatterns.cli.",
-            "dev.loompatterns.threaddump.",
-            "dev.loompatterns.engine.",
-            "dev.loompatterns.core.Runner");
+    /**
+     * Frames of loom's own machinery around a pattern's code: the dump being taken (the command's
+     * thread), the runner.
+     */
+    static final List<String> LOOM_FRAMES = List.of(ThreadDump.class.getPackageName() + ".", Runner.class.getName());
 
     /** The frame of a task that {@code loom dump} holds at its start. */
     static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
