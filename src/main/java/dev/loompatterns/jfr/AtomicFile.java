@@ -67,6 +67,9 @@ public final class AtomicFile {
      * @throws RecordingSetupException saying why the file cannot be written
      */
     public static Path checkTarget(Path target, String what) {
+        if (target.toString().isEmpty()) { // '--out=': the current folder, "'' is a directory"
+            throw new RecordingSetupException(what + " is empty; give a file name");
+        }
         Path absolute = target.toAbsolutePath().normalize();
         String cannot = "cannot write " + what + " '" + target + "'";
         if (Files.isDirectory(absolute)) {

@@ -289,6 +289,7 @@ class InspectCommandTest {
                     dir.resolve("no/such/folder/r.txt").toString()
                 },
                 new String[] {"inspect", recording.toString(), "--slim", recording.toString()},
+                new String[] {"inspect", recording.toString(), "--out="},
                 new String[] {"inspect"})) {
             usageError(args);
         }
