@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Check;
-import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
-import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.RunGate;
-import dev.loompatterns.core.Variant;
-import dev.loompatterns.core.Workload;
+import dev.loompatterns.testing.TestPattern;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
@@ -189,20 +186,11 @@ class DumpCommandTest {
     @Test
     void anInterruptWhileTheRunFinishesKeepsNoDump(@TempDir Path dir) {
         Thread command = Thread.currentThread();
-        Pattern interrupting = new Pattern() {
-            @Override
-            public PatternInfo info() {
-                return PatternInfo.of(98, "interrupts-after-the-dump", "interrupts after the dump", "none", 1)
-                        .build();
-            }
-
-            @Override
-            public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-                RunGate.arrive(); // held until the dump is taken
-                command.interrupt();
-                return Check.passed("interrupted the command");
-            }
-        };
+        Pattern interrupting = TestPattern.of("interrupts-after-the-dump", (mode, variant, workload) -> {
+            RunGate.arrive(); // held until the dump is taken
+            command.interrupt();
+            return Check.passed("interrupted the command");
+        });
         Path file = dir.resolve("d.json");
         StringWriter err = new StringWriter();
         int code;
