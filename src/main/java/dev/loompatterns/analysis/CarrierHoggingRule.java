@@ -75,11 +75,10 @@ final class CarrierHoggingRule extends BaseRule {
     private static final String SAMPLE = "jdk.ExecutionSample";
     private static final String PINNED = "jdk.VirtualThreadPinned";
     /** {@link #RELEASING}'s event types, as the findings name them. */
-    private static final String RELEASING_EVENTS = Durations.list(
-            RELEASING.stream().map(Observation.Blocked.Kind::eventType).toList());
-
     private static final List<String> RELEASING_TYPES =
             RELEASING.stream().map(Observation.Blocked.Kind::eventType).toList();
+
+    private static final String RELEASING_EVENTS = Durations.list(RELEASING_TYPES);
 
     CarrierHoggingRule() {
         super(

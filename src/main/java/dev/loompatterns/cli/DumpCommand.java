@@ -10,6 +10,7 @@ import dev.loompatterns.core.Workload;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
+import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
@@ -115,7 +116,7 @@ final class DumpCommand extends LoomCommand {
                 throw new InterruptedException("interrupted after the dump");
             }
             if (run.held()) {
-                progress.show(2, 2, "reading the dump, " + megabytes(Files.size(file)));
+                progress.show(2, 2, "reading the dump, " + TextReport.size(Files.size(file)));
                 dump = ThreadDump.read(file); // does not stop for an interrupt
                 if (Thread.interrupted() || Cancellation.requested()) {
                     throw new InterruptedException("interrupted while the dump was read");
@@ -154,12 +155,6 @@ final class DumpCommand extends LoomCommand {
         print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
         print.flush();
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
-    }
-
-    /** {@code 12 MB}, or {@code 0.3 MB} below one. */
-    static String megabytes(long bytes) {
-        double mb = bytes / (1024.0 * 1024);
-        return String.format(java.util.Locale.ROOT, mb < 1 ? "%.1f MB" : "%.0f MB", mb);
     }
 
     /**

@@ -168,7 +168,8 @@ public final class TextReport {
         return shown == null ? line : shown.toString();
     }
 
-    static String size(long bytes) {
+    /** {@code 12.3 KB}, {@code 4.5 MB}. */
+    public static String size(long bytes) {
         if (bytes < 0) {
             return "size unknown";
         }

@@ -363,9 +363,6 @@ class InspectCommandTest {
 
     /** The one line {@code loom inspect FILE} prints on stderr, having exited with the usage error code. */
     private static String usageLine(Path file) {
-        LoomCliTest.Result result = LoomCliTest.loom("inspect", file.toString());
-        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
-        assertThat(result.errLines()).hasSize(1);
-        return result.errLines().getFirst();
+        return usageError("inspect", file.toString());
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class StreamStopperTest {
 
     @Test
-    void everyEventBeforeTheStopReachesTheHandlersInsideAnotherRecording() throws InterruptedException {
+    void everyEventBeforeTheStopArrivesInsideAnotherRecording() throws InterruptedException {
         AtomicInteger seen = new AtomicInteger();
         try (ActivityCounter outer = new ActivityCounter().start();
                 RecordingStream stream = new RecordingStream()) {
@@ -36,7 +36,7 @@ class StreamStopperTest {
             outer.stop();
         }
         assertThat(seen)
-                .as("events committed before the stop, delivered or replayed")
+                .as("events committed before the stop, delivered to the handlers or, if the stream stalled, replayed")
                 .hasValue(5);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
