@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,19 +33,29 @@ abstract class BaseRule implements Rule {
     }
 
     /**
-     * The finding of a rule that saw no event because the recording's settings left its event types
-     * off ({@link Rule.Recording#off}): not applicable, saying so and how to record them.
+     * The finding of a rule that saw none of its events and cannot tell whether any happened, because
+     * the recording did not have them on ({@link Rule.Recording#on} false): not applicable, saying
+     * why (the JVM has no such event, the settings left it off, or they do not say) and how to record
+     * them.
      *
-     * @param named   the event types, "jdk.VirtualThreadPinned"
+     * @param types   the event types whose absence it is
+     * @param named   how to name them, "jdk.VirtualThreadPinned"
      * @param why     what recording them would show and how, "to see pins: ..."
      * @param counted the detail that counts the rule's events (0 here), as its other findings name it
      */
-    final Finding notRecorded(String named, String why, String counted) {
-        return new Finding(
-                id,
-                Severity.OK,
-                "Not recorded: the recording's settings leave " + named + " off.",
-                "Record with " + named + " on " + why,
-                Map.of(counted, 0, "applicable", false));
+    final Finding notRecorded(
+            Rule.Recording recording, Collection<String> types, String named, String why, String counted) {
+        String summary;
+        if (recording.absent(types)) {
+            summary = "Not recorded: the JVM that made this recording has no " + named
+                    + " (a JDK from before virtual threads, JEP 444).";
+        } else if (recording.off(types)) {
+            summary = "Not recorded: the recording's settings leave " + named + " off.";
+        } else {
+            summary = "Not known: no " + named + " event, and the recording's settings do not say whether "
+                    + (types.size() == 1 ? "it was" : "they were") + " on (no jdk.ActiveSetting for "
+                    + (types.size() == 1 ? "it" : "them") + ").";
+        }
+        return new Finding(id, Severity.NA, summary, "Record with " + named + " on " + why, Map.of(counted, 0));
     }
 }

@@ -234,19 +234,17 @@ final class CarrierHoggingRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (samples == 0) {
-            if (recording.off(List.of(SAMPLE))) {
-                return notRecorded(
-                        SAMPLE,
-                        "(the JDK's default and profile settings do) to see CPU-bound virtual threads.",
-                        "samples");
+            String why = "(the JDK's default and profile settings do) to see CPU-bound virtual threads.";
+            if (!recording.on(List.of(SAMPLE))) {
+                return notRecorded(recording, List.of(SAMPLE), SAMPLE, why, "samples");
             }
             return new Finding(
                     ID,
-                    Severity.OK,
+                    Severity.NA,
                     "No execution samples in this recording: carrier hogging cannot be seen.",
-                    "Record jdk.ExecutionSample (the JDK's default and profile settings do) to see CPU-bound virtual"
-                            + " threads.",
-                    Map.of("samples", 0, "applicable", false));
+                    SAMPLE + " was on, and took no sample: no Java code ran for as long as its period, or the"
+                            + " recording was shorter.",
+                    Map.of("samples", 0));
         }
         releases.forEach((thread, middle, none) -> {
             Sampled s = sampledOrNull(thread);
@@ -284,6 +282,7 @@ final class CarrierHoggingRule extends BaseRule {
             listed.add(one);
         }
         details.put("threads", listed);
+        details.put(Finding.totalOf("threads"), hogs.size());
         if (hogs.isEmpty()) {
             return new Finding(
                     ID,

@@ -9,7 +9,7 @@ import java.util.Set;
  * What one rule concluded about a recording.
  *
  * @param rule        the rule's id, a contract ({@code pinning}, {@code submit-failed}, ...)
- * @param severity    OK, INFO or WARNING
+ * @param severity    OK, INFO or WARNING; NA where the rule had nothing to look at
  * @param summary     one sentence
  * @param explanation what it means and what to do, a few sentences
  * @param details     the evidence: names to numbers, text, lists and maps of the same, in the order
@@ -23,10 +23,10 @@ public record Finding(String rule, Severity severity, String summary, String exp
     public static final Set<String> SERIES = Set.of("timeline", "alive_over_time", "lifetimes", "histogram");
 
     /**
-     * Details that qualify the finding rather than being evidence: {@code applicable}
-     * ({@link #applicable()}) and {@code timeline_complete} (whether the timeline holds every pin).
+     * Details that qualify the finding rather than being evidence: {@code timeline_complete} (whether
+     * the timeline holds every pin).
      */
-    public static final Set<String> FLAGS = Set.of("applicable", "timeline_complete");
+    public static final Set<String> FLAGS = Set.of("timeline_complete");
 
     /** How the text, the page and JMC show a null detail: a figure the recording cannot give. */
     public static final String NOT_KNOWN = "not known";
@@ -35,9 +35,12 @@ public record Finding(String rule, Severity severity, String summary, String exp
         details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** False for a finding that had nothing to look at (no samples, no task pairs, no virtual thread events). */
+    /**
+     * False for a finding that had nothing to look at ({@link Severity#NA}: no samples, no task pairs,
+     * its events not recorded).
+     */
     public boolean applicable() {
-        return !Boolean.FALSE.equals(details.get("applicable"));
+        return severity != Severity.NA;
     }
 
     /**
@@ -45,6 +48,22 @@ public record Finding(String rule, Severity severity, String summary, String exp
      */
     public static boolean readable(String name) {
         return !SERIES.contains(name) && !FLAGS.contains(name);
+    }
+
+    /**
+     * The detail that says how many entries a list had before it was cut to those kept:
+     * {@code threads_total} beside {@code threads}. A list without one was not cut.
+     */
+    public static String totalOf(String list) {
+        return list + "_total";
+    }
+
+    /** How many entries the list under this name had in all: its {@link #totalOf} detail, else its size. */
+    public static long total(Map<String, Object> details, String list) {
+        if (details.get(totalOf(list)) instanceof Number total) {
+            return total.longValue();
+        }
+        return details.get(list) instanceof List<?> entries ? entries.size() : 0;
     }
 
     /** The details under a name, as a list (empty if there is none). */

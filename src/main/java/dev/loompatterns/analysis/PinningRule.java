@@ -1,6 +1,5 @@
 package dev.loompatterns.analysis;
 
-import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
 import dev.loompatterns.jfr.PinTaxonomy;
@@ -111,9 +110,6 @@ final class PinningRule extends BaseRule {
     private static String noPins(Recording recording) {
         Set<Duration> thresholds = recording.threshold(PINNED);
         String everyPin = " Record with a threshold of 0 ms to see every pin.";
-        if (recording.enabled(PINNED) != EventEnabled.ON) {
-            return PINNED + " was not recorded, or nothing pinned." + everyPin;
-        }
         if (thresholds.isEmpty()) {
             return PINNED + " was on, and nothing pinned for as long as its threshold (20 ms in the JDK's default and"
                     + " profile settings, 0 ms in loom's pinning profile; this recording's settings do not say)."
@@ -135,8 +131,10 @@ final class PinningRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (pins == 0) {
-            if (recording.off(eventTypes())) {
+            if (!recording.on(eventTypes())) {
                 return notRecorded(
+                        recording,
+                        eventTypes(),
                         PINNED,
                         "to see pins: loom's pinning profile records every one (--profile pinning); for any JVM,"
                                 + " -XX:StartFlightRecording:" + PINNED + "#enabled=true," + PINNED

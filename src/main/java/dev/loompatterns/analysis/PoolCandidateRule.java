@@ -128,15 +128,16 @@ final class PoolCandidateRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         long length = recording.durationNanos();
-        if (blockedEvents == 0 && recording.off(BLOCKING)) {
-            return notRecorded(BLOCKING_EVENTS, WHY_RECORD, "blocked_events");
+        if (blockedEvents == 0 && !recording.on(BLOCKING)) {
+            return notRecorded(recording, BLOCKING, BLOCKING_EVENTS, WHY_RECORD, "blocked_events");
         }
         if (blockedEvents == 0 || length == 0) {
             return new Finding(
                     ID,
                     Severity.OK,
                     "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
-                    "Record " + BLOCKING_EVENTS + " " + WHY_RECORD,
+                    BLOCKING_EVENTS + " were on, and no platform thread blocked in them for as long as their"
+                            + " thresholds.",
                     Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();
@@ -161,6 +162,7 @@ final class PoolCandidateRule extends BaseRule {
         details.put("recording_ms", Durations.ms(length));
         details.put("candidates", candidates);
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
+        details.put(Finding.totalOf("other_pools"), others.size());
         if (candidates.isEmpty()) {
             return new Finding(
                     ID, Severity.OK, "No pool of platform threads spent most of its time blocked.", "", details);

@@ -50,11 +50,11 @@ final class QueueingDelayRule extends BaseRule {
         if (delays.count() == 0) {
             return new Finding(
                     ID,
-                    Severity.OK,
+                    Severity.NA,
                     "No TaskSubmitted/TaskStarted pairs: queueing delay is not measured in this recording.",
                     "Queueing delay needs an event at submission; loom's scheduling pattern records"
                             + " loompatterns.TaskSubmitted and loompatterns.TaskStarted (profile scheduling).",
-                    Map.of("tasks", 0, "applicable", false));
+                    Map.of("tasks", 0));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tasks", delays.count());

@@ -85,5 +85,18 @@ public interface Rule {
         public boolean off(Collection<String> eventTypes) {
             return eventTypes.stream().allMatch(type -> enabled(type) == EventEnabled.OFF);
         }
+
+        /** Whether the JVM that made the recording had none of these event types ({@link EventEnabled#ABSENT}). */
+        public boolean absent(Collection<String> eventTypes) {
+            return eventTypes.stream().allMatch(type -> enabled(type) == EventEnabled.ABSENT);
+        }
+
+        /**
+         * Whether the settings had one of these event types on at some point: only then does no event
+         * of them mean that nothing happened.
+         */
+        public boolean on(Collection<String> eventTypes) {
+            return eventTypes.stream().anyMatch(type -> enabled(type) == EventEnabled.ON);
+        }
     }
 }

@@ -36,8 +36,10 @@ final class SubmitFailedRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (failures == 0) {
-            return recording.off(eventTypes())
+            return !recording.on(eventTypes())
                     ? notRecorded(
+                            recording,
+                            eventTypes(),
                             FAILED,
                             "to see virtual threads the scheduler refused to run (the JDK's default and profile"
                                     + " settings record it).",

@@ -78,13 +78,23 @@ final class VirtualThreadCensusRule extends BaseRule {
     @Override
     public Finding finish(Recording recording) {
         if (starts == 0 && ends == 0) {
+            if (!recording.on(eventTypes())) {
+                return notRecorded(
+                        recording,
+                        eventTypes(),
+                        "jdk.VirtualThreadStart and jdk.VirtualThreadEnd",
+                        "to count virtual threads (loom's virtual-threads profile does); leave them off for"
+                                + " recordings JMC must open quickly.",
+                        "started");
+            }
             return new Finding(
                     ID,
                     Severity.OK,
-                    "No jdk.VirtualThreadStart or jdk.VirtualThreadEnd events: no census.",
-                    "Record jdk.VirtualThreadStart and jdk.VirtualThreadEnd to count virtual threads (loom's"
-                            + " virtual-threads profile does); leave them off for recordings JMC must open quickly.",
-                    Map.of("started", 0, "applicable", false));
+                    "No virtual thread started or ended while recording.",
+                    "jdk.VirtualThreadStart and jdk.VirtualThreadEnd were on. A copy made without these events"
+                            + " (loom inspect --slim, jfr scrub) keeps the settings that say so, but not the events:"
+                            + " take the census of the original.",
+                    Map.of("started", 0, "ended", 0));
         }
         long endedUnseen = threads.closedOnly(); // started before the recording: alive from its start
         Alive alive = Alive.sweep(startTimes, endTimes, endedUnseen);

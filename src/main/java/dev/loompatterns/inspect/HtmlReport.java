@@ -2,6 +2,7 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -118,8 +119,8 @@ public final class HtmlReport {
     }
 
     private static String badge(Finding finding) {
-        String severity = finding.severity().name();
-        return "<span class=\"badge " + severity.toLowerCase(Locale.ROOT) + "\">" + severity + "</span>";
+        Severity severity = finding.severity();
+        return "<span class=\"badge " + severity.name().toLowerCase(Locale.ROOT) + "\">" + severity.label() + "</span>";
     }
 
     static String anchor(String rule) {
@@ -183,6 +184,13 @@ public final class HtmlReport {
             page.append("<div class=\"tiles\">").append(tiles).append("</div>\n");
         }
         page.append(lines);
+    }
+
+    /** " (the 20 longest of 22)" where the finding cut its list, else nothing. */
+    private static String kept(Finding finding, String list, String which) {
+        long total = Finding.total(finding.details(), list);
+        int kept = finding.list(list).size();
+        return total > kept ? String.format(Locale.ROOT, " (the %,d %s of %,d)", kept, which, total) : "";
     }
 
     /** A figure per picture that this finding has data for; report.js draws into its canvas. */
@@ -259,7 +267,9 @@ public final class HtmlReport {
                             finding,
                             "hogging",
                             "The longest stretch each virtual thread was seen holding its carrier (sampled, with no"
-                                    + " recorded block that released it), on a lane per thread.",
+                                    + " recorded block that released it), on a lane per thread"
+                                    + kept(finding, "threads", "longest")
+                                    + ".",
                             90 + LANE * finding.list("threads").size(),
                             true));
                 }
@@ -271,7 +281,9 @@ public final class HtmlReport {
                     figures.add(figure(
                             finding,
                             "pools",
-                            "Share of each pool's time its threads spent blocked (a lower bound).",
+                            "Share of each pool's time its threads spent blocked (a lower bound)"
+                                    + kept(finding, "other_pools", "most blocked other pools")
+                                    + ".",
                             80 + 30 * pools,
                             true));
                 }
@@ -314,8 +326,14 @@ public final class HtmlReport {
                             .append(table)
                             .append("</details>\n");
                 } else {
+                    long total = Finding.total(finding.details(), name);
                     tables.append("<h3>")
                             .append(escape(label(name)))
+                            .append(
+                                    total > list.size()
+                                            ? String.format(
+                                                    Locale.ROOT, " (%,d of %,d: the rest not kept)", list.size(), total)
+                                            : "")
                             .append("</h3>\n")
                             .append(table);
                 }

@@ -46,7 +46,7 @@ public final class TextReport {
         wrap("Recording: ", recording, WIDTH).forEach(println);
         for (Finding finding : report.findings()) {
             println.accept("");
-            wrap("[" + finding.severity() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)
+            wrap("[" + finding.severity().label() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)
                     .forEach(println);
             if (!finding.explanation().isEmpty()) {
                 wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(println);
@@ -63,8 +63,9 @@ public final class TextReport {
                     list.stream()
                             .limit(ROWS)
                             .forEach(row -> wrap("    - ", row(row), WIDTH).forEach(println));
-                    if (list.size() > ROWS) {
-                        out.printf(Locale.ROOT, "    (%d more: --format json lists them)%n", list.size() - ROWS);
+                    String more = more(list.size(), Finding.total(finding.details(), name));
+                    if (!more.isEmpty()) {
+                        println.accept("    " + more);
                     }
                 } else if (name.endsWith(COMMAND)) {
                     println.accept("  " + name + ": " + row(value)); // to copy into a shell: one line, however long
@@ -74,6 +75,25 @@ public final class TextReport {
             });
         }
         out.flush();
+    }
+
+    /**
+     * What a list's rows leave out: those past {@link #ROWS}, which the JSON lists, and those the
+     * finding did not keep ({@code total} beyond the {@code kept}); empty if nothing.
+     */
+    static String more(int kept, long total) {
+        int inJson = Math.max(0, kept - ROWS);
+        long notKept = Math.max(0, total - kept);
+        if (notKept == 0) {
+            return inJson == 0 ? "" : String.format(Locale.ROOT, "(%d more: --format json lists them)", inJson);
+        }
+        return String.format(
+                Locale.ROOT,
+                "(%d more%s; the report keeps %d of %d)",
+                inJson + notKept,
+                inJson == 0 ? "" : ": --format json lists " + inJson,
+                kept,
+                total);
     }
 
     /**

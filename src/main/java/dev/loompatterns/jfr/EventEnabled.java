@@ -9,6 +9,12 @@ public enum EventEnabled {
     ON,
     /** Off all along: no event of it means nothing. */
     OFF,
-    /** The recording does not say (no {@code jdk.ActiveSetting}, or a type it does not know). */
+    /**
+     * The JVM that made the recording has no such event type: it is not in the file's metadata, which
+     * lists every type the JVM knew, on or off. A JDK older than the event: JDK 17 has no
+     * {@code jdk.VirtualThreadPinned}.
+     */
+    ABSENT,
+    /** The recording does not say (no {@code jdk.ActiveSetting} for the type). */
     UNKNOWN
 }

@@ -31,6 +31,7 @@ public final class EventSettings {
     private final Map<Long, String> names = new HashMap<>();
 
     private final Set<String> asked;
+    private final boolean typesKnown;
     private final Set<String> seen = new HashSet<>();
     private final Set<String> on = new HashSet<>();
     private final Map<String, Set<String>> thresholds = new HashMap<>();
@@ -41,6 +42,7 @@ public final class EventSettings {
      */
     public EventSettings(List<EventType> types, Set<String> asked) {
         this.asked = Set.copyOf(asked);
+        this.typesKnown = !types.isEmpty();
         types.stream()
                 .filter(type -> this.asked.contains(type.getName()))
                 .forEach(type -> names.put(type.getId(), type.getName()));
@@ -80,9 +82,18 @@ public final class EventSettings {
         return copy;
     }
 
-    /** What the settings read so far say of the event type. */
+    /**
+     * What the settings read so far say of the event type; {@link EventEnabled#ABSENT} if the recording's
+     * metadata lists types and not this one.
+     */
     public EventEnabled enabled(String type) {
-        return on.contains(type) ? EventEnabled.ON : seen.contains(type) ? EventEnabled.OFF : EventEnabled.UNKNOWN;
+        if (on.contains(type)) {
+            return EventEnabled.ON;
+        }
+        if (seen.contains(type)) {
+            return EventEnabled.OFF;
+        }
+        return typesKnown && !names.containsValue(type) ? EventEnabled.ABSENT : EventEnabled.UNKNOWN;
     }
 
     /** What they say of each type asked about. */

@@ -152,6 +152,29 @@ class CarrierHoggingRuleTest {
         assertThat(row(finding, 0)).containsEntry("longest_run_ms", 1000.0).containsEntry("start", T0);
     }
 
+    /**
+     * The 20 longest stretches are kept, and {@code threads_total} says how many there were: the JMC
+     * text and the page said nothing of the rest (JMC counted "and 15 more" of 25).
+     */
+    @Test
+    void keepsTheTwentyLongestAndSaysHowManyThereWere() {
+        List<Observation> observations = new ArrayList<>();
+        for (int thread = 0; thread < 25; thread++) {
+            Observation.ThreadRef ref = new Observation.ThreadRef(100 + thread, "hog-" + thread, true);
+            for (long at = 0; at <= 200 + 10 * thread; at += 10) {
+                observations.add(new Observation.Sample(T0 + at * MS, ref, FRAME));
+            }
+        }
+
+        Finding finding = run(observations);
+
+        assertThat(finding.list("threads")).hasSize(20);
+        assertThat(finding.details()).containsEntry("threads_total", 25);
+        assertThat(Finding.total(finding.details(), "threads")).isEqualTo(25);
+        assertThat(row(finding, 0)).containsEntry("thread", "hog-24");
+        assertThat(finding.summary()).startsWith("25 virtual threads were seen");
+    }
+
     @Test
     void aGapInTheSamplesStillEndsAStretch() {
         List<Observation> observations = new ArrayList<>();
@@ -193,6 +216,7 @@ class CarrierHoggingRuleTest {
         Finding samplesOff = run(List.of(), Map.of("jdk.ExecutionSample", EventEnabled.OFF));
         assertThat(samplesOff.summary())
                 .isEqualTo("Not recorded: the recording's settings leave jdk.ExecutionSample off.");
+        assertThat(samplesOff.severity()).isEqualTo(Severity.NA);
         assertThat(samplesOff.applicable()).isFalse();
     }
 

@@ -222,6 +222,17 @@ public final class Programs {
         }
     }
 
+    /**
+     * Copies the JDK 17 recording the tests keep ({@code recordings/jdk17-sleep.jfr}; how it was made
+     * is beside it) into the folder: a JVM without virtual-thread events.
+     */
+    public static Path jdk17Recording(Path dir) throws java.io.IOException {
+        Path copy = dir.resolve("jdk17-sleep.jfr");
+        try (java.io.InputStream in = Programs.class.getResourceAsStream("/recordings/jdk17-sleep.jfr")) {
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, "the test resource"), copy);
+        }
+        return copy;
+    }
     /** Virtual threads that sleep briefly: nothing to warn about. */
     public static final class Clean {
         /** Virtual threads started. */

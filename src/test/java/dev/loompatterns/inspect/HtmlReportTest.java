@@ -340,15 +340,17 @@ class HtmlReportTest {
                                 "pinning", Severity.OK, "No virtual thread pinned its carrier.", "", Map.of("pins", 0)),
                         new Finding(
                                 "virtual-thread-census",
-                                Severity.OK,
-                                "No census.",
+                                Severity.NA,
+                                "Not recorded.",
                                 "",
-                                Map.of("started", 0, "applicable", false))));
+                                Map.of("started", 0, "timeline_complete", true))));
         String page = html(empty);
         assertThat(page)
                 .doesNotContain("<canvas")
                 .contains("data-rule=\"pinning\" data-severity=\"OK\"")
-                .doesNotContain(">applicable<");
+                .contains("data-severity=\"NA\"")
+                .contains("<span class=\"badge na\">N/A</span>")
+                .doesNotContain(">timeline_complete<");
         Matcher data = DATA.matcher(page);
         assertThat(data.find()).isTrue();
         assertThat(new ObjectMapper().readValue(data.group(1), Map.class).get("time_origin"))
@@ -409,6 +411,28 @@ class HtmlReportTest {
         }
     }
 
+    /** A list the finding cut says so in its heading and in its picture's caption. */
+    @Test
+    void aCutListSaysHowManyItKept() throws IOException {
+        List<Map<String, Object>> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(Map.of("thread", "hog-" + i, "longest_run_ms", 200.0 - i, "start", T0));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("threads", threads);
+        details.put("threads_total", 7);
+        String page = html(new Report(
+                "r.jfr", 1, 1, List.of(new Finding("carrier-hogging", Severity.INFO, "Hogs.", "", details))));
+        assertThat(page)
+                .contains("(3 of 7: the rest not kept)</h3>")
+                .contains("on a lane per thread (the 3 longest of 7).");
+        details.put("threads_total", 3);
+        assertThat(html(new Report(
+                        "r.jfr", 1, 1, List.of(new Finding("carrier-hogging", Severity.INFO, "Hogs.", "", details)))))
+                .doesNotContain("not kept")
+                .contains("on a lane per thread.");
+    }
+
     @Test
     void valuesReadAsAPersonReadsThem() {
         assertThat(HtmlReport.value("pins", 12_345L, 0)).isEqualTo("12,345");
@@ -417,7 +441,7 @@ class HtmlReportTest {
         assertThat(HtmlReport.value("up_to_ms", 0.002, 0)).isEqualTo("0.002 ms");
         assertThat(HtmlReport.value("blocked_share", 0.5, 0)).isEqualTo("50%");
         assertThat(HtmlReport.value("start", T0 + 1_500_000_000L, T0)).isEqualTo("+1.500 s");
-        assertThat(HtmlReport.value("applicable", false, 0)).isEqualTo("no");
+        assertThat(HtmlReport.value("timeline_complete", false, 0)).isEqualTo("no");
         assertThat(HtmlReport.label("code_pinned_ms")).isEqualTo("code pinned");
         assertThat(HtmlReport.escape("<a href='x'>&\"")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
     }

@@ -33,10 +33,12 @@ class TextReportTest {
     @Test
     void seriesAndFlagsAreLeftToTheHtmlReport() {
         Report report = census(
-                Severity.OK, "No census.", Map.of("started", 0, "applicable", false, "alive_over_time", List.of(1, 2)));
+                Severity.OK,
+                "No census.",
+                Map.of("started", 0, "timeline_complete", true, "alive_over_time", List.of(1, 2)));
         assertThat(print(report))
                 .contains("  started: 0")
-                .doesNotContain("applicable")
+                .doesNotContain("timeline_complete")
                 .doesNotContain("alive_over_time");
     }
 
@@ -181,6 +183,24 @@ class TextReportTest {
     }
 
     /** A report of one finding: the census's, with these details. */
+    /** A cut list says how many the report left out, besides those the JSON lists; N/A is shown as such. */
+    @Test
+    void aListSaysWhatItsRowsLeaveOut() {
+        assertThat(TextReport.more(3, 3)).isEmpty();
+        assertThat(TextReport.more(8, 8)).isEqualTo("(3 more: --format json lists them)");
+        assertThat(TextReport.more(20, 25)).isEqualTo("(20 more: --format json lists 15; the report keeps 20 of 25)");
+        assertThat(TextReport.more(4, 6)).isEqualTo("(2 more; the report keeps 4 of 6)");
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("threads", List.of("a", "b", "c", "d", "e", "f"));
+        details.put("threads_total", 9);
+        String text = print(new Report(
+                "e.jfr", 1, 1, List.of(new Finding("carrier-hogging", Severity.NA, "Nothing.", "", details))));
+        assertThat(text)
+                .contains("[N/A] carrier-hogging: Nothing.")
+                .contains("    (4 more: --format json lists 1; the report keeps 6 of 9)");
+    }
+
     private static Report census(Severity severity, String summary, Map<String, Object> details) {
         return new Report(
                 "e.jfr", 1234, 5, List.of(new Finding("virtual-thread-census", severity, summary, "", details)));

@@ -18,8 +18,8 @@ import org.openjdk.jmc.flightrecorder.rules.TypedResult;
  * A {@link Finding} as JMC shows a rule's result: our severity as its score (OK 0, INFO 25,
  * WARNING 75: {@link dev.loompatterns.analysis.Severity#score()}), the summary as it is, and the
  * explanation followed by the key details under the names {@code loom inspect --format json} gives
- * them. A finding that says the rule had nothing to look at ({@code applicable: false}) is JMC's
- * N/A, as JMC's own rules report too few events.
+ * them. A finding that says the rule had nothing to look at ({@link dev.loompatterns.analysis.Severity#NA})
+ * is JMC's N/A, as JMC's own rules report too few events.
  */
 final class Results {
 
@@ -32,8 +32,8 @@ final class Results {
 
     static IResult of(IRule rule, Finding finding, IPreferenceValueProvider preferences) {
         ResultBuilder result = ResultBuilder.createFor(rule, preferences)
-                .setSummary(finding.summary())
-                .setExplanation(explanation(finding));
+                .setSummary(literal(rule, finding.summary()))
+                .setExplanation(literal(rule, explanation(finding)));
         if (!finding.applicable()) {
             return result.setSeverity(Severity.NA).build();
         }
@@ -42,6 +42,26 @@ final class Results {
                 .addResult(TypedResult.SCORE, UnitLookup.NUMBER_UNITY.quantity(score))
                 .build();
     }
+
+    /**
+     * The text as it reads, in a result JMC shows through {@code ResultToolkit.populateMessage}, which
+     * replaces each {@code {id}} of the rule's typed results ({@code {score}}) with its value and has
+     * no escape. A name from the recording may hold one: a thread named {@code hog{score}} read as
+     * {@code hog75}. A zero-width space after the brace keeps it from matching and reads the same.
+     */
+    static String literal(IRule rule, String text) {
+        if (text == null || text.indexOf('{') < 0) {
+            return text;
+        }
+        String literal = text;
+        for (TypedResult<?> result : rule.getResults() == null ? List.<TypedResult<?>>of() : rule.getResults()) {
+            String template = "{" + result.getIdentifier() + "}";
+            literal = literal.replace(template, "{" + ZERO_WIDTH_SPACE + result.getIdentifier() + "}");
+        }
+        return literal;
+    }
+
+    static final char ZERO_WIDTH_SPACE = '\u200B';
 
     static String explanation(Finding finding) {
         String details = details(finding.details());
@@ -61,18 +81,23 @@ final class Results {
             if (!Finding.readable(name) || value instanceof List<?> list && list.isEmpty()) {
                 return;
             }
-            text.add(value instanceof List<?> list ? name + ": " + list(list) : name + " " + value(value));
+            text.add(
+                    value instanceof List<?> list
+                            ? name + ": " + list(list, Finding.total(details, name))
+                            : name + " " + value(value));
         });
         return text.toString();
     }
 
-    private static String list(List<?> list) {
+    /** The first entries of a list that had {@code total} before the finding cut it. */
+    private static String list(List<?> list, long total) {
         StringJoiner text = new StringJoiner(" ");
         list.stream()
                 .limit(LIST_LIMIT)
                 .forEach(entry -> text.add("[" + (entry instanceof Map<?, ?> map ? entries(map) : value(entry)) + "]"));
-        if (list.size() > LIST_LIMIT) {
-            text.add("and " + (list.size() - LIST_LIMIT) + " more");
+        long shown = Math.min(list.size(), LIST_LIMIT);
+        if (total > shown) {
+            text.add("and " + (total - shown) + " more");
         }
         return text.toString();
     }

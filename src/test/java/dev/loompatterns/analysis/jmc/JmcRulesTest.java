@@ -85,6 +85,20 @@ class JmcRulesTest {
         RECORDINGS.put(
                 "pins-off",
                 Programs.record(Programs.NoVirtualThreads.class, dir.resolve("pins-off.jfr"), pinsOff.toString()));
+        // settings that do not say what was on (no jdk.ActiveSetting): with no pin, neither can tell whether one
+        // happened, N/A in both (loom inspect used to say OK)
+        Path silent = Files.writeString(dir.resolve("silent.jfc"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.VirtualThreadPinned"><setting name="enabled">true</setting></event>
+              <event name="jdk.ThreadSleep"><setting name="enabled">true</setting></event>
+            </configuration>
+            """);
+        RECORDINGS.put(
+                "silent",
+                Programs.record(Programs.NoVirtualThreads.class, dir.resolve("silent.jfr"), silent.toString()));
+        // a JDK 17 recording, whose JVM had no virtual-thread events (how it was made: beside it)
+        RECORDINGS.put("jdk17", Programs.jdk17Recording(dir));
         // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside it
         Path loomRun = dir.resolve("loom-run.jfr");
         StringWriter out = new StringWriter();
@@ -182,6 +196,8 @@ class JmcRulesTest {
                 "hog-pins-off",
                 "socket-pool",
                 "pins-off",
+                "silent",
+                "jdk17",
                 "short-lived-pool",
                 "loom-run",
                 "loom-run-child"

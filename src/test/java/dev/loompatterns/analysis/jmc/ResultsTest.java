@@ -2,9 +2,14 @@ package dev.loompatterns.analysis.jmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Severity;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmc.flightrecorder.rules.IResult;
+import org.openjdk.jmc.flightrecorder.rules.ResultToolkit;
 
 /** How a finding's details read in a JMC result. */
 class ResultsTest {
@@ -17,5 +22,42 @@ class ResultsTest {
         details.put("lifetime_median_ms", null);
 
         assertThat(Results.details(details)).isEqualTo("started 2; lifetime_median_ms not known");
+    }
+
+    /**
+     * A list the finding cut to what it kept says how many more there were in all, not how many more
+     * it kept: 25 threads kept as 20, 5 shown, "and 20 more" (it said "and 15 more").
+     */
+    @Test
+    void aCutListCountsTheRestFromItsTotal() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("threads", java.util.stream.IntStream.range(0, 20).boxed().toList());
+        details.put(Finding.totalOf("threads"), 25);
+
+        assertThat(Results.details(details))
+                .startsWith("threads: [0] [1] [2] [3] [4] and 20 more;")
+                .endsWith("threads_total 25");
+        details.put("threads", List.of(1, 2));
+        details.remove(Finding.totalOf("threads"));
+        assertThat(Results.details(details)).isEqualTo("threads: [1] [2]");
+    }
+
+    /**
+     * A name from the recording that looks like one of JMC's result templates stays as it is: JMC
+     * replaced {@code {score}} in a thread's name with the score ({@code hog75}).
+     */
+    @Test
+    void aNameLikeAResultTemplateIsShownAsItIs() {
+        String summary = "1 virtual thread was seen holding its carrier: hog{score}, {other}.";
+        Finding finding = new Finding(
+                "carrier-hogging", Severity.WARNING, summary, "In hog{score}.", Map.of("threads", List.of()));
+
+        IResult result = Results.of(new CarrierHoggingJmcRule(), finding, null);
+
+        String shown = ResultToolkit.populateMessage(result, result.getSummary(), false);
+        assertThat(shown.replace(String.valueOf(Results.ZERO_WIDTH_SPACE), "")).isEqualTo(summary);
+        assertThat(ResultToolkit.populateMessage(result, result.getExplanation(), false))
+                .doesNotContain("hog75")
+                .contains("hog{");
     }
 }
