@@ -27,8 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * one.
  *
  * <p><b>Interruption.</b> {@code put} and {@code take} throw {@link InterruptedException} if the
- * thread is interrupted before or while waiting, and leave the buffer unchanged: an interrupted
- * {@code put} added nothing, an interrupted {@code take} removed nothing. No wake-up is lost to an
+ * thread is interrupted before it takes the lock or while it waits, and leave the buffer
+ * unchanged: an interrupted {@code put} added nothing, an interrupted {@code take} removed nothing.
+ * An interrupt that comes after a signal woke the waiter does not undo the wake-up: the call
+ * completes and returns with the thread's interrupt status set. No wake-up is lost to an
  * interrupt: {@code ReentrantLock}'s conditions never spend a signal on a waiter that then throws
  * {@code InterruptedException} (the {@link Condition} contract requires the signal to go to
  * another waiter instead).
@@ -99,7 +101,8 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     /**
      * Adds an item at the tail, waiting while the buffer is full.
      *
-     * @throws InterruptedException if interrupted before or while waiting; nothing was added
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (not after a signal
+     *     woke it); nothing was added
      * @throws NullPointerException if the item is null
      */
     @Override
@@ -126,7 +129,8 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     /**
      * Removes and returns the item at the head, waiting while the buffer is empty.
      *
-     * @throws InterruptedException if interrupted before or while waiting; nothing was removed
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (not after a signal
+     *     woke it); nothing was removed
      */
     @Override
     public E take() throws InterruptedException {

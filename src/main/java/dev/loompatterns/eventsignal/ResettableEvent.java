@@ -30,8 +30,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * generation it started in has ended. (Waiting on the flag alone would lose such a wake-up.)
  *
  * <p><b>Interruption.</b> The waiting methods throw {@link InterruptedException} if the thread is
- * interrupted before or while waiting, and clear its interrupt status, as
- * {@link Condition#await()} does. An interrupted waiter leaves the event unchanged.
+ * interrupted before it takes the lock or while it waits, and clear its interrupt status, as
+ * {@link Condition#await()} does; an interrupt after a signal woke the waiter does not undo the
+ * wake-up (the call returns, the interrupt status set). An interrupted waiter leaves the event
+ * unchanged.
  *
  * <p><b>Fairness.</b> None is needed: {@code set()} releases all waiters at once, in no specified
  * order. The internal lock is non-fair.
@@ -97,7 +99,7 @@ public final class ResettableEvent implements Signal {
     /**
      * Waits until the flag is set; returns at once if it already is.
      *
-     * @throws InterruptedException if interrupted before or while waiting
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (see Interruption above)
      */
     @Override
     public void await() throws InterruptedException {
@@ -118,7 +120,7 @@ public final class ResettableEvent implements Signal {
      *
      * @return true if the flag was set (now, or by a {@code set()} during the wait), false if the
      *         timeout passed first; a zero or negative timeout just reads the flag
-     * @throws InterruptedException if interrupted before or while waiting
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (see Interruption above)
      */
     @Override
     public boolean await(Duration timeout) throws InterruptedException {

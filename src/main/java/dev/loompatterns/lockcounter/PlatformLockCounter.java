@@ -14,13 +14,16 @@ public final class PlatformLockCounter implements Form {
         CountDownLatch startGate = new CountDownLatch(1);
         LongAdder finished = new LongAdder();
         List<Thread> threads = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            Thread thread = new Thread(Form.worker(counter, increments, startGate, finished), "counter-" + i);
-            threads.add(thread);
-            thread.start();
+        try {
+            for (int i = 0; i < workers; i++) {
+                Thread thread = new Thread(Form.worker(counter, increments, startGate, finished), "counter-" + i);
+                threads.add(thread);
+                thread.start();
+            }
+        } finally { // also when a start fails (out of native threads): the gate opens, every started one is joined
+            startGate.countDown();
+            Threads.joinAll(threads);
         }
-        startGate.countDown();
-        Threads.joinAll(threads);
         return finished.sum();
     }
 }

@@ -20,11 +20,14 @@ public final class VirtualLockCounter implements Form {
         LongAdder finished = new LongAdder();
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
-        for (int i = 0; i < workers; i++) {
-            threads.add(builder.start(Form.worker(counter, increments, startGate, finished)));
+        try {
+            for (int i = 0; i < workers; i++) {
+                threads.add(builder.start(Form.worker(counter, increments, startGate, finished)));
+            }
+        } finally { // also when a start fails (out of native threads): the gate opens, every started one is joined
+            startGate.countDown();
+            Threads.joinAll(threads);
         }
-        startGate.countDown();
-        Threads.joinAll(threads);
         return finished.sum();
     }
 }

@@ -23,10 +23,13 @@ interface Form {
     static void threadPerTask(Thread.Builder builder, int tasks, Blocking call) throws Exception {
         FirstFailure failures = new FirstFailure();
         List<Thread> threads = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            threads.add(builder.start(failures.guard(call::call)));
+        try {
+            for (int i = 0; i < tasks; i++) {
+                threads.add(builder.start(failures.guard(call::call)));
+            }
+        } finally { // also when a start fails: no started thread outlives the run
+            Threads.joinAll(threads);
         }
-        Threads.joinAll(threads);
         failures.rethrow();
     }
 }

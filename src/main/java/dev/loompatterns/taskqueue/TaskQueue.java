@@ -50,8 +50,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * through {@link Condition#await}).
  *
  * <p><b>Interruption.</b> {@code take} and {@code join} throw {@link InterruptedException} if the
- * calling thread is interrupted before or while waiting, and then have changed nothing: an
- * interrupted {@code take} has taken no item. The other methods ignore interrupts.
+ * calling thread is interrupted before it takes the lock or while it waits, and then have changed
+ * nothing: an interrupted {@code take} has taken no item. An interrupt after a signal woke the
+ * waiter does not undo the wake-up: the call completes with the interrupt status set. The other
+ * methods ignore interrupts.
  *
  * <p><b>Fairness.</b> The lock is non-fair: among threads blocked in {@code take}, which one gets
  * the next item is unspecified, and a thread arriving just then may get it before all of them.

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Every form keeps the same promises: an action runs once (or once per tick), never before its
  * time measured from the call that scheduled it, and never after a {@link Timer#cancel()} that
- * returned true.
+ * returned true (for a repeating timer: no tick starts after it).
  */
 interface Form extends AutoCloseable {
 
@@ -31,8 +31,10 @@ interface Form extends AutoCloseable {
         /**
          * Stops the timer if it has not fired yet (Python's {@code Timer.cancel()}).
          *
-         * @return true if the action will never run; false if it has already begun (or ended), or
-         *         the timer was already cancelled
+         * @return a one-shot timer: true if the action will never run; false if it has already begun
+         *         (or ended), or the timer was already cancelled. A repeating timer: true if no tick
+         *         starts after this (a tick under way completes; after the last tick there is none
+         *         to start); false if it was already cancelled
          */
         boolean cancel();
     }
