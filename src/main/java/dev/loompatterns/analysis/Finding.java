@@ -28,6 +28,18 @@ public record Finding(String rule, Severity severity, String summary, String exp
      */
     public static final Set<String> FLAGS = Set.of("timeline_complete");
 
+    /**
+     * Details whose values are times, in nanoseconds since the epoch as JFR gives them: the page shows
+     * them as seconds from the recording's start, the text and JMC as a UTC instant ({@link #instant}).
+     */
+    public static final Set<String> TIMES = Set.of("time", "start", "peak_at");
+
+    /** An epoch-nanosecond time as a UTC instant to the millisecond: {@code 2026-12-01T14:22:03.123Z}. */
+    public static String instant(long epochNanos) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                java.time.Instant.ofEpochSecond(0, epochNanos).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
     /** How the text, the page and JMC show a null detail: a figure the recording cannot give. */
     public static final String NOT_KNOWN = "not known";
 

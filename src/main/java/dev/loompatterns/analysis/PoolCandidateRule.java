@@ -156,7 +156,11 @@ final class PoolCandidateRule extends BaseRule {
                     Map<String, Object> kinds = new LinkedHashMap<>();
                     pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
                     one.put("blocked_in", kinds);
-                    (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE ? candidates : others).add(one);
+                    if (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE) {
+                        candidates.add(one);
+                    } else if (pool.threads.size() >= 2 || pool.name.contains("#")) {
+                        others.add(one); // a lone thread named without a number (main) is no pool
+                    }
                 });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recording_ms", Durations.ms(length));

@@ -36,7 +36,7 @@ import java.util.Set;
 public final class HtmlReport {
 
     /** Details whose values are epoch nanoseconds: shown as seconds from the report's time origin. */
-    static final Set<String> TIMES = Set.of("time", "start", "peak_at");
+    static final Set<String> TIMES = Finding.TIMES;
     /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
     static final Set<String> IN_MS = Set.of("blocked_in");
     /** A string detail longer than this is a line of its own, not a tile. */
@@ -87,7 +87,8 @@ public final class HtmlReport {
                         .append(" was not on the class path when this page was written (the org.webjars.npm:chart.js"
                                 + " jar in target/lib)."));
         page.append("</p><p id=\"chart-errors\" hidden></p></footer>\n");
-        Map<String, Object> data = new LinkedHashMap<>(JsonReport.tree(report));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) visibleStrings(JsonReport.tree(report)));
         data.put("time_origin", origin);
         page.append("<script type=\"application/json\" id=\"loom-data\">")
                 .append(jsonForScript(JsonReport.toJson(data)))
@@ -475,6 +476,26 @@ public final class HtmlReport {
      * {@code \}{@code uXXXX} escapes, so no {@code </script>} or {@code <!--} is left and the parsed
      * value is the same.
      */
+    /**
+     * The report's data with every string as {@link TextReport#visible} writes it, for the charts'
+     * labels and tooltips: they showed a thread's right-to-left override reordered ("new linelive" for
+     * {@code new\nline\u202Eevil}) where the tables, escaped, show it written out.
+     */
+    static Object visibleStrings(Object value) {
+        if (value instanceof String s) {
+            return TextReport.visible(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> shown = new LinkedHashMap<>();
+            map.forEach((key, inner) -> shown.put(key, visibleStrings(inner)));
+            return shown;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(HtmlReport::visibleStrings).toList();
+        }
+        return value;
+    }
+
     static String jsonForScript(String json) {
         StringBuilder safe = new StringBuilder(json.length() + 64);
         for (int i = 0; i < json.length(); i++) {

@@ -3,9 +3,6 @@ package dev.loompatterns.inspect;
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,13 +94,12 @@ public final class TextReport {
     }
 
     /**
-     * A detail's value by its name: an epoch-nanosecond time ({@link HtmlReport#TIMES}) as a UTC
+     * A detail's value by its name: an epoch-nanosecond time ({@link Finding#TIMES}) as a UTC
      * instant to the millisecond, which a person can match against {@code jfr print}'s times.
      */
     private static String named(String name, Object value) {
-        if (value instanceof Number nanos && HtmlReport.TIMES.contains(name)) {
-            return DateTimeFormatter.ISO_INSTANT.format(
-                    Instant.ofEpochSecond(0, nanos.longValue()).truncatedTo(ChronoUnit.MILLIS));
+        if (value instanceof Number nanos && Finding.TIMES.contains(name)) {
+            return Finding.instant(nanos.longValue());
         }
         return row(value);
     }

@@ -52,6 +52,15 @@
     return options;
   }
 
+  /** A lane's label, cut to LABEL_CHARS: a long name squeezed the plot (the table and the tooltip have it whole). */
+  var LABEL_CHARS = 48;
+  function laneTicks() {
+    return { autoSkip: false, callback: function (value) {
+      var name = String(this.getLabelForValue(value));
+      return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '\u2026' : name;
+    } };
+  }
+
   /** Lanes (carriers, threads) with a floating bar per interval [from, to] in seconds. */
   function lanes(canvas, laneNames, datasets, tooltip) {
     return new Chart(canvas, {
@@ -59,7 +68,7 @@
       data: { labels: laneNames, datasets: datasets },
       options: {
         indexAxis: 'y',
-        scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: { type: 'category', labels: laneNames, ticks: { autoSkip: false } } },
+        scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: { type: 'category', labels: laneNames, ticks: laneTicks() } },
         plugins: { legend: { display: datasets.length > 1 }, tooltip: { callbacks: { title: function () { return ''; }, label: tooltip } } }
       }
     });
@@ -191,7 +200,7 @@
         data: { labels: names, datasets: datasets },
         options: {
           indexAxis: 'y',
-          scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: { autoSkip: false } } },
+          scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: laneTicks() } },
           plugins: { tooltip: { callbacks: { label: function (context) {
             var p = context.raw.pool;
             return p.pool + ': ' + p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')';

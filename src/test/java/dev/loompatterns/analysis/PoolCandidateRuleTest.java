@@ -33,6 +33,30 @@ class PoolCandidateRuleTest {
         }
     }
 
+    /**
+     * A pool is threads whose names are alike but for their numbers: a lone thread named without a
+     * number ({@code main}) is none, and is not listed among the other pools (it was, and drawn as one).
+     */
+    @Test
+    void aLoneThreadWithoutANumberIsNoPool() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        long id = 100;
+        for (String name : List.of("main", "reader-1", "loader", "loader")) {
+            rule.accept(new Observation.Blocked(
+                    SECOND,
+                    SECOND / 10,
+                    new Observation.ThreadRef(id++, name, false),
+                    Observation.Blocked.Kind.SLEEP,
+                    false));
+        }
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 4, -1, "", Map.of()));
+
+        assertThat(finding.list("other_pools"))
+                .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
+                .containsExactlyInAnyOrder("reader-#", "loader");
+        assertThat(finding.details()).containsEntry("other_pools_total", 2);
+    }
+
     /** The candidate pools' names, given one thread a name, each sleeping 0.9 s of a 1 s recording. */
     private static List<String> candidates(String pool, List<String> names) {
         PoolCandidateRule rule = new PoolCandidateRule();

@@ -84,7 +84,7 @@ final class Results {
             text.add(
                     value instanceof List<?> list
                             ? name + ": " + list(list, Finding.total(details, name))
-                            : name + " " + value(value));
+                            : name + " " + value(name, value));
         });
         return text.toString();
     }
@@ -106,10 +106,17 @@ final class Results {
         StringJoiner text = new StringJoiner(", ");
         map.forEach((name, inner) -> {
             if (!LEFT_OUT_OF_ENTRIES.contains(String.valueOf(name))) {
-                text.add(name + " " + value(inner));
+                text.add(name + " " + value(String.valueOf(name), inner));
             }
         });
         return text.toString();
+    }
+
+    /** A detail's value by its name: a time ({@link Finding#TIMES}) as a UTC instant, not epoch nanoseconds. */
+    private static String value(String name, Object value) {
+        return value instanceof Number nanos && Finding.TIMES.contains(name)
+                ? Finding.instant(nanos.longValue())
+                : value(value);
     }
 
     /** A value; maps and lists inside an entry in parentheses (braces would read as JMC's result templates). */

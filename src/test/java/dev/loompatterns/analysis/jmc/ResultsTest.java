@@ -60,4 +60,16 @@ class ResultsTest {
                 .doesNotContain("hog75")
                 .contains("hog{");
     }
+
+    /** A time reads as an instant, in a list's entries too: JMC showed {@code start 1796134916596700201}. */
+    @Test
+    void aTimeReadsAsAnInstant() {
+        long start = 1_796_134_916_596_700_201L;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("peak_at", start);
+        details.put("threads", List.of(Map.of("start", start)));
+
+        assertThat(Results.details(details))
+                .isEqualTo("peak_at 2026-12-01T14:21:56.596Z; threads: [start 2026-12-01T14:21:56.596Z]");
+    }
 }
