@@ -74,6 +74,39 @@ class InspectCommandTest {
         assertThat(causes).contains("native-frame", "class-init");
     }
 
+    /**
+     * Every name in a report's details, in list entries and maps too, is in docs/inspect.md's table of
+     * the JSON's fields (it listed only the top-level keys; a review found 20 names documented nowhere).
+     */
+    @Test
+    void everyDetailOfTheJsonIsDocumented() throws IOException {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--format", "json");
+        assertThat(result.code()).as(result.err()).isZero();
+        String docs = java.nio.file.Files.readString(Path.of("docs", "inspect.md"));
+        String fields = docs.substring(docs.indexOf("<a id=\"json-fields\"></a>"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        new ObjectMapper()
+                .readTree(result.out())
+                .get("findings")
+                .forEach(finding -> names(finding.get("details"), names));
+        assertThat(names).hasSizeGreaterThan(20);
+        assertThat(names)
+                .allSatisfy(name ->
+                        assertThat(fields).as("docs/inspect.md's JSON fields").contains("`" + name + "`"));
+    }
+
+    /** The names of an object's fields, and of the objects in its lists, however deep. */
+    private static void names(JsonNode node, java.util.Set<String> names) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                names.add(field.getKey());
+                names(field.getValue(), names);
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> names(element, names));
+        }
+    }
+
     /** The report on stdout and a copy: stdout is the report alone, and the copy's line goes to stderr. */
     @Test
     void aReportOnStdoutStaysAloneThereBesideASlimCopy(@TempDir Path dir) throws IOException {
