@@ -46,7 +46,9 @@ abstract class BaseRule implements Rule {
     final Finding notRecorded(
             Rule.Recording recording, Collection<String> types, String named, String why, String counted) {
         String summary;
+        String record = "Record with " + named + " on ";
         if (recording.absent(types)) {
+            record = "Record on a JDK with virtual threads (21 or later) with " + named + " on ";
             summary = "Not recorded: the JVM that made this recording has no " + named
                     + " (a JDK from before virtual threads, JEP 444).";
         } else if (recording.off(types)) {
@@ -56,6 +58,6 @@ abstract class BaseRule implements Rule {
                     + (types.size() == 1 ? "it was" : "they were") + " on (no jdk.ActiveSetting for "
                     + (types.size() == 1 ? "it" : "them") + ").";
         }
-        return new Finding(id, Severity.NA, summary, "Record with " + named + " on " + why, Map.of(counted, 0));
+        return new Finding(id, Severity.NA, summary, record + why, Map.of(counted, 0));
     }
 }

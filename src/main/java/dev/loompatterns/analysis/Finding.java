@@ -70,6 +70,18 @@ public record Finding(String rule, Severity severity, String summary, String exp
         return list + "_total";
     }
 
+    /**
+     * Whether a detail is worth showing a person: not a {@link #totalOf} that only repeats its list's
+     * size (the list was not cut).
+     */
+    public boolean worthShowing(String name) {
+        if (!name.endsWith("_total")) {
+            return true;
+        }
+        String list = name.substring(0, name.length() - "_total".length());
+        return !(details.get(list) instanceof List<?> entries) || total(details, list) > entries.size();
+    }
+
     /** How many entries the list under this name had in all: its {@link #totalOf} detail, else its size. */
     public static long total(Map<String, Object> details, String list) {
         if (details.get(totalOf(list)) instanceof Number total) {

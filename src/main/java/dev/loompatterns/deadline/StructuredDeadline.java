@@ -44,6 +44,8 @@ public final class StructuredDeadline implements Form {
             } catch (StructuredTaskScope.TimeoutException e) {
                 // budget spent: the scope is cancelled, and close() waits for the interrupted forks
             }
+            // what was delivered when join() returned, by the deadline; a fork that completes while close()
+            // cancels the rest may still put its result, and it is not counted: it came after the budget
             return Map.copyOf(delivered);
         }
     }

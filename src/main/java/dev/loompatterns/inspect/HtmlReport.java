@@ -161,7 +161,10 @@ public final class HtmlReport {
         StringBuilder tiles = new StringBuilder();
         StringBuilder lines = new StringBuilder();
         finding.details().forEach((name, value) -> {
-            if (Finding.FLAGS.contains(name) || value instanceof List<?> || value instanceof Map<?, ?>) {
+            if (Finding.FLAGS.contains(name)
+                    || !finding.worthShowing(name)
+                    || value instanceof List<?>
+                    || value instanceof Map<?, ?>) {
                 return;
             }
             String text = value(name, value, origin);

@@ -49,7 +49,7 @@ public final class TextReport {
                 wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(println);
             }
             finding.details().forEach((name, value) -> {
-                if (!Finding.readable(name)) {
+                if (!Finding.readable(name) || !finding.worthShowing(name)) {
                     return;
                 }
                 if (value instanceof List<?> list) {

@@ -176,6 +176,8 @@ class RulesOnRecordingsTest {
         assertThat(found.get("pinning").summary())
                 .isEqualTo("Not recorded: the JVM that made this recording has no jdk.VirtualThreadPinned (a JDK from"
                         + " before virtual threads, JEP 444).");
+        assertThat(found.get("pinning").explanation())
+                .startsWith("Record on a JDK with virtual threads (21 or later) with jdk.VirtualThreadPinned on ");
         assertThat(found.get("submit-failed").summary())
                 .startsWith("Not recorded: the JVM that made this recording has no jdk.VirtualThreadSubmitFailed");
         assertThat(found.get("virtual-thread-census").summary())

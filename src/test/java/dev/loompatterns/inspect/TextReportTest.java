@@ -198,7 +198,12 @@ class TextReportTest {
                 "e.jfr", 1, 1, List.of(new Finding("carrier-hogging", Severity.NA, "Nothing.", "", details))));
         assertThat(text)
                 .contains("[N/A] carrier-hogging: Nothing.")
-                .contains("    (4 more: --format json lists 1; the report keeps 6 of 9)");
+                .contains("    (4 more: --format json lists 1; the report keeps 6 of 9)")
+                .contains("threads_total: 9");
+        details.put("threads_total", 6); // not cut: the total says nothing the list does not
+        assertThat(print(new Report(
+                        "e.jfr", 1, 1, List.of(new Finding("carrier-hogging", Severity.NA, "Nothing.", "", details)))))
+                .doesNotContain("threads_total");
     }
 
     private static Report census(Severity severity, String summary, Map<String, Object> details) {
