@@ -11,11 +11,23 @@
  * its answer alone does not mean "it never ran". Last, six timers due at once whose actions block
  * for 50 ms: on the pool of 2 they queue, on virtual threads they do not.
  *
- * You are expected to see: in each form, 3 timers fired once, none before its delay, and the 2
- * cancelled ones never fired; the ticker's 20 ticks none before start + k * period, its last tick
- * late by a millisecond or so, not by 20 wake-ups (the next deadline is computed from the start,
- * not from the last tick). Then the blocking actions: on the pool the last timers start about
- * 100 ms late (two rounds of 50 ms actions ahead of them); on virtual threads, every one on time.
+ * You are expected to see: in each form, the timers fire once, none before its delay, and a
+ * timer whose cancel() said true never fires. The second and fourth are cancelled at once, so
+ * their cancel() says true and 3 of 5 fire; on a loaded machine a cancel can come after its
+ * timer's delay (30 or 50 ms), and then it says false, that timer fires too, and the line says so.
+ * The ticker's 20 ticks come none before start + k * period, and its last tick is late by its own
+ * wake-up only, not by 20 of them (the next deadline is computed from the start, not from the
+ * last tick): the check allows a quarter of the 200 ms span plus 100 ms, 150 ms, as the harness's
+ * timer pattern does, and asks for a catch-up (some tick less than a period after the one before).
+ * How late is what the run measures, and it varies with the machine's load: on the project's
+ * 2-core machine (2026-12-01, `java --enable-preview examples/E21_Timer.java`, 10 fresh JVMs beside
+ * two busy loops `sh -c 'while :; do :; done'`) the last tick was 2.7-46.8 ms late on the pool,
+ * 0.1-27.3 ms on virtual threads and 0.1-10.3 ms on forks; beside six busy loops, 10 more runs,
+ * 3.2-84.6, 0.1-11.9 and 0.1-96.5 ms, and once a cancel came after its timer's delay. Then the
+ * blocking actions: on the pool of 2, the 6 timers share 2 threads, so at least 4 wait for an
+ * earlier action on their thread and start 50 ms or more late (the last 101.6-257.3 ms late in
+ * those first 10 runs); on virtual threads each timer has a thread of its own and none waits for
+ * another's action: the last is late by its own wake-up only (0.3-26.9 ms in the same runs).
  *
  * API status: StructuredTaskScope and Configuration.withTimeout are a preview API in JDK 25
  * (JEP 505).
@@ -30,6 +42,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 public class E21_Timer {
@@ -66,41 +79,109 @@ public class E21_Timer {
     };
     static final Duration PERIOD = Duration.ofMillis(10);
     static final int TICKS = 20;
+    /** How late the last tick may be: a quarter of the span (TICKS * PERIOD) plus 100 ms for a loaded machine. */
+    static final Duration DRIFT_BOUND = PERIOD.multipliedBy(TICKS).dividedBy(4).plus(Duration.ofMillis(100));
 
-    /** Plays the five timers and the ticker on one form; true if every promise held. */
+    /**
+     * Plays the five timers and the ticker on one form; true if every promise held. The promises,
+     * as the harness's timer pattern checks them: a timer whose cancel() said true never fired; every
+     * other fired exactly once, not before its delay; a cancel() that said false came after the
+     * timer's delay (a timer never fires before it, so an earlier false is a cancel that does not
+     * work). A cancel that came too late, on a loaded machine, is reported, not failed. The ticker
+     * ticked 20 times, the k-th not before start + k * period, its last late by no more than a
+     * quarter of the span plus 100 ms, and some tick came less than a period after the one before
+     * (it caught up, which a timer re-armed from its last tick never does).
+     */
     static boolean play(String name, Timers timers) throws Exception {
         int n = DELAYS.length;
-        AtomicLongArray firedAfter = new AtomicLongArray(n); // nanos + 1; 0: never
-        AtomicInteger fires = new AtomicInteger();
+        AtomicIntegerArray fires = new AtomicIntegerArray(n);
+        AtomicLongArray firedAfter = new AtomicLongArray(n); // nanos after scheduling, + 1; 0: never
+        AtomicIntegerArray tickCount = new AtomicIntegerArray(TICKS);
         AtomicLongArray tickAt = new AtomicLongArray(TICKS);
+        long[] scheduled = new long[n];
         List<java.util.function.BooleanSupplier> cancels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
-            long scheduled = System.nanoTime();
+            scheduled[i] = System.nanoTime();
             cancels.add(timers.schedule(DELAYS[i], () -> {
-                fires.incrementAndGet();
-                firedAfter.set(index, System.nanoTime() - scheduled + 1);
+                fires.incrementAndGet(index);
+                firedAfter.set(index, System.nanoTime() - scheduled[index] + 1);
             }));
         }
-        boolean cancelled = cancels.get(1).getAsBoolean() & cancels.get(3).getAsBoolean();
+        boolean[] cancelAsked = new boolean[n];
+        boolean[] cancelled = new boolean[n];
+        long[] cancelAfter = new long[n];
+        for (int i : new int[] {1, 3}) {
+            cancelAsked[i] = true;
+            cancelled[i] = cancels.get(i).getAsBoolean();
+            cancelAfter[i] = System.nanoTime() - scheduled[i]; // read once cancel() returned
+        }
         long start = System.nanoTime();
-        timers.ticker(PERIOD, TICKS, k -> tickAt.set(k - 1, System.nanoTime() - start));
+        timers.ticker(PERIOD, TICKS, k -> {
+            tickAt.set(k - 1, System.nanoTime() - start);
+            tickCount.incrementAndGet(k - 1);
+        });
         timers.awaitAll();
 
-        boolean ok = cancelled && fires.get() == 3 && firedAfter.get(1) == 0 && firedAfter.get(3) == 0;
-        for (int i : new int[] {0, 2, 4}) {
-            ok &= firedAfter.get(i) - 1 >= DELAYS[i].toNanos();
+        List<String> broken = new ArrayList<>();
+        int fired = 0;
+        int lateCancels = 0;
+        for (int i = 0; i < n; i++) {
+            fired += fires.get(i) == 0 ? 0 : 1;
+            if (cancelAsked[i] && !cancelled[i]) {
+                lateCancels++;
+                if (cancelAfter[i] < DELAYS[i].toNanos()) {
+                    broken.add("timer " + i + "'s cancel() said false before its delay");
+                }
+            }
+            if (cancelled[i]) {
+                if (fires.get(i) != 0) {
+                    broken.add("timer " + i + " fired after its cancel() said true");
+                }
+            } else if (fires.get(i) != 1) {
+                broken.add("timer " + i + " fired " + fires.get(i) + " times");
+            } else if (firedAfter.get(i) - 1 < DELAYS[i].toNanos()) {
+                broken.add("timer " + i + " fired before its delay");
+            }
         }
+        int early = 0;
+        int ticked = 0;
+        boolean caughtUp = false;
         for (int k = 1; k <= TICKS; k++) {
-            ok &= tickAt.get(k - 1) >= PERIOD.toNanos() * k;
+            ticked += tickCount.get(k - 1);
+            if (tickCount.get(k - 1) != 1) {
+                broken.add("tick " + k + " came " + tickCount.get(k - 1) + " times");
+            }
+            early += tickAt.get(k - 1) < PERIOD.toNanos() * k ? 1 : 0;
+            caughtUp |= k > 1 && tickAt.get(k - 1) - tickAt.get(k - 2) < PERIOD.toNanos();
+        }
+        if (early > 0) {
+            broken.add(early + " ticks early");
         }
         double lastLateMs = (tickAt.get(TICKS - 1) - PERIOD.toNanos() * TICKS) / 1e6;
-        ok &= lastLateMs < 100; // a drifting ticker is late by every tick's wake-up; this one by its last only
+        // a drifting ticker is late by every tick's wake-up; this one by its last only
+        if (lastLateMs > DRIFT_BOUND.toNanos() / 1e6) {
+            broken.add("drifted");
+        }
+        if (!caughtUp) {
+            broken.add("never caught up");
+        }
+        int cancelledCount = (cancelled[1] ? 1 : 0) + (cancelled[3] ? 1 : 0);
         System.out.printf(
-                "%-10s %d fired, none early; 2 cancelled, never fired; %d ticks, none early, last late by %.1f ms "
-                        + " %s%n",
-                name, fires.get(), TICKS, lastLateMs, ok ? "ok" : "WRONG");
-        return ok;
+                "%-10s %d of %d fired, %d cancelled before firing%s; %d ticks, %s early, last late by %.1f ms"
+                        + " (bound %d ms), %s  %s%n",
+                name,
+                fired,
+                n,
+                cancelledCount,
+                lateCancels == 0 ? "" : " (" + lateCancels + " cancel() came after the delay and said false)",
+                ticked,
+                early == 0 ? "none" : String.valueOf(early),
+                lastLateMs,
+                DRIFT_BOUND.toMillis(),
+                caughtUp ? "caught up" : "never caught up",
+                broken.isEmpty() ? "ok" : "WRONG: " + String.join(", ", broken));
+        return broken.isEmpty();
     }
 
     /** BEFORE: a scheduled pool of 2 platform threads. */
@@ -261,27 +342,49 @@ public class E21_Timer {
         };
     }
 
-    /** Six timers due at once whose actions block for 50 ms: how late does the last one start? */
-    static long lastStartLateMs(Timers timers) throws Exception {
-        AtomicLongArray late = new AtomicLongArray(6);
-        for (int i = 0; i < 6; i++) {
+    static final Duration BLOCK = Duration.ofMillis(50);
+
+    /**
+     * Six timers due at one instant whose actions block for 50 ms. Returns how many waited for
+     * another's action on their thread: ran on a thread that had run an action before, and started
+     * 50 ms or more after their time. Decided by the threads, not by lateness alone, as the
+     * harness's pattern does: on a loaded machine any timer can be late, and then it waited for nobody.
+     */
+    static int blocking(String name, Timers timers) throws Exception {
+        int n = 6;
+        AtomicLongArray late = new AtomicLongArray(n);
+        AtomicIntegerArray turn = new AtomicIntegerArray(n);
+        AtomicLongArray thread = new AtomicLongArray(n);
+        java.util.Map<Long, AtomicInteger> actionsOn = new java.util.concurrent.ConcurrentHashMap<>();
+        long due = System.nanoTime() + Duration.ofMillis(10).toNanos(); // one instant for all six
+        for (int i = 0; i < n; i++) {
             int index = i;
-            long due = System.nanoTime() + Duration.ofMillis(10).toNanos();
-            timers.schedule(Duration.ofMillis(10), () -> {
+            timers.schedule(Duration.ofNanos(due - System.nanoTime()), () -> {
                 late.set(index, System.nanoTime() - due);
+                long id = Thread.currentThread().threadId();
+                thread.set(index, id);
+                turn.set(
+                        index,
+                        actionsOn.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
                 try {
-                    Thread.sleep(50); // a blocking action: a call, a lock, I/O
+                    Thread.sleep(BLOCK); // a blocking action: a call, a lock, I/O
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
         }
         timers.awaitAll();
+        int waited = 0;
         long worst = 0;
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < n; i++) {
+            waited += turn.get(i) > 1 && late.get(i) >= BLOCK.toNanos() ? 1 : 0;
             worst = Math.max(worst, late.get(i));
         }
-        return worst / 1_000_000;
+        System.out.printf(
+                "%-10s blocking actions: %d timers on %d threads; %d waited for another's action on their thread;"
+                        + " the last started %.1f ms late%n",
+                name, n, actionsOn.size(), waited, worst / 1e6);
+        return waited;
     }
 
     public static void main(String[] args) throws Exception {
@@ -295,13 +398,16 @@ public class E21_Timer {
             ok &= play("structured", structured(scope));
         }
 
-        long poolLate = lastStartLateMs(pool(scheduler));
-        long virtualLate = lastStartLateMs(virtual());
-        System.out.printf(
-                "blocking actions: on the pool of 2 the last timer started %d ms late; on virtual threads %d ms%n",
-                poolLate, virtualLate);
-        ok &= poolLate
-                >= 90; // two rounds of 50 ms actions ahead of it (less the microseconds between the schedule calls)
+        // on the pool of 2, at least 4 of the 6 run second or third on their thread, so they wait
+        int poolWaited = blocking("platform", pool(scheduler));
+        int virtualWaited = blocking("virtual", virtual()); // a thread per timer: none can wait for another
+        boolean shown = poolWaited > 0 && virtualWaited == 0;
+        System.out.println(
+                shown
+                        ? "blocking actions: on the pool timers waited for each other's actions; on virtual threads"
+                                + " none did"
+                        : "blocking actions: WRONG (expected some waiting on the pool and none on virtual threads)");
+        ok &= shown;
         scheduler.shutdown();
         scheduler.awaitTermination(1, TimeUnit.MINUTES);
         System.exit(ok ? 0 : 1);
