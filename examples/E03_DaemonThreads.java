@@ -110,30 +110,38 @@ public class E03_DaemonThreads {
         say("main-returning ticker-alive=" + ticker.isAlive() + " daemon=" + ticker.isDaemon());
     }
 
-    /** This file's path, so the children can run it as the parent was run. */
-    static String source() {
-        String command = System.getProperty("sun.java.command", "");
-        String[] words = command.split(" ");
-        return words.length > 1 && words[1].endsWith(".java") ? words[1] : "examples/E03_DaemonThreads.java";
+    /**
+     * This file's path, so the children can run it as the parent was run. The source launcher of
+     * JDK 25 puts it in the property jdk.launcher.sourcefile (not a documented one, hence the
+     * fallback) and makes it the class's code source; neither has to be split on spaces, as
+     * sun.java.command ("launcher-class path args...") would, which breaks on a path with a space.
+     */
+    static String source() throws IOException {
+        String file = System.getProperty("jdk.launcher.sourcefile");
+        if (file != null) {
+            return file;
+        }
+        var codeSource = E03_DaemonThreads.class.getProtectionDomain().getCodeSource();
+        try {
+            Path path = Path.of(codeSource.getLocation().toURI());
+            if (path.toString().endsWith(".java")) {
+                return path.toString();
+            }
+        } catch (NullPointerException | java.net.URISyntaxException | IllegalArgumentException e) {
+            // no usable code source: fall through
+        }
+        throw new IOException("not run as a source file (java --enable-preview examples/E03_DaemonThreads.java)");
     }
 
     /** Compiles this file once, so each child starts from class files instead of compiling it again. */
     static Path compiled() throws IOException {
         Path classes = Files.createTempDirectory("e03-classes");
         var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
+        String source = source();
         int status = ToolProvider.getSystemJavaCompiler()
-                .run(
-                        null,
-                        messages,
-                        messages,
-                        "--release",
-                        "25",
-                        "--enable-preview",
-                        "-d",
-                        classes.toString(),
-                        source());
+                .run(null, messages, messages, "--release", "25", "--enable-preview", "-d", classes.toString(), source);
         if (status != 0) {
-            throw new IllegalStateException("javac failed on " + source() + ": " + messages);
+            throw new IllegalStateException("javac failed on " + source + ": " + messages);
         }
         return classes;
     }

@@ -63,10 +63,34 @@ class ExamplesTest {
                 .isTrue();
         assertThat(Path.of(profile.group(1))).as("the profile it names exists").exists();
 
+        assertRunsAndPasses(example, dir, Path.of(""));
+    }
+
+    /**
+     * E03 compiles its own source file for its child JVMs, so it has to find that file, also when
+     * its path has a space: here a copy outside the project, in a folder named "with space", run by
+     * its absolute path, as {@code ./loom example E03} runs it in a clone under such a folder. It
+     * runs from that temporary directory, where no examples/E03_DaemonThreads.java could stand in
+     * for the file it failed to find.
+     */
+    @Test
+    void daemonThreadsExampleFindsItsSourceInAFolderWithASpace(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("with space"));
+        Path copy = Files.copy(EXAMPLES.resolve("E03_DaemonThreads.java"), folder.resolve("E03_DaemonThreads.java"));
+        String text = assertRunsAndPasses(copy.toAbsolutePath(), dir, dir);
+        assertThat(text).as("its children ran").contains("ok: each JVM waited for its ticker");
+    }
+
+    /**
+     * Runs the example as docs/tooling.md says, from {@code workingDir}, its output to a file in
+     * {@code dir}; asserts it exited 0 and returns what it printed.
+     */
+    private static String assertRunsAndPasses(Path example, Path dir, Path workingDir) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dir.resolve("output.txt");
         Process process = new ProcessBuilder(
                         java, "--enable-preview", "--enable-native-access=ALL-UNNAMED", example.toString())
+                .directory(workingDir.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -78,5 +102,6 @@ class ExamplesTest {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(exited).as("exited: " + text).isTrue();
         assertThat(process.exitValue()).as(text).isZero();
+        return text;
     }
 }
