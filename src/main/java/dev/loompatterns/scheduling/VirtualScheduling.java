@@ -7,14 +7,16 @@ import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
 /**
- * A virtual thread per task, started by a virtual thread (as a request handler would start them),
- * so each new thread is queued on the starter's carrier. The scheduler does not slice time: a
- * task that never blocks keeps its carrier until it ends, and the tasks queued behind it wait.
+ * A virtual thread per task, started by a virtual thread (as a request handler would start them).
+ * The scheduler does not slice time: a task that never blocks keeps its carrier until it ends,
+ * and the tasks queued behind it wait.
  *
- * <p>Why the starter is virtual: measured on JDK 25 with one carrier, a thread started from a
- * platform thread goes to the scheduler's external queue, and a spinning virtual thread that
- * calls {@code Thread.yield()} was resumed ahead of it every time (the probe waited the hog's
- * whole run); started from a virtual thread, it is queued locally and a yield lets it in.
+ * <p>Why the starter is virtual: with one carrier, the starter holds it until it has started
+ * every task, so all are queued before any runs. From a platform starter a task can get the
+ * carrier while the rest are still being started; on JDK 25 a yielding virtual thread is
+ * resubmitted to its carrier's external queue and the carrier keeps taking from the queue it last
+ * took from, so such a task kept the carrier for its whole run, yielding, in 2 of 10 runs of
+ * E19 (the probe waited 95 and 106 ms behind 100 ms hogs; package-info, {@code yield}).
  */
 public final class VirtualScheduling implements Form {
 

@@ -15,11 +15,19 @@
  *       {@code -Djdk.virtualThreadScheduler.parallelism=1} (the scheduler reads it once, at the
  *       first virtual thread): the probe waits for every hog, one after another.
  *   <li>{@code yield}: the same with {@code Thread.yield()} in the spin loop. A yielding virtual
- *       thread goes back to the queue behind the threads waiting on its carrier, and the probe
- *       runs at once. Measured on JDK 25: only when the probe was started from a virtual thread
- *       (queued on that carrier); started from a platform thread it went to the scheduler's
- *       external queue and waited the hogs' whole run, yield or not. So every form starts its
- *       tasks from one starter, and in the virtual forms the starter is a virtual thread.
+ *       thread is resubmitted to the scheduler's external queue of its carrier
+ *       ({@code VirtualThread.afterYield}, JDK 25), behind the threads already there, and the
+ *       probe runs at once, provided it was queued before a hog got the carrier. A virtual starter
+ *       ensures that: it holds the one carrier until it has started every thread. A platform
+ *       starter does not: the carrier keeps taking tasks from the queue it last took one from
+ *       ({@code ForkJoinPool.runWorker}), so a hog it took while that hog was alone in the
+ *       starter's queue keeps finding itself in the carrier's queue until it ends, and the probe
+ *       waits about one hog's run, never all of them. E19 shows both (Temurin 25.0.3, 2-core
+ *       machine, 2026-12-01, {@code java --enable-preview examples/E19_Scheduling.java}, 10 runs,
+ *       4 hogs of 100 ms): from a platform starter, 0.1-0.2 ms in 8 runs, where the first hog ran
+ *       after the probe was started, and 95.0 and 106.0 ms in 2, where it ran before; from a
+ *       virtual starter 0.1-3.4 ms in all 10. So every form starts its tasks from one starter,
+ *       and in the virtual forms the starter is a virtual thread.
  *   <li>{@code offload}: the same hogs, each handing its spin to a pool of platform threads sized to
  *       the cores ({@code Executors.newFixedThreadPool(availableProcessors())}) and waiting for the
  *       future. Waiting unmounts a virtual thread, so the one carrier stays free and the probe runs
