@@ -156,7 +156,8 @@ public class E08_SemaphorePool {
  *
  *   java --enable-preview examples/E08_SemaphorePool.java
  *
- * With a JFR recording (2,000 virtual threads started, none pinned while parked on the semaphore):
+ * With a JFR recording (4,000 virtual threads started: 2,000 by the per-task executor and 2,000
+ * forks; none pinned while parked on the semaphore):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e08.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E08_SemaphorePool.java
  *   jfr summary e08.jfr

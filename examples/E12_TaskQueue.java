@@ -238,7 +238,7 @@ public class E12_TaskQueue {
  *
  *   java --enable-preview examples/E12_TaskQueue.java
  *
- * With a JFR recording (virtual thread starts and ends, our own events):
+ * With a JFR recording (virtual thread starts and ends; this program defines no events of its own):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e12.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E12_TaskQueue.java
  *   jfr summary e12.jfr

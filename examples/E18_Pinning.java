@@ -118,11 +118,12 @@ public class E18_Pinning {
             ok &= report("inside a static initializer", pinsOf(SlowInit::touch), true);
             ok &= report(
                     "inside synchronized",
-                    pinsOf(() -> {
-                        synchronized (monitor) {
-                            Thread.sleep(SLEEP);
-                        }
-                    }),
+                    pinsOf(
+                            () -> { // BEFORE: what pinned on JDK 21-23 (no longer since JDK 24, JEP 491)
+                                synchronized (monitor) {
+                                    Thread.sleep(SLEEP);
+                                }
+                            }),
                     monitorsPin);
             ok &= report(
                     "holding a ReentrantLock",
