@@ -49,6 +49,10 @@ class ExamplesTest {
     void exampleRunsAndPassesItsOwnCheck(Path example, @TempDir Path dir) throws Exception {
         String source = Files.readString(example);
         assertThat(source).as("opens with what to watch for").contains("You are expected to see");
+        assertThat(source)
+                .as("marks where the threads change, as docs/tooling.md says")
+                .contains("// BEFORE")
+                .contains("// AFTER");
         // an example that calls native code (E18) says --enable-native-access=ALL-UNNAMED too
         assertThat(source)
                 .as("ends with how to run it")
