@@ -46,8 +46,11 @@
  * the limit (JEP 444: never pool virtual threads; limit the resource), and at the call, the policy
  * the handler used to hide. Taking the permit in the submitter, not in the task, keeps the
  * backpressure where it was: the caller is refused or slowed, and no more than {@code limit}
- * threads exist at once, where a permit taken inside the task would let the burst start a parked
- * thread per task. The queue has no direct equivalent: under {@code shed} its role (how much
+ * tasks are in flight at once, where a permit taken inside the task would let the burst start a
+ * parked thread per task. Tasks, not threads: a task releases its permit in {@code finally},
+ * before its thread has ended, so for a moment a finishing thread and the one started on its
+ * permit can both exist (at most {@code limit} threads started and not yet at that release, plus
+ * those unwinding after it). The queue has no direct equivalent: under {@code shed} its role (how much
  * excess to absorb before refusing) passes to the timeout, a bound in time rather than in slots;
  * under {@code wait} the waiting submitter is the queue. The timeout also paces the caller: each
  * refusal first costs it up to the timeout, in which tasks end and free permits. Measured with the
