@@ -5,8 +5,8 @@
  * The tutorial's threads add to one global counter under {@code threading.Lock}; without the lock
  * the total comes out short. In Java the same: {@code count++} is a read, an add and a write, and
  * two threads that read the same value both write value + 1. Python's GIL does not prevent it:
- * it makes a single bytecode atomic, and {@code count += 1} is several, so CPython loses updates
- * too, only more rarely. Java has no GIL, so the race shows within milliseconds.
+ * it makes a single bytecode atomic, and {@code count += 1} is several, so CPython can lose updates
+ * too (how often depends on its version). Java has no GIL, so the race shows within milliseconds.
  *
  * <h2>The variants, the same in every mode</h2>
  * <ul>
