@@ -141,6 +141,7 @@ final class CompareCommand extends LoomCommand {
                     "none of the selected patterns runs" + (modes.isEmpty() ? "" : " in mode(s) " + modes)
                             + (variants.isEmpty() ? "" : " with variant(s) " + variants));
         }
+        Session.validate(cells); // every cell's parameters, before the first runs or --jfr-dir is made
         recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
         Session.Recording where = jfrDir == null
                 ? new Session.Recording.None()

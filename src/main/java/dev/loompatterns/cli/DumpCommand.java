@@ -95,6 +95,7 @@ final class DumpCommand extends LoomCommand {
         UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
+        pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
         Path file = checkTarget(
                 out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));

@@ -73,6 +73,7 @@ final class RunCommand extends LoomCommand {
                 .flatMap(v -> modes.stream()
                         .map(m -> new Session.Cell(pattern, m, v, workload.forPattern(pattern, m, false))))
                 .toList();
+        Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
         Session.Recording where = jfr == null
                 ? new Session.Recording.None()

@@ -90,6 +90,19 @@ public interface Pattern {
     }
 
     /**
+     * Checks what the parameters' own ranges cannot, for a run in this mode and variant: values that
+     * must fit together, a variant that refuses a parameter, something the process lacks for the run.
+     * The CLI calls it for every cell before the first run starts, so that bad input is a usage error
+     * that costs nothing and leaves nothing (no run, no recording); {@link #prepare} may check again.
+     * By default there is nothing to check.
+     *
+     * @throws UsageException naming the wrong value and what is allowed
+     */
+    default void validate(Mode mode, Variant variant, Workload workload) {
+        // each parameter was range-checked when the workload was resolved
+    }
+
+    /**
      * Runs the pattern once and checks the result. Implementations join every thread they start
      * before returning, also when they throw.
      *

@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *
  * <p>A run that throws is reported as a failed check with the exception's message; an interrupt
  * of the calling thread is passed on as {@link InterruptedException}, and a {@link UsageException}
- * (bad input a pattern finds itself, before it starts work) as itself.
+ * (bad input a pattern finds itself, before it starts work; the CLI asks {@link Pattern#validate} for
+ * every cell before the first runs) as itself.
  */
 public final class Runner {
 

@@ -63,7 +63,21 @@ public final class Session {
         this.progress = progress;
     }
 
+    /**
+     * Checks every cell's parameters ({@link Pattern#validate}) before any runs: a usage error in the
+     * last cell then costs no run of the first and leaves no recording behind. A command calls it
+     * before it makes its recordings' folder; {@link #run} calls it again, before anything.
+     *
+     * @throws dev.loompatterns.core.UsageException for the first cell whose parameters are wrong
+     */
+    public static void validate(List<Cell> cells) {
+        for (Cell cell : cells) {
+            cell.pattern().validate(cell.mode(), cell.variant(), cell.workload());
+        }
+    }
+
     Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording) throws InterruptedException {
+        validate(cells);
         Counter done = new Counter(cells.size() * (warmups + repeats));
         runner.countVirtualThreads(
                 switch (recording) {

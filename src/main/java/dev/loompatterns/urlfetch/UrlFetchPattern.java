@@ -118,6 +118,16 @@ public final class UrlFetchPattern extends AbstractPattern {
     }
 
     /**
+     * Reads the parameters as {@link #prepare} will (the fault options, the URLs, the latency against
+     * the timeout) and checks that this process may open the sockets the run needs, so that a wrong
+     * value fails before any cell of a comparison runs.
+     */
+    @Override
+    public void validate(Mode mode, Variant variant, Workload workload) {
+        settings(mode, variant, workload).requireDescriptors(mode, tasks(workload));
+    }
+
+    /**
      * Starts the embedded server and the client before the clock, so {@code wall_ms} is the fetching
      * alone, as in the example, and closes them after it.
      */

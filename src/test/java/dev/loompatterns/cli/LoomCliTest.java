@@ -430,6 +430,46 @@ class LoomCliTest {
         }
     }
 
+    /**
+     * A later cell's bad parameter is a usage error before anything runs: no row, no --jfr-dir. The
+     * folder was made and lock-counter's recording left in it, then url-fetch's cell said latency-ms
+     * must be below timeout-ms.
+     */
+    @Test
+    void aLaterCellsBadParameterLeavesNoRecordingsFolder(@TempDir Path dir) {
+        Path recordings = dir.resolve("recs");
+        Result result = loomLine("compare lock-counter url-fetch --modes virtual --tasks 2 -P increments=10"
+                + " -P latency-ms=60000 --jfr-dir " + recordings);
+
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: latency-ms (60000) must be below timeout-ms");
+        assertThat(result.out()).isEmpty();
+        assertThat(recordings).doesNotExist();
+    }
+
+    /**
+     * The open-files check of a url-fetch run that would need more sockets than ulimit -n allows is
+     * made before the first cell runs too: lock-counter's 100,000 virtual threads ran first.
+     */
+    @Test
+    void aRunThatCannotHaveItsSocketsIsRefusedBeforeTheFirstCellRuns(@TempDir Path dir) {
+        assumeTrue(
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                        && unix.getMaxFileDescriptorCount() < 2L * 100_000,
+                "ulimit -n below the 200,000 sockets of 100,000 requests at once (else they would run)");
+        Path recordings = dir.resolve("recs");
+        Result result = loomLine("compare lock-counter url-fetch --modes virtual --tasks 100000 -P increments=1"
+                + " --jfr-dir " + recordings);
+
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).singleElement().asString().contains("(ulimit -n)");
+        assertThat(recordings).doesNotExist();
+    }
+
     @Test
     void compareWithJfrDirWritesOneRecordingPerCell(@TempDir Path dir) throws IOException {
         Path recordings = dir.resolve("recs");

@@ -3,11 +3,13 @@ package dev.loompatterns.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.PatternInfo;
+import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.PatternRunEvent;
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SessionTest {
 
@@ -165,5 +169,44 @@ class SessionTest {
                 .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME))
                 .count();
         assertThat(recordedRuns).isEqualTo(2);
+    }
+
+    /**
+     * A parameter that only the pattern can judge (url-fetch's fault options, its latency against its
+     * timeout) is judged for every cell before the first runs: it was found when its cell was prepared,
+     * after the cells before it had run and recorded ('compare lock-counter url-fetch -P latency-ms=60000'
+     * ran lock-counter for 24 s, then exited 2, its recordings left in --jfr-dir).
+     */
+    @ParameterizedTest(name = "{0} -P {1}={2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        faults  | fault-rate | abc   | fault-rate must be a whole number
+        faults  | fault-seed | x     | fault-seed must be a whole number
+        faults  | faults     | bogus | faults: unknown kind 'bogus'
+        default | latency-ms | 60000 | latency-ms (60000) must be below timeout-ms
+        default | fault-rate | 5     | -P fault-rate applies only to the fault variants
+        """)
+    void aLaterCellsBadParameterStopsTheSessionBeforeTheFirstCellRuns(
+            String variant, String name, String value, String message, @TempDir Path dir) throws IOException {
+        Numbered first = new Numbered(n -> Check.passed("run " + n));
+        Pattern urlFetch = Catalogue.load().find("url-fetch");
+        Session.Cell later = new Session.Cell(
+                urlFetch,
+                Mode.VIRTUAL,
+                urlFetch.variant(variant),
+                Workload.resolve(urlFetch, Mode.VIRTUAL, 2, Map.of(name, value)));
+
+        assertThatThrownBy(() -> session()
+                        .run(
+                                List.of(cell(first), later),
+                                0,
+                                1,
+                                new Session.Recording.FilePerCell(Profiles.load("pinning"), dir)))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith(message);
+
+        assertThat(first.runs).as("runs of the first cell").isEmpty();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).as("recordings left").isEmpty();
+        }
     }
 }
