@@ -268,11 +268,13 @@ public final class LoomCli implements Runnable {
 
     /**
      * picocli's refusal of a value for an enum option, which lists the choices by their constants'
-     * names ({@code [TABLE, CSV]}); the help and the docs give them in lower case.
+     * names ({@code [TABLE, CSV]}); the help and the docs give them in lower case. For an option
+     * that splits its value ({@code --modes M,...}) picocli adds the parameter's label after the name,
+     * {@code option '--modes' (M):}.
      */
     private static final Pattern ENUM_CHOICE = Pattern.compile(
-            "Invalid value for option '(\\S+)': expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\] \\(case-insensitive\\)"
-                    + " but was '(.*)'");
+            "Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\]"
+                    + " \\(case-insensitive\\) but was '(.*)'");
 
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 

@@ -603,6 +603,14 @@ class LoomCliTest {
                 .asString()
                 .isEqualTo("loom: option '--mode' is one of platform, virtual, structured, not 'fast'"
                         + " (see 'loom run --help')");
+        // a comma-separated option: picocli writes "option '--modes' (M):", which kept its raw message
+        Result modes = loom("compare", "lock-counter", "--modes", "virtual,bogus");
+        assertThat(modes.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(modes.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: option '--modes' is one of platform, virtual, structured, not 'bogus'"
+                        + " (see 'loom compare --help')");
     }
 
     /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
