@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -14,11 +15,14 @@ import java.util.stream.Collectors;
  * @param tasks  how many tasks (workers, requests, items) the run handles
  * @param values every parameter of the pattern, given or defaulted, parsed once: a {@code Long} for a
  *               whole number, a {@code String} for text
+ * @param given  the names of the parameters the user gave, so that a value given empty ({@code -P faults=})
+ *               is told from one not given
  */
-public record Workload(int tasks, Map<String, Object> values) {
+public record Workload(int tasks, Map<String, Object> values, Set<String> given) {
 
     public Workload {
         values = Map.copyOf(values);
+        given = Set.copyOf(given);
     }
 
     /**
@@ -46,7 +50,7 @@ public record Workload(int tasks, Map<String, Object> values) {
                     .orElseThrow(() -> new UsageException(unknownParam(pattern, entry.getKey())));
             values.put(param.name(), param.parse(entry.getValue()));
         }
-        return new Workload(resolvedTasks, values);
+        return new Workload(resolvedTasks, values, given.keySet());
     }
 
     private static String limitReason(Pattern pattern, Mode mode) {
@@ -77,6 +81,12 @@ public record Workload(int tasks, Map<String, Object> values) {
     /** A whole-number parameter read as milliseconds. */
     public Duration millis(Param param) {
         return Duration.ofMillis(longValue(param));
+    }
+
+    /** Whether the user gave the parameter, if only an empty value; false when it has its default. */
+    public boolean given(Param param) {
+        value(param, param.text()); // a parameter of this pattern
+        return given.contains(param.name());
     }
 
     /** A text parameter. */

@@ -231,7 +231,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     static FaultPlan faultPlan(Variant variant, Workload workload, boolean userUrls) {
         List<String> given = Stream.of(FAULT_RATE, FAULT_SEED, FAULTS)
-                .filter(p -> !workload.text(p).isBlank())
+                .filter(workload::given)
                 .map(Param::name)
                 .toList();
         if (variant.id().equals(NO_FAULTS.id())) {
@@ -250,13 +250,17 @@ public final class UrlFetchPattern extends AbstractPattern {
                             + URLS.name() + "; drop -P " + URLS.name() + " or use the default variant");
         }
         return FaultPlan.parse(
-                orDefault(workload.text(FAULT_RATE), DEFAULT_FAULT_RATE),
-                orDefault(workload.text(FAULT_SEED), DEFAULT_FAULT_SEED),
-                orDefault(workload.text(FAULTS), FaultPlan.ALL_KINDS));
+                orDefault(workload, FAULT_RATE, DEFAULT_FAULT_RATE),
+                orDefault(workload, FAULT_SEED, DEFAULT_FAULT_SEED),
+                orDefault(workload, FAULTS, FaultPlan.ALL_KINDS));
     }
 
-    private static String orDefault(String value, String otherwise) {
-        return value.isBlank() ? otherwise : value;
+    /**
+     * The value given, or the default when none was: a value given empty ({@code -P faults=}) is
+     * parsed, and refused, rather than read as "every kind".
+     */
+    private static String orDefault(Workload workload, Param param, String otherwise) {
+        return workload.given(param) ? workload.text(param) : otherwise;
     }
 
     /** The user's URLs, each an absolute http or https URL. */

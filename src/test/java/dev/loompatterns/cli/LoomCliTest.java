@@ -258,6 +258,7 @@ class LoomCliTest {
                 "run thread-basics -P sleep-ms",
                 "run thread-basics -P sleep-ms=-5",
                 "run thread-basics -P sleep-ms=1 -P sleep-ms=2",
+                "run url-fetch --variant faults -P faults=",
                 "run thread-basics --jfr /proc/x.jfr",
                 "fidelity lock-counter",
                 "fidelity url-fetch --pairs 0",

@@ -94,6 +94,28 @@ class UrlFetchFaultsTest {
                 .hasMessageStartingWith(messageStart);
     }
 
+    /**
+     * A fault option given empty is refused as a wrong value, not read as its default: {@code -P faults=}
+     * ran every kind, and the "must name at least one" check was never reached.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+        faults     | faults must name at least one of 500,reset,stall,fail, got ''
+        fault-rate | fault-rate must be a whole number from 0 to 100, got ''
+        fault-seed | fault-seed must be a whole number, got ''
+        """)
+    void aFaultOptionGivenEmptyIsRefused(String name, String message) {
+        UrlFetchPattern pattern = new UrlFetchPattern();
+        Workload empty = Workload.resolve(pattern, Mode.VIRTUAL, 10, Map.of(name, ""));
+        assertThatThrownBy(() -> pattern.validate(Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, empty))
+                .isInstanceOf(UsageException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> pattern.validate(Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, empty))
+                .as("given to the fault-free variant, even empty")
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("applies only to the fault variants");
+    }
+
     /** Fault options only where faults are injected: not on the fault-free variant, not with the user's URLs. */
     @Test
     void faultOptionsAreRefusedWhereNoFaultIsInjected() {
