@@ -7,6 +7,7 @@ import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
+import dev.loompatterns.scale.SleeperRun;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,6 +158,9 @@ public final class LoomCli implements Runnable {
             if (e instanceof UsageException || e instanceof RecordingSetupException) {
                 err.println("loom: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            if (e instanceof SleeperRun.OutOfHeapException && !Cancellation.requested()) {
+                return outOfMemory(cli, err, args); // a scale row's JVM, which has this JVM's options
             }
             return failed(e, err);
         });

@@ -125,6 +125,14 @@ final class ScaleCommand extends LoomCommand {
     /** The least width of a figure's column: a default run's figures fit it, so its rows line up. */
     static final int FIGURE_WIDTH = 5;
 
+    /** The row whose JVM ran out of heap, or null. */
+    private String outOfHeapIn;
+
+    @Override
+    String doingInWords() {
+        return outOfHeapIn == null ? "" : " in the " + outOfHeapIn + " row's JVM";
+    }
+
     @Override
     public Integer call() throws Exception {
         validate();
@@ -176,6 +184,9 @@ final class ScaleCommand extends LoomCommand {
                 }
                 out.flush();
             }
+        } catch (SleeperRun.OutOfHeapException e) {
+            outOfHeapIn = e.row(); // for LoomCli's line, which names it
+            throw e;
         } finally {
             progress.clear();
         }

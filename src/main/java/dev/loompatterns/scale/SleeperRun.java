@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -223,12 +224,54 @@ public final class SleeperRun {
         }
         List<String> lines = child.stdout();
         if (child.exitCode() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
-            List<String> output =
-                    Stream.concat(lines.stream(), child.stderr().lines()).toList();
-            throw new IllegalStateException("the " + kind.label(pool) + " row's JVM exited with " + child.exitCode()
-                    + ": " + String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
+            throw failure(
+                    kind.label(pool),
+                    child.exitCode(),
+                    Stream.concat(lines.stream(), child.stderr().lines()).toList());
         }
         return Result.decode(lines.getLast());
+    }
+
+    /**
+     * Why a row's JVM gave no result: {@link OutOfHeapException} if it said it ran out of heap, anywhere in its
+     * output (its stack trace follows the line, so the last lines alone lost it); else its exception's line, or
+     * its last lines.
+     */
+    static RuntimeException failure(String row, int exitCode, List<String> output) {
+        Optional<String> outOfHeap =
+                output.stream().filter(SleeperRun::saysOutOfHeap).findFirst();
+        if (outOfHeap.isPresent()) {
+            return new OutOfHeapException(row, outOfHeap.get().strip());
+        }
+        String said = output.stream()
+                .filter(line -> line.startsWith("Exception in thread ") || line.startsWith("Error: "))
+                .findFirst()
+                .orElseGet(() -> String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
+        return new IllegalStateException("the " + row + " row's JVM exited with " + exitCode + ": " + said);
+    }
+
+    /** A JVM's line for an {@link OutOfMemoryError} that more heap would cure (not "unable to create native thread"). */
+    private static boolean saysOutOfHeap(String line) {
+        return line.contains("java.lang.OutOfMemoryError: Java heap space")
+                || line.contains("java.lang.OutOfMemoryError: GC overhead limit exceeded");
+    }
+
+    /**
+     * A row's JVM ran out of heap. It has this JVM's options ({@link #childJvmOptions()}), so this JVM's heap
+     * size is the row's, and more heap for {@code loom} ({@code LOOM_JAVA_OPTS=-Xmx...}) is more for the row.
+     */
+    public static final class OutOfHeapException extends RuntimeException {
+        private final String row;
+
+        OutOfHeapException(String row, String line) {
+            super("the " + row + " row's JVM ran out of heap: " + line);
+            this.row = row;
+        }
+
+        /** The row whose JVM it was, as the table names it. */
+        public String row() {
+            return row;
+        }
     }
 
     /**

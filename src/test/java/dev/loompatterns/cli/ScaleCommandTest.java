@@ -9,9 +9,13 @@ import dev.loompatterns.scale.SleeperRun;
 import dev.loompatterns.scale.SleeperRun.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,6 +119,56 @@ class ScaleCommandTest {
                         cells, ScaleCommand.widths(ScaleCommand.COLUMNS, List.of(row)), true, new PrintWriter(wide)))
                 .isFalse();
         assertThat(wide.toString()).contains("pass: all 20000 woke").doesNotContain("\u2026");
+    }
+
+    /**
+     * A row's JVM that runs out of heap gives the out-of-memory line, naming the row and the heap, exit 1.
+     * It gave "unexpected error: java.lang.IllegalStateException: ... exited with 1: \tat ..." : only the
+     * child's last lines were kept, and the "OutOfMemoryError: Java heap space" line came before its stack.
+     * loom runs in a JVM of 12 MB here, whose options the row's JVM takes.
+     */
+    @Test
+    @Timeout(120)
+    void aRowWhoseJvmRunsOutOfHeapSaysSoNamingTheRow(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-preview",
+                        "-Xmx12m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoomCli.class.getName(),
+                        "scale",
+                        "--tasks",
+                        "300000",
+                        "--platform-tasks",
+                        "0",
+                        "--sleep-ms",
+                        "100")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().remove("LOOM_STACKTRACE");
+        builder.environment().remove("JDK_JAVA_OPTIONS"); // "Picked up ..." would be a line of stderr
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("loom exited").isTrue(); // backstop only
+
+            String errText = Files.readString(err);
+            assertThat(errText.lines())
+                    .as(errText)
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: scale ran out of memory in the virtual thread per task row's JVM (the JVM's"
+                            + " heap is ")
+                    .endsWith("; give it more: LOOM_JAVA_OPTS=-Xmx2g ./loom scale --tasks 300000 --platform-tasks 0"
+                            + " --sleep-ms 100");
+            assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        } finally {
+            process.destroyForcibly().waitFor(); // a JVM left running would fail the leak checks of later tests
+        }
     }
 
     @ParameterizedTest

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.scale.SleeperRun.Kind;
 import dev.loompatterns.scale.SleeperRun.Wait;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,5 +22,27 @@ class SleeperRunTest {
         assertThat(result.woke()).isEqualTo(50);
         assertThat(result.wakeWindowNanos()).isNotNegative();
         assertThat(SleeperRun.Result.decode(result.encode())).isEqualTo(result);
+    }
+
+    /**
+     * A row's JVM that failed is named by its exception's line, not by the stack frames after it; one that
+     * ran out of heap by {@link SleeperRun.OutOfHeapException}, which the CLI turns into its out-of-memory line.
+     */
+    @Test
+    void aRowsJvmThatFailsOtherwiseIsNamedByItsExceptionsLine() {
+        List<String> output = new ArrayList<>(
+                List.of("Exception in thread \"main\" java.lang.IllegalArgumentException: no such kind"));
+        for (int i = 0; i < 8; i++) {
+            output.add("\tat dev.loompatterns.scale.SleeperRun.main(SleeperRun.java:" + i + ")");
+        }
+        assertThat(SleeperRun.failure("fixed pool of platform threads (4)", 1, output))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the fixed pool of platform threads (4) row's JVM exited with 1: Exception in thread"
+                        + " \"main\" java.lang.IllegalArgumentException: no such kind");
+        output.addFirst("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space");
+        assertThat(SleeperRun.failure("virtual thread per task", 1, output))
+                .isInstanceOf(SleeperRun.OutOfHeapException.class)
+                .extracting(e -> ((SleeperRun.OutOfHeapException) e).row())
+                .isEqualTo("virtual thread per task");
     }
 }
