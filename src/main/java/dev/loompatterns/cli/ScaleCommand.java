@@ -12,6 +12,7 @@ import dev.loompatterns.scale.SleeperRun.Result;
 import dev.loompatterns.scale.SleeperRun.Wait;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -165,22 +166,7 @@ final class ScaleCommand extends LoomCommand {
                 progress.clear();
                 cut |= printLine(line.cells(), widths, table.wide, out);
                 if (repeat > 1) {
-                    out.printf(
-                            Locale.ROOT,
-                            "    wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %.0f, max"
-                                    + " %.0f%n",
-                            repeat,
-                            median.wallNanos() / 1e6,
-                            runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,
-                            runs.stream().mapToLong(Result::wallNanos).max().orElseThrow() / 1e6,
-                            runs.stream()
-                                    .mapToDouble(Result::wakeUpsPerSecond)
-                                    .min()
-                                    .orElseThrow(),
-                            runs.stream()
-                                    .mapToDouble(Result::wakeUpsPerSecond)
-                                    .max()
-                                    .orElseThrow());
+                    out.println(spreadLine(median, runs));
                 }
                 out.flush();
             }
@@ -199,7 +185,8 @@ final class ScaleCommand extends LoomCommand {
                 String.format(
                         Locale.ROOT,
                         "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or"
-                                + " submitting) them all; wakeups_per_s: tasks / (last wake-up - first wake-up). Each"
+                                + " submitting) them all; wakeups_per_s: tasks / (last wake-up - first wake-up), '-' if"
+                                + " they woke at one instant (a single task). Each"
                                 + " row ran in a JVM of its own, so peak_rss_mb is that JVM's VmHWM (/proc/self/status)"
                                 + " including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper"
                                 + " bound).",
@@ -235,6 +222,31 @@ final class ScaleCommand extends LoomCommand {
         return widths;
     }
 
+    /** A figure per second, or {@code -} where there is none (a wake-up window of no length: NaN). */
+    static String perSecond(double figure) {
+        return Double.isNaN(figure) ? "-" : String.format(Locale.ROOT, "%.0f", figure);
+    }
+
+    /**
+     * The line under a repeated row: wall time's median and range, and the wake-up rate's range over the runs
+     * that have one ({@code -} if none has: one task, or every task woke at the same instant).
+     */
+    static String spreadLine(Result median, List<Result> runs) {
+        double[] rates = runs.stream()
+                .mapToDouble(Result::wakeUpsPerSecond)
+                .filter(rate -> !Double.isNaN(rate))
+                .toArray();
+        return String.format(
+                Locale.ROOT,
+                "    wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %s, max %s",
+                runs.size(),
+                median.wallNanos() / 1e6,
+                runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,
+                runs.stream().mapToLong(Result::wallNanos).max().orElseThrow() / 1e6,
+                perSecond(Arrays.stream(rates).min().orElse(Double.NaN)),
+                perSecond(Arrays.stream(rates).max().orElse(Double.NaN)));
+    }
+
     /** Whether every task of every run finished its wait: a row's check. */
     static boolean allWoke(List<Result> runs) {
         return runs.stream().allMatch(run -> run.woke() == run.tasks());
@@ -254,7 +266,7 @@ final class ScaleCommand extends LoomCommand {
                 Integer.toString(row.tasks()),
                 String.format(Locale.ROOT, "%.0f", median.wallNanos() / 1e6),
                 String.format(Locale.ROOT, "%.0f", median.startNanos() / 1e6),
-                String.format(Locale.ROOT, "%.0f", median.wakeUpsPerSecond()),
+                perSecond(median.wakeUpsPerSecond()),
                 String.format(Locale.ROOT, "%.0f", median.tasks() * 1e9 / median.wallNanos()),
                 median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
                 String.format(Locale.ROOT, "%.0f", median.peakHeapBytes() / 1048576.0),

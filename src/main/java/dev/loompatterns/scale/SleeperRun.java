@@ -71,6 +71,7 @@ public final class SleeperRun {
             long peakRssKiB,
             long peakHeapBytes) {
 
+        /** Tasks woken over the window from the first wake-up to the last; NaN when that window has no length (one task). */
         public double wakeUpsPerSecond() {
             return wakeWindowNanos <= 0 ? Double.NaN : woke * 1e9 / wakeWindowNanos;
         }

@@ -94,6 +94,26 @@ class ScaleCommandTest {
         assertThat(passed.cells().getLast()).isEqualTo("pass: all 10 woke");
     }
 
+    /**
+     * One task, or tasks that woke at one instant, have no wake-up window to divide by: the rate is {@code -},
+     * as an uncounted figure is elsewhere, not "NaN" ('scale --tasks 1').
+     */
+    @Test
+    void aRowWithNoWakeUpWindowHasNoWakeUpRate() {
+        ScaleCommand.Row row = new ScaleCommand.Row(Kind.VIRTUAL, 1, 0);
+        SleeperRun.Result single = new SleeperRun.Result(Kind.VIRTUAL, 1, 0, 14_000_000L, 13_000_000L, 0, 1, 1, 1);
+        SleeperRun.Result windowed =
+                new SleeperRun.Result(Kind.VIRTUAL, 1, 0, 6_000_000L, 5_000_000L, 1_000_000L, 1, 1, 1);
+
+        List<String> cells = ScaleCommand.cells(row, single, List.of(single)).cells();
+        assertThat(cells.get(ScaleCommand.COLUMNS.indexOf("wakeups_per_s"))).isEqualTo("-");
+        assertThat(String.join(" ", cells)).doesNotContain("NaN");
+        assertThat(ScaleCommand.spreadLine(single, List.of(single, single))).endsWith("wakeups_per_s min -, max -");
+        assertThat(ScaleCommand.spreadLine(single, List.of(single, windowed)))
+                .as("the runs that have a rate")
+                .endsWith("wakeups_per_s min 1000, max 1000");
+    }
+
     /** Figures wider than their columns push the check past 120 columns: it is cut, and --wide prints it whole. */
     @Test
     void aCheckThatDoesNotFitIsCutAndWidePrintsItWhole() {
