@@ -393,6 +393,51 @@ class LauncherTest {
     }
 
     /**
+     * A {@code kill} (TERM) stops a run as Ctrl-C does, and the line said at once does not claim a Ctrl-C:
+     * it said "loom: Ctrl-C: stopping", for any signal. The JVM exits with 128 + 15.
+     */
+    @Test
+    void aTermStopsTheRunAsCtrlCDoesAndExits143(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        // bash execs java (the launcher's exec): the process is loom's JVM
+        ProcessBuilder builder = builder(
+                List.of(
+                        "bash",
+                        "loom",
+                        "run",
+                        "thread-basics",
+                        "--mode",
+                        "virtual",
+                        "--tasks",
+                        "2",
+                        "-P",
+                        "sleep-ms=60000"),
+                out,
+                err);
+        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            awaitRun(process, err, 1);
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue(); // the run sleeps 60 s
+
+            String errText = Files.readString(err).replace('\r', '\n');
+            assertThat(process.exitValue()).as(errText).isEqualTo(143);
+            assertThat(errText)
+                    .contains("loom: stopping on a signal (Ctrl-C, TERM or HUP): ")
+                    .contains("loom: interrupted; what ran has stopped")
+                    .doesNotContain("Ctrl-C: stopping");
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * What {@code scripts/run-copy.sh} deletes beside the jar when it hands out a copy: a copy unused for
      * a day, and a half-made copy an hour old (a SIGKILL mid-copy leaves one, which no trap removes),
      * but neither a fresh one (a copy being made by another {@code ./loom}) nor a copy used within the
@@ -494,8 +539,8 @@ class LauncherTest {
 
             String errText = Files.readString(err).replace('\r', '\n');
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
-            assertThat(errText).contains("loom: Ctrl-C: stopping (");
-            String afterCtrlC = errText.substring(errText.indexOf("loom: Ctrl-C"));
+            assertThat(errText).contains("loom: stopping on a signal (Ctrl-C, TERM or HUP): ");
+            String afterCtrlC = errText.substring(errText.indexOf("loom: stopping on a signal"));
             assertThat(afterCtrlC.lines().filter(line -> line.startsWith("[")))
                     .as("no run started after Ctrl-C")
                     .isEmpty();
@@ -566,7 +611,7 @@ class LauncherTest {
 
             String errText = Files.readString(err);
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
-            assertThat(errText).contains("loom: inspect stopped by Ctrl-C; no report written");
+            assertThat(errText).contains("loom: inspect stopped (Ctrl-C, TERM or HUP); no report written");
             assertThat(Files.readString(out)).isEmpty();
             assertThat(names(dir)).containsExactlyInAnyOrder("many.jfr", "out.txt", "err.txt");
         } finally {
@@ -634,10 +679,16 @@ class LauncherTest {
 
     /** Returns once a compare started with progress on {@code err} has begun its second run. */
     static void awaitSecondRun(Process process, Path err) throws IOException, InterruptedException {
+        awaitRun(process, err, 2);
+    }
+
+    /** Waits until loom's progress on {@code err} says that its {@code n}-th run has started. */
+    static void awaitRun(Process process, Path err, int n) throws IOException, InterruptedException {
+        String started = "[" + n + "/";
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
-        while (!Files.readString(err).contains("[2/") && process.isAlive() && System.nanoTime() < deadline) {
+        while (!Files.readString(err).contains(started) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
         }
-        assertThat(Files.readString(err)).as("the second run started").contains("[2/");
+        assertThat(Files.readString(err)).as("run " + n + " started").contains(started);
     }
 }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 the recording was read (whatever it holds), 1 it needed more memory than the JVM had"
                     + " (one line says how to give it more) or a rule failed (a bug of loom's), 2 a usage error or a"
                     + " file that could not be read (no such file, not a recording, a recording cut short), 130"
-                    + " stopped by Ctrl-C.",
+                    + " stopped by Ctrl-C (143 by kill's TERM).",
             "Examples:",
             "  loom inspect p.jfr",
             "  loom inspect p.jfr --format html --out p.html",
@@ -153,11 +153,11 @@ final class InspectCommand extends LoomCommand {
     }
 
     /**
-     * Ctrl-C, which reaches the command as an interrupt of its thread (the CLI's shutdown hook): one line, and
+     * Ctrl-C (or another signal that stops the JVM: TERM, HUP), which reaches the command as an interrupt of its thread (the CLI's shutdown hook): one line, and
      * the exit code of an interrupted run. What was being written is not there ({@link AtomicFile}).
      */
     private static int stopped(PrintWriter err, String unwritten) {
-        err.println("loom: inspect stopped by Ctrl-C; " + unwritten);
+        err.println("loom: inspect stopped (Ctrl-C, TERM or HUP); " + unwritten);
         return LoomCli.EXIT_INTERRUPTED;
     }
 

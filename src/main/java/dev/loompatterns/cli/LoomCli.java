@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
  * {@link #EXIT_CHECK_FAILED} a check failed, the command ran out of heap (one line) or an unexpected
  * error; {@link #EXIT_USAGE} a usage
  * error, reported as one line that says what was wrong and what would be right;
- * {@link #EXIT_INTERRUPTED} stopped by Ctrl-C.
+ * {@link #EXIT_INTERRUPTED} stopped by Ctrl-C (by another signal, 128 + its number: 143 for TERM).
  */
 @Command(
         name = "loom",
@@ -52,7 +52,7 @@ import picocli.CommandLine.Command;
             "The ./loom launcher also runs, without the CLI: example E01 [ARGS] (a single-file example from"
                     + " examples/) and bench [JMH ARGS] (the JMH suite, built on first use).",
             "Exit codes: 0 all checks passed, 1 a check failed or an error (out of memory: one line), 2 usage"
-                    + " error, 130 stopped by Ctrl-C.",
+                    + " error, 130 stopped by Ctrl-C (143 by kill's TERM).",
             "Examples:",
             "  loom compare",
             "  loom run lock-counter --mode virtual --jfr run.jfr"
@@ -65,8 +65,18 @@ public final class LoomCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_USAGE = 2;
-    /** Stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+    /**
+     * Stopped by Ctrl-C (128 + SIGINT), as shells report it. Stopped by another signal, the JVM exits with
+     * 128 + that signal's number: 143 for TERM, 129 for HUP.
+     */
     public static final int EXIT_INTERRUPTED = 130;
+
+    /**
+     * What the shutdown hook says at once when a signal stops loom: the hook cannot tell Ctrl-C (INT) from
+     * {@code kill} (TERM) or a closed terminal (HUP), so the line names none of them alone.
+     */
+    static final String STOPPING_LINE = "loom: stopping on a signal (Ctrl-C, TERM or HUP): a run's threads are"
+            + " interrupted and joined, no further run starts, nothing half-written is kept";
 
     /**
      * How long Ctrl-C waits for a run to stop its threads and discard its recording. Every pattern
@@ -98,9 +108,8 @@ public final class LoomCli implements Runnable {
                     if (Progress.stderrIsTerminal()) {
                         System.err.println();
                     }
-                    System.err.println(
-                            "loom: Ctrl-C: stopping (a run's threads are interrupted and joined, no further run starts,"
-                                    + " nothing half-written is kept)");
+                    // the hook runs for any signal that ends the JVM (INT, TERM, HUP), and cannot tell which
+                    System.err.println(STOPPING_LINE);
                     System.err.flush();
                     try {
                         Cancellation.interruptUntilEnded(

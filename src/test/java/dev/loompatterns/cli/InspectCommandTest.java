@@ -213,7 +213,7 @@ class InspectCommandTest {
         assertThat(result.errLines())
                 .singleElement()
                 .asString()
-                .isEqualTo("loom: inspect stopped by Ctrl-C; no report written");
+                .isEqualTo("loom: inspect stopped (Ctrl-C, TERM or HUP); no report written");
         assertThat(result.out()).isEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
