@@ -4,11 +4,15 @@ import dev.loompatterns.jfr.Pin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 
 /**
@@ -42,9 +46,39 @@ public final class ChildActivity {
         }
 
         private Path file(int child) {
+            return beside.resolveSibling(stem() + "-child-" + child + ".jfr");
+        }
+
+        private String stem() {
             String name = beside.getFileName().toString();
-            String stem = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
-            return beside.resolveSibling(stem + "-child-" + child + ".jfr");
+            return name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+        }
+
+        /**
+         * Deletes the files beside the parent's named exactly as its children's ({@code <parent>-child-<n>.jfr})
+         * but not in {@code written}, the children's files of the run that wrote the parent's file: an earlier
+         * run's, which beside the new parent would read as its own (a run with {@code --repeat 3} leaves
+         * {@code -child-2} and {@code -child-3}, a later one without writes {@code -child-1} only). Call it once
+         * the parent's file is in place. Best effort: a file that cannot be deleted stays, as it did before.
+         */
+        public void deleteEarlierFiles(Collection<Path> written) {
+            Path folder = beside.toAbsolutePath().getParent();
+            java.util.regex.Pattern ours =
+                    java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem()) + "-child-[1-9][0-9]*\\.jfr");
+            Set<Path> kept = written.stream()
+                    .map(file -> file.toAbsolutePath().normalize())
+                    .collect(Collectors.toSet());
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(
+                                f -> ours.matcher(f.getFileName().toString()).matches())
+                        .toList()) {
+                    if (!kept.contains(file.toAbsolutePath().normalize())) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // best effort, as deleteFiles
+            }
         }
 
         /**

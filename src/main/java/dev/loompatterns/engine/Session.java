@@ -94,7 +94,11 @@ public final class Session {
                     stopIfCancelled();
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
-                        yield new Outcome(rows, List.of(finish(recorder)));
+                        Path written = finish(recorder);
+                        children.deleteEarlierFiles(rows.stream()
+                                .flatMap(row -> row.childRecordings().stream())
+                                .toList()); // no earlier run's -child-N beside it
+                        yield new Outcome(rows, List.of(written));
                     } catch (Throwable discarded) {
                         children.deleteFiles(); // the recording they belong to is discarded
                         throw discarded;
@@ -110,8 +114,10 @@ public final class Session {
                         runner.recordChildrenBeside(children);
                         stopIfCancelled(); // with no warm-up, nothing else asked since the last cell
                         try (Recorder recorder = Recorder.start(each.profile(), file)) {
-                            rows.add(measure(cell, warmUp, repeats, done));
+                            Row row = measure(cell, warmUp, repeats, done);
+                            rows.add(row);
                             files.add(finish(recorder));
+                            children.deleteEarlierFiles(row.childRecordings()); // no earlier run's -child-N beside it
                         } catch (Throwable discarded) {
                             children.deleteFiles(); // the cell's recording they belong to is discarded
                             throw discarded;

@@ -81,6 +81,20 @@ class SessionTest {
         }
     }
 
+    /** A run that starts one child JVM, which records beside the run's file when the run records. */
+    private static final class OneChild implements Pattern {
+        @Override
+        public PatternInfo info() {
+            return PatternInfo.of(96, "one-child", "one child", "none", 1).build();
+        }
+
+        @Override
+        public Check run(Mode mode, Variant variant, Workload workload) throws InterruptedException {
+            ChildJvm.Result child = ChildJvm.run(List.of(), Idle.class, List.of(), Duration.ofMinutes(2)); // backstop
+            return child.exitCode() == 0 ? Check.passed("child ended") : Check.failed(child.stderr());
+        }
+    }
+
     /** A child JVM's main that does nothing. */
     public static final class Idle {
         public static void main(String[] args) {
@@ -207,6 +221,52 @@ class SessionTest {
         assertThat(first.runs).as("runs of the first cell").isEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).as("recordings left").isEmpty();
+        }
+    }
+
+    /**
+     * A recording written over an earlier one takes away the earlier run's child recordings that this run
+     * did not write: a run with --repeat 3 left -child-2 and -child-3, which stayed beside the parent of a
+     * later run that wrote -child-1 only. Files only like our names stay.
+     */
+    @Test
+    void aCellsRecordingRemovesTheChildRecordingsOfAnEarlierRun(@TempDir Path dir) throws Exception {
+        String stem = "one-child-virtual-default";
+        for (String name : List.of(
+                stem + ".jfr",
+                stem + "-child-1.jfr",
+                stem + "-child-2.jfr",
+                stem + "-child-13.jfr",
+                stem + "-child-2.jfr.bak",
+                stem + "-child-x.jfr",
+                stem + "-child-2-child-1.jfr",
+                "one-child-platform-default-child-2.jfr")) {
+            Files.writeString(dir.resolve(name), "an earlier run's");
+        }
+
+        Session.Outcome outcome = session()
+                .run(
+                        List.of(cell(new OneChild())),
+                        0,
+                        1,
+                        new Session.Recording.FilePerCell(Profiles.load("pinning"), dir));
+
+        assertThat(outcome.allPassed()).as(outcome.rows().toString()).isTrue();
+        assertThat(outcome.childRecordings()).singleElement().isEqualTo(dir.resolve(stem + "-child-1.jfr"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            stem + ".jfr",
+                            stem + "-child-1.jfr",
+                            stem + "-child-2.jfr.bak",
+                            stem + "-child-x.jfr",
+                            stem + "-child-2-child-1.jfr",
+                            "one-child-platform-default-child-2.jfr");
+        }
+        for (String written : List.of(stem + ".jfr", stem + "-child-1.jfr")) {
+            assertThat(RecordingFile.readAllEvents(dir.resolve(written)))
+                    .as("%s is this run's recording", written)
+                    .isNotNull();
         }
     }
 }
