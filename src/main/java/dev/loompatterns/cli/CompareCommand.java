@@ -69,7 +69,8 @@ final class CompareCommand extends LoomCommand {
             paramLabel = "K",
             defaultValue = "1",
             description =
-                    "runs per cell; wall_ms is then the median and the note under the table gives the spread (default"
+                    "runs per cell; a row is then its median run by wall_ms (every figure and the check that run's; a"
+                            + " failed run fails it), and the note under the table gives the spread (default"
                             + " ${DEFAULT-VALUE})")
     int repeat;
 

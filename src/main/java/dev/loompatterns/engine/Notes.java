@@ -155,7 +155,8 @@ public final class Notes {
             out.println("Recording: " + files.getFirst());
             RecordingSummary summary = RecordingSummary.read(files.getFirst());
             long apart = apart(outcome.rows()).apartTotal();
-            summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty()))
+            boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
+            summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated))
                     .forEach(out::println);
         } else {
             out.println(
@@ -181,15 +182,23 @@ public final class Notes {
     }
 
     /**
-     * Under a recording's pins, when the table set some apart: the file holds every pin, so its count
-     * can be above the table's {@code pinned}; null when there is nothing to explain.
+     * Under a recording's pins, when the table set some apart or shows one run of several: the file holds
+     * every pin of every run, so its count can be above the table's {@code pinned}; null when there is
+     * nothing to explain.
      */
-    static String pinsNote(long pinsInFile, long apartInTable, boolean childFiles) {
-        return pinsInFile == 0 || apartInTable == 0
-                ? null
-                : "(every pin in the file; the table's pinned leaves out " + apartInTable + " of a class's first use"
-                        + " or JFR's own" + (childFiles ? ", in this file and the child JVMs' below" : "")
-                        + ": see 'Not in pinned' above)";
+    static String pinsNote(long pinsInFile, long apartInTable, boolean childFiles, boolean repeated) {
+        if (pinsInFile == 0 || (apartInTable == 0 && !repeated)) {
+            return null;
+        }
+        String leftOut = apartInTable == 0
+                ? ""
+                : "leaves out " + apartInTable + " of a class's first use or JFR's own"
+                        + (childFiles ? ", in this file and the child JVMs' below" : "")
+                        + ": see 'Not in pinned' above";
+        return repeated
+                ? "(every pin in the file, of every run; the table's pinned is each row's median run's"
+                        + (leftOut.isEmpty() ? "" : " and " + leftOut) + ")"
+                : "(every pin in the file; the table's pinned " + leftOut + ")";
     }
 
     /**
@@ -231,8 +240,9 @@ public final class Notes {
         Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
         return String.format(
                 Locale.ROOT,
-                "wall_ms is the median of %d runs%s; the widest spread (slowest - fastest) / median was %.0f%% (%s %s"
-                        + " %s). For steady figures use %sJMH (docs/tooling.md, Benchmarks).",
+                "wall_ms is the median of %d runs%s; a row's other figures and its check are that run's (a failed run"
+                        + " fails the row), and the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s)."
+                        + " For steady figures use %sJMH (docs/tooling.md, Benchmarks).",
                 repeat,
                 after,
                 widest.spread() * 100,

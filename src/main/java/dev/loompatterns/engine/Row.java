@@ -8,10 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One line of a comparison: the repeats of one pattern, mode and variant, reduced to the median
- * wall time (and the figures of that median run) plus the spread across repeats.
+ * One line of a comparison: the repeats of one pattern, mode and variant, shown as one run that
+ * happened, the median by wall time ({@link #medianRun()}): its wall time, tasks per second, platform
+ * and virtual threads, pins (the pattern's own and those set apart) and check are all that run's, so
+ * they agree with each other (the check's text counts the same pins as {@code pinned}). Over all the
+ * repeats: the spread, {@link #jitMs()}, and the verdict: if a run failed its check, the row's check is
+ * the first failed run's, prefixed with which run it was ({@code run 2 of 5: ...}).
  *
- * @param pinned the most pins of the pattern's own in one run ({@link RunReport#pinned()})
+ * @param pinned the median run's pins of the pattern's own ({@link RunReport#pinned()})
  * @param spread (slowest - fastest) / median wall time; 0 for a single run
  * @param runs   the repeats in the order they ran
  */
@@ -29,12 +33,19 @@ public record Row(
         double spread,
         List<RunReport> runs) {
 
-    /** The pins set apart from {@link #pinned()} (a class's first use, the recording's own), summed over the runs. */
+    /** The pins the median run set apart from {@link #pinned()} (a class's first use, the recording's own). */
     public PinTally pinsApart() {
-        return runs.stream()
-                .map(RunReport::pins)
-                .map(p -> new PinTally(0, p.firstUse(), p.recorder(), p.apart()))
-                .reduce(PinTally.NONE, PinTally::plus);
+        PinTally pins = medianRun().pins();
+        return new PinTally(0, pins.firstUse(), pins.recorder(), pins.apart());
+    }
+
+    /** The run the row's figures come from: the median by wall time ({@link Statistics#medianBy}). */
+    public RunReport medianRun() {
+        return median(runs);
+    }
+
+    private static RunReport median(List<RunReport> runs) {
+        return Statistics.medianBy(runs, Comparator.comparing(RunReport::wall));
     }
 
     /** Recordings the runs' child JVMs wrote. */
@@ -47,16 +58,21 @@ public record Row(
     }
 
     static Row of(List<RunReport> repeats) {
-        RunReport median = Statistics.medianBy(repeats, Comparator.comparing(RunReport::wall));
+        RunReport median = median(repeats);
         double fastest =
                 repeats.stream().mapToDouble(RunReport::wallMillis).min().orElseThrow();
         double slowest =
                 repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
-        Check check = repeats.stream()
-                .map(RunReport::check)
-                .filter(c -> !c.ok())
-                .findFirst()
-                .orElse(median.check());
+        Check check = median.check();
+        for (int r = 0; r < repeats.size(); r++) {
+            Check failed = repeats.get(r).check();
+            if (!failed.ok()) { // a failed run fails the row, whichever run the figures come from
+                check = repeats.size() == 1
+                        ? failed
+                        : Check.failed("run " + (r + 1) + " of " + repeats.size() + ": " + failed.detail());
+                break;
+            }
+        }
         return new Row(
                 median.pattern(),
                 median.mode().id(),
@@ -64,9 +80,9 @@ public record Row(
                 median.tasks(),
                 median.wallMillis(),
                 median.tasksPerSecond(),
-                repeats.stream().mapToInt(RunReport::peakPlatformThreads).max().orElse(0),
+                median.peakPlatformThreads(),
                 median.virtualThreads(),
-                repeats.stream().mapToLong(RunReport::pinned).max().orElse(0),
+                median.pinned(),
                 check,
                 median.wallMillis() > 0 ? (slowest - fastest) / median.wallMillis() : 0,
                 repeats);

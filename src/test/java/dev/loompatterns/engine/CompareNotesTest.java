@@ -131,16 +131,24 @@ class CompareNotesTest {
 
     @Test
     void aRecordingsPinsAreExplainedOnlyWhereTheTableSetSomeApart() {
-        assertThat(Notes.pinsNote(3, 3, false))
+        assertThat(Notes.pinsNote(3, 3, false, false))
                 .isEqualTo("(every pin in the file; the table's pinned leaves out 3 of a class's first use or JFR's"
                         + " own: see 'Not in pinned' above)");
-        assertThat(Notes.pinsNote(3, 1, true))
+        assertThat(Notes.pinsNote(3, 1, true, false))
                 .as("the table's count takes in the child JVMs' pins, which are in their own files")
                 .contains("leaves out 1 of a class's first use or JFR's own, in this file and the child JVMs' below");
-        assertThat(Notes.pinsNote(3, 0, false)).as("the table counted them all").isNull();
-        assertThat(Notes.pinsNote(0, 2, false))
+        assertThat(Notes.pinsNote(3, 0, false, false))
+                .as("the table counted them all")
+                .isNull();
+        assertThat(Notes.pinsNote(0, 2, false, false))
                 .as("no pin in the file to explain")
                 .isNull();
+        assertThat(Notes.pinsNote(12, 0, false, true))
+                .as("a repeated row shows one run; the file holds them all")
+                .isEqualTo("(every pin in the file, of every run; the table's pinned is each row's median run's)");
+        assertThat(Notes.pinsNote(12, 1, false, true))
+                .endsWith("median run's and leaves out 1 of a class's first use or JFR's own: see 'Not in pinned'"
+                        + " above)");
     }
 
     @Test

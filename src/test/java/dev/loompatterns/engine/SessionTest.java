@@ -142,7 +142,7 @@ class SessionTest {
 
         Session.Outcome outcome = session().run(List.of(cell(pattern)), 1, 3, new Session.Recording.None());
 
-        assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("measured went wrong");
+        assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("run 2 of 3: measured went wrong");
     }
 
     /**

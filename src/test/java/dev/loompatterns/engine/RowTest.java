@@ -1,0 +1,70 @@
+package dev.loompatterns.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.jfr.PinTally;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RowTest {
+
+    /** A run of {@code wallMs} with {@code pins} of its own, {@code firstUse} set apart, and a check that counts them. */
+    private static RunReport run(long wallMs, int platformThreads, long pins, long firstUse, Check check) {
+        return new RunReport(
+                "pinning",
+                Mode.VIRTUAL,
+                "synchronized-jdk21",
+                10,
+                Duration.ofMillis(wallMs),
+                platformThreads,
+                10 + pins,
+                new PinTally(pins, firstUse, 0, firstUse == 0 ? Map.of() : Map.of("class-init", firstUse)),
+                check,
+                Duration.ZERO,
+                List.of());
+    }
+
+    private static RunReport passed(long wallMs, int platformThreads, long pins, long firstUse) {
+        return run(wallMs, platformThreads, pins, firstUse, Check.demonstrated(pins + " pins"));
+    }
+
+    /**
+     * Every figure of a repeated row is its median run's, so they agree with its check: 'compare pinning
+     * --repeat 20' showed pinned 7 (the most of any run) beside the median run's check "6 pins", and the
+     * pins set apart were summed over the 20 runs.
+     */
+    @Test
+    void everyFigureOfARepeatedRowIsItsMedianRuns() {
+        Row row = Row.of(List.of(passed(30, 4, 7, 2), passed(10, 1, 5, 0), passed(20, 2, 6, 1)));
+
+        assertThat(row.medianRun().wallMillis()).isEqualTo(20);
+        assertThat(row.wallMs()).isEqualTo(20);
+        assertThat(row.pinned()).isEqualTo(6);
+        assertThat(row.check().detail()).isEqualTo("6 pins");
+        assertThat(row.peakPlatformThreads()).isEqualTo(2);
+        assertThat(row.virtualThreads()).isEqualTo(16);
+        assertThat(row.pinsApart().firstUse()).isEqualTo(1);
+        assertThat(row.pinsApart().apart()).isEqualTo(Map.of("class-init", 1L));
+        assertThat(Notes.apartNote(List.of(row)).orElseThrow()).startsWith("Not in pinned: 1 pin ");
+        assertThat(row.spread()).as("over every run").isEqualTo((30 - 10) / 20.0);
+    }
+
+    /** A run that failed fails the row, whichever run the figures are from, and its check says which run it was. */
+    @Test
+    void aFailedRunFailsTheRowAndSaysWhichRunItWas() {
+        Row row = Row.of(
+                List.of(passed(30, 4, 7, 0), run(10, 1, 5, 0, Check.failed("lost an item")), passed(20, 2, 6, 0)));
+
+        assertThat(row.check().ok()).isFalse();
+        assertThat(row.check().detail()).isEqualTo("run 2 of 3: lost an item");
+        assertThat(row.pinned()).as("still the median run's").isEqualTo(6);
+
+        Row single = Row.of(List.of(run(10, 1, 5, 0, Check.failed("lost an item"))));
+        assertThat(single.check().detail()).isEqualTo("lost an item");
+    }
+}
