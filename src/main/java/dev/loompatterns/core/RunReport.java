@@ -24,10 +24,12 @@ import java.util.List;
  *                            own told apart from a class's first use and the recording's ({@link PinTally}),
  *                            child JVMs' included
  * @param check               the self-check's verdict
- * @param jit                 time the JIT's compiler threads spent on the compilations that ended while
- *                            the run's clock ran ({@code CompilationMXBean}, summed over those threads;
- *                            zero where the JVM does not measure it). On few cores they compete with
- *                            the run for CPU.
+ * @param jit                 what the JVM's compilation time ({@code CompilationMXBean}) grew by while
+ *                            the run's clock ran: the whole time of each compilation that ended then,
+ *                            summed over the compiler threads, so it includes time spent before the
+ *                            clock started and code that is not the pattern's, and can exceed the
+ *                            run's wall time; zero where the JVM does not measure it. A large figure
+ *                            says the JIT was busy; on few cores it competes with the run for CPU.
  * @param childRecordings     recordings written by the run's child JVMs, beside the run's own
  */
 public record RunReport(

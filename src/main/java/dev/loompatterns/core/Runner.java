@@ -128,7 +128,11 @@ public final class Runner {
         return PinTaxonomy.packages(List.of(pattern.getClass().getPackageName() + "."));
     }
 
-    /** The JIT's compile time so far, summed over its threads, or 0 if the JVM does not measure it. */
+    /**
+     * The JVM's compilation time so far, summed over its compiler threads, or 0 if the JVM does not
+     * measure it. A compilation's time is added when it ends, whole: a difference over a run counts the
+     * compilations that ended during it, including their time before it began.
+     */
     private long compiledMillis() {
         return compiler != null && compiler.isCompilationTimeMonitoringSupported()
                 ? compiler.getTotalCompilationTime()

@@ -203,7 +203,10 @@ public final class Notes {
 
     /**
      * A line when the JIT was busy during the measured runs: its compiler threads share the cores
-     * with the run, so its figures include the JIT's warm-up.
+     * with the run, so its figures include the JIT's warm-up. The figure is what
+     * {@code CompilationMXBean.getTotalCompilationTime()} grew by over the runs: each compilation's whole
+     * time, summed over the compiler threads, added when it ends, so it counts time spent before the runs
+     * began and code that is not the pattern's, and can exceed the runs' time; the line says no more than that.
      */
     public static Optional<String> jitNote(List<Row> rows, int warmup) {
         Row busiest =
@@ -214,8 +217,9 @@ public final class Notes {
         double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
         return Optional.of(String.format(
                 Locale.ROOT,
-                "While %s %s %s ran (%.0f ms), the JVM's compiler threads spent %.0f ms compiling its code to machine"
-                        + " code (the JIT), on the same cores: its figures include that warm-up. %s",
+                "While %s %s %s ran (%.0f ms), the JVM's compilation time (the JIT's, summed over its compiler threads)"
+                        + " grew by %.0f ms: compilations that ended then, some begun before, not all of its code."
+                        + " The JIT was busy on the same cores: its figures include that warm-up. %s",
                 busiest.pattern(),
                 busiest.mode(),
                 busiest.variant(),

@@ -110,14 +110,17 @@ public record Row(
         return runs.size();
     }
 
-    /** JIT compile time during the runs' clocks, summed over the runs. */
+    /**
+     * The JVM's compilation time that accrued during the runs' clocks, summed over the runs
+     * ({@link RunReport#jit()}: compilations that ended then, some begun before, of any code).
+     */
     public double jitMs() {
         return runs.stream().mapToLong(run -> run.jit().toMillis()).sum();
     }
 
     /**
-     * {@link #jitMs()} over the runs' summed wall time: how much the JIT's threads competed with the
-     * runs (on 2 cores, a share of 0.5 can be a quarter of the CPU).
+     * {@link #jitMs()} over the runs' summed wall time: a sign that the JIT was busy during the runs,
+     * not a share of the CPU (it counts time from before the runs, so it can exceed 1).
      */
     public double jitShare() {
         double wall = runs.stream().mapToDouble(RunReport::wallMillis).sum();

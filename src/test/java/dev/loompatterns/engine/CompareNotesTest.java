@@ -111,8 +111,10 @@ class CompareNotesTest {
 
         assertThat(Notes.jitNote(List.of(quiet, busy), 0))
                 .hasValueSatisfying(note -> assertThat(note)
-                        .contains("While url-fetch virtual default ran (2000 ms), the JVM's compiler threads spent 1000"
-                                + " ms compiling")
+                        .contains("While url-fetch virtual default ran (2000 ms), the JVM's compilation time (the"
+                                + " JIT's, summed over its compiler threads) grew by 1000 ms: compilations that ended"
+                                + " then, some begun before, not all of its code.")
+                        .doesNotContain("spent")
                         .contains("--warmup W runs it W times first"));
         assertThat(Notes.jitNote(List.of(quiet, busy), 5))
                 .hasValueSatisfying(note -> assertThat(note).contains("More --warmup runs"));
