@@ -81,8 +81,11 @@ class Ticker {
         try {
             int inTail = 0;
             for (int n = 1; n <= TICK_CAP && inTail < tail; n++) {
-                boolean tailBegun = tailBegun(); // read before the line, so a tail tick follows main's line
-                say(TICK_LINE + n);
+                boolean tailBegun;
+                synchronized (lines) { // with main's line: a tail tick is exactly a tick printed after it
+                    tailBegun = tailBegun();
+                    say(TICK_LINE + n);
+                }
                 ticked.countDown();
                 if (tailBegun) {
                     inTail++;
@@ -116,7 +119,15 @@ class Ticker {
 
     /** Main's last line; the ticker's tail, where it waits for main, begins with its next tick. */
     void sayMainReturning(Thread ticker) {
-        say(MAIN_RETURNING + " ticker-alive=" + ticker.isAlive() + " daemon=" + ticker.isDaemon());
-        mainReturned = true;
+        synchronized (lines) { // a tick reads the flag and prints its line in one step, before or after this
+            say(MAIN_RETURNING + " ticker-alive=" + ticker.isAlive() + " daemon=" + ticker.isDaemon());
+            mainReturned = true;
+        }
     }
+
+    /**
+     * Orders the ticker's lines with main's last: without it, main preempted between its line and
+     * its flag let a tick print after main's line yet not count in the tail (32 ticks after main).
+     */
+    private final Object lines = new Object();
 }

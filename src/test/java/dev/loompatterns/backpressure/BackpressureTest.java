@@ -131,7 +131,6 @@ class BackpressureTest {
             Outcome midway = ledger.join().observe();
             assertThat(midway.shed()).isZero();
             assertThat(midway.done()).isZero();
-            assertThat(midway.submitted()).isLessThan(tasks);
             if (mode == Mode.PLATFORM) {
                 assertThat(midway.ranByCaller())
                         .as("caller-runs: the caller runs the task it could not queue")
