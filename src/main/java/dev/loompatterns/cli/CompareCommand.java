@@ -157,7 +157,12 @@ final class CompareCommand extends LoomCommand {
         notes.add(Notes.noiseNote(outcome.rows(), warmup, repeat));
         Notes.jitNote(outcome.rows(), warmup).ifPresent(notes::add);
         notes.addAll(Notes.rowNotes(outcome.rows()));
-        if (format.forPeople()) {
+        if (format == ReportFormat.MARKDOWN) {
+            // a paragraph each, unwrapped: consecutive lines are one paragraph to a markdown reader
+            notes.forEach(note -> out.println(System.lineSeparator() + note));
+            out.println();
+            Notes.describeRecordings(outcome, out);
+        } else if (format.forPeople()) {
             out.println();
             notes.forEach(note -> Notes.note(out, note));
             Notes.describeRecordings(outcome, out);

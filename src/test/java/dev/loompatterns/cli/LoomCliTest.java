@@ -726,4 +726,34 @@ class LoomCliTest {
                 .anySatisfy(line -> assertThat(line).startsWith("# Each figure is one run"));
         assertThat(csv.csvRows()).hasSize(4); // header and 3 rows
     }
+
+    /** Markdown: the notes after the table, each a paragraph of its own (they ran together as one). */
+    @Test
+    void markdownNotesAreParagraphs() {
+        Result md = loom(
+                "compare",
+                "thread-basics",
+                "--tasks",
+                "3",
+                "-P",
+                "sleep-ms=1",
+                "--format",
+                "markdown",
+                "--repeat",
+                "3");
+        assertThat(md.code()).as(md.err()).isZero();
+        List<String> lines = md.out().lines().toList();
+        int afterTable = lines.lastIndexOf(lines.stream()
+                        .filter(line -> line.startsWith("|"))
+                        .reduce((a, b) -> b)
+                        .orElseThrow())
+                + 1;
+        List<String> notes = lines.subList(afterTable, lines.size());
+        assertThat(notes).anySatisfy(line -> assertThat(line).startsWith("wall_ms is the median of 3 runs"));
+        for (int i = 1; i < notes.size(); i++) {
+            assertThat(notes.get(i - 1).isBlank() || notes.get(i).isBlank())
+                    .as("two notes on consecutive lines, one paragraph in markdown: %s", notes)
+                    .isTrue();
+        }
+    }
 }
