@@ -299,11 +299,14 @@ public final class SleeperRun {
     }
 
     /** Waits; false if the wait was cut short by an interrupt (the task then does not count as woken). */
-    private static boolean waitFor(long nanos, Wait wait) {
+    static boolean waitFor(long nanos, Wait wait) {
         if (wait == Wait.PARK) {
             // parkNanos may return early (spuriously or on unpark): park again for what is left
             long deadline = System.nanoTime() + nanos;
             for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false; // parkNanos returns at once while the flag is set: it would spin to the deadline
+                }
                 LockSupport.parkNanos(left);
             }
             return true;

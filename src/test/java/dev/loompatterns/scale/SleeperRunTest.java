@@ -45,4 +45,23 @@ class SleeperRunTest {
                 .extracting(e -> ((SleeperRun.OutOfHeapException) e).row())
                 .isEqualTo("virtual thread per task");
     }
+
+    /**
+     * A park cut short by an interrupt says so, as a sleep does: parkNanos returns at once while the
+     * flag is set, so the wait spun to its deadline and said it had slept.
+     */
+    @org.junit.jupiter.api.Test
+    void anInterruptedParkIsNotASleepThatEnded() {
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThat(
+                            SleeperRun.waitFor(java.util.concurrent.TimeUnit.SECONDS.toNanos(1), SleeperRun.Wait.PARK))
+                    .isFalse();
+            org.assertj.core.api.Assertions.assertThat(Thread.currentThread().isInterrupted())
+                    .as("the flag stays set")
+                    .isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
