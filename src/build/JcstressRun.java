@@ -35,6 +35,11 @@ public final class JcstressRun {
         List<String> command = new ArrayList<>(List.of(java, "-jar", args[0]));
         command.addAll(List.of(args).subList(1, args.length));
         Process jcstress = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // a TERM to Maven ends this JVM: jcstress and the JVMs it forked go with it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            jcstress.descendants().forEach(ProcessHandle::destroy);
+            jcstress.destroy();
+        }));
         String results = null;
         boolean fatal = false;
         try (BufferedReader out =
@@ -58,7 +63,7 @@ public final class JcstressRun {
     /** Why the run is not a pass, or null if every planned test ran and passed. */
     static String verdict(int exit, boolean fatal, String results) {
         if (exit != 0) {
-            return "exited with " + exit + " (a test failed: see Failed tests above)";
+            return "exited with " + exit + " (a test failed, or jcstress could not run: see above)";
         }
         if (fatal) {
             return "stopped before testing (FATAL above; 'No matching tests': -Djcstress.tests matched none)";

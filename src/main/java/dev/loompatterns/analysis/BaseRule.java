@@ -54,7 +54,8 @@ abstract class BaseRule implements Rule {
         } else if (recording.off(types)) {
             summary = "Not recorded: the recording's settings leave " + named + " off.";
         } else {
-            summary = "Not known: no " + named + " event, and the recording's settings do not say whether "
+            summary = "Not known: no " + named + (types.size() == 1 ? " event" : " events")
+                    + ", and the recording's settings do not say whether "
                     + (types.size() == 1 ? "it was" : "they were") + " on (no jdk.ActiveSetting for "
                     + (types.size() == 1 ? "it" : "them") + ").";
         }

@@ -75,6 +75,11 @@ public record Finding(String rule, Severity severity, String summary, String exp
      * size (the list was not cut).
      */
     public boolean worthShowing(String name) {
+        return worthShowing(details, name);
+    }
+
+    /** {@link #worthShowing(String)} of these details. */
+    public static boolean worthShowing(Map<String, Object> details, String name) {
         if (!name.endsWith("_total")) {
             return true;
         }

@@ -136,8 +136,8 @@ final class PoolCandidateRule extends BaseRule {
                     ID,
                     Severity.OK,
                     "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
-                    BLOCKING_EVENTS + " were on, and no platform thread blocked in them for as long as their"
-                            + " thresholds.",
+                    "Of " + BLOCKING_EVENTS + ", those on recorded no platform thread blocked for as long as"
+                            + " their thresholds.",
                     Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();

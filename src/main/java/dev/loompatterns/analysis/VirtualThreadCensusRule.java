@@ -91,7 +91,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                     ID,
                     Severity.OK,
                     "No virtual thread started or ended while recording.",
-                    "jdk.VirtualThreadStart and jdk.VirtualThreadEnd were on. A copy made without these events"
+                    "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on. A copy made without these events"
                             + " (loom inspect --slim, jfr scrub) keeps the settings that say so, but not the events:"
                             + " take the census of the original.",
                     Map.of("started", 0, "ended", 0));

@@ -29,8 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Interruption.</b> {@code put} and {@code take} throw {@link InterruptedException} if the
  * thread is interrupted before it takes the lock or while it waits, and leave the buffer
  * unchanged: an interrupted {@code put} added nothing, an interrupted {@code take} removed nothing.
- * An interrupt that comes after a signal woke the waiter does not undo the wake-up: the call
- * completes and returns with the thread's interrupt status set. No wake-up is lost to an
+ * An interrupt that comes after a signal woke the waiter does not undo the wake-up: if the slot or
+ * the item is still there when the waiter has the lock again, the call completes with the thread's
+ * interrupt status set; if another thread took it first, the next wait throws. No wake-up is lost to an
  * interrupt: {@code ReentrantLock}'s conditions never spend a signal on a waiter that then throws
  * {@code InterruptedException} (the {@link Condition} contract requires the signal to go to
  * another waiter instead).
@@ -101,8 +102,8 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     /**
      * Adds an item at the tail, waiting while the buffer is full.
      *
-     * @throws InterruptedException if interrupted before taking the lock or while waiting (not after a signal
-     *     woke it); nothing was added
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (see Interruption
+     *     above); nothing was added
      * @throws NullPointerException if the item is null
      */
     @Override
@@ -129,8 +130,8 @@ public final class BoundedBuffer<E> implements Buffer<E> {
     /**
      * Removes and returns the item at the head, waiting while the buffer is empty.
      *
-     * @throws InterruptedException if interrupted before taking the lock or while waiting (not after a signal
-     *     woke it); nothing was removed
+     * @throws InterruptedException if interrupted before taking the lock or while waiting (see Interruption
+     *     above); nothing was removed
      */
     @Override
     public E take() throws InterruptedException {

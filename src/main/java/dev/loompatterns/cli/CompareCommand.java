@@ -160,8 +160,13 @@ final class CompareCommand extends LoomCommand {
         if (format == ReportFormat.MARKDOWN) {
             // a paragraph each, unwrapped: consecutive lines are one paragraph to a markdown reader
             notes.forEach(note -> out.println(System.lineSeparator() + note));
-            out.println();
-            Notes.describeRecordings(outcome, out);
+            // the recordings' lines are aligned text: a code block keeps them lines
+            java.io.StringWriter recordings = new java.io.StringWriter();
+            Notes.describeRecordings(outcome, new PrintWriter(recordings));
+            if (!recordings.toString().isBlank()) {
+                out.println(System.lineSeparator() + "```" + System.lineSeparator()
+                        + recordings.toString().strip() + System.lineSeparator() + "```");
+            }
         } else if (format.forPeople()) {
             out.println();
             notes.forEach(note -> Notes.note(out, note));

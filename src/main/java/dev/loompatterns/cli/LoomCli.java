@@ -11,6 +11,7 @@ import dev.loompatterns.scale.SleeperRun;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -197,13 +198,33 @@ public final class LoomCli implements Runnable {
         String doing =
                 command != null && command.commandSpec().userObject() instanceof LoomCommand c ? c.doingInWords() : "";
         long heap = Runtime.getRuntime().maxMemory();
-        StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS=" + moreHeap(heap) + " ./loom");
+        StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS="
+                + ShellWord.of(withHeap(System.getenv("LOOM_JAVA_OPTS"), moreHeap(heap))) + " ./loom");
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
         err.println("loom: " + name + " ran out of memory" + doing + " (the JVM's heap is " + heap / (1024 * 1024)
                 + " MB); give it more: " + again);
         return EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * The user's {@code LOOM_JAVA_OPTS} with its heap option replaced by {@code heap}, or {@code heap}
+     * alone: the options a user set for a scale row (a scheduler's parallelism, a GC) stay in the
+     * command to copy, where they used to be dropped.
+     */
+    static String withHeap(String options, String heap) {
+        if (options == null || options.isBlank()) {
+            return heap;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String option : options.strip().split("\\s+")) {
+            if (!option.startsWith("-Xmx") && !option.startsWith("-XX:MaxHeapSize=")) {
+                kept.add(option);
+            }
+        }
+        kept.add(heap);
+        return String.join(" ", kept);
     }
 
     /** A heap to try next: twice this one, in whole gigabytes, and at least 2 GB. */

@@ -35,8 +35,6 @@ import java.util.Set;
  */
 public final class HtmlReport {
 
-    /** Details whose values are epoch nanoseconds: shown as seconds from the report's time origin. */
-    static final Set<String> TIMES = Finding.TIMES;
     /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
     static final Set<String> IN_MS = Set.of("blocked_in");
     /** A string detail longer than this is a line of its own, not a tile. */
@@ -396,7 +394,7 @@ public final class HtmlReport {
         if (value == null) {
             return Finding.NOT_KNOWN;
         }
-        if (value instanceof Number number && TIMES.contains(name) && origin != 0) {
+        if (value instanceof Number number && Finding.TIMES.contains(name) && origin != 0) {
             return String.format(Locale.ROOT, "+%.3f s", (number.longValue() - origin) / 1e9);
         }
         String unit = name.endsWith("_ms") || IN_MS.contains(name) ? " ms" : "";
@@ -474,12 +472,6 @@ public final class HtmlReport {
     }
 
     /**
-     * JSON that can stand inside a {@code <script>} element: {@code <}, {@code >} and {@code &}
-     * (which occur only inside JSON strings) and the line separators U+2028/2029 become
-     * {@code \}{@code uXXXX} escapes, so no {@code </script>} or {@code <!--} is left and the parsed
-     * value is the same.
-     */
-    /**
      * The report's data with every string as {@link TextReport#visible} writes it, for the charts'
      * labels and tooltips: they showed a thread's right-to-left override reordered ("new linelive" for
      * {@code new\nline\u202Eevil}) where the tables, escaped, show it written out.
@@ -499,6 +491,12 @@ public final class HtmlReport {
         return value;
     }
 
+    /**
+     * JSON that can stand inside a {@code <script>} element: {@code <}, {@code >} and {@code &}
+     * (which occur only inside JSON strings) and the line separators U+2028/2029 become
+     * {@code \}{@code uXXXX} escapes, so no {@code </script>} or {@code <!--} is left and the parsed
+     * value is the same.
+     */
     static String jsonForScript(String json) {
         StringBuilder safe = new StringBuilder(json.length() + 64);
         for (int i = 0; i < json.length(); i++) {

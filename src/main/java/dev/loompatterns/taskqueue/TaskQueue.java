@@ -52,7 +52,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Interruption.</b> {@code take} and {@code join} throw {@link InterruptedException} if the
  * calling thread is interrupted before it takes the lock or while it waits, and then have changed
  * nothing: an interrupted {@code take} has taken no item. An interrupt after a signal woke the
- * waiter does not undo the wake-up: the call completes with the interrupt status set. The other
+ * waiter does not undo the wake-up: if what it waited for still holds when it has the lock again,
+ * the call completes with the interrupt status set; if not, the next wait throws. The other
  * methods ignore interrupts.
  *
  * <p><b>Fairness.</b> The lock is non-fair: among threads blocked in {@code take}, which one gets

@@ -98,7 +98,7 @@ public final class UrlFetchPattern extends AbstractPattern {
     /** With {@code -P urls=...}, one task per URL: {@code --tasks} is ignored. */
     @Override
     public int tasks(Workload workload) {
-        List<URI> userUrls = parseUrls(workload.text(URLS));
+        List<URI> userUrls = userUrls(workload);
         return userUrls.isEmpty() ? workload.tasks() : userUrls.size();
     }
 
@@ -186,7 +186,7 @@ public final class UrlFetchPattern extends AbstractPattern {
     }
 
     private static Settings settings(Mode mode, Variant variant, Workload workload) {
-        List<URI> userUrls = parseUrls(workload.text(URLS));
+        List<URI> userUrls = userUrls(workload);
         FaultPlan plan = faultPlan(variant, workload, !userUrls.isEmpty());
         Form.OnFailure onFailure = variant.id().equals(FAULTS_FAIL_FAST.id())
                 ? Form.OnFailure.FAIL_FAST
@@ -261,6 +261,19 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     private static String orDefault(Workload workload, Param param, String otherwise) {
         return workload.given(param) ? workload.text(param) : otherwise;
+    }
+
+    /**
+     * The URLs of {@code -P urls}, or none when it was not given; given with none in it ({@code -P urls=})
+     * is a usage error, not the embedded server.
+     */
+    private static List<URI> userUrls(Workload workload) {
+        List<URI> urls = parseUrls(workload.text(URLS));
+        if (urls.isEmpty() && workload.given(URLS)) {
+            throw new UsageException("urls: give at least one http or https URL (-P " + URLS.name()
+                    + "=URL,URL...), or leave -P " + URLS.name() + " out to fetch from the embedded server");
+        }
+        return urls;
     }
 
     /** The user's URLs, each an absolute http or https URL. */

@@ -56,8 +56,8 @@
   var LABEL_CHARS = 48;
   function laneTicks() {
     return { autoSkip: false, callback: function (value) {
-      var name = String(this.getLabelForValue(value));
-      return name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1) + '\u2026' : name;
+      var chars = Array.from(String(this.getLabelForValue(value))); // code points: no half of a pair
+      return chars.length > LABEL_CHARS ? chars.slice(0, LABEL_CHARS - 1).join('') + '\u2026' : chars.join('');
     } };
   }
 

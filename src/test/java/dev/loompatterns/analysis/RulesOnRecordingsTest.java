@@ -254,7 +254,7 @@ class RulesOnRecordingsTest {
         assertThat(silent.get("submit-failed").summary()).startsWith("Not known: no jdk.VirtualThreadSubmitFailed");
         assertThat(silent.get("pool-candidate").summary())
                 .isEqualTo("Not known: no jdk.SocketRead/Write, jdk.FileRead/Write, jdk.ThreadPark, jdk.ThreadSleep and"
-                        + " jdk.JavaMonitorEnter/Wait event, and the recording's settings do not say whether they were"
+                        + " jdk.JavaMonitorEnter/Wait events, and the recording's settings do not say whether they were"
                         + " on (no jdk.ActiveSetting for them).");
         assertThat(silent.values())
                 .filteredOn(finding ->

@@ -184,7 +184,7 @@ class InspectCommandTest {
         assertThat(census.get("severity").asText()).isEqualTo("OK");
         assertThat(census.get("summary").asText()).isEqualTo("No virtual thread started or ended while recording.");
         assertThat(census.get("explanation").asText())
-                .contains("were on")
+                .contains("was on")
                 .contains("loom inspect --slim")
                 .doesNotStartWith("Record");
         original.remove("virtual-thread-census");
@@ -301,6 +301,12 @@ class InspectCommandTest {
         assertThat(LoomCli.moreHeap(24L << 20)).isEqualTo("-Xmx2g");
         assertThat(LoomCli.moreHeap(1L << 30)).isEqualTo("-Xmx2g");
         assertThat(LoomCli.moreHeap(3L << 30)).isEqualTo("-Xmx6g");
+        // the user's other options stay in the command to copy (a scale row's scheduler settings)
+        assertThat(LoomCli.withHeap(null, "-Xmx2g")).isEqualTo("-Xmx2g");
+        assertThat(LoomCli.withHeap(" -Xmx16m  -Djdk.virtualThreadScheduler.parallelism=1 ", "-Xmx2g"))
+                .isEqualTo("-Djdk.virtualThreadScheduler.parallelism=1 -Xmx2g");
+        assertThat(LoomCli.withHeap("-XX:MaxHeapSize=16m -XX:+UseZGC", "-Xmx2g"))
+                .isEqualTo("-XX:+UseZGC -Xmx2g");
         assertThat(LoomCli.moreHeap((3L << 30) + 1)).isEqualTo("-Xmx7g");
     }
 

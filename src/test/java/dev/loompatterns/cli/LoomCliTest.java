@@ -259,6 +259,7 @@ class LoomCliTest {
                 "run thread-basics -P sleep-ms=-5",
                 "run thread-basics -P sleep-ms=1 -P sleep-ms=2",
                 "run url-fetch --variant faults -P faults=",
+                "run url-fetch -P urls=",
                 "run thread-basics --jfr /proc/x.jfr",
                 "fidelity lock-counter",
                 "fidelity url-fetch --pairs 0",
@@ -729,7 +730,7 @@ class LoomCliTest {
 
     /** Markdown: the notes after the table, each a paragraph of its own (they ran together as one). */
     @Test
-    void markdownNotesAreParagraphs() {
+    void markdownNotesAreParagraphs(@TempDir Path dir) {
         Result md = loom(
                 "compare",
                 "thread-basics",
@@ -740,7 +741,9 @@ class LoomCliTest {
                 "--format",
                 "markdown",
                 "--repeat",
-                "3");
+                "3",
+                "--jfr-dir",
+                dir.resolve("recordings").toString());
         assertThat(md.code()).as(md.err()).isZero();
         List<String> lines = md.out().lines().toList();
         int afterTable = lines.lastIndexOf(lines.stream()
@@ -750,6 +753,12 @@ class LoomCliTest {
                 + 1;
         List<String> notes = lines.subList(afterTable, lines.size());
         assertThat(notes).anySatisfy(line -> assertThat(line).startsWith("wall_ms is the median of 3 runs"));
+        // the recordings' aligned lines in a code block, so they stay lines
+        int fence = notes.indexOf("```");
+        assertThat(fence).as("a code block: %s", notes).isPositive();
+        assertThat(notes.get(fence + 1)).startsWith("Recordings (3) in ");
+        assertThat(notes.getLast()).isEqualTo("```");
+        notes = notes.subList(0, fence);
         for (int i = 1; i < notes.size(); i++) {
             assertThat(notes.get(i - 1).isBlank() || notes.get(i).isBlank())
                     .as("two notes on consecutive lines, one paragraph in markdown: %s", notes)

@@ -78,7 +78,9 @@ final class Results {
         StringJoiner text = new StringJoiner("; ");
         details.forEach((name, value) -> {
             // series are too long for a result's text; loom inspect shows them
-            if (!Finding.readable(name) || value instanceof List<?> list && list.isEmpty()) {
+            if (!Finding.readable(name)
+                    || !Finding.worthShowing(details, name)
+                    || value instanceof List<?> list && list.isEmpty()) {
                 return;
             }
             text.add(
