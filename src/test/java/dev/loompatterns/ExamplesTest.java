@@ -92,8 +92,13 @@ class ExamplesTest {
     private static String assertRunsAndPasses(Path example, Path dir, Path workingDir) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dir.resolve("output.txt");
+        // its temporary files (E03 compiles its children into one) in the test's folder, also when it fails
         Process process = new ProcessBuilder(
-                        java, "--enable-preview", "--enable-native-access=ALL-UNNAMED", example.toString())
+                        java,
+                        "--enable-preview",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Djava.io.tmpdir=" + dir.toAbsolutePath(),
+                        example.toString())
                 .directory(workingDir.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

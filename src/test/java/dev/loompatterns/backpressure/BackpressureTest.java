@@ -131,6 +131,9 @@ class BackpressureTest {
             Outcome midway = ledger.join().observe();
             assertThat(midway.shed()).isZero();
             assertThat(midway.done()).isZero();
+            assertThat(midway.submitted())
+                    .as("the ledger counts only what the caller submitted")
+                    .isLessThan(tasks);
             if (mode == Mode.PLATFORM) {
                 assertThat(midway.ranByCaller())
                         .as("caller-runs: the caller runs the task it could not queue")

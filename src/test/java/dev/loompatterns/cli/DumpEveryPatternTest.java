@@ -43,8 +43,9 @@ class DumpEveryPatternTest {
     /**
      * Variants beyond the first whose tasks reach the gate somewhere else: in a child JVM's parent
      * (pinning), in the starter after the tasks started (scheduling's in-JVM measurements), in plain
-     * threads instead of forks (context), at a repeating timer's last tick (timer: held at an earlier
-     * tick, every later one was late by the hold, and the released run failed its drift check).
+     * threads instead of forks (context), at a repeating timer's last tick (timer; whether a hold at an
+     * earlier tick failed the drift check depended on how long the dump took, so
+     * {@code TimerTest.aHeldRepeatingTimerIsHeldAtItsLastTick} checks where it is held).
      */
     static final Map<String, List<String>> OTHER_HOLD_POINTS = Map.of(
             "pinning", List.of("synchronized-jdk21"),

@@ -182,7 +182,6 @@ class TextReportTest {
                 .isEqualTo("Recording: two.jfr (2.0 KB, 2 events)");
     }
 
-    /** A report of one finding: the census's, with these details. */
     /** A cut list says how many the report left out, besides those the JSON lists; N/A is shown as such. */
     @Test
     void aListSaysWhatItsRowsLeaveOut() {
@@ -206,6 +205,7 @@ class TextReportTest {
                 .doesNotContain("threads_total");
     }
 
+    /** A report of one finding: the census's, with these details. */
     private static Report census(Severity severity, String summary, Map<String, Object> details) {
         return new Report(
                 "e.jfr", 1234, 5, List.of(new Finding("virtual-thread-census", severity, summary, "", details)));

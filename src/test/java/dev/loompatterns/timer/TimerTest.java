@@ -32,6 +32,72 @@ class TimerTest {
     private static final Duration DELAY = Duration.ofMillis(10);
     private static final Duration HORIZON = Duration.ofSeconds(1);
 
+    /**
+     * loom dump holds a repeating timer at its last tick, after every earlier tick has run: held at an
+     * earlier one, the later ticks were late by the hold (a dump's, hundreds of ms) and the released run
+     * failed its drift check. Which tick is running when the run is first held tells, whatever the
+     * hold's length: 20 here, 1 before.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    @Timeout(60)
+    void aHeldRepeatingTimerIsHeldAtItsLastTick(Mode mode) throws Exception {
+        int ticks = 20;
+        AtomicInteger running = new AtomicInteger();
+        List<Ticking> observed;
+        try (dev.loompatterns.core.RunGate.Hold hold = dev.loompatterns.core.RunGate.hold();
+                dev.loompatterns.testing.Background<List<Ticking>> run =
+                        dev.loompatterns.testing.Background.start(() -> {
+                            try { // opened on the thread that runs it: a scope's owner forks
+                                return TimerScenario.fixedRate(
+                                        watching(timers(mode), running), 1, Duration.ofMillis(5), ticks);
+                            } finally {
+                                hold.runEnded(); // a run that failed before any arrival ends the wait below
+                            }
+                        })) {
+            assertThat(hold.awaitArrival()).as("a tick arrived at the gate").isTrue();
+            assertThat(running.get())
+                    .as("the tick running when the run is held")
+                    .isEqualTo(ticks);
+            hold.release();
+            observed = run.join();
+        }
+        assertThat(observed.getFirst().ticks()).isEqualTo(ticks);
+    }
+
+    /** The form, noting in {@code running} which tick of a repeating timer it is running. */
+    private static Form watching(Form form, AtomicInteger running) {
+        return new Form() {
+            @Override
+            public Form open(int poolSize, Duration horizon) {
+                return this;
+            }
+
+            @Override
+            public Timer schedule(Duration delay, Action action) {
+                return form.schedule(delay, action);
+            }
+
+            @Override
+            public Timer scheduleAtFixedRate(Duration period, int count, Tick action) {
+                return form.scheduleAtFixedRate(period, count, k -> {
+                    running.set(k);
+                    action.run(k);
+                });
+            }
+
+            @Override
+            public void awaitAll() throws InterruptedException, ExecutionException {
+                form.awaitAll();
+            }
+
+            @Override
+            public void close() {
+                form.close();
+            }
+        };
+    }
+
     private static Form timers(Mode mode) {
         return TimerPattern.FORMS.of(mode).open(2, HORIZON);
     }
