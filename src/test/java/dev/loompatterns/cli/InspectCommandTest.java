@@ -246,35 +246,18 @@ class InspectCommandTest {
             recording.dump(big);
         }
         Path report = dir.resolve("r.html");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-preview",
-                        "-Xmx" + SMALL_HEAP_MB + "m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LoomCli.class.getName(),
-                        "inspect",
-                        big.toString(),
-                        "--format",
-                        "html",
-                        "--out",
-                        report.toString())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(err.toFile());
-        // the JVM would say "Picked up ..." on stderr, which the assertion reads exactly
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        try {
-            process.getOutputStream().close();
-            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) // backstop only
-                    .as("loom exited")
-                    .isTrue();
-        } finally {
-            process.destroyForcibly().waitFor();
-        }
-        String errText = Files.readString(err);
+        dev.loompatterns.testing.OwnJvm.Result run = dev.loompatterns.testing.OwnJvm.run(
+                dir,
+                null,
+                List.of("-Xmx" + SMALL_HEAP_MB + "m"),
+                LoomCli.class,
+                "inspect",
+                big.toString(),
+                "--format",
+                "html",
+                "--out",
+                report.toString());
+        String errText = run.err();
         assertThat(errText.lines())
                 .as(errText)
                 .singleElement()
@@ -287,8 +270,8 @@ class InspectCommandTest {
                 java.util.regex.Pattern.compile("heap is (\\d+) MB").matcher(errText);
         assertThat(heap.find()).isTrue();
         assertThat(Integer.parseInt(heap.group(1))).isBetween(1, SMALL_HEAP_MB);
-        assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(Files.readString(dir.resolve("out.txt"))).isEmpty();
+        assertThat(run.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(run.out()).isEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(Path::getFileName).map(Path::toString))
                     .containsExactlyInAnyOrder("many threads.jfr", "out.txt", "err.txt");

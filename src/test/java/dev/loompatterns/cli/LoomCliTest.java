@@ -100,38 +100,14 @@ class LoomCliTest {
         Files.writeString(
                 services.resolve(dev.loompatterns.core.Pattern.class.getName()),
                 MissingClassPattern.class.getName() + "\n");
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-preview",
-                        "-cp",
-                        extra + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                        LoomCli.class.getName(),
-                        "list")
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().remove("LOOM_STACKTRACE");
-        // the JVM would say "Picked up ..." on stderr, which the assertion reads exactly
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        try {
-            process.getOutputStream().close();
-            boolean exited = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES); // backstop only
-            assertThat(exited).as("loom exited").isTrue();
-
-            String errText = Files.readString(err, StandardCharsets.UTF_8);
-            assertThat(errText.lines())
-                    .as(errText)
-                    .containsExactly(
-                            "loom: unexpected error: java.lang.NoClassDefFoundError: " + MissingClassPattern.MISSING,
-                            "loom: set LOOM_STACKTRACE=1 to see the stack trace");
-            assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        } finally {
-            // a child left running would fail the leak checks of the tests after this one
-            process.destroyForcibly().waitFor();
-        }
+        dev.loompatterns.testing.OwnJvm.Result run =
+                dev.loompatterns.testing.OwnJvm.run(dir, extra.toString(), List.of(), LoomCli.class, "list");
+        assertThat(run.err().lines())
+                .as(run.err())
+                .containsExactly(
+                        "loom: unexpected error: java.lang.NoClassDefFoundError: " + MissingClassPattern.MISSING,
+                        "loom: set LOOM_STACKTRACE=1 to see the stack trace");
+        assertThat(run.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
     }
 
     /**

@@ -9,10 +9,8 @@ import dev.loompatterns.scale.SleeperRun;
 import dev.loompatterns.scale.SleeperRun.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,45 +148,27 @@ class ScaleCommandTest {
     @Test
     @Timeout(120)
     void aRowWhoseJvmRunsOutOfHeapSaysSoNamingTheRow(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-preview",
-                        "-Xmx12m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LoomCli.class.getName(),
-                        "scale",
-                        "--tasks",
-                        "300000",
-                        "--platform-tasks",
-                        "0",
-                        "--sleep-ms",
-                        "100")
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().remove("LOOM_STACKTRACE");
-        builder.environment().remove("JDK_JAVA_OPTIONS"); // "Picked up ..." would be a line of stderr
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        try {
-            process.getOutputStream().close();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("loom exited").isTrue(); // backstop only
-
-            String errText = Files.readString(err);
-            assertThat(errText.lines())
-                    .as(errText)
-                    .singleElement()
-                    .asString()
-                    .startsWith("loom: scale ran out of memory in the virtual thread per task row's JVM (the JVM's"
-                            + " heap is ")
-                    .endsWith("; give it more: LOOM_JAVA_OPTS=-Xmx2g ./loom scale --tasks 300000 --platform-tasks 0"
-                            + " --sleep-ms 100");
-            assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        } finally {
-            process.destroyForcibly().waitFor(); // a JVM left running would fail the leak checks of later tests
-        }
+        dev.loompatterns.testing.OwnJvm.Result run = dev.loompatterns.testing.OwnJvm.run(
+                dir,
+                null,
+                List.of("-Xmx12m"),
+                LoomCli.class,
+                "scale",
+                "--tasks",
+                "300000",
+                "--platform-tasks",
+                "0",
+                "--sleep-ms",
+                "100");
+        assertThat(run.err().lines())
+                .as(run.err())
+                .singleElement()
+                .asString()
+                .startsWith("loom: scale ran out of memory in the virtual thread per task row's JVM (the JVM's"
+                        + " heap is ")
+                .endsWith("; give it more: LOOM_JAVA_OPTS=-Xmx2g ./loom scale --tasks 300000 --platform-tasks 0"
+                        + " --sleep-ms 100");
+        assertThat(run.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
     }
 
     @ParameterizedTest
