@@ -110,8 +110,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = settings(mode, variant, workload);
-        settings.requireDescriptors(mode, tasks(workload));
+        Settings settings = checkedSettings(mode, variant, workload);
         try (FetchSetup setup = settings.setUp(workload)) {
             return fetchAndCheck(FORMS.of(mode), settings, setup);
         }
@@ -124,7 +123,14 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public void validate(Mode mode, Variant variant, Workload workload) {
-        settings(mode, variant, workload).requireDescriptors(mode, tasks(workload));
+        checkedSettings(mode, variant, workload);
+    }
+
+    /** The run's settings, once this process is known to be able to open the sockets it needs. */
+    private Settings checkedSettings(Mode mode, Variant variant, Workload workload) {
+        Settings settings = settings(mode, variant, workload);
+        settings.requireDescriptors(mode, tasks(workload));
+        return settings;
     }
 
     /**
@@ -133,8 +139,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = settings(mode, variant, workload);
-        settings.requireDescriptors(mode, tasks(workload));
+        Settings settings = checkedSettings(mode, variant, workload);
         Form form = FORMS.of(mode);
         FetchSetup setup = settings.setUp(workload);
         return new Prepared() {
