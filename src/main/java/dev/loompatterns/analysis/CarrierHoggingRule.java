@@ -233,6 +233,17 @@ final class CarrierHoggingRule extends BaseRule {
 
     @Override
     public Finding finish(Recording recording) {
+        if (virtualSamples == 0 && recording.absent(List.of(PINNED))) {
+            // the JVM has no virtual-thread events, so no virtual threads: its samples are all platform threads'
+            return new Finding(
+                    ID,
+                    Severity.NA,
+                    "Not recorded: the JVM that made this recording has no virtual threads (a JDK from before"
+                            + " JEP 444), so none could hold a carrier.",
+                    "Record a JDK with virtual threads (21 or later) with " + SAMPLE
+                            + " on (the JDK's default and profile settings do) to see CPU-bound virtual threads.",
+                    Map.of("samples", samples));
+        }
         if (samples == 0) {
             String why = "(the JDK's default and profile settings do) to see CPU-bound virtual threads.";
             if (!recording.on(List.of(SAMPLE))) {

@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventEnabled;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -137,7 +138,7 @@ final class PoolCandidateRule extends BaseRule {
                     Severity.OK,
                     "No platform thread was recorded blocking in I/O, sleep, park or a monitor.",
                     "Of " + BLOCKING_EVENTS + ", those on recorded no platform thread blocked for as long as"
-                            + " their thresholds.",
+                            + " their thresholds." + unseen(recording),
                     Map.of("blocked_events", 0));
         }
         List<Map<String, Object>> candidates = new ArrayList<>();
@@ -169,7 +170,13 @@ final class PoolCandidateRule extends BaseRule {
         details.put(Finding.totalOf("other_pools"), others.size());
         if (candidates.isEmpty()) {
             return new Finding(
-                    ID, Severity.OK, "No pool of platform threads spent most of its time blocked.", "", details);
+                    ID,
+                    Severity.OK,
+                    "No pool of platform threads spent most of its time blocked.",
+                    ("The blocked share counts only waits above JFR's thresholds, so it is a lower bound: a pool"
+                                    + " whose waits are shorter is not seen." + unseen(recording))
+                            .strip(),
+                    details);
         }
         Map<String, Object> first = candidates.getFirst();
         return new Finding(
@@ -186,8 +193,22 @@ final class PoolCandidateRule extends BaseRule {
                 "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
                     + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
                     + " with a Semaphore instead of the pool size. The blocked share counts only waits above JFR's"
-                    + " threshold, so it is a lower bound.",
+                    + " threshold, so it is a lower bound." + unseen(recording),
                 details);
+    }
+
+    /**
+     * The waits the recording could not show, where some of their event types were not on: a pool blocked
+     * only in those is not seen (pinning.jfc leaves monitor waits and socket and file reads off).
+     */
+    private static String unseen(Recording recording) {
+        List<String> notOn = BLOCKING.stream()
+                .filter(type -> recording.enabled(type) != EventEnabled.ON)
+                .toList();
+        if (notOn.isEmpty()) {
+            return "";
+        }
+        return " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
     }
 
     /**

@@ -175,6 +175,24 @@ class CarrierHoggingRuleTest {
         assertThat(finding.summary()).startsWith("25 virtual threads were seen");
     }
 
+    /**
+     * A JVM without virtual-thread events (JDK 17) has no virtual threads: N/A, not OK "No virtual thread
+     * was seen holding its carrier" on its platform threads' samples (a review's JDK 17 recording).
+     */
+    @Test
+    void aJvmWithoutVirtualThreadsIsNotApplicable() {
+        Observation.ThreadRef platform = new Observation.ThreadRef(3, "main", false);
+        List<Observation> samples = List.of(
+                new Observation.Sample(T0, platform, FRAME), new Observation.Sample(T0 + 10 * MS, platform, FRAME));
+
+        Finding jdk17 = run(samples, Map.of("jdk.VirtualThreadPinned", EventEnabled.ABSENT));
+        assertThat(jdk17.severity()).isEqualTo(Severity.NA);
+        assertThat(jdk17.summary()).contains("has no virtual threads");
+        assertThat(run(samples, Map.of("jdk.VirtualThreadPinned", EventEnabled.ON))
+                        .severity())
+                .isEqualTo(Severity.OK);
+    }
+
     @Test
     void aGapInTheSamplesStillEndsAStretch() {
         List<Observation> observations = new ArrayList<>();

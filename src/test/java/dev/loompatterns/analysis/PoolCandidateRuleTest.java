@@ -3,6 +3,7 @@ package dev.loompatterns.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCli;
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.threaddump.MidRunDump;
 import java.util.List;
@@ -55,6 +56,41 @@ class PoolCandidateRuleTest {
                 .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
                 .containsExactlyInAnyOrder("reader-#", "loader");
         assertThat(finding.details()).containsEntry("other_pools_total", 2);
+    }
+
+    /**
+     * Where some wait events were not on, the finding names them: a pool blocked only in those is not seen
+     * (under pinning.jfc, a pool in Object.wait and one in socket reads were an OK "No pool ... blocked").
+     */
+    @Test
+    void namesTheWaitsItCouldNotSee() {
+        Map<String, EventEnabled> settings = new java.util.HashMap<>();
+        for (Observation.Blocked.Kind kind : Observation.Blocked.Kind.values()) {
+            settings.put(kind.eventType(), EventEnabled.ON);
+        }
+        settings.put("jdk.JavaMonitorWait", EventEnabled.OFF);
+        PoolCandidateRule rule = new PoolCandidateRule();
+        rule.accept(new Observation.Blocked(
+                SECOND,
+                SECOND / 100,
+                new Observation.ThreadRef(100, "worker-1", false),
+                Observation.Blocked.Kind.SLEEP,
+                false));
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings));
+
+        assertThat(finding.severity()).isEqualTo(Severity.OK);
+        assertThat(finding.explanation()).endsWith("Not recorded as on, so not seen: jdk.JavaMonitorWait.");
+        settings.put("jdk.JavaMonitorWait", EventEnabled.ON);
+        PoolCandidateRule all = new PoolCandidateRule();
+        all.accept(new Observation.Blocked(
+                SECOND,
+                SECOND / 100,
+                new Observation.ThreadRef(100, "worker-1", false),
+                Observation.Blocked.Kind.SLEEP,
+                false));
+        assertThat(all.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings))
+                        .explanation())
+                .doesNotContain("not seen:");
     }
 
     /** The candidate pools' names, given one thread a name, each sleeping 0.9 s of a 1 s recording. */
