@@ -217,13 +217,14 @@ public final class Notes {
         double wall = busiest.runs().stream().mapToDouble(RunReport::wallMillis).sum();
         return Optional.of(String.format(
                 Locale.ROOT,
-                "While %s %s %s ran (%.0f ms), the JVM's compilation time (the JIT's, summed over its compiler threads)"
-                        + " grew by %.0f ms: compilations that ended then, some begun before, not all of its code."
-                        + " The JIT was busy on the same cores: its figures include that warm-up. %s",
+                "While %s %s %s ran (%.0f ms%s), the JVM's compilation time (the JIT's, summed over its compiler"
+                        + " threads) grew by %.0f ms: compilations that ended then, some begun before, not all of its"
+                        + " code. The JIT was busy on the same cores: its figures include that warm-up. %s",
                 busiest.pattern(),
                 busiest.mode(),
                 busiest.variant(),
                 wall,
+                busiest.runs().size() > 1 ? " over its " + busiest.runs().size() + " runs" : "",
                 busiest.jitMs(),
                 warmup == 0
                         ? "--warmup W runs it W times first, unmeasured, so the compiling is done before the clock"

@@ -111,9 +111,9 @@ class CompareNotesTest {
 
         assertThat(Notes.jitNote(List.of(quiet, busy), 0))
                 .hasValueSatisfying(note -> assertThat(note)
-                        .contains("While url-fetch virtual default ran (2000 ms), the JVM's compilation time (the"
-                                + " JIT's, summed over its compiler threads) grew by 1000 ms: compilations that ended"
-                                + " then, some begun before, not all of its code.")
+                        .contains("While url-fetch virtual default ran (2000 ms over its 2 runs), the JVM's compilation"
+                                + " time (the JIT's, summed over its compiler threads) grew by 1000 ms:"
+                                + " compilations that ended then, some begun before, not all of its code.")
                         .doesNotContain("spent")
                         .contains("--warmup W runs it W times first"));
         assertThat(Notes.jitNote(List.of(quiet, busy), 5))
