@@ -69,6 +69,16 @@ class PoolCandidateRuleTest {
             settings.put(kind.eventType(), EventEnabled.ON);
         }
         settings.put("jdk.JavaMonitorWait", EventEnabled.OFF);
+        Finding finding = oneShortSleep(settings);
+
+        assertThat(finding.severity()).isEqualTo(Severity.OK);
+        assertThat(finding.explanation()).endsWith("Not recorded as on, so not seen: jdk.JavaMonitorWait.");
+        settings.put("jdk.JavaMonitorWait", EventEnabled.ON);
+        assertThat(oneShortSleep(settings).explanation()).doesNotContain("not seen:");
+    }
+
+    /** The finding on a 1 s recording with these settings, in which one thread slept 10 ms. */
+    private static Finding oneShortSleep(Map<String, EventEnabled> settings) {
         PoolCandidateRule rule = new PoolCandidateRule();
         rule.accept(new Observation.Blocked(
                 SECOND,
@@ -76,21 +86,7 @@ class PoolCandidateRuleTest {
                 new Observation.ThreadRef(100, "worker-1", false),
                 Observation.Blocked.Kind.SLEEP,
                 false));
-        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings));
-
-        assertThat(finding.severity()).isEqualTo(Severity.OK);
-        assertThat(finding.explanation()).endsWith("Not recorded as on, so not seen: jdk.JavaMonitorWait.");
-        settings.put("jdk.JavaMonitorWait", EventEnabled.ON);
-        PoolCandidateRule all = new PoolCandidateRule();
-        all.accept(new Observation.Blocked(
-                SECOND,
-                SECOND / 100,
-                new Observation.ThreadRef(100, "worker-1", false),
-                Observation.Blocked.Kind.SLEEP,
-                false));
-        assertThat(all.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings))
-                        .explanation())
-                .doesNotContain("not seen:");
+        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings));
     }
 
     /** The candidate pools' names, given one thread a name, each sleeping 0.9 s of a 1 s recording. */
