@@ -239,8 +239,10 @@ public final class SleeperRun {
      * its last lines.
      */
     static RuntimeException failure(String row, int exitCode, List<String> output) {
-        Optional<String> outOfHeap =
-                output.stream().filter(SleeperRun::saysOutOfHeap).findFirst();
+        boolean nativeThreads = output.stream().anyMatch(line -> line.contains("unable to create native thread"));
+        Optional<String> outOfHeap = output.stream()
+                .filter(line -> saysOutOfHeap(line) || !nativeThreads && saysOutOfMemoryInItsHandler(line))
+                .findFirst();
         if (outOfHeap.isPresent()) {
             return new OutOfHeapException(row, outOfHeap.get().strip());
         }
@@ -249,6 +251,16 @@ public final class SleeperRun {
                 .findFirst()
                 .orElseGet(() -> String.join(" | ", output.subList(Math.max(0, output.size() - 5), output.size())));
         return new IllegalStateException("the " + row + " row's JVM exited with " + exitCode + ": " + said);
+    }
+
+    /**
+     * The JVM's line when the out-of-memory error struck again while the uncaught-exception handler ran:
+     * {@code Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread "main"},
+     * with no reason. In a fresh clone's CI run the row's JVM with 12 MB printed only this, and the row
+     * failed as "unexpected error"; with no line saying native threads ran out, it is the heap.
+     */
+    private static boolean saysOutOfMemoryInItsHandler(String line) {
+        return line.contains("java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler");
     }
 
     /** A JVM's line for an {@link OutOfMemoryError} that more heap would cure (not "unable to create native thread"). */

@@ -44,6 +44,20 @@ class SleeperRunTest {
                 .isInstanceOf(SleeperRun.OutOfHeapException.class)
                 .extracting(e -> ((SleeperRun.OutOfHeapException) e).row())
                 .isEqualTo("virtual thread per task");
+        // what a 12 MB row printed in a CI run: the error struck again in the handler, with no reason given
+        String inTheHandler =
+                "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread \"main\"";
+        assertThat(SleeperRun.failure("virtual thread per task", 1, List.of(inTheHandler)))
+                .isInstanceOf(SleeperRun.OutOfHeapException.class);
+        // but not where the JVM said native threads ran out: more heap would not help
+        assertThat(SleeperRun.failure(
+                        "virtual thread per task",
+                        1,
+                        List.of(
+                                "Exception in thread \"main\" java.lang.OutOfMemoryError: unable to create native"
+                                        + " thread",
+                                inTheHandler)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /**
