@@ -27,6 +27,14 @@ public final class RunGate {
     private RunGate() {}
 
     /**
+     * Does nothing but make sure this class is initialized, on the caller's thread: the runner calls it
+     * before a pattern's tasks start, so none of them waits, pinned, for another to initialize it.
+     */
+    public static void initialize() {
+        // calling a static method initializes the class
+    }
+
+    /**
      * Called by a task as it starts. Returns at once unless an observer holds the run; then
      * blocks until it releases it.
      *

@@ -142,6 +142,10 @@ public final class Runner {
     /** The pattern's prepared run; a set-up that fails becomes a run that fails with its exception. */
     private static Pattern.Prepared prepareOrFail(Pattern pattern, Mode mode, Variant variant, Workload workload)
             throws InterruptedException {
+        // RunGate, which every pattern's tasks call, initialized here: first initialized by a task, the
+        // tasks started with it waited on a carrier for its initializer, a class-init-wait pin of loom's own
+        // that `loom inspect` of the run's recording counted as the code's (a WARNING)
+        RunGate.initialize();
         try {
             return pattern.prepare(mode, variant, workload);
         } catch (InterruptedException | UsageException e) {
