@@ -1,6 +1,7 @@
 package dev.loompatterns.analysis;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +15,11 @@ final class QueueingDelayRule extends BaseRule {
 
     static final String ID = "queueing-delay";
 
+    private static final String SUBMITTED = "loompatterns.TaskSubmitted";
+    private static final String STARTED = "loompatterns.TaskStarted";
+
     QueueingDelayRule() {
-        super(ID, "Queueing delay", "loompatterns.TaskSubmitted", "loompatterns.TaskStarted");
+        super(ID, "Queueing delay", SUBMITTED, STARTED);
     }
 
     /** A longest wait from this long is a warning. */
@@ -45,16 +49,47 @@ final class QueueingDelayRule extends BaseRule {
         }
     }
 
+    private static final List<String> EVENTS = List.of(SUBMITTED, STARTED);
+
+    /** What the N/A finding advises: where the events come from. */
+    private static final String HOW = "Queueing delay needs an event at submission, which no JDK event gives: loom's"
+            + " scheduling pattern records " + SUBMITTED + " and " + STARTED
+            + " (./loom run scheduling --variant queueing-delay --profile scheduling --jfr FILE).";
+
+    private int unpaired() {
+        return tasks.openOnly() + tasks.closedOnly();
+    }
+
+    /**
+     * Why no wait was measured: the program had no such events (any program but loom's), the settings left
+     * them off, or they were on and no submission met its start (one side off, or the recording cut them apart).
+     */
+    private String whyNone(Recording recording) {
+        if (recording.absent(EVENTS)) {
+            return "Not recorded: the program that made this recording has no " + SUBMITTED + " or " + STARTED
+                    + " events (loom's own; no JDK event shows how long a task waited to start).";
+        }
+        if (recording.off(EVENTS)) {
+            return "Not recorded: the recording's settings leave " + SUBMITTED + " and " + STARTED + " off.";
+        }
+        int unpaired = unpaired();
+        return "No task's submission and start were both recorded"
+                + (unpaired == 0
+                        ? ""
+                        : " (" + Durations.count(unpaired, "event") + " without its other half: one of the two"
+                                + " event types off, or the recording began or ended between them)")
+                + ": queueing delay is not measured in this recording.";
+    }
+
     @Override
     public Finding finish(Recording recording) {
         if (delays.count() == 0) {
             return new Finding(
                     ID,
                     Severity.NA,
-                    "No TaskSubmitted/TaskStarted pairs: queueing delay is not measured in this recording.",
-                    "Queueing delay needs an event at submission; loom's scheduling pattern records"
-                            + " loompatterns.TaskSubmitted and loompatterns.TaskStarted (profile scheduling).",
-                    Map.of("tasks", 0));
+                    whyNone(recording),
+                    HOW,
+                    Map.<String, Object>of("tasks", 0, "unpaired", unpaired()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tasks", delays.count());
@@ -64,7 +99,7 @@ final class QueueingDelayRule extends BaseRule {
         details.put("longest_ms", Durations.ms(longest));
         details.put("longest_task", longestTask);
         details.put("histogram", delays.buckets());
-        details.put("unpaired", tasks.openOnly() + tasks.closedOnly());
+        details.put("unpaired", unpaired());
         Severity severity = longest >= WARNED ? Severity.WARNING : Severity.INFO;
         return new Finding(
                 ID,
