@@ -119,7 +119,7 @@ public class E06_LockCounter {
  * With a JFR recording (every pin, if any, with its stack):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e06.jfr,settings=jfr-profiles/pinning.jfc examples/E06_LockCounter.java
- *   jfr print --events jdk.VirtualThreadPinned e06.jfr
+ *   jfr print --events jdk.VirtualThreadPinned --stack-depth 64 e06.jfr
  *
  * The same pattern inside the harness, with every variant: ./loom compare lock-counter
  */

@@ -173,7 +173,7 @@ public class E09_EventSignal {
  * With a JFR recording (20,000 virtual threads started; parked waiters leave no pin events):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e09.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E09_EventSignal.java
- *   jfr print --events jdk.VirtualThreadPinned e09.jfr
+ *   jfr print --events jdk.VirtualThreadPinned --stack-depth 64 e09.jfr
  *
  * The same pattern inside the harness, with the latch as a variant: ./loom compare event-signal
  */

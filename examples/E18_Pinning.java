@@ -110,9 +110,12 @@ public class E18_Pinning {
             };
             upcall.block(); // once on this platform thread, so the FFM classes are initialized before we count
 
-            boolean legacyMonitors =
-                    ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:LockingMode=1");
-            boolean monitorsPin = Runtime.version().feature() < 24 || legacyMonitors;
+            int feature = Runtime.version().feature();
+            // the flag brings JDK 21-23's monitors back on 24 and 25 only: obsolete, and ignored, from 26
+            // (JDK-8359437)
+            boolean legacyMonitors = feature <= 25
+                    && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:LockingMode=1");
+            boolean monitorsPin = feature < 24 || legacyMonitors;
 
             boolean ok = report("inside an FFM upcall", pinsOf(upcall), true);
             ok &= report("inside a static initializer", pinsOf(SlowInit::touch), true);
@@ -139,8 +142,7 @@ public class E18_Pinning {
                     false);
             System.out.println(
                     ok
-                            ? "as documented for JDK " + Runtime.version().feature()
-                                    + (legacyMonitors ? " with -XX:LockingMode=1" : "")
+                            ? "as documented for JDK " + feature + (legacyMonitors ? " with -XX:LockingMode=1" : "")
                             : "NOT as documented: see above");
             System.exit(ok ? 0 : 1);
         }
@@ -166,7 +168,7 @@ public class E18_Pinning {
  * With a JFR recording (every pin with its stack and reason):
  *
  *   java --enable-preview --enable-native-access=ALL-UNNAMED -XX:StartFlightRecording:filename=e18.jfr,settings=jfr-profiles/pinning.jfc examples/E18_Pinning.java
- *   jfr print --events jdk.VirtualThreadPinned e18.jfr
+ *   jfr print --events jdk.VirtualThreadPinned --stack-depth 64 e18.jfr
  *   jfr view pinned-threads e18.jfr
  *
  * The same pattern inside the harness, with every mode: ./loom run pinning --jfr p.jfr

@@ -81,8 +81,9 @@
  * Virtual threads are for tasks that mostly wait. CPU-bound work keeps its own bounded pool of
  * platform threads (or a {@code ForkJoinPool}), and long computations started from virtual
  * threads are handed to it; a {@code Thread.yield()} in a long loop is a stopgap. Blocking file
- * I/O on many virtual threads holds as many carriers (the JDK may add carriers temporarily to
- * compensate); it is not a pin and the pinning profile does not show it: use
+ * I/O on many virtual threads holds as many carriers (JDK 21 added a carrier for the time of each
+ * call; since JDK 23, JDK-8329593, only direct I/O, synchronized-integrity writes, {@code force}
+ * and file locks get one); it is not a pin and the pinning profile does not show it: use
  * {@code --profile scheduling}.
  *
  * <h2>The check</h2>
