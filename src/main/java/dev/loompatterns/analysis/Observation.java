@@ -34,6 +34,20 @@ public sealed interface Observation {
             return name.isEmpty() ? "#" + id : name;
         }
 
+        /**
+         * The virtual thread a {@code jdk.VirtualThreadStart} or {@code jdk.VirtualThreadEnd} is about: the
+         * event's own {@code javaThreadId} field where it has one (positive), else its event thread. They are the
+         * same thread, but an event's thread can be missing: in a multi-chunk recording of 150,000 virtual
+         * threads one start had no event thread, so it never met its end (one thread alive at the end, one
+         * ended without a start).
+         */
+        public static ThreadRef virtual(ThreadRef eventThread, long javaThreadId) {
+            if (javaThreadId <= 0 || javaThreadId == eventThread.id()) {
+                return eventThread;
+            }
+            return new ThreadRef(javaThreadId, eventThread.equals(UNKNOWN) ? "" : eventThread.name(), true);
+        }
+
         /** As {@link Pinned#carrier()} names a carrier: its label, or "?" where the event has none. */
         public String carrierLabel() {
             return equals(UNKNOWN) ? "?" : label();

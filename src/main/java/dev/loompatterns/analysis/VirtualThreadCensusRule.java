@@ -121,7 +121,9 @@ final class VirtualThreadCensusRule extends BaseRule {
                         + ShellWord.of(file) + " " + ShellWord.of(slim));
         String summary = String.format(
                 Locale.ROOT,
-                "%s started, %s ended, at most %s alive at once; %s.",
+                endedUnseen == 0
+                        ? "%s started, %s ended, at most %s alive at once; %s."
+                        : "%s started, %s ended, at least %s alive at once; %s.",
                 Durations.count(starts, "virtual thread"),
                 Durations.count(ends),
                 Durations.count(alive.peak()),
@@ -129,22 +131,27 @@ final class VirtualThreadCensusRule extends BaseRule {
                         ? "median lifetime " + Durations.words(lifetimes.quantile(0.5)) + lifetimes.approximately()
                         : "no lifetime known (no virtual thread both started and ended in the recording)");
         boolean slow = Math.max(starts, ends) >= SLOW_IN_JMC;
-        String explanation =
-                "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
-                        + "so these counts are not shown there. "
-                        + (slow
-                                ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
-                                        + details.get("jmc_load_estimate")
-                                        + " to open this file, and nearly as long for a copy without them if the"
-                                        + " virtual threads' jdk.ThreadSleep and jdk.ThreadPark remain (by default"
-                                        + " one for each sleep of 20 ms or more, and each park as long while"
-                                        + " pinned), which name each virtual thread too. 'loom inspect --slim'"
-                                        + " writes a copy without both, which JMC opens quickly, and keeps platform"
-                                        + " threads' sleeps and parks; jfr scrub cannot tell virtual threads from"
-                                        + " platform ones, so this drops every thread's: "
-                                        + details.get("slim_command")
-                                : "JMC opens a file with this many virtual threads in "
-                                        + details.get("jmc_load_estimate") + ".");
+        String explanation = (endedUnseen == 0
+                        ? ""
+                        : "The recording began with virtual threads alive: " + Durations.count(endedUnseen)
+                                + " ended in it that did not start in it (counted alive from its start). One that"
+                                + " lived through the whole recording is in none of its events, so the counts alive"
+                                + " (at once, at the end) are of the threads it saw and may be short. ")
+                + "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
+                + "so these counts are not shown there. "
+                + (slow
+                        ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
+                                + details.get("jmc_load_estimate")
+                                + " to open this file, and nearly as long for a copy without them if the"
+                                + " virtual threads' jdk.ThreadSleep and jdk.ThreadPark remain (by default"
+                                + " one for each sleep of 20 ms or more, and each park as long while"
+                                + " pinned), which name each virtual thread too. 'loom inspect --slim'"
+                                + " writes a copy without both, which JMC opens quickly, and keeps platform"
+                                + " threads' sleeps and parks; jfr scrub cannot tell virtual threads from"
+                                + " platform ones, so this drops every thread's: "
+                                + details.get("slim_command")
+                        : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate")
+                                + ".");
         return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
 

@@ -59,6 +59,37 @@ class PoolCandidateRuleTest {
     }
 
     /**
+     * Two of the JDK's executors, told apart by their pools' numbers: one blocked 90% of its threads'
+     * time, one 10%. With every number replaced, both were {@code pool-#-thread-#}, blocked 50% on
+     * average: a candidate only by luck of the threshold, and named for both.
+     */
+    @Test
+    void poolsOfTwoExecutorsAreToldApartByTheirNumbers() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        long id = 100;
+        for (int thread = 1; thread <= 3; thread++) {
+            rule.accept(blocked(id++, "pool-1-thread-" + thread, SECOND * 9 / 10));
+            rule.accept(blocked(id++, "pool-2-thread-" + thread, SECOND / 10));
+        }
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 6, -1, "", Map.of()));
+
+        assertThat(finding.list("candidates"))
+                .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
+                .containsExactly("pool-1-thread-#");
+        assertThat(finding.list("other_pools"))
+                .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
+                .containsExactly("pool-2-thread-#");
+        assertThat(PoolCandidateRule.poolOf("ForkJoinPool-2-worker-13")).isEqualTo("ForkJoinPool-2-worker-#");
+        assertThat(PoolCandidateRule.poolOf("worker-7-io")).isEqualTo("worker-#-io");
+        assertThat(PoolCandidateRule.poolOf("main")).isEqualTo("main");
+    }
+
+    private static Observation.Blocked blocked(long id, String name, long nanos) {
+        return new Observation.Blocked(
+                SECOND, nanos, new Observation.ThreadRef(id, name, false), Observation.Blocked.Kind.SLEEP, false);
+    }
+
+    /**
      * Where some wait events were not on, the finding names them: a pool blocked only in those is not seen
      * (under pinning.jfc, a pool in Object.wait and one in socket reads were an OK "No pool ... blocked").
      */

@@ -110,6 +110,42 @@ class VirtualThreadCensusRuleTest {
                 .containsEntry("peak_at", T0 + 16 * MS);
         assertThat(finding.list("alive_over_time").getLast())
                 .isEqualTo(Map.of("time", T0 + 30 * MS, "alive", 3L)); // the most in the slice ending then
+        // a thread alive all through the recording is in none of its events: the peak is a floor
+        assertThat(finding.summary()).contains("at least 4 alive at once").doesNotContain("at most");
+        assertThat(finding.explanation()).startsWith("The recording began with virtual threads alive: 3 ended in it");
+    }
+
+    /** With every thread seen to start, the peak is what it was, "at most", with nothing said of a beginning. */
+    @Test
+    void withEveryThreadSeenToStartThePeakIsAtMost() {
+        Finding finding = census(List.of(
+                new Observation.VirtualStart(T0 + MS, virtual(1)),
+                new Observation.VirtualStart(T0 + 2 * MS, virtual(2)),
+                new Observation.VirtualEnd(T0 + 3 * MS, virtual(1))));
+
+        assertThat(finding.summary()).contains("at most 2 alive at once");
+        assertThat(finding.explanation()).doesNotContain("began with virtual threads alive");
+    }
+
+    /**
+     * A start whose event has no event thread is paired with its end by the event's own javaThreadId (a
+     * multi-chunk recording had one such start of 150,000: one thread "alive at the end" that had ended).
+     */
+    @Test
+    void aStartWithoutItsEventThreadIsPairedByItsJavaThreadId() {
+        Observation.ThreadRef withoutEventThread = Observation.ThreadRef.virtual(Observation.ThreadRef.UNKNOWN, 7);
+        Finding finding = census(List.of(
+                new Observation.VirtualStart(T0 + MS, withoutEventThread),
+                new Observation.VirtualEnd(T0 + 3 * MS, Observation.ThreadRef.virtual(virtual(7), 7))));
+
+        assertThat(withoutEventThread).isEqualTo(new Observation.ThreadRef(7, "", true));
+        assertThat(finding.details())
+                .containsEntry("alive_at_end", 0)
+                .containsEntry("ended_without_start", 0L)
+                .containsEntry("peak_alive", 1L);
+        assertThat(Observation.ThreadRef.virtual(virtual(7), -1))
+                .as("no such field: the event thread")
+                .isEqualTo(virtual(7));
     }
 
     /**

@@ -125,10 +125,8 @@ public final class RecordingReader {
     static Observation observe(RecordedEvent event) {
         EventType type = event.getEventType();
         return switch (type.getName()) {
-            case "jdk.VirtualThreadStart" ->
-                new Observation.VirtualStart(nanos(event.getStartTime()), thread(event, "eventThread"));
-            case "jdk.VirtualThreadEnd" ->
-                new Observation.VirtualEnd(nanos(event.getStartTime()), thread(event, "eventThread"));
+            case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(nanos(event.getStartTime()), virtual(event));
+            case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(nanos(event.getStartTime()), virtual(event));
             case "jdk.ThreadStart" ->
                 new Observation.ThreadStart(nanos(event.getStartTime()), thread(event, "eventThread"));
             case "jdk.ThreadEnd" ->
@@ -174,6 +172,12 @@ public final class RecordingReader {
 
     static long nanos(Instant time) {
         return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+
+    /** The virtual thread a start or end is about: {@link Observation.ThreadRef#virtual}. */
+    private static Observation.ThreadRef virtual(RecordedEvent event) {
+        return Observation.ThreadRef.virtual(
+                thread(event, "eventThread"), event.hasField("javaThreadId") ? event.getLong("javaThreadId") : -1);
     }
 
     private static Observation.ThreadRef thread(RecordedEvent event, String field) {

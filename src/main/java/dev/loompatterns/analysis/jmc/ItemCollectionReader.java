@@ -205,6 +205,7 @@ public final class ItemCollectionReader {
         private final IMemberAccessor<?, IItem> operation;
         private final IMemberAccessor<?, IItem> message;
         private final IMemberAccessor<?, IItem> taskId;
+        private final IMemberAccessor<?, IItem> javaThreadId;
 
         private TypeReader(IType<IItem> type) {
             this.type = typeName(type.getIdentifier());
@@ -218,6 +219,7 @@ public final class ItemCollectionReader {
             operation = field(type, "blockingOperation");
             message = field(type, "exceptionMessage");
             taskId = field(type, "taskId");
+            javaThreadId = field(type, "javaThreadId");
         }
 
         /**
@@ -235,8 +237,8 @@ public final class ItemCollectionReader {
         Observation observe(IItem item) {
             long time = nanos(start == null ? null : start.getMember(item), 0);
             return switch (type) {
-                case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(time, thread(item));
-                case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(time, thread(item));
+                case "jdk.VirtualThreadStart" -> new Observation.VirtualStart(time, virtual(item));
+                case "jdk.VirtualThreadEnd" -> new Observation.VirtualEnd(time, virtual(item));
                 case "jdk.ThreadStart" -> new Observation.ThreadStart(time, thread(item));
                 case "jdk.ThreadEnd" -> new Observation.ThreadEnd(time, thread(item));
                 case "jdk.VirtualThreadPinned" ->
@@ -283,6 +285,11 @@ public final class ItemCollectionReader {
 
         private Observation.ThreadRef thread(IItem item) {
             return thread(thread, item);
+        }
+
+        /** The virtual thread a start or end is about: {@link Observation.ThreadRef#virtual}. */
+        private Observation.ThreadRef virtual(IItem item) {
+            return Observation.ThreadRef.virtual(thread(item), number(javaThreadId, item));
         }
 
         private static Observation.ThreadRef thread(IMemberAccessor<?, IItem> accessor, IItem item) {
