@@ -74,16 +74,20 @@ public final class Analysis {
      * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
      */
     public List<Finding> finish(long events, long bytes, String file, Map<String, EventEnabled> settings) {
-        return finish(events, bytes, file, settings, Map.of());
+        return finish(events, bytes, file, settings, Map.of(), Map.of());
     }
 
-    /** {@link #finish(long, long, String, Map)}, with the thresholds the settings gave the event types. */
+    /**
+     * {@link #finish(long, long, String, Map)}, with the thresholds and the periods the settings gave the event
+     * types.
+     */
     public List<Finding> finish(
             long events,
             long bytes,
             String file,
             Map<String, EventEnabled> settings,
-            Map<String, Set<Duration>> thresholds) {
+            Map<String, Set<Duration>> thresholds,
+            Map<String, Set<Duration>> periods) {
         Rule.Recording recording = new Rule.Recording(
                 start == Long.MAX_VALUE ? 0 : start,
                 end == Long.MIN_VALUE ? 0 : end,
@@ -91,7 +95,8 @@ public final class Analysis {
                 bytes,
                 file,
                 settings,
-                thresholds);
+                thresholds,
+                periods);
         return rules.stream().map(rule -> rule.finish(recording)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,7 +20,10 @@ import java.util.stream.Stream;
  *
  * <p><b>A stretch</b> is a run of one virtual thread's {@code jdk.ExecutionSample}s, in time order,
  * with none more than {@link #GAP} after the one before and no block that released the carrier
- * between two of them. Samples come every 10 to 20 ms with the JDK's profiles; a stretch lasts
+ * between two of them; where the settings give the sampler's period, the longest part of it in which
+ * the thread was sampled in at least one in {@link #ONE_PERIOD_IN} periods ({@link Sampler}): a
+ * thread that waits on a queue or a lock unmounts with no event on JDK 25, and only the sparseness
+ * of its samples shows it. Samples come every 10 to 20 ms with the JDK's profiles; a stretch lasts
  * from its first sample to its last.
  *
  * <p><b>Which blocks release the carrier</b> ({@link #RELEASING}), as JDK 25 records a virtual
@@ -66,6 +70,19 @@ final class CarrierHoggingRule extends BaseRule {
     /** A stretch from this long is a warning: everything queued behind it waited as long. */
     static final long WARNED = 500_000_000L;
 
+    /**
+     * A stretch counts where its thread was sampled in at least one in this many of the sampler's periods it
+     * spans. A thread running Java code is sampled in every period while the sampler has room (the JDK's takes
+     * up to {@value #SAMPLED_A_PERIOD} threads running Java code a period) and its OS thread gets a CPU: a
+     * review's spinning hogs were sampled in 72% of the periods at 20 ms, and in 45% at 10 ms on a machine at a
+     * load of 11 to 20 on 2 cores; a queue consumer that computed 10 ms every 60 ms in 17%. One seen in fewer
+     * waited in between, in waits JDK 25 records no event for (a queue, a lock, a latch).
+     */
+    static final int ONE_PERIOD_IN = 4;
+
+    /** Threads running Java code the JDK's sampler takes a period, at most ({@code MAX_NR_OF_JAVA_SAMPLES}). */
+    static final int SAMPLED_A_PERIOD = 5;
+
     /** The blocks of a virtual thread that release its carrier, unless it blocked pinned (see above). */
     static final Set<Observation.Blocked.Kind> RELEASING = EnumSet.of(
             Observation.Blocked.Kind.SLEEP,
@@ -105,7 +122,10 @@ final class CarrierHoggingRule extends BaseRule {
         int pins;
         long longest;
         long longestStart;
+        int samplesInLongest;
         int pinsInLongest;
+        /** The longest stretch by gaps and releases alone that was seen in too few periods to count. */
+        long sparse;
 
         Sampled(Observation.ThreadRef thread) {
             this.thread = thread;
@@ -127,8 +147,13 @@ final class CarrierHoggingRule extends BaseRule {
             pinEnds = append(pinEnds, pins++, start + duration);
         }
 
-        /** Finds the longest stretch: cut where samples are more than {@link #GAP} apart or a block released the carrier. */
-        void measure() {
+        /**
+         * Finds the longest stretch: cut where samples are more than {@link #GAP} apart or a block released the
+         * carrier, and, where the sampling period is known, of those the longest part in which the thread was
+         * sampled in at least one in {@link #ONE_PERIOD_IN} of the periods (unless the sampler had no room:
+         * {@link Sampler}).
+         */
+        void measure(Sampler sampler) {
             Arrays.sort(times, 0, samples);
             Arrays.sort(releases, 0, releaseCount);
             // a thread blocks once at a time: its pins do not overlap, so sorted apart, starts and ends still pair
@@ -146,8 +171,9 @@ final class CarrierHoggingRule extends BaseRule {
                     freed[freedCount++] = middle; // not pinned: the carrier was released
                 }
             }
-            long start = times[0];
-            longestStart = start;
+            longestStart = times[0];
+            samplesInLongest = 1;
+            int first = 0; // the first sample of the stretch
             int next = 0; // the first released block after the previous sample
             for (int i = 1; i < samples; i++) {
                 long previous = times[i - 1];
@@ -156,18 +182,60 @@ final class CarrierHoggingRule extends BaseRule {
                     next++;
                 }
                 if (time - previous > GAP || next < freedCount && freed[next] <= time) {
-                    start = time;
-                }
-                if (time - start > longest) {
-                    longest = time - start;
-                    longestStart = start;
+                    stretch(first, i - 1, sampler);
+                    first = i;
                 }
             }
+            stretch(first, samples - 1, sampler);
             for (int p = 0; p < pins; p++) {
                 if (pinStarts[p] >= longestStart && pinStarts[p] <= longestStart + longest) {
                     pinsInLongest++;
                 }
             }
+        }
+
+        /** Takes the stretch from sample {@code first} to {@code last} into account. */
+        private void stretch(int first, int last, Sampler sampler) {
+            long length = times[last] - times[first];
+            if (length <= longest) {
+                return; // no part of it can be longer
+            }
+            if (sampler.dense(times[first], times[last], last - first + 1)) {
+                keep(first, last);
+                return;
+            }
+            sparse = Math.max(sparse, length);
+            // the longest part [i, j] seen in one period in N (ONE_PERIOD_IN): N (j - i + 1) period >= t_j - t_i +
+            // period, that is g(i) <= g(j) + (N - 1) period with g(k) = N k period - t_k, in whole nanoseconds;
+            // the widest such pair, as for the widest ramp: the candidates for i are the prefix minima of g, each
+            // matched with the last j it fits
+            long period = sampler.period;
+            int[] minima = new int[last - first + 1];
+            int top = 0;
+            for (int k = first; k <= last; k++) {
+                if (top == 0 || g(k, first, period) < g(minima[top - 1], first, period)) {
+                    minima[top++] = k;
+                }
+            }
+            for (int j = last; j >= first && top > 0; j--) {
+                while (top > 0
+                        && g(minima[top - 1], first, period) <= g(j, first, period) + (ONE_PERIOD_IN - 1) * period) {
+                    int i = minima[--top];
+                    if (j >= i && times[j] - times[i] > longest) {
+                        keep(i, j);
+                    }
+                }
+            }
+        }
+
+        private long g(int k, int first, long period) {
+            return (long) ONE_PERIOD_IN * (k - first) * period - (times[k] - times[first]);
+        }
+
+        private void keep(int first, int last) {
+            longest = times[last] - times[first];
+            longestStart = times[first];
+            samplesInLongest = last - first + 1;
         }
 
         String topFrame() {
@@ -196,10 +264,61 @@ final class CarrierHoggingRule extends BaseRule {
     private long virtualSamples;
     private long samples;
 
+    /** Every sample's time, of every thread: how many the sampler took around a stretch ({@link Sampler}). */
+    private long[] sampleTimes = new long[64];
+
+    /**
+     * The sampler as the recording shows it: its period (0 where the settings do not say), and every sample's
+     * time. A stretch is dense if its thread was sampled in one of {@link #ONE_PERIOD_IN} periods it spans, or if the
+     * sampler had no room: it took {@value #SAMPLED_A_PERIOD} threads running Java code a period, nearly, so one
+     * more running may have been left out (read in the JDK's sampler, jfrThreadSampler.cpp, not measured).
+     */
+    static final class Sampler {
+        final long period;
+        private final long[] times;
+
+        Sampler(long period, long[] sorted) {
+            this.period = period;
+            this.times = sorted;
+        }
+
+        boolean dense(long from, long to, int samples) {
+            if (period <= 0) {
+                return true;
+            }
+            long spanned = to - from + period; // the periods it spans, times the period
+            if ((long) ONE_PERIOD_IN * samples * period >= spanned) { // sampled in one in ONE_PERIOD_IN
+                return true;
+            }
+            return (long) taken(from, to) * period >= (SAMPLED_A_PERIOD - 1L) * spanned;
+        }
+
+        /** The samples of every thread from {@code from} to {@code to}. */
+        private int taken(long from, long to) {
+            return firstAfter(to) - firstAfter(from - 1);
+        }
+
+        /** The index of the first time after {@code time}. */
+        private int firstAfter(long time) {
+            int low = 0;
+            int high = times.length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (times[middle] <= time) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+
     @Override
     public void accept(Observation observation) {
         switch (observation) {
             case Observation.Sample sample -> {
+                sampleTimes = append(sampleTimes, (int) samples, sample.time());
                 samples++;
                 if (sample.thread().virtual()) {
                     virtualSamples++;
@@ -269,7 +388,15 @@ final class CarrierHoggingRule extends BaseRule {
                 s.pin(start, duration);
             }
         });
-        sampled.forEach(Sampled::measure);
+        long[] sorted = Arrays.copyOf(sampleTimes, (int) samples);
+        sampleTimes = NONE;
+        Arrays.sort(sorted);
+        long period = recording.period(SAMPLE).stream()
+                .mapToLong(Duration::toNanos)
+                .max()
+                .orElse(0);
+        Sampler sampler = new Sampler(period, sorted);
+        sampled.forEach(s -> s.measure(sampler));
         List<Sampled> hogs = sampled.stream()
                 .filter(s -> s.longest >= REPORTED)
                 .sorted(Comparator.comparingLong((Sampled s) -> s.longest).reversed())
@@ -281,6 +408,11 @@ final class CarrierHoggingRule extends BaseRule {
         details.put(
                 "releases_of_sampled_threads",
                 sampled.stream().mapToLong(s -> s.releaseCount).sum());
+        details.put("sampling_period_ms", period > 0 ? Durations.ms(period) : null);
+        long sparse = sampled.stream()
+                .filter(s -> s.longest < REPORTED && s.sparse >= REPORTED)
+                .count();
+        details.put("sparse_threads", sparse);
         List<Map<String, Object>> listed = new ArrayList<>();
         for (Sampled s : hogs.subList(0, Math.min(20, hogs.size()))) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -288,6 +420,7 @@ final class CarrierHoggingRule extends BaseRule {
             one.put("longest_run_ms", Durations.ms(s.longest));
             one.put("start", s.longestStart);
             one.put("samples", s.samples);
+            one.put("samples_in_longest_run", s.samplesInLongest);
             one.put("pins_in_longest_run", s.pinsInLongest);
             one.put("top_frame", s.topFrame());
             listed.add(one);
@@ -300,7 +433,7 @@ final class CarrierHoggingRule extends BaseRule {
                     Severity.OK,
                     "No virtual thread was seen holding its carrier for " + Durations.words(REPORTED)
                             + " or more (sampled with no recorded block that released it).",
-                    unseen(recording),
+                    unseen(recording) + sparse(sparse, period),
                     details);
         }
         Sampled worst = hogs.getFirst();
@@ -325,8 +458,26 @@ final class CarrierHoggingRule extends BaseRule {
                         + " queued behind it waits that long. Run CPU-bound work on a bounded pool of platform threads"
                         + " sized to the cores and wait for it from the virtual thread, or break it up (Thread.yield()"
                         + " between steps); a block while pinned (pins_in_longest_run; the pinning rule shows them) or"
-                        + " a file read keeps the carrier too. " + unseen(recording),
+                        + " a file read keeps the carrier too. " + unseen(recording) + sparse(sparse, period),
                 details);
+    }
+
+    /** What the density of samples said, and of how many threads, or that it could not say. */
+    private static String sparse(long threads, long period) {
+        if (period <= 0) {
+            return " The recording's settings do not give " + SAMPLE + "'s period, so a stretch is not checked"
+                    + " against it: a thread that waited between samples in waits JFR does not record can read as"
+                    + " one stretch.";
+        }
+        String seen = " A stretch counts where its thread was sampled in at least one in " + ONE_PERIOD_IN
+                + " of the sampler's periods of " + Durations.words(period)
+                + " (a thread running on its carrier is sampled in most of them)";
+        return threads == 0
+                ? seen + "."
+                : seen + "; " + Durations.count(threads, "virtual thread") + (threads == 1 ? " was" : " were")
+                        + " sampled across " + Durations.words(REPORTED) + " or more only in fewer, having waited in"
+                        + " between (a queue, a lock or a latch, which JDK 25 records no event for), and "
+                        + (threads == 1 ? "is" : "are") + " not counted.";
     }
 
     /** The recording's threshold for jdk.ThreadSleep where its settings say, else the JDK's defaults. */

@@ -45,6 +45,8 @@ public interface Rule {
      * @param thresholds the thresholds its settings gave those event types, least first (several where
      *                 a setting changed, or recordings with other settings ran beside it); a type not in
      *                 it: not known
+     * @param periods  the periods its settings gave those event types that have one (the execution
+     *                 sampler's), least first; a type not in it: not known
      */
     record Recording(
             long start,
@@ -53,23 +55,34 @@ public interface Rule {
             long bytes,
             String file,
             Map<String, EventEnabled> settings,
-            Map<String, Set<Duration>> thresholds) {
+            Map<String, Set<Duration>> thresholds,
+            Map<String, Set<Duration>> periods) {
         public Recording {
             settings = Map.copyOf(settings);
-            Map<String, Set<Duration>> sorted = new HashMap<>();
-            thresholds.forEach((type, values) -> sorted.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
-            thresholds = Map.copyOf(sorted);
+            thresholds = sorted(thresholds);
+            periods = sorted(periods);
         }
 
-        /** A recording whose thresholds are not known (JMC's item collections do not say them). */
+        /** A recording whose thresholds and periods are not known. */
         public Recording(
                 long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
-            this(start, end, events, bytes, file, settings, Map.of());
+            this(start, end, events, bytes, file, settings, Map.of(), Map.of());
+        }
+
+        private static Map<String, Set<Duration>> sorted(Map<String, Set<Duration>> timespans) {
+            Map<String, Set<Duration>> sorted = new HashMap<>();
+            timespans.forEach((type, values) -> sorted.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
+            return Map.copyOf(sorted);
         }
 
         /** The thresholds the event type had, least first; empty if not known. */
         public Set<Duration> threshold(String eventType) {
             return thresholds.getOrDefault(eventType, Set.of());
+        }
+
+        /** The periods the event type had ({@code jdk.ExecutionSample}'s), least first; empty if not known. */
+        public Set<Duration> period(String eventType) {
+            return periods.getOrDefault(eventType, Set.of());
         }
 
         public long durationNanos() {

@@ -35,6 +35,7 @@ public final class EventSettings {
     private final Set<String> seen = new HashSet<>();
     private final Set<String> on = new HashSet<>();
     private final Map<String, Set<String>> thresholds = new HashMap<>();
+    private final Map<String, Set<String>> periods = new HashMap<>();
 
     /**
      * @param types the recording's event types, {@code RecordingFile.readEventTypes()}
@@ -63,10 +64,12 @@ public final class EventSettings {
             if ("true".equals(event.getString("value"))) {
                 on.add(type);
             }
-        } else if ("threshold".equals(name)) {
-            String threshold = event.getString("value");
-            if (threshold != null) {
-                thresholds.computeIfAbsent(type, t -> new TreeSet<>()).add(threshold);
+        } else if ("threshold".equals(name) || "period".equals(name)) {
+            String value = event.getString("value");
+            if (value != null) {
+                ("period".equals(name) ? periods : thresholds)
+                        .computeIfAbsent(type, t -> new TreeSet<>())
+                        .add(value);
             }
         }
     }
@@ -77,8 +80,21 @@ public final class EventSettings {
      * beside it. A type with no threshold setting seen is not in it.
      */
     public Map<String, Set<String>> thresholds() {
+        return copy(thresholds);
+    }
+
+    /**
+     * The periods the settings gave each type asked about that has one ({@code jdk.ExecutionSample}'s
+     * {@code "20 ms"}), as {@link #thresholds()} gives thresholds. JFR writes some periods as words
+     * ({@code "everyChunk"}): they are here as written.
+     */
+    public Map<String, Set<String>> periods() {
+        return copy(periods);
+    }
+
+    private static Map<String, Set<String>> copy(Map<String, Set<String>> values) {
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        thresholds.forEach((type, values) -> copy.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
+        values.forEach((type, texts) -> copy.put(type, Collections.unmodifiableSet(new TreeSet<>(texts))));
         return copy;
     }
 

@@ -100,7 +100,8 @@ public final class RecordingReader {
                             Files.size(file),
                             file.toString(),
                             settings.all(),
-                            Durations.timespans(settings.thresholds())),
+                            Durations.timespans(settings.thresholds()),
+                            Durations.timespans(settings.periods())),
                     events,
                     sampledVirtualThreads);
         } catch (RuntimeException e) {

@@ -129,11 +129,21 @@ public final class ItemCollectionReader {
         long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
         Map<String, EventEnabled> settings = new HashMap<>();
         Map<String, Set<String>> thresholds = new HashMap<>();
+        Map<String, Set<String>> periods = new HashMap<>();
         types.forEach(type -> {
             settings.put(type, enabled(items, type));
             thresholds.put(type, settingValues(items, "threshold", type));
+            periods.put(type, settingValues(items, "period", type));
         });
-        return new Rule.Recording(nanos(first, 0), end, events, -1, "", settings, Durations.timespans(thresholds));
+        return new Rule.Recording(
+                nanos(first, 0),
+                end,
+                events,
+                -1,
+                "",
+                settings,
+                Durations.timespans(thresholds),
+                Durations.timespans(periods));
     }
 
     /**

@@ -1,0 +1,159 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stretch counts only where its thread was sampled in at least one in four of the sampler's periods, when the
+ * recording's settings give the period. A review's queue consumer (fed every 60 ms, computing 10 ms) was an
+ * INFO "sampled for 284 ms" from 5 samples 57 to 82 ms apart at a 10 ms period: it waited in between, on a
+ * queue, which JDK 25 records no event for.
+ */
+class CarrierHoggingDensityTest {
+
+    private static final long T0 = 1_796_000_000_000_000_000L;
+    private static final long MS = 1_000_000L;
+    private static final Observation.ThreadRef CONSUMER = new Observation.ThreadRef(7, "consumer", true);
+    private static final Observation.ThreadRef HOG = new Observation.ThreadRef(8, "hog", true);
+    private static final String FRAME = "com.example.App.work:3";
+
+    private static Finding run(List<Observation> observations, long periodMs) {
+        CarrierHoggingRule rule = new CarrierHoggingRule();
+        observations.forEach(rule::accept);
+        Map<String, Set<Duration>> periods =
+                periodMs == 0 ? Map.of() : Map.of("jdk.ExecutionSample", Set.of(Duration.ofMillis(periodMs)));
+        return rule.finish(new Rule.Recording(
+                T0, T0 + 10_000 * MS, observations.size(), 1000, "r.jfr", Map.of(), Map.of(), periods));
+    }
+
+    /** Samples of one thread at these offsets from T0, in ms. */
+    private static List<Observation> samples(Observation.ThreadRef thread, long... ms) {
+        List<Observation> observations = new ArrayList<>();
+        for (long at : ms) {
+            observations.add(new Observation.Sample(T0 + at * MS, thread, FRAME));
+        }
+        return observations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> only(Finding finding) {
+        assertThat(finding.list("threads")).as(finding.summary()).hasSize(1);
+        return (Map<String, Object>) finding.list("threads").getFirst();
+    }
+
+    @Test
+    void aConsumerSampledInFewOfThePeriodsIsNoHog() {
+        List<Observation> consumer = samples(CONSUMER, 0, 57, 139, 205, 284);
+
+        Finding finding = run(consumer, 10);
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.OK);
+        assertThat(finding.details()).containsEntry("sparse_threads", 1L).containsEntry("sampling_period_ms", 10.0);
+        assertThat(finding.explanation())
+                .contains("at least one in 4 of the sampler's periods of 10 ms")
+                .contains("1 virtual thread was sampled across 100 ms or more only in fewer");
+        // without the period, as before: one stretch of 284 ms
+        Finding unknownPeriod = run(consumer, 0);
+        assertThat(unknownPeriod.severity()).isEqualTo(Severity.INFO);
+        assertThat(only(unknownPeriod)).containsEntry("longest_run_ms", 284.0);
+        assertThat(unknownPeriod.explanation()).contains("do not give jdk.ExecutionSample's period");
+    }
+
+    @Test
+    void aThreadSampledInEveryPeriodHoldsItsCarrier() {
+        long[] every10 = new long[61];
+        for (int i = 0; i < every10.length; i++) {
+            every10[i] = i * 10L;
+        }
+
+        Finding finding = run(samples(HOG, every10), 10);
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(only(finding))
+                .containsEntry("longest_run_ms", 600.0)
+                .containsEntry("samples", 61)
+                .containsEntry("samples_in_longest_run", 61);
+        assertThat(finding.details()).containsEntry("sparse_threads", 0L);
+    }
+
+    /**
+     * A hog of 100 ms that then takes from a queue, sampled every 95 ms: the longest part seen in one period in
+     * four or more, not the whole run of samples (2 s), nor only the hog: six samples of the tail keep 17 of 68
+     * periods.
+     */
+    @Test
+    void aSparseTailIsCutWhereTheThreadStopsBeingSeenInOnePeriodInFour() {
+        List<Long> at = new ArrayList<>();
+        for (long t = 0; t <= 100; t += 10) {
+            at.add(t);
+        }
+        for (int k = 1; k <= 20; k++) {
+            at.add(100 + 95L * k);
+        }
+
+        Map<String, Object> hog =
+                only(run(samples(HOG, at.stream().mapToLong(Long::longValue).toArray()), 10));
+
+        assertThat(hog).containsEntry("longest_run_ms", 670.0).containsEntry("samples_in_longest_run", 17);
+    }
+
+    /**
+     * Where the sampler took its fill of other threads running Java code in a stretch's periods, a thread
+     * seen in few of them may have been left out, not waiting: the stretch counts, as it did before.
+     */
+    @Test
+    void aSamplerWithNoRoomLeavesTheStretchWhole() {
+        List<Observation> observations = new ArrayList<>(samples(HOG, 0, 57, 139, 205, 284));
+        for (int platform = 0; platform < 5; platform++) {
+            Observation.ThreadRef busy = new Observation.ThreadRef(100 + platform, "cpu-" + platform, false);
+            for (long t = 0; t <= 290; t += 10) {
+                observations.add(new Observation.Sample(T0 + t * MS, busy, FRAME));
+            }
+        }
+
+        Finding finding = run(observations, 10);
+
+        assertThat(only(finding)).containsEntry("longest_run_ms", 284.0);
+        assertThat(finding.details()).containsEntry("sparse_threads", 0L);
+    }
+
+    /** The longest dense part, against every pair of samples tried by brute force, on random samples. */
+    @Test
+    void theLongestDensePartIsTheLongestOfAllPairs() {
+        Random random = new Random(42);
+        for (int round = 0; round < 300; round++) {
+            int n = 2 + random.nextInt(40);
+            long[] at = new long[n];
+            long t = 0;
+            for (int i = 0; i < n; i++) {
+                at[i] = t;
+                t += 1 + random.nextInt(random.nextBoolean() ? 15 : 95); // under the 100 ms gap, dense or not
+            }
+            long period = 10;
+            long expected = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    if ((long) CarrierHoggingRule.ONE_PERIOD_IN * (j - i + 1) * period >= at[j] - at[i] + period) {
+                        expected = Math.max(expected, at[j] - at[i]);
+                    }
+                }
+            }
+            Finding finding = run(samples(HOG, at), period);
+            double longest = finding.list("threads").isEmpty()
+                    ? -1
+                    : (Double) ((Map<?, ?>) finding.list("threads").getFirst()).get("longest_run_ms");
+            if (expected >= 100) {
+                assertThat(longest).as("round " + round).isEqualTo((double) expected);
+            } else {
+                assertThat(finding.list("threads")).as("round " + round).isEmpty();
+            }
+        }
+    }
+}
