@@ -43,12 +43,15 @@ import jdk.jfr.consumer.RecordingStream;
  * (JFR has no parent field for it anyway), so recording does not make each new virtual thread
  * commit an event, nor pin doing it.
  *
- * <p><b>What it costs.</b> Events reach a stream about a second after they are committed, unless
- * the stream is stopped, which delivers everything up to that moment (measured on JDK 25: opening,
- * stopping and closing a stream costs 7-21 ms; opening and closing without stopping, 2 ms). A
- * window in which no thread was created, on a platform thread, cannot have pinned: it closes
- * without touching the stream, and the stream serves the next window. Only a window that could
- * have pinned stops the stream to get its events; the next window opens a new one.
+ * <p><b>What it costs.</b> Events reach a stream about a second after they are committed. A window
+ * in which no thread was created, on a platform thread, cannot have pinned: it closes without
+ * touching the stream, and the stream serves the next window. A window that could have pinned reads
+ * the stream's recording from a dump ({@link #snapshot}), which holds every event committed before
+ * it, and closes the stream; the next window opens a new one. It used to stop the stream, which
+ * delivers the same events but, on a stream open for 100 ms or more, waited for the stream's next
+ * read of its recording, once a second: measured on JDK 25.0.3 (2026-12-01, 2 cores under other
+ * work), a stop took 4 to 26 ms on a stream younger than 100 ms and 470 to 970 ms in 7 of 16 tries on
+ * older ones, where a dump took 7 to 23 ms at every age and held the window's pin each time.
  *
  * <p>Windows do not overlap: {@link #open()} while another window is open throws.
  */
@@ -65,6 +68,9 @@ public final class PinStream implements AutoCloseable {
 
     private StopMark mark;
     private Queue<Delivered> delivered;
+    /** Pins from before this belong to windows that could not pin, all closed: none is any window's. */
+    private Instant horizon = Instant.MIN;
+
     private Window open;
 
     /** A pin as delivered, with the time JFR stamped on it. */
@@ -147,20 +153,24 @@ public final class PinStream implements AutoCloseable {
         if (!created && !window.ownerVirtual) {
             // Whatever has been delivered belongs to earlier windows, all closed: nothing will ask for it.
             delivered.clear();
+            horizon = Instant.now();
             return new Seen(List.of(), false, List.of());
         }
-        // what the stream delivered, or, if it stopped delivering, what its recording holds
+        // what the recording holds from the last window that could not pin on, or, if the caller was
+        // interrupted meanwhile, what the stream delivered
         AtomicReference<Collection<Delivered>> all = new AtomicReference<>(delivered);
         boolean closedUnder = recordingClosed();
         try {
             if (!closedUnder) {
-                stopKeepingInterrupt(
-                        stream,
-                        mark,
-                        events -> all.set(events.stream()
-                                .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
-                                .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
-                                .toList()));
+                Instant since = horizon;
+                List<RecordedEvent> events = snapshot(stream);
+                if (events != null) {
+                    all.set(events.stream()
+                            .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
+                            .filter(event -> !event.getStartTime().isBefore(since))
+                            .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
+                            .toList());
+                }
             }
         } catch (StopFailedException ours) {
             throw ours; // our stop gave up, and closed the stream itself: not the test's doing
@@ -232,6 +242,64 @@ public final class PinStream implements AutoCloseable {
         recordingId = -1;
         mark = null;
         delivered = null;
+        horizon = Instant.MIN;
+    }
+
+    /**
+     * Every event the stream's recording holds, from a dump of it to a temporary file: every event committed
+     * before the call (a dump rotates the recording's chunk, which flushes every thread's buffer). The dump
+     * runs on a thread of its own, as {@link #stopKeepingInterrupt} runs {@code stop()}, so that an interrupt
+     * of the caller does not break it off half-written; an interrupt that comes meanwhile is kept, and then
+     * the caller waits no longer than {@link #STOP_GRACE_ONCE_INTERRUPTED}.
+     *
+     * @return the events, or null if the caller was interrupted and the dump did not end within the grace
+     *     (a cancelled run does not need its last events); the interrupt flag is then set
+     * @throws IllegalStateException if the recording was closed under the stream, or could not be dumped or
+     *     read, or the dump took longer than {@link #STOP_BACKSTOP}
+     */
+    static List<RecordedEvent> snapshot(RecordingStream stream) {
+        AtomicReference<List<RecordedEvent>> events = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
+        Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
+            Path file = null;
+            try {
+                file = Files.createTempFile("loom-pins-", ".jfr");
+                stream.dump(file);
+                events.set(RecordingFile.readAllEvents(file));
+            } catch (Throwable e) {
+                failed.set(e);
+            } finally {
+                if (file != null) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // a file in the temporary folder: nothing more to do
+                    }
+                }
+                done.countDown();
+            }
+        });
+        // BLOCKS-UNTIL: the dump has been written and read
+        boolean interrupted = await(done, STOP_BACKSTOP, STOP_GRACE_ONCE_INTERRUPTED);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (done.getCount() > 0) {
+            if (interrupted) {
+                return null;
+            }
+            throw new StopFailedException("JFR did not dump the pin stream's recording within " + STOP_BACKSTOP);
+        }
+        Throwable failure = failed.get();
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("could not read the pin stream's recording: " + failure, failure);
+        }
+        return events.get();
     }
 
     /** The ids of the recordings FlightRecorder lists now. */
@@ -265,6 +333,7 @@ public final class PinStream implements AutoCloseable {
         recordingId = id;
         mark = startedMark;
         delivered = queue;
+        horizon = Instant.MIN;
     }
 
     /**

@@ -70,6 +70,41 @@ class CostTest {
     @RepeatedTest(REPETITIONS)
     void plainEmpty() {}
 
+    /** How long the thread of a slower test waits: its window, and the stream, are this old when it closes. */
+    private static final long SLOW_MS = 300;
+
+    /** Fewer: each takes {@value #SLOW_MS} ms. */
+    private static final int SLOW_REPETITIONS = 10;
+
+    private static void oneSlowVirtualThread() throws InterruptedException {
+        Thread.ofVirtual()
+                .start(() -> {
+                    try {
+                        Thread.sleep(SLOW_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .join();
+    }
+
+    /**
+     * A test whose thread runs {@value #SLOW_MS} ms: the stream is that old when the window closes. Stopping the
+     * stream then waited for its next read of the recording, up to a second; a dump does not.
+     */
+    @Order(5)
+    @RepeatedTest(SLOW_REPETITIONS)
+    @ShouldNotPin
+    void annotatedSlowThread() throws InterruptedException {
+        oneSlowVirtualThread();
+    }
+
+    @Order(6)
+    @RepeatedTest(SLOW_REPETITIONS)
+    void plainSlowThread() throws InterruptedException {
+        oneSlowVirtualThread();
+    }
+
     @AfterAll
     static void write() throws IOException {
         StringBuilder text = new StringBuilder();
