@@ -138,7 +138,7 @@ public final class PinStream implements AutoCloseable {
     }
 
     /**
-     * Closes the window and returns its pins. Stops the stream only if the window could have pinned.
+     * Closes the window and returns its pins. Reads the stream's recording, and closes the stream, only if the window could have pinned.
      *
      * @throws IllegalStateException if the window is not the one open
      */
@@ -178,9 +178,9 @@ public final class PinStream implements AutoCloseable {
             if (!recordingClosed()) {
                 throw e;
             }
-            closedUnder = true; // closed between the check and stop()
+            closedUnder = true; // closed between the check and the dump
         } finally {
-            // the stream is done with, whether stop() worked or not: the next window opens a new one
+            // the stream is done with, whether the dump worked or not: the next window opens a new one
             discardStream();
         }
         if (closedUnder) {
