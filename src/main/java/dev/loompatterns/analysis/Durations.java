@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,21 +60,36 @@ public final class Durations {
     }
 
     /**
-     * A setting's timespan as a person reads it: {@code 20 ms}, {@code 10 µs}, {@code 3 d}; any length JFR
-     * accepts, a threshold of 200,000 days too (in nanoseconds it would overflow a long).
+     * A setting's timespan as a person reads it, as the setting says it: in the largest unit that divides it
+     * exactly ({@code 20 ms}, {@code 500 ns}, {@code 1 h}, {@code 36 h}, {@code 1,500 ms}, {@code 3 d}), and
+     * {@code 0 ms} for none; any length JFR accepts, a threshold of 200,000 days too (in nanoseconds it
+     * would overflow a long).
      */
     static String setting(Duration timespan) {
-        if (timespan.compareTo(Duration.ofDays(1)) >= 0) {
-            return String.format(Locale.ROOT, "%,d d", timespan.toDays());
+        if (timespan.isZero()) {
+            return "0 ms"; // as the JDK's settings say it
         }
-        if (!timespan.isZero() && timespan.compareTo(Duration.ofMillis(1)) < 0) {
-            return String.format(Locale.ROOT, "%d µs", timespan.toNanos() / 1_000);
+        BigInteger nanos = BigInteger.valueOf(timespan.getSeconds())
+                .multiply(BigInteger.valueOf(1_000_000_000))
+                .add(BigInteger.valueOf(timespan.getNano()));
+        for (Map.Entry<String, Long> unit : UNITS) {
+            BigInteger[] quotient = nanos.divideAndRemainder(BigInteger.valueOf(unit.getValue()));
+            if (quotient[1].signum() == 0) {
+                return String.format(Locale.ROOT, "%,d %s", quotient[0], unit.getKey());
+            }
         }
-        if (timespan.toNanos() % 1_000_000 == 0 && timespan.compareTo(Duration.ofSeconds(1)) < 0) {
-            return timespan.toMillis() + " ms"; // as a setting says it: 0 ms, 5 ms, not 0.0 ms
-        }
-        return words(timespan.toNanos());
+        throw new AssertionError("a nanosecond divides every timespan");
     }
+
+    /** The units {@link #setting} says a timespan in, largest first, in nanoseconds. */
+    private static final List<Map.Entry<String, Long>> UNITS = List.of(
+            Map.entry("d", 86_400_000_000_000L),
+            Map.entry("h", 3_600_000_000_000L),
+            Map.entry("min", 60_000_000_000L),
+            Map.entry("s", 1_000_000_000L),
+            Map.entry("ms", 1_000_000L),
+            Map.entry("µs", 1_000L),
+            Map.entry("ns", 1L));
 
     /**
      * A timespan as JFR writes a setting ({@code "20 ms"}, {@code "0 ns"}, {@code "1 s"}), or null for any

@@ -36,6 +36,30 @@ class DurationsTest {
         assertThat(Durations.setting(Duration.ofDays(200_000)))
                 .as("its nanoseconds overflow a long")
                 .isEqualTo("200,000 d");
-        assertThat(Durations.setting(Duration.ofMillis(1_500))).isEqualTo("1.5 s");
+        assertThat(Durations.setting(Duration.ofMillis(1_500))).isEqualTo("1,500 ms");
+    }
+
+    /** The largest unit that divides the timespan exactly: nothing truncated, nothing left over. */
+    @Test
+    void aSettingReadsInTheLargestUnitThatDividesIt() {
+        assertThat(Durations.setting(Duration.ofNanos(500)))
+                .as("below a microsecond")
+                .isEqualTo("500 ns");
+        assertThat(Durations.setting(Duration.ofNanos(1_500))).isEqualTo("1,500 ns");
+        assertThat(Durations.setting(Duration.ofNanos(999_999))).isEqualTo("999,999 ns");
+        assertThat(Durations.setting(Duration.ofNanos(20_000))).isEqualTo("20 µs");
+        assertThat(Durations.setting(Duration.ofMillis(1))).isEqualTo("1 ms");
+        assertThat(Durations.setting(Duration.ofSeconds(1))).isEqualTo("1 s");
+        assertThat(Durations.setting(Duration.ofSeconds(90))).isEqualTo("90 s");
+        assertThat(Durations.setting(Duration.ofMinutes(2))).isEqualTo("2 min");
+        assertThat(Durations.setting(Duration.ofHours(1))).as("not 60 min 0 s").isEqualTo("1 h");
+        assertThat(Durations.setting(Duration.ofHours(36)))
+                .as("not a day truncated")
+                .isEqualTo("36 h");
+        assertThat(Durations.setting(Duration.ofDays(1))).isEqualTo("1 d");
+        assertThat(Durations.setting(Duration.ofDays(1).plusNanos(1))).isEqualTo("86,400,000,000,001 ns");
+        assertThat(Durations.setting(Duration.ofDays(200_000).plusMillis(1)))
+                .as("its nanoseconds overflow a long")
+                .isEqualTo("17,280,000,000,001 ms");
     }
 }

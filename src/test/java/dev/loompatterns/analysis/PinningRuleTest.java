@@ -2,9 +2,12 @@ package dev.loompatterns.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinTaxonomy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PinningRuleTest {
@@ -35,5 +38,26 @@ class PinningRuleTest {
         assertThat(times.getFirst()).isEqualTo(1_000_000_000L);
         assertThat(times.getLast()).isEqualTo(1_000_000_000L + (PinningRule.TIMELINE_LIMIT - 1) * 1_000L);
         assertThat(finding.details()).containsEntry("timeline_complete", false);
+    }
+
+    /** No pin: the threshold is named as the settings gave it, a sub-microsecond or non-whole-day one too. */
+    @Test
+    void noPinsNamesTheThresholdAsTheSettingsGaveIt() {
+        assertThat(noPins(Set.of(Duration.ofNanos(500))).explanation())
+                .contains("nothing pinned for as long as its threshold, 500 ns.");
+        assertThat(noPins(Set.of(Duration.ofNanos(500), Duration.ofHours(36))).explanation())
+                .contains("its threshold, which the settings moved between 500 ns and 36 h.");
+    }
+
+    private static Finding noPins(Set<Duration> thresholds) {
+        return new PinningRule()
+                .finish(new Rule.Recording(
+                        0,
+                        1_000_000_000L,
+                        0,
+                        -1,
+                        "",
+                        Map.of("jdk.VirtualThreadPinned", EventEnabled.ON),
+                        Map.of("jdk.VirtualThreadPinned", thresholds)));
     }
 }
