@@ -26,17 +26,36 @@ public final class Durations {
         return ms < 100 ? Math.round(ms * 10) / 10.0 : Math.round(ms);
     }
 
-    /** {@code 12.3 ms}, {@code 4.2 s}, {@code 3 min 5 s}. */
+    /**
+     * {@code 12.3 ms}, {@code 4.2 s}, {@code 3 min 5 s}: tenths of a millisecond below 10 ms, whole
+     * milliseconds below 1 s, tenths of a second below 10 s, whole seconds below 2 min, then minutes and
+     * seconds. The value is rounded to the precision shown before the unit is chosen, so 999.6 ms reads
+     * {@code 1.0 s}, not {@code 1000 ms}. A negative span (clocks that disagree) reads as 0.
+     */
     static String words(long nanos) {
-        double ms = nanos / 1e6;
+        long n = Math.max(0, nanos);
+        long tenthsOfMs = rounded(n, 100_000);
+        if (tenthsOfMs < 100) {
+            return String.format(Locale.ROOT, "%d.%d ms", tenthsOfMs / 10, tenthsOfMs % 10);
+        }
+        long ms = rounded(n, 1_000_000);
         if (ms < 1000) {
-            return String.format(Locale.ROOT, ms < 10 ? "%.1f ms" : "%.0f ms", ms);
+            return ms + " ms";
         }
-        double s = ms / 1000;
+        long tenthsOfS = rounded(n, 100_000_000);
+        if (tenthsOfS < 100) {
+            return String.format(Locale.ROOT, "%d.%d s", tenthsOfS / 10, tenthsOfS % 10);
+        }
+        long s = rounded(n, 1_000_000_000);
         if (s < 120) {
-            return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
+            return s + " s";
         }
-        return String.format(Locale.ROOT, "%d min %d s", (long) s / 60, (long) s % 60);
+        return String.format(Locale.ROOT, "%d min %d s", s / 60, s % 60);
+    }
+
+    /** {@code n / unit} rounded half up, for a non-negative {@code n}. */
+    private static long rounded(long n, long unit) {
+        return n / unit + (n % unit >= (unit + 1) / 2 ? 1 : 0);
     }
 
     /** {@code 1,234,567}. */

@@ -62,4 +62,41 @@ class DurationsTest {
                 .as("its nanoseconds overflow a long")
                 .isEqualTo("17,280,000,000,001 ms");
     }
+
+    /** Tenths of a millisecond below 10 ms, whole ms below 1 s, tenths of a second below 10 s, whole seconds below 2 min. */
+    @Test
+    void wordsChooseTheUnitAfterRounding() {
+        assertThat(Durations.words(0)).isEqualTo("0.0 ms");
+        assertThat(Durations.words(49_999)).isEqualTo("0.0 ms");
+        assertThat(Durations.words(50_000)).isEqualTo("0.1 ms");
+        assertThat(Durations.words(1_234_567)).isEqualTo("1.2 ms");
+        assertThat(Durations.words(9_940_000)).isEqualTo("9.9 ms");
+        assertThat(Durations.words(9_960_000))
+                .as("rounds to 10, which reads whole")
+                .isEqualTo("10 ms");
+        assertThat(Durations.words(10_000_000)).isEqualTo("10 ms");
+        assertThat(Durations.words(999_400_000)).isEqualTo("999 ms");
+        assertThat(Durations.words(999_600_000)).as("rounds to a second").isEqualTo("1.0 s");
+        assertThat(Durations.words(1_000_000_000)).isEqualTo("1.0 s");
+        assertThat(Durations.words(9_940_000_000L)).isEqualTo("9.9 s");
+        assertThat(Durations.words(9_960_000_000L))
+                .as("rounds to 10 s, which reads whole")
+                .isEqualTo("10 s");
+        assertThat(Durations.words(10_000_000_000L)).isEqualTo("10 s");
+        assertThat(Durations.words(119_400_000_000L)).isEqualTo("119 s");
+        assertThat(Durations.words(119_600_000_000L))
+                .as("rounds to two minutes")
+                .isEqualTo("2 min 0 s");
+        assertThat(Durations.words(120_000_000_000L)).isEqualTo("2 min 0 s");
+        assertThat(Durations.words(185_700_000_000L)).isEqualTo("3 min 6 s");
+        assertThat(Durations.words(Long.MAX_VALUE)).isEqualTo("153722867 min 17 s");
+    }
+
+    /** A negative span (a start stamped before its submission, by clocks that disagree) reads as none, not -0.0. */
+    @Test
+    void aNegativeSpanReadsAsZero() {
+        assertThat(Durations.words(-1)).isEqualTo("0.0 ms");
+        assertThat(Durations.words(-5_000_000)).isEqualTo("0.0 ms");
+        assertThat(Durations.words(Long.MIN_VALUE)).isEqualTo("0.0 ms");
+    }
 }
