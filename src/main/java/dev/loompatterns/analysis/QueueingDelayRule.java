@@ -41,10 +41,12 @@ final class QueueingDelayRule extends BaseRule {
         }
     }
 
+    /** A negative delay (a start stamped before its submission, by clocks that disagree) counts as none. */
     private void record(long task, long delay) {
-        delays.add(Math.max(0, delay));
-        if (delay > longest) {
-            longest = delay;
+        long d = Math.max(0, delay);
+        delays.add(d);
+        if (d > longest) {
+            longest = d;
             longestTask = task;
         }
     }

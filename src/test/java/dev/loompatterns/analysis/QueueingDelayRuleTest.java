@@ -62,4 +62,24 @@ class QueueingDelayRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.summary()).isEqualTo("1 task waited 140 ms before it started.");
     }
+
+    /**
+     * A start stamped before its submission (clocks that disagree) is a wait of 0: the longest wait names
+     * that task, not task 0 (none such), and reads 0, not a negative.
+     */
+    @Test
+    void aStartBeforeItsSubmissionIsAWaitOfNone() {
+        QueueingDelayRule rule = new QueueingDelayRule();
+        rule.accept(new Observation.TaskSubmitted(1_000_000_000L, 42));
+        rule.accept(new Observation.TaskStarted(995_000_000L, 42, new Observation.ThreadRef(5, "", true)));
+
+        Finding finding = rule.finish(recording(EventEnabled.ON));
+
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
+        assertThat(finding.summary()).isEqualTo("1 task waited 0.0 ms before it started.");
+        assertThat(finding.details())
+                .containsEntry("tasks", 1L)
+                .containsEntry("longest_task", 42L)
+                .containsEntry("longest_ms", 0.0);
+    }
 }
