@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +67,7 @@ public enum ReportFormat {
 
     private static List<String> cells(Row row, boolean detailInCheck) {
         String check = detailInCheck
-                ? row.check().word() + ": " + row.check().detail()
+                ? row.check().word() + ": " + oneLine(row.check().detail())
                 : row.check().word();
         return List.of(
                 row.pattern(),
@@ -114,7 +115,7 @@ public enum ReportFormat {
             out.println(line(verdictOnly, widths, 3));
             if (row.check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED) {
                 String summary =
-                        "    " + row.check().word() + ": " + row.check().detail();
+                        "    " + row.check().word() + ": " + oneLine(row.check().detail());
                 cut |= summary.length() > TABLE_WIDTH;
                 out.println(fit(summary, TABLE_WIDTH));
             }
@@ -167,6 +168,17 @@ public enum ReportFormat {
         return shortHeaders + (cut ? "; checks are cut to fit " + TABLE_WIDTH + " columns: " + whole : "");
     }
 
+    /**
+     * The text on one line, for a cell of a table for people: each line break ({@code \r\n}, {@code \n} or
+     * a lone {@code \r}), with the spaces and tabs around it, becomes one space. A check's detail can span
+     * lines (an exception's message, such as a pin assertion's); in a cell it would break the row.
+     */
+    static String oneLine(String text) {
+        return LINE_BREAK.matcher(text).replaceAll(" ");
+    }
+
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \t]*(?:\r\n|\r|\n)[ \t]*");
+
     /** The widest cell of each of the first {@code columns} columns. */
     private static int[] widths(List<List<String>> lines, int columns) {
         int[] widths = new int[columns];
@@ -193,7 +205,7 @@ public enum ReportFormat {
     }
 
     static String csvQuote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
         return cell;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** A wrong-way run whose flaw did not show reads as "not shown" in every format, with its reason. */
 class ReportFormatTest {
 
-    private static String print(ReportFormat format, Check check) {
-        RunReport run = new RunReport(
+    private static RunReport run(Check check) {
+        return new RunReport(
                 "lock-counter",
                 Mode.VIRTUAL,
                 "unguarded",
@@ -27,8 +27,11 @@ class ReportFormatTest {
                 check,
                 Duration.ZERO,
                 List.of());
+    }
+
+    private static String print(ReportFormat format, Check check) {
         StringWriter text = new StringWriter();
-        format.print(List.of(Row.of(List.of(run))), new PrintWriter(text), false);
+        format.print(List.of(Row.of(List.of(run(check)))), new PrintWriter(text), false);
         return text.toString();
     }
 
@@ -72,5 +75,36 @@ class ReportFormatTest {
         StringWriter wide = new StringWriter();
         ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(wide), true);
         assertThat(wide.toString()).contains(detail).contains("peak_platform_threads");
+    }
+
+    /**
+     * A check's detail can span lines (an exception's message, such as a pin assertion's). In a table for
+     * people, each line break and the blanks around it read as one space, so the row stays one line; csv
+     * keeps the text whole, quoted, a lone carriage return too; json escapes it.
+     */
+    @Test
+    void aDetailOnSeveralLinesKeepsItsRowOnOneLine() {
+        Check check = Check.failed("pins: 1\n  got 2\r\na|b\rend");
+        String flat = "pins: 1 got 2 a|b end"; // short enough to stay whole beside the verdict in 120 columns
+
+        String markdown = print(ReportFormat.MARKDOWN, check);
+        assertThat(markdown.lines()).hasSize(3);
+        assertThat(markdown.lines().toList().getLast()).endsWith("| FAIL: " + flat.replace("|", "\\|") + " |");
+
+        String narrow = print(ReportFormat.TABLE, check);
+        assertThat(narrow.lines().filter(line -> line.contains("pins: 1")))
+                .singleElement()
+                .asString()
+                .endsWith("FAIL: " + flat);
+        assertThat(narrow).doesNotContain("\r").doesNotContain("  got 2");
+
+        StringWriter wide = new StringWriter();
+        ReportFormat.TABLE.print(List.of(Row.of(List.of(run(check)))), new PrintWriter(wide), true);
+        assertThat(wide.toString().lines()).hasSize(2);
+        assertThat(wide.toString().lines().toList().getLast()).endsWith("FAIL: " + flat);
+
+        assertThat(print(ReportFormat.CSV, check)).contains(",\"pins: 1\n  got 2\r\na|b\rend\",");
+        assertThat(ReportFormat.csvQuote("a\rb")).isEqualTo("\"a\rb\"");
+        assertThat(print(ReportFormat.JSON, check)).contains("\"detail\": \"pins: 1\\n  got 2\\r\\na|b\\rend\"");
     }
 }
