@@ -219,7 +219,7 @@ public enum ReportFormat {
                     Locale.ROOT,
                     "  {\"pattern\": %s, \"mode\": %s, \"variant\": %s, \"tasks\": %d, \"wall_ms\": %.3f,"
                         + " \"tasks_per_s\": %.1f, \"peak_platform_threads\": %d, \"virtual_threads\": %s, \"pinned\":"
-                        + " %d, \"check\": %s, \"detail\": %s, \"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.0f,"
+                        + " %d, \"check\": %s, \"detail\": %s, \"repeats\": %d, \"spread\": %.3f, \"jit_ms\": %.3f,"
                         + " \"runs_wall_ms\": %s, \"runs_jit_ms\": %s, \"pinned_first_use\": %d, \"pinned_recorder\":"
                         + " %d, \"pinned_apart\": %s}%s%n",
                     jsonString(row.pattern()),
@@ -240,7 +240,8 @@ public enum ReportFormat {
                             .map(run -> String.format(Locale.ROOT, "%.3f", run.wallMillis()))
                             .toList()),
                     jsonArray(row.runs().stream()
-                            .map(run -> Long.toString(run.jit().toMillis()))
+                            .map(run ->
+                                    String.format(Locale.ROOT, "%.3f", run.jit().toNanos() / 1e6))
                             .toList()),
                     row.pinsApart().firstUse(),
                     row.pinsApart().recorder(),

@@ -112,10 +112,11 @@ public record Row(
 
     /**
      * The JVM's compilation time that accrued during the runs' clocks, summed over the runs
-     * ({@link RunReport#jit()}: compilations that ended then, some begun before, of any code).
+     * ({@link RunReport#jit()}: compilations that ended then, some begun before, of any code). Summed
+     * in nanoseconds and divided once: five runs of 0.9 ms are 4.5 ms, not five whole milliseconds of 0.
      */
     public double jitMs() {
-        return runs.stream().mapToLong(run -> run.jit().toMillis()).sum();
+        return runs.stream().mapToLong(run -> run.jit().toNanos()).sum() / 1e6;
     }
 
     /**

@@ -67,4 +67,36 @@ class RowTest {
         Row single = Row.of(List.of(run(10, 1, 5, 0, Check.failed("lost an item"))));
         assertThat(single.check().detail()).isEqualTo("lost an item");
     }
+
+    /**
+     * The JIT time of a row is summed before it is rounded: five runs of 0.9 ms are 4.5 ms, enough for the
+     * JIT note over 5 ms of runs, where whole milliseconds per run summed to 0. json gives each run's to
+     * the microsecond, as it gives wall times.
+     */
+    @Test
+    void jitTimeBelowAMillisecondIsSummedNotRoundedAway() {
+        RunReport run = new RunReport(
+                "pinning",
+                Mode.VIRTUAL,
+                "synchronized-jdk21",
+                10,
+                Duration.ofMillis(1),
+                1,
+                10,
+                PinTally.NONE,
+                Check.passed(""),
+                Duration.ofNanos(900_000),
+                List.of());
+        Row row = Row.of(List.of(run, run, run, run, run));
+
+        assertThat(row.jitMs()).isEqualTo(4.5);
+        assertThat(row.jitShare()).isEqualTo(0.9);
+        assertThat(Notes.jitNote(List.of(row), 0))
+                .hasValueSatisfying(note -> assertThat(note).contains("grew by 5 ms"));
+        java.io.StringWriter json = new java.io.StringWriter();
+        ReportFormat.JSON.print(List.of(row), new java.io.PrintWriter(json), false);
+        assertThat(json.toString())
+                .contains("\"jit_ms\": 4.500,")
+                .contains("\"runs_jit_ms\": [0.900, 0.900, 0.900, 0.900, 0.900]");
+    }
 }
