@@ -158,7 +158,7 @@ final class PoolCandidateRule extends BaseRule {
                     Map<String, Object> one = new LinkedHashMap<>();
                     one.put("pool", pool.name);
                     one.put("threads", pool.threads.size());
-                    one.put("blocked_share", Math.round(share * 100) / 100.0);
+                    one.put("blocked_share", shown(share));
                     one.put("blocked_ms", Durations.ms(pool.total));
                     one.put("alive_ms", Durations.ms(alive));
                     Map<String, Object> kinds = new LinkedHashMap<>();
@@ -216,6 +216,17 @@ final class PoolCandidateRule extends BaseRule {
             return "";
         }
         return " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
+    }
+
+    /**
+     * A blocked share as the details show it: rounded down to hundredths, so a shown 0.5 is always a
+     * candidate (rounded to nearest, 0.499 showed 0.5 and was none). Floored in decimal, from the shortest
+     * text of the double, so 0.57 shows 0.57, not the 0.56 of {@code floor(0.57 * 100)}.
+     */
+    static double shown(double share) {
+        return java.math.BigDecimal.valueOf(share)
+                .setScale(2, java.math.RoundingMode.FLOOR)
+                .doubleValue();
     }
 
     /**

@@ -133,4 +133,43 @@ class PoolCandidateRuleTest {
                 .map(candidate -> String.valueOf(((Map<?, ?>) candidate).get("pool")))
                 .toList();
     }
+
+    /**
+     * The blocked share is shown rounded down, so a pool shown at 0.5 is always a candidate: 0.499 showed
+     * 0.5 in {@code other_pools}, a candidate's share, and was none.
+     */
+    @Test
+    void aShareShownAtOneHalfIsACandidate() {
+        Finding below = twoWorkersBlocked(SECOND * 499 / 1000);
+        assertThat(below.list("candidates")).isEmpty();
+        assertThat(below.list("other_pools"))
+                .singleElement()
+                .satisfies(pool ->
+                        assertThat(((Map<?, ?>) pool).get("blocked_share")).isEqualTo(0.49));
+
+        Finding half = twoWorkersBlocked(SECOND / 2);
+        assertThat(half.list("candidates"))
+                .singleElement()
+                .satisfies(pool ->
+                        assertThat(((Map<?, ?>) pool).get("blocked_share")).isEqualTo(0.5));
+        assertThat(twoWorkersBlocked(SECOND * 57 / 100).list("candidates"))
+                .singleElement()
+                .satisfies(pool -> assertThat(((Map<?, ?>) pool).get("blocked_share"))
+                        .as("floored in decimal: 0.57 * 100 is 56.99... in binary")
+                        .isEqualTo(0.57));
+    }
+
+    /** The finding on a 1 s recording in which two threads of one pool each blocked this long. */
+    private static Finding twoWorkersBlocked(long nanos) {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 2; i++) {
+            rule.accept(new Observation.Blocked(
+                    SECOND,
+                    nanos,
+                    new Observation.ThreadRef(100 + i, "worker-" + i, false),
+                    Observation.Blocked.Kind.SLEEP,
+                    false));
+        }
+        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of()));
+    }
 }
