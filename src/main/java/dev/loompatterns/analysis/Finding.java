@@ -34,11 +34,17 @@ public record Finding(String rule, Severity severity, String summary, String exp
      */
     public static final Set<String> TIMES = Set.of("time", "start", "peak_at");
 
-    /** An epoch-nanosecond time as a UTC instant to the millisecond: {@code 2026-12-01T14:22:03.123Z}. */
+    /**
+     * An epoch-nanosecond time as a UTC instant to the millisecond, always three digits of it ({@code
+     * 2026-12-01T14:22:03.123Z}, {@code 2026-12-01T14:22:03.000Z}), the rest cut off.
+     */
     public static String instant(long epochNanos) {
-        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-                java.time.Instant.ofEpochSecond(0, epochNanos).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return MILLIS.format(java.time.Instant.ofEpochSecond(0, epochNanos));
     }
+
+    /** ISO_INSTANT drops a fraction of zero (a whole second read {@code ...:03Z}); this keeps three digits. */
+    private static final java.time.format.DateTimeFormatter MILLIS =
+            new java.time.format.DateTimeFormatterBuilder().appendInstant(3).toFormatter(java.util.Locale.ROOT);
 
     /** How the text, the page and JMC show a null detail: a figure the recording cannot give. */
     public static final String NOT_KNOWN = "not known";
