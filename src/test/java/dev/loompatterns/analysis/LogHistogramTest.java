@@ -114,4 +114,23 @@ class LogHistogramTest {
         assertThat(buckets.subList(1, 10))
                 .allSatisfy(bucket -> assertThat(bucket).containsEntry("count", 0L));
     }
+
+    /**
+     * A bucket's {@code up_to_ms} is its upper edge, not included: a value exactly on an edge counts in
+     * the bucket above it (2,000 ns up to 0.004 ms, 4,000 ns up to 0.008 ms), one just below in the
+     * bucket below; the first bucket holds everything under 2 µs, 0 too.
+     */
+    @Test
+    void aValueOnABucketsEdgeCountsInTheBucketAbove() {
+        LogHistogram histogram = new LogHistogram();
+        for (long nanos : new long[] {0, 1_999, 2_000, 3_999, 4_000}) {
+            histogram.add(nanos);
+        }
+
+        assertThat(histogram.buckets())
+                .containsExactly(
+                        Map.of("up_to_ms", 0.002, "count", 2L),
+                        Map.of("up_to_ms", 0.004, "count", 2L),
+                        Map.of("up_to_ms", 0.008, "count", 1L));
+    }
 }
