@@ -256,4 +256,24 @@ class CarrierHoggingRuleTest {
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
     }
+
+    /**
+     * Samples exactly {@link CarrierHoggingRule#GAP} apart stay one stretch (a gap cuts only when it is
+     * longer); one nanosecond more cuts it.
+     */
+    @Test
+    void aGapOfExactlyTheLimitDoesNotCutTheStretch() {
+        long gap = CarrierHoggingRule.GAP;
+        List<Observation> observations = new ArrayList<>();
+        for (long at : new long[] {0, gap, 2 * gap, 3 * gap + 1, 4 * gap + 1}) {
+            observations.add(new Observation.Sample(T0 + at, HOG, FRAME));
+        }
+
+        Finding finding = run(observations);
+
+        assertThat(row(finding, 0))
+                .as("0 to 2 gaps whole, cut before 3 gaps + 1 ns")
+                .containsEntry("longest_run_ms", Durations.ms(2 * gap))
+                .containsEntry("start", T0);
+    }
 }
