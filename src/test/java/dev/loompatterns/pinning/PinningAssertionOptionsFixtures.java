@@ -114,6 +114,51 @@ final class PinningAssertionOptionsFixtures {
         }
     }
 
+    /** Its tests pin, and it expects them to. */
+    @ShouldPin
+    abstract static class ExpectsPins {
+        @Test
+        void pins() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
+    /**
+     * The subclass says otherwise: its annotation, the nearest, wins over its superclass's. Before, the test failed
+     * with "@ShouldNotPin and @ShouldPin on the same element", as both were looked up with the class's inherited ones.
+     */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class SaysOtherwiseThanItsSuperclass extends ExpectsPins {}
+
+    @ShouldNotPin
+    interface ExpectsNoPins {}
+
+    /** The class's own annotation wins over its interface's. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldPin
+    static class SaysOtherwiseThanItsInterface implements ExpectsNoPins {
+        @Test
+        void pins() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
+    /** A superclass's annotation wins over the class's interface's: the superclasses come first. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class SuperclassBeforeInterface extends ExpectsPins implements ExpectsNoPins {}
+
+    /** Both on one element: which applies cannot be told. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldPin
+    @ShouldNotPin
+    static class BothOnOneClass {
+        @Test
+        void pins() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
     /** The annotation on a class applies to the tests of its {@code @Nested} classes. */
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     @ShouldNotPin

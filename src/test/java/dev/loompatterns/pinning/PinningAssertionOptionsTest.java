@@ -82,6 +82,49 @@ class PinningAssertionOptionsTest {
                 .assertStatistics(s -> s.succeeded(0).failed(1));
     }
 
+    /**
+     * The nearest element that carries an annotation decides: the class, its superclasses, then interfaces. Before,
+     * a subclass or an interface that said otherwise than its superclass or implementer made every test fail with
+     * "@ShouldNotPin and @ShouldPin on the same element".
+     */
+    @Test
+    void theNearestAnnotationWinsTheClassThenItsSuperclassesThenInterfaces() {
+        fixture(selectClass(PinningAssertionOptionsFixtures.SaysOtherwiseThanItsSuperclass.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(1))
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(AssertionError.class),
+                                TestExecutionResultConditions.message(m ->
+                                        m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 2:"))));
+        for (Class<?> fixture : List.of(
+                PinningAssertionOptionsFixtures.SaysOtherwiseThanItsInterface.class,
+                PinningAssertionOptionsFixtures.SuperclassBeforeInterface.class)) {
+            fixture(selectClass(fixture))
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1).failed(0));
+        }
+    }
+
+    @Test
+    void bothAnnotationsOnOneElementAreAConflict() {
+        fixture(selectClass(PinningAssertionOptionsFixtures.BothOnOneClass.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(1))
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(
+                                        m -> m.startsWith("@ShouldNotPin and @ShouldPin on the same element: ")
+                                                && m.endsWith("$BothOnOneClass"))));
+    }
+
     /** Before, the tests of a {@code @Nested} class and dynamic tests ran unchecked, and passed. */
     @Test
     void theAnnotationAppliesToNestedAndDynamicTests() {

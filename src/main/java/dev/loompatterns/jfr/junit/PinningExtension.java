@@ -6,6 +6,7 @@ import dev.loompatterns.jfr.PinOrigin;
 import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.PinTaxonomy;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -205,9 +206,9 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     /**
-     * What the test asks for: the annotation of its method, else of its class (or a superclass), else of the class
-     * enclosing a {@code @Nested} class, the nearest first. A dynamic test has neither method nor class of its own:
-     * its factory's count.
+     * What the test asks for: the annotation of its method, else of its class's {@linkplain #hierarchy hierarchy},
+     * else of the hierarchy of the class enclosing a {@code @Nested} class, the nearest first. A dynamic test has
+     * neither method nor class of its own: its factory's count.
      */
     private static Optional<Expected> expected(ExtensionContext context) {
         ExtensionContext test = context;
@@ -216,9 +217,42 @@ public final class PinningExtension implements InvocationInterceptor {
         }
         Optional<Expected> found = test.getTestMethod().flatMap(PinningExtension::expected);
         for (Class<?> type = test.getTestClass().orElse(null); found.isEmpty() && type != null; type = nestedIn(type)) {
-            found = expected(type);
+            for (Class<?> element : hierarchy(type)) {
+                found = expected(element);
+                if (found.isPresent()) {
+                    break;
+                }
+            }
         }
         return found;
+    }
+
+    /**
+     * Where a class's annotation is looked for, in this order: the class itself; its superclasses, the nearest
+     * first; then the interfaces, those the class implements in the order of its {@code implements} clause, each
+     * followed by the interfaces it extends (depth first), then those of its superclass, and so on up, each interface
+     * once. The first that carries either annotation decides, so a subclass's annotation wins over its superclass's,
+     * and a class's (or a superclass's) over an interface's.
+     */
+    static List<Class<?>> hierarchy(Class<?> type) {
+        List<Class<?>> order = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            order.add(c);
+        }
+        int classes = order.size();
+        for (int i = 0; i < classes; i++) {
+            addInterfaces(order.get(i), order);
+        }
+        return order;
+    }
+
+    private static void addInterfaces(Class<?> type, List<Class<?>> order) {
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (!order.contains(implemented)) {
+                order.add(implemented);
+                addInterfaces(implemented, order);
+            }
+        }
     }
 
     /** The class a {@code @Nested} (inner) class is declared in; null for a top-level or static class. */
@@ -226,9 +260,31 @@ public final class PinningExtension implements InvocationInterceptor {
         return type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) ? type.getEnclosingClass() : null;
     }
 
+    /**
+     * The annotation on the element itself, directly or as a meta-annotation of one of its annotations; never one it
+     * inherits from a superclass or an interface ({@link #hierarchy} walks those).
+     */
+    private static <A extends Annotation> Optional<A> onItself(AnnotatedElement element, Class<A> type) {
+        if (!(element instanceof Class<?>)) {
+            return AnnotationSupport.findAnnotation(element, type); // a method: direct or meta-present
+        }
+        for (Annotation annotation : element.getDeclaredAnnotations()) {
+            if (annotation.annotationType() == type) {
+                return Optional.of(type.cast(annotation));
+            }
+        }
+        for (Annotation annotation : element.getDeclaredAnnotations()) {
+            Optional<A> meta = AnnotationSupport.findAnnotation(annotation.annotationType(), type);
+            if (meta.isPresent()) {
+                return meta;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<Expected> expected(AnnotatedElement element) {
-        Optional<ShouldNotPin> none = AnnotationSupport.findAnnotation(element, ShouldNotPin.class);
-        Optional<ShouldPin> some = AnnotationSupport.findAnnotation(element, ShouldPin.class);
+        Optional<ShouldNotPin> none = onItself(element, ShouldNotPin.class);
+        Optional<ShouldPin> some = onItself(element, ShouldPin.class);
         if (none.isPresent() && some.isPresent()) {
             throw new ExtensionConfigurationException("@ShouldNotPin and @ShouldPin on the same element: " + element);
         }

@@ -61,4 +61,25 @@ class PinningExtensionTest {
         assertThat(thrown).isSameAs(testFailed).hasNoSuppressedExceptions();
         assertThat(closed).hasValue(1);
     }
+
+    interface Far {}
+
+    interface Near extends Far {}
+
+    interface OfTheSuperclass {}
+
+    static class Superclass implements OfTheSuperclass {}
+
+    static class Sub extends Superclass implements Near, Runnable {
+        @Override
+        public void run() {}
+    }
+
+    /** Where a class's annotation is looked for: the class, its superclasses, then the interfaces, nearest first. */
+    @Test
+    void aClassesAnnotationIsLookedForInItsSuperclassesThenItsInterfaces() {
+        assertThat(PinningExtension.hierarchy(Sub.class))
+                .containsExactly(
+                        Sub.class, Superclass.class, Near.class, Far.class, Runnable.class, OfTheSuperclass.class);
+    }
 }
