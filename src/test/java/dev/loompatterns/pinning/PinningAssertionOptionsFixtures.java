@@ -159,6 +159,51 @@ final class PinningAssertionOptionsFixtures {
         }
     }
 
+    /** An annotation on a set-up method, beside an annotated test and a plain one. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class OnASetUp {
+        @BeforeEach
+        @ShouldNotPin
+        void setUp() {}
+
+        @Test
+        @ShouldNotPin
+        void annotated() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        void plain() {}
+    }
+
+    /** An annotation on a helper, in an annotated class. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class OnAHelper {
+        @ShouldPin(atLeast = 2)
+        void helper() throws Exception {
+            twoUpcallPins();
+        }
+
+        @Test
+        void test() throws Exception {
+            helper();
+        }
+    }
+
+    /** The annotation only on a set-up method: JUnit never calls the extension, the annotation does nothing. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class OnlyOnASetUp {
+        @BeforeEach
+        @ShouldNotPin
+        void setUp() {}
+
+        @Test
+        void pins() throws Exception {
+            twoUpcallPins();
+        }
+    }
+
     /** The annotation on a class applies to the tests of its {@code @Nested} classes. */
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     @ShouldNotPin

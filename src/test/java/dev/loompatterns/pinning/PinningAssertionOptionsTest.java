@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.Events;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
 /**
@@ -123,6 +124,45 @@ class PinningAssertionOptionsTest {
                                 TestExecutionResultConditions.message(
                                         m -> m.startsWith("@ShouldNotPin and @ShouldPin on the same element: ")
                                                 && m.endsWith("$BothOnOneClass"))));
+    }
+
+    /**
+     * An annotation on a method that is not a test fails the class's tests that JUnit runs through the extension,
+     * naming the method. Before, it was silently ignored: a test that relied on it passed unchecked.
+     */
+    @Test
+    void anAnnotationOnAMethodThatIsNotATestFailsNamingTheMethod() {
+        Events onASetUp = fixture(selectClass(PinningAssertionOptionsFixtures.OnASetUp.class))
+                .testEvents();
+        onASetUp.assertStatistics(s -> s.succeeded(1).failed(1));
+        onASetUp.failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(m -> m.startsWith("@ShouldNotPin on "
+                                                + PinningAssertionOptionsFixtures.OnASetUp.class.getName()
+                                                + ".setUp(), which is not a test method:")
+                                        && m.contains("put them on the test methods or on the class"))));
+        fixture(selectClass(PinningAssertionOptionsFixtures.OnAHelper.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(0).failed(1))
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(m -> m.startsWith(
+                                "@ShouldPin on " + PinningAssertionOptionsFixtures.OnAHelper.class.getName()
+                                        + ".helper(), which is not a test method:"))));
+    }
+
+    /** Where no test of the class is annotated, JUnit never calls the extension: the annotation does nothing. */
+    @Test
+    void anAnnotationOnlyOnAMethodThatIsNotATestIsNotSeen() {
+        fixture(selectClass(PinningAssertionOptionsFixtures.OnlyOnASetUp.class))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     /** Before, the tests of a {@code @Nested} class and dynamic tests ran unchecked, and passed. */

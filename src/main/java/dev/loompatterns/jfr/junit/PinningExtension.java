@@ -18,12 +18,16 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * The JUnit 5 extension behind {@link ShouldNotPin} and {@link ShouldPin} (registered by the
@@ -130,6 +134,10 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        String misplaced = misplaced(context);
+        if (!misplaced.isEmpty()) {
+            throw new ExtensionConfigurationException(misplaced);
+        }
         Optional<Expected> found = expected(context);
         if (found.isEmpty()) {
             invocation.proceed();
@@ -253,6 +261,53 @@ public final class PinningExtension implements InvocationInterceptor {
                 addInterfaces(implemented, order);
             }
         }
+    }
+
+    /** The key of a class's {@link #misplaced} sentence in the root store. */
+    private record Misplaced(Class<?> testClass) {}
+
+    /**
+     * Why the annotations of the test's class (its hierarchy, and the classes a {@code @Nested} class is declared in)
+     * cannot be used as written: one on a method that is not a test ({@code @BeforeEach}, a helper), where it would
+     * do nothing; "" when there is none. Worked out once a class.
+     */
+    private static String misplaced(ExtensionContext context) {
+        Class<?> testClass = context.getTestClass().orElse(null);
+        if (testClass == null) {
+            return "";
+        }
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(new Misplaced(testClass), key -> misplaced(key.testClass()), String.class);
+    }
+
+    private static String misplaced(Class<?> testClass) {
+        List<String> methods = new ArrayList<>();
+        for (Class<?> type = testClass; type != null; type = nestedIn(type)) {
+            for (Class<? extends Annotation> annotation : List.of(ShouldNotPin.class, ShouldPin.class)) {
+                for (Method method :
+                        AnnotationSupport.findAnnotatedMethods(type, annotation, HierarchyTraversalMode.TOP_DOWN)) {
+                    if (!isTest(method)) {
+                        methods.add("@" + annotation.getSimpleName() + " on "
+                                + method.getDeclaringClass().getName() + "." + method.getName() + "()");
+                    }
+                }
+            }
+        }
+        return methods.isEmpty()
+                ? ""
+                : String.join(", ", methods)
+                        + (methods.size() == 1 ? ", which is not a test method" : ", which are not test methods")
+                        + ": the annotations apply to @Test, @TestTemplate (@ParameterizedTest, @RepeatedTest) and"
+                        + " @TestFactory methods and to classes, and would do nothing there; put them on the test"
+                        + " methods or on the class";
+    }
+
+    /** A method JUnit runs as a test, through the extension's interceptors. */
+    private static boolean isTest(Method method) {
+        return AnnotationSupport.isAnnotated(method, Test.class)
+                || AnnotationSupport.isAnnotated(method, TestTemplate.class)
+                || AnnotationSupport.isAnnotated(method, TestFactory.class);
     }
 
     /** The class a {@code @Nested} (inner) class is declared in; null for a top-level or static class. */
