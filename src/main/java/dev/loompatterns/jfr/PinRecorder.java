@@ -1,7 +1,11 @@
 package dev.loompatterns.jfr;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Records the virtual-thread pins of a stretch of code, for a test to assert on. Every pin is
@@ -120,16 +124,21 @@ public final class PinRecorder implements AutoCloseable {
 
     /**
      * Fails unless the number of own pins whose reason contains {@code reason} ("" for any) is
-     * from {@code atLeast} to {@code atMost}. The message lists every pin with its reason and stack.
+     * from {@code atLeast} to {@code atMost}. The message lists every pin counted with its reason and stack, and
+     * names those not counted, by why: another reason, or {@link #apart()}.
      *
      * @throws AssertionError if the count is out of range
      */
     public void assertPins(int atLeast, int atMost, String reason) {
-        List<Pin> counted =
-                pins().stream().filter(pin -> pin.reason().contains(reason)).toList();
+        Map<Boolean, List<Pin>> matching = pins().stream()
+                .collect(Collectors.partitioningBy(pin -> pin.reason().contains(reason)));
+        List<Pin> counted = matching.get(true);
         if (counted.size() < atLeast || counted.size() > atMost) {
             List<String> which = reason.isEmpty() ? List.of() : List.of("with a reason containing '" + reason + "'");
-            throw new AssertionError(failure(atLeast, atMost, which, counted, apart()));
+            Map<String, List<Pin>> notCounted = new LinkedHashMap<>();
+            notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
+            notCounted.put("a class's first use or JFR's own", apart());
+            throw new AssertionError(failure(atLeast, atMost, which, counted, notCounted));
         }
     }
 
@@ -141,6 +150,15 @@ public final class PinRecorder implements AutoCloseable {
      * @param notCounted the pins seen but set apart (a class's first use, other causes...)
      */
     public static String failure(int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted) {
+        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted));
+    }
+
+    /**
+     * As {@link #failure(int, int, List, List, List)}, with the pins not counted by why ("" for no reason given), in
+     * the map's order: each group that is not empty gets a line of its own.
+     */
+    private static String failure(
+            int atLeast, int atMost, List<String> which, List<Pin> counted, Map<String, List<Pin>> notCounted) {
         String range = atLeast == atMost
                 ? "exactly " + atLeast
                 : atMost == Integer.MAX_VALUE
@@ -164,14 +182,18 @@ public final class PinRecorder implements AutoCloseable {
                         .append(" test is about, touch the class before the test's threads do, in @BeforeAll)");
             }
         }
-        if (!notCounted.isEmpty()) {
-            message.append(System.lineSeparator())
-                    .append("  (not counted: ")
-                    .append(notCounted.size())
-                    .append(notCounted.size() == 1 ? " pin: " : " pins: ")
-                    .append(PinTally.byCause(notCounted))
-                    .append(')');
-        }
+        notCounted.forEach((why, pins) -> {
+            if (!pins.isEmpty()) {
+                message.append(System.lineSeparator())
+                        .append("  (not counted")
+                        .append(why.isEmpty() ? "" : ", " + why)
+                        .append(": ")
+                        .append(pins.size())
+                        .append(pins.size() == 1 ? " pin: " : " pins: ")
+                        .append(PinTally.byCause(pins))
+                        .append(')');
+            }
+        });
         return message.toString();
     }
 

@@ -62,6 +62,32 @@ class PinRecorderTest {
         }
     }
 
+    static final class SlowInitD {
+        static {
+            sleep();
+        }
+
+        static void touch() {}
+    }
+
+    /**
+     * The recorder's own pins left out by the reason asked for are named, with why: before, only the pins set apart
+     * were, and a failure with a reason filter said "got 0" and nothing of the pin that did happen.
+     */
+    @Test
+    void theOwnPinsOfAnotherReasonAreNamedAsNotCounted() throws InterruptedException {
+        try (PinRecorder recorder = PinRecorder.start()) {
+            Thread.ofVirtual().start(SlowInitD::touch).join();
+            recorder.stop();
+            assertThatThrownBy(() -> recorder.assertPins(1, 3, "Native or VM frame"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("expected from 1 to 3 pins with a reason containing 'Native or VM frame'"
+                            + " (jdk.VirtualThreadPinned), got 0")
+                    .hasMessageContaining("(not counted, their reason does not contain 'Native or VM frame': 1 pin: 1"
+                            + " x class-init of " + SlowInitD.class.getName() + ")");
+        }
+    }
+
     /** A thread that was already running is not the recorder's, even if it pins while the recorder is open. */
     @Test
     void leavesOutPinsOfThreadsThatWereAlreadyRunning() throws InterruptedException {
