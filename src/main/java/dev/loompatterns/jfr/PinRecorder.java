@@ -138,7 +138,8 @@ public final class PinRecorder implements AutoCloseable {
             Map<String, List<Pin>> notCounted = new LinkedHashMap<>();
             notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
             notCounted.put("a class's first use or JFR's own", apart());
-            throw new AssertionError(failure(atLeast, atMost, which, counted, notCounted));
+            throw new AssertionError(
+                    failure(atLeast, atMost, which, counted, notCounted, "join the recorder's threads before stop()"));
         }
     }
 
@@ -150,15 +151,28 @@ public final class PinRecorder implements AutoCloseable {
      * @param notCounted the pins seen but set apart (a class's first use, other causes...)
      */
     public static String failure(int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted) {
-        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted));
+        return failure(
+                atLeast,
+                atMost,
+                which,
+                counted,
+                Collections.singletonMap("", notCounted),
+                "join the test's threads before the test returns");
     }
 
     /**
      * As {@link #failure(int, int, List, List, List)}, with the pins not counted by why ("" for no reason given), in
      * the map's order: each group that is not empty gets a line of its own.
+     *
+     * @param join what to do so that the pins are seen, said when at least one was expected and none was counted
      */
     private static String failure(
-            int atLeast, int atMost, List<String> which, List<Pin> counted, Map<String, List<Pin>> notCounted) {
+            int atLeast,
+            int atMost,
+            List<String> which,
+            List<Pin> counted,
+            Map<String, List<Pin>> notCounted,
+            String join) {
         String range = atLeast == atMost
                 ? "exactly " + atLeast
                 : atMost == Integer.MAX_VALUE
@@ -194,6 +208,12 @@ public final class PinRecorder implements AutoCloseable {
                         .append(')');
             }
         });
+        if (atLeast >= 1 && counted.isEmpty()) {
+            message.append(System.lineSeparator())
+                    .append("  (a pin is recorded when its blocking ends: ")
+                    .append(join)
+                    .append(')');
+        }
         return message.toString();
     }
 

@@ -84,7 +84,9 @@ class PinRecorderTest {
                     .hasMessageStartingWith("expected from 1 to 3 pins with a reason containing 'Native or VM frame'"
                             + " (jdk.VirtualThreadPinned), got 0")
                     .hasMessageContaining("(not counted, their reason does not contain 'Native or VM frame': 1 pin: 1"
-                            + " x class-init of " + SlowInitD.class.getName() + ")");
+                            + " x class-init of " + SlowInitD.class.getName() + ")")
+                    .hasMessageEndingWith(
+                            "(a pin is recorded when its blocking ends: join the recorder's threads before stop())");
         }
     }
 
@@ -157,12 +159,31 @@ class PinRecorderTest {
         assertThat(PinRecorder.failure(
                         1, Integer.MAX_VALUE, List.of("with a reason containing '<clinit>'"), List.of(), List.of()))
                 .isEqualTo("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
-                        + " 0");
+                        + " 0" + System.lineSeparator() + WAIT_HINT);
         assertThat(PinRecorder.failure(1, 3, List.of(), List.of(), List.of())).startsWith("expected from 1 to 3 pins");
         assertThat(PinRecorder.failure(0, 3, List.of(), List.of(), List.of())).startsWith("expected at most 3 pins");
         assertThat(PinRecorder.failure(0, 1, List.of(), List.of(), List.of())).startsWith("expected at most 1 pin ");
         assertThat(PinRecorder.failure(2, 2, List.of(), List.of(), List.of(pin(PinCause.NATIVE_FRAME, null))))
-                .endsWith("(not counted: 1 pin: 1 x native-frame)");
+                .contains("(not counted: 1 pin: 1 x native-frame)");
+    }
+
+    static final String WAIT_HINT =
+            "  (a pin is recorded when its blocking ends: join the test's threads before the test returns)";
+
+    /**
+     * A test that expects a pin and saw none is told when pins are recorded: before, "got 0" gave no hint that
+     * a thread the test started and did not wait for could not have been seen.
+     */
+    @Test
+    void noPinWhereOneWasExpectedSaysToJoinTheThreads() {
+        assertThat(PinRecorder.failure(1, 1, List.of(), List.of(), List.of(pin(PinCause.NATIVE_FRAME, null))))
+                .endsWith(System.lineSeparator() + WAIT_HINT);
+        assertThat(PinRecorder.failure(2, 3, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+                .as("a pin was counted")
+                .doesNotContain("blocking ends");
+        assertThat(PinRecorder.failure(0, 0, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+                .as("none expected")
+                .doesNotContain("blocking ends");
     }
 
     /**

@@ -93,7 +93,9 @@ class PinningAssertionTest {
                         1,
                         EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
                                 "expected at least 1 pin with a reason containing '<clinit>'"
-                                        + " (jdk.VirtualThreadPinned), got 0")));
+                                        + " (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
+                                        + "  (a pin is recorded when its blocking ends: join the test's threads"
+                                        + " before the test returns)")));
     }
 
     @Test
