@@ -138,8 +138,13 @@ public final class PinRecorder implements AutoCloseable {
             Map<String, List<Pin>> notCounted = new LinkedHashMap<>();
             notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
             notCounted.put("a class's first use or JFR's own", apart());
-            throw new AssertionError(
-                    failure(atLeast, atMost, which, counted, notCounted, "join the recorder's threads before stop()"));
+            throw new AssertionError(failure(
+                    atLeast,
+                    atMost,
+                    which,
+                    counted,
+                    notCounted,
+                    "a pin is recorded when its blocking ends: join the recorder's threads before stop()"));
         }
     }
 
@@ -151,20 +156,27 @@ public final class PinRecorder implements AutoCloseable {
      * @param notCounted the pins seen but set apart (a class's first use, other causes...)
      */
     public static String failure(int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted) {
-        return failure(
-                atLeast,
-                atMost,
-                which,
-                counted,
-                Collections.singletonMap("", notCounted),
-                "join the test's threads before the test returns");
+        return failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_TESTS_THREADS);
+    }
+
+    /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
+    public static final String JOIN_THE_TESTS_THREADS =
+            "a pin is recorded when its blocking ends: join the test's threads before the test returns";
+
+    /**
+     * As {@link #failure(int, int, List, List, List)}, with the hint said when at least one pin was expected and none
+     * was counted ({@link #JOIN_THE_TESTS_THREADS}, or why none could be seen).
+     */
+    public static String failure(
+            int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted, String hint) {
+        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted), hint);
     }
 
     /**
      * As {@link #failure(int, int, List, List, List)}, with the pins not counted by why ("" for no reason given), in
      * the map's order: each group that is not empty gets a line of its own.
      *
-     * @param join what to do so that the pins are seen, said when at least one was expected and none was counted
+     * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted
      */
     private static String failure(
             int atLeast,
@@ -172,7 +184,7 @@ public final class PinRecorder implements AutoCloseable {
             List<String> which,
             List<Pin> counted,
             Map<String, List<Pin>> notCounted,
-            String join) {
+            String hint) {
         String range = atLeast == atMost
                 ? "exactly " + atLeast
                 : atMost == Integer.MAX_VALUE
@@ -209,10 +221,7 @@ public final class PinRecorder implements AutoCloseable {
             }
         });
         if (atLeast >= 1 && counted.isEmpty()) {
-            message.append(System.lineSeparator())
-                    .append("  (a pin is recorded when its blocking ends: ")
-                    .append(join)
-                    .append(')');
+            message.append(System.lineSeparator()).append("  (").append(hint).append(')');
         }
         return message.toString();
     }

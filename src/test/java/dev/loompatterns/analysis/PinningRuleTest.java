@@ -58,6 +58,7 @@ class PinningRuleTest {
                         -1,
                         "",
                         Map.of("jdk.VirtualThreadPinned", EventEnabled.ON),
-                        Map.of("jdk.VirtualThreadPinned", thresholds)));
+                        Map.of("jdk.VirtualThreadPinned", thresholds),
+                        Map.of()));
     }
 }

@@ -54,6 +54,13 @@ final class PinningAssertionFixtures {
         }
     }
 
+    /** A test that expects a pin and creates no thread: JFR is not asked, and the message says why none was seen. */
+    static class ShouldPinWithoutAThread {
+        @Test
+        @ShouldPin
+        void createsNoThread() {}
+    }
+
     /**
      * Tests that close the recording behind the assertion's stream, as code that closes every recording
      * does. The one whose window was open is told so; a later test, under a window of its own, is not

@@ -98,6 +98,22 @@ class PinningAssertionTest {
                                         + " before the test returns)")));
     }
 
+    /** Where the test created no thread, the message says that, not to join threads it does not have. */
+    @Test
+    void shouldPinWithoutAThreadSaysNoThreadWasCreated() {
+        Events failed = fixture(selectClass(PinningAssertionFixtures.ShouldPinWithoutAThread.class))
+                .testEvents()
+                .failed();
+        failed.assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
+                                "expected at least 1 pin (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
+                                        + "  (no thread was created while the test ran, so none of its own could pin:"
+                                        + " a thread made before it, in @BeforeEach or a field's initializer, is not"
+                                        + " the test's)")));
+    }
+
     @Test
     void pinsOfThreadsThatWereAlreadyRunningAreNotTheTests() {
         fixture(selectClass(PinningAssertionFixtures.OtherThreadPins.class))

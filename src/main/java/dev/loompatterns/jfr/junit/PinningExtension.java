@@ -174,9 +174,16 @@ public final class PinningExtension implements InvocationInterceptor {
             (expected.counts(pin, ownCode) ? counted : notCounted).add(pin);
         }
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
-            throw new AssertionError(failure(expected, counted, notCounted));
+            throw new AssertionError(failure(expected, counted, notCounted, seen.couldPin()));
         }
     }
+
+    /**
+     * Said where a pin was expected and none counted, and the test created no thread: JFR was not even asked (a
+     * test's threads are those created while it ran).
+     */
+    static final String NO_THREAD_CREATED = "no thread was created while the test ran, so none of its own could"
+            + " pin: a thread made before it, in @BeforeEach or a field's initializer, is not the test's";
 
     /**
      * Runs the test, then closes its window whatever the test did. A test that failed fails with its
@@ -198,7 +205,7 @@ public final class PinningExtension implements InvocationInterceptor {
         return close.get();
     }
 
-    static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted) {
+    static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted, boolean couldPin) {
         List<String> which = new ArrayList<>();
         if (!expected.reason().isEmpty()) {
             which.add("with a reason containing '" + expected.reason() + "'");
@@ -210,7 +217,13 @@ public final class PinningExtension implements InvocationInterceptor {
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        return PinRecorder.failure(expected.atLeast(), expected.atMost(), which, counted, notCounted);
+        return PinRecorder.failure(
+                expected.atLeast(),
+                expected.atMost(),
+                which,
+                counted,
+                notCounted,
+                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED);
     }
 
     /**
