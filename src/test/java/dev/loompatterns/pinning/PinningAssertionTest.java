@@ -8,6 +8,7 @@ import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
@@ -96,6 +97,39 @@ class PinningAssertionTest {
                                         + " (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
                                         + "  (a pin is recorded when its blocking ends: join the test's threads"
                                         + " before the test returns)")));
+    }
+
+    /**
+     * With JUnit's parallel execution on, a failure that counted pins says they may be another test's: a test's
+     * threads are those created while it ran. Without it, or on an {@code @Isolated} class, nothing is added.
+     */
+    @Test
+    void aFailureUnderParallelExecutionSaysThePinsMayBeAnotherTests() {
+        String note = "JUnit's parallel execution is on (junit.jupiter.execution.parallel.enabled)";
+        for (Class<?> fixture :
+                List.of(PinningAssertionFixtures.PinsButShouldNot.class, PinningAssertionFixtures.IsolatedPins.class)) {
+            boolean isolated = fixture == PinningAssertionFixtures.IsolatedPins.class;
+            EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                    .selectors(selectClass(fixture))
+                    .execute()
+                    .testEvents()
+                    .failed()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
+                                    m -> m.startsWith("expected exactly 0 pins") && m.contains(note) != isolated)));
+        }
+        fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
+                .testEvents()
+                .failed()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.message(m -> !m.contains(note))));
     }
 
     /** Where the test created no thread, the message says that, not to join threads it does not have. */

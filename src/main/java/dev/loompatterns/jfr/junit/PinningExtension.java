@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -174,8 +175,32 @@ public final class PinningExtension implements InvocationInterceptor {
             (expected.counts(pin, ownCode) ? counted : notCounted).add(pin);
         }
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
-            throw new AssertionError(failure(expected, counted, notCounted, seen.couldPin()));
+            throw new AssertionError(
+                    failure(expected, counted, notCounted, seen.couldPin()) + alongside(context, !counted.isEmpty()));
         }
+    }
+
+    /** The configuration parameter that turns JUnit's parallel execution on. */
+    static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
+
+    /**
+     * Where JUnit's parallel execution is on and the test's class is not {@code @Isolated}: a line saying that
+     * the pins counted may be of threads another test created meanwhile (a test's threads are those created
+     * while it ran); else "".
+     */
+    static String alongside(ExtensionContext context, boolean pinsCounted) {
+        boolean parallel = context.getConfigurationParameter(PARALLEL)
+                .map(value -> value.trim().equalsIgnoreCase("true"))
+                .orElse(false);
+        boolean isolated = context.getTestClass()
+                .map(type -> AnnotationSupport.isAnnotated(type, Isolated.class))
+                .orElse(false);
+        if (!parallel || isolated || !pinsCounted) {
+            return "";
+        }
+        return System.lineSeparator() + "  (JUnit's parallel execution is on (" + PARALLEL + "): a test's threads"
+                + " are those created while it ran, so these may be another test's, run at the same time: put"
+                + " @Isolated on the classes of tests under @ShouldNotPin or @ShouldPin)";
     }
 
     /**
