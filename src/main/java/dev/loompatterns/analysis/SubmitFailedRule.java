@@ -33,6 +33,15 @@ final class SubmitFailedRule extends BaseRule {
         }
     }
 
+    /**
+     * What the rule sees and what it does not: a user's executor that rejects a task (a full
+     * {@code ThreadPoolExecutor}) records no JFR event (a review's program had 46 of 50 submissions rejected,
+     * and this rule said OK).
+     */
+    static final String ONLY_THE_SCHEDULERS = FAILED + " is the virtual-thread scheduler's refusal to run a"
+            + " started virtual thread; a task an executor of yours rejected (RejectedExecutionException) records no"
+            + " JFR event, so it is not seen here.";
+
     @Override
     public Finding finish(Recording recording) {
         if (failures == 0) {
@@ -45,7 +54,11 @@ final class SubmitFailedRule extends BaseRule {
                                     + " settings record it).",
                             "failures")
                     : new Finding(
-                            ID, Severity.OK, "No virtual thread failed to be scheduled.", "", Map.of("failures", 0));
+                            ID,
+                            Severity.OK,
+                            "No virtual thread failed to be scheduled.",
+                            ONLY_THE_SCHEDULERS,
+                            Map.of("failures", 0));
         }
         List<Map<String, Object>> messages = new ArrayList<>();
         byMessage.forEach((message, count) -> messages.add(Map.of("message", message, "count", count)));

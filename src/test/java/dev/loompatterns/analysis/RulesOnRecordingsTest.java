@@ -236,6 +236,9 @@ class RulesOnRecordingsTest {
                 .isEqualTo("jdk.VirtualThreadPinned was on with a threshold of 0 ms, which records every pin:"
                         + " nothing pinned while it was on.");
         assertThat(on.get("submit-failed").summary()).isEqualTo("No virtual thread failed to be scheduled.");
+        assertThat(on.get("submit-failed").explanation())
+                .as("an executor's rejections are not what it sees")
+                .contains("a task an executor of yours rejected (RejectedExecutionException) records no JFR event");
 
         assertThat(off.get("pinning").summary())
                 .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadPinned off.");
