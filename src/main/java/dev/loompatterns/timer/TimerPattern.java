@@ -154,7 +154,8 @@ public final class TimerPattern extends AbstractPattern {
     }
 
     /**
-     * The bound on a ticking timer's lateness at its last tick: a quarter of the span
+     * The bound on a ticking timer's lateness at its last tick, where it has fewer than
+     * {@link #CATCH_UP_TICKS} ticks (from that many, the catch-up judges): a quarter of the span
      * ({@code ticks * period}) plus {@link #LOAD_ALLOWANCE}. A fixed-rate timer's last tick is late
      * by its own wake-up only, whatever came before, because each deadline is computed from the
      * start; a timer that re-arms from its last tick is late by the sum of every tick's wake-up and
@@ -186,7 +187,10 @@ public final class TimerPattern extends AbstractPattern {
                     .get(timer.expected() - 1)
                     .minus(timer.period().multipliedBy(timer.expected()));
             Duration bound = driftBound(timer.period(), timer.expected());
-            if (last.compareTo(bound) > 0) {
+            // From CATCH_UP_TICKS the catch-up judges drift at any load; the bound, a wall-clock allowance, only
+            // where there are too few ticks for it (beside two busy loops at a load of 10 to 20, a punctual
+            // timer's last tick came 132 and 171 ms late in 2 of 48 fresh runs: a stall, not drift).
+            if (timer.expected() < CATCH_UP_TICKS && last.compareTo(bound) > 0) {
                 return Check.failed("timer " + i + " drifted: last tick " + millis(last) + " late, more than "
                         + millis(bound)
                         + " (a quarter of its " + millis(timer.period().multipliedBy(timer.expected())) + " span + "
@@ -206,10 +210,9 @@ public final class TimerPattern extends AbstractPattern {
         return Check.passed(timers.size() + " timers x " + first.expected() + " ticks every " + millis(first.period())
                 + ", none early, "
                 + (first.expected() >= CATCH_UP_TICKS
-                        ? "each caught up (a gap under the period)"
-                        : "too few ticks to look for a catch-up")
-                + "; last tick late by at most " + millis(worst) + " (drift bound "
-                + millis(driftBound(first.period(), first.expected())) + ")");
+                        ? "each caught up (a gap under the period); last tick late by at most " + millis(worst)
+                        : "too few ticks to look for a catch-up; last tick late by at most " + millis(worst)
+                                + " (drift bound " + millis(driftBound(first.period(), first.expected())) + ")"));
     }
 
     /** Some tick came less than a period after the one before: the timer caught up, as only a fixed rate does. */
