@@ -47,7 +47,8 @@ import jdk.jfr.consumer.RecordingStream;
  * in which no thread was created, on a platform thread, cannot have pinned: it closes without
  * touching the stream, and the stream serves the next window. A window that could have pinned reads
  * the stream's recording from a dump ({@link #snapshot}), which holds every event committed before
- * it, and closes the stream; the next window opens a new one. It used to stop the stream, which
+ * it, and closes the stream, or, for a stream younger than {@link #YOUNG}, stops it, which is
+ * quicker then; the next window opens a new one. It used to stop the stream always, which
  * delivers the same events but, on a stream open for 100 ms or more, waited for the stream's next
  * read of its recording, once a second: measured on JDK 25.0.3 (2026-12-01, 2 cores under other
  * work), a stop took 4 to 26 ms on a stream younger than 100 ms and 470 to 970 ms in 7 of 16 tries on
@@ -72,6 +73,27 @@ public final class PinStream implements AutoCloseable {
 
     private StopMark mark;
     private Queue<Delivered> delivered;
+    /** When the stream started, {@link System#nanoTime}. */
+    private long startedAt;
+
+    /**
+     * A stream younger than this is stopped, older ones dumped: a stop took 4 to 26 ms on streams up to 50 ms
+     * old in 12 of 12 tries, a dump 14 to 33 ms; from 100 ms on a stop took 470 to 970 ms in 7 of 16 tries.
+     */
+    static final Duration YOUNG = Duration.ofMillis(50);
+
+    /** Below this age a stream is stopped, from it dumped: {@link #YOUNG}, or what a test gives. */
+    private final Duration young;
+
+    public PinStream() {
+        this(YOUNG);
+    }
+
+    /** A stream stopped below {@code young} and dumped from it: tests give 0 (always dumped) or a day (stopped). */
+    PinStream(Duration young) {
+        this.young = young;
+    }
+
     /** Pins from before this belong to windows that could not pin, all closed: none is any window's. */
     private Instant horizon = Instant.MIN;
 
@@ -163,20 +185,23 @@ public final class PinStream implements AutoCloseable {
         // what the recording holds from the last window that could not pin on, or, if the caller was
         // interrupted meanwhile, what the stream delivered
         AtomicReference<Collection<Delivered>> all = new AtomicReference<>(delivered);
+        Instant since = horizon; // before discardStream forgets it
         boolean closedUnder = recordingClosed();
         try {
             if (!closedUnder) {
-                Instant since = horizon;
                 Consumer<List<RecordedEvent>> read = events -> all.set(events.stream()
                         .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
                         .filter(event -> !event.getStartTime().isBefore(since))
                         .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
                         .toList());
-                if (JvmShutdown.inProgress() || Thread.currentThread().isInterrupted()) {
-                    // A cancelled run, or one the JVM's exit (Ctrl-C) stops: JFR's own shutdown hook deletes the
-                    // repository's chunks meanwhile, and a dump then logs "Missing chunkfile" errors to stdout
-                    // (into compare's table, once); the stop, as before the dump, says nothing and delivers
-                    // what it can, which a cancelled run can do with.
+                boolean isYoung = System.nanoTime() - startedAt < young.toNanos();
+                if (isYoung
+                        || JvmShutdown.inProgress()
+                        || Thread.currentThread().isInterrupted()) {
+                    // A young stream stops quickly, quicker than a dump. A cancelled run, or one the JVM's exit
+                    // (Ctrl-C) stops: JFR's own shutdown hook deletes the repository's chunks meanwhile, and a
+                    // dump then logs "Missing chunkfile" errors to stdout (into compare's table, once); the stop
+                    // says nothing and delivers what it can, which a cancelled run can do with.
                     stopKeepingInterrupt(stream, mark, read);
                 } else {
                     List<RecordedEvent> events = snapshot(stream);
@@ -202,6 +227,9 @@ public final class PinStream implements AutoCloseable {
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
         for (Delivered each : all.get()) {
+            if (each.start().isBefore(since)) {
+                continue; // delivered late, of a window that could not pin: no window's
+            }
             long id = each.pin().threadId();
             boolean own = id > window.firstId && id < endId
                     || id == window.owner && !each.start().isBefore(window.opened);
@@ -347,6 +375,7 @@ public final class PinStream implements AutoCloseable {
         mark = startedMark;
         delivered = queue;
         horizon = Instant.MIN;
+        startedAt = System.nanoTime();
     }
 
     /**

@@ -2,15 +2,19 @@ package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(60) // backstop only
 class PinStreamTest {
 
-    /** Sleeps in its initializer: touching it from a virtual thread pins once. */
-    static final class BeforeInit {
+    // Each sleeps in its initializer: touching it from a virtual thread pins once, the first time only, so each
+    // case of the test has classes of its own.
+
+    static final class BeforeDumped {
         static {
             PinRecorderTest.sleep();
         }
@@ -18,7 +22,23 @@ class PinStreamTest {
         static void touch() {}
     }
 
-    static final class OwnInit {
+    static final class OwnDumped {
+        static {
+            PinRecorderTest.sleep();
+        }
+
+        static void touch() {}
+    }
+
+    static final class BeforeStopped {
+        static {
+            PinRecorderTest.sleep();
+        }
+
+        static void touch() {}
+    }
+
+    static final class OwnStopped {
         static {
             PinRecorderTest.sleep();
         }
@@ -27,41 +47,48 @@ class PinStreamTest {
     }
 
     /**
-     * A window reads the stream's recording, which holds what the stream recorded for earlier windows too: of
-     * those, it passes on only what came after the last window that could not pin closed. A pin of a thread
-     * that is no window's, during a window that created no thread, is no later window's "other" pin. (With the
-     * stream stopped instead, it was one or not depending on whether the stream had delivered it before that
-     * window closed, about a second after it was committed.)
+     * A window reads the stream's recording (a dump of it, or, for a young stream, what the stream delivers
+     * when stopped), which holds what the stream recorded for earlier windows too: of those, it passes on only
+     * what came after the last window that could not pin closed. A pin of a thread that is no window's, during
+     * a window that created no thread, is no later window's "other" pin. (It was one, or not, depending on
+     * whether the stream had delivered it before that window closed, about a second after it was committed.)
      */
-    @Test
-    void aWindowSeesItsOwnPinAndNoneFromBeforeTheLastWindowThatCouldNotPin() throws InterruptedException {
+    @ParameterizedTest(name = "stream dumped from {0} ms old")
+    @ValueSource(longs = {0, 86_400_000})
+    void aWindowSeesItsOwnPinAndNoneFromBeforeTheLastWindowThatCouldNotPin(long youngMs) throws InterruptedException {
+        boolean dumped = youngMs == 0;
+        Runnable beforeTouch = dumped ? BeforeDumped::touch : BeforeStopped::touch;
+        Runnable ownTouch = dumped ? OwnDumped::touch : OwnStopped::touch;
+        String before = (dumped ? BeforeDumped.class : BeforeStopped.class).getName();
+        String own = (dumped ? OwnDumped.class : OwnStopped.class).getName();
         CountDownLatch go = new CountDownLatch(1);
-        Thread before = Thread.ofVirtual().start(() -> {
+        Thread already = Thread.ofVirtual().start(() -> {
             try {
                 go.await();
-                BeforeInit.touch();
+                beforeTouch.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        try (PinStream stream = new PinStream()) {
+        // 0: the window reads a dump of the recording; a day: it stops the stream and takes what it delivered
+        try (PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
             PinStream.Window first = stream.open();
             go.countDown();
-            before.join(); // its pin is committed while the first window is open: not the window's thread
+            already.join(); // its pin is committed while the first window is open: not the window's thread
             PinStream.Seen none = stream.close(first);
             assertThat(none.couldPin()).isFalse();
 
             PinStream.Window second = stream.open();
-            Thread.ofVirtual().start(OwnInit::touch).join();
+            Thread.ofVirtual().start(ownTouch).join();
             PinStream.Seen seen = stream.close(second);
 
             assertThat(seen.couldPin()).isTrue();
             assertThat(seen.pins())
                     .singleElement()
-                    .satisfies(pin -> assertThat(pin.reason()).contains(OwnInit.class.getName()));
-            assertThat(seen.otherPins()).noneMatch(pin -> pin.reason().contains(BeforeInit.class.getName()));
+                    .satisfies(pin -> assertThat(pin.reason()).contains(own));
+            assertThat(seen.otherPins()).noneMatch(pin -> pin.reason().contains(before));
         } finally {
-            before.join();
+            already.join();
         }
     }
 }
