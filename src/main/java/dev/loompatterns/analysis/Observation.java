@@ -45,7 +45,7 @@ public sealed interface Observation {
             if (javaThreadId <= 0 || javaThreadId == eventThread.id()) {
                 return eventThread;
             }
-            return new ThreadRef(javaThreadId, eventThread.equals(UNKNOWN) ? "" : eventThread.name(), true);
+            return new ThreadRef(javaThreadId, "", true); // the event thread, if any, is another thread
         }
 
         /** As {@link Pinned#carrier()} names a carrier: its label, or "?" where the event has none. */

@@ -113,7 +113,8 @@ public record Row(
     /**
      * The JVM's compilation time that accrued during the runs' clocks, summed over the runs
      * ({@link RunReport#jit()}: compilations that ended then, some begun before, of any code). Summed
-     * in nanoseconds and divided once: five runs of 0.9 ms are 4.5 ms, not five whole milliseconds of 0.
+     * in nanoseconds and divided once. The JVM reports it in whole milliseconds
+     * ({@code getTotalCompilationTime()}), so a run's figure is whole today; the sum does not depend on that.
      */
     public double jitMs() {
         return runs.stream().mapToLong(run -> run.jit().toNanos()).sum() / 1e6;

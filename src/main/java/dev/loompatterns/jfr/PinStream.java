@@ -50,13 +50,15 @@ import jdk.jfr.consumer.RecordingStream;
  * it, and closes the stream, or, for a stream younger than {@link #YOUNG}, stops it, which is
  * quicker then; the next window opens a new one. It used to stop the stream always, which
  * delivers the same events but, on a stream open for 100 ms or more, waited for the stream's next
- * read of its recording, once a second: measured on JDK 25.0.3 (2026-12-01, 2 cores under other
- * work), a stop took 4 to 26 ms on a stream younger than 100 ms and 470 to 970 ms in 7 of 16 tries on
- * older ones, where a dump took 7 to 23 ms at every age and held the window's pin each time. Where
- * the JVM is shutting down or the caller was interrupted (a cancelled run), it stops the stream as
- * before: JFR's shutdown hook deletes the recording's chunks, and a dump then logs "Missing
- * chunkfile" errors to stdout (they came out at the top of a {@code compare} stopped by Ctrl-C, in 4
- * of 4 tries of {@code LauncherTest}'s Ctrl-C test on {@code pinning}).
+ * read of its recording, once a second. Measured with {@code scripts/pin-stream.d/StopOrDump.java}
+ * (JDK 25.0.3, 2026-12-01, 2 cores at a load of 9 to 13 from other work; 4 tries at each age, the
+ * first of each JVM left out: 100 and 112 ms): on streams 0 to 50 ms old a stop took 8 to 26 ms and a
+ * dump 14 to 33 ms; on streams 100 to 1,500 ms old a stop took 4 to 11 ms in 9 of 16 tries and 472 to
+ * 970 ms in the other 7, a dump 7 to 20 ms; every try got its pin. Where
+ * the JVM is shutting down, it stops the stream as before: JFR's shutdown hook deletes the
+ * recording's chunks, and a dump then logs "Missing chunkfile" errors to stdout (they came out at the
+ * top of a {@code compare} stopped by Ctrl-C, in 4 of 4 tries of {@code LauncherTest}'s Ctrl-C test on
+ * {@code pinning}).
  *
  * <p>Windows do not overlap: {@link #open()} while another window is open throws.
  */
@@ -77,8 +79,9 @@ public final class PinStream implements AutoCloseable {
     private long startedAt;
 
     /**
-     * A stream younger than this is stopped, older ones dumped: a stop took 4 to 26 ms on streams up to 50 ms
-     * old in 12 of 12 tries, a dump 14 to 33 ms; from 100 ms on a stop took 470 to 970 ms in 7 of 16 tries.
+     * A stream younger than this is stopped, older ones dumped: see "What it costs" above (a stop took 8 to 26
+     * ms on streams up to 50 ms old, a dump 14 to 33 ms; from 100 ms on a stop took 472 to 970 ms in 7 of 16
+     * tries). Between 50 and 100 ms nothing was measured.
      */
     static final Duration YOUNG = Duration.ofMillis(50);
 
@@ -191,17 +194,15 @@ public final class PinStream implements AutoCloseable {
             if (!closedUnder) {
                 Consumer<List<RecordedEvent>> read = events -> all.set(events.stream()
                         .filter(event -> event.getEventType().getName().equals(VIRTUAL_THREAD_PINNED))
-                        .filter(event -> !event.getStartTime().isBefore(since))
                         .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
                         .toList());
                 boolean isYoung = System.nanoTime() - startedAt < young.toNanos();
-                if (isYoung
-                        || JvmShutdown.inProgress()
-                        || Thread.currentThread().isInterrupted()) {
-                    // A young stream stops quickly, quicker than a dump. A cancelled run, or one the JVM's exit
-                    // (Ctrl-C) stops: JFR's own shutdown hook deletes the repository's chunks meanwhile, and a
-                    // dump then logs "Missing chunkfile" errors to stdout (into compare's table, once); the stop
-                    // says nothing and delivers what it can, which a cancelled run can do with.
+                if (isYoung || JvmShutdown.inProgress()) {
+                    // A young stream stops quickly, quicker than a dump. While the JVM exits (Ctrl-C), JFR's own
+                    // shutdown hook deletes the repository's chunks, and a dump then logs "Missing chunkfile"
+                    // errors to stdout (into compare's table, once); the stop says nothing and delivers what it
+                    // can, which a run stopped by the exit can do with. (An interrupted caller dumps: the dump
+                    // runs on a thread of its own, and the flag is kept.)
                     stopKeepingInterrupt(stream, mark, read);
                 } else {
                     List<RecordedEvent> events = snapshot(stream);
@@ -227,13 +228,14 @@ public final class PinStream implements AutoCloseable {
         List<Pin> mine = new ArrayList<>();
         List<Pin> others = new ArrayList<>();
         for (Delivered each : all.get()) {
-            if (each.start().isBefore(since)) {
-                continue; // delivered late, of a window that could not pin: no window's
-            }
             long id = each.pin().threadId();
             boolean own = id > window.firstId && id < endId
                     || id == window.owner && !each.start().isBefore(window.opened);
-            (own ? mine : others).add(each.pin());
+            if (own) {
+                mine.add(each.pin()); // told by thread id, exactly: no clock compared
+            } else if (!each.start().isBefore(since)) {
+                others.add(each.pin()); // a pin from before the last window that could not pin is no window's
+            }
         }
         return new Seen(mine, true, others);
     }
@@ -242,10 +244,10 @@ public final class PinStream implements AutoCloseable {
      * What a window says when its stream's recording was closed by someone else while it was open. Public
      * for the tests that check the words.
      */
-    public static final String RECORDING_CLOSED = "the JFR recording that the pin assertion reads was closed while"
-            + " the test ran (code that closes every recording, as FlightRecorder.getFlightRecorder()"
-            + ".getRecordings().forEach(Recording::close) does, closes it too), so the test's pins are not known:"
-            + " close only the recordings the test made itself";
+    public static final String RECORDING_CLOSED = "the JFR recording that the pin assertion reads was stopped or"
+            + " closed while the test ran (code that stops or closes every recording, as FlightRecorder"
+            + ".getFlightRecorder().getRecordings().forEach(Recording::close) does, stops or closes it too), so the"
+            + " test's pins are not known: stop and close only the recordings the test made itself";
 
     /** Whether the stream's recording is closed: no longer listed by FlightRecorder (false if not told apart). */
     private boolean recordingClosed() {
@@ -254,7 +256,9 @@ public final class PinStream implements AutoCloseable {
         }
         for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
             if (recording.getId() == recordingId) {
-                return recording.getState() == RecordingState.CLOSED;
+                // stopped by someone else counts too: a dump of a stopped recording holds only what came before
+                // the stop, so the window would see none of its later pins, and say nothing
+                return recording.getState() != RecordingState.RUNNING;
             }
         }
         return true;
@@ -307,6 +311,7 @@ public final class PinStream implements AutoCloseable {
             Path file = null;
             try {
                 file = Files.createTempFile("loom-pins-", ".jfr");
+                file.toFile().deleteOnExit(); // if the JVM exits during the dump, which this thread does not outlive
                 stream.dump(file);
                 events.set(RecordingFile.readAllEvents(file));
             } catch (Throwable e) {

@@ -99,6 +99,9 @@ class RulesOnRecordingsTest {
                         .as("a run of 50 ms would need a stall of 450 ms to reach a warning")
                         .isLessThan(CarrierHoggingRule.WARNED / 1e6));
         assertThat((Long) hogging.details().get("releases_of_sampled_threads")).isGreaterThanOrEqualTo(15);
+        // the reader hands the rule the sampler's period from the settings (profile: 10 ms), which the density
+        // of a stretch is judged by; without it the rule cannot tell a queue's waits from the sampler's rhythm
+        assertThat(hogging.details()).containsEntry("sampling_period_ms", 10.0);
     }
 
     @Test

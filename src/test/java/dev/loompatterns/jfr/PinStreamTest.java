@@ -1,9 +1,18 @@
 package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +64,7 @@ class PinStreamTest {
      */
     @ParameterizedTest(name = "stream dumped from {0} ms old")
     @ValueSource(longs = {0, 86_400_000})
-    void aWindowSeesItsOwnPinAndNoneFromBeforeTheLastWindowThatCouldNotPin(long youngMs) throws InterruptedException {
+    void aWindowSeesItsOwnPinAndNoneFromBeforeTheLastWindowThatCouldNotPin(long youngMs) throws Exception {
         boolean dumped = youngMs == 0;
         Runnable beforeTouch = dumped ? BeforeDumped::touch : BeforeStopped::touch;
         Runnable ownTouch = dumped ? OwnDumped::touch : OwnStopped::touch;
@@ -71,7 +80,8 @@ class PinStreamTest {
             }
         });
         // 0: the window reads a dump of the recording; a day: it stops the stream and takes what it delivered
-        try (PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
+        try (Recording witness = witness();
+                PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
             PinStream.Window first = stream.open();
             go.countDown();
             already.join(); // its pin is committed while the first window is open: not the window's thread
@@ -87,8 +97,57 @@ class PinStreamTest {
                     .singleElement()
                     .satisfies(pin -> assertThat(pin.reason()).contains(own));
             assertThat(seen.otherPins()).noneMatch(pin -> pin.reason().contains(before));
+            assertThat(pinReasons(witness))
+                    .as("the thread that was no window's did pin, while the stream recorded")
+                    .anyMatch(reason -> reason.contains(before));
         } finally {
             already.join();
+        }
+    }
+
+    /**
+     * A recording stopped (not closed) by someone else while a window is open: its dump would hold nothing
+     * after the stop, so the window would see no pin and say nothing. It fails, saying what happened, as a
+     * closed one does; on both paths. Before, the dump path returned no pins and a {@code @ShouldNotPin} test
+     * that pinned passed.
+     */
+    @ParameterizedTest(name = "stream dumped from {0} ms old")
+    @ValueSource(longs = {0, 86_400_000})
+    void aRecordingStoppedUnderTheStreamFailsTheWindow(long youngMs) throws Exception {
+        try (PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
+            PinStream.Window window = stream.open();
+            for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+                if (recording.getName().startsWith("Recording Stream")
+                        && recording.getState() == RecordingState.RUNNING) {
+                    recording.stop();
+                }
+            }
+            Thread.ofVirtual().start(() -> {}).join(); // a thread of its own: the window asks JFR
+            assertThatThrownBy(() -> stream.close(window))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage(PinStream.RECORDING_CLOSED);
+        }
+    }
+
+    /** A recording of every pin beside the stream, to show that a pin the test relies on happened. */
+    private static Recording witness() {
+        Recording witness = new Recording();
+        witness.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO);
+        witness.start();
+        return witness;
+    }
+
+    private static List<String> pinReasons(Recording witness) throws IOException {
+        Path file = Files.createTempFile("pin-stream-test-", ".jfr");
+        try {
+            witness.stop();
+            witness.dump(file);
+            return RecordingFile.readAllEvents(file).stream()
+                    .filter(event -> event.getEventType().getName().equals("jdk.VirtualThreadPinned"))
+                    .map(event -> String.valueOf(event.getString("pinnedReason")))
+                    .toList();
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 }

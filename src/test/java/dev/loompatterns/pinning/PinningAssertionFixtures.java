@@ -65,6 +65,7 @@ final class PinningAssertionFixtures {
     }
 
     /** A test that expects a pin and creates no thread: JFR is not asked, and the message says why none was seen. */
+    @ExtendWith(OnlyInTestKit.class)
     static class ShouldPinWithoutAThread {
         @Test
         @ShouldPin

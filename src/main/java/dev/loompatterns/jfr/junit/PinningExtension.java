@@ -48,8 +48,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  *
  * <p>Cost: a test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
  * so its window closes without asking JFR for anything: a few microseconds. A test that creates
- * threads waits for JFR to deliver its events, by stopping the stream: a few milliseconds, after
- * which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
+ * threads waits for JFR's events, by stopping the stream if it is younger than 50 ms, or from a dump
+ * of its recording: a few milliseconds, after which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
  * Annotated tests must not run in parallel with each other, nor with tests that pin: a thread
  * created by a test running at the same time would be counted too.
  *
@@ -192,9 +192,12 @@ public final class PinningExtension implements InvocationInterceptor {
         boolean parallel = context.getConfigurationParameter(PARALLEL)
                 .map(value -> value.trim().equalsIgnoreCase("true"))
                 .orElse(false);
-        boolean isolated = context.getTestClass()
-                .map(type -> AnnotationSupport.isAnnotated(type, Isolated.class))
-                .orElse(false);
+        boolean isolated = false; // the class, or one it is nested in (@Nested)
+        for (Class<?> type = context.getTestClass().orElse(null);
+                type != null && !isolated;
+                type = type.getEnclosingClass()) {
+            isolated = AnnotationSupport.isAnnotated(type, Isolated.class);
+        }
         if (!parallel || isolated || !pinsCounted) {
             return "";
         }
