@@ -85,6 +85,13 @@ public final class PinStream implements AutoCloseable {
      */
     static final Duration YOUNG = Duration.ofMillis(50);
 
+    /**
+     * How long a window waits for a young stream's stop (or its mark) before it reads the recording from a dump:
+     * a stop took 8 to 26 ms on young streams, and now and then a second (one iteration of the
+     * PinAssertionCost benchmark averaged 506.7 ms, where the others took 3.9 to 26.0).
+     */
+    static final Duration YOUNG_STOP_DUMP_AFTER = Duration.ofMillis(150);
+
     /** Below this age a stream is stopped, from it dumped: {@link #YOUNG}, or what a test gives. */
     private final Duration young;
 
@@ -203,7 +210,8 @@ public final class PinStream implements AutoCloseable {
                     // errors to stdout (into compare's table, once); the stop says nothing and delivers what it
                     // can, which a run stopped by the exit can do with. (An interrupted caller dumps: the dump
                     // runs on a thread of its own, and the flag is kept.)
-                    stopKeepingInterrupt(stream, mark, read);
+                    stopKeepingInterrupt(
+                            stream, mark, read, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP, YOUNG_STOP_DUMP_AFTER);
                 } else {
                     List<RecordedEvent> events = snapshot(stream);
                     if (events != null) {
@@ -531,6 +539,21 @@ public final class PinStream implements AutoCloseable {
             Consumer<List<RecordedEvent>> replay,
             Duration graceOnceInterrupted,
             Duration backstop) {
+        stopKeepingInterrupt(stream, mark, replay, graceOnceInterrupted, backstop, STOP_DUMP_AFTER);
+    }
+
+    /**
+     * {@link #stopKeepingInterrupt(RecordingStream, StopMark, Consumer, Duration, Duration)}, reading the recording
+     * from a dump once {@code dumpAfter} has passed with neither the stop nor the mark (not
+     * {@link #STOP_DUMP_AFTER}).
+     */
+    static void stopKeepingInterrupt(
+            RecordingStream stream,
+            StopMark mark,
+            Consumer<List<RecordedEvent>> replay,
+            Duration graceOnceInterrupted,
+            Duration backstop,
+            Duration dumpAfter) {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch ended = new CountDownLatch(1);
         // opens when stop() returns, or when the stream delivers the mark
@@ -550,7 +573,7 @@ public final class PinStream implements AutoCloseable {
             }
         });
         // BLOCKS-UNTIL: the stream has stopped, or has delivered the mark, so every event up to the stop
-        boolean interrupted = await(stoppedOrMarked, replay == null ? backstop : STOP_DUMP_AFTER, graceOnceInterrupted);
+        boolean interrupted = await(stoppedOrMarked, replay == null ? backstop : dumpAfter, graceOnceInterrupted);
         if (!interrupted && mark != null && mark.delivered) {
             interrupted = await(ended, STOP_GRACE_AFTER_MARK, Duration.ZERO); // stop() normally follows at once
         }
