@@ -204,14 +204,20 @@ public final class PinStream implements AutoCloseable {
                         .map(event -> new Delivered(Pin.of(event), event.getStartTime()))
                         .toList());
                 boolean isYoung = System.nanoTime() - startedAt < young.toNanos();
-                if (isYoung || JvmShutdown.inProgress()) {
+                boolean exiting = JvmShutdown.inProgress();
+                if (isYoung || exiting) {
                     // A young stream stops quickly, quicker than a dump. While the JVM exits (Ctrl-C), JFR's own
                     // shutdown hook deletes the repository's chunks, and a dump then logs "Missing chunkfile"
                     // errors to stdout (into compare's table, once); the stop says nothing and delivers what it
                     // can, which a run stopped by the exit can do with. (An interrupted caller dumps: the dump
                     // runs on a thread of its own, and the flag is kept.)
                     stopKeepingInterrupt(
-                            stream, mark, read, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP, YOUNG_STOP_DUMP_AFTER);
+                            stream,
+                            mark,
+                            read,
+                            STOP_GRACE_ONCE_INTERRUPTED,
+                            STOP_BACKSTOP,
+                            exiting ? STOP_DUMP_AFTER : YOUNG_STOP_DUMP_AFTER); // exiting: a dump as late as can be
                 } else {
                     List<RecordedEvent> events = snapshot(stream);
                     if (events != null) {
