@@ -1,7 +1,7 @@
 package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.EventEnabled;
-import java.time.Duration;
+import dev.loompatterns.jfr.EventSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,29 +74,34 @@ public final class Analysis {
      * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
      */
     public List<Finding> finish(long events, long bytes, String file, Map<String, EventEnabled> settings) {
-        return finish(events, bytes, file, settings, Map.of(), Map.of());
+        return finish(new Rule.Recording(first(), last(), events, bytes, file, settings));
     }
 
     /**
-     * {@link #finish(long, long, String, Map)}, with the thresholds and the periods the settings gave the event
-     * types.
+     * {@link #finish(long, long, String, Map)}, with all the recording's settings say of the event types: whether
+     * they were on, and the thresholds and periods they gave them.
      */
-    public List<Finding> finish(
-            long events,
-            long bytes,
-            String file,
-            Map<String, EventEnabled> settings,
-            Map<String, Set<Duration>> thresholds,
-            Map<String, Set<Duration>> periods) {
-        Rule.Recording recording = new Rule.Recording(
-                start == Long.MAX_VALUE ? 0 : start,
-                end == Long.MIN_VALUE ? 0 : end,
+    public List<Finding> finish(long events, long bytes, String file, EventSettings settings) {
+        return finish(new Rule.Recording(
+                first(),
+                last(),
                 events,
                 bytes,
                 file,
-                settings,
-                thresholds,
-                periods);
+                settings.all(),
+                Durations.timespans(settings.thresholds()),
+                Durations.timespans(settings.periods())));
+    }
+
+    private List<Finding> finish(Rule.Recording recording) {
         return rules.stream().map(rule -> rule.finish(recording)).toList();
+    }
+
+    private long first() {
+        return start == Long.MAX_VALUE ? 0 : start;
+    }
+
+    private long last() {
+        return end == Long.MIN_VALUE ? 0 : end;
     }
 }

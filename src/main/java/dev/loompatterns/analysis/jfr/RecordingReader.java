@@ -1,7 +1,6 @@
 package dev.loompatterns.analysis.jfr;
 
 import dev.loompatterns.analysis.Analysis;
-import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
 import dev.loompatterns.jfr.EventSettings;
@@ -95,13 +94,7 @@ public final class RecordingReader {
         }
         try {
             return new Result(
-                    analysis.finish(
-                            events,
-                            Files.size(file),
-                            file.toString(),
-                            settings.all(),
-                            Durations.timespans(settings.thresholds()),
-                            Durations.timespans(settings.periods())),
+                    analysis.finish(events, Files.size(file), file.toString(), settings),
                     events,
                     sampledVirtualThreads);
         } catch (RuntimeException e) {
