@@ -8,7 +8,17 @@ def tree = new File(base, 'dependency-tree.txt').text
 def artifacts = tree.readLines().drop(1).collect { it.replaceAll(/^[\s|+\\`-]+/, '') }.findAll { it }
 def strangers = artifacts.findAll { !(it.startsWith('dev.loompatterns:loom-patterns:') || it.startsWith('org.junit') || it.startsWith('org.opentest4j:') || it.startsWith('org.apiguardian:')) }
 assert strangers.isEmpty() : "the user's test class path holds more than loom-patterns and JUnit: ${strangers}"
-assert artifacts.any { it.startsWith('dev.loompatterns:loom-patterns:') } : "loom-patterns is not in the tree:\n${tree}"
+assert artifacts.any { it.startsWith('dev.loompatterns:loom-patterns:jar:assertion:') } : "loom-patterns' assertion jar is not in the tree:\n${tree}"
+
+// The assertion's jar holds the assertion's classes only, and no Main-Class or Class-Path of the CLI's.
+def version = artifacts.find { it.startsWith('dev.loompatterns:loom-patterns:') }.split(':')[4]
+def jar = new java.util.jar.JarFile(new File(localRepositoryPath, "dev/loompatterns/loom-patterns/${version}/loom-patterns-${version}-assertion.jar"))
+def classes = jar.entries().toList()*.name.findAll { it.endsWith('.class') }
+def strayClasses = classes.findAll { !(it.startsWith('dev/loompatterns/jfr/Pin') || it.startsWith('dev/loompatterns/jfr/JvmShutdown') || it.startsWith('dev/loompatterns/jfr/junit/')) }
+assert strayClasses.isEmpty() : "the assertion jar holds more than the assertion: ${strayClasses}"
+assert classes.contains('dev/loompatterns/jfr/junit/PinningExtension.class') : classes
+def attributes = jar.manifest.mainAttributes
+assert attributes.getValue('Main-Class') == null && attributes.getValue('Class-Path') == null : attributes.entrySet()
 
 def reports = new File(base, 'target/surefire-reports')
 def clean = new XmlSlurper().parse(new File(reports, 'TEST-com.example.CleanTest.xml'))
