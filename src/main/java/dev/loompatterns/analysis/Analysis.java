@@ -1,7 +1,6 @@
 package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.EventEnabled;
-import dev.loompatterns.jfr.EventSettings;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,30 +77,20 @@ public final class Analysis {
     }
 
     /**
-     * {@link #finish(long, long, String, Map)}, with all the recording's settings say of the event types: whether
-     * they were on, and the thresholds and periods they gave them.
+     * The findings, in the rules' order, for a recording the adapter describes whole (its settings' thresholds
+     * and periods too), from {@link #first()} to {@link #last()}.
      */
-    public List<Finding> finish(long events, long bytes, String file, EventSettings settings) {
-        return finish(new Rule.Recording(
-                first(),
-                last(),
-                events,
-                bytes,
-                file,
-                settings.all(),
-                Durations.timespans(settings.thresholds()),
-                Durations.timespans(settings.periods())));
-    }
-
-    private List<Finding> finish(Rule.Recording recording) {
+    public List<Finding> finish(Rule.Recording recording) {
         return rules.stream().map(rule -> rule.finish(recording)).toList();
     }
 
-    private long first() {
+    /** The first time of the events read, 0 with none: the start of the recording as the rules see it. */
+    public long first() {
         return start == Long.MAX_VALUE ? 0 : start;
     }
 
-    private long last() {
+    /** The last end of the events read, 0 with none. */
+    public long last() {
         return end == Long.MIN_VALUE ? 0 : end;
     }
 }

@@ -1,8 +1,10 @@
 package dev.loompatterns.analysis.jfr;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
@@ -94,7 +96,15 @@ public final class RecordingReader {
         }
         try {
             return new Result(
-                    analysis.finish(events, Files.size(file), file.toString(), settings),
+                    analysis.finish(new Rule.Recording(
+                            analysis.first(),
+                            analysis.last(),
+                            events,
+                            Files.size(file),
+                            file.toString(),
+                            settings.all(),
+                            Durations.timespans(settings.thresholds()),
+                            Durations.timespans(settings.periods()))),
                     events,
                     sampledVirtualThreads);
         } catch (RuntimeException e) {
