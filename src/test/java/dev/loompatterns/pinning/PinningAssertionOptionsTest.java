@@ -8,9 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.EventConditions;
-import org.junit.platform.testkit.engine.Events;
-import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
 /**
  * What users of such assertions asked for: a tolerance, their own packages, causes to ignore, a superclass, no
@@ -23,14 +20,11 @@ class PinningAssertionOptionsTest {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsWithinATolerance"))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        fixture(selectMethod(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsOverATolerance"))
-                .testEvents()
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                m -> m.startsWith("expected at most 1 pin (jdk.VirtualThreadPinned), got 2:"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Tolerance.class, "twoPinsOverATolerance"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith("expected at most 1 pin (jdk.VirtualThreadPinned), got 2:"));
     }
 
     @Test
@@ -38,15 +32,12 @@ class PinningAssertionOptionsTest {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsOutsideTheGivenPackages"))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsInsideTheGivenPackages"))
-                .testEvents()
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                m -> m.startsWith("expected exactly 0 pins in dev.loompatterns.pinning"
-                                        + " (jdk.VirtualThreadPinned), got 2:"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsInsideTheGivenPackages"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith(
+                        "expected exactly 0 pins in dev.loompatterns.pinning" + " (jdk.VirtualThreadPinned), got 2:"));
     }
 
     @Test
@@ -54,15 +45,12 @@ class PinningAssertionOptionsTest {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anIgnoredCause"))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anotherCauseThanAskedFor"))
-                .testEvents()
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(m -> m.startsWith(
-                                        "expected at least 1 pin of cause class-init (jdk.VirtualThreadPinned), got 0")
-                                && m.contains("(not counted: 2 pins: 2 x native-frame)"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anotherCauseThanAskedFor"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith("expected at least 1 pin of cause class-init (jdk.VirtualThreadPinned), got 0")
+                        && m.contains("(not counted: 2 pins: 2 x native-frame)"));
     }
 
     /**
@@ -90,17 +78,12 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void theNearestAnnotationWinsTheClassThenItsSuperclassesThenInterfaces() {
-        fixture(selectClass(PinningAssertionOptionsFixtures.SaysOtherwiseThanItsSuperclass.class))
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(0).failed(1))
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.instanceOf(AssertionError.class),
-                                TestExecutionResultConditions.message(m ->
-                                        m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 2:"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(PinningAssertionOptionsFixtures.SaysOtherwiseThanItsSuperclass.class))
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(0).failed(1)),
+                AssertionError.class,
+                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 2:"));
         for (Class<?> fixture : List.of(
                 PinningAssertionOptionsFixtures.SaysOtherwiseThanItsInterface.class,
                 PinningAssertionOptionsFixtures.SuperclassBeforeInterface.class)) {
@@ -112,18 +95,13 @@ class PinningAssertionOptionsTest {
 
     @Test
     void bothAnnotationsOnOneElementAreAConflict() {
-        fixture(selectClass(PinningAssertionOptionsFixtures.BothOnOneClass.class))
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(0).failed(1))
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                                TestExecutionResultConditions.message(
-                                        m -> m.startsWith("@ShouldNotPin and @ShouldPin on the same element: ")
-                                                && m.endsWith("$BothOnOneClass"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(PinningAssertionOptionsFixtures.BothOnOneClass.class))
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(0).failed(1)),
+                ExtensionConfigurationException.class,
+                m -> m.startsWith("@ShouldNotPin and @ShouldPin on the same element: ")
+                        && m.endsWith("$BothOnOneClass"));
     }
 
     /**
@@ -132,29 +110,21 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void anAnnotationOnAMethodThatIsNotATestFailsNamingTheMethod() {
-        Events onASetUp = fixture(selectClass(PinningAssertionOptionsFixtures.OnASetUp.class))
-                .testEvents();
-        onASetUp.assertStatistics(s -> s.succeeded(1).failed(1));
-        onASetUp.failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                                TestExecutionResultConditions.message(m -> m.startsWith("@ShouldNotPin on "
-                                                + PinningAssertionOptionsFixtures.OnASetUp.class.getName()
-                                                + ".setUp(), which is not a test method:")
-                                        && m.contains("put them on the test methods or on the class"))));
-        fixture(selectClass(PinningAssertionOptionsFixtures.OnAHelper.class))
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(0).failed(1))
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(m -> m.startsWith(
-                                "@ShouldPin on " + PinningAssertionOptionsFixtures.OnAHelper.class.getName()
-                                        + ".helper(), which is not a test method:"))));
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(PinningAssertionOptionsFixtures.OnASetUp.class))
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(1).failed(1)),
+                ExtensionConfigurationException.class,
+                m -> m.startsWith("@ShouldNotPin on " + PinningAssertionOptionsFixtures.OnASetUp.class.getName()
+                                + ".setUp(), which is not a test method:")
+                        && m.contains("put them on the test methods or on the class"));
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(PinningAssertionOptionsFixtures.OnAHelper.class))
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(0).failed(1)),
+                null,
+                m -> m.startsWith("@ShouldPin on " + PinningAssertionOptionsFixtures.OnAHelper.class.getName()
+                        + ".helper(), which is not a test method:"));
     }
 
     /** Where no test of the class is annotated, JUnit never calls the extension: the annotation does nothing. */
@@ -172,40 +142,33 @@ class PinningAssertionOptionsTest {
                 PinningAssertionOptionsFixtures.EnclosingAnnotated.class,
                 PinningAssertionOptionsFixtures.AnnotatedFactory.class,
                 PinningAssertionOptionsFixtures.AnnotatedClassWithAFactory.class)) {
-            fixture(selectClass(fixture))
-                    .testEvents()
-                    .assertStatistics(s -> s.succeeded(0).failed(1))
-                    .failed()
-                    .assertThatEvents()
-                    .haveExactly(
-                            1,
-                            EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                    m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
-                                            && m.contains("native-frame: 'Native or VM frame on stack'"))));
+            PinningAssertionTest.failedOnce(
+                    fixture(selectClass(fixture))
+                            .testEvents()
+                            .assertStatistics(s -> s.succeeded(0).failed(1)),
+                    null,
+                    m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
+                            && m.contains("native-frame: 'Native or VM frame on stack'"));
         }
     }
 
     /** Before, the second test failed with PinStream's "a window is already open", which says nothing to a user. */
     @Test
     void twoAnnotatedTestsAtTheSameTimeFailWithASentenceThatSaysWhatToDo() {
-        EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
-                .selectors(selectClass(PinningAssertionOptionsFixtures.InParallel.class))
-                .execute()
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(1).failed(1))
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                                TestExecutionResultConditions.message(m -> m.contains("second()")
-                                        && m.contains("another test under @ShouldNotPin or @ShouldPin is running")
-                                        && m.contains("@Isolated"))));
+        PinningAssertionTest.failedOnce(
+                EngineTestKit.engine("junit-jupiter")
+                        .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                        .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+                        .selectors(selectClass(PinningAssertionOptionsFixtures.InParallel.class))
+                        .execute()
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(1).failed(1)),
+                ExtensionConfigurationException.class,
+                m -> m.contains("second()")
+                        && m.contains("another test under @ShouldNotPin or @ShouldPin is running")
+                        && m.contains("@Isolated"));
     }
 
     @Test

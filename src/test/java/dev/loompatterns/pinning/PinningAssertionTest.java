@@ -9,12 +9,15 @@ import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.Events;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
@@ -36,6 +39,19 @@ class PinningAssertionTest {
 
     static void reentrantLockOnVirtualThreads() throws Exception {
         PinningPattern.FORMS.of(Mode.VIRTUAL).runAll(4, GuardedSleep.inReentrantLock(SLEEP));
+    }
+
+    /**
+     * That exactly one of the events' tests failed, with a {@code type} (any, if null) whose message passes
+     * {@code message}; returns the events for more checks.
+     */
+    static Events failedOnce(Events events, Class<? extends Throwable> type, Predicate<String> message) {
+        Condition<Event> failure = type == null
+                ? EventConditions.finishedWithFailure(TestExecutionResultConditions.message(message))
+                : EventConditions.finishedWithFailure(
+                        TestExecutionResultConditions.instanceOf(type), TestExecutionResultConditions.message(message));
+        events.failed().assertThatEvents().haveExactly(1, failure);
+        return events;
     }
 
     static EngineExecutionResults fixture(DiscoverySelector selector) {
@@ -69,34 +85,26 @@ class PinningAssertionTest {
 
     @Test
     void shouldNotPinFailsAndListsEachPinWithItsReasonAndStack() {
-        Events failed = fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
-                .testEvents()
-                .failed();
-        failed.assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.instanceOf(AssertionError.class),
-                                TestExecutionResultConditions.message(
-                                        m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
-                                                && m.contains("'Native or VM frame on stack' LockSupport.park at "
-                                                        + UpcallSort.class.getName() + ".compareSleeping")
-                                                && m.contains("at java.lang.Thread.sleep"))));
+        failedOnce(
+                fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
+                        .testEvents(),
+                AssertionError.class,
+                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
+                        && m.contains("'Native or VM frame on stack' LockSupport.park at " + UpcallSort.class.getName()
+                                + ".compareSleeping")
+                        && m.contains("at java.lang.Thread.sleep"));
     }
 
     @Test
     void shouldPinFailsWhenNothingPins() {
-        Events failed = fixture(selectClass(PinningAssertionFixtures.ShouldPinButDoesNot.class))
-                .testEvents()
-                .failed();
-        failed.assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                "expected at least 1 pin with a reason containing '<clinit>'"
-                                        + " (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
-                                        + "  (a pin is recorded when its blocking ends: join the test's threads"
-                                        + " before the test returns)")));
+        failedOnce(
+                fixture(selectClass(PinningAssertionFixtures.ShouldPinButDoesNot.class))
+                        .testEvents(),
+                null,
+                ("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0"
+                        + System.lineSeparator()
+                        + "  (a pin is recorded when its blocking ends: join the test's threads before the"
+                        + " test returns)")::equals);
     }
 
     /**
@@ -109,43 +117,33 @@ class PinningAssertionTest {
         for (Class<?> fixture :
                 List.of(PinningAssertionFixtures.PinsButShouldNot.class, PinningAssertionFixtures.IsolatedPins.class)) {
             boolean isolated = fixture == PinningAssertionFixtures.IsolatedPins.class;
-            EngineTestKit.engine("junit-jupiter")
-                    .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                    .selectors(selectClass(fixture))
-                    .execute()
-                    .testEvents()
-                    .failed()
-                    .assertThatEvents()
-                    .haveExactly(
-                            1,
-                            EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                    m -> m.startsWith("expected exactly 0 pins") && m.contains(note) != isolated)));
+            failedOnce(
+                    EngineTestKit.engine("junit-jupiter")
+                            .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                            .selectors(selectClass(fixture))
+                            .execute()
+                            .testEvents(),
+                    null,
+                    m -> m.startsWith("expected exactly 0 pins") && m.contains(note) != isolated);
         }
-        fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
-                .testEvents()
-                .failed()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(
-                                TestExecutionResultConditions.message(m -> !m.contains(note))));
+        failedOnce(
+                fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
+                        .testEvents(),
+                null,
+                m -> !m.contains(note));
     }
 
     /** Where the test created no thread, the message says that, not to join threads it does not have. */
     @Test
     void shouldPinWithoutAThreadSaysNoThreadWasCreated() {
-        Events failed = fixture(selectClass(PinningAssertionFixtures.ShouldPinWithoutAThread.class))
-                .testEvents()
-                .failed();
-        failed.assertThatEvents()
-                .haveExactly(
-                        1,
-                        EventConditions.finishedWithFailure(TestExecutionResultConditions.message(
-                                "expected at least 1 pin (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
-                                        + "  (no thread was created while the test ran, so none of its own could pin:"
-                                        + " a thread made before it, in @BeforeEach or a field's initializer, is not"
-                                        + " the test's)")));
+        failedOnce(
+                fixture(selectClass(PinningAssertionFixtures.ShouldPinWithoutAThread.class))
+                        .testEvents(),
+                null,
+                ("expected at least 1 pin (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
+                        + "  (no thread was created while the test ran, so none of its own could pin: a thread"
+                        + " made before it, in @BeforeEach or a field's initializer, is not the test's)")::equals);
     }
 
     @Test
