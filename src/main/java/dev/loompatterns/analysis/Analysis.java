@@ -1,9 +1,7 @@
 package dev.loompatterns.analysis;
 
-import dev.loompatterns.jfr.EventEnabled;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,18 +60,6 @@ public final class Analysis {
         for (Rule rule : rules) {
             rule.accept(observation);
         }
-    }
-
-    /**
-     * The findings, in the rules' order.
-     *
-     * @param events   every event the adapter read, whatever its type
-     * @param bytes    the recording's size, or -1
-     * @param file     its name, or ""
-     * @param settings what its settings say of the event types the rules read ({@link #eventTypes()})
-     */
-    public List<Finding> finish(long events, long bytes, String file, Map<String, EventEnabled> settings) {
-        return finish(new Rule.Recording(first(), last(), events, bytes, file, settings));
     }
 
     /**

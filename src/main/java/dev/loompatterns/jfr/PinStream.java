@@ -322,22 +322,11 @@ public final class PinStream implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
         Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
-            Path file = null;
             try {
-                file = Files.createTempFile("loom-pins-", ".jfr");
-                file.toFile().deleteOnExit(); // if the JVM exits during the dump, which this thread does not outlive
-                stream.dump(file);
-                events.set(RecordingFile.readAllEvents(file));
+                events.set(dumpAndRead(stream));
             } catch (Throwable e) {
                 failed.set(e);
             } finally {
-                if (file != null) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        // a file in the temporary folder: nothing more to do
-                    }
-                }
                 done.countDown();
             }
         });
@@ -392,8 +381,7 @@ public final class PinStream implements AutoCloseable {
         stream = started;
         recordingId = id;
         mark = startedMark;
-        delivered = queue;
-        horizon = Instant.MIN;
+        delivered = queue; // horizon: Instant.MIN, as discardStream left it or as it starts
         startedAt = System.nanoTime();
     }
 
@@ -535,23 +523,12 @@ public final class PinStream implements AutoCloseable {
      *                               the recording of a stuck stream could not be dumped
      */
     static void stopKeepingInterrupt(RecordingStream stream, StopMark mark, Consumer<List<RecordedEvent>> replay) {
-        stopKeepingInterrupt(stream, mark, replay, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP);
-    }
-
-    /** {@link #stopKeepingInterrupt(RecordingStream, StopMark, Consumer)} with its bounds given (tests give short ones). */
-    static void stopKeepingInterrupt(
-            RecordingStream stream,
-            StopMark mark,
-            Consumer<List<RecordedEvent>> replay,
-            Duration graceOnceInterrupted,
-            Duration backstop) {
-        stopKeepingInterrupt(stream, mark, replay, graceOnceInterrupted, backstop, STOP_DUMP_AFTER);
+        stopKeepingInterrupt(stream, mark, replay, STOP_GRACE_ONCE_INTERRUPTED, STOP_BACKSTOP, STOP_DUMP_AFTER);
     }
 
     /**
-     * {@link #stopKeepingInterrupt(RecordingStream, StopMark, Consumer, Duration, Duration)}, reading the recording
-     * from a dump once {@code dumpAfter} has passed with neither the stop nor the mark (not
-     * {@link #STOP_DUMP_AFTER}).
+     * {@link #stopKeepingInterrupt(RecordingStream, StopMark, Consumer)} with its bounds given (tests give short ones),
+     * reading the recording from a dump once {@code dumpAfter} has passed with neither the stop nor the mark.
      */
     static void stopKeepingInterrupt(
             RecordingStream stream,
@@ -621,11 +598,8 @@ public final class PinStream implements AutoCloseable {
      * @throws IllegalStateException if the recording could not be dumped or read
      */
     private static List<RecordedEvent> dumped(RecordingStream stream, Thread stopper) {
-        Path file = null;
         try {
-            file = Files.createTempFile("loom-stream-", ".jfr");
-            stream.dump(file);
-            return RecordingFile.readAllEvents(file);
+            return dumpAndRead(stream);
         } catch (ClosedByInterruptException e) {
             return null; // the dump writes through an interruptible channel; the flag is set
         } catch (IOException | RuntimeException e) {
@@ -634,13 +608,24 @@ public final class PinStream implements AutoCloseable {
                     "JFR's stream stopped delivering events (" + stopper.getState()
                             + " in stop()), and a dump of its recording failed: " + e,
                     e);
+        }
+    }
+
+    /**
+     * Every event of the stream's recording, from a dump of it to a temporary file, which is deleted then, or when
+     * the JVM exits if it exits during the dump.
+     */
+    private static List<RecordedEvent> dumpAndRead(RecordingStream stream) throws IOException {
+        Path file = Files.createTempFile("loom-stream-", ".jfr");
+        try {
+            file.toFile().deleteOnExit();
+            stream.dump(file);
+            return RecordingFile.readAllEvents(file);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a file in the temporary folder: nothing more to do
-                }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a file in the temporary folder: nothing more to do
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.analysis.Rule;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -44,7 +45,14 @@ class JsonReportTest {
         analysis.accept(new Observation.VirtualStart(1_000_000_000L, thread));
         StringWriter text = new StringWriter();
 
-        JsonReport.write(new Report("e.jfr", 1, 1, analysis.finish(1, 1, "e.jfr", Map.of())), text);
+        JsonReport.write(
+                new Report(
+                        "e.jfr",
+                        1,
+                        1,
+                        analysis.finish(
+                                new Rule.Recording(analysis.first(), analysis.last(), 1, 1, "e.jfr", Map.of()))),
+                text);
 
         JsonNode census = null;
         for (JsonNode finding : new ObjectMapper().readTree(text.toString()).get("findings")) {

@@ -72,7 +72,8 @@ class StopKeepingInterruptTest {
 
             Thread stopper = Thread.ofPlatform().name("stopper").start(() -> {
                 // a grace longer than the test: the held-back delivery ends in its own time, however loaded the machine
-                PinStream.stopKeepingInterrupt(stream, null, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(
+                        stream, null, null, Duration.ofMinutes(5), Duration.ofMinutes(5), PinStream.STOP_DUMP_AFTER);
                 seenOnReturn.set(seen.get());
                 flagOnReturn.set(Thread.interrupted());
             });
@@ -110,7 +111,8 @@ class StopKeepingInterruptTest {
 
             Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
                 Thread.currentThread().interrupt(); // cancelled
-                PinStream.stopKeepingInterrupt(stream, null, null, Duration.ofMillis(100), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(
+                        stream, null, null, Duration.ofMillis(100), Duration.ofMinutes(5), PinStream.STOP_DUMP_AFTER);
                 flagOnReturn.set(Thread.interrupted());
             });
             try {
@@ -147,7 +149,8 @@ class StopKeepingInterruptTest {
                 TaskStartedEvent.at(i);
             }
             try {
-                PinStream.stopKeepingInterrupt(stream, mark, null, Duration.ofMinutes(5), Duration.ofMinutes(5));
+                PinStream.stopKeepingInterrupt(
+                        stream, mark, null, Duration.ofMinutes(5), Duration.ofMinutes(5), PinStream.STOP_DUMP_AFTER);
                 assertThat(seen).as("events committed before the mark").hasValue(3);
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
             } finally {
@@ -200,7 +203,8 @@ class StopKeepingInterruptTest {
                                         replayed.add(event.getEventType().getName()
                                                 + (event.hasField("taskId") ? " " + event.getLong("taskId") : ""))),
                         Duration.ofMinutes(5),
-                        Duration.ofMinutes(5));
+                        Duration.ofMinutes(5),
+                        PinStream.STOP_DUMP_AFTER);
                 assertThat(replayed)
                         .as("the recording's events, from its dump")
                         .containsExactly(
@@ -222,7 +226,12 @@ class StopKeepingInterruptTest {
         try (RecordingStream stream = heldBackUntil(goOn)) {
             try {
                 assertThatThrownBy(() -> PinStream.stopKeepingInterrupt(
-                                stream, null, null, Duration.ofMillis(100), Duration.ofMillis(200)))
+                                stream,
+                                null,
+                                null,
+                                Duration.ofMillis(100),
+                                Duration.ofMillis(200),
+                                PinStream.STOP_DUMP_AFTER))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("did not return within PT0.2S");
                 assertThat(Thread.currentThread().isInterrupted()).isFalse();
