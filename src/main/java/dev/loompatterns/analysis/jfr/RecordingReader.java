@@ -67,13 +67,13 @@ public final class RecordingReader {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
         EventSettings settings;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            settings = new EventSettings(recording.readEventTypes(), analysis.eventTypes());
-            while (recording.hasMoreEvents()) {
+        try (RecordingFile recording = parse(() -> new RecordingFile(file))) {
+            settings = new EventSettings(parse(recording::readEventTypes), analysis.eventTypes());
+            while (parse(recording::hasMoreEvents)) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted after " + events + " events");
                 }
-                RecordedEvent event = recording.readEvent();
+                RecordedEvent event = parse(recording::readEvent);
                 events++;
                 if (events % PROGRESS_EVERY == 0) {
                     progress.accept(events);
@@ -109,6 +109,25 @@ public final class RecordingReader {
                     sampledVirtualThreads);
         } catch (RuntimeException e) {
             throw new RuleFailedException("after the last event", e);
+        }
+    }
+
+    /** A call into the JDK's parser. */
+    private interface ParserCall<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Calls the parser, for which a damaged file is not always an {@code IOException}: a recording cut
+     * at some offsets makes {@code RecordingFile} throw an {@code IndexOutOfBoundsException} (JDK 25,
+     * seen in the test of a cut file). Whatever it throws is the file's fault, so it is an
+     * {@code IOException} here, kept apart from what a rule throws ({@link RuleFailedException}).
+     */
+    private static <T> T parse(ParserCall<T> call) throws IOException {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw new IOException("the JDK's parser failed: " + e, e);
         }
     }
 
