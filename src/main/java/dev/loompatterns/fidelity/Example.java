@@ -83,7 +83,15 @@ final class Example implements AutoCloseable {
 
     /** Compiles the example into a temporary folder, deleted by {@link #close()}, and loads it. */
     static Example compile(Path source) throws Exception {
-        Path classes = Files.createTempDirectory("loom-fidelity-");
+        return compile(source, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * {@link #compile(Path)} into a temporary folder made in {@code folder}: a test gives a folder of its
+     * own, where it can see what is left without counting what other JVMs put in the shared one.
+     */
+    static Example compile(Path source, Path folder) throws Exception {
+        Path classes = Files.createTempDirectory(folder, "loom-fidelity-");
         try {
             compileInto(source, classes);
             String className = source.getFileName().toString().replaceFirst("\\.java$", "");

@@ -70,13 +70,16 @@ class StopKeepingInterruptTest {
             TaskStartedEvent.at(2);
             delivering.await(); // the first event is in the handler; the second waits behind it
 
-            Thread stopper = Thread.ofPlatform().name("stopper").start(() -> {
+            // what the stopper throws reaches this thread at join()
+            Background<Void> background = Background.start(() -> {
                 // a grace longer than the test: the held-back delivery ends in its own time, however loaded the machine
                 PinStream.stopKeepingInterrupt(
                         stream, null, null, Duration.ofMinutes(5), Duration.ofMinutes(5), PinStream.STOP_DUMP_AFTER);
                 seenOnReturn.set(seen.get());
                 flagOnReturn.set(Thread.interrupted());
+                return null;
             });
+            Thread stopper = background.thread();
             try {
                 // the stopper waits for the held-back delivery (the stream cannot end before it)
                 Background.awaitUntil(() -> waiting(stopper) || !stopper.isAlive());
@@ -88,7 +91,7 @@ class StopKeepingInterruptTest {
                 Background.awaitUntil(() -> !stopper.isInterrupted() && (waiting(stopper) || !stopper.isAlive()));
             } finally {
                 goOn.countDown();
-                stopper.join();
+                background.join();
             }
         }
         assertThat(seenOnReturn)
@@ -109,18 +112,20 @@ class StopKeepingInterruptTest {
         AtomicBoolean flagOnReturn = new AtomicBoolean();
         try (RecordingStream stream = heldBackUntil(goOn)) {
 
-            Thread caller = Thread.ofPlatform().name("cancelled-caller").start(() -> {
+            Background<Void> background = Background.start(() -> {
                 Thread.currentThread().interrupt(); // cancelled
                 PinStream.stopKeepingInterrupt(
                         stream, null, null, Duration.ofMillis(100), Duration.ofMinutes(5), PinStream.STOP_DUMP_AFTER);
                 flagOnReturn.set(Thread.interrupted());
+                return null;
             });
+            Thread caller = background.thread();
             try {
                 // BLOCKS-UNTIL: the caller gave up on the stop, which is still held back
                 Background.awaitUntil(() -> !caller.isAlive());
             } finally {
                 goOn.countDown();
-                caller.join();
+                background.join();
             }
         }
         assertThat(flagOnReturn).as("the interrupt, kept for the caller").isTrue();
