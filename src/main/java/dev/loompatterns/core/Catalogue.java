@@ -2,6 +2,7 @@ package dev.loompatterns.core;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -25,11 +26,28 @@ public final class Catalogue {
 
     /** The patterns registered in {@code META-INF/services/dev.loompatterns.core.Pattern}. */
     public static Catalogue load() {
-        List<Pattern> found = ServiceLoader.load(Pattern.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparingInt(Pattern::number))
-                .toList();
-        return new Catalogue(found);
+        try {
+            List<Pattern> found = ServiceLoader.load(Pattern.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .sorted(Comparator.comparingInt(Pattern::number))
+                    .toList();
+            return new Catalogue(found);
+        } catch (ServiceConfigurationError e) {
+            throw notLoaded(e);
+        }
+    }
+
+    /**
+     * A mistake in {@code catalogue.txt} reaches the loader as "Provider ... could not be instantiated",
+     * naming whichever pattern was made first, with the line at fault two causes down: it is said first.
+     */
+    static IllegalStateException notLoaded(ServiceConfigurationError e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.toString() : root.getMessage();
+        return new IllegalStateException("the catalogue did not load: " + why + " (" + e.getMessage() + ")", e);
     }
 
     public List<Pattern> patterns() {

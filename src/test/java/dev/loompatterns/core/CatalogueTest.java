@@ -42,9 +42,29 @@ class CatalogueTest {
     void everyPatternHasADesignIdAndItsCatalogueNumber() {
         assertThat(catalogue.patterns()).isNotEmpty();
         for (Pattern pattern : catalogue.patterns()) {
-            assertThat(DESIGN_IDS).contains(pattern.id());
+            assertThat(DESIGN_IDS)
+                    .as(
+                            "%s: a new pattern's id goes at the end of DESIGN_IDS here and of the id table in"
+                                    + " docs/design.md",
+                            pattern.id())
+                    .contains(pattern.id());
             assertThat(pattern.number()).as(pattern.id()).isEqualTo(DESIGN_IDS.indexOf(pattern.id()) + 1);
         }
+    }
+
+    /** A mistake in catalogue.txt is said by its line, not as the first pattern that could not be made. */
+    @Test
+    void aCatalogueThatDoesNotLoadSaysWhyFirst() {
+        var parse = new IllegalArgumentException("catalogue.txt line 177: unknown field 'task' in countdown-latch");
+        var error = new java.util.ServiceConfigurationError(
+                "dev.loompatterns.core.Pattern: Provider dev.loompatterns.threadbasics.ThreadBasicsPattern could not"
+                        + " be instantiated",
+                new ExceptionInInitializerError(parse));
+        IllegalStateException said = Catalogue.notLoaded(error);
+        assertThat(said.getMessage())
+                .startsWith("the catalogue did not load: catalogue.txt line 177: unknown field 'task'")
+                .contains("ThreadBasicsPattern could not be instantiated");
+        assertThat(said).hasCause(error);
     }
 
     @Test
