@@ -60,7 +60,10 @@ public final class AtomicFile {
 
     /**
      * Checks, before any work starts, that a file can be written to {@code target}: it is not a
-     * directory nor a read-only file, and its folder exists and takes new files ({@link #probe}).
+     * directory nor a read-only file, and its folder exists and takes new files ({@link #probe}). A file
+     * already there is written over only if it is what loom writes ({@link #replaceable}): a mistyped
+     * {@code --jfr README.md} replaced the README, and {@code --out /dev/null} run as root would have
+     * replaced the device with a file, since the write moves a new file into place.
      *
      * @param what what the file is, for the message: "recording", "--out"
      * @return the absolute target path
@@ -79,11 +82,40 @@ public final class AtomicFile {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
         }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new RecordingSetupException(
+                    cannot + ": it is not a regular file (a device, a pipe or a socket); give a file name");
+        }
         if (Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new RecordingSetupException(cannot + ": the file is read-only");
         }
+        if (Files.exists(absolute) && !replaceable(absolute)) {
+            throw new RecordingSetupException(cannot + ": a file of another kind is there, and loom writes only over"
+                    + " an empty file, a JFR recording or a report of loom inspect; give another name, or remove it");
+        }
         checkFolder(folder, cannot);
         return absolute;
+    }
+
+    /**
+     * Whether a file already there is one loom may write over: empty, a JFR recording (its magic
+     * {@code FLR\0}), or a report of {@code loom inspect} in any of its formats (text, JSON, HTML),
+     * told by how each begins.
+     */
+    static boolean replaceable(Path file) {
+        byte[] head = new byte[8192]; // the reports name their recording before what tells them: a long path
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false; // what cannot be read is not known to be ours
+        }
+        String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return read == 0
+                || start.startsWith("FLR\0")
+                || start.startsWith("Recording: ")
+                || start.startsWith("{") && start.contains("\"findings\"")
+                || start.startsWith("<!DOCTYPE html>") && start.contains("<title>loom inspect: ");
     }
 
     /** {@link #probe}s the folder; fails with {@code failure} and the reason if no file can be created there. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,37 @@ class AtomicFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    /**
+     * A file already there is written over only if loom wrote it: a mistyped {@code --jfr README.md}
+     * replaced the README, and a device ({@code --out /dev/null}, as root) would have been replaced by
+     * a file.
+     */
+    @Test
+    void checkTargetWritesOverOnlyWhatLoomWrites(@TempDir Path dir) throws IOException {
+        Path readme = Files.writeString(dir.resolve("README.md"), "# my project\n");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(readme, "recording"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessageStartingWith("cannot write recording '" + readme + "': a file of another kind is there");
+        assertThat(Files.readString(readme)).isEqualTo("# my project\n");
+        Path longPath = dir.resolve("x".repeat(200));
+        for (String content : List.of(
+                "",
+                "FLR\0\u0002\u0001 and the rest of a recording",
+                "Recording: /tmp/a.jfr (1.0 KB, 10 events)\n",
+                "{\n  \"file\" : \"" + longPath + "\",\n  \"bytes\" : 1,\n  \"findings\" : [ ]\n}\n",
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>loom inspect: " + longPath
+                        + "</title>")) {
+            Path ours = Files.writeString(dir.resolve("ours"), content, StandardCharsets.ISO_8859_1);
+            assertThat(AtomicFile.checkTarget(ours, "--out")).as(content).isEqualTo(ours);
+        }
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device to refuse");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(device, "--out"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessage("cannot write --out '/dev/null': it is not a regular file (a device, a pipe or a socket);"
+                        + " give a file name");
     }
 
     @Test
