@@ -109,7 +109,8 @@ final class InspectCommand extends LoomCommand {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
             throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
-                    + "): it was cut short, or is still being written; inspect a recording that has ended, or a"
+                    + "): it was cut short, is damaged, or is still being written; inspect a recording that has"
+                    + " ended, or a"
                     + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'");
         }
         Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());

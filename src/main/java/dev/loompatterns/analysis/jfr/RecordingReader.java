@@ -78,10 +78,8 @@ public final class RecordingReader {
                 if (events % PROGRESS_EVERY == 0) {
                     progress.accept(events);
                 }
-                Observation observation;
-                try { // our code from here on: the parser read the event without complaint
-                    settings.accept(event);
-                    observation = observe(event);
+                Observation observation = read(event, settings, events);
+                try { // the rules' code from here on: the event's values were read without complaint
                     if (observation != null) {
                         analysis.accept(observation);
                     }
@@ -112,6 +110,23 @@ public final class RecordingReader {
         }
     }
 
+    /**
+     * The event's values, which the parser reads only when asked: in a damaged file a getter can fail
+     * (a frame without its method, a class without its name), so a failure here is the file's, unless
+     * the JDK's own {@code jfr print} reads the file whole.
+     */
+    private static Observation read(RecordedEvent event, EventSettings settings, long number) throws IOException {
+        try {
+            settings.accept(event);
+            return observe(event);
+        } catch (RuntimeException | InternalError e) {
+            throw new IOException(
+                    "event " + number + " has a value that cannot be read, " + e
+                            + "; if 'jfr print' reads the file without error, please report it as a bug in loom",
+                    e);
+        }
+    }
+
     /** A call into the JDK's parser. */
     private interface ParserCall<T> {
         T call() throws IOException;
@@ -119,14 +134,15 @@ public final class RecordingReader {
 
     /**
      * Calls the parser, for which a damaged file is not always an {@code IOException}: a recording cut
-     * at some offsets makes {@code RecordingFile} throw an {@code IndexOutOfBoundsException} (JDK 25,
-     * seen in the test of a cut file). Whatever it throws is the file's fault, so it is an
+     * at some offsets makes {@code RecordingFile} throw an {@code IndexOutOfBoundsException}, and a byte
+     * changed in its metadata an {@code InternalError} ("... is not a valid Java type"; JDK 25, seen in
+     * the tests of cut and damaged files). Whatever it throws is the file's fault, so it is an
      * {@code IOException} here, kept apart from what a rule throws ({@link RuleFailedException}).
      */
     private static <T> T parse(ParserCall<T> call) throws IOException {
         try {
             return call.call();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
             throw new IOException("the JDK's parser failed: " + e, e);
         }
     }
