@@ -424,7 +424,8 @@ class LauncherTest {
                             .start()
                             .waitFor())
                     .isZero();
-            // backstop only: a run that was not stopped ends after its 60 s sleep with 0, not 143
+            // backstop only: the JVM exits 143 on a TERM whatever loom does; the lines below tell that loom stopped
+            // the run
             assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue();
 
             String errText = Files.readString(err).replace('\r', '\n');
@@ -536,7 +537,7 @@ class LauncherTest {
                             .start()
                             .waitFor())
                     .isZero();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop: the exit code tells
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
 
             String errText = Files.readString(err).replace('\r', '\n');
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
@@ -608,7 +609,7 @@ class LauncherTest {
                             .start()
                             .waitFor())
                     .isZero();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop: the exit code tells
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
 
             String errText = Files.readString(err);
             assertThat(process.exitValue()).as(errText).isEqualTo(130);

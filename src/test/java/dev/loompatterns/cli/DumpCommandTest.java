@@ -171,10 +171,11 @@ class DumpCommandTest {
     void theVirtualFormsThreadsAreNamedAsThePoolsWere() throws IOException {
         Result result = LoomCliTest.loom("dump", "url-fetch", "--mode", "virtual", "--tasks", "4");
         assertThat(result.code()).as(result.err()).isZero();
+        Path saved = savedFile(result);
         try {
             assertThat(result.out()).containsPattern("#\\d+ \"fetch-\\d+\" virtual");
         } finally {
-            Files.deleteIfExists(savedFile(result));
+            Files.deleteIfExists(saved);
         }
     }
 

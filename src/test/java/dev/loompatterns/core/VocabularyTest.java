@@ -85,8 +85,8 @@ class VocabularyTest {
                     .as("%s implements Form", name)
                     .isTrue();
             assertThat(modeClass).isSameAs(byMode(type).of(mode).getClass());
-            assertThat(Modifier.isPublic(modeClass.getModifiers()))
-                    .as("%s is public, as every package's forms are", name)
+            assertThat(Modifier.isPublic(modeClass.getModifiers()) && Modifier.isFinal(modeClass.getModifiers()))
+                    .as("%s is public final, as every package's forms are", name)
                     .isTrue();
         }
     }
