@@ -20,10 +20,8 @@ class SleeperRunTest {
     void everyTaskWakesOnEachKind(Kind kind) throws InterruptedException {
         SleeperRun.Result result = SleeperRun.run(kind, 50, 3, Duration.ofMillis(2), Wait.SLEEP);
         assertThat(result.woke()).isEqualTo(50);
-        if (kind
-                == Kind
-                        .POOL) { // 50 tasks on 3 threads: 17 turns, and 16 sleeps of 2 ms between the first wake and
-                                 // the last
+        // 50 tasks on 3 threads: 17 turns, and 16 sleeps of 2 ms between the first wake and the last
+        if (kind == Kind.POOL) {
             assertThat(result.wakeWindowNanos())
                     .isGreaterThanOrEqualTo(Duration.ofMillis(16 * 2).toNanos());
         }
