@@ -290,6 +290,14 @@ public final class LoomCli implements Runnable {
             return "no command '" + unknownHelp.group(1) + "'; the commands are "
                     + String.join(", ", e.getCommandLine().getSubcommands().keySet());
         }
+        // 'loom run --jfr lock-counter': --jfr's optional value took the id, and picocli says the id is missing
+        if (e instanceof CommandLine.MissingParameterException
+                && e.getCommandLine().getCommand() instanceof RunCommand run
+                && run.jfr != null
+                && Catalogue.load().ids().contains(run.jfr)) {
+            return "no pattern id: '" + run.jfr + "' was read as --jfr's file; put --jfr after the id ('loom run "
+                    + run.jfr + " --jfr') or give the file with '=' (--jfr=FILE)";
+        }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         String message = firstLine(e.getMessage()).replace("option option", "option");
         Matcher choice = ENUM_CHOICE.matcher(message);

@@ -125,9 +125,24 @@ public enum ReportFormat {
         Notes.note(
                 out,
                 legend(
-                        "platform: peak_platform_threads, virtual: virtual_threads",
+                        "platform: peak_platform_threads, virtual: virtual_threads" + wrongWayWords(rows),
                         cut,
                         "--wide, --format csv or json give them whole"));
+    }
+
+    /**
+     * What {@code shown} and {@code not shown} mean, where a row says one of them: "not shown" read to a
+     * new user as a failure.
+     */
+    static String wrongWayWords(List<Row> rows) {
+        boolean wrongWay = rows.stream().anyMatch(row -> switch (row.check().verdict()) {
+            case DEMONSTRATED, NOT_SHOWN -> true;
+            case PASSED, FAILED -> false;
+        });
+        return wrongWay
+                ? "; shown: a wrong-way variant's flaw was seen in this run, not shown: it was not this time (neither"
+                        + " fails)"
+                : "";
     }
 
     private static void table(List<Row> rows, PrintWriter out) {

@@ -144,7 +144,8 @@ public final class PinRecorder implements AutoCloseable {
                     which,
                     counted,
                     notCounted,
-                    "a pin is recorded when its blocking ends: join the recorder's threads before stop()"));
+                    "a pin is recorded when its blocking ends: join the recorder's threads before stop(); if they were"
+                            + " joined, nothing they ran pinned"));
         }
     }
 
@@ -161,7 +162,8 @@ public final class PinRecorder implements AutoCloseable {
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =
-            "a pin is recorded when its blocking ends: join the test's threads before the test returns";
+            "a pin is recorded when its blocking ends: join the test's threads before the test returns; if they"
+                    + " were joined, nothing they ran pinned";
 
     /**
      * As {@link #failure(int, int, List, List, List)}, with the hint said when at least one pin was expected and none

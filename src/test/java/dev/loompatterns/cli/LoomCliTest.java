@@ -254,6 +254,18 @@ class LoomCliTest {
                 .doesNotContain("\tat ");
     }
 
+    /** --jfr's optional value takes a following id: picocli said "Missing required parameter: 'ID'" of an id typed. */
+    @Test
+    void anIdReadAsJfrsFileIsSaidSo() {
+        Result result = loom("run", "--jfr", "lock-counter");
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.err())
+                .isEqualTo("loom: no pattern id: 'lock-counter' was read as --jfr's file; put --jfr after the id ('loom"
+                        + " run lock-counter --jfr') or give the file with '=' (--jfr=FILE) (see 'loom run --help')"
+                        + System.lineSeparator());
+        assertThat(loom("run", "--jfr", "x.jfr").err()).contains("Missing required parameter");
+    }
+
     @Test
     void unknownPatternSuggestsTheNearestId() {
         assertThat(loom("run", "lock-countr").err()).contains("did you mean 'lock-counter'");

@@ -46,6 +46,19 @@ class ReportFormatTest {
                 .contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
     }
 
+    /** Under a table with a wrong-way row, the note says what its verdict means: "not shown" is no failure. */
+    @Test
+    void theNoteSaysWhatShownAndNotShownMeanWhereARowSaysOne() {
+        String notShown = print(ReportFormat.TABLE, Check.notShown("lost none of 1000000 this time"))
+                .replaceAll("\\s+", " ");
+        assertThat(notShown).contains("not shown: it was not this time (neither fails)");
+        String shown = print(ReportFormat.TABLE, Check.demonstrated("lost 12 of 1000000 updates"))
+                .replaceAll("\\s+", " ");
+        assertThat(shown).contains("shown: a wrong-way variant's flaw was seen in this run");
+        assertThat(print(ReportFormat.TABLE, Check.passed("total 1000000 of 1000000")))
+                .doesNotContain("wrong-way");
+    }
+
     /** The default table fits 120 columns however long a check's text; --wide keeps it whole. */
     @Test
     void theTableFits120ColumnsAndWideKeepsEverything() {

@@ -86,7 +86,8 @@ class PinRecorderTest {
                     .hasMessageContaining("(not counted, their reason does not contain 'Native or VM frame': 1 pin: 1"
                             + " x class-init of " + SlowInitD.class.getName() + ")")
                     .hasMessageEndingWith(
-                            "(a pin is recorded when its blocking ends: join the recorder's threads before stop())");
+                            "(a pin is recorded when its blocking ends: join the recorder's threads before stop(); if"
+                                    + " they were joined, nothing they ran pinned)");
         }
     }
 
@@ -168,7 +169,8 @@ class PinRecorderTest {
     }
 
     static final String WAIT_HINT =
-            "  (a pin is recorded when its blocking ends: join the test's threads before the test returns)";
+            "  (a pin is recorded when its blocking ends: join the test's threads before the test returns; if they"
+                    + " were joined, nothing they ran pinned)";
 
     /**
      * A test that expects a pin and saw none is told when pins are recorded: before, "got 0" gave no hint that

@@ -104,7 +104,7 @@ class PinningAssertionTest {
                 ("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0"
                         + System.lineSeparator()
                         + "  (a pin is recorded when its blocking ends: join the test's threads before the"
-                        + " test returns)")::equals);
+                        + " test returns; if they were joined, nothing they ran pinned)")::equals);
     }
 
     /**
