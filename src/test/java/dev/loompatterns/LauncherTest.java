@@ -304,6 +304,29 @@ class LauncherTest {
         assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
     }
 
+    /**
+     * On a terminal 30 columns wide a progress line is cut to 29: a wider one wraps, and its carriage
+     * return then takes back only its last part (a new user's {@code loom dump race} at 80 columns left
+     * two lines on the screen). The launcher tells Java the width ({@code LOOM_COLUMNS}, from stty).
+     */
+    @Test
+    void aProgressLineFitsANarrowTerminal(@TempDir Path dir) throws Exception {
+        Path rows = dir.resolve("rows.txt");
+        Path screen = dir.resolve("screen.txt");
+        launch(
+                dir,
+                Map.of(),
+                List.of(
+                        "script",
+                        "-qc",
+                        "stty cols 30; bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
+                        screen.toString()));
+        assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
+        assertThat(Files.readString(screen))
+                .contains("[1/3] thread-basics platform\u2026")
+                .doesNotContain("[1/3] thread-basics platform default");
+    }
+
     /** The names in {@code dir} now. */
     static java.util.Set<String> names(Path dir) throws IOException {
         try (var files = Files.list(dir)) {

@@ -7,11 +7,15 @@ public final class Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
+    /** The terminal's width, or 0 where it is not known: a line is cut to one column less. */
+    private final int columns;
+
     private int lastWidth;
 
-    private Progress(PrintWriter err, boolean enabled) {
+    private Progress(PrintWriter err, boolean enabled, int columns) {
         this.err = err;
         this.enabled = enabled;
+        this.columns = columns;
     }
 
     /**
@@ -22,11 +26,29 @@ public final class Progress {
      * {@value #STDERR_IS_TERMINAL}; without the launcher, the console's answer stands. Never under CI.
      */
     public static Progress onTerminal(PrintWriter err) {
-        return new Progress(err, stderrIsTerminal());
+        return new Progress(err, stderrIsTerminal(), columns(System.getenv(COLUMNS)));
     }
 
     /** The environment variable the launcher sets to 1 when stderr is a terminal, 0 when it is not. */
     static final String STDERR_IS_TERMINAL = "LOOM_STDERR_TTY";
+
+    /** The environment variable the launcher sets to the terminal's width, when stderr is a terminal. */
+    static final String COLUMNS = "LOOM_COLUMNS";
+
+    /** The width in {@code value}, or 0 (not known) for none, a non-number, or one too narrow to use. */
+    static int columns(String value) {
+        try {
+            int columns = value == null ? 0 : Integer.parseInt(value.strip());
+            return columns >= 20 ? columns : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A progress line shown on a terminal {@code columns} wide (0: not known), for tests. */
+    static Progress onTerminal(PrintWriter err, int columns) {
+        return new Progress(err, true, columns);
+    }
 
     public static boolean stderrIsTerminal() {
         if (System.getenv("CI") != null) {
@@ -41,12 +63,15 @@ public final class Progress {
     }
 
     static Progress none(PrintWriter err) {
-        return new Progress(err, false);
+        return new Progress(err, false, 0);
     }
 
     public void show(int done, int total, String label) {
         if (enabled) {
             String line = "[" + done + "/" + total + "] " + label;
+            if (columns > 0) { // a line as wide as the terminal wraps on some terminals: one column less
+                line = ReportFormat.fit(line, columns - 1);
+            }
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             err.flush();
             lastWidth = line.length();
