@@ -290,18 +290,7 @@ class LauncherTest {
      */
     @Test
     void progressReachesTheTerminalWhenTheRowsGoToAFile(@TempDir Path dir) throws Exception {
-        Path rows = dir.resolve("rows.txt");
-        Path screen = dir.resolve("screen.txt");
-        launch(
-                dir,
-                Map.of(),
-                List.of(
-                        "script",
-                        "-qc",
-                        "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
-                        screen.toString()));
-        assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
-        assertThat(Files.readString(screen)).contains("[1/3] thread-basics platform default");
+        assertThat(compareOnATerminal(dir, "")).contains("[1/3] thread-basics platform default");
     }
 
     /**
@@ -311,6 +300,16 @@ class LauncherTest {
      */
     @Test
     void aProgressLineFitsANarrowTerminal(@TempDir Path dir) throws Exception {
+        assertThat(compareOnATerminal(dir, "stty cols 30; "))
+                .contains("[1/3] thread-basics platform\u2026")
+                .doesNotContain("[1/3] thread-basics platform default");
+    }
+
+    /**
+     * What the screen of a pseudo-terminal (util-linux's {@code script}) showed while {@code ./loom compare}
+     * ran there with its rows going to a file, after {@code setUp} (a shell command and {@code ; }, or nothing).
+     */
+    private static String compareOnATerminal(Path dir, String setUp) throws Exception {
         Path rows = dir.resolve("rows.txt");
         Path screen = dir.resolve("screen.txt");
         launch(
@@ -319,12 +318,10 @@ class LauncherTest {
                 List.of(
                         "script",
                         "-qc",
-                        "stty cols 30; bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
+                        setUp + "bash loom compare thread-basics -P sleep-ms=1 --tasks 4 > " + rows,
                         screen.toString()));
         assertThat(Files.readString(rows)).startsWith("pattern").contains("thread-basics");
-        assertThat(Files.readString(screen))
-                .contains("[1/3] thread-basics platform\u2026")
-                .doesNotContain("[1/3] thread-basics platform default");
+        return Files.readString(screen);
     }
 
     /** The names in {@code dir} now. */
