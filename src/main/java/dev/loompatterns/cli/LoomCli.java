@@ -294,9 +294,11 @@ public final class LoomCli implements Runnable {
         if (e instanceof CommandLine.MissingParameterException
                 && e.getCommandLine().getCommand() instanceof RunCommand run
                 && run.jfr != null
-                && Catalogue.load().ids().contains(run.jfr)) {
-            return "no pattern id: '" + run.jfr + "' was read as --jfr's file; put --jfr after the id ('loom run "
-                    + run.jfr + " --jfr') or give the file with '=' (--jfr=FILE)";
+                && !run.jfr.isBlank()) {
+            List<String> ids = Catalogue.load().ids();
+            String id = ids.contains(run.jfr) ? run.jfr : Typo.nearest(run.jfr, ids);
+            return "no pattern id: '" + run.jfr + "' was read as --jfr's file; put --jfr after the id"
+                    + (id == null ? "" : " ('loom run " + id + " --jfr')") + " or give the file with '=' (--jfr=FILE)";
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         String message = firstLine(e.getMessage()).replace("option option", "option");

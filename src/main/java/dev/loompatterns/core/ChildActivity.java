@@ -1,8 +1,10 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Pin;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -40,9 +42,22 @@ public final class ChildActivity {
             this(beside, profile, new AtomicInteger());
         }
 
-        /** The next child's file. */
+        /**
+         * The next child's file: the next number whose file is free or one loom may write over (a
+         * recording, an empty file); a file of the user's that happens to bear the name is stepped over,
+         * not written over, since the child JVM writes its recording there itself.
+         */
         Path nextFile() {
-            return file(children.incrementAndGet());
+            Path file;
+            do {
+                file = file(children.incrementAndGet());
+            } while (!ours(file) && Files.exists(file, LinkOption.NOFOLLOW_LINKS));
+            return file;
+        }
+
+        /** A regular file that loom may write over or delete: a recording or an empty file. */
+        private static boolean ours(Path file) {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && AtomicFile.replaceable(file);
         }
 
         private Path file(int child) {
@@ -72,7 +87,7 @@ public final class ChildActivity {
                 for (Path file : files.filter(
                                 f -> ours.matcher(f.getFileName().toString()).matches())
                         .toList()) {
-                    if (!kept.contains(file.toAbsolutePath().normalize())) {
+                    if (!kept.contains(file.toAbsolutePath().normalize()) && ours(file)) {
                         Files.deleteIfExists(file);
                     }
                 }

@@ -52,6 +52,9 @@ public enum ReportFormat {
                 } else {
                     narrowTable(rows, out);
                 }
+                if (wrongWay(rows)) { // a line of its own: wrapped inside another, "not" ended up on the line above
+                    Notes.note(out, WRONG_WAY_WORDS);
+                }
             }
             case CSV -> csv(rows, out);
             case JSON -> json(rows, out);
@@ -125,7 +128,7 @@ public enum ReportFormat {
         Notes.note(
                 out,
                 legend(
-                        "platform: peak_platform_threads, virtual: virtual_threads" + wrongWayWords(rows),
+                        "platform: peak_platform_threads, virtual: virtual_threads",
                         cut,
                         "--wide, --format csv or json give them whole"));
     }
@@ -134,16 +137,15 @@ public enum ReportFormat {
      * What {@code shown} and {@code not shown} mean, where a row says one of them: "not shown" read to a
      * new user as a failure.
      */
-    static String wrongWayWords(List<Row> rows) {
-        boolean wrongWay = rows.stream().anyMatch(row -> switch (row.check().verdict()) {
+    static boolean wrongWay(List<Row> rows) {
+        return rows.stream().anyMatch(row -> switch (row.check().verdict()) {
             case DEMONSTRATED, NOT_SHOWN -> true;
             case PASSED, FAILED -> false;
         });
-        return wrongWay
-                ? "; shown: a wrong-way variant's flaw was seen in this run, not shown: it was not this time (neither"
-                        + " fails)"
-                : "";
     }
+
+    static final String WRONG_WAY_WORDS =
+            "shown / not shown: a wrong-way variant's flaw was / was not seen in this run; neither fails";
 
     private static void table(List<Row> rows, PrintWriter out) {
         List<List<String>> lines = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.ActivityCounter;
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Recorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ public final class Session {
                     }
                 }
                 case Recording.FilePerCell each -> {
+                    for (Cell cell : cells) { // before the first run: a cell's name may be a file of the user's
+                        AtomicFile.checkTarget(each.dir().resolve(cell.fileName()), "recording");
+                    }
                     List<Row> rows = new ArrayList<>();
                     List<Path> files = new ArrayList<>();
                     for (Cell cell : cells) {

@@ -82,12 +82,20 @@ public final class AtomicFile {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
         }
+        if (Files.isSymbolicLink(absolute)) { // the write would replace the link, not what it points to
+            throw new RecordingSetupException(
+                    cannot + ": it is a symbolic link; give the file it points to, or another name");
+        }
         if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
             throw new RecordingSetupException(
                     cannot + ": it is not a regular file (a device, a pipe or a socket); give a file name");
         }
         if (Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new RecordingSetupException(cannot + ": the file is read-only");
+        }
+        if (Files.exists(absolute) && !Files.isReadable(absolute)) {
+            throw new RecordingSetupException(cannot + ": it cannot be read, so loom cannot tell whether it wrote it;"
+                    + " give another name, or remove it");
         }
         if (Files.exists(absolute) && !replaceable(absolute)) {
             throw new RecordingSetupException(cannot + ": a file of another kind is there, and loom writes only over"
@@ -102,7 +110,7 @@ public final class AtomicFile {
      * {@code FLR\0}), or a report of {@code loom inspect} in any of its formats (text, JSON, HTML),
      * told by how each begins.
      */
-    static boolean replaceable(Path file) {
+    public static boolean replaceable(Path file) {
         byte[] head = new byte[8192]; // the reports name their recording before what tells them: a long path
         int read;
         try (var in = Files.newInputStream(file)) {
@@ -114,7 +122,7 @@ public final class AtomicFile {
         return read == 0
                 || start.startsWith("FLR\0")
                 || start.startsWith("Recording: ")
-                || start.startsWith("{") && start.contains("\"findings\"")
+                || start.matches("(?s)\\{\\s*\"file\" : \".*") && start.contains("\"findings\" : [")
                 || start.startsWith("<!DOCTYPE html>") && start.contains("<title>loom inspect: ");
     }
 

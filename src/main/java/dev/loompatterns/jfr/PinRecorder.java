@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  */
 public final class PinRecorder implements AutoCloseable {
 
+    /** How a hint to join the threads begins; {@link #failure} ends it by what it saw of pins not counted. */
+    static final String RECORDED_WHEN_IT_ENDS = "a pin is recorded when its blocking ends: ";
+
     private final PinStream stream = new PinStream();
     private final Predicate<String> ownCode;
     private final PinStream.Window window;
@@ -144,8 +147,7 @@ public final class PinRecorder implements AutoCloseable {
                     which,
                     counted,
                     notCounted,
-                    "a pin is recorded when its blocking ends: join the recorder's threads before stop(); if they were"
-                            + " joined, nothing they ran pinned"));
+                    RECORDED_WHEN_IT_ENDS + "join the recorder's threads before stop()"));
         }
     }
 
@@ -162,8 +164,7 @@ public final class PinRecorder implements AutoCloseable {
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =
-            "a pin is recorded when its blocking ends: join the test's threads before the test returns; if they"
-                    + " were joined, nothing they ran pinned";
+            RECORDED_WHEN_IT_ENDS + "join the test's threads before the test returns";
 
     /**
      * As {@link #failure(int, int, List, List, List)}, with the hint said when at least one pin was expected and none
@@ -223,7 +224,18 @@ public final class PinRecorder implements AutoCloseable {
             }
         });
         if (atLeast >= 1 && counted.isEmpty()) {
-            message.append(System.lineSeparator()).append("  (").append(hint).append(')');
+            // a test that had joined its threads read "join them" alone as the cause: say what joining leaves
+            boolean othersSeen = notCounted.values().stream().anyMatch(pins -> !pins.isEmpty());
+            String joined = !hint.startsWith(RECORDED_WHEN_IT_ENDS)
+                    ? ""
+                    : othersSeen
+                            ? "; if they were joined, none of their pins was of the kind asked for"
+                            : "; if they were joined, nothing they ran pinned";
+            message.append(System.lineSeparator())
+                    .append("  (")
+                    .append(hint)
+                    .append(joined)
+                    .append(')');
         }
         return message.toString();
     }

@@ -254,6 +254,24 @@ class LoomCliTest {
                 .doesNotContain("\tat ");
     }
 
+    /**
+     * compare --jfr-dir wrote a cell's recording over whatever bore its name: a file of the user's is now
+     * refused before the first run, and left as it was.
+     */
+    @Test
+    void jfrDirDoesNotWriteOverAFileOfTheUsers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notes =
+                java.nio.file.Files.writeString(dir.resolve("thread-basics-virtual-default.jfr"), "my notes");
+        Result result =
+                loom("compare", "thread-basics", "--modes", "virtual", "--tasks", "2", "--jfr-dir", dir.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.err()).contains("a file of another kind is there");
+        assertThat(java.nio.file.Files.readString(notes)).isEqualTo("my notes");
+        assertThat(result.out()).as("no run started").doesNotContain("thread-basics  virtual");
+    }
+
     /** --jfr's optional value takes a following id: picocli said "Missing required parameter: 'ID'" of an id typed. */
     @Test
     void anIdReadAsJfrsFileIsSaidSo() {
@@ -263,7 +281,14 @@ class LoomCliTest {
                 .isEqualTo("loom: no pattern id: 'lock-counter' was read as --jfr's file; put --jfr after the id ('loom"
                         + " run lock-counter --jfr') or give the file with '=' (--jfr=FILE) (see 'loom run --help')"
                         + System.lineSeparator());
-        assertThat(loom("run", "--jfr", "x.jfr").err()).contains("Missing required parameter");
+        assertThat(loom("run", "--jfr", "lock-countr").err())
+                .as("a mistyped id: the nearest")
+                .contains("'lock-countr' was read as --jfr's file; put --jfr after the id ('loom run lock-counter"
+                        + " --jfr')");
+        assertThat(loom("run", "--jfr", "x.jfr").err())
+                .as("a file after --jfr, and no id")
+                .contains("'x.jfr' was read as --jfr's file; put --jfr after the id or give the file with '='");
+        assertThat(loom("run", "--jfr").err()).contains("Missing required parameter");
     }
 
     @Test

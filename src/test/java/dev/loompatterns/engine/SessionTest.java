@@ -241,7 +241,9 @@ class SessionTest {
                 stem + "-child-x.jfr",
                 stem + "-child-2-child-1.jfr",
                 "one-child-platform-default-child-2.jfr")) {
-            Files.writeString(dir.resolve(name), "an earlier run's");
+            // a recording's magic: loom writes over, and deletes, only what it wrote (ChildRecordingFilesTest)
+            Files.writeString(
+                    dir.resolve(name), "FLR\0 an earlier run's", java.nio.charset.StandardCharsets.ISO_8859_1);
         }
 
         Session.Outcome outcome = session()

@@ -80,6 +80,18 @@ class AtomicFileTest {
             Path ours = Files.writeString(dir.resolve("ours"), content, StandardCharsets.ISO_8859_1);
             assertThat(AtomicFile.checkTarget(ours, "--out")).as(content).isEqualTo(ours);
         }
+        Path audit = Files.writeString(dir.resolve("audit.json"), "{\"scan\":\"x\",\"findings\":[]}\n");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(audit, "--out"))
+                .as("another tool's JSON with a findings field")
+                .hasMessageContaining("a file of another kind is there");
+        Path recording = Files.writeString(dir.resolve("keep.jfr"), "FLR\0", StandardCharsets.ISO_8859_1);
+        Path link = Files.createSymbolicLink(dir.resolve("latest.jfr"), recording);
+        assertThatThrownBy(() -> AtomicFile.checkTarget(link, "recording"))
+                .as("the write would replace the link with a file")
+                .hasMessageContaining("it is a symbolic link");
+        Path dangling = Files.createSymbolicLink(dir.resolve("gone.jfr"), dir.resolve("nothing-here"));
+        assertThatThrownBy(() -> AtomicFile.checkTarget(dangling, "recording"))
+                .hasMessageContaining("it is a symbolic link");
         Path device = Path.of("/dev/null");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device to refuse");
         assertThatThrownBy(() -> AtomicFile.checkTarget(device, "--out"))

@@ -1,0 +1,46 @@
+package dev.loompatterns.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The files a run's child JVMs record to, beside {@code --jfr}'s ({@code out-child-N.jfr}): a file of the user's
+ * that bears such a name is neither written over (the child JVM writes its recording there itself) nor deleted as
+ * an earlier run's recording. A reviewer's notes in {@code out-child-1.jfr} became a recording, and a FIFO and
+ * {@code out-child-7.jfr} were deleted.
+ */
+class ChildRecordingFilesTest {
+
+    private static final byte[] RECORDING = {'F', 'L', 'R', 0, 0, 2, 0, 1};
+
+    @Test
+    void aFileOfTheUsersIsSteppedOverAndKept(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("out-child-1.jfr"), "my notes");
+        Path earlier = Files.write(dir.resolve("out-child-2.jfr"), RECORDING);
+        Path kept = Files.writeString(dir.resolve("out-child-7.jfr"), "keep");
+        Path earlierEmpty = Files.createFile(dir.resolve("out-child-9.jfr"));
+        ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
+
+        assertThat(children.nextFile()).as("past the notes").isEqualTo(earlier);
+        assertThat(children.nextFile()).isEqualTo(dir.resolve("out-child-3.jfr"));
+
+        children.deleteEarlierFiles(List.of(earlier, dir.resolve("out-child-3.jfr")));
+        assertThat(Files.readString(notes)).isEqualTo("my notes");
+        assertThat(Files.readString(kept)).isEqualTo("keep");
+        assertThat(earlier).as("this run's").exists();
+        assertThat(earlierEmpty).as("an earlier run's, empty").doesNotExist();
+    }
+
+    @Test
+    void anEarlierRunsRecordingIsDeleted(@TempDir Path dir) throws Exception {
+        Path earlier = Files.write(dir.resolve("out-child-4.jfr"), RECORDING);
+        ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
+        children.deleteEarlierFiles(List.of());
+        assertThat(earlier).doesNotExist();
+    }
+}
