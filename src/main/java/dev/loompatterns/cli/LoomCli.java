@@ -254,6 +254,22 @@ public final class LoomCli implements Runnable {
         return EXIT_CHECK_FAILED;
     }
 
+    /** What the launcher runs itself, without this CLI: {@code ./loom example E01}, {@code ./loom bench}. */
+    static final List<String> LAUNCHER_COMMANDS = List.of("example", "bench");
+
+    /**
+     * The commands a user can give where {@code where} takes one: its subcommands, and at the top the
+     * launcher's own too, which a new user missed in the list after a mistyped command.
+     */
+    private static List<String> commands(CommandLine where) {
+        List<String> commands = new java.util.ArrayList<>(where.getSubcommands().keySet());
+        if (where.getParent() == null) {
+            commands.addAll(
+                    commands.indexOf("help") < 0 ? commands.size() : commands.indexOf("help"), LAUNCHER_COMMANDS);
+        }
+        return commands;
+    }
+
     /** picocli's message in one line, with a suggestion for a mistyped command or option. */
     static String describe(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched
@@ -265,7 +281,7 @@ public final class LoomCli implements Runnable {
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
             List<String> candidates = command
-                    ? List.copyOf(unmatched.getCommandLine().getSubcommands().keySet())
+                    ? commands(unmatched.getCommandLine())
                     : word.startsWith("--")
                             ? List.copyOf(unmatched
                                     .getCommandLine()
@@ -278,17 +294,14 @@ public final class LoomCli implements Runnable {
                 return what + "; did you mean '" + nearest + "'?";
             }
             return command
-                    ? what + "; the commands are "
-                            + String.join(
-                                    ", ",
-                                    unmatched.getCommandLine().getSubcommands().keySet())
+                    ? what + "; the commands are " + String.join(", ", commands(unmatched.getCommandLine()))
                     : what;
         }
         // 'loom help nosuch': picocli's help command says "Unknown subcommand 'nosuch'."; say it as 'loom nosuch' does
         Matcher unknownHelp = UNKNOWN_SUBCOMMAND.matcher(firstLine(e.getMessage()));
         if (unknownHelp.matches()) {
             return "no command '" + unknownHelp.group(1) + "'; the commands are "
-                    + String.join(", ", e.getCommandLine().getSubcommands().keySet());
+                    + String.join(", ", commands(e.getCommandLine()));
         }
         // 'loom run --jfr lock-counter': --jfr's optional value took the id, and picocli says the id is missing
         if (e instanceof CommandLine.MissingParameterException

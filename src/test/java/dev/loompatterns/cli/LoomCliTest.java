@@ -298,7 +298,10 @@ class LoomCliTest {
         assertThat(loom("lsit").err()).contains("did you mean 'list'");
         // an option with two letters swapped: picocli suggested nothing
         assertThat(loom("run", "thread-basics", "--mdoe", "virtual").err()).contains("did you mean '--mode'");
-        assertThat(loom("exmaple").err()).doesNotContain("did you mean").contains("the commands are");
+        // the launcher's own commands are commands too: listed, and suggested
+        assertThat(loom("exmaple").err()).contains("did you mean 'example'?");
+        assertThat(loom("frobnicate").err())
+                .contains("the commands are list, run, compare, dump, scale, fidelity, inspect, example, bench, help");
     }
 
     @Test
