@@ -254,6 +254,12 @@ public final class LoomCli implements Runnable {
         return EXIT_CHECK_FAILED;
     }
 
+    /** Whether {@code --jfr} stood alone, so that it took the next word: not {@code --jfr=FILE}, where the user chose. */
+    private static boolean jfrTookTheNextWord(CommandLine where) {
+        CommandLine.ParseResult parsed = where.getParseResult();
+        return parsed == null || parsed.originalArgs().contains("--jfr");
+    }
+
     /** What the launcher runs itself, without this CLI: {@code ./loom example E01}, {@code ./loom bench}. */
     static final List<String> LAUNCHER_COMMANDS = List.of("example", "bench");
 
@@ -307,7 +313,8 @@ public final class LoomCli implements Runnable {
         if (e instanceof CommandLine.MissingParameterException
                 && e.getCommandLine().getCommand() instanceof RunCommand run
                 && run.jfr != null
-                && !run.jfr.isBlank()) {
+                && !run.jfr.isBlank()
+                && jfrTookTheNextWord(e.getCommandLine())) {
             List<String> ids = Catalogue.load().ids();
             String id = ids.contains(run.jfr) ? run.jfr : Typo.nearest(run.jfr, ids);
             return "no pattern id: '" + run.jfr + "' was read as --jfr's file; put --jfr after the id"

@@ -1,6 +1,5 @@
 package dev.loompatterns.core;
 
-import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Pin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,11 +34,13 @@ public final class ChildActivity {
      *
      * @param beside  the parent's recording file
      * @param profile the parent's settings
+     * @param given   the files handed to children so far ({@link #nextFile}), the only ones
+     *                {@link #deleteFiles} deletes
      */
-    public record Recording(Path beside, Configuration profile, AtomicInteger children) {
+    public record Recording(Path beside, Configuration profile, AtomicInteger children, Queue<Path> given) {
 
         public Recording(Path beside, Configuration profile) {
-            this(beside, profile, new AtomicInteger());
+            this(beside, profile, new AtomicInteger(), new ConcurrentLinkedQueue<>());
         }
 
         /**
@@ -52,12 +53,25 @@ public final class ChildActivity {
             do {
                 file = file(children.incrementAndGet());
             } while (!ours(file) && Files.exists(file, LinkOption.NOFOLLOW_LINKS));
+            given.add(file);
             return file;
         }
 
-        /** A regular file that loom may write over or delete: a recording or an empty file. */
+        /**
+         * A regular file that loom may write over or delete: a recording (its magic {@code FLR\0}) or an
+         * empty file; not a report, which a child's recording never is.
+         */
         private static boolean ours(Path file) {
-            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && AtomicFile.replaceable(file);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            byte[] magic = new byte[4];
+            try (var in = Files.newInputStream(file)) {
+                int read = in.readNBytes(magic, 0, magic.length);
+                return read == 0 || read == 4 && magic[0] == 'F' && magic[1] == 'L' && magic[2] == 'R' && magic[3] == 0;
+            } catch (IOException e) {
+                return false; // what cannot be read is not known to be ours
+            }
         }
 
         private Path file(int child) {
@@ -103,9 +117,9 @@ public final class ChildActivity {
          * write its file while it shuts down.
          */
         public void deleteFiles() {
-            for (int child = 1; child <= children.get(); child++) {
+            for (Path file : given) { // not every number up to the count: a user's file stepped over stays
                 try {
-                    Files.deleteIfExists(file(child));
+                    Files.deleteIfExists(file);
                 } catch (IOException e) {
                     // best effort: the file stays, as it did before
                 }

@@ -111,7 +111,9 @@ public final class AtomicFile {
      * told by how each begins.
      */
     public static boolean replaceable(Path file) {
-        byte[] head = new byte[8192]; // the reports name their recording before what tells them: a long path
+        // the reports name their recording before what tells them: a path of 4,096 bytes, each escaped in JSON
+        // as up to six (\\u0001), still ends well inside
+        byte[] head = new byte[65_536];
         int read;
         try (var in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);

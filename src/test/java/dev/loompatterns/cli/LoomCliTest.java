@@ -289,6 +289,10 @@ class LoomCliTest {
                 .as("a file after --jfr, and no id")
                 .contains("'x.jfr' was read as --jfr's file; put --jfr after the id or give the file with '='");
         assertThat(loom("run", "--jfr").err()).contains("Missing required parameter");
+        assertThat(loom("run", "--jfr=x.jfr").err())
+                .as("the file given with '=': only the id is missing")
+                .contains("Missing required parameter")
+                .doesNotContain("was read as");
     }
 
     @Test

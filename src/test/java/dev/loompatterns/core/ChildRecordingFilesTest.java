@@ -36,6 +36,31 @@ class ChildRecordingFilesTest {
         assertThat(earlierEmpty).as("an earlier run's, empty").doesNotExist();
     }
 
+    /**
+     * A run stopped (Ctrl-C) or failed deletes its children's files: those handed out only, not a user's file
+     * stepped over on the way (a reviewer lost a text file, a FIFO and a link so), nor a text file that begins as
+     * a report of loom's does.
+     */
+    @Test
+    void aDiscardedRunDeletesOnlyTheFilesItHandedOut(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("out-child-1.jfr"), "my notes");
+        Path log = Files.writeString(dir.resolve("out-child-2.jfr"), "Recording: my own log\n");
+        ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
+        Path given = children.nextFile();
+        assertThat(given).isEqualTo(dir.resolve("out-child-3.jfr"));
+        Files.write(given, RECORDING);
+
+        children.deleteFiles();
+        assertThat(given).doesNotExist();
+        assertThat(Files.readString(notes)).isEqualTo("my notes");
+        assertThat(Files.readString(log)).isEqualTo("Recording: my own log\n");
+
+        children.deleteEarlierFiles(List.of());
+        assertThat(log)
+                .as("not a recording, though it begins as loom's text report")
+                .exists();
+    }
+
     @Test
     void anEarlierRunsRecordingIsDeleted(@TempDir Path dir) throws Exception {
         Path earlier = Files.write(dir.resolve("out-child-4.jfr"), RECORDING);
