@@ -133,7 +133,10 @@ public final class Durations {
 
     private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,12})\\s*(ns|us|ms|s|m|h|d)");
 
-    /** Each event type's thresholds, as JFR writes them, made {@link #timespan}s (texts that are none left out). */
+    /**
+     * Each event type's thresholds or periods, as JFR writes them, made {@link #timespan}s (texts that are none
+     * left out).
+     */
     public static Map<String, Set<Duration>> timespans(Map<String, Set<String>> texts) {
         Map<String, Set<Duration>> timespans = new HashMap<>();
         texts.forEach((type, values) -> {

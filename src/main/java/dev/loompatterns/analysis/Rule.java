@@ -63,7 +63,7 @@ public interface Rule {
             periods = sorted(periods);
         }
 
-        /** A recording whose thresholds and periods are not known. */
+        /** A recording whose thresholds and periods are not known: the rules' tests make them so. */
         public Recording(
                 long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
             this(start, end, events, bytes, file, settings, Map.of(), Map.of());

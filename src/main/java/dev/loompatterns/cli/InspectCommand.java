@@ -9,8 +9,8 @@ import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
+import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,7 +18,6 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -203,17 +202,14 @@ final class InspectCommand extends LoomCommand {
         }
     }
 
-    /** Whether the file begins with the magic bytes of every JFR chunk, "FLR\0". */
+    /** {@link Recorder#startsLikeARecording}, a file that cannot be read said in one line. */
     private static boolean startsLikeARecording(Path file) {
-        byte[] start = new byte[JFR_MAGIC.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(start, 0, start.length) == start.length && Arrays.equals(start, JFR_MAGIC);
+        try {
+            return Recorder.startsLikeARecording(file);
         } catch (IOException e) {
             throw new UsageException("cannot read '" + file + "': " + reason(e));
         }
     }
-
-    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
     private static String reason(Exception e) {
         String message = e.getMessage();

@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -62,13 +63,9 @@ public final class ChildActivity {
          * empty file; not a report, which a child's recording never is.
          */
         private static boolean ours(Path file) {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
-            byte[] magic = new byte[4];
-            try (var in = Files.newInputStream(file)) {
-                int read = in.readNBytes(magic, 0, magic.length);
-                return read == 0 || read == 4 && magic[0] == 'F' && magic[1] == 'L' && magic[2] == 'R' && magic[3] == 0;
+            try {
+                return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        && (Files.size(file) == 0 || Recorder.startsLikeARecording(file));
             } catch (IOException e) {
                 return false; // what cannot be read is not known to be ours
             }

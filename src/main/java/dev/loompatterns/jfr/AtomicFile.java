@@ -110,7 +110,7 @@ public final class AtomicFile {
      * {@code FLR\0}), or a report of {@code loom inspect} in any of its formats (text, JSON, HTML),
      * told by how each begins.
      */
-    public static boolean replaceable(Path file) {
+    static boolean replaceable(Path file) {
         // the reports name their recording before what tells them: a path of 4,096 bytes, each escaped in JSON
         // as up to six (\\u0001), still ends well inside
         byte[] head = new byte[65_536];

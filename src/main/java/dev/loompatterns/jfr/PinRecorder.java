@@ -141,34 +141,25 @@ public final class PinRecorder implements AutoCloseable {
             Map<String, List<Pin>> notCounted = new LinkedHashMap<>();
             notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
             notCounted.put("a class's first use or JFR's own", apart());
-            throw new AssertionError(failure(
-                    atLeast,
-                    atMost,
-                    which,
-                    counted,
-                    notCounted,
-                    RECORDED_WHEN_IT_ENDS + "join the recorder's threads before stop()"));
+            throw new AssertionError(failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_RECORDERS_THREADS));
         }
-    }
-
-    /**
-     * The message of a failed pin assertion, {@link #assertPins} or {@code @ShouldPin}: what was
-     * expected, every pin counted with its stack, and a tally of those not counted.
-     *
-     * @param which      what a counted pin is, beyond being the code's ("of cause class-init"...); may be empty
-     * @param notCounted the pins seen but set apart (a class's first use, other causes...)
-     */
-    public static String failure(int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted) {
-        return failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_TESTS_THREADS);
     }
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =
             RECORDED_WHEN_IT_ENDS + "join the test's threads before the test returns";
 
+    /** {@link #JOIN_THE_TESTS_THREADS} for a {@code PinRecorder}, whose window ends at {@link #stop()}. */
+    static final String JOIN_THE_RECORDERS_THREADS =
+            RECORDED_WHEN_IT_ENDS + "join the recorder's threads before stop()";
+
     /**
-     * As {@link #failure(int, int, List, List, List)}, with the hint said when at least one pin was expected and none
-     * was counted ({@link #JOIN_THE_TESTS_THREADS}, or why none could be seen).
+     * The message of a failed pin assertion, {@link #assertPins} or {@code @ShouldPin}: what was
+     * expected, every pin counted with its stack, and a tally of those not counted, with the hint said when at
+     * least one pin was expected and none was counted ({@link #JOIN_THE_TESTS_THREADS}, or why none could be seen).
+     *
+     * @param which      what a counted pin is, beyond being the code's ("of cause class-init"...); may be empty
+     * @param notCounted the pins seen but set apart (a class's first use, other causes...)
      */
     public static String failure(
             int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted, String hint) {
@@ -176,7 +167,7 @@ public final class PinRecorder implements AutoCloseable {
     }
 
     /**
-     * As {@link #failure(int, int, List, List, List)}, with the pins not counted by why ("" for no reason given), in
+     * As {@link #failure(int, int, List, List, List, String)}, with the pins not counted by why ("" for no reason given), in
      * the map's order: each group that is not empty gets a line of its own.
      *
      * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted

@@ -64,7 +64,10 @@ import jdk.jfr.consumer.RecordingStream;
  */
 public final class PinStream implements AutoCloseable {
 
-    /** The name of the thread that calls a stream's {@code stop()} ({@link #stopKeepingInterrupt}). */
+    /**
+     * The name of the thread that calls a stream's {@code stop()} ({@link #stopKeepingInterrupt}) or dumps its
+     * recording ({@link #snapshot}).
+     */
     public static final String STOPPER_THREAD = "loom-jfr-stop";
 
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
@@ -320,16 +323,7 @@ public final class PinStream implements AutoCloseable {
         AtomicReference<List<RecordedEvent>> events = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
-        Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
-            try {
-                events.set(dumpAndRead(stream));
-            } catch (Throwable e) {
-                failed.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
+        onStopperThread(() -> events.set(dumpAndRead(stream)), failed, done);
         // BLOCKS-UNTIL: the dump has been written and read
         boolean interrupted = await(done, STOP_BACKSTOP, STOP_GRACE_ONCE_INTERRUPTED);
         if (interrupted) {
@@ -499,7 +493,8 @@ public final class PinStream implements AutoCloseable {
      * <ul>
      *   <li>if {@code stop()} returns, or the stream delivers the mark and {@code stop()} returns
      *       within {@link #STOP_GRACE_AFTER_MARK}, every event committed before has arrived;
-     *   <li>otherwise, {@link #STOP_DUMP_AFTER} after the stop or the grace after the mark, the stream
+     *   <li>otherwise, {@code dumpAfter} ({@link #STOP_DUMP_AFTER} unless given) after the stop or the grace
+     *       after the mark, the stream
      *       is stuck, but its recording still holds every event ({@link StopMark#on} keeps its chunks):
      *       it is dumped to a temporary file, read, and handed to the owner's {@code replay}, and the
      *       stream closed. (Closing at once after the mark would do too, but for an event another
@@ -508,7 +503,7 @@ public final class PinStream implements AutoCloseable {
      * </ul>
      *
      * <p>The wait is bounded. Once the caller is interrupted it waits for the rest of
-     * {@link #STOP_DUMP_AFTER} (with no replay: at most {@link #STOP_GRACE_ONCE_INTERRUPTED} more), then
+     * {@code dumpAfter} (with no replay: at most {@link #STOP_GRACE_ONCE_INTERRUPTED} more), then
      * closes the stream, gives {@code stop()} up to that grace again to end, and returns with its flag set:
      * its last events may be missing, which a cancelled run can afford, and it ends. (A wait here with
      * no bound kept a cancelled run of {@code pinning structured synchronized} from ending in a CI run
@@ -544,17 +539,7 @@ public final class PinStream implements AutoCloseable {
         if (mark != null) {
             mark.commit(); // after every event the caller's threads committed: they are done
         }
-        // A platform thread: a virtual one would commit a jdk.VirtualThreadStart that an ActivityCounter counts.
-        Thread stopper = Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
-            try {
-                stream.stop();
-            } catch (Throwable e) {
-                failed.set(e);
-            } finally {
-                ended.countDown();
-                stoppedOrMarked.countDown();
-            }
-        });
+        Thread stopper = onStopperThread(stream::stop, failed, ended, stoppedOrMarked);
         // BLOCKS-UNTIL: the stream has stopped, or has delivered the mark, so every event up to the stop
         boolean interrupted = await(stoppedOrMarked, replay == null ? backstop : dumpAfter, graceOnceInterrupted);
         if (!interrupted && mark != null && mark.delivered) {
@@ -587,6 +572,31 @@ public final class PinStream implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the stopper thread runs. */
+    private interface StopperTask {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code task} on a daemon thread named {@link #STOPPER_THREAD}, a platform thread: a virtual one would
+     * commit a {@code jdk.VirtualThreadStart} that an {@link ActivityCounter} counts. What it throws goes to
+     * {@code failed}; every latch of {@code ended} is counted down when it ends.
+     */
+    private static Thread onStopperThread(
+            StopperTask task, AtomicReference<Throwable> failed, CountDownLatch... ended) {
+        return Thread.ofPlatform().name(STOPPER_THREAD).daemon().start(() -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                failed.set(e);
+            } finally {
+                for (CountDownLatch latch : ended) {
+                    latch.countDown();
+                }
+            }
+        });
     }
 
     /**

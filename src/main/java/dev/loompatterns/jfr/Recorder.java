@@ -25,6 +25,17 @@ public final class Recorder implements AutoCloseable {
     private final Path target;
     private boolean finished;
 
+    /** The magic bytes every JFR chunk, so every recording, begins with. */
+    private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+
+    /** Whether the file begins with {@code FLR\0}, as every recording does: it is one, perhaps cut short. */
+    public static boolean startsLikeARecording(Path file) throws IOException {
+        byte[] start = new byte[MAGIC.length];
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, start.length) == start.length && java.util.Arrays.equals(start, MAGIC);
+        }
+    }
+
     private Recorder(Recording recording, Path target) {
         this.recording = recording;
         this.target = target;

@@ -95,14 +95,7 @@ class PinRecorderTest {
     @Test
     void leavesOutPinsOfThreadsThatWereAlreadyRunning() throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
-        Thread before = Thread.ofVirtual().start(() -> {
-            try {
-                go.await();
-                SlowInitB.touch();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread before = dev.loompatterns.testing.PinRecording.alreadyRunning(go, SlowInitB::touch);
         try (PinRecorder recorder = PinRecorder.start()) {
             Thread mine =
                     Thread.ofVirtual().start(() -> {}); // a thread of its own: the recorder asks JFR for the events
@@ -158,13 +151,27 @@ class PinRecorderTest {
     @Test
     void theFailureMessageSaysWhatWasExpected() {
         assertThat(PinRecorder.failure(
-                        1, Integer.MAX_VALUE, List.of("with a reason containing '<clinit>'"), List.of(), List.of()))
+                        1,
+                        Integer.MAX_VALUE,
+                        List.of("with a reason containing '<clinit>'"),
+                        List.of(),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .isEqualTo("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got"
                         + " 0" + System.lineSeparator() + WAIT_HINT);
-        assertThat(PinRecorder.failure(1, 3, List.of(), List.of(), List.of())).startsWith("expected from 1 to 3 pins");
-        assertThat(PinRecorder.failure(0, 3, List.of(), List.of(), List.of())).startsWith("expected at most 3 pins");
-        assertThat(PinRecorder.failure(0, 1, List.of(), List.of(), List.of())).startsWith("expected at most 1 pin ");
-        assertThat(PinRecorder.failure(2, 2, List.of(), List.of(), List.of(pin(PinCause.NATIVE_FRAME, null))))
+        assertThat(PinRecorder.failure(1, 3, List.of(), List.of(), List.of(), PinRecorder.JOIN_THE_TESTS_THREADS))
+                .startsWith("expected from 1 to 3 pins");
+        assertThat(PinRecorder.failure(0, 3, List.of(), List.of(), List.of(), PinRecorder.JOIN_THE_TESTS_THREADS))
+                .startsWith("expected at most 3 pins");
+        assertThat(PinRecorder.failure(0, 1, List.of(), List.of(), List.of(), PinRecorder.JOIN_THE_TESTS_THREADS))
+                .startsWith("expected at most 1 pin ");
+        assertThat(PinRecorder.failure(
+                        2,
+                        2,
+                        List.of(),
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .contains("(not counted: 1 pin: 1 x native-frame)");
     }
 
@@ -178,15 +185,33 @@ class PinRecorderTest {
      */
     @Test
     void noPinWhereOneWasExpectedSaysToJoinTheThreads() {
-        assertThat(PinRecorder.failure(1, 1, List.of(), List.of(), List.of()))
+        assertThat(PinRecorder.failure(1, 1, List.of(), List.of(), List.of(), PinRecorder.JOIN_THE_TESTS_THREADS))
                 .endsWith(System.lineSeparator() + WAIT_HINT);
         // a pin was seen but not counted: "nothing they ran pinned" would contradict the line above
-        assertThat(PinRecorder.failure(1, 1, List.of(), List.of(), List.of(pin(PinCause.NATIVE_FRAME, null))))
+        assertThat(PinRecorder.failure(
+                        1,
+                        1,
+                        List.of(),
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .endsWith("; if they were joined, none of their pins was of the kind asked for)");
-        assertThat(PinRecorder.failure(2, 3, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+        assertThat(PinRecorder.failure(
+                        2,
+                        3,
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .as("a pin was counted")
                 .doesNotContain("blocking ends");
-        assertThat(PinRecorder.failure(0, 0, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+        assertThat(PinRecorder.failure(
+                        0,
+                        0,
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .as("none expected")
                 .doesNotContain("blocking ends");
     }
@@ -199,11 +224,22 @@ class PinRecorderTest {
     void aCountedWaitForAClassInitializerSaysItHappensOnTheClassesFirstUseOnly() {
         String hint = "happens on the class's first use only";
         assertThat(PinRecorder.failure(
-                        0, 0, List.of(), List.of(pin(PinCause.CLASS_INIT_WAIT, "org.lib.Heavy")), List.of()))
+                        0,
+                        0,
+                        List.of(),
+                        List.of(pin(PinCause.CLASS_INIT_WAIT, "org.lib.Heavy")),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .contains("class-init-wait of org.lib.Heavy")
                 .contains(hint)
                 .contains("@BeforeAll");
-        assertThat(PinRecorder.failure(0, 0, List.of(), List.of(pin(PinCause.NATIVE_FRAME, null)), List.of()))
+        assertThat(PinRecorder.failure(
+                        0,
+                        0,
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
                 .doesNotContain(hint);
     }
 

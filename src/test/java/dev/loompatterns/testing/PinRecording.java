@@ -22,6 +22,21 @@ public final class PinRecording {
         void run() throws Exception;
     }
 
+    /**
+     * A virtual thread started now that waits for {@code go}, then runs {@code then}: a thread that was already
+     * running when a recorder or window opened, whose pins are not its. The caller counts {@code go} down and joins.
+     */
+    public static Thread alreadyRunning(java.util.concurrent.CountDownLatch go, Runnable then) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                go.await();
+                then.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** Runs {@code action} on a new virtual thread and waits for it; what it threw is thrown here. */
     public static void onAVirtualThread(Action action) throws Exception {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
