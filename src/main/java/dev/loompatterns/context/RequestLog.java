@@ -17,8 +17,8 @@ import org.slf4j.MDC;
  *
  * <p>MDC does not cross a hand-off to another thread, and a {@code ScopedValue} cannot help a
  * library that reads a {@code ThreadLocal}: the context must be copied by hand into each task
- * ({@code MDC.getCopyOfContextMap()} before, {@code MDC.setContextMap(...)} and {@code MDC.clear()}
- * in the task), whatever runs the task: a pool, a thread per task, a fork.
+ * ({@code MDC.getCopyOfContextMap()} before, {@code MDC.setContextMap(...)} in the task, and the
+ * thread's own map put back after it), whatever runs the task: a pool, a thread per task, a fork.
  */
 final class RequestLog {
 
@@ -87,20 +87,33 @@ final class RequestLog {
     /**
      * The task wrapper that copies the MDC across a hand-off, whatever runs the task (a pool, a
      * thread per task, a fork): captures the calling thread's MDC now, before the hand-off, and
-     * returns a task that sets the copy in its own thread, runs {@code body}, and clears the MDC
-     * after it, else a pool thread's next task logs this request's id.
+     * returns a task that sets the copy in its own thread, runs {@code body}, and then puts back
+     * what that thread's MDC held before, else a pool thread's next task logs this request's id.
+     * Put back, not cleared: a task can run on the thread that handed it off (a pool's
+     * {@code CallerRunsPolicy}, a direct executor, a plain {@code call()}), whose own MDC a clear
+     * would wipe.
      */
     static <T> Callable<T> copyMdcInto(Body<T> body) {
         Map<String, String> captured = MDC.getCopyOfContextMap(); // on the handing-off thread
         return () -> {
+            Map<String, String> before = MDC.getCopyOfContextMap();
             String left = current();
-            MDC.setContextMap(captured);
+            setOrClear(captured);
             try {
                 return body.run(left);
             } finally {
-                MDC.clear();
+                setOrClear(before);
             }
         };
+    }
+
+    /** Sets the calling thread's MDC to {@code map}, or clears it if null (a thread whose MDC held nothing). */
+    private static void setOrClear(Map<String, String> map) {
+        if (map == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(map);
+        }
     }
 
     /** What the calling thread's MDC holds for the request, or null. */

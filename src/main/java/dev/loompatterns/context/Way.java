@@ -14,6 +14,6 @@ enum Way {
      * A library's ThreadLocal (logging's MDC) set in the handler and not copied: the subtasks' log lines lack the id.
      */
     MDC_LOST,
-    /** The MDC copied by a task wrapper into each subtask, and cleared after: every log line carries its own id. */
+    /** The MDC copied by a task wrapper into each subtask, and the thread's own put back after: every log line carries its own id. */
     MDC_COPIED
 }

@@ -52,7 +52,7 @@
  *       carries the id, in a pool, on a thread per task and in forks alike: a
  *       {@code ScopedValue} binding cannot reach a library that reads a {@code ThreadLocal}.
  *       Copied by a task wrapper ({@code MDC.getCopyOfContextMap()} on the handler's thread,
- *       {@code MDC.setContextMap(copy)} in the task, {@code MDC.clear()} after it), every line
+ *       {@code MDC.setContextMap(copy)} in the task, the thread's own map put back after it), every line
  *       carries its own request's id and none leaks into a pool thread's next task.
  *   <li>{@code per-thread-cache}: a library caches an expensive immutable object (a lookup
  *       table, {@code table-kib} KiB) in a {@code ThreadLocal}, as many do with formatters and

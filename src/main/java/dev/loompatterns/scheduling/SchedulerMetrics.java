@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jdk.management.VirtualThreadSchedulerMXBean;
 
 /**
- * What replaces a pool's metrics ({@code getActiveCount()}, {@code getQueue().size()}) when there
- * is no pool: the virtual-thread scheduler's own bean, {@code jdk.management.VirtualThreadSchedulerMXBean}
- * (JDK 24+): its parallelism, its carriers, and how many virtual threads are mounted and queued.
- * Read here mid-run, while more CPU-bound tasks than carriers want to run: as many as there are
- * carriers are mounted, and the rest wait in the queue, which is what a pool's queue size said.
+ * What the virtual-thread scheduler's own bean, {@code jdk.management.VirtualThreadSchedulerMXBean}
+ * (JDK 24+), says where a pool's metrics ({@code getActiveCount()}, {@code getQueue().size()}) were:
+ * its parallelism, its carriers, and how many virtual threads are mounted and queued, for the whole
+ * JVM. Read here mid-run, while more CPU-bound tasks than carriers want to run: as many as there are
+ * carriers are mounted, and the rest wait in the queue, which is what a pool's queue size said. A
+ * virtual thread blocked on I/O or a lock is neither mounted nor queued, so for blocking work the
+ * tasks in flight and waiting are counted by the program (a {@code Semaphore}'s permits and queue).
  */
 final class SchedulerMetrics {
 

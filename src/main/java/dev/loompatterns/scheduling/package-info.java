@@ -34,10 +34,11 @@
  *       at once, while the OS time-slices the pool's threads: the fix that {@code yield} only hints at.
  *   <li>{@code metrics}: more CPU-bound tasks than carriers, read mid-run through
  *       {@code jdk.management.VirtualThreadSchedulerMXBean} (JDK 24+): parallelism, carriers, and
- *       how many virtual threads are mounted and queued. What replaces a pool's
- *       {@code getActiveCount()} and {@code getQueue().size()} when there is no pool; the
- *       semaphores' own {@code availablePermits()} and {@code getQueueLength()}, and the JSON
- *       thread dump ({@code loom dump}), are the rest.
+ *       how many virtual threads are mounted and queued, for the whole JVM: the carriers' load, which
+ *       for CPU-bound tasks is what a pool's {@code getActiveCount()} and {@code getQueue().size()}
+ *       said. A virtual thread blocked on I/O or a lock is neither mounted nor queued: for blocking
+ *       tasks the semaphores' own {@code availablePermits()} and {@code getQueueLength()}, a
+ *       counter, and the JSON thread dump ({@code loom dump}) say how many are in flight and waiting.
  *   <li>{@code file-io}: tasks read a file with {@code RandomAccessFile}. The read stays mounted
  *       and holds its carrier, and JFR records no {@code jdk.VirtualThreadPinned}: nothing pinned,
  *       the thread never tried to unmount. Only {@code jdk.FileRead} shows where the time went.

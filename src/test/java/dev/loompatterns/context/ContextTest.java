@@ -1,11 +1,13 @@
 package dev.loompatterns.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -328,6 +330,39 @@ class ContextTest {
         assertThat(run(mode, Way.MDC_LOST, new LookupTable(16)))
                 .hasSize(REQUESTS.size() * FAN_OUT)
                 .allMatch(Outcome::lost);
+    }
+
+    /**
+     * The wrapper puts back what the running thread's MDC held: run on the thread that handed it off (a
+     * pool's CallerRunsPolicy, a direct executor), it leaves that thread's own MDC as it was; run on a
+     * thread whose MDC held nothing, it leaves nothing there.
+     */
+    @Test
+    void aCopiedTaskPutsBackTheMdcOfTheThreadItRanOn() throws Exception {
+        RequestLog.ready();
+        MDC.put(RequestLog.KEY, "req-caller");
+        MDC.put("user", "caller");
+        try {
+            Callable<String> task = RequestLog.copyMdcInto(left -> {
+                MDC.put(RequestLog.KEY, "req-task");
+                return left;
+            });
+            assertThat(task.call()).isEqualTo("req-caller");
+            assertThat(MDC.getCopyOfContextMap())
+                    .containsOnly(entry(RequestLog.KEY, "req-caller"), entry("user", "caller"));
+        } finally {
+            MDC.clear();
+        }
+
+        Callable<String> fromNothing = RequestLog.copyMdcInto(left -> RequestLog.current());
+        MDC.put(RequestLog.KEY, "req-other");
+        try {
+            assertThat(fromNothing.call()).isNull();
+            assertThat(MDC.get(RequestLog.KEY)).isEqualTo("req-other");
+        } finally {
+            MDC.clear();
+        }
+        assertThat(Contexts.nothingLeftHere()).isTrue();
     }
 
     @Test
