@@ -177,7 +177,8 @@ final class PinningRule extends BaseRule {
                             + " or JFR's own: nothing to fix.",
                     "A virtual thread that waits for a class loader, or for another thread to initialize a class,"
                         + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once the"
-                        + " classes are loaded.",
+                        + " classes are loaded. A long wait for an initializer means the initializer is slow: make it"
+                        + " fast, or run it before the virtual threads start.",
                     details);
         }
         Group top = code.getFirst();

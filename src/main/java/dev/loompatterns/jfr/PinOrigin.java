@@ -10,9 +10,9 @@ public enum PinOrigin {
     /** The observed code pinned: it blocked inside a native callback, its own initializer, a monitor... */
     CODE("code"),
     /**
-     * The JDK or the harness loading or initializing a class for its first use: a virtual thread
-     * waited for a loader's monitor, or for another thread to initialize a class that is not the
-     * observed code's own. Gone in a warm JVM.
+     * A class's first use: a virtual thread waited for a loader's monitor, or for another thread to
+     * initialize a class (any class: whether a thread arrives during the initializer is timing), or
+     * blocked initializing a class that is not the observed code's own. Gone in a warm JVM.
      */
     FIRST_USE("first-use"),
     /** JFR's own event code pinned while it recorded. */

@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  *
  * <p><b>Which pins count.</b> Each pin is classified by {@link PinTaxonomy}: {@link #pins()} keeps
  * those of the observed code ({@link PinOrigin#CODE}) and sets apart ({@link #apart()}) those of a
- * class's first use (a cold JVM loading classes, or waiting for another thread to initialize a class
- * that is not the observed code's own) and those of JFR's own event code. Which classes are the
+ * class's first use (a cold JVM loading classes, waiting for another thread to initialize any class,
+ * or blocking in the initializer of a class that is not the observed code's own) and those of JFR's
+ * own event code. Which classes are the
  * observed code's own is given to {@link #start(Predicate)}; by default every class outside the JDK.
  *
  * <p><b>Blocking.</b> Events reach the recorder asynchronously; {@link #stop()} waits until every
@@ -66,9 +67,9 @@ public final class PinRecorder implements AutoCloseable {
     /**
      * Starts recording; the calling thread is the recorder's first own thread.
      *
-     * @param ownCode true for the classes of the observed code ({@link PinTaxonomy#packages}): waiting
-     *                for another thread to initialize one of them counts as the code's pin, for any
-     *                other class as a first use
+     * @param ownCode true for the classes of the observed code ({@link PinTaxonomy#packages}): blocking
+     *                inside the initializer of one of them counts as the code's pin, of any other class
+     *                as a first use (as does waiting for any class's initializer)
      * @throws IllegalStateException if this JVM has no JFR ({@link PinStream#requireAvailable()})
      */
     public static PinRecorder start(Predicate<String> ownCode) {
@@ -195,12 +196,6 @@ public final class PinRecorder implements AutoCloseable {
             message.append(':');
             counted.forEach(
                     pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
-            if (counted.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT_WAIT)) {
-                message.append(System.lineSeparator())
-                        .append("  (a wait for another thread's class initializer happens on the class's first use")
-                        .append(" only: the first test to use the class sees it; if that first use is not what this")
-                        .append(" test is about, touch the class before the test's threads do, in @BeforeAll)");
-            }
         }
         notCounted.forEach((why, pins) -> {
             if (!pins.isEmpty()) {

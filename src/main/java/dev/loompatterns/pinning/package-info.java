@@ -22,7 +22,9 @@
  *       by another thread") on JDK 25. JDK 26 stops pinning such waits when they come from
  *       {@code new} or a static access (JDK-8369238, read, not run here); this variant's waiters
  *       come through {@code Class.forName}, which still pins there, and the initializing thread
- *       pins on every JDK: the check expects its pin, cause {@code class-init}.
+ *       pins on every JDK: the check expects its pin, cause {@code class-init}. The waits are
+ *       named apart, as a first use, not counted in {@code pinned}: whether a thread arrives while
+ *       an initializer runs is timing ({@link dev.loompatterns.jfr.PinTaxonomy}).
  *   <li>{@code synchronized}: inside a {@code synchronized} block, all tasks sharing the monitor.
  *       No pin since JDK 24 (JEP 491): a monitor is owned by the virtual thread, not its carrier,
  *       so sleeping, waiting and contending for it all unmount.
@@ -66,7 +68,7 @@
  * stack traces; pins of other threads left out) and classifies them with
  * {@link dev.loompatterns.jfr.PinTaxonomy}: the pattern's own pins (its package's code) are what
  * the check judges; a cold JVM's pins (the JDK or the harness loading or initializing a class for
- * its first use) and JFR's own are set apart and named in the detail, "(not counted: ...)". The
+ * its first use, and any thread's wait for another's initializer) and JFR's own are set apart and named in the detail, "(not counted: ...)". The
  * check compares the pattern's pins with what {@code Runtime.version().feature()} says this JDK
  * does: pins of the expected cause ({@code native-frame} for {@code ffm-upcall},
  * {@code class-init} for {@code class-init}, {@code monitor} for {@code synchronized-jdk21};

@@ -57,12 +57,13 @@ class CompareNotesTest {
                         "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
                         "dev.loompatterns.lockcounter.A.b:1"),
                 pin(
-                        "Waited for initialization of dev.loompatterns.lockcounter.Own by another thread",
-                        "dev.loompatterns.lockcounter.A.b:1"));
+                        "VM call to dev.loompatterns.lockcounter.Own.<clinit> on stack",
+                        "java.lang.Thread.sleep",
+                        "dev.loompatterns.lockcounter.Own.<clinit>:2"));
         Row row = Row.of(List.of(run("lock-counter", Mode.VIRTUAL, 10, 0, PinTally.of(pins, own))));
 
         assertThat(row.pinned())
-                .as("waiting for the pattern's own class is its pin")
+                .as("blocking in the pattern's own initializer is its pin")
                 .isEqualTo(1);
         assertThat(row.pinsApart().firstUse()).isEqualTo(3);
         assertThat(Notes.apartNote(List.of(row)))

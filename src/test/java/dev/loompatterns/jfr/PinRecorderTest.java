@@ -216,33 +216,6 @@ class PinRecorderTest {
                 .doesNotContain("blocking ends");
     }
 
-    /**
-     * A counted wait for a class's initializer comes with why a test may see it alone or in a suite only: it
-     * happens on the class's first use in the JVM (a reviewer's test failed on its first repetition alone).
-     */
-    @Test
-    void aCountedWaitForAClassInitializerSaysItHappensOnTheClassesFirstUseOnly() {
-        String hint = "happens on the class's first use only";
-        assertThat(PinRecorder.failure(
-                        0,
-                        0,
-                        List.of(),
-                        List.of(pin(PinCause.CLASS_INIT_WAIT, "org.lib.Heavy")),
-                        List.of(),
-                        PinRecorder.JOIN_THE_TESTS_THREADS))
-                .contains("class-init-wait of org.lib.Heavy")
-                .contains(hint)
-                .contains("@BeforeAll");
-        assertThat(PinRecorder.failure(
-                        0,
-                        0,
-                        List.of(),
-                        List.of(pin(PinCause.NATIVE_FRAME, null)),
-                        List.of(),
-                        PinRecorder.JOIN_THE_TESTS_THREADS))
-                .doesNotContain(hint);
-    }
-
     private static Pin pin(PinCause cause, String subject) {
         return new Pin(
                 "a reason",

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code @Nested} classes; on a {@code @TestFactory}, to each of its dynamic tests.
  * See {@link PinningExtension} for whose threads count and what it costs.
  *
- * <p>Pins of a class's first use (a cold JVM loading classes, or waiting for a JDK class's
- * initializer) and pins in JFR's own code never count ({@link dev.loompatterns.jfr.PinTaxonomy}).
+ * <p>Pins of a class's first use (a cold JVM loading classes, waiting for another thread to run any
+ * class's initializer, or blocking in a JDK class's initializer) and pins in JFR's own code never count ({@link dev.loompatterns.jfr.PinTaxonomy}).
  *
  * {@snippet :
  * @Test
