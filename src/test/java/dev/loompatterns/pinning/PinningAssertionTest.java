@@ -108,25 +108,40 @@ class PinningAssertionTest {
     }
 
     /**
-     * With JUnit's parallel execution on, a failure that counted pins says they may be another test's: a test's
-     * threads are those created while it ran. Without it, or on an {@code @Isolated} class, nothing is added.
+     * With JUnit's parallel execution on and tests run concurrently, a failure that counted pins says they may be
+     * another test's: a test's threads are those created while it ran. Without it, with it on but every mode
+     * {@code same_thread} (JUnit's default: nothing runs concurrently; a reviewer was told otherwise), or on an
+     * {@code @Isolated} class, nothing is added.
      */
     @Test
-    void aFailureUnderParallelExecutionSaysThePinsMayBeAnotherTests() {
+    void aFailureUnderConcurrentExecutionSaysThePinsMayBeAnotherTests() {
         String note = "JUnit's parallel execution is on (junit.jupiter.execution.parallel.enabled)";
         for (Class<?> fixture :
                 List.of(PinningAssertionFixtures.PinsButShouldNot.class, PinningAssertionFixtures.IsolatedPins.class)) {
             boolean isolated = fixture == PinningAssertionFixtures.IsolatedPins.class;
-            failedOnce(
-                    EngineTestKit.engine("junit-jupiter")
-                            .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                            .selectors(selectClass(fixture))
-                            .execute()
-                            .testEvents(),
-                    null,
-                    m -> m.startsWith("expected exactly 0 pins") && m.contains(note) != isolated);
+            for (String mode : List.of("same_thread", "concurrent")) {
+                boolean said = !isolated && mode.equals("concurrent");
+                failedOnce(
+                        EngineTestKit.engine("junit-jupiter")
+                                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                                .configurationParameter("junit.jupiter.execution.parallel.mode.default", mode)
+                                .selectors(selectClass(fixture))
+                                .execute()
+                                .testEvents(),
+                        null,
+                        m -> m.startsWith("expected exactly 0 pins") && m.contains(note) == said);
+            }
         }
+        failedOnce(
+                EngineTestKit.engine("junit-jupiter")
+                        .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
+                        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                        .selectors(selectClass(PinningAssertionFixtures.ConcurrentPins.class))
+                        .execute()
+                        .testEvents(),
+                null,
+                m -> m.contains(note));
         failedOnce(
                 fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
                         .testEvents(),

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -183,22 +185,39 @@ public final class PinningExtension implements InvocationInterceptor {
     /** The configuration parameter that turns JUnit's parallel execution on. */
     static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
+    /** JUnit's default execution modes: {@code same_thread} unless set, when parallel execution is on. */
+    static final List<String> MODE_DEFAULTS = List.of(
+            "junit.jupiter.execution.parallel.mode.default", "junit.jupiter.execution.parallel.mode.classes.default");
+
     /**
-     * Where JUnit's parallel execution is on and the test's class is not {@code @Isolated}: a line saying that
-     * the pins counted may be of threads another test created meanwhile (a test's threads are those created
-     * while it ran); else "".
+     * Where JUnit's parallel execution is on, tests may run concurrently (a default mode of {@code concurrent},
+     * or {@code @Execution(CONCURRENT)} on the test method or its classes), and the test's class is not
+     * {@code @Isolated}: a line saying that the pins counted may be of threads another test created meanwhile (a
+     * test's threads are those created while it ran); else "". Parallel execution on with both default modes
+     * {@code same_thread}, JUnit's default, runs nothing concurrently unless a class or method asks for it.
      */
     static String alongside(ExtensionContext context, boolean pinsCounted) {
         boolean parallel = context.getConfigurationParameter(PARALLEL)
                 .map(value -> value.trim().equalsIgnoreCase("true"))
+                .orElse(false);
+        boolean concurrent = MODE_DEFAULTS.stream()
+                .anyMatch(key -> context.getConfigurationParameter(key)
+                        .map(value -> value.trim().equalsIgnoreCase("concurrent"))
+                        .orElse(false));
+        concurrent |= context.getTestMethod()
+                .flatMap(method -> AnnotationSupport.findAnnotation(method, Execution.class))
+                .map(execution -> execution.value() == ExecutionMode.CONCURRENT)
                 .orElse(false);
         boolean isolated = false; // the class, or one it is nested in (@Nested)
         for (Class<?> type = context.getTestClass().orElse(null);
                 type != null && !isolated;
                 type = type.getEnclosingClass()) {
             isolated = AnnotationSupport.isAnnotated(type, Isolated.class);
+            concurrent |= AnnotationSupport.findAnnotation(type, Execution.class)
+                    .map(execution -> execution.value() == ExecutionMode.CONCURRENT)
+                    .orElse(false);
         }
-        if (!parallel || isolated || !pinsCounted) {
+        if (!parallel || !concurrent || isolated || !pinsCounted) {
             return "";
         }
         return System.lineSeparator() + "  (JUnit's parallel execution is on (" + PARALLEL + "): a test's threads"
