@@ -2,7 +2,9 @@ package dev.loompatterns.jfr;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Tells pins apart: the {@link PinCause} of a {@code jdk.VirtualThreadPinned} event, and whose pin
@@ -59,8 +61,14 @@ import java.util.function.Predicate;
  */
 public final class PinTaxonomy {
 
-    /** Packages whose classes are the JDK's. */
-    private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** Prefixes whose classes are the JDK's alone ({@code java.} cannot be defined by any other loader). */
+    private static final List<String> JDK_PREFIXES = List.of("java.", "jdk.", "sun.");
+
+    /**
+     * Prefixes shared by the JDK and other libraries ({@code javax.servlet}, {@code com.sun.jersey}): a class
+     * there is the JDK's only if its package is in one of the running JDK's modules.
+     */
+    private static final List<String> SHARED_PREFIXES = List.of("javax.", "com.sun.");
 
     /** Not the JDK's: the default for "the observed code's own classes". */
     public static final Predicate<String> NOT_JDK = type -> !isJdk(type);
@@ -233,9 +241,31 @@ public final class PinTaxonomy {
         return first == null ? "(no stack trace recorded)" : first;
     }
 
-    /** True for a class of the JDK. */
+    /**
+     * True for a class of the JDK: under {@code java.}, {@code jdk.} or {@code sun.}, or under {@code javax.} or
+     * {@code com.sun.} in a package of the running JDK's own modules ({@code javax.net.ssl},
+     * {@code com.sun.net.httpserver}), not a library's that shares the prefix ({@code javax.servlet},
+     * {@code com.sun.jersey}; a reviewer's blocking initializer in {@code javax.servlet.demo} was excused as
+     * the JDK's first use). A recording of another JDK version is read with this JDK's packages.
+     */
     public static boolean isJdk(String type) {
-        return JDK_PACKAGES.stream().anyMatch(type::startsWith);
+        if (JDK_PREFIXES.stream().anyMatch(type::startsWith)) {
+            return true;
+        }
+        if (SHARED_PREFIXES.stream().noneMatch(type::startsWith)) {
+            return false;
+        }
+        int dot = type.lastIndexOf('.');
+        return dot > 0 && JdkPackages.NAMES.contains(type.substring(0, dot));
+    }
+
+    /** The packages of the JDK's modules in the boot layer, read once, at the first class that needs them. */
+    private static final class JdkPackages {
+        static final Set<String> NAMES = ModuleLayer.boot().modules().stream()
+                .filter(module ->
+                        module.getName().startsWith("java.") || module.getName().startsWith("jdk."))
+                .flatMap(module -> module.getPackages().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static boolean isRecorderFrame(Frame frame) {

@@ -70,6 +70,34 @@ class PinTaxonomyTest {
         assertThat(PinTaxonomy.origin(classified.cause(), null, OWN)).isEqualTo(PinOrigin.CODE);
     }
 
+    /**
+     * {@code javax.} and {@code com.sun.} are the JDK's only in its own modules' packages: a library's class there
+     * (a servlet's, Jersey's) is not, so its blocking initializer is the code's, and its frame is where it blocked.
+     */
+    @Test
+    void aLibrarysClassUnderJavaxOrComSunIsNotTheJdks() {
+        assertThat(List.of(
+                        "java.lang.Thread",
+                        "jdk.internal.misc.Unsafe",
+                        "sun.nio.ch.NioSocketImpl",
+                        "javax.net.ssl.SSLSocket",
+                        "javax.swing.JFrame$1",
+                        "com.sun.net.httpserver.HttpServer"))
+                .allMatch(PinTaxonomy::isJdk);
+        assertThat(List.of(
+                        "javax.servlet.http.HttpServlet",
+                        "javax.servlet.demo.JxMain$Slow",
+                        "com.sun.jersey.spi.container.ContainerRequest",
+                        "com.example.Foo",
+                        "Unnamed"))
+                .noneMatch(PinTaxonomy::isJdk);
+        assertThat(PinTaxonomy.origin(PinCause.CLASS_INIT, "javax.servlet.demo.JxMain$Slow", PinTaxonomy.NOT_JDK))
+                .isEqualTo(PinOrigin.CODE);
+        assertThat(PinTaxonomy.applicationFrame(List.of(
+                        frame("java.lang.Thread", "sleep"), frame("javax.servlet.demo.JxMain$Slow", "<clinit>"))))
+                .startsWith("javax.servlet.demo.JxMain$Slow.<clinit>");
+    }
+
     @Test
     void blockingInAnInitializerIsTheInitializersClass() {
         var classified =
