@@ -122,7 +122,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         String summary = String.format(
                 Locale.ROOT,
                 endedUnseen == 0
-                        ? "%s started, %s ended, at most %s alive at once; %s."
+                        ? "%s started, %s ended, at the peak %s of them alive at once; %s."
                         : "%s started, %s ended, at least %s alive at once; %s.",
                 Durations.count(starts, "virtual thread"),
                 Durations.count(ends),
@@ -132,7 +132,9 @@ final class VirtualThreadCensusRule extends BaseRule {
                         : "no lifetime known (no virtual thread both started and ended in the recording)");
         boolean slow = Math.max(starts, ends) >= SLOW_IN_JMC;
         String explanation = (endedUnseen == 0
-                        ? ""
+                        ? "These are the threads the recording saw start or end: one alive through all of it (a"
+                                + " recording started by jcmd JFR.start in a running program, say) is in none of"
+                                + " these events and not counted. "
                         : "The recording began with virtual threads alive: " + Durations.count(endedUnseen)
                                 + " ended in it that did not start in it (counted alive from its start). One that"
                                 + " lived through the whole recording is in none of its events, so the counts alive"
