@@ -177,14 +177,30 @@ final class InspectCommand extends LoomCommand {
         if (Files.isDirectory(file)) {
             throw new UsageException("'" + file + "' is a directory; give a .jfr recording");
         }
+        if (!Files.isRegularFile(file)) {
+            // a pipe would be read until its writer closes it, and a recording is read more than once
+            throw new UsageException(
+                    "'" + file + "' is not a regular file (a pipe, a device or a socket);" + " give a .jfr recording");
+        }
         if (!Files.isReadable(file)) {
             throw new UsageException("cannot read '" + file + "': permission denied");
+        }
+        if (sizeOf(file) == 0) {
+            throw new UsageException("'" + file + "' is empty; give a .jfr recording");
         }
         if (!startsLikeARecording(file)) {
             throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"
                     + " FLR and a zero byte); give a .jfr recording");
         }
         return file;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + file + "': " + e.getMessage());
+        }
     }
 
     /**

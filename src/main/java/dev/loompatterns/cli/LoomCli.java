@@ -76,8 +76,8 @@ public final class LoomCli implements Runnable {
      * What the shutdown hook says at once when a signal stops loom: the hook cannot tell Ctrl-C (INT) from
      * {@code kill} (TERM) or a closed terminal (HUP), so the line names none of them alone.
      */
-    static final String STOPPING_LINE = "loom: stopping on a signal (Ctrl-C, TERM or HUP): a run's threads are"
-            + " interrupted and joined, no further run starts, nothing half-written is kept";
+    static final String STOPPING_LINE = "loom: stopping on a signal (Ctrl-C, TERM or HUP): the work under way is"
+            + " interrupted and its threads joined, nothing further starts, nothing half-written is kept";
 
     /**
      * How long Ctrl-C waits for a run to stop its threads and discard its recording. Every pattern

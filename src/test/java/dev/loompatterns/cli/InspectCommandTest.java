@@ -364,7 +364,8 @@ class InspectCommandTest {
         Path empty = Files.write(dir.resolve("empty.jfr"), new byte[0]);
         Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
         Path tail = Files.write(dir.resolve("tail.jfr"), java.util.Arrays.copyOfRange(whole, 1, whole.length));
-        for (Path notARecording : List.of(empty, text, tail)) {
+        assertThat(usageLine(empty)).isEqualTo("loom: '" + empty + "' is empty; give a .jfr recording");
+        for (Path notARecording : List.of(text, tail)) {
             assertThat(usageLine(notARecording))
                     .startsWith("loom: '" + notARecording + "' is not a JFR recording")
                     .doesNotContain("cut short");
@@ -373,6 +374,17 @@ class InspectCommandTest {
         assertThat(usageLine(truncated))
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording")
                 .contains("cut short");
+    }
+
+    /** A named pipe is refused at once: read as a recording, inspect waited for its writer until a signal. */
+    @Test
+    void aPipeIsRefusedNotWaitedFor(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.jfr");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        assertThat(usageLine(fifo))
+                .isEqualTo("loom: '" + fifo + "' is not a regular file (a pipe, a device or a socket); give a .jfr"
+                        + " recording");
     }
 
     /** The one line {@code loom ARGS} prints on stderr, having exited with the usage error code and printed nothing else. */
