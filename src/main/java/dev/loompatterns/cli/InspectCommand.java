@@ -131,18 +131,20 @@ final class InspectCommand extends LoomCommand {
             out().println("Report written to " + target);
         }
         if (slimTarget != null) {
+            Slim.Kept kept;
             try {
                 if (progress) { // as long as the reading, and silent otherwise
                     err.println("loom inspect: writing the copy without " + Slim.LEFT_OUT_IN_WORDS + " ...");
                     err.flush();
                 }
-                Slim.write(recording, slimTarget, result.sampledVirtualThreads());
+                kept = Slim.write(recording, slimTarget, result.sampledVirtualThreads());
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
             }
             // on stderr when the report itself went to stdout, which then holds the report alone (JSON parses)
-            (target == null ? err : out())
-                    .println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
+            PrintWriter said = target == null ? err : out();
+            said.println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
+            kept.stillManyLine(slimTarget).ifPresent(said::println);
         }
         return LoomCli.EXIT_OK;
     }

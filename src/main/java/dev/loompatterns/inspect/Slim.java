@@ -1,10 +1,19 @@
 package dev.loompatterns.inspect;
 
 import dev.loompatterns.jfr.AtomicFile;
+import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -34,6 +43,64 @@ public final class Slim {
     /** Kept of a virtual thread with execution samples. */
     static final String KEPT_IF_SAMPLED = "jdk.ThreadSleep";
 
+    /**
+     * From this many events of virtual threads left in the copy, the copy may still be slow in JMC: the census
+     * rule's bound for virtual threads ({@code VirtualThreadCensusRule.SLOW_IN_JMC}), applied to events, of which a
+     * thread has one or more.
+     */
+    public static final long STILL_MANY = 100_000;
+
+    /**
+     * What the copy kept of virtual threads: its events whose event thread is virtual, by type, most first. A
+     * reviewer's copy of a million short threads kept 888,088 {@code jdk.Deoptimization} events, each of
+     * another virtual thread, which {@code profile} records: JMC would still name nearly every thread.
+     */
+    public record Kept(Map<String, Long> virtualEventsByType) {
+
+        public Kept {
+            virtualEventsByType = Collections.unmodifiableMap(new LinkedHashMap<>(virtualEventsByType));
+        }
+
+        public long virtualEvents() {
+            return virtualEventsByType.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+
+        /**
+         * Where the copy kept {@link #STILL_MANY} or more events of virtual threads: one line that says so, names
+         * the types that kept the most, and the {@code jfr scrub} that leaves them out too; else empty.
+         */
+        public Optional<String> stillManyLine(Path copy) {
+            if (virtualEvents() < STILL_MANY) {
+                return Optional.empty();
+            }
+            List<String> most = virtualEventsByType.entrySet().stream()
+                    .limit(3)
+                    .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                    .toList();
+            String types = virtualEventsByType.keySet().stream()
+                    .limit(3)
+                    .filter(type -> !KEPT_FOR_THE_RULES.contains(type))
+                    .collect(Collectors.joining(","));
+            String name = copy.toString();
+            String smaller = (name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name) + "-smaller.jfr";
+            return Optional.of(String.format(
+                            Locale.ROOT,
+                            "The copy still has %,d events of virtual threads (%s), each naming its thread: JMC may"
+                                    + " still be slow to open it.",
+                            virtualEvents(),
+                            String.join(", ", most))
+                    + (types.isEmpty()
+                            ? ""
+                            : " To leave those out too: jfr scrub --exclude-events " + types + " " + ShellWord.of(name)
+                                    + " " + ShellWord.of(smaller)));
+        }
+    }
+
+    /** Kept for loom's rules, so never suggested for leaving out: pins and execution samples. */
+    static final Set<String> KEPT_FOR_THE_RULES = Set.of("jdk.VirtualThreadPinned", "jdk.ExecutionSample");
+
     private Slim() {}
 
     /**
@@ -44,19 +111,32 @@ public final class Slim {
      * @throws InterruptedIOException if the thread is interrupted (Ctrl-C in the CLI): copying stops at
      *     the next event and nothing is left under {@code target}
      */
-    public static void write(Path recording, Path target, Set<Long> sampledVirtualThreads) throws IOException {
+    public static Kept write(Path recording, Path target, Set<Long> sampledVirtualThreads) throws IOException {
+        Map<String, Long> virtual = new HashMap<>();
         AtomicFile.write(target, temporary -> {
             try (RecordingFile file = new RecordingFile(recording)) {
                 file.write(temporary, event -> {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new Interrupted();
                     }
-                    return kept(event, sampledVirtualThreads);
+                    boolean kept = kept(event, sampledVirtualThreads);
+                    if (kept) {
+                        RecordedThread thread = event.getThread();
+                        if (thread != null && thread.isVirtual()) {
+                            virtual.merge(event.getEventType().getName(), 1L, Long::sum);
+                        }
+                    }
+                    return kept;
                 });
             } catch (Interrupted e) {
                 throw new InterruptedIOException("interrupted while copying");
             }
         });
+        Map<String, Long> mostFirst = new LinkedHashMap<>();
+        virtual.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+        return new Kept(mostFirst);
     }
 
     private static boolean kept(RecordedEvent event, Set<Long> sampledVirtualThreads) {

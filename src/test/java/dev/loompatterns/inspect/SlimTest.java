@@ -140,7 +140,14 @@ class SlimTest {
                 .as("the original, virtual")
                 .containsAll(both);
         Path target = dir.resolve("slim.jfr");
-        Slim.write(file, target, Set.of());
+        Slim.Kept kept = Slim.write(file, target, Set.of());
+        assertThat(kept.virtualEventsByType()).doesNotContainKeys("jdk.ThreadSleep", "jdk.ThreadPark");
+        assertThat(kept.virtualEvents())
+                .as("what the copy kept of virtual threads, counted as it was written")
+                .isEqualTo(RecordingFile.readAllEvents(target).stream()
+                        .filter(event ->
+                                event.getThread() != null && event.getThread().isVirtual())
+                        .count());
         assertThat(sleepsAndParks(target, "slim-test-platform"))
                 .as("the platform thread's, every one")
                 .isEqualTo(sleepsAndParks(file, "slim-test-platform"));
@@ -165,10 +172,35 @@ class SlimTest {
                 .getThread()
                 .getJavaThreadId();
         Path sampled = dir.resolve("sampled.jfr");
-        Slim.write(file, sampled, Set.of(virtual));
+        Slim.Kept keptSampled = Slim.write(file, sampled, Set.of(virtual));
+        assertThat(keptSampled.virtualEventsByType()).containsKey("jdk.ThreadSleep");
         assertThat(sleepsAndParks(sampled, "slim-test-virtual"))
                 .as("the sampled virtual thread's")
                 .isNotEmpty()
                 .containsOnly("jdk.ThreadSleep");
+    }
+
+    /**
+     * A copy that still names many virtual threads says so, with the types that kept the most and a jfr scrub that
+     * leaves them out, never pins or samples, which loom's rules read: a reviewer's copy of a million short threads
+     * kept 888,088 jdk.Deoptimization events and said nothing.
+     */
+    @Test
+    void aCopyThatStillHasManyEventsOfVirtualThreadsSaysSoAndHowToLeaveThemOut() {
+        java.util.Map<String, Long> many = new java.util.LinkedHashMap<>();
+        many.put("jdk.Deoptimization", 888_088L);
+        many.put("jdk.VirtualThreadPinned", 12_000L);
+        many.put("jdk.SocketRead", 400L);
+        many.put("jdk.ExecutionSample", 300L);
+        Path copy = Path.of("big slim.jfr");
+        assertThat(new Slim.Kept(many).stillManyLine(copy))
+                .hasValue("The copy still has 900,788 events of virtual threads (jdk.Deoptimization 888,088,"
+                        + " jdk.VirtualThreadPinned 12,000, jdk.SocketRead 400), each naming its thread: JMC may still"
+                        + " be slow to open it. To leave those out too: jfr scrub --exclude-events"
+                        + " jdk.Deoptimization,jdk.SocketRead 'big slim.jfr' 'big slim-smaller.jfr'");
+        assertThat(new Slim.Kept(java.util.Map.of("jdk.Deoptimization", Slim.STILL_MANY - 1)).stillManyLine(copy))
+                .isEmpty();
+        assertThat(new Slim.Kept(java.util.Map.of("jdk.ExecutionSample", Slim.STILL_MANY)).stillManyLine(copy))
+                .hasValueSatisfying(line -> assertThat(line).doesNotContain("jfr scrub"));
     }
 }
