@@ -69,7 +69,8 @@ public final class Slim {
 
         /**
          * Where the copy kept {@link #STILL_MANY} or more events of virtual threads: one line that says so, names
-         * the types that kept the most, and the {@code jfr scrub} that leaves them out too; else empty.
+         * the types that kept the most, and a {@code jfr scrub} that leaves out those with a tenth of them or more
+         * (but pins, samples, and the sleeps and parks the copy kept on purpose); else empty.
          */
         public Optional<String> stillManyLine(Path copy) {
             if (virtualEvents() < STILL_MANY) {
@@ -79,9 +80,12 @@ public final class Slim {
                     .limit(3)
                     .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                     .toList();
-            String types = virtualEventsByType.keySet().stream()
-                    .limit(3)
-                    .filter(type -> !KEPT_FOR_THE_RULES.contains(type))
+            // the types that make the bulk; not those the copy keeps on purpose, which a scrub would take from
+            // platform threads and sampled virtual threads too
+            String types = virtualEventsByType.entrySet().stream()
+                    .filter(e -> e.getValue() * 10 >= virtualEvents())
+                    .map(Map.Entry::getKey)
+                    .filter(type -> !KEPT_FOR_THE_RULES.contains(type) && !LEFT_OUT_IF_VIRTUAL.contains(type))
                     .collect(Collectors.joining(","));
             String name = copy.toString();
             String smaller = (name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name) + "-smaller.jfr";
