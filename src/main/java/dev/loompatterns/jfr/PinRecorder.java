@@ -197,6 +197,17 @@ public final class PinRecorder implements AutoCloseable {
             counted.forEach(
                     pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
         }
+        if (counted.size() > atMost) {
+            // too many: what to do about each cause, as docs/pins.md and loom inspect say it
+            counted.stream()
+                    .map(Pin::cause)
+                    .distinct()
+                    .forEach(cause -> message.append(System.lineSeparator())
+                            .append("  what to do, ")
+                            .append(cause.id())
+                            .append(": ")
+                            .append(cause.advice()));
+        }
         notCounted.forEach((why, pins) -> {
             if (!pins.isEmpty()) {
                 message.append(System.lineSeparator())

@@ -216,6 +216,36 @@ class PinRecorderTest {
                 .doesNotContain("blocking ends");
     }
 
+    /**
+     * Too many pins: what to do about each cause counted, once a cause, as pins.md says it (a reviewer found the
+     * advice in PinCause and pins.md, and none in the failure). Too few: none, since nothing is to be fixed.
+     */
+    @Test
+    void tooManyPinsSayWhatToDoAboutEachCause() {
+        String failure = PinRecorder.failure(
+                0,
+                0,
+                List.of(),
+                List.of(
+                        pin(PinCause.NATIVE_FRAME, null),
+                        pin(PinCause.NATIVE_FRAME, null),
+                        pin(PinCause.CLASS_INIT, "com.example.Slow")),
+                List.of(),
+                PinRecorder.JOIN_THE_TESTS_THREADS);
+        assertThat(failure.lines().filter(line -> line.startsWith("  what to do, ")))
+                .containsExactly(
+                        "  what to do, native-frame: " + PinCause.NATIVE_FRAME.advice(),
+                        "  what to do, class-init: " + PinCause.CLASS_INIT.advice());
+        assertThat(PinRecorder.failure(
+                        2,
+                        3,
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
+                .doesNotContain("what to do");
+    }
+
     private static Pin pin(PinCause cause, String subject) {
         return new Pin(
                 "a reason",
