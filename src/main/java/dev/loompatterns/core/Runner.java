@@ -144,7 +144,7 @@ public final class Runner {
             throws InterruptedException {
         // RunGate, which every pattern's tasks call, initialized here: first initialized by a task, the
         // tasks started with it waited on a carrier for its initializer, a class-init-wait pin of loom's own
-        // that `loom inspect` of the run's recording counted as the code's (a WARNING)
+        // in the run's recording (a first use, set apart, but a pin the run need not make)
         RunGate.initialize();
         try {
             return pattern.prepare(mode, variant, workload);
