@@ -56,7 +56,7 @@ public final class Notes {
                 .collect(Collectors.joining(", "));
         return Optional.of(String.format(
                 Locale.ROOT,
-                "Not in pinned: %d pin%s while the JVM %s (%s), not the patterns' code.",
+                "Not in pinned: %d pin%s while the JVM %s (%s).",
                 apart.apartTotal(),
                 plural(apart.apartTotal()),
                 apart.recorder() == 0

@@ -1,5 +1,6 @@
 package dev.loompatterns.inspect;
 
+import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
@@ -70,7 +71,8 @@ public final class Slim {
         /**
          * Where the copy kept {@link #STILL_MANY} or more events of virtual threads: one line that says so, names
          * the types that kept the most, and a {@code jfr scrub} that leaves out those with a tenth of them or more
-         * (but pins, samples, and the sleeps and parks the copy kept on purpose); else empty.
+         * (but any a rule reads: {@link #READ_BY_THE_RULES}), where the copy's name ends in {@code .jfr} (else
+         * {@code jfr scrub} does not take it for its input); else empty.
          */
         public Optional<String> stillManyLine(Path copy) {
             if (virtualEvents() < STILL_MANY) {
@@ -85,25 +87,32 @@ public final class Slim {
             String types = virtualEventsByType.entrySet().stream()
                     .filter(e -> e.getValue() * 10 >= virtualEvents())
                     .map(Map.Entry::getKey)
-                    .filter(type -> !KEPT_FOR_THE_RULES.contains(type) && !LEFT_OUT_IF_VIRTUAL.contains(type))
+                    .filter(type -> !READ_BY_THE_RULES.contains(type))
                     .collect(Collectors.joining(","));
             String name = copy.toString();
-            String smaller = (name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name) + "-smaller.jfr";
+            // jfr scrub reads its first file as the input only if the name ends in .jfr
+            boolean scrubbable = name.endsWith(".jfr");
+            String smaller = scrubbable ? name.substring(0, name.length() - 4) + "-smaller.jfr" : name;
             return Optional.of(String.format(
                             Locale.ROOT,
                             "The copy still has %,d events of virtual threads (%s), each naming its thread: JMC may"
                                     + " still be slow to open it.",
                             virtualEvents(),
                             String.join(", ", most))
-                    + (types.isEmpty()
+                    + (types.isEmpty() || !scrubbable
                             ? ""
                             : " To leave those out too: jfr scrub --exclude-events " + types + " " + ShellWord.of(name)
                                     + " " + ShellWord.of(smaller)));
         }
     }
 
-    /** Kept for loom's rules, so never suggested for leaving out: pins and execution samples. */
-    static final Set<String> KEPT_FOR_THE_RULES = Set.of("jdk.VirtualThreadPinned", "jdk.ExecutionSample");
+    /**
+     * Never suggested for leaving out: what a rule of loom's reads (a scrub takes a type from platform threads too,
+     * and the socket reads, file reads, monitor waits and task events beside the pins and samples are the rules'),
+     * and the sleeps and parks the copy kept on purpose.
+     */
+    static final Set<String> READ_BY_THE_RULES =
+            Set.copyOf(Analysis.ofAllRules().eventTypes());
 
     private Slim() {}
 

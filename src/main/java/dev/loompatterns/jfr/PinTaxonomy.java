@@ -255,8 +255,11 @@ public final class PinTaxonomy {
         if (SHARED_PREFIXES.stream().noneMatch(type::startsWith)) {
             return false;
         }
-        int dot = type.lastIndexOf('.');
-        return dot > 0 && JdkPackages.NAMES.contains(type.substring(0, dot));
+        // a hidden class as JFR names it, Type$$Lambda.0x0000000077158210, or as the JDK does, with a slash
+        int hidden = Math.max(type.indexOf(".0x"), type.indexOf("/0x"));
+        String named = hidden > 0 ? type.substring(0, hidden) : type;
+        int dot = named.lastIndexOf('.');
+        return dot > 0 && JdkPackages.NAMES.contains(named.substring(0, dot));
     }
 
     /** The packages of the JDK's modules in the boot layer, read once, at the first class that needs them. */

@@ -105,7 +105,7 @@ public final class ThreadDump {
          */
         int rank() {
             String top = topFrame();
-            if (top.isEmpty() || PinTaxonomy.isJdk(top) || top.startsWith(HOLD_FRAME)) {
+            if (top.isEmpty() || PinTaxonomy.isJdk(typeOf(top)) || top.startsWith(HOLD_FRAME)) {
                 return 2;
             }
             return LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
@@ -129,7 +129,7 @@ public final class ThreadDump {
                 if (first.isEmpty()) {
                     first = bare;
                 }
-                boolean jdk = PinTaxonomy.isJdk(bare)
+                boolean jdk = PinTaxonomy.isJdk(typeOf(bare))
                         || bare.startsWith(HOLD_FRAME); // the hold is loom dump's, not the pattern's code
                 if (!jdk) {
                     return bare;
@@ -137,6 +137,19 @@ public final class ThreadDump {
             }
             return first;
         }
+    }
+
+    /**
+     * The class of a frame as the dump writes it, without its module prefix: {@code a.b.C} of
+     * {@code a.b.C.method(C.java:12)}. {@link PinTaxonomy#isJdk} reads the package from a class name, and
+     * took the method and file of {@code com.sun.crypto.provider.PBKDF2KeyImpl.deriveKey(PBKDF2KeyImpl.java:191)}
+     * for part of it, so the JDK's frame was shown as the program's (a reviewer's dump).
+     */
+    static String typeOf(String frame) {
+        int paren = frame.indexOf('(');
+        String call = paren < 0 ? frame : frame.substring(0, paren);
+        int dot = call.lastIndexOf('.');
+        return dot < 0 ? call : call.substring(0, dot);
     }
 
     /**

@@ -40,6 +40,46 @@ class PinningRuleTest {
         assertThat(finding.details()).containsEntry("timeline_complete", false);
     }
 
+    /**
+     * A wait for the initializer of a class outside the JDK is a first use, but 20 ms or more of it is a slow
+     * initializer of the program's that held carriers: a WARNING naming the class, where it was "nothing to fix"
+     * (a reviewer's 1.5 s initializer kept both carriers for 1.4 s). A short one, or one for a JDK class, is not.
+     */
+    @Test
+    void aLongWaitForTheProgramsInitializerWarnsAShortOneDoesNot() {
+        String slow = "com.example.app.SlowInit$Config";
+        Finding longWait = waits(slow, Duration.ofMillis(1_400));
+        assertThat(longWait.severity()).isEqualTo(Severity.WARNING);
+        assertThat(longWait.summary())
+                .startsWith("2 pins held carriers for 2.8 s")
+                .contains("waiting for another thread to initialize a class at " + slow);
+        assertThat(longWait.details()).containsEntry("code_pins", 2L);
+
+        for (Finding quiet : List.of(
+                waits(slow, Duration.ofMillis(19)),
+                waits("java.util.concurrent.ForkJoinPool", Duration.ofSeconds(1)))) {
+            assertThat(quiet.severity()).isEqualTo(Severity.INFO);
+            assertThat(quiet.summary()).contains("first use");
+            assertThat(quiet.details()).containsEntry("code_pins", 0L);
+        }
+    }
+
+    /** Two virtual threads that waited this long for this class's initializer. */
+    private static Finding waits(String type, Duration each) {
+        PinningRule rule = new PinningRule();
+        for (int i = 0; i < 2; i++) {
+            rule.accept(new Observation.Pinned(
+                    1_000_000_000L + i,
+                    each.toNanos(),
+                    new Observation.ThreadRef(100 + i, "", true),
+                    "ForkJoinPool-1-worker-" + i,
+                    "Waited for initialization of " + type + " by another thread",
+                    "Object.wait",
+                    List.of(new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false))));
+        }
+        return rule.finish(new Rule.Recording(1_000_000_000L, 4_000_000_000L, 2, -1, "", Map.of()));
+    }
+
     /** No pin: the threshold is named as the settings gave it, a sub-microsecond or non-whole-day one too. */
     @Test
     void noPinsNamesTheThresholdAsTheSettingsGaveIt() {

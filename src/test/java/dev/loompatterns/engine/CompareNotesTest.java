@@ -68,7 +68,7 @@ class CompareNotesTest {
         assertThat(row.pinsApart().firstUse()).isEqualTo(3);
         assertThat(Notes.apartNote(List.of(row)))
                 .hasValue("Not in pinned: 3 pins while the JVM met classes for the first time (class-init-wait of"
-                        + " dev.loompatterns.core.RunGate 2, class-loading 1), not the patterns' code.");
+                        + " dev.loompatterns.core.RunGate 2, class-loading 1).");
         StringWriter json = new StringWriter();
         ReportFormat.JSON.print(List.of(row), new PrintWriter(json), false);
         assertThat(json.toString())

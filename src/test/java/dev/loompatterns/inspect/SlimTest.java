@@ -200,7 +200,16 @@ class SlimTest {
                         + " jdk.Deoptimization 'big slim.jfr' 'big slim-smaller.jfr'");
         assertThat(new Slim.Kept(java.util.Map.of("jdk.Deoptimization", Slim.STILL_MANY - 1)).stillManyLine(copy))
                 .isEmpty();
-        for (String keptOnPurpose : List.of("jdk.ExecutionSample", "jdk.VirtualThreadPinned", "jdk.ThreadSleep")) {
+        assertThat(new Slim.Kept(many).stillManyLine(Path.of("big.slim")))
+                .as("jfr scrub takes a first file not ending in .jfr for its output")
+                .hasValueSatisfying(line -> assertThat(line).doesNotContain("jfr scrub"));
+        for (String keptOnPurpose : List.of(
+                "jdk.ExecutionSample",
+                "jdk.VirtualThreadPinned",
+                "jdk.ThreadSleep",
+                "jdk.SocketRead",
+                "jdk.JavaMonitorWait",
+                "loompatterns.TaskStarted")) {
             assertThat(new Slim.Kept(java.util.Map.of(keptOnPurpose, Slim.STILL_MANY)).stillManyLine(copy))
                     .hasValueSatisfying(line -> assertThat(line).doesNotContain("jfr scrub"));
         }

@@ -82,7 +82,9 @@ class PinTaxonomyTest {
                         "sun.nio.ch.NioSocketImpl",
                         "javax.net.ssl.SSLSocket",
                         "javax.swing.JFrame$1",
-                        "com.sun.net.httpserver.HttpServer"))
+                        "com.sun.net.httpserver.HttpServer",
+                        "com.sun.net.httpserver.HttpServer$$Lambda.0x0000000077158210",
+                        "javax.net.ssl.SSLSocket$$Lambda/0x0000000077158210"))
                 .allMatch(PinTaxonomy::isJdk);
         assertThat(List.of(
                         "javax.servlet.http.HttpServlet",

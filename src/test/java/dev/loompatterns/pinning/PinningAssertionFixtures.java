@@ -55,17 +55,6 @@ final class PinningAssertionFixtures {
         }
     }
 
-    /** Concurrent by its own annotation, whatever the default mode. */
-    @ExtendWith(OnlyInTestKit.class)
-    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
-    static class ConcurrentPins {
-        @Test
-        @ShouldNotPin
-        void pins() throws Exception {
-            PinningAssertionTest.upcallOnAVirtualThread();
-        }
-    }
-
     @ExtendWith(OnlyInTestKit.class)
     static class ShouldPinButDoesNot {
         @Test

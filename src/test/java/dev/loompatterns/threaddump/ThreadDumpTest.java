@@ -142,6 +142,28 @@ class ThreadDumpTest {
         assertThat(placed.line()).isEqualTo("#29 virtual WAITING at a.B.c(B.java:3)");
     }
 
+    /**
+     * A JDK frame under com.sun. or javax. is the JDK's, and the program's frame below it is where the thread is: the
+     * whole frame text was read as a class name, and the JDK's PBKDF2 frame was shown as the program's.
+     */
+    @Test
+    void aJdkFrameUnderComSunIsTheJdksAndTheProgramsFrameIsShown() {
+        var deriving = new ThreadDump.DumpedThread(
+                "31",
+                "worker",
+                "RUNNABLE",
+                false,
+                "",
+                List.of(
+                        "java.base/com.sun.crypto.provider.PBKDF2KeyImpl.deriveKey(PBKDF2KeyImpl.java:191)",
+                        "java.base/javax.crypto.SecretKeyFactory.generateSecret(SecretKeyFactory.java:340)",
+                        "app/com.example.Vault.derive(Vault.java:27)"));
+        assertThat(deriving.line()).isEqualTo("#31 \"worker\" RUNNABLE at com.example.Vault.derive(Vault.java:27)");
+        assertThat(deriving.rank()).isZero();
+        assertThat(ThreadDump.typeOf("com.sun.crypto.provider.PBKDF2KeyImpl.deriveKey(PBKDF2KeyImpl.java:191)"))
+                .isEqualTo("com.sun.crypto.provider.PBKDF2KeyImpl");
+    }
+
     @Test
     void refusesJsonThatIsNotAThreadDump(@TempDir Path dir) {
         assertThatThrownBy(() -> read("{\"threads\": []}", dir))

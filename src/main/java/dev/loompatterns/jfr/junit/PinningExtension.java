@@ -26,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -185,43 +183,28 @@ public final class PinningExtension implements InvocationInterceptor {
     /** The configuration parameter that turns JUnit's parallel execution on. */
     static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
-    /** JUnit's default execution modes: {@code same_thread} unless set, when parallel execution is on. */
-    static final List<String> MODE_DEFAULTS = List.of(
-            "junit.jupiter.execution.parallel.mode.default", "junit.jupiter.execution.parallel.mode.classes.default");
-
     /**
-     * Where JUnit's parallel execution is on, tests may run concurrently (a default mode of {@code concurrent},
-     * or {@code @Execution(CONCURRENT)} on the test method or its classes), and the test's class is not
-     * {@code @Isolated}: a line saying that the pins counted may be of threads another test created meanwhile (a
-     * test's threads are those created while it ran); else "". Parallel execution on with both default modes
-     * {@code same_thread}, JUnit's default, runs nothing concurrently unless a class or method asks for it.
+     * Where JUnit's parallel execution is on and the test's class is not {@code @Isolated}: a line saying that
+     * the pins counted may be of threads another test created meanwhile, if another ran at the same time (a
+     * test's threads are those created while it ran); else "". One test cannot tell whether another ran with it:
+     * with both default modes {@code same_thread}, a class marked {@code @Execution(CONCURRENT)} still runs beside
+     * the others (a reviewer's such class pinned, and a quiet test was charged its pin).
      */
     static String alongside(ExtensionContext context, boolean pinsCounted) {
         boolean parallel = context.getConfigurationParameter(PARALLEL)
                 .map(value -> value.trim().equalsIgnoreCase("true"))
-                .orElse(false);
-        boolean concurrent = MODE_DEFAULTS.stream()
-                .anyMatch(key -> context.getConfigurationParameter(key)
-                        .map(value -> value.trim().equalsIgnoreCase("concurrent"))
-                        .orElse(false));
-        concurrent |= context.getTestMethod()
-                .flatMap(method -> AnnotationSupport.findAnnotation(method, Execution.class))
-                .map(execution -> execution.value() == ExecutionMode.CONCURRENT)
                 .orElse(false);
         boolean isolated = false; // the class, or one it is nested in (@Nested)
         for (Class<?> type = context.getTestClass().orElse(null);
                 type != null && !isolated;
                 type = type.getEnclosingClass()) {
             isolated = AnnotationSupport.isAnnotated(type, Isolated.class);
-            concurrent |= AnnotationSupport.findAnnotation(type, Execution.class)
-                    .map(execution -> execution.value() == ExecutionMode.CONCURRENT)
-                    .orElse(false);
         }
-        if (!parallel || !concurrent || isolated || !pinsCounted) {
+        if (!parallel || isolated || !pinsCounted) {
             return "";
         }
         return System.lineSeparator() + "  (JUnit's parallel execution is on (" + PARALLEL + "): a test's threads"
-                + " are those created while it ran, so these may be another test's, run at the same time: put"
+                + " are those created while it ran, so if another test ran at the same time, these may be its: put"
                 + " @Isolated on the classes of tests under @ShouldNotPin or @ShouldPin)";
     }
 

@@ -45,7 +45,8 @@ public @interface ShouldNotPin {
     /**
      * Count a pin only if its stack has a frame of one of these packages ({@code "com.example"}):
      * your own code, not a library's. These are also the classes whose initializers are your own
-     * (waiting for one is your pin, not a first use). Default: every package outside the JDK.
+     * (blocking inside one is your pin, not a first use; waiting for another thread to run one is
+     * a first use, whoever's it is). Default: every package outside the JDK.
      */
     String[] packages() default {};
 
