@@ -30,8 +30,9 @@ public enum PinCause {
                 + " start; from JDK 26 no longer pins when the wait comes from new or a static access (JDK-8369238)"),
     /**
      * Loading or linking a class for its first use: a class loader's monitor, or a monitor the VM
-     * takes while it resolves a class (JDK 25 reports these as "Freeze or preempt failed (2)",
-     * a critical section, with {@code Contended monitor enter}).
+     * takes while it resolves or links a class (JDK 25 reports these as "Freeze or preempt failed (2)",
+     * a critical section, with {@code Contended monitor enter}; inside an initializer, as "VM call to
+     * X.&lt;clinit&gt; on stack", with the same operation).
      */
     CLASS_LOADING(
             "class-loading",

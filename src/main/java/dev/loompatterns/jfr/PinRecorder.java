@@ -146,6 +146,14 @@ public final class PinRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * Said under a counted {@code class-init}: an initializer runs on the class's first use only, so whether a test
+     * sees it depends on what ran before; and a library's initializer cannot be made lazy by the test's author.
+     */
+    static final String FIRST_USE_IN_A_TEST = "  (an initializer runs once, on its class's first use in the JVM: if"
+            + " that first use is not what the test is about, touch the class before the test's threads do, in"
+            + " @BeforeAll; if it is a library's, count only your own packages: packages = \"com.example\")";
+
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =
             RECORDED_WHEN_IT_ENDS + "join the test's threads before the test returns";
@@ -207,6 +215,9 @@ public final class PinRecorder implements AutoCloseable {
                             .append(cause.id())
                             .append(": ")
                             .append(cause.advice()));
+            if (counted.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT)) {
+                message.append(System.lineSeparator()).append(FIRST_USE_IN_A_TEST);
+            }
         }
         notCounted.forEach((why, pins) -> {
             if (!pins.isEmpty()) {

@@ -56,10 +56,14 @@ class CompareNotesTest {
                 pin(
                         "Waited for initialization of dev.loompatterns.core.RunGate by another thread",
                         "dev.loompatterns.lockcounter.A.b:1"),
-                pin(
+                Pin.of(
                         "VM call to dev.loompatterns.lockcounter.Own.<clinit> on stack",
-                        "java.lang.Thread.sleep",
-                        "dev.loompatterns.lockcounter.Own.<clinit>:2"));
+                        "LockSupport.park",
+                        "t",
+                        1,
+                        "c",
+                        Duration.ZERO,
+                        List.of("java.lang.Thread.sleep", "dev.loompatterns.lockcounter.Own.<clinit>:2")));
         Row row = Row.of(List.of(run("lock-counter", Mode.VIRTUAL, 10, 0, PinTally.of(pins, own))));
 
         assertThat(row.pinned())

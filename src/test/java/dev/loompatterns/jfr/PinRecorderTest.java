@@ -236,6 +236,19 @@ class PinRecorderTest {
                 .containsExactly(
                         "  what to do, native-frame: " + PinCause.NATIVE_FRAME.advice(),
                         "  what to do, class-init: " + PinCause.CLASS_INIT.advice());
+        assertThat(failure)
+                .as("a counted initializer: how a test leaves out a first use it is not about, or a library's")
+                .endsWith(System.lineSeparator() + PinRecorder.FIRST_USE_IN_A_TEST)
+                .contains("@BeforeAll")
+                .contains("packages");
+        assertThat(PinRecorder.failure(
+                        0,
+                        0,
+                        List.of(),
+                        List.of(pin(PinCause.NATIVE_FRAME, null)),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS))
+                .doesNotContain("@BeforeAll");
         assertThat(PinRecorder.failure(
                         2,
                         3,

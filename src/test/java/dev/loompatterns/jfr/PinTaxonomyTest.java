@@ -100,6 +100,30 @@ class PinTaxonomyTest {
                 .startsWith("javax.servlet.demo.JxMain$Slow.<clinit>");
     }
 
+    /**
+     * Inside an initializer, a contended monitor enter is the VM's lock while it links or loads a class (a cold JVM
+     * whose virtual threads first use Jackson together: lines with a new or a static access and no lock), a first
+     * use; blocking in the initializer stays the initializer's.
+     */
+    @Test
+    void aContendedMonitorEnterInsideAnInitializerIsClassLoading() {
+        List<PinTaxonomy.Frame> inJackson = List.of(
+                frame("com.fasterxml.jackson.core.io.NumberOutput", "<clinit>"), frame("com.example.Json", "write"));
+        var contended = PinTaxonomy.classify(
+                "VM call to com.fasterxml.jackson.core.io.NumberOutput.<clinit> on stack",
+                "Contended monitor enter",
+                inJackson);
+        assertThat(contended).isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_LOADING, null, false));
+        assertThat(PinTaxonomy.origin(contended.cause(), contended.subject(), OWN))
+                .isEqualTo(PinOrigin.FIRST_USE);
+        assertThat(PinTaxonomy.classify(
+                                "VM call to com.fasterxml.jackson.core.io.NumberOutput.<clinit> on stack",
+                                "LockSupport.park",
+                                inJackson)
+                        .cause())
+                .isEqualTo(PinCause.CLASS_INIT);
+    }
+
     @Test
     void blockingInAnInitializerIsTheInitializersClass() {
         var classified =
