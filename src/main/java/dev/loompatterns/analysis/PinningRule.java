@@ -38,10 +38,47 @@ final class PinningRule extends BaseRule {
     /** From this long, a wait for a non-JDK class's initializer warns: the JDK's own threshold for pins. */
     static final long SLOW_INIT_WAIT = Duration.ofMillis(20).toNanos();
 
-    /** A group to warn of: the code's own pins, and long waits for a non-JDK class's initializer. */
+    /**
+     * A group to warn of: the code's own pins, and long first-use pins of a non-JDK class's initializer: waits for
+     * it, and contended monitors inside it, which the taxonomy sets apart as class loading (the VM's lock while it
+     * links a class looks the same as a synchronized block of the initializer's; a reviewer's held its carrier
+     * for 190 ms).
+     */
     private static boolean warns(Group g) {
-        return g.origin == PinOrigin.CODE
-                || g.cause == PinCause.CLASS_INIT_WAIT && !PinTaxonomy.isJdk(g.frame) && g.longest >= SLOW_INIT_WAIT;
+        return g.origin == PinOrigin.CODE || slowFirstUse(g);
+    }
+
+    private static boolean slowFirstUse(Group g) {
+        return g.origin == PinOrigin.FIRST_USE
+                && (g.cause == PinCause.CLASS_INIT_WAIT || g.monitorInInitializer)
+                && !PinTaxonomy.isJdk(g.frame)
+                && g.longest >= SLOW_INIT_WAIT;
+    }
+
+    /** What a contended monitor inside an initializer is, in words. */
+    static final String MONITOR_IN_INITIALIZER = "a contended monitor inside a class initializer (the VM linking a"
+            + " class for its first use, or a synchronized block the initializer runs)";
+
+    /** What to do about one. */
+    static final String MONITOR_IN_INITIALIZER_ADVICE = "if the initializer, or code it calls, enters a monitor"
+            + " another thread holds, do not block in a static initializer: initialize lazily outside <clinit>; if it"
+            + " is the VM linking classes, it stops once they are linked";
+
+    private static String what(Group g) {
+        return g.monitorInInitializer ? MONITOR_IN_INITIALIZER : g.cause.what();
+    }
+
+    private static String advice(Group g) {
+        return g.monitorInInitializer ? MONITOR_IN_INITIALIZER_ADVICE : g.cause.advice();
+    }
+
+    /** JDK 25's words for a pin that met a monitor inside an initializer (PinTaxonomy: class loading). */
+    private static boolean monitorInInitializer(Observation.Pinned pin, PinCause cause) {
+        return cause == PinCause.CLASS_LOADING
+                && "Contended monitor enter".equals(pin.operation())
+                && pin.reason() != null
+                && pin.reason().startsWith("VM call to ")
+                && pin.reason().endsWith(".<clinit> on stack");
     }
 
     /**
@@ -59,16 +96,18 @@ final class PinningRule extends BaseRule {
         long longest;
         final Set<String> carriers = new TreeSet<>();
         boolean fromStack;
+        final boolean monitorInInitializer;
 
-        Group(PinCause cause, String frame, PinOrigin origin) {
+        Group(PinCause cause, String frame, PinOrigin origin, boolean monitorInInitializer) {
             this.cause = cause;
             this.frame = frame;
             this.origin = origin;
+            this.monitorInInitializer = monitorInInitializer;
         }
     }
 
     /** What a group has in common: the cause, where it pinned, whose pin it is. */
-    private record GroupKey(PinCause cause, String where, PinOrigin origin) {}
+    private record GroupKey(PinCause cause, String where, PinOrigin origin, boolean monitorInInitializer) {}
 
     /** A cause and whose pins they are, for the counts by cause. */
     private record CauseOrigin(PinCause cause, PinOrigin origin) {}
@@ -92,7 +131,8 @@ final class PinningRule extends BaseRule {
         String frame = PinTaxonomy.applicationFrame(pin.frames());
         String where = classified.subject() != null ? classified.subject() : frame;
         Group group = groups.computeIfAbsent(
-                new GroupKey(classified.cause(), where, origin), k -> new Group(k.cause(), k.where(), k.origin()));
+                new GroupKey(classified.cause(), where, origin, monitorInInitializer(pin, classified.cause())),
+                k -> new Group(k.cause(), k.where(), k.origin(), k.monitorInInitializer()));
         group.count++;
         group.total += pin.duration();
         group.longest = Math.max(group.longest, pin.duration());
@@ -164,11 +204,16 @@ final class PinningRule extends BaseRule {
         List<Group> code = sorted.stream().filter(PinningRule::warns).toList();
         List<Group> apart = sorted.stream().filter(g -> !warns(g)).toList();
         long codePins = code.stream().mapToLong(g -> g.count).sum();
+        long slowFirstUsePins = code.stream()
+                .filter(PinningRule::slowFirstUse)
+                .mapToLong(g -> g.count)
+                .sum();
         long codeTime = code.stream().mapToLong(g -> g.total).sum();
         long apartPins = apart.stream().mapToLong(g -> g.count).sum();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("pins", pins);
-        details.put("code_pins", codePins);
+        details.put("code_pins", codePins - slowFirstUsePins);
+        details.put("slow_first_use_pins", slowFirstUsePins);
         details.put("code_pinned_ms", Durations.ms(codeTime));
         details.put("first_use_or_recorder_pins", apartPins);
         details.put("by_cause", byCause(sorted));
@@ -200,7 +245,7 @@ final class PinningRule extends BaseRule {
                 Durations.count(codePins, "pin"),
                 codePins == 1 ? "its carrier" : "carriers",
                 Durations.words(codeTime),
-                top.cause.what(),
+                what(top),
                 top.frame,
                 Durations.words(top.total),
                 Durations.count(top.count, "pin"));
@@ -208,13 +253,9 @@ final class PinningRule extends BaseRule {
                 new StringBuilder("A pinned virtual thread that blocks holds its carrier, so one carrier fewer "
                         + "runs the other virtual threads. What to do, by cause: ");
         code.stream()
-                .map(g -> g.cause)
+                .map(g -> g.cause.id() + ": " + advice(g))
                 .distinct()
-                .forEach(cause -> explanation
-                        .append(cause.id())
-                        .append(": ")
-                        .append(cause.advice())
-                        .append(". "));
+                .forEach(line -> explanation.append(line).append(". "));
         if (apartPins > 0) {
             explanation
                     .append(Durations.count(apartPins, "more pin"))
@@ -246,14 +287,14 @@ final class PinningRule extends BaseRule {
     private static Map<String, Object> describe(Group g) {
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("cause", g.cause.id());
-        one.put("what", g.cause.what());
+        one.put("what", what(g));
         one.put("where", g.frame);
         one.put("origin", g.origin.id());
         one.put("count", g.count);
         one.put("total_ms", Durations.ms(g.total));
         one.put("longest_ms", Durations.ms(g.longest));
         one.put("carriers", List.copyOf(g.carriers));
-        one.put("advice", g.cause.advice());
+        one.put("advice", advice(g));
         if (g.fromStack) {
             one.put("classified_from", "stack (no pinnedReason in the event)");
         }

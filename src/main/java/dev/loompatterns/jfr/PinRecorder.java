@@ -151,8 +151,9 @@ public final class PinRecorder implements AutoCloseable {
      * sees it depends on what ran before; and a library's initializer cannot be made lazy by the test's author.
      */
     static final String FIRST_USE_IN_A_TEST = "  (an initializer runs once, on its class's first use in the JVM: if"
-            + " that first use is not what the test is about, touch the class before the test's threads do, in"
-            + " @BeforeAll; if it is a library's, count only your own packages: packages = \"com.example\")";
+            + " that first use, and its blocking, is not what the test is about, touch the class before the test's"
+            + " threads do, in @BeforeAll; if it is a library's, count only your own packages: packages ="
+            + " \"com.example\", or PinRecorder.start(PinTaxonomy.packages(...)))";
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =

@@ -113,7 +113,9 @@ class PinTaxonomyTest {
                 "VM call to com.fasterxml.jackson.core.io.NumberOutput.<clinit> on stack",
                 "Contended monitor enter",
                 inJackson);
-        assertThat(contended).isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_LOADING, null, false));
+        assertThat(contended)
+                .as("a synchronized block the initializer runs reads the same, and is set apart with it (pins.md)")
+                .isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_LOADING, null, false));
         assertThat(PinTaxonomy.origin(contended.cause(), contended.subject(), OWN))
                 .isEqualTo(PinOrigin.FIRST_USE);
         assertThat(PinTaxonomy.classify(
