@@ -18,12 +18,14 @@ import java.util.TreeSet;
  * {@link PinCause} and by the first frame of application code, with count, total and longest
  * duration and the carriers held, and what to do about each cause. Pins of a class's first use
  * (a cold JVM loading classes) and JFR's own are reported apart and never raise a warning alone,
- * but for a wait of {@link #SLOW_INIT_WAIT} or more for the initializer of a class outside the JDK:
- * a first use in the taxonomy (whether a thread arrives while an initializer runs is timing, which
- * is what a test's verdict must not hang on), but here, where how long each pin lasted is known, a
- * slow initializer of the program's that held carriers (a reviewer's 1.5 s initializer held both
- * carriers for 1.4 s and was called "nothing to fix"). Application code is every class outside the
- * JDK.
+ * but for a group whose longest pin is {@link #SLOW_INIT_WAIT} or more, waiting for, or meeting a
+ * contended monitor inside, the initializer of a class outside the JDK: first uses in the taxonomy
+ * (whether a thread arrives while an initializer runs is timing, and JDK 25 words a synchronized
+ * block of an initializer as it does the VM's lock for linking a class, which a test's verdict must
+ * not hang on), but here, where how long each pin lasted is known, a slow initializer of the
+ * program's that held carriers (a reviewer's 1.5 s initializer held both carriers for 1.4 s and was
+ * called "nothing to fix"). They are reported with the code's pins, in {@code groups}, and counted
+ * in {@code slow_first_use_pins}. Application code is every class outside the JDK.
  */
 final class PinningRule extends BaseRule {
 
@@ -49,9 +51,11 @@ final class PinningRule extends BaseRule {
     }
 
     private static boolean slowFirstUse(Group g) {
+        // a wait's group is where its class is; a monitor's, where the code was, so its class comes from the reason
+        String type = g.initializer != null ? g.initializer : g.cause == PinCause.CLASS_INIT_WAIT ? g.frame : null;
         return g.origin == PinOrigin.FIRST_USE
-                && (g.cause == PinCause.CLASS_INIT_WAIT || g.monitorInInitializer)
-                && !PinTaxonomy.isJdk(g.frame)
+                && type != null
+                && !PinTaxonomy.isJdk(type)
                 && g.longest >= SLOW_INIT_WAIT;
     }
 
@@ -65,21 +69,29 @@ final class PinningRule extends BaseRule {
             + " is the VM linking classes, it stops once they are linked";
 
     private static String what(Group g) {
-        return g.monitorInInitializer ? MONITOR_IN_INITIALIZER : g.cause.what();
+        return g.initializer != null ? MONITOR_IN_INITIALIZER : g.cause.what();
     }
 
     private static String advice(Group g) {
-        return g.monitorInInitializer ? MONITOR_IN_INITIALIZER_ADVICE : g.cause.advice();
+        return g.initializer != null ? MONITOR_IN_INITIALIZER_ADVICE : g.cause.advice();
     }
 
-    /** JDK 25's words for a pin that met a monitor inside an initializer (PinTaxonomy: class loading). */
-    private static boolean monitorInInitializer(Observation.Pinned pin, PinCause cause) {
-        return cause == PinCause.CLASS_LOADING
+    /**
+     * The class of the initializer in which a pin met a contended monitor, in JDK 25's words ("VM call to X.<clinit>
+     * on stack", {@code Contended monitor enter}; PinTaxonomy: class loading); else null.
+     */
+    private static String initializerOfMonitor(Observation.Pinned pin, PinCause cause) {
+        String reason = pin.reason();
+        boolean matches = cause == PinCause.CLASS_LOADING
                 && "Contended monitor enter".equals(pin.operation())
-                && pin.reason() != null
-                && pin.reason().startsWith("VM call to ")
-                && pin.reason().endsWith(".<clinit> on stack");
+                && reason != null
+                && reason.startsWith(VM_CALL_TO)
+                && reason.endsWith(CLINIT_ON_STACK);
+        return matches ? reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()) : null;
     }
+
+    private static final String VM_CALL_TO = "VM call to ";
+    private static final String CLINIT_ON_STACK = ".<clinit> on stack";
 
     /**
      * Pins kept one by one for the report's timeline, the earliest by start (the file does not give them in
@@ -96,18 +108,19 @@ final class PinningRule extends BaseRule {
         long longest;
         final Set<String> carriers = new TreeSet<>();
         boolean fromStack;
-        final boolean monitorInInitializer;
+        /** The class whose initializer met a contended monitor, from the reason; null for other pins. */
+        final String initializer;
 
-        Group(PinCause cause, String frame, PinOrigin origin, boolean monitorInInitializer) {
+        Group(PinCause cause, String frame, PinOrigin origin, String initializer) {
             this.cause = cause;
             this.frame = frame;
             this.origin = origin;
-            this.monitorInInitializer = monitorInInitializer;
+            this.initializer = initializer;
         }
     }
 
     /** What a group has in common: the cause, where it pinned, whose pin it is. */
-    private record GroupKey(PinCause cause, String where, PinOrigin origin, boolean monitorInInitializer) {}
+    private record GroupKey(PinCause cause, String where, PinOrigin origin, String initializer) {}
 
     /** A cause and whose pins they are, for the counts by cause. */
     private record CauseOrigin(PinCause cause, PinOrigin origin) {}
@@ -131,8 +144,8 @@ final class PinningRule extends BaseRule {
         String frame = PinTaxonomy.applicationFrame(pin.frames());
         String where = classified.subject() != null ? classified.subject() : frame;
         Group group = groups.computeIfAbsent(
-                new GroupKey(classified.cause(), where, origin, monitorInInitializer(pin, classified.cause())),
-                k -> new Group(k.cause(), k.where(), k.origin(), k.monitorInInitializer()));
+                new GroupKey(classified.cause(), where, origin, initializerOfMonitor(pin, classified.cause())),
+                k -> new Group(k.cause(), k.where(), k.origin(), k.initializer()));
         group.count++;
         group.total += pin.duration();
         group.longest = Math.max(group.longest, pin.duration());

@@ -16,7 +16,10 @@ public enum PinCause {
             "a native or VM frame on the stack (FFM upcall, JNI callback)",
             "move the blocking call out of the native callback (collect what the callback needs, block after the"
                     + " native call returns), or run that call on a platform thread; pins on every JDK"),
-    /** The thread was running a static initializer and blocked in it. */
+    /**
+     * The thread was running a static initializer and blocked in it (but on a contended monitor: {@link
+     * #CLASS_LOADING}, as JDK 25 words both alike).
+     */
     CLASS_INIT(
             "class-init",
             "blocking inside a class initializer (<clinit>)",
@@ -36,8 +39,10 @@ public enum PinCause {
      */
     CLASS_LOADING(
             "class-loading",
-            "loading a class for its first use (a loader's monitor)",
-            "a cold JVM loading classes; it stops once the classes are loaded and needs no change to the code"),
+            "loading or linking a class for its first use (a loader's or the VM's monitor)",
+            "a cold JVM loading classes; it stops once the classes are loaded and needs no change to the code"
+                    + " (met inside an initializer, it may instead be a synchronized block the initializer runs,"
+                    + " which JFR words alike: then initialize lazily outside <clinit>)"),
     /** A monitor was held: blocking inside {@code synchronized} on JDK 21-23, or with {@code -XX:LockingMode=1}. */
     MONITOR(
             "monitor",

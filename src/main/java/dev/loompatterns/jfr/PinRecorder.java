@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * <p><b>Which pins count.</b> Each pin is classified by {@link PinTaxonomy}: {@link #pins()} keeps
  * those of the observed code ({@link PinOrigin#CODE}) and sets apart ({@link #apart()}) those of a
  * class's first use (a cold JVM loading classes, waiting for another thread to initialize any class,
- * or blocking in the initializer of a class that is not the observed code's own) and those of JFR's
- * own event code. Which classes are the
+ * a contended monitor met inside any initializer, or blocking in the initializer of a class that is
+ * not the observed code's own) and those of JFR's own event code. Which classes are the
  * observed code's own is given to {@link #start(Predicate)}; by default every class outside the JDK.
  *
  * <p><b>Blocking.</b> Events reach the recorder asynchronously; {@link #stop()} waits until every
@@ -69,7 +69,8 @@ public final class PinRecorder implements AutoCloseable {
      *
      * @param ownCode true for the classes of the observed code ({@link PinTaxonomy#packages}): blocking
      *                inside the initializer of one of them counts as the code's pin, of any other class
-     *                as a first use (as does waiting for any class's initializer)
+     *                as a first use (as do waiting for any class's initializer, and a contended monitor
+     *                inside any initializer)
      * @throws IllegalStateException if this JVM has no JFR ({@link PinStream#requireAvailable()})
      */
     public static PinRecorder start(Predicate<String> ownCode) {

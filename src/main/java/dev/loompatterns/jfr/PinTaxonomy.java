@@ -58,7 +58,9 @@ import java.util.stream.Collectors;
  * virtual threads that were the first to touch an enum with a trivial initializer pinned so in 2 of
  * 10 fresh JVMs, 0.0 to 1.0 ms, which made a {@code @ShouldNotPin} test fail at random while it
  * counted. A slow initializer is still seen where it blocks: blocking inside the code's own
- * initializer ({@link PinCause#CLASS_INIT}) is the {@link PinOrigin#CODE}'s, as is everything else.
+ * initializer ({@link PinCause#CLASS_INIT}) is the {@link PinOrigin#CODE}'s, as is everything else,
+ * but for a contended monitor met inside any initializer, the code's own too, which is
+ * {@code CLASS_LOADING} (see above: JDK 25 words it as the VM's lock for linking a class).
  *
  * <p>JDK-version notes (read from the JDK's sources and bug reports, not run here): from JDK 26 a
  * virtual thread waiting for another thread's class initialization no longer pins when the wait

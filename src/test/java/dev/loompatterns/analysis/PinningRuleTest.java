@@ -72,7 +72,7 @@ class PinningRuleTest {
      */
     @Test
     void aLongContendedMonitorInsideTheProgramsInitializerWarnsAShortOneDoesNot() {
-        Finding slow = contended(Duration.ofMillis(190));
+        Finding slow = contended("com.example.app.Registry", Duration.ofMillis(190));
         assertThat(slow.severity()).isEqualTo(Severity.WARNING);
         assertThat(slow.summary())
                 .startsWith("1 pin held its carrier for 190 ms")
@@ -81,19 +81,23 @@ class PinningRuleTest {
         assertThat(slow.explanation()).contains("class-loading: " + PinningRule.MONITOR_IN_INITIALIZER_ADVICE);
         assertThat(slow.details()).containsEntry("slow_first_use_pins", 1L);
 
-        Finding quick = contended(Duration.ofMillis(3));
+        Finding quick = contended("com.example.app.Registry", Duration.ofMillis(3));
         assertThat(quick.severity()).isEqualTo(Severity.INFO);
         assertThat(quick.details()).containsEntry("first_use_or_recorder_pins", 1L);
+        assertThat(contended("java.util.concurrent.ForkJoinPool", Duration.ofMillis(190))
+                        .severity())
+                .as("the JDK's initializer, called from the program's code: the JDK meeting its classes")
+                .isEqualTo(Severity.INFO);
     }
 
-    private static Finding contended(Duration each) {
+    private static Finding contended(String initializer, Duration each) {
         PinningRule rule = new PinningRule();
         rule.accept(new Observation.Pinned(
                 1_000_000_000L,
                 each.toNanos(),
                 new Observation.ThreadRef(100, "", true),
                 "ForkJoinPool-1-worker-1",
-                "VM call to com.example.app.Registry.<clinit> on stack",
+                "VM call to " + initializer + ".<clinit> on stack",
                 "Contended monitor enter",
                 List.of(
                         new PinTaxonomy.Frame("com.example.app.Registry", "<clinit>", 6, false, false),

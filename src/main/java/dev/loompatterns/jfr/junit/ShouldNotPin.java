@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * See {@link PinningExtension} for whose threads count and what it costs.
  *
  * <p>Pins of a class's first use (a cold JVM loading classes, waiting for another thread to run any
- * class's initializer, or blocking in a JDK class's initializer) and pins in JFR's own code never count ({@link dev.loompatterns.jfr.PinTaxonomy}).
+ * class's initializer, a contended monitor inside any initializer, or blocking in a JDK class's
+ * initializer) and pins in JFR's own code never count ({@link dev.loompatterns.jfr.PinTaxonomy}).
  *
  * {@snippet :
  * @Test
@@ -45,8 +46,8 @@ public @interface ShouldNotPin {
     /**
      * Count a pin only if its stack has a frame of one of these packages ({@code "com.example"}):
      * your own code, not a library's. These are also the classes whose initializers are your own
-     * (blocking inside one is your pin, not a first use; waiting for another thread to run one is
-     * a first use, whoever's it is). Default: every package outside the JDK.
+     * (blocking inside one is your pin, not a first use; waiting for another thread to run one, or
+     * a contended monitor inside one, is a first use, whoever's it is). Default: every package outside the JDK.
      */
     String[] packages() default {};
 
