@@ -122,8 +122,8 @@ final class PinningRule extends BaseRule {
     /** What a group has in common: the cause, where it pinned, whose pin it is. */
     private record GroupKey(PinCause cause, String where, PinOrigin origin, String initializer) {}
 
-    /** A cause and whose pins they are, for the counts by cause. */
-    private record CauseOrigin(PinCause cause, PinOrigin origin) {}
+    /** A cause, whose pins they are, and whether they are warned of, for the counts by cause. */
+    private record CauseOrigin(PinCause cause, PinOrigin origin, boolean warned) {}
 
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
     /** The earliest pins so far, the latest of them first out. */
@@ -281,7 +281,7 @@ final class PinningRule extends BaseRule {
     private static List<Map<String, Object>> byCause(List<Group> groups) {
         Map<CauseOrigin, long[]> counts = new LinkedHashMap<>();
         for (Group g : groups) {
-            long[] c = counts.computeIfAbsent(new CauseOrigin(g.cause, g.origin), k -> new long[2]);
+            long[] c = counts.computeIfAbsent(new CauseOrigin(g.cause, g.origin, warns(g)), k -> new long[2]);
             c[0] += g.count;
             c[1] += g.total;
         }
@@ -290,6 +290,7 @@ final class PinningRule extends BaseRule {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("cause", key.cause().id());
             one.put("origin", key.origin().id());
+            one.put("warned", key.warned());
             one.put("count", c[0]);
             one.put("total_ms", Durations.ms(c[1]));
             list.add(one);

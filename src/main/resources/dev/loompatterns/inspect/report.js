@@ -110,6 +110,9 @@
     });
   }
 
+  // the code's pins, and the slow first uses the rule warns of, in full colour; the rest faded
+  function warned(r) { return r.warned === undefined ? r.origin === 'code' : r.warned; }
+
   function byCause(canvas, finding, value, title) {
     var rows = finding.details.by_cause;
     var labels = rows.map(function (r) { return r.origin === 'code' ? r.cause : r.cause + ' (' + r.origin + ')'; });
@@ -118,7 +121,7 @@
       data: {
         labels: labels,
         datasets: [{ label: title, data: rows.map(value), borderWidth: 0,
-          backgroundColor: rows.map(function (r, i) { return colour(r.cause, i) + (r.origin === 'code' ? '' : '99'); }) }]
+          backgroundColor: rows.map(function (r, i) { return colour(r.cause, i) + (warned(r) ? '' : '99'); }) }]
       },
       options: {
         indexAxis: 'y',

@@ -54,6 +54,11 @@ class PinningRuleTest {
                 .startsWith("2 pins held carriers for 2.8 s")
                 .contains("waiting for another thread to initialize a class at " + slow);
         assertThat(longWait.details()).containsEntry("code_pins", 0L).containsEntry("slow_first_use_pins", 2L);
+        assertThat(longWait.list("by_cause")).singleElement().satisfies(row -> {
+            Map<?, ?> one = (Map<?, ?>) row;
+            assertThat(one.get("origin")).isEqualTo("first-use");
+            assertThat(one.get("warned")).isEqualTo(true);
+        });
 
         for (Finding quiet : List.of(
                 waits(slow, Duration.ofMillis(19)),
@@ -61,6 +66,10 @@ class PinningRuleTest {
             assertThat(quiet.severity()).isEqualTo(Severity.INFO);
             assertThat(quiet.summary()).contains("first use");
             assertThat(quiet.details()).containsEntry("code_pins", 0L);
+            assertThat(quiet.list("by_cause"))
+                    .singleElement()
+                    .satisfies(
+                            row -> assertThat(((Map<?, ?>) row).get("warned")).isEqualTo(false));
         }
     }
 
