@@ -77,23 +77,6 @@ final class PinningRule extends BaseRule {
     }
 
     /**
-     * The class of the initializer in which a pin met a contended monitor, in JDK 25's words ("VM call to X.<clinit>
-     * on stack", {@code Contended monitor enter}; PinTaxonomy: class loading); else null.
-     */
-    private static String initializerOfMonitor(Observation.Pinned pin, PinCause cause) {
-        String reason = pin.reason();
-        boolean matches = cause == PinCause.CLASS_LOADING
-                && "Contended monitor enter".equals(pin.operation())
-                && reason != null
-                && reason.startsWith(VM_CALL_TO)
-                && reason.endsWith(CLINIT_ON_STACK);
-        return matches ? reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()) : null;
-    }
-
-    private static final String VM_CALL_TO = "VM call to ";
-    private static final String CLINIT_ON_STACK = ".<clinit> on stack";
-
-    /**
      * Pins kept one by one for the report's timeline, the earliest by start (the file does not give them in
      * time order); past this, only the groups count.
      */
@@ -142,9 +125,12 @@ final class PinningRule extends BaseRule {
         PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
         String frame = PinTaxonomy.applicationFrame(pin.frames());
-        String where = classified.subject() != null ? classified.subject() : frame;
+        // a class loading with a subject met a contended monitor in that class's initializer (PinTaxonomy): grouped
+        // where the code was, the line of the monitor, and its class kept to judge it
+        boolean monitorInInitializer = classified.cause() == PinCause.CLASS_LOADING && classified.subject() != null;
+        String where = classified.subject() != null && !monitorInInitializer ? classified.subject() : frame;
         Group group = groups.computeIfAbsent(
-                new GroupKey(classified.cause(), where, origin, initializerOfMonitor(pin, classified.cause())),
+                new GroupKey(classified.cause(), where, origin, monitorInInitializer ? classified.subject() : null),
                 k -> new Group(k.cause(), k.where(), k.origin(), k.initializer()));
         group.count++;
         group.total += pin.duration();

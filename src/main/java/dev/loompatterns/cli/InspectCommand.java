@@ -182,7 +182,7 @@ final class InspectCommand extends LoomCommand {
         if (!Files.isRegularFile(file)) {
             // a pipe would be read until its writer closes it, and a recording is read more than once
             throw new UsageException(
-                    "'" + file + "' is not a regular file (a pipe, a device or a socket);" + " give a .jfr recording");
+                    "'" + file + "' is not a regular file (a pipe, a device or a socket); give a .jfr recording");
         }
         if (!Files.isReadable(file)) {
             throw new UsageException("cannot read '" + file + "': permission denied");

@@ -58,8 +58,15 @@ public final class Slim {
      */
     public record Kept(Map<String, Long> virtualEventsByType) {
 
+        /** Put in order, most first (then by name), whatever order the map came in. */
         public Kept {
-            virtualEventsByType = Collections.unmodifiableMap(new LinkedHashMap<>(virtualEventsByType));
+            Map<String, Long> mostFirst = new LinkedHashMap<>();
+            virtualEventsByType.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+            virtualEventsByType = Collections.unmodifiableMap(mostFirst);
         }
 
         public long virtualEvents() {
@@ -145,11 +152,7 @@ public final class Slim {
                 throw new InterruptedIOException("interrupted while copying");
             }
         });
-        Map<String, Long> mostFirst = new LinkedHashMap<>();
-        virtual.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
-        return new Kept(mostFirst);
+        return new Kept(virtual);
     }
 
     private static boolean kept(RecordedEvent event, Set<Long> sampledVirtualThreads) {

@@ -130,7 +130,8 @@ public final class PinTaxonomy {
      * What a pin was.
      *
      * @param cause     its cause
-     * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), or null
+     * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), or in whose
+     *                  initializer a contended monitor was met ({@code CLASS_LOADING}); else null
      * @param fromStack true if the event had no {@code pinnedReason}, so the cause was read from the stack alone
      */
     public record Classification(PinCause cause, String subject, boolean fromStack) {}
@@ -159,8 +160,8 @@ public final class PinTaxonomy {
                 && reason.startsWith(VM_CALL_TO)
                 && reason.endsWith(CLINIT_ON_STACK)) {
             // the VM's own lock while it links or loads a class, met inside an initializer; outside one the same
-            // wait is "Freeze or preempt failed (2)"
-            return new Classification(PinCause.CLASS_LOADING, null, false);
+            // wait is "Freeze or preempt failed (2)". The subject is the initializer's class.
+            return new Classification(PinCause.CLASS_LOADING, initializerIn(reason), false);
         }
         for (Frame frame : frames) {
             if (isLoaderFrame(frame)) {
@@ -183,13 +184,15 @@ public final class PinTaxonomy {
         return new Classification(parkedWhilePinned ? PinCause.MONITOR : PinCause.OTHER, null, true);
     }
 
+    /** The class X of "VM call to X.&lt;clinit&gt; on stack". */
+    private static String initializerIn(String reason) {
+        return reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length());
+    }
+
     /** The cause {@code pinnedReason} names, once the stack has ruled out loading and initializers. */
     private static Classification fromReason(String reason) {
         if (reason.startsWith(VM_CALL_TO) && reason.endsWith(CLINIT_ON_STACK)) {
-            return new Classification(
-                    PinCause.CLASS_INIT,
-                    reason.substring(VM_CALL_TO.length(), reason.length() - CLINIT_ON_STACK.length()),
-                    false);
+            return new Classification(PinCause.CLASS_INIT, initializerIn(reason), false);
         }
         if (reason.startsWith("Native or VM frame")) {
             return new Classification(PinCause.NATIVE_FRAME, null, false);

@@ -198,6 +198,11 @@ class SlimTest {
                         + " jdk.VirtualThreadPinned 12,000, jdk.SocketRead 400), each naming its thread: JMC may still"
                         + " be slow to open it. To leave those out too: jfr scrub --exclude-events"
                         + " jdk.Deoptimization 'big slim.jfr' 'big slim-smaller.jfr'");
+        assertThat(new Slim.Kept(java.util.Map.of("jdk.SocketRead", 400L, "jdk.Deoptimization", 888_088L))
+                        .virtualEventsByType()
+                        .keySet())
+                .as("most first, whatever order the map came in")
+                .containsExactly("jdk.Deoptimization", "jdk.SocketRead");
         assertThat(new Slim.Kept(java.util.Map.of("jdk.Deoptimization", Slim.STILL_MANY - 1)).stillManyLine(copy))
                 .isEmpty();
         assertThat(new Slim.Kept(many).stillManyLine(Path.of("big.slim")))

@@ -115,7 +115,8 @@ class PinTaxonomyTest {
                 inJackson);
         assertThat(contended)
                 .as("a synchronized block the initializer runs reads the same, and is set apart with it (pins.md)")
-                .isEqualTo(new PinTaxonomy.Classification(PinCause.CLASS_LOADING, null, false));
+                .isEqualTo(new PinTaxonomy.Classification(
+                        PinCause.CLASS_LOADING, "com.fasterxml.jackson.core.io.NumberOutput", false));
         assertThat(PinTaxonomy.origin(contended.cause(), contended.subject(), OWN))
                 .isEqualTo(PinOrigin.FIRST_USE);
         assertThat(PinTaxonomy.classify(
