@@ -75,6 +75,9 @@ class AtomicFileTest {
                 "FLR\0\u0002\u0001 and the rest of a recording",
                 "Recording: /tmp/a.jfr (1.0 KB, 10 events)\n",
                 "{\n  \"file\" : \"" + longPath + "\",\n  \"bytes\" : 1,\n  \"findings\" : [ ]\n}\n",
+                // a path of 4,096 characters that JSON escapes to six bytes each: "findings" about 24 KB in, past the
+                // 8 KB once read
+                "{\n  \"file\" : \"" + "\\u0001".repeat(4096) + "\",\n  \"bytes\" : 1,\n  \"findings\" : [ ]\n}\n",
                 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>loom inspect: " + longPath
                         + "</title>")) {
             Path ours = Files.writeString(dir.resolve("ours"), content, StandardCharsets.ISO_8859_1);

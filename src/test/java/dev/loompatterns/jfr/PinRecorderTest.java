@@ -93,9 +93,9 @@ class PinRecorderTest {
 
     /** A thread that was already running is not the recorder's, even if it pins while the recorder is open. */
     @Test
-    void leavesOutPinsOfThreadsThatWereAlreadyRunning() throws InterruptedException {
+    void leavesOutPinsOfThreadsThatWereAlreadyRunning() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
-        Thread before = dev.loompatterns.testing.PinRecording.alreadyRunning(go, SlowInitB::touch);
+        var before = dev.loompatterns.testing.PinRecording.alreadyRunning(go, SlowInitB::touch);
         try (PinRecorder recorder = PinRecorder.start()) {
             Thread mine =
                     Thread.ofVirtual().start(() -> {}); // a thread of its own: the recorder asks JFR for the events
@@ -107,7 +107,7 @@ class PinRecorderTest {
             recorder.assertNoPins();
         } finally {
             go.countDown();
-            before.join();
+            before.close();
         }
     }
 

@@ -71,7 +71,7 @@ class PinStreamTest {
         String before = (dumped ? BeforeDumped.class : BeforeStopped.class).getName();
         String own = (dumped ? OwnDumped.class : OwnStopped.class).getName();
         CountDownLatch go = new CountDownLatch(1);
-        Thread already = dev.loompatterns.testing.PinRecording.alreadyRunning(go, beforeTouch);
+        var already = dev.loompatterns.testing.PinRecording.alreadyRunning(go, beforeTouch::run);
         // 0: the window reads a dump of the recording; a day: it stops the stream and takes what it delivered
         try (Recording witness = witness();
                 PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
@@ -95,7 +95,7 @@ class PinStreamTest {
                     .anyMatch(reason -> reason.contains(before));
         } finally {
             go.countDown(); // also when the set-up failed: the thread is joined, not left waiting
-            already.join();
+            already.close();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.loompatterns.pinning;
 
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
+import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.PinRecording;
 import java.util.concurrent.CountDownLatch;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -116,19 +118,12 @@ final class PinningAssertionFixtures {
     static class OtherThreadPins {
         final CountDownLatch go = new CountDownLatch(1);
         final UpcallSort sort = new UpcallSort(PinningAssertionTest.SLEEP);
-        final Thread before = Thread.ofVirtual().start(() -> {
-            try {
-                go.await();
-                sort.sort();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        final Background<Void> before = PinRecording.alreadyRunning(go, sort::sort);
 
         /** Runs before the recorder starts: the thread has mounted, so its start is not in the recording. */
         @BeforeEach
         void waitUntilTheThreadWaits() {
-            while (before.getState() != Thread.State.WAITING) {
+            while (before.thread().getState() != Thread.State.WAITING) {
                 Thread.onSpinWait();
             }
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 /**
- * A task on its own platform thread, in the manner of the JSR-166 TCK: the test waits for the
+ * A task on its own thread, platform or virtual, in the manner of the JSR-166 TCK: the test waits for the
  * thread's observable state (never sleeps "long enough"), the thread's failure reaches the test
  * thread through {@link #join()}, and {@link #close()} interrupts and joins a thread the test left
  * running, so no test leaves one behind.
@@ -18,8 +18,8 @@ public final class Background<T> implements AutoCloseable {
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final Thread thread;
 
-    private Background(Callable<T> body) {
-        thread = Thread.ofPlatform().name("background").start(() -> {
+    private Background(Thread.Builder builder, Callable<T> body) {
+        thread = builder.name("background").start(() -> {
             try {
                 result.complete(body.call());
             } catch (Throwable t) {
@@ -29,7 +29,12 @@ public final class Background<T> implements AutoCloseable {
     }
 
     public static <T> Background<T> start(Callable<T> body) {
-        return new Background<>(body);
+        return new Background<>(Thread.ofPlatform(), body);
+    }
+
+    /** As {@link #start}, on a virtual thread: for a task that must be one to pin. */
+    public static <T> Background<T> startVirtual(Callable<T> body) {
+        return new Background<>(Thread.ofVirtual(), body);
     }
 
     public Thread thread() {
@@ -54,6 +59,9 @@ public final class Background<T> implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw e;
         }

@@ -24,16 +24,14 @@ public final class PinRecording {
 
     /**
      * A virtual thread started now that waits for {@code go}, then runs {@code then}: a thread that was already
-     * running when a recorder or window opened, whose pins are not its. The caller counts {@code go} down and joins.
+     * running when a recorder or window opened, whose pins are not its. The caller counts {@code go} down and joins
+     * it ({@link Background#join()}: what {@code then} threw is thrown there), or closes it.
      */
-    public static Thread alreadyRunning(java.util.concurrent.CountDownLatch go, Runnable then) {
-        return Thread.ofVirtual().start(() -> {
-            try {
-                go.await();
-                then.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public static Background<Void> alreadyRunning(java.util.concurrent.CountDownLatch go, Action then) {
+        return Background.startVirtual(() -> {
+            go.await();
+            then.run();
+            return null;
         });
     }
 

@@ -73,6 +73,7 @@ class RecordingReaderTest {
      * {@code IOException} from the reader, never a {@link RecordingReader.RuleFailedException}.
      */
     @Test
+    @org.junit.jupiter.api.Timeout(120) // backstop: a damaged file that hung the parser would hang the build
     void aFileCutAnywhereIsAnIOException(@TempDir Path dir) throws Exception {
         byte[] whole = Files.readAllBytes(recording(dir));
         Path cut = dir.resolve("cut.jfr");
@@ -96,6 +97,7 @@ class RecordingReaderTest {
      * damaged copies of two recordings, 66 so). Every copy here either reads or is an {@code IOException}.
      */
     @Test
+    @org.junit.jupiter.api.Timeout(120) // backstop, as above
     void aFileDamagedAnywhereReadsOrIsAnIOException(@TempDir Path dir) throws Exception {
         byte[] whole = Files.readAllBytes(recording(dir));
         Path damaged = dir.resolve("damaged.jfr");
@@ -110,7 +112,10 @@ class RecordingReaderTest {
             } catch (IOException expected) {
                 assertThat(expected).isNotInstanceOf(InterruptedIOException.class);
             } catch (Throwable e) {
-                throw new AssertionError("a bit flipped at byte " + at + " of " + bytes.length + ": " + e, e);
+                // the recording is made anew each run: the copy is kept, so that the failure can be replayed
+                Path kept = Files.write(Path.of("target", "recording-reader-damaged.jfr"), bytes);
+                throw new AssertionError(
+                        "a bit flipped at byte " + at + " of " + bytes.length + " (kept as " + kept + "): " + e, e);
             }
         }
     }
