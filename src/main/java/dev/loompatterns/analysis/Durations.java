@@ -36,7 +36,7 @@ public final class Durations {
         long n = Math.max(0, nanos);
         long tenthsOfMs = rounded(n, 100_000);
         if (tenthsOfMs < 100) {
-            return String.format(Locale.ROOT, "%d.%d ms", tenthsOfMs / 10, tenthsOfMs % 10);
+            return tenths(tenthsOfMs, "ms");
         }
         long ms = rounded(n, 1_000_000);
         if (ms < 1000) {
@@ -44,13 +44,18 @@ public final class Durations {
         }
         long tenthsOfS = rounded(n, 100_000_000);
         if (tenthsOfS < 100) {
-            return String.format(Locale.ROOT, "%d.%d s", tenthsOfS / 10, tenthsOfS % 10);
+            return tenths(tenthsOfS, "s");
         }
         long s = rounded(n, 1_000_000_000);
         if (s < 120) {
             return s + " s";
         }
         return String.format(Locale.ROOT, "%d min %d s", s / 60, s % 60);
+    }
+
+    /** {@code 4.2 s} for 42 tenths of a second. */
+    private static String tenths(long tenths, String unit) {
+        return tenths / 10 + "." + tenths % 10 + " " + unit;
     }
 
     /** {@code n / unit} rounded half up, for a non-negative {@code n}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * How each of a run's tasks started and ended, written by the task itself: "started" as its first
@@ -68,6 +69,18 @@ public final class TaskLog {
             Thread.sleep(latency); // BLOCKS-UNTIL: the latency has passed, or the task is cancelled (interrupt)
             return answer.call();
         });
+    }
+
+    /**
+     * One call a task of this log, task {@code i} {@link #afterLatency} {@code latency.apply(i)},
+     * answering {@code answer.apply(i)}: the simulated remote calls of a fan-out or a race.
+     */
+    public <T> List<Callable<T>> afterLatencies(IntFunction<Duration> latency, IntFunction<Callable<T>> answer) {
+        List<Callable<T>> calls = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            calls.add(afterLatency(i, latency.apply(i), answer.apply(i)));
+        }
+        return calls;
     }
 
     public int size() {

@@ -59,12 +59,8 @@ public final class DeadlinePattern extends AbstractPattern {
         Form form = FORMS.of(mode);
         Duration budget = workload.millis(BUDGET_MS);
         TaskLog log = new TaskLog(workload.tasks());
-        var subtasks = Subtasks.of(
-                workload.tasks(),
-                workload.intValue(SLOW_EVERY),
-                workload.millis(FAST_MS),
-                workload.millis(SLOW_MS),
-                log);
+        var subtasks =
+                Subtasks.of(workload.intValue(SLOW_EVERY), workload.millis(FAST_MS), workload.millis(SLOW_MS), log);
 
         long start = System.nanoTime();
         Map<Integer, String> delivered = form.within(budget, subtasks, workload.intValue(POOL_SIZE));

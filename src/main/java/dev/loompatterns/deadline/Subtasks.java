@@ -2,7 +2,6 @@ package dev.loompatterns.deadline;
 
 import dev.loompatterns.core.TaskLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,13 +22,8 @@ final class Subtasks {
         return "result-" + subtask;
     }
 
-    static List<Callable<String>> of(int count, int slowEvery, Duration fast, Duration slow, TaskLog log) {
-        List<Callable<String>> subtasks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int subtask = i;
-            Duration latency = slow(subtask, slowEvery) ? slow : fast;
-            subtasks.add(log.afterLatency(subtask, latency, () -> result(subtask)));
-        }
-        return subtasks;
+    /** One subtask for each of the log's tasks. */
+    static List<Callable<String>> of(int slowEvery, Duration fast, Duration slow, TaskLog log) {
+        return log.afterLatencies(subtask -> slow(subtask, slowEvery) ? slow : fast, subtask -> () -> result(subtask));
     }
 }

@@ -3,7 +3,6 @@ package dev.loompatterns.race;
 import dev.loompatterns.core.TaskLog;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,21 +23,17 @@ final class Mirrors {
         return "mirror-" + mirror;
     }
 
-    static List<Callable<String>> of(int count, Duration winner, Duration gap, boolean allFail, TaskLog log) {
-        List<Callable<String>> mirrors = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int mirror = i;
-            boolean fails = allFail || mirror == 0;
-            Duration latency = allFail
-                    ? Duration.ofMillis(mirror)
-                    : mirror == 0 ? Duration.ZERO : winner.plus(gap.multipliedBy(mirror - 1));
-            mirrors.add(log.afterLatency(mirror, latency, () -> {
-                if (fails) {
-                    throw new IOException(name(mirror) + " is unreachable");
-                }
-                return name(mirror);
-            }));
-        }
-        return mirrors;
+    /** One mirror for each of the log's tasks. */
+    static List<Callable<String>> of(Duration winner, Duration gap, boolean allFail, TaskLog log) {
+        return log.afterLatencies(
+                mirror -> allFail
+                        ? Duration.ofMillis(mirror)
+                        : mirror == 0 ? Duration.ZERO : winner.plus(gap.multipliedBy(mirror - 1)),
+                mirror -> () -> {
+                    if (allFail || mirror == 0) {
+                        throw new IOException(name(mirror) + " is unreachable");
+                    }
+                    return name(mirror);
+                });
     }
 }

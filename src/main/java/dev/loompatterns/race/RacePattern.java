@@ -57,7 +57,7 @@ public final class RacePattern extends AbstractPattern {
         for (int race = 0; race < workload.tasks(); race++) {
             TaskLog log = new TaskLog(mirrors);
             List<Callable<String>> calls =
-                    Mirrors.of(mirrors, workload.millis(LATENCY_MS), workload.millis(GAP_MS), allFail, log);
+                    Mirrors.of(workload.millis(LATENCY_MS), workload.millis(GAP_MS), allFail, log);
             String winner = null;
             Exception failure = null;
             try {

@@ -39,7 +39,7 @@ class DeadlineTest {
         TaskLog log = new TaskLog(12);
         Map<Integer, String> delivered = DeadlinePattern.FORMS
                 .of(mode)
-                .within(Duration.ofMillis(50), Subtasks.of(12, 3, Duration.ZERO, NEVER, log), 12);
+                .within(Duration.ofMillis(50), Subtasks.of(3, Duration.ZERO, NEVER, log), 12);
         List<State> states = log.snapshot();
 
         assertThat(states).doesNotContain(State.STARTED);
@@ -60,7 +60,7 @@ class DeadlineTest {
     void withNothingSlowEveryResultIsDelivered(Mode mode) throws Exception {
         TaskLog log = new TaskLog(20);
         Map<Integer, String> delivered =
-                DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(20, 0, Duration.ZERO, NEVER, log), 4);
+                DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(0, Duration.ZERO, NEVER, log), 4);
 
         assertThat(delivered).hasSize(20).containsEntry(0, "result-0").containsEntry(19, "result-19");
         assertThat(log.snapshot()).containsOnly(State.SUCCEEDED);
@@ -73,7 +73,7 @@ class DeadlineTest {
     void interruptingTheCallerEndsEverySubtask(Mode mode) throws Exception {
         TaskLog log = new TaskLog(3);
         Throwable thrown = Interrupting.interruptWhenReady(
-                () -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(3, 1, Duration.ZERO, NEVER, log), 3),
+                () -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(1, Duration.ZERO, NEVER, log), 3),
                 () -> log.running() == 3);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);

@@ -34,7 +34,7 @@ class RaceTest {
     @Timeout(60) // backstop: a loser left running would sleep ten minutes
     void fastestSuccessWinsAndEveryLoserHasEndedOnReturn(Mode mode) throws Exception {
         TaskLog log = new TaskLog(5);
-        String winner = RacePattern.FORMS.of(mode).race(Mirrors.of(5, Duration.ofMillis(1), NEVER, false, log));
+        String winner = RacePattern.FORMS.of(mode).race(Mirrors.of(Duration.ofMillis(1), NEVER, false, log));
         List<State> states = log.snapshot();
 
         assertThat(winner).isEqualTo("mirror-1");
@@ -56,7 +56,7 @@ class RaceTest {
         Class<? extends Exception> expected =
                 mode == Mode.STRUCTURED ? StructuredTaskScope.FailedException.class : ExecutionException.class;
 
-        assertThatThrownBy(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(4, Duration.ZERO, NEVER, true, log)))
+        assertThatThrownBy(() -> RacePattern.FORMS.of(mode).race(Mirrors.of(Duration.ZERO, NEVER, true, log)))
                 .isInstanceOf(expected)
                 .hasCauseInstanceOf(IOException.class);
         assertThat(log.snapshot()).containsOnly(State.FAILED);
@@ -72,7 +72,7 @@ class RaceTest {
         // three: a pool may start mirrors 1 and 2 before the thread it made for mirror-0 runs, and an
         // interrupt then would cancel mirror-0 before it ever started.
         Throwable thrown = Interrupting.interruptWhenReady(
-                () -> RacePattern.FORMS.of(mode).race(Mirrors.of(3, NEVER, NEVER, false, log)),
+                () -> RacePattern.FORMS.of(mode).race(Mirrors.of(NEVER, NEVER, false, log)),
                 () -> log.of(0) == State.FAILED && log.of(1) == State.STARTED && log.of(2) == State.STARTED);
 
         assertThat(thrown).isInstanceOf(InterruptedException.class);
