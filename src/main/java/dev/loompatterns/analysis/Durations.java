@@ -34,29 +34,24 @@ public final class Durations {
      */
     static String words(long nanos) {
         long n = Math.max(0, nanos);
-        long tenthsOfMs = rounded(n, 100_000);
-        if (tenthsOfMs < 100) {
-            return tenths(tenthsOfMs, "ms");
-        }
-        long ms = rounded(n, 1_000_000);
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        long tenthsOfS = rounded(n, 100_000_000);
-        if (tenthsOfS < 100) {
-            return tenths(tenthsOfS, "s");
+        for (Step step : STEPS) {
+            long count = rounded(n, step.nanos());
+            if (count < step.below()) {
+                return step.tenths() ? count / 10 + "." + count % 10 + " " + step.unit() : count + " " + step.unit();
+            }
         }
         long s = rounded(n, 1_000_000_000);
-        if (s < 120) {
-            return s + " s";
-        }
         return String.format(Locale.ROOT, "%d min %d s", s / 60, s % 60);
     }
 
-    /** {@code 4.2 s} for 42 tenths of a second. */
-    private static String tenths(long tenths, String unit) {
-        return tenths / 10 + "." + tenths % 10 + " " + unit;
-    }
+    /** A rung of {@link #words}: counts of {@code nanos} below {@code below}, said in tenths or whole. */
+    private record Step(long nanos, long below, boolean tenths, String unit) {}
+
+    private static final List<Step> STEPS = List.of(
+            new Step(100_000, 100, true, "ms"),
+            new Step(1_000_000, 1000, false, "ms"),
+            new Step(100_000_000, 100, true, "s"),
+            new Step(1_000_000_000, 120, false, "s"));
 
     /** {@code n / unit} rounded half up, for a non-negative {@code n}. */
     private static long rounded(long n, long unit) {
