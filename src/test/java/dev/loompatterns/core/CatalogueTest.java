@@ -3,9 +3,15 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CatalogueTest {
 
@@ -65,6 +71,26 @@ class CatalogueTest {
                 .startsWith("the catalogue did not load: catalogue.txt line 177: unknown field 'task'")
                 .contains("ThreadBasicsPattern could not be instantiated");
         assertThat(said).hasCause(error);
+    }
+
+    /** The loader's own error, met in {@link Catalogue#load()}, comes out as that same message. */
+    @Test
+    void aRegistrationThatCannotBeMadeStopsTheLoadWithItsCause(@TempDir Path dir) throws Exception {
+        Path services = dir.resolve("META-INF/services/" + Pattern.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "dev.loompatterns.nosuch.NoSuchPattern\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, before)) {
+            thread.setContextClassLoader(loader);
+            assertThatThrownBy(Catalogue::load)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the catalogue did not load: ")
+                    .hasMessageContaining("dev.loompatterns.nosuch.NoSuchPattern not found")
+                    .hasCauseInstanceOf(ServiceConfigurationError.class);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     @Test
