@@ -1,5 +1,6 @@
 package dev.loompatterns;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -638,6 +640,38 @@ class LauncherTest {
             assertThat(names(dir)).containsExactlyInAnyOrder("many.jfr", "out.txt", "err.txt");
         } finally {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * A report the file system refuses (here a limit on a file's size, as a full disk would) is one line naming the
+     * file, and nothing is left under its name or beside it: it read "loom: unexpected error:
+     * java.io.IOException: File too large", as if loom had a bug.
+     */
+    @Test
+    void aReportTheFileSystemRefusesIsOneLine(@TempDir Path dir) throws Exception {
+        Path recording = Tick.record(dir.resolve("few.jfr"), 10);
+        Path page = dir.resolve("page.html");
+        Outcome outcome = launch(
+                dir,
+                Map.of(),
+                List.of( // 150 KB: the page, with its chart library, is over 200 KB
+                        "bash",
+                        "-c",
+                        "ulimit -f 150 && exec bash loom \"$@\"",
+                        "loom",
+                        "inspect",
+                        recording.toString(),
+                        "--out", // a page, by its name
+                        page.toString()));
+        assertThat(outcome.code()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.err().lines())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("loom: could not write '")
+                .contains("page.html': File too large; nothing was written under that name");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("few.jfr", "out.txt", "err.txt");
         }
     }
 

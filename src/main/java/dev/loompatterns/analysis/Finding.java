@@ -30,7 +30,8 @@ public record Finding(String rule, Severity severity, String summary, String exp
 
     /**
      * Details whose values are times, in nanoseconds since the epoch as JFR gives them: the page shows
-     * them as seconds from the recording's start, the text and JMC as a UTC instant ({@link #instant}).
+     * them as seconds from the first event its pictures show (an instant its header names), the text and JMC as a UTC
+     * instant ({@link #instant}).
      */
     public static final Set<String> TIMES = Set.of("time", "start", "peak_at");
 

@@ -109,10 +109,16 @@ final class PinningRule extends BaseRule {
     private record CauseOrigin(PinCause cause, PinOrigin origin, boolean warned) {}
 
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
+    /** A pin of the timeline, with its group: whether it is warned of is known only at the end. */
+    private record Kept(Map<String, Object> pin, Group group) {
+        long time() {
+            return (Long) pin.get("time");
+        }
+    }
+
     /** The earliest pins so far, the latest of them first out. */
-    private final PriorityQueue<Map<String, Object>> timeline =
-            new PriorityQueue<>(Comparator.comparingLong((Map<String, Object> pin) -> (Long) pin.get("time"))
-                    .reversed());
+    private final PriorityQueue<Kept> timeline =
+            new PriorityQueue<>(Comparator.comparingLong(Kept::time).reversed());
 
     private long pins;
 
@@ -139,8 +145,7 @@ final class PinningRule extends BaseRule {
             group.carriers.add(pin.carrier());
         }
         group.fromStack |= classified.fromStack();
-        if (timeline.size() < TIMELINE_LIMIT
-                || pin.time() < (Long) timeline.peek().get("time")) {
+        if (timeline.size() < TIMELINE_LIMIT || pin.time() < timeline.peek().time()) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("time", pin.time());
             one.put("duration_ms", Durations.ms(pin.duration()));
@@ -149,7 +154,7 @@ final class PinningRule extends BaseRule {
             one.put("cause", classified.cause().id());
             one.put("origin", origin.id());
             one.put("frame", frame);
-            timeline.add(one);
+            timeline.add(new Kept(one, group));
             if (timeline.size() > TIMELINE_LIMIT) {
                 timeline.poll(); // the latest: a later pin than every other kept
             }
@@ -221,7 +226,11 @@ final class PinningRule extends BaseRule {
         details.put(
                 "timeline",
                 timeline.stream()
-                        .sorted(Comparator.comparingLong(pin -> (Long) pin.get("time")))
+                        .sorted(Comparator.comparingLong(Kept::time))
+                        .map(kept -> {
+                            kept.pin().put("warned", warns(kept.group()));
+                            return kept.pin();
+                        })
                         .toList());
         details.put("timeline_complete", pins <= TIMELINE_LIMIT);
         if (codePins == 0) {

@@ -34,12 +34,13 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Exit codes: 0 the recording was read (whatever it holds), 1 it needed more memory than the JVM had"
-                    + " (one line says how to give it more) or a rule failed (a bug of loom's), 2 a usage error or a"
+                    + " (one line says how to give it more), the file system refused the report (one line says why)"
+                    + " or a rule failed (a bug of loom's), 2 a usage error or a"
                     + " file that could not be read (no such file, not a recording, a recording cut short), 130"
                     + " stopped by Ctrl-C (143 by kill's TERM).",
             "Examples:",
             "  loom inspect p.jfr",
-            "  loom inspect p.jfr --format html --out p.html",
+            "  loom inspect p.jfr --out p.html   # a page: the format from the name",
             "  loom inspect big.jfr --slim big-slim.jfr   # a copy JMC opens quickly"
         })
 final class InspectCommand extends LoomCommand {
@@ -57,8 +58,8 @@ final class InspectCommand extends LoomCommand {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            defaultValue = "text",
-            description = "text, json or html (default ${DEFAULT-VALUE})")
+            description =
+                    "text, json or html (default: html or json where OUT ends in .html, .htm or .json, else" + " text)")
     Format format;
 
     @Option(names = "--out", paramLabel = "OUT", description = "write the report to OUT instead of the terminal")
@@ -163,8 +164,23 @@ final class InspectCommand extends LoomCommand {
         return LoomCli.EXIT_INTERRUPTED;
     }
 
+    /**
+     * The format asked for, else the one {@code --out}'s name ends in: {@code --out r.html} alone wrote the text
+     * report into a page's name.
+     */
+    Format format() {
+        if (format != null) {
+            return format;
+        }
+        String name = out == null ? "" : String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Format.HTML;
+        }
+        return name.endsWith(".json") ? Format.JSON : Format.TEXT;
+    }
+
     private void write(Report report, Writer writer) throws IOException {
-        switch (format) {
+        switch (format()) {
             case TEXT -> TextReport.print(report, writer instanceof PrintWriter p ? p : new PrintWriter(writer));
             case JSON -> JsonReport.write(report, writer);
             case HTML -> HtmlReport.write(report, writer);

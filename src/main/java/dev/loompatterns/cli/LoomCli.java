@@ -5,6 +5,7 @@ import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
 import dev.loompatterns.scale.SleeperRun;
@@ -244,6 +245,12 @@ public final class LoomCli implements Runnable {
             err.println("loom: interrupted; what ran has stopped and joined its threads, and nothing half-written"
                     + " (a recording, a report, a dump) is kept");
             return EXIT_INTERRUPTED;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AtomicFile.NotWritten notWritten) { // the disk's, not loom's: one line says it
+                err.println("loom: " + notWritten.getMessage());
+                return EXIT_CHECK_FAILED;
+            }
         }
         err.println("loom: unexpected error: " + e);
         if (System.getenv("LOOM_STACKTRACE") != null) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,9 @@ import java.util.Set;
  * {@code \}{@code u} escapes, so nothing from the recording can end the element; the page's own
  * script ({@code report.js} beside this class) reads it and draws. Everything else from the
  * recording (thread names, frames, pool names, the file name) is HTML-escaped. Without JavaScript,
- * or without Chart.js on the class path, the page still has everything but the pictures. Its size
- * is bounded by what the rules keep (at most 2,000 pins, 500 census points).
+ * or without Chart.js on the class path, the page still has everything but the pictures, whose
+ * numbers are in folded tables. The pictures' data is bounded by what the rules keep (at most 2,000
+ * pins, 500 census points); the tables of pin groups are not: a row a place that pinned.
  */
 public final class HtmlReport {
 
@@ -39,6 +41,9 @@ public final class HtmlReport {
     static final Set<String> IN_MS = Set.of("blocked_in");
     /** A string detail longer than this is a line of its own, not a tile. */
     static final int TILE_TEXT = 40;
+    /** Under each picture of pins: what the faded ones are. */
+    static final String SET_APART = "Faded: pins set apart, a class's first use or JFR's own, nothing to fix.";
+
     /** Height of one carrier's lane in the pin timeline, in CSS pixels. */
     static final int LANE = 26;
 
@@ -66,7 +71,7 @@ public final class HtmlReport {
                 .append(
                         "<script>window.loomErrors=[];window.addEventListener('error',function(e){window.loomErrors.push(String(e.message));});</script>\n")
                 .append("</head><body>\n");
-        header(page, report);
+        header(page, report, origin);
         page.append("<main>\n");
         for (Finding finding : report.findings()) {
             section(page, finding, origin);
@@ -97,14 +102,21 @@ public final class HtmlReport {
         out.flush();
     }
 
-    private static void header(StringBuilder page, Report report) {
+    private static void header(StringBuilder page, Report report, long origin) {
         page.append("<header><h1>loom inspect</h1><p class=\"recording\"><span id=\"file\">")
                 .append(escape(report.file()))
                 .append("</span> &middot; ")
                 .append(escape(TextReport.size(report.bytes())))
                 .append(" &middot; ")
                 .append(Durations.count(report.events(), "event"))
-                .append("</p>\n<nav class=\"overview\">");
+                .append("</p>\n");
+        if (origin != 0) {
+            page.append("<p class=\"origin\">Times read <code>+0.000 s</code> at ")
+                    .append(Instant.ofEpochSecond(0, origin))
+                    .append(", the first event the pictures show.</p>\n");
+        }
+        page.append("<noscript><p class=\"origin\">The pictures need JavaScript; the folded tables hold their"
+                + " numbers.</p></noscript>\n<nav class=\"overview\">");
         for (Finding finding : report.findings()) {
             page.append("<a class=\"chip\" href=\"#")
                     .append(anchor(finding.rule()))
@@ -217,20 +229,20 @@ public final class HtmlReport {
                                                             finding.details().get("pins"),
                                                             0))
                                             : "")
-                                    + ".";
+                                    + ". " + SET_APART;
                     figures.add(figure(finding, "pin-timeline", caption, 90 + LANE * carriers.size(), true));
                 }
                 if (!finding.list("by_cause").isEmpty()) {
                     figures.add(figure(
                             finding,
                             "pins-by-cause",
-                            "Pins by cause: how many.",
+                            "Pins by cause: how many. " + SET_APART,
                             80 + 34 * finding.list("by_cause").size(),
                             false));
                     figures.add(figure(
                             finding,
                             "pinned-by-cause",
-                            "Pins by cause: how long they held their carriers (ms).",
+                            "Pins by cause: how long they held their carriers (ms). " + SET_APART,
                             80 + 34 * finding.list("by_cause").size(),
                             false));
                 }
@@ -311,7 +323,7 @@ public final class HtmlReport {
     private static void evidence(StringBuilder page, Finding finding, long origin) {
         StringBuilder tables = new StringBuilder();
         finding.details().forEach((name, value) -> {
-            if (Finding.FLAGS.contains(name) || "alive_over_time".equals(name)) {
+            if (Finding.FLAGS.contains(name)) {
                 return;
             }
             if (value instanceof List<?> list && !list.isEmpty()) {
@@ -420,8 +432,17 @@ public final class HtmlReport {
         return String.valueOf(value) + unit;
     }
 
-    /** {@code code_pinned_ms} reads "code pinned". */
+    /**
+     * Where a detail's name, read as words, would say less than it holds: {@code code_pinned_ms} is the time of the
+     * code's pins and of the slow first uses, both warned of, beside a tile of the code's pins alone.
+     */
+    private static final Map<String, String> LABELS = Map.of("code_pinned_ms", "held by the pins warned of");
+
+    /** {@code longest_run_ms} reads "longest run"; a few read as {@link #LABELS} say. */
     static String label(String name) {
+        if (LABELS.containsKey(name)) {
+            return LABELS.get(name);
+        }
         String words = name.endsWith("_ms") ? name.substring(0, name.length() - 3) : name;
         return words.replace('_', ' ');
     }

@@ -1,13 +1,18 @@
 package dev.loompatterns.jfr;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Serial;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * A file written whole or not at all: the content goes to a hidden temporary file beside the
@@ -22,10 +27,35 @@ public final class AtomicFile {
         void writeTo(Path temporary) throws IOException;
     }
 
+    /**
+     * A write that failed for a reason of the file system's (no space left, a file-size limit, an I/O
+     * error), said in one line that names the file; an interrupt's {@code ClosedByInterruptException}
+     * or {@code InterruptedIOException} passes through as it was.
+     */
+    public static final class NotWritten extends IOException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        NotWritten(Path target, IOException cause) {
+            super(
+                    "could not write '" + target + "': " + reason(cause) + "; nothing was written under that name",
+                    cause);
+        }
+
+        private static String reason(IOException e) {
+            String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+            return reason == null ? e.toString() : reason;
+        }
+    }
+
     private AtomicFile() {}
 
     /**
      * Writes {@code content} to a hidden file beside {@code target} and moves it into place, replacing what was there.
+     * A file replaced keeps its permissions (a report made private stays so); a hard link to it keeps the old
+     * content, since a new file takes its name.
+     *
+     * @throws NotWritten if the file system refused the content or the move
      */
     public static void write(Path target, Content content) throws IOException {
         // Named, not created: the writer creates it, with the permissions any new file gets (the
@@ -38,13 +68,26 @@ public final class AtomicFile {
         temporary.toFile().deleteOnExit();
         try {
             content.writeTo(temporary);
+            keepPermissions(target, temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (ClosedByInterruptException | InterruptedIOException | NotWritten e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NotWritten(target, e);
         } finally {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException ignored) {
                 // a leftover temporary file is harmless and hidden (dot-prefixed)
             }
+        }
+    }
+
+    /** The permissions of the file {@code target} replaces, where there is one and the file system has them. */
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
     }
 
@@ -79,6 +122,9 @@ public final class AtomicFile {
             throw new RecordingSetupException(cannot + ": it is a directory; give a file name");
         }
         Path folder = absolute.getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) { // --out p.jfr/x.html
+            throw new RecordingSetupException(cannot + ": '" + folder + "' is a file, not a folder");
+        }
         if (folder == null || !Files.isDirectory(folder)) {
             throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
         }

@@ -16,6 +16,8 @@
   };
   var PALETTE = ['#2563eb', '#16a34a', '#db2777', '#0d9488', '#9333ea', '#ca8a04', '#4b5563'];
   var TIME_AXIS = 'seconds from the first event shown';
+  /** A count's axis: from 0, whole numbers only (no 0.5 of a thread). */
+  function counting() { return { beginAtZero: true, ticks: { precision: 0 } }; }
 
   function colour(cause, i) {
     return Object.prototype.hasOwnProperty.call(CAUSE_COLOURS, cause) ? CAUSE_COLOURS[cause] : PALETTE[i % PALETTE.length];
@@ -77,7 +79,8 @@
   function bars(range, i, name, colours, rows) {
     return {
       label: name, data: rows, backgroundColor: colours, borderWidth: 0, grouped: false,
-      minBarLength: 3, barPercentage: range ? 0.75 : 0.8, categoryPercentage: 1
+      // a pin of a few microseconds still shows; a pool blocked 0% of its time does not
+      minBarLength: range ? 3 : 0, barPercentage: range ? 0.75 : 0.8, categoryPercentage: 1
     };
   }
 
@@ -98,34 +101,38 @@
     return new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: buckets.map(function (b) { return '\u2264 ' + duration(b.up_to_ms); }),
+        labels: buckets.map(function (b) { return '< ' + duration(b.up_to_ms); }), // the upper edge is the next bucket's
         datasets: [{ label: yTitle, data: counts, backgroundColor: colourOf, borderWidth: 0 }]
       },
       options: {
         scales: { x: axis(xTitle), y: spread >= 100
           ? axis(yTitle + ' (log scale)', { type: 'logarithmic', min: 0.5, ticks: { callback: powerOfTen } })
-          : axis(yTitle, { beginAtZero: true }) },
+          : axis(yTitle, counting()) },
         plugins: { legend: { display: false } }
       }
     });
   }
 
-  // the code's pins, and the slow first uses the rule warns of, in full colour; the rest faded
+  // the code's pins, and the slow first uses the rule warns of, in full colour; the rest (set apart) faded, and
+  // named so: a cause can have a row of each
   function warned(r) { return r.warned === undefined ? r.origin === 'code' : r.warned; }
+  function faded(hex, r) { return warned(r) ? hex : hex + '99'; }
 
-  function byCause(canvas, finding, value, title) {
+  function byCause(canvas, finding, value, title, isCount) {
     var rows = finding.details.by_cause;
-    var labels = rows.map(function (r) { return r.origin === 'code' ? r.cause : r.cause + ' (' + r.origin + ')'; });
+    var labels = rows.map(function (r) { // two lines: one, on a half-width figure, lost its start
+      return r.origin === 'code' ? r.cause : [r.cause, '(' + r.origin + (warned(r) ? ', slow' : ', set apart') + ')'];
+    });
     return new Chart(canvas, {
       type: 'bar',
       data: {
         labels: labels,
         datasets: [{ label: title, data: rows.map(value), borderWidth: 0,
-          backgroundColor: rows.map(function (r, i) { return colour(r.cause, i) + (warned(r) ? '' : '99'); }) }]
+          backgroundColor: rows.map(function (r, i) { return faded(colour(r.cause, i), r); }) }]
       },
       options: {
         indexAxis: 'y',
-        scales: { x: axis(title, { beginAtZero: true }), y: { ticks: { autoSkip: false } } },
+        scales: { x: axis(title, isCount ? counting() : { beginAtZero: true }), y: { ticks: { autoSkip: false } } },
         plugins: { legend: { display: false } }
       }
     });
@@ -141,28 +148,32 @@
           var from = seconds(p.time);
           return { x: [from, from + p.duration_ms / 1000], y: p.carrier, pin: p };
         });
-        return bars(true, i, cause, colour(cause, i), rows);
+        return bars(true, i, cause, rows.map(function (row) { return faded(colour(cause, i), row.pin); }), rows);
       }).filter(function (d) { return d.data.length > 0; });
       return lanes(canvas, carriers, datasets, function (context) {
         var p = context.raw.pin;
-        return [p.cause + ' (' + p.origin + '): ' + duration(p.duration_ms) + ' at +' + seconds(p.time).toFixed(3) + ' s',
+        return [p.cause + ' (' + p.origin + (warned(p) ? '' : ', set apart') + '): ' + duration(p.duration_ms) + ' at +'
+            + seconds(p.time).toFixed(3) + ' s',
           'carrier ' + p.carrier, 'thread ' + p.thread, p.frame];
       });
     },
     'pins-by-cause': function (canvas, finding) {
-      return byCause(canvas, finding, function (r) { return r.count; }, 'pins');
+      return byCause(canvas, finding, function (r) { return r.count; }, 'pins', true);
     },
     'pinned-by-cause': function (canvas, finding) {
-      return byCause(canvas, finding, function (r) { return r.total_ms; }, 'pinned ms');
+      return byCause(canvas, finding, function (r) { return r.total_ms; }, 'pinned ms', false);
     },
     'alive': function (canvas, finding) {
       var points = finding.details.alive_over_time.map(function (p) { return { x: seconds(p.time), y: p.alive }; });
       return new Chart(canvas, {
         type: 'line',
         data: { datasets: [{ label: 'alive', data: points, borderColor: '#2563eb', backgroundColor: 'rgba(37, 99, 235, 0.15)',
-          fill: 'origin', pointRadius: points.length > 60 ? 0 : 2, borderWidth: 1.5, stepped: 'before' }] },
+          fill: 'origin', pointRadius: points.length > 60 ? 0 : 2, borderWidth: 1.5,
+          // a point is the end of its slice and the most alive within it: from the point before to this one the line
+          // holds this one's value, which Chart.js 4 calls 'after' (it draws the rise at the earlier point)
+          stepped: 'after' }] },
         options: {
-          scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: axis('virtual threads alive', { beginAtZero: true }) },
+          scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: axis('virtual threads alive', counting()) },
           plugins: { legend: { display: false } }
         }
       });

@@ -59,6 +59,10 @@ class PinningRuleTest {
             assertThat(one.get("origin")).isEqualTo("first-use");
             assertThat(one.get("warned")).isEqualTo(true);
         });
+        // each pin of the timeline says so too, for the page to draw it in full colour or faded
+        assertThat(longWait.list("timeline"))
+                .hasSize(2)
+                .allSatisfy(pin -> assertThat(((Map<?, ?>) pin).get("warned")).isEqualTo(true));
 
         for (Finding quiet : List.of(
                 waits(slow, Duration.ofMillis(19)),
@@ -70,6 +74,10 @@ class PinningRuleTest {
                     .singleElement()
                     .satisfies(
                             row -> assertThat(((Map<?, ?>) row).get("warned")).isEqualTo(false));
+            assertThat(quiet.list("timeline"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            pin -> assertThat(((Map<?, ?>) pin).get("warned")).isEqualTo(false));
         }
     }
 

@@ -152,6 +152,31 @@ class InspectCommandTest {
         }
     }
 
+    /**
+     * Without {@code --format}, the report takes the format {@code --out}'s name ends in ({@code --out r.html} alone
+     * wrote the text report into a page's name); a format given is kept, whatever the name.
+     */
+    @Test
+    void outsNameGivesTheFormatWhereNoneIsGiven(@TempDir Path dir) throws IOException {
+        Map<String, String> beginnings = Map.of(
+                "r.html", "<!DOCTYPE html>",
+                "R.HTM", "<!DOCTYPE html>",
+                "r.json", "{",
+                "r.txt", "Recording: ",
+                "report", "Recording: ");
+        for (Map.Entry<String, String> one : beginnings.entrySet()) {
+            Path out = dir.resolve(one.getKey());
+            LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--out", out.toString());
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(Files.readString(out)).as(one.getKey()).startsWith(one.getValue());
+        }
+        Path asked = dir.resolve("asked.html");
+        LoomCliTest.Result text =
+                LoomCliTest.loom("inspect", recording.toString(), "--format", "text", "--out", asked.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(Files.readString(asked)).startsWith("Recording: ");
+    }
+
     /** The findings of {@code loom inspect FILE --format json}, by rule. */
     private static Map<String, JsonNode> findings(Path file) throws IOException {
         LoomCliTest.Result result = LoomCliTest.loom("inspect", file.toString(), "--format", "json");

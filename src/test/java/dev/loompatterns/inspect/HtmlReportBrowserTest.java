@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.analysis.Severity;
 import dev.loompatterns.cli.LoomCli;
 import dev.loompatterns.core.Catalogue;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +171,73 @@ class HtmlReportBrowserTest {
                 .as("only the page's own scripts")
                 .isEqualTo(4);
         assertThat(dom).doesNotContain("<img").contains("Pins at &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    /**
+     * A point of {@code alive_over_time} is the end of its slice and the most alive within it, so the line holds a
+     * point's value from the point before it. A review saw the chart one slice late: Chart.js's {@code stepped:
+     * 'before'} holds the earlier point's value. Read from the screenshot: the series 0, 5, 5, 0 at 0, 10, 20 and
+     * 30 ms draws its high run from the first third's start to the end of the second, not from 10 ms to 30 ms.
+     */
+    @Test
+    void theAliveLineHoldsEachSlicesMostUpToItsPoint() throws Exception {
+        long t0 = HtmlReportTest.T0;
+        List<Map<String, Object>> alive = List.of(
+                Map.of("time", t0, "alive", 0L),
+                Map.of("time", t0 + 10_000_000L, "alive", 5L),
+                Map.of("time", t0 + 20_000_000L, "alive", 5L),
+                Map.of("time", t0 + 30_000_000L, "alive", 0L));
+        Path page = OUT.resolve("alive-steps.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(
+                    new Report(
+                            "steps.jfr",
+                            1234,
+                            10,
+                            List.of(new Finding(
+                                    "virtual-thread-census",
+                                    Severity.INFO,
+                                    "5 virtual threads.",
+                                    "",
+                                    Map.of("started", 5L, "alive_over_time", alive)))),
+                    out);
+        }
+        assertChartsDrawn(dumpDom(page));
+        Path png = OUT.resolve("alive-steps.png").toAbsolutePath();
+        screenshot(page, png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        int line = 0x2563eb; // the line's colour in report.js
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        int top = Integer.MAX_VALUE;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 80; x < image.getWidth(); x++) { // past the section's coloured edge
+                if ((image.getRGB(x, y) & 0xffffff) == line) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                }
+            }
+        }
+        assertThat(right).as("the line drawn in its colour").isGreaterThan(left);
+        int highLeft = Integer.MAX_VALUE;
+        int highRight = -1;
+        for (int y = top; y <= top + 2; y++) {
+            for (int x = left; x <= right; x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == line) {
+                    highLeft = Math.min(highLeft, x);
+                    highRight = Math.max(highRight, x);
+                }
+            }
+        }
+        double from = (highLeft - left) / (double) (right - left);
+        double to = (highRight - left) / (double) (right - left);
+        assertThat(from)
+                .as("the high run starts with the first slice (0 to 10 ms); " + png)
+                .isLessThan(0.1);
+        assertThat(to)
+                .as("and ends with the second (20 ms), not at 30 ms; " + png)
+                .isBetween(0.55, 0.78);
     }
 
     static List<String> canvases(String dom) {

@@ -8,6 +8,7 @@ import dev.loompatterns.analysis.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -337,6 +338,25 @@ class HtmlReportTest {
                 .contains("<td>park 5,000 ms</td>");
     }
 
+    /**
+     * The times on the page count from the first event its pictures show, which the header names (a reviewer could
+     * not match "+0.560 s" with the text report's instants); a reader without scripts has every picture's numbers,
+     * the virtual threads alive over time too; the pictures of pins say what their faded bars are.
+     */
+    @Test
+    void thePageSaysWhatItsTimesCountFromAndKeepsEveryPicturesNumbers() throws IOException {
+        String page = html(report(3, HOSTILE));
+        assertThat(page)
+                .contains("<p class=\"origin\">Times read <code>+0.000 s</code> at " + Instant.ofEpochSecond(0, T0)
+                        + ", the first event the pictures show.</p>")
+                .contains("<noscript>")
+                .contains("<summary>alive over time (500 rows)</summary>")
+                .contains("<td class=\"n\">+4.990 s</td>");
+        assertThat(count(page, HtmlReport.escape(HtmlReport.SET_APART)))
+                .as("the caption and the label of each picture of pins")
+                .isEqualTo(6);
+    }
+
     @Test
     void findingsWithoutDataHaveNoCharts() throws IOException {
         Report empty = new Report(
@@ -358,7 +378,8 @@ class HtmlReportTest {
                 .contains("data-rule=\"pinning\" data-severity=\"OK\"")
                 .contains("data-severity=\"NA\"")
                 .contains("<span class=\"badge na\">N/A</span>")
-                .doesNotContain(">timeline_complete<");
+                .doesNotContain(">timeline_complete<")
+                .doesNotContain("Times read");
         Matcher data = DATA.matcher(page);
         assertThat(data.find()).isTrue();
         assertThat(new ObjectMapper().readValue(data.group(1), Map.class).get("time_origin"))
@@ -450,7 +471,10 @@ class HtmlReportTest {
         assertThat(HtmlReport.value("blocked_share", 0.5, 0)).isEqualTo("50%");
         assertThat(HtmlReport.value("start", T0 + 1_500_000_000L, T0)).isEqualTo("+1.500 s");
         assertThat(HtmlReport.value("timeline_complete", false, 0)).isEqualTo("no");
-        assertThat(HtmlReport.label("code_pinned_ms")).isEqualTo("code pinned");
+        assertThat(HtmlReport.label("longest_run_ms")).isEqualTo("longest run");
+        assertThat(HtmlReport.label("code_pinned_ms"))
+                .as("the code's pins and the slow first uses, beside a tile of the code's pins alone")
+                .isEqualTo("held by the pins warned of");
         assertThat(HtmlReport.escape("<a href='x'>&\"")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
     }
 

@@ -21,9 +21,11 @@ class AtomicFileTest {
 
         assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
                     Files.writeString(temporary, "half");
-                    throw new IOException("disk full");
+                    throw new IOException("File too large");
                 }))
-                .hasMessage("disk full");
+                .isInstanceOf(AtomicFile.NotWritten.class)
+                .hasMessage("could not write '" + target + "': File too large; nothing was written under that name")
+                .hasRootCauseMessage("File too large");
 
         assertThat(Files.readString(target)).isEqualTo("old");
         try (Stream<Path> files = Files.list(dir)) {
@@ -42,6 +44,50 @@ class AtomicFileTest {
         AtomicFile.write(target, temporary -> Files.writeString(temporary, "new"));
 
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    /** The file system's own exception says its reason once, not with the temporary file's name. */
+    @Test
+    void aFileSystemsRefusalIsSaidByItsReason(@TempDir Path dir) {
+        Path target = dir.resolve("report.html");
+        assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
+                    throw new java.nio.file.FileSystemException(temporary.toString(), null, "No space left on device");
+                }))
+                .isInstanceOf(AtomicFile.NotWritten.class)
+                .hasMessage("could not write '" + target
+                        + "': No space left on device; nothing was written under that name");
+    }
+
+    /** An interrupt's exception passes through as it was: the commands say "stopped" for it, not a failed write. */
+    @Test
+    void anInterruptedWriteIsNotAFailedOne(@TempDir Path dir) {
+        Path target = dir.resolve("report.html");
+        assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
+                    throw new java.nio.channels.ClosedByInterruptException();
+                }))
+                .isExactlyInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+        assertThatThrownBy(() -> AtomicFile.write(target, temporary -> {
+                    throw new java.io.InterruptedIOException("stopped");
+                }))
+                .isExactlyInstanceOf(java.io.InterruptedIOException.class);
+    }
+
+    /**
+     * A report the user made private stays private when written again (a review found it world-readable again,
+     * since the new file took the umask's permissions).
+     */
+    @Test
+    void aReplacedFileKeepsItsPermissions(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path target = Files.writeString(dir.resolve("report.html"), "old");
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(target, ownerOnly);
+
+        AtomicFile.write(target, temporary -> Files.writeString(temporary, "new"));
+
+        assertThat(Files.readString(target)).isEqualTo("new");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(ownerOnly);
     }
 
     @Test
@@ -113,6 +159,12 @@ class AtomicFileTest {
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessage("cannot write recording '" + missing + "': folder '" + missing.getParent()
                         + "' does not exist");
+        Path file = Files.writeString(dir.resolve("p.jfr"), "");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(file.resolve("x.html"), "--out"))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessage(
+                        "cannot write --out '" + file.resolve("x.html") + "': '" + file + "' is a file, not a folder");
+        Files.delete(file);
 
         assertThat(AtomicFile.checkTarget(dir.resolve("r.txt"), "--out")).isEqualTo(dir.resolve("r.txt"));
         try (Stream<Path> files = Files.list(dir)) {
