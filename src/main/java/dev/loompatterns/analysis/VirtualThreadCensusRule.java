@@ -13,7 +13,9 @@ import java.util.Map;
  * (they key threads on the OS thread id, 0 for every virtual thread). And how long JMC's parser
  * would take to open the file: it is superlinear in the number of virtual threads, measured here
  * (JMC 9.1.2 on a 2-core machine, 2026-11-30): 10,000 in 0.7 s, 30,000 in 1.3 s, 100,000 in 6.3 s,
- * 1,000,000 not loaded after 24 minutes. A copy without the virtual threads' starts and ends opens
+ * 1,000,000 not loaded after 24 minutes; and on 2026-12-02, with other work on the machine (load
+ * average 5 to 7), 120,000 in 6.7 and 9.9 s, 300,000 in 106 and 162 s (two runs each): the table
+ * takes 106 s, where past 100,000 it said "minutes or more" (a review's 120,000 loaded in 6 s). A copy without the virtual threads' starts and ends opens
  * at once only if no other event names every virtual thread too: a copy of 300,000 virtual threads
  * without their starts and ends, but with the jdk.ThreadSleep each had, took 51 s (2026-12-01, the
  * machine busy with other work), without those too 0.3 s. So the advice is {@code loom inspect
@@ -33,8 +35,17 @@ final class VirtualThreadCensusRule extends BaseRule {
 
     static final String ID = "virtual-thread-census";
 
+    /** What it counts: the rest it reads only to see virtual threads that did not start or end. */
+    static final List<String> COUNTED = List.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+
     VirtualThreadCensusRule() {
-        super(ID, "Virtual thread census", "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+        super(
+                ID,
+                "Virtual thread census",
+                "jdk.VirtualThreadStart",
+                "jdk.VirtualThreadEnd",
+                "jdk.VirtualThreadPinned",
+                "jdk.ExecutionSample");
     }
 
     /** The finest slice of time that a point of {@code alive_over_time} stands for: 10 ms. */
@@ -45,7 +56,7 @@ final class VirtualThreadCensusRule extends BaseRule {
     static final long SLOW_IN_JMC = 100_000;
 
     /** JMC 9.1.2's parser, measured here: virtual threads in a recording, seconds to load. */
-    private static final long[][] JMC_LOAD = {{10_000, 700}, {30_000, 1_300}, {100_000, 6_300}};
+    private static final long[][] JMC_LOAD = {{10_000, 700}, {30_000, 1_300}, {100_000, 6_300}, {300_000, 106_000}};
 
     private final LogHistogram lifetimes = new LogHistogram();
     /** Each virtual thread's start and end, by thread id: open ones are alive. */
@@ -61,6 +72,12 @@ final class VirtualThreadCensusRule extends BaseRule {
 
     private long starts;
     private long ends;
+    /**
+     * Pins and samples of virtual threads: with no start or end, the threads were alive through the whole
+     * recording, or their starts and ends were left out of this copy ({@code loom inspect --slim}, which a JMC
+     * user is told to open, said "no virtual thread started" in green).
+     */
+    private long otherVirtualEvents;
 
     @Override
     public void accept(Observation observation) {
@@ -72,20 +89,39 @@ final class VirtualThreadCensusRule extends BaseRule {
             ends++;
             threads.close(end.thread().id(), end.time());
             endTimes.add(end.time());
+        } else if (observation instanceof Observation.Pinned pin && pin.thread().virtual()
+                || observation instanceof Observation.Sample sample
+                        && sample.thread().virtual()) {
+            otherVirtualEvents++;
         }
     }
 
     @Override
     public Finding finish(Recording recording) {
         if (starts == 0 && ends == 0) {
-            if (!recording.on(eventTypes())) {
+            if (!recording.on(COUNTED)) {
                 return notRecorded(
                         recording,
-                        eventTypes(),
+                        COUNTED,
                         "jdk.VirtualThreadStart and jdk.VirtualThreadEnd",
                         "to count virtual threads (loom's virtual-threads profile does); leave them off for"
                                 + " recordings JMC must open quickly.",
                         "started");
+            }
+            if (otherVirtualEvents > 0) {
+                return new Finding(
+                        ID,
+                        Severity.INFO,
+                        "No virtual thread started or ended while recording, but virtual threads ran: "
+                                + Durations.count(otherVirtualEvents)
+                                + (otherVirtualEvents == 1 ? " pin or sample" : " pins or samples")
+                                + " of theirs.",
+                        "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on, so either every virtual thread"
+                                + " was alive through the whole recording (one started by jcmd JFR.start in a"
+                                + " running program, say), or this is a copy made without these events (loom"
+                                + " inspect --slim, jfr scrub), which keeps the settings that say they were on: take"
+                                + " the census of the original.",
+                        Map.of("started", 0, "ended", 0, "other_virtual_thread_events", otherVirtualEvents));
             }
             return new Finding(
                     ID,
@@ -142,7 +178,8 @@ final class VirtualThreadCensusRule extends BaseRule {
                 + "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
                 + "so these counts are not shown there. "
                 + (slow
-                        ? "With " + Durations.count(events) + " virtual-thread events JMC's parser will take "
+                        ? "With " + Durations.count(Math.max(starts, ends), "virtual thread") + " ("
+                                + Durations.count(events) + " starts and ends) JMC's parser will take "
                                 + details.get("jmc_load_estimate")
                                 + " to open this file, and nearly as long for a copy without them if the"
                                 + " virtual threads' jdk.ThreadSleep and jdk.ThreadPark remain (by default"
@@ -228,6 +265,6 @@ final class VirtualThreadCensusRule extends BaseRule {
                 return String.format(Locale.ROOT, "about %.0f s", Math.max(1, ms / 1000));
             }
         }
-        return "minutes or more (100,000 took 6.3 s here, 1,000,000 had not loaded after 24 minutes)";
+        return "minutes or more (300,000 took 106 s here, 1,000,000 had not loaded after 24 minutes)";
     }
 }

@@ -48,7 +48,8 @@ public enum PinCause {
             "monitor",
             "holding or entering a monitor (synchronized on JDK 21-23, or -XX:LockingMode=1)",
             "on JDK 21-23 guard blocking code with a ReentrantLock instead of synchronized, or move to JDK 24+ "
-                    + "where synchronized no longer pins (JEP 491)"),
+                    + "where synchronized no longer pins (JEP 491); on JDK 24 or 25 it pins only with"
+                    + " -XX:LockingMode=1: drop the flag (deprecated since 24, JDK-8334299)"),
     /** JFR's own event code was on the stack: the pin is the recording's, not the program's. */
     RECORDER("jfr", "JFR's own event code (the recording, not the program)", "caused by recording; not the program's"),
     /** None of the above. */

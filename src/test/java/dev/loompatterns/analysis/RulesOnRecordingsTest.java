@@ -409,6 +409,9 @@ class RulesOnRecordingsTest {
         assertThat(VirtualThreadCensusRule.jmcLoad(5_000)).isEqualTo("under a second");
         assertThat(VirtualThreadCensusRule.jmcLoad(30_000)).isEqualTo("about 1 s");
         assertThat(VirtualThreadCensusRule.jmcLoad(100_000)).isEqualTo("about 6 s");
+        // just past 100,000 it said "minutes or more", where a review's 120,000 loaded in 6 s
+        assertThat(VirtualThreadCensusRule.jmcLoad(120_000)).isEqualTo("about 10 s");
+        assertThat(VirtualThreadCensusRule.jmcLoad(300_000)).isEqualTo("about 106 s");
         assertThat(VirtualThreadCensusRule.jmcLoad(1_000_000)).startsWith("minutes or more");
     }
 

@@ -8,6 +8,6 @@ package dev.loompatterns.analysis.jmc;
 public final class CarrierHoggingJmcRule extends LoomJmcRule {
 
     public CarrierHoggingJmcRule() {
-        super("carrier-hogging", Needs.ALL, "jdk.ExecutionSample");
+        super("carrier-hogging");
     }
 }

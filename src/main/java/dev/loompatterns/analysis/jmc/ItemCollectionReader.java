@@ -40,6 +40,7 @@ import org.openjdk.jmc.common.util.PredicateToolkit;
 import org.openjdk.jmc.flightrecorder.JfrAttributes;
 import org.openjdk.jmc.flightrecorder.jdk.JdkAttributes;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
 /**
  * Feeds JDK Mission Control's events (an {@link IItemCollection}, what JMC hands a rule) to our
@@ -51,7 +52,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
  *       the same nanosecond (a review measured 81 and 94 ns apart on a census's {@code peak_at}):
  *       no verdict depends on it;</li>
  *   <li>threads: the Java thread id and name; whether it is virtual from its thread group, which
- *       JFR names {@value #VIRTUAL_THREAD_GROUP} for every virtual thread (JMC 9.1 does not read the
+ *       JFR names {@value #VIRTUAL_THREAD_GROUP}, with no parent, for every virtual thread (JMC 9.1 does not read the
  *       thread's {@code virtual} field: its parser warns "Could not find field with name 'virtual'");</li>
  *   <li>{@code jdk.ExecutionSample}: JMC files {@code sampledThread} as the event thread;</li>
  *   <li>stacks: every frame, hidden ones included (JMC keeps them, with the method's modifiers),
@@ -167,7 +168,11 @@ public final class ItemCollectionReader {
     public static EventEnabled enabled(IItemCollection items, String eventType) {
         IItemCollection settings = items.apply(RulesToolkit.getSettingsFilter("enabled", eventType));
         if (!settings.hasItems()) {
-            return EventEnabled.UNKNOWN;
+            // a type the recording's JVM did not have (JDK 17's, of virtual threads), as the JDK's parser tells it
+            return RulesToolkit.getEventAvailability(items, eventType) == EventAvailability.UNKNOWN
+                            && !items.apply(types(Set.of(eventType))).hasItems()
+                    ? EventEnabled.ABSENT
+                    : EventEnabled.UNKNOWN;
         }
         return settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))
                         .hasItems()
@@ -326,10 +331,14 @@ public final class ItemCollectionReader {
         }
     }
 
-    /** A virtual thread: JFR puts every one in the thread group {@value #VIRTUAL_THREAD_GROUP}. */
+    /**
+     * A virtual thread: JFR puts every one in the thread group {@value #VIRTUAL_THREAD_GROUP}, written with no
+     * parent. A program's own group of that name has one (at least the JDK's root group), and its platform
+     * threads counted as virtual here, where the JDK's parser, which reads the thread's own field, did not.
+     */
     static boolean isVirtual(IMCThread thread) {
         IMCThreadGroup group = thread.getThreadGroup();
-        return group != null && VIRTUAL_THREAD_GROUP.equals(group.getName());
+        return group != null && VIRTUAL_THREAD_GROUP.equals(group.getName()) && group.getParent() == null;
     }
 
     /** Every frame, innermost first, hidden ones included. */

@@ -12,8 +12,6 @@ import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.flightrecorder.rules.AbstractRule;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.IResultValueProvider;
-import org.openjdk.jmc.flightrecorder.rules.ResultBuilder;
-import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 import org.openjdk.jmc.flightrecorder.rules.util.JfrRuleTopics;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
@@ -38,10 +36,11 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuil
  * run the rule and shows it as not applicable (its HTML report) or ignored (the desktop), as its
  * own rules. Not {@code ENABLED}, JMC's usual requirement: its check of it fails on every recording
  * of more than one chunk ({@link ItemCollectionReader#recorded}), which would hide an OK ("no
- * virtual thread pinned its carrier") behind "ignored". The rule then checks for itself that the
- * events it needs were recorded ({@link Needs}; all it reads, unless it names fewer), and says N/A,
- * naming them, if not. Findings that had
- * nothing to look at (no samples, no task pairs) are N/A too; everything else is the finding.
+ * virtual thread pinned its carrier") behind "ignored". The rule itself then says N/A where its
+ * events were not recorded, in the words of {@code loom inspect}: settings that left them off, that
+ * do not say, or a JVM without them (it checked here once, and said "neither events nor a setting
+ * that enabled them" of settings that did not say). Findings that had nothing to look at (no
+ * samples, no task pairs) are N/A too; everything else is the finding.
  *
  * <p><b>Topic.</b> {@link JfrRuleTopics#JAVA_APPLICATION}: JMC's Java Application page in the
  * desktop and its group in the HTML report ("threads", the other candidate, has a page in the
@@ -52,33 +51,15 @@ public abstract class LoomJmcRule extends AbstractRule {
     /** What a JMC id adds to ours. */
     public static final String ID_PREFIX = "loom.";
 
-    /** Which of a rule's event types a recording must have (events, or enabled) for the rule to say something. */
-    protected enum Needs {
-        /** Every one (a rule of one event type, or of a pair). */
-        ALL,
-        /**
-         * At least one (a pool's blocking from sockets, files, parks, sleeps or monitors; the census from starts or
-         * ends).
-         */
-        ANY
-    }
-
     private final String ruleId;
     private final Set<String> eventTypes;
-    private final Set<String> needed;
-    private final Needs needs;
 
-    /**
-     * @param ruleId our rule's id, as {@link Analysis#ruleIds()} lists it
-     * @param needs  how many of the needed event types the recording must have
-     * @param needed the event types it needs, where it needs fewer than it reads (carrier-hogging
-     *               reads sleeps and pins to cut its stretches, but needs only the samples); none: all
-     */
-    protected LoomJmcRule(String ruleId, Needs needs, String... needed) {
-        this(prototype(ruleId), needs, Set.of(needed));
+    /** @param ruleId our rule's id, as {@link Analysis#ruleIds()} lists it */
+    protected LoomJmcRule(String ruleId) {
+        this(prototype(ruleId));
     }
 
-    private LoomJmcRule(Rule prototype, Needs needs, Set<String> needed) {
+    private LoomJmcRule(Rule prototype) {
         super(
                 ID_PREFIX + prototype.id(),
                 prototype.name(),
@@ -88,11 +69,6 @@ public abstract class LoomJmcRule extends AbstractRule {
                 required(prototype.eventTypes()));
         this.ruleId = prototype.id();
         this.eventTypes = new TreeSet<>(prototype.eventTypes());
-        if (!eventTypes.containsAll(needed)) {
-            throw new IllegalArgumentException(prototype.id() + " needs " + needed + " but reads " + eventTypes);
-        }
-        this.needed = needed.isEmpty() ? eventTypes : new TreeSet<>(needed);
-        this.needs = needs;
     }
 
     private static Rule prototype(String ruleId) {
@@ -121,21 +97,6 @@ public abstract class LoomJmcRule extends AbstractRule {
     @Override
     protected IResult getResult(
             IItemCollection items, IPreferenceValueProvider preferences, IResultValueProvider dependencies) {
-        List<String> missing = needed.stream()
-                .filter(type -> !ItemCollectionReader.recorded(items, type))
-                .toList();
-        if (needs == Needs.ALL ? !missing.isEmpty() : missing.size() == needed.size()) {
-            return ResultBuilder.createFor(this, preferences)
-                    .setSeverity(Severity.NA)
-                    .setSummary((needs == Needs.ALL ? "Not recorded: " : "None of these was recorded: ")
-                            + String.join(", ", missing) + ".")
-                    .setExplanation(
-                            "The recording has neither events of " + (missing.size() == 1 ? "this type" : "these types")
-                                    + " nor a setting that enabled them. Record with "
-                                    + (needs == Needs.ALL ? "them" : "one of them")
-                                    + " enabled for this rule to tell.")
-                    .build();
-        }
         Rule rule = prototype(ruleId);
         long observations = ItemCollectionReader.feed(items, rule.eventTypes(), rule::accept);
         Finding finding = rule.finish(ItemCollectionReader.recording(items, observations, rule.eventTypes()));

@@ -7,6 +7,6 @@ package dev.loompatterns.analysis.jmc;
 public final class PinningJmcRule extends LoomJmcRule {
 
     public PinningJmcRule() {
-        super("pinning", Needs.ALL);
+        super("pinning");
     }
 }

@@ -7,6 +7,6 @@ package dev.loompatterns.analysis.jmc;
 public final class PoolCandidateJmcRule extends LoomJmcRule {
 
     public PoolCandidateJmcRule() {
-        super("pool-candidate", Needs.ANY);
+        super("pool-candidate");
     }
 }

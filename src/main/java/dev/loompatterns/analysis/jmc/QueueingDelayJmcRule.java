@@ -7,6 +7,6 @@ package dev.loompatterns.analysis.jmc;
 public final class QueueingDelayJmcRule extends LoomJmcRule {
 
     public QueueingDelayJmcRule() {
-        super("queueing-delay", Needs.ALL);
+        super("queueing-delay");
     }
 }

@@ -7,6 +7,6 @@ package dev.loompatterns.analysis.jmc;
 public final class SubmitFailedJmcRule extends LoomJmcRule {
 
     public SubmitFailedJmcRule() {
-        super("submit-failed", Needs.ALL);
+        super("submit-failed");
     }
 }

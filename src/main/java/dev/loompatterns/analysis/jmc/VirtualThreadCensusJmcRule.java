@@ -3,11 +3,11 @@ package dev.loompatterns.analysis.jmc;
 /**
  * {@code loom.virtual-thread-census} in JDK Mission Control: virtual threads started, ended and
  * alive at once, which JMC's own views cannot count; needs {@code jdk.VirtualThreadStart} or
- * {@code jdk.VirtualThreadEnd}.
+ * {@code jdk.VirtualThreadEnd}, and reads virtual threads' pins and samples to tell a copy without them.
  */
 public final class VirtualThreadCensusJmcRule extends LoomJmcRule {
 
     public VirtualThreadCensusJmcRule() {
-        super("virtual-thread-census", Needs.ANY);
+        super("virtual-thread-census");
     }
 }

@@ -52,6 +52,13 @@ class JmcRulesTest {
     @BeforeAll
     static void record() throws Exception {
         RECORDINGS.put("pinning", Recordings.pinning(dir));
+        // the copy docs/jmc.md tells a JMC user to open (loom inspect --slim): no starts or ends, pins and samples kept
+        Path slim = dir.resolve("pinning-slim.jfr");
+        dev.loompatterns.inspect.Slim.write(
+                RECORDINGS.get("pinning"),
+                slim,
+                RecordingReader.analyze(RECORDINGS.get("pinning"), events -> {}).sampledVirtualThreads());
+        RECORDINGS.put("pinning-slim", slim);
         RECORDINGS.put("clean", Recordings.clean(dir));
         RECORDINGS.put("jdk21", Recordings.jdk21Pins(dir));
         RECORDINGS.put("nothing", Recordings.nothingOurRulesRead(dir));
@@ -189,6 +196,7 @@ class JmcRulesTest {
     @ValueSource(
             strings = {
                 "pinning",
+                "pinning-slim",
                 "clean",
                 "jdk21",
                 "upcall",
@@ -215,6 +223,10 @@ class JmcRulesTest {
                 assertThat(result.getSeverity())
                         .as(rule + ": " + result.getSummary())
                         .isIn(Severity.NA, Severity.IGNORE);
+                // said by our rule, in loom inspect's words; "Ignored" is JMC's own, for a rule it did not run
+                if (!result.getSummary().equals("Ignored")) {
+                    assertThat(result.getSummary()).as(rule).isEqualTo(finding.summary());
+                }
                 return;
             }
             assertThat(result.getSeverity())
@@ -229,6 +241,27 @@ class JmcRulesTest {
                         .isEqualTo(finding.severity().score());
             }
         });
+    }
+
+    /**
+     * A copy without the virtual threads' starts and ends, whose settings still say they were on, said "No virtual
+     * thread started or ended" as a green OK, in JMC on the very copy a JMC user is told to open. It is INFO and
+     * says the threads ran, and why none started, in both readers.
+     */
+    @Test
+    void theCensusOfACopyWithoutStartsAndEndsSaysVirtualThreadsRan() throws Exception {
+        Finding ours = ours(RECORDINGS.get("pinning-slim")).get("virtual-thread-census");
+        assertThat(ours.severity()).isEqualTo(dev.loompatterns.analysis.Severity.INFO);
+        assertThat(ours.summary())
+                .startsWith("No virtual thread started or ended while recording, but virtual threads ran: ");
+        assertThat(ours.explanation()).contains("take the census of the original");
+        assertThat((Long) ours.details().get("other_virtual_thread_events")).isPositive();
+        assertThat(ours(RECORDINGS.get("pinning")).get("virtual-thread-census").summary())
+                .as("the original")
+                .doesNotContain("but virtual threads ran");
+        IResult jmc = jmc(RECORDINGS.get("pinning-slim")).get("virtual-thread-census");
+        assertThat(jmc.getSeverity()).isEqualTo(Severity.INFO);
+        assertThat(jmc.getSummary()).isEqualTo(ours.summary());
     }
 
     @Test
@@ -266,13 +299,83 @@ class JmcRulesTest {
                         "cause native-frame");
     }
 
+    /**
+     * Run as docs/jmc.md says a headless user may, each rule's own evaluation, without JMC's check of the event
+     * types first: on a JDK 17 recording each rule says what loom inspect says (the rules of virtual threads N/A, in
+     * its words; pool-candidate reads JDK 17's waits). carrier-hogging said OK ("no
+     * virtual thread was seen holding its carrier"): the reader took a type the JVM did not have for one whose
+     * settings do not say.
+     */
+    @Test
+    void runDirectlyOnARecordingOfAJvmWithoutVirtualThreadsEachRuleSaysWhatLoomInspectSays() throws Exception {
+        IItemCollection items =
+                JfrLoaderToolkit.loadEvents(RECORDINGS.get("jdk17").toFile());
+        Map<String, Finding> ours = ours(RECORDINGS.get("jdk17"));
+        for (LoomJmcRule rule : jmcRules()) {
+            var evaluation = rule.createEvaluation(
+                    items, org.openjdk.jmc.common.util.IPreferenceValueProvider.DEFAULT_VALUES, null);
+            evaluation.run();
+            IResult result = evaluation.get();
+            Finding finding = ours.get(rule.ruleId());
+            assertThat(result.getSeverity())
+                    .as(rule.ruleId() + ": " + result.getSummary())
+                    .isEqualTo(expected(finding));
+            assertThat(result.getSummary()).as(rule.ruleId()).isEqualTo(finding.summary());
+        }
+    }
+
     @Test
     void withoutTheirEventTypesEveryRuleIsNotApplicableAndSaysWhatIsMissing() throws Exception {
         Map<String, IResult> jmc = jmc(RECORDINGS.get("nothing"));
         assertThat(jmc.values()).extracting(IResult::getSeverity).containsOnly(Severity.NA);
-        assertThat(jmc.get("pinning").getSummary()).isEqualTo("Not recorded: jdk.VirtualThreadPinned.");
+        // in loom inspect's words, which say why: here the settings left them off (JMC's used to say "neither
+        // events nor a setting that enabled them" also of settings that did not say)
+        Map<String, Finding> ours = ours(RECORDINGS.get("nothing"));
+        assertThat(jmc.get("pinning").getSummary())
+                .isEqualTo(ours.get("pinning").summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadPinned off.");
         assertThat(jmc.get("virtual-thread-census").getSummary())
-                .isEqualTo("None of these was recorded: jdk.VirtualThreadEnd, jdk.VirtualThreadStart.");
+                .isEqualTo(ours.get("virtual-thread-census").summary())
+                .startsWith("Not recorded: ");
+    }
+
+    /**
+     * A platform thread in a program's own thread group named "VirtualThreads" is not virtual: JMC gives a thread
+     * no virtual flag, and this reader took the group's name alone for one, so a program's spinning threads there
+     * were "virtual threads holding their carriers" in JMC and not in loom inspect (a review's).
+     */
+    @Test
+    void aProgramsGroupNamedVirtualThreadsHoldsPlatformThreads(@TempDir Path here) throws Exception {
+        Path file = here.resolve("group.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ThreadSleep").withThreshold(Duration.ZERO);
+            recording.start();
+            Thread platform = new Thread(
+                    new ThreadGroup(ItemCollectionReader.VIRTUAL_THREAD_GROUP), () -> sleep(), "in-a-group-so-named");
+            platform.start();
+            Thread virtual = Thread.ofVirtual().name("a-virtual-one").start(() -> sleep());
+            platform.join();
+            virtual.join();
+            recording.stop();
+            recording.dump(file);
+        }
+        Map<String, Boolean> virtualByName = new LinkedHashMap<>();
+        ItemCollectionReader.feed(
+                JfrLoaderToolkit.loadEvents(file.toFile()), java.util.Set.of("jdk.ThreadSleep"), observation -> {
+                    if (observation instanceof dev.loompatterns.analysis.Observation.Blocked blocked) {
+                        virtualByName.put(
+                                blocked.thread().name(), blocked.thread().virtual());
+                    }
+                });
+        assertThat(virtualByName).containsEntry("in-a-group-so-named", false).containsEntry("a-virtual-one", true);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
