@@ -1,7 +1,6 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -148,33 +145,22 @@ public final class ChildJvm {
             throws InterruptedException {
         List<Process> processes = new ArrayList<>();
         List<Launch> launches = new ArrayList<>();
-        List<Thread> readers = new ArrayList<>();
-        List<CompletableFuture<List<String>>> outputs = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
         try {
             for (List<String> args : argsOfEach) {
                 Launch launch = Launch.of(jvmFlags, mainClass, args);
                 launches.add(launch);
-                Process process = startMerged(launch);
-                processes.add(process); // before anything else can fail: the finally stops what is listed
-                closeInput(process);
-                // Read on a thread of its own: a read from a pipe ignores interrupts, a wait for what it
-                // read does not. Named for the child's first argument (daemon-threads: its scenario), as a
-                // thread dump shows it.
-                CompletableFuture<List<String>> output = new CompletableFuture<>();
+                // To a file, as run() does, not a pipe: no thread of this JVM reads it (readers on virtual
+                // threads counted as the run's own, 2 virtual threads in daemon-threads' platform row), and the
+                // wait for the child, unlike a read from a pipe, can be interrupted.
+                Path output = Files.createTempFile("loom-child", ".out");
                 outputs.add(output);
-                String name = "reader-" + (args.isEmpty() ? mainClass.getSimpleName() : args.getFirst());
-                readers.add(Thread.ofVirtual().name(name).start(() -> {
-                    try {
-                        output.complete(readAll(process)); // until EOF: the child has exited or been stopped
-                    } catch (Throwable e) {
-                        output.completeExceptionally(e); // an Error too: the caller must not wait for ever
-                    }
-                }));
+                processes.add(startMerged(launch, output)); // the finally stops what is listed
             }
             long deadline = System.nanoTime() + backstop.toNanos(); // one backstop for all, from their start
-            // The work runs in the children: `loom dump` holds the parent here, once they are started and
-            // their readers wait for them, so its dump shows this JVM's side. A no-op otherwise; an
-            // interrupt while held ends the run through the finally below, as any other interrupt does.
+            // The work runs in the children: `loom dump` holds the parent here, once they are started, so its
+            // dump shows this JVM's side. A no-op otherwise; an interrupt while held ends the run through the
+            // finally below, as any other interrupt does.
             RunGate.arrive();
             List<Ended> ended = new ArrayList<>();
             boolean[] stopped = new boolean[processes.size()];
@@ -191,59 +177,33 @@ public final class ChildJvm {
                     }
                     stopAll(overdue, STOP_GRACE);
                 }
-                List<String> lines = outputOf(outputs.get(i)); // the child has ended, and its output with it
                 int code = process.waitFor();
+                // the child has ended, and what it printed as it stopped (a shutdown hook's last line) is there
+                List<String> lines = Files.readAllLines(outputs.get(i), StandardCharsets.UTF_8);
                 report(lines); // its virtual threads and pins, for the run's row
                 ended.add(new Ended(lines, code, !stopped[i]));
             }
             return ended;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run child JVMs of " + mainClass.getName(), e);
         } finally {
             stopAll(processes, STOP_GRACE);
             launches.forEach(Launch::close);
-            Threads.joinUninterruptibly(readers); // each ends at its child's end of output
+            outputs.forEach(ChildJvm::deleteQuietly);
         }
     }
 
-    /** What a reader read, waiting as long as it takes; the wait can be interrupted. */
-    private static List<String> outputOf(CompletableFuture<List<String>> output) throws InterruptedException {
+    /** The child, its stderr merged into its stdout, both to {@code output}; it reads no input. */
+    private static Process startMerged(Launch launch, Path output) {
         try {
-            return output.get();
-        } catch (ExecutionException e) {
-            throw readFailed(e);
-        }
-    }
-
-    private static RuntimeException readFailed(ExecutionException e) {
-        if (e.getCause() instanceof Error error) {
-            throw error;
-        }
-        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-    }
-
-    private static Process startMerged(Launch launch) {
-        try {
-            return new ProcessBuilder(launch.command())
+            Process process = new ProcessBuilder(launch.command())
                     .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
                     .start();
+            process.getOutputStream().close();
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
-        }
-    }
-
-    /** The child reads no input. */
-    private static void closeInput(Process process) {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not close a child JVM's input: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> readAll(Process process) {
-        try (BufferedReader reader = process.inputReader()) {
-            return reader.lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

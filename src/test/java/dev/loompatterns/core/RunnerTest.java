@@ -74,6 +74,28 @@ class RunnerTest {
         assertThat(report.virtualThreads()).isZero();
     }
 
+    /**
+     * Children run at once start no thread in this JVM that the row counts: their output was read on virtual
+     * threads, so daemon-threads' platform row said 2 virtual threads (a new user's review).
+     */
+    @Test
+    void childJvmsRunAtOnceAddNoVirtualThreadOfTheirOwn() throws InterruptedException {
+        RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
+            List<ChildJvm.Ended> ended = ChildJvm.runAll(
+                    List.of(),
+                    ChildJvmTest.Child.class,
+                    List.of(List.of("a"), List.of("b")),
+                    java.time.Duration.ofMinutes(1));
+            return Check.expect(
+                    ended.stream()
+                            .allMatch(child ->
+                                    child.exitCode() == 0 && child.lines().contains("to stderr")),
+                    ended.toString());
+        }));
+        assertThat(report.check().verdict()).as(report.check().detail()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(report.virtualThreads()).isZero();
+    }
+
     @Test
     void aRunThatThrowsIsAFailedCheckNamingTheException() throws InterruptedException {
         RunReport report = run(new Scripted(EnumSet.allOf(Mode.class), workload -> {
