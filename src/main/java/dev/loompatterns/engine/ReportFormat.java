@@ -106,8 +106,15 @@ public enum ReportFormat {
         boolean cut = false;
         for (int r = 0; r < lines.size(); r++) {
             List<String> line = lines.get(r);
-            if (r == 0 || !below) {
-                String text = line(line, widths, 3);
+            String text = line(line, widths, 3);
+            // A check that did not pass is what a reader came for: one that would be cut beside its verdict has its
+            // whole line below the row (it lost most of itself in a run of pinning, whose long variant names left
+            // 31 columns, where compare's wider rows put it below whole)
+            boolean summaryBelow = r > 0
+                    && (below
+                            || text.length() > TABLE_WIDTH
+                                    && rows.get(r - 1).check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED);
+            if (!summaryBelow) {
                 cut |= text.length() > TABLE_WIDTH;
                 out.println(fit(text, TABLE_WIDTH));
                 continue;
@@ -122,7 +129,8 @@ public enum ReportFormat {
                 cut |= summary.length() > TABLE_WIDTH;
                 out.println(fit(summary, TABLE_WIDTH));
             }
-            cut |= row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
+            cut |= below
+                    && row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
                     && !row.check().detail().isEmpty();
         }
         Notes.note(

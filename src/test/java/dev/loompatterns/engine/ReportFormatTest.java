@@ -64,6 +64,32 @@ class ReportFormatTest {
                 .doesNotContain("wrong-way");
     }
 
+    /**
+     * With room beside the verdicts, a check that passed keeps what fits there; one that did not pass and would be
+     * cut has its line below the row, 120 columns of it (in a run of pinning, whose long variant names left 31
+     * columns, "shown: 4 pins: 4 x native-fra…" said less than compare's wider table, which put it below).
+     */
+    @Test
+    void aCheckThatDidNotPassAndWouldBeCutGoesBelowItsRow() {
+        String shown = "4 pins: 4 x native-frame: 'Native or VM frame on stack' LockSupport.park at"
+                + " Upcalls.compareSleeping:80";
+        StringWriter text = new StringWriter();
+        ReportFormat.TABLE.print(
+                List.of(
+                        Row.of(List.of(run(Check.passed("total 100 of 100 and a great deal more said after it")))),
+                        Row.of(List.of(run(Check.demonstrated(shown))))),
+                new PrintWriter(text),
+                false);
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines.get(1))
+                .startsWith("lock-counter")
+                .contains("  pass: total 100 of 100")
+                .endsWith("\u2026");
+        assertThat(lines.get(2)).startsWith("lock-counter").endsWith("  shown");
+        assertThat(lines.get(3)).isEqualTo("    shown: " + shown);
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    }
+
     /** The default table fits 120 columns however long a check's text; --wide keeps it whole. */
     @Test
     void theTableFits120ColumnsAndWideKeepsEverything() {
