@@ -9,11 +9,14 @@ import dev.loompatterns.engine.Progress;
 import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.engine.Session;
 import dev.loompatterns.jfr.Recorder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,7 +98,8 @@ final class CompareCommand extends LoomCommand {
     @Option(
             names = "--jfr-dir",
             paramLabel = "DIR",
-            description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr")
+            description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr (DIR is made if missing; its parent"
+                    + " must exist)")
     Path jfrDir;
 
     @Mixin
@@ -109,6 +113,9 @@ final class CompareCommand extends LoomCommand {
                 ? catalogue.patterns()
                 : new LinkedHashSet<>(ids).stream().map(catalogue::find).toList();
         workload.requireKnownParams(patterns);
+        // in any case, as run's --variant and the modes take them: ids are lower case
+        variants =
+                variants.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
         requireKnownVariants(patterns);
         List<Session.Cell> cells = new ArrayList<>();
         for (Pattern pattern : patterns) {
@@ -144,14 +151,21 @@ final class CompareCommand extends LoomCommand {
         }
         Session.validate(cells); // every cell's parameters, before the first runs or --jfr-dir is made
         recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
+        boolean made = jfrDir != null && !Files.isDirectory(jfrDir);
         Session.Recording where = jfrDir == null
                 ? new Session.Recording.None()
                 : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
 
         PrintWriter out = out();
         Session session = new Session(Progress.onTerminal(err()));
-        Session.Outcome outcome =
-                session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
+        Session.Outcome outcome;
+        try {
+            outcome = session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
+        } finally {
+            if (made) { // a folder this run made and left empty (stopped before any recording): not left behind
+                deleteIfEmpty(jfrDir);
+            }
+        }
         table.print(format, outcome.rows(), out);
         List<String> notes = new ArrayList<>();
         notes.add(Notes.noiseNote(outcome.rows(), warmup, repeat));
@@ -178,6 +192,16 @@ final class CompareCommand extends LoomCommand {
         }
         out.flush();
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // left as it is: a folder, empty or not, harms nothing
+        }
     }
 
     /** Each variant asked for belongs to at least one of the patterns compared. */

@@ -53,9 +53,10 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
-     * Checks that {@code dir} can hold recordings, creating it if it does not exist.
+     * Checks that {@code dir} can hold recordings, creating it if it does not exist; its parent must: a mistyped
+     * {@code --jfr-dir} made a tree of folders, where {@code --jfr} and {@code --out} refuse a missing folder.
      *
-     * @throws RecordingSetupException if it is a file or cannot be created or written
+     * @throws RecordingSetupException if it is a file, its parent does not exist, or it cannot be created or written
      */
     public static Path checkDirectory(Path dir) {
         if (dir.toString().isEmpty()) { // '--jfr-dir=': the current folder, which nobody asked for
@@ -64,6 +65,11 @@ public final class Recorder implements AutoCloseable {
         Path absolute = dir.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new RecordingSetupException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");
+        }
+        Path parent = absolute.getParent();
+        if (!Files.isDirectory(absolute) && parent != null && !Files.isDirectory(parent)) {
+            throw new RecordingSetupException(
+                    "cannot create --jfr-dir '" + dir + "': folder '" + parent + "' does not exist");
         }
         try {
             Files.createDirectories(absolute);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.jfr.PatternRunEvent;
+import dev.loompatterns.testing.Background;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -229,6 +230,7 @@ class LoomCliTest {
                 "compare thread-basics --jfr-dir README.md",
                 "compare thread-basics --jfr-dir README.md/inside",
                 "compare thread-basics --jfr-dir=",
+                "compare thread-basics --jfr-dir /no/such/folder/recordings",
                 "run",
                 "run thread-basics --tasks 0",
                 "run thread-basics -P sleep-ms",
@@ -332,7 +334,8 @@ class LoomCliTest {
     @Test
     void compareVariantsRunsOnlyTheVariantsNamed() {
         Result result = loomLine(
-                "compare lock-counter --modes virtual --variants long-adder,atomic-long --tasks 2 -P increments=10"
+                // in any case, as run's --variant takes one (Long-Adder was refused here, and taken by run)
+                "compare lock-counter --modes virtual --variants Long-Adder,atomic-long --tasks 2 -P increments=10"
                         + " --format csv");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.csvRows().stream()
@@ -494,6 +497,22 @@ class LoomCliTest {
 
         assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
         assertThat(result.errLines()).singleElement().asString().contains("(ulimit -n)");
+        assertThat(recordings).doesNotExist();
+    }
+
+    /**
+     * A compare stopped before its first recording (here, interrupted from the start, as Ctrl-C would) leaves no
+     * --jfr-dir it made: a review found the empty folder left behind.
+     */
+    @Test
+    void aCompareStoppedBeforeItRecordedLeavesNoFolderItMade(@TempDir Path dir) throws Exception {
+        Path recordings = dir.resolve("recs");
+        try (Background<Result> run = Background.start(() -> {
+            Thread.currentThread().interrupt();
+            return loom("compare", "thread-basics", "--tasks", "2", "--jfr-dir", recordings.toString());
+        })) {
+            assertThat(run.join().code()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+        }
         assertThat(recordings).doesNotExist();
     }
 

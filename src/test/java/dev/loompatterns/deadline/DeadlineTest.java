@@ -131,6 +131,25 @@ class DeadlineTest {
                 .isEqualTo(Check.Verdict.FAILED);
     }
 
+    /** The counts the check says add up to the subtasks: those that ended but were not delivered too. */
+    @Test
+    void thePassingCheckAccountsForEverySubtask() {
+        Duration budget = Duration.ofMillis(100);
+        Check check = DeadlinePattern.check(
+                budget,
+                budget,
+                Map.of(0, "result-0"),
+                Arrays.asList(State.SUCCEEDED, State.SUCCEEDED, State.SUCCEEDED, State.INTERRUPTED, null, null, null));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .endsWith(": 1 of 7 delivered, 2 ended but not delivered (past the budget), 1 interrupted, 3 never"
+                        + " started; none running at return");
+        assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-0"), Arrays.asList(State.SUCCEEDED, null))
+                        .detail())
+                .as("none undelivered: not said")
+                .endsWith(": 1 of 2 delivered, 0 interrupted, 1 never started; none running at return");
+    }
+
     /**
      * Neither Future.get(timeout) nor the scope's timeout gives up before the budget, so a call that
      * returned early and cut a subtask off cancelled it by itself.
