@@ -334,8 +334,19 @@ public final class LoomCli implements Runnable {
             return "option '" + choice.group(1) + "' is one of "
                     + choice.group(2).toLowerCase(Locale.ROOT) + ", not '" + choice.group(3) + "'";
         }
+        // picocli's "Invalid value ... is not an int", in the words of the project's other refusals
+        Matcher number = NOT_A_NUMBER.matcher(message);
+        if (number.matches()) {
+            return "option '" + number.group(1) + "' takes a whole number, up to "
+                    + (number.group(3).equals("int") ? "2,147,483,647" : "9,223,372,036,854,775,807") + ", not '"
+                    + number.group(2) + "'";
+        }
         return message;
     }
+
+    /** picocli's refusal of a value for an int or long option: {@code --tasks abc}, {@code --tasks 99999999999}. */
+    private static final Pattern NOT_A_NUMBER =
+            Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an? (int|long)");
 
     /**
      * picocli's refusal of a value for an enum option, which lists the choices by their constants'

@@ -659,6 +659,22 @@ class LoomCliTest {
                         + " (see 'loom compare --help')");
     }
 
+    /** A number option given a word or too large a number is refused in the words of the other refusals. */
+    @Test
+    void aNumberOptionThatIsNoNumberSaysWhatItTakes() {
+        Result huge = loom("run", "thread-basics", "--tasks", "99999999999");
+        assertThat(huge.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(huge.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: option '--tasks' takes a whole number, up to 2,147,483,647, not '99999999999'"
+                        + " (see 'loom run --help')");
+        assertThat(loom("compare", "thread-basics", "--repeat", "many").errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: option '--repeat' takes a whole number, up to 2,147,483,647, not 'many'");
+    }
+
     /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
     @Test
     void helpForAnUnknownCommandSaysWhatTheUnknownCommandSays() {
