@@ -143,6 +143,13 @@ final class DumpCommand extends LoomCommand {
                         "Thread dump of %s (%s mode, %s, %d tasks): %s (core.RunGate)"
                                 + " when it was taken; the others had not reached it, or wait on those.",
                         pattern.id(), chosenMode.id(), chosenVariant.id(), tasks, heldWords(dump.held())));
+        if (dump.heldForChildJvms()) { // daemon-threads' tree showed the harness alone, and did not say why
+            Notes.note(
+                    print,
+                    "This run's work is in child JVMs: the held thread waits for them (core.ChildJvm), and their"
+                            + " threads are not in this JVM's dump; 'jcmd <pid> Thread.dump_to_file -format=json FILE'"
+                            + " takes one of a child's.");
+        }
         print.println("Saved to " + file);
         print.println();
         dump.printSummary(print);

@@ -162,6 +162,19 @@ public final class ThreadDump {
     static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
 
     /** Threads held at their start by {@code loom dump}, as the dump shows them. */
+    /**
+     * Whether a thread held at its start waits there for child JVMs ({@code core.ChildJvm}): the pattern's own
+     * threads are in those JVMs, not in this dump.
+     */
+    public boolean heldForChildJvms() {
+        return containers.stream()
+                .flatMap(c -> c.threads().stream())
+                .anyMatch(thread -> thread.held() && thread.stackHas(CHILD_JVM_FRAME));
+    }
+
+    /** The launcher of child JVMs, in a held thread's stack. */
+    static final String CHILD_JVM_FRAME = "dev.loompatterns.core.ChildJvm.run";
+
     public long held() {
         return containers.stream()
                 .flatMap(c -> c.threads().stream())

@@ -99,6 +99,16 @@ class DumpEveryPatternTest {
                 .isNotEmpty()
                 .extracting(ThreadDump.DumpedThread::name)
                 .doesNotContain("main");
+        // a run whose work is in child JVMs says so, since the tree shows this JVM's side alone
+        boolean inChildren = held.stream().anyMatch(thread -> thread.stackHas("dev.loompatterns.core.ChildJvm.run"));
+        assertThat(result.out().contains("This run's work is in child JVMs"))
+                .as("%s %s %s: the note on child JVMs\n%s", id, mode, variant, result.out())
+                .isEqualTo(inChildren);
+        if (id.equals("daemon-threads")) { // every form of it runs in children
+            assertThat(inChildren)
+                    .as("daemon-threads %s is held in ChildJvm", mode)
+                    .isTrue();
+        }
         // and the printed tree shows them, not only the JVM's own threads
         assertThat(printedThreadIds(result.out()))
                 .as("threads printed\n%s", result.out())
