@@ -292,6 +292,11 @@ public final class LoomCli implements Runnable {
             boolean command = !word.startsWith("-")
                     && unmatched.getCommandLine().getSubcommands().size() > 0;
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
+            if (!command
+                    && unmatched.getCommandLine().getCommand() instanceof RunCommand
+                    && Catalogue.load().ids().contains(word)) { // 'loom run lock-counter thread-basics'
+                return what + ": run takes one pattern; 'loom compare ID ID...' runs several";
+            }
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
             List<String> candidates = command
                     ? commands(unmatched.getCommandLine())

@@ -659,6 +659,18 @@ class LoomCliTest {
                         + " (see 'loom compare --help')");
     }
 
+    /** A second pattern id given to run says that compare is what runs several. */
+    @Test
+    void runWithTwoIdsPointsToCompare() {
+        Result result = loom("run", "lock-counter", "thread-basics");
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID"
+                        + " ID...' runs several");
+    }
+
     /** A number option given a word or too large a number is refused in the words of the other refusals. */
     @Test
     void aNumberOptionThatIsNoNumberSaysWhatItTakes() {
