@@ -641,20 +641,21 @@ class LoomCliTest {
                 .doesNotContain("jdk.VirtualThreadStart");
     }
 
+    /** The one line a usage error prints, once its exit code is checked: 2. */
+    static org.assertj.core.api.AbstractStringAssert<?> usageLine(String... args) {
+        Result result = loom(args);
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        return assertThat(result.errLines()).singleElement().asString();
+    }
+
     /** A wrong value of a fixed set is answered with the set as the help writes it and the user types it. */
     @Test
     void aWrongChoiceListsTheChoicesInLowerCase() {
-        assertThat(loom("run", "thread-basics", "--mode", "fast").errLines())
-                .singleElement()
-                .asString()
+        usageLine("run", "thread-basics", "--mode", "fast")
                 .isEqualTo("loom: option '--mode' is one of platform, virtual, structured, not 'fast'"
                         + " (see 'loom run --help')");
         // a comma-separated option: picocli writes "option '--modes' (M):", which kept its raw message
-        Result modes = loom("compare", "lock-counter", "--modes", "virtual,bogus");
-        assertThat(modes.code()).isEqualTo(LoomCli.EXIT_USAGE);
-        assertThat(modes.errLines())
-                .singleElement()
-                .asString()
+        usageLine("compare", "lock-counter", "--modes", "virtual,bogus")
                 .isEqualTo("loom: option '--modes' is one of platform, virtual, structured, not 'bogus'"
                         + " (see 'loom compare --help')");
     }
@@ -662,11 +663,7 @@ class LoomCliTest {
     /** A second pattern id given to run says that compare is what runs several. */
     @Test
     void runWithTwoIdsPointsToCompare() {
-        Result result = loom("run", "lock-counter", "thread-basics");
-        assertThat(result.code()).isEqualTo(LoomCli.EXIT_USAGE);
-        assertThat(result.errLines())
-                .singleElement()
-                .asString()
+        usageLine("run", "lock-counter", "thread-basics")
                 .startsWith("loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID"
                         + " ID...' runs several");
     }
@@ -674,16 +671,10 @@ class LoomCliTest {
     /** A number option given a word or too large a number is refused in the words of the other refusals. */
     @Test
     void aNumberOptionThatIsNoNumberSaysWhatItTakes() {
-        Result huge = loom("run", "thread-basics", "--tasks", "99999999999");
-        assertThat(huge.code()).isEqualTo(LoomCli.EXIT_USAGE);
-        assertThat(huge.errLines())
-                .singleElement()
-                .asString()
+        usageLine("run", "thread-basics", "--tasks", "99999999999")
                 .isEqualTo("loom: option '--tasks' takes a whole number, up to 2,147,483,647, not '99999999999'"
                         + " (see 'loom run --help')");
-        assertThat(loom("compare", "thread-basics", "--repeat", "many").errLines())
-                .singleElement()
-                .asString()
+        usageLine("compare", "thread-basics", "--repeat", "many")
                 .startsWith("loom: option '--repeat' takes a whole number, up to 2,147,483,647, not 'many'");
     }
 
