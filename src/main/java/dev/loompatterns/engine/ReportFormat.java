@@ -58,7 +58,13 @@ public enum ReportFormat {
             }
             case CSV -> csv(rows, out);
             case JSON -> json(rows, out);
-            case MARKDOWN -> markdown(rows, out);
+            case MARKDOWN -> {
+                markdown(rows, out);
+                if (wrongWay(rows)) { // a paragraph of its own, as the notes under a markdown table are
+                    out.println();
+                    out.println(WRONG_WAY_WORDS);
+                }
+            }
         }
         out.flush();
     }

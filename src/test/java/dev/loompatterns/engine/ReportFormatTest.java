@@ -60,6 +60,11 @@ class ReportFormatTest {
         ReportFormat.TABLE.print(
                 List.of(Row.of(List.of(run(Check.notShown("lost none"))))), new PrintWriter(wide), true);
         assertThat(wide.toString().lines()).as("--wide too").contains(line);
+        assertThat(print(ReportFormat.MARKDOWN, Check.notShown("lost none")).lines())
+                .as("markdown too")
+                .contains(line);
+        assertThat(print(ReportFormat.MARKDOWN, Check.passed("total 1000000 of 1000000")))
+                .doesNotContain("wrong-way");
         assertThat(print(ReportFormat.TABLE, Check.passed("total 1000000 of 1000000")))
                 .doesNotContain("wrong-way");
     }
