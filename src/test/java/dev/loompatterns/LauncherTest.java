@@ -18,6 +18,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code ./loom} launcher finds a JDK 25 by itself, as CI needs: no JAVA_HOME, and whatever
@@ -646,29 +648,34 @@ class LauncherTest {
     /**
      * A report the file system refuses (here a limit on a file's size, as a full disk would) is one line naming the
      * file, and nothing is left under its name or beside it: it read "loom: unexpected error:
-     * java.io.IOException: File too large", as if loom had a bug.
+     * java.io.IOException: File too large", as if loom had a bug; and a text report, written through a PrintWriter
+     * that swallows errors, went short into place with "Report written" and exit 0.
      */
-    @Test
-    void aReportTheFileSystemRefusesIsOneLine(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @CsvSource({
+        "page.html, 150", // the page, with its chart library, is over 200 KB
+        "report.txt, 1" // the text report of ten ticks is over 1 KB
+    })
+    void aReportTheFileSystemRefusesIsOneLine(String name, int kilobytes, @TempDir Path dir) throws Exception {
         Path recording = Tick.record(dir.resolve("few.jfr"), 10);
-        Path page = dir.resolve("page.html");
+        Path report = dir.resolve(name);
         Outcome outcome = launch(
                 dir,
                 Map.of(),
-                List.of( // 150 KB: the page, with its chart library, is over 200 KB
+                List.of(
                         "bash",
                         "-c",
-                        "ulimit -f 150 && exec bash loom \"$@\"",
+                        "ulimit -f " + kilobytes + " && exec bash loom \"$@\"",
                         "loom",
                         "inspect",
                         recording.toString(),
-                        "--out", // a page, by its name
-                        page.toString()));
+                        "--out", // its format by its name
+                        report.toString()));
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(1);
         assertThat(outcome.err().lines())
                 .singleElement(as(InstanceOfAssertFactories.STRING))
                 .startsWith("loom: could not write '")
-                .contains("page.html': File too large; nothing was written under that name");
+                .contains(name + "': File too large; nothing was written under that name");
         try (var left = Files.list(dir)) {
             assertThat(left.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("few.jfr", "out.txt", "err.txt");

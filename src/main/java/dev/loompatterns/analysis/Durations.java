@@ -27,7 +27,7 @@ public final class Durations {
     }
 
     /**
-     * {@code 12.3 ms}, {@code 4.2 s}, {@code 3 min 5 s}: tenths of a millisecond below 10 ms, whole
+     * {@code 1.2 ms}, {@code 12 ms}, {@code 4.2 s}, {@code 3 min 5 s}: tenths of a millisecond below 10 ms, whole
      * milliseconds below 1 s, tenths of a second below 10 s, whole seconds below 2 min, then minutes and
      * seconds. The value is rounded to the precision shown before the unit is chosen, so 999.6 ms reads
      * {@code 1.0 s}, not {@code 1000 ms}. A negative span (clocks that disagree) reads as 0.

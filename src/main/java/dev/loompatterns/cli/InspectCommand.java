@@ -13,6 +13,7 @@ import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ final class InspectCommand extends LoomCommand {
             names = "--format",
             paramLabel = "FORMAT",
             description =
-                    "text, json or html (default: html or json where OUT ends in .html, .htm or .json, else" + " text)")
+                    "text, json or html (default: html or json where OUT ends in .html, .htm or .json, else text)")
     Format format;
 
     @Option(names = "--out", paramLabel = "OUT", description = "write the report to OUT instead of the terminal")
@@ -181,7 +182,17 @@ final class InspectCommand extends LoomCommand {
 
     private void write(Report report, Writer writer) throws IOException {
         switch (format()) {
-            case TEXT -> TextReport.print(report, writer instanceof PrintWriter p ? p : new PrintWriter(writer));
+            case TEXT -> {
+                if (writer instanceof PrintWriter terminal) {
+                    TextReport.print(report, terminal);
+                } else { // a PrintWriter over the file would swallow a refused write (ulimit -f): the report went
+                    // short into place, "Report written", exit 0; through a buffer, the write's error reaches
+                    // AtomicFile
+                    StringWriter text = new StringWriter();
+                    TextReport.print(report, new PrintWriter(text));
+                    writer.write(text.toString());
+                }
+            }
             case JSON -> JsonReport.write(report, writer);
             case HTML -> HtmlReport.write(report, writer);
         }

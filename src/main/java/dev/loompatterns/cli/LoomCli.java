@@ -237,8 +237,10 @@ public final class LoomCli implements Runnable {
     /**
      * Says on {@code err} how a run failed that neither a check nor bad input explains, and returns
      * the exit code: {@link #EXIT_INTERRUPTED} after Ctrl-C (whatever failed then failed because the
-     * JVM is shutting down: JFR stops its recordings), else {@link #EXIT_CHECK_FAILED}, in one line,
-     * and the stack trace only if {@code LOOM_STACKTRACE} is set.
+     * JVM is shutting down: JFR stops its recordings), else {@link #EXIT_CHECK_FAILED}, in one line:
+     * a file the file system refused ({@link AtomicFile.NotWritten}, anywhere in the causes) as the
+     * file and the reason, anything else as an unexpected error, with the stack trace only if
+     * {@code LOOM_STACKTRACE} is set.
      */
     private static int failed(Throwable e, PrintWriter err) {
         if (e instanceof InterruptedException || Cancellation.requested()) {
@@ -292,10 +294,12 @@ public final class LoomCli implements Runnable {
             boolean command = !word.startsWith("-")
                     && unmatched.getCommandLine().getSubcommands().size() > 0;
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
+            Object one = unmatched.getCommandLine().getCommand();
             if (!command
-                    && unmatched.getCommandLine().getCommand() instanceof RunCommand
+                    && (one instanceof RunCommand || one instanceof DumpCommand)
                     && Catalogue.load().ids().contains(word)) { // 'loom run lock-counter thread-basics'
-                return what + ": run takes one pattern; 'loom compare ID ID...' runs several";
+                return what + ": " + unmatched.getCommandLine().getCommandName()
+                        + " takes one pattern; 'loom compare ID ID...' runs several";
             }
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
             List<String> candidates = command
@@ -342,16 +346,15 @@ public final class LoomCli implements Runnable {
         // picocli's "Invalid value ... is not an int", in the words of the project's other refusals
         Matcher number = NOT_A_NUMBER.matcher(message);
         if (number.matches()) {
-            return "option '" + number.group(1) + "' takes a whole number, up to "
-                    + (number.group(3).equals("int") ? "2,147,483,647" : "9,223,372,036,854,775,807") + ", not '"
-                    + number.group(2) + "'";
+            return "option '" + number.group(1) + "' takes a whole number, up to 2,147,483,647, not '" + number.group(2)
+                    + "'";
         }
         return message;
     }
 
-    /** picocli's refusal of a value for an int or long option: {@code --tasks abc}, {@code --tasks 99999999999}. */
+    /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
     private static final Pattern NOT_A_NUMBER =
-            Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an? (int|long)");
+            Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an int");
 
     /**
      * picocli's refusal of a value for an enum option, which lists the choices by their constants'

@@ -89,11 +89,8 @@ public final class ChildJvm {
             out = Files.createTempFile("loom-child", ".out");
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
-            process = new ProcessBuilder(launch.command())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-            process.getOutputStream().close();
+            process = start(launch, out, err);
+            process.getOutputStream().close(); // it reads no input
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
             // about to be waited for. A no-op otherwise; interrupted, the finally stops the child.
             RunGate.arrive();
@@ -155,7 +152,9 @@ public final class ChildJvm {
                 // wait for the child, unlike a read from a pipe, can be interrupted.
                 Path output = Files.createTempFile("loom-child", ".out");
                 outputs.add(output);
-                processes.add(startMerged(launch, output)); // the finally stops what is listed
+                Process process = start(launch, output, null);
+                processes.add(process); // before anything else can fail: the finally stops what is listed
+                process.getOutputStream().close(); // it reads no input
             }
             long deadline = System.nanoTime() + backstop.toNanos(); // one backstop for all, from their start
             // The work runs in the children: `loom dump` holds the parent here, once they are started, so its
@@ -193,18 +192,10 @@ public final class ChildJvm {
         }
     }
 
-    /** The child, its stderr merged into its stdout, both to {@code output}; it reads no input. */
-    private static Process startMerged(Launch launch, Path output) {
-        try {
-            Process process = new ProcessBuilder(launch.command())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            process.getOutputStream().close();
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
-        }
+    /** The child, its stdout to {@code out}, and its stderr to {@code err}, or merged into {@code out} if null. */
+    private static Process start(Launch launch, Path out, Path err) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectOutput(out.toFile());
+        return (err == null ? builder.redirectErrorStream(true) : builder.redirectError(err.toFile())).start();
     }
 
     /**

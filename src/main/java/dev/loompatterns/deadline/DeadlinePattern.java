@@ -103,8 +103,15 @@ public final class DeadlinePattern extends AbstractPattern {
         long neverStarted = subtasks.stream().filter(state -> state == null).count();
         // a subtask that finished, or failed, when the budget had run out and its result was no longer taken: with
         // these the counts add up to the subtasks (a review's "1 of 50 delivered, 3 interrupted, 41 never
-        // started" left 5 unsaid)
+        // started" left 5 unsaid). Before the budget, a form must take every result that came.
         long undelivered = subtasks.size() - delivered.size() - interrupted - neverStarted;
+        long succeeded =
+                subtasks.stream().filter(state -> state == State.SUCCEEDED).count();
+        if (took.compareTo(budget) < 0 && succeeded > delivered.size()) {
+            return Check.failed("returned in " + took.toMillis() + " ms, before the " + budget.toMillis()
+                    + " ms budget, yet delivered " + delivered.size() + " of the " + succeeded
+                    + " subtasks that succeeded");
+        }
         return Check.passed(timing + ": " + delivered.size() + " of " + subtasks.size() + " delivered, "
                 + (undelivered > 0 ? undelivered + " ended but not delivered (past the budget), " : "") + interrupted
                 + " interrupted, " + neverStarted + " never started; none running at return");

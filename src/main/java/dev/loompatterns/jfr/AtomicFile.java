@@ -38,13 +38,9 @@ public final class AtomicFile {
 
         NotWritten(Path target, IOException cause) {
             super(
-                    "could not write '" + target + "': " + reason(cause) + "; nothing was written under that name",
+                    "could not write '" + target + "': " + AtomicFile.reason(cause)
+                            + "; nothing was written under that name",
                     cause);
-        }
-
-        private static String reason(IOException e) {
-            String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-            return reason == null ? e.toString() : reason;
         }
     }
 

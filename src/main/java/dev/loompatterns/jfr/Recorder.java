@@ -68,8 +68,10 @@ public final class Recorder implements AutoCloseable {
         }
         Path parent = absolute.getParent();
         if (!Files.isDirectory(absolute) && parent != null && !Files.isDirectory(parent)) {
-            throw new RecordingSetupException(
-                    "cannot create --jfr-dir '" + dir + "': folder '" + parent + "' does not exist");
+            throw new RecordingSetupException("cannot create --jfr-dir '" + dir + "': "
+                    + (Files.exists(parent)
+                            ? "'" + parent + "' is a file, not a folder"
+                            : "folder '" + parent + "' does not exist"));
         }
         try {
             Files.createDirectories(absolute);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.io.IOException;
@@ -161,7 +162,6 @@ public final class ThreadDump {
     /** The frame of a task that {@code loom dump} holds at its start. */
     static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
 
-    /** Threads held at their start by {@code loom dump}, as the dump shows them. */
     /**
      * Whether a thread held at its start waits there for child JVMs ({@code core.ChildJvm}): the pattern's own
      * threads are in those JVMs, not in this dump.
@@ -172,9 +172,10 @@ public final class ThreadDump {
                 .anyMatch(thread -> thread.held() && thread.stackHas(CHILD_JVM_FRAME));
     }
 
-    /** The launcher of child JVMs, in a held thread's stack. */
-    static final String CHILD_JVM_FRAME = "dev.loompatterns.core.ChildJvm.run";
+    /** The launcher of child JVMs ({@code run} and {@code runAll}), as a held thread's stack names it. */
+    public static final String CHILD_JVM_FRAME = ChildJvm.class.getName() + ".run";
 
+    /** Threads held at their start by {@code loom dump}, as the dump shows them. */
     public long held() {
         return containers.stream()
                 .flatMap(c -> c.threads().stream())

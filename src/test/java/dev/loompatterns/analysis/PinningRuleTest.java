@@ -122,13 +122,31 @@ class PinningRuleTest {
         return rule.finish(new Rule.Recording(1_000_000_000L, 4_000_000_000L, 1, -1, "", Map.of()));
     }
 
+    /**
+     * Whether a group is warned of is known only at the end: its first pin here is short, its second 20 ms or more.
+     * Both are warned of on the timeline (a timeline that decided pin by pin drew the first faded).
+     */
+    @Test
+    void aTimelinePinIsWarnedOfIfItsGroupIsByTheEnd() {
+        Finding finding = waits("com.example.app.SlowInit", Duration.ofMillis(1), Duration.ofMillis(40));
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.list("timeline"))
+                .hasSize(2)
+                .allSatisfy(pin -> assertThat(((Map<?, ?>) pin).get("warned")).isEqualTo(true));
+    }
+
     /** Two virtual threads that waited this long for this class's initializer. */
     private static Finding waits(String type, Duration each) {
+        return waits(type, each, each);
+    }
+
+    /** Two virtual threads that waited for this class's initializer, the first and then the second this long. */
+    private static Finding waits(String type, Duration first, Duration second) {
         PinningRule rule = new PinningRule();
         for (int i = 0; i < 2; i++) {
             rule.accept(new Observation.Pinned(
                     1_000_000_000L + i,
-                    each.toNanos(),
+                    (i == 0 ? first : second).toNanos(),
                     new Observation.ThreadRef(100 + i, "", true),
                     "ForkJoinPool-1-worker-" + i,
                     "Waited for initialization of " + type + " by another thread",

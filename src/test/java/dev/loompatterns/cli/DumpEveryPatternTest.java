@@ -100,7 +100,7 @@ class DumpEveryPatternTest {
                 .extracting(ThreadDump.DumpedThread::name)
                 .doesNotContain("main");
         // a run whose work is in child JVMs says so, since the tree shows this JVM's side alone
-        boolean inChildren = held.stream().anyMatch(thread -> thread.stackHas("dev.loompatterns.core.ChildJvm.run"));
+        boolean inChildren = held.stream().anyMatch(thread -> thread.stackHas(ThreadDump.CHILD_JVM_FRAME));
         assertThat(result.out().contains("This run's work is in child JVMs"))
                 .as("%s %s %s: the note on child JVMs\n%s", id, mode, variant, result.out())
                 .isEqualTo(inChildren);

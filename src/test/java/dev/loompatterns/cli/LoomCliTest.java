@@ -660,12 +660,23 @@ class LoomCliTest {
                         + " (see 'loom compare --help')");
     }
 
+    /** A --jfr-dir whose parent is missing, or a file, is refused saying which, before anything runs. */
+    @Test
+    void aJfrDirWithoutAFolderAboveItSaysWhy() {
+        usageLine("compare", "thread-basics", "--jfr-dir", "/no/such/folder/recordings")
+                .startsWith("loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does"
+                        + " not exist");
+        usageLine("compare", "thread-basics", "--jfr-dir", "README.md/inside")
+                .contains("README.md' is a file, not a folder");
+    }
+
     /** A second pattern id given to run says that compare is what runs several. */
     @Test
     void runWithTwoIdsPointsToCompare() {
         usageLine("run", "lock-counter", "thread-basics")
                 .startsWith("loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID"
                         + " ID...' runs several");
+        usageLine("dump", "lock-counter", "thread-basics").contains("dump takes one pattern");
     }
 
     /** A number option given a word or too large a number is refused in the words of the other refusals. */

@@ -148,6 +148,13 @@ class DeadlineTest {
                         .detail())
                 .as("none undelivered: not said")
                 .endsWith(": 1 of 2 delivered, 0 interrupted, 1 never started; none running at return");
+        // before the budget, a result that came and was not delivered is a form's bug, not lateness
+        Check early = DeadlinePattern.check(
+                budget, Duration.ofMillis(40), Map.of(0, "result-0"), Arrays.asList(State.SUCCEEDED, State.SUCCEEDED));
+        assertThat(early.verdict()).isEqualTo(Check.Verdict.FAILED);
+        assertThat(early.detail())
+                .isEqualTo("returned in 40 ms, before the 100 ms budget, yet delivered 1 of the 2 subtasks that"
+                        + " succeeded");
     }
 
     /**

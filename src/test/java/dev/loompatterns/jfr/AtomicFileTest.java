@@ -56,6 +56,13 @@ class AtomicFileTest {
                 .isInstanceOf(AtomicFile.NotWritten.class)
                 .hasMessage("could not write '" + target
                         + "': No space left on device; nothing was written under that name");
+        // an exception without a reason of its own is said in words, not as its class and the hidden file's name
+        Path gone = dir.resolve("gone/report.html");
+        assertThatThrownBy(() -> AtomicFile.write(gone, temporary -> Files.writeString(temporary, "x")))
+                .isInstanceOf(AtomicFile.NotWritten.class)
+                .hasMessage("could not write '" + gone
+                        + "': the folder does not exist or does not accept new files; nothing was written under that"
+                        + " name");
     }
 
     /** An interrupt's exception passes through as it was: the commands say "stopped" for it, not a failed write. */

@@ -148,22 +148,13 @@ public final class ItemCollectionReader {
     }
 
     /**
-     * Whether the recording has the event type: events of it, or JFR's note that it was enabled
-     * ({@code jdk.ActiveSetting} {@code enabled=true}) at some point. JMC's own check
-     * ({@code RulesToolkit.getEventAvailability}, {@code ENABLED}) wants exactly one such note per
-     * type, and JFR writes one per chunk: on a recording of several chunks (loom's have dozens) it
-     * says {@code NONE} for an enabled type without events, and a rule that requires it is ignored.
-     * (A recording without {@code jdk.ActiveSetting}, which every .jfc enables, tells only by its
-     * events.)
-     */
-    public static boolean recorded(IItemCollection items, String eventType) {
-        return items.apply(types(Set.of(eventType))).hasItems() || enabled(items, eventType) == EventEnabled.ON;
-    }
-
-    /**
      * What the recording's settings say of the event type, as {@link EventSettings} reads them with
      * the JDK's parser: on if any {@code jdk.ActiveSetting} says {@code enabled=true}, off if some
-     * say {@code enabled} and none {@code true}, unknown if none says.
+     * say {@code enabled} and none {@code true}, absent for a type the recording's JVM did not have,
+     * unknown if none says. JMC's own check ({@code RulesToolkit.getEventAvailability},
+     * {@code ENABLED}) wants exactly one such note per type, and JFR writes one per chunk: on a
+     * recording of several chunks (loom's have dozens) it says {@code NONE} for an enabled type
+     * without events, and a rule that requires it is ignored.
      */
     public static EventEnabled enabled(IItemCollection items, String eventType) {
         IItemCollection settings = items.apply(RulesToolkit.getSettingsFilter("enabled", eventType));

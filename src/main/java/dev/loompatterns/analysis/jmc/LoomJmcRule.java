@@ -35,7 +35,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.RequiredEventsBuil
  * does not know them (no virtual threads before JDK 21, no loom events outside loom) JMC does not
  * run the rule and shows it as not applicable (its HTML report) or ignored (the desktop), as its
  * own rules. Not {@code ENABLED}, JMC's usual requirement: its check of it fails on every recording
- * of more than one chunk ({@link ItemCollectionReader#recorded}), which would hide an OK ("no
+ * of more than one chunk ({@link ItemCollectionReader#enabled}), which would hide an OK ("no
  * virtual thread pinned its carrier") behind "ignored". The rule itself then says N/A where its
  * events were not recorded, in the words of {@code loom inspect}: settings that left them off, that
  * do not say, or a JVM without them (it checked here once, and said "neither events nor a setting

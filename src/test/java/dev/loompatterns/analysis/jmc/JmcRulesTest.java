@@ -402,8 +402,8 @@ class JmcRulesTest {
         IItemCollection items = JfrLoaderToolkit.loadEvents(file.toFile());
         assertThat(RulesToolkit.getEventAvailability(items, "jdk.VirtualThreadSubmitFailed"))
                 .isEqualTo(EventAvailability.NONE);
-        assertThat(ItemCollectionReader.recorded(items, "jdk.VirtualThreadSubmitFailed"))
-                .isTrue();
+        assertThat(ItemCollectionReader.enabled(items, "jdk.VirtualThreadSubmitFailed"))
+                .isEqualTo(dev.loompatterns.jfr.EventEnabled.ON);
         IResult submitFailed = jmc(items).get("submit-failed");
         assertThat(submitFailed.getSeverity()).isEqualTo(Severity.OK);
         assertThat(submitFailed.getSummary()).isEqualTo("No virtual thread failed to be scheduled.");
