@@ -8,7 +8,7 @@
  * You are expected to see: all three forms report 10000 workers done. The platform form takes
  * several times as long as the sleep, because starting 10,000 OS threads is the cost; the virtual
  * and structured forms finish in little more than one sleep (0.5 s), because a sleeping virtual
- * thread unmounts and its carrier runs the next one. Compare the "threads" column: the platform
+ * thread unmounts and its carrier runs the next one. Compare the "peak platform threads": the platform
  * form needed an OS thread per worker, the others a handful of carriers.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final

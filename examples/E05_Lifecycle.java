@@ -172,7 +172,7 @@ public class E05_Lifecycle {
  *
  * With a JFR recording, to open in JDK Mission Control:
  *
- *   java --enable-preview -XX:StartFlightRecording:filename=e05.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E05_Lifecycle.java
+ *   java --enable-preview -XX:StartFlightRecording:filename=e05.jfr,settings=jfr-profiles/virtual-threads.jfc,jdk.ThreadSleep#threshold=0ms,jdk.ThreadPark#threshold=0ms,jdk.JavaMonitorEnter#threshold=0ms examples/E05_Lifecycle.java
  *   jfr print --events jdk.ThreadSleep,jdk.ThreadPark,jdk.JavaMonitorEnter e05.jfr
  *
  * The same pattern inside the harness, with its self-check: ./loom compare lifecycle

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,9 +42,9 @@ public class E08_SemaphorePool {
             peak.accumulateAndGet(holders.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(hold); // the query
+                served.incrementAndGet(); // only a query that ran counts
             } finally {
                 holders.decrementAndGet();
-                served.incrementAndGet();
             }
         }
     }
@@ -85,29 +86,42 @@ public class E08_SemaphorePool {
 
     static Gauge fixedPool() throws Exception {
         Gauge gauge = new Gauge();
+        List<Future<?>> workers = new ArrayList<>();
         // BEFORE: the pool's size is the limit; no semaphore needed, nor possible to forget
         try (ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS)) {
             for (int i = 0; i < WORKERS; i++) {
-                pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     gauge.use(HOLD);
                     return null;
-                });
+                }));
             }
         }
-        return gauge;
+        return allDone(workers, gauge);
     }
 
     static Gauge virtualPerTask() throws Exception {
         Gauge gauge = new Gauge();
         Semaphore permits = new Semaphore(CONNECTIONS);
+        List<Future<?>> workers = new ArrayList<>();
         // AFTER: a virtual thread per worker; the semaphore is the limit
         try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < WORKERS; i++) {
-                perTask.submit(() -> {
+                workers.add(perTask.submit(() -> {
                     withPermit(permits, gauge);
                     return null;
-                });
+                }));
             }
+        }
+        return allDone(workers, gauge);
+    }
+
+    /**
+     * Each worker's outcome, once the executor's close() has waited for all: a worker that threw is thrown here
+     * (ExecutionException), where a future left unread loses it.
+     */
+    static Gauge allDone(List<Future<?>> workers, Gauge gauge) throws Exception {
+        for (Future<?> worker : workers) {
+            worker.get();
         }
         return gauge;
     }

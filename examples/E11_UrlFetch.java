@@ -8,8 +8,8 @@
  *
  * You are expected to see: the pool needs about 1000 / 50 x 50 ms = 1 s at the least, because its
  * size caps how many requests wait at once; the virtual and structured forms overlap every wait and
- * finish in a fraction of that (on 2 cores the client's own CPU work, not the latency, is then the
- * limit). All three return every body in input order.
+ * finish in a fraction of the pool's time (on 2 cores the client's own CPU work, not the latency, is
+ * then the limit: under a second quiet, about 1 s on a loaded machine). All three return every body in input order.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */

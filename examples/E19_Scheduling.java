@@ -15,8 +15,9 @@
  * and the probe started from a platform thread: the probe waits either well under a millisecond
  * or about one hog's run (100 ms), never all four, and the line says whether the first hog ran
  * before the probe was started. Why, from JDK 25's sources: a yielding virtual thread is
- * resubmitted to the scheduler's external queue of its carrier (VirtualThread.afterYield), and
- * the carrier keeps taking tasks from the queue it last took one from (ForkJoinPool.runWorker).
+ * resubmitted to its carrier's local queue if that holds other tasks, else to the scheduler's
+ * external queue (VirtualThread.afterYield), and the carrier keeps taking tasks from the queue it
+ * last took one from (ForkJoinPool.runWorker).
  * A hog that got the carrier while it was alone in the starter's queue keeps finding itself in
  * the carrier's queue until it ends; hogs taken from a starter's queue that holds the probe too
  * yield to the probe. Measured on the project's 2-core machine (Temurin 25.0.3, 2026-12-01, load

@@ -20,10 +20,13 @@
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.Semaphore;
@@ -69,19 +72,28 @@ public class E20_Backpressure {
     // BEFORE: the pool is the limit (its threads) and the policy (its handler)
     static Books pool(int threads, RejectedExecutionHandler handler) throws Exception {
         Books books = new Books();
+        List<Future<Void>> accepted = new ArrayList<>();
         try (ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), handler)) {
             for (int i = 0; i < TASKS; i++) {
                 try {
-                    pool.submit(() -> {
+                    accepted.add(pool.submit(() -> {
                         books.work();
                         return null;
-                    });
+                    }));
                 } catch (RejectedExecutionException e) {
                     books.shed(e.getClass().getSimpleName());
                 }
             }
         } // close() waits for every accepted task
+        return allDone(accepted, books);
+    }
+
+    /** Each accepted task's outcome: one that threw is thrown here, where a future left unread loses it. */
+    static Books allDone(List<Future<Void>> accepted, Books books) throws Exception {
+        for (Future<Void> task : accepted) {
+            task.get();
+        }
         return books;
     }
 
@@ -102,14 +114,19 @@ public class E20_Backpressure {
     static void handOff(Semaphore permits, boolean shed, Books books, Consumer<Callable<Void>> start)
             throws InterruptedException {
         if (admit(permits, shed, books)) {
-            start.accept(() -> {
-                try {
-                    books.work();
-                } finally {
-                    permits.release();
-                }
-                return null;
-            });
+            try {
+                start.accept(() -> {
+                    try {
+                        books.work();
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException | Error e) { // not started: the task will not give its permit back
+                permits.release();
+                throw e;
+            }
         }
     }
 
@@ -117,12 +134,13 @@ public class E20_Backpressure {
     static Books virtual(boolean shed) throws Exception {
         Books books = new Books();
         Semaphore permits = new Semaphore(LIMIT);
+        List<Future<Void>> accepted = new ArrayList<>();
         try (ExecutorService perTask = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < TASKS; i++) {
-                handOff(permits, shed, books, perTask::submit);
+                handOff(permits, shed, books, task -> accepted.add(perTask.submit(task)));
             }
         }
-        return books;
+        return allDone(accepted, books);
     }
 
     // AFTER, structured: a fork per task behind the same semaphore

@@ -187,6 +187,8 @@ public class E21_Timer {
     /** BEFORE: a scheduled pool of 2 platform threads. */
     static Timers pool(ScheduledThreadPoolExecutor pool) {
         List<CountDownLatch> done = new ArrayList<>();
+        // what an action or a tick threw: a scheduled future keeps it, and nobody reads a timer's future
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         return new Timers() {
             public java.util.function.BooleanSupplier schedule(Duration delay, Runnable action) {
                 State state = new State();
@@ -195,8 +197,13 @@ public class E21_Timer {
                 Future<?> future = pool.schedule(
                         () -> {
                             if (state.fire()) {
-                                action.run();
-                                finished.countDown();
+                                try {
+                                    action.run();
+                                } catch (RuntimeException | Error e) {
+                                    failures.add(e);
+                                } finally {
+                                    finished.countDown(); // or awaitAll would wait for ever
+                                }
                             }
                         },
                         delay.toNanos(),
@@ -223,7 +230,13 @@ public class E21_Timer {
                             if (tickNo > ticks) {
                                 return;
                             }
-                            tick.accept(tickNo);
+                            try {
+                                tick.accept(tickNo);
+                            } catch (RuntimeException | Error e) { // a periodic task that throws is not run again
+                                failures.add(e);
+                                finished.countDown();
+                                return;
+                            }
                             if (tickNo == ticks) {
                                 self.join()
                                         .cancel(false); // a periodic task cancelled from its own run is not run again
@@ -238,6 +251,9 @@ public class E21_Timer {
             public void awaitAll() throws InterruptedException {
                 for (CountDownLatch latch : done) {
                     latch.await();
+                }
+                if (!failures.isEmpty()) {
+                    throw new IllegalStateException("a timer's action threw", failures.getFirst());
                 }
             }
         };

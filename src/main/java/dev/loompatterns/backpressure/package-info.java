@@ -26,16 +26,17 @@
  * // BEFORE: the limit and the policy are the pool's constructor arguments
  * var pool = new ThreadPoolExecutor(limit, limit, 0, MILLISECONDS,
  *         new ArrayBlockingQueue<>(queue), new ThreadPoolExecutor.AbortPolicy());
- * try { pool.submit(task); } catch (RejectedExecutionException e) { shed++; }
+ * try { results.add(pool.submit(task)); } catch (RejectedExecutionException e) { shed++; }
  * // AFTER: a thread per task; the limit is a Semaphore, the policy a choice at the call
  * Semaphore permits = new Semaphore(limit);
  * try (var perTask = Executors.newVirtualThreadPerTaskExecutor()) {
  *     if (permits.tryAcquire(timeout, MILLISECONDS)) {   // shed; or permits.acquire() to wait
- *         perTask.submit(() -> { try { task.run(); } finally { permits.release(); } });
+ *         results.add(perTask.submit(() -> { try { task.run(); } finally { permits.release(); } }));
  *     } else {
  *         shed++;
  *     }
  * }
+ * for (var result : results) result.get();   // in both: a task's exception is in its future
  * }
  *
  * <h2>What changes when migrating</h2>

@@ -57,9 +57,9 @@
  * lines is the order in which the threads (and the shutdown hook) printed them, which is the
  * evidence the parent reads. In the virtual form, the ticker's end happens-before {@code join()}
  * returns in {@code main}; in the structured form, every fork's end (the ticker's {@code finally}
- * included) happens-before {@code scope.join()} returns. The parent reads each child's output on
- * the calling thread until the stream ends, then its exit status from {@code Process.waitFor()},
- * and checks the reports on that same thread.
+ * included) happens-before {@code scope.join()} returns. The parent waits for each child with
+ * {@code Process.waitFor()}, then reads on the calling thread the file the child's output went to,
+ * whole once the process has exited, and checks the reports on that same thread.
  *
  * <h2>The check</h2>
  * Every child exited by itself with status 0; the JVM exited while the ticker ran for the daemon

@@ -15,9 +15,11 @@
  * call on {@code Executors.newThreadPerTaskExecutor} with a factory of virtual threads named as the
  * pool's were ({@code mirror-0}, {@code mirror-1}, ...). Both get the semantics right
  * (failures skipped unless all fail; the losers cancelled with an interrupt) but invokeAny
- * returns without waiting for the losers to end, and submits lazily, so with a quick winner the
- * slowest mirrors may never be asked. Closing the executor is what waits, so each race has its
- * own. {@link dev.loompatterns.race.StructuredRace} forks every mirror in a scope opened with
+ * returns without waiting for the losers to end. The pool's submits lazily (it polls for a result
+ * before each further submit), so with a quick winner the slowest mirrors may never be asked; the
+ * thread-per-task executor's starts a thread for every mirror at once (JDK 25's
+ * {@code ThreadPerTaskExecutor.invokeAny}, read), so every mirror is asked. Closing the executor is
+ * what waits, so each race has its own. {@link dev.loompatterns.race.StructuredRace} forks every mirror in a scope opened with
  * {@code Joiner.anySuccessfulResultOrThrow()}: {@code join()} returns the first success and
  * cancels the scope, and the scope cannot be left before {@code close()} has waited for the
  * losers.

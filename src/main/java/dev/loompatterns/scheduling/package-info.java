@@ -15,8 +15,9 @@
  *       {@code -Djdk.virtualThreadScheduler.parallelism=1} (the scheduler reads it once, at the
  *       first virtual thread): the probe waits for every hog, one after another.
  *   <li>{@code yield}: the same with {@code Thread.yield()} in the spin loop. A yielding virtual
- *       thread is resubmitted to the scheduler's external queue of its carrier
- *       ({@code VirtualThread.afterYield}, JDK 25), behind the threads already there, and the
+ *       thread is resubmitted to its carrier's local queue if that holds other tasks, else to the
+ *       scheduler's external queue ({@code VirtualThread.afterYield}, JDK 25), behind the threads
+ *       already there, and the
  *       probe runs at once, provided it was queued before a hog got the carrier. A virtual starter
  *       ensures that: it holds the one carrier until it has started every thread. A platform
  *       starter does not: the carrier keeps taking tasks from the queue it last took one from
