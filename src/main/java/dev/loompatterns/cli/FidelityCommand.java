@@ -85,7 +85,7 @@ final class FidelityCommand extends LoomCommand {
     }
 
     /** The table: per mode, each side's median and range, and the paired ratio's median and range. */
-    static void print(Pairing pairing, Path source, int pairs, int warmup, Map<Mode, Times> times, PrintWriter out) {
+    void print(Pairing pairing, Path source, int pairs, int warmup, Map<Mode, Times> times, PrintWriter out) {
         boolean interval = pairs >= Statistics.MIN_VALUES_FOR_INTERVAL;
         out.printf(
                 Locale.ROOT,
@@ -119,7 +119,8 @@ final class FidelityCommand extends LoomCommand {
                 out,
                 String.format(
                         Locale.ROOT,
-                        "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --tasks %d %s',"
+                        "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --variants %s"
+                                + " --tasks %d %s',"
                                 + " alternating which side runs first. The overhead is the median over pairs of"
                                 + " loom / example - 1%s",
                         pairs,
@@ -129,6 +130,12 @@ final class FidelityCommand extends LoomCommand {
                         source.getFileName(),
                         pairing.example(),
                         pairing.patternId(),
+                        // the harness's side runs the first variant, the fault-free default
+                        catalogue
+                                .find(pairing.patternId())
+                                .variants()
+                                .getFirst()
+                                .id(),
                         pairing.tasks(),
                         String.join(
                                 " ",

@@ -346,8 +346,7 @@ public final class LoomCli implements Runnable {
         // picocli's "Invalid value ... is not an int", in the words of the project's other refusals
         Matcher number = NOT_A_NUMBER.matcher(message);
         if (number.matches()) {
-            return "option '" + number.group(1) + "' takes a whole number, up to 2,147,483,647, not '" + number.group(2)
-                    + "'";
+            return "option '" + number.group(1) + "' takes a whole number in its range, not '" + number.group(2) + "'";
         }
         return message;
     }

@@ -101,7 +101,8 @@ final class ScaleCommand extends LoomCommand {
             paramLabel = "K",
             defaultValue = "1",
             description =
-                    "runs per row; figures are then medians, with the spread of wall time (default ${DEFAULT-VALUE})")
+                    "runs per row; a row is then the run of median wall time (the upper of the two middle ones for"
+                            + " an even K), with the spread of wall time (default ${DEFAULT-VALUE})")
     int repeat;
 
     @Mixin
@@ -173,6 +174,11 @@ final class ScaleCommand extends LoomCommand {
         } catch (SleeperRun.OutOfHeapException e) {
             outOfHeapIn = e.row(); // for LoomCli's line, which names it
             throw e;
+        } catch (SleeperRun.RowKilled e) { // one line, not "unexpected error" with an empty reason
+            progress.clear();
+            out.flush();
+            err().println("loom: scale: " + e.getMessage());
+            return LoomCli.EXIT_CHECK_FAILED;
         } finally {
             progress.clear();
         }
@@ -238,7 +244,7 @@ final class ScaleCommand extends LoomCommand {
                 .toArray();
         return String.format(
                 Locale.ROOT,
-                "    wall_ms over %d runs: median %.0f, min %.0f, max %.0f; wakeups_per_s min %s, max %s",
+                "    wall_ms over %d runs: the row's run %.0f, min %.0f, max %.0f; wakeups_per_s min %s, max %s",
                 runs.size(),
                 median.wallNanos() / 1e6,
                 runs.stream().mapToLong(Result::wallNanos).min().orElseThrow() / 1e6,

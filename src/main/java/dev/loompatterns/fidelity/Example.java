@@ -175,6 +175,11 @@ final class Example implements AutoCloseable {
         try {
             main.invoke(null, (Object) new String[] {"1"});
         } catch (InvocationTargetException e) {
+            System.setOut(stdout);
+            if (!(e.getCause() instanceof InterruptedException)) {
+                // an example whose own check failed throws (run alone, it exits 1 so): its lines say which form
+                parse(captured.toString(StandardCharsets.UTF_8), pairing);
+            }
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             System.setOut(stdout);
@@ -198,7 +203,10 @@ final class Example implements AutoCloseable {
                             .findFirst()
                             .orElseThrow(() -> new CannotCompare(
                                     pairing.example() + " printed a form that is not a mode: " + line.strip()));
-            if (Integer.parseInt(m.group(2)) != pairing.tasks() || line.contains("FAILED") || line.contains("WRONG")) {
+            if (line.contains("FAILED") || line.contains("WRONG")) {
+                throw new CannotCompare(pairing.example() + " failed its own check: " + line.strip());
+            }
+            if (Integer.parseInt(m.group(2)) != pairing.tasks()) {
                 throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks()
                         + " tasks): " + line.strip());
             }

@@ -1,8 +1,10 @@
 package dev.loompatterns.fidelity;
 
+import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pattern, the example that does its work standalone, the harness's workload that matches the
@@ -19,7 +21,8 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
                     "url-fetch",
                     "E11",
                     1_000,
-                    Map.of("latency-ms", "50", "workers", "50", "group-size", "1000"),
+                    // E11's client: 30 s request and connect timeouts (the harness's default grows with the load)
+                    Map.of("latency-ms", "50", "workers", "50", "group-size", "1000", "timeout-ms", "30000"),
                     101,
                     30));
 
@@ -32,12 +35,17 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
         return ALL.stream()
                 .filter(p -> p.patternId().equals(patternId))
                 .findFirst()
-                .orElseThrow(() ->
-                        new UsageException("fidelity has no example paired with '" + patternId + "'; it pairs "
-                                + String.join(
-                                        ", ",
-                                        ALL.stream()
-                                                .map(p -> p.patternId() + " (" + p.example() + ")")
-                                                .toList())));
+                .orElseThrow(() -> new UsageException("fidelity has no example paired with '" + patternId + "'"
+                        + Optional.ofNullable(Typo.nearest(
+                                        patternId,
+                                        ALL.stream().map(Pairing::patternId).toList()))
+                                .map(near -> "; did you mean '" + near + "'?")
+                                .orElse("")
+                        + "; it pairs "
+                        + String.join(
+                                ", ",
+                                ALL.stream()
+                                        .map(p -> p.patternId() + " (" + p.example() + ")")
+                                        .toList())));
     }
 }

@@ -246,6 +246,9 @@ public final class SleeperRun {
         if (outOfHeap.isPresent()) {
             return new OutOfHeapException(row, outOfHeap.get().strip());
         }
+        if (exitCode > 128 && output.stream().allMatch(String::isBlank)) { // "exited with 137: ", said as what it was
+            return new RowKilled(row, exitCode - 128);
+        }
         String said = output.stream()
                 .filter(line -> line.startsWith("Exception in thread ") || line.startsWith("Error: "))
                 .findFirst()
@@ -273,6 +276,15 @@ public final class SleeperRun {
      * A row's JVM ran out of heap. It has this JVM's options ({@link #childJvmOptions()}), so this JVM's heap
      * size is the row's, and more heap for {@code loom} ({@code LOOM_JAVA_OPTS=-Xmx...}) is more for the row.
      */
+    /** A row's JVM ended by a signal before it printed anything: a kill from outside, not a failure of the row. */
+    public static final class RowKilled extends RuntimeException {
+        RowKilled(String row, int signal) {
+            super("the " + row + " row's JVM was killed by signal " + signal + (signal == 9 ? " (SIGKILL)" : "")
+                    + " before it printed anything: a kill from outside, or the kernel's out-of-memory killer if the"
+                    + " machine ran short of memory ('dmesg' says); any rows above finished");
+        }
+    }
+
     public static final class OutOfHeapException extends RuntimeException {
         private final String row;
 

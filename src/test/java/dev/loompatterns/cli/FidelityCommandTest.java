@@ -46,6 +46,10 @@ class FidelityCommandTest {
                 .extracting(row -> row.split("\\s+")[0])
                 .containsExactly("platform", "virtual", "structured");
         assertThat(result.out()).contains("1 pair after 0 warm-up pairs in one JVM: E11_UrlFetch.java");
+        // the command to run the harness's side alone, as it runs: the first variant, E11's timeouts
+        assertThat(result.out().replaceAll("\\s+", " "))
+                .contains("against 'loom compare url-fetch --variants default --tasks 1000 -P group-size=1000 -P"
+                        + " latency-ms=50 -P timeout-ms=30000 -P workers=50'");
         LoomCliTest.assertFitsTheTableWidth(result.out().lines()); // the table and its note
         assertThat(fidelityFolders()).isEqualTo(before);
     }
@@ -96,6 +100,34 @@ class FidelityCommandTest {
                 .singleElement()
                 .asString()
                 .startsWith("loom: fidelity: E11 did not do the harness's work");
+    }
+
+    /**
+     * An example whose own check fails throws, as E01 and E11 do (run alone, they exit 1 so): fidelity says which
+     * form failed, in one line, and leaves no compiled classes. They called System.exit(1), which ended loom's own
+     * JVM mid-command: "stopping on a signal", exit 1, and the compiled classes left in /tmp (a review).
+     */
+    @Test
+    void anExampleThatFailsItsOwnCheckFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("E11_Failing.java"), """
+            public class E11_Failing {
+                public static void main(String[] args) {
+                    System.out.println("pool(50)   1000 bodies in  100 ms  in input order");
+                    System.out.println("virtual    1000 bodies in  100 ms  FAILED");
+                    System.out.println("structured 1000 bodies in  100 ms  in input order");
+                    throw new IllegalStateException("a form did not pass its check");
+                }
+            }
+            """);
+        long before = fidelityFolders();
+        Result result = oneUrlFetchPairWith(dir);
+
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("loom: fidelity: E11 failed its own check: virtual    1000 bodies in  100 ms  FAILED");
+        assertThat(fidelityFolders()).isEqualTo(before);
     }
 
     /** One url-fetch pair, no warm-up, against the examples in {@code examples}. */

@@ -670,6 +670,13 @@ class LoomCliTest {
                 .contains("README.md' is a file, not a folder");
     }
 
+    /** A near miss of fidelity's pattern gets a suggestion, as a pattern id does elsewhere. */
+    @Test
+    void fidelitySuggestsThePatternMeant() {
+        usageLine("fidelity", "thread-basic")
+                .startsWith("loom: fidelity has no example paired with 'thread-basic'; did you mean 'thread-basics'?");
+    }
+
     /** A second pattern id given to run says that compare is what runs several. */
     @Test
     void runWithTwoIdsPointsToCompare() {
@@ -683,10 +690,10 @@ class LoomCliTest {
     @Test
     void aNumberOptionThatIsNoNumberSaysWhatItTakes() {
         usageLine("run", "thread-basics", "--tasks", "99999999999")
-                .isEqualTo("loom: option '--tasks' takes a whole number, up to 2,147,483,647, not '99999999999'"
+                .isEqualTo("loom: option '--tasks' takes a whole number in its range, not '99999999999'"
                         + " (see 'loom run --help')");
         usageLine("compare", "thread-basics", "--repeat", "many")
-                .startsWith("loom: option '--repeat' takes a whole number, up to 2,147,483,647, not 'many'");
+                .startsWith("loom: option '--repeat' takes a whole number in its range, not 'many'");
     }
 
     /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */

@@ -65,6 +65,21 @@ class SleeperRunTest {
     }
 
     /**
+     * A row's JVM killed from outside before it printed (the kernel's out-of-memory killer, say) is said as that:
+     * it was "exited with 137: " and nothing, an unexpected error (a review's kill -9).
+     */
+    @Test
+    void aRowsJvmKilledBeforeItPrintedIsSaidAsKilled() {
+        assertThat(SleeperRun.failure("virtual thread per task", 137, List.of()))
+                .isInstanceOf(SleeperRun.RowKilled.class)
+                .hasMessageStartingWith("the virtual thread per task row's JVM was killed by signal 9 (SIGKILL) before"
+                        + " it printed anything");
+        assertThat(SleeperRun.failure("virtual thread per task", 1, List.of()))
+                .as("an exit of its own is not a kill")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
      * A park cut short by an interrupt says so, as a sleep does: parkNanos returns at once while the
      * flag is set, so the wait spun to its deadline and said it had slept.
      */
