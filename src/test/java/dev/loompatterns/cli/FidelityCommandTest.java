@@ -73,17 +73,20 @@ class FidelityCommandTest {
     @Test
     void anExampleThatDoesNotCompileFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("E11_Broken.java"), "public class E11_Broken {\n    void main( {\n}\n");
-        long before = fidelityFolders();
-        Result result = oneUrlFetchPairWith(dir);
+        failsWithOneLine(dir).startsWith("loom: fidelity: could not compile").contains("line 2");
+    }
 
-        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(result.errLines())
-                .singleElement()
-                .asString()
-                .startsWith("loom: fidelity: could not compile")
-                .contains("line 2");
+    /**
+     * The one line a pair against the examples in {@code examples} fails with, its exit code 1 checked, and that
+     * nothing was printed nor left in the temporary folder.
+     */
+    private static org.assertj.core.api.AbstractStringAssert<?> failsWithOneLine(Path examples) throws IOException {
+        long before = fidelityFolders();
+        Result result = oneUrlFetchPairWith(examples);
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
         assertThat(result.out()).isEmpty();
         assertThat(fidelityFolders()).isEqualTo(before);
+        return assertThat(result.errLines()).singleElement().asString();
     }
 
     @Test
@@ -93,13 +96,7 @@ class FidelityCommandTest {
                 "pool(50)   10 bodies in  100 ms",
                 "virtual    10 bodies in  100 ms",
                 "structured 10 bodies in  100 ms");
-        Result result = oneUrlFetchPairWith(dir);
-
-        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(result.errLines())
-                .singleElement()
-                .asString()
-                .startsWith("loom: fidelity: E11 did not do the harness's work");
+        failsWithOneLine(dir).startsWith("loom: fidelity: E11 did not do the harness's work");
     }
 
     /**
@@ -119,15 +116,8 @@ class FidelityCommandTest {
                 }
             }
             """);
-        long before = fidelityFolders();
-        Result result = oneUrlFetchPairWith(dir);
-
-        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(result.errLines())
-                .singleElement()
-                .asString()
+        failsWithOneLine(dir)
                 .isEqualTo("loom: fidelity: E11 failed its own check: virtual    1000 bodies in  100 ms  FAILED");
-        assertThat(fidelityFolders()).isEqualTo(before);
     }
 
     /** One url-fetch pair, no warm-up, against the examples in {@code examples}. */
