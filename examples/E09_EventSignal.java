@@ -88,9 +88,16 @@ public class E09_EventSignal {
         void start(Runnable waiter);
     }
 
-    /** Blocks until the condition holds, polling observable state (never a sleep "long enough"). */
+    /**
+     * Blocks until the condition holds, polling observable state (never a sleep "long enough"); 30 s is a
+     * backstop, far longer than any step takes, so a bug shows as an exception, not a hang.
+     */
     static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a state awaited was not reached within 30 s");
+            }
             Thread.sleep(1);
         }
     }

@@ -163,8 +163,13 @@ public class E10_BoundedBuffer {
         return ok;
     }
 
+    /** Blocks until the condition holds; 30 s is a backstop, so a bug shows as an exception, not a hang. */
     static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a state awaited was not reached within 30 s");
+            }
             Thread.sleep(1);
         }
     }

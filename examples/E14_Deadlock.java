@@ -83,10 +83,14 @@ public class E14_Deadlock {
     static boolean seeAndBreak(String kind, Locks locks, Thread a, Thread b) throws Exception {
         ReentrantLock lockA = locks.a();
         ReentrantLock lockB = locks.b();
+        long deadline = System.nanoTime() + 30_000_000_000L; // a backstop: a bug shows as an exception, not a hang
         while (!(lockB.hasQueuedThread(a)
                 && lockA.hasQueuedThread(b)
                 && a.getState() == Thread.State.WAITING
                 && b.getState() == Thread.State.WAITING)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(kind + ": the two workers did not deadlock within 30 s");
+            }
             Thread.sleep(1);
         }
         long[] found = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
