@@ -19,8 +19,8 @@
  * before each further submit), so with a quick winner the slowest mirrors may never be asked; the
  * thread-per-task executor's starts a thread for every mirror at once (JDK 25's
  * {@code ThreadPerTaskExecutor.invokeAny}, read), so every mirror is asked. Closing the executor is
- * what waits, so each race has its own. {@link dev.loompatterns.race.StructuredRace} forks every mirror in a scope opened with
- * {@code Joiner.anySuccessfulResultOrThrow()}: {@code join()} returns the first success and
+ * what waits, so each race has its own. {@link dev.loompatterns.race.StructuredRace} forks every
+ * mirror in a scope opened with {@code Joiner.anySuccessfulResultOrThrow()}: {@code join()} returns the first success and
  * cancels the scope, and the scope cannot be left before {@code close()} has waited for the
  * losers.
  *

@@ -272,10 +272,6 @@ public final class SleeperRun {
                 || line.contains("java.lang.OutOfMemoryError: GC overhead limit exceeded");
     }
 
-    /**
-     * A row's JVM ran out of heap. It has this JVM's options ({@link #childJvmOptions()}), so this JVM's heap
-     * size is the row's, and more heap for {@code loom} ({@code LOOM_JAVA_OPTS=-Xmx...}) is more for the row.
-     */
     /** A row's JVM ended by a signal before it printed anything: a kill from outside, not a failure of the row. */
     public static final class RowKilled extends RuntimeException {
         RowKilled(String row, int signal) {
@@ -285,6 +281,10 @@ public final class SleeperRun {
         }
     }
 
+    /**
+     * A row's JVM ran out of heap. It has this JVM's options ({@link #childJvmOptions()}), so this JVM's heap
+     * size is the row's, and more heap for {@code loom} ({@code LOOM_JAVA_OPTS=-Xmx...}) is more for the row.
+     */
     public static final class OutOfHeapException extends RuntimeException {
         private final String row;
 
