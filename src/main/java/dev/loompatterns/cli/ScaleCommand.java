@@ -152,7 +152,7 @@ final class ScaleCommand extends LoomCommand {
         int done = 0;
         List<String> headers = table.wide ? COLUMNS : SHORT_HEADERS;
         int[] widths = widths(headers, rows);
-        printLine(headers, widths, table.wide, out);
+        boolean headed = false; // printed with the first row: a run stopped before it printed a bare header
         try {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
@@ -165,6 +165,10 @@ final class ScaleCommand extends LoomCommand {
                 RowCells line = cells(row, median, runs);
                 allWoke &= line.passed();
                 progress.clear();
+                if (!headed) {
+                    printLine(headers, widths, table.wide, out);
+                    headed = true;
+                }
                 cut |= printLine(line.cells(), widths, table.wide, out);
                 if (repeat > 1) {
                     out.println(spreadLine(median, runs));

@@ -20,6 +20,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code loom scale} at tiny sizes; the million-thread run is a manual run (docs/results.md). */
 class ScaleCommandTest {
 
+    /**
+     * Stopped before its first row (here interrupted from the start, as Ctrl-C would), scale prints no table: it
+     * printed a bare header row (a new user's review; compare printed nothing).
+     */
+    @Test
+    void aScaleStoppedBeforeItsFirstRowPrintsNoHeader() throws Exception {
+        try (dev.loompatterns.testing.Background<Result> run = dev.loompatterns.testing.Background.start(() -> {
+            Thread.currentThread().interrupt();
+            return LoomCliTest.loom("scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "1");
+        })) {
+            Result result = run.join();
+            assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
     @Test
     @Timeout(120)
     void printsARowPerKindInChildJvmsAndPassesWhenEveryTaskWoke() {
