@@ -269,6 +269,8 @@ public class E21_Timer {
     /** AFTER: a virtual thread per timer, which sleeps, then acts. */
     static Timers virtual() {
         List<Thread> threads = new ArrayList<>();
+        // what an action or a tick threw: a virtual thread's end leaves it to the default handler, which prints it
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         return new Timers() {
             public java.util.function.BooleanSupplier schedule(Duration delay, Runnable action) {
                 long due = System.nanoTime() + delay.toNanos();
@@ -280,7 +282,11 @@ public class E21_Timer {
                         return;
                     }
                     if (state.fire()) {
-                        action.run();
+                        try {
+                            action.run();
+                        } catch (RuntimeException | Error e) {
+                            failures.add(e);
+                        }
                     }
                 });
                 threads.add(thread);
@@ -303,6 +309,8 @@ public class E21_Timer {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (RuntimeException | Error e) {
+                        failures.add(e);
                     }
                 }));
             }
@@ -310,6 +318,9 @@ public class E21_Timer {
             public void awaitAll() throws InterruptedException {
                 for (Thread thread : threads) {
                     thread.join();
+                }
+                if (!failures.isEmpty()) {
+                    throw new IllegalStateException("a timer's action threw", failures.getFirst());
                 }
             }
         };
