@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,25 +38,64 @@ public final class ChildActivity {
      * @param profile the parent's settings
      * @param given   the files handed to children so far ({@link #nextFile}), the only ones
      *                {@link #deleteFiles} deletes
+     * @param finals  each handed-out file's name once the run is kept ({@link #keep})
      */
-    public record Recording(Path beside, Configuration profile, AtomicInteger children, Queue<Path> given) {
+    public record Recording(
+            Path beside,
+            Configuration profile,
+            AtomicInteger children,
+            Queue<Path> given,
+            java.util.Map<Path, Path> finals) {
 
         public Recording(Path beside, Configuration profile) {
-            this(beside, profile, new AtomicInteger(), new ConcurrentLinkedQueue<>());
+            this(beside, profile, new AtomicInteger(), new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         }
 
         /**
-         * The next child's file: the next number whose file is free or one loom may write over (a
-         * recording, an empty file); a file of the user's that happens to bear the name is stepped over,
-         * not written over, since the child JVM writes its recording there itself.
+         * The file the next child records to: a hidden one beside its name ({@code .out-child-1.jfr.pending}),
+         * moved to that name by {@link #keep} once the parent's recording is in place, so that a run stopped
+         * before that leaves an earlier run's file of that name as it was (an interrupted re-run onto
+         * {@code p.jfr} deleted {@code p-child-1.jfr} and kept {@code p.jfr}). The name is the next number whose
+         * file is free or one loom may write over (a recording, an empty file); a file of the user's that
+         * happens to bear the name is stepped over, not written over.
          */
         Path nextFile() {
             Path file;
             do {
                 file = file(children.incrementAndGet());
             } while (!ours(file) && Files.exists(file, LinkOption.NOFOLLOW_LINKS));
-            given.add(file);
-            return file;
+            Path pending = file.resolveSibling("." + file.getFileName() + ".pending");
+            finals.put(pending, file);
+            given.add(pending);
+            return pending;
+        }
+
+        /** The name a handed-out file takes when kept; any other path as it is. */
+        Path finalName(Path handedOut) {
+            return finals.getOrDefault(handedOut, handedOut);
+        }
+
+        /**
+         * Moves each child's recording to its name, replacing an earlier run's: call it once the parent's
+         * recording is in place.
+         *
+         * @throws java.io.UncheckedIOException if one cannot be moved
+         */
+        public void keep() {
+            for (Path pending : given) {
+                if (Files.exists(pending, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.move(
+                                pending,
+                                finals.get(pending),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(
+                                "could not move a child JVM's recording to " + finals.get(pending), e);
+                    }
+                }
+            }
         }
 
         /**
@@ -108,8 +148,9 @@ public final class ChildActivity {
         }
 
         /**
-         * Deletes the files of the children started so far: the parent's recording is discarded
-         * (Ctrl-C, a failure), so theirs go with it. Call it once the children have ended, as
+         * Deletes the files of the children started so far, all still hidden: the parent's recording is
+         * discarded (Ctrl-C, a failure), so theirs go with it, and an earlier run's under their names
+         * stay. Call it once the children have ended, as
          * {@link ChildJvm#run} has when it returns or throws: a child stopped by SIGTERM may still
          * write its file while it shuts down.
          */
@@ -144,8 +185,9 @@ public final class ChildActivity {
             ChildActivity activity = CURRENT.get();
             activity.virtualThreads.add(virtualThreadsStarted);
             activity.pins.addAll(childPins);
-            if (childRecording != null) {
-                activity.recordings.add(childRecording);
+            if (childRecording != null) { // by the name it takes when the run is kept
+                activity.recordings.add(
+                        activity.recording == null ? childRecording : activity.recording.finalName(childRecording));
             }
         }
     }

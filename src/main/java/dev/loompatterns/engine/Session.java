@@ -96,6 +96,7 @@ public final class Session {
                     try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
                         Path written = finish(recorder);
+                        children.keep(); // the children's files take their names beside it
                         children.deleteEarlierFiles(rows.stream()
                                 .flatMap(row -> row.childRecordings().stream())
                                 .toList()); // no earlier run's -child-N beside it
@@ -121,6 +122,7 @@ public final class Session {
                             Row row = measure(cell, warmUp, repeats, done);
                             rows.add(row);
                             files.add(finish(recorder));
+                            children.keep(); // the children's files take their names beside it
                             children.deleteEarlierFiles(row.childRecordings()); // no earlier run's -child-N beside it
                         } catch (Throwable discarded) {
                             children.deleteFiles(); // the cell's recording they belong to is discarded

@@ -26,8 +26,8 @@ class ChildRecordingFilesTest {
         Path earlierEmpty = Files.createFile(dir.resolve("out-child-9.jfr"));
         ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
 
-        assertThat(children.nextFile()).as("past the notes").isEqualTo(earlier);
-        assertThat(children.nextFile()).isEqualTo(dir.resolve("out-child-3.jfr"));
+        assertThat(children.finalName(children.nextFile())).as("past the notes").isEqualTo(earlier);
+        assertThat(children.finalName(children.nextFile())).isEqualTo(dir.resolve("out-child-3.jfr"));
 
         children.deleteEarlierFiles(List.of(earlier, dir.resolve("out-child-3.jfr")));
         assertThat(Files.readString(notes)).isEqualTo("my notes");
@@ -47,7 +47,8 @@ class ChildRecordingFilesTest {
         Path log = Files.writeString(dir.resolve("out-child-2.jfr"), "Recording: my own log\n");
         ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
         Path given = children.nextFile();
-        assertThat(given).isEqualTo(dir.resolve("out-child-3.jfr"));
+        assertThat(given).as("hidden until kept").isEqualTo(dir.resolve(".out-child-3.jfr.pending"));
+        assertThat(children.finalName(given)).isEqualTo(dir.resolve("out-child-3.jfr"));
         Files.write(given, RECORDING);
 
         children.deleteFiles();
@@ -59,6 +60,38 @@ class ChildRecordingFilesTest {
         assertThat(log)
                 .as("not a recording, though it begins as loom's text report")
                 .exists();
+    }
+
+    /**
+     * An interrupted re-run onto an earlier run's files keeps that run's child recording where no child of its own
+     * replaced it (a review: {@code p-child-1.jfr} was deleted and {@code p.jfr} kept); what a child of its own wrote
+     * (whole, moved into place) goes.
+     */
+    @Test
+    void aDiscardedRerunKeepsTheEarlierRunsChildFileItDidNotReplace(@TempDir Path dir) throws Exception {
+        byte[] newer = {'F', 'L', 'R', 0, 0, 2, 0, 2};
+        Path first = Files.write(dir.resolve("out-child-1.jfr"), RECORDING);
+        Path second = Files.write(dir.resolve("out-child-2.jfr"), RECORDING);
+        ChildActivity.Recording stopped = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
+        stopped.nextFile(); // its child was stopped before it wrote
+        Files.write(stopped.nextFile(), newer); // this one's child wrote its recording
+        stopped.deleteFiles();
+        assertThat(first).as("the earlier run's").hasBinaryContent(RECORDING);
+        assertThat(second)
+                .as("the earlier run's, though this run's child wrote")
+                .hasBinaryContent(RECORDING);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(first, second);
+        }
+
+        // kept, a run's children's files take their names, over the earlier run's
+        ChildActivity.Recording kept = new ChildActivity.Recording(dir.resolve("out.jfr"), null);
+        Files.write(kept.nextFile(), newer);
+        kept.keep();
+        assertThat(first).hasBinaryContent(newer);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(first, second);
+        }
     }
 
     @Test

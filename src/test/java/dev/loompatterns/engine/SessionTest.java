@@ -152,7 +152,8 @@ class SessionTest {
     @Test
     void aDiscardedRecordingTakesItsChildJvmsRecordingsWithIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.jfr");
-        ChildThenStopped pattern = new ChildThenStopped(dir.resolve("p-child-1.jfr"));
+        // the child records to a hidden file, which takes the name p-child-1.jfr when the run is kept
+        ChildThenStopped pattern = new ChildThenStopped(dir.resolve(".p-child-1.jfr.pending"));
 
         assertThatThrownBy(() -> session()
                         .run(
@@ -167,6 +168,35 @@ class SessionTest {
                 .isTrue();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    /**
+     * A run stopped after its child recorded, onto an earlier run's p.jfr and p-child-1.jfr, leaves both as they
+     * were: it deleted the earlier child's file and kept the earlier parent (a review's interrupted re-run).
+     */
+    @Test
+    void aDiscardedRerunLeavesTheEarlierRunsFilesAsTheyWere(@TempDir Path dir) throws IOException {
+        byte[] earlier = {'F', 'L', 'R', 0, 0, 2, 0, 1};
+        Path file = Files.write(dir.resolve("p.jfr"), earlier);
+        Path child = Files.write(dir.resolve("p-child-1.jfr"), earlier);
+        ChildThenStopped pattern = new ChildThenStopped(dir.resolve(".p-child-1.jfr.pending"));
+
+        assertThatThrownBy(() -> session()
+                        .run(
+                                List.of(cell(pattern)),
+                                0,
+                                1,
+                                new Session.Recording.OneFile(Profiles.load("pinning"), file)))
+                .isInstanceOf(InterruptedException.class);
+
+        assertThat(pattern.childRecorded)
+                .as("the child JVM wrote its recording")
+                .isTrue();
+        assertThat(file).hasBinaryContent(earlier);
+        assertThat(child).hasBinaryContent(earlier);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactlyInAnyOrder(file, child);
         }
     }
 
