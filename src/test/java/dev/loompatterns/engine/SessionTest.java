@@ -145,6 +145,20 @@ class SessionTest {
         assertThat(outcome.rows().getFirst().check().detail()).isEqualTo("run 2 of 3: measured went wrong");
     }
 
+    /** Runs the pattern recorded to {@code file}, and checks it was stopped after its child JVM recorded. */
+    private static void recordedThenStopped(ChildThenStopped pattern, Path file) {
+        assertThatThrownBy(() -> session()
+                        .run(
+                                List.of(cell(pattern)),
+                                0,
+                                1,
+                                new Session.Recording.OneFile(Profiles.load("pinning"), file)))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(pattern.childRecorded)
+                .as("the child JVM wrote its recording")
+                .isTrue();
+    }
+
     /**
      * A run stopped by Ctrl-C discards its recording, and with it the recordings of the child JVMs
      * it started: no {@code p-child-1.jfr} is left without its {@code p.jfr}.
@@ -155,17 +169,7 @@ class SessionTest {
         // the child records to a hidden file, which takes the name p-child-1.jfr when the run is kept
         ChildThenStopped pattern = new ChildThenStopped(dir.resolve(".p-child-1.jfr.pending"));
 
-        assertThatThrownBy(() -> session()
-                        .run(
-                                List.of(cell(pattern)),
-                                0,
-                                1,
-                                new Session.Recording.OneFile(Profiles.load("pinning"), file)))
-                .isInstanceOf(InterruptedException.class);
-
-        assertThat(pattern.childRecorded)
-                .as("the child JVM wrote its recording")
-                .isTrue();
+        recordedThenStopped(pattern, file);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }
@@ -182,17 +186,7 @@ class SessionTest {
         Path child = Files.write(dir.resolve("p-child-1.jfr"), earlier);
         ChildThenStopped pattern = new ChildThenStopped(dir.resolve(".p-child-1.jfr.pending"));
 
-        assertThatThrownBy(() -> session()
-                        .run(
-                                List.of(cell(pattern)),
-                                0,
-                                1,
-                                new Session.Recording.OneFile(Profiles.load("pinning"), file)))
-                .isInstanceOf(InterruptedException.class);
-
-        assertThat(pattern.childRecorded)
-                .as("the child JVM wrote its recording")
-                .isTrue();
+        recordedThenStopped(pattern, file);
         assertThat(file).hasBinaryContent(earlier);
         assertThat(child).hasBinaryContent(earlier);
         try (Stream<Path> left = Files.list(dir)) {
