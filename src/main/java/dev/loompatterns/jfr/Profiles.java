@@ -39,6 +39,10 @@ public final class Profiles {
      */
     public static Configuration load(String nameOrPath) {
         String spec = nameOrPath == null ? DEFAULT : nameOrPath.strip();
+        if (spec.isEmpty()) { // '--profile=': Path.of("") is the current folder, "is a directory"
+            throw new RecordingSetupException(
+                    "--profile is empty; give a .jfc file or one of " + String.join(", ", available()));
+        }
         Path file = fileOrNullIfBundled(spec);
         try {
             if (file != null) {
@@ -48,6 +52,9 @@ public final class Profiles {
                     Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return Configuration.create(reader);
             }
+        } catch (java.nio.charset.CharacterCodingException e) { // a recording given as a profile: "Input length = 1"
+            throw new RecordingSetupException(
+                    "JFR profile '" + spec + "' is not a valid .jfc file: it is not text (a .jfc is XML)");
         } catch (IOException e) {
             throw new RecordingSetupException("cannot read JFR profile '" + spec + "': "
                     + String.valueOf(e.getMessage()).strip());

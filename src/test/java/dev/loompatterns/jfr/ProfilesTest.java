@@ -90,5 +90,13 @@ class ProfilesTest {
         assertThatThrownBy(() -> Profiles.load(broken.toString()))
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessageContaining("not a valid .jfc");
+        // a recording given for a profile said "Input length = 1", and an empty one "is a directory"
+        Path recording = Files.write(dir.resolve("run.jfr"), new byte[] {'F', 'L', 'R', 0, 0, 2, (byte) 0xff, 1});
+        assertThatThrownBy(() -> Profiles.load(recording.toString()))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessage("JFR profile '" + recording + "' is not a valid .jfc file: it is not text (a .jfc is XML)");
+        assertThatThrownBy(() -> Profiles.load(""))
+                .isInstanceOf(RecordingSetupException.class)
+                .hasMessageStartingWith("--profile is empty; give a .jfc file or one of ");
     }
 }
