@@ -22,6 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine.Command;
 
@@ -660,40 +661,30 @@ class LoomCliTest {
                         + " (see 'loom compare --help')");
     }
 
-    /** A --jfr-dir whose parent is missing, or a file, is refused saying which, before anything runs. */
+    /**
+     * Usage errors that say what was meant: a --jfr-dir whose parent is missing or a file; a near miss of
+     * fidelity's pattern; a second pattern id to run or dump (compare runs several); a number option given a word or
+     * too large a number, in the words of the other refusals. Each row: the arguments, then how the line begins.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        compare thread-basics --jfr-dir /no/such/folder/recordings | loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does not exist
+        compare thread-basics --jfr-dir README.md/inside | loom: cannot create --jfr-dir 'README.md/inside': '
+        fidelity thread-basic | loom: fidelity has no example paired with 'thread-basic'; did you mean 'thread-basics'?
+        run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
+        dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
+        run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
+        compare thread-basics --repeat many | loom: option '--repeat' takes a whole number in its range, not 'many'
+        """)
+    void aUsageErrorSaysWhatWasMeant(String args, String begins) {
+        usageLine(args.split(" ")).startsWith(begins);
+    }
+
+    /** The parent of a --jfr-dir that is a file is named as a file, not as a missing folder. */
     @Test
-    void aJfrDirWithoutAFolderAboveItSaysWhy() {
-        usageLine("compare", "thread-basics", "--jfr-dir", "/no/such/folder/recordings")
-                .startsWith("loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does"
-                        + " not exist");
+    void aJfrDirUnderAFileNamesTheFile() {
         usageLine("compare", "thread-basics", "--jfr-dir", "README.md/inside")
-                .contains("README.md' is a file, not a folder");
-    }
-
-    /** A near miss of fidelity's pattern gets a suggestion, as a pattern id does elsewhere. */
-    @Test
-    void fidelitySuggestsThePatternMeant() {
-        usageLine("fidelity", "thread-basic")
-                .startsWith("loom: fidelity has no example paired with 'thread-basic'; did you mean 'thread-basics'?");
-    }
-
-    /** A second pattern id given to run says that compare is what runs several. */
-    @Test
-    void runWithTwoIdsPointsToCompare() {
-        usageLine("run", "lock-counter", "thread-basics")
-                .startsWith("loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID"
-                        + " ID...' runs several");
-        usageLine("dump", "lock-counter", "thread-basics").contains("dump takes one pattern");
-    }
-
-    /** A number option given a word or too large a number is refused in the words of the other refusals. */
-    @Test
-    void aNumberOptionThatIsNoNumberSaysWhatItTakes() {
-        usageLine("run", "thread-basics", "--tasks", "99999999999")
-                .isEqualTo("loom: option '--tasks' takes a whole number in its range, not '99999999999'"
-                        + " (see 'loom run --help')");
-        usageLine("compare", "thread-basics", "--repeat", "many")
-                .startsWith("loom: option '--repeat' takes a whole number in its range, not 'many'");
+                .endsWith("README.md' is a file, not a folder");
     }
 
     /** 'loom help X' for a command that does not exist says what 'loom X' says, and exits 2 as it does. */
