@@ -36,19 +36,15 @@ public final class ChildActivity {
      *
      * @param beside  the parent's recording file
      * @param profile the parent's settings
-     * @param given   the files handed to children so far ({@link #nextFile}), the only ones
-     *                {@link #deleteFiles} deletes
-     * @param finals  each handed-out file's name once the run is kept ({@link #keep})
+     * @param finals  the files handed to children so far ({@link #nextFile}), the only ones
+     *                {@link #deleteFiles} deletes, each with the name it takes once the run is kept
+     *                ({@link #keep})
      */
     public record Recording(
-            Path beside,
-            Configuration profile,
-            AtomicInteger children,
-            Queue<Path> given,
-            java.util.Map<Path, Path> finals) {
+            Path beside, Configuration profile, AtomicInteger children, java.util.Map<Path, Path> finals) {
 
         public Recording(Path beside, Configuration profile) {
-            this(beside, profile, new AtomicInteger(), new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
+            this(beside, profile, new AtomicInteger(), new ConcurrentHashMap<>());
         }
 
         /**
@@ -66,7 +62,6 @@ public final class ChildActivity {
             } while (!ours(file) && Files.exists(file, LinkOption.NOFOLLOW_LINKS));
             Path pending = file.resolveSibling("." + file.getFileName() + ".pending");
             finals.put(pending, file);
-            given.add(pending);
             return pending;
         }
 
@@ -82,7 +77,7 @@ public final class ChildActivity {
          * @throws java.io.UncheckedIOException if one cannot be moved
          */
         public void keep() {
-            for (Path pending : given) {
+            for (Path pending : finals.keySet()) {
                 if (Files.exists(pending, LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         Files.move(
@@ -155,7 +150,7 @@ public final class ChildActivity {
          * write its file while it shuts down.
          */
         public void deleteFiles() {
-            for (Path file : given) { // not every number up to the count: a user's file stepped over stays
+            for (Path file : finals.keySet()) { // not every number up to the count: a user's file stepped over stays
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
