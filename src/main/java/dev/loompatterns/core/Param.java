@@ -31,7 +31,16 @@ public record Param(String name, String description, String defaultValue, long m
             // an empty default means "see the description", which says what applies
             return defaultValue.isEmpty() ? name + " (text)" : name + " (text, default '" + defaultValue + "')";
         }
-        return name + " (" + min + ".." + max + ", default " + defaultValue + ")";
+        return name + " (" + range() + ", default " + defaultValue + ")";
+    }
+
+    /** {@code 1..60000}, or "a whole number" where any {@code long} is allowed (a seed). */
+    private String range() {
+        return anyWhole() ? "a whole number" : min + ".." + max;
+    }
+
+    private boolean anyWhole() {
+        return min == Long.MIN_VALUE && max == Long.MAX_VALUE;
     }
 
     /** Parses and range-checks a value a user gave: a {@code Long}, or the text itself. */
@@ -43,8 +52,8 @@ public record Param(String name, String description, String defaultValue, long m
         try {
             parsed = Long.parseLong(value.strip().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UsageException(
-                    name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            throw new UsageException(name + " must be a whole number"
+                    + (anyWhole() ? "" : " from " + min + " to " + max) + ", got '" + value + "'");
         }
         UsageException.requireRange(name, parsed, min, max);
         return parsed;

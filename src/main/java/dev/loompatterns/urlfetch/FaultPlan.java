@@ -99,13 +99,12 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
     }
 
     /**
-     * Reads the user's {@code -P fault-rate}, {@code fault-seed} and {@code faults} values.
+     * A plan of {@code percent} faults, picked by {@code seed}, of the kinds the user's {@code -P faults}
+     * names (comma-separated ids, any case).
      *
-     * @throws UsageException with one line naming the wrong value and what is allowed
+     * @throws UsageException with one line naming the wrong kind and what is allowed
      */
-    public static FaultPlan parse(String rate, String seed, String kinds) {
-        int percent = (int) parseWhole("fault-rate", rate, 0, 100);
-        long parsedSeed = parseWhole("fault-seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
+    public static FaultPlan of(int percent, long seed, String kinds) {
         Set<Kind> chosen = EnumSet.noneOf(Kind.class);
         for (String part : kinds.split(",")) {
             String id = part.strip();
@@ -121,20 +120,7 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
         if (chosen.isEmpty()) {
             throw new UsageException("faults must name at least one of " + ALL_KINDS + ", got '" + kinds + "'");
         }
-        return new FaultPlan(percent, parsedSeed, List.copyOf(chosen));
-    }
-
-    private static long parseWhole(String name, String value, long min, long max) {
-        try {
-            long parsed = Long.parseLong(value.strip().replace("_", ""));
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the one-line message
-        }
-        String range = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
-        throw new UsageException(name + " must be " + range + ", got '" + value + "'");
+        return new FaultPlan(percent, seed, List.copyOf(chosen));
     }
 
     @Override

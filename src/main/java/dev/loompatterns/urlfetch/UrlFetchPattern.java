@@ -26,10 +26,6 @@ import java.util.stream.Stream;
  */
 public final class UrlFetchPattern extends AbstractPattern {
 
-    /** Fault options a fault variant uses when the user gives none. */
-    static final String DEFAULT_FAULT_RATE = "10";
-
-    static final String DEFAULT_FAULT_SEED = "1";
     /** The fault variants' timeout unless told otherwise: short, as every stall costs one. */
     static final Duration FAULT_TIMEOUT = Duration.ofSeconds(2);
     /** What a request adds to the backstop timeout of a run ({@link #backstop}). */
@@ -63,14 +59,10 @@ public final class UrlFetchPattern extends AbstractPattern {
             0,
             0,
             600_000);
-    static final Param FAULT_RATE = Param.ofText(
-            "fault-rate",
-            "fault variants: percent of items the server answers wrongly, 0..100 (default " + DEFAULT_FAULT_RATE + ")",
-            "");
-    static final Param FAULT_SEED = Param.ofText(
-            "fault-seed",
-            "fault variants: the seed that picks which items and how (default " + DEFAULT_FAULT_SEED + ")",
-            "");
+    static final Param FAULT_RATE =
+            Param.ofInt("fault-rate", "fault variants: percent of items the server answers wrongly", 10, 0, 100);
+    static final Param FAULT_SEED = Param.ofInt(
+            "fault-seed", "fault variants: the seed that picks which items and how", 1, Long.MIN_VALUE, Long.MAX_VALUE);
     static final Param FAULTS = Param.ofText(
             "faults", "fault variants: the kinds to inject, any of " + FaultPlan.ALL_KINDS + " (default all)", "");
 
@@ -254,18 +246,11 @@ public final class UrlFetchPattern extends AbstractPattern {
                     "variant " + variant.id() + " injects faults in the embedded server, so it cannot fetch -P "
                             + URLS.name() + "; drop -P " + URLS.name() + " or use the default variant");
         }
-        return FaultPlan.parse(
-                orDefault(workload, FAULT_RATE, DEFAULT_FAULT_RATE),
-                orDefault(workload, FAULT_SEED, DEFAULT_FAULT_SEED),
-                orDefault(workload, FAULTS, FaultPlan.ALL_KINDS));
-    }
-
-    /**
-     * The value given, or the default when none was: a value given empty ({@code -P faults=}) is
-     * parsed, and refused, rather than read as "every kind".
-     */
-    private static String orDefault(Workload workload, Param param, String otherwise) {
-        return workload.given(param) ? workload.text(param) : otherwise;
+        // a -P faults given empty is parsed, and refused, rather than read as "every kind"
+        return FaultPlan.of(
+                workload.intValue(FAULT_RATE),
+                workload.longValue(FAULT_SEED),
+                workload.given(FAULTS) ? workload.text(FAULTS) : FaultPlan.ALL_KINDS);
     }
 
     /**

@@ -774,9 +774,7 @@ class LoomCliTest {
 
     @Test
     void aTextParameterWithoutADefaultShowsNone() {
-        assertThat(loom("list", "url-fetch").out())
-                .contains("fault-rate (text)")
-                .doesNotContain("default '')");
+        assertThat(loom("list", "url-fetch").out()).contains("urls (text)").doesNotContain("default '')");
     }
 
     @Test

@@ -210,15 +210,13 @@ class SessionTest {
     }
 
     /**
-     * A parameter that only the pattern can judge (url-fetch's fault options, its latency against its
-     * timeout) is judged for every cell before the first runs: it was found when its cell was prepared,
+     * A parameter that only the pattern can judge (url-fetch's fault kinds, its latency against its
+     * timeout; a whole number out of range is refused sooner, by {@code Workload.resolve}) is judged for every cell before the first runs: it was found when its cell was prepared,
      * after the cells before it had run and recorded ('compare lock-counter url-fetch -P latency-ms=60000'
      * ran lock-counter for 24 s, then exited 2, its recordings left in --jfr-dir).
      */
     @ParameterizedTest(name = "{0} -P {1}={2}")
     @CsvSource(delimiter = '|', textBlock = """
-        faults  | fault-rate | abc   | fault-rate must be a whole number
-        faults  | fault-seed | x     | fault-seed must be a whole number
         faults  | faults     | bogus | faults: unknown kind 'bogus'
         default | latency-ms | 60000 | latency-ms (60000) must be below timeout-ms
         default | fault-rate | 5     | -P fault-rate applies only to the fault variants

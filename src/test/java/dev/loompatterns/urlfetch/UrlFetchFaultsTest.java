@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Param;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
@@ -43,7 +44,7 @@ class UrlFetchFaultsTest {
     private static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
 
     /** Seed 4 at 30% over every kind: item 1 fails at once, items 6 and 9 stall (asserted where it matters). */
-    private static final FaultPlan PLAN = FaultPlan.parse("30", "4", FaultPlan.ALL_KINDS);
+    private static final FaultPlan PLAN = FaultPlan.of(30, 4, FaultPlan.ALL_KINDS);
 
     private static final int ITEMS = 40;
     private static final int WORKERS = 4;
@@ -53,10 +54,10 @@ class UrlFetchFaultsTest {
         List<FaultPlan.Kind> first =
                 IntStream.range(0, 1000).mapToObj(PLAN::faultFor).toList();
         List<FaultPlan.Kind> again = IntStream.range(0, 1000)
-                .mapToObj(FaultPlan.parse("30", "4", "fail,500,stall,reset")::faultFor)
+                .mapToObj(FaultPlan.of(30, 4, "fail,500,stall,reset")::faultFor)
                 .toList();
         List<FaultPlan.Kind> otherSeed = IntStream.range(0, 1000)
-                .mapToObj(FaultPlan.parse("30", "5", FaultPlan.ALL_KINDS)::faultFor)
+                .mapToObj(FaultPlan.of(30, 5, FaultPlan.ALL_KINDS)::faultFor)
                 .toList();
         // asked in another order, the same items get the same faults
         List<FaultPlan.Kind> backwards = IntStream.range(0, 1000)
@@ -74,24 +75,33 @@ class UrlFetchFaultsTest {
         long faulted = first.stream().filter(kind -> kind != null).count();
         assertThat(faulted).isBetween(200L, 400L); // 30% of 1,000, give or take the draw
         assertThat(first).contains(FaultPlan.Kind.values());
-        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("0", "4", "stall")::faultFor))
+        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.of(0, 4, "stall")::faultFor))
                 .containsOnlyNulls();
-        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.parse("100", "4", "stall,500")::faultFor))
+        assertThat(IntStream.range(0, 100).mapToObj(FaultPlan.of(100, 4, "stall,500")::faultFor))
                 .containsOnly(FaultPlan.Kind.STALL, FaultPlan.Kind.STATUS_500);
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "{0}={1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-        101 | 1 | 500         | fault-rate must be a whole number from 0 to 100, got '101'
-        ten | 1 | 500         | fault-rate
-        10  | x | 500         | fault-seed
-        10  | 1 | 500,teapot  | faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail
-        10  | 1 | ' , '       | faults must name
+        fault-rate | 101         | fault-rate must be from 0 to 100, got 101
+        fault-rate | ten         | fault-rate must be a whole number from 0 to 100, got 'ten'
+        fault-seed | x           | fault-seed must be a whole number, got 'x'
+        fault-seed | 99999999999999999999 | fault-seed must be a whole number, got '99999999999999999999'
+        faults     | 500,teapot  | faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail
+        faults     | ' , '       | faults must name at least one of 500,reset,stall,fail, got ' , '
         """)
-    void badFaultOptionsAreRefusedWithOneLine(String rate, String seed, String kinds, String messageStart) {
-        assertThatThrownBy(() -> FaultPlan.parse(rate, seed, kinds))
+    void badFaultOptionsAreRefusedWithOneLine(String name, String value, String message) {
+        assertThatThrownBy(() ->
+                        run(new UrlFetchPattern(), Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, Map.of(name, value)))
                 .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith(messageStart);
+                .hasMessage(message);
+    }
+
+    /** The fault options are whole numbers, parsed once and listed with their range and default. */
+    @Test
+    void faultRateAndSeedAreListedAsWholeNumbers() {
+        assertThat(new UrlFetchPattern().params().stream().map(Param::synopsis))
+                .contains("fault-rate (0..100, default 10)", "fault-seed (a whole number, default 1)");
     }
 
     /**
@@ -100,16 +110,22 @@ class UrlFetchFaultsTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-        faults     | faults must name at least one of 500,reset,stall,fail, got ''
         fault-rate | fault-rate must be a whole number from 0 to 100, got ''
         fault-seed | fault-seed must be a whole number, got ''
         """)
-    void aFaultOptionGivenEmptyIsRefused(String name, String message) {
-        UrlFetchPattern pattern = new UrlFetchPattern();
-        Workload empty = Workload.resolve(pattern, Mode.VIRTUAL, 10, Map.of(name, ""));
-        assertThatThrownBy(() -> pattern.validate(Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, empty))
+    void aWholeNumberFaultOptionGivenEmptyIsRefused(String name, String message) {
+        assertThatThrownBy(() -> Workload.resolve(new UrlFetchPattern(), Mode.VIRTUAL, 10, Map.of(name, "")))
                 .isInstanceOf(UsageException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void faultsGivenEmptyIsRefused() {
+        UrlFetchPattern pattern = new UrlFetchPattern();
+        Workload empty = Workload.resolve(pattern, Mode.VIRTUAL, 10, Map.of("faults", ""));
+        assertThatThrownBy(() -> pattern.validate(Mode.VIRTUAL, UrlFetchPattern.FAULTS_COLLECT, empty))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("faults must name at least one of 500,reset,stall,fail, got ''");
         assertThatThrownBy(() -> pattern.validate(Mode.VIRTUAL, UrlFetchPattern.NO_FAULTS, empty))
                 .as("given to the fault-free variant, even empty")
                 .isInstanceOf(UsageException.class)
@@ -141,7 +157,7 @@ class UrlFetchFaultsTest {
     @EnumSource(FaultPlan.Kind.class)
     @Timeout(30)
     void eachFaultGivesTheClientItsOutcome(FaultPlan.Kind kind) throws Exception {
-        FaultPlan always = FaultPlan.parse("100", "1", kind.id());
+        FaultPlan always = FaultPlan.of(100, 1, kind.id());
         try (LatencyServer server = LatencyServer.start(Duration.ZERO, always);
                 UrlClient client = new UrlClient(SHORT_TIMEOUT)) {
             Outcome fetched = client.fetch(server.items(1).getFirst());
@@ -542,7 +558,7 @@ class UrlFetchFaultsTest {
     @Test
     @Timeout(30)
     void closingTheServerEndsAStalledRequest() throws Exception {
-        FaultPlan stallAll = FaultPlan.parse("100", "1", "stall");
+        FaultPlan stallAll = FaultPlan.of(100, 1, "stall");
         try (UrlClient client = new UrlClient(LONG_TIMEOUT)) {
             LatencyServer server = LatencyServer.start(Duration.ZERO, stallAll);
             URI uri = server.items(1).getFirst();
