@@ -590,6 +590,66 @@ class LauncherTest {
     }
 
     /**
+     * Ctrl-C during {@code ./loom fidelity}, once a pair has finished: the pairs finished are printed, said to be
+     * fewer than asked, and it exits 130, its compiled example removed. It printed nothing, however many pairs
+     * had run (31 take minutes). The example is a stand-in that prints E11's lines at once.
+     */
+    @Test
+    void ctrlCDuringFidelityPrintsThePairsFinished(@TempDir Path dir) throws Exception {
+        Path examples = dev.loompatterns.cli.FidelityCommandTest.fakeExample(
+                Files.createDirectories(dir.resolve("examples")),
+                "pool(50)   1000 bodies in  1000 ms",
+                "virtual    1000 bodies in  1000 ms",
+                "structured 1000 bodies in  1000 ms");
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = builder(
+                // SIGINT's default disposition, as in ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind
+                List.of(
+                        "env",
+                        "--default-signal=INT",
+                        "bash",
+                        "loom",
+                        "fidelity",
+                        "url-fetch",
+                        "--examples",
+                        examples.toString(),
+                        "--pairs",
+                        "20",
+                        "--warmup",
+                        "0"),
+                out,
+                err);
+        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<String> inTmpBefore = names(tmp);
+        Process process = builder.start();
+        try {
+            process.getOutputStream().close();
+            awaitSecondRun(process, err); // the second pair has begun: the first is measured
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
+
+            String errText = Files.readString(err);
+            assertThat(process.exitValue()).as(errText).isEqualTo(130);
+            String printed = Files.readString(out);
+            assertThat(printed.lines().skip(1).limit(3).map(row -> row.split("\\s+")[0]))
+                    .as(printed)
+                    .containsExactly("platform", "virtual", "structured");
+            assertThat(printed.replaceAll("\\s+", " "))
+                    .containsPattern("Stopped after \\d+ of 20 pairs \\(Ctrl-C, TERM or HUP\\):");
+            java.util.Set<String> appeared = names(tmp);
+            appeared.removeAll(inTmpBefore);
+            assertThat(appeared).noneMatch(name -> name.startsWith("loom-fidelity-"));
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * Ctrl-C during {@code ./loom inspect} of a big recording, once its progress says it is reading:
      * it stops reading, writes no report (not even a whole one), says so and exits 130. Before, it
      * read on to the end, wrote the report and said "Report written", then exited 130.

@@ -73,7 +73,11 @@ final class FidelityCommand extends LoomCommand {
         try {
             Map<Mode, Times> times = Fidelity.measure(
                     pairing, catalogue.find(pairing.patternId()), source, pairs, warmup, Progress.onTerminal(err()));
-            print(pairing, source, pairs, warmup, times, out());
+            int measured = times.get(Mode.PLATFORM).example().size();
+            print(pairing, source, measured, pairs, warmup, times, out());
+            if (measured < pairs) { // stopped by Ctrl-C: what finished is printed, the exit says it stopped
+                throw new InterruptedException("interrupted after " + measured + " of " + pairs + " pairs");
+            }
             return LoomCli.EXIT_OK;
         } catch (CannotCompare failed) {
             if (Cancellation.requested()) { // what failed, failed because of Ctrl-C: not the example's fault
@@ -84,8 +88,12 @@ final class FidelityCommand extends LoomCommand {
         }
     }
 
-    /** The table: per mode, each side's median and range, and the paired ratio's median and range. */
-    void print(Pairing pairing, Path source, int pairs, int warmup, Map<Mode, Times> times, PrintWriter out) {
+    /**
+     * The table: per mode, each side's median and range, and the paired ratio's median and range; of {@code
+     * pairs} measured pairs, fewer than the {@code asked} where Ctrl-C stopped the run.
+     */
+    void print(
+            Pairing pairing, Path source, int pairs, int asked, int warmup, Map<Mode, Times> times, PrintWriter out) {
         boolean interval = pairs >= Statistics.MIN_VALUES_FOR_INTERVAL;
         out.printf(
                 Locale.ROOT,
@@ -119,10 +127,13 @@ final class FidelityCommand extends LoomCommand {
                 out,
                 String.format(
                         Locale.ROOT,
-                        "%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --variants %s"
+                        "%s%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --variants %s"
                                 + " --tasks %d %s',"
                                 + " alternating which side runs first. The overhead is the median over pairs of"
                                 + " loom / example - 1%s",
+                        pairs < asked
+                                ? "Stopped after " + pairs + " of " + asked + " pairs (Ctrl-C, TERM or HUP): "
+                                : "",
                         pairs,
                         pairs == 1 ? "" : "s",
                         warmup,

@@ -5,6 +5,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Workload;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +44,9 @@ public final class Fidelity {
     }
 
     /**
-     * Runs {@code warmup} unmeasured pairs, then {@code pairs} measured ones.
+     * Runs {@code warmup} unmeasured pairs, then {@code pairs} measured ones. Stopped by Ctrl-C
+     * ({@link Cancellation#requested()}) once a measured pair has finished, it returns the pairs finished
+     * so far, fewer than asked, and drops the one under way.
      *
      * @param pattern the pairing's pattern
      * @return each mode's times, pair by pair, in mode order
@@ -84,6 +87,11 @@ public final class Fidelity {
                             loomMs.get(mode).add(loom.get(mode));
                         }
                     }
+                }
+            } catch (Exception stopped) {
+                // whatever Ctrl-C made the pair under way throw: the pairs before it stand, if there are any
+                if (!Cancellation.requested() || exampleMs.get(Mode.PLATFORM).isEmpty()) {
+                    throw stopped;
                 }
             } finally {
                 progress.clear();

@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FidelityCommandTest {
+public class FidelityCommandTest {
 
-    /** An example that prints the given lines as E11 would, without doing the work. */
-    private static Path fakeExample(Path dir, String... lines) throws IOException {
+    /** An example that prints the given lines as E11 would, without doing the work; {@code dir} returned. */
+    public static Path fakeExample(Path dir, String... lines) throws IOException {
         StringBuilder body = new StringBuilder();
         for (String line : lines) {
             body.append("        System.out.println(\"").append(line).append("\");\n");
