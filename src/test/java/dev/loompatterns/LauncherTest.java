@@ -531,12 +531,9 @@ class LauncherTest {
         Path recordings = dir.resolve("recordings");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        // env execs bash, which execs java: one process, with SIGINT's default disposition (see above)
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "bash", "loom", "compare"));
-        command.addAll(List.of(patterns.split(" ")));
-        command.addAll(List.of("--jfr-dir", recordings.toString()));
-        ProcessBuilder builder = builder(command, out, err);
-        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
+        List<String> args = new ArrayList<>(List.of("compare"));
+        args.addAll(List.of(patterns.split(" ")));
+        args.addAll(List.of("--jfr-dir", recordings.toString()));
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         java.util.Set<String> inTmpBefore = names(tmp); // /tmp is shared: only what appears from now on is loom's
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -547,8 +544,8 @@ class LauncherTest {
         });
         Process process = null;
         try {
-            process = builder.start();
-            process.getOutputStream().close();
+            // env execs bash, which execs java: one process, with SIGINT's default disposition (see above)
+            process = startForCtrlC(out, err, args.toArray(String[]::new));
             awaitSecondRun(process, err);
             long pid = process.pid(); // env and the launcher exec: the same process is java
             // its child JVMs too (pinning's, scheduling's): each keeps a JFR repository of its own
@@ -557,11 +554,7 @@ class LauncherTest {
                             process.descendants().map(ProcessHandle::pid))
                     .map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining("|"));
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid))
-                            .start()
-                            .waitFor())
-                    .isZero();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
+            ctrlC(process);
 
             String errText = Files.readString(err).replace('\r', '\n');
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
@@ -603,35 +596,13 @@ class LauncherTest {
                 "structured 1000 bodies in  1000 ms");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = builder(
-                // SIGINT's default disposition, as in ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind
-                List.of(
-                        "env",
-                        "--default-signal=INT",
-                        "bash",
-                        "loom",
-                        "fidelity",
-                        "url-fetch",
-                        "--examples",
-                        examples.toString(),
-                        "--pairs",
-                        "20",
-                        "--warmup",
-                        "0"),
-                out,
-                err);
-        builder.environment().put("LOOM_STDERR_TTY", "1"); // progress on stderr: the test waits for it
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         java.util.Set<String> inTmpBefore = names(tmp);
-        Process process = builder.start();
+        Process process = startForCtrlC(
+                out, err, "fidelity", "url-fetch", "--examples", examples.toString(), "--pairs", "20", "--warmup", "0");
         try {
-            process.getOutputStream().close();
             awaitSecondRun(process, err); // the second pair has begun: the first is measured
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                            .start()
-                            .waitFor())
-                    .isZero();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
+            ctrlC(process);
 
             String errText = Files.readString(err);
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
@@ -662,26 +633,9 @@ class LauncherTest {
         Path html = dir.resolve("report.html");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder builder = builder(
-                // SIGINT's default disposition, as in ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind: a
-                // background build ignores it
-                List.of(
-                        "env",
-                        "--default-signal=INT",
-                        "bash",
-                        "loom",
-                        "inspect",
-                        recording.toString(),
-                        "--format",
-                        "html",
-                        "--out",
-                        html.toString()),
-                out,
-                err);
-        builder.environment().put("LOOM_STDERR_TTY", "1");
-        Process process = builder.start();
+        Process process =
+                startForCtrlC(out, err, "inspect", recording.toString(), "--format", "html", "--out", html.toString());
         try {
-            process.getOutputStream().close();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
             while (!Files.readString(err).contains("events read")
                     && process.isAlive()
@@ -689,11 +643,7 @@ class LauncherTest {
                 Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
             }
             assertThat(Files.readString(err)).as("reading has begun").contains("events read");
-            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                            .start()
-                            .waitFor())
-                    .isZero();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; the lines below tell
+            ctrlC(process);
 
             String errText = Files.readString(err);
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
@@ -801,6 +751,30 @@ class LauncherTest {
     }
 
     /** Returns once a compare started with progress on {@code err} has begun its second run. */
+    /**
+     * {@code ./loom ARGS} started as a person's shell would, for a Ctrl-C: through {@code env --default-signal=INT}
+     * (see ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind: a background build ignores SIGINT), its
+     * progress on {@code err} as on a terminal, its input closed.
+     */
+    static Process startForCtrlC(Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "bash", "loom"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = builder(command, out, err);
+        builder.environment().put("LOOM_STDERR_TTY", "1");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /** Sends {@code process} a SIGINT, as Ctrl-C does, and waits for it to end (a backstop of two minutes). */
+    static void ctrlC(Process process) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; what follows tells
+    }
+
     static void awaitSecondRun(Process process, Path err) throws IOException, InterruptedException {
         awaitRun(process, err, 2);
     }
