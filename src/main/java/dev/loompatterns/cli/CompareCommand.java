@@ -160,7 +160,12 @@ final class CompareCommand extends LoomCommand {
         Session session = new Session(Progress.onTerminal(err()));
         Session.Outcome outcome;
         try {
-            outcome = session.run(cells, warmup, repeat, where, finished -> table.print(format, finished, out));
+            outcome = session.run(cells, warmup, repeat, where, finished -> {
+                table.print(format, finished.rows(), out);
+                if (format.forPeople()) {
+                    Notes.listKept(finished, out);
+                }
+            });
         } finally {
             if (made) { // a folder this run made and left empty (stopped before any recording): not left behind
                 deleteIfEmpty(jfrDir);

@@ -83,7 +83,7 @@ final class RunCommand extends LoomCommand {
         PrintWriter out = out();
         Session session = new Session(Progress.onTerminal(err()));
         Session.Outcome outcome =
-                session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished, out));
+                session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished.rows(), out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
         Notes.describeRecordings(outcome, out);

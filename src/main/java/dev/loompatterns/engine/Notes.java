@@ -140,6 +140,24 @@ public final class Notes {
     }
 
     /**
+     * After the rows that finished before Ctrl-C: their cells' recordings, which stay, named only (reading them
+     * would hold up the stop).
+     */
+    public static void listKept(Session.Outcome finished, PrintWriter out) {
+        List<Path> files = java.util.stream.Stream.concat(
+                        finished.recordings().stream(), finished.childRecordings().stream())
+                .toList();
+        if (files.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Recordings of the rows above, kept (" + files.size() + ") in "
+                + files.getFirst().getParent() + ":");
+        files.forEach(file -> out.println("  " + file.getFileName()));
+        out.flush();
+    }
+
+    /**
      * After the table: what each recording holds, the child JVMs' recordings, and how to open them.
      * A file's pins are all its pins: where the table set some apart, a line says so, so that a
      * count above the table's {@code pinned} does not read as a contradiction.

@@ -58,6 +58,9 @@ public final class Session {
 
     private final Runner runner = new Runner();
     private final List<Row> finished = new ArrayList<>();
+    /** The recordings of the cells finished so far, in order: one a cell with {@code --jfr-dir}. */
+    private final List<Path> kept = new ArrayList<>();
+
     private final Progress progress;
 
     public Session(Progress progress) {
@@ -111,7 +114,6 @@ public final class Session {
                         AtomicFile.checkTarget(each.dir().resolve(cell.fileName()), "recording");
                     }
                     List<Row> rows = new ArrayList<>();
-                    List<Path> files = new ArrayList<>();
                     for (Cell cell : cells) {
                         Check warmUp = warmUp(cell, warmups, done); // before the cell's recording starts
                         Path file = each.dir().resolve(cell.fileName());
@@ -121,7 +123,7 @@ public final class Session {
                         try (Recorder recorder = Recorder.start(each.profile(), file)) {
                             Row row = measure(cell, warmUp, repeats, done);
                             rows.add(row);
-                            files.add(finish(recorder));
+                            kept.add(finish(recorder));
                             children.keep(); // the children's files take their names beside it
                             children.deleteEarlierFiles(row.childRecordings()); // no earlier run's -child-N beside it
                         } catch (Throwable discarded) {
@@ -129,7 +131,7 @@ public final class Session {
                             throw discarded;
                         }
                     }
-                    yield new Outcome(rows, files);
+                    yield new Outcome(rows, List.copyOf(kept));
                 }
             };
         } finally {
@@ -140,12 +142,11 @@ public final class Session {
 
     /**
      * As {@link #run(List, int, int, Recording)}; stopped by Ctrl-C, it first hands the rows finished
-     * so far (if any) to {@code printFinished}, then rethrows, so the interrupt ends the command
-     * (exit 130). After Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was
+     * so far (if any), with the recordings of the cells they are, to {@code printFinished}, then rethrows,
+     * so the interrupt ends the command (exit 130). After Ctrl-C, JFR's own shutdown stops recordings under the run, whatever it was
      * doing: any failure then is the interrupt's.
      */
-    public Outcome run(
-            List<Cell> cells, int warmups, int repeats, Recording recording, Consumer<List<Row>> printFinished)
+    public Outcome run(List<Cell> cells, int warmups, int repeats, Recording recording, Consumer<Outcome> printFinished)
             throws Exception {
         try {
             return run(cells, warmups, repeats, recording);
@@ -153,17 +154,11 @@ public final class Session {
             if (!(e instanceof InterruptedException) && !Cancellation.requested()) {
                 throw e;
             }
-            List<Row> rows = finishedRows();
-            if (!rows.isEmpty()) {
-                printFinished.accept(rows);
+            if (!finished.isEmpty()) {
+                printFinished.accept(new Outcome(List.copyOf(finished), List.copyOf(kept)));
             }
             throw e;
         }
-    }
-
-    /** The rows finished so far, in order: what a run stopped by Ctrl-C still prints. */
-    List<Row> finishedRows() {
-        return List.copyOf(finished);
     }
 
     /**

@@ -194,6 +194,44 @@ class SessionTest {
         }
     }
 
+    /**
+     * Stopped by Ctrl-C in its second cell, a session with a file per cell hands on the first cell's row with its
+     * recording and its child JVM's, which stay, so that the command can list them: it printed the row alone.
+     */
+    @Test
+    void aStoppedSessionHandsOnTheFinishedCellsRecordings(@TempDir Path dir) throws IOException {
+        List<Session.Outcome> handed = new ArrayList<>();
+        assertThatThrownBy(() -> session()
+                        .run(
+                                List.of(cell(new OneChild()), cell(new ChildThenStopped(dir.resolve("unused")))),
+                                0,
+                                1,
+                                new Session.Recording.FilePerCell(Profiles.load("pinning"), dir),
+                                handed::add))
+                .isInstanceOf(InterruptedException.class);
+
+        Session.Outcome finished = handed.getFirst();
+        assertThat(handed).hasSize(1);
+        assertThat(finished.rows()).extracting(Row::pattern).containsExactly("one-child");
+        Path recording = dir.resolve("one-child-virtual-default.jfr");
+        assertThat(finished.recordings()).containsExactly(recording);
+        assertThat(finished.childRecordings()).containsExactly(dir.resolve("one-child-virtual-default-child-1.jfr"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left)
+                    .containsExactlyInAnyOrderElementsOf(
+                            Stream.concat(finished.recordings().stream(), finished.childRecordings().stream())
+                                    .toList());
+        }
+        StringWriter listed = new StringWriter();
+        Notes.listKept(finished, new PrintWriter(listed));
+        assertThat(listed.toString().lines())
+                .containsExactly(
+                        "",
+                        "Recordings of the rows above, kept (2) in " + dir + ":",
+                        "  one-child-virtual-default.jfr",
+                        "  one-child-virtual-default-child-1.jfr");
+    }
+
     @Test
     void aCellsRecordingHoldsItsMeasuredRunsOnly(@TempDir Path dir) throws InterruptedException, IOException {
         Numbered pattern = new Numbered(n -> Check.passed("run " + n));
