@@ -12,7 +12,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * What a recording holds, in the few figures a user wants right after a run: pattern runs,
- * virtual threads started, pins by cause with the top frame, and submit failures.
+ * virtual threads started, pins by cause with the top frame, submit failures, and the data JFR
+ * lost, if any.
  *
  * @param patternRuns          {@code loompatterns.PatternRun} events
  * @param virtualThreadsStarted {@code jdk.VirtualThreadStart} events, or -1 if the recording's
@@ -20,14 +21,24 @@ import jdk.jfr.consumer.RecordingFile;
  *                             profile that leaves it off records none, however many ran
  * @param submitFailures       {@code jdk.VirtualThreadSubmitFailed} events
  * @param pinsByCause          pin count per "cause at top frame" ({@link Pin#causeLabel()}, {@link Pin#topFrame()})
+ * @param bytesLost            the {@code amount} of the {@value #DATA_LOSS} events summed: the bytes of events
+ *                             JFR dropped because its buffers were full (0 where the profile leaves the event off)
  */
 public record RecordingSummary(
-        long patternRuns, long virtualThreadsStarted, long submitFailures, Map<String, Long> pinsByCause) {
+        long patternRuns,
+        long virtualThreadsStarted,
+        long submitFailures,
+        Map<String, Long> pinsByCause,
+        long bytesLost) {
+
+    /** The event JFR writes when it drops data, with the bytes dropped in its {@code amount}. */
+    public static final String DATA_LOSS = "jdk.DataLoss";
 
     public static RecordingSummary read(Path file) throws IOException {
         long runs = 0;
         long started = 0;
         long failures = 0;
+        long lost = 0;
         Map<String, Long> pins = new TreeMap<>();
         EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -40,6 +51,7 @@ public record RecordingSummary(
                     case ActivityCounter.VIRTUAL_THREAD_START -> started++;
                     case "jdk.VirtualThreadSubmitFailed" -> failures++;
                     case ActivityCounter.VIRTUAL_THREAD_PINNED -> pins.merge(pinKey(event), 1L, Long::sum);
+                    case DATA_LOSS -> lost += event.getLong("amount");
                     default -> {
                         // other events are for JMC and `jfr print`
                     }
@@ -47,7 +59,7 @@ public record RecordingSummary(
             }
         }
         boolean off = settings.enabled(ActivityCounter.VIRTUAL_THREAD_START) == EventEnabled.OFF;
-        return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins);
+        return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins, lost);
     }
 
     public long pins() {
@@ -73,6 +85,10 @@ public record RecordingSummary(
             lines.add("    " + pinsNote);
         }
         lines.add("  submit failures:          " + submitFailures);
+        if (bytesLost > 0) {
+            lines.add("  data lost:                " + bytesLost + " bytes (" + DATA_LOSS
+                    + ": JFR's buffers were full; the counts above may be short)");
+        }
         return lines;
     }
 }

@@ -38,7 +38,21 @@ class ProfilesTest {
                     .collect(Collectors.toSet());
             assertThat(events).as(name).isNotEmpty().contains(PatternRunEvent.NAME);
             assertThat(known).as("events named in " + name + ".jfc").containsAll(events);
+            assertThat(configuration.getSettings())
+                    .as(name + " records the events JFR drops, or a recording that lost some looks whole")
+                    .containsEntry(RecordingSummary.DATA_LOSS + "#enabled", "true");
         }
+    }
+
+    /**
+     * On JDK 25 a virtual thread's Object.wait holds its carrier only when pinned (JEP 491), and then its
+     * jdk.JavaMonitorWait names the monitor and the notifier beside the pin; the profile's comment says so.
+     */
+    @Test
+    void theSchedulingProfileRecordsMonitorWaitsAsDefaultJfcDoes() throws IOException {
+        assertThat(Profiles.load("scheduling").getSettings())
+                .containsEntry("jdk.JavaMonitorWait#enabled", "true")
+                .containsEntry("jdk.JavaMonitorWait#threshold", "20 ms");
     }
 
     /** A .jfc dropped into jfr-profiles/ without being listed would not be offered by --profile. */

@@ -6,6 +6,10 @@ import dev.loompatterns.analysis.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Enabled;
+import jdk.jfr.Event;
+import jdk.jfr.Name;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +60,43 @@ class RecordingSummaryTest {
         assertThat(summary.virtualThreadsStarted()).isEqualTo(-1);
         assertThat(summary.lines(null))
                 .contains("  virtual threads started:  not recorded (the profile leaves jdk.VirtualThreadStart off)");
+    }
+
+    /**
+     * JFR writes jdk.DataLoss when its buffers overflow, which a test cannot make happen at will: this program
+     * commits two events of that name, with the field the summary reads, in its own JVM. Off unless the
+     * settings turn it on, as the JDK's own event is (a .jfc that does not name it leaves it off).
+     */
+    public static final class LosesData {
+        @Name(RecordingSummary.DATA_LOSS)
+        @Enabled(false)
+        static final class StandIn extends Event {
+            @DataAmount
+            long amount;
+        }
+
+        public static void main(String[] args) {
+            for (long amount : new long[] {4096, 1000}) {
+                StandIn lost = new StandIn();
+                lost.amount = amount;
+                lost.commit();
+            }
+        }
+    }
+
+    /** Recorded with the pinning profile, which has jdk.DataLoss on: the summary adds up the bytes lost. */
+    @Test
+    void saysHowManyBytesJfrLost(@TempDir Path dir) throws Exception {
+        Path profile = Path.of("jfr-profiles", "pinning.jfc").toAbsolutePath();
+        Path file = Programs.record(LosesData.class, dir.resolve("lost.jfr"), profile.toString());
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.bytesLost()).isEqualTo(5096);
+        assertThat(summary.lines(null))
+                .last()
+                .isEqualTo("  data lost:                5096 bytes (jdk.DataLoss: JFR's buffers were full; the counts"
+                        + " above may be short)");
     }
 
     /** Without jdk.ActiveSetting the recording cannot tell "off" from "none started": it counts. */
