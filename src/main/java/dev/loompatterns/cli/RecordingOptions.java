@@ -2,7 +2,9 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.jfr.Profiles;
 import jdk.jfr.Configuration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code --profile} option that {@code run --jfr} and {@code compare --jfr-dir} share. */
 final class RecordingOptions {
@@ -16,8 +18,20 @@ final class RecordingOptions {
             completionCandidates = ProfileNames.class)
     String profile;
 
+    /** The command that has this option, for its error stream. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The profile, read; a line on the error stream for each event it sets that nothing will commit (a
+     * misspelt name), which is a warning only: the recording goes ahead.
+     */
     Configuration load() {
-        return Profiles.load(profile == null ? Profiles.DEFAULT : profile);
+        String spec = profile == null ? Profiles.DEFAULT : profile;
+        Configuration configuration = Profiles.load(spec);
+        Profiles.unknownEvents(spec, configuration)
+                .forEach(line -> command.commandLine().getErr().println("loom: warning: " + line));
+        return configuration;
     }
 
     /**

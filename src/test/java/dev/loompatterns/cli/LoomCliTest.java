@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -601,9 +602,9 @@ class LoomCliTest {
         assertThat(result.out()).contains("--stack-depth 64 '" + file + "'");
     }
 
-    /** A short recorded run of thread-basics, virtual, into {@code file}. */
-    private static Result recordedRun(Path file) {
-        return loom(
+    /** A short recorded run of thread-basics, virtual, into {@code file}, with {@code more} arguments. */
+    private static Result recordedRun(Path file, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "run",
                 "thread-basics",
                 "--mode",
@@ -613,7 +614,9 @@ class LoomCliTest {
                 "-P",
                 "sleep-ms=1",
                 "--jfr",
-                file.toString());
+                file.toString()));
+        args.addAll(List.of(more));
+        return loom(args.toArray(String[]::new));
     }
 
     /** A profile that leaves per-thread events off gets none from loom's counting: the column says it did not count. */
@@ -640,6 +643,27 @@ class LoomCliTest {
         assertThat(RecordingFile.readAllEvents(file).stream()
                         .map(e -> e.getEventType().getName()))
                 .doesNotContain("jdk.VirtualThreadStart");
+    }
+
+    /** A misspelt event in the user's .jfc is one warning line on stderr; the run records and exits as it would. */
+    @Test
+    void aProfileThatSetsAnUnknownEventIsWarnedAboutOnce(@TempDir Path dir) throws IOException {
+        Path profile = Files.writeString(dir.resolve("mine.jfc"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.VirtualThreadPined"><setting name="threshold">0 ms</setting></event>
+              <event name="loompatterns.PatternRun"><setting name="enabled">true</setting></event>
+            </configuration>
+            """);
+        Path file = dir.resolve("p.jfr");
+        Result result = recordedRun(file, "--profile", profile.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.errLines())
+                .filteredOn(line -> line.startsWith("loom: "))
+                .containsExactly("loom: warning: JFR profile '" + profile + "' sets jdk.VirtualThreadPined#threshold,"
+                        + " but no event is called jdk.VirtualThreadPined on this JVM (nearest:"
+                        + " jdk.VirtualThreadPinned), so it does nothing");
+        assertThat(file).exists();
     }
 
     /** The one line a usage error prints, once its exit code is checked: 2. */

@@ -55,6 +55,80 @@ class ProfilesTest {
                 .containsEntry("jdk.JavaMonitorWait#threshold", "20 ms");
     }
 
+    /** A misspelt event in a user's .jfc: one line naming its settings and the nearest name, not an error. */
+    @Test
+    void anEventNoOneWillCommitIsNamedWithTheNearestKnownName(@TempDir Path dir) throws IOException {
+        Path mine = Files.writeString(dir.resolve("mine.jfc"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.VirtualThreadPined">
+                <setting name="enabled">true</setting>
+                <setting name="threshold">0 ms</setting>
+              </event>
+              <event name="jdk.ThreadSleep"><setting name="enabled">true</setting></event>
+              <event name="loompatterns.PatternRun"><setting name="enabled">true</setting></event>
+              <event name="loompatterns.StreamStopMark"><setting name="enabled">true</setting></event>
+              <event name="loompatterns.PatternRn"><setting name="enabled">true</setting></event>
+              <event name="com.acme.OrderPlaced"><setting name="enabled">true</setting></event>
+            </configuration>
+            """);
+
+        assertThat(Profiles.unknownEvents(mine.toString(), Profiles.load(mine.toString())))
+                .containsExactly(
+                        "JFR profile '" + mine + "' sets jdk.VirtualThreadPined#enabled, #threshold, but no event is"
+                                + " called jdk.VirtualThreadPined on this JVM (nearest: jdk.VirtualThreadPinned), so"
+                                + " they do nothing",
+                        "JFR profile '" + mine + "' sets loompatterns.PatternRn#enabled, but no event is called"
+                                + " loompatterns.PatternRn on this JVM (nearest: loompatterns.PatternRun), so it does"
+                                + " nothing");
+    }
+
+    /** Our events are known by name, before a run registers their classes: no profile of ours is warned about. */
+    @Test
+    void ourOwnEventsAreKnownBeforeTheirClassesAreRegistered() {
+        Set<String> jdkOnly = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName)
+                .filter(name -> !name.startsWith("loompatterns."))
+                .collect(Collectors.toSet());
+        for (String name : Profiles.available()) {
+            assertThat(Profiles.unknownEvents(
+                            name, Profiles.load(name).getSettings().keySet(), jdkOnly))
+                    .as(name)
+                    .isEmpty();
+        }
+    }
+
+    /** Every event name of ours in the code is one the warning knows: a new event class must be added there. */
+    @Test
+    void theWarningKnowsEveryEventOfOurs() throws IOException {
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"(loompatterns\\.\\w+)\"");
+        Set<String> named;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            named = files.filter(file -> file.toString().endsWith(".java"))
+                    .flatMap(file -> literal.matcher(read(file)).results().map(match -> match.group(1)))
+                    .collect(Collectors.toSet());
+        }
+        assertThat(Profiles.OWN_EVENTS).containsExactlyInAnyOrderElementsOf(named);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertThat(Profiles.editDistance("jdk.ThreadSleep", "jdk.ThreadSleep")).isZero();
+        assertThat(Profiles.editDistance("jdk.VirtualThreadPined", "jdk.VirtualThreadPinned"))
+                .isEqualTo(1);
+        assertThat(Profiles.editDistance("jdk.ThreadPark", "jdk.ThreadSleep")).isEqualTo(5);
+        assertThat(Profiles.editDistance("", "abc")).isEqualTo(3);
+        assertThat(Profiles.editDistance("kitten", "sitting")).isEqualTo(3);
+    }
+
     /** A .jfc dropped into jfr-profiles/ without being listed would not be offered by --profile. */
     @Test
     void everyFileInTheProfilesFolderIsAListedProfile() throws IOException {
