@@ -1,6 +1,8 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.core.Typo;
 import dev.loompatterns.jfr.Profiles;
+import java.util.Set;
 import jdk.jfr.Configuration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +31,17 @@ final class RecordingOptions {
     Configuration load() {
         String spec = profile == null ? Profiles.DEFAULT : profile;
         Configuration configuration = Profiles.load(spec);
-        Profiles.unknownEvents(spec, configuration)
-                .forEach(line -> command.commandLine().getErr().println("loom: warning: " + line));
+        Set<String> known = Profiles.knownEvents();
+        for (Profiles.UnknownEvent event :
+                Profiles.unknownEvents(configuration.getSettings().keySet(), known)) {
+            String meant = Typo.nearest(event.name(), known);
+            command.commandLine()
+                    .getErr()
+                    .println("loom: warning: JFR profile '" + spec + "' sets " + event.name() + "#"
+                            + String.join(", #", event.settings()) + ", but no event is called " + event.name()
+                            + " on this JVM" + (meant == null ? "" : " (did you mean " + meant + "?)") + ", so "
+                            + (event.settings().size() == 1 ? "it does" : "they do") + " nothing");
+        }
         return configuration;
     }
 

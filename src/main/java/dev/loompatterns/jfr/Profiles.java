@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import jdk.jfr.Configuration;
-import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -81,35 +78,36 @@ public final class Profiles {
         }
     }
 
+    /** An event a profile sets that nothing will ever commit, with the settings it gives it, in the file's order. */
+    public record UnknownEvent(String name, List<String> settings) {}
+
     /**
-     * One line for each event a profile sets that nothing will ever commit, naming its settings and the
-     * nearest known event name: an event under {@code jdk.} that this JVM does not know (the JDK's events are
-     * all known once JFR starts), or one under {@code loompatterns.} that is not ours. Other names are left
-     * alone: a user's own event is known to JFR only once its class is registered, which may come later.
-     * Empty where JFR is not available (starting the recording says so).
-     *
-     * @param spec          the profile as the user gave it, for the lines
-     * @param configuration the profile, as {@link #load} read it
+     * The names of the events registered with JFR on this JVM, with ours, known by name before a run
+     * registers their classes; empty where JFR is not available (starting the recording says so).
      */
-    public static List<String> unknownEvents(String spec, Configuration configuration) {
-        Set<String> registered;
+    public static Set<String> knownEvents() {
+        Set<String> known = new TreeSet<>(OWN_EVENTS);
         try {
-            registered = FlightRecorder.getFlightRecorder().getEventTypes().stream()
-                    .map(EventType::getName)
-                    .collect(Collectors.toSet());
+            FlightRecorder.getFlightRecorder().getEventTypes().forEach(type -> known.add(type.getName()));
         } catch (IllegalStateException e) {
-            return List.of();
+            return Set.of();
         }
-        return unknownEvents(spec, configuration.getSettings().keySet(), registered);
+        return known;
     }
 
     /**
-     * {@link #unknownEvents(String, Configuration)} of these settings' keys ({@code event#setting}), given the
-     * names of the event types registered with JFR (ours among them or not).
+     * The events a profile sets that nothing will ever commit (a misspelt name): one under {@code jdk.} that
+     * is not {@code registered} (the JDK's events are all registered once JFR starts), or one under {@code
+     * loompatterns.} that is not ours. Other names are left alone: a user's own event is registered only once
+     * its class is, which may come later. None where {@code registered} is empty (JFR is not available).
+     *
+     * @param keys       the profile's settings, {@code event#setting}
+     * @param registered the names of the event types registered with JFR, ours among them or not
      */
-    static List<String> unknownEvents(String spec, Collection<String> keys, Set<String> registered) {
-        Set<String> known = new TreeSet<>(registered);
-        known.addAll(OWN_EVENTS);
+    public static List<UnknownEvent> unknownEvents(Collection<String> keys, Set<String> registered) {
+        if (registered.isEmpty()) {
+            return List.of();
+        }
         Map<String, List<String>> unknown = new TreeMap<>();
         for (String key : keys) {
             int hash = key.indexOf('#');
@@ -118,42 +116,13 @@ public final class Profiles {
             }
             String event = key.substring(0, hash);
             boolean ours = event.startsWith("loompatterns.");
-            if (ours ? !OWN_EVENTS.contains(event) : event.startsWith("jdk.") && !known.contains(event)) {
+            if (ours ? !OWN_EVENTS.contains(event) : event.startsWith("jdk.") && !registered.contains(event)) {
                 unknown.computeIfAbsent(event, e -> new ArrayList<>()).add(key.substring(hash + 1));
             }
         }
-        List<String> lines = new ArrayList<>();
-        unknown.forEach((event, settings) -> lines.add("JFR profile '" + spec + "' sets " + event + "#"
-                + String.join(", #", settings) + ", but no event is called " + event + " on this JVM (nearest: "
-                + nearest(event, known) + "), so " + (settings.size() == 1 ? "it does" : "they do") + " nothing"));
-        return lines;
-    }
-
-    /** The known name fewest single-character edits away from {@code name}; the first in order of a tie. */
-    private static String nearest(String name, Set<String> known) {
-        return known.stream()
-                .min(Comparator.comparingInt(candidate -> editDistance(name, candidate)))
-                .orElseThrow();
-    }
-
-    /** Levenshtein's distance: the insertions, deletions and substitutions that turn {@code a} into {@code b}. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] row = previous;
-            previous = current;
-            current = row;
-        }
-        return previous[b.length()];
+        return unknown.entrySet().stream()
+                .map(entry -> new UnknownEvent(entry.getKey(), List.copyOf(entry.getValue())))
+                .toList();
     }
 
     /** The file a profile names, or null for a profile the jar carries. */

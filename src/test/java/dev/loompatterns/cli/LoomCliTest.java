@@ -661,8 +661,8 @@ class LoomCliTest {
         assertThat(result.errLines())
                 .filteredOn(line -> line.startsWith("loom: "))
                 .containsExactly("loom: warning: JFR profile '" + profile + "' sets jdk.VirtualThreadPined#threshold,"
-                        + " but no event is called jdk.VirtualThreadPined on this JVM (nearest:"
-                        + " jdk.VirtualThreadPinned), so it does nothing");
+                        + " but no event is called jdk.VirtualThreadPined on this JVM (did you mean"
+                        + " jdk.VirtualThreadPinned?), so it does nothing");
         assertThat(file).exists();
     }
 
