@@ -110,10 +110,12 @@ public final class Notes {
     }
 
     /** One recording's line: its name, virtual threads started, pins and, if asked, submit failures. */
-    private static void printSummaryLine(Path file, boolean submitFailures, PrintWriter out) throws IOException {
+    private static void printSummaryLine(Path file, int nameWidth, boolean submitFailures, PrintWriter out)
+            throws IOException {
         RecordingSummary summary = RecordingSummary.read(file);
         out.println(summaryLine(
                 file.getFileName().toString(),
+                nameWidth,
                 summary.virtualThreadsStarted(),
                 summary.pins(),
                 submitFailures ? summary.submitFailures() : -1));
@@ -121,18 +123,27 @@ public final class Notes {
 
     /**
      * {@link #printSummaryLine}'s words, each noun plural unless its count is 1; {@code -} for
-     * virtual threads not recorded (negative), as in the table; no submit failures if negative.
+     * virtual threads not recorded (negative), as in the table; no submit failures if negative. The
+     * name is padded to {@code nameWidth}, and a word in the singular keeps the next count in its column.
      */
-    static String summaryLine(String name, long virtualThreads, long pins, long submitFailures) {
+    static String summaryLine(String name, int nameWidth, long virtualThreads, long pins, long submitFailures) {
+        String threads = "virtual thread" + (virtualThreads < 0 ? "s" : plural(virtualThreads)) + " started,";
+        String pinWords = "pin" + plural(pins);
         return String.format(
                 Locale.ROOT,
-                "  %-48s %7s virtual thread%s started, %4d pin%s%s",
+                "  %-" + nameWidth + "s %7s %-24s %4d %s",
                 name,
                 virtualThreads < 0 ? "-" : Long.toString(virtualThreads),
-                virtualThreads < 0 ? "s" : plural(virtualThreads),
+                threads,
                 pins,
-                plural(pins),
-                submitFailures < 0 ? "" : ", " + submitFailures + " submit failure" + plural(submitFailures));
+                submitFailures < 0
+                        ? pinWords
+                        : String.format(
+                                Locale.ROOT,
+                                "%-5s %d submit failure%s",
+                                pinWords + ",",
+                                submitFailures,
+                                plural(submitFailures)));
     }
 
     private static String plural(long count) {
@@ -176,17 +187,24 @@ public final class Notes {
             boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
             summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated))
                     .forEach(out::println);
-        } else {
+        }
+        // one column of names for both lists, as wide as the longest (a name of 49 characters pushed its line out)
+        int nameWidth = java.util.stream.Stream.concat(
+                        files.size() == 1 ? java.util.stream.Stream.<Path>empty() : files.stream(), childFiles.stream())
+                .mapToInt(file -> file.getFileName().toString().length())
+                .max()
+                .orElse(0);
+        if (files.size() > 1) {
             out.println(
                     "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
             for (Path file : files) {
-                printSummaryLine(file, true, out);
+                printSummaryLine(file, nameWidth, true, out);
             }
         }
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
-                printSummaryLine(file, false, out);
+                printSummaryLine(file, nameWidth, false, out);
             }
         }
         Path example = files.getFirst();

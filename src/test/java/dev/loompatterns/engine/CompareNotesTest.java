@@ -160,12 +160,32 @@ class CompareNotesTest {
 
     @Test
     void aRecordingsLineSaysOneOfAThingInTheSingular() {
-        assertThat(Notes.summaryLine("r.jfr", 1, 1, 1))
-                .endsWith(" 1 virtual thread started,    1 pin, 1 submit failure");
-        assertThat(Notes.summaryLine("r.jfr", 2, 0, -1)).endsWith(" 2 virtual threads started,    0 pins");
-        assertThat(Notes.summaryLine("r.jfr", -1, 0, -1)).endsWith(" - virtual threads started,    0 pins");
-        assertThat(Notes.summaryLine("r.jfr", 20, 3, 2))
+        assertThat(Notes.summaryLine("r.jfr", 5, 1, 1, 1))
+                .endsWith(" 1 virtual thread started,     1 pin,  1 submit failure");
+        assertThat(Notes.summaryLine("r.jfr", 5, 2, 0, -1)).endsWith(" 2 virtual threads started,    0 pins");
+        assertThat(Notes.summaryLine("r.jfr", 5, -1, 0, -1)).endsWith(" - virtual threads started,    0 pins");
+        assertThat(Notes.summaryLine("r.jfr", 5, 20, 3, 2))
                 .startsWith("  r.jfr ")
                 .endsWith(" 20 virtual threads started,    3 pins, 2 submit failures");
+    }
+
+    /**
+     * Lines of one list keep their columns whatever the names' lengths and the counts' number: a name of 49
+     * characters (pinning-structured-synchronized-jdk21-child-1.jfr) and "1 virtual thread" each pushed theirs out.
+     */
+    @Test
+    void aRecordingsListKeepsItsColumns() {
+        String longest = "pinning-structured-synchronized-jdk21-child-1.jfr";
+        List<String> lines = List.of(
+                Notes.summaryLine("short.jfr", longest.length(), 4, 7, 0),
+                Notes.summaryLine(longest, longest.length(), 1, 1, 1),
+                Notes.summaryLine("x.jfr", longest.length(), 100, 12, 3));
+        for (String word : List.of("virtual", "pin", "submit")) {
+            assertThat(lines)
+                    .extracting(line -> line.lastIndexOf(" " + word))
+                    .as(word)
+                    .containsOnly(lines.getFirst().lastIndexOf(" " + word));
+        }
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
     }
 }
