@@ -16,7 +16,8 @@ final class Spin {
     static long spin(Duration duration, boolean yield) {
         long end = System.nanoTime() + duration.toNanos();
         long yields = 0;
-        while (System.nanoTime() < end) {
+        // an interrupt ends it early, kept: a cancelled offload stops, and so does a hog on Ctrl-C
+        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
             if (yield) {
                 Thread.yield(); // a hint: a virtual thread goes back to the queue if others wait
                 yields++;

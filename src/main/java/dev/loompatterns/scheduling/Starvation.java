@@ -46,7 +46,7 @@ final class Starvation {
             } else {
                 // AFTER: the CPU work runs on the pool's platform threads, which the OS time-slices;
                 // the task only waits for it, and waiting unmounts a virtual thread
-                tasks.add(() -> offload.submit(() -> Spin.spin(hogRun, false)).get());
+                tasks.add(() -> awaitOffloaded(offload, () -> Spin.spin(hogRun, false)));
             }
         }
         tasks.add(() -> firstRun[0] = System.nanoTime());
@@ -61,5 +61,20 @@ final class Starvation {
             totalYields += y;
         }
         return new Measurement(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
+    }
+
+    /**
+     * Runs {@code work} on {@code pool} and waits for its result. Interrupted while it waits (its scope
+     * cancelled, a timeout, Ctrl-C), it cancels the work, interrupting the pool's thread, before it throws:
+     * a plain {@code get()} would leave the work running on, past the task that asked for it.
+     */
+    static <T> T awaitOffloaded(java.util.concurrent.ExecutorService pool, Callable<T> work) throws Exception {
+        java.util.concurrent.Future<T> result = pool.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            throw e;
+        }
     }
 }

@@ -392,4 +392,36 @@ class SchedulingTest {
     private static QueueingDelay.Task task(long id, Instant submitted, Instant started) {
         return new QueueingDelay.Task(id, submitted, started, started);
     }
+
+    /**
+     * A task interrupted while it waits for its offloaded work cancels that work, whose thread is interrupted and
+     * stops: a plain {@code get()} left it spinning on the pool after the task had gone.
+     */
+    @Test
+    void anInterruptedWaitForOffloadedWorkCancelsTheWork() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Boolean> workInterrupted =
+                    new java.util.concurrent.CompletableFuture<>();
+            try (Background<Object> task = Background.startVirtual(() -> Starvation.awaitOffloaded(pool, () -> {
+                working.countDown();
+                Spin.spin(Duration.ofMinutes(2), false); // a backstop: only an interrupt ends it in time
+                workInterrupted.complete(Thread.currentThread().isInterrupted());
+                return null;
+            }))) {
+                working.await();
+                task.awaitState(Thread.State.WAITING);
+                task.thread().interrupt();
+                org.assertj.core.api.Assertions.assertThatThrownBy(task::join).isInstanceOf(InterruptedException.class);
+            }
+            assertThat(workInterrupted.get(1, java.util.concurrent.TimeUnit.MINUTES))
+                    .as("the work's thread was interrupted")
+                    .isTrue();
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES))
+                    .isTrue();
+        }
+    }
 }
