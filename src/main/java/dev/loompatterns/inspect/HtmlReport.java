@@ -44,6 +44,15 @@ public final class HtmlReport {
     /** Under each picture of pins: what the faded ones are. */
     static final String SET_APART = "Faded: pins set apart, a class's first use or JFR's own, nothing to fix.";
 
+    /**
+     * A table cell's text longer than this, in code points, is cut to its first {@link #CELL_HEAD} and last
+     * {@link #CELL_TAIL}: room for the longest advice (about 260) and a frame; a name of thousands is cut.
+     */
+    static final int CELL_TEXT = 300;
+
+    static final int CELL_HEAD = 100;
+    static final int CELL_TAIL = 30;
+
     /** Height of one carrier's lane in the pin timeline, in CSS pixels. */
     static final int LANE = 26;
 
@@ -377,13 +386,34 @@ public final class HtmlReport {
             table.append("<tr>");
             for (String column : columns) {
                 Object cell = map.get(column);
-                table.append(cell instanceof Number ? "<td class=\"n\">" : "<td>")
-                        .append(escape(cell == null ? "" : cell(column, cell, origin)))
+                table.append(cell instanceof Number ? "<td class=\"n\"" : "<td")
+                        .append(" data-label=\"")
+                        .append(escape(label(column)))
+                        .append("\">")
+                        .append(cellText(cell == null ? "" : cell(column, cell, origin)))
                         .append("</td>");
             }
             table.append("</tr>\n");
         }
         return table.append("</tbody></table></div>\n").toString();
+    }
+
+    /**
+     * A cell's text, escaped; longer than {@link #CELL_TEXT} code points, its start and end around an ellipsis, the
+     * whole of it in a folded {@code <details>} under them. A thread named with 3,000 characters filled its cell,
+     * dozens of lines high at 1,300 px and hundreds at 420 px, where the pictures cut it.
+     */
+    static String cellText(String raw) {
+        String text = TextReport.visible(raw);
+        int length = text.codePointCount(0, text.length());
+        if (length <= CELL_TEXT) {
+            return escape(text);
+        }
+        String head = text.substring(0, text.offsetByCodePoints(0, CELL_HEAD));
+        String tail = text.substring(text.offsetByCodePoints(0, length - CELL_TAIL));
+        return "<details class=\"long\"><summary>" + escape(head) + "\u2026" + escape(tail)
+                + " <span class=\"chars\">(" + String.format(Locale.ROOT, "%,d", length)
+                + " characters)</span></summary><span class=\"whole\">" + escape(text) + "</span></details>";
     }
 
     /** A table cell: a value, or a list or map of them on one line. */

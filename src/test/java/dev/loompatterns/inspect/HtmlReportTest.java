@@ -167,7 +167,8 @@ class HtmlReportTest {
         assertThat(page)
                 .contains("<title>loom inspect: /tmp/" + escaped)
                 .contains("<p class=\"summary\">Pins at " + escaped)
-                .contains("<td>" + escaped) // the groups' "where", the timeline's thread and frame
+                .contains("<td data-label=\"where\">" + escaped) // the groups' "where"
+                .contains("<td data-label=\"frame\">" + escaped) // the timeline's
                 // a list in a cell; the line separator and the right-to-left override written out, not obeyed
                 .contains(escaped + " \\u2028 \\u202e &lt;img src=http://example.com/x&gt;, ForkJoinPool-1-worker-1")
                 .contains("<code>jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + escaped)
@@ -334,8 +335,8 @@ class HtmlReportTest {
                 .contains("<span class=\"value\">100,000</span><span class=\"label\">started</span>")
                 .contains("<span class=\"value\">+1.050 s</span><span class=\"label\">peak at</span>")
                 .contains("<span class=\"value\">262 ms</span><span class=\"label\">lifetime median</span>")
-                .contains("<td class=\"n\">93%</td>")
-                .contains("<td>park 5,000 ms</td>");
+                .contains("<td class=\"n\" data-label=\"blocked share\">93%</td>")
+                .contains("<td data-label=\"blocked in\">park 5,000 ms</td>");
     }
 
     /**
@@ -351,7 +352,7 @@ class HtmlReportTest {
                         + ", the first event the pictures show.</p>")
                 .contains("<noscript>")
                 .contains("<summary>alive over time (500 rows)</summary>")
-                .contains("<td class=\"n\">+4.990 s</td>");
+                .contains("<td class=\"n\" data-label=\"time\">+4.990 s</td>");
         assertThat(count(page, HtmlReport.escape(HtmlReport.SET_APART)))
                 .as("the caption and the label of each picture of pins")
                 .isEqualTo(6);
@@ -403,6 +404,20 @@ class HtmlReportTest {
                         .isNull())
                 .as("null in the page's data")
                 .isTrue();
+    }
+
+    /** A cell's text past CELL_TEXT code points shows its start and end, the whole folded under them; no pair split. */
+    @Test
+    void aLongCellShowsItsStartAndEndAndFoldsTheWhole() {
+        String thread = "\uD83E\uDDF5"; // one code point, two chars
+        assertThat(HtmlReport.cellText("a<b")).isEqualTo("a&lt;b");
+        assertThat(HtmlReport.cellText(thread.repeat(HtmlReport.CELL_TEXT)))
+                .isEqualTo(thread.repeat(HtmlReport.CELL_TEXT));
+        String name = thread.repeat(150) + "<" + "y".repeat(200) + "\n";
+        assertThat(HtmlReport.cellText(name))
+                .isEqualTo("<details class=\"long\"><summary>" + thread.repeat(100) + "\u2026" + "y".repeat(28) + "\\n"
+                        + " <span class=\"chars\">(353 characters)</span></summary><span class=\"whole\">"
+                        + thread.repeat(150) + "&lt;" + "y".repeat(200) + "\\n</span></details>");
     }
 
     @Test
