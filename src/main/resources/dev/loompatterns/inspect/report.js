@@ -54,13 +54,59 @@
     return options;
   }
 
-  /** A lane's label, cut to LABEL_CHARS: a long name squeezed the plot (the table and the tooltip have it whole). */
+  /**
+   * A lane's label: whole where it has at most LABEL_CHARS and fits in LABEL_SHARE of the chart's width, else its
+   * start and its end around an ellipsis, the end telling worker-1 from worker-11 and a name's "(2)" (the table has it
+   * whole). Cut to 48 characters alone, a long name took the axis's most, half the chart, and at a 420 px window lost
+   * its start past the canvas's left edge.
+   */
   var LABEL_CHARS = 48;
+  var LABEL_SHARE = 0.4;
+  function around(chars, kept) { // kept code points of chars: the first 60%, an ellipsis, the rest from the end
+    var head = Math.ceil(kept * 0.6);
+    return chars.slice(0, head).join('') + '\u2026' + chars.slice(chars.length - (kept - head)).join('');
+  }
+
+  /** text, or as much of its start and end as fits in room px in font and has at most most code points. */
+  function fit(ctx, font, text, room, most) {
+    var chars = Array.from(String(text)); // code points: no half of a pair
+    ctx.save();
+    ctx.font = Chart.helpers.toFont(font).string;
+    function fits(line) { return ctx.measureText(line).width <= room; }
+    var line = chars.join('');
+    if (chars.length > most || !fits(line)) {
+      var low = 1;
+      var high = Math.min(chars.length, most) - 1;
+      while (low < high) { // the most code points kept that fit
+        var middle = Math.ceil((low + high) / 2);
+        if (fits(around(chars, middle))) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
+      }
+      line = around(chars, low);
+    }
+    ctx.restore();
+    return line;
+  }
+
   function laneTicks() {
     return { autoSkip: false, callback: function (value) {
-      var chars = Array.from(String(this.getLabelForValue(value))); // code points: no half of a pair
-      return chars.length > LABEL_CHARS ? chars.slice(0, LABEL_CHARS - 1).join('') + '\u2026' : chars.join('');
+      return fit(this.ctx, this.options.ticks.font, this.getLabelForValue(value), this.chart.width * LABEL_SHARE, LABEL_CHARS);
     } };
+  }
+
+  /**
+   * A tooltip's lines, each cut to the chart's width (less the tooltip's padding and colour box): a line with a name of
+   * 3,000 characters ran off the canvas with the numbers after it. The name first goes to a line of its own.
+   */
+  function tooltipLines(lines) {
+    return function (context) {
+      var chart = context.chart;
+      var font = this.options.bodyFont;
+      return lines(context).map(function (line) { return fit(chart.ctx, font, line, chart.width - 40, Infinity); });
+    };
   }
 
   /** Lanes (carriers, threads) with a floating bar per interval [from, to] in seconds. */
@@ -71,7 +117,7 @@
       options: {
         indexAxis: 'y',
         scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: { type: 'category', labels: laneNames, ticks: laneTicks() } },
-        plugins: { legend: { display: datasets.length > 1 }, tooltip: { callbacks: { title: function () { return ''; }, label: tooltip } } }
+        plugins: { legend: { display: datasets.length > 1 }, tooltip: { callbacks: { title: function () { return ''; }, label: tooltipLines(tooltip) } } }
       }
     });
   }
@@ -197,7 +243,7 @@
       });
       return lanes(canvas, names, [bars(true, 0, 'longest stretch holding its carrier', '#c2410c', rows)], function (context) {
         var t = context.raw.run;
-        return [t.thread + ': ' + duration(t.longest_run_ms) + ' from +' + seconds(t.start).toFixed(3) + ' s', 'mostly at ' + t.top_frame];
+        return [duration(t.longest_run_ms) + ' from +' + seconds(t.start).toFixed(3) + ' s', 'thread ' + t.thread, 'mostly at ' + t.top_frame];
       });
     },
     'pools': function (canvas, finding) {
@@ -215,10 +261,11 @@
         options: {
           indexAxis: 'y',
           scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: laneTicks() } },
-          plugins: { tooltip: { callbacks: { label: function (context) {
+          // no title: it was the whole pool name, on a line of its own as wide as the name
+          plugins: { tooltip: { callbacks: { title: function () { return ''; }, label: tooltipLines(function (context) {
             var p = context.raw.pool;
-            return p.pool + ': ' + p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')';
-          } } } }
+            return [p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')', 'pool ' + p.pool];
+          }) } } }
         }
       });
     }

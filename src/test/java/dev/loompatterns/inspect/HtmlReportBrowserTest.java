@@ -271,6 +271,62 @@ class HtmlReportBrowserTest {
         assertThat(dom).as("the whole name in the page, folded").contains("<span class=\"whole\">" + LONG + "</span>");
     }
 
+    /**
+     * A review saw the lanes' labels clipped at a 420 px window: cut to 48 characters, a long name still took half the
+     * chart, the most Chart.js gives an axis, and lost its start past the canvas's left edge. Every label of a picture
+     * with names on its y axis now starts inside its canvas, and a cut one keeps the name's start and end.
+     */
+    @Test
+    void laneLabelsFitTheirChartsAtA420PxWindow() throws Exception {
+        List<?> labels = (List<?>) longNamesLayout(420).get("labels");
+        assertThat(labels.stream()
+                        .map(l -> String.valueOf(((Map<?, ?>) l).get("chart")))
+                        .toList())
+                .contains("pin-timeline", "hogging", "pools");
+        for (Object one : labels) {
+            Map<?, ?> label = (Map<?, ?>) one;
+            String text = (String) label.get("label");
+            String name = (String) label.get("name");
+            assertThat(((Number) label.get("left")).doubleValue())
+                    .as("the left edge of " + label.get("chart") + "'s label " + text)
+                    .isGreaterThanOrEqualTo(0);
+            if (!name.contains(text)) { // a lane of by-cause's is two lines, each in its name
+                assertThat(text).as(label.get("chart") + "'s label for " + name).contains("\u2026");
+                assertThat(name)
+                        .startsWith(text.substring(0, text.indexOf('\u2026')))
+                        .endsWith(text.substring(text.indexOf('\u2026') + 1));
+            }
+        }
+        assertThat(labels)
+                .as("the long names cut, keeping their starts")
+                .anyMatch(l -> ((String) ((Map<?, ?>) l).get("label")).startsWith("thread-abc"));
+    }
+
+    /**
+     * A bar's tooltip had the 3,000-character name on the line with the numbers, which ran off the canvas after it.
+     * Hovered at a 420 px window, each lane picture's tooltip is no wider than its chart, its numbers on the first line
+     * and the name cut on a line of its own (the bar hovered is the one with the longest data: the long name's).
+     */
+    @Test
+    void tooltipsFitTheirChartsAtA420PxWindow() throws Exception {
+        List<?> tooltips = (List<?>) longNamesLayout(420).get("tooltips");
+        assertThat(tooltips).hasSize(3);
+        Map<String, String> numbers = Map.of(
+                "pin-timeline", "monitor (code): 20.5 ms at +0.000 s",
+                "hogging", "694 ms from +0.005 s",
+                "pools", "8 threads, blocked 93% (5 s)");
+        for (Object one : tooltips) {
+            Map<?, ?> tooltip = (Map<?, ?>) one;
+            List<?> lines = (List<?>) tooltip.get("lines");
+            assertThat(((Number) tooltip.get("width")).doubleValue())
+                    .as(tooltip.get("chart") + "'s tooltip " + lines)
+                    .isLessThanOrEqualTo(((Number) tooltip.get("chartWidth")).doubleValue());
+            assertThat((String) lines.get(0)).contains(numbers.get((String) tooltip.get("chart")));
+            assertThat(lines)
+                    .anyMatch(line -> ((String) line).contains("thread-abc") && ((String) line).contains("\u2026"));
+        }
+    }
+
     static final Map<Integer, Map<?, ?>> LAYOUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Path longNames;
@@ -337,6 +393,22 @@ class HtmlReportBrowserTest {
                 });
               });
               ctx.restore();
+            });
+            out.tooltips = [];
+            ['pin-timeline', 'hogging', 'pools'].forEach(function (name) { // hovered: the bar with the longest data
+              var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + name + '"]'));
+              var longest = { datasetIndex: 0, index: 0, length: 0 };
+              chart.data.datasets.forEach(function (dataset, d) {
+                dataset.data.forEach(function (raw, i) {
+                  var length = JSON.stringify(raw).length;
+                  if (length > longest.length) {
+                    longest = { datasetIndex: d, index: i, length: length };
+                  }
+                });
+              });
+              chart.tooltip.setActiveElements([{ datasetIndex: longest.datasetIndex, index: longest.index }], { x: 0, y: 0 });
+              out.tooltips.push({ chart: name, width: chart.tooltip.width, chartWidth: chart.width,
+                lines: [].concat.apply([], chart.tooltip.body.map(function (b) { return b.lines; })) });
             });
             var bytes = new TextEncoder().encode(JSON.stringify(out));
             var text = '';
