@@ -263,6 +263,10 @@ class HtmlReportBrowserTest {
             assertThat(((Number) tallest.get("height")).doubleValue())
                     .as("the tallest table cell at " + width + " px, in the row " + tallest.get("text"))
                     .isLessThan(160);
+            Map<?, ?> text = (Map<?, ?>) layout.get("tallestText");
+            assertThat(((Number) text.get("height")).doubleValue())
+                    .as("the tallest summary or explanation at " + width + " px: " + text.get("text"))
+                    .isLessThan(160);
             assertThat((List<?>) layout.get("wideTables"))
                     .as("tables wider than their box at " + width + " px")
                     .isEmpty();
@@ -363,11 +367,18 @@ class HtmlReportBrowserTest {
           var root = document.documentElement;
           function measure() {
             var out = { width: window.innerWidth, pageWidth: root.scrollWidth, tallestCell: { height: 0, text: '' },
+              tallestText: { height: 0, text: '' },
               wideTables: [], labels: [] };
             document.querySelectorAll('td').forEach(function (td) {
               var height = td.getBoundingClientRect().height;
               if (height > out.tallestCell.height) {
                 out.tallestCell = { height: height, text: td.parentNode.textContent.slice(0, 80) };
+              }
+            });
+            document.querySelectorAll('p.summary, p.explanation').forEach(function (p) {
+              var height = p.getBoundingClientRect().height;
+              if (height > out.tallestText.height) {
+                out.tallestText = { height: height, text: p.textContent.slice(0, 80) };
               }
             });
             document.querySelectorAll('.scroll').forEach(function (box) {

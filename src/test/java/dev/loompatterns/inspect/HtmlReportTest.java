@@ -420,6 +420,17 @@ class HtmlReportTest {
                         + thread.repeat(150) + "&lt;" + "y".repeat(200) + "\\n</span></details>");
     }
 
+    /** A summary's word past WORD code points shows its start and end, the whole in its title; short words stay. */
+    @Test
+    void aLongWordOfASummaryIsCutWithTheWholeInItsTitle() {
+        String name = "t<" + "x".repeat(HtmlReport.WORD) + "\u202e";
+        assertThat(HtmlReport.prose("Pins at " + "y".repeat(HtmlReport.WORD - 1) + ", 2 ms"))
+                .isEqualTo("Pins at " + "y".repeat(HtmlReport.WORD - 1) + ", 2 ms");
+        assertThat(HtmlReport.prose("Pins at " + name + " (2 ms) & more"))
+                .isEqualTo("Pins at <span class=\"cut\" title=\"t&lt;" + "x".repeat(HtmlReport.WORD) + "\\u202e\">t&lt;"
+                        + "x".repeat(58) + "\u2026" + "x".repeat(14) + "\\u202e</span> (2 ms) &amp; more");
+    }
+
     @Test
     void aLargeRecordingsPageStaysUnderThreeMegabytes() throws IOException {
         String page = html(report(2_000, "virtual-0"));
