@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -104,24 +107,42 @@ public class E10_BoundedBuffer {
         void start(Task task);
     }
 
-    static Runnable runnable(Task task) {
+    /**
+     * The task as a Callable: an InterruptedException goes on to whoever reads the outcome. Don't catch
+     * it and return instead: a task that returned would pass for one that finished its work.
+     */
+    static Callable<Void> callable(Task task) {
         return () -> {
-            try {
-                task.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            task.run();
+            return null;
         };
     }
 
-    static boolean onThreads(String name, Thread.Builder builder, Buffer buffer) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
+    /**
+     * A task on a thread of its own, and how it ended: join() waits for the thread, then throws what the
+     * task threw.
+     */
+    record Started(Thread thread, FutureTask<Void> outcome) {
+        static Started on(Thread.Builder builder, Task task) {
+            FutureTask<Void> outcome = new FutureTask<>(callable(task));
+            return new Started(builder.start(outcome), outcome);
+        }
+
+        void join() throws InterruptedException, ExecutionException {
+            thread.join();
+            outcome.get(); // an interrupted task ends the example here: ExecutionException, caused by the interrupt
+        }
+    }
+
+    static boolean onThreads(String name, Thread.Builder builder, Buffer buffer)
+            throws InterruptedException, ExecutionException {
+        List<Started> tasks = new ArrayList<>();
         long start = System.nanoTime();
-        Starter starter = task -> threads.add(builder.start(runnable(task)));
+        Starter starter = task -> tasks.add(Started.on(builder, task));
         LongAdder total = new LongAdder();
         flowInto(total, buffer, starter);
-        for (Thread t : threads) {
-            t.join();
+        for (Started task : tasks) {
+            task.join();
         }
         return report(name, buffer, total.sum(), start);
     }
@@ -148,8 +169,8 @@ public class E10_BoundedBuffer {
         LongAdder total = new LongAdder();
         long start = System.nanoTime();
         try (var scope = StructuredTaskScope.open()) { // AFTER, structured
-            flowInto(total, buffer, task -> scope.fork(runnable(task)));
-            scope.join();
+            flowInto(total, buffer, task -> scope.fork(callable(task)));
+            scope.join(); // a fork that was interrupted fails the scope: join() throws, the others are cancelled
         }
         return report(name, buffer, total.sum(), start);
     }
@@ -174,20 +195,21 @@ public class E10_BoundedBuffer {
         }
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
         BoundedBuffer probe = new BoundedBuffer();
-        Thread consumer = Thread.ofVirtual().start(runnable(probe::take));
-        until(() -> consumer.getState() == Thread.State.WAITING);
-        System.out.println("take on the empty buffer: " + consumer.getState());
+        Started consumer = Started.on(Thread.ofVirtual(), probe::take);
+        until(() -> consumer.thread().getState() == Thread.State.WAITING);
+        System.out.println("take on the empty buffer: " + consumer.thread().getState());
         probe.put(-1);
         consumer.join();
-        Thread producer = Thread.ofVirtual().start(runnable(() -> {
+        Started producer = Started.on(Thread.ofVirtual(), () -> {
             for (int i = 0; i <= CAPACITY; i++) {
                 probe.put(i);
             }
-        }));
-        until(() -> producer.getState() == Thread.State.WAITING && probe.peak() == CAPACITY);
-        System.out.println("put on the full buffer:   " + producer.getState() + " (holding " + probe.peak() + ")");
+        });
+        until(() -> producer.thread().getState() == Thread.State.WAITING && probe.peak() == CAPACITY);
+        System.out.println(
+                "put on the full buffer:   " + producer.thread().getState() + " (holding " + probe.peak() + ")");
         for (int i = 0; i <= CAPACITY; i++) {
             probe.take();
         }
@@ -198,7 +220,9 @@ public class E10_BoundedBuffer {
         ok &= inAScope("structured", new BoundedBuffer());
         ok &= onThreads(
                 "ArrayBlockingQueue (virtual)", Thread.ofVirtual(), new Queue(new ArrayBlockingQueue<>(CAPACITY)));
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a form did not pass its check: the line above that says so");
+        }
     }
 }
 

@@ -11,16 +11,21 @@
  * the 2-core project machine; the first virtual run also pays for warm-up). Every run reports 5,000 done, each exactly once, and join() returning after the last
  * item was marked done. The cancelled run reports done + left in the queue = 5,000: consumers that
  * were interrupted mid-item put their item back (before marking the attempt done, so join() could
- * never see zero too early), and nothing is lost or done twice.
+ * never see zero too early), and nothing is lost or done twice. Every consumer of the cancelled run
+ * ends by that interrupt and keeps its interrupt status (it sets it again, never swallows it); in
+ * the other runs no consumer is interrupted, and one that was would fail the check.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Joiner;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -115,6 +120,8 @@ public class E12_TaskQueue {
         final int cancelAfter;
         final Thread coordinator = Thread.currentThread();
         final AtomicLong done = new AtomicLong();
+        final AtomicInteger interrupted = new AtomicInteger(); // consumers that an interrupt ended
+        final Set<Thread> consumers = ConcurrentHashMap.newKeySet(); // the threads that consumed, forks too
         volatile boolean cancelSent;
 
         Run(int cancelAfter) {
@@ -122,6 +129,7 @@ public class E12_TaskQueue {
         }
 
         void consume() {
+            consumers.add(Thread.currentThread());
             try {
                 Integer item;
                 while ((item = queue.take()) != null) {
@@ -135,6 +143,7 @@ public class E12_TaskQueue {
                     } catch (InterruptedException e) {
                         queue.put(item); // put back first ...
                         queue.taskDone(); // ... then mark the attempt done: the count never touches zero early
+                        stopped();
                         return;
                     }
                     doneCount.incrementAndGet(item);
@@ -146,8 +155,17 @@ public class E12_TaskQueue {
                     queue.taskDone();
                 }
             } catch (InterruptedException e) {
-                // cancelled while waiting for an item: holds nothing
+                stopped(); // cancelled while waiting for an item: holds nothing
             }
+        }
+
+        /**
+         * A consumer ends because it was interrupted: not a plain return. The interrupt status is set again
+         * for its owner to see, and the count tells the check, which fails a run nobody cancelled.
+         */
+        void stopped() {
+            Thread.currentThread().interrupt();
+            interrupted.incrementAndGet();
         }
 
         void produce() {
@@ -156,6 +174,11 @@ public class E12_TaskQueue {
             }
         }
 
+        /**
+         * Called once every consumer has ended. In a cancelled run every consumer was interrupted and ended
+         * with its interrupt status set (a thread keeps it after it ended, JDK 14 and later); in any other
+         * run none was.
+         */
         boolean check(String name, long startNanos, long joinAt, boolean cancelled) {
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             int once = 0;
@@ -165,16 +188,24 @@ public class E12_TaskQueue {
                 repeated |= doneCount.get(i) > 1;
             }
             int left = queue.size();
+            long stillInterrupted =
+                    consumers.stream().filter(Thread::isInterrupted).count();
+            int expectInterrupted = cancelled ? consumers.size() : 0;
             boolean ok = !repeated
+                    && interrupted.get() == expectInterrupted
+                    && stillInterrupted == expectInterrupted
                     && (cancelled ? joinAt < 0 && once + left == ITEMS : once == ITEMS && joinAt > lastDoneAt.get());
             System.out.printf(
-                    "%-22s %5d ms  %d done once%s  %s%n",
+                    "%-22s %5d ms  %d done once%s; consumers interrupted %d of %d, status kept %d  %s%n",
                     name,
                     millis,
                     once,
                     cancelled
                             ? " + " + left + " left in the queue"
                             : ", join at event " + joinAt + " > last done " + lastDoneAt.get(),
+                    interrupted.get(),
+                    consumers.size(),
+                    stillInterrupted,
                     ok ? "ok" : "CHECK FAILED");
             return ok;
         }
@@ -190,15 +221,20 @@ public class E12_TaskQueue {
         }
         run.produce();
         long joinAt = -1;
+        InterruptedException cancelled = null;
         try {
             run.queue.join();
             joinAt = run.clock.getAndIncrement();
             run.queue.shutdown(); // idle consumers wake, find the queue empty, and end
         } catch (InterruptedException e) {
+            cancelled = e;
             threads.forEach(Thread::interrupt); // cancelled: stop every consumer, then account for the queue
         }
         for (Thread t : threads) {
             t.join();
+        }
+        if (cancelled != null && !cancel) {
+            throw cancelled; // not the cancel this run makes: someone interrupted main, and it goes on to them
         }
         return run.check(name, start, joinAt, cancel);
     }
@@ -229,7 +265,9 @@ public class E12_TaskQueue {
         ok &= onThreads("virtual, 500 threads", Thread.ofVirtual(), 500, false); // AFTER
         ok &= inAScope(500);
         ok &= onThreads("virtual, cancelled", Thread.ofVirtual(), 500, true);
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a run did not pass its check: the line above that says so");
+        }
     }
 }
 
