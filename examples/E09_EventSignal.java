@@ -133,6 +133,50 @@ public class E09_EventSignal {
         return ok;
     }
 
+    /**
+     * clear() makes a new waiter block; set() then clear() at once still releases it. Checked: the waiter
+     * was seen blocked on the cleared event and had not returned; after set() + clear() it ended, and its
+     * await returned true (released, not timed out nor interrupted). Were it stranded, as with
+     * while (!flag), the 30 s backstop on its join says so instead of a hang.
+     */
+    static boolean setThenClear() throws InterruptedException {
+        ResettableEvent event = new ResettableEvent();
+        event.set();
+        event.clear();
+        AtomicInteger outcome = new AtomicInteger(); // 0 waiting, 1 released, 2 timed out, 3 interrupted
+        Thread late = Thread.ofVirtual().start(() -> {
+            try {
+                outcome.set(event.await(FOREVER) ? 1 : 2);
+            } catch (InterruptedException e) {
+                outcome.set(3);
+                Thread.currentThread().interrupt();
+            }
+        });
+        until(() -> event.waiting() == 1 && late.getState() == Thread.State.TIMED_WAITING);
+        boolean blocked = outcome.get() == 0;
+        // at once: holding the event's (reentrant) lock across both, so the waiter cannot wake in between
+        // and find the flag still set; what releases it then is the new generation alone
+        event.lock.lock();
+        try {
+            event.set();
+            event.clear();
+        } finally {
+            event.lock.unlock();
+        }
+        boolean ended = late.join(Duration.ofSeconds(30)); // a backstop: released, it ends at once
+        if (!ended) {
+            late.interrupt(); // stranded: end it, so that every thread started is joined
+            late.join();
+        }
+        boolean ok = blocked && ended && outcome.get() == 1;
+        System.out.printf(
+                "after clear(): a new waiter %s; set() + clear() at once %s  %s%n",
+                blocked ? "blocked" : "did NOT block",
+                ended && outcome.get() == 1 ? "released it" : "did NOT release it",
+                ok ? "ok" : "WRONG");
+        return ok;
+    }
+
     public static void main(String[] args) throws Exception {
         List<Thread> threads = new ArrayList<>();
         boolean ok =
@@ -146,20 +190,7 @@ public class E09_EventSignal {
             scope.join();
         }
 
-        // clear() makes new waiters block; set() then clear() at once still releases them
-        ResettableEvent event = new ResettableEvent();
-        Thread late = Thread.ofVirtual().start(() -> {
-            try {
-                event.await(FOREVER);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        until(() -> event.waiting() == 1 && late.getState() == Thread.State.TIMED_WAITING);
-        event.set();
-        event.clear();
-        late.join();
-        System.out.println("after clear(): a new waiter blocked; set() + clear() at once released it");
+        ok &= setThenClear();
 
         // One-shot: a CountDownLatch is the event, and needs no class of our own
         CountDownLatch ready = new CountDownLatch(1);
@@ -168,7 +199,9 @@ public class E09_EventSignal {
         boolean after = ready.await(10, TimeUnit.MILLISECONDS);
         System.out.printf("CountDownLatch: before countDown %s, after %s%n", early, after);
         ok &= !early && after;
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a form did not pass its check: the line above that says so");
+        }
     }
 }
 
