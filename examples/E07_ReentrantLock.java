@@ -3,14 +3,16 @@
  *
  * The tutorial's threading.RLock: method_a takes a lock and calls method_b, which takes the same
  * lock again. Here one thread first shows the hold counts, then 1,000 workers call method A 1,000
- * times each, on platform threads, on virtual threads and as forks of a StructuredTaskScope; last,
- * the same calls under a lock that is not reentrant (a one-permit Semaphore, the tutorial's Lock).
+ * times each, on platform threads, on virtual threads and as forks of a StructuredTaskScope; then,
+ * in each mode again, the same calls under a lock that is not reentrant (a one-permit Semaphore,
+ * the tutorial's Lock).
  *
  * You are expected to see: hold count 1 in A, 2 in B, 0 after A returns; then, in every mode,
  * 1,000,000 calls that all re-entered B, with no other thread inside the lock in between (the
- * "intruders" column is 0). The non-reentrant lock refuses B every time: with acquire() instead
- * of tryAcquire() each of those calls would wait forever for a permit its own thread holds.
- * Reentrancy is a property of the lock, not of the thread: nothing changes between the modes.
+ * "intruders" column is 0). The non-reentrant lock refuses B every time, in every mode: 1,000,000
+ * refusals of 1,000,000 calls; with acquire() instead of tryAcquire() each of those calls would
+ * wait forever for a permit its own thread holds. Reentrancy is a property of the lock, not of
+ * the thread: nothing changes between the modes.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */
@@ -136,6 +138,22 @@ public class E07_ReentrantLock {
         return ok;
     }
 
+    /** The same workers and calls on the non-reentrant lock: B must be refused in every call, whatever the thread. */
+    static boolean refused(String name, Workers workers) throws InterruptedException {
+        NonReentrantResource plain = new NonReentrantResource();
+        workers.run(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                plain.methodA();
+            }
+        });
+        long expected = (long) WORKERS * CALLS;
+        boolean ok = plain.refused.sum() == expected;
+        System.out.printf(
+                "%-10s non-reentrant: B refused in %,9d of %,9d calls (each would be a self-deadlock)  %s%n",
+                name, plain.refused.sum(), expected, ok ? "ok" : "WRONG");
+        return ok;
+    }
+
     public static void main(String[] args) throws InterruptedException {
         ReentrantLock lock = new ReentrantLock();
         lock.lock();
@@ -151,15 +169,12 @@ public class E07_ReentrantLock {
         ok &= run("virtual", E07_ReentrantLock::virtual);
         ok &= run("structured", E07_ReentrantLock::structured);
 
-        NonReentrantResource plain = new NonReentrantResource();
-        for (int i = 0; i < CALLS; i++) {
-            plain.methodA();
+        ok &= refused("platform", E07_ReentrantLock::platform);
+        ok &= refused("virtual", E07_ReentrantLock::virtual);
+        ok &= refused("structured", E07_ReentrantLock::structured);
+        if (!ok) {
+            throw new IllegalStateException("a mode did not pass its check: the line above that says so");
         }
-        System.out.printf(
-                "non-reentrant: B refused in %,d of %,d calls (each would be a self-deadlock)%n",
-                plain.refused.sum(), CALLS);
-        ok &= plain.refused.sum() == CALLS;
-        System.exit(ok ? 0 : 1);
     }
 }
 
