@@ -144,7 +144,7 @@ public enum ReportFormat {
                 legend(
                         "platform: peak_platform_threads, virtual: virtual_threads",
                         cut,
-                        "--wide, --format csv or json give them whole"));
+                        "--wide gives them whole (in compare, --format csv or json too)"));
     }
 
     /**

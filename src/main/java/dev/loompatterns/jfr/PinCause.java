@@ -23,14 +23,16 @@ public enum PinCause {
     CLASS_INIT(
             "class-init",
             "blocking inside a class initializer (<clinit>)",
-            "do not block in a static initializer: initialize lazily (a holder class, a memoized supplier) outside"
-                    + " <clinit>; pins on every JDK"),
+            "do not block in a static initializer: do the work on first use, outside any <clinit> (a memoized"
+                    + " supplier behind a lock; a holder class only moves the blocking into the holder's <clinit>);"
+                    + " pins on every JDK"),
     /** The thread waited while another thread ran a class's static initializer. */
     CLASS_INIT_WAIT(
             "class-init-wait",
             "waiting for another thread to initialize a class",
             "usually a class's first use; make its initializer fast, or initialize it before the virtual threads"
-                + " start; from JDK 26 no longer pins when the wait comes from new or a static access (JDK-8369238)"),
+                + " start; from JDK 26 no longer pins when the interpreter's new or static access waits (JDK-8369238),"
+                + " though Class.forName's still does"),
     /**
      * Loading or linking a class for its first use: a class loader's monitor, or a monitor the VM
      * takes while it resolves or links a class (JDK 25 reports these as "Freeze or preempt failed (2)",

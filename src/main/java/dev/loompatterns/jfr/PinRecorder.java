@@ -133,8 +133,13 @@ public final class PinRecorder implements AutoCloseable {
      * names those not counted, by why: another reason, or {@link #apart()}.
      *
      * @throws AssertionError if the count is out of range
+     * @throws IllegalArgumentException for a reason on JDK 21-23, whose pins have none ({@link #unusableReason})
      */
     public void assertPins(int atLeast, int atMost, String reason) {
+        String unusable = unusableReason(reason, Runtime.version().feature());
+        if (unusable != null) {
+            throw new IllegalArgumentException(unusable);
+        }
         Map<Boolean, List<Pin>> matching = pins().stream()
                 .collect(Collectors.partitioningBy(pin -> pin.reason().contains(reason)));
         List<Pin> counted = matching.get(true);
@@ -145,6 +150,22 @@ public final class PinRecorder implements AutoCloseable {
             notCounted.put("a class's first use or JFR's own", apart());
             throw new AssertionError(failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_RECORDERS_THREADS));
         }
+    }
+
+    /**
+     * Why a {@code reason} filter cannot work on a JDK of this feature version, or null. JDK 21-23's
+     * {@code jdk.VirtualThreadPinned} has no {@code pinnedReason} (JDK 24 added it with JEP 491), so every pin's
+     * reason reads {@value Pin#NOT_RECORDED}: the filter would count no pin, and {@code @ShouldNotPin} would pass
+     * whatever pinned. A cause is read from the stack on every JDK.
+     */
+    public static String unusableReason(String reason, int feature) {
+        if (reason.isEmpty() || feature >= 24) {
+            return null;
+        }
+        return "reason = \"" + reason + "\" cannot be matched on JDK " + feature + ": its pin events carry no"
+                + " pinnedReason (JDK 24 added it, JEP 491), so no pin would count and the assertion would say"
+                + " nothing; filter by cause instead (@ShouldPin's cause, either annotation's ignore, or the pins'"
+                + " cause()), which is read from the stack";
     }
 
     /**

@@ -59,8 +59,8 @@
  * <h2>What changes when migrating</h2>
  * On JDK 24 and later, nothing for {@code synchronized}: the advice to replace it with
  * {@code ReentrantLock} was for JDK 21-23. What still needs care: blocking in callbacks from
- * native code, and slow static initializers (move the work to a lazily used holder or out of the
- * initializer). Find them with the pinning profile ({@code --profile pinning}) or assert their
+ * native code, and slow static initializers (move the work out of the initializer, to its first
+ * use: a lazily used holder class would only move it into the holder's initializer). Find them with the pinning profile ({@code --profile pinning}) or assert their
  * absence in tests with {@link dev.loompatterns.jfr.junit.ShouldNotPin}.
  *
  * <h2>The check</h2>

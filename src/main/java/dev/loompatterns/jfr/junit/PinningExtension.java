@@ -145,6 +145,12 @@ public final class PinningExtension implements InvocationInterceptor {
             return;
         }
         Expected expected = found.get();
+        String unusable =
+                PinRecorder.unusableReason(expected.reason(), Runtime.version().feature());
+        if (unusable != null) {
+            throw new ExtensionConfigurationException(
+                    "@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + unusable);
+        }
         try {
             PinStream.requireAvailable();
         } catch (IllegalStateException e) {

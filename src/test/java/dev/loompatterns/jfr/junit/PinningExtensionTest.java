@@ -82,4 +82,26 @@ class PinningExtensionTest {
                 .containsExactly(
                         Sub.class, Superclass.class, Near.class, Far.class, Runnable.class, OfTheSuperclass.class);
     }
+
+    /**
+     * On JDK 21-23 a reason filter would match no pin (their events have no pinnedReason), and @ShouldNotPin with
+     * one passed whatever pinned: the extension refuses it there, by the feature version. Only 25 was run here;
+     * 21's side is this function's.
+     */
+    @Test
+    void aReasonFilterIsRefusedWhereThePinEventsHaveNoReason() {
+        assertThat(dev.loompatterns.jfr.PinRecorder.unusableReason("Native", 21))
+                .startsWith("reason = \"Native\" cannot be matched on JDK 21: its pin events carry no pinnedReason")
+                .contains("filter by cause instead");
+        assertThat(dev.loompatterns.jfr.PinRecorder.unusableReason("Native", 23))
+                .isNotNull();
+        assertThat(dev.loompatterns.jfr.PinRecorder.unusableReason("Native", 24))
+                .isNull();
+        assertThat(dev.loompatterns.jfr.PinRecorder.unusableReason(
+                        "Native", Runtime.version().feature()))
+                .isNull();
+        assertThat(dev.loompatterns.jfr.PinRecorder.unusableReason("", 21))
+                .as("no filter")
+                .isNull();
+    }
 }
