@@ -1,6 +1,7 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The child never outlives {@link #run} (nor {@link #runAll}, which starts several at once):
  * it is stopped and waited for on every path out, including a timeout and an interrupt of the
- * caller; asked to stop before it is killed, so it leaves no JFR repository behind. This is the
+ * caller; asked to stop before it is killed, so it leaves no JFR repository behind. Nor does it
+ * outlive this JVM killed by SIGKILL, which runs none of that: it runs under {@link ParentWatch}, which
+ * ends it when its stdin, a pipe this JVM holds open until the child has ended, reaches its end. This is the
  * project's one launcher: {@code daemon-threads} starts its children with {@link #runAll},
  * {@code loom scale} its rows' JVMs with {@link Launch#plain}.
  */
@@ -90,7 +93,6 @@ public final class ChildJvm {
             err = Files.createTempFile("loom-child", ".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
             process = start(launch, out, err);
-            process.getOutputStream().close(); // it reads no input
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
             // about to be waited for. A no-op otherwise; interrupted, the finally stops the child.
             RunGate.arrive();
@@ -109,6 +111,7 @@ public final class ChildJvm {
         } finally {
             if (process != null) {
                 stopAll(List.of(process), STOP_GRACE);
+                closeInput(process);
             }
             deleteQuietly(out);
             deleteQuietly(err);
@@ -154,7 +157,6 @@ public final class ChildJvm {
                 outputs.add(output);
                 Process process = start(launch, output, null);
                 processes.add(process); // before anything else can fail: the finally stops what is listed
-                process.getOutputStream().close(); // it reads no input
             }
             long deadline = System.nanoTime() + backstop.toNanos(); // one backstop for all, from their start
             // The work runs in the children: `loom dump` holds the parent here, once they are started, so its
@@ -187,15 +189,30 @@ public final class ChildJvm {
             throw new UncheckedIOException("could not run child JVMs of " + mainClass.getName(), e);
         } finally {
             stopAll(processes, STOP_GRACE);
+            processes.forEach(ChildJvm::closeInput);
             launches.forEach(Launch::close);
             outputs.forEach(ChildJvm::deleteQuietly);
         }
     }
 
-    /** The child, its stdout to {@code out}, and its stderr to {@code err}, or merged into {@code out} if null. */
+    /**
+     * The child, its stdout to {@code out}, and its stderr to {@code err}, or merged into {@code out} if null.
+     * Its stdin is a pipe that this JVM holds open, writing nothing, until {@link #closeInput} once the child
+     * has ended: its end is how the child's {@link ParentWatch} learns that this JVM is gone.
+     */
     private static Process start(Launch launch, Path out, Path err) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectOutput(out.toFile());
+        List<Path> files = err == null ? List.of(out) : List.of(out, err);
+        ProcessBuilder builder = new ProcessBuilder(launch.command(files)).redirectOutput(out.toFile());
         return (err == null ? builder.redirectErrorStream(true) : builder.redirectError(err.toFile())).start();
+    }
+
+    /** Closes this JVM's end of an ended child's stdin (a child still running would take it as this JVM's end). */
+    private static void closeInput(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the pipe goes with this JVM
+        }
     }
 
     /**
@@ -209,11 +226,13 @@ public final class ChildJvm {
     public static final class Launch implements AutoCloseable {
         private final List<String> command;
         private final Path settings;
+        private final Path recording;
         private final String mainClass;
 
-        private Launch(List<String> command, Path settings, Class<?> mainClass) {
+        private Launch(List<String> command, Path settings, Path recording, Class<?> mainClass) {
             this.command = List.copyOf(command);
             this.settings = settings;
+            this.recording = recording;
             this.mainClass = mainClass.getSimpleName();
         }
 
@@ -225,15 +244,18 @@ public final class ChildJvm {
         /**
          * {@code mainClass} on this JVM's {@code java} and class path with {@code jvmOptions} only:
          * not under {@link ChildMain}, not recorded, none of the launcher's own flags; for a child
-         * whose figures the counting would disturb ({@code loom scale}'s peak resident memory).
+         * whose figures the counting would disturb ({@code loom scale}'s peak resident memory). Like
+         * every child, it runs under {@link ParentWatch}: one thread blocked in a read, started before
+         * {@code mainClass}.
          */
         public static Launch plain(List<String> jvmOptions, Class<?> mainClass, List<String> args) {
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+            command.addAll(List.of(
+                    "-cp", System.getProperty("java.class.path"), ParentWatch.class.getName(), mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, null, mainClass);
+            return new Launch(command, null, null, mainClass);
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
@@ -247,6 +269,7 @@ public final class ChildJvm {
                     "-XX:+UseSerialGC"));
             command.addAll(jvmFlags);
             Path settings = null;
+            Path file = null;
             ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
             if (recording != null) {
                 try {
@@ -256,17 +279,48 @@ public final class ChildJvm {
                     deleteQuietly(settings);
                     throw new UncheckedIOException("could not write the child JVM's recording settings", e);
                 }
-                command.add("-D" + ChildMain.JFR_FILE + "=" + recording.nextFile());
+                file = recording.nextFile();
+                command.add("-D" + ChildMain.JFR_FILE + "=" + file);
                 command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
             }
             command.addAll(List.of(
-                    "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), mainClass.getName()));
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ParentWatch.class.getName(),
+                    ChildMain.class.getName(),
+                    mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, settings, mainClass);
+            return new Launch(command, settings, file, mainClass);
         }
 
+        /** The command, for a child whose output goes where its caller says. */
         public List<String> command() {
-            return command;
+            return command(List.of());
+        }
+
+        /**
+         * The command, telling the child's {@link ParentWatch} which files this JVM made for it:
+         * {@code outputs}, the recording settings, and the hidden file its recording waits in (which only
+         * this JVM would move into place), for the child to delete should this JVM be killed.
+         */
+        List<String> command(List<Path> outputs) {
+            List<Path> files = new ArrayList<>(outputs);
+            for (Path own : new Path[] {settings, recording}) {
+                if (own != null) {
+                    files.add(own);
+                }
+            }
+            if (files.isEmpty()) {
+                return command;
+            }
+            List<String> withFiles = new ArrayList<>(command);
+            withFiles.add(
+                    1,
+                    "-D" + ParentWatch.PARENT_FILES + "="
+                            + String.join(
+                                    File.pathSeparator,
+                                    files.stream().map(Path::toString).toList()));
+            return withFiles;
         }
 
         @Override

@@ -3,15 +3,13 @@ package dev.loompatterns.core;
 import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.Recorder;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.Arrays;
 import jdk.jfr.Configuration;
 import jdk.jfr.FlightRecorder;
 
 /**
- * The entry point of every child JVM that {@link ChildJvm} starts: runs the given main class while
+ * The program of every child JVM made by {@link ChildJvm.Launch#of} (run by {@link ParentWatch}, the entry
+ * point of every child): runs the given main class while
  * counting its virtual threads and pins, and recording it when asked, then reports on stdout, one
  * fact a line, for the parent's row: {@value #VIRTUAL_THREADS}{@code =N}, one
  * {@value #PIN}{@code LINE} per pin ({@link Pin#toLine()}), and {@value #RECORDING}{@code =FILE}.
@@ -29,19 +27,9 @@ public final class ChildMain {
 
     private ChildMain() {}
 
-    private static void invoke(Method main, String[] args) throws Throwable {
-        try {
-            main.invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
     public static void main(String[] args) throws Throwable {
-        Method main = Class.forName(args[0]).getMethod("main", String[].class);
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (!FlightRecorder.isAvailable()) { // started with -XX:-FlightRecorder, say: run it, count nothing
-            invoke(main, rest);
+            ParentWatch.runMain(args);
             return;
         }
         String file = System.getProperty(JFR_FILE);
@@ -51,7 +39,7 @@ public final class ChildMain {
         try (ActivityCounter counter =
                 new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
             try {
-                invoke(main, rest);
+                ParentWatch.runMain(args);
             } finally {
                 counter.stop();
                 System.out.println(VIRTUAL_THREADS + "=" + Math.max(0, counter.virtualThreadsStarted()));

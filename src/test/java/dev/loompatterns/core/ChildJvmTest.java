@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -158,6 +159,81 @@ class ChildJvmTest {
                     child.onExit().join();
                 });
             }
+        }
+    }
+
+    /**
+     * The JVM that starts the child in the test below, as {@code loom} does: its argument is a folder for
+     * the child's JFR repository and the file the child writes its pid to.
+     */
+    public static final class Parent {
+        public static void main(String[] args) throws Exception {
+            ChildJvm.run(
+                    List.of("-XX:FlightRecorderOptions:repository=" + args[0]),
+                    Child.class,
+                    List.of("hang", args[1]),
+                    Duration.ofMinutes(10));
+        }
+    }
+
+    /**
+     * A SIGKILL to the JVM that started a child runs nothing in it, no shutdown hook, no finally: the
+     * child ends itself, and takes with it the files the parent made for it (its output, in the parent's
+     * temporary folder) and its JFR repository.
+     */
+    @Test
+    void aChildEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp")); // the parent's temporary folder: the child's files
+        Path repository = Files.createDirectory(dir.resolve("repository"));
+        Path pidFile = dir.resolve("pid");
+        Process parent = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-preview",
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Parent.class.getName(),
+                        repository.toString(),
+                        pidFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("parent.txt").toFile())
+                .start();
+        ProcessHandle child = null;
+        try {
+            // one write of a few bytes: once the file is not empty, the pid is whole
+            Background.awaitUntil(() -> sizeOf(pidFile) > 0 || !parent.isAlive());
+            assertThat(parent.isAlive())
+                    .as("the parent runs: %s", Files.readString(dir.resolve("parent.txt")))
+                    .isTrue();
+            child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+            assertThat(entries(tmp)).as("the parent's files for its child").isNotEmpty();
+            assertThat(entries(repository))
+                    .as("the running child's JFR repository")
+                    .isNotEmpty();
+
+            parent.destroyForcibly(); // SIGKILL on Linux: nothing runs in the parent
+            parent.waitFor();
+            child.onExit().get(60, TimeUnit.SECONDS); // a backstop: a child that stays throws TimeoutException here
+
+            assertThat(child.isAlive()).as("the child").isFalse();
+            assertThat(entries(tmp)).as("left in the parent's temporary folder").isEmpty();
+            assertThat(entries(repository))
+                    .as("left of the child's JFR repository")
+                    .isEmpty();
+        } finally {
+            parent.destroyForcibly().waitFor();
+            if (child != null) {
+                child.destroyForcibly();
+                child.onExit().join();
+            }
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // not there yet
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.loompatterns.core;
+
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The entry point of every child JVM that {@link ChildJvm} starts: it runs the given main class, and ends
+ * this JVM when the JVM that started it is gone. A parent stopped by Ctrl-C or TERM stops its children
+ * itself; a parent killed by SIGKILL (or by the kernel's out-of-memory killer) runs nothing, so only the
+ * child can notice.
+ *
+ * <p>How it notices: the parent keeps its end of the child's stdin open, writes nothing to it, and closes it
+ * only once the child has ended. The kernel closes it when the parent's process ends, however it ends, and
+ * the read here then returns end-of-file at once. The JDK's process launch closes every other descriptor in
+ * a new process, so no other child holds that end open. The watch is one platform daemon thread blocked in
+ * that read: it keeps no JVM alive, wakes for nothing else, and is no virtual thread (not one of the
+ * child's {@code virtual_threads}); started before the main class runs, it is there before anything the
+ * child measures begins.
+ *
+ * <p>When the parent is gone, the child deletes the files the parent made for it (its output files, the
+ * recording settings, the hidden file its recording would have waited in: property
+ * {@value #PARENT_FILES}), then exits with {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR
+ * deletes its repository; hooks still running after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
+ *
+ * <p>Arguments: the main class, then its arguments.
+ */
+public final class ParentWatch {
+
+    /** The files the parent made for this child, joined with the path separator; none read them once it is gone. */
+    static final String PARENT_FILES = "loom.child.parent-files";
+
+    /** The exit status of a child whose parent is gone: 128 + HUP's number, the CLI's own when its terminal goes. */
+    static final int EXIT_PARENT_GONE = 129;
+
+    private ParentWatch() {}
+
+    public static void main(String[] args) throws Throwable {
+        Thread watch = new Thread(new Watch(System.getProperty(PARENT_FILES, "")), "loom-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+        runMain(args);
+    }
+
+    /**
+     * The watch: a class, not a lambda, so that a child that has made none is not made to spin one before
+     * its main runs (a scale row's peak memory).
+     */
+    private static final class Watch implements Runnable {
+        private final String parentFiles;
+
+        Watch(String parentFiles) {
+            this.parentFiles = parentFiles;
+        }
+
+        @Override
+        public void run() {
+            if (endOfInput(new FileInputStream(FileDescriptor.in))) {
+                leave(parentFiles.isEmpty() ? new String[0] : parentFiles.split(File.pathSeparator));
+            }
+        }
+    }
+
+    /**
+     * Runs {@code args[0]}'s {@code main} with the rest of {@code args}, as the {@code java} launcher would: a
+     * public {@code main} of a class that need not be public, its exception thrown as itself.
+     */
+    static void runMain(String[] args) throws Throwable {
+        Method main = Class.forName(args[0]).getMethod("main", String[].class);
+        main.setAccessible(true); // a test's nested class, not public, in another package
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Blocks until {@code in} ends: true at its end (the parent's end closed), false if it cannot be read (the
+     * child then goes on unwatched, rather than end with a parent that may be there). The parent sends nothing;
+     * whatever comes is passed over.
+     */
+    private static boolean endOfInput(InputStream in) {
+        byte[] ignored = new byte[64];
+        try {
+            while (in.read(ignored) >= 0) {
+                // not an end
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void leave(String[] parentFiles) {
+        System.err.println("loom: the JVM that started this one has ended; this one ends too");
+        // Deleted while this JVM may still write its output to them: on Linux its writes go on to the
+        // unlinked file, which goes when the process ends.
+        for (String file : parentFiles) {
+            try {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException ignored) {
+                // a file left in the temporary folder, beside an exit that matters more
+            }
+        }
+        Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_PARENT_GONE));
+        try {
+            Thread.sleep(ChildJvm.STOP_GRACE);
+        } catch (InterruptedException ignored) {
+            // halt now
+        }
+        Runtime.getRuntime().halt(EXIT_PARENT_GONE); // a shutdown hook that never ends, as a stopped child's is killed
+    }
+}
