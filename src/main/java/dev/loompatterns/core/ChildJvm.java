@@ -3,6 +3,7 @@ package dev.loompatterns.core;
 import dev.loompatterns.jfr.Pin;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,12 +86,12 @@ public final class ChildJvm {
      */
     public static Result run(Launch launch, Duration timeout) throws InterruptedException {
         String mainClass = launch.mainClass;
-        Path out = null;
-        Path err = null;
+        Output out = null;
+        Output err = null;
         Process process = null;
         try {
-            out = Files.createTempFile("loom-child", ".out");
-            err = Files.createTempFile("loom-child", ".err");
+            out = Output.create(".out");
+            err = Output.create(".err");
             // Files, not pipes: a child that prints more than a pipe holds can never block on it.
             process = start(launch, out, err);
             // The work runs in the child: `loom dump` holds this JVM's side here, the child started and
@@ -100,10 +101,7 @@ public final class ChildJvm {
                 throw new IllegalStateException(
                         "child JVM " + mainClass + " did not end within " + timeout.toSeconds() + " s");
             }
-            Result result = new Result(
-                    process.exitValue(),
-                    Files.readAllLines(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            Result result = new Result(process.exitValue(), out.lines(), err.text());
             report(result.stdout());
             return result;
         } catch (IOException e) {
@@ -113,8 +111,12 @@ public final class ChildJvm {
                 stopAll(List.of(process), STOP_GRACE);
                 closeInput(process);
             }
-            deleteQuietly(out);
-            deleteQuietly(err);
+            if (out != null) {
+                out.close();
+            }
+            if (err != null) {
+                err.close();
+            }
         }
     }
 
@@ -145,7 +147,7 @@ public final class ChildJvm {
             throws InterruptedException {
         List<Process> processes = new ArrayList<>();
         List<Launch> launches = new ArrayList<>();
-        List<Path> outputs = new ArrayList<>();
+        List<Output> outputs = new ArrayList<>();
         try {
             for (List<String> args : argsOfEach) {
                 Launch launch = Launch.of(jvmFlags, mainClass, args);
@@ -153,7 +155,7 @@ public final class ChildJvm {
                 // To a file, as run() does, not a pipe: no thread of this JVM reads it (readers on virtual
                 // threads counted as the run's own, 2 virtual threads in daemon-threads' platform row), and the
                 // wait for the child, unlike a read from a pipe, can be interrupted.
-                Path output = Files.createTempFile("loom-child", ".out");
+                Output output = Output.create(".out");
                 outputs.add(output);
                 Process process = start(launch, output, null);
                 processes.add(process); // before anything else can fail: the finally stops what is listed
@@ -180,7 +182,7 @@ public final class ChildJvm {
                 }
                 int code = process.waitFor();
                 // the child has ended, and what it printed as it stopped (a shutdown hook's last line) is there
-                List<String> lines = Files.readAllLines(outputs.get(i), StandardCharsets.UTF_8);
+                List<String> lines = outputs.get(i).lines();
                 report(lines); // its virtual threads and pins, for the run's row
                 ended.add(new Ended(lines, code, !stopped[i]));
             }
@@ -191,7 +193,7 @@ public final class ChildJvm {
             stopAll(processes, STOP_GRACE);
             processes.forEach(ChildJvm::closeInput);
             launches.forEach(Launch::close);
-            outputs.forEach(ChildJvm::deleteQuietly);
+            outputs.forEach(Output::close);
         }
     }
 
@@ -200,10 +202,64 @@ public final class ChildJvm {
      * Its stdin is a pipe that this JVM holds open, writing nothing, until {@link #closeInput} once the child
      * has ended: its end is how the child's {@link ParentWatch} learns that this JVM is gone.
      */
-    private static Process start(Launch launch, Path out, Path err) throws IOException {
-        List<Path> files = err == null ? List.of(out) : List.of(out, err);
-        ProcessBuilder builder = new ProcessBuilder(launch.command(files)).redirectOutput(out.toFile());
-        return (err == null ? builder.redirectErrorStream(true) : builder.redirectError(err.toFile())).start();
+    private static Process start(Launch launch, Output out, Output err) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectOutput(out.file.toFile());
+        Process process =
+                (err == null ? builder.redirectErrorStream(true) : builder.redirectError(err.file.toFile())).start();
+        out.unlink();
+        if (err != null) {
+            err.unlink();
+        }
+        return process;
+    }
+
+    /**
+     * A temporary file a child writes its output to, read through a stream this JVM opens before the child
+     * starts. Once the child has it open too, its name is removed ({@link #unlink}): on Linux the file lives
+     * on, nameless, while either has it open, so not even a SIGKILL of this JVM, which runs no finally, can
+     * leave it in the temporary folder. Elsewhere, where an open file may keep its name, {@link #close}
+     * deletes it.
+     */
+    private static final class Output {
+        private final Path file;
+        private final InputStream in;
+
+        private Output(Path file, InputStream in) {
+            this.file = file;
+            this.in = in;
+        }
+
+        static Output create(String suffix) throws IOException {
+            Path file = Files.createTempFile("loom-child", suffix);
+            try {
+                return new Output(file, Files.newInputStream(file));
+            } catch (IOException e) {
+                deleteQuietly(file);
+                throw e;
+            }
+        }
+
+        void unlink() {
+            deleteQuietly(file);
+        }
+
+        /** Everything the child has written. */
+        String text() throws IOException {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        List<String> lines() throws IOException {
+            return text().lines().toList();
+        }
+
+        void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the descriptor goes with this JVM
+            }
+            deleteQuietly(file);
+        }
     }
 
     /** Closes this JVM's end of an ended child's stdin (a child still running would take it as this JVM's end). */
@@ -226,13 +282,11 @@ public final class ChildJvm {
     public static final class Launch implements AutoCloseable {
         private final List<String> command;
         private final Path settings;
-        private final Path recording;
         private final String mainClass;
 
-        private Launch(List<String> command, Path settings, Path recording, Class<?> mainClass) {
+        private Launch(List<String> command, Path settings, Class<?> mainClass) {
             this.command = List.copyOf(command);
             this.settings = settings;
-            this.recording = recording;
             this.mainClass = mainClass.getSimpleName();
         }
 
@@ -255,7 +309,7 @@ public final class ChildJvm {
             command.addAll(List.of(
                     "-cp", System.getProperty("java.class.path"), ParentWatch.class.getName(), mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, null, null, mainClass);
+            return new Launch(command, null, mainClass);
         }
 
         public static Launch of(List<String> jvmFlags, Class<?> mainClass, List<String> args) {
@@ -269,7 +323,6 @@ public final class ChildJvm {
                     "-XX:+UseSerialGC"));
             command.addAll(jvmFlags);
             Path settings = null;
-            Path file = null;
             ChildActivity.Recording recording = ChildActivity.recordingOfCurrentRun();
             if (recording != null) {
                 try {
@@ -279,9 +332,12 @@ public final class ChildJvm {
                     deleteQuietly(settings);
                     throw new UncheckedIOException("could not write the child JVM's recording settings", e);
                 }
-                file = recording.nextFile();
+                Path file = recording.nextFile();
                 command.add("-D" + ChildMain.JFR_FILE + "=" + file);
                 command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
+                // for the child to delete should this JVM be killed: nothing else would (only this JVM moves
+                // the recording into place)
+                command.add("-D" + ParentWatch.PARENT_FILES + "=" + settings + File.pathSeparator + file);
             }
             command.addAll(List.of(
                     "-cp",
@@ -290,37 +346,11 @@ public final class ChildJvm {
                     ChildMain.class.getName(),
                     mainClass.getName()));
             command.addAll(args);
-            return new Launch(command, settings, file, mainClass);
+            return new Launch(command, settings, mainClass);
         }
 
-        /** The command, for a child whose output goes where its caller says. */
         public List<String> command() {
-            return command(List.of());
-        }
-
-        /**
-         * The command, telling the child's {@link ParentWatch} which files this JVM made for it:
-         * {@code outputs}, the recording settings, and the hidden file its recording waits in (which only
-         * this JVM would move into place), for the child to delete should this JVM be killed.
-         */
-        List<String> command(List<Path> outputs) {
-            List<Path> files = new ArrayList<>(outputs);
-            for (Path own : new Path[] {settings, recording}) {
-                if (own != null) {
-                    files.add(own);
-                }
-            }
-            if (files.isEmpty()) {
-                return command;
-            }
-            List<String> withFiles = new ArrayList<>(command);
-            withFiles.add(
-                    1,
-                    "-D" + ParentWatch.PARENT_FILES + "="
-                            + String.join(
-                                    File.pathSeparator,
-                                    files.stream().map(Path::toString).toList()));
-            return withFiles;
+            return command;
         }
 
         @Override

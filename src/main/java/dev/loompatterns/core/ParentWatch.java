@@ -25,10 +25,11 @@ import java.util.Arrays;
  * child's {@code virtual_threads}); started before the main class runs, it is there before anything the
  * child measures begins.
  *
- * <p>When the parent is gone, the child deletes the files the parent made for it (its output files, the
- * recording settings, the hidden file its recording would have waited in: property
- * {@value #PARENT_FILES}), then exits with {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR
- * deletes its repository; hooks still running after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
+ * <p>When the parent is gone, the child deletes the files the parent made for it and only the parent would
+ * have removed (a recording's settings and the hidden file the child's recording waits in: property
+ * {@value #PARENT_FILES}; its output files lost their names once it started), then exits with
+ * {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR deletes its repository; hooks still running
+ * after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
  *
  * <p>Arguments: the main class, then its arguments.
  */

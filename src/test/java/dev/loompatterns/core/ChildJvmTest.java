@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jdk.jfr.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,29 +164,34 @@ class ChildJvmTest {
     }
 
     /**
-     * The JVM that starts the child in the test below, as {@code loom} does: its argument is a folder for
-     * the child's JFR repository and the file the child writes its pid to.
+     * The JVM that starts the child in the test below, as {@code loom} does in a recorded run: its arguments
+     * are a folder for the child's JFR repository, the file the child writes its pid to, and the parent's
+     * recording, beside which the child records.
      */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
-            ChildJvm.run(
-                    List.of("-XX:FlightRecorderOptions:repository=" + args[0]),
-                    Child.class,
-                    List.of("hang", args[1]),
-                    Duration.ofMinutes(10));
+            ChildActivity.Recording recording =
+                    new ChildActivity.Recording(Path.of(args[2]), Configuration.getConfiguration("default"));
+            ScopedValue.where(ChildActivity.CURRENT, new ChildActivity(recording))
+                    .call(() -> ChildJvm.run(
+                            List.of("-XX:FlightRecorderOptions:repository=" + args[0]),
+                            Child.class,
+                            List.of("hang", args[1]),
+                            Duration.ofMinutes(10)));
         }
     }
 
     /**
      * A SIGKILL to the JVM that started a child runs nothing in it, no shutdown hook, no finally: the
-     * child ends itself, and takes with it the files the parent made for it (its output, in the parent's
-     * temporary folder) and its JFR repository.
+     * child ends itself, and takes with it the file the parent made for it (its recording settings, in the
+     * parent's temporary folder) and its JFR repository. Its output files have no names once it has started.
      */
     @Test
     void aChildEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp")); // the parent's temporary folder: the child's files
         Path repository = Files.createDirectory(dir.resolve("repository"));
         Path pidFile = dir.resolve("pid");
+        Path recordings = Files.createDirectory(dir.resolve("recordings"));
         Process parent = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "--enable-preview",
@@ -194,7 +200,8 @@ class ChildJvmTest {
                         System.getProperty("java.class.path"),
                         Parent.class.getName(),
                         repository.toString(),
-                        pidFile.toString())
+                        pidFile.toString(),
+                        recordings.resolve("p.jfr").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("parent.txt").toFile())
                 .start();
@@ -206,7 +213,10 @@ class ChildJvmTest {
                     .as("the parent runs: %s", Files.readString(dir.resolve("parent.txt")))
                     .isTrue();
             child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
-            assertThat(entries(tmp)).as("the parent's files for its child").isNotEmpty();
+            assertThat(entries(tmp))
+                    .as("the parent's files for its child: the recording settings, no output file by name")
+                    .singleElement()
+                    .satisfies(file -> assertThat(file.toString()).endsWith(".jfc"));
             assertThat(entries(repository))
                     .as("the running child's JFR repository")
                     .isNotEmpty();
@@ -219,6 +229,9 @@ class ChildJvmTest {
             assertThat(entries(tmp)).as("left in the parent's temporary folder").isEmpty();
             assertThat(entries(repository))
                     .as("left of the child's JFR repository")
+                    .isEmpty();
+            assertThat(entries(recordings))
+                    .as("left beside the parent's recording")
                     .isEmpty();
         } finally {
             parent.destroyForcibly().waitFor();
