@@ -3,7 +3,10 @@ package dev.loompatterns.core;
 import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.Recorder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import jdk.jfr.Configuration;
 import jdk.jfr.FlightRecorder;
 
@@ -27,13 +30,30 @@ public final class ChildMain {
 
     private ChildMain() {}
 
+    /**
+     * The recording settings the parent wrote for this child alone, deleted once read. The parent deletes them
+     * too once the child has ended, but a parent killed by SIGKILL cannot, and a child that has ended by then
+     * cannot either ({@link ParentWatch} deletes them for a child still starting).
+     */
+    private static Configuration readOnce(Path file) throws IOException, ParseException {
+        try {
+            return Configuration.create(file);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the parent deletes it when this child has ended
+            }
+        }
+    }
+
     public static void main(String[] args) throws Throwable {
         if (!FlightRecorder.isAvailable()) { // started with -XX:-FlightRecorder, say: run it, count nothing
             ParentWatch.runMain(args);
             return;
         }
         String file = System.getProperty(JFR_FILE);
-        Configuration settings = file == null ? null : Configuration.create(Path.of(System.getProperty(JFR_SETTINGS)));
+        Configuration settings = file == null ? null : readOnce(Path.of(System.getProperty(JFR_SETTINGS)));
         Recorder recorder = file == null ? null : Recorder.start(settings, Path.of(file));
         // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
         try (ActivityCounter counter =

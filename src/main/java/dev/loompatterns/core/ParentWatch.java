@@ -26,8 +26,9 @@ import java.util.Arrays;
  * child measures begins.
  *
  * <p>When the parent is gone, the child deletes the files the parent made for it and only the parent would
- * have removed (a recording's settings and the hidden file the child's recording waits in: property
- * {@value #PARENT_FILES}; its output files lost their names once it started), then exits with
+ * have removed (a recording's settings, if {@link ChildMain} has not yet read and deleted them, and the hidden
+ * file the child's recording waits in: property {@value #PARENT_FILES}; its output files lost their names once
+ * it started), then exits with
  * {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR deletes its repository; hooks still running
  * after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
  *
