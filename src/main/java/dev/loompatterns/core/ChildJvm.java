@@ -1,7 +1,6 @@
 package dev.loompatterns.core;
 
 import dev.loompatterns.jfr.Pin;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -334,10 +333,9 @@ public final class ChildJvm {
                 }
                 Path file = recording.nextFile();
                 command.add("-D" + ChildMain.JFR_FILE + "=" + file);
+                // both for the child to delete should this JVM be killed (ParentWatch): nothing else would (only
+                // this JVM moves the recording into place)
                 command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);
-                // for the child to delete should this JVM be killed: nothing else would (only this JVM moves
-                // the recording into place)
-                command.add("-D" + ParentWatch.PARENT_FILES + "=" + settings + File.pathSeparator + file);
             }
             command.addAll(List.of(
                     "-cp",

@@ -65,8 +65,15 @@ public final class ChildMain {
                 System.out.println(VIRTUAL_THREADS + "=" + Math.max(0, counter.virtualThreadsStarted()));
                 counter.pins().forEach(pin -> System.out.println(PIN + pin.toLine()));
                 if (recorder != null) {
-                    System.out.println(RECORDING + "=" + recorder.finish());
+                    // a parent gone moves nothing into place: the recording is discarded, or, finished just
+                    // as it went, deleted
+                    if (!ParentWatch.parentGone()) {
+                        System.out.println(RECORDING + "=" + recorder.finish());
+                    }
                     recorder.close();
+                    if (ParentWatch.parentGone()) {
+                        ParentWatch.deleteParentFiles();
+                    }
                 }
             }
         }

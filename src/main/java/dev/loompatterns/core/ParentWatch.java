@@ -1,6 +1,5 @@
 package dev.loompatterns.core;
 
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -26,9 +25,8 @@ import java.util.Arrays;
  * child measures begins.
  *
  * <p>When the parent is gone, the child deletes the files the parent made for it and only the parent would
- * have removed (a recording's settings, if {@link ChildMain} has not yet read and deleted them, and the hidden
- * file the child's recording waits in: property {@value #PARENT_FILES}; its output files lost their names once
- * it started), then exits with
+ * have removed ({@link #deleteParentFiles}; its output files lost their names once it started), keeps no
+ * recording ({@link #parentGone}), then exits with
  * {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR deletes its repository; hooks still running
  * after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
  *
@@ -36,16 +34,13 @@ import java.util.Arrays;
  */
 public final class ParentWatch {
 
-    /** The files the parent made for this child, joined with the path separator; none read them once it is gone. */
-    static final String PARENT_FILES = "loom.child.parent-files";
-
     /** The exit status of a child whose parent is gone: 128 + HUP's number, the CLI's own when its terminal goes. */
     static final int EXIT_PARENT_GONE = 129;
 
     private ParentWatch() {}
 
     public static void main(String[] args) throws Throwable {
-        Thread watch = new Thread(new Watch(System.getProperty(PARENT_FILES, "")), "loom-parent-watch");
+        Thread watch = new Thread(new Watch(), "loom-parent-watch");
         watch.setDaemon(true);
         watch.start();
         runMain(args);
@@ -56,18 +51,20 @@ public final class ParentWatch {
      * its main runs (a scale row's peak memory).
      */
     private static final class Watch implements Runnable {
-        private final String parentFiles;
-
-        Watch(String parentFiles) {
-            this.parentFiles = parentFiles;
-        }
-
         @Override
         public void run() {
             if (endOfInput(new FileInputStream(FileDescriptor.in))) {
-                leave(parentFiles.isEmpty() ? new String[0] : parentFiles.split(File.pathSeparator));
+                leave();
             }
         }
+    }
+
+    /** Set once the parent is gone: a child then keeps no recording (no one would move it into place). */
+    private static volatile boolean parentGone;
+
+    /** Whether the JVM that started this one is gone. */
+    static boolean parentGone() {
+        return parentGone;
     }
 
     /**
@@ -101,17 +98,10 @@ public final class ParentWatch {
         }
     }
 
-    private static void leave(String[] parentFiles) {
+    private static void leave() {
+        parentGone = true;
         System.err.println("loom: the JVM that started this one has ended; this one ends too");
-        // Deleted while this JVM may still write its output to them: on Linux its writes go on to the
-        // unlinked file, which goes when the process ends.
-        for (String file : parentFiles) {
-            try {
-                Files.deleteIfExists(Path.of(file));
-            } catch (IOException ignored) {
-                // a file left in the temporary folder, beside an exit that matters more
-            }
-        }
+        deleteParentFiles();
         Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_PARENT_GONE));
         try {
             Thread.sleep(ChildJvm.STOP_GRACE);
@@ -119,5 +109,25 @@ public final class ParentWatch {
             // halt now
         }
         Runtime.getRuntime().halt(EXIT_PARENT_GONE); // a shutdown hook that never ends, as a stopped child's is killed
+    }
+
+    /**
+     * Deletes the files the parent made for this child and only the parent would have removed: the
+     * recording's settings ({@link ChildMain#JFR_SETTINGS}, if {@link ChildMain} has not yet read and deleted
+     * them) and the hidden file the recording waits in ({@link ChildMain#JFR_FILE}), each named by a property
+     * of its own (a list joined by the path separator split a folder named with a ':' into other files).
+     */
+    static void deleteParentFiles() {
+        for (String property : new String[] {ChildMain.JFR_SETTINGS, ChildMain.JFR_FILE}) {
+            String file = System.getProperty(property);
+            if (file == null) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException | RuntimeException ignored) {
+                // a file left behind, beside an exit that matters more
+            }
+        }
     }
 }

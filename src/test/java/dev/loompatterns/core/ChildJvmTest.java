@@ -185,14 +185,16 @@ class ChildJvmTest {
      * A SIGKILL to the JVM that started a child runs nothing in it, no shutdown hook, no finally: the
      * child ends itself, and takes its JFR repository with it. The files the parent made for it in its
      * temporary folder are gone too: its output files lost their names once it started, and it deleted its
-     * recording settings once it had read them.
+     * recording settings once it had read them. The recordings' folder has a ':' in its name: the files to
+     * delete were passed as one list joined by ':', and a file named as the folder's part before it was deleted.
      */
     @Test
     void aChildEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp")); // the parent's temporary folder: the child's files
         Path repository = Files.createDirectory(dir.resolve("repository"));
         Path pidFile = dir.resolve("pid");
-        Path recordings = Files.createDirectory(dir.resolve("recordings"));
+        Path recordings = Files.createDirectory(dir.resolve("runs:v2"));
+        Path usersFile = Files.writeString(dir.resolve("runs"), "the user's own");
         Process parent = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "--enable-preview",
@@ -234,6 +236,7 @@ class ChildJvmTest {
             assertThat(entries(recordings))
                     .as("left beside the parent's recording")
                     .isEmpty();
+            assertThat(usersFile).hasContent("the user's own");
         } finally {
             parent.destroyForcibly().waitFor();
             if (child != null) {
