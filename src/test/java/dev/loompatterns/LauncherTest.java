@@ -751,7 +751,6 @@ class LauncherTest {
         }
     }
 
-    /** Returns once a compare started with progress on {@code err} has begun its second run. */
     /**
      * {@code ./loom ARGS} started as a person's shell would, for a Ctrl-C: through {@code env --default-signal=INT}
      * (see ctrlCStopsTheRunPrintsWhatFinishedAndLeavesNothingBehind: a background build ignores SIGINT), its
@@ -776,6 +775,7 @@ class LauncherTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop; what follows tells
     }
 
+    /** Returns once a compare (or fidelity) started with progress on {@code err} has begun its second run (pair). */
     static void awaitSecondRun(Process process, Path err) throws IOException, InterruptedException {
         awaitRun(process, err, 2);
     }

@@ -46,6 +46,9 @@ final class CompareCommand extends LoomCommand {
 
     static final int MAX_REPEAT = 1_000;
 
+    /** What gets a check the table cut whole, in compare. */
+    static final String WHOLE = "--wide, --format csv or json give them whole";
+
     @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare; default: all")
     List<String> ids = new ArrayList<>();
 
@@ -161,7 +164,7 @@ final class CompareCommand extends LoomCommand {
         Session.Outcome outcome;
         try {
             outcome = session.run(cells, warmup, repeat, where, finished -> {
-                table.print(format, finished.rows(), out);
+                table.print(format, finished.rows(), out, WHOLE);
                 if (format.forPeople()) {
                     Notes.listKept(finished, out);
                 }
@@ -171,7 +174,7 @@ final class CompareCommand extends LoomCommand {
                 deleteIfEmpty(jfrDir);
             }
         }
-        table.print(format, outcome.rows(), out);
+        table.print(format, outcome.rows(), out, WHOLE);
         List<String> notes = new ArrayList<>();
         notes.add(Notes.noiseNote(outcome.rows(), warmup, repeat));
         Notes.jitNote(outcome.rows(), warmup).ifPresent(notes::add);

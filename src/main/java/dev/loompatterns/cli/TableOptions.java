@@ -21,4 +21,9 @@ final class TableOptions {
     void print(ReportFormat format, List<Row> rows, PrintWriter out) {
         format.print(rows, out, wide); // flushes
     }
+
+    /** As {@link #print(ReportFormat, List, PrintWriter)}; {@code whole} says what gets a cut check whole. */
+    void print(ReportFormat format, List<Row> rows, PrintWriter out, String whole) {
+        format.print(rows, out, wide, whole); // flushes
+    }
 }

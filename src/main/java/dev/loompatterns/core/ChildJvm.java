@@ -347,6 +347,10 @@ public final class ChildJvm {
             return new Launch(command, settings, mainClass);
         }
 
+        /**
+         * The command, for a caller that runs the process itself; once. A recorded child deletes its settings
+         * file as soon as it has read it, so a second process of the same launch would find none.
+         */
         public List<String> command() {
             return command;
         }

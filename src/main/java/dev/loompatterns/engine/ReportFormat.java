@@ -45,12 +45,23 @@ public enum ReportFormat {
      *             wide; otherwise short headers and each check cut to fit {@value #TABLE_WIDTH} columns
      */
     public void print(List<Row> rows, PrintWriter out, boolean wide) {
+        print(rows, out, wide, WIDE_GIVES_THEM_WHOLE);
+    }
+
+    /** What gets a cut check whole, where the command has no other way: {@code run}'s. */
+    public static final String WIDE_GIVES_THEM_WHOLE = "--wide gives them whole";
+
+    /**
+     * As {@link #print(List, PrintWriter, boolean)}; {@code whole} says, where the table cut a check, what
+     * gets it whole in this command ({@code compare} has {@code --format} too).
+     */
+    public void print(List<Row> rows, PrintWriter out, boolean wide, String whole) {
         switch (this) {
             case TABLE -> {
                 if (wide) {
                     table(rows, out);
                 } else {
-                    narrowTable(rows, out);
+                    narrowTable(rows, out, whole);
                 }
                 if (wrongWay(rows)) { // a line of its own: wrapped inside another, "not" ended up on the line above
                     Notes.note(out, WRONG_WAY_WORDS);
@@ -96,7 +107,7 @@ public enum ReportFormat {
      * them), and the check's verdict with as much of what it measured as fits, cut with an
      * ellipsis; {@code --wide}, csv and json have all of it.
      */
-    private static void narrowTable(List<Row> rows, PrintWriter out) {
+    private static void narrowTable(List<Row> rows, PrintWriter out, String whole) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(SHORT_HEADERS);
         rows.forEach(row -> lines.add(cells(row, true)));
@@ -139,12 +150,7 @@ public enum ReportFormat {
                     && row.check().verdict() == dev.loompatterns.core.Check.Verdict.PASSED
                     && !row.check().detail().isEmpty();
         }
-        Notes.note(
-                out,
-                legend(
-                        "platform: peak_platform_threads, virtual: virtual_threads",
-                        cut,
-                        "--wide gives them whole (in compare, --format csv or json too)"));
+        Notes.note(out, legend("platform: peak_platform_threads, virtual: virtual_threads", cut, whole));
     }
 
     /**

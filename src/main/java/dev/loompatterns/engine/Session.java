@@ -57,6 +57,11 @@ public final class Session {
     }
 
     private final Runner runner = new Runner();
+    /**
+     * The rows finished so far, in order, for a stop by Ctrl-C to print: with a file per cell, a row once its
+     * recording and its child JVMs' are in place (a row whose recording was discarded is not handed on, its
+     * child files gone with it).
+     */
     private final List<Row> finished = new ArrayList<>();
     /** The recordings of the cells finished so far, in order: one a cell with {@code --jfr-dir}. */
     private final List<Path> kept = new ArrayList<>();
@@ -126,6 +131,9 @@ public final class Session {
                             kept.add(finish(recorder));
                             children.keep(); // the children's files take their names beside it
                             children.deleteEarlierFiles(row.childRecordings()); // no earlier run's -child-N beside it
+                            // handed on by Ctrl-C only now, its files in place: a discarded recording takes its row
+                            // along
+                            finished.add(row);
                         } catch (Throwable discarded) {
                             children.deleteFiles(); // the cell's recording they belong to is discarded
                             throw discarded;
@@ -199,7 +207,9 @@ public final class Session {
     private List<Row> runAll(List<Cell> cells, int warmups, int repeats, Counter done) throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         for (Cell cell : cells) {
-            rows.add(measure(cell, warmUp(cell, warmups, done), repeats, done));
+            Row row = measure(cell, warmUp(cell, warmups, done), repeats, done);
+            rows.add(row);
+            finished.add(row);
         }
         return rows;
     }
@@ -239,8 +249,6 @@ public final class Session {
         }
         stopIfCancelled(); // a run that Ctrl-C stopped did not finish, whatever it returned
         Row row = Row.of(reports);
-        Row result = failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
-        finished.add(result);
-        return result;
+        return failedWarmUp == null || !row.check().ok() ? row : row.withCheck(failedWarmUp);
     }
 }

@@ -81,6 +81,9 @@ public final class Fidelity {
                         loom = runHarness(runner, pattern, workloads);
                         standalone = example.run(pairing);
                     }
+                    if (Cancellation.requested()) { // a side Ctrl-C cut short may still have returned a time
+                        throw new InterruptedException("stopped by Ctrl-C");
+                    }
                     if (pair >= warmup) {
                         for (Mode mode : Mode.values()) {
                             exampleMs.get(mode).add(standalone.get(mode));

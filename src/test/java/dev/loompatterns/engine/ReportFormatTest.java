@@ -120,8 +120,11 @@ class ReportFormatTest {
         assertThat(narrow.toString().replaceAll("\\s+", " "))
                 .contains("not shown: lost 990000")
                 .contains("\u2026")
-                // run's table too, and run has no --format: it was offered there ("--wide, --format csv or json")
-                .contains("--wide gives them whole (in compare, --format csv or json too)");
+                // run's table, and run has no --format: it was offered there ("--wide, --format csv or json")
+                .contains("--wide gives them whole");
+        StringWriter compare = new StringWriter();
+        ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(compare), false, "--wide or X");
+        assertThat(compare.toString()).as("a command's own way").contains("columns: --wide or X");
         StringWriter wide = new StringWriter();
         ReportFormat.TABLE.print(List.of(Row.of(List.of(run))), new PrintWriter(wide), true);
         assertThat(wide.toString()).contains(detail).contains("peak_platform_threads");
