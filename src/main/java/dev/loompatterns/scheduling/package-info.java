@@ -33,6 +33,8 @@
  *       the cores ({@code Executors.newFixedThreadPool(availableProcessors())}) and waiting for the
  *       future. Waiting unmounts a virtual thread, so the one carrier stays free and the probe runs
  *       at once, while the OS time-slices the pool's threads: the fix that {@code yield} only hints at.
+ *       A task interrupted while it waits (its scope cancelled, Ctrl-C) cancels its spin, which
+ *       stops: a plain {@code get()} would leave it running on the pool ({@code Starvation.awaitOffloaded}).
  *   <li>{@code metrics}: more CPU-bound tasks than carriers, read mid-run through
  *       {@code jdk.management.VirtualThreadSchedulerMXBean} (JDK 24+): parallelism, carriers, and
  *       how many virtual threads are mounted and queued, for the whole JVM: the carriers' load, which
