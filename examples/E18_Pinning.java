@@ -26,6 +26,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -60,7 +61,14 @@ public class E18_Pinning {
         static void touch() {}
     }
 
-    /** Runs the call on one virtual thread and returns the reasons of the pins it caused. */
+    /** How long a call's thread may take at most: a backstop, far longer than its 20 ms sleep. */
+    static final Duration BACKSTOP = Duration.ofSeconds(30);
+
+    /**
+     * Runs the call on one virtual thread and returns the reasons of the pins it caused. What the call
+     * threw is thrown here, on main: left to the thread's default handler, it would be printed and the
+     * count of pins (none, for a call that failed before it blocked) would pass for the call's.
+     */
     static List<String> pinsOf(Blocking call) throws InterruptedException {
         ConcurrentLinkedQueue<String> reasons = new ConcurrentLinkedQueue<>();
         try (RecordingStream stream = new RecordingStream()) {
@@ -69,15 +77,22 @@ public class E18_Pinning {
                     .withStackTrace();
             stream.onEvent("jdk.VirtualThreadPinned", e -> reasons.add(e.getString("pinnedReason")));
             stream.startAsync();
-            Thread.ofVirtual()
-                    .start(() -> {
-                        try {
-                            call.block();
-                        } catch (Throwable t) {
-                            throw new IllegalStateException(t);
-                        }
-                    })
-                    .join();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread thread = Thread.ofVirtual().start(() -> {
+                try {
+                    call.block();
+                } catch (Throwable t) {
+                    failure.set(t); // read by main after the join
+                }
+            });
+            if (!thread.join(BACKSTOP)) {
+                thread.interrupt();
+                thread.join();
+                throw new IllegalStateException("the call did not end within " + BACKSTOP.toSeconds() + " s");
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("the call failed: " + failure.get(), failure.get());
+            }
             // delivers every event so far; read only after this. Alone in its JVM it returns at once;
             // on JDK 25, with another recording running, it can stall (docs/design.md, platform facts)
             stream.stop();
@@ -144,7 +159,9 @@ public class E18_Pinning {
                     ok
                             ? "as documented for JDK " + feature + (legacyMonitors ? " with -XX:LockingMode=1" : "")
                             : "NOT as documented: see above");
-            System.exit(ok ? 0 : 1);
+            if (!ok) {
+                throw new IllegalStateException("a place did not pin as documented: the lines above say which");
+            }
         }
     }
 
