@@ -13,7 +13,8 @@
  * threads), while the JDK's thread dump shows both workers WAITING, "parking to wait for" a
  * ReentrantLock$NonfairSync, inside lockInterruptibly. The dump does not say who owns a
  * ReentrantLock (JDK 25); the lock itself does ("Locked by thread ..."). Each time, worker a
- * completes and worker b backs off; in the global order both complete.
+ * completes and worker b backs off, with its thread's interrupt status set again (the check asks for
+ * both); in the global order both complete, and neither is interrupted.
  *
  * (The harness's pattern reads the JSON form of the same dump with Jackson; a single-file program
  * has no libraries, so this one reads the plain-text form.)
@@ -33,8 +34,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.StructuredTaskScope.Subtask;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 public class E14_Deadlock {
+
+    /** What worker b must report when it was interrupted: it gave up, and its thread kept the interrupt. */
+    static final String BACKED_OFF = "backed off (interrupt status kept)";
 
     /** Two locks and the latch where the two workers meet. */
     record Locks(ReentrantLock a, ReentrantLock b, CountDownLatch meet) {
@@ -75,8 +80,17 @@ public class E14_Deadlock {
                 first.unlock();
             }
         } catch (InterruptedException e) {
+            // it gives up, and says so; the interrupt status is set again, so that whatever this thread
+            // does next still sees the request to stop (catching it and returning would clear it for good)
+            Thread.currentThread().interrupt();
             return "backed off";
         }
+    }
+
+    /** What a worker returned, and whether its thread still had its interrupt status when it did. */
+    static String outcome(Supplier<String> worker) {
+        String result = worker.get();
+        return Thread.currentThread().isInterrupted() ? result + " (interrupt status kept)" : result;
     }
 
     /** Waits until a is queued on B and b on A, both parked; then looks, and breaks it by interrupting b. */
@@ -148,8 +162,8 @@ public class E14_Deadlock {
     static boolean onThreads(String kind, Thread.Builder builder) throws Exception {
         Locks locks = new Locks();
         String[] results = new String[2];
-        Thread a = builder.start(() -> results[0] = locks.work(true, true));
-        Thread b = builder.start(() -> results[1] = locks.work(false, true)); // opposite order
+        Thread a = builder.start(() -> results[0] = outcome(() -> locks.work(true, true)));
+        Thread b = builder.start(() -> results[1] = outcome(() -> locks.work(false, true))); // opposite order
         boolean seen;
         try {
             seen = seeAndBreak(kind, locks, a, b);
@@ -162,7 +176,7 @@ public class E14_Deadlock {
             b.join();
         }
         System.out.printf("%-10s   a %s, b %s%n", "", results[0], results[1]);
-        return seen && "completed".equals(results[0]) && "backed off".equals(results[1]);
+        return seen && "completed".equals(results[0]) && BACKED_OFF.equals(results[1]);
     }
 
     static boolean inAScope() throws Exception {
@@ -176,7 +190,7 @@ public class E14_Deadlock {
                 workers.add(scope.fork(() -> {
                     threads[side] = Thread.currentThread();
                     started.countDown();
-                    return locks.work(side == 0, true);
+                    return outcome(() -> locks.work(side == 0, true));
                 }));
             }
             started.await();
@@ -185,7 +199,7 @@ public class E14_Deadlock {
             String a = workers.get(0).get();
             String b = workers.get(1).get();
             System.out.printf("%-10s   a %s, b %s%n", "", a, b);
-            return seen && "completed".equals(a) && "backed off".equals(b);
+            return seen && "completed".equals(a) && BACKED_OFF.equals(b);
         }
     }
 
@@ -193,10 +207,10 @@ public class E14_Deadlock {
         Locks locks = new Locks();
         String[] results = new String[2];
         // the fix: both take A before B, released together so they contend as hard as before
-        Thread a = Thread.ofVirtual().start(() -> results[0] = locks.work(true, false));
-        Thread b = Thread.ofVirtual().start(() -> results[1] = locks.work(false, false));
+        Thread a = Thread.ofVirtual().start(() -> results[0] = outcome(() -> locks.work(true, false)));
+        Thread b = Thread.ofVirtual().start(() -> results[1] = outcome(() -> locks.work(false, false)));
         // bounded: were the order not global after all, the pair would deadlock, and this must say so, not hang
-        // (virtual threads do not keep the JVM alive, so main's System.exit ends them)
+        // (virtual threads do not keep the JVM alive: when main's check throws, the JVM exits and ends them)
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // one 10 s for both joins
         boolean ended = a.join(Duration.ofNanos(deadline - System.nanoTime()))
                 & b.join(Duration.ofNanos(deadline - System.nanoTime()));
@@ -209,8 +223,10 @@ public class E14_Deadlock {
         ok &= onThreads("virtual", Thread.ofVirtual()); // AFTER
         ok &= inAScope();
         ok &= globalOrder();
-        System.out.println(ok ? "every deadlock seen and broken; the global order completed" : "CHECK FAILED");
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a form did not pass its check: the line above that says so");
+        }
+        System.out.println("every deadlock seen and broken; the global order completed");
     }
 }
 
