@@ -9,12 +9,15 @@
  * the request id inherited from main; virtual threads with the same names and the same inherited
  * value, but priority 5 (setPriority(8) is silently ignored) and always daemon. In both, the
  * uncaught-exception handler (not a stack trace) reports worker-2's failure. In the scope the
- * handler stays silent: the failure is kept by the fork's Subtask.
+ * handler stays silent: the failure is kept by the fork's Subtask. The check asks for each of
+ * these: the name, kind, daemon flag, priority and request id of every worker of both builders, the
+ * one failure each handler reported, and, in the scope, a silent handler and one failed Subtask.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final
  * since JDK 21 (JEP 444).
  */
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +32,11 @@ public class E04_ThreadConfig {
     static final Thread.UncaughtExceptionHandler HANDLER =
             (thread, failure) -> HANDLED.add(thread.getName() + ": " + failure.getMessage());
 
+    /** What a worker's thread carried. */
+    record Seen(String name, boolean virtual, boolean daemon, int priority, String request) {}
+
+    static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
+
     /** The worker: its arguments are captured, not passed; it reports what its thread carries. */
     static String worker(int id, String greeting) {
         Thread self = Thread.currentThread();
@@ -42,6 +50,7 @@ public class E04_ThreadConfig {
                 greeting,
                 id);
         System.out.println(seen);
+        SEEN.add(new Seen(self.getName(), self.isVirtual(), self.isDaemon(), self.getPriority(), REQUEST.get()));
         if (id == 2) {
             throw new IllegalStateException("worker " + id + " fails on purpose");
         }
@@ -64,6 +73,24 @@ public class E04_ThreadConfig {
         }
     }
 
+    /**
+     * The check of one builder's workers: named worker-0..2, of the kind asked for, daemon, with the
+     * priority given and the request id inherited from main. Empties SEEN for the next builder.
+     */
+    static boolean configured(boolean virtual, int priority) {
+        List<Seen> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            expected.add(new Seen("worker-" + i, virtual, true, priority, "request-42"));
+        }
+        List<Seen> seen = SEEN.stream().sorted(Comparator.comparing(Seen::name)).toList();
+        SEEN.clear();
+        if (!seen.equals(expected)) {
+            System.out.println("WRONG: expected " + expected + ", saw " + seen);
+            return false;
+        }
+        return true;
+    }
+
     public static void main(String[] args) throws Exception {
         REQUEST.set("request-42");
 
@@ -77,7 +104,7 @@ public class E04_ThreadConfig {
                         .uncaughtExceptionHandler(HANDLER),
                 false);
         System.out.println("handler: " + HANDLED);
-        boolean ok = HANDLED.size() == 1;
+        boolean ok = configured(false, 8) && HANDLED.size() == 1;
 
         // AFTER: no daemon(..), no priority(..) on the virtual builder
         HANDLED.clear();
@@ -88,7 +115,7 @@ public class E04_ThreadConfig {
                         .uncaughtExceptionHandler(HANDLER),
                 true);
         System.out.println("handler: " + HANDLED);
-        ok &= HANDLED.size() == 1;
+        ok &= configured(true, Thread.NORM_PRIORITY) && HANDLED.size() == 1;
 
         // AFTER, structured: the builder's factory goes to the scope; the failure goes to the Subtask
         HANDLED.clear();
@@ -111,8 +138,10 @@ public class E04_ThreadConfig {
                     + forks.get(2).exception().getMessage() + ")");
             ok &= HANDLED.isEmpty() && failed == 1;
         }
-        System.out.println(ok ? "ok" : "FAILED");
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a form did not pass its check: the lines above say which");
+        }
+        System.out.println("ok");
     }
 }
 
