@@ -12,6 +12,8 @@
  * because getState() describes the thread, not what runs it. The virtual thread's toString() shows
  * its carrier (@ForkJoinPool-1-worker-N) while it spins, and none while it is parked: a parked
  * virtual thread is unmounted. The subtasks print UNAVAILABLE > SUCCESS and UNAVAILABLE > FAILED.
+ * The check asks for all of it: both lines of states, the carrier in the spinning virtual thread's
+ * toString() and none in the parked one's, and the subtasks' states.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final
  * since JDK 21 (JEP 444); a virtual thread blocked on a monitor unmounts since JDK 24 (JEP 491).
@@ -45,6 +47,9 @@ public class E05_Lifecycle {
     static Thread.State await(Thread subject, String want, Thread.State state) throws NeverReached {
         long deadline = System.nanoTime() + BACKSTOP_SECONDS * 1_000_000_000L;
         while (!(step.equals(want) && subject.getState() == state)) {
+            if (subject.getState() == Thread.State.TERMINATED) { // it ended early: no use waiting for the backstop
+                throw new NeverReached(subject + " ended in " + step + " before it reached " + state + " in " + want);
+            }
             if (System.nanoTime() > deadline) {
                 throw new NeverReached(subject + " never reached " + state + " in " + want + " within "
                         + BACKSTOP_SECONDS + " s (it is " + subject.getState() + " in "
@@ -56,7 +61,10 @@ public class E05_Lifecycle {
         return state;
     }
 
-    static String walk(Thread.Builder builder) throws InterruptedException, NeverReached {
+    /** One walk: the states seen, and the subject's toString() while it spun and while it was parked. */
+    record Walk(String states, String spinning, String parked) {}
+
+    static Walk walk(Thread.Builder builder) throws InterruptedException, NeverReached {
         spinning = true;
         parked = true;
         step = "";
@@ -77,6 +85,7 @@ public class E05_Lifecycle {
             try {
                 Thread.sleep(30_000); // ended by main's interrupt
             } catch (InterruptedException expected) {
+                // main's interrupt is the signal to go on to the next step: handled here, so not set again
             }
             step = "park";
             while (parked) {
@@ -86,6 +95,10 @@ public class E05_Lifecycle {
             try {
                 helper.join();
             } catch (InterruptedException e) {
+                // no interrupt is expected here: keep the status and say where it ended, and main's
+                // await() fails at once ("ended in join, interrupted")
+                Thread.currentThread().interrupt();
+                step = "join, interrupted";
                 return;
             }
             step = "enter";
@@ -96,47 +109,62 @@ public class E05_Lifecycle {
         List<Thread.State> seen = new ArrayList<>();
         seen.add(subject.getState());
         subject.start();
-        seen.add(await(subject, "spin", Thread.State.RUNNABLE));
-        String mounted = subject.toString();
-        spinning = false;
-        seen.add(await(subject, "sleep", Thread.State.TIMED_WAITING));
-        subject.interrupt();
-        seen.add(await(subject, "park", Thread.State.WAITING));
-        String unmounted = subject.toString();
-        parked = false;
-        LockSupport.unpark(subject);
-        synchronized (MONITOR) {
-            seen.add(await(subject, "join", Thread.State.WAITING));
+        String mounted;
+        String unmounted;
+        try {
+            seen.add(await(subject, "spin", Thread.State.RUNNABLE));
+            mounted = subject.toString();
+            spinning = false;
+            seen.add(await(subject, "sleep", Thread.State.TIMED_WAITING));
+            subject.interrupt();
+            seen.add(await(subject, "park", Thread.State.WAITING));
+            unmounted = subject.toString();
+            parked = false;
+            LockSupport.unpark(subject);
+            synchronized (MONITOR) {
+                seen.add(await(subject, "join", Thread.State.WAITING));
+                helperDone.countDown();
+                seen.add(await(subject, "enter", Thread.State.BLOCKED));
+            }
+        } catch (NeverReached stuck) {
+            // let the subject out of whichever step it is in (the monitor is free now), join it, then fail
+            spinning = false;
+            parked = false;
+            LockSupport.unpark(subject);
             helperDone.countDown();
-            seen.add(await(subject, "enter", Thread.State.BLOCKED));
+            subject.interrupt();
+            subject.join();
+            helper.join();
+            throw stuck;
         }
         subject.join();
         helper.join();
         seen.add(subject.getState());
         System.out.println("  spinning: " + mounted + "\n  parked:   " + unmounted);
-        return String.join(" > ", seen.stream().map(Thread.State::name).toList());
+        return new Walk(String.join(" > ", seen.stream().map(Thread.State::name).toList()), mounted, unmounted);
     }
 
     public static void main(String[] args) throws Exception {
         String expected = "NEW > RUNNABLE > TIMED_WAITING > WAITING > WAITING > BLOCKED > TERMINATED";
-        String platform;
-        String virtual;
+        Walk platform;
+        Walk virtual;
         try {
             // BEFORE: a platform thread
             System.out.println("platform:");
             platform = walk(Thread.ofPlatform());
-            System.out.println("  " + platform);
+            System.out.println("  " + platform.states());
             // AFTER: a virtual thread, the same walk
             System.out.println("virtual:");
             virtual = walk(Thread.ofVirtual());
-            System.out.println("  " + virtual);
+            System.out.println("  " + virtual.states());
         } catch (NeverReached stuck) {
-            // the walk cannot go on: say where it stopped, and fail as the check does (exit ends the subject)
-            System.out.println("  " + stuck.getMessage());
-            System.out.println("FAILED");
-            System.exit(1);
-            return;
+            // the walk cannot go on; walk() has ended and joined its threads
+            throw new IllegalStateException(stuck.getMessage());
         }
+        // a virtual thread names its carrier while mounted (spinning), none while unmounted (parked)
+        boolean carrierShown = virtual.spinning().contains("@ForkJoinPool-")
+                && !virtual.parked().contains("@");
+        System.out.println("  carrier shown while spinning, none while parked: " + (carrierShown ? "yes" : "NO"));
 
         // AFTER, structured: a subtask's states
         List<String> subtaskStates = new ArrayList<>();
@@ -157,11 +185,14 @@ public class E05_Lifecycle {
         }
         System.out.println("subtasks: " + String.join(" > ", subtaskStates));
 
-        boolean pass = platform.equals(expected)
-                && virtual.equals(expected)
+        boolean pass = platform.states().equals(expected)
+                && virtual.states().equals(expected)
+                && carrierShown
                 && subtaskStates.equals(List.of("UNAVAILABLE UNAVAILABLE", "SUCCESS FAILED"));
-        System.out.println(pass ? "ok" : "FAILED");
-        System.exit(pass ? 0 : 1);
+        if (!pass) {
+            throw new IllegalStateException("the check failed: the lines above show what differs");
+        }
+        System.out.println("ok");
     }
 }
 
