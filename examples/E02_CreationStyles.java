@@ -9,13 +9,16 @@
  * worker on a platform thread; the virtual builder and the per-task executor run theirs on virtual
  * threads; a fork runs its Callable on a virtual thread the scope made. The line "subclass
  * isVirtual() = false" shows why a subclass cannot be migrated as it is: every Thread constructor
- * makes a platform thread. Its fields move into a task (the Greeting record) instead.
+ * makes a platform thread. Its fields move into a task (the Greeting record) instead. The check
+ * asks for all of it: each of the seven styles reported once, on the kind of thread named here.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); virtual threads are final
  * since JDK 21 (JEP 444).
  */
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -94,11 +97,23 @@ public class E02_CreationStyles {
         System.out.println(
                 "subclass isVirtual() = " + subclassVirtual + " (a Thread subclass is always a platform thread)");
 
-        boolean ok = out.size() == 7
-                && !subclassVirtual
-                && out.stream().filter(line -> line.endsWith("virtual=true")).count() == 3;
-        System.out.println(ok ? "ok: 7 workers, 4 on platform threads, 3 on virtual threads" : "FAILED");
-        System.exit(ok ? 0 : 1);
+        // each style and whether its worker ran on a virtual thread, as the header says
+        Map<String, Boolean> expected = Map.of(
+                "runnable target", false,
+                "thread subclass", false,
+                "platform builder", false,
+                "thread factory", false,
+                "virtual builder", true,
+                "per-task executor", true,
+                "fork", true);
+        Map<String, Boolean> seen = new HashMap<>();
+        for (String line : out) {
+            seen.put(line.substring(0, line.indexOf(" argument ")).strip(), line.endsWith("virtual=true"));
+        }
+        if (subclassVirtual || out.size() != expected.size() || !seen.equals(expected)) {
+            throw new IllegalStateException("the styles did not run on the threads expected: " + seen);
+        }
+        System.out.println("ok: 7 workers, 4 on platform threads, 3 on virtual threads");
     }
 }
 
