@@ -12,10 +12,11 @@
  * already has, held open. Without it a virtual thread runs its increments nearly alone on its
  * carrier (no time slicing), and virtual and structured runs often lost nothing (a review, 2 cores
  * at load 17-19: none lost in 5 of 7 runs each), which is no proof of safety: the race is still
- * there. The guarded counter is exact every time. Nothing about locking changes when
- * moving to virtual threads: the lock is the same object, only the threads differ. (Since JDK 24,
- * JEP 491, the same holds for synchronized: a virtual thread waiting for a monitor no longer pins
- * its carrier.)
+ * there. The guarded counter is exact every time. The check asks for that only: how many updates
+ * the unguarded counter lost is printed, not checked, since a race is likely, never certain, to
+ * show in a given run. Nothing about locking changes when moving to virtual threads: the lock is
+ * the same object, only the threads differ. (Since JDK 24, JEP 491, the same holds for
+ * synchronized: a virtual thread waiting for a monitor no longer pins its carrier.)
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */
@@ -116,7 +117,9 @@ public class E06_LockCounter {
         boolean ok = compare("platform", E06_LockCounter::onPlatformThreads);
         ok &= compare("virtual", E06_LockCounter::onVirtualThreads);
         ok &= compare("structured", E06_LockCounter::inAScope);
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a guarded counter was not exact: the line marked WRONG");
+        }
     }
 }
 
