@@ -11,7 +11,10 @@
  * preempts the hogs); on virtual threads it waits about 400 ms, until every hog has finished;
  * with Thread.yield() in the loop it runs at once again. The starter of the threads is itself a
  * virtual thread, as a request handler would be: it holds the one carrier until it has started
- * every thread, so the probe is queued before any hog runs. Last, not checked, the yielding hogs
+ * every thread, so the probe is queued before any hog runs. The check asks for the platform and
+ * yielding delays under half the hogs' 400 ms, and the virtual one over it: a margin of 200 ms on
+ * either side, for probes that take a few milliseconds and one that waits for four hogs, each of
+ * which spins 100 ms by the clock. Last, not checked, the yielding hogs
  * and the probe started from a platform thread: the probe waits either well under a millisecond
  * or about one hog's run (100 ms), never all four, and the line says whether the first hog ran
  * before the probe was started. Why, from JDK 25's sources: a yielding virtual thread is
@@ -31,6 +34,8 @@
  */
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 public class E19_Scheduling {
 
@@ -53,11 +58,13 @@ public class E19_Scheduling {
      * Starts the hogs, then the probe, from one starter thread made by starter; the hogs and the
      * probe are made by builder.
      */
-    static Probe probeDelay(Thread.Builder starter, Thread.Builder builder, boolean yield) throws InterruptedException {
+    static Probe probeDelay(Thread.Builder starter, Thread.Builder builder, boolean yield)
+            throws InterruptedException, ExecutionException {
         long[] submitted = new long[1];
         long[] ran = new long[1];
         long[] hogFirstRan = new long[HOGS];
-        Thread thread = starter.start(() -> {
+        // the starter's work as a FutureTask: what it throws (an interrupt while it joins) reaches main
+        FutureTask<Void> start = new FutureTask<>(() -> {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < HOGS; i++) {
                 int hog = i;
@@ -69,15 +76,12 @@ public class E19_Scheduling {
             submitted[0] = System.nanoTime();
             threads.add(builder.start(() -> ran[0] = System.nanoTime()));
             for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                t.join(); // interrupted, it gives up: the delays below would not be measured ones
             }
+            return null;
         });
-        thread.join();
+        starter.start(start).join();
+        start.get(); // throws what the starter threw, as an ExecutionException
         long firstHog = Long.MAX_VALUE;
         for (long t : hogFirstRan) {
             firstHog = Math.min(firstHog, t);
@@ -85,7 +89,7 @@ public class E19_Scheduling {
         return new Probe((ran[0] - submitted[0]) / 1e6, (firstHog - submitted[0]) / 1e6);
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
         System.setProperty("jdk.virtualThreadScheduler.parallelism", "1"); // before any virtual thread
         double total = HOGS * HOG_NANOS / 1e6;
 
@@ -112,11 +116,10 @@ public class E19_Scheduling {
                 fromPlatform.firstHog() < 0 ? "before" : "after");
 
         boolean asExpected = platform < total / 2 && virtual > total / 2 && yielding < total / 2;
-        System.out.println(
-                asExpected
-                        ? "as expected: virtual threads are not time-sliced"
-                        : "NOT as expected: see the numbers above");
-        System.exit(asExpected ? 0 : 1);
+        if (!asExpected) {
+            throw new IllegalStateException("NOT as expected: see the numbers above");
+        }
+        System.out.println("as expected: virtual threads are not time-sliced");
     }
 }
 
