@@ -75,10 +75,10 @@ final class RunCommand extends LoomCommand {
                 .toList();
         Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
-        Session.Recording where = jfr == null
-                ? new Session.Recording.None()
-                : new Session.Recording.OneFile(
-                        recording.load(), Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr)));
+        // the target checked before the profile is read: a usage error comes alone, not after the profile's warnings
+        Path target = jfr == null ? null : Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr));
+        Session.Recording where =
+                target == null ? new Session.Recording.None() : new Session.Recording.OneFile(recording.load(), target);
 
         PrintWriter out = out();
         Session session = new Session(Progress.onTerminal(err()));

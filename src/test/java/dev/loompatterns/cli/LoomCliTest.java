@@ -666,6 +666,26 @@ class LoomCliTest {
         assertThat(file).exists();
     }
 
+    /** A usage error in the run's --jfr comes alone: the profile's warnings were printed before it. */
+    @Test
+    void aWrongJfrTargetIsOneLineThoughTheProfileWouldWarn(@TempDir Path dir) throws IOException {
+        Path profile = Files.writeString(dir.resolve("mine.jfc"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0">
+              <event name="jdk.VirtualThreadPined"><setting name="threshold">0 ms</setting></event>
+            </configuration>
+            """);
+        usageLine(
+                        "run",
+                        "thread-basics",
+                        "--profile",
+                        profile.toString(),
+                        "--jfr",
+                        dir.resolve("no-such-folder").resolve("x.jfr").toString())
+                .startsWith("loom: ")
+                .doesNotContain("warning");
+    }
+
     /** The one line a usage error prints, once its exit code is checked: 2. */
     static org.assertj.core.api.AbstractStringAssert<?> usageLine(String... args) {
         Result result = loom(args);
