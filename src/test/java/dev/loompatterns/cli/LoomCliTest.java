@@ -645,16 +645,21 @@ class LoomCliTest {
                 .doesNotContain("jdk.VirtualThreadStart");
     }
 
-    /** A misspelt event in the user's .jfc is one warning line on stderr; the run records and exits as it would. */
-    @Test
-    void aProfileThatSetsAnUnknownEventIsWarnedAboutOnce(@TempDir Path dir) throws IOException {
-        Path profile = Files.writeString(dir.resolve("mine.jfc"), """
+    /** A user's .jfc in {@code dir} that sets a misspelt event (and one of ours, rightly spelt). */
+    private static Path misspeltProfile(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("mine.jfc"), """
             <?xml version="1.0" encoding="UTF-8"?>
             <configuration version="2.0">
               <event name="jdk.VirtualThreadPined"><setting name="threshold">0 ms</setting></event>
               <event name="loompatterns.PatternRun"><setting name="enabled">true</setting></event>
             </configuration>
             """);
+    }
+
+    /** A misspelt event in the user's .jfc is one warning line on stderr; the run records and exits as it would. */
+    @Test
+    void aProfileThatSetsAnUnknownEventIsWarnedAboutOnce(@TempDir Path dir) throws IOException {
+        Path profile = misspeltProfile(dir);
         Path file = dir.resolve("p.jfr");
         Result result = recordedRun(file, "--profile", profile.toString());
         assertThat(result.code()).as(result.err()).isZero();
@@ -669,12 +674,7 @@ class LoomCliTest {
     /** A usage error in the run's --jfr comes alone: the profile's warnings were printed before it. */
     @Test
     void aWrongJfrTargetIsOneLineThoughTheProfileWouldWarn(@TempDir Path dir) throws IOException {
-        Path profile = Files.writeString(dir.resolve("mine.jfc"), """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <configuration version="2.0">
-              <event name="jdk.VirtualThreadPined"><setting name="threshold">0 ms</setting></event>
-            </configuration>
-            """);
+        Path profile = misspeltProfile(dir);
         usageLine(
                         "run",
                         "thread-basics",
