@@ -152,8 +152,10 @@ public class E09_EventSignal {
                 Thread.currentThread().interrupt();
             }
         });
-        until(() -> event.waiting() == 1 && late.getState() == Thread.State.TIMED_WAITING);
-        boolean blocked = outcome.get() == 0;
+        // either it waits, or (clear() broken) it went through and ended: both are states to wait for
+        until(() -> late.getState() == Thread.State.TERMINATED
+                || (event.waiting() == 1 && late.getState() == Thread.State.TIMED_WAITING));
+        boolean blocked = late.isAlive() && outcome.get() == 0;
         // at once: holding the event's (reentrant) lock across both, so the waiter cannot wake in between
         // and find the flag still set; what releases it then is the new generation alone
         event.lock.lock();

@@ -232,10 +232,10 @@ public class E21_Timer {
                             }
                             try {
                                 tick.accept(tickNo);
-                            } catch (RuntimeException | Error e) { // a periodic task that throws is not run again
-                                failures.add(e);
+                            } catch (RuntimeException | Error e) { // recorded, then rethrown: a periodic task
+                                failures.add(e); // that throws is not run again
                                 finished.countDown();
-                                return;
+                                throw e;
                             }
                             if (tickNo == ticks) {
                                 self.join()
@@ -417,6 +417,14 @@ public class E21_Timer {
     public static void main(String[] args) throws Exception {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2); // BEFORE
         scheduler.setRemoveOnCancelPolicy(true);
+        try {
+            run(scheduler);
+        } finally { // its threads are not daemons: a failure must not leave the JVM waiting for them
+            scheduler.shutdownNow();
+        }
+    }
+
+    static void run(ScheduledThreadPoolExecutor scheduler) throws Exception {
         boolean ok = play("platform", pool(scheduler));
         ok &= play("virtual", virtual()); // AFTER
         try (var scope = StructuredTaskScope.open(
@@ -437,7 +445,9 @@ public class E21_Timer {
         ok &= shown;
         scheduler.shutdown();
         scheduler.awaitTermination(1, TimeUnit.MINUTES);
-        System.exit(ok ? 0 : 1);
+        if (!ok) {
+            throw new IllegalStateException("a check above failed: see the line marked WRONG");
+        }
     }
 }
 

@@ -203,10 +203,8 @@ final class CompareCommand extends LoomCommand {
     }
 
     private static void deleteIfEmpty(Path dir) {
-        try (var entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
+        try {
+            Files.deleteIfExists(dir); // refused for a folder that is not empty
         } catch (IOException e) {
             // left as it is: a folder, empty or not, harms nothing
         }

@@ -349,7 +349,8 @@ public final class ChildJvm {
 
         /**
          * The command, for a caller that runs the process itself; once. A recorded child deletes its settings
-         * file as soon as it has read it, so a second process of the same launch would find none.
+         * file as soon as it has read it, so a second process of the same launch would find none. The child
+         * runs under {@link ParentWatch}: keep its stdin an open pipe until it has ended, or it ends at once.
          */
         public List<String> command() {
             return command;
@@ -410,7 +411,8 @@ public final class ChildJvm {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Deletes {@code file} if it is there; a null or a file that cannot go is left: a leftover is harmless. */
+    static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

@@ -4,7 +4,6 @@ import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import jdk.jfr.Configuration;
@@ -39,11 +38,7 @@ public final class ChildMain {
         try {
             return Configuration.create(file);
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the parent deletes it when this child has ended
-            }
+            ChildJvm.deleteQuietly(file); // else the parent deletes it when this child has ended
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -120,13 +119,8 @@ public final class ParentWatch {
     static void deleteParentFiles() {
         for (String property : new String[] {ChildMain.JFR_SETTINGS, ChildMain.JFR_FILE}) {
             String file = System.getProperty(property);
-            if (file == null) {
-                continue;
-            }
-            try {
-                Files.deleteIfExists(Path.of(file));
-            } catch (IOException | RuntimeException ignored) {
-                // a file left behind, beside an exit that matters more
+            if (file != null) {
+                ChildJvm.deleteQuietly(Path.of(file));
             }
         }
     }

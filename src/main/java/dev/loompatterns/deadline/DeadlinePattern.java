@@ -70,8 +70,9 @@ public final class DeadlinePattern extends AbstractPattern {
 
     /**
      * The call returned within the budget plus {@link #SLACK}; if it returned before the budget, no
-     * subtask was cut off (interrupted, or never started); no subtask was still running then; and
-     * every result delivered is the right one, from a subtask that succeeded.
+     * subtask was cut off (interrupted, or never started) and every subtask that succeeded was
+     * delivered; no subtask was still running then; and every result delivered is the right one, from
+     * a subtask that succeeded.
      */
     static Check check(Duration budget, Duration took, Map<Integer, String> delivered, List<State> subtasks) {
         String timing = "returned in " + took.toMillis() + " ms (budget " + budget.toMillis() + " + slack "

@@ -105,7 +105,8 @@ public enum ReportFormat {
     /**
      * The table in {@value #TABLE_WIDTH} columns: short headers (a legend under the table names
      * them), and the check's verdict with as much of what it measured as fits, cut with an
-     * ellipsis; {@code --wide}, csv and json have all of it.
+     * ellipsis; a check that did not pass and would be cut goes on a line of its own below the row
+     * (itself cut to the width); {@code whole} says what in this command gives them all.
      */
     private static void narrowTable(List<Row> rows, PrintWriter out, String whole) {
         List<List<String>> lines = new ArrayList<>();

@@ -175,7 +175,6 @@ final class Example implements AutoCloseable {
         try {
             main.invoke(null, (Object) new String[] {"1"});
         } catch (InvocationTargetException e) {
-            System.setOut(stdout);
             if (!(e.getCause() instanceof InterruptedException)) {
                 // an example whose own check failed throws (run alone, it exits 1 so): its lines say which form
                 parse(captured.toString(StandardCharsets.UTF_8), pairing);

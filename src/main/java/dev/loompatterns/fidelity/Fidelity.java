@@ -82,7 +82,10 @@ public final class Fidelity {
                         standalone = example.run(pairing);
                     }
                     if (Cancellation.requested()) { // a side Ctrl-C cut short may still have returned a time
-                        throw new InterruptedException("stopped by Ctrl-C");
+                        if (exampleMs.get(Mode.PLATFORM).isEmpty()) {
+                            throw new InterruptedException("stopped by Ctrl-C before a measured pair ended");
+                        }
+                        break; // the pairs before it stand
                     }
                     if (pair >= warmup) {
                         for (Mode mode : Mode.values()) {

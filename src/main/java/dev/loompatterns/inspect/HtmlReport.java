@@ -419,7 +419,7 @@ public final class HtmlReport {
             return escape(text);
         }
         return "<details class=\"long\"><summary>" + around(text, CELL_HEAD, CELL_TAIL) + " <span class=\"chars\">("
-                + String.format(Locale.ROOT, "%,d", length) + " characters)</span></summary><span class=\"whole\">"
+                + Durations.count(length, "character") + ")</span></summary><span class=\"whole\">"
                 + escape(text) + "</span></details>";
     }
 

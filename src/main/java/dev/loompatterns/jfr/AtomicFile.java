@@ -117,13 +117,7 @@ public final class AtomicFile {
         if (Files.isDirectory(absolute)) {
             throw new RecordingSetupException(cannot + ": it is a directory; give a file name");
         }
-        Path folder = absolute.getParent();
-        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) { // --out p.jfr/x.html
-            throw new RecordingSetupException(cannot + ": '" + folder + "' is a file, not a folder");
-        }
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
-        }
+        requireFolder(absolute.getParent(), cannot);
         if (Files.isSymbolicLink(absolute)) { // the write would replace the link, not what it points to
             throw new RecordingSetupException(
                     cannot + ": it is a symbolic link; give the file it points to, or another name");
@@ -143,7 +137,7 @@ public final class AtomicFile {
             throw new RecordingSetupException(cannot + ": a file of another kind is there, and loom writes only over"
                     + " an empty file, a JFR recording or a report of loom inspect; give another name, or remove it");
         }
-        checkFolder(folder, cannot);
+        checkFolder(absolute.getParent(), cannot);
         return absolute;
     }
 
@@ -188,5 +182,18 @@ public final class AtomicFile {
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
+    }
+
+    /**
+     * Refuses a {@code folder} that is a file ({@code --out p.jfr/x.html}) or does not exist, in one line that
+     * begins with {@code cannot}.
+     */
+    static void requireFolder(Path folder, String cannot) {
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new RecordingSetupException(cannot + ": '" + folder + "' is a file, not a folder");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new RecordingSetupException(cannot + ": folder '" + folder + "' does not exist");
+        }
     }
 }

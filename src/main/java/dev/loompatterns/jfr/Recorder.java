@@ -67,11 +67,8 @@ public final class Recorder implements AutoCloseable {
             throw new RecordingSetupException("--jfr-dir '" + dir + "' is a file; give a folder for the recordings");
         }
         Path parent = absolute.getParent();
-        if (!Files.isDirectory(absolute) && parent != null && !Files.isDirectory(parent)) {
-            throw new RecordingSetupException("cannot create --jfr-dir '" + dir + "': "
-                    + (Files.exists(parent)
-                            ? "'" + parent + "' is a file, not a folder"
-                            : "folder '" + parent + "' does not exist"));
+        if (!Files.isDirectory(absolute) && parent != null) {
+            AtomicFile.requireFolder(parent, "cannot create --jfr-dir '" + dir + "'");
         }
         try {
             Files.createDirectories(absolute);

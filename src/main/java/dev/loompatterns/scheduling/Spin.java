@@ -8,8 +8,8 @@ final class Spin {
     private Spin() {}
 
     /**
-     * Spins for {@code duration} of wall time, optionally calling {@link Thread#yield()} on each
-     * turn of the loop.
+     * Spins for {@code duration} of wall time, or until the thread is interrupted (the interrupt left
+     * set), optionally calling {@link Thread#yield()} on each turn of the loop.
      *
      * @return how many times it yielded
      */

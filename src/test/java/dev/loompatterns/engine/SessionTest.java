@@ -201,15 +201,21 @@ class SessionTest {
     @Test
     void aStoppedSessionHandsOnTheFinishedCellsRecordings(@TempDir Path dir) throws IOException {
         List<Session.Outcome> handed = new ArrayList<>();
+        // the stopped cell's child records to its hidden file, which goes with the discarded recording
+        ChildThenStopped stopped =
+                new ChildThenStopped(dir.resolve(".child-then-stopped-virtual-default-child-1.jfr.pending"));
         assertThatThrownBy(() -> session()
                         .run(
-                                List.of(cell(new OneChild()), cell(new ChildThenStopped(dir.resolve("unused")))),
+                                List.of(cell(new OneChild()), cell(stopped)),
                                 0,
                                 1,
                                 new Session.Recording.FilePerCell(Profiles.load("pinning"), dir),
                                 handed::add))
                 .isInstanceOf(InterruptedException.class);
 
+        assertThat(stopped.childRecorded)
+                .as("the stopped cell's child JVM wrote its recording")
+                .isTrue();
         Session.Outcome finished = handed.getFirst();
         assertThat(handed).hasSize(1);
         assertThat(finished.rows()).extracting(Row::pattern).containsExactly("one-child");

@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PinningExtension.class)
 public @interface ShouldNotPin {
 
-    /** Only pins whose {@code pinnedReason} contains this fail the test; "" (the default): any pin. */
+    /**
+     * Only pins whose {@code pinnedReason} contains this fail the test; "" (the default): any pin. JDK 24 and
+     * later: on 21-23 the events have no {@code pinnedReason}, and a reason there is a configuration error (use
+     * {@link #ignore()}).
+     */
     String reason() default "";
 
     /** A tolerance: the test fails only with more pins than this (default 0). */

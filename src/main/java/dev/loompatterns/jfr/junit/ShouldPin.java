@@ -36,7 +36,11 @@ public @interface ShouldPin {
 
     int atMost() default Integer.MAX_VALUE;
 
-    /** A fragment of {@code pinnedReason} ("Native or VM frame", "&lt;clinit&gt;"); "" counts every pin. */
+    /**
+     * A fragment of {@code pinnedReason} ("Native or VM frame", "&lt;clinit&gt;"); "" counts every pin. JDK 24
+     * and later: on 21-23 the events have no {@code pinnedReason}, and a reason there is a configuration error
+     * (use {@link #cause()}).
+     */
     String reason() default "";
 
     /** Only pins of these causes count; empty (the default): any cause. */
