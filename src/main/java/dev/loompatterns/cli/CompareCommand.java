@@ -155,9 +155,7 @@ final class CompareCommand extends LoomCommand {
         Session.validate(cells); // every cell's parameters, before the first runs or --jfr-dir is made
         recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
         boolean made = jfrDir != null && !Files.isDirectory(jfrDir);
-        Session.Recording where = jfrDir == null
-                ? new Session.Recording.None()
-                : new Session.Recording.FilePerCell(recording.load(), Recorder.checkDirectory(jfrDir));
+        Session.Recording where = jfrDir == null ? new Session.Recording.None() : perCell(made);
 
         PrintWriter out = out();
         Session session = new Session(Progress.onTerminal(err()));
@@ -200,6 +198,22 @@ final class CompareCommand extends LoomCommand {
         }
         out.flush();
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * The folder checked (and made) before the profile is read, so that a wrong folder is one usage line, not
+     * one after the profile's warnings; a folder made for a profile that cannot be read is removed again.
+     */
+    private Session.Recording perCell(boolean made) {
+        Path dir = Recorder.checkDirectory(jfrDir);
+        try {
+            return new Session.Recording.FilePerCell(recording.load(), dir);
+        } catch (RuntimeException e) {
+            if (made) {
+                deleteIfEmpty(jfrDir);
+            }
+            throw e;
+        }
     }
 
     private static void deleteIfEmpty(Path dir) {

@@ -686,6 +686,26 @@ class LoomCliTest {
                 .doesNotContain("warning");
     }
 
+    /** So in compare, whose --jfr-dir is a file here; and a folder compare made is gone if the profile is not read. */
+    @Test
+    void compareChecksItsFolderBeforeTheProfileAndKeepsNoFolderForAProfileItCannotRead(@TempDir Path dir)
+            throws IOException {
+        Path profile = misspeltProfile(dir);
+        usageLine("compare", "thread-basics", "--profile", profile.toString(), "--jfr-dir", profile.toString())
+                .startsWith("loom: --jfr-dir")
+                .doesNotContain("warning");
+        Path made = dir.resolve("runs");
+        usageLine(
+                        "compare",
+                        "thread-basics",
+                        "--profile",
+                        dir.resolve("no-such.jfc").toString(),
+                        "--jfr-dir",
+                        made.toString())
+                .contains("no-such.jfc");
+        assertThat(made).doesNotExist();
+    }
+
     /** The one line a usage error prints, once its exit code is checked: 2. */
     static org.assertj.core.api.AbstractStringAssert<?> usageLine(String... args) {
         Result result = loom(args);
