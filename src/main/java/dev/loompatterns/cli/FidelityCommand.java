@@ -141,11 +141,7 @@ final class FidelityCommand extends LoomCommand {
                         source.getFileName(),
                         pairing.example(),
                         pairing.patternId(),
-                        // the harness's side runs the first variant, the fault-free default
-                        catalogue
-                                .find(pairing.patternId())
-                                .variants()
-                                .getFirst()
+                        Fidelity.harnessVariant(catalogue.find(pairing.patternId()))
                                 .id(),
                         pairing.tasks(),
                         String.join(

@@ -4,6 +4,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
 import dev.loompatterns.core.Runner;
+import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
@@ -32,6 +33,11 @@ import java.util.Map;
 public final class Fidelity {
 
     private Fidelity() {}
+
+    /** The variant the harness's side runs: the pattern's first, its fault-free default. */
+    public static Variant harnessVariant(Pattern pattern) {
+        return pattern.variants().getFirst();
+    }
 
     /** {@code examples/} beside the folder holding this project's jar (target/). */
     public static Path defaultExamples() {
@@ -114,8 +120,7 @@ public final class Fidelity {
             throws InterruptedException, CannotCompare {
         Map<Mode, Double> times = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
-            RunReport report = runner.run(
-                    pattern, mode, pattern.variants().getFirst(), workloads.get(mode)); // the fault-free default
+            RunReport report = runner.run(pattern, mode, harnessVariant(pattern), workloads.get(mode));
             if (!report.check().ok()) {
                 throw new CannotCompare(pattern.id() + " " + mode.id() + " failed its check: "
                         + report.check().detail());
