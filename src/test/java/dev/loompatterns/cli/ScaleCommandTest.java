@@ -36,6 +36,37 @@ class ScaleCommandTest {
         }
     }
 
+    /**
+     * A row's JVM killed from outside (here SIGKILL while its tasks sleep) ends scale with one line that says so
+     * and the checks' exit code: it was "unexpected error" with an empty reason, a stack trace's worth of nothing.
+     */
+    @Test
+    @Timeout(120)
+    void aRowsJvmKilledFromOutsideEndsScaleWithOneLine() throws Exception {
+        try (dev.loompatterns.testing.Background<Result> run = dev.loompatterns.testing.Background.start(
+                () -> LoomCliTest.loom("scale", "--tasks", "1", "--platform-tasks", "0", "--sleep-ms", "60000"))) {
+            java.util.concurrent.atomic.AtomicReference<ProcessHandle> row =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            run.await("the row's JVM started", () -> {
+                ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains(SleeperRun.class.getName()))
+                        .findFirst()
+                        .ifPresent(row::set);
+                return row.get() != null;
+            });
+            row.get().destroyForcibly();
+            Result result = run.join();
+            assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+            assertThat(result.errLines())
+                    .filteredOn(line -> !line.isBlank())
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: scale: the virtual thread per task row's JVM was killed by signal 9 (SIGKILL)");
+            assertThat(result.out()).doesNotContain("pass:");
+        }
+    }
+
     @Test
     @Timeout(120)
     void printsARowPerKindInChildJvmsAndPassesWhenEveryTaskWoke() {

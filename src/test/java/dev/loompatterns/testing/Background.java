@@ -43,11 +43,16 @@ public final class Background<T> implements AutoCloseable {
 
     /** Waits until the thread is in {@code state}; fails at once if the task ended instead. */
     public void awaitState(Thread.State state) throws InterruptedException {
+        await("reaching " + state, () -> thread.getState() == state);
+    }
+
+    /** Waits until the condition holds; fails at once if the task ended first (said as "task ended before WHAT"). */
+    public void await(String what, BooleanSupplier condition) throws InterruptedException {
         awaitUntil(() -> {
             if (result.isDone()) {
-                throw new AssertionError("task ended before reaching " + state + ": " + describe());
+                throw new AssertionError("task ended before " + what + ": " + describe());
             }
-            return thread.getState() == state;
+            return condition.getAsBoolean();
         });
     }
 
