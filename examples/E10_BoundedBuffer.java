@@ -141,8 +141,19 @@ public class E10_BoundedBuffer {
         Starter starter = task -> tasks.add(Started.on(builder, task));
         LongAdder total = new LongAdder();
         flowInto(total, buffer, starter);
-        for (Started task : tasks) {
-            task.join();
+        try {
+            for (Started task : tasks) {
+                task.join();
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            // One task failed, or main was interrupted: the others could wait for ever (consumers for
+            // items a failed producer will never put) and, on platform threads, keep the JVM alive. Stop
+            // and join them by hand; inAScope's scope does this by itself.
+            tasks.forEach(task -> task.thread().interrupt());
+            for (Started task : tasks) {
+                task.thread().join();
+            }
+            throw e;
         }
         return report(name, buffer, total.sum(), start);
     }
