@@ -61,9 +61,8 @@ class CancellationTest {
         });
         try {
             // Mid-run: the run's thread is blocked, waiting for its workers (or the run already ended).
-            while (!WAITING_FOR_WORKERS.contains(run.getState()) && run.isAlive()) {
-                Thread.onSpinWait();
-            }
+            dev.loompatterns.testing.Background.awaitUntil(
+                    () -> WAITING_FOR_WORKERS.contains(run.getState()) || !run.isAlive());
             // as loom's Ctrl-C does: interrupted, and again until it ends
             boolean ended = Cancellation.interruptUntilEnded(run, BACKSTOP, atMost -> {
                 run.join(atMost);

@@ -3,6 +3,7 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Timeout;
@@ -62,6 +63,13 @@ class CrewTest {
                     .isInstanceOf(ExecutionException.class)
                     .hasRootCauseMessage("boom");
         }
+        // cancelled, and waited for by join or close: none is left waiting. A thread's await is interrupted; a fork
+        // made once the scope has cancelled is never started (NEW), one made just before is interrupted too
+        assertThat(late.state())
+                .isIn(
+                        mode == Mode.STRUCTURED
+                                ? List.of(Thread.State.NEW, Thread.State.TERMINATED)
+                                : List.of(Thread.State.TERMINATED));
     }
 
     /** A wait on state that a failed task will never bring about ends with that failure, not at the backstop. */
