@@ -21,6 +21,12 @@ def attributes = jar.manifest.mainAttributes
 assert attributes.getValue('Main-Class') == null && attributes.getValue('Class-Path') == null : attributes.entrySet()
 
 def reports = new File(base, 'target/surefire-reports')
+// Under JUnit's parallel execution the annotated test ran alone, so the pinning test beside it did not fail it.
+['ParallelQuietTest', 'ParallelPinnerTest'].each { name ->
+    def suite = new XmlSlurper().parse(new File(reports, "TEST-com.example.${name}.xml"))
+    assert suite.@tests.toInteger() == 1 && suite.@failures.toInteger() == 0 && suite.@errors.toInteger() == 0 : "${name} failed under parallel execution: ${suite.testcase.failure.@message} ${suite.testcase.error.@message}"
+}
+
 def clean = new XmlSlurper().parse(new File(reports, 'TEST-com.example.CleanTest.xml'))
 assert clean.@failures.toInteger() == 0 && clean.@errors.toInteger() == 0 : "CleanTest failed"
 assert clean.@tests.toInteger() == 201

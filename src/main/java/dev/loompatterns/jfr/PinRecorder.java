@@ -36,7 +36,10 @@ import java.util.stream.Collectors;
  * <p><b>Blocking.</b> Events reach the recorder asynchronously; {@link #stop()} waits until every
  * event up to that moment has been delivered, so it must be called before reading. It costs a few
  * milliseconds when the recorder's threads could have pinned (a thread was created, or the
- * recorder was started on a virtual thread), and nearly nothing otherwise.
+ * recorder was started on a virtual thread), and nearly nothing otherwise. A caller whose interrupt
+ * flag is set takes {@code stop()} for a cancelled run's: it waits less for JFR's last events, which
+ * may then be missing. A test that asserts on the pins clears the flag before {@code stop()}
+ * ({@code Thread.interrupted()}), as {@code @ShouldNotPin} does for the test it wraps.
  *
  * <p>Other recordings can run at the same time: JFR merges their settings.
  */

@@ -48,16 +48,6 @@ final class PinningAssertionFixtures {
     }
 
     @ExtendWith(OnlyInTestKit.class)
-    @org.junit.jupiter.api.parallel.Isolated
-    static class IsolatedPins {
-        @Test
-        @ShouldNotPin
-        void pins() throws Exception {
-            PinningAssertionTest.upcallOnAVirtualThread();
-        }
-    }
-
-    @ExtendWith(OnlyInTestKit.class)
     static class ShouldPinButDoesNot {
         @Test
         @ShouldPin(reason = "<clinit>")

@@ -10,7 +10,6 @@ import dev.loompatterns.jfr.junit.ShouldPin;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -237,9 +235,13 @@ final class PinningAssertionOptionsFixtures {
         }
     }
 
+    /** How long a test of {@link InParallel} or {@link BesideAPinner} waits for the other to be running too. */
+    static final long WAIT_FOR_THE_OTHER_MS = 2_000;
+
     /**
-     * Two annotated tests at the same time (the test kit enables parallel execution): the second starts only once
-     * the first is inside its window, and the first ends only once the second is done.
+     * Two annotated tests of a class that asks for concurrent execution (the test kit enables parallel
+     * execution): each waits a while for the other to be running too. Under the annotations' lock they run one
+     * after the other, and both pass; before, the second ran inside the first's window and failed.
      */
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     @Execution(ExecutionMode.CONCURRENT)
@@ -248,32 +250,45 @@ final class PinningAssertionOptionsFixtures {
         static final CountDownLatch FIRST_INSIDE = new CountDownLatch(1);
         static final CountDownLatch SECOND_DONE = new CountDownLatch(1);
 
-        @BeforeEach
-        void secondWaitsForTheFirst(TestInfo test) throws InterruptedException {
-            if (test.getTestMethod().orElseThrow().getName().equals("second")) {
-                assertThat(FIRST_INSIDE.await(30, TimeUnit.SECONDS)) // a backstop: the counting down ends the wait
-                        .as("the first test inside its window")
-                        .isTrue();
-            }
-        }
-
-        @AfterEach
-        void secondIsDone(TestInfo test) {
-            if (test.getTestMethod().orElseThrow().getName().equals("second")) {
-                SECOND_DONE.countDown();
-            }
-        }
-
         @Test
         void first() throws InterruptedException {
             FIRST_INSIDE.countDown();
-            assertThat(SECOND_DONE.await(30, TimeUnit.SECONDS))
-                    .as("the second test done")
-                    .isTrue();
+            SECOND_DONE.await(WAIT_FOR_THE_OTHER_MS, TimeUnit.MILLISECONDS);
         }
 
         @Test
-        void second() {}
+        void second() throws InterruptedException {
+            FIRST_INSIDE.await(WAIT_FOR_THE_OTHER_MS, TimeUnit.MILLISECONDS);
+            SECOND_DONE.countDown();
+        }
+    }
+
+    /**
+     * A quiet annotated test and a test that pins, in a class that asks for concurrent execution: each waits a while
+     * for the other to be running too, and the pinning test pins while the quiet one's window would be open. The
+     * quiet test creates a thread, so its window reads the stream. Before the annotations took JUnit's global lock,
+     * the two ran together and the quiet test was charged the other's pin.
+     */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class BesideAPinner {
+        static final CountDownLatch QUIET_INSIDE = new CountDownLatch(1);
+        static final CountDownLatch PINNED = new CountDownLatch(1);
+
+        @Test
+        @ShouldNotPin
+        void quiet() throws InterruptedException {
+            Thread.ofVirtual().start(() -> {}).join();
+            QUIET_INSIDE.countDown();
+            PINNED.await(WAIT_FOR_THE_OTHER_MS, TimeUnit.MILLISECONDS);
+        }
+
+        @Test
+        void pins() throws Exception {
+            QUIET_INSIDE.await(WAIT_FOR_THE_OTHER_MS, TimeUnit.MILLISECONDS);
+            PinningAssertionTest.upcallOnAVirtualThread();
+            PINNED.countDown();
+        }
     }
 
     /**

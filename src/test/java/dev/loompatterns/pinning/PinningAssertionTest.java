@@ -8,7 +8,6 @@ import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.RepeatedTest;
@@ -105,40 +104,6 @@ class PinningAssertionTest {
                         + System.lineSeparator()
                         + "  (a pin is recorded when its blocking ends: join the test's threads before the"
                         + " test returns; if they were joined, nothing they ran pinned)")::equals);
-    }
-
-    /**
-     * With JUnit's parallel execution on, a failure that counted pins says they may be another test's, if another
-     * ran at the same time: a test's threads are those created while it ran. It says so whatever the default modes,
-     * since one test cannot tell: with both {@code same_thread}, a class marked {@code @Execution(CONCURRENT)} still
-     * runs beside the others (a reviewer's did, and a quiet test was charged its pin). Without parallel execution,
-     * or on an {@code @Isolated} class, nothing is added.
-     */
-    @Test
-    void aFailureUnderParallelExecutionSaysThePinsMayBeAnotherTests() {
-        String note = "JUnit's parallel execution is on (junit.jupiter.execution.parallel.enabled): a test's threads"
-                + " are those created while it ran, so if another test ran at the same time, these may be its";
-        for (Class<?> fixture :
-                List.of(PinningAssertionFixtures.PinsButShouldNot.class, PinningAssertionFixtures.IsolatedPins.class)) {
-            boolean isolated = fixture == PinningAssertionFixtures.IsolatedPins.class;
-            for (String mode : List.of("same_thread", "concurrent")) {
-                failedOnce(
-                        EngineTestKit.engine("junit-jupiter")
-                                .configurationParameter(PinningAssertionFixtures.ENABLED, "true")
-                                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                                .configurationParameter("junit.jupiter.execution.parallel.mode.default", mode)
-                                .selectors(selectClass(fixture))
-                                .execute()
-                                .testEvents(),
-                        null,
-                        m -> m.startsWith("expected exactly 0 pins") && m.contains(note) != isolated);
-            }
-        }
-        failedOnce(
-                fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class))
-                        .testEvents(),
-                null,
-                m -> !m.contains(note));
     }
 
     /** Where the test created no thread, the message says that, not to join threads it does not have. */

@@ -8,6 +8,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The test fails if a virtual thread of the test pins its carrier while the test method runs
@@ -15,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On a class, it applies to every test method that does not say otherwise, also in subclasses and
  * {@code @Nested} classes; on a {@code @TestFactory}, to each of its dynamic tests.
  * See {@link PinningExtension} for whose threads count and what it costs.
+ *
+ * <p>Under JUnit's parallel execution, a test under it runs with no other test at the same time, as under
+ * {@code @Isolated} (it takes JUnit's global resource lock, {@code Resources.GLOBAL}, to read and write): a
+ * test's threads are those created while it runs, so it could be charged the pins of a test beside it.
  *
  * <p>Pins of a class's first use (a cold JVM loading classes, waiting for another thread to run any
  * class's initializer, a contended monitor inside any initializer, or blocking in a JDK class's
@@ -35,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @ExtendWith(PinningExtension.class)
+@ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
 public @interface ShouldNotPin {
 
     /**

@@ -8,6 +8,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The test fails unless the test's virtual threads pin from {@link #atLeast()} to
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code pinnedReason} contains {@link #reason()} (and, if given, of the causes in
  * {@link #cause()}). For a test that documents a known pin (a native library calling back into
  * Java) and should notice when it goes away or multiplies. Pins of a class's first use and of
- * JFR's own code never count.
+ * JFR's own code never count. Under JUnit's parallel execution it runs alone, as {@link ShouldNotPin} does.
  *
  * {@snippet :
  * @Test
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @ExtendWith(PinningExtension.class)
+@ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
 public @interface ShouldPin {
 
     int atLeast() default 1;
