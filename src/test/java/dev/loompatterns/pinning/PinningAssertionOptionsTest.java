@@ -169,11 +169,7 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void twoAnnotatedTestsOfAConcurrentClassRunOneAfterTheOther() {
-        inParallel()
-                .selectors(selectClass(PinningAssertionOptionsFixtures.InParallel.class))
-                .execute()
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(2).failed(0));
+        bothPass(inParallel(), PinningAssertionOptionsFixtures.InParallel.class);
     }
 
     /**
@@ -183,9 +179,14 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void aQuietAnnotatedTestIsNotChargedWithThePinOfATestThatWouldRunBesideIt() {
-        inParallel()
-                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-                .selectors(selectClass(PinningAssertionOptionsFixtures.BesideAPinner.class))
+        bothPass(
+                inParallel().configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent"),
+                PinningAssertionOptionsFixtures.BesideAPinner.class);
+    }
+
+    /** The fixture's two tests, run by the kit, both passed. */
+    private static void bothPass(EngineTestKit.Builder kit, Class<?> fixture) {
+        kit.selectors(selectClass(fixture))
                 .execute()
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(2).failed(0));
