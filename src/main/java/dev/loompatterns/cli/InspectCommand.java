@@ -1,5 +1,6 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.analysis.jfr.JvmParts;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Progress;
@@ -10,6 +11,7 @@ import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Recorder;
+import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -19,6 +21,8 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 the recording was read (whatever it holds), 1 it needed more memory than the JVM had"
                     + " (one line says how to give it more), the file system refused the report (one line says why)"
                     + " or a rule failed (a bug of loom's), 2 a usage error or a"
-                    + " file that could not be read (no such file, not a recording, a recording cut short), 130"
+                    + " file that could not be read (no such file, not a recording, a recording cut short, the recordings"
+                    + " of several JVMs joined), 130"
                     + " stopped by Ctrl-C (143 by kill's TERM).",
             "Examples:",
             "  loom inspect p.jfr",
@@ -221,7 +226,43 @@ final class InspectCommand extends LoomCommand {
             throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"
                     + " FLR and a zero byte); give a .jfr recording");
         }
+        List<JvmParts.Part> parts = jvmParts(file);
+        if (parts.size() > 1) {
+            throw new UsageException("'" + file + "' joins the recordings of " + parts.size() + " JVMs, one after"
+                    + " the other (a cat of recordings, or jfr assemble of several runs' files), which the JDK's parser"
+                    + " reads wrongly: it gives one JVM's threads, classes and methods the names of the other's, or"
+                    + " loses events; inspect each JVM's recording alone: " + splitCommands(file, parts));
+        }
         return file;
+    }
+
+    /** {@link JvmParts#of}, a file that cannot be read said in one line. */
+    private static List<JvmParts.Part> jvmParts(Path file) {
+        try {
+            return JvmParts.of(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + file + "': " + reason(e));
+        }
+    }
+
+    /**
+     * Shell commands that write each part to a file of its own beside the recording ({@code p.jfr}: {@code p-jvm1.jfr},
+     * {@code p-jvm2.jfr}, ...), joined by {@code ; }.
+     */
+    static String splitCommands(Path file, List<JvmParts.Part> parts) {
+        String name = file.toString();
+        String stem = name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+        List<String> commands = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            JvmParts.Part part = parts.get(i);
+            String from = part.offset() == 0 ? "" : "tail -c +" + (part.offset() + 1) + " " + ShellWord.of(name);
+            boolean last = i == parts.size() - 1;
+            String read = from.isEmpty()
+                    ? "head -c " + part.size() + " " + ShellWord.of(name)
+                    : last ? from : from + " | head -c " + part.size();
+            commands.add(read + " > " + ShellWord.of(stem + "-jvm" + (i + 1) + ".jfr"));
+        }
+        return String.join("; ", commands);
     }
 
     private static long sizeOf(Path file) {

@@ -353,6 +353,46 @@ class InspectCommandTest {
     }
 
     /**
+     * The recordings of two JVMs in one file (a {@code cat} of them, {@code jfr assemble} of several runs' files) are
+     * refused, with the commands that split them, not read: the JDK's parser reads the second with the first's
+     * thread, class and method ids. A child JVM's recording joined to {@code loom run pinning}'s read as 761 events
+     * fewer than the two hold, exit 0, in a review. One JVM's recording joined to itself is still read whole.
+     */
+    @Test
+    void theRecordingsOfTwoJvmsInOneFileAreRefusedWithHowToSplitThem(@TempDir Path dir) throws Exception {
+        Path child;
+        try (Stream<Path> beside = Files.list(recording.getParent())) {
+            child = beside.filter(f -> f.getFileName().toString().matches("p-child-\\d+\\.jfr"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        byte[] first = Files.readAllBytes(child);
+        byte[] second = Files.readAllBytes(recording);
+        Path joined = dir.resolve("joined.jfr");
+        Files.write(joined, first);
+        Files.write(joined, second, java.nio.file.StandardOpenOption.APPEND);
+        String commands = "head -c " + first.length + " " + joined + " > " + dir.resolve("joined-jvm1.jfr")
+                + "; tail -c +" + (first.length + 1) + " " + joined + " > " + dir.resolve("joined-jvm2.jfr");
+        assertThat(usageLine(joined))
+                .startsWith("loom: '" + joined + "' joins the recordings of 2 JVMs, one after the other")
+                .endsWith("inspect each JVM's recording alone: " + commands);
+        // the commands give back the two recordings
+        assertThat(new ProcessBuilder("sh", "-c", commands).start().waitFor()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("joined-jvm1.jfr"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(dir.resolve("joined-jvm2.jfr"))).isEqualTo(second);
+
+        Path twice = dir.resolve("twice.jfr");
+        Files.write(twice, second);
+        Files.write(twice, second, java.nio.file.StandardOpenOption.APPEND);
+        LoomCliTest.Result once = LoomCliTest.loom("inspect", recording.toString(), "--format", "json");
+        LoomCliTest.Result both = LoomCliTest.loom("inspect", twice.toString(), "--format", "json");
+        assertThat(both.code()).as(both.err()).isZero();
+        assertThat(new ObjectMapper().readTree(both.out()).get("events").asLong())
+                .isEqualTo(2
+                        * new ObjectMapper().readTree(once.out()).get("events").asLong());
+    }
+
+    /**
      * A report or copy written over the recording would destroy what was to be read: the recording named
      * again under {@code --out} (whatever the spelling, or through a link), under {@code --slim}, or one
      * file for both, is a usage error, and every file is left as it was.
