@@ -353,6 +353,41 @@ class InspectCommandTest {
     }
 
     /**
+     * On a terminal, reading says how far it got every 2 s by the clock or every million events, whichever comes
+     * first: it said so every million events only, the first 5 to 9 s into a million virtual threads' recording, and
+     * never in the 5 s of one of 450,000.
+     */
+    @Test
+    void progressIsALineEveryTwoSecondsOrEveryMillionEvents() {
+        long[] now = {7_000_000_000L};
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.util.function.LongConsumer heard =
+                InspectCommand.progressLines(new java.io.PrintWriter(text), () -> now[0]);
+        long[][] at = { // {tenths of a second in, events read}
+            {5, 10_000},
+            {19, 20_000},
+            {21, 30_000},
+            {40, 40_000},
+            {41, 50_000},
+            {66, 60_000},
+            {70, 70_000},
+            {71, 1_059_999},
+            {72, 1_060_000},
+            {75, 1_070_000}
+        };
+        for (long[] one : at) {
+            now[0] = 7_000_000_000L + one[0] * 100_000_000L;
+            heard.accept(one[1]);
+        }
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "loom inspect: 30,000 events read (2 s)",
+                        "loom inspect: 50,000 events read (4 s)",
+                        "loom inspect: 60,000 events read (7 s)",
+                        "loom inspect: 1,060,000 events read (7 s)");
+    }
+
+    /**
      * The recordings of two JVMs in one file (a {@code cat} of them, {@code jfr assemble} of several runs' files) are
      * refused, with the commands that split them, not read: the JDK's parser reads the second with the first's
      * thread, class and method ids. A child JVM's recording joined to {@code loom run pinning}'s read as 761 events
