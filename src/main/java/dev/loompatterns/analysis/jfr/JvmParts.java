@@ -8,17 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of a recording file that each come from one JVM, told from its chunks' headers. A file of
- * chunks from more than one JVM (a {@code cat} of two recordings, {@code jfr assemble} of the files of
- * several runs) is one that the JDK's parser ({@code RecordingFile}, and so {@code jfr print}) reads wrongly:
- * it takes a chunk's constants (thread, class, method and stack ids) from the chunk before wherever their keys
- * are the same, which they are only within one JVM, converts every chunk's times with the first chunk's
- * clock, and keeps the chunk before's metadata wherever the next one's has the same id (JDK 25's
- * {@code ChunkParser}, read 2026-12-02). In a review, a {@code cat} of two recordings of one program made the
- * 32 pins of its code "JFR's own" (INFO, nothing to fix, where the recording alone was a WARNING), their
- * methods named from the other JVM; one of a child JVM's recording and {@code loom run pinning}'s read 761
- * events fewer than the two hold (24,285), without a word; others ended in "Unknown string encoding", said as a file cut short. JMC
- * reads such a file whole.
+ * The parts of a recording file that each come from one JVM, told from its chunks' headers. A file of chunks from
+ * more than one JVM (a {@code cat} of two recordings, {@code jfr assemble} of the files of several runs) is one
+ * that the JDK's parser ({@code RecordingFile}, and so {@code jfr print}) reads wrongly: it takes a chunk's
+ * constants (thread, class, method and stack ids) from the chunk before wherever their keys are the same, which
+ * they are only within one JVM, converts every chunk's times with the first chunk's clock, and keeps the chunk
+ * before's metadata wherever the next one's has the same id (JDK 25's {@code ChunkParser}, read 2026-12-02). In a
+ * review, a {@code cat} of two recordings of one program made the 32 pins of its code "JFR's own" (INFO, nothing to
+ * fix, where the recording alone was a WARNING), their methods named from the other JVM; one of a child JVM's
+ * recording and {@code loom run pinning}'s read 761 events fewer than the two hold (24,285), without a word; others
+ * ended in "Unknown string encoding", said as a file cut short. JMC reads such a file whole.
  *
  * <p>A chunk's header has its start on the wall clock (nanoseconds since the epoch) and on the JVM's own
  * clock (ticks, from the JVM's start with the JDK's default clock), so each chunk says when its JVM
