@@ -7,10 +7,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The test fails unless the test's virtual threads pin from {@link #atLeast()} to
@@ -32,8 +28,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-@ExtendWith(PinningExtension.class)
-@ResourceLock(value = Resources.GLOBAL, mode = ResourceAccessMode.READ_WRITE)
+@PinAssertion
 public @interface ShouldPin {
 
     int atLeast() default 1;
