@@ -140,17 +140,43 @@ public class E03_DaemonThreads {
         throw new IOException("not run as a source file (java --enable-preview examples/E03_DaemonThreads.java)");
     }
 
-    /** Compiles this file once, so each child starts from class files instead of compiling it again. */
+    /**
+     * Compiles this file once, so each child starts from class files instead of compiling it again, into a
+     * temporary folder that a shutdown hook deletes however this JVM ends: Ctrl-C or a kill runs no finally
+     * block of main, and left the folder behind. The hook waits for javac, which would otherwise write its
+     * class files after the hook had deleted the folder.
+     */
     static Path compiled() throws IOException {
-        Path classes = Files.createTempDirectory("e03-classes");
-        var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
-        String source = source();
-        int status = ToolProvider.getSystemJavaCompiler()
-                .run(null, messages, messages, "--release", "25", "--enable-preview", "-d", classes.toString(), source);
-        if (status != 0) {
-            throw new IllegalStateException("javac failed on " + source + ": " + messages);
+        Path[] classes = new Path[1];
+        Object compiling = new Object();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (compiling) {
+                if (classes[0] != null) {
+                    deleteTree(classes[0]);
+                }
+            }
+        }));
+        synchronized (compiling) {
+            Path folder = Files.createTempDirectory("e03-classes");
+            classes[0] = folder;
+            var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
+            String source = source();
+            String[] options = {"--release", "25", "--enable-preview", "-d", folder.toString(), source};
+            int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, options);
+            if (status != 0) {
+                throw new IllegalStateException("javac failed on " + source + ": " + messages);
+            }
+            return folder;
         }
-        return classes;
+    }
+
+    static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // gone already: nothing to delete
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -216,12 +242,9 @@ public class E03_DaemonThreads {
             for (Process process : children.values()) {
                 process.destroyForcibly().waitFor();
             }
-            try (Stream<Path> files = Files.walk(classes)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            deleteTree(classes); // now, not at exit: the children, which read them, have ended
         }
-        if (!ok) { // after the finally, so the compiled classes are deleted either way
+        if (!ok) {
             throw new IllegalStateException("a child did not pass its check: the line marked WRONG");
         }
         System.out.println("ok: each JVM waited for its ticker exactly when it should");

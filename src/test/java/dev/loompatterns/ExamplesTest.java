@@ -86,6 +86,48 @@ class ExamplesTest {
     }
 
     /**
+     * E03 stopped by a TERM (a {@code kill}; Ctrl-C ends it the same way) leaves no folder of compiled classes in
+     * the temporary folder, also when stopped as soon as that folder is made, while javac writes into it. Before,
+     * only main's finally block deleted it, and a signal runs none.
+     */
+    @Test
+    void daemonThreadsExampleStoppedBySignalLeavesNoCompiledClasses(@TempDir Path dir) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(
+                        java,
+                        "--enable-preview",
+                        "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                        EXAMPLES.resolve("E03_DaemonThreads.java").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile())
+                .start();
+        try {
+            process.getOutputStream().close();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while (compiledClassesIn(tmp).isEmpty() && process.isAlive()) {
+                assertThat(System.nanoTime()).as("E03 made its classes folder").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            assertThat(process.isAlive())
+                    .as("still running when its classes folder appeared")
+                    .isTrue();
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue(); // backstop only
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        assertThat(compiledClassesIn(tmp)).isEmpty();
+    }
+
+    private static List<Path> compiledClassesIn(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("e03-classes"))
+                    .toList();
+        }
+    }
+
+    /**
      * Runs the example as docs/tooling.md says, from {@code workingDir}, its output to a file in
      * {@code dir}; asserts it exited 0 and returns what it printed.
      */
