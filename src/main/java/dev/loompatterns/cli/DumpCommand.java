@@ -67,9 +67,8 @@ final class DumpCommand extends LoomCommand {
     @Option(
             names = "--out",
             paramLabel = "FILE",
-            description =
-                    "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP.json in the system's temporary"
-                            + " folder); must not exist")
+            description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP-PID.json in the system's"
+                    + " temporary folder); must not exist")
     Path out;
 
     @Option(
@@ -178,9 +177,14 @@ final class DumpCommand extends LoomCommand {
         return AtomicFile.checkTarget(target, "--out");
     }
 
-    private static String defaultFile(Pattern pattern, Mode mode) {
+    /**
+     * The default file's name, with this JVM's pid after the second: two dumps started in the same second (of one
+     * pattern, in one mode) chose one name, and the later replaced the other's.
+     */
+    static String defaultFile(Pattern pattern, Mode mode) {
         return "loom-dump-" + pattern.id() + "-" + mode.id() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + ProcessHandle.current().pid() + ".json";
     }
 
     /** "1 thread was", "3 threads were": the header's count of held threads, in words. */

@@ -54,6 +54,21 @@ public final class AtomicFile {
      * @throws NotWritten if the file system refused the content or the move
      */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * As {@link #write}, but never over a file: the content takes {@code target}'s name only if no file has it
+     * then. A dump is not written over a file, and a check before the run cannot see another {@code loom dump}
+     * that chose the same name meanwhile (two started in the same second): the later one replaced the other's.
+     *
+     * @throws NotWritten if a file had the name by then, or the file system refused the content
+     */
+    public static void writeNew(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, Content content, boolean replace) throws IOException {
         // Named, not created: the writer creates it, with the permissions any new file gets (the
         // umask's), where Files.createTempFile would make every recording and report owner-only.
         Path temporary = target.toAbsolutePath()
@@ -64,8 +79,12 @@ public final class AtomicFile {
         temporary.toFile().deleteOnExit();
         try {
             content.writeTo(temporary);
-            keepPermissions(target, temporary);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (replace) {
+                keepPermissions(target, temporary);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                placeNew(temporary, target);
+            }
         } catch (ClosedByInterruptException | InterruptedIOException | NotWritten e) {
             throw e;
         } catch (IOException e) {
@@ -77,6 +96,31 @@ public final class AtomicFile {
                 // a leftover temporary file is harmless and hidden (dot-prefixed)
             }
         }
+    }
+
+    /**
+     * Gives {@code temporary}'s content the name {@code target} if no file has it: a hard link, which the file
+     * system refuses for a name taken, at once; where it has no hard links, a move that checks first.
+     */
+    private static void placeNew(Path temporary, Path target) throws IOException {
+        try {
+            Files.createLink(target, temporary); // the temporary file is deleted after, by the caller
+        } catch (FileAlreadyExistsException taken) {
+            throw taken(target);
+        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+            try {
+                Files.move(temporary, target); // no REPLACE_EXISTING: refused if a file has the name
+            } catch (FileAlreadyExistsException taken) {
+                throw taken(target);
+            }
+        }
+    }
+
+    private static NotWritten taken(Path target) {
+        return new NotWritten(
+                target,
+                new FileAlreadyExistsException(
+                        target.toString(), null, "a file of that name was made while loom worked"));
     }
 
     /** The permissions of the file {@code target} replaces, where there is one and the file system has them. */
@@ -178,6 +222,7 @@ public final class AtomicFile {
         return switch (e) {
             case AccessDeniedException denied -> "permission denied";
             case NoSuchFileException missing -> "the folder does not exist or does not accept new files";
+            case FileAlreadyExistsException exists when exists.getReason() != null -> exists.getReason();
             case FileAlreadyExistsException exists -> "a file is in the way";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -76,7 +76,7 @@ public final class MidRunDump {
                     // the held task keeps the run's scopes open; its siblings park or end meanwhile, and a
                     // quiet scheduler makes JDK 25's dump unlikely to crash (VirtualScheduler.awaitIdle)
                     VirtualScheduler.awaitIdle(QUIET_BACKSTOP);
-                    AtomicFile.write(file, ThreadDump::write); // whole or not at all
+                    AtomicFile.writeNew(file, ThreadDump::write); // whole or not at all, and over no file
                     if (Thread.interrupted()) { // the JDK's write does not stop for it: consumed here, thrown
                         Files.deleteIfExists(file);
                         throw new InterruptedException("interrupted while the dump was written; it is deleted");

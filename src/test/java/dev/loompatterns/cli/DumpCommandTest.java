@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.testing.TestPattern;
@@ -91,6 +92,52 @@ class DumpCommandTest {
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).contains("already exists");
         assertThat(Files.readString(existing)).isEqualTo("x");
+    }
+
+    /**
+     * A file that takes the dump's name while the run goes on (another {@code loom dump} that chose it: two
+     * started in the same second had the same default name) is kept, not replaced, and one line says why there
+     * is no dump. Before, the check at the start passed for both, and the later dump replaced the other's.
+     */
+    @Test
+    void aFileMadeWhileTheRunWentOnIsNotWrittenOver(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.json");
+        Pattern another = TestPattern.of("another-dump-takes-the-name", (mode, variant, workload) -> {
+            Files.writeString(file, "another dump's");
+            RunGate.arrive(); // held until the dump is written
+            return Check.passed("made the file");
+        });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = LoomCli.execute(
+                Catalogue.of(List.of(another)),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "dump",
+                "another-dump-takes-the-name",
+                "--mode",
+                "virtual",
+                "--out",
+                file.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(err.toString().lines()).as(err.toString()).hasSize(1);
+        assertThat(err.toString()).contains("a file of that name was made while loom worked");
+        assertThat(out.toString()).doesNotContain("Saved to");
+        assertThat(Files.readString(file)).isEqualTo("another dump's");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    /** Two dumps started in the same second, in two JVMs, choose two default names. */
+    @Test
+    void theDefaultFileNamesThisJvm() {
+        Pattern pattern = Catalogue.load().find("race");
+        assertThat(DumpCommand.defaultFile(pattern, Mode.STRUCTURED))
+                .matches("loom-dump-race-structured-\\d{8}-\\d{6}-"
+                        + ProcessHandle.current().pid() + "\\.json");
     }
 
     @Test

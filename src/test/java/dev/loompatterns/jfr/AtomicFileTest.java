@@ -111,6 +111,34 @@ class AtomicFileTest {
     }
 
     /**
+     * A new file (a dump) takes its name only if no file has it when it is written: a file made there while the
+     * content was written (another dump that chose the name) is kept, and nothing is left beside it.
+     */
+    @Test
+    void aNewFileIsNotWrittenOverAFileMadeMeanwhile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("dump.json");
+
+        assertThatThrownBy(() -> AtomicFile.writeNew(target, temporary -> {
+                    Files.writeString(temporary, "mine");
+                    Files.writeString(target, "another dump's");
+                }))
+                .isInstanceOf(AtomicFile.NotWritten.class)
+                .hasMessage("could not write '" + target + "': a file of that name was made while loom worked;"
+                        + " nothing was written under that name");
+
+        assertThat(Files.readString(target)).isEqualTo("another dump's");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+        Path free = dir.resolve("free.json");
+        AtomicFile.writeNew(free, temporary -> Files.writeString(temporary, "mine"));
+        assertThat(Files.readString(free)).isEqualTo("mine");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(target, free);
+        }
+    }
+
+    /**
      * A file already there is written over only if loom wrote it: a mistyped {@code --jfr README.md}
      * replaced the README, and a device ({@code --out /dev/null}, as root) would have been replaced by
      * a file.
