@@ -69,6 +69,9 @@ final class FidelityCommand extends LoomCommand {
         int warmup = this.warmup == null ? pairing.warmup() : this.warmup;
         UsageException.requireRange("--pairs", pairs, 1, MAX_PAIRS);
         UsageException.requireRange("--warmup", warmup, 0, MAX_PAIRS);
+        if (examples != null && examples.toString().isEmpty()) { // the current folder: "no E01_*.java in ;"
+            throw new UsageException("--examples is empty; give the examples folder");
+        }
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
         try {
             Map<Mode, Times> times = Fidelity.measure(

@@ -727,14 +727,16 @@ class LoomCliTest {
 
     /**
      * Usage errors that say what was meant: a --jfr-dir whose parent is missing or a file; a near miss of
-     * fidelity's pattern; a second pattern id to run or dump (compare runs several); a number option given a word or
-     * too large a number, in the words of the other refusals. Each row: the arguments, then how the line begins.
+     * fidelity's pattern, or an empty --examples (read as the current folder: "no E01_*.java in ;"); a second pattern
+     * id to run or dump (compare runs several); a number option given a word or too large a number, in the words of
+     * the other refusals. Each row: the arguments, then how the line begins.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         compare thread-basics --jfr-dir /no/such/folder/recordings | loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does not exist
         compare thread-basics --jfr-dir README.md/inside | loom: cannot create --jfr-dir 'README.md/inside': '
         fidelity thread-basic | loom: fidelity has no example paired with 'thread-basic'; did you mean 'thread-basics'?
+        fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
         run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
