@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,7 +79,19 @@ final class Example implements AutoCloseable {
                     .findFirst()
                     .orElseThrow(() -> new UsageException(
                             "no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));
+        } catch (AccessDeniedException denied) { // was "unexpected error: java.nio.file.AccessDeniedException"
+            throw unreadable(dir);
+        } catch (UncheckedIOException reading) { // a folder may open, and refuse to give its entries
+            if (reading.getCause() instanceof AccessDeniedException) {
+                throw unreadable(dir);
+            }
+            throw reading;
         }
+    }
+
+    private static UsageException unreadable(Path dir) {
+        return new UsageException("cannot read the examples folder '" + dir
+                + "': permission denied; give one you can read with --examples" + " DIR");
     }
 
     /** Compiles the example into a temporary folder, deleted by {@link #close()}, and loads it. */

@@ -746,6 +746,40 @@ class LoomCliTest {
         usageLine(args.split(" ")).startsWith(begins);
     }
 
+    /**
+     * An examples folder this user cannot list is one line and exit 2; it was "unexpected error:
+     * java.nio.file.AccessDeniedException" and exit 1. Root lists a folder of no permissions: for root, a folder
+     * only a process with CAP_SYS_ADMIN lists stands in, where there is one.
+     */
+    @Test
+    void anExamplesFolderThatCannotBeReadIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectory(dir.resolve("examples"));
+        java.nio.file.Files.setPosixFilePermissions(folder, java.util.Set.of());
+        try {
+            java.nio.file.Path unreadable = unlistable(folder) ? folder : java.nio.file.Path.of("/proc/1/map_files");
+            org.junit.jupiter.api.Assumptions.assumeTrue(unlistable(unreadable), "no folder this user cannot list");
+            usageLine("fidelity", "thread-basics", "--examples", unreadable.toString())
+                    .isEqualTo("loom: cannot read the examples folder '" + unreadable
+                            + "': permission denied; give one you can read with --examples DIR");
+        } finally {
+            java.nio.file.Files.setPosixFilePermissions(
+                    folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Whether {@code folder} is a folder this process cannot list. */
+    private static boolean unlistable(java.nio.file.Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.count() < 0; // the entries read: a folder may open and refuse them
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
+
     /** The parent of a --jfr-dir that is a file is named as a file, not as a missing folder. */
     @Test
     void aJfrDirUnderAFileNamesTheFile() {
