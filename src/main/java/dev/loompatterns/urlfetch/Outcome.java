@@ -44,11 +44,18 @@ public record Outcome(URI uri, int status, String body, IOException error) {
                         + t.getMessage();
             }
         }
-        // JDK 25's HttpClient: ConnectException, caused by ConnectException, caused by ClosedChannelException,
-        // none with a message
-        return error instanceof java.net.ConnectException
-                ? words + ": could not connect (refused, or no route)"
-                : words;
+        // JDK 25's HttpClient: ConnectException, caused by ConnectException, caused by ClosedChannelException
+        // (refused, no route) or by UnresolvedAddressException (a host name DNS does not know: a typo said
+        // "refused, or no route"), none with a message
+        if (!(error instanceof java.net.ConnectException)) {
+            return words;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return words + ": could not resolve the host name";
+            }
+        }
+        return words + ": could not connect (refused, or no route)";
     }
 
     public boolean ok() {

@@ -153,6 +153,23 @@ class UrlFetchTest {
                 .doesNotContain("null");
     }
 
+    /**
+     * A host name that does not resolve (a typo in -P urls) is said as such: it read "could not connect
+     * (refused, or no route)", as a refused connection does. JDK 25's HttpClient gives both as a
+     * ConnectException caused by a ConnectException with no message; what differs is the cause below.
+     */
+    @Test
+    void aHostNameThatDoesNotResolveIsSaidSo() {
+        java.net.ConnectException unresolved = new java.net.ConnectException();
+        unresolved.initCause(
+                new java.net.ConnectException().initCause(new java.nio.channels.UnresolvedAddressException()));
+        java.net.ConnectException refused = new java.net.ConnectException();
+        refused.initCause(new java.net.ConnectException().initCause(new java.nio.channels.ClosedChannelException()));
+
+        assertThat(Outcome.describe(unresolved)).isEqualTo("ConnectException: could not resolve the host name");
+        assertThat(Outcome.describe(refused)).isEqualTo("ConnectException: could not connect (refused, or no route)");
+    }
+
     @Test
     void rejectsUrlsThatAreNotHttp() {
         assertThatThrownBy(() -> UrlFetchPattern.parseUrls("ftp://example.org/x"))
