@@ -101,8 +101,9 @@ final class CompareCommand extends LoomCommand {
     @Option(
             names = "--jfr-dir",
             paramLabel = "DIR",
-            description = "record each cell with JFR to DIR/ID-MODE-VARIANT.jfr (DIR is made if missing; its parent"
-                    + " must exist)")
+            // worded so that the help's 80 columns do not cut the file's name at its dot ("VARIANT." and "jfr")
+            description = "record each cell with JFR, one file per cell: DIR/ID-MODE-VARIANT.jfr (DIR is made if"
+                    + " missing; its parent must exist)")
     Path jfrDir;
 
     @Mixin

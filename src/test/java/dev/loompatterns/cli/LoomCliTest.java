@@ -148,6 +148,12 @@ class LoomCliTest {
         }
     }
 
+    /** compare's help names the recordings' files whole: at 80 columns it cut "DIR/ID-MODE-VARIANT." from "jfr". */
+    @Test
+    void compareHelpNamesTheRecordingsFilesWhole() {
+        assertThat(loom("compare", "--help").out()).contains("DIR/ID-MODE-VARIANT.jfr");
+    }
+
     @Test
     void listShowsEveryPatternOfTheCatalogue() {
         Result result = loom("list");
