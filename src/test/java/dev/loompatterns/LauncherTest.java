@@ -472,7 +472,7 @@ class LauncherTest {
      */
     @Test
     void theCopyCleanupDeletesOldCopiesAndHalfMadeOnesButNotFreshOnes(@TempDir Path dir) throws Exception {
-        Path jar = Files.writeString(dir.resolve("loom-patterns.jar"), "not a real jar");
+        Path jar = wholeJar(dir.resolve("loom-patterns.jar"));
         java.nio.file.attribute.FileTime twoHoursAgo =
                 java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
         java.nio.file.attribute.FileTime twoDaysAgo =
@@ -485,7 +485,62 @@ class LauncherTest {
                 Files.setLastModifiedTime(Files.writeString(dir.resolve("loom-run-2-2.jar"), "x"), twoHoursAgo);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process process = builder(
+        Process process = runCopy(jar, out, err);
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop only
+            String errText = Files.readString(err);
+            assertThat(process.exitValue()).as(errText).isZero();
+            Path copy = Path.of(Files.readString(out).strip());
+            assertThat(copy).hasSameBinaryContentAs(jar);
+            assertThat(killedMidCopy).doesNotExist();
+            assertThat(unused).doesNotExist();
+            assertThat(beingMade).exists();
+            assertThat(usedToday).exists();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * A jar a build is writing (it truncates the file first, then writes it) is not copied until it is whole: two
+     * {@code ./loom} started at once after a source changed both built, and the second copied the first's empty
+     * jar, unchanged while it copied it, then failed with "Error: Invalid or corrupt jarfile
+     * .../loom-run-4294967295-0.jar" (and kept that copy). Here the jar is empty until run_copy has said it waits.
+     */
+    @Test
+    void aJarBeingWrittenIsCopiedOnlyOnceItIsWhole(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("loom-patterns.jar")); // truncated, as a build begins it
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process process = runCopy(jar, out, err);
+        try {
+            process.getOutputStream().close();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // backstop only
+            while (!Files.readString(err).contains("the jar is being written") && process.isAlive()) {
+                assertThat(System.nanoTime())
+                        .as("said it waits: " + Files.readString(err))
+                        .isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            Path whole = wholeJar(dir.resolve("whole.jar"));
+            Files.move(whole, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // the build's end
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop only
+            assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+            assertThat(Path.of(Files.readString(out).strip())).hasSameBinaryContentAs(jar);
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .as("no copy of the empty jar")
+                        .noneMatch(name -> name.endsWith("-0.jar"));
+            }
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** {@code run_copy JAR test} of scripts/run-copy.sh, in bash, started. */
+    private static Process runCopy(Path jar, Path out, Path err) throws IOException {
+        return builder(
                         List.of(
                                 "bash",
                                 "-c",
@@ -498,20 +553,16 @@ class LauncherTest {
                         out,
                         err)
                 .start();
-        try {
-            process.getOutputStream().close();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop only
-            String errText = Files.readString(err);
-            assertThat(process.exitValue()).as(errText).isZero();
-            Path copy = Path.of(Files.readString(out).strip());
-            assertThat(Files.readString(copy)).isEqualTo("not a real jar");
-            assertThat(killedMidCopy).doesNotExist();
-            assertThat(unused).doesNotExist();
-            assertThat(beingMade).exists();
-            assertThat(usedToday).exists();
-        } finally {
-            process.destroyForcibly().waitFor();
+    }
+
+    /** A jar of one small entry, whole: it ends with its end-of-central-directory record. */
+    private static Path wholeJar(Path file) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+            zip.write("a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
+        return file;
     }
 
     /**
