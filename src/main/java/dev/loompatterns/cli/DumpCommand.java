@@ -17,8 +17,6 @@ import dev.loompatterns.threaddump.ThreadDump;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -177,14 +175,9 @@ final class DumpCommand extends LoomCommand {
         return AtomicFile.checkTarget(target, "--out");
     }
 
-    /**
-     * The default file's name, with this JVM's pid after the second: two dumps started in the same second (of one
-     * pattern, in one mode) chose one name, and the later replaced the other's.
-     */
+    /** The default file's name: {@link #stamp()} keeps two dumps started in the same second apart. */
     static String defaultFile(Pattern pattern, Mode mode) {
-        return "loom-dump-" + pattern.id() + "-" + mode.id() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + ProcessHandle.current().pid() + ".json";
+        return "loom-dump-" + pattern.id() + "-" + mode.id() + "-" + stamp() + ".json";
     }
 
     /** "1 thread was", "3 threads were": the header's count of held threads, in words. */

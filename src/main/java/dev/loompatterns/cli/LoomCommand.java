@@ -2,6 +2,8 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,16 @@ abstract class LoomCommand implements Callable<Integer> {
      */
     String doingInWords() {
         return "";
+    }
+
+    /**
+     * What ends a default file's name: the time to the second, then this JVM's pid ({@code 20261202-051014-8111}).
+     * With the time alone, two commands started in the same second (a run per mode, started together) chose one
+     * name, and the later one's file replaced the other's.
+     */
+    static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + ProcessHandle.current().pid();
     }
 
     /** Where progress and messages go. */

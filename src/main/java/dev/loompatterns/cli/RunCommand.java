@@ -10,8 +10,6 @@ import dev.loompatterns.engine.Session;
 import dev.loompatterns.jfr.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +53,7 @@ final class RunCommand extends LoomCommand {
             arity = "0..1",
             paramLabel = "FILE",
             fallbackValue = "",
-            description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP.jfr in the current folder)")
+            description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP-PID.jfr in the current folder)")
     String jfr;
 
     @Mixin
@@ -90,8 +88,8 @@ final class RunCommand extends LoomCommand {
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 
-    private static String defaultFile(Pattern pattern) {
-        return "loom-" + pattern.id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + ".jfr";
+    /** The default recording's name: {@link #stamp()} keeps two runs started in the same second apart. */
+    static String defaultFile(Pattern pattern) {
+        return "loom-" + pattern.id() + "-" + stamp() + ".jfr";
     }
 }

@@ -287,6 +287,18 @@ class LoomCliTest {
         }
     }
 
+    /**
+     * Two runs recorded to the default name, started in the same second (a run per mode, started together), record
+     * to two files: the name was the time to the second alone, and the later run's recording replaced the other's,
+     * both runs saying "Recording:" of the one file. The JVM's pid now follows the time.
+     */
+    @Test
+    void theDefaultRecordingNamesThisJvm() {
+        assertThat(RunCommand.defaultFile(Catalogue.load().find("lock-counter")))
+                .matches("loom-lock-counter-\\d{8}-\\d{6}-"
+                        + ProcessHandle.current().pid() + "\\.jfr");
+    }
+
     /** --jfr's optional value takes a following id: picocli said "Missing required parameter: 'ID'" of an id typed. */
     @Test
     void anIdReadAsJfrsFileIsSaidSo() {
