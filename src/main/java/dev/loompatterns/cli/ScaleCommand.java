@@ -175,6 +175,14 @@ final class ScaleCommand extends LoomCommand {
                 }
                 out.flush();
             }
+        } catch (InterruptedException e) {
+            // stopped (Ctrl-C) after a row: the rows printed keep the legend of their short headers, as compare's do
+            progress.clear();
+            if (headed && !table.wide) {
+                Notes.note(out, legend(cut));
+            }
+            out.flush();
+            throw e;
         } catch (SleeperRun.OutOfHeapException e) {
             outOfHeapIn = e.row(); // for LoomCli's line, which names it
             throw e;
