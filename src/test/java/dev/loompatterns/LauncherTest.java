@@ -85,6 +85,24 @@ class LauncherTest {
         return builder;
     }
 
+    /**
+     * The launcher reached through a symbolic link (a user's {@code ~/bin/loom}), here through a relative link to
+     * such a link, finds its checkout: it looked for {@code scripts/find-jdk.sh} beside the link, and stopped with
+     * "line 18: .../bin/scripts/find-jdk.sh: No such file or directory", exit 1.
+     */
+    @Test
+    void aLauncherReachedThroughSymbolicLinksFindsItsCheckout(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("loom"), Path.of("loom").toAbsolutePath());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Path relative = Files.createSymbolicLink(other.resolve("loom"), Path.of("..", "bin", "loom"));
+
+        Outcome outcome = launch(dir, Map.of(), List.of("bash", relative.toString(), "--version"));
+
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).startsWith("loom-patterns ");
+    }
+
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
         Path bin = Files.createDirectories(home.resolve("bin"));
