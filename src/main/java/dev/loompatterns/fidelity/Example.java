@@ -91,7 +91,7 @@ final class Example implements AutoCloseable {
 
     private static UsageException unreadable(Path dir) {
         return new UsageException("cannot read the examples folder '" + dir
-                + "': permission denied; give one you can read with --examples" + " DIR");
+                + "': permission denied; give one you can read with --examples DIR");
     }
 
     /** Compiles the example into a temporary folder, deleted by {@link #close()}, and loads it. */
