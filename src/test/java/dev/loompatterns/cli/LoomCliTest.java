@@ -764,6 +764,12 @@ class LoomCliTest {
         usageLine(args.split(" ")).startsWith(begins);
     }
 
+    /** An empty name is refused as empty, like an empty --out or --jfr-dir: inspect said "'' is a directory". */
+    @Test
+    void anEmptyRecordingNameIsRefusedAsEmpty() {
+        usageLine("inspect", "").isEqualTo("loom: the recording's name is empty; give a .jfr recording");
+    }
+
     /**
      * An examples folder this user cannot list is one line and exit 2; it was "unexpected error:
      * java.nio.file.AccessDeniedException" and exit 1. Root lists a folder of no permissions: for root, a folder
