@@ -326,7 +326,7 @@ final class ScaleCommand extends LoomCommand {
         UsageException.requireRange("--tasks", tasks, 1, Limits.MAX_TASKS);
         if (platformTasks < 0) {
             throw new UsageException("--platform-tasks must be 0 (no platform run) to " + Limits.MAX_PLATFORM_THREADS
-                    + ", not " + platformTasks);
+                    + ", got " + platformTasks);
         }
         if (platformTasks > Limits.MAX_PLATFORM_THREADS) {
             throw new UsageException("--platform-tasks " + platformTasks

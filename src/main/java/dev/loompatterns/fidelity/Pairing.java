@@ -39,7 +39,7 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
                         + Optional.ofNullable(Typo.nearest(
                                         patternId,
                                         ALL.stream().map(Pairing::patternId).toList()))
-                                .map(near -> "; did you mean '" + near + "'?")
+                                .map(near -> " (did you mean '" + near + "'?)")
                                 .orElse("")
                         + "; it pairs "
                         + String.join(

@@ -753,12 +753,13 @@ class LoomCliTest {
     @CsvSource(delimiter = '|', textBlock = """
         compare thread-basics --jfr-dir /no/such/folder/recordings | loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does not exist
         compare thread-basics --jfr-dir README.md/inside | loom: cannot create --jfr-dir 'README.md/inside': '
-        fidelity thread-basic | loom: fidelity has no example paired with 'thread-basic'; did you mean 'thread-basics'?
+        fidelity thread-basic | loom: fidelity has no example paired with 'thread-basic' (did you mean 'thread-basics'?); it pairs
         fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
         run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
         compare thread-basics --repeat many | loom: option '--repeat' takes a whole number in its range, not 'many'
+        scale --platform-tasks -1 | loom: --platform-tasks must be 0 (no platform run) to 20000, got -1
         """)
     void aUsageErrorSaysWhatWasMeant(String args, String begins) {
         usageLine(args.split(" ")).startsWith(begins);
