@@ -248,10 +248,11 @@ final class InspectCommand extends LoomCommand {
         }
         List<JvmParts.Part> parts = jvmParts(file);
         if (parts.size() > 1) {
-            throw new UsageException("'" + file + "' joins the recordings of " + parts.size() + " JVMs, one after"
-                    + " the other (a cat of recordings, or jfr assemble of several runs' files), which the JDK's parser"
-                    + " reads wrongly: it gives one JVM's threads, classes and methods the names of the other's, or"
-                    + " loses events; inspect each JVM's recording alone: " + splitCommands(file, parts));
+            throw new UsageException("'" + file + "' joins the recordings of more than one JVM, in " + parts.size()
+                    + " parts one after the other (a cat of recordings, or jfr assemble of several runs' files; or one"
+                    + " JVM's, its machine suspended or its clock set between them), which the JDK's parser reads"
+                    + " wrongly: it gives one JVM's threads, classes and methods the names of another's, or loses"
+                    + " events; inspect each part alone: " + splitCommands(file, parts));
         }
         return file;
     }
@@ -266,8 +267,8 @@ final class InspectCommand extends LoomCommand {
     }
 
     /**
-     * Shell commands that write each part to a file of its own beside the recording ({@code p.jfr}: {@code p-jvm1.jfr},
-     * {@code p-jvm2.jfr}, ...), joined by {@code ; }.
+     * Shell commands that write each part to a file of its own beside the recording ({@code p.jfr}: {@code p-part1.jfr},
+     * {@code p-part2.jfr}, ...), joined by {@code ; }.
      */
     static String splitCommands(Path file, List<JvmParts.Part> parts) {
         String name = file.toString();
@@ -280,7 +281,7 @@ final class InspectCommand extends LoomCommand {
             String read = from.isEmpty()
                     ? "head -c " + part.size() + " " + ShellWord.of(name)
                     : last ? from : from + " | head -c " + part.size();
-            commands.add(read + " > " + ShellWord.of(stem + "-jvm" + (i + 1) + ".jfr"));
+            commands.add(read + " > " + ShellWord.of(stem + "-part" + (i + 1) + ".jfr"));
         }
         return String.join("; ", commands);
     }

@@ -406,15 +406,16 @@ class InspectCommandTest {
         Path joined = dir.resolve("joined.jfr");
         Files.write(joined, first);
         Files.write(joined, second, java.nio.file.StandardOpenOption.APPEND);
-        String commands = "head -c " + first.length + " " + joined + " > " + dir.resolve("joined-jvm1.jfr")
-                + "; tail -c +" + (first.length + 1) + " " + joined + " > " + dir.resolve("joined-jvm2.jfr");
+        String commands = "head -c " + first.length + " " + joined + " > " + dir.resolve("joined-part1.jfr")
+                + "; tail -c +" + (first.length + 1) + " " + joined + " > " + dir.resolve("joined-part2.jfr");
         assertThat(usageLine(joined))
-                .startsWith("loom: '" + joined + "' joins the recordings of 2 JVMs, one after the other")
-                .endsWith("inspect each JVM's recording alone: " + commands);
+                .startsWith("loom: '" + joined
+                        + "' joins the recordings of more than one JVM, in 2 parts one after the other")
+                .endsWith("inspect each part alone: " + commands);
         // the commands give back the two recordings
         assertThat(new ProcessBuilder("sh", "-c", commands).start().waitFor()).isZero();
-        assertThat(Files.readAllBytes(dir.resolve("joined-jvm1.jfr"))).isEqualTo(first);
-        assertThat(Files.readAllBytes(dir.resolve("joined-jvm2.jfr"))).isEqualTo(second);
+        assertThat(Files.readAllBytes(dir.resolve("joined-part1.jfr"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(dir.resolve("joined-part2.jfr"))).isEqualTo(second);
 
         Path twice = dir.resolve("twice.jfr");
         Files.write(twice, second);

@@ -20,23 +20,33 @@ import java.util.List;
  * ended in "Unknown string encoding", said as a file cut short. JMC reads such a file whole.
  *
  * <p>A chunk's header has its start on the wall clock (nanoseconds since the epoch) and on the JVM's own
- * clock (ticks, from the JVM's start with the JDK's default clock), so each chunk says when its JVM
- * started: the same for every chunk of one JVM, up to how far its wall clock was slewed since (at most
- * 500 parts a million on Linux). A chunk that begins where the one before ended is taken as the same JVM's
- * whatever its clock says (a wall clock set back mid-recording). What is read only from the headers cannot be
- * sure the other way: two JVMs started within a millisecond, or a JVM on the CPU's time-stamp counter
- * ({@code -XX:+UseFastUnorderedTimeStamps}, whose ticks count from the machine's start), look like one.
+ * clock (ticks, counted from the JVM's start), so each chunk says when its JVM started: the same for every
+ * chunk of one JVM, within {@link #SAME_START_NANOS} and {@link #SAME_START_SHARE} of the time between them.
+ * The share is for JFR's ticks on x86 with an invariant time-stamp counter, which it uses by itself
+ * ({@code UseFastUnorderedTimeStamps}, set by the JVM's ergonomics): their rate in the header is the
+ * frequency in the CPU's name ("@ 2.20GHz"), which can be tenths of a percent off the counter's (a review's
+ * example: 2,194.9 MHz against 2.20 GHz, 0.23%), so one JVM's chunks minutes apart disagree by that share of
+ * the minutes (read in JDK 25's sources, not run: this machine's CPU names no frequency and JFR counts in
+ * nanoseconds). A slewed wall clock moves the JVM's clock with it (Linux's monotonic clock is slewed too), so
+ * slewing changes nothing; a clock set (stepped) or a machine suspended between two chunks of one JVM does,
+ * and such a file is taken for two JVMs' (the message says it may be that). A chunk that begins where the one
+ * before ended is taken as the same JVM's whatever its clock says: a recording's own chunks always do (every
+ * rotation read in a review). Two JVMs started within {@link #SAME_START_NANOS} plus that share of the time
+ * between their chunks look like one, and their file is read as before.
  */
 public final class JvmParts {
 
     /** The bytes of a chunk's header ({@code ChunkHeader.HEADER_SIZE}). */
     static final int HEADER_SIZE = 68;
 
-    /** How far two chunks of one JVM may disagree about its start, before the wall clock's slewing: 1 ms. */
+    /** How far two chunks of one JVM may disagree about its start, besides {@link #SAME_START_SHARE}: 1 ms. */
     static final long SAME_START_NANOS = 1_000_000;
 
-    /** How fast Linux slews a wall clock at most (adjtimex: 500 ppm), per nanosecond between the chunks. */
-    static final double SLEW = 500e-6;
+    /**
+     * ... and how far per nanosecond between them: 1%, for a time-stamp counter whose real rate is off the
+     * frequency its CPU's name gives (tenths of a percent).
+     */
+    static final double SAME_START_SHARE = 0.01;
 
     private JvmParts() {}
 
@@ -131,6 +141,6 @@ public final class JvmParts {
             return true; // it begins as the one before ended: rotated by the same recorder
         }
         double apart = Math.abs((double) next.startNanos() - previous.startNanos());
-        return Math.abs(next.jvmStart() - previous.jvmStart()) <= SAME_START_NANOS + SLEW * apart;
+        return Math.abs(next.jvmStart() - previous.jvmStart()) <= SAME_START_NANOS + SAME_START_SHARE * apart;
     }
 }

@@ -21,21 +21,32 @@ class JvmPartsTest {
         return new JvmParts.Chunk(0, 1_000, jvmStart + ticks, SECOND, ticks, SECOND);
     }
 
+    /**
+     * A chunk begun {@code seconds} after the start of a JVM that counts time on a time-stamp counter running at
+     * 2,194.9 MHz, whose header says 2.20 GHz (the frequency in its CPU's name).
+     */
+    private static JvmParts.Chunk counter(long seconds) {
+        long stated = 2_200_000_000L;
+        long ticks = seconds * 2_194_900_000L;
+        return new JvmParts.Chunk(0, 1_000, NOW + seconds * SECOND, SECOND, ticks, stated);
+    }
+
     @Test
     void chunksOfOneJvmAgreeOnItsStartAndThoseOfTwoDoNot() {
         JvmParts.Chunk first = chunk(NOW, 2 * SECOND);
         // the next chunk of the same JVM, a minute on (a dump of another recording, not where the first ended)
         assertThat(JvmParts.sameJvm(first, chunk(NOW, 62 * SECOND))).isTrue();
-        // its wall clock slewed by NTP since: 20 ms in an hour (5.6 ppm)
-        assertThat(JvmParts.sameJvm(first, chunk(NOW + 20_000_000, 3_602 * SECOND)))
-                .isTrue();
+        // a JVM on a time-stamp counter whose real rate, 2,194.9 MHz, is 0.23% under the 2.20 GHz its header says:
+        // its chunks a minute and an hour apart put its start 0.14 s and 8.3 s apart, and are still one JVM's
+        JvmParts.Chunk counted = counter(2);
+        assertThat(JvmParts.sameJvm(counted, counter(62))).isTrue();
+        assertThat(JvmParts.sameJvm(counted, counter(3_602))).isTrue();
         // and earlier in the file than the first (dumps joined in another order)
         assertThat(JvmParts.sameJvm(chunk(NOW, 62 * SECOND), first)).isTrue();
         // another JVM, started 4.35 s later (a child JVM's recording after its parent's)
         assertThat(JvmParts.sameJvm(first, chunk(NOW + 4_350_000_000L, SECOND))).isFalse();
-        // another started 2 s later, its chunk an hour on: more than a wall clock is slewed in an hour (1.8 s at
-        // 500 ppm)
-        assertThat(JvmParts.sameJvm(first, chunk(NOW + 2 * SECOND, 3_602 * SECOND)))
+        // another started 2 s later, its chunk a minute on: more than 1 ms and 1% of the minute (0.6 s)
+        assertThat(JvmParts.sameJvm(first, chunk(NOW + 2 * SECOND, 62 * SECOND)))
                 .isFalse();
         // another clock altogether
         JvmParts.Chunk tsc = new JvmParts.Chunk(0, 1_000, NOW + 2 * SECOND, SECOND, 2 * 2_900_000_000L, 2_900_000_000L);
