@@ -177,18 +177,14 @@ final class ScaleCommand extends LoomCommand {
             }
         } catch (InterruptedException e) {
             // stopped (Ctrl-C) after a row: the rows printed keep the legend of their short headers, as compare's do
-            progress.clear();
-            if (headed && !table.wide) {
-                Notes.note(out, legend(cut));
-            }
-            out.flush();
+            legendUnder(progress, headed, cut, out);
             throw e;
         } catch (SleeperRun.OutOfHeapException e) {
             outOfHeapIn = e.row(); // for LoomCli's line, which names it
+            legendUnder(progress, headed, cut, out);
             throw e;
         } catch (SleeperRun.RowKilled e) { // one line, not "unexpected error" with an empty reason
-            progress.clear();
-            out.flush();
+            legendUnder(progress, headed, cut, out);
             err().println("loom: scale: " + e.getMessage());
             return LoomCli.EXIT_CHECK_FAILED;
         } finally {
@@ -304,6 +300,15 @@ final class ScaleCommand extends LoomCommand {
         String line = ReportFormat.line(cells, widths, 1);
         out.println(wide ? line : ReportFormat.fit(line, ReportFormat.TABLE_WIDTH));
         return !wide && line.length() > ReportFormat.TABLE_WIDTH;
+    }
+
+    /** Under rows printed before scale ended early (stopped, a row's JVM out of heap or killed), their legend. */
+    private void legendUnder(Progress progress, boolean headed, boolean cut, PrintWriter out) {
+        progress.clear();
+        if (headed && !table.wide) {
+            Notes.note(out, legend(cut));
+        }
+        out.flush();
     }
 
     /** The line under the default table: the short headers' full names, and where cut checks are whole. */

@@ -16,8 +16,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * A file written whole or not at all: the content goes to a hidden temporary file beside the
- * target, which is then moved into place, so an interrupted or failed write leaves nothing
- * half-written under the target's name. Recordings, reports and slimmed copies are written so.
+ * target, which is then moved into place ({@link #writeNew}: linked, so that it takes the name only if no
+ * file has it), so an interrupted or failed write leaves nothing half-written under the target's name.
+ * Recordings, reports, slimmed copies and dumps are written so.
  */
 public final class AtomicFile {
 

@@ -45,7 +45,7 @@ class DeadlineTest {
         TaskLog log = new TaskLog(12);
         // the slow subtasks are NEVER done, so the call always lasts the whole budget: long enough that the fast
         // ones, which start at once (a pool of 12 for 12) and do nothing, have answered before it runs out
-        Duration budget = Duration.ofSeconds(1);
+        Duration budget = Duration.ofSeconds(2);
         Map<Integer, String> delivered =
                 DeadlinePattern.FORMS.of(mode).within(budget, Subtasks.of(3, Duration.ZERO, NEVER, log), 12);
         List<State> states = log.snapshot();
