@@ -48,12 +48,17 @@ final class Results {
      * replaces each {@code {id}} of the rule's typed results ({@code {score}}) with its value and has
      * no escape. A name from the recording may hold one: a thread named {@code hog{score}} read as
      * {@code hog75}. A zero-width space after the brace keeps it from matching and reads the same.
+     *
+     * <p>Likewise {@value #LINK}: JMC's HTML report (and the desktop's Automated Analysis page, which shows
+     * the same HTML) makes {@code [title](address)} in a result's text a link that opens the address when
+     * clicked ({@code RulesHtmlToolkit.getDescription}, JMC 9.1.2). A thread or pool named so by the program
+     * became such a link, to any address it chose; a zero-width space between the two brackets keeps it text.
      */
     static String literal(IRule rule, String text) {
-        if (text == null || text.indexOf('{') < 0) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        String literal = text;
+        String literal = text.replace(LINK, NOT_A_LINK);
         for (TypedResult<?> result : rule.getResults() == null ? List.<TypedResult<?>>of() : rule.getResults()) {
             String template = "{" + result.getIdentifier() + "}";
             literal = literal.replace(template, "{" + ZERO_WIDTH_SPACE + result.getIdentifier() + "}");
@@ -62,6 +67,11 @@ final class Results {
     }
 
     static final char ZERO_WIDTH_SPACE = '\u200B';
+
+    /** Where a title in brackets meets an address in parentheses: a link to JMC's HTML. */
+    static final String LINK = "](";
+
+    private static final String NOT_A_LINK = "]" + ZERO_WIDTH_SPACE + "(";
 
     static String explanation(Finding finding) {
         String details = details(finding.details());

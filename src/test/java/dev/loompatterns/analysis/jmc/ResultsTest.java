@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmc.flightrecorder.rules.IResult;
 import org.openjdk.jmc.flightrecorder.rules.ResultToolkit;
+import org.openjdk.jmc.flightrecorder.rules.report.html.internal.RulesHtmlToolkit;
 
 /** How a finding's details read in a JMC result. */
 class ResultsTest {
@@ -59,6 +60,25 @@ class ResultsTest {
         assertThat(ResultToolkit.populateMessage(result, result.getExplanation(), false))
                 .doesNotContain("hog75")
                 .contains("hog{");
+    }
+
+    /**
+     * A name from the recording that reads as a link in JMC's HTML ({@code [title](address)}) stays text: a
+     * thread so named was a link in the report, and in the desktop's Automated Analysis page, that opened the
+     * program's address when clicked.
+     */
+    @Test
+    void aNameLikeALinkIsNotALinkInJmcsHtml() {
+        String summary = "1 virtual thread was seen holding its carrier: [see here](https://example.org/x) ...";
+        Finding finding =
+                new Finding("carrier-hogging", Severity.WARNING, summary, "In [it](https://example.org/y).", Map.of());
+
+        IResult result = Results.of(new CarrierHoggingJmcRule(), finding, null);
+
+        String html = RulesHtmlToolkit.getDescription(result);
+        assertThat(html).doesNotContain("<a ", "example.org%2F").contains("https://example.org/x", "[it]");
+        assertThat(result.getSummary().replace(String.valueOf(Results.ZERO_WIDTH_SPACE), ""))
+                .isEqualTo(summary);
     }
 
     /** A time reads as an instant, in a list's entries too: JMC showed {@code start 1796134916596700201}. */
