@@ -39,6 +39,7 @@ import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.PredicateToolkit;
 import org.openjdk.jmc.flightrecorder.JfrAttributes;
 import org.openjdk.jmc.flightrecorder.jdk.JdkAttributes;
+import org.openjdk.jmc.flightrecorder.jdk.JdkTypeIDs;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
@@ -169,6 +170,25 @@ public final class ItemCollectionReader {
                         .hasItems()
                 ? EventEnabled.ON
                 : EventEnabled.OFF;
+    }
+
+    /**
+     * The JVMs whose recordings the items hold, as their {@code jdk.JVMInformation} events name them (process id
+     * and start time, which every chunk of one JVM repeats whatever its clocks did meanwhile): one for a recording
+     * of one JVM, none where that event was off. JMC reads a file that joins several JVMs' recordings (a {@code
+     * cat}, {@code jfr assemble} of several runs' files) whole, each chunk with its own constants, and hands a rule
+     * all their events as one: their thread ids, which each JVM counts from the same small numbers, name other
+     * threads in each.
+     */
+    public static Set<String> jvms(IItemCollection items) {
+        Set<String> jvms = new HashSet<>();
+        for (IItemIterable iterable : items.apply(ItemFilters.type(JdkTypeIDs.VM_INFO))) {
+            IMemberAccessor<?, IItem> pid = JdkAttributes.JVM_PID.getAccessor(iterable.getType());
+            IMemberAccessor<?, IItem> started = JdkAttributes.JVM_START_TIME.getAccessor(iterable.getType());
+            iterable.forEach(item -> jvms.add((pid == null ? null : pid.getMember(item)) + "@"
+                    + (started == null ? null : started.getMember(item))));
+        }
+        return jvms;
     }
 
     /** The values the recording's settings ({@code jdk.ActiveSetting}) gave one setting of the event type. */

@@ -340,6 +340,36 @@ class JmcRulesTest {
     }
 
     /**
+     * A file that joins two JVMs' recordings, which JMC opens whole (docs/jmc.md) and loom inspect refuses: each rule
+     * is N/A and says why. It read both JVMs' events as one JVM's, their threads by ids that each JVM counts from the
+     * same small numbers: in a review, a cat of two runs had one pool blocked 4,023 ms of the 2,028 it was alive.
+     */
+    @Test
+    void aFileOfTwoJvmsRecordingsIsNotReadAsOneJvms(@TempDir Path here) throws Exception {
+        Path joined = here.resolve("two-jvms.jfr");
+        Files.write(joined, Files.readAllBytes(RECORDINGS.get("socket-pool")));
+        Files.write(
+                joined,
+                Files.readAllBytes(RECORDINGS.get("short-lived-pool")),
+                java.nio.file.StandardOpenOption.APPEND);
+        IItemCollection items = JfrLoaderToolkit.loadEvents(joined.toFile());
+        assertThat(ItemCollectionReader.jvms(items)).hasSize(2);
+        assertThat(ItemCollectionReader.jvms(JfrLoaderToolkit.loadEvents(
+                        RECORDINGS.get("socket-pool").toFile())))
+                .hasSize(1);
+
+        assertThat(jmc(items)).allSatisfy((rule, result) -> {
+            assertThat(result.getSeverity()).as(rule).isIn(Severity.NA, Severity.IGNORE);
+            if (!result.getSummary().equals("Ignored")) { // JMC's own, for loom's events not in the file
+                assertThat(result.getSummary())
+                        .as(rule)
+                        .startsWith("Not read: this file joins the recordings of 2 JVMs");
+            }
+        });
+        assertThat(jmc(items).get("pool-candidate").getSeverity()).isEqualTo(Severity.NA);
+    }
+
+    /**
      * A platform thread in a program's own thread group named "VirtualThreads" is not virtual: JMC gives a thread
      * no virtual flag, and this reader took the group's name alone for one, so a program's spinning threads there
      * were "virtual threads holding their carriers" in JMC and not in loom inspect (a review's).
