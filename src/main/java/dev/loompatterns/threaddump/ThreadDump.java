@@ -39,8 +39,30 @@ public final class ThreadDump {
 
     private final List<Container> containers;
 
+    /** Every container by its id, the first of two with one id. */
+    private final Map<String, Container> byId;
+
+    /**
+     * Each container's children by its id, in {@link #children}'s order: made once, as a dump of 30,000 scopes
+     * took 3 minutes when each container looked for its parent, or its children, among all the others.
+     */
+    private final Map<String, List<Container>> childrenById;
+
     public ThreadDump(List<Container> containers) {
         this.containers = List.copyOf(containers);
+        this.byId = this.containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
+        Map<String, List<Container>> children = new HashMap<>();
+        for (Container container : this.containers) {
+            if (container.parent() != null) {
+                children.computeIfAbsent(container.parent(), parent -> new ArrayList<>())
+                        .add(container);
+            }
+        }
+        children.values()
+                .forEach(list -> list.sort(
+                        Comparator.comparingInt((Container c) -> c.name().length())
+                                .thenComparing(Container::name)));
+        this.childrenById = children;
     }
 
     /** Every container, in the dump's order (parents before children). */
@@ -280,11 +302,7 @@ public final class ThreadDump {
 
     /** A container's children, shortest name first, so group-2 comes before group-10. */
     public List<Container> children(Container parent) {
-        return containers.stream()
-                .filter(c -> parent.id().equals(c.parent()))
-                .sorted(Comparator.comparingInt((Container c) -> c.name().length())
-                        .thenComparing(Container::name))
-                .toList();
+        return List.copyOf(childrenById.getOrDefault(parent.id(), List.of()));
     }
 
     /** The container with this name, if there is one. */
@@ -294,7 +312,6 @@ public final class ThreadDump {
 
     /** How many ancestors a container has: 0 for the root, 1 for a scope opened by a root thread, and so on. */
     public int depth(Container container) {
-        Map<String, Container> byId = containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
         int depth = 0;
         for (Container at = container;
                 at.parent() != null && byId.containsKey(at.parent());
