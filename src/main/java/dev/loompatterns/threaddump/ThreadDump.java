@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The thread containers of a JSON thread dump, as the JDK writes it
@@ -348,8 +349,9 @@ public final class ThreadDump {
     /**
      * Prints the containers as an indented tree: each container with its kind, owner and thread
      * count by state, then up to {@code maxThreads} of its threads, then up to {@code maxChildren}
-     * of its children, the rest counted in one line with their threads by state. Containers with no
-     * threads and no children are counted, not shown.
+     * of its children, the rest counted in one line with what is inside them and their threads by state. Containers
+     * with no threads and no children are counted, not shown, and take no child's place: so the containers and
+     * threads shown and counted add up to those of the summary.
      */
     public void print(PrintWriter out, int maxThreads, int maxChildren) {
         Map<String, DumpedThread> threadsById = new HashMap<>();
@@ -371,11 +373,6 @@ public final class ThreadDump {
             int maxChildren,
             Map<String, DumpedThread> threadsById,
             int[] hidden) {
-        List<Container> children = children(container);
-        if (container.threads().isEmpty() && children.isEmpty() && container.parent() != null) {
-            hidden[0]++;
-            return;
-        }
         String indent = "  ".repeat(depth);
         StringBuilder line = new StringBuilder(indent).append(container.name());
         if (container.parent() != null) {
@@ -400,20 +397,45 @@ public final class ThreadDump {
         if (threads.size() > maxThreads) {
             out.println(indent + "  - ... " + (threads.size() - maxThreads) + " more (--threads N lists more)");
         }
-        List<Container> shown = children.subList(0, Math.min(maxChildren, children.size()));
+        // an empty child is counted at the end, not given a place that --containers could not fill: a "1 more
+        // container like ScheduledThreadPoolExecutor@1771a716 (0 threads; --containers N lists more)" never listed it
+        List<Container> children = children(container);
+        List<Container> filled = children.stream().filter(c -> !isEmpty(c)).toList();
+        hidden[0] += children.size() - filled.size();
+        List<Container> shown = filled.subList(0, Math.min(maxChildren, filled.size()));
         for (Container child : shown) {
             print(child, depth + 1, out, maxThreads, maxChildren, threadsById, hidden);
         }
-        if (children.size() > shown.size()) {
-            List<Container> rest = children.subList(shown.size(), children.size());
-            List<DumpedThread> restThreads =
-                    rest.stream().flatMap(c -> c.threads().stream()).toList();
+        if (filled.size() > shown.size()) {
+            List<Container> rest = filled.subList(shown.size(), filled.size());
+            List<Container> inside =
+                    rest.stream().flatMap(c -> descendants(c).stream()).toList();
+            List<DumpedThread> restThreads = Stream.concat(rest.stream(), inside.stream())
+                    .flatMap(c -> c.threads().stream())
+                    .toList();
             out.println(indent + "  ... " + count(rest.size(), "more container") + " like "
                     + rest.getFirst().name() + " ("
+                    + (inside.isEmpty() ? "" : "and " + inside.size() + " inside them; ")
                     + count(restThreads.size(), "thread")
                     + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
                     + "; --containers N lists more)");
         }
+    }
+
+    /** A container with no threads and no children, which the tree counts and does not show. */
+    private boolean isEmpty(Container container) {
+        return container.threads().isEmpty() && !childrenById.containsKey(container.id());
+    }
+
+    /** A container's children, their children and so on. */
+    private List<Container> descendants(Container container) {
+        List<Container> found = new ArrayList<>();
+        List<Container> next = List.of(container);
+        while (!next.isEmpty()) {
+            next = next.stream().flatMap(c -> children(c).stream()).toList();
+            found.addAll(next);
+        }
+        return found;
     }
 
     /** The count and its noun, plural unless the count is 1: {@code 1 thread}, {@code 2 threads}. */

@@ -125,6 +125,55 @@ class ThreadDumpTest {
     }
 
     /**
+     * An empty container takes no child's place: two empty executors, whose names sort first, took the one place
+     * {@code --containers 1} gave, and the scope with the threads was told as "1 more container like" one of them.
+     */
+    @Test
+    void emptyContainersTakeNoPlaceAmongTheChildrenShown(@TempDir Path dir) throws IOException {
+        String dump = """
+            {"threadDump": {"processId": "1", "formatVersion": 2, "threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null,
+               "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
+              {"container": "a@1a", "parent": "<root>", "owner": null, "threads": []},
+              {"container": "b@2b", "parent": "<root>", "owner": null, "threads": []},
+              {"container": "the-scope/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c", "parent": "<root>",
+               "owner": "22", "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true}]}
+            ]}}
+            """;
+        StringWriter text = new StringWriter();
+        read(dump, dir).print(new PrintWriter(text, true), 1, 1);
+
+        assertThat(text.toString().lines().toList())
+                .containsExactly(
+                        "<root>  1 thread (WAITING 1)",
+                        "  - #22 \"runner\" WAITING",
+                        "  the-scope  [scope]  owner #22 \"runner\"  1 thread (WAITING 1)",
+                        "    - #24 virtual WAITING",
+                        "(2 empty containers not shown)");
+    }
+
+    /**
+     * The containers past the limit are counted with the containers inside them and all their threads, so what the
+     * tree shows and counts adds up to the summary: {@code dump context} counted 195 requests and 780 threads, and
+     * left out the 195 auditor scopes inside them and their 195 threads.
+     */
+    @Test
+    void containersPastTheLimitAreCountedWithWhatIsInsideThem(@TempDir Path dir) throws IOException {
+        String nested = DUMP.substring(0, DUMP.lastIndexOf("]}}")) + """
+            ,{"container": "url-fetch/group-10/auditor/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@5e",
+              "parent": "url-fetch/group-10/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c", "owner": "30",
+              "threads": [{"tid": "33", "name": "", "state": "RUNNABLE", "virtual": true}]}
+            ]}}
+            """;
+        StringWriter text = new StringWriter();
+        read(nested, dir).print(new PrintWriter(text, true), 1, 1);
+
+        assertThat(text.toString().lines())
+                .contains("    ... 1 more container like url-fetch/group-10 (and 1 inside them; 2 threads: RUNNABLE 1,"
+                        + " WAITING 1; --containers N lists more)");
+    }
+
+    /**
      * A dump of many scopes is counted and printed at once: the summary looked up each container's ancestors in a map
      * made anew for each one, and took 3 minutes over the 30,000 scopes of {@code loom dump url-fetch --tasks 30000 -P
      * group-size=1}. The timeout is a backstop a thousand times what the count takes; a separate thread, as the old
