@@ -7,7 +7,11 @@ import dev.loompatterns.core.Variant;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.ReportFormat;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -59,7 +63,7 @@ final class ListCommand extends LoomCommand {
         out.printf("%s: %s%n", pattern.id(), pattern.title());
         out.printf("  tutorial:  %s%n", pattern.tutorial());
         out.printf("  modes:     %s%n", pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")));
-        out.printf("  tasks:     %d by default%n", pattern.defaultTasks());
+        out.printf("  tasks:     %d by default, %s%n", pattern.defaultTasks(), taskRanges(pattern));
         out.println("  variants:");
         int width =
                 pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);
@@ -81,6 +85,27 @@ final class ListCommand extends LoomCommand {
         }
         out.printf("  package:   dev.loompatterns.%s%n", pattern.id().replace("-", ""));
         out.printf("  example:   %s%n", exampleFile(pattern));
+    }
+
+    /**
+     * The {@code --tasks} a run takes, as {@code run} checks it: {@code 1..50}, or by mode where the modes differ
+     * ({@code 1..20000 in platform mode, 1..5000000 in virtual and structured}). The limits were nowhere to be read:
+     * a user learned daemon-threads' 50 from the refusal.
+     */
+    static String taskRanges(Pattern pattern) {
+        Map<Integer, List<String>> modesByMax = new LinkedHashMap<>();
+        for (Mode mode : pattern.modes()) {
+            modesByMax
+                    .computeIfAbsent(pattern.maxTasks(mode), max -> new ArrayList<>())
+                    .add(mode.id());
+        }
+        if (modesByMax.size() == 1) {
+            return "1.." + modesByMax.keySet().iterator().next();
+        }
+        return modesByMax.entrySet().stream()
+                .map(e -> "1.." + e.getKey() + " in " + String.join(" and ", e.getValue()) + " mode"
+                        + (e.getValue().size() == 1 ? "" : "s"))
+                .collect(Collectors.joining(", "));
     }
 
     /** The pattern's example, {@code examples/E<number>_<Id in camel case>.java}: E11_UrlFetch.java. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Pattern;
 import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.jfr.PatternRunEvent;
 import dev.loompatterns.testing.Background;
@@ -177,6 +179,33 @@ class LoomCliTest {
         Result result = loom("list", "lock-counter");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("long-adder").contains("increments (1..10000000, default 10000)");
+    }
+
+    /**
+     * {@code list ID} gives the {@code --tasks} that {@code run} takes, in each mode: it gave the default alone, and a
+     * user learned daemon-threads' limit of 50 from the refusal.
+     */
+    @Test
+    void listWithAnIdGivesTheTasksRunTakes() {
+        for (Pattern pattern : Catalogue.load().patterns()) {
+            String listed = loom("list", pattern.id())
+                    .out()
+                    .lines()
+                    .filter(line -> line.startsWith("  tasks:"))
+                    .findFirst()
+                    .orElseThrow();
+            for (Mode mode : pattern.modes()) {
+                int max = pattern.maxTasks(mode);
+                Result refused = loom("run", pattern.id(), "--mode", mode.id(), "--tasks", Integer.toString(max + 1));
+                assertThat(refused.code()).isEqualTo(2);
+                assertThat(refused.err()).contains("must be from 1 to " + max + ",");
+                assertThat(listed).as(pattern.id()).containsPattern("1\\.\\." + max + "\\b");
+            }
+        }
+        assertThat(loom("list", "daemon-threads").out().lines()).contains("  tasks:     5 by default, 1..50");
+        assertThat(loom("list", "thread-basics").out().lines())
+                .contains("  tasks:     1000 by default, 1..20000 in platform mode, 1..5000000 in virtual and"
+                        + " structured modes");
     }
 
     @Test
