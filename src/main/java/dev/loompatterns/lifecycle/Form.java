@@ -10,6 +10,12 @@ import java.util.List;
  */
 interface Form {
 
+    /** The name of a subject thread of the platform and virtual forms, before its number. */
+    String SUBJECT = "subject-";
+
+    /** The name of the thread a subject joins, before the subject's number. */
+    String HELPER = "helper-";
+
     /**
      * @param task the subject's number; in structured mode an odd-numbered subject fails at its end
      * @throws InterruptedException if interrupted; the subject and its helper have ended by then
@@ -18,13 +24,14 @@ interface Form {
 
     /**
      * The walk for the platform and virtual forms, which start the subject and its helper
-     * themselves: the builder decides their kind.
+     * themselves: the builder decides their kind, and the walk their names ({@code subject-N}, {@code helper-N}; a
+     * thread dump showed two threads named {@code subject-0}, one of them waiting in {@code StateWalk.helper}).
      */
     static Outcome walk(Thread.Builder builder, int task) throws InterruptedException {
         StateWalk walk = new StateWalk(task, false);
         List<String> seen = new ArrayList<>();
-        Thread subject = builder.unstarted(walk::subjectQuietly);
-        Thread helper = builder.unstarted(walk::helper);
+        Thread subject = builder.name(SUBJECT + task).unstarted(walk::subjectQuietly);
+        Thread helper = builder.name(HELPER + task).unstarted(walk::helper);
         seen.add(subject.getState().name());
         try {
             helper.start();

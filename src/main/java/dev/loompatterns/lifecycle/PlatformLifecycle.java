@@ -10,6 +10,6 @@ public final class PlatformLifecycle implements Form {
 
     @Override
     public Outcome observe(int task) throws InterruptedException {
-        return Form.walk(Thread.ofPlatform().name("subject-" + task), task);
+        return Form.walk(Thread.ofPlatform(), task);
     }
 }

@@ -13,6 +13,6 @@ public final class VirtualLifecycle implements Form {
 
     @Override
     public Outcome observe(int task) throws InterruptedException {
-        return Form.walk(Thread.ofVirtual().name("subject-" + task), task);
+        return Form.walk(Thread.ofVirtual(), task);
     }
 }

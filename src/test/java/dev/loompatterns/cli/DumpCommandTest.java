@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DumpCommandTest {
 
@@ -73,6 +75,34 @@ class DumpCommandTest {
         int groupIndent = indentOf(lines, StructuredUrlFetch.groupName(0) + "  [scope]");
         assertThat(groupIndent).isGreaterThan(topIndent);
         assertThat(result.out()).contains("Saved to " + file).contains("pass: 12 bodies in input order");
+    }
+
+    /**
+     * lifecycle's subject and the helper it joins are told apart by name in the dump: both were named
+     * {@code subject-0}, one of them waiting in {@code StateWalk.helper}.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Mode.class,
+            names = {"PLATFORM", "VIRTUAL"})
+    @Timeout(60) // backstop
+    void lifecyclesSubjectAndHelperHaveTheirOwnNames(Mode mode, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("lifecycle.json");
+        Result result =
+                LoomCliTest.loom("dump", "lifecycle", "--mode", mode.id(), "--tasks", "1", "--out", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<ThreadDump.DumpedThread> threads = ThreadDump.read(file).containers().stream()
+                .flatMap(container -> container.threads().stream())
+                .toList();
+        assertThat(threads)
+                .filteredOn(thread -> thread.stackHas("lifecycle.StateWalk.helper("))
+                .extracting(ThreadDump.DumpedThread::name)
+                .containsExactly("helper-0");
+        assertThat(threads)
+                .filteredOn(thread -> thread.stackHas("lifecycle.StateWalk.subject("))
+                .extracting(ThreadDump.DumpedThread::name)
+                .containsExactly("subject-0");
     }
 
     private static int indentOf(List<String> lines, String text) {
