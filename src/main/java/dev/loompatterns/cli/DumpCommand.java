@@ -137,8 +137,9 @@ final class DumpCommand extends LoomCommand {
         Notes.note(
                 print,
                 String.format(
-                        "Thread dump of %s (%s mode, %s, %d tasks): %s (core.RunGate)"
-                                + " when it was taken; the others had not reached it, or wait on those.",
+                        "Thread dump of %s (%s mode, %s, %d tasks): %s at the run's gate (core.RunGate) when it was"
+                                + " taken (a task at its start, or, where the pattern has one, the thread that leads"
+                                + " the others); the others are where the run had brought them.",
                         pattern.id(), chosenMode.id(), chosenVariant.id(), tasks, heldWords(dump.held())));
         if (dump.heldForChildJvms()) { // daemon-threads' tree showed the harness alone, and did not say why
             Notes.note(
@@ -182,6 +183,6 @@ final class DumpCommand extends LoomCommand {
 
     /** "1 thread was", "3 threads were": the header's count of held threads, in words. */
     static String heldWords(long held) {
-        return Durations.count(held, "thread") + (held == 1 ? " was held at its start" : " were held at their start");
+        return Durations.count(held, "thread") + (held == 1 ? " was held" : " were held");
     }
 }

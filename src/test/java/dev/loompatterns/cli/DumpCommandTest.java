@@ -228,7 +228,7 @@ class DumpCommandTest {
                         .containsAnyOf(" at dev.loompatterns.context.", " RUNNABLE " + ThreadDump.NOT_YET_RUN));
         assertThat(shown).anySatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
         java.util.regex.Matcher held = java.util.regex.Pattern.compile(
-                        "(\\d+) threads? (?:was held at its|were held at their) start")
+                        "(\\d+) threads?\\s+(?:was|were)\\s+held\\s+at\\s+the\\s+run's\\s+gate")
                 .matcher(result.out());
         assertThat(held.find()).isTrue();
         assertThat(saved.getParent())
@@ -239,8 +239,8 @@ class DumpCommandTest {
 
     @Test
     void theHeldCountIsSaidInTheSingularForOne() {
-        assertThat(DumpCommand.heldWords(1)).isEqualTo("1 thread was held at its start");
-        assertThat(DumpCommand.heldWords(4)).isEqualTo("4 threads were held at their start");
+        assertThat(DumpCommand.heldWords(1)).isEqualTo("1 thread was held");
+        assertThat(DumpCommand.heldWords(4)).isEqualTo("4 threads were held");
     }
 
     /** A per-task executor can name its threads: the virtual form's show in a dump as the pool's did. */
