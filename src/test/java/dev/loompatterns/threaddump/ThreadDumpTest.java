@@ -40,6 +40,13 @@ class ThreadDumpTest {
         return ThreadDump.read(file);
     }
 
+    /** The dump's tree as {@code loom dump} prints it with one thread and one container shown of each. */
+    static List<String> tree(String json, Path dir) throws IOException {
+        StringWriter text = new StringWriter();
+        read(json, dir).print(new PrintWriter(text, true), 1, 1);
+        return text.toString().lines().toList();
+    }
+
     @Test
     void readsNamesParentsOwnersAndThreads(@TempDir Path dir) throws IOException {
         ThreadDump dump = read(DUMP, dir);
@@ -115,10 +122,9 @@ class ThreadDumpTest {
     /** Containers past the limit are counted in one line, each noun singular for one. */
     @Test
     void oneContainerPastTheLimitIsCountedInTheSingular(@TempDir Path dir) throws IOException {
-        StringWriter text = new StringWriter();
-        read(DUMP, dir).print(new PrintWriter(text, true), 1, 1);
+        List<String> tree = tree(DUMP, dir);
 
-        assertThat(text.toString().lines())
+        assertThat(tree)
                 .contains("    ... 1 more container like url-fetch/group-10 (1 thread: WAITING 1; --containers N lists"
                         + " more)");
     }
@@ -139,10 +145,9 @@ class ThreadDumpTest {
                "owner": "22", "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true}]}
             ]}}
             """;
-        StringWriter text = new StringWriter();
-        read(dump, dir).print(new PrintWriter(text, true), 1, 1);
+        List<String> tree = tree(dump, dir);
 
-        assertThat(text.toString().lines().toList())
+        assertThat(tree)
                 .containsExactly(
                         "<root>  1 thread (WAITING 1)",
                         "  - #22 \"runner\" WAITING",
@@ -164,10 +169,9 @@ class ThreadDumpTest {
               "threads": [{"tid": "33", "name": "", "state": "RUNNABLE", "virtual": true}]}
             ]}}
             """;
-        StringWriter text = new StringWriter();
-        read(nested, dir).print(new PrintWriter(text, true), 1, 1);
+        List<String> tree = tree(nested, dir);
 
-        assertThat(text.toString().lines())
+        assertThat(tree)
                 .contains("    ... 1 more container like url-fetch/group-10 (and 1 inside them; 2 threads: RUNNABLE 1,"
                         + " WAITING 1; --containers N lists more)");
     }
