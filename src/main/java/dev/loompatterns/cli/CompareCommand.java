@@ -54,7 +54,8 @@ final class CompareCommand extends LoomCommand {
 
     @Option(
             names = "--modes",
-            split = ",",
+            split = "\\s*,\\s*", // 'virtual, platform' as --variants takes 'a, b'
+            splitSynopsisLabel = ",",
             paramLabel = "M",
             description = "modes to run, comma-separated; default: all")
     List<Mode> modes = new ArrayList<>();

@@ -794,6 +794,16 @@ class LoomCliTest {
         usageLine(args.split(" ")).startsWith(begins);
     }
 
+    /**
+     * Modes are read with spaces after the commas, as variants are: 'virtual, platform' was refused as not a mode
+     * (' platform'). The variant refused here shows the modes were read.
+     */
+    @Test
+    void modesAreReadWithSpacesAfterTheCommas() {
+        usageLine("compare", "lock-counter", "--modes", "virtual, platform", "--variants", "nope")
+                .startsWith("loom: no pattern compared has variant 'nope'");
+    }
+
     /** An empty name is refused as empty, like an empty --out or --jfr-dir: inspect said "'' is a directory". */
     @Test
     void anEmptyRecordingNameIsRefusedAsEmpty() {
