@@ -54,7 +54,7 @@ final class CompareCommand extends LoomCommand {
 
     @Option(
             names = "--modes",
-            split = "\\s*,\\s*", // 'virtual, platform' as --variants takes 'a, b'
+            split = "\\s*,\\s*", // 'virtual, platform' read, as --variants reads 'a, b' (it strips each)
             splitSynopsisLabel = ",",
             paramLabel = "M",
             description = "modes to run, comma-separated; default: all")

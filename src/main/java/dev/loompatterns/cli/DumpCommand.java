@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Runs a pattern, takes a JSON thread dump while it is under way ({@link MidRunDump}: its tasks
- * are held at their start meanwhile), saves it, and prints its thread containers as a tree. A
+ * Runs a pattern, takes a JSON thread dump while it is under way ({@link MidRunDump}: a thread is
+ * held at the run's gate meanwhile, a task at its start or the thread that leads the others), saves it, and prints its thread containers as a tree. A
  * pattern whose tasks never reach the hold runs to its end, and the command says so instead of
  * dumping an idle JVM.
  */
@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
             "Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as 'jcmd PID"
                     + " Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: each"
                     + " StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
-            "The run is held while the dump is taken (its tasks wait at their start), then goes on and checks itself"
-                    + " as usual."
+            "The run is held while the dump is taken (a thread waits at the run's gate: a task at its start, or the"
+                    + " thread that leads the others), then goes on and checks itself as usual."
         },
         footer = {
             "",

