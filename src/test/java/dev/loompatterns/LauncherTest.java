@@ -390,6 +390,88 @@ class LauncherTest {
     }
 
     /**
+     * Two {@code ./loom} started together after a source change build one at a time: both ran Maven in one
+     * {@code target/} at once, each rewriting the other's classes. Here the launcher runs from a tree of its own
+     * with no jar, and its {@code mvnw} logs its start, waits for the test's word, then puts the project's jar in
+     * place. The second launcher, started while the first's build waits, says it waits, and then finds the jar
+     * built: one build in all, and both list the catalogue.
+     */
+    @Test
+    void twoLaunchersAfterASourceChangeBuildOnce(@TempDir Path dir) throws Exception {
+        assertThat(launch(dir, Map.of(), "--version").code())
+                .as("the jar built")
+                .isZero();
+        Path tree = launcherTree(dir.resolve("tree"));
+        Files.createDirectories(tree.resolve("target"));
+        Files.createSymbolicLink(
+                tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
+        Path log = tree.resolve("builds.log");
+        Path release = tree.resolve("release");
+        Path mvnw = Files.writeString(
+                tree.resolve("mvnw"),
+                "#!/bin/sh\necho start >> builds.log\n"
+                        + "while [ ! -f release ]; do sleep 0.05; done\n" // the test's word: a file it makes
+                        + "cp '" + Path.of("target", "loom-patterns.jar").toAbsolutePath()
+                        + "' target/loom-patterns.jar\n"
+                        + "echo end >> builds.log\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> list = List.of("bash", tree.resolve("loom").toString(), "list");
+        Process first =
+                builder(list, dir.resolve("out1.txt"), dir.resolve("err1.txt")).start();
+        Process second = null;
+        try {
+            first.getOutputStream().close();
+            awaitText(log, text -> text.contains("start"), first);
+            second = builder(list, dir.resolve("out2.txt"), dir.resolve("err2.txt"))
+                    .start();
+            second.getOutputStream().close();
+            Path err2 = dir.resolve("err2.txt");
+            // the second waits, or (without the lock) starts a build of its own: either is the state the test reads
+            awaitText(
+                    err2,
+                    text -> text.contains("waiting") || Files.readString(log).contains("start\nstart"),
+                    second);
+            Files.writeString(release, "go");
+            assertThat(first.waitFor(2, TimeUnit.MINUTES)).as("first ended").isTrue(); // backstops
+            assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("second ended").isTrue();
+
+            assertThat(Files.readString(log)).isEqualTo("start\nend\n");
+            assertThat(Files.readString(err2))
+                    .contains("loom: another ./loom is building this checkout's jar; waiting for it to finish")
+                    .doesNotContain("building the jar (sources changed)");
+            for (int n = 1; n <= 2; n++) {
+                assertThat(n == 1 ? first.exitValue() : second.exitValue())
+                        .as(Files.readString(dir.resolve("err" + n + ".txt")))
+                        .isZero();
+                assertThat(Files.readString(dir.resolve("out" + n + ".txt"))).contains("thread-basics");
+            }
+        } finally {
+            Files.writeString(release, "go"); // a build still waiting ends
+            first.destroyForcibly().waitFor();
+            if (second != null) {
+                second.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Waits until {@code file} (written by another process) holds text that {@code done} accepts, or {@code process} ends. */
+    static void awaitText(Path file, IoPredicate done, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+        while (!(Files.exists(file) && done.test(Files.readString(file)))
+                && process.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
+        }
+        assertThat(Files.exists(file) && done.test(Files.readString(file)))
+                .as(file + " reached the state waited for")
+                .isTrue();
+    }
+
+    interface IoPredicate {
+        boolean test(String text) throws IOException;
+    }
+
+    /**
      * A build that rewrites {@code target/loom-patterns.jar} in place (another {@code ./loom} that found a
      * source changed, {@code ./mvnw package}) while a compare runs: the compare reads its classes from its own
      * copy, so it runs to its end. The launcher runs from a tree of its own, its jar a copy of the project's
