@@ -297,8 +297,17 @@ public final class ThreadDump {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
+    /**
+     * The containers the tree starts from: the root, and any container whose parent is not in the dump (printed
+     * with that said), so that every container the summary counts is in the tree. The JDK dumps from the root, so
+     * its dumps have none such; a dump cut down by hand may.
+     */
     public List<Container> roots() {
-        return containers.stream().filter(c -> c.parent() == null).toList();
+        return containers.stream().filter(this::isRoot).toList();
+    }
+
+    private boolean isRoot(Container container) {
+        return container.parent() == null || !byId.containsKey(container.parent());
     }
 
     /** A container's children, shortest name first, so group-2 comes before group-10. */
@@ -311,12 +320,13 @@ public final class ThreadDump {
         return containers.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** How many ancestors a container has: 0 for the root, 1 for a scope opened by a root thread, and so on. */
+    /**
+     * How many ancestors a container has in the dump: 0 for the root (or a container whose parent is not in the
+     * dump), 1 for a scope opened by a root thread, and so on.
+     */
     public int depth(Container container) {
         int depth = 0;
-        for (Container at = container;
-                at.parent() != null && byId.containsKey(at.parent());
-                at = byId.get(at.parent())) {
+        for (Container at = container; !isRoot(at); at = byId.get(at.parent())) {
             depth++;
         }
         return depth;
@@ -358,7 +368,11 @@ public final class ThreadDump {
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
         int[] hidden = {0};
         for (Container root : roots()) {
-            print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
+            if (root.parent() != null && isEmpty(root)) {
+                hidden[0]++; // counted as an empty child is, wherever its parent went
+            } else {
+                print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
+            }
         }
         if (hidden[0] > 0) {
             out.println("(" + count(hidden[0], "empty container") + " not shown)");
@@ -377,6 +391,9 @@ public final class ThreadDump {
         StringBuilder line = new StringBuilder(indent).append(container.name());
         if (container.parent() != null) {
             line.append("  [").append(container.kind()).append(']');
+            if (depth == 0) {
+                line.append("  parent ").append(container.parent()).append(" not in the dump");
+            }
         }
         if (container.owner() != null) {
             DumpedThread owner = threadsById.get(container.owner());

@@ -177,6 +177,42 @@ class ThreadDumpTest {
     }
 
     /**
+     * A container whose parent is not in the dump (a dump cut down by hand) starts a tree of its own, said on its
+     * line, so the tree holds every container the summary counts: it was counted at depth 0 and never printed.
+     */
+    @Test
+    void aContainerWhoseParentIsNotInTheDumpIsPrintedAsARoot(@TempDir Path dir) throws IOException {
+        String cut = DUMP.replace(
+                        "{\"container\": \"<root>\", \"parent\": null, \"owner\": null, \"threadCount\": \"1\",\n"
+                                + "   \"threads\": [{\"tid\": \"22\", \"name\": \"runner\", \"state\":"
+                                + " \"WAITING\", \"virtual\": false}]},",
+                        "")
+                .replace("\"parent\": \"<root>\"", "\"parent\": \"gone@1\"");
+        assertThat(cut).doesNotContain("<root>");
+        ThreadDump dump = read(cut, dir);
+        StringWriter text = new StringWriter();
+        dump.print(new PrintWriter(text, true), 1, Integer.MAX_VALUE);
+        dump.printSummary(new PrintWriter(text, true));
+
+        // the url-fetch tree as printed under the root, one level less deep; its owner, no longer dumped, by id
+        StringWriter whole = new StringWriter();
+        read(DUMP, dir).print(new PrintWriter(whole, true), 1, Integer.MAX_VALUE);
+        List<String> subtree = new ArrayList<>(whole.toString()
+                .lines()
+                .filter(line -> line.startsWith("  ") && !line.startsWith("  - "))
+                .map(line -> line.substring(2))
+                .toList());
+        assertThat(subtree).hasSize(8);
+        subtree.set(
+                0, "url-fetch  [scope]  parent gone@1 not in the dump  owner #22  2 threads (RUNNABLE 1, WAITING 1)");
+        subtree.addAll(List.of(
+                "(1 empty container not shown)",
+                "Containers: 4, by depth: 0: 2, 1: 2",
+                "Threads: 5 (5 virtual), by state: RUNNABLE 1, WAITING 4"));
+        assertThat(text.toString().lines().toList()).containsExactlyElementsOf(subtree);
+    }
+
+    /**
      * A dump of many sibling scopes is counted by depth and summed in the tree's last line, through the lookup by id
      * and the children ThreadDump makes once. It checks the counts, not the speed: the summary made a map of every
      * container anew for each one, and took 3 minutes over the 30,000 scopes of {@code loom dump url-fetch --tasks
