@@ -56,6 +56,7 @@ final class CompareCommand extends LoomCommand {
             names = "--modes",
             split = "\\s*,\\s*", // 'virtual, platform' read, as --variants reads 'a, b' (it strips each)
             splitSynopsisLabel = ",",
+            preprocessor = CommaList.class, // ',' and 'virtual,' refused, not read as every mode
             paramLabel = "M",
             description = "modes to run, comma-separated; default: all")
     List<Mode> modes = new ArrayList<>();
@@ -63,6 +64,7 @@ final class CompareCommand extends LoomCommand {
     @Option(
             names = "--variants",
             split = ",",
+            preprocessor = CommaList.class,
             paramLabel = "V",
             description =
                     "variants to run, comma-separated (see 'loom list ID'); default: every variant of each pattern")

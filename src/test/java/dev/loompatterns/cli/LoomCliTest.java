@@ -804,6 +804,31 @@ class LoomCliTest {
                 .startsWith("loom: no pattern compared has variant 'nope'");
     }
 
+    /**
+     * A comma-separated option with nothing between its commas is refused, naming the option: picocli's split dropped
+     * the empty items, and '--modes ,' or '--variants " , "' ran every mode or variant, as if the option were absent.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        --modes    | ,           | has an empty item in ','; give one or more modes (platform, virtual, structured), comma-separated
+        --modes    | " , "       | has an empty item in ' , '
+        --modes    | virtual,    | has an empty item in 'virtual,'
+        --modes    | ,virtual    | has an empty item in ',virtual'
+        --modes    | "virtual,,platform" | has an empty item in 'virtual,,platform'
+        --modes    | ""          | is empty; give one or more modes
+        --variants | ,           | has an empty item in ','; give one or more variants, comma-separated
+        --variants | default,    | has an empty item in 'default,'
+        --variants | " "         | is empty; give one or more variants, comma-separated
+        """)
+    void anEmptyItemInACommaSeparatedOptionIsRefused(String option, String value, String says) {
+        usageLine("compare", "thread-basics", "--tasks", "2", option, value)
+                .startsWith("loom: option '" + option + "' " + says)
+                .endsWith(" (see 'loom compare --help')");
+        usageLine("compare", "thread-basics", "--tasks", "2", option + "=" + value)
+                .as("with '='")
+                .startsWith("loom: option '" + option + "' " + says);
+    }
+
     /** An empty name is refused as empty, like an empty --out or --jfr-dir: inspect said "'' is a directory". */
     @Test
     void anEmptyRecordingNameIsRefusedAsEmpty() {
