@@ -69,8 +69,8 @@ final class FidelityCommand extends LoomCommand {
         int warmup = this.warmup == null ? pairing.warmup() : this.warmup;
         UsageException.requireRange("--pairs", pairs, 1, MAX_PAIRS);
         UsageException.requireRange("--warmup", warmup, 0, MAX_PAIRS);
-        if (examples != null && examples.toString().isEmpty()) { // the current folder: "no E01_*.java in ;"
-            throw new UsageException("--examples is empty; give the examples folder");
+        if (examples != null) { // empty, the current folder: "no E01_*.java in ;"
+            requireName(examples.toString(), "--examples", "give the examples folder");
         }
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
         try {

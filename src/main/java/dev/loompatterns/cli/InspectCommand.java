@@ -222,9 +222,7 @@ final class InspectCommand extends LoomCommand {
     }
 
     static Path checkRecording(Path file) {
-        if (file.toString().isEmpty()) { // the current folder to Files: "'' is a directory"
-            throw new UsageException("the recording's name is empty; give a .jfr recording");
-        }
+        requireName(file.toString(), "the recording's name", "give a .jfr recording");
         if (!Files.exists(file)) {
             throw new UsageException("no such file: '" + file + "'; give a .jfr recording");
         }

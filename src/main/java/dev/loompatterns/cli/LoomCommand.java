@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.UsageException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +43,20 @@ abstract class LoomCommand implements Callable<Integer> {
     static String stamp() {
         return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + ProcessHandle.current().pid();
+    }
+
+    /**
+     * Refuses a name given empty (or only spaces), which the file system reads as the current folder: {@code inspect
+     * ''} said "'' is a directory", {@code run --jfr ''} recorded to the default name as a bare {@code --jfr} does.
+     *
+     * @param what what the name is, for the message: "the recording's name"
+     * @param give what to give instead: "give a .jfr recording"
+     * @throws UsageException "WHAT is empty; GIVE"
+     */
+    static void requireName(String name, String what, String give) {
+        if (name.isBlank()) {
+            throw new UsageException(what + " is empty; " + give);
+        }
     }
 
     /** Where progress and messages go. */

@@ -74,7 +74,15 @@ final class RunCommand extends LoomCommand {
         Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
         // the target checked before the profile is read: a usage error comes alone, not after the profile's warnings
-        Path target = jfr == null ? null : Recorder.checkTarget(Path.of(jfr.isBlank() ? defaultFile(pattern) : jfr));
+        String file = jfr == null
+                ? null
+                : jfr.isEmpty() && bareJfr(spec.commandLine().getParseResult().originalArgs())
+                        ? defaultFile(pattern)
+                        : jfr;
+        if (file != null) {
+            requireName(file, "--jfr's file name", "give a file name, or --jfr alone for the default one");
+        }
+        Path target = file == null ? null : Recorder.checkTarget(Path.of(file));
         Session.Recording where =
                 target == null ? new Session.Recording.None() : new Session.Recording.OneFile(recording.load(), target);
 
@@ -86,6 +94,15 @@ final class RunCommand extends LoomCommand {
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
         Notes.describeRecordings(outcome, out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * Whether {@code --jfr} came without a file name, so that the recording takes the default one: not {@code --jfr=}
+     * nor {@code --jfr ""}, which picocli reads as a bare {@code --jfr} (its fallback value, empty).
+     */
+    static boolean bareJfr(List<String> args) {
+        int at = args.indexOf("--jfr");
+        return at >= 0 && (at + 1 == args.size() || !args.get(at + 1).isEmpty());
     }
 
     /** The default recording's name: {@link #stamp()} keeps two runs started in the same second apart. */

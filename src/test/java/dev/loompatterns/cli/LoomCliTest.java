@@ -836,6 +836,34 @@ class LoomCliTest {
     }
 
     /**
+     * An empty --jfr file name is refused as inspect refuses an empty recording's name: picocli reads '--jfr ""' and
+     * '--jfr=' as a bare --jfr, and the run recorded to the default name in the current folder. Each is refused before
+     * the run; a blank name too, which was also taken for a bare --jfr.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--jfr=", "--jfr= ", "--jfr| ", "--jfr|"})
+    void anEmptyJfrFileNameIsRefusedAsEmpty(String jfr) {
+        List<String> args = new ArrayList<>(List.of("run", "thread-basics", "--tasks", "2"));
+        args.addAll(List.of(jfr.split("\\|", -1)));
+        usageLine(args.toArray(String[]::new))
+                .isEqualTo("loom: --jfr's file name is empty; give a file name, or --jfr alone for the default one");
+        args.addAll(List.of("--mode", "virtual"));
+        usageLine(args.toArray(String[]::new)).as("with an option after it").contains("--jfr's file name is empty");
+    }
+
+    /** Only a bare --jfr, at the end or before another option, takes the default name. */
+    @Test
+    void aBareJfrIsToldFromAnEmptyOne() {
+        assertThat(RunCommand.bareJfr(List.of("run", "thread-basics", "--jfr"))).isTrue();
+        assertThat(RunCommand.bareJfr(List.of("run", "--jfr", "--mode", "virtual")))
+                .isTrue();
+        assertThat(RunCommand.bareJfr(List.of("run", "--jfr", "", "thread-basics")))
+                .isFalse();
+        assertThat(RunCommand.bareJfr(List.of("run", "thread-basics", "--jfr=")))
+                .isFalse();
+    }
+
+    /**
      * An examples folder this user cannot list is one line and exit 2; it was "unexpected error:
      * java.nio.file.AccessDeniedException" and exit 1. Root lists a folder of no permissions: for root, a folder
      * only a process with CAP_SYS_ADMIN lists stands in, where there is one.
