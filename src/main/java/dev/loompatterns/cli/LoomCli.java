@@ -165,6 +165,10 @@ public final class LoomCli implements Runnable {
             err.println("loom: " + describe(e) + hint(e.getCommandLine()));
             return EXIT_USAGE;
         });
+        cli.setExecutionStrategy(parsed -> {
+            requireOneCommandToHelpWith(parsed.subcommand());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException || e instanceof RecordingSetupException) {
                 err.println("loom: " + e.getMessage());
@@ -261,6 +265,19 @@ public final class LoomCli implements Runnable {
             err.println("loom: set LOOM_STACKTRACE=1 to see the stack trace");
         }
         return EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * Refuses a word after the command that {@code loom help} describes: picocli's help leaves what it does not take
+     * unmatched, without a word, so {@code loom help run 5} printed run's help as if the 5 were not there.
+     */
+    private static void requireOneCommandToHelpWith(CommandLine.ParseResult command) {
+        if (command != null
+                && command.commandSpec().userObject() instanceof CommandLine.HelpCommand
+                && !command.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(
+                    command.commandSpec().commandLine(), command.unmatched());
+        }
     }
 
     /** Whether {@code --jfr} stood alone, so that it took the next word: not {@code --jfr=FILE}, where the user chose. */

@@ -914,6 +914,17 @@ class LoomCliTest {
         assertThat(help.errLines()).isEqualTo(command.errLines());
     }
 
+    /**
+     * A word after the command 'loom help' describes is refused, as every command refuses a word it does not take:
+     * picocli's help used the first and printed run's help without a word about the 5.
+     */
+    @Test
+    void helpRefusesAWordAfterTheCommand() {
+        usageLine("help", "run", "5").isEqualTo("loom: unknown option or argument '5' (see 'loom help --help')");
+        usageLine("help", "run", "--mode").startsWith("loom: unknown option or argument '--mode'");
+        assertThat(loom("help", "run").code()).isZero();
+    }
+
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {
