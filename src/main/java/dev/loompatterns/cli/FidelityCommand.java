@@ -86,7 +86,7 @@ final class FidelityCommand extends LoomCommand {
             if (Cancellation.requested()) { // what failed, failed because of Ctrl-C: not the example's fault
                 throw new InterruptedException("interrupted: " + failed.getMessage());
             }
-            err().println("loom: fidelity: " + failed.getMessage());
+            err().println("loom: fidelity: " + LoomCli.oneLine(failed.getMessage()));
             return LoomCli.EXIT_CHECK_FAILED;
         }
     }

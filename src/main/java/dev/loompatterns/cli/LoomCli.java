@@ -162,7 +162,7 @@ public final class LoomCli implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("loom: " + describe(e) + hint(e.getCommandLine()));
+            err.println("loom: " + oneLine(describe(e) + hint(e.getCommandLine())));
             return EXIT_USAGE;
         });
         cli.setExecutionStrategy(parsed -> {
@@ -171,7 +171,7 @@ public final class LoomCli implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException || e instanceof RecordingSetupException) {
-                err.println("loom: " + e.getMessage());
+                err.println("loom: " + oneLine(e.getMessage()));
                 return EXIT_USAGE;
             }
             if (e instanceof SleeperRun.OutOfHeapException && !Cancellation.requested()) {
@@ -254,11 +254,11 @@ public final class LoomCli implements Runnable {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof AtomicFile.NotWritten notWritten) { // the disk's, not loom's: one line says it
-                err.println("loom: " + notWritten.getMessage());
+                err.println("loom: " + oneLine(notWritten.getMessage()));
                 return EXIT_CHECK_FAILED;
             }
         }
-        err.println("loom: unexpected error: " + e);
+        err.println("loom: unexpected error: " + oneLine(e.toString()));
         if (System.getenv("LOOM_STACKTRACE") != null) {
             e.printStackTrace(err);
         } else {
@@ -278,6 +278,31 @@ public final class LoomCli implements Runnable {
             throw new CommandLine.UnmatchedArgumentException(
                     command.commandSpec().commandLine(), command.unmatched());
         }
+    }
+
+    /**
+     * {@code text} as one line: a control character that a name brought in (a file name with a newline, an argument
+     * with an escape) is written as in a Java string, a backslash and {@code n}, {@code r}, {@code t}, or {@code u} and
+     * four hex digits, so that the line a message is ("loom: " and what was wrong) is not split in two, nor read by the
+     * terminal as a command.
+     */
+    static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        line.append(String.format(Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        line.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return line.toString();
     }
 
     /** Whether {@code --jfr} stood alone, so that it took the next word: not {@code --jfr=FILE}, where the user chose. */

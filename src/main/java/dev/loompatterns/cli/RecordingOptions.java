@@ -37,10 +37,11 @@ final class RecordingOptions {
             String meant = Typo.nearest(event.name(), known);
             command.commandLine()
                     .getErr()
-                    .println("loom: warning: JFR profile '" + spec + "' sets " + event.name() + "#"
-                            + String.join(", #", event.settings()) + ", but no event is called " + event.name()
-                            + " on this JVM" + (meant == null ? "" : " (did you mean " + meant + "?)") + ", so "
-                            + (event.settings().size() == 1 ? "it does" : "they do") + " nothing");
+                    .println("loom: warning: "
+                            + LoomCli.oneLine("JFR profile '" + spec + "' sets " + event.name() + "#"
+                                    + String.join(", #", event.settings()) + ", but no event is called " + event.name()
+                                    + " on this JVM" + (meant == null ? "" : " (did you mean " + meant + "?)")
+                                    + ", so " + (event.settings().size() == 1 ? "it does" : "they do") + " nothing"));
         }
         return configuration;
     }

@@ -185,7 +185,7 @@ final class ScaleCommand extends LoomCommand {
             throw e;
         } catch (SleeperRun.RowKilled e) { // one line, not "unexpected error" with an empty reason
             legendUnder(progress, headed, cut, out);
-            err().println("loom: scale: " + e.getMessage());
+            err().println("loom: scale: " + LoomCli.oneLine(e.getMessage()));
             return LoomCli.EXIT_CHECK_FAILED;
         } finally {
             progress.clear();

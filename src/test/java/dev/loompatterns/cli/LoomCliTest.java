@@ -925,6 +925,28 @@ class LoomCliTest {
         assertThat(loom("help", "run").code()).isZero();
     }
 
+    /**
+     * A name with a newline or another control character in it stays in the one line of its message, the character
+     * written as in a Java string: the newline split "loom: no such file: 'a" from the rest, and an escape reached the
+     * terminal. A usage error of a command's, one of picocli's, and the helper that the lines of exit 1 use too.
+     */
+    @Test
+    void aControlCharacterInANameKeepsTheMessageOneLine(@TempDir Path dir) {
+        usageLine("inspect", "no\nsuch\u001b[2J.jfr")
+                .isEqualTo("loom: no such file: 'no\\nsuch\\u001b[2J.jfr'; give a .jfr recording");
+        usageLine(
+                        "run",
+                        "thread-basics",
+                        "--jfr",
+                        dir.resolve("no\r\nfolder").resolve("x.jfr").toString())
+                .contains("no\\r\\nfolder")
+                .endsWith("does not exist");
+        usageLine("list", "thread-basics", "a\tb").startsWith("loom: unknown option or argument 'a\\tb'");
+        // what the lines of exit 1 are written through too: a file the file system refused, an unexpected error
+        assertThat(LoomCli.oneLine("could not write 'a\nb\u2028c\u0085d': No space left on device"))
+                .isEqualTo("could not write 'a\\nb\\u2028c\\u0085d': No space left on device");
+    }
+
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {
