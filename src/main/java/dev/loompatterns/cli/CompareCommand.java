@@ -49,7 +49,7 @@ final class CompareCommand extends LoomCommand {
     /** What gets a check the table cut whole, in compare. */
     static final String WHOLE = "--wide, --format csv or json give them whole";
 
-    @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare; default: all")
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare, by id or number; default: all")
     List<String> ids = new ArrayList<>();
 
     @Option(
@@ -118,7 +118,8 @@ final class CompareCommand extends LoomCommand {
         UsageException.requireRange("--warmup", warmup, 0, MAX_REPEAT);
         List<Pattern> patterns = ids.isEmpty()
                 ? catalogue.patterns()
-                : new LinkedHashSet<>(ids).stream().map(catalogue::find).toList();
+                : new LinkedHashSet<>(ids.stream().map(this::id).toList())
+                        .stream().map(catalogue::find).toList();
         workload.requireKnownParams(patterns);
         // in any case, as run's --variant and the modes take them: ids are lower case
         variants =

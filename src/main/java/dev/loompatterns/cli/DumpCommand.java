@@ -50,7 +50,7 @@ final class DumpCommand extends LoomCommand {
 
     static final int MAX_THREADS_LISTED = 100_000;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
+    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id or number (see 'loom list')")
     String id;
 
     @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: structured")
@@ -86,7 +86,7 @@ final class DumpCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pattern pattern = catalogue.find(id);
+        Pattern pattern = pattern(id);
         Mode chosenMode = mode != null ? mode : Mode.STRUCTURED;
         UsageException.requireRange("--threads", threadsListed, 0, MAX_THREADS_LISTED);
         UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);

@@ -40,7 +40,7 @@ final class FidelityCommand extends LoomCommand {
 
     static final int MAX_PAIRS = 1_000;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "thread-basics or url-fetch")
+    @Parameters(index = "0", paramLabel = "ID", description = "thread-basics or url-fetch (or their numbers, 1 and 11)")
     String id;
 
     @Option(
@@ -64,7 +64,7 @@ final class FidelityCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pairing pairing = Pairing.of(id);
+        Pairing pairing = Pairing.of(id(id));
         int pairs = this.pairs == null ? pairing.pairs() : this.pairs;
         int warmup = this.warmup == null ? pairing.warmup() : this.warmup;
         UsageException.requireRange("--pairs", pairs, 1, MAX_PAIRS);

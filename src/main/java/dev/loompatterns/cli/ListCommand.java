@@ -26,14 +26,14 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  loom list", "  loom list lock-counter"})
 final class ListCommand extends LoomCommand {
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "a pattern to describe")
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "a pattern to describe: its id or its number")
     String id;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
         if (id != null) {
-            describe(catalogue.find(id), out);
+            describe(pattern(id), out);
             return 0;
         }
         // Every pattern runs in every mode: a modes column would say the same on each row. Fits 120
@@ -55,7 +55,9 @@ final class ListCommand extends LoomCommand {
             }
         }
         out.println();
-        out.println("'loom list ID' describes a pattern; 'loom run ID' runs it; 'loom compare' runs them all.");
+        out.println(
+                "'loom list ID' describes a pattern (ID: its id or its number); 'loom run ID' runs it; 'loom compare'"
+                        + " runs them all.");
         return 0;
     }
 

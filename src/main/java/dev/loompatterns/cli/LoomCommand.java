@@ -1,10 +1,12 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.IntSummaryStatistics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,33 @@ abstract class LoomCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * The pattern {@code idOrNumber} names: its id, or the number {@code loom list} shows beside it ({@code 11} or
+     * {@code 011} for url-fetch). A number is never reused or changed (docs/design.md), so it names its pattern as
+     * the id does; {@code loom list 11} was refused as an unknown pattern.
+     *
+     * @throws UsageException for an unknown id or number
+     */
+    final Pattern pattern(String idOrNumber) {
+        return catalogue.find(id(idOrNumber));
+    }
+
+    /** The id of the pattern {@code idOrNumber} names ({@link #pattern}); anything but a number as it is. */
+    final String id(String idOrNumber) {
+        if (!idOrNumber.matches("[0-9]{1,9}")) {
+            return idOrNumber;
+        }
+        int number = Integer.parseInt(idOrNumber);
+        IntSummaryStatistics numbers =
+                catalogue.patterns().stream().mapToInt(Pattern::number).summaryStatistics();
+        return catalogue.patterns().stream()
+                .filter(pattern -> pattern.number() == number)
+                .map(Pattern::id)
+                .findFirst()
+                .orElseThrow(() -> new UsageException("unknown pattern number " + idOrNumber + "; the numbers are "
+                        + numbers.getMin() + " to " + numbers.getMax() + " (see 'loom list')"));
+    }
 
     /** Where the command's result goes. */
     final PrintWriter out() {

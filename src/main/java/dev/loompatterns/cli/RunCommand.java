@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         })
 final class RunCommand extends LoomCommand {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id (see 'loom list')")
+    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id or number (see 'loom list')")
     String id;
 
     @Option(
@@ -64,7 +64,7 @@ final class RunCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pattern pattern = catalogue.find(id);
+        Pattern pattern = pattern(id);
         List<Variant> chosen = variant == null ? pattern.runByDefault() : List.of(pattern.variant(variant));
         List<Mode> modes = mode == null ? List.copyOf(pattern.modes()) : List.of(mode);
         List<Session.Cell> cells = chosen.stream()

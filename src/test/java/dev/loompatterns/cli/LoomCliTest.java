@@ -208,6 +208,34 @@ class LoomCliTest {
                         + " structured modes");
     }
 
+    /**
+     * The number 'loom list' shows beside a pattern names it wherever an id does, as the numbers never change: 'loom
+     * list 11' and 'loom run 11' were refused as unknown patterns. A number no pattern has is refused with the range.
+     */
+    @Test
+    void theNumberListShowsNamesThePatternAsItsIdDoes() {
+        assertThat(loom("list").out().lines())
+                .anySatisfy(line -> assertThat(line).startsWith("11  url-fetch "));
+        Result list = loom("list", "11");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).isEqualTo(loom("list", "url-fetch").out());
+        assertThat(loom("list", "011").out()).isEqualTo(list.out());
+        Result run = loomLine("run 6 --mode virtual --tasks 2 -P increments=10");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("lock-counter").contains("pass: total 20 of 20");
+        Result compare = loomLine("compare 1 thread-basics --modes virtual --tasks 2 -P sleep-ms=1 --format csv");
+        assertThat(compare.code()).as(compare.err()).isZero();
+        assertThat(compare.csvRows())
+                .as("the number and the id: one pattern, run once")
+                .hasSize(2);
+        assertThat(compare.csvRows().get(1)).startsWith("thread-basics,virtual,");
+        for (String command : List.of("list", "run", "compare", "dump")) {
+            usageLine(command, "22")
+                    .isEqualTo("loom: unknown pattern number 22; the numbers are 1 to 21 (see 'loom list')");
+        }
+        usageLine("fidelity", "6").startsWith("loom: fidelity has no example paired with 'lock-counter'");
+    }
+
     @Test
     void listWithAnIdNamesItsExampleFile() {
         Result result = loom("list", "timer");
