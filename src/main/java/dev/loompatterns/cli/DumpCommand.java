@@ -17,6 +17,7 @@ import dev.loompatterns.threaddump.ThreadDump;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +67,7 @@ final class DumpCommand extends LoomCommand {
             names = "--out",
             paramLabel = "FILE",
             description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP-PID.json in the system's"
-                    + " temporary folder); must not exist")
+                    + " temporary folder); not a file already (a device or a pipe, such as /dev/null, is written into)")
     Path out;
 
     @Option(
@@ -94,8 +95,11 @@ final class DumpCommand extends LoomCommand {
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
-        Path file = checkTarget(
-                out != null ? out : Path.of(System.getProperty("java.io.tmpdir"), defaultFile(pattern, chosenMode)));
+        String tmp = System.getProperty("java.io.tmpdir");
+        Path saved = checkTarget(out != null ? out : Path.of(tmp, defaultFile(pattern, chosenMode)));
+        // a device or a pipe (--out /dev/null) is written into once the dump is read: it is taken to a file first
+        boolean into = AtomicFile.writtenInto(saved);
+        Path file = into ? Path.of(tmp, "." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID()) : saved;
 
         PrintWriter print = out();
         // a large run takes a while to reach its hold, to be dumped and to be read: said as it goes, on a terminal
@@ -119,12 +123,18 @@ final class DumpCommand extends LoomCommand {
                 if (Thread.interrupted() || Cancellation.requested()) {
                     throw new InterruptedException("interrupted while the dump was read");
                 }
+                if (into) {
+                    AtomicFile.write(saved, copy -> Files.copy(file, copy));
+                }
             }
         } catch (InterruptedException e) {
             Files.deleteIfExists(file); // Ctrl-C keeps no dump, wherever it came
             throw e;
         } finally {
             progress.clear();
+            if (into) {
+                Files.deleteIfExists(file);
+            }
         }
         RunReport finished = run.report();
         if (!run.held()) {
@@ -148,7 +158,7 @@ final class DumpCommand extends LoomCommand {
                             + " threads are not in this JVM's dump; 'jcmd <pid> Thread.dump_to_file -format=json FILE'"
                             + " takes one of a child's.");
         }
-        print.println("Saved to " + file);
+        print.println("Saved to " + saved);
         print.println();
         dump.printSummary(print);
         print.println();
@@ -164,12 +174,12 @@ final class DumpCommand extends LoomCommand {
     }
 
     /**
-     * An absolute path (as {@code dumpThreads} wants) to a file that does not exist yet: a dump is not
-     * written over another file; otherwise the check every file the CLI writes gets
-     * ({@link AtomicFile#checkTarget}).
+     * An absolute path (as {@code dumpThreads} wants) to a file that does not exist yet, or to a device or a pipe,
+     * which the dump is written into ({@code --out /dev/null}): a dump is not written over another file; otherwise the
+     * check every file the CLI writes gets ({@link AtomicFile#checkTarget}).
      */
     static Path checkTarget(Path target) {
-        if (Files.exists(target) && !Files.isDirectory(target)) {
+        if (Files.isRegularFile(target)) {
             throw new UsageException("--out '" + target + "' already exists; a dump is not written over a file, so"
                     + " give a new file name");
         }

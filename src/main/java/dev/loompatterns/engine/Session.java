@@ -9,7 +9,6 @@ import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.ActivityCounter;
-import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Recorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +115,7 @@ public final class Session {
                 }
                 case Recording.FilePerCell each -> {
                     for (Cell cell : cells) { // before the first run: a cell's name may be a file of the user's
-                        AtomicFile.checkTarget(each.dir().resolve(cell.fileName()), "recording");
+                        Recorder.checkTarget(each.dir().resolve(cell.fileName()));
                     }
                     List<Row> rows = new ArrayList<>();
                     for (Cell cell : cells) {

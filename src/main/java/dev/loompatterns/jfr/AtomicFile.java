@@ -2,6 +2,7 @@ package dev.loompatterns.jfr;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.Serial;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
@@ -12,13 +13,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * A file written whole or not at all: the content goes to a hidden temporary file beside the
  * target, which is then moved into place ({@link #writeNew}: linked, so that it takes the name only if no
  * file has it), so an interrupted or failed write leaves nothing half-written under the target's name.
- * Recordings, reports, slimmed copies and dumps are written so.
+ * Recordings, reports, slimmed copies and dumps are written so. A target that is a character device or a pipe
+ * ({@code --out /dev/null}) is not replaced but written into ({@link #writtenInto}), once the content is whole.
  */
 public final class AtomicFile {
 
@@ -70,17 +73,24 @@ public final class AtomicFile {
     }
 
     private static void write(Path target, Content content, boolean replace) throws IOException {
+        boolean into = writtenInto(target);
         // Named, not created: the writer creates it, with the permissions any new file gets (the
-        // umask's), where Files.createTempFile would make every recording and report owner-only.
-        Path temporary = target.toAbsolutePath()
-                .getParent()
-                .resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+        // umask's), where Files.createTempFile would make every recording and report owner-only. Beside the
+        // target, to be moved into place; for a device or a pipe, in the temporary folder (no file is made in /dev).
+        Path folder = into
+                ? Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
+                : target.toAbsolutePath().getParent();
+        Path temporary = folder.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         // a JVM that halts mid-write (Ctrl-C's grace ran out) still deletes it, on its way out; once moved into
         // place, there is nothing under this name to delete
         temporary.toFile().deleteOnExit();
         try {
             content.writeTo(temporary);
-            if (replace) {
+            if (into) {
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                    Files.copy(temporary, out);
+                }
+            } else if (replace) {
                 keepPermissions(target, temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
@@ -97,6 +107,16 @@ public final class AtomicFile {
                 // a leftover temporary file is harmless and hidden (dot-prefixed)
             }
         }
+    }
+
+    /**
+     * Whether {@code target} is written into rather than replaced: a file there already, through a symbolic link too,
+     * that is neither a regular file nor a folder, such as a character device ({@code /dev/null}, a terminal) or a
+     * named pipe. Moving a new file into its place would replace the device (as root) or fail, where a Unix user
+     * expects what is written to reach it; {@code --out /dev/null} was refused as "not a regular file".
+     */
+    public static boolean writtenInto(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
     }
 
     /**
@@ -146,8 +166,8 @@ public final class AtomicFile {
      * Checks, before any work starts, that a file can be written to {@code target}: it is not a
      * directory nor a read-only file, and its folder exists and takes new files ({@link #probe}). A file
      * already there is written over only if it is what loom writes ({@link #replaceable}): a mistyped
-     * {@code --jfr README.md} replaced the README, and {@code --out /dev/null} run as root would have
-     * replaced the device with a file, since the write moves a new file into place.
+     * {@code --jfr README.md} replaced the README. A character device or a pipe is written into, if it can be
+     * ({@link #writtenInto}): {@code --out /dev/null}; a block device (a disk) or a socket is refused.
      *
      * @param what what the file is, for the message: "recording", "--out"
      * @return the absolute target path
@@ -163,13 +183,19 @@ public final class AtomicFile {
             throw new RecordingSetupException(cannot + ": it is a directory; give a file name");
         }
         requireFolder(absolute.getParent(), cannot);
+        if (writtenInto(absolute)) { // nothing is made beside it: its folder (/dev) need not take new files
+            if (isDiskOrSocket(absolute)) {
+                throw new RecordingSetupException(cannot + ": it is a block device (a disk) or a socket; give a file"
+                        + " name, a character device such as /dev/null or a pipe");
+            }
+            if (!Files.isWritable(absolute)) {
+                throw new RecordingSetupException(cannot + ": permission denied");
+            }
+            return absolute;
+        }
         if (Files.isSymbolicLink(absolute)) { // the write would replace the link, not what it points to
             throw new RecordingSetupException(
                     cannot + ": it is a symbolic link; give the file it points to, or another name");
-        }
-        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-            throw new RecordingSetupException(
-                    cannot + ": it is not a regular file (a device, a pipe or a socket); give a file name");
         }
         if (Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new RecordingSetupException(cannot + ": the file is read-only");
@@ -184,6 +210,19 @@ public final class AtomicFile {
         }
         checkFolder(absolute.getParent(), cannot);
         return absolute;
+    }
+
+    /**
+     * Whether {@code file} is a block device or a socket, by its Unix mode where the file system gives one: a disk is
+     * not written into as {@code /dev/null} is, and a socket cannot be opened as a file.
+     */
+    private static boolean isDiskOrSocket(Path file) {
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return type == 0060000 || type == 0140000; // S_IFBLK, S_IFSOCK
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // no Unix mode: the write will say what is wrong
+        }
     }
 
     /**

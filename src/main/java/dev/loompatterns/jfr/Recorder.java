@@ -45,10 +45,16 @@ public final class Recorder implements AutoCloseable {
      * Checks, before any work starts, that a recording can be written to {@code target}.
      *
      * @return the absolute target path
-     * @throws RecordingSetupException if the path is a directory or a read-only file, or its folder is missing or
-     *                                 unwritable
+     * @throws RecordingSetupException if the path is a directory, a read-only file or not a regular file (a device, a
+     *                                 pipe), or its folder is missing or unwritable
      */
     public static Path checkTarget(Path target) {
+        if (AtomicFile.writtenInto(
+                target)) { // '--jfr /dev/null': its child JVMs' files would be made beside it, in /dev
+            throw new RecordingSetupException("cannot write recording '" + target + "': it is not a regular file (a"
+                    + " device, a pipe or a socket), and a run's child JVMs record beside its recording; give a file"
+                    + " name");
+        }
         return AtomicFile.checkTarget(target, "recording");
     }
 

@@ -8,6 +8,7 @@ import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunGate;
+import dev.loompatterns.jfr.Fifo;
 import dev.loompatterns.testing.TestPattern;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
@@ -119,6 +120,39 @@ class DumpCommandTest {
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).contains("already exists");
         assertThat(Files.readString(existing)).isEqualTo("x");
+    }
+
+    /**
+     * An existing file that is not a regular file is written into, as a Unix user expects of {@code --out /dev/null}:
+     * it was refused as "already exists". A named pipe stands in for /dev/null (a dump that replaced /dev/null, run as
+     * root, would replace it for the machine): it gets the whole dump, stays a pipe, and the tree is printed as for a
+     * file; the file the dump was taken to first is gone.
+     */
+    @Test
+    void aPipeOrADeviceGetsTheDumpWrittenIntoIt(@TempDir Path dir) throws Exception {
+        try (Fifo fifo = Fifo.make(dir.resolve("pipe"))) {
+            Result result = LoomCliTest.loom(
+                    "dump",
+                    "thread-basics",
+                    "--tasks",
+                    "3",
+                    "--out",
+                    fifo.path().toString());
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("Saved to " + fifo.path()).contains("Containers: ");
+            String json = fifo.read();
+            assertThat(json.strip())
+                    .as("whole")
+                    .startsWith("{")
+                    .contains("\"threadContainers\"")
+                    .endsWith("}");
+            assertThat(Files.isRegularFile(fifo.path())).as("still a pipe").isFalse();
+        }
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(".loom-dump-thread-basics-")
+                            && name.contains("-" + ProcessHandle.current().pid() + ".json."));
+        }
     }
 
     /**

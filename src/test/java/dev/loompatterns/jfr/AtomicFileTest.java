@@ -176,12 +176,36 @@ class AtomicFileTest {
         Path dangling = Files.createSymbolicLink(dir.resolve("gone.jfr"), dir.resolve("nothing-here"));
         assertThatThrownBy(() -> AtomicFile.checkTarget(dangling, "recording"))
                 .hasMessageContaining("it is a symbolic link");
+    }
+
+    /**
+     * A character device or a pipe is written into, not replaced nor refused: {@code --out /dev/null} was refused as
+     * "not a regular file", and before that check, run as root, the write replaced the device with a file. The content
+     * reaches the pipe whole, the pipe stays a pipe, and nothing is left beside it. /dev/null itself is only checked,
+     * not written: a write that replaced it would replace it for the whole machine.
+     */
+    @Test
+    void aDeviceOrAPipeIsWrittenIntoNotReplaced(@TempDir Path dir) throws Exception {
         Path device = Path.of("/dev/null");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device to refuse");
-        assertThatThrownBy(() -> AtomicFile.checkTarget(device, "--out"))
-                .isInstanceOf(RecordingSetupException.class)
-                .hasMessage("cannot write --out '/dev/null': it is not a regular file (a device, a pipe or a socket);"
-                        + " give a file name");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device");
+        assertThat(AtomicFile.checkTarget(device, "--out")).isEqualTo(device);
+        assertThat(AtomicFile.checkTarget(dir.resolve("null"), "--out"))
+                .as("beside it, a file name is checked as ever")
+                .isEqualTo(dir.resolve("null"));
+        assertThatThrownBy(() -> Recorder.checkTarget(device))
+                .as("a recording's child JVMs record beside it: a file")
+                .hasMessageStartingWith("cannot write recording '/dev/null': it is not a regular file");
+        try (Fifo fifo = Fifo.make(dir.resolve("pipe"))) {
+            assertThat(AtomicFile.checkTarget(fifo.path(), "--out")).isEqualTo(fifo.path());
+            AtomicFile.write(fifo.path(), temporary -> Files.writeString(temporary, "the report"));
+            assertThat(fifo.read()).isEqualTo("the report");
+            assertThat(Files.exists(fifo.path()) && !Files.isRegularFile(fifo.path()))
+                    .as("still a pipe")
+                    .isTrue();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("pipe"));
+        }
     }
 
     @Test
