@@ -96,7 +96,7 @@ final class DumpCommand extends LoomCommand {
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
         String tmp = System.getProperty("java.io.tmpdir");
-        Path saved = checkTarget(out != null ? out : Path.of(tmp, defaultFile(pattern, chosenMode)));
+        Path saved = checkTarget(out != null ? out : freeName(Path.of(tmp), defaultFile(pattern, chosenMode)));
         // a device or a pipe (--out /dev/null) is written into once the dump is read: it is taken to a file first
         boolean into = AtomicFile.writtenInto(saved);
         Path file = into ? Path.of(tmp, "." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID()) : saved;

@@ -4,6 +4,9 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.IntSummaryStatistics;
@@ -86,6 +89,23 @@ abstract class LoomCommand implements Callable<Integer> {
         if (name.isBlank()) {
             throw new UsageException(what + " is empty; " + give);
         }
+    }
+
+    /**
+     * {@code name} in {@code folder}, or where a file has it, the first of {@code NAME-2.EXT}, {@code NAME-3.EXT}, ...
+     * that none has: a default name steps over a file it did not make, as a child JVM's recording steps over a file
+     * of the user's. {@link #stamp()} makes such a file rare, not impossible: two JVMs of pid 1 in two containers,
+     * started in the same second, writing to one folder, chose one name, and the later replaced the other's file.
+     */
+    static Path freeName(Path folder, String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String extension = dot < 0 ? "" : name.substring(dot);
+        Path file = folder.resolve(name);
+        for (int next = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS); next++) {
+            file = folder.resolve(stem + "-" + next + extension);
+        }
+        return file;
     }
 
     /** Where progress and messages go. */

@@ -74,17 +74,19 @@ final class RunCommand extends LoomCommand {
         Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
         // the target checked before the profile is read: a usage error comes alone, not after the profile's warnings
-        String file = jfr == null
-                ? null
-                : jfr.isEmpty() && bareJfr(spec.commandLine().getParseResult().originalArgs())
-                        ? defaultFile(pattern)
-                        : jfr;
-        if (file != null) {
-            requireName(file, "--jfr's file name", "give a file name, or --jfr alone for the default one");
+        boolean defaultName = jfr != null
+                && jfr.isEmpty()
+                && bareJfr(spec.commandLine().getParseResult().originalArgs());
+        if (jfr != null && !defaultName) {
+            requireName(jfr, "--jfr's file name", "give a file name, or --jfr alone for the default one");
         }
-        Path target = file == null ? null : Recorder.checkTarget(Path.of(file));
-        Session.Recording where =
-                target == null ? new Session.Recording.None() : new Session.Recording.OneFile(recording.load(), target);
+        // the default name, a free one: written over no file, neither one there now nor one made while the run goes on
+        Path target = jfr == null
+                ? null
+                : Recorder.checkTarget(defaultName ? defaultTarget(Path.of(""), pattern, stamp()) : Path.of(jfr));
+        Session.Recording where = target == null
+                ? new Session.Recording.None()
+                : new Session.Recording.OneFile(recording.load(), target, defaultName);
 
         PrintWriter out = out();
         Session session = new Session(Progress.onTerminal(err()));
@@ -107,6 +109,19 @@ final class RunCommand extends LoomCommand {
 
     /** The default recording's name: {@link #stamp()} keeps two runs started in the same second apart. */
     static String defaultFile(Pattern pattern) {
-        return "loom-" + pattern.id() + "-" + stamp() + ".jfr";
+        return defaultFile(pattern, stamp());
+    }
+
+    private static String defaultFile(Pattern pattern, String stamp) {
+        return "loom-" + pattern.id() + "-" + stamp + ".jfr";
+    }
+
+    /**
+     * Where a bare {@code --jfr} records in {@code folder}: {@code loom-ID-STAMP.jfr}, or where a file has that name
+     * (another run's, in another container: the same pid, the same second), the first free one after it
+     * ({@link #freeName}). {@code stamp} is {@link #stamp()}, given so that a test can make the file first.
+     */
+    static Path defaultTarget(Path folder, Pattern pattern, String stamp) {
+        return freeName(folder, defaultFile(pattern, stamp));
     }
 }

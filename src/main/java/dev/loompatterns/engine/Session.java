@@ -38,7 +38,17 @@ public final class Session {
     public sealed interface Recording {
         record None() implements Recording {}
 
-        record OneFile(Configuration profile, Path file) implements Recording {}
+        /**
+         * One file for the whole session.
+         *
+         * @param chosen the file's name is one loom chose, not the user ({@code run --jfr}'s default): the recording
+         *               takes it only if no file has it when written ({@link Recorder#startNew})
+         */
+        record OneFile(Configuration profile, Path file, boolean chosen) implements Recording {
+            public OneFile(Configuration profile, Path file) {
+                this(profile, file, false);
+            }
+        }
 
         record FilePerCell(Configuration profile, Path dir) implements Recording {}
     }
@@ -100,7 +110,9 @@ public final class Session {
                     ChildActivity.Recording children = new ChildActivity.Recording(one.file(), one.profile());
                     runner.recordChildrenBeside(children);
                     stopIfCancelled();
-                    try (Recorder recorder = Recorder.start(one.profile(), one.file())) {
+                    try (Recorder recorder = one.chosen()
+                            ? Recorder.startNew(one.profile(), one.file())
+                            : Recorder.start(one.profile(), one.file())) {
                         List<Row> rows = runAll(cells, warmups, repeats, done);
                         Path written = finish(recorder);
                         children.keep(); // the children's files take their names beside it

@@ -23,6 +23,9 @@ public final class Recorder implements AutoCloseable {
 
     private final Recording recording;
     private final Path target;
+    /** Whether {@link #finish} writes the file only if no file has its name then ({@link AtomicFile#writeNew}). */
+    private final boolean overNothing;
+
     private boolean finished;
 
     /** The magic bytes every JFR chunk, so every recording, begins with. */
@@ -36,9 +39,10 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private Recorder(Recording recording, Path target) {
+    private Recorder(Recording recording, Path target, boolean overNothing) {
         this.recording = recording;
         this.target = target;
+        this.overNothing = overNothing;
     }
 
     /**
@@ -87,6 +91,19 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts recording with the given settings; the file is written by {@link #finish()}. */
     public static Recorder start(Configuration configuration, Path target) {
+        return start(configuration, target, false);
+    }
+
+    /**
+     * As {@link #start}, for a file whose name loom chose ({@code run --jfr}'s default): {@link #finish()} writes it only
+     * if no file has the name by then, so as never to write over a file loom did not make (another run's, started
+     * in the same second by a JVM of the same pid, in another container).
+     */
+    public static Recorder startNew(Configuration configuration, Path target) {
+        return start(configuration, target, true);
+    }
+
+    private static Recorder start(Configuration configuration, Path target, boolean overNothing) {
         JvmShutdown.requireRunning("a recording"); // before the recording exists: nothing to close if it throws
         Recording recording = new Recording(configuration);
         try {
@@ -97,18 +114,25 @@ public final class Recorder implements AutoCloseable {
             recording.close(); // the caller gets no Recorder to close
             throw e;
         }
-        return new Recorder(recording, target);
+        return new Recorder(recording, target, overNothing);
     }
 
     /**
      * Stops the recording and writes it to the target.
      *
      * @return the file written
+     * @throws UncheckedIOException if the file system refused it, or, started by {@link #startNew}, a file had its
+     *                              name by then ({@link AtomicFile.NotWritten} the cause, which the CLI says in one
+     *                              line)
      */
     public Path finish() {
         recording.stop();
         try {
-            AtomicFile.write(target, recording::dump);
+            if (overNothing) {
+                AtomicFile.writeNew(target, recording::dump);
+            } else {
+                AtomicFile.write(target, recording::dump);
+            }
             finished = true;
             return target;
         } catch (IOException e) {

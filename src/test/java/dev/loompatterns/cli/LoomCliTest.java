@@ -356,6 +356,28 @@ class LoomCliTest {
                         + ProcessHandle.current().pid() + "\\.jfr");
     }
 
+    /**
+     * A bare --jfr never records over a file it did not make: two runs with the default name, in two containers (both
+     * pid 1) started in the same second, wrote one name, and the later replaced the other's recording. The name steps
+     * over a file there (-2, -3, ...); one made while the run goes on is kept, and the run says so in one line
+     * ({@code Recorder.startNew}, RecorderTest). The stamp is given, as two such containers would have it.
+     */
+    @Test
+    void theDefaultRecordingStepsOverAFileItDidNotMake(@TempDir Path dir) throws IOException {
+        Pattern pattern = Catalogue.load().find("lock-counter");
+        String stamp = "20261202-051014-1";
+        Path first = dir.resolve("loom-lock-counter-" + stamp + ".jfr");
+        assertThat(RunCommand.defaultTarget(dir, pattern, stamp)).isEqualTo(first);
+        Files.writeString(first, "FLR\0 the other container's recording", StandardCharsets.ISO_8859_1);
+        Path second = dir.resolve("loom-lock-counter-" + stamp + "-2.jfr");
+        assertThat(RunCommand.defaultTarget(dir, pattern, stamp)).isEqualTo(second);
+        Files.createSymbolicLink(second, dir.resolve("nothing-there"));
+        assertThat(RunCommand.defaultTarget(dir, pattern, stamp))
+                .as("a dangling link takes its name too")
+                .isEqualTo(dir.resolve("loom-lock-counter-" + stamp + "-3.jfr"));
+        assertThat(Files.readString(first, StandardCharsets.ISO_8859_1)).endsWith("the other container's recording");
+    }
+
     /** --jfr's optional value takes a following id: picocli said "Missing required parameter: 'ID'" of an id typed. */
     @Test
     void anIdReadAsJfrsFileIsSaidSo() {
