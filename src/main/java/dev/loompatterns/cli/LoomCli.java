@@ -379,7 +379,8 @@ public final class LoomCli implements Runnable {
                     + (id == null ? "" : " ('loom run " + id + " --jfr')") + " or give the file with '=' (--jfr=FILE)";
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
-        String message = firstLine(e.getMessage()).replace("option option", "option");
+        // the whole message, a newline of the value's written as \n: its first line alone cut the value ("but was 'a")
+        String message = oneLine(e.getMessage().strip()).replace("option option", "option");
         Matcher choice = ENUM_CHOICE.matcher(message);
         if (choice.matches()) {
             return "option '" + choice.group(1) + "' is one of "

@@ -992,6 +992,12 @@ class LoomCliTest {
                 .contains("no\\r\\nfolder")
                 .endsWith("does not exist");
         usageLine("list", "thread-basics", "a\tb").startsWith("loom: unknown option or argument 'a\\tb'");
+        // picocli's refusal of a value, rewritten whole: its first line alone was "... but was 'a (see ...)"
+        usageLine("run", "thread-basics", "--mode", "a\nb")
+                .isEqualTo("loom: option '--mode' is one of platform, virtual, structured, not 'a\\nb'"
+                        + " (see 'loom run --help')");
+        usageLine("run", "thread-basics", "--tasks", "1\n2")
+                .startsWith("loom: option '--tasks' takes a whole number in its range, not '1\\n2'");
         // what the lines of exit 1 are written through too: a file the file system refused, an unexpected error
         assertThat(LoomCli.oneLine("could not write 'a\nb\u2028c\u0085d': No space left on device"))
                 .isEqualTo("could not write 'a\\nb\\u2028c\\u0085d': No space left on device");
