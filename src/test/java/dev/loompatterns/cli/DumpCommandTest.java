@@ -129,6 +129,8 @@ class DumpCommandTest {
      * file; the file the dump was taken to first is gone.
      */
     @Test
+    // backstop on a thread of its own: a thread blocked opening a pipe ignores interrupts (Fifo opens none so)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPipeOrADeviceGetsTheDumpWrittenIntoIt(@TempDir Path dir) throws Exception {
         try (Fifo fifo = Fifo.make(dir.resolve("pipe"))) {
             Result result = LoomCliTest.loom(

@@ -185,6 +185,8 @@ class AtomicFileTest {
      * not written: a write that replaced it would replace it for the whole machine.
      */
     @Test
+    // backstop on a thread of its own: a thread blocked opening a pipe ignores interrupts (Fifo opens none so)
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void aDeviceOrAPipeIsWrittenIntoNotReplaced(@TempDir Path dir) throws Exception {
         Path device = Path.of("/dev/null");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device");
