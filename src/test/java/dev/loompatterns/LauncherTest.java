@@ -290,12 +290,24 @@ class LauncherTest {
         }
     }
 
+    /**
+     * What follows the example's name reaches the program, which refuses it here; the example named by the pattern's
+     * number, as {@code loom list} shows it ({@code 1}, {@code 011}: not octal), is the same: 'example 11' was refused.
+     */
     @Test
     void exampleArgumentsReachTheProgram(@TempDir Path dir) throws Exception {
-        Outcome run = launch(dir, Map.of(), "example", "E01", "not-a-number");
+        for (String name : List.of("E01", "1", "011")) {
+            Outcome run = launch(dir, Map.of(), "example", name, "not-a-number");
 
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("ROUNDS must be a whole number").contains("'not-a-number'");
+            assertThat(run.code()).as(name).isEqualTo(2);
+            assertThat(run.err())
+                    .as(name)
+                    .contains((name.equals("011") ? "E11" : "E01") + ": ROUNDS must be a whole number")
+                    .contains("'not-a-number'");
+        }
+        Outcome unknown = launch(dir, Map.of(), "example", "99");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("loom: no example '99'");
     }
 
     /** E18 calls native code through FFM: the launcher allows it, so no "restricted method" warning comes first. */
