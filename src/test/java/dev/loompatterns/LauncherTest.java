@@ -82,7 +82,22 @@ class LauncherTest {
                 new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("CI");
+        builder.environment().put("LOOM_JAVA_OPTS", START_UP);
         return builder;
+    }
+
+    /**
+     * The JVM flags every run here gives the JVM that {@code ./loom} starts ({@code LOOM_JAVA_OPTS}): C1 only and the
+     * serial collector, as {@code core.ChildJvm} starts its children. A run here is mostly start-up (and javac, for an
+     * example), which they shorten; what is tested is the launcher and how the CLI stops, exits and writes, none of
+     * which depends on how the JIT compiles or which collector runs. A test that sets {@code LOOM_JAVA_OPTS} itself
+     * adds to them ({@link #javaOpts}).
+     */
+    static final String START_UP = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+    /** {@code LOOM_JAVA_OPTS} with {@code extra} after {@link #START_UP}. */
+    static String javaOpts(String extra) {
+        return START_UP + " " + extra;
     }
 
     /**
@@ -130,7 +145,7 @@ class LauncherTest {
     /** The example's name in lower case, as the CLI takes modes and variants in any case: 'e02' was refused. */
     @Test
     void findsAJdk25WithoutJavaHomeAndRunsAnExample(@TempDir Path dir) throws Exception {
-        Outcome run = launch(dir, Map.of("LOOM_JAVA_OPTS", "-XshowSettings:properties"), "example", "e02");
+        Outcome run = launch(dir, Map.of("LOOM_JAVA_OPTS", javaOpts("-XshowSettings:properties")), "example", "e02");
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(specificationVersion(run)).isEqualTo(25);
@@ -143,7 +158,7 @@ class LauncherTest {
 
         Outcome run = launch(
                 dir,
-                Map.of("JAVA_HOME", jdk26.toString(), "LOOM_JAVA_OPTS", "-XshowSettings:properties"),
+                Map.of("JAVA_HOME", jdk26.toString(), "LOOM_JAVA_OPTS", javaOpts("-XshowSettings:properties")),
                 "example",
                 "E02");
 
@@ -203,7 +218,7 @@ class LauncherTest {
                         "LOOM_JDK_DIRS",
                         dir.resolve("nowhere") + "::" + dir.resolve("first") + ":" + dir.resolve("second"),
                         "LOOM_JAVA_OPTS",
-                        "-XshowSettings:properties"),
+                        javaOpts("-XshowSettings:properties")),
                 "example",
                 "E02");
 
@@ -766,7 +781,7 @@ class LauncherTest {
         Process process = startForCtrlC(
                 out,
                 err,
-                Map.of("LOOM_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
+                Map.of("LOOM_JAVA_OPTS", javaOpts("-Djava.io.tmpdir=" + tmp)),
                 "fidelity",
                 "url-fetch",
                 "--examples",
