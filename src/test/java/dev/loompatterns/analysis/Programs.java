@@ -34,7 +34,10 @@ public final class Programs {
 
     /**
      * Runs {@code main} in a new JVM (this JVM's java and class path) recording to {@code file} with
-     * the JDK's settings {@code settings} ({@code default} or {@code profile}). A plain child
+     * the JDK's settings {@code settings} ({@code default} or {@code profile}), C1 only and the serial collector: no
+     * rule reads what they change (the collector's and the compiler's own events; the samples' frames are judged by
+     * their application frame, whatever was inlined), and what the programs do, pin, sleep, spin and block, is
+     * timed by the clock and recorded by the VM or the JDK's libraries the same either way. A plain child
      * ({@link ChildJvm.Launch#plain}): under {@code ChildMain} its counting stream would enable pin
      * and virtual-thread events in the recording that the settings alone do not.
      */
@@ -43,6 +46,9 @@ public final class Programs {
         List<String> options = new ArrayList<>(List.of(
                 "--enable-preview",
                 "--enable-native-access=ALL-UNNAMED",
+                // start-up, as core.ChildJvm gives its children: JFR's own start takes most of such a JVM's life
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-XX:StartFlightRecording:filename=" + file + ",settings=" + settings));
         options.addAll(List.of(jvmFlags));
         try (ChildJvm.Launch launch = ChildJvm.Launch.plain(options, main, List.of())) {
