@@ -6,19 +6,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One recording of {@code loom run pinning --tasks 2 -P sleep-ms=5 --jfr FILE} (every mode and
  * variant), made by the first test class that asks for it and read by the others; deleted when the
- * JVM exits.
+ * JVM exits. The test classes that read it (InspectCommandTest, JmcReadsOurRecordingsTest, JmcRulesTest) only read
+ * it: a run of about 9 s, made once in a test JVM rather than once a class.
  */
-final class PinningRecording {
+public final class PinningRecording {
 
     private static Path file;
 
     private PinningRecording() {}
 
-    static synchronized Path file() {
+    public static synchronized Path file() {
         if (file == null) {
             try {
                 Path dir = Files.createTempDirectory("loom-pinning-");
@@ -39,5 +42,15 @@ final class PinningRecording {
             }
         }
         return file;
+    }
+
+    /** The recordings of the run's child JVMs, beside {@link #file()} ({@code p-child-N.jfr}), in name order. */
+    public static List<Path> children() throws IOException {
+        Path recording = file();
+        try (Stream<Path> beside = Files.list(recording.getParent())) {
+            return beside.filter(f -> f.getFileName().toString().startsWith("p-child-"))
+                    .sorted()
+                    .toList();
+        }
     }
 }

@@ -6,10 +6,7 @@ import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Programs;
 import dev.loompatterns.analysis.jfr.RecordingReader;
-import dev.loompatterns.cli.LoomCli;
-import dev.loompatterns.core.Catalogue;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.loompatterns.cli.PinningRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,30 +102,16 @@ class JmcRulesTest {
                 Programs.record(Programs.NoVirtualThreads.class, dir.resolve("silent.jfr"), silent.toString()));
         // a JDK 17 recording, whose JVM had no virtual-thread events (how it was made: beside it)
         RECORDINGS.put("jdk17", Programs.jdk17Recording(dir));
-        // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside it
-        Path loomRun = dir.resolve("loom-run.jfr");
-        StringWriter out = new StringWriter();
-        int code = LoomCli.execute(
-                Catalogue.load(),
-                new PrintWriter(out),
-                new PrintWriter(out),
-                "run",
-                "pinning",
-                "--tasks",
-                "2",
-                "-P",
-                "sleep-ms=5",
-                "--jfr",
-                loomRun.toString());
-        assertThat(code).as(out.toString()).isZero();
-        RECORDINGS.put("loom-run", loomRun);
-        try (Stream<Path> files = Files.list(dir)) {
-            RECORDINGS.put(
-                    "loom-run-child",
-                    files.filter(file -> file.getFileName().toString().startsWith("loom-run-child-"))
-                            .max(Comparator.naturalOrder())
-                            .orElseThrow(() -> new AssertionError("no child JVM's recording beside " + loomRun)));
-        }
+        // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside
+        // it;
+        // the run InspectCommandTest and JmcReadsOurRecordingsTest read too, made once in this JVM
+        RECORDINGS.put("loom-run", PinningRecording.file());
+        RECORDINGS.put(
+                "loom-run-child",
+                PinningRecording.children().stream()
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow(() ->
+                                new AssertionError("no child JVM's recording beside " + RECORDINGS.get("loom-run"))));
         RECORDINGS.put( // pool-candidate reads thread starts and ends, which JMC gives in an order of its own
                 "short-lived-pool",
                 Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
