@@ -327,6 +327,13 @@ public final class LoomCli implements Runnable {
         return commands;
     }
 
+    /** Whether {@code word} is a pattern's id or the number {@code loom list} shows beside it. */
+    private static boolean namesAPattern(String word) {
+        return Catalogue.load().patterns().stream()
+                .anyMatch(pattern -> pattern.id().equals(word)
+                        || (word.matches("[0-9]{1,9}") && pattern.number() == Integer.parseInt(word)));
+    }
+
     /** picocli's message in one line, with a suggestion for a mistyped command or option. */
     static String describe(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched
@@ -339,7 +346,7 @@ public final class LoomCli implements Runnable {
             Object one = unmatched.getCommandLine().getCommand();
             if (!command
                     && (one instanceof RunCommand || one instanceof DumpCommand)
-                    && Catalogue.load().ids().contains(word)) { // 'loom run lock-counter thread-basics'
+                    && namesAPattern(word)) { // 'loom run lock-counter thread-basics', 'loom run 6 1'
                 return what + ": " + unmatched.getCommandLine().getCommandName()
                         + " takes one pattern; 'loom compare ID ID...' runs several";
             }

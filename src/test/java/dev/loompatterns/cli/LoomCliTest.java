@@ -836,6 +836,7 @@ class LoomCliTest {
         fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
+        run 6 01 | loom: unknown option or argument '01': run takes one pattern; 'loom compare ID ID...' runs several
         run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
         compare thread-basics --repeat many | loom: option '--repeat' takes a whole number in its range, not 'many'
         scale --platform-tasks -1 | loom: --platform-tasks must be 0 (no platform run) to 20000, got -1
