@@ -11,6 +11,9 @@ import dev.loompatterns.jfr.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +56,12 @@ final class RunCommand extends LoomCommand {
             arity = "0..1",
             paramLabel = "FILE",
             fallbackValue = "",
+            preprocessor = RunCommand.JfrAlone.class, // tells '--jfr' from '--jfr ""' and '--jfr='
             description = "record the run with JFR to FILE (default loom-ID-TIMESTAMP-PID.jfr in the current folder)")
     String jfr;
+
+    /** Whether {@code --jfr} came without a file name ({@link JfrAlone}): the recording takes the default one. */
+    boolean jfrAlone;
 
     @Mixin
     TableOptions table;
@@ -74,9 +81,7 @@ final class RunCommand extends LoomCommand {
         Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
         // the target checked before the profile is read: a usage error comes alone, not after the profile's warnings
-        boolean defaultName = jfr != null
-                && jfr.isEmpty()
-                && bareJfr(spec.commandLine().getParseResult().originalArgs());
+        boolean defaultName = jfr != null && jfr.isEmpty() && jfrAlone;
         if (jfr != null && !defaultName) {
             requireName(jfr, "--jfr's file name", "give a file name, or --jfr alone for the default one");
         }
@@ -99,12 +104,23 @@ final class RunCommand extends LoomCommand {
     }
 
     /**
-     * Whether {@code --jfr} came without a file name, so that the recording takes the default one: not {@code --jfr=}
-     * nor {@code --jfr ""}, which picocli reads as a bare {@code --jfr} (its fallback value, empty).
+     * Notes whether {@code --jfr} came without a file name ({@link #jfrAlone}): not {@code --jfr=} nor {@code --jfr
+     * ""}, which picocli reads as a bare {@code --jfr} (its fallback value, empty). It reads the arguments as picocli
+     * parses them, an argument file's ({@code @FILE}) expanded: the command line as typed held no {@code --jfr} there,
+     * and {@code run ID @FILE} with a bare {@code --jfr} in FILE was refused as an empty name.
      */
-    static boolean bareJfr(List<String> args) {
-        int at = args.indexOf("--jfr");
-        return at >= 0 && (at + 1 == args.size() || !args.get(at + 1).isEmpty());
+    static final class JfrAlone implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(
+                Stack<String> args,
+                CommandLine.Model.CommandSpec command,
+                CommandLine.Model.ArgSpec option,
+                Map<String, Object> info) {
+            boolean attached = !" ".equals(info.get("separator")); // --jfr=FILE, --jfr=
+            ((RunCommand) command.userObject()).jfrAlone =
+                    !attached && (args.isEmpty() || !args.peek().isEmpty());
+            return false; // picocli goes on to read the value, or to take the fallback
+        }
     }
 
     /** The default recording's name: {@link #stamp()} keeps two runs started in the same second apart. */

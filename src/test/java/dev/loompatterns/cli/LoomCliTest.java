@@ -902,16 +902,38 @@ class LoomCliTest {
         usageLine(args.toArray(String[]::new)).as("with an option after it").contains("--jfr's file name is empty");
     }
 
-    /** Only a bare --jfr, at the end or before another option, takes the default name. */
-    @Test
-    void aBareJfrIsToldFromAnEmptyOne() {
-        assertThat(RunCommand.bareJfr(List.of("run", "thread-basics", "--jfr"))).isTrue();
-        assertThat(RunCommand.bareJfr(List.of("run", "--jfr", "--mode", "virtual")))
-                .isTrue();
-        assertThat(RunCommand.bareJfr(List.of("run", "--jfr", "", "thread-basics")))
-                .isFalse();
-        assertThat(RunCommand.bareJfr(List.of("run", "thread-basics", "--jfr=")))
-                .isFalse();
+    /**
+     * Only a bare --jfr, at the end or before another option, takes the default name, also one an argument file gives
+     * ({@code @FILE}, which picocli expands): 'run ID @FILE' with '--jfr' alone in FILE was refused as an empty name,
+     * the command line as typed holding no '--jfr'. Each run stops at its unknown profile, read once the name is
+     * chosen, so nothing is recorded in the current folder. ('|' parts the arguments; '@' is the file of those after.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--jfr", "--jfr|--mode|virtual", "@|--jfr", "@|--jfr|--mode|virtual", "@|--jfr|"})
+    void aBareJfrTakesTheDefaultName(String jfr, @TempDir Path dir) throws IOException {
+        usageLine(jfrArgs(jfr, dir)).startsWith("loom: no JFR profile 'no-such-profile'");
+    }
+
+    /** An empty --jfr file name, also in an argument file, is refused as empty, not taken for a bare --jfr. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--jfr|", "--jfr=", "@|--jfr=", "@|--jfr|\"\""})
+    void anEmptyJfrIsToldFromABareOne(String jfr, @TempDir Path dir) throws IOException {
+        usageLine(jfrArgs(jfr, dir))
+                .isEqualTo("loom: --jfr's file name is empty; give a file name, or --jfr alone for the default one");
+    }
+
+    /** 'run thread-basics --profile no-such-profile' and {@code jfr}'s arguments, put in a file of dir's after '@'. */
+    private static String[] jfrArgs(String jfr, Path dir) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", "thread-basics", "--tasks", "2"));
+        args.addAll(List.of("--profile", "no-such-profile"));
+        List<String> given = List.of(jfr.split("\\|", -1));
+        if (given.getFirst().equals("@")) {
+            Path file = Files.write(dir.resolve("args"), given.subList(1, given.size()));
+            args.add("@" + file);
+        } else {
+            args.addAll(given);
+        }
+        return args.toArray(String[]::new);
     }
 
     /**
