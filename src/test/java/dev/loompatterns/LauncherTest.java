@@ -283,6 +283,19 @@ class LauncherTest {
         assertThat(helpCommand.out()).isEqualTo(help.out());
     }
 
+    /** 'loom help example 5' is refused in the words 'loom help run 5' is: it printed example's help, the 5 unread. */
+    @Test
+    void helpRefusesAWordAfterTheLaunchersCommand(@TempDir Path dir) throws Exception {
+        Outcome launcher = launch(dir, Map.of(), "help", "example", "5");
+        Outcome cli = launch(dir, Map.of(), "help", "run", "5");
+
+        assertThat(launcher.code()).as(launcher.err()).isEqualTo(2);
+        assertThat(launcher.out()).isEmpty();
+        assertThat(launcher.err())
+                .isEqualTo(cli.err())
+                .isEqualTo("loom: unknown option or argument '5' (see 'loom" + " help --help')\n");
+    }
+
     @Test
     void anExampleWithoutANameIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Outcome run = launch(dir, Map.of(), "example");
