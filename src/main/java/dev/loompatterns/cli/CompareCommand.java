@@ -265,7 +265,8 @@ final class CompareCommand extends LoomCommand {
                 return false; // no value: picocli says it is missing
             }
             String value = args.peek();
-            if (value.startsWith("-") && !info.containsKey("separator")) {
+            // picocli always gives the separator: " " for a value apart ('--modes --variants=a,'), "=" for one attached
+            if (value.startsWith("-") && " ".equals(info.get("separator"))) {
                 return false; // the next option, not a value: picocli says the value is missing
             }
             if (Arrays.stream(value.split(",", -1)).anyMatch(String::isBlank)) {

@@ -880,6 +880,22 @@ class LoomCliTest {
                 .startsWith("loom: option '" + option + "' " + says);
     }
 
+    /**
+     * A comma-separated option given no value before the next option is said to miss its value: the next option, read
+     * as its value, was refused as an empty item of it ('compare --modes --variants=default,': "option '--modes' has an
+     * empty item in '--variants=default,'"), the check that meant to leave it to picocli never true.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--modes|--variants=default,", "--variants|--modes=virtual,"})
+    void aCommaSeparatedOptionWithoutItsValueSaysSo(String given) {
+        List<String> options = List.of(given.split("\\|"));
+        List<String> args = new ArrayList<>(List.of("compare", "thread-basics", "--tasks", "2"));
+        args.addAll(options);
+        usageLine(args.toArray(String[]::new))
+                .startsWith("loom: Expected parameter for option '" + options.get(0) + "' but found '" + options.get(1)
+                        + "'");
+    }
+
     /** An empty name is refused as empty, like an empty --out or --jfr-dir: inspect said "'' is a directory". */
     @Test
     void anEmptyRecordingNameIsRefusedAsEmpty() {
