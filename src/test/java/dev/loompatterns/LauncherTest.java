@@ -827,6 +827,67 @@ class LauncherTest {
     }
 
     /**
+     * Ctrl-C while {@code ./loom dump --out PIPE} waits for the pipe's reader (a write into a named pipe nobody reads
+     * waits in its open, which no interrupt ends) exits 130 and leaves nothing in the temporary folder: the dump,
+     * taken to a file there first, was left behind (hundreds of KB a run), the JVM ending after its grace before the
+     * command deleted it. It waits until the dump's copy for the pipe is as big as the dump: the next step is the open.
+     */
+    @Test
+    void ctrlCWhileADumpWaitsForAPipesReaderLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("pipe");
+        dev.loompatterns.jfr.Fifo.mkfifo(pipe);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Process process = startForCtrlC(
+                dir.resolve("out.txt"),
+                dir.resolve("err.txt"),
+                Map.of("LOOM_JAVA_OPTS", javaOpts("-Djava.io.tmpdir=" + tmp)),
+                "dump",
+                "thread-basics",
+                "--tasks",
+                "3",
+                "--out",
+                pipe.toString());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while (!copiedForThePipe(tmp) && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling files that another process writes: their sizes are the state waited for
+            }
+            assertThat(copiedForThePipe(tmp))
+                    .as("the dump copied for the pipe, in " + tmp)
+                    .isTrue();
+            ctrlC(process);
+
+            assertThat(process.exitValue())
+                    .as(Files.readString(dir.resolve("err.txt")))
+                    .isEqualTo(130);
+            assertThat(names(tmp)).as("left in the temporary folder").isEmpty();
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Whether {@code tmp} holds the dump ({@code .loom-dump-...}) and, as big, the copy to write into the pipe. */
+    private static boolean copiedForThePipe(Path tmp) throws IOException {
+        long dump = -1;
+        long copy = -2;
+        try (var files = Files.list(tmp)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                try {
+                    if (name.startsWith(".loom-dump-")) {
+                        dump = Files.size(file);
+                    } else if (name.startsWith(".pipe.") && name.endsWith(".part")) {
+                        copy = Files.size(file);
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // deleted meanwhile: not there
+                }
+            }
+        }
+        return dump > 0 && copy == dump;
+    }
+
+    /**
      * Ctrl-C during {@code ./loom inspect} of a big recording, once its progress says it is reading:
      * it stops reading, writes no report (not even a whole one), says so and exits 130. Before, it
      * read on to the end, wrote the report and said "Report written", then exited 130.

@@ -100,6 +100,11 @@ final class DumpCommand extends LoomCommand {
         // a device or a pipe (--out /dev/null) is written into once the dump is read: it is taken to a file first
         boolean into = AtomicFile.writtenInto(saved);
         Path file = into ? Path.of(tmp, "." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID()) : saved;
+        if (into) {
+            // deleted on the way out too: a pipe nobody reads holds the write in its open, which no interrupt ends,
+            // and Ctrl-C then ends the JVM after its grace with this copy of the dump left in the temporary folder
+            file.toFile().deleteOnExit();
+        }
 
         PrintWriter print = out();
         // a large run takes a while to reach its hold, to be dumped and to be read: said as it goes, on a terminal

@@ -41,6 +41,12 @@ public final class Fifo implements AutoCloseable {
 
     /** Makes the pipe with {@code mkfifo} (the test is skipped where there is none) and starts reading it. */
     public static Fifo make(Path path) throws IOException, InterruptedException {
+        mkfifo(path);
+        return new Fifo(path);
+    }
+
+    /** Makes a named pipe with {@code mkfifo}, which nothing reads yet; the test is skipped where there is none. */
+    public static void mkfifo(Path path) throws InterruptedException {
         boolean made;
         try {
             made = new ProcessBuilder("mkfifo", path.toString())
@@ -52,7 +58,6 @@ public final class Fifo implements AutoCloseable {
             made = false;
         }
         assumeTrue(made, "mkfifo makes a named pipe");
-        return new Fifo(path);
     }
 
     public Path path() {
