@@ -438,6 +438,9 @@ class LauncherTest {
      */
     @Test
     void twoLaunchersAfterASourceChangeBuildOnce(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("sh", "-c", "command -v flock").start().waitFor() == 0,
+                "flock (util-linux): without it, as on macOS, both launchers build, as docs/cli.md says");
         assertThat(launch(dir, Map.of(), "--version").code())
                 .as("the jar built")
                 .isZero();
@@ -492,6 +495,27 @@ class LauncherTest {
                 second.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * A build lock that cannot be opened (a read-only {@code target/}, another user's lock file; here a folder in its
+     * place, which root cannot open either) is no lock: the launcher builds as without {@code flock}, and bash's own
+     * "line 58: .../target/.loom-build.lock: Permission denied" no longer comes before its lines.
+     */
+    @Test
+    void aBuildLockThatCannotBeOpenedIsNoLockAndNoExtraLine(@TempDir Path dir) throws Exception {
+        Path tree = launcherTree(dir.resolve("tree"));
+        Files.createDirectories(tree.resolve("target/.loom-build.lock"));
+        Path mvnw = Files.writeString(tree.resolve("mvnw"), "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Outcome run = launch(dir, Map.of(), List.of("bash", tree.resolve("loom").toString(), "list"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err().lines().toList())
+                .containsExactly(
+                        "loom: building the jar (sources changed)...",
+                        "loom: the build failed; run './mvnw -B -DskipTests package' to see why");
     }
 
     /** Waits until {@code file} (written by another process) holds text that {@code done} accepts, or {@code process} ends. */

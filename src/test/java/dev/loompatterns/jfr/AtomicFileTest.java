@@ -197,7 +197,9 @@ class AtomicFileTest {
         assertThatThrownBy(() -> Recorder.checkTarget(device))
                 .as("a recording's child JVMs record beside it: a file")
                 .hasMessageStartingWith("cannot write recording '/dev/null': it is not a regular file");
-        try (Fifo fifo = Fifo.make(dir.resolve("pipe"))) {
+        // a name of its own: the content is made in the temporary folder, shared, and looked for there after
+        Path pipe = dir.resolve("pipe-" + java.util.UUID.randomUUID());
+        try (Fifo fifo = Fifo.make(pipe)) {
             assertThat(AtomicFile.checkTarget(fifo.path(), "--out")).isEqualTo(fifo.path());
             AtomicFile.write(fifo.path(), temporary -> Files.writeString(temporary, "the report"));
             assertThat(fifo.read()).isEqualTo("the report");
@@ -206,7 +208,12 @@ class AtomicFileTest {
                     .isTrue();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(dir.resolve("pipe"));
+            assertThat(files).containsExactly(pipe);
+        }
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("the content's file, made in the temporary folder")
+                    .noneMatch(name -> name.startsWith("." + pipe.getFileName()));
         }
     }
 
