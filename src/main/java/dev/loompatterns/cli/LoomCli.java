@@ -274,10 +274,19 @@ public final class LoomCli implements Runnable {
     private static void requireOneCommandToHelpWith(CommandLine.ParseResult command) {
         if (command != null
                 && command.commandSpec().userObject() instanceof CommandLine.HelpCommand
-                && !command.unmatched().isEmpty()) {
+                && !command.unmatched().isEmpty()
+                && namesACommand(command)) { // 'help nosuch x': the unknown command is said first, by help itself
             throw new CommandLine.UnmatchedArgumentException(
                     command.commandSpec().commandLine(), command.unmatched());
         }
+    }
+
+    /** Whether {@code help}'s word names one of the CLI's commands: 'run' does, 'nosuch' does not. */
+    private static boolean namesACommand(CommandLine.ParseResult help) {
+        List<String> words = help.matchedPositionals().stream()
+                .flatMap(positional -> positional.stringValues().stream())
+                .toList();
+        return !words.isEmpty() && help.commandSpec().parent().subcommands().containsKey(words.getFirst());
     }
 
     /**

@@ -1011,6 +1011,7 @@ class LoomCliTest {
     void helpRefusesAWordAfterTheCommand() {
         usageLine("help", "run", "5").isEqualTo("loom: unknown option or argument '5' (see 'loom help --help')");
         usageLine("help", "run", "--mode").startsWith("loom: unknown option or argument '--mode'");
+        usageLine("help", "nosuch", "5").startsWith("loom: no command 'nosuch'"); // the first thing wrong, said first
         assertThat(loom("help", "run").code()).isZero();
     }
 
