@@ -53,8 +53,8 @@ public final class Recorder implements AutoCloseable {
      *                                 pipe), or its folder is missing or unwritable
      */
     public static Path checkTarget(Path target) {
-        if (AtomicFile.writtenInto(
-                target)) { // '--jfr /dev/null': its child JVMs' files would be made beside it, in /dev
+        // '--jfr /dev/null': its child JVMs' files would be made beside it, in /dev
+        if (AtomicFile.writtenInto(target)) {
             throw new RecordingSetupException("cannot write recording '" + target + "': it is not a regular file (a"
                     + " device, a pipe or a socket), and a run's child JVMs record beside its recording; give a file"
                     + " name");
