@@ -338,9 +338,9 @@ public final class LoomCli implements Runnable {
 
     /** Whether {@code word} is a pattern's id or the number {@code loom list} shows beside it. */
     private static boolean namesAPattern(String word) {
-        return Catalogue.load().patterns().stream()
-                .anyMatch(pattern -> pattern.id().equals(word)
-                        || (word.matches("[0-9]{1,9}") && pattern.number() == Integer.parseInt(word)));
+        Catalogue catalogue = Catalogue.load();
+        return catalogue.ids().contains(word)
+                || LoomCommand.numbered(catalogue, word).isPresent();
     }
 
     /** picocli's message in one line, with a suggestion for a mistyped command or option. */

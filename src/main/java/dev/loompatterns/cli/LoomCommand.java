@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.IntSummaryStatistics;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -40,18 +41,31 @@ abstract class LoomCommand implements Callable<Integer> {
 
     /** The id of the pattern {@code idOrNumber} names ({@link #pattern}); anything but a number as it is. */
     final String id(String idOrNumber) {
-        if (!idOrNumber.matches("[0-9]{1,9}")) {
+        if (!isNumber(idOrNumber)) {
             return idOrNumber;
         }
-        int number = Integer.parseInt(idOrNumber);
         IntSummaryStatistics numbers =
                 catalogue.patterns().stream().mapToInt(Pattern::number).summaryStatistics();
-        return catalogue.patterns().stream()
-                .filter(pattern -> pattern.number() == number)
+        return numbered(catalogue, idOrNumber)
                 .map(Pattern::id)
-                .findFirst()
                 .orElseThrow(() -> new UsageException("unknown pattern number " + idOrNumber + "; the numbers are "
                         + numbers.getMin() + " to " + numbers.getMax() + " (see 'loom list')"));
+    }
+
+    /** Whether {@code word} is written as a pattern's number is ({@code 11}, {@code 011}), whether or not one has it. */
+    private static boolean isNumber(String word) {
+        return word.matches("[0-9]{1,9}");
+    }
+
+    /** The pattern whose number {@code word} is, if it is a number and one has it. */
+    static Optional<Pattern> numbered(Catalogue catalogue, String word) {
+        if (!isNumber(word)) {
+            return Optional.empty();
+        }
+        int number = Integer.parseInt(word);
+        return catalogue.patterns().stream()
+                .filter(pattern -> pattern.number() == number)
+                .findFirst();
     }
 
     /** Where the command's result goes. */
