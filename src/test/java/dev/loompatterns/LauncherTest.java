@@ -1062,10 +1062,6 @@ class LauncherTest {
     /** Waits until loom's progress on {@code err} says that its {@code n}-th run has started. */
     static void awaitRun(Process process, Path err, int n) throws IOException, InterruptedException {
         String started = "[" + n + "/";
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
-        while (!Files.readString(err).contains(started) && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // polling a file that another process writes: its content is the state waited for
-        }
-        assertThat(Files.readString(err)).as("run " + n + " started").contains(started);
+        awaitText(err, text -> text.contains(started), process);
     }
 }
