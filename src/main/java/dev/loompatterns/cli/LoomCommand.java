@@ -54,7 +54,7 @@ abstract class LoomCommand implements Callable<Integer> {
 
     /** Whether {@code word} is written as a pattern's number is ({@code 11}, {@code 011}), whether or not one has it. */
     private static boolean isNumber(String word) {
-        return word.matches("[0-9]{1,9}");
+        return word.matches("[0-9]+");
     }
 
     /** The pattern whose number {@code word} is, if it is a number and one has it. */
@@ -62,7 +62,11 @@ abstract class LoomCommand implements Callable<Integer> {
         if (!isNumber(word)) {
             return Optional.empty();
         }
-        int number = Integer.parseInt(word);
+        String digits = word.replaceFirst("^0+(?=.)", ""); // 011 is 11, not octal; 0000000011 too
+        if (digits.length() > 9) { // more than an int holds, and more than any pattern's number
+            return Optional.empty();
+        }
+        int number = Integer.parseInt(digits);
         return catalogue.patterns().stream()
                 .filter(pattern -> pattern.number() == number)
                 .findFirst();

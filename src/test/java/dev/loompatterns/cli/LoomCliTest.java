@@ -220,6 +220,9 @@ class LoomCliTest {
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).isEqualTo(loom("list", "url-fetch").out());
         assertThat(loom("list", "011").out()).isEqualTo(list.out());
+        assertThat(loom("list", "0000000000011").out())
+                .as("any number of leading zeros")
+                .isEqualTo(list.out());
         Result run = loomLine("run 6 --mode virtual --tasks 2 -P increments=10");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("lock-counter").contains("pass: total 20 of 20");
@@ -233,6 +236,9 @@ class LoomCliTest {
             usageLine(command, "22")
                     .isEqualTo("loom: unknown pattern number 22; the numbers are 1 to 21 (see 'loom list')");
         }
+        usageLine("list", "99999999999")
+                .as("a number too large for an int is still a number")
+                .isEqualTo("loom: unknown pattern number 99999999999; the numbers are 1 to 21 (see 'loom list')");
         usageLine("fidelity", "6").startsWith("loom: fidelity has no example paired with 'lock-counter'");
     }
 
