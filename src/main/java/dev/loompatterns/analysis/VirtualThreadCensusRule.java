@@ -1,5 +1,6 @@
 package dev.loompatterns.analysis;
 
+import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.ShellWord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ final class VirtualThreadCensusRule extends BaseRule {
 
     /** What it counts: the rest it reads only to see virtual threads that did not start or end. */
     static final List<String> COUNTED = List.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+
+    private static final String START = COUNTED.getFirst();
+    private static final String END = COUNTED.getLast();
 
     VirtualThreadCensusRule() {
         super(
@@ -132,9 +136,14 @@ final class VirtualThreadCensusRule extends BaseRule {
                             + " take the census of the original.",
                     Map.of("started", 0, "ended", 0));
         }
+        String missing = starts == 0 && recording.enabled(START) == EventEnabled.OFF
+                ? START
+                : ends == 0 && recording.enabled(END) == EventEnabled.OFF ? END : null;
+        if (missing != null) {
+            return halfRecorded(recording, missing);
+        }
         long endedUnseen = threads.closedOnly(); // started before the recording: alive from its start
         Alive alive = Alive.sweep(startTimes, endTimes, endedUnseen);
-        long events = starts + ends;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("started", starts);
         details.put("ended", ends);
@@ -148,13 +157,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         details.put("lifetime_quantiles", lifetimes.precision());
         details.put("lifetimes", lifetimes.buckets());
         details.put("alive_over_time", alive.series());
-        details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
-        String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
-        String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
-        details.put(
-                "slim_command",
-                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
-                        + ShellWord.of(file) + " " + ShellWord.of(slim));
+        putJmc(details, recording);
         String summary = String.format(
                 Locale.ROOT,
                 endedUnseen == 0
@@ -166,7 +169,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                 known
                         ? "median lifetime " + Durations.words(lifetimes.quantile(0.5)) + lifetimes.approximately()
                         : "no lifetime known (no virtual thread both started and ended in the recording)");
-        boolean slow = Math.max(starts, ends) >= SLOW_IN_JMC;
+        boolean slow = slow();
         String explanation = (endedUnseen == 0
                         ? "These are the threads the recording saw start or end: one alive through all of it (a"
                                 + " recording started by jcmd JFR.start in a running program, say) is in none of"
@@ -175,11 +178,33 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " ended in it that did not start in it (counted alive from its start). One that"
                                 + " lived through the whole recording is in none of its events, so the counts alive"
                                 + " (at once, at the end) are of the threads it saw and may be short. ")
-                + "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
+                + jmcOpens(details);
+        return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
+    }
+
+    /** Whether JMC would be slow to open the file: {@link #SLOW_IN_JMC} virtual threads or more. */
+    private boolean slow() {
+        return Math.max(starts, ends) >= SLOW_IN_JMC;
+    }
+
+    /** {@code jmc_load_estimate} and {@code slim_command}. */
+    private void putJmc(Map<String, Object> details, Recording recording) {
+        details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
+        String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
+        String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
+        details.put(
+                "slim_command",
+                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
+                        + ShellWord.of(file) + " " + ShellWord.of(slim));
+    }
+
+    /** What JMC shows of these threads and how long it would take to open the file, from {@link #putJmc}'s details. */
+    private String jmcOpens(Map<String, Object> details) {
+        return "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
                 + "so these counts are not shown there. "
-                + (slow
+                + (slow()
                         ? "With " + Durations.count(Math.max(starts, ends), "virtual thread") + " ("
-                                + Durations.count(events) + " starts and ends) JMC's parser will take "
+                                + Durations.count(starts + ends) + " starts and ends) JMC's parser will take "
                                 + details.get("jmc_load_estimate")
                                 + " to open this file, and nearly as long for a copy without them if the"
                                 + " virtual threads' jdk.ThreadSleep and jdk.ThreadPark remain (by default"
@@ -191,7 +216,44 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + details.get("slim_command")
                         : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate")
                                 + ".");
-        return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
+    }
+
+    /**
+     * The census of a recording whose settings left one of the two events off all along (a {@code jcmd JFR.start}
+     * with {@code jdk.VirtualThreadStart#enabled=true} alone, say): the other's count, and nothing that needs both.
+     * Counted as before, a recording of 5,400 short threads with their ends off said "at the peak 5,400 of them alive
+     * at once" and {@code alive_at_end} 5,400, and one with their starts off would count every thread alive from
+     * the recording's first event.
+     *
+     * @param missing the event type left off, {@link #START} or {@link #END}
+     */
+    private Finding halfRecorded(Recording recording, String missing) {
+        boolean noStarts = missing.equals(START);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("started", noStarts ? null : starts);
+        details.put("ended", noStarts ? ends : null);
+        for (String unknown : List.of(
+                "alive_at_end",
+                "ended_without_start",
+                "peak_alive",
+                "peak_at",
+                "lifetime_median_ms",
+                "lifetime_p99_ms",
+                "lifetime_quantiles")) {
+            details.put(unknown, null);
+        }
+        details.put("lifetimes", List.of());
+        details.put("alive_over_time", List.of());
+        putJmc(details, recording);
+        String summary = (noStarts
+                        ? Durations.count(ends, "virtual thread") + " ended"
+                        : Durations.count(starts, "virtual thread") + " started")
+                + "; how many were alive at once and how long they lived is not known: the recording's settings"
+                + " leave " + missing + " off.";
+        String explanation = "Counting the threads alive, and their lifetimes, needs both jdk.VirtualThreadStart and"
+                + " jdk.VirtualThreadEnd; record with both on (loom's virtual-threads profile does). "
+                + jmcOpens(details);
+        return new Finding(ID, slow() ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.loompatterns.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.loompatterns.jfr.EventEnabled;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,11 +35,16 @@ class VirtualThreadCensusRuleTest {
 
     /** The observations fed in a shuffled order, as a file's chunks hold them: not in time order. */
     private static Finding census(List<Observation> observations) {
+        return census(observations, Map.of());
+    }
+
+    /** The same, from a recording whose settings say this of the event types. */
+    private static Finding census(List<Observation> observations, Map<String, EventEnabled> settings) {
         List<Observation> shuffled = new ArrayList<>(observations);
         Collections.shuffle(shuffled, new Random(7));
         VirtualThreadCensusRule rule = new VirtualThreadCensusRule();
         shuffled.forEach(rule::accept);
-        return rule.finish(new Rule.Recording(T0, T0 + 10_000 * MS, shuffled.size(), 1000, "r.jfr", Map.of()));
+        return rule.finish(new Rule.Recording(T0, T0 + 10_000 * MS, shuffled.size(), 1000, "r.jfr", settings));
     }
 
     private static long highestPoint(Finding finding) {
@@ -199,6 +205,44 @@ class VirtualThreadCensusRuleTest {
         assertThat(finding.summary())
                 .doesNotContain("median lifetime")
                 .endsWith("; no lifetime known (no virtual thread both started and ended in the recording).");
+    }
+
+    /**
+     * A recording with one of the two events off (a user's {@code jcmd PID JFR.start
+     * jdk.VirtualThreadStart#enabled=true}) gives the other's count and no figure that needs both: 5,400 short
+     * threads whose ends were off read "at the peak 5,400 of them alive at once", and threads whose starts were off
+     * would all be alive from the first event.
+     */
+    @Test
+    void withOneOfTheTwoEventsOffNothingThatNeedsBothIsCounted() {
+        List<Observation> starts = new ArrayList<>();
+        List<Observation> ends = new ArrayList<>();
+        for (int id = 0; id < 100; id++) {
+            starts.add(new Observation.VirtualStart(T0 + id * MS, virtual(id)));
+            ends.add(new Observation.VirtualEnd(T0 + id * MS + US, virtual(id)));
+        }
+        String start = "jdk.VirtualThreadStart";
+        String end = "jdk.VirtualThreadEnd";
+
+        Finding endsOff = census(starts, Map.of(start, EventEnabled.ON, end, EventEnabled.OFF));
+        Finding startsOff = census(ends, Map.of(start, EventEnabled.OFF, end, EventEnabled.ON));
+
+        for (Finding finding : List.of(endsOff, startsOff)) {
+            assertThat(finding.details())
+                    .as(finding.summary())
+                    .containsEntry("peak_alive", null)
+                    .containsEntry("alive_at_end", null)
+                    .containsEntry("ended_without_start", null)
+                    .containsEntry("lifetime_median_ms", null)
+                    .containsEntry("alive_over_time", List.of());
+            assertThat(finding.summary()).doesNotContain("alive at once;").contains("is not known");
+        }
+        assertThat(endsOff.details()).containsEntry("started", 100L).containsEntry("ended", null);
+        assertThat(endsOff.summary())
+                .isEqualTo("100 virtual threads started; how many were alive at once and how long they lived is not"
+                        + " known: the recording's settings leave jdk.VirtualThreadEnd off.");
+        assertThat(startsOff.details()).containsEntry("started", null).containsEntry("ended", 100L);
+        assertThat(startsOff.summary()).startsWith("100 virtual threads ended;").endsWith("leave " + start + " off.");
     }
 
     /** The reviewer's program, recorded: every one of its 1,000 threads was alive at once. */
