@@ -72,6 +72,13 @@ final class PinningAssertionOptionsFixtures {
             twoUpcallPins();
         }
 
+        /** No class is in a package named so: it would count no pin. */
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.*")
+        void aWildcardPackage() throws Exception {
+            twoUpcallPins();
+        }
+
         @Test
         @ShouldNotPin(ignore = PinCause.NATIVE_FRAME)
         void anIgnoredCause() throws Exception {

@@ -40,6 +40,21 @@ class PinningAssertionOptionsTest {
                         "expected exactly 0 pins in dev.loompatterns.pinning" + " (jdk.VirtualThreadPinned), got 2:"));
     }
 
+    /**
+     * A package no class can be in ({@code "dev.loompatterns.*"}, as a user wrote a wildcard) is refused: before,
+     * it counted no pin, and the test passed though its threads pinned.
+     */
+    @Test
+    void aPackageNoClassCanBeInIsAConfigurationError() {
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aWildcardPackage"))
+                        .testEvents(),
+                ExtensionConfigurationException.class,
+                m -> m.startsWith("@ShouldNotPin(packages = \"dev.loompatterns.*\") on ")
+                        && m.contains("is not a package name")
+                        && m.endsWith("the test would pass whatever pinned"));
+    }
+
     @Test
     void anIgnoredCauseDoesNotCountAndAnotherCauseIsNotTheOneAskedFor() {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "anIgnoredCause"))

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -371,6 +372,27 @@ public final class PinningExtension implements InvocationInterceptor {
         return Optional.empty();
     }
 
+    /** A package name, {@code com.example}, with or without a last dot. */
+    private static final Pattern PACKAGE = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+            + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*\\.?");
+
+    /**
+     * An annotation's {@code packages}, each a package name: one that no class's name can start with
+     * ({@code "com.example.*"}, {@code "com/example"}, {@code ""}) would count no pin, so the test would pass
+     * whatever pinned; it did, until 2026-12-02.
+     */
+    private static List<String> packages(String annotation, String[] packages, AnnotatedElement element) {
+        for (String name : packages) {
+            if (!PACKAGE.matcher(name).matches()) {
+                throw new ExtensionConfigurationException(annotation + "(packages = \"" + name + "\") on " + element
+                        + ": \"" + name + "\" is not a package name (\"com.example\", which takes in its"
+                        + " subpackages: no wildcard, no slash); no class is in it, so no pin would count and the test"
+                        + " would pass whatever pinned");
+            }
+        }
+        return List.of(packages);
+    }
+
     private static Optional<Expected> expected(AnnotatedElement element) {
         Optional<ShouldNotPin> none = onItself(element, ShouldNotPin.class);
         Optional<ShouldPin> some = onItself(element, ShouldPin.class);
@@ -388,7 +410,7 @@ public final class PinningExtension implements InvocationInterceptor {
                     pin.atMost(),
                     pin.reason(),
                     Set.copyOf(Arrays.asList(pin.cause())),
-                    List.of(pin.packages()),
+                    packages("@ShouldPin", pin.packages(), element),
                     Set.copyOf(Arrays.asList(pin.ignore())),
                     element));
         }
@@ -403,7 +425,7 @@ public final class PinningExtension implements InvocationInterceptor {
                     pin.atMost(),
                     pin.reason(),
                     Set.of(),
-                    List.of(pin.packages()),
+                    packages("@ShouldNotPin", pin.packages(), element),
                     Set.copyOf(Arrays.asList(pin.ignore())),
                     element));
         }

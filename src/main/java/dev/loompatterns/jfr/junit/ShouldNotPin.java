@@ -55,6 +55,7 @@ public @interface ShouldNotPin {
      * your own code, not a library's. These are also the classes whose initializers are your own
      * (blocking inside one is your pin, not a first use; waiting for another thread to run one, or
      * a contended monitor inside one, is a first use, whoever's it is). Default: every package outside the JDK.
+     * Subpackages count too; a name that is no package name ({@code "com.example.*"}) is a configuration error.
      */
     String[] packages() default {};
 
