@@ -383,6 +383,13 @@ public final class LoomCli implements Runnable {
             return "no command '" + unknownHelp.group(1) + "'; the commands are "
                     + String.join(", ", commands(e.getCommandLine()));
         }
+        // 'loom inspect -p.jfr', 'loom inspect --fromat': picocli said "Missing required parameter: 'FILE'", where the
+        // first thing wrong is the word it could not match, which the user may have meant as the file
+        if (e instanceof CommandLine.MissingParameterException
+                && !e.getCommandLine().getUnmatchedArguments().isEmpty()) {
+            return describe(new CommandLine.UnmatchedArgumentException(
+                    e.getCommandLine(), e.getCommandLine().getUnmatchedArguments()));
+        }
         // 'loom run --jfr lock-counter': --jfr's optional value took the id, and picocli says the id is missing
         if (e instanceof CommandLine.MissingParameterException
                 && e.getCommandLine().getCommand() instanceof RunCommand run

@@ -832,7 +832,9 @@ class LoomCliTest {
      * Usage errors that say what was meant: a --jfr-dir whose parent is missing or a file; a near miss of
      * fidelity's pattern, or an empty --examples (read as the current folder: "no E01_*.java in ;"); a second pattern
      * id to run or dump (compare runs several); a number option given a word or too large a number, in the words of
-     * the other refusals. Each row: the arguments, then how the line begins.
+     * the other refusals; an unknown option with the id or file left out, which picocli called a missing parameter
+     * (a file named '-p.jfr' was "Missing required parameter: 'FILE'"). Each row: the arguments, then how the line
+     * begins.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -846,6 +848,9 @@ class LoomCliTest {
         run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
         compare thread-basics --repeat many | loom: option '--repeat' takes a whole number in its range, not 'many'
         scale --platform-tasks -1 | loom: --platform-tasks must be 0 (no platform run) to 20000, got -1
+        inspect --fromat | loom: unknown option or argument '--fromat'; did you mean '--format'? (see 'loom inspect --help')
+        inspect -p.jfr | loom: unknown option or argument '-p.jfr' (see 'loom inspect --help')
+        run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
         """)
     void aUsageErrorSaysWhatWasMeant(String args, String begins) {
         usageLine(args.split(" ")).startsWith(begins);
