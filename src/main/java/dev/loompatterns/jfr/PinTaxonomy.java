@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -89,6 +90,10 @@ public final class PinTaxonomy {
     private static final String CLINIT_ON_STACK = ".<clinit> on stack";
     private static final String FREEZE_FAILED = "Freeze or preempt failed";
     private static final String CONTENDED_MONITOR_ENTER = "Contended monitor enter";
+
+    /** A package's name, or a class's, with or without a last dot. */
+    private static final Pattern PACKAGE = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+            + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*\\.?");
 
     private PinTaxonomy() {}
 
@@ -237,10 +242,34 @@ public final class PinTaxonomy {
         };
     }
 
-    /** Own code by package: every class whose name starts with one of the prefixes ({@code com.example.}). */
+    /**
+     * Own code by package: every class whose name starts with one of the prefixes ({@code com.example.}).
+     *
+     * @throws IllegalArgumentException for a prefix no class name can start with ({@link #notAPackage})
+     */
     public static Predicate<String> packages(List<String> prefixes) {
         List<String> copy = List.copyOf(prefixes);
+        copy.stream()
+                .map(PinTaxonomy::notAPackage)
+                .filter(why -> !why.isEmpty())
+                .findFirst()
+                .ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
         return type -> copy.stream().anyMatch(type::startsWith);
+    }
+
+    /**
+     * Why no class's name can start with {@code name} ({@code "com.example.*"}, {@code "com/example"}, {@code ""}),
+     * or "" if one can: as own code, such a prefix would make every pin a library's, and every initializer of the
+     * program's a first use, so an assertion that counts only own code would pass whatever pinned.
+     */
+    public static String notAPackage(String name) {
+        return PACKAGE.matcher(name).matches()
+                ? ""
+                : "\"" + name + "\" is not a package name (\"com.example\", which takes in its subpackages: no"
+                        + " wildcard, no slash); no class is in it, so no pin would count as its code's and the test"
+                        + " would pass whatever pinned";
     }
 
     /**

@@ -17,6 +17,23 @@ class PinTaxonomyTest {
 
     static final Predicate<String> OWN = PinTaxonomy.packages(List.of("com.example."));
 
+    /**
+     * A prefix no class's name can start with is refused: as {@code PinRecorder.start}'s own code, "com.example.*"
+     * made every initializer of the program's a first use, never counted, so its blocking passed {@code
+     * assertNoPins}.
+     */
+    @Test
+    void aPrefixNoClassCanStartWithIsNotOwnCode() {
+        for (String wrong : List.of("com.example.*", "com/example", "", " com.example")) {
+            assertThatThrownBy(() -> PinTaxonomy.packages(List.of("org.ok.", wrong)))
+                    .as(wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("\"" + wrong + "\" is not a package name");
+        }
+        assertThat(PinTaxonomy.packages(List.of("com.example", "com.example.", "com.example.Foo$Bar", "_x.$y")))
+                .accepts("com.example.Foo");
+    }
+
     static PinTaxonomy.Frame frame(String type, String method) {
         return new PinTaxonomy.Frame(type, method, 1, false, false);
     }

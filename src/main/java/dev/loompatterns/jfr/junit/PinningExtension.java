@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -372,22 +371,16 @@ public final class PinningExtension implements InvocationInterceptor {
         return Optional.empty();
     }
 
-    /** A package name, {@code com.example}, with or without a last dot. */
-    private static final Pattern PACKAGE = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
-            + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*\\.?");
-
     /**
      * An annotation's {@code packages}, each a package name: one that no class's name can start with
-     * ({@code "com.example.*"}, {@code "com/example"}, {@code ""}) would count no pin, so the test would pass
-     * whatever pinned; it did, until 2026-12-02.
+     * ({@code "com.example.*"}) would count no pin, so the test would pass whatever pinned; it did, until 2026-12-02.
      */
     private static List<String> packages(String annotation, String[] packages, AnnotatedElement element) {
         for (String name : packages) {
-            if (!PACKAGE.matcher(name).matches()) {
-                throw new ExtensionConfigurationException(annotation + "(packages = \"" + name + "\") on " + element
-                        + ": \"" + name + "\" is not a package name (\"com.example\", which takes in its"
-                        + " subpackages: no wildcard, no slash); no class is in it, so no pin would count and the test"
-                        + " would pass whatever pinned");
+            String why = PinTaxonomy.notAPackage(name);
+            if (!why.isEmpty()) {
+                throw new ExtensionConfigurationException(
+                        annotation + "(packages = \"" + name + "\") on " + element + ": " + why);
             }
         }
         return List.of(packages);
