@@ -118,6 +118,30 @@ class LauncherTest {
         assertThat(outcome.out()).startsWith("loom-patterns ");
     }
 
+    /**
+     * Output the standard output refused ({@code /dev/full}: a full disk) fails the command in one line: the
+     * commands print through a PrintWriter, which swallowed the error, and {@code loom list > /dev/full}, as {@code
+     * loom inspect p.jfr --format json > p.json} on a full disk, exited 0 with nothing said.
+     */
+    @Test
+    void outputTheStandardOutputRefusedFailsTheCommand(@TempDir Path dir) throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "Linux's /dev/full");
+        Path err = dir.resolve("err.txt");
+        Process process = builder(List.of("bash", "loom", "list"), dir.resolve("out.txt"), err)
+                .redirectOutput(full.toFile())
+                .start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("exited").isTrue(); // backstop only
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(err, StandardCharsets.UTF_8).lines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: the standard output refused what loom wrote (") // the reason in the system's words
+                .endsWith("): what it holds is cut short");
+    }
+
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
         Path bin = Files.createDirectories(home.resolve("bin"));

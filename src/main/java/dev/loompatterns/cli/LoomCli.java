@@ -9,6 +9,11 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
 import dev.loompatterns.scale.SleeperRun;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,7 +101,8 @@ public final class LoomCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        Stdout stdout = Stdout.open();
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // Ctrl-C: interrupt the run and give it time to join its threads and discard a half-made
         // recording, instead of letting the JVM halt in the middle of it.
@@ -149,7 +155,7 @@ public final class LoomCli implements Runnable {
         // execute flushes only when it returns: what a command printed before the Error would be lost
         out.flush();
         err.flush();
-        System.exit(code);
+        System.exit(stdout.exitCode(code, err));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
@@ -463,6 +469,73 @@ public final class LoomCli implements Runnable {
                 "loom-patterns " + (version == null ? "(development build)" : version),
                 "JVM: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
             };
+        }
+    }
+
+    /**
+     * The CLI's standard output, which keeps the first error a write met: the {@code PrintWriter} the commands print
+     * through swallows it, so {@code loom inspect p.jfr --format json > p.json} on a full disk left a report cut short
+     * and exited 0 (as did {@code loom list > /dev/full}), where {@code --out} says so and exits 1.
+     */
+    static final class Stdout extends FilterOutputStream {
+
+        /** Written by the thread that prints, read by main once the command has returned. */
+        private volatile IOException refused;
+
+        Stdout(OutputStream out) {
+            super(out);
+        }
+
+        /** The process's standard output. */
+        static Stdout open() {
+            return new Stdout(new FileOutputStream(FileDescriptor.out));
+        }
+
+        private interface Write {
+            void run() throws IOException;
+        }
+
+        private void keeping(Write write) throws IOException {
+            try {
+                write.run();
+            } catch (IOException e) {
+                if (refused == null) {
+                    refused = e;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            keeping(() -> out.write(b));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            keeping(() -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            keeping(out::flush);
+        }
+
+        /**
+         * The exit code once the command's output is flushed: a write the standard output refused (a full disk, a file
+         * too large) is said in one line, and the command fails ({@link #EXIT_CHECK_FAILED}) unless it had
+         * failed already. A pipe whose reader stopped reading ({@code loom compare | head -3}) wanted no more: that
+         * changes nothing, as before.
+         */
+        int exitCode(int code, PrintWriter err) {
+            IOException failure = refused;
+            if (failure == null || String.valueOf(failure.getMessage()).contains("Broken pipe")) {
+                return code;
+            }
+            err.println("loom: the standard output refused what loom wrote ("
+                    + oneLine(String.valueOf(failure.getMessage())) + "): what it holds is cut short");
+            err.flush();
+            return code == EXIT_OK ? EXIT_CHECK_FAILED : code;
         }
     }
 }
