@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -482,13 +484,32 @@ public final class LoomCli implements Runnable {
         /** Written by the thread that prints, read by main once the command has returned. */
         private volatile IOException refused;
 
-        Stdout(OutputStream out) {
+        /** Whether the output is a pipe or a socket, whose write fails only when its reader has gone. */
+        private final boolean pipe;
+
+        Stdout(OutputStream out, boolean pipe) {
             super(out);
+            this.pipe = pipe;
         }
 
         /** The process's standard output. */
         static Stdout open() {
-            return new Stdout(new FileOutputStream(FileDescriptor.out));
+            return new Stdout(new FileOutputStream(FileDescriptor.out), isPipe(Path.of("/dev/stdout")));
+        }
+
+        /**
+         * Whether {@code file} is a pipe or a socket ({@code /dev/stdout} of {@code loom compare | head -3}). A write
+         * to one fails when its reader has gone (EPIPE), which is no error of the output's: the reader wanted no more.
+         * Told by the file's type, where the system gives it ({@code unix:mode}, Linux and macOS), as the error's own
+         * words ("Broken pipe") are in the user's language.
+         */
+        static boolean isPipe(Path file) {
+            try {
+                int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000; // S_IFMT
+                return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+                return false; // no such attribute here: the error's words decide
+            }
         }
 
         private interface Write {
@@ -529,7 +550,7 @@ public final class LoomCli implements Runnable {
          */
         int exitCode(int code, PrintWriter err) {
             IOException failure = refused;
-            if (failure == null || String.valueOf(failure.getMessage()).contains("Broken pipe")) {
+            if (failure == null || pipe || String.valueOf(failure.getMessage()).contains("Broken pipe")) {
                 return code;
             }
             err.println("loom: the standard output refused what loom wrote ("

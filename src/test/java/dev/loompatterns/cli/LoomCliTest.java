@@ -1192,4 +1192,58 @@ class LoomCliTest {
                     .isTrue();
         }
     }
+
+    /**
+     * A write the standard output refused is one line and exit 1 (a full disk: {@code LauncherTest} runs it on
+     * /dev/full), but not where the output is a pipe whose reader has gone ({@code loom compare | head -3}): that is
+     * told by the output's type, as the error's words ("Broken pipe") are the user's language's.
+     */
+    @Test
+    void stdoutRefusingAWriteFailsTheCommandUnlessItIsAPipeWhoseReaderLeft(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        dev.loompatterns.jfr.Fifo.mkfifo(fifo);
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        assertThat(LoomCli.Stdout.isPipe(fifo)).as("a named pipe").isTrue();
+        assertThat(LoomCli.Stdout.isPipe(file)).as("a regular file").isFalse();
+        assertThat(LoomCli.Stdout.isPipe(dir)).as("a folder").isFalse();
+        assertThat(LoomCli.Stdout.isPipe(dir.resolve("none")))
+                .as("no such file")
+                .isFalse();
+
+        for (boolean pipe : List.of(true, false)) {
+            StringWriter err = new StringWriter();
+            LoomCli.Stdout stdout = new LoomCli.Stdout(refusing("Datenübergabe unterbrochen"), pipe);
+            try (PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8)) {
+                out.println("row");
+            }
+            assertThat(stdout.exitCode(0, new PrintWriter(err)))
+                    .as("pipe " + pipe)
+                    .isEqualTo(pipe ? 0 : 1);
+            assertThat(err.toString())
+                    .as("pipe " + pipe)
+                    .isEqualTo(
+                            pipe
+                                    ? ""
+                                    : "loom: the standard output refused what loom wrote (Datenübergabe unterbrochen):"
+                                            + " what it holds is cut short" + System.lineSeparator());
+            assertThat(stdout.exitCode(2, new PrintWriter(new StringWriter())))
+                    .as("a usage error stays one")
+                    .isEqualTo(2);
+        }
+        LoomCli.Stdout english = new LoomCli.Stdout(refusing("Broken pipe"), false);
+        new PrintWriter(english, true, StandardCharsets.UTF_8).println("row");
+        assertThat(english.exitCode(0, new PrintWriter(new StringWriter())))
+                .as("no file type known: the words decide")
+                .isZero();
+    }
+
+    /** An output stream whose every write fails with {@code message}. */
+    private static java.io.OutputStream refusing(String message) {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+        };
+    }
 }
