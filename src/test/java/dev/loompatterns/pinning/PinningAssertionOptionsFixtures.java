@@ -79,6 +79,13 @@ final class PinningAssertionOptionsFixtures {
             twoUpcallPins();
         }
 
+        /** A class's name is no package's: as a prefix it would count no pin either. */
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.pinning.UpcallSort")
+        void aClassForAPackage() throws Exception {
+            twoUpcallPins();
+        }
+
         @Test
         @ShouldNotPin(ignore = PinCause.NATIVE_FRAME)
         void anIgnoredCause() throws Exception {

@@ -46,12 +46,20 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void aPackageNoClassCanBeInIsAConfigurationError() {
+        refusedPackage("aWildcardPackage", "dev.loompatterns.*", "is not a package name");
+        refusedPackage(
+                "aClassForAPackage",
+                "dev.loompatterns.pinning.UpcallSort",
+                "is a class, not a package (give \"dev.loompatterns.pinning\")");
+    }
+
+    private static void refusedPackage(String fixtureMethod, String packages, String why) {
         PinningAssertionTest.failedOnce(
-                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aWildcardPackage"))
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, fixtureMethod))
                         .testEvents(),
                 ExtensionConfigurationException.class,
-                m -> m.startsWith("@ShouldNotPin(packages = \"dev.loompatterns.*\") on ")
-                        && m.contains("is not a package name")
+                m -> m.startsWith("@ShouldNotPin(packages = \"" + packages + "\") on ")
+                        && m.contains(why)
                         && m.endsWith("the test would pass whatever pinned"));
     }
 

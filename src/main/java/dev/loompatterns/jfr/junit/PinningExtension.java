@@ -378,12 +378,32 @@ public final class PinningExtension implements InvocationInterceptor {
     private static List<String> packages(String annotation, String[] packages, AnnotatedElement element) {
         for (String name : packages) {
             String why = PinTaxonomy.notAPackage(name);
+            if (why.isEmpty() && isAClass(name, element)) { // com.example.Service: its frames are com.example.Service.m
+                why = "\"" + name + "\" is a class, not a package (give \""
+                        + name.substring(0, Math.max(0, name.lastIndexOf('.')))
+                        + "\"); as a package no class is in it, so no pin would count as its code's and the test would"
+                        + " pass whatever pinned";
+            }
             if (!why.isEmpty()) {
                 throw new ExtensionConfigurationException(
                         annotation + "(packages = \"" + name + "\") on " + element + ": " + why);
             }
         }
         return List.of(packages);
+    }
+
+    /**
+     * Whether {@code name} is a class the test's class loader sees, loaded without being initialised: a package cannot
+     * have a class's name (JLS 7.1), so it names no package.
+     */
+    private static boolean isAClass(String name, AnnotatedElement element) {
+        Class<?> declaring = element instanceof Class<?> type ? type : ((Method) element).getDeclaringClass();
+        try {
+            Class.forName(name, false, declaring.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError notAClass) {
+            return false;
+        }
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {
