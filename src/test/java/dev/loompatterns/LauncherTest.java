@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code ./loom} launcher finds a JDK 25 by itself, as CI needs: no JAVA_HOME, and whatever
@@ -140,6 +141,31 @@ class LauncherTest {
                 .asString()
                 .startsWith("loom: the standard output refused what loom wrote (") // the reason in the system's words
                 .endsWith("): what it holds is cut short");
+    }
+
+    /**
+     * A file name beyond ASCII reaches the CLI under the C locale (LANG unset, as in many containers), where the JVM
+     * reads names as ASCII: {@code loom inspect ü.txt} failed with "Malformed input or input contains unmappable
+     * characters". The name is made by bash from its bytes, as this JVM may run under that locale itself.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"LC_ALL", "LANG"})
+    void aFileNameBeyondAsciiIsReadUnderTheCLocale(String variable, @TempDir Path dir) throws Exception {
+        List<String> command = List.of(
+                "bash",
+                "-c",
+                "unset LC_ALL LC_CTYPE LANG; export \"$3=C\"; name=\"$(printf '\\303\\274')\".txt;"
+                        + " cd \"$1\" && printf x > \"$name\" && exec bash \"$2\" inspect \"$name\"",
+                "bash",
+                dir.toString(),
+                Path.of("loom").toAbsolutePath().toString(),
+                variable);
+        Outcome run = launch(dir, Map.of(), command);
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("loom: '\u00fc.txt' is not a JFR recording (a recording's first bytes are FLR and a zero"
+                        + " byte); give a .jfr recording" + System.lineSeparator());
     }
 
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
