@@ -110,7 +110,8 @@ final class InspectCommand extends LoomCommand {
                     + " ended, or a"
                     + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'");
         }
-        Report report = new Report(file.toString(), Files.size(recording), result.events(), result.findings());
+        Report report = new Report(
+                file.toString(), Files.size(recording), result.events(), result.findings(), result.bytesLost());
         if (Thread.currentThread().isInterrupted()) { // Ctrl-C after the last event
             return stopped(err, "no report written");
         }

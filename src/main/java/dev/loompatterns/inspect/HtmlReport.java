@@ -128,6 +128,11 @@ public final class HtmlReport {
                 .append(" &middot; ")
                 .append(Durations.count(report.events(), "event"))
                 .append("</p>\n");
+        if (report.bytesLost() != 0) {
+            page.append("<p class=\"lost\">")
+                    .append(escape(report.lossInWords()))
+                    .append(".</p>\n");
+        }
         if (origin != 0) {
             page.append("<p class=\"origin\">Times read <code>+0.000 s</code> at ")
                     .append(Instant.ofEpochSecond(0, origin))

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The findings as JSON: {@code {"file", "bytes", "events", "findings": [{"rule", "severity",
+ * The findings as JSON: {@code {"file", "bytes", "events", "bytes_lost", "findings": [{"rule", "severity",
  * "summary", "explanation", "details": {...}}]}}. Rule ids and severities are a contract.
  */
 public final class JsonReport {
@@ -31,6 +31,7 @@ public final class JsonReport {
         root.put("file", report.file());
         root.put("bytes", report.bytes());
         root.put("events", report.events());
+        root.put("bytes_lost", report.bytesLost());
         List<Map<String, Object>> findings =
                 report.findings().stream().map(JsonReport::finding).toList();
         root.put("findings", findings);

@@ -41,6 +41,9 @@ public final class TextReport {
                 size(report.bytes()),
                 Durations.count(report.events(), "event"));
         wrap("Recording: ", recording, WIDTH).forEach(println);
+        if (report.bytesLost() != 0) {
+            wrap("  ", report.lossInWords() + ".", PARAGRAPH_WIDTH).forEach(println);
+        }
         for (Finding finding : report.findings()) {
             println.accept("");
             wrap("[" + finding.severity().label() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)

@@ -90,9 +90,51 @@ class InspectCommandTest {
                 .get("findings")
                 .forEach(finding -> names(finding.get("details"), names));
         assertThat(names).hasSizeGreaterThan(20);
+        new ObjectMapper()
+                .readTree(result.out())
+                .properties()
+                .forEach(field -> assertThat(fields)
+                        .as("docs/inspect.md's JSON's top-level fields")
+                        .contains("\"" + field.getKey() + "\""));
         assertThat(names)
                 .allSatisfy(name ->
                         assertThat(fields).as("docs/inspect.md's JSON fields").contains("`" + name + "`"));
+    }
+
+    /**
+     * A recording in which JFR lost events ({@code jdk.DataLoss}) says so in every format, with the bytes lost: the
+     * counts of every rule may be short, and a census called its counts exact of such a file, saying nothing.
+     */
+    @Test
+    void aRecordingThatLostEventsSaysSoInEveryFormat(@TempDir Path dir) throws Exception {
+        Path lossy = dir.resolve("lossy.jfr");
+        dev.loompatterns.testing.OwnJvm.Result made = dev.loompatterns.testing.OwnJvm.run(
+                dir, null, List.of(), dev.loompatterns.testing.DataLossRecording.class, lossy.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        String lost = "JFR lost 5.0 KB of events while recording (jdk.DataLoss: its buffers were full), so every"
+                + " count below may be short.";
+
+        LoomCliTest.Result text = LoomCliTest.loom("inspect", lossy.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out().lines().skip(1).findFirst().orElseThrow().strip())
+                .as("the line under the recording's")
+                .startsWith("JFR lost 5.0 KB of events");
+        assertThat(String.join(" ", text.out().lines().map(String::strip).toList()))
+                .contains(lost);
+        LoomCliTest.Result json = LoomCliTest.loom("inspect", lossy.toString(), "--format", "json");
+        assertThat(new ObjectMapper().readTree(json.out()).get("bytes_lost").asLong())
+                .isEqualTo(dev.loompatterns.testing.DataLossRecording.BYTES_LOST);
+        Path page = dir.resolve("r.html");
+        assertThat(LoomCliTest.loom("inspect", lossy.toString(), "--out", page.toString())
+                        .code())
+                .isZero();
+        assertThat(Files.readString(page)).contains("<p class=\"lost\">" + lost + "</p>");
+
+        LoomCliTest.Result none = LoomCliTest.loom("inspect", recording.toString(), "--format", "json");
+        assertThat(new ObjectMapper().readTree(none.out()).get("bytes_lost").asLong())
+                .as("a recording that lost nothing")
+                .isZero();
+        assertThat(LoomCliTest.loom("inspect", recording.toString()).out()).doesNotContain("JFR lost");
     }
 
     /** The names of an object's fields, and of the objects in its lists, however deep. */

@@ -8,6 +8,7 @@ import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.RecordingSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -48,8 +49,10 @@ public final class RecordingReader {
      * @param events                how many events it read
      * @param sampledVirtualThreads the ids of the virtual threads of its {@code jdk.ExecutionSample}s: the
      *                              threads whose sleeps the carrier-hogging rule reads (a copy for JMC keeps them)
+     * @param bytesLost             the {@code amount} of its {@value RecordingSummary#DATA_LOSS} events summed: the
+     *                              bytes of events JFR dropped because its buffers were full, which no rule saw
      */
-    public record Result(List<Finding> findings, long events, Set<Long> sampledVirtualThreads) {
+    public record Result(List<Finding> findings, long events, Set<Long> sampledVirtualThreads, long bytesLost) {
         public Result {
             sampledVirtualThreads = Set.copyOf(sampledVirtualThreads);
         }
@@ -71,6 +74,7 @@ public final class RecordingReader {
     static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
+        long bytesLost = 0;
         EventSettings settings;
         try (RecordingFile recording = parse(() -> new RecordingFile(file))) {
             settings = new EventSettings(parse(recording::readEventTypes), analysis.eventTypes());
@@ -84,6 +88,7 @@ public final class RecordingReader {
                     progress.accept(events);
                 }
                 Observation observation = read(event, settings, events);
+                bytesLost += bytesLost(event);
                 try { // the rules' code from here on: the event's values were read without complaint
                     if (observation != null) {
                         analysis.accept(observation);
@@ -109,7 +114,8 @@ public final class RecordingReader {
                             Durations.timespans(settings.thresholds()),
                             Durations.timespans(settings.periods()))),
                     events,
-                    sampledVirtualThreads);
+                    sampledVirtualThreads,
+                    bytesLost);
         } catch (RuntimeException e) {
             throw new RuleFailedException("after the last event", e);
         }
@@ -130,6 +136,13 @@ public final class RecordingReader {
                             + "; if 'jfr print' reads the file without error, please report it as a bug in loom",
                     e);
         }
+    }
+
+    /** The bytes a {@value RecordingSummary#DATA_LOSS} event says JFR dropped; 0 for any other event. */
+    private static long bytesLost(RecordedEvent event) {
+        return event.getEventType().getName().equals(RecordingSummary.DATA_LOSS) && event.hasField("amount")
+                ? event.getLong("amount")
+                : 0;
     }
 
     /** A call into the JDK's parser. */
