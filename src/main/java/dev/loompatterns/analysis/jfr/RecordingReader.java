@@ -8,7 +8,6 @@ import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
-import dev.loompatterns.jfr.RecordingSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ public final class RecordingReader {
      * @param events                how many events it read
      * @param sampledVirtualThreads the ids of the virtual threads of its {@code jdk.ExecutionSample}s: the
      *                              threads whose sleeps the carrier-hogging rule reads (a copy for JMC keeps them)
-     * @param bytesLost             the {@code amount} of its {@value RecordingSummary#DATA_LOSS} events summed: the
+     * @param bytesLost             the {@code amount} of its {@code jdk.DataLoss} events summed: the
      *                              bytes of events JFR dropped because its buffers were full, which no rule saw
      */
     public record Result(List<Finding> findings, long events, Set<Long> sampledVirtualThreads, long bytesLost) {
@@ -138,9 +137,9 @@ public final class RecordingReader {
         }
     }
 
-    /** The bytes a {@value RecordingSummary#DATA_LOSS} event says JFR dropped; 0 for any other event. */
+    /** The bytes a {@code jdk.DataLoss} event says JFR dropped; 0 for any other event. */
     private static long bytesLost(RecordedEvent event) {
-        return event.getEventType().getName().equals(RecordingSummary.DATA_LOSS) && event.hasField("amount")
+        return event.getEventType().getName().equals("jdk.DataLoss") && event.hasField("amount")
                 ? event.getLong("amount")
                 : 0;
     }
