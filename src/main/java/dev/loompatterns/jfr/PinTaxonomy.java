@@ -249,8 +249,10 @@ public final class PinTaxonomy {
      */
     public static Predicate<String> packages(List<String> prefixes) {
         List<String> copy = List.copyOf(prefixes);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : PinTaxonomy.class.getClassLoader();
         copy.stream()
-                .map(PinTaxonomy::notAPackage)
+                .map(name -> notAPackage(name, loader))
                 .filter(why -> !why.isEmpty())
                 .findFirst()
                 .ifPresent(why -> {
@@ -270,6 +272,27 @@ public final class PinTaxonomy {
                 : "\"" + name + "\" is not a package name (\"com.example\", which takes in its subpackages: no"
                         + " wildcard, no slash); no class is in it, so no pin would count as its code's and the test"
                         + " would pass whatever pinned";
+    }
+
+    /**
+     * {@link #notAPackage(String)}, and a class's name ({@code "com.example.Service"}), which {@code loader} loads,
+     * without initialising it: no class's name starts with {@code com.example.Service.} (its frames are
+     * {@code com.example.Service.m}), and no package has a class's name (JLS 7.1).
+     */
+    public static String notAPackage(String name, ClassLoader loader) {
+        String why = notAPackage(name);
+        if (!why.isEmpty()) {
+            return why;
+        }
+        try {
+            Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError notAClass) {
+            return "";
+        }
+        return "\"" + name + "\" is a class, not a package (give \""
+                + name.substring(0, Math.max(0, name.lastIndexOf('.')))
+                + "\"); as a package no class is in it, so no pin would count as its code's and the test would pass"
+                + " whatever pinned";
     }
 
     /**

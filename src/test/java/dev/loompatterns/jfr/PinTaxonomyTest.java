@@ -30,6 +30,11 @@ class PinTaxonomyTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("\"" + wrong + "\" is not a package name");
         }
+        assertThatThrownBy(() -> PinTaxonomy.packages(List.of(PinTaxonomy.class.getName())))
+                .as("a class the thread's class loader loads")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("\"dev.loompatterns.jfr.PinTaxonomy\" is a class, not a package (give"
+                        + " \"dev.loompatterns.jfr\")");
         assertThat(PinTaxonomy.packages(List.of("com.example", "com.example.", "com.example.Foo$Bar", "_x.$y")))
                 .accepts("com.example.Foo");
     }

@@ -376,34 +376,15 @@ public final class PinningExtension implements InvocationInterceptor {
      * ({@code "com.example.*"}) would count no pin, so the test would pass whatever pinned; it did, until 2026-12-02.
      */
     private static List<String> packages(String annotation, String[] packages, AnnotatedElement element) {
+        Class<?> declaring = element instanceof Class<?> type ? type : ((Method) element).getDeclaringClass();
         for (String name : packages) {
-            String why = PinTaxonomy.notAPackage(name);
-            if (why.isEmpty() && isAClass(name, element)) { // com.example.Service: its frames are com.example.Service.m
-                why = "\"" + name + "\" is a class, not a package (give \""
-                        + name.substring(0, Math.max(0, name.lastIndexOf('.')))
-                        + "\"); as a package no class is in it, so no pin would count as its code's and the test would"
-                        + " pass whatever pinned";
-            }
+            String why = PinTaxonomy.notAPackage(name, declaring.getClassLoader());
             if (!why.isEmpty()) {
                 throw new ExtensionConfigurationException(
                         annotation + "(packages = \"" + name + "\") on " + element + ": " + why);
             }
         }
         return List.of(packages);
-    }
-
-    /**
-     * Whether {@code name} is a class the test's class loader sees, loaded without being initialised: a package cannot
-     * have a class's name (JLS 7.1), so it names no package.
-     */
-    private static boolean isAClass(String name, AnnotatedElement element) {
-        Class<?> declaring = element instanceof Class<?> type ? type : ((Method) element).getDeclaringClass();
-        try {
-            Class.forName(name, false, declaring.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError notAClass) {
-            return false;
-        }
     }
 
     private static Optional<Expected> expected(AnnotatedElement element) {
