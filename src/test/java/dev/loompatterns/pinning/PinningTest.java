@@ -13,6 +13,8 @@ import dev.loompatterns.jfr.PinOrigin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,6 +64,41 @@ class PinningTest {
             assertThat(pin.topFrame()).startsWith(UpcallSort.class.getName() + ".compareSleeping");
             assertThat(pin.carrier()).startsWith("ForkJoinPool");
         });
+    }
+
+    /**
+     * The constructor meets the FFM machinery first, on the calling thread, so a task initializes none of
+     * its classes: tasks that did waited, pinned, for another to finish (a class-init-wait of
+     * {@code LayoutPath}, a contended monitor of the var handle cache that counted as the pattern's own
+     * pin). Read from the class+init log of a fresh child JVM, where the task's carrier names the thread.
+     */
+    @Test
+    void theTasksInitializeNoneOfTheFfmMachinery() throws Exception {
+        ChildJvm.Result child = ChildJvm.run(
+                List.of("-Xlog:class+init=info", "--enable-native-access=ALL-UNNAMED"),
+                SortOnAVirtualThread.class,
+                List.of(),
+                Duration.ofMinutes(1)); // a backstop
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        List<String> initialized = child.stdout().stream()
+                .filter(line -> line.contains(" Initializing '"))
+                .toList();
+        assertThat(initialized)
+                .as("the log names the FFM classes it initializes")
+                .anyMatch(line -> line.contains("'jdk/internal/foreign/LayoutPath'"));
+        assertThat(initialized)
+                .filteredOn(line -> line.contains("jdk/internal/foreign/") || line.contains("SegmentVarHandle"))
+                .allMatch(line -> line.endsWith("by thread \"main\""));
+    }
+
+    /** Makes an {@code UpcallSort} on {@code main} and sorts once on a virtual thread, in a fresh JVM. */
+    static final class SortOnAVirtualThread {
+        public static void main(String[] args) throws Exception {
+            try (UpcallSort sort = new UpcallSort(Duration.ofMillis(1));
+                    ExecutorService task = Executors.newVirtualThreadPerTaskExecutor()) {
+                task.submit(sort::sort).get();
+            }
+        }
     }
 
     /** The initializing thread pins in {@code <clinit>}; the others pin waiting for it. */
