@@ -132,6 +132,8 @@ public final class LoomCli implements Runnable {
                 },
                 CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        // made while there is room: a run's threads may still fill the heap when the error reaches main
+        String outOfHeap = outOfMemoryLine(args.length > 0 ? args[0] : "loom", "", args);
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;
         try {
@@ -149,7 +151,11 @@ public final class LoomCli implements Runnable {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C came: the hook is running and returns now that the run has finished
         }
-        if (escaped != null) {
+        if (escaped != null
+                && (escaped instanceof OutOfMemoryError || causedByOutOfMemory(escaped))
+                && !Cancellation.requested()) {
+            err.println(outOfHeap); // execute's own line about it needed more heap still
+        } else if (escaped != null) {
             // without Ctrl-C the hook is removed and says nothing; after one it has said "Ctrl-C" already,
             // and failed() reports the Error as the interruption it then is
             code = failed(escaped, err);
@@ -185,6 +191,9 @@ public final class LoomCli implements Runnable {
             if (e instanceof SleeperRun.OutOfHeapException && !Cancellation.requested()) {
                 return outOfMemory(cli, err, args); // a scale row's JVM, which has this JVM's options
             }
+            if (causedByOutOfMemory(e) && !Cancellation.requested()) {
+                return outOfMemory(cli, err, args);
+            }
             return failed(e, err);
         });
         int code;
@@ -210,15 +219,36 @@ public final class LoomCli implements Runnable {
         String name = command == null ? "loom" : command.commandSpec().name();
         String doing =
                 command != null && command.commandSpec().userObject() instanceof LoomCommand c ? c.doingInWords() : "";
+        err.println(outOfMemoryLine(name, doing, args));
+        return EXIT_CHECK_FAILED;
+    }
+
+    /** The line {@link #outOfMemory} prints: the heap the JVM has, and the command again with more. */
+    private static String outOfMemoryLine(String name, String doing, String... args) {
         long heap = Runtime.getRuntime().maxMemory();
         StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS="
                 + ShellWord.of(withHeap(System.getenv("LOOM_JAVA_OPTS"), moreHeap(heap))) + " ./loom");
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
-        err.println("loom: " + name + " ran out of memory" + doing + " (the JVM's heap is " + heap / (1024 * 1024)
-                + " MB); give it more: " + again);
-        return EXIT_CHECK_FAILED;
+        return "loom: " + name + " ran out of memory" + doing + " (the JVM's heap is " + heap / (1024 * 1024)
+                + " MB); give it more: " + again;
+    }
+
+    /**
+     * Whether {@code e} was caused by an {@code OutOfMemoryError}: try-with-resources whose resource's close throws the
+     * very error its block threw (the JVM's preallocated one, once the heap is full) throws "Self-suppression not
+     * permitted" with that error as its cause, and {@code loom run thread-basics --mode virtual --tasks 200000} in a
+     * 16 MB heap said "unexpected error: java.lang.IllegalArgumentException: Self-suppression not permitted".
+     */
+    static boolean causedByOutOfMemory(Throwable e) {
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

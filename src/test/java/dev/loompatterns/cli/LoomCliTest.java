@@ -1246,4 +1246,22 @@ class LoomCliTest {
             }
         };
     }
+
+    /**
+     * An error whose cause is an {@code OutOfMemoryError} is the heap's, said in the out-of-memory line: try-with-resources
+     * closing on the JVM's one preallocated error threw "Self-suppression not permitted", reported as an unexpected
+     * error.
+     */
+    @Test
+    void anErrorCausedByRunningOutOfHeapIsTheHeaps() {
+        OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+        IllegalArgumentException selfSuppression = new IllegalArgumentException("Self-suppression not permitted", heap);
+        assertThat(LoomCli.causedByOutOfMemory(selfSuppression)).isTrue();
+        assertThat(LoomCli.causedByOutOfMemory(new RuntimeException(selfSuppression)))
+                .isTrue();
+        assertThat(LoomCli.causedByOutOfMemory(new IllegalArgumentException("no", new IllegalStateException())))
+                .isFalse();
+        assertThat(LoomCli.causedByOutOfMemory(new IllegalArgumentException("no cause")))
+                .isFalse();
+    }
 }
