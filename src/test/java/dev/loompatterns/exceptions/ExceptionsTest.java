@@ -1,6 +1,7 @@
 package dev.loompatterns.exceptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,25 @@ class ExceptionsTest {
         assertThat(failFast.reported().get(0)).isInstanceOf(TaskFailure.class);
         assertThat(failFast.interrupted()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
         assertThat(failFast.leftRunning()).isZero(); // counted at once after close(): no sibling outlives the scope
+    }
+
+    /**
+     * Interrupted (Ctrl-C) while it starts its threads, the handler way starts no more: it started every one first, and
+     * {@code loom run exceptions --mode virtual --tasks 5000000} went on starting them after Ctrl-C until the JVM
+     * ended it, 10 s later, without the line that says the run stopped. The builder's name counter says how many
+     * threads it made.
+     */
+    @Test
+    void anInterruptedCallerStartsNoMoreThreads() {
+        Thread.Builder builder = Thread.ofVirtual().name("task-", 0);
+        Thread.currentThread().interrupt(); // as Ctrl-C leaves it: the flag set while the threads are being started
+        try {
+            assertThatThrownBy(() -> ClassicWays.runAll(10_000, 1, builder, Executors::newVirtualThreadPerTaskExecutor))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(builder.unstarted(() -> {}).getName()).isEqualTo("task-0");
     }
 
     @Test
