@@ -38,10 +38,7 @@ final class ClassicWays {
         List<Thread> threads = new ArrayList<>(tasks.count);
         try {
             for (int i = 0; i < tasks.count; i++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // Ctrl-C: start no more (5,000,000 took longer than loom's grace); the finally joins those started
-                    throw new InterruptedException("interrupted after starting " + i + " of " + tasks.count);
-                }
+                Threads.stopStartingIfInterrupted(i, tasks.count); // the finally joins those started
                 int task = i;
                 // a handler per thread files a failure under the thread's task, whatever the exception says;
                 // it runs on the failing thread before it terminates: join() publishes what it recorded

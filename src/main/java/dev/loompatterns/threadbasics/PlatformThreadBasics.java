@@ -17,13 +17,17 @@ public final class PlatformThreadBasics implements Form {
     public List<Outcome> runAll(int workers, Duration sleep) throws InterruptedException {
         Outcome[] reports = new Outcome[workers];
         List<Thread> threads = new ArrayList<>(workers);
-        for (int i = 0; i < workers; i++) {
-            int worker = i;
-            Thread thread = new Thread(() -> reports[worker] = Form.workOrNull(worker, sleep), "worker-" + i);
-            threads.add(thread);
-            thread.start();
+        try {
+            for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i, workers);
+                int worker = i;
+                Thread thread = new Thread(() -> reports[worker] = Form.workOrNull(worker, sleep), "worker-" + i);
+                threads.add(thread);
+                thread.start();
+            }
+        } finally {
+            Threads.joinAll(threads); // join() is the happens-before edge that makes each reports[i] visible here
         }
-        Threads.joinAll(threads); // join() is the happens-before edge that makes each reports[i] visible here
         return Arrays.asList(reports);
     }
 }

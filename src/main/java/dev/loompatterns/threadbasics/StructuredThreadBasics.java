@@ -1,5 +1,6 @@
 package dev.loompatterns.threadbasics;
 
+import dev.loompatterns.core.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class StructuredThreadBasics implements Form {
         try (var scope = StructuredTaskScope.open()) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i, workers); // close() cancels those forked
                 int worker = i;
                 subtasks.add(scope.fork(() -> Outcome.work(worker, sleep)));
             }

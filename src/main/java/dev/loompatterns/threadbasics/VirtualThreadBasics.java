@@ -19,11 +19,15 @@ public final class VirtualThreadBasics implements Form {
         Outcome[] reports = new Outcome[workers];
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("worker-", 0);
-        for (int i = 0; i < workers; i++) {
-            int worker = i;
-            threads.add(builder.start(() -> reports[worker] = Form.workOrNull(worker, sleep)));
+        try {
+            for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i, workers);
+                int worker = i;
+                threads.add(builder.start(() -> reports[worker] = Form.workOrNull(worker, sleep)));
+            }
+        } finally {
+            Threads.joinAll(threads); // join() is the happens-before edge that makes each reports[i] visible here
         }
-        Threads.joinAll(threads); // join() is the happens-before edge that makes each reports[i] visible here
         return Arrays.asList(reports);
     }
 }

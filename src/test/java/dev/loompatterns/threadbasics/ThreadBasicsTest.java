@@ -1,9 +1,11 @@
 package dev.loompatterns.threadbasics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,28 @@ class ThreadBasicsTest {
     void threadsAreNamedWithACounter(Mode mode) throws Exception {
         List<Outcome> reports = ThreadBasicsPattern.FORMS.of(mode).runAll(3, Duration.ZERO);
         assertThat(reports).extracting(Outcome::thread).containsExactly("worker-0", "worker-1", "worker-2");
+    }
+
+    /**
+     * Interrupted (Ctrl-C) while it starts its workers, a form starts no more: each started every one first, so
+     * {@code loom run thread-basics --mode virtual --tasks 5000000} went on starting them after Ctrl-C until the JVM
+     * ended it, 10 s later, without the line that says the run stopped. A worker's first act is to arrive at the run's
+     * gate, so the gate's count of arrivals is the count of workers that ran.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreWorkers(Mode mode) {
+        try (RunGate.Hold hold = RunGate.hold()) {
+            hold.release(); // counts arrivals without holding them
+            Thread.currentThread().interrupt(); // as Ctrl-C leaves it: the flag set while the workers are started
+            try {
+                assertThatThrownBy(() -> ThreadBasicsPattern.FORMS.of(mode).runAll(1_000, Duration.ZERO))
+                        .isInstanceOf(InterruptedException.class);
+            } finally {
+                Thread.interrupted(); // not left set for the next test
+            }
+            assertThat(hold.arrivals()).isZero();
+        }
     }
 
     @Test
