@@ -62,6 +62,7 @@ public final class Crew implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean joined;
+    private int started; // by the owner, the one thread that starts tasks
 
     private Crew(Thread.Builder builder, StructuredTaskScope<Object, Void> scope) {
         this.builder = builder;
@@ -86,8 +87,18 @@ public final class Crew implements AutoCloseable {
                         StructuredTaskScope.Joiner.awaitAllSuccessfulOrThrow(), config -> config.withName(name)));
     }
 
-    /** Starts a task; the returned member shows what its thread is doing. */
-    public Member start(Task task) {
+    /**
+     * Starts a task; the returned member shows what its thread is doing.
+     *
+     * @throws InterruptedException if the owner is interrupted (Ctrl-C), so that a loop that starts a run's tasks
+     *     starts no more: one that went on to its end, 5,000,000 starts, outlived loom's grace; {@link #close()}
+     *     then ends those started. The owner's flag stays set.
+     */
+    public Member start(Task task) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted with " + started + " started");
+        }
+        started++;
         Member member = new Member();
         Runnable body = () -> {
             member.thread = Thread.currentThread();

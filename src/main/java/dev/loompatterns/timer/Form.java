@@ -50,13 +50,13 @@ interface Form extends AutoCloseable {
     Form open(int poolSize, Duration horizon);
 
     /** Runs the action once, {@code delay} from now, unless cancelled first. */
-    Timer schedule(Duration delay, Action action);
+    Timer schedule(Duration delay, Action action) throws InterruptedException;
 
     /**
      * Runs the action {@code ticks} times, the k-th at the start plus k periods (fixed rate: a late
      * tick does not push the later ones back).
      */
-    Timer scheduleAtFixedRate(Duration period, int ticks, Tick action);
+    Timer scheduleAtFixedRate(Duration period, int ticks, Tick action) throws InterruptedException;
 
     /**
      * Waits until every timer has fired its last time or been cancelled.

@@ -31,7 +31,7 @@ public final class VirtualTimer implements Form {
     }
 
     @Override
-    public Timer schedule(Duration delay, Action action) {
+    public Timer schedule(Duration delay, Action action) throws InterruptedException {
         long due = System.nanoTime() + delay.toNanos();
         TimerState state = new TimerState();
         crew.start(() -> state.fireWhenDue(due, action));
@@ -39,7 +39,7 @@ public final class VirtualTimer implements Form {
     }
 
     @Override
-    public Timer scheduleAtFixedRate(Duration period, int ticks, Tick action) {
+    public Timer scheduleAtFixedRate(Duration period, int ticks, Tick action) throws InterruptedException {
         long start = System.nanoTime();
         long nanos = period.toNanos();
         TimerState state = new TimerState();

@@ -100,4 +100,33 @@ class CrewTest {
         }
         assertThat(blocked.isFinished()).isTrue();
     }
+
+    /**
+     * An interrupted owner (Ctrl-C) starts no more: a run's loop that started tasks on regardless, 5,000,000 of them,
+     * outlived loom's grace. Those started end at close(), which returns with the owner's flag still set.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedOwnerStartsNoMoreAndCloseEndsThoseStarted(Mode mode) throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        Crew.Member blocked;
+        try {
+            try (Crew crew = crewFor(mode)) {
+                blocked = crew.start(never::await);
+                crew.awaitUntil("the task is blocked", blocked::isWaiting);
+                Thread.currentThread().interrupt();
+                assertThatThrownBy(() -> crew.start(ran::incrementAndGet))
+                        .isInstanceOf(InterruptedException.class)
+                        .hasMessage("interrupted with 1 started");
+            }
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the owner's flag")
+                    .isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(blocked.isFinished()).isTrue();
+        assertThat(ran).hasValue(0);
+    }
 }

@@ -74,12 +74,12 @@ class TimerTest {
             }
 
             @Override
-            public Timer schedule(Duration delay, Action action) {
+            public Timer schedule(Duration delay, Action action) throws InterruptedException {
                 return form.schedule(delay, action);
             }
 
             @Override
-            public Timer scheduleAtFixedRate(Duration period, int count, Tick action) {
+            public Timer scheduleAtFixedRate(Duration period, int count, Tick action) throws InterruptedException {
                 return form.scheduleAtFixedRate(period, count, k -> {
                     running.set(k);
                     action.run(k);
