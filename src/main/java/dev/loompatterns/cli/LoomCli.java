@@ -133,7 +133,7 @@ public final class LoomCli implements Runnable {
                 CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         // made while there is room: a run's threads may still fill the heap when the error reaches main
-        String outOfHeap = outOfMemoryLine(args.length > 0 ? args[0] : "loom", "", args);
+        String outOfHeap = outOfMemoryLine(args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom", "", args);
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;
         try {
