@@ -95,9 +95,7 @@ public final class Crew implements AutoCloseable {
      *     then ends those started. The owner's flag stays set.
      */
     public Member start(Task task) throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("interrupted with " + started + " started");
-        }
+        Threads.stopStartingIfInterrupted(started);
         started++;
         Member member = new Member();
         Runnable body = () -> {

@@ -31,12 +31,11 @@ public final class Threads {
      * loop that went on to its end, 5,000,000 starts, outlived loom's grace after Ctrl-C.
      *
      * @param started how many the loop has started so far, for the exception's message
-     * @param of      how many it would start
      * @throws InterruptedException if the caller is interrupted; its flag stays set, so its join stops at once too
      */
-    public static void stopStartingIfInterrupted(int started, int of) throws InterruptedException {
+    public static void stopStartingIfInterrupted(int started) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("interrupted after starting " + started + " of " + of);
+            throw new InterruptedException("interrupted after starting " + started);
         }
     }
 

@@ -38,7 +38,7 @@ final class ClassicWays {
         List<Thread> threads = new ArrayList<>(tasks.count);
         try {
             for (int i = 0; i < tasks.count; i++) {
-                Threads.stopStartingIfInterrupted(i, tasks.count); // the finally joins those started
+                Threads.stopStartingIfInterrupted(i); // the finally joins those started
                 int task = i;
                 // a handler per thread files a failure under the thread's task, whatever the exception says;
                 // it runs on the failing thread before it terminates: join() publishes what it recorded

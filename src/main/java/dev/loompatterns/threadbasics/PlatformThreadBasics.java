@@ -19,7 +19,7 @@ public final class PlatformThreadBasics implements Form {
         List<Thread> threads = new ArrayList<>(workers);
         try {
             for (int i = 0; i < workers; i++) {
-                Threads.stopStartingIfInterrupted(i, workers);
+                Threads.stopStartingIfInterrupted(i);
                 int worker = i;
                 Thread thread = new Thread(() -> reports[worker] = Form.workOrNull(worker, sleep), "worker-" + i);
                 threads.add(thread);

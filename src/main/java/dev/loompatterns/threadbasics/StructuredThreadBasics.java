@@ -22,7 +22,7 @@ public final class StructuredThreadBasics implements Form {
         try (var scope = StructuredTaskScope.open()) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
-                Threads.stopStartingIfInterrupted(i, workers); // close() cancels those forked
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 int worker = i;
                 subtasks.add(scope.fork(() -> Outcome.work(worker, sleep)));
             }

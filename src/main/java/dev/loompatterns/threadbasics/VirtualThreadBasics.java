@@ -21,7 +21,7 @@ public final class VirtualThreadBasics implements Form {
         Thread.Builder builder = Thread.ofVirtual().name("worker-", 0);
         try {
             for (int i = 0; i < workers; i++) {
-                Threads.stopStartingIfInterrupted(i, workers);
+                Threads.stopStartingIfInterrupted(i);
                 int worker = i;
                 threads.add(builder.start(() -> reports[worker] = Form.workOrNull(worker, sleep)));
             }

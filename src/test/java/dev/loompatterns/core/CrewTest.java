@@ -118,7 +118,7 @@ class CrewTest {
                 Thread.currentThread().interrupt();
                 assertThatThrownBy(() -> crew.start(ran::incrementAndGet))
                         .isInstanceOf(InterruptedException.class)
-                        .hasMessage("interrupted with 1 started");
+                        .hasMessage("interrupted after starting 1");
             }
             assertThat(Thread.currentThread().isInterrupted())
                     .as("the owner's flag")
