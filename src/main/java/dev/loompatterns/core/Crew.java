@@ -1,8 +1,8 @@
 package dev.loompatterns.core;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +59,10 @@ public final class Crew implements AutoCloseable {
 
     private final Thread.Builder builder; // null for a scope
     private final StructuredTaskScope<Object, Void> scope; // null for threads
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    // O(1) to add: a CopyOnWriteArrayList copied all of it at each start, and the copies of a run of 200,000
+    // (terabytes of them at 5,000,000) kept the GC busy for minutes. Added by the owner while a failing task
+    // walks it: both sides are volatile, so of a start and a failure one sees the other (see start).
+    private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean joined;
     private int started; // by the owner, the one thread that starts tasks
@@ -117,7 +120,7 @@ public final class Crew implements AutoCloseable {
             Thread thread = builder.start(body);
             threads.add(thread);
             // A task that failed before this one was listed did not interrupt it: a scope would not
-            // run it at all. Listed first, then the failure read (fail() sets it, then reads the list):
+            // run it at all. Listed first, then the failure read (fail() sets it, then reads the queue):
             // one of the two sees the other, so no task started after a failure runs on uncancelled.
             if (failure.get() != null) {
                 thread.interrupt();

@@ -1,9 +1,9 @@
 package dev.loompatterns.timer;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlatformTimer implements Form {
 
     private ScheduledThreadPoolExecutor pool; // made by open()
-    private final List<CompletableFuture<Void>> done = new CopyOnWriteArrayList<>();
+    private final Queue<CompletableFuture<Void>> done = new ConcurrentLinkedQueue<>(); // O(1) per timer
 
     /** A pool of {@code poolSize} platform threads, named {@code timer-pool-N}. */
     @Override

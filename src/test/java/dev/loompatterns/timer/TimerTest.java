@@ -218,13 +218,16 @@ class TimerTest {
         // another's action on its thread less than a block late. 200 ms leaves room for a stall.
         Duration delay = Duration.ofMillis(200);
         List<Fired> fired = TimerScenario.blocking(new PlatformTimer().open(2, block), 6, delay, block);
-        // all due at once; two threads: the other four each start only when a blocking action has ended
+        // all due at once; two threads, so at most two first turns: the other four (five, where one thread was
+        // not yet running when the other had run its first action: a busy machine, seen) each start only when a
+        // blocking action on their thread has ended
         assertThat(fired).extracting(Fired::thread).doesNotContain(0L);
-        assertThat(fired.stream().mapToLong(Fired::thread).distinct().count()).isEqualTo(2);
-        assertThat(fired).filteredOn(t -> t.turn() > 1).hasSize(4);
+        assertThat(fired.stream().mapToLong(Fired::thread).distinct().count()).isBetween(1L, 2L);
+        long waited = fired.stream().filter(t -> t.turn() > 1).count();
+        assertThat(waited).isBetween(4L, 5L);
         Check check = TimerPattern.checkBlocking(fired, block);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
-        assertThat(check.detail()).startsWith("4 of 6 timers waited for another's blocking action");
+        assertThat(check.detail()).startsWith(waited + " of 6 timers waited for another's blocking action");
     }
 
     /** At the default block of 25 ms, which a stall can exceed: a thread per timer shows nothing, by structure. */
