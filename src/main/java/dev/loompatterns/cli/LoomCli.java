@@ -331,12 +331,14 @@ public final class LoomCli implements Runnable {
      * {@code text} as one line: a control character that a name brought in (a file name with a newline, an argument
      * with an escape) is written as in a Java string, a backslash and {@code n}, {@code r}, {@code t}, or {@code u} and
      * four hex digits, so that the line a message is ("loom: " and what was wrong) is not split in two, nor read by the
-     * terminal as a command.
+     * terminal as a command. A backslash is written twice, as a Java string has it: a name with a newline and one with
+     * a backslash and an {@code n} were written alike. So it is applied once to a message, never to its own result.
      */
     static String oneLine(String text) {
         StringBuilder line = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {
+                case '\\' -> line.append("\\\\");
                 case '\n' -> line.append("\\n");
                 case '\r' -> line.append("\\r");
                 case '\t' -> line.append("\\t");
@@ -440,8 +442,10 @@ public final class LoomCli implements Runnable {
                     + (id == null ? "" : " ('loom run " + id + " --jfr')") + " or give the file with '=' (--jfr=FILE)";
         }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
-        // the whole message, a newline of the value's written as \n: its first line alone cut the value ("but was 'a")
-        String message = oneLine(e.getMessage().strip()).replace("option option", "option");
+        // the whole message, a newline of the value's kept (the caller writes it as \n: its first line alone cut the
+        // value, "but was 'a"), matched with DOTALL; not made one line here, or the caller's oneLine would double the
+        // backslash of each escape
+        String message = e.getMessage().strip().replace("option option", "option");
         Matcher choice = ENUM_CHOICE.matcher(message);
         if (choice.matches()) {
             return "option '" + choice.group(1) + "' is one of "
@@ -457,7 +461,7 @@ public final class LoomCli implements Runnable {
 
     /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
     private static final Pattern NOT_A_NUMBER =
-            Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an int");
+            Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an int", Pattern.DOTALL);
 
     /**
      * picocli's refusal of a value for an enum option, which lists the choices by their constants'
@@ -467,7 +471,8 @@ public final class LoomCli implements Runnable {
      */
     private static final Pattern ENUM_CHOICE = Pattern.compile(
             "Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\]"
-                    + " \\(case-insensitive\\) but was '(.*)'");
+                    + " \\(case-insensitive\\) but was '(.*)'",
+            Pattern.DOTALL);
 
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 

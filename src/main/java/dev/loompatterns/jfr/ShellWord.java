@@ -14,8 +14,11 @@ public final class ShellWord {
 
     private ShellWord() {}
 
-    /** The word as it is if the shell reads it so, else in single quotes (a single quote in it as {@code '\''}). */
+    /**
+     * The word as it is if the shell reads it so, else in single quotes, a single quote in it as {@code '"'"'}: with no
+     * backslash, so a command survives a one-line message (the CLI's, which writes a backslash twice) as it was.
+     */
     public static String of(String word) {
-        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\"'\"'") + "'";
     }
 }

@@ -1052,6 +1052,14 @@ class LoomCliTest {
         // what the lines of exit 1 are written through too: a file the file system refused, an unexpected error
         assertThat(LoomCli.oneLine("could not write 'a\nb\u2028c\u0085d': No space left on device"))
                 .isEqualTo("could not write 'a\\nb\\u2028c\\u0085d': No space left on device");
+
+        // a backslash is written twice: a name with a newline and one with a backslash and an n are told apart
+        usageLine("inspect", "a\\nb.jfr").isEqualTo("loom: no such file: 'a\\\\nb.jfr'; give a .jfr recording");
+        usageLine("inspect", "a\nb.jfr").isEqualTo("loom: no such file: 'a\\nb.jfr'; give a .jfr recording");
+        assertThat(LoomCli.oneLine("C:\\temp\\new")).isEqualTo("C:\\\\temp\\\\new");
+        // picocli's refusal of a value, rewritten and made one line once: a newline in it written \n, not \\n
+        usageLine("compare", "thread-basics", "--format", "x\\y\nz")
+                .startsWith("loom: option '--format' is one of table, csv, json, markdown, not 'x\\\\y\\nz'");
     }
 
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
