@@ -1,5 +1,8 @@
 package dev.loompatterns.core;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A pattern-specific workload parameter, given on the command line as {@code -P name=value}.
  * Whole-number parameters have a range; text parameters (a list of URLs) are checked by the
@@ -43,6 +46,27 @@ public record Param(String name, String description, String defaultValue, long m
         return min == Long.MIN_VALUE && max == Long.MAX_VALUE;
     }
 
+    /**
+     * The comma-separated items of a list-valued text parameter ({@code -P urls=A,B}, {@code -P faults=500,stall}),
+     * each stripped; a blank value has none, which the pattern refuses in its own words. An empty item is refused:
+     * the split dropped it, and {@code -P urls=a,,} ran as {@code -P urls=a}, {@code -P faults=,500} as {@code 500}.
+     *
+     * @throws UsageException naming the parameter, for an empty item ({@code a,,b}, {@code a,}, {@code ,a})
+     */
+    public List<String> items(String value) {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        List<String> items =
+                Arrays.stream(value.split(",", -1)).map(String::strip).toList();
+        if (items.contains("")) {
+            throw new UsageException("-P " + name + " has an empty item in '" + value
+                    + "'; give its items comma-separated, with something between each two commas and none at either"
+                    + " end");
+        }
+        return items;
+    }
+
     /** Parses and range-checks a value a user gave: a {@code Long}, or the text itself. */
     Object parse(String value) {
         if (text) {
@@ -50,6 +74,10 @@ public record Param(String name, String description, String defaultValue, long m
         }
         long parsed;
         try {
+            // an underscore between digits only, as in a Java literal: '1_000'; '1_' and '_1' were read as 1
+            if (!WHOLE_NUMBER.matcher(value.strip()).matches()) {
+                throw new NumberFormatException(value);
+            }
             parsed = Long.parseLong(value.strip().replace("_", ""));
         } catch (NumberFormatException e) {
             throw new UsageException(name + " must be a whole number"
@@ -58,4 +86,7 @@ public record Param(String name, String description, String defaultValue, long m
         UsageException.requireRange(name, parsed, min, max);
         return parsed;
     }
+
+    /** A whole number as {@link #parse} takes it: a sign, then digits, an underscore between two of them allowed. */
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
 }

@@ -106,11 +106,7 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
      */
     public static FaultPlan of(int percent, long seed, String kinds) {
         Set<Kind> chosen = EnumSet.noneOf(Kind.class);
-        for (String part : kinds.split(",")) {
-            String id = part.strip();
-            if (id.isEmpty()) {
-                continue;
-            }
+        for (String id : UrlFetchPattern.FAULTS.items(kinds)) {
             chosen.add(Arrays.stream(Kind.values())
                     .filter(k -> k.id.equalsIgnoreCase(id))
                     .findFirst()

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -268,14 +267,8 @@ public final class UrlFetchPattern extends AbstractPattern {
 
     /** The user's URLs, each an absolute http or https URL. */
     static List<URI> parseUrls(String text) {
-        if (text.isBlank()) {
-            return List.of();
-        }
         List<URI> uris = new ArrayList<>();
-        for (String part : Arrays.stream(text.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList()) {
+        for (String part : URLS.items(text)) {
             try {
                 URI uri = new URI(part);
                 if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))

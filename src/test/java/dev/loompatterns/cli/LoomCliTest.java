@@ -1062,6 +1062,18 @@ class LoomCliTest {
                 .startsWith("loom: option '--format' is one of table, csv, json, markdown, not 'x\\\\y\\nz'");
     }
 
+    /**
+     * An empty item in a list-valued parameter is a usage error, one line naming it, before anything runs: {@code -P
+     * urls=URL,,} fetched the one URL, {@code -P faults=500,,} injected 500s, the empty items dropped.
+     */
+    @Test
+    void anEmptyItemInAListParameterIsAUsageError() {
+        usageLine("run", "url-fetch", "--mode", "virtual", "-P", "urls=http://127.0.0.1:1/,,")
+                .startsWith("loom: -P urls has an empty item in 'http://127.0.0.1:1/,,'; ");
+        usageLine("compare", "url-fetch", "--variants", "faults", "-P", "faults=,500")
+                .startsWith("loom: -P faults has an empty item in ',500'; ");
+    }
+
     /** As a new user types them: a mistyped command gets a suggestion; picocli's doubled word is gone. */
     @Test
     void messagesSayWhatWasMeantInOneLine() {

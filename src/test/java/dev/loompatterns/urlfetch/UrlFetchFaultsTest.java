@@ -88,7 +88,12 @@ class UrlFetchFaultsTest {
         fault-seed | x           | fault-seed must be a whole number, got 'x'
         fault-seed | 99999999999999999999 | fault-seed must be a whole number, got '99999999999999999999'
         faults     | 500,teapot  | faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail
-        faults     | ' , '       | faults must name at least one of 500,reset,stall,fail, got ' , '
+        faults     | ' '         | faults must name at least one of 500,reset,stall,fail, got ' '
+        faults     | 500,,       | -P faults has an empty item in '500,,'; give its items comma-separated, with something between each two commas and none at either end
+        faults     | ',500'      | -P faults has an empty item in ',500'; give its items comma-separated, with something between each two commas and none at either end
+        fault-rate | 1_          | fault-rate must be a whole number from 0 to 100, got '1_'
+        fault-rate | _1          | fault-rate must be a whole number from 0 to 100, got '_1'
+        fault-rate | 1__0        | fault-rate must be a whole number from 0 to 100, got '1__0'
         """)
     void badFaultOptionsAreRefusedWithOneLine(String name, String value, String message) {
         assertThatThrownBy(() ->

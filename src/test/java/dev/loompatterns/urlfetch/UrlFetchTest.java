@@ -176,6 +176,19 @@ class UrlFetchTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("not an http or https URL");
         assertThatThrownBy(() -> UrlFetchPattern.parseUrls("http://a b")).isInstanceOf(UsageException.class);
-        assertThat(UrlFetchPattern.parseUrls(" http://127.0.0.1:1/a , ")).hasSize(1);
+        assertThat(UrlFetchPattern.parseUrls(" http://127.0.0.1:1/a , http://127.0.0.1:1/b "))
+                .hasSize(2);
+    }
+
+    /**
+     * An empty item in {@code -P urls} is a usage error naming the parameter: {@code -P urls=a,,} fetched {@code a}
+     * alone, the empty items dropped by the split.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:1/a,,", "http://127.0.0.1:1/a,", ",http://127.0.0.1:1/a", "a, ,b", ","})
+    void anEmptyItemInUrlsIsRefused(String urls) {
+        assertThatThrownBy(() -> UrlFetchPattern.parseUrls(urls))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("-P urls has an empty item in '" + urls + "'; ");
     }
 }
