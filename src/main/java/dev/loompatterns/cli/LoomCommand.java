@@ -3,9 +3,8 @@ package dev.loompatterns.cli;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.jfr.AtomicFile;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -116,14 +115,7 @@ abstract class LoomCommand implements Callable<Integer> {
      * started in the same second, writing to one folder, chose one name, and the later replaced the other's file.
      */
     static Path freeName(Path folder, String name) {
-        int dot = name.lastIndexOf('.');
-        String stem = dot < 0 ? name : name.substring(0, dot);
-        String extension = dot < 0 ? "" : name.substring(dot);
-        Path file = folder.resolve(name);
-        for (int next = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS); next++) {
-            file = folder.resolve(stem + "-" + next + extension);
-        }
-        return file;
+        return AtomicFile.freeName(folder.resolve(name));
     }
 
     /** Where progress and messages go. */

@@ -9,6 +9,7 @@ import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.ActivityCounter;
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.Recorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class Session {
         /**
          * One file for the whole session.
          *
-         * @param chosen the file's name is one loom chose, not the user ({@code run --jfr}'s default): the recording
+         * @param chosen the file's name is one loom chose, not the user ({@code run --jfr}'s default): the session takes
+         *               it, or the next free one, when it starts ({@link AtomicFile#takeFreeName}), and the recording
          *               takes it only if no file has it when written ({@link Recorder#startNew})
          */
         record OneFile(Configuration profile, Path file, boolean chosen) implements Recording {
@@ -107,22 +109,14 @@ public final class Session {
             return switch (recording) {
                 case Recording.None none -> new Outcome(runAll(cells, warmups, repeats, done), List.of());
                 case Recording.OneFile one -> {
-                    ChildActivity.Recording children = new ChildActivity.Recording(one.file(), one.profile());
-                    runner.recordChildrenBeside(children);
-                    stopIfCancelled();
-                    try (Recorder recorder = one.chosen()
-                            ? Recorder.startNew(one.profile(), one.file())
-                            : Recorder.start(one.profile(), one.file())) {
-                        List<Row> rows = runAll(cells, warmups, repeats, done);
-                        Path written = finish(recorder);
-                        children.keep(); // the children's files take their names beside it
-                        children.deleteEarlierFiles(rows.stream()
-                                .flatMap(row -> row.childRecordings().stream())
-                                .toList()); // no earlier run's -child-N beside it
-                        yield new Outcome(rows, List.of(written));
-                    } catch (Throwable discarded) {
-                        children.deleteFiles(); // the recording they belong to is discarded
-                        throw discarded;
+                    // a name loom chose is taken before the run: another loom that chose it too records to the next
+                    Path file = one.chosen() ? takeFreeName(one.file()) : one.file();
+                    try {
+                        yield recordToOneFile(cells, warmups, repeats, done, one, file);
+                    } finally {
+                        if (one.chosen()) {
+                            AtomicFile.releaseName(file);
+                        }
                     }
                 }
                 case Recording.FilePerCell each -> {
@@ -156,6 +150,37 @@ public final class Session {
         } finally {
             runner.recordChildrenBeside(null);
             progress.clear();
+        }
+    }
+
+    /** The session recorded to {@code file}, {@code one}'s or, for a name loom chose, the one it took. */
+    private Outcome recordToOneFile(
+            List<Cell> cells, int warmups, int repeats, Counter done, Recording.OneFile one, Path file)
+            throws InterruptedException {
+        ChildActivity.Recording children = new ChildActivity.Recording(file, one.profile());
+        runner.recordChildrenBeside(children);
+        stopIfCancelled();
+        try (Recorder recorder =
+                one.chosen() ? Recorder.startNew(one.profile(), file) : Recorder.start(one.profile(), file)) {
+            List<Row> rows = runAll(cells, warmups, repeats, done);
+            Path written = finish(recorder);
+            children.keep(); // the children's files take their names beside it
+            children.deleteEarlierFiles(rows.stream()
+                    .flatMap(row -> row.childRecordings().stream())
+                    .toList()); // no earlier run's -child-N beside it
+            return new Outcome(rows, List.of(written));
+        } catch (Throwable discarded) {
+            children.deleteFiles(); // the recording they belong to is discarded
+            throw discarded;
+        }
+    }
+
+    /** {@link AtomicFile#takeFreeName}, a folder that takes no file said as a recording not written is. */
+    private static Path takeFreeName(Path first) {
+        try {
+            return AtomicFile.takeFreeName(first);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not take a name for the recording " + first, e);
         }
     }
 

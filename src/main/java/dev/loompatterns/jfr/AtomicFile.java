@@ -72,6 +72,82 @@ public final class AtomicFile {
         write(target, content, false);
     }
 
+    /**
+     * Takes a name for a file that {@link #writeNew} writes later: {@code first}, or, where a file has that name or
+     * another loom has taken it, the first of {@code NAME-2.EXT}, {@code NAME-3.EXT}, ... ({@link #freeName}). It is
+     * taken by a hidden empty file beside it, {@code .NAME.taken}, made with {@code CREATE_NEW}, which the file system
+     * makes for one process only: two {@code run --jfr} that chose one default name (two containers, each loom pid 1,
+     * started in the same second) both saw it free, and the later one's recording was refused at the end, "a file of
+     * that name was made while loom worked", exit 1. Free it with {@link #releaseName} once written or given up;
+     * a JVM that halts frees it on its way out.
+     *
+     * @throws NotWritten if no file can be made in the folder
+     */
+    public static Path takeFreeName(Path first) throws IOException {
+        for (int number = 1; ; number++) {
+            Path file = numbered(first, number);
+            if (!free(file)) {
+                continue;
+            }
+            Path mark = takenMark(file);
+            try {
+                Files.createFile(mark);
+            } catch (FileAlreadyExistsException takenMeanwhile) {
+                continue;
+            } catch (IOException e) {
+                throw new NotWritten(file, e);
+            }
+            mark.toFile().deleteOnExit();
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { // made between the look and the mark
+                releaseName(file);
+                continue;
+            }
+            return file;
+        }
+    }
+
+    /** Gives back a name {@link #takeFreeName} took. */
+    public static void releaseName(Path file) {
+        try {
+            Files.deleteIfExists(takenMark(file));
+        } catch (IOException ignored) {
+            // a leftover mark is hidden and empty, and only keeps another loom off the name
+        }
+    }
+
+    /**
+     * {@code first}, or where a file has that name (a link too, dangling or not) or another loom has taken it
+     * ({@link #takeFreeName}), the first of {@code NAME-2.EXT}, {@code NAME-3.EXT}, ... that is free.
+     */
+    public static Path freeName(Path first) {
+        Path file = first;
+        for (int number = 2; !free(file); number++) {
+            file = numbered(first, number);
+        }
+        return file;
+    }
+
+    private static boolean free(Path file) {
+        return !Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(takenMark(file), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@code first} for 1, else its name with {@code -N} before its extension. */
+    private static Path numbered(Path first, int number) {
+        if (number == 1) {
+            return first;
+        }
+        String name = first.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String extension = dot < 0 ? "" : name.substring(dot);
+        return first.resolveSibling(stem + "-" + number + extension);
+    }
+
+    private static Path takenMark(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".taken");
+    }
+
     private static void write(Path target, Content content, boolean replace) throws IOException {
         boolean into = writtenInto(target);
         // Named, not created: the writer creates it, with the permissions any new file gets (the

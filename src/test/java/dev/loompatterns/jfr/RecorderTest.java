@@ -43,4 +43,39 @@ class RecorderTest {
         }
         assertThat(Recorder.startsLikeARecording(chosenByTheUser)).isTrue();
     }
+
+    /**
+     * Two runs that chose one default name (two containers, each loom pid 1, started in the same second) record to two
+     * files: the name is taken when a run starts, and the other takes the next one. Both saw the name free, and the
+     * later to finish was refused ("a file of that name was made while loom worked", exit 1, no recording). A file
+     * there is stepped over, never written over, and nothing is left beside the recordings once the names are given
+     * back.
+     */
+    @Test
+    void twoRunsThatChoseOneNameRecordToTwoFiles(@TempDir Path dir) throws IOException {
+        // the name both runs chose, the time to the second and the pid alike; a file of the user's has it already
+        Path chosen = dir.resolve("loom-lock-counter-20261202-051014-1.jfr");
+        Path users = Files.writeString(chosen, "the user's");
+        Path first = AtomicFile.takeFreeName(chosen);
+        Path second = AtomicFile.takeFreeName(chosen);
+        assertThat(first).isEqualTo(dir.resolve("loom-lock-counter-20261202-051014-1-2.jfr"));
+        assertThat(second).isEqualTo(dir.resolve("loom-lock-counter-20261202-051014-1-3.jfr"));
+        assertThat(AtomicFile.freeName(chosen))
+                .as("what a third run would look for")
+                .isEqualTo(dir.resolve("loom-lock-counter-20261202-051014-1-4.jfr"));
+        try (Recorder earlier = Recorder.startNew(Profiles.load("pinning"), first);
+                Recorder later = Recorder.startNew(Profiles.load("pinning"), second)) {
+            assertThat(later.finish()).isEqualTo(second); // the later-started one finishes first
+            assertThat(earlier.finish()).isEqualTo(first);
+        } finally {
+            AtomicFile.releaseName(first);
+            AtomicFile.releaseName(second);
+        }
+        assertThat(Recorder.startsLikeARecording(first)).isTrue();
+        assertThat(Recorder.startsLikeARecording(second)).isTrue();
+        assertThat(Files.readString(users)).isEqualTo("the user's");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(users, first, second);
+        }
+    }
 }
