@@ -3,6 +3,7 @@ package dev.loompatterns.cli;
 import dev.loompatterns.analysis.jfr.JvmParts;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.HtmlReport;
 import dev.loompatterns.inspect.JsonReport;
@@ -112,19 +113,15 @@ final class InspectCommand extends LoomCommand {
         }
         Report report = new Report(
                 file.toString(), Files.size(recording), result.events(), result.findings(), result.bytesLost());
-        if (Thread.currentThread().isInterrupted()) { // Ctrl-C after the last event
+        if (stopRequested()) { // Ctrl-C after the last event
             return stopped(err, "no report written");
         }
         if (target == null) {
             write(report, out());
         } else {
             try {
-                AtomicFile.write(target, temporary -> {
-                    try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                        write(report, writer);
-                    }
-                });
-            } catch (ClosedByInterruptException e) { // the file channel it wrote through, closed by Ctrl-C
+                writeWhole(target, writer -> write(report, writer));
+            } catch (ClosedByInterruptException | InterruptedIOException e) { // Ctrl-C while it was written
                 return stopped(err, "no report written");
             }
             out().println("Report written to " + target);
@@ -146,6 +143,40 @@ final class InspectCommand extends LoomCommand {
             kept.stillManyLine(slimTarget).ifPresent(said::println);
         }
         return LoomCli.EXIT_OK;
+    }
+
+    /** What writes a report to a file's writer. */
+    @FunctionalInterface
+    interface ReportWriter {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    /**
+     * Writes the report to {@code target} whole ({@link AtomicFile}), unless Ctrl-C came first: asked once more when the
+     * report is written, the last moment before it takes its name. Ctrl-C (a signal: the JVM's exit will be 130
+     * whatever the command returns) that came while the last bytes were written, or before its interrupt reached this
+     * thread, wrote the whole report, said "Report written" and exited 130, the work both done and said stopped.
+     *
+     * @throws InterruptedIOException if stopped: nothing was written under the name
+     * @throws ClosedByInterruptException if the interrupt closed the file it wrote through: the same
+     */
+    static void writeWhole(Path target, ReportWriter report) throws IOException {
+        AtomicFile.write(target, temporary -> {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                report.writeTo(writer);
+            }
+            if (stopRequested()) {
+                throw new InterruptedIOException("stopped before the report took its name");
+            }
+        });
+    }
+
+    /**
+     * Whether Ctrl-C (TERM, HUP) came: the thread interrupted, or the JVM shutting down, which its interrupt follows
+     * (the CLI's hook first says so on stderr).
+     */
+    private static boolean stopRequested() {
+        return Thread.currentThread().isInterrupted() || Cancellation.requested();
     }
 
     /** The reading says how far it got when this long has passed since it began or said so last: 2 s. */

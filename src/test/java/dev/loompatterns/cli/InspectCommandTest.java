@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -286,6 +287,31 @@ class InspectCommandTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    /**
+     * Ctrl-C whose interrupt comes after the report's last byte is written, before the report takes its name, keeps no
+     * report and leaves nothing beside it: the command then says it stopped and exits 130. The report was moved into
+     * place, "Report written" said, and the exit was 130 all the same. Without Ctrl-C the report is written.
+     */
+    @Test
+    void anInterruptAfterTheLastByteKeepsNoReport(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("r.html");
+        try {
+            assertThatThrownBy(() -> InspectCommand.writeWhole(target, writer -> {
+                        writer.write("<!DOCTYPE html>");
+                        writer.flush(); // the last byte is in the file
+                        Thread.currentThread().interrupt(); // Ctrl-C's interrupt, just after
+                    }))
+                    .isInstanceOf(java.io.InterruptedIOException.class);
+        } finally {
+            Thread.interrupted(); // this test thread goes on to other tests
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        InspectCommand.writeWhole(target, writer -> writer.write("<!DOCTYPE html>"));
+        assertThat(Files.readString(target)).isEqualTo("<!DOCTYPE html>");
     }
 
     /**
