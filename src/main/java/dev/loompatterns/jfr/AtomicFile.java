@@ -21,7 +21,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
  * target, which is then moved into place ({@link #writeNew}: linked, so that it takes the name only if no
  * file has it), so an interrupted or failed write leaves nothing half-written under the target's name.
  * Recordings, reports, slimmed copies and dumps are written so. A target that is a character device or a pipe
- * ({@code --out /dev/null}) is not replaced but written into ({@link #writtenInto}), once the content is whole.
+ * ({@code --out /dev/null}) is not replaced but written into ({@link #writtenInto}), once the content is whole; a named
+ * pipe only if a process reads it ({@link NamedPipe}).
  */
 public final class AtomicFile {
 
@@ -163,7 +164,9 @@ public final class AtomicFile {
         try {
             content.writeTo(temporary);
             if (into) {
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                // a named pipe nobody reads is refused at once, where the open would wait for a reader with no end
+                try (NamedPipe.Held reader = NamedPipe.holdReader(target);
+                        OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                     Files.copy(temporary, out);
                 }
             } else if (replace) {
@@ -293,11 +296,19 @@ public final class AtomicFile {
      * not written into as {@code /dev/null} is, and a socket cannot be opened as a file.
      */
     private static boolean isDiskOrSocket(Path file) {
+        int type = fileType(file);
+        return type == 0060000 || type == 0140000; // S_IFBLK, S_IFSOCK
+    }
+
+    /**
+     * The file's type from its Unix mode ({@code S_IFMT} bits: {@code 0010000} a named pipe), or -1 where the file
+     * system gives no mode: the write will then say what is wrong.
+     */
+    static int fileType(Path file) {
         try {
-            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
-            return type == 0060000 || type == 0140000; // S_IFBLK, S_IFSOCK
+            return (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false; // no Unix mode: the write will say what is wrong
+            return -1;
         }
     }
 

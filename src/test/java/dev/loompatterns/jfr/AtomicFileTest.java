@@ -97,6 +97,48 @@ class AtomicFileTest {
         assertThat(Files.getPosixFilePermissions(target)).isEqualTo(ownerOnly);
     }
 
+    /**
+     * A named pipe is written into only if a process reads it: with none, the write is refused at once, in words that
+     * say so, and nothing is left in the temporary folder. {@code inspect --out FIFO} with nobody reading waited in the
+     * open with no end, silent, until a Ctrl-C's grace ran out. The reader here holds the pipe open to read and write
+     * (which never waits, on Linux), so the content waits in the pipe for it and the test needs no second thread.
+     */
+    @Test
+    // backstop on a thread of its own: a writer blocked opening a pipe that nobody reads ignores interrupts
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aNamedPipeIsWrittenIntoOnlyWhenAProcessReadsIt(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        List<Path> temporaryBefore = hiddenTemporaryFiles();
+
+        assertThatThrownBy(() -> AtomicFile.write(fifo, temporary -> Files.writeString(temporary, "report")))
+                .isInstanceOf(AtomicFile.NotWritten.class)
+                .hasMessage("could not write '" + fifo + "': it is a named pipe that no process reads: start its"
+                        + " reader first; nothing was written under that name");
+        assertThat(hiddenTemporaryFiles()).isEqualTo(temporaryBefore);
+
+        try (var reader = java.nio.channels.FileChannel.open(
+                fifo, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            AtomicFile.write(fifo, temporary -> Files.writeString(temporary, "report"));
+            java.nio.ByteBuffer read = java.nio.ByteBuffer.allocate("report".length());
+            while (read.hasRemaining()) {
+                reader.read(read);
+            }
+            assertThat(new String(read.array(), StandardCharsets.UTF_8)).isEqualTo("report");
+        }
+    }
+
+    /** The hidden files a write into a device or a pipe makes in the temporary folder, there now. */
+    private static List<Path> hiddenTemporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().matches("\\.fifo\\..*\\.part"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     @Test
     void aWriteThatSucceedsReplacesTheFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("report.txt");
