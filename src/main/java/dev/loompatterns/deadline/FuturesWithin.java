@@ -1,6 +1,8 @@
 package dev.loompatterns.deadline;
 
+import dev.loompatterns.core.Threads;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,12 @@ final class FuturesWithin {
     static Map<Integer, String> collect(ExecutorService executor, Duration budget, List<Callable<String>> subtasks)
             throws InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
-        List<Future<String>> futures = subtasks.stream().map(executor::submit).toList();
+        List<Future<String>> futures = new ArrayList<>(subtasks.size());
         try {
+            for (Callable<String> subtask : subtasks) {
+                Threads.stopStartingIfInterrupted(futures.size()); // the finally cancels those submitted
+                futures.add(executor.submit(subtask));
+            }
             for (Future<String> future : futures) {
                 try {
                     // The budget is for the whole fan-out, so each wait gets what is left of it.

@@ -1,5 +1,6 @@
 package dev.loompatterns.deadline;
 
+import dev.loompatterns.core.Threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class StructuredDeadline implements Form {
         try (var scope = StructuredTaskScope.open(
                 Joiner.<String>awaitAll(), config -> config.withTimeout(budget).withName(SCOPE_NAME))) {
             for (int i = 0; i < subtasks.size(); i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 int index = i;
                 Callable<String> subtask = subtasks.get(i);
                 scope.fork(() -> delivered.put(index, subtask.call()));

@@ -1,5 +1,6 @@
 package dev.loompatterns.exceptions;
 
+import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,7 @@ public final class StructuredExceptions implements Form {
                 return tasks.work(0);
             });
             for (int i = 1; i < tasks.count; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 int task = i;
                 scope.fork(() -> {
                     siblingsStarted.countDown();
@@ -63,6 +65,7 @@ public final class StructuredExceptions implements Form {
         try (var scope = StructuredTaskScope.open(Joiner.<Integer>awaitAll())) {
             List<Subtask<Integer>> subtasks = new ArrayList<>(tasks.count);
             for (int i = 0; i < tasks.count; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 int task = i;
                 subtasks.add(scope.fork(() -> tasks.work(task)));
             }

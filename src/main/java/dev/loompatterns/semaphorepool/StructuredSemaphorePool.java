@@ -1,5 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.Threads;
 import java.time.Duration;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,7 @@ public final class StructuredSemaphorePool implements Form {
                 }
             } else {
                 for (int i = 0; i < workers; i++) {
+                    Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                     int worker = i;
                     scope.fork(() -> {
                         pool.use(worker, latency);

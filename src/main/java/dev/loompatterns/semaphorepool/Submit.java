@@ -1,5 +1,6 @@
 package dev.loompatterns.semaphorepool;
 
+import dev.loompatterns.core.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ final class Submit {
                 : Executors.newThreadPerTaskExecutor(factory)) {
             List<Future<?>> futures = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() interrupts and waits for those submitted
                 int worker = i;
                 futures.add(executor.submit(() -> {
                     pool.use(worker, latency);

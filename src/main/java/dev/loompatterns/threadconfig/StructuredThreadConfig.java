@@ -1,5 +1,6 @@
 package dev.loompatterns.threadconfig;
 
+import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -45,6 +46,7 @@ public final class StructuredThreadConfig implements Form {
                 cf -> cf.withThreadFactory(factory).withName("thread-config"))) {
             List<Subtask<WorkerReport>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 int worker = i;
                 String argument = Worker.argumentFor(i);
                 subtasks.add(scope.fork(() -> Worker.observe(worker, argument, workers, observed)));

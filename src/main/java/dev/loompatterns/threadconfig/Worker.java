@@ -62,6 +62,7 @@ final class Worker {
         REQUEST.set(REQUEST_VALUE);
         try {
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i); // the finally joins those started
                 int worker = i;
                 String argument = argumentFor(i);
                 Thread thread = builder.unstarted(() -> {

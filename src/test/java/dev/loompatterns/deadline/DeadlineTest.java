@@ -10,6 +10,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.TaskLog;
 import dev.loompatterns.core.TaskLog.State;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -199,5 +200,17 @@ class DeadlineTest {
         assertThat(DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.INTERRUPTED, null))
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
+    }
+
+    /**
+     * Ctrl-C in the start loop: the caller starts no more subtasks, and those started end. Virtual and structured
+     * only: the platform form's pool makes its few threads up front and queues the rest.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"VIRTUAL", "STRUCTURED"})
+    void anInterruptedCallerStartsNoMoreSubtasks(Mode mode) {
+        TaskLog log = new TaskLog(2_000);
+        InterruptAfterStarts.assertStopsStarting(
+                10, 2_000, () -> DeadlinePattern.FORMS.of(mode).within(NEVER, Subtasks.of(0, NEVER, NEVER, log), 4));
     }
 }

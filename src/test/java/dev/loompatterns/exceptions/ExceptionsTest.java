@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // backstop: a sibling that is never cancelled waits 30 s
@@ -156,5 +158,16 @@ class ExceptionsTest {
         assertThat(ExceptionsPattern.check(List.of(new Outcome("w", "c", Set.of(0), reported, Set.of(), Set.of(), 3)))
                         .detail())
                 .contains("3 threads still running");
+    }
+
+    /**
+     * Ctrl-C in either of the structured form's fork loops (fail-fast's, then await-all's): it forks no more, and
+     * those forked end.
+     */
+    @ParameterizedTest
+    @CsvSource({"10, 2000", "2010, 4000"}) // fail-fast forks 2,000, then await-all 2,000 more
+    void anInterruptedStructuredCallerForksNoMore(int interruptAfter, int forksWithoutTheInterrupt) {
+        InterruptAfterStarts.assertStopsStarting(
+                interruptAfter, forksWithoutTheInterrupt, () -> new StructuredExceptions().runAll(2_000, 1));
     }
 }

@@ -6,6 +6,7 @@ import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,5 +194,16 @@ class SemaphorePoolTest {
         Check check = SemaphorePoolPattern.check(pool);
         assertThat(check.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check.detail()).isEqualTo("worker 1 got a connection 0 times, expected once");
+    }
+
+    /** Ctrl-C in the start loop: the caller starts no more workers, and those started end (every mode). */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreWorkers(Mode mode) {
+        ConnectionPool pool = ConnectionPool.guarded(2, 2_000);
+        InterruptAfterStarts.assertStopsStarting(
+                10,
+                2_000,
+                () -> SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 2_000, Duration.ZERO, Form.Limit.SEMAPHORE));
     }
 }

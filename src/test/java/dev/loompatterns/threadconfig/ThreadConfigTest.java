@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -185,5 +186,15 @@ class ThreadConfigTest {
                 new Outcome(reports, List.of(new Worker.Uncaught("w-1", failure)), List.of(failure)));
         assertThat(both.verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(both.detail()).isEqualTo("expected the failure in its subtask only; handler saw 1, subtasks kept 1");
+    }
+
+    /** Ctrl-C in the start loop: the caller starts no more workers, and those started end (every mode). */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreWorkers(Mode mode) {
+        InterruptAfterStarts.assertStopsStarting(
+                10,
+                2_000,
+                () -> ThreadConfigPattern.FORMS.of(mode).runAll(2_000, new ThreadConfig("c-", true, 5, true)));
     }
 }
