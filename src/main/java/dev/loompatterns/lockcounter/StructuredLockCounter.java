@@ -1,6 +1,7 @@
 package dev.loompatterns.lockcounter;
 
-import java.util.concurrent.CountDownLatch;
+import dev.loompatterns.core.Threads;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,13 +15,14 @@ public final class StructuredLockCounter implements Form {
 
     @Override
     public long count(Counter counter, int workers, int increments) throws InterruptedException {
-        CountDownLatch startGate = new CountDownLatch(1);
+        Phaser startGate = Form.startGate();
         LongAdder finished = new LongAdder();
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked: they end at the gate
                 scope.fork(Form.worker(counter, increments, startGate, finished));
             }
-            startGate.countDown();
+            startGate.arrive();
             scope.join();
         }
         return finished.sum();

@@ -3,7 +3,7 @@ package dev.loompatterns.lockcounter;
 import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,17 +16,17 @@ public final class VirtualLockCounter implements Form {
 
     @Override
     public long count(Counter counter, int workers, int increments) throws InterruptedException {
-        CountDownLatch startGate = new CountDownLatch(1);
+        Phaser startGate = Form.startGate();
         LongAdder finished = new LongAdder();
         List<Thread> threads = new ArrayList<>(workers);
         Thread.Builder builder = Thread.ofVirtual().name("counter-", 0);
         try {
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i);
                 threads.add(builder.start(Form.worker(counter, increments, startGate, finished)));
             }
-        } finally { // also when a start fails (out of native threads): the gate opens, every started one is joined
-            startGate.countDown();
-            Threads.joinAll(threads);
+        } finally { // also when a start fails (out of native threads) or Ctrl-C stopped the loop
+            Form.openGateAndJoin(startGate, threads);
         }
         return finished.sum();
     }

@@ -7,8 +7,9 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class LockCounterTest {
     void aWorkerInterruptedAtTheGateIsNotCountedAsFinished() throws Exception {
         UnguardedCounter counter = new UnguardedCounter();
         LongAdder finished = new LongAdder();
-        CountDownLatch neverOpened = new CountDownLatch(1);
+        Phaser neverOpened = Form.startGate();
         try (Background<Void> worker = Background.start(() -> {
             Form.worker(counter, 25, neverOpened, finished).run();
             return null;
@@ -117,5 +118,19 @@ class LockCounterTest {
         long finished = LockCounterPattern.FORMS.of(mode).count(counter, defaults.tasks(), increments);
         assertThat(finished).isEqualTo(defaults.tasks());
         assertThat(counter.total()).isPositive().isLessThan((long) defaults.tasks() * increments);
+    }
+
+    /**
+     * Ctrl-C in the start loop: the caller starts no more workers, and those started end at the gate without an
+     * increment (every mode). Opening the gate first let them all run their increments: a big run outlived loom's
+     * grace.
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreWorkersAndThoseStartedEndAtTheGate(Mode mode) {
+        AtomicLongCounter counter = new AtomicLongCounter();
+        InterruptAfterStarts.assertStopsStarting(
+                100, 2_000, () -> LockCounterPattern.FORMS.of(mode).count(counter, 2_000, 1_000));
+        assertThat(counter.total()).as("increments").isZero();
     }
 }
