@@ -35,6 +35,7 @@ public final class PlatformCreationStyles implements Form {
         List<Thread> threads = new ArrayList<>(workers);
         try {
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i);
                 Greeter greeter = Greeter.forWorker(i);
                 Runnable task = () -> greeter.runInto(runs);
                 Thread thread = switch (i % STYLES.size()) {

@@ -1,5 +1,6 @@
 package dev.loompatterns.creationstyles;
 
+import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.StructuredTaskScope;
@@ -28,6 +29,7 @@ public final class StructuredCreationStyles implements Form {
         try (var scope = StructuredTaskScope.<Outcome>open()) {
             List<Subtask<Outcome>> subtasks = new ArrayList<>(workers);
             for (int i = 0; i < workers; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 subtasks.add(scope.fork(Greeter.forWorker(i)));
             }
             scope.join();

@@ -39,6 +39,7 @@ public final class VirtualCreationStyles implements Form {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int i = 0; i < workers; i++) {
+                    Threads.stopStartingIfInterrupted(i); // close() also ends those submitted
                     Greeter greeter = Greeter.forWorker(i);
                     if (i % STYLES.size() == 0) {
                         threads.add(builder.start(() -> greeter.runInto(runs)));

@@ -25,6 +25,7 @@ interface Form {
         List<Thread> threads = new ArrayList<>(tasks);
         try {
             for (int i = 0; i < tasks; i++) {
+                Threads.stopStartingIfInterrupted(i);
                 threads.add(builder.start(failures.guard(call::call)));
             }
         } finally { // also when a start fails: no started thread outlives the run

@@ -1,5 +1,6 @@
 package dev.loompatterns.pinning;
 
+import dev.loompatterns.core.Threads;
 import java.util.concurrent.StructuredTaskScope;
 
 /**
@@ -15,6 +16,7 @@ public final class StructuredPinning implements Form {
     public void runAll(int tasks, Blocking call) throws Exception {
         try (var scope = StructuredTaskScope.open()) {
             for (int i = 0; i < tasks; i++) {
+                Threads.stopStartingIfInterrupted(i); // close() cancels those forked
                 scope.fork(call::call);
             }
             scope.join();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.creationstyles.Form.Style.Numbering;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,5 +154,13 @@ class CreationStylesTest {
     private static String detail(Mode mode, int workers, List<Form.Style> styles, Outcome... runs) {
         return CreationStylesPattern.check(mode, workers, styles, List.of(runs), "")
                 .detail();
+    }
+
+    /** Ctrl-C in the start loop: the caller starts no more workers, and those started end (every mode). */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreWorkers(Mode mode) {
+        InterruptAfterStarts.assertStopsStarting(
+                10, 2_000, () -> CreationStylesPattern.FORMS.of(mode).runAll(2_000));
     }
 }

@@ -10,6 +10,7 @@ import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinOrigin;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -311,5 +312,18 @@ class PinningTest {
                         .verdict())
                 .as("no monitor pin")
                 .isEqualTo(Check.Verdict.FAILED);
+    }
+
+    /**
+     * Ctrl-C in the start loop: the caller starts no more tasks, and those started, blocked until interrupted, end
+     * (every mode).
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInterruptedCallerStartsNoMoreTasks(Mode mode) {
+        InterruptAfterStarts.assertStopsStarting(
+                10,
+                2_000,
+                () -> PinningPattern.FORMS.of(mode).runAll(2_000, () -> Thread.sleep(Duration.ofMinutes(10))));
     }
 }
