@@ -1,6 +1,7 @@
 package dev.loompatterns.context;
 
 import dev.loompatterns.core.RunGate;
+import dev.loompatterns.core.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +32,7 @@ final class CopiedByHand {
             throws InterruptedException, ExecutionException {
         List<Future<List<Outcome>>> handled = new ArrayList<>(requests.size());
         for (int r = 0; r < requests.size(); r++) {
+            Threads.stopStartingIfInterrupted(r); // the caller's executor close() ends those submitted
             int request = r;
             RequestContext context = requests.get(r);
             handled.add(handlers.submit(() -> handle(workers, request, context, fanOut, way, library)));

@@ -52,6 +52,7 @@ public final class StructuredContext implements Form {
                 Joiner.<List<Outcome>>awaitAllSuccessfulOrThrow(), config -> config.withName(SCOPE_NAME))) {
             List<Subtask<List<Outcome>>> handled = new ArrayList<>(requests.size());
             for (int r = 0; r < requests.size(); r++) {
+                Threads.stopStartingIfInterrupted(r); // close() cancels those forked
                 int request = r;
                 RequestContext context = requests.get(r);
                 ScopedValue.Carrier binding = way == Way.PER_THREAD_CACHE

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.InterruptAfterStarts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -371,5 +372,26 @@ class ContextTest {
         assertThat(check(Way.MDC_COPIED, crossed).verdict()).isEqualTo(Check.Verdict.FAILED);
         assertThat(check(Way.MDC_LOST, SEEN_RIGHT).verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(check(Way.MDC_LOST, SEEN_NONE).verdict()).isEqualTo(Check.Verdict.DEMONSTRATED);
+    }
+
+    /**
+     * Ctrl-C in the loop that starts a handler per request: the caller starts no more, and those started end.
+     * Virtual and structured only: the platform form's handler pool makes its few threads up front and queues the
+     * rest.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"VIRTUAL", "STRUCTURED"})
+    void anInterruptedCallerStartsNoMoreHandlers(Mode mode) {
+        InterruptAfterStarts.assertStopsStarting(
+                10,
+                2_000,
+                () -> ContextPattern.FORMS
+                        .of(mode)
+                        .handleAll(
+                                ContextPattern.requests(2_000),
+                                FAN_OUT,
+                                Way.PROPAGATED,
+                                new LookupTable(16),
+                                POOL_SIZE));
     }
 }
