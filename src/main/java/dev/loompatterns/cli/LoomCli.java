@@ -4,6 +4,7 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
+import dev.loompatterns.engine.HeapWatch;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.RecordingSetupException;
@@ -132,8 +133,26 @@ public final class LoomCli implements Runnable {
                 },
                 CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
         // made while there is room: a run's threads may still fill the heap when the error reaches main
-        String outOfHeap = outOfMemoryLine(args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom", "", args);
+        String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
+        String outOfHeap = outOfMemoryLine(named, "", args);
+        HeapWatch heapWatch =
+                HeapWatch.start(main, atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS), () -> {
+                    // as Ctrl-C's grace ends the JVM; an exit would run the hooks, which a full heap can hang
+                    try {
+                        String line;
+                        try {
+                            line = heapFullLine(named, "", args);
+                        } catch (OutOfMemoryError e) {
+                            line = outOfHeap;
+                        }
+                        System.err.println(line);
+                        System.err.flush();
+                    } finally {
+                        Runtime.getRuntime().halt(EXIT_CHECK_FAILED); // even when the heap had no room to print
+                    }
+                });
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;
         try {
@@ -147,11 +166,19 @@ public final class LoomCli implements Runnable {
         }
         finished.countDown();
         try {
+            heapWatch.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C's hook, still saying it again: the exit below ends it
+        }
+        try {
             Runtime.getRuntime().removeShutdownHook(onCtrlC);
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C came: the hook is running and returns now that the run has finished
         }
-        if (escaped != null
+        if (escaped != null && HeapWatch.tripped() != null) {
+            err.println(heapFullLine(named, "", args)); // not the Ctrl-C that failed() would take it for
+            code = EXIT_CHECK_FAILED;
+        } else if (escaped != null
                 && (escaped instanceof OutOfMemoryError || causedByOutOfMemory(escaped))
                 && !Cancellation.requested()) {
             err.println(outOfHeap); // execute's own line about it needed more heap still
@@ -184,6 +211,9 @@ public final class LoomCli implements Runnable {
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (HeapWatch.tripped() != null) {
+                return outOfMemory(cli, err, args); // what failed, failed because the watch stopped it
+            }
             if (e instanceof UsageException || e instanceof RecordingSetupException) {
                 err.println("loom: " + oneLine(e.getMessage()));
                 return EXIT_USAGE;
@@ -201,7 +231,12 @@ public final class LoomCli implements Runnable {
             code = cli.execute(args);
         } catch (OutOfMemoryError e) {
             // what filled the heap was the command's own, unreachable now that it has returned
-            code = Cancellation.requested() ? failed(e, err) : outOfMemory(cli, err, args);
+            code = HeapWatch.tripped() == null && Cancellation.requested()
+                    ? failed(e, err)
+                    : outOfMemory(cli, err, args);
+        }
+        if (code == EXIT_INTERRUPTED && HeapWatch.tripped() != null) {
+            code = outOfMemory(cli, err, args); // a command that said "interrupted" itself: the heap watch's interrupt
         }
         out.flush();
         err.flush();
@@ -210,8 +245,9 @@ public final class LoomCli implements Runnable {
 
     /**
      * Says in one line that the command needed more heap than the JVM has, how much it had and how to
-     * give it more (the launcher passes {@code LOOM_JAVA_OPTS} to the JVM), and returns
-     * {@link #EXIT_CHECK_FAILED}.
+     * give it more (the launcher passes {@code LOOM_JAVA_OPTS} to the JVM), or, where {@link HeapWatch} stopped it
+     * before the heap ran out, how full a collection left it; returns {@link #EXIT_CHECK_FAILED} either way: the work
+     * was not done.
      */
     private static int outOfMemory(CommandLine cli, PrintWriter err, String... args) {
         CommandLine.ParseResult parsed = cli.getParseResult();
@@ -219,20 +255,35 @@ public final class LoomCli implements Runnable {
         String name = command == null ? "loom" : command.commandSpec().name();
         String doing =
                 command != null && command.commandSpec().userObject() instanceof LoomCommand c ? c.doingInWords() : "";
-        err.println(outOfMemoryLine(name, doing, args));
+        err.println(HeapWatch.tripped() != null ? heapFullLine(name, doing, args) : outOfMemoryLine(name, doing, args));
         return EXIT_CHECK_FAILED;
+    }
+
+    /** The line {@link #outOfMemory} prints once the heap watch stopped the command. */
+    private static String heapFullLine(String name, String doing, String... args) {
+        return heapLine(
+                name + " stopped" + doing + " before the heap ran out: "
+                        + HeapWatch.tripped().inWords() + " was still in use after a collection",
+                args);
     }
 
     /** The line {@link #outOfMemory} prints: the heap the JVM has, and the command again with more. */
     private static String outOfMemoryLine(String name, String doing, String... args) {
+        return heapLine(
+                name + " ran out of memory" + doing + " (the JVM's heap is "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)",
+                args);
+    }
+
+    /** "loom: " and {@code what}, then how to run the command again with more heap. */
+    private static String heapLine(String what, String... args) {
         long heap = Runtime.getRuntime().maxMemory();
         StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS="
                 + ShellWord.of(withHeap(System.getenv("LOOM_JAVA_OPTS"), moreHeap(heap))) + " ./loom");
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
-        return "loom: " + name + " ran out of memory" + doing + " (the JVM's heap is " + heap / (1024 * 1024)
-                + " MB); give it more: " + again;
+        return "loom: " + what + "; give it more: " + again;
     }
 
     /**

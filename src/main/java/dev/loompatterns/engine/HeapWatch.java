@@ -1,0 +1,226 @@
+package dev.loompatterns.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Stops the work while the heap still has room to stop it in. A run of more tasks than the heap can hold (millions of
+ * virtual threads, or a small {@code -Xmx}) used to run until an {@code OutOfMemoryError}, and then even ending went
+ * wrong: JFR's threads printed their own errors, an {@code InterruptedException} could not be made, main could not
+ * print loom's line, JFR's repository folder was left in the temporary folder, and one run hung with no carrier
+ * left to end it. An interrupt is what every pattern stops on (Ctrl-C), and it needs heap to be heard: each
+ * interrupted thread makes an exception on its way out.
+ *
+ * <p>So a thread of its own looks at the collectors every {@link #EVERY}, and once a collection leaves
+ * {@link #FULL_SHARE} of the heap in use, it marks the session cancelled, as Ctrl-C does, so no further run starts,
+ * and interrupts the command's thread, again while that waits, for {@link #GRACE}. The command then ends as after
+ * Ctrl-C, and main says the heap stopped it ({@link #tripped()}). A command still running after the grace (a heap too
+ * full for its threads to end) is handed to the caller's {@code stuck}. A heap filled faster than the watch looks
+ * still runs out, and main says that instead.
+ *
+ * <p>Any collection counts, a young one too, although its figure counts the old generation's garbage, which a full
+ * collection may still free: waiting for a full collection's figure waits until the heap has no room left to stop in
+ * (G1 collects the whole heap only then), and asking for one at 80% ({@code System.gc()}) still left 4 of 15 runs
+ * hung, against none when the young figure decides (below). The price is paid in small heaps: {@code run url-fetch}
+ * in a 32 MB heap had 97% in use after a young collection and 56% after the full one that followed, and passed; the
+ * watch stops it.
+ *
+ * <p>It reads {@code com.sun.management}'s {@code GcInfo} (module {@code jdk.management}, in every JDK build we run
+ * on), which every collector of JDK 25 gives. Measured on the project's 2-core machine (Temurin 25.0.3, 2026-12-02):
+ * see docs/cli.md, "The launcher".
+ */
+public final class HeapWatch implements AutoCloseable {
+
+    /** A collection that leaves at least this share of the heap in use stops the work. */
+    public static final double FULL_SHARE = 0.8;
+
+    /** How often the watch looks: a heap of a gigabyte fills in about a second at full speed. */
+    static final Duration EVERY = Duration.ofMillis(20);
+
+    /** How long, once tripped, the watch interrupts again a command that waits; Ctrl-C's grace. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    /** What the heap held after the collection that stopped the work. */
+    public record Full(long usedBytes, long maxBytes) {
+        /** "850 of 1024 MB (83%)". */
+        public String inWords() {
+            return String.format(
+                    Locale.ROOT,
+                    "%d of %d MB (%d%%)",
+                    usedBytes >> 20,
+                    maxBytes >> 20,
+                    Math.round(100.0 * usedBytes / maxBytes));
+        }
+    }
+
+    /** Where the watch learns of collections: the heap in use after each one since it last asked. */
+    interface Collections {
+        List<Long> usedAfterEachSinceLastAsked();
+
+        long maxBytes();
+    }
+
+    // the heap in use and its most at the trip, or -1: two longs, as making a Full may find no room then
+    private static final AtomicLong TRIPPED_USED = new AtomicLong(-1);
+    private static volatile long trippedMax;
+
+    private final Thread watcher;
+
+    private HeapWatch(Thread watcher) {
+        this.watcher = watcher;
+    }
+
+    /**
+     * Starts watching this JVM's heap for {@code target}, the thread that runs the command.
+     *
+     * @param ending how the watch learns that the command has ended (it then stops interrupting it)
+     * @param stuck what to do when the command has not ended {@link #GRACE} after the watch stopped it: a form that
+     *     does not stop on an interrupt, or a heap too full for anything to run, where the collector then runs
+     *     on and on (one such JVM was still collecting twelve minutes later, deaf to Ctrl-C: "OutOfMemoryError
+     *     occurred dispatching signal")
+     */
+    public static HeapWatch start(Thread target, Cancellation.Ending ending, Runnable stuck) {
+        return start(target, ending, stuck, GRACE, jvm());
+    }
+
+    static HeapWatch start(
+            Thread target, Cancellation.Ending ending, Runnable stuck, Duration grace, Collections collections) {
+        Thread watcher = Thread.ofPlatform()
+                .daemon()
+                .name("loom-heap-watch")
+                .unstarted(() -> watch(target, ending, stuck, grace, collections));
+        watcher.start();
+        return new HeapWatch(watcher);
+    }
+
+    /** The collection that stopped the work, or null if none did. */
+    public static Full tripped() {
+        long used = TRIPPED_USED.get();
+        return used < 0 ? null : new Full(used, trippedMax);
+    }
+
+    /** Stops watching, and waits for the watcher to end. */
+    @Override
+    public void close() throws InterruptedException {
+        watcher.interrupt();
+        watcher.join();
+    }
+
+    private static void watch(
+            Thread target, Cancellation.Ending ending, Runnable stuck, Duration grace, Collections collections) {
+        long max = collections.maxBytes();
+        try {
+            while (!full(collections, max)) {
+                Thread.sleep(EVERY);
+            }
+            Cancellation.request();
+            boolean ended = false;
+            try {
+                ended = Cancellation.interruptUntilEnded(target, grace, ending);
+            } catch (OutOfMemoryError stillFull) {
+                target.interrupt(); // interrupted once at least, before the look that needed heap
+                ended = endsWithin(ending, grace);
+            } finally {
+                if (!ended) {
+                    stuck.run(); // also when no room was left to tell whether it ended
+                }
+            }
+        } catch (InterruptedException closed) {
+            // the command ended: nothing left to watch
+        }
+    }
+
+    /** Whether the command ends within {@code grace}, asking every {@link #EVERY}; a look that found no room is retried. */
+    private static boolean endsWithin(Cancellation.Ending ending, Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                if (ending.endsWithin(EVERY)) {
+                    return true;
+                }
+            } catch (OutOfMemoryError noRoomToWait) {
+                Thread.sleep(EVERY);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a collection since the last look left the heap full; the first that did is kept. */
+    private static boolean full(Collections collections, long max) {
+        try {
+            for (long used : collections.usedAfterEachSinceLastAsked()) {
+                if (used >= FULL_SHARE * max) {
+                    trip(used, max);
+                    return true;
+                }
+            }
+            return false;
+        } catch (OutOfMemoryError lookNeededHeap) {
+            // the heap filled faster than the watch looks, and has no room for its look: full, by any measure (a
+            // watch that looked again and again found no room each time, and never stopped the run)
+            Runtime runtime = Runtime.getRuntime();
+            trip(runtime.totalMemory() - runtime.freeMemory(), max);
+            return true;
+        }
+    }
+
+    /** Keeps the first trip's figures; allocates nothing. */
+    private static void trip(long used, long max) {
+        trippedMax = max;
+        TRIPPED_USED.compareAndSet(-1, used);
+    }
+
+    /** Forgets a trip: for tests, which trip it in a JVM that runs on. */
+    static void reset() {
+        TRIPPED_USED.set(-1);
+    }
+
+    /** This JVM's collectors, each asked for its count and, when that moved, for its last collection. */
+    private static Collections jvm() {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        List<com.sun.management.GarbageCollectorMXBean> collectors =
+                ManagementFactory.getPlatformMXBeans(com.sun.management.GarbageCollectorMXBean.class);
+        long[] counts = new long[collectors.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = collectors.get(i).getCollectionCount(); // those before the watch began are not its
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        return new Collections() {
+            @Override
+            public List<Long> usedAfterEachSinceLastAsked() {
+                List<Long> used = new ArrayList<>(0);
+                for (int i = 0; i < counts.length; i++) {
+                    long count = collectors.get(i).getCollectionCount();
+                    if (count == counts[i]) {
+                        continue;
+                    }
+                    counts[i] = count; // of several since the last look, the last tells where the heap stands
+                    com.sun.management.GcInfo last = collectors.get(i).getLastGcInfo();
+                    if (last != null) {
+                        used.add(last.getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(pool -> heapPools.contains(pool.getKey()))
+                                .mapToLong(pool -> pool.getValue().getUsed())
+                                .sum());
+                    }
+                }
+                return used;
+            }
+
+            @Override
+            public long maxBytes() {
+                return max;
+            }
+        };
+    }
+}

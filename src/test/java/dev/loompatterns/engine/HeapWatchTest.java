@@ -1,0 +1,142 @@
+package dev.loompatterns.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.ChildJvm;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The heap watch, fed collections a test makes. A trip cancels the session for good ({@link Cancellation} has no way
+ * back), so every test that trips it runs in a JVM of its own.
+ */
+@Timeout(120)
+class HeapWatchTest {
+
+    private static final long MB = 1 << 20;
+
+    /** Collections as a test lists them (MB in use after each): each look takes the next list, then none. */
+    static final class Listed implements HeapWatch.Collections {
+        private final Deque<List<Long>> looks = new ArrayDeque<>();
+        final Semaphore looked = new Semaphore(0);
+
+        Listed(List<List<Long>> megabytes) {
+            megabytes.forEach(look -> looks.add(look.stream().map(mb -> mb * MB).toList()));
+        }
+
+        @Override
+        public synchronized List<Long> usedAfterEachSinceLastAsked() {
+            looked.release();
+            return looks.isEmpty() ? List.of() : looks.poll();
+        }
+
+        @Override
+        public long maxBytes() {
+            return 100 * MB;
+        }
+    }
+
+    private static Cancellation.Ending joined(Thread thread) {
+        return atMost -> {
+            thread.join(atMost);
+            return !thread.isAlive();
+        };
+    }
+
+    @Test
+    void collectionsThatLeaveLessThanTheShareInUseStopNothing() throws Exception {
+        Listed collections = new Listed(List.of(List.of(50L), List.of(79L, 60L), List.of(79L)));
+        CountDownLatch never = new CountDownLatch(1);
+        Thread target = Thread.ofPlatform().start(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicBoolean stuck = new AtomicBoolean();
+        try (HeapWatch watch =
+                HeapWatch.start(target, joined(target), () -> stuck.set(true), Duration.ofSeconds(1), collections)) {
+            // every list seen, and two empty looks after them; a watch that stopped looking (it tripped) fails here
+            assertThat(collections.looked.tryAcquire(5, 30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            never.countDown();
+            target.join();
+        }
+        assertThat(HeapWatch.tripped()).isNull();
+        assertThat(Cancellation.requested()).isFalse();
+        assertThat(target.isInterrupted()).isFalse();
+        assertThat(stuck).isFalse();
+    }
+
+    @Test
+    void aCollectionThatLeavesTheShareInUseStopsTheCommandAndOneThatDoesNotStopIsStuck() throws Exception {
+        ChildJvm.Result child = ChildJvm.run(
+                ChildJvm.Launch.plain(List.of("--enable-preview"), Tripped.class, List.of()), Duration.ofSeconds(90));
+
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout())
+                .containsExactly(
+                        "tripped: 85 of 100 MB (85%)",
+                        "cancelled: true",
+                        "a command that stops on the interrupt: ended, stuck false",
+                        "a command deaf to it: stuck true");
+    }
+
+    /** The child's program: a watch trips for a command that stops, then for one that never does. */
+    static final class Tripped {
+        public static void main(String[] args) throws Exception {
+            Listed collections = new Listed(List.of(List.of(40L), List.of(70L, 85L, 99L)));
+            CountDownLatch never = new CountDownLatch(1);
+            Thread stops = Thread.ofPlatform().start(() -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    // what a run does on Ctrl-C: it ends
+                }
+            });
+            AtomicBoolean stuck = new AtomicBoolean();
+            try (HeapWatch watch =
+                    HeapWatch.start(stops, joined(stops), () -> stuck.set(true), Duration.ofSeconds(60), collections)) {
+                stops.join(); // ended by the watch's interrupt, or the test's timeout says it was not
+            }
+            System.out.println("tripped: " + HeapWatch.tripped().inWords());
+            System.out.println("cancelled: " + Cancellation.requested());
+            System.out.println("a command that stops on the interrupt: ended, stuck " + stuck.get());
+
+            HeapWatch.reset();
+            AtomicBoolean released = new AtomicBoolean();
+            Thread deaf = Thread.ofPlatform().start(() -> {
+                while (!released.get()) {
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        // swallowed, as a form that does not stop on an interrupt would
+                    }
+                }
+            });
+            CountDownLatch stuckCalled = new CountDownLatch(1);
+            try (HeapWatch watch = HeapWatch.start(
+                    deaf,
+                    joined(deaf),
+                    stuckCalled::countDown,
+                    Cancellation.REPEAT.multipliedBy(3),
+                    new Listed(List.of(List.of(70L), List.of(96L))))) {
+                stuckCalled.await();
+            } finally {
+                released.set(true);
+                deaf.interrupt();
+                deaf.join();
+            }
+            System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0));
+        }
+    }
+}
