@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -73,9 +74,12 @@ public final class HeapWatch implements AutoCloseable {
     private static volatile long trippedMax;
 
     private final Thread watcher;
+    // set once the command has ended: close() then interrupts a watch that may be waiting for it to end
+    private final AtomicBoolean closed;
 
-    private HeapWatch(Thread watcher) {
+    private HeapWatch(Thread watcher, AtomicBoolean closed) {
         this.watcher = watcher;
+        this.closed = closed;
     }
 
     /**
@@ -93,12 +97,13 @@ public final class HeapWatch implements AutoCloseable {
 
     static HeapWatch start(
             Thread target, Cancellation.Ending ending, Runnable stuck, Duration grace, Collections collections) {
+        AtomicBoolean closed = new AtomicBoolean();
         Thread watcher = Thread.ofPlatform()
                 .daemon()
                 .name("loom-heap-watch")
-                .unstarted(() -> watch(target, ending, stuck, grace, collections));
+                .unstarted(() -> watch(target, ending, stuck, grace, collections, closed));
         watcher.start();
-        return new HeapWatch(watcher);
+        return new HeapWatch(watcher, closed);
     }
 
     /** The collection that stopped the work, or null if none did. */
@@ -110,12 +115,18 @@ public final class HeapWatch implements AutoCloseable {
     /** Stops watching, and waits for the watcher to end. */
     @Override
     public void close() throws InterruptedException {
+        closed.set(true);
         watcher.interrupt();
         watcher.join();
     }
 
     private static void watch(
-            Thread target, Cancellation.Ending ending, Runnable stuck, Duration grace, Collections collections) {
+            Thread target,
+            Cancellation.Ending ending,
+            Runnable stuck,
+            Duration grace,
+            Collections collections,
+            AtomicBoolean closed) {
         long max = collections.maxBytes();
         try {
             while (!full(collections, max)) {
@@ -129,11 +140,11 @@ public final class HeapWatch implements AutoCloseable {
                 target.interrupt(); // interrupted once at least, before the look that needed heap
                 ended = endsWithin(ending, grace);
             } finally {
-                if (!ended) {
+                if (!ended && !closed.get()) { // closed: the command has ended, and close() interrupted the wait
                     stuck.run(); // also when no room was left to tell whether it ended
                 }
             }
-        } catch (InterruptedException closed) {
+        } catch (InterruptedException byClose) {
             // the command ended: nothing left to watch
         }
     }

@@ -88,7 +88,8 @@ class HeapWatchTest {
                         "tripped: 85 of 100 MB (85%)",
                         "cancelled: true",
                         "a command that stops on the interrupt: ended, stuck false",
-                        "a command deaf to it: stuck true");
+                        "a command deaf to it: stuck true",
+                        "closed while it waited: stuck false");
     }
 
     /** The child's program: a watch trips for a command that stops, then for one that never does. */
@@ -137,6 +138,22 @@ class HeapWatchTest {
                 deaf.join();
             }
             System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0));
+
+            // the command ends (main closes the watch) while the watch still waits for it: not stuck
+            HeapWatch.reset();
+            AtomicBoolean stuckAfterClose = new AtomicBoolean();
+            Listed oneFull = new Listed(List.of(List.of(96L)));
+            Cancellation.Ending neverEnds = atMost -> {
+                Thread.sleep(atMost);
+                return false;
+            };
+            try (HeapWatch watch = HeapWatch.start(
+                    deaf, neverEnds, () -> stuckAfterClose.set(true), Duration.ofSeconds(60), oneFull)) {
+                while (HeapWatch.tripped() == null) { // it waits for the command from now on, for 60 s
+                    Thread.onSpinWait();
+                }
+            }
+            System.out.println("closed while it waited: stuck " + stuckAfterClose.get());
         }
     }
 }
