@@ -133,10 +133,10 @@ public final class LoomCli implements Runnable {
                 },
                 CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
         // made while there is room: a run's threads may still fill the heap when the error reaches main
         String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
         String outOfHeap = outOfMemoryLine(named, "", args);
+        // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
         HeapWatch heapWatch =
                 HeapWatch.start(main, atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS), () -> {
                     // as Ctrl-C's grace ends the JVM; an exit would run the hooks, which a full heap can hang
