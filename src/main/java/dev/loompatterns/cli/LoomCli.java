@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -590,12 +589,8 @@ public final class LoomCli implements Runnable {
          * words ("Broken pipe") are in the user's language.
          */
         static boolean isPipe(Path file) {
-            try {
-                int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000; // S_IFMT
-                return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
-            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-                return false; // no such attribute here: the error's words decide
-            }
+            int type = AtomicFile.fileType(file); // -1 where the system gives no type: the error's words decide
+            return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
         }
 
         private interface Write {

@@ -80,7 +80,7 @@ public final class AtomicFile {
      * makes for one process only: two {@code run --jfr} that chose one default name (two containers, each loom pid 1,
      * started in the same second) both saw it free, and the later one's recording was refused at the end, "a file of
      * that name was made while loom worked", exit 1. Free it with {@link #releaseName} once written or given up;
-     * a JVM that halts frees it on its way out.
+     * a JVM that exits (after Ctrl-C too) frees it on its way out, one halted or killed leaves it.
      *
      * @throws NotWritten if no file can be made in the folder
      */
@@ -304,10 +304,10 @@ public final class AtomicFile {
      * The file's type from its Unix mode ({@code S_IFMT} bits: {@code 0010000} a named pipe), or -1 where the file
      * system gives no mode: the write will then say what is wrong.
      */
-    static int fileType(Path file) {
+    public static int fileType(Path file) {
         try {
             return (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             return -1;
         }
     }
