@@ -7,6 +7,7 @@ import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.HeapWatch;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.jfr.AtomicFile;
+import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
 import dev.loompatterns.scale.SleeperRun;
@@ -149,6 +150,7 @@ public final class LoomCli implements Runnable {
                         System.err.println(line);
                         System.err.flush();
                     } finally {
+                        JfrRepository.deleteOwnBeforeHalt(); // JFR's hook, which deletes it, is not run by a halt
                         Runtime.getRuntime().halt(EXIT_CHECK_FAILED); // even when the heap had no room to print
                     }
                 });

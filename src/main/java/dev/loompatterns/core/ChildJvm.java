@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.Pin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -379,7 +380,7 @@ public final class ChildJvm {
      * Stops the children still running and returns once all have ended: each is asked first
      * (SIGTERM, so its shutdown hooks run and JFR deletes its repository, a folder
      * {@code <date>_<pid>} in the temporary directory that a killed JVM leaves behind), and those
-     * not ended within {@code grace}, one deadline for all, are killed. Signalled through their
+     * not ended within {@code grace}, one deadline for all, are killed and their repositories deleted here. Signalled through their
      * {@link ProcessHandle}, which leaves the streams open ({@link Process#destroy()} closes them),
      * so a reader still gets what a child prints as it stops, then its end. An interrupt does not cut
      * the wait short; it is kept for the caller.
@@ -394,6 +395,7 @@ public final class ChildJvm {
                 try {
                     if (killed) {
                         process.waitFor();
+                        JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder());
                         break;
                     }
                     if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {

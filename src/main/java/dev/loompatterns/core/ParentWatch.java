@@ -1,5 +1,6 @@
 package dev.loompatterns.core;
 
+import dev.loompatterns.jfr.JfrRepository;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Arrays;
  * have removed ({@link #deleteParentFiles}; its output files lost their names once it started), keeps no
  * recording ({@link #parentGone}), then exits with
  * {@value #EXIT_PARENT_GONE} through its shutdown hooks, so JFR deletes its repository; hooks still running
- * after {@link ChildJvm#STOP_GRACE} are cut short by a halt.
+ * after {@link ChildJvm#STOP_GRACE} are cut short by a halt, which deletes the repository itself first.
  *
  * <p>Arguments: the main class, then its arguments.
  */
@@ -107,6 +108,7 @@ public final class ParentWatch {
         } catch (InterruptedException ignored) {
             // halt now
         }
+        JfrRepository.deleteOwnBeforeHalt(); // JFR's hook may be the one that never ends
         Runtime.getRuntime().halt(EXIT_PARENT_GONE); // a shutdown hook that never ends, as a stopped child's is killed
     }
 

@@ -3,6 +3,7 @@ package dev.loompatterns.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.LiveThreads;
 import java.io.IOException;
@@ -37,6 +38,14 @@ class ChildJvmTest {
                     }
                 }));
                 Files.writeString(Path.of(args[1]), "hanging");
+                Thread.sleep(Duration.ofMinutes(10));
+            }
+            if (args[0].equals("deaf-recording")) { // deaf to SIGTERM, so only a kill ends it: JFR's hook never runs
+                sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {});
+                jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
+                stream.enable("jdk.VirtualThreadPinned");
+                stream.startAsync();
+                Files.writeString(Path.of(args[1]), System.getProperty("jdk.jfr.repository"));
                 Thread.sleep(Duration.ofMinutes(10));
             }
             for (int i = 0; i < args.length; i++) {
@@ -272,6 +281,32 @@ class ChildJvmTest {
             assertThat(process.exitValue()).as("killed, not ended by its hooks").isEqualTo(128 + 9);
         } finally {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A killed child leaves its JFR repository, with the chunks, in the temporary folder: the kill deletes it. */
+    @Test
+    void aKilledChildsRecordingLeavesNoRepository(@TempDir Path dir) throws Exception {
+        Path started = dir.resolve("started");
+        ProcessBuilder builder = new ProcessBuilder(
+                        ChildJvm.Launch.plain(List.of(), Child.class, List.of("deaf-recording", started.toString()))
+                                .command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        try {
+            Background.awaitUntil(() -> sizeOf(started) > 0 || !process.isAlive()); // its recording runs
+            assertThat(process.isAlive()).as("the child runs").isTrue();
+            Path repository = Path.of(Files.readString(started));
+            assertThat(repository).isDirectory();
+
+            ChildJvm.stopAll(List.of(process), Duration.ofMillis(200));
+
+            assertThat(process.exitValue()).as("killed: TERM is ignored").isEqualTo(128 + 9);
+            assertThat(repository).doesNotExist();
+        } finally {
+            process.destroyForcibly().waitFor();
+            JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder()); // when the check failed
         }
     }
 }

@@ -1,0 +1,112 @@
+package dev.loompatterns.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JfrRepositoryTest {
+
+    private static final long PID = 4242;
+
+    @TempDir
+    Path base;
+
+    /** In a child JVM, which halts: with the call its repository is gone, without it the folder stays. */
+    @Test
+    void aHaltedJvmThatDeletesItsRepositoryLeavesNone() throws Exception {
+        Path deleted = haltedChildsRepository("delete");
+        Path kept = haltedChildsRepository("keep");
+        try {
+            assertThat(deleted).doesNotExist();
+            // the JDK's behaviour the class exists for: halted, a JVM leaves its repository and chunks
+            assertThat(kept).isDirectory();
+            try (var chunks = Files.list(kept)) {
+                assertThat(chunks.map(Path::toString)).anyMatch(name -> name.endsWith(".jfr"));
+            }
+        } finally {
+            JfrRepository.deleteIfMadeBy(kept, pidOf(kept));
+        }
+        assertThat(kept).doesNotExist();
+    }
+
+    private static Path haltedChildsRepository(String what) throws Exception {
+        try (ChildJvm.Launch launch = ChildJvm.Launch.plain(List.of(), Halted.class, List.of(what))) {
+            ChildJvm.Result child = ChildJvm.run(launch, Duration.ofMinutes(1));
+            assertThat(child.exitCode()).as(child.stderr()).isEqualTo(Halted.EXIT);
+            assertThat(child.stdout()).hasSize(1);
+            return Path.of(child.stdout().getFirst());
+        }
+    }
+
+    private static long pidOf(Path repository) {
+        String name = repository.getFileName().toString();
+        return Long.parseLong(name.substring(name.lastIndexOf('_') + 1));
+    }
+
+    /** The child's program: a recording streams to the repository, then the JVM halts. */
+    static final class Halted {
+        static final int EXIT = 3;
+
+        public static void main(String[] args) throws Exception {
+            try (RecordingStream stream = new RecordingStream()) {
+                stream.enable("jdk.VirtualThreadPinned");
+                stream.startAsync();
+                System.out.println(System.getProperty(JfrRepository.PROPERTY));
+                System.out.flush();
+                if (args[0].equals("delete") && !JfrRepository.deleteOwnBeforeHalt()) {
+                    System.out.println("not deleted");
+                }
+                Runtime.getRuntime().halt(EXIT);
+            }
+        }
+    }
+
+    @Test
+    void aDeadProcesssRepositoryIsDeletedAndNothingElse() throws Exception {
+        Path left = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + PID));
+        Files.writeString(left.resolve("2026_12_02_15_15_34.jfr"), "chunk");
+        Files.writeString(left.resolve("2026_12_02_15_15_35.part"), "chunk");
+        Path otherPid = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + (PID + 1)));
+        Path longerPid = Files.createDirectory(base.resolve("2026_12_02_15_15_34_1" + PID));
+        Path notJfrs = Files.createDirectory(base.resolve("mine_" + PID));
+        Path aFile = Files.writeString(base.resolve("2026_12_02_15_15_36_" + PID), "a file, not a folder");
+
+        assertThat(JfrRepository.deleteLeftBy(PID, base)).containsExactly(left);
+
+        assertThat(left).doesNotExist();
+        assertThat(otherPid).isDirectory();
+        assertThat(longerPid).isDirectory();
+        assertThat(notJfrs).isDirectory();
+        assertThat(aFile).isRegularFile();
+    }
+
+    @Test
+    void aFolderHoldingMoreThanFilesIsKept() throws Exception {
+        Path repository = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + PID));
+        Files.writeString(repository.resolve("a.jfr"), "chunk");
+        Path inside = Files.createDirectory(repository.resolve("not-jfrs"));
+
+        assertThat(JfrRepository.deleteIfMadeBy(repository, PID)).isFalse();
+
+        assertThat(inside).isDirectory();
+    }
+
+    @Test
+    void aLinkNamedAsARepositoryIsNotFollowed() throws Exception {
+        Path target = Files.createDirectory(base.resolve("target"));
+        Path kept = Files.writeString(target.resolve("a.jfr"), "someone else's");
+        Path link = Files.createSymbolicLink(base.resolve("2026_12_02_15_15_34_" + PID), target);
+
+        assertThat(JfrRepository.deleteLeftBy(PID, base)).isEmpty();
+
+        assertThat(kept).isRegularFile();
+        assertThat(link).isSymbolicLink();
+    }
+}
