@@ -263,16 +263,20 @@ class ChildJvmTest {
         }
     }
 
+    /** A child JVM started as ChildJvm would, its output discarded: {@link Child} in the given mode. */
+    private static Process startChild(String mode, Path file) throws IOException {
+        return new ProcessBuilder(ChildJvm.Launch.plain(List.of(), Child.class, List.of(mode, file.toString()))
+                        .command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     /** A child that does not stop when asked (its shutdown hook never ends) is killed after the grace. */
     @Test
     void aChildThatIgnoresTheStopIsKilledAfterTheGrace(@TempDir Path dir) throws Exception {
         Path started = dir.resolve("started");
-        ProcessBuilder builder = new ProcessBuilder(
-                        ChildJvm.Launch.plain(List.of(), Child.class, List.of("hang-deaf", started.toString()))
-                                .command())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Process process = startChild("hang-deaf", started);
         try {
             Background.awaitUntil(() -> Files.exists(started) || !process.isAlive()); // its hook is in place
             assertThat(process.isAlive()).as("the child runs").isTrue();
@@ -288,12 +292,7 @@ class ChildJvmTest {
     @Test
     void aKilledChildsRecordingLeavesNoRepository(@TempDir Path dir) throws Exception {
         Path started = dir.resolve("started");
-        ProcessBuilder builder = new ProcessBuilder(
-                        ChildJvm.Launch.plain(List.of(), Child.class, List.of("deaf-recording", started.toString()))
-                                .command())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process process = builder.start();
+        Process process = startChild("deaf-recording", started);
         try {
             Background.awaitUntil(() -> sizeOf(started) > 0 || !process.isAlive()); // its recording runs
             assertThat(process.isAlive()).as("the child runs").isTrue();
