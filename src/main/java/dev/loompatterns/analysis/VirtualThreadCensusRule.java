@@ -191,7 +191,8 @@ final class VirtualThreadCensusRule extends BaseRule {
     private void putJmc(Map<String, Object> details, Recording recording) {
         details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
         String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
-        String slim = file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim.jfr" : file + "-slim.jfr";
+        String slim = OutputName.free(
+                file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim" : file + "-slim", ".jfr");
         details.put(
                 "slim_command",
                 "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "

@@ -1,6 +1,7 @@
 package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Analysis;
+import dev.loompatterns.analysis.OutputName;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
@@ -99,7 +100,8 @@ public final class Slim {
             String name = copy.toString();
             // jfr scrub reads its first file as the input only if the name ends in .jfr
             boolean scrubbable = name.endsWith(".jfr");
-            String smaller = scrubbable ? name.substring(0, name.length() - 4) + "-smaller.jfr" : name;
+            String smaller =
+                    scrubbable ? OutputName.free(name.substring(0, name.length() - 4) + "-smaller", ".jfr") : name;
             return Optional.of(String.format(
                             Locale.ROOT,
                             "The copy still has %,d events of virtual threads (%s), each naming its thread: JMC may"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.PinRecording;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -360,6 +361,20 @@ class RulesOnRecordingsTest {
                         file,
                         "/tmp/it's my run/p-slim.jfr");
         assertThat(finding.explanation()).endsWith(command);
+    }
+
+    /** jfr scrub replaces its output without asking: the copy the census's command names is no file already there. */
+    @Test
+    void theCensusCommandNamesACopyThatIsNotThereYet(@TempDir Path dir) throws Exception {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
+            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
+        }
+        Files.writeString(dir.resolve("p-slim.jfr"), "an earlier copy");
+        String file = dir.resolve("p.jfr").toString();
+        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
+        assertThat((String) finding.details().get("slim_command"))
+                .endsWith(" " + dir.resolve("p.jfr") + " " + dir.resolve("p-slim-2.jfr"));
     }
 
     @ParameterizedTest

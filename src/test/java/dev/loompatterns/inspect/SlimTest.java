@@ -3,12 +3,14 @@ package dev.loompatterns.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.jfr.ShellWord;
 import dev.loompatterns.testing.ManyEvents;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -178,6 +180,23 @@ class SlimTest {
                 .as("the sampled virtual thread's")
                 .isNotEmpty()
                 .containsOnly("jdk.ThreadSleep");
+    }
+
+    /** jfr scrub replaces its output without asking: the name suggested for it is one that holds no file. */
+    @Test
+    void theScrubsSuggestedOutputNamesNoFileThatIsThere(@TempDir Path folder) throws Exception {
+        Map<String, Long> many = Map.of("jdk.Deoptimization", Slim.STILL_MANY);
+        Path copy = folder.resolve("p.jfr");
+        String suggested = folder.resolve("p-smaller.jfr").toString();
+        assertThat(new Slim.Kept(many).stillManyLine(copy))
+                .hasValueSatisfying(line -> assertThat(line).endsWith(" " + ShellWord.of(suggested)));
+
+        Files.writeString(Path.of(suggested), "the user's");
+        Files.createDirectory(folder.resolve("p-smaller-2.jfr"));
+        assertThat(new Slim.Kept(many).stillManyLine(copy))
+                .hasValueSatisfying(line -> assertThat(line)
+                        .endsWith(" "
+                                + ShellWord.of(folder.resolve("p-smaller-3.jfr").toString())));
     }
 
     /**
