@@ -269,7 +269,7 @@ public final class LoomCli implements Runnable {
     }
 
     /** The line {@link #outOfMemory} prints: the heap the JVM has, and the command again with more. */
-    private static String outOfMemoryLine(String name, String doing, String... args) {
+    static String outOfMemoryLine(String name, String doing, String... args) {
         return heapLine(
                 name + " ran out of memory" + doing + " (the JVM's heap is "
                         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)",
@@ -284,7 +284,7 @@ public final class LoomCli implements Runnable {
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
-        return "loom: " + what + "; give it more: " + again;
+        return "loom: " + oneLine(what + "; give it more: " + again); // an argument may hold a newline
     }
 
     /**
