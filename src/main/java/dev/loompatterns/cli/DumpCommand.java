@@ -96,7 +96,23 @@ final class DumpCommand extends LoomCommand {
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
         // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
         String tmp = System.getProperty("java.io.tmpdir");
-        Path saved = checkTarget(out != null ? out : freeName(Path.of(tmp), defaultFile(pattern, chosenMode)));
+        if (out != null) {
+            return dump(pattern, chosenMode, chosenVariant, chosenWorkload, checkTarget(out));
+        }
+        // a name loom chose is taken before the run: another loom that chose it too (a container's, in the same
+        // second, with the same pid) dumps to the next free one instead of failing on this one's file
+        Path chosen = AtomicFile.takeFreeName(Path.of(tmp).resolve(defaultFile(pattern, chosenMode)));
+        try {
+            return dump(pattern, chosenMode, chosenVariant, chosenWorkload, checkTarget(chosen));
+        } finally {
+            AtomicFile.releaseName(chosen);
+        }
+    }
+
+    /** Runs the pattern until it holds, dumps its threads to {@code saved} and prints the dump's summary. */
+    private int dump(Pattern pattern, Mode chosenMode, Variant chosenVariant, Workload chosenWorkload, Path saved)
+            throws Exception {
+        String tmp = System.getProperty("java.io.tmpdir");
         // a device or a pipe (--out /dev/null) is written into once the dump is read: it is taken to a file first
         boolean into = AtomicFile.writtenInto(saved);
         Path file = into ? Path.of(tmp, "." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID()) : saved;

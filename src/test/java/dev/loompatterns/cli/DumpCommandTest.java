@@ -290,6 +290,47 @@ class DumpCommandTest {
     }
 
     /** The dump's file, from the line that names it. */
+    /**
+     * A dump to the default name takes the name before the run, and gives it back after: two dumps that chose one
+     * name (two containers, each loom pid 1, started in the same second) write two files, the later one the next
+     * free name (AtomicFile.takeFreeName). Before, only the file's absence was looked at, and the later dump's write
+     * failed on the other's file.
+     */
+    @Test
+    void aDefaultNameIsTakenForTheRunAndGivenBackAfter() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        String id = "dump-takes-its-name";
+        List<Path> marksDuringTheRun = new java.util.ArrayList<>();
+        Pattern looks = TestPattern.of(id, (mode, variant, workload) -> {
+            try (Stream<Path> files = Files.list(tmp)) {
+                files.filter(file -> file.getFileName().toString().startsWith(".loom-dump-" + id + "-"))
+                        .forEach(marksDuringTheRun::add);
+            }
+            RunGate.arrive(); // held until the dump is taken
+            return Check.passed("looked");
+        });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LoomCli.execute(
+                Catalogue.of(List.of(looks)), new PrintWriter(out), new PrintWriter(err), "dump", id, "--tasks", "1");
+        Path saved = Path.of(out.toString()
+                .lines()
+                .filter(line -> line.startsWith("Saved to "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(out + "\n" + err))
+                .substring("Saved to ".length()));
+        try {
+            assertThat(code).as(err.toString()).isZero();
+            Path mark = saved.resolveSibling("." + saved.getFileName() + ".taken");
+            assertThat(marksDuringTheRun)
+                    .as("the name's mark, while the run ran")
+                    .containsExactly(mark);
+            assertThat(mark).as("given back").doesNotExist();
+        } finally {
+            Files.deleteIfExists(saved);
+        }
+    }
+
     private static Path savedFile(Result result) {
         return Path.of(result.out()
                 .lines()
