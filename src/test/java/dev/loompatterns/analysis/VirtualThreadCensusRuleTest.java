@@ -245,6 +245,50 @@ class VirtualThreadCensusRuleTest {
         assertThat(startsOff.summary()).startsWith("100 virtual threads ended;").endsWith("leave " + start + " off.");
     }
 
+    /**
+     * Starts and no end, in a recording whose settings do not say whether the end event was on (a .jfc with
+     * jdk.ActiveSetting off): counted as if it was, with the doubt said. Before, 1,000 threads that each lived a
+     * moment read "at the peak 1,000 of them alive at once" and nothing more.
+     */
+    @Test
+    void startsWithoutEndsInARecordingThatDoesNotSayWhetherEndsWereOnSayTheDoubt(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(
+                Programs.AllAliveTogether.class,
+                dir.resolve("no-settings.jfr"),
+                "default,jdk.VirtualThreadStart#enabled=true,jdk.ActiveSetting#enabled=false");
+
+        Finding census = RulesOnRecordingsTest.findings(file).get(VirtualThreadCensusRule.ID);
+
+        assertThat(census.details())
+                .as(census.summary())
+                .containsEntry("started", (long) Programs.AllAliveTogether.THREADS)
+                .containsEntry("ended", 0L);
+        assertThat(census.summary())
+                .endsWith("; unless jdk.VirtualThreadEnd was off, which the recording does not say.");
+        assertThat(census.explanation())
+                .startsWith("The recording has no jdk.VirtualThreadEnd and its settings do not say whether it was on");
+
+        // the same starts where the settings say the ends were on: threads alive at the end, no doubt to say
+        List<Observation> starts = new ArrayList<>();
+        for (int id = 0; id < 100; id++) {
+            starts.add(new Observation.VirtualStart(T0 + id * MS, virtual(id)));
+        }
+        Finding endsOn = census(
+                starts, Map.of("jdk.VirtualThreadStart", EventEnabled.ON, "jdk.VirtualThreadEnd", EventEnabled.ON));
+        assertThat(endsOn.summary()).doesNotContain("unless");
+        assertThat(endsOn.details()).containsEntry("alive_at_end", 100);
+        Finding unsaid = census(starts);
+        assertThat(unsaid.summary())
+                .endsWith("; unless jdk.VirtualThreadEnd was off, which the recording does not say.");
+        assertThat(unsaid.details()).as("counted as if on").containsEntry("alive_at_end", 100);
+        Finding startsUnsaid = census(starts.stream()
+                .map(start -> (Observation) new Observation.VirtualEnd(
+                        ((Observation.VirtualStart) start).time(), ((Observation.VirtualStart) start).thread()))
+                .toList());
+        assertThat(startsUnsaid.summary())
+                .endsWith("; unless jdk.VirtualThreadStart was off, which the recording does not say.");
+    }
+
     /** The reviewer's program, recorded: every one of its 1,000 threads was alive at once. */
     @Test
     void countsAThousandThreadsThatWereAliveTogether(@TempDir Path dir) throws Exception {
