@@ -252,12 +252,8 @@ class VirtualThreadCensusRuleTest {
      */
     @Test
     void startsWithoutEndsInARecordingThatDoesNotSayWhetherEndsWereOnSayTheDoubt(@TempDir Path dir) throws Exception {
-        Path file = Programs.record(
-                Programs.AllAliveTogether.class,
-                dir.resolve("no-settings.jfr"),
-                "default,jdk.VirtualThreadStart#enabled=true,jdk.ActiveSetting#enabled=false");
-
-        Finding census = RulesOnRecordingsTest.findings(file).get(VirtualThreadCensusRule.ID);
+        Finding census = censusOfAllAliveTogether(
+                dir, "default,jdk.VirtualThreadStart#enabled=true,jdk.ActiveSetting#enabled=false");
 
         assertThat(census.details())
                 .as(census.summary())
@@ -292,18 +288,20 @@ class VirtualThreadCensusRuleTest {
     /** The reviewer's program, recorded: every one of its 1,000 threads was alive at once. */
     @Test
     void countsAThousandThreadsThatWereAliveTogether(@TempDir Path dir) throws Exception {
-        Path file = Programs.record(
-                Programs.AllAliveTogether.class,
-                dir.resolve("together.jfr"),
-                // the settings, then the two events they leave off
-                "default,jdk.VirtualThreadStart#enabled=true,jdk.VirtualThreadEnd#enabled=true");
-
-        Finding census = RulesOnRecordingsTest.findings(file).get(VirtualThreadCensusRule.ID);
+        // the settings, then the two events they leave off
+        Finding census = censusOfAllAliveTogether(
+                dir, "default,jdk.VirtualThreadStart#enabled=true,jdk.VirtualThreadEnd#enabled=true");
 
         assertThat(census.details())
                 .as(census.summary())
                 .containsEntry("started", (long) Programs.AllAliveTogether.THREADS)
                 .containsEntry("ended", (long) Programs.AllAliveTogether.THREADS)
                 .containsEntry("peak_alive", (long) Programs.AllAliveTogether.THREADS);
+    }
+
+    /** {@link Programs.AllAliveTogether} recorded with these settings, and the census of the recording. */
+    private static Finding censusOfAllAliveTogether(Path dir, String settings) throws Exception {
+        Path file = Programs.record(Programs.AllAliveTogether.class, dir.resolve("together.jfr"), settings);
+        return RulesOnRecordingsTest.findings(file).get(VirtualThreadCensusRule.ID);
     }
 }
