@@ -380,10 +380,10 @@ public final class ChildJvm {
      * Stops the children still running and returns once all have ended: each is asked first
      * (SIGTERM, so its shutdown hooks run and JFR deletes its repository, a folder
      * {@code <date>_<pid>} in the temporary directory that a killed JVM leaves behind), and those
-     * not ended within {@code grace}, one deadline for all, are killed and their repositories deleted here. Signalled through their
-     * {@link ProcessHandle}, which leaves the streams open ({@link Process#destroy()} closes them),
-     * so a reader still gets what a child prints as it stops, then its end. An interrupt does not cut
-     * the wait short; it is kept for the caller.
+     * not ended within {@code grace}, one deadline for all, are killed and their repositories deleted
+     * here. Signalled through their {@link ProcessHandle}, which leaves the streams open
+     * ({@link Process#destroy()} closes them), so a reader still gets what a child prints as it
+     * stops, then its end. An interrupt does not cut the wait short; it is kept for the caller.
      */
     static void stopAll(List<Process> processes, Duration grace) {
         processes.stream().filter(Process::isAlive).forEach(p -> p.toHandle().destroy());
