@@ -11,6 +11,7 @@ import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
+import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.Recorder;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
@@ -106,10 +107,8 @@ final class InspectCommand extends LoomCommand {
         } catch (RecordingReader.RuleFailedException e) {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
-            throw new UsageException("'" + file + "' is not a whole JFR recording (" + reason(e)
-                    + "): it was cut short, is damaged, or is still being written; inspect a recording that has"
-                    + " ended, or a"
-                    + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'");
+            throw new UsageException(
+                    "'" + file + "' is not a whole JFR recording (" + reason(e) + "): " + notWhole(recording));
         }
         Report report = new Report(
                 file.toString(), Files.size(recording), result.events(), result.findings(), result.bytesLost());
@@ -346,6 +345,29 @@ final class InspectCommand extends LoomCommand {
         } catch (IOException e) {
             throw new UsageException("cannot read '" + file + "': " + reason(e));
         }
+    }
+
+    /**
+     * What a file the JDK's parser refused may be, and what to inspect instead. A chunk in a JFR repository (a folder
+     * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
+     * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
+     * advice implied.
+     */
+    static String notWhole(Path recording) {
+        Path folder = recording.toAbsolutePath().getParent();
+        java.util.OptionalLong pid = JfrRepository.madeBy(folder);
+        if (pid.isEmpty()) {
+            return "it was cut short, is damaged, or is still being written; inspect a recording that has ended, or a"
+                    + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'";
+        }
+        if (ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", still being written;"
+                    + " inspect a copy of its recordings from 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'";
+        }
+        return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", which ended without finishing"
+                + " it (killed, or crashed): neither loom nor the JDK's jfr reads such a chunk, and there is no process"
+                + " left to dump; a recording the JVM writes as it exits (-XX:StartFlightRecording:filename=FILE) or"
+                + " a jcmd JFR.dump taken while it runs is whole";
     }
 
     private static String reason(Exception e) {

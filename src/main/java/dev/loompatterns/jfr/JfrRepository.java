@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,26 @@ public final class JfrRepository {
         return deleted;
     }
 
+    /**
+     * The process whose repository {@code folder} is, by its name as JFR makes it ({@code 2026_12_02_16_28_59_18884}:
+     * 18884); empty for a folder named otherwise.
+     */
+    public static OptionalLong madeBy(Path folder) {
+        Path name = folder == null ? null : folder.getFileName();
+        if (name == null) {
+            return OptionalLong.empty();
+        }
+        var matcher = FOLDER_NAME.matcher(name.toString());
+        if (!matcher.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(matcher.group(2)));
+        } catch (NumberFormatException tooLong) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** The temporary folder, where JFR puts a repository unless told otherwise. */
     public static Path temporaryFolder() {
         return Path.of(System.getProperty("java.io.tmpdir"));
@@ -75,12 +96,7 @@ public final class JfrRepository {
      * folder (not a link to one): its regular files first, then itself. Anything else in it keeps it.
      */
     static boolean deleteIfMadeBy(Path folder, long pid) {
-        Path name = folder.getFileName();
-        if (name == null) {
-            return false;
-        }
-        var matcher = FOLDER_NAME.matcher(name.toString());
-        if (!matcher.matches() || !matcher.group(2).equals(Long.toString(pid))) {
+        if (madeBy(folder).orElse(-1) != pid) {
             return false;
         }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {

@@ -423,6 +423,67 @@ class InspectCommandTest {
     }
 
     /**
+     * A chunk in JFR's repository folder is named with its process: while it runs, the jcmd to dump it says its pid;
+     * once it was killed (SIGKILL runs no JFR hook, and the chunk is never finished), no jcmd can help, and the line
+     * says so instead of advising one.
+     */
+    @Test
+    void aChunkOfARepositoryIsNamedWithItsProcessAliveOrKilled(@TempDir Path dir) throws Exception {
+        Path said = dir.resolve("repository");
+        Process child = new ProcessBuilder(dev.loompatterns.core.ChildJvm.Launch.plain(
+                                List.of("-XX:StartFlightRecording"), Recording.class, List.of(said.toString()))
+                        .command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            dev.loompatterns.testing.Background.awaitUntil(() -> sizeOf(said) > 0 || !child.isAlive());
+            assertThat(child.isAlive()).as("the child records").isTrue();
+            Path chunk;
+            try (Stream<Path> files = Files.list(Path.of(Files.readString(said)))) {
+                chunk = files.filter(f -> f.toString().endsWith(".jfr"))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            String alive = LoomCliTest.loom("inspect", chunk.toString()).err();
+            assertThat(alive)
+                    .startsWith("loom: '" + chunk + "' is not a whole JFR recording")
+                    .contains(
+                            "it is a chunk of the JFR repository of process " + child.pid() + ", still being written;")
+                    .contains("'jcmd " + child.pid() + " JFR.dump filename=FILE'");
+
+            child.destroyForcibly().waitFor(); // SIGKILL: the chunk stays unfinished
+
+            LoomCliTest.Result killed = LoomCliTest.loom("inspect", chunk.toString());
+            assertThat(killed.code()).isEqualTo(2);
+            assertThat(killed.err())
+                    .contains("it is a chunk of the JFR repository of process " + child.pid()
+                            + ", which ended without finishing it (killed, or crashed)")
+                    .doesNotContain("jcmd " + child.pid());
+        } finally {
+            child.destroyForcibly().waitFor();
+            dev.loompatterns.jfr.JfrRepository.deleteLeftBy(
+                    child.pid(), dev.loompatterns.jfr.JfrRepository.temporaryFolder());
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // not there yet
+        }
+    }
+
+    /** The child's program: records (its JVM's flag), says where its repository is, and waits to be killed. */
+    static final class Recording {
+        public static void main(String[] args) throws Exception {
+            Files.writeString(Path.of(args[0]), System.getProperty("jdk.jfr.repository"));
+            Thread.sleep(java.time.Duration.ofMinutes(5));
+        }
+    }
+
+    /**
      * On a terminal, reading says how far it got every 2 s by the clock or every million events, whichever comes
      * first: it said so every million events only, the first 5 to 9 s into a million virtual threads' recording, and
      * never in the 5 s of one of 450,000.
