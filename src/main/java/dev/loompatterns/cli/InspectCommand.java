@@ -10,6 +10,7 @@ import dev.loompatterns.inspect.JsonReport;
 import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
+import dev.loompatterns.inspect.UnfinishedChunk;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.Recorder;
@@ -98,10 +99,31 @@ final class InspectCommand extends LoomCommand {
                     "--out and --slim name the same file, '" + out + "'; give the report and the copy different names");
         }
         PrintWriter err = err();
+        // a chunk its JVM never finished (killed, crashed), which the JDK's parser refuses: read what it had flushed
+        long flushed = runningProcesssChunk(recording) ? -1 : UnfinishedChunk.flushedSize(recording);
+        Path finished = flushed < 0 ? null : Files.createTempFile("loom-inspect-", ".jfr");
+        try {
+            if (finished != null) {
+                UnfinishedChunk.writeFinished(recording, flushed, finished);
+                err.println("loom: '" + file
+                        + "' is a chunk its JVM never finished (it was killed, or crashed); reading" + " the "
+                        + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
+                err.flush();
+            }
+            return inspect(recording, finished != null ? finished : recording, target, slimTarget, err);
+        } finally {
+            if (finished != null) {
+                Files.deleteIfExists(finished);
+            }
+        }
+    }
+
+    /** Reads {@code read} (the recording, or a finished copy of it) and writes the report and the copy asked for. */
+    private int inspect(Path recording, Path read, Path target, Path slimTarget, PrintWriter err) throws Exception {
         boolean progress = Progress.stderrIsTerminal();
         RecordingReader.Result result;
         try {
-            result = RecordingReader.analyze(recording, progress ? progressLines(err, System::nanoTime) : events -> {});
+            result = RecordingReader.analyze(read, progress ? progressLines(err, System::nanoTime) : events -> {});
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {
@@ -110,8 +132,8 @@ final class InspectCommand extends LoomCommand {
             throw new UsageException(
                     "'" + file + "' is not a whole JFR recording (" + reason(e) + "): " + notWhole(recording));
         }
-        Report report = new Report(
-                file.toString(), Files.size(recording), result.events(), result.findings(), result.bytesLost());
+        Report report =
+                new Report(file.toString(), Files.size(read), result.events(), result.findings(), result.bytesLost());
         if (stopRequested()) { // Ctrl-C after the last event
             return stopped(err, "no report written");
         }
@@ -132,7 +154,7 @@ final class InspectCommand extends LoomCommand {
                     err.println("loom inspect: writing the copy without " + Slim.LEFT_OUT_IN_WORDS + " ...");
                     err.flush();
                 }
-                kept = Slim.write(recording, slimTarget, result.sampledVirtualThreads());
+                kept = Slim.write(read, slimTarget, result.sampledVirtualThreads());
             } catch (InterruptedIOException e) {
                 return stopped(err, "no copy written");
             }
@@ -360,14 +382,22 @@ final class InspectCommand extends LoomCommand {
             return "it was cut short, is damaged, or is still being written; inspect a recording that has ended, or a"
                     + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'";
         }
-        if (ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (runningProcesssChunk(recording)) {
             return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", still being written;"
                     + " inspect a copy of its recordings from 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'";
         }
         return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", which ended without finishing"
-                + " it (killed, or crashed): neither loom nor the JDK's jfr reads such a chunk, and there is no process"
-                + " left to dump; a recording the JVM writes as it exits (-XX:StartFlightRecording:filename=FILE) or"
-                + " a jcmd JFR.dump taken while it runs is whole";
+                + " it (killed, or crashed), and what it had flushed could not be read either (it may have ended while"
+                + " it rewrote the chunk's header); there is no process left to dump, and a recording the JVM writes as"
+                + " it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd JFR.dump taken while it runs is whole";
+    }
+
+    /** Whether {@code recording} is in the JFR repository of a process still running, which writes it still. */
+    private static boolean runningProcesssChunk(Path recording) {
+        java.util.OptionalLong pid =
+                JfrRepository.madeBy(recording.toAbsolutePath().getParent());
+        return pid.isPresent()
+                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static String reason(Exception e) {

@@ -423,15 +423,19 @@ class InspectCommandTest {
     }
 
     /**
-     * A chunk in JFR's repository folder is named with its process: while it runs, the jcmd to dump it says its pid;
-     * once it was killed (SIGKILL runs no JFR hook, and the chunk is never finished), no jcmd can help, and the line
-     * says so instead of advising one.
+     * A chunk in JFR's repository folder is named with its process: while it runs, the jcmd that copies it whole is
+     * given with its pid. Once it was killed (SIGKILL runs no JFR hook, and the chunk is never finished), what it had
+     * flushed is read from a finished copy (the JDK's parser and jfr refuse the chunk), and the line says so. Before,
+     * both were refused with advice to run jcmd, which for a killed JVM could not help.
      */
     @Test
-    void aChunkOfARepositoryIsNamedWithItsProcessAliveOrKilled(@TempDir Path dir) throws Exception {
+    void aChunkOfARepositoryIsNamedWithItsProcessAndAKilledOnesIsRead(@TempDir Path dir) throws Exception {
         Path said = dir.resolve("repository");
         Process child = new ProcessBuilder(dev.loompatterns.core.ChildJvm.Launch.plain(
-                                List.of("-XX:StartFlightRecording"), Recording.class, List.of(said.toString()))
+                                List.of("-XX:StartFlightRecording:settings=default,jdk.VirtualThreadStart#enabled=true,"
+                                        + "jdk.VirtualThreadEnd#enabled=true"),
+                                Recording.class,
+                                List.of(said.toString()))
                         .command())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -445,25 +449,45 @@ class InspectCommandTest {
                         .findFirst()
                         .orElseThrow();
             }
-            String alive = LoomCliTest.loom("inspect", chunk.toString()).err();
-            assertThat(alive)
+            LoomCliTest.Result alive = LoomCliTest.loom("inspect", chunk.toString());
+            assertThat(alive.code()).isEqualTo(2);
+            assertThat(alive.err())
                     .startsWith("loom: '" + chunk + "' is not a whole JFR recording")
                     .contains(
                             "it is a chunk of the JFR repository of process " + child.pid() + ", still being written;")
                     .contains("'jcmd " + child.pid() + " JFR.dump filename=FILE'");
+            // the child's threads had ended when it named its repository: a flush after that holds them
+            long named = durationSoFar(chunk);
+            dev.loompatterns.testing.Background.awaitUntil(() -> durationSoFar(chunk) > named);
 
             child.destroyForcibly().waitFor(); // SIGKILL: the chunk stays unfinished
 
-            LoomCliTest.Result killed = LoomCliTest.loom("inspect", chunk.toString());
-            assertThat(killed.code()).isEqualTo(2);
+            LoomCliTest.Result killed = LoomCliTest.loom("inspect", chunk.toString(), "--format", "json");
+            assertThat(killed.code()).as(killed.err()).isZero();
             assertThat(killed.err())
-                    .contains("it is a chunk of the JFR repository of process " + child.pid()
-                            + ", which ended without finishing it (killed, or crashed)")
-                    .doesNotContain("jcmd " + child.pid());
+                    .startsWith("loom: '" + chunk + "' is a chunk its JVM never finished (it was killed, or crashed);"
+                            + " reading the ");
+            JsonNode census =
+                    new ObjectMapper().readTree(killed.out()).path("findings").findValue("started");
+            assertThat(census).as(killed.out()).isNotNull();
+            assertThat(census.asLong()).isGreaterThanOrEqualTo(Recording.THREADS);
+            assertThat(Files.size(chunk))
+                    .as("the chunk itself is left as it was")
+                    .isPositive();
         } finally {
             child.destroyForcibly().waitFor();
             dev.loompatterns.jfr.JfrRepository.deleteLeftBy(
                     child.pid(), dev.loompatterns.jfr.JfrRepository.temporaryFolder());
+        }
+    }
+
+    /** The duration a chunk's header gives, which JFR rewrites at each flush (about every second). */
+    private static long durationSoFar(Path chunk) {
+        try (java.io.InputStream in = Files.newInputStream(chunk)) {
+            byte[] header = in.readNBytes(48);
+            return header.length < 48 ? -1 : java.nio.ByteBuffer.wrap(header).getLong(40);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -475,9 +499,17 @@ class InspectCommandTest {
         }
     }
 
-    /** The child's program: records (its JVM's flag), says where its repository is, and waits to be killed. */
+    /**
+     * The child's program: records (its JVM's flag) its virtual threads, started and joined, then says where its
+     * repository is and waits to be killed.
+     */
     static final class Recording {
+        static final int THREADS = 100;
+
         public static void main(String[] args) throws Exception {
+            for (int i = 0; i < THREADS; i++) {
+                Thread.ofVirtual().start(() -> {}).join();
+            }
             Files.writeString(Path.of(args[0]), System.getProperty("jdk.jfr.repository"));
             Thread.sleep(java.time.Duration.ofMinutes(5));
         }

@@ -1,0 +1,75 @@
+package dev.loompatterns.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A chunk's header made to say what a killed JVM leaves (its state a generation number, bytes after the last flush),
+ * from a finished recording of this JVM's. The whole round, a killed JVM's chunk read, is
+ * {@code InspectCommandTest.aChunkOfARepositoryIsNamedWithItsProcessAndAKilledOnesIsRead}.
+ */
+class UnfinishedChunkTest {
+
+    @TempDir
+    Path dir;
+
+    private Path finished() throws IOException {
+        Path file = dir.resolve("finished.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.JavaThreadStatistics");
+            recording.start();
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
+    }
+
+    /** {@code file}'s bytes with the header's state byte set, and {@code extra} bytes after the chunk. */
+    private Path withState(Path file, int state, int extra) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] changed = java.util.Arrays.copyOf(bytes, bytes.length + extra);
+        changed[UnfinishedChunk.STATE_POSITION] = (byte) state;
+        return Files.write(dir.resolve("state-" + state + "-" + extra + ".jfr"), changed);
+    }
+
+    @Test
+    void anUnfinishedChunkIsReadUpToItsLastFlushOnceCopiedAsFinished() throws Exception {
+        Path finished = finished();
+        long size = ByteBuffer.wrap(Files.readAllBytes(finished)).getLong(8);
+        Path unfinished = withState(finished, 6, 1000); // a generation; bytes written after the last flush
+
+        assertThat(UnfinishedChunk.flushedSize(unfinished)).isEqualTo(size);
+        Path copy = dir.resolve("copy.jfr");
+        UnfinishedChunk.writeFinished(unfinished, size, copy);
+
+        assertThat(copy).hasSize(size);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(finished));
+        assertThat(RecordingFile.readAllEvents(copy)).isNotEmpty();
+    }
+
+    @Test
+    void whatIsNotAnUnfinishedChunkWithAWholeHeaderIsLeft() throws Exception {
+        Path finished = finished();
+        assertThat(UnfinishedChunk.flushedSize(finished)).as("finished").isEqualTo(-1);
+        assertThat(UnfinishedChunk.flushedSize(withState(finished, UnfinishedChunk.UPDATING, 0)))
+                .as("killed while its header was rewritten")
+                .isEqualTo(-1);
+        byte[] bytes = Files.readAllBytes(withState(finished, 6, 0));
+        Path cut = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(UnfinishedChunk.flushedSize(cut))
+                .as("shorter than its header says")
+                .isEqualTo(-1);
+        Path header = Files.write(dir.resolve("header.jfr"), java.util.Arrays.copyOf(bytes, 40));
+        assertThat(UnfinishedChunk.flushedSize(header)).as("not even a header").isEqualTo(-1);
+        Path text = Files.writeString(dir.resolve("text.jfr"), "x".repeat(200));
+        assertThat(UnfinishedChunk.flushedSize(text)).as("no recording").isEqualTo(-1);
+    }
+}
