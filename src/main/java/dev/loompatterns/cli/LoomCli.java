@@ -187,6 +187,10 @@ public final class LoomCli implements Runnable {
             // without Ctrl-C the hook is removed and says nothing; after one it has said "Ctrl-C" already,
             // and failed() reports the Error as the interruption it then is
             code = failed(escaped, err);
+            if (code == EXIT_INTERRUPTED && HeapWatch.tripped() != null) { // the watch tripped after the look above
+                err.println(heapFullLine(named, "", args));
+                code = EXIT_CHECK_FAILED;
+            }
         }
         // execute flushes only when it returns: what a command printed before the Error would be lost
         out.flush();
@@ -334,10 +338,17 @@ public final class LoomCli implements Runnable {
      * JVM is shutting down: JFR stops its recordings), else {@link #EXIT_CHECK_FAILED}, in one line:
      * a file the file system refused ({@link AtomicFile.NotWritten}, anywhere in the causes) as the
      * file and the reason, anything else as an unexpected error, with the stack trace only if
-     * {@code LOOM_STACKTRACE} is set.
+     * {@code LOOM_STACKTRACE} is set. Stopped by the heap watch, it says nothing and returns
+     * {@link #EXIT_INTERRUPTED}: the caller gives the heap's line instead.
      */
     private static int failed(Throwable e, PrintWriter err) {
         if (e instanceof InterruptedException || Cancellation.requested()) {
+            if (HeapWatch.tripped() != null) {
+                // the heap watch's stop, not Ctrl-C: execute says so in its one line. Asked after the request, which
+                // the watch makes once it has tripped: an OutOfMemoryError taken for the command's own when the watch
+                // had not yet tripped reached here after it had, and said "interrupted" above the heap's line
+                return EXIT_INTERRUPTED;
+            }
             err.println("loom: interrupted; what ran has stopped and joined its threads, and nothing half-written"
                     + " (a recording, a report, a dump) is kept");
             return EXIT_INTERRUPTED;
