@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,7 +86,65 @@ final class InspectCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path recording = checkRecording(file);
+        Path joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null
+        try {
+            return inspect(checkRecording(joined != null ? joined : file));
+        } finally {
+            if (joined != null) {
+                Files.deleteIfExists(joined);
+            }
+        }
+    }
+
+    /**
+     * A folder JFR made as a JVM's repository ({@code yyyy_MM_dd_HH_mm_ss_PID}), which its JVM left behind (killed, or
+     * crashed): its chunks in a temporary file, in the order of their names (their start times), the last as far as it
+     * was flushed ({@link UnfinishedChunk#join}), said in one line on {@code err}; null for anything else, which
+     * {@link #checkRecording} judges. A running JVM's is refused with the jcmd that copies its recordings whole.
+     */
+    static Path repositoryJoined(Path folder, PrintWriter err) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        java.util.OptionalLong pid =
+                JfrRepository.madeBy(folder.toAbsolutePath().normalize());
+        if (pid.isEmpty()) {
+            return null;
+        }
+        if (ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
+                    + ", which is running: its chunks are still being written; inspect a copy of its recordings from"
+                    + " 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'");
+        }
+        List<Path> chunks;
+        try (Stream<Path> files = Files.list(folder)) {
+            chunks = files.filter(f -> f.getFileName().toString().endsWith(".jfr"))
+                    .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
+        }
+        if (chunks.isEmpty()) {
+            throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
+                    + ", which has ended, and holds no chunk to read");
+        }
+        Path joined = Files.createTempFile("loom-inspect-", ".jfr");
+        try {
+            int unfinished = UnfinishedChunk.join(chunks, joined);
+            err.println("loom: '" + folder + "' is the JFR repository of process " + pid.getAsLong()
+                    + ", which has ended" + (unfinished > 0 ? " without finishing it (it was killed, or crashed)" : "")
+                    + "; reading its " + (chunks.size() == 1 ? "chunk" : chunks.size() + " chunks")
+                    + (unfinished > 0
+                            ? ", as far as " + (chunks.size() == 1 ? "it was" : "they were") + " flushed"
+                            : ""));
+            err.flush();
+            return joined;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(joined);
+            throw e;
+        }
+    }
+
+    private int inspect(Path recording) throws Exception {
         Path target = out == null ? null : AtomicFile.checkTarget(out, "--out");
         Path slimTarget = slim == null ? null : AtomicFile.checkTarget(slim, "--slim");
         if (target != null && sameFile(target, recording)) {
@@ -106,7 +165,7 @@ final class InspectCommand extends LoomCommand {
             if (finished != null) {
                 UnfinishedChunk.writeFinished(recording, flushed, finished);
                 err.println("loom: '" + file
-                        + "' is a chunk its JVM never finished (it was killed, or crashed); reading" + " the "
+                        + "' is a chunk its JVM never finished (it was killed, or crashed); reading the "
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
                 err.flush();
             }
@@ -123,7 +182,8 @@ final class InspectCommand extends LoomCommand {
         boolean progress = Progress.stderrIsTerminal();
         RecordingReader.Result result;
         try {
-            result = RecordingReader.analyze(read, progress ? progressLines(err, System::nanoTime) : events -> {});
+            result = RecordingReader.analyze(
+                    read, file.toString(), progress ? progressLines(err, System::nanoTime) : events -> {});
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {

@@ -71,6 +71,34 @@ public final class UnfinishedChunk {
         return size;
     }
 
+    /**
+     * Writes the chunks of a JVM's repository one after another to {@code joined}, each as far as it was flushed and
+     * marked finished where its JVM never finished it: one JVM's chunks in a row are one recording to the JDK's parser.
+     *
+     * @return how many were unfinished
+     */
+    public static int join(java.util.List<Path> chunks, Path joined) throws IOException {
+        int unfinished = 0;
+        try (FileChannel to = FileChannel.open(
+                joined, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (Path chunk : chunks) {
+                long flushed = flushedSize(chunk);
+                long start = to.size();
+                try (FileChannel from = FileChannel.open(chunk, StandardOpenOption.READ)) {
+                    long size = flushed < 0 ? from.size() : flushed;
+                    for (long copied = 0; copied < size; ) {
+                        copied += from.transferTo(copied, size - copied, to.position(start + copied));
+                    }
+                }
+                if (flushed >= 0) {
+                    to.write(ByteBuffer.wrap(new byte[] {0}), start + STATE_POSITION);
+                    unfinished++;
+                }
+            }
+        }
+        return unfinished;
+    }
+
     /** Writes the first {@code size} bytes of {@code file} to {@code copy}, the header's state set to finished. */
     public static void writeFinished(Path file, long size, Path copy) throws IOException {
         try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);

@@ -456,6 +456,13 @@ class InspectCommandTest {
                     .contains(
                             "it is a chunk of the JFR repository of process " + child.pid() + ", still being written;")
                     .contains("'jcmd " + child.pid() + " JFR.dump filename=FILE'");
+            LoomCliTest.Result aliveFolder =
+                    LoomCliTest.loom("inspect", chunk.getParent().toString());
+            assertThat(aliveFolder.code()).isEqualTo(2);
+            assertThat(aliveFolder.err())
+                    .startsWith("loom: '" + chunk.getParent() + "' is the JFR repository of process " + child.pid()
+                            + ", which is running")
+                    .contains("'jcmd " + child.pid() + " JFR.dump filename=FILE'");
             // the child's threads had ended when it named its repository: a flush after that holds them
             long named = durationSoFar(chunk);
             dev.loompatterns.testing.Background.awaitUntil(() -> durationSoFar(chunk) > named);
@@ -474,6 +481,21 @@ class InspectCommandTest {
             assertThat(Files.size(chunk))
                     .as("the chunk itself is left as it was")
                     .isPositive();
+
+            // the folder itself, as a user finds it in the temporary folder: its chunks read as one recording
+            LoomCliTest.Result folder =
+                    LoomCliTest.loom("inspect", chunk.getParent().toString(), "--format", "json");
+            assertThat(folder.code()).as(folder.err()).isZero();
+            assertThat(folder.err())
+                    .isEqualTo("loom: '" + chunk.getParent() + "' is the JFR repository of process " + child.pid()
+                            + ", which has ended without finishing it (it was killed, or crashed); reading its chunk,"
+                            + " as far as it was flushed" + System.lineSeparator());
+            JsonNode report = new ObjectMapper().readTree(folder.out());
+            assertThat(report.path("findings").findValue("started").asLong()).isGreaterThanOrEqualTo(Recording.THREADS);
+            assertThat(report.toString())
+                    .as("the report names the folder, not the temporary file read")
+                    .contains(chunk.getParent().toString())
+                    .doesNotContain("loom-inspect-");
         } finally {
             child.destroyForcibly().waitFor();
             dev.loompatterns.jfr.JfrRepository.deleteLeftBy(

@@ -66,11 +66,23 @@ public final class RecordingReader {
      * @throws IOException if the file cannot be read or is not a whole recording
      */
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
-        return analyze(file, progress, Analysis.ofAllRules());
+        return analyze(file, file.toString(), progress);
+    }
+
+    /**
+     * {@link #analyze(Path, LongConsumer)} of a file read in another's stead (a finished copy of a chunk its JVM never
+     * finished): the findings name {@code name}, the file the user gave.
+     */
+    public static Result analyze(Path file, String name, LongConsumer progress) throws IOException {
+        return analyze(file, name, progress, Analysis.ofAllRules());
     }
 
     /** {@link #analyze(Path, LongConsumer)} with these rules. */
     static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
+        return analyze(file, file.toString(), progress, analysis);
+    }
+
+    private static Result analyze(Path file, String name, LongConsumer progress, Analysis analysis) throws IOException {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
         long bytesLost = 0;
@@ -108,7 +120,7 @@ public final class RecordingReader {
                             analysis.last(),
                             events,
                             Files.size(file),
-                            file.toString(),
+                            name,
                             settings.all(),
                             Durations.timespans(settings.thresholds()),
                             Durations.timespans(settings.periods()))),
