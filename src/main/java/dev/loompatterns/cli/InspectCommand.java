@@ -163,7 +163,7 @@ final class InspectCommand extends LoomCommand {
         Path finished = flushed < 0 ? null : Files.createTempFile("loom-inspect-", ".jfr");
         try {
             if (finished != null) {
-                UnfinishedChunk.writeFinished(recording, flushed, finished);
+                UnfinishedChunk.join(List.of(recording), finished);
                 err.println("loom: '" + file
                         + "' is a chunk its JVM never finished (it was killed, or crashed); reading the "
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A recording chunk its JVM never finished: a JVM killed (SIGKILL, the kernel's out-of-memory killer) or crashed
@@ -77,7 +78,7 @@ public final class UnfinishedChunk {
      *
      * @return how many were unfinished
      */
-    public static int join(java.util.List<Path> chunks, Path joined) throws IOException {
+    public static int join(List<Path> chunks, Path joined) throws IOException {
         int unfinished = 0;
         try (FileChannel to = FileChannel.open(
                 joined, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -97,21 +98,5 @@ public final class UnfinishedChunk {
             }
         }
         return unfinished;
-    }
-
-    /** Writes the first {@code size} bytes of {@code file} to {@code copy}, the header's state set to finished. */
-    public static void writeFinished(Path file, long size, Path copy) throws IOException {
-        try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ);
-                FileChannel to = FileChannel.open(
-                        copy,
-                        StandardOpenOption.WRITE,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-            long copied = 0;
-            while (copied < size) {
-                copied += from.transferTo(copied, size - copied, to);
-            }
-            to.write(ByteBuffer.wrap(new byte[] {0}), STATE_POSITION);
-        }
     }
 }

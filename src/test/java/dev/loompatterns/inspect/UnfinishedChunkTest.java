@@ -48,11 +48,18 @@ class UnfinishedChunkTest {
 
         assertThat(UnfinishedChunk.flushedSize(unfinished)).isEqualTo(size);
         Path copy = dir.resolve("copy.jfr");
-        UnfinishedChunk.writeFinished(unfinished, size, copy);
+        assertThat(UnfinishedChunk.join(java.util.List.of(unfinished), copy)).isEqualTo(1);
 
         assertThat(copy).hasSize(size);
         assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(finished));
         assertThat(RecordingFile.readAllEvents(copy)).isNotEmpty();
+
+        Path two = dir.resolve("two.jfr"); // a finished chunk, then one left unfinished: one JVM's repository
+        assertThat(UnfinishedChunk.join(java.util.List.of(finished, unfinished), two))
+                .isEqualTo(1);
+        assertThat(two).hasSize(2 * size);
+        assertThat(RecordingFile.readAllEvents(two))
+                .hasSize(2 * RecordingFile.readAllEvents(finished).size());
     }
 
     @Test
