@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import dev.loompatterns.analysis.jfr.JvmParts;
 import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.analysis.jfr.UnfinishedChunk;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Progress;
@@ -10,7 +11,6 @@ import dev.loompatterns.inspect.JsonReport;
 import dev.loompatterns.inspect.Report;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.inspect.TextReport;
-import dev.loompatterns.inspect.UnfinishedChunk;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.Recorder;

@@ -51,7 +51,21 @@ public final class JvmParts {
     private JvmParts() {}
 
     /** One chunk's header: where it is in the file, and its clocks. */
-    record Chunk(long offset, long size, long startNanos, long durationNanos, long startTicks, long ticksPerSecond) {
+    record Chunk(
+            long offset,
+            long size,
+            long constantPool,
+            long metadata,
+            long startNanos,
+            long durationNanos,
+            long startTicks,
+            long ticksPerSecond,
+            int state) {
+
+        /** A finished chunk whose constant pool and metadata positions are not asked for (tests of the clocks). */
+        Chunk(long offset, long size, long startNanos, long durationNanos, long startTicks, long ticksPerSecond) {
+            this(offset, size, 0, 0, startNanos, durationNanos, startTicks, ticksPerSecond, 0);
+        }
 
         /** When its JVM's clock read zero, on the wall clock, in nanoseconds since the epoch. */
         double jvmStart() {
@@ -106,7 +120,7 @@ public final class JvmParts {
     }
 
     /** The header of the chunk at {@code offset}, or null where there is no whole chunk of a known version there. */
-    private static Chunk header(RandomAccessFile file, long offset, long length) throws IOException {
+    static Chunk header(RandomAccessFile file, long offset, long length) throws IOException {
         if (length - offset < HEADER_SIZE) {
             return null;
         }
@@ -120,16 +134,18 @@ public final class JvmParts {
         short major = bytes.getShort();
         bytes.getShort(); // minor
         long size = bytes.getLong();
-        bytes.getLong(); // constant pools
-        bytes.getLong(); // metadata
+        long constantPool = bytes.getLong(); // the last one's position
+        long metadata = bytes.getLong(); // the last one's position
         long startNanos = bytes.getLong();
         long durationNanos = bytes.getLong();
         long startTicks = bytes.getLong();
         long ticksPerSecond = bytes.getLong();
+        int state = bytes.get() & 0xff; // 0 once finished (UnfinishedChunk)
         if (major != 2 || size < HEADER_SIZE || size > length - offset || ticksPerSecond <= 0) {
             return null; // JDK 11 and later write version 2; a chunk still being written has no size yet
         }
-        return new Chunk(offset, size, startNanos, durationNanos, startTicks, ticksPerSecond);
+        return new Chunk(
+                offset, size, constantPool, metadata, startNanos, durationNanos, startTicks, ticksPerSecond, state);
     }
 
     /** Whether {@code next}, which follows {@code previous} in the file, comes from the same JVM. */

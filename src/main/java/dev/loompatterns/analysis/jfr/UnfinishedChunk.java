@@ -1,13 +1,10 @@
-package dev.loompatterns.inspect;
+package dev.loompatterns.analysis.jfr;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,16 +23,11 @@ import java.util.List;
  */
 public final class UnfinishedChunk {
 
-    /** The chunk header's length. */
-    static final int HEADER_SIZE = 68;
-
     /** Where the header's state byte is. */
     static final int STATE_POSITION = 64;
 
     /** The state while JFR rewrites the header: what it then says cannot be trusted. */
     static final int UPDATING = 255;
-
-    private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
     private UnfinishedChunk() {}
 
@@ -44,32 +36,19 @@ public final class UnfinishedChunk {
      * when the JVM ended; else -1 (a finished chunk, a header caught while it was rewritten, not a chunk).
      */
     public static long flushedSize(Path file) throws IOException {
-        byte[] header = new byte[HEADER_SIZE];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(header, 0, HEADER_SIZE) < HEADER_SIZE) {
-                return -1;
-            }
+        JvmParts.Chunk chunk;
+        try (java.io.RandomAccessFile read = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            chunk = JvmParts.header(read, 0, read.length());
         }
-        ByteBuffer fields = ByteBuffer.wrap(header); // big-endian, as JFR writes
-        int state = header[STATE_POSITION] & 0xff;
-        if (!Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
-                || fields.getShort(4) != 2
-                || state == 0
-                || state == UPDATING) {
+        if (chunk == null || chunk.state() == 0 || chunk.state() == UPDATING) {
             return -1;
         }
-        long size = fields.getLong(8);
-        long constantPool = fields.getLong(16);
-        long metadata = fields.getLong(24);
-        if (size <= HEADER_SIZE
-                || size > Files.size(file)
-                || constantPool < HEADER_SIZE
-                || constantPool >= size
-                || metadata < HEADER_SIZE
-                || metadata >= size) {
-            return -1;
-        }
-        return size;
+        long size = chunk.size();
+        boolean inside = chunk.constantPool() >= JvmParts.HEADER_SIZE
+                && chunk.constantPool() < size
+                && chunk.metadata() >= JvmParts.HEADER_SIZE
+                && chunk.metadata() < size;
+        return size > JvmParts.HEADER_SIZE && inside ? size : -1;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.loompatterns.inspect;
+package dev.loompatterns.analysis.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
