@@ -111,7 +111,7 @@ final class InspectCommand extends LoomCommand {
         if (pid.isEmpty()) {
             return null;
         }
-        if (ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (running(pid)) {
             throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
                     + ", which is running: its chunks are still being written; inspect a copy of its recordings from"
                     + " 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'");
@@ -454,8 +454,11 @@ final class InspectCommand extends LoomCommand {
 
     /** Whether {@code recording} is in the JFR repository of a process still running, which writes it still. */
     private static boolean runningProcesssChunk(Path recording) {
-        java.util.OptionalLong pid =
-                JfrRepository.madeBy(recording.toAbsolutePath().getParent());
+        return running(JfrRepository.madeBy(recording.toAbsolutePath().getParent()));
+    }
+
+    /** Whether the process is one running now. */
+    private static boolean running(java.util.OptionalLong pid) {
         return pid.isPresent()
                 && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
     }
