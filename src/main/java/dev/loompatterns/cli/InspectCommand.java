@@ -63,7 +63,10 @@ final class InspectCommand extends LoomCommand {
         HTML
     }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .jfr recording")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "a .jfr recording, or the JFR repository folder (yyyy_MM_dd_HH_mm_ss_PID) a killed JVM left")
     Path file;
 
     @Option(
