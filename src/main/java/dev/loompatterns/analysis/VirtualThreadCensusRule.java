@@ -166,18 +166,15 @@ final class VirtualThreadCensusRule extends BaseRule {
         String summary = String.format(
                 Locale.ROOT,
                 endedUnseen == 0
-                        ? "%s started, %s ended, at the peak %s of them alive at once; %s."
-                        : "%s started, %s ended, at least %s alive at once; %s.",
+                        ? "%s started, %s ended, at the peak %s of them alive at once; %s%s."
+                        : "%s started, %s ended, at least %s alive at once; %s%s.",
                 Durations.count(starts, "virtual thread"),
                 Durations.count(ends),
                 Durations.count(alive.peak()),
                 known
                         ? "median lifetime " + Durations.words(lifetimes.quantile(0.5)) + lifetimes.approximately()
-                        : "no lifetime known (no virtual thread both started and ended in the recording)");
-        if (unsaid != null) {
-            summary = summary.substring(0, summary.length() - 1) + "; unless " + unsaid
-                    + " was off, which the recording does not say.";
-        }
+                        : "no lifetime known (no virtual thread both started and ended in the recording)",
+                unsaid == null ? "" : "; unless " + unsaid + " was off, which the recording does not say");
         boolean slow = slow();
         String explanation = (endedUnseen == 0
                         ? "These are the threads the recording saw start or end: one alive through all of it (a"

@@ -130,16 +130,25 @@ final class InspectCommand extends LoomCommand {
             throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
                     + ", which has ended, and holds no chunk to read");
         }
+        int unfinished = 0;
+        for (Path chunk : chunks) {
+            unfinished += UnfinishedChunk.flushedSize(chunk) >= 0 ? 1 : 0;
+        }
+        // said before the copy, which takes a while for a big repository
+        err.println("loom: '" + folder + "' is the JFR repository of process " + pid.getAsLong() + ", which has ended"
+                + (unfinished > 0 ? " without finishing it (it was killed, or crashed)" : "") + "; reading its "
+                + (chunks.size() == 1 ? "chunk" : chunks.size() + " chunks")
+                + (unfinished == 0
+                        ? ""
+                        : chunks.size() == 1
+                                ? ", as far as it was flushed"
+                                : unfinished == 1
+                                        ? ", the unfinished one as far as it was flushed"
+                                        : ", the " + unfinished + " unfinished ones as far as they were flushed"));
+        err.flush();
         Path joined = Files.createTempFile("loom-inspect-", ".jfr");
         try {
-            int unfinished = UnfinishedChunk.join(chunks, joined);
-            err.println("loom: '" + folder + "' is the JFR repository of process " + pid.getAsLong()
-                    + ", which has ended" + (unfinished > 0 ? " without finishing it (it was killed, or crashed)" : "")
-                    + "; reading its " + (chunks.size() == 1 ? "chunk" : chunks.size() + " chunks")
-                    + (unfinished > 0
-                            ? ", as far as " + (chunks.size() == 1 ? "it was" : "they were") + " flushed"
-                            : ""));
-            err.flush();
+            UnfinishedChunk.join(chunks, joined);
             return joined;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(joined);
@@ -166,11 +175,12 @@ final class InspectCommand extends LoomCommand {
         Path finished = flushed < 0 ? null : Files.createTempFile("loom-inspect-", ".jfr");
         try {
             if (finished != null) {
-                UnfinishedChunk.join(List.of(recording), finished);
+                // said before the copy, which takes a while for a big chunk
                 err.println("loom: '" + file
                         + "' is a chunk its JVM never finished (it was killed, or crashed); reading the "
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
                 err.flush();
+                UnfinishedChunk.join(List.of(recording), finished);
             }
             return inspect(recording, finished != null ? finished : recording, target, slimTarget, err);
         } finally {

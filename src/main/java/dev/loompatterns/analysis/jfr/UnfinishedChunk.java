@@ -12,7 +12,8 @@ import java.util.List;
  * while it recorded leaves its last chunk in JFR's repository with a header that says "in progress", and the JDK's
  * parser refuses it ("Recording file is stuck in locked stream state"), as {@code jfr} does.
  *
- * <p>What JFR does, read in the JDK 25 sources ({@code jdk.jfr.internal.consumer.ChunkHeader}) and seen here: since
+ * <p>What JFR does, read in the JDK's sources ({@code jdk.jfr.internal.consumer.ChunkHeader.refresh}, openjdk/jdk's
+ * main branch, not the 25 tag) and seen here on JDK 25: since
  * JDK 14 (JEP 349, event streaming) a JVM flushes its recording to the chunk every second and then rewrites the
  * chunk's header, its size, the positions of its last constant pool and metadata and its duration, between two
  * writes of a state byte (offset 64): 255 while it rewrites, then a generation number; 0 once the chunk is
