@@ -126,10 +126,18 @@ final class InspectCommand extends LoomCommand {
                     .sorted()
                     .toList();
         }
-        if (chunks.isEmpty()) {
-            throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
-                    + ", which has ended, and holds no chunk to read");
+        List<Path> flushed = new ArrayList<>();
+        for (Path chunk : chunks) {
+            if (!UnfinishedChunk.nothingFlushed(chunk)) {
+                flushed.add(chunk);
+            }
         }
+        if (flushed.isEmpty()) {
+            throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
+                    + ", which has ended, and holds " + (chunks.isEmpty() ? "no chunk" : NOTHING_FLUSHED)
+                    + " to read");
+        }
+        chunks = flushed;
         int unfinished = 0;
         for (Path chunk : chunks) {
             unfinished += UnfinishedChunk.flushedSize(chunk) >= 0 ? 1 : 0;
@@ -448,6 +456,10 @@ final class InspectCommand extends LoomCommand {
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
      * advice implied.
      */
+    /** A chunk whose JVM ended before JFR's first flush, in words. */
+    static final String NOTHING_FLUSHED = "only a chunk its JVM never flushed (killed or crashed within about a second"
+            + " of its recording's start: JFR writes what it recorded once a second), so nothing";
+
     static String notWhole(Path recording) {
         Path folder = recording.toAbsolutePath().getParent();
         java.util.OptionalLong pid = JfrRepository.madeBy(folder);
@@ -459,10 +471,21 @@ final class InspectCommand extends LoomCommand {
             return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", still being written;"
                     + " inspect a copy of its recordings from 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'";
         }
+        if (nothingFlushedQuietly(recording)) {
+            return "it is " + NOTHING_FLUSHED.replaceFirst("^only ", "") + " to read, and no process left to dump";
+        }
         return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", which ended without finishing"
                 + " it (killed, or crashed), and what it had flushed could not be read either (it may have ended while"
                 + " it rewrote the chunk's header); there is no process left to dump, and a recording the JVM writes as"
                 + " it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd JFR.dump taken while it runs is whole";
+    }
+
+    private static boolean nothingFlushedQuietly(Path recording) {
+        try {
+            return UnfinishedChunk.nothingFlushed(recording);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     /** Whether {@code recording} is in the JFR repository of a process still running, which writes it still. */

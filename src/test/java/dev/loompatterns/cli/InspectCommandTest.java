@@ -503,6 +503,40 @@ class InspectCommandTest {
         }
     }
 
+    /**
+     * A JVM killed within a second of its recording's start has flushed nothing: its repository folder, and its chunk,
+     * are refused in one line that says so, naming what was given, not a temporary file (the folder was read as
+     * finished and refused with the general advice).
+     */
+    @Test
+    void aRepositoryWhoseJvmNeverFlushedIsRefusedSayingSo(@TempDir Path dir) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path folder = Files.createDirectory(dir.resolve("2026_12_02_17_33_43_" + ended.pid()));
+        Path finished = dir.resolve("finished.jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.start();
+            recording.stop();
+            recording.dump(finished);
+        }
+        Path chunk = Files.write(
+                folder.resolve("2026_12_02_17_33_43.jfr"),
+                dev.loompatterns.analysis.jfr.UnfinishedChunkTest.neverFlushed(finished));
+
+        LoomCliTest.Result wholeFolder = LoomCliTest.loom("inspect", folder.toString());
+        assertThat(wholeFolder.code()).isEqualTo(2);
+        assertThat(wholeFolder.err())
+                .isEqualTo("loom: '" + folder + "' is the JFR repository of process " + ended.pid()
+                        + ", which has ended, and holds " + InspectCommand.NOTHING_FLUSHED + " to read"
+                        + System.lineSeparator());
+        LoomCliTest.Result oneChunk = LoomCliTest.loom("inspect", chunk.toString());
+        assertThat(oneChunk.code()).isEqualTo(2);
+        assertThat(oneChunk.err())
+                .startsWith("loom: '" + chunk + "' is not a whole JFR recording (")
+                .contains("it is a chunk its JVM never flushed")
+                .endsWith("so nothing to read, and no process left to dump" + System.lineSeparator());
+    }
+
     /** The duration a chunk's header gives, which JFR rewrites at each flush (about every second). */
     private static long durationSoFar(Path chunk) {
         try (java.io.InputStream in = Files.newInputStream(chunk)) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from a finished recording of this JVM's. The whole round, a killed JVM's chunk read, is
  * {@code InspectCommandTest.aChunkOfARepositoryIsNamedWithItsProcessAndAKilledOnesIsRead}.
  */
-class UnfinishedChunkTest {
+public class UnfinishedChunkTest {
 
     @TempDir
     Path dir;
@@ -60,6 +60,29 @@ class UnfinishedChunkTest {
         assertThat(two).hasSize(2 * size);
         assertThat(RecordingFile.readAllEvents(two))
                 .hasSize(2 * RecordingFile.readAllEvents(finished).size());
+    }
+
+    /**
+     * A header as a JVM killed before its first flush leaves it: the chunk's size the header's own, no constant pool or
+     * metadata, a generation as its state.
+     */
+    public static byte[] neverFlushed(Path finished) throws IOException {
+        ByteBuffer header = ByteBuffer.wrap(java.util.Arrays.copyOf(Files.readAllBytes(finished), 68));
+        header.putLong(8, 68).putLong(16, 0).putLong(24, 0).putLong(40, 0);
+        header.put(UnfinishedChunk.STATE_POSITION, (byte) 1);
+        return header.array();
+    }
+
+    @Test
+    void aChunkNeverFlushedHasNothingToRead() throws Exception {
+        Path finished = finished();
+        Path never = Files.write(dir.resolve("never.jfr"), neverFlushed(finished));
+        assertThat(UnfinishedChunk.nothingFlushed(never)).isTrue();
+        assertThat(UnfinishedChunk.flushedSize(never)).isEqualTo(-1);
+        assertThat(UnfinishedChunk.nothingFlushed(finished)).as("finished").isFalse();
+        assertThat(UnfinishedChunk.nothingFlushed(withState(finished, 6, 0)))
+                .as("flushed")
+                .isFalse();
     }
 
     @Test
