@@ -47,6 +47,9 @@ public interface Rule {
      *                 it: not known
      * @param periods  the periods its settings gave those event types that have one (the execution
      *                 sampler's), least first; a type not in it: not known
+     * @param copied   true where {@code file} was read through a finished copy (a chunk, or the repository
+     *                 folder, of a JVM that never finished its recording): the JDK's {@code jfr} cannot read
+     *                 {@code file} as it is
      */
     record Recording(
             long start,
@@ -56,11 +59,25 @@ public interface Rule {
             String file,
             Map<String, EventEnabled> settings,
             Map<String, Set<Duration>> thresholds,
-            Map<String, Set<Duration>> periods) {
+            Map<String, Set<Duration>> periods,
+            boolean copied) {
         public Recording {
             settings = Map.copyOf(settings);
             thresholds = sorted(thresholds);
             periods = sorted(periods);
+        }
+
+        /** A recording read as it is, not through a copy. */
+        public Recording(
+                long start,
+                long end,
+                long events,
+                long bytes,
+                String file,
+                Map<String, EventEnabled> settings,
+                Map<String, Set<Duration>> thresholds,
+                Map<String, Set<Duration>> periods) {
+            this(start, end, events, bytes, file, settings, thresholds, periods, false);
         }
 
         /** A recording whose thresholds and periods are not known: the rules' tests make them so. */

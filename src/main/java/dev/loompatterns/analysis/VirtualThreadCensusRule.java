@@ -184,7 +184,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " ended in it that did not start in it (counted alive from its start). One that"
                                 + " lived through the whole recording is in none of its events, so the counts alive"
                                 + " (at once, at the end) are of the threads it saw and may be short. ")
-                + jmcOpens(details);
+                + jmcOpens(details, recording);
         if (unsaid != null) {
             explanation = "The recording has no " + unsaid + " and its settings do not say whether it was on (no"
                     + " jdk.ActiveSetting for it: a .jfc that leaves jdk.ActiveSetting off records none). If it was"
@@ -200,7 +200,11 @@ final class VirtualThreadCensusRule extends BaseRule {
         return Math.max(starts, ends) >= SLOW_IN_JMC;
     }
 
-    /** {@code jmc_load_estimate} and {@code slim_command}. */
+    /**
+     * {@code jmc_load_estimate} and {@code slim_command}: a {@code jfr scrub}, or, for a file read through a finished
+     * copy ({@link Recording#copied()}: a killed JVM's chunk or repository folder, which {@code jfr} cannot read), the
+     * {@code loom inspect --slim} that writes the copy from what loom reads.
+     */
     private void putJmc(Map<String, Object> details, Recording recording) {
         details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
         String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
@@ -208,12 +212,15 @@ final class VirtualThreadCensusRule extends BaseRule {
                 file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim" : file + "-slim", ".jfr");
         details.put(
                 "slim_command",
-                "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
-                        + ShellWord.of(file) + " " + ShellWord.of(slim));
+                recording.copied()
+                        ? "loom inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
+                        : "jfr scrub --exclude-events"
+                                + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
+                                + ShellWord.of(file) + " " + ShellWord.of(slim));
     }
 
     /** What JMC shows of these threads and how long it would take to open the file, from {@link #putJmc}'s details. */
-    private String jmcOpens(Map<String, Object> details) {
+    private String jmcOpens(Map<String, Object> details, Recording recording) {
         return "JDK Mission Control's thread views cannot tell virtual threads apart (all have OS thread id 0), "
                 + "so these counts are not shown there. "
                 + (slow()
@@ -225,8 +232,11 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " one for each sleep of 20 ms or more, and each park as long while"
                                 + " pinned), which name each virtual thread too. 'loom inspect --slim'"
                                 + " writes a copy without both, which JMC opens quickly, and keeps platform"
-                                + " threads' sleeps and parks; jfr scrub cannot tell virtual threads from"
-                                + " platform ones, so this drops every thread's: "
+                                + " threads' sleeps and parks"
+                                + (recording.copied()
+                                        ? " (jfr cannot read this recording as it is: its JVM never finished it): "
+                                        : "; jfr scrub cannot tell virtual threads from platform ones, so this"
+                                                + " drops every thread's: ")
                                 + details.get("slim_command")
                         : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate")
                                 + ".");
@@ -266,7 +276,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                 + " leave " + missing + " off.";
         String explanation = "Counting the threads alive, and their lifetimes, needs both jdk.VirtualThreadStart and"
                 + " jdk.VirtualThreadEnd; record with both on (loom's virtual-threads profile does). "
-                + jmcOpens(details);
+                + jmcOpens(details, recording);
         return new Finding(ID, slow() ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
 

@@ -204,7 +204,10 @@ final class InspectCommand extends LoomCommand {
         RecordingReader.Result result;
         try {
             result = RecordingReader.analyze(
-                    read, file.toString(), progress ? progressLines(err, System::nanoTime) : events -> {});
+                    read,
+                    file.toString(),
+                    !read.equals(file), // a finished copy of an unfinished chunk, or a repository folder's chunks
+                    progress ? progressLines(err, System::nanoTime) : events -> {});
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {

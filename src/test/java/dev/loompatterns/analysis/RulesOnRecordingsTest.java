@@ -377,6 +377,27 @@ class RulesOnRecordingsTest {
                 .endsWith(" " + dir.resolve("p.jfr") + " " + dir.resolve("p-slim-2.jfr"));
     }
 
+    /**
+     * A killed JVM's chunk or repository folder, read through a finished copy, is no file jfr scrub reads: the command
+     * is loom's own --slim, which writes the copy from what loom read.
+     */
+    @Test
+    void theCensusCommandForAFileReadThroughACopyIsLoomsSlim(@TempDir Path dir) {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
+            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
+        }
+        String folder = dir.resolve("2026_12_02_17_19_50_24169").toString();
+        Finding finding = census.finish(
+                new Rule.Recording(0, 2_000_000_000L, 100_000, 100, folder, Map.of(), Map.of(), Map.of(), true));
+        String command = (String) finding.details().get("slim_command");
+        assertThat(command).isEqualTo("loom inspect " + folder + " --slim " + folder + "-slim.jfr");
+        assertThat(finding.explanation())
+                .contains("jfr cannot read this recording as it is")
+                .doesNotContain("jfr scrub")
+                .endsWith(command);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 499, 500, 501, 999, 1000, 1001, 12_345})
     void theCensusKeepsAtMost500PointsEndingWithTheLast(int buckets) {

@@ -478,6 +478,24 @@ class InspectCommandTest {
                     new ObjectMapper().readTree(killed.out()).path("findings").findValue("started");
             assertThat(census).as(killed.out()).isNotNull();
             assertThat(census.asLong()).isGreaterThanOrEqualTo(Recording.THREADS);
+            assertThat(new ObjectMapper()
+                            .readTree(killed.out())
+                            .path("findings")
+                            .findValue("slim_command")
+                            .asText())
+                    .as("jfr scrub cannot read the chunk: the copy is loom's")
+                    .startsWith("loom inspect " + chunk + " --slim ");
+            Path finished = dir.resolve("finished.jfr"); // a copy jfr reads: its command is jfr scrub's
+            dev.loompatterns.analysis.jfr.UnfinishedChunk.join(List.of(chunk), finished);
+            LoomCliTest.Result copy = LoomCliTest.loom("inspect", finished.toString(), "--format", "json");
+            assertThat(copy.code()).as(copy.err()).isZero();
+            assertThat(new ObjectMapper()
+                            .readTree(copy.out())
+                            .path("findings")
+                            .findValue("slim_command")
+                            .asText())
+                    .startsWith("jfr scrub ")
+                    .endsWith(" " + finished + " " + dir.resolve("finished-slim.jfr"));
             assertThat(Files.size(chunk))
                     .as("the chunk itself is left as it was")
                     .isPositive();
@@ -492,6 +510,8 @@ class InspectCommandTest {
                             + " as far as it was flushed" + System.lineSeparator());
             JsonNode report = new ObjectMapper().readTree(folder.out());
             assertThat(report.path("findings").findValue("started").asLong()).isGreaterThanOrEqualTo(Recording.THREADS);
+            assertThat(report.path("findings").findValue("slim_command").asText())
+                    .isEqualTo("loom inspect " + chunk.getParent() + " --slim " + chunk.getParent() + "-slim.jfr");
             assertThat(report.toString())
                     .as("the report names the folder, not the temporary file read")
                     .contains(chunk.getParent().toString())

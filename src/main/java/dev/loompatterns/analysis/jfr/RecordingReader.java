@@ -66,23 +66,25 @@ public final class RecordingReader {
      * @throws IOException if the file cannot be read or is not a whole recording
      */
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
-        return analyze(file, file.toString(), progress);
+        return analyze(file, file.toString(), false, progress, Analysis.ofAllRules());
     }
 
     /**
-     * {@link #analyze(Path, LongConsumer)} of a file read in another's stead (a finished copy of a chunk its JVM never
-     * finished): the findings name {@code name}, the file the user gave.
+     * {@link #analyze(Path, LongConsumer)} of a file named {@code name} in the findings (the name the user gave), and
+     * {@code copied} where it is read in another's stead (a finished copy of a chunk its JVM never finished: {@link
+     * Rule.Recording#copied()}).
      */
-    public static Result analyze(Path file, String name, LongConsumer progress) throws IOException {
-        return analyze(file, name, progress, Analysis.ofAllRules());
+    public static Result analyze(Path file, String name, boolean copied, LongConsumer progress) throws IOException {
+        return analyze(file, name, copied, progress, Analysis.ofAllRules());
     }
 
     /** {@link #analyze(Path, LongConsumer)} with these rules. */
     static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
-        return analyze(file, file.toString(), progress, analysis);
+        return analyze(file, file.toString(), false, progress, analysis);
     }
 
-    private static Result analyze(Path file, String name, LongConsumer progress, Analysis analysis) throws IOException {
+    private static Result analyze(Path file, String name, boolean copied, LongConsumer progress, Analysis analysis)
+            throws IOException {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
         long bytesLost = 0;
@@ -123,7 +125,8 @@ public final class RecordingReader {
                             name,
                             settings.all(),
                             Durations.timespans(settings.thresholds()),
-                            Durations.timespans(settings.periods()))),
+                            Durations.timespans(settings.periods()),
+                            copied)),
                     events,
                     sampledVirtualThreads,
                     bytesLost);
