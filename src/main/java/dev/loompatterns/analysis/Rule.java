@@ -67,23 +67,10 @@ public interface Rule {
             periods = sorted(periods);
         }
 
-        /** A recording read as it is, not through a copy. */
-        public Recording(
-                long start,
-                long end,
-                long events,
-                long bytes,
-                String file,
-                Map<String, EventEnabled> settings,
-                Map<String, Set<Duration>> thresholds,
-                Map<String, Set<Duration>> periods) {
-            this(start, end, events, bytes, file, settings, thresholds, periods, false);
-        }
-
         /** A recording whose thresholds and periods are not known: the rules' tests make them so. */
         public Recording(
                 long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
-            this(start, end, events, bytes, file, settings, Map.of(), Map.of());
+            this(start, end, events, bytes, file, settings, Map.of(), Map.of(), false);
         }
 
         private static Map<String, Set<Duration>> sorted(Map<String, Set<Duration>> timespans) {

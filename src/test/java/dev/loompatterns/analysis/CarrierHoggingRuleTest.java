@@ -251,7 +251,8 @@ class CarrierHoggingRuleTest {
                 "r.jfr",
                 Map.of(),
                 Map.of("jdk.ThreadSleep", java.util.Set.of(java.time.Duration.ofMillis(1))),
-                Map.of()));
+                Map.of(),
+                false));
         assertThat(finding.explanation()).contains("from its threshold (1 ms in this recording)");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");

@@ -145,7 +145,8 @@ public final class ItemCollectionReader {
                 "",
                 settings,
                 Durations.timespans(thresholds),
-                Durations.timespans(periods));
+                Durations.timespans(periods),
+                false);
     }
 
     /**
