@@ -364,7 +364,8 @@ final class InspectCommand extends LoomCommand {
             throw new UsageException("no such file: '" + file + "'; give a .jfr recording");
         }
         if (Files.isDirectory(file)) {
-            throw new UsageException("'" + file + "' is a directory; give a .jfr recording");
+            throw new UsageException("'" + file + "' is a directory, and not a JFR repository folder"
+                    + " (yyyy_MM_dd_HH_mm_ss_PID, as a killed JVM leaves one); give a .jfr recording");
         }
         if (!Files.isRegularFile(file)) {
             // a pipe would be read until its writer closes it, and a recording is read more than once

@@ -422,6 +422,19 @@ class InspectCommandTest {
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording");
     }
 
+    /** A folder is read only as a JFR repository folder: any other is refused in one line that says which it takes. */
+    @Test
+    void aFolderThatIsNoRepositoryIsRefusedSayingWhichFoldersAreRead(@TempDir Path dir) throws IOException {
+        Path notARepository = Files.createDirectory(dir.resolve("2026_12_02_17_19_50"));
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", notARepository.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo("loom: '" + notARepository + "' is a directory, and not a JFR repository folder"
+                        + " (yyyy_MM_dd_HH_mm_ss_PID, as a killed JVM leaves one); give a .jfr recording"
+                        + System.lineSeparator());
+    }
+
     /**
      * A chunk in JFR's repository folder is named with its process: while it runs, the jcmd that copies it whole is
      * given with its pid. Once it was killed (SIGKILL runs no JFR hook, and the chunk is never finished), what it had
