@@ -71,8 +71,8 @@ public final class RecordingReader {
 
     /**
      * {@link #analyze(Path, LongConsumer)} of a file named {@code name} in the findings (the name the user gave), and
-     * {@code copied} where it is read in another's stead (a finished copy of a chunk its JVM never finished: {@link
-     * Rule.Recording#copied()}).
+     * {@code copied} where it is read in another's stead (a finished copy of a chunk its JVM never finished, or a
+     * repository folder's chunks joined: {@link Rule.Recording#copied()}).
      */
     public static Result analyze(Path file, String name, boolean copied, LongConsumer progress) throws IOException {
         return analyze(file, name, copied, progress, Analysis.ofAllRules());
