@@ -487,15 +487,11 @@ class InspectCommandTest {
             assertThat(killed.err())
                     .startsWith("loom: '" + chunk + "' is a chunk its JVM never finished (it was killed, or crashed);"
                             + " reading the ");
-            JsonNode census =
-                    new ObjectMapper().readTree(killed.out()).path("findings").findValue("started");
+            JsonNode killedFindings = new ObjectMapper().readTree(killed.out()).path("findings");
+            JsonNode census = killedFindings.findValue("started");
             assertThat(census).as(killed.out()).isNotNull();
             assertThat(census.asLong()).isGreaterThanOrEqualTo(Recording.THREADS);
-            assertThat(new ObjectMapper()
-                            .readTree(killed.out())
-                            .path("findings")
-                            .findValue("slim_command")
-                            .asText())
+            assertThat(killedFindings.findValue("slim_command").asText())
                     .as("jfr scrub cannot read the chunk: the copy is loom's")
                     .startsWith("loom inspect " + chunk + " --slim ");
             Path finished = dir.resolve("finished.jfr"); // a copy jfr reads: its command is jfr scrub's
