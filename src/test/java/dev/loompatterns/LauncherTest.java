@@ -814,6 +814,7 @@ class LauncherTest {
             assertThat(afterCtrlC.lines().filter(line -> line.startsWith("[")))
                     .as("no run started after Ctrl-C")
                     .isEmpty();
+            assertThat(afterCtrlC).as("stopped within the grace").doesNotContain("loom: the work had not stopped");
             assertThat(Files.readString(out)).as("the rows already finished").startsWith("pattern");
             try (var left = Files.list(recordings)) {
                 assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));

@@ -16,6 +16,7 @@ import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,6 +96,43 @@ public final class LoomCli implements Runnable {
      */
     public static final long CANCEL_GRACE_MILLIS = 10_000;
 
+    /**
+     * What the shutdown hook says when the command has not stopped within the grace (a wait no interrupt ends, or
+     * millions of waiters to cancel: {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, 10.2 s
+     * to exit 130): {@link #STOPPING_LINE} promised joined threads, and the JVM now ends without them. Before
+     * 2026-12-02 it ended without a word.
+     */
+    static String graceOverLine(Duration grace) {
+        String after = grace.toMillis() % 1000 == 0 ? grace.toSeconds() + " s" : grace.toMillis() + " ms";
+        return "loom: the work had not stopped " + after
+                + " after the signal (a wait that no interrupt ends, or too many threads to cancel in time); the JVM"
+                + " ends it without joining its threads";
+    }
+
+    /**
+     * The shutdown hook's work, for any signal that ends the JVM (INT, TERM, HUP; it cannot tell which): says so at
+     * once, asks the command to stop ({@link Cancellation}), interrupts {@code main} until {@code ended} says it
+     * has, and if the grace runs out first says that too, since the JVM then ends it.
+     */
+    static void stopOnSignal(Thread main, Cancellation.Ending ended, Duration grace, PrintStream err) {
+        Cancellation.request();
+        // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
+        // on a terminal a progress line may be showing, without its newline: this line starts on its own
+        if (Progress.stderrIsTerminal()) {
+            err.println();
+        }
+        err.println(STOPPING_LINE);
+        err.flush();
+        try {
+            if (!Cancellation.interruptUntilEnded(main, grace, ended)) {
+                err.println(graceOverLine(grace));
+                err.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -112,25 +150,11 @@ public final class LoomCli implements Runnable {
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(
-                () -> {
-                    Cancellation.request();
-                    // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
-                    // on a terminal a progress line may be showing, without its newline: this line starts on its own
-                    if (Progress.stderrIsTerminal()) {
-                        System.err.println();
-                    }
-                    // the hook runs for any signal that ends the JVM (INT, TERM, HUP), and cannot tell which
-                    System.err.println(STOPPING_LINE);
-                    System.err.flush();
-                    try {
-                        Cancellation.interruptUntilEnded(
-                                main,
-                                Duration.ofMillis(CANCEL_GRACE_MILLIS),
-                                atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
+                () -> stopOnSignal(
+                        main,
+                        atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS),
+                        Duration.ofMillis(CANCEL_GRACE_MILLIS),
+                        System.err),
                 CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         // made while there is room: a run's threads may still fill the heap when the error reaches main

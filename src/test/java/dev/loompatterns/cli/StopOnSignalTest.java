@@ -1,0 +1,101 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.engine.Cancellation;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The shutdown hook's work ({@link LoomCli#stopOnSignal}): a command that stops on the interrupt gets the stopping line
+ * alone; one that does not stop within the grace gets a second line saying the JVM ends it without joining its threads
+ * (before, the JVM ended after the grace without a word, under a line that promised joined threads). In a child JVM:
+ * the hook asks {@link Cancellation}, which is the JVM's for good.
+ */
+@Timeout(120) // backstop only
+class StopOnSignalTest {
+
+    @Test
+    void theGraceRunningOutIsSaidAndACommandThatStopsInTimeHearsOnlyTheStoppingLine() throws Exception {
+        ChildJvm.Result child = ChildJvm.run(
+                ChildJvm.Launch.plain(List.of("--enable-preview"), Signalled.class, List.of()), Duration.ofSeconds(90));
+
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stdout())
+                .containsExactly(
+                        "stops: " + LoomCli.STOPPING_LINE,
+                        "stops: ended true",
+                        "deaf: " + LoomCli.STOPPING_LINE,
+                        "deaf: loom: the work had not stopped 300 ms after the signal (a wait that no interrupt ends,"
+                                + " or too many threads to cancel in time); the JVM ends it without joining its"
+                                + " threads",
+                        "deaf: still running true",
+                        "cancelled: true");
+    }
+
+    @Test
+    void theLineNamesTheGraceInSecondsWhenItIsWhole() {
+        assertThat(LoomCli.graceOverLine(Duration.ofMillis(LoomCli.CANCEL_GRACE_MILLIS)))
+                .startsWith("loom: the work had not stopped 10 s after the signal");
+    }
+
+    /** The child's program: the hook's work for a command that stops on the interrupt, then for one deaf to it. */
+    static final class Signalled {
+        public static void main(String[] args) throws Exception {
+            CountDownLatch never = new CountDownLatch(1);
+            Thread stops = Thread.ofPlatform().start(() -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    // what a run does on Ctrl-C: it ends
+                }
+            });
+            print("stops", err -> LoomCli.stopOnSignal(stops, joined(stops), Duration.ofSeconds(60), err));
+            System.out.println("stops: ended " + !stops.isAlive());
+
+            AtomicBoolean released = new AtomicBoolean();
+            Thread deaf = Thread.ofPlatform().start(() -> {
+                while (!released.get()) {
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        // swallowed, as a wait that no interrupt ends would
+                    }
+                }
+            });
+            try {
+                print("deaf", err -> LoomCli.stopOnSignal(deaf, joined(deaf), Duration.ofMillis(300), err));
+                System.out.println("deaf: still running " + deaf.isAlive());
+            } finally {
+                released.set(true);
+                deaf.interrupt();
+                deaf.join();
+            }
+            System.out.println("cancelled: " + Cancellation.requested());
+        }
+
+        /** Runs {@code hook} on a stream of its own and prints each line it wrote, after {@code who}. */
+        private static void print(String who, java.util.function.Consumer<PrintStream> hook) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+                hook.accept(err);
+            }
+            bytes.toString(StandardCharsets.UTF_8).lines().forEach(line -> System.out.println(who + ": " + line));
+        }
+
+        private static Cancellation.Ending joined(Thread thread) {
+            return atMost -> {
+                thread.join(atMost);
+                return !thread.isAlive();
+            };
+        }
+    }
+}
