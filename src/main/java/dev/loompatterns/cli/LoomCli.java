@@ -528,6 +528,20 @@ public final class LoomCli implements Runnable {
             return "no pattern id: '" + run.jfr + "' was read as --jfr's file; put --jfr after the id"
                     + (id == null ? "" : " ('loom run " + id + " --jfr')") + " or give the file with '=' (--jfr=FILE)";
         }
+        // 'loom run', 'loom run 1 --mode': picocli said "Missing required parameter: 'ID'" (or "... for option
+        // '--mode' (M)"), a label and a capital letter unlike every other refusal
+        if (e instanceof CommandLine.MissingParameterException missing
+                && missing.getMissing().size() == 1) {
+            CommandLine.Model.ArgSpec arg = missing.getMissing().getFirst();
+            if (arg instanceof CommandLine.Model.OptionSpec option) {
+                // "Expected parameter for option '--modes' but found '--variants=v'": the next option came first
+                Matcher found = OPTION_FOUND.matcher(e.getMessage().strip());
+                return "option '" + option.longestName() + "' needs a value (" + option.paramLabel() + ")"
+                        + (found.matches() ? ", not the next option '" + found.group(1) + "'" : "");
+            }
+            String what = String.join(" ", arg.description()).replaceFirst(" \\(see '[^)]*'\\)$", "");
+            return e.getCommandLine().getCommandName() + " needs " + arg.paramLabel() + ", " + what;
+        }
         // picocli names a --param option "option '--param'" in some messages: one word is enough
         // the whole message, a newline of the value's kept (the caller writes it as \n: its first line alone cut the
         // value, "but was 'a"), matched with DOTALL; not made one line here, or the caller's oneLine would double the
@@ -560,6 +574,10 @@ public final class LoomCli implements Runnable {
             "Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: expected one of \\[([A-Z]+(?:, [A-Z]+)*)\\]"
                     + " \\(case-insensitive\\) but was '(.*)'",
             Pattern.DOTALL);
+
+    /** picocli's refusal of an option whose value is missing because another option follows it. */
+    private static final Pattern OPTION_FOUND =
+            Pattern.compile("Expected parameter for option '\\S+' but found '(.*)'", Pattern.DOTALL);
 
     private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -400,11 +401,39 @@ class LoomCliTest {
         assertThat(loom("run", "--jfr", "x.jfr").err())
                 .as("a file after --jfr, and no id")
                 .contains("'x.jfr' was read as --jfr's file; put --jfr after the id or give the file with '='");
-        assertThat(loom("run", "--jfr").err()).contains("Missing required parameter");
+        assertThat(loom("run", "--jfr").err()).contains("loom: run needs ID");
         assertThat(loom("run", "--jfr=x.jfr").err())
                 .as("the file given with '=': only the id is missing")
-                .contains("Missing required parameter")
+                .contains("loom: run needs ID")
                 .doesNotContain("was read as");
+    }
+
+    /**
+     * A command run without the argument it needs says which and what it is, in the words of its help: picocli said
+     * "Missing required parameter: 'ID'", a label and a capital letter, unlike every other refusal.
+     */
+    @Test
+    void aMissingArgumentIsNamedWithWhatItIs() {
+        Map<String, String> expected = Map.of(
+                "run",
+                "loom: run needs ID, the pattern's id or number (see 'loom run --help')",
+                "dump",
+                "loom: dump needs ID, the pattern's id or number (see 'loom dump --help')",
+                "fidelity",
+                "loom: fidelity needs ID, thread-basics or url-fetch (or their numbers, 1 and 11) (see"
+                        + " 'loom fidelity --help')",
+                "inspect",
+                "loom: inspect needs FILE, a .jfr recording, or the JFR repository folder"
+                        + " (yyyy_MM_dd_HH_mm_ss_PID) a killed JVM left (see 'loom inspect --help')");
+        assertThat(loom("run", "1", "--mode").err())
+                .as("an option without its value")
+                .isEqualTo("loom: option '--mode' needs a value (M) (see 'loom run --help')" + System.lineSeparator());
+        expected.forEach((command, line) -> {
+            Result result = loom(command);
+            assertThat(result.code()).as(command).isEqualTo(LoomCli.EXIT_USAGE);
+            assertThat(result.err()).as(command).isEqualTo(line + System.lineSeparator());
+            assertThat(result.out()).as(command).isEmpty();
+        });
     }
 
     @Test
@@ -903,8 +932,10 @@ class LoomCliTest {
         List<String> args = new ArrayList<>(List.of("compare", "thread-basics", "--tasks", "2"));
         args.addAll(options);
         usageLine(args.toArray(String[]::new))
-                .startsWith("loom: Expected parameter for option '" + options.get(0) + "' but found '" + options.get(1)
-                        + "'");
+                .startsWith("loom: option '" + options.get(0) + "' needs a value ("
+                        + (options.get(0).equals("--modes") ? "M" : "V")
+                        + "), not the next option '"
+                        + options.get(1) + "'");
     }
 
     /** An empty name is refused as empty, like an empty --out or --jfr-dir: inspect said "'' is a directory". */
