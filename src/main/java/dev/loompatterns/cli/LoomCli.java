@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -133,6 +134,29 @@ public final class LoomCli implements Runnable {
         }
     }
 
+    /**
+     * What {@link HeapWatch} does when a command it stopped has not ended within the grace: says why ({@code line},
+     * or {@code madeBefore}, a line made while the heap had room, when making it runs out of memory), deletes this
+     * JVM's JFR repository (JFR's own hook, which deletes it, is not run by a halt) and halts with {@value
+     * #EXIT_CHECK_FAILED}, as Ctrl-C's grace ends the JVM: an exit would run the shutdown hooks, which a full heap
+     * can hang. It halts even when printing fails.
+     */
+    static void haltStuck(Supplier<String> line, String madeBefore, PrintStream err) {
+        try {
+            String said;
+            try {
+                said = line.get();
+            } catch (OutOfMemoryError e) {
+                said = madeBefore;
+            }
+            err.println(said);
+            err.flush();
+        } finally {
+            JfrRepository.deleteOwnBeforeHalt();
+            Runtime.getRuntime().halt(EXIT_CHECK_FAILED);
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -161,23 +185,10 @@ public final class LoomCli implements Runnable {
         String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
         String outOfHeap = outOfMemoryLine(named, "", args);
         // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
-        HeapWatch heapWatch =
-                HeapWatch.start(main, atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS), () -> {
-                    // as Ctrl-C's grace ends the JVM; an exit would run the hooks, which a full heap can hang
-                    try {
-                        String line;
-                        try {
-                            line = heapFullLine(named, "", args);
-                        } catch (OutOfMemoryError e) {
-                            line = outOfHeap;
-                        }
-                        System.err.println(line);
-                        System.err.flush();
-                    } finally {
-                        JfrRepository.deleteOwnBeforeHalt(); // JFR's hook, which deletes it, is not run by a halt
-                        Runtime.getRuntime().halt(EXIT_CHECK_FAILED); // even when the heap had no room to print
-                    }
-                });
+        HeapWatch heapWatch = HeapWatch.start(
+                main,
+                atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS),
+                () -> haltStuck(() -> heapFullLine(named, "", args), outOfHeap, System.err));
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;
         try {

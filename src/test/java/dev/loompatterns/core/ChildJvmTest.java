@@ -17,6 +17,8 @@ import jdk.jfr.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(120) // backstop only
 class ChildJvmTest {
@@ -24,8 +26,19 @@ class ChildJvmTest {
     /** The child: prints its arguments as key=value lines, or writes its pid to a file and hangs. */
     public static final class Child {
         public static void main(String[] args) throws Exception {
-            if (args[0].equals("hang")) { // asked to stop, it prints a last line
+            if (args[0].equals("hang") || args[0].equals("hang-dumping")) { // asked to stop, it prints a last line
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("goodbye")));
+                if (args[0].equals("hang-dumping")) {
+                    // JFR's shutdown hook dumps this recording into a named pipe that nobody reads: it waits in the
+                    // open for good, before it clears the repository
+                    jdk.jfr.Recording dumped = new jdk.jfr.Recording();
+                    dumped.enable("jdk.VirtualThreadPinned");
+                    dumped.setDestination(Path.of(args[2])); // a pipe from the start: JFR's check of it would wait
+                    dumped.setDumpOnExit(true);
+                    dumped.start();
+                    Files.deleteIfExists(Path.of(args[2]));
+                    dev.loompatterns.jfr.Fifo.mkfifo(Path.of(args[2]));
+                }
                 Files.writeString(
                         Path.of(args[1]), Long.toString(ProcessHandle.current().pid()));
                 System.out.println("hanging");
@@ -174,8 +187,9 @@ class ChildJvmTest {
 
     /**
      * The JVM that starts the child in the test below, as {@code loom} does in a recorded run: its arguments
-     * are a folder for the child's JFR repository, the file the child writes its pid to, and the parent's
-     * recording, beside which the child records.
+     * are a folder for the child's JFR repository, the file the child writes its pid to, the parent's
+     * recording, beside which the child records, the child's mode, and the pipe a {@code hang-dumping} child dumps
+     * into.
      */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
@@ -185,7 +199,7 @@ class ChildJvmTest {
                     .call(() -> ChildJvm.run(
                             List.of("-XX:FlightRecorderOptions:repository=" + args[0]),
                             Child.class,
-                            List.of("hang", args[1]),
+                            List.of(args[3], args[1], args[4]),
                             Duration.ofMinutes(10)));
         }
     }
@@ -196,9 +210,11 @@ class ChildJvmTest {
      * temporary folder are gone too: its output files lost their names once it started, and it deleted its
      * recording settings once it had read them. The recordings' folder has a ':' in its name: the files to
      * delete were passed as one list joined by ':', and a file named as the folder's part before it was deleted.
+     * In {@code hang-dumping} the child's shutdown never ends ({@link #fifo}), and it is halted instead.
      */
-    @Test
-    void aChildEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"hang", "hang-dumping"})
+    void aChildEndsWhenTheJvmThatStartedItIsKilled(String mode, @TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp")); // the parent's temporary folder: the child's files
         Path repository = Files.createDirectory(dir.resolve("repository"));
         Path pidFile = dir.resolve("pid");
@@ -213,7 +229,9 @@ class ChildJvmTest {
                         Parent.class.getName(),
                         repository.toString(),
                         pidFile.toString(),
-                        recordings.resolve("p.jfr").toString())
+                        recordings.resolve("p.jfr").toString(),
+                        mode,
+                        fifo(dir).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("parent.txt").toFile())
                 .start();
@@ -253,6 +271,16 @@ class ChildJvmTest {
                 child.onExit().join();
             }
         }
+    }
+
+    /**
+     * For {@code hang-dumping}, the named pipe that no one reads, which the child makes for its dump on exit, in place
+     * of the file its recording was given (JFR opens a destination when it is given, and would wait): its shutdown then never
+     * ends, and {@link ParentWatch} halts it after {@link ChildJvm#STOP_GRACE}, deleting the JFR repository that
+     * JFR's hook would have. Before 2026-12-03 no test took that way.
+     */
+    private static Path fifo(Path dir) {
+        return dir.resolve("nobody-reads");
     }
 
     private static long sizeOf(Path file) {
