@@ -94,14 +94,13 @@ final class DumpCommand extends LoomCommand {
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
-        // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
-        String tmp = System.getProperty("java.io.tmpdir");
         if (out != null) {
             return dump(pattern, chosenMode, chosenVariant, chosenWorkload, checkTarget(out));
         }
+        // by default not in the current folder, which may be a checkout: the JSON is hundreds of KB
         // a name loom chose is taken before the run: another loom that chose it too (a container's, in the same
         // second, with the same pid) dumps to the next free one instead of failing on this one's file
-        Path chosen = AtomicFile.takeFreeName(Path.of(tmp).resolve(defaultFile(pattern, chosenMode)));
+        Path chosen = AtomicFile.takeFreeName(temporaryFolder().resolve(defaultFile(pattern, chosenMode)));
         try {
             return dump(pattern, chosenMode, chosenVariant, chosenWorkload, checkTarget(chosen));
         } finally {
@@ -109,13 +108,19 @@ final class DumpCommand extends LoomCommand {
         }
     }
 
+    /** Where a dump goes when no --out names a file, and where one for a device or a pipe is taken first. */
+    private static Path temporaryFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
     /** Runs the pattern until it holds, dumps its threads to {@code saved} and prints the dump's summary. */
     private int dump(Pattern pattern, Mode chosenMode, Variant chosenVariant, Workload chosenWorkload, Path saved)
             throws Exception {
-        String tmp = System.getProperty("java.io.tmpdir");
         // a device or a pipe (--out /dev/null) is written into once the dump is read: it is taken to a file first
         boolean into = AtomicFile.writtenInto(saved);
-        Path file = into ? Path.of(tmp, "." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID()) : saved;
+        Path file = into
+                ? temporaryFolder().resolve("." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID())
+                : saved;
         if (into) {
             // deleted on the way out too: a pipe nobody reads holds the write in its open, which no interrupt ends,
             // and Ctrl-C then ends the JVM after its grace with this copy of the dump left in the temporary folder
