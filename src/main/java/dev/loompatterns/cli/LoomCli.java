@@ -99,7 +99,7 @@ public final class LoomCli implements Runnable {
 
     /**
      * What the shutdown hook says when the command has not stopped within the grace (a wait no interrupt ends, or
-     * millions of waiters to cancel: {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, 10.2 s
+     * millions of waiters to cancel: {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, 10.3 s
      * to exit 130): {@link #STOPPING_LINE} promised joined threads, and the JVM now ends without them. Before
      * 2026-12-02 it ended without a word.
      */

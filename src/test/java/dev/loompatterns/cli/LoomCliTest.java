@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class LoomCliTest {
@@ -406,6 +407,23 @@ class LoomCliTest {
                 .as("the file given with '=': only the id is missing")
                 .contains("loom: run needs ID")
                 .doesNotContain("was read as");
+    }
+
+    /** The line above is made of the argument's description: every command's required argument has one. */
+    @Test
+    void everyRequiredArgumentIsDescribed() {
+        CommandLine cli = new CommandLine(new LoomCli());
+        List<String> required = new ArrayList<>();
+        cli.getSubcommands()
+                .forEach((name, command) -> command.getCommandSpec().positionalParameters().stream()
+                        .filter(CommandLine.Model.ArgSpec::required)
+                        .forEach(arg -> {
+                            required.add(name + " " + arg.paramLabel());
+                            assertThat(String.join(" ", arg.description()))
+                                    .as(name + " " + arg.paramLabel())
+                                    .isNotBlank();
+                        }));
+        assertThat(required).contains("run ID", "dump ID", "fidelity ID", "inspect FILE");
     }
 
     /**
