@@ -39,6 +39,15 @@
  * in virtual mode runs a fixed pool of virtual threads to show that it works but hides the limit:
  * don't do this in new code.
  *
+ * <p>A semaphore in front of more virtual threads than permits is a queue of waiters: cheap to hold, not to
+ * cancel. Interrupted (Ctrl-C, an executor's {@code shutdownNow}, a scope's cancellation), each waiter leaves the
+ * semaphore's queue ({@code AbstractQueuedSynchronizer.cancelAcquire}, whose {@code cleanQueue} the stacks of such a
+ * stop show), and that costs more the longer the queue: 100,000 waiters on one semaphore took 18.3 to 19.1 s to
+ * interrupt and join, 100,000 sleepers 0.26 to 0.9 s ({@code CancelWaitersBenchmark}, JDK 25, the project's 2-core
+ * machine, 2026-12-03). So {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, stopped by
+ * Ctrl-C, outlives loom's 10 s grace. Where tasks can outnumber the permits by that much, bound what is started
+ * rather than what runs: take the permit before starting the thread, as the backpressure pattern does.
+ *
  * <h2>Memory consistency effects</h2>
  * A worker's {@code release()} of its permit happens-before the {@code acquire()} that next takes
  * it, and putting a connection back in the pool's idle queue (a {@code ConcurrentLinkedQueue})
