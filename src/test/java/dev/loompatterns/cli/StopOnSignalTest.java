@@ -2,13 +2,12 @@ package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.engine.Cancellation;
+import dev.loompatterns.testing.OwnJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,7 @@ class StopOnSignalTest {
 
     @Test
     void theGraceRunningOutIsSaidAndACommandThatStopsInTimeHearsOnlyTheStoppingLine() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(
-                ChildJvm.Launch.plain(List.of("--enable-preview"), Signalled.class, List.of()), Duration.ofSeconds(90));
-
-        assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(child.stdout())
+        assertThat(OwnJvm.linesOf(Signalled.class))
                 .containsExactly(
                         "stops: " + LoomCli.STOPPING_LINE,
                         "stops: ended true",

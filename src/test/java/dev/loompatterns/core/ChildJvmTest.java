@@ -277,7 +277,9 @@ class ChildJvmTest {
      * For {@code hang-dumping}, the named pipe that no one reads, which the child makes for its dump on exit, in place
      * of the file its recording was given (JFR opens a destination when it is given, and would wait): its shutdown then never
      * ends, and {@link ParentWatch} halts it after {@link ChildJvm#STOP_GRACE}, deleting the JFR repository that
-     * JFR's hook would have. Before 2026-12-03 no test took that way.
+     * JFR's hook would have. Before 2026-12-03 no test took that way. That JFR's hook is stuck (and so not the one
+     * that deletes the repository) shows in the test failing, left of the repository, when {@link ParentWatch}'s
+     * deletion is removed (tried 2026-12-03): the child's exit status goes to its dead parent, so it cannot be read.
      */
     private static Path fifo(Path dir) {
         return dir.resolve("nobody-reads");

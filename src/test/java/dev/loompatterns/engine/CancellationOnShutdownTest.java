@@ -2,9 +2,7 @@ package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loompatterns.core.ChildJvm;
-import java.time.Duration;
-import java.util.List;
+import dev.loompatterns.testing.OwnJvm;
 import org.junit.jupiter.api.Test;
 
 class CancellationOnShutdownTest {
@@ -16,11 +14,7 @@ class CancellationOnShutdownTest {
      */
     @Test
     void aShutdownThatHasBegunIsACancellationBeforeAnyoneRequestedIt() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(
-                ChildJvm.Launch.plain(List.of("--enable-preview"), AskedInAHook.class, List.of()),
-                Duration.ofSeconds(60));
-        assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(child.stdout()).containsExactly("before: false", "in a hook: true");
+        assertThat(OwnJvm.linesOf(AskedInAHook.class)).containsExactly("before: false", "in a hook: true");
     }
 
     /** The child's program: asks before and during shutdown, never calling request(). */

@@ -2,7 +2,7 @@ package dev.loompatterns.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.testing.OwnJvm;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -79,11 +79,7 @@ class HeapWatchTest {
 
     @Test
     void aCollectionThatLeavesTheShareInUseStopsTheCommandAndOneThatDoesNotStopIsStuck() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(
-                ChildJvm.Launch.plain(List.of("--enable-preview"), Tripped.class, List.of()), Duration.ofSeconds(90));
-
-        assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(child.stdout())
+        assertThat(OwnJvm.linesOf(Tripped.class))
                 .containsExactly(
                         "tripped: 85 of 100 MB (85%)",
                         "cancelled: true",

@@ -2,10 +2,12 @@ package dev.loompatterns.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.core.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,5 +65,17 @@ public final class OwnJvm {
         } finally {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Runs {@code main} in a child JVM ({@link ChildJvm.Launch#plain}, with {@code --enable-preview}), for a test of
+     * what a JVM keeps for good once set ({@code Cancellation}, the heap watch, shutdown hooks), fails the test unless
+     * it exits 0 (within 90 s, a backstop), and returns what it printed on stdout, a line each.
+     */
+    public static List<String> linesOf(Class<?> main, String... args) throws InterruptedException {
+        ChildJvm.Result child = ChildJvm.run(
+                ChildJvm.Launch.plain(List.of("--enable-preview"), main, List.of(args)), Duration.ofSeconds(90));
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        return child.stdout();
     }
 }
