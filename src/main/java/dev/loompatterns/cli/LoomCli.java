@@ -243,7 +243,7 @@ public final class LoomCli implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("loom: " + oneLine(describe(e) + hint(e.getCommandLine())));
+            err.println("loom: " + oneLine(describe(e, List.of(arguments)) + hint(e.getCommandLine())));
             return EXIT_USAGE;
         });
         cli.setExecutionStrategy(parsed -> {
@@ -481,8 +481,11 @@ public final class LoomCli implements Runnable {
                 || LoomCommand.numbered(catalogue, word).isPresent();
     }
 
-    /** picocli's message in one line, with a suggestion for a mistyped command or option. */
-    static String describe(CommandLine.ParameterException e) {
+    /**
+     * picocli's message in one line, with a suggestion for a mistyped command or option; {@code typed} is the
+     * command line as given, for the name an option was typed with ({@code -P} or {@code --param}).
+     */
+    static String describe(CommandLine.ParameterException e, List<String> typed) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()) {
             String word = unmatched.getUnmatched().getFirst();
@@ -525,8 +528,10 @@ public final class LoomCli implements Runnable {
         // first thing wrong is the word it could not match, which the user may have meant as the file
         if (e instanceof CommandLine.MissingParameterException
                 && !e.getCommandLine().getUnmatchedArguments().isEmpty()) {
-            return describe(new CommandLine.UnmatchedArgumentException(
-                    e.getCommandLine(), e.getCommandLine().getUnmatchedArguments()));
+            return describe(
+                    new CommandLine.UnmatchedArgumentException(
+                            e.getCommandLine(), e.getCommandLine().getUnmatchedArguments()),
+                    typed);
         }
         // 'loom run --jfr lock-counter': --jfr's optional value took the id, and picocli says the id is missing
         if (e instanceof CommandLine.MissingParameterException
@@ -547,7 +552,7 @@ public final class LoomCli implements Runnable {
             if (arg instanceof CommandLine.Model.OptionSpec option) {
                 // "Expected parameter for option '--modes' but found '--variants=v'": the next option came first
                 Matcher found = OPTION_FOUND.matcher(e.getMessage().strip());
-                return "option '" + option.longestName() + "' needs a value (" + option.paramLabel() + ")"
+                return "option '" + typedName(option, typed) + "' needs a value (" + option.paramLabel() + ")"
                         + (found.matches() ? ", not the next option '" + found.group(1) + "'" : "");
             }
             String what = String.join(" ", arg.description()).replaceFirst(" \\(see '[^)]*'\\)$", "");
@@ -569,6 +574,15 @@ public final class LoomCli implements Runnable {
             return "option '" + number.group(1) + "' takes a whole number in its range, not '" + number.group(2) + "'";
         }
         return message;
+    }
+
+    /**
+     * The name the option was typed with, the last of its names on the command line: picocli names it by its longest
+     * ({@code --param} for {@code -P}).
+     */
+    private static String typedName(CommandLine.Model.OptionSpec option, List<String> typed) {
+        List<String> names = List.of(option.names());
+        return typed.reversed().stream().filter(names::contains).findFirst().orElse(option.longestName());
     }
 
     /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */

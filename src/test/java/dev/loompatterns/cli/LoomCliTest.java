@@ -446,6 +446,15 @@ class LoomCliTest {
         assertThat(loom("run", "1", "--mode").err())
                 .as("an option without its value")
                 .isEqualTo("loom: option '--mode' needs a value (M) (see 'loom run --help')" + System.lineSeparator());
+        // picocli names an option by its longest name; the line names it as typed
+        assertThat(loom("run", "1", "-P").err())
+                .as("a short option without its value")
+                .isEqualTo("loom: option '-P' needs a value (NAME=VALUE) (see 'loom run --help')"
+                        + System.lineSeparator());
+        assertThat(loom("run", "1", "-P", "sleep-ms=5", "--param").err())
+                .as("the last of its names typed")
+                .isEqualTo("loom: option '--param' needs a value (NAME=VALUE) (see 'loom run --help')"
+                        + System.lineSeparator());
         expected.forEach((command, line) -> {
             Result result = loom(command);
             assertThat(result.code()).as(command).isEqualTo(LoomCli.EXIT_USAGE);
