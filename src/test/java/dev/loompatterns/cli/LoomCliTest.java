@@ -427,6 +427,49 @@ class LoomCliTest {
     }
 
     /**
+     * docs/cli.md's synopsis of each command (its line in the block under "Commands", and the lines indented under it)
+     * names every option the command takes: an option added to a command and not to the page fails here.
+     */
+    @Test
+    void everyOptionIsInTheSynopsisOfDocsCliMd() throws IOException {
+        String page = Files.readString(Path.of("docs", "cli.md"));
+        int commands = page.indexOf("## Commands");
+        int start = page.indexOf("```", commands);
+        String block = page.substring(start + 3, page.indexOf("```", start + 3));
+        Map<String, StringBuilder> synopsis = new java.util.HashMap<>();
+        StringBuilder current = null;
+        for (String line : block.lines().toList()) {
+            java.util.regex.Matcher command =
+                    java.util.regex.Pattern.compile("^\\./loom (\\w+)").matcher(line);
+            if (command.find()) {
+                current = synopsis.computeIfAbsent(command.group(1), name -> new StringBuilder());
+                current.append(line);
+            } else if (current != null && line.startsWith(" ")) {
+                current.append(line);
+            } else {
+                current = null;
+            }
+        }
+        CommandLine cli = new CommandLine(new LoomCli());
+        List<String> checked = new ArrayList<>();
+        cli.getSubcommands().forEach((name, command) -> {
+            List<CommandLine.Model.OptionSpec> options = command.getCommandSpec().options().stream()
+                    .filter(option -> !option.usageHelp() && !option.versionHelp())
+                    .toList();
+            if (options.isEmpty()) {
+                return;
+            }
+            assertThat(synopsis).as("docs/cli.md has a synopsis of " + name).containsKey(name);
+            // by any of its names: the page gives -P, the short one
+            options.forEach(option -> assertThat(synopsis.get(name).toString())
+                    .as(name + " " + option.longestName())
+                    .containsAnyOf(option.names()));
+            checked.add(name);
+        });
+        assertThat(checked).contains("run", "compare", "dump", "scale", "fidelity", "inspect");
+    }
+
+    /**
      * A command run without the argument it needs says which and what it is, in the words of its help: picocli said
      * "Missing required parameter: 'ID'", a label and a capital letter, unlike every other refusal.
      */
