@@ -31,8 +31,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "compare",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Run patterns in every mode and variant side by side and print one table.",
             "With no IDs, the whole catalogue, sized to take about a minute on 2 cores."

@@ -31,8 +31,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "dump",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as 'jcmd PID"
                     + " Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: each"

@@ -22,8 +22,6 @@ import picocli.CommandLine.Parameters;
 /** {@code loom fidelity ID}: the options, and the table of what {@link Fidelity} measured. */
 @Command(
         name = "fidelity",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Measure what the harness adds to a pattern's time, against the pattern's standalone example.",
             "Both do the same work, in alternating pairs in one JVM; the overhead is the median over pairs of"

@@ -36,8 +36,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "inspect",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Run the virtual-thread rules on any JFR recording, made by loom or not, and print what they found.",
             "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."

@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "list",
-        mixinStandardHelpOptions = true,
         description = {
             "List the catalogue: number, id, title and variants.",
             "With an ID, describe that pattern: its tutorial origin, variants and -P parameters."

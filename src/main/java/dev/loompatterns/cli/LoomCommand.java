@@ -11,14 +11,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.IntSummaryStatistics;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand shares: the catalogue, for those that name a pattern, and the streams it
  * prints to. Standard output is the command's result (a table, a report, a dump); standard error
- * is for progress and messages, so {@code loom compare > out.txt} still shows progress.
+ * is for progress and messages, so {@code loom compare > out.txt} still shows progress. Its
+ * {@code @Command} attributes are every subcommand's (picocli takes a superclass's where the
+ * subclass's annotation leaves them unset): {@code -h} and {@code -V}, and the options listed in
+ * the order they are declared.
  */
+@Command(mixinStandardHelpOptions = true, sortOptions = false)
 abstract class LoomCommand implements Callable<Integer> {
 
     /** The patterns: set by the factory in {@link LoomCli} when it makes the command. */

@@ -21,8 +21,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "run",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {"Run one pattern, in one mode or in each, check its result, and optionally record it with JFR."},
         footer = {
             "",

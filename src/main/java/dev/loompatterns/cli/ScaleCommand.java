@@ -30,8 +30,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "scale",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Many sleeping tasks: a virtual thread each, a platform thread each, a fixed pool of platform threads.",
             "Reports wall time, wake-ups per second, peak resident memory (VmHWM) and peak heap; each row runs in a"
