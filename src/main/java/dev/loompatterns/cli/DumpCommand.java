@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "dump",
         description = {
-            "Run a pattern, take a JSON thread dump mid-run with the JDK's own dumper (the same data as 'jcmd PID"
-                    + " Thread.dump_to_file -format=json'), save it, and print its thread containers as a tree: each"
-                    + " StructuredTaskScope, executor and pool with its name, owner, threads and their states.",
+            "Run a pattern, take a JSON thread dump mid-run, and print its scopes, executors and pools as a tree.",
+            "The dump is the JDK's own (the same data as 'jcmd PID Thread.dump_to_file -format=json'), saved to a file;"
+                    + " the tree gives each StructuredTaskScope, executor and pool with its name, owner, threads and"
+                    + " their states.",
             "The run is held while the dump is taken (a thread waits at the run's gate: a task at its start, or the"
                     + " thread that leads the others), then goes on and checks itself as usual."
         },

@@ -427,6 +427,31 @@ class LoomCliTest {
     }
 
     /**
+     * 'loom --help' lists each command in a line or two, its description's first sentence: dump's took five, the
+     * whole of what it does.
+     */
+    @Test
+    void theListOfCommandsGivesEachInALineOrTwo() {
+        Result help = loom("--help");
+        List<String> lines = help.out().lines().toList();
+        List<String> listed = lines.subList(lines.indexOf("Commands:") + 1, lines.size()).stream()
+                .takeWhile(line -> !line.isBlank())
+                .toList();
+        Map<String, Integer> linesOf = new java.util.LinkedHashMap<>();
+        String command = null;
+        for (String line : listed) {
+            if (!line.startsWith("    ")) {
+                command = line.strip().split(" ")[0];
+            }
+            linesOf.merge(command, 1, Integer::sum);
+        }
+        assertThat(linesOf.keySet())
+                .containsAll(new CommandLine(new LoomCli()).getSubcommands().keySet());
+        assertThat(linesOf)
+                .allSatisfy((name, count) -> assertThat(count).as(name).isLessThanOrEqualTo(2));
+    }
+
+    /**
      * docs/cli.md's synopsis of each command (its line in the block under "Commands", and the lines indented under it)
      * names every option the command takes: an option added to a command and not to the page fails here.
      */
