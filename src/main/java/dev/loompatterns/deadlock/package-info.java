@@ -56,6 +56,16 @@
  *       mode, so the check requires it everywhere, and ThreadMXBean as well in platform mode.
  * </ul>
  *
+ * So the migration's change is in the detector, not the workers:
+ *
+ * {@snippet :
+ * // before: sees platform threads only; null for a deadlock of virtual threads
+ * long[] ids = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+ * // after: a JSON dump lists every thread, virtual ones included, with what each is parked on
+ * ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+ *         .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+ * }
+ *
  * <h2>The three forms</h2>
  * {@link dev.loompatterns.deadlock.PlatformDeadlock} and
  * {@link dev.loompatterns.deadlock.VirtualDeadlock} start a thread per worker and run the

@@ -30,7 +30,16 @@
  * {@link dev.loompatterns.lockcounter.VirtualLockCounter} a virtual thread per worker;
  * {@link dev.loompatterns.lockcounter.StructuredLockCounter} a fork per worker in a scope. The
  * counters do not change at all: locks and atomics work the same for every kind of thread, which
- * is the migration lesson of this pattern.
+ * is the migration lesson of this pattern. The start of each worker is the whole diff:
+ *
+ * {@snippet :
+ * // before: the tutorial's thread per worker
+ * Thread thread = new Thread(Form.worker(counter, increments, startGate, finished), "counter-" + i);
+ * threads.add(thread);
+ * thread.start();
+ * // after: a virtual thread per worker, from a builder that numbers them counter-0, counter-1, ...
+ * threads.add(builder.start(Form.worker(counter, increments, startGate, finished)));
+ * }
  *
  * <h2>What changes under the hood</h2>
  * With 2 carriers, at most two virtual workers run at once, and a virtual thread never loses its

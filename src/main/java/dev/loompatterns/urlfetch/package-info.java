@@ -31,7 +31,21 @@
  * The fetch itself ({@link java.net.http.HttpClient#send}) stays blocking: that is the point of
  * virtual threads. On a virtual thread, a blocking socket read parks the thread and frees the
  * carrier. The pool size disappears as a knob; where it was also a limit on the server, it comes
- * back as a semaphore.
+ * back as a semaphore. The executor is all that changes, and the fetch takes a permit:
+ *
+ * {@snippet :
+ * // before: the pool's size caps how many waits overlap
+ * try (ExecutorService executor = Executors.newFixedThreadPool(
+ *         workers, Thread.ofPlatform().name("fetch-", 0).factory())) {
+ *     return ExecutorFetch.fetchAll(executor, client, uris, client::fetch, onFailure);
+ * }
+ * // after: a virtual thread per URL, named as the pool's were; a semaphore limits the server's load
+ * InFlightLimit limit = new InFlightLimit(maxInFlight);
+ * try (ExecutorService executor = Executors.newThreadPerTaskExecutor(
+ *         Thread.ofVirtual().name("fetch-", 0).factory())) {
+ *     return ExecutorFetch.fetchAll(executor, client, uris, uri -> limit.fetch(client, uri), onFailure);
+ * }
+ * }
  *
  * <p>The pool size was also, silently, a limit on connections. A pool of 100 reuses 100 kept-alive
  * connections; a virtual thread per request opens a connection per request (measured: about 4,670

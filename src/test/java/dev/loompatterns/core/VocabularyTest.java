@@ -113,6 +113,22 @@ class VocabularyTest {
                 .containsPattern("happens-before|happen-before");
     }
 
+    /**
+     * The essay shows code, in a {@code {@snippet}} (JEP 413), as java.util.concurrent's class comments show a worked
+     * example: three essays showed none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("patterns")
+    void theEssayShowsCodeInASnippet(String id) throws IOException {
+        Pattern pattern = CATALOGUE.find(id);
+        Path essay =
+                Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
+        assertThat(Files.readString(essay))
+                .as(essay.toString())
+                .contains("{@snippet")
+                .doesNotContain("<pre>");
+    }
+
     private static List<Field> staticFinalsOf(Class<?> type, Class<?> of) {
         return Arrays.stream(type.getDeclaredFields())
                 .filter(f ->
