@@ -99,34 +99,26 @@ class VocabularyTest {
     }
 
     /**
-     * The essay says what each form guarantees about memory: which action happens-before the check reads the result.
+     * The essay says what each form guarantees about memory (which action happens-before the check reads the result),
+     * and shows code in a {@code {@snippet}} (JEP 413), as java.util.concurrent's class comments show a worked example
+     * (three essays showed none).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("patterns")
-    void theEssayHasAMemoryConsistencySection(String id) throws IOException {
-        Pattern pattern = CATALOGUE.find(id);
-        Path essay =
-                Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
+    void theEssayHasAMemoryConsistencySectionAndASnippet(String id) throws IOException {
+        Path essay = essayOf(id);
         assertThat(Files.readString(essay))
                 .as(essay.toString())
                 .contains("<h2>Memory consistency effects</h2>")
-                .containsPattern("happens-before|happen-before");
-    }
-
-    /**
-     * The essay shows code, in a {@code {@snippet}} (JEP 413), as java.util.concurrent's class comments show a worked
-     * example: three essays showed none.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("patterns")
-    void theEssayShowsCodeInASnippet(String id) throws IOException {
-        Pattern pattern = CATALOGUE.find(id);
-        Path essay =
-                Path.of("src/main/java", pattern.getClass().getPackageName().replace('.', '/'), "package-info.java");
-        assertThat(Files.readString(essay))
-                .as(essay.toString())
+                .containsPattern("happens-before|happen-before")
                 .contains("{@snippet")
                 .doesNotContain("<pre>");
+    }
+
+    /** The pattern's essay, its package's {@code package-info.java}. */
+    private static Path essayOf(String id) {
+        String pkg = CATALOGUE.find(id).getClass().getPackageName();
+        return Path.of("src/main/java", pkg.replace('.', '/'), "package-info.java");
     }
 
     private static List<Field> staticFinalsOf(Class<?> type, Class<?> of) {
