@@ -3,7 +3,20 @@
 # The order: $JAVA_HOME, `java` on PATH, then the usual install folders, or LOOM_JDK_DIRS instead of
 # those (see `loom`'s header).
 
-feature_of() { # prints java.specification.version of the java binary $1 (25, 1.8), or nothing
+feature_of() { # prints the feature version of the java binary $1 (25, 1.8), or nothing
+  # Its JDK's release file says it (JAVA_VERSION="25.0.3"; every JDK image has one, since JDK 9 by JEP 220's
+  # layout, and 8's too). Asking the JVM instead started one per JDK looked at (two on the project's machine:
+  # PATH's 17, then the 25): reading the file took `./loom --version` from 0.94-1.08 s to 0.71-0.84 s there
+  # (6 runs each, alternated, 2026-12-03). Only a java without one (a wrapper, a shim, an odd install) is asked.
+  local release v
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    v="$(sed -nE 's/^JAVA_VERSION="?(1\.[0-9]+|[0-9]+).*/\1/p' "$release" | head -n 1)"
+    if [ -n "$v" ]; then
+      printf '%s\n' "$v"
+      return 0
+    fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9][0-9.]*\).*/\1/p' | head -n 1
 }
 

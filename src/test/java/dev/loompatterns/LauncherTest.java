@@ -170,9 +170,14 @@ class LauncherTest {
 
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
+        return fakeJdk(home, version, javac, "");
+    }
+
+    /** The same, its tools running {@code first} (shell lines) before they report. */
+    static Path fakeJdk(Path home, String version, boolean javac, String first) throws IOException {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        String script = "#!/bin/sh\necho '    java.specification.version = " + version + "' >&2\necho 'fake java "
-                + version + "' >&2\n";
+        String script = "#!/bin/sh\n" + first + "echo '    java.specification.version = " + version
+                + "' >&2\necho 'fake java " + version + "' >&2\n";
         for (String tool : javac ? List.of("java", "javac") : List.of("java")) {
             Files.writeString(bin.resolve(tool), script, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -245,6 +250,40 @@ class LauncherTest {
                 .contains("26 (" + home26 + ")", "27 (" + path27 + ")", "26 (" + folder26 + ")")
                 .contains("JAVA_HOME")
                 .doesNotContain("fake java");
+    }
+
+    /**
+     * A JDK's version is read from its {@code release} file, without starting its java (two JVMs started to be asked
+     * were half of a {@code ./loom --version}): here the file's version is believed over what the java would say (25),
+     * and the java is never run. A {@code 1.8.0_392} is named 1.8, as the JVM's {@code java.specification.version}.
+     */
+    @Test
+    void aJdksReleaseFileGivesItsVersionWithoutStartingIt(@TempDir Path dir) throws Exception {
+        Path ran = dir.resolve("a java was started");
+        Path home27 = jdkWithRelease(dir.resolve("home-27"), "27.0.1", ran);
+        Path jdk8 = jdkWithRelease(dir.resolve("jdks/jdk-8"), "1.8.0_392", ran);
+
+        Outcome run = launch(
+                dir,
+                Map.of(
+                        "JAVA_HOME",
+                        home27.toString(),
+                        "LOOM_JDK_DIRS",
+                        dir.resolve("jdks").toString()),
+                "list");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("27 (" + home27 + ")", "1.8 (" + jdk8 + ")");
+        assertThat(ran).as("no java of a JDK with a release file was started").doesNotExist();
+    }
+
+    /** A JDK at {@code home} whose release file says {@code javaVersion}, and whose java and javac say 25 when run. */
+    private static Path jdkWithRelease(Path home, String javaVersion, Path ran) throws IOException {
+        fakeJdk(home, "25", true, "touch '" + ran + "'\n");
+        Files.writeString(
+                home.resolve("release"),
+                "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + javaVersion + "\"\nOS_NAME=\"Linux\"\n");
+        return home.toRealPath();
     }
 
     @Test
