@@ -106,19 +106,14 @@ class VocabularyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("patterns")
     void theEssayHasAMemoryConsistencySectionAndASnippet(String id) throws IOException {
-        Path essay = essayOf(id);
+        String pkg = CATALOGUE.find(id).getClass().getPackageName();
+        Path essay = Path.of("src/main/java", pkg.replace('.', '/'), "package-info.java");
         assertThat(Files.readString(essay))
                 .as(essay.toString())
                 .contains("<h2>Memory consistency effects</h2>")
                 .containsPattern("happens-before|happen-before")
                 .contains("{@snippet")
                 .doesNotContain("<pre>");
-    }
-
-    /** The pattern's essay, its package's {@code package-info.java}. */
-    private static Path essayOf(String id) {
-        String pkg = CATALOGUE.find(id).getClass().getPackageName();
-        return Path.of("src/main/java", pkg.replace('.', '/'), "package-info.java");
     }
 
     private static List<Field> staticFinalsOf(Class<?> type, Class<?> of) {
