@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.testing.OwnJvm;
+import dev.loompatterns.testing.StandInRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,34 +44,16 @@ class StopOnSignalTest {
     /** The child's program: the hook's work for a command that stops on the interrupt, then for one deaf to it. */
     static final class Signalled {
         public static void main(String[] args) throws Exception {
-            CountDownLatch never = new CountDownLatch(1);
-            Thread stops = Thread.ofPlatform().start(() -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    // what a run does on Ctrl-C: it ends
-                }
-            });
-            print("stops", err -> LoomCli.stopOnSignal(stops, joined(stops), Duration.ofSeconds(60), err));
+            Thread stops = StandInRuns.stopsOnInterrupt();
+            print("stops", err -> LoomCli.stopOnSignal(stops, StandInRuns.joined(stops), Duration.ofSeconds(60), err));
             System.out.println("stops: ended " + !stops.isAlive());
 
-            AtomicBoolean released = new AtomicBoolean();
-            Thread deaf = Thread.ofPlatform().start(() -> {
-                while (!released.get()) {
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException e) {
-                        // swallowed, as a wait that no interrupt ends would
-                    }
-                }
-            });
-            try {
-                print("deaf", err -> LoomCli.stopOnSignal(deaf, joined(deaf), Duration.ofMillis(300), err));
-                System.out.println("deaf: still running " + deaf.isAlive());
-            } finally {
-                released.set(true);
-                deaf.interrupt();
-                deaf.join();
+            try (StandInRuns.Deaf deaf = new StandInRuns.Deaf()) {
+                print(
+                        "deaf",
+                        err -> LoomCli.stopOnSignal(
+                                deaf.thread(), StandInRuns.joined(deaf.thread()), Duration.ofMillis(300), err));
+                System.out.println("deaf: still running " + deaf.thread().isAlive());
             }
             System.out.println("cancelled: " + Cancellation.requested());
         }
@@ -84,13 +65,6 @@ class StopOnSignalTest {
                 hook.accept(err);
             }
             bytes.toString(StandardCharsets.UTF_8).lines().forEach(line -> System.out.println(who + ": " + line));
-        }
-
-        private static Cancellation.Ending joined(Thread thread) {
-            return atMost -> {
-                thread.join(atMost);
-                return !thread.isAlive();
-            };
         }
     }
 }

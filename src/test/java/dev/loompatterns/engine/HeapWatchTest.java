@@ -3,6 +3,7 @@ package dev.loompatterns.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.testing.OwnJvm;
+import dev.loompatterns.testing.StandInRuns;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,13 +45,6 @@ class HeapWatchTest {
         }
     }
 
-    private static Cancellation.Ending joined(Thread thread) {
-        return atMost -> {
-            thread.join(atMost);
-            return !thread.isAlive();
-        };
-    }
-
     @Test
     void collectionsThatLeaveLessThanTheShareInUseStopNothing() throws Exception {
         Listed collections = new Listed(List.of(List.of(50L), List.of(79L, 60L), List.of(79L)));
@@ -63,8 +57,8 @@ class HeapWatchTest {
             }
         });
         AtomicBoolean stuck = new AtomicBoolean();
-        try (HeapWatch watch =
-                HeapWatch.start(target, joined(target), () -> stuck.set(true), Duration.ofSeconds(1), collections)) {
+        try (HeapWatch watch = HeapWatch.start(
+                target, StandInRuns.joined(target), () -> stuck.set(true), Duration.ofSeconds(1), collections)) {
             // every list seen, and two empty looks after them; a watch that stopped looking (it tripped) fails here
             assertThat(collections.looked.tryAcquire(5, 30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -92,17 +86,10 @@ class HeapWatchTest {
     static final class Tripped {
         public static void main(String[] args) throws Exception {
             Listed collections = new Listed(List.of(List.of(40L), List.of(70L, 85L, 99L)));
-            CountDownLatch never = new CountDownLatch(1);
-            Thread stops = Thread.ofPlatform().start(() -> {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    // what a run does on Ctrl-C: it ends
-                }
-            });
+            Thread stops = StandInRuns.stopsOnInterrupt();
             AtomicBoolean stuck = new AtomicBoolean();
-            try (HeapWatch watch =
-                    HeapWatch.start(stops, joined(stops), () -> stuck.set(true), Duration.ofSeconds(60), collections)) {
+            try (HeapWatch watch = HeapWatch.start(
+                    stops, StandInRuns.joined(stops), () -> stuck.set(true), Duration.ofSeconds(60), collections)) {
                 stops.join(); // ended by the watch's interrupt, or the test's timeout says it was not
             }
             System.out.println("tripped: " + HeapWatch.tripped().inWords());
@@ -110,28 +97,17 @@ class HeapWatchTest {
             System.out.println("a command that stops on the interrupt: ended, stuck " + stuck.get());
 
             HeapWatch.reset();
-            AtomicBoolean released = new AtomicBoolean();
-            Thread deaf = Thread.ofPlatform().start(() -> {
-                while (!released.get()) {
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException e) {
-                        // swallowed, as a form that does not stop on an interrupt would
-                    }
-                }
-            });
+            StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
+            Thread deaf = deafRun.thread();
             CountDownLatch stuckCalled = new CountDownLatch(1);
-            try (HeapWatch watch = HeapWatch.start(
-                    deaf,
-                    joined(deaf),
-                    stuckCalled::countDown,
-                    Cancellation.REPEAT.multipliedBy(3),
-                    new Listed(List.of(List.of(70L), List.of(96L))))) {
+            try (deafRun;
+                    HeapWatch watch = HeapWatch.start(
+                            deaf,
+                            StandInRuns.joined(deaf),
+                            stuckCalled::countDown,
+                            Cancellation.REPEAT.multipliedBy(3),
+                            new Listed(List.of(List.of(70L), List.of(96L))))) {
                 stuckCalled.await();
-            } finally {
-                released.set(true);
-                deaf.interrupt();
-                deaf.join();
             }
             System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0));
 

@@ -3,6 +3,7 @@ package dev.loompatterns.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.StandInRuns;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,13 +15,6 @@ import org.junit.jupiter.api.Timeout;
 class InterruptUntilEndedTest {
 
     private static final Duration BACKSTOP = Duration.ofSeconds(30);
-
-    private static Cancellation.Ending joined(Thread thread) {
-        return atMost -> {
-            thread.join(atMost);
-            return !thread.isAlive();
-        };
-    }
 
     /** Parks until {@code released}, swallowing every interrupt, as RecordingStream.stop() swallows one; counts them. */
     private static int parkSwallowing(int times, AtomicBoolean released) {
@@ -42,7 +36,8 @@ class InterruptUntilEndedTest {
             try {
                 target.awaitState(Thread.State.WAITING);
 
-                boolean ended = Cancellation.interruptUntilEnded(target.thread(), BACKSTOP, joined(target.thread()));
+                boolean ended = Cancellation.interruptUntilEnded(
+                        target.thread(), BACKSTOP, StandInRuns.joined(target.thread()));
 
                 assertThat(ended).isTrue();
                 assertThat(target.join()).isEqualTo(3);
@@ -60,7 +55,7 @@ class InterruptUntilEndedTest {
 
             try {
                 boolean ended = Cancellation.interruptUntilEnded(
-                        target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
+                        target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.joined(target.thread()));
 
                 assertThat(ended).isFalse();
                 assertThat(target.thread().isAlive()).isTrue();
@@ -86,7 +81,7 @@ class InterruptUntilEndedTest {
             target.awaitState(Thread.State.RUNNABLE);
 
             boolean ended = Cancellation.interruptUntilEnded(
-                    target.thread(), Cancellation.REPEAT.multipliedBy(3), joined(target.thread()));
+                    target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.joined(target.thread()));
 
             stop.set(true);
             assertThat(ended).isFalse();
@@ -99,7 +94,8 @@ class InterruptUntilEndedTest {
         try (Background<Void> target = Background.start(() -> null)) {
             target.join();
 
-            assertThat(Cancellation.interruptUntilEnded(target.thread(), Duration.ZERO, joined(target.thread())))
+            assertThat(Cancellation.interruptUntilEnded(
+                            target.thread(), Duration.ZERO, StandInRuns.joined(target.thread())))
                     .isTrue();
         }
     }
