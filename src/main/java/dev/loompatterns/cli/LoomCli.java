@@ -173,22 +173,17 @@ public final class LoomCli implements Runnable {
         // recording, instead of letting the JVM halt in the middle of it.
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
+        // how the hook and the heap watch learn that the command has ended: main counts down once it has
+        Cancellation.Ending ended = atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
         Thread onCtrlC = new Thread(
-                () -> stopOnSignal(
-                        main,
-                        atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS),
-                        Duration.ofMillis(CANCEL_GRACE_MILLIS),
-                        System.err),
-                CTRL_C_THREAD);
+                () -> stopOnSignal(main, ended, Duration.ofMillis(CANCEL_GRACE_MILLIS), System.err), CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         // made while there is room: a run's threads may still fill the heap when the error reaches main
         String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
         String outOfHeap = outOfMemoryLine(named, "", args);
         // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
         HeapWatch heapWatch = HeapWatch.start(
-                main,
-                atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS),
-                () -> haltStuck(() -> heapFullLine(named, "", args), outOfHeap, System.err));
+                main, ended, () -> haltStuck(() -> heapFullLine(named, "", args), outOfHeap, System.err));
         int code = EXIT_CHECK_FAILED;
         Throwable escaped = null;
         try {
