@@ -158,10 +158,23 @@ public final class PinStream implements AutoCloseable {
         }
     }
 
-    /** Opens a window on the calling thread; the stream starts if none is running. */
+    /** Thrown by {@link #open} while another window is open: windows of one stream do not overlap. */
+    public static final class OverlapException extends IllegalStateException {
+        OverlapException() {
+            super("a window is already open: windows of one PinStream do not overlap");
+        }
+    }
+
+    /**
+     * Opens a window on the calling thread; the stream starts if none is running.
+     *
+     * @throws OverlapException      if another window is open
+     * @throws IllegalStateException if the stream could not start: no JFR, the JVM shutting down, or JFR's
+     *                               repository could not be made (a {@code java.io.tmpdir} that is not a folder)
+     */
     public synchronized Window open() {
         if (open != null) {
-            throw new IllegalStateException("a window is already open: windows of one PinStream do not overlap");
+            throw new OverlapException();
         }
         if (stream != null && recordingClosed()) {
             // closed under the stream after the last window that stopped it, by a test that closes every

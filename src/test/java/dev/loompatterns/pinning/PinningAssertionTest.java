@@ -3,15 +3,20 @@ package dev.loompatterns.pinning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -92,6 +97,44 @@ class PinningAssertionTest {
                         && m.contains("'Native or VM frame on stack' LockSupport.park at " + UpcallSort.class.getName()
                                 + ".compareSleeping")
                         && m.contains("at java.lang.Thread.sleep"));
+    }
+
+    /** Runs a fixture that pins under {@code @ShouldNotPin}, and prints how its test failed. */
+    public static final class FailureOfAFixture {
+        public static void main(String[] args) {
+            fixture(selectClass(PinningAssertionFixtures.PinsButShouldNot.class)).testEvents().failed().stream()
+                    .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                            .getThrowable()
+                            .orElseThrow())
+                    .forEach(failure -> {
+                        System.out.println("type=" + failure.getClass().getName());
+                        System.out.println("message=" + failure.getMessage());
+                    });
+        }
+    }
+
+    /**
+     * A JFR that cannot start (its repository cannot be made in a {@code java.io.tmpdir} that is a file) fails the
+     * test with JFR's own words. Before, it was reported as another annotated test running in parallel.
+     */
+    @Test
+    void aJfrThatCannotStartFailsTheTestWithItsOwnReason(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.createFile(dir.resolve("not-a-folder"));
+
+        ChildJvm.Result child = ChildJvm.run(
+                ChildJvm.Launch.plain(
+                        List.of("--enable-preview", "-Djava.io.tmpdir=" + notAFolder),
+                        FailureOfAFixture.class,
+                        List.of()),
+                Duration.ofMinutes(1)); // plain: a child run by the harness would record, and fail at once
+
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.value("type")).isEqualTo(IllegalStateException.class.getName());
+        assertThat(child.value("message"))
+                .startsWith("@ShouldNotPin/@ShouldPin on ")
+                .contains("could not start the JFR stream that the assertion reads: ")
+                .contains("Unable to create JFR repository directory")
+                .doesNotContain("running at the same time");
     }
 
     @Test

@@ -161,19 +161,7 @@ public final class PinningExtension implements InvocationInterceptor {
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
                 .stream;
-        PinStream.Window window;
-        try {
-            window = stream.open(); // PinStream's own lock orders the windows
-        } catch (IllegalStateException open) {
-            throw new ExtensionConfigurationException(
-                    "@ShouldNotPin/@ShouldPin on " + expected.where() + ", test '" + context.getDisplayName()
-                            + "': another test under @ShouldNotPin or @ShouldPin is running at the same time, though"
-                            + " the annotations take JUnit's global resource lock (as @Isolated does). A test's"
-                            + " threads are told by when they were created, so these tests must not run in parallel"
-                            + " with each other nor with tests that start threads: run them without"
-                            + " junit.jupiter.execution.parallel.enabled",
-                    open);
-        }
+        PinStream.Window window = open(stream::open, expected.where().toString(), context.getDisplayName());
         PinStream.Seen seen = proceedThenClose(invocation, () -> stream.close(window));
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
@@ -183,6 +171,29 @@ public final class PinningExtension implements InvocationInterceptor {
         }
         if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
             throw new AssertionError(failure(expected, counted, notCounted, seen.couldPin()));
+        }
+    }
+
+    /**
+     * Opens the test's window. Another window open is another annotated test running beside this one; any other
+     * failure is the stream's own (JFR's repository could not be made, the JVM is shutting down), told as it is.
+     * Before, every failure here was reported as a test running in parallel.
+     */
+    static PinStream.Window open(Supplier<PinStream.Window> open, String where, String test) {
+        String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + test + "': ";
+        try {
+            return open.get(); // PinStream's own lock orders the windows
+        } catch (PinStream.OverlapException overlap) {
+            throw new ExtensionConfigurationException(
+                    on + "another test under @ShouldNotPin or @ShouldPin is running at the same time, though"
+                            + " the annotations take JUnit's global resource lock (as @Isolated does). A test's"
+                            + " threads are told by when they were created, so these tests must not run in parallel"
+                            + " with each other nor with tests that start threads: run them without"
+                            + " junit.jupiter.execution.parallel.enabled",
+                    overlap);
+        } catch (IllegalStateException failed) {
+            throw new IllegalStateException(
+                    on + "could not start the JFR stream that the assertion reads: " + failed.getMessage(), failed);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** How the extension ends a test's window, whatever the test did. */
 class PinningExtensionTest {
@@ -43,6 +44,42 @@ class PinningExtensionTest {
 
         assertThat(thrown).isSameAs(testFailed);
         assertThat(thrown.getSuppressed()).containsExactly(closeFailed);
+    }
+
+    /** Before, any failure to open a window was told as another annotated test running in parallel. */
+    @Test
+    void aStreamThatCannotStartIsToldAsItIsNotAsATestRunningBeside() {
+        IllegalStateException jfr = new IllegalStateException("Can't create Flight Recorder. Unable to create JFR"
+                + " repository directory using base location (/proc)");
+
+        Throwable thrown = catchThrowable(() -> PinningExtension.open(
+                () -> {
+                    throw jfr;
+                },
+                "C.m()",
+                "m()"));
+
+        assertThat(thrown)
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasCause(jfr)
+                .hasMessage("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': could not start the JFR stream that the"
+                        + " assertion reads: " + jfr.getMessage());
+    }
+
+    @Test
+    void anotherWindowOpenIsToldAsAnotherAnnotatedTestRunningBeside() {
+        try (PinStream stream = new PinStream()) {
+            PinStream.Window first = stream.open();
+
+            Throwable thrown = catchThrowable(() -> PinningExtension.open(stream::open, "C.m()", "m()"));
+
+            assertThat(thrown)
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasCauseInstanceOf(PinStream.OverlapException.class)
+                    .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
+                            + " @ShouldNotPin or @ShouldPin is running at the same time");
+            assertThat(stream.close(first).couldPin()).isFalse();
+        }
     }
 
     @Test
