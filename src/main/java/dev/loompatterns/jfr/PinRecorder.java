@@ -54,6 +54,8 @@ public final class PinRecorder implements AutoCloseable {
     private List<Pin> all;
     private List<Pin> own;
     private List<Pin> apart;
+    /** What the first {@link #stop()} threw, if it failed: the pins are then not known. */
+    private RuntimeException stopFailed;
 
     private PinRecorder(Predicate<String> ownCode) {
         this.ownCode = ownCode;
@@ -84,10 +86,24 @@ public final class PinRecorder implements AutoCloseable {
      * Stops recording and returns the observed code's pins on the recorder's own threads, in the
      * order they happened (first-use and recording pins are in {@link #apart()}). Calling it again
      * returns the same list.
+     *
+     * @throws IllegalStateException if the recording could not be read (closed by someone else, say); called
+     *                               again, it fails again with the first failure as its cause
      */
     public synchronized List<Pin> stop() {
+        if (stopFailed != null) {
+            throw new IllegalStateException(
+                    "the recorder's stop() failed before, so its pins are not known: " + stopFailed.getMessage(),
+                    stopFailed);
+        }
         if (own == null) {
-            PinStream.Seen seen = stream.close(window);
+            PinStream.Seen seen;
+            try {
+                seen = stream.close(window);
+            } catch (RuntimeException e) {
+                stopFailed = e; // the window is gone: a second close of it would only say "not the open window"
+                throw e;
+            }
             // empty when the threads could not pin: no events were asked for
             all = java.util.stream.Stream.concat(seen.pins().stream(), seen.otherPins().stream())
                     .toList();
@@ -274,10 +290,17 @@ public final class PinRecorder implements AutoCloseable {
         return message.toString();
     }
 
+    /**
+     * Stops recording, if {@link #stop()} was not called, and closes the stream. After a {@code stop()} that failed
+     * it only closes: the failure was the caller's to see, and thrown again here it would replace or suppress itself
+     * in a try-with-resources.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            stop();
+            if (stopFailed == null) {
+                stop();
+            }
         } finally {
             stream.close();
         }

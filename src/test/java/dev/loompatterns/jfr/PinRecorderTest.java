@@ -1,10 +1,14 @@
 package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -137,6 +141,34 @@ class PinRecorderTest {
         }
 
         static void touch() {}
+    }
+
+    /**
+     * A stop() that failed (the recording closed under it) fails again with that failure as its cause, and close()
+     * does not throw over it. Before, both said only "not the open window", and in a try-with-resources close()'s
+     * exception was what the test saw.
+     */
+    @Test
+    void aStopThatFailedFailsAgainWithItsReasonAndCloseDoesNotHideIt() throws InterruptedException {
+        PinRecorder recorder = PinRecorder.start();
+        try {
+            Thread.ofVirtual().start(() -> {}).join(); // a thread of its own: stop() reads the recording
+            FlightRecorder.getFlightRecorder().getRecordings().stream()
+                    .filter(recording -> recording.getName().startsWith("Recording Stream"))
+                    .forEach(Recording::close);
+
+            Throwable first = catchThrowable(recorder::stop);
+
+            assertThat(first).isInstanceOf(IllegalStateException.class).hasMessage(PinStream.RECORDING_CLOSED);
+            assertThatThrownBy(recorder::stop)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasCause(first)
+                    .hasMessage("the recorder's stop() failed before, so its pins are not known: "
+                            + PinStream.RECORDING_CLOSED);
+            assertThatThrownBy(recorder::pins).hasMessageContaining("stop()");
+        } finally {
+            assertThatCode(recorder::close).doesNotThrowAnyException();
+        }
     }
 
     @Test
