@@ -27,6 +27,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 import jdk.jfr.StackTrace;
+import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import jdk.jfr.consumer.RecordingStream;
@@ -336,7 +337,7 @@ public final class PinStream implements AutoCloseable {
         AtomicReference<List<RecordedEvent>> events = new AtomicReference<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        onStopperThread(() -> events.set(dumpAndRead(stream)), failed, done);
+        onStopperThread(() -> events.set(dumpAndRead(stream, VIRTUAL_THREAD_PINNED)), failed, done);
         // BLOCKS-UNTIL: the dump has been written and read
         boolean interrupted = await(done, STOP_BACKSTOP, STOP_GRACE_ONCE_INTERRUPTED);
         if (interrupted) {
@@ -622,7 +623,7 @@ public final class PinStream implements AutoCloseable {
      */
     private static List<RecordedEvent> dumped(RecordingStream stream, Thread stopper) {
         try {
-            return dumpAndRead(stream);
+            return dumpAndRead(stream, null);
         } catch (ClosedByInterruptException e) {
             return null; // the dump writes through an interruptible channel; the flag is set
         } catch (IOException | RuntimeException e) {
@@ -635,15 +636,28 @@ public final class PinStream implements AutoCloseable {
     }
 
     /**
-     * Every event of the stream's recording, from a dump of it to a temporary file, which is deleted then, or when
-     * the JVM exits if it exits during the dump.
+     * The events of the stream's recording, from a dump of it to a temporary file, which is deleted then, or when
+     * the JVM exits if it exits during the dump. A dump holds every event of the repository's chunks, those of
+     * other recordings too (a {@code -XX:StartFlightRecording} of the build's: thousands a second): with
+     * {@code only} given, only events of that type are parsed and kept.
+     *
+     * @param only the name of the one event type to read, or null for every event
      */
-    private static List<RecordedEvent> dumpAndRead(RecordingStream stream) throws IOException {
+    private static List<RecordedEvent> dumpAndRead(RecordingStream stream, String only) throws IOException {
         Path file = Files.createTempFile("loom-stream-", ".jfr");
         try {
             file.toFile().deleteOnExit();
             stream.dump(file);
-            return RecordingFile.readAllEvents(file);
+            if (only == null) {
+                return RecordingFile.readAllEvents(file);
+            }
+            List<RecordedEvent> kept = new ArrayList<>();
+            try (EventStream events = EventStream.openFile(file)) {
+                events.setReuse(false); // kept past the handler: EventStream may otherwise reuse its event objects
+                events.onEvent(only, kept::add);
+                events.start(); // reads the file to its end, on this thread
+            }
+            return kept;
         } finally {
             try {
                 Files.deleteIfExists(file);

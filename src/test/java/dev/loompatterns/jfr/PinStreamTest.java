@@ -12,7 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,6 +123,67 @@ class PinStreamTest {
             assertThatThrownBy(() -> stream.close(window))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage(PinStream.RECORDING_CLOSED);
+        }
+    }
+
+    static final class OwnAmongOthers {
+        static {
+            PinRecorderTest.sleep();
+        }
+
+        static void touch() {}
+    }
+
+    static final class SecondAmongOthers {
+        static {
+            PinRecorderTest.sleep();
+        }
+
+        static void touch() {}
+    }
+
+    /**
+     * A dump holds every event of the repository's chunks, another recording's too (a build's
+     * {@code -XX:StartFlightRecording}: thousands a second); a window reads only the pins of it. Before, every event
+     * of the dump was parsed and kept until the window closed.
+     */
+    @Test
+    void aSnapshotKeepsOnlyThePinsOfADumpThatHoldsAnotherRecordingsEvents() throws Exception {
+        try (Recording other = new Recording();
+                RecordingStream stream = new RecordingStream()) {
+            other.enable("jdk.ThreadSleep").withThreshold(Duration.ZERO);
+            other.start();
+            stream.enable("jdk.VirtualThreadPinned")
+                    .withThreshold(Duration.ZERO)
+                    .withStackTrace();
+            PinStream.StopMark.on(stream); // keeps the chunks it has read, as the pin stream's are kept
+            stream.startAsync();
+            Thread.ofVirtual().start(OwnAmongOthers::touch).join();
+            Thread.ofVirtual().start(SecondAmongOthers::touch).join();
+            Thread.sleep(1); // not a wait: a jdk.ThreadSleep of the other recording's, on this platform thread
+
+            List<RecordedEvent> events = PinStream.snapshot(stream);
+
+            assertThat(events)
+                    .as("only the pins, each with its own stack")
+                    .map(event -> event.getEventType().getName() + " "
+                            + event.getStackTrace().getFrames().stream()
+                                    .map(frame -> frame.getMethod().getType().getName())
+                                    .filter(type -> type.contains("AmongOthers"))
+                                    .findFirst()
+                                    .orElse("?"))
+                    .containsExactly(
+                            "jdk.VirtualThreadPinned " + OwnAmongOthers.class.getName(),
+                            "jdk.VirtualThreadPinned " + SecondAmongOthers.class.getName());
+            Path file = Files.createTempFile("pin-stream-test-", ".jfr");
+            try {
+                stream.dump(file);
+                assertThat(RecordingFile.readAllEvents(file))
+                        .as("the dump held the other recording's events")
+                        .anyMatch(event -> event.getEventType().getName().equals("jdk.ThreadSleep"));
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
