@@ -96,16 +96,32 @@ public final class PinStream implements AutoCloseable {
      */
     static final Duration YOUNG_STOP_DUMP_AFTER = Duration.ofMillis(150);
 
+    /**
+     * A stream at least this old is not kept for the next window, which opens a new one. A stream's recording keeps
+     * its chunks until it is closed ({@link StopMark#on}), and with them every recording's events (a build's
+     * {@code -XX:StartFlightRecording}), and the first window that could pin dumps them all: kept across a suite's
+     * hour of windows that could not pin, that would be an hour of chunks on disk, copied and read by one window. A
+     * new stream costs a few milliseconds once JFR runs.
+     */
+    static final Duration KEPT_AT_MOST = Duration.ofMinutes(1);
+
     /** Below this age a stream is stopped, from it dumped: {@link #YOUNG}, or what a test gives. */
     private final Duration young;
 
+    /** From this age on a stream is not kept for the next window: {@link #KEPT_AT_MOST}, or what a test gives. */
+    private final Duration keptAtMost;
+
     public PinStream() {
-        this(YOUNG);
+        this(YOUNG, KEPT_AT_MOST);
     }
 
-    /** A stream stopped below {@code young} and dumped from it: tests give 0 (always dumped) or a day (stopped). */
-    PinStream(Duration young) {
+    /**
+     * A stream stopped below {@code young} and dumped from it (tests give 0, always dumped, or a day, stopped), and
+     * not kept for a window once {@code keptAtMost} old.
+     */
+    PinStream(Duration young, Duration keptAtMost) {
         this.young = young;
+        this.keptAtMost = keptAtMost;
     }
 
     /** Pins from before this belong to windows that could not pin, all closed: none is any window's. */
@@ -181,6 +197,9 @@ public final class PinStream implements AutoCloseable {
             // closed under the stream after the last window that stopped it, by a test that closes every
             // recording: not this window's doing, so this window gets a new stream rather than the error
             discardStream();
+        }
+        if (stream != null && System.nanoTime() - startedAt >= keptAtMost.toNanos()) {
+            discardStream(); // its chunks would be this window's to dump, however long ago they were recorded
         }
         if (stream == null) {
             start();

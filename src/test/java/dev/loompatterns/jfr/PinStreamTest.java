@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
@@ -77,7 +80,7 @@ class PinStreamTest {
         var already = dev.loompatterns.testing.PinRecording.alreadyRunning(go, beforeTouch::run);
         // 0: the window reads a dump of the recording; a day: it stops the stream and takes what it delivered
         try (Recording witness = witness();
-                PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
+                PinStream stream = new PinStream(Duration.ofMillis(youngMs), PinStream.KEPT_AT_MOST)) {
             PinStream.Window first = stream.open();
             go.countDown();
             already.join(); // its pin is committed while the first window is open: not the window's thread
@@ -111,7 +114,7 @@ class PinStreamTest {
     @ParameterizedTest(name = "stream dumped from {0} ms old")
     @ValueSource(longs = {0, 86_400_000})
     void aRecordingStoppedUnderTheStreamFailsTheWindow(long youngMs) throws Exception {
-        try (PinStream stream = new PinStream(Duration.ofMillis(youngMs))) {
+        try (PinStream stream = new PinStream(Duration.ofMillis(youngMs), PinStream.KEPT_AT_MOST)) {
             PinStream.Window window = stream.open();
             for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
                 if (recording.getName().startsWith("Recording Stream")
@@ -124,6 +127,46 @@ class PinStreamTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage(PinStream.RECORDING_CLOSED);
         }
+    }
+
+    /**
+     * A stream is kept for the next window until it is {@link PinStream#KEPT_AT_MOST} old, then replaced: its
+     * recording keeps every chunk until closed, which the first window that could pin would dump and read. Before, a
+     * stream kept serving windows that could not pin for as long as there were such windows.
+     */
+    @ParameterizedTest(name = "kept at most {0} ms")
+    @ValueSource(longs = {0, 86_400_000})
+    void aStreamIsKeptForTheNextWindowUntilItsBound(long keptMs) {
+        Set<Long> before = streamRecordings();
+        try (PinStream stream = new PinStream(PinStream.YOUNG, Duration.ofMillis(keptMs))) {
+            stream.close(stream.open()); // created no thread: could not pin, and the stream is kept
+            Set<Long> first = streamRecordings();
+            first.removeAll(before);
+            assertThat(first).as("the first window's stream").hasSize(1);
+
+            PinStream.Window second = stream.open();
+            Set<Long> now = streamRecordings();
+            stream.close(second);
+
+            now.removeAll(before);
+            if (keptMs == 0) {
+                assertThat(now)
+                        .as("a new stream, the old one closed")
+                        .hasSize(1)
+                        .doesNotContainAnyElementsOf(first);
+            } else {
+                assertThat(now).as("the same stream").isEqualTo(first);
+            }
+        }
+    }
+
+    /** The ids of the pin streams' recordings that run now. */
+    private static Set<Long> streamRecordings() {
+        return FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .filter(recording -> recording.getName().startsWith("Recording Stream"))
+                .filter(recording -> recording.getState() == RecordingState.RUNNING)
+                .map(Recording::getId)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     static final class OwnAmongOthers {
