@@ -111,21 +111,25 @@ public record Pin(
 
     /**
      * The pin as one line, for a child JVM to report to its parent: tab-separated fields, the stack
-     * last, its frames separated by spaces. {@link #fromLine} reads it back.
+     * last, its frames separated by spaces. A backslash, tab, line break or (in a frame) space within a field is
+     * written as an escape ({@code \\}, {@code \t}, {@code \n}, {@code \r}, {@code \s}), so that any thread
+     * name reads back. {@link #fromLine} reads it back.
      */
     public String toLine() {
+        List<String> frames = new ArrayList<>();
+        stack.forEach(frame -> frames.add(escaped(frame)));
         return String.join(
                 "\t",
                 cause.id(),
-                subject == null ? "" : subject,
+                subject == null ? "" : escaped(subject),
                 Boolean.toString(fromStack),
-                reason,
-                blockingOperation,
-                thread,
+                escaped(reason),
+                escaped(blockingOperation),
+                escaped(thread),
                 Long.toString(threadId),
-                carrier,
+                escaped(carrier),
                 Long.toString(duration.toNanos()),
-                String.join(" ", stack));
+                String.join(" ", frames));
     }
 
     /**
@@ -139,20 +143,60 @@ public record Pin(
             throw new IllegalArgumentException("not a pin line: " + line);
         }
         try {
+            List<String> stack = new ArrayList<>();
+            if (!fields[9].isEmpty()) {
+                for (String frame : fields[9].split(" ")) {
+                    stack.add(unescaped(frame));
+                }
+            }
             return new Pin(
-                    fields[3],
-                    fields[4],
-                    fields[5],
+                    unescaped(fields[3]),
+                    unescaped(fields[4]),
+                    unescaped(fields[5]),
                     Long.parseLong(fields[6]),
-                    fields[7],
+                    unescaped(fields[7]),
                     Duration.ofNanos(Long.parseLong(fields[8])),
-                    fields[9].isEmpty() ? List.of() : List.of(fields[9].split(" ")),
+                    stack,
                     PinCause.ofId(fields[0]),
-                    fields[1].isEmpty() ? null : fields[1],
+                    fields[1].isEmpty() ? null : unescaped(fields[1]),
                     Boolean.parseBoolean(fields[2]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a pin line: " + line, e);
         }
+    }
+
+    /** A field of {@link #toLine()}: no tab, line break or space left in it (the backslash first). */
+    private static String escaped(String field) {
+        return field.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+                .replace(" ", "\\s");
+    }
+
+    /** What {@link #escaped} was given. */
+    private static String unescaped(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder text = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\' || i + 1 == field.length()) {
+                text.append(c);
+                continue;
+            }
+            char escape = field.charAt(++i);
+            text.append(
+                    switch (escape) {
+                        case 't' -> '\t';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 's' -> ' ';
+                        default -> escape; // a backslash, as escaped wrote it
+                    });
+        }
+        return text.toString();
     }
 
     /** Whose pin this is, given which classes are the observed code's own. */

@@ -321,6 +321,29 @@ class PinTaxonomyTest {
         assertThatThrownBy(() -> Pin.fromLine("not\ta pin")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * A thread name with a tab or a line break, a frame with a space, and a backslash read back as they were.
+     * Before, a tab made the line "not a pin line", a space split a frame in three, and a line break cut the line.
+     */
+    @Test
+    void aPinLineKeepsTabsLineBreaksSpacesAndBackslashes() {
+        Pin pin = Pin.of(
+                "VM call to a.B.<clinit> on stack",
+                "LockSupport.park",
+                "worker\t1\nnext \\ \\t",
+                7,
+                "ForkJoinPool-1-worker-1\r",
+                Duration.ofMillis(3),
+                List.of("a.B.<clinit>:3", "a frame with spaces:4", "back\\slash:5"));
+
+        String line = pin.toLine();
+
+        assertThat(line).doesNotContain("\n", "\r");
+        assertThat(line.split("\t", -1)).hasSize(10);
+        assertThat(Pin.fromLine(line)).isEqualTo(pin);
+        assertThat(Pin.fromLine(line).stack()).hasSize(3);
+    }
+
     @Test
     void causeIdsAreAContract() {
         assertThat(List.of(PinCause.values()).stream().map(PinCause::id))
