@@ -47,8 +47,8 @@ import jdk.jfr.consumer.RecordingStream;
  * <p><b>What it costs.</b> Events reach a stream about a second after they are committed. A window
  * in which no thread was created, on a platform thread, cannot have pinned: it closes without
  * touching the stream, and the stream serves the next window (until it is {@link #KEPT_AT_MOST}
- * old). A window that could have pinned reads the stream's recording from a dump ({@link #snapshot}), which holds every event committed before
- * it, and closes the stream, or, for a stream younger than {@link #YOUNG}, stops it, which is
+ * old). A window that could have pinned reads the stream's recording from a dump
+ * ({@link #snapshot}), which holds every event committed before it, and closes the stream, or, for a stream younger than {@link #YOUNG}, stops it, which is
  * quicker then; the next window opens a new one. It used to stop the stream always, which
  * delivers the same events but, on a stream open for 100 ms or more, waited for the stream's next
  * read of its recording, once a second. Measured with {@code scripts/pin-stream.d/StopOrDump.java}
