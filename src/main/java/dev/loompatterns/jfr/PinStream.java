@@ -48,8 +48,9 @@ import jdk.jfr.consumer.RecordingStream;
  * in which no thread was created, on a platform thread, cannot have pinned: it closes without
  * touching the stream, and the stream serves the next window (until it is {@link #KEPT_AT_MOST}
  * old). A window that could have pinned reads the stream's recording from a dump
- * ({@link #snapshot}), which holds every event committed before it, and closes the stream, or, for a stream younger than {@link #YOUNG}, stops it, which is
- * quicker then; the next window opens a new one. It used to stop the stream always, which
+ * ({@link #snapshot}), which holds every event committed before it, and closes the stream, or,
+ * for a stream younger than {@link #YOUNG}, stops it, which is quicker then; the next window opens
+ * a new one. It used to stop the stream always, which
  * delivers the same events but, on a stream open for 100 ms or more, waited for the stream's next
  * read of its recording, once a second. Measured with {@code scripts/pin-stream.d/StopOrDump.java}
  * (JDK 25.0.3, 2026-12-01, 2 cores at a load of 9 to 13 from other work; 4 tries at each age, the
