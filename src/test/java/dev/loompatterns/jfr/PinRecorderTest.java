@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.loompatterns.testing.PinRecording;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -153,9 +153,7 @@ class PinRecorderTest {
         PinRecorder recorder = PinRecorder.start();
         try {
             Thread.ofVirtual().start(() -> {}).join(); // a thread of its own: stop() reads the recording
-            FlightRecorder.getFlightRecorder().getRecordings().stream()
-                    .filter(recording -> recording.getName().startsWith("Recording Stream"))
-                    .forEach(Recording::close);
+            PinRecording.streamRecordings().forEach(Recording::close);
 
             Throwable first = catchThrowable(recorder::stop);
 

@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.testing.PinRecording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
-import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import jdk.jfr.consumer.RecordingStream;
@@ -77,7 +76,7 @@ class PinStreamTest {
         String before = (dumped ? BeforeDumped.class : BeforeStopped.class).getName();
         String own = (dumped ? OwnDumped.class : OwnStopped.class).getName();
         CountDownLatch go = new CountDownLatch(1);
-        var already = dev.loompatterns.testing.PinRecording.alreadyRunning(go, beforeTouch::run);
+        var already = PinRecording.alreadyRunning(go, beforeTouch::run);
         // 0: the window reads a dump of the recording; a day: it stops the stream and takes what it delivered
         try (Recording witness = witness();
                 PinStream stream = new PinStream(Duration.ofMillis(youngMs), PinStream.KEPT_AT_MOST)) {
@@ -116,12 +115,7 @@ class PinStreamTest {
     void aRecordingStoppedUnderTheStreamFailsTheWindow(long youngMs) throws Exception {
         try (PinStream stream = new PinStream(Duration.ofMillis(youngMs), PinStream.KEPT_AT_MOST)) {
             PinStream.Window window = stream.open();
-            for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
-                if (recording.getName().startsWith("Recording Stream")
-                        && recording.getState() == RecordingState.RUNNING) {
-                    recording.stop();
-                }
-            }
+            PinRecording.streamRecordings().forEach(Recording::stop);
             Thread.ofVirtual().start(() -> {}).join(); // a thread of its own: the window asks JFR
             assertThatThrownBy(() -> stream.close(window))
                     .isInstanceOf(IllegalStateException.class)
@@ -162,9 +156,7 @@ class PinStreamTest {
 
     /** The ids of the pin streams' recordings that run now. */
     private static Set<Long> streamRecordings() {
-        return FlightRecorder.getFlightRecorder().getRecordings().stream()
-                .filter(recording -> recording.getName().startsWith("Recording Stream"))
-                .filter(recording -> recording.getState() == RecordingState.RUNNING)
+        return PinRecording.streamRecordings().stream()
                 .map(Recording::getId)
                 .collect(Collectors.toCollection(HashSet::new));
     }

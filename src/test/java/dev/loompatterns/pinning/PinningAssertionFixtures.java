@@ -5,7 +5,6 @@ import dev.loompatterns.jfr.junit.ShouldPin;
 import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.PinRecording;
 import java.util.concurrent.CountDownLatch;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -74,9 +73,7 @@ final class PinningAssertionFixtures {
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class ClosesTheRecordings {
         static void closeTheStreamsRecordings() {
-            FlightRecorder.getFlightRecorder().getRecordings().stream()
-                    .filter(recording -> recording.getName().startsWith("Recording Stream"))
-                    .forEach(Recording::close);
+            PinRecording.streamRecordings().forEach(Recording::close);
         }
 
         @Test

@@ -35,6 +35,17 @@ public final class PinRecording {
         });
     }
 
+    /**
+     * The recordings of the event streams running now (JFR names a RecordingStream's recording "Recording Stream
+     * ..."): the pin assertion's, and any other stream's, but not a recording someone runs around the build.
+     */
+    public static java.util.List<Recording> streamRecordings() {
+        return jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings().stream()
+                .filter(recording -> recording.getName().startsWith("Recording Stream"))
+                .filter(recording -> recording.getState() == jdk.jfr.RecordingState.RUNNING)
+                .toList();
+    }
+
     /** Runs {@code action} on a new virtual thread and waits for it; what it threw is thrown here. */
     public static void onAVirtualThread(Action action) throws Exception {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
