@@ -18,7 +18,8 @@ import java.util.Locale;
 /** Catalogue entry for {@code scheduling}; see the package documentation. */
 public final class SchedulingPattern extends AbstractPattern {
 
-    static final Param HOG_MS = Param.ofInt("hog-ms", "cpu-hog, yield, offload: how long each task spins", 100, 10, 10_000);
+    static final Param HOG_MS =
+            Param.ofInt("hog-ms", "cpu-hog, yield, offload: how long each task spins", 100, 10, 10_000);
     static final Param WORK_MS = Param.ofInt("work-ms", "queueing-delay: how long each task spins", 5, 1, 1_000);
 
     /** Tasks one run may have: cpu-hog runs them one after another on one carrier. */
