@@ -392,15 +392,18 @@ public final class PinStream implements AutoCloseable {
         Queue<Delivered> queue = new ConcurrentLinkedQueue<>();
         Set<Long> before = recordingIds();
         RecordingStream started = new RecordingStream();
-        // its recording: the one listed now that was not before (-1 if another thread made one meanwhile)
-        Set<Long> made = recordingIds();
-        made.removeAll(before);
-        long id = made.size() == 1 ? made.iterator().next() : -1;
-        started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
-        // Copied out at once: the stream may reuse its event objects.
-        started.onEvent(VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
-        StopMark startedMark = StopMark.on(started);
-        try {
+        long id;
+        StopMark startedMark;
+        try { // from here on, whatever throws (JFR shut down meanwhile: Ctrl-C) closes the stream it made
+            // its recording: the one listed now that was not before (-1 if another thread made one meanwhile)
+            Set<Long> made = recordingIds();
+            made.removeAll(before);
+            id = made.size() == 1 ? made.iterator().next() : -1;
+            started.enable(VIRTUAL_THREAD_PINNED).withThreshold(Duration.ZERO).withStackTrace();
+            // Copied out at once: the stream may reuse its event objects.
+            started.onEvent(
+                    VIRTUAL_THREAD_PINNED, event -> queue.add(new Delivered(Pin.of(event), event.getStartTime())));
+            startedMark = StopMark.on(started);
             started.startAsync();
         } catch (RuntimeException | Error e) {
             started.close();
