@@ -152,7 +152,8 @@ public class E20_Backpressure {
         Books books = new Books();
         Semaphore permits = new Semaphore(LIMIT);
         try (var scope = StructuredTaskScope.open()) {
-            for (int i = 0; i < TASKS; i++) {
+            // a fork in a cancelled scope neither throws nor runs, so its permit would never come back
+            for (int i = 0; i < TASKS && !scope.isCancelled(); i++) {
                 handOff(permits, shed, books, scope::fork);
             }
             scope.join();

@@ -1,6 +1,7 @@
 package dev.loompatterns.backpressure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.StructuredTaskScope;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -272,5 +274,23 @@ class BackpressureTest {
                             Check.Verdict.FAILED,
                             "task " + (tasks - 1) + " was neither done nor shed: dropped silently");
         }
+    }
+
+    /**
+     * A failed fork cancels the scope, and a {@code fork} on a cancelled scope neither throws nor runs its task, so
+     * that task never gives its permit back: the structured form stops forking once the scope is cancelled and ends
+     * with the failure, where forking on would, under {@code acquire()}, wait for ever once the lost forks held every
+     * permit. Here every task but task 0 fails as it ends (its ledger knows one task only, so it cannot count the
+     * others done).
+     */
+    @Test
+    void aFailedForkEndsTheStructuredWaitWithTheFailure() {
+        Load load = new Load(40, 2, QUEUE, Duration.ofMillis(1), Duration.ofMillis(1));
+        Ledger ledger = new Ledger(1, load.limit());
+
+        assertThatThrownBy(() -> BackpressurePattern.FORMS.of(Mode.STRUCTURED).submitAll(ledger, load, Policy.WAIT))
+                .isInstanceOf(StructuredTaskScope.FailedException.class)
+                .hasCauseInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(ledger.observe().submitted()).as("stopped forking").isLessThan(load.tasks());
     }
 }
