@@ -5,6 +5,7 @@ import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.analysis.jfr.UnfinishedChunk;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
+import dev.loompatterns.engine.HeapWatch;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.HtmlReport;
 import dev.loompatterns.inspect.JsonReport;
@@ -314,11 +315,15 @@ final class InspectCommand extends LoomCommand {
     }
 
     /**
-     * Ctrl-C (or another signal that stops the JVM: TERM, HUP), which reaches the command as an interrupt of its thread (the CLI's shutdown hook): one line, and
-     * the exit code of an interrupted run. What was being written is not there ({@link AtomicFile}).
+     * Ctrl-C (or another signal that stops the JVM: TERM, HUP), which reaches the command as an interrupt of its thread
+     * (the CLI's shutdown hook): one line, and the exit code of an interrupted run. What was being written is not there
+     * ({@link AtomicFile}). The heap watch stops the command with the same interrupt: then nothing is said here, and
+     * {@link LoomCli#execute} says in one line that the heap stopped it.
      */
     private static int stopped(PrintWriter err, String unwritten) {
-        err.println("loom: inspect stopped (Ctrl-C, TERM or HUP); " + unwritten);
+        if (HeapWatch.tripped() == null) {
+            err.println("loom: inspect stopped (Ctrl-C, TERM or HUP); " + unwritten);
+        }
         return LoomCli.EXIT_INTERRUPTED;
     }
 

@@ -183,8 +183,8 @@ public final class HeapWatch implements AutoCloseable {
         }
     }
 
-    /** Keeps the first trip's figures; allocates nothing. */
-    private static void trip(long used, long max) {
+    /** Keeps the first trip's figures; allocates nothing. Package-private for tests, as {@link #reset()} is. */
+    static void trip(long used, long max) {
         trippedMax = max;
         TRIPPED_USED.compareAndSet(-1, used);
     }

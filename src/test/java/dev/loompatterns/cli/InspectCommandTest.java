@@ -374,6 +374,31 @@ class InspectCommandTest {
         }
     }
 
+    /**
+     * The heap watch stops a reading with the interrupt Ctrl-C's hook sends: what the user reads is one line, the
+     * heap's, not first a line that blames a signal nobody sent.
+     */
+    @Test
+    void aReadingTheHeapWatchStoppedIsOneLineAboutTheHeapNotASignal() throws Exception {
+        LoomCliTest.Result result;
+        try (AutoCloseable tripped = dev.loompatterns.engine.HeapWatchTrips.trip(34L << 20, 40L << 20)) {
+            Thread.currentThread().interrupt(); // what the watch does to the command's thread
+            try {
+                result = LoomCliTest.loom("inspect", recording.toString());
+            } finally {
+                Thread.interrupted();
+            }
+        }
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: inspect stopped reading '" + recording
+                        + "' before the heap ran out: 34 of 40 MB (85%) was still in use after a collection; give it"
+                        + " more: ");
+        assertThat(result.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.out()).isEmpty();
+    }
+
     /** The heap the line suggests: twice the JVM's, in whole gigabytes, at least 2. */
     @Test
     void theHeapSuggestedIsTwiceTheHeapInWholeGigabytesAndAtLeastTwo() {
