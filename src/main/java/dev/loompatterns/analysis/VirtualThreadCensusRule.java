@@ -195,24 +195,34 @@ final class VirtualThreadCensusRule extends BaseRule {
         return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
 
+    /** Whether the JDK's {@code jfr} reads the file as it is, so that {@code jfr scrub} can copy it. */
+    private static boolean jfrReads(Recording recording, String file) {
+        return !recording.copied() && (file.isEmpty() || file.endsWith(".jfr"));
+    }
+
     /** Whether JMC would be slow to open the file: {@link #SLOW_IN_JMC} virtual threads or more. */
     private boolean slow() {
         return Math.max(starts, ends) >= SLOW_IN_JMC;
     }
 
     /**
-     * {@code jmc_load_estimate} and {@code slim_command}: a {@code jfr scrub}, or, for a file read through a finished
-     * copy ({@link Recording#copied()}: a killed JVM's chunk or repository folder, which {@code jfr} cannot read), the
-     * {@code loom inspect --slim} that writes the copy from what loom reads.
+     * {@code jmc_load_estimate} and {@code slim_command}: a {@code jfr scrub}, or, for a file {@code jfr} cannot read,
+     * the {@code loom inspect --slim} that writes the copy from what loom reads: one read through a finished copy
+     * ({@link Recording#copied()}: a killed JVM's chunk or repository folder), or one whose name does not end in
+     * {@code .jfr} (JDK 25's {@code jfr}: "filename must end with '.jfr'"). A chunk's copy is named in the current
+     * folder, not beside the chunk: in its repository folder, a later {@code loom inspect} of the folder would read
+     * the copy as one more chunk.
      */
     private void putJmc(Map<String, Object> details, Recording recording) {
         details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
         String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
+        boolean chunk = recording.copied() && file.endsWith(".jfr");
+        String stem = chunk ? String.valueOf(java.nio.file.Path.of(file).getFileName()) : file;
         String slim = OutputName.free(
-                file.endsWith(".jfr") ? file.substring(0, file.length() - 4) + "-slim" : file + "-slim", ".jfr");
+                stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim", ".jfr");
         details.put(
                 "slim_command",
-                recording.copied()
+                !jfrReads(recording, file)
                         ? "loom inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
                         : "jfr scrub --exclude-events"
                                 + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
@@ -235,8 +245,10 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " threads' sleeps and parks"
                                 + (recording.copied()
                                         ? " (jfr cannot read this recording as it is: its JVM never finished it): "
-                                        : "; jfr scrub cannot tell virtual threads from platform ones, so this"
-                                                + " drops every thread's: ")
+                                        : !jfrReads(recording, recording.file())
+                                                ? " (jfr reads only a file whose name ends in .jfr): "
+                                                : "; jfr scrub cannot tell virtual threads from platform ones, so this"
+                                                        + " drops every thread's: ")
                                 + details.get("slim_command")
                         : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate")
                                 + ".");

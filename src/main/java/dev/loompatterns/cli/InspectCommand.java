@@ -88,13 +88,81 @@ final class InspectCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null
+        Path joined;
+        try {
+            joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null
+        } catch (CopyRefused e) {
+            return copyRefused(e);
+        }
         try {
             return inspect(checkRecording(joined != null ? joined : file));
+        } catch (CopyRefused e) {
+            return copyRefused(e);
         } finally {
             if (joined != null) {
                 Files.deleteIfExists(joined);
             }
+        }
+    }
+
+    /**
+     * The temporary folder refused the finished copy of what a killed JVM had flushed (full, or missing): not loom's
+     * error, nor the recording's. Nothing of the copy is left.
+     */
+    static final class CopyRefused extends IOException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        CopyRefused(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** One line: the folder, the reason, and how to read the recording anyway; exit 1, as a refused report is. */
+    private int copyRefused(CopyRefused e) {
+        IOException cause = (IOException) e.getCause();
+        String reason = switch (cause) {
+            case java.nio.file.NoSuchFileException missing -> "no such folder";
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.nio.file.FileSystemException refused when refused.getReason() != null -> refused.getReason();
+            default -> reason(cause);
+        };
+        err().println("loom: could not copy what '" + file + "' had flushed into the temporary folder '"
+                + System.getProperty("java.io.tmpdir") + "' (" + reason + "), which loom reads it from; make room"
+                + " there, or name another folder with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+        return LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * {@code chunks} joined into a finished copy in the temporary folder ({@link UnfinishedChunk#join}), which the
+     * caller deletes.
+     *
+     * @throws CopyRefused if the file system refused it (a full or missing folder); nothing of it is left
+     */
+    private static Path finishedCopy(List<Path> chunks) throws IOException {
+        Path joined = null;
+        try {
+            joined = Files.createTempFile("loom-inspect-", ".jfr");
+            UnfinishedChunk.join(chunks, joined);
+            return joined;
+        } catch (InterruptedIOException | java.nio.channels.ClosedChannelException stopped) { // Ctrl-C
+            deleteIfMade(joined);
+            throw stopped;
+        } catch (IOException e) {
+            deleteIfMade(joined);
+            if (stopRequested()) {
+                throw e;
+            }
+            throw new CopyRefused(e);
+        } catch (RuntimeException e) {
+            deleteIfMade(joined);
+            throw e;
+        }
+    }
+
+    private static void deleteIfMade(Path file) throws IOException {
+        if (file != null) {
+            Files.deleteIfExists(file);
         }
     }
 
@@ -153,14 +221,7 @@ final class InspectCommand extends LoomCommand {
                                         ? ", the unfinished one as far as it was flushed"
                                         : ", the " + unfinished + " unfinished ones as far as they were flushed"));
         err.flush();
-        Path joined = Files.createTempFile("loom-inspect-", ".jfr");
-        try {
-            UnfinishedChunk.join(chunks, joined);
-            return joined;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(joined);
-            throw e;
-        }
+        return finishedCopy(chunks);
     }
 
     private int inspect(Path recording) throws Exception {
@@ -179,15 +240,15 @@ final class InspectCommand extends LoomCommand {
         PrintWriter err = err();
         // a chunk its JVM never finished (killed, crashed), which the JDK's parser refuses: read what it had flushed
         long flushed = runningProcesssChunk(recording) ? -1 : UnfinishedChunk.flushedSize(recording);
-        Path finished = flushed < 0 ? null : Files.createTempFile("loom-inspect-", ".jfr");
+        Path finished = null;
         try {
-            if (finished != null) {
+            if (flushed >= 0) {
                 // said before the copy, which takes a while for a big chunk
                 err.println("loom: '" + file
                         + "' is a chunk its JVM never finished (it was killed, or crashed); reading the "
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
                 err.flush();
-                UnfinishedChunk.join(List.of(recording), finished);
+                finished = finishedCopy(List.of(recording));
             }
             return inspect(recording, finished != null ? finished : recording, target, slimTarget, err);
         } finally {

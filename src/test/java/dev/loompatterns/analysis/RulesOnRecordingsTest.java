@@ -334,10 +334,7 @@ class RulesOnRecordingsTest {
      */
     @Test
     void theCensusCommandKeepsAPathWithSpacesAndAQuoteWhole() throws Exception {
-        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
-        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) { // enough for the advice in the explanation
-            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
-        }
+        VirtualThreadCensusRule census = slowInJmc();
         String file = "/tmp/it's my run/p.jfr";
         Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
         String command = (String) finding.details().get("slim_command");
@@ -366,10 +363,7 @@ class RulesOnRecordingsTest {
     /** jfr scrub replaces its output without asking: the copy the census's command names is no file already there. */
     @Test
     void theCensusCommandNamesACopyThatIsNotThereYet(@TempDir Path dir) throws Exception {
-        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
-        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
-            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
-        }
+        VirtualThreadCensusRule census = slowInJmc();
         Files.writeString(dir.resolve("p-slim.jfr"), "an earlier copy");
         String file = dir.resolve("p.jfr").toString();
         Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
@@ -383,10 +377,7 @@ class RulesOnRecordingsTest {
      */
     @Test
     void theCensusCommandForAFileReadThroughACopyIsLoomsSlim(@TempDir Path dir) {
-        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
-        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
-            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
-        }
+        VirtualThreadCensusRule census = slowInJmc();
         String folder = dir.resolve("2026_12_02_17_19_50_24169").toString();
         Finding finding = census.finish(
                 new Rule.Recording(0, 2_000_000_000L, 100_000, 100, folder, Map.of(), Map.of(), Map.of(), true));
@@ -395,6 +386,36 @@ class RulesOnRecordingsTest {
         assertThat(finding.explanation())
                 .contains("jfr cannot read this recording as it is")
                 .doesNotContain("jfr scrub")
+                .endsWith(command);
+    }
+
+    /**
+     * A killed JVM's chunk, read through a copy, has its slim copy named in the current folder: beside the chunk, in
+     * its repository folder, the copy was read as one more chunk by a later {@code loom inspect} of the folder, and
+     * its events counted twice.
+     */
+    @Test
+    void theCensusCommandForAKilledChunkWritesTheCopyOutsideItsRepositoryFolder(@TempDir Path dir) {
+        VirtualThreadCensusRule census = slowInJmc();
+        String chunk = dir.resolve("2026_12_02_17_19_50_24169")
+                .resolve("2026_12_02_17_19_50.jfr")
+                .toString();
+        Finding finding = census.finish(
+                new Rule.Recording(0, 2_000_000_000L, 100_000, 100, chunk, Map.of(), Map.of(), Map.of(), true));
+        assertThat((String) finding.details().get("slim_command"))
+                .isEqualTo("loom inspect " + chunk + " --slim 2026_12_02_17_19_50-slim.jfr");
+    }
+
+    /** The JDK's jfr reads only names that end in .jfr ("filename must end with '.jfr'"): for others, loom's --slim. */
+    @Test
+    void theCensusCommandForANameJfrRefusesIsLoomsSlim(@TempDir Path dir) {
+        VirtualThreadCensusRule census = slowInJmc();
+        String file = dir.resolve("mix.rec").toString();
+        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
+        String command = (String) finding.details().get("slim_command");
+        assertThat(command).isEqualTo("loom inspect " + file + " --slim " + file + "-slim.jfr");
+        assertThat(finding.explanation())
+                .contains("jfr reads only a file whose name ends in .jfr")
                 .endsWith(command);
     }
 
@@ -489,5 +510,14 @@ class RulesOnRecordingsTest {
                     .containsEntry("where", Jdk21Pins.CommitsInItsInitializer.class.getName())
                     .containsEntry("classified_from", "stack (no pinnedReason in the event)");
         });
+    }
+
+    /** A census of {@link VirtualThreadCensusRule#SLOW_IN_JMC} started virtual threads: enough for its JMC advice. */
+    private static VirtualThreadCensusRule slowInJmc() {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
+            census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
+        }
+        return census;
     }
 }

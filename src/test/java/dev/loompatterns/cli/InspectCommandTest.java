@@ -564,15 +564,9 @@ class InspectCommandTest {
      */
     @Test
     void aRepositoryWhoseJvmNeverFlushedIsRefusedSayingSo(@TempDir Path dir) throws Exception {
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path folder = Files.createDirectory(dir.resolve("2026_12_02_17_33_43_" + ended.pid()));
-        Path finished = dir.resolve("finished.jfr");
-        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
-            recording.start();
-            recording.stop();
-            recording.dump(finished);
-        }
+        long ended = endedProcess();
+        Path folder = Files.createDirectory(dir.resolve("2026_12_02_17_33_43_" + ended));
+        Path finished = finishedRecording(dir);
         Path chunk = Files.write(
                 folder.resolve("2026_12_02_17_33_43.jfr"),
                 dev.loompatterns.analysis.jfr.UnfinishedChunkTest.neverFlushed(finished));
@@ -580,7 +574,7 @@ class InspectCommandTest {
         LoomCliTest.Result wholeFolder = LoomCliTest.loom("inspect", folder.toString());
         assertThat(wholeFolder.code()).isEqualTo(2);
         assertThat(wholeFolder.err())
-                .isEqualTo("loom: '" + folder + "' is the JFR repository of process " + ended.pid()
+                .isEqualTo("loom: '" + folder + "' is the JFR repository of process " + ended
                         + ", which has ended, and holds " + InspectCommand.NOTHING_FLUSHED + " to read"
                         + System.lineSeparator());
         LoomCliTest.Result oneChunk = LoomCliTest.loom("inspect", chunk.toString());
@@ -589,6 +583,58 @@ class InspectCommandTest {
                 .startsWith("loom: '" + chunk + "' is not a whole JFR recording (")
                 .contains("it is a chunk its JVM never flushed")
                 .endsWith("so nothing to read, and no process left to dump" + System.lineSeparator());
+    }
+
+    /**
+     * A temporary folder that refuses the finished copy of a killed JVM's chunk (full, or, here, missing) is not loom's
+     * error: one line naming the folder and the reason, exit 1, for the folder and for its chunk alike. Before, "loom:
+     * unexpected error: java.io.IOException: No space left on device" and the hint about LOOM_STACKTRACE.
+     */
+    @Test
+    void aTemporaryFolderThatRefusesTheCopyOfAKilledChunkIsOneLine(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("2026_12_04_05_40_00_" + endedProcess()));
+        Path finished = finishedRecording(dir);
+        Path chunk = Files.write(
+                folder.resolve("2026_12_04_05_40_00.jfr"),
+                dev.loompatterns.analysis.jfr.UnfinishedChunkTest.flushedButUnfinished(finished));
+        Path missing = dir.resolve("no such folder");
+        for (Path given : List.of(folder, chunk)) {
+            Path runDir = Files.createDirectories(dir.resolve("run-" + given.getFileName()));
+            dev.loompatterns.testing.OwnJvm.Result run = dev.loompatterns.testing.OwnJvm.run(
+                    runDir, null, List.of("-Djava.io.tmpdir=" + missing), LoomCli.class, "inspect", given.toString());
+            // after the JDK's own warning of the missing folder, and loom's line that it reads a killed JVM's chunk
+            assertThat(run.err().lines().filter(line -> line.startsWith("loom: could not")))
+                    .as(run.err())
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: could not copy what '" + given + "' had flushed into the temporary folder '"
+                            + missing + "' (no such folder), which loom reads it from; make room there, ")
+                    .endsWith("or name another folder with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+            assertThat(run.err().lines().filter(line -> line.startsWith("loom: ")))
+                    .as("no unexpected error")
+                    .hasSize(2);
+            assertThat(run.code()).as(run.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(missing).doesNotExist();
+    }
+
+    /** The pid of a process that has ended: a repository folder named with it is a gone JVM's. */
+    private static long endedProcess() throws IOException, InterruptedException {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
+
+    /** A short recording, finished, in {@code dir}. */
+    private static Path finishedRecording(Path dir) throws IOException {
+        Path finished = dir.resolve("finished.jfr");
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.start();
+            recording.stop();
+            recording.dump(finished);
+        }
+        return finished;
     }
 
     /** The duration a chunk's header gives, which JFR rewrites at each flush (about every second). */

@@ -62,6 +62,13 @@ public class UnfinishedChunkTest {
                 .hasSize(2 * RecordingFile.readAllEvents(finished).size());
     }
 
+    /** {@code finished}'s bytes as a JVM killed after a flush leaves them: a generation as the header's state. */
+    public static byte[] flushedButUnfinished(Path finished) throws IOException {
+        byte[] bytes = Files.readAllBytes(finished);
+        bytes[UnfinishedChunk.STATE_POSITION] = 6;
+        return bytes;
+    }
+
     /**
      * A header as a JVM killed before its first flush leaves it: the chunk's size the header's own, no constant pool or
      * metadata, a generation as its state.
