@@ -172,6 +172,7 @@ final class PoolCandidateRule extends BaseRule {
                 });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recording_ms", Durations.ms(length));
+        details.put("lifetimes", lifetimesRecorded(recording) ? "recorded" : LIFETIMES_NOT_RECORDED);
         details.put("candidates", candidates);
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         details.put(Finding.totalOf("other_pools"), others.size());
@@ -179,9 +180,14 @@ final class PoolCandidateRule extends BaseRule {
             return new Finding(
                     ID,
                     Severity.OK,
-                    "No pool of platform threads spent most of its time blocked.",
+                    lifetimesRecorded(recording)
+                            ? "No pool of platform threads spent most of its time blocked."
+                            : "No pool of platform threads was blocked for most of the recording; their threads'"
+                                    + " starts and ends were not recorded, so a pool that lived for part of it may"
+                                    + " have been.",
                     ("The blocked share counts only waits above JFR's thresholds, so it is a lower bound: a pool"
-                                    + " whose waits are shorter is not seen." + unseen(recording))
+                                    + " whose waits are shorter is not seen." + unseen(recording)
+                                    + lifetimesUnknown(recording))
                             .strip(),
                     details);
         }
@@ -200,7 +206,7 @@ final class PoolCandidateRule extends BaseRule {
                 "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
                     + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
                     + " with a Semaphore instead of the pool size. The blocked share counts only waits above JFR's"
-                    + " threshold, so it is a lower bound." + unseen(recording),
+                    + " threshold, so it is a lower bound." + unseen(recording) + lifetimesUnknown(recording),
                 details);
     }
 
@@ -212,10 +218,30 @@ final class PoolCandidateRule extends BaseRule {
         List<String> notOn = BLOCKING.stream()
                 .filter(type -> recording.enabled(type) != EventEnabled.ON)
                 .toList();
-        if (notOn.isEmpty()) {
-            return "";
-        }
-        return " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
+        return notOn.isEmpty() ? "" : " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
+    }
+
+    /** What a finding on pools adds where their threads' lives were not recorded; else nothing. */
+    private String lifetimesUnknown(Recording recording) {
+        return lifetimesRecorded(recording)
+                ? ""
+                : " jdk.ThreadStart and jdk.ThreadEnd were not recorded as on, so each pool thread is taken as alive"
+                        + " for the whole recording: a pool that lived for part of it (a run's own pool, shut down"
+                        + " at its end) reads as less blocked than it was; record them (the JDK's default.jfc does)"
+                        + " to judge each pool by its life.";
+    }
+
+    /** What {@code lifetimes} says where the threads' starts and ends were not recorded. */
+    static final String LIFETIMES_NOT_RECORDED = "not recorded: the recording's length taken";
+
+    /**
+     * Whether the platform threads' lives are known: {@code jdk.ThreadStart} and {@code jdk.ThreadEnd} on, or, where
+     * the settings are not known, some of each seen. A thread that began before the recording (or ended after it)
+     * has neither in the file, and is alive from its start (or to its end) either way.
+     */
+    private boolean lifetimesRecorded(Recording recording) {
+        return (recording.enabled("jdk.ThreadStart") == EventEnabled.ON || !started.isEmpty())
+                && (recording.enabled("jdk.ThreadEnd") == EventEnabled.ON || !ended.isEmpty());
     }
 
     /**

@@ -95,10 +95,9 @@ class PoolCandidateRuleTest {
      */
     @Test
     void namesTheWaitsItCouldNotSee() {
-        Map<String, EventEnabled> settings = new java.util.HashMap<>();
-        for (Observation.Blocked.Kind kind : Observation.Blocked.Kind.values()) {
-            settings.put(kind.eventType(), EventEnabled.ON);
-        }
+        Map<String, EventEnabled> settings = everyWaitOn();
+        settings.put("jdk.ThreadStart", EventEnabled.ON);
+        settings.put("jdk.ThreadEnd", EventEnabled.ON);
         settings.put("jdk.JavaMonitorWait", EventEnabled.OFF);
         Finding finding = oneShortSleep(settings);
 
@@ -171,5 +170,60 @@ class PoolCandidateRuleTest {
                     false));
         }
         return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of()));
+    }
+
+    /**
+     * Without jdk.ThreadStart and jdk.ThreadEnd (jfr-profiles/pinning.jfc leaves them off) each thread is taken as
+     * alive for the whole recording: a pool that lived for a tenth of it, blocked nearly all that while, reads as
+     * blocked a tenth of the time. The finding says its threads' lives were not recorded, rather than an OK "no pool
+     * spent most of its time blocked"; with them on, the pool is judged by its life and is a candidate.
+     */
+    @Test
+    void aPoolJudgedWithoutItsThreadsLivesSaysSo() {
+        Map<String, EventEnabled> settings = everyWaitOn();
+        settings.put("jdk.ThreadStart", EventEnabled.OFF);
+        settings.put("jdk.ThreadEnd", EventEnabled.OFF);
+
+        Finding unknown = briefPool(settings, false);
+        assertThat(unknown.severity()).isEqualTo(Severity.OK);
+        assertThat(unknown.summary())
+                .isEqualTo("No pool of platform threads was blocked for most of the recording; their threads' starts"
+                        + " and ends were not recorded, so a pool that lived for part of it may have been.");
+        assertThat(unknown.explanation()).contains("jdk.ThreadStart and jdk.ThreadEnd were not recorded as on");
+        assertThat(unknown.details()).containsEntry("lifetimes", PoolCandidateRule.LIFETIMES_NOT_RECORDED);
+
+        settings.put("jdk.ThreadStart", EventEnabled.ON);
+        settings.put("jdk.ThreadEnd", EventEnabled.ON);
+        Finding known = briefPool(settings, true);
+        assertThat(known.severity()).isEqualTo(Severity.INFO);
+        assertThat(known.explanation()).doesNotContain("jdk.ThreadStart");
+        assertThat(known.details()).containsEntry("lifetimes", "recorded");
+    }
+
+    /**
+     * A 10 s recording in which two threads of one pool lived 1 s each, from 1 s, and slept 0.9 s of it; their starts
+     * and ends fed to the rule if {@code lives}.
+     */
+    private static Finding briefPool(Map<String, EventEnabled> settings, boolean lives) {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 2; i++) {
+            Observation.ThreadRef thread = new Observation.ThreadRef(100 + i, "worker-" + i, false);
+            if (lives) {
+                rule.accept(new Observation.ThreadStart(SECOND, thread));
+                rule.accept(new Observation.ThreadEnd(2 * SECOND, thread));
+            }
+            rule.accept(new Observation.Blocked(
+                    SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP, false));
+        }
+        return rule.finish(new Rule.Recording(0, 10 * SECOND, 6, -1, "", settings));
+    }
+
+    /** Settings with every wait event this rule reads on, to which a test adds or changes others. */
+    private static Map<String, EventEnabled> everyWaitOn() {
+        Map<String, EventEnabled> settings = new java.util.HashMap<>();
+        for (Observation.Blocked.Kind kind : Observation.Blocked.Kind.values()) {
+            settings.put(kind.eventType(), EventEnabled.ON);
+        }
+        return settings;
     }
 }
