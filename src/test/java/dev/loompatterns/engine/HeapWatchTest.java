@@ -82,6 +82,51 @@ class HeapWatchTest {
                         "closed while it waited: stuck false");
     }
 
+    /**
+     * A step of the watch's own that finds no room (here the stuck command's handler throws the OutOfMemoryError) ends
+     * its thread without a word: main's one line says the heap stopped the command. The JVM's handler said
+     * "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler" above it once, itself out of
+     * room. Any other error of the watch still reaches the default handler.
+     */
+    @Test
+    void anOutOfMemoryErrorOfTheWatchsOwnIsLeftUnsaid() throws Exception {
+        assertThat(OwnJvm.linesOf(OwnStepOutOfMemory.class))
+                .containsExactly("stuck called: true", "uncaught: []", "another error: [IllegalStateException]");
+    }
+
+    /** The child's program: the stuck handler of a tripped watch throws; what reaches the default handler is printed. */
+    static final class OwnStepOutOfMemory {
+        public static void main(String[] args) throws Exception {
+            List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.setDefaultUncaughtExceptionHandler(
+                    (thread, e) -> uncaught.add(e.getClass().getSimpleName()));
+            StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
+            Thread deaf = deafRun.thread();
+            CountDownLatch stuckCalled = new CountDownLatch(1);
+            try (deafRun;
+                    HeapWatch watch = HeapWatch.start(
+                            deaf,
+                            StandInRuns.joined(deaf),
+                            () -> {
+                                stuckCalled.countDown();
+                                throw new OutOfMemoryError("no room for the line");
+                            },
+                            Cancellation.REPEAT,
+                            new Listed(List.of(List.of(96L))))) {
+                stuckCalled.await();
+            }
+            System.out.println("stuck called: " + (stuckCalled.getCount() == 0));
+            System.out.println("uncaught: " + uncaught);
+            Thread other = Thread.ofPlatform()
+                    .uncaughtExceptionHandler(HeapWatch::uncaught)
+                    .start(() -> {
+                        throw new IllegalStateException("a bug");
+                    });
+            other.join();
+            System.out.println("another error: " + uncaught);
+        }
+    }
+
     /** The child's program: a watch trips for a command that stops, then for one that never does. */
     static final class Tripped {
         public static void main(String[] args) throws Exception {
