@@ -100,21 +100,15 @@ class HeapWatchTest {
             List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread.setDefaultUncaughtExceptionHandler(
                     (thread, e) -> uncaught.add(e.getClass().getSimpleName()));
-            StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
-            Thread deaf = deafRun.thread();
             CountDownLatch stuckCalled = new CountDownLatch(1);
-            try (deafRun;
-                    HeapWatch watch = HeapWatch.start(
-                            deaf,
-                            StandInRuns.joined(deaf),
-                            () -> {
-                                stuckCalled.countDown();
-                                throw new OutOfMemoryError("no room for the line");
-                            },
-                            Cancellation.REPEAT,
-                            new Listed(List.of(List.of(96L))))) {
-                stuckCalled.await();
-            }
+            stuckOnADeafCommand(
+                    () -> {
+                        stuckCalled.countDown();
+                        throw new OutOfMemoryError("no room for the line");
+                    },
+                    stuckCalled,
+                    Cancellation.REPEAT,
+                    new Listed(List.of(List.of(96L))));
             System.out.println("stuck called: " + (stuckCalled.getCount() == 0));
             System.out.println("uncaught: " + uncaught);
             Thread other = Thread.ofPlatform()
@@ -125,6 +119,21 @@ class HeapWatchTest {
             other.join();
             System.out.println("another error: " + uncaught);
         }
+    }
+
+    /**
+     * Watches a command deaf to the interrupt until {@code called} is counted down ({@code stuck} does it), with these
+     * collections and grace; returns the command's thread, ended.
+     */
+    static Thread stuckOnADeafCommand(Runnable stuck, CountDownLatch called, Duration grace, Listed collections)
+            throws Exception {
+        StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
+        Thread deaf = deafRun.thread();
+        try (deafRun;
+                HeapWatch watch = HeapWatch.start(deaf, StandInRuns.joined(deaf), stuck, grace, collections)) {
+            called.await();
+        }
+        return deaf;
     }
 
     /** The child's program: a watch trips for a command that stops, then for one that never does. */
@@ -142,18 +151,12 @@ class HeapWatchTest {
             System.out.println("a command that stops on the interrupt: ended, stuck " + stuck.get());
 
             HeapWatch.reset();
-            StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
-            Thread deaf = deafRun.thread();
             CountDownLatch stuckCalled = new CountDownLatch(1);
-            try (deafRun;
-                    HeapWatch watch = HeapWatch.start(
-                            deaf,
-                            StandInRuns.joined(deaf),
-                            stuckCalled::countDown,
-                            Cancellation.REPEAT.multipliedBy(3),
-                            new Listed(List.of(List.of(70L), List.of(96L))))) {
-                stuckCalled.await();
-            }
+            Thread deaf = stuckOnADeafCommand(
+                    stuckCalled::countDown,
+                    stuckCalled,
+                    Cancellation.REPEAT.multipliedBy(3),
+                    new Listed(List.of(List.of(70L), List.of(96L))));
             System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0));
 
             // the command ends (main closes the watch) while the watch still waits for it: not stuck
