@@ -64,14 +64,19 @@ public record Row(
         double slowest =
                 repeats.stream().mapToDouble(RunReport::wallMillis).max().orElseThrow();
         Check check = median.check();
-        for (int r = 0; r < repeats.size(); r++) {
-            Check failed = repeats.get(r).check();
-            if (!failed.ok()) { // a failed run fails the row, whichever run the figures come from
-                check = repeats.size() == 1
-                        ? failed
-                        : Check.failed("run " + (r + 1) + " of " + repeats.size() + ": " + failed.detail());
-                break;
+        // a failed run fails the row, whichever run the figures come from; the median's own failure first, so that
+        // the figures and the check's text are one run's wherever they can be
+        int failedRun = median.check().ok() ? -1 : repeats.indexOf(median);
+        for (int r = 0; r < repeats.size() && failedRun < 0; r++) {
+            if (!repeats.get(r).check().ok()) {
+                failedRun = r;
             }
+        }
+        if (failedRun >= 0 && repeats.size() > 1) {
+            check = Check.failed("run " + (failedRun + 1) + " of " + repeats.size() + ": "
+                    + repeats.get(failedRun).check().detail());
+        } else if (failedRun >= 0) {
+            check = repeats.getFirst().check();
         }
         return new Row(
                 median.pattern(),

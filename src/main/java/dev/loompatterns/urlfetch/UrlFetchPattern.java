@@ -275,6 +275,10 @@ public final class UrlFetchPattern extends AbstractPattern {
                         || uri.getHost() == null) {
                     throw new UsageException("urls: '" + part + "' is not an http or https URL with a host");
                 }
+                if (uri.getPort() > 65_535) { // URI takes any number; the HTTP client refuses it only mid-run
+                    throw new UsageException("urls: '" + part + "' has port " + uri.getPort()
+                            + ", beyond 65535, the highest a TCP port can be");
+                }
                 uris.add(uri);
             } catch (URISyntaxException e) {
                 throw new UsageException("urls: '" + part + "' is not a URL: " + e.getReason());

@@ -69,6 +69,22 @@ class RowTest {
     }
 
     /**
+     * Where the median run failed too, the row's check is its own, so the figures and the check's text are one run's.
+     * Before, the first failed run's text stood beside the median run's figures (a reviewer's {@code compare url-fetch
+     * --repeat 3} against a closed port: wall_ms from run 2, "run 1 of 3: ...").
+     */
+    @Test
+    void whenTheMedianRunFailedTooTheCheckIsItsOwn() {
+        Row row = Row.of(List.of(
+                run(30, 4, 7, 0, Check.failed("first failure")),
+                run(20, 2, 6, 0, Check.failed("median's failure")),
+                passed(10, 1, 5, 0)));
+
+        assertThat(row.wallMs()).isEqualTo(20);
+        assertThat(row.check().detail()).isEqualTo("run 2 of 3: median's failure");
+    }
+
+    /**
      * The JIT time of a row is summed before it is rounded: five runs of 0.9 ms are 4.5 ms, enough for the
      * JIT note over 5 ms of runs, where whole milliseconds per run summed to 0. json gives each run's to
      * the microsecond, as it gives wall times.

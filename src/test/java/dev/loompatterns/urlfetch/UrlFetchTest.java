@@ -181,6 +181,19 @@ class UrlFetchTest {
     }
 
     /**
+     * A port beyond 65535 is a usage error before anything runs: URI takes any number, and the HTTP client refused it
+     * only mid-run, a failed row ("IllegalArgumentException: port out of range:99999"), exit 1.
+     */
+    @Test
+    void aPortBeyondTheRangeIsRefused() {
+        assertThatThrownBy(() -> UrlFetchPattern.parseUrls("http://127.0.0.1:99999/"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("urls: 'http://127.0.0.1:99999/' has port 99999, beyond 65535, the highest a TCP port can"
+                        + " be");
+        assertThat(UrlFetchPattern.parseUrls("http://127.0.0.1:65535/")).hasSize(1);
+    }
+
+    /**
      * An empty item in {@code -P urls} is a usage error naming the parameter: {@code -P urls=a,,} fetched {@code a}
      * alone, the empty items dropped by the split.
      */
