@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Param;
 import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
@@ -237,6 +238,10 @@ public final class LoomCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // options' whole numbers as -P's (Param.wholeNumber): picocli's own took '+2' and other scripts' digits, and
+        // refused the '1_000' that -P takes
+        cli.registerConverter(Integer.class, LoomCli::wholeInt);
+        cli.registerConverter(int.class, LoomCli::wholeInt);
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("loom: " + oneLine(describe(e, List.of(arguments)) + hint(e.getCommandLine())));
             return EXIT_USAGE;
@@ -581,6 +586,15 @@ public final class LoomCli implements Runnable {
     }
 
     /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
+    /** An option's whole number, as {@link Param#wholeNumber} takes it, within an {@code int}. */
+    static Integer wholeInt(String value) {
+        try {
+            return Math.toIntExact(Param.wholeNumber(value));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an int"); // as picocli says it
+        }
+    }
+
     private static final Pattern NOT_A_NUMBER =
             Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an int", Pattern.DOTALL);
 

@@ -74,11 +74,7 @@ public record Param(String name, String description, String defaultValue, long m
         }
         long parsed;
         try {
-            // an underscore between digits only, as in a Java literal: '1_000'; '1_' and '_1' were read as 1
-            if (!WHOLE_NUMBER.matcher(value.strip()).matches()) {
-                throw new NumberFormatException(value);
-            }
-            parsed = Long.parseLong(value.strip().replace("_", ""));
+            parsed = wholeNumber(value);
         } catch (NumberFormatException e) {
             throw new UsageException(name + " must be a whole number"
                     + (anyWhole() ? "" : " from " + min + " to " + max) + ", got '" + value + "'");
@@ -87,6 +83,20 @@ public record Param(String name, String description, String defaultValue, long m
         return parsed;
     }
 
-    /** A whole number as {@link #parse} takes it: a sign, then digits, an underscore between two of them allowed. */
+    /**
+     * A whole number as the CLI takes it, in {@code -P} and in its options alike ({@code --tasks 1_000}): spaces
+     * around it, a sign, then ASCII digits, an underscore between two of them, as in a Java literal ({@code 1_000};
+     * {@code 1_} and {@code _1} were read as 1). {@code Long.parseLong} alone also takes other scripts' digits.
+     *
+     * @throws NumberFormatException if {@code value} is none, or beyond a {@code long}
+     */
+    public static long wholeNumber(String value) {
+        if (!WHOLE_NUMBER.matcher(value.strip()).matches()) {
+            throw new NumberFormatException(value);
+        }
+        return Long.parseLong(value.strip().replace("_", ""));
+    }
+
+    /** A whole number as {@link #wholeNumber} takes it ({@code \\d} is ASCII digits only, as Java's regex has it). */
     private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
 }
