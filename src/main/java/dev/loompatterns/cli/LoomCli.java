@@ -585,7 +585,6 @@ public final class LoomCli implements Runnable {
         return typed.reversed().stream().filter(names::contains).findFirst().orElse(option.longestName());
     }
 
-    /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
     /** An option's whole number, as {@link Param#wholeNumber} takes it, within an {@code int}. */
     static Integer wholeInt(String value) {
         try {
@@ -595,6 +594,7 @@ public final class LoomCli implements Runnable {
         }
     }
 
+    /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
     private static final Pattern NOT_A_NUMBER =
             Pattern.compile("Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: '(.*)' is not an int", Pattern.DOTALL);
 

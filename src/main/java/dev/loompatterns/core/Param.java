@@ -97,6 +97,6 @@ public record Param(String name, String description, String defaultValue, long m
         return Long.parseLong(value.strip().replace("_", ""));
     }
 
-    /** A whole number as {@link #wholeNumber} takes it ({@code \\d} is ASCII digits only, as Java's regex has it). */
+    /** A whole number as {@link #wholeNumber} takes it ({@code \d} is ASCII digits only, as Java's regex has it). */
     private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(_\\d+)*");
 }

@@ -394,7 +394,9 @@ public final class PinStream implements AutoCloseable {
         RecordingStream started = new RecordingStream();
         long id;
         StopMark startedMark;
-        try { // from here on, whatever throws (JFR shut down meanwhile: Ctrl-C) closes the stream it made
+        // from here on, whatever throws closes the stream made: StopMark.on's setMaxAge does once its recording is
+        // closed, as by code under test that closes every recording
+        try {
             // its recording: the one listed now that was not before (-1 if another thread made one meanwhile)
             Set<Long> made = recordingIds();
             made.removeAll(before);
