@@ -148,6 +148,7 @@ final class PoolCandidateRule extends BaseRule {
                             + " their thresholds." + unseen(recording),
                     Map.of("blocked_events", 0));
         }
+        boolean lives = lifetimesRecorded(recording);
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         pools.values().stream()
@@ -172,7 +173,7 @@ final class PoolCandidateRule extends BaseRule {
                 });
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("recording_ms", Durations.ms(length));
-        details.put("lifetimes", lifetimesRecorded(recording) ? "recorded" : LIFETIMES_NOT_RECORDED);
+        details.put("lifetimes", lives ? "recorded" : LIFETIMES_NOT_RECORDED);
         details.put("candidates", candidates);
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         details.put(Finding.totalOf("other_pools"), others.size());
@@ -180,14 +181,14 @@ final class PoolCandidateRule extends BaseRule {
             return new Finding(
                     ID,
                     Severity.OK,
-                    lifetimesRecorded(recording)
+                    lives
                             ? "No pool of platform threads spent most of its time blocked."
                             : "No pool of platform threads was blocked for most of the recording; their threads'"
                                     + " starts and ends were not recorded, so a pool that lived for part of it may"
                                     + " have been.",
                     ("The blocked share counts only waits above JFR's thresholds, so it is a lower bound: a pool"
                                     + " whose waits are shorter is not seen." + unseen(recording)
-                                    + lifetimesUnknown(recording))
+                                    + lifetimesUnknown(lives))
                             .strip(),
                     details);
         }
@@ -206,7 +207,7 @@ final class PoolCandidateRule extends BaseRule {
                 "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
                     + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
                     + " with a Semaphore instead of the pool size. The blocked share counts only waits above JFR's"
-                    + " threshold, so it is a lower bound." + unseen(recording) + lifetimesUnknown(recording),
+                    + " threshold, so it is a lower bound." + unseen(recording) + lifetimesUnknown(lives),
                 details);
     }
 
@@ -221,9 +222,9 @@ final class PoolCandidateRule extends BaseRule {
         return notOn.isEmpty() ? "" : " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
     }
 
-    /** What a finding on pools adds where their threads' lives were not recorded; else nothing. */
-    private String lifetimesUnknown(Recording recording) {
-        return lifetimesRecorded(recording)
+    /** What a finding on pools adds where their threads' lives were not recorded ({@code !lives}); else nothing. */
+    private static String lifetimesUnknown(boolean lives) {
+        return lives
                 ? ""
                 : " jdk.ThreadStart and jdk.ThreadEnd were not recorded as on, so each pool thread is taken as alive"
                         + " for the whole recording: a pool that lived for part of it (a run's own pool, shut down"

@@ -196,8 +196,9 @@ final class VirtualThreadCensusRule extends BaseRule {
     }
 
     /** Whether the JDK's {@code jfr} reads the file as it is, so that {@code jfr scrub} can copy it. */
-    private static boolean jfrReads(Recording recording, String file) {
-        return !recording.copied() && (file.isEmpty() || file.endsWith(".jfr"));
+    private static boolean jfrReads(Recording recording) {
+        return !recording.copied()
+                && (recording.file().isEmpty() || recording.file().endsWith(".jfr"));
     }
 
     /** Whether JMC would be slow to open the file: {@link #SLOW_IN_JMC} virtual threads or more. */
@@ -222,7 +223,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                 stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim", ".jfr");
         details.put(
                 "slim_command",
-                !jfrReads(recording, file)
+                !jfrReads(recording)
                         ? "loom inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
                         : "jfr scrub --exclude-events"
                                 + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
@@ -245,7 +246,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " threads' sleeps and parks"
                                 + (recording.copied()
                                         ? " (jfr cannot read this recording as it is: its JVM never finished it): "
-                                        : !jfrReads(recording, recording.file())
+                                        : !jfrReads(recording)
                                                 ? " (jfr reads only a file whose name ends in .jfr): "
                                                 : "; jfr scrub cannot tell virtual threads from platform ones, so this"
                                                         + " drops every thread's: ")

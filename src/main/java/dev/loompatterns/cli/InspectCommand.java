@@ -88,13 +88,9 @@ final class InspectCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Path joined;
+        Path joined = null;
         try {
             joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null
-        } catch (CopyRefused e) {
-            return copyRefused(e);
-        }
-        try {
             return inspect(checkRecording(joined != null ? joined : file));
         } catch (CopyRefused e) {
             return copyRefused(e);
@@ -120,13 +116,7 @@ final class InspectCommand extends LoomCommand {
 
     /** One line: the folder, the reason, and how to read the recording anyway; exit 1, as a refused report is. */
     private int copyRefused(CopyRefused e) {
-        IOException cause = (IOException) e.getCause();
-        String reason = switch (cause) {
-            case java.nio.file.NoSuchFileException missing -> "no such folder";
-            case java.nio.file.AccessDeniedException denied -> "permission denied";
-            case java.nio.file.FileSystemException refused when refused.getReason() != null -> refused.getReason();
-            default -> reason(cause);
-        };
+        String reason = AtomicFile.reason((IOException) e.getCause());
         err().println("loom: could not copy what '" + file + "' had flushed into the temporary folder '"
                 + System.getProperty("java.io.tmpdir") + "' (" + reason + "), which loom reads it from; make room"
                 + " there, or name another folder with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");

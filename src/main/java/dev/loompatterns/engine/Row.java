@@ -72,11 +72,9 @@ public record Row(
                 failedRun = r;
             }
         }
-        if (failedRun >= 0 && repeats.size() > 1) {
+        if (failedRun >= 0 && repeats.size() > 1) { // one run alone: its check is the median's, as it stands
             check = Check.failed("run " + (failedRun + 1) + " of " + repeats.size() + ": "
                     + repeats.get(failedRun).check().detail());
-        } else if (failedRun >= 0) {
-            check = repeats.getFirst().check();
         }
         return new Row(
                 median.pattern(),

@@ -345,7 +345,7 @@ public final class AtomicFile {
     }
 
     /** Why a file operation failed, in words rather than an exception's class and a path. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         return switch (e) {
             case AccessDeniedException denied -> "permission denied";
             case NoSuchFileException missing -> "the folder does not exist or does not accept new files";

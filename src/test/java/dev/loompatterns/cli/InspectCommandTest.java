@@ -608,7 +608,9 @@ class InspectCommandTest {
                     .singleElement()
                     .asString()
                     .startsWith("loom: could not copy what '" + given + "' had flushed into the temporary folder '"
-                            + missing + "' (no such folder), which loom reads it from; make room there, ")
+                            + missing
+                            + "' (the folder does not exist or does not accept new files), which loom reads it from;"
+                            + " make room there, ")
                     .endsWith("or name another folder with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
             assertThat(run.err().lines().filter(line -> line.startsWith("loom: ")))
                     .as("no unexpected error")

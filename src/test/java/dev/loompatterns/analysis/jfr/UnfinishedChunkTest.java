@@ -34,10 +34,14 @@ public class UnfinishedChunkTest {
 
     /** {@code file}'s bytes with the header's state byte set, and {@code extra} bytes after the chunk. */
     private Path withState(Path file, int state, int extra) throws IOException {
+        return Files.write(dir.resolve("state-" + state + "-" + extra + ".jfr"), stateSet(file, state, extra));
+    }
+
+    private static byte[] stateSet(Path file, int state, int extra) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         byte[] changed = java.util.Arrays.copyOf(bytes, bytes.length + extra);
         changed[UnfinishedChunk.STATE_POSITION] = (byte) state;
-        return Files.write(dir.resolve("state-" + state + "-" + extra + ".jfr"), changed);
+        return changed;
     }
 
     @Test
@@ -64,9 +68,7 @@ public class UnfinishedChunkTest {
 
     /** {@code finished}'s bytes as a JVM killed after a flush leaves them: a generation as the header's state. */
     public static byte[] flushedButUnfinished(Path finished) throws IOException {
-        byte[] bytes = Files.readAllBytes(finished);
-        bytes[UnfinishedChunk.STATE_POSITION] = 6;
-        return bytes;
+        return stateSet(finished, 6, 0);
     }
 
     /**
