@@ -27,8 +27,9 @@ import jdk.jfr.consumer.RecordedThread;
  * @param stack             the stack, innermost frame first, as {@code Type.method:line}, without
  *                          hidden frames
  * @param cause             why it pinned
- * @param subject           the class initialized or waited for, or in whose initializer a contended
- *                          monitor was met (class-loading), where the cause has one; else null
+ * @param subject           the class initialized or waited for, in whose initializer a contended monitor
+ *                          was met (class-loading), or whose cache was being filled (jdk-cache-wait), where
+ *                          the cause has one; else null
  * @param fromStack         true if the cause was read from the stack alone (no {@code pinnedReason})
  */
 public record Pin(

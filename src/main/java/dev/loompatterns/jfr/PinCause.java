@@ -34,6 +34,16 @@ public enum PinCause {
                 + " start; from JDK 26 no longer pins when the interpreter's new or static access waits (JDK-8369238),"
                 + " though Class.forName's still does"),
     /**
+     * The thread met a monitor of a cache the JDK fills on first use (a {@code ConcurrentHashMap} bin, entered by
+     * {@code computeIfAbsent} called from the JDK's own code) while another thread computed the entry: FFM's var
+     * handles met together by native callbacks, say. A pin only where something else pins, a native frame.
+     */
+    JDK_CACHE_WAIT(
+            "jdk-cache-wait",
+            "waiting for another thread to fill an entry of a JDK cache (its first use)",
+            "a cold JVM: the JDK computes the entry once, and the wait stops once it is there; needs no change to the"
+                    + " code"),
+    /**
      * Loading or linking a class for its first use: a class loader's monitor, or a monitor the VM
      * takes while it resolves or links a class (JDK 25 reports these as "Freeze or preempt failed (2)",
      * a critical section, with {@code Contended monitor enter}; inside an initializer, as "VM call to

@@ -29,9 +29,16 @@ import java.util.stream.Collectors;
  *       or a static access and no lock, counted as the initializer's own, which failed
  *       {@code @ShouldNotPin} in up to 4 of 10 fresh JVMs. A {@code synchronized} block that contends
  *       inside an initializer looks the same in the event, and is set apart with it.</li>
+ *   <li>{@code Contended monitor enter} in {@code ConcurrentHashMap.computeIfAbsent}, the innermost frame, called by
+ *       the JDK's own code: {@link PinCause#JDK_CACHE_WAIT}, the calling class the subject. Seen in a reviewer's cold
+ *       JVMs, where eight virtual threads' FFM upcalls read a {@code MemorySegment} together: the first to need
+ *       {@code jdk.internal.foreign.Utils}'s var handle computed it while the others waited, pinned by the native
+ *       frame, 0.1 ms, which failed {@code @ShouldNotPin} in 10 of 30 fresh JVMs; later tests in the same JVM
+ *       never met it.</li>
  *   <li>The innermost frame that loads a class ({@code ClassLoader.loadClass}, any frame of
  *       {@code jdk.internal.loader}, a {@code loadClass}/{@code findClass}/{@code defineClass}
- *       method, or {@code MethodHandleNatives.link...} linking a call site) or runs an
+ *       method, {@code MethodHandleNatives.link...} linking a call site, or
+ *       {@code MethodHandleNatives.findMethodHandleType}, the VM resolving a call's method type) or runs an
  *       initializer ({@code <clinit>}) decides between {@link PinCause#CLASS_LOADING} and
  *       {@link PinCause#CLASS_INIT}: whichever is nearer to the blocking call is what blocked.</li>
  *   <li>Otherwise {@code pinnedReason} (JDK 24+): "VM call to X.&lt;clinit&gt; on stack" is
@@ -51,7 +58,7 @@ import java.util.stream.Collectors;
  * </ol>
  *
  * <p><b>Whose pin.</b> JFR's code is the {@link PinOrigin#RECORDER}'s. Loading a class, waiting for
- * any class's initializer, and initializing a class that is not the observed code's own, is
+ * any class's initializer or for a JDK cache's entry, and initializing a class that is not the observed code's own, is
  * {@link PinOrigin#FIRST_USE}: the JDK, a harness or the code meeting a class for the first time,
  * gone in a warm JVM. A wait for an initializer is a first use even for the code's own class: it
  * can happen only while the class is first initialized, and only to the threads that arrive
@@ -135,8 +142,9 @@ public final class PinTaxonomy {
      * What a pin was.
      *
      * @param cause     its cause
-     * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), or in whose
-     *                  initializer a contended monitor was met ({@code CLASS_LOADING}); else null
+     * @param subject   the class initialized or waited for ({@code CLASS_INIT}, {@code CLASS_INIT_WAIT}), in whose
+     *                  initializer a contended monitor was met ({@code CLASS_LOADING}), or whose cache was being filled
+     *                  ({@code JDK_CACHE_WAIT}); else null
      * @param fromStack true if the event had no {@code pinnedReason}, so the cause was read from the stack alone
      */
     public record Classification(PinCause cause, String subject, boolean fromStack) {}
@@ -168,6 +176,9 @@ public final class PinTaxonomy {
             // wait is "Freeze or preempt failed (2)". The subject is the initializer's class.
             return new Classification(PinCause.CLASS_LOADING, initializerIn(reason), false);
         }
+        if (CONTENDED_MONITOR_ENTER.equals(operation) && isJdkCacheFill(frames)) {
+            return new Classification(PinCause.JDK_CACHE_WAIT, frames.get(1).type(), fromStack);
+        }
         for (Frame frame : frames) {
             if (isLoaderFrame(frame)) {
                 return new Classification(PinCause.CLASS_LOADING, null, fromStack);
@@ -187,6 +198,20 @@ public final class PinTaxonomy {
                         && (frame.method().equals("parkOnCarrierThread")
                                 || frame.method().startsWith("park")));
         return new Classification(parkedWhilePinned ? PinCause.MONITOR : PinCause.OTHER, null, true);
+    }
+
+    /**
+     * Whether the innermost frame is {@code ConcurrentHashMap.computeIfAbsent} called by the JDK's own code: a
+     * contended monitor there is a bin's, held by a thread that computes a missing entry of a JDK cache. Once the
+     * entry is there, {@code computeIfAbsent} returns it without the bin's monitor where it heads its bin, and holds
+     * the monitor only for the look-up otherwise: a wait there is the cache's first use, but for a rare and brief
+     * one. Called by the code itself, on a map of its own, it is the code's.
+     */
+    private static boolean isJdkCacheFill(List<Frame> frames) {
+        return frames.size() > 1
+                && frames.get(0).type().equals("java.util.concurrent.ConcurrentHashMap")
+                && frames.get(0).method().equals("computeIfAbsent")
+                && isJdk(frames.get(1).type());
     }
 
     /** The class X of "VM call to X.&lt;clinit&gt; on stack". */
@@ -236,7 +261,7 @@ public final class PinTaxonomy {
     public static PinOrigin origin(PinCause cause, String subject, Predicate<String> ownCode) {
         return switch (cause) {
             case RECORDER -> PinOrigin.RECORDER;
-            case CLASS_LOADING, CLASS_INIT_WAIT -> PinOrigin.FIRST_USE;
+            case CLASS_LOADING, CLASS_INIT_WAIT, JDK_CACHE_WAIT -> PinOrigin.FIRST_USE;
             case CLASS_INIT -> subject != null && ownCode.test(subject) ? PinOrigin.CODE : PinOrigin.FIRST_USE;
             default -> PinOrigin.CODE;
         };
@@ -357,7 +382,8 @@ public final class PinTaxonomy {
                 || method.equals("findClass")
                 || method.startsWith("defineClass")
                 || method.startsWith("defineHiddenClass")
-                || frame.type().equals("java.lang.invoke.MethodHandleNatives") && method.startsWith("link");
+                || frame.type().equals("java.lang.invoke.MethodHandleNatives")
+                        && (method.startsWith("link") || method.equals("findMethodHandleType"));
     }
 
     /**

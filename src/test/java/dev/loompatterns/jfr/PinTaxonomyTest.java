@@ -93,6 +93,63 @@ class PinTaxonomyTest {
     }
 
     /**
+     * A cold JVM's FFM, as a reviewer's eight virtual threads met it in upcalls that read a segment (10 of 30 fresh
+     * JVMs; the stack as JDK 25 recorded it): one computed {@code Utils}' var handle while another waited for the
+     * bin's monitor, pinned by the native frame. The JDK's cache filling, a first use; the same wait in a map the code
+     * calls itself is the code's, and so is any other monitor met in the callback.
+     */
+    @Test
+    void aContendedJdkCacheInANativeCallbackIsAFirstUse() {
+        String nativeFrame = "Native or VM frame on stack";
+        String monitor = "Contended monitor enter";
+        List<PinTaxonomy.Frame> cache = inCallback(
+                "java.util.concurrent.ConcurrentHashMap.computeIfAbsent",
+                "jdk.internal.foreign.Utils.makeRawSegmentViewVarHandle");
+        var classified = PinTaxonomy.classify(nativeFrame, monitor, cache);
+        assertThat(classified)
+                .isEqualTo(
+                        new PinTaxonomy.Classification(PinCause.JDK_CACHE_WAIT, "jdk.internal.foreign.Utils", false));
+        assertThat(PinTaxonomy.origin(classified.cause(), classified.subject(), OWN))
+                .isEqualTo(PinOrigin.FIRST_USE);
+
+        var codes = new PinTaxonomy.Classification(PinCause.NATIVE_FRAME, null, false);
+        assertThat(PinTaxonomy.classify(
+                        nativeFrame,
+                        monitor,
+                        inCallback(
+                                "java.util.concurrent.ConcurrentHashMap.computeIfAbsent", "com.example.Sorter.cached")))
+                .as("the code's own map")
+                .isEqualTo(codes);
+        assertThat(PinTaxonomy.classify(
+                        nativeFrame,
+                        monitor,
+                        inCallback(
+                                "java.util.Hashtable.put", "jdk.internal.foreign.Utils.makeRawSegmentViewVarHandle")))
+                .as("another monitor of the JDK's")
+                .isEqualTo(codes);
+        assertThat(PinTaxonomy.classify(nativeFrame, "LockSupport.park", cache))
+                .as("a park, not a monitor")
+                .isEqualTo(codes);
+    }
+
+    /** {@code blocked} called by {@code caller}, in an FFM upcall that reads a segment, as JDK 25 recorded it. */
+    private static List<PinTaxonomy.Frame> inCallback(String blocked, String caller) {
+        List<PinTaxonomy.Frame> frames = new java.util.ArrayList<>();
+        for (String text : List.of(
+                blocked,
+                caller,
+                "jdk.internal.foreign.layout.ValueLayouts$AbstractValueLayout.varHandle",
+                "jdk.internal.foreign.AbstractMemorySegmentImpl.get",
+                "com.example.Sorter.compare")) {
+            frames.add(PinTaxonomy.Frame.parse(text));
+        }
+        frames.add(hidden("jdk.internal.foreign.abi.UpcallStub.0x000000005a0cdc00", "invoke"));
+        frames.add(frame("com.example.Sorter", "sort"));
+        frames.add(frame("java.lang.VirtualThread", "run"));
+        return frames;
+    }
+
+    /**
      * {@code javax.} and {@code com.sun.} are the JDK's only in its own modules' packages: a library's class there
      * (a servlet's, Jersey's) is not, so its blocking initializer is the code's, and its frame is where it blocked.
      */
@@ -214,6 +271,21 @@ class PinTaxonomyTest {
                                         nativeFrame("java.lang.Class", "forName0"), frame("com.example.Task", "run")))
                         .cause())
                 .isEqualTo(PinCause.CLASS_LOADING);
+        // the VM resolving a call's method type (the frame it calls, with its own below it, not shown): a reviewer's
+        // FFM test in a cold JVM, at linker.upcallStub on eight virtual threads, 1 of 30 fresh JVMs
+        var methodType = PinTaxonomy.classify(
+                "Native or VM frame on stack",
+                "Contended monitor enter",
+                List.of(
+                        frame("java.util.concurrent.ConcurrentHashMap", "putVal"),
+                        frame("java.util.concurrent.ConcurrentHashMap", "putIfAbsent"),
+                        frame("jdk.internal.util.ReferencedKeyMap", "internKey"),
+                        frame("java.lang.invoke.MethodType", "makeImpl"),
+                        frame("java.lang.invoke.MethodHandleNatives", "findMethodHandleType"),
+                        frame("jdk.internal.foreign.abi.AbstractLinker", "upcallStub"),
+                        frame("com.example.Sorter", "sort"),
+                        frame("java.lang.VirtualThread", "run")));
+        assertThat(methodType.cause()).isEqualTo(PinCause.CLASS_LOADING);
     }
 
     @Test
@@ -348,7 +420,14 @@ class PinTaxonomyTest {
     void causeIdsAreAContract() {
         assertThat(List.of(PinCause.values()).stream().map(PinCause::id))
                 .containsExactly(
-                        "native-frame", "class-init", "class-init-wait", "class-loading", "monitor", "jfr", "other");
+                        "native-frame",
+                        "class-init",
+                        "class-init-wait",
+                        "jdk-cache-wait",
+                        "class-loading",
+                        "monitor",
+                        "jfr",
+                        "other");
         assertThat(PinCause.ofId("class-loading")).isEqualTo(PinCause.CLASS_LOADING);
         assertThatThrownBy(() -> PinCause.ofId("nope")).hasMessageContaining("native-frame, class-init");
     }
