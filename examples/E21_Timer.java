@@ -17,8 +17,10 @@
  * timer's delay (30 or 50 ms), and then it says false, that timer fires too, and the line says so.
  * The ticker's 20 ticks come none before start + k * period, and its last tick is late by its own
  * wake-up only, not by 20 of them (the next deadline is computed from the start, not from the
- * last tick): the check allows a quarter of the 200 ms span plus 100 ms, 150 ms, as the harness's
- * timer pattern does, and asks for a catch-up (some tick less than a period after the one before).
+ * last tick): the check asks for a catch-up (some tick less than a period after the one before),
+ * which a timer re-armed from its last tick never shows, at any load, as the harness's timer pattern
+ * does; how late the last tick came is printed, not judged, since a loaded machine's stall can make
+ * a punctual ticker later than a drifting one.
  * How late is what the run measures, and it varies with the machine's load: on the project's
  * 2-core machine (2026-12-01, `java --enable-preview examples/E21_Timer.java`, 10 fresh JVMs beside
  * two busy loops `sh -c 'while :; do :; done'`) the last tick was 2.7-46.8 ms late on the pool,
@@ -79,8 +81,6 @@ public class E21_Timer {
     };
     static final Duration PERIOD = Duration.ofMillis(10);
     static final int TICKS = 20;
-    /** How late the last tick may be: a quarter of the span (TICKS * PERIOD) plus 100 ms for a loaded machine. */
-    static final Duration DRIFT_BOUND = PERIOD.multipliedBy(TICKS).dividedBy(4).plus(Duration.ofMillis(100));
 
     /**
      * Plays the five timers and the ticker on one form; true if every promise held. The promises,
@@ -88,9 +88,8 @@ public class E21_Timer {
      * other fired exactly once, not before its delay; a cancel() that said false came after the
      * timer's delay (a timer never fires before it, so an earlier false is a cancel that does not
      * work). A cancel that came too late, on a loaded machine, is reported, not failed. The ticker
-     * ticked 20 times, the k-th not before start + k * period, its last late by no more than a
-     * quarter of the span plus 100 ms, and some tick came less than a period after the one before
-     * (it caught up, which a timer re-armed from its last tick never does).
+     * ticked 20 times, the k-th not before start + k * period, and some tick came less than a period
+     * after the one before (it caught up, which a timer re-armed from its last tick never does).
      */
     static boolean play(String name, Timers timers) throws Exception {
         int n = DELAYS.length;
@@ -159,17 +158,13 @@ public class E21_Timer {
             broken.add(early + " ticks early");
         }
         double lastLateMs = (tickAt.get(TICKS - 1) - PERIOD.toNanos() * TICKS) / 1e6;
-        // a drifting ticker is late by every tick's wake-up; this one by its last only
-        if (lastLateMs > DRIFT_BOUND.toNanos() / 1e6) {
-            broken.add("drifted");
-        }
         if (!caughtUp) {
             broken.add("never caught up");
         }
         int cancelledCount = (cancelled[1] ? 1 : 0) + (cancelled[3] ? 1 : 0);
         System.out.printf(
                 "%-10s %d of %d fired, %d cancelled before firing%s; %d ticks, %s early, last late by %.1f ms"
-                        + " (bound %d ms), %s  %s%n",
+                        + ", %s  %s%n",
                 name,
                 fired,
                 n,
@@ -178,7 +173,6 @@ public class E21_Timer {
                 ticked,
                 early == 0 ? "none" : String.valueOf(early),
                 lastLateMs,
-                DRIFT_BOUND.toMillis(),
                 caughtUp ? "caught up" : "never caught up",
                 broken.isEmpty() ? "ok" : "WRONG: " + String.join(", ", broken));
         return broken.isEmpty();

@@ -156,6 +156,13 @@ class DeadlineTest {
         assertThat(check.detail())
                 .endsWith(": 1 of 7 delivered, 2 ended but not delivered (past the budget), 1 interrupted, 3 never"
                         + " started; none running at return");
+        // nothing within the budget (a stalled machine, or a budget of 1 ms): still a deadline kept, and said so
+        Check nothing = DeadlinePattern.check(budget, budget, Map.of(), Arrays.asList(State.INTERRUPTED, null));
+        assertThat(nothing.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(nothing.detail())
+                .endsWith(": 0 of 2 delivered, 1 interrupted, 1 never started; none running at return (nothing came"
+                        + " within the budget, so this run showed the cut-off only: a loaded machine, or a budget"
+                        + " shorter than fast-ms)");
         assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-0"), Arrays.asList(State.SUCCEEDED, null))
                         .detail())
                 .as("none undelivered: not said")
