@@ -68,7 +68,12 @@ public final class SemaphorePoolPattern extends AbstractPattern {
         }
         // No check that peak >= 1: a worker is counted in before it can take a connection, so once
         // every worker got one the peak is at least 1; a check of it could not fail.
+        // With no more workers than connections the peak cannot exceed them whatever the limit does: said, so that
+        // such a run (--tasks 2, say) does not pass as if the limit had held a worker back
         return Check.passed("peak " + peak + " workers admitted at once, within the " + pool.size()
-                + " connections (measured); " + visits.length + " workers got in once each");
+                + " connections (measured); " + visits.length + " workers got in once each"
+                + (visits.length <= pool.size()
+                        ? " (no more workers than connections: the limit had no one to hold back)"
+                        : ""));
     }
 }

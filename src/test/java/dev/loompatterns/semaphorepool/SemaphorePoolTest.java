@@ -63,6 +63,20 @@ class SemaphorePoolTest {
                         + "10 workers got in once each");
     }
 
+    /** No more workers than connections: the check passes, and says the limit had no one to hold back. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("limitsInEveryMode")
+    void asManyWorkersAsConnectionsIsSaid(Mode mode, Form.Limit limit) throws Exception {
+        ConnectionPool pool = ConnectionPool.limitedBy(limit, 3, 3);
+        SemaphorePoolPattern.FORMS.of(mode).runAll(pool, 3, Duration.ofMillis(1), limit);
+
+        Check check = SemaphorePoolPattern.check(pool);
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .endsWith("3 workers got in once each (no more workers than connections: the limit had no one to hold"
+                        + " back)");
+    }
+
     /**
      * A semaphore of more permits than connections admits more workers than connections: with a
      * worker holding each connection, the others are turned away, and the check fails naming the
