@@ -149,10 +149,12 @@ public final class TimerPattern extends AbstractPattern {
                 + (asked > cancelled
                         ? " (" + (asked - cancelled) + " cancels came after the timer's delay: cancel() said false)"
                         : "")
-                + (cancelled == 0 && asked > 0
-                        ? "; no cancel came before its timer's delay, so this run did not try one (a loaded machine,"
-                                + " or a delay-ms too short)"
-                        : ""));
+                + (cancelled > 0
+                        ? ""
+                        : asked > 0
+                                ? "; no cancel came before its timer's delay, so this run did not try one (a loaded"
+                                        + " machine, or a delay-ms too short)"
+                                : "; no timer was cancelled: every second one is, so --tasks 2 or more"));
     }
 
     static Check checkFixedRate(List<Ticking> timers) {

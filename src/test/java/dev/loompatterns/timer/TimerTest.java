@@ -307,6 +307,10 @@ class TimerTest {
                 .isEqualTo("2 fired, 0 cancelled before they fired, none fired after its cancel"
                         + " (1 cancels came after the timer's delay: cancel() said false); no cancel came before its"
                         + " timer's delay, so this run did not try one (a loaded machine, or a delay-ms too short)");
+        // one timer (--tasks 1): none is a second one, so none was asked to cancel
+        assertThat(TimerPattern.checkCancel(List.of(fired(10, 1, 11))).detail())
+                .isEqualTo("1 fired, 0 cancelled before they fired, none fired after its cancel; no timer was"
+                        + " cancelled: every second one is, so --tasks 2 or more");
     }
 
     /** A timer never fires before its delay, so a cancel that says false before then is a cancel that does not work. */
