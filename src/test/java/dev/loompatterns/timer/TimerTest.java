@@ -348,7 +348,7 @@ class TimerTest {
     }
 
     @Test
-    void checkFailsOnAnEarlyTickAMissingTickOrDrift() {
+    void checkFailsOnAnEarlyOrMissingTickAndJudgesDriftOnlyByTheCatchUp() {
         assertThat(TimerPattern.checkFixedRate(List.of(ticking(10, 10, 25, 30, 41)))
                         .verdict())
                 .isEqualTo(Check.Verdict.PASSED);
