@@ -135,24 +135,17 @@ final class InspectCommand extends LoomCommand {
             joined = Files.createTempFile("loom-inspect-", ".jfr");
             UnfinishedChunk.join(chunks, joined);
             return joined;
-        } catch (InterruptedIOException | java.nio.channels.ClosedChannelException stopped) { // Ctrl-C
-            deleteIfMade(joined);
-            throw stopped;
-        } catch (IOException e) {
-            deleteIfMade(joined);
-            if (stopRequested()) {
-                throw e;
+        } catch (IOException | RuntimeException e) {
+            if (joined != null) {
+                Files.deleteIfExists(joined);
             }
-            throw new CopyRefused(e);
-        } catch (RuntimeException e) {
-            deleteIfMade(joined);
+            boolean ctrlC = e instanceof InterruptedIOException
+                    || e instanceof java.nio.channels.ClosedChannelException
+                    || stopRequested();
+            if (e instanceof IOException refused && !ctrlC) {
+                throw new CopyRefused(refused);
+            }
             throw e;
-        }
-    }
-
-    private static void deleteIfMade(Path file) throws IOException {
-        if (file != null) {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -238,7 +238,7 @@ public final class LoomCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        // options' whole numbers as -P's (Param.wholeNumber): picocli's own took '+2' and other scripts' digits, and
+        // options' whole numbers as -P's (Param.wholeNumber): picocli's own took other scripts' digits ('٣'), and
         // refused the '1_000' that -P takes
         cli.registerConverter(Integer.class, LoomCli::wholeInt);
         cli.registerConverter(int.class, LoomCli::wholeInt);
