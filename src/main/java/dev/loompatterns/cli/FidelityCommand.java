@@ -71,6 +71,7 @@ final class FidelityCommand extends LoomCommand {
             requireName(examples.toString(), "--examples", "give the examples folder");
         }
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
+        requireTemporaryFolder();
         try {
             Map<Mode, Times> times = Fidelity.measure(
                     pairing, catalogue.find(pairing.patternId()), source, pairs, warmup, Progress.onTerminal(err()));

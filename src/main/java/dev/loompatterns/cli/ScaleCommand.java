@@ -136,6 +136,7 @@ final class ScaleCommand extends LoomCommand {
     @Override
     public Integer call() throws Exception {
         validate();
+        requireTemporaryFolder();
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(Kind.VIRTUAL, tasks, 0));
         if (platformTasks > 0) {

@@ -4,21 +4,21 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +26,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
@@ -36,7 +39,7 @@ import javax.tools.ToolProvider;
  * file a reader runs, not a copy of it) and run by its {@code main}, each of its forms timed by
  * the example's own clock, read from the lines it prints.
  */
-final class Example implements AutoCloseable {
+final class Example {
 
     /**
      * An example's line: "platform   10000 workers done in  2919 ms, ..." or "pool(50)   1000 bodies in  1674 ms ...".
@@ -44,13 +47,9 @@ final class Example implements AutoCloseable {
     private static final Pattern EXAMPLE_LINE =
             Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
 
-    private final Path classes;
-    private final URLClassLoader loader;
     private final Method main;
 
-    private Example(Path classes, URLClassLoader loader, Method main) {
-        this.classes = classes;
-        this.loader = loader;
+    private Example(Method main) {
         this.main = main;
     }
 
@@ -94,32 +93,17 @@ final class Example implements AutoCloseable {
                 + "': permission denied; give one you can read with --examples DIR");
     }
 
-    /** Compiles the example into a temporary folder, deleted by {@link #close()}, and loads it. */
-    static Example compile(Path source) throws Exception {
-        return compile(source, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
     /**
-     * {@link #compile(Path)} into a temporary folder made in {@code folder}: a test gives a folder of its
-     * own, where it can see what is left without counting what other JVMs put in the shared one.
+     * Compiles the example with javac into memory and loads it from there: nothing is written to the disk, so
+     * nothing is left behind when the JVM is killed, and a temporary folder that refuses files does not matter (a
+     * folder of classes in {@code java.io.tmpdir} was left by a {@code kill -9}, and a read-only one failed the
+     * command with "unexpected error").
      */
-    static Example compile(Path source, Path folder) throws Exception {
-        Path classes = Files.createTempDirectory(folder, "loom-fidelity-");
-        try {
-            compileInto(source, classes);
-            String className = source.getFileName().toString().replaceFirst("\\.java$", "");
-            URLClassLoader loader =
-                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, Example.class.getClassLoader());
-            try {
-                return new Example(classes, loader, loader.loadClass(className).getMethod("main", String[].class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                loader.close();
-                throw e;
-            }
-        } catch (Exception e) {
-            deleteTree(classes);
-            throw e;
-        }
+    static Example compile(Path source) throws Exception {
+        Map<String, byte[]> classes = compileInMemory(source);
+        Loader loader = new Loader(classes, Example.class.getClassLoader());
+        String className = source.getFileName().toString().replaceFirst("\\.java$", "");
+        return new Example(loader.loadClass(className).getMethod("main", String[].class));
     }
 
     /**
@@ -128,7 +112,8 @@ final class Example implements AutoCloseable {
      * it compiles (javac reading a class file through a channel the interrupt closed fails as "cannot
      * access java.util.List", or crashes) is an {@link InterruptedException}, not the example's fault.
      */
-    private static void compileInto(Path source, Path classes) throws IOException, CannotCompare, InterruptedException {
+    private static Map<String, byte[]> compileInMemory(Path source)
+            throws IOException, CannotCompare, InterruptedException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new UsageException(
@@ -136,15 +121,11 @@ final class Example implements AutoCloseable {
                             + System.getProperty("java.home") + ")");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files =
-                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager standard =
+                        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+                InMemory files = new InMemory(standard)) {
             List<String> options = List.of(
-                    "--release",
-                    Integer.toString(Runtime.version().feature()),
-                    "--enable-preview",
-                    "-Xlint:-preview",
-                    "-d",
-                    classes.toString());
+                    "--release", Integer.toString(Runtime.version().feature()), "--enable-preview", "-Xlint:-preview");
             if (Thread.currentThread().isInterrupted()) {
                 // not even started: an interrupt while javac reads closes the channels of the JDK's class
                 // files that javac caches for the JVM's life, and every later compile in it fails
@@ -154,7 +135,8 @@ final class Example implements AutoCloseable {
             StringWriter printed = new StringWriter();
             boolean compiled;
             try {
-                compiled = javac.getTask(printed, files, diagnostics, options, null, files.getJavaFileObjects(source))
+                compiled = javac.getTask(
+                                printed, files, diagnostics, options, null, standard.getJavaFileObjects(source))
                         .call();
             } catch (RuntimeException crashed) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -177,6 +159,7 @@ final class Example implements AutoCloseable {
                                                 .orElse(""))
                                 .orElse(printed.toString().lines().findFirst().orElse("javac said nothing more")));
             }
+            return files.classes();
         }
     }
 
@@ -231,27 +214,51 @@ final class Example implements AutoCloseable {
         return times;
     }
 
-    /** Unloads the example and deletes its classes. */
-    @Override
-    public void close() throws IOException {
-        try {
-            loader.close();
-        } finally {
-            deleteTree(classes);
+    /** javac's output kept in memory: each class file's bytes by its class's binary name. */
+    private static final class InMemory extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, ByteArrayOutputStream> written = new HashMap<>();
+
+        InMemory(StandardJavaFileManager standard) {
+            super(standard);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            written.put(className, bytes);
+            URI uri = URI.create("memory:///" + className.replace('.', '/') + kind.extension);
+            return new SimpleJavaFileObject(uri, kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return bytes;
+                }
+            };
+        }
+
+        Map<String, byte[]> classes() {
+            Map<String, byte[]> classes = new HashMap<>();
+            written.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
+            return classes;
         }
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind is not worth failing a measurement for
+    /** Defines the example's classes from the bytes javac wrote; everything else comes from loom's loader. */
+    private static final class Loader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        Loader(Map<String, byte[]> classes, ClassLoader parent) {
+            super("loom-fidelity-example", parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

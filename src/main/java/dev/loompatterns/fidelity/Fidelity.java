@@ -64,56 +64,55 @@ public final class Fidelity {
         for (Mode mode : Mode.values()) {
             workloads.put(mode, Workload.resolve(pattern, mode, pairing.tasks(), pairing.params()));
         }
-        try (Example example = Example.compile(source)) {
-            Map<Mode, List<Double>> exampleMs = new EnumMap<>(Mode.class);
-            Map<Mode, List<Double>> loomMs = new EnumMap<>(Mode.class);
-            for (Mode mode : Mode.values()) {
-                exampleMs.put(mode, new ArrayList<>());
-                loomMs.put(mode, new ArrayList<>());
-            }
-            Runner runner = new Runner();
-            try {
-                for (int pair = 0; pair < warmup + pairs; pair++) {
-                    String label = pair < warmup
-                            ? "warm-up pair " + (pair + 1) + " of " + warmup
-                            : "pair " + (pair - warmup + 1) + " of " + pairs;
-                    progress.show(pair + 1, warmup + pairs, label);
-                    Map<Mode, Double> standalone;
-                    Map<Mode, Double> loom;
-                    if (pair % 2 == 0) {
-                        standalone = example.run(pairing);
-                        loom = runHarness(runner, pattern, workloads);
-                    } else {
-                        loom = runHarness(runner, pattern, workloads);
-                        standalone = example.run(pairing);
-                    }
-                    if (Cancellation.requested()) { // a side Ctrl-C cut short may still have returned a time
-                        if (exampleMs.get(Mode.PLATFORM).isEmpty()) {
-                            throw new InterruptedException("stopped by Ctrl-C before a measured pair ended");
-                        }
-                        break; // the pairs before it stand
-                    }
-                    if (pair >= warmup) {
-                        for (Mode mode : Mode.values()) {
-                            exampleMs.get(mode).add(standalone.get(mode));
-                            loomMs.get(mode).add(loom.get(mode));
-                        }
-                    }
-                }
-            } catch (Exception stopped) {
-                // whatever Ctrl-C made the pair under way throw: the pairs before it stand, if there are any
-                if (!Cancellation.requested() || exampleMs.get(Mode.PLATFORM).isEmpty()) {
-                    throw stopped;
-                }
-            } finally {
-                progress.clear();
-            }
-            Map<Mode, Times> times = new EnumMap<>(Mode.class);
-            for (Mode mode : Mode.values()) {
-                times.put(mode, new Times(exampleMs.get(mode), loomMs.get(mode)));
-            }
-            return times;
+        Example example = Example.compile(source);
+        Map<Mode, List<Double>> exampleMs = new EnumMap<>(Mode.class);
+        Map<Mode, List<Double>> loomMs = new EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+            exampleMs.put(mode, new ArrayList<>());
+            loomMs.put(mode, new ArrayList<>());
         }
+        Runner runner = new Runner();
+        try {
+            for (int pair = 0; pair < warmup + pairs; pair++) {
+                String label = pair < warmup
+                        ? "warm-up pair " + (pair + 1) + " of " + warmup
+                        : "pair " + (pair - warmup + 1) + " of " + pairs;
+                progress.show(pair + 1, warmup + pairs, label);
+                Map<Mode, Double> standalone;
+                Map<Mode, Double> loom;
+                if (pair % 2 == 0) {
+                    standalone = example.run(pairing);
+                    loom = runHarness(runner, pattern, workloads);
+                } else {
+                    loom = runHarness(runner, pattern, workloads);
+                    standalone = example.run(pairing);
+                }
+                if (Cancellation.requested()) { // a side Ctrl-C cut short may still have returned a time
+                    if (exampleMs.get(Mode.PLATFORM).isEmpty()) {
+                        throw new InterruptedException("stopped by Ctrl-C before a measured pair ended");
+                    }
+                    break; // the pairs before it stand
+                }
+                if (pair >= warmup) {
+                    for (Mode mode : Mode.values()) {
+                        exampleMs.get(mode).add(standalone.get(mode));
+                        loomMs.get(mode).add(loom.get(mode));
+                    }
+                }
+            }
+        } catch (Exception stopped) {
+            // whatever Ctrl-C made the pair under way throw: the pairs before it stand, if there are any
+            if (!Cancellation.requested() || exampleMs.get(Mode.PLATFORM).isEmpty()) {
+                throw stopped;
+            }
+        } finally {
+            progress.clear();
+        }
+        Map<Mode, Times> times = new EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+            times.put(mode, new Times(exampleMs.get(mode), loomMs.get(mode)));
+        }
+        return times;
     }
 
     private static Map<Mode, Double> runHarness(Runner runner, Pattern pattern, Map<Mode, Workload> workloads)

@@ -936,6 +936,40 @@ class LoomCliTest {
         assertThat(made).doesNotExist();
     }
 
+    /**
+     * A temporary folder that takes no file (here a file where the folder should be; a read-only or immutable one
+     * by hand) stops a command that needs it before anything runs, in one line that names it and says how to name
+     * another: run and compare said "unexpected error: ... Can't create Flight Recorder", scale "could not run child
+     * JVM SleeperRun", fidelity "unexpected error: java.nio.file.FileSystemException".
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "run thread-basics --tasks 2",
+                "compare thread-basics --modes platform",
+                "scale --tasks 10 --platform-tasks 0",
+                "fidelity url-fetch --pairs 1 --warmup 0"
+            })
+    void aTemporaryFolderThatTakesNoFileStopsTheCommandInOneLine(String commandLine, @TempDir Path dir)
+            throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", notAFolder.toString());
+        Result result;
+        try {
+            result = loomLine(commandLine);
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+        }
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("loom: the temporary folder '" + notAFolder + "' takes no new file (")
+                .endsWith("name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+    }
+
     /** The one line a usage error prints, once its exit code is checked: 2. */
     static org.assertj.core.api.AbstractStringAssert<?> usageLine(String... args) {
         Result result = loom(args);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,22 +51,54 @@ class ExampleTest {
     /**
      * Ctrl-C before the example compiles is an interrupt, not the example's fault: before, javac, whose
      * reads the interrupt breaks, failed with "cannot access java.util.List" and fidelity blamed the example
-     * (or javac crashed, its stack trace printed). compile() says it was interrupted, leaves no class
-     * folder, and does not start javac: an interrupted javac closes the channels of the JDK's class files it
-     * caches for the JVM's life, and every later compile in this test JVM failed
-     * (FidelityCommandTest, after this test, in a fresh clone's .ci/run).
+     * (or javac crashed, its stack trace printed). compile() says it was interrupted and does not start javac:
+     * an interrupted javac closes the channels of the JDK's class files it caches for the JVM's life, and
+     * every later compile in this test JVM failed (FidelityCommandTest, after this test, in a fresh clone's
+     * .ci/run).
      */
     @Test
-    void anInterruptWhileCompilingIsAnInterruptNotTheExamplesFault(@TempDir Path tmp) throws Exception {
+    void anInterruptWhileCompilingIsAnInterruptNotTheExamplesFault() throws Exception {
         Path source = Fidelity.exampleSource(Path.of("examples"), Pairing.of("thread-basics"));
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> Example.compile(source, tmp)).isInstanceOf(InterruptedException.class);
+            assertThatThrownBy(() -> Example.compile(source)).isInstanceOf(InterruptedException.class);
         } finally {
             Thread.interrupted(); // not left set for the next test
         }
-        try (Stream<Path> left = Files.list(tmp)) { // its own folder: the shared one has other JVMs' too
-            assertThat(left).as("class folders left").isEmpty();
+    }
+
+    /**
+     * The example is compiled into memory and loaded from there, its nested classes too: a temporary folder that
+     * takes no files changes nothing (a read-only one failed {@code loom fidelity} with "unexpected error", and a
+     * {@code kill -9} left the folder of classes behind).
+     */
+    @Test
+    void compilesAndRunsWithoutATemporaryFolder(@TempDir Path dir) throws Exception {
+        Path source = Files.writeString(dir.resolve("E11_Nested.java"), """
+            public class E11_Nested {
+                record Line(String form, int bodies, int ms) {
+                    String text() { return String.format("%-10s %d bodies in %5d ms", form, bodies, ms); }
+                }
+                public static void main(String[] args) {
+                    System.out.println(new Line("pool(50)", 1000, 30).text());
+                    System.out.println(new Line("virtual", 1000, 20).text());
+                    System.out.println(new Line("structured", 1000, 10).text());
+                }
+            }
+            """);
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", notAFolder.toString());
+        Map<Mode, Double> times;
+        try {
+            times = Example.compile(source).run(URL_FETCH);
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
         }
+        assertThat(times)
+                .containsExactly(
+                        Map.entry(Mode.PLATFORM, 30.0),
+                        Map.entry(Mode.VIRTUAL, 20.0),
+                        Map.entry(Mode.STRUCTURED, 10.0));
     }
 }
