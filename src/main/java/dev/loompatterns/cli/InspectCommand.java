@@ -430,6 +430,14 @@ final class InspectCommand extends LoomCommand {
                     + " FLR and a zero byte); give a .jfr recording");
         }
         List<JvmParts.Part> parts = jvmParts(file);
+        if (parts.size() > 1 && parts.stream().allMatch(part -> part.offset() == 0 || part.again())) {
+            throw new UsageException("'" + file + "' holds some of one JVM's recorded time more than once, in "
+                    + parts.size() + " parts that each go back over time a part before it holds (two dumps of its"
+                    + " recordings joined: jcmd JFR.dump twice, or two recordings that ran at once; or a file joined"
+                    + " to itself), whose events the JDK's parser would count as often as they are there; inspect one"
+                    + " part, the last dump holds what an earlier dump of the same recording does: "
+                    + splitCommands(file, parts));
+        }
         if (parts.size() > 1) {
             throw new UsageException("'" + file + "' joins the recordings of more than one JVM, in " + parts.size()
                     + " parts one after the other (a cat of recordings, or jfr assemble of several runs' files; or one"

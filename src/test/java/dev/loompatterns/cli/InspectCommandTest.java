@@ -712,7 +712,7 @@ class InspectCommandTest {
      * The recordings of two JVMs in one file (a {@code cat} of them, {@code jfr assemble} of several runs' files) are
      * refused, with the commands that split them, not read: the JDK's parser reads the second with the first's
      * thread, class and method ids. A child JVM's recording joined to {@code loom run pinning}'s read as 761 events
-     * fewer than the two hold, exit 0, in a review. One JVM's recording joined to itself is still read whole.
+     * fewer than the two hold, exit 0, in a review. One JVM's recording joined to itself is refused too.
      */
     @Test
     void theRecordingsOfTwoJvmsInOneFileAreRefusedWithHowToSplitThem(@TempDir Path dir) throws Exception {
@@ -741,15 +741,16 @@ class InspectCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("it's joined-part1.jfr"))).isEqualTo(first);
         assertThat(Files.readAllBytes(dir.resolve("it's joined-part2.jfr"))).isEqualTo(second);
 
+        // one JVM's recording joined to itself holds its time twice: refused, as two dumps of one recording joined
+        // are, where the JDK's parser counted every event twice (a review: 22 pins for 11, blocked longer than alive)
         Path twice = dir.resolve("twice.jfr");
         Files.write(twice, second);
         Files.write(twice, second, java.nio.file.StandardOpenOption.APPEND);
-        LoomCliTest.Result once = LoomCliTest.loom("inspect", recording.toString(), "--format", "json");
-        LoomCliTest.Result both = LoomCliTest.loom("inspect", twice.toString(), "--format", "json");
-        assertThat(both.code()).as(both.err()).isZero();
-        assertThat(new ObjectMapper().readTree(both.out()).get("events").asLong())
-                .isEqualTo(2
-                        * new ObjectMapper().readTree(once.out()).get("events").asLong());
+        String again = usageLine(twice);
+        assertThat(again)
+                .startsWith("loom: '" + twice + "' holds some of one JVM's recorded time more than once, in 2 parts")
+                .contains("head -c " + second.length + " ")
+                .contains("; tail -c +" + (second.length + 1) + " ");
     }
 
     /**

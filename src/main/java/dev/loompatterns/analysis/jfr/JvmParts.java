@@ -33,6 +33,14 @@ import java.util.List;
  * before ended is taken as the same JVM's whatever its clock says: a recording's own chunks always do (every
  * rotation read in a review). Two JVMs started within {@link #SAME_START_NANOS} plus that share of the time
  * between their chunks look like one, and their file is read as before.
+ *
+ * <p>One JVM's chunks whose times overlap hold that time's events twice: a JVM writes one stream of chunks, which all its recordings share, so two dumps of its recordings
+ * joined ({@code jcmd JFR.dump} twice, the first a prefix of the second; two recordings running at once; a file
+ * joined to itself) repeat the chunks they have in common. The JDK's parser reads them all, and a review's
+ * {@code cat} of a recording with itself counted 22 pins for its 11, and a pool blocked longer than it lived. A
+ * chunk whose time overlaps that of a chunk of its part begins a part of its own, {@link Part#again}: a file of
+ * two dumps is two parts, however many chunks each has. One JVM's
+ * chunks out of order in time (dumps joined latest first) do not overlap, and stay one part.
  */
 public final class JvmParts {
 
@@ -79,8 +87,10 @@ public final class JvmParts {
      * @param offset the first byte
      * @param size   how many bytes
      * @param chunks how many chunks
+     * @param again  whether it begins with a chunk whose time overlaps that of a chunk of the part before: time the
+     *               parts before hold already (some of it, or all)
      */
-    public record Part(long offset, long size, int chunks) {}
+    public record Part(long offset, long size, int chunks, boolean again) {}
 
     /**
      * The file's parts, one a JVM, in the order they come: one part for a recording of one JVM, and for a
@@ -95,8 +105,10 @@ public final class JvmParts {
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
             long length = file.length();
             Chunk previous = null;
+            List<Chunk> inPart = new ArrayList<>();
             long partStart = 0;
             int partChunks = 0;
+            boolean partAgain = false;
             long offset = 0;
             while (offset < length) {
                 Chunk chunk = header(file, offset, length);
@@ -105,16 +117,20 @@ public final class JvmParts {
                     offset = length;
                     break;
                 }
-                if (previous != null && !sameJvm(previous, chunk)) {
-                    parts.add(new Part(partStart, offset - partStart, partChunks));
+                boolean again = inPart.stream().anyMatch(before -> sameJvm(before, chunk) && overlap(before, chunk));
+                if (previous != null && (again || !sameJvm(previous, chunk))) {
+                    parts.add(new Part(partStart, offset - partStart, partChunks, partAgain));
                     partStart = offset;
                     partChunks = 0;
+                    partAgain = again;
+                    inPart.clear();
                 }
                 partChunks++;
                 previous = chunk;
+                inPart.add(chunk);
                 offset += chunk.size();
             }
-            parts.add(new Part(partStart, offset - partStart, Math.max(partChunks, 1)));
+            parts.add(new Part(partStart, offset - partStart, Math.max(partChunks, 1), partAgain));
         }
         return parts;
     }
@@ -146,6 +162,13 @@ public final class JvmParts {
         }
         return new Chunk(
                 offset, size, constantPool, metadata, startNanos, durationNanos, startTicks, ticksPerSecond, state);
+    }
+
+    /** Whether two chunks of one JVM cover some of the same time: begun at the same tick, or each before the other ended. */
+    static boolean overlap(Chunk a, Chunk b) {
+        return a.startTicks() == b.startTicks()
+                || (b.startNanos() < a.startNanos() + a.durationNanos()
+                        && a.startNanos() < b.startNanos() + b.durationNanos());
     }
 
     /** Whether {@code next}, which follows {@code previous} in the file, comes from the same JVM. */

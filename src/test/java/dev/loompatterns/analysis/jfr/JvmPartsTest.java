@@ -61,7 +61,24 @@ class JvmPartsTest {
         assertThat(JvmParts.sameJvm(first, next)).isTrue();
     }
 
-    /** A recording of this JVM, in several chunks: one part; twice over, still one JVM's; cut short, one part. */
+    /**
+     * One JVM's chunks that cover some of the same time hold its events twice (two dumps of its recordings joined);
+     * its chunks out of order in time (dumps joined latest first) do not, nor does the next chunk of a rotation.
+     */
+    @Test
+    void chunksOfOneJvmOverlapOnlyWhereTheyCoverTheSameTime() {
+        JvmParts.Chunk first = chunk(NOW, 2 * SECOND); // 2 s to 3 s after the JVM started
+        assertThat(JvmParts.overlap(first, first)).isTrue();
+        assertThat(JvmParts.overlap(first, chunk(NOW, 2 * SECOND + SECOND / 2))).isTrue(); // begun before it ended
+        assertThat(JvmParts.overlap(chunk(NOW, 2 * SECOND + SECOND / 2), first)).isTrue(); // in either order
+        assertThat(JvmParts.overlap(first, chunk(NOW, 3 * SECOND))).isFalse(); // begun as it ended
+        assertThat(JvmParts.overlap(chunk(NOW, 62 * SECOND), first)).isFalse(); // a later one first in the file
+    }
+
+    /**
+     * A recording of this JVM, in several chunks: one part; twice over, a second part that goes back over the
+     * first's time; cut short, one part.
+     */
     @Test
     void aRecordingOfOneJvmIsOnePartWholeJoinedToItselfOrCutShort(@TempDir Path dir) throws Exception {
         Path file = ManyEvents.record(dir.resolve("one.jfr"), 1_000);
@@ -75,7 +92,9 @@ class JvmPartsTest {
         Path twice = dir.resolve("twice.jfr");
         Files.write(twice, bytes);
         Files.write(twice, bytes, java.nio.file.StandardOpenOption.APPEND);
-        assertThat(JvmParts.of(twice)).containsExactly(new JvmParts.Part(0, 2 * size, 2 * chunks));
+        assertThat(JvmParts.of(twice))
+                .containsExactly(
+                        new JvmParts.Part(0, size, chunks, false), new JvmParts.Part(size, size, chunks, true));
         // what is not a whole chunk goes with the part before, for the JDK's parser to say what is wrong
         Path cut = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThat(JvmParts.of(cut))
@@ -83,6 +102,6 @@ class JvmPartsTest {
                 .extracting(JvmParts.Part::size)
                 .isEqualTo(size / 2);
         Path header = Files.write(dir.resolve("header.jfr"), java.util.Arrays.copyOf(bytes, 30));
-        assertThat(JvmParts.of(header)).containsExactly(new JvmParts.Part(0, 30, 1));
+        assertThat(JvmParts.of(header)).containsExactly(new JvmParts.Part(0, 30, 1, false));
     }
 }
