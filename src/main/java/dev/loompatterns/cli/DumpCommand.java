@@ -208,7 +208,7 @@ final class DumpCommand extends LoomCommand {
             throw new UsageException("--out '" + target + "' already exists; a dump is not written over a file, so"
                     + " give a new file name");
         }
-        return AtomicFile.checkTarget(target, "--out");
+        return AtomicFile.checkTarget(target, "--out", AtomicFile.Kind.REPORT);
     }
 
     /** The default file's name: {@link #stamp()} keeps two dumps started in the same second apart. */

@@ -208,14 +208,15 @@ final class InspectCommand extends LoomCommand {
     }
 
     private int inspect(Path recording) throws Exception {
-        Path target = out == null ? null : AtomicFile.checkTarget(out, "--out");
-        Path slimTarget = slim == null ? null : AtomicFile.checkTarget(slim, "--slim");
-        if (target != null && sameFile(target, recording)) {
+        // said before checkTarget's "a file of another kind is there", which --out naming the recording is too
+        if (out != null && !out.toString().isEmpty() && sameFile(out, recording)) {
             throw new UsageException("--out '" + out + "' is the recording itself; give another file name");
         }
-        if (slimTarget != null && sameFile(slimTarget, recording)) {
+        if (slim != null && !slim.toString().isEmpty() && sameFile(slim, recording)) {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
         }
+        Path target = out == null ? null : AtomicFile.checkTarget(out, "--out", AtomicFile.Kind.REPORT);
+        Path slimTarget = slim == null ? null : AtomicFile.checkTarget(slim, "--slim", AtomicFile.Kind.RECORDING);
         if (target != null && slimTarget != null && sameFile(target, slimTarget)) {
             throw new UsageException(
                     "--out and --slim name the same file, '" + out + "'; give the report and the copy different names");

@@ -244,15 +244,17 @@ public final class AtomicFile {
     /**
      * Checks, before any work starts, that a file can be written to {@code target}: it is not a
      * directory nor a read-only file, and its folder exists and takes new files ({@link #probe}). A file
-     * already there is written over only if it is what loom writes ({@link #replaceable}): a mistyped
-     * {@code --jfr README.md} replaced the README. A character device or a pipe is written into, if it can be
+     * already there is written over only if it is empty or what loom writes as {@code kind} ({@link #replaceable}): a
+     * mistyped {@code --jfr README.md} replaced the README, and {@code inspect web.jfr --out keep.jfr} a recording
+     * with a report. A character device or a pipe is written into, if it can be
      * ({@link #writtenInto}): {@code --out /dev/null}; a block device (a disk) or a socket is refused.
      *
      * @param what what the file is, for the message: "recording", "--out"
+     * @param kind what loom writes there, and so what it may write over
      * @return the absolute target path
      * @throws RecordingSetupException saying why the file cannot be written
      */
-    public static Path checkTarget(Path target, String what) {
+    public static Path checkTarget(Path target, String what, Kind kind) {
         if (target.toString().isEmpty()) { // '--out=': the current folder, "'' is a directory"
             throw new RecordingSetupException(what + " is empty; give a file name");
         }
@@ -283,9 +285,10 @@ public final class AtomicFile {
             throw new RecordingSetupException(cannot + ": it cannot be read, so loom cannot tell whether it wrote it;"
                     + " give another name, or remove it");
         }
-        if (Files.exists(absolute) && !replaceable(absolute)) {
-            throw new RecordingSetupException(cannot + ": a file of another kind is there, and loom writes only over"
-                    + " an empty file, a JFR recording or a report of loom inspect; give another name, or remove it");
+        if (Files.exists(absolute) && !replaceable(absolute, kind)) {
+            throw new RecordingSetupException(
+                    cannot + ": a file of another kind is there, and loom writes " + kind.inWords
+                            + " only over an empty file or " + kind.inWords + "; give another name, or remove it");
         }
         checkFolder(absolute.getParent(), cannot);
         return absolute;
@@ -312,12 +315,22 @@ public final class AtomicFile {
         }
     }
 
-    /**
-     * Whether a file already there is one loom may write over: empty, a JFR recording (its magic
-     * {@code FLR\0}), or a report of {@code loom inspect} in any of its formats (text, JSON, HTML),
-     * told by how each begins.
-     */
-    static boolean replaceable(Path file) {
+    /** What loom writes to a file, and so what it may write over besides an empty file: a file of the same kind. */
+    public enum Kind {
+        /** A JFR recording, told by its magic {@code FLR\0}. */
+        RECORDING("a JFR recording"),
+        /** A report of {@code loom inspect} in any of its formats (text, JSON, HTML), told by how each begins. */
+        REPORT("a report of loom inspect");
+
+        final String inWords;
+
+        Kind(String inWords) {
+            this.inWords = inWords;
+        }
+    }
+
+    /** Whether a file already there is one loom may write {@code kind} over: empty, or of that kind. */
+    static boolean replaceable(Path file, Kind kind) {
         // the reports name their recording before what tells them: a path of 4,096 bytes, each escaped in JSON
         // as up to six (\\u0001), still ends well inside
         byte[] head = new byte[65_536];
@@ -329,10 +342,13 @@ public final class AtomicFile {
         }
         String start = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1);
         return read == 0
-                || start.startsWith("FLR\0")
-                || start.startsWith("Recording: ")
-                || start.matches("(?s)\\{\\s*\"file\" : \".*") && start.contains("\"findings\" : [")
-                || start.startsWith("<!DOCTYPE html>") && start.contains("<title>loom inspect: ");
+                || switch (kind) {
+                    case RECORDING -> start.startsWith("FLR\0");
+                    case REPORT ->
+                        start.startsWith("Recording: ")
+                                || start.matches("(?s)\\{\\s*\"file\" : \".*") && start.contains("\"findings\" : [")
+                                || start.startsWith("<!DOCTYPE html>") && start.contains("<title>loom inspect: ");
+                };
     }
 
     /** {@link #probe}s the folder; fails with {@code failure} and the reason if no file can be created there. */

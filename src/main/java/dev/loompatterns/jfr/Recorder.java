@@ -59,7 +59,7 @@ public final class Recorder implements AutoCloseable {
                     + " device, a pipe or a socket), and a run's child JVMs record beside its recording; give a file"
                     + " name");
         }
-        return AtomicFile.checkTarget(target, "recording");
+        return AtomicFile.checkTarget(target, "recording", AtomicFile.Kind.RECORDING);
     }
 
     /**

@@ -772,7 +772,7 @@ class InspectCommandTest {
                 new String[] {"inspect", link.toString(), "--slim", copy.toString()},
                 new String[] {"inspect", copy.toString(), "--out", other.toString(), "--slim", other.toString()})) {
             Files.createDirectories(dir.resolve("sub"));
-            // a link as --out is refused as a link before it is found to be the recording (AtomicFile.checkTarget)
+            // a link as --out is the recording too, found so before AtomicFile.checkTarget refuses it as a link
             assertThat(usageError(args))
                     .containsAnyOf("is the recording itself", "name the same file", "it is a symbolic link");
             assertThat(Files.readAllBytes(copy)).as(String.join(" ", args)).isEqualTo(before);

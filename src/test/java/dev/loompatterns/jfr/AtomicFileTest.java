@@ -188,14 +188,30 @@ class AtomicFileTest {
     @Test
     void checkTargetWritesOverOnlyWhatLoomWrites(@TempDir Path dir) throws IOException {
         Path readme = Files.writeString(dir.resolve("README.md"), "# my project\n");
-        assertThatThrownBy(() -> AtomicFile.checkTarget(readme, "recording"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(readme, "recording", AtomicFile.Kind.RECORDING))
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessageStartingWith("cannot write recording '" + readme + "': a file of another kind is there");
         assertThat(Files.readString(readme)).isEqualTo("# my project\n");
         Path longPath = dir.resolve("x".repeat(200));
+        String aRecording = "FLR\0\u0002\u0001 and the rest of a recording";
+        for (String content : List.of("", aRecording)) {
+            Path ours = Files.writeString(dir.resolve("ours.jfr"), content, StandardCharsets.ISO_8859_1);
+            assertThat(AtomicFile.checkTarget(ours, "recording", AtomicFile.Kind.RECORDING))
+                    .as(content)
+                    .isEqualTo(ours);
+        }
+        // a report is not written over a recording, nor a recording over a report (inspect web.jfr --out keep.jfr
+        // replaced a recording loom did not make with a report, in a review)
+        Path recorded = Files.writeString(dir.resolve("web.jfr"), aRecording, StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> AtomicFile.checkTarget(recorded, "--out", AtomicFile.Kind.REPORT))
+                .hasMessage("cannot write --out '" + recorded + "': a file of another kind is there, and loom writes a"
+                        + " report of loom inspect only over an empty file or a report of loom inspect; give another"
+                        + " name, or remove it");
+        Path report = Files.writeString(dir.resolve("report.txt"), "Recording: /tmp/a.jfr (1.0 KB, 10 events)\n");
+        assertThatThrownBy(() -> AtomicFile.checkTarget(report, "recording", AtomicFile.Kind.RECORDING))
+                .hasMessageContaining("a file of another kind is there");
         for (String content : List.of(
                 "",
-                "FLR\0\u0002\u0001 and the rest of a recording",
                 "Recording: /tmp/a.jfr (1.0 KB, 10 events)\n",
                 "{\n  \"file\" : \"" + longPath + "\",\n  \"bytes\" : 1,\n  \"findings\" : [ ]\n}\n",
                 // a path of 4,096 characters that JSON escapes to six bytes each: "findings" about 24 KB in, past the
@@ -204,19 +220,21 @@ class AtomicFileTest {
                 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>loom inspect: " + longPath
                         + "</title>")) {
             Path ours = Files.writeString(dir.resolve("ours"), content, StandardCharsets.ISO_8859_1);
-            assertThat(AtomicFile.checkTarget(ours, "--out")).as(content).isEqualTo(ours);
+            assertThat(AtomicFile.checkTarget(ours, "--out", AtomicFile.Kind.REPORT))
+                    .as(content)
+                    .isEqualTo(ours);
         }
         Path audit = Files.writeString(dir.resolve("audit.json"), "{\"scan\":\"x\",\"findings\":[]}\n");
-        assertThatThrownBy(() -> AtomicFile.checkTarget(audit, "--out"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(audit, "--out", AtomicFile.Kind.REPORT))
                 .as("another tool's JSON with a findings field")
                 .hasMessageContaining("a file of another kind is there");
         Path recording = Files.writeString(dir.resolve("keep.jfr"), "FLR\0", StandardCharsets.ISO_8859_1);
         Path link = Files.createSymbolicLink(dir.resolve("latest.jfr"), recording);
-        assertThatThrownBy(() -> AtomicFile.checkTarget(link, "recording"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(link, "recording", AtomicFile.Kind.RECORDING))
                 .as("the write would replace the link with a file")
                 .hasMessageContaining("it is a symbolic link");
         Path dangling = Files.createSymbolicLink(dir.resolve("gone.jfr"), dir.resolve("nothing-here"));
-        assertThatThrownBy(() -> AtomicFile.checkTarget(dangling, "recording"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(dangling, "recording", AtomicFile.Kind.RECORDING))
                 .hasMessageContaining("it is a symbolic link");
     }
 
@@ -232,8 +250,9 @@ class AtomicFileTest {
     void aDeviceOrAPipeIsWrittenIntoNotReplaced(@TempDir Path dir) throws Exception {
         Path device = Path.of("/dev/null");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device");
-        assertThat(AtomicFile.checkTarget(device, "--out")).isEqualTo(device);
-        assertThat(AtomicFile.checkTarget(dir.resolve("null"), "--out"))
+        assertThat(AtomicFile.checkTarget(device, "--out", AtomicFile.Kind.REPORT))
+                .isEqualTo(device);
+        assertThat(AtomicFile.checkTarget(dir.resolve("null"), "--out", AtomicFile.Kind.REPORT))
                 .as("beside it, a file name is checked as ever")
                 .isEqualTo(dir.resolve("null"));
         assertThatThrownBy(() -> Recorder.checkTarget(device))
@@ -242,7 +261,8 @@ class AtomicFileTest {
         // a name of its own: the content is made in the temporary folder, shared, and looked for there after
         Path pipe = dir.resolve("pipe-" + java.util.UUID.randomUUID());
         try (Fifo fifo = Fifo.make(pipe)) {
-            assertThat(AtomicFile.checkTarget(fifo.path(), "--out")).isEqualTo(fifo.path());
+            assertThat(AtomicFile.checkTarget(fifo.path(), "--out", AtomicFile.Kind.REPORT))
+                    .isEqualTo(fifo.path());
             AtomicFile.write(fifo.path(), temporary -> Files.writeString(temporary, "the report"));
             assertThat(fifo.read()).isEqualTo("the report");
             assertThat(Files.exists(fifo.path()) && !Files.isRegularFile(fifo.path()))
@@ -261,22 +281,23 @@ class AtomicFileTest {
 
     @Test
     void checkTargetRefusesADirectoryAndAMissingFolderAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> AtomicFile.checkTarget(dir, "--out"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(dir, "--out", AtomicFile.Kind.REPORT))
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessage("cannot write --out '" + dir + "': it is a directory; give a file name");
         Path missing = dir.resolve("no/such/r.txt");
-        assertThatThrownBy(() -> AtomicFile.checkTarget(missing, "recording"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(missing, "recording", AtomicFile.Kind.RECORDING))
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessage("cannot write recording '" + missing + "': folder '" + missing.getParent()
                         + "' does not exist");
         Path file = Files.writeString(dir.resolve("p.jfr"), "");
-        assertThatThrownBy(() -> AtomicFile.checkTarget(file.resolve("x.html"), "--out"))
+        assertThatThrownBy(() -> AtomicFile.checkTarget(file.resolve("x.html"), "--out", AtomicFile.Kind.REPORT))
                 .isInstanceOf(RecordingSetupException.class)
                 .hasMessage(
                         "cannot write --out '" + file.resolve("x.html") + "': '" + file + "' is a file, not a folder");
         Files.delete(file);
 
-        assertThat(AtomicFile.checkTarget(dir.resolve("r.txt"), "--out")).isEqualTo(dir.resolve("r.txt"));
+        assertThat(AtomicFile.checkTarget(dir.resolve("r.txt"), "--out", AtomicFile.Kind.REPORT))
+                .isEqualTo(dir.resolve("r.txt"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
