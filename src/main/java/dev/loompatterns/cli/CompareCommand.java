@@ -84,8 +84,8 @@ final class CompareCommand extends LoomCommand {
             defaultValue = "1",
             description =
                     "runs per cell; a row is then its median run by wall_ms (every figure and the check that run's; a"
-                            + " failed run fails it), and the note under the table gives the spread (default"
-                            + " ${DEFAULT-VALUE})")
+                            + " failed run fails it), and the note under the table gives the spread: 1 to "
+                            + MAX_REPEAT + " (default ${DEFAULT-VALUE})")
     int repeat;
 
     @Option(
@@ -93,7 +93,7 @@ final class CompareCommand extends LoomCommand {
             paramLabel = "W",
             defaultValue = "0",
             description = "unmeasured runs per cell before its K runs, so the JIT has compiled what the cell runs; "
-                    + "not in the cell's recording (default ${DEFAULT-VALUE})")
+                    + "not in the cell's recording: 0 to " + MAX_REPEAT + " (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(

@@ -73,15 +73,16 @@ final class DumpCommand extends LoomCommand {
             names = "--threads",
             paramLabel = "N",
             defaultValue = "5",
-            description = "threads listed per container; the rest are counted (default ${DEFAULT-VALUE})")
+            description = "threads listed per container, 0 to " + MAX_THREADS_LISTED
+                    + "; the rest are counted (default ${DEFAULT-VALUE})")
     int threadsListed;
 
     @Option(
             names = "--containers",
             paramLabel = "N",
             defaultValue = "5",
-            description =
-                    "child containers shown per container; the rest are counted in one line (default ${DEFAULT-VALUE})")
+            description = "child containers shown per container, 0 to " + MAX_THREADS_LISTED
+                    + "; the rest are counted in one line (default ${DEFAULT-VALUE})")
     int containersListed;
 
     @Override

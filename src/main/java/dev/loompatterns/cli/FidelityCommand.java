@@ -44,14 +44,16 @@ final class FidelityCommand extends LoomCommand {
     @Option(
             names = "--pairs",
             paramLabel = "N",
-            description = "measured pairs, each the example once and the harness once in each mode (default: 11 for"
+            description = "measured pairs, each the example once and the harness once in each mode: 1 to " + MAX_PAIRS
+                    + " (default: 11 for"
                     + " thread-basics, 101 for url-fetch)")
     Integer pairs;
 
     @Option(
             names = "--warmup",
             paramLabel = "W",
-            description = "unmeasured pairs first (default: 3 for thread-basics, 30 for url-fetch)")
+            description =
+                    "unmeasured pairs first: 0 to " + MAX_PAIRS + " (default: 3 for thread-basics, 30 for url-fetch)")
     Integer warmup;
 
     @Option(

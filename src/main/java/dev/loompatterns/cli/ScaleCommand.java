@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
             "Rows run with this JVM's options: set scheduler or GC options with LOOM_JAVA_OPTS, e.g.",
             "  LOOM_JAVA_OPTS=-Djdk.virtualThreadScheduler.parallelism=1 \\",
             "      loom scale --platform-tasks 0",
+            "The defaults take about a minute: the pool row alone is 10000 sleeps of 1 s, 200 at a time.",
             "Examples:",
             "  loom scale",
             "  loom scale --tasks 100000 --sleep-ms 500 --repeat 3"
@@ -54,28 +55,30 @@ final class ScaleCommand extends LoomCommand {
             names = "--tasks",
             paramLabel = "N",
             defaultValue = "1000000",
-            description = "virtual threads, each sleeping once (default ${DEFAULT-VALUE})")
+            description =
+                    "virtual threads, each sleeping once: 1 to " + Limits.MAX_TASKS + " (default ${DEFAULT-VALUE})")
     int tasks;
 
     @Option(
             names = "--platform-tasks",
             paramLabel = "P",
             defaultValue = "10000",
-            description = "tasks for the two platform rows, 0 to skip them (default ${DEFAULT-VALUE})")
+            description = "tasks for the two platform rows: 0 to skip them, up to " + Limits.MAX_PLATFORM_THREADS
+                    + " (default ${DEFAULT-VALUE})")
     int platformTasks;
 
     @Option(
             names = "--pool",
             paramLabel = "S",
             defaultValue = "200",
-            description = "the fixed pool's size (default ${DEFAULT-VALUE})")
+            description = "the fixed pool's size: 1 to " + Limits.MAX_PLATFORM_THREADS + " (default ${DEFAULT-VALUE})")
     int pool;
 
     @Option(
             names = "--sleep-ms",
             paramLabel = "M",
             defaultValue = "1000",
-            description = "how long each task sleeps (default ${DEFAULT-VALUE})")
+            description = "how long each task sleeps: 0 to " + MAX_SLEEP_MS + " (default ${DEFAULT-VALUE})")
     int sleepMs;
 
     @Option(
@@ -90,8 +93,8 @@ final class ScaleCommand extends LoomCommand {
             names = "--warmup",
             paramLabel = "W",
             defaultValue = "0",
-            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled (default"
-                    + " ${DEFAULT-VALUE}: a cold JVM)")
+            description = "warm-up rounds in each row's JVM before the measured run, so its code is compiled: 0 to "
+                    + MAX_WARMUP + " (default ${DEFAULT-VALUE}: a cold JVM)")
     int warmup;
 
     @Option(
@@ -100,7 +103,8 @@ final class ScaleCommand extends LoomCommand {
             defaultValue = "1",
             description =
                     "runs per row; a row is then the run of median wall time (the upper of the two middle ones for"
-                            + " an even K), with the spread of wall time (default ${DEFAULT-VALUE})")
+                            + " an even K), with the spread of wall time: 1 to " + MAX_REPEAT
+                            + " (default ${DEFAULT-VALUE})")
     int repeat;
 
     @Mixin

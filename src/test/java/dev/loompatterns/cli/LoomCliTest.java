@@ -970,6 +970,25 @@ class LoomCliTest {
                 .endsWith("name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
     }
 
+    /**
+     * A number option's help gives its range, which a refused value points to ("takes a whole number in its range,
+     * not '99999999999' (see 'loom scale --help')"): scale's help named no limit, and its default run's length.
+     */
+    @Test
+    void theHelpGivesEachNumberOptionsRange() {
+        assertThat(loom("scale", "--help").out().replaceAll("\\s+", " "))
+                .contains("each sleeping once: 1 to " + dev.loompatterns.core.Limits.MAX_TASKS + " (default")
+                .contains("0 to skip them, up to " + dev.loompatterns.core.Limits.MAX_PLATFORM_THREADS + " (default")
+                .contains("how long each task sleeps: 0 to " + ScaleCommand.MAX_SLEEP_MS + " (default")
+                .contains("about a minute");
+        assertThat(loom("dump", "--help").out().replaceAll("\\s+", " "))
+                .contains("threads listed per container, 0 to " + DumpCommand.MAX_THREADS_LISTED + ";");
+        assertThat(loom("fidelity", "--help").out().replaceAll("\\s+", " "))
+                .contains("in each mode: 1 to " + FidelityCommand.MAX_PAIRS + " (default");
+        assertThat(loom("compare", "--help").out().replaceAll("\\s+", " "))
+                .contains("the spread: 1 to " + CompareCommand.MAX_REPEAT + " (default");
+    }
+
     /** The one line a usage error prints, once its exit code is checked: 2. */
     static org.assertj.core.api.AbstractStringAssert<?> usageLine(String... args) {
         Result result = loom(args);
