@@ -653,10 +653,7 @@ class LoomCliTest {
                 file.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out())
-                .contains("Recording: " + file)
-                .contains("virtual threads started:  5")
-                .contains("JDK Mission Control");
+        assertThat(result.out()).contains("Recording: " + file).contains("JDK Mission Control");
         List<RecordedEvent> runs = RecordingFile.readAllEvents(file).stream()
                 .filter(e -> e.getEventType().getName().equals(PatternRunEvent.NAME))
                 .toList();
@@ -667,10 +664,12 @@ class LoomCliTest {
         assertThat(run.getString("variant")).isEqualTo("synchronized");
         assertThat(run.getInt("tasks")).isEqualTo(5);
         assertThat(run.getBoolean("checkPassed")).isTrue();
-        assertThat(RecordingFile.readAllEvents(file).stream()
-                        .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadStart"))
-                        .count())
-                .isGreaterThanOrEqualTo(5);
+        long started = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadStart"))
+                .count();
+        // the run's 5, and any other virtual thread this test JVM started meanwhile: the summary counts the file's
+        assertThat(started).isGreaterThanOrEqualTo(5);
+        assertThat(result.out()).containsPattern("virtual threads started: +" + started + "\\b");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactly(file); // no temporary file left beside it
         }
