@@ -357,6 +357,28 @@ class LauncherTest {
         assertThat(helpCommand.out()).isEqualTo(help.out());
     }
 
+    /**
+     * The launcher's own help, read by a reader that stops at once ({@code | head -1}; here {@code | true}, which
+     * reads nothing), exits 0 as the CLI's help does: the shell died of SIGPIPE at its next echo and exited 141.
+     */
+    @Test
+    void theLaunchersHelpToAReaderThatStopsExitsZero(@TempDir Path dir) throws Exception {
+        Outcome run = launch(
+                dir,
+                Map.of(),
+                List.of("bash", "-c", "set -o pipefail; bash loom example --help | true; echo \"status $?\""));
+        assertThat(run.out()).as(run.err()).isEqualTo("status 0\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    /** Run by sh ({@code sh ./loom --version}), the launcher runs itself by bash: sh said "Illegal option -o pipefail". */
+    @Test
+    void theLauncherRunBySh(@TempDir Path dir) throws Exception {
+        Outcome run = launch(dir, Map.of(), List.of("sh", "loom", "--version"));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("loom-patterns ");
+    }
+
     /** 'loom help example 5' is refused in the words 'loom help run 5' is: it printed example's help, the 5 unread. */
     @Test
     void helpRefusesAWordAfterTheLaunchersCommand(@TempDir Path dir) throws Exception {
