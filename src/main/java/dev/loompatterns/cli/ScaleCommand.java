@@ -205,8 +205,9 @@ final class ScaleCommand extends LoomCommand {
                                 + " submitting) them all; wakeups_per_s: tasks / (last wake-up - first wake-up), '-' if"
                                 + " they woke at one instant (a single task). Each"
                                 + " row ran in a JVM of its own, so peak_rss_mb is that JVM's VmHWM (/proc/self/status)"
-                                + " including the JVM itself; peak_heap_mb sums the heap pools' peaks (an upper"
-                                + " bound).",
+                                + " including the JVM itself; peak_heap_mb sums the heap pools' peaks as the collector"
+                                + " counts them, each thread's allocation buffer (TLAB) whole, touched or not: an upper"
+                                + " bound, far above rss where many platform threads each took one.",
                         sleepMs,
                         wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos"));
         Notes.note(

@@ -118,6 +118,8 @@ class ScaleCommandTest {
                 .contains("fixed pool of platform threads (4)")
                 .contains("pass: all 20 woke")
                 .contains("VmHWM");
+        // what the heap column counts, which many platform threads make far larger than their memory (a review)
+        assertThat(result.out().replaceAll("\\s+", " ")).contains("each thread's allocation buffer (TLAB) whole");
         LoomCliTest.assertFitsTheTableWidth(result.out().lines());
     }
 
