@@ -339,11 +339,12 @@ public final class ThreadDump {
         List<DumpedThread> threads =
                 containers.stream().flatMap(c -> c.threads().stream()).toList();
         long virtual = threads.stream().filter(DumpedThread::virtual).count();
-        out.println("Containers: " + containers.size() + ", by depth: "
+        out.println("Containers: " + grouped(containers.size()) + ", by depth: "
                 + byDepth.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .map(e -> e.getKey() + ": " + grouped(e.getValue()))
                         .collect(Collectors.joining(", ")));
-        out.println("Threads: " + threads.size() + " (" + virtual + " virtual), by state: " + byState(threads));
+        out.println("Threads: " + grouped(threads.size()) + " (" + grouped(virtual) + " virtual), by state: "
+                + byState(threads));
     }
 
     /** The threads counted by state, in state order: {@code TIMED_WAITING 2, WAITING 6}; empty for none. */
@@ -352,7 +353,7 @@ public final class ThreadDump {
                 .collect(Collectors.groupingBy(DumpedThread::state, TreeMap::new, Collectors.counting()))
                 .entrySet()
                 .stream()
-                .map(e -> e.getKey() + " " + e.getValue())
+                .map(e -> e.getKey() + " " + grouped(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -412,7 +413,7 @@ public final class ThreadDump {
             out.println(indent + "  - " + threads.get(i).line());
         }
         if (threads.size() > maxThreads) {
-            out.println(indent + "  - ... " + (threads.size() - maxThreads) + " more (--threads N lists more)");
+            out.println(indent + "  - ... " + grouped(threads.size() - maxThreads) + " more (--threads N lists more)");
         }
         // an empty child is counted at the end, not given a place that --containers could not fill: a "1 more
         // container like ScheduledThreadPoolExecutor@1771a716 (0 threads; --containers N lists more)" never listed it
@@ -432,7 +433,7 @@ public final class ThreadDump {
                     .toList();
             out.println(indent + "  ... " + count(rest.size(), "more container") + " like "
                     + rest.getFirst().name() + " ("
-                    + (inside.isEmpty() ? "" : "and " + inside.size() + " inside them; ")
+                    + (inside.isEmpty() ? "" : "and " + grouped(inside.size()) + " inside them; ")
                     + count(restThreads.size(), "thread")
                     + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
                     + "; --containers N lists more)");
@@ -457,6 +458,11 @@ public final class ThreadDump {
 
     /** The count and its noun, plural unless the count is 1: {@code 1 thread}, {@code 2 threads}. */
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return grouped(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A count as the CLI's other lines write one: {@code 1,214}. */
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

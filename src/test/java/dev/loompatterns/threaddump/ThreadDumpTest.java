@@ -234,8 +234,9 @@ class ThreadDumpTest {
         dump.print(new PrintWriter(text, true), 1, 1);
 
         assertThat(text.toString().lines())
-                .contains("Containers: 2002, by depth: 0: 1, 1: 1, 2: 2000")
-                .contains("    ... 1999 more containers like group-1 (1999 threads: WAITING 1999; --containers N"
+                .contains("Containers: 2,002, by depth: 0: 1, 1: 1, 2: 2,000")
+                .contains("Threads: 2,000 (2,000 virtual), by state: WAITING 2,000")
+                .contains("    ... 1,999 more containers like group-1 (1,999 threads: WAITING 1,999; --containers N"
                         + " lists more)");
     }
 
