@@ -75,7 +75,10 @@ final class InspectCommand extends LoomCommand {
                     "text, json or html (default: html or json where OUT ends in .html, .htm or .json, else text)")
     Format format;
 
-    @Option(names = "--out", paramLabel = "OUT", description = "write the report to OUT instead of the terminal")
+    @Option(
+            names = "--out",
+            paramLabel = "OUT",
+            description = "write the report to OUT instead of the terminal ('-': the standard output)")
     Path out;
 
     @Option(
@@ -208,6 +211,9 @@ final class InspectCommand extends LoomCommand {
     }
 
     private int inspect(Path recording) throws Exception {
+        if (out != null && out.toString().equals("-")) {
+            out = null; // the standard output, as '-' is to most tools: it wrote a file named '-'
+        }
         // said before checkTarget's "a file of another kind is there", which --out naming the recording is too
         if (out != null && !out.toString().isEmpty() && sameFile(out, recording)) {
             throw new UsageException("--out '" + out + "' is the recording itself; give another file name");

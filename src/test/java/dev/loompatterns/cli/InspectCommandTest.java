@@ -164,6 +164,17 @@ class InspectCommandTest {
         assertThat(slim).exists();
     }
 
+    /** {@code --out -} is the standard output, as for most tools: it wrote a file named '-' in the current folder. */
+    @Test
+    void outDashIsTheStandardOutput() {
+        assertThat(Path.of("-")).as("none before").doesNotExist();
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString(), "--format", "json", "--out", "-");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().strip()).startsWith("{").endsWith("}");
+        assertThat(result.err()).doesNotContain("written to");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
     /** {@code loom inspect RECORDING --format html --out HTML --slim SLIM}. */
     static LoomCliTest.Result htmlAndSlim(Path html, Path slim) {
         return LoomCliTest.loom(
