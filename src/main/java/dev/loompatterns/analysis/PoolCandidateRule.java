@@ -105,6 +105,9 @@ final class PoolCandidateRule extends BaseRule {
     /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
     private final Map<Long, Long> started = new HashMap<>();
 
+    /** The names of the platform threads seen starting, by thread id: a pool's threads that never blocked count too. */
+    private final Map<Long, String> startedNames = new HashMap<>();
+
     private final Map<Long, Long> ended = new HashMap<>();
 
     /**
@@ -123,6 +126,7 @@ final class PoolCandidateRule extends BaseRule {
         if (observation instanceof Observation.ThreadStart start
                 && !start.thread().virtual()) {
             started.put(start.thread().id(), start.time());
+            startedNames.put(start.thread().id(), start.thread().name());
             return;
         }
         if (observation instanceof Observation.ThreadEnd end && !end.thread().virtual()) {
@@ -159,6 +163,14 @@ final class PoolCandidateRule extends BaseRule {
                     Map.of("blocked_events", 0));
         }
         boolean lives = lifetimesRecorded(recording);
+        // a pool's threads with no recorded wait are its threads too, alive and not blocked (a review's pool of 50
+        // was counted as 48, and its share as theirs): those seen starting, named as the pool's threads are
+        startedNames.forEach((id, name) -> {
+            Pool pool = pools.get(poolOf(name));
+            if (pool != null && !name.isEmpty()) {
+                pool.threads.add(id);
+            }
+        });
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         pools.values().stream()

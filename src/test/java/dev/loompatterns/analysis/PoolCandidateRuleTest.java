@@ -122,6 +122,37 @@ class PoolCandidateRuleTest {
         }
     }
 
+    /**
+     * A pool's thread seen starting that never waited is one of its threads, alive and not blocked: a review's pool
+     * of 50 was counted as 48, and its share as theirs. Two of three workers sleep 0.9 s of a 1 s recording.
+     */
+    @Test
+    void aPoolsThreadThatNeverWaitedCountsInItsShare() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 3; i++) {
+            Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
+            rule.accept(new Observation.ThreadStart(SECOND, worker));
+            if (i <= 2) {
+                rule.accept(new Observation.Blocked(
+                        SECOND + SECOND / 20, SECOND * 9 / 10, worker, Observation.Blocked.Kind.SLEEP, false));
+            }
+        }
+        rule.accept(new Observation.ThreadStart(SECOND, new Observation.ThreadRef(200, "other-1", false)));
+        Map<String, EventEnabled> settings = everyWaitOn();
+        settings.put("jdk.ThreadStart", EventEnabled.ON);
+        settings.put("jdk.ThreadEnd", EventEnabled.ON);
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 5, -1, "", settings));
+
+        assertThat(finding.list("candidates")).singleElement().satisfies(pool -> {
+            assertThat(((Map<?, ?>) pool).get("pool")).isEqualTo("worker-#");
+            assertThat(((Map<?, ?>) pool).get("threads")).isEqualTo(3);
+            assertThat(((Map<?, ?>) pool).get("blocked_share")).isEqualTo(0.6);
+        });
+        assertThat(finding.list("other_pools"))
+                .as("a pool with no wait at all is not listed")
+                .isEmpty();
+    }
+
     /** The finding on a 1 s recording with these settings, in which one thread slept 10 ms. */
     private static Finding oneShortSleep(Map<String, EventEnabled> settings) {
         PoolCandidateRule rule = new PoolCandidateRule();
