@@ -371,7 +371,7 @@ class LauncherTest {
         assertThat(run.err()).isEmpty();
     }
 
-    /** Run by sh ({@code sh ./loom --version}), the launcher runs itself by bash: sh said "Illegal option -o pipefail". */
+    /** Run by sh ({@code sh ./loom --version}), the launcher runs itself by bash: sh said "set: Illegal option". */
     @Test
     void theLauncherRunBySh(@TempDir Path dir) throws Exception {
         Outcome run = launch(dir, Map.of(), List.of("sh", "loom", "--version"));

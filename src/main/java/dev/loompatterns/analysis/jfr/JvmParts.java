@@ -34,13 +34,13 @@ import java.util.List;
  * rotation read in a review). Two JVMs started within {@link #SAME_START_NANOS} plus that share of the time
  * between their chunks look like one, and their file is read as before.
  *
- * <p>One JVM's chunks whose times overlap hold that time's events twice: a JVM writes one stream of chunks, which all its recordings share, so two dumps of its recordings
- * joined ({@code jcmd JFR.dump} twice, the first a prefix of the second; two recordings running at once; a file
- * joined to itself) repeat the chunks they have in common. The JDK's parser reads them all, and a review's
- * {@code cat} of a recording with itself counted 22 pins for its 11, and a pool blocked longer than it lived. A
- * chunk whose time overlaps that of a chunk of its part begins a part of its own, {@link Part#again}: a file of
- * two dumps is two parts, however many chunks each has. One JVM's
- * chunks out of order in time (dumps joined latest first) do not overlap, and stay one part.
+ * <p>One JVM's chunks whose times overlap hold that time's events twice: a JVM writes one stream of chunks, which
+ * all its recordings share, so two dumps of its recordings joined ({@code jcmd JFR.dump} twice, the first a prefix
+ * of the second; two recordings running at once; a file joined to itself) repeat the chunks they have in common.
+ * The JDK's parser reads them all, and a review's {@code cat} of a recording with itself counted 22 pins for its 11,
+ * and a pool blocked longer than it lived. A chunk whose time overlaps that of a chunk of its part begins a part of
+ * its own, {@link Part#again}: a file of two dumps is two parts, however many chunks each has. One JVM's chunks out
+ * of order in time (dumps joined latest first) do not overlap, and stay one part.
  */
 public final class JvmParts {
 
@@ -164,7 +164,7 @@ public final class JvmParts {
                 offset, size, constantPool, metadata, startNanos, durationNanos, startTicks, ticksPerSecond, state);
     }
 
-    /** Whether two chunks of one JVM cover some of the same time: begun at the same tick, or each before the other ended. */
+    /** Whether two chunks of one JVM cover some of the same time: begun at one tick, or each before the other ended. */
     static boolean overlap(Chunk a, Chunk b) {
         return a.startTicks() == b.startTicks()
                 || (b.startNanos() < a.startNanos() + a.durationNanos()
