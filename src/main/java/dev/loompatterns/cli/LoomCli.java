@@ -258,10 +258,6 @@ public final class LoomCli implements Runnable {
                 err.println("loom: " + oneLine(e.getMessage()));
                 return EXIT_USAGE;
             }
-            if (e instanceof LoomCommand.NoTemporaryFolder) {
-                err.println("loom: " + oneLine(e.getMessage()));
-                return EXIT_CHECK_FAILED;
-            }
             if (e instanceof SleeperRun.OutOfHeapException && !Cancellation.requested()) {
                 return outOfMemory(cli, err, args); // a scale row's JVM, which has this JVM's options
             }

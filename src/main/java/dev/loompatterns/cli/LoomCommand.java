@@ -7,7 +7,6 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -83,29 +82,21 @@ abstract class LoomCommand implements Callable<Integer> {
      * Refuses to start a command whose JVMs need the temporary folder ({@code java.io.tmpdir}) when it takes no new
      * file: JFR makes its repository there (a run records, if only its pins), and child JVMs write their output
      * there. Without it the command failed at its first run with "unexpected error: ... Can't create Flight
-     * Recorder" or "could not run child JVM"; now one line says which folder, why, and how to name another. A file
-     * is made and deleted, which also catches a folder that says it is writable and is not (read-only, immutable).
+     * Recorder" or "could not run child JVM"; now one line says which folder, why, and how to name another.
+     * {@link AtomicFile#probe} makes and deletes a file, which also catches a folder that says it is writable and is
+     * not (read-only, immutable).
      *
-     * @throws NoTemporaryFolder the line to print
+     * @throws UsageException the line to print: exit 2, as for any path loom cannot write (docs/design.md), found
+     *     before anything has run
      */
     static void requireTemporaryFolder() {
         Path folder = JfrRepository.temporaryFolder();
         try {
-            Files.delete(Files.createTempFile(folder, ".loom-", ".probe"));
+            AtomicFile.probe(folder);
         } catch (IOException e) {
-            throw new NoTemporaryFolder("the temporary folder '" + folder + "' takes no new file ("
+            throw new UsageException("the temporary folder '" + folder + "' takes no new file ("
                     + AtomicFile.reason(e) + "); JFR keeps its repository there, and child JVMs their output: name"
                     + " another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
-        }
-    }
-
-    /** {@link #requireTemporaryFolder()}'s refusal: one line, exit 1 (the machine's, not the command line's). */
-    static final class NoTemporaryFolder extends RuntimeException {
-        @java.io.Serial
-        private static final long serialVersionUID = 1L;
-
-        NoTemporaryFolder(String message) {
-            super(message);
         }
     }
 

@@ -237,7 +237,7 @@ public final class AtomicFile {
      *
      * @throws IOException why no file can be created there
      */
-    private static void probe(Path folder) throws IOException {
+    public static void probe(Path folder) throws IOException {
         Files.delete(Files.createTempFile(folder, ".loom-probe", ".tmp"));
     }
 

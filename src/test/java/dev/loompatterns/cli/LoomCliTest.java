@@ -960,7 +960,7 @@ class LoomCliTest {
         } finally {
             System.setProperty("java.io.tmpdir", tmpdir);
         }
-        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines())
                 .singleElement()
