@@ -7,7 +7,8 @@
  *
  * You are expected to see: the unguarded counter falls short of 10,000,000 in every form (lost
  * updates: count++ is a read, an add and a write, and two threads can read the same value). Its
- * increment is written out as those steps, and every 1,024th value read, the thread yields between
+ * increment is written out as those steps, and whenever the value read is a multiple of 1,024 (a
+ * lost update sets the counter back, so often more than every 1,024th read), the thread yields between
  * the read and the write, as the Python tutorials widen the race with a sleep: the window count++
  * already has, held open. Without it a virtual thread runs its increments nearly alone on its
  * carrier (no time slicing), and virtual and structured runs often lost nothing (a review, 2 cores

@@ -2,7 +2,8 @@
  * E07 reentrant-lock: method A calls method B under the same lock.
  *
  * The tutorial's threading.RLock: method_a takes a lock and calls method_b, which takes the same
- * lock again. Here one thread first shows the hold counts, then 1,000 workers call method A 1,000
+ * lock again. Here one thread first shows the hold counts of a ReentrantLock taken twice, as A
+ * and then B take it, then 1,000 workers call method A 1,000
  * times each, on platform threads, on virtual threads and as forks of a StructuredTaskScope; then,
  * in each mode again, the same calls under a lock that is not reentrant (a one-permit Semaphore,
  * the tutorial's Lock).

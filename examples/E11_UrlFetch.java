@@ -11,9 +11,17 @@
  * finish in a fraction of the pool's time (on 2 cores the client's own CPU work, not the latency, is
  * then the limit: under a second quiet, about 1 s on a loaded machine). All three return every body in input order.
  *
+ * It needs about 2,300 open files at once: a socket at each end of each of the 1,000 requests (the
+ * server runs in this JVM), and some for the JDK. Where the process may open fewer (ulimit -n: 1,024
+ * on many Linux desktops) it says so in one line and exits 2 before it starts. A virtual thread per
+ * request takes away the pool's size, not the limits of what each request holds: E20 caps what is
+ * in flight with a Semaphore.
+ *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505).
  */
+import com.sun.management.UnixOperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -126,8 +134,29 @@ public class E11_UrlFetch {
         return Integer.parseInt(args[0]);
     }
 
+    /**
+     * Exits 2, saying why, if this process may not open the files every request at once needs: a socket at each
+     * end, the server's and the client's, and some to spare for the JDK (jars, the client's selector). Before, the
+     * structured form failed part way with "Too many open files" under ulimit -n 1024.
+     */
+    static void requireOpenFiles() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long needed = 2L * REQUESTS + 256;
+            long free = unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+            if (needed > free) {
+                System.err.printf(
+                        "E11: %,d requests at once need about %,d open files (a socket at each end: the server runs"
+                                + " in this JVM), and this process may open %,d more (ulimit -n %d): raise it, for"
+                                + " example ulimit -n 4096%n",
+                        REQUESTS, needed, free, unix.getMaxFileDescriptorCount());
+                System.exit(2);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rounds = rounds(args); // 1, or how often to run each form (the harness's --repeat, for comparing)
+        requireOpenFiles();
         // The server answers /item/N with "item-N" after LATENCY_MS, scheduling the answer instead of
         // sleeping on a thread, so its own threads stay few whatever the load. It handles requests on
         // that same small pool, not on its one dispatcher thread (which would serialize them). Loopback only.

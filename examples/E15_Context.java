@@ -93,7 +93,7 @@ public class E15_Context {
         return right;
     }
 
-    // AFTER: bind for the extent of a call; the forks inherit it
+    // AFTER, structured: bind for the extent of a call; the forks inherit it
     static int scoped() throws Exception {
         int right = 0;
         for (int r = 0; r < REQUESTS; r++) {

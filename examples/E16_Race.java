@@ -9,8 +9,8 @@
  * You are expected to see: mirror-1 wins every time (mirror-0 failed first, but a failure does
  * not win), in tens of milliseconds, never seconds: the slow mirrors are interrupted, and only
  * one mirror succeeds. Look at "running at return": invokeAny and join() hand back the winner
- * while the interrupted losers may still be unwinding (often 2); close() is what waits, so
- * after it, 0. The difference is where close() is: a scope is closed by the block that opened
+ * while the interrupted losers may still be unwinding (0 to 2 of them, run to run); close() is
+ * what waits, so after it, 0. The difference is where close() is: a scope is closed by the block that opened
  * it, on every path; a pool kept across calls has no close per call, and its losers outlive it.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); in JDK 26 (JEP 525)

@@ -44,7 +44,7 @@ public class E17_Deadline {
 
     static final int SUBTASKS = 40;
     static final Duration BUDGET = Duration.ofMillis(300);
-    /** How far past the budget a form may return: see the header, why 2 s cannot fail from load. */
+    /** How far past the budget a form may return: see the header, why 20 s cannot fail from load. */
     static final Duration SLACK = Duration.ofSeconds(20);
 
     static List<Callable<Integer>> subtasks(AtomicInteger running) {

@@ -208,7 +208,8 @@ public class E20_Backpressure {
  *
  *   java --enable-preview examples/E20_Backpressure.java
  *
- * With a JFR recording (thousands of virtual threads started, never more than 20 alive at once;
+ * With a JFR recording (thousands of virtual threads started, never more than 20 holding a permit at
+ * once (a task gives its permit back in its finally, a moment before its thread ends);
  * the submitter parked in Semaphore.acquire, no pinning):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e20.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E20_Backpressure.java

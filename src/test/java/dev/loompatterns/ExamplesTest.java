@@ -104,13 +104,7 @@ class ExamplesTest {
     @Test
     void daemonThreadsExampleStoppedBySignalLeavesNoCompiledClasses(@TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-preview"));
-        command.addAll(START_UP);
-        command.addAll(List.of(
-                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                EXAMPLES.resolve("E03_DaemonThreads.java").toString()));
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(EXAMPLES.resolve("E03_DaemonThreads.java"), tmp))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("output.txt").toFile())
                 .start();
@@ -132,6 +126,48 @@ class ExamplesTest {
         assertThat(compiledClassesIn(tmp)).isEmpty();
     }
 
+    /**
+     * E11 under {@code ulimit -n 1024}, many Linux desktops' limit, says in one line that its 1,000 requests at once
+     * need more open files and exits 2 before it starts; before, its structured form failed part way with "Too many
+     * open files" and a stack trace.
+     */
+    @Test
+    void urlFetchExampleWithTooFewOpenFilesSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("output.txt");
+        // the limit for this one process, set by its shell, which then becomes the JVM
+        List<String> shell = new ArrayList<>(List.of("bash", "-c", "ulimit -n 1024 && exec \"$@\"", "bash"));
+        shell.addAll(command(EXAMPLES.resolve("E11_UrlFetch.java"), dir));
+        Process process = new ProcessBuilder(shell)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        process.getOutputStream().close();
+        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(exited).as("exited: " + text).isTrue();
+        assertThat(process.exitValue()).as(text).isEqualTo(2);
+        assertThat(text.strip().lines())
+                .as("one line")
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("E11: 1,000 requests at once need about 2,256 open files")
+                .contains("(ulimit -n 1024)");
+    }
+
+    /**
+     * Runs the example as docs/tooling.md says (an example that calls native code, E18, is allowed to), with
+     * {@link #START_UP}'s flags and its temporary files in {@code tmp}.
+     */
+    private static List<String> command(Path example, Path tmp) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(START_UP);
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp.toAbsolutePath(), example.toString()));
+        return command;
+    }
+
     private static List<Path> compiledClassesIn(Path tmp) throws IOException {
         try (Stream<Path> files = Files.list(tmp)) {
             return files.filter(f -> f.getFileName().toString().startsWith("e03-classes"))
@@ -144,13 +180,9 @@ class ExamplesTest {
      * {@code dir}; asserts it exited 0 and returns what it printed.
      */
     private static String assertRunsAndPasses(Path example, Path dir, Path workingDir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
         Path log = dir.resolve("output.txt");
         // its temporary files (E03 compiles its children into one) in the test's folder, also when it fails
-        List<String> command = new ArrayList<>(List.of(java, "--enable-preview", "--enable-native-access=ALL-UNNAMED"));
-        command.addAll(START_UP);
-        command.addAll(List.of("-Djava.io.tmpdir=" + dir.toAbsolutePath(), example.toString()));
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(example, dir))
                 .directory(workingDir.toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
