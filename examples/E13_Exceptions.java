@@ -5,7 +5,7 @@
  * pool's invokeAll with Future.get, a scope that fails fast, and a scope that awaits every outcome.
  *
  * You are expected to see: the handler and invokeAll each report both failures (invokeAll's come
- * wrapped in ExecutionException, the task's exception as the cause), and no task is interrupted.
+ * wrapped in ExecutionException, the task's exception as the cause); neither cancels the other tasks.
  * The fail-fast scope reports one failure (join throws FailedException with task 0's exception as
  * its cause) and five siblings "interrupted": the first failure cancelled them, and close() waited
  * until they had ended. The awaitAll scope reports both failures from the Subtasks. No stack trace
