@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * {@code workers} threads of each kind, per counter. The figure is nanoseconds per increment,
  * the threads' start and join included: 100 platform threads at about 100 µs each
  * ({@code ThreadStartBenchmark}) are about 10 ms, some 10 ns per increment, most of what 100
- * platform workers add over one; 100 virtual ones, at about 1 µs, add 0.1 ns.
+ * platform workers add over one; 100 virtual ones, started from JMH's platform thread (7 ± 12 µs each, with its
+ * join), add up to about 0.7 ns. The total is checked: a counter that lost an increment fails the run.
  *
  * <p>You are expected to see, with one worker, every counter cost a few nanoseconds whatever the
  * kind (no contention); with many workers, {@code LongAdder} stay cheap, {@code AtomicLong} pay
@@ -51,6 +52,10 @@ public class LockCounterBenchmark {
         } else {
             new VirtualLockCounter().count(counter, workers, each);
         }
-        return counter.total();
+        long total = counter.total();
+        if (total != (long) each * workers) {
+            throw new IllegalStateException(variant + ": counted " + total + " of " + (long) each * workers);
+        }
+        return total;
     }
 }

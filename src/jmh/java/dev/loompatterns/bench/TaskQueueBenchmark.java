@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The task-queue pattern's round: producers put {@value #ITEMS} items, consumers take each and mark
  * it done, the caller's {@code join()} returns when the last is done, then {@code shutdown()} lets
- * the consumers end. Nanoseconds per item, the threads' start and join included, with consumers
- * of each kind.
+ * the consumers end. Nanoseconds per item, the threads' start and join included, with producers and
+ * consumers of each kind.
  *
  * <p>You are expected to see little difference between the kinds: the queue is unbounded, so
  * producers never block and consumers block only when they have emptied it, which is rare. Blocking
