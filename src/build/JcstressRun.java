@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * failed test makes it exit 1. A build that says it fails when a test fails must fail on those too:
  * a typo in {@code -Djcstress.tests} ran nothing and the build was green.
  *
+ * <p>Nor does it say anything of a test it skips: one with more actors than the machine has CPUs
+ * ({@code TaskQueueJoinVisibilityStress} had three, and on 2 cores it never ran). So the tests it
+ * lists for the same arguments ({@code -l}) are counted against the tests its summary reports
+ * results for, and fewer is a failure too.
+ *
  * <p>Run by the build (pom.xml, profile {@code jcstress}, execution {@code jcstress-run}) as a
  * single-file program on the JDK 25 the toolchains plugin selected, which also runs the jar. Usage:
  * {@code java JcstressRun.java JAR JCSTRESS-ARGS...}. It passes jcstress's output through as it
@@ -26,6 +31,14 @@ public final class JcstressRun {
     private static final Pattern RESULTS = Pattern.compile(
             "\\(Results: (\\d+) planned; (\\d+) passed, (\\d+) failed, (\\d+) soft errs, (\\d+) hard errs\\)");
 
+    /** A test's name as {@code -l} lists it: a class's qualified name, a nested class's too. */
+    private static final Pattern TEST_NAME = Pattern.compile("(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$.]*");
+
+    /** The summary's four lines: {@code Interesting}, {@code Failed}, {@code Error}, {@code All remaining} tests. */
+    private static final Pattern SUMMARY = Pattern.compile(
+            "^\\s*(?:Interesting|Failed|Error|All remaining) tests: (?:No matches\\.|(\\d+) matching test"
+                    + " results?\\.)");
+
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length < 1) {
             System.err.println("usage: java JcstressRun.java JAR [JCSTRESS ARGS...]");
@@ -34,6 +47,7 @@ public final class JcstressRun {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", args[0]));
         command.addAll(List.of(args).subList(1, args.length));
+        long listed = listed(command);
         Process jcstress = new ProcessBuilder(command).redirectErrorStream(true).start();
         // a TERM to Maven ends this JVM: jcstress and the JVMs it forked go with it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -42,6 +56,8 @@ public final class JcstressRun {
         }));
         String results = null;
         boolean fatal = false;
+        long reported = 0;
+        int summaryLines = 0;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(jcstress.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -50,14 +66,56 @@ public final class JcstressRun {
                     results = line;
                 }
                 fatal |= line.startsWith("FATAL:");
+                Matcher summary = SUMMARY.matcher(line);
+                if (summary.find()) {
+                    summaryLines++;
+                    reported += summary.group(1) == null ? 0 : Long.parseLong(summary.group(1));
+                }
             }
         }
         int exit = jcstress.waitFor();
         String problem = verdict(exit, fatal, results);
+        if (problem == null) {
+            problem = skipped(listed, summaryLines == 4 ? reported : -1);
+        }
         if (problem != null) {
             System.err.println("jcstress: " + problem);
             System.exit(1);
         }
+    }
+
+    /** How many tests jcstress lists ({@code -l}) for these arguments. */
+    private static long listed(List<String> command) throws IOException, InterruptedException {
+        List<String> list = new ArrayList<>(command);
+        list.add("-l");
+        Process lister = new ProcessBuilder(list).redirectErrorStream(true).start();
+        long names;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(lister.getInputStream(), StandardCharsets.UTF_8))) {
+            names = out.lines()
+                    .filter(line -> TEST_NAME.matcher(line.strip()).matches())
+                    .count();
+        }
+        lister.waitFor();
+        return names;
+    }
+
+    /**
+     * Why the tests with results are fewer than those listed, or null if they are not; {@code reported} is -1 where
+     * the summary could not be read.
+     */
+    static String skipped(long listed, long reported) {
+        if (reported < 0) {
+            return "printed no summary of its tests (Interesting, Failed, Error, All remaining): cannot tell whether"
+                    + " each of the " + listed + " listed tests ran";
+        }
+        if (reported < listed) {
+            return "results for " + reported + " of the " + listed + " tests it lists (-l): jcstress skips a test"
+                    + " with more actors than this machine has CPUs ("
+                    + Runtime.getRuntime().availableProcessors()
+                    + " here) without a word; keep each test to that many";
+        }
+        return null;
     }
 
     /** Why the run is not a pass, or null if every planned test ran and passed. */
