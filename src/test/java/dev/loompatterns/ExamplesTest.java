@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Pattern;
+import dev.loompatterns.testing.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,23 +133,13 @@ class ExamplesTest {
      */
     @Test
     void urlFetchExampleWithTooFewOpenFilesSaysSoInOneLine(@TempDir Path dir) throws Exception {
-        Path log = dir.resolve("output.txt");
         // the limit for this one process, set by its shell, which then becomes the JVM
         List<String> shell = new ArrayList<>(List.of("bash", "-c", "ulimit -n 1024 && exec \"$@\"", "bash"));
         shell.addAll(command(EXAMPLES.resolve("E11_UrlFetch.java"), dir));
-        Process process = new ProcessBuilder(shell)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        process.getOutputStream().close();
-        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(exited).as("exited: " + text).isTrue();
-        assertThat(process.exitValue()).as(text).isEqualTo(2);
-        assertThat(text.strip().lines())
+        Commands.Ran ran = Commands.run(dir, Path.of(""), shell);
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(2);
+        assertThat(ran.output().strip().lines())
                 .as("one line")
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("E11: 1,000 requests at once need about 2,256 open files")
@@ -180,21 +170,9 @@ class ExamplesTest {
      * {@code dir}; asserts it exited 0 and returns what it printed.
      */
     private static String assertRunsAndPasses(Path example, Path dir, Path workingDir) throws Exception {
-        Path log = dir.resolve("output.txt");
         // its temporary files (E03 compiles its children into one) in the test's folder, also when it fails
-        Process process = new ProcessBuilder(command(example, dir))
-                .directory(workingDir.toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        process.getOutputStream().close(); // no input
-        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(exited).as("exited: " + text).isTrue();
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        Commands.Ran ran = Commands.run(dir, workingDir, command(example, dir));
+        assertThat(ran.exit()).as(ran.output()).isZero();
+        return ran.output();
     }
 }

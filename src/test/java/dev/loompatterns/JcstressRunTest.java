@@ -2,12 +2,12 @@ package dev.loompatterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.testing.Commands;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -47,7 +47,7 @@ class JcstressRunTest {
 
     @Test
     void aListedTestWithNoResultsFailsTheRun(@TempDir Path dir) throws Exception {
-        Run run = run(dir, LISTED, PASSED.formatted(1));
+        Commands.Ran run = run(dir, LISTED, PASSED.formatted(1));
 
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         assertThat(run.output())
@@ -57,7 +57,7 @@ class JcstressRunTest {
 
     @Test
     void everyListedTestWithResultsPasses(@TempDir Path dir) throws Exception {
-        Run run = run(dir, LISTED, PASSED.formatted(2));
+        Commands.Ran run = run(dir, LISTED, PASSED.formatted(2));
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).doesNotContain("jcstress:");
@@ -65,42 +65,22 @@ class JcstressRunTest {
 
     @Test
     void aRunWithNoSummaryFails(@TempDir Path dir) throws Exception {
-        Run run = run(dir, LISTED, "(Results: 14 planned; 14 passed, 0 failed, 0 soft errs, 0 hard errs)\n");
+        Commands.Ran run = run(dir, LISTED, "(Results: 14 planned; 14 passed, 0 failed, 0 soft errs, 0 hard errs)\n");
 
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("printed no summary of its tests");
     }
 
-    record Run(int exit, String output) {}
-
     /** Runs JcstressRun on a stand-in jar that prints {@code listed} for {@code -l} and {@code output} otherwise. */
-    private static Run run(Path dir, String listed, String output) throws Exception {
+    private static Commands.Ran run(Path dir, String listed, String output) throws Exception {
         Files.writeString(dir.resolve("listed.txt"), listed);
-        Files.writeString(dir.resolve("output.txt"), output);
-        Path jar = standIn(dir);
+        Files.writeString(dir.resolve("results.txt"), output);
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Path log = dir.resolve("log.txt");
-        Process process = new ProcessBuilder(
-                        java,
-                        Path.of("src/build/JcstressRun.java").toAbsolutePath().toString(),
-                        jar.toString(),
-                        "-t",
-                        "X")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        process.getOutputStream().close();
-        boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
-        if (!exited) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(exited).as("exited: " + text).isTrue();
-        return new Run(process.exitValue(), text);
+        String script = Path.of("src/build/JcstressRun.java").toAbsolutePath().toString();
+        return Commands.run(dir, dir, List.of(java, script, standIn(dir).toString(), "-t", "X"));
     }
 
-    /** A jar whose main prints listed.txt, of its working folder, when given -l, else output.txt. */
+    /** A jar whose main prints listed.txt, of its working folder, when given -l, else results.txt. */
     private static Path standIn(Path dir) throws IOException {
         Path source = dir.resolve("src/FakeJcstress.java");
         Files.createDirectories(source.getParent());
@@ -111,7 +91,7 @@ class JcstressRunTest {
             public class FakeJcstress {
                 public static void main(String[] args) throws Exception {
                     boolean list = java.util.List.of(args).contains("-l");
-                    System.out.print(Files.readString(Path.of(list ? "listed.txt" : "output.txt")));
+                    System.out.print(Files.readString(Path.of(list ? "listed.txt" : "results.txt")));
                 }
             }
             """);

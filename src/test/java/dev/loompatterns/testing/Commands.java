@@ -1,0 +1,44 @@
+package dev.loompatterns.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command run to its end with no input, its stdout and stderr in one file, as a terminal shows them; for a test of a
+ * program the build or a user runs as it is (an example, a build script). The process never outlives the call.
+ */
+public final class Commands {
+
+    /** How the command exited and what it printed. */
+    public record Ran(int exit, String output) {}
+
+    private Commands() {}
+
+    /**
+     * Runs {@code command} in {@code workingDir} and waits for it (two minutes, a backstop: the test fails if it has not
+     * exited by then); what it prints goes to {@code command-output.txt} in {@code dir}.
+     */
+    public static Ran run(Path dir, Path workingDir, List<String> command) throws IOException, InterruptedException {
+        Path log = dir.resolve("command-output.txt");
+        Process process = new ProcessBuilder(command)
+                .directory(workingDir.toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            process.getOutputStream().close(); // no input
+            boolean exited = process.waitFor(2, TimeUnit.MINUTES); // backstop only
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(exited).as("exited: " + output).isTrue();
+            return new Ran(process.exitValue(), output);
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
