@@ -70,6 +70,21 @@ public record Finding(String rule, Severity severity, String summary, String exp
     }
 
     /**
+     * Details in the order given, names and values alternating: {@code Map.of} orders its entries anew in each JVM, so
+     * a report's fields came out in another order from run to run (a review's diffs of {@code submit-failed}).
+     */
+    public static Map<String, Object> inOrder(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values in pairs: " + namesAndValues.length + " given");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            details.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return details;
+    }
+
+    /**
      * The detail that says how many entries a list had before it was cut to those kept:
      * {@code threads_total} beside {@code threads}. A list without one was not cut.
      */

@@ -194,6 +194,7 @@ final class PoolCandidateRule extends BaseRule {
                     }
                 });
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("blocked_events", blockedEvents);
         details.put("recording_ms", Durations.ms(length));
         details.put("lifetimes", lives ? "recorded" : LIFETIMES_NOT_RECORDED);
         details.put("candidates", candidates);

@@ -61,7 +61,7 @@ final class SubmitFailedRule extends BaseRule {
                             Map.of("failures", 0));
         }
         List<Map<String, Object>> messages = new ArrayList<>();
-        byMessage.forEach((message, count) -> messages.add(Map.of("message", message, "count", count)));
+        byMessage.forEach((message, count) -> messages.add(Finding.inOrder("message", message, "count", count)));
         return new Finding(
                 ID,
                 Severity.WARNING,
@@ -70,6 +70,6 @@ final class SubmitFailedRule extends BaseRule {
                 "Thread.start() or an unpark threw because the scheduler rejected the task: usually an out-of-memory"
                         + " error or a scheduler that was shut down. The thread did not run (start) or stayed parked"
                         + " (unpark).",
-                Map.of("failures", failures, "messages", messages));
+                Finding.inOrder("failures", failures, "messages", messages));
     }
 }

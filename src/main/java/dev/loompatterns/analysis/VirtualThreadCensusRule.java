@@ -125,7 +125,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " running program, say), or this is a copy made without these events (loom"
                                 + " inspect --slim, jfr scrub), which keeps the settings that say they were on: take"
                                 + " the census of the original.",
-                        Map.of("started", 0, "ended", 0, "other_virtual_thread_events", otherVirtualEvents));
+                        Finding.inOrder("started", 0, "ended", 0, "other_virtual_thread_events", otherVirtualEvents));
             }
             return new Finding(
                     ID,
@@ -134,7 +134,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                     "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on. A copy made without these events"
                             + " (loom inspect --slim, jfr scrub) keeps the settings that say so, but not the events:"
                             + " take the census of the original.",
-                    Map.of("started", 0, "ended", 0));
+                    Finding.inOrder("started", 0, "ended", 0));
         }
         String missing = starts == 0 && recording.enabled(START) == EventEnabled.OFF
                 ? START

@@ -328,8 +328,21 @@ public enum ReportFormat {
                     + String.join(
                             " | ",
                             cells(row, true).stream()
-                                    .map(c -> c.replace("|", "\\|"))
+                                    .map(ReportFormat::markdownCell)
                                     .toList()) + " |");
         }
+    }
+
+    /**
+     * A cell's text as Markdown shows it as written: a {@code |} would end the cell, {@code <clinit>} is an HTML tag
+     * GitHub drops, {@code lambda$run$0} has GitHub's math between its dollars, and {@code &} may start an entity.
+     */
+    static String markdownCell(String text) {
+        return text.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("$", "\\$")
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 }

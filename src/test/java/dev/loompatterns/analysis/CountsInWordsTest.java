@@ -86,8 +86,12 @@ class CountsInWordsTest {
         Observation.SubmitFailed failed = new Observation.SubmitFailed(T0, virtual(1), "rejected");
         assertThat(run(new SubmitFailedRule(), List.of(failed)).summary())
                 .isEqualTo("The scheduler refused to run a virtual thread once.");
-        assertThat(run(new SubmitFailedRule(), List.of(failed, failed)).summary())
-                .isEqualTo("The scheduler refused to run a virtual thread 2 times.");
+        Finding twice = run(new SubmitFailedRule(), List.of(failed, failed));
+        assertThat(twice.summary()).isEqualTo("The scheduler refused to run a virtual thread 2 times.");
+        assertThat(twice.details().keySet()).as("in reading order").containsExactly("failures", "messages");
+        assertThat(((Map<?, ?>) twice.list("messages").getFirst())
+                        .keySet().stream().map(String::valueOf).toList())
+                .containsExactly("message", "count");
     }
 
     private static List<Observation> lives(int threads) {

@@ -56,6 +56,9 @@ class PoolCandidateRuleTest {
                 .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
                 .containsExactlyInAnyOrder("reader-#", "loader");
         assertThat(finding.details()).containsEntry("other_pools_total", 2);
+        assertThat(finding.details())
+                .as("as docs/inspect.md's JSON fields say, also where something blocked")
+                .containsEntry("blocked_events", 4L);
     }
 
     /**

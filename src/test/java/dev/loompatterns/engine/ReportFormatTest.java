@@ -131,6 +131,18 @@ class ReportFormatTest {
     }
 
     /**
+     * A check's detail in Markdown reads as written where GitHub renders it: {@code SlowStaticInit.<clinit>} lost its
+     * {@code <clinit>} as an HTML tag, and a lambda's {@code $} pair could open math.
+     */
+    @Test
+    void markdownShowsADetailAsWritten() {
+        String markdown = print(ReportFormat.MARKDOWN, Check.failed("at A.<clinit> & B.lambda$run$0 \\ c|d"));
+
+        assertThat(markdown.lines().toList().getLast())
+                .endsWith("| FAIL: at A.&lt;clinit&gt; &amp; B.lambda\\$run\\$0 \\\\ c\\|d |");
+    }
+
+    /**
      * A check's detail can span lines (an exception's message, such as a pin assertion's). In a table for
      * people, each line break and the blanks around it read as one space, so the row stays one line; csv
      * keeps the text whole, quoted, a lone carriage return too; json escapes it.

@@ -81,7 +81,13 @@ class RowTest {
                 passed(10, 1, 5, 0)));
 
         assertThat(row.wallMs()).isEqualTo(20);
-        assertThat(row.check().detail()).isEqualTo("run 2 of 3: median's failure");
+        assertThat(row.check().detail()).isEqualTo("2 of 3 runs failed; run 2: median's failure");
+
+        Row allFailed = Row.of(List.of(
+                run(30, 4, 7, 0, Check.failed("a")),
+                run(20, 2, 6, 0, Check.failed("b")),
+                run(10, 1, 5, 0, Check.failed("c"))));
+        assertThat(allFailed.check().detail()).as("every run").isEqualTo("3 of 3 runs failed; run 2: b");
     }
 
     /**
