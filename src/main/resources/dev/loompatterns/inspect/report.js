@@ -10,9 +10,11 @@
   var findings = Object.create(null);
   data.findings.forEach(function (finding) { findings[finding.rule] = finding; });
 
+  // Okabe and Ito's colours, told apart with each kind of colour blindness: class-init's orange and class-init-wait's
+  // green looked the same under a deuteranopia simulation (a review), and the timeline tells causes by colour alone
   var CAUSE_COLOURS = {
-    'native-frame': '#7c3aed', 'class-init': '#ea580c', 'class-init-wait': '#65a30d', 'class-loading': '#64748b',
-    'monitor': '#dc2626', 'jfr': '#a8a29e', 'other': '#0891b2'
+    'native-frame': '#cc79a7', 'class-init': '#e69f00', 'class-init-wait': '#0072b2', 'class-loading': '#64748b',
+    'monitor': '#d55e00', 'jfr': '#a8a29e', 'other': '#56b4e9'
   };
   var PALETTE = ['#2563eb', '#16a34a', '#db2777', '#0d9488', '#9333ea', '#ca8a04', '#4b5563'];
   var TIME_AXIS = 'seconds from the first event shown';
