@@ -75,9 +75,10 @@ public record Row(
         long failed = repeats.stream().filter(run -> !run.check().ok()).count();
         if (failedRun >= 0 && repeats.size() > 1) { // one run alone: its check is the median's, as it stands
             // how many failed, where more than one did: "run 2 of 3" alone read as if runs 1 and 3 had passed
-            check = Check.failed((failed > 1 ? failed + " of " + repeats.size() + " runs failed; run " : "run ")
-                    + (failedRun + 1) + (failed > 1 ? "" : " of " + repeats.size()) + ": "
-                    + repeats.get(failedRun).check().detail());
+            String which = failed > 1
+                    ? failed + " of " + repeats.size() + " runs failed; run " + (failedRun + 1)
+                    : "run " + (failedRun + 1) + " of " + repeats.size();
+            check = Check.failed(which + ": " + repeats.get(failedRun).check().detail());
         }
         return new Row(
                 median.pattern(),
