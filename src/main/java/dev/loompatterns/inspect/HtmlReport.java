@@ -423,12 +423,24 @@ public final class HtmlReport {
         String text = TextReport.visible(raw);
         int length = text.codePointCount(0, text.length());
         if (length <= CELL_TEXT) {
-            return escape(text);
+            return breakAtDots(escape(text));
         }
         return "<details class=\"long\"><summary>" + around(text, CELL_HEAD, CELL_TAIL) + " <span class=\"chars\">("
                 + Durations.count(length, "character") + ")</span></summary><span class=\"whole\">"
                 + escape(text) + "</span></details>";
     }
+
+    /**
+     * Escaped text with a place to break after each dot of a qualified name ({@code <wbr>} where a letter follows), so a
+     * narrow column wraps {@code dev.loompatterns.pinning.UpcallSort.compareSleeping:92} between its names, not in one
+     * ({@code Upc|allSort}, a review's screenshot at 1,280 px). A number's point ({@code 85.2}) and a sentence's full
+     * stop are left alone.
+     */
+    static String breakAtDots(String escaped) {
+        return DOT_BEFORE_A_NAME.matcher(escaped).replaceAll(".<wbr>");
+    }
+
+    private static final Pattern DOT_BEFORE_A_NAME = Pattern.compile("\\.(?=[A-Za-z_$]|&lt;)");
 
     /**
      * A summary's or an explanation's text, escaped, each word (a run without white space) of more than

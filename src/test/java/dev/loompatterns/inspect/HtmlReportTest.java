@@ -170,7 +170,7 @@ class HtmlReportTest {
                 .contains("<td data-label=\"where\">" + escaped) // the groups' "where"
                 .contains("<td data-label=\"frame\">" + escaped) // the timeline's
                 // a list in a cell; the line separator and the right-to-left override written out, not obeyed
-                .contains(escaped + " \\u2028 \\u202e &lt;img src=http://example.com/x&gt;, ForkJoinPool-1-worker-1")
+                .contains(escaped + " \\u2028 \\u202e &lt;img src=http://example.<wbr>com/x&gt;, ForkJoinPool-1-worker-1")
                 .contains("<code>jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + escaped)
                 .doesNotContain("<script>alert(1)")
                 .doesNotContain("<img");
@@ -407,6 +407,16 @@ class HtmlReportTest {
                         .isNull())
                 .as("null in the page's data")
                 .isTrue();
+    }
+
+    /**
+     * A qualified name in a cell may break after each of its dots, so a narrow column wraps between names, not inside
+     * one; a number's point and a sentence's full stop stay as they are.
+     */
+    @Test
+    void aCellsQualifiedNameBreaksBetweenItsNames() {
+        assertThat(HtmlReport.cellText("a.b.Upcall.<clinit>:22 in 85.2 ms. Done"))
+                .isEqualTo("a.<wbr>b.<wbr>Upcall.<wbr>&lt;clinit&gt;:22 in 85.2 ms. Done");
     }
 
     /** A cell's text past CELL_TEXT code points shows its start and end, the whole folded under them; no pair split. */
