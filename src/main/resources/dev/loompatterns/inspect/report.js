@@ -93,9 +93,49 @@
     return line;
   }
 
+  /**
+   * The lanes' labels as fit cuts them; but where two names cut alike (HttpClient-1-Worker-# and HttpClient-2-Worker-#
+   * read HttpClient-\u2026orker-# at a 400 px window, three lanes of one label: a review), each from a little before
+   * where it differs from the others: an ellipsis, then that part as fit cuts it.
+   */
+  function laneLabels(ctx, font, names, room) {
+    var lines = names.map(function (name) { return fit(ctx, font, name, room, LABEL_CHARS); });
+    return lines.map(function (line, i) {
+      var chars = Array.from(String(names[i]));
+      var same = 0; // the longest start this name shares with another that is cut alike
+      lines.forEach(function (other, j) {
+        if (j === i || other !== line || String(names[j]) === String(names[i])) {
+          return;
+        }
+        var them = Array.from(String(names[j]));
+        var k = 0;
+        while (k < chars.length && k < them.length && chars[k] === them[k]) {
+          k++;
+        }
+        same = Math.max(same, k);
+      });
+      if (same === 0) {
+        return line;
+      }
+      var from = Math.max(0, same - 4);
+      return '\u2026' + fit(ctx, font, chars.slice(from).join(''), room - ctx.measureText('\u2026').width, LABEL_CHARS - 1);
+    });
+  }
+
   function laneTicks() {
+    var memo = { key: null, lines: [] };
     return { autoSkip: false, callback: function (value) {
-      return fit(this.ctx, this.options.ticks.font, this.getLabelForValue(value), this.chart.width * LABEL_SHARE, LABEL_CHARS);
+      var room = this.chart.width * LABEL_SHARE;
+      var font = this.options.ticks.font;
+      var key = room + ' ' + Chart.helpers.toFont(font).string;
+      if (memo.key !== key) {
+        var names = this.getLabels();
+        this.ctx.save();
+        this.ctx.font = Chart.helpers.toFont(font).string;
+        memo = { key: key, lines: laneLabels(this.ctx, font, names, room) };
+        this.ctx.restore();
+      }
+      return memo.lines[value];
     } };
   }
 

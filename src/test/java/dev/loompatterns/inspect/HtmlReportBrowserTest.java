@@ -307,6 +307,63 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * Pools whose names differ only in their middle ({@code HttpClient-1-Worker-#}, {@code -2-}, {@code -3-}) read as
+     * one label three times at a narrow window, their start and end kept around an ellipsis (a review). Each lane's
+     * label now differs from the others, from a little before where its name does, and every part of it stands in its
+     * name, in order.
+     */
+    @Test
+    void lanesWhoseNamesDifferInTheMiddleKeepLabelsThatDiffer() throws Exception {
+        String start = "HttpClient-" + "connection".repeat(4) + "-";
+        String end = "-" + "SelectorManager".repeat(3) + "-Worker-#";
+        List<Object> candidates = new ArrayList<>();
+        for (int pool = 1; pool <= 3; pool++) {
+            candidates.add(Map.of(
+                    "pool",
+                    start + pool + end,
+                    "threads",
+                    4,
+                    "blocked_share",
+                    0.9,
+                    "blocked_ms",
+                    900.0,
+                    "blocked_in",
+                    Map.of("park", 900.0)));
+        }
+        Map<String, Object> pools = Map.of("recording_ms", 1000.0, "candidates", candidates, "other_pools", List.of());
+        List<Finding> findings = HtmlReportTest.report(3, "x").findings().stream()
+                .map(finding -> finding.rule().equals("pool-candidate")
+                        ? new Finding(finding.rule(), Severity.INFO, "Pools", "", pools)
+                        : finding)
+                .toList();
+        Path page = OUT.resolve("alike-names.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(new Report("/tmp/alike.jfr", 1, 1, findings, 0), out);
+        }
+
+        List<Map<?, ?>> lanes = ((List<?>) layout(page, 420).get("labels"))
+                .stream()
+                        .<Map<?, ?>>map(label -> (Map<?, ?>) label)
+                        .filter(label -> "pools".equals(label.get("chart")))
+                        .toList();
+        assertThat(lanes).hasSize(3);
+        assertThat(lanes.stream().map(lane -> lane.get("label")).toList())
+                .as("one label a lane")
+                .doesNotHaveDuplicates();
+        for (Map<?, ?> lane : lanes) {
+            String name = (String) lane.get("name");
+            String label = (String) lane.get("label");
+            assertThat(label).as("cut").contains("\u2026");
+            int at = 0;
+            for (String part : label.split("\u2026")) {
+                at = name.indexOf(part, at);
+                assertThat(at).as("'" + part + "' of " + label + " in " + name).isNotNegative();
+                at += part.length();
+            }
+        }
+    }
+
+    /**
      * A bar's tooltip had the 3,000-character name on the line with the numbers, which ran off the canvas after it.
      * Hovered at a 420 px window, each lane picture's tooltip is no wider than its chart, its numbers on the first line
      * and the name cut on a line of its own (the bar hovered is the one with the longest data: the long name's).

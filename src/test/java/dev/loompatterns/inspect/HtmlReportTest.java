@@ -170,7 +170,8 @@ class HtmlReportTest {
                 .contains("<td data-label=\"where\">" + escaped) // the groups' "where"
                 .contains("<td data-label=\"frame\">" + escaped) // the timeline's
                 // a list in a cell; the line separator and the right-to-left override written out, not obeyed
-                .contains(escaped + " \\u2028 \\u202e &lt;img src=http://example.<wbr>com/x&gt;, ForkJoinPool-1-worker-1")
+                .contains(
+                        escaped + " \\u2028 \\u202e &lt;img src=http://example.<wbr>com/x&gt;, ForkJoinPool-1-worker-1")
                 .contains("<code>jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd " + escaped)
                 .doesNotContain("<script>alert(1)")
                 .doesNotContain("<img");
