@@ -432,7 +432,7 @@ public final class HtmlReport {
 
     /**
      * Escaped text with a place to break after each dot of a qualified name ({@code <wbr>} where a letter follows), so a
-     * narrow column wraps {@code dev.loompatterns.pinning.UpcallSort.compareSleeping:92} between its names, not in one
+     * narrow column wraps {@code com.example.shop.UpcallSort.compareSleeping:92} between its names, not in one
      * ({@code Upc|allSort}, a review's screenshot at 1,280 px). A number's point ({@code 85.2}) and a sentence's full
      * stop are left alone.
      */
