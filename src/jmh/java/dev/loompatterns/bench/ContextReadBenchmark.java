@@ -14,13 +14,13 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Reading per-thread context: a {@link ThreadLocal} against a {@link ScopedValue} (final in
- * JDK 25, JEP 506), on JMH's own benchmark thread, a platform thread here and a virtual one in
+ * JDK 25, JEP 506), on JMH's own benchmark thread: a platform thread here, a virtual one in
  * {@link ContextReadOnVirtualBenchmark}, which runs these methods with JMH 1.37's
- * {@code -Djmh.executor=VIRTUAL}. A long-lived virtual caller, as a request's handler is: a new virtual
- * thread each invocation (the way {@code ThreadStartBenchmark} gets a virtual caller) put its start and
- * join, about 7 µs from a platform thread, into every batch, some 7 ns a read, and a new thread's empty
- * map of thread locals and scoped-value cache; those figures (11.7 and 12.6 ns against 3.6 and 2.9) were
- * mostly that.
+ * {@code -Djmh.executor=VIRTUAL}. So the virtual caller lives as long as the run, as a request's handler
+ * does. Before, it was a new virtual thread each invocation (the way {@code ThreadStartBenchmark} gets a
+ * virtual caller): its start and join, about 7 µs from a platform thread, went into every batch, some 7 ns
+ * a read, with a new thread's empty map of thread locals and scoped-value cache, and the virtual figures
+ * (11.7 and 12.6 ns against 3.6 and 2.9) were mostly that.
  *
  * <p>{@code *Reads}: {@value #READS} reads inside one binding, each value passed to a method the JIT
  * may not inline, so it cannot hoist the read out of the loop; the figure is one read.

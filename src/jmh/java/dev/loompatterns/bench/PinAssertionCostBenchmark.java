@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@link PinStream} around it.
  *
  * <p>You are expected to see {@code emptyTest} (a window in which no thread is created, as in a
- * test that only calls code on its own thread) cost a fraction of a microsecond (printed as 0.000x ms): such a window cannot pin, so it
- * asks JFR for nothing. {@code testWithAVirtualThread} (one virtual thread started and joined)
+ * test that only calls code on its own thread) cost a fraction of a microsecond (printed as 0.000x ms):
+ * such a window cannot pin, so it asks JFR for nothing. {@code testWithAVirtualThread} (one virtual thread started and joined)
  * pays for JFR's delivery: the stream is stopped, which flushes every event committed so far, and
  * the next window starts a new one. {@code streamPerTest} is the design this replaced, a
  * {@code RecordingStream} opened, stopped and closed around every test, whatever it did.
