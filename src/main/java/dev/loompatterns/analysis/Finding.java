@@ -94,13 +94,18 @@ public record Finding(String rule, Severity severity, String summary, String exp
 
     /**
      * Whether a detail is worth showing a person: not a {@link #totalOf} that only repeats its list's
-     * size (the list was not cut).
+     * size (the list was not cut), nor, where the rule had nothing to look at ({@link Severity#NA}), a count of
+     * zero: events that were not recorded, which the page read as "0 started" beside "Not recorded" (the JSON keeps
+     * it).
      */
     public boolean worthShowing(String name) {
+        if (!applicable() && details.get(name) instanceof Number count && count.doubleValue() == 0) {
+            return false;
+        }
         return worthShowing(details, name);
     }
 
-    /** {@link #worthShowing(String)} of these details. */
+    /** The part of {@link #worthShowing(String)} that needs no severity: a list total that repeats its size. */
     public static boolean worthShowing(Map<String, Object> details, String name) {
         if (!name.endsWith("_total")) {
             return true;

@@ -384,6 +384,9 @@ class HtmlReportTest {
                 .contains("data-severity=\"NA\"")
                 .contains("<span class=\"badge na\">N/A</span>")
                 .doesNotContain(">timeline_complete<")
+                // a count of events not recorded is no figure: the N/A census had read "0 started"
+                .doesNotContain("data-name=\"started\"")
+                .contains("<div class=\"tile\" data-name=\"pins\"><span class=\"value\">0</span>")
                 .doesNotContain("Times read");
         Matcher data = DATA.matcher(page);
         assertThat(data.find()).isTrue();

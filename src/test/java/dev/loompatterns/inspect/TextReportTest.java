@@ -42,6 +42,13 @@ class TextReportTest {
                 .doesNotContain("alive_over_time");
     }
 
+    /** Under N/A a count of zero counts events that were not recorded: not shown (it read "started: 0"). */
+    @Test
+    void notApplicableShowsNoZeroCounts() {
+        Report report = census(Severity.NA, "Not recorded.", Finding.inOrder("started", 0, "other", 3));
+        assertThat(print(report)).doesNotContain("started").contains("  other: 3");
+    }
+
     /**
      * A thread's name is the recording's to choose: an escape sequence or a newline in it is shown, not
      * obeyed by the terminal (before, it went out as it was: it could recolour the terminal or forge a line).
