@@ -40,6 +40,20 @@
     return ms < 1000 ? round(ms) + ' ms' : round(ms / 1000) + ' s';
   }
 
+  /**
+   * A bucket's edge to three figures: a doubling scale's edges are 1.024 ms, 2.048 ms, 1,048.576 ms, which rounding
+   * to a tenth read as "< 1 ms", "< 2 ms", "< 1 s" while a 1.01 ms lifetime counted under them.
+   */
+  function edge(ms) {
+    function figures(x) {
+      return Number(x.toPrecision(3)).toLocaleString('en', { maximumFractionDigits: 3 });
+    }
+    if (ms < 1) {
+      return figures(ms * 1000) + ' \u00b5s';
+    }
+    return ms < 1000 ? figures(ms) + ' ms' : figures(ms / 1000) + ' s';
+  }
+
   function natural(a, b) {
     return String(a).localeCompare(String(b), 'en', { numeric: true });
   }
@@ -189,7 +203,7 @@
     return new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: buckets.map(function (b) { return '< ' + duration(b.up_to_ms); }), // the upper edge is the next bucket's
+        labels: buckets.map(function (b) { return '< ' + edge(b.up_to_ms); }), // the upper edge is the next bucket's
         datasets: [{ label: yTitle, data: counts, backgroundColor: colourOf, borderWidth: 0 }]
       },
       options: {

@@ -307,6 +307,17 @@ class HtmlReportBrowserTest {
     }
 
     /**
+     * A doubling scale's edges are 1.024 ms, 2.048 ms...: rounded to a tenth, the bucket up to 1.024 ms read "< 1 ms"
+     * though a lifetime of 1.01 ms counted in it (a review). Each edge now shows three figures.
+     */
+    @Test
+    void histogramBucketsAreNamedByTheirEdgesToThreeFigures() throws Exception {
+        List<?> labels = (List<?>) longNamesLayout(420).get("lifetimeLabels");
+        assertThat(labels.stream().map(String::valueOf).toList())
+                .containsExactly("< 2 \u00b5s", "< 1.02 ms", "< 262 ms", "< 1.05 s");
+    }
+
+    /**
      * Pools whose names differ only in their middle ({@code HttpClient-1-Worker-#}, {@code -2-}, {@code -3-}) read as
      * one label three times at a narrow window, their start and end kept around an ellipsis (a review). Each lane's
      * label now differs from the others, from a little before where its name does, and every part of it stands in its
@@ -462,6 +473,7 @@ class HtmlReportBrowserTest {
               });
               ctx.restore();
             });
+            out.lifetimeLabels = Chart.getChart(document.querySelector('canvas[data-chart="lifetimes"]')).data.labels;
             out.tooltips = [];
             ['pin-timeline', 'hogging', 'pools'].forEach(function (name) { // hovered: the bar with the longest data
               var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + name + '"]'));

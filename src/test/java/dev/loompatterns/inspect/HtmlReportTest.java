@@ -85,7 +85,11 @@ class HtmlReportTest {
         census.put("lifetime_median_ms", 262.0);
         census.put(
                 "lifetimes",
-                List.of(Map.of("up_to_ms", 0.002, "count", 3L), Map.of("up_to_ms", 262.144, "count", 99_997L)));
+                List.of(
+                        Map.of("up_to_ms", 0.002, "count", 3L),
+                        Map.of("up_to_ms", 1.024, "count", 0L),
+                        Map.of("up_to_ms", 262.144, "count", 99_997L),
+                        Map.of("up_to_ms", 1_048.576, "count", 0L)));
         census.put("alive_over_time", alive);
         census.put("jmc_load_estimate", "about 6 s");
         census.put(
