@@ -35,7 +35,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CancellationTest {
 
     /** How long the test interrupts a run that has not ended before it reports it: a backstop only. */
-    static final Duration BACKSTOP = Duration.ofSeconds(90);
+    static final Duration BACKSTOP = Duration.ofSeconds(30);
+
+    /**
+     * Parameters that make a pattern's run take a minute or more if nothing stops it (10 s for race, whose
+     * latency tops out there), where it has such a knob: a run that swallowed the interrupt and ran to its end
+     * passed before, its default run being over in a second (a review, with a thread-basics that slept again
+     * when interrupted). With these, a run that ends must have ended on the interrupt.
+     */
+    static final Map<String, Map<String, String>> LONG = Map.of(
+            "thread-basics", Map.of("sleep-ms", "60000"),
+            "semaphore-pool", Map.of("hold-ms", "60000"),
+            "backpressure", Map.of("work-ms", "60000"),
+            "deadline", Map.of("budget-ms", "60000", "fast-ms", "60000"),
+            "race", Map.of("latency-ms", "10000"),
+            "pinning", Map.of("sleep-ms", "10000"),
+            "timer", Map.of("delay-ms", "60000", "block-ms", "60000"),
+            "url-fetch", Map.of("latency-ms", "60000", "timeout-ms", "120000"),
+            "task-queue", Map.of("work-us", "1000000"));
 
     /** How long the test waits, after a failure, for the run's thread before it reports the failure anyway. */
     private static final Duration LEFT_RUNNING_BACKSTOP = Duration.ofSeconds(5);
@@ -48,7 +65,8 @@ class CancellationTest {
     @Timeout(120)
     void anInterruptedRunStopsAndLeavesNoThread(String id, Mode mode, String variantId) throws Exception {
         Pattern pattern = Catalogue.load().find(id);
-        Workload workload = Workload.resolve(pattern, mode, null, Map.of());
+        Map<String, String> longRun = LONG.getOrDefault(id, Map.of());
+        Workload workload = Workload.resolve(pattern, mode, null, longRun);
         Set<Long> before = LiveThreads.ids(LiveThreads.snapshot());
 
         CompletableFuture<RunReport> outcome = new CompletableFuture<>();
@@ -89,6 +107,9 @@ class CancellationTest {
 
         try {
             RunReport report = outcome.get(0, TimeUnit.SECONDS);
+            assertThat(longRun)
+                    .as("%s %s %s ran to its end though interrupted: %s", id, mode, variantId, report.check())
+                    .isEmpty();
             // It finished before the interrupt took effect, or finished its work and said so.
             assertThat(report.check().verdict()).as(report.check().detail()).isNotEqualTo(Check.Verdict.FAILED);
         } catch (ExecutionException e) {
