@@ -121,6 +121,9 @@ class HeapWatchTest {
         }
     }
 
+    /** How long a child program waits for what a watch should do soon: a backstop, which its output then shows. */
+    static final Duration CALLED_BACKSTOP = Duration.ofSeconds(30);
+
     /**
      * Watches a command deaf to the interrupt until {@code called} is counted down ({@code stuck} does it), with these
      * collections and grace; returns the command's thread, ended.
@@ -131,7 +134,9 @@ class HeapWatchTest {
         Thread deaf = deafRun.thread();
         try (deafRun;
                 HeapWatch watch = HeapWatch.start(deaf, StandInRuns.joined(deaf), stuck, grace, collections)) {
-            called.await();
+            // bounded, so that a watch that never calls it prints false (the callers print getCount() == 0) rather
+            // than hang the child until the test's backstop
+            called.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
         }
         return deaf;
     }
@@ -144,11 +149,12 @@ class HeapWatchTest {
             AtomicBoolean stuck = new AtomicBoolean();
             try (HeapWatch watch = HeapWatch.start(
                     stops, StandInRuns.joined(stops), () -> stuck.set(true), Duration.ofSeconds(60), collections)) {
-                stops.join(); // ended by the watch's interrupt, or the test's timeout says it was not
+                stops.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
             }
             System.out.println("tripped: " + HeapWatch.tripped().inWords());
             System.out.println("cancelled: " + Cancellation.requested());
-            System.out.println("a command that stops on the interrupt: ended, stuck " + stuck.get());
+            System.out.println("a command that stops on the interrupt: " + (stops.isAlive() ? "still running" : "ended")
+                    + ", stuck " + stuck.get());
 
             HeapWatch.reset();
             CountDownLatch stuckCalled = new CountDownLatch(1);
