@@ -127,7 +127,8 @@ final class DumpCommand extends LoomCommand {
             file.toFile().deleteOnExit();
         }
 
-        PrintWriter print = out();
+        // the summary and tree follow the dump where it goes to the standard output: on stderr, so the JSON parses
+        PrintWriter print = AtomicFile.isStandardOutput(saved) ? err() : out();
         // a large run takes a while to reach its hold, to be dumped and to be read: said as it goes, on a terminal
         Progress progress = Progress.onTerminal(err());
         int tasks = pattern.tasks(chosenWorkload);

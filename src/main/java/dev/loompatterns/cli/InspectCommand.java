@@ -279,7 +279,8 @@ final class InspectCommand extends LoomCommand {
             } catch (ClosedByInterruptException | InterruptedIOException e) { // Ctrl-C while it was written
                 return stopped(err, "no report written");
             }
-            out().println("Report written to " + target);
+            // on stderr where the report itself went to the standard output (--out /dev/stdout): JSON that parses
+            (AtomicFile.isStandardOutput(target) ? err : out()).println("Report written to " + target);
         }
         if (slimTarget != null) {
             Slim.Kept kept;
@@ -293,7 +294,10 @@ final class InspectCommand extends LoomCommand {
                 return stopped(err, "no copy written");
             }
             // on stderr when the report itself went to stdout, which then holds the report alone (JSON parses)
-            PrintWriter said = target == null ? err : out();
+            PrintWriter said =
+                    target == null || AtomicFile.isStandardOutput(target) || AtomicFile.isStandardOutput(slimTarget)
+                            ? err
+                            : out();
             said.println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
             kept.stillManyLine(slimTarget).ifPresent(said::println);
         }

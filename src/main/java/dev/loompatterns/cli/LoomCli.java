@@ -668,18 +668,7 @@ public final class LoomCli implements Runnable {
 
         /** The process's standard output. */
         static Stdout open() {
-            return new Stdout(new FileOutputStream(FileDescriptor.out), isPipe(Path.of("/dev/stdout")));
-        }
-
-        /**
-         * Whether {@code file} is a pipe or a socket ({@code /dev/stdout} of {@code loom compare | head -3}). A write
-         * to one fails when its reader has gone (EPIPE), which is no error of the output's: the reader wanted no more.
-         * Told by the file's type, where the system gives it ({@code unix:mode}, Linux and macOS), as the error's own
-         * words ("Broken pipe") are in the user's language.
-         */
-        static boolean isPipe(Path file) {
-            int type = AtomicFile.fileType(file); // -1 where the system gives no type: the error's words decide
-            return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+            return new Stdout(new FileOutputStream(FileDescriptor.out), AtomicFile.isPipe(Path.of("/dev/stdout")));
         }
 
         private interface Write {

@@ -167,7 +167,7 @@ public final class AtomicFile {
                 // a named pipe nobody reads is refused at once, where the open would wait for a reader with no end
                 try (NamedPipe.Held reader = NamedPipe.holdReader(target);
                         OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-                    Files.copy(temporary, out);
+                    copyInto(temporary, out, target);
                 }
             } else if (replace) {
                 keepPermissions(target, temporary);
@@ -185,6 +185,49 @@ public final class AtomicFile {
             } catch (IOException ignored) {
                 // a leftover temporary file is harmless and hidden (dot-prefixed)
             }
+        }
+    }
+
+    /**
+     * Copies the content into a device or a pipe. A pipe whose reader stopped ({@code loom dump --out /dev/stdout |
+     * head -c 100}) wanted no more, as loom's standard output takes it: not a failure (it was one, exit 1, "nothing
+     * was written", though the reader had its part).
+     */
+    private static void copyInto(Path temporary, OutputStream out, Path target) throws IOException {
+        try {
+            Files.copy(temporary, out);
+            out.flush();
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            if (!isPipe(target)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Whether {@code file} is a pipe or a socket ({@code /dev/stdout} of {@code loom compare | head -3}), through a
+     * link too. A write to one fails when its reader has gone (EPIPE), which is no error of the output's: the reader
+     * wanted no more. Told by the file's type, where the system gives it ({@code unix:mode}, Linux and macOS), as the
+     * error's own words ("Broken pipe") are in the user's language.
+     */
+    public static boolean isPipe(Path file) {
+        int type = fileType(file); // -1 where the system gives no type
+        return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+    }
+
+    /**
+     * Whether {@code target} is this process's standard output ({@code --out /dev/stdout}, {@code /dev/fd/1}, or the
+     * terminal or pipe it is): what a command says about what it wrote then goes to the standard error, or it would
+     * follow the content there ({@code loom dump 1 --out /dev/stdout | jq} read the dump's tree after its JSON).
+     */
+    public static boolean isStandardOutput(Path target) {
+        Path stdout = Path.of("/dev/stdout");
+        try {
+            return Files.exists(stdout) && Files.exists(target) && Files.isSameFile(target, stdout);
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 

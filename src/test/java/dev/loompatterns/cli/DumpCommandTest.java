@@ -2,6 +2,7 @@ package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Check;
@@ -9,15 +10,19 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.jfr.Fifo;
+import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.TestPattern;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -154,6 +159,58 @@ class DumpCommandTest {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.startsWith(".loom-dump-thread-basics-")
                             && name.contains("-" + ProcessHandle.current().pid() + ".json."));
+        }
+    }
+
+    /**
+     * {@code --out /dev/stdout} into a pipe ({@code loom dump 1 --out /dev/stdout | jq}): the pipe gets the JSON alone,
+     * the summary and tree go to stderr (they followed the JSON, which then did not parse). A reader that stops early
+     * ({@code | head -c 100}) wanted no more: exit 0 (it was exit 1, "nothing was written under that name").
+     */
+    @Test
+    @Timeout(120) // backstop: the child JVM is waited for with a bound of its own below
+    void aDumpToTheStandardOutputIsTheJsonAloneAndAReaderMayStopEarly() throws Exception {
+        for (boolean readAll : List.of(true, false)) {
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "--enable-preview",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            LoomCli.class.getName(),
+                            "dump",
+                            "thread-basics",
+                            "--tasks",
+                            // a reader that stops early must stop before the end: a dump larger than a pipe holds
+                            readAll ? "3" : "1000",
+                            "--out",
+                            "/dev/stdout")
+                    .start();
+            try (Background<String> err =
+                    Background.start(() -> new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))) {
+                child.getOutputStream().close();
+                byte[] out;
+                try (InputStream stdout = child.getInputStream()) {
+                    out = readAll ? stdout.readAllBytes() : stdout.readNBytes(100); // then closed: the reader left
+                }
+                assertThat(child.waitFor(90, TimeUnit.SECONDS))
+                        .as("the child exited")
+                        .isTrue();
+                String said = err.join();
+                assertThat(child.exitValue()).as(said).isZero();
+                assertThat(said).contains("Saved to /dev/stdout").doesNotContain("could not write");
+                if (readAll) {
+                    assertThat(new ObjectMapper().readTree(out).has("threadDump"))
+                            .as("the pipe's content parses as the dump")
+                            .isTrue();
+                    assertThat(said).contains("Containers: ");
+                } else {
+                    assertThat(out).hasSize(100);
+                    assertThat(said).contains("1,000 threads were held");
+                }
+            } finally {
+                child.destroyForcibly().waitFor();
+            }
         }
     }
 

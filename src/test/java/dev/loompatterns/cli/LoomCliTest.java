@@ -7,6 +7,7 @@ import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.PatternRunEvent;
 import dev.loompatterns.testing.Background;
 import java.io.ByteArrayOutputStream;
@@ -1423,12 +1424,10 @@ class LoomCliTest {
         Path fifo = dir.resolve("fifo");
         dev.loompatterns.jfr.Fifo.mkfifo(fifo);
         Path file = Files.writeString(dir.resolve("file.txt"), "x");
-        assertThat(LoomCli.Stdout.isPipe(fifo)).as("a named pipe").isTrue();
-        assertThat(LoomCli.Stdout.isPipe(file)).as("a regular file").isFalse();
-        assertThat(LoomCli.Stdout.isPipe(dir)).as("a folder").isFalse();
-        assertThat(LoomCli.Stdout.isPipe(dir.resolve("none")))
-                .as("no such file")
-                .isFalse();
+        assertThat(AtomicFile.isPipe(fifo)).as("a named pipe").isTrue();
+        assertThat(AtomicFile.isPipe(file)).as("a regular file").isFalse();
+        assertThat(AtomicFile.isPipe(dir)).as("a folder").isFalse();
+        assertThat(AtomicFile.isPipe(dir.resolve("none"))).as("no such file").isFalse();
 
         for (boolean pipe : List.of(true, false)) {
             StringWriter err = new StringWriter();

@@ -279,6 +279,23 @@ class AtomicFileTest {
         }
     }
 
+    /** What a command says of a file it wrote goes to stderr where the file is its standard output. */
+    @Test
+    void theStandardOutputIsToldByWhatItIsNotByItsName(@TempDir Path dir) throws IOException {
+        Path stdout = Path.of("/dev/stdout");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(stdout), "a Unix /dev/stdout");
+        assertThat(AtomicFile.isStandardOutput(stdout)).isTrue();
+        assertThat(AtomicFile.isStandardOutput(Path.of("/proc/self/fd/1")))
+                .as("another name of it")
+                .isEqualTo(Files.exists(Path.of("/proc/self/fd/1")));
+        assertThat(AtomicFile.isStandardOutput(Files.writeString(dir.resolve("r.json"), "{}")))
+                .as("a file")
+                .isFalse();
+        assertThat(AtomicFile.isStandardOutput(dir.resolve("none")))
+                .as("no file")
+                .isFalse();
+    }
+
     @Test
     void checkTargetRefusesADirectoryAndAMissingFolderAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> AtomicFile.checkTarget(dir, "--out", AtomicFile.Kind.REPORT))
