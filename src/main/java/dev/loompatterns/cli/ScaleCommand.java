@@ -14,8 +14,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -156,6 +159,7 @@ final class ScaleCommand extends LoomCommand {
         List<String> headers = table.wide ? COLUMNS : SHORT_HEADERS;
         int[] widths = widths(headers, rows);
         boolean headed = false; // printed with the first row: a run stopped before it printed a bare header
+        Map<String, Long> startMs = new LinkedHashMap<>(); // the thread-per-task rows' median runs', for startingNote
         try {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
@@ -166,6 +170,10 @@ final class ScaleCommand extends LoomCommand {
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
                 RowCells line = cells(row, median, runs);
+                // a pool's tasks start as its threads come free, not as they are submitted: its rate is the pool's
+                if (median.tasks() > 1 && row.kind() != Kind.POOL) {
+                    startMs.put(row.label(), median.startNanos() / 1_000_000);
+                }
                 allWoke &= line.passed();
                 progress.clear();
                 if (!headed) {
@@ -203,13 +211,14 @@ final class ScaleCommand extends LoomCommand {
                         Locale.ROOT,
                         "Each task sleeps %d ms (%s). wall_ms: first start to last join; start_ms: starting (or"
                                 + " submitting) them all; wakeups_per_s: tasks / (last wake-up - first wake-up), '-' if"
-                                + " they woke at one instant (a single task). Each"
+                                + " they woke at one instant (a single task); tasks_per_s: tasks / wall_ms. Each"
                                 + " row ran in a JVM of its own, so peak_rss_mb is that JVM's VmHWM (/proc/self/status)"
                                 + " including the JVM itself; peak_heap_mb sums the heap pools' peaks as the collector"
                                 + " counts them, each thread's allocation buffer (TLAB) whole, touched or not: an upper"
                                 + " bound, far above rss where many platform threads each took one.",
                         sleepMs,
                         wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos"));
+        startingNote(startMs, sleepMs).ifPresent(note -> Notes.note(out, note));
         Notes.note(
                 out,
                 warmup == 0
@@ -292,6 +301,32 @@ final class ScaleCommand extends LoomCommand {
                         ? "pass: all " + row.tasks() + " woke"
                         : "FAIL: " + runs.stream().mapToLong(Result::woke).min().orElse(0) + " woke");
         return new RowCells(cells, passed);
+    }
+
+    /**
+     * Where starting a row's tasks (a thread each) took longer than their sleep, a note that its wake-up rate is mostly its start rate:
+     * each task wakes a sleep after its own start, so the wake-ups spread over the starting (a review read the
+     * platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of starting).
+     */
+    static Optional<String> startingNote(Map<String, Long> startMsByRow, long sleepMs) {
+        List<String> rows = new ArrayList<>();
+        startMsByRow.forEach((row, ms) -> {
+            if (ms > sleepMs) {
+                rows.add(String.format(Locale.ROOT, "%s (%,d ms)", row, ms));
+            }
+        });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "Starting the tasks took longer than their %,d ms sleep in: %s. Each task wakes %,d ms after its own"
+                        + " start, so there the wake-ups spread over the starting, and wakeups_per_s is close to tasks"
+                        + " / start_ms, the start rate, not how fast sleepers wake; a longer --sleep-ms separates"
+                        + " them.",
+                sleepMs,
+                String.join(", ", rows),
+                sleepMs));
     }
 
     /**

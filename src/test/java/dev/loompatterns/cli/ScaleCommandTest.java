@@ -10,7 +10,9 @@ import dev.loompatterns.scale.SleeperRun.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +185,25 @@ class ScaleCommandTest {
      * One task, or tasks that woke at one instant, have no wake-up window to divide by: the rate is {@code -},
      * as an uncounted figure is elsewhere, not "NaN" ('scale --tasks 1').
      */
+    /**
+     * A row whose starting outlasted the sleep has a wake-up rate that is its start rate: the note names it (a review
+     * read the platform row's 2,559 wake/s as how fast sleepers wake; 10,000 tasks had taken 3.9 s to start).
+     */
+    @Test
+    void aRowWhoseStartingOutlastedTheSleepIsNamedInANote() {
+        Map<String, Long> startMs = new LinkedHashMap<>();
+        startMs.put("virtual thread per task", 700L);
+        startMs.put("platform thread per task", 3_909L);
+        startMs.put("fixed pool of platform threads (200)", 1_000L);
+        assertThat(ScaleCommand.startingNote(startMs, 1_000))
+                .hasValueSatisfying(note -> assertThat(note)
+                        .contains("longer than their 1,000 ms sleep in: platform thread per task (3,909 ms).")
+                        .contains("tasks / start_ms")
+                        .doesNotContain("virtual thread per task")
+                        .doesNotContain("fixed pool"));
+        assertThat(ScaleCommand.startingNote(startMs, 5_000)).isEmpty();
+    }
+
     @Test
     void aRowWithNoWakeUpWindowHasNoWakeUpRate() {
         ScaleCommand.Row row = new ScaleCommand.Row(Kind.VIRTUAL, 1, 0);
