@@ -164,7 +164,7 @@ final class CompareCommand extends LoomCommand {
         }
         Session.validate(cells); // every cell's parameters, before the first runs or --jfr-dir is made
         recording.requireRecording(jfrDir != null, "--jfr-dir DIR");
-        requireTemporaryFolder();
+        requireTemporaryFolder(RECORDINGS_AND_CHILD_JVMS);
         boolean made = jfrDir != null && !Files.isDirectory(jfrDir);
         Session.Recording where = jfrDir == null ? new Session.Recording.None() : perCell(made);
 

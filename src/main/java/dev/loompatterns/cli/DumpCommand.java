@@ -94,6 +94,8 @@ final class DumpCommand extends LoomCommand {
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
+        // exit 2 before the run, as for the other commands (it was exit 1, "could not write", by default)
+        requireTemporaryFolder("the dump is taken there first, and child JVMs write their output there");
         if (out != null) {
             return dump(pattern, chosenMode, chosenVariant, chosenWorkload, checkTarget(out));
         }

@@ -73,7 +73,7 @@ final class FidelityCommand extends LoomCommand {
             requireName(examples.toString(), "--examples", "give the examples folder");
         }
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
-        requireTemporaryFolder();
+        requireTemporaryFolder(RECORDINGS_AND_CHILD_JVMS);
         try {
             Map<Mode, Times> times = Fidelity.measure(
                     pairing, catalogue.find(pairing.patternId()), source, pairs, warmup, Progress.onTerminal(err()));

@@ -86,19 +86,24 @@ abstract class LoomCommand implements Callable<Integer> {
      * {@link AtomicFile#probe} makes and deletes a file, which also catches a folder that says it is writable and is
      * not (read-only, immutable).
      *
+     * @param keeps what the command keeps there, in words ("JFR keeps its repository there, and child JVMs their
+     *     output"): {@code scale} records nothing, where the line had said JFR for every command
      * @throws UsageException the line to print: exit 2, as for any path loom cannot write (docs/design.md), found
      *     before anything has run
      */
-    static void requireTemporaryFolder() {
+    static void requireTemporaryFolder(String keeps) {
         Path folder = JfrRepository.temporaryFolder();
         try {
             AtomicFile.probe(folder);
         } catch (IOException e) {
             throw new UsageException("the temporary folder '" + folder + "' takes no new file ("
-                    + AtomicFile.reason(e) + "); JFR keeps its repository there, and child JVMs their output: name"
-                    + " another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+                    + AtomicFile.reason(e) + "); " + keeps + ": name another with"
+                    + " LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
         }
     }
+
+    /** What {@code run}, {@code compare} and {@code fidelity} keep in the temporary folder. */
+    static final String RECORDINGS_AND_CHILD_JVMS = "JFR keeps its repository there, and child JVMs their output";
 
     /** Where the command's result goes. */
     final PrintWriter out() {

@@ -78,7 +78,7 @@ final class RunCommand extends LoomCommand {
                 .toList();
         Session.validate(cells); // every cell's parameters, before the first runs
         recording.requireRecording(jfr != null, "--jfr FILE");
-        requireTemporaryFolder();
+        requireTemporaryFolder(RECORDINGS_AND_CHILD_JVMS);
         // the target checked before the profile is read: a usage error comes alone, not after the profile's warnings
         boolean defaultName = jfr != null && jfr.isEmpty() && jfrAlone;
         if (jfr != null && !defaultName) {

@@ -143,7 +143,7 @@ final class ScaleCommand extends LoomCommand {
     @Override
     public Integer call() throws Exception {
         validate();
-        requireTemporaryFolder();
+        requireTemporaryFolder("each row's JVM writes its result there");
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(Kind.VIRTUAL, tasks, 0));
         if (platformTasks > 0) {

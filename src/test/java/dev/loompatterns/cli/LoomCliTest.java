@@ -948,7 +948,9 @@ class LoomCliTest {
                 "run thread-basics --tasks 2",
                 "compare thread-basics --modes platform",
                 "scale --tasks 10 --platform-tasks 0",
-                "fidelity url-fetch --pairs 1 --warmup 0"
+                "fidelity url-fetch --pairs 1 --warmup 0",
+                "dump thread-basics --tasks 2",
+                "dump thread-basics --tasks 2 --out /dev/null"
             })
     void aTemporaryFolderThatTakesNoFileStopsTheCommandInOneLine(String commandLine, @TempDir Path dir)
             throws IOException {
@@ -967,7 +969,12 @@ class LoomCliTest {
                 .singleElement()
                 .asString()
                 .startsWith("loom: the temporary folder '" + notAFolder + "' takes no new file (")
-                .endsWith("name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+                .endsWith("name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER")
+                // what the command keeps there: scale records nothing, dump takes its dump there
+                .contains(
+                        commandLine.startsWith("scale")
+                                ? "each row's JVM"
+                                : commandLine.startsWith("dump") ? "the dump is taken there" : "JFR keeps");
     }
 
     /**
