@@ -125,14 +125,15 @@ public final class ThreadDump {
 
         /**
          * Where it is listed in its container: 0 in the program's code, 1 in loom's own (the command's
-         * thread taking the dump, the thread that runs the pattern), 2 in the JDK's alone.
+         * thread taking the dump, the thread that runs the pattern, a thread loom names {@value #LOOM_THREADS}...,
+         * such as the heap watch, which was listed first, as the program's), 2 in the JDK's alone.
          */
         int rank() {
             String top = topFrame();
             if (top.isEmpty() || PinTaxonomy.isJdk(typeOf(top)) || top.startsWith(HOLD_FRAME)) {
                 return 2;
             }
-            return LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
+            return name.startsWith(LOOM_THREADS) || LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
         }
 
         /** Whether {@code loom dump} holds it at the run's gate. */
@@ -180,6 +181,9 @@ public final class ThreadDump {
      * Frames of loom's own machinery around a pattern's code: the dump being taken (the command's
      * thread), the runner.
      */
+    /** How the threads of loom's own machinery are named ({@code loom-heap-watch}, {@code loom-jfr-stop}, ...). */
+    static final String LOOM_THREADS = "loom-";
+
     static final List<String> LOOM_FRAMES = List.of(ThreadDump.class.getPackageName() + ".", Runner.class.getName());
 
     /** The frame of a thread that {@code loom dump} holds at the run's gate. */

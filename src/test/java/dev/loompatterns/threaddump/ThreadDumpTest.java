@@ -105,6 +105,9 @@ class ThreadDumpTest {
                 {"tid": "1", "name": "main", "state": "RUNNABLE", "virtual": false,
                  "stack": ["java.management/sun.management.HotSpotDiagnostic.dumpThreads(HotSpotDiagnostic.java:1)",
                            "dev.loompatterns.threaddump.ThreadDump.write(ThreadDump.java:177)"]},
+                {"tid": "20", "name": "loom-heap-watch", "state": "TIMED_WAITING", "virtual": false,
+                 "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                           "dev.loompatterns.engine.HeapWatch.watch(HeapWatch.java:1)"]},
                 {"tid": "40", "name": "", "state": "WAITING", "virtual": true,
                  "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
                            "dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)"]}]}
@@ -114,9 +117,9 @@ class ThreadDumpTest {
         read(dump, dir).print(new PrintWriter(text, true), 1, Integer.MAX_VALUE);
         assertThat(text.toString().lines().toList())
                 .containsExactly(
-                        "<root>  4 threads (RUNNABLE 2, WAITING 2)",
+                        "<root>  5 threads (RUNNABLE 2, TIMED_WAITING 1, WAITING 2)",
                         "  - #40 virtual WAITING at dev.loompatterns.deadlock.LockPair.lockBoth(LockPair.java:31)",
-                        "  - ... 3 more (--threads N lists more)");
+                        "  - ... 4 more (--threads N lists more)");
     }
 
     /** Containers past the limit are counted in one line, each noun singular for one. */
