@@ -99,6 +99,21 @@ public final class LoomCli implements Runnable {
     public static final long CANCEL_GRACE_MILLIS = 10_000;
 
     /**
+     * The second line after a signal that came as the command finished (its recording written, its summary being
+     * read): the command returned its result, the JVM exits with the signal's code all the same, and the stopping
+     * line alone left a user to guess what was kept (a review: a whole recording and its summary, exit 130, and no
+     * second line). Nothing where no signal came, where the command said it stopped ({@link #EXIT_INTERRUPTED}),
+     * or where the heap watch stopped it.
+     */
+    static java.util.Optional<String> finishedFirstLine(int code) {
+        if (!Cancellation.requested() || code == EXIT_INTERRUPTED || HeapWatch.tripped() != null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("loom: the work had finished when the signal came: what it printed and wrote is"
+                + " whole, its checks " + (code == EXIT_OK ? "passed" : "as printed") + "; the exit is the signal's");
+    }
+
+    /**
      * What the shutdown hook says when the command has not stopped within the grace (a wait no interrupt ends, or
      * millions of waiters to cancel: {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, 10.3 s
      * to exit 130): {@link #STOPPING_LINE} promised joined threads, and the JVM now ends without them. Before
@@ -117,6 +132,12 @@ public final class LoomCli implements Runnable {
      * has, and if the grace runs out first says that too, since the JVM then ends it.
      */
     static void stopOnSignal(Thread main, Cancellation.Ending ended, Duration grace, PrintStream err) {
+        stopOnSignal(main, ended, grace, err, new CountDownLatch(1));
+    }
+
+    /** As above; counts {@code said} down once the stopping line is out, for a line that must come after it. */
+    static void stopOnSignal(
+            Thread main, Cancellation.Ending ended, Duration grace, PrintStream err, CountDownLatch said) {
         Cancellation.request();
         // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
         // on a terminal a progress line may be showing, without its newline: this line starts on its own
@@ -125,6 +146,7 @@ public final class LoomCli implements Runnable {
         }
         err.println(STOPPING_LINE);
         err.flush();
+        said.countDown();
         try {
             if (!Cancellation.interruptUntilEnded(main, grace, ended)) {
                 err.println(graceOverLine(grace));
@@ -176,8 +198,10 @@ public final class LoomCli implements Runnable {
         CountDownLatch finished = new CountDownLatch(1);
         // how the hook and the heap watch learn that the command has ended: main counts down once it has
         Cancellation.Ending ended = atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
+        CountDownLatch stoppingSaid = new CountDownLatch(1);
         Thread onCtrlC = new Thread(
-                () -> stopOnSignal(main, ended, Duration.ofMillis(CANCEL_GRACE_MILLIS), System.err), CTRL_C_THREAD);
+                () -> stopOnSignal(main, ended, Duration.ofMillis(CANCEL_GRACE_MILLIS), System.err, stoppingSaid),
+                CTRL_C_THREAD);
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         // made while there is room: a run's threads may still fill the heap when the error reaches main
         String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
@@ -202,10 +226,12 @@ public final class LoomCli implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Ctrl-C's hook, still saying it again: the exit below ends it
         }
+        boolean signalled = false;
         try {
             Runtime.getRuntime().removeShutdownHook(onCtrlC);
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C came: the hook is running and returns now that the run has finished
+            signalled = true;
         }
         if (escaped != null && HeapWatch.tripped() != null) {
             err.println(heapFullLine(named, "", args)); // not the Ctrl-C that failed() would take it for
@@ -222,6 +248,15 @@ public final class LoomCli implements Runnable {
                 err.println(heapFullLine(named, "", args));
                 code = EXIT_CHECK_FAILED;
             }
+        } else if (signalled || Cancellation.requested()) {
+            try {
+                // the hook's stopping line first, which it may not have printed yet (nor asked the stop): bounded,
+                // as the hook's thread is started at once
+                stoppingSaid.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the hook's interrupt: the exit below ends it
+            }
+            finishedFirstLine(code).ifPresent(err::println);
         }
         // execute flushes only when it returns: what a command printed before the Error would be lost
         out.flush();

@@ -211,10 +211,12 @@ public final class Session {
      */
     private static Path finish(Recorder recorder) throws InterruptedException {
         try {
-            return recorder.finish();
+            return recorder.finish(
+                    () -> Cancellation.requested() || Thread.currentThread().isInterrupted());
         } catch (java.io.UncheckedIOException e) {
             if (Cancellation.requested()
                     || Thread.currentThread().isInterrupted()
+                    || e.getCause() instanceof java.io.InterruptedIOException // stopped before it took its name
                     || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
                 throw new InterruptedException("stopped while writing the recording");
             }

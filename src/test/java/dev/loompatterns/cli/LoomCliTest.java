@@ -71,6 +71,33 @@ class LoomCliTest {
      * of a class missing from the jar. Registered only in a services file that one test puts on a
      * child JVM's class path, never in the catalogue the tests load.
      */
+    /**
+     * A signal that came as the command finished: the JVM exits 130, and a second line says the work was whole (it
+     * said nothing, after a whole recording and its summary). Run in a JVM of its own: a stop request is for good.
+     */
+    @Test
+    void aSignalAfterTheWorkSaysTheWorkIsWhole() throws Exception {
+        assertThat(dev.loompatterns.testing.OwnJvm.linesOf(FinishedFirst.class))
+                .containsExactly(
+                        "no signal: none",
+                        "passed: loom: the work had finished when the signal came: what it printed and wrote is whole,"
+                                + " its checks passed; the exit is the signal's",
+                        "failed: loom: the work had finished when the signal came: what it printed and wrote is whole,"
+                                + " its checks as printed; the exit is the signal's",
+                        "said stopped: none");
+    }
+
+    /** The child's program for {@link #aSignalAfterTheWorkSaysTheWorkIsWhole}. */
+    static final class FinishedFirst {
+        public static void main(String[] args) {
+            System.out.println("no signal: " + LoomCli.finishedFirstLine(0).orElse("none"));
+            dev.loompatterns.engine.Cancellation.request();
+            System.out.println("passed: " + LoomCli.finishedFirstLine(0).orElse("none"));
+            System.out.println("failed: " + LoomCli.finishedFirstLine(1).orElse("none"));
+            System.out.println("said stopped: " + LoomCli.finishedFirstLine(130).orElse("none"));
+        }
+    }
+
     public static final class MissingClassPattern implements dev.loompatterns.core.Pattern {
         static final String MISSING = "dev/loompatterns/gone/Gone";
 

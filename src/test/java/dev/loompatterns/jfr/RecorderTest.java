@@ -45,6 +45,33 @@ class RecorderTest {
     }
 
     /**
+     * Stopped (Ctrl-C) while JFR wrote the recording: asked once it is written, before it takes its name, the
+     * recording is not kept, over a file or over nothing, and nothing is left beside it. The whole file was kept, its
+     * summary printed, and the exit was 130 without the line that says the run stopped (a review).
+     */
+    @Test
+    void aRecordingStoppedWhileItWasWrittenTakesNoName(@TempDir Path dir) throws IOException {
+        Path earlier = Files.writeString(dir.resolve("kept.jfr"), "");
+        for (Path target : java.util.List.of(dir.resolve("new.jfr"), earlier)) {
+            try (Recorder recorder = target.equals(earlier)
+                    ? Recorder.start(Profiles.load("pinning"), target)
+                    : Recorder.startNew(Profiles.load("pinning"), target)) {
+                assertThatThrownBy(() -> recorder.finish(() -> true))
+                        .isInstanceOf(UncheckedIOException.class)
+                        .cause()
+                        .isInstanceOf(java.io.InterruptedIOException.class);
+                assertThat(recorder.finished()).isFalse();
+            }
+        }
+        assertThat(Files.size(earlier))
+                .as("the file it would have replaced, as it was")
+                .isZero();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(earlier); // not new.jfr, and no temporary file
+        }
+    }
+
+    /**
      * Two runs that chose one default name (two containers, each loom pid 1, started in the same second) record to two
      * files: the name is taken when a run starts, and the other takes the next one. Both saw the name free, and the
      * later to finish was refused ("a file of that name was made while loom worked", exit 1, no recording). A file
