@@ -64,6 +64,7 @@ final class DumpCommand extends LoomCommand {
 
     @Option(
             names = "--out",
+            converter = FileName.class, // not a folder's name: Path drops its separator
             paramLabel = "FILE",
             description = "where to save the JSON dump (default loom-dump-ID-MODE-TIMESTAMP-PID.json in the system's"
                     + " temporary folder); not a file already (a device or a pipe, such as /dev/null, is written into)")

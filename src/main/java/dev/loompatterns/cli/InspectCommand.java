@@ -77,12 +77,14 @@ final class InspectCommand extends LoomCommand {
 
     @Option(
             names = "--out",
+            converter = FileName.class, // not a folder's name: Path drops its separator
             paramLabel = "OUT",
             description = "write the report to OUT instead of the terminal ('-': the standard output)")
     Path out;
 
     @Option(
             names = "--slim",
+            converter = FileName.class, // not a folder's name: Path drops its separator
             paramLabel = "OUT",
             description = "also write a copy of the recording without " + Slim.LEFT_OUT_IN_WORDS
                     + " (platform threads' sleeps and parks are kept), for JDK Mission Control, which is slow on many"

@@ -143,6 +143,31 @@ abstract class LoomCommand implements Callable<Integer> {
     }
 
     /**
+     * A file name an option takes (the file a command writes), refused where it ends with a separator: {@code --jfr
+     * recs/} wrote a file named {@code recs} where the folder did not exist, as {@code Path} drops the slash; a user
+     * who ends a name so means a folder.
+     */
+    static final class FileName implements picocli.CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            String problem = folderName(value);
+            if (problem != null) {
+                throw new picocli.CommandLine.TypeConversionException(problem);
+            }
+            return Path.of(value);
+        }
+    }
+
+    /** What is wrong with {@code name} as a file's name, if it ends with a separator; else null. */
+    static String folderName(String name) {
+        if (name.length() > 1 && (name.endsWith("/") || name.endsWith(java.io.File.separator))) {
+            return "'" + name + "' ends with '" + name.charAt(name.length() - 1) + "', as a folder's name does; give a"
+                    + " file's name";
+        }
+        return null;
+    }
+
+    /**
      * {@code name} in {@code folder}, or where a file has it, the first of {@code NAME-2.EXT}, {@code NAME-3.EXT}, ...
      * that none has: a default name steps over a file it did not make, as a child JVM's recording steps over a file
      * of the user's. {@link #stamp()} makes such a file rare, not impossible: two JVMs of pid 1 in two containers,

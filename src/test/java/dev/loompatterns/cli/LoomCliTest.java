@@ -72,6 +72,32 @@ class LoomCliTest {
      * child JVM's class path, never in the catalogue the tests load.
      */
     /**
+     * A file name that ends with a separator names a folder: refused in one line, exit 2, nothing written. {@code
+     * --jfr recs/}, where recs did not exist, wrote a file named recs (Path drops the slash), and so did inspect's
+     * {@code --out}.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "run thread-basics --tasks 2 --jfr DIR/recs/",
+                "dump thread-basics --tasks 2 --out DIR/recs/",
+                "inspect DIR/none.jfr --out DIR/recs/",
+                "inspect DIR/none.jfr --slim DIR/recs/"
+            })
+    void aFileNameEndingWithASeparatorIsRefusedAsAFoldersName(String commandLine, @TempDir Path dir)
+            throws IOException {
+        Result result = loomLine(commandLine.replace("DIR", dir.toString()));
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .contains("'" + dir.resolve("recs") + "/' ends with '/', as a folder's name does; give a file's name");
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertThat(left).as("nothing written").isEmpty();
+        }
+    }
+
+    /**
      * A signal that came as the command finished: the JVM exits 130, and a second line says the work was whole (it
      * said nothing, after a whole recording and its summary). Run in a JVM of its own: a stop request is for good.
      */
