@@ -52,8 +52,9 @@ public final class LockCounterPattern extends AbstractPattern {
         if (variant.wrongWay()) {
             long lost = expected - total;
             if (lost > 0) {
-                return Check.demonstrated(
-                        "lost " + lost + " of " + expected + " updates (no lock: count++ is read, add, write)");
+                return Check.demonstrated("lost " + lost + " of " + expected
+                        + " updates (no lock: count++ is read, add, write; a yield between them, now and then,"
+                        + " widens the race)");
             }
             return Check.notShown(
                     workers == 1
