@@ -248,7 +248,7 @@ public final class LoomCli implements Runnable {
                 err.println(heapFullLine(named, "", args));
                 code = EXIT_CHECK_FAILED;
             }
-        } else if (signalled || Cancellation.requested()) {
+        } else if ((signalled || Cancellation.requested()) && HeapWatch.tripped() == null) {
             try {
                 // the hook's stopping line first, which it may not have printed yet (nor asked the stop): bounded,
                 // as the hook's thread is started at once

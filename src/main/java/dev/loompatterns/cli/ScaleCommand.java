@@ -304,9 +304,10 @@ final class ScaleCommand extends LoomCommand {
     }
 
     /**
-     * Where starting a row's tasks (a thread each) took longer than their sleep, a note that its wake-up rate is mostly its start rate:
-     * each task wakes a sleep after its own start, so the wake-ups spread over the starting (a review read the
-     * platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of starting).
+     * Where starting a row's tasks (a thread each) took longer than their sleep, a note that its wake-up rate is
+     * mostly its start rate: each task wakes a sleep after its own start, so the wake-ups spread over the starting (a
+     * review read the platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of
+     * starting).
      */
     static Optional<String> startingNote(Map<String, Long> startMsByRow, long sleepMs) {
         List<String> rows = new ArrayList<>();
