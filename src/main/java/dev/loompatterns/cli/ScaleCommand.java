@@ -164,7 +164,7 @@ final class ScaleCommand extends LoomCommand {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
                 for (int r = 0; r < repeat; r++) {
-                    progress.show(++done, rows.size() * repeat, row.label() + " (" + row.tasks() + " tasks)");
+                    progress.show(++done, rows.size() * repeat, row.label() + ", " + row.tasks() + " tasks");
                     runs.add(SleeperRun.inChildJvm(
                             row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
                 }
