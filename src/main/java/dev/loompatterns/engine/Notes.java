@@ -110,7 +110,8 @@ public final class Notes {
     }
 
     /** One recording's line: its name, virtual threads started, pins and, if asked, submit failures. */
-    private static void printSummaryLine(Path file, int nameWidth, boolean submitFailures, PrintWriter out)
+    /** Prints a recording's line and returns its pins. */
+    private static long printSummaryLine(Path file, int nameWidth, boolean submitFailures, PrintWriter out)
             throws IOException {
         RecordingSummary summary = RecordingSummary.read(file);
         out.println(summaryLine(
@@ -119,6 +120,7 @@ public final class Notes {
                 summary.virtualThreadsStarted(),
                 summary.pins(),
                 submitFailures ? summary.submitFailures() : -1));
+        return summary.pins();
     }
 
     /**
@@ -180,9 +182,11 @@ public final class Notes {
             return;
         }
         out.println();
+        long parentPins = -1; // not known where there are several files
         if (files.size() == 1) {
             out.println("Recording: " + files.getFirst());
             RecordingSummary summary = RecordingSummary.read(files.getFirst());
+            parentPins = summary.pins();
             long apart = apart(outcome.rows()).apartTotal();
             boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
             summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated))
@@ -201,10 +205,16 @@ public final class Notes {
                 printSummaryLine(file, nameWidth, true, out);
             }
         }
+        // the pins' command names a child's file where the pins are there alone (synchronized-jdk21: the parent's
+        // file has none, and the command named it)
+        Path pinsExample = files.getFirst();
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
-                printSummaryLine(file, nameWidth, false, out);
+                long pins = printSummaryLine(file, nameWidth, false, out);
+                if (parentPins == 0 && pins > 0 && pinsExample.equals(files.getFirst())) {
+                    pinsExample = file;
+                }
             }
         }
         Path example = files.getFirst();
@@ -214,7 +224,8 @@ public final class Notes {
         out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
         String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
         out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
-        out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
+        out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
+                + ShellWord.of(pinsExample.toString()));
     }
 
     /**

@@ -860,6 +860,8 @@ class LoomCliTest {
                 .isGreaterThanOrEqualTo(2);
         Path child = dir.resolve("p-child-1.jfr");
         assertThat(result.out()).contains("Child JVMs recorded too").contains("p-child-1.jfr");
+        // the pins are in the child's file alone: the command to print them names it, not the parent's (0 pins)
+        assertThat(result.out()).contains("--stack-depth 64 " + child).doesNotContain("--stack-depth 64 " + file);
         assertThat(RecordingFile.readAllEvents(child).stream()
                         .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
                 .isNotEmpty();
