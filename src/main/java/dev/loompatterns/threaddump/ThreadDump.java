@@ -416,7 +416,7 @@ public final class ThreadDump {
         for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
             out.println(indent + "  - " + threads.get(i).line());
         }
-        if (threads.size() > maxThreads) {
+        if (threads.size() > maxThreads && maxThreads > 0) { // with --threads 0 the count above says it all
             out.println(indent + "  - ... " + grouped(threads.size() - maxThreads) + " more (--threads N lists more)");
         }
         // an empty child is counted at the end, not given a place that --containers could not fill: a "1 more
@@ -435,9 +435,13 @@ public final class ThreadDump {
             List<DumpedThread> restThreads = Stream.concat(rest.stream(), inside.stream())
                     .flatMap(c -> c.threads().stream())
                     .toList();
-            out.println(indent + "  ... " + count(rest.size(), "more container") + " like "
+            // "more" than those shown: with --containers 0 there are none ("2 more containers like context")
+            out.println(indent + "  ... " + count(rest.size(), shown.isEmpty() ? "container" : "more container")
+                    + " like "
                     + rest.getFirst().name() + " ("
-                    + (inside.isEmpty() ? "" : "and " + grouped(inside.size()) + " inside them; ")
+                    + (inside.isEmpty()
+                            ? ""
+                            : "and " + grouped(inside.size()) + (rest.size() == 1 ? " inside it; " : " inside them; "))
                     + count(restThreads.size(), "thread")
                     + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
                     + "; --containers N lists more)");

@@ -67,6 +67,19 @@ class ThreadDumpTest {
         assertThat(unnamed.name()).isEqualTo(unnamed.id());
     }
 
+    /** With nothing listed ({@code --threads 0 --containers 0}) no line says "more" than the none shown. */
+    @Test
+    void withNothingListedNothingIsCalledMore(@TempDir Path dir) throws IOException {
+        StringWriter text = new StringWriter();
+        read(DUMP, dir).print(new PrintWriter(text, true), 0, 0);
+        assertThat(text.toString().lines().toList())
+                .containsExactly(
+                        "<root>  1 thread (WAITING 1)",
+                        "  ... 1 container like url-fetch (and 2 inside it; 5 threads: RUNNABLE 1, WAITING 4;"
+                                + " --containers N lists more)",
+                        "(1 empty container not shown)");
+    }
+
     @Test
     void printsAnIndentedTreeWithOwnersStatesAndNaturalOrder(@TempDir Path dir) throws IOException {
         StringWriter text = new StringWriter();
@@ -175,7 +188,7 @@ class ThreadDumpTest {
         List<String> tree = tree(nested, dir);
 
         assertThat(tree)
-                .contains("    ... 1 more container like url-fetch/group-10 (and 1 inside them; 2 threads: RUNNABLE 1,"
+                .contains("    ... 1 more container like url-fetch/group-10 (and 1 inside it; 2 threads: RUNNABLE 1,"
                         + " WAITING 1; --containers N lists more)");
     }
 
