@@ -211,22 +211,24 @@ public final class Session {
      */
     private static Path finish(Recorder recorder) throws InterruptedException {
         try {
-            return recorder.finish(
-                    () -> Cancellation.requested() || Thread.currentThread().isInterrupted());
+            // asked once more when the recording is written, before it takes its name
+            return recorder.finish(Session::stopRequested);
         } catch (java.io.UncheckedIOException e) {
-            if (Cancellation.requested()
-                    || Thread.currentThread().isInterrupted()
-                    || e.getCause() instanceof java.io.InterruptedIOException // stopped before it took its name
-                    || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+            if (stopRequested() || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
                 throw new InterruptedException("stopped while writing the recording");
             }
             throw e;
         }
     }
 
+    /** Whether Ctrl-C (TERM, HUP) came: asked for, or this thread interrupted. */
+    private static boolean stopRequested() {
+        return Cancellation.requested() || Thread.currentThread().isInterrupted();
+    }
+
     /** Before each run: after Ctrl-C, no run starts. */
     private static void stopIfCancelled() throws InterruptedException {
-        if (Cancellation.requested() || Thread.currentThread().isInterrupted()) {
+        if (stopRequested()) {
             throw new InterruptedException("stopped by Ctrl-C");
         }
     }

@@ -169,8 +169,9 @@ class DumpCommandTest {
      */
     @Test
     @Timeout(120) // backstop: the child JVM is waited for with a bound of its own below
-    void aDumpToTheStandardOutputIsTheJsonAloneAndAReaderMayStopEarly() throws Exception {
+    void aDumpToTheStandardOutputIsTheJsonAloneAndAReaderMayStopEarly(@TempDir Path dir) throws Exception {
         for (boolean readAll : List.of(true, false)) {
+            Path errFile = dir.resolve("err-" + readAll + ".txt");
             Process child = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
@@ -185,18 +186,23 @@ class DumpCommandTest {
                             readAll ? "3" : "1000",
                             "--out",
                             "/dev/stdout")
+                    .redirectError(errFile.toFile())
                     .start();
-            try (Background<String> err =
-                    Background.start(() -> new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))) {
-                child.getOutputStream().close();
-                byte[] out;
-                try (InputStream stdout = child.getInputStream()) {
-                    out = readAll ? stdout.readAllBytes() : stdout.readNBytes(100); // then closed: the reader left
+            // the pipe read on a thread of its own: a read does not stop for the test's timeout, a destroyed child
+            // ends it
+            try (Background<byte[]> read = Background.start(() -> {
+                try (InputStream stdout = child.getInputStream()) { // closed after: the reader left
+                    return readAll ? stdout.readAllBytes() : stdout.readNBytes(100);
                 }
-                assertThat(child.waitFor(90, TimeUnit.SECONDS))
-                        .as("the child exited")
-                        .isTrue();
-                String said = err.join();
+            })) {
+                child.getOutputStream().close();
+                boolean exited = child.waitFor(90, TimeUnit.SECONDS); // backstop only
+                if (!exited) {
+                    child.destroyForcibly().waitFor(); // before the assertion, so that the read ends
+                }
+                String said = Files.readString(errFile, StandardCharsets.UTF_8);
+                assertThat(exited).as("the child exited: " + said).isTrue();
+                byte[] out = read.join();
                 assertThat(child.exitValue()).as(said).isZero();
                 assertThat(said).contains("Saved to /dev/stdout").doesNotContain("could not write");
                 if (readAll) {
