@@ -33,11 +33,13 @@
     return x >= 100 ? Math.round(x).toLocaleString('en') : String(Math.round(x * 10) / 10);
   }
 
-  function duration(ms) {
+  /** A duration in the unit that suits it, its number as `number` writes it (round, unless given). */
+  function duration(ms, number) {
+    var write = number || round;
     if (ms < 1) {
-      return round(ms * 1000) + ' \u00b5s';
+      return write(ms * 1000) + ' \u00b5s';
     }
-    return ms < 1000 ? round(ms) + ' ms' : round(ms / 1000) + ' s';
+    return ms < 1000 ? write(ms) + ' ms' : write(ms / 1000) + ' s';
   }
 
   /**
@@ -45,13 +47,9 @@
    * to a tenth read as "< 1 ms", "< 2 ms", "< 1 s" while a 1.01 ms lifetime counted under them.
    */
   function edge(ms) {
-    function figures(x) {
+    return duration(ms, function (x) {
       return Number(x.toPrecision(3)).toLocaleString('en', { maximumFractionDigits: 3 });
-    }
-    if (ms < 1) {
-      return figures(ms * 1000) + ' \u00b5s';
-    }
-    return ms < 1000 ? figures(ms) + ' ms' : figures(ms / 1000) + ' s';
+    });
   }
 
   function natural(a, b) {
