@@ -97,6 +97,10 @@ final class CarrierHoggingRule extends BaseRule {
 
     private static final String RELEASING_EVENTS = Durations.list(RELEASING_TYPES);
 
+    /** The socket events, which JDK 25's default settings throttle (JDK-8351594) and which end a stretch. */
+    private static final List<String> SOCKET_TYPES = List.of(
+            Observation.Blocked.Kind.SOCKET_READ.eventType(), Observation.Blocked.Kind.SOCKET_WRITE.eventType());
+
     CarrierHoggingRule() {
         super(
                 ID,
@@ -497,8 +501,11 @@ final class CarrierHoggingRule extends BaseRule {
                 + RELEASING_EVENTS.replace(" and ", " or ") + " of the thread, unless a " + PINNED
                 + " of it covers the block (it blocked on its carrier). Parks, monitors and file I/O that JFR"
                 + " records of a virtual thread kept the carrier (JDK 25). JFR records a sleep only from its"
-                + " threshold (" + sleepThreshold(recording) + ") and throttles socket events,"
-                + " so a shorter or unrecorded block stays inside a stretch: it is an upper bound."
+                + " threshold (" + sleepThreshold(recording) + ")"
+                + (recording.throttled(SOCKET_TYPES).isEmpty()
+                        ? ", so a shorter block stays inside a stretch: it is an upper bound."
+                        : " and throttles socket events, so a shorter or unrecorded block stays inside a stretch: it"
+                                + " is an upper bound.")
                 + (recording.off(RELEASING_TYPES)
                         ? " This recording's settings leave " + RELEASING_EVENTS
                                 + " off: only a gap in the samples could end a stretch."

@@ -49,12 +49,30 @@ final class PoolCandidateRule extends BaseRule {
     private static final String WHY_RECORD = "(the JDK's default settings do: parks, sleeps and monitors above 20 ms,"
             + " socket and file I/O above 1 ms) to find pools whose threads mostly wait.";
 
-    /** Why the blocked share is a lower bound, and how to record what it misses. */
-    private static final String LOWER_BOUND = "The blocked share counts only the waits JFR recorded, so it is a lower"
-            + " bound: a wait shorter than its event's threshold is not recorded, and since JDK 25 the default"
-            + " settings keep at most 100 socket and 100 file reads and writes a second (throttle), so a pool blocked"
-            + " in many short reads shows only some of them; record with jdk.SocketRead#throttle=off (and"
-            + " jdk.SocketWrite, jdk.FileRead, jdk.FileWrite) to count them all.";
+    /** The I/O event types that JDK 25's default settings throttle (JDK-8351594). */
+    private static final List<String> THROTTLED_IO =
+            List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
+
+    /**
+     * Why the blocked share is a lower bound, and how to record what it misses: the throttle off for those I/O event
+     * types whose settings did not already have it off (a recording made as advised is not told again).
+     */
+    private static String lowerBound(Recording recording) {
+        String bound = "The blocked share counts only the waits JFR recorded, so it is a lower bound: a wait shorter"
+                + " than its event's threshold is not recorded";
+        List<String> throttled = recording.throttled(THROTTLED_IO);
+        if (throttled.isEmpty()) {
+            return bound + "; this recording had the throttle of socket and file reads and writes off, so it holds"
+                    + " every one above its threshold.";
+        }
+        return bound + ", and since JDK 25 the default settings keep at most 100 socket and 100 file reads and writes"
+                + " a second (throttle), so a pool blocked in many short reads shows only some of them; record with "
+                + throttled.getFirst() + "#throttle=off"
+                + (throttled.size() > 1
+                        ? " (and " + String.join(", ", throttled.subList(1, throttled.size())) + ")"
+                        : "")
+                + " to count them all.";
+    }
 
     /** The event types of the waits it reads ({@link Observation.Blocked.Kind}). */
     private static final List<String> BLOCKING = Arrays.stream(Observation.Blocked.Kind.values())
@@ -209,7 +227,7 @@ final class PoolCandidateRule extends BaseRule {
                             : "No pool of platform threads was blocked for most of the recording; their threads'"
                                     + " starts and ends were not recorded, so a pool that lived for part of it may"
                                     + " have been.",
-                    (LOWER_BOUND + unseen(recording) + lifetimesUnknown(lives)).strip(),
+                    (lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives)).strip(),
                     details);
         }
         Map<String, Object> first = candidates.getFirst();
@@ -226,7 +244,7 @@ final class PoolCandidateRule extends BaseRule {
                         ((Double) first.get("blocked_share")) * 100),
                 "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
                     + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
-                    + " with a Semaphore instead of the pool size. " + LOWER_BOUND + unseen(recording)
+                    + " with a Semaphore instead of the pool size. " + lowerBound(recording) + unseen(recording)
                         + lifetimesUnknown(lives),
                 details);
     }

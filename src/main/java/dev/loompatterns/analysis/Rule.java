@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +48,8 @@ public interface Rule {
      *                 it: not known
      * @param periods  the periods its settings gave those event types that have one (the execution
      *                 sampler's), least first; a type not in it: not known
+     * @param throttles the throttles its settings gave those event types that have one, as JFR writes them
+     *                 ({@code "100/s"}, {@code "off"}); a type not in it: not known
      * @param copied   true where {@code file} was read through a finished copy (a chunk, or the repository
      *                 folder, of a JVM that never finished its recording): the JDK's {@code jfr} cannot read
      *                 {@code file} as it is
@@ -60,22 +63,24 @@ public interface Rule {
             Map<String, EventEnabled> settings,
             Map<String, Set<Duration>> thresholds,
             Map<String, Set<Duration>> periods,
+            Map<String, Set<String>> throttles,
             boolean copied) {
         public Recording {
             settings = Map.copyOf(settings);
             thresholds = sorted(thresholds);
             periods = sorted(periods);
+            throttles = sorted(throttles);
         }
 
         /** A recording whose thresholds and periods are not known: the rules' tests make them so. */
         public Recording(
                 long start, long end, long events, long bytes, String file, Map<String, EventEnabled> settings) {
-            this(start, end, events, bytes, file, settings, Map.of(), Map.of(), false);
+            this(start, end, events, bytes, file, settings, Map.of(), Map.of(), Map.of(), false);
         }
 
-        private static Map<String, Set<Duration>> sorted(Map<String, Set<Duration>> timespans) {
-            Map<String, Set<Duration>> sorted = new HashMap<>();
-            timespans.forEach((type, values) -> sorted.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
+        private static <T extends Comparable<T>> Map<String, Set<T>> sorted(Map<String, Set<T>> settings) {
+            Map<String, Set<T>> sorted = new HashMap<>();
+            settings.forEach((type, values) -> sorted.put(type, Collections.unmodifiableSet(new TreeSet<>(values))));
             return Map.copyOf(sorted);
         }
 
@@ -87,6 +92,16 @@ public interface Rule {
         /** The periods the event type had ({@code jdk.ExecutionSample}'s), least first; empty if not known. */
         public Set<Duration> period(String eventType) {
             return periods.getOrDefault(eventType, Set.of());
+        }
+
+        /**
+         * Those of the event types the recording may not hold every event of for their throttle: all but those
+         * whose settings said {@code throttle=off} all along (a type whose throttle is not known is in it).
+         */
+        public List<String> throttled(Collection<String> eventTypes) {
+            return eventTypes.stream()
+                    .filter(type -> !throttles.getOrDefault(type, Set.of()).equals(Set.of("off")))
+                    .toList();
         }
 
         public long durationNanos() {

@@ -36,6 +36,7 @@ public final class EventSettings {
     private final Set<String> on = new HashSet<>();
     private final Map<String, Set<String>> thresholds = new HashMap<>();
     private final Map<String, Set<String>> periods = new HashMap<>();
+    private final Map<String, Set<String>> throttles = new HashMap<>();
 
     /**
      * @param types the recording's event types, {@code RecordingFile.readEventTypes()}
@@ -64,12 +65,16 @@ public final class EventSettings {
             if ("true".equals(event.getString("value"))) {
                 on.add(type);
             }
-        } else if ("threshold".equals(name) || "period".equals(name)) {
+        } else if (name != null) {
+            Map<String, Set<String>> values = switch (name) {
+                case "threshold" -> thresholds;
+                case "period" -> periods;
+                case "throttle" -> throttles;
+                default -> null;
+            };
             String value = event.getString("value");
-            if (value != null) {
-                ("period".equals(name) ? periods : thresholds)
-                        .computeIfAbsent(type, t -> new TreeSet<>())
-                        .add(value);
+            if (values != null && value != null) {
+                values.computeIfAbsent(type, t -> new TreeSet<>()).add(value);
             }
         }
     }
@@ -90,6 +95,14 @@ public final class EventSettings {
      */
     public Map<String, Set<String>> periods() {
         return copy(periods);
+    }
+
+    /**
+     * The throttles the settings gave each type asked about that has one (since JDK 25, JDK-8351594: the socket
+     * and file events' {@code "100/s"}), as written, {@code "off"} included; a type with none seen is not in it.
+     */
+    public Map<String, Set<String>> throttles() {
+        return copy(throttles);
     }
 
     private static Map<String, Set<String>> copy(Map<String, Set<String>> values) {

@@ -30,7 +30,16 @@ class CarrierHoggingDensityTest {
         Map<String, Set<Duration>> periods =
                 periodMs == 0 ? Map.of() : Map.of("jdk.ExecutionSample", Set.of(Duration.ofMillis(periodMs)));
         return rule.finish(new Rule.Recording(
-                T0, T0 + 10_000 * MS, observations.size(), 1000, "r.jfr", Map.of(), Map.of(), periods, false));
+                T0,
+                T0 + 10_000 * MS,
+                observations.size(),
+                1000,
+                "r.jfr",
+                Map.of(),
+                Map.of(),
+                periods,
+                Map.of(),
+                false));
     }
 
     /** Samples of one thread at these offsets from T0, in ms. */

@@ -252,10 +252,27 @@ class CarrierHoggingRuleTest {
                 Map.of(),
                 Map.of("jdk.ThreadSleep", java.util.Set.of(java.time.Duration.ofMillis(1))),
                 Map.of(),
+                Map.of(),
                 false));
         assertThat(finding.explanation()).contains("from its threshold (1 ms in this recording)");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
+    }
+
+    /** Socket events are said to be throttled unless the recording's settings had their throttle off. */
+    @Test
+    void theThrottleIsNamedUnlessTheRecordingHadItOff() {
+        assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
+                .contains("and throttles socket events, so a shorter or unrecorded block");
+        CarrierHoggingRule rule = new CarrierHoggingRule();
+        rule.accept(new Observation.Sample(T0, HOG, FRAME));
+        Map<String, java.util.Set<String>> off =
+                Map.of("jdk.SocketRead", java.util.Set.of("off"), "jdk.SocketWrite", java.util.Set.of("off"));
+        Finding finding = rule.finish(
+                new Rule.Recording(T0, T0 + MS, 1, 1000, "r.jfr", Map.of(), Map.of(), Map.of(), off, false));
+        assertThat(finding.explanation())
+                .doesNotContain("throttle")
+                .contains("10 ms in profile), so a shorter block stays inside a stretch");
     }
 
     /**

@@ -176,6 +176,7 @@ class PinningRuleTest {
                         Map.of("jdk.VirtualThreadPinned", EventEnabled.ON),
                         Map.of("jdk.VirtualThreadPinned", thresholds),
                         Map.of(),
+                        Map.of(),
                         false));
     }
 }

@@ -8,6 +8,7 @@ import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.threaddump.MidRunDump;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PoolCandidateRuleTest {
@@ -207,8 +208,42 @@ class PoolCandidateRuleTest {
                         .isEqualTo(0.57));
     }
 
+    /**
+     * A recording made as advised, with the socket and file events' throttle off, is not told again to turn it
+     * off; one with only some of them off is told the others, by name.
+     */
+    @Test
+    void adviceOnTheThrottleNamesOnlyTheEventTypesStillThrottled() {
+        Map<String, Set<String>> allOff = Map.of(
+                "jdk.SocketRead", Set.of("off"),
+                "jdk.SocketWrite", Set.of("off"),
+                "jdk.FileRead", Set.of("off"),
+                "jdk.FileWrite", Set.of("off"));
+        for (long nanos : List.of(SECOND / 10, SECOND * 9 / 10)) {
+            assertThat(twoWorkersBlocked(nanos, allOff).explanation())
+                    .contains("so it is a lower bound")
+                    .contains("this recording had the throttle of socket and file reads and writes off")
+                    .doesNotContain("#throttle=off")
+                    .doesNotContain("at most 100");
+        }
+        Map<String, Set<String>> readsOff = Map.of(
+                "jdk.SocketRead", Set.of("off"),
+                "jdk.SocketWrite", Set.of("100/s"),
+                "jdk.FileRead", Set.of("off"),
+                // a setting changed during the recording: throttled for a while
+                "jdk.FileWrite", Set.of("off", "100/s"));
+        assertThat(twoWorkersBlocked(SECOND * 9 / 10, readsOff).explanation())
+                .contains("record with jdk.SocketWrite#throttle=off (and jdk.FileWrite) to count them all.")
+                .doesNotContain("jdk.SocketRead#");
+    }
+
     /** The finding on a 1 s recording in which two threads of one pool each blocked this long. */
     private static Finding twoWorkersBlocked(long nanos) {
+        return twoWorkersBlocked(nanos, Map.of());
+    }
+
+    /** The same, on a recording whose settings gave these throttles. */
+    private static Finding twoWorkersBlocked(long nanos, Map<String, Set<String>> throttles) {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
             rule.accept(new Observation.Blocked(
@@ -218,7 +253,8 @@ class PoolCandidateRuleTest {
                     Observation.Blocked.Kind.SLEEP,
                     false));
         }
-        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of()));
+        return rule.finish(
+                new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of(), Map.of(), Map.of(), throttles, false));
     }
 
     /**

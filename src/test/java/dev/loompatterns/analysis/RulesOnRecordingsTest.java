@@ -379,8 +379,8 @@ class RulesOnRecordingsTest {
     void theCensusCommandForAFileReadThroughACopyIsLoomsSlim(@TempDir Path dir) {
         VirtualThreadCensusRule census = slowInJmc();
         String folder = dir.resolve("2026_12_02_17_19_50_24169").toString();
-        Finding finding = census.finish(
-                new Rule.Recording(0, 2_000_000_000L, 100_000, 100, folder, Map.of(), Map.of(), Map.of(), true));
+        Finding finding = census.finish(new Rule.Recording(
+                0, 2_000_000_000L, 100_000, 100, folder, Map.of(), Map.of(), Map.of(), Map.of(), true));
         String command = (String) finding.details().get("slim_command");
         assertThat(command).isEqualTo("loom inspect " + folder + " --slim " + folder + "-slim.jfr");
         assertThat(finding.explanation())
@@ -400,8 +400,8 @@ class RulesOnRecordingsTest {
         String chunk = dir.resolve("2026_12_02_17_19_50_24169")
                 .resolve("2026_12_02_17_19_50.jfr")
                 .toString();
-        Finding finding = census.finish(
-                new Rule.Recording(0, 2_000_000_000L, 100_000, 100, chunk, Map.of(), Map.of(), Map.of(), true));
+        Finding finding = census.finish(new Rule.Recording(
+                0, 2_000_000_000L, 100_000, 100, chunk, Map.of(), Map.of(), Map.of(), Map.of(), true));
         assertThat((String) finding.details().get("slim_command"))
                 .isEqualTo("loom inspect " + chunk + " --slim 2026_12_02_17_19_50-slim.jfr");
     }

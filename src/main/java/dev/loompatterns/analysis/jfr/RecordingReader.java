@@ -126,6 +126,7 @@ public final class RecordingReader {
                             settings.all(),
                             Durations.timespans(settings.thresholds()),
                             Durations.timespans(settings.periods()),
+                            settings.throttles(),
                             copied)),
                     events,
                     sampledVirtualThreads,

@@ -132,10 +132,12 @@ public final class ItemCollectionReader {
         Map<String, EventEnabled> settings = new HashMap<>();
         Map<String, Set<String>> thresholds = new HashMap<>();
         Map<String, Set<String>> periods = new HashMap<>();
+        Map<String, Set<String>> throttles = new HashMap<>();
         types.forEach(type -> {
             settings.put(type, enabled(items, type));
             thresholds.put(type, settingValues(items, "threshold", type));
             periods.put(type, settingValues(items, "period", type));
+            throttles.put(type, settingValues(items, "throttle", type));
         });
         return new Rule.Recording(
                 nanos(first, 0),
@@ -146,6 +148,7 @@ public final class ItemCollectionReader {
                 settings,
                 Durations.timespans(thresholds),
                 Durations.timespans(periods),
+                throttles,
                 false);
     }
 

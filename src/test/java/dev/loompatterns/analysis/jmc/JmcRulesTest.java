@@ -76,6 +76,14 @@ class JmcRulesTest {
                         "profile,jdk.VirtualThreadPinned#enabled=false",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
+        // recorded as pool-candidate advises, the socket and file events' throttle off: both readers read the setting
+        RECORDINGS.put(
+                "socket-pool-unthrottled",
+                Programs.record(
+                        Programs.SocketPool.class,
+                        dir.resolve("pool-unthrottled.jfr"),
+                        "default,jdk.SocketRead#throttle=off,jdk.SocketWrite#throttle=off,jdk.FileRead#throttle=off,"
+                                + "jdk.FileWrite#throttle=off"));
         // settings that leave the pin and submit-failure events off: not applicable, in JMC as in loom inspect
         Path pinsOff = Files.writeString(dir.resolve("pins-off.jfc"), """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -185,6 +193,7 @@ class JmcRulesTest {
                 "hog",
                 "hog-pins-off",
                 "socket-pool",
+                "socket-pool-unthrottled",
                 "pins-off",
                 "silent",
                 "jdk17",
@@ -223,6 +232,29 @@ class JmcRulesTest {
                         .isEqualTo(finding.severity().score());
             }
         });
+    }
+
+    /**
+     * pool-candidate tells a recording with JDK 25's default throttle how to turn it off, and does not tell one made
+     * with it off again: each reader reads the throttle from the recording's settings.
+     */
+    @Test
+    void poolCandidateAdvisesTurningTheThrottleOffOnlyWhereItWasOn() throws Exception {
+        for (String recording : List.of("socket-pool", "socket-pool-unthrottled")) {
+            boolean throttled = recording.equals("socket-pool");
+            String ours = ours(RECORDINGS.get(recording)).get("pool-candidate").explanation();
+            String jmc = jmc(RECORDINGS.get(recording)).get("pool-candidate").getExplanation();
+            for (String explanation : List.of(ours, jmc)) {
+                assertThat(explanation.contains("record with jdk.SocketRead#throttle=off (and jdk.SocketWrite,"
+                                + " jdk.FileRead, jdk.FileWrite) to count them all."))
+                        .as(recording + ": " + explanation)
+                        .isEqualTo(throttled);
+                assertThat(explanation.contains(
+                                "this recording had the throttle of socket and file reads and writes" + " off"))
+                        .as(recording + ": " + explanation)
+                        .isEqualTo(!throttled);
+            }
+        }
     }
 
     /**
