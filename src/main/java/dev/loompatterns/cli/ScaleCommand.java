@@ -164,9 +164,12 @@ final class ScaleCommand extends LoomCommand {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
                 for (int r = 0; r < repeat; r++) {
-                    progress.show(++done, rows.size() * repeat, row.label() + ", " + row.tasks() + " tasks");
-                    runs.add(SleeperRun.inChildJvm(
-                            row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
+                    // a row's JVM says nothing until it ends (the pool row's 10,000 sleeps take 50 s): the seconds
+                    try (Progress.Ticking ticking = progress.ticking(
+                            ++done, rows.size() * repeat, row.label() + ", " + row.tasks() + " tasks")) {
+                        runs.add(SleeperRun.inChildJvm(
+                                row.kind(), row.tasks(), row.pool(), sleepMs, wait, warmup, jvmOptions));
+                    }
                 }
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
                 RowCells line = cells(row, median, runs);

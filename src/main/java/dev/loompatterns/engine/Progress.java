@@ -1,6 +1,8 @@
 package dev.loompatterns.engine;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /** A one-line progress indicator on stderr, shown only when a person is watching a terminal. */
 public final class Progress {
@@ -66,7 +68,60 @@ public final class Progress {
         return new Progress(err, false, 0);
     }
 
-    public void show(int done, int total, String label) {
+    /** A line that a thread of the progress's own keeps showing ({@link #ticking}) until closed. */
+    public interface Ticking extends AutoCloseable {
+        /** Stops the showing, and returns once the thread that showed it has ended. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Shows the line now, then again each second with the whole seconds since, until closed: for a step that
+     * takes long with nothing to count (a scale row of 50 s, run in a JVM of its own). Where the progress is not
+     * shown, no thread starts.
+     */
+    public Ticking ticking(int done, int total, String label) {
+        return ticking(done, total, label, System::nanoTime, Duration.ofSeconds(1));
+    }
+
+    /** The same, on {@code clock} (nanoseconds) and shown again every {@code every}, for tests. */
+    Ticking ticking(int done, int total, String label, LongSupplier clock, Duration every) {
+        show(done, total, label);
+        if (!enabled) {
+            return () -> {};
+        }
+        long start = clock.getAsLong();
+        Thread ticker = Thread.ofPlatform().daemon().name(TICKER).start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(every);
+                    long seconds = (clock.getAsLong() - start) / 1_000_000_000L;
+                    show(done, total, label + ", " + seconds + " s");
+                }
+            } catch (InterruptedException e) {
+                // closed
+            }
+        });
+        return () -> {
+            ticker.interrupt();
+            boolean interrupted = false;
+            while (ticker.isAlive()) {
+                try {
+                    ticker.join();
+                } catch (InterruptedException e) { // a Ctrl-C while closing: end the ticker first, keep the interrupt
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** The name of {@link #ticking}'s thread. */
+    static final String TICKER = "loom-progress";
+
+    public synchronized void show(int done, int total, String label) {
         if (enabled) {
             String line = "[" + done + "/" + total + "] " + label;
             if (columns > 0) { // a line as wide as the terminal wraps on some terminals: one column less
@@ -78,7 +133,7 @@ public final class Progress {
         }
     }
 
-    public void clear() {
+    public synchronized void clear() {
         if (enabled && lastWidth > 0) {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
             err.flush();
