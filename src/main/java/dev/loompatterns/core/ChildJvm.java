@@ -334,6 +334,8 @@ public final class ChildJvm {
                 }
                 Path file = recording.nextFile();
                 command.add("-D" + ChildMain.JFR_FILE + "=" + file);
+                command.add("-D" + ChildMain.JFR_NAME + "="
+                        + recording.finalName(file).getFileName());
                 // both for the child to delete should this JVM be killed (ParentWatch): nothing else would (only
                 // this JVM moves the recording into place)
                 command.add("-D" + ChildMain.JFR_SETTINGS + "=" + settings);

@@ -16,8 +16,9 @@ import jdk.jfr.FlightRecorder;
  * fact a line, for the parent's row: {@value #VIRTUAL_THREADS}{@code =N}, one
  * {@value #PIN}{@code LINE} per pin ({@link Pin#toLine()}), and {@value #RECORDING}{@code =FILE}.
  *
- * <p>Arguments: the main class, then its arguments. System properties {@value #JFR_FILE} and
- * {@value #JFR_SETTINGS}: the file to record to and the {@code .jfc} to record with.
+ * <p>Arguments: the main class, then its arguments. System properties {@value #JFR_FILE},
+ * {@value #JFR_SETTINGS} and {@value #JFR_NAME}: the file to record to, the {@code .jfc} to record with, and the
+ * name the file takes when kept, which the recording is named for.
  */
 public final class ChildMain {
 
@@ -25,6 +26,9 @@ public final class ChildMain {
     static final String PIN = "loom-child.pin=";
     static final String RECORDING = "loom-child.recording";
     static final String JFR_FILE = "loom.child.jfr";
+    /** The name {@value #JFR_FILE} takes once the parent keeps it, which the recording is named for. */
+    static final String JFR_NAME = "loom.child.jfr.name";
+
     static final String JFR_SETTINGS = "loom.child.jfc";
 
     private ChildMain() {}
@@ -49,7 +53,12 @@ public final class ChildMain {
         }
         String file = System.getProperty(JFR_FILE);
         Configuration settings = file == null ? null : readOnce(Path.of(System.getProperty(JFR_SETTINGS)));
-        Recorder recorder = file == null ? null : Recorder.start(settings, Path.of(file));
+        Recorder recorder = file == null
+                ? null
+                : Recorder.start(
+                        settings,
+                        Path.of(file),
+                        System.getProperty(JFR_NAME, Path.of(file).getFileName().toString()));
         // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
         try (ActivityCounter counter =
                 new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {

@@ -93,7 +93,16 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts recording with the given settings; the file is written by {@link #finish()}. */
     public static Recorder start(Configuration configuration, Path target) {
-        return start(configuration, target, false);
+        return start(configuration, target, target.getFileName().toString(), false);
+    }
+
+    /**
+     * As {@link #start}, for a file that will be moved to another name once written (a child JVM's hidden
+     * {@code .p-child-1.jfr.pending}): the recording is named for that one, as JMC and {@code jdk.ActiveRecording}
+     * show it.
+     */
+    public static Recorder start(Configuration configuration, Path target, String finalName) {
+        return start(configuration, target, finalName, false);
     }
 
     /**
@@ -102,14 +111,14 @@ public final class Recorder implements AutoCloseable {
      * in the same second by a JVM of the same pid, in another container).
      */
     public static Recorder startNew(Configuration configuration, Path target) {
-        return start(configuration, target, true);
+        return start(configuration, target, target.getFileName().toString(), true);
     }
 
-    private static Recorder start(Configuration configuration, Path target, boolean overNothing) {
+    private static Recorder start(Configuration configuration, Path target, String name, boolean overNothing) {
         JvmShutdown.requireRunning("a recording"); // before the recording exists: nothing to close if it throws
         Recording recording = new Recording(configuration);
         try {
-            recording.setName("loom-patterns " + target.getFileName());
+            recording.setName("loom-patterns " + name);
             recording.setToDisk(true);
             recording.start();
         } catch (RuntimeException | Error e) {

@@ -865,6 +865,14 @@ class LoomCliTest {
         assertThat(RecordingFile.readAllEvents(child).stream()
                         .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
                 .isNotEmpty();
+        // the recording's name (JMC's Recording page, jdk.ActiveRecording) is the file's, not the hidden one's the
+        // child wrote to (.p-child-1.jfr.pending)
+        assertThat(RecordingFile.readAllEvents(child).stream()
+                        .filter(e -> e.getEventType().getName().equals("jdk.ActiveRecording"))
+                        .map(e -> e.getString("name"))
+                        .filter(name -> name.startsWith("loom-patterns ")) // not the counting streams' own
+                        .distinct())
+                .containsExactly("loom-patterns p-child-1.jfr");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactlyInAnyOrder(file, child); // no temporary file left beside them
         }
