@@ -49,7 +49,7 @@ public final class TextReport {
             wrap("[" + finding.severity().label() + "] " + finding.rule() + ": ", finding.summary(), WIDTH)
                     .forEach(println);
             if (!finding.explanation().isEmpty()) {
-                wrap("  ", finding.explanation(), PARAGRAPH_WIDTH).forEach(println);
+                explanation(finding).forEach(println);
             }
             finding.details().forEach((name, value) -> {
                 if (!Finding.readable(name) || !finding.worthShowing(name)) {
@@ -128,6 +128,26 @@ public final class TextReport {
         }
         return String.valueOf(value);
     }
+
+    /**
+     * The finding's explanation, wrapped as prose, except that a command of its details ({@value #COMMAND}) that the
+     * explanation quotes stays whole, on a line of its own where it is longer than a line: wrapped at its spaces, the
+     * census's {@code jfr scrub} pasted into a shell as three commands.
+     */
+    static List<String> explanation(Finding finding) {
+        String text = finding.explanation();
+        for (Map.Entry<String, Object> detail : finding.details().entrySet()) {
+            if (detail.getKey().endsWith(COMMAND) && detail.getValue() instanceof String command) {
+                text = text.replace(command, command.replace(' ', UNBROKEN_SPACE));
+            }
+        }
+        return wrap("  ", text, PARAGRAPH_WIDTH).stream()
+                .map(line -> line.replace(UNBROKEN_SPACE, ' '))
+                .toList();
+    }
+
+    /** Stands for a space that {@link #wrap} must not break at: a character of Unicode's private use area. */
+    private static final char UNBROKEN_SPACE = '\uE000';
 
     /**
      * {@code text} in lines of at most {@code width} characters, broken at its spaces: the first

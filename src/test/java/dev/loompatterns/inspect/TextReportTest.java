@@ -181,6 +181,33 @@ class TextReportTest {
         assertThat(words(String.join("\n", lines))).isEqualTo(words(unwrapped));
     }
 
+    /**
+     * A command the explanation quotes, as the census's quotes its {@code jfr scrub}, stays whole on a line of its
+     * own: wrapped at its spaces, it pasted into a shell as three commands.
+     */
+    @Test
+    void aCommandTheExplanationQuotesStaysWhole() {
+        String command = "jfr scrub --exclude-events jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,"
+                + "jdk.ThreadPark /tmp/runs/tb3.jfr /tmp/runs/tb3-slim.jfr";
+        String prose = "'loom inspect --slim' writes a copy without both, which JMC opens quickly, and keeps platform"
+                + " threads' sleeps and parks; jfr scrub cannot tell virtual threads from platform ones, so this drops"
+                + " every thread's: ";
+        Finding finding = new Finding(
+                "virtual-thread-census",
+                Severity.WARNING,
+                "300,000 virtual threads started",
+                prose + command,
+                ordered("started", 300_000, "slim_command", command));
+
+        List<String> lines = TextReport.explanation(finding);
+
+        assertThat(lines).contains("  " + command);
+        assertThat(lines.getLast()).isEqualTo("  " + command);
+        assertThat(lines.subList(0, lines.size() - 1))
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(TextReport.PARAGRAPH_WIDTH));
+        assertThat(String.join(" ", lines.stream().map(String::strip).toList())).isEqualTo(prose + command);
+    }
+
     @Test
     void theRecordingsEventsAreCountedInWordsThatAgree() {
         assertThat(print(new Report("one.jfr", 2048, 1, List.of())).strip())
