@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * the item's index alone, so the run knows before it starts exactly which URLs will fail, and its
  * check can compare what each mode reports with what the server did.
  *
- * @param percent how many items in a hundred get a fault, 0 to 100
+ * @param percent each item's chance of a fault, in percent, 0 to 100: drawn for each item on its own, so 200 items
+ *                at 10 get about 20 faults (14, seed 42), not exactly 20
  * @param seed    picks which items and which kinds; the same seed gives the same plan
  * @param kinds   the faults to choose from, in a fixed order; empty only when percent is 0
  */
@@ -95,7 +96,7 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
                     .count();
             parts.add(n + " " + kind.id());
         }
-        return percent + "% faults, seed " + seed + ": " + String.join(", ", parts);
+        return percent + "% chance of a fault per item, seed " + seed + ": " + String.join(", ", parts);
     }
 
     /**
@@ -121,6 +122,8 @@ public record FaultPlan(int percent, long seed, List<Kind> kinds) {
 
     @Override
     public String toString() {
-        return kinds.stream().map(Kind::id).collect(Collectors.joining(",", percent + "% of ", " (seed " + seed + ")"));
+        return kinds.stream()
+                .map(Kind::id)
+                .collect(Collectors.joining(",", "", " at " + percent + "% per item (seed " + seed + ")"));
     }
 }

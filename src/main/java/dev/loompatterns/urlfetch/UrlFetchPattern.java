@@ -58,8 +58,12 @@ public final class UrlFetchPattern extends AbstractPattern {
             0,
             0,
             600_000);
-    static final Param FAULT_RATE =
-            Param.ofInt("fault-rate", "fault variants: percent of items the server answers wrongly", 10, 0, 100);
+    static final Param FAULT_RATE = Param.ofInt(
+            "fault-rate",
+            "fault variants: each item's chance, in percent, that the server answers it wrongly",
+            10,
+            0,
+            100);
     static final Param FAULT_SEED = Param.ofInt(
             "fault-seed", "fault variants: the seed that picks which items and how", 1, Long.MIN_VALUE, Long.MAX_VALUE);
     static final Param FAULTS = Param.ofText(

@@ -71,8 +71,8 @@
  *
  * <h2>Faults</h2>
  * The variants {@code faults} and {@code faults-fail-fast} start the server with a
- * {@link dev.loompatterns.urlfetch.FaultPlan}: {@code -P fault-rate} percent of the items (default
- * 10), picked by {@code -P fault-seed} from the item's index alone, get one of
+ * {@link dev.loompatterns.urlfetch.FaultPlan}: each item, with a chance of {@code -P fault-rate} percent (default
+ * 10, drawn by {@code -P fault-seed} and the item's index alone), gets one of
  * {@code -P faults=500,reset,stall,fail}: an answer of 500; the connection cut after half the body
  * ({@code com.sun.net.httpserver} gives a handler no socket, so a true RST with {@code SO_LINGER 0} is
  * out of reach, and this is the closest: the client's read fails mid-answer); no answer until the
