@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 
 /**
- * What the child JVMs of one run reported: their virtual threads and pins, and the recordings they
+ * What the child JVMs of one run reported: their virtual threads, peaks of platform threads and pins, and the
+ * recordings they
  * wrote. {@link Runner} binds one to each run ({@link #CURRENT}), {@link ChildJvm} adds each
  * child's report to it, and the run's {@link RunReport} counts them with the run's own, so a
  * variant that does its work in a child JVM ({@code synchronized-jdk21}, {@code cpu-hog},
@@ -162,6 +163,7 @@ public final class ChildActivity {
 
     private final Recording recording;
     private final LongAdder virtualThreads = new LongAdder();
+    private final AtomicInteger peakPlatformThreads = new AtomicInteger();
     private final Queue<Pin> pins = new ConcurrentLinkedQueue<>();
     private final Queue<Path> recordings = new ConcurrentLinkedQueue<>();
 
@@ -175,10 +177,11 @@ public final class ChildActivity {
     }
 
     /** Adds a child's report to the current run's, if a run is under way. */
-    static void report(long virtualThreadsStarted, List<Pin> childPins, Path childRecording) {
+    static void report(long virtualThreadsStarted, int peakPlatformThreads, List<Pin> childPins, Path childRecording) {
         if (CURRENT.isBound()) {
             ChildActivity activity = CURRENT.get();
             activity.virtualThreads.add(virtualThreadsStarted);
+            activity.peakPlatformThreads.addAndGet(peakPlatformThreads);
             activity.pins.addAll(childPins);
             if (childRecording != null) { // by the name it takes when the run is kept
                 activity.recordings.add(
@@ -189,6 +192,14 @@ public final class ChildActivity {
 
     long virtualThreads() {
         return virtualThreads.sum();
+    }
+
+    /**
+     * The children's peaks of platform threads beyond those alive when their main began, summed: the children of
+     * a run that has several (daemon-threads) run at the same time ({@link ChildJvm#runAll}).
+     */
+    int peakPlatformThreads() {
+        return peakPlatformThreads.get();
     }
 
     List<Pin> pins() {

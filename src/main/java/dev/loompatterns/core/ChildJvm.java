@@ -366,16 +366,20 @@ public final class ChildJvm {
     }
 
     /**
-     * Adds what {@link ChildMain} reported among a child's output lines (its virtual threads, its
-     * pins, its recording) to the current run's {@link ChildActivity}; other lines are ignored.
+     * Adds what {@link ChildMain} reported among a child's output lines (its virtual threads, its peak of
+     * platform threads, its pins, its recording) to the current run's {@link ChildActivity}; other lines are ignored.
      */
     public static void report(List<String> lines) {
         Result result = new Result(0, lines, "");
         String threads = result.value(ChildMain.VIRTUAL_THREADS);
+        String platform = result.value(ChildMain.PLATFORM_THREADS);
         String recording = result.value(ChildMain.RECORDING);
         List<Pin> pins = result.lines(ChildMain.PIN).stream().map(Pin::fromLine).toList();
         ChildActivity.report(
-                threads == null ? 0 : Long.parseLong(threads), pins, recording == null ? null : Path.of(recording));
+                threads == null ? 0 : Long.parseLong(threads),
+                platform == null ? 0 : Integer.parseInt(platform),
+                pins,
+                recording == null ? null : Path.of(recording));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.text.ParseException;
 import jdk.jfr.Configuration;
@@ -13,7 +15,9 @@ import jdk.jfr.FlightRecorder;
  * The program of every child JVM made by {@link ChildJvm.Launch#of} (run by {@link ParentWatch}, the entry
  * point of every child): runs the given main class while
  * counting its virtual threads and pins, and recording it when asked, then reports on stdout, one
- * fact a line, for the parent's row: {@value #VIRTUAL_THREADS}{@code =N}, one
+ * fact a line, for the parent's row: {@value #VIRTUAL_THREADS}{@code =N},
+ * {@value #PLATFORM_THREADS}{@code =N} (the most live platform threads beyond those alive when the main class
+ * began, as the parent's {@code Runner} counts its own), one
  * {@value #PIN}{@code LINE} per pin ({@link Pin#toLine()}), and {@value #RECORDING}{@code =FILE}.
  *
  * <p>Arguments: the main class, then its arguments. System properties {@value #JFR_FILE},
@@ -23,6 +27,7 @@ import jdk.jfr.FlightRecorder;
 public final class ChildMain {
 
     static final String VIRTUAL_THREADS = "loom-child.virtual-threads";
+    static final String PLATFORM_THREADS = "loom-child.peak-platform-threads";
     static final String PIN = "loom-child.pin=";
     static final String RECORDING = "loom-child.recording";
     static final String JFR_FILE = "loom.child.jfr";
@@ -62,11 +67,16 @@ public final class ChildMain {
         // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
         try (ActivityCounter counter =
                 new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            int baseline = threads.getThreadCount();
+            threads.resetPeakThreadCount();
             try {
                 ParentWatch.runMain(args);
             } finally {
+                int peak = threads.getPeakThreadCount();
                 counter.stop();
                 System.out.println(VIRTUAL_THREADS + "=" + Math.max(0, counter.virtualThreadsStarted()));
+                System.out.println(PLATFORM_THREADS + "=" + Math.max(0, peak - baseline));
                 counter.pins().forEach(pin -> System.out.println(PIN + pin.toLine()));
                 if (recorder != null) {
                     // a parent gone moves nothing into place: the recording is discarded, or, finished just

@@ -105,7 +105,8 @@ public final class Runner {
                     variant.id(),
                     pattern.tasks(workload),
                     Duration.ofNanos(nanos),
-                    Math.max(0, peak - baseline),
+                    // the work of a run done in a child JVM: its threads are there (cpu-hog's 8 hogs)
+                    Math.max(0, peak - baseline) + children.peakPlatformThreads(),
                     counter.virtualThreadsStarted() < 0
                             ? -1
                             : counter.virtualThreadsStarted() + children.virtualThreads(),

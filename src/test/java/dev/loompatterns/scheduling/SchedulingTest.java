@@ -57,6 +57,22 @@ class SchedulingTest {
     }
 
     /**
+     * The hogs spin in a child JVM (one carrier there): a run's peak_platform_threads counts the child's platform
+     * threads too, as virtual_threads counts its virtual ones. It said 1 for 8 platform hogs.
+     */
+    @org.junit.jupiter.api.Test
+    void aRunsPlatformThreadsIncludeThoseOfItsChildJvm() throws Exception {
+        SchedulingPattern pattern = new SchedulingPattern();
+        Workload workload = Workload.resolve(pattern, Mode.PLATFORM, 4, Map.of(SchedulingPattern.HOG_MS.name(), "50"));
+        dev.loompatterns.core.RunReport report =
+                new dev.loompatterns.core.Runner().run(pattern, Mode.PLATFORM, pattern.variant("cpu-hog"), workload);
+        assertThat(report.check().detail()).contains("behind 4 hogs");
+        assertThat(report.peakPlatformThreads())
+                .as("the child's 4 hogs and its probe")
+                .isGreaterThanOrEqualTo(5);
+    }
+
+    /**
      * CPU work handed to a bounded pool of platform threads and waited for: the waiting virtual
      * thread unmounts, so even with one carrier the probe runs at once.
      */
