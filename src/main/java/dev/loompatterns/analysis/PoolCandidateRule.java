@@ -60,10 +60,17 @@ final class PoolCandidateRule extends BaseRule {
     private static String lowerBound(Recording recording) {
         String bound = "The blocked share counts only the waits JFR recorded, so it is a lower bound: a wait shorter"
                 + " than its event's threshold is not recorded";
-        List<String> throttled = recording.throttled(THROTTLED_IO);
+        // those left off are named as not seen (unseen): nothing to say of their throttle
+        List<String> recorded = THROTTLED_IO.stream()
+                .filter(type -> !recording.off(List.of(type)) && !recording.absent(List.of(type)))
+                .toList();
+        if (recorded.isEmpty()) {
+            return bound + ".";
+        }
+        List<String> throttled = recording.throttled(recorded);
         if (throttled.isEmpty()) {
-            return bound + "; this recording had the throttle of socket and file reads and writes off, so it holds"
-                    + " every one above its threshold.";
+            return bound + "; this recording's settings throttle none of the socket and file events it had on, so it"
+                    + " holds every such wait above its threshold.";
         }
         return bound + ", and since JDK 25 the default settings keep at most 100 socket and 100 file reads and writes"
                 + " a second (throttle), so a pool blocked in many short reads shows only some of them; record with "

@@ -95,12 +95,17 @@ public interface Rule {
         }
 
         /**
-         * Those of the event types the recording may not hold every event of for their throttle: all but those
-         * whose settings said {@code throttle=off} all along (a type whose throttle is not known is in it).
+         * Those of the event types the recording may not hold every event of for their throttle: those whose
+         * settings gave a throttle other than {@code off} at some point, and those whose settings are not known at
+         * all. A type whose settings are known but name no throttle had none: a JVM before JDK 25 (JDK-8351594)
+         * throttles no socket or file event.
          */
         public List<String> throttled(Collection<String> eventTypes) {
             return eventTypes.stream()
-                    .filter(type -> !throttles.getOrDefault(type, Set.of()).equals(Set.of("off")))
+                    .filter(type -> {
+                        Set<String> values = throttles.getOrDefault(type, Set.of());
+                        return values.isEmpty() ? enabled(type) == EventEnabled.UNKNOWN : !values.equals(Set.of("off"));
+                    })
                     .toList();
         }
 

@@ -222,7 +222,7 @@ class PoolCandidateRuleTest {
         for (long nanos : List.of(SECOND / 10, SECOND * 9 / 10)) {
             assertThat(twoWorkersBlocked(nanos, allOff).explanation())
                     .contains("so it is a lower bound")
-                    .contains("this recording had the throttle of socket and file reads and writes off")
+                    .contains("this recording's settings throttle none of the socket and file events it had on")
                     .doesNotContain("#throttle=off")
                     .doesNotContain("at most 100");
         }
@@ -237,6 +237,27 @@ class PoolCandidateRuleTest {
                 .doesNotContain("jdk.SocketRead#");
     }
 
+    /**
+     * Settings that had the socket and file events on and name no throttle for them are a JVM's before JDK 25, which
+     * throttles none (a JDK 17 recording was told to turn JDK 25's throttle off); events left off are named as not
+     * seen, and their throttle not spoken of.
+     */
+    @Test
+    void noThrottleIsSpokenOfWhereTheSettingsHadNoneOrTheEventsOff() {
+        Map<String, EventEnabled> on = new java.util.HashMap<>();
+        Map<String, EventEnabled> off = new java.util.HashMap<>();
+        for (String type : List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite")) {
+            on.put(type, EventEnabled.ON);
+            off.put(type, EventEnabled.OFF);
+        }
+        assertThat(twoWorkersBlocked(SECOND * 9 / 10, on, Map.of()).explanation())
+                .contains("this recording's settings throttle none of the socket and file events it had on")
+                .doesNotContain("#throttle=off");
+        assertThat(twoWorkersBlocked(SECOND * 9 / 10, off, Map.of()).explanation())
+                .contains("a wait shorter than its event's threshold is not recorded.")
+                .doesNotContain("throttle");
+    }
+
     /** The finding on a 1 s recording in which two threads of one pool each blocked this long. */
     private static Finding twoWorkersBlocked(long nanos) {
         return twoWorkersBlocked(nanos, Map.of());
@@ -244,6 +265,12 @@ class PoolCandidateRuleTest {
 
     /** The same, on a recording whose settings gave these throttles. */
     private static Finding twoWorkersBlocked(long nanos, Map<String, Set<String>> throttles) {
+        return twoWorkersBlocked(nanos, Map.of(), throttles);
+    }
+
+    /** The same, on a recording whose settings said these and gave these throttles. */
+    private static Finding twoWorkersBlocked(
+            long nanos, Map<String, EventEnabled> settings, Map<String, Set<String>> throttles) {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
             rule.accept(new Observation.Blocked(
@@ -254,7 +281,7 @@ class PoolCandidateRuleTest {
                     false));
         }
         return rule.finish(
-                new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of(), Map.of(), Map.of(), throttles, false));
+                new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", settings, Map.of(), Map.of(), throttles, false));
     }
 
     /**

@@ -250,7 +250,7 @@ class JmcRulesTest {
                         .as(recording + ": " + explanation)
                         .isEqualTo(throttled);
                 assertThat(explanation.contains(
-                                "this recording had the throttle of socket and file reads and writes" + " off"))
+                                "this recording's settings throttle none of the socket and file events it had on"))
                         .as(recording + ": " + explanation)
                         .isEqualTo(!throttled);
             }
