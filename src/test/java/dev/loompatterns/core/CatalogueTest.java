@@ -120,7 +120,10 @@ class CatalogueTest {
                 .extracting(CatalogueFile.Entry::number)
                 .containsExactlyElementsOf(
                         IntStream.rangeClosed(1, DESIGN_IDS.size()).boxed().toList());
-        assertThat(catalogue.ids()).containsExactlyElementsOf(DESIGN_IDS);
+        assertThat(catalogue.ids())
+                .as("the patterns registered in src/main/resources/META-INF/services/dev.loompatterns.core.Pattern"
+                        + " (a pattern class a line), in catalogue.txt's order")
+                .containsExactlyElementsOf(DESIGN_IDS);
         for (Pattern pattern : catalogue.patterns()) {
             PatternInfo info = pattern.info();
             assertThat(pattern.getClass().getPackageName())
