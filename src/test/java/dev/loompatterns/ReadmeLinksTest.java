@@ -125,17 +125,8 @@ class ReadmeLinksTest {
 
     @Test
     void everyPatternHasACatalogueRowLinkingItsEssayExampleAndGuideRow() throws IOException {
-        String readme = Files.readString(README);
         for (Pattern pattern : Catalogue.load().patterns()) {
-            String essay = "src/main/java/dev/loompatterns/" + pattern.id().replace("-", "") + "/package-info.java";
-            String start = "| [" + pattern.id() + "](" + essay + ")";
-            String row = readme.lines()
-                    .filter(line -> line.startsWith(start))
-                    .findFirst()
-                    .orElse("");
-            assertThat(row)
-                    .as("README.md's catalogue row for %s, a line starting %s", pattern.id(), start)
-                    .isNotEmpty();
+            String row = row(README, "", pattern);
             assertThat(row)
                     .as("example link")
                     .containsPattern(String.format(Locale.ROOT, "\\(examples/E%02d_\\w+\\.java\\)", pattern.number()));
@@ -150,20 +141,26 @@ class ReadmeLinksTest {
      */
     @Test
     void everyPatternHasItsLongRowInTheCatalogueLinkingItsMigrationRow() throws IOException {
-        String catalogue = Files.readString(DOCS.resolve("catalogue.md"));
         for (Pattern pattern : Catalogue.load().patterns()) {
-            String start = "| [" + pattern.id() + "](../src/main/java/dev/loompatterns/"
-                    + pattern.id().replace("-", "") + "/package-info.java)";
-            String row = catalogue
-                    .lines()
-                    .filter(line -> line.startsWith(start))
-                    .findFirst()
-                    .orElse("");
-            assertThat(row)
-                    .as("docs/catalogue.md's row for %s, a line starting %s", pattern.id(), start)
-                    .isNotEmpty();
-            assertThat(row).as("its migration row").contains("(migration.md#guide-" + pattern.id() + ")");
+            assertThat(row(DOCS.resolve("catalogue.md"), "../", pattern))
+                    .as("its migration row")
+                    .contains("(migration.md#guide-" + pattern.id() + ")");
         }
+    }
+
+    /** The pattern's row in {@code file}: the line that starts with a link to its essay, {@code up} its path's start. */
+    private static String row(Path file, String up, Pattern pattern) throws IOException {
+        String start = "| [" + pattern.id() + "](" + up + "src/main/java/dev/loompatterns/"
+                + pattern.id().replace("-", "") + "/package-info.java)";
+        String row = Files.readString(file)
+                .lines()
+                .filter(line -> line.startsWith(start))
+                .findFirst()
+                .orElse("");
+        assertThat(row)
+                .as("%s's row for %s, a line starting %s", file, pattern.id(), start)
+                .isNotEmpty();
+        return row;
     }
 
     @Test
