@@ -191,8 +191,8 @@ public final class TimerPattern extends AbstractPattern {
                 + ", none early, "
                 + (first.expected() >= CATCH_UP_TICKS
                         ? "each caught up (a gap under the period); last tick late by at most " + millis(worst)
-                        : "drift not judged: too few ticks to look for a catch-up (from " + CATCH_UP_TICKS
-                                + "); last tick late by at most " + millis(worst)));
+                        : "drift not judged: too few ticks to look for a catch-up (it takes " + CATCH_UP_TICKS
+                                + " or more); last tick late by at most " + millis(worst)));
     }
 
     /** Some tick came less than a period after the one before: the timer caught up, as only a fixed rate does. */
