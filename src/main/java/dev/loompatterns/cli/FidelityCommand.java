@@ -64,7 +64,19 @@ final class FidelityCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pairing pairing = Pairing.of(id(id));
+        String patternId = id(id);
+        if (!catalogue.ids().contains(patternId)) { // not "no example paired with", as if it were a pattern
+            String near = dev.loompatterns.core.Typo.nearest(
+                    patternId, Pairing.all().stream().map(Pairing::patternId).toList());
+            throw new UsageException("unknown pattern '" + patternId + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)")
+                    + "; fidelity takes "
+                    + Pairing.all().stream()
+                            .map(pairing -> pairing.patternId() + " ("
+                                    + catalogue.find(pairing.patternId()).number() + ")")
+                            .collect(java.util.stream.Collectors.joining(" or ")));
+        }
+        Pairing pairing = Pairing.of(patternId);
         int pairs = this.pairs == null ? pairing.pairs() : this.pairs;
         int warmup = this.warmup == null ? pairing.warmup() : this.warmup;
         UsageException.requireRange("--pairs", pairs, 1, MAX_PAIRS);

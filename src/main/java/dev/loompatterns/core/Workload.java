@@ -35,9 +35,12 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
     public static Workload resolve(Pattern pattern, Mode mode, Integer tasks, Map<String, String> given) {
         int max = pattern.maxTasks(mode);
         int resolvedTasks = tasks == null ? pattern.defaultTasks() : tasks;
-        if (resolvedTasks < 1 || resolvedTasks > max) {
+        if (resolvedTasks < 1) { // in any mode: not the first mode's words when the user named none
+            throw new UsageException("--tasks must be at least 1, got " + resolvedTasks);
+        }
+        if (resolvedTasks > max) {
             throw new UsageException("--tasks for " + pattern.id() + " in " + mode.id() + " mode must be from 1 to "
-                    + max + ", got " + resolvedTasks + (resolvedTasks > max ? limitReason(pattern, mode) : ""));
+                    + max + ", got " + resolvedTasks + limitReason(pattern, mode));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param param : pattern.params()) {
@@ -55,7 +58,8 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
 
     private static String limitReason(Pattern pattern, Mode mode) {
         return mode == Mode.PLATFORM && pattern.maxTasks(Mode.PLATFORM) < pattern.maxTasks(Mode.VIRTUAL)
-                ? " (each task is a platform thread; more would exhaust the machine)"
+                ? " (each task is a platform thread; more would exhaust the machine: --mode virtual takes up to "
+                        + pattern.maxTasks(Mode.VIRTUAL) + ")"
                 : "";
     }
 

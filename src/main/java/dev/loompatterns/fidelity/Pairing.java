@@ -26,6 +26,11 @@ public record Pairing(String patternId, String example, int tasks, Map<String, S
                     101,
                     30));
 
+    /** Every pairing, in catalogue order. */
+    public static List<Pairing> all() {
+        return ALL;
+    }
+
     /**
      * The pairing of a pattern.
      *

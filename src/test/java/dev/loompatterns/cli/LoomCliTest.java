@@ -1090,7 +1090,9 @@ class LoomCliTest {
     @CsvSource(delimiter = '|', textBlock = """
         compare thread-basics --jfr-dir /no/such/folder/recordings | loom: cannot create --jfr-dir '/no/such/folder/recordings': folder '/no/such/folder' does not exist
         compare thread-basics --jfr-dir README.md/inside | loom: cannot create --jfr-dir 'README.md/inside': '
-        fidelity thread-basic | loom: fidelity has no example paired with 'thread-basic' (did you mean 'thread-basics'?); it pairs
+        fidelity thread-basic | loom: unknown pattern 'thread-basic' (did you mean 'thread-basics'?); fidelity takes thread-basics (1) or url-fetch (11)
+        fidelity nosuch | loom: unknown pattern 'nosuch'; fidelity takes thread-basics (1) or url-fetch (11)
+        run lock-counter --tasks 0 | loom: --tasks must be at least 1, got 0
         fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern

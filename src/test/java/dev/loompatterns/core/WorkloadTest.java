@@ -46,13 +46,19 @@ class WorkloadTest {
 
     @Test
     void rejectsTaskCountsOutsideTheRangeAndSaysTheRange() {
-        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, 0, Map.of()))
+        // too few in any mode: the mode is not named (with no --mode, the first mode's name misled)
+        for (Mode mode : Mode.values()) {
+            assertThatThrownBy(() -> Workload.resolve(pattern, mode, 0, Map.of()))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessage("--tasks must be at least 1, got 0");
+        }
+        assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, Limits.MAX_TASKS + 1, Map.of()))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("from 1 to " + Limits.MAX_TASKS)
-                .hasMessageContaining("got 0");
+                .hasMessageContaining("from 1 to " + Limits.MAX_TASKS);
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.PLATFORM, Limits.MAX_PLATFORM_THREADS + 1, Map.of()))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("platform thread");
+                .hasMessageContaining("platform thread")
+                .hasMessageEndingWith("--mode virtual takes up to " + Limits.MAX_TASKS + ")");
     }
 
     @Test
