@@ -20,8 +20,7 @@ import jdk.jfr.Configuration;
 
 /**
  * What the child JVMs of one run reported: their virtual threads, peaks of platform threads and pins, and the
- * recordings they
- * wrote. {@link Runner} binds one to each run ({@link #CURRENT}), {@link ChildJvm} adds each
+ * recordings they wrote. {@link Runner} binds one to each run ({@link #CURRENT}), {@link ChildJvm} adds each
  * child's report to it, and the run's {@link RunReport} counts them with the run's own, so a
  * variant that does its work in a child JVM ({@code synchronized-jdk21}, {@code cpu-hog},
  * {@code yield}) shows that work in its row.

@@ -31,10 +31,9 @@ public final class ChildMain {
     static final String PIN = "loom-child.pin=";
     static final String RECORDING = "loom-child.recording";
     static final String JFR_FILE = "loom.child.jfr";
+    static final String JFR_SETTINGS = "loom.child.jfc";
     /** The name {@value #JFR_FILE} takes once the parent keeps it, which the recording is named for. */
     static final String JFR_NAME = "loom.child.jfr.name";
-
-    static final String JFR_SETTINGS = "loom.child.jfc";
 
     private ChildMain() {}
 
