@@ -40,7 +40,7 @@ final class ListCommand extends LoomCommand {
         int idWidth = catalogue.ids().stream().mapToInt(String::length).max().orElse(2);
         int titleWidth = ReportFormat.TABLE_WIDTH - 4 - idWidth - 2;
         String format = "%-3s %-" + idWidth + "s  %s%n";
-        out.printf(Locale.ROOT, format, "#", "id", "title, then its variants");
+        out.printf(Locale.ROOT, format, "#", "id", "title, then its variants where it has more than one");
         for (Pattern pattern : catalogue.patterns()) {
             out.printf(
                     Locale.ROOT,
