@@ -198,11 +198,12 @@ public final class Notes {
                 .mapToInt(file -> file.getFileName().toString().length())
                 .max()
                 .orElse(0);
+        long pinsRecorded = Math.max(0, parentPins); // every file's pins: the pins' command only where there are some
         if (files.size() > 1) {
             out.println(
                     "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
             for (Path file : files) {
-                printSummaryLine(file, nameWidth, true, out);
+                pinsRecorded += printSummaryLine(file, nameWidth, true, out);
             }
         }
         // the pins' command names a child's file where the pins are there alone (synchronized-jdk21: the parent's
@@ -212,6 +213,7 @@ public final class Notes {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
                 long pins = printSummaryLine(file, nameWidth, false, out);
+                pinsRecorded += pins;
                 if (parentPins == 0 && pins > 0 && pinsExample.equals(files.getFirst())) {
                     pinsExample = file;
                 }
@@ -224,8 +226,13 @@ public final class Notes {
         out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
         String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
         out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
-        out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
-                + ShellWord.of(pinsExample.toString()));
+        if (pinsRecorded > 0) {
+            out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
+                    + ShellWord.of(pinsExample.toString()));
+        }
+        // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
+        out.println("Loom's rules on it (pins by cause, carrier hogging, pools to move; --out r.html for charts):");
+        out.println("  loom inspect " + ShellWord.of(pinsExample.toString()));
     }
 
     /**

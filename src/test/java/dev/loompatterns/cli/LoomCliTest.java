@@ -861,7 +861,10 @@ class LoomCliTest {
         Path child = dir.resolve("p-child-1.jfr");
         assertThat(result.out()).contains("Child JVMs recorded too").contains("p-child-1.jfr");
         // the pins are in the child's file alone: the command to print them names it, not the parent's (0 pins)
-        assertThat(result.out()).contains("--stack-depth 64 " + child).doesNotContain("--stack-depth 64 " + file);
+        assertThat(result.out())
+                .contains("--stack-depth 64 " + child)
+                .doesNotContain("--stack-depth 64 " + file)
+                .contains("  loom inspect " + child + System.lineSeparator());
         assertThat(RecordingFile.readAllEvents(child).stream()
                         .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))
                 .isNotEmpty();
@@ -884,7 +887,11 @@ class LoomCliTest {
         Path file = dir.resolve("x.jfr");
         Result result = recordedRun(file);
         String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
-        assertThat(result.out()).contains(jfr + " print --events jdk.VirtualThreadPinned --stack-depth 64 " + file);
+        assertThat(result.out()).contains(jfr + " print --events loompatterns.PatternRun " + file);
+        // thread-basics pins nothing: no command to print pins, and loom's own rules named
+        assertThat(result.out())
+                .doesNotContain("jdk.VirtualThreadPinned --stack-depth")
+                .contains(System.lineSeparator() + "  loom inspect " + file + System.lineSeparator());
     }
 
     /** A recording's path with a space is quoted in the hint, so that the line pastes into a shell as it is. */
@@ -892,7 +899,9 @@ class LoomCliTest {
     void theHintQuotesARecordingPathWithASpace(@TempDir Path dir) throws IOException {
         Path file = Files.createDirectory(dir.resolve("my runs")).resolve("x.jfr");
         Result result = recordedRun(file);
-        assertThat(result.out()).contains("--stack-depth 64 '" + file + "'");
+        assertThat(result.out())
+                .contains("loompatterns.PatternRun '" + file + "'")
+                .contains("loom inspect '" + file + "'");
     }
 
     /** A short recorded run of thread-basics, virtual, into {@code file}, with {@code more} arguments. */
