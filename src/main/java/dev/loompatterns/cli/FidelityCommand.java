@@ -145,8 +145,8 @@ final class FidelityCommand extends LoomCommand {
                         Locale.ROOT,
                         "%s%d pair%s after %d warm-up pair%s in one JVM: %s (%s) against 'loom compare %s --variants %s"
                                 + " --tasks %d %s',"
-                                + " alternating which side runs first. The overhead is the median over pairs of"
-                                + " loom / example - 1%s",
+                                + " alternating which side runs first. The ms columns give each side's median over the"
+                                + " pairs and its range; the overhead is the median over pairs of loom / example - 1%s",
                         pairs < asked
                                 ? "Stopped after " + pairs + " of " + asked + " pairs (Ctrl-C, TERM or HUP): "
                                 : "",
@@ -168,7 +168,13 @@ final class FidelityCommand extends LoomCommand {
                                         .toList()),
                         interval
                                 ? "; its interval is distribution-free (order statistics of the pairs' ratios)."
-                                : "."));
+                                : ". With "
+                                        + (pairs == 1
+                                                ? "one pair there is no spread to see"
+                                                : pairs + " pairs the" + " range is all there is")
+                                        + ": two runs of one program differ by tens of"
+                                        + " percent here, so a figure this short says little; --pairs "
+                                        + Statistics.MIN_VALUES_FOR_INTERVAL + " or more give an interval."));
         out.flush();
     }
 

@@ -46,6 +46,10 @@ public class FidelityCommandTest {
                 .extracting(row -> row.split("\\s+")[0])
                 .containsExactly("platform", "virtual", "structured");
         assertThat(result.out()).contains("1 pair after 0 warm-up pairs in one JVM: E11_UrlFetch.java");
+        // one pair's "range" is one figure: the note says how little that tells (a review read it as a result)
+        assertThat(result.out().replaceAll("\\s+", " "))
+                .contains("With one pair there is no spread to see: two runs of one program differ by tens of percent"
+                        + " here, so a figure this short says little; --pairs 6 or more give an interval.");
         // the command to run the harness's side alone, as it runs: the first variant, E11's timeouts
         assertThat(result.out().replaceAll("\\s+", " "))
                 .contains("against 'loom compare url-fetch --variants default --tasks 1000 -P group-size=1000 -P"
