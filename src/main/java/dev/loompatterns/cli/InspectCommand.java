@@ -522,16 +522,16 @@ final class InspectCommand extends LoomCommand {
         }
     }
 
+    /** A chunk whose JVM ended before JFR's first flush, in words. */
+    static final String NOTHING_FLUSHED = "only a chunk its JVM never flushed (killed or crashed within about a second"
+            + " of its recording's start: JFR writes what it recorded once a second), so nothing";
+
     /**
      * What a file the JDK's parser refused may be, and what to inspect instead. A chunk in a JFR repository (a folder
      * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
      * advice implied.
      */
-    /** A chunk whose JVM ended before JFR's first flush, in words. */
-    static final String NOTHING_FLUSHED = "only a chunk its JVM never flushed (killed or crashed within about a second"
-            + " of its recording's start: JFR writes what it recorded once a second), so nothing";
-
     static String notWhole(Path recording) {
         Path folder = recording.toAbsolutePath().getParent();
         java.util.OptionalLong pid = JfrRepository.madeBy(folder);

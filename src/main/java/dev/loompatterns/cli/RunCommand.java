@@ -83,9 +83,10 @@ final class RunCommand extends LoomCommand {
         boolean defaultName = jfr != null && jfr.isEmpty() && jfrAlone;
         if (jfr != null && !defaultName) {
             requireName(jfr, "--jfr's file name", "give a file name, or --jfr alone for the default one");
-            if (folderName(jfr) != null) { // Path.of drops the separator: a file would take the folder's name
+            String folder = folderName(jfr); // Path.of drops the separator: a file would take the folder's name
+            if (folder != null) {
                 throw new dev.loompatterns.core.UsageException(
-                        "--jfr " + folderName(jfr) + ", or --jfr alone for the default one");
+                        "--jfr " + folder + ", or --jfr alone for the default one");
             }
         }
         // the default name, a free one: written over no file, neither one there now nor one made while the run goes on

@@ -109,8 +109,10 @@ public final class Notes {
                 .toList();
     }
 
-    /** One recording's line: its name, virtual threads started, pins and, if asked, submit failures. */
-    /** Prints a recording's line and returns its pins. */
+    /**
+     * Prints one recording's line (its name, virtual threads started, pins and, if asked, submit failures) and returns
+     * its pins.
+     */
     private static long printSummaryLine(Path file, int nameWidth, boolean submitFailures, PrintWriter out)
             throws IOException {
         RecordingSummary summary = RecordingSummary.read(file);

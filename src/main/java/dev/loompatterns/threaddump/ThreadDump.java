@@ -177,13 +177,13 @@ public final class ThreadDump {
         return dot < 0 ? call : call.substring(0, dot);
     }
 
+    /** How the threads of loom's own machinery are named ({@code loom-heap-watch}, {@code loom-jfr-stop}, ...). */
+    static final String LOOM_THREADS = "loom-";
+
     /**
      * Frames of loom's own machinery around a pattern's code: the dump being taken (the command's
      * thread), the runner.
      */
-    /** How the threads of loom's own machinery are named ({@code loom-heap-watch}, {@code loom-jfr-stop}, ...). */
-    static final String LOOM_THREADS = "loom-";
-
     static final List<String> LOOM_FRAMES = List.of(ThreadDump.class.getPackageName() + ".", Runner.class.getName());
 
     /** The frame of a thread that {@code loom dump} holds at the run's gate. */

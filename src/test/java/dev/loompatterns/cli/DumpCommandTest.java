@@ -352,7 +352,6 @@ class DumpCommandTest {
         }
     }
 
-    /** The dump's file, from the line that names it. */
     /**
      * A dump to the default name takes the name before the run, and gives it back after: two dumps that chose one
      * name (two containers, each loom pid 1, started in the same second) write two files, the later one the next
@@ -394,6 +393,7 @@ class DumpCommandTest {
         }
     }
 
+    /** The dump's file, from the line that names it. */
     private static Path savedFile(Result result) {
         return Path.of(result.out()
                 .lines()

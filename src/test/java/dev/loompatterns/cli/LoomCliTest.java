@@ -67,11 +67,6 @@ class LoomCliTest {
     }
 
     /**
-     * A pattern whose class is there but whose title is not: it throws the {@link NoClassDefFoundError}
-     * of a class missing from the jar. Registered only in a services file that one test puts on a
-     * child JVM's class path, never in the catalogue the tests load.
-     */
-    /**
      * A file name that ends with a separator names a folder: refused in one line, exit 2, nothing written. {@code
      * --jfr recs/}, where recs did not exist, wrote a file named recs (Path drops the slash), and so did inspect's
      * {@code --out}.
@@ -124,6 +119,11 @@ class LoomCliTest {
         }
     }
 
+    /**
+     * A pattern whose class is there but whose title is not: it throws the {@link NoClassDefFoundError}
+     * of a class missing from the jar. Registered only in a services file that one test puts on a
+     * child JVM's class path, never in the catalogue the tests load.
+     */
     public static final class MissingClassPattern implements dev.loompatterns.core.Pattern {
         static final String MISSING = "dev/loompatterns/gone/Gone";
 

@@ -182,10 +182,6 @@ class ScaleCommandTest {
     }
 
     /**
-     * One task, or tasks that woke at one instant, have no wake-up window to divide by: the rate is {@code -},
-     * as an uncounted figure is elsewhere, not "NaN" ('scale --tasks 1').
-     */
-    /**
      * A row whose starting outlasted the sleep has a wake-up rate that is its start rate: the note names it (a review
      * read the platform row's 2,559 wake/s as how fast sleepers wake; 10,000 tasks had taken 3.9 s to start).
      */
@@ -204,6 +200,10 @@ class ScaleCommandTest {
         assertThat(ScaleCommand.startingNote(startMs, 5_000)).isEmpty();
     }
 
+    /**
+     * One task, or tasks that woke at one instant, have no wake-up window to divide by: the rate is {@code -},
+     * as an uncounted figure is elsewhere, not "NaN" ('scale --tasks 1').
+     */
     @Test
     void aRowWithNoWakeUpWindowHasNoWakeUpRate() {
         ScaleCommand.Row row = new ScaleCommand.Row(Kind.VIRTUAL, 1, 0);
