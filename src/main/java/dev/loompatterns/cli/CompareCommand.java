@@ -83,8 +83,9 @@ final class CompareCommand extends LoomCommand {
             paramLabel = "K",
             defaultValue = "1",
             description =
-                    "runs per cell; a row is then its median run by wall_ms (every figure and the check that run's; a"
-                            + " failed run fails it), and the note under the table gives the spread: 1 to "
+                    "runs per cell; a row is then its median run by wall_ms (the slower of the two middle ones for an"
+                        + " even K; every figure and the check that run's; a failed run fails it), and the note under"
+                        + " the table gives the spread: 1 to "
                             + MAX_REPEAT + " (default ${DEFAULT-VALUE})")
     int repeat;
 

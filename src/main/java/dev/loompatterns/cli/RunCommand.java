@@ -10,6 +10,7 @@ import dev.loompatterns.engine.Session;
 import dev.loompatterns.jfr.Recorder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Stack;
@@ -103,8 +104,27 @@ final class RunCommand extends LoomCommand {
                 session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished.rows(), out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
+        Notes.singleRunsNote(outcome.rows(), compareArguments(pattern, chosen), out);
         Notes.describeRecordings(outcome, out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
+    }
+
+    /**
+     * The arguments of the {@code compare} that runs the cells this run ran: the pattern's id, the mode and the
+     * variants where they narrow it (compare runs every one by default), the workload as given.
+     */
+    private List<String> compareArguments(Pattern pattern, List<Variant> chosen) {
+        List<String> arguments = new ArrayList<>(List.of(pattern.id()));
+        if (mode != null) {
+            arguments.addAll(List.of("--modes", mode.id()));
+        }
+        if (chosen.size() < pattern.variants().size()) {
+            arguments.addAll(List.of(
+                    "--variants",
+                    String.join(",", chosen.stream().map(Variant::id).toList())));
+        }
+        arguments.addAll(workload.asArguments());
+        return arguments;
     }
 
     /**

@@ -51,6 +51,16 @@ final class WorkloadOptions {
         return params;
     }
 
+    /** The options as given, for a command that runs the same workload: {@code --tasks N} and each {@code -P}. */
+    List<String> asArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (tasks != null) {
+            arguments.addAll(List.of("--tasks", tasks.toString()));
+        }
+        paramArgs.forEach(arg -> arguments.addAll(List.of("-P", arg)));
+        return arguments;
+    }
+
     /** The workload for one pattern, with the parameters that pattern takes. */
     Workload forPattern(Pattern pattern, Mode mode, boolean onlyItsOwnParams) {
         Map<String, String> given = params();

@@ -96,10 +96,33 @@ public final class Notes {
     /** One line when virtual threads were not counted, saying why; nothing otherwise. */
     public static Optional<String> notCountedNote(List<Row> rows) {
         return rows.stream().anyMatch(row -> row.virtualThreads() < 0)
-                ? Optional.of("virtual_threads '-': not counted, because the recording's profile leaves"
+                ? Optional.of("virtual_threads '-' (empty in csv): not counted, because the recording's profile leaves"
                         + " jdk.VirtualThreadStart off and counting would add one event per virtual thread to the"
                         + " file (JFR merges the settings of recordings).")
                 : Optional.empty();
+    }
+
+    /**
+     * Under {@code run}'s table of more than one row: each figure is a single run, the rows one after another in a
+     * fresh JVM, so the first also paid for loading the pattern's classes and none ran code the JIT had compiled
+     * ({@code run deadline}: about 40 ms more in whichever mode ran first, 2026-12-04). Then, on a line of its own
+     * so that it pastes whole, the {@code compare} that measures the same cells warmed up; nothing for one row.
+     *
+     * @param compareArguments {@code compare}'s arguments for the same cells
+     */
+    public static void singleRunsNote(List<Row> rows, List<String> compareArguments, PrintWriter out) {
+        if (rows.size() < 2) {
+            return;
+        }
+        note(
+                out,
+                "Each figure is one run, the rows one after another in a fresh JVM: the first row also paid for"
+                        + " loading the pattern's classes, and none ran code the JIT had compiled, so rows can differ"
+                        + " by tens of percent, or several times, for that alone. The same rows, warmed up and"
+                        + " repeated:");
+        out.println("  loom compare "
+                + compareArguments.stream().map(ShellWord::of).collect(Collectors.joining(" "))
+                + " --warmup 3 --repeat 5");
     }
 
     /** The notes every table of rows may need, in order: pins set apart, virtual threads not counted. */
@@ -301,10 +324,11 @@ public final class Notes {
         Row widest = rows.stream().max(Comparator.comparingDouble(Row::spread)).orElseThrow();
         return String.format(
                 Locale.ROOT,
-                "wall_ms is the median of %d runs%s; a row's other figures and its check are that run's (a failed run"
+                "wall_ms is the median of %d runs%s%s; a row's other figures and its check are that run's (a failed run"
                         + " fails the row), and the widest spread (slowest - fastest) / median was %.0f%% (%s %s %s)."
                         + " For steady figures use %sJMH (docs/tooling.md, Benchmarks).",
                 repeat,
+                repeat % 2 == 0 ? " (of an even number, the slower of the two middle ones: a run that happened)" : "",
                 after,
                 widest.spread() * 100,
                 widest.pattern(),

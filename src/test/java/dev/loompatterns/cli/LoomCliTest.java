@@ -330,6 +330,33 @@ class LoomCliTest {
         Result result = loom("run", "lock-counter", "--mode", "virtual", "--tasks", "4", "-P", "increments=100");
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("lock-counter").contains("virtual").contains("pass: total 400 of 400");
+        assertThat(result.out()).as("one row is no comparison").doesNotContain("loom compare");
+    }
+
+    /**
+     * run's rows are single cold runs one after another, so under several of them it gives the compare that measures
+     * the same cells warmed up; that command runs, and its rows are run's.
+     */
+    @Test
+    void severalRowsPointToTheCompareOfTheSameCells() {
+        Result run = loom("run", "lock-counter", "--tasks", "4", "-P", "increments=100");
+        assertThat(run.code()).as(run.err()).isZero();
+        String last = run.out().lines().toList().getLast();
+        assertThat(last)
+                .isEqualTo("  loom compare lock-counter --variants synchronized --tasks 4 -P increments=100"
+                        + " --warmup 3 --repeat 5");
+
+        Result compare = loom(last.strip().substring("loom ".length()).split(" "));
+        assertThat(compare.code()).as(compare.err()).isZero();
+        assertThat(cells(compare.out())).isEqualTo(cells(run.out())).hasSize(3);
+    }
+
+    /** Each table row's pattern, mode and variant. */
+    private static List<String> cells(String table) {
+        return table.lines()
+                .filter(line -> line.startsWith("lock-counter "))
+                .map(line -> String.join(" ", List.of(line.split(" +")).subList(0, 3)))
+                .toList();
     }
 
     @ParameterizedTest
@@ -941,7 +968,7 @@ class LoomCliTest {
         assertThat(result.code()).as(result.err()).isZero();
         List<String> row = List.of(result.out().lines().toList().get(1).trim().split(" +"));
         assertThat(row.get(7)).as("virtual_threads").isEqualTo("-");
-        assertThat(result.out()).contains("virtual_threads '-': not counted");
+        assertThat(result.out()).contains("virtual_threads '-' (empty in csv): not counted");
         assertThat(RecordingFile.readAllEvents(file).stream()
                         .map(e -> e.getEventType().getName()))
                 .doesNotContain("jdk.VirtualThreadStart");

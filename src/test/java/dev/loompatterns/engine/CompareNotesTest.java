@@ -125,6 +125,32 @@ class CompareNotesTest {
                 .hasValueSatisfying(note -> assertThat(note).contains("More --warmup runs"));
     }
 
+    /**
+     * Under run's table of several rows: why single cold runs are no race, and the compare that is, on a line of its
+     * own, each argument a shell word.
+     */
+    @Test
+    void severalSingleRunsPointToTheCompareOfTheSameRows() {
+        Row platform = Row.of(List.of(run("deadline", Mode.PLATFORM, 250, 0)));
+        Row virtual = Row.of(List.of(run("deadline", Mode.VIRTUAL, 210, 0)));
+        StringWriter text = new StringWriter();
+
+        Notes.singleRunsNote(
+                List.of(platform, virtual),
+                List.of("deadline", "-P", "budget-ms=300", "-P", "a b"),
+                new PrintWriter(text));
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(String.join(" ", lines.stream().map(String::strip).toList()))
+                .contains("Each figure is one run, the rows one after another in a fresh JVM: the first row also paid"
+                        + " for loading the pattern's classes");
+        assertThat(lines.getLast())
+                .isEqualTo("  loom compare deadline -P budget-ms=300 -P 'a b' --warmup 3 --repeat 5");
+        StringWriter single = new StringWriter();
+        Notes.singleRunsNote(List.of(virtual), List.of("deadline"), new PrintWriter(single));
+        assertThat(single.toString()).as("one row is no comparison").isEmpty();
+    }
+
     @Test
     void theNoiseNoteSaysHowManyWarmUpRunsCameFirst() {
         List<Row> rows = List.of(Row.of(List.of(
@@ -134,6 +160,14 @@ class CompareNotesTest {
                 .contains("spread (slowest - fastest) / median was 67%");
         assertThat(Notes.noiseNote(rows, 1, 3)).contains("median of 3 runs after 1 warm-up run per cell;");
         assertThat(Notes.noiseNote(rows, 4, 1)).startsWith("Each figure is one run after 4 warm-up runs per cell:");
+        List<Row> even = List.of(Row.of(List.of(run("p", Mode.VIRTUAL, 100, 0), run("p", Mode.VIRTUAL, 150, 0))));
+        assertThat(Row.of(List.of(run("p", Mode.VIRTUAL, 100, 0), run("p", Mode.VIRTUAL, 150, 0)))
+                        .wallMs())
+                .isEqualTo(150);
+        assertThat(Notes.noiseNote(even, 0, 2))
+                .contains("median of 2 runs (of an even number, the slower of the two middle ones: a run that"
+                        + " happened);");
+        assertThat(Notes.noiseNote(rows, 0, 3)).doesNotContain("even");
     }
 
     @Test

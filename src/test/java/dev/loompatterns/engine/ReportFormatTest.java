@@ -46,6 +46,36 @@ class ReportFormatTest {
                 .contains("\"check\": \"not shown\", \"detail\": \"lost none of 1000000 this time\"");
     }
 
+    /**
+     * csv is read by programs: a slow run's rate keeps its decimal, as in json, not the table's whole number (0), and a
+     * count not made is an empty field, which readers take for a missing value, not the table's {@code -}.
+     */
+    @Test
+    void csvKeepsJsonsPrecisionAndLeavesACountNotMadeEmpty() {
+        RunReport slow = new RunReport(
+                "url-fetch",
+                Mode.VIRTUAL,
+                "default",
+                1,
+                Duration.ofNanos(3_320_245_678L),
+                7,
+                -1,
+                dev.loompatterns.jfr.PinTally.NONE,
+                Check.passed("1 of 1 fetched"),
+                Duration.ZERO,
+                List.of());
+        List<Row> rows = List.of(Row.of(List.of(slow)));
+        StringWriter csv = new StringWriter();
+        ReportFormat.CSV.print(rows, new PrintWriter(csv), false);
+        StringWriter table = new StringWriter();
+        ReportFormat.TABLE.print(rows, new PrintWriter(table), false);
+
+        assertThat(csv.toString().lines().toList().get(1))
+                .isEqualTo("url-fetch,virtual,default,1,3320.246,0.3,7,,0,pass,1 of 1 fetched,0,0");
+        assertThat(table.toString().lines().toList().get(1))
+                .containsPattern("url-fetch +virtual +default +1 +3320\\.2 +0 +7 +- +0 +pass");
+    }
+
     /** Under a table with a wrong-way row, the note says what its verdict means: "not shown" is no failure. */
     @Test
     void theNoteSaysWhatShownAndNotShownMeanWhereARowSaysOne() {
