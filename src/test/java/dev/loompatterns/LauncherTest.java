@@ -328,6 +328,40 @@ class LauncherTest {
     }
 
     /** An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example). */
+    /**
+     * {@code bench} hands JMH {@code -foe true} unless its arguments give {@code -foe}: JMH goes on past a benchmark
+     * that throws and exits 0, so a benchmark's own check (a lost increment) failed nothing. Run from a checkout of the
+     * launcher alone, its benchmarks jar there (no build), on a fake JDK 25 whose java prints what it was handed.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "-f 1 Handoff, -foe true -f 1 Handoff",
+        "-f 1 -foe false Handoff, -f 1 -foe false Handoff",
+        "-foe=false Handoff, -foe=false Handoff",
+        "--help, -foe true -h"
+    })
+    void benchStopsAtABenchmarkThatFailsUnlessTheArgumentsSayOtherwise(String given, String handed, @TempDir Path dir)
+            throws Exception {
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Files.copy(Path.of("loom"), checkout.resolve("loom"));
+        Files.createDirectories(checkout.resolve("scripts"));
+        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
+            Files.copy(Path.of("scripts", script), checkout.resolve("scripts").resolve(script));
+        }
+        Path jar = Files.createFile(
+                Files.createDirectories(checkout.resolve("target")).resolve("benchmarks.jar"));
+        Path jdk = fakeJdk(dir.resolve("jdk-25"), "25", true, "echo \"handed: $*\"\n");
+        List<String> command =
+                new ArrayList<>(List.of("bash", checkout.resolve("loom").toString(), "bench"));
+        command.addAll(List.of(given.split(" ")));
+
+        Outcome run = launch(dir, Map.of("JAVA_HOME", jdk.toString()), command);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList().getLast())
+                .isEqualTo("handed: --enable-preview -jar " + jar.toRealPath() + " " + handed);
+    }
+
     @Test
     void anUnknownExampleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         for (String name : List.of("E99", "../src/main/java/dev/loompatterns/cli/LoomCli.java")) {

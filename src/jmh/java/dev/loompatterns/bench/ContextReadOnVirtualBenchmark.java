@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
  * {@link ContextReadBenchmark}'s reads on a virtual thread: JMH runs its benchmark threads as virtual threads
  * ({@code -Djmh.executor=VIRTUAL}, JMH 1.37), so every batch runs on one long-lived virtual caller and the figure
  * is the read alone. {@code -f} on the command line keeps the flag; {@code -jvmArgsAppend} replaces it, and the run
- * then stops at its first trial rather than measure a platform thread under this name.
+ * then stops at its first trial rather than measure a platform thread under this name (a run that {@code ./loom
+ * bench} starts ends there, with exit 1: it gives JMH {@code -foe true}; JMH alone goes on to the next benchmark).
  */
 @Fork(jvmArgsAppend = "-Djmh.executor=VIRTUAL")
 public class ContextReadOnVirtualBenchmark extends ContextReadBenchmark {

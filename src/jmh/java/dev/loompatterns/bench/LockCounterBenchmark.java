@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * the threads' start and join included: 100 platform threads at about 100 µs each
  * ({@code ThreadStartBenchmark}) are about 10 ms, some 10 ns per increment, most of what 100
  * platform workers add over one; 100 virtual ones, started from JMH's platform thread (7 ± 12 µs each, with its
- * join), add up to about 0.7 ns. The total is checked: a counter that lost an increment fails the run.
+ * join), add up to about 0.7 ns. The total is checked: a counter that lost an increment fails the run (under
+ * {@code ./loom bench}, which gives JMH {@code -foe true}; JMH alone drops the benchmark and exits 0).
  *
  * <p>You are expected to see, with one worker, every counter cost a few nanoseconds whatever the
  * kind (no contention); with many workers, {@code LongAdder} stay cheap, {@code AtomicLong} pay

@@ -43,7 +43,7 @@
  * A waiter a set leaves parked (a lost wake-up) looks like one not yet woken, so the run waits up
  * to 50 s for the released waiters (a limit for a broken signal, not a speed limit) and then
  * reports the count that came back, stopping there; the crew interrupts the waiters still parked.
- * The stress tests in {@code src/jcstress} (run with {@code ./mvnw -Pjcstress}) add what a run
+ * The stress tests in {@code src/jcstress} (run as docs/tooling.md says) add what a run
  * cannot show: a set immediately followed by a clear still releases a waiter, and what was written
  * before a set is seen after the wait.
  *
