@@ -72,8 +72,19 @@ final class PoolCandidateRule extends BaseRule {
             return bound + "; this recording's settings throttle none of the socket and file events it had on, so it"
                     + " holds every such wait above its threshold.";
         }
-        return bound + ", and since JDK 25 the default settings keep at most 100 socket and 100 file reads and writes"
-                + " a second (throttle), so a pool blocked in many short reads shows only some of them; record with "
+        // throttled only because nothing is known of their settings (jdk.ActiveSetting off)
+        boolean notSaid = throttled.stream()
+                .allMatch(type ->
+                        recording.throttles().getOrDefault(type, Set.of()).isEmpty());
+        return bound
+                + (notSaid
+                        ? ", and the recording does not say whether its socket and file events were throttled: since"
+                                + " JDK 25 the default settings keep at most 100 socket and 100 file reads and writes a"
+                                + " second, so a pool blocked in many short reads may show only some of them; record"
+                                + " with "
+                        : ", and since JDK 25 the default settings keep at most 100 socket and 100 file reads and"
+                                + " writes a second (throttle), so a pool blocked in many short reads shows only some"
+                                + " of them; record with ")
                 + throttled.getFirst() + "#throttle=off"
                 + (throttled.size() > 1
                         ? " (and " + String.join(", ", throttled.subList(1, throttled.size())) + ")"
@@ -135,6 +146,9 @@ final class PoolCandidateRule extends BaseRule {
 
     private final Map<Long, Long> ended = new HashMap<>();
 
+    /** The blocking event types with an event in the file, of any thread: on, whatever the settings say. */
+    private final Set<String> typesSeen = new HashSet<>();
+
     /**
      * The pool a thread belongs to: its name with its last number replaced by {@code #}. Only the last: the
      * JDK's executors number their pools too ({@code pool-1-thread-3}, {@code ForkJoinPool-2-worker-1}), and
@@ -157,6 +171,9 @@ final class PoolCandidateRule extends BaseRule {
         if (observation instanceof Observation.ThreadEnd end && !end.thread().virtual()) {
             ended.put(end.thread().id(), end.time());
             return;
+        }
+        if (observation instanceof Observation.Blocked any) {
+            typesSeen.add(any.kind().eventType());
         }
         if (!(observation instanceof Observation.Blocked blocked)
                 || blocked.thread().virtual()
@@ -258,13 +275,24 @@ final class PoolCandidateRule extends BaseRule {
 
     /**
      * The waits the recording could not show, where some of their event types were not on: a pool blocked
-     * only in those is not seen (pinning.jfc leaves monitor waits and socket and file reads off).
+     * only in those is not seen (pinning.jfc leaves monitor waits and socket and file reads off). A type with
+     * events in the file was on whatever its settings say; one whose settings are not known
+     * ({@code jdk.ActiveSetting} off) and with no event may have been on with nothing to record.
      */
-    private static String unseen(Recording recording) {
-        List<String> notOn = BLOCKING.stream()
-                .filter(type -> recording.enabled(type) != EventEnabled.ON)
+    private String unseen(Recording recording) {
+        List<String> off = BLOCKING.stream()
+                .filter(type -> !typesSeen.contains(type))
+                .filter(type ->
+                        recording.enabled(type) == EventEnabled.OFF || recording.enabled(type) == EventEnabled.ABSENT)
                 .toList();
-        return notOn.isEmpty() ? "" : " Not recorded as on, so not seen: " + String.join(", ", notOn) + ".";
+        List<String> unknown = BLOCKING.stream()
+                .filter(type -> !typesSeen.contains(type) && recording.enabled(type) == EventEnabled.UNKNOWN)
+                .toList();
+        return (off.isEmpty() ? "" : " Not recorded as on, so not seen: " + String.join(", ", off) + ".")
+                + (unknown.isEmpty()
+                        ? ""
+                        : " Not known: none of " + String.join(", ", unknown)
+                                + " in the file, and the recording's settings do not say whether they were on.");
     }
 
     /** What a finding on pools adds where their threads' lives were not recorded ({@code !lives}); else nothing. */

@@ -117,13 +117,51 @@ class PoolCandidateRuleTest {
      */
     @Test
     void saysHowToCountTheWaitsTheThrottleDrops() {
-        for (Finding finding : List.of(twoWorkersBlocked(SECOND / 10), twoWorkersBlocked(SECOND * 9 / 10))) {
+        Map<String, Set<String>> defaults = Map.of(
+                "jdk.SocketRead", Set.of("100/s"),
+                "jdk.SocketWrite", Set.of("100/s"),
+                "jdk.FileRead", Set.of("100/s"),
+                "jdk.FileWrite", Set.of("100/s"));
+        for (Finding finding :
+                List.of(twoWorkersBlocked(SECOND / 10, defaults), twoWorkersBlocked(SECOND * 9 / 10, defaults))) {
             assertThat(finding.explanation())
                     .as(finding.severity().toString())
                     .contains("so it is a lower bound")
                     .contains("at most 100 socket and 100 file reads and writes a second (throttle)")
                     .contains("jdk.SocketRead#throttle=off");
         }
+    }
+
+    /**
+     * A recording made without jdk.ActiveSetting says nothing of its settings: a wait type with events in the file
+     * was on, and is not named as unseen (a review's 10,000 sleeping virtual threads, "Not recorded as on, so not
+     * seen: ... jdk.ThreadPark, jdk.ThreadSleep" beside 10,000 jdk.ThreadSleep events); one with none is not known,
+     * and the throttle is spoken of as what the defaults do, not as what this recording did.
+     */
+    @Test
+    void aRecordingThatDoesNotSayItsSettingsIsNotToldItsSeenWaitsWereOff() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 2; i++) {
+            rule.accept(new Observation.Blocked(
+                    SECOND,
+                    SECOND / 10,
+                    new Observation.ThreadRef(100 + i, "worker-" + i, false),
+                    Observation.Blocked.Kind.SLEEP,
+                    false));
+        }
+        rule.accept(new Observation.Blocked(
+                SECOND, SECOND / 10, new Observation.ThreadRef(200, "", true), Observation.Blocked.Kind.PARK, false));
+        String explanation = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of()))
+                .explanation();
+
+        assertThat(explanation)
+                .doesNotContain("Not recorded as on")
+                .contains("Not known: none of jdk.SocketRead, jdk.SocketWrite, jdk.FileRead, jdk.FileWrite,"
+                        + " jdk.JavaMonitorEnter, jdk.JavaMonitorWait in the file, and the recording's settings do not"
+                        + " say whether they were on.")
+                .contains("the recording does not say whether its socket and file events were throttled")
+                .contains("may show only some of them")
+                .doesNotContain("(throttle)");
     }
 
     /**
