@@ -327,7 +327,6 @@ class LauncherTest {
                 .contains("25 without javac (" + jre25 + ")", "27 (" + path27 + ")");
     }
 
-    /** An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example). */
     /**
      * {@code bench} hands JMH {@code -foe true} unless its arguments give {@code -foe}: JMH goes on past a benchmark
      * that throws and exits 0, so a benchmark's own check (a lost increment) failed nothing. Run from a checkout of the
@@ -362,6 +361,7 @@ class LauncherTest {
                 .isEqualTo("handed: --enable-preview -jar " + jar.toRealPath() + " " + handed);
     }
 
+    /** An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example). */
     @Test
     void anUnknownExampleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         for (String name : List.of("E99", "../src/main/java/dev/loompatterns/cli/LoomCli.java")) {
