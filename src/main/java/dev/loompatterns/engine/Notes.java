@@ -104,7 +104,8 @@ public final class Notes {
 
     /**
      * Under {@code run}'s table of more than one row: each figure is a single run, the rows one after another in a
-     * fresh JVM, so the first also paid for loading the pattern's classes and none ran code the JIT had compiled
+     * fresh JVM, so the first also paid for loading the pattern's classes and each ran before the JIT had done its
+     * compiling
      * ({@code run deadline}: about 40 ms more in whichever mode ran first, 2026-12-04). Then, on a line of its own
      * so that it pastes whole, the {@code compare} that measures the same cells warmed up; nothing for one row.
      *
@@ -117,9 +118,9 @@ public final class Notes {
         note(
                 out,
                 "Each figure is one run, the rows one after another in a fresh JVM: the first row also paid for"
-                        + " loading the pattern's classes, and none ran code the JIT had compiled, so rows can differ"
-                        + " by tens of percent, or several times, for that alone. The same rows, warmed up and"
-                        + " repeated:");
+                    + " loading the pattern's classes, and each ran before the JIT had done its compiling, so rows can"
+                    + " differ by tens of percent, or several times, for that alone. The same rows, warmed up and"
+                    + " repeated:");
         out.println("  loom compare "
                 + compareArguments.stream().map(ShellWord::of).collect(Collectors.joining(" "))
                 + " --warmup 3 --repeat 5");
