@@ -47,7 +47,8 @@ abstract class LoomCommand implements Callable<Integer> {
 
     /** The id of the pattern {@code idOrNumber} names ({@link #pattern}); anything but a number as it is. */
     final String id(String idOrNumber) {
-        if (!isNumber(idOrNumber)) {
+        // a signed number names no pattern, but is meant as a number: said as one, not as an unknown id
+        if (!isNumber(idOrNumber) && !idOrNumber.matches("[+-][0-9]+")) {
             return idOrNumber;
         }
         IntSummaryStatistics numbers =

@@ -298,6 +298,10 @@ class LoomCliTest {
         usageLine("list", "99999999999")
                 .as("a number too large for an int is still a number")
                 .isEqualTo("loom: unknown pattern number 99999999999" + numbers);
+        usageLine("run", "-1")
+                .as("a signed number is a number (it was 'unknown pattern' with every id)")
+                .isEqualTo("loom: unknown pattern number -1" + numbers);
+        usageLine("list", "+3").isEqualTo("loom: unknown pattern number +3" + numbers);
         usageLine("fidelity", "6").startsWith("loom: fidelity has no example paired with 'lock-counter'");
     }
 
