@@ -265,8 +265,8 @@ final class InspectCommand extends LoomCommand {
         } catch (RecordingReader.RuleFailedException e) {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
-            throw new UsageException(
-                    "'" + file + "' is not a whole JFR recording (" + reason(e) + "): " + notWhole(recording));
+            throw new UsageException("'" + file + "' is not a whole JFR recording: " + notWhole(recording)
+                    + " (the parser said: " + reason(e) + ")");
         }
         Report report =
                 new Report(file.toString(), Files.size(read), result.events(), result.findings(), result.bytesLost());
@@ -575,6 +575,6 @@ final class InspectCommand extends LoomCommand {
         String message = e.getMessage();
         return message == null || message.isBlank()
                 ? e.getClass().getSimpleName()
-                : message.strip().lines().findFirst().orElse("");
+                : message.strip().lines().findFirst().orElse("").replaceFirst("\\.$", ""); // ends inside "(...)"
     }
 }
