@@ -86,6 +86,29 @@ public final class Background<T> implements AutoCloseable {
         Threads.joinUninterruptibly(List.of(thread));
     }
 
+    /**
+     * Runs {@code body} on a platform thread of its own and returns its result, failing with the thread's stack if it
+     * is seen waiting ({@code WAITING} or {@code TIMED_WAITING}) before it returns: for a call that must not wait at
+     * all (a join with nothing unfinished, a set event's await). A call that waited for good fails here, on what the
+     * thread shows, not at the test's timeout.
+     */
+    public static <T> T returnsWithoutWaiting(Callable<T> body) throws Exception {
+        try (Background<T> call = start(body)) {
+            awaitUntil(() -> call.result.isDone() || waiting(call.thread));
+            if (!call.result.isDone() && waiting(call.thread)) {
+                AssertionError waited = new AssertionError("the call waited (" + call.thread.getState() + ")");
+                waited.setStackTrace(call.thread.getStackTrace());
+                throw waited;
+            }
+            return call.join();
+        }
+    }
+
+    private static boolean waiting(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
     /** Polls until the condition holds; a test's {@code @Timeout} is the backstop. */
     public static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
         while (!condition.getAsBoolean()) {
