@@ -120,6 +120,33 @@ class LauncherTest {
     }
 
     /**
+     * A command the CLI prints to be pasted names the launcher as the user called it: {@code ./loom} from the
+     * checkout (a review pasted {@code loom inspect FILE} and got "loom: command not found"), {@code loom} where it was
+     * found on the PATH; pasted, it runs.
+     */
+    @Test
+    void aCommandPrintedToBePastedNamesTheLauncherAsItWasCalled(@TempDir Path dir) throws Exception {
+        Outcome here = launch(dir, Map.of(), "run", "lock-counter", "--tasks", "2", "-P", "increments=1");
+        assertThat(here.code()).as(here.err()).isZero();
+        String pasted = here.out().lines().toList().getLast().strip();
+        assertThat(pasted)
+                .isEqualTo("./loom compare lock-counter --variants synchronized --tasks 2 -P increments=1"
+                        + " --warmup 3 --repeat 5");
+        Outcome ran = launch(dir, Map.of(), List.of("bash", "-c", pasted + " --modes virtual"));
+        assertThat(ran.code()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("lock-counter  virtual");
+
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("loom"), Path.of("loom").toAbsolutePath());
+        Outcome onPath = launch(
+                dir,
+                Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                List.of("bash", "-c", "loom run lock-counter --tasks 2 -P increments=1"));
+        assertThat(onPath.code()).as(onPath.err()).isZero();
+        assertThat(onPath.out().lines().toList().getLast()).startsWith("  loom compare lock-counter ");
+    }
+
+    /**
      * Output the standard output refused ({@code /dev/full}: a full disk) fails the command in one line: the
      * commands print through a PrintWriter, which swallowed the error, and {@code loom list > /dev/full}, as {@code
      * loom inspect p.jfr --format json > p.json} on a full disk, exited 0 with nothing said.

@@ -121,9 +121,18 @@ public final class Notes {
                     + " loading the pattern's classes, and each ran before the JIT had done its compiling, so rows can"
                     + " differ by tens of percent, or several times, for that alone. The same rows, warmed up and"
                     + " repeated:");
-        out.println("  loom compare "
+        out.println("  " + loomCommand() + " compare "
                 + compareArguments.stream().map(ShellWord::of).collect(Collectors.joining(" "))
                 + " --warmup 3 --repeat 5");
+    }
+
+    /**
+     * The launcher as the user called it, for a command printed to be pasted: {@code ./loom}, a path, or {@code loom}
+     * where it is on the PATH (the launcher says which in {@code LOOM_COMMAND}); {@code loom} without the launcher.
+     */
+    static String loomCommand() {
+        String command = System.getenv("LOOM_COMMAND");
+        return command == null || command.isBlank() ? "loom" : ShellWord.of(command);
     }
 
     /** The notes every table of rows may need, in order: pins set apart, virtual threads not counted. */
@@ -258,7 +267,7 @@ public final class Notes {
         }
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
         out.println("Loom's rules on it (pins by cause, carrier hogging, pools to move; --out r.html for charts):");
-        out.println("  loom inspect " + ShellWord.of(pinsExample.toString()));
+        out.println("  " + loomCommand() + " inspect " + ShellWord.of(pinsExample.toString()));
     }
 
     /**
