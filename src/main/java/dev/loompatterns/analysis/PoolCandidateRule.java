@@ -76,15 +76,14 @@ final class PoolCandidateRule extends BaseRule {
         boolean notSaid = throttled.stream()
                 .allMatch(type ->
                         recording.throttles().getOrDefault(type, Set.of()).isEmpty());
+        String defaults = "since JDK 25 the default settings keep at most 100 socket and 100 file reads and writes a"
+                + " second (throttle), so a pool blocked in many short reads ";
         return bound
                 + (notSaid
-                        ? ", and the recording does not say whether its socket and file events were throttled: since"
-                                + " JDK 25 the default settings keep at most 100 socket and 100 file reads and writes a"
-                                + " second, so a pool blocked in many short reads may show only some of them; record"
-                                + " with "
-                        : ", and since JDK 25 the default settings keep at most 100 socket and 100 file reads and"
-                                + " writes a second (throttle), so a pool blocked in many short reads shows only some"
-                                + " of them; record with ")
+                        ? ", and the recording does not say whether its socket and file events were throttled: "
+                                + defaults + "may show only some of them"
+                        : ", and " + defaults + "shows only some of them")
+                + "; record with "
                 + throttled.getFirst() + "#throttle=off"
                 + (throttled.size() > 1
                         ? " (and " + String.join(", ", throttled.subList(1, throttled.size())) + ")"

@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.Typo;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +68,7 @@ final class FidelityCommand extends LoomCommand {
     public Integer call() throws Exception {
         String patternId = id(id);
         if (!catalogue.ids().contains(patternId)) { // not "no example paired with", as if it were a pattern
-            String near = dev.loompatterns.core.Typo.nearest(
+            String near = Typo.nearest(
                     patternId, Pairing.all().stream().map(Pairing::patternId).toList());
             throw new UsageException("unknown pattern '" + patternId + "'"
                     + (near == null ? "" : " (did you mean '" + near + "'?)")
@@ -74,7 +76,7 @@ final class FidelityCommand extends LoomCommand {
                     + Pairing.all().stream()
                             .map(pairing -> pairing.patternId() + " ("
                                     + catalogue.find(pairing.patternId()).number() + ")")
-                            .collect(java.util.stream.Collectors.joining(" or ")));
+                            .collect(Collectors.joining(" or ")));
         }
         Pairing pairing = Pairing.of(patternId);
         int pairs = this.pairs == null ? pairing.pairs() : this.pairs;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.core.RunReport;
+import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.testing.Background;
@@ -60,12 +62,11 @@ class SchedulingTest {
      * The hogs spin in a child JVM (one carrier there): a run's peak_platform_threads counts the child's platform
      * threads too, as virtual_threads counts its virtual ones. It said 1 for 8 platform hogs.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aRunsPlatformThreadsIncludeThoseOfItsChildJvm() throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
         Workload workload = Workload.resolve(pattern, Mode.PLATFORM, 4, Map.of(SchedulingPattern.HOG_MS.name(), "50"));
-        dev.loompatterns.core.RunReport report =
-                new dev.loompatterns.core.Runner().run(pattern, Mode.PLATFORM, pattern.variant("cpu-hog"), workload);
+        RunReport report = new Runner().run(pattern, Mode.PLATFORM, pattern.variant("cpu-hog"), workload);
         assertThat(report.check().detail()).contains("behind 4 hogs");
         assertThat(report.peakPlatformThreads())
                 .as("the child's 4 hogs and its probe")
