@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -106,21 +108,49 @@ class ReadmeLinksTest {
         return anchors;
     }
 
-    /** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
+    /**
+     * GitHub's heading anchors: an ATX heading ({@code #} to {@code ######} and a space) outside a fenced code block,
+     * lower case, everything but letters, digits, {@code _}, {@code -} and spaces dropped, spaces to dashes; a slug
+     * met again gets {@code -1}, {@code -2} and so on.
+     */
     private static List<String> headingSlugs(String markdown) {
-        return markdown.lines()
-                .filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+ ", "")
+        List<String> slugs = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        boolean inFence = false;
+        for (String line : markdown.lines().toList()) {
+            if (line.stripLeading().startsWith("```")) {
+                inFence = !inFence;
+            } else if (!inFence && line.matches("#{1,6} .*")) {
+                String slug = line.replaceFirst("^#+ ", "")
+                        .strip()
                         .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9 _-]", "")
-                        .replace(' ', '-'))
-                .toList();
+                        .replaceAll("[^\\p{L}\\p{M}\\p{N}_ -]", "")
+                        .replace(' ', '-');
+                int times = seen.merge(slug, 1, Integer::sum);
+                slugs.add(times == 1 ? slug : slug + "-" + (times - 1));
+            }
+        }
+        return slugs;
     }
 
     @Test
     void headingSlugsFollowGitHub() {
         assertThat(anchors("## From Python's `threading`: what is the Java way?\n<a id=\"guide-x\"></a>"))
                 .containsExactlyInAnyOrder("from-pythons-threading-what-is-the-java-way", "guide-x");
+    }
+
+    @Test
+    void headingSlugsSkipCodeFencesNumberRepeatsAndKeepLetters() {
+        String markdown = """
+            ## Notes
+            ```sh
+            # not a heading
+            ```
+            ## Notes
+            #hashtag
+            ### Über die Pinnung
+            """;
+        assertThat(anchors(markdown)).containsExactlyInAnyOrder("notes", "notes-1", "über-die-pinnung");
     }
 
     @Test
