@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The figure in migration.md's row 14: a timer due at 50 ms, run as a virtual thread that sleeps, fires
  * late behind CPU-bound virtual threads on its carrier; the same timer on a pool's platform thread does
- * not. Run with one carrier:
+ * not. Run with one carrier, on a JDK 25's {@code java}:
  *
  * <pre>java -Djdk.virtualThreadScheduler.parallelism=1 scripts/migration.d/TimerBehindHogs.java</pre>
  *
@@ -29,7 +29,12 @@ public class TimerBehindHogs {
             }
             fired[0] = System.nanoTime();
         });
-        while (timer.getState() != Thread.State.TIMED_WAITING) {
+        Thread.State state;
+        while ((state = timer.getState()) != Thread.State.TIMED_WAITING) {
+            if (state == Thread.State.TERMINATED) { // this thread was kept off the CPU for the whole sleep
+                System.err.println("the timer fired before the hogs started: nothing was measured; run it again");
+                System.exit(1);
+            }
             Thread.onSpinWait(); // the timer sleeps, off its carrier, before the hogs take it
         }
         CountDownLatch hogRunning = new CountDownLatch(1);

@@ -2,8 +2,13 @@ package dev.loompatterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.cli.LoomCli;
+import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.Pattern;
 import dev.loompatterns.testing.Commands;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,10 +37,14 @@ class ColdRunsScriptTest {
 
     /** A fake loom: lists {@link #LIST}, appends each run's arguments to runs.txt, and fails one run. */
     static Path checkout(Path dir) throws IOException {
+        return checkout(dir, LIST);
+    }
+
+    static Path checkout(Path dir, String list) throws IOException {
         Path checkout = Files.createDirectories(dir.resolve("checkout"));
         Files.createDirectories(checkout.resolve("scripts"));
         Files.copy(Path.of("scripts", "cold-runs"), checkout.resolve("scripts/cold-runs"));
-        Files.writeString(checkout.resolve("list.txt"), LIST);
+        Files.writeString(checkout.resolve("list.txt"), list);
         Path loom = checkout.resolve("loom");
         Files.writeString(loom, """
             #!/usr/bin/env bash
@@ -76,6 +85,43 @@ class ColdRunsScriptTest {
                 .contains("cold-runs: 6 runs in ")
                 .contains(", 1 failed")
                 .contains("cold-runs: 6/6 ./loom run url-fetch --variant faults-fail-fast");
+    }
+
+    /**
+     * Against what {@code loom list} really prints (its id column as wide as the longest id), every variant of every
+     * pattern of the catalogue runs once; a pattern of one variant by its id alone.
+     */
+    @Test
+    void theRealListGivesEveryVariantOfEveryPatternOnce(@TempDir Path dir) throws Exception {
+        StringWriter list = new StringWriter();
+        assertThat(LoomCli.execute(
+                        Catalogue.load(), new PrintWriter(list), new PrintWriter(new StringWriter()), "list"))
+                .isZero();
+        Path checkout = checkout(dir, list.toString());
+        List<String> expected = new ArrayList<>();
+        for (Pattern pattern : Catalogue.load().patterns()) {
+            if (pattern.variants().size() == 1) {
+                expected.add(pattern.id());
+            } else {
+                pattern.variants().forEach(v -> expected.add(pattern.id() + " --variant " + v.id()));
+            }
+        }
+
+        coldRuns(dir, checkout);
+
+        assertThat(Files.readAllLines(checkout.resolve("runs.txt"))).containsExactlyElementsOf(expected);
+    }
+
+    /** A list it cannot read (no pattern line in the form it knows) fails rather than passing on no run at all. */
+    @Test
+    void aListItCannotReadFailsRatherThanRunningNothing(@TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "#   id   title\nthread-basics    start workers that sleep\n");
+
+        Commands.Ran ran = coldRuns(dir, checkout);
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(1);
+        assertThat(ran.output()).contains("could not read the patterns and variants");
+        assertThat(checkout.resolve("runs.txt")).doesNotExist();
     }
 
     @Test
