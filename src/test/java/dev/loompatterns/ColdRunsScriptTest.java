@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/cold-runs} runs each variant of each pattern that {@code loom list} shows, in a run of its own, and
  * fails on any that did not exit 0. Run from a checkout of the script alone, beside a fake {@code loom} that prints a
- * short list and records what it was asked to run: no JVM starts.
+ * short list, or the real one, and records what it was asked to run: no JVM starts.
  */
 class ColdRunsScriptTest {
 

@@ -105,7 +105,7 @@ public final class Notes {
     /**
      * Under {@code run}'s table of more than one row: each figure is a single run, the rows one after another in a
      * fresh JVM, so the first also paid for loading the pattern's classes and each ran before the JIT had done its
-     * compiling ({@code run deadline}: about 40 ms more in whichever mode ran first, 2026-12-04). Then, on a line of
+     * compiling ({@code run deadline}: 15 to 40 ms more in the row that ran first, 2026-12-04, docs/cli.md). Then, on a line of
      * its own so that it pastes whole, the {@code compare} that measures the same cells warmed up; nothing for one
      * row.
      *
