@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A command run to its end with no input, its stdout and stderr in one file, as a terminal shows them; for a test of a
- * program the build or a user runs as it is (an example, a build script). The process never outlives the call.
+ * program the build or a user runs as it is (an example, a build script). The process, and what it started, never outlives the call.
  */
 public final class Commands {
 
@@ -38,7 +39,22 @@ public final class Commands {
             assertThat(exited).as("exited: " + output).isTrue();
             return new Ran(process.exitValue(), output);
         } finally {
-            process.destroyForcibly().waitFor();
+            stop(process);
         }
+    }
+
+    /**
+     * Kills the process and every process it started that is still its descendant (a script's {@code java}, a
+     * {@code sleep} in the background), and waits for each to end. The descendants are listed first: once the
+     * process is gone they are no longer its own.
+     */
+    static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().join();
+        }
+        process.waitFor();
     }
 }
