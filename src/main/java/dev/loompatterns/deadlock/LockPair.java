@@ -92,7 +92,8 @@ final class LockPair {
                 if (order == Order.OPPOSITE) {
                     meet(); // both now hold their first lock
                 }
-                second.lockInterruptibly(); // OPPOSITE: BLOCKS-UNTIL the other worker gives up
+                // OPPOSITE: BLOCKS-UNTIL the watchdog interrupts this worker (the victim), or the victim backs off
+                second.lockInterruptibly();
                 try {
                     criticalSections.incrementAndGet();
                 } finally {

@@ -80,12 +80,13 @@
  * and a lock's {@code unlock()} happens-before the next {@code lockInterruptibly()} that gets it:
  * so the partner that takes both locks after the victim backed off sees what the victim did under
  * them. Interrupting the victim happens-before the victim sees the interrupt (JLS 17.4.4). Each
- * worker writes its result and counts its critical section into atomics, and the watchdog writes
- * what the detectors saw into a volatile field and the pairs it broke into a concurrent set. The run reads them only after every thread has
- * ended: each worker's end happens-before {@code Thread.join()} returns (platform and virtual
- * forms, where the watchdog runs on the joining thread itself), and each fork's end,
- * the watchdog's included, happens-before the scope's {@code join()} returns (structured form). So
- * the check sees every result, every count and both detections.
+ * worker writes its result and counts its critical section into atomics; the watchdog keeps what
+ * the detectors saw and the pairs it broke in plain fields that its own thread alone writes. The run
+ * reads them only after every thread has ended: each worker's end happens-before
+ * {@code Thread.join()} returns (platform and virtual forms, where the watchdog runs on the joining
+ * thread itself, so program order covers its fields), and each fork's end, the watchdog's included,
+ * happens-before the scope's {@code join()} returns (structured form). So the check sees every
+ * result, every count and both detections.
  *
  * <h2>The check</h2>
  * Every pair deadlocked; the JSON dump listed every deadlocked worker parked in

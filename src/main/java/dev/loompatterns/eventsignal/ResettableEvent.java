@@ -32,9 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Interruption.</b> The waiting methods throw {@link InterruptedException} if the thread is
  * interrupted before it takes the lock or while it waits, and clear its interrupt status, as
  * {@link Condition#await()} does; an interrupt after a signal woke the waiter does not undo the
- * wake-up (the call returns, the interrupt status set, if the event is still set when it has the
- * lock again; if it was cleared meanwhile, the next wait throws). An interrupted waiter leaves the
- * event unchanged.
+ * wake-up: the call returns (true, for the timed one) with the interrupt status set, also when the
+ * event was cleared meanwhile, since the generation it waited in has ended; the thread's next wait
+ * then throws at once. An interrupted waiter leaves the event unchanged.
  *
  * <p><b>Fairness.</b> None is needed: {@code set()} releases all waiters at once, in no specified
  * order. The internal lock is non-fair.

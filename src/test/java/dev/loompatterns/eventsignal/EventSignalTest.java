@@ -98,6 +98,36 @@ class EventSignalTest {
         assertThat(event.waitingThreads()).isZero();
     }
 
+    /**
+     * An interrupt after the {@code set()} that woke a waiter does not undo the wake-up, also when {@code clear()}
+     * came between: the wait returns (its generation has ended) and the interrupt stays for the thread's next wait.
+     * In some rounds the waiter has the lock again before the clear or the interrupt, in others after: a wait that
+     * went back to sleep on the cleared flag would throw in the latter.
+     */
+    @Test
+    void anInterruptAfterTheSetThatWokeAWaiterLeavesTheWaitReturned() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            ResettableEvent event = new ResettableEvent();
+            try (Background<Boolean> waiter = Background.start(() -> {
+                event.await();
+                // the interrupt comes, set again by the wait or after it returned; no sleep here, it would throw
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.onSpinWait();
+                }
+                return Thread.interrupted();
+            })) {
+                waiter.awaitState(Thread.State.WAITING);
+                event.set();
+                event.clear();
+                waiter.thread().interrupt();
+                assertThat(waiter.join())
+                        .as("round " + round + ": the wait returned")
+                        .isTrue();
+            }
+            assertThat(event.isSet()).isFalse();
+        }
+    }
+
     @Test
     void checkFailsWhenAWaiterIsNotReleasedOrTheTimedWaitReturnsEarly() {
         Duration timeout = Duration.ofMillis(50);
