@@ -254,19 +254,17 @@ final class InspectCommand extends LoomCommand {
     private int inspect(Path recording, Path read, Path target, Path slimTarget, PrintWriter err) throws Exception {
         boolean progress = Progress.stderrIsTerminal();
         RecordingReader.Result result;
+        boolean flushedPart = !read.equals(file); // a finished copy of an unfinished chunk, or a repository folder's
         try {
             result = RecordingReader.analyze(
-                    read,
-                    file.toString(),
-                    !read.equals(file), // a finished copy of an unfinished chunk, or a repository folder's chunks
-                    progress ? progressLines(err, System::nanoTime) : events -> {});
+                    read, file.toString(), flushedPart, progress ? progressLines(err, System::nanoTime) : events -> {});
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
-            throw new UsageException("'" + file + "' is not a whole JFR recording: " + notWhole(recording)
-                    + " (the parser said: " + reason(e) + ")");
+            throw new UsageException("'" + file + "' is not a whole JFR recording: " + notWhole(recording, flushedPart)
+                    + " (the parser said" + (flushedPart ? ", of the part flushed" : "") + ": " + reason(e) + ")");
         }
         Report report =
                 new Report(file.toString(), Files.size(read), result.events(), result.findings(), result.bytesLost());
@@ -454,9 +452,9 @@ final class InspectCommand extends LoomCommand {
         if (parts.size() > 1) {
             throw new UsageException("'" + file + "' joins the recordings of more than one JVM, in " + parts.size()
                     + " parts one after the other (a cat of recordings, or jfr assemble of several runs' files; or one"
-                    + " JVM's, its machine suspended or its clock set between them), which the JDK's parser reads"
-                    + " wrongly: it gives one JVM's threads, classes and methods the names of another's, or loses"
-                    + " events; inspect each part alone: " + splitCommands(file, parts));
+                    + " JVM's, its machine suspended or its clock set between them, or its chunks' headers damaged),"
+                    + " which the JDK's parser reads wrongly: it gives one JVM's threads, classes and methods the"
+                    + " names of another's, or loses events; inspect each part alone: " + splitCommands(file, parts));
         }
         return file;
     }
@@ -530,11 +528,18 @@ final class InspectCommand extends LoomCommand {
      * What a file the JDK's parser refused may be, and what to inspect instead. A chunk in a JFR repository (a folder
      * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
-     * advice implied.
+     * advice implied. So too for what a killed JVM had flushed, read outside its repository or from the folder
+     * ({@code flushedPart}: a finished copy of it was read, and refused).
      */
-    static String notWhole(Path recording) {
+    static String notWhole(Path recording, boolean flushedPart) {
         Path folder = recording.toAbsolutePath().getParent();
         java.util.OptionalLong pid = JfrRepository.madeBy(folder);
+        if (pid.isEmpty() && flushedPart) {
+            return "its JVM never finished it (killed, or crashed), and what it had flushed could not be read either"
+                + " (damaged, or the JVM ended while it rewrote a chunk's header); there is no process left to dump,"
+                + " and a recording the JVM writes as it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd"
+                + " JFR.dump taken while it runs is whole";
+        }
         if (pid.isEmpty()) {
             return "it was cut short, is damaged, or is still being written; inspect a recording that has ended, or a"
                     + " copy of a running one from 'jcmd PID JFR.dump filename=FILE'";

@@ -569,6 +569,51 @@ class InspectCommandTest {
     }
 
     /**
+     * What a killed JVM had flushed, read outside its repository, that the parser refuses all the same (a review
+     * flipped bytes of such a chunk): the line says so, with no jcmd for a JVM the line before says is gone, and the
+     * parser's byte counts are said to be of the part flushed, not of the file given.
+     */
+    @Test
+    void aKilledJvmsChunkThatCannotBeReadIsRefusedWithoutJcmd(@TempDir Path dir) throws Exception {
+        byte[] bytes = dev.loompatterns.analysis.jfr.UnfinishedChunkTest.flushedButUnfinished(finishedRecording(dir));
+        long metadata = java.nio.ByteBuffer.wrap(bytes).getLong(24);
+        java.util.Arrays.fill(bytes, (int) metadata, (int) metadata + 16, (byte) 0x7f); // its metadata, damaged
+        Path chunk = Files.write(dir.resolve("killed.jfr"), bytes);
+
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", chunk.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        List<String> lines = result.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("loom: '" + chunk + "' is a chunk its JVM never finished");
+        assertThat(lines.get(1))
+                .startsWith("loom: '" + chunk + "' is not a whole JFR recording: its JVM never finished it (killed, or"
+                        + " crashed), and what it had flushed could not be read either")
+                .contains("(the parser said, of the part flushed: ")
+                .doesNotContain("jcmd PID");
+    }
+
+    /**
+     * One byte of a chunk's header changed (its ticks per second, in a review) makes one JVM's chunks look like two
+     * JVMs': the refusal names a damaged header among the causes.
+     */
+    @Test
+    void aDamagedChunkHeaderIsNamedAmongTheCausesOfTwoJvmsParts(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(recording);
+        assertThat(dev.loompatterns.analysis.jfr.JvmParts.of(recording))
+                .as("one JVM's recording")
+                .hasSize(1);
+        assertThat(java.nio.ByteBuffer.wrap(bytes).getLong(8))
+                .as("the first chunk's size: a second chunk follows it")
+                .isLessThan(bytes.length);
+        bytes[57] ^= 0x24; // the first chunk's ticks per second (offset 56, eight bytes)
+        Path damaged = Files.write(dir.resolve("damaged.jfr"), bytes);
+
+        assertThat(usageLine(damaged))
+                .startsWith("loom: '" + damaged + "' joins the recordings of more than one JVM")
+                .contains("or its chunks' headers damaged");
+    }
+
+    /**
      * A JVM killed within a second of its recording's start has flushed nothing: its repository folder, and its chunk,
      * are refused in one line that says so, naming what was given, not a temporary file (the folder was read as
      * finished and refused with the general advice).
