@@ -124,11 +124,12 @@ class ColdRunsScriptTest {
         assertThat(checkout.resolve("runs.txt")).doesNotExist();
     }
 
+    /** Named by id or number, in any order and more than once: each runs once, in the catalogue's order. */
     @Test
     void patternsNamedByIdOrNumberRunAloneAndAllPassed(@TempDir Path dir) throws Exception {
         Path checkout = checkout(dir);
 
-        Commands.Ran ran = coldRuns(dir, checkout, "1", "lock-counter");
+        Commands.Ran ran = coldRuns(dir, checkout, "lock-counter", "1", "06");
 
         assertThat(ran.exit()).as(ran.output()).isZero();
         assertThat(Files.readAllLines(checkout.resolve("runs.txt")))
