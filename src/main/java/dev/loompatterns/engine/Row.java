@@ -13,7 +13,8 @@ import java.util.List;
  * and virtual threads, pins (the pattern's own and those set apart) and check are all that run's, so
  * they agree with each other (the check's text counts the same pins as {@code pinned}). Over all the
  * repeats: the spread, {@link #jitMs()}, and the verdict: if a run failed its check, the row's check is
- * the first failed run's, prefixed with which run it was ({@code run 2 of 5: ...}).
+ * a failed run's, prefixed with which run it was ({@code run 2 of 5: ...}): the median's own where it
+ * failed (so the figures and the check's text are one run's), else the first that failed.
  *
  * @param pinned the median run's pins of the pattern's own ({@link RunReport#pinned()})
  * @param spread (slowest - fastest) / median wall time; 0 for a single run

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record Pairing(String patternId, String example, int tasks, Map<String, String> params, int pairs, int warmup) {
 
     static final List<Pairing> ALL = List.of(
-            // About 2 minutes on 2 cores.
+            // A few minutes on 2 cores: docs/cli.md gives a timed run.
             new Pairing("thread-basics", "E01", 10_000, Map.of("sleep-ms", "500"), 11, 3),
             // One group of 1,000 forks: E11 has one flat scope. Runs of about 150 ms vary by up to
             // 1.8x, so it takes 101 pairs (8.5 minutes) for an interval narrower than 5 points.

@@ -112,7 +112,7 @@ public record Pin(
 
     /**
      * The pin as one line, for a child JVM to report to its parent: tab-separated fields, the stack
-     * last, its frames separated by spaces. A backslash, tab, line break or (in a frame) space within a field is
+     * last, its frames separated by spaces. A backslash, tab, line break or space within a field is
      * written as an escape ({@code \\}, {@code \t}, {@code \n}, {@code \r}, {@code \s}), so that any thread
      * name reads back. {@link #fromLine} reads it back.
      */

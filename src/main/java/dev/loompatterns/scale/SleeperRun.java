@@ -53,7 +53,10 @@ public final class SleeperRun {
         }
     }
 
-    /** How a task waits: {@code Thread.sleep}, or {@code LockSupport.parkNanos} (no interrupt check). */
+    /**
+     * How a task waits: {@code Thread.sleep}, or {@code LockSupport.parkNanos}, which throws nothing on an interrupt
+     * (it returns at once, and {@link #waitFor} checks the flag before each park).
+     */
     public enum Wait {
         SLEEP,
         PARK
