@@ -254,7 +254,8 @@ final class InspectCommand extends LoomCommand {
     private int inspect(Path recording, Path read, Path target, Path slimTarget, PrintWriter err) throws Exception {
         boolean progress = Progress.stderrIsTerminal();
         RecordingReader.Result result;
-        boolean flushedPart = !read.equals(file); // a finished copy of an unfinished chunk, or a repository folder's
+        // read in the file's stead: a finished copy of what a killed JVM had flushed, its chunk's or its folder's
+        boolean flushedPart = !read.equals(file);
         try {
             result = RecordingReader.analyze(
                     read, file.toString(), flushedPart, progress ? progressLines(err, System::nanoTime) : events -> {});
