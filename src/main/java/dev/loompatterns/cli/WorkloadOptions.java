@@ -38,7 +38,7 @@ final class WorkloadOptions {
         for (String arg : paramArgs) {
             int eq = arg.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException("-P takes NAME=VALUE, not '" + arg + "' (e.g. -P sleep-ms=50)");
+                throw new UsageException("-P (--param) takes NAME=VALUE, not '" + arg + "' (e.g. -P sleep-ms=50)");
             }
             String name = arg.substring(0, eq);
             String value = arg.substring(eq + 1);

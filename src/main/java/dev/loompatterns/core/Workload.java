@@ -58,7 +58,7 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
 
     private static String limitReason(Pattern pattern, Mode mode) {
         return mode == Mode.PLATFORM && pattern.maxTasks(Mode.PLATFORM) < pattern.maxTasks(Mode.VIRTUAL)
-                ? " (each task is a platform thread; more would exhaust the machine: --mode virtual takes up to "
+                ? " (each task is a platform thread; more would exhaust the machine: the virtual mode takes up to "
                         + pattern.maxTasks(Mode.VIRTUAL) + ")"
                 : "";
     }

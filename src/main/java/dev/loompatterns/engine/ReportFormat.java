@@ -128,10 +128,10 @@ public enum ReportFormat {
             // A check that did not pass is what a reader came for: one that would be cut beside its verdict has its
             // whole line below the row (it lost most of itself in a run of pinning, whose long variant names left
             // 31 columns, where compare's wider rows put it below whole)
+            // With too little room for summaries, a row whose whole text fits anyway keeps it.
             boolean summaryBelow = r > 0
-                    && (below
-                            || text.length() > TABLE_WIDTH
-                                    && rows.get(r - 1).check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED);
+                    && text.length() > TABLE_WIDTH
+                    && (below || rows.get(r - 1).check().verdict() != dev.loompatterns.core.Check.Verdict.PASSED);
             if (!summaryBelow) {
                 cut |= text.length() > TABLE_WIDTH;
                 out.println(fit(text, TABLE_WIDTH));

@@ -1399,7 +1399,7 @@ class LoomCliTest {
         assertThat(param.errLines())
                 .singleElement()
                 .asString()
-                .isEqualTo("loom: -P takes NAME=VALUE, not 'foo' (e.g. -P sleep-ms=50)");
+                .isEqualTo("loom: -P (--param) takes NAME=VALUE, not 'foo' (e.g. -P sleep-ms=50)");
         Result profile = loom("run", "lock-counter", "--profile", "pinning");
         assertThat(profile.errLines())
                 .singleElement()

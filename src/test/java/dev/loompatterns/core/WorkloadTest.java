@@ -58,7 +58,7 @@ class WorkloadTest {
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.PLATFORM, Limits.MAX_PLATFORM_THREADS + 1, Map.of()))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("platform thread")
-                .hasMessageEndingWith("--mode virtual takes up to " + Limits.MAX_TASKS + ")");
+                .hasMessageEndingWith("the virtual mode takes up to " + Limits.MAX_TASKS + ")");
     }
 
     @Test

@@ -125,6 +125,45 @@ class ReportFormatTest {
         assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     }
 
+    /**
+     * Where long names leave the check fewer than {@value ReportFormat#MIN_SUMMARY} columns, a row whose whole text
+     * fits in 120 still shows its check whole, as cli.md says ("as much of what it measured as fits"); a passed
+     * check that does not fit shows its verdict alone, and one that did not pass has its text below. A review's
+     * 'compare lock-counter --tasks 2' row of 98 columns showed "pass" where "pass: total 2 of 2" fitted.
+     */
+    @Test
+    void withLittleRoomARowThatFitsKeepsItsWholeCheck() {
+        String variant = "variant-name-long-enough";
+        java.util.function.Function<Check, Row> row = check -> Row.of(List.of(new RunReport(
+                "lock-counter",
+                Mode.VIRTUAL,
+                variant,
+                2,
+                Duration.ofMillis(14),
+                0,
+                2,
+                dev.loompatterns.jfr.PinTally.NONE,
+                check,
+                Duration.ZERO,
+                List.of())));
+        StringWriter text = new StringWriter();
+        ReportFormat.TABLE.print(
+                List.of(
+                        row.apply(Check.passed("total 2 of 2")),
+                        row.apply(Check.passed("total 2 of 2, and a great deal more said after that")),
+                        row.apply(Check.failed("total 1 of 2, and a great deal more said after that"))),
+                new PrintWriter(text),
+                false);
+        List<String> lines = text.toString().lines().toList();
+        int checkColumn = lines.get(0).indexOf("check");
+        assertThat(120 - checkColumn).as("the check's room").isLessThan(ReportFormat.MIN_SUMMARY);
+        assertThat(lines.get(1)).endsWith("  pass: total 2 of 2");
+        assertThat(lines.get(2)).endsWith("  pass");
+        assertThat(lines.get(3)).endsWith("  FAIL");
+        assertThat(lines.get(4)).isEqualTo("    FAIL: total 1 of 2, and a great deal more said after that");
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+    }
+
     /** The default table fits 120 columns however long a check's text; --wide keeps it whole. */
     @Test
     void theTableFits120ColumnsAndWideKeepsEverything() {
