@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A command run to its end with no input, its stdout and stderr in one file, as a terminal shows them; for a test of a
- * program the build or a user runs as it is (an example, a build script). The process, and what it started, never outlives the call.
+ * program the build or a user runs as it is (an example, a build script). The process, and what it started, never
+ * outlives the call.
  */
 public final class Commands {
 
