@@ -2,7 +2,8 @@
  * E03 daemon-threads: a background ticker that must not keep the program alive.
  *
  * Whether a JVM exits is the point, so this program compiles itself once and starts child JVMs, one per
- * way of running the ticker, and prints what each child printed, in order. Each child's ticker
+ * way of running the ticker, and prints what each child printed, in order (a run of ticks as one,
+ * "ticks 5-23"). Each child's ticker
  * ticks every 10 ms and gives up by itself 20 ticks after main returns; a shutdown hook prints
  * "jvm-exiting" when the JVM begins to exit.
  *
@@ -179,6 +180,29 @@ public class E03_DaemonThreads {
         }
     }
 
+    /** A child's lines with each run of ticks as one: "ticks 4-23" (or "tick 4"), so the order stays readable. */
+    static List<String> ticksInRuns(List<String> lines) {
+        List<String> shown = new ArrayList<>();
+        String first = null;
+        String last = null;
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : null; // null: the end, which closes a run too
+            if (line != null && line.startsWith("tick ")) {
+                first = first == null ? line.substring(5) : first;
+                last = line.substring(5);
+                continue;
+            }
+            if (first != null) {
+                shown.add(first.equals(last) ? "tick " + first : "ticks " + first + "-" + last);
+                first = null;
+            }
+            if (line != null) {
+                shown.add(line);
+            }
+        }
+        return shown;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("child")) {
             child(args[1]);
@@ -229,11 +253,10 @@ public class E03_DaemonThreads {
                 };
                 boolean childOk = process.exitValue() == 0 && returning >= 0 && ranAtExit == expected && own;
                 ok &= childOk;
-                lines.removeIf(line -> line.startsWith("tick ") && !line.equals("tick 1"));
                 System.out.printf(
                         "%-20s %s%n%-20s -> %s%n",
                         child.getKey(),
-                        String.join(" | ", lines),
+                        String.join(" | ", ticksInRuns(lines)),
                         "",
                         (ranAtExit ? "the JVM exited while the ticker ran" : "the JVM exited after the ticker ended")
                                 + (childOk ? "" : "  WRONG"));

@@ -212,7 +212,8 @@ public class E09_EventSignal {
  *
  *   java --enable-preview examples/E09_EventSignal.java
  *
- * With a JFR recording (20,000 virtual threads started; parked waiters leave no pin events):
+ * With a JFR recording (20,001 virtual threads started: 10,000 waiters in each of two rounds, and the
+ * late waiter; parked waiters leave no pin events):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e09.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E09_EventSignal.java
  *   jfr print --events jdk.VirtualThreadPinned --stack-depth 64 e09.jfr
