@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * Runs the jcstress jar and fails unless every test it planned ran and passed.
  *
  * <p>jcstress 0.16 exits 0 when no test matches {@code -t} ("FATAL: No matching tests."), and when
- * every configuration ended in an error (a {@code java} of another release: "8 soft errs"); only a
- * failed test makes it exit 1. A build that says it fails when a test fails must fail on those too:
- * a typo in {@code -Djcstress.tests} ran nothing and the build was green.
+ * every configuration ended in an error (a {@code java} of another release: JDK 17 gave "44 soft errs",
+ * docs/tooling.md); only a failed test makes it exit 1. A build that says it fails when a test fails
+ * must fail on those too: a typo in {@code -Djcstress.tests} ran nothing and the build was green.
  *
  * <p>Nor does it say anything of a test it skips: one with more actors than the machine has CPUs
  * ({@code TaskQueueJoinVisibilityStress} had three, and on 2 cores it never ran). So the tests it

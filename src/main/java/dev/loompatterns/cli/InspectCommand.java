@@ -91,6 +91,9 @@ final class InspectCommand extends LoomCommand {
                     + " virtual threads")
     Path slim;
 
+    /** Whether what is read holds a chunk its JVM never finished, copied as far as it was flushed. */
+    private boolean unfinishedRead;
+
     @Override
     public Integer call() throws Exception {
         Path joined = null;
@@ -160,7 +163,7 @@ final class InspectCommand extends LoomCommand {
      * was flushed ({@link UnfinishedChunk#join}), said in one line on {@code err}; null for anything else, which
      * {@link #checkRecording} judges. A running JVM's is refused with the jcmd that copies its recordings whole.
      */
-    static Path repositoryJoined(Path folder, PrintWriter err) throws IOException {
+    Path repositoryJoined(Path folder, PrintWriter err) throws IOException {
         if (!Files.isDirectory(folder)) {
             return null;
         }
@@ -209,6 +212,7 @@ final class InspectCommand extends LoomCommand {
                                         ? ", the unfinished one as far as it was flushed"
                                         : ", the " + unfinished + " unfinished ones as far as they were flushed"));
         err.flush();
+        unfinishedRead = unfinished > 0;
         return finishedCopy(chunks);
     }
 
@@ -241,6 +245,7 @@ final class InspectCommand extends LoomCommand {
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
                 err.flush();
                 finished = finishedCopy(List.of(recording));
+                unfinishedRead = true;
             }
             return inspect(recording, finished != null ? finished : recording, target, slimTarget, err);
         } finally {
@@ -254,18 +259,20 @@ final class InspectCommand extends LoomCommand {
     private int inspect(Path recording, Path read, Path target, Path slimTarget, PrintWriter err) throws Exception {
         boolean progress = Progress.stderrIsTerminal();
         RecordingReader.Result result;
-        // read in the file's stead: a finished copy of what a killed JVM had flushed, its chunk's or its folder's
-        boolean flushedPart = !read.equals(file);
         try {
             result = RecordingReader.analyze(
-                    read, file.toString(), flushedPart, progress ? progressLines(err, System::nanoTime) : events -> {});
+                    read,
+                    file.toString(),
+                    !read.equals(file), // a finished copy of an unfinished chunk, or a repository folder's chunks
+                    progress ? progressLines(err, System::nanoTime) : events -> {});
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
-            throw new UsageException("'" + file + "' is not a whole JFR recording: " + notWhole(recording, flushedPart)
-                    + " (the parser said" + (flushedPart ? ", of the part flushed" : "") + ": " + reason(e) + ")");
+            throw new UsageException("'" + file + "' is not a whole JFR recording: "
+                    + notWhole(recording, unfinishedRead) + " (the parser said"
+                    + (unfinishedRead ? ", of the part flushed" : "") + ": " + reason(e) + ")");
         }
         Report report =
                 new Report(file.toString(), Files.size(read), result.events(), result.findings(), result.bytesLost());
@@ -530,7 +537,7 @@ final class InspectCommand extends LoomCommand {
      * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
      * advice implied. So too for what a killed JVM had flushed, read outside its repository or from the folder
-     * ({@code flushedPart}: a finished copy of it was read, and refused).
+     * ({@code flushedPart}: what was read is a finished copy of a chunk its JVM never finished, and was refused).
      */
     static String notWhole(Path recording, boolean flushedPart) {
         Path folder = recording.toAbsolutePath().getParent();

@@ -13,8 +13,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Why the starter is virtual: with one carrier, the starter holds it until it has started
  * every task, so all are queued before any runs. From a platform starter a task can get the
- * carrier while the rest are still being started; on JDK 25 a yielding virtual thread alone in its
- * carrier's local queue is resubmitted to the scheduler's external queue, and the carrier keeps taking
+ * carrier while the rest are still being started; on JDK 25 a yielding virtual thread whose carrier's
+ * local queue is empty is resubmitted to the scheduler's external queue, and the carrier keeps taking
  * from the queue it last took from, so such a task kept the carrier for its whole run, yielding, in 2 of 10 runs of
  * E19 (the probe waited 95 and 106 ms behind 100 ms hogs; package-info, {@code yield}).
  */

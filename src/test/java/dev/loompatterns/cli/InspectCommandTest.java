@@ -593,6 +593,30 @@ class InspectCommandTest {
     }
 
     /**
+     * A gone JVM's repository folder whose chunks were all finished, one of them damaged (a review): the refusal does
+     * not say the JVM never finished it, which the line before, rightly, does not say either.
+     */
+    @Test
+    void aDamagedFolderOfFinishedChunksIsNotCalledUnfinished(@TempDir Path dir) throws Exception {
+        long ended = endedProcess();
+        Path folder = Files.createDirectory(dir.resolve("2026_01_01_00_00_00_" + ended));
+        byte[] bytes = Files.readAllBytes(finishedRecording(dir));
+        long metadata = java.nio.ByteBuffer.wrap(bytes).getLong(24);
+        java.util.Arrays.fill(bytes, (int) metadata, (int) metadata + 16, (byte) 0x7f);
+        Files.write(folder.resolve("2026_01_01_00_00_00.jfr"), bytes);
+
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", folder.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        List<String> lines = result.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("which has ended; reading its chunk").doesNotContain("without finishing");
+        assertThat(lines.get(1))
+                .startsWith("loom: '" + folder + "' is not a whole JFR recording: ")
+                .doesNotContain("never finished")
+                .doesNotContain("of the part flushed");
+    }
+
+    /**
      * One byte of a chunk's header changed (its ticks per second, in a review) makes one JVM's chunks look like two
      * JVMs': the refusal names a damaged header among the causes.
      */

@@ -46,15 +46,24 @@ public final class Commands {
 
     /**
      * Kills the process and every process it started that is still its descendant (a script's {@code java}, a
-     * {@code sleep} in the background), and waits for each to end. The descendants are listed first: once the
-     * process is gone they are no longer its own.
+     * {@code sleep} in the background), and waits for each to end, 30 s at most. The descendants are listed first:
+     * once the process is gone they are no longer its own.
      */
     static void stop(Process process) throws InterruptedException {
         List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
                 .toList();
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : all) {
-            handle.onExit().join();
+            // bounded, and interruptible: a killed descendant handed to a parent that never reaps it (a container's
+            // PID 1 that is not an init) stays a zombie, which the JDK counts as alive, so its onExit never completes
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(
+                        "process " + handle.pid() + ", killed, has not ended after 30 s (a zombie"
+                                + " that no parent reaps?)",
+                        e);
+            }
         }
         process.waitFor();
     }
