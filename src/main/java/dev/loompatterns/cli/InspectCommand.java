@@ -537,16 +537,14 @@ final class InspectCommand extends LoomCommand {
      * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
      * advice implied. So too for what a killed JVM had flushed, read outside its repository or from the folder
-     * ({@code flushedPart}: what was read is a finished copy of a chunk its JVM never finished, and was refused).
+     * ({@code unfinishedRead}: what was read is a finished copy of a chunk its JVM never finished).
      */
-    static String notWhole(Path recording, boolean flushedPart) {
+    static String notWhole(Path recording, boolean unfinishedRead) {
         Path folder = recording.toAbsolutePath().getParent();
         java.util.OptionalLong pid = JfrRepository.madeBy(folder);
-        if (pid.isEmpty() && flushedPart) {
+        if (pid.isEmpty() && unfinishedRead) {
             return "its JVM never finished it (killed, or crashed), and what it had flushed could not be read either"
-                + " (damaged, or the JVM ended while it rewrote a chunk's header); there is no process left to dump,"
-                + " and a recording the JVM writes as it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd"
-                + " JFR.dump taken while it runs is whole";
+                    + " (damaged, or the JVM ended while it rewrote a chunk's header); " + NO_PROCESS_TO_DUMP;
         }
         if (pid.isEmpty()) {
             return "it was cut short, is damaged, or is still being written; inspect a recording that has ended, or a"
@@ -561,9 +559,12 @@ final class InspectCommand extends LoomCommand {
         }
         return "it is a chunk of the JFR repository of process " + pid.getAsLong() + ", which ended without finishing"
                 + " it (killed, or crashed), and what it had flushed could not be read either (it may have ended while"
-                + " it rewrote the chunk's header); there is no process left to dump, and a recording the JVM writes as"
-                + " it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd JFR.dump taken while it runs is whole";
+                + " it rewrote the chunk's header); " + NO_PROCESS_TO_DUMP;
     }
+
+    /** What a refusal of a killed JVM's chunk ends with: no jcmd can help, and what makes a whole recording. */
+    private static final String NO_PROCESS_TO_DUMP = "there is no process left to dump, and a recording the JVM writes"
+            + " as it exits (-XX:StartFlightRecording:filename=FILE) or a jcmd JFR.dump taken while it runs is whole";
 
     private static boolean nothingFlushedQuietly(Path recording) {
         try {

@@ -613,8 +613,7 @@ class HtmlReportBrowserTest {
                     .as(String.join(" ", command) + "\n" + Files.readString(log))
                     .isZero();
         } finally {
-            chromiumProcess.descendants().forEach(ProcessHandle::destroyForcibly);
-            chromiumProcess.destroyForcibly();
+            dev.loompatterns.testing.Commands.stop(chromiumProcess); // its helpers too, ended before the profile goes
             deleteTree(profile);
         }
     }

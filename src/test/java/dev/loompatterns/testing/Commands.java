@@ -49,7 +49,7 @@ public final class Commands {
      * {@code sleep} in the background), and waits for each to end, 30 s at most. The descendants are listed first:
      * once the process is gone they are no longer its own.
      */
-    static void stop(Process process) throws InterruptedException {
+    public static void stop(Process process) throws InterruptedException {
         List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
                 .toList();
         all.forEach(ProcessHandle::destroyForcibly);
