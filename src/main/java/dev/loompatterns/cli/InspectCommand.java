@@ -94,6 +94,9 @@ final class InspectCommand extends LoomCommand {
     /** Whether what is read holds a chunk its JVM never finished, copied as far as it was flushed. */
     private boolean unfinishedRead;
 
+    /** The process whose ended JVM left the repository folder read, or -1 where what is read is not such a folder. */
+    private long endedRepository = -1;
+
     @Override
     public Integer call() throws Exception {
         Path joined = null;
@@ -213,6 +216,7 @@ final class InspectCommand extends LoomCommand {
                                         : ", the " + unfinished + " unfinished ones as far as they were flushed"));
         err.flush();
         unfinishedRead = unfinished > 0;
+        endedRepository = pid.getAsLong();
         return finishedCopy(chunks);
     }
 
@@ -271,7 +275,7 @@ final class InspectCommand extends LoomCommand {
             throw e; // not the file's fault: an unexpected error (exit 1), not bad input
         } catch (IOException e) { // the parser's own failures too (RecordingReader.parse)
             throw new UsageException("'" + file + "' is not a whole JFR recording: "
-                    + notWhole(recording, unfinishedRead) + " (the parser said"
+                    + notWhole(recording, unfinishedRead, endedRepository) + " (the parser said"
                     + (unfinishedRead ? ", of the part flushed" : "") + ": " + reason(e) + ")");
         }
         Report report =
@@ -537,11 +541,17 @@ final class InspectCommand extends LoomCommand {
      * {@code yyyy_MM_dd_HH_mm_ss_PID}) is one a JVM was writing: the process is named, and where it has ended
      * without finishing the chunk (killed: a SIGKILL runs no JFR hook), no {@code jcmd} can help, which the general
      * advice implied. So too for what a killed JVM had flushed, read outside its repository or from the folder
-     * ({@code unfinishedRead}: what was read is a finished copy of a chunk its JVM never finished).
+     * ({@code unfinishedRead}: what was read is a finished copy of a chunk its JVM never finished). A gone JVM's folder
+     * whose chunks were all finished ({@code endedRepository}, its pid) holds a damaged one: no jcmd either.
      */
-    static String notWhole(Path recording, boolean unfinishedRead) {
+    static String notWhole(Path recording, boolean unfinishedRead, long endedRepository) {
         Path folder = recording.toAbsolutePath().getParent();
         java.util.OptionalLong pid = JfrRepository.madeBy(folder);
+        if (pid.isEmpty() && endedRepository >= 0 && !unfinishedRead) {
+            return "it is the JFR repository of process " + endedRepository + ", which has ended after finishing every"
+                    + " chunk it holds, yet what they hold could not be read (damaged since its JVM wrote them); "
+                    + NO_PROCESS_TO_DUMP;
+        }
         if (pid.isEmpty() && unfinishedRead) {
             return "its JVM never finished it (killed, or crashed), and what it had flushed could not be read either"
                     + " (damaged, or the JVM ended while it rewrote a chunk's header); " + NO_PROCESS_TO_DUMP;

@@ -594,7 +594,8 @@ class InspectCommandTest {
 
     /**
      * A gone JVM's repository folder whose chunks were all finished, one of them damaged (a review): the refusal does
-     * not say the JVM never finished it, which the line before, rightly, does not say either.
+     * not say the JVM never finished it, which the line before, rightly, does not say either; nor does it give the
+     * general advice, whose jcmd is for a running process (the first session after that review).
      */
     @Test
     void aDamagedFolderOfFinishedChunksIsNotCalledUnfinished(@TempDir Path dir) throws Exception {
@@ -611,7 +612,12 @@ class InspectCommandTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).contains("which has ended; reading its chunk").doesNotContain("without finishing");
         assertThat(lines.get(1))
-                .startsWith("loom: '" + folder + "' is not a whole JFR recording: ")
+                .startsWith("loom: '" + folder + "' is not a whole JFR recording: it is the JFR repository of process "
+                        + ended
+                        + ", which has ended after finishing every chunk it holds, yet what they hold could not be"
+                        + " read")
+                .contains("there is no process left to dump")
+                .doesNotContain("jcmd PID")
                 .doesNotContain("never finished")
                 .doesNotContain("of the part flushed");
     }
