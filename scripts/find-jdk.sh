@@ -28,7 +28,9 @@ java_bin=""
 try_jdk() { # $1: a java binary; sets java_bin if it is a JDK 25 with javac beside it, else notes it
   local bin v
   [ -x "$1" ] && [ -f "$1" ] || return 1
-  bin="$(readlink -f "$1")"
+  # resolved, to see a JDK twice as one and find javac beside the real java; readlink -f is not on macOS before 12.3
+  # ("illegal option -- f"), where the path as found stands (the launcher found no JDK there)
+  bin="$(readlink -f "$1" 2> /dev/null)" || bin="$1"
   case "$seen" in *"$nl$bin$nl"*) return 1 ;; esac
   seen="$seen$bin$nl"
   v="$(feature_of "$bin" || true)"

@@ -251,6 +251,31 @@ class LauncherTest {
     }
 
     /**
+     * Where {@code readlink} has no {@code -f} (macOS before 12.3: "illegal option -- f"), the JDK is still found: the
+     * launcher resolved each java with it, and with it refused found none.
+     */
+    @Test
+    void aReadlinkWithoutDashFStillFindsTheJdk(@TempDir Path dir) throws Exception {
+        Path real = java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+                .map(folder -> Path.of(folder, "readlink"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow();
+        Path bin = Files.createDirectories(dir.resolve("old-bsd"));
+        Files.writeString(
+                bin.resolve("readlink"),
+                "#!/bin/sh\ncase \"$1\" in -f) echo 'readlink: illegal option -- f' >&2; exit 1 ;; esac\nexec " + real
+                        + " \"$@\"\n",
+                StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(bin.resolve("readlink"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Outcome run = launch(dir, Map.of("PATH", bin + ":" + System.getenv("PATH")), "--version");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("loom-patterns");
+    }
+
+    /**
      * The JDKs skipped are named with their versions: asked of a java with no {@code release} file beside it (a
      * wrapper, a shim), read from the file where there is one, without starting that java (two JVMs started to be
      * asked were a quarter of a {@code ./loom --version}). The file's version is believed over what the java would say
