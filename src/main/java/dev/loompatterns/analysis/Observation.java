@@ -2,6 +2,7 @@ package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The small event model the rules read: what an adapter makes of a recording's events, whether it
@@ -98,18 +99,36 @@ public sealed interface Observation {
      * @param waitingForWork a pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
      *                       {@code ForkJoinPool.awaitWork}), or a {@code java.util.Timer}'s thread
      *                       waiting for its next task: idle, not blocked in a task
+     * @param waitingForLock a thread waiting to take a lock another holds: a contended {@code synchronized}
+     *                       ({@code jdk.JavaMonitorEnter}), or a park in {@code ReentrantLock},
+     *                       {@code ReentrantReadWriteLock} or {@code StampedLock}'s taking of it
+     *                       ({@link #takingALock})
      */
-    record Blocked(long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork)
+    record Blocked(
+            long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork, boolean waitingForLock)
             implements Observation {
+
+        /**
+         * A wait of this kind, with the stack it was recorded with (innermost frame first), which tells a pool's
+         * idle thread ({@link #waitingForWork}) and a lock's waiter ({@link #takingALock}) from the rest: read
+         * only for a park or a monitor's wait, the kinds a stack tells apart (a big recording's socket reads are
+         * many).
+         */
+        public static Blocked of(
+                long time, long duration, ThreadRef thread, Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
+            List<PinTaxonomy.Frame> frames = kind == Kind.PARK || kind == Kind.MONITOR_WAIT ? stack.get() : List.of();
+            return new Blocked(
+                    time,
+                    duration,
+                    thread,
+                    kind,
+                    waitingForWork(frames),
+                    kind == Kind.MONITOR_ENTER || kind == Kind.PARK && takingALock(frames));
+        }
 
         @Override
         public long end() {
             return time + duration;
-        }
-
-        /** Whether a wait of this kind can be a pool's wait for its next task (see {@link #waitingForWork}). */
-        public static boolean mayWaitForWork(Kind kind) {
-            return kind == Kind.PARK || kind == Kind.MONITOR_WAIT;
         }
 
         /** A pool's thread waiting in the pool's own wait for a task, by the frames of its stack. */
@@ -127,6 +146,32 @@ public sealed interface Observation {
                         || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {
                     return true;
                 }
+            }
+            return false;
+        }
+
+        /**
+         * A park in the taking of a lock another thread holds, by the frames of its stack: the first frame below
+         * {@code Unsafe.park}, {@code LockSupport} and the queued synchronizers is {@code ReentrantLock}'s,
+         * {@code ReentrantReadWriteLock}'s
+         * or {@code StampedLock}'s (JDK 25: {@code ReentrantLock.lock} parks under
+         * {@code AbstractQueuedSynchronizer.acquire}, a read-write lock's under
+         * {@code AbstractQueuedLongSynchronizer.acquire}, a stamped lock's in {@code StampedLock.acquireWrite}).
+         * A condition's {@code await}, a semaphore's or a latch's wait, a future's {@code get} are not: the
+         * first such frame is the condition's, the semaphore's, ...
+         */
+        public static boolean takingALock(List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                String type = frame.type();
+                if (type.equals("jdk.internal.misc.Unsafe")
+                        || type.equals("java.util.concurrent.locks.LockSupport")
+                        || type.equals("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                        || type.equals("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")) {
+                    continue;
+                }
+                return type.startsWith("java.util.concurrent.locks.ReentrantLock")
+                        || type.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock")
+                        || type.equals("java.util.concurrent.locks.StampedLock");
             }
             return false;
         }

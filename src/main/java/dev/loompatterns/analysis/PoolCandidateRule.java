@@ -16,11 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * {@code pool-candidate}: pools of platform threads that spent most of their time blocked in I/O,
- * sleep or park: what to move to virtual threads first. A pool is the threads whose names differ
+ * sleep, park or a monitor's wait: what to move to virtual threads first. A pool is the threads whose names differ
  * only in their numbers ({@code pool-3-thread-1}, {@code pool-3-thread-2}: {@code pool-3-thread-#}).
  * Its blocked share is the blocked time recorded ({@code jdk.SocketRead/Write},
  * {@code jdk.FileRead/Write}, {@code jdk.ThreadPark}, {@code jdk.ThreadSleep},
- * {@code jdk.JavaMonitorEnter/Wait}) over the time its threads were alive: each from its
+ * {@code jdk.JavaMonitorWait}) over the time its threads were alive: each from its
  * {@code jdk.ThreadStart} to its {@code jdk.ThreadEnd}, or from the recording's start and to its
  * end where the recording has none. A pool that lived for part of a recording (a run's own pool,
  * shut down at its end) is judged by its life, not by the recording's length. JFR records the waits
@@ -29,6 +29,12 @@ import java.util.stream.Stream;
  * second by default ({@code throttle}), so the share is a lower bound: a pool of 50 threads blocked 96% of
  * the time in socket reads read as 8% with the default settings in a review, and as a candidate with the
  * throttle off. A pool's thread parked waiting for its next task (idle) does not count.
+ *
+ * <p>Nor does a wait to take a lock another thread holds ({@link Observation.Blocked#waitingForLock}): a virtual
+ * thread waits for the lock as long, since the lock, not the number of threads, lets one holder through at a time. A
+ * pool that waits most of its time only with its waits for a lock counted is listed apart ({@code waiting_for_locks}),
+ * no candidate; its finding says why, and that before JDK 24 (JEP 491) a virtual thread blocked entering a
+ * {@code synchronized} block also holds its carrier.
  */
 final class PoolCandidateRule extends BaseRule {
 
@@ -129,6 +135,8 @@ final class PoolCandidateRule extends BaseRule {
         final Set<Long> threads = new HashSet<>();
         final Map<Observation.Blocked.Kind, Long> blocked = new EnumMap<>(Observation.Blocked.Kind.class);
         long total;
+        /** The time its threads waited to take a lock another held: not in {@link #total}. */
+        long locks;
 
         Pool(String name) {
             this.name = name;
@@ -184,6 +192,10 @@ final class PoolCandidateRule extends BaseRule {
         blockedEvents++;
         Pool pool = pools.computeIfAbsent(poolOf(blocked.thread().name()), Pool::new);
         pool.threads.add(blocked.thread().id());
+        if (blocked.waitingForLock()) {
+            pool.locks += blocked.duration();
+            return;
+        }
         pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
         pool.total += blocked.duration();
     }
@@ -213,12 +225,16 @@ final class PoolCandidateRule extends BaseRule {
             }
         });
         List<Map<String, Object>> candidates = new ArrayList<>();
+        List<Map<String, Object>> lockBound = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
         pools.values().stream()
-                .sorted(Comparator.comparingLong((Pool p) -> p.total).reversed())
+                .sorted(Comparator.comparingLong((Pool p) -> p.total)
+                        .thenComparingLong(p -> p.locks)
+                        .reversed())
                 .forEach(pool -> {
                     long alive = alive(pool, recording);
                     double share = Math.min(1.0, pool.total / (double) alive);
+                    double lockShare = Math.min(1.0, pool.locks / (double) alive);
                     Map<String, Object> one = new LinkedHashMap<>();
                     one.put("pool", pool.name);
                     one.put("threads", pool.threads.size());
@@ -228,8 +244,12 @@ final class PoolCandidateRule extends BaseRule {
                     Map<String, Object> kinds = new LinkedHashMap<>();
                     pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
                     one.put("blocked_in", kinds);
+                    one.put("lock_wait_share", shown(lockShare));
+                    one.put("lock_wait_ms", Durations.ms(pool.locks));
                     if (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
+                    } else if (pool.threads.size() >= 2 && pool.locks > 0 && share + lockShare >= CANDIDATE_SHARE) {
+                        lockBound.add(one); // waited most of its time only with its waits for a lock counted
                     } else if (pool.threads.size() >= 2 || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
                     }
@@ -239,18 +259,22 @@ final class PoolCandidateRule extends BaseRule {
         details.put("recording_ms", Durations.ms(length));
         details.put("lifetimes", lives ? "recorded" : LIFETIMES_NOT_RECORDED);
         details.put("candidates", candidates);
+        details.put("waiting_for_locks", lockBound.subList(0, Math.min(10, lockBound.size())));
+        details.put(Finding.totalOf("waiting_for_locks"), lockBound.size());
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         details.put(Finding.totalOf("other_pools"), others.size());
         if (candidates.isEmpty()) {
             return new Finding(
                     ID,
                     Severity.OK,
-                    lives
-                            ? "No pool of platform threads spent most of its time blocked."
-                            : "No pool of platform threads was blocked for most of the recording; their threads'"
-                                    + " starts and ends were not recorded, so a pool that lived for part of it may"
-                                    + " have been.",
-                    (lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives)).strip(),
+                    lockBound.isEmpty()
+                            ? (lives
+                                    ? "No pool of platform threads spent most of its time blocked."
+                                    : "No pool of platform threads was blocked for most of the recording; their"
+                                            + " threads' starts and ends were not recorded, so a pool that lived for"
+                                            + " part of it may have been.")
+                            : "No pool of platform threads to move: " + lockBoundSummary(lockBound),
+                    (locks(lockBound) + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives)).strip(),
                     details);
         }
         Map<String, Object> first = candidates.getFirst();
@@ -265,11 +289,56 @@ final class PoolCandidateRule extends BaseRule {
                         first.get("pool"),
                         Durations.count(((Number) first.get("threads")).longValue(), "thread"),
                         ((Double) first.get("blocked_share")) * 100),
-                "Threads that mostly wait for I/O, sleep or a lock are what virtual threads are for: replace the pool"
-                    + " with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce (connections, say)"
-                    + " with a Semaphore instead of the pool size. " + lowerBound(recording) + unseen(recording)
-                        + lifetimesUnknown(lives),
+                "Threads that mostly wait for I/O, sleep or another thread are what virtual threads are for: replace"
+                        + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
+                        + " (connections, say) with a Semaphore instead of the pool size. " + locks(lockBound)
+                        + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
                 details);
+    }
+
+    /**
+     * The pools that waited most of their time only with their waits for a lock counted, and the first of them:
+     * {@code 1 pool of platform threads waited most of its time, but was blocked less than half of it without its
+     * waits to take a lock, ...: pool-1-thread-# (8 threads, waiting for a lock 84% of the time, otherwise blocked
+     * 0%).}
+     */
+    private static String lockBoundSummary(List<Map<String, Object>> lockBound) {
+        Map<String, Object> first = lockBound.getFirst();
+        boolean one = lockBound.size() == 1;
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s of platform threads waited most of %s time, but %s blocked less than half of it without %s waits"
+                        + " to take a lock, which virtual threads would wait for as long: %s%s (%s, waiting for a lock"
+                        + " %.0f%% of the time, otherwise blocked %.0f%%).",
+                Durations.count(lockBound.size(), "pool"),
+                one ? "its" : "their",
+                one ? "was" : "were",
+                one ? "its" : "their",
+                one ? "" : "first ",
+                first.get("pool"),
+                Durations.count(((Number) first.get("threads")).longValue(), "thread"),
+                ((Double) first.get("lock_wait_share")) * 100,
+                ((Double) first.get("blocked_share")) * 100);
+    }
+
+    /**
+     * Why the waits to take a lock are not counted as blocked, where a pool waited most of its time only with them
+     * counted: what a finding adds, or nothing.
+     */
+    private static String locks(List<Map<String, Object>> lockBound) {
+        if (lockBound.isEmpty()) {
+            return "";
+        }
+        return "A thread waiting to take a lock another holds (jdk.JavaMonitorEnter, or a park in ReentrantLock,"
+                + " ReentrantReadWriteLock or StampedLock) waits as long on a virtual thread: the lock lets its"
+                + " holders through one at a time whatever the number of threads, so those waits are not counted as"
+                + " blocked (lock_wait_share), and "
+                + (lockBound.size() == 1 ? "a pool" : "the pools")
+                + " that waited most of the time only with them counted (waiting_for_locks) "
+                + (lockBound.size() == 1 ? "is no candidate" : "are none")
+                + ": holding the lock for less time shortens those waits, more threads do not. On JDK 21 to 23 a"
+                + " virtual thread blocked entering a synchronized block also holds its carrier (JEP 491 ended that"
+                + " in JDK 24). ";
     }
 
     /**

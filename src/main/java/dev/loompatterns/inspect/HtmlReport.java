@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * summary and explanation, the numbers as tiles, the evidence as tables, and pictures drawn with
  * Chart.js (inlined from the class path, see {@link ChartLibrary}): pins on a lane per carrier,
  * pins by cause, virtual threads alive over time and their lifetimes, queueing delays, the longest
- * stretches virtual threads were seen holding their carriers, the pools' blocked shares.
+ * stretches virtual threads were seen holding their carriers, the pools' blocked shares and waits for locks.
  *
  * <p>The report's JSON ({@link JsonReport#tree}) is embedded in a {@code <script
  * type="application/json">} element with {@code <}, {@code >} and {@code &} written as
@@ -315,12 +315,15 @@ public final class HtmlReport {
             }
             case "pool-candidate" -> {
                 int pools = finding.list("candidates").size()
+                        + finding.list("waiting_for_locks").size()
                         + finding.list("other_pools").size();
                 if (pools > 0) {
                     figures.add(figure(
                             finding,
                             "pools",
-                            "Share of each pool's time its threads spent blocked (a lower bound)"
+                            "Share of each pool's time its threads spent blocked (a lower bound), then waiting to"
+                                    + " take a lock (not counted as blocked)"
+                                    + kept(finding, "waiting_for_locks", "pools waiting most for locks")
                                     + kept(finding, "other_pools", "most blocked other pools")
                                     + ".",
                             80 + 30 * pools,
@@ -499,7 +502,7 @@ public final class HtmlReport {
             return String.format(Locale.ROOT, "+%.3f s", (number.longValue() - origin) / 1e9);
         }
         String unit = name.endsWith("_ms") || IN_MS.contains(name) ? " ms" : "";
-        if (name.equals("blocked_share") && value instanceof Number share) {
+        if ((name.equals("blocked_share") || name.equals("lock_wait_share")) && value instanceof Number share) {
             return String.format(Locale.ROOT, "%.0f%%", share.doubleValue() * 100);
         }
         if (value instanceof Double || value instanceof Float) {

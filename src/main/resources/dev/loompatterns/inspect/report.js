@@ -302,23 +302,40 @@
     },
     'pools': function (canvas, finding) {
       var candidates = finding.details.candidates || [];
+      var locked = finding.details.waiting_for_locks || [];
       var others = finding.details.other_pools || [];
-      var names = candidates.concat(others).map(function (p) { return p.pool; });
-      function rows(pools) {
-        return pools.map(function (p) { return { x: Math.round(p.blocked_share * 100), y: p.pool, pool: p }; });
+      var all = candidates.concat(locked, others);
+      var names = all.map(function (p) { return p.pool; });
+      function rows(pools, share) {
+        return pools.map(function (p) { return { x: Math.round(share(p) * 100), y: p.pool, pool: p }; });
       }
-      var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates)),
-        bars(false, 1, 'other pools', '#94a3b8', rows(others))].filter(function (d) { return d.data.length > 0; });
+      function blocked(p) { return p.blocked_share; }
+      // a wait to take a lock is not counted as blocked (a virtual thread waits for the lock as long): drawn after the
+      // blocked share, in a colour of its own; pools from before it was told apart have no lock_wait_share
+      function waitingForALock(p) { return p.lock_wait_share || 0; }
+      var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
+        bars(false, 0, 'no candidate without its waits for a lock', '#94a3b8', rows(locked, blocked)),
+        bars(false, 0, 'other pools', '#94a3b8', rows(others, blocked)),
+        bars(false, 0, 'waiting to take a lock (not counted)', '#7c3aed',
+          rows(all.filter(function (p) { return waitingForALock(p) > 0; }), waitingForALock))]
+        .filter(function (d) { return d.data.length > 0; });
       return new Chart(canvas, {
         type: 'bar',
         data: { labels: names, datasets: datasets },
         options: {
           indexAxis: 'y',
-          scales: { x: axis('blocked share of the threads\u2019 time (%)', { min: 0, max: 100 }), y: { type: 'category', labels: names, ticks: laneTicks() } },
+          scales: {
+            x: axis('share of the threads\u2019 time blocked, then waiting for a lock (%)',
+              { min: 0, max: 100, stacked: true }),
+            y: { type: 'category', labels: names, ticks: laneTicks(), stacked: true } },
           // no title: it was the whole pool name, on a line of its own as wide as the name
           plugins: { tooltip: { callbacks: { title: function () { return ''; }, label: tooltipLines(function (context) {
             var p = context.raw.pool;
-            return [p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked ' + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')', 'pool ' + p.pool];
+            var lock = waitingForALock(p) > 0
+              ? ', waiting for a lock ' + Math.round(p.lock_wait_share * 100) + '% (' + duration(p.lock_wait_ms) + ')'
+              : '';
+            return [p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked '
+              + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')' + lock, 'pool ' + p.pool];
           }) } } }
         }
       });

@@ -44,12 +44,8 @@ class PoolCandidateRuleTest {
         PoolCandidateRule rule = new PoolCandidateRule();
         long id = 100;
         for (String name : List.of("main", "reader-1", "loader", "loader")) {
-            rule.accept(new Observation.Blocked(
-                    SECOND,
-                    SECOND / 10,
-                    new Observation.ThreadRef(id++, name, false),
-                    Observation.Blocked.Kind.SLEEP,
-                    false));
+            rule.accept(waitOf(
+                    SECOND, SECOND / 10, new Observation.ThreadRef(id++, name, false), Observation.Blocked.Kind.SLEEP));
         }
         Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 4, -1, "", Map.of()));
 
@@ -89,8 +85,7 @@ class PoolCandidateRuleTest {
     }
 
     private static Observation.Blocked blocked(long id, String name, long nanos) {
-        return new Observation.Blocked(
-                SECOND, nanos, new Observation.ThreadRef(id, name, false), Observation.Blocked.Kind.SLEEP, false);
+        return waitOf(SECOND, nanos, new Observation.ThreadRef(id, name, false), Observation.Blocked.Kind.SLEEP);
     }
 
     /**
@@ -142,15 +137,14 @@ class PoolCandidateRuleTest {
     void aRecordingThatDoesNotSayItsSettingsIsNotToldItsSeenWaitsWereOff() {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
-            rule.accept(new Observation.Blocked(
+            rule.accept(waitOf(
                     SECOND,
                     SECOND / 10,
                     new Observation.ThreadRef(100 + i, "worker-" + i, false),
-                    Observation.Blocked.Kind.SLEEP,
-                    false));
+                    Observation.Blocked.Kind.SLEEP));
         }
-        rule.accept(new Observation.Blocked(
-                SECOND, SECOND / 10, new Observation.ThreadRef(200, "", true), Observation.Blocked.Kind.PARK, false));
+        rule.accept(
+                waitOf(SECOND, SECOND / 10, new Observation.ThreadRef(200, "", true), Observation.Blocked.Kind.PARK));
         String explanation = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", Map.of()))
                 .explanation();
 
@@ -175,8 +169,7 @@ class PoolCandidateRuleTest {
             Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
             rule.accept(new Observation.ThreadStart(SECOND, worker));
             if (i <= 2) {
-                rule.accept(new Observation.Blocked(
-                        SECOND + SECOND / 20, SECOND * 9 / 10, worker, Observation.Blocked.Kind.SLEEP, false));
+                rule.accept(waitOf(SECOND + SECOND / 20, SECOND * 9 / 10, worker, Observation.Blocked.Kind.SLEEP));
             }
         }
         rule.accept(new Observation.ThreadStart(SECOND, new Observation.ThreadRef(200, "other-1", false)));
@@ -198,12 +191,11 @@ class PoolCandidateRuleTest {
     /** The finding on a 1 s recording with these settings, in which one thread slept 10 ms. */
     private static Finding oneShortSleep(Map<String, EventEnabled> settings) {
         PoolCandidateRule rule = new PoolCandidateRule();
-        rule.accept(new Observation.Blocked(
+        rule.accept(waitOf(
                 SECOND,
                 SECOND / 100,
                 new Observation.ThreadRef(100, "worker-1", false),
-                Observation.Blocked.Kind.SLEEP,
-                false));
+                Observation.Blocked.Kind.SLEEP));
         return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", settings));
     }
 
@@ -212,8 +204,7 @@ class PoolCandidateRuleTest {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 0; i < names.size(); i++) {
             Observation.ThreadRef thread = new Observation.ThreadRef(100 + i, names.get(i), false);
-            rule.accept(new Observation.Blocked(
-                    SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP, false));
+            rule.accept(waitOf(SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP));
         }
         Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, names.size(), -1, "", Map.of()));
         return finding.list("candidates").stream()
@@ -296,6 +287,72 @@ class PoolCandidateRuleTest {
                 .doesNotContain("throttle");
     }
 
+    /**
+     * A wait to take a lock is not counted as blocked: a pool of two threads each asleep {@code sleepMs} and waiting
+     * for a lock {@code lockMs} of a 1 s recording is a candidate on its sleeps alone, no candidate but listed apart
+     * when only both together reach half of it (OK, and said why), and one of the other pools below that.
+     */
+    @Test
+    void aWaitToTakeALockIsNotCountedAsBlocked() {
+        Finding locked = sleepingAndLocked(100, 800);
+        assertThat(locked.severity()).isEqualTo(Severity.OK);
+        assertThat(locked.summary())
+                .isEqualTo("No pool of platform threads to move: 1 pool of platform threads waited most of its time,"
+                        + " but was blocked less than half of it without its waits to take a lock, which virtual"
+                        + " threads would wait for as long: worker-# (2 threads, waiting for a lock 80% of the time,"
+                        + " otherwise blocked 10%).");
+        assertThat(locked.list("candidates")).isEmpty();
+        assertThat(locked.list("waiting_for_locks"))
+                .singleElement()
+                .satisfies(pool -> assertThat(asMap(pool))
+                        .containsEntry("blocked_share", 0.1)
+                        .containsEntry("lock_wait_share", 0.8)
+                        .containsEntry("lock_wait_ms", 1600.0)
+                        .containsEntry("blocked_in", Map.of("sleep", 200.0)));
+        assertThat(locked.explanation())
+                .startsWith("A thread waiting to take a lock another holds")
+                .contains("JEP 491");
+
+        Finding sleeping = sleepingAndLocked(600, 300);
+        assertThat(sleeping.severity()).isEqualTo(Severity.INFO);
+        assertThat(sleeping.list("candidates"))
+                .singleElement()
+                .satisfies(pool -> assertThat(asMap(pool))
+                        .containsEntry("blocked_share", 0.6)
+                        .containsEntry("lock_wait_share", 0.3));
+        assertThat(sleeping.list("waiting_for_locks")).isEmpty();
+        assertThat(sleeping.explanation()).doesNotContain("JEP 491");
+
+        Finding neither = sleepingAndLocked(200, 200);
+        assertThat(neither.summary()).startsWith("No pool of platform threads was blocked for most of the recording;");
+        assertThat(neither.list("waiting_for_locks")).isEmpty();
+        assertThat(neither.list("other_pools")).hasSize(1);
+    }
+
+    /** A wait of a thread in a task: not a pool's wait for its next one, nor one to take a lock. */
+    private static Observation.Blocked waitOf(
+            long time, long nanos, Observation.ThreadRef thread, Observation.Blocked.Kind kind) {
+        return new Observation.Blocked(time, nanos, thread, kind, false, false);
+    }
+
+    /** A pool's entry in a finding's details. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object pool) {
+        return (Map<String, Object>) pool;
+    }
+
+    /** The finding on a 1 s recording in which two threads of one pool each slept and waited for a lock this long. */
+    private static Finding sleepingAndLocked(long sleepMs, long lockMs) {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 2; i++) {
+            Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
+            rule.accept(waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP));
+            rule.accept(new Observation.Blocked(
+                    SECOND, lockMs * 1_000_000, worker, Observation.Blocked.Kind.MONITOR_ENTER, false, true));
+        }
+        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
+    }
+
     /** The finding on a 1 s recording in which two threads of one pool each blocked this long. */
     private static Finding twoWorkersBlocked(long nanos) {
         return twoWorkersBlocked(nanos, Map.of());
@@ -311,12 +368,11 @@ class PoolCandidateRuleTest {
             long nanos, Map<String, EventEnabled> settings, Map<String, Set<String>> throttles) {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
-            rule.accept(new Observation.Blocked(
+            rule.accept(waitOf(
                     SECOND,
                     nanos,
                     new Observation.ThreadRef(100 + i, "worker-" + i, false),
-                    Observation.Blocked.Kind.SLEEP,
-                    false));
+                    Observation.Blocked.Kind.SLEEP));
         }
         return rule.finish(
                 new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", settings, Map.of(), Map.of(), throttles, false));
@@ -362,8 +418,7 @@ class PoolCandidateRuleTest {
                 rule.accept(new Observation.ThreadStart(SECOND, thread));
                 rule.accept(new Observation.ThreadEnd(2 * SECOND, thread));
             }
-            rule.accept(new Observation.Blocked(
-                    SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP, false));
+            rule.accept(waitOf(SECOND + SECOND / 20, SECOND * 9 / 10, thread, Observation.Blocked.Kind.SLEEP));
         }
         return rule.finish(new Rule.Recording(0, 10 * SECOND, 6, -1, "", settings));
     }

@@ -180,6 +180,54 @@ public final class Programs {
     }
 
     /**
+     * Two fixed pools of {@value #THREADS} platform threads, one after the other, whose tasks each hold one lock for
+     * {@value #HOLD_MS} ms, sleeping: the first pool's a {@code synchronized} block's monitor, the second's a
+     * {@code ReentrantLock}. One thread of a pool sleeps holding the lock while the others wait to take it (JFR's
+     * {@code jdk.JavaMonitorEnter}, and parks in {@code ReentrantLock.lock}), or wait for the next task once the queue
+     * is empty: pools that mostly wait, much of it for a lock.
+     */
+    public static final class LockedPool {
+        static final int THREADS = 4;
+        static final int TASKS = 8;
+        static final long HOLD_MS = 50;
+
+        private static final Object MONITOR = new Object();
+        private static final java.util.concurrent.locks.ReentrantLock LOCK =
+                new java.util.concurrent.locks.ReentrantLock();
+
+        public static void main(String[] args) throws Exception {
+            run(() -> {
+                synchronized (MONITOR) {
+                    Thread.sleep(HOLD_MS);
+                }
+                return null;
+            });
+            run(() -> {
+                LOCK.lock();
+                try {
+                    Thread.sleep(HOLD_MS);
+                } finally {
+                    LOCK.unlock();
+                }
+                return null;
+            });
+        }
+
+        /** Runs the task {@value #TASKS} times on a pool of its own, and shuts the pool down once they are done. */
+        static void run(java.util.concurrent.Callable<Void> task) throws Exception {
+            List<Future<Void>> done = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+                for (int i = 0; i < TASKS; i++) {
+                    done.add(pool.submit(task));
+                }
+            } // close: shut down, wait for the tasks
+            for (Future<Void> each : done) {
+                each.get(); // a task's failure fails the program
+            }
+        }
+    }
+
+    /**
      * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
      * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
      * again. Two {@link java.util.Timer}s wait for their next task the whole time, and so do the timer

@@ -115,6 +115,35 @@ class RulesOnRecordingsTest {
         assertThat(blockedInOfTheFirstCandidate(pools, EXECUTORS_POOL, 4)).contains("socket read");
     }
 
+    /**
+     * Pools that wait most of their time only with their waits to take a lock counted are no candidate: a virtual
+     * thread waits for the lock as long. The
+     * {@code synchronized} pool's waits are JFR's monitor enters, the {@code ReentrantLock} pool's are parks, told
+     * from other parks by the stack. Their shares are of the same run, so a slow machine moves both alike: one
+     * thread in four sleeps holding the lock, the others wait for it or, at the end, for a task.
+     */
+    @Test
+    void aPoolWaitingForALockIsNoCandidate(@TempDir Path dir) throws Exception {
+        Finding pools = findings(Programs.record(Programs.LockedPool.class, dir.resolve("locked.jfr"), "default"))
+                .get("pool-candidate");
+
+        assertThat(pools.severity()).as(pools.summary()).isEqualTo(Severity.OK);
+        assertThat(pools.summary()).startsWith("No pool of platform threads to move: 2 pools of platform threads");
+        assertThat(pools.list("candidates")).isEmpty();
+        assertThat(pools.list("waiting_for_locks")).hasSize(2).allSatisfy(entry -> {
+            Map<?, ?> pool = (Map<?, ?>) entry;
+            assertThat(String.valueOf(pool.get("pool"))).matches(EXECUTORS_POOL);
+            assertThat(pool.get("threads")).isEqualTo(Programs.LockedPool.THREADS);
+            assertThat((Double) pool.get("lock_wait_share"))
+                    .as("waiting for the lock: %s", pool)
+                    .isGreaterThan((Double) pool.get("blocked_share"));
+            assertThat(((Map<?, ?>) pool.get("blocked_in")).keySet().stream().map(String::valueOf))
+                    .as("the holder's sleep is blocked; the waits for the lock are not")
+                    .containsExactly("sleep");
+        });
+        assertThat(pools.explanation()).contains("waits as long on a virtual thread", "JEP 491");
+    }
+
     /** How {@code Executors}' pools are named as the rule names them: the pool's number kept, the thread's not. */
     private static final String EXECUTORS_POOL = "pool-\\d+-thread-#";
 

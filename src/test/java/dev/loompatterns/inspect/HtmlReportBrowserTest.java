@@ -341,16 +341,8 @@ class HtmlReportBrowserTest {
                     "blocked_in",
                     Map.of("park", 900.0)));
         }
-        Map<String, Object> pools = Map.of("recording_ms", 1000.0, "candidates", candidates, "other_pools", List.of());
-        List<Finding> findings = HtmlReportTest.report(3, "x").findings().stream()
-                .map(finding -> finding.rule().equals("pool-candidate")
-                        ? new Finding(finding.rule(), Severity.INFO, "Pools", "", pools)
-                        : finding)
-                .toList();
-        Path page = OUT.resolve("alike-names.html").toAbsolutePath();
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(new Report("/tmp/alike.jfr", 1, 1, findings, 0), out);
-        }
+        Path page = pageWithPools(
+                "alike-names", Map.of("recording_ms", 1000.0, "candidates", candidates, "other_pools", List.of()));
 
         List<Map<?, ?>> lanes = ((List<?>) layout(page, 420).get("labels"))
                 .stream()
@@ -372,6 +364,76 @@ class HtmlReportBrowserTest {
                 at += part.length();
             }
         }
+    }
+
+    /**
+     * A pool that waited mostly for a lock is drawn apart from the candidates, its blocked share first and its wait for
+     * locks after it on the same bar, and its tooltip says both.
+     */
+    @Test
+    void aPoolWaitingForALockShowsItsWaitAfterItsBlockedShare() throws Exception {
+        Map<String, Object> pools = Map.of(
+                "recording_ms",
+                1000.0,
+                "candidates",
+                List.of(pool("sockets-#", 0.9, 0.0)),
+                "waiting_for_locks",
+                List.of(pool("locked-#", 0.1, 0.8)),
+                "other_pools",
+                List.of(pool("busy-#", 0.2, 0.0)));
+        Path page = pageWithPools("locked-pool", pools);
+
+        List<String> bars = ((List<?>) layout(page, 900).get("poolBars"))
+                .stream()
+                        .map(bar -> (Map<?, ?>) bar)
+                        .map(bar -> bar.get("dataset") + ": " + bar.get("pool") + " "
+                                + ((Number) bar.get("from")).intValue() + " to " + ((Number) bar.get("to")).intValue()
+                                + " / " + bar.get("tooltip"))
+                        .toList();
+        assertThat(bars)
+                .containsExactly(
+                        "candidate: move to virtual threads: sockets-# 0 to 90 / 4 threads, blocked 90% (900 ms) / pool"
+                                + " sockets-#",
+                        "no candidate without its waits for a lock: locked-# 0 to 10 / 4 threads, blocked 10% (100 ms),"
+                                + " waiting for a lock 80% (800 ms) / pool locked-#",
+                        "other pools: busy-# 0 to 20 / 4 threads, blocked 20% (200 ms) / pool busy-#",
+                        "waiting to take a lock (not counted): locked-# 10 to 90 / 4 threads, blocked 10% (100 ms),"
+                                + " waiting for a lock 80% (800 ms) / pool locked-#");
+    }
+
+    /** The report of {@link HtmlReportTest#report} with these pool-candidate details, written as {@code name}.html. */
+    private static Path pageWithPools(String name, Map<String, Object> pools) throws IOException {
+        List<Finding> findings = HtmlReportTest.report(3, "x").findings().stream()
+                .map(finding -> finding.rule().equals("pool-candidate")
+                        ? new Finding(finding.rule(), Severity.INFO, "Pools", "", pools)
+                        : finding)
+                .toList();
+        Path page = OUT.resolve(name + ".html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(new Report("/tmp/" + name + ".jfr", 1, 1, findings, 0), out);
+        }
+        return page;
+    }
+
+    /** A pool's entry as the rule's details give it, of 4 threads alive 1 s. */
+    private static Map<String, Object> pool(String name, double blocked, double lock) {
+        return Map.of(
+                "pool",
+                name,
+                "threads",
+                4,
+                "blocked_share",
+                blocked,
+                "blocked_ms",
+                blocked * 1000,
+                "alive_ms",
+                1000.0,
+                "blocked_in",
+                Map.of("sleep", blocked * 1000),
+                "lock_wait_share",
+                lock,
+                "lock_wait_ms",
+                lock * 1000);
     }
 
     /**
@@ -474,6 +536,17 @@ class HtmlReportBrowserTest {
               ctx.restore();
             });
             out.lifetimeLabels = Chart.getChart(document.querySelector('canvas[data-chart="lifetimes"]')).data.labels;
+            out.poolBars = []; // each bar of the pools' chart: its dataset, pool, where it starts and ends
+            var pools = Chart.getChart(document.querySelector('canvas[data-chart="pools"]'));
+            pools.data.datasets.forEach(function (dataset, d) {
+              pools.getDatasetMeta(d).data.forEach(function (bar, i) {
+                pools.tooltip.setActiveElements([{ datasetIndex: d, index: i }], { x: 0, y: 0 });
+                out.poolBars.push({ dataset: dataset.label, pool: dataset.data[i].y,
+                  from: Math.round(pools.scales.x.getValueForPixel(bar.base)),
+                  to: Math.round(pools.scales.x.getValueForPixel(bar.x)),
+                  tooltip: [].concat.apply([], pools.tooltip.body.map(function (b) { return b.lines; })).join(' / ') });
+              });
+            });
             out.tooltips = [];
             ['pin-timeline', 'hogging', 'pools'].forEach(function (name) { // hovered: the bar with the longest data
               var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + name + '"]'));

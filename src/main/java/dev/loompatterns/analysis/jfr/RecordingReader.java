@@ -233,13 +233,12 @@ public final class RecordingReader {
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
         return kind == null
                 ? null
-                : new Observation.Blocked(
+                : Observation.Blocked.of(
                         nanos(event.getStartTime()),
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
                         kind,
-                        Observation.Blocked.mayWaitForWork(kind)
-                                && Observation.Blocked.waitingForWork(Pin.frames(event.getStackTrace())));
+                        () -> Pin.frames(event.getStackTrace()));
     }
 
     static long nanos(Instant time) {

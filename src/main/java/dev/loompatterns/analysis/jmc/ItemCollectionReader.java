@@ -295,13 +295,7 @@ public final class ItemCollectionReader {
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
             return kind == null
                     ? null
-                    : new Observation.Blocked(
-                            time,
-                            duration(item),
-                            thread(item),
-                            kind,
-                            Observation.Blocked.mayWaitForWork(kind)
-                                    && Observation.Blocked.waitingForWork(frames(stack(item))));
+                    : Observation.Blocked.of(time, duration(item), thread(item), kind, () -> frames(stack(item)));
         }
 
         private long duration(IItem item) {

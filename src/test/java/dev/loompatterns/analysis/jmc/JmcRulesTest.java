@@ -123,6 +123,8 @@ class JmcRulesTest {
         RECORDINGS.put( // pool-candidate reads thread starts and ends, which JMC gives in an order of its own
                 "short-lived-pool",
                 Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
+        // pool-candidate tells a wait for a lock by its stack, which JMC gives in frames of its own
+        RECORDINGS.put("locked-pool", Programs.record(Programs.LockedPool.class, dir.resolve("locked.jfr"), "default"));
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -198,6 +200,7 @@ class JmcRulesTest {
                 "silent",
                 "jdk17",
                 "short-lived-pool",
+                "locked-pool",
                 "loom-run",
                 "loom-run-child"
             })

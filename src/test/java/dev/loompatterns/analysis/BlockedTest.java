@@ -1,0 +1,130 @@
+package dev.loompatterns.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.jfr.PinTaxonomy;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a wait is told apart by its stack: a pool's wait for its next task, a wait to take a lock, or neither. The
+ * stacks are JDK 25's, as {@code jfr print --events jdk.ThreadPark} shows them, innermost frame first.
+ */
+class BlockedTest {
+
+    private static final Observation.ThreadRef WORKER = new Observation.ThreadRef(7, "pool-1-thread-1", false);
+
+    /** Frames from {@code type.method} texts. */
+    private static List<PinTaxonomy.Frame> stack(String... frames) {
+        return Arrays.stream(frames)
+                .map(frame -> {
+                    int dot = frame.lastIndexOf('.');
+                    return new PinTaxonomy.Frame(frame.substring(0, dot), frame.substring(dot + 1), 1, false, false);
+                })
+                .toList();
+    }
+
+    private static Observation.Blocked park(List<PinTaxonomy.Frame> frames) {
+        return Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> frames);
+    }
+
+    @Test
+    void aParkTakingALockIsAWaitForTheLock() {
+        List<List<PinTaxonomy.Frame>> locks = List.of(
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.ReentrantLock$Sync.lock",
+                        "java.util.concurrent.locks.ReentrantLock.lock",
+                        "app.Service.call"),
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.AbstractQueuedLongSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedLongSynchronizer.acquire",
+                        "java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock.lock",
+                        "app.Service.call"),
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.StampedLock.acquireWrite",
+                        "java.util.concurrent.locks.StampedLock.writeLock",
+                        "app.Service.call"));
+        for (List<PinTaxonomy.Frame> frames : locks) {
+            Observation.Blocked blocked = park(frames);
+            assertThat(blocked.waitingForLock()).as(frames.toString()).isTrue();
+            assertThat(blocked.waitingForWork()).as(frames.toString()).isFalse();
+        }
+    }
+
+    /**
+     * A condition's await (also on a lock's own condition, whose wake-up takes the lock again under the await), a
+     * semaphore's acquire and a future's get wait for something else than a lock's holder; a pool's wait for a task
+     * is idle.
+     */
+    @Test
+    void otherParksAreNoWaitForALock() {
+        List<List<PinTaxonomy.Frame>> others = List.of(
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.parkNanos",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                        "app.Service.call"),
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                        "java.util.concurrent.locks.ReentrantLock.lock",
+                        "app.Service.call"),
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquireSharedInterruptibly",
+                        "java.util.concurrent.Semaphore.acquire",
+                        "app.Service.call"),
+                stack(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.FutureTask.awaitDone",
+                        "java.util.concurrent.FutureTask.get",
+                        "app.Service.call"),
+                List.of());
+        for (List<PinTaxonomy.Frame> frames : others) {
+            assertThat(park(frames).waitingForLock()).as(frames.toString()).isFalse();
+        }
+        Observation.Blocked idle = park(stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                "java.util.concurrent.LinkedBlockingQueue.take",
+                "java.util.concurrent.ThreadPoolExecutor.getTask",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker"));
+        assertThat(idle.waitingForWork()).isTrue();
+        assertThat(idle.waitingForLock()).isFalse();
+    }
+
+    /**
+     * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
+     * never are; and the stack is read only for a park or a monitor's wait.
+     */
+    @Test
+    void theKindDecidesWhereTheStackCannot() {
+        for (Observation.Blocked.Kind kind : Observation.Blocked.Kind.values()) {
+            boolean readsStack = kind == Observation.Blocked.Kind.PARK || kind == Observation.Blocked.Kind.MONITOR_WAIT;
+            Observation.Blocked blocked = Observation.Blocked.of(0, 1, WORKER, kind, () -> {
+                if (!readsStack) {
+                    throw new AssertionError(kind + " read the stack");
+                }
+                return List.of();
+            });
+            assertThat(blocked.waitingForLock())
+                    .as(kind.toString())
+                    .isEqualTo(kind == Observation.Blocked.Kind.MONITOR_ENTER);
+        }
+    }
+}
