@@ -153,12 +153,11 @@ public sealed interface Observation {
         /**
          * A park in the taking of a lock another thread holds, by the frames of its stack: the first frame below
          * {@code Unsafe.park}, {@code LockSupport} and the queued synchronizers is {@code ReentrantLock}'s,
-         * {@code ReentrantReadWriteLock}'s
-         * or {@code StampedLock}'s (JDK 25: {@code ReentrantLock.lock} parks under
-         * {@code AbstractQueuedSynchronizer.acquire}, a read-write lock's under
-         * {@code AbstractQueuedLongSynchronizer.acquire}, a stamped lock's in {@code StampedLock.acquireWrite}).
-         * A condition's {@code await}, a semaphore's or a latch's wait, a future's {@code get} are not: the
-         * first such frame is the condition's, the semaphore's, ...
+         * {@code ReentrantReadWriteLock}'s or {@code StampedLock}'s (JDK 25: {@code ReentrantLock.lock} parks
+         * under {@code AbstractQueuedSynchronizer.acquire}, a read-write lock under
+         * {@code AbstractQueuedLongSynchronizer.acquire}, a stamped lock in {@code StampedLock.acquireWrite}).
+         * A condition's {@code await}, a semaphore's or a latch's wait and a future's {@code get} are not: their
+         * first such frame is the condition's, the semaphore's, the latch's or the future's.
          */
         public static boolean takingALock(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
