@@ -332,9 +332,9 @@ final class PoolCandidateRule extends BaseRule {
         return "A thread waiting to take a lock another holds (jdk.JavaMonitorEnter, or a park in ReentrantLock,"
                 + " ReentrantReadWriteLock or StampedLock) waits as long on a virtual thread: the lock lets its"
                 + " holders through one at a time whatever the number of threads, so those waits are not counted as"
-                + " blocked (lock_wait_share), and "
+                + " blocked, and "
                 + (lockBound.size() == 1 ? "a pool" : "the pools")
-                + " that waited most of the time only with them counted (waiting_for_locks) "
+                + " that waited most of the time only with them counted "
                 + (lockBound.size() == 1 ? "is no candidate" : "are none")
                 + ": holding the lock for less time shortens those waits, more threads do not. On JDK 21 to 23 a"
                 + " virtual thread blocked entering a synchronized block also holds its carrier (JEP 491 ended that"
