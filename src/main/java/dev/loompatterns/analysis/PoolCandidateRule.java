@@ -248,8 +248,9 @@ final class PoolCandidateRule extends BaseRule {
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
                     if (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
-                    } else if (pool.threads.size() >= 2 && pool.locks > 0 && share + lockShare >= CANDIDATE_SHARE) {
-                        lockBound.add(one); // waited most of its time only with its waits for a lock counted
+                    } else if (pool.threads.size() >= 2 && share + lockShare >= CANDIDATE_SHARE) {
+                        // below the candidates' share, it reaches it only with its waits for a lock counted
+                        lockBound.add(one);
                     } else if (pool.threads.size() >= 2 || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
                     }

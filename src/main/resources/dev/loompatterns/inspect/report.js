@@ -311,7 +311,7 @@
       }
       function blocked(p) { return p.blocked_share; }
       // a wait to take a lock is not counted as blocked (a virtual thread waits for the lock as long): drawn after the
-      // blocked share, in a colour of its own; pools from before it was told apart have no lock_wait_share
+      // blocked share, in a colour of its own; a pool given without lock_wait_share has no such wait to draw
       function waitingForALock(p) { return p.lock_wait_share || 0; }
       var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
         bars(false, 0, 'no candidate without its waits for a lock', '#94a3b8', rows(locked, blocked)),

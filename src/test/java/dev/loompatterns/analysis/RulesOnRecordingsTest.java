@@ -117,9 +117,8 @@ class RulesOnRecordingsTest {
 
     /**
      * Pools that wait most of their time only with their waits to take a lock counted are no candidate: a virtual
-     * thread waits for the lock as long. The
-     * {@code synchronized} pool's waits are JFR's monitor enters, the {@code ReentrantLock} pool's are parks, told
-     * from other parks by the stack. Their shares are of the same run, so a slow machine moves both alike: one
+     * thread waits for the lock as long. The {@code synchronized} pool's waits are JFR's monitor enters, the
+     * {@code ReentrantLock} pool's are parks, told from other parks by the stack. Their shares are of the same run, so a slow machine moves both alike: one
      * thread in four sleeps holding the lock, the others wait for it or, at the end, for a task.
      */
     @Test
