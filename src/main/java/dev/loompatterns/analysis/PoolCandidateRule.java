@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * and file I/O) and, since JDK 25 (JDK-8351594), keeps at most 100 socket or file events of each type a
  * second by default ({@code throttle}), so the share is a lower bound: a pool of 50 threads blocked 96% of
  * the time in socket reads read as 8% with the default settings in a review, and as a candidate with the
- * throttle off. A pool's thread parked waiting for its next task (idle) does not count.
+ * throttle off. A pool's thread parked waiting for its next task (idle) does not count. A pool is two threads or
+ * more, or a {@code ForkJoinPool}'s one worker ({@link #isPool}): the common pool has one on a 2-core machine.
  *
  * <p>Nor does a wait to take a lock another thread holds ({@link Observation.Blocked#waitingForLock}): a virtual
  * thread waits for the lock as long, since the lock, not the number of threads, lets one holder through at a time. A
@@ -246,12 +247,12 @@ final class PoolCandidateRule extends BaseRule {
                     one.put("blocked_in", kinds);
                     one.put("lock_wait_share", shown(lockShare));
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
-                    if (pool.threads.size() >= 2 && share >= CANDIDATE_SHARE) {
+                    if (isPool(pool) && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
-                    } else if (pool.threads.size() >= 2 && share + lockShare >= CANDIDATE_SHARE) {
+                    } else if (isPool(pool) && share + lockShare >= CANDIDATE_SHARE) {
                         // below the candidates' share, it reaches it only with its waits for a lock counted
                         lockBound.add(one);
-                    } else if (pool.threads.size() >= 2 || pool.name.contains("#")) {
+                    } else if (isPool(pool) || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
                     }
                 });
@@ -292,7 +293,8 @@ final class PoolCandidateRule extends BaseRule {
                         ((Double) first.get("blocked_share")) * 100),
                 "Threads that mostly wait for I/O, sleep or another thread are what virtual threads are for: replace"
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
-                        + " (connections, say) with a Semaphore instead of the pool size. " + locks(lockBound)
+                        + " (connections, say) with a Semaphore instead of the pool size. " + commonPool(candidates)
+                        + locks(lockBound)
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
                 details);
     }
@@ -320,6 +322,40 @@ final class PoolCandidateRule extends BaseRule {
                 Durations.count(((Number) first.get("threads")).longValue(), "thread"),
                 ((Double) first.get("lock_wait_share")) * 100,
                 ((Double) first.get("blocked_share")) * 100);
+    }
+
+    /**
+     * Whether these threads are a pool to judge: two or more, or the one worker of a {@code ForkJoinPool} (its
+     * default thread factory's names: {@link #COMMON_POOL}, {@code ForkJoinPool-N-worker-#}). A lone thread of
+     * another pool is left out, since a single-thread executor's one thread may be there to run its tasks in turn,
+     * which a thread per task would not; a {@code ForkJoinPool} keeps no order of its tasks, and the common pool has
+     * one worker on a 2-core machine.
+     */
+    private static boolean isPool(Pool pool) {
+        return pool.threads.size() >= 2 || FORK_JOIN_WORKERS.matcher(pool.name).matches();
+    }
+
+    /** The common pool's workers, as a pool: {@code ForkJoinPool.commonPool-worker-1} and on. */
+    static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-#";
+
+    /** The workers of a {@code ForkJoinPool}, as a pool: the common pool's, or those of a pool of the program's. */
+    private static final Pattern FORK_JOIN_WORKERS = Pattern.compile("ForkJoinPool(\\.commonPool|-\\d+)-worker-#");
+
+    /**
+     * How to move the tasks that wait in the common pool, which the program did not create, where it is a candidate:
+     * what a finding adds, or nothing. Whether {@code CompletableFuture} uses the common pool of one worker was run
+     * here: JDK 25 does ({@code ForkJoinPool.asyncCommonPool}), JDK 17 started a thread per task instead.
+     */
+    private static String commonPool(List<Map<String, Object>> candidates) {
+        if (candidates.stream().noneMatch(pool -> COMMON_POOL.equals(pool.get("pool")))) {
+            return "";
+        }
+        return COMMON_POOL + " is the common pool, where CompletableFuture's supplyAsync, runAsync and other Async"
+                + " methods run their tasks when given no executor, and parallel streams theirs. By default it has one"
+                + " thread fewer than the machine's cores, to compute, so tasks that wait there take turns: on a"
+                + " 2-core machine, one at a time (JDK 25's CompletableFuture uses the common pool even with one"
+                + " thread; JDK 17 started a thread per task). Give those methods an executor of virtual threads,"
+                + " supplyAsync(task, executor), and keep parallel streams for computing. ";
     }
 
     /**

@@ -84,6 +84,38 @@ class PoolCandidateRuleTest {
         assertThat(PoolCandidateRule.poolOf("main")).isEqualTo("main");
     }
 
+    /**
+     * A lone thread of a pool is no candidate, as a single-thread executor's one thread may be there to run its
+     * tasks in turn; a {@code ForkJoinPool}'s one worker is (it keeps no order, and the common pool has one worker on
+     * a 2-core machine). Where the common pool is a candidate the finding says how to move what runs in it.
+     */
+    @Test
+    void aForkJoinPoolsOneWorkerIsAPoolAndTheCommonPoolIsToldHowToMove() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        rule.accept(blocked(101, "pool-1-thread-1", SECOND * 9 / 10));
+        rule.accept(blocked(102, "ForkJoinPool.commonPool-worker-1", SECOND * 8 / 10));
+        rule.accept(blocked(103, "ForkJoinPool-3-worker-2", SECOND * 7 / 10));
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 3, -1, "", Map.of()));
+
+        assertThat(finding.list("candidates"))
+                .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
+                .containsExactly(PoolCandidateRule.COMMON_POOL, "ForkJoinPool-3-worker-#");
+        assertThat(finding.list("other_pools"))
+                .extracting(pool -> String.valueOf(((Map<?, ?>) pool).get("pool")))
+                .containsExactly("pool-1-thread-#");
+        assertThat(finding.summary())
+                .contains("first to move: ForkJoinPool.commonPool-worker-# (1 thread, blocked 80%");
+        assertThat(finding.explanation())
+                .contains("ForkJoinPool.commonPool-worker-# is the common pool", "supplyAsync(task, executor)");
+
+        PoolCandidateRule own = new PoolCandidateRule();
+        own.accept(blocked(103, "ForkJoinPool-3-worker-2", SECOND * 7 / 10));
+        assertThat(own.finish(new Rule.Recording(SECOND, 2 * SECOND, 1, -1, "", Map.of()))
+                        .explanation())
+                .as("a pool of the program's own is replaced as any other")
+                .doesNotContain("common pool");
+    }
+
     private static Observation.Blocked blocked(long id, String name, long nanos) {
         return waitOf(SECOND, nanos, new Observation.ThreadRef(id, name, false), Observation.Blocked.Kind.SLEEP);
     }

@@ -228,6 +228,31 @@ public final class Programs {
     }
 
     /**
+     * {@value #TASKS} tasks given to {@code CompletableFuture.supplyAsync} with no executor, each asleep
+     * {@value #SLEEP_MS} ms: they run in the common pool, whose workers mostly wait. Run with the common pool's
+     * parallelism set to 1, as a 2-core machine has it, its one worker takes them in turn.
+     */
+    public static final class CommonPool {
+        static final int TASKS = 16;
+        static final long SLEEP_MS = 50;
+
+        public static void main(String[] args) {
+            List<java.util.concurrent.CompletableFuture<Long>> tasks = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                tasks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        Thread.sleep(SLEEP_MS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return SLEEP_MS;
+                }));
+            }
+            tasks.forEach(java.util.concurrent.CompletableFuture::join); // a task's failure fails the program
+        }
+    }
+
+    /**
      * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
      * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
      * again. Two {@link java.util.Timer}s wait for their next task the whole time, and so do the timer

@@ -143,6 +143,26 @@ class RulesOnRecordingsTest {
         assertThat(pools.explanation()).contains("waits as long on a virtual thread", "JEP 491");
     }
 
+    /**
+     * Tasks that sleep in the common pool ({@code CompletableFuture.supplyAsync} with no executor), its parallelism 1
+     * as on a 2-core machine: its one worker is a pool to move, unlike a lone thread of another pool, and the finding
+     * says how, since the program never created that pool.
+     */
+    @Test
+    void theCommonPoolsOneWorkerIsACandidate(@TempDir Path dir) throws Exception {
+        Finding pools = findings(Programs.record(
+                        Programs.CommonPool.class,
+                        dir.resolve("common.jfr"),
+                        "default",
+                        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=1"))
+                .get("pool-candidate");
+
+        assertThat(blockedInOfTheFirstCandidate(pools, "ForkJoinPool\\.commonPool-worker-#", 1))
+                .containsExactly("sleep");
+        assertThat(pools.summary()).contains("first to move: ForkJoinPool.commonPool-worker-# (1 thread, blocked");
+        assertThat(pools.explanation()).contains("is the common pool", "supplyAsync(task, executor)");
+    }
+
     /** How {@code Executors}' pools are named as the rule names them: the pool's number kept, the thread's not. */
     private static final String EXECUTORS_POOL = "pool-\\d+-thread-#";
 
