@@ -96,34 +96,69 @@ public sealed interface Observation {
     /**
      * A thread blocked: socket or file I/O, park, sleep, monitor.
      *
-     * @param waitingForWork a pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
-     *                       {@code ForkJoinPool.awaitWork}), or a {@code java.util.Timer}'s thread
-     *                       waiting for its next task: idle, not blocked in a task
-     * @param waitingForLock a thread waiting to take a lock another holds: a contended {@code synchronized}
-     *                       ({@code jdk.JavaMonitorEnter}), or a park in {@code ReentrantLock},
-     *                       {@code ReentrantReadWriteLock} or {@code StampedLock}'s taking of it
-     *                       ({@link #takingALock})
+     * @param waitedFor what it waited for, as far as the kind and the stack tell
      */
-    record Blocked(
-            long time, long duration, ThreadRef thread, Kind kind, boolean waitingForWork, boolean waitingForLock)
-            implements Observation {
+    record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor) implements Observation {
+
+        /** What a blocked thread waited for, told by the event's kind and, for a park or a monitor's wait, its stack. */
+        public enum Wait {
+            /** A wait in a task: I/O, a sleep, a condition, a semaphore, a latch, a future, another thread. */
+            IN_TASK,
+            /**
+             * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
+             * {@code ForkJoinPool.awaitWork}), or a {@code java.util.Timer}'s thread waiting for its next task: idle,
+             * not blocked in a task.
+             */
+            FOR_WORK,
+            /**
+             * A wait to take a lock another thread holds: a contended {@code synchronized} ({@code
+             * jdk.JavaMonitorEnter}), or a park in {@code ReentrantLock}, {@code ReentrantReadWriteLock} or
+             * {@code StampedLock}'s taking of it ({@link #takingALock}).
+             */
+            FOR_LOCK,
+            /**
+             * A park or a monitor's wait recorded without its stack (the recording's settings had its
+             * {@code stackTrace} off): it may have been any of the others, which only the stack tells apart.
+             */
+            UNTOLD
+        }
 
         /**
-         * A wait of this kind, with the stack it was recorded with (innermost frame first), which tells a pool's
-         * idle thread ({@link #waitingForWork}) and a lock's waiter ({@link #takingALock}) from the rest: read
-         * only for a park or a monitor's wait, the kinds a stack tells apart (a big recording's socket reads are
-         * many).
+         * A wait of this kind, with the stack it was recorded with (innermost frame first, empty where the event has
+         * none), which tells a pool's idle thread ({@link Wait#FOR_WORK}) and a lock's waiter ({@link #takingALock})
+         * from the rest: read only for a park or a monitor's wait, the kinds a stack tells apart (a big recording's
+         * socket reads are many).
          */
         public static Blocked of(
                 long time, long duration, ThreadRef thread, Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
-            List<PinTaxonomy.Frame> frames = kind == Kind.PARK || kind == Kind.MONITOR_WAIT ? stack.get() : List.of();
-            return new Blocked(
-                    time,
-                    duration,
-                    thread,
-                    kind,
-                    waitingForWork(frames),
-                    kind == Kind.MONITOR_ENTER || kind == Kind.PARK && takingALock(frames));
+            return new Blocked(time, duration, thread, kind, waitOf(kind, stack));
+        }
+
+        private static Wait waitOf(Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
+            if (kind == Kind.MONITOR_ENTER) {
+                return Wait.FOR_LOCK;
+            }
+            if (kind != Kind.PARK && kind != Kind.MONITOR_WAIT) {
+                return Wait.IN_TASK;
+            }
+            List<PinTaxonomy.Frame> frames = stack.get();
+            if (frames.isEmpty()) {
+                return Wait.UNTOLD; // a recorded stack has a frame at least: the thread's run, if no other
+            }
+            if (awaitingATask(frames)) {
+                return Wait.FOR_WORK;
+            }
+            return kind == Kind.PARK && takingALock(frames) ? Wait.FOR_LOCK : Wait.IN_TASK;
+        }
+
+        /** Whether it was a pool's idle thread waiting for its next task ({@link Wait#FOR_WORK}). */
+        public boolean waitingForWork() {
+            return waitedFor == Wait.FOR_WORK;
+        }
+
+        /** Whether it waited to take a lock another thread held ({@link Wait#FOR_LOCK}). */
+        public boolean waitingForLock() {
+            return waitedFor == Wait.FOR_LOCK;
         }
 
         @Override
@@ -132,7 +167,7 @@ public sealed interface Observation {
         }
 
         /** A pool's thread waiting in the pool's own wait for a task, by the frames of its stack. */
-        public static boolean waitingForWork(List<PinTaxonomy.Frame> frames) {
+        static boolean awaitingATask(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
                 String type = frame.type();
                 String method = frame.method();

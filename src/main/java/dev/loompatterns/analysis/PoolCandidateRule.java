@@ -139,6 +139,12 @@ final class PoolCandidateRule extends BaseRule {
         /** The time its threads waited to take a lock another held: not in {@link #total}. */
         long locks;
 
+        /**
+         * The time its threads parked or waited on a monitor with no stack recorded, which alone tells a wait for the
+         * next task (idle) or to take a lock from a wait in one: not in {@link #total}.
+         */
+        long unknown;
+
         Pool(String name) {
             this.name = name;
         }
@@ -146,6 +152,9 @@ final class PoolCandidateRule extends BaseRule {
 
     private final Map<String, Pool> pools = new HashMap<>();
     private long blockedEvents;
+
+    /** The waits of {@link Pool#unknown}, counted. */
+    private long unknownWaits;
     /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
     private final Map<Long, Long> started = new HashMap<>();
 
@@ -197,6 +206,11 @@ final class PoolCandidateRule extends BaseRule {
             pool.locks += blocked.duration();
             return;
         }
+        if (blocked.waitedFor() == Observation.Blocked.Wait.UNTOLD) {
+            pool.unknown += blocked.duration();
+            unknownWaits++;
+            return;
+        }
         pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
         pool.total += blocked.duration();
     }
@@ -228,6 +242,7 @@ final class PoolCandidateRule extends BaseRule {
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> lockBound = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
+        List<Pool> untold = new ArrayList<>();
         pools.values().stream()
                 .sorted(Comparator.comparingLong((Pool p) -> p.total)
                         .thenComparingLong(p -> p.locks)
@@ -247,6 +262,7 @@ final class PoolCandidateRule extends BaseRule {
                     one.put("blocked_in", kinds);
                     one.put("lock_wait_share", shown(lockShare));
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
+                    one.put("unknown_wait_ms", Durations.ms(pool.unknown));
                     if (isPool(pool) && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
                     } else if (isPool(pool) && share + lockShare >= CANDIDATE_SHARE) {
@@ -254,6 +270,11 @@ final class PoolCandidateRule extends BaseRule {
                         lockBound.add(one);
                     } else if (isPool(pool) || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
+                        if (isPool(pool)
+                                && share + lockShare + Math.min(1.0, pool.unknown / (double) alive)
+                                        >= CANDIDATE_SHARE) {
+                            untold.add(pool); // blocked or idle most of its time: its stacks would have told
+                        }
                     }
                 });
         Map<String, Object> details = new LinkedHashMap<>();
@@ -265,18 +286,25 @@ final class PoolCandidateRule extends BaseRule {
         details.put(Finding.totalOf("waiting_for_locks"), lockBound.size());
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         details.put(Finding.totalOf("other_pools"), others.size());
+        details.put("unknown_waits", unknownWaits);
+        details.put(
+                "unknown_wait_ms",
+                Durations.ms(pools.values().stream().mapToLong(p -> p.unknown).sum()));
         if (candidates.isEmpty()) {
             return new Finding(
                     ID,
                     Severity.OK,
-                    lockBound.isEmpty()
-                            ? (lives
-                                    ? "No pool of platform threads spent most of its time blocked."
-                                    : "No pool of platform threads was blocked for most of the recording; their"
-                                            + " threads' starts and ends were not recorded, so a pool that lived for"
-                                            + " part of it may have been.")
-                            : "No pool of platform threads to move: " + lockBoundSummary(lockBound),
-                    (locks(lockBound) + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives)).strip(),
+                    !untold.isEmpty()
+                            ? untoldSummary(untold.getFirst(), alive(untold.getFirst(), recording))
+                            : lockBound.isEmpty()
+                                    ? (lives
+                                            ? "No pool of platform threads spent most of its time blocked."
+                                            : "No pool of platform threads was blocked for most of the recording;"
+                                                  + " their threads' starts and ends were not recorded, so a pool that"
+                                                  + " lived for part of it may have been.")
+                                    : "No pool of platform threads to move: " + lockBoundSummary(lockBound),
+                    (locks(lockBound) + unknown() + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives))
+                            .strip(),
                     details);
         }
         Map<String, Object> first = candidates.getFirst();
@@ -295,6 +323,7 @@ final class PoolCandidateRule extends BaseRule {
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
                         + " (connections, say) with a Semaphore instead of the pool size. " + commonPool(candidates)
                         + locks(lockBound)
+                        + unknown()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
                 details);
     }
@@ -356,6 +385,40 @@ final class PoolCandidateRule extends BaseRule {
                 + " 2-core machine, one at a time (JDK 25's CompletableFuture uses the common pool even with one"
                 + " thread; JDK 17 started a thread per task). Give those methods an executor of virtual threads,"
                 + " supplyAsync(task, executor), and keep parallel streams for computing. ";
+    }
+
+    /**
+     * The first pool that parked or waited on a monitor most of its time with no stack recorded, so that the
+     * recording cannot say whether it was blocked or idle: {@code No pool of platform threads can be said to have
+     * spent most of its time blocked: pool-1-thread-# (4 threads) waited 99% of the time with no stack recorded, ...}
+     */
+    private static String untoldSummary(Pool pool, long alive) {
+        long waited = pool.total + pool.locks + pool.unknown;
+        return String.format(
+                java.util.Locale.ROOT,
+                "No pool of platform threads can be said to have spent most of its time blocked: %s (%s) waited %.0f%%"
+                        + " of the time, %.0f%% of it in parks or monitor waits recorded with no stack, which alone"
+                        + " tells a wait for the next task (idle) from a wait in one.",
+                pool.name,
+                Durations.count(pool.threads.size(), "thread"),
+                Math.floor(Math.min(1.0, waited / (double) alive) * 100),
+                Math.floor(pool.unknown * 100.0 / waited));
+    }
+
+    /**
+     * Why the parks and monitor waits recorded with no stack are not counted, where there were some: what a finding
+     * adds, or nothing.
+     */
+    private String unknown() {
+        if (unknownWaits == 0) {
+            return "";
+        }
+        long nanos = pools.values().stream().mapToLong(p -> p.unknown).sum();
+        return Durations.count(unknownWaits, "park or monitor wait") + " of platform threads (" + Durations.words(nanos)
+                + ") had no stack recorded: their events' stackTrace setting was off. Only the stack tells a pool's"
+                + " wait for its next task (idle), or a wait to take a lock, from a wait in a task, so those waits"
+                + " are not counted as blocked; record jdk.ThreadPark and jdk.JavaMonitorWait with stackTrace=true"
+                + " (the JDK's settings do) to count them. ";
     }
 
     /**

@@ -110,7 +110,9 @@ class BlockedTest {
 
     /**
      * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
-     * never are; and the stack is read only for a park or a monitor's wait.
+     * never are; and the stack is read only for a park or a monitor's wait. A park or a monitor's wait recorded with
+     * no stack (its event's stackTrace off) is untold: idle, a lock's wait or a wait in a task, which only the stack
+     * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
      */
     @Test
     void theKindDecidesWhereTheStackCannot() {
@@ -125,6 +127,14 @@ class BlockedTest {
             assertThat(blocked.waitingForLock())
                     .as(kind.toString())
                     .isEqualTo(kind == Observation.Blocked.Kind.MONITOR_ENTER);
+            assertThat(blocked.waitedFor())
+                    .as(kind.toString())
+                    .isEqualTo(
+                            readsStack
+                                    ? Observation.Blocked.Wait.UNTOLD
+                                    : kind == Observation.Blocked.Kind.MONITOR_ENTER
+                                            ? Observation.Blocked.Wait.FOR_LOCK
+                                            : Observation.Blocked.Wait.IN_TASK);
         }
     }
 }

@@ -41,7 +41,8 @@ class CarrierHoggingRuleTest {
                 observations.add(new Observation.Sample(start + at, SPINNER, FRAME));
             }
             long blocked = start + 50 * MS + 500 * US;
-            observations.add(new Observation.Blocked(blocked, 39 * MS, SPINNER, kind, false, false));
+            observations.add(
+                    new Observation.Blocked(blocked, 39 * MS, SPINNER, kind, Observation.Blocked.Wait.IN_TASK));
             if (pinned) { // as JDK 25 records a sleep in a class initializer: the pin a few microseconds inside it
                 observations.add(new Observation.Pinned(
                         blocked + 5 * US,

@@ -361,10 +361,68 @@ class PoolCandidateRuleTest {
         assertThat(neither.list("other_pools")).hasSize(1);
     }
 
+    /**
+     * Parks recorded with no stack may be a pool's idle wait for its next task, which only the stack tells: they are
+     * not counted as blocked, and a pool that waited most of its time only with them counted is said to be unknown,
+     * not "no pool blocked" nor a candidate. Where a pool is a candidate on its other waits, the explanation still
+     * says what was not counted.
+     */
+    @Test
+    void aParkWithNoStackIsNotCountedAndTheFindingSaysWhy() {
+        Finding untold = parkedWithNoStack(900, 0);
+        assertThat(untold.severity()).isEqualTo(Severity.OK);
+        assertThat(untold.summary())
+                .isEqualTo("No pool of platform threads can be said to have spent most of its time blocked: worker-#"
+                        + " (2 threads) waited 90% of the time, 100% of it in parks or monitor waits recorded with no"
+                        + " stack, which alone tells a wait for the next task (idle) from a wait in one.");
+        assertThat(untold.list("candidates")).isEmpty();
+        assertThat(untold.list("other_pools"))
+                .singleElement()
+                .satisfies(pool -> assertThat(asMap(pool))
+                        .containsEntry("blocked_share", 0.0)
+                        .containsEntry("unknown_wait_ms", 1800.0));
+        assertThat(untold.details()).containsEntry("unknown_waits", 2L).containsEntry("unknown_wait_ms", 1800.0);
+        assertThat(untold.explanation())
+                .startsWith("2 park or monitor waits of platform threads (1.8 s) had no stack recorded")
+                .contains("stackTrace=true");
+
+        Finding candidate = parkedWithNoStack(300, 600);
+        assertThat(candidate.severity()).isEqualTo(Severity.INFO);
+        assertThat(candidate.list("candidates"))
+                .singleElement()
+                .satisfies(pool -> assertThat(asMap(pool))
+                        .containsEntry("blocked_share", 0.6)
+                        .containsEntry("unknown_wait_ms", 600.0));
+        assertThat(candidate.explanation()).contains("had no stack recorded");
+
+        Finding few = parkedWithNoStack(100, 100);
+        assertThat(few.summary())
+                .as("a pool that waited little, even counting its untold waits, is none to tell of")
+                .startsWith("No pool of platform threads was blocked for most of the recording;");
+        assertThat(few.explanation()).contains("had no stack recorded");
+    }
+
+    /**
+     * The finding on a 1 s recording in which two threads of one pool each parked with no stack recorded and slept
+     * this long.
+     */
+    private static Finding parkedWithNoStack(long parkMs, long sleepMs) {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        for (int i = 1; i <= 2; i++) {
+            Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
+            rule.accept(Observation.Blocked.of(
+                    SECOND, parkMs * 1_000_000, worker, Observation.Blocked.Kind.PARK, List::of));
+            if (sleepMs > 0) {
+                rule.accept(waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP));
+            }
+        }
+        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
+    }
+
     /** A wait of a thread in a task: not a pool's wait for its next one, nor one to take a lock. */
     private static Observation.Blocked waitOf(
             long time, long nanos, Observation.ThreadRef thread, Observation.Blocked.Kind kind) {
-        return new Observation.Blocked(time, nanos, thread, kind, false, false);
+        return new Observation.Blocked(time, nanos, thread, kind, Observation.Blocked.Wait.IN_TASK);
     }
 
     /** A pool's entry in a finding's details. */
@@ -380,7 +438,11 @@ class PoolCandidateRuleTest {
             Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
             rule.accept(waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP));
             rule.accept(new Observation.Blocked(
-                    SECOND, lockMs * 1_000_000, worker, Observation.Blocked.Kind.MONITOR_ENTER, false, true));
+                    SECOND,
+                    lockMs * 1_000_000,
+                    worker,
+                    Observation.Blocked.Kind.MONITOR_ENTER,
+                    Observation.Blocked.Wait.FOR_LOCK));
         }
         return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
     }

@@ -253,6 +253,33 @@ public final class Programs {
     }
 
     /**
+     * A fixed pool of {@value #THREADS} platform threads that runs one short task each, then waits {@value #IDLE_MS} ms
+     * for more: idle, parked in {@code ThreadPoolExecutor.getTask}, which only the park's stack tells.
+     */
+    public static final class IdlePool {
+        static final int THREADS = 4;
+        static final long IDLE_MS = 1_000;
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(THREADS);
+                for (int i = 0; i < THREADS; i++) {
+                    pool.submit(() -> {
+                        started.countDown();
+                        started.await(); // each task on a thread of its own: all the pool's threads start
+                        return null;
+                    });
+                }
+                started.await();
+                Thread.sleep(IDLE_MS); // the pool's idle time: what the recording is of
+            } finally {
+                pool.close();
+            }
+        }
+    }
+
+    /**
      * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
      * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
      * again. Two {@link java.util.Timer}s wait for their next task the whole time, and so do the timer

@@ -163,6 +163,29 @@ class RulesOnRecordingsTest {
         assertThat(pools.explanation()).contains("is the common pool", "supplyAsync(task, executor)");
     }
 
+    /**
+     * An idle pool recorded with {@code jdk.ThreadPark}'s stack off: its parks waiting for a task cannot be told from
+     * waits in one, and are not counted as blocked (it read as blocked 99% of the time, and first to move); with the
+     * stack on, as the JDK's settings have it, they are told idle.
+     */
+    @Test
+    void parksWithNoStackAreNotCountedAsBlocked(@TempDir Path dir) throws Exception {
+        Finding untold = findings(Programs.record(
+                        Programs.IdlePool.class, dir.resolve("nostack.jfr"), "default,jdk.ThreadPark#stackTrace=false"))
+                .get("pool-candidate");
+        assertThat(untold.severity()).as(untold.summary()).isEqualTo(Severity.OK);
+        assertThat(untold.summary())
+                .startsWith("No pool of platform threads can be said to have spent most of its time blocked: pool-");
+        assertThat(untold.list("candidates")).isEmpty();
+        assertThat((Long) untold.details().get("unknown_waits")).isGreaterThanOrEqualTo(Programs.IdlePool.THREADS);
+
+        Finding told = findings(Programs.record(Programs.IdlePool.class, dir.resolve("stack.jfr"), "default"))
+                .get("pool-candidate");
+        assertThat(told.list("candidates")).as(told.summary()).isEmpty();
+        assertThat(told.details()).containsEntry("unknown_waits", 0L);
+        assertThat(told.summary()).doesNotContain("can be said");
+    }
+
     /** How {@code Executors}' pools are named as the rule names them: the pool's number kept, the thread's not. */
     private static final String EXECUTORS_POOL = "pool-\\d+-thread-#";
 

@@ -125,6 +125,11 @@ class JmcRulesTest {
                 Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
         // pool-candidate tells a wait for a lock by its stack, which JMC gives in frames of its own
         RECORDINGS.put("locked-pool", Programs.record(Programs.LockedPool.class, dir.resolve("locked.jfr"), "default"));
+        // and a park recorded with no stack from the others, where JMC gives no stack trace at all
+        RECORDINGS.put(
+                "idle-pool-no-stacks",
+                Programs.record(
+                        Programs.IdlePool.class, dir.resolve("idle.jfr"), "default,jdk.ThreadPark#stackTrace=false"));
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -201,6 +206,7 @@ class JmcRulesTest {
                 "jdk17",
                 "short-lived-pool",
                 "locked-pool",
+                "idle-pool-no-stacks",
                 "loom-run",
                 "loom-run-child"
             })
