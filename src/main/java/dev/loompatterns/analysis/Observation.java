@@ -100,7 +100,10 @@ public sealed interface Observation {
      */
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor) implements Observation {
 
-        /** What a blocked thread waited for, told by the event's kind and, for a park or a monitor's wait, its stack. */
+        /**
+         * What a blocked thread waited for, told by the event's kind and, for a park or a monitor's wait, by its
+         * stack.
+         */
         public enum Wait {
             /** A wait in a task: I/O, a sleep, a condition, a semaphore, a latch, a future, another thread. */
             IN_TASK,
