@@ -323,6 +323,9 @@ public final class HtmlReport {
                             "pools",
                             "Share of each pool's time its threads spent blocked (a lower bound), then waiting to"
                                     + " take a lock (not counted as blocked)"
+                                    + (((Number) finding.details().getOrDefault("unknown_waits", 0)).longValue() > 0
+                                            ? ", then waiting with no stack recorded (idle or not: not counted)"
+                                            : "")
                                     + kept(finding, "waiting_for_locks", "pools waiting most for locks")
                                     + kept(finding, "other_pools", "most blocked other pools")
                                     + ".",

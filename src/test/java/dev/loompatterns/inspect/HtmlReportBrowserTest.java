@@ -401,6 +401,33 @@ class HtmlReportBrowserTest {
                                 + " waiting for a lock 80% (800 ms) / pool locked-#");
     }
 
+    /**
+     * A pool whose waits had no stack recorded, which may have been idle, draws them after its blocked share and its
+     * waits for a lock, in a colour of their own, with the share in the tooltip; the caption says what they are.
+     */
+    @Test
+    void aPoolsWaitsWithNoStackAreDrawnAfterItsOtherWaits() throws Exception {
+        Map<String, Object> untold = new java.util.HashMap<>(pool("idle-#", 0.1, 0.2));
+        untold.put("unknown_wait_ms", 600.0);
+        Path page = pageWithPools(
+                "untold-pool", Map.of("recording_ms", 1000.0, "other_pools", List.of(untold), "unknown_waits", 4L));
+
+        List<String> bars = ((List<?>) layout(page, 900).get("poolBars"))
+                .stream()
+                        .map(bar -> (Map<?, ?>) bar)
+                        .map(bar -> bar.get("dataset") + ": " + ((Number) bar.get("from")).intValue() + " to "
+                                + ((Number) bar.get("to")).intValue() + " / " + bar.get("tooltip"))
+                        .toList();
+        String tooltip = "4 threads, blocked 10% (100 ms), waiting for a lock 20% (200 ms), with no stack 60% (600 ms)"
+                + " / pool idle-#";
+        assertThat(bars)
+                .containsExactly(
+                        "other pools: 0 to 10 / " + tooltip,
+                        "waiting to take a lock (not counted): 10 to 30 / " + tooltip,
+                        "waiting with no stack recorded (not counted): 30 to 90 / " + tooltip);
+        assertThat(Files.readString(page)).contains("then waiting with no stack recorded (idle or not: not counted)");
+    }
+
     /** The report of {@link HtmlReportTest#report} with these pool-candidate details, written as {@code name}.html. */
     private static Path pageWithPools(String name, Map<String, Object> pools) throws IOException {
         List<Finding> findings = HtmlReportTest.report(3, "x").findings().stream()
