@@ -373,18 +373,20 @@ final class PoolCandidateRule extends BaseRule {
     /**
      * How to move the tasks that wait in the common pool, which the program did not create, where it is a candidate:
      * what a finding adds, or nothing. Whether {@code CompletableFuture} uses the common pool of one worker was run
-     * here: JDK 25 does ({@code ForkJoinPool.asyncCommonPool}), JDK 17 started a thread per task instead.
+     * here: JDK 25 does ({@code ForkJoinPool.asyncCommonPool}), JDK 17 started a thread per task instead; JDK 25's
+     * JDK-8319447 made the change (read).
      */
     private static String commonPool(List<Map<String, Object>> candidates) {
         if (candidates.stream().noneMatch(pool -> COMMON_POOL.equals(pool.get("pool")))) {
             return "";
         }
         return COMMON_POOL + " is the common pool, where CompletableFuture's supplyAsync, runAsync and other Async"
-                + " methods run their tasks when given no executor, and parallel streams theirs. By default it has one"
-                + " thread fewer than the machine's cores, to compute, so tasks that wait there take turns: on a"
-                + " 2-core machine, one at a time (JDK 25's CompletableFuture uses the common pool even with one"
-                + " thread; JDK 17 started a thread per task). Give those methods an executor of virtual threads,"
-                + " supplyAsync(task, executor), and keep parallel streams for computing. ";
+                + " methods run their tasks when given no executor, and parallel streams theirs. By default"
+                + " it has one thread fewer than the machine's cores, to compute, so tasks that wait there"
+                + " take turns: on a 2-core machine, one at a time (since JDK 25, JDK-8319447,"
+                + " CompletableFuture uses the common pool even with one thread; before, it started a"
+                + " thread per task). Give those methods an executor of virtual threads, supplyAsync(task,"
+                + " executor), and keep parallel streams for computing. ";
     }
 
     /**
