@@ -123,7 +123,7 @@ public sealed interface Observation {
              * A park or a monitor's wait recorded without its stack (the recording's settings had its
              * {@code stackTrace} off): it may have been any of the others, which only the stack tells apart.
              */
-            UNTOLD
+            UNKNOWN
         }
 
         /**
@@ -146,7 +146,7 @@ public sealed interface Observation {
             }
             List<PinTaxonomy.Frame> frames = stack.get();
             if (frames.isEmpty()) {
-                return Wait.UNTOLD; // a recorded stack has a frame at least: the thread's run, if no other
+                return Wait.UNKNOWN; // a recorded stack has a frame at least: the thread's run, if no other
             }
             if (awaitingATask(frames)) {
                 return Wait.FOR_WORK;

@@ -143,7 +143,7 @@ final class PoolCandidateRule extends BaseRule {
          * The time its threads parked or waited on a monitor with no stack recorded, which alone tells a wait for the
          * next task (idle) or to take a lock from a wait in one: not in {@link #total}.
          */
-        long unknown;
+        long noStack;
 
         Pool(String name) {
             this.name = name;
@@ -153,8 +153,8 @@ final class PoolCandidateRule extends BaseRule {
     private final Map<String, Pool> pools = new HashMap<>();
     private long blockedEvents;
 
-    /** The waits of {@link Pool#unknown}, counted. */
-    private long unknownWaits;
+    /** The waits of {@link Pool#noStack}, counted. */
+    private long noStackWaits;
     /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
     private final Map<Long, Long> started = new HashMap<>();
 
@@ -206,9 +206,9 @@ final class PoolCandidateRule extends BaseRule {
             pool.locks += blocked.duration();
             return;
         }
-        if (blocked.waitedFor() == Observation.Blocked.Wait.UNTOLD) {
-            pool.unknown += blocked.duration();
-            unknownWaits++;
+        if (blocked.waitedFor() == Observation.Blocked.Wait.UNKNOWN) {
+            pool.noStack += blocked.duration();
+            noStackWaits++;
             return;
         }
         pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
@@ -242,7 +242,7 @@ final class PoolCandidateRule extends BaseRule {
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> lockBound = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
-        List<Pool> untold = new ArrayList<>();
+        List<Pool> noStackBound = new ArrayList<>();
         pools.values().stream()
                 .sorted(Comparator.comparingLong((Pool p) -> p.total)
                         .thenComparingLong(p -> p.locks)
@@ -262,7 +262,7 @@ final class PoolCandidateRule extends BaseRule {
                     one.put("blocked_in", kinds);
                     one.put("lock_wait_share", shown(lockShare));
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
-                    one.put("unknown_wait_ms", Durations.ms(pool.unknown));
+                    one.put("no_stack_wait_ms", Durations.ms(pool.noStack));
                     if (isPool(pool) && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
                     } else if (isPool(pool) && share + lockShare >= CANDIDATE_SHARE) {
@@ -271,9 +271,9 @@ final class PoolCandidateRule extends BaseRule {
                     } else if (isPool(pool) || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
                         if (isPool(pool)
-                                && share + lockShare + Math.min(1.0, pool.unknown / (double) alive)
+                                && share + lockShare + Math.min(1.0, pool.noStack / (double) alive)
                                         >= CANDIDATE_SHARE) {
-                            untold.add(pool); // blocked or idle most of its time: its stacks would have told
+                            noStackBound.add(pool); // blocked or idle most of its time: its stacks would have told
                         }
                     }
                 });
@@ -286,16 +286,16 @@ final class PoolCandidateRule extends BaseRule {
         details.put(Finding.totalOf("waiting_for_locks"), lockBound.size());
         details.put("other_pools", others.subList(0, Math.min(10, others.size())));
         details.put(Finding.totalOf("other_pools"), others.size());
-        details.put("unknown_waits", unknownWaits);
+        details.put("no_stack_waits", noStackWaits);
         details.put(
-                "unknown_wait_ms",
-                Durations.ms(pools.values().stream().mapToLong(p -> p.unknown).sum()));
+                "no_stack_wait_ms",
+                Durations.ms(pools.values().stream().mapToLong(p -> p.noStack).sum()));
         if (candidates.isEmpty()) {
             return new Finding(
                     ID,
                     Severity.OK,
-                    !untold.isEmpty()
-                            ? untoldSummary(untold.getFirst(), alive(untold.getFirst(), recording))
+                    !noStackBound.isEmpty()
+                            ? noStackSummary(noStackBound.getFirst(), alive(noStackBound.getFirst(), recording))
                             : lockBound.isEmpty()
                                     ? (lives
                                             ? "No pool of platform threads spent most of its time blocked."
@@ -303,7 +303,11 @@ final class PoolCandidateRule extends BaseRule {
                                                   + " their threads' starts and ends were not recorded, so a pool that"
                                                   + " lived for part of it may have been.")
                                     : "No pool of platform threads to move: " + lockBoundSummary(lockBound),
-                    (locks(lockBound) + unknown() + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives))
+                    (locks(lockBound)
+                                    + withoutStacks()
+                                    + lowerBound(recording)
+                                    + unseen(recording)
+                                    + lifetimesUnknown(lives))
                             .strip(),
                     details);
         }
@@ -323,7 +327,7 @@ final class PoolCandidateRule extends BaseRule {
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
                         + " (connections, say) with a Semaphore instead of the pool size. " + commonPool(candidates)
                         + locks(lockBound)
-                        + unknown()
+                        + withoutStacks()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
                 details);
     }
@@ -394,8 +398,8 @@ final class PoolCandidateRule extends BaseRule {
      * recording cannot say whether it was blocked or idle: {@code No pool of platform threads can be said to have
      * spent most of its time blocked: pool-1-thread-# (4 threads) waited 99% of the time with no stack recorded, ...}
      */
-    private static String untoldSummary(Pool pool, long alive) {
-        long waited = pool.total + pool.locks + pool.unknown;
+    private static String noStackSummary(Pool pool, long alive) {
+        long waited = pool.total + pool.locks + pool.noStack;
         return String.format(
                 java.util.Locale.ROOT,
                 "No pool of platform threads can be said to have spent most of its time blocked: %s (%s) waited %.0f%%"
@@ -404,19 +408,19 @@ final class PoolCandidateRule extends BaseRule {
                 pool.name,
                 Durations.count(pool.threads.size(), "thread"),
                 Math.floor(Math.min(1.0, waited / (double) alive) * 100),
-                Math.floor(pool.unknown * 100.0 / waited));
+                Math.floor(pool.noStack * 100.0 / waited));
     }
 
     /**
      * Why the parks and monitor waits recorded with no stack are not counted, where there were some: what a finding
      * adds, or nothing.
      */
-    private String unknown() {
-        if (unknownWaits == 0) {
+    private String withoutStacks() {
+        if (noStackWaits == 0) {
             return "";
         }
-        long nanos = pools.values().stream().mapToLong(p -> p.unknown).sum();
-        return Durations.count(unknownWaits, "park or monitor wait") + " of platform threads (" + Durations.words(nanos)
+        long nanos = pools.values().stream().mapToLong(p -> p.noStack).sum();
+        return Durations.count(noStackWaits, "park or monitor wait") + " of platform threads (" + Durations.words(nanos)
                 + ") had no stack recorded: their events' stackTrace setting was off. Only the stack tells a pool's"
                 + " wait for its next task (idle), or a wait to take a lock, from a wait in a task, so those waits"
                 + " are not counted as blocked; record jdk.ThreadPark and jdk.JavaMonitorWait with stackTrace=true"

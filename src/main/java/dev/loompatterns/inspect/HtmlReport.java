@@ -323,7 +323,7 @@ public final class HtmlReport {
                             "pools",
                             "Share of each pool's time its threads spent blocked (a lower bound), then waiting to"
                                     + " take a lock (not counted as blocked)"
-                                    + (((Number) finding.details().getOrDefault("unknown_waits", 0)).longValue() > 0
+                                    + (((Number) finding.details().getOrDefault("no_stack_waits", 0)).longValue() > 0
                                             ? ", then waiting with no stack recorded (idle or not: not counted)"
                                             : "")
                                     + kept(finding, "waiting_for_locks", "pools waiting most for locks")

@@ -314,14 +314,14 @@
       // blocked share, in a colour of its own; a pool given without lock_wait_share has no such wait to draw
       function waitingForALock(p) { return p.lock_wait_share || 0; }
       // a park or a monitor's wait recorded with no stack may have been idle: drawn after the lock's wait, not counted
-      function untold(p) { return p.unknown_wait_ms && p.alive_ms ? Math.min(1, p.unknown_wait_ms / p.alive_ms) : 0; }
+      function noStackShare(p) { return p.no_stack_wait_ms && p.alive_ms ? Math.min(1, p.no_stack_wait_ms / p.alive_ms) : 0; }
       var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
         bars(false, 0, 'no candidate without its waits for a lock', '#94a3b8', rows(locked, blocked)),
         bars(false, 0, 'other pools', '#94a3b8', rows(others, blocked)),
         bars(false, 0, 'waiting to take a lock (not counted)', '#7c3aed',
           rows(all.filter(function (p) { return waitingForALock(p) > 0; }), waitingForALock)),
         bars(false, 0, 'waiting with no stack recorded (not counted)', '#cbd5e1',
-          rows(all.filter(function (p) { return untold(p) > 0; }), untold))]
+          rows(all.filter(function (p) { return noStackShare(p) > 0; }), noStackShare))]
         .filter(function (d) { return d.data.length > 0; });
       return new Chart(canvas, {
         type: 'bar',
@@ -330,7 +330,7 @@
           indexAxis: 'y',
           scales: {
             x: axis('share of the threads\u2019 time blocked, then waiting for a lock'
-              + (all.some(function (p) { return untold(p) > 0; }) ? ', then with no stack' : '') + ' (%)',
+              + (all.some(function (p) { return noStackShare(p) > 0; }) ? ', then with no stack' : '') + ' (%)',
               { min: 0, max: 100, stacked: true }),
             y: { type: 'category', labels: names, ticks: laneTicks(), stacked: true } },
           // no title: it was the whole pool name, on a line of its own as wide as the name
@@ -339,11 +339,11 @@
             var lock = waitingForALock(p) > 0
               ? ', waiting for a lock ' + Math.round(p.lock_wait_share * 100) + '% (' + duration(p.lock_wait_ms) + ')'
               : '';
-            var noStack = untold(p) > 0
-              ? ', with no stack ' + Math.round(untold(p) * 100) + '% (' + duration(p.unknown_wait_ms) + ')'
+            var noStackWait = noStackShare(p) > 0
+              ? ', with no stack ' + Math.round(noStackShare(p) * 100) + '% (' + duration(p.no_stack_wait_ms) + ')'
               : '';
             return [p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked '
-              + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')' + lock + noStack,
+              + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')' + lock + noStackWait,
               'pool ' + p.pool];
           }) } } }
         }

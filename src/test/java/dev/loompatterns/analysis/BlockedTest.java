@@ -111,7 +111,7 @@ class BlockedTest {
     /**
      * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
      * never are; and the stack is read only for a park or a monitor's wait. A park or a monitor's wait recorded with
-     * no stack (its event's stackTrace off) is untold: idle, a lock's wait or a wait in a task, which only the stack
+     * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
      * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
      */
     @Test
@@ -131,7 +131,7 @@ class BlockedTest {
                     .as(kind.toString())
                     .isEqualTo(
                             readsStack
-                                    ? Observation.Blocked.Wait.UNTOLD
+                                    ? Observation.Blocked.Wait.UNKNOWN
                                     : kind == Observation.Blocked.Kind.MONITOR_ENTER
                                             ? Observation.Blocked.Wait.FOR_LOCK
                                             : Observation.Blocked.Wait.IN_TASK);

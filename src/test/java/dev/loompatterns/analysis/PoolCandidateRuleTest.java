@@ -369,20 +369,20 @@ class PoolCandidateRuleTest {
      */
     @Test
     void aParkWithNoStackIsNotCountedAndTheFindingSaysWhy() {
-        Finding untold = parkedWithNoStack(900, 0);
-        assertThat(untold.severity()).isEqualTo(Severity.OK);
-        assertThat(untold.summary())
+        Finding noStack = parkedWithNoStack(900, 0);
+        assertThat(noStack.severity()).isEqualTo(Severity.OK);
+        assertThat(noStack.summary())
                 .isEqualTo("No pool of platform threads can be said to have spent most of its time blocked: worker-#"
                         + " (2 threads) waited 90% of the time, 100% of it in parks or monitor waits recorded with no"
                         + " stack, which alone tells a wait for the next task (idle) from a wait in one.");
-        assertThat(untold.list("candidates")).isEmpty();
-        assertThat(untold.list("other_pools"))
+        assertThat(noStack.list("candidates")).isEmpty();
+        assertThat(noStack.list("other_pools"))
                 .singleElement()
                 .satisfies(pool -> assertThat(asMap(pool))
                         .containsEntry("blocked_share", 0.0)
-                        .containsEntry("unknown_wait_ms", 1800.0));
-        assertThat(untold.details()).containsEntry("unknown_waits", 2L).containsEntry("unknown_wait_ms", 1800.0);
-        assertThat(untold.explanation())
+                        .containsEntry("no_stack_wait_ms", 1800.0));
+        assertThat(noStack.details()).containsEntry("no_stack_waits", 2L).containsEntry("no_stack_wait_ms", 1800.0);
+        assertThat(noStack.explanation())
                 .startsWith("2 park or monitor waits of platform threads (1.8 s) had no stack recorded")
                 .contains("stackTrace=true");
 
@@ -392,12 +392,12 @@ class PoolCandidateRuleTest {
                 .singleElement()
                 .satisfies(pool -> assertThat(asMap(pool))
                         .containsEntry("blocked_share", 0.6)
-                        .containsEntry("unknown_wait_ms", 600.0));
+                        .containsEntry("no_stack_wait_ms", 600.0));
         assertThat(candidate.explanation()).contains("had no stack recorded");
 
         Finding few = parkedWithNoStack(100, 100);
         assertThat(few.summary())
-                .as("a pool that waited little, even counting its untold waits, is none to tell of")
+                .as("a pool that waited little, even counting its waits with no stack, is none to tell of")
                 .startsWith("No pool of platform threads was blocked for most of the recording;");
         assertThat(few.explanation()).contains("had no stack recorded");
     }

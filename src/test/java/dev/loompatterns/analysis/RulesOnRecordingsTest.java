@@ -170,19 +170,19 @@ class RulesOnRecordingsTest {
      */
     @Test
     void parksWithNoStackAreNotCountedAsBlocked(@TempDir Path dir) throws Exception {
-        Finding untold = findings(Programs.record(
+        Finding noStack = findings(Programs.record(
                         Programs.IdlePool.class, dir.resolve("nostack.jfr"), "default,jdk.ThreadPark#stackTrace=false"))
                 .get("pool-candidate");
-        assertThat(untold.severity()).as(untold.summary()).isEqualTo(Severity.OK);
-        assertThat(untold.summary())
+        assertThat(noStack.severity()).as(noStack.summary()).isEqualTo(Severity.OK);
+        assertThat(noStack.summary())
                 .startsWith("No pool of platform threads can be said to have spent most of its time blocked: pool-");
-        assertThat(untold.list("candidates")).isEmpty();
-        assertThat((Long) untold.details().get("unknown_waits")).isGreaterThanOrEqualTo(Programs.IdlePool.THREADS);
+        assertThat(noStack.list("candidates")).isEmpty();
+        assertThat((Long) noStack.details().get("no_stack_waits")).isGreaterThanOrEqualTo(Programs.IdlePool.THREADS);
 
         Finding told = findings(Programs.record(Programs.IdlePool.class, dir.resolve("stack.jfr"), "default"))
                 .get("pool-candidate");
         assertThat(told.list("candidates")).as(told.summary()).isEmpty();
-        assertThat(told.details()).containsEntry("unknown_waits", 0L);
+        assertThat(told.details()).containsEntry("no_stack_waits", 0L);
         assertThat(told.summary()).doesNotContain("can be said");
     }
 

@@ -407,10 +407,10 @@ class HtmlReportBrowserTest {
      */
     @Test
     void aPoolsWaitsWithNoStackAreDrawnAfterItsOtherWaits() throws Exception {
-        Map<String, Object> untold = new java.util.HashMap<>(pool("idle-#", 0.1, 0.2));
-        untold.put("unknown_wait_ms", 600.0);
+        Map<String, Object> idle = new java.util.HashMap<>(pool("idle-#", 0.1, 0.2));
+        idle.put("no_stack_wait_ms", 600.0);
         Path page = pageWithPools(
-                "untold-pool", Map.of("recording_ms", 1000.0, "other_pools", List.of(untold), "unknown_waits", 4L));
+                "no-stack-pool", Map.of("recording_ms", 1000.0, "other_pools", List.of(idle), "no_stack_waits", 4L));
 
         List<String> bars = ((List<?>) layout(page, 900).get("poolBars"))
                 .stream()
