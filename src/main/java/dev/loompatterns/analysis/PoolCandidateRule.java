@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  * pool that waits most of its time only with its waits for a lock counted is listed apart ({@code waiting_for_locks}),
  * no candidate; its finding says why, and that before JDK 24 (JEP 491) a virtual thread blocked entering a
  * {@code synchronized} block also holds its carrier.
+ *
+ * <p>Nor does a park or a monitor's wait recorded with no stack ({@link Observation.Blocked.Wait#UNKNOWN}), which may
+ * have been idle: an idle pool recorded with {@code jdk.ThreadPark#stackTrace=false} read as blocked 99% of the time.
+ * A pool that waited most of its time only with those counted gets an OK that says it cannot be told.
  */
 final class PoolCandidateRule extends BaseRule {
 
@@ -396,7 +400,8 @@ final class PoolCandidateRule extends BaseRule {
     /**
      * The first pool that parked or waited on a monitor most of its time with no stack recorded, so that the
      * recording cannot say whether it was blocked or idle: {@code No pool of platform threads can be said to have
-     * spent most of its time blocked: pool-1-thread-# (4 threads) waited 99% of the time with no stack recorded, ...}
+     * spent most of its time blocked: pool-1-thread-# (4 threads) waited 99% of the time, 100% of it in parks or
+     * monitor waits recorded with no stack, ...}
      */
     private static String noStackSummary(Pool pool, long alive) {
         long waited = pool.total + pool.locks + pool.noStack;

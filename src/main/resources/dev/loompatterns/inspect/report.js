@@ -314,7 +314,9 @@
       // blocked share, in a colour of its own; a pool given without lock_wait_share has no such wait to draw
       function waitingForALock(p) { return p.lock_wait_share || 0; }
       // a park or a monitor's wait recorded with no stack may have been idle: drawn after the lock's wait, not counted
-      function noStackShare(p) { return p.no_stack_wait_ms && p.alive_ms ? Math.min(1, p.no_stack_wait_ms / p.alive_ms) : 0; }
+      function noStackShare(p) {
+        return p.no_stack_wait_ms && p.alive_ms ? Math.min(1, p.no_stack_wait_ms / p.alive_ms) : 0;
+      }
       var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
         bars(false, 0, 'no candidate without its waits for a lock', '#94a3b8', rows(locked, blocked)),
         bars(false, 0, 'other pools', '#94a3b8', rows(others, blocked)),
