@@ -109,6 +109,50 @@ class BlockedTest {
     }
 
     /**
+     * The request pools of Tomcat and Jetty waiting for a request are idle, as the JDK's pools are: their stacks as
+     * JFR recorded them on idle servers (Tomcat 11.0.29, Jetty 12.1.14, JDK 25), where {@code loom inspect} had
+     * read Tomcat's 10 idle threads as blocked 99% of the time, and first to move.
+     */
+    @Test
+    void theIdleRequestPoolsOfTomcatAndJettyWaitForWork() {
+        List<PinTaxonomy.Frame> tomcat = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                "java.util.concurrent.ForkJoinPool.managedBlock",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                "java.util.concurrent.LinkedBlockingQueue.take",
+                "org.apache.tomcat.util.threads.TaskQueue.take",
+                "org.apache.tomcat.util.threads.TaskQueue.take",
+                "org.apache.tomcat.util.threads.ThreadPoolExecutor.getTask",
+                "org.apache.tomcat.util.threads.ThreadPoolExecutor.runWorker",
+                "org.apache.tomcat.util.threads.ThreadPoolExecutor$Worker.run");
+        List<PinTaxonomy.Frame> jetty = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos",
+                "org.eclipse.jetty.util.thread.AutoLock$WithCondition.awaitNanos",
+                "org.eclipse.jetty.util.BlockingArrayQueue.poll",
+                "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.idleJobPoll",
+                "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run",
+                "java.lang.Thread.run");
+        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty)) {
+            assertThat(park(idle).waitedFor()).as(idle.toString()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
+        }
+        List<PinTaxonomy.Frame> inARequest = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.CountDownLatch.await",
+                "app.Servlet.doGet",
+                "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.runJob",
+                "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run");
+        assertThat(park(inARequest).waitedFor())
+                .as("a request's own wait, on a thread of the same pool")
+                .isEqualTo(Observation.Blocked.Wait.IN_TASK);
+    }
+
+    /**
      * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
      * never are; and the stack is read only for a park or a monitor's wait. A park or a monitor's wait recorded with
      * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
