@@ -109,12 +109,13 @@ class BlockedTest {
     }
 
     /**
-     * The request pools of Tomcat and Jetty waiting for a request are idle, as the JDK's pools are: their stacks as
-     * JFR recorded them on idle servers (Tomcat 11.0.29, Jetty 12.1.14, JDK 25), where {@code loom inspect} had
-     * read Tomcat's 10 idle threads as blocked 99% of the time, and first to move.
+     * The request pools of Tomcat and Jetty waiting for a request, and Netty's executors waiting for a task, are
+     * idle, as the JDK's pools are: their stacks as JFR recorded them idle (Tomcat 11.0.29, Jetty 12.1.14, Netty
+     * 4.2.21, JDK 25), where {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and
+     * first to move.
      */
     @Test
-    void theIdleRequestPoolsOfTomcatAndJettyWaitForWork() {
+    void theIdlePoolsOfTomcatJettyAndNettyWaitForWork() {
         List<PinTaxonomy.Frame> tomcat = stack(
                 "jdk.internal.misc.Unsafe.park",
                 "java.util.concurrent.locks.LockSupport.park",
@@ -137,7 +138,18 @@ class BlockedTest {
                 "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.idleJobPoll",
                 "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run",
                 "java.lang.Thread.run");
-        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty)) {
+        List<PinTaxonomy.Frame> netty = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                "java.util.concurrent.ForkJoinPool.managedBlock",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                "java.util.concurrent.LinkedBlockingQueue.take",
+                "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask",
+                "io.netty.util.concurrent.DefaultEventExecutor.run",
+                "io.netty.util.concurrent.SingleThreadEventExecutor$5.run");
+        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty)) {
             assertThat(park(idle).waitedFor()).as(idle.toString()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
         }
         List<PinTaxonomy.Frame> inARequest = stack(
