@@ -109,6 +109,23 @@ class BlockedTest {
     }
 
     /**
+     * A park in {@code LinkedBlockingQueue.take} on JDK 25 (its frames as JFR records them: the condition's wait goes
+     * through {@code ForkJoinPool.managedBlock}), called from these frames, innermost first.
+     */
+    private static List<PinTaxonomy.Frame> takenFrom(String... callers) {
+        List<String> frames = new java.util.ArrayList<>(List.of(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                "java.util.concurrent.ForkJoinPool.managedBlock",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                "java.util.concurrent.LinkedBlockingQueue.take"));
+        frames.addAll(List.of(callers));
+        return stack(frames.toArray(String[]::new));
+    }
+
+    /**
      * The request pools of Tomcat and Jetty waiting for a request, and Netty's executors waiting for a task, are
      * idle, as the JDK's pools are: their stacks as JFR recorded them idle (Tomcat 11.0.29, Jetty 12.1.14, Netty
      * 4.2.21, JDK 25), where {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and
@@ -116,14 +133,7 @@ class BlockedTest {
      */
     @Test
     void theIdlePoolsOfTomcatJettyAndNettyWaitForWork() {
-        List<PinTaxonomy.Frame> tomcat = stack(
-                "jdk.internal.misc.Unsafe.park",
-                "java.util.concurrent.locks.LockSupport.park",
-                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
-                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                "java.util.concurrent.ForkJoinPool.managedBlock",
-                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
-                "java.util.concurrent.LinkedBlockingQueue.take",
+        List<PinTaxonomy.Frame> tomcat = takenFrom(
                 "org.apache.tomcat.util.threads.TaskQueue.take",
                 "org.apache.tomcat.util.threads.TaskQueue.take",
                 "org.apache.tomcat.util.threads.ThreadPoolExecutor.getTask",
@@ -138,14 +148,7 @@ class BlockedTest {
                 "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.idleJobPoll",
                 "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner.run",
                 "java.lang.Thread.run");
-        List<PinTaxonomy.Frame> netty = stack(
-                "jdk.internal.misc.Unsafe.park",
-                "java.util.concurrent.locks.LockSupport.park",
-                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
-                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                "java.util.concurrent.ForkJoinPool.managedBlock",
-                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
-                "java.util.concurrent.LinkedBlockingQueue.take",
+        List<PinTaxonomy.Frame> netty = takenFrom(
                 "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask",
                 "io.netty.util.concurrent.DefaultEventExecutor.run",
                 "io.netty.util.concurrent.SingleThreadEventExecutor$5.run");
