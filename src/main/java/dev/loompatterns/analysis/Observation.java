@@ -109,7 +109,8 @@ public sealed interface Observation {
             IN_TASK,
             /**
              * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
-             * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}), or a {@code java.util.Timer}'s
+             * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}, JBoss Threads'
+             * {@code EnhancedQueueExecutor}), or a {@code java.util.Timer}'s
              * thread waiting for its next task: idle, not blocked in a task.
              */
             FOR_WORK,
@@ -179,14 +180,17 @@ public sealed interface Observation {
                         || type.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue")
                                 && method.equals("take")
                         || type.equals("java.util.TimerThread") && method.equals("mainLoop")
-                        // the request pools of the two servers most programs embed, and Netty's executors for
-                        // handlers that block, as recorded idle here (Tomcat 11.0.29: its own copy of
-                        // ThreadPoolExecutor; Jetty 12.1.14: QueuedThreadPool; Netty 4.2.21: DefaultEventExecutor)
+                        // the request pools of the servers most programs embed, and Netty's executors for handlers
+                        // that block, as recorded idle here (Tomcat 11.0.29: its own copy of ThreadPoolExecutor;
+                        // Jetty 12.1.14: QueuedThreadPool; Netty 4.2.21: DefaultEventExecutor; JBoss Threads 3.9.1,
+                        // Undertow's and Quarkus's: EnhancedQueueExecutor)
                         || type.equals("org.apache.tomcat.util.threads.ThreadPoolExecutor") && method.equals("getTask")
                         || type.equals("org.eclipse.jetty.util.thread.QueuedThreadPool$Runner")
                                 && method.equals("idleJobPoll")
                         || type.equals("io.netty.util.concurrent.SingleThreadEventExecutor")
                                 && method.equals("takeTask")
+                        || type.equals("org.jboss.threads.EnhancedQueueExecutor$PoolThreadNode")
+                                && method.equals("park")
                         // JDK 25's timer thread of a ForkJoinPool (ForkJoinPool-N-delayScheduler), which
                         // wakes sleeping virtual threads: it parks until the next delay is due
                         || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {

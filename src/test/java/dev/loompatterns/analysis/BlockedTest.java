@@ -126,13 +126,13 @@ class BlockedTest {
     }
 
     /**
-     * The request pools of Tomcat and Jetty waiting for a request, and Netty's executors waiting for a task, are
-     * idle, as the JDK's pools are: their stacks as JFR recorded them idle (Tomcat 11.0.29, Jetty 12.1.14, Netty
-     * 4.2.21, JDK 25), where {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and
+     * The request pools of Tomcat and Jetty waiting for a request, and Netty's and JBoss Threads' executors waiting
+     * for a task, are idle, as the JDK's pools are: their stacks as JFR recorded them idle (Tomcat 11.0.29, Jetty
+     * 12.1.14, Netty 4.2.21, JBoss Threads 3.9.1, JDK 25), where {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and
      * first to move.
      */
     @Test
-    void theIdlePoolsOfTomcatJettyAndNettyWaitForWork() {
+    void theIdlePoolsOfTheCommonServersAndExecutorsWaitForWork() {
         List<PinTaxonomy.Frame> tomcat = takenFrom(
                 "org.apache.tomcat.util.threads.TaskQueue.take",
                 "org.apache.tomcat.util.threads.TaskQueue.take",
@@ -152,7 +152,14 @@ class BlockedTest {
                 "io.netty.util.concurrent.SingleThreadEventExecutor.takeTask",
                 "io.netty.util.concurrent.DefaultEventExecutor.run",
                 "io.netty.util.concurrent.SingleThreadEventExecutor$5.run");
-        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty)) {
+        List<PinTaxonomy.Frame> jboss = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "org.jboss.threads.EnhancedQueueExecutor$PoolThreadNode.park",
+                "org.jboss.threads.EnhancedQueueExecutor.runThreadBody",
+                "org.jboss.threads.EnhancedQueueExecutor$ThreadBody.run",
+                "java.lang.Thread.run");
+        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty, jboss)) {
             assertThat(park(idle).waitedFor()).as(idle.toString()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
         }
         List<PinTaxonomy.Frame> inARequest = stack(
