@@ -329,7 +329,8 @@ final class PoolCandidateRule extends BaseRule {
                         ((Double) first.get("blocked_share")) * 100),
                 "Threads that mostly wait for I/O, sleep or another thread are what virtual threads are for: replace"
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
-                        + " (connections, say) with a Semaphore instead of the pool size. " + commonPool(candidates)
+                        + " (connections, say) with a Semaphore instead of the pool size. " + IDLE_KNOWN
+                        + commonPool(candidates)
                         + locks(lockBound)
                         + withoutStacks()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
@@ -371,6 +372,14 @@ final class PoolCandidateRule extends BaseRule {
     private static boolean isPool(Pool pool) {
         return pool.threads.size() >= 2 || FORK_JOIN_WORKERS.matcher(pool.name).matches();
     }
+
+    /**
+     * Which pools' waits for their next task are told idle ({@link Observation.Blocked#awaitingATask}), where a
+     * candidate is named: another pool's idle thread reads as blocked.
+     */
+    static final String IDLE_KNOWN = "A thread waiting for its next task is idle, not counted, where its stack shows"
+            + " the wait of the JDK's executors, Tomcat's, Jetty's, Netty's or JBoss Threads' pools; another pool's"
+            + " idle threads count as blocked. ";
 
     /** The common pool's workers, as a pool: {@code ForkJoinPool.commonPool-worker-1} and on. */
     static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-#";

@@ -353,7 +353,10 @@ class PoolCandidateRuleTest {
                         .containsEntry("blocked_share", 0.6)
                         .containsEntry("lock_wait_share", 0.3));
         assertThat(sleeping.list("waiting_for_locks")).isEmpty();
-        assertThat(sleeping.explanation()).doesNotContain("JEP 491");
+        assertThat(sleeping.explanation())
+                .doesNotContain("JEP 491")
+                .as("where a candidate is named, whose idle waits it knows")
+                .contains(PoolCandidateRule.IDLE_KNOWN);
 
         Finding neither = sleepingAndLocked(200, 200);
         assertThat(neither.summary()).startsWith("No pool of platform threads was blocked for most of the recording;");
