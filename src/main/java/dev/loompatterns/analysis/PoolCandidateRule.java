@@ -399,8 +399,8 @@ final class PoolCandidateRule extends BaseRule {
         }
         return COMMON_POOL + " is the common pool, where CompletableFuture's supplyAsync, runAsync and other Async"
                 + " methods run their tasks when given no executor, and parallel streams theirs. By default"
-                + " it has one thread fewer than the machine's cores, to compute, so tasks that wait there"
-                + " take turns: on a 2-core machine, one at a time (since JDK 25, JDK-8319447,"
+                + " it has one thread fewer than the machine's cores, to compute, so tasks that block in I/O or"
+                + " a sleep there take turns: on a 2-core machine, one at a time (since JDK 25, JDK-8319447,"
                 + " CompletableFuture uses the common pool even with one thread; before, it started a"
                 + " thread per task). Give those methods an executor of virtual threads, supplyAsync(task,"
                 + " executor), and keep parallel streams for computing. ";
