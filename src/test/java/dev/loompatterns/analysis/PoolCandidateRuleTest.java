@@ -410,14 +410,21 @@ class PoolCandidateRuleTest {
      * this long.
      */
     private static Finding parkedWithNoStack(long parkMs, long sleepMs) {
+        return twoWorkersWaited(worker -> List.of(
+                Observation.Blocked.of(SECOND, parkMs * 1_000_000, worker, Observation.Blocked.Kind.PARK, List::of),
+                waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP)));
+    }
+
+    /**
+     * The finding on a 1 s recording, every wait type on, in which each of two threads of one pool ({@code worker-1},
+     * {@code worker-2}) waited as {@code waits} says.
+     */
+    private static Finding twoWorkersWaited(
+            java.util.function.Function<Observation.ThreadRef, List<Observation.Blocked>> waits) {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
-            Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
-            rule.accept(Observation.Blocked.of(
-                    SECOND, parkMs * 1_000_000, worker, Observation.Blocked.Kind.PARK, List::of));
-            if (sleepMs > 0) {
-                rule.accept(waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP));
-            }
+            waits.apply(new Observation.ThreadRef(100 + i, "worker-" + i, false))
+                    .forEach(rule::accept);
         }
         return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
     }
@@ -436,18 +443,14 @@ class PoolCandidateRuleTest {
 
     /** The finding on a 1 s recording in which two threads of one pool each slept and waited for a lock this long. */
     private static Finding sleepingAndLocked(long sleepMs, long lockMs) {
-        PoolCandidateRule rule = new PoolCandidateRule();
-        for (int i = 1; i <= 2; i++) {
-            Observation.ThreadRef worker = new Observation.ThreadRef(100 + i, "worker-" + i, false);
-            rule.accept(waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP));
-            rule.accept(new Observation.Blocked(
-                    SECOND,
-                    lockMs * 1_000_000,
-                    worker,
-                    Observation.Blocked.Kind.MONITOR_ENTER,
-                    Observation.Blocked.Wait.FOR_LOCK));
-        }
-        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
+        return twoWorkersWaited(worker -> List.of(
+                waitOf(SECOND, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP),
+                new Observation.Blocked(
+                        SECOND,
+                        lockMs * 1_000_000,
+                        worker,
+                        Observation.Blocked.Kind.MONITOR_ENTER,
+                        Observation.Blocked.Wait.FOR_LOCK)));
     }
 
     /** The finding on a 1 s recording in which two threads of one pool each blocked this long. */
