@@ -97,8 +97,22 @@ public sealed interface Observation {
      * A thread blocked: socket or file I/O, park, sleep, monitor.
      *
      * @param waitedFor what it waited for, as far as the kind and the stack tell
+     * @param waitedIn  for a park or a monitor's wait with its stack, the class of the first frame below the park and
+     *     wait machinery ({@link #waitingClass}): {@code java.util.concurrent.Semaphore$NonfairSync}'s park is in
+     *     {@code java.util.concurrent.Semaphore}, a queue's {@code take} in the queue's class, a hand-written pool's
+     *     {@code wait()} in that pool's class; empty for the other kinds and where no stack was recorded
      */
-    record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor) implements Observation {
+    record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn)
+            implements Observation {
+
+        public Blocked {
+            java.util.Objects.requireNonNull(waitedIn, "waitedIn");
+        }
+
+        /** A wait whose class is not told ({@code waitedIn} empty). */
+        public Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor) {
+            this(time, duration, thread, kind, waitedFor, "");
+        }
 
         /**
          * What a blocked thread waited for, told by the event's kind and, for a park or a monitor's wait, by its
@@ -135,17 +149,15 @@ public sealed interface Observation {
          */
         public static Blocked of(
                 long time, long duration, ThreadRef thread, Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
-            return new Blocked(time, duration, thread, kind, waitOf(kind, stack));
-        }
-
-        private static Wait waitOf(Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
-            if (kind == Kind.MONITOR_ENTER) {
-                return Wait.FOR_LOCK;
-            }
             if (kind != Kind.PARK && kind != Kind.MONITOR_WAIT) {
-                return Wait.IN_TASK;
+                return new Blocked(
+                        time, duration, thread, kind, kind == Kind.MONITOR_ENTER ? Wait.FOR_LOCK : Wait.IN_TASK);
             }
             List<PinTaxonomy.Frame> frames = stack.get();
+            return new Blocked(time, duration, thread, kind, waitOf(kind, frames), waitingClass(frames));
+        }
+
+        private static Wait waitOf(Kind kind, List<PinTaxonomy.Frame> frames) {
             if (frames.isEmpty()) {
                 return Wait.UNKNOWN; // a recorded stack has a frame at least: the thread's run, if no other
             }
@@ -153,6 +165,53 @@ public sealed interface Observation {
                 return Wait.FOR_WORK;
             }
             return kind == Kind.PARK && takingALock(frames) ? Wait.FOR_LOCK : Wait.IN_TASK;
+        }
+
+        /**
+         * The class a park or a monitor's wait was in, as the code that waited called it: below the machinery every
+         * such wait goes through ({@code Unsafe.park}, {@code LockSupport}, the queued synchronizers and their
+         * condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), the first frame's class, or, where
+         * that is the JDK's, the outermost of the frames below it in the same package: the class whose method the
+         * code called ({@code SynchronousQueue.take} parks in {@code LinkedTransferQueue$DualNode.await}, called from
+         * {@code SynchronousQueue}, which is named). An inner class's name is cut to its outermost class
+         * ({@code CompletableFuture$Signaller} is {@code CompletableFuture}). Empty for an empty stack, or one of
+         * machinery only.
+         */
+        static String waitingClass(List<PinTaxonomy.Frame> frames) {
+            String called = "";
+            String jdkPackage = null;
+            for (PinTaxonomy.Frame frame : frames) {
+                String type = frame.type();
+                if (called.isEmpty()) {
+                    if (machinery(type)) {
+                        continue;
+                    }
+                    called = type;
+                    if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
+                        break; // the program's own wait (a pool of its own calling wait()): its class is named
+                    }
+                    jdkPackage = packageOf(type);
+                } else if (packageOf(type).equals(jdkPackage)) {
+                    called = type;
+                } else {
+                    break;
+                }
+            }
+            int inner = called.indexOf('$');
+            return inner < 0 ? called : called.substring(0, inner);
+        }
+
+        private static String packageOf(String type) {
+            return type.substring(0, Math.max(0, type.lastIndexOf('.')));
+        }
+
+        private static boolean machinery(String type) {
+            return type.equals("jdk.internal.misc.Unsafe")
+                    || type.equals("java.util.concurrent.locks.LockSupport")
+                    || type.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                    || type.startsWith("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
+                    || type.equals("java.lang.Object")
+                    || type.equals("java.util.concurrent.ForkJoinPool");
         }
 
         /** Whether it was a pool's idle thread waiting for its next task ({@link Wait#FOR_WORK}). */

@@ -139,6 +139,9 @@ final class PoolCandidateRule extends BaseRule {
         final String name;
         final Set<Long> threads = new HashSet<>();
         final Map<Observation.Blocked.Kind, Long> blocked = new EnumMap<>(Observation.Blocked.Kind.class);
+        /** The parks' and monitor waits' time in {@link #total}, by the class they waited in (Semaphore, ...). */
+        final Map<String, Long> waitedIn = new HashMap<>();
+
         long total;
         /** The time its threads waited to take a lock another held: not in {@link #total}. */
         long locks;
@@ -217,6 +220,22 @@ final class PoolCandidateRule extends BaseRule {
         }
         pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
         pool.total += blocked.duration();
+        if (!blocked.waitedIn().isEmpty()) {
+            pool.waitedIn.merge(blocked.waitedIn(), blocked.duration(), Long::sum);
+        }
+    }
+
+    /** How many classes a pool's {@code waited_in} names at the most, those waited in longest. */
+    static final int WAITED_IN = 3;
+
+    /** The classes the pool's parks and monitor waits were in, longest first, the {@link #WAITED_IN} first. */
+    private static Map<String, Object> waitedIn(Pool pool) {
+        Map<String, Object> longest = new LinkedHashMap<>();
+        pool.waitedIn.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(WAITED_IN)
+                .forEach(waited -> longest.put(waited.getKey(), Durations.ms(waited.getValue())));
+        return longest;
     }
 
     @Override
@@ -264,6 +283,7 @@ final class PoolCandidateRule extends BaseRule {
                     Map<String, Object> kinds = new LinkedHashMap<>();
                     pool.blocked.forEach((kind, nanos) -> kinds.put(kind.words(), Durations.ms(nanos)));
                     one.put("blocked_in", kinds);
+                    one.put("waited_in", waitedIn(pool));
                     one.put("lock_wait_share", shown(lockShare));
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
                     one.put("no_stack_wait_ms", Durations.ms(pool.noStack));
@@ -331,6 +351,7 @@ final class PoolCandidateRule extends BaseRule {
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
                         + " (connections, say) with a Semaphore instead of the pool size. " + IDLE_KNOWN
                         + commonPool(candidates)
+                        + permitBound(candidates)
                         + locks(lockBound)
                         + withoutStacks()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
@@ -404,6 +425,29 @@ final class PoolCandidateRule extends BaseRule {
                 + " CompletableFuture uses the common pool even with one thread; before, it started a"
                 + " thread per task). Give those methods an executor of virtual threads, supplyAsync(task,"
                 + " executor), and keep parallel streams for computing. ";
+    }
+
+    static final String SEMAPHORE = "java.util.concurrent.Semaphore";
+
+    /**
+     * The first candidate that spent half its blocked time or more waiting for a {@link java.util.concurrent.Semaphore}'s
+     * permits, where one did: moving it makes those waits cheap, not shorter. Empty where none did.
+     */
+    private static String permitBound(List<Map<String, Object>> candidates) {
+        for (Map<String, Object> pool : candidates) {
+            double blocked = ((Number) pool.get("blocked_ms")).doubleValue();
+            Object permits = ((Map<?, ?>) pool.get("waited_in")).get(SEMAPHORE);
+            if (permits != null && blocked > 0 && ((Number) permits).doubleValue() * 2 >= blocked) {
+                return String.format(
+                        java.util.Locale.ROOT,
+                        "%s spent %.0f%% of its blocked time waiting for a Semaphore's permits: on virtual threads"
+                                + " those waits hold no thread, but no more tasks run at once than there are permits,"
+                                + " so the pool goes no faster unless the permits grow. ",
+                        pool.get("pool"),
+                        Math.floor(((Number) permits).doubleValue() * 100 / blocked));
+            }
+        }
+        return "";
     }
 
     /**

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 public final class HtmlReport {
 
     /** Details that hold milliseconds under other names ({@code blocked_in: {park: 12.5}}). */
-    static final Set<String> IN_MS = Set.of("blocked_in");
+    static final Set<String> IN_MS = Set.of("blocked_in", "waited_in");
     /** A string detail longer than this is a line of its own, not a tile. */
     static final int TILE_TEXT = 40;
     /** Under each picture of pins: what the faded ones are. */

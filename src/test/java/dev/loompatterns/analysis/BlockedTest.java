@@ -175,6 +175,81 @@ class BlockedTest {
     }
 
     /**
+     * A park or a monitor's wait is named by the class the task called: below the park machinery (LockSupport, the
+     * synchronizers and their conditions, ForkJoinPool's managed blocking, Object.wait), the first class, or the
+     * outermost of the JDK's frames in that class's package, cut to its outermost class. The stacks are JDK 25's.
+     */
+    @Test
+    void aWaitIsNamedByTheClassTheTaskCalled() {
+        String park = "jdk.internal.misc.Unsafe.park";
+        String lockSupport = "java.util.concurrent.locks.LockSupport.park";
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquireSharedInterruptibly",
+                        "java.util.concurrent.Semaphore.acquire",
+                        "app.Db.query",
+                        "java.util.concurrent.FutureTask.run")))
+                .isEqualTo("java.util.concurrent.Semaphore");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.LinkedTransferQueue$DualNode.await",
+                        "java.util.concurrent.SynchronousQueue$Transferer.xferLifo",
+                        "java.util.concurrent.SynchronousQueue.xfer",
+                        "java.util.concurrent.SynchronousQueue.take",
+                        "app.Consumer.run",
+                        "java.util.concurrent.Executors$RunnableAdapter.call")))
+                .as("the class the task called, not the one whose code parked")
+                .isEqualTo("java.util.concurrent.SynchronousQueue");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.CompletableFuture$Signaller.block",
+                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                        "java.util.concurrent.ForkJoinPool.managedBlock",
+                        "java.util.concurrent.CompletableFuture.waitingGet",
+                        "java.util.concurrent.CompletableFuture.get",
+                        "app.Client.call")))
+                .isEqualTo("java.util.concurrent.CompletableFuture");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        "java.util.concurrent.locks.LockSupport.park",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                        "java.util.concurrent.ForkJoinPool.managedBlock",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                        "java.util.concurrent.LinkedBlockingQueue.take",
+                        "app.Consumer.run")))
+                .isEqualTo("java.util.concurrent.LinkedBlockingQueue");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        "java.lang.Object.wait0",
+                        "java.lang.Object.wait",
+                        "app.ConnectionPool$Slots.borrow",
+                        "app.ConnectionPool.borrow",
+                        "app.Db.query")))
+                .as("a wait() of the program's own: the class that called it, not its callers'")
+                .isEqualTo("app.ConnectionPool");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        "java.lang.Object.wait0", "java.lang.Object.wait", "java.lang.Thread.join", "app.Main.main")))
+                .isEqualTo("java.lang.Thread");
+        assertThat(Observation.Blocked.waitingClass(stack(park, lockSupport))).isEmpty();
+        assertThat(Observation.Blocked.waitingClass(List.of())).isEmpty();
+
+        Observation.Blocked monitorWait = Observation.Blocked.of(
+                0,
+                1,
+                WORKER,
+                Observation.Blocked.Kind.MONITOR_WAIT,
+                () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", "app.Gate.await"));
+        assertThat(monitorWait.waitedIn()).isEqualTo("app.Gate");
+        Observation.Blocked sleep = Observation.Blocked.of(
+                0, 1, WORKER, Observation.Blocked.Kind.SLEEP, () -> stack("java.lang.Thread.sleep", "app.Task.run"));
+        assertThat(sleep.waitedIn()).as("a sleep's stack is not read").isEmpty();
+    }
+
+    /**
      * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
      * never are; and the stack is read only for a park or a monitor's wait. A park or a monitor's wait recorded with
      * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack

@@ -406,6 +406,58 @@ class PoolCandidateRuleTest {
     }
 
     /**
+     * A pool's parks and monitor waits are kept by the class they waited in, the three longest, longest first; a
+     * candidate that waited half its blocked time or more for a Semaphore's permits is told that moving it does not
+     * make it faster, and one that waited less is not.
+     */
+    @Test
+    void aPoolsWaitsAreKeptByTheirClassAndAPermitBoundPoolIsToldWhy() {
+        Finding permits = waitedIn(Map.of(
+                PoolCandidateRule.SEMAPHORE,
+                300L,
+                "java.util.concurrent.CountDownLatch",
+                100L,
+                "app.Gate",
+                80L,
+                "java.util.concurrent.FutureTask",
+                20L));
+        Map<String, Object> pool = asMap(permits.list("candidates").getFirst());
+        assertThat(asMap(pool.get("waited_in")))
+                .containsExactly(
+                        Map.entry(PoolCandidateRule.SEMAPHORE, 600.0),
+                        Map.entry("java.util.concurrent.CountDownLatch", 200.0),
+                        Map.entry("app.Gate", 160.0));
+        assertThat(pool.get("blocked_in")).isEqualTo(Map.of("park", 1_000.0, "sleep", 100.0));
+        assertThat(permits.explanation())
+                .contains("worker-# spent 54% of its blocked time waiting for a Semaphore's permits")
+                .contains("no more tasks run at once than there are permits");
+
+        Finding under =
+                waitedIn(Map.of(PoolCandidateRule.SEMAPHORE, 270L, "java.util.concurrent.CountDownLatch", 230L));
+        assertThat(under.severity()).isEqualTo(Severity.INFO);
+        assertThat(under.explanation()).as("49% for permits: not told").doesNotContain("Semaphore's permits");
+    }
+
+    /**
+     * The finding on a 1 s recording in which each of two threads of one pool parked in these classes this many ms,
+     * and slept 50 ms.
+     */
+    private static Finding waitedIn(Map<String, Long> parkMs) {
+        return twoWorkersWaited(worker -> {
+            List<Observation.Blocked> waits = new java.util.ArrayList<>();
+            parkMs.forEach((type, ms) -> waits.add(new Observation.Blocked(
+                    SECOND,
+                    ms * 1_000_000,
+                    worker,
+                    Observation.Blocked.Kind.PARK,
+                    Observation.Blocked.Wait.IN_TASK,
+                    type)));
+            waits.add(waitOf(SECOND, 50_000_000, worker, Observation.Blocked.Kind.SLEEP));
+            return waits;
+        });
+    }
+
+    /**
      * The finding on a 1 s recording in which two threads of one pool each parked with no stack recorded and slept
      * this long.
      */

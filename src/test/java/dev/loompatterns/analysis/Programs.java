@@ -280,6 +280,79 @@ public final class Programs {
     }
 
     /**
+     * Four pools of {@value #THREADS} platform threads, each waiting {@value #WAIT_MS} ms in one of the waits a task
+     * makes: a {@link java.util.concurrent.Semaphore}'s permits ({@code permits-#}), a
+     * {@link java.util.concurrent.SynchronousQueue}'s {@code take} ({@code handoff-#}), a
+     * {@link java.util.concurrent.CompletableFuture}'s {@code get} ({@code future-#}) and a {@code wait()} of this
+     * program's own ({@link Gate}, {@code gate-#}). Each pool's threads are all waiting before the wait is timed.
+     */
+    public static final class Waits {
+        static final int THREADS = 2;
+        static final long WAIT_MS = 500;
+
+        /** A gate of the program's own, opened once, that its waiters wait for with {@code wait()}. */
+        static final class Gate {
+            private boolean open;
+
+            synchronized void await() throws InterruptedException {
+                while (!open) {
+                    wait();
+                }
+            }
+
+            synchronized void open() {
+                open = true;
+                notifyAll();
+            }
+        }
+
+        public static void main(String[] args) throws Exception {
+            java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+            java.util.concurrent.SynchronousQueue<Integer> handoff = new java.util.concurrent.SynchronousQueue<>();
+            java.util.concurrent.CompletableFuture<Integer> future = new java.util.concurrent.CompletableFuture<>();
+            Gate gate = new Gate();
+            List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<ExecutorService> pools = new ArrayList<>();
+            List<Future<?>> tasks = new ArrayList<>();
+            for (String name : List.of("permits-", "handoff-", "future-", "gate-")) {
+                ExecutorService pool = Executors.newFixedThreadPool(THREADS, runnable -> {
+                    Thread thread =
+                            Thread.ofPlatform().name(name + threads.size()).unstarted(runnable);
+                    threads.add(thread);
+                    return thread;
+                });
+                pools.add(pool);
+                for (int i = 0; i < THREADS; i++) {
+                    tasks.add(pool.submit(() -> {
+                        switch (name) {
+                            case "permits-" -> permits.acquire();
+                            case "handoff-" -> handoff.take();
+                            case "future-" -> future.get();
+                            default -> gate.await();
+                        }
+                        return null;
+                    }));
+                }
+            }
+            while (threads.size() < 4 * THREADS
+                    || threads.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
+                Thread.sleep(1); // until every task waits: the time from here is the waits'
+            }
+            Thread.sleep(WAIT_MS);
+            permits.release(THREADS);
+            for (int i = 0; i < THREADS; i++) {
+                handoff.put(i);
+            }
+            future.complete(0);
+            gate.open();
+            for (Future<?> task : tasks) {
+                task.get(); // a task's failure fails the program
+            }
+            pools.forEach(ExecutorService::close);
+        }
+    }
+
+    /**
      * A pool that lives for a small part of the recording: idle for {@value #IDLE_MS} ms, then a
      * fixed pool of 4 platform threads each sleeping {@value #TASK_MS} ms, shut down, then idle
      * again. Two {@link java.util.Timer}s wait for their next task the whole time, and so do the timer

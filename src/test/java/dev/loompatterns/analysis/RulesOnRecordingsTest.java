@@ -186,6 +186,35 @@ class RulesOnRecordingsTest {
         assertThat(told.summary()).doesNotContain("can be said");
     }
 
+    /**
+     * A pool's parks and monitor waits are named by the class the task called: the Semaphore, the SynchronousQueue
+     * (whose take parks in LinkedTransferQueue's code), the CompletableFuture, and the program's own class whose
+     * {@code wait()} it was; the pool that waited for a Semaphore's permits is told it would go no faster.
+     */
+    @Test
+    void aPoolsWaitsAreNamedByTheClassItsTasksWaitedIn(@TempDir Path dir) throws Exception {
+        Finding pools = findings(Programs.record(Programs.Waits.class, dir.resolve("waits.jfr"), "default"))
+                .get("pool-candidate");
+
+        assertThat(pools.severity()).as(pools.summary()).isEqualTo(Severity.INFO);
+        Map<String, List<String>> waitedIn = new java.util.TreeMap<>();
+        for (Object candidate : pools.list("candidates")) {
+            Map<?, ?> pool = (Map<?, ?>) candidate;
+            waitedIn.put(
+                    String.valueOf(pool.get("pool")),
+                    ((Map<?, ?>) pool.get("waited_in"))
+                            .keySet().stream().map(String::valueOf).toList());
+        }
+        assertThat(waitedIn)
+                .containsEntry("permits-#", List.of("java.util.concurrent.Semaphore"))
+                .containsEntry("handoff-#", List.of("java.util.concurrent.SynchronousQueue"))
+                .containsEntry("future-#", List.of("java.util.concurrent.CompletableFuture"))
+                .containsEntry("gate-#", List.of(Programs.class.getName()));
+        assertThat(pools.explanation())
+                .containsPattern("permits-# spent \\d+% of its blocked time waiting for a Semaphore's permits")
+                .doesNotContain("handoff-# spent");
+    }
+
     /** How {@code Executors}' pools are named as the rule names them: the pool's number kept, the thread's not. */
     private static final String EXECUTORS_POOL = "pool-\\d+-thread-#";
 

@@ -75,6 +75,7 @@ class JmcRulesTest {
                         dir.resolve("hog-pins-off.jfr"),
                         "profile,jdk.VirtualThreadPinned#enabled=false",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
+        RECORDINGS.put("waits", Programs.record(Programs.Waits.class, dir.resolve("waits.jfr"), "default"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
         // recorded as pool-candidate advises, the socket and file events' throttle off: both readers read the setting
         RECORDINGS.put(
@@ -207,6 +208,7 @@ class JmcRulesTest {
                 "short-lived-pool",
                 "locked-pool",
                 "idle-pool-no-stacks",
+                "waits",
                 "loom-run",
                 "loom-run-child"
             })
