@@ -97,10 +97,10 @@ public sealed interface Observation {
      * A thread blocked: socket or file I/O, park, sleep, monitor.
      *
      * @param waitedFor what it waited for, as far as the kind and the stack tell
-     * @param waitedIn  for a park or a monitor's wait with its stack, the class of the first frame below the park and
-     *     wait machinery ({@link #waitingClass}): {@code java.util.concurrent.Semaphore$NonfairSync}'s park is in
-     *     {@code java.util.concurrent.Semaphore}, a queue's {@code take} in the queue's class, a hand-written pool's
-     *     {@code wait()} in that pool's class; empty for the other kinds and where no stack was recorded
+     * @param waitedIn  for a park or a monitor's wait with its stack, the class it waited in and the class of the code
+     *     that called it ({@link #waitingClass}): a task's {@code Semaphore.acquire} in {@code app.Db} is
+     *     {@code java.util.concurrent.Semaphore from app.Db}, a hand-written pool's {@code wait()} that pool's class;
+     *     empty for the other kinds and where no stack was recorded
      */
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn)
             implements Observation {
@@ -168,12 +168,14 @@ public sealed interface Observation {
         }
 
         /**
-         * The class a park or a monitor's wait was in, as the code that waited called it: below the machinery every
-         * such wait goes through ({@code Unsafe.park}, {@code LockSupport}, the queued synchronizers and their
-         * condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), the first frame's class, or, where
-         * that is the JDK's, the outermost of the frames below it in the same package: the class whose method the
-         * code called ({@code SynchronousQueue.take} parks in {@code LinkedTransferQueue$DualNode.await}, called from
-         * {@code SynchronousQueue}, which is named). An inner class's name is cut to its outermost class
+         * The class a park or a monitor's wait was in, as the code that waited called it, and that code's class: below
+         * the machinery every such wait goes through ({@code Unsafe.park}, {@code LockSupport}, the queued
+         * synchronizers and their condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), the first
+         * frame's class; where that is the JDK's, the outermost of the frames below it in the same package (the class
+         * whose method the code called: {@code SynchronousQueue.take} parks in {@code LinkedTransferQueue}'s code),
+         * followed by {@code " from "} and the class of the first frame below that is not the JDK's, where the stack
+         * has one ({@code java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag}: a thread
+         * waiting for one of HikariCP's connections). An inner class's name is cut to its outermost class
          * ({@code CompletableFuture$Signaller} is {@code CompletableFuture}). Empty for an empty stack, or one of
          * machinery only.
          */
@@ -186,19 +188,30 @@ public sealed interface Observation {
                     if (machinery(type)) {
                         continue;
                     }
-                    called = type;
-                    if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
-                        break; // the program's own wait (a pool of its own calling wait()): its class is named
+                    if (!jdk(type)) {
+                        return outermost(type); // the code's own wait (a pool of its own calling wait())
                     }
+                    called = type;
                     jdkPackage = packageOf(type);
                 } else if (packageOf(type).equals(jdkPackage)) {
                     called = type;
-                } else {
-                    break;
-                }
+                } else if (!jdk(type)) {
+                    return outermost(called) + FROM + outermost(type);
+                } // else the JDK's, in another package, between the class called and the code that called it
             }
-            int inner = called.indexOf('$');
-            return inner < 0 ? called : called.substring(0, inner);
+            return outermost(called);
+        }
+
+        /** Between the class a wait was in and the class of the code that called it, in {@link #waitedIn}. */
+        public static final String FROM = " from ";
+
+        private static boolean jdk(String type) {
+            return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+        }
+
+        private static String outermost(String type) {
+            int inner = type.indexOf('$');
+            return inner < 0 ? type : type.substring(0, inner);
         }
 
         private static String packageOf(String type) {

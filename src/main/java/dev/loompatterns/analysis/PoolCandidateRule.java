@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -351,7 +352,7 @@ final class PoolCandidateRule extends BaseRule {
                         + " the pool with Executors.newVirtualThreadPerTaskExecutor() and limit what is scarce"
                         + " (connections, say) with a Semaphore instead of the pool size. " + IDLE_KNOWN
                         + commonPool(candidates)
-                        + permitBound(candidates)
+                        + limitBound(candidates)
                         + locks(lockBound)
                         + withoutStacks()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
@@ -430,24 +431,79 @@ final class PoolCandidateRule extends BaseRule {
     static final String SEMAPHORE = "java.util.concurrent.Semaphore";
 
     /**
-     * The first candidate that spent half its blocked time or more waiting for a {@link java.util.concurrent.Semaphore}'s
-     * permits, where one did: moving it makes those waits cheap, not shorter. Empty where none did.
+     * The limits a pool's tasks can wait for that moving the pool does not lift, by the class they waited in
+     * ({@link Observation.Blocked#waitedIn}): what was waited for, and what there are as many of as tasks run at once.
+     * The connection pools are those recorded here: HikariCP 7.1.0 (its tasks park in {@code SynchronousQueue.poll},
+     * called from its {@code ConcurrentBag}) and Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
+     * {@code LinkedBlockingDeque}).
      */
-    private static String permitBound(List<Map<String, Object>> candidates) {
-        for (Map<String, Object> pool : candidates) {
-            double blocked = ((Number) pool.get("blocked_ms")).doubleValue();
-            Object permits = ((Map<?, ?>) pool.get("waited_in")).get(SEMAPHORE);
-            if (permits != null && blocked > 0 && ((Number) permits).doubleValue() * 2 >= blocked) {
-                return String.format(
-                        java.util.Locale.ROOT,
-                        "%s spent %.0f%% of its blocked time waiting for a Semaphore's permits: on virtual threads"
-                                + " those waits hold no thread, but no more tasks run at once than there are permits,"
-                                + " so the pool goes no faster unless the permits grow. ",
-                        pool.get("pool"),
-                        Math.floor(((Number) permits).doubleValue() * 100 / blocked));
-            }
+    enum Limit {
+        PERMITS("a Semaphore's permits", "permits"),
+        HIKARI("a connection from HikariCP's pool", "connections"),
+        COMMONS_POOL("an object from an Apache Commons Pool (DBCP's connections, say)", "pooled objects");
+
+        final String waitedFor;
+        final String many;
+
+        Limit(String waitedFor, String many) {
+            this.waitedFor = waitedFor;
+            this.many = many;
         }
-        return "";
+
+        /** The limit a wait in this class (as {@code waitedIn} gives it) was for, or null. */
+        static Limit of(String waitedIn) {
+            if (waitedIn.equals(SEMAPHORE) || waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM)) {
+                return PERMITS;
+            }
+            if (waitedIn.contains(Observation.Blocked.FROM + "com.zaxxer.hikari.")) {
+                return HIKARI;
+            }
+            return waitedIn.startsWith("org.apache.commons.pool2.") ? COMMONS_POOL : null;
+        }
+    }
+
+    /** How many limit-bound candidates the explanation names at the most ({@link #limitBound}). */
+    static final int LIMIT_BOUND_NAMED = 3;
+
+    /**
+     * The candidates that spent half their blocked time or more waiting for one {@link Limit}, the first
+     * {@value #LIMIT_BOUND_NAMED}, where any did: moving them makes those waits cheap, not shorter. Empty where none
+     * did.
+     */
+    private String limitBound(List<Map<String, Object>> candidates) {
+        List<String> bound = new ArrayList<>();
+        Set<Limit> kinds = EnumSet.noneOf(Limit.class);
+        for (Map<String, Object> candidate : candidates) {
+            Pool pool = pools.get(String.valueOf(candidate.get("pool")));
+            Map<Limit, Long> limits = new EnumMap<>(Limit.class);
+            pool.waitedIn.forEach((waitedIn, nanos) -> {
+                Limit limit = Limit.of(waitedIn);
+                if (limit != null) {
+                    limits.merge(limit, nanos, Long::sum);
+                }
+            });
+            limits.entrySet().stream()
+                    .filter(limit -> pool.total > 0 && limit.getValue() * 2 >= pool.total)
+                    .findFirst()
+                    .filter(limit -> bound.size() < LIMIT_BOUND_NAMED)
+                    .ifPresent(limit -> {
+                        kinds.add(limit.getKey());
+                        bound.add(String.format(
+                                java.util.Locale.ROOT,
+                                "%s spent %.0f%% of its blocked time waiting for %s",
+                                pool.name,
+                                Math.floor(limit.getValue() * 100.0 / pool.total),
+                                limit.getKey().waitedFor));
+                    });
+        }
+        if (bound.isEmpty()) {
+            return "";
+        }
+        return String.join("; ", bound)
+                + ": on virtual threads those waits hold no thread, but no more tasks run at once than there are "
+                + String.join(" or ", kinds.stream().map(kind -> kind.many).toList())
+                + ", so " + (bound.size() == 1 ? "the pool goes" : "these pools go") + " no faster unless "
+                + (kinds.size() == 1 ? "the " + kinds.iterator().next().many : "those") + " grow. ";
     }
 
     /**

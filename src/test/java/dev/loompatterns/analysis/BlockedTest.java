@@ -191,7 +191,7 @@ class BlockedTest {
                         "java.util.concurrent.Semaphore.acquire",
                         "app.Db.query",
                         "java.util.concurrent.FutureTask.run")))
-                .isEqualTo("java.util.concurrent.Semaphore");
+                .isEqualTo("java.util.concurrent.Semaphore from app.Db");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
                         lockSupport,
@@ -202,7 +202,7 @@ class BlockedTest {
                         "app.Consumer.run",
                         "java.util.concurrent.Executors$RunnableAdapter.call")))
                 .as("the class the task called, not the one whose code parked")
-                .isEqualTo("java.util.concurrent.SynchronousQueue");
+                .isEqualTo("java.util.concurrent.SynchronousQueue from app.Consumer");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
                         lockSupport,
@@ -212,7 +212,7 @@ class BlockedTest {
                         "java.util.concurrent.CompletableFuture.waitingGet",
                         "java.util.concurrent.CompletableFuture.get",
                         "app.Client.call")))
-                .isEqualTo("java.util.concurrent.CompletableFuture");
+                .isEqualTo("java.util.concurrent.CompletableFuture from app.Client");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
                         "java.util.concurrent.locks.LockSupport.park",
@@ -222,7 +222,7 @@ class BlockedTest {
                         "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
                         "java.util.concurrent.LinkedBlockingQueue.take",
                         "app.Consumer.run")))
-                .isEqualTo("java.util.concurrent.LinkedBlockingQueue");
+                .isEqualTo("java.util.concurrent.LinkedBlockingQueue from app.Consumer");
         assertThat(Observation.Blocked.waitingClass(stack(
                         "java.lang.Object.wait0",
                         "java.lang.Object.wait",
@@ -233,7 +233,42 @@ class BlockedTest {
                 .isEqualTo("app.ConnectionPool");
         assertThat(Observation.Blocked.waitingClass(stack(
                         "java.lang.Object.wait0", "java.lang.Object.wait", "java.lang.Thread.join", "app.Main.main")))
-                .isEqualTo("java.lang.Thread");
+                .isEqualTo("java.lang.Thread from app.Main");
+        // HikariCP 7.1.0 and DBCP 2.13.0 (Apache Commons Pool 2.12.0) waiting for a connection, as recorded here
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        "java.util.concurrent.locks.LockSupport.parkNanos",
+                        "java.util.concurrent.LinkedTransferQueue$DualNode.await",
+                        "java.util.concurrent.LinkedTransferQueue.xfer",
+                        "java.util.concurrent.SynchronousQueue.xfer",
+                        "java.util.concurrent.SynchronousQueue.poll",
+                        "com.zaxxer.hikari.util.ConcurrentBag.borrow",
+                        "com.zaxxer.hikari.pool.HikariPool.getConnection",
+                        "com.zaxxer.hikari.HikariDataSource.getConnection",
+                        "app.Db.query")))
+                .isEqualTo("java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                        "java.util.concurrent.ForkJoinPool.managedBlock",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+                        "org.apache.commons.pool2.impl.LinkedBlockingDeque.takeFirst",
+                        "org.apache.commons.pool2.impl.GenericObjectPool.borrowObject",
+                        "org.apache.commons.dbcp2.PoolingDataSource.getConnection",
+                        "app.Db.query")))
+                .isEqualTo("org.apache.commons.pool2.impl.LinkedBlockingDeque");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.FutureTask.awaitDone",
+                        "java.util.concurrent.FutureTask.get",
+                        "java.util.concurrent.ThreadPoolExecutor.runWorker",
+                        "java.util.concurrent.ThreadPoolExecutor$Worker.run",
+                        "java.lang.Thread.run")))
+                .as("no code but the JDK's on the stack: the class alone")
+                .isEqualTo("java.util.concurrent.ThreadPoolExecutor");
         assertThat(Observation.Blocked.waitingClass(stack(park, lockSupport))).isEmpty();
         assertThat(Observation.Blocked.waitingClass(List.of())).isEmpty();
 

@@ -439,6 +439,40 @@ class PoolCandidateRuleTest {
     }
 
     /**
+     * Pools waiting for connections, HikariCP's and an Apache Commons Pool's (DBCP's), as {@code waitedIn} names their
+     * waits, are told so together; a pool that waited on a queue of its own is not.
+     */
+    @Test
+    void poolsWaitingForConnectionsAreToldTogether() {
+        PoolCandidateRule rule = new PoolCandidateRule();
+        Map<String, String> waits = Map.of(
+                "hikari-", "java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag",
+                "dbcp-", "org.apache.commons.pool2.impl.LinkedBlockingDeque",
+                "consumer-", "java.util.concurrent.SynchronousQueue from app.Consumer");
+        long id = 100;
+        for (Map.Entry<String, String> pool : waits.entrySet()) {
+            for (int i = 1; i <= 2; i++) {
+                Observation.ThreadRef thread = new Observation.ThreadRef(id++, pool.getKey() + i, false);
+                rule.accept(new Observation.Blocked(
+                        SECOND,
+                        SECOND * 8 / 10,
+                        thread,
+                        Observation.Blocked.Kind.PARK,
+                        Observation.Blocked.Wait.IN_TASK,
+                        pool.getValue()));
+            }
+        }
+        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 6, -1, "", everyWaitOn()));
+
+        assertThat(finding.list("candidates")).hasSize(3);
+        assertThat(finding.explanation())
+                .contains("hikari-# spent 100% of its blocked time waiting for a connection from HikariCP's pool")
+                .contains("dbcp-# spent 100% of its blocked time waiting for an object from an Apache Commons Pool")
+                .contains("than there are connections or pooled objects, so these pools go no faster unless those")
+                .doesNotContain("consumer-# spent");
+    }
+
+    /**
      * The finding on a 1 s recording in which each of two threads of one pool parked in these classes this many ms,
      * and slept 50 ms.
      */

@@ -187,9 +187,10 @@ class RulesOnRecordingsTest {
     }
 
     /**
-     * A pool's parks and monitor waits are named by the class the task called: the Semaphore, the SynchronousQueue
-     * (whose take parks in LinkedTransferQueue's code), the CompletableFuture, and the program's own class whose
-     * {@code wait()} it was; the pool that waited for a Semaphore's permits is told it would go no faster.
+     * A pool's parks and monitor waits are named by the class the task called and the task's class: the Semaphore,
+     * the SynchronousQueue (whose take parks in LinkedTransferQueue's code), the CompletableFuture, each from the
+     * program, and the program's own class whose {@code wait()} it was; the pool that waited for a Semaphore's permits
+     * is told it would go no faster.
      */
     @Test
     void aPoolsWaitsAreNamedByTheClassItsTasksWaitedIn(@TempDir Path dir) throws Exception {
@@ -205,10 +206,11 @@ class RulesOnRecordingsTest {
                     ((Map<?, ?>) pool.get("waited_in"))
                             .keySet().stream().map(String::valueOf).toList());
         }
+        String from = Observation.Blocked.FROM + Programs.class.getName();
         assertThat(waitedIn)
-                .containsEntry("permits-#", List.of("java.util.concurrent.Semaphore"))
-                .containsEntry("handoff-#", List.of("java.util.concurrent.SynchronousQueue"))
-                .containsEntry("future-#", List.of("java.util.concurrent.CompletableFuture"))
+                .containsEntry("permits-#", List.of("java.util.concurrent.Semaphore" + from))
+                .containsEntry("handoff-#", List.of("java.util.concurrent.SynchronousQueue" + from))
+                .containsEntry("future-#", List.of("java.util.concurrent.CompletableFuture" + from))
                 .containsEntry("gate-#", List.of(Programs.class.getName()));
         assertThat(pools.explanation())
                 .containsPattern("permits-# spent \\d+% of its blocked time waiting for a Semaphore's permits")
