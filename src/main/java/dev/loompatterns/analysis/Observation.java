@@ -170,36 +170,41 @@ public sealed interface Observation {
         /**
          * The class a park or a monitor's wait was in, as the code that waited called it, and that code's class: below
          * the machinery every such wait goes through ({@code Unsafe.park}, {@code LockSupport}, the queued
-         * synchronizers and their condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), the first
-         * frame's class; where that is the JDK's, the outermost of the frames below it in the same package (the class
-         * whose method the code called: {@code SynchronousQueue.take} parks in {@code LinkedTransferQueue}'s code),
-         * followed by {@code " from "} and the class of the first frame below that is not the JDK's, where the stack
-         * has one ({@code java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag}: a thread
-         * waiting for one of HikariCP's connections). An inner class's name is cut to its outermost class
-         * ({@code CompletableFuture$Signaller} is {@code CompletableFuture}). Empty for an empty stack, or one of
+         * synchronizers and their condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), where the
+         * first frame is the JDK's, the JDK's outermost frame above the first that is not, followed by
+         * {@code " from "} and that frame's class: the JDK class the code called, and the code
+         * ({@code java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag}, a thread waiting
+         * for one of HikariCP's connections, though the park is in {@code LinkedTransferQueue}'s code;
+         * {@code HttpClient.send} waits in a {@code CompletableFuture}'s {@code get}, called from
+         * {@code jdk.internal.net.http.HttpClientFacade}, which is named). Where the first frame is not the JDK's, its
+         * class alone (a pool of the program's own calling {@code wait()}); where no frame is not the JDK's, the
+         * outermost of the JDK's frames in the first one's package. An inner class's name is cut to its outermost
+         * class ({@code CompletableFuture$Signaller} is {@code CompletableFuture}). Empty for an empty stack, or one of
          * machinery only.
          */
         static String waitingClass(List<PinTaxonomy.Frame> frames) {
-            String called = "";
+            String samePackage = "";
             String jdkPackage = null;
+            String outermostJdk = "";
             for (PinTaxonomy.Frame frame : frames) {
                 String type = frame.type();
-                if (called.isEmpty()) {
+                if (samePackage.isEmpty()) {
                     if (machinery(type)) {
                         continue;
                     }
                     if (!jdk(type)) {
                         return outermost(type); // the code's own wait (a pool of its own calling wait())
                     }
-                    called = type;
+                    samePackage = type;
                     jdkPackage = packageOf(type);
-                } else if (packageOf(type).equals(jdkPackage)) {
-                    called = type;
                 } else if (!jdk(type)) {
-                    return outermost(called) + FROM + outermost(type);
-                } // else the JDK's, in another package, between the class called and the code that called it
+                    return outermost(outermostJdk) + FROM + outermost(type);
+                } else if (packageOf(type).equals(jdkPackage)) {
+                    samePackage = type;
+                }
+                outermostJdk = type;
             }
-            return outermost(called);
+            return outermost(samePackage);
         }
 
         /** Between the class a wait was in and the class of the code that called it, in {@link #waitedIn}. */

@@ -175,9 +175,10 @@ class BlockedTest {
     }
 
     /**
-     * A park or a monitor's wait is named by the class the task called: below the park machinery (LockSupport, the
-     * synchronizers and their conditions, ForkJoinPool's managed blocking, Object.wait), the first class, or the
-     * outermost of the JDK's frames in that class's package, cut to its outermost class. The stacks are JDK 25's.
+     * A park or a monitor's wait is named by the JDK class the task called and the task's class, or by the task's own
+     * class where it waited in code of its own: below the park machinery (LockSupport, the synchronizers and their
+     * conditions, ForkJoinPool's managed blocking, Object.wait), cut to outermost classes. The stacks are JDK 25's, as
+     * recorded here (HikariCP 7.1.0, DBCP 2.13.0, the JDK's HttpClient).
      */
     @Test
     void aWaitIsNamedByTheClassTheTaskCalled() {
@@ -269,6 +270,20 @@ class BlockedTest {
                         "java.lang.Thread.run")))
                 .as("no code but the JDK's on the stack: the class alone")
                 .isEqualTo("java.util.concurrent.ThreadPoolExecutor");
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        lockSupport,
+                        "java.util.concurrent.CompletableFuture$Signaller.block",
+                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                        "java.util.concurrent.ForkJoinPool.managedBlock",
+                        "java.util.concurrent.CompletableFuture.waitingGet",
+                        "java.util.concurrent.CompletableFuture.get",
+                        "jdk.internal.net.http.HttpClientImpl.send",
+                        "jdk.internal.net.http.HttpClientFacade.send",
+                        "app.Client.call",
+                        "java.util.concurrent.FutureTask.run")))
+                .as("HttpClient.send: the JDK class the code called, not the future it waits on inside")
+                .isEqualTo("jdk.internal.net.http.HttpClientFacade from app.Client");
         assertThat(Observation.Blocked.waitingClass(stack(park, lockSupport))).isEmpty();
         assertThat(Observation.Blocked.waitingClass(List.of())).isEmpty();
 
