@@ -25,6 +25,12 @@ class BlockedTest {
                 .toList();
     }
 
+    /** A wait's frames, then the frames of the code that called it, from {@code type.method} texts. */
+    private static List<PinTaxonomy.Frame> calledFrom(List<PinTaxonomy.Frame> wait, String... callers) {
+        return java.util.stream.Stream.concat(wait.stream(), stack(callers).stream())
+                .toList();
+    }
+
     private static Observation.Blocked park(List<PinTaxonomy.Frame> frames) {
         return Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> frames);
     }
@@ -204,15 +210,15 @@ class BlockedTest {
                         "java.util.concurrent.Executors$RunnableAdapter.call")))
                 .as("the class the task called, not the one whose code parked")
                 .isEqualTo("java.util.concurrent.SynchronousQueue from app.Consumer");
-        assertThat(Observation.Blocked.waitingClass(stack(
-                        park,
-                        lockSupport,
-                        "java.util.concurrent.CompletableFuture$Signaller.block",
-                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                        "java.util.concurrent.ForkJoinPool.managedBlock",
-                        "java.util.concurrent.CompletableFuture.waitingGet",
-                        "java.util.concurrent.CompletableFuture.get",
-                        "app.Client.call")))
+        List<PinTaxonomy.Frame> futureGet = stack(
+                park,
+                lockSupport,
+                "java.util.concurrent.CompletableFuture$Signaller.block",
+                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                "java.util.concurrent.ForkJoinPool.managedBlock",
+                "java.util.concurrent.CompletableFuture.waitingGet",
+                "java.util.concurrent.CompletableFuture.get");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(futureGet, "app.Client.call")))
                 .isEqualTo("java.util.concurrent.CompletableFuture from app.Client");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
@@ -270,14 +276,8 @@ class BlockedTest {
                         "java.lang.Thread.run")))
                 .as("no code but the JDK's on the stack: the class alone")
                 .isEqualTo("java.util.concurrent.ThreadPoolExecutor");
-        assertThat(Observation.Blocked.waitingClass(stack(
-                        park,
-                        lockSupport,
-                        "java.util.concurrent.CompletableFuture$Signaller.block",
-                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                        "java.util.concurrent.ForkJoinPool.managedBlock",
-                        "java.util.concurrent.CompletableFuture.waitingGet",
-                        "java.util.concurrent.CompletableFuture.get",
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        futureGet,
                         "jdk.internal.net.http.HttpClientImpl.send",
                         "jdk.internal.net.http.HttpClientFacade.send",
                         "app.Client.call",
