@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -488,6 +489,54 @@ class HtmlReportBrowserTest {
         }
     }
 
+    /**
+     * A pool's name beside a wide column, a wait's class and its caller's: "hikari-#" broke after "hikari" at a
+     * 1,100 px window, the column squeezed to its longest syllable (cells break anywhere, so that a name of thousands
+     * cannot widen the page). A row's first cell now has room for a pool's name on one line, at 1,100 px and 420 px.
+     */
+    @Test
+    void aPoolsNameKeepsToOneLineBesideAWideColumn() throws Exception {
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("pool", "hikari-#");
+        pool.put("threads", 8);
+        pool.put("blocked_share", 0.98);
+        pool.put("blocked_ms", 7_479.0);
+        pool.put("alive_ms", 7_518.0);
+        pool.put("blocked_in", Map.of("park", 5_473.0, "sleep", 2_006.0));
+        pool.put(
+                "waited_in",
+                Map.of("java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag", 5_473.0));
+        pool.put("lock_wait_share", 0.0);
+        pool.put("lock_wait_ms", 0.0);
+        pool.put("no_stack_wait_ms", 0.0);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("blocked_events", 166L);
+        Map<String, Object> executors = new LinkedHashMap<>(pool);
+        executors.put("pool", "pool-1-thread-#");
+        details.put("candidates", List.of(pool, executors));
+        details.put("other_pools", List.of());
+        Path page = OUT.resolve("short-pool-names.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(
+                    new Report(
+                            "/tmp/pools.jfr",
+                            424_100,
+                            2_435,
+                            List.of(new Finding(
+                                    "pool-candidate", Severity.INFO, "2 pools of platform threads", "", details))),
+                    out);
+        }
+        for (int width : List.of(1100, 420)) {
+            Map<?, ?> layout = layout(page, width);
+            assertThat((List<?>) layout.get("brokenFirstCells"))
+                    .as("first cells of a few characters on more than one line at " + width + " px")
+                    .isEmpty();
+            assertThat((List<?>) layout.get("wideTables"))
+                    .as("at " + width + " px")
+                    .isEmpty();
+        }
+    }
+
     static final Map<Integer, Map<?, ?>> LAYOUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Path longNames;
@@ -562,10 +611,23 @@ class HtmlReportBrowserTest {
               });
               ctx.restore();
             });
-            out.lifetimeLabels = Chart.getChart(document.querySelector('canvas[data-chart="lifetimes"]')).data.labels;
+            // a row's first cell of a few characters (a pool's name) on more than one line
+            out.brokenFirstCells = [];
+            document.querySelectorAll('td:first-child').forEach(function (td) {
+              var range = document.createRange();
+              range.selectNodeContents(td);
+              var tops = {};
+              Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = true; });
+              if (td.textContent.length <= 16 && Object.keys(tops).length > 1) {
+                out.brokenFirstCells.push(td.textContent);
+              }
+            });
+            // the charts measured below are those of the long names' page; another page may lack them
+            var lifetimes = Chart.getChart(document.querySelector('canvas[data-chart="lifetimes"]'));
+            out.lifetimeLabels = lifetimes ? lifetimes.data.labels : [];
             out.poolBars = []; // each bar of the pools' chart: its dataset, pool, where it starts and ends
             var pools = Chart.getChart(document.querySelector('canvas[data-chart="pools"]'));
-            pools.data.datasets.forEach(function (dataset, d) {
+            (pools ? pools.data.datasets : []).forEach(function (dataset, d) {
               pools.getDatasetMeta(d).data.forEach(function (bar, i) {
                 pools.tooltip.setActiveElements([{ datasetIndex: d, index: i }], { x: 0, y: 0 });
                 out.poolBars.push({ dataset: dataset.label, pool: dataset.data[i].y,
@@ -577,6 +639,9 @@ class HtmlReportBrowserTest {
             out.tooltips = [];
             ['pin-timeline', 'hogging', 'pools'].forEach(function (name) { // hovered: the bar with the longest data
               var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + name + '"]'));
+              if (!chart) {
+                return;
+              }
               var longest = { datasetIndex: 0, index: 0, length: 0 };
               chart.data.datasets.forEach(function (dataset, d) {
                 dataset.data.forEach(function (raw, i) {
