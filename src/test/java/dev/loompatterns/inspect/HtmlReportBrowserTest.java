@@ -188,21 +188,14 @@ class HtmlReportBrowserTest {
                 Map.of("time", t0 + 10_000_000L, "alive", 5L),
                 Map.of("time", t0 + 20_000_000L, "alive", 5L),
                 Map.of("time", t0 + 30_000_000L, "alive", 0L));
-        Path page = OUT.resolve("alive-steps.html").toAbsolutePath();
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(
-                    new Report(
-                            "steps.jfr",
-                            1234,
-                            10,
-                            List.of(new Finding(
-                                    "virtual-thread-census",
-                                    Severity.INFO,
-                                    "5 virtual threads.",
-                                    "",
-                                    Map.of("started", 5L, "alive_over_time", alive)))),
-                    out);
-        }
+        Path page = pageOf(
+                "alive-steps",
+                new Finding(
+                        "virtual-thread-census",
+                        Severity.INFO,
+                        "5 virtual threads.",
+                        "",
+                        Map.of("started", 5L, "alive_over_time", alive)));
         assertChartsDrawn(dumpDom(page));
         Path png = OUT.resolve("alive-steps.png").toAbsolutePath();
         screenshot(page, png);
@@ -515,17 +508,9 @@ class HtmlReportBrowserTest {
         executors.put("pool", "pool-1-thread-#");
         details.put("candidates", List.of(pool, executors));
         details.put("other_pools", List.of());
-        Path page = OUT.resolve("short-pool-names.html").toAbsolutePath();
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(
-                    new Report(
-                            "/tmp/pools.jfr",
-                            424_100,
-                            2_435,
-                            List.of(new Finding(
-                                    "pool-candidate", Severity.INFO, "2 pools of platform threads", "", details))),
-                    out);
-        }
+        Path page = pageOf(
+                "short-pool-names",
+                new Finding("pool-candidate", Severity.INFO, "2 pools of platform threads", "", details));
         for (int width : List.of(1100, 420)) {
             Map<?, ?> layout = layout(page, width);
             assertThat((List<?>) layout.get("brokenFirstCells"))
@@ -535,6 +520,15 @@ class HtmlReportBrowserTest {
                     .as("at " + width + " px")
                     .isEmpty();
         }
+    }
+
+    /** The report of one finding on a recording NAME.jfr, written to NAME.html in {@link #OUT}. */
+    static Path pageOf(String name, Finding finding) throws IOException {
+        Path page = OUT.resolve(name + ".html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(new Report(name + ".jfr", 1234, 10, List.of(finding)), out);
+        }
+        return page;
     }
 
     static final Map<Integer, Map<?, ?>> LAYOUTS = new java.util.concurrent.ConcurrentHashMap<>();
