@@ -107,6 +107,9 @@ public final class TextReport {
         return row(value);
     }
 
+    /** A map of nothing to show, as a row gives it. */
+    static final String NONE = "none";
+
     private static String row(Object value) {
         if (value == null) {
             return Finding.NOT_KNOWN;
@@ -121,7 +124,7 @@ public final class TextReport {
                             .append(named(String.valueOf(k), v));
                 }
             });
-            return text.toString();
+            return text.isEmpty() ? NONE : text.toString(); // "waited_in none", where it read "waited_in , ..."
         }
         if (value instanceof List<?> list) {
             return String.join(", ", list.stream().map(TextReport::row).toList());

@@ -87,6 +87,36 @@ class TextReportTest {
         assertThat(print(report).lines()).contains("  lifetime_median_ms: not known", "  lifetime_p99_ms: not known");
     }
 
+    /**
+     * A list item's map of nothing (a pool with no park or monitor wait to name) says none: it read
+     * {@code waited_in , lock_wait_ms 0.0}.
+     */
+    @Test
+    void anEmptyMapInARowSaysNone() {
+        Report report = new Report(
+                "e.jfr",
+                1234,
+                5,
+                List.of(new Finding(
+                        "pool-candidate",
+                        Severity.OK,
+                        "No pool of platform threads spent most of its time blocked.",
+                        "",
+                        ordered(
+                                "other_pools",
+                                List.of(ordered(
+                                        "pool",
+                                        "adder-#",
+                                        "blocked_in",
+                                        Map.of("sleep", 30.2),
+                                        "waited_in",
+                                        Map.of(),
+                                        "lock_wait_ms",
+                                        0.0))))));
+        assertThat(print(report).lines())
+                .contains("    - pool adder-#, blocked_in sleep 30.2, waited_in none, lock_wait_ms 0.0");
+    }
+
     /** A time is epoch nanoseconds in the details (the HTML page draws it); text shows the instant. */
     @Test
     void aTimeIsPrintedAsAnInstant() {
