@@ -100,7 +100,8 @@ public sealed interface Observation {
      * @param waitedIn  for a park or a monitor's wait with its stack, the class it waited in and the class of the code
      *     that called it ({@link #waitingClass}): a task's {@code Semaphore.acquire} in {@code app.Db} is
      *     {@code java.util.concurrent.Semaphore from app.Db}, a hand-written pool's {@code wait()} that pool's class;
-     *     empty for the other kinds and where no stack was recorded
+     *     for a platform thread's sleep or I/O, its kind and the code's class ({@link #waitedAt}: {@code sleep from
+     *     app.Retry}); empty for a monitor's enter, a virtual thread's sleep or I/O, and where no stack was recorded
      */
     record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn)
             implements Observation {
@@ -144,14 +145,24 @@ public sealed interface Observation {
         /**
          * A wait of this kind, with the stack it was recorded with (innermost frame first, empty where the event has
          * none), which tells a pool's idle thread ({@link Wait#FOR_WORK}) and a lock's waiter ({@link #takingALock})
-         * from the rest: read only for a park or a monitor's wait, the kinds a stack tells apart (a big recording's
-         * socket reads are many).
+         * from the rest, and where it waited ({@link #waitingClass}). Read for a park or a monitor's wait, the kinds a
+         * stack tells apart, and for a platform thread's sleep or I/O, which only {@link #waitedIn} reads: not for a
+         * virtual thread's (a big recording's are many, and no rule names where they waited) nor for a monitor's
+         * enter, always a lock's wait.
          */
         public static Blocked of(
                 long time, long duration, ThreadRef thread, Kind kind, Supplier<List<PinTaxonomy.Frame>> stack) {
+            if (kind == Kind.MONITOR_ENTER) {
+                return new Blocked(time, duration, thread, kind, Wait.FOR_LOCK);
+            }
             if (kind != Kind.PARK && kind != Kind.MONITOR_WAIT) {
                 return new Blocked(
-                        time, duration, thread, kind, kind == Kind.MONITOR_ENTER ? Wait.FOR_LOCK : Wait.IN_TASK);
+                        time,
+                        duration,
+                        thread,
+                        kind,
+                        Wait.IN_TASK,
+                        thread.virtual() ? "" : waitedAt(kind, stack.get()));
             }
             List<PinTaxonomy.Frame> frames = stack.get();
             return new Blocked(time, duration, thread, kind, waitOf(kind, frames), waitingClass(frames));
@@ -205,6 +216,20 @@ public sealed interface Observation {
                 outermostJdk = type;
             }
             return outermost(samePackage);
+        }
+
+        /**
+         * Where a sleep or an I/O was, by its kind and the class of the first frame that is not the JDK's (JFR records
+         * these from the caller of the JDK's sleep or read): {@code socket read from org.postgresql.core.PGStream}.
+         * Empty where the stack has no such frame.
+         */
+        static String waitedAt(Kind kind, List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                if (!jdk(frame.type())) {
+                    return kind.words() + FROM + outermost(frame.type());
+                }
+            }
+            return "";
         }
 
         /** Between the class a wait was in and the class of the code that called it, in {@link #waitedIn}. */

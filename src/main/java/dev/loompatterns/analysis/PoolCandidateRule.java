@@ -455,7 +455,8 @@ final class PoolCandidateRule extends BaseRule {
             if (waitedIn.equals(SEMAPHORE) || waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM)) {
                 return PERMITS;
             }
-            if (waitedIn.contains(Observation.Blocked.FROM + "com.zaxxer.hikari.")) {
+            if (waitedIn.startsWith("java.util.concurrent.")
+                    && waitedIn.contains(Observation.Blocked.FROM + "com.zaxxer.hikari.")) {
                 return HIKARI;
             }
             return waitedIn.startsWith("org.apache.commons.pool2.") ? COMMONS_POOL : null;

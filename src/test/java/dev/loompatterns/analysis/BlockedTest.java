@@ -295,23 +295,54 @@ class BlockedTest {
                 () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", "app.Gate.await"));
         assertThat(monitorWait.waitedIn()).isEqualTo("app.Gate");
         Observation.Blocked sleep = Observation.Blocked.of(
-                0, 1, WORKER, Observation.Blocked.Kind.SLEEP, () -> stack("java.lang.Thread.sleep", "app.Task.run"));
-        assertThat(sleep.waitedIn()).as("a sleep's stack is not read").isEmpty();
+                0,
+                1,
+                WORKER,
+                Observation.Blocked.Kind.SLEEP,
+                () -> stack("java.lang.Thread.sleepNanos0", "java.lang.Thread.sleep", "app.Retry.backOff"));
+        assertThat(sleep.waitedIn()).isEqualTo("sleep from app.Retry");
+        assertThat(Observation.Blocked.of(
+                                0,
+                                1,
+                                WORKER,
+                                Observation.Blocked.Kind.SOCKET_READ,
+                                () -> stack("java.io.BufferedReader.readLine", "org.postgresql.core.PGStream.receive"))
+                        .waitedIn())
+                .as("the JDK's frames passed over")
+                .isEqualTo("socket read from org.postgresql.core.PGStream");
+        assertThat(Observation.Blocked.of(
+                                0,
+                                1,
+                                WORKER,
+                                Observation.Blocked.Kind.SLEEP,
+                                () -> stack("java.util.concurrent.TimeUnit.sleep", "java.lang.Thread.run"))
+                        .waitedIn())
+                .as("no code but the JDK's: nothing more than the kind tells")
+                .isEmpty();
+        assertThat(sleep.waitedFor()).isEqualTo(Observation.Blocked.Wait.IN_TASK);
     }
 
     /**
      * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
-     * never are; and the stack is read only for a park or a monitor's wait. A park or a monitor's wait recorded with
+     * never are; and the stack is read for a park or a monitor's wait, for a platform thread's sleep or I/O (where it
+     * waited), never for a monitor's enter nor a virtual thread's sleep or I/O. A park or a monitor's wait recorded with
      * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
      * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
      */
     @Test
     void theKindDecidesWhereTheStackCannot() {
+        Observation.ThreadRef virtual = new Observation.ThreadRef(8, "", true);
         for (Observation.Blocked.Kind kind : Observation.Blocked.Kind.values()) {
             boolean readsStack = kind == Observation.Blocked.Kind.PARK || kind == Observation.Blocked.Kind.MONITOR_WAIT;
             Observation.Blocked blocked = Observation.Blocked.of(0, 1, WORKER, kind, () -> {
-                if (!readsStack) {
+                if (kind == Observation.Blocked.Kind.MONITOR_ENTER) {
                     throw new AssertionError(kind + " read the stack");
+                }
+                return List.of();
+            });
+            Observation.Blocked.of(0, 1, virtual, kind, () -> {
+                if (!readsStack) {
+                    throw new AssertionError("a virtual thread's " + kind + " read the stack");
                 }
                 return List.of();
             });

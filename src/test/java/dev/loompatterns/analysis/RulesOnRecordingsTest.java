@@ -113,6 +113,10 @@ class RulesOnRecordingsTest {
         Finding pools = found.get("pool-candidate");
         assertThat(pools.summary()).containsPattern("pool-\\d+-thread-#");
         assertThat(blockedInOfTheFirstCandidate(pools, EXECUTORS_POOL, 4)).contains("socket read");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) pools.list("candidates").getFirst()).get("waited_in"))
+                        .keySet().stream().map(String::valueOf).toList())
+                .as("JFR records a read from the code that called the JDK's")
+                .contains("socket read" + Observation.Blocked.FROM + Programs.class.getName());
     }
 
     /**
