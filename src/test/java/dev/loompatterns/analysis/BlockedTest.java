@@ -31,6 +31,13 @@ class BlockedTest {
                 .toList();
     }
 
+    /** Where a platform thread's wait of this kind, with these frames, was ({@link Observation.Blocked#waitedIn}). */
+    private static String waitedIn(Observation.Blocked.Kind kind, String... frames) {
+        Observation.Blocked blocked = Observation.Blocked.of(0, 1, WORKER, kind, () -> stack(frames));
+        assertThat(blocked.waitedFor()).as(kind.toString()).isEqualTo(Observation.Blocked.Wait.IN_TASK);
+        return blocked.waitedIn();
+    }
+
     private static Observation.Blocked park(List<PinTaxonomy.Frame> frames) {
         return Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> frames);
     }
@@ -287,39 +294,28 @@ class BlockedTest {
         assertThat(Observation.Blocked.waitingClass(stack(park, lockSupport))).isEmpty();
         assertThat(Observation.Blocked.waitingClass(List.of())).isEmpty();
 
-        Observation.Blocked monitorWait = Observation.Blocked.of(
-                0,
-                1,
-                WORKER,
-                Observation.Blocked.Kind.MONITOR_WAIT,
-                () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", "app.Gate.await"));
-        assertThat(monitorWait.waitedIn()).isEqualTo("app.Gate");
-        Observation.Blocked sleep = Observation.Blocked.of(
-                0,
-                1,
-                WORKER,
-                Observation.Blocked.Kind.SLEEP,
-                () -> stack("java.lang.Thread.sleepNanos0", "java.lang.Thread.sleep", "app.Retry.backOff"));
-        assertThat(sleep.waitedIn()).isEqualTo("sleep from app.Retry");
-        assertThat(Observation.Blocked.of(
-                                0,
-                                1,
-                                WORKER,
-                                Observation.Blocked.Kind.SOCKET_READ,
-                                () -> stack("java.io.BufferedReader.readLine", "org.postgresql.core.PGStream.receive"))
-                        .waitedIn())
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.MONITOR_WAIT,
+                        "java.lang.Object.wait0",
+                        "java.lang.Object.wait",
+                        "app.Gate.await"))
+                .isEqualTo("app.Gate");
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.SLEEP,
+                        "java.lang.Thread.sleepNanos0",
+                        "java.lang.Thread.sleep",
+                        "app.Retry.backOff"))
+                .isEqualTo("sleep from app.Retry");
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.SOCKET_READ,
+                        "java.io.BufferedReader.readLine",
+                        "org.postgresql.core.PGStream.receive"))
                 .as("the JDK's frames passed over")
                 .isEqualTo("socket read from org.postgresql.core.PGStream");
-        assertThat(Observation.Blocked.of(
-                                0,
-                                1,
-                                WORKER,
-                                Observation.Blocked.Kind.SLEEP,
-                                () -> stack("java.util.concurrent.TimeUnit.sleep", "java.lang.Thread.run"))
-                        .waitedIn())
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.SLEEP, "java.util.concurrent.TimeUnit.sleep", "java.lang.Thread.run"))
                 .as("no code but the JDK's: nothing more than the kind tells")
                 .isEmpty();
-        assertThat(sleep.waitedFor()).isEqualTo(Observation.Blocked.Wait.IN_TASK);
     }
 
     /**
