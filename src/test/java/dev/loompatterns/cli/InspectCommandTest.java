@@ -138,10 +138,10 @@ class InspectCommandTest {
         assertThat(LoomCliTest.loom("inspect", recording.toString()).out()).doesNotContain("JFR lost");
     }
 
-    /** The names of an object's fields, and of the objects in its lists, however deep. */
     /** Details whose keys are the recording's data, not names the docs could list: {@code waited_in}'s are classes. */
     private static final java.util.Set<String> KEYED_BY_DATA = java.util.Set.of("waited_in");
 
+    /** The names of an object's fields and its lists' objects', however deep; not {@link #KEYED_BY_DATA}'s keys. */
     private static void names(JsonNode node, java.util.Set<String> names) {
         if (node.isObject()) {
             node.properties().forEach(field -> {
