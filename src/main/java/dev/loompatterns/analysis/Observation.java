@@ -248,6 +248,11 @@ public sealed interface Observation {
             return type.substring(0, Math.max(0, type.lastIndexOf('.')));
         }
 
+        /**
+         * The frames every park or monitor's wait goes through, passed over to find where it was. Wider than
+         * {@link #takingALock}'s, on purpose: that one stops at a condition's frame, since a condition's await that
+         * takes its lock again is no wait for the lock's holder ({@code BlockedTest.otherParksAreNoWaitForALock}).
+         */
         private static boolean machinery(String type) {
             return type.equals("jdk.internal.misc.Unsafe")
                     || type.equals("java.util.concurrent.locks.LockSupport")
