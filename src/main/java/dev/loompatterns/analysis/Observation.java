@@ -125,7 +125,7 @@ public sealed interface Observation {
             /**
              * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
              * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}, JBoss Threads'
-             * {@code EnhancedQueueExecutor}), or a {@code java.util.Timer}'s
+             * {@code EnhancedQueueExecutor}, c3p0's helper threads), or a {@code java.util.Timer}'s
              * thread waiting for its next task: idle, not blocked in a task.
              */
             FOR_WORK,
@@ -279,6 +279,9 @@ public sealed interface Observation {
 
         /** A pool's thread waiting in the pool's own wait for a task, by the frames of its stack. */
         static boolean awaitingATask(List<PinTaxonomy.Frame> frames) {
+            if (waitingInALoopOfTasks(frames)) {
+                return true;
+            }
             for (PinTaxonomy.Frame frame : frames) {
                 String type = frame.type();
                 String method = frame.method();
@@ -302,6 +305,23 @@ public sealed interface Observation {
                         // wakes sleeping virtual threads: it parks until the next delay is due
                         || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A pool's thread that waits for a task in the loop that runs them, itself: the frame that called the wait
+         * (the first below {@link #machinery}) is that loop's, c3p0's helper threads'
+         * ({@code ThreadPoolAsynchronousRunner$PoolThread.run} calling {@code wait()}, c3p0 0.9.5.5 and 0.11.2, JDK
+         * 25). That loop's frame is under every task the thread runs too, so only the frame that called the wait
+         * tells idle from a task's own wait.
+         */
+        private static boolean waitingInALoopOfTasks(List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                if (!machinery(frame.type())) {
+                    return frame.type().equals("com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread")
+                            && frame.method().equals("run");
                 }
             }
             return false;

@@ -400,8 +400,8 @@ final class PoolCandidateRule extends BaseRule {
      * candidate is named: another pool's idle thread reads as blocked.
      */
     static final String IDLE_KNOWN = "A thread waiting for its next task is idle, not counted, where its stack shows"
-            + " the wait of the JDK's executors, Tomcat's, Jetty's, Netty's or JBoss Threads' pools; another pool's"
-            + " idle threads count as blocked. ";
+            + " the wait of the JDK's executors, Tomcat's, Jetty's, Netty's or JBoss Threads' pools, or of c3p0's"
+            + " helper threads; another pool's idle threads count as blocked. ";
 
     /** The common pool's workers, as a pool: {@code ForkJoinPool.commonPool-worker-1} and on. */
     static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-#";
@@ -434,12 +434,17 @@ final class PoolCandidateRule extends BaseRule {
      * The limits a pool's tasks can wait for that moving the pool does not lift, by the class they waited in
      * ({@link Observation.Blocked#waitedIn}): what was waited for, and what there are as many of as tasks run at once.
      * The connection pools are those recorded here: HikariCP 7.1.0 (its tasks park in {@code SynchronousQueue.poll},
-     * called from its {@code ConcurrentBag}) and Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
+     * called from its {@code ConcurrentBag}), Tomcat JDBC 11.0.29 (in a {@code CountDownLatch} called from its
+     * {@code FairBlockingQueue}, its default, or with {@code fairQueue=false} a {@code LinkedBlockingQueue} called
+     * from its {@code ConnectionPool}), c3p0 0.11.2 and 0.9.5.5 (a condition's await, or {@code wait()} in 0.9.5.5,
+     * in its {@code BasicResourcePool}) and Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
      * {@code LinkedBlockingDeque}).
      */
     enum Limit {
         PERMITS("a Semaphore's permits", "permits"),
         HIKARI("a connection from HikariCP's pool", "connections"),
+        TOMCAT_JDBC("a connection from Tomcat JDBC's pool", "connections"),
+        C3P0("a connection from c3p0's pool", "connections"),
         COMMONS_POOL("an object from an Apache Commons Pool (DBCP's connections, say)", "pooled objects");
 
         final String waitedFor;
@@ -455,9 +460,16 @@ final class PoolCandidateRule extends BaseRule {
             if (waitedIn.equals(SEMAPHORE) || waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM)) {
                 return PERMITS;
             }
-            if (waitedIn.startsWith("java.util.concurrent.")
-                    && waitedIn.contains(Observation.Blocked.FROM + "com.zaxxer.hikari.")) {
-                return HIKARI;
+            if (waitedIn.startsWith("java.util.concurrent.")) {
+                if (waitedIn.contains(Observation.Blocked.FROM + "com.zaxxer.hikari.")) {
+                    return HIKARI;
+                }
+                if (waitedIn.contains(Observation.Blocked.FROM + "org.apache.tomcat.jdbc.pool.")) {
+                    return TOMCAT_JDBC;
+                }
+            }
+            if (waitedIn.startsWith("com.mchange.v2.resourcepool.")) {
+                return C3P0;
             }
             return waitedIn.startsWith("org.apache.commons.pool2.") ? COMMONS_POOL : null;
         }
@@ -500,11 +512,12 @@ final class PoolCandidateRule extends BaseRule {
         if (bound.isEmpty()) {
             return "";
         }
+        List<String> many = kinds.stream().map(kind -> kind.many).distinct().toList();
         return String.join("; ", bound)
                 + ": on virtual threads those waits hold no thread, but no more tasks run at once than there are "
-                + String.join(" or ", kinds.stream().map(kind -> kind.many).toList())
+                + String.join(" or ", many)
                 + ", so " + (bound.size() == 1 ? "the pool goes" : "these pools go") + " no faster unless "
-                + (kinds.size() == 1 ? "the " + kinds.iterator().next().many : "those") + " grow. ";
+                + (many.size() == 1 ? "the " + many.get(0) : "those") + " grow. ";
     }
 
     /**

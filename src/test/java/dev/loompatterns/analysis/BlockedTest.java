@@ -188,6 +188,42 @@ class BlockedTest {
     }
 
     /**
+     * c3p0's helper threads wait for a task with {@code wait()} in the loop that runs the tasks, a frame under each
+     * task too: idle where that loop called the wait (c3p0 0.9.5.5 and 0.11.2, JDK 25: its 3 threads had read as
+     * blocked 97 to 98% of the time, a candidate), a task's own where a task did.
+     */
+    @Test
+    void c3p0sHelperThreadsAreIdleOnlyWhereTheirLoopWaits() {
+        String loop = "com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread.run";
+        Observation.Blocked idle = Observation.Blocked.of(
+                0,
+                1,
+                WORKER,
+                Observation.Blocked.Kind.MONITOR_WAIT,
+                () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", loop));
+        assertThat(idle.waitedFor()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
+
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.MONITOR_WAIT,
+                        "java.lang.Object.wait0",
+                        "java.lang.Object.wait",
+                        "com.mchange.v2.resourcepool.BasicResourcePool.awaitAvailable",
+                        "com.mchange.v2.resourcepool.BasicResourcePool.checkoutResource",
+                        "com.mchange.v2.resourcepool.BasicResourcePool$AcquireTask.run",
+                        loop))
+                .as("a task the loop runs, waiting")
+                .isEqualTo("com.mchange.v2.resourcepool.BasicResourcePool");
+        assertThat(park(stack(
+                                "jdk.internal.misc.Unsafe.park",
+                                "java.util.concurrent.locks.LockSupport.park",
+                                "java.util.concurrent.CountDownLatch.await",
+                                "app.Job.run",
+                                loop))
+                        .waitedFor())
+                .isEqualTo(Observation.Blocked.Wait.IN_TASK);
+    }
+
+    /**
      * A park or a monitor's wait is named by the JDK class the task called and the task's class, or by the task's own
      * class where it waited in code of its own: below the park machinery (LockSupport, the synchronizers and their
      * conditions, ForkJoinPool's managed blocking, Object.wait), cut to outermost classes. The stacks are JDK 25's, as
@@ -227,15 +263,15 @@ class BlockedTest {
                 "java.util.concurrent.CompletableFuture.get");
         assertThat(Observation.Blocked.waitingClass(calledFrom(futureGet, "app.Client.call")))
                 .isEqualTo("java.util.concurrent.CompletableFuture from app.Client");
-        assertThat(Observation.Blocked.waitingClass(stack(
-                        park,
-                        "java.util.concurrent.locks.LockSupport.park",
-                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
-                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                        "java.util.concurrent.ForkJoinPool.managedBlock",
-                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
-                        "java.util.concurrent.LinkedBlockingQueue.take",
-                        "app.Consumer.run")))
+        List<PinTaxonomy.Frame> conditionAwait = stack(
+                park,
+                lockSupport,
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
+                "java.util.concurrent.ForkJoinPool.unmanagedBlock",
+                "java.util.concurrent.ForkJoinPool.managedBlock",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        conditionAwait, "java.util.concurrent.LinkedBlockingQueue.take", "app.Consumer.run")))
                 .isEqualTo("java.util.concurrent.LinkedBlockingQueue from app.Consumer");
         assertThat(Observation.Blocked.waitingClass(stack(
                         "java.lang.Object.wait0",
@@ -261,18 +297,32 @@ class BlockedTest {
                         "com.zaxxer.hikari.HikariDataSource.getConnection",
                         "app.Db.query")))
                 .isEqualTo("java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag");
-        assertThat(Observation.Blocked.waitingClass(stack(
-                        park,
-                        lockSupport,
-                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode.block",
-                        "java.util.concurrent.ForkJoinPool.unmanagedBlock",
-                        "java.util.concurrent.ForkJoinPool.managedBlock",
-                        "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await",
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        conditionAwait,
                         "org.apache.commons.pool2.impl.LinkedBlockingDeque.takeFirst",
                         "org.apache.commons.pool2.impl.GenericObjectPool.borrowObject",
                         "org.apache.commons.dbcp2.PoolingDataSource.getConnection",
                         "app.Db.query")))
                 .isEqualTo("org.apache.commons.pool2.impl.LinkedBlockingDeque");
+        // Tomcat JDBC 11.0.29 (its default fair queue) and c3p0 0.11.2 waiting for a connection, as recorded here
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        park,
+                        "java.util.concurrent.locks.LockSupport.parkNanos",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                        "java.util.concurrent.locks.AbstractQueuedSynchronizer.tryAcquireSharedNanos",
+                        "java.util.concurrent.CountDownLatch.await",
+                        "org.apache.tomcat.jdbc.pool.FairBlockingQueue.poll",
+                        "org.apache.tomcat.jdbc.pool.ConnectionPool.borrowConnection",
+                        "org.apache.tomcat.jdbc.pool.DataSourceProxy.getConnection",
+                        "app.Db.query")))
+                .isEqualTo("java.util.concurrent.CountDownLatch from org.apache.tomcat.jdbc.pool.FairBlockingQueue");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        conditionAwait,
+                        "com.mchange.v2.resourcepool.BasicResourcePool.cscAwait",
+                        "com.mchange.v2.resourcepool.BasicResourcePool.awaitAvailable",
+                        "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool.checkoutPooledConnection",
+                        "app.Db.query")))
+                .isEqualTo("com.mchange.v2.resourcepool.BasicResourcePool");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
                         lockSupport,

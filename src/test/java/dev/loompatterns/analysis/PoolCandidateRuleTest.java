@@ -444,12 +444,50 @@ class PoolCandidateRuleTest {
      */
     @Test
     void poolsWaitingForConnectionsAreToldTogether() {
-        PoolCandidateRule rule = new PoolCandidateRule();
-        Map<String, String> waits = Map.of(
+        Finding finding = poolsThatWaitedIn(Map.of(
                 "hikari-", "java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag",
                 "dbcp-", "org.apache.commons.pool2.impl.LinkedBlockingDeque",
                 "consumer-", "java.util.concurrent.SynchronousQueue from app.Consumer",
-                "adder-", "sleep from com.zaxxer.hikari.util.UtilityElf");
+                "adder-", "sleep from com.zaxxer.hikari.util.UtilityElf"));
+
+        assertThat(finding.list("candidates")).hasSize(4);
+        assertThat(finding.explanation())
+                .contains("hikari-# spent 100% of its blocked time waiting for a connection from HikariCP's pool")
+                .contains("dbcp-# spent 100% of its blocked time waiting for an object from an Apache Commons Pool")
+                .contains("than there are connections or pooled objects, so these pools go no faster unless those")
+                .doesNotContain("consumer-# spent")
+                .as("HikariCP's own sleep is no wait for a connection")
+                .doesNotContain("adder-# spent");
+    }
+
+    /**
+     * Tomcat JDBC's pool (its fair queue, the default, and the other) and c3p0's, as {@code waitedIn} names their
+     * waits recorded here: connections both, said once; a monitor's wait in Tomcat JDBC's own code (a connection
+     * being set up, recorded so) is none.
+     */
+    @Test
+    void tomcatJdbcsAndC3p0sConnectionsAreLimitsToo() {
+        Finding finding = poolsThatWaitedIn(Map.of(
+                "fair-", "java.util.concurrent.CountDownLatch from org.apache.tomcat.jdbc.pool.FairBlockingQueue",
+                "c3p0-", "com.mchange.v2.resourcepool.BasicResourcePool",
+                "setup-", "org.apache.tomcat.jdbc.pool.ConnectionPool"));
+        assertThat(finding.list("candidates")).hasSize(3);
+        assertThat(finding.explanation())
+                .contains("fair-# spent 100% of its blocked time waiting for a connection from Tomcat JDBC's pool")
+                .contains("c3p0-# spent 100% of its blocked time waiting for a connection from c3p0's pool")
+                .contains("than there are connections, so these pools go no faster unless the connections grow")
+                .doesNotContain("setup-# spent");
+
+        Finding unfair = poolsThatWaitedIn(Map.of(
+                "unfair-", "java.util.concurrent.LinkedBlockingQueue from org.apache.tomcat.jdbc.pool.ConnectionPool"));
+        assertThat(unfair.explanation())
+                .contains("unfair-# spent 100% of its blocked time waiting for a connection from Tomcat JDBC's pool")
+                .contains("so the pool goes no faster unless the connections grow");
+    }
+
+    /** The finding on a 2 s recording in which two threads of each pool parked 0.8 s, each in its pool's class. */
+    private static Finding poolsThatWaitedIn(Map<String, String> waits) {
+        PoolCandidateRule rule = new PoolCandidateRule();
         long id = 100;
         for (Map.Entry<String, String> pool : waits.entrySet()) {
             for (int i = 1; i <= 2; i++) {
@@ -463,16 +501,7 @@ class PoolCandidateRuleTest {
                         pool.getValue()));
             }
         }
-        Finding finding = rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 8, -1, "", everyWaitOn()));
-
-        assertThat(finding.list("candidates")).hasSize(4);
-        assertThat(finding.explanation())
-                .contains("hikari-# spent 100% of its blocked time waiting for a connection from HikariCP's pool")
-                .contains("dbcp-# spent 100% of its blocked time waiting for an object from an Apache Commons Pool")
-                .contains("than there are connections or pooled objects, so these pools go no faster unless those")
-                .doesNotContain("consumer-# spent")
-                .as("HikariCP's own sleep is no wait for a connection")
-                .doesNotContain("adder-# spent");
+        return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 8, -1, "", everyWaitOn()));
     }
 
     /**
