@@ -125,7 +125,7 @@ public sealed interface Observation {
             /**
              * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
              * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}, JBoss Threads'
-             * {@code EnhancedQueueExecutor}, c3p0's helper threads), or a {@code java.util.Timer}'s
+             * {@code EnhancedQueueExecutor}, c3p0's helper threads, Quartz's workers), or a {@code java.util.Timer}'s
              * thread waiting for its next task: idle, not blocked in a task.
              */
             FOR_WORK,
@@ -311,17 +311,23 @@ public sealed interface Observation {
         }
 
         /**
+         * The loops of pools whose threads wait for a task with {@code wait()} in the loop itself, as recorded idle
+         * here on JDK 25: c3p0's helper threads (0.9.5.5 and 0.11.2) and Quartz's workers ({@code SimpleThreadPool},
+         * 2.3.2 and 2.5.0), by {@code type.method}.
+         */
+        private static final java.util.Set<String> LOOPS_THAT_WAIT = java.util.Set.of(
+                "com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread.run",
+                "org.quartz.simpl.SimpleThreadPool$WorkerThread.run");
+
+        /**
          * A pool's thread that waits for a task in the loop that runs them, itself: the frame that called the wait
-         * (the first below {@link #machinery}) is that loop's, c3p0's helper threads'
-         * ({@code ThreadPoolAsynchronousRunner$PoolThread.run} calling {@code wait()}, c3p0 0.9.5.5 and 0.11.2, JDK
-         * 25). That loop's frame is under every task the thread runs too, so only the frame that called the wait
-         * tells idle from a task's own wait.
+         * (the first below {@link #machinery}) is one of {@link #LOOPS_THAT_WAIT}. That loop's frame is under every
+         * task the thread runs too, so only the frame that called the wait tells idle from a task's own wait.
          */
         private static boolean waitingInALoopOfTasks(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
                 if (!machinery(frame.type())) {
-                    return frame.type().equals("com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread")
-                            && frame.method().equals("run");
+                    return LOOPS_THAT_WAIT.contains(frame.type() + "." + frame.method());
                 }
             }
             return false;

@@ -188,39 +188,43 @@ class BlockedTest {
     }
 
     /**
-     * c3p0's helper threads wait for a task with {@code wait()} in the loop that runs the tasks, a frame under each
-     * task too: idle where that loop called the wait (c3p0 0.9.5.5 and 0.11.2, JDK 25: its 3 threads had read as
-     * blocked 97 to 98% of the time, a candidate), a task's own where a task did.
+     * c3p0's helper threads and Quartz's workers wait for a task with {@code wait()} in the loop that runs the tasks, a
+     * frame under each task too: idle where that loop called the wait (c3p0 0.9.5.5 and 0.11.2, Quartz 2.3.2 and
+     * 2.5.0, JDK 25: c3p0's 3 threads had read as blocked 97 to 98% of the time, Quartz's 10 idle workers as 99% and
+     * first to move), a task's own where a task did.
      */
     @Test
-    void c3p0sHelperThreadsAreIdleOnlyWhereTheirLoopWaits() {
-        String loop = "com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread.run";
-        Observation.Blocked idle = Observation.Blocked.of(
-                0,
-                1,
-                WORKER,
-                Observation.Blocked.Kind.MONITOR_WAIT,
-                () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", loop));
-        assertThat(idle.waitedFor()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
+    void poolsWhoseLoopWaitsForATaskAreIdleOnlyWhereTheLoopWaits() {
+        for (String loop : List.of(
+                "com.mchange.v2.async.ThreadPoolAsynchronousRunner$PoolThread.run",
+                "org.quartz.simpl.SimpleThreadPool$WorkerThread.run")) {
+            Observation.Blocked idle = Observation.Blocked.of(
+                    0,
+                    1,
+                    WORKER,
+                    Observation.Blocked.Kind.MONITOR_WAIT,
+                    () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", loop));
+            assertThat(idle.waitedFor()).as(loop).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
 
-        assertThat(waitedIn(
-                        Observation.Blocked.Kind.MONITOR_WAIT,
-                        "java.lang.Object.wait0",
-                        "java.lang.Object.wait",
-                        "com.mchange.v2.resourcepool.BasicResourcePool.awaitAvailable",
-                        "com.mchange.v2.resourcepool.BasicResourcePool.checkoutResource",
-                        "com.mchange.v2.resourcepool.BasicResourcePool$AcquireTask.run",
-                        loop))
-                .as("a task the loop runs, waiting")
-                .isEqualTo("com.mchange.v2.resourcepool.BasicResourcePool");
-        assertThat(park(stack(
-                                "jdk.internal.misc.Unsafe.park",
-                                "java.util.concurrent.locks.LockSupport.park",
-                                "java.util.concurrent.CountDownLatch.await",
-                                "app.Job.run",
-                                loop))
-                        .waitedFor())
-                .isEqualTo(Observation.Blocked.Wait.IN_TASK);
+            assertThat(waitedIn(
+                            Observation.Blocked.Kind.MONITOR_WAIT,
+                            "java.lang.Object.wait0",
+                            "java.lang.Object.wait",
+                            "app.Job.awaitReply",
+                            "app.Job.run",
+                            loop))
+                    .as("a task the loop runs, waiting")
+                    .isEqualTo("app.Job");
+            assertThat(park(stack(
+                                    "jdk.internal.misc.Unsafe.park",
+                                    "java.util.concurrent.locks.LockSupport.park",
+                                    "java.util.concurrent.CountDownLatch.await",
+                                    "app.Job.run",
+                                    loop))
+                            .waitedFor())
+                    .as(loop)
+                    .isEqualTo(Observation.Blocked.Wait.IN_TASK);
+        }
     }
 
     /**
