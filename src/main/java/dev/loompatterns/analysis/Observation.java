@@ -188,7 +188,10 @@ public sealed interface Observation {
          * for one of HikariCP's connections, though the park is in {@code LinkedTransferQueue}'s code;
          * {@code HttpClient.send} waits in a {@code CompletableFuture}'s {@code get}, called from
          * {@code jdk.internal.net.http.HttpClientFacade}, which is named). Where the first frame is not the JDK's, its
-         * class alone (a pool of the program's own calling {@code wait()}); where no frame is not the JDK's, the
+         * class alone (a pool of the program's own calling {@code wait()}), or, for a {@link #future} of a library's,
+         * as for the JDK's, with the class of the first frame outside its package and the JDK's
+         * ({@code org.apache.hc.core5.concurrent.BasicFuture from org.apache.hc.core5.pool.StrictConnPool}, a thread
+         * waiting for one of Apache HttpClient 5's connections); where no frame is not the JDK's, the
          * outermost of the JDK's frames in the first one's package. An inner class's name is cut to its outermost
          * class ({@code CompletableFuture$Signaller} is {@code CompletableFuture}). Empty for an empty stack, or one of
          * machinery only.
@@ -204,7 +207,8 @@ public sealed interface Observation {
                         continue;
                     }
                     if (!jdk(type)) {
-                        return outermost(type); // the code's own wait (a pool of its own calling wait())
+                        // the code's own wait (a pool of its own calling wait()), or a library's future's
+                        return future(type) ? outermost(type) + calledFrom(frames, type) : outermost(type);
                     }
                     samePackage = type;
                     jdkPackage = packageOf(type);
@@ -216,6 +220,29 @@ public sealed interface Observation {
                 outermostJdk = type;
             }
             return outermost(samePackage);
+        }
+
+        /**
+         * Whether a class outside the JDK is a future ({@code org.apache.hc.core5.concurrent.BasicFuture}, Guava's
+         * {@code AbstractFuture}), whose wait, as a {@code CompletableFuture}'s, says nothing of what was awaited
+         * without the code that waited on it.
+         */
+        private static boolean future(String type) {
+            return outermost(type).endsWith("Future");
+        }
+
+        /**
+         * {@code " from "} and the class of the first frame below {@code type}'s that is in neither its package nor
+         * the JDK's, or nothing where none is.
+         */
+        private static String calledFrom(List<PinTaxonomy.Frame> frames, String type) {
+            for (PinTaxonomy.Frame frame : frames) {
+                String caller = frame.type();
+                if (!jdk(caller) && !packageOf(caller).equals(packageOf(type))) {
+                    return FROM + outermost(caller);
+                }
+            }
+            return "";
         }
 
         /**

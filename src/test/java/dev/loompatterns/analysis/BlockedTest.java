@@ -327,6 +327,37 @@ class BlockedTest {
                         "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool.checkoutPooledConnection",
                         "app.Db.query")))
                 .isEqualTo("com.mchange.v2.resourcepool.BasicResourcePool");
+        // Apache HttpClient 5.6.5 and 4.5.14 waiting for a connection, as recorded here: 5's in a future of its own
+        List<PinTaxonomy.Frame> awaitNanos = stack(
+                park,
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        awaitNanos,
+                        "org.apache.hc.core5.concurrent.BasicFuture.get",
+                        "org.apache.hc.core5.pool.StrictConnPool$1.get",
+                        "org.apache.hc.core5.pool.StrictConnPool$1.get",
+                        "org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager$3.get",
+                        "app.Client.call")))
+                .as("a library's future, named with the code that waited on it, as the JDK's are")
+                .isEqualTo("org.apache.hc.core5.concurrent.BasicFuture from org.apache.hc.core5.pool.StrictConnPool");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        awaitNanos,
+                        "com.google.common.util.concurrent.AbstractFuture.get",
+                        "com.google.common.util.concurrent.FluentFuture$TrustedFuture.get",
+                        "app.Client.call")))
+                .isEqualTo("com.google.common.util.concurrent.AbstractFuture from app.Client");
+        assertThat(Observation.Blocked.waitingClass(
+                        calledFrom(awaitNanos, "com.google.common.util.concurrent.AbstractFuture.get")))
+                .as("no caller outside its package: the future alone")
+                .isEqualTo("com.google.common.util.concurrent.AbstractFuture");
+        assertThat(Observation.Blocked.waitingClass(calledFrom(
+                        conditionAwait,
+                        "org.apache.http.pool.AbstractConnPool.getPoolEntryBlocking",
+                        "org.apache.http.pool.AbstractConnPool$2.get",
+                        "org.apache.http.impl.conn.PoolingHttpClientConnectionManager.leaseConnection",
+                        "app.Client.call")))
+                .isEqualTo("org.apache.http.pool.AbstractConnPool");
         assertThat(Observation.Blocked.waitingClass(stack(
                         park,
                         lockSupport,

@@ -485,6 +485,21 @@ class PoolCandidateRuleTest {
                 .contains("so the pool goes no faster unless the connections grow");
     }
 
+    /** Apache HttpClient's pools of connections, 5's and 4's, as {@code waitedIn} names their waits recorded here. */
+    @Test
+    void apacheHttpClientsConnectionsAreLimits() {
+        Finding finding = poolsThatWaitedIn(Map.of(
+                "hc5-", "org.apache.hc.core5.concurrent.BasicFuture from org.apache.hc.core5.pool.StrictConnPool",
+                "hc4-", "org.apache.http.pool.AbstractConnPool",
+                "async-", "org.apache.hc.core5.concurrent.BasicFuture from app.Client"));
+        assertThat(finding.explanation())
+                .contains("hc5-# spent 100% of its blocked time waiting for a connection from Apache HttpClient's pool")
+                .contains("hc4-# spent 100% of its blocked time waiting for a connection from Apache HttpClient's pool")
+                .contains("than there are connections, so these pools go no faster unless the connections grow")
+                .as("a future of HttpClient's that the program waited on is no wait for a connection")
+                .doesNotContain("async-# spent");
+    }
+
     /** The finding on a 2 s recording in which two threads of each pool parked 0.8 s, each in its pool's class. */
     private static Finding poolsThatWaitedIn(Map<String, String> waits) {
         PoolCandidateRule rule = new PoolCandidateRule();
