@@ -125,7 +125,8 @@ public sealed interface Observation {
             /**
              * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
              * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}, JBoss Threads'
-             * {@code EnhancedQueueExecutor}, c3p0's helper threads, Quartz's workers), or a {@code java.util.Timer}'s
+             * {@code EnhancedQueueExecutor}, c3p0's helper threads, Quartz's workers, OkHttp's {@code TaskRunner}), or a
+             * {@code java.util.Timer}'s
              * thread waiting for its next task: idle, not blocked in a task.
              */
             FOR_WORK,
@@ -328,6 +329,8 @@ public sealed interface Observation {
                                 && method.equals("takeTask")
                         || type.equals("org.jboss.threads.EnhancedQueueExecutor$PoolThreadNode")
                                 && method.equals("park")
+                        // OkHttp's TaskRunner (4.12.0, 5.3.2), its threads waiting for the next task to be due
+                        || type.equals("okhttp3.internal.concurrent.TaskRunner") && method.equals("awaitTaskToRun")
                         // JDK 25's timer thread of a ForkJoinPool (ForkJoinPool-N-delayScheduler), which
                         // wakes sleeping virtual threads: it parks until the next delay is due
                         || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {

@@ -401,7 +401,8 @@ final class PoolCandidateRule extends BaseRule {
      */
     static final String IDLE_KNOWN = "A thread waiting for its next task is idle, not counted, where its stack shows"
             + " the wait of the JDK's executors, Tomcat's, Jetty's, Netty's or JBoss Threads' pools, of c3p0's"
-            + " helper threads or of Quartz's workers; another pool's idle threads count as blocked. ";
+            + " helper threads, Quartz's workers or OkHttp's TaskRunner; another pool's idle threads count as"
+            + " blocked. ";
 
     /** The common pool's workers, as a pool: {@code ForkJoinPool.commonPool-worker-1} and on. */
     static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-#";

@@ -139,10 +139,10 @@ class BlockedTest {
     }
 
     /**
-     * The request pools of Tomcat and Jetty waiting for a request, and Netty's and JBoss Threads' executors waiting
-     * for a task, are idle, as the JDK's pools are: their stacks as JFR recorded them idle (Tomcat 11.0.29, Jetty
-     * 12.1.14, Netty 4.2.21, JBoss Threads 3.9.1, JDK 25), where {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and
-     * first to move.
+     * The request pools of Tomcat and Jetty waiting for a request, and Netty's and JBoss Threads' executors and
+     * OkHttp's TaskRunner waiting for a task, are idle, as the JDK's pools are: their stacks as JFR recorded them idle
+     * (Tomcat 11.0.29, Jetty 12.1.14, Netty 4.2.21, JBoss Threads 3.9.1, OkHttp 4.12.0, JDK 25), where
+     * {@code loom inspect} had read Tomcat's 10 idle threads as blocked 99% of the time, and first to move.
      */
     @Test
     void theIdlePoolsOfTheCommonServersAndExecutorsWaitForWork() {
@@ -172,7 +172,15 @@ class BlockedTest {
                 "org.jboss.threads.EnhancedQueueExecutor.runThreadBody",
                 "org.jboss.threads.EnhancedQueueExecutor$ThreadBody.run",
                 "java.lang.Thread.run");
-        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty, jboss)) {
+        List<PinTaxonomy.Frame> okhttp = stack(
+                "java.lang.Object.wait0",
+                "java.lang.Object.wait",
+                "java.lang.Object.wait",
+                "okhttp3.internal.concurrent.TaskRunner$RealBackend.coordinatorWait",
+                "okhttp3.internal.concurrent.TaskRunner.awaitTaskToRun",
+                "okhttp3.internal.concurrent.TaskRunner$runnable$1.run",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker");
+        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty, jboss, okhttp)) {
             assertThat(park(idle).waitedFor()).as(idle.toString()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
         }
         List<PinTaxonomy.Frame> inARequest = stack(
