@@ -124,10 +124,10 @@ public sealed interface Observation {
             IN_TASK,
             /**
              * A pool's thread parked until a task comes ({@code ThreadPoolExecutor.getTask},
-             * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's {@code DefaultEventExecutor}, JBoss Threads'
-             * {@code EnhancedQueueExecutor}, c3p0's helper threads, Quartz's workers, OkHttp's {@code TaskRunner}), or a
-             * {@code java.util.Timer}'s
-             * thread waiting for its next task: idle, not blocked in a task.
+             * {@code ForkJoinPool.awaitWork}, Tomcat's and Jetty's request pools, Netty's
+             * {@code DefaultEventExecutor}, JBoss Threads' {@code EnhancedQueueExecutor}, c3p0's helper threads,
+             * Quartz's workers, OkHttp's {@code TaskRunner}), or a {@code java.util.Timer}'s thread waiting for its
+             * next task: idle, not blocked in a task.
              */
             FOR_WORK,
             /**
