@@ -438,7 +438,8 @@ final class PoolCandidateRule extends BaseRule {
      * called from its {@code ConcurrentBag}), Tomcat JDBC 11.0.29 (in a {@code CountDownLatch} called from its
      * {@code FairBlockingQueue}, its default, or with {@code fairQueue=false} a {@code LinkedBlockingQueue} called
      * from its {@code ConnectionPool}), c3p0 0.11.2 and 0.9.5.5 (a condition's await, or {@code wait()} in 0.9.5.5,
-     * in its {@code BasicResourcePool}), Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
+     * in its {@code BasicResourcePool}), Agroal 2.6, Quarkus's (a synchronizer of its own, acquired in its
+     * {@code ConnectionPool}), Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
      * {@code LinkedBlockingDeque}), and Apache HttpClient's pools of connections, 5.6.5 (a {@code BasicFuture}'s
      * {@code get} called from its {@code StrictConnPool}) and 4.5.14 (a condition's await in its
      * {@code AbstractConnPool}).
@@ -448,6 +449,7 @@ final class PoolCandidateRule extends BaseRule {
         HIKARI("a connection from HikariCP's pool", "connections"),
         TOMCAT_JDBC("a connection from Tomcat JDBC's pool", "connections"),
         C3P0("a connection from c3p0's pool", "connections"),
+        AGROAL("a connection from Agroal's pool", "connections"),
         HTTP_CLIENT("a connection from Apache HttpClient's pool", "connections"),
         COMMONS_POOL("an object from an Apache Commons Pool (DBCP's connections, say)", "pooled objects");
 
@@ -474,6 +476,9 @@ final class PoolCandidateRule extends BaseRule {
             }
             if (waitedIn.startsWith("com.mchange.v2.resourcepool.")) {
                 return C3P0;
+            }
+            if (waitedIn.startsWith("io.agroal.pool.")) {
+                return AGROAL;
             }
             if (waitedIn.startsWith("org.apache.http.pool.")
                     || waitedIn.startsWith("org.apache.hc.core5.pool.")

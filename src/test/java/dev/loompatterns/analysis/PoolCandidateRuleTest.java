@@ -461,17 +461,20 @@ class PoolCandidateRuleTest {
     }
 
     /**
-     * Tomcat JDBC's pool (its fair queue, the default, and the other) and c3p0's, as {@code waitedIn} names their
-     * waits recorded here: connections both, said once; a monitor's wait in Tomcat JDBC's own code (a connection
+     * Tomcat JDBC's pool (its fair queue, the default, and the other), c3p0's and Agroal's, as {@code waitedIn} names
+     * their waits recorded here: connections both, said once; a monitor's wait in Tomcat JDBC's own code (a connection
      * being set up, recorded so) is none.
      */
     @Test
-    void tomcatJdbcsAndC3p0sConnectionsAreLimitsToo() {
+    void tomcatJdbcsC3p0sAndAgroalsConnectionsAreLimitsToo() {
         Finding finding = poolsThatWaitedIn(Map.of(
                 "fair-", "java.util.concurrent.CountDownLatch from org.apache.tomcat.jdbc.pool.FairBlockingQueue",
                 "c3p0-", "com.mchange.v2.resourcepool.BasicResourcePool",
                 "setup-", "org.apache.tomcat.jdbc.pool.ConnectionPool"));
         assertThat(finding.list("candidates")).hasSize(3);
+        assertThat(poolsThatWaitedIn(Map.of("agroal-", "io.agroal.pool.ConnectionPool"))
+                        .explanation())
+                .contains("agroal-# spent 100% of its blocked time waiting for a connection from Agroal's pool");
         assertThat(finding.explanation())
                 .contains("fair-# spent 100% of its blocked time waiting for a connection from Tomcat JDBC's pool")
                 .contains("c3p0-# spent 100% of its blocked time waiting for a connection from c3p0's pool")
