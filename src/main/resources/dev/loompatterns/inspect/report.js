@@ -344,9 +344,14 @@
             var noStackWait = noStackShare(p) > 0
               ? ', with no stack ' + Math.round(noStackShare(p) * 100) + '% (' + duration(p.no_stack_wait_ms) + ')'
               : '';
+            // where the pool waited longest (waited_in is longest first), on a line of its own: a class's name
+            var waited = p.waited_in ? Object.keys(p.waited_in) : [];
+            var longest = waited.length > 0
+              ? ['longest in ' + waited[0] + ' (' + duration(p.waited_in[waited[0]]) + ')']
+              : [];
             return [p.threads + (p.threads === 1 ? ' thread' : ' threads') + ', blocked '
-              + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')' + lock + noStackWait,
-              'pool ' + p.pool];
+              + Math.round(p.blocked_share * 100) + '% (' + duration(p.blocked_ms) + ')' + lock + noStackWait]
+              .concat(longest, ['pool ' + p.pool]);
           }) } } }
         }
       });

@@ -362,15 +362,21 @@ class HtmlReportBrowserTest {
 
     /**
      * A pool that waited mostly for a lock is drawn apart from the candidates, its blocked share first and its wait for
-     * locks after it on the same bar, and its tooltip says both.
+     * locks after it on the same bar, and its tooltip says both; a pool's tooltip says where it waited longest, where
+     * the report says where it waited.
      */
     @Test
     void aPoolWaitingForALockShowsItsWaitAfterItsBlockedShare() throws Exception {
+        Map<String, Object> sockets = new java.util.HashMap<>(pool("sockets-#", 0.9, 0.0));
+        java.util.Map<String, Object> waitedIn = new java.util.LinkedHashMap<>();
+        waitedIn.put("socket read from app.Db", 700.0);
+        waitedIn.put("java.util.concurrent.Semaphore from app.Db", 200.0);
+        sockets.put("waited_in", waitedIn);
         Map<String, Object> pools = Map.of(
                 "recording_ms",
                 1000.0,
                 "candidates",
-                List.of(pool("sockets-#", 0.9, 0.0)),
+                List.of(sockets),
                 "waiting_for_locks",
                 List.of(pool("locked-#", 0.1, 0.8)),
                 "other_pools",
@@ -386,8 +392,8 @@ class HtmlReportBrowserTest {
                         .toList();
         assertThat(bars)
                 .containsExactly(
-                        "candidate: move to virtual threads: sockets-# 0 to 90 / 4 threads, blocked 90% (900 ms) / pool"
-                                + " sockets-#",
+                        "candidate: move to virtual threads: sockets-# 0 to 90 / 4 threads, blocked 90% (900 ms) /"
+                                + " longest in socket read from app.Db (700 ms) / pool sockets-#",
                         "no candidate without its waits for a lock: locked-# 0 to 10 / 4 threads, blocked 10% (100 ms),"
                                 + " waiting for a lock 80% (800 ms) / pool locked-#",
                         "other pools: busy-# 0 to 20 / 4 threads, blocked 20% (200 ms) / pool busy-#",
