@@ -209,7 +209,7 @@ public sealed interface Observation {
                     }
                     if (!jdk(type)) {
                         // the code's own wait (a pool of its own calling wait()), or a library's future's
-                        return future(type) ? outermost(type) + calledFrom(frames, type) : outermost(type);
+                        return future(type) ? outermost(type) + callerOutside(frames, type) : outermost(type);
                     }
                     samePackage = type;
                     jdkPackage = packageOf(type);
@@ -236,7 +236,7 @@ public sealed interface Observation {
          * {@code " from "} and the class of the first frame below {@code type}'s that is in neither its package nor
          * the JDK's, or nothing where none is.
          */
-        private static String calledFrom(List<PinTaxonomy.Frame> frames, String type) {
+        private static String callerOutside(List<PinTaxonomy.Frame> frames, String type) {
             for (PinTaxonomy.Frame frame : frames) {
                 String caller = frame.type();
                 if (!jdk(caller) && !packageOf(caller).equals(packageOf(type))) {
