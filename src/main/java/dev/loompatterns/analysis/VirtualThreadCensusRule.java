@@ -184,6 +184,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " ended in it that did not start in it (counted alive from its start). One that"
                                 + " lived through the whole recording is in none of its events, so the counts alive"
                                 + " (at once, at the end) are of the threads it saw and may be short. ")
+                + WHERE_THEY_WAITED
                 + jmcOpens(details, recording);
         if (unsaid != null) {
             explanation = "The recording has no " + unsaid + " and its settings do not say whether it was on (no"
@@ -194,6 +195,15 @@ final class VirtualThreadCensusRule extends BaseRule {
         }
         return new Finding(ID, slow ? Severity.WARNING : Severity.INFO, summary, explanation, details);
     }
+
+    /**
+     * What a recording cannot say of its virtual threads, and what can: where a long life went waiting unmounted (for
+     * a pool's connection, say, which a platform pool's recorded parks show), said where any were counted.
+     */
+    static final String WHERE_THEY_WAITED = "Where they waited unmounted (for a lock, a queue, a pool's connection) the"
+            + " recording cannot say: JFR records no park or monitor wait of a virtual thread that unmounts (JDK 25)."
+            + " A JSON thread dump taken while they run shows it (jcmd PID Thread.dump_to_file -format=json FILE), and"
+            + " 'loom dump FILE' counts them by where they are. ";
 
     /** Whether the JDK's {@code jfr} reads the file as it is, so that {@code jfr scrub} can copy it. */
     private static boolean jfrReads(Recording recording) {

@@ -1,6 +1,10 @@
 package dev.loompatterns.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loompatterns.analysis.Durations;
+import dev.loompatterns.analysis.WaitLimit;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunReport;
@@ -14,9 +18,14 @@ import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,20 +46,26 @@ import picocli.CommandLine.Parameters;
                     + " the tree gives each StructuredTaskScope, executor and pool with its name, owner, threads and"
                     + " their states.",
             "The run is held while the dump is taken (a thread waits at the run's gate: a task at its start, or the"
-                    + " thread that leads the others), then goes on and checks itself as usual."
+                    + " thread that leads the others), then goes on and checks itself as usual.",
+            "Given a JSON thread dump's file instead (any JVM's: jcmd PID Thread.dump_to_file -format=json FILE),"
+                    + " prints that dump the same way, and where its threads are, most first."
         },
         footer = {
             "",
             "Examples:",
             "  loom dump url-fetch",
             "  loom dump url-fetch --tasks 40 -P group-size=10 --out fetch.json",
-            "  loom dump race --mode virtual --threads 50"
+            "  loom dump race --mode virtual --threads 50",
+            "  loom dump app-threads.json   # a dump jcmd took of your application"
         })
 final class DumpCommand extends LoomCommand {
 
     static final int MAX_THREADS_LISTED = 100_000;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "the pattern's id or number (see 'loom list')")
+    @Parameters(
+            index = "0",
+            paramLabel = "ID|FILE",
+            description = "the pattern's id or number, or a JSON thread dump's file to print (see 'loom list')")
     String id;
 
     @Option(names = "--mode", paramLabel = "M", description = "platform, virtual or structured; default: structured")
@@ -88,10 +103,17 @@ final class DumpCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pattern pattern = pattern(id);
-        Mode chosenMode = mode != null ? mode : Mode.STRUCTURED;
+        Path taken = takenDump(id);
+        if (taken == null) {
+            pattern(id); // an unknown id is said before a wrong --threads
+        }
         UsageException.requireRange("--threads", threadsListed, 0, MAX_THREADS_LISTED);
         UsageException.requireRange("--containers", containersListed, 0, MAX_THREADS_LISTED);
+        if (taken != null) {
+            return printTaken(taken);
+        }
+        Pattern pattern = pattern(id);
+        Mode chosenMode = mode != null ? mode : Mode.STRUCTURED;
         Variant chosenVariant = pattern.variant(variant);
         Workload chosenWorkload = workload.forPattern(pattern, chosenMode, false);
         pattern.validate(chosenMode, chosenVariant, chosenWorkload); // before the run starts
@@ -109,6 +131,128 @@ final class DumpCommand extends LoomCommand {
         } finally {
             AtomicFile.releaseName(chosen);
         }
+    }
+
+    /** How to take the dump a file should hold, said where a file is not one. */
+    static final String TAKE_ONE = "give a JSON thread dump (jcmd PID Thread.dump_to_file -format=json FILE)";
+
+    /**
+     * The file of a dump already taken that {@code argument} names, or null where it names a pattern: a pattern's id
+     * or a number first ({@code ./url-fetch} names a file of that name), then an existing file; an argument written as
+     * a file is ({@code .json}, or a path) that names none is said in one line.
+     */
+    Path takenDump(String argument) {
+        if (argument.matches("[+-]?[0-9]+") || catalogue.patterns().stream().anyMatch(p -> p.id().equals(argument))) {
+            return null;
+        }
+        Path file = Path.of(argument);
+        if (!argument.isBlank() && Files.exists(file)) {
+            return file;
+        }
+        if (argument.endsWith(".json") || argument.contains(File.separator)) {
+            throw new UsageException("no such file: '" + argument + "'; " + TAKE_ONE + ", or a pattern's id");
+        }
+        return null; // an unknown pattern, said as one
+    }
+
+    /**
+     * Prints a dump already taken: where it came from, its summary, its tree and where its threads are. The options
+     * of a run are refused: nothing runs.
+     */
+    private int printTaken(Path file) throws Exception {
+        List<String> runOptions = new ArrayList<>();
+        if (mode != null) {
+            runOptions.add("--mode");
+        }
+        if (variant != null) {
+            runOptions.add("--variant");
+        }
+        if (workload.tasks != null) {
+            runOptions.add("--tasks");
+        }
+        if (!workload.paramArgs.isEmpty()) {
+            runOptions.add("-P");
+        }
+        if (out != null) {
+            runOptions.add("--out");
+        }
+        if (!runOptions.isEmpty()) {
+            throw new UsageException(String.join(", ", runOptions) + (runOptions.size() == 1 ? " is" : " are")
+                    + " for a pattern's run, and '" + file + "' is a dump already taken, which is printed as it is;"
+                    + " leave " + (runOptions.size() == 1 ? "it" : "them") + " out");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException("'" + file + "' is a folder; " + TAKE_ONE);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(
+                    "'" + file + "' is not a regular file (a pipe, a device or a socket); " + TAKE_ONE);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException("cannot read '" + file + "': permission denied");
+        }
+        Progress progress = Progress.onTerminal(err());
+        ThreadDump dump;
+        try {
+            progress.show(1, 1, "reading the dump, " + TextReport.size(Files.size(file)));
+            dump = ThreadDump.read(file); // does not stop for an interrupt
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new UsageException("'" + file + "' is not a JSON thread dump: "
+                    + (e instanceof JsonEOFException ? "its JSON is cut short" : "it is not JSON")
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; a text dump (jstack's, or jcmd's without -format=json) is not read; " + TAKE_ONE);
+        } catch (ThreadDump.NotADump e) {
+            throw new UsageException("'" + file + "' is not a JSON thread dump: its JSON has no"
+                    + " threadDump.threadContainers; " + TAKE_ONE);
+        } catch (IOException e) {
+            throw new UsageException("cannot read '" + file + "': " + e.getMessage());
+        } finally {
+            progress.clear();
+        }
+        if (Thread.interrupted() || Cancellation.requested()) {
+            throw new InterruptedException("interrupted while the dump was read");
+        }
+        PrintWriter print = out();
+        String origin = dump.origin().describe();
+        print.println("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")"));
+        print.println();
+        printDump(dump, print);
+        print.flush();
+        return LoomCli.EXIT_OK;
+    }
+
+    /** The summary, the tree and where the program's threads are: what is printed of a dump, taken here or not. */
+    private void printDump(ThreadDump dump, PrintWriter print) {
+        dump.printSummary(print);
+        print.println();
+        dump.print(print, threadsListed, containersListed);
+        print.println();
+        List<String> many = dump
+                .printPlaces(
+                        print,
+                        thread -> limit(thread)
+                                .map(limit -> "waiting for " + limit.waitedFor())
+                                .orElse(""))
+                .stream()
+                .flatMap(thread -> limit(thread).stream())
+                .map(WaitLimit::many)
+                .distinct()
+                .toList();
+        if (!many.isEmpty()) {
+            Notes.note(
+                    print,
+                    "Waiting for a limit: on a virtual thread the wait holds no platform thread, but no more tasks run"
+                            + " at once than there are " + String.join(" or ", many) + ", so more threads go no faster;"
+                            + " more " + String.join(" or ", many) + " may (docs/migration.md, row 1).");
+        }
+    }
+
+    /** The limit a waiting thread of the dump waits for ({@link WaitLimit}), where it is one. */
+    static Optional<WaitLimit> limit(ThreadDump.DumpedThread thread) {
+        return thread.state().endsWith("WAITING") || thread.state().equals("BLOCKED")
+                ? WaitLimit.of(thread.frames())
+                : Optional.empty();
     }
 
     /** Where a dump goes when no --out names a file, and where one for a device or a pipe is taken first. */
@@ -190,15 +334,14 @@ final class DumpCommand extends LoomCommand {
         }
         print.println("Saved to " + saved);
         print.println();
-        dump.printSummary(print);
-        print.println();
-        dump.print(print, threadsListed, containersListed);
+        printDump(dump, print);
         print.println();
         Notes.note(
                 print,
                 "Then released, the run finished: " + finished.check().word() + ": "
                         + finished.check().detail());
-        print.println("The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE");
+        print.println(
+                "The same dump of any JVM: jcmd <pid> Thread.dump_to_file -format=json FILE, then loom dump FILE");
         print.flush();
         return finished.check().ok() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }

@@ -450,7 +450,8 @@ final class InspectCommand extends LoomCommand {
         }
         if (!startsLikeARecording(file)) {
             throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"
-                    + " FLR and a zero byte); give a .jfr recording");
+                    + " FLR and a zero byte); give a .jfr recording"
+                    + (startsLikeJson(file) ? ", or print a JSON thread dump with 'loom dump FILE'" : ""));
         }
         List<JvmParts.Part> parts = jvmParts(file);
         if (parts.size() > 1 && parts.stream().allMatch(part -> part.offset() == 0 || part.again())) {
@@ -520,6 +521,21 @@ final class InspectCommand extends LoomCommand {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false; // cannot tell: the write itself will say what is wrong
+        }
+    }
+
+    /** Whether the file's first byte but white space is a brace: JSON, such as a thread dump jcmd wrote. */
+    static boolean startsLikeJson(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(64);
+            for (byte b : start) {
+                if (!Character.isWhitespace(b)) {
+                    return b == '{';
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // the line says what the file is not, whatever this cannot tell
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,7 +51,42 @@ public final class ThreadDump {
      */
     private final Map<String, List<Container>> childrenById;
 
+    private final Origin origin;
+
+    /**
+     * What a dump says of the JVM it was taken of, each field as the dump writes it, or empty where it has none.
+     *
+     * @param processId      the process id ({@code processId})
+     * @param time           when it was taken ({@code time}, ISO-8601)
+     * @param runtimeVersion the JDK's version ({@code runtimeVersion})
+     */
+    public record Origin(String processId, String time, String runtimeVersion) {
+
+        /** What a dump made here, not read from a file, says of its JVM: nothing. */
+        static final Origin NONE = new Origin("", "", "");
+
+        /** {@code process 15915, JDK 25.0.3+9-LTS, taken 2026-12-05T16:27:51.859Z}: the fields it has. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (!processId.isEmpty()) {
+                parts.add("process " + processId);
+            }
+            if (!runtimeVersion.isEmpty()) {
+                parts.add("JDK " + runtimeVersion);
+            }
+            if (!time.isEmpty()) {
+                parts.add("taken " + time);
+            }
+            return String.join(", ", parts);
+        }
+    }
+
     public ThreadDump(List<Container> containers) {
+        this(containers, Origin.NONE);
+    }
+
+    public ThreadDump(List<Container> containers, Origin origin) {
+        this.origin = origin;
         this.containers = List.copyOf(containers);
         this.byId = this.containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
         Map<String, List<Container>> children = new HashMap<>();
@@ -64,6 +101,11 @@ public final class ThreadDump {
                         Comparator.comparingInt((Container c) -> c.name().length())
                                 .thenComparing(Container::name)));
         this.childrenById = children;
+    }
+
+    /** What the dump says of the JVM it was taken of. */
+    public Origin origin() {
+        return origin;
     }
 
     /** Every container, in the dump's order (parents before children). */
@@ -100,10 +142,48 @@ public final class ThreadDump {
         String line() {
             String top = topFrame();
             if (top.isEmpty()) {
-                return label() + " " + state
-                        + (virtual && stack.isEmpty() && state.equals("RUNNABLE") ? " " + NOT_YET_RUN : "");
+                return label() + " " + state + (notYetRun() ? " " + NOT_YET_RUN : "");
             }
             return label() + " " + state + " at " + top;
+        }
+
+        /** A virtual thread started and not run yet: runnable with no frames, it waits for a carrier. */
+        boolean notYetRun() {
+            return virtual && stack.isEmpty() && state.equals("RUNNABLE");
+        }
+
+        /**
+         * What {@link #printPlaces} groups it by: {@code virtual TIMED_WAITING at a.B.c(B.java:3), parked on
+         * java.util.concurrent.SynchronousQueue$Transferer}, the blocker without its identity hash, so that the
+         * threads parked on one kind of thing at one place are one group.
+         */
+        String place() {
+            String top = topFrame();
+            return (virtual ? "virtual " : "platform ")
+                    + state
+                    + (top.isEmpty() ? "" : " at " + top)
+                    + (notYetRun() ? " " + NOT_YET_RUN : "");
+        }
+
+        /** What it is parked on, without the identity hash: {@code java.util.concurrent.Semaphore$NonfairSync}. */
+        String blocker() {
+            return parkBlocker.replaceFirst("@[0-9a-f]+$", "");
+        }
+
+        /**
+         * Its frames, innermost first, as a recording's stack gives them ({@code java.util.concurrent.Semaphore.acquire},
+         * with the line where the dump has one), without the module: what is said of a recorded stack can be said of it.
+         */
+        public List<PinTaxonomy.Frame> frames() {
+            List<PinTaxonomy.Frame> frames = new ArrayList<>(stack.size());
+            for (String text : stack) {
+                String bare = withoutModule(text);
+                int paren = bare.indexOf('(');
+                String call = paren < 0 ? bare : bare.substring(0, paren);
+                Matcher line = LINE.matcher(bare);
+                frames.add(PinTaxonomy.Frame.parse(line.find() ? call + ":" + line.group(1) : call));
+            }
+            return frames;
         }
 
         /** The thread's id as a number, or -1 if the dump's is not one. */
@@ -148,9 +228,7 @@ public final class ThreadDump {
         String topFrame() {
             String first = "";
             for (String text : stack) {
-                String bare = text.contains("/") && text.indexOf('/') < text.indexOf('(')
-                        ? text.substring(text.indexOf('/') + 1)
-                        : text;
+                String bare = withoutModule(text);
                 if (first.isEmpty()) {
                     first = bare;
                 }
@@ -162,6 +240,16 @@ public final class ThreadDump {
             }
             return first;
         }
+    }
+
+    /** The line a dump's frame gives: {@code 163} of {@code a.B.c(B.java:163)}. */
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(":(\\d+)\\)$");
+
+    /** A frame as the dump writes it without its module: {@code java.lang.Thread.run(Thread.java:1474)}. */
+    static String withoutModule(String frame) {
+        return frame.contains("/") && frame.indexOf('/') < frame.indexOf('(')
+                ? frame.substring(frame.indexOf('/') + 1)
+                : frame;
     }
 
     /**
@@ -263,16 +351,27 @@ public final class ThreadDump {
         }
     }
 
+    /** JSON read whole that is not a thread dump: it has no {@code threadDump.threadContainers}. */
+    public static final class NotADump extends IOException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        NotADump(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Reads a JSON thread dump.
      *
-     * @throws IOException if the file cannot be read or is not a JSON thread dump
+     * @throws IOException if the file cannot be read or is not JSON
+     * @throws NotADump if it is JSON and not a thread dump
      */
     public static ThreadDump read(Path file) throws IOException {
         JsonNode dump = new ObjectMapper().readTree(file.toFile()).path("threadDump");
         JsonNode containers = dump.path("threadContainers");
         if (!containers.isArray()) {
-            throw new IOException(file + " is not a JSON thread dump (no threadDump.threadContainers)");
+            throw new NotADump(file + " is not a JSON thread dump (no threadDump.threadContainers)");
         }
         List<Container> read = new ArrayList<>();
         for (JsonNode container : containers) {
@@ -294,7 +393,11 @@ public final class ThreadDump {
                     textOrNull(container.path("owner")),
                     List.copyOf(threads)));
         }
-        return new ThreadDump(List.copyOf(read));
+        Origin origin = new Origin(
+                dump.path("processId").asText(""),
+                dump.path("time").asText(""),
+                dump.path("runtimeVersion").asText(""));
+        return new ThreadDump(List.copyOf(read), origin);
     }
 
     private static String textOrNull(JsonNode node) {
@@ -349,6 +452,80 @@ public final class ThreadDump {
                         .collect(Collectors.joining(", ")));
         out.println("Threads: " + grouped(threads.size()) + " (" + grouped(virtual) + " virtual), by state: "
                 + byState(threads));
+    }
+
+    /** How many places {@link #printPlaces} lists at the most; the rest are counted in one line. */
+    public static final int PLACES_LISTED = 10;
+
+    /**
+     * Where the program's threads are, in every container together: its threads grouped by their {@link
+     * DumpedThread#place() place} (the innermost frame outside the JDK, with the state and the kind of thread) and what
+     * they are parked on, most threads first, {@value #PLACES_LISTED} places at the most, each with what {@code
+     * meaning} says of its first thread, where it says anything. A virtual thread started and not run yet is the
+     * program's: it waits for a carrier. Threads in the JDK's code alone (carriers, the JVM's housekeeping) and loom's
+     * own are counted, not listed. The tree lists a few threads of each container; this says where all of them are,
+     * such as 97 virtual threads waiting for a pool's connection, which a JFR recording does not show: it records no
+     * park of a virtual thread that unmounts (JDK 25).
+     *
+     * @return the first thread of each place listed
+     */
+    public List<DumpedThread> printPlaces(PrintWriter out, Function<DumpedThread, String> meaning) {
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, DumpedThread> first = new java.util.LinkedHashMap<>(); // in the dump's order, for ties
+        long[] notListed = new long[3]; // by rank: loom's own (1) and the JDK's alone (2)
+        for (Container container : containers) {
+            for (DumpedThread thread : container.threads()) {
+                if (thread.rank() == 0 || thread.notYetRun()) {
+                    String key = thread.place() + "\n" + thread.blocker();
+                    counts.merge(key, 1L, Long::sum);
+                    first.putIfAbsent(key, thread);
+                } else {
+                    notListed[thread.rank()]++;
+                }
+            }
+        }
+        List<String> order = new ArrayList<>(first.keySet());
+        order.sort(Comparator.comparing(counts::get).reversed()); // stable: ties keep the dump's order
+        out.println("Where the program's threads are (by their innermost frame outside the JDK), most first:");
+        if (order.isEmpty()) {
+            out.println("  none: every thread is in the JDK's code alone or in loom's");
+        }
+        List<DumpedThread> listed = new ArrayList<>();
+        for (String key : order.subList(0, Math.min(PLACES_LISTED, order.size()))) {
+            DumpedThread thread = first.get(key);
+            listed.add(thread);
+            out.println("  " + grouped(counts.get(key)) + " " + thread.place());
+            String said = meaning.apply(thread);
+            List<String> more = new ArrayList<>();
+            if (!thread.blocker().isEmpty()) {
+                more.add("parked on " + thread.blocker());
+            }
+            if (!said.isEmpty()) {
+                more.add(said);
+            }
+            if (!more.isEmpty()) {
+                out.println("      " + String.join(": ", more));
+            }
+        }
+        if (order.size() > PLACES_LISTED) {
+            long rest = order.subList(PLACES_LISTED, order.size()).stream()
+                    .mapToLong(counts::get)
+                    .sum();
+            out.println(
+                    "  ... " + count(order.size() - PLACES_LISTED, "more place") + " (" + count(rest, "thread") + ")");
+        }
+        List<String> unlisted = new ArrayList<>();
+        if (notListed[2] > 0) {
+            unlisted.add(
+                    count(notListed[2], "thread") + " in the JDK's code alone (carriers, idle pools, the JVM's own)");
+        }
+        if (notListed[1] > 0) {
+            unlisted.add(grouped(notListed[1]) + " of loom's");
+        }
+        if (!unlisted.isEmpty()) {
+            out.println("Not listed: " + String.join(" and ", unlisted) + ".");
+        }
+        return listed;
     }
 
     /** The threads counted by state, in state order: {@code TIMED_WAITING 2, WAITING 6}; empty for none. */

@@ -323,6 +323,11 @@ class DumpCommandTest {
                 .allSatisfy(line -> assertThat(line)
                         .containsAnyOf(" at dev.loompatterns.context.", " RUNNABLE " + ThreadDump.NOT_YET_RUN));
         assertThat(shown).anySatisfy(line -> assertThat(line).contains(" at dev.loompatterns.context."));
+        // and where all of them are, the shown and the counted alike, most first
+        int places = lines.indexOf(
+                "Where the program's threads are (by their innermost frame outside the JDK), most first:");
+        assertThat(places).as(result.out()).isPositive();
+        assertThat(lines.get(places + 1)).matches("  \\d+ virtual [A-Z_]+ at dev\\.loompatterns\\.context\\..*");
         java.util.regex.Matcher held = java.util.regex.Pattern.compile(
                         "(\\d+) threads?\\s+(?:was|were)\\s+held\\s+at\\s+the\\s+run's\\s+gate")
                 .matcher(result.out());

@@ -887,8 +887,14 @@ class InspectCommandTest {
         for (Path notARecording : List.of(text, tail)) {
             assertThat(usageLine(notARecording))
                     .startsWith("loom: '" + notARecording + "' is not a JFR recording")
-                    .doesNotContain("cut short");
+                    .doesNotContain("cut short")
+                    .doesNotContain("thread dump");
         }
+        // a JSON thread dump given to inspect: the command that reads one is named
+        Path dump = Files.writeString(dir.resolve("threads.json"), "\n  {\"threadDump\": {}}");
+        assertThat(usageLine(dump))
+                .isEqualTo("loom: '" + dump + "' is not a JFR recording (a recording's first bytes are FLR and a zero"
+                        + " byte); give a .jfr recording, or print a JSON thread dump with 'loom dump FILE'");
         Path truncated = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThat(usageLine(truncated))
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording")

@@ -511,7 +511,7 @@ class LoomCliTest {
                                     .as(name + " " + arg.paramLabel())
                                     .isNotBlank();
                         }));
-        assertThat(required).contains("run ID", "dump ID", "fidelity ID", "inspect FILE");
+        assertThat(required).contains("run ID", "dump ID|FILE", "fidelity ID", "inspect FILE");
     }
 
     /**
@@ -592,7 +592,8 @@ class LoomCliTest {
                 "run",
                 "loom: run needs ID, the pattern's id or number (see 'loom run --help')",
                 "dump",
-                "loom: dump needs ID, the pattern's id or number (see 'loom dump --help')",
+                "loom: dump needs ID|FILE, the pattern's id or number, or a JSON thread dump's file to print (see"
+                        + " 'loom dump --help')",
                 "fidelity",
                 "loom: fidelity needs ID, thread-basics or url-fetch (or their numbers, 1 and 11) (see"
                         + " 'loom fidelity --help')",

@@ -304,4 +304,141 @@ class ThreadDumpTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a JSON thread dump");
     }
+
+    /** A thread waiting at {@code app.Db.query}, parked on {@code parkBlocker}. */
+    static ThreadDump.DumpedThread atQuery(String tid, boolean virtual, String parkBlocker) {
+        return new ThreadDump.DumpedThread(
+                tid,
+                "",
+                "WAITING",
+                virtual,
+                parkBlocker,
+                List.of(
+                        "java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                        "app/app.Db.query(Db.java:5)",
+                        "app/app.Main.main(Main.java:9)"));
+    }
+
+    /** {@link ThreadDump#printPlaces}'s lines, with a meaning that names the thread it was asked about. */
+    static List<String> places(ThreadDump dump) {
+        StringWriter text = new StringWriter();
+        dump.printPlaces(new PrintWriter(text, true), thread -> "asked of #" + thread.tid());
+        return text.toString().lines().toList();
+    }
+
+    /**
+     * Where the program's threads are: grouped by kind, state, innermost frame outside the JDK and what they are
+     * parked on (its identity hash left out), most first and ties in the dump's order, the meaning asked of each
+     * group's first thread; the JDK's threads and loom's counted.
+     */
+    @Test
+    void theProgramsThreadsAreGroupedByWhereTheyAreMostFirst() {
+        var jdkAlone = new ThreadDump.DumpedThread(
+                "2",
+                "Reference Handler",
+                "RUNNABLE",
+                false,
+                "",
+                List.of("java.base/java.lang.ref.Reference.x(R.java:1)"));
+        var loom = new ThreadDump.DumpedThread(
+                "3", "loom-heap-watch", "TIMED_WAITING", false, "", List.of("app/a.B.c(B.java:3)"));
+        var notRun = new ThreadDump.DumpedThread("90", "", "RUNNABLE", true, "", List.of());
+        ThreadDump dump = new ThreadDump(List.of(
+                new ThreadDump.Container("<root>", null, null, List.of(jdkAlone, loom, atQuery("10", false, ""))),
+                new ThreadDump.Container(
+                        "pool",
+                        "<root>",
+                        null,
+                        List.of(
+                                atQuery("20", true, "java.util.concurrent.Semaphore$NonfairSync@1a"),
+                                notRun,
+                                atQuery("21", true, "java.util.concurrent.Semaphore$NonfairSync@2b"),
+                                atQuery("22", true, "java.util.concurrent.CountDownLatch$Sync@3c"),
+                                atQuery("23", true, "java.util.concurrent.Semaphore$NonfairSync@1a")))));
+
+        assertThat(places(dump))
+                .containsExactly(
+                        "Where the program's threads are (by their innermost frame outside the JDK), most first:",
+                        "  3 virtual WAITING at app.Db.query(Db.java:5)",
+                        "      parked on java.util.concurrent.Semaphore$NonfairSync: asked of #20",
+                        "  1 platform WAITING at app.Db.query(Db.java:5)",
+                        "      asked of #10",
+                        "  1 virtual RUNNABLE " + ThreadDump.NOT_YET_RUN,
+                        "      asked of #90",
+                        "  1 virtual WAITING at app.Db.query(Db.java:5)",
+                        "      parked on java.util.concurrent.CountDownLatch$Sync: asked of #22",
+                        "Not listed: 1 thread in the JDK's code alone (carriers, idle pools, the JVM's own) and 1 of"
+                                + " loom's.");
+    }
+
+    /** Past {@value ThreadDump#PLACES_LISTED} places the rest are counted, places and threads; a meaning of "" adds no line. */
+    @Test
+    void placesPastTheLimitAreCountedAndNoMeaningAddsNoLine() {
+        List<ThreadDump.DumpedThread> threads = new ArrayList<>();
+        for (int place = 0; place < ThreadDump.PLACES_LISTED + 2; place++) {
+            for (int i = 0; i <= (place == ThreadDump.PLACES_LISTED + 1 ? 1 : 0); i++) {
+                threads.add(new ThreadDump.DumpedThread(
+                        place + "-" + i, "", "WAITING", true, "", List.of("app/a.B.at" + place + "(B.java:1)")));
+            }
+        }
+        StringWriter text = new StringWriter();
+        new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, threads)))
+                .printPlaces(new PrintWriter(text, true), thread -> "");
+        List<String> lines = text.toString().lines().toList();
+
+        assertThat(lines).hasSize(1 + ThreadDump.PLACES_LISTED + 1);
+        assertThat(lines.get(1))
+                .isEqualTo("  2 virtual WAITING at a.B.at" + (ThreadDump.PLACES_LISTED + 1) + "(B.java:1)");
+        assertThat(lines.getLast()).isEqualTo("  ... 2 more places (2 threads)");
+    }
+
+    @Test
+    void aDumpWithNoThreadOfTheProgramsSaysSo() {
+        var jdkAlone = new ThreadDump.DumpedThread(
+                "2", "", "RUNNABLE", false, "", List.of("java.base/java.lang.ref.Reference.x(R.java:1)"));
+        assertThat(places(new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, List.of(jdkAlone))))))
+                .contains("  none: every thread is in the JDK's code alone or in loom's");
+    }
+
+    /** The JVM a dump was taken of, as far as the dump says; a dump without those fields says nothing of it. */
+    @Test
+    void theOriginIsWhatTheDumpSaysOfItsJvm(@TempDir Path dir) throws IOException {
+        ThreadDump.Origin origin = read(
+                        DUMP.replace(
+                                "\"processId\": \"1\"",
+                                "\"processId\": \"15915\", \"time\": \"2026-12-05T16:27:51.859Z\","
+                                        + " \"runtimeVersion\": \"25.0.3+9-LTS\""),
+                        dir)
+                .origin();
+
+        assertThat(origin.describe()).isEqualTo("process 15915, JDK 25.0.3+9-LTS, taken 2026-12-05T16:27:51.859Z");
+        assertThat(read(DUMP.replace("\"processId\": \"1\", ", ""), dir)
+                        .origin()
+                        .describe())
+                .isEmpty();
+    }
+
+    /** A dump's frames as a recording's stack gives them: module left out, the line where there is one. */
+    @Test
+    void framesAreReadAsARecordingGivesThem() {
+        var thread = new ThreadDump.DumpedThread(
+                "1",
+                "",
+                "WAITING",
+                true,
+                "",
+                List.of(
+                        "java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                        "java.base/java.util.concurrent.Semaphore.acquire(Semaphore.java:318)",
+                        "app.Orders$Inner.place(Orders.java:40)",
+                        "app.Gen.run(Unknown Source)"));
+
+        assertThat(thread.frames())
+                .extracting(Object::toString)
+                .containsExactly(
+                        "jdk.internal.misc.Unsafe.park",
+                        "java.util.concurrent.Semaphore.acquire:318",
+                        "app.Orders$Inner.place:40",
+                        "app.Gen.run");
+    }
 }

@@ -1,0 +1,169 @@
+package dev.loompatterns.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.testing.Background;
+import dev.loompatterns.threaddump.ThreadDump;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code loom dump FILE}: a JSON thread dump taken of any JVM ({@code jcmd PID Thread.dump_to_file -format=json}) is
+ * printed as a pattern's is, with where its threads are and the limits they wait for; nothing runs.
+ */
+class DumpTakenTest {
+
+    /** How many virtual threads {@link #dumpWithThreadsWaitingForPermits} leaves waiting for a permit. */
+    static final int WAITING = 3;
+
+    /**
+     * A dump of this JVM taken while {@value #WAITING} virtual threads wait in {@link #takePermit} for a permit of a
+     * {@code Semaphore} that has none: each is waiting (its state, not a sleep) before the dump is written; then the
+     * permits are given and every thread joined, its failure thrown here.
+     */
+    static Path dumpWithThreadsWaitingForPermits(Path dir) throws Exception {
+        Semaphore permits = new Semaphore(0);
+        List<Background<Void>> waiting = new ArrayList<>();
+        Path file = dir.resolve("app-threads.json").toAbsolutePath();
+        try {
+            for (int i = 0; i < WAITING; i++) {
+                waiting.add(Background.startVirtual(() -> takePermit(permits)));
+            }
+            for (Background<Void> thread : waiting) {
+                thread.awaitState(Thread.State.WAITING);
+            }
+            ThreadDump.write(file);
+            permits.release(WAITING);
+            for (Background<Void> thread : waiting) {
+                thread.join();
+            }
+        } finally {
+            permits.release(WAITING); // a failure above may have left them waiting
+            waiting.forEach(Background::close);
+        }
+        return file;
+    }
+
+    private static Void takePermit(Semaphore permits) throws InterruptedException {
+        permits.acquire();
+        return null;
+    }
+
+    @Test
+    void aDumpOfAnyJvmIsPrintedWithWhereItsThreadsAreAndWhatLimitsThem(@TempDir Path dir) throws Exception {
+        Path file = dumpWithThreadsWaitingForPermits(dir);
+
+        Result result = LoomCliTest.loom("dump", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.getFirst())
+                .startsWith("Thread dump " + file + " (process "
+                        + ProcessHandle.current().pid() + ", JDK " + Runtime.version() + ", taken ");
+        assertThat(lines).anyMatch(line -> line.startsWith("Threads: ")).anyMatch(line -> line.startsWith("<root>"));
+        int places = lines.indexOf(
+                "Where the program's threads are (by their innermost frame outside the JDK), most first:");
+        assertThat(places).as(result.out()).isPositive();
+        assertThat(lines.get(places + 1))
+                .as("the most threads first")
+                .matches("  " + WAITING + " virtual WAITING at "
+                        + DumpTakenTest.class.getName().replace("$", "\\$")
+                        + "\\.takePermit\\(DumpTakenTest\\.java:\\d+\\)");
+        assertThat(lines.get(places + 2))
+                .isEqualTo("      parked on java.util.concurrent.Semaphore$NonfairSync: waiting for a Semaphore's"
+                        + " permits");
+        assertThat(result.out())
+                .contains("Waiting for a limit: on a virtual thread the wait holds no platform thread, but no more"
+                        + " tasks run")
+                .doesNotContain("Saved to", "Then released", "held");
+        assertThat(result.err()).isEmpty();
+        assertThat(dir).isDirectoryContaining(path -> path.equals(file)); // read, not moved or deleted
+    }
+
+    /** A pattern's id or number names the pattern; a path or a .json name that names no file is said to be one. */
+    @Test
+    void aFileIsTakenWhereTheArgumentNamesNoPattern(@TempDir Path dir) throws Exception {
+        Path file = dumpWithThreadsWaitingForPermits(dir);
+        Path named = Files.move(file, dir.resolve("url-fetch")); // a path, not the id
+        assertThat(LoomCliTest.loom("dump", named.toString()).out()).startsWith("Thread dump " + named);
+
+        for (String missing : List.of("nosuch.json", dir.resolve("nosuch").toString())) {
+            Result result = LoomCliTest.loom("dump", missing);
+            assertThat(result.code()).as(missing).isEqualTo(LoomCli.EXIT_USAGE);
+            assertThat(result.err())
+                    .isEqualTo("loom: no such file: '" + missing + "'; " + DumpCommand.TAKE_ONE + ", or a pattern's id"
+                            + System.lineSeparator());
+        }
+        assertThat(LoomCliTest.loom("dump", "nosuch").err()).startsWith("loom: unknown pattern 'nosuch'");
+    }
+
+    @Test
+    void theOptionsOfARunAreRefusedForADumpAlreadyTaken(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("d.json"), ThreadDumpJson.SMALL);
+
+        Result one = LoomCliTest.loom("dump", file.toString(), "--mode", "virtual");
+        Result three = LoomCliTest.loom("dump", file.toString(), "--tasks", "5", "-P", "sleep-ms=1", "--out", "x.json");
+        Result listed = LoomCliTest.loom("dump", file.toString(), "--threads", "0", "--containers", "0");
+
+        assertThat(one.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(one.err())
+                .isEqualTo("loom: --mode is for a pattern's run, and '" + file + "' is a dump already taken, which is"
+                        + " printed as it is; leave it out" + System.lineSeparator());
+        assertThat(three.code()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(three.err())
+                .startsWith("loom: --tasks, -P, --out are for a pattern's run")
+                .endsWith("leave them out" + System.lineSeparator());
+        assertThat(Path.of("x.json")).doesNotExist();
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("<root>  1 thread (WAITING 1)").doesNotContain("  - #");
+    }
+
+    /** A file that is not a JSON thread dump is one line and exit 2, whatever is wrong with it. */
+    @Test
+    void whatIsNotAJsonThreadDumpIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("jstack.txt"), "2026-12-05 16:27:51\nFull thread dump\n");
+        Path cut = Files.writeString(dir.resolve("cut.json"), "{\"threadDump\": {\"threadContainers\": [");
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"threads\": []}");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+
+        assertThat(refused(text)).startsWith("loom: '" + text + "' is not a JSON thread dump: it is not JSON (line 1,");
+        assertThat(refused(cut)).startsWith("loom: '" + cut + "' is not a JSON thread dump: its JSON is cut short");
+        assertThat(refused(other))
+                .startsWith("loom: '" + other + "' is not a JSON thread dump: its JSON has no threadDump");
+        assertThat(refused(empty)).startsWith("loom: '" + empty + "' is not a JSON thread dump");
+        assertThat(refused(dir)).isEqualTo("loom: '" + dir + "' is a folder; " + DumpCommand.TAKE_ONE);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).hasSize(4);
+        }
+    }
+
+    /** What {@code loom dump FILE} said, on one line, exiting 2 with nothing on the standard output. */
+    private static String refused(Path file) {
+        Result result = LoomCliTest.loom("dump", file.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.errLines()).as(result.err()).hasSize(1);
+        assertThat(result.out()).isEmpty();
+        return result.errLines().getFirst();
+    }
+
+    /** Dumps written by hand. */
+    static final class ThreadDumpJson {
+        static final String SMALL = """
+            {"threadDump": {"threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null,
+               "threads": [{"tid": "1", "name": "main", "state": "WAITING", "virtual": false,
+                            "stack": ["app.Main.main(Main.java:3)"]}]}
+            ]}}
+            """;
+
+        private ThreadDumpJson() {}
+    }
+}
