@@ -216,6 +216,14 @@ final class DumpCommand extends LoomCommand {
         PrintWriter print = out();
         String origin = dump.origin().describe();
         print.println("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")"));
+        if (dump.withoutStates()) {
+            Notes.note(
+                    print,
+                    "Its threads have no state and nothing they are parked on: a JDK before 25 wrote it, whose JSON"
+                            + " dump gives a thread's id, name and stack alone (JDK 25 adds the rest). Its states"
+                            + " are UNKNOWN, a thread's stack tells whether it is virtual (VirtualThread.run) or"
+                            + " parked, and the limits it waits for are told from its stack.");
+        }
         print.println();
         printDump(dump, print);
         print.flush();
@@ -250,9 +258,7 @@ final class DumpCommand extends LoomCommand {
 
     /** The limit a waiting thread of the dump waits for ({@link WaitLimit}), where it is one. */
     static Optional<WaitLimit> limit(ThreadDump.DumpedThread thread) {
-        return thread.state().endsWith("WAITING") || thread.state().equals("BLOCKED")
-                ? WaitLimit.of(thread.frames())
-                : Optional.empty();
+        return thread.waiting() ? WaitLimit.of(thread.frames()) : Optional.empty();
     }
 
     /** Where a dump goes when no --out names a file, and where one for a device or a pipe is taken first. */

@@ -147,6 +147,17 @@ public final class ThreadDump {
             return label() + " " + state + " at " + top;
         }
 
+        /**
+         * Whether it waits: parked, in {@code Object.wait} or blocked on a monitor, by its state, or, where the dump
+         * gives none ({@link #UNKNOWN_STATE}), by its innermost frame.
+         */
+        public boolean waiting() {
+            if (!state.equals(UNKNOWN_STATE)) {
+                return state.endsWith("WAITING") || state.equals("BLOCKED");
+            }
+            return !stack.isEmpty() && PARKS.stream().anyMatch(withoutModule(stack.getFirst())::startsWith);
+        }
+
         /** A virtual thread started and not run yet: runnable with no frames, it waits for a carrier. */
         boolean notYetRun() {
             return virtual && stack.isEmpty() && state.equals("RUNNABLE");
@@ -351,6 +362,27 @@ public final class ThreadDump {
         }
     }
 
+    /**
+     * The state of a thread whose dump gives none: JDK 21 to 24 write a thread's {@code tid}, {@code name} and
+     * {@code stack} alone (their {@code jdk.internal.vm.ThreadDumper}, read, not run here); JDK 25 adds {@code state},
+     * {@code virtual} and {@code parkBlocker}.
+     */
+    public static final String UNKNOWN_STATE = "UNKNOWN";
+
+    /** The innermost frames of a thread that parks or waits, as a dump writes them without the module. */
+    static final List<String> PARKS =
+            List.of("java.lang.VirtualThread.park", "jdk.internal.misc.Unsafe.park(", "java.lang.Object.wait");
+
+    /** The outermost frame of every virtual thread's stack, as a dump writes it without the module. */
+    static final String VIRTUAL_THREAD_RUN = "java.lang.VirtualThread.run(";
+
+    /** Whether the dump gives no thread a state: one written by a JDK before 25 ({@link #UNKNOWN_STATE}). */
+    public boolean withoutStates() {
+        return containers.stream()
+                .flatMap(c -> c.threads().stream())
+                .allMatch(thread -> thread.state().equals(UNKNOWN_STATE));
+    }
+
     /** JSON read whole that is not a thread dump: it has no {@code threadDump.threadContainers}. */
     public static final class NotADump extends IOException {
         @java.io.Serial
@@ -382,8 +414,12 @@ public final class ThreadDump {
                 threads.add(new DumpedThread(
                         thread.path("tid").asText(),
                         thread.path("name").asText(""),
-                        thread.path("state").asText("?"),
-                        thread.path("virtual").asBoolean(false),
+                        thread.path("state").asText(UNKNOWN_STATE),
+                        // JDK 25 writes "virtual" for a virtual thread alone, and the JDKs before it not at all:
+                        // their virtual threads are told by the frame every virtual thread's stack ends with
+                        thread.path("virtual").asBoolean(false)
+                                || stack.stream()
+                                        .anyMatch(frame -> withoutModule(frame).startsWith(VIRTUAL_THREAD_RUN)),
                         thread.path("parkBlocker").path("object").asText(""),
                         stack));
             }

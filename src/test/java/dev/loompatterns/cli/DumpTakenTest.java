@@ -88,6 +88,33 @@ class DumpTakenTest {
         assertThat(dir).isDirectoryContaining(path -> path.equals(file)); // read, not moved or deleted
     }
 
+    /**
+     * A dump of a JDK before 25 gives no states and no park blockers (read in their ThreadDumper, not run): said once,
+     * and a limit is still told, from the stack of the same JVM's dump with those fields left out.
+     */
+    @Test
+    void aDumpOfAJdkBefore25SaysWhatItLacksAndStillTellsTheLimit(@TempDir Path dir) throws Exception {
+        Path file = dumpWithThreadsWaitingForPermits(dir);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode dump = json.readTree(file.toFile());
+        dump.path("threadDump")
+                .path("threadContainers")
+                .forEach(container -> container
+                        .path("threads")
+                        .forEach(thread -> ((com.fasterxml.jackson.databind.node.ObjectNode) thread)
+                                .remove(List.of("state", "virtual", "parkBlocker", "time", "carrier"))));
+        Path older = dir.resolve("jdk21-shape.json");
+        json.writeValue(older.toFile(), dump);
+
+        Result result = LoomCliTest.loom("dump", older.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Its threads have no state and nothing they are parked on: a JDK before 25 wrote it")
+                .containsPattern("\n  " + WAITING + " virtual UNKNOWN at [^\n]+\\.takePermit\\([^\n]+\n"
+                        + "      waiting for a Semaphore's permits\n");
+    }
+
     /** A pattern's id or number names the pattern; a path or a .json name that names no file is said to be one. */
     @Test
     void aFileIsTakenWhereTheArgumentNamesNoPattern(@TempDir Path dir) throws Exception {

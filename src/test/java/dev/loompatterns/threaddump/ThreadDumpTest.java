@@ -441,4 +441,36 @@ class ThreadDumpTest {
                         "app.Orders$Inner.place:40",
                         "app.Gen.run");
     }
+
+    /**
+     * A dump in the shape JDK 21 to 24 write (their {@code ThreadDumper}, read, not run here: a thread's tid, name and
+     * stack alone): states unknown, a virtual thread told by its stack's {@code VirtualThread.run}, a parked one by its
+     * innermost frame.
+     */
+    @Test
+    void aDumpOfAJdkBefore25IsReadWithoutStates(@TempDir Path dir) throws IOException {
+        ThreadDump dump = read("""
+            {"threadDump": {"processId": "7", "time": "2026-12-05T16:27:51Z", "runtimeVersion": "21.0.9+10-LTS",
+              "threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null, "threads": [
+                {"tid": "1", "name": "main", "stack": ["java.base/java.lang.Thread.sleep0(Native Method)",
+                                                       "app.Main.main(Main.java:3)"]},
+                {"tid": "40", "name": "", "stack": [
+                  "java.base/java.lang.VirtualThread.park(VirtualThread.java:596)",
+                  "java.base/java.util.concurrent.locks.LockSupport.park(LockSupport.java:369)",
+                  "java.base/java.util.concurrent.Semaphore.acquire(Semaphore.java:318)",
+                  "app.Orders.place(Orders.java:40)",
+                  "java.base/java.lang.VirtualThread.run(VirtualThread.java:309)"]}],
+               "threadCount": "2"}
+            ]}}
+            """, dir);
+
+        assertThat(dump.withoutStates()).isTrue();
+        List<ThreadDump.DumpedThread> threads = dump.containers().getFirst().threads();
+        assertThat(threads).extracting(ThreadDump.DumpedThread::virtual).containsExactly(false, true);
+        assertThat(threads).extracting(ThreadDump.DumpedThread::state).containsOnly(ThreadDump.UNKNOWN_STATE);
+        assertThat(threads).extracting(ThreadDump.DumpedThread::waiting).containsExactly(false, true);
+        assertThat(dump.origin().runtimeVersion()).isEqualTo("21.0.9+10-LTS");
+        assertThat(read(DUMP, dir).withoutStates()).as("JDK 25's, with states").isFalse();
+    }
 }
