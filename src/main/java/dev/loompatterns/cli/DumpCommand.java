@@ -41,14 +41,17 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "dump",
         description = {
-            "Run a pattern, take a JSON thread dump mid-run, and print its scopes, executors and pools as a tree.",
-            "The dump is the JDK's own (the same data as 'jcmd PID Thread.dump_to_file -format=json'), saved to a file;"
-                    + " the tree gives each StructuredTaskScope, executor and pool with its name, owner, threads and"
-                    + " their states.",
+            "Print a JSON thread dump as a tree of scopes, executors and pools: one taken mid-run of a pattern, or"
+                    + " any JVM's.",
+            "The pattern's dump is the JDK's own (the same data as 'jcmd PID Thread.dump_to_file -format=json'), saved"
+                    + " to a file; the tree gives each StructuredTaskScope, executor and pool with its name, owner,"
+                    + " threads and their states.",
             "The run is held while the dump is taken (a thread waits at the run's gate: a task at its start, or the"
                     + " thread that leads the others), then goes on and checks itself as usual.",
-            "Given a JSON thread dump's file instead (any JVM's: jcmd PID Thread.dump_to_file -format=json FILE),"
-                    + " prints that dump the same way, and where its threads are, most first."
+            "After the tree, where the program's threads are, most first, and the limit they wait for where it is"
+                    + " one (a pool's connection, a Semaphore's permits).",
+            "Given a file instead of a pattern, prints that dump the same way, and nothing runs (take one of any JVM"
+                    + " with 'jcmd PID Thread.dump_to_file -format=json FILE')."
         },
         footer = {
             "",
