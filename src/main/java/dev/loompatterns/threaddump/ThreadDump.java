@@ -121,13 +121,27 @@ public final class ThreadDump {
      *
      * @param parkBlocker the identity of what it is parked on ({@code ReentrantLock$NonfairSync@5c90e579}),
      *                    or empty; for {@code java.util.concurrent} locks the dump names no owner
+     * @param monitor     the identity of the monitor it is blocked on ({@code blockedOn}, state {@code BLOCKED}) or
+     *                    waits on in {@code Object.wait} ({@code waitingOn}), or empty (JDK 25 writes both)
      * @param stack       its frames, innermost first, as the dump writes them
      */
     public record DumpedThread(
-            String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
+            String tid,
+            String name,
+            String state,
+            boolean virtual,
+            String parkBlocker,
+            String monitor,
+            List<String> stack) {
 
         public DumpedThread {
             stack = List.copyOf(stack);
+        }
+
+        /** A thread that waits for no monitor, or whose dump does not say. */
+        public DumpedThread(
+                String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
+            this(tid, name, state, virtual, parkBlocker, "", stack);
         }
 
         String label() {
@@ -176,9 +190,23 @@ public final class ThreadDump {
                     + (notYetRun() ? " " + NOT_YET_RUN : "");
         }
 
-        /** What it is parked on, without the identity hash: {@code java.util.concurrent.Semaphore$NonfairSync}. */
-        String blocker() {
-            return parkBlocker.replaceFirst("@[0-9a-f]+$", "");
+        /**
+         * What it waits on, in words, without the identity hash: {@code parked on
+         * java.util.concurrent.Semaphore$NonfairSync}, {@code blocked on app.Cache} (a monitor's enter), {@code
+         * waiting on app.Cache} (its {@code wait}); empty where the dump names nothing.
+         */
+        String waitsOn() {
+            if (!parkBlocker.isEmpty()) {
+                return "parked on " + withoutHash(parkBlocker);
+            }
+            if (!monitor.isEmpty()) {
+                return (state.equals("BLOCKED") ? "blocked on " : "waiting on ") + withoutHash(monitor);
+            }
+            return "";
+        }
+
+        private static String withoutHash(String identity) {
+            return identity.replaceFirst("@[0-9a-f]+$", "");
         }
 
         /**
@@ -421,6 +449,7 @@ public final class ThreadDump {
                                 || stack.stream()
                                         .anyMatch(frame -> withoutModule(frame).startsWith(VIRTUAL_THREAD_RUN)),
                         thread.path("parkBlocker").path("object").asText(""),
+                        thread.path("blockedOn").asText(thread.path("waitingOn").asText("")),
                         stack));
             }
             read.add(new Container(
@@ -512,7 +541,7 @@ public final class ThreadDump {
         for (Container container : containers) {
             for (DumpedThread thread : container.threads()) {
                 if (thread.rank() == 0 || thread.notYetRun()) {
-                    String key = thread.place() + "\n" + thread.blocker();
+                    String key = thread.place() + "\n" + thread.waitsOn();
                     counts.merge(key, 1L, Long::sum);
                     first.putIfAbsent(key, thread);
                 } else {
@@ -533,8 +562,8 @@ public final class ThreadDump {
             out.println("  " + grouped(counts.get(key)) + " " + thread.place());
             String said = meaning.apply(thread);
             List<String> more = new ArrayList<>();
-            if (!thread.blocker().isEmpty()) {
-                more.add("parked on " + thread.blocker());
+            if (!thread.waitsOn().isEmpty()) {
+                more.add(thread.waitsOn());
             }
             if (!said.isEmpty()) {
                 more.add(said);

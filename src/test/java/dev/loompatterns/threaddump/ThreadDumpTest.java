@@ -473,4 +473,27 @@ class ThreadDumpTest {
         assertThat(dump.origin().runtimeVersion()).isEqualTo("21.0.9+10-LTS");
         assertThat(read(DUMP, dir).withoutStates()).as("JDK 25's, with states").isFalse();
     }
+
+    /** JDK 25's {@code blockedOn} and {@code waitingOn}: a monitor's enter and its wait, said as such. */
+    @Test
+    void aMonitorsEnterAndWaitAreSaidAsSuch(@TempDir Path dir) throws IOException {
+        ThreadDump dump = read("""
+            {"threadDump": {"threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null, "threads": [
+                {"tid": "30", "virtual": true, "name": "", "state": "BLOCKED", "blockedOn": "app.Cache@6dbb137d",
+                 "stack": ["app.Cache.get(Cache.java:9)"]},
+                {"tid": "31", "virtual": true, "name": "", "state": "BLOCKED", "blockedOn": "app.Cache@6dbb137d",
+                 "stack": ["app.Cache.get(Cache.java:9)"]},
+                {"tid": "32", "virtual": true, "name": "", "state": "WAITING", "waitingOn": "app.Cache@6dbb137d",
+                 "stack": ["java.base/java.lang.Object.wait0(Native Method)", "app.Cache.await(Cache.java:20)"]}]}
+            ]}}
+            """, dir);
+
+        assertThat(places(dump))
+                .containsSubsequence(
+                        "  2 virtual BLOCKED at app.Cache.get(Cache.java:9)",
+                        "      blocked on app.Cache: asked of #30",
+                        "  1 virtual WAITING at app.Cache.await(Cache.java:20)",
+                        "      waiting on app.Cache: asked of #32");
+    }
 }
