@@ -408,11 +408,17 @@ public final class HtmlReport {
             table.append("<tr>");
             for (String column : columns) {
                 Object cell = map.get(column);
-                table.append(cell instanceof Number ? "<td class=\"n\"" : "<td")
+                String text = cell == null ? "" : cell(column, cell, origin);
+                // words short enough not to widen a table keep whole: SessionInputBufferImpl broke into
+                // "SessionInputBuff" and "erImpl" in a narrow column, where every cell broke anywhere
+                table.append(
+                                cell instanceof Number
+                                        ? "<td class=\"n\""
+                                        : shortWords(text) ? "<td class=\"words\"" : "<td")
                         .append(" data-label=\"")
                         .append(escape(label(column)))
                         .append("\">")
-                        .append(cellText(cell == null ? "" : cell(column, cell, origin)))
+                        .append(cellText(text))
                         .append("</td>");
             }
             table.append("</tr>\n");
@@ -447,6 +453,32 @@ public final class HtmlReport {
     }
 
     private static final Pattern DOT_BEFORE_A_NAME = Pattern.compile("\\.(?=[A-Za-z_$]|&lt;)");
+
+    /**
+     * The longest word a cell keeps whole, in characters: {@code SessionInputBufferImpl} (22), a class's simple name, a
+     * method's; a cell with a longer one breaks anywhere, as all did, so that no word can widen its table.
+     */
+    static final int WHOLE_WORD = 40;
+
+    /** Whether a cell's text is shown whole ({@link #CELL_TEXT}) and has no word past {@link #WHOLE_WORD}. */
+    static boolean shortWords(String raw) {
+        String text = TextReport.visible(raw);
+        return text.codePointCount(0, text.length()) <= CELL_TEXT && longestWord(text) <= WHOLE_WORD;
+    }
+
+    /**
+     * The length of the longest run of {@code text} that a line cannot break inside: between white space, hyphens,
+     * slashes and the dots {@link #breakAtDots} breaks after.
+     */
+    static int longestWord(String text) {
+        int longest = 0;
+        for (String word : WORD_BREAK.split(text)) {
+            longest = Math.max(longest, word.codePointCount(0, word.length()));
+        }
+        return longest;
+    }
+
+    private static final Pattern WORD_BREAK = Pattern.compile("\\s+|(?<=[-/])|\\.(?=[A-Za-z_$<])");
 
     /**
      * A summary's or an explanation's text, escaped, each word (a run without white space) of more than

@@ -495,28 +495,13 @@ class HtmlReportBrowserTest {
      */
     @Test
     void aPoolsNameKeepsToOneLineBesideAWideColumn() throws Exception {
-        Map<String, Object> pool = new LinkedHashMap<>();
-        pool.put("pool", "hikari-#");
-        pool.put("threads", 8);
-        pool.put("blocked_share", 0.98);
-        pool.put("blocked_ms", 7_479.0);
-        pool.put("alive_ms", 7_518.0);
-        pool.put("blocked_in", Map.of("park", 5_473.0, "sleep", 2_006.0));
-        pool.put(
-                "waited_in",
+        Map<String, Object> pool = candidate(
+                "hikari-#",
+                Map.of("park", 5_473.0, "sleep", 2_006.0),
                 Map.of("java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag", 5_473.0));
-        pool.put("lock_wait_share", 0.0);
-        pool.put("lock_wait_ms", 0.0);
-        pool.put("no_stack_wait_ms", 0.0);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("blocked_events", 166L);
         Map<String, Object> executors = new LinkedHashMap<>(pool);
         executors.put("pool", "pool-1-thread-#");
-        details.put("candidates", List.of(pool, executors));
-        details.put("other_pools", List.of());
-        Path page = pageOf(
-                "short-pool-names",
-                new Finding("pool-candidate", Severity.INFO, "2 pools of platform threads", "", details));
+        Path page = pageOf("short-pool-names", candidates(List.of(pool, executors)));
         for (int width : List.of(1100, 420)) {
             Map<?, ?> layout = layout(page, width);
             assertThat((List<?>) layout.get("brokenFirstCells"))
@@ -526,6 +511,63 @@ class HtmlReportBrowserTest {
                     .as("at " + width + " px")
                     .isEmpty();
         }
+    }
+
+    /**
+     * A wait's class keeps whole in its narrow column: Apache HttpClient's {@code SessionInputBufferImpl} broke into
+     * "SessionInputBuff" and "erImpl" at a 1,100 px window beside nine other columns (a recording of HttpClient 4.5.14
+     * and 5.6.5, whose waits are these), as every cell broke anywhere. A cell of short words breaks between them.
+     */
+    @Test
+    void aClassesNameKeepsWholeInANarrowColumn() throws Exception {
+        Map<String, Object> waitedIn = new LinkedHashMap<>();
+        waitedIn.put("socket read from org.apache.hc.core5.http.impl.io.SessionInputBufferImpl", 2_559.0);
+        waitedIn.put(
+                "org.apache.hc.core5.concurrent.BasicFuture from org.apache.hc.core5.pool.StrictConnPool", 1_565.0);
+        waitedIn.put("file read from H", 3.3);
+        Path page = pageOf(
+                "class-names",
+                candidates(List.of(candidate(
+                        "hc5-#",
+                        Map.of("socket read", 2_559.0, "socket write", 2.0, "file read", 3.3, "park", 1_565.0),
+                        waitedIn))));
+        for (int width : List.of(1100, 420)) {
+            Map<?, ?> layout = layout(page, width);
+            assertThat((List<?>) layout.get("brokenWords"))
+                    .as("names broken inside at " + width + " px")
+                    .isEmpty();
+            assertThat((List<?>) layout.get("wideTables"))
+                    .as("at " + width + " px")
+                    .isEmpty();
+        }
+        assertThat(Files.readString(page))
+                .as("the cell that holds them keeps its words whole")
+                .contains("<td class=\"words\" data-label=\"waited in\">socket read from org.<wbr>apache.");
+    }
+
+    /** A candidate of pool-candidate's details, 8 threads blocked 98% of the time, with where it was blocked. */
+    static Map<String, Object> candidate(String name, Map<String, Object> blockedIn, Map<String, Object> waitedIn) {
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("pool", name);
+        pool.put("threads", 8);
+        pool.put("blocked_share", 0.98);
+        pool.put("blocked_ms", 7_479.0);
+        pool.put("alive_ms", 7_518.0);
+        pool.put("blocked_in", blockedIn);
+        pool.put("waited_in", waitedIn);
+        pool.put("lock_wait_share", 0.0);
+        pool.put("lock_wait_ms", 0.0);
+        pool.put("no_stack_wait_ms", 0.0);
+        return pool;
+    }
+
+    /** A pool-candidate finding of these candidates. */
+    static Finding candidates(List<Map<String, Object>> pools) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("blocked_events", 166L);
+        details.put("candidates", pools);
+        details.put("other_pools", List.of());
+        return new Finding("pool-candidate", Severity.INFO, pools.size() + " pools of platform threads", "", details);
     }
 
     /** The report of one finding on a recording NAME.jfr, written to NAME.html in {@link #OUT}. */
@@ -620,6 +662,24 @@ class HtmlReportBrowserTest {
               Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = true; });
               if (td.textContent.length <= 16 && Object.keys(tops).length > 1) {
                 out.brokenFirstCells.push(td.textContent);
+              }
+            });
+            // a class's or method's name (8 letters or more) broken across lines in a cell whose words are short
+            out.brokenWords = [];
+            document.querySelectorAll('td.words').forEach(function (words) {
+              var walker = document.createTreeWalker(words, NodeFilter.SHOW_TEXT);
+              for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                var word = /[A-Za-z_$][A-Za-z0-9_$]{7,}/g, found;
+                while ((found = word.exec(node.data)) !== null) {
+                  var range = document.createRange();
+                  range.setStart(node, found.index);
+                  range.setEnd(node, found.index + found[0].length);
+                  var tops = {};
+                  Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = true; });
+                  if (Object.keys(tops).length > 1) {
+                    out.brokenWords.push(found[0]);
+                  }
+                }
               }
             });
             // the charts measured below are those of the long names' page; another page may lack them

@@ -171,8 +171,8 @@ class HtmlReportTest {
         assertThat(page)
                 .contains("<title>loom inspect: /tmp/" + escaped)
                 .contains("<p class=\"summary\">Pins at " + escaped)
-                .contains("<td data-label=\"where\">" + escaped) // the groups' "where"
-                .contains("<td data-label=\"frame\">" + escaped) // the timeline's
+                .contains("<td class=\"words\" data-label=\"where\">" + escaped) // the groups' "where"
+                .contains("<td class=\"words\" data-label=\"frame\">" + escaped) // the timeline's
                 // a list in a cell; the line separator and the right-to-left override written out, not obeyed
                 .contains(
                         escaped + " \\u2028 \\u202e &lt;img src=http://example.<wbr>com/x&gt;, ForkJoinPool-1-worker-1")
@@ -341,7 +341,7 @@ class HtmlReportTest {
                 .contains("<span class=\"value\">+1.050 s</span><span class=\"label\">peak at</span>")
                 .contains("<span class=\"value\">262 ms</span><span class=\"label\">lifetime median</span>")
                 .contains("<td class=\"n\" data-label=\"blocked share\">93%</td>")
-                .contains("<td data-label=\"blocked in\">park 5,000 ms</td>");
+                .contains("<td class=\"words\" data-label=\"blocked in\">park 5,000 ms</td>");
     }
 
     /**
@@ -425,6 +425,23 @@ class HtmlReportTest {
     void aCellsQualifiedNameBreaksBetweenItsNames() {
         assertThat(HtmlReport.cellText("a.b.Upcall.<clinit>:22 in 85.2 ms. Done"))
                 .isEqualTo("a.<wbr>b.<wbr>Upcall.<wbr>&lt;clinit&gt;:22 in 85.2 ms. Done");
+    }
+
+    /**
+     * A cell whose words are all short is marked to break between them alone; one with a word past WHOLE_WORD breaks
+     * anywhere, as every cell did, so that no word widens its table.
+     */
+    @Test
+    void aCellOfShortWordsKeepsThemWhole() {
+        String longest = "S".repeat(HtmlReport.WHOLE_WORD);
+        assertThat(HtmlReport.longestWord("socket read from org.apache.http.impl.io.SessionInputBufferImpl"))
+                .isEqualTo("SessionInputBufferImpl".length());
+        assertThat(HtmlReport.longestWord("pool-1-thread-#, a/b")).isEqualTo("thread-".length());
+        assertThat(HtmlReport.shortWords("from a." + longest)).isTrue();
+        assertThat(HtmlReport.shortWords("from a." + longest + "x")).isFalse();
+        assertThat(HtmlReport.shortWords("a ".repeat(HtmlReport.CELL_TEXT)))
+                .as("folded: not shown whole")
+                .isFalse();
     }
 
     /** A cell's text past CELL_TEXT code points shows its start and end, the whole folded under them; no pair split. */
