@@ -157,13 +157,12 @@ public sealed interface Observation {
                 return new Blocked(time, duration, thread, kind, Wait.FOR_LOCK);
             }
             if (kind != Kind.PARK && kind != Kind.MONITOR_WAIT) {
-                return new Blocked(
-                        time,
-                        duration,
-                        thread,
-                        kind,
-                        Wait.IN_TASK,
-                        thread.virtual() ? "" : waitedAt(kind, stack.get()));
+                if (thread.virtual()) {
+                    return new Blocked(time, duration, thread, kind, Wait.IN_TASK, "");
+                }
+                List<PinTaxonomy.Frame> frames = stack.get();
+                Wait wait = kind == Kind.SLEEP && sleepingBetweenTasks(frames) ? Wait.FOR_WORK : Wait.IN_TASK;
+                return new Blocked(time, duration, thread, kind, wait, waitedAt(kind, frames));
             }
             List<PinTaxonomy.Frame> frames = stack.get();
             return new Blocked(time, duration, thread, kind, waitOf(kind, frames), waitingClass(frames));
@@ -225,11 +224,11 @@ public sealed interface Observation {
 
         /**
          * Whether a class outside the JDK is a future ({@code org.apache.hc.core5.concurrent.BasicFuture}, Guava's
-         * {@code AbstractFuture}), whose wait, as a {@code CompletableFuture}'s, says nothing of what was awaited
+         * {@code AbstractFuture}, Netty's {@code DefaultPromise}), whose wait, as a {@code CompletableFuture}'s, says nothing of what was awaited
          * without the code that waited on it.
          */
         private static boolean future(String type) {
-            return outermost(type).endsWith("Future");
+            return outermost(type).endsWith("Future") || outermost(type).endsWith("Promise");
         }
 
         /**
@@ -327,6 +326,9 @@ public sealed interface Observation {
                                 && method.equals("idleJobPoll")
                         || type.equals("io.netty.util.concurrent.SingleThreadEventExecutor")
                                 && method.equals("takeTask")
+                        // Netty's GlobalEventExecutor (4.2.21), whose thread waits a second for a task before it ends,
+                        // and the next task starts another: two such threads read as a pool blocked 99% of its time
+                        || type.equals("io.netty.util.concurrent.GlobalEventExecutor") && method.equals("takeTask")
                         || type.equals("org.jboss.threads.EnhancedQueueExecutor$PoolThreadNode")
                                 && method.equals("park")
                         // OkHttp's TaskRunner (4.12.0, 5.3.2), its threads waiting for the next task to be due
@@ -335,6 +337,23 @@ public sealed interface Observation {
                         // wakes sleeping virtual threads: it parks until the next delay is due
                         || type.equals("java.util.concurrent.DelayScheduler") && method.equals("loop")) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A pool's thread that sleeps between tasks, not in one, by the code that called the sleep (the first frame
+         * outside the JDK): Netty's event loops (4.2.21) in their shutdown's quiet period, {@code
+         * SingleThreadEventExecutor.confirmShutdown} sleeping 100 ms at a time for 2 s by default while no task comes,
+         * which read as a pool blocked 76% of its time, second to move, in a program that shut its loops down as it
+         * ended. Their wait for I/O while they run is in the selector, which JFR does not record.
+         */
+        static boolean sleepingBetweenTasks(List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                if (!jdk(frame.type())) {
+                    return frame.type().equals("io.netty.util.concurrent.SingleThreadEventExecutor")
+                            && frame.method().equals("confirmShutdown");
                 }
             }
             return false;

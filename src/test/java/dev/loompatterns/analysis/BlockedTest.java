@@ -180,7 +180,15 @@ class BlockedTest {
                 "okhttp3.internal.concurrent.TaskRunner.awaitTaskToRun",
                 "okhttp3.internal.concurrent.TaskRunner$runnable$1.run",
                 "java.util.concurrent.ThreadPoolExecutor.runWorker");
-        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty, jboss, okhttp)) {
+        List<PinTaxonomy.Frame> nettyGlobal = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos",
+                "java.util.concurrent.LinkedBlockingQueue.poll",
+                "io.netty.util.concurrent.GlobalEventExecutor.takeTask",
+                "io.netty.util.concurrent.GlobalEventExecutor$TaskRunner.run",
+                "java.lang.Thread.run");
+        for (List<PinTaxonomy.Frame> idle : List.of(tomcat, jetty, netty, nettyGlobal, jboss, okhttp)) {
             assertThat(park(idle).waitedFor()).as(idle.toString()).isEqualTo(Observation.Blocked.Wait.FOR_WORK);
         }
         List<PinTaxonomy.Frame> inARequest = stack(
@@ -355,6 +363,16 @@ class BlockedTest {
                         "com.google.common.util.concurrent.FluentFuture$TrustedFuture.get",
                         "app.Client.call")))
                 .isEqualTo("com.google.common.util.concurrent.AbstractFuture from app.Client");
+        // Netty 4.2.21's promise, as recorded here: a monitor's wait in DefaultPromise.await under its get
+        assertThat(Observation.Blocked.waitingClass(stack(
+                        "java.lang.Object.wait0",
+                        "java.lang.Object.wait",
+                        "java.lang.Object.wait",
+                        "io.netty.util.concurrent.DefaultPromise.await",
+                        "io.netty.util.concurrent.DefaultPromise.get",
+                        "app.Client.lambda$call$0",
+                        "java.util.concurrent.FutureTask.run")))
+                .isEqualTo("io.netty.util.concurrent.DefaultPromise from app.Client");
         assertThat(Observation.Blocked.waitingClass(
                         calledFrom(awaitNanos, "com.google.common.util.concurrent.AbstractFuture.get")))
                 .as("no caller outside its package: the future alone")
@@ -418,6 +436,36 @@ class BlockedTest {
      * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
      * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
      */
+    /**
+     * Netty's event loops sleep 100 ms at a time in their shutdown's quiet period (4.2.21, as recorded here): idle, not
+     * blocked; a sleep in the program's code, or one that merely has that loop below it, is a task's.
+     */
+    @Test
+    void aNettyEventLoopsQuietPeriodIsIdle() {
+        List<PinTaxonomy.Frame> quiet = stack(
+                "io.netty.util.concurrent.SingleThreadEventExecutor.confirmShutdown",
+                "io.netty.channel.SingleThreadIoEventLoop.run",
+                "io.netty.util.concurrent.SingleThreadEventExecutor$5.run",
+                "java.lang.Thread.run");
+        assertThat(Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.SLEEP, () -> quiet)
+                        .waitingForWork())
+                .isTrue();
+        assertThat(Observation.Blocked.of(
+                                0,
+                                1,
+                                WORKER,
+                                Observation.Blocked.Kind.SLEEP,
+                                () -> calledFrom(
+                                        stack("app.Handler.retry"), "io.netty.channel.SingleThreadIoEventLoop.run"))
+                        .waitingForWork())
+                .as("a handler's own sleep on the loop")
+                .isFalse();
+        assertThat(Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> quiet)
+                        .waitingForWork())
+                .as("only a sleep is told so")
+                .isFalse();
+    }
+
     @Test
     void theKindDecidesWhereTheStackCannot() {
         Observation.ThreadRef virtual = new Observation.ThreadRef(8, "", true);
