@@ -430,13 +430,6 @@ class BlockedTest {
     }
 
     /**
-     * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
-     * never are; and the stack is read for a park or a monitor's wait, for a platform thread's sleep or I/O (where it
-     * waited), never for a monitor's enter nor a virtual thread's sleep or I/O. A park or a monitor's wait recorded with
-     * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
-     * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
-     */
-    /**
      * Netty's event loops sleep 100 ms at a time in their shutdown's quiet period (4.2.21, as recorded here): idle, not
      * blocked; a sleep in the program's code, or one that merely has that loop below it, is a task's.
      */
@@ -466,6 +459,13 @@ class BlockedTest {
                 .isFalse();
     }
 
+    /**
+     * A contended monitor's enter is always a wait for the lock, whatever its stack; I/O, sleep and a monitor's wait
+     * never are; and the stack is read for a park or a monitor's wait, for a platform thread's sleep or I/O (where it
+     * waited), never for a monitor's enter nor a virtual thread's sleep or I/O. A park or a monitor's wait recorded with
+     * no stack (its event's stackTrace off) is of unknown purpose: idle, a lock's wait or a wait in a task, which only the stack
+     * tells apart (an idle pool recorded so read as blocked 99% of the time, and first to move).
+     */
     @Test
     void theKindDecidesWhereTheStackCannot() {
         Observation.ThreadRef virtual = new Observation.ThreadRef(8, "", true);
