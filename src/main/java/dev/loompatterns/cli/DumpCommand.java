@@ -223,9 +223,9 @@ final class DumpCommand extends LoomCommand {
             Notes.note(
                     print,
                     "Its threads have no state and nothing they are parked on: a JDK before 25 wrote it, whose JSON"
-                            + " dump gives a thread's id, name and stack alone (JDK 25 adds the rest). Its states"
-                            + " are UNKNOWN, a thread's stack tells whether it is virtual (VirtualThread.run) or"
-                            + " parked, and the limits it waits for are told from its stack.");
+                            + " dump gives a thread's id, name and stack alone (JDK 25 adds the rest). Their states"
+                            + " read UNKNOWN; a thread's stack tells whether it is virtual (VirtualThread.run), parked,"
+                            + " and waiting for a limit.");
         }
         print.println();
         printDump(dump, print);
