@@ -3,9 +3,12 @@ package dev.loompatterns.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
+import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.testing.Background;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,6 +157,31 @@ class DumpTakenTest {
         assertThat(Path.of("x.json")).doesNotExist();
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("<root>  1 thread (WAITING 1)").doesNotContain("  - #");
+    }
+
+    /**
+     * An interrupt (Ctrl-C's, in the CLI) that comes while the dump is read, which does not stop for it, is seen once
+     * it is read: exit 130 and nothing printed, the file left as it was.
+     */
+    @Test
+    void anInterruptWhileTheDumpIsReadPrintsNothing(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("d.json"), ThreadDumpJson.SMALL);
+        StringWriter out = new StringWriter();
+        int code;
+        Thread.currentThread().interrupt(); // before the read: still set after it
+        try {
+            code = LoomCli.execute(
+                    Catalogue.load(),
+                    new PrintWriter(out),
+                    new PrintWriter(new StringWriter()),
+                    "dump",
+                    file.toString());
+        } finally {
+            Thread.interrupted(); // not left set for the next test
+        }
+        assertThat(code).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+        assertThat(out.toString()).isEmpty();
+        assertThat(file).hasContent(ThreadDumpJson.SMALL);
     }
 
     /** A file that is not a JSON thread dump is one line and exit 2, whatever is wrong with it. */
