@@ -251,12 +251,18 @@ public sealed interface Observation {
          * Empty where the stack has no such frame.
          */
         static String waitedAt(Kind kind, List<PinTaxonomy.Frame> frames) {
+            PinTaxonomy.Frame caller = firstOutsideJdk(frames);
+            return caller == null ? "" : kind.words() + FROM + outermost(caller.type());
+        }
+
+        /** The innermost frame that is not the JDK's, or null where every frame is. */
+        private static PinTaxonomy.Frame firstOutsideJdk(List<PinTaxonomy.Frame> frames) {
             for (PinTaxonomy.Frame frame : frames) {
                 if (!jdk(frame.type())) {
-                    return kind.words() + FROM + outermost(frame.type());
+                    return frame;
                 }
             }
-            return "";
+            return null;
         }
 
         /** Between the class a wait was in and the class of the code that called it, in {@link #waitedIn}. */
@@ -350,13 +356,10 @@ public sealed interface Observation {
          * ended. Their wait for I/O while they run is in the selector, which JFR does not record.
          */
         static boolean sleepingBetweenTasks(List<PinTaxonomy.Frame> frames) {
-            for (PinTaxonomy.Frame frame : frames) {
-                if (!jdk(frame.type())) {
-                    return frame.type().equals("io.netty.util.concurrent.SingleThreadEventExecutor")
-                            && frame.method().equals("confirmShutdown");
-                }
-            }
-            return false;
+            PinTaxonomy.Frame caller = firstOutsideJdk(frames);
+            return caller != null
+                    && caller.type().equals("io.netty.util.concurrent.SingleThreadEventExecutor")
+                    && caller.method().equals("confirmShutdown");
         }
 
         /**

@@ -187,13 +187,7 @@ final class DumpCommand extends LoomCommand {
         if (Files.isDirectory(file)) {
             throw new UsageException("'" + file + "' is a folder; " + TAKE_ONE);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(
-                    "'" + file + "' is not a regular file (a pipe, a device or a socket); " + TAKE_ONE);
-        }
-        if (!Files.isReadable(file)) {
-            throw new UsageException("cannot read '" + file + "': permission denied");
-        }
+        requireReadableFile(file, TAKE_ONE);
         Progress progress = Progress.onTerminal(err());
         ThreadDump dump;
         try {

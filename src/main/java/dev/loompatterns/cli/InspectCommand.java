@@ -437,14 +437,7 @@ final class InspectCommand extends LoomCommand {
             throw new UsageException("'" + file + "' is a directory, and not a JFR repository folder"
                     + " (yyyy_MM_dd_HH_mm_ss_PID, as a killed JVM leaves one); give a .jfr recording");
         }
-        if (!Files.isRegularFile(file)) {
-            // a pipe would be read until its writer closes it, and a recording is read more than once
-            throw new UsageException(
-                    "'" + file + "' is not a regular file (a pipe, a device or a socket); give a .jfr recording");
-        }
-        if (!Files.isReadable(file)) {
-            throw new UsageException("cannot read '" + file + "': permission denied");
-        }
+        requireReadableFile(file, "give a .jfr recording");
         if (sizeOf(file) == 0) {
             throw new UsageException("'" + file + "' is empty; give a .jfr recording");
         }

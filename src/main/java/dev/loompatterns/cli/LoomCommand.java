@@ -7,6 +7,7 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -140,6 +141,21 @@ abstract class LoomCommand implements Callable<Integer> {
     static void requireName(String name, String what, String give) {
         if (name.isBlank()) {
             throw new UsageException(what + " is empty; " + give);
+        }
+    }
+
+    /**
+     * Refuses a file to read that is not a regular file or cannot be read, in one line: a pipe would be read until its
+     * writer closes it, and a recording is read more than once.
+     *
+     * @param give what to give instead: "give a .jfr recording"
+     */
+    static void requireReadableFile(Path file, String give) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("'" + file + "' is not a regular file (a pipe, a device or a socket); " + give);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException("cannot read '" + file + "': permission denied");
         }
     }
 

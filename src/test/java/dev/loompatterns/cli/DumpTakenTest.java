@@ -24,6 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DumpTakenTest {
 
+    /** A dump written by hand: one thread, waiting in the program's code. */
+    static final String SMALL = """
+        {"threadDump": {"threadContainers": [
+          {"container": "<root>", "parent": null, "owner": null,
+           "threads": [{"tid": "1", "name": "main", "state": "WAITING", "virtual": false,
+                        "stack": ["app.Main.main(Main.java:3)"]}]}
+        ]}}
+        """;
+
     /** How many virtual threads {@link #dumpWithThreadsWaitingForPermits} leaves waiting for a permit. */
     static final int WAITING = 3;
 
@@ -140,7 +149,7 @@ class DumpTakenTest {
 
     @Test
     void theOptionsOfARunAreRefusedForADumpAlreadyTaken(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("d.json"), ThreadDumpJson.SMALL);
+        Path file = Files.writeString(dir.resolve("d.json"), SMALL);
 
         Result one = LoomCliTest.loom("dump", file.toString(), "--mode", "virtual");
         Result three = LoomCliTest.loom("dump", file.toString(), "--tasks", "5", "-P", "sleep-ms=1", "--out", "x.json");
@@ -165,7 +174,7 @@ class DumpTakenTest {
      */
     @Test
     void anInterruptWhileTheDumpIsReadPrintsNothing(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("d.json"), ThreadDumpJson.SMALL);
+        Path file = Files.writeString(dir.resolve("d.json"), SMALL);
         StringWriter out = new StringWriter();
         int code;
         Thread.currentThread().interrupt(); // before the read: still set after it
@@ -181,7 +190,7 @@ class DumpTakenTest {
         }
         assertThat(code).isEqualTo(LoomCli.EXIT_INTERRUPTED);
         assertThat(out.toString()).isEmpty();
-        assertThat(file).hasContent(ThreadDumpJson.SMALL);
+        assertThat(file).hasContent(SMALL);
     }
 
     /** A file that is not a JSON thread dump is one line and exit 2, whatever is wrong with it. */
@@ -210,18 +219,5 @@ class DumpTakenTest {
         assertThat(result.errLines()).as(result.err()).hasSize(1);
         assertThat(result.out()).isEmpty();
         return result.errLines().getFirst();
-    }
-
-    /** Dumps written by hand. */
-    static final class ThreadDumpJson {
-        static final String SMALL = """
-            {"threadDump": {"threadContainers": [
-              {"container": "<root>", "parent": null, "owner": null,
-               "threads": [{"tid": "1", "name": "main", "state": "WAITING", "virtual": false,
-                            "stack": ["app.Main.main(Main.java:3)"]}]}
-            ]}}
-            """;
-
-        private ThreadDumpJson() {}
     }
 }
