@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -178,9 +179,8 @@ public final class ThreadDump {
         }
 
         /**
-         * What {@link #printPlaces} groups it by: {@code virtual TIMED_WAITING at a.B.c(B.java:3), parked on
-         * java.util.concurrent.SynchronousQueue$Transferer}, the blocker without its identity hash, so that the
-         * threads parked on one kind of thing at one place are one group.
+         * Where it is, as {@link #printPlaces} groups it with what it waits on ({@link #waitsOn}): {@code virtual
+         * TIMED_WAITING at a.B.c(B.java:3)}, or, with no frames, the kind, the state and that it has not run yet.
          */
         String place() {
             String top = topFrame();
@@ -282,7 +282,7 @@ public final class ThreadDump {
     }
 
     /** The line a dump's frame gives: {@code 163} of {@code a.B.c(B.java:163)}. */
-    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(":(\\d+)\\)$");
+    private static final Pattern LINE = Pattern.compile(":(\\d+)\\)$");
 
     /** A frame as the dump writes it without its module: {@code java.lang.Thread.run(Thread.java:1474)}. */
     static String withoutModule(String frame) {
@@ -525,7 +525,7 @@ public final class ThreadDump {
     /**
      * Where the program's threads are, in every container together: its threads grouped by their {@link
      * DumpedThread#place() place} (the innermost frame outside the JDK, with the state and the kind of thread) and what
-     * they are parked on, most threads first, {@value #PLACES_LISTED} places at the most, each with what {@code
+     * they wait on ({@link DumpedThread#waitsOn}), most threads first, {@value #PLACES_LISTED} places at the most, each with what {@code
      * meaning} says of its first thread, where it says anything. A virtual thread started and not run yet is the
      * program's: it waits for a carrier. Threads in the JDK's code alone (carriers, the JVM's housekeeping) and loom's
      * own are counted, not listed. The tree lists a few threads of each container; this says where all of them are,
