@@ -502,13 +502,18 @@ class HtmlReportBrowserTest {
         Map<String, Object> executors = new LinkedHashMap<>(pool);
         executors.put("pool", "pool-1-thread-#");
         Path page = pageOf("short-pool-names", candidates(List.of(pool, executors)));
+        noneAtEitherWidth(page, "brokenFirstCells", "first cells of a few characters on more than one line");
+    }
+
+    /** At 1,100 px and at 420 px: nothing in the layout's {@code key} list, and no table wider than its box. */
+    private static void noneAtEitherWidth(Path page, String key, String what) throws Exception {
         for (int width : List.of(1100, 420)) {
             Map<?, ?> layout = layout(page, width);
-            assertThat((List<?>) layout.get("brokenFirstCells"))
-                    .as("first cells of a few characters on more than one line at " + width + " px")
+            assertThat((List<?>) layout.get(key))
+                    .as(what + " at " + width + " px")
                     .isEmpty();
             assertThat((List<?>) layout.get("wideTables"))
-                    .as("at " + width + " px")
+                    .as("tables wider than their box at " + width + " px")
                     .isEmpty();
         }
     }
@@ -531,15 +536,7 @@ class HtmlReportBrowserTest {
                         "hc5-#",
                         Map.of("socket read", 2_559.0, "socket write", 2.0, "file read", 3.3, "park", 1_565.0),
                         waitedIn))));
-        for (int width : List.of(1100, 420)) {
-            Map<?, ?> layout = layout(page, width);
-            assertThat((List<?>) layout.get("brokenWords"))
-                    .as("names broken inside at " + width + " px")
-                    .isEmpty();
-            assertThat((List<?>) layout.get("wideTables"))
-                    .as("at " + width + " px")
-                    .isEmpty();
-        }
+        noneAtEitherWidth(page, "brokenWords", "names broken inside");
         assertThat(Files.readString(page))
                 .as("the cell that holds them keeps its words whole")
                 .contains("<td class=\"words\" data-label=\"waited in\">socket read from org.<wbr>apache.");
