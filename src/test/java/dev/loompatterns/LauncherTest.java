@@ -3,6 +3,7 @@ package dev.loompatterns;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.threaddump.DumpReaderTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -1184,6 +1185,13 @@ class LauncherTest {
                 .contains("[1/2] running thread-basics (structured, 4 tasks) until a task is held")
                 .contains("[2/2] reading the dump");
         assertThat(json).exists();
+
+        // a dump of its own, of 2,500 threads: how far the reading has got, as a percentage, every thousand threads
+        Path many = Files.writeString(dir.resolve("many.json"), DumpReaderTest.parkedAtOneLine(2_500));
+        Outcome read = launch(dir, Map.of("LOOM_STDERR_TTY", "1"), "dump", many.toString());
+        assertThat(read.code()).as(read.err()).isZero();
+        assertThat(read.err()).containsPattern("\\[1/1\\] reading the dump, [0-9.]+ KB: [1-9][0-9]?%");
+        assertThat(read.out()).contains("2,500 virtual WAITING at app.Db.query(Db.java:5)");
     }
 
     /** A small event, for a recording of millions of them. */

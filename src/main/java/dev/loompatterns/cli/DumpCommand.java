@@ -20,6 +20,7 @@ import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.File;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,8 +192,7 @@ final class DumpCommand extends LoomCommand {
         Progress progress = Progress.onTerminal(err());
         ThreadDump dump;
         try {
-            progress.show(1, 1, "reading the dump, " + TextReport.size(Files.size(file)));
-            dump = ThreadDump.read(file); // does not stop for an interrupt
+            dump = read(file, progress, 1, 1);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new UsageException("'" + file + "' is not a JSON thread dump: "
@@ -225,6 +225,29 @@ final class DumpCommand extends LoomCommand {
         printDump(dump, print);
         print.flush();
         return LoomCli.EXIT_OK;
+    }
+
+    /**
+     * Reads the dump, showing how far it has got as step {@code step} of {@code steps}: a dump of 100,000 threads is
+     * 131 MB. Ctrl-C stops the reading.
+     */
+    private static ThreadDump read(Path file, Progress progress, int step, int steps)
+            throws IOException, InterruptedException {
+        long size = Files.size(file);
+        String reading = "reading the dump, " + TextReport.size(size);
+        progress.show(step, steps, reading);
+        long[] shown = {0}; // the percentage last shown
+        try {
+            return ThreadDump.read(file, bytes -> {
+                long percent = size > 0 ? Math.min(100, bytes * 100 / size) : 0;
+                if (percent != shown[0]) {
+                    shown[0] = percent;
+                    progress.show(step, steps, reading + ": " + percent + "%");
+                }
+            });
+        } catch (InterruptedIOException e) {
+            throw new InterruptedException("interrupted while the dump was read");
+        }
     }
 
     /** The summary, the tree and where the program's threads are: what is printed of a dump, taken here or not. */
@@ -295,8 +318,7 @@ final class DumpCommand extends LoomCommand {
                 throw new InterruptedException("interrupted after the dump");
             }
             if (run.held()) {
-                progress.show(2, 2, "reading the dump, " + TextReport.size(Files.size(file)));
-                dump = ThreadDump.read(file); // does not stop for an interrupt
+                dump = read(file, progress, 2, 2);
                 if (Thread.interrupted() || Cancellation.requested()) {
                     throw new InterruptedException("interrupted while the dump was read");
                 }

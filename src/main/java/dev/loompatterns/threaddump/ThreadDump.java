@@ -1,7 +1,5 @@
 package dev.loompatterns.threaddump;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import dev.loompatterns.core.ChildJvm;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -411,7 +410,7 @@ public final class ThreadDump {
                 .allMatch(thread -> thread.state().equals(UNKNOWN_STATE));
     }
 
-    /** JSON read whole that is not a thread dump: it has no {@code threadDump.threadContainers}. */
+    /** JSON that is not a thread dump: it has no {@code threadDump.threadContainers} array. */
     public static final class NotADump extends IOException {
         @java.io.Serial
         private static final long serialVersionUID = 1L;
@@ -428,45 +427,20 @@ public final class ThreadDump {
      * @throws NotADump if it is JSON and not a thread dump
      */
     public static ThreadDump read(Path file) throws IOException {
-        JsonNode dump = new ObjectMapper().readTree(file.toFile()).path("threadDump");
-        JsonNode containers = dump.path("threadContainers");
-        if (!containers.isArray()) {
-            throw new NotADump(file + " is not a JSON thread dump (no threadDump.threadContainers)");
-        }
-        List<Container> read = new ArrayList<>();
-        for (JsonNode container : containers) {
-            List<DumpedThread> threads = new ArrayList<>();
-            for (JsonNode thread : container.path("threads")) {
-                List<String> stack = new ArrayList<>();
-                thread.path("stack").forEach(frame -> stack.add(frame.asText()));
-                threads.add(new DumpedThread(
-                        thread.path("tid").asText(),
-                        thread.path("name").asText(""),
-                        thread.path("state").asText(UNKNOWN_STATE),
-                        // JDK 25 writes "virtual" for a virtual thread alone, and the JDKs before it not at all:
-                        // their virtual threads are told by the frame every virtual thread's stack ends with
-                        thread.path("virtual").asBoolean(false)
-                                || stack.stream()
-                                        .anyMatch(frame -> withoutModule(frame).startsWith(VIRTUAL_THREAD_RUN)),
-                        thread.path("parkBlocker").path("object").asText(""),
-                        thread.path("blockedOn").asText(thread.path("waitingOn").asText("")),
-                        stack));
-            }
-            read.add(new Container(
-                    container.path("container").asText(),
-                    textOrNull(container.path("parent")),
-                    textOrNull(container.path("owner")),
-                    List.copyOf(threads)));
-        }
-        Origin origin = new Origin(
-                dump.path("processId").asText(""),
-                dump.path("time").asText(""),
-                dump.path("runtimeVersion").asText(""));
-        return new ThreadDump(List.copyOf(read), origin);
+        return read(file, bytesRead -> {});
     }
 
-    private static String textOrNull(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    /**
+     * Reads a JSON thread dump as a stream, telling {@code reading} how far it has got: a dump of a million threads
+     * is over a gigabyte. Each distinct frame and stack is kept once ({@link DumpReader}).
+     *
+     * @param reading told the bytes read so far, every thousand threads
+     * @throws IOException if the file cannot be read or is not JSON
+     * @throws NotADump if it is JSON and not a thread dump
+     * @throws java.io.InterruptedIOException if this thread is interrupted meanwhile (the interrupt is kept)
+     */
+    public static ThreadDump read(Path file, LongConsumer reading) throws IOException {
+        return DumpReader.read(file, reading);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.threaddump.DumpReaderTest;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -169,28 +170,28 @@ class DumpTakenTest {
     }
 
     /**
-     * An interrupt (Ctrl-C's, in the CLI) that comes while the dump is read, which does not stop for it, is seen once
-     * it is read: exit 130 and nothing printed, the file left as it was.
+     * An interrupt (Ctrl-C's, in the CLI) while the dump is read: exit 130 and nothing printed, the file left as it
+     * was. The reading looks at the interrupt every thousand threads, and stops there (the larger dump); a dump of
+     * fewer is read whole, and the interrupt seen once it is.
      */
     @Test
     void anInterruptWhileTheDumpIsReadPrintsNothing(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("d.json"), SMALL);
-        StringWriter out = new StringWriter();
-        int code;
-        Thread.currentThread().interrupt(); // before the read: still set after it
-        try {
-            code = LoomCli.execute(
-                    Catalogue.load(),
-                    new PrintWriter(out),
-                    new PrintWriter(new StringWriter()),
-                    "dump",
-                    file.toString());
-        } finally {
-            Thread.interrupted(); // not left set for the next test
+        for (String dump : List.of(SMALL, DumpReaderTest.parkedAtOneLine(1_500))) {
+            Path file = Files.writeString(dir.resolve("d.json"), dump);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code;
+            Thread.currentThread().interrupt(); // before the read
+            try {
+                code = LoomCli.execute(
+                        Catalogue.load(), new PrintWriter(out), new PrintWriter(err), "dump", file.toString());
+            } finally {
+                Thread.interrupted(); // not left set for the next test
+            }
+            assertThat(code).as(err.toString()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+            assertThat(out.toString()).isEmpty();
+            assertThat(file).hasContent(dump);
         }
-        assertThat(code).isEqualTo(LoomCli.EXIT_INTERRUPTED);
-        assertThat(out.toString()).isEmpty();
-        assertThat(file).hasContent(SMALL);
     }
 
     /** A file that is not a JSON thread dump is one line and exit 2, whatever is wrong with it. */
