@@ -503,11 +503,13 @@ class LauncherTest {
 
     /**
      * What follows the example's name reaches the program, which refuses it here; the example named by the pattern's
-     * number, as {@code loom list} shows it ({@code 1}, {@code 011}: not octal), is the same: 'example 11' was refused.
+     * number, as {@code loom list} shows it ({@code 1}, {@code 0000011}: not octal, which is 9), is the same: 'example
+     * 11' was refused. Two names, as each run compiles its example from source (4 to 6 s here); a name such as
+     * {@code E18} is run by the next test.
      */
     @Test
     void exampleArgumentsReachTheProgram(@TempDir Path dir) throws Exception {
-        for (String name : List.of("E01", "1", "011", "0000011")) {
+        for (String name : List.of("1", "0000011")) {
             Outcome run = launch(dir, Map.of(), "example", name, "not-a-number");
 
             assertThat(run.code()).as(name).isEqualTo(2);
