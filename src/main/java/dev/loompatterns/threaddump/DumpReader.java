@@ -18,10 +18,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Reads a JSON thread dump token by token ({@link ThreadDump#read(Path, LongConsumer)}), keeping of it only what a
- * {@link ThreadDump} holds. A dump read whole as a tree of JSON nodes took about ten times its size in memory: 0.9 to
- * 1.1 GB resident for the 131 MB dump of 100,000 virtual threads, so a million threads' would not fit a laptop's
- * default heap. Here each distinct frame, and each distinct stack, is kept once and shared by the threads that have
- * it: 100,000 threads parked at one line hold one stack between them.
+ * {@link ThreadDump} holds. Read whole as a tree of JSON nodes, the 1.31 GB dump of a million virtual threads needed
+ * a 4 GB heap (docs/tooling.md); read so, it fits in 256 MB. Each distinct frame, and each distinct stack, is kept
+ * once and shared by the threads that have it: a million threads parked at one line hold one stack between them.
  */
 final class DumpReader {
 
