@@ -442,7 +442,9 @@ final class PoolCandidateRule extends BaseRule {
      * {@code ConnectionPool}), Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
      * {@code LinkedBlockingDeque}), and Apache HttpClient's pools of connections, 5.6.5 (a {@code BasicFuture}'s
      * {@code get} called from its {@code StrictConnPool}) and 4.5.14 (a condition's await in its
-     * {@code AbstractConnPool}).
+     * {@code AbstractConnPool}). Vibur DBCP 26.0 and Oracle UCP 23.9 wait on a {@code Semaphore}, called from
+     * Vibur's {@code ConcurrentPool} and from UCP's {@code CriStats$BorrowSemaphore}: their connections, not a
+     * semaphore of the program's.
      */
     enum Limit {
         PERMITS("a Semaphore's permits", "permits"),
@@ -451,6 +453,8 @@ final class PoolCandidateRule extends BaseRule {
         C3P0("a connection from c3p0's pool", "connections"),
         AGROAL("a connection from Agroal's pool", "connections"),
         HTTP_CLIENT("a connection from Apache HttpClient's pool", "connections"),
+        VIBUR("a connection from Vibur DBCP's pool", "connections"),
+        UCP("a connection from Oracle UCP's pool", "connections"),
         COMMONS_POOL("an object from an Apache Commons Pool (DBCP's connections, say)", "pooled objects");
 
         final String waitedFor;
@@ -463,6 +467,12 @@ final class PoolCandidateRule extends BaseRule {
 
         /** The limit a wait in this class (as {@code waitedIn} gives it) was for, or null. */
         static Limit of(String waitedIn) {
+            if (waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM + "org.vibur.")) {
+                return VIBUR;
+            }
+            if (waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM + "oracle.ucp.")) {
+                return UCP;
+            }
             if (waitedIn.equals(SEMAPHORE) || waitedIn.startsWith(SEMAPHORE + Observation.Blocked.FROM)) {
                 return PERMITS;
             }

@@ -503,6 +503,32 @@ class PoolCandidateRuleTest {
                 .doesNotContain("async-# spent");
     }
 
+    /**
+     * Vibur DBCP's and Oracle UCP's pools wait for a connection on a {@code Semaphore}, as {@code waitedIn} names their
+     * waits recorded here: their connections, not permits; a program's own semaphore, beside one of them, stays
+     * permits.
+     */
+    @Test
+    void viburAndUcpConnectionsAreToldFromAProgramsSemaphore() {
+        Map<String, String> pools = Map.of(
+                "Vibur DBCP's", "java.util.concurrent.Semaphore from org.vibur.objectpool.ConcurrentPool",
+                "Oracle UCP's", "java.util.concurrent.Semaphore from oracle.ucp.common.CriStats");
+        pools.forEach((pool, waitedIn) -> {
+            String alone = poolsThatWaitedIn(Map.of("db-", waitedIn)).explanation();
+            assertThat(alone)
+                    .as(pool)
+                    .contains("db-# spent 100% of its blocked time waiting for a connection from " + pool + " pool")
+                    .contains("so the pool goes no faster unless the connections grow");
+            String beside = poolsThatWaitedIn(
+                            Map.of("db-", waitedIn, "app-", "java.util.concurrent.Semaphore from app.A"))
+                    .explanation();
+            assertThat(beside)
+                    .as(pool + " beside the program's semaphore")
+                    .contains("app-# spent 100% of its blocked time waiting for a Semaphore's permits")
+                    .contains("than there are permits or connections, so these pools go no faster unless those grow");
+        });
+    }
+
     /** The finding on a 2 s recording in which two threads of each pool parked 0.8 s, each in its pool's class. */
     private static Finding poolsThatWaitedIn(Map<String, String> waits) {
         PoolCandidateRule rule = new PoolCandidateRule();

@@ -53,6 +53,40 @@ class WaitLimitTest {
         assertThat(WaitLimit.of(permit)).map(WaitLimit::many).contains("permits");
     }
 
+    /**
+     * Vibur DBCP 26.0's and Oracle UCP 23.9's pools park their virtual threads on a {@code Semaphore} of theirs: a
+     * connection, not a program's permits (the frames of a dump of each, jcmd on JDK 25.0.3, 100 tasks on 2
+     * connections).
+     */
+    @Test
+    void aSemaphoreOfVibursOrUcpsPoolIsItsConnections() {
+        List<String> acquire = List.of(
+                "java.lang.VirtualThread.park:742",
+                "java.lang.System$1.parkVirtualThread:2285",
+                "java.util.concurrent.locks.LockSupport.park:221",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire:790",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquireSharedInterruptibly:1139",
+                "java.util.concurrent.Semaphore.acquire:318");
+        List<PinTaxonomy.Frame> vibur = frames(
+                acquire,
+                "org.vibur.objectpool.ConcurrentPool.take:152",
+                "org.vibur.dbcp.pool.PoolOperations.getConnHolder:149",
+                "org.vibur.dbcp.ViburDBCPDataSource.getConnection:448",
+                "app.Shop.order:26");
+        List<PinTaxonomy.Frame> ucp = frames(
+                VIRTUAL_PARK,
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire:792",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.tryAcquireSharedNanos:1166",
+                "java.util.concurrent.Semaphore.tryAcquire:415",
+                "oracle.ucp.common.CriStats$BorrowSemaphore.tryAcquire:82",
+                "oracle.ucp.common.Core.findFirst:683",
+                "oracle.ucp.common.Core.borrow:462",
+                "app.Shop.order:26");
+
+        assertThat(WaitLimit.of(vibur)).contains(new WaitLimit("a connection from Vibur DBCP's pool", "connections"));
+        assertThat(WaitLimit.of(ucp)).contains(new WaitLimit("a connection from Oracle UCP's pool", "connections"));
+    }
+
     /** A sleep, a latch and the code's own wait are waits, not limits; nor is a stack with nothing but the JDK. */
     @Test
     void otherWaitsAreNoLimit() {
