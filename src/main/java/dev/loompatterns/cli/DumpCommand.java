@@ -196,7 +196,7 @@ final class DumpCommand extends LoomCommand {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new UsageException("'" + file + "' is not a JSON thread dump: "
-                    + (e instanceof JsonEOFException ? "its JSON is cut short" : "it is not JSON")
+                    + (cutShort(e, file) ? "its JSON is cut short" : "it is not JSON")
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + "; a text dump (jstack's, or jcmd's without -format=json) is not read; " + TAKE_ONE);
         } catch (ThreadDump.NotADump e) {
@@ -225,6 +225,23 @@ final class DumpCommand extends LoomCommand {
         printDump(dump, print);
         print.flush();
         return LoomCli.EXIT_OK;
+    }
+
+    /**
+     * Whether the parser stopped at the file's end: a dump cut short (a jcmd stopped while it wrote, a full disk).
+     * Jackson throws its {@code JsonEOFException} there within a value, and a plain parse exception ("end-of-input
+     * within/between Object entries") after a comma.
+     */
+    static boolean cutShort(JsonProcessingException e, Path file) {
+        if (e instanceof JsonEOFException) {
+            return true;
+        }
+        JsonLocation at = e.getLocation();
+        try {
+            return at != null && at.getByteOffset() >= Files.size(file);
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     /**

@@ -199,17 +199,25 @@ class DumpTakenTest {
     void whatIsNotAJsonThreadDumpIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("jstack.txt"), "2026-12-05 16:27:51\nFull thread dump\n");
         Path cut = Files.writeString(dir.resolve("cut.json"), "{\"threadDump\": {\"threadContainers\": [");
+        // cut after a comma: Jackson says "end-of-input within/between Object entries", not its JsonEOFException
+        Path cutAfterAComma = Files.writeString(dir.resolve("comma.json"), "{\"threadDump\": {\"processId\": \"7\",\n");
+        Path trailingComma =
+                Files.writeString(dir.resolve("trailing.json"), "{\"threadDump\": {\"processId\": \"7\",}}");
         Path other = Files.writeString(dir.resolve("other.json"), "{\"threads\": []}");
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
 
         assertThat(refused(text)).startsWith("loom: '" + text + "' is not a JSON thread dump: it is not JSON (line 1,");
         assertThat(refused(cut)).startsWith("loom: '" + cut + "' is not a JSON thread dump: its JSON is cut short");
+        assertThat(refused(cutAfterAComma))
+                .startsWith("loom: '" + cutAfterAComma + "' is not a JSON thread dump: its JSON is cut short");
+        assertThat(refused(trailingComma))
+                .startsWith("loom: '" + trailingComma + "' is not a JSON thread dump: it is not JSON (line 1,");
         assertThat(refused(other))
                 .startsWith("loom: '" + other + "' is not a JSON thread dump: its JSON has no threadDump");
         assertThat(refused(empty)).startsWith("loom: '" + empty + "' is not a JSON thread dump");
         assertThat(refused(dir)).isEqualTo("loom: '" + dir + "' is a folder; " + DumpCommand.TAKE_ONE);
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left).hasSize(4);
+            assertThat(left).hasSize(6);
         }
     }
 
