@@ -284,15 +284,32 @@ public sealed interface Observation {
         /**
          * The frames every park or monitor's wait goes through, passed over to find where it was. Wider than
          * {@link #takingALock}'s, on purpose: that one stops at a condition's frame, since a condition's await that
-         * takes its lock again is no wait for the lock's holder ({@code BlockedTest.otherParksAreNoWaitForALock}).
+         * takes its lock again is no wait for the lock's holder ({@code BlockedTest.otherParksAreNoWaitForALock}). A
+         * virtual thread's park in a thread dump goes through {@code VirtualThread.park} and the JDK's access to it,
+         * {@code System$1.parkVirtualThread} (JDK 25, run here; JDK 21's {@code LockSupport} calls
+         * {@code jdk.internal.misc.VirtualThreads.park} first, read, not run), where a platform thread's has
+         * {@code Unsafe.park}: passed over too, so that a wait
+         * in a library's own class (an Apache Commons Pool's deque, MongoDB's pool) is named by that class, as a
+         * recorded one is, not as the JDK's lock it went through.
          */
         private static boolean machinery(String type) {
             return type.equals("jdk.internal.misc.Unsafe")
+                    || type.equals("java.lang.VirtualThread")
+                    || type.equals("jdk.internal.misc.VirtualThreads")
+                    || anonymousInSystem(type)
                     || type.equals("java.util.concurrent.locks.LockSupport")
                     || type.startsWith("java.util.concurrent.locks.AbstractQueuedSynchronizer")
                     || type.startsWith("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
                     || type.equals("java.lang.Object")
                     || type.equals("java.util.concurrent.ForkJoinPool");
+        }
+
+        /** {@code java.lang.System$1}, {@code System$2}: the JDK's access to its own internals, not a named class. */
+        private static boolean anonymousInSystem(String type) {
+            String system = "java.lang.System$";
+            return type.length() > system.length()
+                    && type.startsWith(system)
+                    && type.substring(system.length()).chars().allMatch(Character::isDigit);
         }
 
         /** Whether it was a pool's idle thread waiting for its next task ({@link Wait#FOR_WORK}). */

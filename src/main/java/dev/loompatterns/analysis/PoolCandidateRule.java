@@ -444,7 +444,10 @@ final class PoolCandidateRule extends BaseRule {
      * {@code get} called from its {@code StrictConnPool}) and 4.5.14 (a condition's await in its
      * {@code AbstractConnPool}). Vibur DBCP 26.0 and Oracle UCP 23.9 wait on a {@code Semaphore}, called from
      * Vibur's {@code ConcurrentPool} and from UCP's {@code CriStats$BorrowSemaphore}: their connections, not a
-     * semaphore of the program's.
+     * semaphore of the program's. Jedis 8.0.2's {@code JedisPool} is an Apache Commons Pool 2.13.1 (its deque again).
+     * MongoDB's driver 5.14.0 waits for a connection in a condition's await called from its own {@code ConcurrentPool};
+     * its other waits, such as for its turn to open a connection ({@code maxConnecting}) or for the server to be
+     * found, go through its {@code Timeout} class and are not told apart (in {@code javap}'s listing of the jar).
      */
     enum Limit {
         PERMITS("a Semaphore's permits", "permits"),
@@ -455,7 +458,8 @@ final class PoolCandidateRule extends BaseRule {
         HTTP_CLIENT("a connection from Apache HttpClient's pool", "connections"),
         VIBUR("a connection from Vibur DBCP's pool", "connections"),
         UCP("a connection from Oracle UCP's pool", "connections"),
-        COMMONS_POOL("an object from an Apache Commons Pool (DBCP's connections, say)", "pooled objects");
+        MONGODB("a connection from the MongoDB driver's pool", "connections"),
+        COMMONS_POOL("an object from an Apache Commons Pool (DBCP's or Jedis's connections, say)", "pooled objects");
 
         final String waitedFor;
         final String many;
@@ -494,6 +498,9 @@ final class PoolCandidateRule extends BaseRule {
                     || waitedIn.startsWith("org.apache.hc.core5.pool.")
                     || waitedIn.contains(Observation.Blocked.FROM + "org.apache.hc.core5.pool.")) {
                 return HTTP_CLIENT;
+            }
+            if (waitedIn.equals("com.mongodb.internal.connection.ConcurrentPool")) {
+                return MONGODB;
             }
             return waitedIn.startsWith("org.apache.commons.pool2.") ? COMMONS_POOL : null;
         }

@@ -529,6 +529,27 @@ class PoolCandidateRuleTest {
         });
     }
 
+    /**
+     * MongoDB's driver 5.14.0 waits for a connection in its {@code ConcurrentPool}, as {@code waitedIn} names the wait
+     * recorded here (8 threads on 2 connections); its server monitor's wait for its next check, in the same package,
+     * and its waits through its {@code Timeout} class are none.
+     */
+    @Test
+    void mongoDbsConnectionsAreLimits() {
+        assertThat(poolsThatWaitedIn(Map.of("mongo-", "com.mongodb.internal.connection.ConcurrentPool"))
+                        .explanation())
+                .contains("mongo-# spent 100% of its blocked time waiting for a connection from the MongoDB driver's"
+                        + " pool")
+                .contains("so the pool goes no faster unless the connections grow");
+        for (String other : List.of(
+                "com.mongodb.internal.connection.DefaultServerMonitor",
+                "java.util.concurrent.CountDownLatch from com.mongodb.internal.time.Timeout")) {
+            assertThat(poolsThatWaitedIn(Map.of("driver-", other)).explanation())
+                    .as(other)
+                    .doesNotContain("driver-# spent");
+        }
+    }
+
     /** The finding on a 2 s recording in which two threads of each pool parked 0.8 s, each in its pool's class. */
     private static Finding poolsThatWaitedIn(Map<String, String> waits) {
         PoolCandidateRule rule = new PoolCandidateRule();
