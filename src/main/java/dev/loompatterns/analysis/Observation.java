@@ -180,8 +180,9 @@ public sealed interface Observation {
 
         /**
          * The class a park or a monitor's wait was in, as the code that waited called it, and that code's class: below
-         * the machinery every such wait goes through ({@code Unsafe.park}, {@code LockSupport}, the queued
-         * synchronizers and their condition, {@code Object.wait}, {@code ForkJoinPool}'s managed blocking), where the
+         * the machinery every such wait goes through ({@code Unsafe.park} or a virtual thread's park,
+         * {@code LockSupport}, the queued synchronizers and their condition, {@code Object.wait},
+         * {@code ForkJoinPool}'s managed blocking), where the
          * first frame is the JDK's, the JDK's outermost frame above the first that is not, followed by
          * {@code " from "} and that frame's class: the JDK class the code called, and the code
          * ({@code java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag}, a thread waiting
@@ -288,9 +289,8 @@ public sealed interface Observation {
          * virtual thread's park in a thread dump goes through {@code VirtualThread.park} and the JDK's access to it,
          * {@code System$1.parkVirtualThread} (JDK 25, run here; JDK 21's {@code LockSupport} calls
          * {@code jdk.internal.misc.VirtualThreads.park} first, read, not run), where a platform thread's has
-         * {@code Unsafe.park}: passed over too, so that a wait
-         * in a library's own class (an Apache Commons Pool's deque, MongoDB's pool) is named by that class, as a
-         * recorded one is, not as the JDK's lock it went through.
+         * {@code Unsafe.park}: passed over too, so that a wait in a library's own class (an Apache Commons Pool's
+         * deque, MongoDB's pool) is named by that class, as a recorded one is, not as the JDK's lock it went through.
          */
         private static boolean machinery(String type) {
             return type.equals("jdk.internal.misc.Unsafe")
