@@ -439,7 +439,8 @@ final class PoolCandidateRule extends BaseRule {
      * {@code FairBlockingQueue}, its default, or with {@code fairQueue=false} a {@code LinkedBlockingQueue} called
      * from its {@code ConnectionPool}), c3p0 0.11.2 and 0.9.5.5 (a condition's await, or {@code wait()} in 0.9.5.5,
      * in its {@code BasicResourcePool}), Agroal 2.6, Quarkus's (a synchronizer of its own, acquired in its
-     * {@code ConnectionPool}), Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
+     * {@code ConnectionPool}, or, while the pool grows, the {@code FutureTask} of a connection being made, waited on
+     * there), Apache Commons Pool 2.12.0 under DBCP 2.13.0 (in its own
      * {@code LinkedBlockingDeque}), and Apache HttpClient's pools of connections, 5.6.5 (a {@code BasicFuture}'s
      * {@code get} called from its {@code StrictConnPool}) and 4.5.14 (a condition's await in its
      * {@code AbstractConnPool}). Vibur DBCP 26.0 and Oracle UCP 23.9 wait on a {@code Semaphore}, called from
@@ -486,6 +487,9 @@ final class PoolCandidateRule extends BaseRule {
                 }
                 if (waitedIn.contains(Observation.Blocked.FROM + "org.apache.tomcat.jdbc.pool.")) {
                     return TOMCAT_JDBC;
+                }
+                if (waitedIn.endsWith(Observation.Blocked.FROM + "io.agroal.pool.ConnectionPool")) {
+                    return AGROAL; // the future of a connection being made, waited on while the pool grows
                 }
             }
             if (waitedIn.startsWith("com.mchange.v2.resourcepool.")) {

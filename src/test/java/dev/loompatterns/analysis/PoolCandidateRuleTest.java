@@ -472,9 +472,17 @@ class PoolCandidateRuleTest {
                 "c3p0-", "com.mchange.v2.resourcepool.BasicResourcePool",
                 "setup-", "org.apache.tomcat.jdbc.pool.ConnectionPool"));
         assertThat(finding.list("candidates")).hasSize(3);
-        assertThat(poolsThatWaitedIn(Map.of("agroal-", "io.agroal.pool.ConnectionPool"))
+        assertThat(poolsThatWaitedIn(Map.of(
+                                "agroal-",
+                                "io.agroal.pool.ConnectionPool",
+                                "growing-",
+                                "java.util.concurrent.FutureTask from io.agroal.pool.ConnectionPool",
+                                "housekeeping-",
+                                "java.util.concurrent.FutureTask from io.agroal.pool.util.PriorityScheduledExecutor"))
                         .explanation())
-                .contains("agroal-# spent 100% of its blocked time waiting for a connection from Agroal's pool");
+                .contains("agroal-# spent 100% of its blocked time waiting for a connection from Agroal's pool")
+                .contains("growing-# spent 100% of its blocked time waiting for a connection from Agroal's pool")
+                .doesNotContain("housekeeping-# spent");
         assertThat(finding.explanation())
                 .contains("fair-# spent 100% of its blocked time waiting for a connection from Tomcat JDBC's pool")
                 .contains("c3p0-# spent 100% of its blocked time waiting for a connection from c3p0's pool")

@@ -147,6 +147,16 @@ class WaitLimitTest {
                 .as("HttpClient 5's future, named with the pool that waited on it")
                 .map(WaitLimit::waitedFor)
                 .contains("a connection from Apache HttpClient's pool");
+        // Agroal's pool while it grows, its connections slow to make (a driver that took 1 s): a JDK future of its own
+        assertThat(WaitLimit.of(frames(
+                        VIRTUAL_PARK,
+                        "java.util.concurrent.FutureTask.awaitDone:508",
+                        "java.util.concurrent.FutureTask.get:205",
+                        "io.agroal.pool.ConnectionPool.handlerFromSharedCache:344",
+                        "io.agroal.pool.DataSource.getConnection:86",
+                        "app.Orders.find:44")))
+                .map(WaitLimit::waitedFor)
+                .contains("a connection from Agroal's pool");
     }
 
     /** A sleep, a latch and the code's own wait are waits, not limits; nor is a stack with nothing but the JDK. */
