@@ -61,7 +61,8 @@ public final class Catalogue {
     /**
      * Finds a pattern by id.
      *
-     * @throws UsageException listing the known ids and the nearest match
+     * @throws UsageException naming the nearest id, if one is near, and {@code loom list}, which lists them all: the
+     *     list itself, 21 ids on one line, was 308 characters
      */
     public Pattern find(String id) {
         for (Pattern pattern : patterns) {
@@ -69,10 +70,9 @@ public final class Catalogue {
                 return pattern;
             }
         }
-        String known = String.join(", ", ids());
         String nearest = nearest(id);
-        String hint = nearest == null ? "" : "did you mean '" + nearest + "'? ";
-        throw new UsageException("unknown pattern '" + id + "'; " + hint + "known patterns: " + known);
+        String hint = nearest == null ? " " : "; did you mean '" + nearest + "'? ";
+        throw new UsageException("unknown pattern '" + id + "'" + hint + "(see 'loom list')");
     }
 
     /** The id closest to what was typed, if it is close enough to be a typo ({@link Typo#nearest}). */

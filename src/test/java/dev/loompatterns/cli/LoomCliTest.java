@@ -1133,6 +1133,8 @@ class LoomCliTest {
         compare thread-basics --jfr-dir README.md/inside | loom: cannot create --jfr-dir 'README.md/inside': '
         fidelity thread-basic | loom: unknown pattern 'thread-basic' (did you mean 'thread-basics'?); fidelity takes thread-basics (1) or url-fetch (11)
         fidelity nosuch | loom: unknown pattern 'nosuch'; fidelity takes thread-basics (1) or url-fetch (11)
+        run nosuch | loom: unknown pattern 'nosuch' (see 'loom list')
+        compare lock-countr | loom: unknown pattern 'lock-countr'; did you mean 'lock-counter'? (see 'loom list')
         run lock-counter --tasks 0 | loom: --tasks must be at least 1, got 0
         fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
