@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -431,6 +432,9 @@ final class CarrierHoggingRule extends BaseRule {
         }
         details.put("threads", listed);
         details.put(Finding.totalOf("threads"), hogs.size());
+        List<KnownSpin> known =
+                KnownSpin.at(hogs.stream().map(Sampled::topFrame).distinct().toList());
+        details.put("known_spins", known.stream().map(spin -> spin.id).toList());
         if (hogs.isEmpty()) {
             return new Finding(
                     ID,
@@ -457,12 +461,16 @@ final class CarrierHoggingRule extends BaseRule {
                         worst.thread.label(),
                         Durations.words(worst.longest),
                         listed.getFirst().get("top_frame")),
-                "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks in a way"
-                        + " that releases it, and with few carriers (one per core by default) every virtual thread"
-                        + " queued behind it waits that long. Run CPU-bound work on a bounded pool of platform threads"
-                        + " sized to the cores and wait for it from the virtual thread, or break it up (Thread.yield()"
-                        + " between steps); a block while pinned (pins_in_longest_run; the pinning rule shows them) or"
-                        + " a file read keeps the carrier too. " + unseen(recording) + sparse(sparse, period),
+                known.stream().map(spin -> spin.advice + " ").collect(Collectors.joining())
+                        + "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks in"
+                        + " a way that releases it, and with few carriers (one per core by default) every virtual"
+                        + " thread queued behind it waits that long. Run CPU-bound work on a bounded pool of platform"
+                        + " threads sized to the cores and wait for it from the virtual thread, or break it up"
+                        + " (Thread.yield() between steps); a block while pinned (pins_in_longest_run; the pinning"
+                        + " rule shows them) or a file read keeps the"
+                        + " carrier"
+                        + " too."
+                        + " " + unseen(recording) + sparse(sparse, period),
                 details);
     }
 

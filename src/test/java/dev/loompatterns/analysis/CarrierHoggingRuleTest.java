@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A stretch of a virtual thread's samples ends where the thread blocked in a way that released its
@@ -151,6 +152,59 @@ class CarrierHoggingRuleTest {
                 .startsWith("1 virtual thread was seen holding its carrier for 100 ms or more: hog,");
         assertThat(finding.list("threads")).hasSize(1);
         assertThat(row(finding, 0)).containsEntry("longest_run_ms", 1000.0).containsEntry("start", T0);
+    }
+
+    /** A second of samples every 10 ms of one virtual thread at {@code frame}. */
+    private static List<Observation> aSecondAt(Observation.ThreadRef thread, String frame) {
+        List<Observation> observations = new ArrayList<>();
+        for (long at = 0; at <= 1_000 * MS; at += 10 * MS) {
+            observations.add(new Observation.Sample(T0 + at, thread, frame));
+        }
+        return observations;
+    }
+
+    /**
+     * A hog sampled most in a library's loop that loom's runs found spinning (Agroal 3.2.1's, Commons Pool 2.13's:
+     * docs/inspect.md) is told as that loop, with what stops it, first; the frames are those of those runs.
+     */
+    @Test
+    void aHogInALibrarysKnownSpinSaysWhichLoopItIs() {
+        Finding agroal = run(aSecondAt(HOG, "io.agroal.pool.ConnectionPool.handlerFromSharedCache:354"));
+        assertThat(agroal.details()).containsEntry("known_spins", List.of("agroal-growing-pool"));
+        assertThat(agroal.explanation())
+                .startsWith("If this is Agroal 3.2.1")
+                .contains("agroal#214")
+                .contains("Virtual threads are not time-sliced");
+
+        List<Observation> both = new ArrayList<>(aSecondAt(HOG, "com.example.App.spin:3"));
+        both.addAll(aSecondAt(SPINNER, "org.apache.commons.pool2.impl.BaseGenericObjectPool.durationSince:505"));
+        Finding commonsPool = run(both);
+        assertThat(commonsPool.details()).containsEntry("known_spins", List.of("commons-pool-create"));
+        assertThat(commonsPool.explanation()).startsWith("If this is Apache Commons Pool 2.13.0 or 2.13.1");
+    }
+
+    /** A hog elsewhere, or in another method of the same class, is told as no known loop. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "com.example.App.spin:3",
+                "org.apache.commons.pool2.impl.GenericObjectPool.createObject:12",
+                "io.agroal.pool.ConnectionPool.getConnection:291",
+            })
+    void aHogElsewhereIsNoKnownSpin(String frame) {
+        Finding finding = run(aSecondAt(HOG, frame));
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.details()).containsEntry("known_spins", List.of());
+        assertThat(finding.explanation()).startsWith("Virtual threads are not time-sliced");
+    }
+
+    /** A frame without its line, as a stack without line numbers gives it, is in its method all the same. */
+    @Test
+    void aFrameWithoutItsLineIsInItsMethod() {
+        assertThat(KnownSpin.COMMONS_POOL_CREATE.isAt("org.apache.commons.pool2.impl.GenericObjectPool.create"))
+                .isTrue();
+        assertThat(KnownSpin.at(List.of("io.agroal.pool.ConnectionPool.handlerFromSharedCacheX:1")))
+                .isEmpty();
     }
 
     /**
