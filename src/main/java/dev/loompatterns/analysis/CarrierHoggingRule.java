@@ -434,7 +434,7 @@ final class CarrierHoggingRule extends BaseRule {
         details.put(Finding.totalOf("threads"), hogs.size());
         List<KnownSpin> known =
                 KnownSpin.at(hogs.stream().map(Sampled::topFrame).distinct().toList());
-        details.put("known_spins", known.stream().map(spin -> spin.id).toList());
+        details.put("known_spins", known.stream().map(KnownSpin::id).toList());
         if (hogs.isEmpty()) {
             return new Finding(
                     ID,
@@ -461,7 +461,7 @@ final class CarrierHoggingRule extends BaseRule {
                         worst.thread.label(),
                         Durations.words(worst.longest),
                         listed.getFirst().get("top_frame")),
-                known.stream().map(spin -> spin.advice + " ").collect(Collectors.joining())
+                known.stream().map(spin -> spin.advice() + " ").collect(Collectors.joining())
                         + "Virtual threads are not time-sliced: one that computes keeps its carrier until it blocks in"
                         + " a way that releases it, and with few carriers (one per core by default) every virtual"
                         + " thread queued behind it waits that long. Run CPU-bound work on a bounded pool of platform"

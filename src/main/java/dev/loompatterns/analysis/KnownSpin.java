@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Each was recorded on JDK 25.0.3 on the project's 2-core machine (2026-12-05; docs/inspect.md, "A library that
  * spins"), and read in the library's sources.
  */
-enum KnownSpin {
+public enum KnownSpin {
     /**
      * Agroal 3.2.1's {@code handlerFromSharedCache}: below {@code max-size}, a thread that finds every permit to make
      * a connection taken loops back to its scan at once (agroal#214). 100 virtual threads sharing a pool of 2 whose
@@ -46,16 +46,26 @@ enum KnownSpin {
                     + " (GenericObjectPoolConfig.setMaxWait), or use Commons Pool 2.12.0, which waits there.");
 
     /** What the JSON's {@code known_spins} says. */
-    final String id;
+    private final String id;
     /** The methods, {@code Class.method}, where a thread spinning in this loop is sampled most. */
     private final List<String> methods;
-    /** What the finding's explanation says of it. */
-    final String advice;
+    /** What a finding or a dump's note says of it. */
+    private final String advice;
 
     KnownSpin(String id, List<String> methods, String advice) {
         this.id = id;
         this.methods = methods;
         this.advice = advice;
+    }
+
+    /** What the JSON's {@code known_spins} says: {@code agroal-growing-pool}. */
+    public String id() {
+        return id;
+    }
+
+    /** Which library spins there, in which versions, and what was seen to stop it: one or two sentences. */
+    public String advice() {
+        return advice;
     }
 
     /** Whether {@code frame} ({@code Class.method:line}, or without the line) is in one of this loop's methods. */
@@ -64,7 +74,7 @@ enum KnownSpin {
     }
 
     /** The known spins at any of these frames, in this enum's order. */
-    static List<KnownSpin> at(Collection<String> frames) {
+    public static List<KnownSpin> at(Collection<String> frames) {
         return Arrays.stream(values())
                 .filter(spin -> frames.stream().anyMatch(spin::isAt))
                 .toList();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.loompatterns.analysis.Durations;
+import dev.loompatterns.analysis.KnownSpin;
 import dev.loompatterns.analysis.WaitLimit;
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
@@ -16,6 +17,7 @@ import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
+import dev.loompatterns.jfr.PinTaxonomy;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.File;
@@ -25,9 +27,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -291,6 +296,46 @@ final class DumpCommand extends LoomCommand {
                             + " at once than there are " + String.join(" or ", many) + ", so more threads go no faster;"
                             + " more " + String.join(" or ", many) + " may (docs/migration.md, row 1).");
         }
+        List<ThreadDump.DumpedThread> holding = dump.carriersHeldWhileOthersWait();
+        if (!holding.isEmpty()) {
+            Notes.note(print, carriersHeld(holding, dump.notYetRun()));
+        }
+    }
+
+    /** How many places of the threads holding the carriers the note names; the rest are counted. */
+    static final int HOLDING_PLACES = 3;
+
+    /**
+     * The note for a dump in which every carrier ran a virtual thread while others waited to start: where those ran,
+     * what a dump cannot say, and, where one ran in a library's loop that spins ({@link KnownSpin}), which.
+     */
+    static String carriersHeld(List<ThreadDump.DumpedThread> holding, long waiting) {
+        Map<String, Long> places = holding.stream()
+                .collect(Collectors.groupingBy(
+                        ThreadDump.DumpedThread::topFrame, LinkedHashMap::new, Collectors.counting()));
+        List<String> named = places.entrySet().stream()
+                .limit(HOLDING_PLACES)
+                .map(place -> place.getValue() + " at " + place.getKey())
+                .collect(Collectors.toCollection(ArrayList::new));
+        long rest = holding.size()
+                - places.values().stream()
+                        .limit(HOLDING_PLACES)
+                        .mapToLong(Long::longValue)
+                        .sum();
+        if (rest > 0) {
+            named.add(rest + " elsewhere");
+        }
+        List<KnownSpin> known = KnownSpin.at(holding.stream()
+                .map(thread -> PinTaxonomy.applicationFrame(thread.frames()))
+                .distinct()
+                .toList());
+        return "Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread ("
+                + String.join(", ", named) + ") while " + Durations.count(waiting, "virtual thread")
+                + " had started and not yet run. A virtual thread keeps its carrier until it"
+                + " blocks (there is no time slicing), so one that computes or spins keeps the others waiting; a dump"
+                + " cannot say for how long: record the program and run 'loom inspect' on the recording (its"
+                + " carrier-hogging rule)."
+                + known.stream().map(spin -> " " + spin.advice()).collect(Collectors.joining());
     }
 
     /** The limit a waiting thread of the dump waits for ({@link WaitLimit}), where it is one. */

@@ -175,6 +175,7 @@ final class DumpReader {
         String parkBlocker = "";
         String blockedOn = null;
         String waitingOn = null;
+        String carrier = "";
         List<String> stack = List.of();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
@@ -187,12 +188,14 @@ final class DumpReader {
                 case "parkBlocker" -> parkBlocker = value == JsonToken.START_OBJECT ? parkedOn() : skipped("");
                 case "blockedOn" -> blockedOn = shared(text(""));
                 case "waitingOn" -> waitingOn = shared(text(""));
+                case "carrier" -> carrier = value.isScalarValue() ? json.getValueAsString("") : skipped("");
                 case "stack" -> stack = value == JsonToken.START_ARRAY ? stack() : skipped(List.of());
                 default -> json.skipChildren();
             }
         }
         String monitor = blockedOn != null ? blockedOn : waitingOn != null ? waitingOn : "";
-        return new DumpedThread(tid, name, state, virtual || runsVirtualThread(stack), parkBlocker, monitor, stack);
+        return new DumpedThread(
+                tid, name, state, virtual || runsVirtualThread(stack), parkBlocker, monitor, stack, carrier);
     }
 
     /** Whether a frame of {@code stack} is {@code VirtualThread.run}: asked once of each distinct stack. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -124,6 +125,9 @@ public final class ThreadDump {
      * @param monitor     the identity of the monitor it is blocked on ({@code blockedOn}, state {@code BLOCKED}) or
      *                    waits on in {@code Object.wait} ({@code waitingOn}), or empty (JDK 25 writes both)
      * @param stack       its frames, innermost first, as the dump writes them
+     * @param carrier     the id of the carrier a virtual thread was mounted on, or empty: not mounted, or a dump
+     *                    that does not say (JDK 25's {@code ThreadDumper} writes {@code carrier}, read in its sources
+     *                    and seen here; earlier JDKs' were not run)
      */
     public record DumpedThread(
             String tid,
@@ -132,16 +136,17 @@ public final class ThreadDump {
             boolean virtual,
             String parkBlocker,
             String monitor,
-            List<String> stack) {
+            List<String> stack,
+            String carrier) {
 
         public DumpedThread {
             stack = List.copyOf(stack);
         }
 
-        /** A thread that waits for no monitor, or whose dump does not say. */
+        /** A thread that waits for no monitor and is on no carrier, or whose dump does not say. */
         public DumpedThread(
                 String tid, String name, String state, boolean virtual, String parkBlocker, List<String> stack) {
-            this(tid, name, state, virtual, parkBlocker, "", stack);
+            this(tid, name, state, virtual, parkBlocker, "", stack, "");
         }
 
         String label() {
@@ -263,7 +268,7 @@ public final class ThreadDump {
          * The innermost frame of code outside the JDK ({@code Type.method(File.java:12)}), without its
          * module prefix; the innermost frame if all are the JDK's; empty without a stack.
          */
-        String topFrame() {
+        public String topFrame() {
             String first = "";
             for (String text : stack) {
                 String bare = withoutModule(text);
@@ -476,6 +481,39 @@ public final class ThreadDump {
             depth++;
         }
         return depth;
+    }
+
+    /** The frame an idle carrier of the virtual-thread scheduler, a {@code ForkJoinPool} worker, waits in. */
+    static final String IDLE_CARRIER = "java.util.concurrent.ForkJoinPool.awaitWork";
+
+    /**
+     * The virtual threads on the scheduler's carriers, when every carrier was running one while other virtual threads
+     * had started and not yet run: empty where none waited to run, where a carrier of theirs was idle ({@link
+     * #IDLE_CARRIER}), or where the dump does not say which virtual thread a carrier runs. A dump cannot say how long
+     * they had run; a recording can ({@code carrier-hogging}).
+     */
+    public List<DumpedThread> carriersHeldWhileOthersWait() {
+        List<DumpedThread> threads =
+                containers.stream().flatMap(c -> c.threads().stream()).toList();
+        List<DumpedThread> mounted =
+                threads.stream().filter(t -> !t.carrier().isEmpty()).toList();
+        if (mounted.isEmpty() || threads.stream().noneMatch(DumpedThread::notYetRun)) {
+            return List.of();
+        }
+        Set<String> carriers = mounted.stream().map(DumpedThread::carrier).collect(Collectors.toSet());
+        boolean idle = containers.stream()
+                .filter(c -> c.threads().stream().anyMatch(t -> carriers.contains(t.tid())))
+                .flatMap(c -> c.threads().stream())
+                .anyMatch(t -> !carriers.contains(t.tid()) && t.stackHas(IDLE_CARRIER));
+        return idle ? List.of() : mounted;
+    }
+
+    /** How many virtual threads had started and not yet run: each waits for a carrier. */
+    public long notYetRun() {
+        return containers.stream()
+                .flatMap(c -> c.threads().stream())
+                .filter(DumpedThread::notYetRun)
+                .count();
     }
 
     /** One line per depth and one for the threads: what the tree below holds, counted. */

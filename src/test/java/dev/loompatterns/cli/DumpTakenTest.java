@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
+import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.Spinner;
 import dev.loompatterns.threaddump.DumpReaderTest;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -129,6 +132,83 @@ class DumpTakenTest {
                 .contains("Its threads have no state and nothing they are parked on: a JDK before 25 wrote it")
                 .containsPattern("\n  " + WAITING + " virtual UNKNOWN at [^\n]+\\.takePermit\\([^\n]+\n"
                         + "      waiting for a Semaphore's permits\n");
+    }
+
+    /**
+     * A child JVM's program, run with one carrier: a virtual thread spins on it ({@link Spinner}, spinning when it
+     * returns) while two more are started, which cannot run; it dumps its threads to the file its argument names, then
+     * stops the spin and joins them.
+     */
+    public static final class OneCarrierHeld {
+        public static void main(String[] args) throws Exception {
+            List<Thread> waiting = new ArrayList<>();
+            try (Spinner spinner = Spinner.start("spinner")) {
+                for (int i = 0; i < 2; i++) {
+                    waiting.add(Thread.ofVirtual().start(() -> {}));
+                }
+                ThreadDump.write(Path.of(args[0]));
+            }
+            for (Thread thread : waiting) {
+                thread.join(); // BLOCKS-UNTIL: it ran, now that the carrier is free
+            }
+        }
+    }
+
+    /**
+     * A dump taken while the one carrier ran a spinning virtual thread and two others waited to run: the dump says
+     * which thread the carrier ran (JDK 25), and {@code loom dump FILE} says the carriers were held, by what, and
+     * that a recording says for how long; a dump in which a carrier is free, or none waits to run, says nothing of it
+     * ({@link #aDumpOfAnyJvmIsPrintedWithWhereItsThreadsAreAndWhatLimitsThem}).
+     */
+    @Test
+    void aDumpWhoseCarriersAllRunVirtualThreadsWhileOthersWaitSaysSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("held.json").toAbsolutePath();
+        ChildJvm.Result child = ChildJvm.run(
+                List.of("-Djdk.virtualThreadScheduler.parallelism=1"),
+                OneCarrierHeld.class,
+                List.of(file.toString()),
+                Duration.ofMinutes(1)); // a backstop
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+
+        Result result = LoomCliTest.loom("dump", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out().replaceAll("\\s*\\n\\s*", " "))
+                .contains("Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread (1"
+                        + " at " + Spinner.class.getName() + ".")
+                .contains(") while 2 virtual threads had started and not yet run. A virtual thread keeps its carrier")
+                .contains("run 'loom inspect' on the recording (its carrier-hogging rule).")
+                .doesNotContain("If this is");
+    }
+
+    /**
+     * Where a thread holding a carrier runs in a library's loop that spins ({@code KnownSpin}), the note says which,
+     * and names the places of the threads, the most three, counting the rest.
+     */
+    @Test
+    void aCarrierHeldInALibrarysKnownSpinIsSaidAsThatLoop() {
+        List<ThreadDump.DumpedThread> holding = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            holding.add(onCarrier("io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)"));
+        }
+        for (String place : List.of("app.A.a(A.java:1)", "app.B.b(B.java:2)", "app.C.c(C.java:3)")) {
+            holding.add(onCarrier(place));
+        }
+
+        String note = DumpCommand.carriersHeld(holding, 1);
+
+        assertThat(note)
+                .startsWith("Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread"
+                        + " (3 at io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354), 1 at"
+                        + " app.A.a(A.java:1), 1 at app.B.b(B.java:2), 1 elsewhere) while 1 virtual thread had started")
+                .contains(" If this is Agroal 3.2.1 ")
+                .doesNotContain("Commons Pool");
+        assertThat(DumpCommand.carriersHeld(List.of(onCarrier("app.A.a(A.java:1)")), 2))
+                .doesNotContain("If this is");
+    }
+
+    private static ThreadDump.DumpedThread onCarrier(String frame) {
+        return new ThreadDump.DumpedThread("31", "", "RUNNABLE", true, "", "", List.of(frame), "28");
     }
 
     /** A pattern's id or number names the pattern; a path or a .json name that names no file is said to be one. */

@@ -2,6 +2,7 @@ package dev.loompatterns.threaddump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -495,5 +496,84 @@ class ThreadDumpTest {
                         "      blocked on app.Cache: asked of #30",
                         "  1 virtual WAITING at app.Cache.await(Cache.java:20)",
                         "      waiting on app.Cache: asked of #32");
+    }
+
+    /**
+     * The shape of a dump of Agroal 3.2.1 spinning (docs/inspect.md, "A library that spins"), trimmed: both carriers
+     * of the scheduler run a virtual thread in the pool's loop ({@code carrier}, JDK 25), two more have started and
+     * not yet run, the scheduler's delay thread is no carrier. {@code %s} is what the second worker does.
+     */
+    static final String CARRIERS = """
+        {"threadDump": {"threadContainers": [
+          {"container": "ForkJoinPool-1/jdk.internal.vm.SharedThreadContainer@7c9d8e2", "parent": "<root>", "owner": null,
+           "threads": [
+            {"tid": "28", "name": "ForkJoinPool-1-worker-1", "state": "RUNNABLE",
+             "stack": ["java.base/jdk.internal.vm.Continuation.run(Continuation.java:251)"]},
+            %s,
+            {"tid": "130", "name": "ForkJoinPool-1-delayScheduler", "state": "TIMED_WAITING",
+             "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                       "java.base/java.util.concurrent.DelayScheduler.loop(DelayScheduler.java:253)"]}]},
+          {"container": "java.util.concurrent.ThreadPerTaskExecutor@20d525", "parent": "<root>", "owner": null,
+           "threads": [
+            {"tid": "31", "virtual": true, "name": "", "state": "RUNNABLE", "carrier": 28,
+             "stack": ["io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)"]},
+            %s,
+            {"tid": "34", "virtual": true, "name": "", "state": "RUNNABLE"},
+            {"tid": "35", "virtual": true, "name": "", "state": "RUNNABLE", "stack": []}]}
+        ]}}
+        """;
+
+    static final String WORKER_2_CARRYING = """
+        {"tid": "30", "name": "ForkJoinPool-1-worker-2", "state": "RUNNABLE",
+         "stack": ["java.base/jdk.internal.vm.Continuation.run(Continuation.java:251)"]}\
+        """;
+
+    static final String WORKER_2_IDLE = """
+        {"tid": "30", "name": "ForkJoinPool-1-worker-2", "state": "WAITING",
+         "stack": ["java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                   "java.base/java.util.concurrent.ForkJoinPool.awaitWork(ForkJoinPool.java:2109)"]}\
+        """;
+
+    static final String SPINNER_ON_30 = """
+        {"tid": "33", "virtual": true, "name": "", "state": "RUNNABLE", "carrier": "30",
+         "stack": ["io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)"]}\
+        """;
+
+    static final String WAITER = """
+        {"tid": "33", "virtual": true, "name": "", "state": "WAITING",
+         "stack": ["java.base/java.lang.VirtualThread.park(VirtualThread.java:738)", "app.Main.await(Main.java:7)"]}\
+        """;
+
+    /** The carrier a virtual thread runs on is read whether the dump writes it as a string or a number. */
+    @Test
+    void everyCarrierRunningAVirtualThreadWhileOthersWaitToRunIsHeld(@TempDir Path dir) throws IOException {
+        ThreadDump dump = read(CARRIERS.formatted(WORKER_2_CARRYING, SPINNER_ON_30), dir);
+
+        assertThat(dump.carriersHeldWhileOthersWait())
+                .extracting(ThreadDump.DumpedThread::tid, ThreadDump.DumpedThread::carrier)
+                .containsExactly(tuple("31", "28"), tuple("33", "30"));
+        assertThat(dump.notYetRun()).isEqualTo(2);
+        assertThat(dump.carriersHeldWhileOthersWait().getFirst().topFrame())
+                .isEqualTo("io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)");
+    }
+
+    /**
+     * No carriers are held where one is idle in the pool's wait for work (it would take a thread waiting to run), where
+     * none waits to run, or where the dump does not say which thread a carrier runs.
+     */
+    @Test
+    void anIdleCarrierOrNoThreadWaitingToRunOrNoCarrierSaidIsNoneHeld(@TempDir Path dir) throws IOException {
+        assertThat(read(CARRIERS.formatted(WORKER_2_IDLE, WAITER), dir).carriersHeldWhileOthersWait())
+                .isEmpty();
+        String noneWaiting = CARRIERS.formatted(WORKER_2_CARRYING, SPINNER_ON_30)
+                .replace("\"tid\": \"34\", \"virtual\": true", "\"tid\": \"34\", \"virtual\": false")
+                .replace(", \"stack\": []}", ", \"stack\": [\"app.Main.run(Main.java:3)\"]}");
+        assertThat(read(noneWaiting, dir).notYetRun()).isZero();
+        assertThat(read(noneWaiting, dir).carriersHeldWhileOthersWait()).isEmpty();
+        String unsaid = CARRIERS.formatted(WORKER_2_CARRYING, SPINNER_ON_30)
+                .replace("\"carrier\": 28,", "")
+                .replace("\"carrier\": \"30\",", "");
+        assertThat(read(unsaid, dir).carriersHeldWhileOthersWait()).isEmpty();
+        assertThat(read(unsaid, dir).notYetRun()).isEqualTo(2);
     }
 }
