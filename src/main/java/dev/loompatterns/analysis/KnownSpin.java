@@ -1,6 +1,5 @@
 package dev.loompatterns.analysis;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,22 +11,28 @@ import java.util.List;
  *
  * <p>Each was recorded on JDK 25.0.3 on the project's 2-core machine (2026-12-05; docs/inspect.md, "A library that
  * spins"), and read in the library's sources.
+ *
+ * @param id      what the JSON's {@code known_spins} says: {@code agroal-growing-pool}
+ * @param methods the methods, {@code Class.method}, where a thread spinning in this loop is sampled most
+ * @param advice  which library spins there, in which versions, and what was seen to stop it, for a finding or a dump's
+ *                note
  */
-public enum KnownSpin {
+public record KnownSpin(String id, List<String> methods, String advice) {
+
     /**
      * Agroal 3.2.1's {@code handlerFromSharedCache}: below {@code max-size}, a thread that finds every permit to make
      * a connection taken loops back to its scan at once (agroal#214). 100 virtual threads sharing a pool of 2 whose
      * connections take 2 s to make: a WARNING in 10 runs of 10, 2 or 3 threads on their carriers for 2.0 to 4.0 s;
      * none with Agroal 3.0.1 or 2.6.
      */
-    AGROAL_GROWING(
+    static final KnownSpin AGROAL_GROWING = new KnownSpin(
             "agroal-growing-pool",
             List.of("io.agroal.pool.ConnectionPool.handlerFromSharedCache"),
             "If this is Agroal 3.2.1 (the newest on 2026-12-05): while the pool is below max-size and every permit to"
                 + " make a connection is taken by one being made, a thread that wants one loops in"
                 + " handlerFromSharedCache without waiting, for as long as the database takes to give a connection"
                 + " (agroal#214; agroal#215 proposes the fix). loom's runs of Agroal 3.0.1 and 2.6 showed no such loop"
-                + " (docs/inspect.md)."),
+                + " (docs/inspect.md).");
 
     /**
      * Apache Commons Pool 2.13.0 and 2.13.1's {@code GenericObjectPool.create}, with {@code borrowObject}'s
@@ -35,7 +40,7 @@ public enum KnownSpin {
      * Lettuce 7.7.0's blocking pool, 200 virtual threads, 2 connections: an INFO every time, 3 to 9 threads, the
      * longest 182 to 487 ms; with a {@code maxWait} of 60 s, or Commons Pool 2.12.0, none there.
      */
-    COMMONS_POOL_CREATE(
+    static final KnownSpin COMMONS_POOL_CREATE = new KnownSpin(
             "commons-pool-create",
             List.of(
                     "org.apache.commons.pool2.impl.GenericObjectPool.create",
@@ -45,27 +50,11 @@ public enum KnownSpin {
                     + " taking and leaving its lock, while another thread makes an object. Give the pool a maxWait"
                     + " (GenericObjectPoolConfig.setMaxWait), or use Commons Pool 2.12.0, which waits there.");
 
-    /** What the JSON's {@code known_spins} says. */
-    private final String id;
-    /** The methods, {@code Class.method}, where a thread spinning in this loop is sampled most. */
-    private final List<String> methods;
-    /** What a finding or a dump's note says of it. */
-    private final String advice;
+    /** Every loop known, in the order a finding names them. */
+    static final List<KnownSpin> ALL = List.of(AGROAL_GROWING, COMMONS_POOL_CREATE);
 
-    KnownSpin(String id, List<String> methods, String advice) {
-        this.id = id;
-        this.methods = methods;
-        this.advice = advice;
-    }
-
-    /** What the JSON's {@code known_spins} says: {@code agroal-growing-pool}. */
-    public String id() {
-        return id;
-    }
-
-    /** Which library spins there, in which versions, and what was seen to stop it: one or two sentences. */
-    public String advice() {
-        return advice;
+    public KnownSpin {
+        methods = List.copyOf(methods);
     }
 
     /** Whether {@code frame} ({@code Class.method:line}, or without the line) is in one of this loop's methods. */
@@ -73,10 +62,8 @@ public enum KnownSpin {
         return methods.stream().anyMatch(method -> frame.equals(method) || frame.startsWith(method + ":"));
     }
 
-    /** The known spins at any of these frames, in this enum's order. */
+    /** The known spins at any of these frames, in {@link #ALL}'s order. */
     public static List<KnownSpin> at(Collection<String> frames) {
-        return Arrays.stream(values())
-                .filter(spin -> frames.stream().anyMatch(spin::isAt))
-                .toList();
+        return ALL.stream().filter(spin -> frames.stream().anyMatch(spin::isAt)).toList();
     }
 }
