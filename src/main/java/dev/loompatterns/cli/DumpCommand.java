@@ -325,12 +325,22 @@ final class DumpCommand extends LoomCommand {
         if (rest > 0) {
             named.add(rest + " elsewhere");
         }
+        // JDK 25 writes a dump thread by thread: a task that ended while it wrote left its carrier to another, and both
+        // were seen on it (a burst of 1 ms tasks: 6 virtual threads on 2 carriers)
+        long carriers = holding.stream()
+                .map(ThreadDump.DumpedThread::carrier)
+                .distinct()
+                .count();
+        String seen = holding.size() > carriers
+                ? "the dump, written thread by thread, saw " + holding.size() + " on them: "
+                : "";
         List<KnownSpin> known = KnownSpin.at(holding.stream()
                 .map(thread -> PinTaxonomy.applicationFrame(thread.frames()))
                 .distinct()
                 .toList());
-        return "Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread ("
-                + String.join(", ", named) + ") while " + Durations.count(waiting, "virtual thread")
+        return "Carriers held: " + (carriers == 1 ? "the 1 carrier" : "each of the " + carriers + " carriers")
+                + " of the virtual-thread scheduler was running a virtual thread (" + seen + String.join(", ", named)
+                + ") while " + Durations.count(waiting, "virtual thread")
                 + " had started and not yet run. A virtual thread keeps its carrier until it"
                 + " blocks (there is no time slicing), so one that computes or spins keeps the others waiting; a dump"
                 + " cannot say for how long: record the program and run 'loom inspect' on the recording (its"

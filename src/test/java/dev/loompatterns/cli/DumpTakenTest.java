@@ -174,8 +174,8 @@ class DumpTakenTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out().replaceAll("\\s*\\n\\s*", " "))
-                .contains("Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread (1"
-                        + " at " + Spinner.class.getName() + ".")
+                .contains("Carriers held: the 1 carrier of the virtual-thread scheduler was running a virtual thread"
+                        + " (1 at " + Spinner.class.getName() + ".")
                 .contains(") while 2 virtual threads had started and not yet run. A virtual thread keeps its carrier")
                 .contains("run 'loom inspect' on the recording (its carrier-hogging rule).")
                 .doesNotContain("If this is");
@@ -188,27 +188,51 @@ class DumpTakenTest {
     @Test
     void aCarrierHeldInALibrarysKnownSpinIsSaidAsThatLoop() {
         List<ThreadDump.DumpedThread> holding = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            holding.add(onCarrier("io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)"));
-        }
-        for (String place : List.of("app.A.a(A.java:1)", "app.B.b(B.java:2)", "app.C.c(C.java:3)")) {
-            holding.add(onCarrier(place));
+        String[] places = {"app.A.a(A.java:1)", "app.B.b(B.java:2)", "app.C.c(C.java:3)"};
+        for (int i = 0; i < 6; i++) {
+            String frame = i < 3
+                    ? "io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354)"
+                    : places[i - 3];
+            holding.add(onCarrier(frame, Integer.toString(20 + i)));
         }
 
         String note = DumpCommand.carriersHeld(holding, 1);
 
         assertThat(note)
-                .startsWith("Carriers held: every carrier of the virtual-thread scheduler was running a virtual thread"
-                        + " (3 at io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354), 1 at"
-                        + " app.A.a(A.java:1), 1 at app.B.b(B.java:2), 1 elsewhere) while 1 virtual thread had started")
+                .startsWith(
+                        "Carriers held: each of the 6 carriers of the virtual-thread scheduler was running a virtual"
+                                + " thread (3 at"
+                                + " io.agroal.pool.ConnectionPool.handlerFromSharedCache(ConnectionPool.java:354), 1 at"
+                                + " app.A.a(A.java:1), 1 at app.B.b(B.java:2), 1 elsewhere) while 1 virtual thread had"
+                                + " started")
                 .contains(" If this is Agroal 3.2.1 ")
                 .doesNotContain("Commons Pool");
-        assertThat(DumpCommand.carriersHeld(List.of(onCarrier("app.A.a(A.java:1)")), 2))
+        assertThat(DumpCommand.carriersHeld(List.of(onCarrier("app.A.a(A.java:1)", "28")), 2))
                 .doesNotContain("If this is");
     }
 
-    private static ThreadDump.DumpedThread onCarrier(String frame) {
-        return new ThreadDump.DumpedThread("31", "", "RUNNABLE", true, "", "", List.of(frame), "28");
+    /**
+     * JDK 25 writes a dump thread by thread, so a carrier whose task ended while it wrote is seen with the next too: a
+     * burst of 1 ms tasks on 2 carriers had 6 virtual threads on them in one dump. The note says how many carriers
+     * there were, and that the dump saw more threads on them.
+     */
+    @Test
+    void moreThreadsThanCarriersAreSaidAsSeenWhileTheDumpWasWritten() {
+        List<ThreadDump.DumpedThread> holding = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            holding.add(onCarrier("app.Burst.work(Burst.java:11)", i % 2 == 0 ? "24" : "26"));
+        }
+
+        assertThat(DumpCommand.carriersHeld(holding, 9_280))
+                .startsWith(
+                        "Carriers held: each of the 2 carriers of the virtual-thread scheduler was running a virtual"
+                                + " thread (the dump, written thread by thread, saw 6 on them: 6 at"
+                                + " app.Burst.work(Burst.java:11)) while 9,280 virtual threads had started and not yet"
+                                + " run.");
+    }
+
+    private static ThreadDump.DumpedThread onCarrier(String frame, String carrier) {
+        return new ThreadDump.DumpedThread("31", "", "RUNNABLE", true, "", "", List.of(frame), carrier);
     }
 
     /** A pattern's id or number names the pattern; a path or a .json name that names no file is said to be one. */
