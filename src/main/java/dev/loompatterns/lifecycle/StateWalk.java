@@ -189,7 +189,7 @@ final class StateWalk {
             if (!reached(subject, Phase.ENTERING, Thread.State.BLOCKED, "monitor", seen)) {
                 return;
             }
-            blockedAs = subject.toString();
+            blockedAs = offItsCarrier(subject);
         } // leaving the monitor lets the subject in, and on to its end
     }
 
@@ -237,6 +237,32 @@ final class StateWalk {
                 LockSupport.parkNanos(20_000);
             }
         }
+    }
+
+    /**
+     * The subject's {@code toString()} once a virtual one blocked on the monitor has left its carrier, as JDK 24+ has
+     * it do (JEP 491). {@code getState()} says BLOCKED from the moment it starts to leave (its state {@code BLOCKING},
+     * read in JDK 25's {@code VirtualThread.threadState}), while {@code toString()} still names the carrier: read then,
+     * in about 1 walk of 2,000, the check showed a blocked thread on its carrier. Polled as {@link #reached} polls, to
+     * the backstop; a platform thread, or a virtual one before JDK 24 (which stays pinned), is read at once.
+     */
+    private String offItsCarrier(Thread subject) throws InterruptedException {
+        String now = subject.toString();
+        if (!subject.isVirtual() || Runtime.version().feature() < 24) {
+            return now;
+        }
+        long deadline = System.nanoTime() + backstop.toNanos();
+        for (int polls = 1; now.contains("@") && System.nanoTime() - deadline < 0; polls++) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            Thread.onSpinWait();
+            if (polls % 64 == 0) {
+                LockSupport.parkNanos(20_000);
+            }
+            now = subject.toString();
+        }
+        return now;
     }
 
     /** The subject's {@code toString()} while it spun (a mounted virtual thread names its carrier). */
