@@ -467,10 +467,8 @@ final class CarrierHoggingRule extends BaseRule {
                         + " thread queued behind it waits that long. Run CPU-bound work on a bounded pool of platform"
                         + " threads sized to the cores and wait for it from the virtual thread, or break it up"
                         + " (Thread.yield() between steps); a block while pinned (pins_in_longest_run; the pinning"
-                        + " rule shows them) or a file read keeps the"
-                        + " carrier"
-                        + " too."
-                        + " " + unseen(recording) + sparse(sparse, period),
+                        + " rule shows them) or a file read keeps the carrier too. "
+                        + unseen(recording) + sparse(sparse, period),
                 details);
     }
 
