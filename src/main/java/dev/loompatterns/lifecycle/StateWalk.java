@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state diagram walked by one subject thread and observed by another. The subject announces
@@ -215,18 +216,47 @@ final class StateWalk {
      */
     private boolean reached(Thread subject, Phase want, Thread.State state, String in, List<String> seen)
             throws InterruptedException {
-        long deadline = System.nanoTime() + backstop.toNanos();
-        for (int polls = 1; ; polls++) {
+        Phase[] at = new Phase[1];
+        Thread.State[] now = new Thread.State[1];
+        boolean got = pollUntil(() -> {
             // the phase before the state: a WAITING read after JOINING is the join's, never the wait for
             // the helper that comes before JOINING
-            Phase at = phase;
-            Thread.State now = subject.getState();
-            if (at == want && now == state) {
-                seen.add(now + "(" + in + ")");
+            at[0] = phase;
+            now[0] = subject.getState();
+            return at[0] == want && now[0] == state;
+        });
+        seen.add(got ? now[0] + "(" + in + ")" : now[0] + " in " + at[0] + " (timed out)");
+        return got;
+    }
+
+    /**
+     * The subject's {@code toString()} once a virtual one blocked on the monitor has left its carrier, as JDK 24+ has
+     * it do (JEP 491). {@code getState()} says BLOCKED from the moment it starts to leave (its state {@code BLOCKING},
+     * read in JDK 25's {@code VirtualThread.threadState}), while {@code toString()} still names the carrier: read then,
+     * in about 1 walk of 2,000, the check showed a blocked thread on its carrier. Polled to the backstop; a platform
+     * thread, or a virtual one before JDK 24 (which stays pinned), is read at once.
+     */
+    private String offItsCarrier(Thread subject) throws InterruptedException {
+        String[] now = {subject.toString()};
+        if (subject.isVirtual() && Runtime.version().feature() >= 24) {
+            pollUntil(() -> !(now[0] = subject.toString()).contains("@"));
+        }
+        return now[0];
+    }
+
+    /**
+     * BLOCKS-UNTIL: {@code done} holds or the backstop has passed, polled with {@code onSpinWait} and short parks (a
+     * thread's state and its {@code toString()} can only be read, not waited for).
+     *
+     * @return whether {@code done} held
+     */
+    private boolean pollUntil(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + backstop.toNanos();
+        for (int polls = 1; ; polls++) {
+            if (done.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() - deadline > 0) {
-                seen.add(now + " in " + at + " (timed out)");
                 return false;
             }
             if (Thread.interrupted()) {
@@ -237,32 +267,6 @@ final class StateWalk {
                 LockSupport.parkNanos(20_000);
             }
         }
-    }
-
-    /**
-     * The subject's {@code toString()} once a virtual one blocked on the monitor has left its carrier, as JDK 24+ has
-     * it do (JEP 491). {@code getState()} says BLOCKED from the moment it starts to leave (its state {@code BLOCKING},
-     * read in JDK 25's {@code VirtualThread.threadState}), while {@code toString()} still names the carrier: read then,
-     * in about 1 walk of 2,000, the check showed a blocked thread on its carrier. Polled as {@link #reached} polls, to
-     * the backstop; a platform thread, or a virtual one before JDK 24 (which stays pinned), is read at once.
-     */
-    private String offItsCarrier(Thread subject) throws InterruptedException {
-        String now = subject.toString();
-        if (!subject.isVirtual() || Runtime.version().feature() < 24) {
-            return now;
-        }
-        long deadline = System.nanoTime() + backstop.toNanos();
-        for (int polls = 1; now.contains("@") && System.nanoTime() - deadline < 0; polls++) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            Thread.onSpinWait();
-            if (polls % 64 == 0) {
-                LockSupport.parkNanos(20_000);
-            }
-            now = subject.toString();
-        }
-        return now;
     }
 
     /** The subject's {@code toString()} while it spun (a mounted virtual thread names its carrier). */
