@@ -180,10 +180,10 @@ public sealed interface Observation {
 
         /**
          * The class a park or a monitor's wait was in, as the code that waited called it, and that code's class: below
-         * the machinery every such wait goes through ({@code Unsafe.park} or a virtual thread's park,
-         * {@code LockSupport}, the queued synchronizers and their condition, {@code Object.wait},
-         * {@code ForkJoinPool}'s managed blocking), where the
-         * first frame is the JDK's, the JDK's outermost frame above the first that is not, followed by
+         * the machinery every such wait goes through ({@code Unsafe.park} or a virtual thread's park, {@code
+         * LockSupport}, the queued synchronizers and their condition, {@code Object.wait}, {@code ForkJoinPool}'s
+         * managed blocking), where the first frame is the JDK's, the JDK's outermost frame above the first that is
+         * not, followed by
          * {@code " from "} and that frame's class: the JDK class the code called, and the code
          * ({@code java.util.concurrent.SynchronousQueue from com.zaxxer.hikari.util.ConcurrentBag}, a thread waiting
          * for one of HikariCP's connections, though the park is in {@code LinkedTransferQueue}'s code;

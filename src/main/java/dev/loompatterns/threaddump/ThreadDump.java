@@ -497,7 +497,7 @@ public final class ThreadDump {
                 containers.stream().flatMap(c -> c.threads().stream()).toList();
         List<DumpedThread> mounted =
                 threads.stream().filter(t -> !t.carrier().isEmpty()).toList();
-        if (mounted.isEmpty() || threads.stream().noneMatch(DumpedThread::notYetRun)) {
+        if (mounted.isEmpty() || notYetRun() == 0) {
             return List.of();
         }
         Set<String> carriers = mounted.stream().map(DumpedThread::carrier).collect(Collectors.toSet());
