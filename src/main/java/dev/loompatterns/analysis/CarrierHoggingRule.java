@@ -466,8 +466,10 @@ final class CarrierHoggingRule extends BaseRule {
                         + " a way that releases it, and with few carriers (one per core by default) every virtual"
                         + " thread queued behind it waits that long. Run CPU-bound work on a bounded pool of platform"
                         + " threads sized to the cores and wait for it from the virtual thread, or break it up"
-                        + " (Thread.yield() between steps); a block while pinned (pins_in_longest_run; the pinning"
-                        + " rule shows them) or a file read keeps the carrier too. "
+                        + " (Thread.yield() between steps, though a thread started or woken from outside the carriers,"
+                        + " on JDK 25 at a sleep's end too, can wait behind yielding ones: docs/inspect.md); a block"
+                        + " while pinned (pins_in_longest_run; the pinning rule shows them) or a file read keeps the"
+                        + " carrier too. "
                         + unseen(recording) + sparse(sparse, period),
                 details);
     }

@@ -84,7 +84,9 @@
  * <h2>What changes when migrating</h2>
  * Virtual threads are for tasks that mostly wait. CPU-bound work keeps its own bounded pool of
  * platform threads (or a {@code ForkJoinPool}), and long computations started from virtual
- * threads are handed to it; a {@code Thread.yield()} in a long loop is a stopgap. Blocking file
+ * threads are handed to it; a {@code Thread.yield()} in a long loop is a stopgap, which does not
+ * let in a thread started or woken from outside the carriers while every carrier's thread yields
+ * (on JDK 25 the end of a sleep too: docs/inspect.md, "A library that spins"). Blocking file
  * I/O on many virtual threads holds as many carriers (JDK 21 added a carrier for the time of each
  * call; since JDK 23, JDK-8329593, only direct I/O, synchronized-integrity writes, {@code force}
  * and file locks get one); it is not a pin and the pinning profile does not show it: use

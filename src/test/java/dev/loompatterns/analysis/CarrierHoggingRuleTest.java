@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -164,23 +165,31 @@ class CarrierHoggingRuleTest {
     }
 
     /**
-     * A hog sampled most in a library's loop that loom's runs found spinning (Agroal 3.2.1's, Commons Pool 2.13's:
-     * docs/inspect.md) is told as that loop, with what stops it, first; the frames are those of those runs.
+     * A hog sampled most in a library's loop that loom's runs found spinning (Agroal 3.2.1's, Commons Pool 2.13's,
+     * Reactor's {@code busyLooping} retries: docs/inspect.md) is told as that loop, with what stops it, first, here
+     * beside a hog elsewhere; the frames are those of those runs.
      */
-    @Test
-    void aHogInALibrarysKnownSpinSaysWhichLoopItIs() {
-        Finding agroal = run(aSecondAt(HOG, "io.agroal.pool.ConnectionPool.handlerFromSharedCache:354"));
-        assertThat(agroal.details()).containsEntry("known_spins", List.of("agroal-growing-pool"));
-        assertThat(agroal.explanation())
-                .startsWith("If this is Agroal 3.2.1")
-                .contains("agroal#214")
-                .contains("Virtual threads are not time-sliced");
-
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"', // not ': "Reactor's"
+            value = {
+                "io.agroal.pool.ConnectionPool.handlerFromSharedCache:354 | agroal-growing-pool | If this is Agroal"
+                        + " 3.2.1 | agroal#214",
+                "org.apache.commons.pool2.impl.BaseGenericObjectPool.durationSince:505 | commons-pool-create"
+                        + " | If this is Apache Commons Pool 2.13.0 or 2.13.1 | setMaxWait",
+                "reactor.core.publisher.InternalManySink.emitNext:35 | reactor-busy-looping | If this is Reactor's"
+                        + " Sinks | reactor-core#4247",
+            })
+    void aHogInALibrarysKnownSpinSaysWhichLoopItIs(String frame, String id, String start, String cited) {
         List<Observation> both = new ArrayList<>(aSecondAt(HOG, "com.example.App.spin:3"));
-        both.addAll(aSecondAt(SPINNER, "org.apache.commons.pool2.impl.BaseGenericObjectPool.durationSince:505"));
-        Finding commonsPool = run(both);
-        assertThat(commonsPool.details()).containsEntry("known_spins", List.of("commons-pool-create"));
-        assertThat(commonsPool.explanation()).startsWith("If this is Apache Commons Pool 2.13.0 or 2.13.1");
+        both.addAll(aSecondAt(SPINNER, frame));
+        Finding finding = run(both);
+        assertThat(finding.details()).containsEntry("known_spins", List.of(id));
+        assertThat(finding.explanation())
+                .startsWith(start)
+                .contains(cited)
+                .contains("Virtual threads are not time-sliced");
     }
 
     /** A hog elsewhere, or in another method of the same class, is told as no known loop. */
@@ -190,6 +199,7 @@ class CarrierHoggingRuleTest {
                 "com.example.App.spin:3",
                 "org.apache.commons.pool2.impl.GenericObjectPool.createObject:12",
                 "io.agroal.pool.ConnectionPool.getConnection:291",
+                "reactor.core.publisher.SinkManySerialized.tryEmitNext:60",
             })
     void aHogElsewhereIsNoKnownSpin(String frame) {
         Finding finding = run(aSecondAt(HOG, frame));
