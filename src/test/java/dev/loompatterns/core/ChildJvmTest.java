@@ -61,6 +61,23 @@ class ChildJvmTest {
                 Files.writeString(Path.of(args[1]), System.getProperty("jdk.jfr.repository"));
                 Thread.sleep(Duration.ofMinutes(10));
             }
+            if (args[0].equals("platform-threads")) { // N platform threads alive together, each held by a latch
+                java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+                List<Thread> threads = new java.util.ArrayList<>();
+                for (int i = 0; i < Integer.parseInt(args[1]); i++) {
+                    threads.add(Thread.ofPlatform().start(() -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                }
+                release.countDown(); // every one was alive until here
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+            }
             for (int i = 0; i < args.length; i++) {
                 System.out.println("arg" + i + "=" + args[i]);
             }
@@ -79,6 +96,22 @@ class ChildJvmTest {
         assertThat(result.value("missing")).isNull();
         assertThat(result.lines("arg")).containsExactly("0=a", "1=b");
         assertThat(result.stderr()).contains("to stderr");
+    }
+
+    /**
+     * The platform threads a child had alive at once count in the run that started it, as its virtual threads do: a
+     * run's {@code peak_platform_threads} said 1 for scheduling's 8 platform hogs, which ran in a child. Held by a
+     * latch, the child's 5 threads are alive together whatever the machine's load (scheduling's own hogs, 50 ms each,
+     * were not: one had ended before the last started, beside a busy loop).
+     */
+    @Test
+    void aChildsPlatformThreadsCountInTheRunThatStartedIt() throws Exception {
+        ChildActivity activity = new ChildActivity(null);
+        ChildJvm.Result result = ScopedValue.where(ChildActivity.CURRENT, activity)
+                .call(() ->
+                        ChildJvm.run(List.of(), Child.class, List.of("platform-threads", "5"), Duration.ofMinutes(1)));
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(activity.peakPlatformThreads()).isGreaterThanOrEqualTo(5);
     }
 
     /** A child that does not end in time is destroyed and waited for: it does not outlive the call. */

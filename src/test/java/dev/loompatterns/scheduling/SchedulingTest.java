@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Mode;
-import dev.loompatterns.core.RunReport;
-import dev.loompatterns.core.Runner;
 import dev.loompatterns.core.VirtualScheduler;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.testing.Background;
@@ -56,21 +54,6 @@ class SchedulingTest {
                         variant.equals("yield")
                                 ? Check.Verdict.PASSED
                                 : starved ? Check.Verdict.DEMONSTRATED : Check.Verdict.NOT_SHOWN);
-    }
-
-    /**
-     * The hogs spin in a child JVM (one carrier there): a run's peak_platform_threads counts the child's platform
-     * threads too, as virtual_threads counts its virtual ones. It said 1 for 8 platform hogs.
-     */
-    @Test
-    void aRunsPlatformThreadsIncludeThoseOfItsChildJvm() throws Exception {
-        SchedulingPattern pattern = new SchedulingPattern();
-        Workload workload = Workload.resolve(pattern, Mode.PLATFORM, 4, Map.of(SchedulingPattern.HOG_MS.name(), "50"));
-        RunReport report = new Runner().run(pattern, Mode.PLATFORM, pattern.variant("cpu-hog"), workload);
-        assertThat(report.check().detail()).contains("behind 4 hogs");
-        assertThat(report.peakPlatformThreads())
-                .as("the child's 4 hogs and its probe")
-                .isGreaterThanOrEqualTo(5);
     }
 
     /**
