@@ -74,9 +74,7 @@ class ChildJvmTest {
                     }));
                 }
                 release.countDown(); // every one was alive until here
-                for (Thread thread : threads) {
-                    thread.join();
-                }
+                Threads.joinAll(threads);
             }
             for (int i = 0; i < args.length; i++) {
                 System.out.println("arg" + i + "=" + args[i]);
