@@ -10,7 +10,7 @@ import java.util.List;
  * say a library's version, so each says "if".
  *
  * <p>Each was recorded on JDK 25.0.3 on the project's 2-core machine (2026-12-05; docs/inspect.md, "A library that
- * spins"), and read in the library's sources.
+ * spins"), and read in the library's sources (Reactor's in its bytecode: its sources jar was not served here).
  *
  * @param id      what the JSON's {@code known_spins} says: {@code agroal-growing-pool}
  * @param methods the methods, {@code Class.method}, where a thread spinning in this loop is sampled most
