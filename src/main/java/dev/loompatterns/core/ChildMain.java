@@ -4,8 +4,6 @@ import dev.loompatterns.jfr.ActivityCounter;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.Recorder;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.text.ParseException;
 import jdk.jfr.Configuration;
@@ -66,16 +64,14 @@ public final class ChildMain {
         // as in the parent: no counting of starts that would put them into a recording whose profile leaves them off
         try (ActivityCounter counter =
                 new ActivityCounter(settings == null || ActivityCounter.recordsVirtualThreadStarts(settings)).start()) {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            int baseline = threads.getThreadCount();
-            threads.resetPeakThreadCount();
+            PlatformThreadPeak platformThreads = PlatformThreadPeak.start();
             try {
                 ParentWatch.runMain(args);
             } finally {
-                int peak = threads.getPeakThreadCount();
+                int peak = platformThreads.beyondThoseBefore();
                 counter.stop();
                 System.out.println(VIRTUAL_THREADS + "=" + Math.max(0, counter.virtualThreadsStarted()));
-                System.out.println(PLATFORM_THREADS + "=" + Math.max(0, peak - baseline));
+                System.out.println(PLATFORM_THREADS + "=" + peak);
                 counter.pins().forEach(pin -> System.out.println(PIN + pin.toLine()));
                 if (recorder != null) {
                     // a parent gone moves nothing into place: the recording is discarded, or, finished just

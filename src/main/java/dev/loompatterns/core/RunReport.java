@@ -16,8 +16,9 @@ import java.util.List;
  *                            and the JFR counting stream are outside it)
  * @param peakPlatformThreads the most live platform threads during the run beyond those alive when
  *                            it started (so pool and carrier threads that outlive a run are counted
- *                            only by the run that created them; threads of earlier work that end
- *                            during the run lower the figure by as many)
+ *                            only by the run that created them; a thread of earlier work that ends
+ *                            during the run does not lower it, but raises it by one if it ends after
+ *                            the run's peak: {@code PlatformThreadPeak})
  * @param virtualThreads      virtual threads started during the run ({@code jdk.VirtualThreadStart}), child
  *                            JVMs' included; -1 if not counted (a recording whose profile leaves that event off)
  * @param pins                pins during the run ({@code jdk.VirtualThreadPinned}, threshold 0), the pattern's

@@ -6,7 +6,6 @@ import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,7 +15,7 @@ import java.util.function.Predicate;
  *
  * <p>The clock covers only {@link Pattern#run}: the JFR stream that counts virtual threads and
  * pins is started before the clock and stopped after it. Platform threads are counted by
- * {@link ThreadMXBean}'s peak (reset before the run); virtual threads are invisible to it, so they
+ * {@link PlatformThreadPeak}, {@code ThreadMXBean}'s peak reset before the run; virtual threads are invisible to it, so they
  * are counted from {@code jdk.VirtualThreadStart} events. Pins are told apart by
  * {@link PinTaxonomy}: the pattern's own (its package's code) are counted, those of a class's first
  * use by the JDK or the harness, and JFR's own, apart. Child JVMs that the run starts
@@ -30,7 +29,6 @@ import java.util.function.Predicate;
  */
 public final class Runner {
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean(); // null without a JIT
     private ChildActivity.Recording childRecording;
     private boolean countVirtualThreads = true;
@@ -71,8 +69,7 @@ public final class Runner {
                 prepareOrFail(pattern, mode, variant, workload); // before the clock and the baseline
         boolean tornDown = false;
         try (ActivityCounter counter = new ActivityCounter(countVirtualThreads).start()) {
-            int baseline = threads.getThreadCount();
-            threads.resetPeakThreadCount();
+            PlatformThreadPeak platformThreads = PlatformThreadPeak.start();
             event.begin();
             long compiledBefore = compiledMillis();
             long start = System.nanoTime();
@@ -92,7 +89,7 @@ public final class Runner {
                 event.end();
                 jitMillis = compiledMillis() - compiledBefore;
             }
-            int peak = threads.getPeakThreadCount();
+            int peak = platformThreads.beyondThoseBefore();
             check = tearDown(prepared, check); // after the clock
             tornDown = true;
             counter.stop();
@@ -106,7 +103,7 @@ public final class Runner {
                     pattern.tasks(workload),
                     Duration.ofNanos(nanos),
                     // the work of a run done in a child JVM: its threads are there (cpu-hog's 8 hogs)
-                    Math.max(0, peak - baseline) + children.peakPlatformThreads(),
+                    peak + children.peakPlatformThreads(),
                     counter.virtualThreadsStarted() < 0
                             ? -1
                             : counter.virtualThreadsStarted() + children.virtualThreads(),
