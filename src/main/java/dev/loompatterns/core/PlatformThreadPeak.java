@@ -37,7 +37,7 @@ final class PlatformThreadPeak {
      */
     int beyondThoseBefore() {
         int stillAlive = 0;
-        for (ThreadInfo info : threads.getThreadInfo(before, 0)) { // depth 0: no stacks, so no safepoint
+        for (ThreadInfo info : threads.getThreadInfo(before, 0)) { // depth 0: no stacks
             if (info != null) { // null: that thread has ended
                 stillAlive++;
             }

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  *
  * <p>The clock covers only {@link Pattern#run}: the JFR stream that counts virtual threads and
  * pins is started before the clock and stopped after it. Platform threads are counted by
- * {@link PlatformThreadPeak}, {@code ThreadMXBean}'s peak reset before the run; virtual threads are invisible to it, so they
- * are counted from {@code jdk.VirtualThreadStart} events. Pins are told apart by
+ * {@link PlatformThreadPeak}, {@code ThreadMXBean}'s peak reset before the run; virtual threads are
+ * invisible to it, so they are counted from {@code jdk.VirtualThreadStart} events. Pins are told apart by
  * {@link PinTaxonomy}: the pattern's own (its package's code) are counted, those of a class's first
  * use by the JDK or the harness, and JFR's own, apart. Child JVMs that the run starts
  * ({@link ChildJvm}) report their virtual threads and pins, which count with the run's. Each run is wrapped in a
