@@ -189,16 +189,9 @@ class RunnerTest {
         List<Thread> setUpThreads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean closedAfterRun = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         RunReport report = run(new WithSetUp(() -> {
             for (int i = 0; i < 8; i++) {
-                setUpThreads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+                setUpThreads.add(Thread.ofPlatform().start(() -> awaitQuietly(release)));
             }
             return new Pattern.Prepared() {
                 @Override
@@ -210,16 +203,8 @@ class RunnerTest {
                 @Override
                 public void close() throws InterruptedException {
                     closedAfterRun.set(ran.get());
-                    int withThem = mx.getThreadCount();
                     release.countDown();
                     Threads.joinAll(setUpThreads);
-                    // A joined thread stays in the JVM's live count for a moment; wait until these 8 are
-                    // gone from it, so the next test's thread baseline is not lowered under it.
-                    long backstop =
-                            System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-                    while (mx.getThreadCount() > withThem - setUpThreads.size() && System.nanoTime() < backstop) {
-                        Thread.onSpinWait();
-                    }
                 }
             };
         }));
