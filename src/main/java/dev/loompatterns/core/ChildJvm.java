@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a main class of this project in a child JVM, for what a running JVM cannot change about
@@ -392,22 +394,72 @@ public final class ChildJvm {
      * stops, then its end. An interrupt does not cut the wait short; it is kept for the caller.
      */
     static void stopAll(List<Process> processes, Duration grace) {
-        processes.stream().filter(Process::isAlive).forEach(p -> p.toHandle().destroy());
+        stop(
+                processes.stream()
+                        .map(p -> new Stopping(p.toHandle(), nanos -> p.waitFor(nanos, TimeUnit.NANOSECONDS)))
+                        .toList(),
+                grace);
+    }
+
+    /**
+     * Stops, when this JVM ends, the processes it started and theirs, as {@link #stopAll} stops a run's children: for
+     * a JVM whose children a library starts and does not stop when that JVM alone is signalled. JMH's forked JVMs, in
+     * the benchmarks jar ({@code bench.BenchMain}), ran on to the end of their iteration after a {@code kill -INT} of
+     * JMH's own JVM (57 s of a {@code -r 60s} iteration). In a shutdown hook, so a halt or a SIGKILL skips it.
+     */
+    public static void stopDescendantsOnExit() {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> stop(
+                                ProcessHandle.current()
+                                        .descendants()
+                                        .map(Stopping::of)
+                                        .toList(),
+                                STOP_GRACE),
+                        "stop-descendants"));
+    }
+
+    /** A process to stop, and how to wait for its end: at most the nanoseconds given, true once it has ended. */
+    private record Stopping(ProcessHandle handle, ExitWait exit) {
+
+        /** A process known by its handle alone: not a {@link Process} of this JVM's, whose own wait is cheaper. */
+        static Stopping of(ProcessHandle handle) {
+            return new Stopping(handle, nanos -> {
+                try {
+                    handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    return false;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a process's exit cannot fail", e);
+                }
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface ExitWait {
+        boolean await(long nanos) throws InterruptedException;
+    }
+
+    /** What {@link #stopAll} says, for processes known by their handles. */
+    private static void stop(List<Stopping> processes, Duration grace) {
+        processes.stream().map(Stopping::handle).filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         boolean interrupted = false;
-        for (Process process : processes) {
+        for (Stopping process : processes) {
             boolean killed = false;
             while (true) {
                 try {
                     if (killed) {
-                        process.waitFor();
-                        JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder());
+                        process.exit().await(Long.MAX_VALUE);
+                        JfrRepository.deleteLeftBy(process.handle().pid(), JfrRepository.temporaryFolder());
                         break;
                     }
-                    if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    if (process.exit().await(Math.max(0, deadline - System.nanoTime()))) {
                         break;
                     }
-                    process.toHandle().destroyForcibly();
+                    process.handle().destroyForcibly();
                     killed = true;
                 } catch (InterruptedException e) {
                     interrupted = true;

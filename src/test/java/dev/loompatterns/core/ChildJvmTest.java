@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.LiveThreads;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -367,6 +369,53 @@ class ChildJvmTest {
         } finally {
             process.destroyForcibly().waitFor();
             JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder()); // when the check failed
+        }
+    }
+    /** Stops its descendants on exit, starts a shell that starts a sleep, prints the two pids and waits. */
+    public static final class StartsProcesses {
+        public static void main(String[] args) throws Exception {
+            ChildJvm.stopDescendantsOnExit();
+            Process shell = new ProcessBuilder("bash", "-c", "sleep 600 & echo $!; wait").start();
+            String sleep = shell.inputReader().readLine();
+            System.out.println(shell.pid());
+            System.out.println(sleep);
+            System.out.flush();
+            shell.waitFor();
+        }
+    }
+
+    /**
+     * A JVM signalled alone ({@code kill -INT PID}: a supervisor, a job's timeout; JMH's own JVM under {@code loom
+     * bench}) stops, before it ends, the processes it started and theirs: here a shell and the sleep the shell
+     * started, both gone once the JVM has exited. Started through {@code env --default-signal=INT}: a build run as a
+     * background job ignores SIGINT, and HotSpot leaves an ignored SIGINT ignored (see LauncherTest's Ctrl-C test).
+     */
+    @Test
+    void aJvmSignalledAloneStopsWhatItStartedAndWhatThoseStarted(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(ChildJvm.Launch.plain(List.of("--enable-preview"), StartsProcesses.class, List.of())
+                .command());
+        Path err = dir.resolve("err.txt");
+        Process jvm = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            BufferedReader out = jvm.inputReader();
+            for (String line = out.readLine(); line != null; line = started.size() < 2 ? out.readLine() : null) {
+                started.add(ProcessHandle.of(Long.parseLong(line)).orElseThrow());
+            }
+            assertThat(started).as(Files.readString(err)).hasSize(2).allMatch(ProcessHandle::isAlive);
+
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+
+            assertThat(jvm.waitFor(1, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop
+            assertThat(jvm.exitValue()).as(Files.readString(err)).isEqualTo(130);
+            assertThat(started).as("the shell and its sleep").noneMatch(ProcessHandle::isAlive);
+        } finally {
+            started.forEach(ProcessHandle::destroyForcibly);
+            jvm.destroyForcibly().waitFor();
         }
     }
 }
