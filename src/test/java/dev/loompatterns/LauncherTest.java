@@ -617,6 +617,56 @@ class LauncherTest {
     }
 
     /**
+     * A signal to the launcher's process alone during its build (a supervisor's {@code kill PID} or {@code kill -INT
+     * PID}; Ctrl-C signals Maven too) stops the build: the launcher says so and exits 143 or 130 once Maven has ended.
+     * Maven in the foreground built on, orphaned, after a TERM, and an INT was ignored until the build ended. The
+     * launcher runs from a tree of its own with no jar, and its {@code mvnw} writes its pid and becomes a long sleep,
+     * as the real one becomes Maven's JVM. Started through {@code env --default-signal=INT}, as {@link
+     * #startForCtrlC} is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void aSignalToTheLauncherAloneStopsItsBuild(String signal, @TempDir Path dir) throws Exception {
+        Path tree = launcherTree(dir.resolve("tree"));
+        Path mavenPid = dir.resolve("maven.pid");
+        Path mvnw =
+                Files.writeString(tree.resolve("mvnw"), "#!/bin/sh\necho $$ > '" + mavenPid + "'\nexec sleep 600\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path err = dir.resolve("err.txt");
+        String loom = tree.resolve("loom").toString();
+        Process launcher = builder(
+                        List.of("env", "--default-signal=INT", "bash", loom, "list"), dir.resolve("out.txt"), err)
+                .start();
+        ProcessHandle maven = null;
+        try {
+            launcher.getOutputStream().close();
+            awaitText(mavenPid, text -> text.endsWith("\n"), launcher);
+            maven = ProcessHandle.of(Long.parseLong(Files.readString(mavenPid).strip()))
+                    .orElseThrow();
+
+            assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(launcher.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+
+            assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop
+            assertThat(launcher.exitValue()).as(Files.readString(err)).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            assertThat(maven.isAlive())
+                    .as("Maven, once the launcher has exited")
+                    .isFalse();
+            assertThat(Files.readString(err).lines().toList())
+                    .last()
+                    .asString()
+                    .startsWith("loom: the build was stopped before it finished");
+        } finally {
+            if (maven != null) {
+                maven.destroyForcibly();
+            }
+            launcher.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * Two {@code ./loom} started together after a source change build one at a time: both ran Maven in one
      * {@code target/} at once, each rewriting the other's classes. Here the launcher runs from a tree of its own
      * with no jar, and its {@code mvnw} logs its start, deletes what a lock file in {@code target/} would be (a
