@@ -676,29 +676,13 @@ class LauncherTest {
      */
     @Test
     void twoLaunchersAfterASourceChangeBuildOnce(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                new ProcessBuilder("sh", "-c", "command -v flock").start().waitFor() == 0,
-                "flock (util-linux): without it, as on macOS, both launchers build, as docs/cli.md says");
+        assumeFlock("both launchers build, as docs/cli.md says");
         assertThat(launch(dir, Map.of(), "--version").code())
                 .as("the jar built")
                 .isZero();
-        Path tree = launcherTree(dir.resolve("tree"));
-        Files.createDirectories(tree.resolve("target"));
-        Files.createSymbolicLink(
-                tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
+        Path tree = treeWithABuildThatWaits(dir.resolve("tree"));
         Path log = tree.resolve("builds.log");
         Path release = tree.resolve("release");
-        Path mvnw = Files.writeString(
-                tree.resolve("mvnw"),
-                "#!/bin/sh\necho start >> builds.log\n"
-                        // as a clean build deletes target/: a lock file there went with it, and the second launcher
-                        // locked a file of its own and built beside the first
-                        + "rm -f target/.loom-build.lock\n"
-                        + "while [ ! -f release ]; do sleep 0.05; done\n" // the test's word: a file it makes
-                        + "cp '" + Path.of("target", "loom-patterns.jar").toAbsolutePath()
-                        + "' target/loom-patterns.jar\n"
-                        + "echo end >> builds.log\n");
-        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> list = List.of("bash", tree.resolve("loom").toString(), "list");
         Process first =
                 builder(list, dir.resolve("out1.txt"), dir.resolve("err1.txt")).start();
@@ -731,6 +715,102 @@ class LauncherTest {
             }
         } finally {
             Files.writeString(release, "go"); // a build still waiting ends
+            first.destroyForcibly().waitFor();
+            if (second != null) {
+                second.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Skips the test where there is no {@code flock} (util-linux), as on macOS, where {@code without} happens. */
+    static void assumeFlock(String without) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("sh", "-c", "command -v flock").start().waitFor() == 0,
+                "flock (util-linux): without it, as on macOS, " + without);
+    }
+
+    /**
+     * A launcher tree with no jar, whose {@code mvnw} logs its start in {@code builds.log}, deletes what a lock file in
+     * {@code target/} would be (a clean build deletes {@code target/}), waits for the file {@code release} (the test's
+     * word), then puts the project's jar in place and logs its end.
+     */
+    static Path treeWithABuildThatWaits(Path dir) throws IOException {
+        Path tree = launcherTree(dir);
+        Files.createDirectories(tree.resolve("target"));
+        Files.createSymbolicLink(
+                tree.resolve("target/lib"), Path.of("target", "lib").toAbsolutePath());
+        Path mvnw = Files.writeString(
+                tree.resolve("mvnw"),
+                "#!/bin/sh\necho start >> builds.log\n"
+                        // as a clean build deletes target/: a lock file there went with it, and the second launcher
+                        // locked a file of its own and built beside the first
+                        + "rm -f target/.loom-build.lock\n"
+                        + "while [ ! -f release ]; do sleep 0.05; done\n" // the test's word: a file it makes
+                        + "cp '" + Path.of("target", "loom-patterns.jar").toAbsolutePath()
+                        + "' target/loom-patterns.jar\n"
+                        + "echo end >> builds.log\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tree;
+    }
+
+    /**
+     * A launcher waiting for another's build, signalled alone ({@code kill PID}), stops and says so, and leaves no
+     * wait for the lock behind: its {@code flock}, run in the foreground, was orphaned and waited on for the lock
+     * until the other build ended. The other builds on, once.
+     */
+    @Test
+    void aLauncherWaitingForAnothersBuildStopsOnATermAndLeavesNoWaitBehind(@TempDir Path dir) throws Exception {
+        assumeFlock("no launcher waits");
+        Path tree = treeWithABuildThatWaits(dir.resolve("tree"));
+        Path log = tree.resolve("builds.log");
+        Path err2 = dir.resolve("err2.txt");
+        List<String> list = List.of("bash", tree.resolve("loom").toString(), "list");
+        ProcessHandle flock = null;
+        Process second = null;
+        Process first =
+                builder(list, dir.resolve("out1.txt"), dir.resolve("err1.txt")).start();
+        try {
+            first.getOutputStream().close();
+            awaitText(log, text -> text.contains("start"), first);
+            second = builder(list, dir.resolve("out2.txt"), err2).start();
+            second.getOutputStream().close();
+            awaitText(err2, text -> text.contains("waiting"), second);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while ((flock = second.children()
+                                    .filter(child ->
+                                            child.info().command().orElse("").endsWith("/flock"))
+                                    .findFirst()
+                                    .orElse(null))
+                            == null
+                    && second.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the launcher starts its flock after its line: the process is the state waited for
+            }
+            assertThat(flock).as("the waiting launcher's flock").isNotNull();
+
+            assertThat(new ProcessBuilder("kill", Long.toString(second.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+
+            assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop
+            assertThat(second.exitValue()).as(Files.readString(err2)).isEqualTo(143);
+            assertThat(Files.readString(err2).lines().toList())
+                    .last()
+                    .asString()
+                    .isEqualTo("loom: stopped while waiting for the other build");
+            assertThat(flock.isAlive()).as("its flock, once it has exited").isFalse();
+            Files.writeString(tree.resolve("release"), "go");
+            assertThat(first.waitFor(2, TimeUnit.MINUTES)).as("first ended").isTrue(); // backstop
+            assertThat(first.exitValue())
+                    .as(Files.readString(dir.resolve("err1.txt")))
+                    .isZero();
+            assertThat(Files.readString(log)).isEqualTo("start\nend\n");
+        } finally {
+            Files.writeString(tree.resolve("release"), "go"); // a build still waiting ends
+            if (flock != null) {
+                flock.destroyForcibly();
+            }
             first.destroyForcibly().waitFor();
             if (second != null) {
                 second.destroyForcibly().waitFor();
