@@ -419,7 +419,10 @@ public final class ChildJvm {
                         "stop-descendants"));
     }
 
-    /** A process to stop, and how to wait for its end: at most the nanoseconds given, true once it has ended. */
+    /**
+     * A process to stop, and how to wait for its end: at most the nanoseconds given ({@link Long#MAX_VALUE}: until it
+     * ends, as Java's timed waits read it), true once it has ended.
+     */
     private record Stopping(ProcessHandle handle, ExitWait exit) {
 
         /** A process known by its handle alone: not a {@link Process} of this JVM's, whose own wait is cheaper. */
