@@ -775,17 +775,7 @@ class LauncherTest {
             second = builder(list, dir.resolve("out2.txt"), err2).start();
             second.getOutputStream().close();
             awaitText(err2, text -> text.contains("waiting"), second);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
-            while ((flock = second.children()
-                                    .filter(child ->
-                                            child.info().command().orElse("").endsWith("/flock"))
-                                    .findFirst()
-                                    .orElse(null))
-                            == null
-                    && second.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20); // the launcher starts its flock after its line: the process is the state waited for
-            }
+            flock = awaitChild(second, "flock");
             assertThat(flock).as("the waiting launcher's flock").isNotNull();
 
             assertThat(new ProcessBuilder("kill", Long.toString(second.pid()))
@@ -816,6 +806,24 @@ class LauncherTest {
                 second.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * Waits until {@code process} has a child whose command is {@code name}, and returns it; null if {@code process}
+     * ended first (a backstop of two minutes).
+     */
+    static ProcessHandle awaitChild(Process process, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> child = process.children()
+                    .filter(c -> c.info().command().orElse("").endsWith("/" + name))
+                    .findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            Thread.sleep(20); // the process is the state waited for
+        }
+        return null;
     }
 
     /** Waits until {@code file} (written by another process) holds text that {@code done} accepts, or {@code process} ends. */

@@ -396,38 +396,43 @@ public final class ChildJvm {
     static void stopAll(List<Process> processes, Duration grace) {
         stop(
                 processes.stream()
-                        .map(p -> new Stopping(p.toHandle(), nanos -> p.waitFor(nanos, TimeUnit.NANOSECONDS)))
+                        .map(p -> new Stopping(
+                                p.toHandle(), nanos -> p.waitFor(nanos, TimeUnit.NANOSECONDS), Long.MAX_VALUE))
                         .toList(),
                 grace);
     }
 
     /**
-     * Stops, when this JVM ends, the processes it started and theirs, as {@link #stopAll} stops a run's children: for
-     * a JVM whose children a library starts and does not stop when that JVM alone is signalled. JMH's forked JVMs, in
-     * the benchmarks jar ({@code bench.BenchMain}), ran on to the end of their iteration after a {@code kill -INT} of
+     * Stops, when this JVM ends, the processes it started and theirs, as {@link #stopHandles} does: for a JVM whose
+     * children a library starts and does not stop when that JVM alone is signalled. JMH's forked JVMs, in the
+     * benchmarks jar ({@code bench.BenchMain}), ran on to the end of their iteration after a {@code kill -INT} of
      * JMH's own JVM (57 s of a {@code -r 60s} iteration). In a shutdown hook, so a halt or a SIGKILL skips it.
      */
     public static void stopDescendantsOnExit() {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
-                        () -> stop(
-                                ProcessHandle.current()
-                                        .descendants()
-                                        .map(Stopping::of)
-                                        .toList(),
-                                STOP_GRACE),
+                        () -> stopHandles(ProcessHandle.current().descendants().toList(), STOP_GRACE),
                         "stop-descendants"));
     }
 
     /**
-     * A process to stop, and how to wait for its end: at most the nanoseconds given ({@link Long#MAX_VALUE}: until it
-     * ends, as Java's timed waits read it), true once it has ended.
+     * {@link #stopAll} for processes known by their handles alone (a child's children), with one difference: a killed
+     * one is waited for {@code grace} more at the most, and then left. Such a process, killed, can stay a zombie for as
+     * long as its parent does not reap it (a container's PID 1 that is not an init may never), and the JDK counts a
+     * zombie as alive: its {@code onExit} never completes, and an unbounded wait held this JVM's exit for good.
      */
-    private record Stopping(ProcessHandle handle, ExitWait exit) {
+    static void stopHandles(List<ProcessHandle> handles, Duration grace) {
+        stop(handles.stream().map(handle -> Stopping.of(handle, grace)).toList(), grace);
+    }
 
-        /** A process known by its handle alone: not a {@link Process} of this JVM's, whose own wait is cheaper. */
-        static Stopping of(ProcessHandle handle) {
-            return new Stopping(handle, nanos -> {
+    /**
+     * A process to stop; how to wait for its end, at most the nanoseconds given ({@link Long#MAX_VALUE}: until it ends,
+     * as Java's timed waits read it), true once it has ended; and how long to wait once it has been killed.
+     */
+    private record Stopping(ProcessHandle handle, ExitWait exit, long killedWaitNanos) {
+
+        static Stopping of(ProcessHandle handle, Duration killedWait) {
+            ExitWait exit = nanos -> {
                 try {
                     handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
                     return true;
@@ -436,7 +441,8 @@ public final class ChildJvm {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("a process's exit cannot fail", e);
                 }
-            });
+            };
+            return new Stopping(handle, exit, killedWait.toNanos());
         }
     }
 
@@ -445,17 +451,19 @@ public final class ChildJvm {
         boolean await(long nanos) throws InterruptedException;
     }
 
-    /** What {@link #stopAll} says, for processes known by their handles. */
+    /** What {@link #stopAll} says, each killed process waited for as its {@link Stopping} says. */
     private static void stop(List<Stopping> processes, Duration grace) {
         processes.stream().map(Stopping::handle).filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         boolean interrupted = false;
         for (Stopping process : processes) {
             boolean killed = false;
+            long killedAt = 0;
             while (true) {
                 try {
                     if (killed) {
-                        process.exit().await(Long.MAX_VALUE);
+                        long waited = System.nanoTime() - killedAt;
+                        process.exit().await(Math.max(0, process.killedWaitNanos() - waited));
                         JfrRepository.deleteLeftBy(process.handle().pid(), JfrRepository.temporaryFolder());
                         break;
                     }
@@ -464,6 +472,7 @@ public final class ChildJvm {
                     }
                     process.handle().destroyForcibly();
                     killed = true;
+                    killedAt = System.nanoTime();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.Commands;
 import dev.loompatterns.testing.LiveThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -371,6 +372,7 @@ class ChildJvmTest {
             JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder()); // when the check failed
         }
     }
+
     /** Stops its descendants on exit, starts a shell that starts a sleep, prints the two pids and waits. */
     public static final class StartsProcesses {
         public static void main(String[] args) throws Exception {
@@ -412,10 +414,40 @@ class ChildJvmTest {
 
             assertThat(jvm.waitFor(1, TimeUnit.MINUTES)).as("ended").isTrue(); // backstop
             assertThat(jvm.exitValue()).as(Files.readString(err)).isEqualTo(130);
-            assertThat(started).as("the shell and its sleep").noneMatch(ProcessHandle::isAlive);
+            assertThat(started).as("the shell and its sleep").noneMatch(Commands::running);
         } finally {
             started.forEach(ProcessHandle::destroyForcibly);
             jvm.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * A process known by its handle alone that never ends (here a zombie whose parent, alive, never reaps it, which
+     * the JDK counts as alive) is killed after the grace, waited for one grace more, and left: the stop returns. The
+     * wait after the kill had no bound, and {@link ChildJvm#stopDescendantsOnExit}'s hook would have held its JVM's
+     * exit for good. The bound of a minute is a backstop; the stop returns after two graces, 0.4 s.
+     */
+    @Test
+    void aProcessThatNeverEndsDoesNotHoldUpTheStop() throws Exception {
+        // the shell starts a sleep that ends at once, then becomes a sleep that never reaps it
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 600").start();
+        try {
+            ProcessHandle zombie = ProcessHandle.of(
+                            Long.parseLong(parent.inputReader().readLine()))
+                    .orElseThrow();
+            Background.awaitUntil(() -> !Commands.running(zombie)); // it has ended, and is a zombie from then on
+            assertThat(zombie.isAlive())
+                    .as("a zombie, which the JDK counts as alive")
+                    .isTrue();
+
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofMinutes(1), () -> ChildJvm.stopHandles(List.of(zombie), Duration.ofMillis(200)));
+
+            assertThat(zombie.isAlive())
+                    .as("still a zombie: left, not waited for")
+                    .isTrue();
+        } finally {
+            parent.destroyForcibly().waitFor();
         }
     }
 }

@@ -67,4 +67,21 @@ public final class Commands {
         }
         process.waitFor();
     }
+
+    /**
+     * Whether {@code process} still runs: alive, and not a zombie, which the JDK counts as alive (Linux's
+     * {@code /proc/PID/stat} says {@code Z}). A process that has ended is a zombie until its parent reaps it, and one
+     * handed to a PID 1 that reaps late, or never, stays one: it runs nothing, which is what a test of a stop asks.
+     */
+    public static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z'; // "PID (COMMAND) STATE ...": the name may hold ')'
+        } catch (IOException e) {
+            return process.isAlive(); // no /proc (not Linux), or it ended meanwhile
+        }
+    }
 }
