@@ -394,12 +394,7 @@ class LauncherTest {
     })
     void benchStopsAtABenchmarkThatFailsUnlessTheArgumentsSayOtherwise(String given, String handed, @TempDir Path dir)
             throws Exception {
-        Path checkout = Files.createDirectories(dir.resolve("checkout"));
-        Files.copy(Path.of("loom"), checkout.resolve("loom"));
-        Files.createDirectories(checkout.resolve("scripts"));
-        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
-            Files.copy(Path.of("scripts", script), checkout.resolve("scripts").resolve(script));
-        }
+        Path checkout = launcherTree(dir.resolve("checkout"));
         Path jar = Files.createFile(
                 Files.createDirectories(checkout.resolve("target")).resolve("benchmarks.jar"));
         Path jdk = fakeJdk(dir.resolve("jdk-25"), "25", true, "echo \"handed: $*\"\n");
@@ -586,7 +581,7 @@ class LauncherTest {
     static Path launcherTree(Path tree) throws IOException {
         Files.createDirectories(tree.resolve("scripts"));
         Files.copy(Path.of("loom"), tree.resolve("loom"));
-        for (String script : List.of("find-jdk.sh", "run-copy.sh")) {
+        for (String script : List.of("find-jdk.sh", "run-copy.sh", "stoppable.sh")) {
             Files.copy(Path.of("scripts", script), tree.resolve("scripts", script));
         }
         return tree;

@@ -1,0 +1,29 @@
+# Sourced by `loom`, scripts/repeat-tests and scripts/inspect-benchmark: how a script runs a long child (Maven, a JVM,
+# a wait for a lock) so that a signal to the script alone stops the child too.
+
+# stoppable CMD...: runs CMD in the background and waits for it, so that a signal to this script alone (a
+# supervisor's or a job timeout's kill PID, kill -INT PID; Ctrl-C signals the whole group) stops it too: bash runs a
+# trap only once its foreground command has ended, and dies of a TERM without one. Maven in the foreground built on,
+# orphaned, for 90 s after a TERM, and an INT was ignored until the build ended and the command then ran
+# (2026-12-06). The traps hand CMD a TERM (a background job ignores INT) and wait for its end. Returns CMD's status,
+# or 130, 143 or 129 for the INT, TERM or HUP that stopped it, which is also left in stopped_by.
+stoppable() {
+  local status=0 child=""
+  stopped_by=""
+  trap 'stopped_by=130; stop_child' INT
+  trap 'stopped_by=143; stop_child' TERM
+  trap 'stopped_by=129; stop_child' HUP
+  "$@" &
+  child=$!
+  [ -z "$stopped_by" ] || stop_child # signalled before its pid was known
+  wait "$child" || status=$?
+  while kill -0 "$child" 2> /dev/null; do # the wait was ended by a trapped signal, not by the child's end
+    status=0
+    wait "$child" || status=$?
+  done
+  trap - INT TERM HUP
+  return "${stopped_by:-$status}"
+}
+stop_child() {
+  [ -z "$child" ] || kill -TERM "$child" 2> /dev/null || true
+}

@@ -1,0 +1,209 @@
+package dev.loompatterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loompatterns.jfr.JfrRepository;
+import dev.loompatterns.testing.Commands;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The developer scripts that run a long child stop it when they are stopped: by a signal to the script alone (a
+ * supervisor's {@code kill PID}), which bash acts on only once its foreground command has ended, and by Ctrl-C, which
+ * signals the whole group. Each script runs from a checkout of its own with what it sources ({@code
+ * scripts/stoppable.sh} among them), started through {@code env --default-signal=INT}: a build run in the background
+ * ignores SIGINT, and its children would inherit that.
+ */
+class ScriptsStopTest {
+
+    /** The backstop for every wait here; what follows each wait tells whether it ended as it should. */
+    static final Duration BACKSTOP = Duration.ofMinutes(2);
+
+    /**
+     * {@code scripts/repeat-tests} signalled alone during a run stops that run's Maven, says so, and starts no other:
+     * with Maven in the foreground, a TERM ended the script and left Maven testing, and an INT waited for its end.
+     * Here {@code mvnw} writes its pid and becomes a long sleep, as the real one becomes Maven's JVM.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void repeatTestsSignalledAloneStopsItsMavenAndRunsNoOther(String signal, @TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "repeat-tests", "stoppable.sh");
+        Path mavenPid = dir.resolve("maven.pid");
+        executable(checkout.resolve("mvnw"), "#!/bin/sh\necho $$ > '" + mavenPid + "'\nexec sleep 600\n");
+        Path output = dir.resolve("output.txt");
+        Process script = start(checkout, output, "env", "--default-signal=INT", "bash", "scripts/repeat-tests", "3");
+        try {
+            awaitFile(mavenPid, script);
+            ProcessHandle maven = ProcessHandle.of(
+                            Long.parseLong(Files.readString(mavenPid).strip()))
+                    .orElseThrow();
+
+            kill("-" + signal, script.pid());
+
+            assertThat(script.waitFor(BACKSTOP.toSeconds(), TimeUnit.SECONDS))
+                    .as("stopped")
+                    .isTrue();
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(script.exitValue()).as(printed).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            assertThat(Commands.running(maven))
+                    .as("Maven, once the script has exited")
+                    .isFalse();
+            assertThat(printed.lines().toList()).last().asString().startsWith("run 1/3 stopped after");
+            assertThat(checkout.resolve("target/repeat-tests/run-2.log")).doesNotExist();
+        } finally {
+            Commands.stop(script);
+        }
+    }
+
+    /**
+     * {@code scripts/inspect-benchmark} stopped while it records its many virtual threads leaves no recording: the
+     * recording JVM, stopped, wrote what it had to the name it was given, and the next run read that part of the
+     * threads as the whole. Stopped by Ctrl-C (SIGINT to the script's group) and by a TERM to the script alone, which
+     * it hands on. The JVM has started recording (its JFR repository is there) when the signal comes, and is asked
+     * for more threads than it could start before the backstop; the jar the script copies is an empty one, and
+     * {@code loom} a stand-in, as the recording comes before either is run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT to the group", "TERM to the script"})
+    void inspectBenchmarkStoppedWhileRecordingLeavesNoRecording(String how, @TempDir Path dir) throws Exception {
+        Path checkout = checkout(
+                dir,
+                "inspect-benchmark",
+                "stoppable.sh",
+                "find-jdk.sh",
+                "run-copy.sh",
+                "inspect-benchmark.d/ManyVirtualThreads.java");
+        executable(checkout.resolve("loom"), "#!/bin/sh\nexit 0\n");
+        Files.createDirectories(checkout.resolve("target"));
+        try (OutputStream jar = Files.newOutputStream(checkout.resolve("target/loom-patterns.jar"));
+                JarOutputStream empty = new JarOutputStream(jar)) {
+            empty.finish();
+        }
+        Path output = dir.resolve("output.txt");
+        String javaHome = Path.of(System.getProperty("java.home")).toString();
+        Process script = start(
+                checkout,
+                output,
+                "setsid", // a group of its own, for the Ctrl-C
+                "env",
+                "--default-signal=INT",
+                "JAVA_HOME=" + javaHome,
+                "bash",
+                "scripts/inspect-benchmark",
+                "2000000000",
+                "1",
+                "1000");
+        try {
+            ProcessHandle recorder = awaitRecording(script);
+
+            if (how.startsWith("INT")) {
+                kill("-INT", -script.pid());
+            } else {
+                kill("-TERM", script.pid());
+            }
+
+            assertThat(script.waitFor(BACKSTOP.toSeconds(), TimeUnit.SECONDS))
+                    .as("stopped")
+                    .isTrue();
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(script.exitValue()).as(printed).isEqualTo(how.startsWith("INT") ? 130 : 143);
+            assertThat(Commands.running(recorder)).as("the recording JVM").isFalse();
+            try (Stream<Path> left = Files.list(checkout.resolve("target/inspect-benchmark"))) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                        .as("what the script made")
+                        .noneMatch(name -> name.startsWith("vt-"));
+            }
+            assertThat(repository(recorder.pid()))
+                    .as("the JVM's JFR repository")
+                    .isEmpty();
+        } finally {
+            Commands.stop(script);
+        }
+    }
+
+    /** A checkout holding {@code scripts/NAME} for each name given, copied from this one. */
+    static Path checkout(Path dir, String... scripts) throws IOException {
+        Path checkout = dir.resolve("checkout");
+        for (String script : scripts) {
+            Path to = checkout.resolve("scripts").resolve(script);
+            Files.createDirectories(to.getParent());
+            Files.copy(Path.of("scripts").resolve(script), to);
+        }
+        return checkout;
+    }
+
+    static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** {@code command} started in {@code checkout}, with no input, what it prints in {@code output}. */
+    static Process start(Path checkout, Path output, String... command) throws IOException {
+        Process process = new ProcessBuilder(List.of(command))
+                .directory(checkout.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    static void kill(String signal, long pid) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", signal, "--", Long.toString(pid)));
+        assertThat(new ProcessBuilder(command).start().waitFor())
+                .as(command.toString())
+                .isZero();
+    }
+
+    /** Waits until {@code file} holds a whole line, failing at once if {@code process} has ended first. */
+    static void awaitFile(Path file, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + BACKSTOP.toNanos();
+        while (!(Files.exists(file) && Files.readString(file).endsWith("\n"))) {
+            assertThat(process.isAlive()).as("the script, before " + file).isTrue();
+            assertThat(System.nanoTime() - deadline).as("waited for " + file).isNegative();
+            Thread.sleep(20); // a poll of the file's state, not the assertion
+        }
+    }
+
+    /** The script's JVM that runs ManyVirtualThreads, once its JFR repository exists: it records. */
+    static ProcessHandle awaitRecording(Process script) throws InterruptedException {
+        long deadline = System.nanoTime() + BACKSTOP.toNanos();
+        while (true) {
+            Optional<ProcessHandle> recorder = script.descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("ManyVirtualThreads"))
+                    .findFirst();
+            if (recorder.isPresent() && repository(recorder.get().pid()).isPresent()) {
+                return recorder.get();
+            }
+            assertThat(script.isAlive()).as("the script, before it recorded").isTrue();
+            assertThat(System.nanoTime() - deadline)
+                    .as("waited for the recording")
+                    .isNegative();
+            Thread.sleep(20); // a poll of the processes' state, not the assertion
+        }
+    }
+
+    /** The JFR repository that process {@code pid} made in the temporary folder, if it is there. */
+    static Optional<Path> repository(long pid) {
+        try (Stream<Path> folders = Files.list(JfrRepository.temporaryFolder())) {
+            return folders.filter(folder -> JfrRepository.madeBy(folder).orElse(-1) == pid)
+                    .findFirst();
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + JfrRepository.temporaryFolder(), e);
+        }
+    }
+}
