@@ -1,5 +1,5 @@
-# Sourced by `loom`, scripts/repeat-tests and scripts/inspect-benchmark: how a script runs a long child (Maven, a JVM,
-# a wait for a lock) so that a signal to the script alone stops the child too.
+# Sourced by `loom` and the scripts beside this file: how a script runs a long child (Maven, a JVM, a wait for a lock)
+# so that a signal to the script alone stops the child too.
 
 # stoppable CMD...: runs CMD in the background and waits for it, so that a signal to this script alone (a
 # supervisor's or a job timeout's kill PID, kill -INT PID; Ctrl-C signals the whole group) stops it too: bash runs a

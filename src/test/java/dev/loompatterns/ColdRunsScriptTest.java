@@ -43,7 +43,9 @@ class ColdRunsScriptTest {
     static Path checkout(Path dir, String list) throws IOException {
         Path checkout = Files.createDirectories(dir.resolve("checkout"));
         Files.createDirectories(checkout.resolve("scripts"));
-        Files.copy(Path.of("scripts", "cold-runs"), checkout.resolve("scripts/cold-runs"));
+        for (String script : List.of("cold-runs", "stoppable.sh")) {
+            Files.copy(Path.of("scripts", script), checkout.resolve("scripts").resolve(script));
+        }
         Files.writeString(checkout.resolve("list.txt"), list);
         Path loom = checkout.resolve("loom");
         Files.writeString(loom, """

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,37 +37,75 @@ class ScriptsStopTest {
     /**
      * {@code scripts/repeat-tests} signalled alone during a run stops that run's Maven, says so, and starts no other:
      * with Maven in the foreground, a TERM ended the script and left Maven testing, and an INT waited for its end.
-     * Here {@code mvnw} writes its pid and becomes a long sleep, as the real one becomes Maven's JVM.
+     * Here {@code mvnw} becomes a long sleep, as the real one becomes Maven's JVM.
      */
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void repeatTestsSignalledAloneStopsItsMavenAndRunsNoOther(String signal, @TempDir Path dir) throws Exception {
         Path checkout = checkout(dir, "repeat-tests", "stoppable.sh");
         Path mavenPid = dir.resolve("maven.pid");
-        executable(checkout.resolve("mvnw"), "#!/bin/sh\necho $$ > '" + mavenPid + "'\nexec sleep 600\n");
-        Path output = dir.resolve("output.txt");
-        Process script = start(checkout, output, "env", "--default-signal=INT", "bash", "scripts/repeat-tests", "3");
-        try {
-            awaitFile(mavenPid, script);
-            ProcessHandle maven = ProcessHandle.of(
-                            Long.parseLong(Files.readString(mavenPid).strip()))
-                    .orElseThrow();
+        executable(checkout.resolve("mvnw"), "#!/bin/sh\n" + sleepsWithItsPidIn(mavenPid));
 
-            kill("-" + signal, script.pid());
+        List<String> printed = stoppedAlone(
+                checkout, mavenPid, signal, "env", "--default-signal=INT", "bash", "scripts/repeat-tests", "3");
 
-            assertThat(script.waitFor(BACKSTOP.toSeconds(), TimeUnit.SECONDS))
-                    .as("stopped")
-                    .isTrue();
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            assertThat(script.exitValue()).as(printed).isEqualTo(signal.equals("TERM") ? 143 : 130);
-            assertThat(Commands.running(maven))
-                    .as("Maven, once the script has exited")
-                    .isFalse();
-            assertThat(printed.lines().toList()).last().asString().startsWith("run 1/3 stopped after");
-            assertThat(checkout.resolve("target/repeat-tests/run-2.log")).doesNotExist();
-        } finally {
-            Commands.stop(script);
-        }
+        assertThat(printed.getLast()).startsWith("run 1/3 stopped after");
+        assertThat(checkout.resolve("target/repeat-tests/run-2.log")).doesNotExist();
+    }
+
+    /**
+     * {@code scripts/cold-runs} signalled alone stops the run it is in, says so and starts no other: a run in
+     * {@code $(...)} went on to its end. Here the first run of {@link ColdRunsScriptTest}'s short list becomes a long
+     * sleep.
+     */
+    @Test
+    void coldRunsSignalledAloneStopsItsRunAndStartsNoOther(@TempDir Path dir) throws Exception {
+        Path checkout = ColdRunsScriptTest.checkout(dir);
+        Path runPid = dir.resolve("run.pid");
+        executable(checkout.resolve("loom"), """
+            #!/usr/bin/env bash
+            if [ "$1" = list ]; then cat list.txt; exit 0; fi
+            shift
+            echo "$*" >> runs.txt
+            """ + sleepsWithItsPidIn(runPid));
+
+        List<String> printed = stoppedAlone(checkout, runPid, "TERM", "bash", "scripts/cold-runs");
+
+        assertThat(Files.readAllLines(checkout.resolve("runs.txt"))).containsExactly("thread-basics");
+        assertThat(printed.getLast())
+                .isEqualTo("cold-runs: stopped by a signal during 1/6 ./loom run thread-basics, 0 failed before it");
+    }
+
+    /**
+     * {@code scripts/harness-fidelity} signalled alone stops the command it is in and says so: its commands ran in
+     * pipelines, which went on to their end. Here {@code loom} lists nothing and becomes a long sleep for the rest.
+     */
+    @Test
+    void harnessFidelitySignalledAloneStopsItsCommand(@TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "harness-fidelity", "stoppable.sh");
+        Path commandPid = dir.resolve("command.pid");
+        executable(
+                checkout.resolve("loom"), "#!/bin/sh\n[ \"$1\" = list ] && exit 0\n" + sleepsWithItsPidIn(commandPid));
+
+        List<String> printed = stoppedAlone(checkout, commandPid, "TERM", "bash", "scripts/harness-fidelity", "1", "1");
+
+        assertThat(printed.getLast()).isEqualTo("harness-fidelity: stopped by a signal during './loom example E01'");
+    }
+
+    /** A command of {@code scripts/harness-fidelity} that fails ends it with the command's status, saying which. */
+    @Test
+    void harnessFidelityEndsAtACommandThatFailed(@TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "harness-fidelity", "stoppable.sh");
+        executable(checkout.resolve("loom"), "#!/bin/sh\n[ \"$1\" = list ] && exit 0\necho half a line\nexit 3\n");
+
+        Commands.Ran ran = Commands.run(dir, checkout, List.of("bash", "scripts/harness-fidelity", "1", "1"));
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(3);
+        assertThat(ran.output().lines().toList())
+                .last()
+                .isEqualTo("harness-fidelity: './loom example E01' failed (exit 3); what it printed:"
+                        + " target/harness-fidelity/last-command.txt");
+        assertThat(checkout.resolve("target/harness-fidelity/last-command.txt")).hasContent("half a line");
     }
 
     /**
@@ -130,6 +169,41 @@ class ScriptsStopTest {
             assertThat(repository(recorder.pid()))
                     .as("the JVM's JFR repository")
                     .isEmpty();
+        } finally {
+            Commands.stop(script);
+        }
+    }
+
+    /** Shell lines that write the shell's pid to {@code pidFile} and then become a sleep of ten minutes. */
+    static String sleepsWithItsPidIn(Path pidFile) {
+        return "echo $$ > '" + pidFile + "'\nexec sleep 600\n";
+    }
+
+    /**
+     * Starts {@code command} in {@code checkout}, waits until what it runs has written its pid to {@code childPid},
+     * sends the command's process alone {@code signal} (TERM or INT), and returns the lines the command printed, once
+     * it has exited with 143 or 130 and that child no longer runs.
+     */
+    static List<String> stoppedAlone(Path checkout, Path childPid, String signal, String... command) throws Exception {
+        Path output = childPid.resolveSibling("output.txt");
+        Process script = start(checkout, output, command);
+        try {
+            awaitFile(childPid, script);
+            ProcessHandle child = ProcessHandle.of(
+                            Long.parseLong(Files.readString(childPid).strip()))
+                    .orElseThrow();
+
+            kill("-" + signal, script.pid());
+
+            assertThat(script.waitFor(BACKSTOP.toSeconds(), TimeUnit.SECONDS))
+                    .as("stopped")
+                    .isTrue();
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(script.exitValue()).as(printed).isEqualTo(signal.equals("TERM") ? 143 : 130);
+            assertThat(Commands.running(child))
+                    .as("what the script ran, once it has exited")
+                    .isFalse();
+            return printed.lines().toList();
         } finally {
             Commands.stop(script);
         }
