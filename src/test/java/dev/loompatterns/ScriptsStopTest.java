@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The developer scripts that run a long child stop it when they are stopped: by a signal to the script alone (a
  * supervisor's {@code kill PID}), which bash acts on only once its foreground command has ended, and by Ctrl-C, which
  * signals the whole group. Each script runs from a checkout of its own with what it sources ({@code
- * scripts/stoppable.sh} among them), started through {@code env --default-signal=INT}: a build run in the background
- * ignores SIGINT, and its children would inherit that.
+ * scripts/stoppable.sh} among them). A script that a test sends SIGINT is started through {@code env
+ * --default-signal=INT}: a build run in the background ignores SIGINT, and its children would inherit that.
  */
 class ScriptsStopTest {
 
@@ -188,7 +188,7 @@ class ScriptsStopTest {
         Path output = childPid.resolveSibling("output.txt");
         Process script = start(checkout, output, command);
         try {
-            awaitFile(childPid, script);
+            LauncherTest.awaitText(childPid, text -> text.endsWith("\n"), script);
             ProcessHandle child = ProcessHandle.of(
                             Long.parseLong(Files.readString(childPid).strip()))
                     .orElseThrow();
@@ -241,16 +241,6 @@ class ScriptsStopTest {
         assertThat(new ProcessBuilder(command).start().waitFor())
                 .as(command.toString())
                 .isZero();
-    }
-
-    /** Waits until {@code file} holds a whole line, failing at once if {@code process} has ended first. */
-    static void awaitFile(Path file, Process process) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + BACKSTOP.toNanos();
-        while (!(Files.exists(file) && Files.readString(file).endsWith("\n"))) {
-            assertThat(process.isAlive()).as("the script, before " + file).isTrue();
-            assertThat(System.nanoTime() - deadline).as("waited for " + file).isNegative();
-            Thread.sleep(20); // a poll of the file's state, not the assertion
-        }
     }
 
     /** The script's JVM that runs ManyVirtualThreads, once its JFR repository exists: it records. */
