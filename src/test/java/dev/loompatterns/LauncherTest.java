@@ -624,41 +624,12 @@ class LauncherTest {
     void aSignalToTheLauncherAloneStopsItsBuild(String signal, @TempDir Path dir) throws Exception {
         Path tree = launcherTree(dir.resolve("tree"));
         Path mavenPid = dir.resolve("maven.pid");
-        Path mvnw =
-                Files.writeString(tree.resolve("mvnw"), "#!/bin/sh\necho $$ > '" + mavenPid + "'\nexec sleep 600\n");
-        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path err = dir.resolve("err.txt");
-        String loom = tree.resolve("loom").toString();
-        Process launcher = builder(
-                        List.of("env", "--default-signal=INT", "bash", loom, "list"), dir.resolve("out.txt"), err)
-                .start();
-        ProcessHandle maven = null;
-        try {
-            launcher.getOutputStream().close();
-            awaitText(mavenPid, text -> text.endsWith("\n"), launcher);
-            maven = ProcessHandle.of(Long.parseLong(Files.readString(mavenPid).strip()))
-                    .orElseThrow();
+        ScriptsStopTest.executable(tree.resolve("mvnw"), "#!/bin/sh\n" + ScriptsStopTest.sleepsWithItsPidIn(mavenPid));
 
-            assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(launcher.pid()))
-                            .start()
-                            .waitFor())
-                    .isZero();
+        List<String> printed = ScriptsStopTest.stoppedAlone(
+                tree, mavenPid, signal, "env", "--default-signal=INT", "bash", "loom", "list");
 
-            assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("stopped").isTrue(); // backstop
-            assertThat(launcher.exitValue()).as(Files.readString(err)).isEqualTo(signal.equals("TERM") ? 143 : 130);
-            assertThat(maven.isAlive())
-                    .as("Maven, once the launcher has exited")
-                    .isFalse();
-            assertThat(Files.readString(err).lines().toList())
-                    .last()
-                    .asString()
-                    .startsWith("loom: the build was stopped before it finished");
-        } finally {
-            if (maven != null) {
-                maven.destroyForcibly();
-            }
-            launcher.destroyForcibly().waitFor();
-        }
+        assertThat(printed.getLast()).startsWith("loom: the build was stopped before it finished");
     }
 
     /**
