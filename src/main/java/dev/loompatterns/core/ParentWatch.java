@@ -40,6 +40,9 @@ public final class ParentWatch {
     private ParentWatch() {}
 
     public static void main(String[] args) throws Throwable {
+        // the way out of a JVM whose heap is full, made ready while it has room: see leave()
+        Class.forName("java.lang.Shutdown");
+        runtime = Runtime.getRuntime();
         Thread watch = new Thread(new Watch(), "loom-parent-watch");
         watch.setDaemon(true);
         watch.start();
@@ -58,6 +61,9 @@ public final class ParentWatch {
             }
         }
     }
+
+    /** This JVM's {@link Runtime}, taken before the main class runs; see {@link #leave}. */
+    private static Runtime runtime;
 
     /** Set once the parent is gone: a child then keeps no recording (no one would move it into place). */
     private static volatile boolean parentGone;
@@ -98,18 +104,33 @@ public final class ParentWatch {
         }
     }
 
+    /**
+     * Ends this JVM through its shutdown hooks, or halts it after {@link ChildJvm#STOP_GRACE}; at once where its heap
+     * has no room for the way out.
+     *
+     * <p>A child whose heap is full of what it holds stayed once its parent was killed (ChildJvmTest; a {@code loom
+     * scale} row's JVM too big for its heap was found collecting seven minutes after a test had killed its parent):
+     * each step here met an {@code OutOfMemoryError}, and the last, the halt, ended this thread alone. Printing, making
+     * the thread that exits and loading a class take heap; so does this class's first use of another, through its
+     * loader, which is Java code. So {@link #main} loads {@code java.lang.Shutdown} (where {@code halt} runs; the JDK
+     * loads it only on the way out) and takes {@link #runtime} while the heap has room, and the halt needs none.
+     */
     private static void leave() {
         parentGone = true;
-        System.err.println("loom: the JVM that started this one has ended; this one ends too");
-        deleteParentFiles();
-        Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_PARENT_GONE));
         try {
+            System.err.println("loom: the JVM that started this one has ended; this one ends too");
+            deleteParentFiles();
+            Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_PARENT_GONE));
             Thread.sleep(ChildJvm.STOP_GRACE);
-        } catch (InterruptedException ignored) {
+        } catch (InterruptedException | OutOfMemoryError haltNow) {
             // halt now
         }
-        JfrRepository.deleteOwnBeforeHalt(); // JFR's hook may be the one that never ends
-        Runtime.getRuntime().halt(EXIT_PARENT_GONE); // a shutdown hook that never ends, as a stopped child's is killed
+        try {
+            JfrRepository.deleteOwnBeforeHalt(); // JFR's hook may be the one that never ends
+        } catch (OutOfMemoryError noRoom) {
+            // a repository left in the temporary folder, rather than a JVM left running
+        }
+        runtime.halt(EXIT_PARENT_GONE); // a shutdown hook that never ends, as a stopped child's is killed
     }
 
     /**

@@ -254,29 +254,18 @@ class ChildJvmTest {
         Path pidFile = dir.resolve("pid");
         Path recordings = Files.createDirectory(dir.resolve("runs:v2"));
         Path usersFile = Files.writeString(dir.resolve("runs"), "the user's own");
-        Process parent = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-preview",
-                        "-Djava.io.tmpdir=" + tmp,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Parent.class.getName(),
-                        repository.toString(),
-                        pidFile.toString(),
-                        recordings.resolve("p.jfr").toString(),
-                        mode,
-                        fifo(dir).toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("parent.txt").toFile())
-                .start();
+        Process parent = startParent(
+                dir,
+                List.of("-Djava.io.tmpdir=" + tmp),
+                Parent.class,
+                repository.toString(),
+                pidFile.toString(),
+                recordings.resolve("p.jfr").toString(),
+                mode,
+                fifo(dir).toString());
         ProcessHandle child = null;
         try {
-            // one write of a few bytes: once the file is not empty, the pid is whole
-            Background.awaitUntil(() -> sizeOf(pidFile) > 0 || !parent.isAlive());
-            assertThat(parent.isAlive())
-                    .as("the parent runs: %s", Files.readString(dir.resolve("parent.txt")))
-                    .isTrue();
-            child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+            child = awaitChild(parent, dir, pidFile, pidFile);
             String settingsOption = "-D" + ChildMain.JFR_SETTINGS + "=";
             assertThat(child.info().arguments().orElseThrow())
                     .as("the child records, with settings the parent made in its temporary folder")
@@ -319,6 +308,33 @@ class ChildJvmTest {
         return dir.resolve("nobody-reads");
     }
 
+    /** Starts {@code main} in a JVM of its own on this test's class path, its output in {@code parent.txt} in dir. */
+    private static Process startParent(Path dir, List<String> jvmOptions, Class<?> main, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-preview"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("parent.txt").toFile())
+                .start();
+    }
+
+    /**
+     * The parent's child, once {@code ready} is not empty (one write of a few bytes, so its content is whole then) with
+     * the parent still running: the process whose pid is in {@code pidFile}.
+     */
+    private static ProcessHandle awaitChild(Process parent, Path dir, Path ready, Path pidFile)
+            throws IOException, InterruptedException {
+        Background.awaitUntil(() -> sizeOf(ready) > 0 || !parent.isAlive());
+        assertThat(parent.isAlive())
+                .as("the parent runs: %s", Files.readString(dir.resolve("parent.txt")))
+                .isTrue();
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow();
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -334,6 +350,73 @@ class ChildJvmTest {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+    }
+
+    /**
+     * A child whose heap is full of what it holds: it writes its pid, fills its heap with arrays it keeps, halving
+     * their size at each {@code OutOfMemoryError} down to 16 bytes, writes "full" through a stream opened before,
+     * then parks for good (no step of that allocates, and the classes it uses are loaded before).
+     */
+    public static final class FullHeapChild {
+        private static Object[] held;
+
+        public static void main(String[] args) throws Exception {
+            Files.writeString(
+                    Path.of(args[0]), Long.toString(ProcessHandle.current().pid()));
+            byte[] full = "full".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.util.concurrent.locks.LockSupport.parkNanos(1); // its class loaded now: loading takes heap
+            try (java.io.FileOutputStream marker = new java.io.FileOutputStream(args[1])) {
+                for (int size = 1 << 20; size >= 16; ) {
+                    try {
+                        held = new Object[] {held, new byte[size]};
+                    } catch (OutOfMemoryError e) {
+                        size /= 2;
+                    }
+                }
+                marker.write(full);
+                while (held != null) {
+                    java.util.concurrent.locks.LockSupport.park();
+                }
+            }
+        }
+    }
+
+    /** The JVM that starts a {@link FullHeapChild} in a heap of 16 MB and waits for it: its arguments are the child's. */
+    public static final class FullHeapParent {
+        public static void main(String[] args) throws Exception {
+            ChildJvm.run(
+                    ChildJvm.Launch.plain(List.of("--enable-preview", "-Xmx16m"), FullHeapChild.class, List.of(args)),
+                    Duration.ofMinutes(10));
+        }
+    }
+
+    /**
+     * A child with no room left in its heap still ends when the JVM that started it is killed. Its watch met an
+     * {@code OutOfMemoryError} on the way out (making the thread that exits), which ended the watch alone: the
+     * child stayed, as a {@code loom scale} row's JVM still collecting seven minutes after a test had killed its
+     * parent (2026-12-06).
+     */
+    @Test
+    void aChildWithAFullHeapEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Path full = dir.resolve("full");
+        Process parent = startParent(dir, List.of(), FullHeapParent.class, pidFile.toString(), full.toString());
+        ProcessHandle child = null;
+        try {
+            child = awaitChild(parent, dir, full, pidFile);
+
+            parent.destroyForcibly(); // SIGKILL on Linux: nothing runs in the parent
+            parent.waitFor();
+            child.onExit().get(30, TimeUnit.SECONDS); // a backstop: a child that stays throws TimeoutException here
+
+            assertThat(child.isAlive()).as("the child").isFalse();
+        } finally {
+            parent.destroyForcibly().waitFor();
+            if (child != null) {
+                child.destroyForcibly();
+                child.onExit().join();
+            }
+        }
     }
 
     /** A child that does not stop when asked (its shutdown hook never ends) is killed after the grace. */
@@ -429,12 +512,21 @@ class ChildJvmTest {
      */
     @Test
     void aProcessThatNeverEndsDoesNotHoldUpTheStop() throws Exception {
-        // the shell starts a sleep that ends at once, then becomes a sleep that never reaps it
-        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 600").start();
+        // the shell starts a child that ends on a line from the test, then becomes a sleep that never reaps it; a
+        // child that ended before the exec ("sleep 0") was at times reaped by the shell, and its pid named no process
+        Process parent = new ProcessBuilder(
+                        "bash", "-c", "exec 3<&0; head -n 1 <&3 >/dev/null & echo $!; exec sleep 600")
+                .start();
         try {
             ProcessHandle zombie = ProcessHandle.of(
                             Long.parseLong(parent.inputReader().readLine()))
-                    .orElseThrow();
+                    .orElseThrow(); // there: it waits for its line
+            Background.awaitUntil(() -> parent.info()
+                    .command()
+                    .filter(command -> command.endsWith("/sleep"))
+                    .isPresent()); // the shell is the sleep now, which reaps nothing
+            parent.outputWriter().write("end\n");
+            parent.outputWriter().flush();
             Background.awaitUntil(() -> !Commands.running(zombie)); // it has ended, and is a zombie from then on
             assertThat(zombie.isAlive())
                     .as("a zombie, which the JDK counts as alive")

@@ -65,6 +65,22 @@ class SleeperRunTest {
     }
 
     /**
+     * A row's JVM too small for its row ends at its first {@code OutOfMemoryError}, in the JVM's words: a heap a little
+     * too small let it crawl, its sleepers parked on their carriers, for minutes ({@link SleeperRun#EXIT_ON_OUT_OF_MEMORY}).
+     */
+    @Test
+    @Timeout(120) // backstop only
+    void aRowsJvmEndsAtItsFirstOutOfMemoryError() {
+        List<String> options = new ArrayList<>(SleeperRun.childJvmOptions()); // as loom scale gives them
+        options.add("-Xmx16m");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SleeperRun.inChildJvm(Kind.VIRTUAL, 300_000, 0, 100, Wait.SLEEP, 0, options))
+                .isInstanceOf(SleeperRun.OutOfHeapException.class)
+                .hasMessage("the virtual thread per task row's JVM ran out of heap: Terminating due to"
+                        + " java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    /**
      * A row's JVM killed from outside before it printed (the kernel's out-of-memory killer, say) is said as that:
      * it was "exited with 137: " and nothing, an unexpected error (a review's kill -9).
      */
