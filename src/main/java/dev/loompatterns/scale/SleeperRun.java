@@ -309,9 +309,9 @@ public final class SleeperRun {
      * being scheduled again on a wake-up, as a reason to park on the carrier, or to try again every 100 ms
      * ({@code java.lang.VirtualThread}, read in the JDK's source), so the sleepers woke in turns, with the collector
      * running all the while. {@code -Xmx32m}, 60,000 virtual sleepers of 100 ms ({@code java -cp target/classes
-     * dev.loompatterns.scale.SleeperRun VIRTUAL 60000 0 100 SLEEP 0}, the 2-core machine, 2026-12-06): 4 of 15 runs
-     * still running after 8 s, the others failing in 1 to 2 s; with the option 15 of 15 ended in under a second. A
-     * test's row of 300,000 in 12 MB still ran after two minutes.
+     * dev.loompatterns.scale.SleeperRun VIRTUAL 60000 0 100 SLEEP 0}, the 2-core machine, 2026-12-06): 4 and 6 of 15
+     * runs still running after 8 s, the others failing in 0.8 to 1.5 s; with the option, 15 of 15 twice, in 0.6 to
+     * 1.1 s. A test's row of 300,000 in 12 MB still ran after two minutes.
      */
     static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
 
