@@ -392,9 +392,10 @@ class ChildJvmTest {
 
     /**
      * A child with no room left in its heap still ends when the JVM that started it is killed. Its watch met an
-     * {@code OutOfMemoryError} on the way out (making the thread that exits), which ended the watch alone: the
-     * child stayed, as a {@code loom scale} row's JVM still collecting seven minutes after a test had killed its
-     * parent (2026-12-06).
+     * {@code OutOfMemoryError} at each step of the way out, the halt itself the last ({@link ParentWatch}'s
+     * {@code leave}), which ended the watch alone, and the child stayed: with that way out, this test failed at its
+     * backstop. A {@code loom scale} row's JVM was found so, still collecting seven minutes after a test had killed
+     * its parent (2026-12-06).
      */
     @Test
     void aChildWithAFullHeapEndsWhenTheJvmThatStartedItIsKilled(@TempDir Path dir) throws Exception {
