@@ -172,13 +172,10 @@ class DumpCommandTest {
     void aDumpToTheStandardOutputIsTheJsonAloneAndAReaderMayStopEarly(@TempDir Path dir) throws Exception {
         for (boolean readAll : List.of(true, false)) {
             Path errFile = dir.resolve("err-" + readAll + ".txt");
-            Process child = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "--enable-preview",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            LoomCli.class.getName(),
+            Process child = dev.loompatterns.testing.OwnJvm.builder(
+                            null,
+                            List.of(),
+                            LoomCli.class,
                             "dump",
                             "thread-basics",
                             "--tasks",

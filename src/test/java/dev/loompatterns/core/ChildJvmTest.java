@@ -7,6 +7,7 @@ import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.testing.Background;
 import dev.loompatterns.testing.Commands;
 import dev.loompatterns.testing.LiveThreads;
+import dev.loompatterns.testing.OwnJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -311,12 +312,7 @@ class ChildJvmTest {
     /** Starts {@code main} in a JVM of its own on this test's class path, its output in {@code parent.txt} in dir. */
     private static Process startParent(Path dir, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-preview"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command)
+        return OwnJvm.builder(null, jvmOptions, main, args)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("parent.txt").toFile())
                 .start();

@@ -39,20 +39,10 @@ public final class OwnJvm {
             throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-preview"));
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        String classPath = System.getProperty("java.class.path");
-        command.add(extraPath == null ? classPath : extraPath + java.io.File.pathSeparator + classPath);
-        command.add(main.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        for (String variable : List.of("LOOM_STACKTRACE", "LOOM_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
-            builder.environment().remove(variable);
-        }
-        Process process = builder.start();
+        Process process = builder(extraPath, jvmOptions, main, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             process.getOutputStream().close(); // no input
             assertThat(process.waitFor(2, TimeUnit.MINUTES))
@@ -65,6 +55,28 @@ public final class OwnJvm {
         } finally {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * The JVM that {@link #run} runs, for a test that starts it itself and sees to its end: its output is the
+     * caller's to redirect.
+     *
+     * @param extraPath put before the test's class path, or null
+     */
+    public static ProcessBuilder builder(String extraPath, List<String> jvmOptions, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-preview"));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        String classPath = System.getProperty("java.class.path");
+        command.add(extraPath == null ? classPath : extraPath + java.io.File.pathSeparator + classPath);
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        for (String variable : List.of("LOOM_STACKTRACE", "LOOM_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            builder.environment().remove(variable);
+        }
+        return builder;
     }
 
     /**
