@@ -65,8 +65,9 @@ class SleeperRunTest {
     }
 
     /**
-     * A row's JVM too small for its row ends at its first {@code OutOfMemoryError}, in the JVM's words: a heap a little
-     * too small let it crawl, its sleepers parked on their carriers, for minutes ({@link SleeperRun#EXIT_ON_OUT_OF_MEMORY}).
+     * A row's JVM whose heap is too small for the row ends at its first {@code OutOfMemoryError}, in the JVM's words: a
+     * heap a little too small let it crawl, its sleepers parked on their carriers, for minutes
+     * ({@link SleeperRun#EXIT_ON_OUT_OF_MEMORY}).
      */
     @Test
     @Timeout(120) // backstop only
