@@ -6,7 +6,8 @@
 # trap only once its foreground command has ended, and dies of a TERM without one. Maven in the foreground built on,
 # orphaned, for 90 s after a TERM, and an INT was ignored until the build ended and the command then ran
 # (2026-12-06). The traps hand CMD a TERM (a background job ignores INT) and wait for its end. Returns CMD's status,
-# or 130, 143 or 129 for the INT, TERM or HUP that stopped it, which is also left in stopped_by.
+# or 130, 143 or 129 for the INT, TERM or HUP that stopped it, which is also left in stopped_by; CMD's pid is left in
+# stoppable_pid.
 stoppable() {
   local status=0 child=""
   stopped_by=""
@@ -15,6 +16,7 @@ stoppable() {
   trap 'stopped_by=129; stop_child' HUP
   "$@" &
   child=$!
+  stoppable_pid=$child
   [ -z "$stopped_by" ] || stop_child # signalled before its pid was known
   wait "$child" || status=$?
   while kill -0 "$child" 2> /dev/null; do # the wait was ended by a trapped signal, not by the child's end
