@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +117,8 @@ class ScriptsStopTest {
      * it hands on. The JVM has started recording (a chunk is in its JFR repository) when the signal comes, and is
      * asked for more threads than it could start before the backstop; the jar the script copies is an empty one, and
      * {@code loom} a stand-in, as the recording comes before either is run. A recording JVM killed by SIGKILL runs no
-     * shutdown hook, and the script deletes the JFR repository it left. Once, in a CI run, a Ctrl-C left one too,
+     * shutdown hook, and the script deletes the JFR repository it left, and no earlier process's folder named for the
+     * same pid, which the test makes once the JVM records, dated 2020. Once, in a CI run, a Ctrl-C left one too,
      * empty (2026-12-06), when this test still signalled as soon as the folder was there, perhaps before the recording
      * had begun: see {@link #holdsAChunk}.
      */
@@ -137,6 +140,7 @@ class ScriptsStopTest {
         }
         Path output = dir.resolve("output.txt");
         String javaHome = Path.of(System.getProperty("java.home")).toString();
+        Path earlier = null;
         Process script = start(
                 checkout,
                 output,
@@ -151,6 +155,10 @@ class ScriptsStopTest {
                 "1000");
         try {
             ProcessHandle recorder = awaitRecording(script);
+            // an earlier process's repository of the same pid, as Linux hands pids out again: not the script's
+            earlier = Files.createDirectory(
+                    JfrRepository.temporaryFolder().resolve("2020_01_01_00_00_00_" + recorder.pid()));
+            Files.setLastModifiedTime(earlier, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 
             switch (how.substring(0, how.indexOf(' '))) {
                 case "INT" -> kill("-INT", -script.pid());
@@ -171,11 +179,14 @@ class ScriptsStopTest {
                         .as("what the script made")
                         .noneMatch(name -> name.startsWith("vt-"));
             }
-            assertThat(repository(recorder.pid()))
-                    .as("the JVM's JFR repository")
-                    .isEmpty();
+            assertThat(repositories(recorder.pid()))
+                    .as("the JVM's JFR repository gone, an earlier process's kept")
+                    .containsExactly(earlier);
         } finally {
             Commands.stop(script);
+            if (earlier != null) {
+                Files.deleteIfExists(earlier);
+            }
         }
     }
 
@@ -256,9 +267,7 @@ class ScriptsStopTest {
                     .filter(p -> p.info().commandLine().orElse("").contains("ManyVirtualThreads"))
                     .findFirst();
             if (recorder.isPresent()
-                    && repository(recorder.get().pid())
-                            .filter(ScriptsStopTest::holdsAChunk)
-                            .isPresent()) {
+                    && repositories(recorder.get().pid()).stream().anyMatch(ScriptsStopTest::holdsAChunk)) {
                 return recorder.get();
             }
             assertThat(script.isAlive()).as("the script, before it recorded").isTrue();
@@ -285,11 +294,11 @@ class ScriptsStopTest {
         }
     }
 
-    /** The JFR repository that process {@code pid} made in the temporary folder, if it is there. */
-    static Optional<Path> repository(long pid) {
+    /** The folders in the temporary folder named as JFR names a repository of process {@code pid}. */
+    static List<Path> repositories(long pid) {
         try (Stream<Path> folders = Files.list(JfrRepository.temporaryFolder())) {
             return folders.filter(folder -> JfrRepository.madeBy(folder).orElse(-1) == pid)
-                    .findFirst();
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError("cannot list " + JfrRepository.temporaryFolder(), e);
         }

@@ -175,7 +175,7 @@ final class InspectCommand extends LoomCommand {
         if (pid.isEmpty()) {
             return null;
         }
-        if (running(pid)) {
+        if (JfrRepository.madeByRunningProcess(folder.toAbsolutePath().normalize())) {
             throw new UsageException("'" + folder + "' is the JFR repository of process " + pid.getAsLong()
                     + ", which is running: its chunks are still being written; inspect a copy of its recordings from"
                     + " 'jcmd " + pid.getAsLong() + " JFR.dump filename=FILE'");
@@ -595,13 +595,7 @@ final class InspectCommand extends LoomCommand {
 
     /** Whether {@code recording} is in the JFR repository of a process still running, which writes it still. */
     private static boolean runningProcesssChunk(Path recording) {
-        return running(JfrRepository.madeBy(recording.toAbsolutePath().getParent()));
-    }
-
-    /** Whether the process is one running now. */
-    private static boolean running(java.util.OptionalLong pid) {
-        return pid.isPresent()
-                && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+        return JfrRepository.madeByRunningProcess(recording.toAbsolutePath().getParent());
     }
 
     private static String reason(Exception e) {

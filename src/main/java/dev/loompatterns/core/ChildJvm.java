@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -397,7 +398,10 @@ public final class ChildJvm {
         stop(
                 processes.stream()
                         .map(p -> new Stopping(
-                                p.toHandle(), nanos -> p.waitFor(nanos, TimeUnit.NANOSECONDS), Long.MAX_VALUE))
+                                p.toHandle(),
+                                nanos -> p.waitFor(nanos, TimeUnit.NANOSECONDS),
+                                Long.MAX_VALUE,
+                                Stopping.startOf(p.toHandle())))
                         .toList(),
                 grace);
     }
@@ -427,9 +431,15 @@ public final class ChildJvm {
 
     /**
      * A process to stop; how to wait for its end, at most the nanoseconds given ({@link Long#MAX_VALUE}: until it ends,
-     * as Java's timed waits read it), true once it has ended; and how long to wait once it has been killed.
+     * as Java's timed waits read it), true once it has ended; how long to wait once it has been killed; and when it
+     * started, read while it runs, which tells its JFR repository from an earlier process's with the same pid.
      */
-    private record Stopping(ProcessHandle handle, ExitWait exit, long killedWaitNanos) {
+    private record Stopping(ProcessHandle handle, ExitWait exit, long killedWaitNanos, Instant started) {
+
+        /** The process's start, or, where the JDK cannot read it, the epoch: then any folder for its pid is its. */
+        static Instant startOf(ProcessHandle handle) {
+            return handle.info().startInstant().orElse(Instant.EPOCH);
+        }
 
         static Stopping of(ProcessHandle handle, Duration killedWait) {
             ExitWait exit = nanos -> {
@@ -442,7 +452,7 @@ public final class ChildJvm {
                     throw new IllegalStateException("a process's exit cannot fail", e);
                 }
             };
-            return new Stopping(handle, exit, killedWait.toNanos());
+            return new Stopping(handle, exit, killedWait.toNanos(), startOf(handle));
         }
     }
 
@@ -464,7 +474,8 @@ public final class ChildJvm {
                     if (killed) {
                         long waited = System.nanoTime() - killedAt;
                         process.exit().await(Math.max(0, process.killedWaitNanos() - waited));
-                        JfrRepository.deleteLeftBy(process.handle().pid(), JfrRepository.temporaryFolder());
+                        JfrRepository.deleteLeftBy(
+                                process.handle().pid(), process.started(), JfrRepository.temporaryFolder());
                         break;
                     }
                     if (process.exit().await(Math.max(0, deadline - System.nanoTime()))) {

@@ -5,8 +5,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -20,6 +24,11 @@ import java.util.regex.Pattern;
  * <p>Measured on JDK 25 (25.0.3): JFR makes the folder when the first recording starts and then sets the
  * system property {@code jdk.jfr.repository} to it, overwriting any value given on the command line; a
  * halted JVM leaves it, an exiting one does not.
+ *
+ * <p>A folder's pid alone does not name a process for long: Linux hands a pid out again once its process has ended,
+ * wrapping at {@code /proc/sys/kernel/pid_max} (32,768 on the project's machine), and threads draw their ids from the
+ * same count ({@link ProcessHandle#of} finds a thread by its id as a live process). A live process, or thread, that
+ * began after the folder was made is not the one that made it.
  */
 public final class JfrRepository {
 
@@ -46,17 +55,27 @@ public final class JfrRepository {
     }
 
     /**
+     * How far a process's start, as the JDK reads it on Linux (clock ticks since a boot time kept to the second), may
+     * be off the clock that stamps files.
+     */
+    static final Duration START_SLACK = Duration.ofSeconds(2);
+
+    /**
      * Deletes the repository that process {@code pid}, now ended, left in {@code base} (the temporary folder
-     * it shared with this JVM): every folder named as JFR names one for that pid. A process id is reused only
-     * once its process has ended, so such a folder is no live JVM's.
+     * it shared with this JVM): every folder named as JFR names one for that pid and made since {@code started},
+     * the process's start. A folder made before it is an earlier process's, given the same pid, which ended
+     * without its hooks too (a user's, perhaps, kept to be inspected), and is kept.
      *
      * @return the folders deleted
      */
-    public static List<Path> deleteLeftBy(long pid, Path base) {
+    public static List<Path> deleteLeftBy(long pid, Instant started, Path base) {
         List<Path> deleted = new ArrayList<>();
+        Instant earliest = started.minus(START_SLACK);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, "*_" + pid)) {
             for (Path entry : entries) {
-                if (deleteIfMadeBy(entry, pid)) {
+                boolean sinceStart =
+                        madeAt(entry).filter(made -> !made.isBefore(earliest)).isPresent();
+                if (sinceStart && deleteIfMadeBy(entry, pid)) {
                     deleted.add(entry);
                 }
             }
@@ -83,6 +102,44 @@ public final class JfrRepository {
             return OptionalLong.of(Long.parseLong(matcher.group(2)));
         } catch (NumberFormatException tooLong) {
             return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Whether the process that made {@code folder}, a JFR repository by its name, is running: the pid in the name is
+     * a live process's that began no later than the folder was made. Else the pid is another's now, or the folder a
+     * copy that kept its times ({@code cp -a}), and its maker has ended. A live process whose start the JDK cannot
+     * read counts as the maker.
+     */
+    public static boolean madeByRunningProcess(Path folder) {
+        OptionalLong pid = madeBy(folder);
+        if (pid.isEmpty()) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        Optional<Instant> made = madeAt(folder);
+        return started.isEmpty()
+                || made.isEmpty()
+                || !started.get().isAfter(made.get().plus(START_SLACK));
+    }
+
+    /**
+     * When {@code folder} was made, as its file system says: the earlier of its birth (where the file system keeps
+     * one; else the JDK gives the last change) and its last change, which a copy that kept its times has set back;
+     * a link's target's; empty if it cannot be read.
+     */
+    static Optional<Instant> madeAt(Path folder) {
+        try {
+            BasicFileAttributes times = Files.readAttributes(folder, BasicFileAttributes.class);
+            Instant born = times.creationTime().toInstant();
+            Instant changed = times.lastModifiedTime().toInstant();
+            return Optional.of(born.isBefore(changed) ? born : changed);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 

@@ -494,6 +494,7 @@ class InspectCommandTest {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        java.time.Instant began = child.info().startInstant().orElse(java.time.Instant.EPOCH); // read while it runs
         try {
             dev.loompatterns.testing.Background.awaitUntil(() -> sizeOf(said) > 0 || !child.isAlive());
             assertThat(child.isAlive()).as("the child records").isTrue();
@@ -569,7 +570,7 @@ class InspectCommandTest {
         } finally {
             child.destroyForcibly().waitFor();
             dev.loompatterns.jfr.JfrRepository.deleteLeftBy(
-                    child.pid(), dev.loompatterns.jfr.JfrRepository.temporaryFolder());
+                    child.pid(), began, dev.loompatterns.jfr.JfrRepository.temporaryFolder());
         }
     }
 
@@ -625,6 +626,32 @@ class InspectCommandTest {
                 .doesNotContain("jcmd PID")
                 .doesNotContain("never finished")
                 .doesNotContain("of the part flushed");
+    }
+
+    /**
+     * A repository folder whose pid is now another process's (Linux hands a pid out again once its process has ended,
+     * and a thread's id counts as one): here this test's own JVM, alive but begun after the folder was made, whose
+     * times are set back as a folder left days ago has them. The folder's JVM has ended, and its chunk is read. It was
+     * refused as a running process's, with a jcmd for a process that never made it.
+     */
+    @Test
+    void aRepositoryWhosePidIsNowAnotherProcesssIsReadAsEnded(@TempDir Path dir) throws Exception {
+        long reused = ProcessHandle.current().pid();
+        Path folder = Files.createDirectory(dir.resolve("2026_01_01_00_00_00_" + reused));
+        Files.move(finishedRecording(dir), folder.resolve("2026_01_01_00_00_00.jfr"));
+        java.time.Instant began = ProcessHandle.current().info().startInstant().orElseThrow();
+        Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.from(began.minusSeconds(3600)));
+
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", folder.toString(), "--format", "json");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err())
+                .startsWith("loom: '" + folder + "' is the JFR repository of process " + reused
+                        + ", which has ended; reading its chunk")
+                .doesNotContain("jcmd");
+        assertThat(new ObjectMapper().readTree(result.out()).path("findings").isArray())
+                .as(result.out())
+                .isTrue();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -437,6 +438,7 @@ class ChildJvmTest {
     void aKilledChildsRecordingLeavesNoRepository(@TempDir Path dir) throws Exception {
         Path started = dir.resolve("started");
         Process process = startChild("deaf-recording", started);
+        Instant began = process.info().startInstant().orElse(Instant.EPOCH); // read while it runs
         try {
             Background.awaitUntil(() -> sizeOf(started) > 0 || !process.isAlive()); // its recording runs
             assertThat(process.isAlive()).as("the child runs").isTrue();
@@ -449,7 +451,7 @@ class ChildJvmTest {
             assertThat(repository).doesNotExist();
         } finally {
             process.destroyForcibly().waitFor();
-            JfrRepository.deleteLeftBy(process.pid(), JfrRepository.temporaryFolder()); // when the check failed
+            JfrRepository.deleteLeftBy(process.pid(), began, JfrRepository.temporaryFolder()); // if the check failed
         }
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.core.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
@@ -78,13 +80,59 @@ class JfrRepositoryTest {
         Path notJfrs = Files.createDirectory(base.resolve("mine_" + PID));
         Path aFile = Files.writeString(base.resolve("2026_12_02_15_15_36_" + PID), "a file, not a folder");
 
-        assertThat(JfrRepository.deleteLeftBy(PID, base)).containsExactly(left);
+        assertThat(JfrRepository.deleteLeftBy(PID, Instant.now(), base)).containsExactly(left);
 
         assertThat(left).doesNotExist();
         assertThat(otherPid).isDirectory();
         assertThat(longerPid).isDirectory();
         assertThat(notJfrs).isDirectory();
         assertThat(aFile).isRegularFile();
+    }
+
+    /**
+     * A folder for the pid made before the process started is an earlier process's, given the same pid, that ended
+     * without its hooks too: a user's, perhaps, kept to be inspected. Its times are set back, as such a folder's are.
+     */
+    @Test
+    void aRepositoryOfAnEarlierProcessWithTheSamePidIsKept() throws Exception {
+        Instant started = Instant.now();
+        Path earlier = Files.createDirectory(base.resolve("2026_12_01_09_00_00_" + PID));
+        Files.writeString(earlier.resolve("2026_12_01_09_00_00.jfr"), "chunk");
+        Files.setLastModifiedTime(earlier, FileTime.from(started.minus(Duration.ofDays(1))));
+        Path its = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + PID));
+
+        assertThat(JfrRepository.deleteLeftBy(PID, started, base)).containsExactly(its);
+
+        assertThat(earlier.resolve("2026_12_01_09_00_00.jfr")).isRegularFile();
+    }
+
+    /**
+     * A folder named for a live process is that process's only if the process began before the folder was made; one
+     * named for this JVM: made now, it is; with its times set back before this JVM began, its maker has ended and the
+     * pid is this JVM's since. A pid no process has, or a name that is not a repository's, is no running maker.
+     */
+    @Test
+    void aRepositorysMakerRunsOnlyIfItsPidsProcessBeganBeforeTheFolder() throws Exception {
+        long own = ProcessHandle.current().pid();
+        Path folder = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + own));
+        assertThat(JfrRepository.madeByRunningProcess(folder)).as("made now").isTrue();
+
+        Instant began = ProcessHandle.current().info().startInstant().orElseThrow();
+        Files.setLastModifiedTime(folder, FileTime.from(began.minus(Duration.ofHours(1))));
+        assertThat(JfrRepository.madeByRunningProcess(folder))
+                .as("made before this JVM began")
+                .isFalse();
+
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path gone = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + ended.pid()));
+        assertThat(JfrRepository.madeByRunningProcess(gone))
+                .as("no such process")
+                .isFalse();
+        Path notARepository = Files.createDirectory(base.resolve("mine_" + own));
+        assertThat(JfrRepository.madeByRunningProcess(notARepository))
+                .as("not a repository's name")
+                .isFalse();
     }
 
     @Test
@@ -104,7 +152,7 @@ class JfrRepositoryTest {
         Path kept = Files.writeString(target.resolve("a.jfr"), "someone else's");
         Path link = Files.createSymbolicLink(base.resolve("2026_12_02_15_15_34_" + PID), target);
 
-        assertThat(JfrRepository.deleteLeftBy(PID, base)).isEmpty();
+        assertThat(JfrRepository.deleteLeftBy(PID, Instant.now(), base)).isEmpty();
 
         assertThat(kept).isRegularFile();
         assertThat(link).isSymbolicLink();
