@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.inspect.Slim;
+import dev.loompatterns.testing.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -605,7 +606,7 @@ class InspectCommandTest {
      */
     @Test
     void aDamagedFolderOfFinishedChunksIsNotCalledUnfinished(@TempDir Path dir) throws Exception {
-        long ended = endedProcess();
+        long ended = Commands.endedPid();
         Path folder = Files.createDirectory(dir.resolve("2026_01_01_00_00_00_" + ended));
         byte[] bytes = Files.readAllBytes(finishedRecording(dir));
         long metadata = java.nio.ByteBuffer.wrap(bytes).getLong(24);
@@ -682,7 +683,7 @@ class InspectCommandTest {
      */
     @Test
     void aRepositoryWhoseJvmNeverFlushedIsRefusedSayingSo(@TempDir Path dir) throws Exception {
-        long ended = endedProcess();
+        long ended = Commands.endedPid();
         Path folder = Files.createDirectory(dir.resolve("2026_12_02_17_33_43_" + ended));
         Path finished = finishedRecording(dir);
         Path chunk = Files.write(
@@ -711,7 +712,7 @@ class InspectCommandTest {
      */
     @Test
     void aTemporaryFolderThatRefusesTheCopyOfAKilledChunkIsOneLine(@TempDir Path dir) throws Exception {
-        Path folder = Files.createDirectory(dir.resolve("2026_12_04_05_40_00_" + endedProcess()));
+        Path folder = Files.createDirectory(dir.resolve("2026_12_04_05_40_00_" + Commands.endedPid()));
         Path finished = finishedRecording(dir);
         Path chunk = Files.write(
                 folder.resolve("2026_12_04_05_40_00.jfr"),
@@ -738,13 +739,6 @@ class InspectCommandTest {
             assertThat(run.out()).isEmpty();
         }
         assertThat(missing).doesNotExist();
-    }
-
-    /** The pid of a process that has ended: a repository folder named with it is a gone JVM's. */
-    private static long endedProcess() throws IOException, InterruptedException {
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        return ended.pid();
     }
 
     /** A short recording, finished, in {@code dir}. */

@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.testing.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -123,9 +124,7 @@ class JfrRepositoryTest {
                 .as("made before this JVM began")
                 .isFalse();
 
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        Path gone = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + ended.pid()));
+        Path gone = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + Commands.endedPid()));
         assertThat(JfrRepository.madeByRunningProcess(gone))
                 .as("no such process")
                 .isFalse();

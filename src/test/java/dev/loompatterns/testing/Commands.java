@@ -84,4 +84,14 @@ public final class Commands {
             return process.isAlive(); // no /proc (not Linux), or it ended meanwhile
         }
     }
+
+    /**
+     * The pid of a process that has ended and been reaped: no process has it now, and Linux hands it out again only
+     * after the rest of its count ({@code /proc/sys/kernel/pid_max}, 32,768 here) has gone round.
+     */
+    public static long endedPid() throws IOException, InterruptedException {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
 }
