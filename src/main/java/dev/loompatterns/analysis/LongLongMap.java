@@ -21,6 +21,15 @@ final class LongLongMap {
         return size;
     }
 
+    /** Each value held, in no particular order. */
+    void forEachValue(java.util.function.LongConsumer action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept(values[i]);
+            }
+        }
+    }
+
     void put(long key, long value) {
         int i = insertionSlot(key); // first: it may grow the arrays
         values[i] = value;

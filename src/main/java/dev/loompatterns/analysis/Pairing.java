@@ -55,4 +55,14 @@ final class Pairing {
     int closedOnly() {
         return closed.size();
     }
+
+    /** The time of each opening event left without its closing one, in no particular order. */
+    void forEachOpenOnly(java.util.function.LongConsumer time) {
+        opened.forEachValue(time);
+    }
+
+    /** The time of each closing event left without its opening one, in no particular order. */
+    void forEachClosedOnly(java.util.function.LongConsumer time) {
+        closed.forEachValue(time);
+    }
 }

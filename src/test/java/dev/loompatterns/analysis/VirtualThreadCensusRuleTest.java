@@ -187,8 +187,43 @@ class VirtualThreadCensusRuleTest {
         double medianMs = (Double) finding.details().get("lifetime_median_ms");
         // within 1/64, and the detail is rounded to whole ms from 100 ms
         assertThat(medianMs).isCloseTo(exactMs, within(exactMs / 64 + 0.5));
-        assertThat(finding.details()).containsEntry("lifetime_quantiles", "within 1.6%");
+        assertThat(finding.details())
+                .containsEntry("lifetime_quantiles", "within 1.6%")
+                .containsEntry("lifetimes_cut_at_edges", 0L);
         assertThat(finding.summary()).endsWith("median lifetime " + Math.round(medianMs) + " ms (within 1.6%).");
+    }
+
+    /**
+     * Threads alive at the recording's end, or already at its start, count with the part of their life it saw, and the
+     * median says "at least": left out, 500 threads of 800 that outlived a recording read "median lifetime 204 ms",
+     * the 300 short ones' (a review's program). Here 300 live 200 ms, 100 end 5 s in without a start, 400 start and
+     * outlive it: the 400th of 800 is one of the 100, 5 s.
+     */
+    @Test
+    void threadsAliveAtTheRecordingsEdgesMakeTheLifetimesLowerBounds() {
+        List<Observation> lives = new ArrayList<>();
+        for (int id = 0; id < 300; id++) {
+            lives.add(new Observation.VirtualStart(T0 + id * US, virtual(id)));
+            lives.add(new Observation.VirtualEnd(T0 + id * US + 200 * MS, virtual(id)));
+        }
+        for (int id = 300; id < 400; id++) {
+            lives.add(new Observation.VirtualEnd(T0 + 5_000 * MS, virtual(id)));
+        }
+        for (int id = 400; id < 800; id++) {
+            lives.add(new Observation.VirtualStart(T0 + id * US, virtual(id)));
+        }
+
+        Finding finding = census(lives);
+
+        assertThat(finding.details())
+                .containsEntry("lifetime_median_ms", 5_000.0)
+                .containsEntry("lifetimes_cut_at_edges", 500L)
+                .containsEntry("lifetime_quantiles", "exact");
+        assertThat((Double) finding.details().get("lifetime_p99_ms")).isGreaterThan(9_000.0);
+        assertThat(finding.summary()).endsWith("median lifetime at least 5.0 s.");
+        assertThat(finding.explanation())
+                .contains("The lifetimes count 500 threads alive at the recording's start or end with the part of"
+                        + " their lives it saw, so the median and p99 are lower bounds.");
     }
 
     /** Threads that started and never ended in the recording: no lifetime is known, none is made up. */
