@@ -205,8 +205,7 @@ final class DumpCommand extends LoomCommand {
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + "; a text dump (jstack's, or jcmd's without -format=json) is not read; " + TAKE_ONE);
         } catch (ThreadDump.NotADump e) {
-            throw new UsageException("'" + file + "' is not a JSON thread dump: its JSON has no"
-                    + " threadDump.threadContainers; " + TAKE_ONE);
+            throw new UsageException("'" + file + "' is not a JSON thread dump: " + e.reason() + "; " + TAKE_ONE);
         } catch (IOException e) {
             throw new UsageException("cannot read '" + file + "': " + e.getMessage());
         } finally {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -101,9 +102,18 @@ final class DumpReader {
                 default -> json.skipChildren();
             }
         }
-        return containers == null
-                ? null
-                : new ThreadDump(List.copyOf(containers), new Origin(processId, time, runtimeVersion));
+        if (containers == null) {
+            return null;
+        }
+        ThreadDump dump = new ThreadDump(List.copyOf(containers), new Origin(processId, time, runtimeVersion));
+        Optional<Container> looped = dump.inALoop();
+        if (looped.isPresent()) { // depth() never ended on it: loom dump spun at 100% CPU
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (its containers are no tree)",
+                    "its container '" + looped.get().name() + "' is its own ancestor (its parents lead back to it),"
+                            + " which no dump the JDK writes has");
+        }
+        return dump;
     }
 
     private List<Container> containers() throws IOException {

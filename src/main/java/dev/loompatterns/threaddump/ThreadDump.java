@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -415,13 +417,28 @@ public final class ThreadDump {
                 .allMatch(thread -> thread.state().equals(UNKNOWN_STATE));
     }
 
-    /** JSON that is not a thread dump: it has no {@code threadDump.threadContainers} array. */
+    /**
+     * JSON that is not a thread dump: it has no {@code threadDump.threadContainers} array, or its containers are no
+     * tree (one is its own ancestor: a dump edited by hand).
+     */
     public static final class NotADump extends IOException {
         @java.io.Serial
         private static final long serialVersionUID = 1L;
 
+        private final String reason;
+
         NotADump(String message) {
+            this(message, "its JSON has no threadDump.threadContainers");
+        }
+
+        NotADump(String message, String reason) {
             super(message);
+            this.reason = reason;
+        }
+
+        /** Why, in a few words for the line that refuses the file. */
+        public String reason() {
+            return reason;
         }
     }
 
@@ -455,6 +472,24 @@ public final class ThreadDump {
      */
     public List<Container> roots() {
         return containers.stream().filter(this::isRoot).toList();
+    }
+
+    /**
+     * A container that is its own ancestor, if one is: its parents lead back to it, so it has no root to be printed
+     * under and no depth ({@link #depth} would never end). The JDK writes a tree; a file edited by hand may not be one.
+     */
+    Optional<Container> inALoop() {
+        Set<String> leadToARoot = new HashSet<>();
+        for (Container container : containers) {
+            Set<String> path = new LinkedHashSet<>();
+            for (Container at = container; !isRoot(at) && !leadToARoot.contains(at.id()); at = byId.get(at.parent())) {
+                if (!path.add(at.id())) {
+                    return Optional.of(at);
+                }
+            }
+            leadToARoot.addAll(path);
+        }
+        return Optional.empty();
     }
 
     private boolean isRoot(Container container) {
@@ -662,13 +697,13 @@ public final class ThreadDump {
         if (!container.threads().isEmpty()) {
             line.append(" (").append(byState(container.threads())).append(')');
         }
-        out.println(line);
+        fitted(out, line.toString(), indent);
         // the program's threads first (a deadlock's), then loom's own, then the JVM's housekeeping, in the dump's order
         List<DumpedThread> threads = container.threads().stream()
                 .sorted(Comparator.comparingInt(DumpedThread::rank))
                 .toList();
         for (int i = 0; i < Math.min(maxThreads, threads.size()); i++) {
-            out.println(indent + "  - " + threads.get(i).line());
+            fitted(out, indent + "  - " + threads.get(i).line(), indent);
         }
         if (threads.size() > maxThreads && maxThreads > 0) { // with --threads 0 the count above says it all
             out.println(indent + "  - ... " + grouped(threads.size() - maxThreads) + " more (--threads N lists more)");
@@ -690,16 +725,60 @@ public final class ThreadDump {
                     .flatMap(c -> c.threads().stream())
                     .toList();
             // "more" than those shown: with --containers 0 there are none ("2 more containers like context")
-            out.println(indent + "  ... " + count(rest.size(), shown.isEmpty() ? "container" : "more container")
-                    + " like "
-                    + rest.getFirst().name() + " ("
-                    + (inside.isEmpty()
-                            ? ""
-                            : "and " + grouped(inside.size()) + (rest.size() == 1 ? " inside it; " : " inside them; "))
-                    + count(restThreads.size(), "thread")
-                    + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
-                    + "; --containers N lists more)");
+            fitted(
+                    out,
+                    indent + "  ... " + count(rest.size(), shown.isEmpty() ? "container" : "more container")
+                            + " like "
+                            + rest.getFirst().name() + " ("
+                            + (inside.isEmpty()
+                                    ? ""
+                                    : "and " + grouped(inside.size())
+                                            + (rest.size() == 1 ? " inside it; " : " inside them; "))
+                            + count(restThreads.size(), "thread")
+                            + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
+                            + "; --containers N lists more)",
+                    indent);
         }
+    }
+
+    /** The tree's width: the CLI's tables' ({@code engine.ReportFormat.TABLE_WIDTH}), which this package cannot use. */
+    static final int WIDTH = 120;
+
+    /**
+     * Prints a line of the tree in lines of at most {@link #WIDTH} columns, broken at its spaces, the next ones six
+     * spaces deeper than the container's {@code indent}, so under the line's text; a word longer than a line (a frame)
+     * stays whole. A pool with threads
+     * in three states, or the count of the containers not listed, went past the width ({@code loom dump context}: 125
+     * columns).
+     */
+    static void fitted(PrintWriter out, String text, String indent) {
+        String more = indent + "      ";
+        int start = 0;
+        String lead = "";
+        while (lead.length() + text.length() - start > WIDTH) {
+            // a break inside the line's own indent and dash would leave an empty line
+            int least = start + (lead.isEmpty() ? indent.length() + 4 : 0);
+            int cut = text.lastIndexOf(' ', start + WIDTH - lead.length());
+            // a word longer than a line stays whole, and goes past the width; so does "at FRAME"
+            if (cut <= least || cut == start + 2 && text.startsWith("at ", start)) {
+                cut = text.indexOf(' ', start + WIDTH - lead.length());
+                if (cut < 0) {
+                    break;
+                }
+            }
+            // "at FRAME" kept together on the next line: a thread's line says where it is in one piece
+            if (text.startsWith(" at", cut - 3) && cut - 3 > least) {
+                cut -= 3;
+            }
+            out.println(lead + text.substring(start, cut).stripTrailing());
+            start = cut + 1;
+            // "name  [kind]" broken at its two spaces: the next line starts at the word
+            while (start < text.length() && text.charAt(start) == ' ') {
+                start++;
+            }
+            lead = more;
+        }
+        out.println(lead + text.substring(start));
     }
 
     /** A container with no threads and no children, which the tree counts and does not show. */

@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -322,6 +325,36 @@ class DumpTakenTest {
         assertThat(refused(dir)).isEqualTo("loom: '" + dir + "' is a folder; " + DumpCommand.TAKE_ONE);
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).hasSize(6);
+        }
+    }
+
+    /**
+     * Containers whose parents lead back to them, in a file edited by hand (the JDK writes a tree), are refused in one
+     * line: {@code loom dump} spun at 100% CPU on them, in the loop that counts a container's depth, after printing
+     * the header line.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // backstop: the loop never checked interrupts
+    void containersThatAreTheirOwnAncestorsAreOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        String root = """
+            {"container": "<root>", "parent": %s, "owner": null, "threads": []}\
+            """;
+        String child = """
+            {"container": "%s", "parent": "%s", "owner": "1", "threads": []}\
+            """;
+        Map<String, List<String>> dumps = new LinkedHashMap<>();
+        dumps.put("self", List.of(root.formatted("null"), child.formatted("scope-1", "scope-1")));
+        dumps.put("two", List.of(root.formatted("null"), child.formatted("a", "b"), child.formatted("b", "a")));
+        dumps.put("root", List.of(root.formatted("\"scope-1\""), child.formatted("scope-1", "<root>")));
+        for (Map.Entry<String, List<String>> dump : dumps.entrySet()) {
+            Path file = Files.writeString(
+                    dir.resolve(dump.getKey() + ".json"),
+                    "{\"threadDump\": {\"threadContainers\": [" + String.join(",", dump.getValue()) + "]}}");
+
+            assertThat(refused(file))
+                    .as(dump.getKey())
+                    .startsWith("loom: '" + file + "' is not a JSON thread dump: its container '")
+                    .contains("' is its own ancestor (its parents lead back to it), which no dump the JDK writes has;");
         }
     }
 

@@ -188,9 +188,12 @@ class ThreadDumpTest {
             """;
         List<String> tree = tree(nested, dir);
 
+        // 124 columns, so it goes on under itself (aLineOfTheTreeKeepsTo120ColumnsAndLosesNothing)
         assertThat(tree)
-                .contains("    ... 1 more container like url-fetch/group-10 (and 1 inside it; 2 threads: RUNNABLE 1,"
-                        + " WAITING 1; --containers N lists more)");
+                .containsSequence(
+                        "    ... 1 more container like url-fetch/group-10 (and 1 inside it; 2 threads: RUNNABLE 1,"
+                                + " WAITING 1; --containers N",
+                        "        lists more)");
     }
 
     /**
@@ -255,6 +258,59 @@ class ThreadDumpTest {
                 .contains("Threads: 2,000 (2,000 virtual), by state: WAITING 2,000")
                 .contains("    ... 1,999 more containers like group-1 (1,999 threads: WAITING 1,999; --containers N"
                         + " lists more)");
+    }
+
+    /**
+     * The tree keeps to 120 columns, as the CLI's tables do: a line that would pass them goes on under itself, broken at
+     * a space (a thread's before the {@code at} of its frame), and nothing of it is lost; a frame longer than a line
+     * stays whole. {@code loom dump context} printed a
+     * count of the containers not listed in 125 columns, and a pool with threads in three states took 131.
+     */
+    @Test
+    void aLineOfTheTreeKeepsTo120ColumnsAndLosesNothing() {
+        String printed = "com.example." + "a".repeat(130) + ".run(A.java:1)"; // as the tree prints the frame
+        String frame = "app/" + printed;
+        List<ThreadDump.Container> containers = new ArrayList<>();
+        containers.add(new ThreadDump.Container("<root>", null, null, List.of()));
+        List<ThreadDump.DumpedThread> pool = new ArrayList<>();
+        for (String state : List.of("BLOCKED", "TIMED_WAITING", "WAITING")) {
+            pool.add(new ThreadDump.DumpedThread(state, "", state, true, "", List.of(frame)));
+        }
+        String executor = "java.util.concurrent.ThreadPerTaskExecutor@4156bbbc-with-a-name-long-enough-to-need-a-break";
+        containers.add(new ThreadDump.Container(executor, "<root>", null, pool));
+        StringWriter text = new StringWriter();
+        new ThreadDump(containers).print(new PrintWriter(text, true), 3, 5);
+        List<ThreadDump.Container> requests = new ArrayList<>();
+        requests.add(new ThreadDump.Container("<root>", null, null, List.of()));
+        for (int i = 0; i < 200; i++) {
+            var thread = new ThreadDump.DumpedThread("g" + i, "", "WAITING", true, "", List.of());
+            requests.add(new ThreadDump.Container("request-" + i + "@" + i, "<root>", null, List.of(thread)));
+            var inner = new ThreadDump.DumpedThread("i" + i, "", "WAITING", true, "", List.of());
+            requests.add(
+                    new ThreadDump.Container("inner-" + i + "@" + i, "request-" + i + "@" + i, null, List.of(inner)));
+        }
+        new ThreadDump(requests).print(new PrintWriter(text, true), 1, 5);
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines)
+                .filteredOn(line -> !line.contains(printed))
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ThreadDump.WIDTH));
+        assertThat(lines)
+                .as("a frame longer than a line stays whole, on a line of its own after 'at'")
+                .filteredOn(line -> line.contains(printed))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line).isEqualTo("        at " + printed));
+        assertThat(lines).containsSubsequence("    - #BLOCKED virtual BLOCKED", "        at " + printed);
+        String joined = String.join(" ", lines.stream().map(String::strip).toList());
+        assertThat(joined)
+                .contains(executor + " [ThreadPerTaskExecutor@")
+                .contains("-break]  3 threads (BLOCKED 1, TIMED_WAITING 1, WAITING 1) - #BLOCKED virtual BLOCKED at "
+                        + printed)
+                .contains("... 195 more containers like request-5@5 (and 195 inside them; 390 threads: WAITING 390;"
+                        + " --containers N lists more)");
+        assertThat(lines)
+                .as("the rest of a line goes on under it")
+                .anySatisfy(line -> assertThat(line).startsWith("      "));
     }
 
     /**
