@@ -18,6 +18,7 @@ import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.VisibleText;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
 import java.io.File;
@@ -216,7 +217,7 @@ final class DumpCommand extends LoomCommand {
         }
         PrintWriter print = out();
         String origin = dump.origin().describe();
-        print.println("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")"));
+        print.println(VisibleText.of("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")")));
         if (dump.withoutStates()) {
             Notes.note(
                     print,

@@ -3,6 +3,7 @@ package dev.loompatterns.inspect;
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Severity;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -432,7 +433,7 @@ public final class HtmlReport {
      * dozens of lines high at 1,300 px and hundreds at 420 px, where the pictures cut it.
      */
     static String cellText(String raw) {
-        String text = TextReport.visible(raw);
+        String text = VisibleText.of(raw);
         int length = text.codePointCount(0, text.length());
         if (length <= CELL_TEXT) {
             return breakAtDots(escape(text));
@@ -462,7 +463,7 @@ public final class HtmlReport {
 
     /** Whether a cell's text is shown whole ({@link #CELL_TEXT}) and has no word past {@link #WHOLE_WORD}. */
     static boolean shortWords(String raw) {
-        String text = TextReport.visible(raw);
+        String text = VisibleText.of(raw);
         return text.codePointCount(0, text.length()) <= CELL_TEXT && longestWord(text) <= WHOLE_WORD;
     }
 
@@ -487,7 +488,7 @@ public final class HtmlReport {
      * table below it has the name whole).
      */
     static String prose(String raw) {
-        String text = TextReport.visible(raw);
+        String text = VisibleText.of(raw);
         Matcher words = LONG_WORD.matcher(text);
         StringBuilder shown = new StringBuilder(text.length() + 16);
         int done = 0;
@@ -603,7 +604,7 @@ public final class HtmlReport {
     static String escape(String raw) {
         // control characters and bidi overrides written out, as the text report does: a thread named with
         // U+202E showed the rest of its line backwards
-        String text = TextReport.visible(raw);
+        String text = VisibleText.of(raw);
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -620,13 +621,13 @@ public final class HtmlReport {
     }
 
     /**
-     * The report's data with every string as {@link TextReport#visible} writes it, for the charts'
+     * The report's data with every string as {@link VisibleText#of} writes it, for the charts'
      * labels and tooltips: they showed a thread's right-to-left override reordered ("new linelive" for
      * {@code new\nline\u202Eevil}) where the tables, escaped, show it written out.
      */
     static Object visibleStrings(Object value) {
         if (value instanceof String s) {
-            return TextReport.visible(s);
+            return VisibleText.of(s);
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> shown = new LinkedHashMap<>();

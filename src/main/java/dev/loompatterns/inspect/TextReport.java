@@ -2,6 +2,7 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class TextReport {
 
     public static void print(Report report, PrintWriter out) {
         // names from the recording (threads, pools, frames) may hold control characters: shown, not obeyed
-        Consumer<String> println = line -> out.println(visible(line));
+        Consumer<String> println = line -> out.println(VisibleText.of(line));
         String recording = String.format(
                 Locale.ROOT,
                 "%s (%s, %s)",
@@ -173,41 +174,6 @@ public final class TextReport {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    /**
-     * The line with its control characters written out ({@code \n}, {@code \t}, {@code \\u001b}): a
-     * thread named with an escape sequence or a newline cannot move the cursor, recolour the terminal or
-     * forge a line of the report.
-     */
-    static String visible(String line) {
-        StringBuilder shown = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean control = c < 0x20
-                    || c >= 0x7f && c <= 0x9f
-                    || c == 0x2028 // line and paragraph separators
-                    || c == 0x2029
-                    || c >= 0x202a && c <= 0x202e // bidirectional embeddings and overrides: they reorder a line
-                    || c >= 0x2066 && c <= 0x2069;
-            if (control && shown == null) {
-                shown = new StringBuilder(line.length() + 8).append(line, 0, i);
-            }
-            if (shown != null) {
-                if (!control) {
-                    shown.append(c);
-                } else if (c == '\n') {
-                    shown.append("\\n");
-                } else if (c == '\t') {
-                    shown.append("\\t");
-                } else if (c == '\r') {
-                    shown.append("\\r");
-                } else {
-                    shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                }
-            }
-        }
-        return shown == null ? line : shown.toString();
     }
 
     /** {@code 12.3 KB}, {@code 4.5 MB}. */

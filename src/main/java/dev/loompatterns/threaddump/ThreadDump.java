@@ -5,6 +5,7 @@ import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.core.Runner;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -606,7 +607,7 @@ public final class ThreadDump {
         for (String key : order.subList(0, Math.min(PLACES_LISTED, order.size()))) {
             DumpedThread thread = first.get(key);
             listed.add(thread);
-            out.println("  " + grouped(counts.get(key)) + " " + thread.place());
+            out.println(VisibleText.of("  " + grouped(counts.get(key)) + " " + thread.place()));
             String said = meaning.apply(thread);
             List<String> more = new ArrayList<>();
             if (!thread.waitsOn().isEmpty()) {
@@ -616,7 +617,7 @@ public final class ThreadDump {
                 more.add(said);
             }
             if (!more.isEmpty()) {
-                out.println("      " + String.join(": ", more));
+                out.println(VisibleText.of("      " + String.join(": ", more)));
             }
         }
         if (order.size() > PLACES_LISTED) {
@@ -751,7 +752,8 @@ public final class ThreadDump {
      * in three states, or the count of the containers not listed, went past the width ({@code loom dump context}: 125
      * columns).
      */
-    static void fitted(PrintWriter out, String text, String indent) {
+    static void fitted(PrintWriter out, String raw, String indent) {
+        String text = VisibleText.of(raw); // a thread's name or frame, from a file: no escape reaches the terminal
         String more = indent + "      ";
         int start = 0;
         String lead = "";

@@ -358,6 +358,29 @@ class DumpTakenTest {
         }
     }
 
+    /**
+     * A thread's name or frame from the file, and the file's own name, reach the terminal with their control characters
+     * written out: a name with an escape sequence recoloured the terminal, and one with a newline split the tree's
+     * line in two.
+     */
+    @Test
+    void controlCharactersOfTheFileAreWrittenOutNotPrinted(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("app\u001b[2J.json"),
+                SMALL.replace("\"name\": \"main\"", "\"name\": \"evil\\u001b[31mred\\nline\"")
+                        .replace("app.Main.main(Main.java:3)", "app.Main.m\\u009bain(Main.java:3)"));
+
+        Result result = LoomCliTest.loom("dump", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out())
+                .doesNotContain("\u001b")
+                .doesNotContain("\u009b")
+                .contains("Thread dump " + dir + "/app\\u001b[2J.json")
+                .contains("- #1 \"evil\\u001b[31mred\\nline\" WAITING at app.Main.m\\u009bain(Main.java:3)")
+                .contains("1 platform WAITING at app.Main.m\\u009bain(Main.java:3)");
+    }
+
     /** What {@code loom dump FILE} said, on one line, exiting 2 with nothing on the standard output. */
     private static String refused(Path file) {
         Result result = LoomCliTest.loom("dump", file.toString());

@@ -210,7 +210,9 @@ class HtmlReportTest {
         expected.put("time_origin", T0);
         assertThat(read).isEqualTo(new ObjectMapper().readValue(JsonReport.toJson(expected), Map.class));
         String summary = (String) ((Map<?, ?>) ((List<?>) read.get("findings")).getFirst()).get("summary");
-        assertThat(summary).isEqualTo("Pins at " + TextReport.visible(HOSTILE)).doesNotContain("\u202e");
+        assertThat(summary)
+                .isEqualTo("Pins at " + dev.loompatterns.jfr.VisibleText.of(HOSTILE))
+                .doesNotContain("\u202e");
         assertThat(summary).contains("\\u202e"); // written out: a backslash, u, 202e
     }
 
