@@ -170,7 +170,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         details.put("lifetime_median_ms", known ? Durations.ms(lifetimes.quantile(0.5)) : null);
         details.put("lifetime_p99_ms", known ? Durations.ms(lifetimes.quantile(0.99)) : null);
         details.put("lifetime_quantiles", lifetimes.precision());
-        details.put("lifetimes_cut_at_edges", cut);
+        details.put("lifetimes_cut_at_edges", known ? cut : null); // with no lifetime, none was cut
         details.put("lifetimes", lifetimes.buckets());
         details.put("alive_over_time", alive.series());
         putJmc(details, recording);
@@ -304,7 +304,8 @@ final class VirtualThreadCensusRule extends BaseRule {
                 "peak_at",
                 "lifetime_median_ms",
                 "lifetime_p99_ms",
-                "lifetime_quantiles")) {
+                "lifetime_quantiles",
+                "lifetimes_cut_at_edges")) {
             details.put(unknown, null);
         }
         details.put("lifetimes", List.of());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -482,7 +481,7 @@ public final class ThreadDump {
     Optional<Container> inALoop() {
         Set<String> leadToARoot = new HashSet<>();
         for (Container container : containers) {
-            Set<String> path = new LinkedHashSet<>();
+            Set<String> path = new HashSet<>();
             for (Container at = container; !isRoot(at) && !leadToARoot.contains(at.id()); at = byId.get(at.parent())) {
                 if (!path.add(at.id())) {
                     return Optional.of(at);

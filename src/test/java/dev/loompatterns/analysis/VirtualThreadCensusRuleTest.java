@@ -239,6 +239,7 @@ class VirtualThreadCensusRuleTest {
         assertThat(finding.details())
                 .containsEntry("lifetime_median_ms", null)
                 .containsEntry("lifetime_p99_ms", null)
+                .containsEntry("lifetimes_cut_at_edges", null)
                 .containsEntry("lifetimes", List.of());
         assertThat(finding.summary())
                 .doesNotContain("median lifetime")
@@ -272,6 +273,7 @@ class VirtualThreadCensusRuleTest {
                     .containsEntry("alive_at_end", null)
                     .containsEntry("ended_without_start", null)
                     .containsEntry("lifetime_median_ms", null)
+                    .containsEntry("lifetimes_cut_at_edges", null)
                     .containsEntry("alive_over_time", List.of());
             assertThat(finding.summary()).doesNotContain("alive at once;").contains("is not known");
         }
