@@ -53,7 +53,7 @@ public final class Analysis {
 
     public void accept(Observation observation) {
         long time = observation.time();
-        if (time > 0) {
+        if (time > 0 && !(observation instanceof Observation.CpuLoad)) {
             start = Math.min(start, time);
             end = Math.max(end, observation.end());
         }

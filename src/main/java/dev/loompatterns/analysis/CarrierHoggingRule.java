@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,7 @@ final class CarrierHoggingRule extends BaseRule {
         super(
                 ID,
                 "Carrier hogging",
-                Stream.concat(Stream.of(SAMPLE, PINNED), RELEASING_TYPES.stream())
+                Stream.concat(Stream.of(SAMPLE, PINNED, Observation.CpuLoad.EVENT_TYPE), RELEASING_TYPES.stream())
                         .toArray(String[]::new));
     }
 
@@ -272,6 +273,12 @@ final class CarrierHoggingRule extends BaseRule {
     /** Every sample's time, of every thread: how many the sampler took around a stretch ({@link Sampler}). */
     private long[] sampleTimes = new long[64];
 
+    /** Every sample's thread, as {@link #sampleTimes} has them: how many threads the sampler took turns among. */
+    private long[] sampleThreads = new long[64];
+
+    /** The recording's {@code jdk.CPULoad}s, as they came: where the JVM kept every CPU busy ({@link Starved}). */
+    private final List<Observation.CpuLoad> loads = new ArrayList<>();
+
     /**
      * The sampler as the recording shows it: its period (0 where the settings do not say), and every sample's
      * time. A stretch is dense if its thread was sampled in one of {@link #ONE_PERIOD_IN} periods it spans, or if the
@@ -319,11 +326,100 @@ final class CarrierHoggingRule extends BaseRule {
         }
     }
 
+    /**
+     * Where JFR's sampler fell behind. The sampler is a thread too: where the JVM's own threads kept every CPU busy
+     * ({@link Starved#BUSY}, by {@code jdk.CPULoad}), it took fewer samples the more threads ran Java code (tried here on 2
+     * cores, 10 ms period: 1.9 a period with 2 threads spinning, 1.1 with 5, 0.8 with 9, 0.15 with 31). A span of
+     * the CPU loads is starved where even a fair share of its samples among the threads it sampled falls below one
+     * in {@link #ONE_PERIOD_IN} periods, the density a stretch needs: a thread that held its carrier throughout
+     * would read as one that waited, or not be sampled at all.
+     *
+     * @param nanos   how long, in all, the sampler was starved; -1 where it is not known (fewer than two
+     *                {@code jdk.CPULoad}s, or no period in the settings)
+     * @param samples in the worst starved span, the samples taken a period, of every thread
+     * @param threads in that span, the threads sampled
+     * @param jvm     in that span, the JVM's share of the machine's CPUs
+     * @param machine in that span, the whole machine's load
+     */
+    record Starved(long nanos, double samples, int threads, double jvm, double machine) {
+        static final Starved UNKNOWN = new Starved(-1, 0, 0, 0, 0);
+        static final Starved NEVER = new Starved(0, 0, 0, 0, 0);
+
+        /** The JVM's share of every CPU from which its threads are taken to keep them all busy. */
+        static final double BUSY = 0.9;
+
+        boolean some() {
+            return nanos > 0;
+        }
+    }
+
+    /**
+     * Where the sampler was starved, from the CPU loads: each {@code jdk.CPULoad} tells the load since the one before
+     * it, so the first tells nothing (the JDK's first reads 0%).
+     */
+    private Starved starved(long period) {
+        if (period <= 0 || loads.size() < 2) {
+            return Starved.UNKNOWN;
+        }
+        loads.sort(Comparator.comparingLong(Observation.CpuLoad::time));
+        List<Observation.CpuLoad> busy = new ArrayList<>();
+        long[] starts = new long[loads.size()];
+        for (int i = 1; i < loads.size(); i++) {
+            if (loads.get(i).jvm() >= Starved.BUSY) {
+                starts[busy.size()] = loads.get(i - 1).time();
+                busy.add(loads.get(i));
+            }
+        }
+        int[] taken = new int[busy.size()];
+        List<Set<Long>> threads = new ArrayList<>();
+        busy.forEach(load -> threads.add(new HashSet<>()));
+        for (int k = 0; k < samples; k++) {
+            int span = busySpan(busy, starts, sampleTimes[k]);
+            if (span >= 0) {
+                taken[span]++;
+                threads.get(span).add(sampleThreads[k]);
+            }
+        }
+        long nanos = 0;
+        Starved worst = Starved.NEVER;
+        for (int i = 0; i < busy.size(); i++) {
+            long length = busy.get(i).time() - starts[i];
+            int sampled = threads.get(i).size();
+            // a fair share, taken / sampled, in fewer than one in ONE_PERIOD_IN of the length / period periods
+            if (sampled > 0 && (double) ONE_PERIOD_IN * taken[i] * period < (double) sampled * length) {
+                nanos += length;
+                double aPeriod = (double) taken[i] * period / length;
+                if (worst == Starved.NEVER || aPeriod / sampled < worst.samples() / worst.threads()) {
+                    worst = new Starved(
+                            0, aPeriod, sampled, busy.get(i).jvm(), busy.get(i).machine());
+                }
+            }
+        }
+        return new Starved(nanos, worst.samples(), worst.threads(), worst.jvm(), worst.machine());
+    }
+
+    /** The index of the busy span {@code (starts[i], busy[i].time]} the time is in, -1 if none. */
+    private static int busySpan(List<Observation.CpuLoad> busy, long[] starts, long time) {
+        int low = 0;
+        int high = busy.size();
+        while (low < high) { // the first span ending at or after the time
+            int middle = (low + high) >>> 1;
+            if (busy.get(middle).time() < time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low < busy.size() && starts[low] < time ? low : -1;
+    }
+
     @Override
     public void accept(Observation observation) {
         switch (observation) {
             case Observation.Sample sample -> {
                 sampleTimes = append(sampleTimes, (int) samples, sample.time());
+                sampleThreads =
+                        append(sampleThreads, (int) samples, sample.thread().id());
                 samples++;
                 if (sample.thread().virtual()) {
                     virtualSamples++;
@@ -335,6 +431,7 @@ final class CarrierHoggingRule extends BaseRule {
                 releases.add(blocked.thread().id(), blocked.time() + blocked.duration() / 2, 0);
             case Observation.Pinned pinned
             when pinned.thread().virtual() -> pins.add(pinned.thread().id(), pinned.time(), pinned.duration());
+            case Observation.CpuLoad load -> loads.add(load);
             default -> {}
         }
     }
@@ -393,13 +490,15 @@ final class CarrierHoggingRule extends BaseRule {
                 s.pin(start, duration);
             }
         });
-        long[] sorted = Arrays.copyOf(sampleTimes, (int) samples);
-        sampleTimes = NONE;
-        Arrays.sort(sorted);
         long period = recording.period(SAMPLE).stream()
                 .mapToLong(Duration::toNanos)
                 .max()
                 .orElse(0);
+        Starved starved = starved(period);
+        long[] sorted = Arrays.copyOf(sampleTimes, (int) samples);
+        sampleTimes = NONE;
+        sampleThreads = NONE;
+        Arrays.sort(sorted);
         Sampler sampler = new Sampler(period, sorted);
         sampled.forEach(s -> s.measure(sampler));
         List<Sampled> hogs = sampled.stream()
@@ -418,6 +517,7 @@ final class CarrierHoggingRule extends BaseRule {
                 .filter(s -> s.longest < REPORTED && s.sparse >= REPORTED)
                 .count();
         details.put("sparse_threads", sparse);
+        details.put("sampler_starved_ms", starved.nanos() < 0 ? null : Durations.ms(starved.nanos()));
         List<Map<String, Object>> listed = new ArrayList<>();
         for (Sampled s : hogs.subList(0, Math.min(20, hogs.size()))) {
             Map<String, Object> one = new LinkedHashMap<>();
@@ -435,13 +535,23 @@ final class CarrierHoggingRule extends BaseRule {
         List<KnownSpin> known =
                 KnownSpin.at(hogs.stream().map(Sampled::topFrame).distinct().toList());
         details.put("known_spins", known.stream().map(KnownSpin::id).toList());
+        if (hogs.isEmpty() && starved.some()) {
+            return new Finding(
+                    ID,
+                    Severity.INFO,
+                    "Not known: no virtual thread was seen holding its carrier for " + Durations.words(REPORTED)
+                            + " or more, but for " + Durations.words(starved.nanos()) + " the JVM kept every CPU busy"
+                            + " and JFR's sampler fell behind, so one that held its carrier then could not be seen.",
+                    starved(starved, period) + " " + unseen(recording) + sparse(sparse, period, starved),
+                    details);
+        }
         if (hogs.isEmpty()) {
             return new Finding(
                     ID,
                     Severity.OK,
                     "No virtual thread was seen holding its carrier for " + Durations.words(REPORTED)
                             + " or more (sampled with no recorded block that released it).",
-                    unseen(recording) + sparse(sparse, period),
+                    unseen(recording) + sparse(sparse, period, starved),
                     details);
         }
         Sampled worst = hogs.getFirst();
@@ -470,12 +580,35 @@ final class CarrierHoggingRule extends BaseRule {
                         + " on JDK 25 at a sleep's end too, can wait behind yielding ones: docs/inspect.md); a block"
                         + " while pinned (pins_in_longest_run; the pinning rule shows them) or a file read keeps the"
                         + " carrier too. "
-                        + unseen(recording) + sparse(sparse, period),
+                        + (starved.some()
+                                ? starved(starved, period) + " Other virtual threads may have held their"
+                                        + " carriers unseen then, and a stretch may have been longer than seen. "
+                                : "")
+                        + unseen(recording) + sparse(sparse, period, starved),
                 details);
     }
 
+    /** Where and how far the sampler fell behind, and what to do about it. */
+    private static String starved(Starved starved, long period) {
+        return String.format(
+                Locale.ROOT,
+                "JFR's sampler is a thread too, and with more threads running Java code than there are CPUs it takes"
+                    + " fewer samples: for %s of the recording (sampler_starved_ms) the JVM's own threads used %.0f%%"
+                    + " or more of the machine's CPUs (jdk.CPULoad; the machine was at %.0f%% where it fell furthest"
+                    + " behind), and the sampler took %.2f samples a period of %s among %s, fewer than one in %d"
+                    + " periods each, the density a stretch needs. Record again with fewer threads competing for the"
+                    + " CPUs, or on more of them, to see the virtual threads that hold their carriers.",
+                Durations.words(starved.nanos()),
+                Starved.BUSY * 100,
+                starved.machine() * 100,
+                starved.samples(),
+                Durations.words(period),
+                Durations.count(starved.threads(), "thread"),
+                ONE_PERIOD_IN);
+    }
+
     /** What the density of samples said, and of how many threads, or that it could not say. */
-    private static String sparse(long threads, long period) {
+    private static String sparse(long threads, long period, Starved starved) {
         if (period <= 0) {
             return " The recording's settings do not give " + SAMPLE + "'s period, so a stretch is not checked"
                     + " against it: a thread that waited between samples in waits JFR does not record can read as"
@@ -488,8 +621,11 @@ final class CarrierHoggingRule extends BaseRule {
                 ? seen + "."
                 : seen + "; " + Durations.count(threads, "virtual thread") + (threads == 1 ? " was" : " were")
                         + " sampled across " + Durations.words(REPORTED) + " or more only in fewer, having waited in"
-                        + " between (a queue, a lock or a latch, which JDK 25 records no event for), and "
-                        + (threads == 1 ? "is" : "are") + " not counted.";
+                        + " between (a queue, a lock or a latch, which JDK 25 records no event for)"
+                        + (starved.some()
+                                ? " or, where the sampler fell behind, not sampled often enough to tell,"
+                                : ",")
+                        + " and " + (threads == 1 ? "is" : "are") + " not counted.";
     }
 
     /** The recording's threshold for jdk.ThreadSleep where its settings say, else the JDK's defaults. */

@@ -467,6 +467,19 @@ public sealed interface Observation {
         }
     }
 
+    /**
+     * A {@code jdk.CPULoad}: the CPU used since the JVM's reading before it, as fractions of every CPU of the machine.
+     * JFR takes it on a timer (every second in the JDK's default and profile settings) whatever the program does,
+     * so it does not widen the recording as the rules see it ({@link Analysis#first()}).
+     *
+     * @param jvm     the JVM's own, user and system ({@code jvmUser + jvmSystem}), 0 to 1
+     * @param machine the whole machine's ({@code machineTotal}), 0 to 1
+     */
+    record CpuLoad(long time, double jvm, double machine) implements Observation {
+        /** The event type it is read from. */
+        public static final String EVENT_TYPE = "jdk.CPULoad";
+    }
+
     /** Our {@code loompatterns.TaskSubmitted}. */
     record TaskSubmitted(long time, long taskId) implements Observation {}
 

@@ -165,4 +165,130 @@ class CarrierHoggingDensityTest {
             }
         }
     }
+
+    /**
+     * The sampler falling behind where the JVM's threads keep every CPU busy: a virtual thread and nine platform
+     * threads all spinning, sampled in turn, one sample every 12.5 ms (0.8 a period of 10 ms, as 9 spinners beside a
+     * hog took on 2 cores), so the virtual one only every 125 ms, too sparse to count.
+     */
+    private static List<Observation> tenSpinnersSampledInTurn() {
+        List<Observation> observations = new ArrayList<>();
+        for (int k = 0; k * 12.5 < 3000; k++) {
+            Observation.ThreadRef thread =
+                    k % 10 == 0 ? HOG : new Observation.ThreadRef(100 + k % 10, "spinner-" + k % 10, false);
+            observations.add(new Observation.Sample(T0 + Math.round((5 + k * 12.5) * MS), thread, FRAME));
+        }
+        return observations;
+    }
+
+    /** The JVM's and the machine's CPU loads, one a second from T0 (the first reads 0, as the JDK's first does). */
+    private static List<Observation> loads(double jvm, double machine, int seconds) {
+        List<Observation> observations = new ArrayList<>();
+        observations.add(new Observation.CpuLoad(T0, 0, 0));
+        for (int second = 1; second <= seconds; second++) {
+            observations.add(new Observation.CpuLoad(T0 + second * 1000 * MS, jvm, machine));
+        }
+        return observations;
+    }
+
+    private static List<Observation> with(List<Observation> a, List<Observation> b) {
+        List<Observation> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    /**
+     * Where the JVM kept every CPU busy and the samples, shared among the threads sampled, came to fewer than one in
+     * four periods each, a thread that held its carrier cannot be told from one that waited: not known (INFO), not OK.
+     * Without the loads it is OK, as before, with sampler_starved_ms null; with the JVM at half the CPUs, OK and 0.
+     */
+    @Test
+    void aSamplerThatFellBehindOnCpusTheJvmKeptBusyIsNotKnownRatherThanOk() {
+        List<Observation> consumer = samples(CONSUMER, 1100, 1157, 1239, 1305, 1384);
+        Finding starved = run(with(with(tenSpinnersSampledInTurn(), consumer), loads(0.99, 1.0, 3)), 10);
+
+        assertThat(starved.severity()).as(starved.summary()).isEqualTo(Severity.INFO);
+        assertThat(starved.summary())
+                .isEqualTo("Not known: no virtual thread was seen holding its carrier for 100 ms or more, but for 3.0 s"
+                        + " the JVM kept every CPU busy and JFR's sampler fell behind, so one that held its carrier"
+                        + " then could not be seen.");
+        assertThat(starved.details()).containsEntry("sampler_starved_ms", 3000.0);
+        assertThat(starved.explanation())
+                .contains("the machine was at 100% where it fell furthest behind")
+                .contains("took 0.85 samples a period of 10 ms among 11 threads, fewer than one in 4 periods each")
+                .contains("1 virtual thread was sampled across 100 ms or more only in fewer, having waited in between"
+                        + " (a queue, a lock or a latch, which JDK 25 records no event for) or, where the sampler fell"
+                        + " behind, not sampled often enough to tell, and is not counted.");
+
+        Finding blind = run(tenSpinnersSampledInTurn(), 10);
+        assertThat(blind.severity()).isEqualTo(Severity.OK);
+        assertThat(blind.details()).containsEntry("sampler_starved_ms", null);
+        assertThat(blind.explanation()).doesNotContain("fell behind");
+
+        Finding halfBusy = run(with(tenSpinnersSampledInTurn(), loads(0.5, 1.0, 3)), 10);
+        assertThat(halfBusy.severity()).isEqualTo(Severity.OK);
+        assertThat(halfBusy.details()).containsEntry("sampler_starved_ms", 0.0);
+    }
+
+    /**
+     * Only the seconds the sampler fell behind count, and only from the second load on: the first tells nothing.
+     * With one load, nothing is known; with the busy second one of three, that second alone.
+     */
+    @Test
+    void onlyTheSecondsWhoseLoadWasBusyCountAndTheFirstLoadTellsNothing() {
+        Finding one = run(with(tenSpinnersSampledInTurn(), List.of(new Observation.CpuLoad(T0 + 1000 * MS, 1, 1))), 10);
+        assertThat(one.details()).containsEntry("sampler_starved_ms", null);
+        assertThat(one.severity()).isEqualTo(Severity.OK);
+
+        List<Observation> loads = new ArrayList<>(loads(0.3, 1.0, 3));
+        loads.set(2, new Observation.CpuLoad(T0 + 2000 * MS, 0.95, 1.0));
+        Finding second = run(with(tenSpinnersSampledInTurn(), loads), 10);
+        assertThat(second.details()).containsEntry("sampler_starved_ms", 1000.0);
+        assertThat(second.severity()).isEqualTo(Severity.INFO);
+
+        // the loads do not widen the recording as the rules see it: they come on a timer, whatever the program did
+        Analysis analysis = Analysis.ofAllRules();
+        analysis.accept(new Observation.CpuLoad(T0 - 1000 * MS, 1, 1));
+        analysis.accept(new Observation.Sample(T0, HOG, FRAME));
+        analysis.accept(new Observation.CpuLoad(T0 + 1000 * MS, 1, 1));
+        assertThat(analysis.first()).isEqualTo(T0);
+        assertThat(analysis.last()).isEqualTo(T0);
+    }
+
+    /**
+     * A queue consumer on a JVM that kept every CPU busy, sampled beside two spinners in every period: the sampler
+     * kept up (3 threads, over 2 samples a period), so the consumer, sparse, waited; it stays OK and uncounted.
+     */
+    @Test
+    void aConsumerBesideSpinnersTheSamplerKeptUpWithStaysOk() {
+        List<Observation> observations = new ArrayList<>(samples(CONSUMER, 0, 57, 139, 205, 284));
+        for (int platform = 0; platform < 2; platform++) {
+            Observation.ThreadRef spinner = new Observation.ThreadRef(100 + platform, "spinner-" + platform, false);
+            for (long t = 0; t < 1000; t += 10) {
+                observations.add(new Observation.Sample(T0 + t * MS, spinner, FRAME));
+            }
+        }
+
+        Finding finding = run(with(observations, loads(1.0, 1.0, 1)), 10);
+
+        assertThat(finding.severity()).as(finding.summary()).isEqualTo(Severity.OK);
+        assertThat(finding.details()).containsEntry("sampler_starved_ms", 0.0).containsEntry("sparse_threads", 1L);
+    }
+
+    /** A hog seen on a sampler that fell behind is still reported, and the explanation says others may be unseen. */
+    @Test
+    void aHogSeenWhileTheSamplerFellBehindIsReportedWithTheCaveat() {
+        long[] every10 = new long[61];
+        for (int i = 0; i < every10.length; i++) {
+            every10[i] = 2000 + i * 10L;
+        }
+        Finding finding = run(with(with(tenSpinnersSampledInTurn(), samples(CONSUMER, every10)), loads(1, 1, 3)), 10);
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(only(finding)).containsEntry("thread", "consumer").containsEntry("longest_run_ms", 600.0);
+        assertThat(finding.details()).containsEntry("sampler_starved_ms", 3000.0);
+        assertThat(finding.explanation())
+                .contains("Other virtual threads may have held their carriers unseen then, and a stretch may have been"
+                        + " longer than seen.");
+    }
 }

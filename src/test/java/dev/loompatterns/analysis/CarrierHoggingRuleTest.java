@@ -271,12 +271,16 @@ class CarrierHoggingRuleTest {
         assertThat(row(finding, 0)).containsEntry("longest_run_ms", 150.0).containsEntry("start", T0);
     }
 
-    /** The events it reads, which the JMC plug-in asks of a recording: the samples, the releasing blocks, the pins. */
+    /**
+     * The events it reads, which the JMC plug-in asks of a recording: the samples, the releasing blocks, the pins, and
+     * the CPU loads, which tell where the sampler fell behind.
+     */
     @Test
-    void readsTheSamplesTheReleasingBlocksAndThePins() {
+    void readsTheSamplesTheReleasingBlocksThePinsAndTheCpuLoads() {
         assertThat(new CarrierHoggingRule().eventTypes())
                 .containsExactlyInAnyOrder(
                         "jdk.ExecutionSample",
+                        "jdk.CPULoad",
                         "jdk.VirtualThreadPinned",
                         "jdk.ThreadSleep",
                         "jdk.SocketRead",

@@ -406,9 +406,22 @@ public final class Programs {
      * is beside it) into the folder: a JVM without virtual-thread events.
      */
     public static Path jdk17Recording(Path dir) throws java.io.IOException {
-        Path copy = dir.resolve("jdk17-sleep.jfr");
-        try (java.io.InputStream in = Programs.class.getResourceAsStream("/recordings/jdk17-sleep.jfr")) {
-            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, "the test resource"), copy);
+        return committed("jdk17-sleep.jfr", dir);
+    }
+
+    /**
+     * A JDK 25 recording in which JFR's sampler fell behind ({@code recordings/starved-sampler.jfr}, how it was made is
+     * beside it): a virtual thread spun 3 s beside 30 platform threads spinning on 2 cores, and was sampled once.
+     */
+    public static Path starvedSamplerRecording(Path dir) throws java.io.IOException {
+        return committed("starved-sampler.jfr", dir);
+    }
+
+    /** A copy in {@code dir} of one of the recordings in {@code src/test/resources/recordings}. */
+    private static Path committed(String name, Path dir) throws java.io.IOException {
+        Path copy = dir.resolve(name);
+        try (java.io.InputStream in = Programs.class.getResourceAsStream("/recordings/" + name)) {
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, "the test resource " + name), copy);
         }
         return copy;
     }

@@ -281,6 +281,35 @@ class RulesOnRecordingsTest {
     }
 
     /**
+     * A recording in which JFR's sampler fell behind ({@code recordings/starved-sampler.jfr}): a virtual thread spun
+     * 3 s beside 30 spinning platform threads on 2 cores, and the sampler took 77 samples in all, 1 of it. The rule
+     * said OK, "No virtual thread was seen holding its carrier"; the CPU loads show the JVM kept both CPUs busy, so it
+     * now says it cannot know. The same recording without its jdk.CPULoad is OK, as before: the loads tell.
+     */
+    @Test
+    void aSamplerThatFellBehindOnBusyCpusMakesCarrierHoggingNotKnown(@TempDir Path dir) throws Exception {
+        Path starved = Programs.starvedSamplerRecording(dir);
+
+        Finding hogging = findings(starved).get("carrier-hogging");
+
+        assertThat(hogging.severity()).as(hogging.summary()).isEqualTo(Severity.INFO);
+        assertThat(hogging.summary())
+                .startsWith("Not known: no virtual thread was seen holding its carrier for 100 ms or more, but for")
+                .contains("JFR's sampler fell behind");
+        assertThat((Double) hogging.details().get("sampler_starved_ms")).isGreaterThan(2000.0);
+        assertThat(hogging.explanation()).contains("samples a period of 10 ms among", "fewer than one in 4 periods");
+
+        Path withoutLoads = dir.resolve("no-cpu-load.jfr");
+        try (jdk.jfr.consumer.RecordingFile file = new jdk.jfr.consumer.RecordingFile(starved)) {
+            file.write(withoutLoads, event -> !event.getEventType().getName().equals("jdk.CPULoad"));
+        }
+        Finding blind = findings(withoutLoads).get("carrier-hogging");
+        assertThat(blind.severity()).as(blind.summary()).isEqualTo(Severity.OK);
+        assertThat(blind.details()).containsEntry("sampler_starved_ms", null);
+        assertThat(blind.details().get("samples")).isEqualTo(hogging.details().get("samples"));
+    }
+
+    /**
      * A recording by JDK 17 ({@code recordings/jdk17-sleep.jfr}, how it was made is beside it): its
      * JVM had no virtual-thread events, which the file's metadata shows, so the rules that read them
      * say so, N/A. Before, pinning said OK "No virtual thread pinned its carrier." and advised

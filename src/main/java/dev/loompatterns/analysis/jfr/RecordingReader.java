@@ -220,6 +220,7 @@ public final class RecordingReader {
                         nanos(event.getStartTime()),
                         thread(event, "sampledThread"),
                         PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace())));
+            case Observation.CpuLoad.EVENT_TYPE -> cpuLoad(event);
             case "loompatterns.TaskSubmitted" ->
                 new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
             case "loompatterns.TaskStarted" ->
@@ -227,6 +228,17 @@ public final class RecordingReader {
                         nanos(event.getStartTime()), event.getLong("taskId"), thread(event, "eventThread"));
             default -> blocked(event, Observation.Blocked.Kind.ofEventType(type.getName()));
         };
+    }
+
+    /** The loads of a {@code jdk.CPULoad}; null for one without the JDK's three fields (none the JDK writes). */
+    private static Observation cpuLoad(RecordedEvent event) {
+        if (!event.hasField("jvmUser") || !event.hasField("jvmSystem") || !event.hasField("machineTotal")) {
+            return null;
+        }
+        return new Observation.CpuLoad(
+                nanos(event.getStartTime()),
+                event.getFloat("jvmUser") + event.getFloat("jvmSystem"),
+                event.getFloat("machineTotal"));
     }
 
     /** A wait of this kind, or null for an event of no kind (no rule reads it). */

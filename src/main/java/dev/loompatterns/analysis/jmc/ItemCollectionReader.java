@@ -120,7 +120,8 @@ public final class ItemCollectionReader {
      * @param types  the event types whose settings the rule is told ({@link #enabled})
      */
     public static Rule.Recording recording(IItemCollection items, long events, Set<String> types) {
-        Set<String> all = Analysis.ofAllRules().eventTypes();
+        Set<String> all = new HashSet<>(Analysis.ofAllRules().eventTypes());
+        all.remove(Observation.CpuLoad.EVENT_TYPE); // on a timer, whatever the program did: not its span (Analysis)
         Set<String> instant = new HashSet<>(all);
         instant.removeAll(DURATIONAL);
         Set<String> durational = new HashSet<>(all);
@@ -236,6 +237,9 @@ public final class ItemCollectionReader {
         private final IMemberAccessor<?, IItem> message;
         private final IMemberAccessor<?, IItem> taskId;
         private final IMemberAccessor<?, IItem> javaThreadId;
+        private final IMemberAccessor<?, IItem> jvmUser;
+        private final IMemberAccessor<?, IItem> jvmSystem;
+        private final IMemberAccessor<?, IItem> machineTotal;
 
         private TypeReader(IType<IItem> type) {
             this.type = typeName(type.getIdentifier());
@@ -250,6 +254,9 @@ public final class ItemCollectionReader {
             message = field(type, "exceptionMessage");
             taskId = field(type, "taskId");
             javaThreadId = field(type, "javaThreadId");
+            jvmUser = field(type, "jvmUser");
+            jvmSystem = field(type, "jvmSystem");
+            machineTotal = field(type, "machineTotal");
         }
 
         /**
@@ -284,11 +291,29 @@ public final class ItemCollectionReader {
                     new Observation.SubmitFailed(time, thread(item), text(message, item));
                 case "jdk.ExecutionSample" ->
                     new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
+                case Observation.CpuLoad.EVENT_TYPE -> cpuLoad(time, item);
                 case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(time, number(taskId, item));
                 case "loompatterns.TaskStarted" ->
                     new Observation.TaskStarted(time, number(taskId, item), thread(item));
                 default -> blocked(time, item, Observation.Blocked.Kind.ofEventType(type));
             };
+        }
+
+        /** The loads of a {@code jdk.CPULoad}, as the JDK's parser reads them; null for one without its fields. */
+        private Observation cpuLoad(long time, IItem item) {
+            double user = fraction(jvmUser, item);
+            double system = fraction(jvmSystem, item);
+            double machine = fraction(machineTotal, item);
+            return Double.isNaN(user + system + machine) ? null : new Observation.CpuLoad(time, user + system, machine);
+        }
+
+        /** A percentage field as a fraction (JMC gives it in percent units), NaN if the type has no such field. */
+        private static double fraction(IMemberAccessor<?, IItem> accessor, IItem item) {
+            Object value = accessor == null ? null : accessor.getMember(item);
+            if (value instanceof IQuantity quantity) {
+                return quantity.doubleValueIn(UnitLookup.PERCENT_UNITY);
+            }
+            return value instanceof Number n ? n.doubleValue() : Double.NaN;
         }
 
         /** A wait of this kind, or null for an event of no kind (no rule reads it). */

@@ -111,6 +111,8 @@ class JmcRulesTest {
                 Programs.record(Programs.NoVirtualThreads.class, dir.resolve("silent.jfr"), silent.toString()));
         // a JDK 17 recording, whose JVM had no virtual-thread events (how it was made: beside it)
         RECORDINGS.put("jdk17", Programs.jdk17Recording(dir));
+        // JFR's sampler fell behind: carrier-hogging reads jdk.CPULoad, a percentage JMC gives in units of its own
+        RECORDINGS.put("starved-sampler", Programs.starvedSamplerRecording(dir));
         // what a user has: `loom run pinning --jfr`, with loom's pinning profile, and a child JVM's recording beside
         // it;
         // the run InspectCommandTest and JmcReadsOurRecordingsTest read too, made once in this JVM
@@ -205,6 +207,7 @@ class JmcRulesTest {
                 "pins-off",
                 "silent",
                 "jdk17",
+                "starved-sampler",
                 "short-lived-pool",
                 "locked-pool",
                 "idle-pool-no-stacks",
