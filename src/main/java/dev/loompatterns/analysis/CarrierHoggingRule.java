@@ -328,11 +328,11 @@ final class CarrierHoggingRule extends BaseRule {
 
     /**
      * Where JFR's sampler fell behind. The sampler is a thread too: where the JVM's own threads kept every CPU busy
-     * ({@link Starved#BUSY}, by {@code jdk.CPULoad}), it took fewer samples the more threads ran Java code (tried here on 2
-     * cores, 10 ms period: 1.9 a period with 2 threads spinning, 1.1 with 5, 0.8 with 9, 0.15 with 31). A span of
-     * the CPU loads is starved where even a fair share of its samples among the threads it sampled falls below one
-     * in {@link #ONE_PERIOD_IN} periods, the density a stretch needs: a thread that held its carrier throughout
-     * would read as one that waited, or not be sampled at all.
+     * ({@link Starved#BUSY}, by {@code jdk.CPULoad}), it took fewer samples the more threads ran Java code (tried
+     * here on 2 cores, 10 ms period: 1.9 a period with 2 threads spinning, 1.1 with 5, 0.8 with 9, 0.15 with 31). A
+     * span of the CPU loads is starved where even a fair share of its samples among the threads it sampled falls
+     * below one in {@link #ONE_PERIOD_IN} periods, the density a stretch needs: a thread that held its carrier
+     * throughout would read as one that waited, or not be sampled at all.
      *
      * @param nanos   how long, in all, the sampler was starved; -1 where it is not known (fewer than two
      *                {@code jdk.CPULoad}s, or no period in the settings)
