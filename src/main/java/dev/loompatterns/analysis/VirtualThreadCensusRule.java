@@ -248,7 +248,9 @@ final class VirtualThreadCensusRule extends BaseRule {
         boolean chunk = recording.copied() && file.endsWith(".jfr");
         String stem = chunk ? String.valueOf(java.nio.file.Path.of(file).getFileName()) : file;
         String slim = OutputName.free(
-                stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim", ".jfr");
+                stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim",
+                ".jfr",
+                recording.written());
         details.put(
                 "slim_command",
                 !jfrReads(recording)

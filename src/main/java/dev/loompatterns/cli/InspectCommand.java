@@ -268,7 +268,10 @@ final class InspectCommand extends LoomCommand {
                     read,
                     file.toString(),
                     !read.equals(file), // a finished copy of an unfinished chunk, or a repository folder's chunks
-                    progress ? progressLines(err, System::nanoTime) : events -> {});
+                    progress ? progressLines(err, System::nanoTime) : events -> {},
+                    java.util.stream.Stream.of(target, slimTarget)
+                            .filter(path -> path != null && !AtomicFile.isStandardOutput(path))
+                            .collect(java.util.stream.Collectors.toSet()));
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {

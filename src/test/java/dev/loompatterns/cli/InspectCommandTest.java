@@ -213,6 +213,43 @@ class InspectCommandTest {
     }
 
     /**
+     * The census's command for a copy JMC opens quickly names a file that is not the one {@code --slim} writes:
+     * {@code loom inspect r.jfr --slim r-slim.jfr} suggested {@code jfr scrub ... r-slim.jfr}, which would replace the
+     * copy just written (the name was chosen during the reading, before the copy existed).
+     */
+    @Test
+    void theCensussCommandForACopyDoesNotNameTheCopySlimWrites(@TempDir Path dir) throws IOException {
+        Path copy = Files.copy(recording, dir.resolve("r.jfr"));
+        Path slim = dir.resolve("r-slim.jfr");
+        Path report = dir.resolve("r.json");
+
+        LoomCliTest.Result result =
+                LoomCliTest.loom("inspect", copy.toString(), "--slim", slim.toString(), "--out", report.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(slim).exists();
+        String command = new ObjectMapper()
+                .readTree(report.toFile())
+                .path("findings")
+                .findValue("slim_command")
+                .asText();
+        assertThat(command).endsWith(" " + copy + " " + dir.resolve("r-slim-2.jfr"));
+        // the report's own name is not suggested either
+        Path named = dir.resolve("q.jfr");
+        Files.copy(recording, named);
+        Path out = dir.resolve("q-slim.jfr");
+        LoomCliTest.Result json =
+                LoomCliTest.loom("inspect", named.toString(), "--format", "json", "--out", out.toString());
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(new ObjectMapper()
+                        .readTree(out.toFile())
+                        .path("findings")
+                        .findValue("slim_command")
+                        .asText())
+                .endsWith(" " + named + " " + dir.resolve("q-slim-2.jfr"));
+    }
+
+    /**
      * Without {@code --format}, the report takes the format {@code --out}'s name ends in ({@code --out r.html} alone
      * wrote the text report into a page's name); a format given is kept, whatever the name.
      */
