@@ -25,7 +25,17 @@ public final class Analysis {
 
     /** Every rule, new. */
     public static Analysis ofAllRules() {
-        return new Analysis(allRules());
+        return ofAllRules(Set.of());
+    }
+
+    /**
+     * Every rule, new, for a run that writes {@code written} besides (its report, a copy for JMC): no command a finding
+     * suggests writes over one of them (the census's {@code slim_command}).
+     */
+    public static Analysis ofAllRules(Set<java.nio.file.Path> written) {
+        List<Rule> rules = new java.util.ArrayList<>(allRules());
+        rules.replaceAll(rule -> rule instanceof VirtualThreadCensusRule ? new VirtualThreadCensusRule(written) : rule);
+        return new Analysis(rules);
     }
 
     /** New instances of every rule, in the order their findings are shown. */

@@ -53,8 +53,6 @@ public interface Rule {
      * @param copied   true where {@code file} was read through a finished copy (a chunk, or the repository
      *                 folder, of a JVM that never finished its recording): the JDK's {@code jfr} cannot read
      *                 {@code file} as it is
-     * @param written  the files the run that reads it writes besides (its report, a copy for JMC): a name a rule
-     *                 suggests for a file of the user's to write ({@link OutputName}) is none of them
      */
     record Recording(
             long start,
@@ -66,29 +64,12 @@ public interface Rule {
             Map<String, Set<Duration>> thresholds,
             Map<String, Set<Duration>> periods,
             Map<String, Set<String>> throttles,
-            boolean copied,
-            Set<java.nio.file.Path> written) {
+            boolean copied) {
         public Recording {
-            written = Set.copyOf(written);
             settings = Map.copyOf(settings);
             thresholds = sorted(thresholds);
             periods = sorted(periods);
             throttles = sorted(throttles);
-        }
-
-        /** A recording read by a run that writes no other file: the JMC plug-in's, and the rules' tests. */
-        public Recording(
-                long start,
-                long end,
-                long events,
-                long bytes,
-                String file,
-                Map<String, EventEnabled> settings,
-                Map<String, Set<Duration>> thresholds,
-                Map<String, Set<Duration>> periods,
-                Map<String, Set<String>> throttles,
-                boolean copied) {
-            this(start, end, events, bytes, file, settings, thresholds, periods, throttles, copied, Set.of());
         }
 
         /** A recording whose thresholds and periods are not known: the rules' tests make them so. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code virtual-thread-census}: how many virtual threads the recording saw start and end, how
@@ -44,7 +45,15 @@ final class VirtualThreadCensusRule extends BaseRule {
     private static final String START = COUNTED.getFirst();
     private static final String END = COUNTED.getLast();
 
+    /** The files the run that reads the recording writes besides (its report, a copy for JMC): see {@link #putJmc}. */
+    private final Set<java.nio.file.Path> written;
+
     VirtualThreadCensusRule() {
+        this(Set.of());
+    }
+
+    /** A census whose suggested copy is named apart from {@code written}, files the same run writes after reading. */
+    VirtualThreadCensusRule(Set<java.nio.file.Path> written) {
         super(
                 ID,
                 "Virtual thread census",
@@ -52,6 +61,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                 "jdk.VirtualThreadEnd",
                 "jdk.VirtualThreadPinned",
                 "jdk.ExecutionSample");
+        this.written = Set.copyOf(written);
     }
 
     /** The finest slice of time that a point of {@code alive_over_time} stands for: 10 ms. */
@@ -250,7 +260,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         String slim = OutputName.free(
                 stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim",
                 ".jfr",
-                recording.written());
+                written);
         details.put(
                 "slim_command",
                 !jfrReads(recording)

@@ -228,12 +228,7 @@ class InspectCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(slim).exists();
-        String command = new ObjectMapper()
-                .readTree(report.toFile())
-                .path("findings")
-                .findValue("slim_command")
-                .asText();
-        assertThat(command).endsWith(" " + copy + " " + dir.resolve("r-slim-2.jfr"));
+        assertThat(slimCommand(Files.readString(report))).endsWith(" " + copy + " " + dir.resolve("r-slim-2.jfr"));
         // the report's own name is not suggested either
         Path named = dir.resolve("q.jfr");
         Files.copy(recording, named);
@@ -241,12 +236,16 @@ class InspectCommandTest {
         LoomCliTest.Result json =
                 LoomCliTest.loom("inspect", named.toString(), "--format", "json", "--out", out.toString());
         assertThat(json.code()).as(json.err()).isZero();
-        assertThat(new ObjectMapper()
-                        .readTree(out.toFile())
-                        .path("findings")
-                        .findValue("slim_command")
-                        .asText())
-                .endsWith(" " + named + " " + dir.resolve("q-slim-2.jfr"));
+        assertThat(slimCommand(Files.readString(out))).endsWith(" " + named + " " + dir.resolve("q-slim-2.jfr"));
+    }
+
+    /** The census's {@code slim_command} in a JSON report. */
+    private static String slimCommand(String json) throws IOException {
+        return new ObjectMapper()
+                .readTree(json)
+                .path("findings")
+                .findValue("slim_command")
+                .asText();
     }
 
     /**
@@ -578,11 +577,7 @@ class InspectCommandTest {
             dev.loompatterns.analysis.jfr.UnfinishedChunk.join(List.of(chunk), finished);
             LoomCliTest.Result copy = LoomCliTest.loom("inspect", finished.toString(), "--format", "json");
             assertThat(copy.code()).as(copy.err()).isZero();
-            assertThat(new ObjectMapper()
-                            .readTree(copy.out())
-                            .path("findings")
-                            .findValue("slim_command")
-                            .asText())
+            assertThat(slimCommand(copy.out()))
                     .startsWith("jfr scrub ")
                     .endsWith(" " + finished + " " + dir.resolve("finished-slim.jfr"));
             assertThat(Files.size(chunk))

@@ -66,7 +66,7 @@ public final class RecordingReader {
      * @throws IOException if the file cannot be read or is not a whole recording
      */
     public static Result analyze(Path file, LongConsumer progress) throws IOException {
-        return analyze(file, file.toString(), false, progress, Set.of(), Analysis.ofAllRules());
+        return analyze(file, file.toString(), false, progress, Analysis.ofAllRules());
     }
 
     /**
@@ -75,25 +75,24 @@ public final class RecordingReader {
      * repository folder's chunks joined: {@link Rule.Recording#copied()}).
      */
     public static Result analyze(Path file, String name, boolean copied, LongConsumer progress) throws IOException {
-        return analyze(file, name, copied, progress, Set.of(), Analysis.ofAllRules());
+        return analyze(file, name, copied, progress, Analysis.ofAllRules());
     }
 
     /**
      * {@link #analyze(Path, String, boolean, LongConsumer)} by a run that also writes {@code written} (its report, a
-     * copy for JMC): no command the findings suggest writes over one ({@link Rule.Recording#written()}).
+     * copy for JMC): no command the findings suggest writes over one ({@link Analysis#ofAllRules(Set)}).
      */
     public static Result analyze(Path file, String name, boolean copied, LongConsumer progress, Set<Path> written)
             throws IOException {
-        return analyze(file, name, copied, progress, written, Analysis.ofAllRules());
+        return analyze(file, name, copied, progress, Analysis.ofAllRules(written));
     }
 
     /** {@link #analyze(Path, LongConsumer)} with these rules. */
     static Result analyze(Path file, LongConsumer progress, Analysis analysis) throws IOException {
-        return analyze(file, file.toString(), false, progress, Set.of(), analysis);
+        return analyze(file, file.toString(), false, progress, analysis);
     }
 
-    private static Result analyze(
-            Path file, String name, boolean copied, LongConsumer progress, Set<Path> written, Analysis analysis)
+    private static Result analyze(Path file, String name, boolean copied, LongConsumer progress, Analysis analysis)
             throws IOException {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
@@ -137,8 +136,7 @@ public final class RecordingReader {
                             Durations.timespans(settings.thresholds()),
                             Durations.timespans(settings.periods()),
                             settings.throttles(),
-                            copied,
-                            written)),
+                            copied)),
                     events,
                     sampledVirtualThreads,
                     bytesLost);
