@@ -409,10 +409,20 @@ class LauncherTest {
                 .isEqualTo("handed: --enable-preview -jar " + jar.toRealPath() + " " + handed);
     }
 
-    /** An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example). */
+    /**
+     * An unknown name, and a path out of examples/ (which ran any Java file of the checkout as an example), one that
+     * leads out of it and back, and one in it that is no Java file.
+     */
     @Test
     void anUnknownExampleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
-        for (String name : List.of("E99", "../src/main/java/dev/loompatterns/cli/LoomCli.java")) {
+        for (String name : List.of(
+                "E99",
+                "../src/main/java/dev/loompatterns/cli/LoomCli.java",
+                "src/main/java/dev/loompatterns/cli/LoomCli.java",
+                "examples/../src/main/java/dev/loompatterns/cli/LoomCli.java",
+                "examples/E99_None.java",
+                "examples/nowhere/E01_ThreadBasics.java",
+                "examples/README.md")) {
             Outcome run = launch(dir, Map.of(), "example", name);
 
             assertThat(run.code()).as(name).isEqualTo(2);
@@ -513,6 +523,10 @@ class LauncherTest {
                     .contains((name.endsWith("11") ? "E11" : "E01") + ": ROUNDS must be a whole number")
                     .contains("'not-a-number'");
         }
+        // the example's file, as a shell completes its name: 'examples/E01_ThreadBasics.java' was "no example"
+        Outcome path = launch(dir, Map.of(), "example", "examples/E01_ThreadBasics.java", "not-a-number");
+        assertThat(path.code()).as(path.err()).isEqualTo(2);
+        assertThat(path.err()).contains("E01: ROUNDS must be a whole number");
         for (String name : List.of("99", "0", "00", "123", "99999999999999999999")) {
             Outcome unknown = launch(dir, Map.of(), "example", name);
             assertThat(unknown.code()).as(name).isEqualTo(2);

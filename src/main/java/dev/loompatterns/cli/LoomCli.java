@@ -439,14 +439,15 @@ public final class LoomCli implements Runnable {
     }
 
     /**
-     * Refuses a word after the command that {@code loom help} describes: picocli's help leaves what it does not take
-     * unmatched, without a word, so {@code loom help run 5} printed run's help as if the 5 were not there.
+     * Refuses a word after the command that {@code loom help} describes, or an option of none: picocli's help leaves
+     * what it does not take unmatched, without a word, so {@code loom help run 5} printed run's help as if the 5 were
+     * not there, and {@code loom help -x} the main help, exit 0.
      */
     private static void requireOneCommandToHelpWith(CommandLine.ParseResult command) {
         if (command != null
                 && command.commandSpec().userObject() instanceof CommandLine.HelpCommand
                 && !command.unmatched().isEmpty()
-                && namesACommand(command)) { // 'help nosuch x': the unknown command is said first, by help itself
+                && (namesACommand(command) || words(command).isEmpty())) { // 'help nosuch x': help says 'nosuch' first
             throw new CommandLine.UnmatchedArgumentException(
                     command.commandSpec().commandLine(), command.unmatched());
         }
@@ -454,10 +455,15 @@ public final class LoomCli implements Runnable {
 
     /** Whether {@code help}'s word names one of the CLI's commands: 'run' does, 'nosuch' does not. */
     private static boolean namesACommand(CommandLine.ParseResult help) {
-        List<String> words = help.matchedPositionals().stream()
+        List<String> words = words(help);
+        return !words.isEmpty() && help.commandSpec().parent().subcommands().containsKey(words.getFirst());
+    }
+
+    /** The words {@code help} took: the command it describes, if one was given. */
+    private static List<String> words(CommandLine.ParseResult help) {
+        return help.matchedPositionals().stream()
                 .flatMap(positional -> positional.stringValues().stream())
                 .toList();
-        return !words.isEmpty() && help.commandSpec().parent().subcommands().containsKey(words.getFirst());
     }
 
     /**

@@ -1335,7 +1335,10 @@ class LoomCliTest {
         usageLine("help", "run", "5").isEqualTo("loom: unknown option or argument '5' (see 'loom help --help')");
         usageLine("help", "run", "--mode").startsWith("loom: unknown option or argument '--mode'");
         usageLine("help", "nosuch", "5").startsWith("loom: no command 'nosuch'"); // the first thing wrong, said first
+        // an option help does not have, with no command: it printed the main help, exit 0
+        usageLine("help", "-x").isEqualTo("loom: unknown option or argument '-x' (see 'loom help --help')");
         assertThat(loom("help", "run").code()).isZero();
+        assertThat(loom("help").code()).isZero();
     }
 
     /**
