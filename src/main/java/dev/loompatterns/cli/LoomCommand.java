@@ -46,8 +46,13 @@ abstract class LoomCommand implements Callable<Integer> {
         return catalogue.find(id(idOrNumber));
     }
 
-    /** The id of the pattern {@code idOrNumber} names ({@link #pattern}); anything but a number as it is. */
-    final String id(String idOrNumber) {
+    /**
+     * The id of the pattern {@code given} names ({@link #pattern}), with the spaces around it left out, as
+     * {@code --tasks} and {@code -P} read their numbers ({@code loom list " 11"} was an unknown pattern where
+     * {@code --tasks " 5"} was 5); anything but a number as it is.
+     */
+    final String id(String given) {
+        String idOrNumber = given.strip();
         // a signed number names no pattern, but is meant as a number: said as one, not as an unknown id
         if (!isNumber(idOrNumber) && !idOrNumber.matches("[+-][0-9]+")) {
             return idOrNumber;

@@ -279,6 +279,10 @@ class LoomCliTest {
         assertThat(loom("list", "0000000000011").out())
                 .as("any number of leading zeros")
                 .isEqualTo(list.out());
+        assertThat(loom("list", " 11").out())
+                .as("spaces around, as --tasks ' 5' is 5")
+                .isEqualTo(list.out());
+        assertThat(loom("list", "url-fetch ").out()).isEqualTo(list.out());
         Result run = loomLine("run 6 --mode virtual --tasks 2 -P increments=10");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("lock-counter").contains("pass: total 20 of 20");
