@@ -113,6 +113,12 @@ final class DumpReader {
                     "its container '" + looped.get().name() + "' is its own ancestor (its parents lead back to it),"
                             + " which no dump the JDK writes has");
         }
+        if (containers.stream().allMatch(container -> container.threads().isEmpty())) { // said JDK < 25, of no thread
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (no thread)",
+                    "it has no thread that loom can read, where every dump the JDK writes has one at least, the thread"
+                            + " that took it");
+        }
         return dump;
     }
 

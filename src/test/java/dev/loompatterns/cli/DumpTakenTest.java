@@ -359,6 +359,29 @@ class DumpTakenTest {
     }
 
     /**
+     * A dump with no thread that loom can read (no container, containers with none, threads that are not a list) is
+     * refused in one line: it printed a dump of 0 threads, said to be written by "a JDK before 25" under a JDK 25
+     * header. Every dump the JDK writes has the thread that took it.
+     */
+    @Test
+    void aDumpWithNoThreadIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        String header = "{\"threadDump\": {\"runtimeVersion\": \"25.0.3+9-LTS\", \"threadContainers\": [%s]}}";
+        String root = "{\"container\": \"<root>\", \"parent\": null, \"owner\": null, \"threads\": %s}";
+        Map<String, String> dumps = new LinkedHashMap<>();
+        dumps.put("none", header.formatted(""));
+        dumps.put("empty", header.formatted(root.formatted("[]")));
+        dumps.put("text", header.formatted(root.formatted("\"x\"")));
+        for (Map.Entry<String, String> dump : dumps.entrySet()) {
+            Path file = Files.writeString(dir.resolve(dump.getKey() + ".json"), dump.getValue());
+
+            assertThat(refused(file))
+                    .as(dump.getKey())
+                    .startsWith("loom: '" + file + "' is not a JSON thread dump: it has no thread that loom can read,"
+                            + " where every dump the JDK writes has one at least, the thread that took it;");
+        }
+    }
+
+    /**
      * A thread's name or frame from the file, and the file's own name, reach the terminal with their control characters
      * written out: a name with an escape sequence recoloured the terminal, and one with a newline split the tree's
      * line in two.
