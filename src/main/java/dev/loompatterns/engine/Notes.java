@@ -4,6 +4,7 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.RecordingSummary;
 import dev.loompatterns.jfr.ShellWord;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -150,7 +151,7 @@ public final class Notes {
             throws IOException {
         RecordingSummary summary = RecordingSummary.read(file);
         out.println(summaryLine(
-                file.getFileName().toString(),
+                VisibleText.of(file.getFileName().toString()),
                 nameWidth,
                 summary.virtualThreadsStarted(),
                 summary.pins(),
@@ -200,8 +201,9 @@ public final class Notes {
         }
         out.println();
         out.println("Recordings of the rows above, kept (" + files.size() + ") in "
-                + files.getFirst().getParent() + ":");
-        files.forEach(file -> out.println("  " + file.getFileName()));
+                + VisibleText.of(files.getFirst().getParent().toString()) + ":");
+        files.forEach(
+                file -> out.println("  " + VisibleText.of(file.getFileName().toString())));
         out.flush();
     }
 
@@ -219,7 +221,7 @@ public final class Notes {
         out.println();
         long parentPins = -1; // not known where there are several files
         if (files.size() == 1) {
-            out.println("Recording: " + files.getFirst());
+            out.println("Recording: " + VisibleText.of(files.getFirst().toString())); // a name's escape is not run
             RecordingSummary summary = RecordingSummary.read(files.getFirst());
             parentPins = summary.pins();
             long apart = apart(outcome.rows()).apartTotal();
@@ -230,13 +232,13 @@ public final class Notes {
         // one column of names for both lists, as wide as the longest (a name of 49 characters pushed its line out)
         int nameWidth = java.util.stream.Stream.concat(
                         files.size() == 1 ? java.util.stream.Stream.<Path>empty() : files.stream(), childFiles.stream())
-                .mapToInt(file -> file.getFileName().toString().length())
+                .mapToInt(file -> VisibleText.of(file.getFileName().toString()).length())
                 .max()
                 .orElse(0);
         long pinsRecorded = Math.max(0, parentPins); // every file's pins: the pins' command only where there are some
         if (files.size() > 1) {
-            out.println(
-                    "Recordings (" + files.size() + ") in " + files.getFirst().getParent() + ":");
+            out.println("Recordings (" + files.size() + ") in "
+                    + VisibleText.of(files.getFirst().getParent().toString()) + ":");
             for (Path file : files) {
                 pinsRecorded += printSummaryLine(file, nameWidth, true, out);
             }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Text from a recording or a thread dump, a program's thread names and frames, made safe to print: {@code loom
- * inspect}'s reports and {@code loom dump}'s tree use it.
+ * inspect}'s reports and {@code loom dump}'s tree use it, and {@link ShellWord}. Compiled for Java 21 with the
+ * analysis, which uses it through {@link ShellWord}.
  */
 public final class VisibleText {
 
@@ -19,12 +20,7 @@ public final class VisibleText {
         StringBuilder shown = null;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            boolean control = c < 0x20
-                    || c >= 0x7f && c <= 0x9f
-                    || c == 0x2028 // line and paragraph separators
-                    || c == 0x2029
-                    || c >= 0x202a && c <= 0x202e // bidirectional embeddings and overrides: they reorder a line
-                    || c >= 0x2066 && c <= 0x2069;
+            boolean control = isControl(c);
             if (control && shown == null) {
                 shown = new StringBuilder(line.length() + 8).append(line, 0, i);
             }
@@ -43,5 +39,18 @@ public final class VisibleText {
             }
         }
         return shown == null ? line : shown.toString();
+    }
+
+    /**
+     * Whether a terminal would act on the character rather than show it: a C0 or C1 control, DEL, a line or paragraph
+     * separator, or a bidirectional embedding, override or isolate, which reorder a line.
+     */
+    static boolean isControl(char c) {
+        return c < 0x20
+                || c >= 0x7f && c <= 0x9f
+                || c == 0x2028 // line and paragraph separators
+                || c == 0x2029
+                || c >= 0x202a && c <= 0x202e // bidirectional embeddings and overrides: they reorder a line
+                || c >= 0x2066 && c <= 0x2069;
     }
 }

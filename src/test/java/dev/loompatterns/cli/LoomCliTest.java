@@ -727,6 +727,33 @@ class LoomCliTest {
         assertThat(result.out()).contains("total 10 of 10");
     }
 
+    /**
+     * A recording named with an escape sequence is named with the escape written out, and in the commands to paste in
+     * a form the shell reads back: the summary printed it raw, which recoloured the terminal.
+     */
+    @Test
+    void aRecordingsNameWithAnEscapeIsWrittenOutInTheSummary(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r\u001b[31m.jfr");
+        Result result = loom(
+                "run",
+                "lock-counter",
+                "--mode",
+                "virtual",
+                "--tasks",
+                "2",
+                "-P",
+                "increments=10",
+                "--jfr",
+                file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(result.out())
+                .doesNotContain("\u001b")
+                .contains("Recording: " + dir + "/r\\u001b[31m.jfr")
+                .contains(" inspect $'" + dir + "/r\\033[31m.jfr'");
+    }
+
     @Test
     void runWithJfrWritesARecordingWithOurEventAndVirtualThreadStarts(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.jfr");

@@ -68,7 +68,7 @@ class AssertionClassesTest {
     /**
      * The analysis reaches only itself, the pin taxonomy's classes ({@code jfr.Pin*}) and the reader
      * of a recording's settings ({@code jfr.EventSettings}, {@code jfr.EventEnabled}) and the quoting of
-     * a command it prints ({@code jfr.ShellWord}), each a Java 21 class.
+     * a command it prints ({@code jfr.ShellWord}, {@code jfr.VisibleText}), each a Java 21 class.
      */
     @Test
     void theAnalysisClassesAreJava21ClassFilesThatReachOnlyEachOtherAndTheJfrClassesTheyUse() throws IOException {
@@ -83,7 +83,8 @@ class AssertionClassesTest {
         List<Path> settings = List.of(
                 CLASSES.resolve("dev/loompatterns/jfr/EventEnabled.class"),
                 CLASSES.resolve("dev/loompatterns/jfr/EventSettings.class"),
-                CLASSES.resolve("dev/loompatterns/jfr/ShellWord.class"));
+                CLASSES.resolve("dev/loompatterns/jfr/ShellWord.class"),
+                CLASSES.resolve("dev/loompatterns/jfr/VisibleText.class"));
         reachable.addAll(names(settings));
         assertionClasses().stream()
                 .filter(p -> p.getFileName().toString().startsWith("Pin"))
