@@ -734,17 +734,7 @@ class LoomCliTest {
     @Test
     void aRecordingsNameWithAnEscapeIsWrittenOutInTheSummary(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r\u001b[31m.jfr");
-        Result result = loom(
-                "run",
-                "lock-counter",
-                "--mode",
-                "virtual",
-                "--tasks",
-                "2",
-                "-P",
-                "increments=10",
-                "--jfr",
-                file.toString());
+        Result result = loomLine("run lock-counter --mode virtual --tasks 2 -P increments=10 --jfr " + file);
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(Files.exists(file)).isTrue();
