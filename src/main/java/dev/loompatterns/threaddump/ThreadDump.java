@@ -606,7 +606,7 @@ public final class ThreadDump {
         for (String key : order.subList(0, Math.min(PLACES_LISTED, order.size()))) {
             DumpedThread thread = first.get(key);
             listed.add(thread);
-            out.println(VisibleText.of("  " + grouped(counts.get(key)) + " " + thread.place()));
+            fitted(out, "  " + grouped(counts.get(key)) + " " + thread.place(), "  "); // 120 columns, as the tree
             String said = meaning.apply(thread);
             List<String> more = new ArrayList<>();
             if (!thread.waitsOn().isEmpty()) {
@@ -616,7 +616,7 @@ public final class ThreadDump {
                 more.add(said);
             }
             if (!more.isEmpty()) {
-                out.println(VisibleText.of("      " + String.join(": ", more)));
+                fitted(out, "      " + String.join(": ", more), "      ");
             }
         }
         if (order.size() > PLACES_LISTED) {

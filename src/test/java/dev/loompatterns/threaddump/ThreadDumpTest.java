@@ -314,6 +314,28 @@ class ThreadDumpTest {
     }
 
     /**
+     * The lines of where the program's threads are keep to 120 columns too, the rest of a line going on under it, and
+     * lose nothing: a place with a long frame and a long meaning printed lines of 130 and 150 columns.
+     */
+    @Test
+    void theLinesOfWhereTheThreadsAreKeepTo120Columns() {
+        String frame = "app/com.example.service.orders." + "Handler".repeat(8) + ".handle(Handler.java:12)";
+        var thread = new ThreadDump.DumpedThread("7", "", "WAITING", true, "", List.of(frame));
+        ThreadDump dump = new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, List.of(thread))));
+        String meaning = "waits for one of the limit's permits, which the pool's other threads hold while they call the"
+                + " database: raise the limit, or hold a permit for less time";
+        StringWriter text = new StringWriter();
+
+        dump.printPlaces(new PrintWriter(text, true), asked -> meaning);
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ThreadDump.WIDTH));
+        assertThat(lines).hasSizeGreaterThan(3);
+        String joined = String.join(" ", lines.stream().map(String::strip).toList());
+        assertThat(joined).contains(frame.substring("app/".length())).contains(meaning);
+    }
+
+    /**
      * A virtual thread started a moment before the dump, with no frames yet, says so; a thread with frames says where.
      */
     @Test
