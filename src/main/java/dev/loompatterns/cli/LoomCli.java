@@ -358,7 +358,9 @@ public final class LoomCli implements Runnable {
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
-        return "loom: " + oneLine(what + "; give it more: " + again); // an argument may hold a newline
+        // the command after oneLine, which would write its backslashes twice: ShellWord leaves no control character in
+        // it ($'a\012b' for a newline), so it stays one line and pastes as it is
+        return "loom: " + oneLine(what) + "; give it more: " + again;
     }
 
     /**

@@ -226,8 +226,7 @@ public final class Notes {
             parentPins = summary.pins();
             long apart = apart(outcome.rows()).apartTotal();
             boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
-            summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated))
-                    .forEach(out::println);
+            printIndented(summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated)), out);
         }
         // one column of names for both lists, as wide as the longest (a name of 49 characters pushed its line out)
         int nameWidth = java.util.stream.Stream.concat(
@@ -270,6 +269,18 @@ public final class Notes {
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
         out.println("Loom's rules on it (pins by cause, carrier hogging, pools to move; --out r.html for charts):");
         out.println("  " + loomCommand() + " inspect " + ShellWord.of(pinsExample.toString()));
+    }
+
+    /**
+     * Prints indented lines in the table's width: a longer one (the pins' note under a repeated run, 163 columns) goes
+     * on two spaces further in, as {@link #wrap} breaks it.
+     */
+    static void printIndented(List<String> lines, PrintWriter out) {
+        for (String line : lines) {
+            String text = line.stripLeading();
+            String indent = line.substring(0, line.length() - text.length());
+            wrap(out, indent, indent + "  ", text);
+        }
     }
 
     /**

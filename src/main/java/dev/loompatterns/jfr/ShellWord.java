@@ -22,7 +22,8 @@ public final class ShellWord {
      * word with a control character ({@link VisibleText#isControl}: a file named with an escape sequence) is written
      * {@code $'...'}, the character as the bytes of its UTF-8 in three octal digits, {@code \033} (never more, as a
      * hex escape may take): raw, even in quotes, it reached the terminal, which acted on it. POSIX.1-2024 has
-     * {@code $'...'}, and bash, zsh and ksh93 have long had it (bash tried here).
+     * {@code $'...'}, and bash, zsh and ksh93 have long had it (bash tried here). Its backslashes would be written twice
+     * by a one-line message, so a message prints such a command after the part it makes one line, not inside it.
      */
     public static String of(String word) {
         if (PLAIN.matcher(word).matches()) {

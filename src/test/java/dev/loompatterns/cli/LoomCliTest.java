@@ -1393,10 +1393,13 @@ class LoomCliTest {
         usageLine("inspect", "a\\nb.jfr").isEqualTo("loom: no such file: 'a\\\\nb.jfr'; give a .jfr recording");
         usageLine("inspect", "a\nb.jfr").isEqualTo("loom: no such file: 'a\\nb.jfr'; give a .jfr recording");
         assertThat(LoomCli.oneLine("C:\\temp\\new")).isEqualTo("C:\\\\temp\\\\new");
-        // the line that gives the command again with more heap: a run's file name with a newline stays in one line
+        // the line that gives the command again with more heap: a run's file name with a newline stays in one line,
+        // in a form the shell reads back ($'...\012...'), not with its backslash written twice ('--jfr=a\\nb.jfr')
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=a\nb.jfr"))
                 .doesNotContain("\n")
-                .endsWith(" ./loom run pinning '--jfr=a\\nb.jfr'");
+                .endsWith(" ./loom run pinning $'--jfr=a\\012b.jfr'");
+        assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=C:\\t.jfr"))
+                .endsWith(" ./loom run pinning '--jfr=C:\\t.jfr'");
         // picocli's refusal of a value, rewritten and made one line once: a newline in it written \n, not \\n
         usageLine("compare", "thread-basics", "--format", "x\\y\nz")
                 .startsWith("loom: option '--format' is one of table, csv, json, markdown, not 'x\\\\y\\nz'");

@@ -192,6 +192,33 @@ class CompareNotesTest {
                         + " above)");
     }
 
+    /**
+     * The recording's summary keeps to the table's width: the pins' note of a repeated run with pins set apart went
+     * to 163 columns. A line that fits is printed as it is, its spaces kept; a longer one goes on further in.
+     */
+    @Test
+    void theRecordingsSummaryKeepsToTheTablesWidth() {
+        String note = Notes.pinsNote(12, 3, true, true);
+        List<String> lines = List.of("  pins:                     12, by cause and top frame:", "    " + note);
+        StringWriter text = new StringWriter();
+
+        Notes.printIndented(lines, new PrintWriter(text, true));
+
+        List<String> printed = text.toString().lines().toList();
+        assertThat(("    " + note).length()).isGreaterThan(ReportFormat.TABLE_WIDTH);
+        assertThat(printed.getFirst()).isEqualTo(lines.getFirst());
+        assertThat(printed)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        assertThat(printed.get(2)).startsWith("      ");
+        assertThat(String.join(
+                        " ",
+                        printed.subList(1, printed.size()).stream()
+                                .map(String::strip)
+                                .toList()))
+                .isEqualTo(note);
+    }
+
     @Test
     void aRecordingsLineSaysOneOfAThingInTheSingular() {
         assertThat(Notes.summaryLine("r.jfr", 5, 1, 1, 1))
