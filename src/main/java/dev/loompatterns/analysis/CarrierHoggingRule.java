@@ -92,6 +92,13 @@ final class CarrierHoggingRule extends BaseRule {
             Observation.Blocked.Kind.SOCKET_WRITE);
 
     private static final String SAMPLE = "jdk.ExecutionSample";
+
+    /**
+     * A virtual thread's start and end: where both were on and none came, nor a virtual thread's sample or pin, no
+     * virtual thread ran, and a sampler that fell behind hid none ({@link Starved}).
+     */
+    private static final List<String> LIVES = List.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd");
+
     private static final String PINNED = "jdk.VirtualThreadPinned";
     /** {@link #RELEASING}'s event types, as the findings name them. */
     private static final List<String> RELEASING_TYPES =
@@ -107,7 +114,10 @@ final class CarrierHoggingRule extends BaseRule {
         super(
                 ID,
                 "Carrier hogging",
-                Stream.concat(Stream.of(SAMPLE, PINNED, Observation.CpuLoad.EVENT_TYPE), RELEASING_TYPES.stream())
+                Stream.concat(
+                                Stream.concat(
+                                        Stream.of(SAMPLE, PINNED, Observation.CpuLoad.EVENT_TYPE), LIVES.stream()),
+                                RELEASING_TYPES.stream())
                         .toArray(String[]::new));
     }
 
@@ -276,6 +286,9 @@ final class CarrierHoggingRule extends BaseRule {
     /** Every sample's thread, as {@link #sampleTimes} has them: how many threads the sampler took turns among. */
     private long[] sampleThreads = new long[64];
 
+    /** Whether a virtual thread started or ended: one was there to hog a carrier, sampled or not. */
+    private boolean virtualThreadsLived;
+
     /** The recording's {@code jdk.CPULoad}s, as they came: where the JVM kept every CPU busy ({@link Starved}). */
     private final List<Observation.CpuLoad> loads = new ArrayList<>();
 
@@ -432,6 +445,8 @@ final class CarrierHoggingRule extends BaseRule {
             case Observation.Pinned pinned
             when pinned.thread().virtual() -> pins.add(pinned.thread().id(), pinned.time(), pinned.duration());
             case Observation.CpuLoad load -> loads.add(load);
+            case Observation.VirtualStart start -> virtualThreadsLived = true;
+            case Observation.VirtualEnd end -> virtualThreadsLived = true;
             default -> {}
         }
     }
@@ -535,7 +550,13 @@ final class CarrierHoggingRule extends BaseRule {
         List<KnownSpin> known =
                 KnownSpin.at(hogs.stream().map(Sampled::topFrame).distinct().toList());
         details.put("known_spins", known.stream().map(KnownSpin::id).toList());
-        if (hogs.isEmpty() && starved.some()) {
+        // a recording that would show every virtual thread's start and end, and shows none, nor a sample or a pin of
+        // one
+        boolean noVirtualThread = !virtualThreadsLived
+                && virtualSamples == 0
+                && pins.size() == 0
+                && LIVES.stream().allMatch(type -> recording.on(List.of(type)));
+        if (hogs.isEmpty() && starved.some() && !noVirtualThread) {
             return new Finding(
                     ID,
                     Severity.INFO,

@@ -25,6 +25,11 @@ class CarrierHoggingDensityTest {
     private static final String FRAME = "com.example.App.work:3";
 
     private static Finding run(List<Observation> observations, long periodMs) {
+        return run(observations, periodMs, Map.of());
+    }
+
+    private static Finding run(
+            List<Observation> observations, long periodMs, Map<String, dev.loompatterns.jfr.EventEnabled> settings) {
         CarrierHoggingRule rule = new CarrierHoggingRule();
         observations.forEach(rule::accept);
         Map<String, Set<Duration>> periods =
@@ -35,7 +40,7 @@ class CarrierHoggingDensityTest {
                 observations.size(),
                 1000,
                 "r.jfr",
-                Map.of(),
+                settings,
                 Map.of(),
                 periods,
                 Map.of(),
@@ -290,5 +295,39 @@ class CarrierHoggingDensityTest {
         assertThat(finding.explanation())
                 .contains("Other virtual threads may have held their carriers unseen then, and a stretch may have been"
                         + " longer than seen.");
+    }
+
+    /**
+     * A recording that would show every virtual thread's start and end, and shows none, nor a virtual thread's sample
+     * or pin, had no virtual thread to hog a carrier: a sampler that fell behind on platform threads hid nothing, and
+     * the rule stays OK. Where the recording cannot tell (the JDK's settings leave the starts off), it is not known.
+     */
+    @Test
+    void aSamplerThatFellBehindOnPlatformThreadsAloneHidNoVirtualThreadWhereStartsWereRecorded() {
+        List<Observation> platformOnly = new ArrayList<>(tenSpinnersSampledInTurn().stream()
+                .map(o -> (Observation.Sample) o)
+                .map(sample -> (Observation) new Observation.Sample(
+                        sample.time(),
+                        new Observation.ThreadRef(
+                                sample.thread().id(), sample.thread().name(), false),
+                        FRAME))
+                .toList());
+        platformOnly.addAll(loads(1.0, 1.0, 3));
+        Map<String, dev.loompatterns.jfr.EventEnabled> startsAndEndsOn = Map.of(
+                "jdk.VirtualThreadStart", dev.loompatterns.jfr.EventEnabled.ON,
+                "jdk.VirtualThreadEnd", dev.loompatterns.jfr.EventEnabled.ON);
+
+        Finding none = run(platformOnly, 10, startsAndEndsOn);
+        assertThat(none.severity()).as(none.summary()).isEqualTo(Severity.OK);
+        assertThat(none.details()).containsEntry("sampler_starved_ms", 3000.0);
+
+        assertThat(run(platformOnly, 10).severity())
+                .as("starts and ends not known")
+                .isEqualTo(Severity.INFO);
+        List<Observation> oneStarted = new ArrayList<>(platformOnly);
+        oneStarted.add(new Observation.VirtualStart(T0 + 500 * MS, CONSUMER));
+        assertThat(run(oneStarted, 10, startsAndEndsOn).severity())
+                .as("a virtual thread started")
+                .isEqualTo(Severity.INFO);
     }
 }

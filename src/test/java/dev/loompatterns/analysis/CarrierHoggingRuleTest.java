@@ -273,7 +273,8 @@ class CarrierHoggingRuleTest {
 
     /**
      * The events it reads, which the JMC plug-in asks of a recording: the samples, the releasing blocks, the pins, and
-     * the CPU loads, which tell where the sampler fell behind.
+     * the CPU loads and virtual threads' starts and ends, which tell where the sampler fell behind and whether it could
+     * have hidden a virtual thread.
      */
     @Test
     void readsTheSamplesTheReleasingBlocksThePinsAndTheCpuLoads() {
@@ -281,6 +282,8 @@ class CarrierHoggingRuleTest {
                 .containsExactlyInAnyOrder(
                         "jdk.ExecutionSample",
                         "jdk.CPULoad",
+                        "jdk.VirtualThreadStart",
+                        "jdk.VirtualThreadEnd",
                         "jdk.VirtualThreadPinned",
                         "jdk.ThreadSleep",
                         "jdk.SocketRead",
