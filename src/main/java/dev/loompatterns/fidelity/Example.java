@@ -47,10 +47,12 @@ final class Example {
     private static final Pattern EXAMPLE_LINE =
             Pattern.compile("^(\\S+)\\s+(\\d+) (?:workers done|bodies) in\\s+(\\d+) ms");
 
+    private final Class<?> example;
     private final Method main;
 
-    private Example(Method main) {
-        this.main = main;
+    private Example(Class<?> example) throws NoSuchMethodException {
+        this.example = example;
+        this.main = example.getMethod("main", String[].class);
     }
 
     /** {@code examples/} beside the folder holding this class's jar (target/). */
@@ -103,7 +105,29 @@ final class Example {
         Map<String, byte[]> classes = compileInMemory(source);
         Loader loader = new Loader(classes, Example.class.getClassLoader());
         String className = source.getFileName().toString().replaceFirst("\\.java$", "");
-        return new Example(loader.loadClass(className).getMethod("main", String[].class));
+        return new Example(loader.loadClass(className));
+    }
+
+    /**
+     * Refuses an example whose constants that set its work ({@link Pairing#constants}) are not the harness's: one whose
+     * sleeps were changed from 500 to 5 ms was timed against the harness's 500 and its "overhead" printed, exit 0.
+     */
+    void check(Pairing pairing) throws CannotCompare {
+        for (Map.Entry<String, Object> constant : new java.util.TreeMap<>(pairing.constants()).entrySet()) {
+            Object value;
+            try {
+                java.lang.reflect.Field field = example.getDeclaredField(constant.getKey());
+                field.setAccessible(true);
+                value = field.get(null);
+            } catch (NoSuchFieldException | IllegalAccessException | NullPointerException e) {
+                throw new CannotCompare(pairing.example() + " has no static constant " + constant.getKey()
+                        + ", which sets the work the harness matches (" + constant.getValue() + ")");
+            }
+            if (!constant.getValue().equals(value)) {
+                throw new CannotCompare(pairing.example() + " did not do the harness's work: its " + constant.getKey()
+                        + " is " + value + ", the harness's workload matches " + constant.getValue());
+            }
+        }
     }
 
     /**

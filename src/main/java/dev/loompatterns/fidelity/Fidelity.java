@@ -65,6 +65,7 @@ public final class Fidelity {
             workloads.put(mode, Workload.resolve(pattern, mode, pairing.tasks(), pairing.params()));
         }
         Example example = Example.compile(source);
+        example.check(pairing); // before any time is taken: an example that does other work is no pair
         Map<Mode, List<Double>> exampleMs = new EnumMap<>(Mode.class);
         Map<Mode, List<Double>> loomMs = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {

@@ -21,9 +21,18 @@ public class FidelityCommandTest {
         }
         Files.writeString(
                 dir.resolve("E11_Fake.java"),
-                "public class E11_Fake {\n    public static void main(String[] args) {\n" + body + "    }\n}\n");
+                "public class E11_Fake {\n" + E11_CONSTANTS + "    public static void main(String[] args) {\n" + body
+                        + "    }\n}\n");
         return dir;
     }
+
+    /** E11's constants that set its work, as the harness matches them: a fake without them is refused first. */
+    static final String E11_CONSTANTS = """
+            static final int REQUESTS = 1_000;
+            static final int POOL_SIZE = 50;
+            static final long LATENCY_MS = 50;
+            static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+        """;
 
     private static long fidelityFolders() throws IOException {
         try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
@@ -112,6 +121,7 @@ public class FidelityCommandTest {
     void anExampleThatFailsItsOwnCheckFailsWithOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("E11_Failing.java"), """
             public class E11_Failing {
+            %s
                 public static void main(String[] args) {
                     System.out.println("pool(50)   1000 bodies in  100 ms  in input order");
                     System.out.println("virtual    1000 bodies in  100 ms  FAILED");
@@ -119,7 +129,7 @@ public class FidelityCommandTest {
                     throw new IllegalStateException("a form did not pass its check");
                 }
             }
-            """);
+            """.formatted(E11_CONSTANTS));
         failsWithOneLine(dir)
                 .isEqualTo("loom: fidelity: E11 failed its own check: virtual    1000 bodies in  100 ms  FAILED");
     }

@@ -68,6 +68,36 @@ class ExampleTest {
     }
 
     /**
+     * An example whose constants that set its work are not the harness's is refused before any pair is timed: E01
+     * with sleeps of 5 ms was timed against the harness's 500 ms and its "overhead" printed, +71% to +315%, exit 0.
+     * The examples as they are pass; one without a constant says which.
+     */
+    @Test
+    void anExampleWhoseConstantsAreNotTheHarnessesIsRefused(@TempDir Path dir) throws Exception {
+        Pairing threadBasics = Pairing.of("thread-basics");
+        Path original = Fidelity.exampleSource(Path.of("examples"), threadBasics);
+        Example.compile(original).check(threadBasics);
+        Example.compile(Fidelity.exampleSource(Path.of("examples"), URL_FETCH)).check(URL_FETCH);
+
+        String source = Files.readString(original);
+        assertThat(source).contains("Duration.ofMillis(500)");
+        Path faster = Files.writeString(
+                Files.createDirectories(dir.resolve("faster")).resolve(original.getFileName()),
+                source.replace("Duration.ofMillis(500)", "Duration.ofMillis(5)"));
+        assertThatThrownBy(() -> Example.compile(faster).check(threadBasics))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E01 did not do the harness's work: its SLEEP is PT0.005S, the harness's workload matches"
+                        + " PT0.5S");
+
+        Path renamed = Files.writeString(
+                Files.createDirectories(dir.resolve("renamed")).resolve(original.getFileName()),
+                source.replace("SLEEP", "PAUSE"));
+        assertThatThrownBy(() -> Example.compile(renamed).check(threadBasics))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E01 has no static constant SLEEP, which sets the work the harness matches (PT0.5S)");
+    }
+
+    /**
      * The example is compiled into memory and loaded from there, its nested classes too: a temporary folder that
      * takes no files changes nothing (a read-only one failed {@code loom fidelity} with "unexpected error", and a
      * {@code kill -9} left the folder of classes behind).
