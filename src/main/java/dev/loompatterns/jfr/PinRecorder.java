@@ -167,7 +167,9 @@ public final class PinRecorder implements AutoCloseable {
             Map<String, List<Pin>> notCounted = new LinkedHashMap<>();
             notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
             notCounted.put("a class's first use or JFR's own", apart());
-            throw new AssertionError(failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_RECORDERS_THREADS));
+            // the caller's package is not guessed from the stack: through a lambda it is the assertion library's
+            throw new AssertionError(
+                    failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_RECORDERS_THREADS, null));
         }
     }
 
@@ -189,12 +191,21 @@ public final class PinRecorder implements AutoCloseable {
 
     /**
      * Said under a counted {@code class-init}: an initializer runs on the class's first use only, so whether a test
-     * sees it depends on what ran before; and a library's initializer cannot be made lazy by the test's author.
+     * sees it depends on what ran before; and a library's initializer cannot be made lazy by the test's author. The
+     * packages to count are named as the test's own ({@code ownPackage}, where known): the docs' {@code "com.example"},
+     * which the hint gave and a test author applied as it was, counts no pin of theirs, and their test passed.
      */
-    static final String FIRST_USE_IN_A_TEST = "  (an initializer runs once, on its class's first use in the JVM: if"
-            + " that first use, and its blocking, is not what the test is about, touch the class before the test's"
-            + " threads do, in @BeforeAll; if it is a library's, count only your own packages: packages ="
-            + " \"com.example\", or PinRecorder.start(PinTaxonomy.packages(...)))";
+    static String firstUseInATest(String ownPackage) {
+        String own = ownPackage == null || ownPackage.isEmpty() ? null : "\"" + ownPackage + "\"";
+        return "  (an initializer runs once, on its class's first use in the JVM: if that first use, and its blocking,"
+                + " is not what the test is about, touch the class before the test's threads do, in @BeforeAll; if it"
+                + " is a library's, count only your own packages: "
+                + (own == null
+                        ? "packages = your code's own package (not a library's, and not an example's name), or"
+                                + " PinRecorder.start(PinTaxonomy.packages(...)))"
+                        : "packages = " + own + ", the test's own, or PinRecorder.start(PinTaxonomy.packages(" + own
+                                + ")))");
+    }
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */
     public static final String JOIN_THE_TESTS_THREADS =
@@ -214,7 +225,22 @@ public final class PinRecorder implements AutoCloseable {
      */
     public static String failure(
             int atLeast, int atMost, List<String> which, List<Pin> counted, List<Pin> notCounted, String hint) {
-        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted), hint);
+        return failure(atLeast, atMost, which, counted, notCounted, hint, null);
+    }
+
+    /**
+     * {@link #failure(int, int, List, List, List, String)} of a test whose code is in {@code ownPackage} (null where
+     * not known): the packages a counted initializer's hint names.
+     */
+    public static String failure(
+            int atLeast,
+            int atMost,
+            List<String> which,
+            List<Pin> counted,
+            List<Pin> notCounted,
+            String hint,
+            String ownPackage) {
+        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted), hint, ownPackage);
     }
 
     /**
@@ -229,7 +255,8 @@ public final class PinRecorder implements AutoCloseable {
             List<String> which,
             List<Pin> counted,
             Map<String, List<Pin>> notCounted,
-            String hint) {
+            String hint,
+            String ownPackage) {
         String range = atLeast == atMost
                 ? "exactly " + atLeast
                 : atMost == Integer.MAX_VALUE
@@ -258,7 +285,7 @@ public final class PinRecorder implements AutoCloseable {
                             .append(": ")
                             .append(cause.advice()));
             if (counted.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT)) {
-                message.append(System.lineSeparator()).append(FIRST_USE_IN_A_TEST);
+                message.append(System.lineSeparator()).append(firstUseInATest(ownPackage));
             }
         }
         notCounted.forEach((why, pins) -> {

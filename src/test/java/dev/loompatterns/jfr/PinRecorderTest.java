@@ -61,7 +61,9 @@ class PinRecorderTest {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
                     .hasMessageContaining("VM call to " + SlowInitA.class.getName())
-                    .hasMessageContaining("at " + SlowInitA.class.getName() + ".<clinit>");
+                    .hasMessageContaining("at " + SlowInitA.class.getName() + ".<clinit>")
+                    .as("no package guessed for a recorder's caller, and not the docs' com.example")
+                    .hasMessageEndingWith(PinRecorder.firstUseInATest(null));
             recorder.assertPins(1, 1, "<clinit>");
         }
     }
@@ -268,9 +270,22 @@ class PinRecorderTest {
                         "  what to do, class-init: " + PinCause.CLASS_INIT.advice());
         assertThat(failure)
                 .as("a counted initializer: how a test leaves out a first use it is not about, or a library's")
-                .endsWith(System.lineSeparator() + PinRecorder.FIRST_USE_IN_A_TEST)
+                .endsWith(System.lineSeparator() + PinRecorder.firstUseInATest(null))
                 .contains("@BeforeAll")
-                .contains("packages");
+                .contains("packages = your code's own package")
+                .as("the docs' example, which a test author applied as it was, and their test counted no pin")
+                .doesNotContain("com.example\"");
+        // where the test's package is known, it is the one named
+        assertThat(PinRecorder.failure(
+                        0,
+                        0,
+                        List.of(),
+                        List.of(pin(PinCause.CLASS_INIT, "org.acme.Slow")),
+                        List.of(),
+                        PinRecorder.JOIN_THE_TESTS_THREADS,
+                        "org.acme"))
+                .endsWith("count only your own packages: packages = \"org.acme\", the test's own, or"
+                        + " PinRecorder.start(PinTaxonomy.packages(\"org.acme\")))");
         assertThat(PinRecorder.failure(
                         0,
                         0,

@@ -114,6 +114,25 @@ final class PinningAssertionOptionsFixtures {
         }
     }
 
+    /** Parks in its initializer: its first use, from a virtual thread, pins once (class-init, counted). */
+    static final class BlocksInItsInitializer {
+        static {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+
+        static void touch() {}
+    }
+
+    /** The test's own initializer pins: the failure's hint names the test's own package to count. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    static class OwnInitializerPins {
+        @Test
+        @ShouldNotPin
+        void pins() throws InterruptedException {
+            Thread.ofVirtual().start(BlocksInItsInitializer::touch).join();
+        }
+    }
+
     /** The annotation on a superclass applies to a subclass's tests. */
     @ShouldNotPin
     abstract static class AnnotatedBase {}

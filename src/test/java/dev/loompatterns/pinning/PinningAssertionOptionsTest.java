@@ -87,6 +87,25 @@ class PinningAssertionOptionsTest {
                 .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
+    /**
+     * A counted initializer's hint names the test's own package as the one to count: it named the docs'
+     * {@code "com.example"}, which a test author applied as it was, and their test then counted no pin and passed.
+     * The fixture's initializer runs once in the JVM: only this test runs it.
+     */
+    @Test
+    void aCountedInitializersHintNamesTheTestsOwnPackage() {
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(PinningAssertionOptionsFixtures.OwnInitializerPins.class))
+                        .testEvents(),
+                null,
+                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
+                        && m.contains("class-init")
+                        && m.endsWith(
+                                "count only your own packages: packages = \"dev.loompatterns.pinning\", the test's"
+                                        + " own, or"
+                                        + " PinRecorder.start(PinTaxonomy.packages(\"dev.loompatterns.pinning\")))"));
+    }
+
     @Test
     void theAnnotationOnASuperclassApplies() {
         fixture(selectClass(PinningAssertionOptionsFixtures.InheritsTheAssertion.class))

@@ -255,7 +255,16 @@ public final class PinningExtension implements InvocationInterceptor {
                 which,
                 counted,
                 notCounted,
-                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED);
+                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
+                ownPackage(expected.where()));
+    }
+
+    /** The package of the test's class, where the annotation is on a method or a class; null for neither. */
+    private static String ownPackage(AnnotatedElement where) {
+        Class<?> type = where instanceof java.lang.reflect.Method method
+                ? method.getDeclaringClass()
+                : where instanceof Class<?> c ? c : null;
+        return type == null ? null : type.getPackageName();
     }
 
     /**
