@@ -76,7 +76,9 @@ final class Example {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith(example + "_")
-                            && f.getFileName().toString().endsWith(".java"))
+                            && f.getFileName().toString().endsWith(".java")
+                            && Files.isRegularFile(
+                                    f)) // a folder so named: "javac failed ... directories not supported"
                     .findFirst()
                     .orElseThrow(() -> new UsageException(
                             "no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));

@@ -1297,6 +1297,18 @@ class LoomCliTest {
     }
 
     /**
+     * A folder named as the example's file is no example: "no E01_*.java", exit 2, where javac was handed the folder,
+     * "javac failed on ...: java.lang.IllegalArgumentException: directories not supported", exit 1.
+     */
+    @Test
+    void aFolderNamedAsTheExampleIsNoExample(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectory(dir.resolve("E01_Folder.java"));
+        usageLine("fidelity", "thread-basics", "--examples", dir.toString())
+                .isEqualTo("loom: no E01_*.java in " + dir + "; give the examples folder with --examples DIR");
+    }
+
+    /**
      * An examples folder this user cannot list is one line and exit 2; it was "unexpected error:
      * java.nio.file.AccessDeniedException" and exit 1. Root lists a folder of no permissions: for root, a folder
      * only a process with CAP_SYS_ADMIN lists stands in, where there is one.
