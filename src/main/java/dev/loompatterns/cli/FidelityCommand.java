@@ -87,7 +87,7 @@ final class FidelityCommand extends LoomCommand {
             requireName(examples.toString(), "--examples", "give the examples folder");
         }
         Path source = Fidelity.exampleSource(examples == null ? Fidelity.defaultExamples() : examples, pairing);
-        requireTemporaryFolder(RECORDINGS_AND_CHILD_JVMS);
+        requireTemporaryFolder("JFR keeps its repository there"); // its two patterns start no child JVM
         try {
             Map<Mode, Times> times = Fidelity.measure(
                     pairing, catalogue.find(pairing.patternId()), source, pairs, warmup, Progress.onTerminal(err()));

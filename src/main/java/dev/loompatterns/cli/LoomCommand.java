@@ -109,7 +109,7 @@ abstract class LoomCommand implements Callable<Integer> {
         }
     }
 
-    /** What {@code run}, {@code compare} and {@code fidelity} keep in the temporary folder. */
+    /** What {@code run} and {@code compare} keep in the temporary folder. */
     static final String RECORDINGS_AND_CHILD_JVMS = "JFR keeps its repository there, and child JVMs their output";
 
     /** Where the command's result goes. */

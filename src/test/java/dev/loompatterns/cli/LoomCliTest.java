@@ -1100,6 +1100,10 @@ class LoomCliTest {
                         commandLine.startsWith("scale")
                                 ? "each row's JVM"
                                 : commandLine.startsWith("dump") ? "the dump is taken there" : "JFR keeps");
+        // fidelity's two patterns start no child JVM: the line said they wrote their output there
+        assertThat(result.err().contains("child JVMs"))
+                .as(commandLine)
+                .isEqualTo(!commandLine.startsWith("fidelity") && !commandLine.startsWith("scale"));
     }
 
     /**
