@@ -615,12 +615,13 @@ final class CarrierHoggingRule extends BaseRule {
                 Locale.ROOT,
                 "JFR's sampler is a thread too, and with more threads running Java code than there are CPUs it takes"
                     + " fewer samples: for %s of the recording (sampler_starved_ms) the JVM's own threads used %.0f%%"
-                    + " or more of the machine's CPUs (jdk.CPULoad; the machine was at %.0f%% where it fell furthest"
+                    + " or more of the machine's CPUs (jdk.CPULoad: %.0f%%, the machine %.0f%%, where it fell furthest"
                     + " behind), and the sampler took %.2f samples a period of %s among %s, fewer than one in %d"
                     + " periods each, the density a stretch needs. Record again with fewer threads competing for the"
                     + " CPUs, or on more of them, to see the virtual threads that hold their carriers.",
                 Durations.words(starved.nanos()),
                 Starved.BUSY * 100,
+                starved.jvm() * 100,
                 starved.machine() * 100,
                 starved.samples(),
                 Durations.words(period),

@@ -219,7 +219,7 @@ class CarrierHoggingDensityTest {
                         + " then could not be seen.");
         assertThat(starved.details()).containsEntry("sampler_starved_ms", 3000.0);
         assertThat(starved.explanation())
-                .contains("the machine was at 100% where it fell furthest behind")
+                .contains("(jdk.CPULoad: 99%, the machine 100%, where it fell furthest behind)")
                 .contains("took 0.85 samples a period of 10 ms among 11 threads, fewer than one in 4 periods each")
                 .contains("1 virtual thread was sampled across 100 ms or more only in fewer, having waited in between"
                         + " (a queue, a lock or a latch, which JDK 25 records no event for) or, where the sampler fell"
