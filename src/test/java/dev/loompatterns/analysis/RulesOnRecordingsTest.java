@@ -281,6 +281,61 @@ class RulesOnRecordingsTest {
     }
 
     /**
+     * A recording started after the program's threads ({@code jcmd JFR.start} in a review): the census counts the
+     * lives of the threads it saw only end from the recording's start, its first {@code jdk.ActiveSetting}, not from
+     * the first event a rule reads. The review's 100 threads seen for 4.2 s read "median lifetime at least 2.5 ms",
+     * counted from the first of their ends. Both readers take the same start.
+     */
+    @Test
+    void threadsAliveBeforeTheRecordingStartedAreCountedFromItsStart(@TempDir Path dir) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            threads.add(Thread.ofVirtual().name("before-" + i).start(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        Path file = dir.resolve("late.jfr");
+        java.time.Duration seen;
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.ActiveSetting");
+            recording.enable("jdk.VirtualThreadStart");
+            recording.enable("jdk.VirtualThreadEnd");
+            recording.start();
+            Thread.sleep(300); // a stretch of the recording with no event any rule reads: the threads wait
+            release.countDown();
+            for (int i = 0; i < 10; i++) { // threads whose whole lives it sees: lifetimes are known
+                threads.add(Thread.ofVirtual().name("during-" + i).start(() -> {}));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            seen = java.time.Duration.between(recording.getStartTime(), java.time.Instant.now());
+            recording.stop();
+            recording.dump(file);
+        }
+
+        Finding census = findings(file).get("virtual-thread-census");
+
+        assertThat((Long) census.details().get("lifetimes_cut_at_edges")).isGreaterThanOrEqualTo(50);
+        assertThat((Double) census.details().get("lifetime_median_ms"))
+                .as(census.summary())
+                .isGreaterThanOrEqualTo(300.0)
+                .isLessThanOrEqualTo((double) seen.toMillis() + 1);
+        var evaluation = new dev.loompatterns.analysis.jmc.VirtualThreadCensusJmcRule()
+                .createEvaluation(
+                        org.openjdk.jmc.flightrecorder.JfrLoaderToolkit.loadEvents(file.toFile()),
+                        org.openjdk.jmc.common.util.IPreferenceValueProvider.DEFAULT_VALUES,
+                        null);
+        evaluation.run();
+        assertThat(evaluation.get().getSummary()).as("JMC's reader").isEqualTo(census.summary());
+    }
+
+    /**
      * A recording in which JFR's sampler fell behind ({@code recordings/starved-sampler.jfr}): a virtual thread spun
      * 3 s beside 30 spinning platform threads on 2 cores, and the sampler took 77 samples in all, 1 of it. The rule
      * said OK, "No virtual thread was seen holding its carrier"; the CPU loads show the JVM kept both CPUs busy, so it

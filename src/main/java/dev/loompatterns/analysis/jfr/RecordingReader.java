@@ -97,6 +97,7 @@ public final class RecordingReader {
         Set<Long> sampledVirtualThreads = new HashSet<>();
         long events = 0;
         long bytesLost = 0;
+        long settingsFrom = Long.MAX_VALUE; // the first jdk.ActiveSetting: JFR writes them as a recording starts
         EventSettings settings;
         try (RecordingFile recording = parse(() -> new RecordingFile(file))) {
             settings = new EventSettings(parse(recording::readEventTypes), analysis.eventTypes());
@@ -111,6 +112,9 @@ public final class RecordingReader {
                 }
                 Observation observation = read(event, settings, events);
                 bytesLost += bytesLost(event);
+                if (event.getEventType().getName().equals(EventSettings.ACTIVE_SETTING)) {
+                    settingsFrom = Math.min(settingsFrom, nanos(event.getStartTime()));
+                }
                 try { // the rules' code from here on: the event's values were read without complaint
                     if (observation != null) {
                         analysis.accept(observation);
@@ -127,7 +131,7 @@ public final class RecordingReader {
         try {
             return new Result(
                     analysis.finish(new Rule.Recording(
-                            analysis.first(),
+                            recordingStart(analysis.first(), settingsFrom),
                             analysis.last(),
                             events,
                             Files.size(file),
@@ -160,6 +164,16 @@ public final class RecordingReader {
                             + "; if 'jfr print' reads the file without error, please report it as a bug in loom",
                     e);
         }
+    }
+
+    /**
+     * Where the recording starts for the rules: its first {@code jdk.ActiveSetting}, which JFR writes as a recording
+     * (or a chunk of it) starts, where that comes before the first event a rule reads. A recording started after the
+     * program's threads ({@code jcmd JFR.start}) saw 100 of them end 4.2 s in, and their lives were counted from the
+     * first of those ends, 2.5 ms, where they had been seen for 4.2 s. With no event a rule reads: 0, as before.
+     */
+    static long recordingStart(long firstEvent, long firstSetting) {
+        return firstEvent > 0 && firstSetting > 0 && firstSetting < firstEvent ? firstSetting : firstEvent;
     }
 
     /** The bytes a {@code jdk.DataLoss} event says JFR dropped; 0 for any other event. */

@@ -126,7 +126,15 @@ public final class ItemCollectionReader {
         instant.removeAll(DURATIONAL);
         Set<String> durational = new HashSet<>(all);
         durational.retainAll(DURATIONAL);
-        IQuantity first = items.apply(types(all)).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
+        IQuantity firstEvent = items.apply(types(all)).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
+        // as the JDK's parser reads it (RecordingReader.recordingStart): from the first jdk.ActiveSetting, JFR's note
+        // of
+        // the settings as a recording starts, where it comes before the first event a rule reads
+        IQuantity firstSetting =
+                items.apply(types(Set.of("jdk.ActiveSetting"))).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
+        IQuantity first = firstEvent != null && firstSetting != null && firstSetting.compareTo(firstEvent) < 0
+                ? firstSetting
+                : firstEvent;
         IQuantity lastEnd = items.apply(types(durational)).getAggregate(Aggregators.max(JfrAttributes.END_TIME));
         IQuantity lastStart = items.apply(types(instant)).getAggregate(Aggregators.max(JfrAttributes.START_TIME));
         long end = Math.max(nanos(lastEnd, 0), nanos(lastStart, 0));
