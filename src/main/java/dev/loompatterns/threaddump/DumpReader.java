@@ -63,7 +63,15 @@ final class DumpReader {
 
     private ThreadDump dump() throws IOException {
         ThreadDump dump = null;
-        if (json.nextToken() == JsonToken.START_OBJECT) {
+        JsonToken first = json.nextToken();
+        if (first != null && first != JsonToken.START_OBJECT) {
+            // jcmd's text dump begins with its process id, a line JSON reads as a number: it was "no threadContainers"
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (no object)",
+                    "it is no JSON object (it begins with " + json.getText() + ", as jcmd's text dump does with its"
+                            + " process id); a text dump (jstack's, or jcmd's without -format=json) is not read");
+        }
+        if (first == JsonToken.START_OBJECT) {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 if (json.nextToken() == JsonToken.START_OBJECT && field.equals("threadDump") && dump == null) {

@@ -359,6 +359,28 @@ class DumpTakenTest {
     }
 
     /**
+     * jcmd's text dump (no {@code -format=json}) begins with the process id, which JSON reads as a number: it is said to
+     * be a text dump, as jstack's is, where it was "its JSON has no threadDump.threadContainers", the likeliest mistake
+     * given the least help.
+     */
+    @Test
+    void jcmdsTextDumpIsSaidToBeATextDump(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), """
+            4242
+            2026-12-06T16:32:11.587Z
+            25.0.3+9-LTS
+
+            #1 "main"
+                  java.base/java.lang.Thread.sleep0(Native Method)
+            """);
+
+        assertThat(refused(file))
+                .startsWith("loom: '" + file + "' is not a JSON thread dump: it is no JSON object (it begins with 4242,"
+                        + " as jcmd's text dump does with its process id); a text dump (jstack's, or jcmd's without"
+                        + " -format=json) is not read; ");
+    }
+
+    /**
      * A dump with no thread that loom can read (no container, containers with none, threads that are not a list) is
      * refused in one line: it printed a dump of 0 threads, said to be written by "a JDK before 25" under a JDK 25
      * header. Every dump the JDK writes has the thread that took it.
