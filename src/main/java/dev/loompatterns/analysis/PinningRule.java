@@ -162,10 +162,6 @@ final class PinningRule extends BaseRule {
     }
 
     /**
-     * Why no pin is no proof: what the recording's threshold let through, where its settings say (a
-     * threshold of 0 lets every pin through), and how to see every pin where they do not.
-     */
-    /**
      * The summary where no pin was recorded: "No virtual thread pinned its carrier." only where every pin would have
      * been (a threshold of 0 ms); above it, as long as the threshold. With the JDK's settings (20 ms), 42 pins of an FFM
      * upcall that held carriers 214 ms in all were none, and the summary, the page's heading and the JSON said nothing
@@ -183,6 +179,10 @@ final class PinningRule extends BaseRule {
                 + " (JFR leaves shorter pins out).";
     }
 
+    /**
+     * Why no pin is no proof: what the recording's threshold let through, where its settings say (a
+     * threshold of 0 lets every pin through), and how to see every pin where they do not.
+     */
     private static String noPins(Recording recording) {
         Set<Duration> thresholds = recording.threshold(PINNED);
         String everyPin = " Record with a threshold of 0 ms to see every pin.";
