@@ -550,8 +550,7 @@ final class CarrierHoggingRule extends BaseRule {
         List<KnownSpin> known =
                 KnownSpin.at(hogs.stream().map(Sampled::topFrame).distinct().toList());
         details.put("known_spins", known.stream().map(KnownSpin::id).toList());
-        // a recording that would show every virtual thread's start and end, and shows none, nor a sample or a pin of
-        // one
+        // a recording that would show every virtual thread's start and end, and shows none, nor one's sample or pin
         boolean noVirtualThread = !virtualThreadsLived
                 && virtualSamples == 0
                 && pins.size() == 0

@@ -75,10 +75,10 @@ final class Example {
             throw new UsageException("no examples folder at " + dir + "; give it with --examples DIR");
         }
         try (Stream<Path> files = Files.list(dir)) {
+            // a regular file: a folder so named was handed to javac, "javac failed ... directories not supported"
             return files.filter(f -> f.getFileName().toString().startsWith(example + "_")
                             && f.getFileName().toString().endsWith(".java")
-                            && Files.isRegularFile(
-                                    f)) // a folder so named: "javac failed ... directories not supported"
+                            && Files.isRegularFile(f))
                     .findFirst()
                     .orElseThrow(() -> new UsageException(
                             "no " + example + "_*.java in " + dir + "; give the examples folder with --examples DIR"));

@@ -127,9 +127,8 @@ public final class ItemCollectionReader {
         Set<String> durational = new HashSet<>(all);
         durational.retainAll(DURATIONAL);
         IQuantity firstEvent = items.apply(types(all)).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
-        // as the JDK's parser reads it (RecordingReader.recordingStart): from the first jdk.ActiveSetting, JFR's note
-        // of
-        // the settings as a recording starts, where it comes before the first event a rule reads
+        // the start as the JDK's parser reads it (RecordingReader.recordingStart): the first jdk.ActiveSetting, JFR's
+        // note of the settings as a recording starts, where it comes before the first event a rule reads
         IQuantity firstSetting =
                 items.apply(types(Set.of("jdk.ActiveSetting"))).getAggregate(Aggregators.min(JfrAttributes.START_TIME));
         IQuantity first = firstEvent != null && firstSetting != null && firstSetting.compareTo(firstEvent) < 0
