@@ -320,23 +320,23 @@ final class CarrierHoggingRule extends BaseRule {
 
         /** The samples of every thread from {@code from} to {@code to}. */
         private int taken(long from, long to) {
-            return firstAfter(to) - firstAfter(from - 1);
+            return firstAfter(times, to) - firstAfter(times, from - 1);
         }
+    }
 
-        /** The index of the first time after {@code time}. */
-        private int firstAfter(long time) {
-            int low = 0;
-            int high = times.length;
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (times[middle] <= time) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
+    /** The index in {@code sorted} of the first time after {@code time}; its length where none is. */
+    private static int firstAfter(long[] sorted, long time) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] <= time) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
-            return low;
         }
+        return low;
     }
 
     /**
@@ -383,12 +383,13 @@ final class CarrierHoggingRule extends BaseRule {
                 busy.add(loads.get(i));
             }
         }
+        long[] ends = busy.stream().mapToLong(Observation.CpuLoad::time).toArray();
         int[] taken = new int[busy.size()];
         List<Set<Long>> threads = new ArrayList<>();
         busy.forEach(load -> threads.add(new HashSet<>()));
         for (int k = 0; k < samples; k++) {
-            int span = busySpan(busy, starts, sampleTimes[k]);
-            if (span >= 0) {
+            int span = firstAfter(ends, sampleTimes[k] - 1); // the first span ending at or after the sample
+            if (span < ends.length && starts[span] < sampleTimes[k]) {
                 taken[span]++;
                 threads.get(span).add(sampleThreads[k]);
             }
@@ -409,21 +410,6 @@ final class CarrierHoggingRule extends BaseRule {
             }
         }
         return new Starved(nanos, worst.samples(), worst.threads(), worst.jvm(), worst.machine());
-    }
-
-    /** The index of the busy span {@code (starts[i], busy[i].time]} the time is in, -1 if none. */
-    private static int busySpan(List<Observation.CpuLoad> busy, long[] starts, long time) {
-        int low = 0;
-        int high = busy.size();
-        while (low < high) { // the first span ending at or after the time
-            int middle = (low + high) >>> 1;
-            if (busy.get(middle).time() < time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low < busy.size() && starts[low] < time ? low : -1;
     }
 
     @Override
