@@ -451,19 +451,24 @@ final class InspectCommand extends LoomCommand {
         }
         List<JvmParts.Part> parts = jvmParts(file);
         if (parts.size() > 1 && parts.stream().allMatch(part -> part.offset() == 0 || part.again())) {
-            throw new UsageException("'" + file + "' holds some of one JVM's recorded time more than once, in "
-                    + parts.size() + " parts that each go back over time a part before it holds (two dumps of its"
-                    + " recordings joined: jcmd JFR.dump twice, or two recordings that ran at once; or a file joined"
-                    + " to itself), whose events the JDK's parser would count as often as they are there; inspect one"
-                    + " part, the last dump holds what an earlier dump of the same recording does: "
-                    + splitCommands(file, parts));
+            throw new UsageException(
+                    "'" + file + "' holds some of one JVM's recorded time more than once, in "
+                            + parts.size()
+                            + " parts that each go back over time a part before it holds (two dumps of its recordings"
+                            + " joined: jcmd JFR.dump twice, or two recordings that ran at once; or a file joined to"
+                            + " itself), whose events the JDK's parser would count as often as they are there; inspect"
+                            + " one part, the last dump holds what an earlier dump of the same recording does: ",
+                    splitCommands(file, parts));
         }
         if (parts.size() > 1) {
-            throw new UsageException("'" + file + "' joins the recordings of more than one JVM, in " + parts.size()
-                    + " parts one after the other (a cat of recordings, or jfr assemble of several runs' files; or one"
-                    + " JVM's, its machine suspended or its clock set between them, or its chunks' headers damaged),"
-                    + " which the JDK's parser reads wrongly: it gives one JVM's threads, classes and methods the"
-                    + " names of another's, or loses events; inspect each part alone: " + splitCommands(file, parts));
+            throw new UsageException(
+                    "'" + file + "' joins the recordings of more than one JVM, in " + parts.size()
+                            + " parts one after the other (a cat of recordings, or jfr assemble of several runs'"
+                            + " files; or one JVM's, its machine suspended or its clock set between them, or its"
+                            + " chunks' headers damaged), which the JDK's parser reads wrongly: it gives one JVM's"
+                            + " threads, classes and methods the names of another's, or loses events; inspect each"
+                            + " part alone: ",
+                    splitCommands(file, parts));
         }
         return file;
     }

@@ -289,7 +289,11 @@ public final class LoomCli implements Runnable {
             if (HeapWatch.tripped() != null) {
                 return outOfMemory(cli, err, args); // what failed, failed because the watch stopped it
             }
-            if (e instanceof UsageException || e instanceof RecordingSetupException) {
+            if (e instanceof UsageException usage) { // the command it ends with pastes as it is, as heapLine's
+                err.println("loom: " + oneLine(usage.withoutCommand()) + usage.command());
+                return EXIT_USAGE;
+            }
+            if (e instanceof RecordingSetupException) {
                 err.println("loom: " + oneLine(e.getMessage()));
                 return EXIT_USAGE;
             }

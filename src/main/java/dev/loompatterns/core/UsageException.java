@@ -11,8 +11,31 @@ public final class UsageException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** A shell command the message ends with, or empty. */
+    private final String command;
+
     public UsageException(String message) {
-        super(message);
+        this(message, "");
+    }
+
+    /**
+     * A message that ends with a shell command to paste, made of {@code ShellWord}'s words, which hold no control
+     * character: the CLI makes the message one line, which writes each backslash twice, and prints the command after it
+     * as it is, so that it pastes back.
+     */
+    public UsageException(String message, String command) {
+        super(message + command);
+        this.command = command;
+    }
+
+    /** The message without the command it ends with: all of it where there is none. */
+    public String withoutCommand() {
+        return getMessage().substring(0, getMessage().length() - command.length());
+    }
+
+    /** The shell command the message ends with, or an empty string. */
+    public String command() {
+        return command;
     }
 
     /**

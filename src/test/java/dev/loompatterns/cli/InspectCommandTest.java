@@ -869,13 +869,14 @@ class InspectCommandTest {
         }
         byte[] first = Files.readAllBytes(child);
         byte[] second = Files.readAllBytes(recording);
-        // a quote in the name: the commands are quoted for the shell, and the one-line message keeps them as they are
-        Path joined = dir.resolve("it's joined.jfr");
+        // a quote and a backslash in the name: the commands are quoted for the shell, and printed after the one-line
+        // message as they are (made one line, the backslash was written twice, and the commands named no such file)
+        Path joined = dir.resolve("it's a\\b joined.jfr");
         Files.write(joined, first);
         Files.write(joined, second, java.nio.file.StandardOpenOption.APPEND);
         String said = usageLine(joined);
         assertThat(said)
-                .startsWith("loom: '" + joined
+                .startsWith("loom: '" + joined.toString().replace("\\", "\\\\")
                         + "' joins the recordings of more than one JVM, in 2 parts one after the other")
                 .contains("head -c " + first.length + " ")
                 .contains("; tail -c +" + (first.length + 1) + " ");
@@ -883,8 +884,10 @@ class InspectCommandTest {
         String commands =
                 said.substring(said.indexOf("inspect each part alone: ") + "inspect each part alone: ".length());
         assertThat(new ProcessBuilder("sh", "-c", commands).start().waitFor()).isZero();
-        assertThat(Files.readAllBytes(dir.resolve("it's joined-part1.jfr"))).isEqualTo(first);
-        assertThat(Files.readAllBytes(dir.resolve("it's joined-part2.jfr"))).isEqualTo(second);
+        assertThat(Files.readAllBytes(dir.resolve("it's a\\b joined-part1.jfr")))
+                .isEqualTo(first);
+        assertThat(Files.readAllBytes(dir.resolve("it's a\\b joined-part2.jfr")))
+                .isEqualTo(second);
 
         // one JVM's recording joined to itself holds its time twice: refused, as two dumps of one recording joined
         // are, where the JDK's parser counted every event twice (a review: 22 pins for 11, blocked longer than alive)
