@@ -30,6 +30,21 @@ final class LongLongMap {
         }
     }
 
+    /** What {@link #forEach} hands each entry to. */
+    @FunctionalInterface
+    interface Entry {
+        void accept(long key, long value);
+    }
+
+    /** Each key with its value, in no particular order. */
+    void forEach(Entry action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept(keys[i], values[i]);
+            }
+        }
+    }
+
     void put(long key, long value) {
         int i = insertionSlot(key); // first: it may grow the arrays
         values[i] = value;

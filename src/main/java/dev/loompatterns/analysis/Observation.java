@@ -446,6 +446,11 @@ public sealed interface Observation {
                 this.words = words;
             }
 
+            /** The event types of every kind, in the order of the kinds. */
+            public static List<String> eventTypes() {
+                return java.util.Arrays.stream(values()).map(Kind::eventType).toList();
+            }
+
             /** The kind a JFR event type records, or null if it records no wait. */
             public static Kind ofEventType(String eventType) {
                 for (Kind kind : values()) {

@@ -2,7 +2,6 @@ package dev.loompatterns.analysis;
 
 import dev.loompatterns.jfr.EventEnabled;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -104,9 +103,7 @@ final class PoolCandidateRule extends BaseRule {
     }
 
     /** The event types of the waits it reads ({@link Observation.Blocked.Kind}). */
-    private static final List<String> BLOCKING = Arrays.stream(Observation.Blocked.Kind.values())
-            .map(Observation.Blocked.Kind::eventType)
-            .toList();
+    private static final List<String> BLOCKING = Observation.Blocked.Kind.eventTypes();
 
     /** A pool blocked at least this share of its threads' time is a candidate. */
     static final double CANDIDATE_SHARE = 0.5;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code virtual-thread-census}: how many virtual threads the recording saw start and end, how
@@ -27,7 +28,9 @@ import java.util.Set;
  *
  * <p>The count alive at once is exact: every start's and end's time is kept (16 bytes a virtual
  * thread, in blocks of longs: {@link EventTimes}) and swept in time order at the end ({@link
- * Alive}). Counting starts minus ends per 10 ms, as this rule once did, let a start and an end in
+ * Alive}). A thread that neither starts nor ends in the recording but is named by a recorded wait, a pin or a sample
+ * was alive through all of it, and counts so ({@code alive_throughout}; the ids are kept in an {@link IdSet}).
+ * Counting starts minus ends per 10 ms, as this rule once did, let a start and an end in
  * the same 10 ms cancel out: 1,000 threads alive together came out as 896 to 990. The lifetimes'
  * median and p99 are exact up to {@value LogHistogram#EXACT} lifetimes, then within 1.6% ({@link
  * LogHistogram}; {@code lifetime_quantiles} says which); with no thread that both started and
@@ -57,10 +60,14 @@ final class VirtualThreadCensusRule extends BaseRule {
         super(
                 ID,
                 "Virtual thread census",
-                "jdk.VirtualThreadStart",
-                "jdk.VirtualThreadEnd",
-                "jdk.VirtualThreadPinned",
-                "jdk.ExecutionSample");
+                Stream.concat(
+                                Stream.of(
+                                        "jdk.VirtualThreadStart",
+                                        "jdk.VirtualThreadEnd",
+                                        "jdk.VirtualThreadPinned",
+                                        "jdk.ExecutionSample"),
+                                Observation.Blocked.Kind.eventTypes().stream())
+                        .toArray(String[]::new));
         this.written = Set.copyOf(written);
     }
 
@@ -89,11 +96,20 @@ final class VirtualThreadCensusRule extends BaseRule {
     private long starts;
     private long ends;
     /**
-     * Pins and samples of virtual threads: with no start or end, the threads were alive through the whole
-     * recording, or their starts and ends were left out of this copy ({@code loom inspect --slim}, which a JMC
+     * Pins, samples and recorded waits of virtual threads: with no start or end, the threads were alive through the
+     * whole recording, or their starts and ends were left out of this copy ({@code loom inspect --slim}, which a JMC
      * user is told to open, said "no virtual thread started" in green).
      */
     private long otherVirtualEvents;
+
+    /** The virtual threads that started or ended in the recording. */
+    private final IdSet startedOrEnded = new IdSet();
+    /**
+     * The virtual threads those other events name: those that neither started nor ended were alive through the whole
+     * recording. Counted out, a recording started by {@code jcmd JFR.start} beside 2,000 sleeping virtual threads, each
+     * in its recorded sleeps, read "virtual threads ran: 1 pin or sample of theirs" (a review).
+     */
+    private final IdSet named = new IdSet();
 
     @Override
     public void accept(Observation observation) {
@@ -101,14 +117,23 @@ final class VirtualThreadCensusRule extends BaseRule {
             starts++;
             threads.open(start.thread().id(), start.time());
             startTimes.add(start.time());
+            startedOrEnded.add(start.thread().id());
         } else if (observation instanceof Observation.VirtualEnd end) {
             ends++;
             threads.close(end.thread().id(), end.time());
             endTimes.add(end.time());
-        } else if (observation instanceof Observation.Pinned pin && pin.thread().virtual()
-                || observation instanceof Observation.Sample sample
-                        && sample.thread().virtual()) {
-            otherVirtualEvents++;
+            startedOrEnded.add(end.thread().id());
+        } else {
+            Observation.ThreadRef thread = switch (observation) {
+                case Observation.Pinned pin -> pin.thread();
+                case Observation.Sample sample -> sample.thread();
+                case Observation.Blocked blocked -> blocked.thread();
+                default -> Observation.ThreadRef.UNKNOWN;
+            };
+            if (thread.virtual()) {
+                otherVirtualEvents++;
+                named.add(thread.id());
+            }
         }
     }
 
@@ -125,19 +150,31 @@ final class VirtualThreadCensusRule extends BaseRule {
                         "started");
             }
             if (otherVirtualEvents > 0) {
+                long seen = named.countNotIn(startedOrEnded); // none started or ended: every one it names
                 return new Finding(
                         ID,
                         Severity.INFO,
-                        "No virtual thread started or ended while recording, but virtual threads ran: "
+                        "No virtual thread started or ended while recording, but "
+                                + Durations.count(seen, "virtual thread") + " ran, in "
                                 + Durations.count(otherVirtualEvents)
-                                + (otherVirtualEvents == 1 ? " pin or sample" : " pins or samples")
+                                + (otherVirtualEvents == 1
+                                        ? " pin, sample or recorded wait"
+                                        : " pins, samples and" + " recorded waits")
                                 + " of theirs.",
                         "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on, so either every virtual thread"
                                 + " was alive through the whole recording (one started by jcmd JFR.start in a"
                                 + " running program, say), or this is a copy made without these events (loom"
                                 + " inspect --slim, jfr scrub), which keeps the settings that say they were on: take"
-                                + " the census of the original.",
-                        Finding.inOrder("started", 0, "ended", 0, "other_virtual_thread_events", otherVirtualEvents));
+                                + " the census of the original. A thread in none of these events is not counted.",
+                        Finding.inOrder(
+                                "started",
+                                0,
+                                "ended",
+                                0,
+                                "alive_throughout",
+                                seen,
+                                "other_virtual_thread_events",
+                                otherVirtualEvents));
             }
             return new Finding(
                     ID,
@@ -160,22 +197,28 @@ final class VirtualThreadCensusRule extends BaseRule {
                 ? START
                 : ends == 0 && recording.enabled(END) == EventEnabled.UNKNOWN ? END : null;
         long endedUnseen = threads.closedOnly(); // started before the recording: alive from its start
-        Alive alive = Alive.sweep(startTimes, endTimes, endedUnseen);
+        // neither started nor ended, but named by a wait, a pin or a sample: alive through the whole recording
+        long throughout = named.countNotIn(startedOrEnded);
+        Alive alive = Alive.sweep(startTimes, endTimes, endedUnseen + throughout);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("started", starts);
         details.put("ended", ends);
-        details.put("alive_at_end", threads.openOnly());
+        details.put("alive_at_end", Math.toIntExact(threads.openOnly() + throughout));
         details.put("ended_without_start", endedUnseen);
+        details.put("alive_throughout", throughout);
         details.put("peak_alive", alive.peak());
         details.put("peak_at", alive.peakAt());
         boolean known = lifetimes.count() > 0; // a lifetime needs a start and an end in the recording
         // where one is known, a thread alive at the recording's start or end counts with the part of its life the
         // recording saw, never more than it lived: the quantiles are then lower bounds. Left out, they were of the
         // short lives alone: 500 threads alive at the end, of 800, read "median lifetime 204 ms".
-        long cut = known ? threads.openOnly() + endedUnseen : 0;
+        long cut = known ? threads.openOnly() + endedUnseen + throughout : 0;
         if (cut > 0) {
             threads.forEachOpenOnly(started -> lifetimes.add(Math.max(0, recording.end() - started)));
             threads.forEachClosedOnly(ended -> lifetimes.add(Math.max(0, ended - recording.start())));
+            for (long i = 0; i < throughout; i++) {
+                lifetimes.add(Math.max(0, recording.end() - recording.start()));
+            }
         }
         details.put("lifetime_median_ms", known ? Durations.ms(lifetimes.quantile(0.5)) : null);
         details.put("lifetime_p99_ms", known ? Durations.ms(lifetimes.quantile(0.99)) : null);
@@ -186,7 +229,7 @@ final class VirtualThreadCensusRule extends BaseRule {
         putJmc(details, recording);
         String summary = String.format(
                 Locale.ROOT,
-                endedUnseen == 0
+                endedUnseen + throughout == 0
                         ? "%s started, %s ended, at the peak %s of them alive at once; %s%s."
                         : "%s started, %s ended, at least %s alive at once; %s%s.",
                 Durations.count(starts, "virtual thread"),
@@ -198,14 +241,24 @@ final class VirtualThreadCensusRule extends BaseRule {
                         : "no lifetime known (no virtual thread both started and ended in the recording)",
                 unsaid == null ? "" : "; unless " + unsaid + " was off, which the recording does not say");
         boolean slow = slow();
-        String explanation = (endedUnseen == 0
+        String explanation = (endedUnseen + throughout == 0
                         ? "These are the threads the recording saw start or end: one alive through all of it (a"
-                                + " recording started by jcmd JFR.start in a running program, say) is in none of"
-                                + " these events and not counted. "
-                        : "The recording began with virtual threads alive: " + Durations.count(endedUnseen)
-                                + " ended in it that did not start in it (counted alive from its start). One that"
-                                + " lived through the whole recording is in none of its events, so the counts alive"
-                                + " (at once, at the end) are of the threads it saw and may be short. ")
+                                + " recording started by jcmd JFR.start in a running program, say) is counted where"
+                                + " another event names it (a recorded wait, a pin, a sample), and none did. "
+                        : "The recording began with virtual threads alive: "
+                                + (endedUnseen == 0
+                                        ? ""
+                                        : Durations.count(endedUnseen) + " ended in it that did not start in it"
+                                                + " (counted alive from its start)"
+                                                + (throughout == 0 ? "" : ", and "))
+                                + (throughout == 0
+                                        ? ""
+                                        : Durations.count(throughout) + " neither started nor ended in it but are"
+                                                + " named by its other events (a recorded wait, a pin, a sample):"
+                                                + " alive through all of it")
+                                + ". One that lived through the whole recording and is in none of its events is not"
+                                + " counted, so the counts alive (at once, at the end) are of the threads it saw and"
+                                + " may be short. ")
                 + (cut > 0
                         ? "The lifetimes count " + Durations.count(cut, "thread")
                                 + " alive at the recording's start or end with the part of "

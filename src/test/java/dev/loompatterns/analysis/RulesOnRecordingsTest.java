@@ -333,13 +333,82 @@ class RulesOnRecordingsTest {
                 // not from long before the recording (the test JVM's start): JFR notes the settings as it starts, a
                 // moment before getStartTime() may say, hence the 100 ms
                 .isLessThanOrEqualTo((double) seen.toMillis() + 100);
+        assertThat(jmcCensusSummary(file)).as("JMC's reader").isEqualTo(census.summary());
+    }
+
+    /** What loom's census rule says of the file inside JMC, its reader and not the JDK's. */
+    private static String jmcCensusSummary(Path file) throws Exception {
         var evaluation = new dev.loompatterns.analysis.jmc.VirtualThreadCensusJmcRule()
                 .createEvaluation(
                         org.openjdk.jmc.flightrecorder.JfrLoaderToolkit.loadEvents(file.toFile()),
                         org.openjdk.jmc.common.util.IPreferenceValueProvider.DEFAULT_VALUES,
                         null);
         evaluation.run();
-        assertThat(evaluation.get().getSummary()).as("JMC's reader").isEqualTo(census.summary());
+        return evaluation.get().getSummary();
+    }
+
+    /**
+     * A recording started beside virtual threads that sleep through all of it ({@code jcmd JFR.start} on a running
+     * server): their sleeps name them, so the census counts them alive through it, in both readers. A review's 2,000
+     * such threads read "virtual threads ran: 1 pin or sample of theirs", and beside 50 short ones "at least 50 alive".
+     */
+    @Test
+    void threadsThatSleepThroughTheRecordingAreCountedAliveThroughIt(@TempDir Path dir) throws Exception {
+        int sleepers = 40;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(sleepers);
+        java.util.concurrent.CountDownLatch sleptInIt = new java.util.concurrent.CountDownLatch(sleepers);
+        List<Thread> threads = new java.util.ArrayList<>();
+        Path file = dir.resolve("late-sleepers.jfr");
+        try {
+            for (int i = 0; i < sleepers; i++) {
+                threads.add(Thread.ofVirtual().name("sleeper-" + i).start(() -> {
+                    running.countDown();
+                    boolean counted = false;
+                    while (!stop.get()) {
+                        boolean during = recording.get(); // read before the sleep: then the sleep is in it
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (during && !counted) {
+                            counted = true;
+                            sleptInIt.countDown();
+                        }
+                    }
+                }));
+            }
+            running.await();
+            try (jdk.jfr.Recording jfr = new jdk.jfr.Recording()) {
+                jfr.enable("jdk.ActiveSetting");
+                jfr.enable("jdk.VirtualThreadStart");
+                jfr.enable("jdk.VirtualThreadEnd");
+                jfr.enable("jdk.ThreadSleep").withThreshold(java.time.Duration.ZERO);
+                jfr.start();
+                recording.set(true);
+                sleptInIt.await();
+                Thread shortLived = Thread.ofVirtual().start(() -> {}); // its whole life in the recording
+                shortLived.join();
+                jfr.stop();
+                jfr.dump(file);
+            }
+        } finally {
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+
+        Finding census = findings(file).get("virtual-thread-census");
+
+        assertThat((Long) census.details().get("alive_throughout"))
+                .as(census.summary())
+                .isEqualTo(sleepers);
+        assertThat((Long) census.details().get("peak_alive")).isGreaterThanOrEqualTo(sleepers + 1);
+        assertThat(census.summary()).contains("at least " + (sleepers + 1) + " alive at once");
+        assertThat(jmcCensusSummary(file)).as("JMC's reader").isEqualTo(census.summary());
     }
 
     /**

@@ -121,6 +121,69 @@ class VirtualThreadCensusRuleTest {
         assertThat(finding.explanation()).startsWith("The recording began with virtual threads alive: 3 ended in it");
     }
 
+    private static Observation sleep(long time, long id) {
+        return Observation.Blocked.of(time, 5 * MS, virtual(id), Observation.Blocked.Kind.SLEEP, List::of);
+    }
+
+    /**
+     * Threads that neither start nor end in the recording but sleep in it were alive through all of it: counted in the
+     * peak, alive at the end and as lives cut at its edges. A review's {@code jcmd JFR.start} beside 1,000 sleeping
+     * threads read "at least 100 alive at once", counting only the 100 short ones it saw start. A thread that started
+     * or ended in it is counted once, whichever of its events the file holds first.
+     */
+    @Test
+    void threadsNamedOnlyByTheirWaitsWereAliveThroughTheRecording() {
+        List<Observation> events = new ArrayList<>();
+        for (long id = 100; id < 300; id++) { // 200 that sleep through the recording
+            events.add(sleep(T0 + id * MS, id));
+            events.add(sleep(T0 + (id + 500) * MS, id));
+        }
+        events.add(new Observation.VirtualStart(T0 + 1000 * MS, virtual(1)));
+        events.add(sleep(T0 + 1001 * MS, 1));
+        events.add(new Observation.VirtualEnd(T0 + 1010 * MS, virtual(1)));
+        events.add(new Observation.VirtualStart(T0 + 2000 * MS, virtual(2))); // alive at the end
+        events.add(sleep(T0 + 2001 * MS, 2));
+        events.add(sleep(T0 + 2002 * MS, 3)); // ended in it
+        events.add(new Observation.VirtualEnd(T0 + 3000 * MS, virtual(3)));
+
+        Finding finding = census(events);
+
+        assertThat(finding.details())
+                .containsEntry("alive_throughout", 200L)
+                .containsEntry("peak_alive", 202L) // the 200, thread 3 until 3 s, and thread 1 or 2
+                .containsEntry("alive_at_end", 201)
+                .containsEntry("ended_without_start", 1L)
+                .containsEntry("lifetimes_cut_at_edges", 202L);
+        assertThat(highestPoint(finding)).isEqualTo(202);
+        assertThat(finding.summary()).startsWith("2 virtual threads started, 2 ended, at least 202 alive at once;");
+        assertThat(finding.explanation())
+                .startsWith("The recording began with virtual threads alive: 1 ended in it that did not start in it"
+                        + " (counted alive from its start), and 200 neither started nor ended in it but are named by"
+                        + " its other events (a recorded wait, a pin, a sample): alive through all of it.");
+    }
+
+    /** With no start or end at all, the threads its other events name are counted: how many, and in how many events. */
+    @Test
+    void withNoStartOrEndTheThreadsItsOtherEventsNameAreCounted() {
+        List<Observation> events = new ArrayList<>();
+        for (long id = 1; id <= 3; id++) {
+            for (int i = 0; i < 4; i++) {
+                events.add(sleep(T0 + (10 * id + i) * MS, id));
+            }
+        }
+        events.add(new Observation.Sample(T0 + 50 * MS, virtual(3), "app.Work.run"));
+
+        Finding finding = census(events, Map.of("jdk.VirtualThreadStart", EventEnabled.ON));
+
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
+        assertThat(finding.summary())
+                .isEqualTo("No virtual thread started or ended while recording, but 3 virtual threads ran, in 13"
+                        + " pins, samples and recorded waits of theirs.");
+        assertThat(finding.details())
+                .containsEntry("alive_throughout", 3L)
+                .containsEntry("other_virtual_thread_events", 13L);
+    }
+
     /**
      * With every thread seen to start, the peak is of the threads seen, not "at most": a reviewer's jcmd recording
      * of a program with 20,000 sleeping threads, none of which started or ended in it, said "at most 1,000 alive".
@@ -138,7 +201,7 @@ class VirtualThreadCensusRuleTest {
         assertThat(finding.explanation())
                 .doesNotContain("began with virtual threads alive")
                 .contains("one alive through all of it")
-                .contains("is in none of these events and not counted")
+                .contains("is counted where another event names it (a recorded wait, a pin, a sample), and none did")
                 // where their lives went waiting, a recording cannot say: what can is named
                 .contains("JFR records no park or monitor wait of a virtual thread that unmounts (JDK 25)")
                 .contains("'loom dump FILE' counts them by where they are");

@@ -281,12 +281,14 @@ class JmcRulesTest {
         Finding ours = ours(RECORDINGS.get("pinning-slim")).get("virtual-thread-census");
         assertThat(ours.severity()).isEqualTo(dev.loompatterns.analysis.Severity.INFO);
         assertThat(ours.summary())
-                .startsWith("No virtual thread started or ended while recording, but virtual threads ran: ");
+                .containsPattern(
+                        "^No virtual thread started or ended while recording, but [1-9][0-9,]* virtual threads? ran,"
+                                + " in ");
         assertThat(ours.explanation()).contains("take the census of the original");
         assertThat((Long) ours.details().get("other_virtual_thread_events")).isPositive();
         assertThat(ours(RECORDINGS.get("pinning")).get("virtual-thread-census").summary())
                 .as("the original")
-                .doesNotContain("but virtual threads ran");
+                .doesNotContain("No virtual thread started");
         IResult jmc = jmc(RECORDINGS.get("pinning-slim")).get("virtual-thread-census");
         assertThat(jmc.getSeverity()).isEqualTo(Severity.INFO);
         assertThat(jmc.getSummary()).isEqualTo(ours.summary());
