@@ -136,9 +136,9 @@ final class FidelityCommand extends LoomCommand {
                     entry.getKey().id(),
                     medianAndRange(t.example()),
                     medianAndRange(t.loom()),
-                    (Statistics.median(ratios) - 1) * 100,
-                    (bounds[0] - 1) * 100,
-                    (bounds[1] - 1) * 100);
+                    percentOver(Statistics.median(ratios)),
+                    percentOver(bounds[0]),
+                    percentOver(bounds[1]));
         }
         out.println();
         Notes.note(
@@ -183,5 +183,13 @@ final class FidelityCommand extends LoomCommand {
     private static String medianAndRange(List<Double> ms) {
         return String.format(
                 Locale.ROOT, "%.0f (%.0f-%.0f)", Statistics.median(ms), Statistics.min(ms), Statistics.max(ms));
+    }
+
+    /**
+     * How far above 1 a ratio is, in percent to one decimal: a ratio a hair under 1 is "+0.0", where the format alone
+     * printed "-0.0" ("-29.9% to -0.0%").
+     */
+    static double percentOver(double ratio) {
+        return Math.round((ratio - 1) * 1000) / 10.0; // rounded as a long, which has no -0
     }
 }

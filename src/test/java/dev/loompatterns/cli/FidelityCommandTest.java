@@ -41,6 +41,15 @@ public class FidelityCommandTest {
         }
     }
 
+    /** A ratio a hair under 1 reads "+0.0%", not "-0.0%" (a review: "-29.9% to -0.0%"); others to one decimal. */
+    @Test
+    void anOverheadThatRoundsToZeroHasNoMinus() {
+        assertThat(String.format(java.util.Locale.ROOT, "%+.1f", FidelityCommand.percentOver(0.99999)))
+                .isEqualTo("+0.0");
+        assertThat(FidelityCommand.percentOver(0.701)).isEqualTo(-29.9);
+        assertThat(FidelityCommand.percentOver(1.1534)).isEqualTo(15.3);
+    }
+
     @Test
     void pairsTheRealExampleWithTheHarnessAndLeavesNoCompiledFilesBehind() throws IOException {
         long before = fidelityFolders();
