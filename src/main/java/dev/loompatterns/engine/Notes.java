@@ -259,12 +259,21 @@ public final class Notes {
         String jfr = jfrTool();
         out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each"
                 + " run,");
-        out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's jfr:");
-        String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
-        out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
-        if (pinsRecorded > 0) {
-            out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
-                    + ShellWord.of(pinsExample.toString()));
+        if (!example.toString().endsWith(".jfr")) {
+            // JDK 25's jfr refuses any other name ("filename must end with '.jfr'"): a command that fails is not given
+            out.println("  'Java Application' the jdk.VirtualThread* events. This JDK's jfr reads only a file whose"
+                    + " name ends in .jfr:");
+            out.println("  record to such a name (--jfr NAME.jfr), or copy the file to one, for " + ShellWord.of(jfr)
+                    + " print.");
+        } else {
+            out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's"
+                    + " jfr:");
+            String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
+            out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
+            if (pinsRecorded > 0) {
+                out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
+                        + ShellWord.of(pinsExample.toString()));
+            }
         }
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
         out.println("Loom's rules on it (pins by cause, carrier hogging, pools to move; --out r.html for charts):");

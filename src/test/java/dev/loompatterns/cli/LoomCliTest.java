@@ -947,6 +947,33 @@ class LoomCliTest {
                 .contains(System.lineSeparator() + "  loom inspect " + file + System.lineSeparator());
     }
 
+    /**
+     * A recording named without {@code .jfr} gets no jfr command, which JDK 25's jfr would refuse ("filename must end
+     * with '.jfr'", a review pasted it), but a line that says so; loom's own inspect reads it as it is.
+     */
+    @Test
+    void theHintForANameWithoutJfrGivesNoJfrCommandButSaysWhy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rec.out");
+        Result result = recordedRun(file);
+        assertThat(result.out())
+                .doesNotContain(" print --events")
+                .contains("This JDK's jfr reads only a file whose name ends in .jfr:")
+                .contains(System.lineSeparator() + "  loom inspect " + file + System.lineSeparator());
+        // what the hint says: jfr refuses the name, and reads a copy named so
+        String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
+        Path copy = Files.copy(file, dir.resolve("rec.jfr"));
+        Process refused = new ProcessBuilder(jfr, "summary", file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused.waitFor()).as(said).isNotZero();
+        Process read = new ProcessBuilder(jfr, "summary", copy.toString())
+                .redirectErrorStream(true)
+                .start();
+        read.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(read.waitFor()).isZero();
+    }
+
     /** A recording's path with a space is quoted in the hint, so that the line pastes into a shell as it is. */
     @Test
     void theHintQuotesARecordingPathWithASpace(@TempDir Path dir) throws IOException {
