@@ -25,16 +25,16 @@ public final class Analysis {
 
     /** Every rule, new. */
     public static Analysis ofAllRules() {
-        return ofAllRules(Set.of());
+        return ofAllRules(Pasted.PLAIN);
     }
 
     /**
-     * Every rule, new, for a run that writes {@code written} besides (its report, a copy for JMC): no command a finding
-     * suggests writes over one of them (the census's {@code slim_command}).
+     * Every rule, new, whose commands to paste (the census's {@code slim_command}) call the tools as {@code pasted}
+     * says, and write over none of the files the run writes besides (its report, a copy for JMC).
      */
-    public static Analysis ofAllRules(Set<java.nio.file.Path> written) {
+    public static Analysis ofAllRules(Pasted pasted) {
         List<Rule> rules = new java.util.ArrayList<>(allRules());
-        rules.replaceAll(rule -> rule instanceof VirtualThreadCensusRule ? new VirtualThreadCensusRule(written) : rule);
+        rules.replaceAll(rule -> rule instanceof VirtualThreadCensusRule ? new VirtualThreadCensusRule(pasted) : rule);
         return new Analysis(rules);
     }
 

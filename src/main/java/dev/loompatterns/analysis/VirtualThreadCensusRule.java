@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -48,15 +47,15 @@ final class VirtualThreadCensusRule extends BaseRule {
     private static final String START = COUNTED.getFirst();
     private static final String END = COUNTED.getLast();
 
-    /** The files the run that reads the recording writes besides (its report, a copy for JMC): see {@link #putJmc}. */
-    private final Set<java.nio.file.Path> written;
+    /** How its command to paste calls the tools, and what the run that reads the recording writes besides. */
+    private final Pasted pasted;
 
     VirtualThreadCensusRule() {
-        this(Set.of());
+        this(Pasted.PLAIN);
     }
 
-    /** A census whose suggested copy is named apart from {@code written}, files the same run writes after reading. */
-    VirtualThreadCensusRule(Set<java.nio.file.Path> written) {
+    /** A census whose suggested copy is named apart from the files the same run writes after reading, with its tools. */
+    VirtualThreadCensusRule(Pasted pasted) {
         super(
                 ID,
                 "Virtual thread census",
@@ -68,7 +67,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                         "jdk.ExecutionSample"),
                                 Observation.Blocked.Kind.eventTypes().stream())
                         .toArray(String[]::new));
-        this.written = Set.copyOf(written);
+        this.pasted = pasted;
     }
 
     /** The finest slice of time that a point of {@code alive_over_time} stands for: 10 ms. */
@@ -313,12 +312,12 @@ final class VirtualThreadCensusRule extends BaseRule {
         String slim = OutputName.free(
                 stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim",
                 ".jfr",
-                written);
+                pasted.written());
         details.put(
                 "slim_command",
                 !jfrReads(recording)
-                        ? "loom inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
-                        : "jfr scrub --exclude-events"
+                        ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
+                        : pasted.jfr() + " scrub --exclude-events"
                                 + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
                                 + ShellWord.of(file) + " " + ShellWord.of(slim));
     }

@@ -1,11 +1,13 @@
 package dev.loompatterns.cli;
 
+import dev.loompatterns.analysis.Pasted;
 import dev.loompatterns.analysis.jfr.JvmParts;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.analysis.jfr.UnfinishedChunk;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.HeapWatch;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.HtmlReport;
 import dev.loompatterns.inspect.JsonReport;
@@ -269,9 +271,12 @@ final class InspectCommand extends LoomCommand {
                     file.toString(),
                     !read.equals(file), // a finished copy of an unfinished chunk, or a repository folder's chunks
                     progress ? progressLines(err, System::nanoTime) : events -> {},
-                    java.util.stream.Stream.of(target, slimTarget)
-                            .filter(path -> path != null && !AtomicFile.isStandardOutput(path))
-                            .collect(java.util.stream.Collectors.toSet()));
+                    new Pasted(
+                            ShellWord.of(Notes.jfrTool()), // this JDK's, which has scrub
+                            Notes.loomCommand(),
+                            java.util.stream.Stream.of(target, slimTarget)
+                                    .filter(path -> path != null && !AtomicFile.isStandardOutput(path))
+                                    .collect(java.util.stream.Collectors.toSet())));
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {
@@ -314,7 +319,7 @@ final class InspectCommand extends LoomCommand {
                             ? err
                             : out();
             said.println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
-            kept.stillManyLine(slimTarget).ifPresent(said::println);
+            kept.stillManyLine(slimTarget, ShellWord.of(Notes.jfrTool())).ifPresent(said::println);
         }
         return LoomCli.EXIT_OK;
     }

@@ -29,7 +29,7 @@ public final class Notes {
      * The {@code jfr} tool of the JDK that runs this JVM: a {@code jfr} on the PATH may be an older
      * JDK's (17's has no {@code jfr view} and may not read a 25 recording's events the same way).
      */
-    private static String jfrTool() {
+    public static String jfrTool() {
         Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
         return Files.isExecutable(jfr) ? jfr.toString() : "jfr";
     }
@@ -131,7 +131,7 @@ public final class Notes {
      * The launcher as the user called it, for a command printed to be pasted: {@code ./loom}, a path, or {@code loom}
      * where it is on the PATH (the launcher says which in {@code LOOM_COMMAND}); {@code loom} without the launcher.
      */
-    static String loomCommand() {
+    public static String loomCommand() {
         String command = System.getenv("LOOM_COMMAND");
         return command == null || command.isBlank() ? "loom" : ShellWord.of(command);
     }

@@ -83,6 +83,11 @@ public final class Slim {
          * {@code jfr scrub} does not take it for its input); else empty.
          */
         public Optional<String> stillManyLine(Path copy) {
+            return stillManyLine(copy, "jfr");
+        }
+
+        /** {@link #stillManyLine(Path)} whose command calls {@code jfr}, a shell word: this JDK's, say. */
+        public Optional<String> stillManyLine(Path copy, String jfr) {
             if (virtualEvents() < STILL_MANY) {
                 return Optional.empty();
             }
@@ -110,7 +115,8 @@ public final class Slim {
                             String.join(", ", most))
                     + (types.isEmpty() || !scrubbable
                             ? ""
-                            : " To leave those out too: jfr scrub --exclude-events " + types + " " + ShellWord.of(name)
+                            : " To leave those out too: " + jfr + " scrub --exclude-events " + types + " "
+                                    + ShellWord.of(name)
                                     + " " + ShellWord.of(smaller)));
         }
     }

@@ -185,6 +185,26 @@ class VirtualThreadCensusRuleTest {
     }
 
     /**
+     * The command to paste calls the tools as the run that reads the file says: loom's launcher as the user called it,
+     * and the JDK's own jfr (a bare {@code jfr} was a JDK 17's on a review's PATH: "unknown command 'scrub'").
+     */
+    @Test
+    void theCommandToPasteCallsTheToolsAsTheRunSays() {
+        List<Observation> events = List.of(
+                new Observation.VirtualStart(T0 + MS, virtual(1)), new Observation.VirtualEnd(T0 + 2 * MS, virtual(1)));
+        Pasted pasted = new Pasted("'/opt/jdk 25/bin/jfr'", "./loom", java.util.Set.of());
+        for (boolean copied : List.of(false, true)) {
+            VirtualThreadCensusRule rule = new VirtualThreadCensusRule(pasted);
+            events.forEach(rule::accept);
+            Finding finding = rule.finish(new Rule.Recording(
+                    T0, T0 + 10 * MS, 2, 1000, "r.jfr", Map.of(), Map.of(), Map.of(), Map.of(), copied));
+            assertThat((String) finding.details().get("slim_command"))
+                    .as(copied ? "a killed JVM's chunk, which jfr cannot read" : "a finished recording")
+                    .startsWith(copied ? "./loom inspect r.jfr --slim " : "'/opt/jdk 25/bin/jfr' scrub ");
+        }
+    }
+
+    /**
      * With every thread seen to start, the peak is of the threads seen, not "at most": a reviewer's jcmd recording
      * of a program with 20,000 sleeping threads, none of which started or ended in it, said "at most 1,000 alive".
      */

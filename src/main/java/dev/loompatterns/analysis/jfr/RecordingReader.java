@@ -4,6 +4,7 @@ import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.Durations;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Observation;
+import dev.loompatterns.analysis.Pasted;
 import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
@@ -79,12 +80,12 @@ public final class RecordingReader {
     }
 
     /**
-     * {@link #analyze(Path, String, boolean, LongConsumer)} by a run that also writes {@code written} (its report, a
-     * copy for JMC): no command the findings suggest writes over one ({@link Analysis#ofAllRules(Set)}).
+     * {@link #analyze(Path, String, boolean, LongConsumer)} whose commands to paste call the tools as {@code pasted}
+     * says and write over none of the files the run writes besides ({@link Analysis#ofAllRules(Pasted)}).
      */
-    public static Result analyze(Path file, String name, boolean copied, LongConsumer progress, Set<Path> written)
+    public static Result analyze(Path file, String name, boolean copied, LongConsumer progress, Pasted pasted)
             throws IOException {
-        return analyze(file, name, copied, progress, Analysis.ofAllRules(written));
+        return analyze(file, name, copied, progress, Analysis.ofAllRules(pasted));
     }
 
     /** {@link #analyze(Path, LongConsumer)} with these rules. */
