@@ -204,6 +204,32 @@ final class PinningRule extends BaseRule {
         return PINNED + " was on, and nothing pinned for as long as " + threshold + "." + everyPin;
     }
 
+    /**
+     * Where pins were counted, what the counts leave out: the pins shorter than the recording's threshold, which JFR
+     * does not record; nothing at 0 ms, or where the settings do not say. A review's 94 pins of about 5 ms read "26 pins
+     * held carriers for 138 ms" with a 20 ms threshold that a recording of 0 ms beside it lowered for 2 s, and said
+     * neither.
+     */
+    private static String shorterPinsLeftOut(Recording recording) {
+        Set<Duration> thresholds = recording.threshold(PINNED);
+        if (thresholds.isEmpty()) {
+            return "";
+        }
+        Duration least = thresholds.iterator().next();
+        Duration most = thresholds.stream().max(Comparator.naturalOrder()).orElseThrow();
+        if (most.isZero()) {
+            return "";
+        }
+        if (least.equals(most)) {
+            return " These are the pins of " + Durations.setting(most) + " or more, the recording's threshold: JFR"
+                    + " leaves shorter ones out. Record with a threshold of 0 ms to count every pin.";
+        }
+        return " The recording's threshold for pins moved between " + Durations.setting(least) + " and "
+                + Durations.setting(most) + " while it recorded (another recording with other settings ran beside it,"
+                + " say), so the pins shorter than " + Durations.setting(most) + " are counted only while it was lower."
+                + " Record with a threshold of 0 ms throughout to count every pin.";
+    }
+
     @Override
     public Finding finish(Recording recording) {
         if (pins == 0) {
@@ -258,9 +284,10 @@ final class PinningRule extends BaseRule {
                             + (apartPins == 1 ? ", from a class's first use" : ", all from classes' first use")
                             + " or JFR's own: nothing to fix.",
                     "A virtual thread that waits for a class loader, or for another thread to initialize a class,"
-                        + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once the"
-                        + " classes are loaded. A long wait for an initializer means the initializer is slow: make it"
-                        + " fast, or run it before the virtual threads start.",
+                            + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once"
+                            + " the classes are loaded. A long wait for an initializer means the initializer is slow:"
+                            + " make it fast, or run it before the virtual threads start."
+                            + shorterPinsLeftOut(recording),
                     details);
         }
         Group top = code.getFirst();
@@ -287,6 +314,7 @@ final class PinningRule extends BaseRule {
                     .append(apartPins == 1 ? " was" : " were")
                     .append(" a class's first use or JFR's own, reported apart.");
         }
+        explanation.append(shorterPinsLeftOut(recording));
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
     }
 
