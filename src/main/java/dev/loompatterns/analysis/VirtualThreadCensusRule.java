@@ -158,7 +158,7 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + Durations.count(otherVirtualEvents)
                                 + (otherVirtualEvents == 1
                                         ? " pin, sample or recorded wait"
-                                        : " pins, samples and" + " recorded waits")
+                                        : " pins, samples and recorded waits")
                                 + " of theirs.",
                         "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on, so either every virtual thread"
                                 + " was alive through the whole recording (one started by jcmd JFR.start in a"
