@@ -2,7 +2,7 @@
  * E02 creation-styles: a function target, a Thread subclass, and the builders that replace both.
  *
  * The tutorial makes threads two ways: threading.Thread(target=f, args=(...)) and a subclass of
- * threading.Thread with run(). Java has both, plus Thread.Builder (JDK 21). Each worker gets its
+ * threading.Thread with run(). Java has both, plus Thread.Builder (JDK 21, JEP 444). Each worker gets its
  * own argument and reports it, with the name and kind of the thread it ran on.
  *
  * You are expected to see: the platform styles (target, subclass, builder, factory) each run a

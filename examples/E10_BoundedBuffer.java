@@ -8,7 +8,8 @@
  * StructuredTaskScope; then ArrayBlockingQueue, the JDK's class for the job, does the same.
  *
  * You are expected to see: every form delivers 200,000 items with the sum of 0..199,999, and the
- * measured peak is 16, never more: the capacity holds back the producers. First, a consumer on the
+ * hand-written buffer's measured peak is 16, never more: the capacity holds back the producers
+ * (ArrayBlockingQueue keeps no such count: its line shows "peak -"). First, a consumer on the
  * empty buffer is shown WAITING (take blocks while empty) and a producer on the full buffer too
  * (put blocks while full). The buffer is the same code in every form; only the threads change.
  *

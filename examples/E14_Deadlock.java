@@ -4,15 +4,16 @@
  * The tutorial warns against nested locks. Here worker a takes lock A then B, worker b takes B
  * then A, and a latch makes both hold their first lock before either asks for the second, so the
  * deadlock is certain. It runs on platform threads, on virtual threads and as forks of a
- * StructuredTaskScope. Each time the program looks with two tools, breaks the deadlock by
- * interrupting worker b (it waits in lockInterruptibly, so it gives up and releases B), and then
- * runs the fix: one global order, A before B, for both workers.
+ * StructuredTaskScope. Each time the program looks with two tools and breaks the deadlock by
+ * interrupting worker b (it waits in lockInterruptibly, so it gives up and releases B). Last, once,
+ * on virtual threads, it runs the fix: one global order, A before B, for both workers.
  *
  * You are expected to see: on platform threads ThreadMXBean.findDeadlockedThreads() names both
  * workers; on virtual threads and forks it returns null (ThreadMXBean does not see virtual
  * threads), while the JDK's thread dump shows both workers WAITING, "parking to wait for" a
  * ReentrantLock$NonfairSync, inside lockInterruptibly. The dump does not say who owns a
- * ReentrantLock (JDK 25); the lock itself does ("Locked by thread ..."). Each time, worker a
+ * ReentrantLock (seen on JDK 25, the one JDK run here); the lock itself does ("Locked by thread
+ * ..."). Each time, worker a
  * completes and worker b backs off, with its thread's interrupt status set again (the check asks for
  * both); in the global order both complete, and neither is interrupted.
  *

@@ -10,8 +10,9 @@
  *   inside an FFM upcall (native qsort calls a Java comparator)   1 pin, "Native or VM frame on stack"
  *   inside a static initializer                                   1 pin, "VM call to ...<clinit> on stack"
  *   inside synchronized                                           0 pins (JEP 491, JDK 24)
- *   holding a ReentrantLock (the JDK 21-23 fix)                    0 pins
- * Run it with -XX:LockingMode=1 (deprecated; JDK 24 and 25 only) to see what JDK 21-23 did:
+ *   holding a ReentrantLock (the fix before JEP 491)              0 pins
+ * Run it with -XX:LockingMode=1 (deprecated in JDK 24, JDK-8334299; obsolete from 26, JDK-8359437;
+ * so JDK 24 and 25 only) to see what JDK 21-23 did:
  * synchronized then pins too ("Freeze or preempt failed").
  */
 import java.lang.foreign.Arena;

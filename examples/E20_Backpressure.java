@@ -209,8 +209,9 @@ public class E20_Backpressure {
  *   java --enable-preview examples/E20_Backpressure.java
  *
  * With a JFR recording (thousands of virtual threads started, never more than 20 holding a permit at
- * once (a task gives its permit back in its finally, a moment before its thread ends);
- * the submitter parked in Semaphore.acquire, no pinning):
+ * once (a task gives its permit back in its finally, a moment before its thread ends); no pinning; and
+ * no jdk.ThreadPark of the submitter: each of its waits in Semaphore.acquire lasts about one task,
+ * under the profile's 20 ms threshold for parks):
  *
  *   java --enable-preview -XX:StartFlightRecording:filename=e20.jfr,settings=jfr-profiles/virtual-threads.jfc examples/E20_Backpressure.java
  *   jfr summary e20.jfr
