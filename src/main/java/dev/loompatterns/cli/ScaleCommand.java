@@ -175,7 +175,7 @@ final class ScaleCommand extends LoomCommand {
                 RowCells line = cells(row, median, runs);
                 // a pool's tasks start as its threads come free, not as they are submitted: its rate is the pool's
                 if (median.tasks() > 1 && row.kind() != Kind.POOL) {
-                    startMs.put(row.label(), median.startNanos() / 1_000_000);
+                    startMs.put(row.label(), wholeMs(median.startNanos()));
                 }
                 allWoke &= line.passed();
                 progress.clear();
@@ -295,7 +295,7 @@ final class ScaleCommand extends LoomCommand {
                 row.label(),
                 Integer.toString(row.tasks()),
                 String.format(Locale.ROOT, "%.0f", median.wallNanos() / 1e6),
-                String.format(Locale.ROOT, "%.0f", median.startNanos() / 1e6),
+                Long.toString(wholeMs(median.startNanos())),
                 perSecond(median.wakeUpsPerSecond()),
                 String.format(Locale.ROOT, "%.0f", median.tasks() * 1e9 / median.wallNanos()),
                 median.peakRssKiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", median.peakRssKiB() / 1024.0),
@@ -312,6 +312,14 @@ final class ScaleCommand extends LoomCommand {
      * review read the platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of
      * starting).
      */
+    /**
+     * Nanoseconds as whole milliseconds, rounded: the table's start column and the note under it say the same (the note
+     * cut 252.6 ms to 252 where the table said 253).
+     */
+    static long wholeMs(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+
     static Optional<String> startingNote(Map<String, Long> startMsByRow, long sleepMs) {
         List<String> rows = new ArrayList<>();
         startMsByRow.forEach((row, ms) -> {

@@ -26,6 +26,16 @@ class ScaleCommandTest {
      * Stopped before its first row (here interrupted from the start, as Ctrl-C would), scale prints no table: it
      * printed a bare header row (a new user's review; compare printed nothing).
      */
+    /** The start column and the note under the table round alike: 252.6 ms is 253 in both (the note said 252). */
+    @Test
+    void theStartColumnAndItsNoteRoundAlike() {
+        assertThat(ScaleCommand.wholeMs(252_600_000L)).isEqualTo(253);
+        assertThat(ScaleCommand.wholeMs(200_400_000L)).isEqualTo(200);
+        assertThat(ScaleCommand.startingNote(java.util.Map.of("row", ScaleCommand.wholeMs(200_600_000L)), 200))
+                .as("201 ms in the table is past a 200 ms sleep")
+                .isPresent();
+    }
+
     @Test
     void aScaleStoppedBeforeItsFirstRowPrintsNoHeader() throws Exception {
         try (dev.loompatterns.testing.Background<Result> run = dev.loompatterns.testing.Background.start(() -> {
