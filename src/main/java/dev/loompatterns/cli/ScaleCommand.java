@@ -307,12 +307,6 @@ final class ScaleCommand extends LoomCommand {
     }
 
     /**
-     * Where starting a row's tasks (a thread each) took longer than their sleep, a note that its wake-up rate is
-     * mostly its start rate: each task wakes a sleep after its own start, so the wake-ups spread over the starting (a
-     * review read the platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of
-     * starting).
-     */
-    /**
      * Nanoseconds as whole milliseconds, rounded: the table's start column and the note under it say the same (the note
      * cut 252.6 ms to 252 where the table said 253).
      */
@@ -320,6 +314,12 @@ final class ScaleCommand extends LoomCommand {
         return Math.round(nanos / 1e6);
     }
 
+    /**
+     * Where starting a row's tasks (a thread each) took longer than their sleep, a note that its wake-up rate is
+     * mostly its start rate: each task wakes a sleep after its own start, so the wake-ups spread over the starting (a
+     * review read the platform row's 2,559 wake/s at 10,000 tasks as how fast sleepers wake: it was 10,000 / 3.9 s of
+     * starting).
+     */
     static Optional<String> startingNote(Map<String, Long> startMsByRow, long sleepMs) {
         List<String> rows = new ArrayList<>();
         startMsByRow.forEach((row, ms) -> {

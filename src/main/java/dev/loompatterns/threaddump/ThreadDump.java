@@ -151,8 +151,14 @@ public final class ThreadDump {
             this(tid, name, state, virtual, parkBlocker, "", stack, "");
         }
 
+        /**
+         * {@code #29 "name" virtual}: the name in quotes as a Java string has it, a quote or a backslash in it written
+         * after a backslash ({@code "with\"quote"}), so that where it ends is seen; its control characters are
+         * written out where the line is printed ({@code \n}).
+         */
         String label() {
-            return "#" + tid + (name.isEmpty() ? "" : " \"" + name + "\"") + (virtual ? " virtual" : "");
+            String quoted = name.replace("\\", "\\\\").replace("\"", "\\\"");
+            return "#" + tid + (name.isEmpty() ? "" : " \"" + quoted + "\"") + (virtual ? " virtual" : "");
         }
 
         /**

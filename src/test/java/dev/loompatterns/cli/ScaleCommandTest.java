@@ -22,10 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code loom scale} at tiny sizes; the million-thread run is a manual run (docs/results.md). */
 class ScaleCommandTest {
 
-    /**
-     * Stopped before its first row (here interrupted from the start, as Ctrl-C would), scale prints no table: it
-     * printed a bare header row (a new user's review; compare printed nothing).
-     */
     /** The start column and the note under the table round alike: 252.6 ms is 253 in both (the note said 252). */
     @Test
     void theStartColumnAndItsNoteRoundAlike() {
@@ -36,6 +32,10 @@ class ScaleCommandTest {
                 .isPresent();
     }
 
+    /**
+     * Stopped before its first row (here interrupted from the start, as Ctrl-C would), scale prints no table: it
+     * printed a bare header row (a new user's review; compare printed nothing).
+     */
     @Test
     void aScaleStoppedBeforeItsFirstRowPrintsNoHeader() throws Exception {
         try (dev.loompatterns.testing.Background<Result> run = dev.loompatterns.testing.Background.start(() -> {

@@ -314,6 +314,24 @@ class ThreadDumpTest {
     }
 
     /**
+     * A name is quoted as a Java string has it: a quote or a backslash in it comes after a backslash, so that where the
+     * name ends is seen (a review's {@code "P:with"quote"}), and a newline is written out.
+     */
+    @Test
+    void aThreadsNameIsQuotedAsAJavaStringIs() {
+        assertThat(new ThreadDump.DumpedThread("58", "P:with\"quote", "WAITING", false, "", List.of()).label())
+                .isEqualTo("#58 \"P:with\\\"quote\"");
+        assertThat(new ThreadDump.DumpedThread("59", "back\\slash", "WAITING", true, "", List.of()).label())
+                .isEqualTo("#59 \"back\\\\slash\" virtual");
+        StringWriter text = new StringWriter();
+        ThreadDump.fitted(
+                new PrintWriter(text, true),
+                new ThreadDump.DumpedThread("60", "new\nline", "WAITING", true, "", List.of()).label(),
+                "");
+        assertThat(text.toString().strip()).isEqualTo("#60 \"new\\nline\" virtual");
+    }
+
+    /**
      * The lines of where the program's threads are keep to 120 columns too, the rest of a line going on under it, and
      * lose nothing: a place with a long frame and a long meaning printed lines of 130 and 150 columns.
      */
