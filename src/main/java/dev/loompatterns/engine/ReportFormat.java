@@ -250,7 +250,13 @@ public enum ReportFormat {
     }
 
     static String csvQuote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+        // and a '#': a reader told to skip the notes' '#' lines (pandas' comment='#', as docs/cli.md gives it) takes
+        // one anywhere outside quotes for a comment's start, and would cut the cell there
+        if (cell.contains(",")
+                || cell.contains("\"")
+                || cell.contains("\n")
+                || cell.contains("\r")
+                || cell.contains("#")) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
         return cell;

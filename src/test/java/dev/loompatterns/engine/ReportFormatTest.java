@@ -239,6 +239,9 @@ class ReportFormatTest {
 
         assertThat(print(ReportFormat.CSV, check)).contains(",\"pins: 1\n  got 2\r\na|b\rend\",");
         assertThat(ReportFormat.csvQuote("a\rb")).isEqualTo("\"a\rb\"");
+        // a '#' outside quotes starts a comment for a reader that skips the notes' lines (pandas' comment='#')
+        assertThat(ReportFormat.csvQuote("VirtualThread[#4957]/runnable"))
+                .isEqualTo("\"VirtualThread[#4957]/runnable\"");
         assertThat(print(ReportFormat.JSON, check)).contains("\"detail\": \"pins: 1\\n  got 2\\r\\na|b\\rend\"");
     }
 }
