@@ -317,9 +317,9 @@
       function noStackShare(p) {
         return p.no_stack_wait_ms && p.alive_ms ? Math.min(1, p.no_stack_wait_ms / p.alive_ms) : 0;
       }
-      var datasets = [bars(false, 0, 'candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
-        bars(false, 0, 'no candidate without its waits for a lock', '#94a3b8', rows(locked, blocked)),
-        bars(false, 0, 'other pools', '#94a3b8', rows(others, blocked)),
+      var datasets = [bars(false, 0, 'blocked, a candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
+        bars(false, 0, 'blocked, no candidate: half its time only with lock waits', '#94a3b8', rows(locked, blocked)),
+        bars(false, 0, 'blocked, other pools', '#94a3b8', rows(others, blocked)),
         bars(false, 0, 'waiting to take a lock (not counted)', '#7c3aed',
           rows(all.filter(function (p) { return waitingForALock(p) > 0; }), waitingForALock)),
         bars(false, 0, 'waiting with no stack recorded (not counted)', '#cbd5e1',

@@ -392,11 +392,11 @@ class HtmlReportBrowserTest {
                         .toList();
         assertThat(bars)
                 .containsExactly(
-                        "candidate: move to virtual threads: sockets-# 0 to 90 / 4 threads, blocked 90% (900 ms) /"
-                                + " longest in socket read from app.Db (700 ms) / pool sockets-#",
-                        "no candidate without its waits for a lock: locked-# 0 to 10 / 4 threads, blocked 10% (100 ms),"
-                                + " waiting for a lock 80% (800 ms) / pool locked-#",
-                        "other pools: busy-# 0 to 20 / 4 threads, blocked 20% (200 ms) / pool busy-#",
+                        "blocked, a candidate: move to virtual threads: sockets-# 0 to 90 / 4 threads, blocked 90%"
+                                + " (900 ms) / longest in socket read from app.Db (700 ms) / pool sockets-#",
+                        "blocked, no candidate: half its time only with lock waits: locked-# 0 to 10 / 4 threads,"
+                                + " blocked 10% (100 ms), waiting for a lock 80% (800 ms) / pool locked-#",
+                        "blocked, other pools: busy-# 0 to 20 / 4 threads, blocked 20% (200 ms) / pool busy-#",
                         "waiting to take a lock (not counted): locked-# 10 to 90 / 4 threads, blocked 10% (100 ms),"
                                 + " waiting for a lock 80% (800 ms) / pool locked-#");
     }
@@ -422,7 +422,7 @@ class HtmlReportBrowserTest {
                 + " / pool idle-#";
         assertThat(bars)
                 .containsExactly(
-                        "other pools: 0 to 10 / " + tooltip,
+                        "blocked, other pools: 0 to 10 / " + tooltip,
                         "waiting to take a lock (not counted): 10 to 30 / " + tooltip,
                         "waiting with no stack recorded (not counted): 30 to 90 / " + tooltip);
         assertThat(Files.readString(page)).contains("then waiting with no stack recorded (idle or not: not counted)");
