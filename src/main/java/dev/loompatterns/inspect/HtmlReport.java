@@ -562,9 +562,11 @@ public final class HtmlReport {
 
     /**
      * Where a detail's name, read as words, would say less than it holds: {@code code_pinned_ms} is the time of the
-     * code's pins and of the slow first uses, both warned of, beside a tile of the code's pins alone.
+     * code's pins and of the slow first uses, both warned of, beside a tile of the code's pins alone; queueing-delay's
+     * {@code longest_task} is an id, which "longest task" under "15" made read as a count.
      */
-    private static final Map<String, String> LABELS = Map.of("code_pinned_ms", "held by the pins warned of");
+    private static final Map<String, String> LABELS = Map.of(
+            "code_pinned_ms", "held by the pins warned of", "longest_task", "id of the task that waited longest");
 
     /** {@code longest_run_ms} reads "longest run"; a few read as {@link #LABELS} say. */
     static String label(String name) {

@@ -542,6 +542,9 @@ class HtmlReportTest {
         assertThat(HtmlReport.label("code_pinned_ms"))
                 .as("the code's pins and the slow first uses, beside a tile of the code's pins alone")
                 .isEqualTo("held by the pins warned of");
+        assertThat(HtmlReport.label("longest_task"))
+                .as("an id, which 'longest task' under '15' made read as a count (a review)")
+                .isEqualTo("id of the task that waited longest");
         assertThat(HtmlReport.escape("<a href='x'>&\"")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
     }
 
