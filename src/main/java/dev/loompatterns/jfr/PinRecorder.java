@@ -202,9 +202,9 @@ public final class PinRecorder implements AutoCloseable {
                 + " is a library's, count only your own packages: "
                 + (own == null
                         ? "packages = your code's own package (not a library's, and not an example's name), or"
-                                + " PinRecorder.start(PinTaxonomy.packages(...)))"
-                        : "packages = " + own + ", the test's own, or PinRecorder.start(PinTaxonomy.packages(" + own
-                                + ")))");
+                                + " PinRecorder.start(PinTaxonomy.packages(List.of(...))))"
+                        : "packages = " + own + ", the test's own, or PinRecorder.start(PinTaxonomy.packages(List.of("
+                                + own + "))))");
     }
 
     /** What a test does so that its pins are seen: {@link #failure(int, int, List, List, List, String)}'s hint. */

@@ -285,7 +285,12 @@ class PinRecorderTest {
                         PinRecorder.JOIN_THE_TESTS_THREADS,
                         "org.acme"))
                 .endsWith("count only your own packages: packages = \"org.acme\", the test's own, or"
-                        + " PinRecorder.start(PinTaxonomy.packages(\"org.acme\")))");
+                        + " PinRecorder.start(PinTaxonomy.packages(List.of(\"org.acme\"))))");
+        // and what it names compiles as it is written (packages(String) did not: a review followed the hint)
+        try (PinRecorder hinted = PinRecorder.start(PinTaxonomy.packages(List.of("org.acme")))) {
+            hinted.stop();
+            assertThat(hinted.pins()).isEmpty();
+        }
         assertThat(PinRecorder.failure(
                         0,
                         0,

@@ -102,8 +102,8 @@ class PinningAssertionOptionsTest {
                         && m.contains("class-init")
                         && m.endsWith(
                                 "count only your own packages: packages = \"dev.loompatterns.pinning\", the test's"
-                                        + " own, or"
-                                        + " PinRecorder.start(PinTaxonomy.packages(\"dev.loompatterns.pinning\")))"));
+                                    + " own, or"
+                                    + " PinRecorder.start(PinTaxonomy.packages(List.of(\"dev.loompatterns.pinning\"))))"));
     }
 
     @Test

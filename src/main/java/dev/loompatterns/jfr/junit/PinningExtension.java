@@ -48,7 +48,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * <p>Cost: a test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
  * so its window closes without asking JFR for anything: a few microseconds. A test that creates
  * threads waits for JFR's events, by stopping the stream if it is younger than 50 ms, or from a dump
- * of its recording: a few milliseconds, after which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
+ * of its recording: milliseconds to tens of them, after which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
  * Under JUnit's parallel execution an annotated test runs alone: the annotations take JUnit's global
  * resource lock to read and write, as {@code @Isolated} does, since a thread created by a test running at
  * the same time would be counted too.
