@@ -350,7 +350,8 @@ class RulesOnRecordingsTest {
     /**
      * A recording started beside virtual threads that sleep through all of it ({@code jcmd JFR.start} on a running
      * server): their sleeps name them, so the census counts them alive through it, in both readers. A review's 2,000
-     * such threads read "virtual threads ran: 1 pin or sample of theirs", and beside 50 short ones "at least 50 alive".
+     * such threads read "virtual threads ran: 1 pin or sample of theirs", and 1,000 beside 50 short ones "at least 100
+     * alive".
      */
     @Test
     void threadsThatSleepThroughTheRecordingAreCountedAliveThroughIt(@TempDir Path dir) throws Exception {
