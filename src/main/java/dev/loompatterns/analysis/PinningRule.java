@@ -206,9 +206,9 @@ final class PinningRule extends BaseRule {
 
     /**
      * Where pins were counted, what the counts leave out: the pins shorter than the recording's threshold, which JFR
-     * does not record; nothing at 0 ms, or where the settings do not say. A review's 94 pins of about 5 ms read "26 pins
-     * held carriers for 138 ms" with a 20 ms threshold that a recording of 0 ms beside it lowered for 2 s, and said
-     * neither.
+     * does not record; nothing at 0 ms, or where the settings do not say. A review's 94 pins of about 5 ms read "26
+     * pins held carriers for 138 ms" with a 20 ms threshold that a recording of 0 ms beside it lowered for 2 s, and
+     * said neither.
      */
     private static String shorterPinsLeftOut(Recording recording) {
         Set<Duration> thresholds = recording.threshold(PINNED);
