@@ -80,13 +80,9 @@ public final class Slim {
          * Where the copy kept {@link #STILL_MANY} or more events of virtual threads: one line that says so, names
          * the types that kept the most, and a {@code jfr scrub} that leaves out those with a tenth of them or more
          * (but any a rule reads: {@link #READ_BY_THE_RULES}), where the copy's name ends in {@code .jfr} (else
-         * {@code jfr scrub} does not take it for its input); else empty.
+         * {@code jfr scrub} does not take it for its input); else empty. {@code jfr} is the tool's word in the
+         * command: this JDK's, by its path, where {@code loom inspect} runs.
          */
-        public Optional<String> stillManyLine(Path copy) {
-            return stillManyLine(copy, "jfr");
-        }
-
-        /** {@link #stillManyLine(Path)} whose command calls {@code jfr}, a shell word: this JDK's, say. */
         public Optional<String> stillManyLine(Path copy, String jfr) {
             if (virtualEvents() < STILL_MANY) {
                 return Optional.empty();

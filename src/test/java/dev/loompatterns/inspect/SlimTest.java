@@ -188,12 +188,12 @@ class SlimTest {
         Map<String, Long> many = Map.of("jdk.Deoptimization", Slim.STILL_MANY);
         Path copy = folder.resolve("p.jfr");
         String suggested = folder.resolve("p-smaller.jfr").toString();
-        assertThat(new Slim.Kept(many).stillManyLine(copy))
+        assertThat(new Slim.Kept(many).stillManyLine(copy, "jfr"))
                 .hasValueSatisfying(line -> assertThat(line).endsWith(" " + ShellWord.of(suggested)));
 
         Files.writeString(Path.of(suggested), "the user's");
         Files.createDirectory(folder.resolve("p-smaller-2.jfr"));
-        assertThat(new Slim.Kept(many).stillManyLine(copy))
+        assertThat(new Slim.Kept(many).stillManyLine(copy, "jfr"))
                 .hasValueSatisfying(line -> assertThat(line)
                         .endsWith(" "
                                 + ShellWord.of(folder.resolve("p-smaller-3.jfr").toString())));
@@ -212,7 +212,7 @@ class SlimTest {
         many.put("jdk.SocketRead", 400L);
         many.put("jdk.ExecutionSample", 300L);
         Path copy = Path.of("big slim.jfr");
-        assertThat(new Slim.Kept(many).stillManyLine(copy))
+        assertThat(new Slim.Kept(many).stillManyLine(copy, "jfr"))
                 .hasValue("The copy still has 900,788 events of virtual threads (jdk.Deoptimization 888,088,"
                         + " jdk.VirtualThreadPinned 12,000, jdk.SocketRead 400), each naming its thread: JMC may still"
                         + " be slow to open it. To leave those out too: jfr scrub --exclude-events"
@@ -222,9 +222,10 @@ class SlimTest {
                         .keySet())
                 .as("most first, whatever order the map came in")
                 .containsExactly("jdk.Deoptimization", "jdk.SocketRead");
-        assertThat(new Slim.Kept(java.util.Map.of("jdk.Deoptimization", Slim.STILL_MANY - 1)).stillManyLine(copy))
+        assertThat(new Slim.Kept(java.util.Map.of("jdk.Deoptimization", Slim.STILL_MANY - 1))
+                        .stillManyLine(copy, "jfr"))
                 .isEmpty();
-        assertThat(new Slim.Kept(many).stillManyLine(Path.of("big.slim")))
+        assertThat(new Slim.Kept(many).stillManyLine(Path.of("big.slim"), "jfr"))
                 .as("jfr scrub takes a first file not ending in .jfr for its output")
                 .hasValueSatisfying(line -> assertThat(line).doesNotContain("jfr scrub"));
         for (String keptOnPurpose : List.of(
@@ -234,7 +235,7 @@ class SlimTest {
                 "jdk.SocketRead",
                 "jdk.JavaMonitorWait",
                 "loompatterns.TaskStarted")) {
-            assertThat(new Slim.Kept(java.util.Map.of(keptOnPurpose, Slim.STILL_MANY)).stillManyLine(copy))
+            assertThat(new Slim.Kept(java.util.Map.of(keptOnPurpose, Slim.STILL_MANY)).stillManyLine(copy, "jfr"))
                     .hasValueSatisfying(line -> assertThat(line).doesNotContain("jfr scrub"));
         }
     }
