@@ -435,11 +435,15 @@ class LauncherTest {
         }
     }
 
-    /** 'loom COMMAND --help' works for the launcher's own example command too, and 'loom help example' is the same. */
+    /**
+     * 'loom COMMAND --help' works for the launcher's own example command too, and 'loom help example' and 'loom
+     * --help example' are the same ('--help example' printed the CLI's main help).
+     */
     @Test
     void exampleHelpListsTheExamplesAndExitsZero(@TempDir Path dir) throws Exception {
         Outcome help = launch(dir, Map.of(), "example", "--help");
         Outcome helpCommand = launch(dir, Map.of(), "help", "example");
+        Outcome helpFirst = launch(dir, Map.of(), "--help", "example");
 
         assertThat(help.code()).as(help.err()).isZero();
         assertThat(help.out())
@@ -447,6 +451,8 @@ class LauncherTest {
                 .contains("  E01_ThreadBasics.java", "  E21_Timer.java");
         assertThat(helpCommand.code()).as(helpCommand.err()).isZero();
         assertThat(helpCommand.out()).isEqualTo(help.out());
+        assertThat(helpFirst.code()).as(helpFirst.err()).isZero();
+        assertThat(helpFirst.out()).isEqualTo(help.out());
     }
 
     /**

@@ -307,7 +307,7 @@ public final class LoomCli implements Runnable {
         });
         int code;
         try {
-            code = cli.execute(args);
+            code = cli.execute(helpFirst(args));
         } catch (OutOfMemoryError e) {
             // what filled the heap was the command's own, unreachable now that it has returned
             code = HeapWatch.tripped() == null && Cancellation.requested()
@@ -320,6 +320,19 @@ public final class LoomCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * {@code loom --help run} as {@code loom help run}, as git's {@code --help log}: picocli would print the main
+     * help, its {@code --help} standing before the command.
+     */
+    static String[] helpFirst(String... args) {
+        if (args.length > 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            String[] asked = args.clone();
+            asked[0] = "help";
+            return asked;
+        }
+        return args;
     }
 
     /**

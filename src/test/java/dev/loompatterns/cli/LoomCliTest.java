@@ -519,6 +519,28 @@ class LoomCliTest {
     }
 
     /**
+     * 'loom --help run' is 'loom help run', as git's '--help log' is 'help log': it printed the main help, its --help
+     * standing before the command; '--help nosuch' is refused as 'help nosuch' is.
+     */
+    @Test
+    void helpBeforeACommandHelpsWithThatCommand() {
+        Result helpFirst = loom("--help", "run");
+        Result shortFirst = loom("-h", "inspect");
+        Result nosuch = loom("--help", "nosuch");
+
+        assertThat(helpFirst.code()).isZero();
+        assertThat(helpFirst.out())
+                .startsWith("Usage: loom run ")
+                .isEqualTo(loom("run", "--help").out());
+        assertThat(shortFirst.out())
+                .startsWith("Usage: loom inspect ")
+                .isEqualTo(loom("help", "inspect").out());
+        assertThat(nosuch.code()).isEqualTo(2);
+        assertThat(nosuch.err()).isEqualTo(loom("help", "nosuch").err()).startsWith("loom: no command 'nosuch'");
+        assertThat(loom("--help").out()).startsWith("Usage: loom [-hV] [COMMAND]");
+    }
+
+    /**
      * 'loom --help' lists each command in a line or two, its description's first sentence: dump's took five, the
      * whole of what it does.
      */
