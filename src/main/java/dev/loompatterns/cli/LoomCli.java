@@ -560,15 +560,14 @@ public final class LoomCli implements Runnable {
                 return what + ": " + unmatched.getCommandLine().getCommandName()
                         + " takes one pattern; 'loom compare ID ID...' runs several";
             }
-            // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near
+            // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near; a
+            // long option's, among the long names ('--csv' gave '-V', two letters dropped)
             List<String> candidates = command
                     ? commands(unmatched.getCommandLine())
                     : word.startsWith("--")
-                            ? List.copyOf(unmatched
-                                    .getCommandLine()
-                                    .getCommandSpec()
-                                    .optionsMap()
-                                    .keySet())
+                            ? unmatched.getCommandLine().getCommandSpec().optionsMap().keySet().stream()
+                                    .filter(name -> name.startsWith("--"))
+                                    .toList()
                             : suggestions;
             String nearest = Typo.nearest(word, candidates);
             if (nearest != null) {
@@ -633,6 +632,12 @@ public final class LoomCli implements Runnable {
         if (number.matches()) {
             return "option '" + number.group(1) + "' takes a whole number in its range, not '" + number.group(2) + "'";
         }
+        // a folder's name for a file (FileName): "Invalid value for option '--out': 'x/' ends with '/', ...", where
+        // run's --jfr says "--jfr 'x/' ends with '/', ..."
+        Matcher folder = FOLDER_FOR_A_FILE.matcher(message);
+        if (folder.matches()) {
+            return folder.group(1) + " " + folder.group(2);
+        }
         return message;
     }
 
@@ -653,6 +658,11 @@ public final class LoomCli implements Runnable {
             throw new CommandLine.TypeConversionException("'" + value + "' is not an int"); // as picocli says it
         }
     }
+
+    /** picocli's words around {@link LoomCommand#folderName}'s: {@code --out x/}. */
+    private static final Pattern FOLDER_FOR_A_FILE = Pattern.compile(
+            "Invalid value for option '(\\S+)'(?: \\([^)]*\\))?: ('.*' ends with '.', as a folder's name does; .*)",
+            Pattern.DOTALL);
 
     /** picocli's refusal of a value for an int option (every number option is one): {@code --tasks abc}. */
     private static final Pattern NOT_A_NUMBER =

@@ -1223,6 +1223,9 @@ class LoomCliTest {
         inspect --fromat | loom: unknown option or argument '--fromat'; did you mean '--format'? (see 'loom inspect --help')
         inspect -p.jfr | loom: unknown option or argument '-p.jfr' (see 'loom inspect --help')
         run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
+        compare --csv | loom: unknown option or argument '--csv' (see 'loom compare --help')
+        dump thread-basics --out newd/ | loom: --out 'newd/' ends with '/', as a folder's name does; give a file's name (see 'loom dump --help')
+        inspect x.jfr --out newo/ | loom: --out 'newo/' ends with '/', as a folder's name does; give a file's name (see 'loom inspect --help')
         """)
     void aUsageErrorSaysWhatWasMeant(String args, String begins) {
         usageLine(args.split(" ")).startsWith(begins);
