@@ -132,8 +132,9 @@ public sealed interface Observation {
             FOR_WORK,
             /**
              * A wait to take a lock another thread holds: a contended {@code synchronized} ({@code
-             * jdk.JavaMonitorEnter}), or a park in {@code ReentrantLock}, {@code ReentrantReadWriteLock} or
-             * {@code StampedLock}'s taking of it ({@link #takingALock}).
+             * jdk.JavaMonitorEnter}), a park in {@code ReentrantLock}, {@code ReentrantReadWriteLock} or
+             * {@code StampedLock}'s taking of it ({@link #takingALock}), or the wait for another thread's class
+             * initializer on the class's init lock ({@link #waitingForAnInitializer}).
              */
             FOR_LOCK,
             /**
@@ -175,7 +176,20 @@ public sealed interface Observation {
             if (awaitingATask(frames)) {
                 return Wait.FOR_WORK;
             }
+            if (kind == Kind.MONITOR_WAIT && waitingForAnInitializer(frames)) {
+                return Wait.FOR_LOCK;
+            }
             return kind == Kind.PARK && takingALock(frames) ? Wait.FOR_LOCK : Wait.IN_TASK;
+        }
+
+        /**
+         * Whether a monitor's wait is the JVM's wait for another thread's class initializer: JDK 25 records it as a
+         * {@code jdk.JavaMonitorWait} on the class's init lock (an {@code int[]}), with the frame that first used the
+         * class innermost, where a wait of the code's own has {@code Object.wait} there (seen here: a pool's threads
+         * using a class whose {@code <clinit>} slept, each waiting 600 ms).
+         */
+        static boolean waitingForAnInitializer(List<PinTaxonomy.Frame> frames) {
+            return !frames.isEmpty() && !frames.getFirst().type().equals("java.lang.Object");
         }
 
         /**

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * throttle off. A pool's thread parked waiting for its next task (idle) does not count. A pool is two threads or
  * more, or a {@code ForkJoinPool}'s one worker ({@link #isPool}): the common pool has one on a 2-core machine.
  *
- * <p>Nor does a wait to take a lock another thread holds ({@link Observation.Blocked#waitingForLock}): a virtual
+ * <p>Nor does a wait to take a lock another thread holds ({@link Observation.Blocked#waitingForLock}, the JVM's lock
+ * of a class another thread initializes among them): a virtual
  * thread waits for the lock as long, since the lock, not the number of threads, lets one holder through at a time. A
  * pool that waits most of its time only with its waits for a lock counted is listed apart ({@code waiting_for_locks}),
  * no candidate; its finding says why, and that before JDK 24 (JEP 491) a virtual thread blocked entering a
@@ -595,8 +596,9 @@ final class PoolCandidateRule extends BaseRule {
         if (lockBound.isEmpty()) {
             return "";
         }
-        return "A thread waiting to take a lock another holds (jdk.JavaMonitorEnter, or a park in ReentrantLock,"
-                + " ReentrantReadWriteLock or StampedLock) waits as long on a virtual thread: the lock lets its"
+        return "A thread waiting to take a lock another holds (jdk.JavaMonitorEnter, a park in ReentrantLock,"
+                + " ReentrantReadWriteLock or StampedLock, or a jdk.JavaMonitorWait for another thread's class"
+                + " initializer) waits as long on a virtual thread: the lock lets its"
                 + " holders through one at a time whatever the number of threads, so those waits are not counted as"
                 + " blocked, and "
                 + (lockBound.size() == 1 ? "a pool" : "the pools")

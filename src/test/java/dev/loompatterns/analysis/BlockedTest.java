@@ -74,6 +74,30 @@ class BlockedTest {
     }
 
     /**
+     * A thread waiting for another thread's class initializer: JDK 25 records a monitor's wait (on the class's init
+     * lock) whose innermost frame is the code that used the class, where the code's own wait has {@code Object.wait}.
+     */
+    @Test
+    void aMonitorWaitForAClassInitializerIsAWaitForALock() {
+        Observation.Blocked forInit = Observation.Blocked.of(
+                0,
+                1,
+                WORKER,
+                Observation.Blocked.Kind.MONITOR_WAIT,
+                () -> stack(
+                        "app.Service.lambda$call$0", "java.util.concurrent.FutureTask.run", "java.lang.Thread.run"));
+        Observation.Blocked own = Observation.Blocked.of(
+                0,
+                1,
+                WORKER,
+                Observation.Blocked.Kind.MONITOR_WAIT,
+                () -> stack("java.lang.Object.wait0", "java.lang.Object.wait", "app.Service.call"));
+
+        assertThat(forInit.waitedFor()).isEqualTo(Observation.Blocked.Wait.FOR_LOCK);
+        assertThat(own.waitedFor()).isEqualTo(Observation.Blocked.Wait.IN_TASK);
+    }
+
+    /**
      * A condition's await (also on a lock's own condition, whose wake-up takes the lock again under the await), a
      * semaphore's acquire and a future's get wait for something else than a lock's holder; a pool's wait for a task
      * is idle.

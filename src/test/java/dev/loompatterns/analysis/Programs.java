@@ -228,6 +228,60 @@ public final class Programs {
     }
 
     /**
+     * A pool of {@value #THREADS} whose tasks all use a class the first of them initializes: the others wait for its
+     * initializer, which JDK 25 records as a {@code jdk.JavaMonitorWait} on the class's init lock (an {@code int[]})
+     * with the task's frame innermost. The initializer goes on, and sleeps {@value #HOLD_MS} ms (above the monitor
+     * wait's 20 ms threshold), once a thread dump shows every other thread waiting for it.
+     */
+    public static final class InitializingPool {
+        static final int THREADS = 4;
+        static final long HOLD_MS = 50;
+
+        private static final CountDownLatch ALL_WAITING = new CountDownLatch(1);
+
+        static final class Slow {
+            static final int VALUE;
+
+            static {
+                try {
+                    ALL_WAITING.await();
+                    Thread.sleep(HOLD_MS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                VALUE = 1;
+            }
+        }
+
+        public static void main(String[] args) throws Exception {
+            List<Future<Integer>> done = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+                for (int i = 0; i < THREADS; i++) {
+                    done.add(pool.submit(() -> Slow.VALUE));
+                }
+                String waiting = "waiting on the Class initialization monitor for " + Slow.class.getName();
+                while (threadDump().split(java.util.regex.Pattern.quote(waiting), -1).length - 1 < THREADS - 1) {
+                    Thread.onSpinWait();
+                }
+                ALL_WAITING.countDown();
+            }
+            for (Future<Integer> each : done) {
+                each.get(); // a task's failure fails the program
+            }
+        }
+
+        /** The JVM's own thread dump ({@code jcmd PID Thread.print}): only it says which thread waits for a class. */
+        private static String threadDump() throws Exception {
+            return (String) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "threadPrint",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+        }
+    }
+
+    /**
      * {@value #TASKS} tasks given to {@code CompletableFuture.supplyAsync} with no executor, each asleep
      * {@value #SLEEP_MS} ms: they run in the common pool, whose workers mostly wait. Run with the common pool's
      * parallelism set to 1, as a 2-core machine has it, its one worker takes them in turn.

@@ -148,6 +148,32 @@ class RulesOnRecordingsTest {
     }
 
     /**
+     * A pool whose threads wait for another thread's class initializer is no candidate: the wait is for the JVM's lock
+     * of the class, which a virtual thread waits for as long (and, on JDK 25, pinned). It counted as blocked in a
+     * monitor's wait, and an idle {@code HttpClient} pool waiting 500 ms for a class read as blocked.
+     */
+    @Test
+    void aPoolWaitingForAClassInitializerIsNoCandidate(@TempDir Path dir) throws Exception {
+        Finding pools = findings(Programs.record(Programs.InitializingPool.class, dir.resolve("init.jfr"), "default"))
+                .get("pool-candidate");
+
+        assertThat(pools.list("candidates")).as(pools.summary()).isEmpty();
+        assertThat(pools.list("waiting_for_locks")).singleElement().satisfies(entry -> {
+            Map<?, ?> pool = (Map<?, ?>) entry;
+            assertThat(pool.get("threads")).isEqualTo(Programs.InitializingPool.THREADS);
+            assertThat((Double) pool.get("lock_wait_ms"))
+                    .as(
+                            "three threads waited for the initializer's %s ms sleep at least: %s",
+                            Programs.InitializingPool.HOLD_MS, pool)
+                    .isGreaterThanOrEqualTo(3.0 * Programs.InitializingPool.HOLD_MS);
+            assertThat(((Map<?, ?>) pool.get("blocked_in")).keySet().stream().map(String::valueOf))
+                    .as("the initializer's own waits are blocked; the waits for it are not")
+                    .doesNotContain("monitor wait");
+        });
+        assertThat(pools.explanation()).contains("class initializer");
+    }
+
+    /**
      * Tasks that sleep in the common pool ({@code CompletableFuture.supplyAsync} with no executor), its parallelism 1
      * as on a 2-core machine: its one worker is a pool to move, unlike a lone thread of another pool, and the finding
      * says how, since the program never created that pool.

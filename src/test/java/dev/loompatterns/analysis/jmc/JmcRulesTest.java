@@ -128,6 +128,10 @@ class JmcRulesTest {
                 Programs.record(Programs.ShortLivedPool.class, dir.resolve("short.jfr"), "default"));
         // pool-candidate tells a wait for a lock by its stack, which JMC gives in frames of its own
         RECORDINGS.put("locked-pool", Programs.record(Programs.LockedPool.class, dir.resolve("locked.jfr"), "default"));
+        // and a monitor's wait for a class initializer, by its innermost frame, from the code's own
+        RECORDINGS.put(
+                "initializing-pool",
+                Programs.record(Programs.InitializingPool.class, dir.resolve("init.jfr"), "default"));
         // and a park recorded with no stack from the others, where JMC gives no stack trace at all
         RECORDINGS.put(
                 "idle-pool-no-stacks",
