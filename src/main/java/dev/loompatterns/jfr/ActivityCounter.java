@@ -52,6 +52,11 @@ public final class ActivityCounter implements AutoCloseable {
     public ActivityCounter(boolean countStarts) {
         this.countingStarts = countStarts;
         JvmShutdown.requireRunning("the activity counter"); // before the stream exists: nothing to close if it throws
+        // the harness's events, registered before this, the first stream of a run, starts: a live stream loses events
+        // committed around an event class's registration, which the first commit would make mid-run (StopMark.on)
+        jdk.jfr.FlightRecorder.register(TaskSubmittedEvent.class);
+        jdk.jfr.FlightRecorder.register(TaskStartedEvent.class);
+        jdk.jfr.FlightRecorder.register(PatternRunEvent.class);
         this.stream = new RecordingStream();
         if (countStarts) {
             stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();

@@ -81,10 +81,15 @@ final class QueueingDelay {
                     case TaskSubmittedEvent.NAME -> submitted.put(e.getLong("taskId"), e.getStartTime());
                     case TaskStartedEvent.NAME -> {
                         started.put(e.getLong("taskId"), e.getStartTime());
-                        threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
+                        if (e.getThread() != null) { // a live stream can leave a thread unnamed (FileReads)
+                            threadOfTask.put(e.getLong("taskId"), e.getThread().getJavaThreadId());
+                        }
                     }
-                    case "jdk.VirtualThreadStart" ->
-                        virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime());
+                    case "jdk.VirtualThreadStart" -> {
+                        if (e.getThread() != null) {
+                            virtualStarts.put(e.getThread().getJavaThreadId(), e.getStartTime());
+                        }
+                    }
                     default -> {} // a replay hands over every event of the recording: the others are not ours
                 }
             };
@@ -109,8 +114,12 @@ final class QueueingDelay {
         List<Task> measured = new ArrayList<>();
         for (long id = base; id < base + tasks; id++) {
             if (submitted.containsKey(id) && started.containsKey(id)) {
+                Long thread = threadOfTask.get(id);
                 measured.add(new Task(
-                        id - base, submitted.get(id), started.get(id), virtualStarts.get(threadOfTask.get(id))));
+                        id - base,
+                        submitted.get(id),
+                        started.get(id),
+                        thread == null ? null : virtualStarts.get(thread)));
             }
         }
         return measured;

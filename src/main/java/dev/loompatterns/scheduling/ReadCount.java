@@ -23,6 +23,9 @@ final class ReadCount {
     private long virtual;
 
     @GuardedBy("this")
+    private long unnamed;
+
+    @GuardedBy("this")
     private long readNanos;
 
     @GuardedBy("this")
@@ -44,12 +47,13 @@ final class ReadCount {
         replayed = true;
         reads = 0;
         virtual = 0;
+        unnamed = 0;
         readNanos = 0;
         events.forEach(this::count);
     }
 
     synchronized FileReads.Measurement measurement(long pins) {
-        return new FileReads.Measurement(reads, virtual, Duration.ofNanos(readNanos), pins);
+        return new FileReads.Measurement(reads, virtual, unnamed, Duration.ofNanos(readNanos), pins);
     }
 
     @GuardedBy("this")
@@ -57,7 +61,10 @@ final class ReadCount {
         if (event.getEventType().getName().equals(FILE_READ) && path.equals(event.getString("path"))) {
             reads++;
             readNanos += event.getDuration().toNanos();
-            if (event.getThread().isVirtual()) {
+            if (event.getThread() == null) {
+                unnamed++; // a live stream of JDK 25 can miss a short-lived virtual thread's name
+                // (FileReads.Measurement)
+            } else if (event.getThread().isVirtual()) {
                 virtual++;
             }
         }

@@ -253,39 +253,79 @@ class SchedulingTest {
         FileReads.Measurement result = FileReads.measure(mode, 3);
         long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK;
         assertThat(result.reads()).isGreaterThanOrEqualTo(3 * chunksPerFile);
-        assertThat(result.virtual()).isEqualTo(mode == Mode.PLATFORM ? 0 : result.reads());
+        if (mode == Mode.PLATFORM) {
+            assertThat(result.virtual()).isZero();
+        } else { // JFR's live stream may leave a short-lived virtual thread unnamed (FileReads.Measurement)
+            assertThat(result.virtual()).isPositive();
+            assertThat(result.virtual() + result.unnamed()).isEqualTo(result.reads());
+        }
         assertThat(result.pins()).isZero();
         Check check = SchedulingPattern.checkFileReads(mode, 3, result);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
+    /**
+     * In a fresh JVM, 10,000 virtual threads' reads are all counted: the live stream lost up to a third of them (143,401
+     * and 292,982 of 330,000 counted, the check failed) when the stop mark's event class was registered by its first
+     * commit, while the stream ran; and a read whose thread the stream did not name threw in the handler, a stack
+     * trace each.
+     */
+    @Test
+    void aFreshJvmCountsEveryReadOfTenThousandVirtualThreads() throws Exception {
+        ChildJvm.Result child;
+        try (ChildJvm.Launch launch =
+                ChildJvm.Launch.plain(List.of("--enable-preview"), ManyFileReads.class, List.of("10000"))) {
+            child = ChildJvm.run(launch, Duration.ofSeconds(100)); // backstop only
+        }
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.stderr()).isEmpty();
+        long chunksPerFile = FileReads.FILE_BYTES / FileReads.CHUNK + 1; // and the read that finds the end of file
+        assertThat(Long.parseLong(child.value("reads"))).isEqualTo(10_000 * chunksPerFile);
+        assertThat(Long.parseLong(child.value("virtual")) + Long.parseLong(child.value("unnamed")))
+                .isEqualTo(10_000 * chunksPerFile);
+    }
+
+    /** {@link FileReads#measure} in a JVM of its own, for the tasks given, virtual: prints its counts. */
+    static final class ManyFileReads {
+        public static void main(String[] args) throws Exception {
+            FileReads.Measurement result = FileReads.measure(Mode.VIRTUAL, Integer.parseInt(args[0]));
+            System.out.println("reads=" + result.reads());
+            System.out.println("virtual=" + result.virtual());
+            System.out.println("unnamed=" + result.unnamed());
+        }
+    }
+
     /** Each task reads the whole file a chunk at a time: fewer reads than that, or a read on the wrong kind of thread, or a pin, fails. */
     @Test
     void theFileReadCheckFailsOnTooFewReadsAReadOnTheWrongThreadOrAPin() {
-        Duration time = Duration.ofMillis(1);
         long oneTask = FileReads.FILE_BYTES / FileReads.CHUNK + 1; // and the read that finds the end of file
-        assertThat(SchedulingPattern.checkFileReads(
-                                Mode.VIRTUAL, 1, new FileReads.Measurement(oneTask, oneTask, time, 0))
-                        .verdict())
-                .isEqualTo(Check.Verdict.PASSED);
-        Check tooFew =
-                SchedulingPattern.checkFileReads(Mode.VIRTUAL, 8, new FileReads.Measurement(oneTask, oneTask, time, 0));
+        assertThat(fileReads(Mode.VIRTUAL, 1, oneTask, oneTask, 0, 0).verdict()).isEqualTo(Check.Verdict.PASSED);
+        Check tooFew = fileReads(Mode.VIRTUAL, 8, oneTask, oneTask, 0, 0);
         assertThat(tooFew.verdict()).as("one task's reads for 8 tasks").isEqualTo(Check.Verdict.FAILED);
         assertThat(tooFew.detail()).contains("expected at least 256 reads");
-        assertThat(SchedulingPattern.checkFileReads(
-                                Mode.VIRTUAL, 1, new FileReads.Measurement(oneTask, oneTask - 1, time, 0))
-                        .verdict())
+        assertThat(fileReads(Mode.VIRTUAL, 1, oneTask, oneTask - 1, 0, 0).verdict())
                 .as("a read on a platform thread")
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkFileReads(Mode.PLATFORM, 1, new FileReads.Measurement(oneTask, 1, time, 0))
-                        .verdict())
+        assertThat(fileReads(Mode.PLATFORM, 1, oneTask, 1, 0, 0).verdict())
                 .as("a read on a virtual thread")
                 .isEqualTo(Check.Verdict.FAILED);
-        assertThat(SchedulingPattern.checkFileReads(
-                                Mode.STRUCTURED, 1, new FileReads.Measurement(oneTask, oneTask, time, 1))
-                        .verdict())
+        assertThat(fileReads(Mode.STRUCTURED, 1, oneTask, oneTask, 0, 1).verdict())
                 .as("a pin")
                 .isEqualTo(Check.Verdict.FAILED);
+        Check unnamed = fileReads(Mode.VIRTUAL, 1, oneTask, oneTask - 3, 3, 0);
+        assertThat(unnamed.verdict())
+                .as("reads on threads the stream did not name, the rest virtual")
+                .isEqualTo(Check.Verdict.PASSED);
+        assertThat(unnamed.detail()).contains("(3 reads' thread not named by JFR's live stream");
+        assertThat(fileReads(Mode.VIRTUAL, 1, oneTask, oneTask - 4, 3, 0).verdict())
+                .as("one read on a platform thread beside the unnamed")
+                .isEqualTo(Check.Verdict.FAILED);
+    }
+
+    /** The file-read check of {@code tasks} tasks that measured these counts, in 1 ms of reads. */
+    private static Check fileReads(Mode mode, int tasks, long reads, long virtual, long unnamed, long pins) {
+        return SchedulingPattern.checkFileReads(
+                mode, tasks, new FileReads.Measurement(reads, virtual, unnamed, Duration.ofMillis(1), pins));
     }
 
     /**
