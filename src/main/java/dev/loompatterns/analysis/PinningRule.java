@@ -314,7 +314,8 @@ final class PinningRule extends BaseRule {
                     .append(apartPins == 1 ? " was" : " were")
                     .append(" a class's first use or JFR's own, reported apart.");
         }
-        explanation.append(shorterPinsLeftOut(recording));
+        String leftOut = shorterPinsLeftOut(recording); // begins with its space, where the advice ends with one
+        explanation.append(explanation.charAt(explanation.length() - 1) == ' ' ? leftOut.stripLeading() : leftOut);
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
     }
 

@@ -173,12 +173,15 @@ class PinningRuleTest {
     @Test
     void pinsCountedUnderAThresholdSayWhatTheyLeaveOut() {
         assertThat(onePin(Set.of(Duration.ofMillis(20))).explanation())
-                .endsWith(" These are the pins of 20 ms or more, the recording's threshold: JFR leaves shorter ones"
+                .endsWith(". These are the pins of 20 ms or more, the recording's threshold: JFR leaves shorter ones"
                         + " out. Record with a threshold of 0 ms to count every pin.");
         assertThat(onePin(Set.of(Duration.ZERO, Duration.ofMillis(20))).explanation())
                 .contains("The recording's threshold for pins moved between 0 ms and 20 ms while it recorded")
                 .contains("the pins shorter than 20 ms are counted only while it was lower");
         assertThat(onePin(Set.of(Duration.ZERO)).explanation()).doesNotContain("threshold");
+        assertThat(onePin(Set.of(Duration.ofMillis(20))).explanation())
+                .as("the advice's end and the threshold's note: it read 'every JDK.  These are'")
+                .doesNotContain("  ");
     }
 
     private static Finding onePin(Set<Duration> thresholds) {
