@@ -107,9 +107,11 @@ public final class JfrRepository {
 
     /**
      * Whether the process that made {@code folder}, a JFR repository by its name, is running: the pid in the name is
-     * a live process's that began no later than the folder was made. Else the pid is another's now, or the folder a
-     * copy that kept its times ({@code cp -a}), and its maker has ended. A live process whose start the JDK cannot
-     * read counts as the maker.
+     * a live process's that has a file in the folder open, as a JVM writing a repository keeps its chunk open (Linux's
+     * {@code /proc/PID/fd} shows it). Where the system does not show a process's files (another system, another
+     * user's process): a live process's that began no later than the folder was made. Else the pid is another's now
+     * (a container's JVM was pid 1, as the host's init is), or the folder a copy that kept its times ({@code cp -a}),
+     * and its maker has ended. A live process whose start the JDK cannot read counts as the maker.
      */
     public static boolean madeByRunningProcess(Path folder) {
         OptionalLong pid = madeBy(folder);
@@ -120,11 +122,42 @@ public final class JfrRepository {
         if (process.isEmpty()) {
             return false;
         }
+        Optional<Boolean> writing = hasOpenIn(pid.getAsLong(), folder);
+        if (writing.isPresent()) {
+            return writing.get();
+        }
         Optional<Instant> started = process.get().info().startInstant();
         Optional<Instant> made = madeAt(folder);
         return started.isEmpty()
                 || made.isEmpty()
                 || !started.get().isAfter(made.get().plus(START_SLACK));
+    }
+
+    /**
+     * Whether process {@code pid} has a file in {@code folder} open, as Linux's {@code /proc/PID/fd} shows; empty
+     * where it shows nothing (no such folder on this system, or another user's process).
+     */
+    static Optional<Boolean> hasOpenIn(long pid, Path folder) {
+        Path real;
+        try {
+            real = folder.toRealPath();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> open = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : open) {
+                try {
+                    if (Files.readSymbolicLink(fd).startsWith(real)) {
+                        return Optional.of(true);
+                    }
+                } catch (IOException | RuntimeException closedSinceListed) {
+                    // not open any more, or not a link: not a file in the folder
+                }
+            }
+            return Optional.of(false);
+        } catch (IOException | RuntimeException notShown) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.core.ChildJvm;
 import dev.loompatterns.testing.Commands;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,15 +110,30 @@ class JfrRepositoryTest {
     }
 
     /**
-     * A folder named for a live process is that process's only if the process began before the folder was made; one
-     * named for this JVM: made now, it is; with its times set back before this JVM began, its maker has ended and the
-     * pid is this JVM's since. A pid no process has, or a name that is not a repository's, is no running maker.
+     * A folder named for a live process is that process's only if the process has a file in it open, where the system
+     * shows a process's files (Linux): one named for this JVM is while this JVM holds a chunk in it open, and is not
+     * once it is closed, the folder made now or not (a container's JVM was pid 1, and the host's init, pid 1 since
+     * long before, was taken for its maker). Where the system does not show them, only if the process began before
+     * the folder was made: with its times set back before this JVM began, its maker has ended and the pid is this
+     * JVM's since. A pid no process has, or a name that is not a repository's, is no running maker.
      */
     @Test
-    void aRepositorysMakerRunsOnlyIfItsPidsProcessBeganBeforeTheFolder() throws Exception {
+    void aRepositorysMakerRunsOnlyIfItsPidsProcessWritesInIt() throws Exception {
         long own = ProcessHandle.current().pid();
         Path folder = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + own));
-        assertThat(JfrRepository.madeByRunningProcess(folder)).as("made now").isTrue();
+        boolean filesShown = JfrRepository.hasOpenIn(own, folder).isPresent();
+        assertThat(filesShown)
+                .as("this machine's /proc shows this JVM's files")
+                .isEqualTo(Files.isDirectory(Path.of("/proc/self/fd")));
+        try (FileChannel chunk = FileChannel.open(
+                folder.resolve("2026_12_02_15_15_34.jfr"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            assertThat(JfrRepository.madeByRunningProcess(folder))
+                    .as("a chunk open")
+                    .isTrue();
+        }
+        assertThat(JfrRepository.madeByRunningProcess(folder))
+                .as("made now, nothing open")
+                .isEqualTo(!filesShown);
 
         Instant began = ProcessHandle.current().info().startInstant().orElseThrow();
         Files.setLastModifiedTime(folder, FileTime.from(began.minus(Duration.ofHours(1))));
