@@ -109,9 +109,11 @@ final class PinningAssertionFixtures {
 
         /** Runs before the recorder starts: the thread has mounted, so its start is not in the recording. */
         @BeforeEach
-        void waitUntilTheThreadWaits() {
-            while (before.thread().getState() != Thread.State.WAITING) {
-                Thread.onSpinWait();
+        void waitUntilTheThreadWaits() throws InterruptedException {
+            Thread thread = before.thread();
+            Background.awaitUntil(() -> thread.getState() == Thread.State.WAITING || !thread.isAlive());
+            if (!thread.isAlive()) { // else the wait would spin until the kit's timeout, saying nothing of why
+                throw new AssertionError("the thread ended before it waited for the test");
             }
         }
 
