@@ -315,11 +315,14 @@ final class VirtualThreadCensusRule extends BaseRule {
                 pasted.written());
         details.put(
                 "slim_command",
-                !jfrReads(recording)
-                        ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
-                        : pasted.jfr() + " scrub --exclude-events"
-                                + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
-                                + ShellWord.of(file) + " " + ShellWord.of(slim));
+                pasted.slim() != null // the copy this run writes, made so
+                        ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim "
+                                + ShellWord.of(pasted.slim().toString())
+                        : !jfrReads(recording)
+                                ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
+                                : pasted.jfr() + " scrub --exclude-events"
+                                        + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
+                                        + ShellWord.of(file) + " " + ShellWord.of(slim));
     }
 
     /** What JMC shows of these threads and how long it would take to open the file, from {@link #putJmc}'s details. */

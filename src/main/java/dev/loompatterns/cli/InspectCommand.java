@@ -276,7 +276,8 @@ final class InspectCommand extends LoomCommand {
                             Notes.loomCommand(),
                             java.util.stream.Stream.of(target, slimTarget)
                                     .filter(path -> path != null && !AtomicFile.isStandardOutput(path))
-                                    .collect(java.util.stream.Collectors.toSet())));
+                                    .collect(java.util.stream.Collectors.toSet()),
+                            slimTarget == null || AtomicFile.isStandardOutput(slimTarget) ? null : slimTarget));
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {

@@ -52,11 +52,7 @@ public final class ActivityCounter implements AutoCloseable {
     public ActivityCounter(boolean countStarts) {
         this.countingStarts = countStarts;
         JvmShutdown.requireRunning("the activity counter"); // before the stream exists: nothing to close if it throws
-        // the harness's events, registered before this, the first stream of a run, starts: a live stream loses events
-        // committed around an event class's registration, which the first commit would make mid-run (StopMark.on)
-        jdk.jfr.FlightRecorder.register(TaskSubmittedEvent.class);
-        jdk.jfr.FlightRecorder.register(TaskStartedEvent.class);
-        jdk.jfr.FlightRecorder.register(PatternRunEvent.class);
+        registerHarnessEvents();
         this.stream = new RecordingStream();
         if (countStarts) {
             stream.enable(VIRTUAL_THREAD_START).withoutStackTrace();
@@ -67,6 +63,24 @@ public final class ActivityCounter implements AutoCloseable {
         // Copied out at once: the stream may reuse its event objects.
         stream.onEvent(VIRTUAL_THREAD_PINNED, this::delivered);
         this.mark = PinStream.StopMark.on(stream);
+    }
+
+    /**
+     * The harness's events, registered and initialized before this, the first stream of a run, starts: a live stream
+     * loses events committed around an event class's registration, which the first commit would make mid-run
+     * ({@code PinStream.StopMark.on}); and a task's first commit would initialize the class while the run's other
+     * virtual threads wait for it, pinned (a class-init-wait of {@code TaskStartedEvent}, 65 ms, in a test's run).
+     */
+    private static void registerHarnessEvents() {
+        for (Class<? extends jdk.jfr.Event> event :
+                List.of(TaskSubmittedEvent.class, TaskStartedEvent.class, PatternRunEvent.class)) {
+            jdk.jfr.FlightRecorder.register(event);
+            try {
+                java.lang.invoke.MethodHandles.lookup().ensureInitialized(event);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e); // public classes of this package: cannot happen
+            }
+        }
     }
 
     /**

@@ -192,7 +192,7 @@ class VirtualThreadCensusRuleTest {
     void theCommandToPasteCallsTheToolsAsTheRunSays() {
         List<Observation> events = List.of(
                 new Observation.VirtualStart(T0 + MS, virtual(1)), new Observation.VirtualEnd(T0 + 2 * MS, virtual(1)));
-        Pasted pasted = new Pasted("'/opt/jdk 25/bin/jfr'", "./loom", java.util.Set.of());
+        Pasted pasted = new Pasted("'/opt/jdk 25/bin/jfr'", "./loom", java.util.Set.of(), null);
         for (boolean copied : List.of(false, true)) {
             VirtualThreadCensusRule rule = new VirtualThreadCensusRule(pasted);
             events.forEach(rule::accept);
@@ -202,6 +202,14 @@ class VirtualThreadCensusRuleTest {
                     .as(copied ? "a killed JVM's chunk, which jfr cannot read" : "a finished recording")
                     .startsWith(copied ? "./loom inspect r.jfr --slim " : "'/opt/jdk 25/bin/jfr' scrub ");
         }
+        // a run that writes a slim copy names that copy, not a name of its own beside the file
+        VirtualThreadCensusRule writing = new VirtualThreadCensusRule(new Pasted(
+                "jfr", "./loom", java.util.Set.of(Path.of("edge/churn slim.jfr")), Path.of("edge/churn slim.jfr")));
+        events.forEach(writing::accept);
+        Finding finding = writing.finish(new Rule.Recording(
+                T0, T0 + 10 * MS, 2, 1000, "rec/churn.jfr", Map.of(), Map.of(), Map.of(), Map.of(), false));
+        assertThat((String) finding.details().get("slim_command"))
+                .isEqualTo("./loom inspect rec/churn.jfr --slim 'edge/churn slim.jfr'");
     }
 
     /**

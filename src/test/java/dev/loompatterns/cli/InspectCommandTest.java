@@ -213,12 +213,13 @@ class InspectCommandTest {
     }
 
     /**
-     * The census's command for a copy JMC opens quickly names a file that is not the one {@code --slim} writes:
-     * {@code loom inspect r.jfr --slim r-slim.jfr} suggested {@code jfr scrub ... r-slim.jfr}, which would replace the
-     * copy just written (the name was chosen during the reading, before the copy existed).
+     * The census's command for a copy JMC opens quickly, where {@code --slim} writes one, is the command that writes
+     * it: {@code loom inspect r.jfr --slim r-slim.jfr} suggested {@code jfr scrub ... r-slim.jfr}, which would replace
+     * the copy just written (the name was chosen during the reading, before the copy existed), and then a scrub to
+     * {@code r-slim-2.jfr}, a second copy beside the one written. The report's own name is not suggested either.
      */
     @Test
-    void theCensussCommandForACopyDoesNotNameTheCopySlimWrites(@TempDir Path dir) throws IOException {
+    void theCensussCommandForACopyIsTheOneSlimWrites(@TempDir Path dir) throws IOException {
         Path copy = Files.copy(recording, dir.resolve("r.jfr"));
         Path slim = dir.resolve("r-slim.jfr");
         Path report = dir.resolve("r.json");
@@ -228,8 +229,7 @@ class InspectCommandTest {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(slim).exists();
-        assertThat(slimCommand(Files.readString(report))).endsWith(" " + copy + " " + dir.resolve("r-slim-2.jfr"));
-        // the report's own name is not suggested either
+        assertThat(slimCommand(Files.readString(report))).endsWith(" inspect " + copy + " --slim " + slim);
         Path named = dir.resolve("q.jfr");
         Files.copy(recording, named);
         Path out = dir.resolve("q-slim.jfr");
