@@ -219,11 +219,13 @@ public final class Notes {
             return;
         }
         out.println();
-        long parentPins = -1; // not known where there are several files
+        // the pins' command and loom inspect name the first file with pins, a parent's first: the first file had none
+        // where the pins were in a child's (synchronized-jdk21) or a later row's (compare's first cell pin-free)
+        Path pinsExample = null;
         if (files.size() == 1) {
             out.println("Recording: " + VisibleText.of(files.getFirst().toString())); // a name's escape is not run
             RecordingSummary summary = RecordingSummary.read(files.getFirst());
-            parentPins = summary.pins();
+            pinsExample = summary.pins() > 0 ? files.getFirst() : null;
             long apart = apart(outcome.rows()).apartTotal();
             boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
             printIndented(summary.lines(pinsNote(summary.pins(), apart, !childFiles.isEmpty(), repeated)), out);
@@ -234,23 +236,19 @@ public final class Notes {
                 .mapToInt(file -> VisibleText.of(file.getFileName().toString()).length())
                 .max()
                 .orElse(0);
-        long pinsRecorded = Math.max(0, parentPins); // every file's pins: the pins' command only where there are some
         if (files.size() > 1) {
             out.println("Recordings (" + files.size() + ") in "
                     + VisibleText.of(files.getFirst().getParent().toString()) + ":");
             for (Path file : files) {
-                pinsRecorded += printSummaryLine(file, nameWidth, true, out);
+                if (printSummaryLine(file, nameWidth, true, out) > 0 && pinsExample == null) {
+                    pinsExample = file;
+                }
             }
         }
-        // the pins' command names a child's file where the pins are there alone (synchronized-jdk21: the parent's
-        // file has none, and the command named it)
-        Path pinsExample = files.getFirst();
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
-                long pins = printSummaryLine(file, nameWidth, false, out);
-                pinsRecorded += pins;
-                if (parentPins == 0 && pins > 0 && pinsExample.equals(files.getFirst())) {
+                if (printSummaryLine(file, nameWidth, false, out) > 0 && pinsExample == null) {
                     pinsExample = file;
                 }
             }
@@ -270,14 +268,15 @@ public final class Notes {
                     + " jfr:");
             String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
             out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
-            if (pinsRecorded > 0) {
+            if (pinsExample != null) { // the pins' command only where there are some
                 out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
                         + ShellWord.of(pinsExample.toString()));
             }
         }
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
         out.println("Loom's rules on it (pins by cause, carrier hogging, pools to move; --out r.html for charts):");
-        out.println("  " + loomCommand() + " inspect " + ShellWord.of(pinsExample.toString()));
+        out.println("  " + loomCommand() + " inspect "
+                + ShellWord.of((pinsExample == null ? example : pinsExample).toString()));
     }
 
     /**
