@@ -58,7 +58,9 @@
  *
  * <h2>The check</h2>
  * Mirror 0 fails at once, mirror 1 answers after {@code latency-ms}, and each further mirror
- * would answer {@code gap-ms} (5 s by default) later than the one before. Every mirror logs its
+ * would answer {@code gap-ms} (5 s by default, 1 s at the least, so that no stall of a loaded machine lets a
+ * slower mirror answer first; it costs no time, as the losers are interrupted) later than the one before. Every
+ * mirror logs its
  * start and its ending ({@link dev.loompatterns.core.TaskLog}); the check reads the log the
  * moment the race returns. It passes if mirror 1 won every race, exactly one mirror succeeded,
  * every other loser was interrupted or never started, and none was still running. In the

@@ -1254,6 +1254,7 @@ class LoomCliTest {
         inspect -p.jfr | loom: unknown option or argument '-p.jfr' (see 'loom inspect --help')
         run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
         compare --csv | loom: unknown option or argument '--csv' (see 'loom compare --help')
+        run race -P gap-ms=1 | loom: gap-ms must be from 1000 to 600000, got 1
         dump thread-basics --out newd/ | loom: --out 'newd/' ends with '/', as a folder's name does; give a file's name (see 'loom dump --help')
         inspect x.jfr --out newo/ | loom: --out 'newo/' ends with '/', as a folder's name does; give a file's name (see 'loom inspect --help')
         """)
