@@ -14,7 +14,10 @@
  * {@code FuturesWithin.collect}). The pool size shows: once every pool thread is held by a slow
  * subtask, the quick ones queued behind it never start, and are cancelled unstarted.
  * {@link dev.loompatterns.deadline.VirtualDeadline} is the same code with a virtual thread per
- * subtask, so every subtask starts and only the slow ones are cut off. In both, {@code cancel}
+ * subtask, so every subtask starts and only the slow ones are cut off. In both, the submitting stops
+ * once the budget is spent, and the subtasks not submitted never start: 1,000,000 virtual subtasks,
+ * each submitted, returned 18.8 s after a 200 ms budget (a review, on a loaded 2-core machine), and
+ * 315 ms after it once the submitting stopped (here, one run). In both, {@code cancel}
  * interrupts but does not wait; the executor's {@code close()} does.
  * {@link dev.loompatterns.deadline.StructuredDeadline} puts the budget in the scope's
  * configuration:

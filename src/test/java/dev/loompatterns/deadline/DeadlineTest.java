@@ -93,6 +93,25 @@ class DeadlineTest {
     }
 
     /**
+     * The executor form stops submitting once the budget is spent: with none left, no subtask is submitted, so none
+     * runs (1,000,000 virtual subtasks, each submitted, returned 18.8 s after a 200 ms budget).
+     */
+    @Test
+    void theExecutorFormSubmitsNothingOnceTheBudgetIsSpent() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Callable<String>> subtasks = java.util.Collections.nCopies(1_000, () -> {
+            ran.incrementAndGet();
+            return "ran";
+        });
+        Map<Integer, String> delivered;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            delivered = FuturesWithin.collect(executor, Duration.ZERO, subtasks);
+        } // close: every subtask submitted has ended
+        assertThat(delivered).isEmpty();
+        assertThat(ran).hasValue(0);
+    }
+
+    /**
      * Why the structured form gathers results in a map: in JDK 25 a subtask's result cannot be
      * read after join() timed out. JDK 26 (JEP 525) changes this area (Joiner.onTimeout).
      */
