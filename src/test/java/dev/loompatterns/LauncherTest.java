@@ -469,6 +469,23 @@ class LauncherTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /**
+     * The JVM's own warnings go to stderr: a platform run at 20,000 threads beside another printed "[warning][os,thread]
+     * Failed to start thread ... pthread_create failed (EAGAIN)" on stdout, above the table, where it breaks csv and
+     * json. {@code -XX:+UseLargePages} without large pages warns so on every start here; a machine that has them says
+     * nothing, and the test is skipped.
+     */
+    @Test
+    void theJvmsWarningsGoToStderr(@TempDir Path dir) throws Exception {
+        Outcome run = launch(dir, Map.of("LOOM_JAVA_OPTS", "-XX:+UseLargePages"), "--version");
+        String warning = "[warning][pagesize]";
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                run.out().contains(warning) || run.err().contains(warning), "no large-pages warning on this machine");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("loom-patterns ").doesNotContain(warning);
+        assertThat(run.err()).contains(warning);
+    }
+
     /** Run by sh ({@code sh ./loom --version}), the launcher runs itself by bash: sh said "set: Illegal option". */
     @Test
     void theLauncherRunBySh(@TempDir Path dir) throws Exception {
