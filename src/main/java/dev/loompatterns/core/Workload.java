@@ -39,8 +39,11 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
             throw new UsageException("--tasks must be at least 1, got " + resolvedTasks);
         }
         if (resolvedTasks > max) {
-            throw new UsageException("--tasks for " + pattern.id() + " in " + mode.id() + " mode must be from 1 to "
-                    + max + ", got " + resolvedTasks + limitReason(pattern, mode));
+            // the mode named only where the modes' limits differ: daemon-threads' 50 read "in platform mode"
+            boolean sameInEveryMode = pattern.modes().stream().allMatch(other -> pattern.maxTasks(other) == max);
+            throw new UsageException(
+                    "--tasks for " + pattern.id() + (sameInEveryMode ? "" : " in " + mode.id() + " mode")
+                            + " must be from 1 to " + max + ", got " + resolvedTasks + limitReason(pattern, mode));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Param param : pattern.params()) {
@@ -58,7 +61,7 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
 
     private static String limitReason(Pattern pattern, Mode mode) {
         return mode == Mode.PLATFORM && pattern.maxTasks(Mode.PLATFORM) < pattern.maxTasks(Mode.VIRTUAL)
-                ? " (each task is a platform thread; more would exhaust the machine: the virtual mode takes up to "
+                ? " (platform threads cost far more than virtual ones: the virtual mode takes up to "
                         + pattern.maxTasks(Mode.VIRTUAL) + ")"
                 : "";
     }

@@ -1255,6 +1255,8 @@ class LoomCliTest {
         run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
         compare --csv | loom: unknown option or argument '--csv' (see 'loom compare --help')
         run race -P gap-ms=1 | loom: gap-ms must be from 1000 to 600000, got 1
+        run daemon-threads --tasks 51 | loom: --tasks for daemon-threads must be from 1 to 50, got 51
+        run thread-basics --mode platform --tasks 20001 | loom: --tasks for thread-basics in platform mode must be from 1 to 20000, got 20001 (platform threads cost far more than virtual ones
         dump thread-basics --out newd/ | loom: --out 'newd/' ends with '/', as a folder's name does; give a file's name (see 'loom dump --help')
         inspect x.jfr --out newo/ | loom: --out 'newo/' ends with '/', as a folder's name does; give a file's name (see 'loom inspect --help')
         """)
