@@ -14,6 +14,7 @@ import dev.loompatterns.core.Variant;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.jfr.PatternRunEvent;
 import dev.loompatterns.jfr.Profiles;
+import dev.loompatterns.testing.Background;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -109,6 +110,35 @@ class SessionTest {
 
     private static Session session() {
         return new Session(Progress.none(new PrintWriter(new StringWriter())));
+    }
+
+    /**
+     * A row's line on a terminal goes on counting the seconds while its run takes them: it stood still, "[1/1] ...", for
+     * the 130 s of a platform run of 20,000 waiters. The run here returns once the line has said a second.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // backstop only: without the ticking, the run waits for a second said for ever
+    void aLongRunsLineCountsItsSeconds() throws InterruptedException {
+        StringWriter shown = new StringWriter();
+        PrintWriter err = new PrintWriter(shown);
+        Pattern waitsForATick = new Numbered(n -> {
+            try {
+                // a StringWriter's buffer is a StringBuffer: its appends and toString are synchronized
+                Background.awaitUntil(() -> shown.toString().contains(", 1 s"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Check.passed("ticked");
+        });
+
+        Session.Outcome outcome = new Session(Progress.onTerminal(err, 0))
+                .run(List.of(cell(waitsForATick)), 0, 1, new Session.Recording.None());
+
+        assertThat(outcome.allPassed()).isTrue();
+        assertThat(shown.toString()).contains("[1/1] numbered virtual default, 1 s");
+        assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+                .as("the ticker ended with the run")
+                .doesNotContain("loom-progress");
     }
 
     @Test
