@@ -497,8 +497,8 @@ public final class PinStream implements AutoCloseable {
             StopMark mark = new StopMark();
             // registered before the stream starts, not by the first mark's commit: JDK 25.0.3's live stream lost
             // events committed around an event class's registration, measured here: a run of 10,000 virtual threads
-            // reading a file counted 143,401 and 292,982 of its 330,000 jdk.FileRead events, none lost once registered
-            // first; a recording's file kept them all (docs/design.md, "Platform facts")
+            // reading a file counted 292,982 of its 330,000 jdk.FileRead events, none lost once registered first; a
+            // recording's file kept them all (docs/design.md, "Platform facts")
             jdk.jfr.FlightRecorder.register(StopMarkEvent.class);
             stream.enable(StopMarkEvent.class).withoutStackTrace();
             stream.onEvent(StopMarkEvent.NAME, event -> {

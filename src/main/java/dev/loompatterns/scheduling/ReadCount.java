@@ -62,8 +62,7 @@ final class ReadCount {
             reads++;
             readNanos += event.getDuration().toNanos();
             if (event.getThread() == null) {
-                unnamed++; // a live stream of JDK 25 can miss a short-lived virtual thread's name
-                // (FileReads.Measurement)
+                unnamed++; // JDK 25's live stream can leave a thread unnamed (FileReads.Measurement)
             } else if (event.getThread().isVirtual()) {
                 virtual++;
             }

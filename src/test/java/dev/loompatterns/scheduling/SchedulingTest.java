@@ -265,10 +265,10 @@ class SchedulingTest {
     }
 
     /**
-     * In a fresh JVM, 10,000 virtual threads' reads are all counted: the live stream lost up to a third of them (143,401
-     * and 292,982 of 330,000 counted, the check failed) when the stop mark's event class was registered by its first
-     * commit, while the stream ran; and a read whose thread the stream did not name threw in the handler, a stack
-     * trace each.
+     * In a fresh JVM, 10,000 virtual threads' reads are all counted: the live stream lost some (292,982 of 330,000
+     * counted, the check failed) when the stop mark's event class was registered by its first commit, while the stream
+     * ran; and a read whose thread the stream did not name threw in the handler, a stack trace each (143,401 counted
+     * with both).
      */
     @Test
     void aFreshJvmCountsEveryReadOfTenThousandVirtualThreads() throws Exception {
