@@ -9,6 +9,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.engine.ReportFormat;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.PatternRunEvent;
+import dev.loompatterns.jfr.RecordingSummary;
 import dev.loompatterns.testing.Background;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -915,19 +916,13 @@ class LoomCliTest {
         assertThat(result.code()).as(result.err()).isZero();
         Path pinned = recordings.resolve("pinning-virtual-class-init.jfr");
         Path first = recordings.resolve("thread-basics-virtual-default.jfr");
-        assertThat(pins(pinned)).isPositive();
+        assertThat(RecordingSummary.read(pinned).pins()).isPositive();
         // the first cell's file mostly holds none; a cold JVM's first use of a class may pin in it, and then it is
         // named
-        Path named = pins(first) > 0 ? first : pinned;
+        Path named = RecordingSummary.read(first).pins() > 0 ? first : pinned;
         assertThat(result.out())
                 .contains("--stack-depth 64 " + named)
                 .contains("  loom inspect " + named + System.lineSeparator());
-    }
-
-    private static long pins(Path recording) throws IOException {
-        return RecordingFile.readAllEvents(recording).stream()
-                .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
-                .count();
     }
 
     /**
