@@ -122,11 +122,16 @@ public final class JfrRepository {
         if (process.isEmpty()) {
             return false;
         }
-        Optional<Boolean> writing = hasOpenIn(pid.getAsLong(), folder);
-        if (writing.isPresent()) {
-            return writing.get();
-        }
-        Optional<Instant> started = process.get().info().startInstant();
+        return hasOpenIn(pid.getAsLong(), folder).orElseGet(() -> beganBeforeMade(process.get(), folder));
+    }
+
+    /**
+     * Whether {@code process} began no later than {@code folder} was made (within {@link #START_SLACK}): where the
+     * system does not show a process's files, the sign that a live pid is still the folder's maker's. True where
+     * either time cannot be read.
+     */
+    static boolean beganBeforeMade(ProcessHandle process, Path folder) {
+        Optional<Instant> started = process.info().startInstant();
         Optional<Instant> made = madeAt(folder);
         return started.isEmpty()
                 || made.isEmpty()

@@ -260,8 +260,14 @@ public final class Programs {
                     done.add(pool.submit(() -> Slow.VALUE));
                 }
                 String waiting = "waiting on the Class initialization monitor for " + Slow.class.getName();
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a backstop, with why
                 while (threadDump().split(java.util.regex.Pattern.quote(waiting), -1).length - 1 < THREADS - 1) {
-                    Thread.onSpinWait();
+                    if (System.nanoTime() - giveUp > 0) { // the dump's words differ on this JDK, say
+                        ALL_WAITING.countDown(); // lets the pool end
+                        throw new IllegalStateException(
+                                "no thread dump in 60 s said '" + waiting + "' of " + (THREADS - 1) + " threads");
+                    }
+                    Thread.sleep(1);
                 }
                 ALL_WAITING.countDown();
             }

@@ -135,8 +135,15 @@ class JfrRepositoryTest {
                 .as("made now, nothing open")
                 .isEqualTo(!filesShown);
 
+        // where the system does not show a process's files: the times alone
+        assertThat(JfrRepository.beganBeforeMade(ProcessHandle.current(), folder))
+                .as("made now, by the times")
+                .isTrue();
         Instant began = ProcessHandle.current().info().startInstant().orElseThrow();
         Files.setLastModifiedTime(folder, FileTime.from(began.minus(Duration.ofHours(1))));
+        assertThat(JfrRepository.beganBeforeMade(ProcessHandle.current(), folder))
+                .as("made before this JVM began, by the times")
+                .isFalse();
         assertThat(JfrRepository.madeByRunningProcess(folder))
                 .as("made before this JVM began")
                 .isFalse();
