@@ -170,7 +170,8 @@ final class CompareCommand extends LoomCommand {
         Session.Recording where = jfrDir == null ? new Session.Recording.None() : perCell(made);
 
         PrintWriter out = out();
-        Session session = new Session(Progress.onTerminal(err()));
+        Progress progress = Progress.onTerminal(err());
+        Session session = new Session(progress);
         Session.Outcome outcome;
         try {
             outcome = session.run(cells, warmup, repeat, where, finished -> {
@@ -194,7 +195,7 @@ final class CompareCommand extends LoomCommand {
             notes.forEach(note -> out.println(System.lineSeparator() + note));
             // the recordings' lines are aligned text: a code block keeps them lines
             java.io.StringWriter recordings = new java.io.StringWriter();
-            Notes.describeRecordings(outcome, new PrintWriter(recordings));
+            Notes.describeRecordings(outcome, progress, new PrintWriter(recordings));
             if (!recordings.toString().isBlank()) {
                 out.println(System.lineSeparator() + "```" + System.lineSeparator()
                         + recordings.toString().strip() + System.lineSeparator() + "```");
@@ -202,7 +203,7 @@ final class CompareCommand extends LoomCommand {
         } else if (format.forPeople()) {
             out.println();
             notes.forEach(note -> Notes.note(out, note));
-            Notes.describeRecordings(outcome, out);
+            Notes.describeRecordings(outcome, progress, out);
         } else if (format == ReportFormat.CSV) {
             // the notes travel with the data: comment lines after the rows (pandas: comment='#');
             // json carries what they say as fields of each row (spread, jit_ms, pinned_first_use, virtual_threads null)

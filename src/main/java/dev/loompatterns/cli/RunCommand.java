@@ -99,13 +99,14 @@ final class RunCommand extends LoomCommand {
                 : new Session.Recording.OneFile(recording.load(), target, defaultName);
 
         PrintWriter out = out();
-        Session session = new Session(Progress.onTerminal(err()));
+        Progress progress = Progress.onTerminal(err());
+        Session session = new Session(progress);
         Session.Outcome outcome =
                 session.run(cells, 0, 1, where, finished -> table.print(ReportFormat.TABLE, finished.rows(), out));
         table.print(ReportFormat.TABLE, outcome.rows(), out);
         Notes.rowNotes(outcome.rows()).forEach(note -> Notes.note(out, note));
         Notes.singleRunsNote(outcome.rows(), compareArguments(pattern, chosen), out);
-        Notes.describeRecordings(outcome, out);
+        Notes.describeRecordings(outcome, progress, out);
         return outcome.allPassed() ? LoomCli.EXIT_OK : LoomCli.EXIT_CHECK_FAILED;
     }
 

@@ -147,9 +147,9 @@ public final class Notes {
      * Prints one recording's line (its name, virtual threads started, pins and, if asked, submit failures) and returns
      * its pins.
      */
-    private static long printSummaryLine(Path file, int nameWidth, boolean submitFailures, PrintWriter out)
-            throws IOException {
-        RecordingSummary summary = RecordingSummary.read(file);
+    private static long printSummaryLine(
+            Path file, int nameWidth, boolean submitFailures, Reading reading, PrintWriter out) throws IOException {
+        RecordingSummary summary = reading.read(file, out);
         out.println(summaryLine(
                 VisibleText.of(file.getFileName().toString()),
                 nameWidth,
@@ -208,23 +208,52 @@ public final class Notes {
     }
 
     /**
+     * Reads the recordings' summaries one after another, each shown on {@code progress} while it is read: a
+     * recording of 400,000 virtual threads took 4 s, with nothing on the screen.
+     */
+    private static final class Reading {
+        private final Progress progress;
+        private final int total;
+        private int done;
+
+        Reading(Progress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        /** The file's summary; {@code out} is flushed first, so that the progress line comes after its lines. */
+        RecordingSummary read(Path file, PrintWriter out) throws IOException {
+            out.flush();
+            String label = "reading " + VisibleText.of(file.getFileName().toString());
+            try (Progress.Ticking ticking = progress.ticking(++done, total, label)) {
+                return RecordingSummary.read(file);
+            } finally {
+                progress.clear();
+            }
+        }
+    }
+
+    /**
      * After the table: what each recording holds, the child JVMs' recordings, and how to open them.
      * A file's pins are all its pins: where the table set some apart, a line says so, so that a
-     * count above the table's {@code pinned} does not read as a contradiction.
+     * count above the table's {@code pinned} does not read as a contradiction. Each file's reading
+     * is shown on {@code progress}.
      */
-    public static void describeRecordings(Session.Outcome outcome, PrintWriter out) throws IOException {
+    public static void describeRecordings(Session.Outcome outcome, Progress progress, PrintWriter out)
+            throws IOException {
         List<Path> files = outcome.recordings();
         List<Path> childFiles = outcome.childRecordings();
         if (files.isEmpty()) {
             return;
         }
+        Reading reading = new Reading(progress, files.size() + childFiles.size());
         out.println();
         // the pins' command and loom inspect name the first file with pins, a parent's first: the first file had none
         // where the pins were in a child's (synchronized-jdk21) or a later row's (compare's first cell pin-free)
         Path pinsExample = null;
         if (files.size() == 1) {
             out.println("Recording: " + VisibleText.of(files.getFirst().toString())); // a name's escape is not run
-            RecordingSummary summary = RecordingSummary.read(files.getFirst());
+            RecordingSummary summary = reading.read(files.getFirst(), out);
             pinsExample = summary.pins() > 0 ? files.getFirst() : null;
             long apart = apart(outcome.rows()).apartTotal();
             boolean repeated = outcome.rows().stream().anyMatch(row -> row.repeats() > 1);
@@ -240,7 +269,7 @@ public final class Notes {
             out.println("Recordings (" + files.size() + ") in "
                     + VisibleText.of(files.getFirst().getParent().toString()) + ":");
             for (Path file : files) {
-                if (printSummaryLine(file, nameWidth, true, out) > 0 && pinsExample == null) {
+                if (printSummaryLine(file, nameWidth, true, reading, out) > 0 && pinsExample == null) {
                     pinsExample = file;
                 }
             }
@@ -248,7 +277,7 @@ public final class Notes {
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
             for (Path file : childFiles) {
-                if (printSummaryLine(file, nameWidth, false, out) > 0 && pinsExample == null) {
+                if (printSummaryLine(file, nameWidth, false, reading, out) > 0 && pinsExample == null) {
                     pinsExample = file;
                 }
             }
