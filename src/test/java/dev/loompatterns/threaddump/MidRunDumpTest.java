@@ -55,8 +55,7 @@ class MidRunDumpTest {
         Thread interrupter = Thread.ofPlatform().name("interrupter").start(() -> {
             try {
                 pattern.waiting().await();
-                // in awaitArrival
-                Background.awaitUntil(() -> caller.getState() == Thread.State.WAITING || done.get());
+                Background.awaitUntil(() -> waitsInAwaitArrival(caller) || done.get());
             } catch (InterruptedException e) {
                 return;
             }
@@ -76,6 +75,17 @@ class MidRunDumpTest {
         assertThat(dir.resolve("dump.json"))
                 .as("no dump of a run that was not held")
                 .doesNotExist();
+    }
+
+    /**
+     * Whether {@code thread} waits, with {@link dev.loompatterns.core.RunGate}'s {@code awaitArrival} on its stack:
+     * not in some other wait of take() (a WAITING state alone was taken for it).
+     */
+    private static boolean waitsInAwaitArrival(Thread thread) {
+        Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && java.util.Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getMethodName().equals("awaitArrival"));
     }
 
     /**
