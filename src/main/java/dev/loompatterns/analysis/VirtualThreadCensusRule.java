@@ -77,7 +77,11 @@ final class VirtualThreadCensusRule extends BaseRule {
     /** From this many virtual-thread events, JMC takes seconds to open the file. */
     static final long SLOW_IN_JMC = 100_000;
 
-    /** JMC 9.1.2's parser, measured here: virtual threads in a recording, seconds to load. */
+    /**
+     * JMC 9.1.2's parser ({@code JfrLoaderToolkit.loadEvents}) on this project's 2-core machine: virtual threads in a
+     * recording, milliseconds to load. Up to 100,000 the measurements behind the project's design (2026-11-30, one run
+     * each), 300,000 the faster of two on 2026-12-02 (docs/inspect.md, "What it costs").
+     */
     private static final long[][] JMC_LOAD = {{10_000, 700}, {30_000, 1_300}, {100_000, 6_300}, {300_000, 106_000}};
 
     private final LogHistogram lifetimes = new LogHistogram();
