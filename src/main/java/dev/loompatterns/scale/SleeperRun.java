@@ -205,7 +205,7 @@ public final class SleeperRun {
 
     /**
      * Runs one row in a child JVM of its own ({@link ChildJvm.Launch#plain}: nothing counts or
-     * records in it) and waits for it; the child's last output line is its result. The child is
+     * records in it) and waits for it; the child's last line that starts {@code kind=} is its result. The child is
      * destroyed and waited for on every path out, an interrupt included.
      *
      * @param jvmOptions the child's JVM options ({@link #childJvmOptions()})
@@ -227,13 +227,18 @@ public final class SleeperRun {
             child = ChildJvm.run(launch, NO_BACKSTOP);
         }
         List<String> lines = child.stdout();
-        if (child.exitCode() != 0 || lines.isEmpty() || !lines.getLast().startsWith("kind=")) {
+        // the last result line, not the last line: -Xlog:gc* in LOOM_JAVA_OPTS writes the heap's summary to stdout
+        // after it, and the row was refused as failed
+        Optional<String> result = lines.reversed().stream()
+                .filter(line -> line.startsWith("kind="))
+                .findFirst();
+        if (child.exitCode() != 0 || result.isEmpty()) {
             throw failure(
                     kind.label(pool),
                     child.exitCode(),
                     Stream.concat(lines.stream(), child.stderr().lines()).toList());
         }
-        return Result.decode(lines.getLast());
+        return Result.decode(result.get());
     }
 
     /**

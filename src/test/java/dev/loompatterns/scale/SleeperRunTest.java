@@ -82,6 +82,21 @@ class SleeperRunTest {
     }
 
     /**
+     * A row's JVM whose GC log goes to stdout ({@code LOOM_JAVA_OPTS=-Xlog:gc*}, as the help suggests GC options)
+     * prints the heap's summary after its result line: the row is read, not refused as a JVM that exited with 0.
+     */
+    @Test
+    @Timeout(120) // backstop only
+    void aRowsJvmThatLogsItsGcToStdoutStillGivesItsResult() throws InterruptedException {
+        List<String> options = new ArrayList<>(SleeperRun.childJvmOptions());
+        options.add("-Xlog:gc*");
+
+        SleeperRun.Result result = SleeperRun.inChildJvm(Kind.VIRTUAL, 10, 0, 0, Wait.SLEEP, 0, options);
+
+        assertThat(result.woke()).isEqualTo(10);
+    }
+
+    /**
      * A row's JVM killed from outside before it printed (the kernel's out-of-memory killer, say) is said as that:
      * it was "exited with 137: " and nothing, an unexpected error (a review's kill -9).
      */
