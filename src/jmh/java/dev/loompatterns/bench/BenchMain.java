@@ -14,6 +14,19 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         ChildJvm.stopDescendantsOnExit();
-        org.openjdk.jmh.Main.main(args);
+        try {
+            org.openjdk.jmh.Main.main(args);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            // JMH reads a benchmark's name as a regular expression and lets a bad one escape: a stack trace of 15
+            // frames for 'bench [x'. One line instead, and the exit JMH gives a bad option
+            System.err.println(badPattern(e));
+            System.exit(1);
+        }
+    }
+
+    /** A benchmark pattern JMH could not read, in one line: {@code '[x': Unclosed character class near index 1}. */
+    static String badPattern(java.util.regex.PatternSyntaxException e) {
+        return "loom bench: '" + e.getPattern() + "' is not a regular expression: " + e.getDescription()
+                + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "");
     }
 }
