@@ -209,7 +209,7 @@ public final class Notes {
 
     /**
      * Reads the recordings' summaries one after another, each shown on {@code progress} while it is read: a
-     * recording of 400,000 virtual threads took 4 s, with nothing on the screen.
+     * recording of 400,000 virtual threads took 3 to 4 s, with nothing on the screen.
      */
     private static final class Reading {
         private final Progress progress;
