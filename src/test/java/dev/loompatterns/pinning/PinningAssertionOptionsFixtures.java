@@ -361,4 +361,62 @@ final class PinningAssertionOptionsFixtures {
             mine.join();
         }
     }
+
+    /**
+     * The first test times out under {@code @Timeout} on a thread of its own and does not stop on an interrupt, so
+     * JUnit goes on while it runs; the second waits until its body has begun, its window open (JUnit's 100 ms may
+     * run out before a loaded machine starts the stream); the third is judged while it still runs; the fourth lets it
+     * end and waits until its thread has; the fifth is judged after.
+     */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class TimedOutOnItsOwnThread {
+        static final CountDownLatch RELEASE = new CountDownLatch(1);
+        static volatile Thread stuck;
+
+        @Test
+        @Order(1)
+        @ShouldNotPin
+        @org.junit.jupiter.api.Timeout(
+                value = 100,
+                unit = TimeUnit.MILLISECONDS,
+                threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+        void timesOutDeafToInterrupts() {
+            stuck = Thread.currentThread();
+            boolean interrupted = false;
+            while (RELEASE.getCount() > 0) {
+                try {
+                    RELEASE.await();
+                } catch (InterruptedException e) {
+                    interrupted = true; // deaf to it, as a busy loop or an uninterruptible call is
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Test
+        @Order(2)
+        void waitsForItsBody() throws InterruptedException {
+            dev.loompatterns.testing.Background.awaitUntil(() -> stuck != null);
+        }
+
+        @Test
+        @Order(3)
+        @ShouldNotPin
+        void judgedWhileItRuns() {}
+
+        @Test
+        @Order(4)
+        void letsItEnd() throws InterruptedException {
+            RELEASE.countDown();
+            dev.loompatterns.testing.Background.awaitUntil(() -> !stuck.isAlive());
+        }
+
+        @Test
+        @Order(5)
+        @ShouldNotPin
+        void judgedAfter() {}
+    }
 }

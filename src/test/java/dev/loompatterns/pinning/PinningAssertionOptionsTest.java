@@ -234,6 +234,34 @@ class PinningAssertionOptionsTest {
                 .assertStatistics(s -> s.succeeded(2).failed(0));
     }
 
+    /**
+     * A test that timed out on a thread of its own and runs on, deaf to interrupts, holds its window: the next
+     * annotated test is told which test that is and why it still runs, not that tests run in parallel (they did not),
+     * and once it has returned the tests after it are judged again. A review's finding.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // backstop only: the fixture's waits poll
+    void aTestThatTimedOutOnItsOwnThreadAndRunsOnIsNamedToTheNext() {
+        org.junit.platform.testkit.engine.Events events;
+        try {
+            events = fixture(selectClass(PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.class))
+                    .testEvents();
+        } finally { // whatever went wrong, the stuck test's thread ends
+            PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.RELEASE.countDown();
+        }
+
+        events.assertStatistics(s -> s.succeeded(3).failed(2));
+        PinningAssertionTest.failedOnce(
+                events,
+                ExtensionConfigurationException.class,
+                m -> m.contains("another test under @ShouldNotPin or @ShouldPin, 'timesOutDeafToInterrupts()' (on"
+                                + " thread '")
+                        && m.contains("has not returned, though JUnit went on without it")
+                        && !m.contains("parallel"));
+        PinningAssertionTest.failedOnce(
+                events, java.util.concurrent.TimeoutException.class, m -> m.contains("timed out after 100"));
+    }
+
     @Test
     void aPinOfAThreadLeftBehindByAnEarlierTestIsNotChargedToTheNext() {
         fixture(selectClass(PinningAssertionOptionsFixtures.LeftBehind.class))

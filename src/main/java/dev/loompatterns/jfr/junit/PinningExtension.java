@@ -99,6 +99,11 @@ public final class PinningExtension implements InvocationInterceptor {
     /** The engine's one stream, closed when the engine is done. */
     private static final class SharedStream implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final PinStream stream = new PinStream();
+        /**
+         * The test whose window is open, and its thread, for the test that finds it open; null between windows.
+         * Written and read by different tests' threads.
+         */
+        private volatile String holder;
 
         @Override
         public void close() {
@@ -157,12 +162,20 @@ public final class PinningExtension implements InvocationInterceptor {
             throw new ExtensionConfigurationException(
                     "@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + e.getMessage(), e);
         }
-        PinStream stream = context.getRoot()
+        SharedStream shared = context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
-                .stream;
-        PinStream.Window window = open(stream::open, expected.where().toString(), context.getDisplayName());
-        PinStream.Seen seen = proceedThenClose(invocation, () -> stream.close(window));
+                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class);
+        PinStream stream = shared.stream;
+        boolean parallel = context.getConfigurationParameter(PARALLEL, Boolean::parseBoolean)
+                .orElse(false);
+        PinStream.Window window = open(
+                stream::open, expected.where().toString(), context.getDisplayName(), () -> shared.holder, parallel);
+        shared.holder = "'" + context.getDisplayName() + "' (on thread '"
+                + Thread.currentThread().getName() + "')";
+        PinStream.Seen seen = proceedThenClose(invocation, () -> {
+            shared.holder = null;
+            return stream.close(window);
+        });
         List<Pin> counted = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
         Predicate<String> ownCode = expected.ownCode();
@@ -174,22 +187,35 @@ public final class PinningExtension implements InvocationInterceptor {
         }
     }
 
+    /** JUnit's configuration parameter that turns parallel execution on. */
+    static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
+
     /**
-     * Opens the test's window. Another window open is another annotated test running beside this one; any other
-     * failure is the stream's own (JFR's repository could not be made, the JVM is shutting down), told as it is.
-     * Before, every failure here was reported as a test running in parallel.
+     * Opens the test's window. Another window open is another annotated test still running, named by {@code holder}
+     * (null: not known): without parallel execution, one that JUnit gave up on; any other failure is the stream's own
+     * (JFR's repository could not be made, the JVM is shutting down), told as it is. Before, every failure here was
+     * reported as a test running in parallel, also where a test had timed out on a thread of its own and run on.
      */
-    static PinStream.Window open(Supplier<PinStream.Window> open, String where, String test) {
+    static PinStream.Window open(
+            Supplier<PinStream.Window> open, String where, String test, Supplier<String> holder, boolean parallel) {
         String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + test + "': ";
         try {
             return open.get(); // PinStream's own lock orders the windows
         } catch (PinStream.OverlapException overlap) {
+            String other = Optional.ofNullable(holder.get())
+                    .map(name -> "another test under @ShouldNotPin or @ShouldPin, " + name + ",")
+                    .orElse("another test under @ShouldNotPin or @ShouldPin");
             throw new ExtensionConfigurationException(
-                    on + "another test under @ShouldNotPin or @ShouldPin is running at the same time, though"
-                            + " the annotations take JUnit's global resource lock (as @Isolated does). A test's"
-                            + " threads are told by when they were created, so these tests must not run in parallel"
-                            + " with each other nor with tests that start threads: run them without"
-                            + " junit.jupiter.execution.parallel.enabled",
+                    parallel
+                            ? on + other + " is running at the same time, though the annotations take JUnit's"
+                                    + " global resource lock (as @Isolated does). A test's threads are told by when"
+                                    + " they were created, so these tests must not run in parallel with each other"
+                                    + " nor with tests that start threads: run them without " + PARALLEL
+                            : on + other + " has not returned, though JUnit went on without it, as JUnit does"
+                                    + " where a test times out under @Timeout on a thread of its own"
+                                    + " (SEPARATE_THREAD) and does not stop on an interrupt. No annotated test can"
+                                    + " be judged until it returns: make it end when interrupted, or time it out on"
+                                    + " the test's own thread (@Timeout's default, SAME_THREAD)",
                     overlap);
         } catch (IllegalStateException failed) {
             throw new IllegalStateException(

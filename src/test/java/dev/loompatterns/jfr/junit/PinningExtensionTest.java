@@ -57,7 +57,9 @@ class PinningExtensionTest {
                     throw jfr;
                 },
                 "C.m()",
-                "m()"));
+                "m()",
+                () -> null,
+                false));
 
         assertThat(thrown)
                 .isExactlyInstanceOf(IllegalStateException.class)
@@ -71,7 +73,8 @@ class PinningExtensionTest {
         try (PinStream stream = new PinStream()) {
             PinStream.Window first = stream.open();
 
-            Throwable thrown = catchThrowable(() -> PinningExtension.open(stream::open, "C.m()", "m()"));
+            Throwable thrown =
+                    catchThrowable(() -> PinningExtension.open(stream::open, "C.m()", "m()", () -> null, true));
 
             assertThat(thrown)
                     .isInstanceOf(ExtensionConfigurationException.class)
@@ -79,6 +82,26 @@ class PinningExtensionTest {
                     .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
                             + " @ShouldNotPin or @ShouldPin is running at the same time");
             assertThat(stream.close(first).couldPin()).isFalse();
+        }
+    }
+
+    /** Without parallel execution, the window open is a test JUnit went on without: named, and why it may run on. */
+    @Test
+    void withoutParallelExecutionTheTestHoldingTheWindowIsNamed() {
+        try (PinStream stream = new PinStream()) {
+            PinStream.Window first = stream.open();
+
+            Throwable thrown = catchThrowable(() -> PinningExtension.open(
+                    stream::open, "C.m()", "m()", () -> "'stuck()' (on thread 'junit-timeout-thread-1')", false));
+
+            assertThat(thrown)
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
+                            + " @ShouldNotPin or @ShouldPin, 'stuck()' (on thread 'junit-timeout-thread-1'), has not"
+                            + " returned, though JUnit went on without it")
+                    .hasMessageContaining("(SEPARATE_THREAD)")
+                    .hasMessageNotContaining("parallel");
+            stream.close(first);
         }
     }
 
