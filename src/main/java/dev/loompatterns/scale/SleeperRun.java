@@ -232,6 +232,11 @@ public final class SleeperRun {
         Optional<String> result = lines.reversed().stream()
                 .filter(line -> line.startsWith("kind="))
                 .findFirst();
+        if (stoppedByCtrlC(child.exitCode(), lines, child.stderr())) {
+            // the terminal's Ctrl-C reaches the row's JVM too (one process group), which may end before this JVM's
+            // hook interrupts the wait: a stop, not "killed by signal 2 ... a kill from outside"
+            throw new InterruptedException("the " + kind.label(pool) + " row's JVM was stopped by SIGINT");
+        }
         if (child.exitCode() != 0 || result.isEmpty()) {
             throw failure(
                     kind.label(pool),
@@ -239,6 +244,11 @@ public final class SleeperRun {
                     Stream.concat(lines.stream(), child.stderr().lines()).toList());
         }
         return Result.decode(result.get());
+    }
+
+    /** A row's JVM that ended on SIGINT (Ctrl-C) before it printed anything. */
+    static boolean stoppedByCtrlC(int exitCode, List<String> stdout, String stderr) {
+        return exitCode == 128 + 2 && stdout.stream().allMatch(String::isBlank) && stderr.isBlank();
     }
 
     /**

@@ -97,6 +97,49 @@ class SleeperRunTest {
     }
 
     /**
+     * A row's JVM that a SIGINT ended before it printed (the terminal's Ctrl-C reaches the whole process group, and the
+     * row's JVM may end before loom's own hook interrupts the wait) is a stop, as Ctrl-C is: it was "killed by signal
+     * 2 ... a kill from outside" (a review, by reading).
+     */
+    @Test
+    @Timeout(120) // backstop only: the row sleeps 60 s unless the signal ends it
+    void aRowsJvmEndedBySigintIsAStopNotAKill() throws Exception {
+        try (var row = dev.loompatterns.testing.Background.start(
+                () -> SleeperRun.inChildJvm(Kind.VIRTUAL, 1, 0, 60_000, Wait.SLEEP, 0, SleeperRun.childJvmOptions()))) {
+            java.util.concurrent.atomic.AtomicReference<ProcessHandle> rowJvm =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            dev.loompatterns.testing.Background.awaitUntil(() -> {
+                ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info()
+                                .arguments()
+                                .map(a -> List.of(a).contains(SleeperRun.class.getName()))
+                                .orElse(false))
+                        .findFirst()
+                        .ifPresent(rowJvm::set);
+                return rowJvm.get() != null;
+            });
+            Process kill = new ProcessBuilder(
+                            "kill", "-INT", Long.toString(rowJvm.get().pid()))
+                    .start();
+            assertThat(kill.waitFor()).isZero();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(row::join)
+                    .isInstanceOf(InterruptedException.class)
+                    .hasMessage("the virtual thread per task row's JVM was stopped by SIGINT");
+        }
+    }
+
+    @Test
+    void onlyASilentEndBySigintIsAStop() {
+        assertThat(SleeperRun.stoppedByCtrlC(130, List.of(), "")).isTrue();
+        assertThat(SleeperRun.stoppedByCtrlC(137, List.of(), "")).as("SIGKILL").isFalse();
+        assertThat(SleeperRun.stoppedByCtrlC(130, List.of(), "Exception in thread \"main\" ..."))
+                .as("it said why")
+                .isFalse();
+    }
+
+    /**
      * A row's JVM killed from outside before it printed (the kernel's out-of-memory killer, say) is said as that:
      * it was "exited with 137: " and nothing, an unexpected error (a review's kill -9).
      */
