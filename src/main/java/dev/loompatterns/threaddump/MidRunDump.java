@@ -82,9 +82,9 @@ public final class MidRunDump {
                         throw new InterruptedException("interrupted while the dump was written; it is deleted");
                     }
                 }
-            } catch (InterruptedException e) {
-                // the wait took the caller's interrupt in: the run is cancelled with the caller, not waited for to its
-                // end
+            } catch (Exception | Error e) {
+                // the wait took the caller's interrupt in, or the dump could not be written (a full disk): the run is
+                // cancelled, not waited for to its end, which took the whole run before the dump's one line
                 run.interrupt();
                 throw e;
             } finally {

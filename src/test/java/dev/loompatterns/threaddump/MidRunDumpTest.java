@@ -21,8 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60) // backstop only
 class MidRunDumpTest {
 
-    /** A pattern that waits, before any task reaches the hold, until it is interrupted. */
-    private record WaitsForACancel(CountDownLatch waiting, AtomicBoolean cancelled) implements Pattern {
+    /**
+     * A pattern that waits until it is interrupted: before any task reaches the hold, or, if {@code arrives}, once its
+     * task has reached it (held, then after).
+     */
+    private record WaitsForACancel(CountDownLatch waiting, AtomicBoolean cancelled, boolean arrives)
+            implements Pattern {
+        WaitsForACancel(boolean arrives) {
+            this(new CountDownLatch(1), new AtomicBoolean(), arrives);
+        }
+
         @Override
         public PatternInfo info() {
             return PatternInfo.of(99, "waits-for-a-cancel", "waits for a cancel", "none", 1)
@@ -33,6 +41,9 @@ class MidRunDumpTest {
         public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
             waiting.countDown();
             try {
+                if (arrives) {
+                    dev.loompatterns.core.RunGate.arrive(); // held: an interrupt here ends the hold's wait
+                }
                 new CountDownLatch(1).await(); // BLOCKS-UNTIL: interrupted
             } catch (InterruptedException e) {
                 cancelled.set(true);
@@ -49,7 +60,7 @@ class MidRunDumpTest {
      */
     @Test
     void anInterruptedCallerCancelsItsRun(@TempDir Path dir) throws Exception {
-        WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
+        WaitsForACancel pattern = new WaitsForACancel(false);
         Thread caller = Thread.currentThread();
         AtomicBoolean done = new AtomicBoolean(); // the caller is past take(): its waits are no longer take()'s
         Thread interrupter = Thread.ofPlatform().name("interrupter").start(() -> {
@@ -78,6 +89,18 @@ class MidRunDumpTest {
     }
 
     /**
+     * A dump that cannot be written (its folder gone, a full disk) cancels the held run, as an interrupt does: the
+     * run was released and waited for to its end before the error's one line (a review, by reading).
+     */
+    @Test
+    void aDumpThatCannotBeWrittenCancelsTheRun(@TempDir Path dir) {
+        WaitsForACancel pattern = new WaitsForACancel(true);
+
+        assertThatThrownBy(() -> take(pattern, dir.resolve("gone"))).isInstanceOf(java.io.IOException.class);
+        assertThat(pattern.cancelled()).as("the run's task saw the interrupt").isTrue();
+    }
+
+    /**
      * Whether {@code thread} waits, with {@link dev.loompatterns.core.RunGate}'s {@code awaitArrival} on its stack:
      * not in some other wait of take() (a WAITING state alone was taken for it).
      */
@@ -94,7 +117,7 @@ class MidRunDumpTest {
      */
     @Test
     void aCallerInterruptedBeforehandStartsNoRun(@TempDir Path dir) {
-        WaitsForACancel pattern = new WaitsForACancel(new CountDownLatch(1), new AtomicBoolean());
+        WaitsForACancel pattern = new WaitsForACancel(false);
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> take(pattern, dir))
