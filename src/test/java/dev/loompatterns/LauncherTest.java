@@ -174,15 +174,17 @@ class LauncherTest {
     /**
      * A file name beyond ASCII reaches the CLI under the C locale (LANG unset, as in many containers), where the JVM
      * reads names as ASCII: {@code loom inspect ü.txt} failed with "Malformed input or input contains unmappable
-     * characters". The name is made by bash from its bytes, as this JVM may run under that locale itself.
+     * characters". The name is made by bash from its bytes, as this JVM may run under that locale itself. A locale
+     * named but not installed is C too (a review's container: LANG=en_US.UTF-8 without it, exit 1 for every command
+     * from a checkout whose path had a 'ü').
      */
     @ParameterizedTest
-    @ValueSource(strings = {"LC_ALL", "LANG"})
+    @ValueSource(strings = {"LC_ALL=C", "LANG=C", "LANG=xx_XX.UTF-8", "LC_ALL=xx_XX.UTF-8"})
     void aFileNameBeyondAsciiIsReadUnderTheCLocale(String variable, @TempDir Path dir) throws Exception {
         List<String> command = List.of(
                 "bash",
                 "-c",
-                "unset LC_ALL LC_CTYPE LANG; export \"$3=C\"; name=\"$(printf '\\303\\274')\".txt;"
+                "unset LC_ALL LC_CTYPE LANG; export \"$3\"; name=\"$(printf '\\303\\274')\".txt;"
                         + " cd \"$1\" && printf x > \"$name\" && exec bash \"$2\" inspect \"$name\"",
                 "bash",
                 dir.toString(),
@@ -191,9 +193,9 @@ class LauncherTest {
         Outcome run = launch(dir, Map.of(), command);
 
         assertThat(run.code()).as(run.err()).isEqualTo(2);
-        assertThat(run.err())
-                .isEqualTo("loom: '\u00fc.txt' is not a JFR recording (a recording's first bytes are FLR and a zero"
-                        + " byte); give a .jfr recording" + System.lineSeparator());
+        assertThat(run.err().lines().filter(line -> !line.contains("warning: setlocale"))) // bash's, of xx_XX
+                .containsExactly("loom: '\u00fc.txt' is not a JFR recording (a recording's first bytes are FLR and a"
+                        + " zero byte); give a .jfr recording");
     }
 
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
