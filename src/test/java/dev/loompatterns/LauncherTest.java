@@ -559,6 +559,28 @@ class LauncherTest {
         }
     }
 
+    /**
+     * A debugger's agent in {@code JAVA_TOOL_OPTIONS} (an IDE's, a container's) is loom's JVM's alone: its child JVMs
+     * do not inherit it. They did, and failed to bind the port loom's JVM held: scale's row was an unexpected error,
+     * daemon-threads' children a FAIL of the pattern (a review).
+     */
+    @Test
+    void aDebuggersAgentInJavaToolOptionsIsNotTheChildJvmsToo(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> debugged = Map.of(
+                "JAVA_TOOL_OPTIONS", "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port);
+
+        Outcome scale = launch(dir, debugged, "scale", "--tasks", "10", "--platform-tasks", "0", "--sleep-ms", "0");
+        Outcome daemons = launch(dir, debugged, "run", "daemon-threads", "--mode", "virtual");
+
+        assertThat(scale.code()).as(scale.err()).isZero();
+        assertThat(scale.out()).contains("pass: all 10 woke");
+        assertThat(daemons.code()).as(daemons.out() + daemons.err()).isZero();
+    }
+
     /** E18 calls native code through FFM: the launcher allows it, so no "restricted method" warning comes first. */
     @Test
     void anExampleThatCallsNativeCodeRunsWithoutTheRestrictedMethodWarning(@TempDir Path dir) throws Exception {

@@ -201,12 +201,23 @@ public final class ChildJvm {
     }
 
     /**
+     * The variables every JVM takes options from, which a child does not inherit: a debugger's agent there
+     * ({@code JAVA_TOOL_OPTIONS=-agentlib:jdwp=...,address=5005}, an IDE's) made each child fail to bind the port
+     * that this JVM holds, and scale's rows and daemon-threads' children failed with it; a recording started there
+     * would have every child write to one file. A child gets its options on its command line: the harness's own,
+     * and for {@link Launch#plain} this JVM's as the caller filtered them, those variables' included.
+     */
+    static final java.util.Set<String> OPTIONS_FROM_THE_ENVIRONMENT =
+            java.util.Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
+
+    /**
      * The child, its stdout to {@code out}, and its stderr to {@code err}, or merged into {@code out} if null.
      * Its stdin is a pipe that this JVM holds open, writing nothing, until {@link #closeInput} once the child
      * has ended: its end is how the child's {@link ParentWatch} learns that this JVM is gone.
      */
     private static Process start(Launch launch, Output out, Output err) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectOutput(out.file.toFile());
+        builder.environment().keySet().removeAll(OPTIONS_FROM_THE_ENVIRONMENT);
         Process process =
                 (err == null ? builder.redirectErrorStream(true) : builder.redirectError(err.file.toFile())).start();
         out.unlink();
