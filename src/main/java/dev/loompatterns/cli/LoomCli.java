@@ -367,11 +367,19 @@ public final class LoomCli implements Runnable {
                 args);
     }
 
-    /** "loom: " and {@code what}, then how to run the command again with more heap. */
+    /**
+     * "loom: " and {@code what}, then how to run the command again with more heap: the launcher as it was called (a
+     * path, pasted from another folder, where {@code ./loom} named none), and the heap in {@code _JAVA_OPTIONS} where
+     * that sets one, as it wins over the command line: {@code LOOM_JAVA_OPTS=-Xmx2g} there changed nothing, and the
+     * line said the same again.
+     */
     private static String heapLine(String what, String... args) {
         long heap = Runtime.getRuntime().maxMemory();
-        StringBuilder again = new StringBuilder("LOOM_JAVA_OPTS="
-                + ShellWord.of(withHeap(System.getenv("LOOM_JAVA_OPTS"), moreHeap(heap))) + " ./loom");
+        String overriding = System.getenv("_JAVA_OPTIONS");
+        String variable = overriding != null && setsHeap(overriding) ? "_JAVA_OPTIONS" : "LOOM_JAVA_OPTS";
+        StringBuilder again = new StringBuilder(variable + "="
+                + ShellWord.of(withHeap(System.getenv(variable), moreHeap(heap))) + " "
+                + dev.loompatterns.engine.Notes.loomCommand());
         for (String arg : args) {
             again.append(' ').append(ShellWord.of(arg));
         }
@@ -407,12 +415,21 @@ public final class LoomCli implements Runnable {
         }
         List<String> kept = new ArrayList<>();
         for (String option : options.strip().split("\\s+")) {
-            if (!option.startsWith("-Xmx") && !option.startsWith("-XX:MaxHeapSize=")) {
+            if (!isHeapOption(option)) {
                 kept.add(option);
             }
         }
         kept.add(heap);
         return String.join(" ", kept);
+    }
+
+    /** Whether {@code options} (words) set the heap's size. */
+    static boolean setsHeap(String options) {
+        return java.util.Arrays.stream(options.strip().split("\\s+")).anyMatch(LoomCli::isHeapOption);
+    }
+
+    private static boolean isHeapOption(String option) {
+        return option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize=");
     }
 
     /** A heap to try next: twice this one, in whole gigabytes, and at least 2 GB. */

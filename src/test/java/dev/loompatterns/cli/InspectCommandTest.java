@@ -415,7 +415,7 @@ class InspectCommandTest {
                 .matches("loom: inspect (ran out of memory reading '\\Q" + big
                         + "\\E' \\(the JVM's heap is \\d+ MB\\)|stopped reading '\\Q" + big
                         + "\\E' before the heap ran out: \\d+ of \\d+ MB \\(\\d+%\\) was still in use after a"
-                        + " collection); give it more: LOOM_JAVA_OPTS=-Xmx2g \\./loom inspect '\\Q" + big
+                        + " collection); give it more: LOOM_JAVA_OPTS=-Xmx2g loom inspect '\\Q" + big
                         + "\\E' --format html --out \\Q" + report + "\\E");
         java.util.regex.Matcher heap =
                 java.util.regex.Pattern.compile("(?:heap is|of) (\\d+) MB").matcher(errText);

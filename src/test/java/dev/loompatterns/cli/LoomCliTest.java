@@ -1493,9 +1493,9 @@ class LoomCliTest {
         // in a form the shell reads back ($'...\012...'), not with its backslash written twice ('--jfr=a\\nb.jfr')
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=a\nb.jfr"))
                 .doesNotContain("\n")
-                .endsWith(" ./loom run pinning $'--jfr=a\\012b.jfr'");
+                .endsWith(" loom run pinning $'--jfr=a\\012b.jfr'"); // no launcher here: loom
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=C:\\t.jfr"))
-                .endsWith(" ./loom run pinning '--jfr=C:\\t.jfr'");
+                .endsWith(" loom run pinning '--jfr=C:\\t.jfr'");
         // picocli's refusal of a value, rewritten and made one line once: a newline in it written \n, not \\n
         usageLine("compare", "thread-basics", "--format", "x\\y\nz")
                 .startsWith("loom: option '--format' is one of table, csv, json, markdown, not 'x\\\\y\\nz'");

@@ -284,7 +284,7 @@ class ScaleCommandTest {
                 .asString()
                 .startsWith("loom: scale ran out of memory in the virtual thread per task row's JVM (the JVM's"
                         + " heap is ")
-                .endsWith("; give it more: LOOM_JAVA_OPTS=-Xmx2g ./loom scale --tasks 300000 --platform-tasks 0"
+                .endsWith("; give it more: LOOM_JAVA_OPTS=-Xmx2g loom scale --tasks 300000 --platform-tasks 0"
                         + " --sleep-ms 100");
         assertThat(run.code()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
     }
