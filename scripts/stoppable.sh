@@ -26,6 +26,16 @@ stoppable() {
   trap - INT TERM HUP
   return "${stopped_by:-$status}"
 }
+# A TERM to CMD and to every process under it, each one's children found before it is signalled (an orphan's parent
+# is init, found no more): Maven, told alone, ended, and its forked test JVM ran on, orphaned, starting examples' JVMs
+# after the script had said it stopped (a review, 2026-12-06). Where pgrep is missing, CMD alone, as before.
 stop_child() {
-  [ -z "$child" ] || kill -TERM "$child" 2> /dev/null || true
+  [ -z "$child" ] || stop_tree "$child"
+}
+stop_tree() {
+  local pid
+  for pid in $(pgrep -P "$1" 2> /dev/null); do
+    stop_tree "$pid"
+  done
+  kill -TERM "$1" 2> /dev/null || true
 }

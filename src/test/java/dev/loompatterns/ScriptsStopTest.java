@@ -56,6 +56,26 @@ class ScriptsStopTest {
     }
 
     /**
+     * What the script's Maven started stops with it: Maven's forked test JVM ran on, orphaned, after Maven had ended on
+     * the TERM, and started examples' JVMs after the script had said it stopped (a review). Here {@code mvnw} starts a
+     * long sleep, as Maven starts its fork, and waits for it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void repeatTestsSignalledAloneStopsWhatItsMavenStarted(String signal, @TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "repeat-tests", "stoppable.sh");
+        Path forkPid = dir.resolve("fork.pid");
+        executable(
+                checkout.resolve("mvnw"),
+                "#!/bin/sh\nsh -c 'echo $$ > \"$1\"; exec sleep 600' fork '" + forkPid + "' &\nwait\n");
+
+        List<String> printed = stoppedAlone(
+                checkout, forkPid, signal, "env", "--default-signal=INT", "bash", "scripts/repeat-tests", "3");
+
+        assertThat(printed.getLast()).startsWith("run 1/3 stopped after");
+    }
+
+    /**
      * {@code scripts/cold-runs} signalled alone stops the run it is in, says so and starts no other: a run in
      * {@code $(...)} went on to its end. Here the first run of {@link ColdRunsScriptTest}'s short list becomes a long
      * sleep.

@@ -1,0 +1,49 @@
+package dev.loompatterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The developer scripts refuse a count they cannot run, in one line and exit 2, before running anything: a 20-digit
+ * count passed {@code repeat-tests}' check (its {@code [ -lt ]} failed as an error) and {@code seq} then filled the
+ * machine's memory; {@code 00} ran nothing and reported it; a pattern number past 64 bits wrapped to pattern 1 (a
+ * review, 2026-12-06).
+ */
+class ScriptsUsageTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "repeat-tests|99999999999999999999",
+                "repeat-tests|00",
+                "repeat-tests|10000",
+                "harness-fidelity|00",
+                "harness-fidelity|1 1000",
+                "inspect-benchmark|00 1 1",
+                "inspect-benchmark|1000 0 1000",
+                "inspect-benchmark|123456789",
+                "cold-runs|18446744073709551617"
+            })
+    void aCountOutOfRangeIsOneLineAndExitTwo(String script, String arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/" + script));
+        command.addAll(List.of(arguments.split(" ")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("exited").isTrue(); // backstop only
+        assertThat(process.exitValue()).as(printed).isEqualTo(2);
+        assertThat(printed.lines())
+                .as(printed)
+                .singleElement()
+                .asString()
+                .contains(arguments.split(" ")[0]);
+    }
+}
