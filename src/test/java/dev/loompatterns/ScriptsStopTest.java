@@ -114,20 +114,33 @@ class ScriptsStopTest {
         assertThat(printed.getLast()).isEqualTo("harness-fidelity: stopped by a signal during './loom example E01'");
     }
 
-    /** A command of {@code scripts/harness-fidelity} that fails ends it with the command's status, saying which. */
+    /**
+     * A command of {@code scripts/harness-fidelity} that fails ends it with the command's status, saying which, with
+     * what it said on stderr (an example's one line: the file named was empty), and leaves the last whole series'
+     * figures as they were (half a round replaced them).
+     */
     @Test
     void harnessFidelityEndsAtACommandThatFailed(@TempDir Path dir) throws Exception {
         Path checkout = checkout(dir, "harness-fidelity", "stoppable.sh");
-        executable(checkout.resolve("loom"), "#!/bin/sh\n[ \"$1\" = list ] && exit 0\necho half a line\nexit 3\n");
+        executable(
+                checkout.resolve("loom"),
+                "#!/bin/sh\n[ \"$1\" = list ] && exit 0\necho half a line\necho E01: why >&2\nexit 3\n");
+        Path raw = Files.createDirectories(checkout.resolve("target/harness-fidelity"))
+                .resolve("raw.tsv");
+        Files.writeString(raw, "the last whole series\n");
 
         Commands.Ran ran = Commands.run(dir, checkout, List.of("bash", "scripts/harness-fidelity", "1", "1"));
 
         assertThat(ran.exit()).as(ran.output()).isEqualTo(3);
         assertThat(ran.output().lines().toList())
-                .last()
-                .isEqualTo("harness-fidelity: './loom example E01' failed (exit 3); what it printed:"
-                        + " target/harness-fidelity/last-command.txt");
+                .endsWith(
+                        "E01: why",
+                        "harness-fidelity: './loom example E01' failed (exit 3); what it printed:"
+                                + " target/harness-fidelity/last-command.txt and"
+                                + " target/harness-fidelity/last-command-stderr.txt");
         assertThat(checkout.resolve("target/harness-fidelity/last-command.txt")).hasContent("half a line");
+        assertThat(raw).hasContent("the last whole series");
+        assertThat(raw.resolveSibling("raw.tsv.part")).doesNotExist();
     }
 
     /**

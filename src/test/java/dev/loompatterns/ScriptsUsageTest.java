@@ -28,7 +28,7 @@ class ScriptsUsageTest {
                 "harness-fidelity|1 1000",
                 "inspect-benchmark|00 1 1",
                 "inspect-benchmark|1000 0 1000",
-                "inspect-benchmark|123456789",
+                "inspect-benchmark|12345678901",
                 "cold-runs|18446744073709551617"
             })
     void aCountOutOfRangeIsOneLineAndExitTwo(String script, String arguments) throws Exception {
