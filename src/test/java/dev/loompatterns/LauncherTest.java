@@ -581,36 +581,6 @@ class LauncherTest {
         assertThat(daemons.code()).as(daemons.out() + daemons.err()).isZero();
     }
 
-    /**
-     * The command again with more heap names the launcher as it was called (a path: pasted from another folder,
-     * {@code ./loom} named none) and, where {@code _JAVA_OPTIONS} sets the heap, that variable, which wins over the
-     * command line: {@code LOOM_JAVA_OPTS=-Xmx2g} there left the heap as it was (a review).
-     */
-    @Test
-    void theCommandWithMoreHeapNamesTheLauncherAndTheVariableThatSetsTheHeap(@TempDir Path dir) throws Exception {
-        String launcher = Path.of("loom").toAbsolutePath().toString();
-        Outcome run = launch(
-                dir,
-                Map.of("_JAVA_OPTIONS", "-Xmx24m"),
-                List.of(
-                        "bash",
-                        launcher,
-                        "run",
-                        "thread-basics",
-                        "--mode",
-                        "virtual",
-                        "--tasks",
-                        "1000000",
-                        "-P",
-                        "sleep-ms=1000"));
-
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
-        assertThat(run.err().lines().toList().getLast())
-                .as(run.err())
-                .endsWith("; give it more: _JAVA_OPTIONS=-Xmx2g " + launcher
-                        + " run thread-basics --mode virtual --tasks 1000000 -P sleep-ms=1000");
-    }
-
     /** E18 calls native code through FFM: the launcher allows it, so no "restricted method" warning comes first. */
     @Test
     void anExampleThatCallsNativeCodeRunsWithoutTheRestrictedMethodWarning(@TempDir Path dir) throws Exception {

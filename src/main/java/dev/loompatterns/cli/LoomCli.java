@@ -374,18 +374,31 @@ public final class LoomCli implements Runnable {
      * line said the same again.
      */
     private static String heapLine(String what, String... args) {
-        long heap = Runtime.getRuntime().maxMemory();
-        String overriding = System.getenv("_JAVA_OPTIONS");
-        String variable = overriding != null && setsHeap(overriding) ? "_JAVA_OPTIONS" : "LOOM_JAVA_OPTS";
-        StringBuilder again = new StringBuilder(variable + "="
-                + ShellWord.of(withHeap(System.getenv(variable), moreHeap(heap))) + " "
-                + dev.loompatterns.engine.Notes.loomCommand());
-        for (String arg : args) {
-            again.append(' ').append(ShellWord.of(arg));
-        }
+        String again = againWithMoreHeap(
+                Runtime.getRuntime().maxMemory(),
+                System.getenv("LOOM_JAVA_OPTS"),
+                System.getenv("_JAVA_OPTIONS"),
+                dev.loompatterns.engine.Notes.loomCommand(),
+                args);
         // the command after oneLine, which would write its backslashes twice: ShellWord leaves no control character in
         // it ($'a\012b' for a newline), so it stays one line and pastes as it is
         return "loom: " + oneLine(what) + "; give it more: " + again;
+    }
+
+    /**
+     * The command again with twice {@code heap}: in {@code _JAVA_OPTIONS} ({@code javaOptions}) where that sets the
+     * heap, else in {@code LOOM_JAVA_OPTS} ({@code loomJavaOpts}), each one's other options kept; then the launcher
+     * and the arguments, each a shell word.
+     */
+    static String againWithMoreHeap(
+            long heap, String loomJavaOpts, String javaOptions, String launcher, String... args) {
+        boolean overriding = javaOptions != null && setsHeap(javaOptions);
+        StringBuilder again = new StringBuilder((overriding ? "_JAVA_OPTIONS=" : "LOOM_JAVA_OPTS=")
+                + ShellWord.of(withHeap(overriding ? javaOptions : loomJavaOpts, moreHeap(heap))) + " " + launcher);
+        for (String arg : args) {
+            again.append(' ').append(ShellWord.of(arg));
+        }
+        return again.toString();
     }
 
     /**

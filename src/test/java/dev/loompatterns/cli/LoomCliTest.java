@@ -1494,6 +1494,15 @@ class LoomCliTest {
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=a\nb.jfr"))
                 .doesNotContain("\n")
                 .endsWith(" loom run pinning $'--jfr=a\\012b.jfr'"); // no launcher here: loom
+        // the launcher as called, and _JAVA_OPTIONS where it sets the heap: it wins over LOOM_JAVA_OPTS, and the advice
+        // LOOM_JAVA_OPTS=-Xmx2g changed nothing there (a review); from another folder, ./loom named nothing
+        long mb64 = 64L << 20;
+        assertThat(LoomCli.againWithMoreHeap(mb64, "-XX:+UseZGC", "-Xmx64m -Dx=1", "/opt/loom/loom", "run", "a b"))
+                .isEqualTo("_JAVA_OPTIONS='-Dx=1 -Xmx2g' /opt/loom/loom run 'a b'");
+        assertThat(LoomCli.againWithMoreHeap(mb64, "-XX:+UseZGC -Xmx64m", "-Dx=1", "./loom", "run"))
+                .isEqualTo("LOOM_JAVA_OPTS='-XX:+UseZGC -Xmx2g' ./loom run");
+        assertThat(LoomCli.againWithMoreHeap(mb64, null, null, "loom", "inspect", "x.jfr"))
+                .isEqualTo("LOOM_JAVA_OPTS=-Xmx2g loom inspect x.jfr");
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=C:\\t.jfr"))
                 .endsWith(" loom run pinning '--jfr=C:\\t.jfr'");
         // picocli's refusal of a value, rewritten and made one line once: a newline in it written \n, not \\n
