@@ -158,27 +158,96 @@ public final class LoomCli implements Runnable {
     }
 
     /**
-     * What {@link HeapWatch} does when a command it stopped has not ended within the grace: says why ({@code line},
-     * or {@code madeBefore}, a line made while the heap had room, when making it runs out of memory), deletes this
-     * JVM's JFR repository (JFR's own hook, which deletes it, is not run by a halt) and halts with {@value
-     * #EXIT_CHECK_FAILED}, as Ctrl-C's grace ends the JVM: an exit would run the shutdown hooks, which a full heap
-     * can hang. It halts even when printing fails.
+     * What the heap watch says when the JVM has not ended a grace after the command, which said why it stopped, and halts
+     * it then: main's last steps and the shutdown hooks need heap, and JFR's waited for a lock that a JFR thread out of
+     * memory held.
      */
-    static void haltStuck(Supplier<String> line, String madeBefore, PrintStream err) {
+    static final String EXIT_HELD_UP_LINE = "loom: the JVM had not ended " + HeapWatch.GRACE.toSeconds()
+            + " s after the command, its heap still full; it ends now, without its shutdown hooks";
+
+    // set once a line about the heap has been said, or main begins the JVM's exit: the heap watch's halt then says
+    // only that the exit was held up
+    private static volatile boolean lastLineSaid;
+
+    /** Says a line about the heap, and notes it was said. */
+    private static void sayHeapLine(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+        lastLineSaid = true;
+    }
+
+    // standard error without a PrintStream's buffers, for a line already encoded, when the heap has no room left
+    private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
+
+    /**
+     * The default handler for a thread's uncaught exception, in the CLI's JVM. An {@link OutOfMemoryError} is left
+     * unsaid and noted ({@link HeapWatch#ranOut}): main says it in one line, where JFR's threads, out of room in a
+     * run that filled the heap, printed their stack traces above it (or the JVM's "OutOfMemoryError thrown from the
+     * UncaughtExceptionHandler", when even printing found no room). Anything else is printed as the JVM prints it.
+     */
+    static void uncaught(Thread thread, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            HeapWatch.ranOut();
+            return;
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        e.printStackTrace(System.err);
+    }
+
+    /**
+     * What {@link HeapWatch} does when a command it stopped has not ended within the grace, or the JVM not within the
+     * grace after the command: says why ({@code line}, or {@code madeBefore}, a line encoded while the heap had room,
+     * when making or printing it runs out of memory), and halts with {@value #EXIT_CHECK_FAILED} ({@link
+     * #haltWithoutHooks}), as Ctrl-C's grace ends the JVM: an exit would run the shutdown hooks, which a full heap can
+     * hang. It halts even when printing fails.
+     */
+    static void haltStuck(Supplier<String> line, byte[] madeBefore, PrintStream err) {
         try {
-            String said;
+            HeapWatch.releaseReserve(); // room for the line, and the deletion
             try {
-                said = line.get();
-            } catch (OutOfMemoryError e) {
-                said = madeBefore;
+                err.println(line.get());
+                err.flush();
+            } catch (OutOfMemoryError noRoom) {
+                STDERR.write(madeBefore); // allocates nothing, where a PrintStream wraps the line in a buffer
             }
-            err.println(said);
-            err.flush();
+        } catch (IOException | OutOfMemoryError nothingLeftToSayItWith) {
+            // halted all the same
         } finally {
-            JfrRepository.deleteOwnBeforeHalt();
-            Runtime.getRuntime().halt(EXIT_CHECK_FAILED);
+            haltWithoutHooks(EXIT_CHECK_FAILED);
         }
     }
+
+    /**
+     * Deletes this JVM's JFR repository (JFR's own hook, which deletes it, is not run by a halt) and halts with {@code
+     * code}, even when the deletion fails: the end of a JVM whose heap ran out, where the shutdown hooks may find no
+     * room (JFR's held an exit for minutes, waiting for a lock that a JFR thread out of memory held; and runs that ran
+     * out in a 64 MB heap with the serial collector left JFR's repository in the temporary folder).
+     */
+    static void haltWithoutHooks(int code) {
+        HeapWatch.releaseReserve(); // room for the deletion, if the line has not used it
+        try {
+            for (int tries = 1; ; tries++) {
+                try {
+                    JfrRepository.deleteOwnBeforeHalt();
+                    break;
+                } catch (OutOfMemoryError noRoomYet) {
+                    if (tries == DELETION_TRIES) {
+                        break;
+                    }
+                    Thread.sleep(DELETION_RETRY_MILLIS); // the run's threads may still end, and free the heap
+                }
+            }
+        } catch (InterruptedException | RuntimeException notDeleted) {
+            // halted all the same
+        } finally {
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
+    /** How often, and how far apart, {@link #haltWithoutHooks} tries to delete the repository in a full heap. */
+    private static final int DELETION_TRIES = 20;
+
+    private static final long DELETION_RETRY_MILLIS = 100;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -192,12 +261,13 @@ public final class LoomCli implements Runnable {
         Stdout stdout = Stdout.open();
         PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Thread.setDefaultUncaughtExceptionHandler(LoomCli::uncaught);
         // Ctrl-C: interrupt the run and give it time to join its threads and discard a half-made
         // recording, instead of letting the JVM halt in the middle of it.
         Thread main = Thread.currentThread();
         CountDownLatch finished = new CountDownLatch(1);
         // how the hook and the heap watch learn that the command has ended: main counts down once it has
-        Cancellation.Ending ended = atMost -> finished.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
+        Cancellation.Ending ended = () -> finished.getCount() == 0; // a latch's await allocates: see Ending
         CountDownLatch stoppingSaid = new CountDownLatch(1);
         Thread onCtrlC = new Thread(
                 () -> stopOnSignal(main, ended, Duration.ofMillis(CANCEL_GRACE_MILLIS), System.err, stoppingSaid),
@@ -206,62 +276,85 @@ public final class LoomCli implements Runnable {
         // made while there is room: a run's threads may still fill the heap when the error reaches main
         String named = args.length > 0 && !args[0].startsWith("-") ? args[0] : "loom";
         String outOfHeap = outOfMemoryLine(named, "", args);
+        byte[] outOfHeapEncoded = (outOfHeap + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         // a run too big for the heap is stopped as Ctrl-C stops it, while there is room left to stop it in
+        Supplier<String> lastWords = () -> HeapWatch.tripped() != null ? heapFullLine(named, "", args) : outOfHeap;
+        Supplier<String> exitHeldUp = () -> EXIT_HELD_UP_LINE; // both made now: the halt may find no room for a lambda
         HeapWatch heapWatch = HeapWatch.start(
-                main, ended, () -> haltStuck(() -> heapFullLine(named, "", args), outOfHeap, System.err));
-        int code = EXIT_CHECK_FAILED;
-        Throwable escaped = null;
+                main,
+                ended,
+                commandEnded ->
+                        haltStuck(commandEnded && lastLineSaid ? exitHeldUp : lastWords, outOfHeapEncoded, System.err));
+
         try {
-            code = execute(Catalogue.load(), out, err, args);
-        } catch (Throwable e) {
-            // an Error picocli does not catch (NoClassDefFoundError; an OutOfMemoryError outside a command,
-            // which execute answers itself), or a catalogue that did not load: left to escape, main would
-            // die, the JVM would shut down and run the hook, which would say Ctrl-C though nobody pressed it
-            // (and wait for a run that had ended)
-            escaped = e;
-        }
-        finished.countDown();
-        try {
-            heapWatch.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Ctrl-C's hook, still saying it again: the exit below ends it
-        }
-        boolean signalled = false;
-        try {
-            Runtime.getRuntime().removeShutdownHook(onCtrlC);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C came: the hook is running and returns now that the run has finished
-            signalled = true;
-        }
-        if (escaped != null && HeapWatch.tripped() != null) {
-            err.println(heapFullLine(named, "", args)); // not the Ctrl-C that failed() would take it for
-            code = EXIT_CHECK_FAILED;
-        } else if (escaped != null
-                && (escaped instanceof OutOfMemoryError || causedByOutOfMemory(escaped))
-                && !Cancellation.requested()) {
-            err.println(outOfHeap); // execute's own line about it needed more heap still
-        } else if (escaped != null) {
-            // without Ctrl-C the hook is removed and says nothing; after one it has said "Ctrl-C" already,
-            // and failed() reports the Error as the interruption it then is
-            code = failed(escaped, err);
-            if (code == EXIT_INTERRUPTED && HeapWatch.tripped() != null) { // the watch tripped after the look above
-                err.println(heapFullLine(named, "", args));
+            int code = EXIT_CHECK_FAILED;
+            Throwable escaped = null;
+            try {
+                code = execute(Catalogue.load(), out, err, args);
+            } catch (Throwable e) {
+                // an Error picocli does not catch (NoClassDefFoundError; an OutOfMemoryError outside a command,
+                // which execute answers itself), or a catalogue that did not load: left to escape, main would
+                // die, the JVM would shut down and run the hook, which would say Ctrl-C though nobody pressed it
+                // (and wait for a run that had ended)
+                escaped = e;
+            }
+            finished.countDown();
+            try {
+                heapWatch.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // Ctrl-C's hook, still saying it again: the exit below ends it
+            }
+            boolean signalled = false;
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C came: the hook is running and returns now that the run has finished
+                signalled = true;
+            }
+            if (escaped != null && HeapWatch.tripped() != null) {
+                sayHeapLine(err, heapFullLine(named, "", args)); // not the Ctrl-C that failed() would take it for
+                code = EXIT_CHECK_FAILED;
+            } else if (escaped != null
+                    && (escaped instanceof OutOfMemoryError || causedByOutOfMemory(escaped))
+                    && !Cancellation.requested()) {
+                sayHeapLine(err, outOfHeap); // execute's own line about it needed more heap still
+            } else if (escaped != null) {
+                // without Ctrl-C the hook is removed and says nothing; after one it has said "Ctrl-C" already,
+                // and failed() reports the Error as the interruption it then is
+                code = failed(escaped, err);
+                if (code == EXIT_INTERRUPTED && HeapWatch.tripped() != null) { // the watch tripped after the look above
+                    sayHeapLine(err, heapFullLine(named, "", args));
+                    code = EXIT_CHECK_FAILED;
+                }
+            } else if ((signalled || Cancellation.requested()) && HeapWatch.tripped() == null) {
+                try {
+                    // the hook's stopping line first, which it may not have printed yet (nor asked the stop): bounded,
+                    // as the hook's thread is started at once
+                    stoppingSaid.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the hook's interrupt: the exit below ends it
+                }
+                finishedFirstLine(code).ifPresent(err::println);
+            }
+            if (code == 0
+                    && HeapWatch.ranOutSomewhere()) { // a thread of JFR's, or of a pattern's: the work is not whole
+                sayHeapLine(err, outOfHeap);
                 code = EXIT_CHECK_FAILED;
             }
-        } else if ((signalled || Cancellation.requested()) && HeapWatch.tripped() == null) {
-            try {
-                // the hook's stopping line first, which it may not have printed yet (nor asked the stop): bounded,
-                // as the hook's thread is started at once
-                stoppingSaid.await(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the hook's interrupt: the exit below ends it
+            // execute flushes only when it returns: what a command printed before the Error would be lost
+            out.flush();
+            err.flush();
+            int exitCode = stdout.exitCode(code, err);
+            boolean heapRanOut = lastLineSaid || HeapWatch.tripped() != null || HeapWatch.ranOutSomewhere();
+            lastLineSaid = true;
+            if (heapRanOut) {
+                haltWithoutHooks(exitCode);
             }
-            finishedFirstLine(code).ifPresent(err::println);
+            System.exit(exitCode);
+        } catch (OutOfMemoryError noRoom) {
+            // main's own line, or the exit, found no room: the line made before, and a halt, as the heap watch does
+            haltStuck(lastWords, outOfHeapEncoded, System.err);
         }
-        // execute flushes only when it returns: what a command printed before the Error would be lost
-        out.flush();
-        err.flush();
-        System.exit(stdout.exitCode(code, err));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
@@ -347,7 +440,9 @@ public final class LoomCli implements Runnable {
         String name = command == null ? "loom" : command.commandSpec().name();
         String doing =
                 command != null && command.commandSpec().userObject() instanceof LoomCommand c ? c.doingInWords() : "";
-        err.println(HeapWatch.tripped() != null ? heapFullLine(name, doing, args) : outOfMemoryLine(name, doing, args));
+        sayHeapLine(
+                err,
+                HeapWatch.tripped() != null ? heapFullLine(name, doing, args) : outOfMemoryLine(name, doing, args));
         return EXIT_CHECK_FAILED;
     }
 

@@ -31,11 +31,21 @@ public final class Cancellation {
     /** How often {@link #interruptUntilEnded} says it again. */
     public static final Duration REPEAT = Duration.ofMillis(100);
 
-    /** Waits up to a time for what is being cancelled to end. */
+    /** How often {@link #interruptUntilEnded} asks whether what it cancels has ended. */
+    static final Duration LOOK = Duration.ofMillis(10);
+
+    /**
+     * Whether what is being cancelled has ended, asked without waiting and without making anything on the heap: the
+     * heap may be full when it is asked ({@link HeapWatch}). A wait for a {@code CountDownLatch}, as this was until
+     * 2026-12-07, makes a queue node on the heap, and a waiter that cannot make one retries until it can, whatever
+     * its timeout (JDK 25's {@code AbstractQueuedSynchronizer.acquireOnOOME}): a run that filled a 64 MB heap
+     * faster than the watch looks held the watch in that wait, and the JVM collected on and on for minutes, deaf to
+     * TERM, since nothing was left to halt it.
+     */
     @FunctionalInterface
     public interface Ending {
-        /** @return true if it has ended, at the latest when {@code atMost} has passed */
-        boolean endsWithin(Duration atMost) throws InterruptedException;
+        /** @return true once it has ended; it neither waits nor allocates */
+        boolean ended();
     }
 
     /**
@@ -49,25 +59,36 @@ public final class Cancellation {
      * that is printing or writing what it has (runnable) is, as far as a look at its state can
      * tell, left alone: an interrupt closes an NIO channel it writes through.
      *
+     * <p>It asks {@code ending} every {@link #LOOK} and sleeps in between, and allocates nothing on the way, so that
+     * it returns at its grace with the heap full too ({@link Ending}).
+     *
      * @return true if it ended within {@code grace}
      * @throws InterruptedException if the calling thread is interrupted while it waits
      */
     public static boolean interruptUntilEnded(Thread target, Duration grace, Ending ending)
             throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
+        long start = System.nanoTime();
+        long graceNanos = grace.toNanos();
+        long repeatNanos = REPEAT.toNanos();
+        long toldAt = start;
         target.interrupt();
         while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return ending.endsWithin(Duration.ZERO);
-            }
-            if (ending.endsWithin(Duration.ofNanos(Math.min(left, REPEAT.toNanos())))) {
+            if (ending.ended()) {
                 return true;
             }
-            Thread.State state = target.getState();
-            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
-                target.interrupt();
+            long now = System.nanoTime();
+            if (now - start >= graceNanos) {
+                return false;
             }
+            if (now - toldAt >= repeatNanos) {
+                toldAt = now;
+                Thread.State state = target.getState();
+                if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                    target.interrupt();
+                }
+            }
+            // a sleep makes nothing on the heap that it needs (JDK 25's Thread.sleep skips its JFR event without room)
+            Thread.sleep(LOOK);
         }
     }
 }

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * {@link #FULL_SHARE} of the heap in use, it marks the session cancelled, as Ctrl-C does, so no further run starts,
  * and interrupts the command's thread, again while that waits, for {@link #GRACE}. The command then ends as after
  * Ctrl-C, and main says the heap stopped it ({@link #tripped()}). A command still running after the grace (a heap too
- * full for its threads to end) is handed to the caller's {@code stuck}. A heap filled faster than the watch looks
- * still runs out, and main says that instead.
+ * full for its threads to end) is handed to the caller's {@link Stuck}, and so is a JVM still running a grace after
+ * the command ended. A heap filled faster than the watch looks still runs out, and main says that instead; the watch
+ * then waits without making anything on the heap ({@link Cancellation.Ending}), so that it still ends the JVM.
  *
  * <p>Any collection counts, a young one too, although its figure counts the old generation's garbage, which a full
  * collection may still free: waiting for a full collection's figure waits until the heap has no room left to stop in
@@ -51,7 +52,7 @@ public final class HeapWatch implements AutoCloseable {
     static final Duration EVERY = Duration.ofMillis(10);
 
     /** How long, once tripped, the watch interrupts again a command that waits; Ctrl-C's grace. */
-    static final Duration GRACE = Duration.ofSeconds(10);
+    public static final Duration GRACE = Duration.ofSeconds(10);
 
     /** What the heap held after the collection that stopped the work. */
     public record Full(long usedBytes, long maxBytes) {
@@ -66,6 +67,16 @@ public final class HeapWatch implements AutoCloseable {
         }
     }
 
+    /** What the watch does when the JVM has not ended in time after it stopped the work. */
+    @FunctionalInterface
+    public interface Stuck {
+        /**
+         * @param commandEnded false: the command had not ended {@link #GRACE} after the watch stopped it; true: it had,
+         *     but the JVM had not ended {@link #GRACE} after that
+         */
+        void halt(boolean commandEnded);
+    }
+
     /** Where the watch learns of collections: the heap in use after each one since it last asked. */
     interface Collections {
         List<Long> usedAfterEachSinceLastAsked();
@@ -77,38 +88,74 @@ public final class HeapWatch implements AutoCloseable {
     private static final AtomicLong TRIPPED_USED = new AtomicLong(-1);
     private static volatile long trippedMax;
 
-    private final Thread watcher;
-    // set once the command has ended: close() then interrupts a watch that may be waiting for it to end
-    private final AtomicBoolean closed;
+    // an OutOfMemoryError that a thread did not catch, noted by the CLI's handler: the work is not whole
+    private static volatile boolean ranOut;
 
-    private HeapWatch(Thread watcher, AtomicBoolean closed) {
+    // kept from the start until the last words, which then have room: the line that says why, the JFR repository's
+    // deletion (without it, a JVM halted in a full heap left its repository in the temporary folder)
+    @SuppressWarnings("unused") // held, never read: its room is what counts
+    private static volatile byte[] reserve;
+
+    /** What {@link #start} keeps in reserve: a 64th of the heap, from 256 KB to 4 MB. */
+    static int reserveFor(long maxBytes) {
+        return (int) Math.clamp(maxBytes / 64, 256 << 10, 4 << 20);
+    }
+
+    private final Thread watcher;
+    // set once the command has ended: close() then interrupts a watch that has not tripped
+    private final AtomicBoolean closed;
+    // set by this watch's trip: it then outlives close(), to end a JVM whose exit the full heap holds up
+    private final AtomicBoolean trippedHere;
+
+    private HeapWatch(Thread watcher, AtomicBoolean closed, AtomicBoolean trippedHere) {
         this.watcher = watcher;
         this.closed = closed;
+        this.trippedHere = trippedHere;
     }
 
     /**
      * Starts watching this JVM's heap for {@code target}, the thread that runs the command.
      *
      * @param ending how the watch learns that the command has ended (it then stops interrupting it)
-     * @param stuck what to do when the command has not ended {@link #GRACE} after the watch stopped it: a form that
+     * @param stuck what to do when the command has not ended {@link #GRACE} after the watch stopped it (a form that
      *     does not stop on an interrupt, or a heap too full for anything to run, where the collector then runs
-     *     on and on (one such JVM was still collecting twelve minutes later, deaf to Ctrl-C: "OutOfMemoryError
-     *     occurred dispatching signal")
+     *     on and on: one such JVM was still collecting twelve minutes later, deaf to Ctrl-C, "OutOfMemoryError
+     *     occurred dispatching signal"), or when the JVM has not ended {@link #GRACE} after the command did (main's
+     *     last line and the shutdown hooks need heap too: with the heap still full of the run's threads, main died of
+     *     an {@code OutOfMemoryError} before its line, and JFR's hook waited for a lock that a JFR thread out of
+     *     memory held, minutes long, in a 64 MB heap with the serial collector)
      */
-    public static HeapWatch start(Thread target, Cancellation.Ending ending, Runnable stuck) {
+    public static HeapWatch start(Thread target, Cancellation.Ending ending, Stuck stuck) {
+        reserve = new byte[reserveFor(Runtime.getRuntime().maxMemory())];
         return start(target, ending, stuck, GRACE, jvm());
     }
 
+    /** Frees the reserve kept since {@link #start}, for the last words; allocates nothing. */
+    public static void releaseReserve() {
+        reserve = null;
+    }
+
+    /** Notes that a thread ended on an {@link OutOfMemoryError}; allocates nothing. */
+    public static void ranOut() {
+        ranOut = true;
+    }
+
+    /** Whether a thread ended on an {@link OutOfMemoryError} ({@link #ranOut}). */
+    public static boolean ranOutSomewhere() {
+        return ranOut;
+    }
+
     static HeapWatch start(
-            Thread target, Cancellation.Ending ending, Runnable stuck, Duration grace, Collections collections) {
+            Thread target, Cancellation.Ending ending, Stuck stuck, Duration grace, Collections collections) {
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicBoolean trippedHere = new AtomicBoolean();
         Thread watcher = Thread.ofPlatform()
                 .daemon()
                 .name("loom-heap-watch")
                 .uncaughtExceptionHandler(HeapWatch::uncaught)
-                .unstarted(() -> watch(target, ending, stuck, grace, collections, closed));
+                .unstarted(() -> watch(target, ending, stuck, grace, collections, closed, trippedHere));
         watcher.start();
-        return new HeapWatch(watcher, closed);
+        return new HeapWatch(watcher, closed, trippedHere);
     }
 
     /**
@@ -130,56 +177,52 @@ public final class HeapWatch implements AutoCloseable {
         return used < 0 ? null : new Full(used, trippedMax);
     }
 
-    /** Stops watching, and waits for the watcher to end. */
+    /**
+     * Says the command has ended. A watch that has not tripped stops, and is waited for. One that has tripped, or that
+     * watched a JVM where a thread ran out of memory ({@link #ranOut}), is left to run, a daemon: it ends the JVM if
+     * the JVM has not ended {@link #GRACE} later ({@link Stuck}); it is not interrupted, as the {@code
+     * InterruptedException} may find no room and end its thread instead.
+     */
     @Override
     public void close() throws InterruptedException {
         closed.set(true);
-        watcher.interrupt();
-        watcher.join();
+        if (!trippedHere.get() && !ranOut) {
+            watcher.interrupt(); // a trip just after the look above: the watch ends, as before a trip
+            watcher.join();
+        }
     }
 
     private static void watch(
             Thread target,
             Cancellation.Ending ending,
-            Runnable stuck,
+            Stuck stuck,
             Duration grace,
             Collections collections,
-            AtomicBoolean closed) {
+            AtomicBoolean closed,
+            AtomicBoolean trippedHere) {
         long max = collections.maxBytes();
+        Cancellation.requested(); // loads the class while there is room: loading it once the heap is full may fail
+        Cancellation.Ending endedOrClosed = () -> closed.get() || ending.ended(); // made while there is room
         try {
             while (!full(collections, max)) {
+                if (closed.get()) { // without the interrupt: a thread ran out of memory, see close()
+                    Thread.sleep(grace);
+                    stuck.halt(true);
+                    return;
+                }
                 Thread.sleep(EVERY);
             }
+            trippedHere.set(true);
             Cancellation.request();
-            boolean ended = false;
-            try {
-                ended = Cancellation.interruptUntilEnded(target, grace, ending);
-            } catch (OutOfMemoryError stillFull) {
-                target.interrupt(); // interrupted once at least, before the look that needed heap
-                ended = endsWithin(ending, grace);
-            } finally {
-                if (!ended && !closed.get()) { // closed: the command has ended, and close() interrupted the wait
-                    stuck.run(); // also when no room was left to tell whether it ended
-                }
+            if (!Cancellation.interruptUntilEnded(target, grace, endedOrClosed)) { // allocates nothing
+                stuck.halt(false);
+                return;
             }
+            Thread.sleep(grace); // a daemon's sleep: an exit that needs no more ends it
+            stuck.halt(true);
         } catch (InterruptedException byClose) {
-            // the command ended: nothing left to watch
+            // the command ended before a trip: nothing left to watch
         }
-    }
-
-    /** Whether the command ends within {@code grace}, asking every {@link #EVERY}; a look that found no room is retried. */
-    private static boolean endsWithin(Cancellation.Ending ending, Duration grace) throws InterruptedException {
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                if (ending.endsWithin(EVERY)) {
-                    return true;
-                }
-            } catch (OutOfMemoryError noRoomToWait) {
-                Thread.sleep(EVERY);
-            }
-        }
-        return false;
     }
 
     /** Whether a collection since the last look left the heap full; the first that did is kept. */

@@ -82,10 +82,7 @@ class CancellationTest {
             dev.loompatterns.testing.Background.awaitUntil(
                     () -> WAITING_FOR_WORKERS.contains(run.getState()) || !run.isAlive());
             // as loom's Ctrl-C does: interrupted, and again until it ends
-            boolean ended = Cancellation.interruptUntilEnded(run, BACKSTOP, atMost -> {
-                run.join(atMost);
-                return !run.isAlive();
-            });
+            boolean ended = Cancellation.interruptUntilEnded(run, BACKSTOP, () -> !run.isAlive());
             if (!ended) {
                 // every thread, virtual ones too: the run's own stack does not show what it waits for
                 fail(String.format(

@@ -59,7 +59,7 @@ class HeapWatchTest {
         });
         AtomicBoolean stuck = new AtomicBoolean();
         try (HeapWatch watch = HeapWatch.start(
-                target, StandInRuns.joined(target), () -> stuck.set(true), Duration.ofSeconds(1), collections)) {
+                target, StandInRuns.joined(target), ended -> stuck.set(true), Duration.ofSeconds(1), collections)) {
             // every list seen, and two empty looks after them; a watch that stopped looking (it tripped) fails here
             assertThat(collections.looked.tryAcquire(5, 30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -79,8 +79,11 @@ class HeapWatchTest {
                         "tripped: 85 of 100 MB (85%)",
                         "cancelled: true",
                         "a command that stops on the interrupt: ended, stuck false",
-                        "a command deaf to it: stuck true",
-                        "closed while it waited: stuck false");
+                        "a command deaf to it: stuck true, the command ended false",
+                        "closed while it waited: stuck false",
+                        "a JVM still running a grace after the command ended: stuck true, the command ended true",
+                        "a thread out of memory, no trip, the JVM running a grace after: stuck true, the command ended"
+                                + " true");
     }
 
     /**
@@ -103,7 +106,7 @@ class HeapWatchTest {
                     (thread, e) -> uncaught.add(e.getClass().getSimpleName()));
             CountDownLatch stuckCalled = new CountDownLatch(1);
             stuckOnADeafCommand(
-                    () -> {
+                    commandEnded -> {
                         stuckCalled.countDown();
                         throw new OutOfMemoryError("no room for the line");
                     },
@@ -150,7 +153,7 @@ class HeapWatchTest {
      * Watches a command deaf to the interrupt until {@code called} is counted down ({@code stuck} does it), with these
      * collections and grace; returns the command's thread, ended.
      */
-    static Thread stuckOnADeafCommand(Runnable stuck, CountDownLatch called, Duration grace, Listed collections)
+    static Thread stuckOnADeafCommand(HeapWatch.Stuck stuck, CountDownLatch called, Duration grace, Listed collections)
             throws Exception {
         StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
         Thread deaf = deafRun.thread();
@@ -170,7 +173,7 @@ class HeapWatchTest {
             Thread stops = StandInRuns.stopsOnInterrupt();
             AtomicBoolean stuck = new AtomicBoolean();
             try (HeapWatch watch = HeapWatch.start(
-                    stops, StandInRuns.joined(stops), () -> stuck.set(true), Duration.ofSeconds(60), collections)) {
+                    stops, StandInRuns.joined(stops), ended -> stuck.set(true), Duration.ofSeconds(60), collections)) {
                 stops.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
             }
             System.out.println("tripped: " + HeapWatch.tripped().inWords());
@@ -180,28 +183,71 @@ class HeapWatchTest {
 
             HeapWatch.reset();
             CountDownLatch stuckCalled = new CountDownLatch(1);
+            AtomicBoolean deafEnded = new AtomicBoolean();
             Thread deaf = stuckOnADeafCommand(
-                    stuckCalled::countDown,
+                    commandEnded -> {
+                        deafEnded.set(commandEnded);
+                        stuckCalled.countDown();
+                    },
                     stuckCalled,
                     Cancellation.REPEAT.multipliedBy(3),
                     new Listed(List.of(List.of(70L), List.of(96L))));
-            System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0));
+            System.out.println("a command deaf to it: stuck " + (stuckCalled.getCount() == 0) + ", the command ended "
+                    + deafEnded.get());
 
             // the command ends (main closes the watch) while the watch still waits for it: not stuck
             HeapWatch.reset();
             AtomicBoolean stuckAfterClose = new AtomicBoolean();
             Listed oneFull = new Listed(List.of(List.of(96L)));
-            Cancellation.Ending neverEnds = atMost -> {
-                Thread.sleep(atMost);
-                return false;
-            };
+            Cancellation.Ending neverEnds = () -> false;
             try (HeapWatch watch = HeapWatch.start(
-                    deaf, neverEnds, () -> stuckAfterClose.set(true), Duration.ofSeconds(60), oneFull)) {
+                    deaf, neverEnds, ended -> stuckAfterClose.set(true), Duration.ofSeconds(60), oneFull)) {
                 while (HeapWatch.tripped() == null) { // it waits for the command from now on, for 60 s
                     Thread.onSpinWait();
                 }
             }
             System.out.println("closed while it waited: stuck " + stuckAfterClose.get());
+
+            // the command ends on the interrupt, main closes the watch, and the JVM does not end (main's exit held up
+            // by a full heap): the watch, left running, ends it a grace later
+            HeapWatch.reset();
+            Thread endsLater = StandInRuns.stopsOnInterrupt();
+            CountDownLatch heldUp = new CountDownLatch(1);
+            AtomicBoolean endedBefore = new AtomicBoolean();
+            try (HeapWatch watch = HeapWatch.start(
+                    endsLater,
+                    StandInRuns.joined(endsLater),
+                    commandEnded -> {
+                        endedBefore.set(commandEnded);
+                        heldUp.countDown();
+                    },
+                    Duration.ofSeconds(2), // long enough for the command to end on the interrupt, however loaded
+                    new Listed(List.of(List.of(96L))))) {
+                endsLater.join(CALLED_BACKSTOP);
+            }
+            heldUp.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+            System.out.println("a JVM still running a grace after the command ended: stuck " + (heldUp.getCount() == 0)
+                    + ", the command ended " + endedBefore.get());
+
+            // no trip, but a thread (JFR's, say) ended on an OutOfMemoryError: the exit may find no room either
+            HeapWatch.reset();
+            Thread notStarted = Thread.ofPlatform().unstarted(() -> {});
+            CountDownLatch afterRanOut = new CountDownLatch(1);
+            AtomicBoolean endedFirst = new AtomicBoolean();
+            try (HeapWatch watch = HeapWatch.start(
+                    notStarted,
+                    () -> true,
+                    commandEnded -> {
+                        endedFirst.set(commandEnded);
+                        afterRanOut.countDown();
+                    },
+                    Duration.ofMillis(300),
+                    new Listed(List.of()))) {
+                HeapWatch.ranOut();
+            }
+            afterRanOut.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+            System.out.println("a thread out of memory, no trip, the JVM running a grace after: stuck "
+                    + (afterRanOut.getCount() == 0) + ", the command ended " + endedFirst.get());
         }
     }
 }

@@ -24,12 +24,9 @@ public final class StandInRuns {
         });
     }
 
-    /** How the code under test learns that {@code thread} has ended: it joins it, for at most the time given. */
+    /** How the code under test learns that {@code thread} has ended. */
     public static Cancellation.Ending joined(Thread thread) {
-        return atMost -> {
-            thread.join(atMost);
-            return !thread.isAlive();
-        };
+        return () -> !thread.isAlive();
     }
 
     /** A run deaf to interrupts: it swallows every one until {@link #close}, which ends and joins it. */
