@@ -448,6 +448,9 @@ public final class LoomCli implements Runnable {
 
     /** The line {@link #outOfMemory} prints once the heap watch stopped the command. */
     private static String heapFullLine(String name, String doing, String... args) {
+        if (HeapWatch.ranOutSomewhere()) { // the watch stopped it, but only once a thread had died of it
+            return outOfMemoryLine(name, doing, args);
+        }
         return heapLine(
                 name + " stopped" + doing + " before the heap ran out: "
                         + HeapWatch.tripped().inWords() + " was still in use after a collection",

@@ -228,6 +228,14 @@ public final class HeapWatch implements AutoCloseable {
     /** Whether a collection since the last look left the heap full; the first that did is kept. */
     private static boolean full(Collections collections, long max) {
         try {
+            if (ranOut) {
+                // a thread has died of an OutOfMemoryError: the heap ran out between two looks, or while collections
+                // left just under the share in use (the serial collector in a 64 MB heap: 5 runs of 10 ran out, and
+                // their cancellation crawled 21 to 73 s through collection after collection, until this)
+                Runtime runtime = Runtime.getRuntime();
+                trip(runtime.totalMemory() - runtime.freeMemory(), max);
+                return true;
+            }
             for (long used : collections.usedAfterEachSinceLastAsked()) {
                 if (used >= FULL_SHARE * max) {
                     trip(used, max);

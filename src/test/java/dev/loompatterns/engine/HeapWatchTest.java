@@ -82,8 +82,8 @@ class HeapWatchTest {
                         "a command deaf to it: stuck true, the command ended false",
                         "closed while it waited: stuck false",
                         "a JVM still running a grace after the command ended: stuck true, the command ended true",
-                        "a thread out of memory, no trip, the JVM running a grace after: stuck true, the command ended"
-                                + " true");
+                        "a thread out of memory, collections under the share: tripped true, the command ended",
+                        "and the JVM running a grace after: stuck true, the command ended true");
     }
 
     /**
@@ -229,25 +229,30 @@ class HeapWatchTest {
             System.out.println("a JVM still running a grace after the command ended: stuck " + (heldUp.getCount() == 0)
                     + ", the command ended " + endedBefore.get());
 
-            // no trip, but a thread (JFR's, say) ended on an OutOfMemoryError: the exit may find no room either
+            // no collection left the share in use, but a thread (JFR's, say) died of an OutOfMemoryError: the heap ran
+            // out between two looks; the command is stopped, and the exit, which may find no room either, watched
             HeapWatch.reset();
-            Thread notStarted = Thread.ofPlatform().unstarted(() -> {});
+            Thread stopsToo = StandInRuns.stopsOnInterrupt();
             CountDownLatch afterRanOut = new CountDownLatch(1);
             AtomicBoolean endedFirst = new AtomicBoolean();
             try (HeapWatch watch = HeapWatch.start(
-                    notStarted,
-                    () -> true,
+                    stopsToo,
+                    StandInRuns.joined(stopsToo),
                     commandEnded -> {
                         endedFirst.set(commandEnded);
                         afterRanOut.countDown();
                     },
-                    Duration.ofMillis(300),
-                    new Listed(List.of()))) {
+                    Duration.ofSeconds(2),
+                    new Listed(List.of(List.of(50L))))) {
                 HeapWatch.ranOut();
+                stopsToo.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
+                System.out.println(
+                        "a thread out of memory, collections under the share: tripped " + (HeapWatch.tripped() != null)
+                                + ", the command " + (stopsToo.isAlive() ? "running" : "ended"));
             }
             afterRanOut.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.println("a thread out of memory, no trip, the JVM running a grace after: stuck "
-                    + (afterRanOut.getCount() == 0) + ", the command ended " + endedFirst.get());
+            System.out.println("and the JVM running a grace after: stuck " + (afterRanOut.getCount() == 0)
+                    + ", the command ended " + endedFirst.get());
         }
     }
 }
