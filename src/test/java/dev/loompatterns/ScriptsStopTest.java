@@ -223,6 +223,56 @@ class ScriptsStopTest {
         }
     }
 
+    /**
+     * {@code scripts/inspect-benchmark} signalled alone in a step after the recording ends that step's JVM too: only
+     * the recording ran under {@code stoppable}, and the timed JVMs, javac, JMC's load and {@code loom inspect} ran on
+     * after a kill of the script (a review). Here the recording is there already, and the bare loop's program is a
+     * stand-in that writes its pid and waits.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void inspectBenchmarkSignalledAloneInATimedStepStopsItsJvm(String signal, @TempDir Path dir) throws Exception {
+        Path checkout = checkout(dir, "inspect-benchmark", "stoppable.sh", "find-jdk.sh", "run-copy.sh");
+        executable(checkout.resolve("loom"), "#!/bin/sh\nexit 0\n");
+        Path made = Files.createDirectories(checkout.resolve("target/inspect-benchmark"));
+        Files.writeString(made.resolve("vt-1000.jfr"), "a recording made before");
+        Files.createDirectories(checkout.resolve("target/lib"));
+        for (String jar : List.of("target/loom-patterns.jar", "target/lib/none.jar")) {
+            try (OutputStream file = Files.newOutputStream(checkout.resolve(jar));
+                    JarOutputStream empty = new JarOutputStream(file)) {
+                empty.finish();
+            }
+        }
+        Path programs = checkout.resolve("scripts/inspect-benchmark.d");
+        Files.createDirectories(programs);
+        Files.writeString(programs.resolve("ReadAll.java"), """
+            public class ReadAll {
+                public static void main(String[] args) throws Exception {
+                    String pid = ProcessHandle.current().pid() + "\\n";
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("target/read-all.pid"), pid);
+                    Thread.sleep(600_000);
+                }
+            }
+            """);
+        Files.writeString(programs.resolve("InspectOnce.java"), "public class InspectOnce {}\n");
+        String javaHome = Path.of(System.getProperty("java.home")).toString();
+
+        List<String> printed = stoppedAlone(
+                checkout,
+                checkout.resolve("target/read-all.pid"),
+                signal,
+                "env",
+                "--default-signal=INT",
+                "JAVA_HOME=" + javaHome,
+                "bash",
+                "scripts/inspect-benchmark",
+                "1000",
+                "1",
+                "1000");
+
+        assertThat(printed).noneMatch(line -> line.startsWith("floor"));
+    }
+
     /** Shell lines that write the shell's pid to {@code pidFile} and then become a sleep of ten minutes. */
     static String sleepsWithItsPidIn(Path pidFile) {
         return "echo $$ > '" + pidFile + "'\nexec sleep 600\n";
