@@ -183,15 +183,23 @@ public final class LoomCli implements Runnable {
      * The default handler for a thread's uncaught exception, in the CLI's JVM. An {@link OutOfMemoryError} is left
      * unsaid and noted ({@link HeapWatch#ranOut}): main says it in one line, where JFR's threads, out of room in a
      * run that filled the heap, printed their stack traces above it (or the JVM's "OutOfMemoryError thrown from the
-     * UncaughtExceptionHandler", when even printing found no room). Anything else is printed as the JVM prints it.
+     * UncaughtExceptionHandler", when even printing found no room). Anything else is printed as the JVM prints it,
+     * an {@code OutOfMemoryError} of no heap's too ("unable to create native thread" is a limit of the system's, which
+     * more heap does not lift).
      */
     static void uncaught(Thread thread, Throwable e) {
-        if (e instanceof OutOfMemoryError) {
+        if (e instanceof OutOfMemoryError error && ofTheHeap(error)) {
             HeapWatch.ranOut();
             return;
         }
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");
         e.printStackTrace(System.err);
+    }
+
+    /** Whether {@code error} says the heap ran out (the JVM's messages), allocating nothing. */
+    static boolean ofTheHeap(OutOfMemoryError error) {
+        String message = error.getMessage();
+        return message == null || message.startsWith("Java heap space") || message.startsWith("GC overhead limit");
     }
 
     /**

