@@ -70,16 +70,29 @@ public final class ActivityCounter implements AutoCloseable {
      * loses events committed around an event class's registration, which the first commit would make mid-run
      * ({@code PinStream.StopMark.on}); and a task's first commit would initialize the class while the run's other
      * virtual threads wait for it, pinned (a class-init-wait of {@code TaskStartedEvent}, 65 ms, in a test's run).
+     * Once in a JVM's life, as {@code PinStream.StopMark} registers its own: JDK 25 marks JFR's metadata stale at each
+     * registration, of a registered class too (scripts/pin-stream.d/RegisterPerStream.java).
      */
     private static void registerHarnessEvents() {
-        for (Class<? extends jdk.jfr.Event> event :
-                List.of(TaskSubmittedEvent.class, TaskStartedEvent.class, PatternRunEvent.class)) {
-            jdk.jfr.FlightRecorder.register(event);
-            try {
-                java.lang.invoke.MethodHandles.lookup().ensureInitialized(event);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e); // public classes of this package: cannot happen
+        HarnessEvents.registered();
+    }
+
+    /** Registers and initializes the harness's event classes when it is itself initialized, once. */
+    private static final class HarnessEvents {
+        static {
+            for (Class<? extends jdk.jfr.Event> event :
+                    List.of(TaskSubmittedEvent.class, TaskStartedEvent.class, PatternRunEvent.class)) {
+                jdk.jfr.FlightRecorder.register(event);
+                try {
+                    java.lang.invoke.MethodHandles.lookup().ensureInitialized(event);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e); // public classes of this package: cannot happen
+                }
             }
+        }
+
+        static void registered() {
+            // the class initializer above has run
         }
     }
 
