@@ -166,6 +166,36 @@ class HeapWatchTest {
         return deaf;
     }
 
+    /** What a test does with the command while the watch watches it. */
+    interface WhileWatched {
+        void with(Thread command) throws InterruptedException;
+    }
+
+    /**
+     * Watches a command that stops on the interrupt, with these collections and a grace of 2 s (long enough for the
+     * command to end on the interrupt, however loaded), does {@code whileWatched} with it, closes the watch as main
+     * does, and says whether the watch, left running, called its stuck handler, and with what.
+     */
+    static String heldUp(Listed collections, WhileWatched whileWatched) throws InterruptedException {
+        HeapWatch.reset();
+        Thread command = StandInRuns.stopsOnInterrupt();
+        CountDownLatch halted = new CountDownLatch(1);
+        AtomicBoolean commandEndedFirst = new AtomicBoolean();
+        try (HeapWatch watch = HeapWatch.start(
+                command,
+                StandInRuns.joined(command),
+                commandEnded -> {
+                    commandEndedFirst.set(commandEnded);
+                    halted.countDown();
+                },
+                Duration.ofSeconds(2),
+                collections)) {
+            whileWatched.with(command);
+        }
+        halted.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+        return "stuck " + (halted.getCount() == 0) + ", the command ended " + commandEndedFirst.get();
+    }
+
     /** The child's program: a watch trips for a command that stops, then for one that never does. */
     static final class Tripped {
         public static void main(String[] args) throws Exception {
@@ -210,49 +240,18 @@ class HeapWatchTest {
 
             // the command ends on the interrupt, main closes the watch, and the JVM does not end (main's exit held up
             // by a full heap): the watch, left running, ends it a grace later
-            HeapWatch.reset();
-            Thread endsLater = StandInRuns.stopsOnInterrupt();
-            CountDownLatch heldUp = new CountDownLatch(1);
-            AtomicBoolean endedBefore = new AtomicBoolean();
-            try (HeapWatch watch = HeapWatch.start(
-                    endsLater,
-                    StandInRuns.joined(endsLater),
-                    commandEnded -> {
-                        endedBefore.set(commandEnded);
-                        heldUp.countDown();
-                    },
-                    Duration.ofSeconds(2), // long enough for the command to end on the interrupt, however loaded
-                    new Listed(List.of(List.of(96L))))) {
-                endsLater.join(CALLED_BACKSTOP);
-            }
-            heldUp.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.println("a JVM still running a grace after the command ended: stuck " + (heldUp.getCount() == 0)
-                    + ", the command ended " + endedBefore.get());
+            System.out.println("a JVM still running a grace after the command ended: "
+                    + heldUp(new Listed(List.of(List.of(96L))), command -> command.join(CALLED_BACKSTOP)));
 
             // no collection left the share in use, but a thread (JFR's, say) died of an OutOfMemoryError: the heap ran
             // out between two looks; the command is stopped, and the exit, which may find no room either, watched
-            HeapWatch.reset();
-            Thread stopsToo = StandInRuns.stopsOnInterrupt();
-            CountDownLatch afterRanOut = new CountDownLatch(1);
-            AtomicBoolean endedFirst = new AtomicBoolean();
-            try (HeapWatch watch = HeapWatch.start(
-                    stopsToo,
-                    StandInRuns.joined(stopsToo),
-                    commandEnded -> {
-                        endedFirst.set(commandEnded);
-                        afterRanOut.countDown();
-                    },
-                    Duration.ofSeconds(2),
-                    new Listed(List.of(List.of(50L))))) {
+            String afterRanOut = heldUp(new Listed(List.of(List.of(50L))), command -> {
                 HeapWatch.ranOut();
-                stopsToo.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
-                System.out.println(
-                        "a thread out of memory, collections under the share: tripped " + (HeapWatch.tripped() != null)
-                                + ", the command " + (stopsToo.isAlive() ? "running" : "ended"));
-            }
-            afterRanOut.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
-            System.out.println("and the JVM running a grace after: stuck " + (afterRanOut.getCount() == 0)
-                    + ", the command ended " + endedFirst.get());
+                command.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
+                System.out.println("a thread out of memory, collections under the share: tripped "
+                        + (HeapWatch.tripped() != null) + ", the command " + (command.isAlive() ? "running" : "ended"));
+            });
+            System.out.println("and the JVM running a grace after: " + afterRanOut);
         }
     }
 }
