@@ -31,8 +31,11 @@ public final class Cancellation {
     /** How often {@link #interruptUntilEnded} says it again. */
     public static final Duration REPEAT = Duration.ofMillis(100);
 
-    /** How often {@link #interruptUntilEnded} asks whether what it cancels has ended. */
-    static final Duration LOOK = Duration.ofMillis(10);
+    /**
+     * How often {@link #interruptUntilEnded} asks whether what it cancels has ended: as often as the heap watch looks,
+     * and for the same reason, below the 20 ms from which the profiles record a sleep ({@link HeapWatch#EVERY}).
+     */
+    static final Duration LOOK = HeapWatch.EVERY;
 
     /**
      * Whether what is being cancelled has ended, asked without waiting and without making anything on the heap: the

@@ -45,14 +45,14 @@ class StopOnSignalTest {
     static final class Signalled {
         public static void main(String[] args) throws Exception {
             Thread stops = StandInRuns.stopsOnInterrupt();
-            print("stops", err -> LoomCli.stopOnSignal(stops, StandInRuns.joined(stops), Duration.ofSeconds(60), err));
+            print("stops", err -> LoomCli.stopOnSignal(stops, StandInRuns.ended(stops), Duration.ofSeconds(60), err));
             System.out.println("stops: ended " + !stops.isAlive());
 
             try (StandInRuns.Deaf deaf = new StandInRuns.Deaf()) {
                 print(
                         "deaf",
                         err -> LoomCli.stopOnSignal(
-                                deaf.thread(), StandInRuns.joined(deaf.thread()), Duration.ofMillis(300), err));
+                                deaf.thread(), StandInRuns.ended(deaf.thread()), Duration.ofMillis(300), err));
                 System.out.println("deaf: still running " + deaf.thread().isAlive());
             }
             System.out.println("cancelled: " + Cancellation.requested());

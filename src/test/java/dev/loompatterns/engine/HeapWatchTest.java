@@ -59,7 +59,7 @@ class HeapWatchTest {
         });
         AtomicBoolean stuck = new AtomicBoolean();
         try (HeapWatch watch = HeapWatch.start(
-                target, StandInRuns.joined(target), ended -> stuck.set(true), Duration.ofSeconds(1), collections)) {
+                target, StandInRuns.ended(target), ended -> stuck.set(true), Duration.ofSeconds(1), collections)) {
             // every list seen, and two empty looks after them; a watch that stopped looking (it tripped) fails here
             assertThat(collections.looked.tryAcquire(5, 30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -158,7 +158,7 @@ class HeapWatchTest {
         StandInRuns.Deaf deafRun = new StandInRuns.Deaf();
         Thread deaf = deafRun.thread();
         try (deafRun;
-                HeapWatch watch = HeapWatch.start(deaf, StandInRuns.joined(deaf), stuck, grace, collections)) {
+                HeapWatch watch = HeapWatch.start(deaf, StandInRuns.ended(deaf), stuck, grace, collections)) {
             // bounded, so that a watch that never calls it prints false (the callers print getCount() == 0) rather
             // than hang the child until the test's backstop
             called.await(CALLED_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
@@ -183,7 +183,7 @@ class HeapWatchTest {
         AtomicBoolean commandEndedFirst = new AtomicBoolean();
         try (HeapWatch watch = HeapWatch.start(
                 command,
-                StandInRuns.joined(command),
+                StandInRuns.ended(command),
                 commandEnded -> {
                     commandEndedFirst.set(commandEnded);
                     halted.countDown();
@@ -203,7 +203,7 @@ class HeapWatchTest {
             Thread stops = StandInRuns.stopsOnInterrupt();
             AtomicBoolean stuck = new AtomicBoolean();
             try (HeapWatch watch = HeapWatch.start(
-                    stops, StandInRuns.joined(stops), ended -> stuck.set(true), Duration.ofSeconds(60), collections)) {
+                    stops, StandInRuns.ended(stops), ended -> stuck.set(true), Duration.ofSeconds(60), collections)) {
                 stops.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
             }
             System.out.println("tripped: " + HeapWatch.tripped().inWords());

@@ -41,8 +41,8 @@ class InterruptUntilEndedTest {
             try {
                 target.awaitState(Thread.State.WAITING);
 
-                boolean ended = Cancellation.interruptUntilEnded(
-                        target.thread(), BACKSTOP, StandInRuns.joined(target.thread()));
+                boolean ended =
+                        Cancellation.interruptUntilEnded(target.thread(), BACKSTOP, StandInRuns.ended(target.thread()));
 
                 assertThat(ended).isTrue();
                 assertThat(target.join()).isEqualTo(3);
@@ -60,7 +60,7 @@ class InterruptUntilEndedTest {
 
             try {
                 boolean ended = Cancellation.interruptUntilEnded(
-                        target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.joined(target.thread()));
+                        target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.ended(target.thread()));
 
                 assertThat(ended).isFalse();
                 assertThat(target.thread().isAlive()).isTrue();
@@ -86,7 +86,7 @@ class InterruptUntilEndedTest {
             target.awaitState(Thread.State.RUNNABLE);
 
             boolean ended = Cancellation.interruptUntilEnded(
-                    target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.joined(target.thread()));
+                    target.thread(), Cancellation.REPEAT.multipliedBy(3), StandInRuns.ended(target.thread()));
 
             stop.set(true);
             assertThat(ended).isFalse();
@@ -100,7 +100,7 @@ class InterruptUntilEndedTest {
             target.join();
 
             assertThat(Cancellation.interruptUntilEnded(
-                            target.thread(), Duration.ZERO, StandInRuns.joined(target.thread())))
+                            target.thread(), Duration.ZERO, StandInRuns.ended(target.thread())))
                     .isTrue();
         }
     }

@@ -25,7 +25,7 @@ public final class StandInRuns {
     }
 
     /** How the code under test learns that {@code thread} has ended. */
-    public static Cancellation.Ending joined(Thread thread) {
+    public static Cancellation.Ending ended(Thread thread) {
         return () -> !thread.isAlive();
     }
 
