@@ -3,11 +3,13 @@
  * recording, at stream ages from 0 to 1,500 ms: the measurement behind PinStream.YOUNG and the cost
  * section of docs/pinning-assertion.md. Each try starts a stream (jdk.VirtualThreadPinned at 0 ms),
  * waits the age, pins once (a virtual thread waits in a class initializer that sleeps 5 ms), then
- * stops the stream or dumps it, and prints the time taken and the pins it got.
+ * stops the stream or dumps it, and prints the time taken and the pins it got. With `snapshot`, the
+ * design before these two: FlightRecorder.takeSnapshot(), dumped to a file and read, as a dump is.
  *
  * Run with a JDK 25 `java`, from the project root:
  *   java scripts/pin-stream.d/StopOrDump.java stop
  *   java scripts/pin-stream.d/StopOrDump.java dump
+ *   java scripts/pin-stream.d/StopOrDump.java snapshot
  */
 import jdk.jfr.consumer.*;
 import java.nio.file.*;
@@ -19,8 +21,8 @@ public class StopOrDump {
     static final AtomicInteger K = new AtomicInteger();
     static native void none();
     public static void main(String[] a) throws Exception {
-        if (a.length != 1 || !(a[0].equals("stop") || a[0].equals("dump"))) {
-            System.err.println("usage: java scripts/pin-stream.d/StopOrDump.java stop|dump");
+        if (a.length != 1 || !(a[0].equals("stop") || a[0].equals("dump") || a[0].equals("snapshot"))) {
+            System.err.println("usage: java scripts/pin-stream.d/StopOrDump.java stop|dump|snapshot");
             System.exit(2);
         }
         String how = a[0];
@@ -43,6 +45,13 @@ public class StopOrDump {
                 if (how.equals("stop")) {
                     s.stop();
                     n = got.get();
+                } else if (how.equals("snapshot")) {
+                    try (jdk.jfr.Recording snapshot = jdk.jfr.FlightRecorder.getFlightRecorder().takeSnapshot()) {
+                        Path f = Files.createTempFile("d", ".jfr");
+                        snapshot.dump(f);
+                        n = (int) RecordingFile.readAllEvents(f).stream().filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")).count();
+                        Files.delete(f);
+                    }
                 } else {
                     Path f = Files.createTempFile("d", ".jfr");
                     s.dump(f);

@@ -40,7 +40,7 @@ class ScriptsCompileTest {
     void theProgramsTheDocsNameAreFound() throws IOException {
         assertThat(programFolders())
                 .extracting(p -> p.getFileName().toString())
-                .contains("inspect-benchmark.d", "migration.d", "pin-stream.d");
+                .contains("inspect-benchmark.d", "jfr.d", "migration.d", "pin-stream.d", "results.d");
     }
 
     @ParameterizedTest(name = "{0}")

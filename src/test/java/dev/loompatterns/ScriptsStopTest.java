@@ -255,22 +255,36 @@ class ScriptsStopTest {
             }
             """);
         Files.writeString(programs.resolve("InspectOnce.java"), "public class InspectOnce {}\n");
-        String javaHome = Path.of(System.getProperty("java.home")).toString();
 
-        List<String> printed = stoppedAlone(
+        List<String> printed = stoppedAloneOnThisJdk(
                 checkout,
                 checkout.resolve("target/read-all.pid"),
                 signal,
-                "env",
-                "--default-signal=INT",
-                "JAVA_HOME=" + javaHome,
-                "bash",
                 "scripts/inspect-benchmark",
                 "1000",
                 "1",
                 "1000");
 
         assertThat(printed).noneMatch(line -> line.startsWith("floor"));
+    }
+
+    /**
+     * {@code scripts/jdk-facts} signalled alone stops the program it runs, says so, and runs no other. Here the third
+     * program is a stand-in that writes its pid and waits.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void jdkFactsSignalledAloneStopsItsJvmAndRunsNoOther(String signal, @TempDir Path dir) throws Exception {
+        Path checkout = JdkFactsScriptTest.checkout(dir, "SchedulerBeanBlocked", """
+            java.nio.file.Files.writeString(java.nio.file.Path.of("program.pid"), \
+            ProcessHandle.current().pid() + "\\n"); Thread.sleep(600_000);\
+            """);
+
+        List<String> printed =
+                stoppedAloneOnThisJdk(checkout, checkout.resolve("program.pid"), signal, "scripts/jdk-facts");
+
+        assertThat(printed).noneMatch(line -> line.contains("PerTaskExecutorTakesAll ran"));
+        assertThat(printed.getLast()).isEqualTo("jdk-facts: stopped by a signal during J9 (SchedulerBeanBlocked)");
     }
 
     /** Shell lines that write the shell's pid to {@code pidFile} and then become a sleep of ten minutes. */
@@ -306,6 +320,18 @@ class ScriptsStopTest {
         } finally {
             Commands.stop(script);
         }
+    }
+
+    /**
+     * {@link #stoppedAlone} for a script that finds its JDK as {@code loom} does, given this test's JDK 25 as
+     * {@code JAVA_HOME}, and signalled INT as a foreground command would be.
+     */
+    static List<String> stoppedAloneOnThisJdk(Path checkout, Path childPid, String signal, String... script)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "env", "--default-signal=INT", "JAVA_HOME=" + Path.of(System.getProperty("java.home")), "bash"));
+        command.addAll(List.of(script));
+        return stoppedAlone(checkout, childPid, signal, command.toArray(String[]::new));
     }
 
     /** A checkout holding {@code scripts/NAME} for each name given, copied from this one. */

@@ -29,7 +29,8 @@ class ScriptsUsageTest {
                 "inspect-benchmark|00 1 1",
                 "inspect-benchmark|1000 0 1000",
                 "inspect-benchmark|12345678901",
-                "cold-runs|18446744073709551617"
+                "cold-runs|18446744073709551617",
+                "jdk-facts|1000"
             })
     void aCountOutOfRangeIsOneLineAndExitTwo(String script, String arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/" + script));
