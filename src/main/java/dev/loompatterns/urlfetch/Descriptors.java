@@ -16,8 +16,17 @@ import java.util.Locale;
  */
 final class Descriptors {
 
-    /** Descriptors kept free for the rest of the JVM: jars, the HTTP client's selector, JFR. */
+    /**
+     * Descriptors kept free for the rest of the JVM (jars, the HTTP client's selector, JFR): this many, or a quarter
+     * of a lower limit. A fixed 256 refused every run, even of one request, under a limit of 256 (macOS's usual soft
+     * limit), where a run starts with about 15 open (a review, 2026-12-07).
+     */
     static final int SPARE = 256;
+
+    /** What {@link #shortage} keeps free under a limit of {@code max} descriptors. */
+    static long spare(long max) {
+        return Math.min(SPARE, max / 4);
+    }
 
     private Descriptors() {}
 
@@ -38,10 +47,11 @@ final class Descriptors {
      */
     static String shortage(Mode mode, int inFlight, int perRequest, long open, long max) {
         long needed = (long) inFlight * perRequest;
-        if (open + needed + SPARE <= max) {
+        long spare = spare(max);
+        if (open + needed + spare <= max) {
             return null;
         }
-        long fits = (max - open - SPARE) / perRequest;
+        long fits = (max - open - spare) / perRequest;
         String cap = fits < 1
                 ? "no request at all fits: raise ulimit -n"
                 : "give -P " + (mode == Mode.PLATFORM ? UrlFetchPattern.WORKERS : UrlFetchPattern.MAX_IN_FLIGHT).name()
@@ -49,12 +59,13 @@ final class Descriptors {
         return String.format(
                 Locale.ROOT,
                 "url-fetch: %,d requests at once need %,d open files (%s), and this process may open %,d"
-                        + " (ulimit -n), %,d of them open already: %s",
+                        + " (ulimit -n), %,d of them open already and %,d kept for the JVM's own: %s",
                 inFlight,
                 needed,
                 perRequest == 2 ? "a socket at each end: the server runs in this JVM" : "a socket each",
                 max,
                 open,
+                spare,
                 cap);
     }
 

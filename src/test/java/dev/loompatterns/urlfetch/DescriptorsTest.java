@@ -30,7 +30,7 @@ class DescriptorsTest {
         String refused = Descriptors.shortage(Mode.STRUCTURED, 30_000, 2, 100, 20_000);
         assertThat(refused)
                 .contains("30,000 requests at once need 60,000 open files")
-                .contains("may open 20,000 (ulimit -n), 100 of them open already")
+                .contains("may open 20,000 (ulimit -n), 100 of them open already and 256 kept for the JVM's own")
                 .contains("-P max-in-flight=9822 or less");
         long fits = (20_000 - 100 - Descriptors.SPARE) / 2;
         assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits, 2, 100, 20_000))
@@ -38,11 +38,27 @@ class DescriptorsTest {
         assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits + 1, 2, 100, 20_000))
                 .isNotNull();
         assertThat(Descriptors.shortage(Mode.PLATFORM, 5_000, 1, 100, 1_024)).contains("-P workers=668 or less");
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, 10, 2, 300, 512))
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 10, 2, 400, 512))
                 .as("not one request fits: a cap of 1 would fail too")
                 .endsWith("no request at all fits: raise ulimit -n");
         assertThat(Descriptors.shortage(Mode.VIRTUAL, 200, 2, 100, 1_024))
                 .as("the default run on a desktop's 1,024")
                 .isNull();
+    }
+
+    /**
+     * Under a limit of 256 (macOS's usual soft limit) a fixed reserve of 256 left no room, and even one request was
+     * refused with "no request at all fits"; a quarter of the limit is kept there, so a run of 88 fits, and the
+     * refusal of more says the reserve it counted.
+     */
+    @Test
+    void aLowLimitKeepsAQuarterOfItForTheJvmAndStillRunsRequests() {
+        assertThat(Descriptors.spare(256)).isEqualTo(64);
+        assertThat(Descriptors.spare(100_000)).isEqualTo(Descriptors.SPARE);
+        assertThat(Descriptors.shortage(Mode.PLATFORM, 1, 2, 15, 256)).isNull();
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 88, 2, 15, 256)).isNull();
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 89, 2, 15, 256))
+                .contains("may open 256 (ulimit -n), 15 of them open already and 64 kept for the JVM's own")
+                .endsWith("give -P max-in-flight=88 or less, fewer --tasks, or raise ulimit -n");
     }
 }
