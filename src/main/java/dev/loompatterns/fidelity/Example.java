@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +51,9 @@ final class Example {
     private final Class<?> example;
     private final Method main;
 
-    private Example(Class<?> example) throws NoSuchMethodException {
+    private Example(Class<?> example, Method main) {
         this.example = example;
-        this.main = example.getMethod("main", String[].class);
+        this.main = main;
     }
 
     /** {@code examples/} beside the folder holding this class's jar (target/). */
@@ -105,9 +106,27 @@ final class Example {
      */
     static Example compile(Path source) throws Exception {
         Map<String, byte[]> classes = compileInMemory(source);
-        Loader loader = new Loader(classes, Example.class.getClassLoader());
-        String className = source.getFileName().toString().replaceFirst("\\.java$", "");
-        return new Example(loader.loadClass(className));
+        String file = source.getFileName().toString();
+        String className = file.replaceFirst("\\.java$", "");
+        if (!classes.containsKey(className)) { // was "unexpected error: java.lang.ClassNotFoundException"
+            throw new CannotCompare(file + " declares no top-level class " + className
+                    + ": fidelity runs the class named as its file (it declares "
+                    + new java.util.TreeSet<>(classes.keySet()) + ")");
+        }
+        classes.replaceAll((name, bytes) -> ExampleExit.rewritten(bytes));
+        Class<?> example = new Loader(classes, Example.class.getClassLoader()).loadClass(className);
+        Method main;
+        try {
+            main = example.getDeclaredMethod("main", String[].class);
+        } catch (NoSuchMethodException e) { // was "unexpected error: java.lang.NoSuchMethodException"
+            throw new CannotCompare(className + " has no main(String[]), which fidelity calls to run it");
+        }
+        if (!Modifier.isStatic(main.getModifiers())) {
+            throw new CannotCompare(
+                    className + "'s main(String[]) is not static: fidelity calls it without an" + " instance");
+        }
+        main.setAccessible(true); // a class or main that is not public, as the source launcher runs it too
+        return new Example(example, main);
     }
 
     /**
@@ -197,9 +216,20 @@ final class Example {
         try {
             main.invoke(null, (Object) new String[] {"1"});
         } catch (InvocationTargetException e) {
-            if (!(e.getCause() instanceof InterruptedException)) {
+            if (e.getCause() instanceof ExampleExit.Called called) {
+                throw new CannotCompare(pairing.example() + " called " + called.getMessage()
+                        + ", which would have ended loom's JVM, where fidelity runs the example: throw where it exits");
+            }
+            if (e.getCause() instanceof Exception cause && !(cause instanceof InterruptedException)) {
                 // an example whose own check failed throws (run alone, it exits 1 so): its lines say which form
-                parse(captured.toString(StandardCharsets.UTF_8), pairing);
+                String printed = captured.toString(StandardCharsets.UTF_8);
+                ownCheckFailed(printed, pairing);
+                // any other exception is the example's failure, said with what it printed: parse's "printed a time
+                // for [], not for each mode" dropped the exception
+                throw new CannotCompare(pairing.example() + " threw " + cause
+                        + (printed.isBlank()
+                                ? " before it printed anything"
+                                : " after it printed: " + printed.strip()));
             }
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
@@ -224,20 +254,30 @@ final class Example {
                             .findFirst()
                             .orElseThrow(() -> new CannotCompare(
                                     pairing.example() + " printed a form that is not a mode: " + line.strip()));
-            if (line.contains("FAILED") || line.contains("WRONG")) {
-                throw new CannotCompare(pairing.example() + " failed its own check: " + line.strip());
-            }
+            ownCheckFailed(line, pairing);
             if (Integer.parseInt(m.group(2)) != pairing.tasks()) {
                 throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks()
                         + " tasks): " + line.strip());
             }
             times.put(mode, Double.parseDouble(m.group(3)));
         }
+        if (output.isBlank()) {
+            throw new CannotCompare(pairing.example() + " printed nothing, where fidelity reads a time for each mode");
+        }
         if (times.size() != Mode.values().length) {
             throw new CannotCompare(pairing.example() + " printed a time for " + times.keySet()
                     + ", not for each mode: " + output.strip());
         }
         return times;
+    }
+
+    /** Fails if one of {@code printed}'s lines says the example's own check failed. */
+    private static void ownCheckFailed(String printed, Pairing pairing) throws CannotCompare {
+        for (String line : printed.lines().toList()) {
+            if (EXAMPLE_LINE.matcher(line).find() && (line.contains("FAILED") || line.contains("WRONG"))) {
+                throw new CannotCompare(pairing.example() + " failed its own check: " + line.strip());
+            }
+        }
     }
 
     /** javac's output kept in memory: each class file's bytes by its class's binary name. */

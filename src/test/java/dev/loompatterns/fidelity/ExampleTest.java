@@ -131,4 +131,100 @@ class ExampleTest {
                         Map.entry(Mode.VIRTUAL, 20.0),
                         Map.entry(Mode.STRUCTURED, 10.0));
     }
+    /**
+     * A file that {@code loom fidelity --examples} cannot run is refused in one line, where it said "unexpected error"
+     * with a {@code ClassNotFoundException}, a {@code NoSuchMethodException} or an {@code IllegalAccessException} (a
+     * helper's audit): a class not named as its file, no {@code main}, an instance {@code main}. A class that is not
+     * public runs, as the source launcher runs it.
+     */
+    @Test
+    void aFileFidelityCannotRunIsRefusedAndAClassNotPublicRuns(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Example.compile(source(dir, "class E11_Other {}")))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11_Url.java declares no top-level class E11_Url: fidelity runs the class named as its"
+                        + " file (it declares [E11_Other])");
+        assertThatThrownBy(() -> Example.compile(source(dir, "public class E11_Url {}")))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11_Url has no main(String[]), which fidelity calls to run it");
+        assertThatThrownBy(() -> Example.compile(source(dir, "class E11_Url { void main(String[] args) {} }")))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11_Url's main(String[]) is not static: fidelity calls it without an instance");
+
+        Example hidden = Example.compile(
+                source(dir, "class E11_Url { public static void main(String[] args) {" + PRINTS_EACH_MODE + "} }"));
+        assertThat(hidden.run(URL_FETCH)).containsEntry(Mode.STRUCTURED, 10.0);
+    }
+
+    /**
+     * An example's {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} is reported as the call it was, and
+     * does not end the JVM: fidelity runs it in loom's JVM, which the call ended, and loom's Ctrl-C hook then said a
+     * signal had stopped it (a helper's audit). Were the call left as it is, this test's JVM would end with it. The
+     * examples' own exits, for bad arguments, are not reached: they pass as they are.
+     */
+    @Test
+    void anExampleThatWouldEndTheJvmIsStoppedAtTheCallAndSaysIt(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { public static void main(String[]" + " args) {"
+                                        + PRINTS_EACH_MODE + " try { System.exit(3); } catch (Exception e) {} } }"))
+                        .run(URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 called System.exit(3), which would have ended loom's JVM, where fidelity runs the"
+                        + " example: throw where it exits");
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { static class Stop { static void now() {"
+                                        + " Runtime.getRuntime().halt(4); } } public static void main(String[] args) {"
+                                        + " Stop.now(); } }"))
+                        .run(URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessageStartingWith("E11 called Runtime.halt(4)");
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { public static void main(String[]"
+                                        + " args) { Runtime.getRuntime().exit(5); } }"))
+                        .run(URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessageStartingWith("E11 called Runtime.exit(5)");
+    }
+
+    /**
+     * An example that throws is reported with its exception and what it printed: fidelity said "printed a time for
+     * [], not for each mode: " and dropped the exception (a helper's audit).
+     */
+    @Test
+    void anExampleThatThrowsIsReportedWithItsException(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { public static void main(String[]"
+                                        + " args) { throw new IllegalStateException(\"boom\"); } }"))
+                        .run(URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 threw java.lang.IllegalStateException: boom before it printed anything");
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { public static void main(String[]"
+                                        + " args) { System.out.println(\"pool(50) 1000 bodies in 5 ms\"); throw new"
+                                        + " IllegalStateException(\"boom\"); } }"))
+                        .run(URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 threw java.lang.IllegalStateException: boom after it printed: pool(50) 1000 bodies in"
+                        + " 5 ms");
+        assertThatThrownBy(() -> Example.parse("", URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 printed nothing, where fidelity reads a time for each mode");
+    }
+
+    /** Statements that print a time for each of url-fetch's forms. */
+    private static final String PRINTS_EACH_MODE = """
+         System.out.println("pool(50)   1000 bodies in 30 ms");\
+         System.out.println("virtual    1000 bodies in 20 ms");\
+         System.out.println("structured 1000 bodies in 10 ms");\
+        """;
+
+    /** {@code E11_Url.java} in a folder of its own under {@code dir}, holding {@code text}. */
+    private static Path source(Path dir, String text) throws java.io.IOException {
+        Path folder = Files.createTempDirectory(dir, "example");
+        return Files.writeString(folder.resolve("E11_Url.java"), text);
+    }
 }
