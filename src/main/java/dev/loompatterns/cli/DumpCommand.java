@@ -160,7 +160,9 @@ final class DumpCommand extends LoomCommand {
             return file;
         }
         if (argument.endsWith(".json") || argument.contains(File.separator)) {
-            throw new UsageException("no such file: '" + argument + "'; " + TAKE_ONE + ", or a pattern's id");
+            String noSuchFile = "no such file: '" + argument + "'; " + TAKE_ONE + ", or a pattern's id";
+            UsageException unseen = unseen(file, noSuchFile);
+            throw unseen != null ? unseen : new UsageException(noSuchFile); // null: it came in the meantime
         }
         return null; // an unknown pattern, said as one
     }

@@ -96,6 +96,29 @@ final class InspectCommand extends LoomCommand {
     /** Whether what is read holds a chunk its JVM never finished, copied as far as it was flushed. */
     private boolean unfinishedRead;
 
+    /** The chunks of the repository folder read, in their order, where what is read is such a folder. */
+    private List<Path> repositoryChunks = List.of();
+
+    /**
+     * {@link #checkRecording} of a repository folder's copy, which says the folder and its chunks: the copy's own name
+     * (a temporary file, deleted by then) was said, and the commands that split it worked on that file (a helper's
+     * hunt, 2026-12-07). Chunks of more than one JVM, or that go back over one another's time, are read one at a time.
+     */
+    private Path checkRepositoryCopy(Path joined) {
+        if (jvmParts(joined).size() > 1) {
+            List<String> commands = new ArrayList<>();
+            for (Path chunk : repositoryChunks) {
+                commands.add("./loom inspect " + ShellWord.of(chunk.toString()));
+            }
+            throw new UsageException(
+                    "'" + file + "' holds the chunks of more than one JVM, or chunks that go back over one another's"
+                            + " time (copied into it from elsewhere, or its JVM's clock set back), which the JDK's"
+                            + " parser reads wrongly as one recording; inspect them one at a time: ",
+                    String.join("; ", commands));
+        }
+        return checkRecording(joined);
+    }
+
     /** The process whose ended JVM left the repository folder read, or -1 where what is read is not such a folder. */
     private long endedRepository = -1;
 
@@ -104,7 +127,7 @@ final class InspectCommand extends LoomCommand {
         Path joined = null;
         try {
             joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null
-            return inspect(checkRecording(joined != null ? joined : file));
+            return inspect(joined != null ? checkRepositoryCopy(joined) : checkRecording(file));
         } catch (CopyRefused e) {
             return copyRefused(e);
         } finally {
@@ -200,7 +223,15 @@ final class InspectCommand extends LoomCommand {
                     + ", which has ended, and holds " + (chunks.isEmpty() ? "no chunk" : NOTHING_FLUSHED)
                     + " to read");
         }
+        for (Path chunk : flushed) { // said of the chunk: the copy's name, a temporary file, means nothing to a user
+            if (!startsLikeARecording(chunk)) {
+                throw new UsageException("'" + chunk + "', in the JFR repository '" + folder + "', is not a JFR"
+                        + " recording (a recording's first bytes are FLR and a zero byte); move it out, or inspect"
+                        + " the chunks one at a time");
+            }
+        }
         chunks = flushed;
+        repositoryChunks = chunks;
         int unfinished = 0;
         for (Path chunk : chunks) {
             unfinished += UnfinishedChunk.flushedSize(chunk) >= 0 ? 1 : 0;
@@ -439,8 +470,9 @@ final class InspectCommand extends LoomCommand {
 
     static Path checkRecording(Path file) {
         requireName(file.toString(), "the recording's name", "give a .jfr recording");
-        if (!Files.exists(file)) {
-            throw new UsageException("no such file: '" + file + "'; give a .jfr recording");
+        UsageException unseen = unseen(file, "no such file: '" + file + "'; give a .jfr recording");
+        if (unseen != null) {
+            throw unseen;
         }
         if (Files.isDirectory(file)) {
             throw new UsageException("'" + file + "' is a directory, and not a JFR repository folder"

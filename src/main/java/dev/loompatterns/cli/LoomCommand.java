@@ -150,6 +150,25 @@ abstract class LoomCommand implements Callable<Integer> {
     }
 
     /**
+     * Why {@code file} cannot be looked at, in one line, or null where it can: {@code noSuchFile} where it does not
+     * exist, else the system's reason. A file in a folder that may not be entered was said to be missing ("no such
+     * file"), where {@code jfr} says "Permission denied" (a helper's hunt, 2026-12-07), and so was a name too long.
+     */
+    static UsageException unseen(Path file, String noSuchFile) {
+        try {
+            Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new UsageException(noSuchFile);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return new UsageException(
+                    "cannot read '" + file + "': permission denied (a folder on its way may not be entered)");
+        } catch (IOException e) {
+            return new UsageException("cannot read '" + file + "': " + AtomicFile.reason(e));
+        }
+    }
+
+    /**
      * Refuses a file to read that is not a regular file or cannot be read, in one line: a pipe would be read until its
      * writer closes it, and a recording is read more than once.
      *

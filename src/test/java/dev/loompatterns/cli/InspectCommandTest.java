@@ -973,6 +973,87 @@ class InspectCommandTest {
                         + " recording");
     }
 
+    /**
+     * A file that cannot be looked at is said so with the system's reason, not called missing (a helper's hunt): a name
+     * too long, here, for {@code inspect} and {@code dump} alike; a file in a folder that may not be entered, below.
+     */
+    @Test
+    void aFileThatCannotBeLookedAtIsSaidSoNotCalledMissing(@TempDir Path dir) {
+        Path tooLong = dir.resolve("a".repeat(300) + ".jfr");
+        assertThat(usageLine(tooLong)).isEqualTo("loom: cannot read '" + tooLong + "': File name too long");
+        Path tooLongDump = dir.resolve("a".repeat(300) + ".json");
+        assertThat(usageError("dump", tooLongDump.toString()))
+                .isEqualTo("loom: cannot read '" + tooLongDump + "': File name too long");
+        assertThat(usageLine(dir.resolve("missing.jfr")))
+                .isEqualTo("loom: no such file: '" + dir.resolve("missing.jfr") + "'; give a .jfr recording");
+    }
+
+    /**
+     * A file in a folder this user may not enter, in a JVM of its own. Root enters every folder: as root, the JVM runs
+     * without the capabilities that let it ({@code setpriv}, util-linux's), as root's own files stay readable to it.
+     */
+    @Test
+    void aFileInAFolderThatMayNotBeEnteredIsSaidToBeUnreadable(@TempDir Path dir) throws Exception {
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Path inside = Files.copy(recording, closed.resolve("x.jfr"));
+        Files.setPosixFilePermissions(closed, java.util.Set.of());
+        try {
+            ProcessBuilder loom = dev.loompatterns.testing.OwnJvm.builder(
+                    null, List.of(), LoomCli.class, "inspect", inside.toString());
+            if (Files.exists(inside)) { // this user enters every folder
+                Path setpriv = Path.of("/usr/bin/setpriv");
+                org.junit.jupiter.api.Assumptions.assumeTrue(
+                        Files.isExecutable(setpriv),
+                        "no setpriv to run as root" + " without the capabilities to enter every folder");
+                List<String> command = new java.util.ArrayList<>(
+                        List.of(setpriv.toString(), "--bounding-set", "-dac_override,-dac_read_search", "--"));
+                command.addAll(loom.command());
+                loom.command(command);
+            }
+            Path err = dir.resolve("err.txt");
+            Process process = loom.redirectOutput(dir.resolve("out.txt").toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                    .isTrue(); // backstop only
+            assertThat(Files.readString(err))
+                    .isEqualTo("loom: cannot read '" + inside + "': permission denied (a folder on its way may not be"
+                            + " entered)" + System.lineSeparator());
+            assertThat(process.exitValue()).isEqualTo(LoomCli.EXIT_USAGE);
+        } finally {
+            Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * A gone JVM's repository folder whose chunks cannot be read as one recording is refused naming the folder or the
+     * chunk, and commands that work on them: it named the copy, a temporary file deleted by then, and gave commands
+     * that split it (a helper's hunt). Here a chunk that is no recording, then one recording twice.
+     */
+    @Test
+    void aRepositoryOfChunksThatDoNotMakeOneRecordingNamesTheFolderAndItsChunks(@TempDir Path dir) throws Exception {
+        long ended = Commands.endedPid();
+        Path folder = Files.createDirectory(dir.resolve("2026_01_01_00_00_00_" + ended));
+        Path notAChunk = Files.writeString(folder.resolve("2026_01_01_00_00_00.jfr"), "hi\n");
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", folder.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.errLines().getLast())
+                .isEqualTo("loom: '" + notAChunk + "', in the JFR repository '" + folder + "', is not a JFR recording"
+                        + " (a recording's first bytes are FLR and a zero byte); move it out, or inspect the chunks one"
+                        + " at a time");
+
+        Path first = Files.copy(finishedRecording(dir), notAChunk, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path again = Files.copy(first, folder.resolve("2026_01_01_00_00_09.jfr"));
+        result = LoomCliTest.loom("inspect", folder.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.errLines().getLast())
+                .startsWith("loom: '" + folder + "' holds the chunks of more than one JVM, or chunks that go back over"
+                        + " one another's time")
+                .endsWith("inspect them one at a time: ./loom inspect " + first + "; ./loom inspect " + again)
+                .doesNotContain("loom-inspect-");
+    }
+
     /** The one line {@code loom ARGS} prints on stderr, having exited with the usage error code and printed nothing else. */
     private static String usageError(String... args) {
         LoomCliTest.Result result = LoomCliTest.loom(args);
