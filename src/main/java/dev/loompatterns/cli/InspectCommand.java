@@ -261,6 +261,10 @@ final class InspectCommand extends LoomCommand {
         if (out != null && !out.toString().isEmpty() && sameFile(out, recording)) {
             throw new UsageException("--out '" + out + "' is the recording itself; give another file name");
         }
+        if (slim != null && slim.toString().equals("-")) { // it wrote a file named '-', where --out '-' is stdout
+            throw new UsageException("--slim '-': the copy is a recording, for JDK Mission Control to open; give it a"
+                    + " file name (--out - is the report's standard output)");
+        }
         if (slim != null && !slim.toString().isEmpty() && sameFile(slim, recording)) {
             throw new UsageException("--slim '" + slim + "' is the recording itself; give another file name");
         }

@@ -976,11 +976,15 @@ class InspectCommandTest {
     /**
      * A file that cannot be looked at is said so with the system's reason, not called missing (a helper's hunt): a name
      * too long, here, for {@code inspect} and {@code dump} alike; a file in a folder that may not be entered, below.
+     * And {@code --slim -}, which wrote a file named {@code -}: no file name for the copy.
      */
     @Test
     void aFileThatCannotBeLookedAtIsSaidSoNotCalledMissing(@TempDir Path dir) {
         Path tooLong = dir.resolve("a".repeat(300) + ".jfr");
         assertThat(usageLine(tooLong)).isEqualTo("loom: cannot read '" + tooLong + "': File name too long");
+        assertThat(usageError("inspect", recording.toString(), "--slim", "-"))
+                .as("'-' is no file name for the copy, which it was")
+                .startsWith("loom: --slim '-': the copy is a recording");
         Path tooLongDump = dir.resolve("a".repeat(300) + ".json");
         assertThat(usageError("dump", tooLongDump.toString()))
                 .isEqualTo("loom: cannot read '" + tooLongDump + "': File name too long");
