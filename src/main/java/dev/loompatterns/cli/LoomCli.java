@@ -681,6 +681,15 @@ public final class LoomCli implements Runnable {
      * picocli's message in one line, with a suggestion for a mistyped command or option; {@code typed} is the
      * command line as given, for the name an option was typed with ({@code -P} or {@code --param}).
      */
+    /** Whether a file (or folder) of this name is in the working folder, or at this path. */
+    private static boolean fileNamed(String word) {
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(word));
+        } catch (java.nio.file.InvalidPathException notAName) {
+            return false;
+        }
+    }
+
     static String describe(CommandLine.ParameterException e, List<String> typed) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()) {
@@ -695,6 +704,9 @@ public final class LoomCli implements Runnable {
                     && namesAPattern(word)) { // 'loom run lock-counter thread-basics', 'loom run 6 1'
                 return what + ": " + unmatched.getCommandLine().getCommandName()
                         + " takes one pattern; 'loom compare ID ID...' runs several";
+            }
+            if (!command && word.startsWith("-") && fileNamed(word)) { // 'loom inspect -p.jfr', a file of that name
+                return what + ": a file of that name is here; give it as './" + word + "', or after '--'";
             }
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near; a
             // long option's, among the long names ('--csv' gave '-V', two letters dropped)

@@ -1260,6 +1260,25 @@ class LoomCliTest {
     }
 
     /**
+     * A file whose name begins with '-', given as a command's argument, is taken for an option by any parser: where a
+     * file of that name is there, the line says how to give it (a helper's hunt); where none is, as above.
+     */
+    @Test
+    void aFileNamedAsAnOptionIsToldHowToBeGiven() throws java.io.IOException {
+        java.nio.file.Path file =
+                java.nio.file.Path.of("-p-" + ProcessHandle.current().pid() + ".jfr");
+        java.nio.file.Files.writeString(file, "");
+        try {
+            usageLine("inspect", file.toString())
+                    .isEqualTo(
+                            "loom: unknown option or argument '" + file + "': a file of that name is here; give it as"
+                                    + " './" + file + "', or after '--' (see 'loom inspect --help')");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    /**
      * An option's whole number is read as -P's: an underscore between two digits ({@code 1_000}), which picocli's
      * own conversion refused while -P took it; other scripts' digits are refused by both (picocli's took '٣').
      */
