@@ -677,10 +677,6 @@ public final class LoomCli implements Runnable {
                 || LoomCommand.numbered(catalogue, word).isPresent();
     }
 
-    /**
-     * picocli's message in one line, with a suggestion for a mistyped command or option; {@code typed} is the
-     * command line as given, for the name an option was typed with ({@code -P} or {@code --param}).
-     */
     /** Whether a file (or folder) of this name is in the working folder, or at this path. */
     private static boolean fileNamed(String word) {
         try {
@@ -690,6 +686,10 @@ public final class LoomCli implements Runnable {
         }
     }
 
+    /**
+     * picocli's message in one line, with a suggestion for a mistyped command or option; {@code typed} is the
+     * command line as given, for the name an option was typed with ({@code -P} or {@code --param}).
+     */
     static String describe(CommandLine.ParameterException e, List<String> typed) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched
                 && !unmatched.getUnmatched().isEmpty()) {

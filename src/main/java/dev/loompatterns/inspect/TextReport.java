@@ -156,9 +156,14 @@ public final class TextReport {
     /**
      * {@code text} in lines of at most {@code width} characters, broken at its spaces: the first
      * line begins with {@code lead}, the next ones with as many spaces, so they stand under the
-     * text's start. A word longer than a line has room for stays whole on a line of its own.
+     * text's start. A word longer than a line has room for stays whole on a line of its own. Control characters are
+     * written out ({@link VisibleText}) before the words are measured.
      */
     static List<String> wrap(String lead, String text, int width) {
+        // control characters written out first: a thread named "ctl\u001b[31mred" measured 10 wide, and printed 19,
+        // past the width (a helper's hunt, 2026-12-07); what is written out has none left to write out again
+        lead = VisibleText.of(lead);
+        text = VisibleText.of(text);
         List<String> lines = new ArrayList<>();
         String indent = " ".repeat(lead.length());
         StringBuilder line = new StringBuilder(lead);

@@ -128,6 +128,22 @@ class TextReportTest {
     }
 
     /**
+     * A control character is measured as it is printed, written out: a thread named with an escape sequence made a line
+     * of 129 columns, as each control character counted one and printed six (a helper's hunt).
+     */
+    @Test
+    void aControlCharacterIsMeasuredAsItIsPrinted() {
+        String name = "ctl\u001b[31mred\u0007";
+        List<String> lines = TextReport.wrap("- ", (name + " ").repeat(30).strip(), ReportFormat.TABLE_WIDTH);
+        assertThat(lines)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(line -> assertThat(line)
+                        .hasSizeLessThanOrEqualTo(ReportFormat.TABLE_WIDTH)
+                        .doesNotContain("\u001b")
+                        .contains("ctl\\u001b[31mred\\u0007"));
+    }
+
+    /**
      * The headline, list items and values that run past the CLI's {@value ReportFormat#TABLE_WIDTH} columns wrap at
      * word boundaries; every word is still there, in order, and only a word too long for any line stands past it.
      */
