@@ -248,6 +248,39 @@ final class PinningAssertionOptionsFixtures {
         }
     }
 
+    /** A {@code @Nested} class declared in a superclass: JUnit runs it in each subclass. */
+    abstract static class DeclaresANestedClass {
+        @Nested
+        class Inner {
+            @Test
+            void pins() throws Exception {
+                twoUpcallPins();
+            }
+        }
+    }
+
+    /** The subclass's annotation applies to the tests of the {@code @Nested} class it inherits. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class InheritsANestedClass extends DeclaresANestedClass {}
+
+    /** A superclass that asks for a pin, with a quiet {@code @Nested} class. */
+    @ShouldPin
+    abstract static class AsksForAPinAbove {
+        @Nested
+        class Inner {
+            @Test
+            void quiet() throws InterruptedException {
+                Thread.ofVirtual().start(() -> {}).join();
+            }
+        }
+    }
+
+    /** The subclass's annotation wins over its superclass's for the {@code @Nested} class it inherits. */
+    @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
+    @ShouldNotPin
+    static class OverridesAboveForItsNestedClass extends AsksForAPinAbove {}
+
     /** The annotation on a {@code @TestFactory} applies to each of its dynamic tests. */
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     static class AnnotatedFactory {

@@ -120,18 +120,14 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void theNearestAnnotationWinsTheClassThenItsSuperclassesThenInterfaces() {
-        PinningAssertionTest.failedOnce(
-                fixture(selectClass(PinningAssertionOptionsFixtures.SaysOtherwiseThanItsSuperclass.class))
-                        .testEvents()
-                        .assertStatistics(s -> s.succeeded(0).failed(1)),
+        failsOnce(
+                PinningAssertionOptionsFixtures.SaysOtherwiseThanItsSuperclass.class,
                 AssertionError.class,
                 m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 2:"));
         for (Class<?> fixture : List.of(
                 PinningAssertionOptionsFixtures.SaysOtherwiseThanItsInterface.class,
                 PinningAssertionOptionsFixtures.SuperclassBeforeInterface.class)) {
-            fixture(selectClass(fixture))
-                    .testEvents()
-                    .assertStatistics(s -> s.succeeded(1).failed(0));
+            passesOnce(fixture);
         }
     }
 
@@ -184,14 +180,44 @@ class PinningAssertionOptionsTest {
                 PinningAssertionOptionsFixtures.EnclosingAnnotated.class,
                 PinningAssertionOptionsFixtures.AnnotatedFactory.class,
                 PinningAssertionOptionsFixtures.AnnotatedClassWithAFactory.class)) {
-            PinningAssertionTest.failedOnce(
-                    fixture(selectClass(fixture))
-                            .testEvents()
-                            .assertStatistics(s -> s.succeeded(0).failed(1)),
+            failsOnce(
+                    fixture,
                     null,
                     m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
                             && m.contains("native-frame: 'Native or VM frame on stack'"));
         }
+    }
+
+    /**
+     * A {@code @Nested} class inherited from a superclass runs in the subclass, whose annotation applies: the class
+     * that declares it was read, so a pin went unseen under the subclass's {@code @ShouldNotPin}, and a quiet test
+     * failed under the superclass's {@code @ShouldPin} (a helper's hunt).
+     */
+    @Test
+    void anInheritedNestedClassIsJudgedByTheClassItRunsIn() {
+        failsOnce(
+                PinningAssertionOptionsFixtures.InheritsANestedClass.class,
+                null,
+                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got "));
+        passesOnce(PinningAssertionOptionsFixtures.OverridesAboveForItsNestedClass.class);
+    }
+
+    /** The fixture's one test failed, of {@code type} if not null, with a message {@code message} accepts. */
+    private static void failsOnce(
+            Class<?> fixture, Class<? extends Throwable> type, java.util.function.Predicate<String> message) {
+        PinningAssertionTest.failedOnce(
+                fixture(selectClass(fixture))
+                        .testEvents()
+                        .assertStatistics(s -> s.succeeded(0).failed(1)),
+                type,
+                message);
+    }
+
+    /** The fixture's one test passed. */
+    private static void passesOnce(Class<?> fixture) {
+        fixture(selectClass(fixture))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     /** The annotations' tests under JUnit's parallel execution, with the parameters that turn it on. */

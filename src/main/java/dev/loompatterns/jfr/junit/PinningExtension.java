@@ -9,9 +9,9 @@ import dev.loompatterns.jfr.PinTaxonomy;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -295,8 +295,8 @@ public final class PinningExtension implements InvocationInterceptor {
 
     /**
      * What the test asks for: the annotation of its method, else of its class's {@linkplain #hierarchy hierarchy},
-     * else of the hierarchy of the class enclosing a {@code @Nested} class, the nearest first. A dynamic test has
-     * neither method nor class of its own: its factory's count.
+     * else of the hierarchy of the class a {@code @Nested} class runs in ({@link #testClasses}), the nearest first. A
+     * dynamic test has neither method nor class of its own: its factory's count.
      */
     private static Optional<Expected> expected(ExtensionContext context) {
         ExtensionContext test = context;
@@ -304,7 +304,8 @@ public final class PinningExtension implements InvocationInterceptor {
             test = test.getParent().get();
         }
         Optional<Expected> found = test.getTestMethod().flatMap(PinningExtension::expected);
-        for (Class<?> type = test.getTestClass().orElse(null); found.isEmpty() && type != null; type = nestedIn(type)) {
+        for (Iterator<Class<?>> classes = testClasses(test).iterator(); found.isEmpty() && classes.hasNext(); ) {
+            Class<?> type = classes.next();
             for (Class<?> element : hierarchy(type)) {
                 found = expected(element);
                 if (found.isPresent()) {
@@ -343,8 +344,27 @@ public final class PinningExtension implements InvocationInterceptor {
         }
     }
 
-    /** The key of a class's {@link #misplaced} sentence in the root store. */
-    private record Misplaced(Class<?> testClass) {}
+    /**
+     * The test's class, then each class it is {@code @Nested} in as JUnit runs it, the nearest first: read from the
+     * contexts JUnit runs the test in, as a {@code @Nested} class inherited from a superclass runs in the subclass,
+     * whose annotation applies. The class that declares it ({@code getEnclosingClass()}) was read, so the
+     * superclass's annotation applied, or none (a helper's hunt, 2026-12-07).
+     */
+    static List<Class<?>> testClasses(ExtensionContext context) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent();
+                c = c.get().getParent()) {
+            Optional<Class<?>> type = c.get().getTestClass();
+            if (type.isPresent() && (classes.isEmpty() || classes.get(classes.size() - 1) != type.get())) {
+                classes.add(type.get());
+            }
+        }
+        return classes;
+    }
+
+    /** The key of a test class's {@link #misplaced} sentence in the root store: the classes it runs in. */
+    private record Misplaced(List<Class<?>> testClasses) {}
 
     /**
      * Why the annotations of the test's class (its hierarchy, and the classes a {@code @Nested} class is declared in)
@@ -352,18 +372,18 @@ public final class PinningExtension implements InvocationInterceptor {
      * do nothing; "" when there is none. Worked out once a class.
      */
     private static String misplaced(ExtensionContext context) {
-        Class<?> testClass = context.getTestClass().orElse(null);
-        if (testClass == null) {
+        List<Class<?>> testClasses = testClasses(context);
+        if (testClasses.isEmpty()) {
             return "";
         }
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(new Misplaced(testClass), key -> misplaced(key.testClass()), String.class);
+                .getOrComputeIfAbsent(new Misplaced(testClasses), key -> misplaced(key.testClasses()), String.class);
     }
 
-    private static String misplaced(Class<?> testClass) {
+    private static String misplaced(List<Class<?>> testClasses) {
         List<String> methods = new ArrayList<>();
-        for (Class<?> type = testClass; type != null; type = nestedIn(type)) {
+        for (Class<?> type : testClasses) {
             for (Class<? extends Annotation> annotation : List.of(ShouldNotPin.class, ShouldPin.class)) {
                 for (Method method :
                         AnnotationSupport.findAnnotatedMethods(type, annotation, HierarchyTraversalMode.TOP_DOWN)) {
@@ -388,11 +408,6 @@ public final class PinningExtension implements InvocationInterceptor {
         return AnnotationSupport.isAnnotated(method, Test.class)
                 || AnnotationSupport.isAnnotated(method, TestTemplate.class)
                 || AnnotationSupport.isAnnotated(method, TestFactory.class);
-    }
-
-    /** The class a {@code @Nested} (inner) class is declared in; null for a top-level or static class. */
-    private static Class<?> nestedIn(Class<?> type) {
-        return type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) ? type.getEnclosingClass() : null;
     }
 
     /**
