@@ -37,6 +37,7 @@ assert failure.size() == 1 : "PinnedTest did not fail"
 def message = failure.@message.text()
 assert message.contains('expected exactly 0 pins') : message
 assert message.contains('native-frame') && message.contains('Native or VM frame on stack') : message
+assert message.contains('(asked for by @ShouldNotPin on com.example.PinnedTest') : message
 assert failure.text().contains('com.example.PinnedTest.compareSlowly') : failure.text()
 
 // Times of the 200 empty tests with and without the assertion (surefire reports milliseconds).

@@ -100,10 +100,13 @@ class PinningAssertionOptionsTest {
                 null,
                 m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:")
                         && m.contains("class-init")
-                        && m.endsWith(
+                        && m.contains(
                                 "count only your own packages: packages = \"dev.loompatterns.pinning\", the test's"
                                     + " own, or"
-                                    + " PinRecorder.start(PinTaxonomy.packages(List.of(\"dev.loompatterns.pinning\"))))"));
+                                    + " PinRecorder.start(PinTaxonomy.packages(List.of(\"dev.loompatterns.pinning\"))))"
+                                        + System.lineSeparator())
+                        && m.endsWith("  (asked for by @ShouldNotPin on "
+                                + PinningAssertionOptionsFixtures.OwnInitializerPins.class.getName() + ".pins())"));
     }
 
     @Test
@@ -198,7 +201,9 @@ class PinningAssertionOptionsTest {
         failsOnce(
                 PinningAssertionOptionsFixtures.InheritsANestedClass.class,
                 null,
-                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got "));
+                m -> m.startsWith("expected exactly 0 pins (jdk.VirtualThreadPinned), got ")
+                        && m.endsWith(System.lineSeparator() + "  (asked for by @ShouldNotPin on "
+                                + PinningAssertionOptionsFixtures.InheritsANestedClass.class.getName() + ")"));
         passesOnce(PinningAssertionOptionsFixtures.OverridesAboveForItsNestedClass.class);
     }
 

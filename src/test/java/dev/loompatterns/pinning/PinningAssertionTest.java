@@ -146,7 +146,11 @@ class PinningAssertionTest {
                 ("expected at least 1 pin with a reason containing '<clinit>' (jdk.VirtualThreadPinned), got 0"
                         + System.lineSeparator()
                         + "  (a pin is recorded when its blocking ends: join the test's threads before the"
-                        + " test returns; if they were joined, nothing they ran pinned)")::equals);
+                        + " test returns; if they were joined, nothing they ran pinned)"
+                        + System.lineSeparator()
+                        + "  (asked for by @ShouldPin on "
+                        + PinningAssertionFixtures.ShouldPinButDoesNot.class.getName()
+                        + ".doesNotPin())")::equals);
     }
 
     /** Where the test created no thread, the message says that, not to join threads it does not have. */
@@ -158,7 +162,11 @@ class PinningAssertionTest {
                 null,
                 ("expected at least 1 pin (jdk.VirtualThreadPinned), got 0" + System.lineSeparator()
                         + "  (no thread was created while the test ran, so none of its own could pin: a thread"
-                        + " made before it, in @BeforeEach or a field's initializer, is not the test's)")::equals);
+                        + " made before it, in @BeforeEach or a field's initializer, is not the test's)"
+                        + System.lineSeparator()
+                        + "  (asked for by @ShouldPin on "
+                        + PinningAssertionFixtures.ShouldPinWithoutAThread.class.getName()
+                        + ".createsNoThread())")::equals);
     }
 
     @Test

@@ -70,7 +70,20 @@ public final class PinningExtension implements InvocationInterceptor {
             Set<PinCause> causes,
             List<String> packages,
             Set<PinCause> ignore,
-            AnnotatedElement where) {
+            AnnotatedElement where,
+            String annotation) {
+
+        /**
+         * Which annotation asked, and where it is: a test's may come from its class, a superclass, an interface or the
+         * class a {@code @Nested} class runs in, and the failure said only what was expected (a helper's hunt,
+         * 2026-12-07).
+         */
+        String askedBy() {
+            String place = where instanceof Method method
+                    ? method.getDeclaringClass().getName() + "." + method.getName() + "()"
+                    : where instanceof Class<?> type ? type.getName() : String.valueOf(where);
+            return "(asked for by " + annotation + " on " + place + ")";
+        }
 
         /** The observed code's classes: those of the packages asked for, or every class but the JDK's. */
         Predicate<String> ownCode() {
@@ -276,13 +289,15 @@ public final class PinningExtension implements InvocationInterceptor {
             which.add("in " + String.join(", ", expected.packages()));
         }
         return PinRecorder.failure(
-                expected.atLeast(),
-                expected.atMost(),
-                which,
-                counted,
-                notCounted,
-                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
-                ownPackage(expected.where()));
+                        expected.atLeast(),
+                        expected.atMost(),
+                        which,
+                        counted,
+                        notCounted,
+                        couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
+                        ownPackage(expected.where()))
+                + System.lineSeparator()
+                + "  " + expected.askedBy();
     }
 
     /** The package of the test's class, where the annotation is on a method or a class; null for neither. */
@@ -467,7 +482,8 @@ public final class PinningExtension implements InvocationInterceptor {
                     Set.copyOf(Arrays.asList(pin.cause())),
                     packages("@ShouldPin", pin.packages(), element),
                     Set.copyOf(Arrays.asList(pin.ignore())),
-                    element));
+                    element,
+                    "@ShouldPin"));
         }
         if (none.isPresent()) {
             ShouldNotPin pin = none.get();
@@ -482,7 +498,8 @@ public final class PinningExtension implements InvocationInterceptor {
                     Set.of(),
                     packages("@ShouldNotPin", pin.packages(), element),
                     Set.copyOf(Arrays.asList(pin.ignore())),
-                    element));
+                    element,
+                    "@ShouldNotPin"));
         }
         return Optional.empty();
     }
