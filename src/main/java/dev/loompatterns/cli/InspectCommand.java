@@ -108,7 +108,7 @@ final class InspectCommand extends LoomCommand {
         if (jvmParts(joined).size() > 1) {
             List<String> commands = new ArrayList<>();
             for (Path chunk : repositoryChunks) {
-                commands.add("./loom inspect " + ShellWord.of(chunk.toString()));
+                commands.add(Notes.loomCommand() + " inspect " + ShellWord.of(chunk.toString()));
             }
             throw new UsageException(
                     "'" + file + "' holds the chunks of more than one JVM, or chunks that go back over one another's"

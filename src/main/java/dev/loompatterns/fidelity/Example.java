@@ -123,7 +123,7 @@ final class Example {
         }
         if (!Modifier.isStatic(main.getModifiers())) {
             throw new CannotCompare(
-                    className + "'s main(String[]) is not static: fidelity calls it without an" + " instance");
+                    className + "'s main(String[]) is not static: fidelity calls it without an instance");
         }
         main.setAccessible(true); // a class or main that is not public, as the source launcher runs it too
         return new Example(example, main);

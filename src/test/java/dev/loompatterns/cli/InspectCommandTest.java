@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.engine.Notes;
 import dev.loompatterns.inspect.Slim;
 import dev.loompatterns.testing.Commands;
 import java.io.IOException;
@@ -1054,7 +1055,8 @@ class InspectCommandTest {
         assertThat(result.errLines().getLast())
                 .startsWith("loom: '" + folder + "' holds the chunks of more than one JVM, or chunks that go back over"
                         + " one another's time")
-                .endsWith("inspect them one at a time: ./loom inspect " + first + "; ./loom inspect " + again)
+                .endsWith("inspect them one at a time: " + Notes.loomCommand() + " inspect " + first + "; "
+                        + Notes.loomCommand() + " inspect " + again)
                 .doesNotContain("loom-inspect-");
     }
 
