@@ -17,7 +17,22 @@ public class TimerBehindHogs {
     static final long DUE_MS = 50;
     static final long HOG_MS = 400;
 
+    /** Tries before giving up, where this thread was kept off the CPU for the whole of the timer's sleep each time. */
+    static final int TRIES = 5;
+
     public static void main(String[] args) throws Exception {
+        for (int i = 0; i < TRIES; i++) {
+            if (measured()) {
+                return;
+            }
+        }
+        System.err.println("the timer fired before the hogs started, " + TRIES + " times: nothing was measured;"
+                + " run it on a machine less busy");
+        System.exit(1);
+    }
+
+    /** One measurement, printed; false, printing nothing, where the timer fired before the hogs could start. */
+    static boolean measured() throws Exception {
         long[] fired = new long[2]; // the virtual timer's, the pool's
         long[] set = new long[2];
         set[0] = System.nanoTime();
@@ -32,8 +47,7 @@ public class TimerBehindHogs {
         Thread.State state;
         while ((state = timer.getState()) != Thread.State.TIMED_WAITING) {
             if (state == Thread.State.TERMINATED) { // this thread was kept off the CPU for the whole sleep
-                System.err.println("the timer fired before the hogs started: nothing was measured; run it again");
-                System.exit(1);
+                return false;
             }
             Thread.onSpinWait(); // the timer sleeps, off its carrier, before the hogs take it
         }
@@ -64,6 +78,7 @@ public class TimerBehindHogs {
                 "timers due %d ms after being set: virtual fired after %d ms, the pool's after %d ms;"
                         + " the hogs ended %d and %d ms after the virtual timer was set%n",
                 DUE_MS, ms(fired[0], set[0]), ms(fired[1], set[1]), ms(hogEnds[0], set[0]), ms(hogEnds[1], set[0]));
+        return true;
     }
 
     static long ms(long at, long start) {
