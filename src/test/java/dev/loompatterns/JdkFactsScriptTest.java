@@ -17,16 +17,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdkFactsScriptTest {
 
-    /** The programs the script runs, in its order: a stand-in of each is made for the checkout. */
-    static final List<String> PROGRAMS = List.of(
-            "UnseenByThreadMxBean",
-            "FileReadHoldsCarrier",
-            "SchedulerBeanBlocked",
-            "PerTaskExecutorTakesAll",
-            "CancelWhileRunning",
-            "CommonPoolOnTwoCores",
-            "ForkAfterCancel",
-            "TimerBehindHogs");
+    /** The programs the script runs, in its order, read from its list of facts: a stand-in of each is made below. */
+    static final List<String> PROGRAMS = programs();
+
+    static List<String> programs() {
+        try {
+            java.util.regex.Pattern entry = java.util.regex.Pattern.compile("^\\s+\"[^|\"]*\\|[^|\"]*\\|(\\w+)");
+            return Files.readAllLines(Path.of("scripts/jdk-facts")).stream()
+                    .map(entry::matcher)
+                    .filter(java.util.regex.Matcher::find)
+                    .map(m -> m.group(1))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every program beside the script is one it runs: one added and not listed would never be run. */
+    @Test
+    void itRunsEveryProgramOfItsFolder() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("scripts/migration.d"))) {
+            assertThat(PROGRAMS)
+                    .isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(f -> f.getFileName().toString())
+                                    .filter(name -> name.endsWith(".java"))
+                                    .map(name -> name.substring(0, name.length() - ".java".length()))
+                                    .toList());
+        }
+    }
 
     @Test
     void everyFactItChecksHoldsOnThisJdk(@TempDir Path dir) throws Exception {
@@ -44,7 +63,8 @@ class JdkFactsScriptTest {
                         "row 13's fact holds",
                         "virtual fired after")
                 .doesNotContain("does not hold")
-                .contains("jdk-facts: all 8 ran; every fact checked holds on openjdk version \"25");
+                .contains(
+                        "jdk-facts: all " + PROGRAMS.size() + " ran; every fact checked holds on openjdk version \"25");
     }
 
     @Test
@@ -59,7 +79,7 @@ class JdkFactsScriptTest {
                 .contains("== J6: UnseenByThreadMxBean\n   UnseenByThreadMxBean ran\n")
                 .contains("== J8: FileReadHoldsCarrier\n   J8 does not hold here\n")
                 .contains("== row 14: TimerBehindHogs\n   TimerBehindHogs ran\n") // the others still run
-                .endsWith("jdk-facts: 1 of 8 did not hold or did not run: J8 (exit 1)\n");
+                .endsWith("jdk-facts: 1 of " + PROGRAMS.size() + " did not hold or did not run: J8 (exit 1)\n");
     }
 
     /**

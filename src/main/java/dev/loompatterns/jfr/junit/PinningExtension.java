@@ -365,7 +365,7 @@ public final class PinningExtension implements InvocationInterceptor {
      * whose annotation applies. The class that declares it ({@code getEnclosingClass()}) was read, so the
      * superclass's annotation applied, or none (a helper's hunt, 2026-12-07).
      */
-    static List<Class<?>> testClasses(ExtensionContext context) {
+    private static List<Class<?>> testClasses(ExtensionContext context) {
         List<Class<?>> classes = new ArrayList<>();
         for (Optional<ExtensionContext> c = Optional.of(context);
                 c.isPresent();
