@@ -383,6 +383,7 @@ public final class LoomCli implements Runnable {
             return EXIT_USAGE;
         });
         cli.setExecutionStrategy(parsed -> {
+            refuseWordsReadAsHelp(parsed, args);
             requireOneCommandToHelpWith(parsed.subcommand());
             return new CommandLine.RunLast().execute(parsed);
         });
@@ -605,6 +606,31 @@ public final class LoomCli implements Runnable {
                 && (namesACommand(command) || words(command).isEmpty())) { // 'help nosuch x': help says 'nosuch' first
             throw new CommandLine.UnmatchedArgumentException(
                     command.commandSpec().commandLine(), command.unmatched());
+        }
+    }
+
+    /**
+     * Refuses a word that picocli read as {@code -h} or {@code -V} followed by other letters: it takes {@code -hx} as
+     * {@code -h -x}, so {@code loom inspect -hello.jfr} printed the help, exit 0, and read no file. {@code -h},
+     * {@code -V}, {@code -hV} and {@code -Vh} stay what they are; a word after {@code --} is a name, not an option.
+     */
+    private static void refuseWordsReadAsHelp(CommandLine.ParseResult parsed, String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return;
+            }
+            if (arg.length() > 2
+                    && arg.startsWith("-")
+                    && !arg.startsWith("--")
+                    && (arg.charAt(1) == 'h' || arg.charAt(1) == 'V')
+                    && !arg.matches("-[hV]+")) {
+                CommandLine.ParseResult last = parsed;
+                while (last.subcommand() != null) {
+                    last = last.subcommand();
+                }
+                throw new CommandLine.UnmatchedArgumentException(
+                        last.commandSpec().commandLine(), List.of(arg));
+            }
         }
     }
 

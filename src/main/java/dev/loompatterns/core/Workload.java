@@ -35,12 +35,12 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
     public static Workload resolve(Pattern pattern, Mode mode, Integer tasks, Map<String, String> given) {
         int max = pattern.maxTasks(mode);
         int resolvedTasks = tasks == null ? pattern.defaultTasks() : tasks;
-        if (resolvedTasks < 1) { // in any mode: not the first mode's words when the user named none
+        // the mode named only where the modes' limits differ: daemon-threads' 50 read "in platform mode"
+        boolean sameInEveryMode = pattern.modes().stream().allMatch(other -> pattern.maxTasks(other) == max);
+        if (resolvedTasks < 1 && !sameInEveryMode) { // in any mode: not the first mode's limit when the user named none
             throw new UsageException("--tasks must be at least 1, got " + resolvedTasks);
         }
-        if (resolvedTasks > max) {
-            // the mode named only where the modes' limits differ: daemon-threads' 50 read "in platform mode"
-            boolean sameInEveryMode = pattern.modes().stream().allMatch(other -> pattern.maxTasks(other) == max);
+        if (resolvedTasks < 1 || resolvedTasks > max) {
             throw new UsageException(
                     "--tasks for " + pattern.id() + (sameInEveryMode ? "" : " in " + mode.id() + " mode")
                             + " must be from 1 to " + max + ", got " + resolvedTasks + limitReason(pattern, mode));

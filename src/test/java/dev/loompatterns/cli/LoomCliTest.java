@@ -207,6 +207,27 @@ class LoomCliTest {
         }
     }
 
+    /**
+     * -h and -V together, as picocli lets short options cluster, still help; a word that only begins with one of them
+     * is refused (see aUsageErrorSaysWhatWasMeant): picocli read '-hello.jfr' as -h and printed the help, exit 0.
+     */
+    @Test
+    void helpAndVersionStillClusterTogether() {
+        for (String both : List.of("-hV", "-Vh")) {
+            Result result = loom("inspect", both);
+            assertThat(result.code()).as(both).isZero();
+            assertThat(result.out())
+                    .as(both)
+                    .isEqualTo(loom("inspect", "--help").out());
+        }
+        Result afterEnd = loom("inspect", "--", "-hello-none.jfr");
+        assertThat(afterEnd.code()).isEqualTo(2);
+        assertThat(afterEnd.err())
+                .startsWith("loom: ")
+                .contains("-hello-none.jfr")
+                .doesNotContain("unknown option");
+    }
+
     /** compare's help names the recordings' files whole: at 80 columns it cut "DIR/ID-MODE-VARIANT." from "jfr". */
     @Test
     void compareHelpNamesTheRecordingsFilesWhole() {
@@ -1235,6 +1256,7 @@ class LoomCliTest {
         run nosuch | loom: unknown pattern 'nosuch' (see 'loom list')
         compare lock-countr | loom: unknown pattern 'lock-countr'; did you mean 'lock-counter'? (see 'loom list')
         run lock-counter --tasks 0 | loom: --tasks must be at least 1, got 0
+        run daemon-threads --tasks 0 | loom: --tasks for daemon-threads must be from 1 to 50, got 0
         fidelity thread-basics --examples= | loom: --examples is empty; give the examples folder
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
@@ -1247,6 +1269,8 @@ class LoomCliTest {
         scale --platform-tasks -1 | loom: --platform-tasks must be 0 (no platform run) to 20000, got -1
         inspect --fromat | loom: unknown option or argument '--fromat'; did you mean '--format'? (see 'loom inspect --help')
         inspect -p.jfr | loom: unknown option or argument '-p.jfr' (see 'loom inspect --help')
+        inspect -hello.jfr | loom: unknown option or argument '-hello.jfr' (see 'loom inspect --help')
+        run thread-basics -Vx | loom: unknown option or argument '-Vx' (see 'loom run --help')
         run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
         compare --csv | loom: unknown option or argument '--csv' (see 'loom compare --help')
         run race -P gap-ms=1 | loom: gap-ms must be from 1000 to 600000, got 1
@@ -1266,7 +1290,7 @@ class LoomCliTest {
     @Test
     void aFileNamedAsAnOptionIsToldHowToBeGiven() throws java.io.IOException {
         java.nio.file.Path file =
-                java.nio.file.Path.of("-p-" + ProcessHandle.current().pid() + ".jfr");
+                java.nio.file.Path.of("-hello-" + ProcessHandle.current().pid() + ".jfr");
         java.nio.file.Files.writeString(file, "");
         try {
             usageLine("inspect", file.toString())
