@@ -696,6 +696,35 @@ public final class LoomCli implements Runnable {
         return commands;
     }
 
+    /** An option as typed, without the value given with {@code =}: {@code --mode} of {@code --mode=virtual}. */
+    private static String optionName(String word) {
+        int equals = word.indexOf('=');
+        return equals < 0 ? word : word.substring(0, equals);
+    }
+
+    /**
+     * The other commands that take the option {@code word} names, in words ("run and dump do"), or null where none
+     * does: an option of {@code run} given to {@code scale} is no typo, and the nearest of scale's own names misled.
+     */
+    private static String takenByOtherCommands(CommandLine where, String word) {
+        if (where.getParent() == null || !word.startsWith("-")) {
+            return null;
+        }
+        String name = optionName(word);
+        List<String> others = where.getParent().getSubcommands().entrySet().stream()
+                .filter(entry -> entry.getValue() != where
+                        && entry.getValue().getCommandSpec().optionsMap().containsKey(name))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+        if (others.isEmpty()) {
+            return null;
+        }
+        String last = others.getLast();
+        return (others.size() == 1
+                ? last + " does"
+                : String.join(", ", others.subList(0, others.size() - 1)) + " and " + last + " do");
+    }
+
     /** Whether {@code word} is a pattern's id or the number {@code loom list} shows beside it. */
     private static boolean namesAPattern(String word) {
         Catalogue catalogue = Catalogue.load();
@@ -733,6 +762,11 @@ public final class LoomCli implements Runnable {
             }
             if (!command && word.startsWith("-") && fileNamed(word)) { // 'loom inspect -p.jfr', a file of that name
                 return what + ": a file of that name is here; give it as './" + word + "', or after '--'";
+            }
+            String elsewhere = command ? null : takenByOtherCommands(unmatched.getCommandLine(), word);
+            if (elsewhere != null) { // 'loom scale --mode virtual' suggested '--wide'
+                return what + ": " + unmatched.getCommandLine().getCommandName() + " takes no " + optionName(word)
+                        + " (" + elsewhere + ")";
             }
             // picocli's first suggestion can be far off ('lsit' gave 'fidelity'): the nearest by edits, if near; a
             // long option's, among the long names ('--csv' gave '-V', two letters dropped)

@@ -1273,6 +1273,8 @@ class LoomCliTest {
         run thread-basics -Vx | loom: unknown option or argument '-Vx' (see 'loom run --help')
         run --mdoe | loom: unknown option or argument '--mdoe'; did you mean '--mode'? (see 'loom run --help')
         compare --csv | loom: unknown option or argument '--csv' (see 'loom compare --help')
+        scale --mode virtual | loom: unknown option or argument '--mode': scale takes no --mode (run and dump do) (see 'loom scale --help')
+        inspect --jfr=x.jfr | loom: unknown option or argument '--jfr=x.jfr': inspect takes no --jfr (run does) (see 'loom inspect --help')
         run race -P gap-ms=1 | loom: gap-ms must be from 1000 to 600000, got 1
         run daemon-threads --tasks 51 | loom: --tasks for daemon-threads must be from 1 to 50, got 51
         run thread-basics --mode platform --tasks 20001 | loom: --tasks for thread-basics in platform mode must be from 1 to 20000, got 20001 (platform threads cost far more than virtual ones
