@@ -431,7 +431,7 @@ final class DumpCommand extends LoomCommand {
                             + " threads are not in this JVM's dump; 'jcmd <pid> Thread.dump_to_file -format=json FILE'"
                             + " takes one of a child's.");
         }
-        print.println("Saved to " + saved);
+        print.println("Saved to " + VisibleText.of(saved.toString()));
         print.println();
         printDump(dump, print);
         print.println();

@@ -18,6 +18,7 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.Recorder;
 import dev.loompatterns.jfr.ShellWord;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -153,7 +154,8 @@ final class InspectCommand extends LoomCommand {
     /** One line: the folder, the reason, and how to read the recording anyway; exit 1, as a refused report is. */
     private int copyRefused(CopyRefused e) {
         String reason = AtomicFile.reason((IOException) e.getCause());
-        err().println("loom: could not copy what '" + file + "' had flushed into the temporary folder '"
+        err().println("loom: could not copy what '" + VisibleText.of(file.toString())
+                + "' had flushed into the temporary folder '"
                 + System.getProperty("java.io.tmpdir") + "' (" + reason + "), which loom reads it from; make room"
                 + " there, or name another folder with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
         return LoomCli.EXIT_CHECK_FAILED;
@@ -237,7 +239,8 @@ final class InspectCommand extends LoomCommand {
             unfinished += UnfinishedChunk.flushedSize(chunk) >= 0 ? 1 : 0;
         }
         // said before the copy, which takes a while for a big repository
-        err.println("loom: '" + folder + "' is the JFR repository of process " + pid.getAsLong() + ", which has ended"
+        err.println("loom: '" + VisibleText.of(folder.toString()) + "' is the JFR repository of process "
+                + pid.getAsLong() + ", which has ended"
                 + (unfinished > 0 ? " without finishing it (it was killed, or crashed)" : "") + "; reading its "
                 + (chunks.size() == 1 ? "chunk" : chunks.size() + " chunks")
                 + (unfinished == 0
@@ -281,7 +284,7 @@ final class InspectCommand extends LoomCommand {
         try {
             if (flushed >= 0) {
                 // said before the copy, which takes a while for a big chunk
-                err.println("loom: '" + file
+                err.println("loom: '" + VisibleText.of(file.toString())
                         + "' is a chunk its JVM never finished (it was killed, or crashed); reading the "
                         + TextReport.size(flushed) + " it had flushed, up to about a second before it ended");
                 err.flush();
@@ -336,7 +339,8 @@ final class InspectCommand extends LoomCommand {
                 return stopped(err, "no report written");
             }
             // on stderr where the report itself went to the standard output (--out /dev/stdout): JSON that parses
-            (AtomicFile.isStandardOutput(target) ? err : out()).println("Report written to " + target);
+            (AtomicFile.isStandardOutput(target) ? err : out())
+                    .println("Report written to " + VisibleText.of(target.toString()));
         }
         if (slimTarget != null) {
             Slim.Kept kept;
@@ -354,7 +358,8 @@ final class InspectCommand extends LoomCommand {
                     target == null || AtomicFile.isStandardOutput(target) || AtomicFile.isStandardOutput(slimTarget)
                             ? err
                             : out();
-            said.println("Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + slimTarget);
+            said.println(
+                    "Copy without " + Slim.LEFT_OUT_IN_WORDS + " written to " + VisibleText.of(slimTarget.toString()));
             kept.stillManyLine(slimTarget, ShellWord.of(Notes.jfrTool())).ifPresent(said::println);
         }
         return LoomCli.EXIT_OK;
@@ -377,7 +382,14 @@ final class InspectCommand extends LoomCommand {
      */
     static void writeWhole(Path target, ReportWriter report) throws IOException {
         AtomicFile.write(target, temporary -> {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            // a recording's string may hold a lone surrogate, which the standard output writes as '?': so does the
+            // file, where Files.newBufferedWriter's encoder refused it and the whole report ("Input length = 1")
+            try (Writer writer = new java.io.OutputStreamWriter(
+                    Files.newOutputStream(temporary),
+                    StandardCharsets.UTF_8
+                            .newEncoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE))) {
                 report.writeTo(writer);
             }
             if (stopRequested()) {

@@ -11,6 +11,7 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
+import dev.loompatterns.jfr.VisibleText;
 import dev.loompatterns.scale.SleeperRun;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -663,7 +664,8 @@ public final class LoomCli implements Runnable {
                 case '\r' -> line.append("\\r");
                 case '\t' -> line.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    if (c <= Character.MAX_VALUE
+                            && VisibleText.isControl((char) c)) { // bidi overrides too, as the reports'
                         line.append(String.format(Locale.ROOT, "\\u%04x", c));
                     } else {
                         line.appendCodePoint(c);

@@ -43,14 +43,18 @@ public final class VisibleText {
 
     /**
      * Whether a terminal would act on the character rather than show it: a C0 or C1 control, DEL, a line or paragraph
-     * separator, or a bidirectional embedding, override or isolate, which reorder a line.
+     * separator, or a bidirectional embedding, override, isolate or mark, which reorder a line. The CLI's one-line
+     * messages ({@code LoomCli.oneLine}) write out the same characters.
      */
-    static boolean isControl(char c) {
+    public static boolean isControl(char c) {
         return c < 0x20
                 || c >= 0x7f && c <= 0x9f
                 || c == 0x2028 // line and paragraph separators
                 || c == 0x2029
                 || c >= 0x202a && c <= 0x202e // bidirectional embeddings and overrides: they reorder a line
-                || c >= 0x2066 && c <= 0x2069;
+                || c >= 0x2066 && c <= 0x2069
+                || c == 0x200e // left-to-right and right-to-left marks, and Arabic's
+                || c == 0x200f
+                || c == 0x061c;
     }
 }

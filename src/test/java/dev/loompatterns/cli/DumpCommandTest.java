@@ -230,13 +230,8 @@ class DumpCommandTest {
             RunGate.arrive(); // held until the dump is written
             return Check.passed("made the file");
         });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int code = LoomCli.execute(
+        Result result = LoomCliTest.loom(
                 Catalogue.of(List.of(another)),
-                new PrintWriter(out),
-                new PrintWriter(err),
                 "dump",
                 "another-dump-takes-the-name",
                 "--mode",
@@ -244,14 +239,35 @@ class DumpCommandTest {
                 "--out",
                 file.toString());
 
-        assertThat(code).as(err.toString()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
-        assertThat(err.toString().lines()).as(err.toString()).hasSize(1);
-        assertThat(err.toString()).contains("a file of that name was made while loom worked");
-        assertThat(out.toString()).doesNotContain("Saved to");
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_CHECK_FAILED);
+        assertThat(result.errLines()).as(result.err()).hasSize(1);
+        assertThat(result.err()).contains("a file of that name was made while loom worked");
+        assertThat(result.out()).doesNotContain("Saved to");
         assertThat(Files.readString(file)).isEqualTo("another dump's");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactly(file);
         }
+    }
+
+    /**
+     * "Saved to" writes the name's control characters out, as the dump's other lines do: an escape sequence in
+     * {@code --out} coloured the terminal, a newline forged a line (a helper's hunt).
+     */
+    @Test
+    void savedToWritesTheNamesControlCharactersOut(@TempDir Path dir) {
+        Path file = dir.resolve("d\u001b[31mred\nforged.json");
+        Pattern quick = TestPattern.of("held-at-once", (mode, variant, workload) -> {
+            RunGate.arrive();
+            return Check.passed("held");
+        });
+        Result result = LoomCliTest.loom(
+                Catalogue.of(List.of(quick)), "dump", "held-at-once", "--mode", "virtual", "--out", file.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(file).exists();
+        assertThat(result.out())
+                .contains("Saved to " + dir + "/d\\u001b[31mred\\nforged.json\n")
+                .doesNotContain("\u001b");
     }
 
     /** Two dumps started in the same second, in two JVMs, choose two default names. */

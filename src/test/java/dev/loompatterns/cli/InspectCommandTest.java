@@ -182,6 +182,37 @@ class InspectCommandTest {
         assertThat(Path.of("-")).doesNotExist();
     }
 
+    /**
+     * The lines that say where the report and the copy went write the names' control characters out, as every other
+     * line that names a file does: an escape sequence in {@code --out} coloured the terminal, a newline forged a line
+     * (a helper's hunt).
+     */
+    @Test
+    void theWrittenToLinesWriteANamesControlCharactersOut(@TempDir Path dir) {
+        Path html = dir.resolve("r\u001b[31mred\nforged.html");
+        Path slim = dir.resolve("s\u202eslim.jfr");
+        LoomCliTest.Result result = htmlAndSlim(html, slim);
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(html).exists();
+        assertThat(slim).exists();
+        assertThat(result.out())
+                .contains("Report written to " + dir + "/r\\u001b[31mred\\nforged.html\n")
+                .contains(" written to " + dir + "/s\\u202eslim.jfr\n")
+                .doesNotContain("\u001b", "\u202e");
+    }
+
+    /**
+     * A report holds what the recording's strings hold, a lone surrogate too (a string field an event's Java code
+     * set): written to a file as the standard output writes it, '?' for it, where the file's encoder refused the
+     * whole report, "could not write ...: Input length = 1" (a helper's hunt).
+     */
+    @Test
+    void aLoneSurrogateIsWrittenToAFileAsToTheStandardOutput(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("report.txt");
+        InspectCommand.writeWhole(target, writer -> writer.write("lone \uD800 surrogate\n"));
+        assertThat(Files.readString(target)).isEqualTo("lone ? surrogate\n");
+    }
+
     /** {@code loom inspect RECORDING --format html --out HTML --slim SLIM}. */
     static LoomCliTest.Result htmlAndSlim(Path html, Path slim) {
         return LoomCliTest.loom(

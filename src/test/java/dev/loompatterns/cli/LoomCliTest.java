@@ -61,9 +61,14 @@ class LoomCliTest {
     }
 
     static Result loom(String... args) {
+        return loom(Catalogue.load(), args);
+    }
+
+    /** The CLI with the given patterns for catalogue (a test's own, {@code TestPattern}). */
+    static Result loom(Catalogue catalogue, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = LoomCli.execute(Catalogue.load(), new PrintWriter(out), new PrintWriter(err), args);
+        int code = LoomCli.execute(catalogue, new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -1534,6 +1539,11 @@ class LoomCliTest {
         usageLine("inspect", "a\\nb.jfr").isEqualTo("loom: no such file: 'a\\\\nb.jfr'; give a .jfr recording");
         usageLine("inspect", "a\nb.jfr").isEqualTo("loom: no such file: 'a\\nb.jfr'; give a .jfr recording");
         assertThat(LoomCli.oneLine("C:\\temp\\new")).isEqualTo("C:\\\\temp\\\\new");
+        // the characters that reorder a line, as the reports write them out: a right-to-left override in a file's name
+        // turned the rest of the line around (a helper's hunt)
+        usageLine("inspect", "m\u202efdp.jfr")
+                .isEqualTo("loom: no such file: 'm\\u202efdp.jfr'; give a .jfr recording");
+        assertThat(LoomCli.oneLine("a\u2066b\u200fc\u061cd")).isEqualTo("a\\u2066b\\u200fc\\u061cd");
         // the line that gives the command again with more heap: a run's file name with a newline stays in one line,
         // in a form the shell reads back ($'...\012...'), not with its backslash written twice ('--jfr=a\\nb.jfr')
         assertThat(LoomCli.outOfMemoryLine("run", "", "run", "pinning", "--jfr=a\nb.jfr"))
