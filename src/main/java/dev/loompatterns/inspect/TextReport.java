@@ -154,10 +154,11 @@ public final class TextReport {
     private static final char UNBROKEN_SPACE = '\uE000';
 
     /**
-     * {@code text} in lines of at most {@code width} characters, broken at its spaces: the first
+     * {@code text} in lines of at most {@code width} columns, broken at its spaces: the first
      * line begins with {@code lead}, the next ones with as many spaces, so they stand under the
      * text's start. A word longer than a line has room for stays whole on a line of its own. Control characters are
-     * written out ({@link VisibleText}) before the words are measured.
+     * written out ({@link VisibleText}) before the words are measured, and a word is measured in the columns a
+     * terminal gives it ({@link VisibleText#columns}: two for a CJK character).
      */
     static List<String> wrap(String lead, String text, int width) {
         // control characters written out first: a thread named "ctl\u001b[31mred" measured 10 wide, and printed 19,
@@ -165,16 +166,20 @@ public final class TextReport {
         lead = VisibleText.of(lead);
         text = VisibleText.of(text);
         List<String> lines = new ArrayList<>();
-        String indent = " ".repeat(lead.length());
+        String indent = " ".repeat(VisibleText.columns(lead));
         StringBuilder line = new StringBuilder(lead);
+        int columns = VisibleText.columns(lead);
         boolean empty = true;
         for (String word : text.split(" ")) {
-            if (!empty && line.length() + 1 + word.length() > width) {
+            int wordColumns = VisibleText.columns(word);
+            if (!empty && columns + 1 + wordColumns > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(indent);
+                columns = indent.length();
                 empty = true;
             }
             line.append(empty ? "" : " ").append(word);
+            columns += (empty ? 0 : 1) + wordColumns;
             empty = false;
         }
         lines.add(line.toString());

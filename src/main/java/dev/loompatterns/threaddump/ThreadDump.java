@@ -751,24 +751,25 @@ public final class ThreadDump {
     static final int WIDTH = 120;
 
     /**
-     * Prints a line of the tree in lines of at most {@link #WIDTH} columns, broken at its spaces, the next ones six
-     * spaces deeper than the container's {@code indent}, so under the line's text; a word longer than a line (a frame)
-     * stays whole. A pool with threads
-     * in three states, or the count of the containers not listed, went past the width ({@code loom dump context}: 125
-     * columns).
+     * Prints a line of the tree in lines of at most {@link #WIDTH} columns (a CJK character takes two), broken at its
+     * spaces, the next ones six spaces deeper than the container's {@code indent}, so under the line's text; a word
+     * longer than a line (a frame) stays whole. A pool with threads in three states, or the count of the containers not
+     * listed, went past the width ({@code loom dump context}: 125 columns).
      */
     static void fitted(PrintWriter out, String raw, String indent) {
         String text = VisibleText.of(raw); // a thread's name or frame, from a file: no escape reaches the terminal
         String more = indent + "      ";
         int start = 0;
         String lead = "";
-        while (lead.length() + text.length() - start > WIDTH) {
+        // measured in the columns a terminal gives the text (two for a CJK character), as inspect's report is
+        while (lead.length() + VisibleText.columns(text, start, text.length()) > WIDTH) {
             // a break inside the line's own indent and dash would leave an empty line
             int least = start + (lead.isEmpty() ? indent.length() + 4 : 0);
-            int cut = text.lastIndexOf(' ', start + WIDTH - lead.length());
+            int end = VisibleText.indexAtColumns(text, start, WIDTH - lead.length()); // where the line must end
+            int cut = text.lastIndexOf(' ', end);
             // a word longer than a line stays whole, and goes past the width; so does "at FRAME"
             if (cut <= least || cut == start + 2 && text.startsWith("at ", start)) {
-                cut = text.indexOf(' ', start + WIDTH - lead.length());
+                cut = text.indexOf(' ', end);
                 if (cut < 0) {
                     break;
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Severity;
 import dev.loompatterns.engine.ReportFormat;
+import dev.loompatterns.jfr.VisibleText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -141,6 +142,25 @@ class TextReportTest {
                         .hasSizeLessThanOrEqualTo(ReportFormat.TABLE_WIDTH)
                         .doesNotContain("\u001b")
                         .contains("ctl\\u001b[31mred\\u0007"));
+    }
+
+    /**
+     * A CJK character takes two columns, and is measured so: pool names of CJK words made lines of 117 to 120
+     * characters that took 181 to 208 columns (a helper's hunt). Every word is still there, in order.
+     */
+    @Test
+    void aWideCharacterIsMeasuredInTheColumnsItTakes() {
+        String text = ("漢字漢字 ").repeat(40).strip() + " pool-1";
+        List<String> lines = TextReport.wrap("    - ", text, ReportFormat.TABLE_WIDTH);
+        assertThat(lines)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(line ->
+                        assertThat(VisibleText.columns(line)).as(line).isLessThanOrEqualTo(ReportFormat.TABLE_WIDTH));
+        // every line but the last is full: no more than a word's width (10 columns) left over
+        assertThat(lines.subList(0, lines.size() - 1))
+                .allSatisfy(line ->
+                        assertThat(VisibleText.columns(line)).as(line).isGreaterThan(ReportFormat.TABLE_WIDTH - 10));
+        assertThat(String.join(" ", lines.stream().map(String::strip).toList())).isEqualTo("- " + text);
     }
 
     /**

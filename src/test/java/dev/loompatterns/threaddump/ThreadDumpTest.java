@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.loompatterns.jfr.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -351,6 +352,30 @@ class ThreadDumpTest {
         assertThat(lines).hasSizeGreaterThan(3);
         String joined = String.join(" ", lines.stream().map(String::strip).toList());
         assertThat(joined).contains(frame.substring("app/".length())).contains(meaning);
+    }
+
+    /**
+     * A CJK character takes two of the 120 columns: a frame in a class named in CJK made lines of 205 columns (a
+     * helper's hunt); nothing is lost.
+     */
+    @Test
+    void aLineOfWideCharactersKeepsTo120Columns() {
+        String name = ("漢字漢字 ").repeat(30).strip();
+        StringWriter text = new StringWriter();
+        ThreadDump.fitted(
+                new PrintWriter(text, true),
+                new ThreadDump.DumpedThread("61", name, "WAITING", true, "", List.of()).label(),
+                "  ");
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(
+                        line -> assertThat(VisibleText.columns(line)).as(line).isLessThanOrEqualTo(ThreadDump.WIDTH));
+        // every line but the last is full: no more than a word's width (10 columns) left over
+        assertThat(lines.subList(0, lines.size() - 1))
+                .allSatisfy(
+                        line -> assertThat(VisibleText.columns(line)).as(line).isGreaterThan(ThreadDump.WIDTH - 10));
+        assertThat(String.join(" ", lines.stream().map(String::strip).toList())).contains(name);
     }
 
     /**
