@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  *
  * <p>Nor does a park or a monitor's wait recorded with no stack ({@link Observation.Blocked.Wait#UNKNOWN}), which may
  * have been idle: an idle pool recorded with {@code jdk.ThreadPark#stackTrace=false} read as blocked 99% of the time.
- * A pool that waited most of its time only with those counted gets an OK that says it cannot be told.
+ * Nor one whose stack the recording cut before any frame but the JDK's ({@link Observation.Blocked.Wait#CUT_SHORT}):
+ * the same pool recorded with {@code -XX:FlightRecorderOptions:stackdepth=4} did too. A pool that waited most of its
+ * time only with those counted gets an OK that says it cannot be told.
  */
 final class PoolCandidateRule extends BaseRule {
 
@@ -161,6 +163,10 @@ final class PoolCandidateRule extends BaseRule {
 
     /** The waits of {@link Pool#noStack}, counted. */
     private long noStackWaits;
+    /** Those of {@link #noStackWaits} whose stack was cut short ({@link Observation.Blocked.Wait#CUT_SHORT}). */
+    private long cutStackWaits;
+    /** Their time. */
+    private long cutStackNanos;
     /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
     private final Map<Long, Long> started = new HashMap<>();
 
@@ -212,9 +218,13 @@ final class PoolCandidateRule extends BaseRule {
             pool.locks += blocked.duration();
             return;
         }
-        if (blocked.waitedFor() == Observation.Blocked.Wait.UNKNOWN) {
+        if (blocked.notTold()) {
             pool.noStack += blocked.duration();
             noStackWaits++;
+            if (blocked.waitedFor() == Observation.Blocked.Wait.CUT_SHORT) {
+                cutStackWaits++;
+                cutStackNanos += blocked.duration();
+            }
             return;
         }
         pool.blocked.merge(blocked.kind(), blocked.duration(), Long::sum);
@@ -318,7 +328,10 @@ final class PoolCandidateRule extends BaseRule {
                     ID,
                     Severity.OK,
                     !noStackBound.isEmpty()
-                            ? noStackSummary(noStackBound.getFirst(), alive(noStackBound.getFirst(), recording))
+                            ? noStackSummary(
+                                    noStackBound.getFirst(),
+                                    alive(noStackBound.getFirst(), recording),
+                                    cutStackWaits > 0)
                             : lockBound.isEmpty()
                                     ? (lives
                                             ? "No pool of platform threads spent most of its time blocked."
@@ -559,17 +572,18 @@ final class PoolCandidateRule extends BaseRule {
      * spent most of its time blocked: pool-1-thread-# (4 threads) waited 99% of the time, 100% of it in parks or
      * monitor waits recorded with no stack, ...}
      */
-    private static String noStackSummary(Pool pool, long alive) {
+    private static String noStackSummary(Pool pool, long alive, boolean someCut) {
         long waited = pool.total + pool.locks + pool.noStack;
         return String.format(
                 java.util.Locale.ROOT,
                 "No pool of platform threads can be said to have spent most of its time blocked: %s (%s) waited %.0f%%"
-                        + " of the time, %.0f%% of it in parks or monitor waits recorded with no stack, which alone"
+                        + " of the time, %.0f%% of it in parks or monitor waits recorded with no stack%s, which alone"
                         + " tells a wait for the next task (idle) from a wait in one.",
                 pool.name,
                 Durations.count(pool.threads.size(), "thread"),
                 Math.floor(Math.min(1.0, waited / (double) alive) * 100),
-                Math.floor(pool.noStack * 100.0 / waited));
+                Math.floor(pool.noStack * 100.0 / waited),
+                someCut ? " or one cut short" : "");
     }
 
     /**
@@ -581,11 +595,24 @@ final class PoolCandidateRule extends BaseRule {
             return "";
         }
         long nanos = pools.values().stream().mapToLong(p -> p.noStack).sum();
-        return Durations.count(noStackWaits, "park or monitor wait") + " of platform threads (" + Durations.words(nanos)
-                + ") had no stack recorded: their events' stackTrace setting was off. Only the stack tells a pool's"
-                + " wait for its next task (idle), or a wait to take a lock, from a wait in a task, so those waits"
-                + " are not counted as blocked; record jdk.ThreadPark and jdk.JavaMonitorWait with stackTrace=true"
-                + " (the JDK's settings do) to count them. ";
+        long none = noStackWaits - cutStackWaits;
+        String why = (none == 0
+                        ? ""
+                        : Durations.count(none, "park or monitor wait") + " of platform threads ("
+                                + Durations.words(nanos - cutStackNanos)
+                                + ") had no stack recorded: their events' stackTrace setting was off. ")
+                + (cutStackWaits == 0
+                        ? ""
+                        : Durations.count(cutStackWaits, "park or monitor wait") + " of platform threads ("
+                                + Durations.words(cutStackNanos)
+                                + ") had a stack the recording cut short, JDK frames only: its stack depth"
+                                + " (-XX:FlightRecorderOptions:stackdepth, 64 frames unless set) left out the rest. ");
+        String record = none == 0
+                ? "record with the default stack depth or more"
+                : "record jdk.ThreadPark and jdk.JavaMonitorWait with stackTrace=true (the JDK's settings do)"
+                        + (cutStackWaits == 0 ? "" : ", and with the default stack depth or more,");
+        return why + "Only the stack tells a pool's wait for its next task (idle), or a wait to take a lock, from a"
+                + " wait in a task, so those waits are not counted as blocked; " + record + " to count them. ";
     }
 
     /**

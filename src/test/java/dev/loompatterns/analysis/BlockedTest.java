@@ -42,6 +42,48 @@ class BlockedTest {
         return Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> frames);
     }
 
+    /** A park whose stack the recording cut at its depth (JFR keeps the innermost frames). */
+    private static Observation.Blocked cutPark(List<PinTaxonomy.Frame> frames) {
+        return Observation.Blocked.of(0, 1, WORKER, Observation.Blocked.Kind.PARK, () -> frames, () -> true);
+    }
+
+    /**
+     * A park whose stack was cut before any frame but the JDK's cannot be told: a pool's idle thread recorded 4 frames
+     * deep ({@code -XX:FlightRecorderOptions:stackdepth=4}) read as blocked in a task, its {@code getTask} cut off (a
+     * helper's hunt). The same frames, whole, are a wait in a task; a cut stack that still holds the program's frame,
+     * or the frames that tell a lock's wait, is told as before.
+     */
+    @Test
+    void aParkCutBeforeTheProgramsFramesCannotBeTold() {
+        List<PinTaxonomy.Frame> idleCut = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos",
+                "java.util.concurrent.LinkedBlockingQueue.poll");
+        assertThat(cutPark(idleCut).waitedFor()).isEqualTo(Observation.Blocked.Wait.CUT_SHORT);
+        assertThat(cutPark(idleCut).notTold()).isTrue();
+        assertThat(park(idleCut).waitedFor()).isEqualTo(Observation.Blocked.Wait.IN_TASK); // not cut: all there was
+        assertThat(park(idleCut).notTold()).isFalse();
+
+        List<PinTaxonomy.Frame> taskCut = calledFrom(idleCut.subList(0, 2), "app.Batch.run");
+        assertThat(cutPark(taskCut).waitedFor()).isEqualTo(Observation.Blocked.Wait.IN_TASK);
+
+        List<PinTaxonomy.Frame> lockCut = stack(
+                "jdk.internal.misc.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.park",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+                "java.util.concurrent.locks.ReentrantLock$Sync.lock",
+                "java.util.concurrent.locks.ReentrantLock.lock");
+        assertThat(cutPark(lockCut).waitingForLock()).isTrue();
+
+        List<PinTaxonomy.Frame> idleWhole = calledFrom(
+                idleCut,
+                "java.util.concurrent.ThreadPoolExecutor.getTask",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker");
+        assertThat(cutPark(idleWhole).waitingForWork()).isTrue();
+    }
+
     @Test
     void aParkTakingALockIsAWaitForTheLock() {
         List<List<PinTaxonomy.Frame>> locks = List.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loompatterns.cli.LoomCli;
 import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinStream;
+import dev.loompatterns.jfr.PinTaxonomy;
 import dev.loompatterns.threaddump.MidRunDump;
 import java.util.List;
 import java.util.Map;
@@ -403,6 +404,40 @@ class PoolCandidateRuleTest {
                 .as("a pool that waited little, even counting its waits with no stack, is none to tell of")
                 .startsWith("No pool of platform threads was blocked for most of the recording;");
         assertThat(few.explanation()).contains("had no stack recorded");
+    }
+
+    /**
+     * Parks whose stack the recording cut before any frame but the JDK's are not counted either, and the finding says
+     * the stack depth cut them, not the stackTrace setting: an idle pool recorded 4 frames deep was a candidate,
+     * blocked 99% of the time (a helper's hunt).
+     */
+    @Test
+    void aParkWithAStackCutShortIsNotCountedAndTheFindingSaysWhy() {
+        List<PinTaxonomy.Frame> cut = List.of(
+                new PinTaxonomy.Frame("jdk.internal.misc.Unsafe", "park", 1, false, true),
+                new PinTaxonomy.Frame("java.util.concurrent.locks.LockSupport", "parkNanos", 1, false, false));
+        Finding idle = twoWorkersWaited(worker -> List.of(Observation.Blocked.of(
+                SECOND, 900_000_000L, worker, Observation.Blocked.Kind.PARK, () -> cut, () -> true)));
+        assertThat(idle.severity()).isEqualTo(Severity.OK);
+        assertThat(idle.summary()) // as aParkWithNoStackIsNotCountedAndTheFindingSaysWhy's, and "or one cut short"
+                .contains(" worker-# (2 threads) waited 90% of the time, 100% of it in parks or monitor waits recorded"
+                        + " with no stack or one cut short, which alone tells");
+        assertThat(idle.details()).containsEntry("no_stack_waits", 2L).containsEntry("no_stack_wait_ms", 1800.0);
+        assertThat(idle.explanation())
+                .startsWith("2 park or monitor waits of platform threads (1.8 s) had a stack the recording cut short")
+                .contains("-XX:FlightRecorderOptions:stackdepth")
+                .contains("record with the default stack depth or more to count them")
+                .doesNotContain("stackTrace=true");
+
+        Finding both = twoWorkersWaited(worker -> List.of(
+                Observation.Blocked.of(
+                        SECOND, 400_000_000L, worker, Observation.Blocked.Kind.PARK, () -> cut, () -> true),
+                Observation.Blocked.of(SECOND, 500_000_000L, worker, Observation.Blocked.Kind.PARK, List::of)));
+        assertThat(both.explanation())
+                .startsWith("2 park or monitor waits of platform threads (1.0 s) had no stack recorded")
+                .contains("2 park or monitor waits of platform threads (800 ms) had a stack the recording cut short")
+                .contains("stackTrace=true (the JDK's settings do), and with the default stack depth or more, to count"
+                        + " them.");
     }
 
     /**

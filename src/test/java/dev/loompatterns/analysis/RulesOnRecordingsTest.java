@@ -209,6 +209,18 @@ class RulesOnRecordingsTest {
         assertThat(noStack.list("candidates")).isEmpty();
         assertThat((Long) noStack.details().get("no_stack_waits")).isGreaterThanOrEqualTo(Programs.IdlePool.THREADS);
 
+        // stacks cut 4 frames deep, before ThreadPoolExecutor.getTask: the pool read as blocked 99% (a helper's hunt)
+        Finding cut = findings(Programs.record(
+                        Programs.IdlePool.class,
+                        dir.resolve("cut.jfr"),
+                        "default",
+                        "-XX:FlightRecorderOptions:stackdepth=4"))
+                .get("pool-candidate");
+        assertThat(cut.severity()).as(cut.summary()).isEqualTo(Severity.OK);
+        assertThat(cut.summary()).contains("recorded with no stack or one cut short");
+        assertThat(cut.explanation()).contains("had a stack the recording cut short");
+        assertThat(cut.list("candidates")).isEmpty();
+
         Finding told = findings(Programs.record(Programs.IdlePool.class, dir.resolve("stack.jfr"), "default"))
                 .get("pool-candidate");
         assertThat(told.list("candidates")).as(told.summary()).isEmpty();

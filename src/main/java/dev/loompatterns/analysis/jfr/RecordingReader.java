@@ -274,7 +274,9 @@ public final class RecordingReader {
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
                         kind,
-                        () -> Pin.frames(event.getStackTrace()));
+                        () -> Pin.frames(event.getStackTrace()),
+                        () -> event.getStackTrace() != null
+                                && event.getStackTrace().isTruncated());
     }
 
     static long nanos(Instant time) {

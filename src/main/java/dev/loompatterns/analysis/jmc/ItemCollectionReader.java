@@ -327,7 +327,12 @@ public final class ItemCollectionReader {
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
             return kind == null
                     ? null
-                    : Observation.Blocked.of(time, duration(item), thread(item), kind, () -> frames(stack(item)));
+                    : Observation.Blocked.of(
+                            time, duration(item), thread(item), kind, () -> frames(stack(item)), () -> {
+                                IMCStackTrace cut = stack(item);
+                                return cut != null
+                                        && cut.getTruncationState() == IMCStackTrace.TruncationState.TRUNCATED;
+                            });
         }
 
         private long duration(IItem item) {

@@ -137,6 +137,14 @@ class JmcRulesTest {
                 "idle-pool-no-stacks",
                 Programs.record(
                         Programs.IdlePool.class, dir.resolve("idle.jfr"), "default,jdk.ThreadPark#stackTrace=false"));
+        // stacks cut 4 frames deep, before ThreadPoolExecutor.getTask: each reader reads the cut from the stack
+        RECORDINGS.put(
+                "idle-pool-cut-stacks",
+                Programs.record(
+                        Programs.IdlePool.class,
+                        dir.resolve("idle-cut.jfr"),
+                        "default",
+                        "-XX:FlightRecorderOptions:stackdepth=4"));
     }
 
     static List<LoomJmcRule> jmcRules() {
@@ -215,6 +223,7 @@ class JmcRulesTest {
                 "short-lived-pool",
                 "locked-pool",
                 "idle-pool-no-stacks",
+                "idle-pool-cut-stacks",
                 "waits",
                 "loom-run",
                 "loom-run-child"
