@@ -198,6 +198,50 @@ class LauncherTest {
                         + " zero byte); give a .jfr recording");
     }
 
+    /**
+     * The launcher takes the UTF-8 locale before anything runs, the example's JVM and the build too: from a checkout
+     * under 'ä ö' with LANG=C, {@code loom example E01} said "invalid path for source file: .../?? ??/...", and the
+     * build failed the same way (a helper's hunt). Here a checkout of what {@code example} needs, made by bash from
+     * the name's bytes, as for {@link #aFileNameBeyondAsciiIsReadUnderTheCLocale}.
+     */
+    @Test
+    void anExampleRunsFromACheckoutBeyondAsciiUnderTheCLocale(@TempDir Path dir) throws Exception {
+        List<String> command = List.of(
+                "bash",
+                "-c",
+                "unset LC_ALL LC_CTYPE LANG; export LANG=C; d=\"$1/$(printf '\\303\\244 \\303\\266')\";"
+                        + " mkdir -p \"$d/examples\" \"$d/scripts\" && cp \"$2/loom\" \"$d/\""
+                        + " && cp \"$2\"/scripts/*.sh \"$d/scripts/\" && cp \"$2\"/examples/E01_*.java \"$d/examples/\""
+                        + " && exec bash \"$d/loom\" example E01 not-a-number",
+                "bash",
+                dir.toString(),
+                Path.of("").toAbsolutePath().toString());
+        Outcome run = launch(dir, Map.of(), command);
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("E01: ROUNDS must be a whole number").doesNotContain("invalid path");
+    }
+
+    /**
+     * The command {@code loom example} gives to list the examples pastes as one word: from a checkout under 'with
+     * space' it was {@code ls .../with space/examples}, two names (a helper's hunt).
+     */
+    @Test
+    void theExamplesListingGivenForAnUnknownExamplePastesWhole(@TempDir Path dir) throws Exception {
+        Path checkout = Files.createDirectories(dir.resolve("with space"));
+        Files.copy(Path.of("loom"), checkout.resolve("loom"));
+        Files.createDirectories(checkout.resolve("examples"));
+        Path scripts = Files.createDirectories(checkout.resolve("scripts"));
+        for (String script : List.of("find-jdk.sh", "run-copy.sh", "stoppable.sh")) {
+            Files.copy(Path.of("scripts", script), scripts.resolve(script));
+        }
+        Outcome run =
+                launch(dir, Map.of(), List.of("bash", checkout.resolve("loom").toString(), "example", "E99"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("(ls " + checkout.toRealPath().toString().replace(" ", "\\ ") + "/examples)");
+    }
+
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
         return fakeJdk(home, version, javac, "");
