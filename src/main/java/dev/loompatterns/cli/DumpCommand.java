@@ -420,10 +420,15 @@ final class DumpCommand extends LoomCommand {
         Notes.note(
                 print,
                 String.format(
+                        java.util.Locale.ROOT,
                         "Thread dump of %s (%s mode, %s, %d tasks): %s at the run's gate (core.RunGate) when it was"
                                 + " taken (a task at its start, or, where the pattern has one, the thread that leads"
                                 + " the others); the others are where the run had brought them.",
-                        pattern.id(), chosenMode.id(), chosenVariant.id(), tasks, heldWords(dump.held())));
+                        pattern.id(),
+                        chosenMode.id(),
+                        chosenVariant.id(),
+                        tasks,
+                        heldWords(dump.held())));
         if (dump.heldForChildJvms()) { // daemon-threads' tree showed the harness alone, and did not say why
             Notes.note(
                     print,

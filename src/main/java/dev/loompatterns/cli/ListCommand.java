@@ -64,7 +64,9 @@ final class ListCommand extends LoomCommand {
         out.printf("%s: %s%n", pattern.id(), pattern.title());
         out.printf("  tutorial:  %s%n", pattern.tutorial());
         out.printf("  modes:     %s%n", pattern.modes().stream().map(Mode::id).collect(Collectors.joining(", ")));
-        out.printf("  tasks:     %d by default, %s%n", pattern.defaultTasks(), taskRanges(pattern));
+        // Locale.ROOT: an Arabic or Persian locale wrote the count in its own digits, the range beside it in ASCII
+        out.printf(
+                java.util.Locale.ROOT, "  tasks:     %d by default, %s%n", pattern.defaultTasks(), taskRanges(pattern));
         out.println("  variants:");
         int width =
                 pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);

@@ -265,6 +265,26 @@ class LoomCliTest {
     }
 
     /**
+     * The CLI's figures are ASCII whatever the user's locale formats numbers in: under an Egyptian Arabic locale,
+     * {@code list ID} wrote its default task count, and {@code dump}'s header its tasks, in Arabic-Indic digits (a
+     * helper's hunt), where every other figure was ASCII.
+     */
+    @Test
+    void theFiguresAreAsciiWhateverTheLocaleFormatsNumbersIn() {
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.Locale formats = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        java.util.Locale display = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG")); // as LANG=ar_EG.UTF-8 sets it
+        try {
+            assertThat(loom("list", "thread-basics").out()).containsPattern("  tasks: +[0-9]+ by default, ");
+        } finally {
+            java.util.Locale.setDefault(locale);
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, formats);
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, display);
+        }
+    }
+
+    /**
      * {@code list ID} gives the {@code --tasks} that {@code run} takes, in each mode: it gave the default alone, and a
      * user learned daemon-threads' limit of 50 from the refusal.
      */

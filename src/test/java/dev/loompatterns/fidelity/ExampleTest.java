@@ -7,6 +7,7 @@ import dev.loompatterns.core.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +214,44 @@ class ExampleTest {
         assertThatThrownBy(() -> Example.parse("", URL_FETCH))
                 .isInstanceOf(CannotCompare.class)
                 .hasMessage("E11 printed nothing, where fidelity reads a time for each mode");
+    }
+
+    /**
+     * An example that formats its figures in the user's locale is read as well: under an Egyptian Arabic locale its
+     * {@code %d} wrote Arabic-Indic digits, and fidelity said it "printed a time for [], not for each mode" (a helper's
+     * hunt). The example runs with the root locale's formats; the user's are back once it has run.
+     */
+    @Test
+    void anExampleIsReadWhateverTheUsersLocaleFormatsNumbersIn(@TempDir Path dir) throws Exception {
+        Locale arabic = Locale.forLanguageTag("ar-EG");
+        assertThat(String.format(arabic, "%d", 30))
+                .as("this JDK's ar-EG digits")
+                .isNotEqualTo("30");
+        Path source = source(dir, """
+            public class E11_Url {
+                public static void main(String[] args) {
+                    System.out.printf("%-10s %d bodies in %5d ms%n", "pool(50)", 1000, 30);
+                    System.out.println(String.format("%-10s %d bodies in %5d ms", "virtual", 1000, 20));
+                    var out = new java.io.PrintWriter(System.out, true);
+                    out.printf("%-10s %d bodies in %5d ms%n", "structured", 1000, 10);
+                }
+            }
+            """);
+        Locale locale = Locale.getDefault();
+        Locale formats = Locale.getDefault(Locale.Category.FORMAT);
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale.setDefault(arabic); // as LANG=ar_EG.UTF-8 sets it: PrintWriter.printf reads the default, not FORMAT
+        try {
+            assertThat(Example.compile(source).run(URL_FETCH))
+                    .containsEntry(Mode.PLATFORM, 30.0)
+                    .containsEntry(Mode.STRUCTURED, 10.0);
+            assertThat(Locale.getDefault(Locale.Category.FORMAT)).isEqualTo(arabic);
+            assertThat(Locale.getDefault()).isEqualTo(arabic);
+        } finally {
+            Locale.setDefault(locale);
+            Locale.setDefault(Locale.Category.FORMAT, formats);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
+        }
     }
 
     /** Statements that print a time for each of url-fetch's forms. */
