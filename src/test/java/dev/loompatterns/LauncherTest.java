@@ -242,6 +242,55 @@ class LauncherTest {
         assertThat(run.err()).contains("(ls " + checkout.toRealPath().toString().replace(" ", "\\ ") + "/examples)");
     }
 
+    /**
+     * A full temporary folder stops the command in one line, before anything runs: it took the empty file of the
+     * check above, and the run's JFR repository then stopped the JVM ("An irrecoverable error in Jfr"), exit 1, its
+     * folder left behind (a helper's hunt). A full file system made here as a tmpfs of 1 MB: as root only, which may
+     * mount one (CI's machine, as this one).
+     */
+    @Test
+    void aFullTemporaryFolderStopsTheCommandInOneLine(@TempDir Path dir) throws Exception {
+        Path full = Files.createDirectories(dir.resolve("full"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", full.toString())
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(mount.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "no tmpfs mounted here: " + said);
+        try {
+            try (java.io.OutputStream fill = Files.newOutputStream(full.resolve("fill"))) {
+                byte[] block = new byte[4096];
+                while (Files.getFileStore(full).getUsableSpace() > 0) {
+                    fill.write(block);
+                    fill.flush();
+                }
+            } catch (IOException noSpaceLeft) {
+                // full
+            }
+            // in a JVM of its own: the check gone, JFR would stop that JVM, not this one
+            Outcome result = launch(
+                    dir,
+                    Map.of("LOOM_JAVA_OPTS", START_UP + " -Djava.io.tmpdir=" + full),
+                    "run",
+                    "thread-basics",
+                    "--mode",
+                    "virtual",
+                    "--tasks",
+                    "2");
+            assertThat(result.code()).as(result.err()).isEqualTo(2);
+            assertThat(result.err().lines().toList())
+                    .singleElement()
+                    .asString()
+                    .startsWith("loom: the temporary folder '" + full + "' has 0 KB free; JFR keeps its repository")
+                    .endsWith("name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+            try (java.util.stream.Stream<Path> left = Files.list(full)) {
+                assertThat(left).containsExactly(full.resolve("fill"));
+            }
+        } finally {
+            assertThat(new ProcessBuilder("umount", full.toString()).start().waitFor())
+                    .isZero();
+        }
+    }
+
     /** A fake JDK at {@code home}: bin/java (and bin/javac, if asked) report {@code version}. */
     static Path fakeJdk(Path home, String version, boolean javac) throws IOException {
         return fakeJdk(home, version, javac, "");

@@ -107,6 +107,30 @@ abstract class LoomCommand implements Callable<Integer> {
                     + AtomicFile.reason(e) + "); " + keeps + ": name another with"
                     + " LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
         }
+        long free = usableSpace(folder);
+        if (free < MIN_TEMPORARY_SPACE) {
+            throw new UsageException("the temporary folder '" + folder + "' has " + free / 1024 + " KB free; " + keeps
+                    + ", and JFR stops the JVM at once when it cannot write (\"An irrecoverable error in Jfr\"):"
+                    + " make room there, or name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+        }
+    }
+
+    /**
+     * The free space the temporary folder must have, 1 MB: a full one took the empty file {@link AtomicFile#probe}
+     * makes, and the first run's JFR repository then stopped the JVM ("Failed to write to jfr stream because no space
+     * left on device"), leaving the repository's folder behind (a helper's hunt). A run of thread-basics ran with
+     * 124 KB free (a 1 MB tmpfs, 2026-12-07); a longer one writes more, which this check cannot know.
+     */
+    static final long MIN_TEMPORARY_SPACE = 1024 * 1024;
+
+    /** The folder's usable space, or {@code Long.MAX_VALUE} where the system does not say. */
+    private static long usableSpace(Path folder) {
+        try {
+            long usable = Files.getFileStore(folder).getUsableSpace();
+            return usable < 0 ? Long.MAX_VALUE : usable; // past Long.MAX_VALUE bytes
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** What {@code run} and {@code compare} keep in the temporary folder. */
