@@ -90,6 +90,12 @@ final class PoolCandidateRule extends BaseRule {
         boolean notSaid = throttled.stream()
                 .allMatch(type ->
                         recording.throttles().getOrDefault(type, Set.of()).isEmpty());
+        if (notSaid && recording.absent(List.of("jdk.VirtualThreadPinned"))) {
+            // a JVM before JDK 21, which has no virtual-thread events, has no throttle either (JDK 25's): a JDK 17
+            // recording was told to record with jdk.SocketRead#throttle=off, which its JVM refuses (a helper's hunt)
+            return bound + "; the JVM that made it is older than JDK 21 (it has no virtual-thread events), and"
+                    + " throttles no socket or file event, so it holds every such wait above its threshold.";
+        }
         String defaults = "since JDK 25 the default settings keep at most 100 socket and 100 file reads and writes a"
                 + " second (throttle), so a pool blocked in many short reads ";
         return bound

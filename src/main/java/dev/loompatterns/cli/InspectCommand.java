@@ -501,7 +501,10 @@ final class InspectCommand extends LoomCommand {
         if (!startsLikeARecording(file)) {
             throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"
                     + " FLR and a zero byte); give a .jfr recording"
-                    + (startsLikeJson(file) ? ", or print a JSON thread dump with 'loom dump FILE'" : ""));
+                    + (startsLikeJson(file) ? ", or print a JSON thread dump with 'loom dump FILE'" : "")
+                    + (startsLikeGzip(file)
+                            ? "; this one is compressed with gzip: give it uncompressed (gunzip)"
+                            : ""));
         }
         List<JvmParts.Part> parts = jvmParts(file);
         if (parts.size() > 1 && parts.stream().allMatch(part -> part.offset() == 0 || part.again())) {
@@ -589,6 +592,19 @@ final class InspectCommand extends LoomCommand {
                 }
             }
             return false;
+        } catch (IOException e) {
+            return false; // the line says what the file is not, whatever this cannot tell
+        }
+    }
+
+    /**
+     * Whether the file begins as gzip's output does ({@code 1f 8b}): a recording kept compressed, which JMC opens as it
+     * is and the JDK's parser does not (a helper's hunt: "not a JFR recording", and nothing more).
+     */
+    static boolean startsLikeGzip(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b;
         } catch (IOException e) {
             return false; // the line says what the file is not, whatever this cannot tell
         }

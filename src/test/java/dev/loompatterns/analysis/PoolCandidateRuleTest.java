@@ -189,6 +189,15 @@ class PoolCandidateRuleTest {
                 .contains("the recording does not say whether its socket and file events were throttled")
                 .contains("may show only some of them")
                 .doesNotContain("shows only some");
+
+        // the same from a JVM before JDK 21 (no virtual-thread events): no throttle there to turn off
+        String older = rule.finish(new Rule.Recording(
+                        SECOND, 2 * SECOND, 2, -1, "", Map.of("jdk.VirtualThreadPinned", EventEnabled.ABSENT)))
+                .explanation();
+        assertThat(older)
+                .contains("the JVM that made it is older than JDK 21")
+                .doesNotContain("#throttle=off")
+                .doesNotContain("may show only some of them");
     }
 
     /**

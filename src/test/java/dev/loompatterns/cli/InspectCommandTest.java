@@ -986,6 +986,15 @@ class InspectCommandTest {
         assertThat(usageLine(dump))
                 .isEqualTo("loom: '" + dump + "' is not a JFR recording (a recording's first bytes are FLR and a zero"
                         + " byte); give a .jfr recording, or print a JSON thread dump with 'loom dump FILE'");
+        // a recording kept compressed: JMC opens it so, the JDK's parser does not
+        Path gzipped = dir.resolve("kept.jfr.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(whole);
+        }
+        assertThat(usageLine(gzipped))
+                .isEqualTo("loom: '" + gzipped + "' is not a JFR recording (a recording's first bytes are FLR and a"
+                        + " zero byte); give a .jfr recording; this one is compressed with gzip: give it uncompressed"
+                        + " (gunzip)");
         Path truncated = Files.write(dir.resolve("cut.jfr"), java.util.Arrays.copyOf(whole, whole.length / 2));
         assertThat(usageLine(truncated))
                 .startsWith("loom: '" + truncated + "' is not a whole JFR recording")
