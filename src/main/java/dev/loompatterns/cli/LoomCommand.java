@@ -109,9 +109,9 @@ abstract class LoomCommand implements Callable<Integer> {
         }
         long free = usableSpace(folder);
         if (free < MIN_TEMPORARY_SPACE) {
+            // what a full folder does is the command's own: JFR's repository stops the JVM, scale's rows lose results
             throw new UsageException("the temporary folder '" + folder + "' has " + free / 1024 + " KB free; " + keeps
-                    + ", and JFR stops the JVM at once when it cannot write (\"An irrecoverable error in Jfr\"):"
-                    + " make room there, or name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
+                    + ": make room there, or name another with LOOM_JAVA_OPTS=-Djava.io.tmpdir=FOLDER");
         }
     }
 
