@@ -159,6 +159,9 @@ final class PoolCandidateRule extends BaseRule {
          */
         long noStack;
 
+        /** The part of {@link #noStack} whose stacks were cut short ({@link Observation.Blocked.Wait#CUT_SHORT}). */
+        long cutShort;
+
         Pool(String name) {
             this.name = name;
         }
@@ -171,8 +174,6 @@ final class PoolCandidateRule extends BaseRule {
     private long noStackWaits;
     /** Those of {@link #noStackWaits} whose stack was cut short ({@link Observation.Blocked.Wait#CUT_SHORT}). */
     private long cutStackWaits;
-    /** Their time. */
-    private long cutStackNanos;
     /** Platform threads' starts and ends, by thread id, in whatever order the events come. */
     private final Map<Long, Long> started = new HashMap<>();
 
@@ -229,7 +230,7 @@ final class PoolCandidateRule extends BaseRule {
             noStackWaits++;
             if (blocked.waitedFor() == Observation.Blocked.Wait.CUT_SHORT) {
                 cutStackWaits++;
-                cutStackNanos += blocked.duration();
+                pool.cutShort += blocked.duration();
             }
             return;
         }
@@ -337,7 +338,7 @@ final class PoolCandidateRule extends BaseRule {
                             ? noStackSummary(
                                     noStackBound.getFirst(),
                                     alive(noStackBound.getFirst(), recording),
-                                    cutStackWaits > 0)
+                                    noStackBound.getFirst().cutShort > 0)
                             : lockBound.isEmpty()
                                     ? (lives
                                             ? "No pool of platform threads spent most of its time blocked."
@@ -601,6 +602,7 @@ final class PoolCandidateRule extends BaseRule {
             return "";
         }
         long nanos = pools.values().stream().mapToLong(p -> p.noStack).sum();
+        long cutStackNanos = pools.values().stream().mapToLong(p -> p.cutShort).sum();
         long none = noStackWaits - cutStackWaits;
         String why = (none == 0
                         ? ""

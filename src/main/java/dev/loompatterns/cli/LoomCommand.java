@@ -126,8 +126,7 @@ abstract class LoomCommand implements Callable<Integer> {
     /** The folder's usable space, or {@code Long.MAX_VALUE} where the system does not say. */
     private static long usableSpace(Path folder) {
         try {
-            long usable = Files.getFileStore(folder).getUsableSpace();
-            return usable < 0 ? Long.MAX_VALUE : usable; // past Long.MAX_VALUE bytes
+            return Files.getFileStore(folder).getUsableSpace();
         } catch (IOException | RuntimeException e) {
             return Long.MAX_VALUE;
         }

@@ -11,6 +11,7 @@ import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.RunGate;
 import dev.loompatterns.jfr.Fifo;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.DefaultLocale;
 import dev.loompatterns.testing.TestPattern;
 import dev.loompatterns.threaddump.ThreadDump;
 import dev.loompatterns.urlfetch.StructuredUrlFetch;
@@ -251,23 +252,33 @@ class DumpCommandTest {
 
     /**
      * "Saved to" writes the name's control characters out, as the dump's other lines do: an escape sequence in
-     * {@code --out} coloured the terminal, a newline forged a line (a helper's hunt).
+     * {@code --out} coloured the terminal, a newline forged a line (a helper's hunt). Its header's figures are ASCII
+     * under a locale of other digits, as every other figure of the CLI (they were Arabic-Indic under ar_EG).
      */
     @Test
-    void savedToWritesTheNamesControlCharactersOut(@TempDir Path dir) {
+    void savedToWritesTheNamesControlCharactersOut(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("d\u001b[31mred\nforged.json");
         Pattern quick = TestPattern.of("held-at-once", (mode, variant, workload) -> {
             RunGate.arrive();
             return Check.passed("held");
         });
-        Result result = LoomCliTest.loom(
-                Catalogue.of(List.of(quick)), "dump", "held-at-once", "--mode", "virtual", "--out", file.toString());
+        Result result = DefaultLocale.during(
+                DefaultLocale.ARABIC_DIGITS,
+                () -> LoomCliTest.loom(
+                        Catalogue.of(List.of(quick)),
+                        "dump",
+                        "held-at-once",
+                        "--mode",
+                        "virtual",
+                        "--out",
+                        file.toString()));
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(file).exists();
         assertThat(result.out())
                 .contains("Saved to " + dir + "/d\\u001b[31mred\\nforged.json\n")
-                .doesNotContain("\u001b");
+                .doesNotContain("\u001b")
+                .containsPattern("\\(virtual mode, [^,]+, [0-9]+ tasks\\)");
     }
 
     /** Two dumps started in the same second, in two JVMs, choose two default names. */

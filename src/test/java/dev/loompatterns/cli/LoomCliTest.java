@@ -11,6 +11,7 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.PatternRunEvent;
 import dev.loompatterns.jfr.RecordingSummary;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.DefaultLocale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -270,18 +271,10 @@ class LoomCliTest {
      * helper's hunt), where every other figure was ASCII.
      */
     @Test
-    void theFiguresAreAsciiWhateverTheLocaleFormatsNumbersIn() {
-        java.util.Locale locale = java.util.Locale.getDefault();
-        java.util.Locale formats = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
-        java.util.Locale display = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
-        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG")); // as LANG=ar_EG.UTF-8 sets it
-        try {
-            assertThat(loom("list", "thread-basics").out()).containsPattern("  tasks: +[0-9]+ by default, ");
-        } finally {
-            java.util.Locale.setDefault(locale);
-            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, formats);
-            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, display);
-        }
+    void theFiguresAreAsciiWhateverTheLocaleFormatsNumbersIn() throws Exception {
+        String listed = DefaultLocale.during(
+                DefaultLocale.ARABIC_DIGITS, () -> loom("list", "thread-basics").out());
+        assertThat(listed).containsPattern("  tasks: +[0-9]+ by default, ");
     }
 
     /**

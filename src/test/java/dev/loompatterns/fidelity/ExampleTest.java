@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Mode;
+import dev.loompatterns.testing.DefaultLocale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -223,8 +224,7 @@ class ExampleTest {
      */
     @Test
     void anExampleIsReadWhateverTheUsersLocaleFormatsNumbersIn(@TempDir Path dir) throws Exception {
-        Locale arabic = Locale.forLanguageTag("ar-EG");
-        assertThat(String.format(arabic, "%d", 30))
+        assertThat(String.format(DefaultLocale.ARABIC_DIGITS, "%d", 30))
                 .as("this JDK's ar-EG digits")
                 .isNotEqualTo("30");
         Path source = source(dir, """
@@ -237,21 +237,13 @@ class ExampleTest {
                 }
             }
             """);
-        Locale locale = Locale.getDefault();
-        Locale formats = Locale.getDefault(Locale.Category.FORMAT);
-        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
-        Locale.setDefault(arabic); // as LANG=ar_EG.UTF-8 sets it: PrintWriter.printf reads the default, not FORMAT
-        try {
-            assertThat(Example.compile(source).run(URL_FETCH))
-                    .containsEntry(Mode.PLATFORM, 30.0)
-                    .containsEntry(Mode.STRUCTURED, 10.0);
-            assertThat(Locale.getDefault(Locale.Category.FORMAT)).isEqualTo(arabic);
-            assertThat(Locale.getDefault()).isEqualTo(arabic);
-        } finally {
-            Locale.setDefault(locale);
-            Locale.setDefault(Locale.Category.FORMAT, formats);
-            Locale.setDefault(Locale.Category.DISPLAY, display);
-        }
+        Map<Mode, Double> times = DefaultLocale.during(DefaultLocale.ARABIC_DIGITS, () -> {
+            Map<Mode, Double> read = Example.compile(source).run(URL_FETCH);
+            assertThat(Locale.getDefault()).as("the user's locale, back").isEqualTo(DefaultLocale.ARABIC_DIGITS);
+            assertThat(Locale.getDefault(Locale.Category.FORMAT)).isEqualTo(DefaultLocale.ARABIC_DIGITS);
+            return read;
+        });
+        assertThat(times).containsEntry(Mode.PLATFORM, 30.0).containsEntry(Mode.STRUCTURED, 10.0);
     }
 
     /** Statements that print a time for each of url-fetch's forms. */
