@@ -3,6 +3,7 @@ package dev.loompatterns;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.testing.Commands;
 import dev.loompatterns.threaddump.DumpReaderTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,8 +161,12 @@ class LauncherTest {
         Process process = builder(List.of("bash", "loom", "list"), dir.resolve("out.txt"), err)
                 .redirectOutput(full.toFile())
                 .start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("exited").isTrue(); // backstop only
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("exited").isTrue(); // backstop only
+        } finally {
+            Commands.stop(process); // and the JVM under bash, had the backstop run out
+        }
 
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(Files.readString(err, StandardCharsets.UTF_8).lines())

@@ -3,6 +3,7 @@ package dev.loompatterns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.loompatterns.testing.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class LineEndingsTest {
                     .isZero();
             return output;
         } finally {
-            git.destroyForcibly();
+            Commands.stop(git); // killed, and waited for
         }
     }
 }

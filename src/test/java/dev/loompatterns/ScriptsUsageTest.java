@@ -2,10 +2,11 @@ package dev.loompatterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.loompatterns.testing.Commands;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,15 +33,13 @@ class ScriptsUsageTest {
                 "cold-runs|18446744073709551617",
                 "jdk-facts|1000"
             })
-    void aCountOutOfRangeIsOneLineAndExitTwo(String script, String arguments) throws Exception {
+    void aCountOutOfRangeIsOneLineAndExitTwo(String script, String arguments, @TempDir Path dir) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/" + script));
         command.addAll(List.of(arguments.split(" ")));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Commands.Ran ran = Commands.run(dir, Path.of("."), command); // a script that hangs is killed at the backstop
+        String printed = ran.output();
 
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("exited").isTrue(); // backstop only
-        assertThat(process.exitValue()).as(printed).isEqualTo(2);
+        assertThat(ran.exit()).as(printed).isEqualTo(2);
         assertThat(printed.lines())
                 .as(printed)
                 .singleElement()

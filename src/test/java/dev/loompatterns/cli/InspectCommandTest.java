@@ -1059,9 +1059,13 @@ class InspectCommandTest {
             Process process = loom.redirectOutput(dir.resolve("out.txt").toFile())
                     .redirectError(err.toFile())
                     .start();
-            process.getOutputStream().close();
-            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
-                    .isTrue(); // backstop only
+            try {
+                process.getOutputStream().close();
+                assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                        .isTrue(); // backstop only
+            } finally {
+                Commands.stop(process); // had the backstop run out
+            }
             assertThat(Files.readString(err))
                     .isEqualTo("loom: cannot read '" + inside + "': permission denied (a folder on its way may not be"
                             + " entered)" + System.lineSeparator());

@@ -28,14 +28,19 @@ public final class PinningRecording {
                 dir.toFile().deleteOnExit();
                 Path recording = dir.resolve("p.jfr");
                 recording.toFile().deleteOnExit(); // registered after its folder, so deleted before it
-                LoomCliTest.Result run = LoomCliTest.loom(
-                        "run", "pinning", "--tasks", "2", "-P", "sleep-ms=5", "--jfr", recording.toString());
-                assertThat(run.code()).as(run.out() + "\n" + run.err()).isZero();
-                // the child JVMs' recordings beside it (p-child-N.jfr), or the folder stays behind in /tmp
-                try (var beside = Files.list(dir)) {
-                    beside.filter(f -> !f.equals(recording))
-                            .forEach(f -> f.toFile().deleteOnExit());
+                LoomCliTest.Result run;
+                try {
+                    run = LoomCliTest.loom(
+                            "run", "pinning", "--tasks", "2", "-P", "sleep-ms=5", "--jfr", recording.toString());
+                } finally {
+                    // the child JVMs' recordings beside it (p-child-N.jfr), a failed run's too, or the folder stays
+                    // behind in /tmp
+                    try (var beside = Files.list(dir)) {
+                        beside.filter(f -> !f.equals(recording))
+                                .forEach(f -> f.toFile().deleteOnExit());
+                    }
                 }
+                assertThat(run.code()).as(run.out() + "\n" + run.err()).isZero();
                 file = recording;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

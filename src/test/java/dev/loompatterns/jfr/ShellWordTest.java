@@ -2,6 +2,7 @@ package dev.loompatterns.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loompatterns.testing.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,9 +20,14 @@ class ShellWordTest {
         Process bash = new ProcessBuilder("bash", "-c", "printf %s " + word)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        bash.getOutputStream().close();
-        byte[] out = bash.getInputStream().readAllBytes();
-        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).as("bash exited").isTrue(); // a backstop only
+        byte[] out;
+        try {
+            bash.getOutputStream().close();
+            out = bash.getInputStream().readAllBytes();
+            assertThat(bash.waitFor(30, TimeUnit.SECONDS)).as("bash exited").isTrue(); // a backstop only
+        } finally {
+            Commands.stop(bash);
+        }
         assertThat(bash.exitValue()).as(word).isZero();
         return new String(out, StandardCharsets.UTF_8);
     }

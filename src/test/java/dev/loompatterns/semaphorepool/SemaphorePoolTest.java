@@ -1,6 +1,7 @@
 package dev.loompatterns.semaphorepool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.core.Check;
 import dev.loompatterns.core.Mode;
@@ -144,6 +145,9 @@ class SemaphorePoolTest {
             assertThat(pool.visits()).containsExactly(1, 1, 0);
 
             workers.getFirst().close(); // interrupting a holder gives its connection back
+            assertThatThrownBy(workers.getFirst()::join)
+                    .as("the holder, ended by the interrupt in its query and by nothing else")
+                    .isInstanceOf(InterruptedException.class);
             third.join();
             assertThat(pool.visits()).containsExactly(1, 1, 1);
             assertThat(pool.peakAdmitted()).isEqualTo(2);
