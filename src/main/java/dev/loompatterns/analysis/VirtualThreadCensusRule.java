@@ -140,30 +140,46 @@ final class VirtualThreadCensusRule extends BaseRule {
         }
     }
 
+    /** The other events that name virtual threads, counted: "3 pins, samples and recorded waits". */
+    private String ranIn() {
+        return Durations.count(otherVirtualEvents)
+                + (otherVirtualEvents == 1 ? " pin, sample or recorded wait" : " pins, samples and recorded waits");
+    }
+
     @Override
     public Finding finish(Recording recording) {
         if (starts == 0 && ends == 0) {
+            long seen = named.countNotIn(startedOrEnded); // none started or ended: every one it names
             if (!recording.on(COUNTED)) {
-                return notRecorded(
+                Finding notRecorded = notRecorded(
                         recording,
                         COUNTED,
                         "jdk.VirtualThreadStart and jdk.VirtualThreadEnd",
                         "to count virtual threads (loom's virtual-threads profile does); leave them off for"
                                 + " recordings JMC must open quickly.",
                         "started");
+                // the JDK's own default settings leave them off and pins on: say what the other events show, or
+                // the census reads as if no virtual thread ran (a helper's hunt, 2026-12-07)
+                return new Finding(
+                        ID,
+                        Severity.NA,
+                        notRecorded.summary()
+                                + (otherVirtualEvents == 0
+                                        ? ""
+                                        : " Virtual threads did run: " + Durations.count(seen)
+                                                + (seen == 1 ? " is" : " are") + " named in " + ranIn() + "."),
+                        notRecorded.explanation(),
+                        otherVirtualEvents == 0
+                                ? Finding.inOrder("started", 0, "ended", 0)
+                                : Finding.inOrder(
+                                        "started", 0, "ended", 0, "other_virtual_thread_events", otherVirtualEvents));
             }
             if (otherVirtualEvents > 0) {
-                long seen = named.countNotIn(startedOrEnded); // none started or ended: every one it names
                 return new Finding(
                         ID,
                         Severity.INFO,
                         "No virtual thread started or ended while recording, but "
-                                + Durations.count(seen, "virtual thread") + " ran, in "
-                                + Durations.count(otherVirtualEvents)
-                                + (otherVirtualEvents == 1
-                                        ? " pin, sample or recorded wait"
-                                        : " pins, samples and recorded waits")
-                                + " of theirs.",
+                                + Durations.count(seen, "virtual thread") + " ran, in " + ranIn() + " of theirs.",
                         "jdk.VirtualThreadStart or jdk.VirtualThreadEnd was on, so either every virtual thread"
                                 + " was alive through the whole recording (one started by jcmd JFR.start in a"
                                 + " running program, say), or this is a copy made without these events (loom"

@@ -19,9 +19,13 @@ public final class Cancellation {
 
     private Cancellation() {}
 
-    /** Marks the session cancelled. */
+    /**
+     * Marks the session cancelled, and returns once no progress line is being shown: what the caller prints next
+     * (the stopping line) comes after every progress line.
+     */
     public static void request() {
         REQUESTED.set(true);
+        Progress.awaitLineShown();
     }
 
     public static boolean requested() {

@@ -1,5 +1,6 @@
 package dev.loompatterns.engine;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -12,6 +13,7 @@ public final class Progress {
     /** The terminal's width, or 0 where it is not known: a line is cut to one column less. */
     private final int columns;
 
+    @GuardedBy("SHOWING")
     private int lastWidth;
 
     private Progress(PrintWriter err, boolean enabled, int columns) {
@@ -121,23 +123,45 @@ public final class Progress {
     /** The name of {@link #ticking}'s thread. */
     static final String TICKER = "loom-progress";
 
-    public synchronized void show(int done, int total, String label) {
-        if (enabled) {
-            String line = "[" + done + "/" + total + "] " + label;
-            if (columns > 0) { // a line as wide as the terminal wraps on some terminals: one column less
-                line = ReportFormat.fit(line, columns - 1);
-            }
-            err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
-            err.flush();
-            lastWidth = line.length();
+    /**
+     * What every progress line is shown under, whatever the command: {@link Cancellation#request()} takes it once, so
+     * that no line comes after a stop's own. A ticker's "[2/9] url-fetch platform faults, 1 s" came after Ctrl-C's
+     * "loom: stopping on a signal" and read as a run started after it (CI, beside a busy machine, 2026-12-07).
+     */
+    private static final Object SHOWING = new Object();
+
+    /**
+     * Returns once no line is being shown: one shown after this sees {@link Cancellation#requested()}, set before,
+     * and is not shown. For {@link Cancellation#request()}.
+     */
+    static void awaitLineShown() {
+        synchronized (SHOWING) {
+            // nothing to do: taking the lock is the wait, and its release publishes the request to the next show
         }
     }
 
-    public synchronized void clear() {
-        if (enabled && lastWidth > 0) {
-            err.print("\r" + " ".repeat(lastWidth) + "\r");
-            err.flush();
-            lastWidth = 0;
+    /** Shows the line in place of the last, unless a stop was requested: nothing is shown after it. */
+    public void show(int done, int total, String label) {
+        synchronized (SHOWING) {
+            if (enabled && !Cancellation.requested()) {
+                String line = "[" + done + "/" + total + "] " + label;
+                if (columns > 0) { // a line as wide as the terminal wraps on some terminals: one column less
+                    line = ReportFormat.fit(line, columns - 1);
+                }
+                err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+                err.flush();
+                lastWidth = line.length();
+            }
+        }
+    }
+
+    public void clear() {
+        synchronized (SHOWING) {
+            if (enabled && lastWidth > 0) {
+                err.print("\r" + " ".repeat(lastWidth) + "\r");
+                err.flush();
+                lastWidth = 0;
+            }
         }
     }
 }

@@ -185,6 +185,37 @@ class VirtualThreadCensusRuleTest {
     }
 
     /**
+     * With the starts and ends off, as the JDK's own default settings leave them, and pins on: not applicable, and the
+     * threads the other events name are said, not counted. It said only "Not recorded", as if none had run.
+     */
+    @Test
+    void withStartsAndEndsOffTheThreadsItsOtherEventsNameAreSaidNotCounted() {
+        List<Observation> events = new ArrayList<>();
+        for (long id = 1; id <= 2; id++) {
+            events.add(sleep(T0 + id * MS, id));
+        }
+        events.add(new Observation.Sample(T0 + 5 * MS, virtual(2), "app.Work.run"));
+        Map<String, EventEnabled> off =
+                Map.of("jdk.VirtualThreadStart", EventEnabled.OFF, "jdk.VirtualThreadEnd", EventEnabled.OFF);
+
+        Finding finding = census(events, off);
+        Finding none = census(List.of(), off);
+
+        assertThat(finding.severity()).isEqualTo(Severity.NA);
+        assertThat(finding.summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadStart and"
+                        + " jdk.VirtualThreadEnd off. Virtual threads did run: 2 are named in 3 pins, samples and"
+                        + " recorded waits.");
+        assertThat(finding.details())
+                .containsExactlyEntriesOf(Finding.inOrder("started", 0, "ended", 0, "other_virtual_thread_events", 3L));
+        assertThat(none.severity()).isEqualTo(Severity.NA);
+        assertThat(none.summary())
+                .isEqualTo("Not recorded: the recording's settings leave jdk.VirtualThreadStart and"
+                        + " jdk.VirtualThreadEnd off.");
+        assertThat(none.details()).containsExactlyEntriesOf(Finding.inOrder("started", 0, "ended", 0));
+    }
+
+    /**
      * The command to paste calls the tools as the run that reads the file says: loom's launcher as the user called it,
      * and the JDK's own jfr (a bare {@code jfr} was a JDK 17's on a review's PATH: "unknown command 'scrub'").
      */

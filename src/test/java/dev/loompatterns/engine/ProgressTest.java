@@ -69,6 +69,49 @@ class ProgressTest {
         assertThat(after).endsWith("\r" + " ".repeat("[2/3] pool, 10000 tasks, 3 s".length()) + "\r");
     }
 
+    /**
+     * No progress line comes after a stop was requested: a ticker's "[2/9] url-fetch platform faults, 1 s" came after
+     * Ctrl-C's stopping line and read as a run started after it. In a JVM of its own: a request is for good.
+     */
+    @Test
+    void noLineIsShownOnceAStopIsRequested() throws Exception {
+        assertThat(dev.loompatterns.testing.OwnJvm.linesOf(StoppedWhileTicking.class))
+                .containsExactly("after the stop: STOPPED");
+    }
+
+    /** The child's program: a ticker showing its line every millisecond, then a stop, as the shutdown hook makes it. */
+    static final class StoppedWhileTicking {
+        public static void main(String[] args) {
+            StringWriter text = new StringWriter();
+            AtomicLong looks = new AtomicLong(); // the ticker reads its clock once a round, before it shows the line
+            Progress progress = Progress.onTerminal(new PrintWriter(text), 0);
+            try (Progress.Ticking ticking = progress.ticking(
+                    2,
+                    9,
+                    "url-fetch platform faults",
+                    () -> {
+                        looks.incrementAndGet();
+                        return 0L;
+                    },
+                    Duration.ofMillis(1))) {
+                while (!text.toString().contains(", 0 s")) { // the ticker is showing its line
+                    LockSupport.parkNanos(1_000_000);
+                }
+                Cancellation.request();
+                text.write("\nSTOPPED\n"); // the stopping line, which the hook prints once the request returns
+                long seen = looks.get();
+                while (looks.get() < seen + 5) { // four rounds of the ticker, each shown or not, since the stop
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+            progress.show(3, 9, "lock-counter platform"); // the next run's line, had one started
+            System.out.println("after the stop: "
+                    + text.toString()
+                            .substring(text.toString().indexOf("STOPPED"))
+                            .strip());
+        }
+    }
+
     @Test
     void notShownNoTickerStarts() {
         StringWriter text = new StringWriter();
