@@ -1285,42 +1285,68 @@ class LauncherTest {
     }
 
     /**
-     * Ctrl-C while {@code ./loom dump --out PIPE} waits for the pipe's reader (a write into a named pipe nobody reads
-     * waits in its open, which no interrupt ends) exits 130 and leaves nothing in the temporary folder: the dump,
-     * taken to a file there first, was left behind (hundreds of KB a run), the JVM ending after its grace before the
-     * command deleted it. It waits until the dump's copy for the pipe is as big as the dump: the next step is the open.
+     * Ctrl-C while {@code ./loom dump --out PIPE} waits in a write that no interrupt ends exits 130 and leaves nothing
+     * in the temporary folder: the dump, taken to a file there first, was left behind (hundreds of KB a run), the JVM
+     * ending after its grace before the command deleted it. The pipe's reader holds it open and never reads, so the
+     * dump (166 KB with 100 tasks) fills the pipe's 64 KB and waits for good. The test had no reader, for a dump that
+     * waited in its open; since 32cbd6a (2026-12-02) that open is refused at once ("a named pipe that no process
+     * reads"), and a Ctrl-C that came after the refusal got its exit 1 (CI on a busy machine, 2026-12-07).
      */
     @Test
     void ctrlCWhileADumpWaitsForAPipesReaderLeavesNothingBehind(@TempDir Path dir) throws Exception {
         Path pipe = dir.resolve("pipe");
         dev.loompatterns.jfr.Fifo.mkfifo(pipe);
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Process process = startForCtrlC(
-                dir.resolve("out.txt"),
-                dir.resolve("err.txt"),
-                Map.of("LOOM_JAVA_OPTS", javaOpts("-Djava.io.tmpdir=" + tmp)),
-                "dump",
-                "thread-basics",
-                "--tasks",
-                "3",
-                "--out",
-                pipe.toString());
+        // Linux opens a FIFO to read and write without waiting for a writer; the descriptor, 3, outlives the exec
+        Process reader = new ProcessBuilder("bash", "-c", "exec 3<>\"$1\"; exec sleep 600", "bash", pipe.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("reader.txt").toFile())
+                .start();
+        Process process = null;
         try {
+            reader.getOutputStream().close();
+            Path held = Path.of("/proc", Long.toString(reader.pid()), "fd", "3");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // backstop only
+            while (!holds(held, pipe) && reader.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling another process's descriptors: the state waited for
+            }
+            assertThat(holds(held, pipe)).as("the reader holds the pipe open").isTrue();
+            process = startForCtrlC(
+                    dir.resolve("out.txt"),
+                    dir.resolve("err.txt"),
+                    Map.of("LOOM_JAVA_OPTS", javaOpts("-Djava.io.tmpdir=" + tmp)),
+                    "dump",
+                    "thread-basics",
+                    "--tasks",
+                    "100",
+                    "--out",
+                    pipe.toString());
             while (!copiedForThePipe(tmp) && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20); // polling files that another process writes: their sizes are the state waited for
             }
             assertThat(copiedForThePipe(tmp))
-                    .as("the dump copied for the pipe, in " + tmp)
+                    .as("the dump copied for the pipe, in " + tmp + "; " + Files.readString(dir.resolve("err.txt")))
                     .isTrue();
-            ctrlC(process);
+            ctrlC(process); // from here the dump can only write into the full pipe, whenever the signal comes
 
             assertThat(process.exitValue())
                     .as(Files.readString(dir.resolve("err.txt")))
                     .isEqualTo(130);
             assertThat(names(tmp)).as("left in the temporary folder").isEmpty();
         } finally {
-            process.destroyForcibly().waitFor();
+            if (process != null) {
+                process.destroyForcibly().waitFor();
+            }
+            Commands.stop(reader);
+        }
+    }
+
+    /** Whether the descriptor {@code fd} ({@code /proc/PID/fd/N}) is open on {@code file}. */
+    private static boolean holds(Path fd, Path file) throws IOException {
+        try {
+            return Files.readSymbolicLink(fd).equals(file.toAbsolutePath());
+        } catch (java.nio.file.NoSuchFileException notYet) {
+            return false;
         }
     }
 

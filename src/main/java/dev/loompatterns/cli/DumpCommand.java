@@ -369,7 +369,7 @@ final class DumpCommand extends LoomCommand {
                 ? temporaryFolder().resolve("." + defaultFile(pattern, chosenMode) + "." + UUID.randomUUID())
                 : saved;
         if (into) {
-            // deleted on the way out too: a pipe nobody reads holds the write in its open, which no interrupt ends,
+            // deleted on the way out too: a pipe whose reader does not read holds the write, which no interrupt ends,
             // and Ctrl-C then ends the JVM after its grace with this copy of the dump left in the temporary folder
             file.toFile().deleteOnExit();
         }
