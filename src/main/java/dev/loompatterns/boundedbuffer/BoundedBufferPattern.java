@@ -78,7 +78,10 @@ public final class BoundedBufferPattern extends AbstractPattern {
             return Check.failed("took back " + outcome.fillersBack() + " of " + (outcome.capacity() + 1) + " fillers");
         }
         String peak = outcome.peakSampled() ? " (sampled; ArrayBlockingQueue enforces it)" : " (measured)";
-        return Check.passed(outcome.items() + " items consumed once each; peak " + outcome.peak() + " of capacity "
-                + outcome.capacity() + peak + "; take blocked while empty, put blocked while full");
+        // the peak is the filling's, a phase of its own: "1 items consumed once each; peak 8 of capacity 8" read as
+        // one item that made a peak of eight (a helper's hunt)
+        return Check.passed(Check.count(outcome.items(), "item") + " consumed once each; filled to its capacity of "
+                + outcome.capacity() + " and never past it" + peak + "; take blocked while empty, put blocked while"
+                + " full");
     }
 }

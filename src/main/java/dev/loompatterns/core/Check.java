@@ -61,6 +61,14 @@ public record Check(Verdict verdict, String detail) {
         return expect(condition, detail + (condition ? ifPassed : ifFailed));
     }
 
+    /**
+     * A count and its noun for a check's detail, plural unless the count is 1: {@code 1 worker}, {@code 2 workers}
+     * (with {@code --tasks 1} a run said "1 workers ran", a helper's hunt). For nouns whose plural adds an s.
+     */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** False only for {@link Verdict#FAILED}: the run exits with status 1. */
     public boolean ok() {
         return verdict != Verdict.FAILED;

@@ -75,7 +75,7 @@ public final class CreationStylesPattern extends AbstractPattern {
         String styleCounts = perStyle.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return Check.passed(workers + " workers ran once each with their own argument (" + styleCounts + ") on "
-                + (wantVirtual ? "virtual" : "platform") + " threads" + (note.isEmpty() ? "" : "; " + note));
+        return Check.passed(Check.count(workers, "worker") + " ran once each with their own argument (" + styleCounts
+                + ") on " + (wantVirtual ? "virtual" : "platform") + " threads" + (note.isEmpty() ? "" : "; " + note));
     }
 }

@@ -108,9 +108,10 @@ public final class DeadlockPattern extends AbstractPattern {
         String mxSaw =
                 mx.detector() + " saw " + (mxSawAll ? "all " + n : mx.cycles().size()) + " (" + mx.evidence() + ")";
         // The dump gives who is parked in lockInterruptibly; who owns each lock comes from the lock itself.
-        return Check.passed(n + " pairs deadlocked; " + dump.detector() + " listed all " + 2 * n
+        return Check.passed(Check.count(n, "pair") + " deadlocked; " + dump.detector() + " listed all " + 2 * n
                 + " parked, owners read from the locks (" + dump.evidence() + "); " + mxSaw + "; broken: " + n
-                + " victims interrupted, backed off; " + n + " partners completed; global order: no cycle seen, "
+                + (n == 1 ? " victim" : " victims") + " interrupted, backed off; " + Check.count(n, "partner")
+                + " completed; global order: no cycle seen, "
                 + 2 * n + " of " + 2 * n + " completed");
     }
 }

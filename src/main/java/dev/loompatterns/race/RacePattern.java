@@ -162,9 +162,10 @@ public final class RacePattern extends AbstractPattern {
                     ? " failed at once"
                     : " failed in " + firstFailed + ", interrupted in " + firstInterrupted + ", never started in "
                             + firstNeverStarted;
-            return Check.passed(races + " races won by " + Mirrors.name(1) + " (the fastest that succeeded; "
-                    + Mirrors.name(0) + first + "); losers: " + interrupted + " interrupted, " + neverStarted
-                    + " never started; none running at return");
+            return Check.passed(
+                    Check.count(races, "race") + " won by " + Mirrors.name(1) + " (the fastest that succeeded; "
+                            + Mirrors.name(0) + first + "); losers: " + interrupted + " interrupted, " + neverStarted
+                            + " never started; none running at return");
         }
     }
 }

@@ -106,7 +106,7 @@ public final class SchedulingPattern extends AbstractPattern {
      */
     static Check checkStarvation(
             Mode mode, boolean yield, int hogs, Duration hogRun, Duration probeDelay, long yields) {
-        ProbeWait probe = ProbeWait.of(probeDelay, hogs, yield ? "yielding hogs" : "hogs", hogRun);
+        ProbeWait probe = ProbeWait.of(probeDelay, hogs, yield ? "yielding hog" : "hog", hogRun);
         if (mode == Mode.PLATFORM) {
             String detail =
                     probe.waited() + " (platform threads: the OS slices time" + (yield ? ", yield or not" : "") + ")";
@@ -139,7 +139,7 @@ public final class SchedulingPattern extends AbstractPattern {
      * threads; the line is the same as for the other starvation variants, half the hogs' total run.
      */
     static Check checkOffload(Mode mode, int hogs, Duration hogRun, Duration probeDelay, int poolSize) {
-        ProbeWait probe = ProbeWait.of(probeDelay, hogs, "hogs", hogRun);
+        ProbeWait probe = ProbeWait.of(probeDelay, hogs, "hog", hogRun);
         String detail = probe.waited() + " handed to a pool of " + poolSize + " platform threads"
                 + (mode == Mode.PLATFORM ? "" : ", one carrier");
         String why = mode == Mode.PLATFORM
@@ -156,17 +156,16 @@ public final class SchedulingPattern extends AbstractPattern {
      */
     private record ProbeWait(Duration delay, Duration line, String waited) {
 
-        /** @param hogsAre the hogs' name in the text: "hogs", or "yielding hogs" */
-        static ProbeWait of(Duration delay, int hogs, String hogsAre, Duration hogRun) {
+        /** @param hog a hog's name in the text, "hog" or "yielding hog", made plural unless there is one */
+        static ProbeWait of(Duration delay, int hogs, String hog, Duration hogRun) {
             return new ProbeWait(
                     delay,
                     starvationLine(hogs, hogRun),
                     String.format(
                             Locale.ROOT,
-                            "probe waited %s behind %d %s of %d ms",
+                            "probe waited %s behind %s of %d ms",
                             ms(delay),
-                            hogs,
-                            hogsAre,
+                            Check.count(hogs, hog),
                             hogRun.toMillis()));
         }
 

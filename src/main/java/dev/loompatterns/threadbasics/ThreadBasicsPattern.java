@@ -67,7 +67,7 @@ public final class ThreadBasicsPattern extends AbstractPattern {
         if (missing > 0 || seen.cardinality() != workers) {
             return Check.failed((workers - seen.cardinality()) + " of " + workers + " workers did not report");
         }
-        return Check.passed(workers + " workers ran once each, slept >= " + sleep.toMillis() + " ms, on "
+        return Check.passed(Check.count(workers, "worker") + " ran once each, slept >= " + sleep.toMillis() + " ms, on "
                 + (wantVirtual ? "virtual" : "platform") + " threads");
     }
 }

@@ -129,8 +129,8 @@ public final class TimerPattern extends AbstractPattern {
         if (broken != null) {
             return Check.failed(broken);
         }
-        return Check.passed(timers.size() + " timers fired once each, none before its delay; late by at most "
-                + millis(maxLateness(timers)));
+        return Check.passed(Check.count(timers.size(), "timer")
+                + " fired once each, none before its delay; late by at most " + millis(maxLateness(timers)));
     }
 
     static Check checkCancel(List<Fired> timers) {
@@ -187,7 +187,8 @@ public final class TimerPattern extends AbstractPattern {
             worst = last.compareTo(worst) > 0 ? last : worst;
         }
         Ticking first = timers.getFirst();
-        return Check.passed(timers.size() + " timers x " + first.expected() + " ticks every " + millis(first.period())
+        return Check.passed(Check.count(timers.size(), "timer") + " x " + Check.count(first.expected(), "tick")
+                + " every " + millis(first.period())
                 + ", none early, "
                 + (first.expected() >= CATCH_UP_TICKS
                         ? "each caught up (a gap under the period); last tick late by at most " + millis(worst)
@@ -227,7 +228,7 @@ public final class TimerPattern extends AbstractPattern {
                 .distinct()
                 .count();
         Duration worst = maxLateness(timers);
-        String spread = timers.size() + " timers on " + threads + (threads == 1 ? " thread" : " threads");
+        String spread = Check.count(timers.size(), "timer") + " on " + Check.count(threads, "thread");
         if (held > 0) {
             return Check.demonstrated(held + " of " + timers.size() + " timers waited for another's blocking action"
                     + " on their thread, starting " + millis(block) + "+ late (" + spread + ", late by up to "

@@ -193,9 +193,9 @@ class BoundedBufferTest {
                     .isEqualTo(Check.Verdict.PASSED);
         }
         assertThat(detail(new Outcome(10, 0, 0, 4, 4, true, true, 0, true, 5)))
-                .contains("peak 4 of capacity 4 (sampled; ArrayBlockingQueue enforces it)");
+                .contains("filled to its capacity of 4 and never past it (sampled; ArrayBlockingQueue enforces it)");
         assertThat(detail(new Outcome(10, 0, 0, 4, 4, false, true, 0, true, 5)))
-                .contains("peak 4 of capacity 4 (measured)");
+                .contains("filled to its capacity of 4 and never past it (measured)");
     }
 
     /** An item the buffer drops is reported missing by the check, not waited for until the run gives up. */

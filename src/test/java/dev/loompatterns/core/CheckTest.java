@@ -33,4 +33,12 @@ class CheckTest {
                 .extracting(Check::verdict, Check::detail)
                 .containsExactly(Check.Verdict.FAILED, "waited 9 ms; expected under 5 ms");
     }
+
+    /** A count in a check's detail is singular for one: "1 workers ran once each" was a run's with --tasks 1. */
+    @Test
+    void aCountIsSingularForOneOnly() {
+        assertThat(Check.count(1, "worker")).isEqualTo("1 worker");
+        assertThat(Check.count(0, "worker")).isEqualTo("0 workers");
+        assertThat(Check.count(20_000, "worker")).isEqualTo("20000 workers");
+    }
 }

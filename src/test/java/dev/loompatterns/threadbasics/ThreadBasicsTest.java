@@ -31,6 +31,9 @@ class ThreadBasicsTest {
         }
         assertThat(ThreadBasicsPattern.check(mode, 40, sleep, reports).verdict())
                 .isEqualTo(Check.Verdict.PASSED);
+        assertThat(ThreadBasicsPattern.check(mode, 1, sleep, reports.subList(0, 1))
+                        .detail())
+                .startsWith("1 worker ran once each, slept >= 5 ms");
     }
 
     @ParameterizedTest

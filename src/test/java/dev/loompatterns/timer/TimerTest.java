@@ -369,7 +369,7 @@ class TimerTest {
         Check tooFewToTell = TimerPattern.checkFixedRate(List.of(fixedRateTicks(5, stalled10)));
         assertThat(tooFewToTell.verdict()).as(tooFewToTell.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(tooFewToTell.detail())
-                .isEqualTo("1 timers x 10 ticks every 5.0 ms, none early, drift not judged: too few ticks to look for"
+                .isEqualTo("1 timer x 10 ticks every 5.0 ms, none early, drift not judged: too few ticks to look for"
                         + " a catch-up (it takes 20 or more); last tick late by at most 387.5 ms");
         // one wake-up late by 150 ms, then caught up: not drift
         double[] wakeUps = new double[40];
