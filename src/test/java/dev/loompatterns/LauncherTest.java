@@ -771,6 +771,28 @@ class LauncherTest {
     }
 
     /**
+     * With {@code HOME} unset (a container's {@code env -i}, a cron job) the build gets the user's home all the same:
+     * the Maven wrapper, which reads it for {@code ~/.m2}, stopped with "HOME: parameter not set". The tree's
+     * {@code mvnw} writes the HOME it was given, as {@code sh -u} reads it, and fails.
+     */
+    @Test
+    void aBuildWithHomeUnsetIsGivenTheUsersHome(@TempDir Path dir) throws Exception {
+        Path tree = launcherTree(dir.resolve("tree"));
+        Path given = dir.resolve("home.txt");
+        Path mvnw = Files.writeString(
+                tree.resolve("mvnw"), "#!/bin/sh\nset -u\nprintf '%s' \"$HOME\" > '" + given + "'\nexit 1\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Outcome run = launch(
+                dir,
+                Map.of(),
+                List.of("env", "-u", "HOME", "bash", tree.resolve("loom").toString(), "list"));
+
+        assertThat(run.err().lines().toList()).last().asString().startsWith("loom: the build failed");
+        assertThat(given).as(run.err()).hasContent(System.getProperty("user.home"));
+    }
+
+    /**
      * A signal to the launcher's process alone during its build (a supervisor's {@code kill PID} or {@code kill -INT
      * PID}; Ctrl-C signals Maven too) stops the build: the launcher says so and exits 143 or 130 once Maven has ended.
      * Maven in the foreground built on, orphaned, after a TERM, and an INT was ignored until the build ended. The
