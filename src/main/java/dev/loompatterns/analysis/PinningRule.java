@@ -245,8 +245,16 @@ final class PinningRule extends BaseRule {
             }
             return new Finding(ID, Severity.OK, noPinsSummary(recording), noPins(recording), Map.of("pins", 0));
         }
+        // most time first; on a tie the cause's order (a class's initializer before the threads that wait for it),
+        // then the most pins, then the frame: not the order the pins were read in, which is the reader's (the JDK's
+        // parser and JMC's named a waiter and its initializer differently on a tie)
         List<Group> sorted = groups.values().stream()
-                .sorted(Comparator.comparingLong((Group g) -> g.total).reversed())
+                .sorted(Comparator.comparingLong((Group g) -> g.total)
+                        .reversed()
+                        .thenComparing(g -> g.cause)
+                        .thenComparing(
+                                Comparator.comparingLong((Group g) -> g.count).reversed())
+                        .thenComparing(g -> g.frame, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         List<Group> code = sorted.stream().filter(PinningRule::warns).toList();
         List<Group> apart = sorted.stream().filter(g -> !warns(g)).toList();

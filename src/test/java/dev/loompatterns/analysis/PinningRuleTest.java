@@ -135,6 +135,45 @@ class PinningRuleTest {
                 .allSatisfy(pin -> assertThat(((Map<?, ?>) pin).get("warned")).isEqualTo(true));
     }
 
+    /**
+     * On a tie in time, "most time" names the initializer that blocked before the thread that waited for it, in
+     * whichever order a reader gives the pins: it named whichever group was seen first, so the JDK's parser and JMC's
+     * could name different ones for one file.
+     */
+    @Test
+    void onATieTheInitializerComesBeforeItsWaiterInEitherOrder() {
+        PinTaxonomy.Frame handler = new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false);
+        Observation.Pinned waiter = fiftyMillis(
+                101, "Waited for initialization of com.example.Slow by another thread", "Object.wait", handler);
+        Observation.Pinned initializer = fiftyMillis(
+                100,
+                "VM call to com.example.Slow.<clinit> on stack",
+                "LockSupport.park",
+                new PinTaxonomy.Frame("com.example.Slow", "<clinit>", 9, false, false),
+                handler);
+        for (List<Observation.Pinned> order : List.of(List.of(waiter, initializer), List.of(initializer, waiter))) {
+            PinningRule rule = new PinningRule();
+            order.forEach(rule::accept);
+            Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 4_000_000_000L, 2, -1, "", Map.of()));
+            assertThat(finding.summary())
+                    .as(finding.summary())
+                    .contains("most time: blocking inside a class initializer");
+        }
+    }
+
+    /** A pin of 50 ms of thread {@code id}, with these words and frames. */
+    private static Observation.Pinned fiftyMillis(
+            long id, String reason, String operation, PinTaxonomy.Frame... frames) {
+        return new Observation.Pinned(
+                1_000_000_000L,
+                50_000_000L,
+                new Observation.ThreadRef(id, "", true),
+                "ForkJoinPool-1-worker-" + id,
+                reason,
+                operation,
+                List.of(frames));
+    }
+
     /** Two virtual threads that waited this long for this class's initializer. */
     private static Finding waits(String type, Duration each) {
         return waits(type, each, each);
