@@ -140,6 +140,7 @@ public final class LoomCli implements Runnable {
     static void stopOnSignal(
             Thread main, Cancellation.Ending ended, Duration grace, PrintStream err, CountDownLatch said) {
         Cancellation.request();
+        Progress.awaitLineShown(); // the progress line being shown, if any, comes before the stopping line; none after
         // at once, before the run has stopped: a person who pressed Ctrl-C sees it was heard
         // on a terminal a progress line may be showing, without its newline: this line starts on its own
         if (Progress.stderrIsTerminal()) {

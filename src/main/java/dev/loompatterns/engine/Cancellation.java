@@ -20,12 +20,12 @@ public final class Cancellation {
     private Cancellation() {}
 
     /**
-     * Marks the session cancelled, and returns once no progress line is being shown: what the caller prints next
-     * (the stopping line) comes after every progress line.
+     * Marks the session cancelled: from now no progress line is shown ({@link Progress}). Never waits: the heap watch
+     * calls it, and must go on to stop the command whatever stderr does. A caller that prints a line which no progress
+     * line may follow waits for the one being shown first ({@link Progress#awaitLineShown()}).
      */
     public static void request() {
         REQUESTED.set(true);
-        Progress.awaitLineShown();
     }
 
     public static boolean requested() {

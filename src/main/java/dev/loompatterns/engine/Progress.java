@@ -124,17 +124,18 @@ public final class Progress {
     static final String TICKER = "loom-progress";
 
     /**
-     * What every progress line is shown under, whatever the command: {@link Cancellation#request()} takes it once, so
-     * that no line comes after a stop's own. A ticker's "[2/9] url-fetch platform faults, 1 s" came after Ctrl-C's
+     * What every progress line is shown under, whatever the command: the signal's hook takes it once after
+     * {@link Cancellation#request()}, so that no line comes after its stopping line. A ticker's "[2/9] url-fetch platform faults, 1 s" came after Ctrl-C's
      * "loom: stopping on a signal" and read as a run started after it (CI, beside a busy machine, 2026-12-07).
      */
     private static final Object SHOWING = new Object();
 
     /**
      * Returns once no line is being shown: one shown after this sees {@link Cancellation#requested()}, set before,
-     * and is not shown. For {@link Cancellation#request()}.
+     * and is not shown. For the signal's hook, before its stopping line; not for the heap watch, which a line held up
+     * by a stalled terminal (Ctrl-S) would hold from stopping the command (a helper's review).
      */
-    static void awaitLineShown() {
+    public static void awaitLineShown() {
         synchronized (SHOWING) {
             // nothing to do: taking the lock is the wait, and its release publishes the request to the next show
         }

@@ -87,6 +87,64 @@ class HeapWatchTest {
     }
 
     /**
+     * A progress line held up in its write (a terminal paused with Ctrl-S, a stalled ssh session) does not hold the
+     * watch from stopping the command: its request to cancel waited for the lock the line is shown under, and the
+     * command ran on to the heap's end (a helper's review, with a program like this one).
+     */
+    @Test
+    void aProgressLineHeldUpInItsWriteDoesNotHoldTheWatch() throws Exception {
+        assertThat(OwnJvm.linesOf(BesideAStalledTerminal.class))
+                .containsExactly("the ticker held up in its write: true", "the command: ended");
+    }
+
+    /** The child's program: a ticker whose second write never returns until released, then a watch that trips. */
+    static final class BesideAStalledTerminal {
+        public static void main(String[] args) throws Exception {
+            CountDownLatch heldUp = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            java.io.Writer stalled = new java.io.Writer() {
+                private int writes;
+
+                @Override
+                public void write(char[] text, int offset, int length) {
+                    if (++writes > 1) { // the first is the line shown at once, on main; the ticker's wait here
+                        heldUp.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            };
+            Progress progress = Progress.onTerminal(new java.io.PrintWriter(stalled), 0);
+            Progress.Ticking ticking = progress.ticking(1, 2, "a run", System::nanoTime, Duration.ofMillis(1));
+            try {
+                System.out.println("the ticker held up in its write: " + heldUp.await(30, TimeUnit.SECONDS));
+                Thread command = StandInRuns.stopsOnInterrupt();
+                try (HeapWatch watch = HeapWatch.start(
+                        command,
+                        StandInRuns.ended(command),
+                        ended -> {},
+                        Duration.ofSeconds(60),
+                        new Listed(List.of(List.of(40L), List.of(70L, 85L, 99L))))) {
+                    command.join(CALLED_BACKSTOP); // ended by the watch's interrupt, else the line below says so
+                }
+                System.out.println("the command: " + (command.isAlive() ? "still running" : "ended"));
+            } finally {
+                release.countDown();
+                ticking.close();
+            }
+        }
+    }
+
+    /**
      * A step of the watch's own that finds no room (here the stuck command's handler throws the OutOfMemoryError) ends
      * its thread without a word: main's one line says the heap stopped the command. The JVM's handler said
      * "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler" above it once, itself out of

@@ -97,8 +97,9 @@ class ProgressTest {
                 while (!text.toString().contains(", 0 s")) { // the ticker is showing its line
                     LockSupport.parkNanos(1_000_000);
                 }
-                Cancellation.request();
-                text.write("\nSTOPPED\n"); // the stopping line, which the hook prints once the request returns
+                Cancellation.request(); // as the signal's hook does before its stopping line
+                Progress.awaitLineShown();
+                text.write("\nSTOPPED\n");
                 long seen = looks.get();
                 while (looks.get() < seen + 5) { // four rounds of the ticker, each shown or not, since the stop
                     LockSupport.parkNanos(1_000_000);
