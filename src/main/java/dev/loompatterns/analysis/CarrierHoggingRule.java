@@ -654,9 +654,13 @@ final class CarrierHoggingRule extends BaseRule {
                 + " records of a virtual thread kept the carrier (JDK 25). JFR records a sleep only from its"
                 + " threshold (" + sleepThreshold(recording) + ")"
                 + (recording.throttled(SOCKET_TYPES).isEmpty()
-                        ? ", so a shorter block stays inside a stretch: it is an upper bound."
+                        ? ", so a shorter block stays inside a stretch: it is an upper bound of a hold between blocks."
                         : " and throttles socket events, so a shorter or unrecorded block stays inside a stretch: it"
-                                + " is an upper bound.")
+                                + " is an upper bound of a hold between blocks.")
+                // and a lower one at its ends: "upper bound" alone read as if a 100 ms hog could not read shorter
+                // (a helper's hunt: loom's cpu-hog, hogs of 100 ms, stretches of 44 to 85 ms)
+                + " It runs from the thread's first sample to its last, so it can fall short of the hold by up to a"
+                + " sampling period at each end."
                 + (recording.off(RELEASING_TYPES)
                         ? " This recording's settings leave " + RELEASING_EVENTS
                                 + " off: only a gap in the samples could end a stretch."

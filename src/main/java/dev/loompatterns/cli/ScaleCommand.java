@@ -217,8 +217,9 @@ final class ScaleCommand extends LoomCommand {
                                 + " they woke at one instant (a single task); tasks_per_s: tasks / wall_ms. Each"
                                 + " row ran in a JVM of its own, so peak_rss_mb is that JVM's VmHWM (/proc/self/status)"
                                 + " including the JVM itself; peak_heap_mb sums the heap pools' peaks as the collector"
-                                + " counts them, each thread's allocation buffer (TLAB) whole, touched or not: an upper"
-                                + " bound, far above rss where many platform threads each took one.",
+                                + " counts them (or is the heap in use at the row's end, where more), each thread's"
+                                + " allocation buffer (TLAB) whole, touched or not: an upper bound, far above rss where"
+                                + " many platform threads each took one.",
                         sleepMs,
                         wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos"));
         startingNote(startMs, sleepMs).ifPresent(note -> Notes.note(out, note));

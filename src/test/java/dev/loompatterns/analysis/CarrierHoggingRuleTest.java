@@ -326,7 +326,11 @@ class CarrierHoggingRuleTest {
                 Map.of(),
                 Map.of(),
                 false));
-        assertThat(finding.explanation()).contains("from its threshold (1 ms in this recording)");
+        assertThat(finding.explanation())
+                .contains("from its threshold (1 ms in this recording)")
+                .as("a bound both ways: above, the blocks it cannot see; below, the sampling at its ends")
+                .contains("it is an upper bound of a hold between blocks. It runs from the thread's first sample to its"
+                        + " last, so it can fall short of the hold by up to a sampling period at each end.");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
     }

@@ -97,6 +97,23 @@ class SleeperRunTest {
     }
 
     /**
+     * A row that allocates less than a heap region still says the heap it had in use: the pools' peaks, which G1
+     * updates at a collection or a region's retirement, read 0 for a small row ("heap 0" for a JVM with 4.7 MB in
+     * use, a helper's hunt), which a figure called an upper bound must never be.
+     */
+    @Test
+    @Timeout(120) // backstop only
+    void aSmallRowsHeapIsNeverZero() throws InterruptedException {
+        SleeperRun.Result result =
+                SleeperRun.inChildJvm(Kind.VIRTUAL, 1, 0, 0, Wait.SLEEP, 0, SleeperRun.childJvmOptions());
+
+        assertThat(result.woke()).isEqualTo(1);
+        assertThat(result.peakHeapBytes())
+                .as("the heap in use at the row's end at least")
+                .isPositive();
+    }
+
+    /**
      * A row's JVM that a SIGINT ended before it printed (the terminal's Ctrl-C reaches the whole process group, and the
      * row's JVM may end before loom's own hook interrupts the wait) is a stop, as Ctrl-C is: it was "killed by signal
      * 2 ... a kill from outside" (a review, by reading).
