@@ -1231,7 +1231,9 @@ class LauncherTest {
             assertThat(process.exitValue()).as(errText).isEqualTo(130);
             assertThat(errText).contains("loom: stopping on a signal (Ctrl-C, TERM or HUP): ");
             String afterCtrlC = errText.substring(errText.indexOf("loom: stopping on a signal"));
-            assertThat(afterCtrlC.lines().filter(line -> line.startsWith("[")))
+            // a progress line, not any line in brackets: JFR's log ("[2.695s][error][jfr] Missing chunkfile ...", a
+            // dump its shutdown overtook, PinStream.dumpAndRead) failed this once in CI, 2026-12-07
+            assertThat(afterCtrlC.lines().filter(line -> line.matches("\\[\\d+/\\d+] .*")))
                     .as("no run started after Ctrl-C")
                     .isEmpty();
             assertThat(afterCtrlC).as("stopped within the grace").doesNotContain("loom: the work had not stopped");
