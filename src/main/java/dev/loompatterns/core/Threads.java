@@ -33,20 +33,7 @@ public final class Threads {
      * helper's review of {@code loom dump}, whose run is a thread of its own that main joins).
      */
     private static void joinPassingInterruptsOn(Collection<Thread> threads) {
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException again) {
-                    interrupted = true;
-                    threads.forEach(Thread::interrupt);
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        joinToTheEnd(threads, true);
     }
 
     /**
@@ -65,6 +52,11 @@ public final class Threads {
 
     /** Joins every thread, ignoring interrupts until all have ended, then restores the flag. */
     public static void joinUninterruptibly(Collection<Thread> threads) {
+        joinToTheEnd(threads, false);
+    }
+
+    /** Joins every thread whatever interrupts come, each passed on to them all or not, then restores the flag. */
+    private static void joinToTheEnd(Collection<Thread> threads, boolean passInterruptsOn) {
         boolean interrupted = false;
         for (Thread thread : threads) {
             while (thread.isAlive()) {
@@ -72,6 +64,9 @@ public final class Threads {
                     thread.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    if (passInterruptsOn) {
+                        threads.forEach(Thread::interrupt);
+                    }
                 }
             }
         }
