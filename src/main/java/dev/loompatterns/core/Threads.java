@@ -27,10 +27,11 @@ public final class Threads {
     }
 
     /**
-     * Joins every thread, interrupting them all again at each interrupt of the caller's, then restores the flag. Ctrl-C's
-     * hook interrupts {@code main} again and again until the command ends ({@code Cancellation.interruptUntilEnded}),
-     * for a thread that let the first interrupt go by: joined uninterruptibly, the threads got only the first (a
-     * helper's review of {@code loom dump}, whose run is a thread of its own that main joins).
+     * Joins every thread, interrupting them all again at each interrupt of the caller's, then restores the flag.
+     * Ctrl-C's hook interrupts {@code main} again and again until the command ends
+     * ({@code Cancellation.interruptUntilEnded}), for a thread that let the first interrupt go by: joined
+     * uninterruptibly, the threads got only the first (a helper's review of {@code loom dump}, whose run is a thread of
+     * its own that main joins).
      */
     private static void joinPassingInterruptsOn(Collection<Thread> threads) {
         joinToTheEnd(threads, true);

@@ -125,8 +125,9 @@ public final class Progress {
 
     /**
      * What every progress line is shown under, whatever the command: the signal's hook takes it once after
-     * {@link Cancellation#request()}, so that no line comes after its stopping line. A ticker's "[2/9] url-fetch platform faults, 1 s" came after Ctrl-C's
-     * "loom: stopping on a signal" and read as a run started after it (CI, beside a busy machine, 2026-12-07).
+     * {@link Cancellation#request()}, so that no line comes after its stopping line. A ticker's "[2/9] url-fetch
+     * platform faults, 1 s" came after Ctrl-C's "loom: stopping on a signal" and read as a run started after it (CI,
+     * beside a busy machine, 2026-12-07).
      */
     private static final Object SHOWING = new Object();
 
