@@ -10,7 +10,10 @@ public final class Threads {
     /**
      * Joins every thread. If the caller is interrupted meanwhile, every thread is interrupted and
      * still joined (so none outlives the run), each further interrupt of the caller passed on to them too, then the
-     * interrupt is passed on.
+     * interrupt is passed on. Ctrl-C's hook interrupts {@code main} again and again until the command ends
+     * ({@code Cancellation.interruptUntilEnded}), for a thread that let the first interrupt go by: joined
+     * uninterruptibly, the threads got only the first (a helper's review of {@code loom dump}, whose run is a thread of
+     * its own that main joins).
      *
      * @throws InterruptedException if the caller was interrupted; all threads have ended by then
      */
@@ -21,20 +24,9 @@ public final class Threads {
             }
         } catch (InterruptedException e) {
             threads.forEach(Thread::interrupt);
-            joinPassingInterruptsOn(threads);
+            joinToTheEnd(threads, true);
             throw e;
         }
-    }
-
-    /**
-     * Joins every thread, interrupting them all again at each interrupt of the caller's, then restores the flag.
-     * Ctrl-C's hook interrupts {@code main} again and again until the command ends
-     * ({@code Cancellation.interruptUntilEnded}), for a thread that let the first interrupt go by: joined
-     * uninterruptibly, the threads got only the first (a helper's review of {@code loom dump}, whose run is a thread of
-     * its own that main joins).
-     */
-    private static void joinPassingInterruptsOn(Collection<Thread> threads) {
-        joinToTheEnd(threads, true);
     }
 
     /**
