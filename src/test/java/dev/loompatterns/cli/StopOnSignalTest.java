@@ -41,6 +41,102 @@ class StopOnSignalTest {
                 .startsWith("loom: the work had not stopped 10 s after the signal");
     }
 
+    /**
+     * A progress line being written when the signal comes is finished before the stopping line, and none comes after
+     * it: a ticker's "[2/9] url-fetch platform faults, 1 s" came after the stopping line and read as a run started
+     * after Ctrl-C (a fresh-clone CI, 2026-12-07). The child's progress writes into a writer that holds its second
+     * line until released, so the hook meets it half-shown; its JVM is told stderr is a terminal, and not that it runs
+     * under CI, or no progress is shown at all.
+     */
+    @Test
+    void aProgressLineBeingShownIsFinishedBeforeTheStoppingLine(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ProcessBuilder child = OwnJvm.builder(null, java.util.List.of(), HeldLine.class);
+        child.environment().remove("CI");
+        child.environment().put("LOOM_STDERR_TTY", "1");
+        java.nio.file.Path out = dir.resolve("out.txt");
+        Process process = child.redirectOutput(out.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        try {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                    .as("exited")
+                    .isTrue(); // backstop only
+        } finally {
+            dev.loompatterns.testing.Commands.stop(process);
+        }
+        assertThat(java.nio.file.Files.readAllLines(out))
+                .as(java.nio.file.Files.readString(dir.resolve("err.txt")))
+                .containsExactly("held up: true", "[progress, stopping]");
+    }
+
+    /** The child's program: a ticking progress line held up in its write when the hook runs. */
+    static final class HeldLine {
+        public static void main(String[] args) throws Exception {
+            java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.CountDownLatch heldUp = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.io.Writer held = new java.io.Writer() {
+                private int writes;
+
+                @Override
+                public void write(char[] text, int offset, int length) {
+                    if (++writes == 2) { // the first is shown at once, on main; the ticker's first is held
+                        heldUp.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    if (writes >= 2) {
+                        order.add("progress");
+                    }
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            };
+            java.io.OutputStream stderr = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {}
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    if (new String(bytes, offset, length, StandardCharsets.UTF_8).contains("stopping on a signal")) {
+                        order.add("stopping");
+                    }
+                }
+            };
+            dev.loompatterns.engine.Progress progress =
+                    dev.loompatterns.engine.Progress.onTerminal(new java.io.PrintWriter(held));
+            try (dev.loompatterns.engine.Progress.Ticking ticking = progress.ticking(2, 9, "url-fetch platform")) {
+                System.out.println("held up: " + heldUp.await(60, java.util.concurrent.TimeUnit.SECONDS));
+                Thread ended = Thread.ofPlatform().start(() -> {});
+                ended.join();
+                Thread hook = Thread.ofPlatform()
+                        .start(() -> LoomCli.stopOnSignal(
+                                ended,
+                                () -> true,
+                                Duration.ofSeconds(10),
+                                new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+                // BLOCKS-UNTIL: the hook waits for the line being shown, or (without that wait) has said its line
+                while (hook.getState() != Thread.State.BLOCKED && !order.contains("stopping") && hook.isAlive()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                release.countDown();
+                hook.join();
+            } finally {
+                release.countDown();
+            }
+            System.out.println(order);
+        }
+    }
+
     /** The child's program: the hook's work for a command that stops on the interrupt, then for one deaf to it. */
     static final class Signalled {
         public static void main(String[] args) throws Exception {
