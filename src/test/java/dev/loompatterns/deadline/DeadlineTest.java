@@ -32,6 +32,9 @@ class DeadlineTest {
 
     static final Duration NEVER = Duration.ofMinutes(10); // only a cancel ends a subtask this slow
 
+    /** Of twelve subtasks with every third slow ({@code Subtasks.of(3, ...)}), those that answer at once. */
+    private static final List<Integer> FAST = List.of(0, 1, 3, 4, 6, 7, 9, 10);
+
     /**
      * Slow subtasks are cut off at the deadline: none delivers, and none is still running when the call returns.
      * What came in time is delivered: the fast subtasks, which answer at once, each well inside the budget. With a
@@ -41,28 +44,38 @@ class DeadlineTest {
      */
     @ParameterizedTest
     @EnumSource(Mode.class)
-    @Timeout(60) // backstop: a subtask not cancelled would run ten minutes
+    @Timeout(90) // backstop: a subtask not cancelled would run ten minutes
     void slowSubtasksAreCutOffAndNoneRunsAfterTheCall(Mode mode) throws Exception {
-        TaskLog log = new TaskLog(12);
         // the slow subtasks are NEVER done, so the call always lasts the whole budget: long enough that the fast
-        // ones, which start at once (a pool of 12 for 12) and do nothing, have answered before it runs out
-        Duration budget = Duration.ofSeconds(2);
-        Map<Integer, String> delivered =
-                DeadlinePattern.FORMS.of(mode).within(budget, Subtasks.of(3, Duration.ZERO, NEVER, log), 12);
-        List<State> states = log.snapshot();
+        // ones, which start at once (a pool of 12 for 12) and do nothing, have answered before it runs out. Where
+        // one of them had not (its state in the log: a machine stalled for the whole budget), the call is made once
+        // more with a budget ten times as long; a form that cuts the fast ones off fails both. What the slow ones
+        // show does not depend on the machine's speed, and is asked of every call.
+        List<Duration> budgets = List.of(Duration.ofSeconds(2), Duration.ofSeconds(20));
+        for (Duration budget : budgets) {
+            TaskLog log = new TaskLog(12);
+            Map<Integer, String> delivered =
+                    DeadlinePattern.FORMS.of(mode).within(budget, Subtasks.of(3, Duration.ZERO, NEVER, log), 12);
+            List<State> states = log.snapshot();
 
-        assertThat(states).doesNotContain(State.STARTED);
-        for (int slow : List.of(2, 5, 8, 11)) {
-            assertThat(delivered).doesNotContainKey(slow);
-            assertThat(states.get(slow)).isIn(State.INTERRUPTED, null);
+            assertThat(states).doesNotContain(State.STARTED);
+            for (int slow : List.of(2, 5, 8, 11)) {
+                assertThat(delivered).doesNotContainKey(slow);
+                assertThat(states.get(slow)).isIn(State.INTERRUPTED, null);
+            }
+            boolean stalled = !FAST.stream().map(states::get).allMatch(State.SUCCEEDED::equals);
+            if (stalled && budget != budgets.getLast()) {
+                continue;
+            }
+            assertThat(delivered)
+                    .as("the fast subtasks, each done at once, within the %s budget; states %s", budget, states)
+                    .containsOnlyKeys(FAST);
+            delivered.forEach((index, result) -> {
+                assertThat(result).isEqualTo("result-" + index);
+                assertThat(states.get(index)).isEqualTo(State.SUCCEEDED);
+            });
+            return;
         }
-        assertThat(delivered)
-                .as("the fast subtasks, each done at once, within the %s budget; states %s", budget, states)
-                .containsOnlyKeys(0, 1, 3, 4, 6, 7, 9, 10);
-        delivered.forEach((index, result) -> {
-            assertThat(result).isEqualTo("result-" + index);
-            assertThat(states.get(index)).isEqualTo(State.SUCCEEDED);
-        });
     }
 
     /** With nothing slow, every result is delivered and the call does not wait for the rest of its budget. */
@@ -119,17 +132,31 @@ class DeadlineTest {
     @Timeout(60)
     void inJdk25ASubtaskCannotBeReadAfterJoinTimedOut() throws Exception {
         assumeTrue(Runtime.version().feature() == 25, "JDK 25 behaviour (JEP 505); JDK 26 changes it (JEP 525)");
-        // The budget is long enough that the quick fork is seen finished before it runs out; the test
-        // waits for that state rather than hoping 20 ms is enough on a loaded machine.
-        try (var scope = StructuredTaskScope.open(
-                Joiner.<String>awaitAll(), config -> config.withTimeout(Duration.ofSeconds(2)))) {
+        // The budget is long enough that the quick fork is seen finished before it runs out; the test waits for
+        // that state rather than hoping 20 ms is enough on a loaded machine. A machine stalled for the whole budget
+        // before the fork ran is seen too (the scope cancelled first): once more, with a budget ten times as long.
+        assertThat(quickForkUnreadableAfterTimeout(Duration.ofSeconds(2))
+                        || quickForkUnreadableAfterTimeout(Duration.ofSeconds(20)))
+                .as("the quick fork finished inside a budget of 2 s or 20 s")
+                .isTrue();
+    }
+
+    /**
+     * Forks a quick subtask and, once it has succeeded, one that never ends; the scope's join times out, and the quick
+     * one, though it succeeded, cannot be read. False, with nothing asked, where the budget ran out before the quick
+     * fork finished.
+     */
+    private static boolean quickForkUnreadableAfterTimeout(Duration budget) throws InterruptedException {
+        try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll(), config -> config.withTimeout(budget))) {
             Subtask<String> quick = scope.fork(() -> "done");
             // BLOCKS-UNTIL: the quick fork has finished, well inside the budget; or the budget ran out first
             // (a stalled machine), which a spin would wait out for ever: a cancelled fork stays UNAVAILABLE
             Background.awaitUntil(() -> quick.state() != Subtask.State.UNAVAILABLE || scope.isCancelled());
-            assertThat(quick.state())
-                    .as("the quick fork, finished inside the budget")
-                    .isEqualTo(Subtask.State.SUCCESS);
+            if (quick.state() == Subtask.State.UNAVAILABLE) {
+                assertThatThrownBy(scope::join).isInstanceOf(StructuredTaskScope.TimeoutException.class);
+                return false; // the budget ran out first
+            }
+            assertThat(quick.state()).isEqualTo(Subtask.State.SUCCESS);
             scope.fork(() -> {
                 Thread.sleep(NEVER);
                 return "never";
@@ -137,6 +164,7 @@ class DeadlineTest {
             assertThatThrownBy(scope::join).isInstanceOf(StructuredTaskScope.TimeoutException.class);
             assertThat(quick.state()).isEqualTo(Subtask.State.SUCCESS);
             assertThatThrownBy(quick::get).isInstanceOf(IllegalStateException.class);
+            return true;
         }
     }
 
