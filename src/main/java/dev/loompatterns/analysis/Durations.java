@@ -20,20 +20,29 @@ public final class Durations {
 
     private Durations() {}
 
-    /** Milliseconds with one decimal below 100 ms. */
+    /**
+     * Milliseconds to three significant figures or more: four decimals below 1 ms, two below 10 ms, one below 100 ms,
+     * whole above. A virtual thread's life or a queueing delay is often a few microseconds: with one decimal for all
+     * below 100 ms, a census's median lifetime of 0.0516 ms read 0.1, twice the truth, beside a claim of 1.6%.
+     */
     static double ms(long nanos) {
         double ms = nanos / 1e6;
-        return ms < 100 ? Math.round(ms * 10) / 10.0 : Math.round(ms);
+        double scale = ms < 1 ? 10_000 : ms < 10 ? 100 : ms < 100 ? 10 : 1;
+        return Math.round(ms * scale) / scale;
     }
 
     /**
-     * {@code 1.2 ms}, {@code 12 ms}, {@code 4.2 s}, {@code 3 min 5 s}: tenths of a millisecond below 10 ms, whole
-     * milliseconds below 1 s, tenths of a second below 10 s, whole seconds below 2 min, then minutes and
-     * seconds. The value is rounded to the precision shown before the unit is chosen, so 999.6 ms reads
-     * {@code 1.0 s}, not {@code 1000 ms}. A negative span (clocks that disagree) reads as 0.
+     * {@code 5.2 µs}, {@code 52 µs}, {@code 1.2 ms}, {@code 12 ms}, {@code 4.2 s}, {@code 3 min 5 s}: tenths of a
+     * microsecond below 10 µs, whole microseconds below 1 ms, tenths of a millisecond below 10 ms, whole milliseconds
+     * below 1 s, tenths of a second below 10 s, whole seconds below 2 min, then minutes and seconds. The value is
+     * rounded to the precision shown before the unit is chosen, so 999.6 ms reads {@code 1.0 s}, not {@code 1000 ms}.
+     * None, or a negative span (clocks that disagree), reads {@code 0 ms}.
      */
     static String words(long nanos) {
-        long n = Math.max(0, nanos);
+        if (nanos <= 0) {
+            return "0 ms";
+        }
+        long n = nanos;
         for (Step step : STEPS) {
             long count = rounded(n, step.nanos());
             if (count < step.below()) {
@@ -48,6 +57,8 @@ public final class Durations {
     private record Step(long nanos, long below, boolean tenths, String unit) {}
 
     private static final List<Step> STEPS = List.of(
+            new Step(100, 100, true, "µs"),
+            new Step(1_000, 1000, false, "µs"),
             new Step(100_000, 100, true, "ms"),
             new Step(1_000_000, 1000, false, "ms"),
             new Step(100_000_000, 100, true, "s"),

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DurationsTest {
 
@@ -63,40 +65,58 @@ class DurationsTest {
                 .isEqualTo("17,280,000,000,001 ms");
     }
 
-    /** Tenths of a millisecond below 10 ms, whole ms below 1 s, tenths of a second below 10 s, whole seconds below 2 min. */
-    @Test
-    void wordsChooseTheUnitAfterRounding() {
-        assertThat(Durations.words(0)).isEqualTo("0.0 ms");
-        assertThat(Durations.words(49_999)).isEqualTo("0.0 ms");
-        assertThat(Durations.words(50_000)).isEqualTo("0.1 ms");
-        assertThat(Durations.words(1_234_567)).isEqualTo("1.2 ms");
-        assertThat(Durations.words(9_940_000)).isEqualTo("9.9 ms");
-        assertThat(Durations.words(9_960_000))
-                .as("rounds to 10, which reads whole")
-                .isEqualTo("10 ms");
-        assertThat(Durations.words(10_000_000)).isEqualTo("10 ms");
-        assertThat(Durations.words(999_400_000)).isEqualTo("999 ms");
-        assertThat(Durations.words(999_600_000)).as("rounds to a second").isEqualTo("1.0 s");
-        assertThat(Durations.words(1_000_000_000)).isEqualTo("1.0 s");
-        assertThat(Durations.words(9_940_000_000L)).isEqualTo("9.9 s");
-        assertThat(Durations.words(9_960_000_000L))
-                .as("rounds to 10 s, which reads whole")
-                .isEqualTo("10 s");
-        assertThat(Durations.words(10_000_000_000L)).isEqualTo("10 s");
-        assertThat(Durations.words(119_400_000_000L)).isEqualTo("119 s");
-        assertThat(Durations.words(119_600_000_000L))
-                .as("rounds to two minutes")
-                .isEqualTo("2 min 0 s");
-        assertThat(Durations.words(120_000_000_000L)).isEqualTo("2 min 0 s");
-        assertThat(Durations.words(185_700_000_000L)).isEqualTo("3 min 6 s");
-        assertThat(Durations.words(Long.MAX_VALUE)).isEqualTo("153722867 min 17 s");
+    /**
+     * Tenths of a microsecond below 10 µs, whole µs below 1 ms, tenths of a millisecond below 10 ms, whole ms below 1 s,
+     * tenths of a second below 10 s, whole seconds below 2 min.
+     */
+    @ParameterizedTest(name = "{0} ns: {1}")
+    @CsvSource({
+        "0, 0 ms",
+        "1, 0.0 µs",
+        "5160, 5.2 µs",
+        "9960, 10 µs", // rounds to 10 µs, which reads whole
+        "51600, 52 µs", // a census's median lifetime, which read 0.1 ms
+        "99999, 100 µs",
+        "999400, 999 µs",
+        "999600, 1.0 ms", // rounds to a millisecond
+        "1234567, 1.2 ms",
+        "9940000, 9.9 ms",
+        "9960000, 10 ms", // rounds to 10, which reads whole
+        "10000000, 10 ms",
+        "999400000, 999 ms",
+        "999600000, 1.0 s", // rounds to a second
+        "1000000000, 1.0 s",
+        "9940000000, 9.9 s",
+        "9960000000, 10 s", // rounds to 10 s, which reads whole
+        "10000000000, 10 s",
+        "119400000000, 119 s",
+        "119600000000, 2 min 0 s", // rounds to two minutes
+        "120000000000, 2 min 0 s",
+        "185700000000, 3 min 6 s",
+        "9223372036854775807, 153722867 min 17 s"
+    })
+    void wordsChooseTheUnitAfterRounding(long nanos, String said) {
+        assertThat(Durations.words(nanos)).isEqualTo(said);
     }
 
     /** A negative span (a start stamped before its submission, by clocks that disagree) reads as none, not -0.0. */
     @Test
     void aNegativeSpanReadsAsZero() {
-        assertThat(Durations.words(-1)).isEqualTo("0.0 ms");
-        assertThat(Durations.words(-5_000_000)).isEqualTo("0.0 ms");
-        assertThat(Durations.words(Long.MIN_VALUE)).isEqualTo("0.0 ms");
+        assertThat(Durations.words(-1)).isEqualTo("0 ms");
+        assertThat(Durations.words(-5_000_000)).isEqualTo("0 ms");
+        assertThat(Durations.words(Long.MIN_VALUE)).isEqualTo("0 ms");
+    }
+
+    /** The details' milliseconds keep three significant figures or more, so a quantile's precision is not lost. */
+    @Test
+    void millisecondsKeepThreeSignificantFigures() {
+        assertThat(Durations.ms(51_600))
+                .as("a census's median lifetime, which read 0.1")
+                .isEqualTo(0.0516);
+        assertThat(Durations.ms(5_160)).isEqualTo(0.0052);
+        assertThat(Durations.ms(1_234_567)).isEqualTo(1.23);
+        assertThat(Durations.ms(12_345_678)).isEqualTo(12.3);
+        assertThat(Durations.ms(123_456_789)).isEqualTo(123.0);
+        assertThat(Durations.ms(0)).isEqualTo(0.0);
     }
 }

@@ -76,7 +76,7 @@ class QueueingDelayRuleTest {
         Finding finding = rule.finish(recording(EventEnabled.ON));
 
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
-        assertThat(finding.summary()).isEqualTo("1 task waited 0.0 ms before it started.");
+        assertThat(finding.summary()).isEqualTo("1 task waited 0 ms before it started.");
         assertThat(finding.details())
                 .containsEntry("tasks", 1L)
                 .containsEntry("longest_task", 42L)
