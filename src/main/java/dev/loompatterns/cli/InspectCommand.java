@@ -28,6 +28,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -484,6 +485,37 @@ final class InspectCommand extends LoomCommand {
         writer.flush();
     }
 
+    /**
+     * Said of an empty file. A JVM told to record to a file makes it empty as its recording starts and writes it as
+     * the recording stops, so one killed first leaves it empty (a helper's Jetty server, killed with {@code kill -9}),
+     * its events in its JFR repository, which inspect reads. A repository in {@code base} made in the same moment as
+     * the file is named, as what it is (made then, by a process now running or ended), not as the file's for sure:
+     * another JVM may have started a recording then.
+     */
+    static String emptyRecording(Path file, Path base) {
+        String said = "'" + file + "' is empty; give a .jfr recording. A JVM writes the file it records to as its"
+                + " recording stops: killed before that, it leaves it empty, and its events in its JFR repository, a"
+                + " folder yyyy_MM_dd_HH_mm_ss_PID in the temporary folder, which loom inspect reads";
+        Instant made;
+        try {
+            made = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException | RuntimeException unreadable) {
+            return said;
+        }
+        List<Path> near = JfrRepository.madeNear(base, made);
+        if (near.isEmpty()) {
+            return said;
+        }
+        Path repository = near.getFirst();
+        long pid = JfrRepository.madeBy(repository).orElseThrow();
+        return said + "; one was made as this file was, by process " + pid
+                + (JfrRepository.madeByRunningProcess(repository)
+                        ? ", still running (if it records to this file, 'jcmd " + pid
+                                + " JFR.dump filename=FILE' copies its recording now)"
+                        : ", which has ended: " + Notes.loomCommand() + " inspect "
+                                + ShellWord.of(repository.toString()));
+    }
+
     static Path checkRecording(Path file) {
         requireName(file.toString(), "the recording's name", "give a .jfr recording");
         UsageException unseen = unseen(file, "no such file: '" + file + "'; give a .jfr recording");
@@ -496,7 +528,7 @@ final class InspectCommand extends LoomCommand {
         }
         requireReadableFile(file, "give a .jfr recording");
         if (sizeOf(file) == 0) {
-            throw new UsageException("'" + file + "' is empty; give a .jfr recording");
+            throw new UsageException(emptyRecording(file, JfrRepository.temporaryFolder()));
         }
         if (!startsLikeARecording(file)) {
             throw new UsageException("'" + file + "' is not a JFR recording (a recording's first bytes are"

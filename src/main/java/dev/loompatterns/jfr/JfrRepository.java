@@ -181,6 +181,55 @@ public final class JfrRepository {
         }
     }
 
+    /**
+     * The JFR repositories in {@code base} whose names say they were made within {@link #START_SLACK} of {@code time}
+     * (their names give the second, in this machine's zone), the closest first. A JVM told to record to a file
+     * ({@code -XX:StartFlightRecording:filename=}) makes that file, empty, and its repository in the same moment (6 ms
+     * apart, JDK 25.0.3 here), and writes the file only when the recording stops: the repository made with an empty
+     * recording is where its events are.
+     */
+    public static List<Path> madeNear(Path base, Instant time) {
+        List<Path> near = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
+            for (Path entry : entries) {
+                Optional<Instant> named = namedTime(entry);
+                if (named.isPresent()
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && distance(named.get(), time).compareTo(START_SLACK.plusSeconds(1)) <= 0) {
+                    near.add(entry);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // nothing to name
+        }
+        near.sort(java.util.Comparator.comparing((Path folder) ->
+                        distance(namedTime(folder).orElseThrow(), time).abs())
+                .thenComparing(Path::toString));
+        return near;
+    }
+
+    private static Duration distance(Instant named, Instant time) {
+        // the name keeps the second the folder was made in: a folder of 10:03:33 was made up to a second after it
+        return Duration.between(named.plusMillis(500), time).abs();
+    }
+
+    /** The time in a repository's name ({@code 2026_12_02_16_28_59_18884}: 16:28:59 that day, this machine's zone). */
+    static Optional<Instant> namedTime(Path folder) {
+        Path name = folder.getFileName();
+        if (name == null || !FOLDER_NAME.matcher(name.toString()).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDateTime.parse(
+                            name.toString().substring(0, 19),
+                            java.time.format.DateTimeFormatter.ofPattern("uuuu_MM_dd_HH_mm_ss"))
+                    .atZone(java.time.ZoneId.systemDefault())
+                    .toInstant());
+        } catch (java.time.DateTimeException notADate) {
+            return Optional.empty();
+        }
+    }
+
     /** The temporary folder, where JFR puts a repository unless told otherwise. */
     public static Path temporaryFolder() {
         return Path.of(System.getProperty("java.io.tmpdir"));

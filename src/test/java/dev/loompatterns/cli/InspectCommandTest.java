@@ -13,6 +13,7 @@ import dev.loompatterns.testing.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -964,6 +965,47 @@ class InspectCommandTest {
     }
 
     /**
+     * An empty file is what a JVM killed while it recorded to a file leaves (JFR writes the file as its recording
+     * stops): the line says so, and names the repository made as the file was, where its events are, with the
+     * command that reads it, or, its maker still running, the jcmd that copies the recording. A helper's user was left
+     * with "is empty; give a .jfr recording" after a {@code kill -9}.
+     */
+    @Test
+    void anEmptyRecordingNamesTheRepositoryMadeWithIt(@TempDir Path dir) throws IOException {
+        Path empty = Files.write(dir.resolve("killed.jfr"), new byte[0]);
+        Path base = Files.createDirectory(dir.resolve("tmp"));
+        String none = InspectCommand.emptyRecording(empty, base);
+        assertThat(none)
+                .startsWith(
+                        "'" + empty + "' is empty; give a .jfr recording. A JVM writes the file it records to as its"
+                                + " recording stops: killed before that, it leaves it empty, and its events in its JFR"
+                                + " repository")
+                .doesNotContain("process");
+
+        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern("uuuu_MM_dd_HH_mm_ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        Instant made = Files.getLastModifiedTime(empty).toInstant();
+        Path ended = Files.createDirectory(base.resolve(names.format(made) + "_99999999")); // past any pid_max
+        assertThat(InspectCommand.emptyRecording(empty, base))
+                .isEqualTo(none + "; one was made as this file was, by process 99999999, which has ended: loom inspect "
+                        + ended);
+
+        long self = ProcessHandle.current().pid();
+        Path running = Files.createDirectory(base.resolve(names.format(made) + "_" + self));
+        Files.delete(ended);
+        // a JVM recording keeps its chunk open, which is how a running maker is told from a pid given out again
+        try (var chunk = java.nio.channels.FileChannel.open(
+                running.resolve("chunk.jfr"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(InspectCommand.emptyRecording(empty, base))
+                    .isEqualTo(none + "; one was made as this file was, by process " + self + ", still running (if it"
+                            + " records to this file, 'jcmd " + self + " JFR.dump filename=FILE' copies its recording"
+                            + " now)");
+        }
+    }
+
+    /**
      * A file that is no recording at all (empty, text, a recording without its first byte) is called that, not a
      * recording cut short: what the user should do differs (give the right file, or wait for the
      * recording to end).
@@ -974,7 +1016,8 @@ class InspectCommandTest {
         Path empty = Files.write(dir.resolve("empty.jfr"), new byte[0]);
         Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
         Path tail = Files.write(dir.resolve("tail.jfr"), java.util.Arrays.copyOfRange(whole, 1, whole.length));
-        assertThat(usageLine(empty)).isEqualTo("loom: '" + empty + "' is empty; give a .jfr recording");
+        // what follows names a JFR repository made in the same second, which other tests' JVMs may have made
+        assertThat(usageLine(empty)).startsWith("loom: '" + empty + "' is empty; give a .jfr recording. A JVM writes");
         for (Path notARecording : List.of(text, tail)) {
             assertThat(usageLine(notARecording))
                     .startsWith("loom: '" + notARecording + "' is not a JFR recording")

@@ -180,4 +180,24 @@ class JfrRepositoryTest {
         assertThat(kept).isRegularFile();
         assertThat(link).isSymbolicLink();
     }
+
+    /**
+     * The repositories named for the moment a file was made, within the slack, the closest first; a folder of another
+     * name, a file named as a repository, and one made minutes away are left out.
+     */
+    @Test
+    void theRepositoriesMadeNearAMomentAreFoundByTheTimeInTheirNames() throws Exception {
+        java.time.format.DateTimeFormatter names = java.time.format.DateTimeFormatter.ofPattern("uuuu_MM_dd_HH_mm_ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        Instant moment = Instant.parse("2026-12-07T10:03:33.713Z");
+        Path same = Files.createDirectory(base.resolve(names.format(moment) + "_" + PID));
+        Path secondLater = Files.createDirectory(base.resolve(names.format(moment.plusSeconds(1)) + "_1"));
+        Files.createDirectory(base.resolve(names.format(moment.plusSeconds(120)) + "_2"));
+        Files.createDirectory(base.resolve("2026_12_07_xx_03_33_3"));
+        Files.createFile(base.resolve(names.format(moment) + "_4"));
+
+        assertThat(JfrRepository.madeNear(base, moment)).containsExactly(same, secondLater);
+        assertThat(JfrRepository.madeNear(base, moment.plusSeconds(60))).isEmpty();
+        assertThat(JfrRepository.madeNear(base.resolve("missing"), moment)).isEmpty();
+    }
 }
