@@ -7,6 +7,7 @@ import dev.loompatterns.jfr.EventEnabled;
 import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.PinTaxonomy;
 import dev.loompatterns.threaddump.MidRunDump;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -306,6 +307,45 @@ class PoolCandidateRuleTest {
         assertThat(twoWorkersBlocked(SECOND * 9 / 10, readsOff).explanation())
                 .contains("record with jdk.SocketWrite#throttle=off (and jdk.FileWrite) to count them all.")
                 .doesNotContain("jdk.SocketRead#");
+    }
+
+    /**
+     * The thresholds that leave out a pool's short waits are named, with the settings that count them: a helper's
+     * server sent 753 tasks that each slept 10 ms to the common pool, which read blocked 1% of its time with sleeps
+     * recorded from 20 ms and 67%, a candidate, from 10 ms, and the explanation did not say which thresholds it had.
+     * Thresholds of 1 ms or less, a lock's wait (not in the share) and an event off are not named.
+     */
+    @Test
+    void thresholdsThatLeaveShortWaitsOutAreNamedWithHowToCountThem() {
+        Map<String, EventEnabled> settings = everyWaitOn();
+        settings.put("jdk.FileRead", EventEnabled.OFF);
+        Map<String, Set<Duration>> coarse = Map.of(
+                "jdk.ThreadPark", Set.of(Duration.ofMillis(20)),
+                "jdk.ThreadSleep", Set.of(Duration.ofMillis(10), Duration.ofMillis(20)), // changed during the recording
+                "jdk.JavaMonitorWait", Set.of(Duration.ofMillis(20)),
+                "jdk.JavaMonitorEnter", Set.of(Duration.ofMillis(20)),
+                "jdk.SocketRead", Set.of(Duration.ofMillis(1)),
+                "jdk.FileRead", Set.of(Duration.ofMillis(20)));
+        assertThat(withThresholds(settings, coarse).explanation())
+                .contains("a wait shorter than its event's threshold is not recorded (here parks under 20 ms, sleeps"
+                        + " under 20 ms and monitor waits under 20 ms), so a pool whose tasks wait in shorter"
+                        + " ones reads low (record with jdk.ThreadPark#threshold=1 ms and the same for"
+                        + " jdk.ThreadSleep and jdk.JavaMonitorWait to count them)");
+        Map<String, Set<Duration>> fine = Map.of(
+                "jdk.ThreadPark", Set.of(Duration.ZERO),
+                "jdk.ThreadSleep", Set.of(Duration.ofMillis(1)),
+                "jdk.JavaMonitorEnter", Set.of(Duration.ofMillis(20)),
+                "jdk.FileRead", Set.of(Duration.ofMillis(20)));
+        assertThat(withThresholds(settings, fine).explanation())
+                .contains("a wait shorter than its event's threshold is not recorded;")
+                .doesNotContain("#threshold=");
+        assertThat(withThresholds(settings, Map.of()).explanation())
+                .as("thresholds not known")
+                .doesNotContain("#threshold=");
+    }
+
+    private static Finding withThresholds(Map<String, EventEnabled> settings, Map<String, Set<Duration>> thresholds) {
+        return twoWorkersBlocked(SECOND / 10, settings, thresholds, Map.of());
     }
 
     /**
@@ -701,6 +741,15 @@ class PoolCandidateRuleTest {
     /** The same, on a recording whose settings said these and gave these throttles. */
     private static Finding twoWorkersBlocked(
             long nanos, Map<String, EventEnabled> settings, Map<String, Set<String>> throttles) {
+        return twoWorkersBlocked(nanos, settings, Map.of(), throttles);
+    }
+
+    /** The same, on a recording whose settings said these and gave these thresholds and throttles. */
+    private static Finding twoWorkersBlocked(
+            long nanos,
+            Map<String, EventEnabled> settings,
+            Map<String, Set<Duration>> thresholds,
+            Map<String, Set<String>> throttles) {
         PoolCandidateRule rule = new PoolCandidateRule();
         for (int i = 1; i <= 2; i++) {
             rule.accept(waitOf(
@@ -710,7 +759,7 @@ class PoolCandidateRuleTest {
                     Observation.Blocked.Kind.SLEEP));
         }
         return rule.finish(
-                new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", settings, Map.of(), Map.of(), throttles, false));
+                new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", settings, thresholds, Map.of(), throttles, false));
     }
 
     /**
