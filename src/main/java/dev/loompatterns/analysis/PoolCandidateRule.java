@@ -52,7 +52,7 @@ final class PoolCandidateRule extends BaseRule {
     PoolCandidateRule() {
         super(
                 ID,
-                "Thread pools to move to virtual threads",
+                "Thread pools to migrate to virtual threads",
                 Stream.concat(BLOCKING.stream(), Stream.of("jdk.ThreadStart", "jdk.ThreadEnd"))
                         .toArray(String[]::new));
     }

@@ -19,7 +19,7 @@ public final class BackpressurePattern extends AbstractPattern {
             10,
             2,
             Limits.MAX_PLATFORM_THREADS);
-    static final Param QUEUE = Param.ofInt("queue", "platform only: the pool's bounded queue", 10, 1, 1_000_000);
+    static final Param QUEUE = Param.ofInt("queue", "platform mode: the pool's bounded queue", 10, 1, 1_000_000);
     static final Param WORK_MS = Param.ofInt("work-ms", "how long each task works", 5, 0, 60_000);
     static final Param TIMEOUT_MS = Param.ofInt(
             "timeout-ms", "virtual and structured shed: how long the caller waits for a permit", 1, 0, 60_000);

@@ -52,7 +52,7 @@ final class CompareCommand extends LoomCommand {
     static final int MAX_REPEAT = 1_000;
 
     /** What gets a check the table cut whole, in compare. */
-    static final String WHOLE = "--wide, --format csv or json give them whole";
+    static final String WHOLE = "--wide gives them whole, as --format csv or json do in their detail column";
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "patterns to compare, by id or number; default: all")
     List<String> ids = new ArrayList<>();

@@ -171,8 +171,8 @@ public final class PinStream implements AutoCloseable {
         if (!FlightRecorder.isAvailable()) {
             throw new IllegalStateException("JDK Flight Recorder is not available in this JVM (java.vm.name "
                     + System.getProperty("java.vm.name") + ", version " + Runtime.version()
-                    + "); the pin assertion reads jdk.VirtualThreadPinned events from it: run the tests on a JDK with"
-                    + " JFR and without -XX:-FlightRecorder");
+                    + "); the pinning assertion reads jdk.VirtualThreadPinned events from it: run the tests on a JDK"
+                    + " with JFR and without -XX:-FlightRecorder");
         }
     }
 
@@ -295,7 +295,7 @@ public final class PinStream implements AutoCloseable {
      * What a window says when its stream's recording was closed by someone else while it was open. Public
      * for the tests that check the words.
      */
-    public static final String RECORDING_CLOSED = "the JFR recording that the pin assertion reads was stopped or"
+    public static final String RECORDING_CLOSED = "the JFR recording that the pinning assertion reads was stopped or"
             + " closed while the test ran (code that stops or closes every recording, as FlightRecorder"
             + ".getFlightRecorder().getRecordings().forEach(Recording::close) does, stops or closes it too), so the"
             + " test's pins are not known: stop and close only the recordings the test made itself";

@@ -32,6 +32,8 @@ final class QueueingDelay {
     /**
      * One task's times, from the events' timestamps.
      *
+     * @param id           its {@code taskId} in the recording, which {@code loom inspect}'s queueing-delay names too
+     *                     ({@code longest_task}); unique in the JVM, so a recording of several runs has each once
      * @param virtualStart its thread's {@code jdk.VirtualThreadStart}, or null for a platform thread
      */
     record Task(long id, Instant submitted, Instant started, Instant virtualStart) {
@@ -116,10 +118,7 @@ final class QueueingDelay {
             if (submitted.containsKey(id) && started.containsKey(id)) {
                 Long thread = threadOfTask.get(id);
                 measured.add(new Task(
-                        id - base,
-                        submitted.get(id),
-                        started.get(id),
-                        thread == null ? null : virtualStarts.get(thread)));
+                        id, submitted.get(id), started.get(id), thread == null ? null : virtualStarts.get(thread)));
             }
         }
         return measured;

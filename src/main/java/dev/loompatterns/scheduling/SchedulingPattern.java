@@ -255,7 +255,11 @@ public final class SchedulingPattern extends AbstractPattern {
                 .orElseThrow();
         boolean negative = measured.stream().anyMatch(task -> task.delay().isNegative());
         String detail = String.format(
-                Locale.ROOT, "longest queueing delay %s (task %d of %d)", ms(longest.delay()), longest.id(), tasks);
+                Locale.ROOT,
+                "longest queueing delay %s (taskId %d in the recording, of %d tasks)",
+                ms(longest.delay()),
+                longest.id(),
+                tasks);
         if (negative) {
             return Check.failed(detail + "; a task started before it was submitted");
         }

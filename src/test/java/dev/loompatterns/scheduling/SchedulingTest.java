@@ -361,12 +361,20 @@ class SchedulingTest {
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
     }
 
+    /**
+     * Platform tasks get both events too; each task is known by its taskId in the recording, which a later run in the
+     * same JVM does not use again, so a recording of several runs names each task once.
+     */
     @Test
     void platformTasksGetBothEventsToo() throws Exception {
         List<QueueingDelay.Task> measured = QueueingDelay.measure(Mode.PLATFORM, 3, Duration.ofMillis(1));
         assertThat(measured)
                 .hasSize(3)
                 .allSatisfy(task -> assertThat(task.virtualStart()).isNull());
+        List<Long> ids = measured.stream().map(QueueingDelay.Task::id).sorted().toList();
+        assertThat(ids.getLast() - ids.getFirst()).as("3 ids in a row: %s", ids).isEqualTo(2);
+        List<QueueingDelay.Task> again = QueueingDelay.measure(Mode.PLATFORM, 3, Duration.ofMillis(1));
+        assertThat(again).extracting(QueueingDelay.Task::id).allMatch(id -> id > ids.getLast());
     }
 
     @Test
@@ -414,6 +422,10 @@ class SchedulingTest {
         List<QueueingDelay.Task> threeAtOnce =
                 List.of(task(0, t, t.plusMillis(15)), task(1, t, t.plusMillis(16)), task(2, t, t.plusMillis(17)));
         Check failed = SchedulingPattern.checkQueueing(Mode.STRUCTURED, 3, 2, work, threeAtOnce);
+        // the id the recording has, which loom inspect names as longest_task: before, an index from 0 read "task 2 of
+        // 3"
+        assertThat(failed.detail())
+                .startsWith("longest queueing delay 17.0 ms (taskId 2 in the recording, of 3 tasks)");
         assertThat(failed.verdict()).as("long delays, yet 3 ran at once").isEqualTo(Check.Verdict.FAILED);
         assertThat(failed.detail())
                 .endsWith("closest 3 starts 2.0 ms apart; expected at least 5.0 ms: more tasks ran at once than there"
