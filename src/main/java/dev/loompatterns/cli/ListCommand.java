@@ -67,6 +67,10 @@ final class ListCommand extends LoomCommand {
         // Locale.ROOT: an Arabic or Persian locale wrote the count in its own digits, the range beside it in ASCII
         out.printf(
                 java.util.Locale.ROOT, "  tasks:     %d by default, %s%n", pattern.defaultTasks(), taskRanges(pattern));
+        if (!pattern.info().task().isEmpty()) { // what --tasks counts: workers, items, requests, races, ticks...
+            String under = " ".repeat("  tasks:     ".length());
+            Notes.wrap(out, under, under, "a task is " + pattern.info().task());
+        }
         out.println("  variants:");
         int width =
                 pattern.variants().stream().mapToInt(v -> v.id().length()).max().orElse(0);

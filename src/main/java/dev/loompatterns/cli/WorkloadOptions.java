@@ -19,7 +19,8 @@ final class WorkloadOptions {
             names = "--tasks",
             paramLabel = "N",
             description =
-                    "tasks per run (workers, requests, items); each pattern has its own default (see 'loom list ID')")
+                    "tasks per run (workers, items, requests, races...); each pattern has its own default and says"
+                            + " what a task is (see 'loom list ID')")
     Integer tasks;
 
     @Option(

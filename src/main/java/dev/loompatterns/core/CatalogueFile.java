@@ -25,13 +25,14 @@ import java.util.Map;
  *   title      a shared counter guarded by a lock
  *   tutorial   threads that increment a global counter under threading.Lock
  *   tasks      100
+ *   task       a worker that increments the counter
  *   variant    synchronized     a synchronized method (no pinning since JDK 24, JEP 491)
  *   wrong-way  unguarded        the wrong way: count++ with no lock loses updates
  * </pre>
  *
  * <ul>
  *   <li>{@code title}, {@code tutorial}, {@code tasks} (a whole number from 1, {@code _} allowed between
- *       digits): once each, required.
+ *       digits), {@code task} (what one task is, as it reads after "a task is"): once each, required.
  *   <li>{@code variant <id> <description>} and {@code wrong-way <id> <description>} (a variant
  *       that demonstrates a mistake): the variants in order, the first being the default. A block
  *       with none has {@link Variant#DEFAULT}.
@@ -40,7 +41,7 @@ import java.util.Map;
  * </ul>
  *
  * Ids (of patterns and of variants) are lower-case words joined by dashes. A malformed line, an
- * unknown field, a repeated id or number, or a block without its title, tutorial or tasks fails
+ * unknown field, a repeated id or number, or a block without its title, tutorial, tasks or task fails
  * the whole file with a message naming the line.
  */
 final class CatalogueFile {
@@ -54,7 +55,7 @@ final class CatalogueFile {
     private static final String ID = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
     private static final String WHOLE_NUMBER = "\\d+(_\\d+)*";
     private static final List<String> FIELDS =
-            List.of("title", "tutorial", "tasks", "variant", "wrong-way", "by-default");
+            List.of("title", "tutorial", "tasks", "task", "variant", "wrong-way", "by-default");
     private static final String EVERY_VARIANT = "every-variant";
 
     /**
@@ -70,6 +71,7 @@ final class CatalogueFile {
             String title,
             String tutorial,
             int defaultTasks,
+            String task,
             List<Variant> variants,
             boolean everyVariantByDefault) {
 
@@ -79,7 +81,8 @@ final class CatalogueFile {
 
         /** A builder holding what this block says; the pattern class adds the rest. */
         PatternInfo.Builder builder() {
-            PatternInfo.Builder builder = PatternInfo.of(number, id, title, tutorial, defaultTasks);
+            PatternInfo.Builder builder =
+                    PatternInfo.of(number, id, title, tutorial, defaultTasks).task(task);
             if (!variants.isEmpty()) {
                 builder.variants(variants.toArray(Variant[]::new));
             }
@@ -207,6 +210,7 @@ final class CatalogueFile {
         private String title;
         private String tutorial;
         private Integer tasks;
+        private String task;
         private final List<Variant> variants = new ArrayList<>();
         private boolean everyVariantByDefault;
 
@@ -239,6 +243,7 @@ final class CatalogueFile {
                 case "title" -> title = once(where, name, title, value);
                 case "tutorial" -> tutorial = once(where, name, tutorial, value);
                 case "tasks" -> tasks = once(where, name, tasks, wholeNumber(where, name, value));
+                case "task" -> task = once(where, name, task, value);
                 case "variant", "wrong-way" -> variant(where, name, value);
                 case "by-default" -> {
                     if (!value.equals(EVERY_VARIANT)) {
@@ -281,7 +286,8 @@ final class CatalogueFile {
             require("title", title);
             require("tutorial", tutorial);
             require("tasks", tasks);
-            return new Entry(header.line(), number, id, title, tutorial, tasks, variants, everyVariantByDefault);
+            require("task", task);
+            return new Entry(header.line(), number, id, title, tutorial, tasks, task, variants, everyVariantByDefault);
         }
 
         private void require(String field, Object value) {

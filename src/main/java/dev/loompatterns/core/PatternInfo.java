@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the catalogue says of a pattern, as data: a pattern class holds one in a constant and
  * returns it from {@link Pattern#info()}. The words (number, id, title, tutorial, default tasks,
- * variants) are in {@code catalogue.txt} beside this class; {@link #fromCatalogue} reads them
+ * what a task is, variants) are in {@code catalogue.txt} beside this class; {@link #fromCatalogue} reads them
  * into a builder, and the pattern class adds what its code uses, its parameters and task limits:
  *
  * <pre>{@code
@@ -26,6 +26,9 @@ import java.util.List;
  * @param title            a few words for {@code loom list}
  * @param tutorial         what the classic tutorial did, that this pattern reimplements
  * @param defaultTasks     tasks per run by default, sized so the whole catalogue compares in about a minute on 2 cores
+ * @param task             what one task is, as {@code loom list ID} says it after "a task is" ({@code a pair of
+ *                         workers}): {@code --tasks} counts workers in one pattern, items, requests or races in
+ *                         others; empty where nothing says (a test's pattern)
  * @param maxPlatformTasks the most tasks a platform run may be given (by default one platform thread a task)
  * @param maxTasks         the most tasks a virtual or structured run may be given
  * @param variants         the ways of doing the job; the first is the default; never empty
@@ -39,6 +42,7 @@ public record PatternInfo(
         String title,
         String tutorial,
         int defaultTasks,
+        String task,
         int maxPlatformTasks,
         int maxTasks,
         List<Variant> variants,
@@ -109,6 +113,7 @@ public record PatternInfo(
         private final String title;
         private final String tutorial;
         private final int defaultTasks;
+        private String task = "";
         private int maxPlatformTasks = Limits.MAX_PLATFORM_THREADS;
         private int maxTasks = Limits.MAX_TASKS;
         private List<Variant> variants = List.of(Variant.DEFAULT);
@@ -121,6 +126,12 @@ public record PatternInfo(
             this.title = title;
             this.tutorial = tutorial;
             this.defaultTasks = defaultTasks;
+        }
+
+        /** What one task is ({@link PatternInfo#task()}). */
+        public Builder task(String what) {
+            task = java.util.Objects.requireNonNull(what, "task");
+            return this;
         }
 
         /**
@@ -163,6 +174,7 @@ public record PatternInfo(
                     title,
                     tutorial,
                     defaultTasks,
+                    task,
                     maxPlatformTasks,
                     maxTasks,
                     variants,

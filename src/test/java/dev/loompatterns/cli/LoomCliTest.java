@@ -279,7 +279,9 @@ class LoomCliTest {
 
     /**
      * {@code list ID} gives the {@code --tasks} that {@code run} takes, in each mode: it gave the default alone, and a
-     * user learned daemon-threads' limit of 50 from the refusal.
+     * user learned daemon-threads' limit of 50 from the refusal. And what a task is, which differs from pattern to
+     * pattern (a helper's audit: the unit was in the code's comments only, and {@code tasks_per_s} was pairs, races or
+     * ticks a second).
      */
     @Test
     void listWithAnIdGivesTheTasksRunTakes() {
@@ -298,7 +300,13 @@ class LoomCliTest {
                 assertThat(listed).as(pattern.id()).containsPattern("1\\.\\." + max + "\\b");
             }
         }
-        assertThat(loom("list", "daemon-threads").out().lines()).contains("  tasks:     5 by default, 1..50");
+        assertThat(loom("list", "daemon-threads").out().lines())
+                .containsSequence(
+                        "  tasks:     5 by default, 1..50",
+                        "             a task is a tick of the ticker that main waits for before it returns");
+        // what --tasks counts differs: workers in most, pairs of them here (--tasks 4 runs 8 threads a phase)
+        assertThat(loom("list", "deadlock").out().lines())
+                .contains("             a task is a pair of workers that take two locks");
         assertThat(loom("list", "thread-basics").out().lines())
                 .contains("  tasks:     1000 by default, 1..20000 in platform mode, 1..5000000 in virtual and"
                         + " structured modes");

@@ -18,12 +18,14 @@ class CatalogueFileTest {
           title      the first: with 'quotes', a # and  two blanks
           tutorial   what the tutorial did
           tasks      1_000
+          task       a worker that does  one thing
 
         2 second-one
           # a comment inside a block
           title     the second
           tutorial  another tutorial
           tasks     5
+          task      an item
           by-default every-variant
           variant    plain      a plain way
           wrong-way  broken-way  the wrong way:  kept as written
@@ -40,6 +42,7 @@ class CatalogueFileTest {
         assertThat(first.title()).isEqualTo("the first: with 'quotes', a # and  two blanks");
         assertThat(first.tutorial()).isEqualTo("what the tutorial did");
         assertThat(first.defaultTasks()).isEqualTo(1_000);
+        assertThat(first.task()).isEqualTo("a worker that does  one thing");
         assertThat(first.variants()).isEmpty();
         assertThat(first.everyVariantByDefault()).isFalse();
 
@@ -63,12 +66,14 @@ class CatalogueFileTest {
                                 "the first: with 'quotes', a # and  two blanks",
                                 "what the tutorial did",
                                 1_000)
+                        .task("a worker that does  one thing")
                         .build());
         assertThat(first.variants()).containsExactly(Variant.DEFAULT);
 
         PatternInfo second = file.entry("second-one").builder().maxTasks(50).build();
         assertThat(second.runByDefault()).extracting(Variant::id).containsExactly("plain", "broken-way");
         assertThat(second.maxTasks(Mode.PLATFORM)).isEqualTo(50);
+        assertThat(second.task()).isEqualTo("an item");
     }
 
     @Test
@@ -94,32 +99,35 @@ class CatalogueFileTest {
                 .hasMessageEndingWith("its ids are first, second-one");
     }
 
-    /** Each case: the text after a good first block (lines 1-4), and the message it fails with. */
+    /** Each case: the text after a good first block (lines 1-5), and the message it fails with. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  titel x                      | test.txt line 9: unknown field 'titel' in b; the fields are title, tutorial, tasks, variant, wrong-way, by-default
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  title again                  | test.txt line 9: a second title for b
-        2 b\\n  title\\n  tutorial u\\n  tasks 1                                 | test.txt line 6: title of b has no value
-        2 b\\n  tutorial u\\n  tasks 1                                           | test.txt line 5: pattern b has no title
-        2 b\\n  title t\\n  tasks 1                                              | test.txt line 5: pattern b has no tutorial
-        2 b\\n  title t\\n  tutorial u                                           | test.txt line 5: pattern b has no tasks
-        2 b\\n  title t\\n  tutorial u\\n  tasks many                            | test.txt line 8: tasks 'many' is not a whole number
-        2 b\\n  title t\\n  tutorial u\\n  tasks 99999999999                     | test.txt line 8: tasks '99999999999' is too large
-        2 b\\n  title t\\n  tutorial u\\n  tasks 0                               | test.txt line 8: tasks '0' must be at least 1
-        2 a\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: pattern id 'a' again (first at line 1)
-        1 b\\n  title t\\n  tutorial u\\n  tasks 1                               | test.txt line 5: number 1 again, for b (a has it, at line 1)
-        2 b c\\n  title t                                                        | test.txt line 5: '2 b c' is not a pattern's '<number> <id>' line (a field is indented)
-        b\\n  title t                                                            | test.txt line 5: 'b' is not a pattern's '<number> <id>' line (a field is indented)
-        x b\\n  title t                                                          | test.txt line 5: number 'x' is not a whole number
-        2 Big_Id\\n  title t                                                     | test.txt line 5: pattern id 'Big_Id' is not lower-case words joined by dashes
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  variant lonely             | test.txt line 9: variant of b has no description: 'variant <id> <description>'
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  wrong-way X y             | test.txt line 9: variant id 'X' is not lower-case words joined by dashes
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  variant v d\\n  wrong-way v e | test.txt line 10: variant 'v' of b again
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  by-default first          | test.txt line 9: by-default of b is 'first'; the only value is every-variant
-        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  by-default every-variant\\n  by-default every-variant | test.txt line 10: a second by-default for b
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  titel x                                               | test.txt line 11: unknown field 'titel' in b; the fields are title, tutorial, tasks, task, variant, wrong-way, by-default
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  title again                                           | test.txt line 11: a second title for b
+        2 b\\n  title\\n  tutorial u\\n  tasks 1\\n  task w                                                             | test.txt line 7: title of b has no value
+        2 b\\n  tutorial u\\n  tasks 1\\n  task w                                                                       | test.txt line 6: pattern b has no title
+        2 b\\n  title t\\n  tasks 1\\n  task w                                                                          | test.txt line 6: pattern b has no tutorial
+        2 b\\n  title t\\n  tutorial u                                                                                  | test.txt line 6: pattern b has no tasks
+        2 b\\n  title t\\n  tutorial u\\n  tasks many\\n  task w                                                        | test.txt line 9: tasks 'many' is not a whole number
+        2 b\\n  title t\\n  tutorial u\\n  tasks 99999999999\\n  task w                                                 | test.txt line 9: tasks '99999999999' is too large
+        2 b\\n  title t\\n  tutorial u\\n  tasks 0\\n  task w                                                           | test.txt line 9: tasks '0' must be at least 1
+        2 a\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w                                                           | test.txt line 6: pattern id 'a' again (first at line 1)
+        1 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w                                                           | test.txt line 6: number 1 again, for b (a has it, at line 1)
+        2 b c\\n  title t                                                                                               | test.txt line 6: '2 b c' is not a pattern's '<number> <id>' line (a field is indented)
+        b\\n  title t                                                                                                   | test.txt line 6: 'b' is not a pattern's '<number> <id>' line (a field is indented)
+        x b\\n  title t                                                                                                 | test.txt line 6: number 'x' is not a whole number
+        2 Big_Id\\n  title t                                                                                            | test.txt line 6: pattern id 'Big_Id' is not lower-case words joined by dashes
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  variant lonely                                        | test.txt line 11: variant of b has no description: 'variant <id> <description>'
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  wrong-way X y                                         | test.txt line 11: variant id 'X' is not lower-case words joined by dashes
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  variant v d\\n  wrong-way v e                         | test.txt line 12: variant 'v' of b again
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  by-default first                                      | test.txt line 11: by-default of b is 'first'; the only value is every-variant
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  by-default every-variant\\n  by-default every-variant | test.txt line 12: a second by-default for b
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1                                                                      | test.txt line 6: pattern b has no task
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task w\\n  task again                                            | test.txt line 11: a second task for b
+        2 b\\n  title t\\n  tutorial u\\n  tasks 1\\n  task                                                             | test.txt line 10: task of b has no value
         """)
     void aMalformedFileFailsNamingTheLine(String rest, String message) {
-        String text = "1 a\n  title t\n  tutorial u\n  tasks 1\n" + rest.replace("\\n", "\n");
+        String text = "1 a\n  title t\n  tutorial u\n  tasks 1\n  task w\n" + rest.replace("\\n", "\n");
         assertThatThrownBy(() -> CatalogueFile.parse("test.txt", text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
