@@ -61,35 +61,14 @@ final class CatalogueFile {
     /**
      * One block of the file.
      *
-     * @param line     the line its header is on
-     * @param variants as written; empty if the block has no variant line
+     * @param line the line its header is on
+     * @param info what the block says, with the usual task limits and no parameters, which the pattern class adds
      */
-    record Entry(
-            int line,
-            int number,
-            String id,
-            String title,
-            String tutorial,
-            int defaultTasks,
-            String task,
-            List<Variant> variants,
-            boolean everyVariantByDefault) {
-
-        Entry {
-            variants = List.copyOf(variants);
-        }
+    record Entry(int line, PatternInfo info) {
 
         /** A builder holding what this block says; the pattern class adds the rest. */
         PatternInfo.Builder builder() {
-            PatternInfo.Builder builder =
-                    PatternInfo.of(number, id, title, tutorial, defaultTasks).task(task);
-            if (!variants.isEmpty()) {
-                builder.variants(variants.toArray(Variant[]::new));
-            }
-            if (everyVariantByDefault) {
-                builder.everyVariantByDefault();
-            }
-            return builder;
+            return PatternInfo.Builder.from(info);
         }
     }
 
@@ -183,14 +162,15 @@ final class CatalogueFile {
 
     private static void add(Entry entry, Map<String, Entry> byId, Map<Integer, Entry> byNumber, String name) {
         Where where = new Where(name, entry.line());
-        Entry sameId = byId.putIfAbsent(entry.id(), entry);
+        PatternInfo info = entry.info();
+        Entry sameId = byId.putIfAbsent(info.id(), entry);
         if (sameId != null) {
-            throw where.error("pattern id '" + entry.id() + "' again (first at line " + sameId.line() + ")");
+            throw where.error("pattern id '" + info.id() + "' again (first at line " + sameId.line() + ")");
         }
-        Entry sameNumber = byNumber.putIfAbsent(entry.number(), entry);
+        Entry sameNumber = byNumber.putIfAbsent(info.number(), entry);
         if (sameNumber != null) {
-            throw where.error("number " + entry.number() + " again, for " + entry.id() + " (" + sameNumber.id()
-                    + " has it, at line " + sameNumber.line() + ")");
+            throw where.error("number " + info.number() + " again, for " + info.id() + " ("
+                    + sameNumber.info().id() + " has it, at line " + sameNumber.line() + ")");
         }
     }
 
@@ -287,7 +267,15 @@ final class CatalogueFile {
             require("tutorial", tutorial);
             require("tasks", tasks);
             require("task", task);
-            return new Entry(header.line(), number, id, title, tutorial, tasks, task, variants, everyVariantByDefault);
+            PatternInfo.Builder info =
+                    PatternInfo.of(number, id, title, tutorial, tasks).task(task);
+            if (!variants.isEmpty()) {
+                info.variants(variants.toArray(Variant[]::new));
+            }
+            if (everyVariantByDefault) {
+                info.everyVariantByDefault();
+            }
+            return new Entry(header.line(), info.build());
         }
 
         private void require(String field, Object value) {

@@ -128,6 +128,19 @@ public record PatternInfo(
             this.defaultTasks = defaultTasks;
         }
 
+        /**
+         * A builder holding what {@code words} says as the catalogue says it (number, id, title, tutorial, tasks,
+         * what a task is, variants, whether every variant runs by default), its limits and parameters left as
+         * {@link #of} leaves them.
+         */
+        static Builder from(PatternInfo words) {
+            Builder builder = new Builder(words.number, words.id, words.title, words.tutorial, words.defaultTasks)
+                    .task(words.task)
+                    .variants(words.variants.toArray(Variant[]::new));
+            builder.everyVariantByDefault = words.everyVariantByDefault;
+            return builder;
+        }
+
         /** What one task is ({@link PatternInfo#task()}). */
         public Builder task(String what) {
             task = java.util.Objects.requireNonNull(what, "task");

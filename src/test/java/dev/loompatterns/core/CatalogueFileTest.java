@@ -35,23 +35,23 @@ class CatalogueFileTest {
     void aWellFormedFileGivesItsBlocksInOrder() {
         CatalogueFile file = CatalogueFile.parse("test.txt", GOOD);
 
-        assertThat(file.entries()).extracting(Entry::id).containsExactly("first", "second-one");
+        assertThat(file.entries()).extracting(entry -> entry.info().id()).containsExactly("first", "second-one");
         Entry first = file.entry("first");
         assertThat(first.line()).isEqualTo(3);
-        assertThat(first.number()).isEqualTo(1);
-        assertThat(first.title()).isEqualTo("the first: with 'quotes', a # and  two blanks");
-        assertThat(first.tutorial()).isEqualTo("what the tutorial did");
-        assertThat(first.defaultTasks()).isEqualTo(1_000);
-        assertThat(first.task()).isEqualTo("a worker that does  one thing");
-        assertThat(first.variants()).isEmpty();
-        assertThat(first.everyVariantByDefault()).isFalse();
+        assertThat(first.info().number()).isEqualTo(1);
+        assertThat(first.info().title()).isEqualTo("the first: with 'quotes', a # and  two blanks");
+        assertThat(first.info().tutorial()).isEqualTo("what the tutorial did");
+        assertThat(first.info().defaultTasks()).isEqualTo(1_000);
+        assertThat(first.info().task()).isEqualTo("a worker that does  one thing");
+        assertThat(first.info().variants()).as("a block with no variant line").containsExactly(Variant.DEFAULT);
+        assertThat(first.info().everyVariantByDefault()).isFalse();
 
         Entry second = file.entry("second-one");
-        assertThat(second.variants())
+        assertThat(second.info().variants())
                 .containsExactly(
                         Variant.of("plain", "a plain way"),
                         Variant.wrongWay("broken-way", "the wrong way:  kept as written"));
-        assertThat(second.everyVariantByDefault()).isTrue();
+        assertThat(second.info().everyVariantByDefault()).isTrue();
     }
 
     @Test

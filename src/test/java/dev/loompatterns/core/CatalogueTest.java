@@ -115,9 +115,9 @@ class CatalogueTest {
     @Test
     void everyRegisteredPatternHasItsBlockInTheCatalogueFileAndEveryBlockAPattern() {
         List<CatalogueFile.Entry> entries = CatalogueFile.get().entries();
-        assertThat(entries).extracting(CatalogueFile.Entry::id).containsExactlyElementsOf(DESIGN_IDS);
+        assertThat(entries).extracting(entry -> entry.info().id()).containsExactlyElementsOf(DESIGN_IDS);
         assertThat(entries)
-                .extracting(CatalogueFile.Entry::number)
+                .extracting(entry -> entry.info().number())
                 .containsExactlyElementsOf(
                         IntStream.rangeClosed(1, DESIGN_IDS.size()).boxed().toList());
         assertThat(catalogue.ids())
