@@ -219,6 +219,12 @@ final class PoolCandidateRule extends BaseRule {
 
     private final Map<Long, Long> ended = new HashMap<>();
 
+    /**
+     * The time platform threads waited for their next task (idle, {@link Observation.Blocked#waitingForWork}), by
+     * thread id: a pool's time at work is its time alive less this.
+     */
+    private final Map<Long, Long> idle = new HashMap<>();
+
     /** The blocking event types with an event in the file, of any thread: on, whatever the settings say. */
     private final Set<String> typesSeen = new HashSet<>();
 
@@ -247,6 +253,9 @@ final class PoolCandidateRule extends BaseRule {
         }
         if (observation instanceof Observation.Blocked any) {
             typesSeen.add(any.kind().eventType());
+            if (any.waitingForWork() && !any.thread().virtual()) {
+                idle.merge(any.thread().id(), any.duration(), Long::sum);
+            }
         }
         if (!(observation instanceof Observation.Blocked blocked)
                 || blocked.thread().virtual()
@@ -318,6 +327,7 @@ final class PoolCandidateRule extends BaseRule {
         List<Map<String, Object>> candidates = new ArrayList<>();
         List<Map<String, Object>> lockBound = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
+        List<Map<String, Object>> waitingAtWork = new ArrayList<>();
         List<Pool> noStackBound = new ArrayList<>();
         pools.values().stream()
                 .sorted(Comparator.comparingLong((Pool p) -> p.total)
@@ -340,6 +350,14 @@ final class PoolCandidateRule extends BaseRule {
                     one.put("lock_wait_share", shown(lockShare));
                     one.put("lock_wait_ms", Durations.ms(pool.locks));
                     one.put("no_stack_wait_ms", Durations.ms(pool.noStack));
+                    long idleNanos = Math.min(
+                            alive,
+                            pool.threads.stream()
+                                    .mapToLong(id -> idle.getOrDefault(id, 0L))
+                                    .sum());
+                    double workShare = idleNanos < alive ? Math.min(1.0, pool.total / (double) (alive - idleNanos)) : 0;
+                    one.put("idle_ms", Durations.ms(idleNanos));
+                    one.put("blocked_share_of_work", shown(workShare));
                     if (isPool(pool) && share >= CANDIDATE_SHARE) {
                         candidates.add(one);
                     } else if (isPool(pool) && share + lockShare >= CANDIDATE_SHARE) {
@@ -347,6 +365,9 @@ final class PoolCandidateRule extends BaseRule {
                         lockBound.add(one);
                     } else if (isPool(pool) || pool.name.contains("#")) {
                         others.add(one); // a lone thread named without a number (main) is no pool
+                        if (isPool(pool) && atWorkMostlyBlocked(share, workShare, idleNanos)) {
+                            waitingAtWork.add(one);
+                        }
                         if (isPool(pool)
                                 && share + lockShare + Math.min(1.0, pool.noStack / (double) alive)
                                         >= CANDIDATE_SHARE) {
@@ -383,7 +404,8 @@ final class PoolCandidateRule extends BaseRule {
                                                   + " their threads' starts and ends were not recorded, so a pool that"
                                                   + " lived for part of it may have been.")
                                     : "No pool of platform threads to move: " + lockBoundSummary(lockBound),
-                    (locks(lockBound)
+                    (atWork(waitingAtWork)
+                                    + locks(lockBound)
                                     + withoutStacks()
                                     + lowerBound(recording)
                                     + unseen(recording)
@@ -408,10 +430,45 @@ final class PoolCandidateRule extends BaseRule {
                         + " (connections, say) with a Semaphore instead of the pool size. " + IDLE_KNOWN
                         + commonPool(candidates)
                         + limitBound(candidates)
+                        + atWork(waitingAtWork)
                         + locks(lockBound)
                         + withoutStacks()
                         + lowerBound(recording) + unseen(recording) + lifetimesUnknown(lives),
                 details);
+    }
+
+    /**
+     * Whether a pool that is no candidate was blocked for most of its time at work, its time alive less its recorded
+     * waits for a task, and for a tenth of its time alive at least: a pool whose tasks mostly wait, not busy now. A
+     * helper's server sent its database calls (sleeps of 20 ms) to a fixed pool of 4: at ordinary load the pool read
+     * blocked 20% of its time, an OK with no word of it, though every task's time was a wait; saturated, 73%.
+     */
+    static boolean atWorkMostlyBlocked(double share, double workShare, long idleNanos) {
+        return idleNanos > 0 && share >= AT_WORK_FLOOR && workShare >= CANDIDATE_SHARE;
+    }
+
+    /** The least blocked share of a pool said to wait most of its time at work: below it, an idle pool's few waits. */
+    static final double AT_WORK_FLOOR = 0.1;
+
+    /** The pools that were blocked for most of their time at work, the first named, as a sentence; empty if none. */
+    private static String atWork(List<Map<String, Object>> pools) {
+        if (pools.isEmpty()) {
+            return "";
+        }
+        Map<String, Object> first = pools.getFirst();
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s (%s) was idle for much of its time and blocked for %.0f%% of the rest, its time at work (%.0f%% of"
+                        + " its time alive)%s: its tasks mostly wait, so it would move too, though it is not busy"
+                        + " enough now to be blocked most of its time. ",
+                first.get("pool"),
+                Durations.count(((Number) first.get("threads")).longValue(), "thread"),
+                ((Double) first.get("blocked_share_of_work")) * 100,
+                ((Double) first.get("blocked_share")) * 100,
+                pools.size() == 1
+                        ? ""
+                        : " (and " + Durations.count(pools.size() - 1, "other pool") + " like it: blocked_share_of_work"
+                                + " in other_pools)");
     }
 
     /**

@@ -704,6 +704,47 @@ class PoolCandidateRuleTest {
         return rule.finish(new Rule.Recording(SECOND, 2 * SECOND, 2, -1, "", everyWaitOn()));
     }
 
+    /**
+     * A pool that is idle most of its time and blocked most of the rest, its time at work, is no candidate (it is not
+     * busy) but is named, with both shares: a helper's server sent its database calls, sleeps of 20 ms, to a fixed
+     * pool of 4, which read blocked 20% of its time at ordinary load, an OK with no word of it, though all its tasks'
+     * time was a wait. One blocked for less than a tenth of its time, or mostly computing at work, is not named.
+     */
+    @Test
+    void aPoolBlockedForMostOfItsTimeAtWorkIsNamedThoughNotBusy() {
+        Finding atWork = idleAndSleeping(700, 250);
+        assertThat(atWork.severity()).isEqualTo(Severity.OK);
+        assertThat(atWork.list("candidates")).isEmpty();
+        assertThat(atWork.list("other_pools")).hasSize(1);
+        // a second of each thread's life: 700 ms idle, 250 ms of its 300 ms at work blocked
+        Map<String, Object> pool = asMap(atWork.list("other_pools").getFirst());
+        assertThat(pool).containsEntry("blocked_share", 0.25).containsEntry("idle_ms", 1400.0);
+        assertThat(pool).containsEntry("blocked_share_of_work", 0.83);
+        assertThat(atWork.explanation())
+                .startsWith("worker-# (2 threads) was idle for much of its time and blocked for 83% of the rest, its"
+                        + " time at work (25% of its time alive): its tasks mostly wait, so it would move too,"
+                        + " though it is not busy enough now to be blocked most of its time.");
+
+        assertThat(idleAndSleeping(900, 50).explanation())
+                .as("blocked 5% of its time: a few waits of an idle pool")
+                .doesNotContain("its time at work");
+        Finding computing = idleAndSleeping(300, 250);
+        assertThat(asMap(computing.list("other_pools").getFirst())).containsEntry("blocked_share_of_work", 0.35);
+        assertThat(computing.explanation()).as("mostly computing at work").doesNotContain("its time at work");
+    }
+
+    /** The finding on a 1 s recording in which two threads of a pool each waited for a task, then slept, this long. */
+    private static Finding idleAndSleeping(long idleMs, long sleepMs) {
+        return twoWorkersWaited(worker -> List.of(
+                new Observation.Blocked(
+                        SECOND,
+                        idleMs * 1_000_000,
+                        worker,
+                        Observation.Blocked.Kind.PARK,
+                        Observation.Blocked.Wait.FOR_WORK),
+                waitOf(SECOND + idleMs * 1_000_000, sleepMs * 1_000_000, worker, Observation.Blocked.Kind.SLEEP)));
+    }
+
     /** A wait of a thread in a task: not a pool's wait for its next one, nor one to take a lock. */
     private static Observation.Blocked waitOf(
             long time, long nanos, Observation.ThreadRef thread, Observation.Blocked.Kind kind) {
