@@ -182,11 +182,11 @@ public final class JfrRepository {
     }
 
     /**
-     * The JFR repositories in {@code base} whose names say they were made within {@link #START_SLACK} of {@code time}
-     * (their names give the second, in this machine's zone), the closest first. A JVM told to record to a file
-     * ({@code -XX:StartFlightRecording:filename=}) makes that file, empty, and its repository in the same moment (6 ms
-     * apart, JDK 25.0.3 here), and writes the file only when the recording stops: the repository made with an empty
-     * recording is where its events are.
+     * The JFR repositories in {@code base} whose names say they were made within {@link #START_SLACK} of {@code time},
+     * and the second the name keeps (it gives the second, in this machine's zone), the closest first. A JVM told to
+     * record to a file ({@code -XX:StartFlightRecording:filename=}) makes that file, empty, and its repository in the
+     * same moment (6 ms apart, JDK 25.0.3 here), and writes the file only when the recording stops: the repository made
+     * with an empty recording is where its events are.
      */
     public static List<Path> madeNear(Path base, Instant time) {
         List<Path> near = new ArrayList<>();
@@ -202,12 +202,13 @@ public final class JfrRepository {
         } catch (IOException | RuntimeException unreadable) {
             // nothing to name
         }
-        near.sort(java.util.Comparator.comparing((Path folder) ->
-                        distance(namedTime(folder).orElseThrow(), time).abs())
+        near.sort(java.util.Comparator.comparing(
+                        (Path folder) -> distance(namedTime(folder).orElseThrow(), time))
                 .thenComparing(Path::toString));
         return near;
     }
 
+    /** How far {@code time} is from the middle of the second a folder's name gives, {@code named}; never negative. */
     private static Duration distance(Instant named, Instant time) {
         // the name keeps the second the folder was made in: a folder of 10:03:33 was made up to a second after it
         return Duration.between(named.plusMillis(500), time).abs();
