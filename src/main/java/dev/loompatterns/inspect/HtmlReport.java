@@ -529,6 +529,9 @@ public final class HtmlReport {
         return value(name, value, origin);
     }
 
+    /** The details that are a share of a pool's time, from 0 to 1: said as a percentage. */
+    static final Set<String> SHARES = Set.of("blocked_share", "lock_wait_share", "blocked_share_of_work");
+
     /** A value as a person reads it: grouped digits, ms and shares with their unit, times from the origin. */
     static String value(String name, Object value, long origin) {
         if (value == null) {
@@ -538,7 +541,7 @@ public final class HtmlReport {
             return String.format(Locale.ROOT, "+%.3f s", (number.longValue() - origin) / 1e9);
         }
         String unit = name.endsWith("_ms") || IN_MS.contains(name) ? " ms" : "";
-        if ((name.equals("blocked_share") || name.equals("lock_wait_share")) && value instanceof Number share) {
+        if (SHARES.contains(name) && value instanceof Number share) {
             return String.format(Locale.ROOT, "%.0f%%", share.doubleValue() * 100);
         }
         if (value instanceof Double || value instanceof Float) {

@@ -536,6 +536,8 @@ class HtmlReportTest {
         assertThat(HtmlReport.value("up_to_ms", 0.002, 0)).isEqualTo("0.002 ms");
         assertThat(HtmlReport.value("blocked_share", 0.5, 0)).isEqualTo("50%");
         assertThat(HtmlReport.value("lock_wait_share", 0.68, 0)).isEqualTo("68%");
+        assertThat(HtmlReport.value("blocked_share_of_work", 0.83, 0)).isEqualTo("83%");
+        assertThat(HtmlReport.value("lifetime_median_ms", 0.0516, 0)).isEqualTo("0.0516 ms");
         assertThat(HtmlReport.value("start", T0 + 1_500_000_000L, T0)).isEqualTo("+1.500 s");
         assertThat(HtmlReport.value("timeline_complete", false, 0)).isEqualTo("no");
         assertThat(HtmlReport.label("longest_run_ms")).isEqualTo("longest run");
