@@ -404,11 +404,25 @@ public final class HtmlReport {
         columns.forEach(
                 column -> table.append("<th>").append(escape(label(column))).append("</th>"));
         table.append("</tr></thead><tbody>\n");
+        Object adviceAbove = null;
         for (Object row : rows) {
             Map<?, ?> map = (Map<?, ?>) row;
             table.append("<tr>");
             for (String column : columns) {
                 Object cell = map.get(column);
+                if (column.equals(ADVICE) && cell != null && cell.equals(adviceAbove)) {
+                    // the advice of a cause, the same for each of its groups: a Jetty server's 28 class-loading rows
+                    // each repeated its 260 characters (a helper's page)
+                    table.append("<td class=\"same\" data-label=\"")
+                            .append(escape(label(column)))
+                            .append("\">")
+                            .append(AS_ABOVE)
+                            .append("</td>");
+                    continue;
+                }
+                if (column.equals(ADVICE)) {
+                    adviceAbove = cell;
+                }
                 String text = cell == null ? "" : cell(column, cell, origin);
                 // words short enough not to widen a table keep whole: SessionInputBufferImpl broke into
                 // "SessionInputBuff" and "erImpl" in a narrow column, where every cell broke anywhere
@@ -528,6 +542,12 @@ public final class HtmlReport {
         }
         return value(name, value, origin);
     }
+
+    /** The column of a rule's advice for a group, said once for the rows in a row that share it. */
+    static final String ADVICE = "advice";
+
+    /** What a row's advice cell says where its advice is the row above's. */
+    static final String AS_ABOVE = "as above";
 
     /** The details that are a share of a pool's time, from 0 to 1: said as a percentage. */
     static final Set<String> SHARES = Set.of("blocked_share", "lock_wait_share", "blocked_share_of_work");

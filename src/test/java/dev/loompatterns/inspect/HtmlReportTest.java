@@ -420,6 +420,37 @@ class HtmlReportTest {
     }
 
     /**
+     * A cause's advice, the same for each of its groups, is written once for rows in a row that share it, then "as
+     * above": a helper's Jetty server's page repeated 260 characters in each of 28 class-loading rows. Advice that
+     * differs from the row above's is written whole again.
+     */
+    @Test
+    void adviceTheRowAboveGaveIsNotWrittenAgain() throws IOException {
+        String loading = "a cold JVM's first use of a class: warm it up before measuring";
+        String waiting = "another thread's class initializer: make it quick";
+        List<Map<String, Object>> apart = new ArrayList<>();
+        for (String[] group : new String[][] {
+            {"class-loading", "A.a:1", loading},
+            {"class-loading", "B.b:2", loading},
+            {"class-init-wait", "C", waiting},
+            {"class-loading", "D.d:4", loading}
+        }) {
+            apart.add(new LinkedHashMap<>(Map.of("cause", group[0], "where", group[1], "advice", group[2])));
+        }
+        String page = html(new Report(
+                "a.jfr", 1234, 5, List.of(new Finding("pinning", Severity.INFO, "Pins", "", Map.of("apart", apart)))));
+        String table = page.substring(page.indexOf("<table data-name=\"apart\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table.split(java.util.regex.Pattern.quote(HtmlReport.escape(loading)), -1))
+                .as("written for the first row and again below the other cause's")
+                .hasSize(3);
+        assertThat(table).containsOnlyOnce(HtmlReport.escape(waiting));
+        assertThat(table.split(">" + HtmlReport.AS_ABOVE + "<", -1))
+                .as("the second row's")
+                .hasSize(2);
+    }
+
+    /**
      * A qualified name in a cell may break after each of its dots, so a narrow column wraps between names, not inside
      * one; a number's point and a sentence's full stop stay as they are.
      */
