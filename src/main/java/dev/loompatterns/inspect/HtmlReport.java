@@ -410,7 +410,11 @@ public final class HtmlReport {
             table.append("<tr>");
             for (String column : columns) {
                 Object cell = map.get(column);
-                if (column.equals(ADVICE) && cell != null && cell.equals(adviceAbove)) {
+                boolean sameAdvice = column.equals(ADVICE) && cell != null && cell.equals(adviceAbove);
+                if (column.equals(ADVICE)) {
+                    adviceAbove = cell; // a row with none breaks the run: the next says its own
+                }
+                if (sameAdvice) {
                     // the advice of a cause, the same for each of its groups: a Jetty server's 28 class-loading rows
                     // each repeated its 260 characters (a helper's page)
                     table.append("<td class=\"same\" data-label=\"")
@@ -419,9 +423,6 @@ public final class HtmlReport {
                             .append(AS_ABOVE)
                             .append("</td>");
                     continue;
-                }
-                if (column.equals(ADVICE)) {
-                    adviceAbove = cell;
                 }
                 String text = cell == null ? "" : cell(column, cell, origin);
                 // words short enough not to widen a table keep whole: SessionInputBufferImpl broke into

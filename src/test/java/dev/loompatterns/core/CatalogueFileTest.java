@@ -76,6 +76,22 @@ class CatalogueFileTest {
         assertThat(second.task()).isEqualTo("an item");
     }
 
+    /**
+     * A default above the usual platform limit is the pattern class's to allow, with limits of its own: the file's
+     * entry holds no limit, and the build checks the class's. Since the entry holds a PatternInfo, a default of 30,000
+     * failed the whole file's read with the usual limit of 20,000.
+     */
+    @Test
+    void theDefaultTasksAreCheckedAgainstThePatternClasssLimitsNotTheFiles() {
+        CatalogueFile file =
+                CatalogueFile.parse("test.txt", "9 many\n  title t\n  tutorial u\n  tasks 30_000\n  task i\n");
+        assertThat(file.entry("many").builder().maxTasks(50_000).build().defaultTasks())
+                .isEqualTo(30_000);
+        assertThatThrownBy(() -> file.entry("many").builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("many: default tasks 30000 outside 1..20000");
+    }
+
     @Test
     void windowsLineEndsAndTabsReadTheSame() {
         String crlf = GOOD.replace("\n", "\r\n").replace("  tasks     5", "\ttasks\t5");

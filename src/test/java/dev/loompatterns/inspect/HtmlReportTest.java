@@ -422,7 +422,7 @@ class HtmlReportTest {
     /**
      * A cause's advice, the same for each of its groups, is written once for rows in a row that share it, then "as
      * above": a helper's Jetty server's page repeated 260 characters in each of 28 class-loading rows. Advice that
-     * differs from the row above's is written whole again.
+     * differs from the row above's, or follows a row with none, is written whole again.
      */
     @Test
     void adviceTheRowAboveGaveIsNotWrittenAgain() throws IOException {
@@ -433,17 +433,23 @@ class HtmlReportTest {
             {"class-loading", "A.a:1", loading},
             {"class-loading", "B.b:2", loading},
             {"class-init-wait", "C", waiting},
-            {"class-loading", "D.d:4", loading}
+            {"class-loading", "D.d:4", loading},
+            {"monitor", "E.e:5", null},
+            {"class-loading", "F.f:6", loading}
         }) {
-            apart.add(new LinkedHashMap<>(Map.of("cause", group[0], "where", group[1], "advice", group[2])));
+            Map<String, Object> row = new LinkedHashMap<>(Map.of("cause", group[0], "where", group[1]));
+            if (group[2] != null) {
+                row.put("advice", group[2]);
+            }
+            apart.add(row);
         }
         String page = html(new Report(
                 "a.jfr", 1234, 5, List.of(new Finding("pinning", Severity.INFO, "Pins", "", Map.of("apart", apart)))));
         String table = page.substring(page.indexOf("<table data-name=\"apart\""));
         table = table.substring(0, table.indexOf("</table>"));
         assertThat(table.split(java.util.regex.Pattern.quote(HtmlReport.escape(loading)), -1))
-                .as("written for the first row and again below the other cause's")
-                .hasSize(3);
+                .as("written for the first row, again below the other cause's and below a row with none")
+                .hasSize(4);
         assertThat(table).containsOnlyOnce(HtmlReport.escape(waiting));
         assertThat(table.split(">" + HtmlReport.AS_ABOVE + "<", -1))
                 .as("the second row's")
