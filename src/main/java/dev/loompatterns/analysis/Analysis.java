@@ -46,6 +46,7 @@ public final class Analysis {
                 new CarrierHoggingRule(),
                 new PoolCandidateRule(),
                 new QueueingDelayRule(),
+                new WakeupDelayRule(),
                 new VirtualThreadCensusRule());
     }
 

@@ -67,6 +67,28 @@ final class LogHistogram {
         count++;
     }
 
+    /** Adds every value of another histogram, as if each had been added here; exact while both are, up to the limit. */
+    void addAll(LogHistogram other) {
+        if (other.count == 0) {
+            return;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        for (int i = 0; i < fine.length; i++) {
+            fine[i] += other.fine[i];
+        }
+        if (values != null && other.values != null && count + other.count <= EXACT) {
+            values = Arrays.copyOf(values, (int) (count + other.count));
+            System.arraycopy(other.values, 0, values, (int) count, (int) other.count);
+        } else {
+            values = null;
+        }
+        min = count == 0 ? other.min : Math.min(min, other.min);
+        max = count == 0 ? other.max : Math.max(max, other.max);
+        count += other.count;
+    }
+
     long count() {
         return count;
     }

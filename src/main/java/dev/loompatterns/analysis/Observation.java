@@ -102,17 +102,33 @@ public sealed interface Observation {
      *     {@code java.util.concurrent.Semaphore from app.Db}, a hand-written pool's {@code wait()} that pool's class;
      *     for a platform thread's sleep or I/O, its kind and the code's class ({@link #waitedAt}: {@code sleep from
      *     app.Retry}); empty for a monitor's enter, a virtual thread's sleep or I/O, and where no stack was recorded
+     * @param asked     for a sleep, the time the thread asked to sleep ({@code jdk.ThreadSleep}'s {@code time}), in
+     *     nanoseconds: its {@code duration} less this is how late it woke; {@link #NOT_ASKED} for the other kinds
+     *     and a sleep recorded without it
      */
-    record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn)
+    record Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn, long asked)
             implements Observation {
+
+        /** {@link #asked()} of a wait that names no time of its own. */
+        public static final long NOT_ASKED = -1;
 
         public Blocked {
             java.util.Objects.requireNonNull(waitedIn, "waitedIn");
         }
 
+        /** A wait that names no time of its own ({@link #NOT_ASKED}). */
+        public Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor, String waitedIn) {
+            this(time, duration, thread, kind, waitedFor, waitedIn, NOT_ASKED);
+        }
+
         /** A wait whose class is not told ({@code waitedIn} empty). */
         public Blocked(long time, long duration, ThreadRef thread, Kind kind, Wait waitedFor) {
             this(time, duration, thread, kind, waitedFor, "");
+        }
+
+        /** This wait, with the time its thread asked for: a sleep's {@code time}, in nanoseconds. */
+        public Blocked asked(long nanos) {
+            return new Blocked(time, duration, thread, kind, waitedFor, waitedIn, nanos);
         }
 
         /**

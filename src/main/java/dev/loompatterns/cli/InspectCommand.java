@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
         name = "inspect",
         description = {
             "Run the virtual-thread rules on any JFR recording, made by loom or not, and print what they found.",
-            "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, virtual-thread-census."
+            "Rules: pinning, submit-failed, carrier-hogging, pool-candidate, queueing-delay, wakeup-delay,"
+                    + " virtual-thread-census."
         },
         footer = {
             "",

@@ -301,6 +301,17 @@ public final class HtmlReport {
                             true));
                 }
             }
+            case "wakeup-delay" -> {
+                if (!finding.list("histogram").isEmpty()) {
+                    figures.add(figure(
+                            finding,
+                            "wakeups",
+                            "How late virtual threads woke from their sleeps, asked for the recording's threshold or"
+                                    + " more: how many woke up to each delay (a doubling scale).",
+                            280,
+                            true));
+                }
+            }
             case "carrier-hogging" -> {
                 if (!finding.list("threads").isEmpty()) {
                     figures.add(figure(

@@ -2,6 +2,7 @@ package dev.loompatterns.inspect;
 
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.OutputName;
+import dev.loompatterns.analysis.WakeupDelayRule;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
@@ -29,9 +30,10 @@ import jdk.jfr.consumer.RecordingFile;
  * the threshold (20 ms in the JDK's default settings). Platform threads' sleeps and parks stay:
  * the pool-candidate rule reads them, and so do JMC's own rules. So do the sleeps of virtual threads
  * that have execution samples, which the copy names anyway: the carrier-hogging rule ends their
- * stretches at them, and finds on the copy what it found on the recording. {@code jfr scrub} cannot
- * tell virtual threads from platform ones: {@code --exclude-events jdk.ThreadSleep,jdk.ThreadPark}
- * drops both.
+ * stretches at them, and finds on the copy what it found on the recording; and the sleeps that ended late,
+ * the wakeup-delay rule's evidence (its counts of sleeps, median and p99 on the copy are of fewer sleeps).
+ * {@code jfr scrub} cannot tell virtual threads from platform ones: {@code --exclude-events
+ * jdk.ThreadSleep,jdk.ThreadPark} drops both.
  */
 public final class Slim {
 
@@ -168,9 +170,19 @@ public final class Slim {
             RecordedThread thread = event.getThread();
             return thread == null
                     || !thread.isVirtual()
-                    || type.equals(KEPT_IF_SAMPLED) && sampledVirtualThreads.contains(thread.getJavaThreadId());
+                    || type.equals(KEPT_IF_SAMPLED)
+                            && (sampledVirtualThreads.contains(thread.getJavaThreadId()) || wokeLate(event));
         }
         return true;
+    }
+
+    /**
+     * A sleep that ended {@link WakeupDelayRule#LATE} or more after the time it asked for: the wakeup-delay rule's
+     * evidence, kept so that the rule finds on the copy the late sleeps it found on the recording.
+     */
+    private static boolean wokeLate(RecordedEvent sleep) {
+        return sleep.hasField("time")
+                && sleep.getDuration().toNanos() - sleep.getDuration("time").toNanos() >= WakeupDelayRule.LATE;
     }
 
     /** Out of the JDK's parser, which calls the filter and lets it throw only unchecked exceptions. */

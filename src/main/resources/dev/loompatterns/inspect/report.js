@@ -284,6 +284,9 @@
     'queueing': function (canvas, finding) {
       return histogram(canvas, finding.details.histogram, 'wait from submission to start', 'tasks', '#d97706');
     },
+    'wakeups': function (canvas, finding) {
+      return histogram(canvas, finding.details.histogram, 'delay after the time asked', 'sleeps', '#7c3aed');
+    },
     'hogging': function (canvas, finding) {
       var threads = finding.details.threads;
       var seen = Object.create(null);

@@ -34,6 +34,36 @@ class LogHistogramTest {
         assertThat(histogram.count()).isEqualTo(DELAYS_MS.length);
     }
 
+    /**
+     * Histograms added together answer as one that was given every value: exact while the values fit, from the
+     * sub-buckets past that (the wakeup-delay rule adds the sleeps of the times asked that a threshold keeps).
+     */
+    @Test
+    void histogramsAddedTogetherAnswerAsOneGivenEveryValue() {
+        java.util.Random random = new java.util.Random(7);
+        for (int[] sizes : new int[][] {{0, 5}, {5, 0}, {100, 300}, {LogHistogram.EXACT, 1}, {9_000, 20_000}}) {
+            LogHistogram one = new LogHistogram();
+            LogHistogram first = new LogHistogram();
+            LogHistogram second = new LogHistogram();
+            for (int i = 0; i < sizes[0] + sizes[1]; i++) {
+                long value = (long) (Math.exp(random.nextDouble() * 20) * 100);
+                one.add(value);
+                (i < sizes[0] ? first : second).add(value);
+            }
+            first.addAll(second);
+            assertThat(first.count()).isEqualTo(one.count());
+            assertThat(first.precision()).isEqualTo(one.precision());
+            assertThat(first.buckets()).isEqualTo(one.buckets());
+            for (double q : new double[] {0.0, 0.25, 0.5, 0.99, 1.0}) {
+                assertThat(first.quantile(q))
+                        .as("q %s of %d + %d", q, sizes[0], sizes[1])
+                        .isEqualTo(one.quantile(q));
+            }
+            first.add(1); // still takes values after
+            assertThat(first.quantile(0.0)).isEqualTo(Math.min(1, one.quantile(0.0)));
+        }
+    }
+
     @Test
     void manyValuesGiveBucketQuantilesButNeverMoreThanTheLargest() {
         LogHistogram histogram = new LogHistogram();

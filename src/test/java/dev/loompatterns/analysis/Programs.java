@@ -107,6 +107,37 @@ public final class Programs {
     }
 
     /**
+     * A virtual thread ({@code sleeper}) that starts a {@code hog} and sleeps 30 ms; the hog, next in the one
+     * carrier's queue (run with {@code -Djdk.virtualThreadScheduler.parallelism=1}), computes until 230 ms after the
+     * sleeper went to sleep, so the sleeper, woken at its time, waits about 200 ms for the carrier. The order does not
+     * depend on the machine: the hog can run only once the sleeper has unmounted to sleep, and, with no time
+     * slicing, holds the carrier until it is done, however late it began.
+     */
+    public static final class LateSleeper {
+        static volatile long asleepAt;
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread[] hog = new Thread[1];
+            Thread sleeper = Thread.ofVirtual().name("sleeper").start(() -> {
+                hog[0] = Thread.ofVirtual().name("hog").start(() -> {
+                    while (asleepAt == 0) {
+                        Thread.onSpinWait(); // not before the sleeper has gone to sleep
+                    }
+                    Hog.spin(Math.max(0, asleepAt + 230_000_000L - System.nanoTime()));
+                });
+                asleepAt = System.nanoTime();
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            sleeper.join();
+            hog[0].join();
+        }
+    }
+
+    /**
      * A virtual thread that computes for 50 ms and sleeps 40 ms, 15 times ({@code spinner}), then one
      * that computes for 2 s ({@link Hog}). Each of the spinner's runs lasts 50 ms and then some,
      * however slow or busy the machine: its sleeps, all recorded (JFR's threshold is 20 ms at most),

@@ -73,6 +73,31 @@ class RulesOnRecordingsTest {
     }
 
     /**
+     * A virtual thread kept from the one carrier about 200 ms past its sleep's time ({@link Programs.LateSleeper}) is
+     * a warning of wakeup-delay, named with the sleep's delay; the hog that kept it is carrier-hogging's.
+     */
+    @Test
+    void findsAVirtualThreadThatWokeLateFromItsSleep(@TempDir Path dir) throws Exception {
+        Map<String, Finding> found = findings(Programs.record(
+                Programs.LateSleeper.class,
+                dir.resolve("late.jfr"),
+                "default",
+                "-Djdk.virtualThreadScheduler.parallelism=1"));
+
+        Finding wakeups = found.get("wakeup-delay");
+        assertThat(wakeups.severity()).as(wakeups.summary()).isEqualTo(Severity.WARNING);
+        assertThat(wakeups.summary()).startsWith("Virtual threads woke 10 ms or more late from 1 of 1 sleep, up to ");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> virtual = (Map<String, Object>) wakeups.details().get("virtual");
+        assertThat(virtual)
+                .containsEntry("longest_thread", "sleeper")
+                .containsEntry("longest_asked_ms", 30.0)
+                .containsEntry("late_100ms", 1L);
+        assertThat((Double) virtual.get("longest_ms")).isGreaterThan(150.0);
+        assertThat(wakeups.details()).containsEntry("threshold_ms", 20.0).containsEntry("threshold_known", true);
+    }
+
+    /**
      * A virtual thread that sleeps between its runs of 50 ms is no hog, and the one that computes for
      * a second after it still is: the sleeps (jdk.ThreadSleep) end the stretches of its samples.
      * Before, its samples, never 100 ms apart, made one stretch of more than a second, a warning. The
@@ -504,11 +529,17 @@ class RulesOnRecordingsTest {
         assertThat(found.get("carrier-hogging").summary())
                 .startsWith("Not recorded: the JVM that made this recording has no virtual threads");
         assertThat(found.values())
-                .filteredOn(finding -> !finding.rule().equals("pool-candidate"))
+                .filteredOn(
+                        finding -> !List.of("pool-candidate", "wakeup-delay").contains(finding.rule()))
                 .allSatisfy(finding ->
                         assertThat(finding.severity()).as(finding.rule()).isEqualTo(Severity.NA));
-        // its one sleep was recorded: that rule had something to look at
+        // its one sleep was recorded: those rules had something to look at; a platform thread's delay, whatever it
+        // was, is no virtual thread's
         assertThat(found.get("pool-candidate").applicable()).isTrue();
+        assertThat(found.get("wakeup-delay").severity()).isEqualTo(Severity.OK);
+        assertThat(found.get("wakeup-delay").summary())
+                .startsWith("No virtual thread's sleep was recorded (platform threads woke ")
+                .containsPattern(" from (1 of )?1 sleep");
     }
 
     /**
@@ -617,6 +648,7 @@ class RulesOnRecordingsTest {
                         "carrier-hogging",
                         "pool-candidate",
                         "queueing-delay",
+                        "wakeup-delay",
                         "virtual-thread-census");
     }
 

@@ -346,6 +346,14 @@ class InspectCommandTest {
                 .doesNotStartWith("Record");
         original.remove("virtual-thread-census");
         copy.remove("virtual-thread-census");
+        // the copy keeps the virtual threads' late sleeps, not the others: the same late ones, of fewer sleeps
+        JsonNode wakeups = original.remove("wakeup-delay");
+        JsonNode copied = copy.remove("wakeup-delay");
+        assertThat(copied.get("severity")).isEqualTo(wakeups.get("severity"));
+        for (String late : List.of("late", "late_100ms")) {
+            assertThat(copied.get("details").get("virtual").get(late))
+                    .isEqualTo(wakeups.get("details").get("virtual").get(late));
+        }
         assertThat(copy).isEqualTo(original);
     }
 

@@ -159,6 +159,23 @@ class HtmlReportBrowserTest {
         assertThat(Files.size(png)).as("a screenshot of the page").isGreaterThan(20_000);
     }
 
+    /** A virtual thread that woke late from its sleep: wakeup-delay's picture of the delays is drawn. */
+    @Test
+    void theWakeupDelaysAreDrawn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path recording = dev.loompatterns.analysis.Programs.record(
+                dev.loompatterns.analysis.Programs.LateSleeper.class,
+                dir.resolve("late.jfr"),
+                "default",
+                "-Djdk.virtualThreadScheduler.parallelism=1");
+        Path page = OUT.resolve("late.html").toAbsolutePath();
+        loom("inspect", recording.toString(), "--format", "html", "--out", page.toString());
+
+        String dom = dumpDom(page);
+        assertChartsDrawn(dom);
+        assertThat(canvases(dom)).anyMatch(tag -> tag.contains("data-chart=\"wakeups\""));
+        assertThat(dom).contains("id=\"rule-wakeup-delay\" data-rule=\"wakeup-delay\" data-severity=\"WARNING\"");
+    }
+
     @Test
     void recordingStringsThatTryToBreakOutStayText() throws Exception {
         Path page = OUT.resolve("hostile.html").toAbsolutePath();

@@ -265,19 +265,28 @@ public final class RecordingReader {
                 event.getFloat("machineTotal"));
     }
 
-    /** A wait of this kind, or null for an event of no kind (no rule reads it). */
+    /**
+     * A wait of this kind, or null for an event of no kind (no rule reads it); a sleep with the time it asked for
+     * ({@code time}), where the event has it.
+     */
     private static Observation blocked(RecordedEvent event, Observation.Blocked.Kind kind) {
-        return kind == null
-                ? null
-                : Observation.Blocked.of(
-                        nanos(event.getStartTime()),
-                        event.getDuration().toNanos(),
-                        thread(event, "eventThread"),
-                        kind,
-                        () -> Pin.frames(event.getStackTrace()),
-                        () -> event.getStackTrace() != null
-                                && event.getStackTrace().isTruncated());
+        if (kind == null) {
+            return null;
+        }
+        Observation.Blocked blocked = Observation.Blocked.of(
+                nanos(event.getStartTime()),
+                event.getDuration().toNanos(),
+                thread(event, "eventThread"),
+                kind,
+                () -> Pin.frames(event.getStackTrace()),
+                () -> event.getStackTrace() != null && event.getStackTrace().isTruncated());
+        return kind == Observation.Blocked.Kind.SLEEP && event.hasField(SLEEP_TIME)
+                ? blocked.asked(event.getDuration(SLEEP_TIME).toNanos())
+                : blocked;
     }
+
+    /** {@code jdk.ThreadSleep}'s field for the time the thread asked to sleep. */
+    private static final String SLEEP_TIME = "time";
 
     static long nanos(Instant time) {
         return time.getEpochSecond() * 1_000_000_000L + time.getNano();

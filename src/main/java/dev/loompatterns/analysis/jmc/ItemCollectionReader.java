@@ -247,6 +247,7 @@ public final class ItemCollectionReader {
         private final IMemberAccessor<?, IItem> jvmUser;
         private final IMemberAccessor<?, IItem> jvmSystem;
         private final IMemberAccessor<?, IItem> machineTotal;
+        private final IMemberAccessor<?, IItem> sleepTime;
 
         private TypeReader(IType<IItem> type) {
             this.type = typeName(type.getIdentifier());
@@ -264,6 +265,7 @@ public final class ItemCollectionReader {
             jvmUser = field(type, "jvmUser");
             jvmSystem = field(type, "jvmSystem");
             machineTotal = field(type, "machineTotal");
+            sleepTime = typeName(type.getIdentifier()).equals("jdk.ThreadSleep") ? field(type, "time") : null;
         }
 
         /**
@@ -323,16 +325,23 @@ public final class ItemCollectionReader {
             return value instanceof Number n ? n.doubleValue() : Double.NaN;
         }
 
-        /** A wait of this kind, or null for an event of no kind (no rule reads it). */
+        /**
+         * A wait of this kind, or null for an event of no kind (no rule reads it); a sleep with the time it asked for
+         * ({@code time}), where the event has it.
+         */
         private Observation blocked(long time, IItem item, Observation.Blocked.Kind kind) {
-            return kind == null
-                    ? null
-                    : Observation.Blocked.of(
-                            time, duration(item), thread(item), kind, () -> frames(stack(item)), () -> {
-                                IMCStackTrace cut = stack(item);
-                                return cut != null
-                                        && cut.getTruncationState() == IMCStackTrace.TruncationState.TRUNCATED;
-                            });
+            if (kind == null) {
+                return null;
+            }
+            Observation.Blocked blocked =
+                    Observation.Blocked.of(time, duration(item), thread(item), kind, () -> frames(stack(item)), () -> {
+                        IMCStackTrace cut = stack(item);
+                        return cut != null && cut.getTruncationState() == IMCStackTrace.TruncationState.TRUNCATED;
+                    });
+            Object asked = sleepTime == null ? null : sleepTime.getMember(item);
+            return kind == Observation.Blocked.Kind.SLEEP && asked instanceof IQuantity quantity
+                    ? blocked.asked(quantity.clampedLongValueIn(UnitLookup.NANOSECOND))
+                    : blocked;
         }
 
         private long duration(IItem item) {

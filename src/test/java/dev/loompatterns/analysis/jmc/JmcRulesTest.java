@@ -76,6 +76,13 @@ class JmcRulesTest {
                         "profile,jdk.VirtualThreadPinned#enabled=false",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("waits", Programs.record(Programs.Waits.class, dir.resolve("waits.jfr"), "default"));
+        RECORDINGS.put(
+                "late-sleeper",
+                Programs.record(
+                        Programs.LateSleeper.class,
+                        dir.resolve("late.jfr"),
+                        "default",
+                        "-Djdk.virtualThreadScheduler.parallelism=1"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
         // recorded as pool-candidate advises, the socket and file events' throttle off: both readers read the setting
         RECORDINGS.put(
@@ -154,6 +161,7 @@ class JmcRulesTest {
                 new CarrierHoggingJmcRule(),
                 new PoolCandidateJmcRule(),
                 new QueueingDelayJmcRule(),
+                new WakeupDelayJmcRule(),
                 new VirtualThreadCensusJmcRule());
     }
 
@@ -225,6 +233,7 @@ class JmcRulesTest {
                 "idle-pool-no-stacks",
                 "idle-pool-cut-stacks",
                 "waits",
+                "late-sleeper",
                 "loom-run",
                 "loom-run-child"
             })
