@@ -36,6 +36,12 @@ public final class WakeupDelayRule extends BaseRule {
     /** Where the sleeps are kept apart by the time they asked for, in milliseconds: thresholds a recording may have. */
     static final long[] ASKED_FROM_MS = {0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
 
+    /**
+     * A sleep that ended this much or more before its time was interrupted: it did not wake at its time, and is
+     * counted apart. Less is the clocks' disagreement (JFR's ticks against the sleep's own timer): no delay.
+     */
+    static final long EARLY = 1_000_000L;
+
     /** The threshold taken when the recording does not say its own: JDK 25's default.jfc has 20 ms for sleeps. */
     static final Duration DEFAULT_THRESHOLD = Duration.ofMillis(20);
 
@@ -55,6 +61,7 @@ public final class WakeupDelayRule extends BaseRule {
     private static final class Side {
         private final LogHistogram[] byAsked = new LogHistogram[ASKED_FROM_MS.length];
         private long sleeps;
+        private long endedEarly;
         private long late;
         private long warned;
         private long longest = -1;
@@ -62,6 +69,10 @@ public final class WakeupDelayRule extends BaseRule {
         private long longestAsked;
 
         void add(Observation.Blocked sleep) {
+            if (sleep.asked() - sleep.duration() >= EARLY) {
+                endedEarly++;
+                return;
+            }
             long delay = Math.max(0, sleep.duration() - sleep.asked());
             int from = ASKED_FROM_MS.length - 1;
             while (ASKED_FROM_MS[from] * 1_000_000L > sleep.asked()) {
@@ -104,6 +115,7 @@ public final class WakeupDelayRule extends BaseRule {
         Map<String, Object> details(long threshold) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("sleeps", sleeps);
+            details.put("ended_early", endedEarly);
             if (sleeps == 0) {
                 return details; // no figure to give, as a rule with nothing to look at gives its count alone
             }

@@ -86,7 +86,7 @@ class WakeupDelayRuleTest {
         assertThat(side(finding, "platform")).containsEntry("sleeps", 1L).containsEntry("late", 0L);
         // a kind with no sleep has its count alone
         assertThat(side(finish(recording(Duration.ofMillis(20)), sleep(VIRTUAL, 20, 21)), "platform"))
-                .isEqualTo(Map.of("sleeps", 0L));
+                .isEqualTo(Map.of("sleeps", 0L, "ended_early", 0L));
         // the platform thread's sleep, for comparison
         assertThat(finding.explanation()).contains("platform threads woke on time from 1 sleep");
         assertThat(finding.list("histogram")).isNotEmpty();
@@ -159,6 +159,27 @@ class WakeupDelayRuleTest {
                 .containsEntry("whole", 0L)
                 .containsEntry("median_ms", null)
                 .containsEntry("asked_at_least_ms", null);
+    }
+
+    /**
+     * A sleep that ended a millisecond or more before its time was interrupted: it did not wake at its time, and is
+     * counted apart, not as on time. One that ended less before it is the clocks' disagreement: on time.
+     */
+    @Test
+    void anInterruptedSleepIsCountedApart() {
+        Finding finding = finish(
+                recording(Duration.ofMillis(20)),
+                sleep(VIRTUAL, 1_000, 30),
+                sleep(VIRTUAL, 100, 99.5),
+                sleep(VIRTUAL, 100, 112));
+
+        assertThat(side(finding, "virtual"))
+                .containsEntry("sleeps", 2L)
+                .containsEntry("ended_early", 1L)
+                .containsEntry("late", 1L)
+                .containsEntry("whole", 2L)
+                .containsEntry("median_ms", 0.0);
+        assertThat(finding.summary()).startsWith("Virtual threads woke 10 ms or more late from 1 of 2 sleeps,");
     }
 
     @Test
