@@ -135,21 +135,30 @@ public final class WakeupDelayRule extends BaseRule {
         }
 
         /**
-         * In words, after the thread kind: "woke 10 ms or more late from 12 of 4,000 sleeps, up to 23 ms late;
-         * median 7.1 ms and p99 22 ms over the 4,000 sleeps asked for 20 ms or more".
+         * In words, after the thread kind: "woke 10 ms or more late from 12 of 4,000 sleeps, up to 23 ms late (t);
+         * median 7.1 ms and p99 22 ms over the 4,000 sleeps asked for 20 ms or more", and where some asked for less,
+         * that the recording holds those only when they lasted its threshold: a late one, mostly.
          */
-        String words(long threshold) {
+        String words(Duration setting, long threshold) {
             String text = late == 0
                     ? "woke on time from " + (sleeps == 1 ? "1 sleep" : "all " + Durations.count(sleeps, "sleep"))
                             + ": none 10 ms or more late, the longest delay " + Durations.words(longest)
                     : "woke 10 ms or more late from " + Durations.count(late) + " of "
                             + Durations.count(sleeps, "sleep") + ", up to " + Durations.words(longest) + " late ("
                             + longestThread.label() + ")";
+            int first = firstWhole(threshold);
             LogHistogram whole = whole(threshold);
+            long below = sleeps - whole.count();
+            if (below > 0) {
+                text += "; " + (sleeps == 1 ? "it" : below == sleeps ? "all" : Durations.count(below))
+                        + " asked for less than "
+                        + (first < ASKED_FROM_MS.length ? ASKED_FROM_MS[first] + " ms" : Durations.setting(setting))
+                        + ": the recording holds such a sleep only when it lasted " + Durations.setting(setting)
+                        + ", its threshold";
+            }
             if (whole.count() < 2) {
                 return text;
             }
-            int first = firstWhole(threshold);
             return text + "; median " + Durations.words(whole.quantile(0.5)) + whole.approximately() + " and p99 "
                     + Durations.words(whole.quantile(0.99)) + " over the " + Durations.count(whole.count(), "sleep")
                     + (ASKED_FROM_MS[first] == 0 ? "" : " asked for " + ASKED_FROM_MS[first] + " ms or more");
@@ -186,8 +195,9 @@ public final class WakeupDelayRule extends BaseRule {
         // platform threads' delays are for comparison: a virtual-thread rule does not warn of the machine's load
         Severity severity = virtual.warned > 0 ? Severity.WARNING : virtual.late > 0 ? Severity.INFO : Severity.OK;
         String summary = virtual.sleeps == 0
-                ? "No virtual thread's sleep was recorded (platform threads " + platform.words(threshold) + ")."
-                : "Virtual threads " + virtual.words(threshold) + ".";
+                ? "No virtual thread's sleep was recorded (platform threads " + platform.words(setting, threshold)
+                        + ")."
+                : "Virtual threads " + virtual.words(setting, threshold) + ".";
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("threshold_ms", Durations.ms(threshold));
         details.put("threshold_known", !recording.threshold(SLEEP).isEmpty());
@@ -205,7 +215,7 @@ public final class WakeupDelayRule extends BaseRule {
                         + " What stops every thread, a long GC pause or a machine with no CPU to spare, makes platform"
                         + " threads late too");
         if (virtual.sleeps > 0 && platform.sleeps > 0) {
-            text.append(": platform threads ").append(platform.words(threshold));
+            text.append(": platform threads ").append(platform.words(setting, threshold));
         }
         text.append(". JFR records a sleep only when it lasted ")
                 .append(Durations.setting(setting))

@@ -303,7 +303,9 @@ public final class Notes {
             }
         }
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
-        out.println("Loom's rules on it (pins by cause, carrier hogging, pools to migrate; --out r.html for charts):");
+        out.println(
+                "Loom's rules on it (pins by cause, carrier hogging, late wake-ups, pools to migrate; --out r.html for"
+                        + " charts):");
         out.println("  " + loomCommand() + " inspect "
                 + ShellWord.of((pinsExample == null ? example : pinsExample).toString()));
     }

@@ -142,7 +142,9 @@ class WakeupDelayRuleTest {
                 .containsEntry("median_ms", 1.0)
                 .containsEntry("p99_ms", 1.0);
         assertThat(finding.summary())
-                .contains("median 1.0 ms and p99 1.0 ms over the 10 sleeps asked for 20 ms or more");
+                .isEqualTo("Virtual threads woke 10 ms or more late from 1 of 11 sleeps, up to 60 ms late (sleeper); 1"
+                        + " asked for less than 20 ms: the recording holds such a sleep only when it lasted 20 ms, its"
+                        + " threshold; median 1.0 ms and p99 1.0 ms over the 10 sleeps asked for 20 ms or more.");
         assertThat(finding.explanation())
                 .contains("JFR records a sleep only when it lasted 20 ms or more, the recording's threshold");
 
@@ -155,7 +157,11 @@ class WakeupDelayRuleTest {
         assertThat(side(all, "virtual")).containsEntry("asked_at_least_ms", 0L).containsEntry("whole", 11L);
         assertThat(all.summary()).contains("over the 11 sleeps.");
         // past the last step: no sleep is surely whole, no median
-        assertThat(side(finish(recording(Duration.ofSeconds(2)), sleeps), "virtual"))
+        Finding none = finish(recording(Duration.ofSeconds(2)), sleeps);
+        assertThat(none.summary())
+                .endsWith("; all asked for less than 2 s: the recording holds such a sleep only when it lasted 2 s, its"
+                        + " threshold.");
+        assertThat(side(none, "virtual"))
                 .containsEntry("whole", 0L)
                 .containsEntry("median_ms", null)
                 .containsEntry("asked_at_least_ms", null);
