@@ -309,7 +309,30 @@ public sealed interface Observation {
          */
         static String waitedAt(Kind kind, List<PinTaxonomy.Frame> frames) {
             PinTaxonomy.Frame caller = firstOutsideJdk(frames);
-            return caller == null ? "" : kind.words() + FROM + outermost(caller.type());
+            return caller == null
+                    ? ""
+                    : kind.words() + (loadingAClass(frames) ? LOADING_A_CLASS : "") + FROM + outermost(caller.type());
+        }
+
+        /** Between a wait's kind and {@link #FROM} where the JDK's frames below the code load a class. */
+        public static final String LOADING_A_CLASS = " loading a class";
+
+        /**
+         * Whether the JDK's frames below the first of the code load a class ({@code ClassLoader.loadClass} and the
+         * built-in loaders' {@code loadClass}, {@code loadClassOrNull}): a jar read for a class the code used first,
+         * which is no read of the code's own. A helper's Jetty server had its jar reads told as {@code file read from
+         * org.eclipse.jetty.server.internal.HttpConnection}.
+         */
+        private static boolean loadingAClass(List<PinTaxonomy.Frame> frames) {
+            for (PinTaxonomy.Frame frame : frames) {
+                if (!jdk(frame.type())) {
+                    return false;
+                }
+                if (frame.method().startsWith("loadClass")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The innermost frame that is not the JDK's, or null where every frame is. */

@@ -489,6 +489,30 @@ class BlockedTest {
                         "org.postgresql.core.PGStream.receive"))
                 .as("the JDK's frames passed over")
                 .isEqualTo("socket read from org.postgresql.core.PGStream");
+        // a jar read for a class the code used first, as JDK 25 records it on a pool's thread (frames cut in the
+        // middle)
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.FILE_READ,
+                        "java.util.zip.ZipFile$Source.readAt",
+                        "java.util.zip.ZipFile$ZipFileInputStream.read",
+                        "java.util.jar.JarFile.getManifest",
+                        "jdk.internal.loader.URLClassPath$JarLoader$1.getManifest",
+                        "jdk.internal.loader.BuiltinClassLoader.defineClass",
+                        "jdk.internal.loader.BuiltinClassLoader.findClassOnClassPathOrNull",
+                        "jdk.internal.loader.BuiltinClassLoader.loadClassOrNull",
+                        "jdk.internal.loader.BuiltinClassLoader.loadClass",
+                        "java.lang.ClassLoader.loadClass",
+                        "org.eclipse.jetty.server.internal.HttpConnection.onFillable",
+                        "java.util.concurrent.ThreadPoolExecutor.runWorker"))
+                .isEqualTo("file read loading a class from org.eclipse.jetty.server.internal.HttpConnection");
+        // a class the code loads itself, below its frame, is the code's read
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.FILE_READ,
+                        "java.io.FileInputStream.read",
+                        "app.Config.read",
+                        "java.lang.ClassLoader.loadClass",
+                        "app.Main.main"))
+                .isEqualTo("file read from app.Config");
         assertThat(waitedIn(
                         Observation.Blocked.Kind.SLEEP, "java.util.concurrent.TimeUnit.sleep", "java.lang.Thread.run"))
                 .as("no code but the JDK's: nothing more than the kind tells")
