@@ -348,8 +348,14 @@ public sealed interface Observation {
         /** Between the class a wait was in and the class of the code that called it, in {@link #waitedIn}. */
         public static final String FROM = " from ";
 
+        /**
+         * A class of the JDK, as the pin taxonomy tells one ({@link PinTaxonomy#isJdk}): also the JDK's own under
+         * {@code javax.} and {@code com.sun.}, such as the source launcher's {@code
+         * com.sun.tools.javac.launcher.MemoryClassLoader}, which a helper's single-file program had named as the code
+         * that read its jar.
+         */
         private static boolean jdk(String type) {
-            return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
+            return PinTaxonomy.isJdk(type);
         }
 
         private static String outermost(String type) {

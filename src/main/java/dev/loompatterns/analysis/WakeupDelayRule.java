@@ -3,6 +3,8 @@ package dev.loompatterns.analysis;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code wakeup-delay}: how late threads woke from their sleeps, a {@code jdk.ThreadSleep}'s duration less the time
@@ -34,7 +36,9 @@ public final class WakeupDelayRule extends BaseRule {
     static final long WARNED = 100_000_000L;
 
     /** Where the sleeps are kept apart by the time they asked for, in milliseconds: thresholds a recording may have. */
-    static final long[] ASKED_FROM_MS = {0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000};
+    static final long[] ASKED_FROM_MS = {
+        0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000
+    };
 
     /**
      * A sleep that ended this much or more before its time was interrupted: it did not wake at its time, and is
@@ -140,6 +144,16 @@ public final class WakeupDelayRule extends BaseRule {
          * that the recording holds those only when they lasted its threshold: a late one, mostly.
          */
         String words(Duration setting, long threshold) {
+            String early = endedEarly == 0
+                    ? ""
+                    : Durations.count(endedEarly) + (sleeps == 0 ? "" : " more") + " ended 1 ms or more before "
+                            + (endedEarly == 1 ? "its" : "their") + " time (interrupted), not counted";
+            if (sleeps == 0) {
+                return "ended "
+                        + (endedEarly == 1 ? "their 1 recorded sleep" : "all " + endedEarly + " recorded sleeps")
+                        + " 1 ms or more before " + (endedEarly == 1 ? "its" : "their")
+                        + " time (interrupted): none tells how late a thread woke";
+            }
             String text = late == 0
                     ? "woke on time from " + (sleeps == 1 ? "1 sleep" : "all " + Durations.count(sleeps, "sleep"))
                             + ": none 10 ms or more late, the longest delay " + Durations.words(longest)
@@ -150,19 +164,33 @@ public final class WakeupDelayRule extends BaseRule {
             LogHistogram whole = whole(threshold);
             long below = sleeps - whole.count();
             if (below > 0) {
-                text += "; " + (sleeps == 1 ? "it" : below == sleeps ? "all" : Durations.count(below))
-                        + " asked for less than "
-                        + (first < ASKED_FROM_MS.length ? ASKED_FROM_MS[first] + " ms" : Durations.setting(setting))
-                        + ": the recording holds such a sleep only when it lasted " + Durations.setting(setting)
-                        + ", its threshold";
+                String who = sleeps == 1 ? "it" : below == sleeps ? "all" : Durations.count(below);
+                text += first == ASKED_FROM_MS.length
+                        ? "; the recording's threshold, " + Durations.setting(setting) + ", is past the longest sleep"
+                                + " the rule tells apart, " + step(first - 1) + ": no median"
+                        : "; " + who + " asked for less than " + step(first)
+                                + (ASKED_FROM_MS[first] * 1_000_000L == threshold
+                                        ? ", the recording's threshold"
+                                        : ", the rule's step at or above the recording's threshold, "
+                                                + Durations.setting(setting))
+                                + ": not in the median, since a sleep shorter than the threshold is recorded only"
+                                + " when it ended late";
+            }
+            if (!early.isEmpty()) {
+                text += "; " + early;
             }
             if (whole.count() < 2) {
                 return text;
             }
             return text + "; median " + Durations.words(whole.quantile(0.5)) + whole.approximately() + " and p99 "
                     + Durations.words(whole.quantile(0.99)) + " over the " + Durations.count(whole.count(), "sleep")
-                    + (ASKED_FROM_MS[first] == 0 ? "" : " asked for " + ASKED_FROM_MS[first] + " ms or more");
+                    + (ASKED_FROM_MS[first] == 0 ? "" : " asked for " + step(first) + " or more");
         }
+    }
+
+    /** One of {@link #ASKED_FROM_MS} in words: "20 ms", "2 s". */
+    private static String step(int index) {
+        return Durations.setting(Duration.ofMillis(ASKED_FROM_MS[index]));
     }
 
     /** The threshold the recording gave sleeps (the largest, where it changed), or {@link #DEFAULT_THRESHOLD}. */
@@ -172,7 +200,7 @@ public final class WakeupDelayRule extends BaseRule {
 
     @Override
     public Finding finish(Recording recording) {
-        if (virtual.sleeps + platform.sleeps == 0) {
+        if (virtual.sleeps + virtual.endedEarly + platform.sleeps + platform.endedEarly == 0) {
             return recording.on(eventTypes())
                     ? new Finding(
                             ID,
@@ -194,7 +222,7 @@ public final class WakeupDelayRule extends BaseRule {
         long threshold = setting.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : setting.toNanos();
         // platform threads' delays are for comparison: a virtual-thread rule does not warn of the machine's load
         Severity severity = virtual.warned > 0 ? Severity.WARNING : virtual.late > 0 ? Severity.INFO : Severity.OK;
-        String summary = virtual.sleeps == 0
+        String summary = virtual.sleeps + virtual.endedEarly == 0
                 ? "No virtual thread's sleep was recorded (platform threads " + platform.words(setting, threshold)
                         + ")."
                 : "Virtual threads " + virtual.words(setting, threshold) + ".";
@@ -214,17 +242,31 @@ public final class WakeupDelayRule extends BaseRule {
                         + " pinning and carrier-hogging), or more runnable virtual threads than carriers, make it late."
                         + " What stops every thread, a long GC pause or a machine with no CPU to spare, makes platform"
                         + " threads late too");
-        if (virtual.sleeps > 0 && platform.sleeps > 0) {
+        if (virtual.sleeps + virtual.endedEarly > 0 && platform.sleeps + platform.endedEarly > 0) {
             text.append(": platform threads ").append(platform.words(setting, threshold));
+        }
+        Set<Duration> thresholds = recording.threshold(SLEEP);
+        if (threshold == 0) {
+            return text.append(". The recording's threshold for sleeps is 0 ms: it holds every one, and every one"
+                            + " counts in the median and p99.")
+                    .toString();
         }
         text.append(". JFR records a sleep only when it lasted ")
                 .append(Durations.setting(setting))
                 .append(
-                        recording.threshold(SLEEP).isEmpty()
+                        thresholds.isEmpty()
                                 ? " or more (taken as the JDK's default: the recording does not say its threshold)"
                                 : " or more, the recording's threshold")
-                .append(": a shorter sleep is recorded only when it ended late, so it counts among the late ones and"
-                        + " not in the median and p99.");
+                .append(": a sleep asked for less is recorded only when it ended late enough to last it, so of those"
+                        + " the file holds mostly the late ones; they count among the late where 10 ms late or more,"
+                        + " never in the median and p99.");
+        if (thresholds.size() > 1) {
+            text.append(" The settings gave sleeps several thresholds (")
+                    .append(thresholds.stream().map(Durations::setting).collect(Collectors.joining(", ")))
+                    .append("): a setting changed while recording, or another recording ran beside this one, in which"
+                            + " case JFR used the least; the largest is taken, so the median may leave out sleeps the"
+                            + " file holds.");
+        }
         return text.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.loompatterns.inspect;
 import dev.loompatterns.analysis.Analysis;
 import dev.loompatterns.analysis.OutputName;
 import dev.loompatterns.analysis.WakeupDelayRule;
+import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.ShellWord;
 import java.io.IOException;
@@ -181,8 +182,8 @@ public final class Slim {
      * evidence, kept so that the rule finds on the copy the late sleeps it found on the recording.
      */
     private static boolean wokeLate(RecordedEvent sleep) {
-        return sleep.hasField("time")
-                && sleep.getDuration().toNanos() - sleep.getDuration("time").toNanos() >= WakeupDelayRule.LATE;
+        long asked = RecordingReader.askedNanos(sleep);
+        return asked >= 0 && sleep.getDuration().toNanos() - asked >= WakeupDelayRule.LATE;
     }
 
     /** Out of the JDK's parser, which calls the filter and lets it throw only unchecked exceptions. */

@@ -505,6 +505,17 @@ class BlockedTest {
                         "org.eclipse.jetty.server.internal.HttpConnection.onFillable",
                         "java.util.concurrent.ThreadPoolExecutor.runWorker"))
                 .isEqualTo("file read loading a class from org.eclipse.jetty.server.internal.HttpConnection");
+        // the JDK's source launcher loads a single-file program's classes: the JDK's too, not the code
+        assertThat(waitedIn(
+                        Observation.Blocked.Kind.FILE_READ,
+                        "java.util.zip.ZipFile$Source.readAt",
+                        "jdk.internal.loader.BuiltinClassLoader.loadClass",
+                        "java.lang.ClassLoader.loadClass",
+                        "com.sun.tools.javac.launcher.MemoryClassLoader.loadClass",
+                        "java.lang.ClassLoader.loadClass",
+                        "Loader.lambda$main$0",
+                        "java.util.concurrent.FutureTask.run"))
+                .isEqualTo("file read loading a class from Loader");
         // a class the code loads itself, below its frame, is the code's read
         assertThat(waitedIn(
                         Observation.Blocked.Kind.FILE_READ,

@@ -138,6 +138,36 @@ public final class Programs {
     }
 
     /**
+     * A virtual thread and a platform thread that each sleep for ever ({@code Thread.sleep(Long.MAX_VALUE)}), the
+     * idiom of a thread kept until interrupted, interrupted once both are seen sleeping. JFR records such a sleep's
+     * {@code time} as {@code Long.MAX_VALUE}, which the JDK's parser gives as {@code ChronoUnit.FOREVER}'s duration.
+     */
+    public static final class ForeverSleepers {
+        public static void main(String[] args) throws InterruptedException {
+            Runnable forever = () -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                    throw new IllegalStateException("woke from a sleep for ever");
+                } catch (InterruptedException expected) {
+                    // as asked
+                }
+            };
+            List<Thread> sleepers = List.of(
+                    Thread.ofVirtual().name("forever-virtual").start(forever),
+                    Thread.ofPlatform().name("forever-platform").start(forever));
+            for (Thread sleeper : sleepers) {
+                while (sleeper.getState() != Thread.State.TIMED_WAITING) {
+                    Thread.onSpinWait();
+                }
+            }
+            for (Thread sleeper : sleepers) {
+                sleeper.interrupt();
+                sleeper.join();
+            }
+        }
+    }
+
+    /**
      * A virtual thread that computes for 50 ms and sleeps 40 ms, 15 times ({@code spinner}), then one
      * that computes for 2 s ({@link Hog}). Each of the spinner's runs lasts 50 ms and then some,
      * however slow or busy the machine: its sleeps, all recorded (JFR's threshold is 20 ms at most),

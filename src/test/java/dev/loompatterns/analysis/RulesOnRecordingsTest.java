@@ -98,6 +98,28 @@ class RulesOnRecordingsTest {
     }
 
     /**
+     * A sleep for ever ({@link Programs.ForeverSleepers}) is read, and its end, by an interrupt, counted as early: the
+     * JDK's parser gives its {@code time} as {@code ChronoUnit.FOREVER}'s duration, whose nanoseconds overflowed a
+     * long, and the whole file was refused as damaged (a helper's hunt). The copy for JMC reads it too.
+     */
+    @Test
+    void aSleepForEverIsReadAndCountedAsInterrupted(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(
+                Programs.ForeverSleepers.class, dir.resolve("forever.jfr"), "default,jdk.ThreadSleep#threshold=0ms");
+
+        Finding wakeups = findings(file).get("wakeup-delay");
+        for (String kind : List.of("virtual", "platform")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> side = (Map<String, Object>) wakeups.details().get(kind);
+            assertThat(side).as(kind).containsEntry("ended_early", 1L);
+        }
+        assertThat(wakeups.summary()).contains("before its time (interrupted)");
+        Path copy = dir.resolve("slim.jfr");
+        dev.loompatterns.inspect.Slim.write(file, copy, java.util.Set.of());
+        assertThat(findings(copy).get("wakeup-delay").severity()).isEqualTo(wakeups.severity());
+    }
+
+    /**
      * A virtual thread that sleeps between its runs of 50 ms is no hog, and the one that computes for
      * a second after it still is: the sleeps (jdk.ThreadSleep) end the stretches of its samples.
      * Before, its samples, never 100 ms apart, made one stretch of more than a second, a warning. The

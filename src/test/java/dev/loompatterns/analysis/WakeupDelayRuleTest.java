@@ -143,24 +143,42 @@ class WakeupDelayRuleTest {
                 .containsEntry("p99_ms", 1.0);
         assertThat(finding.summary())
                 .isEqualTo("Virtual threads woke 10 ms or more late from 1 of 11 sleeps, up to 60 ms late (sleeper); 1"
-                        + " asked for less than 20 ms: the recording holds such a sleep only when it lasted 20 ms, its"
-                        + " threshold; median 1.0 ms and p99 1.0 ms over the 10 sleeps asked for 20 ms or more.");
+                        + " asked for less than 20 ms, the recording's threshold: not in the median, since a sleep"
+                        + " shorter than the threshold is recorded only when it ended late; median 1.0 ms and p99 1.0"
+                        + " ms over the 10 sleeps asked for 20 ms or more.");
         assertThat(finding.explanation())
                 .contains("JFR records a sleep only when it lasted 20 ms or more, the recording's threshold");
 
         // a threshold between two of the rule's steps: the sleeps from the next step up
-        assertThat(side(finish(recording(Duration.ofMillis(15)), sleeps), "virtual"))
+        Finding between = finish(recording(Duration.ofMillis(15)), sleeps);
+        assertThat(side(between, "virtual"))
                 .containsEntry("asked_at_least_ms", 20L)
                 .containsEntry("whole", 10L);
+        assertThat(between.summary())
+                .contains("; 1 asked for less than 20 ms, the rule's step at or above the recording's threshold, 15"
+                        + " ms: not in the median,");
         // a threshold of 0: every sleep is recorded, and all count
         Finding all = finish(recording(Duration.ZERO), sleeps);
         assertThat(side(all, "virtual")).containsEntry("asked_at_least_ms", 0L).containsEntry("whole", 11L);
         assertThat(all.summary()).contains("over the 11 sleeps.");
+        // a threshold above a second: sleeps of 2.5 s and 3 s are whole, shorter ones not
+        Finding seconds = finish(
+                recording(Duration.ofSeconds(2)),
+                sleep(VIRTUAL, 2_500, 2_501),
+                sleep(VIRTUAL, 3_000, 3_002),
+                sleeps[0]);
+        assertThat(side(seconds, "virtual"))
+                .containsEntry("asked_at_least_ms", 2_000L)
+                .containsEntry("whole", 2L);
+        assertThat(seconds.summary())
+                .contains("; 1 asked for less than 2 s, the recording's threshold: not in the median,")
+                .endsWith("over the 2 sleeps asked for 2 s or more.");
         // past the last step: no sleep is surely whole, no median
-        Finding none = finish(recording(Duration.ofSeconds(2)), sleeps);
+        Finding none = finish(recording(Duration.ofSeconds(200)), sleeps);
         assertThat(none.summary())
-                .endsWith("; all asked for less than 2 s: the recording holds such a sleep only when it lasted 2 s, its"
-                        + " threshold.");
+                .endsWith(
+                        "; the recording's threshold, 200 s, is past the longest sleep the rule tells apart, 100 s: no"
+                                + " median.");
         assertThat(side(none, "virtual"))
                 .containsEntry("whole", 0L)
                 .containsEntry("median_ms", null)
@@ -185,7 +203,41 @@ class WakeupDelayRuleTest {
                 .containsEntry("late", 1L)
                 .containsEntry("whole", 2L)
                 .containsEntry("median_ms", 0.0);
-        assertThat(finding.summary()).startsWith("Virtual threads woke 10 ms or more late from 1 of 2 sleeps,");
+        assertThat(finding.summary())
+                .startsWith("Virtual threads woke 10 ms or more late from 1 of 2 sleeps,")
+                .contains("; 1 more ended 1 ms or more before its time (interrupted), not counted");
+
+        // interrupted sleeps alone are no sleep recorded: they are said as they are (a helper's five virtual threads
+        // interrupted in a sleep of 5 s read "No thread's sleep was recorded")
+        Finding interrupted =
+                finish(recording(Duration.ofMillis(20)), sleep(VIRTUAL, 5_000, 300), sleep(VIRTUAL, 5_000, 300.1));
+        assertThat(interrupted.severity()).isEqualTo(Severity.OK);
+        assertThat(interrupted.summary())
+                .isEqualTo("Virtual threads ended all 2 recorded sleeps 1 ms or more before their time (interrupted):"
+                        + " none tells how late a thread woke.");
+        assertThat(side(interrupted, "virtual")).isEqualTo(Map.of("sleeps", 0L, "ended_early", 2L));
+        assertThat(finish(recording(Duration.ofMillis(20)), sleep(PLATFORM, 5_000, 300))
+                        .summary())
+                .isEqualTo("No virtual thread's sleep was recorded (platform threads ended their 1 recorded sleep 1 ms"
+                        + " or more before its time (interrupted): none tells how late a thread woke).");
+    }
+
+    /**
+     * At a threshold of 0 ms the file holds every sleep; where the settings gave several, the largest is taken and
+     * the explanation says so (a helper's two recordings at once, 20 ms and 0 ms: JFR used the least).
+     */
+    @Test
+    void theExplanationSaysWhatTheThresholdsLeftOut() {
+        assertThat(finish(recording(Duration.ZERO), sleep(VIRTUAL, 5, 5.1)).explanation())
+                .endsWith("The recording's threshold for sleeps is 0 ms: it holds every one, and every one counts in"
+                        + " the median and p99.");
+        Finding both = finish(recording(Duration.ZERO, Duration.ofMillis(20)), sleep(VIRTUAL, 17, 21));
+        assertThat(both.details()).containsEntry("threshold_ms", 20.0);
+        assertThat(both.explanation())
+                .contains(
+                        "The settings gave sleeps several thresholds (0 ms, 20 ms): a setting changed while recording,"
+                                + " or another recording ran beside this one, in which case JFR used the least; the"
+                                + " largest is taken");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -280,9 +281,22 @@ public final class RecordingReader {
                 kind,
                 () -> Pin.frames(event.getStackTrace()),
                 () -> event.getStackTrace() != null && event.getStackTrace().isTruncated());
-        return kind == Observation.Blocked.Kind.SLEEP && event.hasField(SLEEP_TIME)
-                ? blocked.asked(event.getDuration(SLEEP_TIME).toNanos())
-                : blocked;
+        long asked = askedNanos(event);
+        return kind == Observation.Blocked.Kind.SLEEP && asked >= 0 ? blocked.asked(asked) : blocked;
+    }
+
+    /**
+     * The time a {@code jdk.ThreadSleep} asked for ({@code time}), in nanoseconds, or -1 where the event has no such
+     * field. A sleep for ever, {@code Thread.sleep(Long.MAX_VALUE)} until interrupted, is {@code Long.MAX_VALUE}: the
+     * JDK's parser gives that field as {@link java.time.temporal.ChronoUnit#FOREVER}'s duration, which
+     * {@code toNanos} cannot hold (it threw, and the whole file was refused as damaged: a helper's hunt).
+     */
+    public static long askedNanos(RecordedEvent sleep) {
+        if (!sleep.hasField(SLEEP_TIME)) {
+            return -1;
+        }
+        Duration asked = sleep.getDuration(SLEEP_TIME);
+        return asked.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : Math.max(0, asked.toNanos());
     }
 
     /** {@code jdk.ThreadSleep}'s field for the time the thread asked to sleep. */

@@ -83,6 +83,12 @@ class JmcRulesTest {
                         dir.resolve("late.jfr"),
                         "default",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
+        RECORDINGS.put(
+                "forever-sleepers",
+                Programs.record(
+                        Programs.ForeverSleepers.class,
+                        dir.resolve("forever.jfr"),
+                        "default,jdk.ThreadSleep#threshold=0ms"));
         RECORDINGS.put("socket-pool", Programs.record(Programs.SocketPool.class, dir.resolve("pool.jfr"), "default"));
         // recorded as pool-candidate advises, the socket and file events' throttle off: both readers read the setting
         RECORDINGS.put(
@@ -234,6 +240,7 @@ class JmcRulesTest {
                 "idle-pool-cut-stacks",
                 "waits",
                 "late-sleeper",
+                "forever-sleepers",
                 "loom-run",
                 "loom-run-child"
             })
