@@ -207,7 +207,10 @@ public final class WakeupDelayRule extends BaseRule {
                             Severity.OK,
                             "No thread's sleep was recorded: nothing to tell how late threads woke.",
                             SLEEP + " was on; JFR records a sleep that lasted as long as its threshold, "
-                                    + Durations.setting(threshold(recording)) + ".",
+                                    + Durations.setting(threshold(recording))
+                                    + (recording.threshold(SLEEP).isEmpty()
+                                            ? " (taken as the JDK's default: the recording does not say its own)."
+                                            : "."),
                             Map.of("sleeps", 0))
                     : notRecorded(
                             recording,

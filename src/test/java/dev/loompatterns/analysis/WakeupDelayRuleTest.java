@@ -262,6 +262,10 @@ class WakeupDelayRuleTest {
         assertThat(finding.summary())
                 .isEqualTo("No thread's sleep was recorded: nothing to tell how late threads woke.");
         assertThat(finding.details()).isEqualTo(Map.of("sleeps", 0));
+        assertThat(finding.explanation())
+                .isEqualTo("jdk.ThreadSleep was on; JFR records a sleep that lasted as long as its threshold, 20 ms.");
+        assertThat(finish(recording(), noTime).explanation())
+                .endsWith("20 ms (taken as the JDK's default: the recording does not say its own).");
     }
 
     @Test
