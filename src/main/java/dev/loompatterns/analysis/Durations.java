@@ -21,6 +21,21 @@ public final class Durations {
     private Durations() {}
 
     /**
+     * A timespan in nanoseconds, held in a long: 0 for a negative one, {@code Long.MAX_VALUE} for one longer than a long
+     * holds (292 years; {@code Duration.toNanos} throws there). The JDK's parser gives a sleep for ever,
+     * {@code Thread.sleep(Long.MAX_VALUE)}, as {@code ChronoUnit.FOREVER}'s duration, and a recording's settings can
+     * give a threshold of 200,000 days.
+     */
+    public static long nanos(Duration timespan) {
+        if (timespan.isNegative()) {
+            return 0;
+        }
+        return timespan.compareTo(LONGEST_IN_NANOS) >= 0 ? Long.MAX_VALUE : timespan.toNanos();
+    }
+
+    private static final Duration LONGEST_IN_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
      * Milliseconds to three significant figures or more: four decimals below 1 ms, two below 10 ms, one below 100 ms,
      * whole above. A virtual thread's life or a queueing delay is often a few microseconds: with one decimal for all
      * below 100 ms, a census's median lifetime of 0.0516 ms read 0.1, twice the truth, beside a claim of 1.6%.

@@ -30,7 +30,15 @@ public final class WakeupDelayRule extends BaseRule {
     }
 
     /** A virtual thread's sleep that ended this late or later is late, INFO; {@code loom inspect --slim} keeps it. */
-    public static final long LATE = 10_000_000L;
+    static final long LATE = 10_000_000L;
+
+    /**
+     * Whether a sleep that lasted {@code duration} and asked for {@code asked} (nanoseconds) ended {@link #LATE} or more
+     * after its time: a late one, which this rule counts and {@code loom inspect --slim} keeps.
+     */
+    public static boolean late(long duration, long asked) {
+        return duration - asked >= LATE;
+    }
 
     /** A virtual thread's sleep that ended this late or later: WARNING. */
     static final long WARNED = 100_000_000L;
@@ -87,7 +95,7 @@ public final class WakeupDelayRule extends BaseRule {
             }
             byAsked[from].add(delay);
             sleeps++;
-            late += delay >= LATE ? 1 : 0;
+            late += late(sleep.duration(), sleep.asked()) ? 1 : 0;
             warned += delay >= WARNED ? 1 : 0;
             if (delay > longest) {
                 longest = delay;
@@ -222,7 +230,7 @@ public final class WakeupDelayRule extends BaseRule {
                             "sleeps");
         }
         Duration setting = threshold(recording);
-        long threshold = setting.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : setting.toNanos();
+        long threshold = Durations.nanos(setting);
         // platform threads' delays are for comparison: a virtual-thread rule does not warn of the machine's load
         Severity severity = virtual.warned > 0 ? Severity.WARNING : virtual.late > 0 ? Severity.INFO : Severity.OK;
         String summary = virtual.sleeps + virtual.endedEarly == 0

@@ -178,12 +178,12 @@ public final class Slim {
     }
 
     /**
-     * A sleep that ended {@link WakeupDelayRule#LATE} or more after the time it asked for: the wakeup-delay rule's
+     * A sleep that ended late ({@link WakeupDelayRule#late}) after the time it asked for: the wakeup-delay rule's
      * evidence, kept so that the rule finds on the copy the late sleeps it found on the recording.
      */
     private static boolean wokeLate(RecordedEvent sleep) {
         long asked = RecordingReader.askedNanos(sleep);
-        return asked >= 0 && sleep.getDuration().toNanos() - asked >= WakeupDelayRule.LATE;
+        return asked >= 0 && WakeupDelayRule.late(sleep.getDuration().toNanos(), asked);
     }
 
     /** Out of the JDK's parser, which calls the filter and lets it throw only unchecked exceptions. */

@@ -11,6 +11,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DurationsTest {
 
+    /**
+     * A timespan in a long's nanoseconds saturates rather than throws: a sleep for ever, which the JDK's parser gives
+     * as ChronoUnit.FOREVER's duration, refused a whole recording as damaged.
+     */
+    @Test
+    void aTimespanInNanosecondsSaturates() {
+        assertThat(Durations.nanos(Duration.ofMillis(20))).isEqualTo(20_000_000L);
+        assertThat(Durations.nanos(Duration.ofNanos(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+        assertThat(Durations.nanos(Duration.ofNanos(Long.MAX_VALUE).minusNanos(1)))
+                .isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(Durations.nanos(java.time.temporal.ChronoUnit.FOREVER.getDuration()))
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(Durations.nanos(Duration.ofDays(200_000))).isEqualTo(Long.MAX_VALUE);
+        assertThat(Durations.nanos(Duration.ofMillis(-3))).isZero();
+    }
+
     /** The thresholds of a recording's settings, as JFR writes them (jdk.ActiveSetting's value). */
     @Test
     void aSettingsTimespanIsReadInEachUnitJfrWritesAndAnythingElseIsNone() {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -295,8 +294,7 @@ public final class RecordingReader {
         if (!sleep.hasField(SLEEP_TIME)) {
             return -1;
         }
-        Duration asked = sleep.getDuration(SLEEP_TIME);
-        return asked.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : Math.max(0, asked.toNanos());
+        return Durations.nanos(sleep.getDuration(SLEEP_TIME));
     }
 
     /** {@code jdk.ThreadSleep}'s field for the time the thread asked to sleep. */
