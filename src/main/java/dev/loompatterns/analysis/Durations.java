@@ -21,8 +21,8 @@ public final class Durations {
     private Durations() {}
 
     /**
-     * A timespan in nanoseconds, held in a long: 0 for a negative one, {@code Long.MAX_VALUE} for one longer than a long
-     * holds (292 years; {@code Duration.toNanos} throws there). The JDK's parser gives a sleep for ever,
+     * A timespan in nanoseconds, held in a long: 0 for a negative one, {@code Long.MAX_VALUE} for one longer than a
+     * long holds (292 years; {@code Duration.toNanos} throws there). The JDK's parser gives a sleep for ever,
      * {@code Thread.sleep(Long.MAX_VALUE)}, as {@code ChronoUnit.FOREVER}'s duration, and a recording's settings can
      * give a threshold of 200,000 days.
      */

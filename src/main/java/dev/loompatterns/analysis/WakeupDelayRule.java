@@ -33,8 +33,8 @@ public final class WakeupDelayRule extends BaseRule {
     static final long LATE = 10_000_000L;
 
     /**
-     * Whether a sleep that lasted {@code duration} and asked for {@code asked} (nanoseconds) ended {@link #LATE} or more
-     * after its time: a late one, which this rule counts and {@code loom inspect --slim} keeps.
+     * Whether a sleep that lasted {@code duration} and asked for {@code asked} (nanoseconds) ended {@link #LATE} or
+     * more after its time: a late one, which this rule counts and {@code loom inspect --slim} keeps.
      */
     public static boolean late(long duration, long asked) {
         return duration - asked >= LATE;
