@@ -127,6 +127,7 @@ final class InspectCommand extends LoomCommand {
 
     @Override
     public Integer call() throws Exception {
+        HeapWatch.fullCollectionFirst(); // one thread reads: a young collection's figure counts the parser's garbage
         Path joined = null;
         try {
             joined = repositoryJoined(file, err()); // a gone JVM's repository folder, as one recording; else null

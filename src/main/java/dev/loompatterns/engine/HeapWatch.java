@@ -35,6 +35,17 @@ import java.util.stream.Collectors;
  * in a 32 MB heap had 97% in use after a young collection and 56% after the full one that followed, and passed; the
  * watch stops it.
  *
+ * <p>A command that reads on one thread, with no threads of a run to stop ({@code inspect}), says so
+ * ({@link #fullCollectionFirst}): for it, a young collection's figure that reaches the share is checked with a full
+ * collection ({@code System.gc()}) before anything is stopped, and only the live data that collection leaves count. A
+ * young figure counts the old generation's garbage: reading a recording of a million virtual threads, the JDK's parser
+ * leaves each chunk's constant pools, a thread entry per virtual thread, in the old generation when the chunk ends, and
+ * the watch stopped {@code inspect} in a heap of 160 MB, where 108 MB is enough with the check (docs/inspect.md, "What
+ * it costs"). After a check that left room, the next is made only once a young figure reaches halfway from those live
+ * data to the heap's end, so the full collections stay few; a heap that fills before then runs out, which {@code
+ * inspect} says in its own line. With {@code -XX:+DisableExplicitGC} the check collects nothing and the heap's use as
+ * it stands decides, as for any other command.
+ *
  * <p>It reads {@code com.sun.management}'s {@code GcInfo} (module {@code jdk.management}, in every JDK build we run
  * on), which every collector of JDK 25 gives. Measured on the project's 2-core machine (Temurin 25.0.3, 2026-12-02):
  * see docs/cli.md, "The launcher".
@@ -82,11 +93,22 @@ public final class HeapWatch implements AutoCloseable {
         List<Long> usedAfterEachSinceLastAsked();
 
         long maxBytes();
+
+        /**
+         * Where the command asked for it ({@link #fullCollectionFirst}): a full collection, then the heap in use after
+         * it; else -1, and the figure decides. Allocates nothing.
+         */
+        default long liveAfterFullCollection() {
+            return -1;
+        }
     }
 
     // the heap in use and its most at the trip, or -1: two longs, as making a Full may find no room then
     private static final AtomicLong TRIPPED_USED = new AtomicLong(-1);
     private static volatile long trippedMax;
+
+    // set by a command that reads on one thread: a young figure over the share is checked by a full collection first
+    private static volatile boolean fullCollectionFirst;
 
     // an OutOfMemoryError of the heap's that a thread did not catch, noted by the CLI's handler: the work is not whole
     private static volatile boolean ranOut;
@@ -127,7 +149,21 @@ public final class HeapWatch implements AutoCloseable {
      */
     public static HeapWatch start(Thread target, Cancellation.Ending ending, Stuck stuck) {
         reserve = new byte[reserveFor(Runtime.getRuntime().maxMemory())];
-        return start(target, ending, stuck, GRACE, jvm());
+        return start(target, ending, stuck, GRACE, jvm(() -> fullCollectionFirst));
+    }
+
+    /**
+     * Says that the command reads on one thread and holds no threads of a run ({@code inspect}): before the watch stops
+     * it, it asks for a full collection and stops it only if the live data that leaves reach the share (see the class
+     * comment). Called by the command as it starts; it holds for the rest of the JVM's life.
+     */
+    public static void fullCollectionFirst() {
+        fullCollectionFirst = true;
+    }
+
+    /** Whether a command of this JVM asked for {@link #fullCollectionFirst}. */
+    public static boolean fullCollectionFirstAsked() {
+        return fullCollectionFirst;
     }
 
     /** Frees the reserve kept since {@link #start}, for the last words; allocates nothing. */
@@ -203,8 +239,9 @@ public final class HeapWatch implements AutoCloseable {
         long max = collections.maxBytes();
         Cancellation.requested(); // loads the class while there is room: loading it once the heap is full may fail
         Cancellation.Ending endedOrClosed = () -> closed.get() || ending.ended(); // made while there is room
+        long[] bar = {0}; // where a figure counts from, once a full collection's check has moved it (full)
         try {
-            while (!full(collections, max)) {
+            while (!full(collections, max, bar)) {
                 if (closed.get()) { // without the interrupt: a thread ran out of memory, see close()
                     Thread.sleep(grace);
                     stuck.halt(true);
@@ -225,8 +262,13 @@ public final class HeapWatch implements AutoCloseable {
         }
     }
 
-    /** Whether a collection since the last look left the heap full; the first that did is kept. */
-    private static boolean full(Collections collections, long max) {
+    /**
+     * Whether a collection since the last look left the heap full; the first that did is kept. Where the collections
+     * check a figure first ({@link Collections#liveAfterFullCollection()}), a figure is one only from {@code bar} on,
+     * and a full collection's live data decide; below the share, they move the bar to halfway from them to the heap's
+     * end.
+     */
+    private static boolean full(Collections collections, long max, long[] bar) {
         try {
             if (ranOut) {
                 // a thread has died of an OutOfMemoryError: the heap ran out between two looks, or while collections
@@ -237,10 +279,20 @@ public final class HeapWatch implements AutoCloseable {
                 return true;
             }
             for (long used : collections.usedAfterEachSinceLastAsked()) {
-                if (used >= FULL_SHARE * max) {
+                if (used < Math.max(FULL_SHARE * max, bar[0])) {
+                    continue;
+                }
+                long live = collections.liveAfterFullCollection();
+                if (live < 0) { // no check asked for: the figure decides
                     trip(used, max);
                     return true;
                 }
+                if (live >= FULL_SHARE * max) {
+                    trip(live, max);
+                    return true;
+                }
+                bar[0] = live + (max - live) / 2;
+                return false; // the figures listed with this one are older than the full collection's
             }
             return false;
         } catch (OutOfMemoryError lookNeededHeap) {
@@ -263,8 +315,11 @@ public final class HeapWatch implements AutoCloseable {
         TRIPPED_USED.set(-1);
     }
 
-    /** This JVM's collectors, each asked for its count and, when that moved, for its last collection. */
-    private static Collections jvm() {
+    /**
+     * This JVM's collectors, each asked for its count and, when that moved, for its last collection; a full collection
+     * first where {@code fullCollectionFirst} says so.
+     */
+    private static Collections jvm(java.util.function.BooleanSupplier fullCollectionFirst) {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getName)
@@ -300,6 +355,19 @@ public final class HeapWatch implements AutoCloseable {
             @Override
             public long maxBytes() {
                 return max;
+            }
+
+            @Override
+            public long liveAfterFullCollection() {
+                if (!fullCollectionFirst.getAsBoolean()) {
+                    return -1;
+                }
+                System.gc(); // a full collection with every collector of JDK 25, unless the JVM's flags say otherwise
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = collectors.get(i).getCollectionCount(); // the figures before it are no longer news
+                }
+                Runtime runtime = Runtime.getRuntime();
+                return runtime.totalMemory() - runtime.freeMemory();
             }
         };
     }

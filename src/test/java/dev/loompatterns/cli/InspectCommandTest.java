@@ -474,6 +474,17 @@ class InspectCommandTest {
     }
 
     /**
+     * inspect reads on one thread, so the heap watch checks a young collection's figure with a full collection before
+     * it stops the reading: the parser's garbage in the old generation had it stop a reading the heap had room for.
+     */
+    @Test
+    void aReadingAsksTheHeapWatchForAFullCollectionBeforeItStopsIt() throws Exception {
+        LoomCliTest.Result result = LoomCliTest.loom("inspect", recording.toString());
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(dev.loompatterns.engine.HeapWatch.fullCollectionFirstAsked()).isTrue();
+    }
+
+    /**
      * The heap watch stops a reading with the interrupt Ctrl-C's hook sends: what the user reads is one line, the
      * heap's, not first a line that blames a signal nobody sent.
      */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The heap watch, fed collections a test makes. A trip cancels the session for good ({@link Cancellation} has no way
@@ -26,7 +27,7 @@ class HeapWatchTest {
     private static final long MB = 1 << 20;
 
     /** Collections as a test lists them (MB in use after each): each look takes the next list, then none. */
-    static final class Listed implements HeapWatch.Collections {
+    static class Listed implements HeapWatch.Collections {
         private final Deque<List<Long>> looks = new ArrayDeque<>();
         final Semaphore looked = new Semaphore(0);
 
@@ -46,17 +47,115 @@ class HeapWatchTest {
         }
     }
 
+    /** As {@link Listed}, for a command that asked for a full collection first: each check leaves the next figure. */
+    static final class Checked extends Listed {
+        private final Deque<Long> live = new ArrayDeque<>();
+        int fullCollections;
+
+        Checked(List<List<Long>> megabytes, List<Long> liveMegabytes) {
+            super(megabytes);
+            liveMegabytes.forEach(mb -> live.add(mb * MB));
+        }
+
+        @Override
+        public synchronized long liveAfterFullCollection() {
+            fullCollections++;
+            return live.isEmpty() ? 0 : live.poll();
+        }
+    }
+
+    /**
+     * Where the command asked for a full collection first, a young collection's figure over the share stops nothing
+     * unless the full collection leaves the share in use; the next check comes only from halfway between what it left
+     * and the heap's end.
+     */
+    @Test
+    void aFigureOverTheShareIsCheckedByAFullCollectionFirstAndTheNextOnlyHalfwayToTheEnd() throws Exception {
+        // 85: checked, 70 live, so the next check is from 85; 84: none; 86: checked again; 79: none
+        Checked collections =
+                new Checked(List.of(List.of(85L), List.of(84L), List.of(86L), List.of(79L)), List.of(70L, 70L));
+        CountDownLatch never = new CountDownLatch(1);
+        Thread target = waitingFor(never);
+        try (HeapWatch watch =
+                HeapWatch.start(target, StandInRuns.ended(target), ended -> {}, Duration.ofSeconds(1), collections)) {
+            assertThat(collections.looked.tryAcquire(6, 30, TimeUnit.SECONDS)).isTrue(); // every list, and two more
+        } finally {
+            never.countDown();
+            target.join();
+        }
+        assertThat(collections.fullCollections).isEqualTo(2);
+        assertThat(HeapWatch.tripped()).isNull();
+        assertThat(Cancellation.requested()).isFalse();
+        assertThat(target.isInterrupted()).isFalse();
+    }
+
+    /**
+     * The heap of a real JVM (the serial collector, a young generation of 4 MB, so that a young collection's figure
+     * counts the old generation's garbage): 100 MB of garbage in the old generation and 70 MB alive, 85% of the heap
+     * by a young collection's figure, 35% once collected whole. The watch stops the command by the young figure, as
+     * it does a run; a command that asked for a full collection first (inspect) is not stopped, after one.
+     */
+    @Test
+    void oldGarbageStopsACommandUnlessItAskedForAFullCollectionFirst(@TempDir Path dir) throws Exception {
+        List<String> heap = List.of("-XX:+UseSerialGC", "-Xms200m", "-Xmx200m", "-Xmn4m");
+        OwnJvm.Result asked = OwnJvm.run(dir, null, heap, OldGarbage.class, "full-collection-first");
+        assertThat(asked.code()).as(asked.err()).isZero();
+        assertThat(asked.out().lines()).containsExactly("stopped: no", "full collections: 1");
+        OwnJvm.Result notAsked = OwnJvm.run(dir, null, heap, OldGarbage.class, "as-a-run");
+        assertThat(notAsked.code()).as(notAsked.err()).isZero();
+        assertThat(notAsked.out().lines())
+                .satisfiesExactly(
+                        stopped -> assertThat(stopped).matches("stopped: 1[6-9]\\d of 199 MB \\(8\\d%\\)"),
+                        full -> assertThat(full).isEqualTo("full collections: 0"));
+    }
+
+    /** The child's program: fills the old generation with garbage and live data as the test says, watched. */
+    static final class OldGarbage {
+        static volatile Object sink;
+
+        public static void main(String[] args) throws Exception {
+            if (args[0].equals("full-collection-first")) {
+                HeapWatch.fullCollectionFirst();
+            }
+            java.lang.management.GarbageCollectorMXBean full =
+                    java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .filter(collector -> collector.getName().equals("MarkSweepCompact"))
+                            .findFirst()
+                            .orElseThrow();
+            long before = full.getCollectionCount();
+            AtomicBoolean ended = new AtomicBoolean();
+            HeapWatch watch = HeapWatch.start(Thread.currentThread(), ended::get, commandEnded -> {});
+            List<byte[]> garbage = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                garbage.add(new byte[1 << 20]); // each too big for a survivor space: to the old generation
+            }
+            garbage.clear();
+            List<byte[]> live = new java.util.ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                live.add(new byte[1 << 20]);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                sink = new byte[1024]; // young collections, the last of them with every array in the old generation
+            }
+            long backstop = System.nanoTime() + CALLED_BACKSTOP.toNanos();
+            while (full.getCollectionCount() == before && HeapWatch.tripped() == null && System.nanoTime() < backstop) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // returns at once once interrupted
+            }
+            ended.set(true);
+            watch.close();
+            Thread.interrupted(); // the watch's, where it stopped the command
+            HeapWatch.Full stopped = HeapWatch.tripped();
+            System.out.println("stopped: " + (stopped == null ? "no" : stopped.inWords()));
+            System.out.println(
+                    "full collections: " + (full.getCollectionCount() - before) + (live.size() == 70 ? "" : "?"));
+        }
+    }
+
     @Test
     void collectionsThatLeaveLessThanTheShareInUseStopNothing() throws Exception {
         Listed collections = new Listed(List.of(List.of(50L), List.of(79L, 60L), List.of(79L)));
         CountDownLatch never = new CountDownLatch(1);
-        Thread target = Thread.ofPlatform().start(() -> {
-            try {
-                never.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread target = waitingFor(never);
         AtomicBoolean stuck = new AtomicBoolean();
         try (HeapWatch watch = HeapWatch.start(
                 target, StandInRuns.ended(target), ended -> stuck.set(true), Duration.ofSeconds(1), collections)) {
@@ -82,6 +181,7 @@ class HeapWatchTest {
                         "a command deaf to it: stuck true, the command ended false",
                         "closed while it waited: stuck false",
                         "a JVM still running a grace after the command ended: stuck true, the command ended true",
+                        "checked first: tripped 82 of 100 MB (82%) after 2 full collections, the command ended",
                         "a thread out of memory, collections under the share: tripped true, the command ended",
                         "and the JVM running a grace after: stuck true, the command ended true");
     }
@@ -204,6 +304,17 @@ class HeapWatchTest {
         }
     }
 
+    /** A command that waits for {@code latch}, and keeps the interrupt that ends its wait, for the test to see. */
+    static Thread waitingFor(CountDownLatch latch) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** How long a child program waits for what a watch should do soon: a backstop, which its output then shows. */
     static final Duration CALLED_BACKSTOP = Duration.ofSeconds(30);
 
@@ -300,6 +411,18 @@ class HeapWatchTest {
             // by a full heap): the watch, left running, ends it a grace later
             System.out.println("a JVM still running a grace after the command ended: "
                     + heldUp(new Listed(List.of(List.of(96L))), command -> command.join(CALLED_BACKSTOP)));
+
+            // a command that asked for a full collection first: stopped once one leaves the share in use, by its figure
+            HeapWatch.reset();
+            Checked checked = new Checked(List.of(List.of(85L), List.of(90L)), List.of(50L, 82L));
+            Thread reading = StandInRuns.stopsOnInterrupt();
+            try (HeapWatch watch = HeapWatch.start(
+                    reading, StandInRuns.ended(reading), ended -> {}, Duration.ofSeconds(60), checked)) {
+                reading.join(CALLED_BACKSTOP);
+            }
+            System.out.println("checked first: tripped " + HeapWatch.tripped().inWords() + " after "
+                    + checked.fullCollections + " full collections, the command "
+                    + (reading.isAlive() ? "running" : "ended"));
 
             // no collection left the share in use, but a thread (JFR's, say) died of an OutOfMemoryError: the heap ran
             // out between two looks; the command is stopped, and the exit, which may find no room either, watched
