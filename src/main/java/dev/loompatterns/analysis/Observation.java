@@ -55,7 +55,10 @@ public sealed interface Observation {
         }
     }
 
-    /** {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23). */
+    /**
+     * {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23); {@code cut}
+     * where the recording cut the stack at its depth (JFR keeps the innermost frames).
+     */
     record Pinned(
             long time,
             long duration,
@@ -63,7 +66,8 @@ public sealed interface Observation {
             String carrier,
             String reason,
             String operation,
-            List<PinTaxonomy.Frame> frames)
+            List<PinTaxonomy.Frame> frames,
+            boolean cut)
             implements Observation {
         public Pinned {
             frames = List.copyOf(frames);

@@ -121,6 +121,20 @@ final class PinningRule extends BaseRule {
             new PriorityQueue<>(Comparator.comparingLong(Kept::time).reversed());
 
     private long pins;
+    /** Pins whose stack the recording cut before any frame but the JDK's ({@link #cutBeforeCode}). */
+    private long cutShortPins;
+
+    /** Said after the innermost frame of a pin whose stack holds no frame but the JDK's, cut at the stack depth. */
+    static final String CUT_SHORT = " (stack cut short, JDK frames only)";
+
+    /**
+     * Whether the recording cut the pin's stack at its depth before any frame but the JDK's: the innermost frame is
+     * then not where the program blocked, and the program's code is not in the file at all (a pin deep in the JDK's
+     * own calls, the stack deeper than JFR's 64 frames, or a recording with a small {@code stackdepth}).
+     */
+    static boolean cutBeforeCode(Observation.Pinned pin) {
+        return pin.cut() && pin.frames().stream().allMatch(f -> f.hidden() || PinTaxonomy.isJdk(f.type()));
+    }
 
     @Override
     public void accept(Observation observation) {
@@ -131,6 +145,10 @@ final class PinningRule extends BaseRule {
         PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
         String frame = PinTaxonomy.applicationFrame(pin.frames());
+        if (cutBeforeCode(pin)) {
+            frame += CUT_SHORT;
+            cutShortPins++;
+        }
         // a class loading with a subject met a contended monitor in that class's initializer (PinTaxonomy): grouped
         // where the code was, the line of the monitor, and its class kept to judge it
         boolean monitorInInitializer = classified.cause() == PinCause.CLASS_LOADING && classified.subject() != null;
@@ -284,6 +302,7 @@ final class PinningRule extends BaseRule {
                         })
                         .toList());
         details.put("timeline_complete", pins <= TIMELINE_LIMIT);
+        details.put("cut_short_pins", cutShortPins);
         if (codePins == 0) {
             return new Finding(
                     ID,
@@ -295,6 +314,7 @@ final class PinningRule extends BaseRule {
                             + " cannot unmount on JDK 25; a cold JVM does this while it loads classes. They stop once"
                             + " the classes are loaded. A long wait for an initializer means the initializer is slow:"
                             + " make it fast, or run it before the virtual threads start."
+                            + cutShort()
                             + shorterPinsLeftOut(recording),
                     details);
         }
@@ -322,9 +342,25 @@ final class PinningRule extends BaseRule {
                     .append(apartPins == 1 ? " was" : " were")
                     .append(" a class's first use or JFR's own, reported apart.");
         }
+        String cut = cutShort(); // begins with its space, as leftOut below
+        explanation.append(explanation.charAt(explanation.length() - 1) == ' ' ? cut.stripLeading() : cut);
         String leftOut = shorterPinsLeftOut(recording); // begins with its space, where the advice ends with one
         explanation.append(explanation.charAt(explanation.length() - 1) == ' ' ? leftOut.stripLeading() : leftOut);
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
+    }
+
+    /**
+     * What the pins cut short lack and how to record it, beginning with a space; nothing where none was cut short. The
+     * innermost frame named for them is the JDK's: where the program called it is beyond the recording's depth.
+     */
+    private String cutShort() {
+        if (cutShortPins == 0) {
+            return "";
+        }
+        return " " + Durations.count(cutShortPins, "pin") + " had a stack the recording cut short, JDK frames only:"
+                + " where the program blocked is beyond its stack depth (-XX:FlightRecorderOptions:stackdepth, 64"
+                + " frames unless set), and the frame named for them, marked \"stack cut short\", is the JDK's"
+                + " innermost; record with stackdepth=256 to see it.";
     }
 
     private static List<Map<String, Object>> byCause(List<Group> groups) {

@@ -53,7 +53,8 @@ class CarrierHoggingRuleTest {
                         "ForkJoinPool-1-worker-1",
                         "VM call to com.example.App.<clinit> on stack",
                         "LockSupport.park",
-                        List.of()));
+                        List.of(),
+                        false));
             }
         }
         return observations;

@@ -31,7 +31,8 @@ class CountsInWordsTest {
                 "ForkJoinPool-1-worker-1",
                 "Native or VM frame",
                 "Parking",
-                List.of(new PinTaxonomy.Frame("com.example.App", "run", 10, false, false)));
+                List.of(new PinTaxonomy.Frame("com.example.App", "run", 10, false, false)),
+                false);
     }
 
     /** A pin of a class's first use: the thread was loading a class. */
@@ -45,7 +46,8 @@ class CountsInWordsTest {
                 null,
                 List.of(
                         new PinTaxonomy.Frame("java.lang.ClassLoader", "loadClass", 500, false, false),
-                        new PinTaxonomy.Frame("com.example.App", "init", 20, false, false)));
+                        new PinTaxonomy.Frame("com.example.App", "init", 20, false, false)),
+                false);
     }
 
     private static Finding run(Rule rule, List<? extends Observation> observations) {

@@ -28,7 +28,8 @@ class PinningRuleTest {
                     "ForkJoinPool-1-worker-1",
                     "Native or VM frame on stack",
                     "Object.wait",
-                    List.of(new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false))));
+                    List.of(new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false)),
+                    false));
         }
         Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, pins, -1, "", Map.of()));
         List<Long> times = finding.list("timeline").stream()
@@ -118,7 +119,8 @@ class PinningRuleTest {
                 "Contended monitor enter",
                 List.of(
                         new PinTaxonomy.Frame("com.example.app.Registry", "<clinit>", 6, false, false),
-                        new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false))));
+                        new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false)),
+                false));
         return rule.finish(new Rule.Recording(1_000_000_000L, 4_000_000_000L, 1, -1, "", Map.of()));
     }
 
@@ -161,6 +163,47 @@ class PinningRuleTest {
         }
     }
 
+    /**
+     * A stack cut short is marked only where no frame but the JDK's was kept: a cut stack that still holds the
+     * program's frame names that frame, and a whole stack of JDK frames (a pin inside the JDK's own code) is not cut.
+     */
+    @Test
+    void onlyAStackCutBeforeAnyFrameButTheJdksIsMarkedCutShort() {
+        PinTaxonomy.Frame park =
+                new PinTaxonomy.Frame("java.lang.VirtualThread", "parkOnCarrierThread", 830, false, false);
+        PinTaxonomy.Frame work = new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false);
+        Observation.Pinned jdkOnly = fiftyMillis(1, "Native or VM frame on stack", "Thread.sleep", park);
+        Observation.Pinned withWork = fiftyMillis(2, "Native or VM frame on stack", "Thread.sleep", park, work);
+        assertThat(PinningRule.cutBeforeCode(cut(jdkOnly))).isTrue();
+        assertThat(PinningRule.cutBeforeCode(jdkOnly)).isFalse();
+        assertThat(PinningRule.cutBeforeCode(cut(withWork))).isFalse();
+
+        PinningRule rule = new PinningRule();
+        rule.accept(cut(jdkOnly));
+        rule.accept(cut(withWork));
+        Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, 2, -1, "", Map.of()));
+        assertThat(finding.list("groups"))
+                .map(group -> (String) ((Map<?, ?>) group).get("where"))
+                .containsExactlyInAnyOrder(
+                        "java.lang.VirtualThread.parkOnCarrierThread:830" + PinningRule.CUT_SHORT,
+                        "com.example.Work.call:12");
+        assertThat(finding.details()).containsEntry("cut_short_pins", 1L);
+        assertThat(finding.explanation()).contains("1 pin had a stack the recording cut short");
+    }
+
+    /** The pin as recorded with its stack cut at the recording's depth. */
+    private static Observation.Pinned cut(Observation.Pinned pin) {
+        return new Observation.Pinned(
+                pin.time(),
+                pin.duration(),
+                pin.thread(),
+                pin.carrier(),
+                pin.reason(),
+                pin.operation(),
+                pin.frames(),
+                true);
+    }
+
     /** A pin of 50 ms of thread {@code id}, with these words and frames. */
     private static Observation.Pinned fiftyMillis(
             long id, String reason, String operation, PinTaxonomy.Frame... frames) {
@@ -171,7 +214,8 @@ class PinningRuleTest {
                 "ForkJoinPool-1-worker-" + id,
                 reason,
                 operation,
-                List.of(frames));
+                List.of(frames),
+                false);
     }
 
     /** Two virtual threads that waited this long for this class's initializer. */
@@ -190,7 +234,8 @@ class PinningRuleTest {
                     "ForkJoinPool-1-worker-" + i,
                     "Waited for initialization of " + type + " by another thread",
                     "Object.wait",
-                    List.of(new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false))));
+                    List.of(new PinTaxonomy.Frame("com.example.app.Handler", "handle", 7, false, false)),
+                    false));
         }
         return rule.finish(new Rule.Recording(1_000_000_000L, 4_000_000_000L, 2, -1, "", Map.of()));
     }
@@ -232,7 +277,8 @@ class PinningRuleTest {
                 "ForkJoinPool-1-worker-1",
                 "Native or VM frame on stack",
                 "LockSupport.park",
-                List.of(new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false))));
+                List.of(new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false)),
+                false));
         return rule.finish(recordingWith(thresholds));
     }
 

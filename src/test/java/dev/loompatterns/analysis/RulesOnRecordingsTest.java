@@ -48,6 +48,29 @@ class RulesOnRecordingsTest {
             assertThat((String) g.get("where")).startsWith(Programs.UpcallSleeper.class.getName() + ".compare");
             assertThat((Long) g.get("count")).isGreaterThanOrEqualTo(4);
         });
+        assertThat(pinning.details()).containsEntry("cut_short_pins", 0L);
+        assertThat(pinning.explanation()).doesNotContain("cut short");
+    }
+
+    /**
+     * The same pins recorded with stacks cut 3 frames deep, JDK frames only: named by the innermost, marked as cut
+     * short, with how to record the rest, where the JDK's frame read as the place the program pinned (a stack deeper
+     * than JFR's 64 frames in the JDK's own calls does the same).
+     */
+    @Test
+    void pinsWhoseStackWasCutBeforeTheProgramsFramesAreSaidToBe(@TempDir Path dir) throws Exception {
+        String threeFramesDeep = "-XX:FlightRecorderOptions:stackdepth=3";
+        Path cut = Programs.record(Programs.UpcallSleeper.class, dir.resolve("cut.jfr"), "default", threeFramesDeep);
+        Finding pinning = findings(cut).get("pinning");
+        assertThat(pinning.severity()).as(pinning.summary()).isEqualTo(Severity.WARNING);
+        assertThat(pinning.summary()).contains(PinningRule.CUT_SHORT).doesNotContain(Programs.class.getName());
+        assertThat(pinning.list("groups"))
+                .isNotEmpty()
+                .allSatisfy(group ->
+                        assertThat((String) ((Map<?, ?>) group).get("where")).endsWith(PinningRule.CUT_SHORT));
+        assertThat((Long) pinning.details().get("cut_short_pins")).isGreaterThanOrEqualTo(4); // each sorter pins
+        assertThat(pinning.explanation())
+                .contains("had a stack the recording cut short, JDK frames only:", "record with stackdepth=256");
     }
 
     /**
@@ -819,7 +842,8 @@ class RulesOnRecordingsTest {
                 "Freeze or preempt failed (2)",
                 "Contended monitor enter",
                 List.of(new dev.loompatterns.jfr.PinTaxonomy.Frame(
-                        "java.lang.ClassLoader", "loadClass", 1, false, false))));
+                        "java.lang.ClassLoader", "loadClass", 1, false, false)),
+                false));
         Finding finding = rule.finish(new Rule.Recording(0, 1, 1, 1, "", Map.of()));
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.details()).containsEntry("code_pins", 0L).containsEntry("first_use_or_recorder_pins", 1L);

@@ -235,7 +235,8 @@ public final class RecordingReader {
                         thread(event, "carrierThread").carrierLabel(),
                         text(event, "pinnedReason"),
                         text(event, "blockingOperation"),
-                        Pin.frames(event.getStackTrace()));
+                        Pin.frames(event.getStackTrace()),
+                        event.getStackTrace() != null && event.getStackTrace().isTruncated());
             case "jdk.VirtualThreadSubmitFailed" ->
                 new Observation.SubmitFailed(
                         nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));

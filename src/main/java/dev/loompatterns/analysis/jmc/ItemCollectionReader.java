@@ -295,7 +295,8 @@ public final class ItemCollectionReader {
                             thread(carrier, item).carrierLabel(),
                             text(reason, item),
                             text(operation, item),
-                            frames(stack(item)));
+                            frames(stack(item)),
+                            truncated(stack(item)));
                 case "jdk.VirtualThreadSubmitFailed" ->
                     new Observation.SubmitFailed(time, thread(item), text(message, item));
                 case "jdk.ExecutionSample" ->
@@ -325,6 +326,11 @@ public final class ItemCollectionReader {
             return value instanceof Number n ? n.doubleValue() : Double.NaN;
         }
 
+        /** Whether the recording cut this stack at its depth. */
+        private static boolean truncated(IMCStackTrace stack) {
+            return stack != null && stack.getTruncationState() == IMCStackTrace.TruncationState.TRUNCATED;
+        }
+
         /**
          * A wait of this kind, or null for an event of no kind (no rule reads it); a sleep with the time it asked for
          * ({@code time}), where the event has it.
@@ -333,11 +339,8 @@ public final class ItemCollectionReader {
             if (kind == null) {
                 return null;
             }
-            Observation.Blocked blocked =
-                    Observation.Blocked.of(time, duration(item), thread(item), kind, () -> frames(stack(item)), () -> {
-                        IMCStackTrace cut = stack(item);
-                        return cut != null && cut.getTruncationState() == IMCStackTrace.TruncationState.TRUNCATED;
-                    });
+            Observation.Blocked blocked = Observation.Blocked.of(
+                    time, duration(item), thread(item), kind, () -> frames(stack(item)), () -> truncated(stack(item)));
             Object asked = sleepTime == null ? null : sleepTime.getMember(item);
             return kind == Observation.Blocked.Kind.SLEEP && asked instanceof IQuantity quantity
                     ? blocked.asked(quantity.clampedLongValueIn(UnitLookup.NANOSECOND))

@@ -60,6 +60,13 @@ class JmcRulesTest {
         RECORDINGS.put("nothing", Recordings.nothingOurRulesRead(dir));
         // small programs of loom inspect's own tests, recorded with plain -XX:StartFlightRecording
         RECORDINGS.put("upcall", Programs.record(Programs.UpcallSleeper.class, dir.resolve("upcall.jfr"), "default"));
+        RECORDINGS.put( // the pins' stacks cut before the program's frames: both readers read the cut
+                "upcall-cut-stacks",
+                Programs.record(
+                        Programs.UpcallSleeper.class,
+                        dir.resolve("upcall-cut.jfr"),
+                        "default",
+                        "-XX:FlightRecorderOptions:stackdepth=3"));
         RECORDINGS.put(
                 "hog",
                 Programs.record(
@@ -226,6 +233,7 @@ class JmcRulesTest {
                 "clean",
                 "jdk21",
                 "upcall",
+                "upcall-cut-stacks",
                 "hog",
                 "hog-pins-off",
                 "socket-pool",
