@@ -123,6 +123,8 @@ final class PinningRule extends BaseRule {
     private long pins;
     /** Pins whose stack the recording cut before any frame but the JDK's ({@link #cutBeforeCode}). */
     private long cutShortPins;
+    /** The most frames a stack cut short kept: the recording's stack depth, as far as its pins tell. */
+    private int cutDepth;
 
     /** Said after the innermost frame of a pin whose stack holds no frame but the JDK's, cut at the stack depth. */
     static final String CUT_SHORT = " (stack cut short, JDK frames only)";
@@ -148,6 +150,7 @@ final class PinningRule extends BaseRule {
         if (cutBeforeCode(pin)) {
             frame += CUT_SHORT;
             cutShortPins++;
+            cutDepth = Math.max(cutDepth, pin.frames().size());
         }
         // a class loading with a subject met a contended monitor in that class's initializer (PinTaxonomy): grouped
         // where the code was, the line of the monitor, and its class kept to judge it
@@ -357,10 +360,12 @@ final class PinningRule extends BaseRule {
         if (cutShortPins == 0) {
             return "";
         }
+        // 2048 is the most the java launcher's documentation gives for stackdepth: past 256 frames, ask for it
+        int deeper = cutDepth < 256 ? 256 : 2048;
         return " " + Durations.count(cutShortPins, "pin") + " had a stack the recording cut short, JDK frames only:"
-                + " where the program blocked is beyond its stack depth (-XX:FlightRecorderOptions:stackdepth, 64"
-                + " frames unless set), and the frame named for them, marked \"stack cut short\", is the JDK's"
-                + " innermost; record with stackdepth=256 to see it.";
+                + " where the program blocked is beyond its stack depth of " + Durations.count(cutDepth, "frame")
+                + " (-XX:FlightRecorderOptions:stackdepth, 64 unless set), and the frame named for them, marked"
+                + " \"stack cut short\", is the JDK's innermost; record with stackdepth=" + deeper + " to see it.";
     }
 
     private static List<Map<String, Object>> byCause(List<Group> groups) {

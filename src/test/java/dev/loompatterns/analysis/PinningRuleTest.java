@@ -188,7 +188,21 @@ class PinningRuleTest {
                         "java.lang.VirtualThread.parkOnCarrierThread:830" + PinningRule.CUT_SHORT,
                         "com.example.Work.call:12");
         assertThat(finding.details()).containsEntry("cut_short_pins", 1L);
-        assertThat(finding.explanation()).contains("1 pin had a stack the recording cut short");
+        assertThat(finding.explanation())
+                .contains("1 pin had a stack the recording cut short", "stack depth of 1 frame ", "stackdepth=256");
+    }
+
+    /** Stacks already 256 frames deep or more, cut short: the advice is JFR's most, 2048, not 256 again. */
+    @Test
+    void aStackCutShortAtTwoHundredAndFiftySixFramesIsToldTheMost() {
+        List<PinTaxonomy.Frame> frames = java.util.stream.IntStream.range(0, 256)
+                .mapToObj(i -> new PinTaxonomy.Frame("java.util.stream.ReferencePipeline", "collect", i, false, false))
+                .toList();
+        PinningRule rule = new PinningRule();
+        rule.accept(cut(fiftyMillis(
+                1, "Native or VM frame on stack", "Thread.sleep", frames.toArray(PinTaxonomy.Frame[]::new))));
+        Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, 1, -1, "", Map.of()));
+        assertThat(finding.explanation()).contains("stack depth of 256 frames", "record with stackdepth=2048");
     }
 
     /** The pin as recorded with its stack cut at the recording's depth. */

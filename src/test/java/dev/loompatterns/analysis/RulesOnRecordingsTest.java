@@ -70,7 +70,10 @@ class RulesOnRecordingsTest {
                         assertThat((String) ((Map<?, ?>) group).get("where")).endsWith(PinningRule.CUT_SHORT));
         assertThat((Long) pinning.details().get("cut_short_pins")).isGreaterThanOrEqualTo(4); // each sorter pins
         assertThat(pinning.explanation())
-                .contains("had a stack the recording cut short, JDK frames only:", "record with stackdepth=256");
+                .contains(
+                        "had a stack the recording cut short, JDK frames only:",
+                        "stack depth of 3 frames",
+                        "record with stackdepth=256");
     }
 
     /**
