@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -236,7 +237,7 @@ public final class RecordingReader {
                         text(event, "pinnedReason"),
                         text(event, "blockingOperation"),
                         Pin.frames(event.getStackTrace()),
-                        event.getStackTrace() != null && event.getStackTrace().isTruncated());
+                        truncated(event));
             case "jdk.VirtualThreadSubmitFailed" ->
                 new Observation.SubmitFailed(
                         nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));
@@ -280,7 +281,7 @@ public final class RecordingReader {
                 thread(event, "eventThread"),
                 kind,
                 () -> Pin.frames(event.getStackTrace()),
-                () -> event.getStackTrace() != null && event.getStackTrace().isTruncated());
+                () -> truncated(event));
         long asked = askedNanos(event);
         return kind == Observation.Blocked.Kind.SLEEP && asked >= 0 ? blocked.asked(asked) : blocked;
     }
@@ -319,6 +320,12 @@ public final class RecordingReader {
         }
         String name = thread.getJavaName();
         return new Observation.ThreadRef(thread.getJavaThreadId(), name == null ? "" : name, thread.isVirtual());
+    }
+
+    /** Whether the recording cut the event's stack at its depth (JFR keeps the innermost frames). */
+    private static boolean truncated(RecordedEvent event) {
+        RecordedStackTrace stack = event.getStackTrace();
+        return stack != null && stack.isTruncated();
     }
 
     private static String text(RecordedEvent event, String field) {
