@@ -56,8 +56,8 @@ public sealed interface Observation {
     }
 
     /**
-     * {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23); {@code cut}
-     * where the recording cut the stack at its depth (JFR keeps the innermost frames).
+     * {@code jdk.VirtualThreadPinned}; reason and operation are null where the event has none (JDK 21-23); {@code
+     * stackCut} where the recording cut the stack at its depth (JFR keeps the innermost frames).
      */
     record Pinned(
             long time,
@@ -67,7 +67,7 @@ public sealed interface Observation {
             String reason,
             String operation,
             List<PinTaxonomy.Frame> frames,
-            boolean cut)
+            boolean stackCut)
             implements Observation {
         public Pinned {
             frames = List.copyOf(frames);

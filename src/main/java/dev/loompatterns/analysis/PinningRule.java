@@ -121,22 +121,10 @@ final class PinningRule extends BaseRule {
             new PriorityQueue<>(Comparator.comparingLong(Kept::time).reversed());
 
     private long pins;
-    /** Pins whose stack the recording cut before any frame but the JDK's ({@link #cutBeforeCode}). */
+    /** Pins whose stack the recording cut before any frame but the JDK's ({@link PinTaxonomy#cutBeforeCode}). */
     private long cutShortPins;
     /** The most frames a stack cut short kept: the recording's stack depth, as far as its pins tell. */
     private int cutDepth;
-
-    /** Said after the innermost frame of a pin whose stack holds no frame but the JDK's, cut at the stack depth. */
-    static final String CUT_SHORT = " (stack cut short, JDK frames only)";
-
-    /**
-     * Whether the recording cut the pin's stack at its depth before any frame but the JDK's: the innermost frame is
-     * then not where the program blocked, and the program's code is not in the file at all (a pin deep in the JDK's
-     * own calls, the stack deeper than JFR's 64 frames, or a recording with a small {@code stackdepth}).
-     */
-    static boolean cutBeforeCode(Observation.Pinned pin) {
-        return pin.cut() && pin.frames().stream().allMatch(f -> f.hidden() || PinTaxonomy.isJdk(f.type()));
-    }
 
     @Override
     public void accept(Observation observation) {
@@ -146,9 +134,8 @@ final class PinningRule extends BaseRule {
         pins++;
         PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
-        String frame = PinTaxonomy.applicationFrame(pin.frames());
-        if (cutBeforeCode(pin)) {
-            frame += CUT_SHORT;
+        String frame = PinTaxonomy.applicationFrame(pin.frames(), pin.stackCut());
+        if (PinTaxonomy.cutBeforeCode(pin.frames(), pin.stackCut())) {
             cutShortPins++;
             cutDepth = Math.max(cutDepth, pin.frames().size());
         }

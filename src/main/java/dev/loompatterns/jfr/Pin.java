@@ -26,6 +26,9 @@ import jdk.jfr.consumer.RecordedThread;
  * @param duration          how long it stayed pinned while blocked
  * @param stack             the stack, innermost frame first, as {@code Type.method:line}, without
  *                          hidden frames
+ * @param stackCut          true where the recording cut the stack at its depth
+ *                          ({@code -XX:FlightRecorderOptions:stackdepth}, 64 frames unless set; JFR keeps the
+ *                          innermost frames): the frames that called in, the program's among them, may be beyond it
  * @param cause             why it pinned
  * @param subject           the class initialized or waited for, in whose initializer a contended monitor
  *                          was met (class-loading), or whose cache was being filled (jdk-cache-wait), where
@@ -40,9 +43,14 @@ public record Pin(
         String carrier,
         Duration duration,
         List<String> stack,
+        boolean stackCut,
         PinCause cause,
         String subject,
         boolean fromStack) {
+
+    /** The last line of {@link #describe()} where the recording cut the stack. */
+    public static final String CUT_AT_DEPTH = "... (the recording cut the stack here, at its depth: record with"
+            + " -XX:FlightRecorderOptions:stackdepth=256 to see the frames that called in)";
 
     /** What {@link #reason()} and {@link #blockingOperation()} hold when the event has no such field. */
     public static final String NOT_RECORDED = "(not recorded)";
@@ -52,8 +60,8 @@ public record Pin(
     }
 
     /**
-     * A pin known by its fields, classified from the reason, the operation and the stack (which,
-     * as text, lacks the hidden frames): what {@link #of(RecordedEvent)} makes of an event.
+     * A pin known by its fields, its whole stack recorded, classified from the reason, the operation and the stack
+     * (which, as text, lacks the hidden frames): what {@link #of(RecordedEvent)} makes of an event.
      */
     public static Pin of(
             String reason,
@@ -63,8 +71,8 @@ public record Pin(
             String carrier,
             Duration duration,
             List<String> stack) {
-        Pin unclassified =
-                new Pin(reason, blockingOperation, thread, threadId, carrier, duration, stack, null, null, false);
+        Pin unclassified = new Pin(
+                reason, blockingOperation, thread, threadId, carrier, duration, stack, false, null, null, false);
         return unclassified.classifiedBy(
                 stack.stream().map(PinTaxonomy.Frame::parse).toList());
     }
@@ -74,7 +82,8 @@ public record Pin(
         RecordedThread carrier = event.hasField("carrierThread") ? event.getThread("carrierThread") : null;
         String reason = text(event, "pinnedReason");
         String operation = text(event, "blockingOperation");
-        List<PinTaxonomy.Frame> frames = frames(event.getStackTrace());
+        RecordedStackTrace trace = event.getStackTrace();
+        List<PinTaxonomy.Frame> frames = frames(trace);
         // Hidden frames (lambda forms, FFM stubs) are the JVM's plumbing; jfr print leaves them out too.
         List<String> visible = frames.stream()
                 .filter(frame -> !frame.hidden())
@@ -88,6 +97,7 @@ public record Pin(
                 carrier == null ? "?" : nameOf(carrier),
                 event.getDuration(),
                 visible,
+                trace != null && trace.isTruncated(),
                 null,
                 null,
                 false);
@@ -105,14 +115,15 @@ public record Pin(
                 carrier,
                 duration,
                 stack,
+                stackCut,
                 found.cause(),
                 found.subject(),
                 found.fromStack());
     }
 
     /**
-     * The pin as one line, for a child JVM to report to its parent: tab-separated fields, the stack
-     * last, its frames separated by spaces. A backslash, tab, line break or space within a field is
+     * The pin as one line, for a child JVM to report to its parent: tab-separated fields, whether the stack was cut,
+     * then the stack, its frames separated by spaces. A backslash, tab, line break or space within a field is
      * written as an escape ({@code \\}, {@code \t}, {@code \n}, {@code \r}, {@code \s}), so that any thread
      * name reads back. {@link #fromLine} reads it back.
      */
@@ -130,6 +141,7 @@ public record Pin(
                 Long.toString(threadId),
                 escaped(carrier),
                 Long.toString(duration.toNanos()),
+                Boolean.toString(stackCut),
                 String.join(" ", frames));
     }
 
@@ -140,13 +152,13 @@ public record Pin(
      */
     public static Pin fromLine(String line) {
         String[] fields = line.split("\t", -1);
-        if (fields.length != 10) {
+        if (fields.length != 11) {
             throw new IllegalArgumentException("not a pin line: " + line);
         }
         try {
             List<String> stack = new ArrayList<>();
-            if (!fields[9].isEmpty()) {
-                for (String frame : fields[9].split(" ")) {
+            if (!fields[10].isEmpty()) {
+                for (String frame : fields[10].split(" ")) {
                     stack.add(unescaped(frame));
                 }
             }
@@ -158,6 +170,7 @@ public record Pin(
                     unescaped(fields[7]),
                     Duration.ofNanos(Long.parseLong(fields[8])),
                     stack,
+                    Boolean.parseBoolean(fields[9]),
                     PinCause.ofId(fields[0]),
                     fields[1].isEmpty() ? null : unescaped(fields[1]),
                     Boolean.parseBoolean(fields[2]));
@@ -212,11 +225,20 @@ public record Pin(
 
     /**
      * The innermost frame outside the JDK: the code that blocked while pinned (a comparator called
-     * back from {@code qsort}, a static initializer), or the innermost frame if all are the JDK's.
+     * back from {@code qsort}, a static initializer), or the innermost frame if all are the JDK's, then marked
+     * {@value PinTaxonomy#CUT_SHORT} where the recording cut the stack before any other.
      */
     public String topFrame() {
         return PinTaxonomy.applicationFrame(
-                stack.stream().map(PinTaxonomy.Frame::parse).toList());
+                stack.stream().map(PinTaxonomy.Frame::parse).toList(), stackCut);
+    }
+
+    /**
+     * Whether the recording cut the stack before any frame of the classes {@code ownCode} accepts: whether those
+     * classes called in cannot be told from the stack.
+     */
+    public boolean cutBefore(Predicate<String> ownCode) {
+        return stackCut && stack.stream().noneMatch(ownCode);
     }
 
     /** One line: cause, reason, operation, top frame, carrier. */
@@ -225,13 +247,16 @@ public record Pin(
                 Locale.ROOT, "%s: '%s' %s at %s on %s", causeLabel(), reason, blockingOperation, topFrame(), carrier);
     }
 
-    /** Several lines: the summary, the thread and duration, then the stack. */
+    /** Several lines: the summary, the thread and duration, then the stack, and a line where it was cut. */
     public String describe() {
         StringBuilder text = new StringBuilder(summary())
                 .append(String.format(
                         Locale.ROOT, "%n    thread %s, pinned %.1f ms", thread, duration.toNanos() / 1e6));
         stack.forEach(
                 frame -> text.append(System.lineSeparator()).append("      at ").append(frame));
+        if (stackCut) {
+            text.append(System.lineSeparator()).append("      ").append(CUT_AT_DEPTH);
+        }
         return text.toString();
     }
 

@@ -249,7 +249,7 @@ public final class PinRecorder implements AutoCloseable {
      *
      * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted
      */
-    private static String failure(
+    public static String failure(
             int atLeast,
             int atMost,
             List<String> which,

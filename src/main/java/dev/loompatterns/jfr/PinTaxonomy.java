@@ -321,6 +321,33 @@ public final class PinTaxonomy {
     }
 
     /**
+     * Said after the frame {@link #applicationFrame(List, boolean)} names where the recording cut the stack before any
+     * frame but the JDK's.
+     */
+    public static final String CUT_SHORT = " (stack cut short, JDK frames only)";
+
+    /**
+     * Whether a stack the recording cut at its depth ({@code RecordedStackTrace.isTruncated()}: JFR keeps the innermost
+     * frames) holds no frame but the JDK's: the innermost frame is then not where the program blocked, and the
+     * program's code is not in the recording at all (a pin deep in the JDK's own calls, a stack deeper than JFR's 64
+     * frames, or a recording with a small {@code -XX:FlightRecorderOptions:stackdepth}).
+     *
+     * @param cut whether the recording cut the stack
+     */
+    public static boolean cutBeforeCode(List<Frame> frames, boolean cut) {
+        return cut && frames.stream().allMatch(frame -> frame.hidden() || isJdk(frame.type()));
+    }
+
+    /**
+     * {@link #applicationFrame(List)}, marked {@link #CUT_SHORT} where the stack was {@linkplain #cutBeforeCode cut
+     * before any frame but the JDK's}.
+     */
+    public static String applicationFrame(List<Frame> frames, boolean cut) {
+        String frame = applicationFrame(frames);
+        return cutBeforeCode(frames, cut) ? frame + CUT_SHORT : frame;
+    }
+
+    /**
      * The innermost visible frame outside the JDK, as {@code Type.method:line}: the code that
      * blocked or ran; the innermost visible frame if all are the JDK's.
      */

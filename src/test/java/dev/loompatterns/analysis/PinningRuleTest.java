@@ -174,9 +174,9 @@ class PinningRuleTest {
         PinTaxonomy.Frame work = new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false);
         Observation.Pinned jdkOnly = fiftyMillis(1, "Native or VM frame on stack", "Thread.sleep", park);
         Observation.Pinned withWork = fiftyMillis(2, "Native or VM frame on stack", "Thread.sleep", park, work);
-        assertThat(PinningRule.cutBeforeCode(cut(jdkOnly))).isTrue();
-        assertThat(PinningRule.cutBeforeCode(jdkOnly)).isFalse();
-        assertThat(PinningRule.cutBeforeCode(cut(withWork))).isFalse();
+        assertThat(PinTaxonomy.cutBeforeCode(jdkOnly.frames(), true)).isTrue();
+        assertThat(PinTaxonomy.cutBeforeCode(jdkOnly.frames(), false)).isFalse();
+        assertThat(PinTaxonomy.cutBeforeCode(withWork.frames(), true)).isFalse();
 
         PinningRule rule = new PinningRule();
         rule.accept(cut(jdkOnly));
@@ -185,7 +185,7 @@ class PinningRuleTest {
         assertThat(finding.list("groups"))
                 .map(group -> (String) ((Map<?, ?>) group).get("where"))
                 .containsExactlyInAnyOrder(
-                        "java.lang.VirtualThread.parkOnCarrierThread:830" + PinningRule.CUT_SHORT,
+                        "java.lang.VirtualThread.parkOnCarrierThread:830" + PinTaxonomy.CUT_SHORT,
                         "com.example.Work.call:12");
         assertThat(finding.details()).containsEntry("cut_short_pins", 1L);
         assertThat(finding.explanation())

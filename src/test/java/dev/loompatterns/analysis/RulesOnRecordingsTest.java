@@ -3,6 +3,8 @@ package dev.loompatterns.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.jfr.RecordingReader;
+import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.RecordingSummary;
 import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.PinRecording;
 import java.nio.file.Files;
@@ -63,17 +65,22 @@ class RulesOnRecordingsTest {
         Path cut = Programs.record(Programs.UpcallSleeper.class, dir.resolve("cut.jfr"), "default", threeFramesDeep);
         Finding pinning = findings(cut).get("pinning");
         assertThat(pinning.severity()).as(pinning.summary()).isEqualTo(Severity.WARNING);
-        assertThat(pinning.summary()).contains(PinningRule.CUT_SHORT).doesNotContain(Programs.class.getName());
+        assertThat(pinning.summary()).contains(PinTaxonomy.CUT_SHORT).doesNotContain(Programs.class.getName());
         assertThat(pinning.list("groups"))
                 .isNotEmpty()
                 .allSatisfy(group ->
-                        assertThat((String) ((Map<?, ?>) group).get("where")).endsWith(PinningRule.CUT_SHORT));
+                        assertThat((String) ((Map<?, ?>) group).get("where")).endsWith(PinTaxonomy.CUT_SHORT));
         assertThat((Long) pinning.details().get("cut_short_pins")).isGreaterThanOrEqualTo(4); // each sorter pins
         assertThat(pinning.explanation())
                 .contains(
                         "had a stack the recording cut short, JDK frames only:",
                         "stack depth of 3 frames",
                         "record with stackdepth=256");
+        assertThat(RecordingSummary.read(cut).pinsByCause().keySet())
+                .as("what loom run prints of the file: the sorters' pins at the same frame, marked the same")
+                .filteredOn(key -> key.startsWith("native-frame at "))
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(key).endsWith(PinTaxonomy.CUT_SHORT));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.loompatterns.testing.Natives;
 import dev.loompatterns.testing.PinRecording;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +75,25 @@ class PinRecorderTest {
         }
 
         static void touch() {}
+    }
+
+    /**
+     * A pin 100 calls below the thread's first frame: JFR's stack, 64 frames unless set, is cut, and the pin says so;
+     * one just below it is whole.
+     */
+    @Test
+    void aPinSaysWhetherTheRecordingCutItsStack() throws InterruptedException {
+        try (PinRecorder recorder = PinRecorder.start()) {
+            Thread.ofVirtual().start(() -> Natives.pinBelow(100)).join();
+            Thread.ofVirtual().start(() -> Natives.pinBelow(0)).join();
+            assertThat(recorder.stop())
+                    .as("deep, then shallow")
+                    .extracting(Pin::stackCut)
+                    .containsExactly(true, false);
+            assertThat(recorder.pins())
+                    .allSatisfy(pin ->
+                            assertThat(pin.topFrame()).startsWith(Natives.class.getName() + ".compareIntsSlowly:"));
+        }
     }
 
     /**
@@ -318,6 +338,7 @@ class PinRecorderTest {
                 "carrier",
                 java.time.Duration.ofMillis(5),
                 List.of("com.example.FirstUseTest.lambda:18"),
+                false,
                 cause,
                 subject,
                 false);

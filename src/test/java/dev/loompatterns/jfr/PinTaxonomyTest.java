@@ -411,9 +411,54 @@ class PinTaxonomyTest {
         String line = pin.toLine();
 
         assertThat(line).doesNotContain("\n", "\r");
-        assertThat(line.split("\t", -1)).hasSize(10);
+        assertThat(line.split("\t", -1)).hasSize(11);
         assertThat(Pin.fromLine(line)).isEqualTo(pin);
         assertThat(Pin.fromLine(line).stack()).hasSize(3);
+    }
+
+    /**
+     * A stack the recording cut at its depth: kept through the child JVM's line, said under the stack, and, where no
+     * frame but the JDK's was kept, marked on the frame named for the pin; whether given packages called in is then
+     * not known.
+     */
+    @Test
+    void aStackCutAtTheRecordingsDepthIsSaid() {
+        List<String> jdkOnly = List.of("java.lang.VirtualThread.parkOnCarrierThread:830", "java.lang.Thread.sleep:540");
+        List<String> withCode = List.of("java.lang.Thread.sleep:540", "com.example.Work.call:12");
+        Pin whole = Pin.of("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, jdkOnly);
+        Pin cut = cut(whole);
+        Pin cutWithCode =
+                cut(Pin.of("Native or VM frame on stack", "LockSupport.park", "t", 1, "c", Duration.ZERO, withCode));
+
+        assertThat(Pin.fromLine(cut.toLine())).isEqualTo(cut);
+        assertThat(Pin.fromLine(whole.toLine())).isEqualTo(whole);
+        assertThat(cut.topFrame()).isEqualTo("java.lang.VirtualThread.parkOnCarrierThread:830" + PinTaxonomy.CUT_SHORT);
+        assertThat(whole.topFrame()).isEqualTo("java.lang.VirtualThread.parkOnCarrierThread:830");
+        assertThat(cutWithCode.topFrame()).isEqualTo("com.example.Work.call:12");
+        assertThat(cut.describe()).endsWith(System.lineSeparator() + "      " + Pin.CUT_AT_DEPTH);
+        assertThat(whole.describe()).doesNotContain(Pin.CUT_AT_DEPTH);
+
+        Predicate<String> example = PinTaxonomy.packages(List.of("com.example."));
+        assertThat(cut.cutBefore(example)).isTrue();
+        assertThat(cutWithCode.cutBefore(example))
+                .as("a frame of the package was kept")
+                .isFalse();
+        assertThat(whole.cutBefore(example)).as("a whole stack tells").isFalse();
+    }
+
+    private static Pin cut(Pin pin) {
+        return new Pin(
+                pin.reason(),
+                pin.blockingOperation(),
+                pin.thread(),
+                pin.threadId(),
+                pin.carrier(),
+                pin.duration(),
+                pin.stack(),
+                true,
+                pin.cause(),
+                pin.subject(),
+                pin.fromStack());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinRecorder;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
+import dev.loompatterns.testing.Natives;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -77,6 +78,36 @@ final class PinningAssertionOptionsFixtures {
         @ShouldNotPin(packages = "dev.loompatterns.*")
         void aWildcardPackage() throws Exception {
             twoUpcallPins();
+        }
+
+        /** One pin just below the test's frame: the recorded stack holds it. */
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.pinning")
+        void aPinJustBelowTheTest() throws InterruptedException {
+            Thread.ofVirtual().start(() -> Natives.pinBelow(0)).join();
+        }
+
+        /**
+         * One pin 100 calls below the test's frame, outside its package: JFR's stack, 64 frames unless set, is cut
+         * before the test's frame, so whether the package called in cannot be told.
+         */
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.pinning")
+        void aPinFarBelowTheTest() throws InterruptedException {
+            Thread.ofVirtual().start(() -> Natives.pinBelow(100)).join();
+        }
+
+        @Test
+        @ShouldPin(packages = "dev.loompatterns.pinning")
+        void aPinFarBelowTheTestExpected() throws InterruptedException {
+            Thread.ofVirtual().start(() -> Natives.pinBelow(100)).join();
+        }
+
+        /** The same pin, of a cause ignored: not counted, whatever its stack. */
+        @Test
+        @ShouldNotPin(packages = "dev.loompatterns.pinning", ignore = PinCause.NATIVE_FRAME)
+        void aPinFarBelowTheTestIgnored() throws InterruptedException {
+            Thread.ofVirtual().start(() -> Natives.pinBelow(100)).join();
         }
 
         /** A class's name is no package's: as a prefix it would count no pin either. */

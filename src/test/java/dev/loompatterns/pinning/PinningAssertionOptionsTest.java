@@ -4,6 +4,8 @@ import static dev.loompatterns.pinning.PinningAssertionTest.fixture;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.loompatterns.jfr.Pin;
+import dev.loompatterns.testing.Natives;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -38,6 +40,48 @@ class PinningAssertionOptionsTest {
                 null,
                 m -> m.startsWith(
                         "expected exactly 0 pins in dev.loompatterns.pinning" + " (jdk.VirtualThreadPinned), got 2:"));
+    }
+
+    /**
+     * A pin of the test's threads whose stack the recording cut before any frame of the packages asked for may be
+     * their code's or not: the test passes only if it passes either way. Before, such a pin was not counted, and
+     * {@code @ShouldNotPin(packages = ...)} passed whatever pinned deep below the test's code.
+     */
+    @Test
+    void aPinWhoseStackWasCutBeforeThePackagesCannotBeToldAndFailsTheTest() {
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinJustBelowTheTest"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith(
+                                "expected exactly 0 pins in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got 1:")
+                        && !m.contains("could not be told")
+                        && !m.contains(Pin.CUT_AT_DEPTH));
+        String cutBefore = "  whose they were could not be told: the recording cut its stack at its depth before any"
+                + " frame of dev.loompatterns.pinning, so the test passes only if it passes with it counted and"
+                + " without; record deeper stacks to tell (-XX:FlightRecorderOptions:stackdepth=256";
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTest"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith(
+                                "expected exactly 0 pins in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got 0")
+                        && m.contains("(not counted, whose they were could not be told, as below: 1 pin: 1 x"
+                                + " native-frame)")
+                        && m.contains(System.lineSeparator() + cutBefore)
+                        && m.contains("native-frame: 'Native or VM frame on stack' ")
+                        && m.contains(" at " + Natives.class.getName() + ".compareIntsSlowly:")
+                        && m.contains(Pin.CUT_AT_DEPTH));
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTestExpected"))
+                        .testEvents(),
+                null,
+                m -> m.startsWith(
+                                "expected at least 1 pin in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got 0")
+                        && m.contains(cutBefore));
+        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTestIgnored"))
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     /**

@@ -49,6 +49,32 @@ public final class Natives {
         return Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
     }
 
+    /**
+     * Compares two ints as a comparator called back by {@code qsort}, after sleeping 5 ms: on a virtual thread, a pin
+     * (the native frame of {@code qsort} is on its stack) whose innermost frame outside the JDK is this one.
+     */
+    public static int compareIntsSlowly(MemorySegment a, MemorySegment b) {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return compareInts(a, b);
+    }
+
+    /**
+     * Pins once ({@link #compareIntsSlowly} called back by {@code qsort}) {@code frames} calls below its caller: with
+     * more than the recording's stack depth (64 frames unless set), the recorded stack is cut before the caller's
+     * frame.
+     */
+    public static void pinBelow(int frames) {
+        if (frames > 0) {
+            pinBelow(frames - 1);
+        } else {
+            qsortWith(MethodHandles.lookup(), Natives.class, "compareIntsSlowly");
+        }
+    }
+
     /** A class loader that sleeps 5 ms in {@code findClass}, then finds nothing. */
     public static final class SlowLoader extends ClassLoader {
         public SlowLoader() {

@@ -12,7 +12,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -101,10 +103,22 @@ public final class PinningExtension implements InvocationInterceptor {
          * @param ownCode {@link #ownCode()}, worked out once for every pin of a test
          */
         boolean counts(Pin pin, Predicate<String> ownCode) {
+            return countsButForPackages(pin, ownCode)
+                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode));
+        }
+
+        /**
+         * The pin would count, but the recording cut its stack at its depth before any frame of the packages asked
+         * for: whether they called in cannot be told.
+         */
+        boolean cannotTell(Pin pin, Predicate<String> ownCode) {
+            return !packages.isEmpty() && pin.cutBefore(ownCode) && countsButForPackages(pin, ownCode);
+        }
+
+        private boolean countsButForPackages(Pin pin, Predicate<String> ownCode) {
             return pin.origin(ownCode) == PinOrigin.CODE
                     && !ignore.contains(pin.cause())
                     && (causes.isEmpty() || causes.contains(pin.cause()))
-                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode))
                     && pin.reason().contains(reason);
         }
     }
@@ -190,13 +204,15 @@ public final class PinningExtension implements InvocationInterceptor {
             return stream.close(window);
         });
         List<Pin> counted = new ArrayList<>();
+        List<Pin> cut = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
         Predicate<String> ownCode = expected.ownCode();
         for (Pin pin : seen.pins()) {
-            (expected.counts(pin, ownCode) ? counted : notCounted).add(pin);
+            (expected.counts(pin, ownCode) ? counted : expected.cannotTell(pin, ownCode) ? cut : notCounted).add(pin);
         }
-        if (counted.size() < expected.atLeast() || counted.size() > expected.atMost()) {
-            throw new AssertionError(failure(expected, counted, notCounted, seen.couldPin()));
+        // a pin whose stack was cut may or may not count: the test passes only if it passes either way
+        if (counted.size() < expected.atLeast() || counted.size() + cut.size() > expected.atMost()) {
+            throw new AssertionError(failure(expected, counted, cut, notCounted, seen.couldPin()));
         }
     }
 
@@ -276,7 +292,13 @@ public final class PinningExtension implements InvocationInterceptor {
         }
     }
 
-    static String failure(Expected expected, List<Pin> counted, List<Pin> notCounted, boolean couldPin) {
+    /**
+     * Why the test failed: {@link PinRecorder#failure}, then the pins whose stacks were cut before any frame of the
+     * packages asked for, with their stacks, since they may have decided it.
+     *
+     * @param cut the pins that would count but for the packages, whose stacks were cut before any of theirs
+     */
+    static String failure(Expected expected, List<Pin> counted, List<Pin> cut, List<Pin> notCounted, boolean couldPin) {
         List<String> which = new ArrayList<>();
         if (!expected.reason().isEmpty()) {
             which.add("with a reason containing '" + expected.reason() + "'");
@@ -288,17 +310,43 @@ public final class PinningExtension implements InvocationInterceptor {
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        return PinRecorder.failure(
-                        expected.atLeast(),
-                        expected.atMost(),
-                        which,
-                        counted,
-                        notCounted,
-                        couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
-                        ownPackage(expected.where()))
-                + System.lineSeparator()
-                + "  " + expected.askedBy();
+        Map<String, List<Pin>> notCountedByWhy = new LinkedHashMap<>();
+        notCountedByWhy.put("", notCounted);
+        notCountedByWhy.put(CANNOT_TELL, cut);
+        StringBuilder message = new StringBuilder(PinRecorder.failure(
+                expected.atLeast(),
+                expected.atMost(),
+                which,
+                counted,
+                notCountedByWhy,
+                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
+                ownPackage(expected.where())));
+        if (!cut.isEmpty()) {
+            message.append(System.lineSeparator())
+                    .append("  whose they were could not be told: the recording cut ")
+                    .append(cut.size() == 1 ? "its stack" : "their stacks")
+                    .append(" at its depth before any frame of ")
+                    .append(String.join(", ", expected.packages()))
+                    .append(", so the test passes only if it passes with ")
+                    .append(cut.size() == 1 ? "it" : "them")
+                    .append(" counted and without; record deeper stacks to tell (")
+                    .append(DEEPER_STACKS)
+                    .append("):");
+            cut.forEach(
+                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
+        }
+        return message.append(System.lineSeparator())
+                .append("  ")
+                .append(expected.askedBy())
+                .toString();
     }
+
+    /** Why the pins whose stacks were cut before the packages' frames were not counted, as the failure says it. */
+    static final String CANNOT_TELL = "whose they were could not be told, as below";
+
+    /** How to record deeper stacks in a test JVM. */
+    static final String DEEPER_STACKS =
+            "-XX:FlightRecorderOptions:stackdepth=256 in the test JVM's options, as" + " Surefire's argLine";
 
     /** The package of the test's class, where the annotation is on a method or a class; null for neither. */
     private static String ownPackage(AnnotatedElement where) {
