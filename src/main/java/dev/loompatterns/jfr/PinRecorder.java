@@ -247,7 +247,8 @@ public final class PinRecorder implements AutoCloseable {
      * As {@link #failure(int, int, List, List, List, String)}, with the pins not counted by why ("" for no reason given), in
      * the map's order: each group that is not empty gets a line of its own.
      *
-     * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted
+     * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted; ""
+     *             for nothing to say
      */
     public static String failure(
             int atLeast,
@@ -300,7 +301,7 @@ public final class PinRecorder implements AutoCloseable {
                         .append(')');
             }
         });
-        if (atLeast >= 1 && counted.isEmpty()) {
+        if (atLeast >= 1 && counted.isEmpty() && !hint.isEmpty()) {
             // a test that had joined its threads read "join them" alone as the cause: say what joining leaves
             boolean othersSeen = notCounted.values().stream().anyMatch(pins -> !pins.isEmpty());
             String joined = !hint.startsWith(RECORDED_WHEN_IT_ENDS)

@@ -319,7 +319,8 @@ public final class PinningExtension implements InvocationInterceptor {
                 which,
                 counted,
                 notCountedByWhy,
-                couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
+                // where pins could not be told, they say why none counted: "join the threads" would not
+                !cut.isEmpty() ? "" : couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
                 ownPackage(expected.where())));
         if (!cut.isEmpty()) {
             message.append(System.lineSeparator())
