@@ -49,8 +49,9 @@ public record Pin(
         boolean fromStack) {
 
     /** The last line of {@link #describe()} where the recording cut the stack. */
-    public static final String CUT_AT_DEPTH = "... (the recording cut the stack here, at its depth: record with"
-            + " -XX:FlightRecorderOptions:stackdepth=256 to see the frames that called in)";
+    public static final String CUT_AT_DEPTH = "... (the recording cut the stack here, at its depth: 64 frames unless"
+            + " -XX:FlightRecorderOptions:stackdepth set another; a greater one, 256 say, shows the frames that called"
+            + " in)";
 
     /** What {@link #reason()} and {@link #blockingOperation()} hold when the event has no such field. */
     public static final String NOT_RECORDED = "(not recorded)";
