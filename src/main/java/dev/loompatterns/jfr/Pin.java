@@ -235,11 +235,21 @@ public record Pin(
     }
 
     /**
+     * Whether a class {@code ownCode} accepts ran on the pinned thread: a frame of it is on the stack, or it is the
+     * class being initialized, whose {@code <clinit>} the JVM's reason says is on the stack where the recording cut
+     * the stack before it.
+     */
+    public boolean ranCodeOf(Predicate<String> ownCode) {
+        return stack.stream().anyMatch(ownCode)
+                || cause == PinCause.CLASS_INIT && subject != null && ownCode.test(subject);
+    }
+
+    /**
      * Whether the recording cut the stack before any frame of the classes {@code ownCode} accepts: whether those
-     * classes called in cannot be told from the stack.
+     * classes called in cannot be told ({@link #ranCodeOf} is false, but only as far as the stack goes).
      */
     public boolean cutBefore(Predicate<String> ownCode) {
-        return stackCut && stack.stream().noneMatch(ownCode);
+        return stackCut && !ranCodeOf(ownCode);
     }
 
     /** One line: cause, reason, operation, top frame, carrier. */

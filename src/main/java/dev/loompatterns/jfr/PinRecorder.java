@@ -1,5 +1,6 @@
 package dev.loompatterns.jfr;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +169,8 @@ public final class PinRecorder implements AutoCloseable {
             notCounted.put("their reason does not contain '" + reason + "'", matching.get(false));
             notCounted.put("a class's first use or JFR's own", apart());
             // the caller's package is not guessed from the stack: through a lambda it is the assertion library's
-            throw new AssertionError(
-                    failure(atLeast, atMost, which, counted, notCounted, JOIN_THE_RECORDERS_THREADS, null));
+            throw new AssertionError(failure(
+                    atLeast, atMost, which, counted, List.of(), "", notCounted, JOIN_THE_RECORDERS_THREADS, null));
         }
     }
 
@@ -240,21 +241,36 @@ public final class PinRecorder implements AutoCloseable {
             List<Pin> notCounted,
             String hint,
             String ownPackage) {
-        return failure(atLeast, atMost, which, counted, Collections.singletonMap("", notCounted), hint, ownPackage);
+        return failure(
+                atLeast,
+                atMost,
+                which,
+                counted,
+                List.of(),
+                "",
+                Collections.singletonMap("", notCounted),
+                hint,
+                ownPackage);
     }
 
     /**
-     * As {@link #failure(int, int, List, List, List, String)}, with the pins not counted by why ("" for no reason given), in
-     * the map's order: each group that is not empty gets a line of its own.
+     * As {@link #failure(int, int, List, List, List, String)}, with pins that may or may not count, and the pins not
+     * counted by why ("" for no reason given), in the map's order: each group that is not empty gets a line of its own.
      *
-     * @param hint what to do so that the pins are seen, said when at least one was expected and none was counted; ""
-     *             for nothing to say
+     * @param untold     pins that may or may not count (their stacks cut before the frames that would tell): named
+     *                   after the count, then listed with their stacks under {@code untoldWhy}, and counted with the
+     *                   others for what to do about too many
+     * @param untoldWhy  why they could not be told, and what the verdict made of them
+     * @param hint       what to do so that the pins are seen, said when at least one was expected and none was counted
+     *                   nor could be
      */
     public static String failure(
             int atLeast,
             int atMost,
             List<String> which,
             List<Pin> counted,
+            List<Pin> untold,
+            String untoldWhy,
             Map<String, List<Pin>> notCounted,
             String hint,
             String ownPackage) {
@@ -269,15 +285,26 @@ public final class PinRecorder implements AutoCloseable {
                 .append(one ? " pin" : " pins")
                 .append(which.isEmpty() ? "" : " " + String.join(", ", which))
                 .append(" (jdk.VirtualThreadPinned), got ")
-                .append(counted.size());
-        if (!counted.isEmpty()) {
+                .append(counted.size())
+                .append(untold.isEmpty() ? "" : ", and " + untold.size() + " that could not be told");
+        if (!counted.isEmpty() || !untold.isEmpty()) {
             message.append(':');
             counted.forEach(
                     pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
         }
-        if (counted.size() > atMost) {
+        if (!untold.isEmpty()) {
+            message.append(System.lineSeparator())
+                    .append("  ")
+                    .append(untoldWhy)
+                    .append(':');
+            untold.forEach(
+                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
+        }
+        List<Pin> mayCount = new ArrayList<>(counted);
+        mayCount.addAll(untold);
+        if (mayCount.size() > atMost) {
             // too many: what to do about each cause, as docs/pins.md and loom inspect say it
-            counted.stream()
+            mayCount.stream()
                     .map(Pin::cause)
                     .distinct()
                     .forEach(cause -> message.append(System.lineSeparator())
@@ -285,7 +312,7 @@ public final class PinRecorder implements AutoCloseable {
                             .append(cause.id())
                             .append(": ")
                             .append(cause.advice()));
-            if (counted.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT)) {
+            if (mayCount.stream().anyMatch(pin -> pin.cause() == PinCause.CLASS_INIT)) {
                 message.append(System.lineSeparator()).append(firstUseInATest(ownPackage));
             }
         }
@@ -301,7 +328,7 @@ public final class PinRecorder implements AutoCloseable {
                         .append(')');
             }
         });
-        if (atLeast >= 1 && counted.isEmpty() && !hint.isEmpty()) {
+        if (atLeast >= 1 && mayCount.isEmpty()) {
             // a test that had joined its threads read "join them" alone as the cause: say what joining leaves
             boolean othersSeen = notCounted.values().stream().anyMatch(pins -> !pins.isEmpty());
             String joined = !hint.startsWith(RECORDED_WHEN_IT_ENDS)

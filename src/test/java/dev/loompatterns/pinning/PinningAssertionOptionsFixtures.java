@@ -103,6 +103,16 @@ final class PinningAssertionOptionsFixtures {
             Thread.ofVirtual().start(() -> Natives.pinBelow(100)).join();
         }
 
+        /**
+         * A pin in the test's package's own initializer, 100 calls below it: the stack is cut before the initializer's
+         * frame, but the JVM's reason names it, so the pin is told as the package's.
+         */
+        @Test
+        @ShouldPin(packages = "dev.loompatterns.pinning", cause = PinCause.CLASS_INIT)
+        void aPinFarBelowTheTestsOwnInitializer() throws InterruptedException {
+            Thread.ofVirtual().start(SleepsFarBelowItsInitializer::touch).join();
+        }
+
         /** The same pin, of a cause ignored: not counted, whatever its stack. */
         @Test
         @ShouldNotPin(packages = "dev.loompatterns.pinning", ignore = PinCause.NATIVE_FRAME)
@@ -149,6 +159,15 @@ final class PinningAssertionOptionsFixtures {
     static final class BlocksInItsInitializer {
         static {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+
+        static void touch() {}
+    }
+
+    /** Sleeps 100 calls below its initializer: a class-init pin whose stack is cut before the initializer's frame. */
+    static final class SleepsFarBelowItsInitializer {
+        static {
+            Natives.parkBelow(100); // no frame of this package's but the initializer's own
         }
 
         static void touch() {}

@@ -68,10 +68,20 @@ public final class Natives {
      * frame.
      */
     public static void pinBelow(int frames) {
+        below(frames, () -> qsortWith(MethodHandles.lookup(), Natives.class, "compareIntsSlowly"));
+    }
+
+    /** Parks 10 ms {@code frames} calls below its caller: in a static initializer, on a virtual thread, a pin. */
+    public static void parkBelow(int frames) {
+        below(frames, () -> java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L));
+    }
+
+    /** Runs {@code then} {@code frames} calls below its caller. */
+    public static void below(int frames, Runnable then) {
         if (frames > 0) {
-            pinBelow(frames - 1);
+            below(frames - 1, then);
         } else {
-            qsortWith(MethodHandles.lookup(), Natives.class, "compareIntsSlowly");
+            then.run();
         }
     }
 

@@ -11,10 +11,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -103,8 +102,7 @@ public final class PinningExtension implements InvocationInterceptor {
          * @param ownCode {@link #ownCode()}, worked out once for every pin of a test
          */
         boolean counts(Pin pin, Predicate<String> ownCode) {
-            return countsButForPackages(pin, ownCode)
-                    && (packages.isEmpty() || pin.stack().stream().anyMatch(ownCode));
+            return countsButForPackages(pin, ownCode) && (packages.isEmpty() || pin.ranCodeOf(ownCode));
         }
 
         /**
@@ -293,8 +291,8 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     /**
-     * Why the test failed: {@link PinRecorder#failure}, then the pins whose stacks were cut before any frame of the
-     * packages asked for, with their stacks, since they may have decided it.
+     * Why the test failed: {@link PinRecorder#failure}, the pins whose stacks were cut before any frame of the packages
+     * asked for named after the count and listed with their stacks, since they may have decided it.
      *
      * @param cut the pins that would count but for the packages, whose stacks were cut before any of theirs
      */
@@ -310,44 +308,31 @@ public final class PinningExtension implements InvocationInterceptor {
         if (!expected.packages().isEmpty()) {
             which.add("in " + String.join(", ", expected.packages()));
         }
-        Map<String, List<Pin>> notCountedByWhy = new LinkedHashMap<>();
-        notCountedByWhy.put("", notCounted);
-        notCountedByWhy.put(CANNOT_TELL, cut);
-        StringBuilder message = new StringBuilder(PinRecorder.failure(
-                expected.atLeast(),
-                expected.atMost(),
-                which,
-                counted,
-                notCountedByWhy,
-                // where pins could not be told, they say why none counted: "join the threads" would not
-                !cut.isEmpty() ? "" : couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
-                ownPackage(expected.where())));
-        if (!cut.isEmpty()) {
-            message.append(System.lineSeparator())
-                    .append("  whose they were could not be told: the recording cut ")
-                    .append(cut.size() == 1 ? "its stack" : "their stacks")
-                    .append(" at its depth before any frame of ")
-                    .append(String.join(", ", expected.packages()))
-                    .append(", so the test passes only if it passes with ")
-                    .append(cut.size() == 1 ? "it" : "them")
-                    .append(" counted and without; record deeper stacks to tell (")
-                    .append(DEEPER_STACKS)
-                    .append("):");
-            cut.forEach(
-                    pin -> message.append(System.lineSeparator()).append("  ").append(pin.describe()));
-        }
-        return message.append(System.lineSeparator())
-                .append("  ")
-                .append(expected.askedBy())
-                .toString();
+        String untoldWhy = cut.isEmpty()
+                ? ""
+                : "could not be told: the recording cut " + (cut.size() == 1 ? "its stack" : "their stacks")
+                        + " at its depth before any frame of " + String.join(", ", expected.packages())
+                        + ", so the test passes only if it passes with " + (cut.size() == 1 ? "it" : "them")
+                        + " counted and without; to tell, record deeper stacks (" + DEEPER_STACKS + ")";
+        return PinRecorder.failure(
+                        expected.atLeast(),
+                        expected.atMost(),
+                        which,
+                        counted,
+                        cut,
+                        untoldWhy,
+                        Collections.singletonMap("", notCounted),
+                        couldPin ? PinRecorder.JOIN_THE_TESTS_THREADS : NO_THREAD_CREATED,
+                        ownPackage(expected.where()))
+                + System.lineSeparator()
+                + "  "
+                + expected.askedBy();
     }
 
-    /** Why the pins whose stacks were cut before the packages' frames were not counted, as the failure says it. */
-    static final String CANNOT_TELL = "whose they were could not be told, as below";
-
     /** How to record deeper stacks in a test JVM. */
-    static final String DEEPER_STACKS =
-            "-XX:FlightRecorderOptions:stackdepth=256 in the test JVM's options, as" + " Surefire's argLine";
+    static final String DEEPER_STACKS = "a -XX:FlightRecorderOptions:stackdepth greater than the depth in force, 64"
+            + " unless set: 256, say, or 2048, the most the java launcher's documentation gives; in the test JVM's"
+            + " options, as Surefire's argLine";
 
     /** The package of the test's class, where the annotation is on a method or a class; null for neither. */
     private static String ownPackage(AnnotatedElement where) {
