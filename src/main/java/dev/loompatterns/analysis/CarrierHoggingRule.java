@@ -556,7 +556,11 @@ final class CarrierHoggingRule extends BaseRule {
                     ID,
                     Severity.OK,
                     "No virtual thread was seen holding its carrier for " + Durations.words(REPORTED)
-                            + " or more (sampled with no recorded block that released it).",
+                            + " or more (sampled with no recorded block that released it"
+                            + (recording.off(List.of(PINNED))
+                                    ? "; with " + PINNED + " off, a block that kept it, pinned, read as a release"
+                                    : "")
+                            + ").",
                     unseen(recording) + sparse(sparse, period, starved),
                     details);
         }
@@ -664,7 +668,27 @@ final class CarrierHoggingRule extends BaseRule {
                 + (recording.off(RELEASING_TYPES)
                         ? " This recording's settings leave " + RELEASING_EVENTS
                                 + " off: only a gap in the samples could end a stretch."
-                        : "");
+                        : "")
+                + pinsUnseen(recording);
+    }
+
+    /**
+     * Which blocks that kept the carrier, pinned, read as releases: all where the pins were off (a helper's hunt: a
+     * hog that slept while pinned read as one with its pins, and "no virtual thread seen" without), the shorter ones
+     * where the settings give a pin's threshold.
+     */
+    private static String pinsUnseen(Recording recording) {
+        if (recording.off(List.of(PINNED))) {
+            return " This recording's settings leave " + PINNED + " off, so a block that kept the carrier, pinned (a"
+                    + " sleep in a class initializer, an FFM upcall), read as one that released it, and a virtual"
+                    + " thread that held its carrier through such blocks is not seen.";
+        }
+        List<String> thresholds =
+                recording.threshold(PINNED).stream().map(Durations::setting).toList();
+        return thresholds.isEmpty()
+                ? ""
+                : " JFR records a pin only from its threshold (" + Durations.list(thresholds) + " in this recording),"
+                        + " so a block that kept the carrier, pinned for less, read as one that released it.";
     }
 
     /** The array with the value at {@code index}, grown if it is full. */

@@ -125,6 +125,11 @@ final class PinningRule extends BaseRule {
     private long cutShortPins;
     /** The most frames a stack cut short kept: the recording's stack depth, as far as its pins tell. */
     private int cutDepth;
+    /** Pins recorded with no stack at all. */
+    private long noStackPins;
+
+    /** The most frames the java launcher's documentation gives for {@code -XX:FlightRecorderOptions:stackdepth}. */
+    static final int MOST_FRAMES = 2048;
 
     @Override
     public void accept(Observation observation) {
@@ -135,14 +140,19 @@ final class PinningRule extends BaseRule {
         PinTaxonomy.Classification classified = PinTaxonomy.classify(pin.reason(), pin.operation(), pin.frames());
         PinOrigin origin = PinTaxonomy.origin(classified.cause(), classified.subject(), PinTaxonomy.NOT_JDK);
         String frame = PinTaxonomy.applicationFrame(pin.frames(), pin.stackCut());
-        if (PinTaxonomy.cutBeforeCode(pin.frames(), pin.stackCut())) {
-            cutShortPins++;
-            cutDepth = Math.max(cutDepth, pin.frames().size());
-        }
         // a class loading with a subject met a contended monitor in that class's initializer (PinTaxonomy): grouped
         // where the code was, the line of the monitor, and its class kept to judge it
         boolean monitorInInitializer = classified.cause() == PinCause.CLASS_LOADING && classified.subject() != null;
-        String where = classified.subject() != null && !monitorInInitializer ? classified.subject() : frame;
+        boolean namedByFrame = classified.subject() == null || monitorInInitializer;
+        String where = namedByFrame ? frame : classified.subject();
+        // counted where the frame names the group: a group named by its class is not marked, nor said to be
+        if (namedByFrame && PinTaxonomy.cutBeforeCode(pin.frames(), pin.stackCut())) {
+            cutShortPins++;
+            cutDepth = Math.max(cutDepth, pin.frames().size());
+        }
+        if (pin.frames().isEmpty()) {
+            noStackPins++;
+        }
         Group group = groups.computeIfAbsent(
                 new GroupKey(classified.cause(), where, origin, monitorInInitializer ? classified.subject() : null),
                 k -> new Group(k.cause(), k.where(), k.origin(), k.initializer()));
@@ -293,6 +303,7 @@ final class PinningRule extends BaseRule {
                         .toList());
         details.put("timeline_complete", pins <= TIMELINE_LIMIT);
         details.put("cut_short_pins", cutShortPins);
+        details.put("no_stack_pins", noStackPins);
         if (codePins == 0) {
             return new Finding(
                     ID,
@@ -305,6 +316,7 @@ final class PinningRule extends BaseRule {
                             + " the classes are loaded. A long wait for an initializer means the initializer is slow:"
                             + " make it fast, or run it before the virtual threads start."
                             + cutShort()
+                            + noStack()
                             + shorterPinsLeftOut(recording),
                     details);
         }
@@ -332,11 +344,21 @@ final class PinningRule extends BaseRule {
                     .append(apartPins == 1 ? " was" : " were")
                     .append(" a class's first use or JFR's own, reported apart.");
         }
-        String cut = cutShort(); // begins with its space, as leftOut below
+        String cut = cutShort() + noStack(); // begins with its space, as leftOut below
         explanation.append(explanation.charAt(explanation.length() - 1) == ' ' ? cut.stripLeading() : cut);
         String leftOut = shorterPinsLeftOut(recording); // begins with its space, where the advice ends with one
         explanation.append(explanation.charAt(explanation.length() - 1) == ' ' ? leftOut.stripLeading() : leftOut);
         return new Finding(ID, Severity.WARNING, summary, explanation.toString().strip(), details);
+    }
+
+    /** What the pins with no stack lack and how to record it, beginning with a space; nothing where all had one. */
+    private String noStack() {
+        if (noStackPins == 0) {
+            return "";
+        }
+        return " " + Durations.count(noStackPins, "pin") + (noStackPins == 1 ? " was" : " were") + " recorded with no"
+                + " stack, so where the program blocked is not in the file: record " + PINNED + " with its stackTrace"
+                + " on, as the JDK's default and profile settings do.";
     }
 
     /**
@@ -348,11 +370,15 @@ final class PinningRule extends BaseRule {
             return "";
         }
         // 2048 is the most the java launcher's documentation gives for stackdepth: past 256 frames, ask for it
-        int deeper = cutDepth < 256 ? 256 : 2048;
+        String deeper = cutDepth < 256
+                ? "record with stackdepth=256 to see it."
+                : cutDepth < MOST_FRAMES
+                        ? "record with stackdepth=" + MOST_FRAMES + " to see it."
+                        : MOST_FRAMES + " frames is the most the java launcher's documentation gives for it.";
         return " " + Durations.count(cutShortPins, "pin") + " had a stack the recording cut short, JDK frames only:"
                 + " where the program blocked is beyond its stack depth of " + Durations.count(cutDepth, "frame")
                 + " (-XX:FlightRecorderOptions:stackdepth, 64 unless set), and the frame named for them, marked"
-                + " \"stack cut short\", is the JDK's innermost; record with stackdepth=" + deeper + " to see it.";
+                + " \"stack cut short\", is the JDK's innermost; " + deeper;
     }
 
     private static List<Map<String, Object>> byCause(List<Group> groups) {

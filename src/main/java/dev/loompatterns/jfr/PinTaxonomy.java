@@ -349,7 +349,8 @@ public final class PinTaxonomy {
 
     /**
      * The innermost visible frame outside the JDK, as {@code Type.method:line}: the code that
-     * blocked or ran; the innermost visible frame if all are the JDK's.
+     * blocked or ran; the innermost visible frame if all are the JDK's; the innermost frame if all are hidden (a stack
+     * cut to the JVM's own plumbing).
      */
     public static String applicationFrame(List<Frame> frames) {
         String first = null;
@@ -364,7 +365,12 @@ public final class PinTaxonomy {
                 return frame.toString();
             }
         }
-        return first == null ? "(no stack trace recorded)" : first;
+        if (first != null) {
+            return first;
+        }
+        return frames.isEmpty()
+                ? "(no stack trace recorded)"
+                : frames.getFirst().toString();
     }
 
     /**

@@ -314,19 +314,7 @@ class CarrierHoggingRuleTest {
     /** The sleep threshold the explanation gives is the recording's where its settings say, the JDK's defaults else. */
     @Test
     void theSleepThresholdIsTheRecordingsWhereItsSettingsSay() {
-        CarrierHoggingRule rule = new CarrierHoggingRule();
-        rule.accept(new Observation.Sample(T0, HOG, FRAME));
-        Finding finding = rule.finish(new Rule.Recording(
-                T0,
-                T0 + MS,
-                1,
-                1000,
-                "r.jfr",
-                Map.of(),
-                Map.of("jdk.ThreadSleep", java.util.Set.of(java.time.Duration.ofMillis(1))),
-                Map.of(),
-                Map.of(),
-                false));
+        Finding finding = oneSampleWithThreshold("jdk.ThreadSleep", java.time.Duration.ofMillis(1));
         assertThat(finding.explanation())
                 .contains("from its threshold (1 ms in this recording)")
                 .as("a bound both ways: above, the blocks it cannot see; below, the sampling at its ends")
@@ -334,6 +322,52 @@ class CarrierHoggingRuleTest {
                         + " last, so it can fall short of the hold by up to a sampling period at each end.");
         assertThat(run(List.of(new Observation.Sample(T0, HOG, FRAME))).explanation())
                 .contains("from its threshold (20 ms in the JDK's default settings, 10 ms in profile)");
+    }
+
+    /**
+     * A spinner whose sleeps were pinned, recorded with the pins off, reads as releasing its carrier at each sleep: the
+     * finding says the pins were off rather than only "no virtual thread seen" (a helper's hunt); with a pin threshold
+     * in the settings, the explanation gives it.
+     */
+    @Test
+    void aRecordingWithThePinsOffOrAboveAThresholdSaysWhatItCouldNotSee() {
+        Finding off = run(
+                spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false),
+                Map.of("jdk.VirtualThreadPinned", EventEnabled.OFF));
+        assertThat(off.severity()).isEqualTo(Severity.OK);
+        assertThat(off.summary())
+                .endsWith("(sampled with no recorded block that released it; with jdk.VirtualThreadPinned off, a block"
+                        + " that kept it, pinned, read as a release).");
+        assertThat(off.explanation())
+                .contains("This recording's settings leave jdk.VirtualThreadPinned off, so a block that kept the"
+                        + " carrier, pinned");
+        Finding on = run(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false));
+        assertThat(on.summary()).doesNotContain("jdk.VirtualThreadPinned");
+        assertThat(on.explanation())
+                .doesNotContain("jdk.VirtualThreadPinned off")
+                .doesNotContain("pinned for less");
+
+        Finding threshold = oneSampleWithThreshold("jdk.VirtualThreadPinned", java.time.Duration.ofSeconds(1));
+        assertThat(threshold.explanation())
+                .contains("JFR records a pin only from its threshold (1 s in this recording), so a block that kept the"
+                        + " carrier, pinned for less, read as one that released it.");
+    }
+
+    /** One sample of the hog, in a recording whose settings give the event type this threshold. */
+    private static Finding oneSampleWithThreshold(String eventType, java.time.Duration threshold) {
+        CarrierHoggingRule rule = new CarrierHoggingRule();
+        rule.accept(new Observation.Sample(T0, HOG, FRAME));
+        return rule.finish(new Rule.Recording(
+                T0,
+                T0 + MS,
+                1,
+                1000,
+                "r.jfr",
+                Map.of(),
+                Map.of(eventType, java.util.Set.of(threshold)),
+                Map.of(),
+                Map.of(),
+                false));
     }
 
     /** Socket events are said to be throttled unless the recording's settings had their throttle off. */

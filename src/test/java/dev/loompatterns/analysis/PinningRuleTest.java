@@ -192,17 +192,54 @@ class PinningRuleTest {
                 .contains("1 pin had a stack the recording cut short", "stack depth of 1 frame ", "stackdepth=256");
     }
 
-    /** Stacks already 256 frames deep or more, cut short: the advice is JFR's most, 2048, not 256 again. */
+    /**
+     * Stacks already 256 frames deep or more, cut short: the advice is JFR's most, 2048, not 256 again; at 2048 frames
+     * no advice to record deeper (a helper's hunt: it said "record with stackdepth=2048" at 2048).
+     */
     @Test
     void aStackCutShortAtTwoHundredAndFiftySixFramesIsToldTheMost() {
-        List<PinTaxonomy.Frame> frames = java.util.stream.IntStream.range(0, 256)
+        assertThat(cutAt(256).explanation()).contains("stack depth of 256 frames", "record with stackdepth=2048");
+        assertThat(cutAt(2048).explanation())
+                .contains("stack depth of 2,048 frames", "2048 frames is the most the java launcher's documentation")
+                .doesNotContain("record with stackdepth");
+    }
+
+    private static Finding cutAt(int depth) {
+        List<PinTaxonomy.Frame> frames = java.util.stream.IntStream.range(0, depth)
                 .mapToObj(i -> new PinTaxonomy.Frame("java.util.stream.ReferencePipeline", "collect", i, false, false))
                 .toList();
         PinningRule rule = new PinningRule();
         rule.accept(cut(fiftyMillis(
                 1, "Native or VM frame on stack", "Thread.sleep", frames.toArray(PinTaxonomy.Frame[]::new))));
-        Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, 1, -1, "", Map.of()));
-        assertThat(finding.explanation()).contains("stack depth of 256 frames", "record with stackdepth=2048");
+        return rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, 1, -1, "", Map.of()));
+    }
+
+    /**
+     * A group named by its class (an initializer's pin) is not marked as cut short, so not counted as such; a stack
+     * cut to the JVM's hidden frames is named by the innermost of them, not as no stack; a pin with no stack is
+     * counted and said (a helper's hunt: both read "(no stack trace recorded)", the first with the mark).
+     */
+    @Test
+    void onlyPinsNamedByTheirFrameCountAsCutShortAndPinsWithNoStackAreSaid() {
+        PinTaxonomy.Frame park =
+                new PinTaxonomy.Frame("java.lang.VirtualThread", "parkOnCarrierThread", 830, false, false);
+        PinTaxonomy.Frame post = new PinTaxonomy.Frame("java.lang.VirtualThread", "postPinnedEvent", 1, true, false);
+        PinningRule rule = new PinningRule();
+        rule.accept(cut(fiftyMillis(1, "VM call to com.example.Slow.<clinit> on stack", "LockSupport.park", park)));
+        rule.accept(cut(fiftyMillis(2, "Native or VM frame on stack", "LockSupport.park", post)));
+        rule.accept(fiftyMillis(3, "Native or VM frame on stack", "LockSupport.park"));
+        Finding finding = rule.finish(new Rule.Recording(1_000_000_000L, 2_000_000_000L, 3, -1, "", Map.of()));
+        assertThat(finding.list("groups"))
+                .map(group -> (String) ((Map<?, ?>) group).get("where"))
+                .containsExactlyInAnyOrder(
+                        "com.example.Slow",
+                        "java.lang.VirtualThread.postPinnedEvent:1" + PinTaxonomy.CUT_SHORT,
+                        "(no stack trace recorded)");
+        assertThat(finding.details()).containsEntry("cut_short_pins", 1L).containsEntry("no_stack_pins", 1L);
+        assertThat(finding.explanation())
+                .contains("1 pin had a stack the recording cut short")
+                .contains("1 pin was recorded with no stack, so where the program blocked is not in the file: record"
+                        + " jdk.VirtualThreadPinned with its stackTrace on");
     }
 
     /** The pin as recorded with its stack cut at the recording's depth. */

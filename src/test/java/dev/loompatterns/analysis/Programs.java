@@ -107,6 +107,26 @@ public final class Programs {
     }
 
     /**
+     * A virtual thread ({@code hog}) that computes for 1 s inside the JDK's {@code BigInteger}: recorded with stacks a
+     * few frames deep, its samples hold none of the program's frames.
+     */
+    public static final class JdkHog {
+        static volatile int sink;
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread.ofVirtual()
+                    .name("hog")
+                    .start(() -> {
+                        long end = System.nanoTime() + 1_000_000_000L;
+                        while (System.nanoTime() < end) {
+                            sink = java.math.BigInteger.valueOf(3).pow(100_000).bitLength();
+                        }
+                    })
+                    .join();
+        }
+    }
+
+    /**
      * A virtual thread ({@code sleeper}) that starts a {@code hog} and sleeps 30 ms; the hog, next in the one
      * carrier's queue (run with {@code -Djdk.virtualThreadScheduler.parallelism=1}), computes until 230 ms after the
      * sleeper went to sleep, so the sleeper, woken at its time, waits about 200 ms for the carrier. The order does not

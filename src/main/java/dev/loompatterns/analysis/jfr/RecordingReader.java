@@ -245,7 +245,7 @@ public final class RecordingReader {
                 new Observation.Sample(
                         nanos(event.getStartTime()),
                         thread(event, "sampledThread"),
-                        PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace())));
+                        PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace()), truncated(event)));
             case Observation.CpuLoad.EVENT_TYPE -> cpuLoad(event);
             case "loompatterns.TaskSubmitted" ->
                 new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));

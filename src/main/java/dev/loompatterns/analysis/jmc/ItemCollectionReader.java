@@ -300,7 +300,10 @@ public final class ItemCollectionReader {
                 case "jdk.VirtualThreadSubmitFailed" ->
                     new Observation.SubmitFailed(time, thread(item), text(message, item));
                 case "jdk.ExecutionSample" ->
-                    new Observation.Sample(time, thread(item), PinTaxonomy.applicationFrame(frames(stack(item))));
+                    new Observation.Sample(
+                            time,
+                            thread(item),
+                            PinTaxonomy.applicationFrame(frames(stack(item)), truncated(stack(item))));
                 case Observation.CpuLoad.EVENT_TYPE -> cpuLoad(time, item);
                 case "loompatterns.TaskSubmitted" -> new Observation.TaskSubmitted(time, number(taskId, item));
                 case "loompatterns.TaskStarted" ->

@@ -7,6 +7,7 @@ import dev.loompatterns.analysis.Finding;
 import dev.loompatterns.analysis.Programs;
 import dev.loompatterns.analysis.jfr.RecordingReader;
 import dev.loompatterns.cli.PinningRecording;
+import dev.loompatterns.jfr.PinTaxonomy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,15 @@ class JmcRulesTest {
                         dir.resolve("hog.jfr"),
                         "profile",
                         "-Djdk.virtualThreadScheduler.parallelism=1"));
+        // the samples' stacks cut before the program's frames: both readers mark the JDK's frame named for the hog
+        RECORDINGS.put(
+                "jdk-hog-cut-stacks",
+                Programs.record(
+                        Programs.JdkHog.class,
+                        dir.resolve("jdk-hog-cut.jfr"),
+                        "profile",
+                        "-Djdk.virtualThreadScheduler.parallelism=1",
+                        "-XX:FlightRecorderOptions:stackdepth=3"));
         // carrier-hogging reads pins and sleeps too, but needs only the samples: without pins it still tells
         RECORDINGS.put(
                 "hog-pins-off",
@@ -236,6 +246,7 @@ class JmcRulesTest {
                 "upcall-cut-stacks",
                 "hog",
                 "hog-pins-off",
+                "jdk-hog-cut-stacks",
                 "socket-pool",
                 "socket-pool-unthrottled",
                 "pins-off",
@@ -340,6 +351,25 @@ class JmcRulesTest {
         assertThat(pinning.getExplanation())
                 .contains("native-frame: move the blocking call out of the native callback")
                 .contains("Details: pins ", "groups: [cause native-frame");
+    }
+
+    /**
+     * A hog whose samples were cut before the program's frames is named by the JDK's frame, marked as pins cut so are
+     * (a helper's hunt: it named {@code java.math.BigInteger.subtract} plainly, as where the program held its carrier);
+     * the comparison above holds JMC's reader to the same summary.
+     */
+    @Test
+    void aHogWhoseSamplesWereCutBeforeTheProgramsFramesIsMarked() throws Exception {
+        Finding hogging = ours(RECORDINGS.get("jdk-hog-cut-stacks")).get("carrier-hogging");
+        assertThat(hogging.severity())
+                .as(hogging.summary())
+                .isIn(dev.loompatterns.analysis.Severity.INFO, dev.loompatterns.analysis.Severity.WARNING);
+        assertThat(hogging.list("threads"))
+                .first()
+                .satisfies(row -> assertThat((String) ((Map<?, ?>) row).get("top_frame"))
+                        .startsWith("java.math.BigInteger.")
+                        .endsWith(PinTaxonomy.CUT_SHORT));
+        assertThat(hogging.summary()).contains(PinTaxonomy.CUT_SHORT);
     }
 
     @Test
