@@ -41,7 +41,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * {@code Thread} object made, not merely started) while it runs (told apart by thread id). A pin
  * is recorded when the blocking ends, so the test method must wait for its threads to finish.
  * Pins are classified by {@link PinTaxonomy}: a class's first use and
- * JFR's own code never count; {@code packages} and {@code ignore} narrow further. A test method
+ * JFR's own code never count; {@code packages} and {@code ignore} narrow further. A pin whose stack JFR cut before any
+ * frame of the packages may be theirs or not: the test passes only if it passes either way. A test method
  * that throws fails with its own exception; the pins are then not checked. The failure message
  * lists each counted pin with its cause, reason, blocking operation, carrier and stack, and names
  * the pins not counted.

@@ -56,6 +56,9 @@ public @interface ShouldNotPin {
      * (blocking inside one is your pin, not a first use; waiting for another thread to run one, or
      * a contended monitor inside one, is a first use, whoever's it is). Default: every package outside the JDK.
      * Subpackages count too; a name that is no package name ({@code "com.example.*"}) is a configuration error.
+     * A pin whose stack JFR cut at its depth (64 frames unless {@code -XX:FlightRecorderOptions:stackdepth} says)
+     * before any frame of these packages may be theirs or not: the test passes only if it passes with it counted and
+     * without, and a failure lists it as one that could not be told.
      */
     String[] packages() default {};
 
