@@ -34,10 +34,8 @@ class PinningAssertionOptionsTest {
         fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsOutsideTheGivenPackages"))
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
-        PinningAssertionTest.failedOnce(
-                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "pinsInsideTheGivenPackages"))
-                        .testEvents(),
-                null,
+        narrowedFails(
+                "pinsInsideTheGivenPackages",
                 m -> m.startsWith(
                         "expected exactly 0 pins in dev.loompatterns.pinning" + " (jdk.VirtualThreadPinned), got 2:"));
     }
@@ -49,10 +47,8 @@ class PinningAssertionOptionsTest {
      */
     @Test
     void aPinWhoseStackWasCutBeforeThePackagesCannotBeToldAndFailsTheTest() {
-        PinningAssertionTest.failedOnce(
-                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinJustBelowTheTest"))
-                        .testEvents(),
-                null,
+        narrowedFails(
+                "aPinJustBelowTheTest",
                 m -> m.startsWith(
                                 "expected exactly 0 pins in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got 1:")
                         && !m.contains("could not be told")
@@ -60,10 +56,8 @@ class PinningAssertionOptionsTest {
         String cutBefore = "  could not be told: the recording cut its stack at its depth before any frame of"
                 + " dev.loompatterns.pinning, so the test passes only if it passes with it counted and without; to"
                 + " tell, record deeper stacks (a -XX:FlightRecorderOptions:stackdepth greater than the depth in force";
-        PinningAssertionTest.failedOnce(
-                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTest"))
-                        .testEvents(),
-                null,
+        narrowedFails(
+                "aPinFarBelowTheTest",
                 m -> m.startsWith("expected exactly 0 pins in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got"
                                 + " 0, and 1 that could not be told:")
                         && m.contains(System.lineSeparator() + cutBefore)
@@ -72,22 +66,28 @@ class PinningAssertionOptionsTest {
                         && m.contains(Pin.CUT_AT_DEPTH)
                         && m.contains("  what to do, native-frame: ")
                         && !m.contains("not counted"));
-        PinningAssertionTest.failedOnce(
-                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTestExpected"))
-                        .testEvents(),
-                null,
+        narrowedFails(
+                "aPinFarBelowTheTestExpected",
                 m -> m.startsWith("expected at least 1 pin in dev.loompatterns.pinning (jdk.VirtualThreadPinned), got"
                                 + " 0, and 1 that could not be told:")
                         && m.contains(cutBefore)
                         && !m.contains("what to do")
                         && !m.contains("blocking ends")); // "nothing of the kind pinned" would be false
         // an initializer's pin is told by the JVM's reason, which names the class, whatever the stack kept
-        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTestsOwnInitializer"))
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(1).failed(0));
-        fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aPinFarBelowTheTestIgnored"))
-                .testEvents()
-                .assertStatistics(s -> s.succeeded(1).failed(0));
+        for (String passes : List.of("aPinFarBelowTheTestsOwnInitializer", "aPinFarBelowTheTestIgnored")) {
+            fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, passes))
+                    .testEvents()
+                    .assertStatistics(s -> s.succeeded(1).failed(0));
+        }
+    }
+
+    /** The {@link PinningAssertionOptionsFixtures.Narrowed} test of this name failed once, with such a message. */
+    private static void narrowedFails(String fixtureMethod, java.util.function.Predicate<String> message) {
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, fixtureMethod))
+                        .testEvents(),
+                null,
+                message);
     }
 
     /**
