@@ -335,7 +335,8 @@ public final class PinTaxonomy {
      * @param cut whether the recording cut the stack
      */
     public static boolean cutBeforeCode(List<Frame> frames, boolean cut) {
-        return cut && frames.stream().allMatch(frame -> frame.hidden() || isJdk(frame.type()));
+        // no frame at all is no stack, said as such, not a cut one
+        return cut && !frames.isEmpty() && frames.stream().allMatch(frame -> frame.hidden() || isJdk(frame.type()));
     }
 
     /**

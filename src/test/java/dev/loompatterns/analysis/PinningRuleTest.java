@@ -177,6 +177,9 @@ class PinningRuleTest {
         assertThat(PinTaxonomy.cutBeforeCode(jdkOnly.frames(), true)).isTrue();
         assertThat(PinTaxonomy.cutBeforeCode(jdkOnly.frames(), false)).isFalse();
         assertThat(PinTaxonomy.cutBeforeCode(withWork.frames(), true)).isFalse();
+        assertThat(PinTaxonomy.cutBeforeCode(List.of(), true))
+                .as("no frame: no stack, not a cut one")
+                .isFalse();
 
         PinningRule rule = new PinningRule();
         rule.accept(cut(jdkOnly));
