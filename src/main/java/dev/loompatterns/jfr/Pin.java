@@ -25,7 +25,7 @@ import jdk.jfr.consumer.RecordedThread;
  * @param carrier           the carrier thread that was held
  * @param duration          how long it stayed pinned while blocked
  * @param stack             the stack, innermost frame first, as {@code Type.method:line}, without
- *                          hidden frames
+ *                          hidden frames (where all are hidden, as in a stack cut one frame deep, the innermost)
  * @param stackCut          true where the recording cut the stack at its depth
  *                          ({@code -XX:FlightRecorderOptions:stackdepth}, 64 frames unless set; JFR keeps the
  *                          innermost frames): the frames that called in, the program's among them, may be beyond it
@@ -90,6 +90,10 @@ public record Pin(
                 .filter(frame -> !frame.hidden())
                 .map(PinTaxonomy.Frame::toString)
                 .toList();
+        if (visible.isEmpty() && !frames.isEmpty()) {
+            // a stack cut to the JVM's plumbing: its innermost frame, as loom inspect names it, rather than none
+            visible = List.of(frames.getFirst().toString());
+        }
         Pin unclassified = new Pin(
                 reason == null ? NOT_RECORDED : reason,
                 operation == null ? NOT_RECORDED : operation,

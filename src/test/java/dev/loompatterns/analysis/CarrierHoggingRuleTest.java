@@ -351,6 +351,10 @@ class CarrierHoggingRuleTest {
         assertThat(threshold.explanation())
                 .contains("JFR records a pin only from its threshold (1 s in this recording), so a block that kept the"
                         + " carrier, pinned for less, read as one that released it.");
+        assertThat(oneSampleWithThreshold("jdk.VirtualThreadPinned", java.time.Duration.ZERO)
+                        .explanation())
+                .as("every pin recorded")
+                .doesNotContain("pinned for less");
     }
 
     /** One sample of the hog, in a recording whose settings give the event type this threshold. */
