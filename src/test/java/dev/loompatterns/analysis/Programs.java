@@ -107,8 +107,8 @@ public final class Programs {
     }
 
     /**
-     * A virtual thread ({@code hog}) that computes for 1 s inside the JDK's {@code BigInteger}: recorded with stacks a
-     * few frames deep, its samples hold none of the program's frames.
+     * A virtual thread ({@code hog}) that computes for 2 s, as {@link Hog} does, inside the JDK's {@code BigInteger}:
+     * recorded with stacks a few frames deep, its samples hold none of the program's frames.
      */
     public static final class JdkHog {
         static volatile int sink;
@@ -117,7 +117,7 @@ public final class Programs {
             Thread.ofVirtual()
                     .name("hog")
                     .start(() -> {
-                        long end = System.nanoTime() + 1_000_000_000L;
+                        long end = System.nanoTime() + 2_000_000_000L;
                         while (System.nanoTime() < end) {
                             sink = java.math.BigInteger.valueOf(3).pow(100_000).bitLength();
                         }

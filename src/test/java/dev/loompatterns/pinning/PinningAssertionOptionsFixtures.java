@@ -110,7 +110,7 @@ final class PinningAssertionOptionsFixtures {
         @Test
         @ShouldPin(packages = "dev.loompatterns.pinning", cause = PinCause.CLASS_INIT)
         void aPinFarBelowTheTestsOwnInitializer() throws InterruptedException {
-            Thread.ofVirtual().start(SleepsFarBelowItsInitializer::touch).join();
+            Thread.ofVirtual().start(ParksFarBelowItsInitializer::touch).join();
         }
 
         /** The same pin, of a cause ignored: not counted, whatever its stack. */
@@ -164,8 +164,8 @@ final class PinningAssertionOptionsFixtures {
         static void touch() {}
     }
 
-    /** Sleeps 100 calls below its initializer: a class-init pin whose stack is cut before the initializer's frame. */
-    static final class SleepsFarBelowItsInitializer {
+    /** Parks 100 calls below its initializer: a class-init pin whose stack is cut before the initializer's frame. */
+    static final class ParksFarBelowItsInitializer {
         static {
             Natives.parkBelow(100); // no frame of this package's but the initializer's own
         }
