@@ -40,6 +40,14 @@ assert message.contains('native-frame') && message.contains('Native or VM frame 
 assert message.contains('(asked for by @ShouldNotPin on com.example.PinnedTest') : message
 assert failure.text().contains('com.example.PinnedTest.compareSlowly') : failure.text()
 
+// A pin too deep in a library for JFR's 64 frames to hold the test's own: not passed over, failed as one that could
+// not be told, with its stack cut where JFR cut it.
+def deep = new XmlSlurper().parse(new File(reports, 'TEST-com.example.DeepPinTest.xml')).testcase.failure
+assert deep.size() == 1 : "DeepPinTest did not fail"
+def deepMessage = deep.@message.text()
+assert deepMessage.contains('expected exactly 0 pins in com.example (jdk.VirtualThreadPinned), got 0, and 1 that could not be told') : deepMessage
+assert deep.text().contains('org.lib.NativeSort.compareSlowly') && deep.text().contains('... (the recording cut the stack here') : deep.text()
+
 // Times of the 200 empty tests with and without the assertion (surefire reports milliseconds).
 def summary = { suite ->
     def times = suite.testcase.findAll { it.@name.text().startsWith('anEmptyTest') }.collect { (it.@time.text() as double) * 1000 }.sort()
