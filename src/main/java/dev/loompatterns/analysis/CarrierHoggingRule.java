@@ -559,7 +559,10 @@ final class CarrierHoggingRule extends BaseRule {
                             + " or more (sampled with no recorded block that released it"
                             + (recording.off(List.of(PINNED))
                                     ? "; with " + PINNED + " off, a block that kept it, pinned, read as a release"
-                                    : "")
+                                    : recording.part(List.of(PINNED)).isEmpty()
+                                            ? ""
+                                            : "; with " + PINNED + " on for part of the recording only, a block that"
+                                                    + " kept it, pinned, while it was off read as a release")
                             + ").",
                     unseen(recording) + sparse(sparse, period, starved),
                     details);
@@ -669,7 +672,11 @@ final class CarrierHoggingRule extends BaseRule {
                         ? " This recording's settings leave " + RELEASING_EVENTS
                                 + " off: only a gap in the samples could end a stretch."
                         : "")
-                + pinsUnseen(recording);
+                + pinsUnseen(recording)
+                + (recording.part(List.of(SAMPLE)).isEmpty()
+                        ? ""
+                        : " " + SAMPLE + " was on for part of the recording only, so a virtual thread that held its"
+                                + " carrier while it was off is not seen. " + PART_ONLY);
     }
 
     /**
@@ -683,13 +690,19 @@ final class CarrierHoggingRule extends BaseRule {
                     + " sleep in a class initializer, an FFM upcall), read as one that released it, and a virtual"
                     + " thread that held its carrier through such blocks is not seen.";
         }
+        String part = recording.part(List.of(PINNED)).isEmpty()
+                ? ""
+                : " This recording had " + PINNED + " on for part of it only, so while it was off a block that kept"
+                        + " the carrier, pinned, read as one that released it.";
         Set<Duration> set = recording.threshold(PINNED);
         List<String> thresholds = set.stream().map(Durations::setting).toList();
         // a threshold of 0 (loom's own profiles) records every pin: nothing read as a release
-        return set.stream().allMatch(Duration::isZero)
-                ? ""
-                : " JFR records a pin only from its threshold (" + Durations.list(thresholds) + " in this recording),"
-                        + " so a block that kept the carrier, pinned for less, read as one that released it.";
+        return part
+                + (set.stream().allMatch(Duration::isZero)
+                        ? ""
+                        : " JFR records a pin only from its threshold (" + Durations.list(thresholds)
+                                + " in this recording),"
+                                + " so a block that kept the carrier, pinned for less, read as one that released it.");
     }
 
     /** The array with the value at {@code index}, grown if it is full. */

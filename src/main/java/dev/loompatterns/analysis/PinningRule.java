@@ -224,25 +224,31 @@ final class PinningRule extends BaseRule {
 
     /**
      * Where pins were counted, what the counts leave out: the pins shorter than the recording's threshold, which JFR
-     * does not record; nothing at 0 ms, or where the settings do not say. A review's 94 pins of about 5 ms read "26
-     * pins held carriers for 138 ms" with a 20 ms threshold that a recording of 0 ms beside it lowered for 2 s, and
-     * said neither.
+     * does not record; nothing at 0 ms, or where the settings do not say; and those while the pins were off, where a
+     * second recording turned them on for a while ({@code EventEnabled.PART}). A review's 94 pins of about 5 ms read
+     * "26 pins held carriers for 138 ms" with a 20 ms threshold that a recording of 0 ms beside it lowered for 2 s,
+     * and said neither.
      */
     private static String shorterPinsLeftOut(Recording recording) {
+        String part = recording.part(List.of(PINNED)).isEmpty()
+                ? ""
+                : " " + PINNED + " was on for part of the recording only, so the pins while it was off are not"
+                        + " counted. " + PART_ONLY;
         Set<Duration> thresholds = recording.threshold(PINNED);
         if (thresholds.isEmpty()) {
-            return "";
+            return part;
         }
         Duration least = thresholds.iterator().next();
         Duration most = thresholds.stream().max(Comparator.naturalOrder()).orElseThrow();
         if (most.isZero()) {
-            return "";
+            return part;
         }
         if (least.equals(most)) {
-            return " These are the pins of " + Durations.setting(most) + " or more, the recording's threshold: JFR"
+            return part + " These are the pins of " + Durations.setting(most)
+                    + " or more, the recording's threshold: JFR"
                     + " leaves shorter ones out. Record with a threshold of 0 ms to count every pin.";
         }
-        return " The recording's threshold for pins moved between " + Durations.setting(least) + " and "
+        return part + " The recording's threshold for pins moved between " + Durations.setting(least) + " and "
                 + Durations.setting(most) + " while it recorded (another recording with other settings ran beside it,"
                 + " say), so the pins shorter than " + Durations.setting(most) + " are counted only while it was lower."
                 + " Record with a threshold of 0 ms throughout to count every pin.";

@@ -113,7 +113,7 @@ public interface Rule {
             return Math.max(0, end - start);
         }
 
-        /** Whether the recording had the event type on, off, or does not say. */
+        /** Whether the recording had the event type on, on for part of it, off, or does not say. */
         public EventEnabled enabled(String eventType) {
             return settings.getOrDefault(eventType, EventEnabled.UNKNOWN);
         }
@@ -129,11 +129,21 @@ public interface Rule {
         }
 
         /**
-         * Whether the settings had one of these event types on at some point: only then does no event
-         * of them mean that nothing happened.
+         * Whether the settings had one of these event types on all along: only then does no event of them mean that
+         * nothing happened.
          */
         public boolean on(Collection<String> eventTypes) {
             return eventTypes.stream().anyMatch(type -> enabled(type) == EventEnabled.ON);
+        }
+
+        /**
+         * Those of these event types the settings had on for part of the recording only ({@link EventEnabled#PART}),
+         * in the order given.
+         */
+        public List<String> part(Collection<String> eventTypes) {
+            return eventTypes.stream()
+                    .filter(type -> enabled(type) == EventEnabled.PART)
+                    .toList();
         }
     }
 }

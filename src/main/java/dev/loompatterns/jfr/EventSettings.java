@@ -15,9 +15,10 @@ import jdk.jfr.consumer.RecordedEvent;
  * Whether a recording had event types on, from the {@code jdk.ActiveSetting} events JFR writes at
  * each chunk's start and at each change of a setting (one stream can turn a type on for a while:
  * scheduling's {@code queueing-delay} does). Each names the event type by its id in the recording's
- * metadata, the setting ({@code enabled}) and its value ({@code true} or {@code false}). A
- * recording without such events, from a .jfc that leaves {@code jdk.ActiveSetting} off, says
- * nothing either way: {@link EventEnabled#UNKNOWN}.
+ * metadata, the setting ({@code enabled}) and its value ({@code true} or {@code false}): both for
+ * a type on for part of the recording only ({@link EventEnabled#PART}). A recording without such
+ * events, from a .jfc that leaves {@code jdk.ActiveSetting} off, says nothing either way:
+ * {@link EventEnabled#UNKNOWN}.
  *
  * <p>Give it the recording's event types ({@code RecordingFile.readEventTypes()}) and the names
  * asked about, then every event as it is read ({@link #accept}).
@@ -34,6 +35,7 @@ public final class EventSettings {
     private final boolean typesKnown;
     private final Set<String> seen = new HashSet<>();
     private final Set<String> on = new HashSet<>();
+    private final Set<String> off = new HashSet<>();
     private final Map<String, Set<String>> thresholds = new HashMap<>();
     private final Map<String, Set<String>> periods = new HashMap<>();
     private final Map<String, Set<String>> throttles = new HashMap<>();
@@ -62,9 +64,7 @@ public final class EventSettings {
         String name = event.getString("name");
         if ("enabled".equals(name)) {
             seen.add(type);
-            if ("true".equals(event.getString("value"))) {
-                on.add(type);
-            }
+            (("true".equals(event.getString("value"))) ? on : off).add(type);
         } else if (name != null) {
             Map<String, Set<String>> values = switch (name) {
                 case "threshold" -> thresholds;
@@ -117,7 +117,7 @@ public final class EventSettings {
      */
     public EventEnabled enabled(String type) {
         if (on.contains(type)) {
-            return EventEnabled.ON;
+            return off.contains(type) ? EventEnabled.PART : EventEnabled.ON;
         }
         if (seen.contains(type)) {
             return EventEnabled.OFF;

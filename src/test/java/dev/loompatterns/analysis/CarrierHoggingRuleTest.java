@@ -331,18 +331,32 @@ class CarrierHoggingRuleTest {
      */
     @Test
     void aRecordingWithThePinsOffOrAboveAThresholdSaysWhatItCouldNotSee() {
-        Finding off = run(
-                spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false),
-                Map.of("jdk.VirtualThreadPinned", EventEnabled.OFF));
-        assertThat(off.severity()).isEqualTo(Severity.OK);
-        assertThat(off.summary())
-                .endsWith("(sampled with no recorded block that released it; with jdk.VirtualThreadPinned off, a block"
-                        + " that kept it, pinned, read as a release).");
-        assertThat(off.explanation())
-                .contains("This recording's settings leave jdk.VirtualThreadPinned off, so a block that kept the"
-                        + " carrier, pinned");
-        Finding on = run(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false));
+        // off, or on for part of the recording only (a second recording turned them on): the same, for when off
+        Map<EventEnabled, List<String>> said = Map.of(
+                EventEnabled.OFF,
+                List.of(
+                        "; with jdk.VirtualThreadPinned off, a block that kept it, pinned, read as a release).",
+                        "This recording's settings leave jdk.VirtualThreadPinned off, so a block that kept the carrier,"
+                                + " pinned"),
+                EventEnabled.PART,
+                List.of(
+                        "; with jdk.VirtualThreadPinned on for part of the recording only, a block that kept it,"
+                                + " pinned, while it was off read as a release).",
+                        "This recording had jdk.VirtualThreadPinned on for part of it only, so while it was off a block"
+                                + " that kept the carrier, pinned, read as one that released it."));
+        said.forEach((pins, texts) -> {
+            Finding finding = sleepingSpinner(Map.of("jdk.VirtualThreadPinned", pins, "jdk.ExecutionSample", pins));
+            assertThat(finding.severity()).as(pins.name()).isEqualTo(Severity.OK);
+            assertThat(finding.summary()).as(pins.name()).endsWith(texts.get(0));
+            assertThat(finding.explanation()).as(pins.name()).contains(texts.get(1));
+        });
+        assertThat(sleepingSpinner(Map.of("jdk.ExecutionSample", EventEnabled.PART))
+                        .explanation())
+                .contains("jdk.ExecutionSample was on for part of the recording only, so a virtual thread that held"
+                        + " its carrier while it was off is not seen. " + BaseRule.PART_ONLY);
+        Finding on = sleepingSpinner(Map.of());
         assertThat(on.summary()).doesNotContain("jdk.VirtualThreadPinned");
+        assertThat(on.explanation()).doesNotContain("part of");
         assertThat(on.explanation())
                 .doesNotContain("jdk.VirtualThreadPinned off")
                 .doesNotContain("pinned for less");
@@ -355,6 +369,11 @@ class CarrierHoggingRuleTest {
                         .explanation())
                 .as("every pin recorded")
                 .doesNotContain("pinned for less");
+    }
+
+    /** A spinner whose sleeps were pinned, in a recording whose settings say this of the event types. */
+    private static Finding sleepingSpinner(Map<String, EventEnabled> settings) {
+        return run(spinsBetweenBlocks(Observation.Blocked.Kind.SLEEP, false), settings);
     }
 
     /** One sample of the hog, in a recording whose settings give the event type this threshold. */

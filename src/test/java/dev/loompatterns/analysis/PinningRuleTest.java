@@ -322,7 +322,33 @@ class PinningRuleTest {
                 .doesNotContain("  ");
     }
 
+    /**
+     * Pins counted in a recording that had them on for part of it only (a second recording turned them on): the
+     * explanation says the pins while they were off are not counted, with or without a threshold in the settings.
+     */
+    @Test
+    void pinsCountedWhileOnForPartOfTheRecordingSaySo() {
+        String part = " jdk.VirtualThreadPinned was on for part of the recording only, so the pins while it was off are"
+                + " not counted. " + BaseRule.PART_ONLY;
+        for (Set<Duration> thresholds :
+                List.of(Set.<Duration>of(), Set.of(Duration.ZERO), Set.of(Duration.ofMillis(20)))) {
+            Finding finding = onePin(thresholds, EventEnabled.PART);
+            assertThat(finding.severity()).as(thresholds.toString()).isEqualTo(Severity.WARNING);
+            assertThat(finding.explanation())
+                    .as(thresholds.toString())
+                    .contains(part)
+                    .doesNotContain("  ");
+            assertThat(onePin(thresholds, EventEnabled.ON).explanation())
+                    .as(thresholds.toString())
+                    .doesNotContain("part of the recording");
+        }
+    }
+
     private static Finding onePin(Set<Duration> thresholds) {
+        return onePin(thresholds, EventEnabled.ON);
+    }
+
+    private static Finding onePin(Set<Duration> thresholds, EventEnabled pins) {
         PinningRule rule = new PinningRule();
         rule.accept(new Observation.Pinned(
                 1_000_000_000L,
@@ -333,17 +359,21 @@ class PinningRuleTest {
                 "LockSupport.park",
                 List.of(new PinTaxonomy.Frame("com.example.Work", "call", 12, false, false)),
                 false));
-        return rule.finish(recordingWith(thresholds));
+        return rule.finish(recordingWith(thresholds, pins));
     }
 
     private static Rule.Recording recordingWith(Set<Duration> thresholds) {
+        return recordingWith(thresholds, EventEnabled.ON);
+    }
+
+    private static Rule.Recording recordingWith(Set<Duration> thresholds, EventEnabled pins) {
         return new Rule.Recording(
                 0,
                 2_000_000_000L,
                 1,
                 -1,
                 "",
-                Map.of("jdk.VirtualThreadPinned", EventEnabled.ON),
+                Map.of("jdk.VirtualThreadPinned", pins),
                 Map.of("jdk.VirtualThreadPinned", thresholds),
                 Map.of(),
                 Map.of(),

@@ -614,6 +614,49 @@ public final class Programs {
         }
     }
 
+    /**
+     * A program beside which a second recording runs for a while, as a {@code jcmd JFR.start}, JMC or an agent would:
+     * it turns {@code jdk.VirtualThreadStart}, {@code jdk.VirtualThreadEnd} and {@code jdk.VirtualThreadPinned} on,
+     * in the file's recording too, for as long as it runs. Before it and after it, {@value #BEFORE} virtual threads
+     * each sleep {@value #SLEEP_MS} ms (recorded at the JDK's default threshold, 20 ms) and end, and one pins in an
+     * FFM upcall; while it runs, {@value #DURING} more sleep and end. Record with those three off.
+     */
+    public static final class PartlyRecorded {
+        public static final int BEFORE = 20;
+        public static final int DURING = 5;
+        static final int SLEEP_MS = 30;
+
+        public static void main(String[] args) throws InterruptedException {
+            sleepers(BEFORE);
+            Thread pinner = Thread.ofVirtual().start(UpcallSleeper::sort);
+            pinner.join();
+            try (jdk.jfr.Recording other = new jdk.jfr.Recording()) {
+                other.enable("jdk.VirtualThreadStart");
+                other.enable("jdk.VirtualThreadEnd");
+                other.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO);
+                other.start();
+                sleepers(DURING);
+            }
+            sleepers(BEFORE);
+        }
+
+        private static void sleepers(int count) throws InterruptedException {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(SLEEP_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
     /** A JVM that starts no virtual thread: no pin and no submit failure, however loaded the machine. */
     public static final class NoVirtualThreads {
         public static void main(String[] args) {

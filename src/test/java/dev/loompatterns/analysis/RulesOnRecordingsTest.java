@@ -467,6 +467,62 @@ class RulesOnRecordingsTest {
         assertThat(jmcCensusSummary(file)).as("JMC's reader").isEqualTo(census.summary());
     }
 
+    /**
+     * A second recording in the same JVM turned the virtual threads' starts, ends and pins on in this one for a while
+     * ({@link Programs.PartlyRecorded}): both readers say so ({@code EventEnabled.PART}), the census counts the starts
+     * and ends it saw and says nothing of how many were alive, and pinning, with no pin seen, does not know. Read as on
+     * all along, the 40 threads that slept while they were off counted "alive throughout": a helper's {@code jcmd}
+     * recording of 30 ms threads read "at least 9,400 alive at once; median lifetime at least 7.8 s", and one whose
+     * pins came while they were off read OK, "jdk.VirtualThreadPinned was on".
+     */
+    @Test
+    void eventsOnForPartOfTheRecordingAreSaidSo(@TempDir Path dir) throws Exception {
+        Path file = Programs.record(
+                Programs.PartlyRecorded.class,
+                dir.resolve("partly.jfr"),
+                "default,jdk.VirtualThreadStart#enabled=false,jdk.VirtualThreadEnd#enabled=false,"
+                        + "jdk.VirtualThreadPinned#enabled=false");
+        List<String> part = List.of("jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.VirtualThreadPinned");
+        Map<String, Finding> found = findings(file);
+
+        Finding census = found.get("virtual-thread-census");
+        assertThat(census.severity()).isEqualTo(Severity.INFO);
+        assertThat(census.summary())
+                .as("the starts and ends while they were on: more than the sleepers, if the JDK started its own")
+                .matches("\\d+ virtual threads started, \\d+ ended; how many were alive at once and how long they"
+                        + " lived is not known: jdk.VirtualThreadStart and jdk.VirtualThreadEnd were on for part of the"
+                        + " recording only\\.");
+        assertThat((Long) census.details().get("started")).isGreaterThanOrEqualTo(Programs.PartlyRecorded.DURING);
+        assertThat(census.details())
+                .containsEntry("part_only", part.subList(0, 2))
+                .doesNotContainKey("alive_throughout")
+                .containsEntry("peak_alive", null)
+                .containsEntry("alive_at_end", null)
+                .containsEntry("lifetime_median_ms", null)
+                .containsEntry("alive_over_time", List.of());
+        assertThat(census.explanation()).contains("JFR records with the union of the settings");
+
+        Finding pinning = found.get("pinning");
+        assertThat(pinning.severity()).as(pinning.summary()).isEqualTo(Severity.NA);
+        assertThat(pinning.summary())
+                .isEqualTo("Not known: no jdk.VirtualThreadPinned event, and jdk.VirtualThreadPinned was on for part"
+                        + " of the recording only.");
+        assertThat(pinning.explanation())
+                .startsWith(BaseRule.PART_ONLY + " Record with jdk.VirtualThreadPinned on from the recording's start");
+
+        org.openjdk.jmc.common.item.IItemCollection items =
+                org.openjdk.jmc.flightrecorder.JfrLoaderToolkit.loadEvents(file.toFile());
+        for (String type : part) {
+            assertThat(dev.loompatterns.analysis.jmc.ItemCollectionReader.enabled(items, type))
+                    .as("JMC's reader, " + type)
+                    .isEqualTo(dev.loompatterns.jfr.EventEnabled.PART);
+        }
+        assertThat(dev.loompatterns.analysis.jmc.ItemCollectionReader.enabled(items, "jdk.ThreadSleep"))
+                .as("on all along")
+                .isEqualTo(dev.loompatterns.jfr.EventEnabled.ON);
+        assertThat(jmcCensusSummary(file)).as("JMC's reader").isEqualTo(census.summary());
+    }
+
     /** What loom's census rule says of the file inside JMC, its reader and not the JDK's. */
     private static String jmcCensusSummary(Path file) throws Exception {
         var evaluation = new dev.loompatterns.analysis.jmc.VirtualThreadCensusJmcRule()

@@ -394,6 +394,22 @@ class VirtualThreadCensusRuleTest {
     }
 
     /**
+     * With one of the two events on for part of the recording only (a second recording turned it on for a while), and
+     * none of them recorded: not known, not "no virtual thread started or ended", which an OK said where the other was
+     * on all along.
+     */
+    @Test
+    void withNoneRecordedAndOneOfTheTwoEventsOnForPartOfTheRecordingNothingIsKnown() {
+        Finding finding = census(
+                List.of(),
+                Map.of("jdk.VirtualThreadStart", EventEnabled.ON, "jdk.VirtualThreadEnd", EventEnabled.PART));
+        assertThat(finding.severity()).isEqualTo(Severity.NA);
+        assertThat(finding.summary())
+                .isEqualTo("Not known: no jdk.VirtualThreadStart and jdk.VirtualThreadEnd events, and"
+                        + " jdk.VirtualThreadEnd was on for part of the recording only.");
+    }
+
+    /**
      * A recording with one of the two events off (a user's {@code jcmd PID JFR.start
      * jdk.VirtualThreadStart#enabled=true}) gives the other's count and no figure that needs both: 5,400 short
      * threads whose ends were off read "at the peak 5,400 of them alive at once", and threads whose starts were off

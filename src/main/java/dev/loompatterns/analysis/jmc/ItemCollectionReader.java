@@ -162,12 +162,12 @@ public final class ItemCollectionReader {
 
     /**
      * What the recording's settings say of the event type, as {@link EventSettings} reads them with
-     * the JDK's parser: on if any {@code jdk.ActiveSetting} says {@code enabled=true}, off if some
-     * say {@code enabled} and none {@code true}, absent for a type the recording's JVM did not have,
-     * unknown if none says. JMC's own check ({@code RulesToolkit.getEventAvailability},
-     * {@code ENABLED}) wants exactly one such note per type, and JFR writes one per chunk: on a
-     * recording of several chunks (loom's have dozens) it says {@code NONE} for an enabled type
-     * without events, and a rule that requires it is ignored.
+     * the JDK's parser: on if those that say {@code enabled} all say {@code true}, on for part of the
+     * recording if some say {@code true} and some {@code false}, off if none says {@code true}, absent
+     * for a type the recording's JVM did not have, unknown if none says. JMC's own check
+     * ({@code RulesToolkit.getEventAvailability}, {@code ENABLED}) wants exactly one such note per
+     * type, and JFR writes one per chunk: on a recording of several chunks (loom's have dozens) it says
+     * {@code NONE} for an enabled type without events, and a rule that requires it is ignored.
      */
     public static EventEnabled enabled(IItemCollection items, String eventType) {
         IItemCollection settings = items.apply(RulesToolkit.getSettingsFilter("enabled", eventType));
@@ -178,10 +178,11 @@ public final class ItemCollectionReader {
                     ? EventEnabled.ABSENT
                     : EventEnabled.UNKNOWN;
         }
-        return settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))
-                        .hasItems()
-                ? EventEnabled.ON
-                : EventEnabled.OFF;
+        boolean on = settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "true"))
+                .hasItems();
+        boolean off = settings.apply(ItemFilters.equals(JdkAttributes.REC_SETTING_VALUE, "false"))
+                .hasItems();
+        return on ? (off ? EventEnabled.PART : EventEnabled.ON) : EventEnabled.OFF;
     }
 
     /**
