@@ -3,16 +3,18 @@
  *
  * Twenty requests each fan out three subtasks. Four ways to carry the request id across:
  *   1. InheritableThreadLocal, subtasks on a fixed pool of 2 platform threads
- *   2. ThreadLocal, captured by the handler and set (then removed) by hand in each pool task
+ *   2. ThreadLocal, captured by the handler and set by hand in each pool task, the thread's own put back after
  *   3. ScopedValue bound around a StructuredTaskScope: its forks inherit the binding
  *   4. ScopedValue read from a plain thread started inside the binding
  *
  * You are expected to see: (1) is right for the first request's 3 subtasks and wrong for every
  * other request: the pool's two threads were created by the first request's first two submits,
  * copied its id then, and keep it; no error is raised anywhere. (2) is right, at the price of
- * copy-and-remove code around every task. (3) is right with no copying and nothing to clean up,
- * and the value is unbound afterwards. (4) sees nothing: only forks of a scope inherit a binding,
- * not any thread started inside it. The check asks for exactly these counts: 3, 60, 60 and 0 of 60.
+ * copy-and-restore code around every task (restore, not remove: a task can run on the thread that
+ * handed it off, a pool's CallerRunsPolicy for one, which would lose its own value). (3) is right
+ * with no copying and nothing to clean up, and the value is unbound afterwards. (4) sees nothing:
+ * only forks of a scope inherit a binding, not any thread started inside it. The check asks for
+ * exactly these counts: 3, 60, 60 and 0 of 60.
  *
  * API status: StructuredTaskScope is a preview API in JDK 25 (JEP 505); ScopedValue is final
  * (JEP 506).
@@ -62,7 +64,7 @@ public class E15_Context {
         return right;
     }
 
-    // BEFORE, done right: capture on the handler's thread, set and remove in every task
+    // BEFORE, done right: capture on the handler's thread, set in every task, put the thread's own back after
     static int copiedByHand() throws Exception {
         int right = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
@@ -74,11 +76,16 @@ public class E15_Context {
                     List<Future<String>> seen = new ArrayList<>();
                     for (int s = 0; s < FAN_OUT; s++) {
                         seen.add(pool.submit(() -> {
+                            String own = CURRENT.get(); // the running thread's: the handler's own if it runs this
                             CURRENT.set(captured);
                             try {
                                 return CURRENT.get();
                             } finally {
-                                CURRENT.remove();
+                                if (own == null) {
+                                    CURRENT.remove();
+                                } else {
+                                    CURRENT.set(own);
+                                }
                             }
                         }));
                     }
