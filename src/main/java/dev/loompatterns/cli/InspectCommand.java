@@ -529,7 +529,7 @@ final class InspectCommand extends LoomCommand {
                     + " (yyyy_MM_dd_HH_mm_ss_PID, as a killed JVM leaves one); give a .jfr recording");
         }
         requireReadableFile(file, "give a .jfr recording");
-        if (sizeOf(file) == 0) {
+        if (sizeOf(file) == 0 && !readsAByte(file)) {
             throw new UsageException(emptyRecording(file, JfrRepository.temporaryFolder()));
         }
         if (!startsLikeARecording(file)) {
@@ -645,6 +645,18 @@ final class InspectCommand extends LoomCommand {
     }
 
     /** {@link Recorder#startsLikeARecording}, a file that cannot be read said in one line. */
+    /**
+     * Whether reading the file gives a byte: one the kernel makes as it is read ({@code /proc/self/status}) has a
+     * size of 0 and is not empty (a helper's hunt: it was called empty, with the advice for a killed JVM's file).
+     */
+    private static boolean readsAByte(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.read() >= 0;
+        } catch (IOException e) { // /proc/1/mem: an AccessDeniedException whose message is the file's name
+            throw new UsageException("cannot read '" + file + "': " + AtomicFile.reason(e));
+        }
+    }
+
     private static boolean startsLikeARecording(Path file) {
         try {
             return Recorder.startsLikeARecording(file);
