@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -532,6 +533,40 @@ class LauncherTest {
                     .asString()
                     .startsWith("loom: no example '" + name + "'");
             assertThat(run.out()).as(name).isEmpty();
+        }
+    }
+
+    /**
+     * An example that reads no argument refuses one, and one that reads a count (E01, E11) a second: 'example E06 5'
+     * ran once and said nothing of the 5 (a helper's hunt). E5 names E05, as 5 does. The message names the examples
+     * that take a count: those whose source reads one, as the launcher tells them.
+     */
+    @Test
+    void anExampleRefusesTheArgumentsItDoesNotRead(@TempDir Path dir) throws Exception {
+        Map<List<String>, String> refused = Map.of(
+                List.of("example", "E06", "5"), "loom: E06 takes no argument (E01 and E11 take a count); got: 5",
+                List.of("example", "E5", "--fast"),
+                        "loom: E05 takes no argument (E01 and E11 take a count); got: --fast",
+                List.of("example", "E01", "1", "extra"),
+                        "loom: E01 takes one argument, a count (ROUNDS); got 2: 1 extra");
+        for (Map.Entry<List<String>, String> command : refused.entrySet()) {
+            Outcome run = launch(dir, Map.of(), command.getKey().toArray(String[]::new));
+            assertThat(run.code()).as(command.getKey().toString()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).singleElement().isEqualTo(command.getValue());
+            assertThat(run.out()).isEmpty();
+        }
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            List<String> counted = files.filter(file -> {
+                        try {
+                            return Files.readString(file).contains("static int rounds(String[] args)");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(file -> file.getFileName().toString().substring(0, 3))
+                    .sorted()
+                    .toList();
+            assertThat(counted).containsExactly("E01", "E11");
         }
     }
 
