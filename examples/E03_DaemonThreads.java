@@ -138,7 +138,10 @@ public class E03_DaemonThreads {
         } catch (NullPointerException | java.net.URISyntaxException | IllegalArgumentException e) {
             // no usable code source: fall through
         }
-        throw new IOException("not run as a source file (java --enable-preview examples/E03_DaemonThreads.java)");
+        // one line, not a stack trace: this is how it was run, not a failure of the example
+        System.err.println("E03: not run as a source file; run: java --enable-preview examples/E03_DaemonThreads.java");
+        System.exit(2);
+        return null; // not reached
     }
 
     /**
@@ -148,6 +151,7 @@ public class E03_DaemonThreads {
      * class files after the hook had deleted the folder.
      */
     static Path compiled() throws IOException {
+        String source = source(); // first: where it exits, no hook is waiting on the lock below
         Path[] classes = new Path[1];
         Object compiling = new Object();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -161,7 +165,6 @@ public class E03_DaemonThreads {
             Path folder = Files.createTempDirectory("e03-classes");
             classes[0] = folder;
             var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
-            String source = source();
             String[] options = {"--release", "25", "--enable-preview", "-d", folder.toString(), source};
             int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, options);
             if (status != 0) {

@@ -127,6 +127,42 @@ class ExamplesTest {
     }
 
     /**
+     * E03 run from class files, not as a source file, cannot give its children its source: it says how to run it in
+     * one line and exits 2, leaving no folder. It threw an IOException with a stack trace, and once made one line of
+     * it from inside the lock its shutdown hook waits on, and hung in {@code System.exit}.
+     */
+    @Test
+    void daemonThreadsExampleRunFromClassFilesSaysHowToRunItInOneLine(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        int javac = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "--release",
+                        "25",
+                        "--enable-preview",
+                        "-d",
+                        classes.toString(),
+                        EXAMPLES.resolve("E03_DaemonThreads.java").toString());
+        assertThat(javac).isZero();
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "--enable-preview"));
+        command.addAll(START_UP);
+        command.addAll(
+                List.of("-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-cp", classes.toString(), "E03_DaemonThreads"));
+
+        Commands.Ran ran = Commands.run(dir, dir, command);
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(2);
+        assertThat(ran.output().lines().toList())
+                .singleElement()
+                .isEqualTo("E03: not run as a source file; run: java --enable-preview examples/E03_DaemonThreads.java");
+        assertThat(compiledClassesIn(tmp)).isEmpty();
+    }
+
+    /**
      * E11 under {@code ulimit -n 1024}, many Linux desktops' limit, says in one line that its 1,000 requests at once
      * need more open files and exits 2 before it starts; before, its structured form failed part way with "Too many
      * open files" and a stack trace.
