@@ -256,15 +256,26 @@ public final class ThreadDump {
 
         /**
          * Where it is listed in its container: 0 in the program's code, 1 in loom's own (the command's
-         * thread taking the dump, the thread that runs the pattern, a thread loom names {@value #LOOM_THREADS}...,
-         * such as the heap watch, which was listed first, as the program's), 2 in the JDK's alone.
+         * thread taking the dump, the thread that runs the pattern, a thread loom names {@value #LOOM_THREADS}...
+         * running loom's code, such as the heap watch, which was listed first, as the program's), 2 in the JDK's
+         * alone.
          */
         int rank() {
             String top = topFrame();
             if (top.isEmpty() || PinTaxonomy.isJdk(typeOf(top)) || top.startsWith(HOLD_FRAME)) {
                 return 2;
             }
-            return name.startsWith(LOOM_THREADS) || LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
+            return loomNamed() || LOOM_FRAMES.stream().anyMatch(top::startsWith) ? 1 : 0;
+        }
+
+        /**
+         * Named as loom names its threads, and running loom's code: a program of the user's names its own threads
+         * {@code loom-import-N} too (a helper's hunt: 100 of them, in a dump of another JVM, were counted as loom's and
+         * not listed).
+         */
+        private boolean loomNamed() {
+            return name.startsWith(LOOM_THREADS)
+                    && stack.stream().map(ThreadDump::withoutModule).anyMatch(frame -> frame.startsWith(LOOM_CODE));
         }
 
         /** Whether {@code loom dump} holds it at the run's gate. */
@@ -318,6 +329,9 @@ public final class ThreadDump {
 
     /** How the threads of loom's own machinery are named ({@code loom-heap-watch}, {@code loom-jfr-stop}, ...). */
     static final String LOOM_THREADS = "loom-";
+
+    /** Where loom's classes are: a frame of them tells a thread of loom's own from a program's named the same way. */
+    static final String LOOM_CODE = "dev.loompatterns.";
 
     /**
      * Frames of loom's own machinery around a pattern's code: the dump being taken (the command's

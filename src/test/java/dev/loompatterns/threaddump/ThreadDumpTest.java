@@ -463,7 +463,12 @@ class ThreadDumpTest {
                 "",
                 List.of("java.base/java.lang.ref.Reference.x(R.java:1)"));
         var loom = new ThreadDump.DumpedThread(
-                "3", "loom-heap-watch", "TIMED_WAITING", false, "", List.of("app/a.B.c(B.java:3)"));
+                "3",
+                "loom-heap-watch",
+                "TIMED_WAITING",
+                false,
+                "",
+                List.of("dev.loompatterns.engine.HeapWatch.watch(HeapWatch.java:3)"));
         var notRun = new ThreadDump.DumpedThread("90", "", "RUNNABLE", true, "", List.of());
         ThreadDump dump = new ThreadDump(List.of(
                 new ThreadDump.Container("<root>", null, null, List.of(jdkAlone, loom, atQuery("10", false, ""))),
@@ -512,6 +517,39 @@ class ThreadDumpTest {
         assertThat(lines.get(1))
                 .isEqualTo("  2 virtual WAITING at a.B.at" + (ThreadDump.PLACES_LISTED + 1) + "(B.java:1)");
         assertThat(lines.getLast()).isEqualTo("  ... 2 more places (2 threads)");
+    }
+
+    /**
+     * A program's own threads named as loom names its threads ({@code loom-import-N}), in a dump of another JVM, are
+     * the program's: 100 of them were counted as loom's and not listed (a helper's hunt). Loom's own, so named and
+     * running loom's code, are still counted apart.
+     */
+    @Test
+    void aProgramsThreadsNamedLikeLoomsAreListedAsTheProgramsOwn() {
+        List<ThreadDump.DumpedThread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(new ThreadDump.DumpedThread(
+                    "1" + i,
+                    "loom-import-" + i,
+                    "TIMED_WAITING",
+                    true,
+                    "",
+                    List.of(
+                            "java.base/java.lang.Thread.sleep(Thread.java:1)",
+                            "app/com.acme.Import.run(Import.java:6)")));
+        }
+        threads.add(new ThreadDump.DumpedThread(
+                "20",
+                "loom-heap-watch",
+                "TIMED_WAITING",
+                false,
+                "",
+                List.of(
+                        "java.base/java.lang.Thread.sleep(Thread.java:1)",
+                        "dev.loompatterns.engine.HeapWatch.watch(HeapWatch.java:3)")));
+        assertThat(places(new ThreadDump(List.of(new ThreadDump.Container("<root>", null, null, threads)))))
+                .contains("  3 virtual TIMED_WAITING at com.acme.Import.run(Import.java:6)")
+                .contains("Not listed: 1 of loom's.");
     }
 
     @Test
