@@ -64,25 +64,38 @@ final class DumpReader {
     private ThreadDump dump() throws IOException {
         ThreadDump dump = null;
         JsonToken first = json.nextToken();
-        if (first != null && first != JsonToken.START_OBJECT) {
+        if (first == null) { // "its JSON has no threadDump.threadContainers" said of a file with no JSON at all
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (no JSON)", "it holds no JSON at all (it is empty, or spaces)");
+        }
+        if (first == JsonToken.VALUE_NUMBER_INT || first == JsonToken.VALUE_NUMBER_FLOAT) {
             // jcmd's text dump begins with its process id, a line JSON reads as a number: it was "no threadContainers"
             throw new ThreadDump.NotADump(
                     file + " is not a JSON thread dump (no object)",
                     "it is no JSON object (it begins with " + json.getText() + ", as jcmd's text dump does with its"
                             + " process id); a text dump (jstack's, or jcmd's without -format=json) is not read");
         }
-        if (first == JsonToken.START_OBJECT) {
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                if (json.nextToken() == JsonToken.START_OBJECT && field.equals("threadDump") && dump == null) {
-                    dump = threadDump();
-                } else {
-                    json.skipChildren();
-                }
+        if (first != JsonToken.START_OBJECT) { // an array, a string, null: no text dump begins so
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (no object)",
+                    "it is no JSON object (it begins with " + json.getText() + "), where a dump is one");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            if (json.nextToken() == JsonToken.START_OBJECT && field.equals("threadDump") && dump == null) {
+                dump = threadDump();
+            } else {
+                json.skipChildren();
             }
         }
         if (dump == null) {
             throw new ThreadDump.NotADump(file + " is not a JSON thread dump (no threadDump.threadContainers)");
+        }
+        if (json.nextToken() != null) { // a second dump after the first was passed over, and the command exited 0
+            throw new ThreadDump.NotADump(
+                    file + " is not a JSON thread dump (more than one JSON value)",
+                    "it holds more after its dump (two dumps joined by cat, say), where a dump's file holds one; give"
+                            + " each dump a file of its own");
         }
         return dump;
     }

@@ -381,6 +381,33 @@ class DumpTakenTest {
     }
 
     /**
+     * A file that is no dump for another reason than jcmd's text says that reason (a helper's hunt): an array, a string
+     * or {@code null} were said to begin "as jcmd's text dump does with its process id", an empty file to have "no
+     * threadDump.threadContainers"; and two dumps joined in one file were read as the first, exit 0.
+     */
+    @Test
+    void aFileThatIsNoDumpSaysWhatItIsInstead(@TempDir Path dir) throws IOException {
+        Map<String, String> said = new LinkedHashMap<>();
+        said.put("[" + SMALL + "]", "it is no JSON object (it begins with [), where a dump is one;");
+        said.put("null", "it is no JSON object (it begins with null), where a dump is one;");
+        said.put("\"dump\"", "it is no JSON object (it begins with dump), where a dump is one;");
+        said.put("", "it holds no JSON at all (it is empty, or spaces);");
+        said.put("  \n ", "it holds no JSON at all (it is empty, or spaces);");
+        said.put(
+                SMALL + SMALL,
+                "it holds more after its dump (two dumps joined by cat, say), where a dump's file holds"
+                        + " one; give each dump a file of its own;");
+        int i = 0;
+        for (Map.Entry<String, String> file : said.entrySet()) {
+            Path path = Files.writeString(dir.resolve("f" + i++ + ".json"), file.getKey());
+            assertThat(refused(path))
+                    .as(file.getKey())
+                    .startsWith("loom: '" + path + "' is not a JSON thread dump: " + file.getValue())
+                    .doesNotContain("jcmd's text dump");
+        }
+    }
+
+    /**
      * A dump with no thread that loom can read (no container, containers with none, threads that are not a list) is
      * refused in one line: it printed a dump of 0 threads, said to be written by "a JDK before 25" under a JDK 25
      * header. Every dump the JDK writes has the thread that took it.
