@@ -25,6 +25,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -214,10 +215,23 @@ final class DumpCommand extends LoomCommand {
         } finally {
             progress.clear();
         }
-        if (Thread.interrupted() || Cancellation.requested()) {
-            throw new InterruptedException("interrupted while the dump was read");
-        }
+        stopIfAsked();
+        StringWriter text = new StringWriter();
+        printTaken(file, dump, new PrintWriter(text));
         PrintWriter print = out();
+        print.print(text);
+        print.flush();
+        return LoomCli.EXIT_OK;
+    }
+
+    /**
+     * What is printed of a dump already taken, into {@code print}, which holds it until it is whole: Ctrl-C while a
+     * dump of 500,000 threads was grouped for printing (2.6 s) printed it all, exit 130, and said the work had
+     * finished when the signal came (a helper's hunt). Stopped, it leaves {@code print} to be dropped.
+     *
+     * @throws InterruptedException where Ctrl-C came, between one part and the next
+     */
+    void printTaken(Path file, ThreadDump dump, PrintWriter print) throws InterruptedException {
         String origin = dump.origin().describe();
         print.println(VisibleText.of("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")")));
         if (dump.withoutStates()) {
@@ -231,7 +245,14 @@ final class DumpCommand extends LoomCommand {
         print.println();
         printDump(dump, print);
         print.flush();
-        return LoomCli.EXIT_OK;
+        stopIfAsked();
+    }
+
+    /** Throws where Ctrl-C came (an interrupt, or the session cancelled), as the dump's reading does. */
+    private static void stopIfAsked() throws InterruptedException {
+        if (Thread.interrupted() || Cancellation.requested()) {
+            throw new InterruptedException("interrupted while the dump was read or printed");
+        }
     }
 
     /**
@@ -275,11 +296,13 @@ final class DumpCommand extends LoomCommand {
     }
 
     /** The summary, the tree and where the program's threads are: what is printed of a dump, taken here or not. */
-    private void printDump(ThreadDump dump, PrintWriter print) {
+    private void printDump(ThreadDump dump, PrintWriter print) throws InterruptedException {
         dump.printSummary(print);
         print.println();
+        stopIfAsked();
         dump.print(print, threadsListed, containersListed);
         print.println();
+        stopIfAsked();
         List<String> many = dump
                 .printPlaces(
                         print,

@@ -1,6 +1,7 @@
 package dev.loompatterns.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loompatterns.cli.LoomCliTest.Result;
 import dev.loompatterns.core.Catalogue;
@@ -378,6 +379,32 @@ class DumpTakenTest {
                 .startsWith("loom: '" + file + "' is not a JSON thread dump: it is no JSON object (it begins with 4242,"
                         + " as jcmd's text dump does with its process id); a text dump (jstack's, or jcmd's without"
                         + " -format=json) is not read; ");
+    }
+
+    /**
+     * Ctrl-C while a dump read is printed stops it, and nothing of it is printed: the printing of a dump of 500,000
+     * threads (2.6 s) did not look, printed it all, exit 130, and said the work had finished when the signal came (a
+     * helper's hunt). Here the interrupt is there before the printing begins; the command prints what it holds only
+     * once it is whole.
+     */
+    @Test
+    void aDumpWhosePrintingIsInterruptedPrintsNothing(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("small.json"), SMALL);
+        ThreadDump dump = ThreadDump.read(file);
+        StringWriter text = new StringWriter();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new DumpCommand().printTaken(file, dump, new PrintWriter(text)))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted(); // whatever happened, the test's thread goes on uninterrupted
+        }
+        assertThat(text.toString())
+                .as("the parts printed before it are dropped with the writer")
+                .doesNotContain("<root>");
+
+        new DumpCommand().printTaken(file, dump, new PrintWriter(text));
+        assertThat(text.toString()).as("not interrupted").contains("<root>");
     }
 
     /**
