@@ -644,7 +644,6 @@ final class InspectCommand extends LoomCommand {
         }
     }
 
-    /** {@link Recorder#startsLikeARecording}, a file that cannot be read said in one line. */
     /**
      * Whether reading the file gives a byte: one the kernel makes as it is read ({@code /proc/self/status}) has a
      * size of 0 and is not empty (a helper's hunt: it was called empty, with the advice for a killed JVM's file).
@@ -657,6 +656,7 @@ final class InspectCommand extends LoomCommand {
         }
     }
 
+    /** {@link Recorder#startsLikeARecording}, a file that cannot be read said in one line. */
     private static boolean startsLikeARecording(Path file) {
         try {
             return Recorder.startsLikeARecording(file);
