@@ -559,6 +559,99 @@ class HtmlReportBrowserTest {
                 .contains("<td class=\"words\" data-label=\"waited in\">socket read from org.<wbr>apache.");
     }
 
+    /**
+     * A helper's hunt: pool-candidate's "other pools" (12 columns), wakeup-delay's (12 and more), the pin groups and
+     * carrier-hogging's threads were wider than their box at every window, main being 1,280 px at most and each
+     * column's name on one line: the box scrolled sideways even at 1,920 px, its last column cut ("blocked share of
+     * wor"). Their names now wrap between words: at 1,280 px and wider each table fits its box, and at no width is the
+     * page wider than its window (a narrower one scrolls a table inside its own box).
+     */
+    @Test
+    void wideTablesFitTheirBoxAndNeverWidenThePage() throws Exception {
+        Path page = wideTablesPage();
+        for (int width : List.of(1920, 1280, 900, 700)) {
+            Map<?, ?> layout = layout(page, width);
+            assertThat(((Number) layout.get("pageWidth")).intValue())
+                    .as("the page no wider than its window at " + width + " px")
+                    .isLessThanOrEqualTo(width);
+            if (width >= 1280) {
+                assertThat((List<?>) layout.get("wideTables"))
+                        .as("tables wider than their box at " + width + " px")
+                        .isEmpty();
+            }
+        }
+    }
+
+    /** A page of the widest tables the rules give, with the values a helper's recordings had. */
+    static Path wideTablesPage() throws IOException {
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (String name : List.of("ForkJoinPool.commonPool-worker-#", "HttpClient-1-Worker-#", "pool-12-thread-#")) {
+            Map<String, Object> pool = candidate(
+                    name,
+                    Map.of("park", 12_345.6, "socket read", 2_006.25, "sleep", 14.5),
+                    Map.of(
+                            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject from"
+                                    + " java.util.concurrent.ThreadPoolExecutor",
+                            12_345.6));
+            pool.put("blocked_share", 0.21);
+            pool.put("idle_ms", 123_456.7);
+            pool.put("blocked_share_of_work", 0.57);
+            others.add(pool);
+        }
+        Map<String, Object> pools = new LinkedHashMap<>();
+        pools.put("blocked_events", 166L);
+        pools.put("candidates", List.of());
+        pools.put("other_pools", others);
+        Map<String, Object> sleeps = new LinkedHashMap<>();
+        sleeps.put("sleeps", 123_456L);
+        sleeps.put("ended_early", 12L);
+        sleeps.put("late", 1_234L);
+        sleeps.put("late_100ms", 12L);
+        sleeps.put("longest_ms", 1_234.567);
+        sleeps.put("longest_thread", "virtual-123456 (#12345)");
+        sleeps.put("longest_asked_ms", 1_000.0);
+        sleeps.put("asked_at_least_ms", 10.0);
+        sleeps.put("whole", 123_000L);
+        sleeps.put("median_ms", 12.345);
+        sleeps.put("p99_ms", 123.456);
+        sleeps.put("quantiles", "within 1.6%");
+        Map<String, Object> wakeups = new LinkedHashMap<>();
+        wakeups.put("threshold_ms", 10.0);
+        wakeups.put("virtual", sleeps);
+        wakeups.put("platform", sleeps);
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("cause", "class-init-wait");
+        group.put("what", "waiting for another thread's class initializer");
+        group.put("where", "com.example.shop.catalogue.ProductRepository.findAllByCategory:123");
+        group.put("origin", "code");
+        group.put("count", 2_848L);
+        group.put("total_ms", 123_456.789);
+        group.put("longest_ms", 1_234.5);
+        group.put("carriers", List.of("ForkJoinPool-1-worker-1", "ForkJoinPool-1-worker-2"));
+        group.put(
+                "advice",
+                "another thread's class initializer: make it quick, or initialize the class before the"
+                        + " virtual threads start");
+        Map<String, Object> thread = new LinkedHashMap<>();
+        thread.put("thread", "virtual-123456 (#12345)");
+        thread.put("longest_run_ms", 1_234.5);
+        thread.put("start", HtmlReportTest.T0);
+        thread.put("samples", 1_234L);
+        thread.put("samples_in_longest_run", 1_234L);
+        thread.put("pins_in_longest_run", 12L);
+        thread.put("top_frame", "com.example.shop.catalogue.ProductRepository.findAllByCategory:123");
+        List<Finding> findings = List.of(
+                new Finding("pool-candidate", Severity.INFO, "Pools", "", pools),
+                new Finding("wakeup-delay", Severity.INFO, "Sleeps", "", wakeups),
+                new Finding("pinning", Severity.WARNING, "Pins", "", Map.of("pins", 2_848L, "groups", List.of(group))),
+                new Finding("carrier-hogging", Severity.WARNING, "Hogs", "", Map.of("threads", List.of(thread))));
+        Path page = OUT.resolve("wide-tables.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(new Report("wide-tables.jfr", 1234, 10, findings), out);
+        }
+        return page;
+    }
+
     /** A candidate of pool-candidate's details, 8 threads blocked 98% of the time, with where it was blocked. */
     static Map<String, Object> candidate(String name, Map<String, Object> blockedIn, Map<String, Object> waitedIn) {
         Map<String, Object> pool = new LinkedHashMap<>();
