@@ -320,8 +320,9 @@
       function noStackShare(p) {
         return p.no_stack_wait_ms && p.alive_ms ? Math.min(1, p.no_stack_wait_ms / p.alive_ms) : 0;
       }
+      // a colour each: the pools short of a candidate but for lock waits were grey as the others (a helper's hunt)
       var datasets = [bars(false, 0, 'blocked, a candidate: move to virtual threads', '#c2410c', rows(candidates, blocked)),
-        bars(false, 0, 'blocked, no candidate: half its time only with lock waits', '#94a3b8', rows(locked, blocked)),
+        bars(false, 0, 'blocked, no candidate: half its time only with lock waits', '#e69f00', rows(locked, blocked)),
         bars(false, 0, 'blocked, other pools', '#94a3b8', rows(others, blocked)),
         bars(false, 0, 'waiting to take a lock (not counted)', '#7c3aed',
           rows(all.filter(function (p) { return waitingForALock(p) > 0; }), waitingForALock)),

@@ -445,6 +445,37 @@ class HtmlReportBrowserTest {
         assertThat(Files.readString(page)).contains("then waiting with no stack recorded (idle or not: not counted)");
     }
 
+    /**
+     * A helper's hunt: the pools' legend had "blocked, no candidate: half its time only with lock waits" and "blocked,
+     * other pools" in one colour, so a bar could not be told for either. Each entry of the legend has a colour of its
+     * own.
+     */
+    @Test
+    void eachEntryOfThePoolsLegendHasAColourOfItsOwn() throws Exception {
+        Map<String, Object> idle = new java.util.HashMap<>(pool("idle-#", 0.1, 0.2));
+        idle.put("no_stack_wait_ms", 600.0);
+        Path page = pageWithPools(
+                "pool-colours",
+                Map.of(
+                        "recording_ms",
+                        1000.0,
+                        "candidates",
+                        List.of(pool("sockets-#", 0.9, 0.0)),
+                        "waiting_for_locks",
+                        List.of(pool("locked-#", 0.1, 0.8)),
+                        "other_pools",
+                        List.of(idle),
+                        "no_stack_waits",
+                        4L));
+
+        List<Map<?, ?>> legend = ((List<?>) layout(page, 900).get("poolLegend"))
+                .stream().<Map<?, ?>>map(item -> (Map<?, ?>) item).toList();
+        assertThat(legend).as("an entry for each kind of bar").hasSize(5);
+        assertThat(legend.stream().map(item -> item.get("colour")).toList())
+                .as("the colours of " + legend)
+                .doesNotHaveDuplicates();
+    }
+
     /** The report of {@link HtmlReportTest#report} with these pool-candidate details, written as {@code name}.html. */
     private static Path pageWithPools(String name, Map<String, Object> pools) throws IOException {
         List<Finding> findings = HtmlReportTest.report(3, "x").findings().stream()
@@ -802,6 +833,10 @@ class HtmlReportBrowserTest {
                   to: Math.round(pools.scales.x.getValueForPixel(bar.x)),
                   tooltip: [].concat.apply([], pools.tooltip.body.map(function (b) { return b.lines; })).join(' / ') });
               });
+            });
+            // the pools' legend: each entry's text and colour
+            out.poolLegend = (pools ? pools.legend.legendItems : []).map(function (item) {
+              return { text: item.text, colour: String(item.fillStyle) };
             });
             out.tooltips = [];
             ['pin-timeline', 'hogging', 'pools'].forEach(function (name) { // hovered: the bar with the longest data
