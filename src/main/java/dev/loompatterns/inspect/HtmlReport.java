@@ -226,6 +226,11 @@ public final class HtmlReport {
         page.append(lines);
     }
 
+    /** A count of the finding's details, 0 where it has none (or null: not known). */
+    private static long count(Finding finding, String name) {
+        return finding.details().get(name) instanceof Number n ? n.longValue() : 0;
+    }
+
     /** " (the 20 longest of 22)" where the finding cut its list, else nothing. */
     private static String kept(Finding finding, String list, String which) {
         long total = Finding.total(finding.details(), list);
@@ -274,11 +279,18 @@ public final class HtmlReport {
                 }
             }
             case "virtual-thread-census" -> {
+                // where the summary says "at least", so do the pictures (a helper's hunt): as report.js's axes
+                long unseenStart = count(finding, "ended_without_start") + count(finding, "alive_throughout");
+                long cut = count(finding, "lifetimes_cut_at_edges");
                 if (!finding.list("alive_over_time").isEmpty()) {
                     figures.add(figure(
                             finding,
                             "alive",
-                            "Virtual threads alive over time: the most alive at once in each slice of the recording.",
+                            "Virtual threads alive over time: the most alive at once in each slice of the recording"
+                                    + (unseenStart > 0
+                                            ? ", at least (lower bounds: a thread alive through the recording that no"
+                                                    + " event names is not counted)."
+                                            : "."),
                             280,
                             true));
                 }
@@ -286,7 +298,14 @@ public final class HtmlReport {
                     figures.add(figure(
                             finding,
                             "lifetimes",
-                            "Virtual thread lifetimes: how many lived up to each length (a doubling scale).",
+                            "Virtual thread lifetimes: how many lived up to each length (a doubling scale)"
+                                    + (cut > 0
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    "; the lifetimes of %s alive at the recording's start or end"
+                                                            + " are the part it saw: at least (lower bounds).",
+                                                    Durations.count(cut, "thread"))
+                                            : "."),
                             280,
                             true));
                 }

@@ -264,6 +264,8 @@
       return byCause(canvas, finding, function (r) { return r.total_ms; }, 'pinned ms', false);
     },
     'alive': function (canvas, finding) {
+      // where the summary says "at least", so does the axis (a helper's hunt): a thread no event names is not counted
+      var atLeast = (finding.details.ended_without_start || 0) + (finding.details.alive_throughout || 0) > 0;
       var points = finding.details.alive_over_time.map(function (p) { return { x: seconds(p.time), y: p.alive }; });
       return new Chart(canvas, {
         type: 'line',
@@ -273,13 +275,17 @@
           // holds this one's value, which Chart.js 4 calls 'after' (it draws the rise at the earlier point)
           stepped: 'after' }] },
         options: {
-          scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: axis('virtual threads alive', counting()) },
+          scales: { x: axis(TIME_AXIS, { type: 'linear' }),
+            y: axis('virtual threads alive' + (atLeast ? ' (at least)' : ''), counting()) },
           plugins: { legend: { display: false } }
         }
       });
     },
     'lifetimes': function (canvas, finding) {
-      return histogram(canvas, finding.details.lifetimes, 'lifetime', 'virtual threads', '#2563eb');
+      var cut = finding.details.lifetimes_cut_at_edges || 0; // alive at the recording's start or end: part of a life
+      return histogram(canvas, finding.details.lifetimes, cut > 0
+        ? 'lifetime (at least, for the ' + cut.toLocaleString('en') + ' cut at the recording\u2019s edges)'
+        : 'lifetime', 'virtual threads', '#2563eb');
     },
     'queueing': function (canvas, finding) {
       return histogram(canvas, finding.details.histogram, 'wait from submission to start', 'tasks', '#d97706');

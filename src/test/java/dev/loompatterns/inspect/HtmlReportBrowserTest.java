@@ -251,6 +251,31 @@ class HtmlReportBrowserTest {
                 .isBetween(0.55, 0.78);
     }
 
+    /**
+     * A helper's hunt: where the census's summary says "at least" (threads that ended without a start, or alive through
+     * the recording; lifetimes cut at its edges), its pictures did not. Their axes now say so, and only then.
+     */
+    @Test
+    void theCensusPicturesSayAtLeastWhereTheSummaryDoes() throws Exception {
+        Map<?, ?> cut = (Map<?, ?>)
+                layout(censusPage("census-at-least", 3L, 0L, 5L), 900).get("axes");
+        assertThat(((Map<?, ?>) cut.get("alive")).get("y")).isEqualTo("virtual threads alive (at least)");
+        assertThat(((Map<?, ?>) cut.get("lifetimes")).get("x"))
+                .isEqualTo("lifetime (at least, for the 5 cut at the recording\u2019s edges)");
+        Map<?, ?> whole =
+                (Map<?, ?>) layout(censusPage("census-whole", 0L, 0L, 0L), 900).get("axes");
+        assertThat(((Map<?, ?>) whole.get("alive")).get("y")).isEqualTo("virtual threads alive");
+        assertThat(((Map<?, ?>) whole.get("lifetimes")).get("x")).isEqualTo("lifetime");
+        Map<?, ?> throughout = (Map<?, ?>)
+                layout(censusPage("census-throughout", 0L, 2L, 0L), 900).get("axes");
+        assertThat(((Map<?, ?>) throughout.get("alive")).get("y")).isEqualTo("virtual threads alive (at least)");
+    }
+
+    /** A census of 10 threads over 40 ms, with these counts of threads seen in part, written as NAME.html. */
+    static Path censusPage(String name, long endedWithoutStart, long aliveThroughout, long cut) throws IOException {
+        return pageOf(name, HtmlReportTest.census(endedWithoutStart, aliveThroughout, cut, 10_000_000L));
+    }
+
     /** A thread name (and frame, pool, file name) of 3,000 characters and more, with no space to break at. */
     static final String LONG = "thread-" + "abcdefghij".repeat(300) + "-end";
 
@@ -833,6 +858,14 @@ class HtmlReportBrowserTest {
                   to: Math.round(pools.scales.x.getValueForPixel(bar.x)),
                   tooltip: [].concat.apply([], pools.tooltip.body.map(function (b) { return b.lines; })).join(' / ') });
               });
+            });
+            out.axes = {}; // each picture's axes' titles
+            document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+              var chart = Chart.getChart(canvas);
+              if (chart) {
+                out.axes[canvas.getAttribute('data-chart')] = { x: String(chart.options.scales.x.title.text),
+                  y: String(chart.options.scales.y.title.text) };
+              }
             });
             // the pools' legend: each entry's text and colour
             out.poolLegend = (pools ? pools.legend.legendItems : []).map(function (item) {

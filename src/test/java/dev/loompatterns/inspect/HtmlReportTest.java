@@ -400,6 +400,57 @@ class HtmlReportTest {
                 .isEqualTo(0);
     }
 
+    /**
+     * A census's details: 10 threads, a point of alive_over_time every {@code step} ns, two buckets of lifetimes, and
+     * these counts of threads the recording saw in part.
+     */
+    static Finding census(long endedWithoutStart, long aliveThroughout, long cut, long step) {
+        Map<String, Object> census = new LinkedHashMap<>();
+        census.put("started", 10L);
+        census.put("ended", 10L);
+        census.put("ended_without_start", endedWithoutStart);
+        census.put("alive_throughout", aliveThroughout);
+        census.put("lifetimes_cut_at_edges", cut);
+        census.put(
+                "lifetimes", List.of(Map.of("up_to_ms", 1.024, "count", 4L), Map.of("up_to_ms", 2.048, "count", 6L)));
+        List<Map<String, Object>> alive = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            alive.add(Map.of("time", T0 + i * step, "alive", (long) (i * 2)));
+        }
+        census.put("alive_over_time", alive);
+        return new Finding("virtual-thread-census", Severity.INFO, "Census", "", census);
+    }
+
+    /**
+     * A helper's hunt: the census's pictures did not say their values were lower bounds where its summary said "at
+     * least". Their captions now say so, and only then.
+     */
+    @Test
+    void theCensusCaptionsSayAtLeastWhereTheSummaryDoes() throws IOException {
+        String cut = html(new Report("c.jfr", 1234, 5, List.of(census(3, 0, 5, 10_000_000L))));
+        assertThat(cut)
+                .contains("<figcaption>Virtual threads alive over time: the most alive at once in each slice of the"
+                        + " recording, at least (lower bounds: a thread alive through the recording that no event names"
+                        + " is not counted).</figcaption>")
+                .contains("<figcaption>Virtual thread lifetimes: how many lived up to each length (a doubling scale);"
+                        + " the lifetimes of 5 threads alive at the recording&#39;s start or end are the part it"
+                        + " saw: at least (lower bounds).</figcaption>");
+        assertThat(html(new Report("c.jfr", 1234, 5, List.of(census(0, 1, 0, 10_000_000L)))))
+                .contains("in each slice of the recording, at least (lower bounds");
+        String whole = html(new Report("c.jfr", 1234, 5, List.of(census(0, 0, 0, 10_000_000L))));
+        assertThat(whole)
+                .contains("<figcaption>Virtual threads alive over time: the most alive at once in each slice of the"
+                        + " recording.</figcaption>")
+                .contains("<figcaption>Virtual thread lifetimes: how many lived up to each length (a doubling"
+                        + " scale).</figcaption>");
+        assertThat(Pattern.compile("<figcaption>[^<]*</figcaption>")
+                        .matcher(whole)
+                        .results()
+                        .map(MatchResult::group))
+                .hasSize(2)
+                .noneMatch(caption -> caption.contains("at least"));
+    }
+
     /** A figure the recording cannot give is null in the details; the page says it is not known. */
     @Test
     void aFigureNotKnownSaysSo() throws IOException {
