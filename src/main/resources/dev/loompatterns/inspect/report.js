@@ -17,7 +17,7 @@
     'monitor': '#d55e00', 'jfr': '#a8a29e', 'other': '#56b4e9'
   };
   var PALETTE = ['#2563eb', '#16a34a', '#db2777', '#0d9488', '#9333ea', '#ca8a04', '#4b5563'];
-  var TIME_AXIS = 'seconds from the first event shown';
+  var TIME_AXIS = 'time from the first event shown';
   /** A count's axis: from 0, whole numbers only (no 0.5 of a thread). */
   function counting() { return { beginAtZero: true, ticks: { precision: 0 } }; }
 
@@ -42,13 +42,42 @@
     return ms < 1000 ? write(ms) + ' ms' : write(ms / 1000) + ' s';
   }
 
+  /** x to a thousandth at most, its digits grouped: 1,048.576, 10 (not 10.000000000000002). */
+  function thousandths(x) {
+    return x.toLocaleString('en', { maximumFractionDigits: 3 });
+  }
+
+  /**
+   * A time of the x axis, in seconds from the origin, in the unit that suits it: 12.345 ms, 1.235 s, and whole
+   * microseconds below a millisecond (two times of epoch nanoseconds read as JavaScript numbers are within 256 ns).
+   */
+  function time(secs) {
+    var size = Math.abs(secs);
+    if (size < 1e-3) {
+      return Math.round(secs * 1e6) + ' \u00b5s';
+    }
+    return size < 1 ? thousandths(secs * 1e3) + ' ms' : thousandths(secs) + ' s';
+  }
+
+  /**
+   * A time axis's ticks in one unit, the one that suits the largest (microseconds, ms, s): a span of 40 microseconds
+   * read 1.00000E-5 and so on, in seconds (a helper's hunt).
+   */
+  function timeTicks() {
+    return { callback: function (value, index, ticks) {
+      var most = Math.max.apply(null, ticks.map(function (t) { return Math.abs(t.value); }));
+      var unit = most < 1e-3 ? [1e6, ' \u00b5s'] : most < 1 ? [1e3, ' ms'] : [1, ' s'];
+      return thousandths(value * unit[0]) + unit[1];
+    } };
+  }
+
   /**
    * A bucket's edge to three figures: a doubling scale's edges are 1.024 ms, 2.048 ms, 1,048.576 ms, which rounding
    * to a tenth read as "< 1 ms", "< 2 ms", "< 1 s" while a 1.01 ms lifetime counted under them.
    */
   function edge(ms) {
     return duration(ms, function (x) {
-      return Number(x.toPrecision(3)).toLocaleString('en', { maximumFractionDigits: 3 });
+      return thousandths(Number(x.toPrecision(3)));
     });
   }
 
@@ -170,7 +199,8 @@
       data: { labels: laneNames, datasets: datasets },
       options: {
         indexAxis: 'y',
-        scales: { x: axis(TIME_AXIS, { type: 'linear' }), y: { type: 'category', labels: laneNames, ticks: laneTicks() } },
+        scales: { x: axis(TIME_AXIS, { type: 'linear', ticks: timeTicks() }),
+          y: { type: 'category', labels: laneNames, ticks: laneTicks() } },
         plugins: { legend: { display: datasets.length > 1 }, tooltip: { callbacks: { title: function () { return ''; }, label: tooltipLines(tooltip) } } }
       }
     });
@@ -275,9 +305,11 @@
           // holds this one's value, which Chart.js 4 calls 'after' (it draws the rise at the earlier point)
           stepped: 'after' }] },
         options: {
-          scales: { x: axis(TIME_AXIS, { type: 'linear' }),
+          scales: { x: axis(TIME_AXIS, { type: 'linear', ticks: timeTicks() }),
             y: axis('virtual threads alive' + (atLeast ? ' (at least)' : ''), counting()) },
-          plugins: { legend: { display: false } }
+          // the point's time with its unit, where it was the bare number of seconds (0.00001)
+          plugins: { legend: { display: false },
+            tooltip: { callbacks: { title: function (items) { return '+' + time(items[0].parsed.x); } } } }
         }
       });
     },

@@ -271,6 +271,29 @@ class HtmlReportBrowserTest {
         assertThat(((Map<?, ?>) throughout.get("alive")).get("y")).isEqualTo("virtual threads alive (at least)");
     }
 
+    /**
+     * A helper's hunt: over a span of 40 µs the alive picture's time axis read {@code 1.00000E-5}, in seconds, and its
+     * tooltip's title was a bare number. Its ticks now say their unit, the one that suits the span, and so does the
+     * title.
+     */
+    @Test
+    void theTimeAxisSaysItsUnitOverShortAndLongSpans() throws Exception {
+        Map<?, ?> micros = layout(pageOf("alive-micros", HtmlReportTest.census(0, 0, 0, 10_000L)), 900);
+        assertThat(((List<?>) micros.get("aliveTicks"))
+                        .stream().map(String::valueOf).toList())
+                .as("the ticks of a span of 40 \u00b5s")
+                .contains("0 \u00b5s", "10 \u00b5s", "40 \u00b5s")
+                .allMatch(tick -> tick.matches("[0-9.,]+ \u00b5s"));
+        assertThat(micros.get("aliveTooltip")).isEqualTo("+10 \u00b5s");
+        Map<?, ?> seconds = layout(pageOf("alive-seconds", HtmlReportTest.census(0, 0, 0, 1_234_500_000L)), 900);
+        assertThat(((List<?>) seconds.get("aliveTicks"))
+                        .stream().map(String::valueOf).toList())
+                .as("the ticks of a span of 4.9 s")
+                .contains("0 s", "1 s")
+                .allMatch(tick -> tick.matches("[0-9.,]+ s"));
+        assertThat(seconds.get("aliveTooltip")).isEqualTo("+1.235 s");
+    }
+
     /** A census of 10 threads over 40 ms, with these counts of threads seen in part, written as NAME.html. */
     static Path censusPage(String name, long endedWithoutStart, long aliveThroughout, long cut) throws IOException {
         return pageOf(name, HtmlReportTest.census(endedWithoutStart, aliveThroughout, cut, 10_000_000L));
@@ -867,6 +890,13 @@ class HtmlReportBrowserTest {
                   y: String(chart.options.scales.y.title.text) };
               }
             });
+            // the alive picture's time axis: its ticks, and its tooltip's title at its second point
+            var alive = Chart.getChart(document.querySelector('canvas[data-chart="alive"]'));
+            out.aliveTicks = alive ? alive.scales.x.ticks.map(function (tick) { return String(tick.label); }) : [];
+            if (alive) {
+              alive.tooltip.setActiveElements([{ datasetIndex: 0, index: 1 }], { x: 0, y: 0 });
+              out.aliveTooltip = alive.tooltip.title.join(' / ');
+            }
             // the pools' legend: each entry's text and colour
             out.poolLegend = (pools ? pools.legend.legendItems : []).map(function (item) {
               return { text: item.text, colour: String(item.fillStyle) };
