@@ -454,7 +454,9 @@ public final class HtmlReport {
                             .append("</td>");
                     continue;
                 }
-                String text = cell == null ? "" : cell(column, cell, origin);
+                // a value the row gives as null is not known, as a tile says (it was blank: a helper's hunt); a column
+                // the row does not have (a group's classified_from, where the event had a reason) stays blank
+                String text = cell == null && !map.containsKey(column) ? "" : cell(column, cell, origin);
                 // words short enough not to widen a table keep whole: SessionInputBufferImpl broke into
                 // "SessionInputBuff" and "erImpl" in a narrow column, where every cell broke anywhere
                 table.append(

@@ -471,6 +471,30 @@ class HtmlReportTest {
     }
 
     /**
+     * A helper's hunt: a value not known was blank in a table (wakeup-delay's median of no sleep it could count) and
+     * "not known" in a tile. A table now says "not known" too; a column a row does not have stays blank.
+     */
+    @Test
+    void aValueNotKnownSaysSoInATableToo() throws IOException {
+        Map<String, Object> virtual = new LinkedHashMap<>();
+        virtual.put("sleeps", 3L);
+        virtual.put("median_ms", null);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("cause", "monitor");
+        first.put("count", 1L);
+        Map<String, Object> second = new LinkedHashMap<>(first);
+        second.put("classified_from", "its frames");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("virtual", virtual);
+        details.put("groups", List.of(first, second));
+        String page = html(
+                new Report("n.jfr", 1234, 5, List.of(new Finding("wakeup-delay", Severity.INFO, "S", "", details))));
+        assertThat(page)
+                .contains("<td class=\"words\" data-label=\"median\">not known</td>")
+                .contains("<td class=\"words\" data-label=\"classified from\"></td>");
+    }
+
+    /**
      * A cause's advice, the same for each of its groups, is written once for rows in a row that share it, then "as
      * above": a helper's Jetty server's page repeated 260 characters in each of 28 class-loading rows. Advice that
      * differs from the row above's, or follows a row with none, is written whole again.
