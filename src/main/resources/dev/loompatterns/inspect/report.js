@@ -206,11 +206,17 @@
     });
   }
 
+  /**
+   * The shortest bar drawn, in px, of a value not 0: a pin of a few microseconds, 1 pin beside 2,848. A bar from the
+   * axis loses half a pixel to its line: 3 px left 2.5 to see.
+   */
+  var MIN_BAR = 4;
+
   function bars(range, i, name, colours, rows) {
     return {
       label: name, data: rows, backgroundColor: colours, borderWidth: 0, grouped: false,
       // a pin of a few microseconds still shows; a pool blocked 0% of its time does not
-      minBarLength: range ? 3 : 0, barPercentage: range ? 0.75 : 0.8, categoryPercentage: 1
+      minBarLength: range ? MIN_BAR : 0, barPercentage: range ? 0.75 : 0.8, categoryPercentage: 1
     };
   }
 
@@ -257,7 +263,10 @@
       type: 'bar',
       data: {
         labels: labels,
-        datasets: [{ label: title, data: rows.map(value), borderWidth: 0,
+        // a count of 1 or 2 beside 2,848 had no bar to see (a helper's hunt): each is MIN_BAR px at least, and a 0 has
+        // none (Chart.js draws a 0 MIN_BAR long, across the axis)
+        datasets: [{ label: title, data: rows.map(function (r) { return value(r) || null; }), borderWidth: 0,
+          minBarLength: MIN_BAR,
           backgroundColor: rows.map(function (r, i) { return faded(colour(r.cause, i), r); }) }]
       },
       options: {

@@ -294,6 +294,29 @@ class HtmlReportBrowserTest {
         assertThat(seconds.get("aliveTooltip")).isEqualTo("+1.235 s");
     }
 
+    /**
+     * A helper's hunt: in "Pins by cause" a count of 1 or 2 beside 2,848 had no bar to see. Every cause's bar, of a
+     * count or of a time, now shows 3 px at least past the axis's line, as a short pin does on the timeline.
+     */
+    @Test
+    void aSmallCountBesideALargeOneHasABarToSee() throws Exception {
+        List<Map<String, Object>> causes = List.of(
+                Map.of("cause", "native-frame", "origin", "code", "count", 2_848L, "total_ms", 58_000.0),
+                Map.of("cause", "monitor", "origin", "code", "count", 2L, "total_ms", 0.4),
+                Map.of("cause", "class-init", "origin", "first-use", "count", 1L, "total_ms", 0.02));
+        Path page = pageOf(
+                "small-causes",
+                new Finding("pinning", Severity.WARNING, "Pins", "", Map.of("pins", 2_851L, "by_cause", causes)));
+        List<?> bars = (List<?>) layout(page, 900).get("causeBars");
+        assertThat(bars).as("a bar a cause in each picture").hasSize(6);
+        for (Object one : bars) {
+            Map<?, ?> bar = (Map<?, ?>) one;
+            assertThat(((Number) bar.get("length")).doubleValue())
+                    .as(bar.get("chart") + "'s bar of " + bar.get("value"))
+                    .isGreaterThanOrEqualTo(3);
+        }
+    }
+
     /** A census of 10 threads over 40 ms, with these counts of threads seen in part, written as NAME.html. */
     static Path censusPage(String name, long endedWithoutStart, long aliveThroughout, long cut) throws IOException {
         return pageOf(name, HtmlReportTest.census(endedWithoutStart, aliveThroughout, cut, 10_000_000L));
@@ -897,6 +920,14 @@ class HtmlReportBrowserTest {
               alive.tooltip.setActiveElements([{ datasetIndex: 0, index: 1 }], { x: 0, y: 0 });
               out.aliveTooltip = alive.tooltip.title.join(' / ');
             }
+            out.causeBars = []; // each bar of the pictures by cause: its value and its length in px
+            ['pins-by-cause', 'pinned-by-cause'].forEach(function (name) {
+              var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + name + '"]'));
+              (chart ? chart.getDatasetMeta(0).data : []).forEach(function (bar, i) {
+                out.causeBars.push({ chart: name, value: chart.data.datasets[0].data[i],
+                  length: Math.abs(bar.x - bar.base) });
+              });
+            });
             // the pools' legend: each entry's text and colour
             out.poolLegend = (pools ? pools.legend.legendItems : []).map(function (item) {
               return { text: item.text, colour: String(item.fillStyle) };
