@@ -86,8 +86,9 @@ public final class HtmlReport {
                 .append("<style>\n")
                 .append(STYLE)
                 .append("</style>\n")
-                // without scripts no picture is drawn: its empty box, up to 2,400 px tall, goes too (a review)
-                .append("<noscript><style>.canvas { display: none; }</style></noscript>\n")
+                // without scripts no picture is drawn: its empty box, up to 2,400 px tall, goes too (a review), and so
+                // do its figure's border and caption, which hiding the canvas alone left (a helper's hunt)
+                .append("<noscript><style>.charts { display: none; }</style></noscript>\n")
                 // first of all scripts: errors of the library's or ours are caught and shown on the page
                 .append(
                         "<script>window.loomErrors=[];window.addEventListener('error',function(e){window.loomErrors.push(String(e.message));});</script>\n")

@@ -317,6 +317,31 @@ class HtmlReportBrowserTest {
         }
     }
 
+    /**
+     * A helper's hunt: without JavaScript the page hid the pictures' canvases only, and showed their figures empty,
+     * each a bordered box with its caption, where the docs say neither a picture nor its box is drawn. With the style
+     * the page gives a browser without scripts (its {@code <noscript>}) applied, no figure or caption takes room.
+     */
+    @Test
+    void withoutScriptsNoFigureOrCaptionIsShown() throws Exception {
+        Path page = OUT.resolve("no-script.html").toAbsolutePath();
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(HtmlReportTest.report(3, "x"), out);
+        }
+        assertThat(((Number) layout(page, 900).get("shownFigures")).intValue())
+                .as("with scripts, the figures and their captions")
+                .isEqualTo(16);
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        Matcher noscript =
+                Pattern.compile("<noscript>(<style>.*?</style>)</noscript>").matcher(html);
+        assertThat(noscript.find()).as("a style for a browser without scripts").isTrue();
+        Path applied = OUT.resolve("no-script-style.html").toAbsolutePath();
+        Files.writeString(applied, noscript.replaceFirst(Matcher.quoteReplacement(noscript.group(1))));
+        assertThat(((Number) layout(applied, 900).get("shownFigures")).intValue())
+                .as("figures and captions shown with the style of " + noscript.group())
+                .isZero();
+    }
+
     /** A census of 10 threads over 40 ms, with these counts of threads seen in part, written as NAME.html. */
     static Path censusPage(String name, long endedWithoutStart, long aliveThroughout, long cut) throws IOException {
         return pageOf(name, HtmlReportTest.census(endedWithoutStart, aliveThroughout, cut, 10_000_000L));
@@ -928,6 +953,11 @@ class HtmlReportBrowserTest {
                   length: Math.abs(bar.x - bar.base) });
               });
             });
+            // the figures and captions that take room on the page
+            var figures = document.querySelectorAll('figure, figcaption');
+            out.shownFigures = Array.prototype.filter.call(figures, function (e) {
+              return e.getBoundingClientRect().height > 0;
+            }).length;
             // the pools' legend: each entry's text and colour
             out.poolLegend = (pools ? pools.legend.legendItems : []).map(function (item) {
               return { text: item.text, colour: String(item.fillStyle) };

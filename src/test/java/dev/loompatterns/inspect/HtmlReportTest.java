@@ -361,8 +361,8 @@ class HtmlReportTest {
                 .contains("<summary>alive over time (500 rows)</summary>")
                 .contains("<td class=\"n\" data-label=\"time\">+4.990 s</td>");
         assertThat(page.substring(0, page.indexOf("</head>")))
-                .as("without scripts the pictures' empty boxes are hidden")
-                .contains("<noscript><style>.canvas { display: none; }</style></noscript>");
+                .as("without scripts the pictures' empty boxes and their captions are hidden")
+                .contains("<noscript><style>.charts { display: none; }</style></noscript>");
         assertThat(count(page, HtmlReport.escape(HtmlReport.SET_APART)))
                 .as("the caption and the label of each picture of pins")
                 .isEqualTo(6);
