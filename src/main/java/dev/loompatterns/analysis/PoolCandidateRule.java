@@ -753,7 +753,12 @@ final class PoolCandidateRule extends BaseRule {
         List<String> unknown = BLOCKING.stream()
                 .filter(type -> !typesSeen.contains(type) && recording.enabled(type) == EventEnabled.UNKNOWN)
                 .toList();
+        List<String> part = recording.part(BLOCKING);
         return (off.isEmpty() ? "" : " Not recorded as on, so not seen: " + String.join(", ", off) + ".")
+                + (part.isEmpty()
+                        ? ""
+                        : " On for part of the recording only, so their waits while off are not counted: "
+                                + String.join(", ", part) + ".")
                 + (unknown.isEmpty()
                         ? ""
                         : " Not known: none of " + String.join(", ", unknown)

@@ -138,6 +138,13 @@ class PoolCandidateRuleTest {
         assertThat(finding.explanation()).endsWith("Not recorded as on, so not seen: jdk.JavaMonitorWait.");
         settings.put("jdk.JavaMonitorWait", EventEnabled.ON);
         assertThat(oneShortSleep(settings).explanation()).doesNotContain("not seen:");
+        // on for part of the recording only (a second recording turned it on): its waits while off are not counted
+        settings.put("jdk.JavaMonitorWait", EventEnabled.PART);
+        settings.put("jdk.ThreadSleep", EventEnabled.PART);
+        assertThat(oneShortSleep(settings).explanation())
+                .endsWith(" On for part of the recording only, so their waits while off are not counted:"
+                        + " jdk.ThreadSleep, jdk.JavaMonitorWait.")
+                .doesNotContain("not seen:");
     }
 
     /**
