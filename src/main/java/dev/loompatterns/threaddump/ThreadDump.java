@@ -380,6 +380,14 @@ public final class ThreadDump {
         }
 
         /**
+         * The name as the tree prints it: {@code ""} for an empty one, which printed nothing before its kind, so that
+         * the line read as a child's, one level deeper (a helper's hunt: a scope named "").
+         */
+        String shownName() {
+            return name().isEmpty() ? "\"\"" : name();
+        }
+
+        /**
          * What kind of container it is. In JDK 25 a named {@code StructuredTaskScope} shows as a
          * {@code ThreadFlock} container and an unnamed one as {@code StructuredTaskScopeImpl}: both
          * are shown as "scope".
@@ -702,7 +710,7 @@ public final class ThreadDump {
             Map<String, DumpedThread> threadsById,
             int[] hidden) {
         String indent = "  ".repeat(depth);
-        StringBuilder line = new StringBuilder(indent).append(container.name());
+        StringBuilder line = new StringBuilder(indent).append(container.shownName());
         if (container.parent() != null) {
             line.append("  [").append(container.kind()).append(']');
             if (depth == 0) {
@@ -749,7 +757,7 @@ public final class ThreadDump {
                     out,
                     indent + "  ... " + count(rest.size(), shown.isEmpty() ? "container" : "more container")
                             + " like "
-                            + rest.getFirst().name() + " ("
+                            + rest.getFirst().shownName() + " ("
                             + (inside.isEmpty()
                                     ? ""
                                     : "and " + grouped(inside.size())

@@ -153,16 +153,10 @@ class ThreadDumpTest {
      */
     @Test
     void emptyContainersTakeNoPlaceAmongTheChildrenShown(@TempDir Path dir) throws IOException {
-        String dump = """
-            {"threadDump": {"processId": "1", "formatVersion": 2, "threadContainers": [
-              {"container": "<root>", "parent": null, "owner": null,
-               "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
+        String dump = runnerAnd("""
               {"container": "a@1a", "parent": "<root>", "owner": null, "threads": []},
               {"container": "b@2b", "parent": "<root>", "owner": null, "threads": []},
-              {"container": "the-scope/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c", "parent": "<root>",
-               "owner": "22", "threads": [{"tid": "24", "name": "", "state": "WAITING", "virtual": true}]}
-            ]}}
-            """;
+            """ + ownedScope("the-scope"));
         List<String> tree = tree(dump, dir);
 
         assertThat(tree)
@@ -172,6 +166,29 @@ class ThreadDumpTest {
                         "  the-scope  [scope]  owner #22 \"runner\"  1 thread (WAITING 1)",
                         "    - #24 virtual WAITING",
                         "(2 empty containers not shown)");
+    }
+
+    /** A scope named "" prints its name as {@code ""}: with nothing before its kind it read as a child, a level deeper. */
+    @Test
+    void aContainerWithAnEmptyNameIsShownAsSuch(@TempDir Path dir) throws IOException {
+        String dump = runnerAnd(ownedScope(""));
+        assertThat(tree(dump, dir)).contains("  \"\"  [scope]  owner #22 \"runner\"  1 thread (WAITING 1)");
+    }
+
+    /** A dump whose root holds thread #22, "runner", and then these containers. */
+    private static String runnerAnd(String containers) {
+        return """
+            {"threadDump": {"processId": "1", "formatVersion": 2, "threadContainers": [
+              {"container": "<root>", "parent": null, "owner": null,
+               "threads": [{"tid": "22", "name": "runner", "state": "WAITING", "virtual": false}]},
+            """ + containers + "]}}";
+    }
+
+    /** A scope named {@code name} that #22 owns, with one virtual thread, #24. */
+    private static String ownedScope(String name) {
+        return "{\"container\": \"" + name + "/jdk.internal.misc.ThreadFlock$ThreadContainerImpl@3c\","
+                + " \"parent\": \"<root>\", \"owner\": \"22\","
+                + " \"threads\": [{\"tid\": \"24\", \"name\": \"\", \"state\": \"WAITING\", \"virtual\": true}]}";
     }
 
     /**
