@@ -168,7 +168,7 @@ class ThreadDumpTest {
                         "(2 empty containers not shown)");
     }
 
-    /** A scope named "" prints its name as {@code ""}: with nothing before its kind it read as a child, a level deeper. */
+    /** A scope named "" prints its name as {@code ""}: with nothing before its kind it read as a child, deeper. */
     @Test
     void aContainerWithAnEmptyNameIsShownAsSuch(@TempDir Path dir) throws IOException {
         String dump = runnerAnd(ownedScope(""));
