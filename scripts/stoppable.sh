@@ -11,6 +11,7 @@
 stoppable() {
   local status=0 child=""
   stopped_by=""
+  signalled=""
   trap 'stopped_by=130; stop_child' INT
   trap 'stopped_by=143; stop_child' TERM
   trap 'stopped_by=129; stop_child' HUP
@@ -23,6 +24,7 @@ stoppable() {
     status=0
     wait "$child" || status=$?
   done
+  [ -z "$stopped_by" ] || await_ended
   trap - INT TERM HUP
   return "${stopped_by:-$status}"
 }
@@ -37,5 +39,21 @@ stop_tree() {
   for pid in $(pgrep -P "$1" 2> /dev/null); do
     stop_tree "$pid"
   done
-  kill -TERM "$1" 2> /dev/null || true
+  if kill -TERM "$1" 2> /dev/null; then signalled="$signalled $1"; fi
+}
+# Waits until each process stop_tree signalled has ended, 5 s at the most: CMD is waited for, but not what runs under
+# it, which has been sent its TERM and may not have obeyed it yet (a sleep under the Maven of scripts/repeat-tests
+# still ran as the script exited, ScriptsStopTest in CI, 2026-12-07). A zombie has ended: a parent that reaps late, or
+# a PID 1 that never does, leaves one.
+await_ended() {
+  local pid stat tries=0
+  for pid in $signalled; do
+    while [ "$tries" -lt 100 ] && kill -0 "$pid" 2> /dev/null; do
+      stat="$(cat "/proc/$pid/stat" 2> /dev/null)" || stat=""
+      stat="${stat##*) }"
+      [ "${stat%% *}" != Z ] || break
+      sleep 0.05
+      tries=$((tries + 1))
+    done
+  done
 }
