@@ -216,22 +216,26 @@ final class DumpCommand extends LoomCommand {
             progress.clear();
         }
         stopIfAsked();
-        StringWriter text = new StringWriter();
-        printTaken(file, dump, new PrintWriter(text));
-        PrintWriter print = out();
-        print.print(text);
-        print.flush();
+        printWhole(file, dump, out());
         return LoomCli.EXIT_OK;
     }
 
     /**
-     * What is printed of a dump already taken, into {@code print}, which holds it until it is whole: Ctrl-C while a
-     * dump of 500,000 threads was grouped for printing (2.6 s) printed it all, exit 130, and said the work had
-     * finished when the signal came (a helper's hunt). Stopped, it leaves {@code print} to be dropped.
+     * Prints a dump already taken into {@code out} once all of it is made, so that Ctrl-C while a dump of 500,000
+     * threads is grouped for printing (2.6 s) prints nothing: it printed it all, exit 130, and said the work had
+     * finished when the signal came (a helper's hunt).
      *
-     * @throws InterruptedException where Ctrl-C came, between one part and the next
+     * @throws InterruptedException where Ctrl-C came, looked for between one part of the print and the next
      */
-    void printTaken(Path file, ThreadDump dump, PrintWriter print) throws InterruptedException {
+    void printWhole(Path file, ThreadDump dump, PrintWriter out) throws InterruptedException {
+        StringWriter text = new StringWriter();
+        printTaken(file, dump, new PrintWriter(text));
+        out.print(text);
+        out.flush();
+    }
+
+    /** What is printed of a dump already taken: where it came from, its summary, its tree and where its threads are. */
+    private void printTaken(Path file, ThreadDump dump, PrintWriter print) throws InterruptedException {
         String origin = dump.origin().describe();
         print.println(VisibleText.of("Thread dump " + file + (origin.isEmpty() ? "" : " (" + origin + ")")));
         if (dump.withoutStates()) {

@@ -529,7 +529,7 @@ final class InspectCommand extends LoomCommand {
                     + " (yyyy_MM_dd_HH_mm_ss_PID, as a killed JVM leaves one); give a .jfr recording");
         }
         requireReadableFile(file, "give a .jfr recording");
-        if (sizeOf(file) == 0 && !readsAByte(file)) {
+        if (!readsAByte(file)) {
             throw new UsageException(emptyRecording(file, JfrRepository.temporaryFolder()));
         }
         if (!startsLikeARecording(file)) {
@@ -593,14 +593,6 @@ final class InspectCommand extends LoomCommand {
         return String.join("; ", commands);
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UsageException("cannot read '" + file + "': " + e.getMessage());
-        }
-    }
-
     /**
      * Whether two paths name one file: the same path once absolute and normalized, or, where both
      * exist, the same file on disk (through a link, for one).
@@ -645,8 +637,9 @@ final class InspectCommand extends LoomCommand {
     }
 
     /**
-     * Whether reading the file gives a byte: one the kernel makes as it is read ({@code /proc/self/status}) has a
-     * size of 0 and is not empty (a helper's hunt: it was called empty, with the advice for a killed JVM's file).
+     * Whether reading the file gives a byte, not whether its size is 0: one the kernel makes as it is read ({@code
+     * /proc/self/status}) has a size of 0 and is not empty (a helper's hunt: it was called empty, with the advice for a
+     * killed JVM's file).
      */
     private static boolean readsAByte(Path file) {
         try (java.io.InputStream in = Files.newInputStream(file)) {

@@ -159,7 +159,7 @@ final class ScaleCommand extends LoomCommand {
         List<String> headers = table.wide ? COLUMNS : SHORT_HEADERS;
         int[] widths = widths(headers, rows);
         boolean headed = false; // printed with the first row: a run stopped before it printed a bare header
-        Map<String, Started> startMs = new LinkedHashMap<>(); // each row's median run's, for startingNote
+        Map<String, Started> started = new LinkedHashMap<>(); // each row's median run's, for startingNote
         try {
             for (Row row : rows) {
                 List<Result> runs = new ArrayList<>();
@@ -174,7 +174,7 @@ final class ScaleCommand extends LoomCommand {
                 Result median = Statistics.medianBy(runs, Comparator.comparingLong(Result::wallNanos));
                 RowCells line = cells(row, median, runs);
                 if (median.tasks() > 1) {
-                    startMs.put(
+                    started.put(
                             row.label(),
                             new Started(median.tasks(), wholeMs(median.startNanos()), median.wakeUpsPerSecond()));
                 }
@@ -223,7 +223,7 @@ final class ScaleCommand extends LoomCommand {
                                 + " many platform threads each took one.",
                         sleepMs,
                         wait == Wait.SLEEP ? "Thread.sleep" : "LockSupport.parkNanos"));
-        startingNote(startMs, sleepMs).ifPresent(note -> Notes.note(out, note));
+        startingNote(started, sleepMs).ifPresent(note -> Notes.note(out, note));
         Notes.note(
                 out,
                 warmup == 0

@@ -33,7 +33,6 @@ public final class EventSettings {
 
     private final Set<String> asked;
     private final boolean typesKnown;
-    private final Set<String> seen = new HashSet<>();
     private final Set<String> on = new HashSet<>();
     private final Set<String> off = new HashSet<>();
     private final Map<String, Set<String>> thresholds = new HashMap<>();
@@ -63,8 +62,7 @@ public final class EventSettings {
         }
         String name = event.getString("name");
         if ("enabled".equals(name)) {
-            seen.add(type);
-            (("true".equals(event.getString("value"))) ? on : off).add(type);
+            ("true".equals(event.getString("value")) ? on : off).add(type);
         } else if (name != null) {
             Map<String, Set<String>> values = switch (name) {
                 case "threshold" -> thresholds;
@@ -119,7 +117,7 @@ public final class EventSettings {
         if (on.contains(type)) {
             return off.contains(type) ? EventEnabled.PART : EventEnabled.ON;
         }
-        if (seen.contains(type)) {
+        if (off.contains(type)) {
             return EventEnabled.OFF;
         }
         return typesKnown && !names.containsValue(type) ? EventEnabled.ABSENT : EventEnabled.UNKNOWN;

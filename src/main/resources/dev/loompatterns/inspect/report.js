@@ -48,15 +48,11 @@
   }
 
   /**
-   * A time of the x axis, in seconds from the origin, in the unit that suits it: 12.345 ms, 1.235 s, and whole
+   * A time of the x axis, in seconds from the origin, as duration writes it: 12.345 ms, 1.235 s, and whole
    * microseconds below a millisecond (two times of epoch nanoseconds read as JavaScript numbers are within 256 ns).
    */
   function time(secs) {
-    var size = Math.abs(secs);
-    if (size < 1e-3) {
-      return Math.round(secs * 1e6) + ' \u00b5s';
-    }
-    return size < 1 ? thousandths(secs * 1e3) + ' ms' : thousandths(secs) + ' s';
+    return duration(secs * 1e3, function (x) { return secs < 1e-3 ? String(Math.round(x)) : thousandths(x); });
   }
 
   /**
@@ -292,7 +288,7 @@
       return lanes(canvas, carriers, datasets, function (context) {
         var p = context.raw.pin;
         return [p.cause + ' (' + p.origin + (warned(p) ? '' : ', set apart') + '): ' + duration(p.duration_ms) + ' at +'
-            + seconds(p.time).toFixed(3) + ' s',
+            + time(seconds(p.time)),
           'carrier ' + p.carrier, 'thread ' + p.thread, p.frame];
       });
     },
@@ -347,7 +343,7 @@
       });
       return lanes(canvas, names, [bars(true, 0, 'longest stretch holding its carrier', '#c2410c', rows)], function (context) {
         var t = context.raw.run;
-        return [duration(t.longest_run_ms) + ' from +' + seconds(t.start).toFixed(3) + ' s', 'thread ' + t.thread, 'mostly at ' + t.top_frame];
+        return [duration(t.longest_run_ms) + ' from +' + time(seconds(t.start)), 'thread ' + t.thread, 'mostly at ' + t.top_frame];
       });
     },
     'pools': function (canvas, finding) {

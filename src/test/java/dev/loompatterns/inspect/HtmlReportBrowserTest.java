@@ -617,8 +617,9 @@ class HtmlReportBrowserTest {
         List<?> tooltips = (List<?>) longNamesLayout(420).get("tooltips");
         assertThat(tooltips).hasSize(3);
         Map<String, String> numbers = Map.of(
-                "pin-timeline", "monitor (code): 20.5 ms at +0.000 s",
-                "hogging", "694 ms from +0.005 s",
+                "pin-timeline",
+                        "monitor (code): 20.5 ms at +0 \u00b5s", // the times in the unit that suits them, as the
+                "hogging", "694 ms from +5 ms", // axes': "+0.000 s" and "+0.005 s" before
                 "pools", "8 threads, blocked 93% (5 s)");
         for (Object one : tooltips) {
             Map<?, ?> tooltip = (Map<?, ?>) one;
