@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -145,9 +149,9 @@ public final class Notes {
 
     /**
      * Prints one recording's line (its name, virtual threads started, pins and, if asked, submit failures) and returns
-     * its pins.
+     * its summary.
      */
-    private static long printSummaryLine(
+    private static RecordingSummary printSummaryLine(
             Path file, int nameWidth, boolean submitFailures, Reading reading, PrintWriter out) throws IOException {
         RecordingSummary summary = reading.read(file, out);
         out.println(summaryLine(
@@ -156,7 +160,31 @@ public final class Notes {
                 summary.virtualThreadsStarted(),
                 summary.pins(),
                 submitFailures ? summary.submitFailures() : -1));
-        return summary.pins();
+        return summary;
+    }
+
+    /**
+     * Under the lines of several recordings: which of them had an event counted on for part of the recording only
+     * ({@link RecordingSummary#partOnly()}), one line for each set of events, or none.
+     */
+    static List<String> partOnlyLines(List<RecordingSummary> summaries) {
+        Map<Set<String>, Long> files = summaries.stream()
+                .filter(summary -> !summary.partOnly().isEmpty())
+                .collect(Collectors.groupingBy(
+                        summary -> (Set<String>) new TreeSet<>(summary.partOnly()),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
+        return files.entrySet().stream()
+                .map(entry -> "  (in "
+                        + (summaries.size() == 1
+                                ? "this file"
+                                : entry.getValue() == summaries.size()
+                                        ? "each of these files"
+                                        : entry.getValue() + " of these files")
+                        + ", " + String.join(" and ", entry.getKey())
+                        + (entry.getKey().size() == 1 ? " was" : " were")
+                        + " on for part of the recording only: the counts are of that part)")
+                .toList();
     }
 
     /**
@@ -268,19 +296,25 @@ public final class Notes {
         if (files.size() > 1) {
             out.println("Recordings (" + files.size() + ") in "
                     + VisibleText.of(files.getFirst().getParent().toString()) + ":");
+            List<RecordingSummary> summaries = new ArrayList<>();
             for (Path file : files) {
-                if (printSummaryLine(file, nameWidth, true, reading, out) > 0 && pinsExample == null) {
+                summaries.add(printSummaryLine(file, nameWidth, true, reading, out));
+                if (summaries.getLast().pins() > 0 && pinsExample == null) {
                     pinsExample = file;
                 }
             }
+            printIndented(partOnlyLines(summaries), out);
         }
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
+            List<RecordingSummary> summaries = new ArrayList<>();
             for (Path file : childFiles) {
-                if (printSummaryLine(file, nameWidth, false, reading, out) > 0 && pinsExample == null) {
+                summaries.add(printSummaryLine(file, nameWidth, false, reading, out));
+                if (summaries.getLast().pins() > 0 && pinsExample == null) {
                     pinsExample = file;
                 }
             }
+            printIndented(partOnlyLines(summaries), out);
         }
         Path example = files.getFirst();
         String jfr = jfrTool();

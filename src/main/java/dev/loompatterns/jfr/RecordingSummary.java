@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -23,13 +24,22 @@ import jdk.jfr.consumer.RecordingFile;
  * @param pinsByCause          pin count per "cause at top frame" ({@link Pin#causeLabel()}, {@link Pin#topFrame()})
  * @param bytesLost            the {@code amount} of the {@value #DATA_LOSS} events summed: the bytes of events
  *                             JFR dropped because its buffers were full (0 where the profile leaves the event off)
+ * @param partOnly             of {@code jdk.VirtualThreadStart} and {@code jdk.VirtualThreadPinned}, those the
+ *                             settings say were on for part of the recording only ({@link EventEnabled#PART}): another
+ *                             recording turned them on for a while (loom's own pin counting does, as each pattern
+ *                             runs, where the profile leaves pins off), so their counts are of that while only
  */
 public record RecordingSummary(
         long patternRuns,
         long virtualThreadsStarted,
         long submitFailures,
         Map<String, Long> pinsByCause,
-        long bytesLost) {
+        long bytesLost,
+        Set<String> partOnly) {
+
+    public RecordingSummary {
+        partOnly = Set.copyOf(partOnly);
+    }
 
     /** The event JFR writes when it drops data, with the bytes dropped in its {@code amount}. */
     public static final String DATA_LOSS = "jdk.DataLoss";
@@ -42,7 +52,9 @@ public record RecordingSummary(
         Map<String, Long> pins = new TreeMap<>();
         EventSettings settings;
         try (RecordingFile recording = new RecordingFile(file)) {
-            settings = new EventSettings(recording.readEventTypes(), Set.of(ActivityCounter.VIRTUAL_THREAD_START));
+            settings = new EventSettings(
+                    recording.readEventTypes(),
+                    Set.of(ActivityCounter.VIRTUAL_THREAD_START, ActivityCounter.VIRTUAL_THREAD_PINNED));
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
                 switch (event.getEventType().getName()) {
@@ -59,7 +71,13 @@ public record RecordingSummary(
             }
         }
         boolean off = settings.enabled(ActivityCounter.VIRTUAL_THREAD_START) == EventEnabled.OFF;
-        return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins, lost);
+        Set<String> partOnly = new TreeSet<>();
+        settings.all().forEach((type, enabled) -> {
+            if (enabled == EventEnabled.PART) {
+                partOnly.add(type);
+            }
+        });
+        return new RecordingSummary(runs, started == 0 && off ? -1 : started, failures, pins, lost, partOnly);
     }
 
     public long pins() {
@@ -78,9 +96,13 @@ public record RecordingSummary(
         lines.add("  virtual threads started:  "
                 + (virtualThreadsStarted < 0
                         ? "not recorded (the profile leaves " + ActivityCounter.VIRTUAL_THREAD_START + " off)"
-                        : virtualThreadsStarted));
+                        : virtualThreadsStarted + whileOn(ActivityCounter.VIRTUAL_THREAD_START)));
         lines.add("  pins:                     " + pins() + (pins() == 0 ? "" : ", by cause and top frame:"));
         pinsByCause.forEach((key, count) -> lines.add("    " + count + " x " + key));
+        if (partOnly.contains(ActivityCounter.VIRTUAL_THREAD_PINNED)) {
+            lines.add("    (the pins while " + ActivityCounter.VIRTUAL_THREAD_PINNED
+                    + " was on: part of the recording only)");
+        }
         if (pinsNote != null) {
             lines.add("    " + pinsNote);
         }
@@ -90,5 +112,10 @@ public record RecordingSummary(
                     + ": JFR's buffers were full; the counts above may be short)");
         }
         return lines;
+    }
+
+    /** After a count, where its event was on for part of the recording only: that the count is of that part. */
+    private String whileOn(String type) {
+        return partOnly.contains(type) ? " (while " + type + " was on: part of the recording only)" : "";
     }
 }

@@ -8,10 +8,13 @@ import dev.loompatterns.core.RunReport;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTally;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.RecordingSummary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -228,6 +231,35 @@ class CompareNotesTest {
         assertThat(Notes.summaryLine("r.jfr", 5, 20, 3, 2))
                 .startsWith("  r.jfr ")
                 .endsWith(" 20 virtual threads started,    3 pins, 2 submit failures");
+    }
+
+    /**
+     * Under a list of recordings, one line for each set of events on for part of a recording only, naming how many
+     * files: a compare whose profile leaves pins off has them on only while each cell runs, in every file.
+     */
+    @Test
+    void aRecordingsListSaysWhichCountsAreOfPartOfARecording() {
+        RecordingSummary pinsPart = summary(Set.of("jdk.VirtualThreadPinned"));
+        RecordingSummary whole = summary(Set.of());
+        RecordingSummary both = summary(Set.of("jdk.VirtualThreadStart", "jdk.VirtualThreadPinned"));
+
+        assertThat(Notes.partOnlyLines(List.of(pinsPart, pinsPart)))
+                .containsExactly("  (in each of these files, jdk.VirtualThreadPinned was on for part of the recording"
+                        + " only: the counts are of that part)");
+        assertThat(Notes.partOnlyLines(List.of(pinsPart)))
+                .containsExactly("  (in this file, jdk.VirtualThreadPinned was on for part of the recording only: the"
+                        + " counts are of that part)");
+        assertThat(Notes.partOnlyLines(List.of(pinsPart, whole, both, pinsPart)))
+                .containsExactly(
+                        "  (in 2 of these files, jdk.VirtualThreadPinned was on for part of the recording only: the"
+                                + " counts are of that part)",
+                        "  (in 1 of these files, jdk.VirtualThreadPinned and jdk.VirtualThreadStart were on for part"
+                                + " of the recording only: the counts are of that part)");
+        assertThat(Notes.partOnlyLines(List.of(whole, whole))).isEmpty();
+    }
+
+    private static RecordingSummary summary(Set<String> partOnly) {
+        return new RecordingSummary(1, 3, 0, Map.of(), 0, partOnly);
     }
 
     /**

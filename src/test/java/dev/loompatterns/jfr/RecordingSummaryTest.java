@@ -3,6 +3,7 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loompatterns.analysis.Programs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,17 +103,13 @@ class RecordingSummaryTest {
     /** Without jdk.ActiveSetting the recording cannot tell "off" from "none started": it counts. */
     @Test
     void countsWhereTheRecordingDoesNotSayWhatWasOn(@TempDir Path dir) throws Exception {
-        Path profile = dir.resolve("silent.jfc");
-        Files.writeString(profile, """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <configuration version="2.0">
+        Path profile = profile(dir.resolve("silent.jfc"), """
               <event name="jdk.ActiveSetting"><setting name="enabled">false</setting></event>
               <event name="jdk.VirtualThreadStart"><setting name="enabled">false</setting></event>
               <event name="jdk.VirtualThreadPinned">
                 <setting name="enabled">true</setting>
                 <setting name="threshold">0 ms</setting>
               </event>
-            </configuration>
             """);
         Path file = Programs.record(Programs.UpcallSleeper.class, dir.resolve("silent.jfr"), profile.toString());
 
@@ -120,5 +117,52 @@ class RecordingSummaryTest {
 
         assertThat(summary.pins()).isPositive();
         assertThat(summary.virtualThreadsStarted()).isZero();
+    }
+
+    /**
+     * A profile with the starts and pins off, and a second recording in the program that turns them on for a while
+     * ({@link Programs.PartlyRecorded}): the counts are said to be of that while.
+     */
+    @Test
+    void saysWhichCountsAreOfPartOfTheRecording(@TempDir Path dir) throws Exception {
+        Path profile = profile(dir.resolve("off.jfc"), """
+              <event name="jdk.ActiveSetting"><setting name="enabled">true</setting></event>
+              <event name="jdk.VirtualThreadStart"><setting name="enabled">false</setting></event>
+              <event name="jdk.VirtualThreadPinned"><setting name="enabled">false</setting></event>
+            """);
+        Path file = Programs.record(Programs.PartlyRecorded.class, dir.resolve("part.jfr"), profile.toString());
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.virtualThreadsStarted())
+                .as("the threads started while the second recording ran, not those before or after it")
+                .isBetween((long) Programs.PartlyRecorded.DURING, (long) Programs.PartlyRecorded.BEFORE);
+        assertThat(summary.partOnly()).containsExactlyInAnyOrder("jdk.VirtualThreadStart", "jdk.VirtualThreadPinned");
+        assertThat(summary.lines(null))
+                .contains(
+                        "  virtual threads started:  " + summary.virtualThreadsStarted()
+                                + " (while jdk.VirtualThreadStart was on: part of the recording only)",
+                        "    (the pins while jdk.VirtualThreadPinned was on: part of the recording only)");
+    }
+
+    /** A profile with both on all along: no count is said to be of part of it. */
+    @Test
+    void saysNothingOfPartWhereTheEventsWereOnThroughout(@TempDir Path dir) throws Exception {
+        Path profile = Path.of("jfr-profiles", "virtual-threads.jfc").toAbsolutePath();
+        Path file = Programs.record(Programs.PartlyRecorded.class, dir.resolve("whole.jfr"), profile.toString());
+
+        RecordingSummary summary = RecordingSummary.read(file);
+
+        assertThat(summary.virtualThreadsStarted()).isGreaterThanOrEqualTo(2L * Programs.PartlyRecorded.BEFORE);
+        assertThat(summary.partOnly()).isEmpty();
+        assertThat(String.join("\n", summary.lines(null))).doesNotContain("part of the recording");
+    }
+
+    /** A .jfc of these events' settings, every other event left off. */
+    private static Path profile(Path file, String events) throws IOException {
+        return Files.writeString(
+                file,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\">\n" + events
+                        + "</configuration>\n");
     }
 }
