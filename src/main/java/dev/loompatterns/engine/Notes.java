@@ -164,6 +164,23 @@ public final class Notes {
     }
 
     /**
+     * Prints a list of recordings, a line each ({@link #printSummaryLine}) and the events on for part of them only
+     * under it ({@link #partOnlyLines}); returns the first file with pins, or null.
+     */
+    private static Path printList(
+            List<Path> files, int nameWidth, boolean submitFailures, Reading reading, PrintWriter out)
+            throws IOException {
+        List<RecordingSummary> summaries = new ArrayList<>();
+        Path withPins = null;
+        for (Path file : files) {
+            summaries.add(printSummaryLine(file, nameWidth, submitFailures, reading, out));
+            withPins = withPins == null && summaries.getLast().pins() > 0 ? file : withPins;
+        }
+        printIndented(partOnlyLines(summaries), out);
+        return withPins;
+    }
+
+    /**
      * Under the lines of several recordings: which of them had an event counted on for part of the recording only
      * ({@link RecordingSummary#partOnly()}), one line for each set of events, or none.
      */
@@ -296,25 +313,12 @@ public final class Notes {
         if (files.size() > 1) {
             out.println("Recordings (" + files.size() + ") in "
                     + VisibleText.of(files.getFirst().getParent().toString()) + ":");
-            List<RecordingSummary> summaries = new ArrayList<>();
-            for (Path file : files) {
-                summaries.add(printSummaryLine(file, nameWidth, true, reading, out));
-                if (summaries.getLast().pins() > 0 && pinsExample == null) {
-                    pinsExample = file;
-                }
-            }
-            printIndented(partOnlyLines(summaries), out);
+            pinsExample = printList(files, nameWidth, true, reading, out);
         }
         if (!childFiles.isEmpty()) {
             out.println("Child JVMs recorded too, beside it (" + childFiles.size() + "):");
-            List<RecordingSummary> summaries = new ArrayList<>();
-            for (Path file : childFiles) {
-                summaries.add(printSummaryLine(file, nameWidth, false, reading, out));
-                if (summaries.getLast().pins() > 0 && pinsExample == null) {
-                    pinsExample = file;
-                }
-            }
-            printIndented(partOnlyLines(summaries), out);
+            Path childWithPins = printList(childFiles, nameWidth, false, reading, out);
+            pinsExample = pinsExample == null ? childWithPins : pinsExample;
         }
         Path example = files.getFirst();
         String jfr = jfrTool();
