@@ -115,6 +115,42 @@ public final class LoomCli implements Runnable {
     }
 
     /**
+     * Counted down once the signal hook's {@link #STOPPING_LINE} is out; null where {@link #main} installed no hook
+     * (a test that calls {@link #execute}).
+     */
+    static volatile CountDownLatch stoppingLineOut;
+
+    /**
+     * Waits, a second at the most, for the signal hook's {@link #STOPPING_LINE}, which must come before the line
+     * that says the command stopped: the hook asks the stop before it prints (a progress line shown must end first),
+     * and a compare that saw the request between two cells said "interrupted" above it (a hunt: 1 time in 25). The
+     * hook interrupts the command only once its line is out, so an interrupt here does not end the wait early; one
+     * that comes is kept for the caller.
+     */
+    static void awaitStoppingLine() {
+        CountDownLatch said = stoppingLineOut;
+        if (said == null) {
+            return;
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        try {
+            while (true) {
+                try {
+                    said.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * What the shutdown hook says when the command has not stopped within the grace (a wait no interrupt ends, or
      * millions of waiters to cancel: {@code run semaphore-pool --mode virtual --tasks 2000000 -P hold-ms=0}, 10.3 s
      * to exit 130): {@link #STOPPING_LINE} promised joined threads, and the JVM now ends without them. Before
@@ -279,6 +315,7 @@ public final class LoomCli implements Runnable {
         // how the hook and the heap watch learn that the command has ended: main counts down once it has
         Cancellation.Ending ended = () -> finished.getCount() == 0; // a latch's await allocates: see Ending
         CountDownLatch stoppingSaid = new CountDownLatch(1);
+        stoppingLineOut = stoppingSaid;
         Thread onCtrlC = new Thread(
                 () -> stopOnSignal(main, ended, Duration.ofMillis(CANCEL_GRACE_MILLIS), System.err, stoppingSaid),
                 CTRL_C_THREAD);
@@ -569,7 +606,7 @@ public final class LoomCli implements Runnable {
      * {@code LOOM_STACKTRACE} is set. Stopped by the heap watch, it says nothing and returns
      * {@link #EXIT_INTERRUPTED}: the caller gives the heap's line instead.
      */
-    private static int failed(Throwable e, PrintWriter err) {
+    static int failed(Throwable e, PrintWriter err) {
         if (e instanceof InterruptedException || Cancellation.requested()) {
             if (HeapWatch.tripped() != null) {
                 // the heap watch's stop, not Ctrl-C: execute says so in its one line. Asked after the request, which
@@ -577,6 +614,7 @@ public final class LoomCli implements Runnable {
                 // had not yet tripped reached here after it had, and said "interrupted" above the heap's line
                 return EXIT_INTERRUPTED;
             }
+            awaitStoppingLine();
             err.println("loom: interrupted; what ran has stopped and joined its threads, and nothing half-written"
                     + " (a recording, a report, a dump) is kept");
             return EXIT_INTERRUPTED;

@@ -35,6 +35,33 @@ class StopOnSignalTest {
                         "cancelled: true");
     }
 
+    /**
+     * The command's "interrupted" line waits for the hook's stopping line, which the hook prints after it asks the stop:
+     * a compare that saw the request between two cells said "interrupted" first (a hunt, 1 time in 25). An interrupt
+     * while it waits does not end the wait, and is kept.
+     */
+    @Test
+    void theInterruptedLineWaitsForTheStoppingLine() throws Exception {
+        java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
+        java.io.StringWriter err = new java.io.StringWriter();
+        LoomCli.stoppingLineOut = said;
+        try (dev.loompatterns.testing.Background<Boolean> command = dev.loompatterns.testing.Background.start(() -> {
+            int code = LoomCli.failed(new InterruptedException(), new java.io.PrintWriter(err, true));
+            return code == LoomCli.EXIT_INTERRUPTED && Thread.currentThread().isInterrupted();
+        })) {
+            command.awaitState(Thread.State.TIMED_WAITING);
+            command.thread().interrupt();
+            command.await("the interrupt taken", () -> !command.thread().isInterrupted());
+            command.awaitState(Thread.State.TIMED_WAITING);
+            assertThat(err.toString()).as("said before the stopping line").isEmpty();
+            said.countDown();
+            assertThat(command.join()).as("exit 130, the interrupt kept").isTrue();
+        } finally {
+            LoomCli.stoppingLineOut = null;
+        }
+        assertThat(err.toString()).startsWith("loom: interrupted; ");
+    }
+
     @Test
     void theLineNamesTheGraceInSecondsWhenItIsWhole() {
         assertThat(LoomCli.graceOverLine(Duration.ofMillis(LoomCli.CANCEL_GRACE_MILLIS)))
