@@ -448,6 +448,7 @@ final class InspectCommand extends LoomCommand {
      */
     private static int stopped(PrintWriter err, String unwritten) {
         if (HeapWatch.tripped() == null) {
+            LoomCli.awaitStoppingLine(); // it sees the request, which the hook makes before its line
             err.println("loom: inspect stopped (Ctrl-C, TERM or HUP); " + unwritten);
         }
         return LoomCli.EXIT_INTERRUPTED;
