@@ -105,7 +105,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Check run(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = checkedSettings(mode, variant, workload);
+        Settings settings = checkedSettings(mode, variant, workload, true);
         try (FetchSetup setup = settings.setUp(workload)) {
             return fetchAndCheck(FORMS.of(mode), settings, setup);
         }
@@ -118,13 +118,17 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public void validate(Mode mode, Variant variant, Workload workload) {
-        checkedSettings(mode, variant, workload);
+        checkedSettings(mode, variant, workload, false);
     }
 
-    /** The run's settings, once this process is known to be able to open the sockets it needs. */
-    private Settings checkedSettings(Mode mode, Variant variant, Workload workload) {
+    /**
+     * The run's settings, once this process is known to be able to open the sockets it needs.
+     *
+     * @param atSetUp true at the run's set-up, after {@link #validate} ({@link Descriptors#spareAtSetUp})
+     */
+    private Settings checkedSettings(Mode mode, Variant variant, Workload workload, boolean atSetUp) {
         Settings settings = settings(mode, variant, workload);
-        settings.requireDescriptors(mode, tasks(workload));
+        settings.requireDescriptors(mode, tasks(workload), atSetUp);
         return settings;
     }
 
@@ -134,7 +138,7 @@ public final class UrlFetchPattern extends AbstractPattern {
      */
     @Override
     public Prepared prepare(Mode mode, Variant variant, Workload workload) throws Exception {
-        Settings settings = checkedSettings(mode, variant, workload);
+        Settings settings = checkedSettings(mode, variant, workload, true);
         Form form = FORMS.of(mode);
         FetchSetup setup = settings.setUp(workload);
         return new Prepared() {
@@ -161,8 +165,8 @@ public final class UrlFetchPattern extends AbstractPattern {
             List<URI> userUrls, FaultPlan plan, Duration timeout, Duration otherTimeout, Form.Options options) {
 
         /** Fails at once, in one line, if this process may not open the sockets the run needs ({@link Descriptors}). */
-        void requireDescriptors(Mode mode, int requests) {
-            Descriptors.require(mode, requests, options, userUrls.isEmpty());
+        void requireDescriptors(Mode mode, int requests, boolean atSetUp) {
+            Descriptors.require(mode, requests, options, userUrls.isEmpty(), atSetUp);
         }
 
         FetchSetup setUp(Workload workload) throws IOException {
