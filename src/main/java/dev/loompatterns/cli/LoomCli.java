@@ -794,6 +794,15 @@ public final class LoomCli implements Runnable {
             boolean command = !word.startsWith("-")
                     && unmatched.getCommandLine().getSubcommands().size() > 0;
             String what = command ? "no command '" + word + "'" : "unknown option or argument '" + word + "'";
+            int endOfOptions = typed.indexOf("--");
+            if (!command
+                    && word.startsWith("-")
+                    && endOfOptions >= 0
+                    && typed.subList(endOfOptions + 1, typed.size()).contains(word)) {
+                // 'loom run ID -- --jfr': said "run takes no --jfr (...)" or "did you mean '--jfr'?"
+                return "unexpected argument '" + word + "' after '--', which ends the options: give "
+                        + unmatched.getCommandLine().getCommandName() + "'s options before it";
+            }
             Object one = unmatched.getCommandLine().getCommand();
             if (!command
                     && (one instanceof RunCommand || one instanceof DumpCommand)

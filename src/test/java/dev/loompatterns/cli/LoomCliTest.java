@@ -707,6 +707,28 @@ class LoomCliTest {
                 .contains("the commands are list, run, compare, dump, scale, fidelity, inspect, example, bench, help");
     }
 
+    /**
+     * An option after '--' is an argument: said so, where it was told "run takes no --jfr (...)" or "did you mean
+     * '--jfr'?" of options the command takes (a hunt).
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "run thread-basics --mode virtual -- --jfr|--jfr|run",
+                "run -- thread-basics --mode virtual|--mode|run",
+                "run thread-basics --mode virtual -- --wide|--wide|run",
+                "fidelity -- thread-basics --pairs 3|--pairs|fidelity"
+            })
+    void anOptionAfterTheEndOfOptionsIsSaidToBeAnArgument(String line, String word, String command) {
+        Result result = loomLine(line);
+        assertThat(result.code()).as(result.err()).isEqualTo(LoomCli.EXIT_USAGE);
+        assertThat(result.err())
+                .isEqualTo(
+                        "loom: unexpected argument '" + word + "' after '--', which ends the options: give " + command
+                                + "'s options before it (see 'loom " + command + " --help')" + System.lineSeparator());
+    }
+
     @Test
     void compareColumnsComeInTheContractsOrder() {
         Result result = loomLine("compare lock-counter --modes virtual --tasks 2 -P increments=10 --format csv");
