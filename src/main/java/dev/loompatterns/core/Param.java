@@ -67,8 +67,17 @@ public record Param(String name, String description, String defaultValue, long m
         return items;
     }
 
-    /** Parses and range-checks a value a user gave: a {@code Long}, or the text itself. */
+    /** Parses and range-checks a value: a {@code Long}, or the text itself. */
     Object parse(String value) {
+        return parse(value, name);
+    }
+
+    /**
+     * As above, a value a user gave, a wrong one said of {@code label}: the name and the pattern's id ({@code sleep-ms
+     * for pinning}), since a compare of several patterns takes one {@code -P} for each that has the name, and the
+     * line did not say whose range it was (thread-basics' sleep-ms is 0..60000, pinning's 1..10000: a hunt).
+     */
+    Object parse(String value, String label) {
         if (text) {
             return value;
         }
@@ -76,10 +85,15 @@ public record Param(String name, String description, String defaultValue, long m
         try {
             parsed = wholeNumber(value);
         } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number"
+            if (WHOLE_NUMBER
+                    .matcher(value.strip())
+                    .matches()) { // digits beyond a long: "must be a whole number" was wrong
+                throw new UsageException(label + " must be from " + min + " to " + max + ", got " + value.strip());
+            }
+            throw new UsageException(label + " must be a whole number"
                     + (anyWhole() ? "" : " from " + min + " to " + max) + ", got '" + value + "'");
         }
-        UsageException.requireRange(name, parsed, min, max);
+        UsageException.requireRange(label, parsed, min, max);
         return parsed;
     }
 

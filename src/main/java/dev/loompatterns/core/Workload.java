@@ -54,7 +54,7 @@ public record Workload(int tasks, Map<String, Object> values, Set<String> given)
                     .filter(p -> p.name().equals(entry.getKey()))
                     .findFirst()
                     .orElseThrow(() -> new UsageException(unknownParam(pattern, entry.getKey())));
-            values.put(param.name(), param.parse(entry.getValue()));
+            values.put(param.name(), param.parse(entry.getValue(), param.name() + " for " + pattern.id()));
         }
         return new Workload(resolvedTasks, values, given.keySet());
     }

@@ -73,12 +73,14 @@ class WorkloadTest {
     void rejectsNonNumbersAndOutOfRangeNumbers() {
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "soon")))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("sleep-ms must be a whole number from 0 to 1000, got 'soon'");
+                .hasMessage("sleep-ms for sample must be a whole number from 0 to 1000, got 'soon'");
         assertThatThrownBy(() -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "1001")))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("sleep-ms must be from 0 to 1000, got 1001");
+                .hasMessage("sleep-ms for sample must be from 0 to 1000, got 1001");
         assertThatThrownBy(
                         () -> Workload.resolve(pattern, Mode.VIRTUAL, null, Map.of("sleep-ms", "99999999999999999999")))
-                .isInstanceOf(UsageException.class);
+                .isInstanceOf(UsageException.class)
+                .as("a whole number, beyond a long: its range said, not 'must be a whole number'")
+                .hasMessage("sleep-ms for sample must be from 0 to 1000, got 99999999999999999999");
     }
 }

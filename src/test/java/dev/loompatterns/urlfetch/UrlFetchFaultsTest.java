@@ -83,17 +83,17 @@ class UrlFetchFaultsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-        fault-rate | 101         | fault-rate must be from 0 to 100, got 101
-        fault-rate | ten         | fault-rate must be a whole number from 0 to 100, got 'ten'
-        fault-seed | x           | fault-seed must be a whole number, got 'x'
-        fault-seed | 99999999999999999999 | fault-seed must be a whole number, got '99999999999999999999'
+        fault-rate | 101         | fault-rate for url-fetch must be from 0 to 100, got 101
+        fault-rate | ten         | fault-rate for url-fetch must be a whole number from 0 to 100, got 'ten'
+        fault-seed | x           | fault-seed for url-fetch must be a whole number, got 'x'
+        fault-seed | 99999999999999999999 | fault-seed for url-fetch must be from -9223372036854775808 to 9223372036854775807, got 99999999999999999999
         faults     | 500,teapot  | faults: unknown kind 'teapot'; the kinds are 500,reset,stall,fail
         faults     | ' '         | faults must name at least one of 500,reset,stall,fail, got ' '
         faults     | 500,,       | -P faults has an empty item in '500,,'; give its items comma-separated, with something between each two commas and none at either end
         faults     | ',500'      | -P faults has an empty item in ',500'; give its items comma-separated, with something between each two commas and none at either end
-        fault-rate | 1_          | fault-rate must be a whole number from 0 to 100, got '1_'
-        fault-rate | _1          | fault-rate must be a whole number from 0 to 100, got '_1'
-        fault-rate | 1__0        | fault-rate must be a whole number from 0 to 100, got '1__0'
+        fault-rate | 1_          | fault-rate for url-fetch must be a whole number from 0 to 100, got '1_'
+        fault-rate | _1          | fault-rate for url-fetch must be a whole number from 0 to 100, got '_1'
+        fault-rate | 1__0        | fault-rate for url-fetch must be a whole number from 0 to 100, got '1__0'
         """)
     void badFaultOptionsAreRefusedWithOneLine(String name, String value, String message) {
         assertThatThrownBy(() ->
@@ -115,8 +115,8 @@ class UrlFetchFaultsTest {
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-        fault-rate | fault-rate must be a whole number from 0 to 100, got ''
-        fault-seed | fault-seed must be a whole number, got ''
+        fault-rate | fault-rate for url-fetch must be a whole number from 0 to 100, got ''
+        fault-seed | fault-seed for url-fetch must be a whole number, got ''
         """)
     void aWholeNumberFaultOptionGivenEmptyIsRefused(String name, String message) {
         assertThatThrownBy(() -> Workload.resolve(new UrlFetchPattern(), Mode.VIRTUAL, 10, Map.of(name, "")))
