@@ -110,9 +110,15 @@ public final class ChildActivity {
             return beside.resolveSibling(stem() + "-child-" + child + ".jfr");
         }
 
+        /**
+         * The parent's name without its {@code .jfr}, in any case ({@code a.JFR} gave {@code a.JFR-child-1.jfr}); a
+         * name that is {@code .jfr} alone is kept whole, where its children were {@code -child-1.jfr}, a name that a
+         * pasted {@code loom inspect -child-1.jfr} takes for an option (a hunt).
+         */
         private String stem() {
             String name = beside.getFileName().toString();
-            return name.endsWith(".jfr") ? name.substring(0, name.length() - 4) : name;
+            boolean jfr = name.length() > 4 && name.regionMatches(true, name.length() - 4, ".jfr", 0, 4);
+            return jfr ? name.substring(0, name.length() - 4) : name;
         }
 
         /**

@@ -101,4 +101,19 @@ class ChildRecordingFilesTest {
         children.deleteEarlierFiles(List.of());
         assertThat(earlier).doesNotExist();
     }
+
+    /** The parent's {@code .jfr} is left out in any case; a name that is {@code .jfr} alone is kept whole. */
+    @Test
+    void theChildrenAreNamedAfterTheParentsStem(@TempDir Path dir) {
+        assertThat(firstChild(dir, "a b.JFR")).isEqualTo(dir.resolve("a b-child-1.jfr"));
+        assertThat(firstChild(dir, ".jfr"))
+                .as("not '-child-1.jfr', which reads as an option")
+                .isEqualTo(dir.resolve(".jfr-child-1.jfr"));
+        assertThat(firstChild(dir, "run")).isEqualTo(dir.resolve("run-child-1.jfr"));
+    }
+
+    private static Path firstChild(Path dir, String parent) {
+        ChildActivity.Recording children = new ChildActivity.Recording(dir.resolve(parent), null);
+        return children.finalName(children.nextFile());
+    }
 }
