@@ -8,6 +8,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.core.Words;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.timer.TimerScenario.Fired;
 import dev.loompatterns.timer.TimerScenario.Ticking;
@@ -147,7 +148,8 @@ public final class TimerPattern extends AbstractPattern {
         // every cancel late), but then no cancel was tried on a timer that had not fired: said, not passed in silence
         return Check.passed(fired + " fired, " + cancelled + " cancelled before they fired, none fired after its cancel"
                 + (asked > cancelled
-                        ? " (" + (asked - cancelled) + " cancels came after the timer's delay: cancel() said false)"
+                        ? " (" + Words.count(asked - cancelled, "cancel", "cancels")
+                                + " came after the timer's delay: cancel() said false)"
                         : "")
                 + (cancelled > 0
                         ? ""

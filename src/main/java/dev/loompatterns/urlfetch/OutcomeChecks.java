@@ -1,6 +1,7 @@
 package dev.loompatterns.urlfetch;
 
 import dev.loompatterns.core.Check;
+import dev.loompatterns.core.Words;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,10 +105,17 @@ final class OutcomeChecks {
             return Check.failed("server answered " + served + " requests for " + (asked.size() - faulted) + " URLs");
         }
         if (faulted == 0) {
-            return Check.passed(asked.size() + " bodies in input order, each served once");
+            return Check.passed(Words.count(asked.size(), "body", "bodies") + " in input order, each served once");
         }
-        return Check.passed(asked.size() + " outcomes in input order: the " + faulted + " faulted failed as planned ("
-                + plan.summary(asked.size()) + "), the other " + (asked.size() - faulted) + " answered once each");
+        int answered = asked.size() - faulted;
+        return Check.passed(Words.count(asked.size(), "outcome", "outcomes") + " in input order: "
+                + (faulted == 1 ? "the one faulted" : "the " + faulted + " faulted") + " failed as planned ("
+                + plan.summary(asked.size()) + ")"
+                + (answered == 0
+                        ? ", and no other was asked"
+                        : answered == 1
+                                ? ", the other answered once"
+                                : ", the other " + answered + " answered once each"));
     }
 
     /**

@@ -304,7 +304,7 @@ class ContextTest {
         pooled.forThisThread();
         Check reused = check(Way.PER_THREAD_CACHE, SEEN_RIGHT, pooled);
         assertThat(reused.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
-        assertThat(reused.detail()).startsWith("1 tables of 1 KiB built").contains("reused by a thread");
+        assertThat(reused.detail()).startsWith("1 table of 1 KiB built").contains("reused by a thread");
 
         LookupTable bound = new LookupTable(1024); // built per request and shared, as the structured form does
         bound.build();

@@ -304,13 +304,13 @@ class TimerTest {
         assertThat(ok.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(ok.detail())
                 .isEqualTo("2 fired, 1 cancelled before they fired, none fired after its cancel"
-                        + " (1 cancels came after the timer's delay: cancel() said false)");
+                        + " (1 cancel came after the timer's delay: cancel() said false)");
         // every cancel late (a review's -P delay-ms=0): nothing was cancelled, and the detail says no cancel was tried
         Check noneInTime = TimerPattern.checkCancel(List.of(fired(10, 1, 11), cancelTooLate));
         assertThat(noneInTime.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(noneInTime.detail())
                 .isEqualTo("2 fired, 0 cancelled before they fired, none fired after its cancel"
-                        + " (1 cancels came after the timer's delay: cancel() said false); no cancel came before its"
+                        + " (1 cancel came after the timer's delay: cancel() said false); no cancel came before its"
                         + " timer's delay, so this run did not try one (a loaded machine, or a delay-ms too short)");
         // one timer (--tasks 1): none is a second one, so none was asked to cancel
         assertThat(TimerPattern.checkCancel(List.of(fired(10, 1, 11))).detail())

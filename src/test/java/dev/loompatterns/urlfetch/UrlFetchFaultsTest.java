@@ -552,6 +552,15 @@ class UrlFetchFaultsTest {
         Outcome io = Outcome.failed(failed, new java.io.IOException("closed"));
         assertThat(OutcomeChecks.checkFaults(asked, List.of(body, io), PLAN, 1).verdict())
                 .isEqualTo(Check.Verdict.PASSED);
+        assertThat(OutcomeChecks.checkFaults(asked, List.of(body, io), PLAN, 1).detail())
+                .as("one of each: said in the singular")
+                .startsWith("2 outcomes in input order: the one faulted failed as planned (")
+                .endsWith("), the other answered once");
+        assertThat(OutcomeChecks.checkFaults(List.of(failed), List.of(io), PLAN, 0)
+                        .detail())
+                .as("every URL faulted: no 'other 0'")
+                .startsWith("1 outcome in input order: the one faulted failed as planned (")
+                .endsWith("), and no other was asked");
         assertThat(OutcomeChecks.checkFaults(asked, List.of(body, new Outcome(failed, 500, "boom")), PLAN, 1)
                         .detail())
                 .isEqualTo("/item/1 had fault fail and came back HTTP 500 ('boom'), expected I/O error");
