@@ -4,6 +4,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
+import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.engine.ReportFormat;
@@ -173,13 +174,21 @@ final class CompareCommand extends LoomCommand {
         Progress progress = Progress.onTerminal(err());
         Session session = new Session(progress);
         Session.Outcome outcome;
+        boolean[] printed = {false};
         try {
             outcome = session.run(cells, warmup, repeat, where, finished -> {
+                printed[0] = true;
                 table.print(format, finished.rows(), out, WHOLE);
                 if (format.forPeople()) {
                     Notes.listKept(finished, out);
                 }
             });
+        } catch (Exception failed) {
+            boolean stopped = failed instanceof InterruptedException || Cancellation.requested();
+            if (stopped && !printed[0] && format == ReportFormat.JSON) { // before a row: still JSON for a pipe's reader
+                table.print(format, List.of(), out, WHOLE);
+            }
+            throw failed;
         } finally {
             if (made) { // a folder this run made and left empty (stopped before any recording): not left behind
                 deleteIfEmpty(jfrDir);

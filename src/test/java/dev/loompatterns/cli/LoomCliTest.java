@@ -946,6 +946,31 @@ class LoomCliTest {
         assertThat(recordings).doesNotExist();
     }
 
+    /**
+     * A compare in JSON stopped before any row finished prints an empty array, still JSON for the program reading it:
+     * it printed nothing (a hunt).
+     */
+    @Test
+    void aCompareInJsonStoppedBeforeARowPrintsAnEmptyArray() throws Exception {
+        try (Background<Result> run = Background.start(() -> {
+            Thread.currentThread().interrupt();
+            return loom("compare", "thread-basics", "--tasks", "2", "--format", "json");
+        })) {
+            Result result = run.join();
+            assertThat(result.code()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
+            com.fasterxml.jackson.databind.JsonNode array =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+            assertThat(array.isArray()).as(result.out()).isTrue();
+            assertThat(array.size()).isZero();
+        }
+        try (Background<Result> run = Background.start(() -> {
+            Thread.currentThread().interrupt();
+            return loom("compare", "thread-basics", "--tasks", "2");
+        })) {
+            assertThat(run.join().out()).as("a table: nothing, as before").isEmpty();
+        }
+    }
+
     @Test
     void compareWithJfrDirWritesOneRecordingPerCell(@TempDir Path dir) throws IOException {
         Path recordings = dir.resolve("recs");
