@@ -53,12 +53,30 @@ final class Results {
      * the same HTML) makes {@code [title](address)} in a result's text a link that opens the address when
      * clicked ({@code RulesHtmlToolkit.getDescription}, JMC 9.1.2). A thread or pool named so by the program
      * became such a link, to any address it chose; a zero-width space between the two brackets keeps it text.
+     *
+     * <p>And a backslash: the desktop's Automated Analysis page puts that HTML inside a JavaScript string
+     * literal, {@code overview.updateResult("id", score, "...")}, escaping only its quotes
+     * ({@code ResultReportUi.updateRule}, JMC 9.1.2; {@code Encode.forHtml} leaves a backslash as it is), and sets
+     * the string as the result's {@code innerHTML}. A virtual thread named
+     * {@code hog\}{@code u003cimg src=x onerror=alert(1)\}{@code u003e} became a live image whose script ran, and a
+     * pool named {@code C:\temp\new-pool} read {@code C:}, a tab, {@code emp}, a line break and {@code ew-pool}. A
+     * backslash becomes U+29F5 REVERSE SOLIDUS OPERATOR ({@link #NOT_A_BACKSLASH}), which reads as one but is another
+     * character, so it starts no escape; a command our census prints with a backslash in it (a {@code $'...'} word, a
+     * Windows path) then reads right but does not paste as it is. A carriage return, alone or before a newline, and
+     * the line and paragraph separators U+2028 and U+2029 (line ends too to JavaScript before ECMAScript 2019)
+     * become a newline, which JMC makes a line break, as they meant: raw, they end that string literal, its script
+     * fails, and JMC redraws the whole page instead of updating the result.
      */
     static String literal(IRule rule, String text) {
         if (text == null) {
             return null;
         }
-        String literal = text.replace(LINK, NOT_A_LINK);
+        String literal = text.replace(LINK, NOT_A_LINK)
+                .replace('\\', NOT_A_BACKSLASH)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace('\u2028', '\n')
+                .replace('\u2029', '\n');
         for (TypedResult<?> result : rule.getResults() == null ? List.<TypedResult<?>>of() : rule.getResults()) {
             String template = "{" + result.getIdentifier() + "}";
             literal = literal.replace(template, "{" + ZERO_WIDTH_SPACE + result.getIdentifier() + "}");
@@ -72,6 +90,9 @@ final class Results {
     static final String LINK = "](";
 
     private static final String NOT_A_LINK = "]" + ZERO_WIDTH_SPACE + "(";
+
+    /** U+29F5, which reads as a backslash and starts no JavaScript escape: {@link #literal}. */
+    static final char NOT_A_BACKSLASH = '\u29F5';
 
     static String explanation(Finding finding) {
         String details = details(finding.details());

@@ -70,15 +70,37 @@ class ResultsTest {
     @Test
     void aNameLikeALinkIsNotALinkInJmcsHtml() {
         String summary = "1 virtual thread was seen holding its carrier: [see here](https://example.org/x) ...";
-        Finding finding =
-                new Finding("carrier-hogging", Severity.WARNING, summary, "In [it](https://example.org/y).", Map.of());
-
-        IResult result = Results.of(new CarrierHoggingJmcRule(), finding, null);
+        IResult result = hogging(summary, "In [it](https://example.org/y).");
 
         String html = RulesHtmlToolkit.getDescription(result);
         assertThat(html).doesNotContain("<a ", "example.org%2F").contains("https://example.org/x", "[it]");
         assertThat(result.getSummary().replace(String.valueOf(Results.ZERO_WIDTH_SPACE), ""))
                 .isEqualTo(summary);
+    }
+
+    /**
+     * A name with a backslash, a carriage return or a line separator reaches JMC's HTML with none of them: the
+     * desktop puts that HTML in a JavaScript string literal, where {@code \}{@code u003c} made a live {@code <img>}
+     * of a thread's name, {@code C:\temp} read as a tab, and a carriage return ended the literal.
+     */
+    @Test
+    void aNameWithABackslashIsNoJavaScriptEscapeInJmcsHtml() {
+        String summary = "2 threads: hog\\u003cimg src=x onerror=alert(1)\\u003e and C:\\temp\\new-pool.";
+        IResult result = hogging(summary, "In a\rb\r\nc\u2028d\u2029e.");
+
+        String html = RulesHtmlToolkit.getDescription(result);
+        assertThat(html)
+                .doesNotContain("\\", "\r", "\u2028", "\u2029")
+                .contains("hog\u29F5u003cimg", "C:\u29F5temp\u29F5new-pool", "a\nb\nc\nd\ne.");
+        assertThat(result.getSummary().replace(Results.NOT_A_BACKSLASH, '\\')).isEqualTo(summary);
+    }
+
+    /** Carrier hogging's result in JMC for a finding that says {@code summary} and {@code explanation}. */
+    private static IResult hogging(String summary, String explanation) {
+        return Results.of(
+                new CarrierHoggingJmcRule(),
+                new Finding("carrier-hogging", Severity.WARNING, summary, explanation, Map.of()),
+                null);
     }
 
     /** A time reads as an instant, in a list's entries too: JMC showed {@code start 1796134916596700201}. */
