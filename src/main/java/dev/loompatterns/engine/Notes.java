@@ -324,15 +324,16 @@ public final class Notes {
         String jfr = jfrTool();
         out.println("Open in JDK Mission Control: File > Open File, then the Event Browser: 'Loom Patterns' holds each"
                 + " run,");
+        // the events' categories, which JMC's tree follows: jdk.VirtualThreadSubmitFailed is not with the others
+        out.println("  'Java Application' the virtual threads' starts, ends and pins,"
+                + " 'Java Development Kit' > 'Threading' their");
         if (!example.toString().endsWith(".jfr")) {
             // JDK 25's jfr refuses any other name ("filename must end with '.jfr'"): a command that fails is not given
-            out.println("  'Java Application' the jdk.VirtualThread* events. This JDK's jfr reads only a file whose"
-                    + " name ends in .jfr:");
+            out.println("  submit failures. This JDK's jfr reads only a file whose name ends in .jfr:");
             out.println("  record to such a name (--jfr NAME.jfr), or copy the file to one, for " + ShellWord.of(jfr)
                     + " print.");
         } else {
-            out.println("  'Java Application' the jdk.VirtualThread* events. On the command line, with this JDK's"
-                    + " jfr:");
+            out.println("  submit failures. On the command line, with this JDK's jfr:");
             String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
             out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
             if (pinsExample != null) { // the pins' command only where there are some

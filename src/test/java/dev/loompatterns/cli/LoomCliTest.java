@@ -1089,6 +1089,35 @@ class LoomCliTest {
     }
 
     /**
+     * The hint after a recorded run names the category each virtual-thread event is under in JMC's Event Browser, as
+     * the recording's own metadata gives it: it put them all under 'Java Application', where the JDK files
+     * {@code jdk.VirtualThreadSubmitFailed} under 'Java Development Kit' > 'Threading'.
+     */
+    @Test
+    void theHintAfterARecordedRunNamesTheVirtualThreadEventsCategories(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.jfr");
+        Result result = recordedRun(file);
+        Map<String, String> categories = new java.util.HashMap<>();
+        try (RecordingFile recording = new RecordingFile(file)) {
+            recording
+                    .readEventTypes()
+                    .forEach(type -> categories.put(
+                            type.getName(),
+                            String.join(
+                                    " > ",
+                                    type.getCategoryNames().stream()
+                                            .map(name -> "'" + name + "'")
+                                            .toList())));
+        }
+        assertThat(categories.get("jdk.VirtualThreadEnd"))
+                .isEqualTo(categories.get("jdk.VirtualThreadStart"))
+                .isEqualTo(categories.get("jdk.VirtualThreadPinned"));
+        assertThat(result.out().replace(System.lineSeparator() + "  ", " "))
+                .contains(categories.get("jdk.VirtualThreadStart") + " the virtual threads' starts, ends and pins, "
+                        + categories.get("jdk.VirtualThreadSubmitFailed") + " their submit failures.");
+    }
+
+    /**
      * A recording named without {@code .jfr} gets no jfr command, which JDK 25's jfr would refuse ("filename must end
      * with '.jfr'", a review pasted it), but a line that says so; loom's own inspect reads it as it is.
      */
