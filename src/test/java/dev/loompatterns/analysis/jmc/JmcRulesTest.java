@@ -421,6 +421,37 @@ class JmcRulesTest {
         }
     }
 
+    /**
+     * Which rules JMC does not run, as docs/jmc.md lists them: the desktop shows Ignored a rule whose required events
+     * fail {@code RulesToolkit.matchesEventAvailabilityMap} (its {@code RuleManager}). On a JDK 17 recording the five
+     * that read a type that JDK lacks, not pool-candidate and wakeup-delay; on a loom run's recording made without the
+     * scheduling profile none, queueing-delay included, which says N/A in its own words (loom registers its types in
+     * every run). The doc said queueing-delay was Ignored there, and every virtual-thread rule on JDK 17.
+     */
+    @Test
+    void jmcIgnoresOnlyTheRulesWhoseTypesTheRecordingLacks() throws Exception {
+        IItemCollection jdk17 =
+                JfrLoaderToolkit.loadEvents(RECORDINGS.get("jdk17").toFile());
+        assertThat(notRun(jdk17))
+                .containsExactlyInAnyOrder(
+                        "pinning", "submit-failed", "carrier-hogging", "virtual-thread-census", "queueing-delay");
+        assertThat(jmc(jdk17).get("wakeup-delay").getSummary()).startsWith("No virtual thread's sleep was recorded");
+        IItemCollection loomRun =
+                JfrLoaderToolkit.loadEvents(RECORDINGS.get("loom-run").toFile());
+        assertThat(notRun(loomRun)).isEmpty();
+        IResult queueing = jmc(loomRun).get("queueing-delay");
+        assertThat(queueing.getSeverity()).isEqualTo(Severity.NA);
+        assertThat(queueing.getSummary()).startsWith("No task's submission and start were both recorded");
+    }
+
+    /** Our rules JMC would not run on these items, by our ids. */
+    private static List<String> notRun(IItemCollection items) {
+        return jmcRules().stream()
+                .filter(rule -> !RulesToolkit.matchesEventAvailabilityMap(items, rule.getRequiredEvents()))
+                .map(LoomJmcRule::ruleId)
+                .toList();
+    }
+
     @Test
     void withoutTheirEventTypesEveryRuleIsNotApplicableAndSaysWhatIsMissing() throws Exception {
         Map<String, IResult> jmc = jmc(RECORDINGS.get("nothing"));
