@@ -372,13 +372,27 @@ class JmcRulesTest {
         assertThat(hogging.summary()).contains(PinTaxonomy.CUT_SHORT);
     }
 
+    /**
+     * No pin, no submit failure, no pool or census to warn of. The rules that time the machine's scheduling (a sleep's
+     * wake-up, a task's wait for a thread, a carrier held) are left out: the recording is made in this JVM as it runs,
+     * and on 2 cores beside other work (load 12 to 16) one of them warned of a 100 ms delay (2026-12-07).
+     */
     @Test
     void aCleanRecordingHasNoWarning() throws Exception {
-        assertThat(jmc(RECORDINGS.get("clean")).values())
-                .extracting(IResult::getSeverity)
-                .doesNotContain(Severity.WARNING)
-                .contains(Severity.INFO); // the census, at least
+        Map<String, IResult> clean = jmc(RECORDINGS.get("clean"));
+        assertThat(clean)
+                .containsKeys("pinning", "submit-failed", "pool-candidate", "virtual-thread-census")
+                .allSatisfy((id, result) -> {
+                    if (!TIMED.contains(id)) {
+                        assertThat(result.getSeverity()).as(id).isNotEqualTo(Severity.WARNING);
+                    }
+                });
+        assertThat(clean.get("virtual-thread-census").getSeverity()).isEqualTo(Severity.INFO);
     }
+
+    /** The rules whose findings are the machine's scheduling delays. */
+    private static final java.util.Set<String> TIMED =
+            java.util.Set.of("wakeup-delay", "queueing-delay", "carrier-hogging");
 
     @Test
     void jdk21PinsWithoutAReasonAreClassifiedFromTheirStacksInJmcToo() throws Exception {
