@@ -101,7 +101,7 @@ public final class BackpressurePattern extends AbstractPattern {
         if (seen.shed() > 0) {
             detail.append(" (the caller saw ").append(seen.refusal()).append(')');
         } else if (policy == Policy.SHED) {
-            detail.append(" (none shed this time: the burst never outran the limit)");
+            detail.append(" (none shed this time: each task found room as it came)");
         }
         if (seen.ranByCaller() > 0) {
             detail.append("; the caller ran ").append(seen.ranByCaller()).append(" tasks itself");

@@ -120,9 +120,9 @@ public final class DeadlinePattern extends AbstractPattern {
                 + (undelivered > 0 ? undelivered + " ended but not delivered (past the budget), " : "") + interrupted
                 + " interrupted, " + neverStarted + " never started; none running at return"
                 + (delivered.isEmpty()
-                        ? " (nothing came within the budget, so this run showed the cut-off only: no fast subtask"
-                                + " ended within it, on a loaded or cold machine, or with a budget shorter than"
-                                + " fast-ms)"
+                        ? " (nothing came within the budget, so this run showed the cut-off only: no subtask"
+                                + " ended within it, on a loaded or cold machine, with a budget shorter than fast-ms,"
+                                + " or with every subtask slow, slow-every=1)"
                         : ""));
     }
 }

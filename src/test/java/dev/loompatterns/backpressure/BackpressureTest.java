@@ -224,6 +224,19 @@ class BackpressureTest {
         assertThat(check.detail()).isEqualTo("task 1 was counted 2 times, expected once");
     }
 
+    /**
+     * Shed nothing: every task found room, in flight or in a queue. It said "the burst never outran the limit", untrue
+     * where the platform pool's queue (-P queue=1000000) held what the limit did not (a hunt).
+     */
+    @Test
+    void aShedRunThatShedNothingSaysEachTaskFoundRoom() {
+        Check check = BackpressurePattern.check(Policy.SHED, outcome(new int[] {1, 1, 1}, 3, 3, 0, 2, null));
+        assertThat(check.verdict()).isEqualTo(Check.Verdict.PASSED);
+        assertThat(check.detail())
+                .startsWith(
+                        "3 submitted = 3 done + 0 shed (none shed this time: each task found room as" + " it came)");
+    }
+
     @Test
     void checkFailsWhenTheCountsDoNotAddUp() {
         Check check = BackpressurePattern.check(Policy.WAIT, outcome(new int[] {1, 1, 1}, 3, 2, 0, 2, null));

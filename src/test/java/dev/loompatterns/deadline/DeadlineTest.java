@@ -208,8 +208,9 @@ class DeadlineTest {
         assertThat(nothing.verdict()).isEqualTo(Check.Verdict.PASSED);
         assertThat(nothing.detail())
                 .endsWith(": 0 of 2 delivered, 1 interrupted, 1 never started; none running at return (nothing came"
-                        + " within the budget, so this run showed the cut-off only: no fast subtask ended within it,"
-                        + " on a loaded or cold machine, or with a budget shorter than fast-ms)");
+                        + " within the budget, so this run showed the cut-off only: no subtask ended within it, on a"
+                        + " loaded or cold machine, with a budget shorter than fast-ms, or with every subtask slow,"
+                        + " slow-every=1)");
         assertThat(DeadlinePattern.check(budget, budget, Map.of(0, "result-0"), Arrays.asList(State.SUCCEEDED, null))
                         .detail())
                 .as("none undelivered: not said")
