@@ -205,6 +205,10 @@ public final class UrlFetchPattern extends AbstractPattern {
         // In the fault variants only stalled items get this timeout; the others get at least the backstop.
         Duration otherTimeout = plan == FaultPlan.NONE || backstop.compareTo(timeout) <= 0 ? timeout : backstop;
         Duration latency = workload.millis(LATENCY_MS);
+        if (!userUrls.isEmpty() && workload.given(LATENCY_MS)) { // it was taken and did nothing (a hunt)
+            throw new UsageException("-P " + LATENCY_MS.name() + " sets the embedded server's latency, which -P "
+                    + URLS.name() + " does not use: drop one of the two");
+        }
         if (userUrls.isEmpty() && latency.compareTo(otherTimeout) >= 0) {
             throw new UsageException(
                     LATENCY_MS.name() + " (" + latency.toMillis() + ") must be below " + TIMEOUT_MS.name() + " ("

@@ -155,6 +155,15 @@ class UrlFetchFaultsTest {
                         Map.of("latency-ms", "500", "timeout-ms", "500")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("must be below timeout-ms");
+        assertThatThrownBy(() -> run(
+                        pattern,
+                        Mode.VIRTUAL,
+                        UrlFetchPattern.NO_FAULTS,
+                        Map.of("latency-ms", "5", "urls", "http://127.0.0.1:1/a")))
+                .as("the embedded server's latency with the user's URLs: taken, and it did nothing")
+                .isInstanceOf(UsageException.class)
+                .hasMessage("-P latency-ms sets the embedded server's latency, which -P urls does not use: drop one of"
+                        + " the two");
     }
 
     /** Each fault gives its outcome: 500 an HTTP 500, stall a timeout, fail and reset an I/O error. */
