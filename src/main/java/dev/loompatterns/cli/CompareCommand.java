@@ -123,6 +123,11 @@ final class CompareCommand extends LoomCommand {
     public Integer call() throws Exception {
         UsageException.requireRange("--repeat", repeat, 1, MAX_REPEAT);
         UsageException.requireRange("--warmup", warmup, 0, MAX_REPEAT);
+        if (table.wide && format != ReportFormat.TABLE) { // taken, and it did nothing (a hunt)
+            throw new UsageException(
+                    "--wide widens the table; --format " + format.name().toLowerCase(Locale.ROOT)
+                            + " has every column and each check's whole text already: drop --wide");
+        }
         List<Pattern> patterns = ids.isEmpty()
                 ? catalogue.patterns()
                 : new LinkedHashSet<>(ids.stream().map(this::id).toList())

@@ -1379,6 +1379,7 @@ class LoomCliTest {
         inspect --jfr=x.jfr | loom: unknown option or argument '--jfr=x.jfr': inspect takes no --jfr (run does) (see 'loom inspect --help')
         run race -P gap-ms=1 | loom: gap-ms for race must be from 1000 to 600000, got 1
         compare thread-basics pinning -P sleep-ms=0 | loom: sleep-ms for pinning must be from 1 to 10000, got 0
+        compare --wide --format json | loom: --wide widens the table; --format json has every column and each check's whole text already: drop --wide
         run daemon-threads --tasks 51 | loom: --tasks for daemon-threads must be from 1 to 50, got 51
         run thread-basics --mode platform --tasks 20001 | loom: --tasks for thread-basics in platform mode must be from 1 to 20000, got 20001 (platform threads cost far more than virtual ones
         dump thread-basics --out newd/ | loom: --out 'newd/' ends with '/', as a folder's name does; give a file's name (see 'loom dump --help')
