@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -267,11 +268,18 @@ final class Example {
                             .orElseThrow(() -> new CannotCompare(
                                     pairing.example() + " printed a form that is not a mode: " + line.strip()));
             ownCheckFailed(line, pairing);
-            if (Integer.parseInt(m.group(2)) != pairing.tasks()) {
+            // compared as digits: a count past an int's range was "unexpected error: NumberFormatException" (a review)
+            if (!new BigInteger(m.group(2)).equals(BigInteger.valueOf(pairing.tasks()))) {
                 throw new CannotCompare(pairing.example() + " did not do the harness's work (" + pairing.tasks()
                         + " tasks): " + line.strip());
             }
-            times.put(mode, Double.parseDouble(m.group(3)));
+            double ms = Double.parseDouble(m.group(3));
+            if (ms == 0 || Double.isInfinite(ms)) { // 0 ms printed "+922337203685477600.0%" (a review)
+                throw new CannotCompare(pairing.example() + " printed a time of "
+                        + (ms == 0 ? "0 ms" : "more ms than a number holds")
+                        + ", which no ratio can be taken against: " + line.strip());
+            }
+            times.put(mode, ms);
         }
         if (output.isBlank()) {
             throw new CannotCompare(pairing.example() + " printed nothing, where fidelity reads a time for each mode");

@@ -218,6 +218,25 @@ class ExampleTest {
     }
 
     /**
+     * A line whose count does not fit an int is refused as other work is: it was "unexpected error:
+     * NumberFormatException" (a review). A time of 0 ms, which no ratio can be taken against, is refused: it printed
+     * "+922337203685477600.0%" (a review); so is one too long for a double, which made the ratio 0.
+     */
+    @Test
+    void aCountPastAnIntOrATimeNoRatioCanBeTakenAgainstIsRefused() {
+        assertThatThrownBy(() -> Example.parse("pool(50)   99999999999 bodies in 10 ms", URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 did not do the harness's work (1000 tasks): pool(50)   99999999999 bodies in 10 ms");
+        assertThatThrownBy(() -> Example.parse("virtual    1000 bodies in 0 ms", URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessage("E11 printed a time of 0 ms, which no ratio can be taken against: virtual    1000 bodies"
+                        + " in 0 ms");
+        assertThatThrownBy(() -> Example.parse("virtual    1000 bodies in " + "9".repeat(400) + " ms", URL_FETCH))
+                .isInstanceOf(CannotCompare.class)
+                .hasMessageStartingWith("E11 printed a time of more ms than a number holds, ");
+    }
+
+    /**
      * An example that formats its figures in the user's locale is read as well: under an Egyptian Arabic locale its
      * {@code %d} wrote Arabic-Indic digits, and fidelity said it "printed a time for [], not for each mode" (a helper's
      * hunt). The example runs with the root locale's formats; the user's are back once it has run.
