@@ -57,6 +57,13 @@ class LauncherTest {
         return launch(dir, env, command);
     }
 
+    /** {@code ./loom ARGS} run to its end under a limit that {@code limit}, a shell command, sets first. */
+    static Outcome launchUnder(Path dir, String limit, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", limit + " && exec bash loom \"$@\"", "loom"));
+        command.addAll(List.of(args));
+        return launch(dir, Map.of(), command);
+    }
+
     /** {@code command} (one that calls the launcher) run to its end, with {@code env} added. */
     static Outcome launch(Path dir, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
@@ -1479,18 +1486,8 @@ class LauncherTest {
     void aReportTheFileSystemRefusesIsOneLine(String name, int kilobytes, @TempDir Path dir) throws Exception {
         Path recording = Tick.record(dir.resolve("few.jfr"), 10);
         Path report = dir.resolve(name);
-        Outcome outcome = launch(
-                dir,
-                Map.of(),
-                List.of(
-                        "bash",
-                        "-c",
-                        "ulimit -f " + kilobytes + " && exec bash loom \"$@\"",
-                        "loom",
-                        "inspect",
-                        recording.toString(),
-                        "--out", // its format by its name
-                        report.toString()));
+        Outcome outcome =
+                launchUnder(dir, "ulimit -f " + kilobytes, "inspect", recording.toString(), "--out", report.toString());
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(1);
         assertThat(outcome.err().lines())
                 .singleElement(as(InstanceOfAssertFactories.STRING))
@@ -1500,6 +1497,23 @@ class LauncherTest {
             assertThat(left.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("few.jfr", "out.txt", "err.txt");
         }
+    }
+
+    /**
+     * Fidelity under an open-file limit too low for E11 says E11's own reason, with its exit status, in one line:
+     * E11 exits 2 so, saying how to raise the limit, and fidelity said "E11 called System.exit(2), which would have
+     * ended loom's JVM, ...: throw where it exits", blaming the example and giving the wrong advice (a review).
+     */
+    @Test
+    void fidelityUnderTooLowAnOpenFileLimitSaysE11sReason(@TempDir Path dir) throws Exception {
+        Outcome outcome = launchUnder(dir, "ulimit -n 1024", "fidelity", "11", "--pairs", "1", "--warmup", "0");
+        assertThat(outcome.code()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err().lines())
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("loom: fidelity: E11 stopped with System.exit(2), saying: E11: 1,000 requests at once need"
+                        + " about 2,256 open files")
+                .contains("(ulimit -n 1024): raise it, for example ulimit -n 4096");
     }
 
     /**

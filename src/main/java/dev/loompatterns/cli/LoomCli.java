@@ -7,6 +7,7 @@ import dev.loompatterns.core.UsageException;
 import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.HeapWatch;
 import dev.loompatterns.engine.Progress;
+import dev.loompatterns.fidelity.ExampleExit;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.RecordingSetupException;
@@ -223,11 +224,15 @@ public final class LoomCli implements Runnable {
      * run that filled the heap, printed their stack traces above it (or the JVM's "OutOfMemoryError thrown from the
      * UncaughtExceptionHandler", when even printing found no room). Anything else is printed as the JVM prints it,
      * an {@code OutOfMemoryError} of no heap's too ("unable to create native thread" is a limit of the system's, which
-     * more heap does not lift).
+     * more heap does not lift). An exit that a thread of a fidelity example's called ({@link ExampleExit.Called}) is
+     * left unsaid too: fidelity says it in its one line once the example's {@code main} has returned.
      */
     static void uncaught(Thread thread, Throwable e) {
         if (e instanceof OutOfMemoryError error && ofTheHeap(error)) {
             HeapWatch.ranOut();
+            return;
+        }
+        if (e instanceof ExampleExit.Called) {
             return;
         }
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");

@@ -2,6 +2,7 @@ package dev.loompatterns.fidelity;
 
 import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.UsageException;
+import dev.loompatterns.engine.Cancellation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -213,42 +214,71 @@ final class Example {
      * The example's three forms, run once by its main, timed by its own clock. It runs with {@link Locale#ROOT} for
      * formatting, as the lines are read so: an example's {@code printf} wrote its counts and times in an Arabic or
      * Persian locale's own digits, which fidelity could not read (a helper's hunt); run alone, it keeps the user's.
+     * What it prints on stderr is held while it runs and printed after it, or said in the one line where it exits.
      */
     Map<Mode, Double> run(Pairing pairing) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
         Locale locale = Locale.getDefault();
         Locale formats = Locale.getDefault(Locale.Category.FORMAT);
         Locale display = Locale.getDefault(Locale.Category.DISPLAY);
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
         // both: PrintStream.printf formats in the FORMAT category's locale, PrintWriter.printf in the default one
         Locale.setDefault(Locale.ROOT);
+        ExampleExit.start(said);
+        Throwable thrown = null;
         try {
             main.invoke(null, (Object) new String[] {"1"});
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof ExampleExit.Called called) {
-                throw new CannotCompare(pairing.example() + " called " + called.getMessage()
-                        + ", which would have ended loom's JVM, where fidelity runs the example: throw where it exits");
-            }
-            if (e.getCause() instanceof Exception cause && !(cause instanceof InterruptedException)) {
-                // an example whose own check failed throws (run alone, it exits 1 so): its lines say which form
-                String printed = captured.toString(StandardCharsets.UTF_8);
-                ownCheckFailed(printed, pairing);
-                // any other exception is the example's failure, said with what it printed: parse's "printed a time
-                // for [], not for each mode" dropped the exception
-                throw new CannotCompare(pairing.example() + " threw " + cause
-                        + (printed.isBlank()
-                                ? " before it printed anything"
-                                : " after it printed: " + printed.strip()));
-            }
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            thrown = e.getCause();
         } finally {
             Locale.setDefault(locale);
             Locale.setDefault(Locale.Category.FORMAT, formats);
             Locale.setDefault(Locale.Category.DISPLAY, display);
             System.setOut(stdout);
+            System.setErr(stderr);
         }
-        return parse(captured.toString(StandardCharsets.UTF_8), pairing);
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        // in main or in a thread of the example's, caught there or not: the run ended the JVM, were it the example's
+        ExampleExit.Called exit = ExampleExit.takeFirst();
+        if (exit != null) {
+            throw exited(pairing, exit);
+        }
+        stderr.print(said.toString(StandardCharsets.UTF_8));
+        stderr.flush();
+        if (thrown == null) {
+            return parse(printed, pairing);
+        }
+        if (thrown instanceof OutOfMemoryError outOfMemory) {
+            throw outOfMemory; // the CLI's own line about the heap
+        }
+        if (thrown instanceof InterruptedException interrupted && Cancellation.requested()) {
+            throw interrupted; // Ctrl-C's: one the example threw by itself is its failure, as any other (a review)
+        }
+        // an example whose own check failed throws (run alone, it exits 1 so): its lines say which form
+        ownCheckFailed(printed, pairing);
+        // any other exception or error is the example's failure, said with what it printed: parse's "printed a time
+        // for [], not for each mode" dropped the exception, and an Error was "unexpected error" with the
+        // InvocationTargetException that wrapped it (a review: AssertionError, StackOverflowError)
+        throw new CannotCompare(pairing.example() + " threw " + thrown
+                + (printed.isBlank() ? " before it printed anything" : " after it printed: " + printed.strip()));
+    }
+
+    /**
+     * The example's exit, as one line: with what the example said on stderr before it, its own reason (E11 exits 2
+     * where the process may not open the files it needs, saying how to raise ulimit -n; fidelity said "throw where it
+     * exits", a review), else what fidelity needs of it.
+     */
+    private static CannotCompare exited(Pairing pairing, ExampleExit.Called exit) {
+        if (!exit.call().isEmpty() && !exit.said().isBlank()) {
+            return new CannotCompare(pairing.example() + " stopped with " + exit.call() + ", saying: "
+                    + exit.said().strip());
+        }
+        return new CannotCompare(pairing.example() + " " + exit.getMessage()
+                + ", which would have ended loom's JVM, where fidelity runs the example: throw where it exits");
     }
 
     /** The example's lines as a time per mode; a line that is missing, failed or counts other work is an error. */

@@ -191,6 +191,102 @@ class ExampleTest {
     }
 
     /**
+     * An exit the example reaches other than by a direct call is stopped too: a method reference ({@code IntConsumer
+     * c = System::exit}), which the JVM resolves from a method-handle constant the rewrite of calls did not see, ended
+     * loom's JVM, its Ctrl-C hook saying a signal had come and then that the work had not stopped 10 s after it (a
+     * review); so did reflection. A handle constant now leads to the stand-in, a look-up of an exit by reflection or a
+     * {@code Lookup} is refused, and an exit in a thread of the example's is reported once its {@code main} returns.
+     * Were any of them left as they were, this test's JVM would end with it.
+     */
+    @Test
+    void anExitReachedOtherThanByADirectCallIsStoppedToo(@TempDir Path dir) throws Exception {
+        assertThat(failureOf(dir, "java.util.function.IntConsumer c = System::exit; c.accept(5);"))
+                .isEqualTo("E11 called System.exit(5), which would have ended loom's JVM, where fidelity runs the"
+                        + " example: throw where it exits");
+        assertThat(failureOf(dir, "java.util.function.IntConsumer c = Runtime.getRuntime()::exit; c.accept(6);"))
+                .startsWith("E11 called Runtime.exit(6), ");
+        assertThat(failureOf(
+                        dir,
+                        "java.util.function.ObjIntConsumer<Runtime> c = Runtime::halt;"
+                                + " c.accept(Runtime.getRuntime(), 7);"))
+                .startsWith("E11 called Runtime.halt(7), ");
+        assertThat(failureOf(dir, "System.class.getMethod(\"exit\", int.class).invoke(null, 6);"))
+                .isEqualTo("E11 looked up System.exit (by reflection), which would have ended loom's JVM, where"
+                        + " fidelity runs the example: throw where it exits");
+        assertThat(failureOf(
+                        dir,
+                        "for (var m : Runtime.class.getDeclaredMethods()) { if (m.getName().equals(\"halt\"))"
+                                + " m.invoke(Runtime.getRuntime(), 8); }"))
+                .startsWith("E11 looked up Runtime.") // exit or halt, whichever the array has first
+                .contains(" (by reflection), ");
+        String type = "java.lang.invoke.MethodType.methodType(void.class, int.class)";
+        assertThat(failureOf(
+                        dir,
+                        "java.lang.invoke.MethodHandles.lookup().findStatic(System.class, \"exit\", " + type
+                                + ").invoke(9);"))
+                .startsWith("E11 looked up System.exit (MethodHandles.Lookup.findStatic), ");
+        assertThat(failureOf(
+                        dir,
+                        "java.lang.invoke.MethodHandles.publicLookup().findVirtual(Runtime.class, \"exit\", " + type
+                                + ").invoke(Runtime.getRuntime(), 9);"))
+                .startsWith("E11 looked up Runtime.exit (MethodHandles.Lookup.findVirtual), ");
+        assertThat(failureOf(
+                        dir,
+                        "java.lang.invoke.MethodHandles.lookup().bind(Runtime.getRuntime(), \"halt\", " + type
+                                + ").invoke(9);"))
+                .startsWith("E11 looked up Runtime.halt (MethodHandles.Lookup.bind), ");
+        assertThat(failureOf(dir, "Thread.ofVirtual().start(() -> System.exit(4)).join();" + PRINTS_EACH_MODE))
+                .startsWith("E11 called System.exit(4), ");
+        // what is no exit is left as it is: a method reference, a look-up by reflection and by a Lookup
+        Path fine = source(
+                dir,
+                "public class E11_Url { public static void main(String[] args) throws Throwable {"
+                        + " java.util.function.Consumer<String> c = System.out::println;"
+                        + " System.class.getMethod(\"lineSeparator\").invoke(null);"
+                        + " java.lang.invoke.MethodHandles.lookup().findStatic(Math.class, \"abs\","
+                        + " java.lang.invoke.MethodType.methodType(int.class, int.class)).invoke(-1);"
+                        + PRINTS_EACH_MODE + "} }");
+        assertThat(Example.compile(fine).run(URL_FETCH)).containsEntry(Mode.VIRTUAL, 20.0);
+    }
+
+    /** The one line with which the example whose {@code main} runs {@code statements} fails (at its exit, say). */
+    private static String failureOf(Path dir, String statements) throws Exception {
+        Example example = Example.compile(source(
+                dir,
+                "public class E11_Url { public static void main(String[] args) throws Throwable {" + statements
+                        + "} }"));
+        return org.assertj.core.api.Assertions.catchThrowableOfType(CannotCompare.class, () -> example.run(URL_FETCH))
+                .getMessage();
+    }
+
+    /**
+     * An example that exits saying why on stderr is reported with its reason and status: E11 exits 2 where the
+     * process may not open the files its requests need, saying to raise ulimit -n, and fidelity said "E11 called
+     * System.exit(2), ...: throw where it exits", blaming the example (a review). What an example prints on stderr
+     * and does not exit after is printed still, once it has run.
+     */
+    @Test
+    void anExampleThatExitsSayingWhyIsReportedWithItsReason(@TempDir Path dir) throws Exception {
+        assertThat(failureOf(dir, "System.err.println(\"E11: the limit is too low\"); System.exit(2);"))
+                .isEqualTo("E11 stopped with System.exit(2), saying: E11: the limit is too low");
+
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Example.compile(source(
+                            dir,
+                            "public class E11_Url { public static void main(String[] args) {"
+                                    + " System.err.println(\"a warning\");" + PRINTS_EACH_MODE + "} }"))
+                    .run(URL_FETCH);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("a warning" + System.lineSeparator());
+    }
+
+    /**
      * An example that throws is reported with its exception and what it printed: fidelity said "printed a time for
      * [], not for each mode: " and dropped the exception (a helper's audit).
      */
@@ -215,6 +311,30 @@ class ExampleTest {
         assertThatThrownBy(() -> Example.parse("", URL_FETCH))
                 .isInstanceOf(CannotCompare.class)
                 .hasMessage("E11 printed nothing, where fidelity reads a time for each mode");
+    }
+
+    /**
+     * An {@link Error} the example throws is reported as an exception is, with what it printed: it was "unexpected
+     * error: java.lang.reflect.InvocationTargetException", the Error still wrapped (a review); an {@link
+     * OutOfMemoryError} is passed on as it is, for the CLI's line about the heap. An {@link InterruptedException} the
+     * example throws by itself, with no Ctrl-C, is its failure too: it was "interrupted", exit 130, as if Ctrl-C had
+     * been pressed (a review).
+     */
+    @Test
+    void anErrorOrAnInterruptTheExampleThrowsIsItsFailure(@TempDir Path dir) throws Exception {
+        assertThat(failureOf(dir, "System.out.println(\"hello\"); throw new AssertionError(\"boom\");"))
+                .isEqualTo("E11 threw java.lang.AssertionError: boom after it printed: hello");
+        assertThat(failureOf(dir, "main(args);"))
+                .isEqualTo("E11 threw java.lang.StackOverflowError before it printed anything");
+        assertThat(failureOf(dir, "throw new InterruptedException(\"mine\");"))
+                .isEqualTo("E11 threw java.lang.InterruptedException: mine before it printed anything");
+        assertThatThrownBy(() -> Example.compile(source(
+                                dir,
+                                "public class E11_Url { public static void main(String[] args) {"
+                                        + " throw new OutOfMemoryError(\"Java heap space\"); } }"))
+                        .run(URL_FETCH))
+                .isExactlyInstanceOf(OutOfMemoryError.class)
+                .hasMessage("Java heap space");
     }
 
     /**
