@@ -1,12 +1,14 @@
 package dev.loompatterns.bench;
 
 import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.core.MutedOnShutdown;
 
 /**
  * The benchmarks jar's main class: JMH's own, which also stops the JVMs JMH forked when this JVM ends. Alone, JMH
  * left a fork running on a {@code kill -INT} of its own JVM (a supervisor's, a CI job's timeout, not Ctrl-C,
  * which signals the fork too): the fork ran on to the end of its iteration, 57 s of a {@code -r 60s} one, then
- * ended as it found its link to JMH closed.
+ * ended as it found its link to JMH closed. Its output is muted once the JVM shuts down ({@link MutedOnShutdown}):
+ * JMH took the fork a signal had stopped for a failed benchmark, and printed its RunnerException's stack trace.
  */
 public final class BenchMain {
 
@@ -14,6 +16,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         ChildJvm.stopDescendantsOnExit();
+        // before JMH starts: it takes System.out for its report as it starts, System.err where it fails
+        System.setOut(MutedOnShutdown.of(System.out));
+        System.setErr(MutedOnShutdown.of(System.err));
         try {
             org.openjdk.jmh.Main.main(args);
         } catch (java.util.regex.PatternSyntaxException e) {
