@@ -27,15 +27,23 @@ public class FileReadHoldsCarrier {
         long holdMillis = args.length > 0 ? Long.parseLong(args[0]) : 2000;
         Path folder = Files.createTempDirectory("file-read-holds-carrier");
         Path fifo = folder.resolve("fifo");
+        // deleted by a shutdown hook, not a finally: the JVM runs hooks on a signal (scripts/jdk-facts stopped by
+        // Ctrl-C or a TERM during J8 left the folder and its FIFO in /tmp, a review) and on System.exit (the exit 1
+        // below, where J8 does not hold), neither of which runs a finally
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(fifo, folder), "delete-fifo"));
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        if (mkfifo.waitFor() != 0) {
+            throw new IllegalStateException("mkfifo failed");
+        }
+        run(fifo, holdMillis);
+    }
+
+    static void delete(Path fifo, Path folder) {
         try {
-            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-            if (mkfifo.waitFor() != 0) {
-                throw new IllegalStateException("mkfifo failed");
-            }
-            run(fifo, holdMillis);
-        } finally {
             Files.deleteIfExists(fifo);
-            Files.delete(folder);
+            Files.deleteIfExists(folder);
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + folder + ": " + e);
         }
     }
 

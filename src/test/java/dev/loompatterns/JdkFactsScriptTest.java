@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code scripts/jdk-facts} runs the programs behind migration.md's facts, each in a fresh JVM: on this JDK every
@@ -80,6 +84,54 @@ class JdkFactsScriptTest {
                 .contains("== J8: FileReadHoldsCarrier\n   J8 does not hold here\n")
                 .contains("== row 14: TimerBehindHogs\n   TimerBehindHogs ran\n") // the others still run
                 .endsWith("jdk-facts: 1 of " + PROGRAMS.size() + " did not hold or did not run: J8 (exit 1)\n");
+    }
+
+    /**
+     * J8's program stopped by a signal leaves no FIFO behind: it deleted its folder of {@code java.io.tmpdir} in a
+     * finally, which a JVM ended by a signal does not run, so {@code scripts/jdk-facts} stopped during J8 (its TERM to
+     * the program, or Ctrl-C's INT) left {@code /tmp/file-read-holds-carrierNNNN/fifo} (a review). Here the program
+     * holds its read for ten minutes, in a temporary folder of its own, and is signalled once its FIFO is there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void j8sProgramStoppedByASignalLeavesNoFifo(String signal, @TempDir Path dir) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process program = new ProcessBuilder(
+                        "env", // INT as a foreground command gets it, where this JVM's parent may ignore it
+                        "--default-signal=INT",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djdk.virtualThreadScheduler.parallelism=1",
+                        "-Djava.io.tmpdir=" + tmp,
+                        "scripts/migration.d/FileReadHoldsCarrier.java",
+                        "600000")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + ScriptsStopTest.BACKSTOP.toNanos(); // backstop only
+            while (!fifoIn(tmp) && program.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling a folder another process writes: the FIFO is the state waited for
+            }
+            assertThat(fifoIn(tmp))
+                    .as(Files.readString(dir.resolve("output.txt")))
+                    .isTrue();
+
+            ScriptsStopTest.kill("-" + signal, program.pid());
+
+            assertThat(program.waitFor(ScriptsStopTest.BACKSTOP.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left).as("left in java.io.tmpdir").isEmpty();
+            }
+        } finally {
+            program.destroyForcibly().waitFor();
+        }
+    }
+
+    private static boolean fifoIn(Path tmp) throws IOException {
+        try (Stream<Path> folders = Files.list(tmp)) {
+            return folders.anyMatch(folder -> Files.exists(folder.resolve("fifo")));
+        }
     }
 
     /**
