@@ -30,6 +30,8 @@ class ScriptsUsageTest {
                 "inspect-benchmark|00 1 1",
                 "inspect-benchmark|1000 0 1000",
                 "inspect-benchmark|12345678901",
+                "inspect-benchmark|3000000000 1 1", // past an int, which the recording program reads
+                "inspect-benchmark|1000 1 2147483648",
                 "cold-runs|18446744073709551617",
                 "jdk-facts|1000"
             })
