@@ -6,6 +6,7 @@ import dev.loompatterns.testing.Commands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,5 +48,29 @@ class ScriptsUsageTest {
                 .singleElement()
                 .asString()
                 .contains(arguments.split(" ")[0]);
+    }
+
+    /**
+     * {@code scripts/repeat-tests} takes Maven's arguments without RUNS, as its usage line {@code [RUNS] [MAVEN
+     * ARGS...]} says, and runs the default 20: {@code scripts/repeat-tests -Dtest=X} was refused "give the number of
+     * runs first" (a review). Here {@code mvnw} is a stand-in that notes its arguments.
+     */
+    @Test
+    void repeatTestsTakesMavensArgumentsWithoutRuns(@TempDir Path dir) throws Exception {
+        Path checkout = ScriptsStopTest.checkout(dir, "repeat-tests", "stoppable.sh");
+        ScriptsStopTest.executable(checkout.resolve("mvnw"), """
+            #!/bin/sh
+            echo "$*" >> runs.txt
+            echo "[INFO] Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"
+            """);
+
+        Commands.Ran ran =
+                Commands.run(dir, checkout, List.of("bash", "scripts/repeat-tests", "-Dtest=TimerTest", "-o"));
+
+        assertThat(ran.exit()).as(ran.output()).isZero();
+        assertThat(ran.output()).endsWith("all 20 runs passed\n");
+        assertThat(java.nio.file.Files.readAllLines(checkout.resolve("runs.txt")))
+                .hasSize(20)
+                .containsOnly("-B test -Dtest=TimerTest -o");
     }
 }
