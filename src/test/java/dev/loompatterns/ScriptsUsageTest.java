@@ -43,8 +43,8 @@ class ScriptsUsageTest {
         String printed = ran.output();
 
         assertThat(ran.exit()).as(printed).isEqualTo(2);
-        assertThat(printed.lines())
-                .as(printed)
+        assertThat(printed.lines().filter(line -> !line.startsWith("loom: building the jar")))
+                .as("the script's line, beside the launcher's where cold-runs' 'loom list' built the jar: " + printed)
                 .singleElement()
                 .asString()
                 .contains(arguments.split(" ")[0]);
