@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  * <p><b>How it reads an event</b>, measured on JDK 25 (Temurin 25.0.3) with the catalogue's own
  * pins and those of cold JVMs:
  * <ol>
- *   <li>A frame of JFR's own event code ({@code jdk.internal.event.}, {@code jdk.jfr.}) anywhere on
- *       the stack: {@link PinCause#RECORDER}. Seen as "Freeze or preempt failed (2)" with
- *       {@code Contended monitor enter} in {@code VirtualThreadStartEvent.commit}.</li>
+ *   <li>A frame of JFR's own code ({@code jdk.internal.event.}, {@code jdk.jfr.}) nearer to the blocking call
+ *       than any frame outside the JDK: {@link PinCause#RECORDER}. Seen as "Freeze or preempt failed (2)" with
+ *       {@code Contended monitor enter} in {@code VirtualThreadStartEvent.commit}. The program's code that JFR
+ *       calls back (a handler of {@code EventStream.onEvent}, {@code jdk.jfr.consumer} frames further out) is the
+ *       program's: until 2026-12-07 any {@code jdk.jfr.} frame anywhere on the stack made a pin JFR's, and a
+ *       reviewer's handler that pinned under {@code EventStream.openFile(f).onEvent(...)} was not counted.</li>
  *   <li>{@code pinnedReason} "Waited for initialization of X by another thread":
  *       {@link PinCause#CLASS_INIT_WAIT} of X.</li>
  *   <li>{@code blockingOperation} "Contended monitor enter" with {@code pinnedReason} "VM call to
@@ -36,11 +39,18 @@ import java.util.stream.Collectors;
  *       frame, 0.1 ms, which failed {@code @ShouldNotPin} in 10 of 30 fresh JVMs; later tests in the same JVM
  *       never met it.</li>
  *   <li>The innermost frame that loads a class ({@code ClassLoader.loadClass}, any frame of
- *       {@code jdk.internal.loader}, a {@code loadClass}/{@code findClass}/{@code defineClass}
- *       method, {@code MethodHandleNatives.link...} linking a call site, or
+ *       {@code jdk.internal.loader}, a {@code loadClass}/{@code findClass}/{@code defineClass...}
+ *       method of a JDK class or of a class whose simple name says it is a loader, {@code ...ClassLoader...} or
+ *       {@code ...Loader}, {@code MethodHandleNatives.link...} linking a call site, or
  *       {@code MethodHandleNatives.findMethodHandleType}, the VM resolving a call's method type) or runs an
  *       initializer ({@code <clinit>}) decides between {@link PinCause#CLASS_LOADING} and
- *       {@link PinCause#CLASS_INIT}: whichever is nearer to the blocking call is what blocked.</li>
+ *       {@link PinCause#CLASS_INIT}: whichever is nearer to the blocking call is what blocked. A JFR stack gives a
+ *       frame's type name only, not whether the type is a {@code ClassLoader}: a method of the program's so named in
+ *       a class not named as a loader ({@code SchoolRepository.findClass}, {@code defineClassroom}) is the
+ *       program's code (until 2026-12-07 the name alone made it a loader's, and a reviewer's such method that
+ *       pinned in an FFM upcall passed {@code @ShouldNotPin}); the other way, a loader of the program's not named as
+ *       one ({@code ClassRealm}) that blocks in its own {@code loadClass} with no JDK loader frame on the stack (the
+ *       VM calls an overridden {@code loadClass(String)} directly) is counted as the program's.</li>
  *   <li>Otherwise {@code pinnedReason} (JDK 24+): "VM call to X.&lt;clinit&gt; on stack" is
  *       {@code CLASS_INIT}; "Native or VM frame on stack" is {@link PinCause#NATIVE_FRAME};
  *       "Freeze or preempt failed (N)" carries HotSpot's freeze result: 3 a native frame, 4 a held
@@ -158,7 +168,7 @@ public final class PinTaxonomy {
      */
     public static Classification classify(String reason, String operation, List<Frame> frames) {
         boolean fromStack = reason == null;
-        if (frames.stream().anyMatch(PinTaxonomy::isRecorderFrame)) {
+        if (inRecorder(frames)) {
             return new Classification(PinCause.RECORDER, null, fromStack);
         }
         if (reason != null && reason.startsWith(WAITED_FOR)) {
@@ -388,11 +398,18 @@ public final class PinTaxonomy {
         if (SHARED_PREFIXES.stream().noneMatch(type::startsWith)) {
             return false;
         }
-        // a hidden class as JFR names it, Type$$Lambda.0x0000000077158210, or as the JDK does, with a slash
-        int hidden = Math.max(type.indexOf(".0x"), type.indexOf("/0x"));
-        String named = hidden > 0 ? type.substring(0, hidden) : type;
+        String named = named(type);
         int dot = named.lastIndexOf('.');
         return dot > 0 && JdkPackages.NAMES.contains(named.substring(0, dot));
+    }
+
+    /**
+     * The name a hidden class was defined from: {@code Type$$Lambda} of {@code Type$$Lambda.0x0000000077158210}, as
+     * JFR names it, or as the JDK does, with a slash; another class's name as it is.
+     */
+    private static String named(String type) {
+        int hidden = Math.max(type.indexOf(".0x"), type.indexOf("/0x"));
+        return hidden > 0 ? type.substring(0, hidden) : type;
     }
 
     /** The packages of the JDK's modules in the boot layer, read once, at the first class that needs them. */
@@ -404,20 +421,55 @@ public final class PinTaxonomy {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static boolean isRecorderFrame(Frame frame) {
-        return frame.type().startsWith("jdk.internal.event.") || frame.type().startsWith("jdk.jfr.");
+    /**
+     * Whether JFR's own code blocked: a frame of its event code ({@code jdk.internal.event.}, {@code jdk.jfr.}) nearer
+     * to the blocking call than any frame outside the JDK. Code of the program's called back by JFR (a handler of
+     * {@code EventStream.onEvent}, run by {@code jdk.jfr.consumer} frames further out) is the program's.
+     */
+    private static boolean inRecorder(List<Frame> frames) {
+        for (Frame frame : frames) {
+            if (frame.type().startsWith("jdk.internal.event.") || frame.type().startsWith("jdk.jfr.")) {
+                return true;
+            }
+            if (!isJdk(frame.type())) {
+                return false;
+            }
+        }
+        return false;
     }
 
+    /**
+     * A frame that loads a class: any frame of {@code jdk.internal.loader}, {@code MethodHandleNatives} linking a call
+     * site or resolving a method type, and a method named as a loader's ({@code loadClass}, {@code findClass},
+     * {@code defineClass...}) of the JDK's classes or of a class named as a loader ({@link #namedAsLoader}). A JFR
+     * stack gives type names only, not whether a class extends {@code ClassLoader}: a method of the program's so
+     * named ({@code SchoolRepository.findClass}) is the program's code, and its pins count.
+     */
     private static boolean isLoaderFrame(Frame frame) {
         String method = frame.method();
-        return frame.type().startsWith("jdk.internal.loader.")
-                || method.equals("loadClass")
+        String type = frame.type();
+        if (type.startsWith("jdk.internal.loader.")) {
+            return true;
+        }
+        if (type.equals("java.lang.invoke.MethodHandleNatives")) {
+            return method.startsWith("link") || method.equals("findMethodHandleType");
+        }
+        boolean loaderMethod = method.equals("loadClass")
                 || method.equals("loadClassOrNull")
                 || method.equals("findClass")
                 || method.startsWith("defineClass")
-                || method.startsWith("defineHiddenClass")
-                || frame.type().equals("java.lang.invoke.MethodHandleNatives")
-                        && (method.startsWith("link") || method.equals("findMethodHandleType"));
+                || method.startsWith("defineHiddenClass");
+        return loaderMethod && (isJdk(type) || namedAsLoader(type));
+    }
+
+    /**
+     * A class whose simple name says it is a class loader: it contains {@code ClassLoader} or ends with
+     * {@code Loader} ({@code URLClassLoader}, {@code WebappClassLoaderBase}, {@code Natives$SlowLoader}).
+     */
+    private static boolean namedAsLoader(String type) {
+        String named = named(type);
+        String simple = named.substring(Math.max(named.lastIndexOf('.'), named.lastIndexOf('$')) + 1);
+        return simple.contains("ClassLoader") || simple.endsWith("Loader");
     }
 
     /**

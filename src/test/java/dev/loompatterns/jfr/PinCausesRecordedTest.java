@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,44 @@ class PinCausesRecordedTest {
                     .anyMatch(frame -> frame.startsWith(Natives.SlowLoader.class.getName() + ".findClass"));
             assertThat(pin.cause()).isEqualTo(PinCause.CLASS_LOADING);
             assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.FIRST_USE);
+        });
+    }
+
+    // --- the code's own: a method named as a loader's, a handler JFR's consumer API calls back ---
+
+    /** A comparator of the code's with a loader's method name, as a reviewer's {@code SchoolRepository.findClass}. */
+    static int findClass(MemorySegment a, MemorySegment b) {
+        return compareSleeping(a, b);
+    }
+
+    /**
+     * The code's own pins, though a frame on the stack is named as a loader's or is JFR's: before, the first was
+     * class loading and the second JFR's, both never counted, and a {@code @ShouldNotPin} test passed.
+     */
+    @Test
+    void aMethodNamedAsALoadersAndAHandlerJfrCallsBackAreTheCodes(@TempDir Path dir) throws Exception {
+        Path named = PinRecording.record(dir.resolve("named.jfr"), () -> sortWith("findClass"));
+        List<Pin> inFindClass = read(named);
+        assertThat(inFindClass).isNotEmpty().allSatisfy(pin -> {
+            assertThat(pin.stack())
+                    .anyMatch(frame -> frame.startsWith(PinCausesRecordedTest.class.getName() + ".findClass"));
+            assertThat(pin.cause()).isEqualTo(PinCause.NATIVE_FRAME);
+            assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
+        });
+        // a virtual thread replays that recording with JFR's consumer API, and the handler pins
+        List<Pin> inHandler = pinsOf(dir, () -> {
+                    try (EventStream events = EventStream.openFile(named)) {
+                        events.onEvent(ActivityCounter.VIRTUAL_THREAD_PINNED, event -> sortWith("compareSleeping"));
+                        events.start();
+                    }
+                })
+                .stream()
+                .filter(pin -> pin.stack().stream().anyMatch(frame -> frame.contains(".compareSleeping")))
+                .toList();
+        assertThat(inHandler).isNotEmpty().allSatisfy(pin -> {
+            assertThat(pin.stack()).anyMatch(frame -> frame.startsWith("jdk.jfr."));
+            assertThat(pin.cause()).isEqualTo(PinCause.NATIVE_FRAME);
+            assertThat(pin.origin(PinTaxonomy.NOT_JDK)).isEqualTo(PinOrigin.CODE);
         });
     }
 

@@ -288,6 +288,49 @@ class PinTaxonomyTest {
         assertThat(methodType.cause()).isEqualTo(PinCause.CLASS_LOADING);
     }
 
+    /**
+     * A JFR stack names a frame's type, not whether it is a class loader: a method of the code's own named as a
+     * loader's, in a class not named as a loader, is the code's. Before, the name alone made it class loading, a
+     * first use, and a reviewer's {@code SchoolRepository.findClass} that pinned in an FFM upcall passed
+     * {@code @ShouldNotPin}.
+     */
+    @Test
+    void aMethodOfTheCodesNamedAsALoadersIsNotClassLoading() {
+        for (String method : List.of("findClass", "loadClass", "defineClassroom", "defineHiddenClassroom")) {
+            var classified = PinTaxonomy.classify(
+                    "Native or VM frame on stack",
+                    "LockSupport.park",
+                    inUpcall("com.example.SchoolRepository", method));
+            assertThat(classified)
+                    .as(method)
+                    .isEqualTo(new PinTaxonomy.Classification(PinCause.NATIVE_FRAME, null, false));
+            assertThat(PinTaxonomy.origin(classified.cause(), null, OWN)).isEqualTo(PinOrigin.CODE);
+            assertThat(PinTaxonomy.classify(null, null, inUpcall("com.example.SchoolRepository", method))
+                            .cause())
+                    .as(method + ", from the stack alone (JDK 21-23)")
+                    .isEqualTo(PinCause.NATIVE_FRAME);
+        }
+        // a class named as a loader, or the JDK's, is still a loader where no JDK loader frame is below it
+        for (String loader :
+                List.of("com.example.PluginClassLoader", "com.example.Natives$SlowLoader", "java.lang.X")) {
+            assertThat(PinTaxonomy.classify(
+                                    "Native or VM frame on stack", "LockSupport.park", inUpcall(loader, "findClass"))
+                            .cause())
+                    .as(loader)
+                    .isEqualTo(PinCause.CLASS_LOADING);
+        }
+    }
+
+    /** A comparator {@code type.method} called back by qsort through FFM, sleeping, as JDK 25 records it. */
+    private static List<PinTaxonomy.Frame> inUpcall(String type, String method) {
+        return parked(
+                frame(type, method),
+                hidden("java.lang.invoke.LambdaForm$DMH.0x000000005a0c5000", "invokeStatic"),
+                hidden("jdk.internal.foreign.abi.UpcallStub.0x000000005a0cdc00", "invoke"),
+                hidden("jdk.internal.foreign.abi.DowncallStub.0x000000005a0ca000", "invoke"),
+                frame("com.example.SchoolRepository", "sort"));
+    }
+
     @Test
     void aHeldMonitorIsWhatLegacyLockingReports() {
         List<PinTaxonomy.Frame> inSynchronized = parked(frame("com.example.Guarded", "lambda$inSynchronized$0"));
@@ -309,9 +352,50 @@ class PinTaxonomyTest {
                 "Contended monitor enter",
                 List.of(
                         frame("jdk.jfr.internal.event.EventWriter", "beginEvent"),
-                        frame("jdk.internal.event.VirtualThreadStartEvent", "commit")));
+                        frame("jdk.internal.event.VirtualThreadStartEvent", "commit"),
+                        frame("java.lang.VirtualThread", "start"),
+                        frame("java.lang.Thread", "start"),
+                        frame("com.example.Task", "run")));
         assertThat(classified.cause()).isEqualTo(PinCause.RECORDER);
         assertThat(PinTaxonomy.origin(classified.cause(), null, OWN)).isEqualTo(PinOrigin.RECORDER);
+    }
+
+    /**
+     * The code's own handler, called back by JFR's consumer API on a virtual thread, is the code's: its frames are
+     * nearer to the blocking call than JFR's. Before, any {@code jdk.jfr.} frame anywhere on the stack made the pin
+     * JFR's, never counted. A {@code jdk.jfr.} frame nearer than the code's (the consumer's own parsing) is JFR's.
+     */
+    @Test
+    void theCodesHandlerCalledBackByJfrIsTheCodes() {
+        List<PinTaxonomy.Frame> consumer = List.of(
+                frame("jdk.jfr.internal.consumer.Dispatcher", "dispatch"),
+                frame("jdk.jfr.internal.consumer.AbstractEventStream", "dispatch"),
+                frame("jdk.jfr.internal.consumer.EventFileStream", "processOrdered"),
+                frame("jdk.jfr.internal.consumer.EventFileStream", "process"),
+                frame("jdk.jfr.internal.consumer.AbstractEventStream", "execute"),
+                frame("jdk.jfr.internal.consumer.AbstractEventStream", "start"),
+                frame("jdk.jfr.internal.consumer.EventFileStream", "start"),
+                frame("com.example.Audit", "replay"));
+        List<PinTaxonomy.Frame> inHandler = new java.util.ArrayList<>(List.of(
+                frame("com.example.Audit", "compareSleeping"),
+                hidden("jdk.internal.foreign.abi.UpcallStub.0x1", "invoke"),
+                frame("com.example.Audit", "lambda$replay$0")));
+        inHandler.addAll(consumer);
+        var handler = PinTaxonomy.classify(
+                "Native or VM frame on stack", "LockSupport.park", parked(inHandler.toArray(PinTaxonomy.Frame[]::new)));
+        assertThat(handler).isEqualTo(new PinTaxonomy.Classification(PinCause.NATIVE_FRAME, null, false));
+        assertThat(PinTaxonomy.origin(handler.cause(), null, OWN)).isEqualTo(PinOrigin.CODE);
+
+        List<PinTaxonomy.Frame> inParser = new java.util.ArrayList<>(
+                List.of(frame("jdk.jfr.internal.consumer.ChunkParser", "awaitUpdatedHeader")));
+        inParser.addAll(consumer);
+        assertThat(PinTaxonomy.classify(
+                                "Native or VM frame on stack",
+                                "LockSupport.park",
+                                parked(inParser.toArray(PinTaxonomy.Frame[]::new)))
+                        .cause())
+                .as("JFR's own code, nearer than the code's")
+                .isEqualTo(PinCause.RECORDER);
     }
 
     @Test
