@@ -139,12 +139,15 @@ public final class PinStream implements AutoCloseable {
         private final boolean ownerVirtual;
         private final long firstId;
         private final Instant opened;
+        /** Who opened it, as told to a caller that finds it open ({@link OverlapException#holder()}); or null. */
+        private final Object holder;
 
-        private Window(Thread thread, long firstId) {
+        private Window(Thread thread, long firstId, Object holder) {
             this.owner = thread.threadId();
             this.ownerVirtual = thread.isVirtual();
             this.firstId = firstId;
             this.opened = Instant.now();
+            this.holder = holder;
         }
     }
 
@@ -178,21 +181,36 @@ public final class PinStream implements AutoCloseable {
 
     /** Thrown by {@link #open} while another window is open: windows of one stream do not overlap. */
     public static final class OverlapException extends IllegalStateException {
-        OverlapException() {
+        private final transient Object holder;
+
+        OverlapException(Object holder) {
             super("a window is already open: windows of one PinStream do not overlap");
+            this.holder = holder;
         }
+
+        /** Who opened the window that is open, as given to {@link #open(Object)}; null if not given. */
+        public Object holder() {
+            return holder;
+        }
+    }
+
+    /** {@link #open(Object)} with no holder. */
+    public synchronized Window open() {
+        return open(null);
     }
 
     /**
      * Opens a window on the calling thread; the stream starts if none is running.
      *
+     * @param holder who opens it, told to a caller that finds it open ({@link OverlapException#holder()}): known from
+     *               the moment the window can be seen open, as both happen under the stream's lock
      * @throws OverlapException      if another window is open
      * @throws IllegalStateException if the stream could not start: no JFR, the JVM shutting down, or JFR's
      *                               repository could not be made (a {@code java.io.tmpdir} that is not a folder)
      */
-    public synchronized Window open() {
+    public synchronized Window open(Object holder) {
         if (open != null) {
-            throw new OverlapException();
+            throw new OverlapException(open.holder);
         }
         if (stream != null && recordingClosed()) {
             // closed under the stream after the last window that stopped it, by a test that closes every
@@ -206,7 +224,7 @@ public final class PinStream implements AutoCloseable {
             start();
         }
         // After the stream started (its thread takes an id): the next id is the first this window can own.
-        open = new Window(Thread.currentThread(), nextThreadId());
+        open = new Window(Thread.currentThread(), nextThreadId(), holder);
         return open;
     }
 

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -125,11 +126,6 @@ public final class PinningExtension implements InvocationInterceptor {
     /** The engine's one stream, closed when the engine is done. */
     private static final class SharedStream implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final PinStream stream = new PinStream();
-        /**
-         * The test whose window is open, and its thread, for the test that finds it open; null between windows.
-         * Written and read by different tests' threads.
-         */
-        private volatile String holder;
 
         @Override
         public void close() {
@@ -194,14 +190,10 @@ public final class PinningExtension implements InvocationInterceptor {
         PinStream stream = shared.stream;
         boolean parallel = context.getConfigurationParameter(PARALLEL, Boolean::parseBoolean)
                 .orElse(false);
-        PinStream.Window window = open(
-                stream::open, expected.where().toString(), context.getDisplayName(), () -> shared.holder, parallel);
-        shared.holder = "'" + context.getDisplayName() + "' (on thread '"
-                + Thread.currentThread().getName() + "')";
-        PinStream.Seen seen = proceedThenClose(invocation, () -> {
-            shared.holder = null;
-            return stream.close(window);
-        });
+        Holder holder =
+                new Holder(context.getDisplayName(), Thread.currentThread().getName());
+        PinStream.Window window = open(stream::open, holder, expected.where().toString(), parallel);
+        PinStream.Seen seen = proceedThenClose(invocation, () -> stream.close(window));
         List<Pin> counted = new ArrayList<>();
         List<Pin> cut = new ArrayList<>();
         List<Pin> notCounted = new ArrayList<>();
@@ -219,20 +211,42 @@ public final class PinningExtension implements InvocationInterceptor {
     static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
     /**
-     * Opens the test's window. Another window open is another annotated test still running, named by {@code holder}
-     * (null: not known): without parallel execution, one that JUnit gave up on; any other failure is the stream's own
-     * (JFR's repository could not be made, the JVM is shutting down), told as it is. Before, every failure here was
-     * reported as a test running in parallel, also where a test had timed out on a thread of its own and run on.
+     * The test that opens a window, and its thread, told to a test that finds the window open. Given to
+     * {@link PinStream#open(Object)}, so it is known as soon as the window can be seen open: set after the open
+     * returned, it was not yet there for a test that found the window open meanwhile (2 of about 17 runs under load
+     * said "another test ... has not returned" with no name).
+     */
+    static final class Holder {
+        private final String test;
+        private final String thread;
+
+        Holder(String test, String thread) {
+            this.test = test;
+            this.thread = thread;
+        }
+
+        @Override
+        public String toString() {
+            return "'" + test + "' (on thread '" + thread + "')";
+        }
+    }
+
+    /**
+     * Opens the test's window, {@code holder}'s, through {@code open} ({@link PinStream#open(Object)}). Another window
+     * open is another annotated test still running, named by its holder: without parallel execution, one that JUnit
+     * gave up on; any other failure is the stream's own (JFR's repository could not be made, the JVM is shutting
+     * down), told as it is. Before, every failure here was reported as a test running in parallel, also where a test
+     * had timed out on a thread of its own and run on.
      */
     static PinStream.Window open(
-            Supplier<PinStream.Window> open, String where, String test, Supplier<String> holder, boolean parallel) {
-        String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + test + "': ";
+            Function<Holder, PinStream.Window> open, Holder holder, String where, boolean parallel) {
+        String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + holder.test + "': ";
         try {
-            return open.get(); // PinStream's own lock orders the windows
+            return open.apply(holder); // PinStream's own lock orders the windows
         } catch (PinStream.OverlapException overlap) {
-            String other = Optional.ofNullable(holder.get())
-                    .map(name -> "another test under @ShouldNotPin or @ShouldPin, " + name + ",")
-                    .orElse("another test under @ShouldNotPin or @ShouldPin");
+            String other = overlap.holder() instanceof Holder named
+                    ? "another test under @ShouldNotPin or @ShouldPin, " + named + ","
+                    : "another test under @ShouldNotPin or @ShouldPin";
             throw new ExtensionConfigurationException(
                     parallel
                             ? on + other + " is running at the same time, though the annotations take JUnit's"
