@@ -454,8 +454,14 @@ final class PinningAssertionOptionsFixtures {
     @ExtendWith(PinningAssertionFixtures.OnlyInTestKit.class)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class TimedOutOnItsOwnThread {
-        static final CountDownLatch RELEASE = new CountDownLatch(1);
+        static volatile CountDownLatch release = new CountDownLatch(1);
         static volatile Thread stuck;
+
+        /** Before a run: the first test blocks again. */
+        static void reset() {
+            release = new CountDownLatch(1);
+            stuck = null;
+        }
 
         @Test
         @Order(1)
@@ -467,9 +473,10 @@ final class PinningAssertionOptionsFixtures {
         void timesOutDeafToInterrupts() {
             stuck = Thread.currentThread();
             boolean interrupted = false;
-            while (RELEASE.getCount() > 0) {
+            CountDownLatch released = release;
+            while (released.getCount() > 0) {
                 try {
-                    RELEASE.await();
+                    released.await();
                 } catch (InterruptedException e) {
                     interrupted = true; // deaf to it, as a busy loop or an uninterruptible call is
                 }
@@ -493,7 +500,7 @@ final class PinningAssertionOptionsFixtures {
         @Test
         @Order(4)
         void letsItEnd() throws InterruptedException {
-            RELEASE.countDown();
+            release.countDown();
             dev.loompatterns.testing.Background.awaitUntil(() -> !stuck.isAlive());
         }
 

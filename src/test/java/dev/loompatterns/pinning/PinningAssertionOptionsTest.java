@@ -323,12 +323,31 @@ class PinningAssertionOptionsTest {
     @Test
     @org.junit.jupiter.api.Timeout(120) // backstop only: the fixture's waits poll
     void aTestThatTimedOutOnItsOwnThreadAndRunsOnIsNamedToTheNext() {
+        timedOutOnItsOwnThread(
+                EngineTestKit.engine("junit-jupiter").configurationParameter(PinningAssertionFixtures.ENABLED, "true"));
+    }
+
+    /**
+     * The same under JUnit's parallel execution, where the global lock kept the tests apart: the test JUnit ended
+     * and went on without is told as such. Before, the text was chosen by the parallel setting alone, and said the
+     * tests ran at the same time and to turn parallel execution off (a reviewer's finding, JUnit 5.11.4 and 6.1.3).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120) // backstop only: the fixture's waits poll
+    void underParallelExecutionATestThatTimedOutOnItsOwnThreadIsToldAsRunningOnNotBeside() {
+        timedOutOnItsOwnThread(
+                inParallel().configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent"));
+    }
+
+    private static void timedOutOnItsOwnThread(EngineTestKit.Builder kit) {
+        PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.reset();
         org.junit.platform.testkit.engine.Events events;
         try {
-            events = fixture(selectClass(PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.class))
+            events = kit.selectors(selectClass(PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.class))
+                    .execute()
                     .testEvents();
         } finally { // whatever went wrong, the stuck test's thread ends
-            PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.RELEASE.countDown();
+            PinningAssertionOptionsFixtures.TimedOutOnItsOwnThread.release.countDown();
         }
 
         events.assertStatistics(s -> s.succeeded(3).failed(2));

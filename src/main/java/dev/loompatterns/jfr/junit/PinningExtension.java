@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -60,7 +62,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * {@code provided} dependency, so the CLI never loads it and users' tests bring their own JUnit.
  * Compiled for Java 21 (class file 65), as are the classes it uses.
  */
-public final class PinningExtension implements InvocationInterceptor {
+public final class PinningExtension implements InvocationInterceptor, AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PinningExtension.class);
@@ -192,6 +194,7 @@ public final class PinningExtension implements InvocationInterceptor {
                 .orElse(false);
         Holder holder =
                 new Holder(context.getDisplayName(), Thread.currentThread().getName());
+        context.getStore(NAMESPACE).put(Holder.class, holder); // for afterTestExecution, on JUnit's thread
         PinStream.Window window = open(stream::open, holder, expected.where().toString(), parallel);
         PinStream.Seen seen = proceedThenClose(invocation, () -> stream.close(window));
         List<Pin> counted = new ArrayList<>();
@@ -216,13 +219,17 @@ public final class PinningExtension implements InvocationInterceptor {
      * returned, it was not yet there for a test that found the window open meanwhile (2 of about 17 runs under load
      * said "another test ... has not returned" with no name).
      */
-    static final class Holder {
-        private final String test;
-        private final String thread;
+    record Holder(String test, String thread, AtomicBoolean ended) {
+
+        /**
+         * @param ended whether JUnit has ended the test ({@link #afterTestExecution} ran): if its window is still open
+         *              then, the test runs on without JUnit, which went on after a timeout on a thread of the test's
+         *              own. Set by JUnit's thread, read by the next test's.
+         */
+        Holder {}
 
         Holder(String test, String thread) {
-            this.test = test;
-            this.thread = thread;
+            this(test, thread, new AtomicBoolean());
         }
 
         @Override
@@ -232,23 +239,40 @@ public final class PinningExtension implements InvocationInterceptor {
     }
 
     /**
+     * Marks the test's {@link Holder} as ended by JUnit: called after the test method's invocation, on JUnit's
+     * thread, also where the method timed out under {@code @Timeout(threadMode = SEPARATE_THREAD)} and runs on.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        Holder holder = context.getStore(NAMESPACE).get(Holder.class, Holder.class);
+        if (holder != null) {
+            holder.ended().set(true);
+        }
+    }
+
+    /**
      * Opens the test's window, {@code holder}'s, through {@code open} ({@link PinStream#open(Object)}). Another window
-     * open is another annotated test still running, named by its holder: without parallel execution, one that JUnit
-     * gave up on; any other failure is the stream's own (JFR's repository could not be made, the JVM is shutting
-     * down), told as it is. Before, every failure here was reported as a test running in parallel, also where a test
-     * had timed out on a thread of its own and run on.
+     * open is another annotated test still running, named by its holder: one that JUnit has ended (its
+     * {@link #afterTestExecution} ran), or, without parallel execution, any, is one JUnit went on without; under
+     * parallel execution one JUnit has not ended runs beside this one. Any other failure is the stream's own (JFR's
+     * repository could not be made, the JVM is shutting down), told as it is. Before, every failure here was reported
+     * as a test running in parallel, also where a test had timed out on a thread of its own and run on; then, until
+     * 2026-12-07, the text was chosen by the parallel setting alone, and under parallel execution such a test was
+     * still told as running beside, though the global lock had kept them apart.
      */
     static PinStream.Window open(
             Function<Holder, PinStream.Window> open, Holder holder, String where, boolean parallel) {
-        String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + holder.test + "': ";
+        String on = "@ShouldNotPin/@ShouldPin on " + where + ", test '" + holder.test() + "': ";
         try {
             return open.apply(holder); // PinStream's own lock orders the windows
         } catch (PinStream.OverlapException overlap) {
-            String other = overlap.holder() instanceof Holder named
-                    ? "another test under @ShouldNotPin or @ShouldPin, " + named + ","
+            Holder held = overlap.holder() instanceof Holder named ? named : null;
+            String other = held != null
+                    ? "another test under @ShouldNotPin or @ShouldPin, " + held + ","
                     : "another test under @ShouldNotPin or @ShouldPin";
+            boolean beside = parallel && (held == null || !held.ended().get());
             throw new ExtensionConfigurationException(
-                    parallel
+                    beside
                             ? on + other + " is running at the same time, though the annotations take JUnit's"
                                     + " global resource lock (as @Isolated does). A test's threads are told by when"
                                     + " they were created, so these tests must not run in parallel with each other"

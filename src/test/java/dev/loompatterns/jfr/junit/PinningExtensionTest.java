@@ -7,6 +7,7 @@ import dev.loompatterns.jfr.PinStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -67,41 +68,60 @@ class PinningExtensionTest {
                         + " assertion reads: " + jfr.getMessage());
     }
 
+    /**
+     * What a test 'm()' gets, with {@code parallel} execution or not, from the extension's open while a window is
+     * open, opened by {@code holds} (null: opened with no holder); the window is closed after.
+     */
+    private static Throwable openedWhileOpen(Function<PinStream, PinStream.Window> holds, boolean parallel) {
+        try (PinStream stream = new PinStream()) {
+            PinStream.Window first = holds.apply(stream);
+            Throwable thrown = catchThrowable(() ->
+                    PinningExtension.open(stream::open, new PinningExtension.Holder("m()", "main"), "C.m()", parallel));
+            assertThat(stream.close(first).couldPin()).isFalse();
+            return thrown;
+        }
+    }
+
+    private static final PinningExtension.Holder STUCK =
+            new PinningExtension.Holder("stuck()", "junit-timeout-thread-1");
+
     @Test
     void anotherWindowOpenIsToldAsAnotherAnnotatedTestRunningBeside() {
-        try (PinStream stream = new PinStream()) {
-            PinStream.Window first = stream.open();
-
-            Throwable thrown = catchThrowable(() ->
-                    PinningExtension.open(stream::open, new PinningExtension.Holder("m()", "main"), "C.m()", true));
-
-            assertThat(thrown)
-                    .isInstanceOf(ExtensionConfigurationException.class)
-                    .hasCauseInstanceOf(PinStream.OverlapException.class)
-                    .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
-                            + " @ShouldNotPin or @ShouldPin is running at the same time");
-            assertThat(stream.close(first).couldPin()).isFalse();
-        }
+        assertThat(openedWhileOpen(PinStream::open, true))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasCauseInstanceOf(PinStream.OverlapException.class)
+                .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
+                        + " @ShouldNotPin or @ShouldPin is running at the same time");
     }
 
     /** Without parallel execution, the window open is a test JUnit went on without: named, and why it may run on. */
     @Test
     void withoutParallelExecutionTheTestHoldingTheWindowIsNamed() {
-        try (PinStream stream = new PinStream()) {
-            PinStream.Window first = stream.open(new PinningExtension.Holder("stuck()", "junit-timeout-thread-1"));
+        assertThat(openedWhileOpen(stream -> stream.open(STUCK), false))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
+                        + " @ShouldNotPin or @ShouldPin, 'stuck()' (on thread 'junit-timeout-thread-1'), has not"
+                        + " returned, though JUnit went on without it")
+                .hasMessageContaining("(SEPARATE_THREAD)")
+                .hasMessageNotContaining("parallel");
+    }
 
-            Throwable thrown = catchThrowable(() ->
-                    PinningExtension.open(stream::open, new PinningExtension.Holder("m()", "main"), "C.m()", false));
-
-            assertThat(thrown)
-                    .isInstanceOf(ExtensionConfigurationException.class)
-                    .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
-                            + " @ShouldNotPin or @ShouldPin, 'stuck()' (on thread 'junit-timeout-thread-1'), has not"
-                            + " returned, though JUnit went on without it")
-                    .hasMessageContaining("(SEPARATE_THREAD)")
-                    .hasMessageNotContaining("parallel");
-            stream.close(first);
-        }
+    /**
+     * Under parallel execution, a window held by a test JUnit has ended (its after-execution callbacks ran) is one
+     * JUnit went on without, as after a timeout on a thread of the test's own, not a test running beside: the global
+     * lock did keep them apart. Before, the parallel setting alone chose the text, which then told the user to turn
+     * parallel execution off.
+     */
+    @Test
+    void underParallelExecutionATestJUnitHasEndedIsToldAsRunningOnNotBeside() {
+        PinningExtension.Holder ended = new PinningExtension.Holder("stuck()", "junit-timeout-thread-1");
+        ended.ended().set(true);
+        assertThat(openedWhileOpen(stream -> stream.open(ended), true))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("@ShouldNotPin/@ShouldPin on C.m(), test 'm()': another test under"
+                        + " @ShouldNotPin or @ShouldPin, 'stuck()' (on thread 'junit-timeout-thread-1'), has not"
+                        + " returned, though JUnit went on without it")
+                .hasMessageNotContaining("at the same time");
     }
 
     /**
@@ -112,18 +132,9 @@ class PinningExtensionTest {
      */
     @Test
     void theTestHoldingTheWindowIsKnownOnceTheWindowIsOpen() {
-        try (PinStream stream = new PinStream()) {
-            PinStream.Window first = PinningExtension.open(
-                    stream::open, new PinningExtension.Holder("slow()", "junit-timeout-thread-1"), "C.slow()", false);
-
-            Throwable thrown = catchThrowable(() ->
-                    PinningExtension.open(stream::open, new PinningExtension.Holder("m()", "main"), "C.m()", false));
-
-            assertThat(thrown)
-                    .isInstanceOf(ExtensionConfigurationException.class)
-                    .hasMessageContaining(", 'slow()' (on thread 'junit-timeout-thread-1'), has not returned");
-            stream.close(first);
-        }
+        assertThat(openedWhileOpen(stream -> PinningExtension.open(stream::open, STUCK, "C.stuck()", false), false))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining(", 'stuck()' (on thread 'junit-timeout-thread-1'), has not returned");
     }
 
     @Test
