@@ -37,6 +37,35 @@ final class PinningAssertionFixtures {
         }
     }
 
+    /**
+     * A reviewer's user test: an annotated test with a short {@code @Timeout} that starts one virtual thread, as the
+     * first annotated test of a fresh JVM. {@link StreamAtInvocation}, an interceptor outside the assertion's and
+     * inside JUnit's timeout, says whether the assertion's stream was running when the timed invocation began.
+     */
+    @ExtendWith({OnlyInTestKit.class, StreamAtInvocation.class})
+    static class QuickWithATimeout {
+        @Test
+        @ShouldNotPin
+        @org.junit.jupiter.api.Timeout(value = 250, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
+        void quick() throws InterruptedException {
+            Thread.ofVirtual().start(() -> {}).join();
+        }
+    }
+
+    /** Prints {@code streamAtInvocation=true} if a stream of the assertion's runs as the test method is invoked. */
+    static final class StreamAtInvocation implements org.junit.jupiter.api.extension.InvocationInterceptor {
+        @Override
+        public void interceptTestMethod(
+                Invocation<Void> invocation,
+                org.junit.jupiter.api.extension.ReflectiveInvocationContext<java.lang.reflect.Method> invocationContext,
+                ExtensionContext extensionContext)
+                throws Throwable {
+            System.out.println(
+                    "streamAtInvocation=" + !PinRecording.streamRecordings().isEmpty());
+            invocation.proceed();
+        }
+    }
+
     @ExtendWith(OnlyInTestKit.class)
     static class PinsButShouldNot {
         @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,7 +51,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * lists each counted pin with its cause, reason, blocking operation, carrier and stack, and names
  * the pins not counted.
  *
- * <p>Cost: a test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
+ * <p>Cost: the first annotated test of a JVM has JFR started, and a first stop and dump made, before its test
+ * method's invocation, outside JUnit's {@code @Timeout} ({@link #beforeTestExecution}); each test's stream is started
+ * there too. A test that creates no thread (and runs on a platform thread, as JUnit's do) cannot pin,
  * so its window closes without asking JFR for anything: a few microseconds. A test that creates
  * threads waits for JFR's events, by stopping the stream if it is younger than 50 ms, or from a dump
  * of its recording: milliseconds to tens of them, after which the next test starts a new stream. docs/pinning-assertion.md gives the figures measured and how.
@@ -62,7 +65,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * {@code provided} dependency, so the CLI never loads it and users' tests bring their own JUnit.
  * Compiled for Java 21 (class file 65), as are the classes it uses.
  */
-public final class PinningExtension implements InvocationInterceptor, AfterTestExecutionCallback {
+public final class PinningExtension
+        implements InvocationInterceptor, BeforeTestExecutionCallback, AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PinningExtension.class);
@@ -163,15 +167,52 @@ public final class PinningExtension implements InvocationInterceptor, AfterTestE
         around(invocation, extensionContext);
     }
 
-    private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    /** Whether the JVM has had its warm-up ({@link #beforeTestExecution}): once in its life. */
+    private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
+    /**
+     * Before the test method's invocation, and outside it: JUnit's {@code @Timeout} is an invocation interceptor
+     * (its {@code TimeoutExtension}, registered before any extension of the test's, wraps the invocation that this
+     * extension's interceptor runs in), and callbacks are not timed. So what a fresh JVM pays once, JFR's start and
+     * the first stream's stop and dump (0.28 to 0.87 s for the start and 0.06 to 0.6 s for the first stop in six fresh
+     * JVMs on the project's 2-core machine at a load of 15, 2026-12-07; 0.5 to 1.25 s for a first test in a
+     * reviewer's), is paid here ({@link PinStream#warmUp()}), and each test's stream is started here. Before, a
+     * {@code @ShouldNotPin} test with {@code @Timeout(value = 250, unit = MILLISECONDS)} that starts one virtual
+     * thread failed as the first annotated test of 10 of 10 fresh JVMs, timed out by JFR's start. It runs after the
+     * {@code @BeforeEach} methods, whose threads stay no test's. A dynamic test has no such callback, and no
+     * {@code @Timeout} either.
+     */
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        if (checked(context).isEmpty()) {
+            return;
+        }
+        PinStream stream = sharedStream(context);
+        try {
+            if (WARMED_UP.compareAndSet(false, true)) {
+                stream.warmUp();
+            }
+            stream.ready();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the test's own: its window tells what it ran
+        } catch (IllegalStateException e) {
+            // a window still open (a test JUnit went on without), or a stream that cannot start: the test's own
+            // open says which, in its words
+        }
+    }
+
+    /**
+     * What the test asks for, if an annotation applies to it; a configuration error (a misplaced annotation, a
+     * reason on JDK 21-23, no JFR) is thrown.
+     */
+    private static Optional<Expected> checked(ExtensionContext context) {
         String misplaced = misplaced(context);
         if (!misplaced.isEmpty()) {
             throw new ExtensionConfigurationException(misplaced);
         }
         Optional<Expected> found = expected(context);
         if (found.isEmpty()) {
-            invocation.proceed();
-            return;
+            return found;
         }
         Expected expected = found.get();
         String unusable =
@@ -186,10 +227,25 @@ public final class PinningExtension implements InvocationInterceptor, AfterTestE
             throw new ExtensionConfigurationException(
                     "@ShouldNotPin/@ShouldPin on " + expected.where() + ": " + e.getMessage(), e);
         }
-        SharedStream shared = context.getRoot()
+        return found;
+    }
+
+    /** The engine's one stream. */
+    private static PinStream sharedStream(ExtensionContext context) {
+        return context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class);
-        PinStream stream = shared.stream;
+                .getOrComputeIfAbsent(SharedStream.class, type -> new SharedStream(), SharedStream.class)
+                .stream;
+    }
+
+    private static void around(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Optional<Expected> found = checked(context);
+        if (found.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        Expected expected = found.get();
+        PinStream stream = sharedStream(context);
         boolean parallel = context.getConfigurationParameter(PARALLEL, Boolean::parseBoolean)
                 .orElse(false);
         Holder holder =
