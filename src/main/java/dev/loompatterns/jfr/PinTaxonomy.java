@@ -278,6 +278,15 @@ public final class PinTaxonomy {
     }
 
     /**
+     * Whether pins of this cause are never the code's, whoever's code it is: a class's first use or JFR's own
+     * ({@link #origin} of it with every class the code's own is not {@link PinOrigin#CODE}), so no assertion counts
+     * them.
+     */
+    public static boolean neverTheCodes(PinCause cause) {
+        return origin(cause, "", type -> true) != PinOrigin.CODE;
+    }
+
+    /**
      * Own code by package: every class whose name starts with one of the prefixes ({@code com.example.}).
      *
      * @throws IllegalArgumentException for a prefix no class name can start with ({@link #notAPackage})

@@ -127,6 +127,16 @@ final class PinningAssertionOptionsFixtures {
             twoUpcallPins();
         }
 
+        /** A cause whose pins never count, a first use's: the test could never pass. */
+        @Test
+        @ShouldPin(cause = {PinCause.NATIVE_FRAME, PinCause.CLASS_INIT_WAIT})
+        void aCauseThatNeverCounts() {}
+
+        /** A cause asked for and ignored: no pin of it counts. */
+        @Test
+        @ShouldPin(cause = PinCause.NATIVE_FRAME, ignore = PinCause.NATIVE_FRAME)
+        void aCauseAskedForAndIgnored() {}
+
         @Test
         @ShouldNotPin(ignore = PinCause.NATIVE_FRAME)
         void anIgnoredCause() throws Exception {

@@ -127,6 +127,29 @@ class PinningAssertionOptionsTest {
     }
 
     /**
+     * {@code @ShouldPin} asking for a cause whose pins never count (a first use, JFR's own), or for one it ignores, is
+     * refused in one line. Before, {@code @ShouldPin(cause = CLASS_INIT_WAIT)} could never pass, and its failure said
+     * it got 0 pins of that cause while listing one as not counted (a reviewer's finding).
+     */
+    @Test
+    void aCauseThatCannotCountIsAConfigurationError() {
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aCauseThatNeverCounts"))
+                        .testEvents(),
+                ExtensionConfigurationException.class,
+                m -> m.startsWith("@ShouldPin on ")
+                        && m.endsWith(".aCauseThatNeverCounts(): cause = CLASS_INIT_WAIT: such pins never count,"
+                                + " being a class's first use or JFR's own (see PinTaxonomy), so asking for them counts"
+                                + " none; ask only for causes that count: {NATIVE_FRAME, CLASS_INIT, MONITOR, OTHER}"));
+        PinningAssertionTest.failedOnce(
+                fixture(selectMethod(PinningAssertionOptionsFixtures.Narrowed.class, "aCauseAskedForAndIgnored"))
+                        .testEvents(),
+                ExtensionConfigurationException.class,
+                m -> m.endsWith(".aCauseAskedForAndIgnored(): cause = NATIVE_FRAME and ignore = NATIVE_FRAME: a cause"
+                        + " both asked for and ignored counts no pin; drop it from one of them"));
+    }
+
+    /**
      * A cold JVM's class loading never fails a test: the first run in a fresh JVM is judged as a later
      * one. The fixture passes only if the class-loading pin happened (it records it apart).
      */

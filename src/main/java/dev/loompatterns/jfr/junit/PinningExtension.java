@@ -592,6 +592,36 @@ public final class PinningExtension
         return List.of(packages);
     }
 
+    /**
+     * Why {@code @ShouldPin}'s {@code cause} asks for pins that cannot count, or "" if it does not: a cause whose pins
+     * are never counted (a class's first use or JFR's own, {@link PinTaxonomy#neverTheCodes}), or one it also ignores.
+     * Before, {@code @ShouldPin(cause = CLASS_INIT_WAIT)} could never pass, and its failure said it got 0 of that cause
+     * with the pin of that cause listed as not counted. An ignored cause that never counts anyway is allowed: it says
+     * what is so.
+     */
+    static String uncountable(Set<PinCause> causes, Set<PinCause> ignore) {
+        List<PinCause> never =
+                causes.stream().filter(PinTaxonomy::neverTheCodes).sorted().toList();
+        if (!never.isEmpty()) {
+            return "cause = " + names(never) + ": such pins never count, being a class's first use or JFR's own (see"
+                    + " PinTaxonomy), so asking for them counts none; ask only for causes that count: "
+                    + names(Arrays.stream(PinCause.values())
+                            .filter(cause -> !PinTaxonomy.neverTheCodes(cause))
+                            .toList());
+        }
+        List<PinCause> both = causes.stream().filter(ignore::contains).sorted().toList();
+        return both.isEmpty()
+                ? ""
+                : "cause = " + names(both) + " and ignore = " + names(both) + ": a cause both asked for and ignored"
+                        + " counts no pin; drop it from one of them";
+    }
+
+    /** Causes as the annotations name them: {@code {CLASS_INIT_WAIT, RECORDER}}, or the one name alone. */
+    private static String names(List<PinCause> causes) {
+        String names = causes.stream().map(Enum::name).collect(Collectors.joining(", "));
+        return causes.size() == 1 ? names : "{" + names + "}";
+    }
+
     private static Optional<Expected> expected(AnnotatedElement element) {
         Optional<ShouldNotPin> none = onItself(element, ShouldNotPin.class);
         Optional<ShouldPin> some = onItself(element, ShouldPin.class);
@@ -604,13 +634,19 @@ public final class PinningExtension
                 throw new ExtensionConfigurationException("@ShouldPin needs 0 <= atLeast <= atMost, got atLeast="
                         + pin.atLeast() + ", atMost=" + pin.atMost() + " on " + element);
             }
+            Set<PinCause> causes = Set.copyOf(Arrays.asList(pin.cause()));
+            Set<PinCause> ignore = Set.copyOf(Arrays.asList(pin.ignore()));
+            String uncountable = uncountable(causes, ignore);
+            if (!uncountable.isEmpty()) {
+                throw new ExtensionConfigurationException("@ShouldPin on " + element + ": " + uncountable);
+            }
             return Optional.of(new Expected(
                     pin.atLeast(),
                     pin.atMost(),
                     pin.reason(),
-                    Set.copyOf(Arrays.asList(pin.cause())),
+                    causes,
                     packages("@ShouldPin", pin.packages(), element),
-                    Set.copyOf(Arrays.asList(pin.ignore())),
+                    ignore,
                     element,
                     "@ShouldPin"));
         }

@@ -42,12 +42,16 @@ public @interface ShouldPin {
      */
     String reason() default "";
 
-    /** Only pins of these causes count; empty (the default): any cause. */
+    /**
+     * Only pins of these causes count; empty (the default): any cause. A cause whose pins never count (a class's first
+     * use or JFR's own: {@code CLASS_LOADING}, {@code CLASS_INIT_WAIT}, {@code JDK_CACHE_WAIT}, {@code RECORDER}), or
+     * one also in {@link #ignore()}, is a configuration error: it would count no pin.
+     */
     PinCause[] cause() default {};
 
     /** As {@link ShouldNotPin#packages()}: count a pin only if its stack has a frame of these packages. */
     String[] packages() default {};
 
-    /** Causes that never count, beside first use and JFR's own. */
+    /** Causes that never count, beside first use and JFR's own (naming those here changes nothing). */
     PinCause[] ignore() default {};
 }

@@ -3,8 +3,11 @@ package dev.loompatterns.jfr.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.loompatterns.jfr.PinCause;
 import dev.loompatterns.jfr.PinStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -186,6 +189,27 @@ class PinningExtensionTest {
                 .as("interrupted while the window closed")
                 .isFalse();
         assertThat(interruptedAfter).as("the test's flag, set again").isTrue();
+    }
+
+    /**
+     * The causes {@code @ShouldPin} refuses to ask for are those whose pins never count, whoever's code: a first use's
+     * and JFR's own; an ignored cause is refused only where it is also asked for.
+     */
+    @Test
+    void theCausesThatCannotBeAskedForAreThoseNeverCounted() {
+        assertThat(Arrays.stream(PinCause.values())
+                        .filter(cause -> !PinningExtension.uncountable(Set.of(cause), Set.of())
+                                .isEmpty()))
+                .containsExactlyInAnyOrder(
+                        PinCause.CLASS_INIT_WAIT, PinCause.JDK_CACHE_WAIT, PinCause.CLASS_LOADING, PinCause.RECORDER);
+        assertThat(PinningExtension.uncountable(Set.of(), Set.of(PinCause.CLASS_LOADING, PinCause.RECORDER)))
+                .as("ignoring what never counts says what is so")
+                .isEmpty();
+        assertThat(PinningExtension.uncountable(
+                        Set.of(PinCause.CLASS_INIT, PinCause.MONITOR), Set.of(PinCause.NATIVE_FRAME)))
+                .isEmpty();
+        assertThat(PinningExtension.uncountable(Set.of(PinCause.RECORDER, PinCause.CLASS_LOADING), Set.of()))
+                .startsWith("cause = {CLASS_LOADING, RECORDER}: such pins never count");
     }
 
     interface Far {}
