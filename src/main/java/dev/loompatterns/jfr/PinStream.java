@@ -747,17 +747,16 @@ public final class PinStream implements AutoCloseable {
     }
 
     /**
-     * The events of the stream's recording, from a dump of it to a temporary file, which is deleted then, or when
-     * the JVM exits if it exits during the dump. A dump holds every event of the repository's chunks, those of
-     * other recordings too (a {@code -XX:StartFlightRecording} of the build's: thousands a second): with
-     * {@code only} given, only events of that type are parsed and kept.
+     * The events of the stream's recording, from a dump of it to a file in {@link #dumpFolder()}, deleted then. A
+     * dump holds every event of the repository's chunks, those of other recordings too (a
+     * {@code -XX:StartFlightRecording} of the build's: thousands a second): with {@code only} given, only events of
+     * that type are parsed and kept.
      *
      * @param only the name of the one event type to read, or null for every event
      */
     private static List<RecordedEvent> dumpAndRead(RecordingStream stream, String only) throws IOException {
-        Path file = Files.createTempFile("loom-stream-", ".jfr");
+        Path file = Files.createTempFile(dumpFolder(), "loom-stream-", ".jfr");
         try {
-            file.toFile().deleteOnExit();
             // asked again just before the dump, as late as can be: a dump that JFR's shutdown hook overtook (it takes
             // the recorder's lock, deletes the repository's chunks, then the dump goes on) logged "Missing chunkfile"
             // and "Data loss might occur" on stderr after Ctrl-C's stopping line (CI, LauncherTest, 2026-12-07). The
@@ -780,9 +779,30 @@ public final class PinStream implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // a file in the temporary folder: nothing more to do
+                // a file in JFR's repository, which JFR deletes at exit: nothing more to do
             }
         }
+    }
+
+    /** The folder in JFR's repository that dumps are written to ({@link #dumpFolder()}). */
+    static final String DUMP_FOLDER = "loom-dumps";
+
+    /**
+     * Where a dump is written: a folder of ours in JFR's repository ({@code jdk.jfr.repository}, which JFR sets once a
+     * recording has started, as the stream's has), made once a JVM; the temporary folder where no repository is named.
+     * JFR can write there, wherever {@code -XX:FlightRecorderOptions:repository} put it: a dump to
+     * {@code java.io.tmpdir} failed every window that dumped where that was no folder and the repository was
+     * elsewhere ("Not a directory", a reviewer's). A folder, not the repository itself: a running stream reads every
+     * {@code .jfr} file there as a chunk of its own. JFR's shutdown hook deletes the repository with everything in it,
+     * so a dump cut short by the JVM's exit is not left behind either; each dump is deleted once read. Before, each was
+     * also registered with {@code deleteOnExit}, whose list only grows: 200 windows that dumped left 200 entries in
+     * the JVM's {@code DeleteOnExitHook} (a reviewer's).
+     */
+    static Path dumpFolder() throws IOException {
+        String repository = System.getProperty("jdk.jfr.repository");
+        return repository == null
+                ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(Path.of(repository, DUMP_FOLDER));
     }
 
     /** Sets the caller's interrupt again if one came, and throws what {@code stop()} threw. */

@@ -3,6 +3,8 @@ package dev.loompatterns.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loompatterns.core.ChildJvm;
+import dev.loompatterns.testing.Natives;
 import dev.loompatterns.testing.PinRecording;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import jdk.jfr.consumer.RecordingFile;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -219,6 +222,67 @@ class PinStreamTest {
             } finally {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /**
+     * Windows read from dumps write them where JFR writes, and leave nothing: no file, and no entry in the JVM's
+     * delete-on-exit list, which only grows. Before, each dump went to {@code java.io.tmpdir}, which failed every such
+     * window where that was no folder though JFR's repository was elsewhere ("Not a directory"), and registered its
+     * file with {@code deleteOnExit}: 200 windows, 200 entries (a reviewer's findings). In a child JVM of its own.
+     */
+    @ParameterizedTest(name = "java.io.tmpdir a file: {0}")
+    @ValueSource(booleans = {false, true})
+    void windowsReadFromDumpsWriteWhereJfrWritesAndLeaveNothing(boolean tmpdirAFile, @TempDir Path dir)
+            throws Exception {
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "--enable-preview",
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "-XX:FlightRecorderOptions:repository=" + Files.createDirectory(dir.resolve("repository"))));
+        if (tmpdirAFile) {
+            options.add("-Djava.io.tmpdir=" + Files.createFile(dir.resolve("not-a-folder")));
+        }
+
+        ChildJvm.Result child =
+                ChildJvm.run(ChildJvm.Launch.plain(options, DumpingWindows.class, List.of()), Duration.ofMinutes(1));
+
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.value("pins")).as("each window's own pin").isEqualTo("1 1 1");
+        assertThat(child.value("deleteOnExit"))
+                .as("entries added to the delete-on-exit list")
+                .isEqualTo("0");
+        assertThat(child.value("folder")).startsWith(dir.resolve("repository").toString());
+        assertThat(child.value("left")).as("files left in the dump folder").isEqualTo("0");
+    }
+
+    /** Three windows that each pin once, read from dumps; prints what they saw and what they left. */
+    public static final class DumpingWindows {
+        public static void main(String[] args) throws Exception {
+            int registered = deleteOnExitEntries();
+            List<Integer> pins = new java.util.ArrayList<>();
+            try (PinStream stream = new PinStream(Duration.ZERO, PinStream.KEPT_AT_MOST)) {
+                for (int i = 0; i < 3; i++) {
+                    PinStream.Window window = stream.open();
+                    Thread.ofVirtual().start(() -> Natives.pinBelow(0)).join();
+                    pins.add(stream.close(window).pins().size());
+                }
+            }
+            Path folder = PinStream.dumpFolder();
+            System.out.println("pins=" + pins.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+            System.out.println("deleteOnExit=" + (deleteOnExitEntries() - registered));
+            System.out.println("folder=" + folder);
+            try (var left = Files.list(folder)) {
+                System.out.println("left=" + left.count());
+            }
+        }
+
+        /** The number of files the JVM is to delete on exit ({@code java.io.DeleteOnExitHook}'s list). */
+        private static int deleteOnExitEntries() throws ReflectiveOperationException {
+            java.lang.reflect.Field files =
+                    Class.forName("java.io.DeleteOnExitHook").getDeclaredField("files");
+            files.setAccessible(true);
+            return ((java.util.Collection<?>) files.get(null)).size();
         }
     }
 
