@@ -274,15 +274,12 @@ public final class PinningExtension
      * {@link PinStream#open(Object)}, so it is known as soon as the window can be seen open: set after the open
      * returned, it was not yet there for a test that found the window open meanwhile (2 of about 17 runs under load
      * said "another test ... has not returned" with no name).
+     *
+     * @param ended whether JUnit has ended the test ({@link #afterTestExecution} ran): if its window is still open then,
+     *              the test runs on without JUnit, which went on after a timeout on a thread of the test's own. Set by
+     *              JUnit's thread, read by the next test's.
      */
     record Holder(String test, String thread, AtomicBoolean ended) {
-
-        /**
-         * @param ended whether JUnit has ended the test ({@link #afterTestExecution} ran): if its window is still open
-         *              then, the test runs on without JUnit, which went on after a timeout on a thread of the test's
-         *              own. Set by JUnit's thread, read by the next test's.
-         */
-        Holder {}
 
         Holder(String test, String thread) {
             this(test, thread, new AtomicBoolean());
