@@ -8,7 +8,6 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
-import dev.loompatterns.core.Words;
 import dev.loompatterns.core.Workload;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +157,7 @@ public final class ContextPattern extends AbstractPattern {
                     yield Check.failed(wrong + " of " + expected + " subtasks saw the wrong context " + kinds);
                 }
                 long perThread = library.builtForThreads();
-                String cost = Words.count(library.built(), "table", "tables") + " of " + library.bytes() / 1024
+                String cost = Check.count(library.built(), "table") + " of " + library.bytes() / 1024
                         + " KiB built ("
                         + mib(library.built() * library.bytes()) + " MiB) for " + expected + " subtasks";
                 yield perThread == expected

@@ -66,7 +66,12 @@ public record Check(Verdict verdict, String detail) {
      * (with {@code --tasks 1} a run said "1 workers ran", a helper's hunt). For nouns whose plural adds an s.
      */
     public static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return count(n, noun, noun + "s");
+    }
+
+    /** As {@link #count(long, String)}, for a noun whose plural is its own ({@code 1 body}, {@code 2 bodies}). */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** False only for {@link Verdict#FAILED}: the run exits with status 1. */

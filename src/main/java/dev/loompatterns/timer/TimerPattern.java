@@ -8,7 +8,6 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Param;
 import dev.loompatterns.core.PatternInfo;
 import dev.loompatterns.core.Variant;
-import dev.loompatterns.core.Words;
 import dev.loompatterns.core.Workload;
 import dev.loompatterns.timer.TimerScenario.Fired;
 import dev.loompatterns.timer.TimerScenario.Ticking;
@@ -148,7 +147,7 @@ public final class TimerPattern extends AbstractPattern {
         // every cancel late), but then no cancel was tried on a timer that had not fired: said, not passed in silence
         return Check.passed(fired + " fired, " + cancelled + " cancelled before they fired, none fired after its cancel"
                 + (asked > cancelled
-                        ? " (" + Words.count(asked - cancelled, "cancel", "cancels")
+                        ? " (" + Check.count(asked - cancelled, "cancel")
                                 + " came after the timer's delay: cancel() said false)"
                         : "")
                 + (cancelled > 0

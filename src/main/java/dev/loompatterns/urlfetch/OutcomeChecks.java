@@ -1,7 +1,6 @@
 package dev.loompatterns.urlfetch;
 
 import dev.loompatterns.core.Check;
-import dev.loompatterns.core.Words;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,10 +104,10 @@ final class OutcomeChecks {
             return Check.failed("server answered " + served + " requests for " + (asked.size() - faulted) + " URLs");
         }
         if (faulted == 0) {
-            return Check.passed(Words.count(asked.size(), "body", "bodies") + " in input order, each served once");
+            return Check.passed(Check.count(asked.size(), "body", "bodies") + " in input order, each served once");
         }
         int answered = asked.size() - faulted;
-        return Check.passed(Words.count(asked.size(), "outcome", "outcomes") + " in input order: "
+        return Check.passed(Check.count(asked.size(), "outcome") + " in input order: "
                 + (faulted == 1 ? "the one faulted" : "the " + faulted + " faulted") + " failed as planned ("
                 + plan.summary(asked.size()) + ")"
                 + (answered == 0

@@ -40,5 +40,8 @@ class CheckTest {
         assertThat(Check.count(1, "worker")).isEqualTo("1 worker");
         assertThat(Check.count(0, "worker")).isEqualTo("0 workers");
         assertThat(Check.count(20_000, "worker")).isEqualTo("20000 workers");
+        // a plural of its own: "1 bodies" was printed (a hunt)
+        assertThat(Check.count(1, "body", "bodies")).isEqualTo("1 body");
+        assertThat(Check.count(0, "body", "bodies")).isEqualTo("0 bodies");
     }
 }
