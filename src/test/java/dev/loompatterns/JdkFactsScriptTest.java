@@ -94,6 +94,7 @@ class JdkFactsScriptTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
+    @org.junit.jupiter.api.Timeout(120) // backstop only
     void j8sProgramStoppedByASignalLeavesNoFifo(String signal, @TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process program = new ProcessBuilder(
@@ -108,10 +109,8 @@ class JdkFactsScriptTest {
                 .redirectOutput(dir.resolve("output.txt").toFile())
                 .start();
         try {
-            long deadline = System.nanoTime() + ScriptsStopTest.BACKSTOP.toNanos(); // backstop only
-            while (!fifoIn(tmp) && program.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20); // polling a folder another process writes: the FIFO is the state waited for
-            }
+            // the FIFO in the folder the other process writes is the state waited for; the method's timeout a backstop
+            dev.loompatterns.testing.Background.awaitUntil(() -> fifoIn(tmp) || !program.isAlive());
             assertThat(fifoIn(tmp))
                     .as(Files.readString(dir.resolve("output.txt")))
                     .isTrue();
@@ -128,9 +127,11 @@ class JdkFactsScriptTest {
         }
     }
 
-    private static boolean fifoIn(Path tmp) throws IOException {
+    private static boolean fifoIn(Path tmp) {
         try (Stream<Path> folders = Files.list(tmp)) {
             return folders.anyMatch(folder -> Files.exists(folder.resolve("fifo")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
