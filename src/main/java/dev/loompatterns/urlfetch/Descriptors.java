@@ -61,12 +61,8 @@ final class Descriptors {
      * @param perRequest descriptors a request holds: 2 against the embedded server, 1 against the user's URLs
      * @param open       descriptors open now
      * @param max        the most this process may open
+     * @param spare      descriptors kept free for the JVM's own ({@link #spare}, or {@link #spareAtSetUp} at a set-up)
      */
-    static String shortage(Mode mode, int inFlight, int perRequest, long open, long max) {
-        return shortage(mode, inFlight, perRequest, open, max, spare(max));
-    }
-
-    /** As above, keeping {@code spare} free. */
     static String shortage(Mode mode, int inFlight, int perRequest, long open, long max, long spare) {
         long needed = (long) inFlight * perRequest;
         if (open + needed + spare <= max) {

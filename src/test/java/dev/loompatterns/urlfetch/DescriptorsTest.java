@@ -27,21 +27,22 @@ class DescriptorsTest {
      */
     @Test
     void aRunThatCannotHaveItsSocketsIsRefusedWithACapThatFits() {
-        String refused = Descriptors.shortage(Mode.STRUCTURED, 30_000, 2, 100, 20_000);
+        String refused = Descriptors.shortage(Mode.STRUCTURED, 30_000, 2, 100, 20_000, Descriptors.spare(20_000));
         assertThat(refused)
                 .contains("30,000 requests at once need 60,000 open files")
                 .contains("may open 20,000 (ulimit -n), 100 of them open already and 256 kept for the JVM's own")
                 .contains("-P max-in-flight=9818 or less");
         long fits = (20_000 - 100 - Descriptors.SPARE) / 2;
-        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits, 2, 100, 20_000))
+        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits, 2, 100, 20_000, Descriptors.spare(20_000)))
                 .isNull();
-        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits + 1, 2, 100, 20_000))
+        assertThat(Descriptors.shortage(Mode.STRUCTURED, (int) fits + 1, 2, 100, 20_000, Descriptors.spare(20_000)))
                 .isNotNull();
-        assertThat(Descriptors.shortage(Mode.PLATFORM, 5_000, 1, 100, 1_024)).contains("-P workers=660 or less");
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, 10, 2, 400, 512))
+        assertThat(Descriptors.shortage(Mode.PLATFORM, 5_000, 1, 100, 1_024, Descriptors.spare(1_024)))
+                .contains("-P workers=660 or less");
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 10, 2, 400, 512, Descriptors.spare(512)))
                 .as("not one request fits: a cap of 1 would fail too")
                 .endsWith("no request at all fits: raise ulimit -n");
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, 200, 2, 100, 1_024))
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 200, 2, 100, 1_024, Descriptors.spare(1_024)))
                 .as("the default run on a desktop's 1,024")
                 .isNull();
     }
@@ -55,9 +56,11 @@ class DescriptorsTest {
     void aLowLimitKeepsAQuarterOfItForTheJvmAndStillRunsRequests() {
         assertThat(Descriptors.spare(256)).isEqualTo(64);
         assertThat(Descriptors.spare(100_000)).isEqualTo(Descriptors.SPARE);
-        assertThat(Descriptors.shortage(Mode.PLATFORM, 1, 2, 15, 256)).isNull();
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, 88, 2, 15, 256)).isNull();
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, 89, 2, 15, 256))
+        assertThat(Descriptors.shortage(Mode.PLATFORM, 1, 2, 15, 256, Descriptors.spare(256)))
+                .isNull();
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 88, 2, 15, 256, Descriptors.spare(256)))
+                .isNull();
+        assertThat(Descriptors.shortage(Mode.VIRTUAL, 89, 2, 15, 256, Descriptors.spare(256)))
                 .contains("may open 256 (ulimit -n), 15 of them open already and 64 kept for the JVM's own")
                 .endsWith("give -P max-in-flight=84 or less, fewer --tasks, or raise ulimit -n");
     }
@@ -69,9 +72,10 @@ class DescriptorsTest {
      */
     @Test
     void whatTheCheckBeforeTheRunsAdvisesStillFitsAtTheSetUp() {
-        String advice = Descriptors.shortage(Mode.VIRTUAL, 89, 2, 15, 256);
+        String advice = Descriptors.shortage(Mode.VIRTUAL, 89, 2, 15, 256, Descriptors.spare(256));
         int advised = Integer.parseInt(advice.replaceAll(".*max-in-flight=([0-9]+) .*", "$1"));
-        assertThat(Descriptors.shortage(Mode.VIRTUAL, advised, 2, 15 + Descriptors.ADVICE_SLACK, 256))
+        assertThat(Descriptors.shortage(
+                        Mode.VIRTUAL, advised, 2, 15 + Descriptors.ADVICE_SLACK, 256, Descriptors.spare(256)))
                 .as("the advice, checked again with 8 more open (the CLI's second check before the runs saw 2)")
                 .isNull();
         assertThat(Descriptors.shortage(Mode.VIRTUAL, 5, 2, 256 - 64 - 3, 256, 64))
