@@ -410,12 +410,15 @@ final class VirtualThreadCensusRule extends BaseRule {
                                 + " pinned), which name each virtual thread too. 'loom inspect --slim'"
                                 + " writes a copy without both, which JMC opens quickly, and keeps platform"
                                 + " threads' sleeps and parks"
-                                + (recording.copied()
-                                        ? " (jfr cannot read this recording as it is: its JVM never finished it): "
-                                        : !jfrReads(recording)
-                                                ? " (jfr reads only a file whose name ends in .jfr): "
-                                                : "; jfr scrub cannot tell virtual threads from platform ones, so this"
-                                                        + " drops every thread's: ")
+                                + (pasted.slim() != null
+                                        ? "; this run writes that copy: "
+                                        : recording.copied()
+                                                ? " (jfr cannot read this recording as it is: its JVM never finished"
+                                                        + " it): "
+                                                : !jfrReads(recording)
+                                                        ? " (jfr reads only a file whose name ends in .jfr): "
+                                                        : "; jfr scrub cannot tell virtual threads from platform ones,"
+                                                                + " so this drops every thread's: ")
                                 + details.get("slim_command")
                         : "JMC opens a file with this many virtual threads in " + details.get("jmc_load_estimate")
                                 + ".");

@@ -318,7 +318,8 @@ final class InspectCommand extends LoomCommand {
                             java.util.stream.Stream.of(target, slimTarget)
                                     .filter(path -> path != null && !AtomicFile.isStandardOutput(path))
                                     .collect(java.util.stream.Collectors.toSet()),
-                            slimTarget == null || AtomicFile.isStandardOutput(slimTarget) ? null : slimTarget));
+                            // as given, as the user would paste it; the target is the absolute path
+                            slimTarget == null || AtomicFile.isStandardOutput(slimTarget) ? null : slim));
         } catch (InterruptedIOException e) {
             return stopped(err, "no report written");
         } catch (RecordingReader.RuleFailedException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -978,9 +979,32 @@ class RulesOnRecordingsTest {
         });
     }
 
+    /**
+     * Where the run writes the copy ({@code --slim}), the explanation says so: it said "jfr scrub cannot tell virtual
+     * threads from platform ones, so this drops every thread's:" before the loom command, which keeps the platform
+     * threads' sleeps and parks.
+     */
+    @Test
+    void theCensusExplanationOfACopyTheRunWritesIsNotAScrubs(@TempDir Path dir) {
+        String file = dir.resolve("big.jfr").toString();
+        Path copy = dir.resolve("big-slim.jfr");
+        VirtualThreadCensusRule census = slowInJmc(new Pasted("jfr", "loom", Set.of(copy), copy));
+        Finding finding = census.finish(new Rule.Recording(0, 2_000_000_000L, 100_000, 100, file, Map.of()));
+        String command = (String) finding.details().get("slim_command");
+        assertThat(command).isEqualTo("loom inspect " + file + " --slim " + copy);
+        assertThat(finding.explanation())
+                .contains("; this run writes that copy: " + command)
+                .doesNotContain("jfr scrub");
+    }
+
     /** A census of {@link VirtualThreadCensusRule#SLOW_IN_JMC} started virtual threads: enough for its JMC advice. */
     private static VirtualThreadCensusRule slowInJmc() {
-        VirtualThreadCensusRule census = new VirtualThreadCensusRule();
+        return slowInJmc(Pasted.PLAIN);
+    }
+
+    /** The same, the commands to paste made as {@code pasted} says. */
+    private static VirtualThreadCensusRule slowInJmc(Pasted pasted) {
+        VirtualThreadCensusRule census = new VirtualThreadCensusRule(pasted);
         for (int i = 0; i < VirtualThreadCensusRule.SLOW_IN_JMC; i++) {
             census.accept(new Observation.VirtualStart(1_000_000_000L + i, new Observation.ThreadRef(i, "v", true)));
         }

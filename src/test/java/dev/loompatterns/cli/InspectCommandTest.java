@@ -263,6 +263,14 @@ class InspectCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(slim).exists();
         assertThat(slimCommand(Files.readString(report))).endsWith(" inspect " + copy + " --slim " + slim);
+        // a name given relative to where loom runs stays so: the command is pasted where it was typed
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("s-slim.jfr"));
+        Path again = dir.resolve("s.json");
+        LoomCliTest.Result given =
+                LoomCliTest.loom("inspect", copy.toString(), "--slim", relative.toString(), "--out", again.toString());
+        assertThat(given.code()).as(given.err()).isZero();
+        assertThat(dir.resolve("s-slim.jfr")).exists();
+        assertThat(slimCommand(Files.readString(again))).endsWith(" inspect " + copy + " --slim " + relative);
         Path named = dir.resolve("q.jfr");
         Files.copy(recording, named);
         Path out = dir.resolve("q-slim.jfr");
