@@ -80,7 +80,7 @@ public record Pin(
 
     static Pin of(RecordedEvent event) {
         RecordedThread thread = event.getThread();
-        RecordedThread carrier = event.hasField("carrierThread") ? event.getThread("carrierThread") : null;
+        RecordedThread carrier = hasField(event, "carrierThread", THREAD) ? event.getThread("carrierThread") : null;
         String reason = text(event, "pinnedReason");
         String operation = text(event, "blockingOperation");
         RecordedStackTrace trace = event.getStackTrace();
@@ -299,7 +299,27 @@ public record Pin(
     }
 
     private static String text(RecordedEvent event, String field) {
-        return event.hasField(field) ? event.getString(field) : null;
+        return hasField(event, field, STRING) ? event.getString(field) : null;
+    }
+
+    /** The type name of {@link #hasField(RecordedEvent, String, String)} for a thread. */
+    public static final String THREAD = "java.lang.Thread";
+
+    /** The type name of {@link #hasField(RecordedEvent, String, String)} for a string. */
+    public static final String STRING = "java.lang.String";
+
+    /** The type name of {@link #hasField(RecordedEvent, String, String)} for a long. */
+    public static final String LONG = "long";
+
+    /**
+     * Whether the event has the field with a value of that type ({@link jdk.jfr.ValueDescriptor#getTypeName()}): a
+     * program's own event may take a JDK event's name, or loom's, with fields of its own, which the JDK's parser reads
+     * and whose getters of another type throw ("illegal data type conversion"). Where it lacks one, the field is
+     * read as absent, as in a JDK that does not write it.
+     */
+    public static boolean hasField(RecordedEvent event, String field, String type) {
+        jdk.jfr.ValueDescriptor descriptor = event.getEventType().getField(field);
+        return descriptor != null && descriptor.getTypeName().equals(type);
     }
 
     private static String orNull(String text) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.AnnotationElement;
+import jdk.jfr.Event;
+import jdk.jfr.EventFactory;
+import jdk.jfr.Name;
+import jdk.jfr.ValueDescriptor;
 
 /**
  * Small programs that are not part of the catalogue, each doing one thing the rules should find,
@@ -661,6 +667,54 @@ public final class Programs {
     public static final class NoVirtualThreads {
         public static void main(String[] args) {
             // JFR records the JVM's start and end, and its settings
+        }
+    }
+
+    /**
+     * A program's own events under the names of the JDK's and loom's that {@code loom inspect} reads, with fields of
+     * other names and types: the JDK's parser reads them, and a getter of the JDK's type threw ("Could not find field
+     * with name taskId", "illegal data type conversion"): the file was called cut short or damaged (a helper's hunt).
+     */
+    public static final class ImpostorEvents {
+        /**
+         * By name, the fields of each event made by {@link EventFactory}, in order, and the value each is given: longs
+         * and strings. The factory refuses the names of events the JVM writes itself ("Field for native mirror event
+         * jdk.DataLoss doesn't match Java event", JDK 25), which a class of the program's takes: below.
+         */
+        static final Map<String, Map<String, Object>> EVENTS = Map.of(
+                "loompatterns.TaskSubmitted", Map.of("id", 1L),
+                "loompatterns.TaskStarted", Map.of("taskId", "task 1"),
+                "jdk.ThreadSleep", Map.of("time", "20 ms"),
+                "jdk.VirtualThreadStart", Map.of("javaThreadId", "21"));
+
+        @Name("jdk.VirtualThreadPinned")
+        static final class Pinned extends Event {
+            String carrierThread = "a carrier";
+            long pinnedReason = 7;
+        }
+
+        @Name("jdk.DataLoss")
+        static final class Lost extends Event {
+            String amount = "many bytes";
+        }
+
+        public static void main(String[] args) {
+            EVENTS.forEach((name, values) -> {
+                List<String> fields = List.copyOf(values.keySet());
+                EventFactory factory = EventFactory.create(
+                        List.of(new AnnotationElement(Name.class, name)),
+                        fields.stream()
+                                .map(field -> new ValueDescriptor(
+                                        values.get(field) instanceof Long ? long.class : String.class, field))
+                                .toList());
+                Event event = factory.newEvent();
+                for (int i = 0; i < fields.size(); i++) {
+                    event.set(i, values.get(fields.get(i)));
+                }
+                event.commit();
+            });
+            new Pinned().commit();
+            new Lost().commit();
         }
     }
 }

@@ -939,6 +939,33 @@ class RulesOnRecordingsTest {
         assertThat(VirtualThreadCensusRule.jmcLoad(1_000_000)).startsWith("minutes or more");
     }
 
+    /**
+     * A program's own events named as the JDK's or loom's, with fields of other names and types, are read as far as
+     * their fields allow, and a task event without loom's {@code long taskId} is left out: the file was refused as
+     * cut short or damaged, though {@code jfr print} reads it (a helper's hunt).
+     */
+    @Test
+    void eventsNamedAsTheJdksWithFieldsOfTheirOwnAreNoDamage(@TempDir Path dir) throws Exception {
+        // the program's events last no time: under the default thresholds of the JDK's names, none would be kept
+        String instantsKept = "default,jdk.VirtualThreadStart#enabled=true,jdk.VirtualThreadPinned#threshold=0ms,"
+                + "jdk.ThreadSleep#threshold=0ms";
+        Path file = Programs.record(Programs.ImpostorEvents.class, dir.resolve("impostors.jfr"), instantsKept);
+        assertThat(jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
+                        .map(e -> e.getEventType().getName())
+                        .filter(name -> name.startsWith("loompatterns.") || name.startsWith("jdk.VirtualThread")))
+                .as("the program's events are in the file")
+                .contains("loompatterns.TaskSubmitted", "loompatterns.TaskStarted", "jdk.VirtualThreadPinned");
+
+        Map<String, Finding> found = findings(file);
+
+        assertThat(found.get("queueing-delay").severity())
+                .as("no task event of loom's: " + found.get("queueing-delay"))
+                .isEqualTo(Severity.NA);
+        assertThat(found.get("pinning").details().toString())
+                .as("the pin is read, its carrier and reason unknown")
+                .contains("pins=1");
+    }
+
     /** The catalogue's own scheduling run, recorded with its profile: our TaskSubmitted/TaskStarted events pair up. */
     @Test
     void measuresQueueingDelayFromTheCataloguesSchedulingRun(@TempDir Path dir) throws Exception {

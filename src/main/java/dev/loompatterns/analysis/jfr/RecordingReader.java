@@ -180,7 +180,7 @@ public final class RecordingReader {
 
     /** The bytes a {@code jdk.DataLoss} event says JFR dropped; 0 for any other event. */
     private static long bytesLost(RecordedEvent event) {
-        return event.getEventType().getName().equals("jdk.DataLoss") && event.hasField("amount")
+        return event.getEventType().getName().equals("jdk.DataLoss") && Pin.hasField(event, "amount", Pin.LONG)
                 ? event.getLong("amount")
                 : 0;
     }
@@ -248,17 +248,23 @@ public final class RecordingReader {
                         PinTaxonomy.applicationFrame(Pin.frames(event.getStackTrace()), truncated(event)));
             case Observation.CpuLoad.EVENT_TYPE -> cpuLoad(event);
             case "loompatterns.TaskSubmitted" ->
-                new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong("taskId"));
+                !Pin.hasField(event, TASK_ID, Pin.LONG)
+                        ? null // a program's own event of that name
+                        : new Observation.TaskSubmitted(nanos(event.getStartTime()), event.getLong(TASK_ID));
             case "loompatterns.TaskStarted" ->
-                new Observation.TaskStarted(
-                        nanos(event.getStartTime()), event.getLong("taskId"), thread(event, "eventThread"));
+                !Pin.hasField(event, TASK_ID, Pin.LONG)
+                        ? null
+                        : new Observation.TaskStarted(
+                                nanos(event.getStartTime()), event.getLong(TASK_ID), thread(event, "eventThread"));
             default -> blocked(event, Observation.Blocked.Kind.ofEventType(type.getName()));
         };
     }
 
     /** The loads of a {@code jdk.CPULoad}; null for one without the JDK's three fields (none the JDK writes). */
     private static Observation cpuLoad(RecordedEvent event) {
-        if (!event.hasField("jvmUser") || !event.hasField("jvmSystem") || !event.hasField("machineTotal")) {
+        if (!Pin.hasField(event, "jvmUser", FLOAT)
+                || !Pin.hasField(event, "jvmSystem", FLOAT)
+                || !Pin.hasField(event, "machineTotal", FLOAT)) {
             return null;
         }
         return new Observation.CpuLoad(
@@ -293,11 +299,18 @@ public final class RecordingReader {
      * {@code toNanos} cannot hold (it threw, and the whole file was refused as damaged: a helper's hunt).
      */
     public static long askedNanos(RecordedEvent sleep) {
-        if (!sleep.hasField(SLEEP_TIME)) {
+        if (!Pin.hasField(sleep, SLEEP_TIME, Pin.LONG)
+                || sleep.getEventType().getField(SLEEP_TIME).getAnnotation(jdk.jfr.Timespan.class) == null) {
             return -1;
         }
         return Durations.nanos(sleep.getDuration(SLEEP_TIME));
     }
+
+    /** Loom's task events' field: the id that pairs a submit with its start. */
+    private static final String TASK_ID = "taskId";
+
+    /** The type name of {@code jdk.CPULoad}'s fields. */
+    private static final String FLOAT = "float";
 
     /** {@code jdk.ThreadSleep}'s field for the time the thread asked to sleep. */
     private static final String SLEEP_TIME = "time";
@@ -309,12 +322,14 @@ public final class RecordingReader {
     /** The virtual thread a start or end is about: {@link Observation.ThreadRef#virtual}. */
     private static Observation.ThreadRef virtual(RecordedEvent event) {
         return Observation.ThreadRef.virtual(
-                thread(event, "eventThread"), event.hasField("javaThreadId") ? event.getLong("javaThreadId") : -1);
+                thread(event, "eventThread"),
+                Pin.hasField(event, "javaThreadId", Pin.LONG) ? event.getLong("javaThreadId") : -1);
     }
 
     private static Observation.ThreadRef thread(RecordedEvent event, String field) {
-        RecordedThread thread =
-                field.equals("eventThread") ? event.getThread() : event.hasField(field) ? event.getThread(field) : null;
+        RecordedThread thread = field.equals("eventThread")
+                ? event.getThread()
+                : Pin.hasField(event, field, Pin.THREAD) ? event.getThread(field) : null;
         if (thread == null) {
             return Observation.ThreadRef.UNKNOWN;
         }
@@ -329,6 +344,6 @@ public final class RecordingReader {
     }
 
     private static String text(RecordedEvent event, String field) {
-        return event.hasField(field) ? event.getString(field) : null;
+        return Pin.hasField(event, field, Pin.STRING) ? event.getString(field) : null;
     }
 }
