@@ -161,16 +161,24 @@ public class E03_DaemonThreads {
                 }
             }
         }));
-        synchronized (compiling) {
-            Path folder = Files.createTempDirectory("e03-classes");
-            classes[0] = folder;
-            var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
-            String[] options = {"--release", "25", "--enable-preview", "-d", folder.toString(), source};
-            int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, options);
-            if (status != 0) {
-                throw new IllegalStateException("javac failed on " + source + ": " + messages);
+        try {
+            synchronized (compiling) {
+                Path folder = Files.createTempDirectory("e03-classes");
+                classes[0] = folder;
+                var messages = new ByteArrayOutputStream(); // javac's notes on preview use; shown only if it fails
+                String[] options = {"--release", "25", "--enable-preview", "-d", folder.toString(), source};
+                int status = ToolProvider.getSystemJavaCompiler().run(null, messages, messages, options);
+                if (status != 0) {
+                    throw new IllegalStateException("javac failed on " + source + ": " + messages);
+                }
+                return folder;
             }
-            return folder;
+        } catch (IOException e) { // the machine's, not the example's: one line, not a stack trace
+            // outside the lock: the exit runs the hook above, which takes it
+            System.err.println("E03: cannot make a folder for the compiled classes in "
+                    + System.getProperty("java.io.tmpdir") + " (java.io.tmpdir): " + e);
+            System.exit(1);
+            return null; // not reached
         }
     }
 

@@ -11,7 +11,8 @@
  *   NEW > RUNNABLE > TIMED_WAITING > WAITING > WAITING > BLOCKED > TERMINATED
  * because getState() describes the thread, not what runs it. The virtual thread's toString() shows
  * its carrier (@ForkJoinPool-1-worker-N) while it spins, and none while it is parked: a parked
- * virtual thread is unmounted. The subtasks print UNAVAILABLE > SUCCESS and UNAVAILABLE > FAILED.
+ * virtual thread is unmounted. The subtask that returns prints UNAVAILABLE > SUCCESS, the one that
+ * throws UNAVAILABLE > FAILED.
  * The check asks for all of it: both lines of states, the carrier in the spinning virtual thread's
  * toString() and none in the parked one's, and the subtasks' states.
  *
@@ -167,7 +168,8 @@ public class E05_Lifecycle {
         System.out.println("  carrier shown while spinning, none while parked: " + (carrierShown ? "yes" : "NO"));
 
         // AFTER, structured: a subtask's states
-        List<String> subtaskStates = new ArrayList<>();
+        List<String> okStates = new ArrayList<>();
+        List<String> badStates = new ArrayList<>();
         try (var scope = StructuredTaskScope.open(Joiner.<String>awaitAll())) {
             CountDownLatch go = new CountDownLatch(1);
             Subtask<String> ok = scope.fork(() -> {
@@ -178,17 +180,21 @@ public class E05_Lifecycle {
                 go.await();
                 throw new IllegalStateException("fails on purpose");
             });
-            subtaskStates.add(ok.state() + " " + bad.state()); // the forks wait for go: not complete yet
+            okStates.add(ok.state().toString()); // the forks wait for go: not complete yet
+            badStates.add(bad.state().toString());
             go.countDown();
             scope.join();
-            subtaskStates.add(ok.state() + " " + bad.state());
+            okStates.add(ok.state().toString());
+            badStates.add(bad.state().toString());
         }
-        System.out.println("subtasks: " + String.join(" > ", subtaskStates));
+        System.out.println("subtask that returns: " + String.join(" > ", okStates));
+        System.out.println("subtask that throws:  " + String.join(" > ", badStates));
 
         boolean pass = platform.states().equals(expected)
                 && virtual.states().equals(expected)
                 && carrierShown
-                && subtaskStates.equals(List.of("UNAVAILABLE UNAVAILABLE", "SUCCESS FAILED"));
+                && okStates.equals(List.of("UNAVAILABLE", "SUCCESS"))
+                && badStates.equals(List.of("UNAVAILABLE", "FAILED"));
         if (!pass) {
             throw new IllegalStateException("the check failed: the lines above show what differs");
         }

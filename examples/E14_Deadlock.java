@@ -24,6 +24,7 @@
  */
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,15 @@ public class E14_Deadlock {
                 "%-10s ThreadMXBean.findDeadlockedThreads(): %s%n",
                 kind, found == null ? "null" : Arrays.toString(found));
 
-        Path dir = Files.createTempDirectory("e14-");
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("e14-");
+        } catch (IOException e) { // the machine's, not the example's: one line, not a stack trace
+            System.err.println("E14: cannot make a folder for the thread dump in "
+                    + System.getProperty("java.io.tmpdir") + " (java.io.tmpdir): " + e);
+            System.exit(1);
+            return false; // not reached
+        }
         Path file = dir.resolve("threads.txt");
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .dumpThreads(file.toString(), ThreadDumpFormat.TEXT_PLAIN);

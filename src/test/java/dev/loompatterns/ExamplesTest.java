@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every single-file example runs as docs/tooling.md says ({@code java --enable-preview examples/E..java})
@@ -160,6 +161,27 @@ class ExamplesTest {
                 .singleElement()
                 .isEqualTo("E03: not run as a source file; run: java --enable-preview examples/E03_DaemonThreads.java");
         assertThat(compiledClassesIn(tmp)).isEmpty();
+    }
+
+    /**
+     * E03 and E14, which make a folder in {@code java.io.tmpdir}, say in one line that they cannot where it does not
+     * exist, and exit 1: the machine's trouble, not the example's. They threw a {@code NoSuchFileException} with its
+     * stack trace (a helper's hunt); a first version of E03's line exited inside the lock its shutdown hook takes, and
+     * hung.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"E03_DaemonThreads.java", "E14_Deadlock.java"})
+    void anExampleWithoutATemporaryFolderSaysSoInOneLine(String example, @TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing");
+        Commands.Ran ran = Commands.run(dir, Path.of(""), command(EXAMPLES.resolve(example), missing));
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(1);
+        assertThat(ran.output().lines())
+                .as(ran.output())
+                .anyMatch(line -> line.startsWith(example.substring(0, 3) + ": cannot make a folder for ")
+                        && line.contains(missing + " (java.io.tmpdir)"))
+                .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Exception in thread"));
+        assertThat(missing).doesNotExist();
     }
 
     /**
