@@ -332,13 +332,16 @@ public final class Notes {
             out.println("  submit failures. This JDK's jfr reads only a file whose name ends in .jfr:");
             out.println("  record to such a name (--jfr NAME.jfr), or copy the file to one, for " + ShellWord.of(jfr)
                     + " print.");
+            if (pinsExample != null && pinsExample.toString().endsWith(".jfr")) { // a child's, named by loom
+                out.println("  The pins are in a child JVM's recording, which it reads:");
+                out.println("  " + pinsCommand(jfr, pinsExample));
+            }
         } else {
             out.println("  submit failures. On the command line, with this JDK's jfr:");
             String file = ShellWord.of(example.toString()); // a path with a space still pastes as one word
             out.println("  " + ShellWord.of(jfr) + " print --events loompatterns.PatternRun " + file);
             if (pinsExample != null) { // the pins' command only where there are some
-                out.println("  " + ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
-                        + ShellWord.of(pinsExample.toString()));
+                out.println("  " + pinsCommand(jfr, pinsExample));
             }
         }
         // what loom itself reads in a recording, its own or any other (docs/inspect.md); the file with the pins
@@ -347,6 +350,12 @@ public final class Notes {
                         + " charts):");
         out.println("  " + loomCommand() + " inspect "
                 + ShellWord.of((pinsExample == null ? example : pinsExample).toString()));
+    }
+
+    /** This JDK's {@code jfr} printing the pins of {@code file} with their stacks. */
+    private static String pinsCommand(String jfr, Path file) {
+        return ShellWord.of(jfr) + " print --events jdk.VirtualThreadPinned --stack-depth 64 "
+                + ShellWord.of(file.toString());
     }
 
     /**
