@@ -12,9 +12,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,14 +46,30 @@ public final class ThreadDump {
 
     private final List<Container> containers;
 
-    /** Every container by its id, the first of two with one id. */
-    private final Map<String, Container> byId;
+    /**
+     * Each container's parent, by its place in {@link #containers}: {@link #NO_PARENT} for a root (no parent, or one
+     * not in the dump). Two containers may have one id (an unnamed one's is its class and identity hash, which two of
+     * many scopes can share): a container's parent is the nearest container of that id before it, as the JDK writes
+     * each container before its children, or, where none comes before, the first after it. Looked up by id alone, the
+     * first of two was taken for both, and a container named as its own parent's parent was printed under itself for
+     * ever (a StackOverflowError).
+     */
+    private final int[] parentOf;
 
     /**
-     * Each container's children by its id, in {@link #children}'s order: made once, as a dump of 30,000 scopes
+     * Each container's children, by their places, in {@link #children}'s order: made once, as a dump of 30,000 scopes
      * took 3 minutes when each container looked for its parent, or its children, among all the others.
      */
-    private final Map<String, List<Container>> childrenById;
+    private final List<List<Integer>> childrenOf;
+
+    /** Each container's depth ({@link #depth}), or {@link #IN_A_LOOP}. */
+    private final int[] depthOf;
+
+    /** The place of a container that is its own ancestor ({@link #inALoop}), or -1. */
+    private final int looped;
+
+    /** Each container's place, by identity: two containers of a dump may be equal records. */
+    private final Map<Container, Integer> placeOf = new IdentityHashMap<>();
 
     private final Origin origin;
 
@@ -91,19 +108,106 @@ public final class ThreadDump {
     public ThreadDump(List<Container> containers, Origin origin) {
         this.origin = origin;
         this.containers = List.copyOf(containers);
-        this.byId = this.containers.stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
-        Map<String, List<Container>> children = new HashMap<>();
-        for (Container container : this.containers) {
-            if (container.parent() != null) {
-                children.computeIfAbsent(container.parent(), parent -> new ArrayList<>())
-                        .add(container);
+        int size = this.containers.size();
+        this.parentOf = parents(this.containers);
+        this.childrenOf = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            childrenOf.add(new ArrayList<>());
+            placeOf.putIfAbsent(this.containers.get(i), i);
+        }
+        for (int i = 0; i < size; i++) {
+            if (parentOf[i] != NO_PARENT) {
+                childrenOf.get(parentOf[i]).add(i);
             }
         }
-        children.values()
-                .forEach(list -> list.sort(
-                        Comparator.comparingInt((Container c) -> c.name().length())
-                                .thenComparing(Container::name)));
-        this.childrenById = children;
+        Comparator<Integer> natural = Comparator.comparingInt(
+                        (Integer i) -> this.containers.get(i).name().length())
+                .thenComparing(i -> this.containers.get(i).name());
+        childrenOf.forEach(children -> children.sort(natural)); // stable: one name keeps the dump's order
+        this.depthOf = new int[size];
+        this.looped = depths(parentOf, depthOf);
+    }
+
+    /** {@link #parentOf}'s value for a root. */
+    private static final int NO_PARENT = -1;
+
+    /** {@link #depth}'s value for a container that is its own ancestor, or under one. */
+    static final int IN_A_LOOP = -1;
+
+    /** Each container's parent, by its place ({@link #parentOf}). */
+    private static int[] parents(List<Container> containers) {
+        int[] parents = new int[containers.size()];
+        Map<String, Integer> latest = new HashMap<>(); // each id's latest container so far
+        Map<String, Integer> first = new HashMap<>();
+        int[] nextOfItsId = new int[containers.size()];
+        Arrays.fill(nextOfItsId, -1);
+        List<Integer> later = new ArrayList<>(); // containers whose parent comes after them, if anywhere
+        for (int i = 0; i < containers.size(); i++) {
+            Container container = containers.get(i);
+            Integer before = container.parent() == null ? null : latest.get(container.parent());
+            parents[i] = before == null ? NO_PARENT : before;
+            if (container.parent() != null && before == null) {
+                later.add(i);
+            }
+            Integer previous = latest.put(container.id(), i);
+            if (previous == null) {
+                first.put(container.id(), i);
+            } else {
+                nextOfItsId[previous] = i;
+            }
+        }
+        for (int i : later) {
+            Integer after = first.get(containers.get(i).parent());
+            if (after != null) {
+                // none of that id comes before it: the first after it, and where that is itself, the next, if any
+                parents[i] = after != i || nextOfItsId[i] < 0 ? after : nextOfItsId[i];
+            }
+        }
+        return parents;
+    }
+
+    /**
+     * Fills {@code depths} with each container's number of ancestors, {@link #IN_A_LOOP} for one that is its own
+     * ancestor or under one, each container's parents followed once: a chain of thousands of nested scopes is no
+     * slower than as many siblings.
+     *
+     * @return the place of a container that is its own ancestor, or -1
+     */
+    private static int depths(int[] parents, int[] depths) {
+        final int unknown = -2;
+        final int onThePath = -3;
+        Arrays.fill(depths, unknown);
+        int looped = -1;
+        List<Integer> path = new ArrayList<>();
+        for (int i = 0; i < parents.length; i++) {
+            int at = i;
+            while (at != NO_PARENT && depths[at] == unknown) {
+                depths[at] = onThePath;
+                path.add(at);
+                at = parents[at];
+            }
+            boolean loop = at != NO_PARENT && (depths[at] == onThePath || depths[at] == IN_A_LOOP);
+            if (at != NO_PARENT && depths[at] == onThePath && looped < 0) {
+                looped = at;
+            }
+            int depth = at == NO_PARENT ? -1 : depths[at];
+            for (int k = path.size() - 1; k >= 0; k--) {
+                depth = loop ? IN_A_LOOP : depth + 1;
+                depths[path.get(k)] = depth;
+            }
+            path.clear();
+        }
+        return looped;
+    }
+
+    /** A container's place in {@link #containers}, the same instance's first, or else an equal one's. */
+    private int placeOf(Container container) {
+        Integer place = placeOf.get(container);
+        int found = place != null ? place : containers.indexOf(container);
+        if (found < 0) {
+            throw new IllegalArgumentException("not a container of this dump: " + container.id());
+        }
+        return found;
     }
 
     /** What the dump says of the JVM it was taken of. */
@@ -499,34 +603,36 @@ public final class ThreadDump {
      * its dumps have none such; a dump cut down by hand may.
      */
     public List<Container> roots() {
-        return containers.stream().filter(this::isRoot).toList();
+        return places(rootPlaces());
+    }
+
+    private List<Integer> rootPlaces() {
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < parentOf.length; i++) {
+            if (parentOf[i] == NO_PARENT) {
+                roots.add(i);
+            }
+        }
+        return roots;
+    }
+
+    /** The containers at these places. */
+    private List<Container> places(List<Integer> places) {
+        return places.stream().map(containers::get).toList();
     }
 
     /**
      * A container that is its own ancestor, if one is: its parents lead back to it, so it has no root to be printed
-     * under and no depth ({@link #depth} would never end). The JDK writes a tree; a file edited by hand may not be one.
+     * under and no depth. The JDK writes a tree; a file edited by hand may not be one. Two containers of one id are
+     * no loop where their parents make a tree ({@link #parentOf}).
      */
     Optional<Container> inALoop() {
-        Set<String> leadToARoot = new HashSet<>();
-        for (Container container : containers) {
-            Set<String> path = new HashSet<>();
-            for (Container at = container; !isRoot(at) && !leadToARoot.contains(at.id()); at = byId.get(at.parent())) {
-                if (!path.add(at.id())) {
-                    return Optional.of(at);
-                }
-            }
-            leadToARoot.addAll(path);
-        }
-        return Optional.empty();
-    }
-
-    private boolean isRoot(Container container) {
-        return container.parent() == null || !byId.containsKey(container.parent());
+        return looped < 0 ? Optional.empty() : Optional.of(containers.get(looped));
     }
 
     /** A container's children, shortest name first, so group-2 comes before group-10. */
     public List<Container> children(Container parent) {
-        return List.copyOf(childrenById.getOrDefault(parent.id(), List.of()));
+        return places(childrenOf.get(placeOf(parent)));
     }
 
     /** The container with this name, if there is one. */
@@ -536,14 +642,11 @@ public final class ThreadDump {
 
     /**
      * How many ancestors a container has in the dump: 0 for the root (or a container whose parent is not in the
-     * dump), 1 for a scope opened by a root thread, and so on.
+     * dump), 1 for a scope opened by a root thread, and so on; {@value #IN_A_LOOP} for one that is its own ancestor,
+     * or under one ({@link #inALoop}), which {@link #read} refuses.
      */
     public int depth(Container container) {
-        int depth = 0;
-        for (Container at = container; !isRoot(at); at = byId.get(at.parent())) {
-            depth++;
-        }
-        return depth;
+        return depthOf[placeOf(container)];
     }
 
     /** The frame an idle carrier of the virtual-thread scheduler, a {@code ForkJoinPool} worker, waits in. */
@@ -581,8 +684,8 @@ public final class ThreadDump {
 
     /** One line per depth and one for the threads: what the tree below holds, counted. */
     public void printSummary(PrintWriter out) {
-        Map<Integer, Long> byDepth =
-                new TreeMap<>(containers.stream().collect(Collectors.groupingBy(this::depth, Collectors.counting())));
+        Map<Integer, Long> byDepth = new TreeMap<>(
+                Arrays.stream(depthOf).boxed().collect(Collectors.groupingBy(d -> d, Collectors.counting())));
         List<DumpedThread> threads =
                 containers.stream().flatMap(c -> c.threads().stream()).toList();
         long virtual = threads.stream().filter(DumpedThread::virtual).count();
@@ -689,8 +792,8 @@ public final class ThreadDump {
         Map<String, DumpedThread> threadsById = new HashMap<>();
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
         int[] hidden = {0};
-        for (Container root : roots()) {
-            if (root.parent() != null && isEmpty(root)) {
+        for (int root : rootPlaces()) {
+            if (containers.get(root).parent() != null && isEmpty(root)) {
                 hidden[0]++; // counted as an empty child is, wherever its parent went
             } else {
                 print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
@@ -702,13 +805,14 @@ public final class ThreadDump {
     }
 
     private void print(
-            Container container,
+            int place,
             int depth,
             PrintWriter out,
             int maxThreads,
             int maxChildren,
             Map<String, DumpedThread> threadsById,
             int[] hidden) {
+        Container container = containers.get(place);
         String indent = "  ".repeat(depth);
         StringBuilder line = new StringBuilder(indent).append(container.shownName());
         if (container.parent() != null) {
@@ -738,17 +842,18 @@ public final class ThreadDump {
         }
         // an empty child is counted at the end, not given a place that --containers could not fill: a "1 more
         // container like ScheduledThreadPoolExecutor@1771a716 (0 threads; --containers N lists more)" never listed it
-        List<Container> children = children(container);
-        List<Container> filled = children.stream().filter(c -> !isEmpty(c)).toList();
+        List<Integer> children = childrenOf.get(place);
+        List<Integer> filled = children.stream().filter(c -> !isEmpty(c)).toList();
         hidden[0] += children.size() - filled.size();
-        List<Container> shown = filled.subList(0, Math.min(maxChildren, filled.size()));
-        for (Container child : shown) {
+        List<Integer> shown = filled.subList(0, Math.min(maxChildren, filled.size()));
+        for (int child : shown) {
             print(child, depth + 1, out, maxThreads, maxChildren, threadsById, hidden);
         }
         if (filled.size() > shown.size()) {
-            List<Container> rest = filled.subList(shown.size(), filled.size());
-            List<Container> inside =
-                    rest.stream().flatMap(c -> descendants(c).stream()).toList();
+            List<Container> rest = places(filled.subList(shown.size(), filled.size()));
+            List<Container> inside = places(filled.subList(shown.size(), filled.size()).stream()
+                    .flatMap(c -> descendants(c).stream())
+                    .toList());
             List<DumpedThread> restThreads = Stream.concat(rest.stream(), inside.stream())
                     .flatMap(c -> c.threads().stream())
                     .toList();
@@ -812,16 +917,17 @@ public final class ThreadDump {
     }
 
     /** A container with no threads and no children, which the tree counts and does not show. */
-    private boolean isEmpty(Container container) {
-        return container.threads().isEmpty() && !childrenById.containsKey(container.id());
+    private boolean isEmpty(int place) {
+        return containers.get(place).threads().isEmpty()
+                && childrenOf.get(place).isEmpty();
     }
 
-    /** A container's children, their children and so on. */
-    private List<Container> descendants(Container container) {
-        List<Container> found = new ArrayList<>();
-        List<Container> next = List.of(container);
+    /** A container's children, their children and so on, by their places. */
+    private List<Integer> descendants(int place) {
+        List<Integer> found = new ArrayList<>();
+        List<Integer> next = List.of(place);
         while (!next.isEmpty()) {
-            next = next.stream().flatMap(c -> children(c).stream()).toList();
+            next = next.stream().flatMap(c -> childrenOf.get(c).stream()).toList();
             found.addAll(next);
         }
         return found;

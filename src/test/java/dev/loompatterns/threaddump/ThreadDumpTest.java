@@ -250,6 +250,97 @@ class ThreadDumpTest {
         assertThat(text.toString().lines().toList()).containsExactlyElementsOf(subtree);
     }
 
+    /** A container of {@code id} under {@code parent} (null for none) with one waiting thread, {@code tid}. */
+    private static String withAThread(String id, String parent, String tid) {
+        return "{\"container\": \"" + id + "\", \"parent\": " + (parent == null ? "null" : "\"" + parent + "\"")
+                + ", \"owner\": null, \"threads\": [{\"tid\": \"" + tid
+                + "\", \"name\": \"\", \"state\": \"WAITING\", \"virtual\": true}]}";
+    }
+
+    /** A dump of these containers, in this order. */
+    private static String dumpOf(String... containers) {
+        return "{\"threadDump\": {\"threadContainers\": [" + String.join(",\n", containers) + "]}}";
+    }
+
+    /**
+     * Two containers may have one id (an unnamed one's is its class and identity hash, which two of many scopes can
+     * share): each is shown, under the parent of that id nearest before it (the JDK writes a container before its
+     * children), or the first after it where none comes before. Looked up by id, the first of two was taken for both,
+     * the loop check saw none, and the tree printed a container under itself until the stack overflowed.
+     */
+    @Test
+    void containersOfOneIdAreEachShownWhereTheirParentsPutThem(@TempDir Path dir) throws IOException {
+        String root = withAThread("<root>", null, "1");
+        String first = withAThread("S@1", "<root>", "2");
+        String second = withAThread("S@1", "S@1", "3");
+        List<String> nested = List.of(
+                "<root>  1 thread (WAITING 1)",
+                "  - #1 virtual WAITING",
+                "  S@1  [S]  1 thread (WAITING 1)",
+                "    - #2 virtual WAITING",
+                "    S@1  [S]  1 thread (WAITING 1)",
+                "      - #3 virtual WAITING");
+        assertThat(tree(dumpOf(root, first, second), dir)).containsExactlyElementsOf(nested);
+        // the child before its parent of one id: its parent is the first after it, the same tree
+        assertThat(tree(dumpOf(root, second, first), dir)).containsExactlyElementsOf(nested);
+
+        ThreadDump chain = read(
+                dumpOf(
+                        root,
+                        withAThread("A@1", "<root>", "2"),
+                        withAThread("B@2", "A@1", "3"),
+                        withAThread("C@3", "B@2", "4"),
+                        withAThread("A@1", "C@3", "5")),
+                dir);
+        assertThat(chain.containers()).extracting(chain::depth).containsExactly(0, 1, 2, 3, 4);
+        assertThat(chain.children(chain.containers().get(3)))
+                .containsExactly(chain.containers().get(4));
+        assertThat(chain.children(chain.containers().get(4))).isEmpty();
+        StringWriter text = new StringWriter();
+        chain.print(new PrintWriter(text, true), 1, 1);
+        chain.printSummary(new PrintWriter(text, true));
+        assertThat(text.toString().lines())
+                .containsSubsequence("      C@3  [C]  1 thread (WAITING 1)", "        A@1  [A]  1 thread (WAITING 1)")
+                .contains("Containers: 5, by depth: 0: 1, 1: 1, 2: 1, 3: 1, 4: 1");
+
+        // a container named as the root, under a scope: what comes after it with "<root>" for parent is its child
+        assertThat(tree(
+                        dumpOf(
+                                root,
+                                withAThread("S@1", "<root>", "2"),
+                                withAThread("<root>", "S@1", "3"),
+                                withAThread("T@2", "<root>", "4")),
+                        dir))
+                .containsExactly(
+                        "<root>  1 thread (WAITING 1)",
+                        "  - #1 virtual WAITING",
+                        "  S@1  [S]  1 thread (WAITING 1)",
+                        "    - #2 virtual WAITING",
+                        "    <root>  [<root>]  1 thread (WAITING 1)",
+                        "      - #3 virtual WAITING",
+                        "      T@2  [T]  1 thread (WAITING 1)",
+                        "        - #4 virtual WAITING");
+    }
+
+    /** A container whose parents lead back to it is in a loop, whatever ids the others share. */
+    @Test
+    void aContainerThatIsItsOwnAncestorIsInALoop() {
+        ThreadDump.Container root = new ThreadDump.Container("<root>", null, null, List.of());
+        ThreadDump.Container self = new ThreadDump.Container("S@1", "S@1", null, List.of());
+        ThreadDump.Container a = new ThreadDump.Container("a", "b", null, List.of());
+        ThreadDump.Container b = new ThreadDump.Container("b", "a", null, List.of());
+        ThreadDump.Container under = new ThreadDump.Container("c", "b", null, List.of());
+
+        assertThat(new ThreadDump(List.of(root, self)).inALoop()).contains(self);
+        ThreadDump two = new ThreadDump(List.of(root, a, b, under));
+        assertThat(two.inALoop().orElseThrow()).isIn(a, b);
+        assertThat(two.depth(under)).isEqualTo(ThreadDump.IN_A_LOOP);
+        assertThat(two.roots()).containsExactly(root);
+        assertThat(new ThreadDump(List.of(root, new ThreadDump.Container("S@1", "<root>", null, List.of()), self))
+                        .inALoop())
+                .isEmpty();
+    }
+
     /**
      * A dump of many sibling scopes is counted by depth and summed in the tree's last line, through the lookup by id
      * and the children ThreadDump makes once. It checks the counts, not the speed: the summary made a map of every
