@@ -11,9 +11,11 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -689,10 +691,13 @@ public final class ThreadDump {
         List<DumpedThread> threads =
                 containers.stream().flatMap(c -> c.threads().stream()).toList();
         long virtual = threads.stream().filter(DumpedThread::virtual).count();
-        out.println("Containers: " + grouped(containers.size()) + ", by depth: "
-                + byDepth.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + grouped(e.getValue()))
-                        .collect(Collectors.joining(", ")));
+        fitted( // 120 columns, as the tree: scopes 3,000 deep made one of 25,926
+                out,
+                "Containers: " + grouped(containers.size()) + ", by depth: "
+                        + byDepth.entrySet().stream()
+                                .map(e -> e.getKey() + ": " + grouped(e.getValue()))
+                                .collect(Collectors.joining(", ")),
+                "");
         out.println("Threads: " + grouped(threads.size()) + " (" + grouped(virtual) + " virtual), by state: "
                 + byState(threads));
     }
@@ -791,45 +796,83 @@ public final class ThreadDump {
     public void print(PrintWriter out, int maxThreads, int maxChildren) {
         Map<String, DumpedThread> threadsById = new HashMap<>();
         containers.forEach(c -> c.threads().forEach(t -> threadsById.put(t.tid(), t)));
-        int[] hidden = {0};
+        int hidden = 0;
         for (int root : rootPlaces()) {
             if (containers.get(root).parent() != null && isEmpty(root)) {
-                hidden[0]++; // counted as an empty child is, wherever its parent went
+                hidden++; // counted as an empty child is, wherever its parent went
             } else {
-                print(root, 0, out, maxThreads, maxChildren, threadsById, hidden);
+                hidden += print(root, out, maxThreads, maxChildren, threadsById);
             }
         }
-        if (hidden[0] > 0) {
-            out.println("(" + count(hidden[0], "empty container") + " not shown)");
+        if (hidden > 0) {
+            out.println("(" + count(hidden, "empty container") + " not shown)");
         }
     }
 
-    private void print(
-            int place,
-            int depth,
-            PrintWriter out,
-            int maxThreads,
-            int maxChildren,
-            Map<String, DumpedThread> threadsById,
-            int[] hidden) {
-        Container container = containers.get(place);
-        String indent = "  ".repeat(depth);
-        StringBuilder line = new StringBuilder(indent).append(container.shownName());
-        if (container.parent() != null) {
-            line.append("  [").append(container.kind()).append(']');
-            if (depth == 0) {
-                line.append("  parent ").append(container.parent()).append(" not in the dump");
+    /**
+     * How many levels the tree indents: a container deeper is indented as one this deep and its line begins with its
+     * depth, {@code (depth 21)}. Indented two columns a level, a chain of 1,000 nested scopes printed lines 7,926
+     * columns wide.
+     */
+    static final int INDENTED_LEVELS = 20;
+
+    /** A step of {@link #print}'s walk: a container to print, or a line that follows its children. */
+    private record Step(int place, int depth, String line) {}
+
+    /**
+     * Prints a tree from {@code root}, a container and its threads, then its children's trees, then the line that
+     * counts those not listed: walked with a stack of its own, so that no depth is too deep (a chain of 3,000 nested
+     * scopes overflowed the stack of a recursive walk).
+     *
+     * @return how many empty containers it did not show
+     */
+    private int print(
+            int root, PrintWriter out, int maxThreads, int maxChildren, Map<String, DumpedThread> threadsById) {
+        int hidden = 0;
+        Deque<Step> todo = new ArrayDeque<>();
+        todo.push(new Step(root, 0, null));
+        while (!todo.isEmpty()) {
+            Step step = todo.pop();
+            int depth = step.depth();
+            String indent = "  ".repeat(Math.min(depth, INDENTED_LEVELS));
+            if (step.line() != null) {
+                fitted(out, step.line(), indent);
+                continue;
             }
+            Container container = containers.get(step.place());
+            StringBuilder line = new StringBuilder(indent);
+            if (depth >= INDENTED_LEVELS) {
+                line.append("(depth ").append(depth).append(") ");
+            }
+            line.append(container.shownName());
+            if (container.parent() != null) {
+                line.append("  [").append(container.kind()).append(']');
+                if (depth == 0) {
+                    line.append("  parent ").append(container.parent()).append(" not in the dump");
+                }
+            }
+            if (container.owner() != null) {
+                DumpedThread owner = threadsById.get(container.owner());
+                line.append("  owner ").append(owner == null ? "#" + container.owner() : owner.label());
+            }
+            line.append("  ").append(count(container.threads().size(), "thread"));
+            if (!container.threads().isEmpty()) {
+                line.append(" (").append(byState(container.threads())).append(')');
+            }
+            fitted(out, line.toString(), indent);
+            hidden += printThreadsAndPlanChildren(step, indent, out, maxThreads, maxChildren, todo);
         }
-        if (container.owner() != null) {
-            DumpedThread owner = threadsById.get(container.owner());
-            line.append("  owner ").append(owner == null ? "#" + container.owner() : owner.label());
-        }
-        line.append("  ").append(count(container.threads().size(), "thread"));
-        if (!container.threads().isEmpty()) {
-            line.append(" (").append(byState(container.threads())).append(')');
-        }
-        fitted(out, line.toString(), indent);
+        return hidden;
+    }
+
+    /**
+     * Prints a container's threads and puts its children, and the line counting those not listed, on {@code todo}.
+     *
+     * @return how many of its children are empty, and not shown
+     */
+    private int printThreadsAndPlanChildren(
+            Step step, String indent, PrintWriter out, int maxThreads, int maxChildren, Deque<Step> todo) {
+        Container container = containers.get(step.place());
         // the program's threads first (a deadlock's), then loom's own, then the JVM's housekeeping, in the dump's order
         List<DumpedThread> threads = container.threads().stream()
                 .sorted(Comparator.comparingInt(DumpedThread::rank))
@@ -842,13 +885,9 @@ public final class ThreadDump {
         }
         // an empty child is counted at the end, not given a place that --containers could not fill: a "1 more
         // container like ScheduledThreadPoolExecutor@1771a716 (0 threads; --containers N lists more)" never listed it
-        List<Integer> children = childrenOf.get(place);
+        List<Integer> children = childrenOf.get(step.place());
         List<Integer> filled = children.stream().filter(c -> !isEmpty(c)).toList();
-        hidden[0] += children.size() - filled.size();
         List<Integer> shown = filled.subList(0, Math.min(maxChildren, filled.size()));
-        for (int child : shown) {
-            print(child, depth + 1, out, maxThreads, maxChildren, threadsById, hidden);
-        }
         if (filled.size() > shown.size()) {
             List<Container> rest = places(filled.subList(shown.size(), filled.size()));
             List<Container> inside = places(filled.subList(shown.size(), filled.size()).stream()
@@ -858,8 +897,9 @@ public final class ThreadDump {
                     .flatMap(c -> c.threads().stream())
                     .toList();
             // "more" than those shown: with --containers 0 there are none ("2 more containers like context")
-            fitted(
-                    out,
+            todo.push(new Step(
+                    step.place(),
+                    step.depth(),
                     indent + "  ... " + count(rest.size(), shown.isEmpty() ? "container" : "more container")
                             + " like "
                             + rest.getFirst().shownName() + " ("
@@ -869,9 +909,12 @@ public final class ThreadDump {
                                             + (rest.size() == 1 ? " inside it; " : " inside them; "))
                             + count(restThreads.size(), "thread")
                             + (restThreads.isEmpty() ? "" : ": " + byState(restThreads))
-                            + "; --containers N lists more)",
-                    indent);
+                            + "; --containers N lists more)"));
         }
+        for (int i = shown.size() - 1; i >= 0; i--) { // the first child on top, printed first
+            todo.push(new Step(shown.get(i), step.depth() + 1, null));
+        }
+        return children.size() - filled.size();
     }
 
     /** The tree's width: the CLI's tables' ({@code engine.ReportFormat.TABLE_WIDTH}), which this package cannot use. */

@@ -423,6 +423,51 @@ class ThreadDumpTest {
     }
 
     /**
+     * Scopes nested 3,000 deep, one thread each, are printed whole and keep to 120 columns: past {@value
+     * ThreadDump#INDENTED_LEVELS} levels a container is indented as one that deep and its line begins with its depth.
+     * The recursive walk overflowed the stack, and at 1,000 deep printed lines 7,926 columns wide.
+     */
+    @Test
+    void scopesNestedThousandsDeepArePrintedWithinTheWidth() {
+        int deep = 3_000;
+        List<ThreadDump.Container> containers = new ArrayList<>();
+        containers.add(new ThreadDump.Container("<root>", null, null, List.of()));
+        String parent = "<root>";
+        for (int i = 1; i <= deep; i++) {
+            String id = "StructuredTaskScopeImpl@" + Integer.toHexString(0x10000000 + i);
+            var thread = new ThreadDump.DumpedThread(Integer.toString(i), "", "WAITING", true, "", List.of());
+            containers.add(new ThreadDump.Container(id, parent, null, List.of(thread)));
+            parent = id;
+        }
+        ThreadDump dump = new ThreadDump(containers);
+        StringWriter text = new StringWriter();
+
+        dump.print(new PrintWriter(text, true), 1, 1);
+
+        List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(1 + 2 * deep);
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ThreadDump.WIDTH));
+        String indent = "  ".repeat(ThreadDump.INDENTED_LEVELS);
+        assertThat(lines)
+                .containsSubsequence(
+                        "  ".repeat(19) + "StructuredTaskScopeImpl@10000013  [scope]  1 thread" + " (WAITING 1)",
+                        indent + "(depth 20) StructuredTaskScopeImpl@10000014  [scope]  1 thread" + " (WAITING 1)",
+                        indent + "  - #20 virtual WAITING",
+                        indent + "(depth 21) StructuredTaskScopeImpl@10000015  [scope]  1 thread" + " (WAITING 1)")
+                .endsWith(
+                        indent + "(depth 3000) StructuredTaskScopeImpl@10000bb8  [scope]  1 thread" + " (WAITING 1)",
+                        indent + "  - #3000 virtual WAITING");
+        assertThat(dump.depth(containers.getLast())).isEqualTo(deep);
+        StringWriter summary = new StringWriter();
+        dump.printSummary(new PrintWriter(summary, true));
+        assertThat(summary.toString().lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(ThreadDump.WIDTH))
+                .first()
+                .asString()
+                .startsWith("Containers: 3,001, by depth: 0: 1, 1: 1, 2: 1,");
+    }
+
+    /**
      * A name is quoted as a Java string has it: a quote or a backslash in it comes after a backslash, so that where the
      * name ends is seen (a review's {@code "P:with"quote"}), and a newline is written out.
      */
