@@ -258,15 +258,18 @@ final class DumpReader {
         return object;
     }
 
-    /** The frames, innermost first, the array's start read: a stack seen before is that stack, not a copy. */
+    /**
+     * The frames, innermost first, the array's start read: a stack seen before is that stack, not a copy. A number or a
+     * boolean is a frame as written; what is no frame (an object, an array, null) is passed over.
+     */
     private List<String> stack() throws IOException {
         List<String> frames = new ArrayList<>();
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-            if (token.isScalarValue()) {
+            if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
                 frames.add(shared(json.getValueAsString()));
             } else {
-                json.skipChildren();
+                json.skipChildren(); // an object, an array or a null (a NullPointerException, exit 1): passed over
             }
         }
         List<String> stack = List.copyOf(frames);
