@@ -698,8 +698,12 @@ public final class ThreadDump {
                                 .map(e -> e.getKey() + ": " + grouped(e.getValue()))
                                 .collect(Collectors.joining(", ")),
                 "");
-        out.println("Threads: " + grouped(threads.size()) + " (" + grouped(virtual) + " virtual), by state: "
-                + byState(threads));
+        // the states are the file's: written out, as the tree's are, so no escape in one recolours the terminal
+        fitted(
+                out,
+                "Threads: " + grouped(threads.size()) + " (" + grouped(virtual) + " virtual), by state: "
+                        + byState(threads),
+                "");
     }
 
     /** How many places {@link #printPlaces} lists at the most; the rest are counted in one line. */

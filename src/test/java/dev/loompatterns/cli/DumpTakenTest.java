@@ -459,15 +459,16 @@ class DumpTakenTest {
     }
 
     /**
-     * A thread's name or frame from the file, and the file's own name, reach the terminal with their control characters
-     * written out: a name with an escape sequence recoloured the terminal, and one with a newline split the tree's
-     * line in two.
+     * A thread's name, state or frame from the file, and the file's own name, reach the terminal with their control
+     * characters written out: a name with an escape sequence recoloured the terminal, and one with a newline split the
+     * tree's line in two; a state did so in the summary's line of threads by state.
      */
     @Test
     void controlCharactersOfTheFileAreWrittenOutNotPrinted(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(
                 dir.resolve("app\u001b[2J.json"),
                 SMALL.replace("\"name\": \"main\"", "\"name\": \"evil\\u001b[31mred\\nline\"")
+                        .replace("\"state\": \"WAITING\"", "\"state\": \"\\u001b[31mRED\\u001b[0m\\n2nd\"")
                         .replace("app.Main.main(Main.java:3)", "app.Main.m\\u009bain(Main.java:3)"));
 
         Result result = LoomCliTest.loom("dump", file.toString());
@@ -477,8 +478,10 @@ class DumpTakenTest {
                 .doesNotContain("\u001b")
                 .doesNotContain("\u009b")
                 .contains("Thread dump " + dir + "/app\\u001b[2J.json")
-                .contains("- #1 \"evil\\u001b[31mred\\nline\" WAITING at app.Main.m\\u009bain(Main.java:3)")
-                .contains("1 platform WAITING at app.Main.m\\u009bain(Main.java:3)");
+                .contains("- #1 \"evil\\u001b[31mred\\nline\" \\u001b[31mRED\\u001b[0m\\n2nd at"
+                        + " app.Main.m\\u009bain(Main.java:3)")
+                .contains("1 platform \\u001b[31mRED\\u001b[0m\\n2nd at app.Main.m\\u009bain(Main.java:3)")
+                .contains("by state: \\u001b[31mRED\\u001b[0m\\n2nd 1\n");
     }
 
     /** What {@code loom dump FILE} said, on one line, exiting 2 with nothing on the standard output. */
