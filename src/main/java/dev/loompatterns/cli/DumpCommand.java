@@ -344,7 +344,7 @@ final class DumpCommand extends LoomCommand {
                         ThreadDump.DumpedThread::topFrame, LinkedHashMap::new, Collectors.counting()));
         List<String> named = places.entrySet().stream()
                 .limit(HOLDING_PLACES)
-                .map(place -> place.getValue() + " at " + place.getKey())
+                .map(place -> place.getValue() + " at " + VisibleText.of(place.getKey())) // the file's frame
                 .collect(Collectors.toCollection(ArrayList::new));
         long rest = holding.size()
                 - places.values().stream()

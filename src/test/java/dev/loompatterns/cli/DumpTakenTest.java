@@ -235,6 +235,14 @@ class DumpTakenTest {
                                 + " run.");
     }
 
+    /** A frame of the file is written out in the note, as in the tree: its control characters printed raw before. */
+    @Test
+    void theNotesFramesWriteControlCharactersOut() {
+        String note = DumpCommand.carriersHeld(List.of(onCarrier("app.\u001b[31mRed.run(Red.java:1)\n", "28")), 2);
+
+        assertThat(note).contains("1 at app.\\u001b[31mRed.run(Red.java:1)\\n)").doesNotContain("\u001b", "\n");
+    }
+
     private static ThreadDump.DumpedThread onCarrier(String frame, String carrier) {
         return new ThreadDump.DumpedThread("31", "", "RUNNABLE", true, "", "", List.of(frame), carrier);
     }
