@@ -56,6 +56,23 @@ class ExamplesTest {
         }
     }
 
+    /**
+     * Every example declares a class named as its file: a compact source file (JEP 512, a {@code void main()} with no
+     * class), which {@code java} runs as well, stops the build's format check with a parser error ("expected token:
+     * 'void'"), which palantir-java-format cannot read (a helper's walk through docs/design.md's steps).
+     */
+    @Test
+    void everyExampleDeclaresAClassNamedAsItsFile() throws IOException {
+        for (Path example : examples().toList()) {
+            String name = example.getFileName().toString().replaceFirst("\\.java$", "");
+            assertThat(Files.readAllLines(example))
+                    .as(example + " declares 'public class " + name
+                            + "' (docs/design.md, how to add a pattern, step 5)")
+                    .anyMatch(line -> line.startsWith("public class " + name + " ")
+                            || line.startsWith("public final class " + name + " "));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void exampleRunsAndPassesItsOwnCheck(Path example, @TempDir Path dir) throws Exception {

@@ -367,9 +367,11 @@ class LoomCliTest {
     /** Run from the project folder, as the build runs tests: every example named is there. */
     @Test
     void everyPatternsExampleFileExists() {
-        assertThat(Catalogue.load().patterns())
-                .allSatisfy(pattern ->
-                        assertThat(Path.of(ListCommand.exampleFile(pattern))).isRegularFile());
+        for (Pattern pattern : Catalogue.load().patterns()) {
+            assertThat(Path.of(ListCommand.exampleFile(pattern)))
+                    .as("the example of " + pattern.id() + ", which loom list names")
+                    .isRegularFile();
+        }
     }
 
     @Test

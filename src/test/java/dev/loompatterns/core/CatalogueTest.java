@@ -115,7 +115,13 @@ class CatalogueTest {
     @Test
     void everyRegisteredPatternHasItsBlockInTheCatalogueFileAndEveryBlockAPattern() {
         List<CatalogueFile.Entry> entries = CatalogueFile.get().entries();
-        assertThat(entries).extracting(entry -> entry.info().id()).containsExactlyElementsOf(DESIGN_IDS);
+        assertThat(entries)
+                .extracting(entry -> entry.info().id())
+                .as("the blocks of catalogue.txt against DESIGN_IDS in CatalogueTest: a new pattern's id goes at"
+                        + " the end of both, and its class in"
+                        + " src/main/resources/META-INF/services/dev.loompatterns.core.Pattern (docs/design.md,"
+                        + " how to add a pattern)")
+                .containsExactlyElementsOf(DESIGN_IDS);
         assertThat(entries)
                 .extracting(entry -> entry.info().number())
                 .containsExactlyElementsOf(
