@@ -126,7 +126,7 @@ public class E14_Deadlock {
         } catch (IOException e) { // the machine's, not the example's: one line, not a stack trace
             System.err.println("E14: cannot make a folder for the thread dump in "
                     + System.getProperty("java.io.tmpdir") + " (java.io.tmpdir): " + e);
-            System.exit(1);
+            System.exit(2); // as an unwritable path is for loom: not the example's check
             return false; // not reached
         }
         Path file = dir.resolve("threads.txt");

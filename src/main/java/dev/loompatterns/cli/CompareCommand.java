@@ -4,7 +4,6 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.core.Pattern;
 import dev.loompatterns.core.UsageException;
 import dev.loompatterns.core.Variant;
-import dev.loompatterns.engine.Cancellation;
 import dev.loompatterns.engine.Notes;
 import dev.loompatterns.engine.Progress;
 import dev.loompatterns.engine.ReportFormat;
@@ -189,8 +188,9 @@ final class CompareCommand extends LoomCommand {
                 }
             });
         } catch (Exception failed) {
-            boolean stopped = failed instanceof InterruptedException || Cancellation.requested();
-            if (stopped && !printed[0] && format == ReportFormat.JSON) { // before a row: still JSON for a pipe's reader
+            if (LoomCli.stopped(failed)
+                    && !printed[0]
+                    && format == ReportFormat.JSON) { // before a row: still JSON for a pipe's reader
                 table.print(format, List.of(), out, WHOLE);
             }
             throw failed;

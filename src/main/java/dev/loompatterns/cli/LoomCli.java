@@ -122,6 +122,12 @@ public final class LoomCli implements Runnable {
     static volatile CountDownLatch stoppingLineOut;
 
     /**
+     * How long {@link #awaitStoppingLine} waits at the most: the hook's thread is started at once, so a second is
+     * plenty; a test of the wait makes it long, so that its steps on a loaded machine do not outlast it.
+     */
+    static volatile long stoppingLineWaitNanos = TimeUnit.SECONDS.toNanos(1);
+
+    /**
      * Waits, a second at the most, for the signal hook's {@link #STOPPING_LINE}, which must come before the line
      * that says the command stopped: the hook asks the stop before it prints (a progress line shown must end first),
      * and a compare that saw the request between two cells said "interrupted" above it (a hunt: 1 time in 25). The
@@ -134,7 +140,7 @@ public final class LoomCli implements Runnable {
             return;
         }
         boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long deadline = System.nanoTime() + stoppingLineWaitNanos;
         try {
             while (true) {
                 try {
@@ -379,13 +385,8 @@ public final class LoomCli implements Runnable {
                     code = EXIT_CHECK_FAILED;
                 }
             } else if ((signalled || Cancellation.requested()) && HeapWatch.tripped() == null) {
-                try {
-                    // the hook's stopping line first, which it may not have printed yet (nor asked the stop): bounded,
-                    // as the hook's thread is started at once
-                    stoppingSaid.await(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // the hook's interrupt: the exit below ends it
-                }
+                // the hook's stopping line first, which it may not have printed yet (nor asked the stop)
+                awaitStoppingLine();
                 finishedFirstLine(code).ifPresent(err::println);
             }
             if (code == 0
@@ -602,6 +603,11 @@ public final class LoomCli implements Runnable {
         return "-Xmx" + Math.max(2, (2 * heapBytes + gigabyte - 1) / gigabyte) + "g";
     }
 
+    /** Whether {@code e} ended the command because it was asked to stop (Ctrl-C, a TERM), not because it failed. */
+    static boolean stopped(Throwable e) {
+        return e instanceof InterruptedException || Cancellation.requested();
+    }
+
     /**
      * Says on {@code err} how a run failed that neither a check nor bad input explains, and returns
      * the exit code: {@link #EXIT_INTERRUPTED} after Ctrl-C (whatever failed then failed because the
@@ -612,7 +618,7 @@ public final class LoomCli implements Runnable {
      * {@link #EXIT_INTERRUPTED}: the caller gives the heap's line instead.
      */
     static int failed(Throwable e, PrintWriter err) {
-        if (e instanceof InterruptedException || Cancellation.requested()) {
+        if (stopped(e)) {
             if (HeapWatch.tripped() != null) {
                 // the heap watch's stop, not Ctrl-C: execute says so in its one line. Asked after the request, which
                 // the watch makes once it has tripped: an OutOfMemoryError taken for the command's own when the watch

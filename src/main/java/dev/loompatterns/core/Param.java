@@ -88,7 +88,7 @@ public record Param(String name, String description, String defaultValue, long m
             if (WHOLE_NUMBER
                     .matcher(value.strip())
                     .matches()) { // digits beyond a long: "must be a whole number" was wrong
-                throw new UsageException(label + " must be from " + min + " to " + max + ", got " + value.strip());
+                throw UsageException.outOfRange(label, value.strip(), min, max);
             }
             throw new UsageException(label + " must be a whole number"
                     + (anyWhole() ? "" : " from " + min + " to " + max) + ", got '" + value + "'");

@@ -46,7 +46,12 @@ public final class UsageException extends RuntimeException {
      */
     public static void requireRange(String option, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new UsageException(option + " must be from " + min + " to " + max + ", got " + value);
+            throw outOfRange(option, Long.toString(value), min, max);
         }
+    }
+
+    /** "--repeat must be from 1 to 1000, got 0", of a value as given: digits beyond a long too. */
+    public static UsageException outOfRange(String option, String value, long min, long max) {
+        return new UsageException(option + " must be from " + min + " to " + max + ", got " + value);
     }
 }

@@ -238,7 +238,8 @@ public final class JfrRepository {
 
     /**
      * Deletes {@code folder} if its name is that of a JFR repository made by process {@code pid} and it is a
-     * folder (not a link to one): its regular files first, then itself. Anything else in it keeps it.
+     * folder (not a link to one): its regular files first, and the pin stream's folder of dumps
+     * ({@link PinStream#DUMP_FOLDER}, its files then itself), then itself. Anything else in it keeps it.
      */
     static boolean deleteIfMadeBy(Path folder, long pid) {
         if (madeBy(folder).orElse(-1) != pid) {
@@ -247,16 +248,27 @@ public final class JfrRepository {
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
+        try {
+            Path dumps = folder.resolve(PinStream.DUMP_FOLDER);
+            if (Files.isDirectory(dumps, LinkOption.NOFOLLOW_LINKS)) { // a pin window's dumps (scheduling's file-io)
+                deleteRegularFiles(dumps);
+                Files.deleteIfExists(dumps);
+            }
+            deleteRegularFiles(folder);
+            Files.deleteIfExists(folder);
+            return true;
+        } catch (IOException | RuntimeException left) {
+            return false; // not empty (a chunk started meanwhile, or something not ours), or not ours to delete
+        }
+    }
+
+    private static void deleteRegularFiles(Path folder) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(file);
                 }
             }
-            Files.deleteIfExists(folder);
-            return true;
-        } catch (IOException | RuntimeException left) {
-            return false; // not empty (a chunk started meanwhile, or something not ours), or not ours to delete
         }
     }
 }

@@ -298,7 +298,8 @@ public record Pin(
         return name == null || name.isEmpty() ? "#" + thread.getJavaThreadId() : name;
     }
 
-    private static String text(RecordedEvent event, String field) {
+    /** The event's string field, or null where it has none of that type ({@link #hasField}). */
+    public static String text(RecordedEvent event, String field) {
         return hasField(event, field, STRING) ? event.getString(field) : null;
     }
 
@@ -310,6 +311,9 @@ public record Pin(
 
     /** The type name of {@link #hasField(RecordedEvent, String, String)} for a long. */
     public static final String LONG = "long";
+
+    /** The type name of {@link #hasField(RecordedEvent, String, String)} for a float ({@code jdk.CPULoad}'s). */
+    public static final String FLOAT = "float";
 
     /**
      * Whether the event has the field with a value of that type ({@link jdk.jfr.ValueDescriptor#getTypeName()}): a

@@ -789,12 +789,15 @@ public final class PinStream implements AutoCloseable {
 
     /**
      * Where a dump is written: a folder of ours in JFR's repository ({@code jdk.jfr.repository}, which JFR sets once a
-     * recording has started, as the stream's has), made once a JVM; the temporary folder where no repository is named.
+     * recording has started, as the stream's has), made at the first dump (found there after); the temporary folder
+     * where no repository is named. The property's name and the temporary folder are written here, not taken from
+     * {@link JfrRepository}: the assertion's own jar holds this class and none of the CLI's.
      * JFR can write there, wherever {@code -XX:FlightRecorderOptions:repository} put it: a dump to
      * {@code java.io.tmpdir} failed every window that dumped where that was no folder and the repository was
      * elsewhere ("Not a directory", a reviewer's). A folder, not the repository itself: a running stream reads every
      * {@code .jfr} file there as a chunk of its own. JFR's shutdown hook deletes the repository with everything in it,
-     * so a dump cut short by the JVM's exit is not left behind either; each dump is deleted once read. Before, each was
+     * so a dump cut short by the JVM's exit is not left behind either (and {@link JfrRepository} deletes the folder
+     * with the repository of a JVM halted or killed); each dump is deleted once read. Before, each was
      * also registered with {@code deleteOnExit}, whose list only grows: 200 windows that dumped left 200 entries in
      * the JVM's {@code DeleteOnExitHook} (a reviewer's).
      */

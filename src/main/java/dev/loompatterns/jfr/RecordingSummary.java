@@ -63,7 +63,7 @@ public record RecordingSummary(
                     case ActivityCounter.VIRTUAL_THREAD_START -> started++;
                     case "jdk.VirtualThreadSubmitFailed" -> failures++;
                     case ActivityCounter.VIRTUAL_THREAD_PINNED -> pins.merge(pinKey(event), 1L, Long::sum);
-                    case DATA_LOSS -> lost += event.getLong("amount");
+                    case DATA_LOSS -> lost += Pin.hasField(event, "amount", Pin.LONG) ? event.getLong("amount") : 0;
                     default -> {
                         // other events are for JMC and `jfr print`
                     }

@@ -814,9 +814,9 @@ public final class ThreadDump {
     }
 
     /**
-     * How many levels the tree indents: a container deeper is indented as one this deep and its line begins with its
-     * depth, {@code (depth 21)}. Indented two columns a level, a chain of 1,000 nested scopes printed lines 7,926
-     * columns wide.
+     * How many levels the tree indents: a container this deep or deeper is indented as one this deep and its line
+     * begins with its depth, {@code (depth 20)}. Indented two columns a level, a chain of 1,000 nested scopes printed
+     * lines 7,926 columns wide.
      */
     static final int INDENTED_LEVELS = 20;
 
@@ -893,10 +893,10 @@ public final class ThreadDump {
         List<Integer> filled = children.stream().filter(c -> !isEmpty(c)).toList();
         List<Integer> shown = filled.subList(0, Math.min(maxChildren, filled.size()));
         if (filled.size() > shown.size()) {
-            List<Container> rest = places(filled.subList(shown.size(), filled.size()));
-            List<Container> inside = places(filled.subList(shown.size(), filled.size()).stream()
-                    .flatMap(c -> descendants(c).stream())
-                    .toList());
+            List<Integer> notShown = filled.subList(shown.size(), filled.size());
+            List<Container> rest = places(notShown);
+            List<Container> inside = places(
+                    notShown.stream().flatMap(c -> descendants(c).stream()).toList());
             List<DumpedThread> restThreads = Stream.concat(rest.stream(), inside.stream())
                     .flatMap(c -> c.threads().stream())
                     .toList();

@@ -961,9 +961,9 @@ class RulesOnRecordingsTest {
         assertThat(found.get("queueing-delay").severity())
                 .as("no task event of loom's: " + found.get("queueing-delay"))
                 .isEqualTo(Severity.NA);
-        assertThat(found.get("pinning").details().toString())
+        assertThat(found.get("pinning").details())
                 .as("the pin is read, its carrier and reason unknown")
-                .contains("pins=1");
+                .containsEntry("pins", 1L);
     }
 
     /** The catalogue's own scheduling run, recorded with its profile: our TaskSubmitted/TaskStarted events pair up. */

@@ -1063,7 +1063,7 @@ class LoomCliTest {
         // the pins are in the child's file alone: the command to print them names it, not the parent's (0 pins)
         assertThat(result.out())
                 .contains("--stack-depth 64 " + child)
-                .doesNotContain("--stack-depth 64 " + file + System.lineSeparator())
+                .doesNotContainPattern(java.util.regex.Pattern.quote("--stack-depth 64 " + file) + "\\s")
                 .contains("  loom inspect " + child + System.lineSeparator());
         assertThat(RecordingFile.readAllEvents(child).stream()
                         .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned")))

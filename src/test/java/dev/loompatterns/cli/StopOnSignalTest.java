@@ -41,10 +41,12 @@ class StopOnSignalTest {
      * while it waits does not end the wait, and is kept.
      */
     @Test
+    @Timeout(60) // the backstop: a wait the latch did not end would last the ten minutes set below
     void theInterruptedLineWaitsForTheStoppingLine() throws Exception {
         java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
         java.io.StringWriter err = new java.io.StringWriter();
         LoomCli.stoppingLineOut = said;
+        LoomCli.stoppingLineWaitNanos = java.util.concurrent.TimeUnit.MINUTES.toNanos(10); // only the latch ends it
         try (dev.loompatterns.testing.Background<Boolean> command = dev.loompatterns.testing.Background.start(() -> {
             int code = LoomCli.failed(new InterruptedException(), new java.io.PrintWriter(err, true));
             return code == LoomCli.EXIT_INTERRUPTED && Thread.currentThread().isInterrupted();
@@ -58,6 +60,7 @@ class StopOnSignalTest {
             assertThat(command.join()).as("exit 130, the interrupt kept").isTrue();
         } finally {
             LoomCli.stoppingLineOut = null;
+            LoomCli.stoppingLineWaitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
         }
         assertThat(err.toString()).startsWith("loom: interrupted; ");
     }

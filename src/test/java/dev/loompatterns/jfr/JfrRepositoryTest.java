@@ -169,6 +169,22 @@ class JfrRepositoryTest {
         assertThat(inside).isDirectory();
     }
 
+    /**
+     * The pin stream's folder of dumps inside the repository goes with it: a JVM halted on a signal, or a child killed,
+     * whose pin window had dumped (scheduling's file-io), left its repository behind once dumps had a folder there.
+     */
+    @Test
+    void thePinStreamsFolderOfDumpsGoesWithItsRepository() throws Exception {
+        Path repository = Files.createDirectory(base.resolve("2026_12_02_15_15_34_" + PID));
+        Files.writeString(repository.resolve("a.jfr"), "chunk");
+        Path dumps = Files.createDirectory(repository.resolve(PinStream.DUMP_FOLDER));
+        Files.writeString(dumps.resolve("loom-stream-1.jfr"), "a dump");
+
+        assertThat(JfrRepository.deleteIfMadeBy(repository, PID)).isTrue();
+
+        assertThat(repository).doesNotExist();
+    }
+
     @Test
     void aLinkNamedAsARepositoryIsNotFollowed() throws Exception {
         Path target = Files.createDirectory(base.resolve("target"));

@@ -162,7 +162,8 @@ class PinningAssertionTest {
                 .as("the assertion's stream running as the timed invocation began")
                 .isEqualTo("true");
         // it passed in 10 of 10 fresh JVMs at a load of 13 (2026-12-07; 0 of 10 before): a window costs tens of
-        // milliseconds, but a machine loaded enough can still take 250 ms for one, so its timeout is not asserted on
+        // milliseconds, but a machine loaded enough can still take 250 ms for one, so its timeout is not asserted on:
+        // the fix is held by streamAtInvocation above; this rules out any other failure
         assertThat(child.value("type"))
                 .as("the test's failure: " + child.value("message"))
                 .isIn(null, java.util.concurrent.TimeoutException.class.getName());

@@ -9,6 +9,7 @@ import dev.loompatterns.analysis.Rule;
 import dev.loompatterns.jfr.EventSettings;
 import dev.loompatterns.jfr.Pin;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.RecordingSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -180,7 +181,8 @@ public final class RecordingReader {
 
     /** The bytes a {@code jdk.DataLoss} event says JFR dropped; 0 for any other event. */
     private static long bytesLost(RecordedEvent event) {
-        return event.getEventType().getName().equals("jdk.DataLoss") && Pin.hasField(event, "amount", Pin.LONG)
+        return event.getEventType().getName().equals(RecordingSummary.DATA_LOSS)
+                        && Pin.hasField(event, "amount", Pin.LONG)
                 ? event.getLong("amount")
                 : 0;
     }
@@ -234,13 +236,13 @@ public final class RecordingReader {
                         event.getDuration().toNanos(),
                         thread(event, "eventThread"),
                         thread(event, "carrierThread").carrierLabel(),
-                        text(event, "pinnedReason"),
-                        text(event, "blockingOperation"),
+                        Pin.text(event, "pinnedReason"),
+                        Pin.text(event, "blockingOperation"),
                         Pin.frames(event.getStackTrace()),
                         truncated(event));
             case "jdk.VirtualThreadSubmitFailed" ->
                 new Observation.SubmitFailed(
-                        nanos(event.getStartTime()), thread(event, "eventThread"), text(event, "exceptionMessage"));
+                        nanos(event.getStartTime()), thread(event, "eventThread"), Pin.text(event, "exceptionMessage"));
             case "jdk.ExecutionSample" ->
                 new Observation.Sample(
                         nanos(event.getStartTime()),
@@ -262,9 +264,9 @@ public final class RecordingReader {
 
     /** The loads of a {@code jdk.CPULoad}; null for one without the JDK's three fields (none the JDK writes). */
     private static Observation cpuLoad(RecordedEvent event) {
-        if (!Pin.hasField(event, "jvmUser", FLOAT)
-                || !Pin.hasField(event, "jvmSystem", FLOAT)
-                || !Pin.hasField(event, "machineTotal", FLOAT)) {
+        if (!Pin.hasField(event, "jvmUser", Pin.FLOAT)
+                || !Pin.hasField(event, "jvmSystem", Pin.FLOAT)
+                || !Pin.hasField(event, "machineTotal", Pin.FLOAT)) {
             return null;
         }
         return new Observation.CpuLoad(
@@ -309,9 +311,6 @@ public final class RecordingReader {
     /** Loom's task events' field: the id that pairs a submit with its start. */
     private static final String TASK_ID = "taskId";
 
-    /** The type name of {@code jdk.CPULoad}'s fields. */
-    private static final String FLOAT = "float";
-
     /** {@code jdk.ThreadSleep}'s field for the time the thread asked to sleep. */
     private static final String SLEEP_TIME = "time";
 
@@ -341,9 +340,5 @@ public final class RecordingReader {
     private static boolean truncated(RecordedEvent event) {
         RecordedStackTrace stack = event.getStackTrace();
         return stack != null && stack.isTruncated();
-    }
-
-    private static String text(RecordedEvent event, String field) {
-        return Pin.hasField(event, field, Pin.STRING) ? event.getString(field) : null;
     }
 }
