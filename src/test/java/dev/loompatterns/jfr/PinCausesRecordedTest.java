@@ -264,6 +264,20 @@ class PinCausesRecordedTest {
                 .allSatisfy(pin -> {
                     assertThat(pin.reason()).startsWith("Freeze or preempt failed");
                     assertThat(pin.cause()).isEqualTo(PinCause.MONITOR);
+                    // the same pin as JDK 21-23 record it, with no pinnedReason or blockingOperation: a park inside
+                    // synchronized, told by its stack alone (its VirtualThread.park frames), as @ShouldNotPin does
+                    Pin asJdk21 = Pin.of(
+                            Pin.NOT_RECORDED,
+                            Pin.NOT_RECORDED,
+                            pin.thread(),
+                            pin.threadId(),
+                            pin.carrier(),
+                            pin.duration(),
+                            pin.stack());
+                    assertThat(asJdk21.cause())
+                            .as(String.join("\n", pin.stack()))
+                            .isEqualTo(PinCause.MONITOR);
+                    assertThat(asJdk21.fromStack()).isTrue();
                 });
     }
 

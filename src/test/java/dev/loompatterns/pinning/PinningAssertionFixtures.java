@@ -3,6 +3,7 @@ package dev.loompatterns.pinning;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
 import dev.loompatterns.testing.Background;
+import dev.loompatterns.testing.Jdk21Pins;
 import dev.loompatterns.testing.PinRecording;
 import java.util.concurrent.CountDownLatch;
 import jdk.jfr.Recording;
@@ -72,6 +73,19 @@ final class PinningAssertionFixtures {
         @ShouldNotPin
         void pins() throws Exception {
             PinningAssertionTest.upcallOnAVirtualThread();
+        }
+    }
+
+    /**
+     * A pin as JDK 21 records it, with no {@code pinnedReason} ({@link Jdk21Pins}: an event type of that name and
+     * shape, committed in an upcall on a virtual thread). Run in a child JVM, whose event types it alone adds to.
+     */
+    @ExtendWith(OnlyInTestKit.class)
+    static class Jdk21ShapedPinButShouldNot {
+        @Test
+        @ShouldNotPin
+        void pins() throws Exception {
+            PinningPattern.FORMS.of(dev.loompatterns.core.Mode.VIRTUAL).runAll(1, Jdk21Pins::inAnUpcall);
         }
     }
 

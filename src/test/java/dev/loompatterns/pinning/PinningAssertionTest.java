@@ -8,6 +8,7 @@ import dev.loompatterns.core.Mode;
 import dev.loompatterns.jfr.PinStream;
 import dev.loompatterns.jfr.junit.ShouldNotPin;
 import dev.loompatterns.jfr.junit.ShouldPin;
+import dev.loompatterns.testing.Jdk21Pins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +101,32 @@ class PinningAssertionTest {
     }
 
     /**
+     * On JDK 21-23 the pin event has no {@code pinnedReason}, {@code blockingOperation} or carrier: a pin of that
+     * shape fails {@code @ShouldNotPin} all the same, its cause told by its stack. In a child JVM: the fixture adds
+     * an event type named {@code jdk.VirtualThreadPinned} to its JVM's.
+     */
+    @Test
+    void shouldNotPinFailsOnAPinAsJdk21RecordsIt() throws Exception {
+        ChildJvm.Result child = inAChildJvm(PinningAssertionFixtures.Jdk21ShapedPinButShouldNot.class);
+
+        assertThat(child.exitCode()).as(child.stderr()).isZero();
+        assertThat(child.value("type")).isEqualTo(AssertionError.class.getName());
+        String failure = String.join("\n", child.stdout());
+        assertThat(child.value("message")).isEqualTo("expected exactly 0 pins (jdk.VirtualThreadPinned), got 1:");
+        assertThat(failure)
+                .as("the message's lines")
+                .contains("native-frame: '(not recorded)' (not recorded) at ")
+                .contains("at " + Jdk21Pins.class.getName() + ".compareCommitting");
+    }
+
+    /** Runs {@code fixture} in a fresh JVM of its own ({@link FailureOfAFixture}), unrecorded. */
+    static ChildJvm.Result inAChildJvm(Class<?> fixture) throws InterruptedException {
+        return ChildJvm.run(
+                ChildJvm.Launch.plain(List.of("--enable-preview"), FailureOfAFixture.class, List.of(fixture.getName())),
+                Duration.ofMinutes(1));
+    }
+
+    /**
      * Runs a fixture, the class named by the first argument or one that pins under {@code @ShouldNotPin}, and prints
      * how its test failed.
      */
@@ -150,12 +177,7 @@ class PinningAssertionTest {
      */
     @Test
     void theFirstAnnotatedTestOfAJvmIsNotTimedForJfrsStart() throws Exception {
-        ChildJvm.Result child = ChildJvm.run(
-                ChildJvm.Launch.plain(
-                        List.of("--enable-preview"),
-                        FailureOfAFixture.class,
-                        List.of(PinningAssertionFixtures.QuickWithATimeout.class.getName())),
-                Duration.ofMinutes(1));
+        ChildJvm.Result child = inAChildJvm(PinningAssertionFixtures.QuickWithATimeout.class);
 
         assertThat(child.exitCode()).as(child.stderr()).isZero();
         assertThat(child.value("streamAtInvocation"))
