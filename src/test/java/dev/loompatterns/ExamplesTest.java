@@ -77,7 +77,13 @@ class ExamplesTest {
     @MethodSource("examples")
     void exampleRunsAndPassesItsOwnCheck(Path example, @TempDir Path dir) throws Exception {
         String source = Files.readString(example);
-        assertThat(source).as("opens with what to watch for").contains("You are expected to see");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
+                        "^(import|public) ", java.util.regex.Pattern.MULTILINE)
+                .matcher(source);
+        assertThat(code.find()).as("has code").isTrue();
+        assertThat(source.substring(0, code.start()))
+                .as("opens with what to watch for, in the comment before its code")
+                .contains("You are expected to see");
         assertThat(source)
                 .as("marks where the threads change, as docs/tooling.md says")
                 .contains("// BEFORE")

@@ -26,6 +26,7 @@ class ScriptsUsageTest {
                 "repeat-tests|99999999999999999999",
                 "repeat-tests|00",
                 "repeat-tests|10000",
+                "repeat-tests|-1", // went to Maven as its argument, which failed on it with no line shown
                 "harness-fidelity|00",
                 "harness-fidelity|1 1000",
                 "inspect-benchmark|00 1 1",
@@ -72,5 +73,32 @@ class ScriptsUsageTest {
         assertThat(java.nio.file.Files.readAllLines(checkout.resolve("runs.txt")))
                 .hasSize(20)
                 .containsOnly("-B test -Dtest=TimerTest -o");
+    }
+
+    /**
+     * A run that fails before any test shows Maven's own reason: its refusal of an argument, which has no
+     * {@code [ERROR]} mark and stands before Maven's usage, was not shown at all (a helper's hunt).
+     */
+    @Test
+    void repeatTestsShowsMavensRefusalOfItsArguments(@TempDir Path dir) throws Exception {
+        Path checkout = ScriptsStopTest.checkout(dir, "repeat-tests", "stoppable.sh");
+        ScriptsStopTest.executable(checkout.resolve("mvnw"), """
+            #!/bin/sh
+            echo "Unable to parse command line options: Unrecognized option: $3"
+            echo
+            echo "usage: mvn [options] [<goal(s)>] [<phase(s)>]"
+            exit 1
+            """);
+
+        Commands.Ran ran = Commands.run(dir, checkout, List.of("bash", "scripts/repeat-tests", "2", "--nope"));
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(1);
+        List<String> printed = ran.output()
+                .lines()
+                .filter(line -> !line.startsWith("scripts/repeat-tests: run "))
+                .toList();
+        assertThat(printed).as(ran.output()).hasSize(2);
+        assertThat(printed.getFirst()).matches("run 1/2 FAILED after \\d+ s; see target/repeat-tests/run-1.log:");
+        assertThat(printed.getLast()).isEqualTo("Unable to parse command line options: Unrecognized option: --nope");
     }
 }
