@@ -9,12 +9,18 @@ import java.util.concurrent.Callable;
 /**
  * Hogs and a probe: {@code hogs} tasks that spin for {@code hogRun} each, then one probe task that
  * only notes when it first ran. The probe's delay (first run minus submission) is how long a
- * quick request waits behind CPU-bound work.
+ * quick request waits behind CPU-bound work; its lead (the last hog's end minus the probe's first
+ * run) says whether it ran while a hog still ran, or only once they had all ended.
  */
 final class Starvation {
 
-    /** What one measurement saw. */
-    record Measurement(Duration probeDelay, long yields) {}
+    /**
+     * What one measurement saw.
+     *
+     * @param probeLead how long before the last hog ended the probe first ran: zero or less where it ran only once
+     *                  every hog had ended (starved)
+     */
+    record Measurement(Duration probeDelay, long yields, Duration probeLead) {}
 
     private Starvation() {}
 
@@ -38,15 +44,22 @@ final class Starvation {
         long[] submitted = new long[1];
         long[] firstRun = new long[1];
         long[] yields = new long[hogs];
+        long[] ended = new long[hogs];
         List<Callable<?>> tasks = new ArrayList<>();
         for (int i = 0; i < hogs; i++) {
             int hog = i;
             if (offload == null) {
-                tasks.add(() -> yields[hog] = Spin.spin(hogRun, yield));
+                tasks.add(() -> {
+                    yields[hog] = Spin.spin(hogRun, yield);
+                    return ended[hog] = System.nanoTime();
+                });
             } else {
                 // AFTER: the CPU work runs on the pool's platform threads, which the OS time-slices;
                 // the task only waits for it, and waiting unmounts a virtual thread
-                tasks.add(() -> awaitOffloaded(offload, () -> Spin.spin(hogRun, false)));
+                tasks.add(() -> {
+                    awaitOffloaded(offload, () -> Spin.spin(hogRun, false));
+                    return ended[hog] = System.nanoTime();
+                });
             }
         }
         tasks.add(() -> firstRun[0] = System.nanoTime());
@@ -57,10 +70,13 @@ final class Starvation {
         });
         // joins in startAll make the tasks' writes visible here
         long totalYields = 0;
-        for (long y : yields) {
-            totalYields += y;
+        long lastEnd = Long.MIN_VALUE;
+        for (int i = 0; i < hogs; i++) {
+            totalYields += yields[i];
+            lastEnd = Math.max(lastEnd, ended[i]);
         }
-        return new Measurement(Duration.ofNanos(firstRun[0] - submitted[0]), totalYields);
+        return new Measurement(
+                Duration.ofNanos(firstRun[0] - submitted[0]), totalYields, Duration.ofNanos(lastEnd - firstRun[0]));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
  * The {@code cpu-hog}, {@code yield} and {@code offload} variants' child JVM, started with
  * {@code -Djdk.virtualThreadScheduler.parallelism=1}: the scheduler reads it once, when the first
  * virtual thread is made, so a running JVM cannot change it. Prints {@code probe-delay-ns=N},
+ * {@code probe-lead-ns=N} (the last hog's end less the probe's first run: zero or less, starved),
  * {@code yields=N} (the hogs' {@code Thread.yield()} calls) and {@code carriers=N} (the scheduler's
  * parallelism, as its bean reads it).
  *
@@ -20,6 +21,7 @@ import java.util.List;
 public final class StarvationChild {
 
     static final String PROBE_DELAY_NS = "probe-delay-ns";
+    static final String PROBE_LEAD_NS = "probe-lead-ns";
     static final String YIELDS = "yields";
     static final String CARRIERS = "carriers";
     static final String POOL = "offload-pool";
@@ -69,6 +71,7 @@ public final class StarvationChild {
             result = Starvation.measure(mode, hogs, hogRun, yield);
         }
         System.out.println(PROBE_DELAY_NS + "=" + result.probeDelay().toNanos());
+        System.out.println(PROBE_LEAD_NS + "=" + result.probeLead().toNanos());
         System.out.println(YIELDS + "=" + result.yields());
         System.out.println(
                 CARRIERS + "=" + VirtualScheduler.bean().getParallelism()); // what the scheduler has, not the flag

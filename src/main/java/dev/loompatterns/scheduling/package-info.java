@@ -94,8 +94,9 @@
  *
  * <h2>The check</h2>
  * The effect must be present with the expected sign, never a tight bound: with one carrier, the
- * probe waits more than half of the hogs' total run behind spinning virtual threads, and less
- * behind yielding ones or on platform threads; every file read appears as {@code jdk.FileRead}
+ * probe runs only once every spinning virtual hog has ended, and before the last has ended behind
+ * yielding ones or on platform threads (the order decides, not a length of time, which a loaded
+ * machine stretches); every file read appears as {@code jdk.FileRead}
  * on the mode's kind of thread with no pin, at least a full read per chunk of every task's file;
  * every task has both of our events, none starts before it was submitted, and with more tasks than
  * carriers no more start at once than there are carriers: of any carriers + 1 starts, the last came
@@ -104,7 +105,7 @@
  * a busy machine shortens). The child JVM must report one carrier in the virtual forms. The wrong
  * way, {@code cpu-hog}, is "shown" when the probe was starved (on one carrier) and "not shown" on
  * platform threads, which the OS time-slices: there the probe is not starved.
- * {@code offload}: in every mode the probe waits no more than half of the hogs' total run, since
+ * {@code offload}: in every mode the probe runs before the last hog has ended, since
  * each hog waits for its pool's future (unmounted) instead of spinning on the carrier.
  * {@code metrics}: in the virtual forms the bean, read mid-run, counts at least as many mounted
  * virtual threads as its parallelism allows to run (or as there are tasks, if fewer), and at least

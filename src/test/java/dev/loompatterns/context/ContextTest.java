@@ -312,6 +312,15 @@ class ContextTest {
         Check noCache = check(Way.PER_THREAD_CACHE, SEEN_RIGHT, bound);
         assertThat(noCache.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
         assertThat(noCache.detail()).contains("none by the per-thread cache");
+
+        // one subtask in all (--tasks 1 -P fan-out=1): a table used once shows nothing, whatever the thread (it was
+        // "shown", a helper's hunt)
+        LookupTable once = new LookupTable(1024);
+        once.forThisThread();
+        Check alone =
+                ContextPattern.check(Way.PER_THREAD_CACHE, TWO.subList(0, 1), 1, SEEN_RIGHT.subList(0, 1), true, once);
+        assertThat(alone.verdict()).isEqualTo(Check.Verdict.NOT_SHOWN);
+        assertThat(alone.detail()).startsWith("1 table of 1 KiB built").contains("one subtask");
     }
 
     /**
