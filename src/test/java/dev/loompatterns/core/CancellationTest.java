@@ -38,23 +38,36 @@ class CancellationTest {
     static final Duration BACKSTOP = Duration.ofSeconds(30);
 
     /**
-     * Parameters that make a pattern's run take a minute or more if nothing stops it (10 s for race, whose
-     * latency tops out there), where it has such a knob: a run that swallowed the interrupt and ran to its end
-     * passed before, its default run being over in a second (a review, with a thread-basics that slept again
-     * when interrupted). With these, a run that ends must have ended on the interrupt.
+     * Parameters that make a pattern's run take a minute or more if nothing stops it, where it has such a knob: a
+     * run that swallowed the interrupt and ran to its end passed before, its default run being over in a second (a
+     * review, with a thread-basics that slept again when interrupted; a helper's hunt, with an event-signal that
+     * started over when interrupted). With these, a run that ends must have ended on the interrupt. Race's latency
+     * and scheduling's hog-ms top out at 10 s, so those runs take 10 s or more (scheduling's platform hogs spin
+     * their 10 s side by side). Timer's fixed-rate ticks 20 times, so 3 s a period is a minute. Keyed by id, or by
+     * id and variant where a knob lengthens only some variants (scheduling's hog-ms: its other variants, file-io,
+     * metrics and queueing-delay, would be held to ending on the interrupt with runs of a second). Scheduling's
+     * work-ms (queueing-delay) is left out: at its most, 1 s a task, a platform run lasts about a second, and one
+     * that ended before a late interrupt would read as one that ignored it.
      */
-    static final Map<String, Map<String, String>> LONG = Map.of(
-            "thread-basics", Map.of("sleep-ms", "60000"),
-            "semaphore-pool", Map.of("hold-ms", "60000"),
-            "backpressure", Map.of("work-ms", "60000"),
-            "deadline", Map.of("budget-ms", "60000", "fast-ms", "60000"),
-            "race", Map.of("latency-ms", "10000"),
-            "pinning", Map.of("sleep-ms", "10000"),
-            "timer", Map.of("delay-ms", "60000", "block-ms", "60000"),
-            "url-fetch", Map.of("latency-ms", "60000", "timeout-ms", "120000"),
-            "task-queue", Map.of("work-us", "1000000"));
+    static final Map<String, Map<String, String>> LONG = Map.ofEntries(
+            Map.entry("thread-basics", Map.of("sleep-ms", "60000")),
+            Map.entry("semaphore-pool", Map.of("hold-ms", "60000")),
+            Map.entry("event-signal", Map.of("timeout-ms", "60000")),
+            Map.entry("backpressure", Map.of("work-ms", "60000")),
+            Map.entry("deadline", Map.of("budget-ms", "60000", "fast-ms", "60000")),
+            Map.entry("race", Map.of("latency-ms", "10000")),
+            Map.entry("pinning", Map.of("sleep-ms", "10000")),
+            Map.entry("scheduling cpu-hog", Map.of("hog-ms", "10000")),
+            Map.entry("scheduling yield", Map.of("hog-ms", "10000")),
+            Map.entry("scheduling offload", Map.of("hog-ms", "10000")),
+            Map.entry("timer", Map.of("delay-ms", "60000", "block-ms", "60000", "period-ms", "3000")),
+            Map.entry("url-fetch", Map.of("latency-ms", "60000", "timeout-ms", "120000")),
+            Map.entry("task-queue", Map.of("work-us", "1000000")));
 
-    /** How long the test waits, after a failure, for the run's thread before it reports the failure anyway. */
+    /**
+     * How long the test waits, after a failure, for the run's thread before it reports the failure anyway; a
+     * thread still running then is left running, and the failure says so.
+     */
     private static final Duration LEFT_RUNNING_BACKSTOP = Duration.ofSeconds(5);
 
     private static final Set<Thread.State> WAITING_FOR_WORKERS =
@@ -65,7 +78,7 @@ class CancellationTest {
     @Timeout(120)
     void anInterruptedRunStopsAndLeavesNoThread(String id, Mode mode, String variantId) throws Exception {
         Pattern pattern = Catalogue.load().find(id);
-        Map<String, String> longRun = LONG.getOrDefault(id, Map.of());
+        Map<String, String> longRun = LONG.getOrDefault(id + " " + variantId, LONG.getOrDefault(id, Map.of()));
         Workload workload = Workload.resolve(pattern, mode, null, longRun);
         Set<Long> before = LiveThreads.ids(LiveThreads.snapshot());
 
@@ -77,15 +90,15 @@ class CancellationTest {
                 outcome.completeExceptionally(t);
             }
         });
+        String stillRunning = null;
         try {
             // Mid-run: the run's thread is blocked, waiting for its workers (or the run already ended).
             dev.loompatterns.testing.Background.awaitUntil(
                     () -> WAITING_FOR_WORKERS.contains(run.getState()) || !run.isAlive());
             // as loom's Ctrl-C does: interrupted, and again until it ends
-            boolean ended = Cancellation.interruptUntilEnded(run, BACKSTOP, () -> !run.isAlive());
-            if (!ended) {
+            if (!Cancellation.interruptUntilEnded(run, BACKSTOP, () -> !run.isAlive())) {
                 // every thread, virtual ones too: the run's own stack does not show what it waits for
-                fail(String.format(
+                stillRunning = String.format(
                         "%s %s %s still running %s after the interrupt, at%n%s%nAll threads:%n%s",
                         id,
                         mode,
@@ -94,12 +107,21 @@ class CancellationTest {
                         Arrays.stream(run.getStackTrace())
                                 .map(frame -> "    " + frame)
                                 .collect(Collectors.joining(System.lineSeparator())),
-                        LiveThreads.textDump()));
+                        LiveThreads.textDump());
             }
         } finally {
-            run.interrupt(); // not left running when an assertion above fails
-            // bounded, so that a run that never ends is reported by the assertion above, not by the timeout
+            run.interrupt(); // not left running when an assertion below fails, if it can be helped
+            // bounded, so that a run that never ends is reported by the assertion below, not by the timeout
             run.join(LEFT_RUNNING_BACKSTOP);
+        }
+        if (stillRunning != null) {
+            String left = run.isAlive()
+                    ? String.format(
+                            "%nLeft running: '%s' outlived one more interrupt and %s; the cells after this one may fail"
+                                    + " for what it does next.",
+                            run.getName(), LEFT_RUNNING_BACKSTOP)
+                    : "";
+            fail(stillRunning + left);
         }
 
         try {
