@@ -159,7 +159,7 @@ public final class ContextPattern extends AbstractPattern {
                 long perThread = library.builtForThreads();
                 String cost = Check.count(library.built(), "table") + " of " + library.bytes() / 1024
                         + " KiB built ("
-                        + mib(library.built() * library.bytes()) + " MiB) for " + expected + " subtasks";
+                        + mib(library.built() * library.bytes()) + " MiB) for " + Check.count(expected, "subtask");
                 if (expected == 1) { // as lock-counter with one worker: nothing could be used twice, on any thread
                     yield Check.notShown(cost + ": one subtask, so no thread could run a second one and use its"
                             + " table again; --tasks 2 or -P fan-out=2 show it");
