@@ -101,4 +101,28 @@ class ScriptsUsageTest {
         assertThat(printed.getFirst()).matches("run 1/2 FAILED after \\d+ s; see target/repeat-tests/run-1.log:");
         assertThat(printed.getLast()).isEqualTo("Unable to parse command line options: Unrecognized option: --nope");
     }
+
+    /**
+     * A run with many failures shows its first 20 lines of them and nothing else: cut off by {@code head} under
+     * {@code pipefail}, the search counted as failed, and the log's tail was printed beneath (a review).
+     */
+    @Test
+    void repeatTestsShowsTwentyFailuresAndNoMore(@TempDir Path dir) throws Exception {
+        Path checkout = ScriptsStopTest.checkout(dir, "repeat-tests", "stoppable.sh");
+        ScriptsStopTest.executable(checkout.resolve("mvnw"), """
+            #!/bin/sh
+            seq 1 3000 | sed 's/^/[ERROR]   failure /'
+            echo "the log's last line"
+            exit 1
+            """);
+
+        Commands.Ran ran = Commands.run(dir, checkout, List.of("bash", "scripts/repeat-tests", "1"));
+
+        assertThat(ran.exit()).as(ran.output()).isEqualTo(1);
+        List<String> printed = ran.output()
+                .lines()
+                .filter(line -> !line.startsWith("scripts/repeat-tests: run ") && !line.startsWith("run 1/1 FAILED"))
+                .toList();
+        assertThat(printed).as(ran.output()).hasSize(20).allMatch(line -> line.startsWith("[ERROR]   failure "));
+    }
 }

@@ -90,8 +90,9 @@
  * context or saw another request's, or how many tables were built, without failing: "shown" when
  * this run observed the flaw (a lost context; a stale one; a table built for every subtask, none
  * used twice), "not shown" when it did not, as for {@code inheritable} on a new thread per task,
- * or {@code per-thread-cache} on a pool (whose threads reuse their table) and in the structured
- * form (one table per request, no per-thread cache).
+ * or {@code per-thread-cache} on a pool (whose threads reuse their table), in the structured
+ * form (one table per request, no per-thread cache), and with one subtask in all, in any mode
+ * (nothing could be used twice).
  *
  * <h2>Cost of per-thread caches with many threads</h2>
  * Measured separately, not in the test suite (it takes a minute and gigabytes), on the 2-core

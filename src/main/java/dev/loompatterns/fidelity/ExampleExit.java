@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the example gets hold of the method ({@code System.class.getMethod("exit", int.class)}, a {@code Lookup}'s {@code
  * findStatic}, {@code findVirtual}, {@code findSpecial} or {@code bind}). What the class file does not name, it
  * cannot rewrite: see docs/cli.md, fidelity. The project's examples exit so for bad arguments, which fidelity does
- * not give, and E11 where the process may not open the files its requests need (ulimit -n), which fidelity meets:
+ * not give, E03 and E14 on an unusable temporary folder, and E11 where the process may not open the files its
+ * requests need (ulimit -n), which fidelity meets:
  * {@link Example} reports the exit with what the example said on stderr before it. Public only because the example's
  * classes, in a loader of their own, call it.
  */
@@ -188,8 +189,9 @@ public final class ExampleExit {
         }
     }
 
+    /** Only System and Runtime are asked by name: a hidden class (a lambda's) or an array class has no ClassDesc. */
     private static boolean endsTheJvm(Class<?> owner, String name) {
-        return endsTheJvm(ClassDesc.of(owner.getName()), name);
+        return (owner == System.class || owner == Runtime.class) && endsTheJvm(ClassDesc.of(owner.getName()), name);
     }
 
     private static boolean endsTheJvm(ClassDesc owner, String name) {

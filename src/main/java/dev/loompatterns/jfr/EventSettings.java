@@ -51,18 +51,22 @@ public final class EventSettings {
                 .forEach(type -> names.put(type.getId(), type.getName()));
     }
 
-    /** Takes the event into account if it is a {@code jdk.ActiveSetting} of an {@code enabled} setting. */
+    /**
+     * Takes the event into account if it is a {@code jdk.ActiveSetting} of an {@code enabled} setting. A program's own
+     * event of that name, without the JDK's {@code long id} (or with fields of other types), is passed over: it was
+     * read as damage ({@link Pin#hasField}, as for the other events inspect reads).
+     */
     public void accept(RecordedEvent event) {
-        if (!event.getEventType().getName().equals(ACTIVE_SETTING)) {
+        if (!event.getEventType().getName().equals(ACTIVE_SETTING) || !Pin.hasField(event, "id", Pin.LONG)) {
             return;
         }
         String type = names.get(event.getLong("id"));
         if (type == null) {
             return;
         }
-        String name = event.getString("name");
+        String name = Pin.text(event, "name");
         if ("enabled".equals(name)) {
-            ("true".equals(event.getString("value")) ? on : off).add(type);
+            ("true".equals(Pin.text(event, "value")) ? on : off).add(type);
         } else if (name != null) {
             Map<String, Set<String>> values = switch (name) {
                 case "threshold" -> thresholds;
@@ -70,7 +74,7 @@ public final class EventSettings {
                 case "throttle" -> throttles;
                 default -> null;
             };
-            String value = event.getString("value");
+            String value = Pin.text(event, "value");
             if (values != null && value != null) {
                 values.computeIfAbsent(type, t -> new TreeSet<>()).add(value);
             }

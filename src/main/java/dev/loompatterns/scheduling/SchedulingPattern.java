@@ -75,8 +75,9 @@ public final class SchedulingPattern extends AbstractPattern {
 
     /**
      * Reads what the starvation child printed: a child that failed, or whose scheduler did not have
-     * the one carrier the virtual forms' explanation rests on, fails; otherwise the probe's delay is
-     * checked for the variant ({@code spin}, {@code yield} or {@code offload}).
+     * the one carrier the virtual forms' explanation rests on, fails; otherwise whether the probe ran
+     * before the last hog ended is checked for the variant ({@code spin}, {@code yield} or {@code offload}),
+     * and its delay is said.
      */
     static Check checkChild(Mode mode, String how, int hogs, Duration hogRun, ChildJvm.Result child) {
         String delay = child.value(StarvationChild.PROBE_DELAY_NS);
@@ -117,7 +118,7 @@ public final class SchedulingPattern extends AbstractPattern {
             String detail =
                     probe.waited() + " (platform threads: the OS slices time" + (yield ? ", yield or not" : "") + ")";
             return probe.starved()
-                    ? Check.failed(detail + probe.expectedUnder())
+                    ? Check.failed(detail + probe.expectedBefore())
                     : yield
                             ? Check.passed(detail)
                             : Check.notShown(
@@ -131,7 +132,7 @@ public final class SchedulingPattern extends AbstractPattern {
                     !probe.starved() && yields > 0,
                     detail,
                     ": a yield let it in before the hogs ended",
-                    probe.starved() ? probe.expectedUnder() : "; expected at least one yield call");
+                    probe.starved() ? probe.expectedBefore() : "; expected at least one yield call");
         }
         String detail = probe.waited() + ", one carrier";
         return probe.starved()
@@ -151,7 +152,7 @@ public final class SchedulingPattern extends AbstractPattern {
         String why = mode == Mode.PLATFORM
                 ? ""
                 : ": each hog waited on its future, unmounted, and left the carrier to the probe";
-        return Check.expect(!probe.starved(), detail, why, probe.expectedUnder());
+        return Check.expect(!probe.starved(), detail, why, probe.expectedBefore());
     }
 
     /**
@@ -162,12 +163,11 @@ public final class SchedulingPattern extends AbstractPattern {
      *               hog had ended
      * @param waited "probe waited ... behind ... of ... ms", how each starvation check's detail opens
      */
-    record ProbeWait(Duration delay, Duration lead, String waited) {
+    record ProbeWait(Duration lead, String waited) {
 
         /** @param hog a hog's name in the text, "hog" or "yielding hog", made plural unless there is one */
         static ProbeWait of(Duration delay, Duration lead, int hogs, String hog, Duration hogRun) {
             return new ProbeWait(
-                    delay,
                     lead,
                     String.format(
                             Locale.ROOT,
@@ -183,7 +183,7 @@ public final class SchedulingPattern extends AbstractPattern {
         }
 
         /** What a check that wanted the probe not starved adds when it was. */
-        String expectedUnder() {
+        String expectedBefore() {
             return "; expected to run before the last hog ended, but it ran " + ms(lead.negated()) + " after";
         }
     }

@@ -685,7 +685,8 @@ public final class Programs {
                 "loompatterns.TaskSubmitted", Map.of("id", 1L),
                 "loompatterns.TaskStarted", Map.of("taskId", "task 1"),
                 "jdk.ThreadSleep", Map.of("time", "20 ms"),
-                "jdk.VirtualThreadStart", Map.of("javaThreadId", "21"));
+                "jdk.VirtualThreadStart", Map.of("javaThreadId", "21"),
+                "jdk.ActiveSetting", Map.of("id", "setting 1", "name", 1L));
 
         @Name("jdk.VirtualThreadPinned")
         static final class Pinned extends Event {

@@ -237,7 +237,9 @@ class ExampleTest {
                 .startsWith("E11 looked up Runtime.halt (MethodHandles.Lookup.bind), ");
         assertThat(failureOf(dir, "Thread.ofVirtual().start(() -> System.exit(4)).join();" + PRINTS_EACH_MODE))
                 .startsWith("E11 called System.exit(4), ");
-        // what is no exit is left as it is: a method reference, a look-up by reflection and by a Lookup
+        // what is no exit is left as it is: a method reference, a look-up by reflection and by a Lookup, on a hidden
+        // class (a lambda's) and an array class too, which have no ClassDesc of their name (they were refused with
+        // "Invalid class name", a review)
         Path fine = source(
                 dir,
                 "public class E11_Url { public static void main(String[] args) throws Throwable {"
@@ -245,6 +247,9 @@ class ExampleTest {
                         + " System.class.getMethod(\"lineSeparator\").invoke(null);"
                         + " java.lang.invoke.MethodHandles.lookup().findStatic(Math.class, \"abs\","
                         + " java.lang.invoke.MethodType.methodType(int.class, int.class)).invoke(-1);"
+                        + " Runnable r = () -> {}; r.getClass().getDeclaredMethods();"
+                        + " java.lang.invoke.MethodHandles.lookup().findVirtual(int[].class, \"clone\","
+                        + " java.lang.invoke.MethodType.methodType(Object.class));"
                         + PRINTS_EACH_MODE + "} }");
         assertThat(Example.compile(fine).run(URL_FETCH)).containsEntry(Mode.VIRTUAL, 20.0);
     }

@@ -43,8 +43,8 @@ class SchedulingTest {
     }
 
     /**
-     * With one carrier, a probe waits for spinning virtual hogs (more than half their total run)
-     * unless they yield; platform threads are time-sliced, so there it waits less.
+     * With one carrier, a probe waits for spinning virtual hogs (it runs only once the last has ended)
+     * unless they yield; platform threads are time-sliced, so there it runs while they still run.
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("starvationInEveryMode")
@@ -52,7 +52,7 @@ class SchedulingTest {
             throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
         Workload workload =
-                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
+                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // 400 ms of hogs
         Check check = pattern.run(mode, pattern.variant(variant), workload);
         assertThat(check.ok()).as(check.detail()).isTrue();
         boolean starved = mode != Mode.PLATFORM && variant.equals("cpu-hog");
@@ -78,7 +78,7 @@ class SchedulingTest {
     void aProbeIsNotDelayedWhenTheHogsOffloadTheirWorkToAPlatformPool(Mode mode) throws Exception {
         SchedulingPattern pattern = new SchedulingPattern();
         Workload workload =
-                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // the line: 200 ms
+                Workload.resolve(pattern, mode, 4, Map.of(SchedulingPattern.HOG_MS.name(), "100")); // 400 ms of hogs
         Check check = pattern.run(mode, pattern.variant("offload"), workload);
         assertThat(check.verdict()).as(check.detail()).isEqualTo(Check.Verdict.PASSED);
         assertThat(check.detail()).contains("handed to a pool of");
