@@ -46,6 +46,7 @@ class StopOnSignalTest {
         java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
         java.io.StringWriter err = new java.io.StringWriter();
         LoomCli.stoppingLineOut = said;
+        long wait = LoomCli.stoppingLineWaitNanos;
         LoomCli.stoppingLineWaitNanos = java.util.concurrent.TimeUnit.MINUTES.toNanos(10); // only the latch ends it
         try (dev.loompatterns.testing.Background<Boolean> command = dev.loompatterns.testing.Background.start(() -> {
             int code = LoomCli.failed(new InterruptedException(), new java.io.PrintWriter(err, true));
@@ -60,7 +61,7 @@ class StopOnSignalTest {
             assertThat(command.join()).as("exit 130, the interrupt kept").isTrue();
         } finally {
             LoomCli.stoppingLineOut = null;
-            LoomCli.stoppingLineWaitNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+            LoomCli.stoppingLineWaitNanos = wait;
         }
         assertThat(err.toString()).startsWith("loom: interrupted; ");
     }

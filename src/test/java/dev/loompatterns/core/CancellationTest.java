@@ -73,6 +73,27 @@ class CancellationTest {
     private static final Set<Thread.State> WAITING_FOR_WORKERS =
             EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED);
 
+    /**
+     * Every key of {@link #LONG} names a pattern of the catalogue, and a variant of it where it names one, and its
+     * parameters are that pattern's, in range: a misspelt or renamed key would leave its cells short, passing as runs
+     * only asked to end (a review).
+     */
+    @org.junit.jupiter.api.Test
+    void everyLongRunNamesAPatternVariantAndParametersThatExist() {
+        Catalogue catalogue = Catalogue.load();
+        LONG.forEach((key, parameters) -> {
+            String[] words = key.split(" ");
+            Pattern pattern = catalogue.find(words[0]);
+            if (words.length > 1) {
+                assertThat(pattern.variants()).as(key).extracting(Variant::id).contains(words[1]);
+            }
+            // resolve refuses a parameter the pattern has not, or a value out of its range
+            assertThat(Workload.resolve(pattern, Mode.VIRTUAL, null, parameters).given())
+                    .as(key)
+                    .containsAll(parameters.keySet());
+        });
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("dev.loompatterns.core.CatalogueRunsTest#cells")
     @Timeout(120)

@@ -215,7 +215,7 @@ public final class LiveThreads {
     }
 
     /** Whether a thread is in this project's code and not one that ends after its caller by design. */
-    private static boolean stillAtWork(LiveThread thread) {
+    static boolean stillAtWork(LiveThread thread) {
         return !END_AFTER_THEIR_CALLER.contains(thread.name())
                 && thread.stack().stream().anyMatch(PROJECT_FRAME.asPredicate());
     }
