@@ -437,7 +437,9 @@ public final class LoomCli implements Runnable {
                 return outOfMemory(cli, err, args); // what failed, failed because the watch stopped it
             }
             if (e instanceof UsageException usage) { // the command it ends with pastes as it is, as heapLine's
-                err.println("loom: " + oneLine(usage.withoutCommand()) + usage.command());
+                String line = asTyped(
+                        usage.withoutCommand(), parseResult.hasSubcommand() ? parseResult.subcommand() : parseResult);
+                err.println("loom: " + oneLine(line) + usage.command());
                 return EXIT_USAGE;
             }
             if (e instanceof RecordingSetupException) {
@@ -919,13 +921,38 @@ public final class LoomCli implements Runnable {
         return typed.reversed().stream().filter(names::contains).findFirst().orElse(option.longestName());
     }
 
-    /** An option's whole number, as {@link Param#wholeNumber} takes it, within an {@code int}. */
+    /**
+     * An option's whole number, as {@link Param#wholeNumber} takes it, within an {@code int}. One beyond an int is taken
+     * as the int nearest it, which no option's range holds, so that the command refuses it naming the range, as it
+     * refuses a number just past it ("--tasks must be from 1 to 5000000"; picocli's refusal said "in its range", and
+     * named none); {@link #asTyped} writes it back as typed.
+     */
     static Integer wholeInt(String value) {
-        try {
-            return Math.toIntExact(Param.wholeNumber(value));
-        } catch (NumberFormatException | ArithmeticException e) {
+        if (!Param.isWholeNumber(value)) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not an int"); // as picocli says it
         }
+        try {
+            return Math.toIntExact(Param.wholeNumber(value));
+        } catch (NumberFormatException | ArithmeticException beyondAnInt) {
+            return value.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A usage line with the number of an option that {@link #wholeInt} took as the int nearest it written as it was
+     * typed: "--tasks must be from 1 to 5000000, got 99999999999", not "got 2147483647". The line is the option's own
+     * where it begins with the option's name, as each range check's does.
+     */
+    static String asTyped(String line, CommandLine.ParseResult command) {
+        for (CommandLine.Model.OptionSpec option : command.matchedOptions()) {
+            if (option.getValue() instanceof Integer taken
+                    && (taken == Integer.MAX_VALUE || taken == Integer.MIN_VALUE)
+                    && List.of(option.names()).stream().anyMatch(name -> line.startsWith(name + " "))) {
+                String typed = option.originalStringValues().getLast().strip();
+                return line.replaceFirst("(?<![\\d-])" + taken + "(?!\\d)", Matcher.quoteReplacement(typed));
+            }
+        }
+        return line;
     }
 
     /** picocli's words around {@link LoomCommand#folderName}'s: {@code --out x/}. */

@@ -85,9 +85,7 @@ public record Param(String name, String description, String defaultValue, long m
         try {
             parsed = wholeNumber(value);
         } catch (NumberFormatException e) {
-            if (WHOLE_NUMBER
-                    .matcher(value.strip())
-                    .matches()) { // digits beyond a long: "must be a whole number" was wrong
+            if (isWholeNumber(value)) { // digits beyond a long: "must be a whole number" was wrong
                 throw UsageException.outOfRange(label, value.strip(), min, max);
             }
             throw new UsageException(label + " must be a whole number"
@@ -105,10 +103,15 @@ public record Param(String name, String description, String defaultValue, long m
      * @throws NumberFormatException if {@code value} is none, or beyond a {@code long}
      */
     public static long wholeNumber(String value) {
-        if (!WHOLE_NUMBER.matcher(value.strip()).matches()) {
+        if (!isWholeNumber(value)) {
             throw new NumberFormatException(value);
         }
         return Long.parseLong(value.strip().replace("_", ""));
+    }
+
+    /** Whether {@code value} is a whole number as {@link #wholeNumber} takes it, however many its digits. */
+    public static boolean isWholeNumber(String value) {
+        return WHOLE_NUMBER.matcher(value.strip()).matches();
     }
 
     /** A whole number as {@link #wholeNumber} takes it ({@code \d} is ASCII digits only, as Java's regex has it). */

@@ -1326,7 +1326,7 @@ class LoomCliTest {
 
     /**
      * A number option's help gives its range, which a refused value points to ("takes a whole number in its range,
-     * not '99999999999' (see 'loom scale --help')"): scale's help named no limit, and its default run's length.
+     * not 'many' (see 'loom scale --help')"): scale's help named no limit, and its default run's length.
      */
     @Test
     void theHelpGivesEachNumberOptionsRange() {
@@ -1384,7 +1384,6 @@ class LoomCliTest {
         run lock-counter thread-basics | loom: unknown option or argument 'thread-basics': run takes one pattern; 'loom compare ID ID...' runs several
         dump lock-counter thread-basics | loom: unknown option or argument 'thread-basics': dump takes one pattern
         run 6 01 | loom: unknown option or argument '01': run takes one pattern; 'loom compare ID ID...' runs several
-        run thread-basics --tasks 99999999999 | loom: option '--tasks' takes a whole number in its range, not '99999999999' (see 'loom run --help')
         compare thread-basics --repeat many | loom: option '--repeat' takes a whole number in its range, not 'many'
         run thread-basics --tasks 1_ | loom: option '--tasks' takes a whole number in its range, not '1_'
         run thread-basics --tasks ٣ | loom: option '--tasks' takes a whole number in its range, not '٣'
@@ -1408,6 +1407,36 @@ class LoomCliTest {
         """)
     void aUsageErrorSaysWhatWasMeant(String args, String begins) {
         usageLine(args.split(" ")).startsWith(begins);
+    }
+
+    /**
+     * A number beyond an int, in any number option of any command, is refused naming the option's range, as a number
+     * just past the range is, and written as typed: picocli's refusal said "takes a whole number in its range, not
+     * '99999999999'" and named none. Each row: the arguments, then the whole line.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        scale --tasks 99999999999 | loom: --tasks must be from 1 to 5000000, got 99999999999
+        scale --tasks -99999999999 | loom: --tasks must be from 1 to 5000000, got -99999999999
+        scale --platform-tasks 99_999_999_999 | loom: --platform-tasks 99_999_999_999 would start that many platform threads at once; allowed: 0 to 20000 (each is a kernel thread with its own stack)
+        scale --platform-tasks -99999999999 | loom: --platform-tasks must be 0 (no platform run) to 20000, got -99999999999
+        scale --pool 99999999999 --repeat 99999999998 | loom: --pool must be from 1 to 20000, got 99999999999
+        scale --sleep-ms 99999999999 | loom: --sleep-ms must be from 0 to 60000, got 99999999999
+        scale --warmup 99999999999 | loom: --warmup must be from 0 to 10, got 99999999999
+        scale --repeat 99999999999999999999999 | loom: --repeat must be from 1 to 20, got 99999999999999999999999
+        run thread-basics --tasks 99999999999 | loom: --tasks for thread-basics in platform mode must be from 1 to 20000, got 99999999999 (platform threads cost far more than virtual ones: the virtual mode takes up to 5000000)
+        run daemon-threads --tasks 99999999999 | loom: --tasks for daemon-threads must be from 1 to 50, got 99999999999
+        compare thread-basics --modes virtual --tasks 99999999999 | loom: --tasks for thread-basics in virtual mode must be from 1 to 5000000, got 99999999999
+        compare --repeat 99999999999 | loom: --repeat must be from 1 to 1000, got 99999999999
+        compare --warmup 99999999999 | loom: --warmup must be from 0 to 1000, got 99999999999
+        dump thread-basics --tasks 99999999999 | loom: --tasks for thread-basics in structured mode must be from 1 to 5000000, got 99999999999
+        dump thread-basics --threads 99999999999 | loom: --threads must be from 0 to 100000, got 99999999999
+        dump thread-basics --containers -99999999999 | loom: --containers must be from 0 to 100000, got -99999999999
+        fidelity thread-basics --pairs 99999999999 | loom: --pairs must be from 1 to 1000, got 99999999999
+        fidelity thread-basics --warmup 99999999999 | loom: --warmup must be from 0 to 1000, got 99999999999
+        """)
+    void aNumberBeyondAnIntIsRefusedNamingTheRange(String args, String line) {
+        usageLine(args.split(" ")).isEqualTo(line);
     }
 
     /**
