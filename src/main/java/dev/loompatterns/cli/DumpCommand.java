@@ -18,6 +18,7 @@ import dev.loompatterns.engine.Progress;
 import dev.loompatterns.inspect.TextReport;
 import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.PinTaxonomy;
+import dev.loompatterns.jfr.TemporaryFiles;
 import dev.loompatterns.jfr.VisibleText;
 import dev.loompatterns.threaddump.MidRunDump;
 import dev.loompatterns.threaddump.ThreadDump;
@@ -398,7 +399,7 @@ final class DumpCommand extends LoomCommand {
         if (into) {
             // deleted on the way out too: a pipe whose reader does not read holds the write, which no interrupt ends,
             // and Ctrl-C then ends the JVM after its grace with this copy of the dump left in the temporary folder
-            file.toFile().deleteOnExit();
+            TemporaryFiles.hold(file);
         }
 
         // the summary and tree follow the dump where it goes to the standard output: on stderr, so the JSON parses
@@ -433,7 +434,7 @@ final class DumpCommand extends LoomCommand {
         } finally {
             progress.clear();
             if (into) {
-                Files.deleteIfExists(file);
+                TemporaryFiles.delete(file);
             }
         }
         RunReport finished = run.report();

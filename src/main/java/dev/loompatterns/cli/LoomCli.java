@@ -12,6 +12,7 @@ import dev.loompatterns.jfr.AtomicFile;
 import dev.loompatterns.jfr.JfrRepository;
 import dev.loompatterns.jfr.RecordingSetupException;
 import dev.loompatterns.jfr.ShellWord;
+import dev.loompatterns.jfr.TemporaryFiles;
 import dev.loompatterns.jfr.VisibleText;
 import dev.loompatterns.scale.SleeperRun;
 import java.io.FileDescriptor;
@@ -173,7 +174,8 @@ public final class LoomCli implements Runnable {
     /**
      * The shutdown hook's work, for any signal that ends the JVM (INT, TERM, HUP; it cannot tell which): says so at
      * once, asks the command to stop ({@link Cancellation}), interrupts {@code main} until {@code ended} says it
-     * has, and if the grace runs out first says that too, since the JVM then ends it.
+     * has, and if the grace runs out first says that too, since the JVM then ends it, and deletes the files the
+     * command was making ({@link TemporaryFiles}), which its own {@code finally} would have.
      */
     static void stopOnSignal(Thread main, Cancellation.Ending ended, Duration grace, PrintStream err) {
         stopOnSignal(main, ended, grace, err, new CountDownLatch(1));
@@ -196,6 +198,7 @@ public final class LoomCli implements Runnable {
             if (!Cancellation.interruptUntilEnded(main, grace, ended)) {
                 err.println(graceOverLine(grace));
                 err.flush();
+                TemporaryFiles.deleteBeforeTheJvmEnds(); // the command's own finally will not run
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,13 +278,19 @@ public final class LoomCli implements Runnable {
     }
 
     /**
-     * Deletes this JVM's JFR repository (JFR's own hook, which deletes it, is not run by a halt) and halts with {@code
-     * code}, even when the deletion fails: the end of a JVM whose heap ran out, where the shutdown hooks may find no
+     * Deletes the command's temporary files ({@link TemporaryFiles}: a half-written report's hidden copy, where the
+     * halt came mid-write) and this JVM's JFR repository (JFR's own hook, which deletes it, is not run by a halt) and
+     * halts with {@code code}, even when the deletion fails: the end of a JVM whose heap ran out, where the shutdown hooks may find no
      * room (JFR's held an exit for minutes, waiting for a lock that a JFR thread out of memory held; and runs that ran
      * out in a 64 MB heap with the serial collector left JFR's repository in the temporary folder).
      */
     static void haltWithoutHooks(int code) {
         HeapWatch.releaseReserve(); // room for the deletion, if the line has not used it
+        try {
+            TemporaryFiles.deleteBeforeTheJvmEnds();
+        } catch (OutOfMemoryError | RuntimeException notDeleted) {
+            // hidden files, and the repository below is the larger
+        }
         try {
             for (int tries = 1; ; tries++) {
                 try {

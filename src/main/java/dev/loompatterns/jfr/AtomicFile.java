@@ -80,7 +80,8 @@ public final class AtomicFile {
      * makes for one process only: two {@code run --jfr} that chose one default name (two containers, each loom pid 1,
      * started in the same second) both saw it free, and the later one's recording was refused at the end, "a file of
      * that name was made while loom worked", exit 1. Free it with {@link #releaseName} once written or given up;
-     * a JVM that exits (after Ctrl-C too) frees it on its way out, one halted or killed leaves it.
+     * a JVM that ends before (Ctrl-C's grace over, the heap watch's halt) frees it on its way out ({@link
+     * TemporaryFiles}), one killed leaves it.
      *
      * @throws NotWritten if no file can be made in the folder
      */
@@ -98,7 +99,7 @@ public final class AtomicFile {
             } catch (IOException e) {
                 throw new NotWritten(file, e);
             }
-            mark.toFile().deleteOnExit();
+            TemporaryFiles.hold(mark);
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { // made between the look and the mark
                 releaseName(file);
                 continue;
@@ -109,11 +110,8 @@ public final class AtomicFile {
 
     /** Gives back a name {@link #takeFreeName} took. */
     public static void releaseName(Path file) {
-        try {
-            Files.deleteIfExists(takenMark(file));
-        } catch (IOException ignored) {
-            // a leftover mark is hidden and empty, and only keeps another loom off the name
-        }
+        TemporaryFiles.delete(
+                takenMark(file)); // a leftover mark is hidden and empty: it keeps another loom off the name
     }
 
     /**
@@ -158,9 +156,9 @@ public final class AtomicFile {
                 ? Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
                 : target.toAbsolutePath().getParent();
         Path temporary = folder.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
-        // a JVM that halts mid-write (Ctrl-C's grace ran out) still deletes it, on its way out; once moved into
-        // place, there is nothing under this name to delete
-        temporary.toFile().deleteOnExit();
+        // deleted below, and by a JVM that ends mid-write (Ctrl-C's grace over, the heap watch's halt) on its way out;
+        // once moved into place, there is nothing under this name to delete
+        TemporaryFiles.hold(temporary);
         try {
             content.writeTo(temporary);
             if (into) {
@@ -180,11 +178,7 @@ public final class AtomicFile {
         } catch (IOException e) {
             throw new NotWritten(target, e);
         } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // a leftover temporary file is harmless and hidden (dot-prefixed)
-            }
+            TemporaryFiles.delete(temporary);
         }
     }
 
