@@ -2,6 +2,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * single-file program on the JDK 25 the toolchains plugin selected, which also runs the jar. Usage:
  * {@code java JcstressRun.java JAR JCSTRESS-ARGS...}. It passes jcstress's output through as it
  * comes and reads its last {@code (Results: N planned; P passed, F failed, S soft errs, H hard
- * errs)} line.
+ * errs)} line. jcstress runs in the report's folder ({@code -r DIR}), where its binary results file goes
+ * ({@link #reportFolder}).
  */
 public final class JcstressRun {
 
@@ -45,10 +48,17 @@ public final class JcstressRun {
             System.exit(2);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", args[0]));
-        command.addAll(List.of(args).subList(1, args.length));
-        long listed = listed(command);
-        Process jcstress = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> jcstressArgs = new ArrayList<>(List.of(args).subList(1, args.length));
+        Path reports = reportFolder(jcstressArgs);
+        List<String> command = new ArrayList<>(
+                List.of(java, "-jar", Path.of(args[0]).toAbsolutePath().toString()));
+        command.addAll(jcstressArgs);
+        Files.createDirectories(reports);
+        long listed = listed(command, reports);
+        Process jcstress = new ProcessBuilder(command)
+                .directory(reports.toFile())
+                .redirectErrorStream(true)
+                .start();
         // a TERM to Maven ends this JVM: jcstress and the JVMs it forked go with it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             jcstress.descendants().forEach(ProcessHandle::destroy);
@@ -84,11 +94,35 @@ public final class JcstressRun {
         }
     }
 
-    /** How many tests jcstress lists ({@code -l}) for these arguments. */
-    private static long listed(List<String> command) throws IOException, InterruptedException {
+    /**
+     * The folder of jcstress's report, {@code -r DIR} (jcstress's default {@code results/} where none is given), made
+     * absolute in {@code jcstressArgs}: jcstress runs there, because it writes its binary results file ({@code
+     * jcstress-results-TIME.bin.gz}, which {@code -p} reads back) into its working folder, and has no option to put it
+     * elsewhere (0.16); run from the checkout, it left one there each run, beside the sources.
+     */
+    static Path reportFolder(List<String> jcstressArgs) {
+        int given = jcstressArgs.indexOf("-r");
+        if (given >= 0 && given + 1 < jcstressArgs.size()) {
+            Path folder = Path.of(jcstressArgs.get(given + 1)).toAbsolutePath();
+            jcstressArgs.set(given + 1, folder.toString());
+            return folder;
+        }
+        // jcstress's default, which it would take from where it runs: given, so that it is the one made here
+        Path folder = Path.of("results").toAbsolutePath();
+        if (given < 0) {
+            jcstressArgs.addAll(List.of("-r", folder.toString()));
+        }
+        return folder;
+    }
+
+    /** How many tests jcstress lists ({@code -l}) for these arguments, run in {@code folder}. */
+    private static long listed(List<String> command, Path folder) throws IOException, InterruptedException {
         List<String> list = new ArrayList<>(command);
         list.add("-l");
-        Process lister = new ProcessBuilder(list).redirectErrorStream(true).start();
+        Process lister = new ProcessBuilder(list)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .start();
         long names;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(lister.getInputStream(), StandardCharsets.UTF_8))) {

@@ -71,16 +71,45 @@ class JcstressRunTest {
         assertThat(run.output()).contains("printed no summary of its tests");
     }
 
-    /** Runs JcstressRun on a stand-in jar that prints {@code listed} for {@code -l} and {@code output} otherwise. */
-    private static Commands.Ran run(Path dir, String listed, String output) throws Exception {
+    /**
+     * jcstress writes its binary results file into its working folder, and has no option to put it elsewhere: run so,
+     * it lands in the report's folder ({@code -r}, or jcstress's default {@code results}), not where the run was
+     * started (the checkout, where one was left each run).
+     */
+    @Test
+    void theResultsFileGoesIntoTheReportsFolder(@TempDir Path dir) throws Exception {
+        Commands.Ran given = run(dir, LISTED, PASSED.formatted(2), "-r", "target/jcstress-results");
+        Commands.Ran byDefault = run(dir, LISTED, PASSED.formatted(2));
+
+        assertThat(given.exit()).as(given.output()).isZero();
+        assertThat(byDefault.exit()).as(byDefault.output()).isZero();
+        assertThat(dir.resolve("target/jcstress-results/" + RESULTS_FILE)).exists();
+        assertThat(dir.resolve("results/" + RESULTS_FILE)).exists();
+        assertThat(dir.resolve(RESULTS_FILE)).as("where the run was started").doesNotExist();
+    }
+
+    /** The binary results file's name, as the stand-in writes it into its working folder. */
+    private static final String RESULTS_FILE = "jcstress-results-stand-in.bin.gz";
+
+    /**
+     * Runs JcstressRun, from {@code dir}, on a stand-in jar that prints {@code listed} for {@code -l} and {@code
+     * output} otherwise, with {@code -t X} and {@code more} arguments.
+     */
+    private static Commands.Ran run(Path dir, String listed, String output, String... more) throws Exception {
         Files.writeString(dir.resolve("listed.txt"), listed);
         Files.writeString(dir.resolve("results.txt"), output);
         String java = ProcessHandle.current().info().command().orElseThrow();
         String script = Path.of("src/build/JcstressRun.java").toAbsolutePath().toString();
-        return Commands.run(dir, dir, List.of(java, script, standIn(dir).toString(), "-t", "X"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, script, "fake-jcstress.jar", "-t", "X"));
+        command.addAll(List.of(more));
+        standIn(dir);
+        return Commands.run(dir, dir, command);
     }
 
-    /** A jar whose main prints listed.txt, of its working folder, when given -l, else results.txt. */
+    /**
+     * A jar whose main prints listed.txt, beside the jar, when given -l; else results.txt, and writes a results file
+     * into its working folder, as jcstress does.
+     */
     private static Path standIn(Path dir) throws IOException {
         Path source = dir.resolve("src/FakeJcstress.java");
         Files.createDirectories(source.getParent());
@@ -90,11 +119,15 @@ class JcstressRunTest {
 
             public class FakeJcstress {
                 public static void main(String[] args) throws Exception {
+                    Path jar = Path.of(FakeJcstress.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                     boolean list = java.util.List.of(args).contains("-l");
-                    System.out.print(Files.readString(Path.of(list ? "listed.txt" : "results.txt")));
+                    System.out.print(Files.readString(jar.resolveSibling(list ? "listed.txt" : "results.txt")));
+                    if (!list) {
+                        Files.writeString(Path.of("%s"), "results");
+                    }
                 }
             }
-            """);
+            """.formatted(RESULTS_FILE));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         int compiled =
                 ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
