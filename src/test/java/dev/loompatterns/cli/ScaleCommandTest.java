@@ -96,28 +96,62 @@ class ScaleCommandTest {
     @Test
     @Timeout(120) // backstop
     void aScaleStoppedAfterARowNamesItsShortHeaders() throws Exception {
+        // interrupted in the second row's 5 s
+        assertThat(stoppedOnceItPrinted(
+                        "virtual thread per task", "--tasks", "1", "--platform-tasks", "1", "--sleep-ms", "5000"))
+                .contains("virtual thread per task")
+                .doesNotContain("platform thread per task")
+                .contains("wake/s: wakeups_per_s");
+    }
+
+    /**
+     * Stopped after a row (Ctrl-C during the next), scale prints the notes under the rows it printed, as when it ends:
+     * it printed the legend alone, and a platform row whose starting outlasted the sleep lost the note that its wake/s
+     * was the start rate (a review). Here 3,000 platform threads take far longer to start than their 1 ms sleep, and
+     * the pool row of one thread that follows has 3,000 sleeps to do one after another.
+     */
+    @Test
+    @Timeout(120) // backstop
+    void aScaleStoppedAfterARowKeepsItsNotes() throws Exception {
+        // interrupted in the pool row's 3,000 sleeps
+        assertThat(stoppedOnceItPrinted(
+                        "platform thread per task",
+                        "--tasks",
+                        "1",
+                        "--platform-tasks",
+                        "3000",
+                        "--pool",
+                        "1",
+                        "--sleep-ms",
+                        "1"))
+                .doesNotContain("fixed pool of platform threads")
+                .contains("wake/s: wakeups_per_s")
+                .contains("Each task sleeps 1 ms (Thread.sleep).")
+                .contains("Starting the tasks took longer than their 1 ms sleep in: platform thread per task (")
+                .contains("Each row's JVM was fresh")
+                .contains("Row JVM options: ");
+    }
+
+    /**
+     * What {@code loom scale ARGS} prints on stdout when its thread is interrupted, as Ctrl-C does, once the row {@code
+     * label} is printed; it must exit 130.
+     */
+    private static String stoppedOnceItPrinted(String label, String... args) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        List<String> command = new java.util.ArrayList<>(List.of("scale"));
+        command.addAll(List.of(args));
         try (dev.loompatterns.testing.Background<Integer> run =
                 dev.loompatterns.testing.Background.start(() -> LoomCli.execute(
                         dev.loompatterns.core.Catalogue.load(),
                         new PrintWriter(out),
                         new PrintWriter(err),
-                        "scale",
-                        "--tasks",
-                        "1",
-                        "--platform-tasks",
-                        "1",
-                        "--sleep-ms",
-                        "5000"))) {
-            run.await("the first row printed", () -> out.toString().contains("virtual thread per task"));
-            run.thread().interrupt(); // as Ctrl-C does, in the second row's 5 s
+                        command.toArray(String[]::new)))) {
+            run.await("the row printed: " + label, () -> out.toString().contains(label));
+            run.thread().interrupt();
             assertThat(run.join()).as(err.toString()).isEqualTo(LoomCli.EXIT_INTERRUPTED);
         }
-        assertThat(out.toString())
-                .contains("virtual thread per task")
-                .doesNotContain("platform thread per task")
-                .contains("wake/s: wakeups_per_s");
+        return out.toString();
     }
 
     @Test
