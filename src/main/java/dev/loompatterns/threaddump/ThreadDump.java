@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +53,11 @@ public final class ThreadDump {
     /**
      * Each container's parent, by its place in {@link #containers}: {@link #NO_PARENT} for a root (no parent, or one
      * not in the dump). Two containers may have one id (an unnamed one's is its class and identity hash, which two of
-     * many scopes can share): a container's parent is the nearest container of that id before it, as the JDK writes
-     * each container before its children, or, where none comes before, the first after it. Looked up by id alone, the
-     * first of two was taken for both, and a container named as its own parent's parent was printed under itself for
-     * ever (a StackOverflowError).
+     * many scopes can share): a container's parent is the one of that id its owner is a thread of or owns too
+     * ({@link #byOwner}), else the nearest container of that id before it, as the JDK writes each container before its
+     * children, or, where none comes before, the first after it. Looked up by id alone, the first of two was taken for
+     * both, and a container named as its own parent's parent was printed under itself for ever (a StackOverflowError);
+     * by place alone, a child of the outer of two nested containers of one id was put under the inner.
      */
     private final int[] parentOf;
 
@@ -165,7 +168,54 @@ public final class ThreadDump {
                 parents[i] = after != i || nextOfItsId[i] < 0 ? after : nextOfItsId[i];
             }
         }
+        byOwner(containers, parents, first, nextOfItsId);
         return parents;
+    }
+
+    /**
+     * Where two or more containers have a container's parent's id, the parent is one its owner is a thread of, or owns
+     * too (a scope opened inside another by the same thread), if one of them is: the nearest before it of those, else
+     * the first after it. The JDK writes a container's children one after another, each followed by its own, so the
+     * nearest of an id before a child may be a descendant of its parent of that id (JDK 25's {@code ThreadDumper}; a
+     * scope's parent, {@code ThreadContainers.parent}: the scope its owner opened it inside, or the container its owner
+     * is a thread of). A container with no owner, or none of that id it could be under, keeps the parent found by place.
+     */
+    private static void byOwner(
+            List<Container> containers, int[] parents, Map<String, Integer> first, int[] nextOfItsId) {
+        // for each id two or more containers have: by thread id, the places of those it is a thread of or owns
+        Map<String, Map<String, List<Integer>>> holding = new HashMap<>();
+        for (int i = 0; i < containers.size(); i++) {
+            Container container = containers.get(i);
+            if (first.get(container.id()) == i && nextOfItsId[i] < 0) {
+                continue; // the only one of its id
+            }
+            Map<String, List<Integer>> byThread = holding.computeIfAbsent(container.id(), id -> new HashMap<>());
+            Set<String> held = new HashSet<>(); // so each place is listed once for a thread id, in ascending order
+            if (container.owner() != null) {
+                held.add(container.owner());
+            }
+            container.threads().forEach(thread -> held.add(thread.tid()));
+            int place = i;
+            held.forEach(
+                    tid -> byThread.computeIfAbsent(tid, t -> new ArrayList<>()).add(place));
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            Container container = containers.get(i);
+            Map<String, List<Integer>> byThread =
+                    container.parent() == null || container.owner() == null ? null : holding.get(container.parent());
+            List<Integer> places = byThread == null ? null : byThread.get(container.owner());
+            if (places == null) {
+                continue; // no owner to go by, one container of that id, or none of them holds its owner
+            }
+            int at = Collections.binarySearch(places, i);
+            int next = at >= 0 ? at + 1 : -at - 1; // the first after it
+            int previous = at >= 0 ? at - 1 : -at - 2; // the last before it
+            if (previous >= 0) {
+                parents[i] = places.get(previous);
+            } else if (next < places.size()) {
+                parents[i] = places.get(next);
+            }
+        }
     }
 
     /**

@@ -252,9 +252,7 @@ class ThreadDumpTest {
 
     /** A container of {@code id} under {@code parent} (null for none) with one waiting thread, {@code tid}. */
     private static String withAThread(String id, String parent, String tid) {
-        return "{\"container\": \"" + id + "\", \"parent\": " + (parent == null ? "null" : "\"" + parent + "\"")
-                + ", \"owner\": null, \"threads\": [{\"tid\": \"" + tid
-                + "\", \"name\": \"\", \"state\": \"WAITING\", \"virtual\": true}]}";
+        return owned(id, parent, null, tid);
     }
 
     /** A dump of these containers, in this order. */
@@ -320,6 +318,59 @@ class ThreadDumpTest {
                         "      - #3 virtual WAITING",
                         "      T@2  [T]  1 thread (WAITING 1)",
                         "        - #4 virtual WAITING");
+    }
+
+    /**
+     * Of two containers of one id, one inside the other, a later child of that id is put under the one its owner is
+     * in, or owns too: the JDK writes a container's children one after another, each with its own children first, so
+     * the nearest of that id before a child can be a descendant of its parent. The owner of a scope is a thread of its
+     * parent, or, for a scope opened inside another by the same thread, that one's owner too (JDK 25's {@code
+     * ThreadContainers.parent}). Nearest before, D was shown under the inner S@1, one level deeper than it is.
+     */
+    @Test
+    void ofTwoContainersOfOneIdAChildGoesUnderTheOneItsOwnerIsIn(@TempDir Path dir) throws IOException {
+        String root = owned("<root>", null, null, "1");
+        String outer = owned("S@1", "<root>", "1", "2", "3");
+        String between = owned("X@2", "S@1", "2", "4");
+        String inner = owned("S@1", "X@2", "4", "5");
+
+        ThreadDump byThread = read(dumpOf(root, outer, between, inner, owned("D@3", "S@1", "3", "6")), dir);
+        assertThat(byThread.children(byThread.containers().get(1)))
+                .extracting(ThreadDump.Container::id)
+                .containsExactly("D@3", "X@2");
+        assertThat(byThread.children(byThread.containers().get(3))).isEmpty();
+        assertThat(byThread.depth(byThread.containers().get(4))).isEqualTo(2);
+
+        // opened inside the outer scope by that scope's own owner: the enclosing scope is its parent
+        ThreadDump byOwner = read(dumpOf(root, outer, between, inner, owned("D@3", "S@1", "1", "6")), dir);
+        assertThat(byOwner.children(byOwner.containers().get(1)))
+                .extracting(ThreadDump.Container::id)
+                .containsExactly("D@3", "X@2");
+
+        // its owner a thread of the inner one: under that one, as before
+        ThreadDump inside = read(dumpOf(root, outer, between, inner, owned("D@3", "S@1", "5", "6")), dir);
+        assertThat(inside.children(inside.containers().get(3)))
+                .extracting(ThreadDump.Container::id)
+                .containsExactly("D@3");
+        assertThat(inside.depth(inside.containers().get(4))).isEqualTo(4);
+
+        // no owner to tell them apart: the nearest before, as before
+        ThreadDump unowned = read(dumpOf(root, outer, between, inner, owned("D@3", "S@1", null, "6")), dir);
+        assertThat(unowned.depth(unowned.containers().get(4))).isEqualTo(4);
+    }
+
+    /** A container of these threads, each waiting and virtual, with this owner (null for none). */
+    private static String owned(String id, String parent, String owner, String... tids) {
+        List<String> threads = new ArrayList<>();
+        for (String tid : tids) {
+            threads.add("{\"tid\": \"" + tid + "\", \"name\": \"\", \"state\": \"WAITING\", \"virtual\": true}");
+        }
+        return "{\"container\": \"" + id + "\", \"parent\": " + quotedOrNull(parent) + ", \"owner\": "
+                + quotedOrNull(owner) + ", \"threads\": [" + String.join(", ", threads) + "]}";
+    }
+
+    private static String quotedOrNull(String text) {
+        return text == null ? "null" : "\"" + text + "\"";
     }
 
     /** A container whose parents lead back to it is in a loop, whatever ids the others share. */
