@@ -26,6 +26,7 @@ final class OutcomeCheck {
         long lastDone = -1;
         long joinAt = -1;
         int handedBack = 0;
+        BitSet itemsHandedBack = new BitSet(n);
         boolean wantVirtual = mode != Mode.PLATFORM;
         for (Event event : outcome.events()) {
             switch (event.kind()) {
@@ -46,7 +47,10 @@ final class OutcomeCheck {
                     done.set(event.item());
                     lastDone = event.seq();
                 }
-                case HANDED_BACK -> handedBack++;
+                case HANDED_BACK -> {
+                    handedBack++;
+                    itemsHandedBack.set(event.item());
+                }
                 case JOIN_RETURNED -> joinAt = event.seq();
             }
         }
@@ -85,8 +89,8 @@ final class OutcomeCheck {
         // at least that many are done here: what a cancelled run must show is the accounting above.
         if (plan.cancelled() && !outcome.joinReturned()) {
             return Check.passed("cancelled: " + done.cardinality() + " done once + "
-                    + outcome.leftover().size() + " drained = " + n + " put (" + handedBack
-                    + " put back by interrupted consumers)");
+                    + outcome.leftover().size() + " drained = " + n + " put ("
+                    + putBacks(handedBack, itemsHandedBack.cardinality()) + ")");
         }
         if (!outcome.joinReturned()) {
             return Check.failed("join did not return");
@@ -102,6 +106,18 @@ final class OutcomeCheck {
                 plan.cancelled() ? "; the cancel came as the last items finished: nothing left to stop" : "";
         return Check.passed(n + " put = " + n + " done, each once; join returned at event " + joinAt
                 + ", after the last done (event " + lastDone + ")" + failures + lateCancel);
+    }
+
+    /**
+     * What the interrupted consumers put back: put-backs and items counted apart, as an item put back is taken by a
+     * consumer not yet interrupted, which puts it back in its turn ("6 put back" was said of a run of two items).
+     */
+    private static String putBacks(int putBacks, int items) {
+        if (putBacks == 0) {
+            return "no item put back by an interrupted consumer";
+        }
+        return Check.count(putBacks, "put-back") + " of " + Check.count(items, "item") + " by "
+                + (putBacks == 1 ? "an interrupted consumer" : "interrupted consumers");
     }
 
     private static String seconds(Duration d) {

@@ -57,6 +57,9 @@
  * must then consume its own interrupt. A run of one item still meets this case, and the
  * check accepts it as a finished run.) The platform and virtual forms then interrupt each
  * consumer and join it; the structured form only has to let the exception leave the scope.
+ * Consumers are interrupted one after another, so an item put back is taken by one not yet
+ * interrupted, which holds it and puts it back in its turn: the check's line counts the put-backs
+ * and the items apart ("6 put-backs of 1 item by interrupted consumers", in a run of two items).
  *
  * <h2>Memory consistency effects</h2>
  * As in {@code java.util.concurrent}'s queues: actions in a thread before it puts an item into

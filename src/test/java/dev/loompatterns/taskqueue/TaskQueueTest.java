@@ -338,6 +338,30 @@ class TaskQueueTest {
                 .startsWith("cancelled: 1 done once + 1 drained = 2 put");
     }
 
+    /**
+     * A cancelled run's pass counts the put-backs and the items put back apart: an item put back is taken by a
+     * consumer not yet interrupted, which holds it until its own interrupt and puts it back too, so one item can be
+     * put back by every consumer in turn. The line said "(6 put back by interrupted consumers)" for a run of two items
+     * ({@code loom run task-queue --variant cancelled --tasks 2 -P work-us=0}), which read as six items.
+     */
+    @Test
+    void aCancelledRunsPassCountsPutBacksAndTheItemsPutBackApart() {
+        Plan cancelled = new Plan(3, 4, Duration.ZERO, false, true);
+        List<EventLog.Event> events = new ArrayList<>(List.of(put(0, 0), put(1, 1), put(2, 2), done(0, 3, false)));
+        int[] handedBack = {1, 1, 1, 2};
+        for (int i = 0; i < handedBack.length; i++) {
+            events.add(new EventLog.Event(4 + i, Kind.HANDED_BACK, handedBack[i], false));
+        }
+        assertThat(detail(Mode.PLATFORM, cancelled, events, List.of(1, 2), List.of()))
+                .isEqualTo("cancelled: 1 done once + 2 drained = 3 put (4 put-backs of 2 items by interrupted"
+                        + " consumers)");
+        assertThat(detail(Mode.PLATFORM, cancelled, events.subList(0, 5), List.of(1, 2), List.of()))
+                .isEqualTo("cancelled: 1 done once + 2 drained = 3 put (1 put-back of 1 item by an interrupted"
+                        + " consumer)");
+        assertThat(detail(Mode.PLATFORM, cancelled, events.subList(0, 4), List.of(1, 2), List.of()))
+                .isEqualTo("cancelled: 1 done once + 2 drained = 3 put (no item put back by an interrupted consumer)");
+    }
+
     private static String detail(
             Mode mode, Plan plan, List<EventLog.Event> events, List<Integer> leftover, List<Throwable> failures) {
         return OutcomeCheck.check(mode, plan, new Outcome(events, leftover, failures))
