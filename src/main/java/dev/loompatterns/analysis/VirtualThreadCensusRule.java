@@ -378,22 +378,28 @@ final class VirtualThreadCensusRule extends BaseRule {
     private void putJmc(Map<String, Object> details, Recording recording) {
         details.put("jmc_load_estimate", jmcLoad(Math.max(starts, ends)));
         String file = recording.file().isEmpty() ? "FILE.jfr" : recording.file();
+        // the copy this run writes, as it was given; else a name of the census's own, one that holds nothing yet
+        String slim = pasted.slim() != null ? pasted.slim().toString() : freeSlimName(file, recording);
+        details.put(
+                "slim_command",
+                pasted.slim() != null || !jfrReads(recording)
+                        ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
+                        : pasted.jfr() + " scrub --exclude-events"
+                                + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
+                                + ShellWord.of(file) + " " + ShellWord.of(slim));
+    }
+
+    /**
+     * {@code F-slim.jfr} for {@code F.jfr}, or the next name after it that holds nothing and that the run does not
+     * write ({@link OutputName}); a chunk's in the current folder.
+     */
+    private String freeSlimName(String file, Recording recording) {
         boolean chunk = recording.copied() && file.endsWith(".jfr");
         String stem = chunk ? String.valueOf(java.nio.file.Path.of(file).getFileName()) : file;
-        String slim = OutputName.free(
+        return OutputName.free(
                 stem.endsWith(".jfr") ? stem.substring(0, stem.length() - 4) + "-slim" : stem + "-slim",
                 ".jfr",
                 pasted.written());
-        details.put(
-                "slim_command",
-                pasted.slim() != null // the copy this run writes, made so
-                        ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim "
-                                + ShellWord.of(pasted.slim().toString())
-                        : !jfrReads(recording)
-                                ? pasted.loom() + " inspect " + ShellWord.of(file) + " --slim " + ShellWord.of(slim)
-                                : pasted.jfr() + " scrub --exclude-events"
-                                        + " jdk.VirtualThreadStart,jdk.VirtualThreadEnd,jdk.ThreadSleep,jdk.ThreadPark "
-                                        + ShellWord.of(file) + " " + ShellWord.of(slim));
     }
 
     /** What JMC shows of these threads and how long it would take to open the file, from {@link #putJmc}'s details. */

@@ -101,22 +101,20 @@ public final class Slim {
                     .map(Map.Entry::getKey)
                     .filter(type -> !READ_BY_THE_RULES.contains(type))
                     .collect(Collectors.joining(","));
+            String still = String.format(
+                    Locale.ROOT,
+                    "The copy still has %,d events of virtual threads (%s), each naming its thread: JMC may still be"
+                            + " slow to open it.",
+                    virtualEvents(),
+                    String.join(", ", most));
             String name = copy.toString();
             // jfr scrub reads its first file as the input only if the name ends in .jfr
-            boolean scrubbable = name.endsWith(".jfr");
-            String smaller =
-                    scrubbable ? OutputName.free(name.substring(0, name.length() - 4) + "-smaller", ".jfr") : name;
-            return Optional.of(String.format(
-                            Locale.ROOT,
-                            "The copy still has %,d events of virtual threads (%s), each naming its thread: JMC may"
-                                    + " still be slow to open it.",
-                            virtualEvents(),
-                            String.join(", ", most))
-                    + (types.isEmpty() || !scrubbable
-                            ? ""
-                            : " To leave those out too: " + jfr + " scrub --exclude-events " + types + " "
-                                    + ShellWord.of(name)
-                                    + " " + ShellWord.of(smaller)));
+            if (types.isEmpty() || !name.endsWith(".jfr")) {
+                return Optional.of(still);
+            }
+            String smaller = OutputName.free(name.substring(0, name.length() - 4) + "-smaller", ".jfr");
+            return Optional.of(still + " To leave those out too: " + jfr + " scrub --exclude-events " + types + " "
+                    + ShellWord.of(name) + " " + ShellWord.of(smaller));
         }
     }
 

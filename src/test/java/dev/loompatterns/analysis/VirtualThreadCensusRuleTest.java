@@ -241,6 +241,13 @@ class VirtualThreadCensusRuleTest {
                 T0, T0 + 10 * MS, 2, 1000, "rec/churn.jfr", Map.of(), Map.of(), Map.of(), Map.of(), false));
         assertThat((String) finding.details().get("slim_command"))
                 .isEqualTo("./loom inspect rec/churn.jfr --slim 'edge/churn slim.jfr'");
+        // a run that writes no copy names one of the census's own, past what the run writes (its report, here)
+        VirtualThreadCensusRule reporting = new VirtualThreadCensusRule(
+                new Pasted("jfr", "./loom", java.util.Set.of(Path.of("rec/churn-slim.jfr")), null));
+        events.forEach(reporting::accept);
+        Finding named = reporting.finish(new Rule.Recording(
+                T0, T0 + 10 * MS, 2, 1000, "rec/churn.jfr", Map.of(), Map.of(), Map.of(), Map.of(), false));
+        assertThat((String) named.details().get("slim_command")).endsWith(" rec/churn.jfr rec/churn-slim-2.jfr");
     }
 
     /**
