@@ -174,8 +174,8 @@ public final class ThreadDump {
 
     /**
      * Where two or more containers have a container's parent's id, the parent is one its owner is a thread of, or owns
-     * too (a scope opened inside another by the same thread), if one of them is: the nearest before it of those, else
-     * the first after it. The JDK writes a container's children one after another, each followed by its own, so the
+     * too (a scope opened inside another by the same thread), if one of them is: the nearest before it of those, else,
+     * where none of that id comes before it, the first after it. The JDK writes a container's children one after another, each followed by its own, so the
      * nearest of an id before a child may be a descendant of its parent of that id (JDK 25's {@code ThreadDumper}; a
      * scope's parent, {@code ThreadContainers.parent}: the scope its owner opened it inside, or the container its owner
      * is a thread of). A container with no owner, or none of that id it could be under, keeps the parent found by place.
@@ -212,7 +212,9 @@ public final class ThreadDump {
             int previous = at >= 0 ? at - 1 : -at - 2; // the last before it
             if (previous >= 0) {
                 parents[i] = places.get(previous);
-            } else if (next < places.size()) {
+            } else if (next < places.size() && first.get(container.parent()) > i) {
+                // after it only where none of that id comes before it: the JDK writes a parent before its children,
+                // and a later one of that id may be its own descendant (a loop, where by place was a tree)
                 parents[i] = places.get(next);
             }
         }

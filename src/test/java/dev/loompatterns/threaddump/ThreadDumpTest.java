@@ -357,6 +357,17 @@ class ThreadDumpTest {
         // no owner to tell them apart: the nearest before, as before
         ThreadDump unowned = read(dumpOf(root, outer, between, inner, owned("D@3", "S@1", null, "6")), dir);
         assertThat(unowned.depth(unowned.containers().get(4))).isEqualTo(4);
+
+        // its owner in none of that id before it (a thread forked after the outer one was written), but a thread of
+        // a later one, its own descendant: the nearest before, as by place, not that descendant, which made a loop
+        ThreadDump late = read(
+                dumpOf(root, owned("P@1", "<root>", "1", "2"), owned("C@9", "P@1", "5"), owned("P@1", "C@9", "5")),
+                dir);
+        assertThat(late.inALoop()).isEmpty();
+        assertThat(late.children(late.containers().get(1)))
+                .extracting(ThreadDump.Container::id)
+                .containsExactly("C@9");
+        assertThat(late.depth(late.containers().get(3))).isEqualTo(3);
     }
 
     /** A container of these threads, each waiting and virtual, with this owner (null for none). */
