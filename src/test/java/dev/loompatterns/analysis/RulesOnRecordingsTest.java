@@ -392,12 +392,18 @@ class RulesOnRecordingsTest {
     /**
      * OK; N/A for the census, whose events the JDK's default settings leave off, for queueing-delay,
      * whose events only loom's own runs record, and for carrier-hogging where the short run took no
-     * execution sample (it depends on the machine: one run here took 2, one under load none).
+     * execution sample (it depends on the machine: one run here took 2, one under load none). Wake-up delay is OK
+     * unless the recording holds a virtual thread's sleep that woke 10 ms late or more, read here from the events
+     * themselves: the program's 5 ms sleeps are recorded only where they lasted the default settings' 20 ms, and
+     * beside other work one woke 33 ms late (a helper's full suite at load 10 to 19, 2026-12-08): then INFO, or
+     * WARNING from 100 ms, is the rule telling what the JVM did, not a clean recording's finding.
      */
     @Test
     void staysAtOkOnACleanRecording(@TempDir Path dir) throws Exception {
-        Map<String, Finding> found =
-                findings(Programs.record(Programs.Clean.class, dir.resolve("clean.jfr"), "default"));
+        Path recording = Programs.record(Programs.Clean.class, dir.resolve("clean.jfr"), "default");
+        Map<String, Finding> found = findings(recording);
+        long latestWake = latestVirtualWake(recording).toMillis();
+        Severity wakeups = latestWake >= 100 ? Severity.WARNING : latestWake >= 10 ? Severity.INFO : Severity.OK;
 
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(Analysis.ruleIds());
         assertThat(found.values()).allSatisfy(finding -> {
@@ -405,10 +411,26 @@ class RulesOnRecordingsTest {
                             .contains(finding.rule())
                     || finding.rule().equals("carrier-hogging")
                             && Integer.valueOf(0).equals(finding.details().get("samples"));
+            Severity expected =
+                    nothingToLookAt ? Severity.NA : finding.rule().equals("wakeup-delay") ? wakeups : Severity.OK;
             assertThat(finding.severity())
-                    .as(finding.rule() + ": " + finding.summary())
-                    .isEqualTo(nothingToLookAt ? Severity.NA : Severity.OK);
+                    .as(finding.rule() + ": " + finding.summary() + " (latest virtual wake-up " + latestWake + " ms)")
+                    .isEqualTo(expected);
         });
+    }
+
+    /** How late the latest-waking virtual thread's sleep in {@code recording} woke: its length less what it asked. */
+    private static java.time.Duration latestVirtualWake(Path recording) throws java.io.IOException {
+        java.time.Duration latest = java.time.Duration.ZERO;
+        for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(recording)) {
+            if (event.getEventType().getName().equals("jdk.ThreadSleep")
+                    && event.getThread() != null
+                    && event.getThread().isVirtual()) {
+                java.time.Duration late = event.getDuration().minusNanos(event.getLong("time"));
+                latest = late.compareTo(latest) > 0 ? late : latest;
+            }
+        }
+        return latest;
     }
 
     /**
