@@ -80,8 +80,8 @@ public final class AtomicFile {
      * makes for one process only: two {@code run --jfr} that chose one default name (two containers, each loom pid 1,
      * started in the same second) both saw it free, and the later one's recording was refused at the end, "a file of
      * that name was made while loom worked", exit 1. Free it with {@link #releaseName} once written or given up;
-     * a JVM that ends before (Ctrl-C's grace over, the heap watch's halt) frees it on its way out ({@link
-     * TemporaryFiles}), one killed leaves it.
+     * the CLI's JVM that ends before (Ctrl-C's grace over, the heap watch's halt) frees it on its way out ({@link
+     * TemporaryFiles}), one killed, or another JVM that exits first, leaves it.
      *
      * @throws NotWritten if no file can be made in the folder
      */

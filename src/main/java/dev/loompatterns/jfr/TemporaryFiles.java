@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * an interrupt), or the heap watch's halt.
  *
  * <p>It replaces {@code File.deleteOnExit}, which a halt does not run, and whose list only grows: each write left an
- * entry in the JVM's {@code DeleteOnExitHook} after its file was gone, for the JVM's life. Nothing deletes a file
- * after a {@code kill -9}: what that leaves is in docs/cli.md.
+ * entry in the JVM's {@code DeleteOnExitHook} after its file was gone, for the JVM's life. Only the CLI's JVM calls
+ * {@link #deleteBeforeTheJvmEnds}: a JVM without its hook that exits mid-write (a child JVM that {@code ParentWatch}
+ * ends with {@code System.exit} once its parent is gone, where a review's tries found JFR's exit waiting for the
+ * recording's write) leaves the file, which {@code deleteOnExit} deleted, as does a write that makes its file in the
+ * instant after the deletion, and a {@code kill -9}: what that leaves is in docs/cli.md.
  */
 public final class TemporaryFiles {
 

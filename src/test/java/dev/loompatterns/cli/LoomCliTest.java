@@ -1377,7 +1377,7 @@ class LoomCliTest {
     /**
      * Usage errors that say what was meant: a --jfr-dir whose parent is missing or a file; a near miss of
      * fidelity's pattern, or an empty --examples (read as the current folder: "no E01_*.java in ;"); a second pattern
-     * id to run or dump (compare runs several); a number option given a word or too large a number, in the words of
+     * id to run or dump (compare runs several); a number option given a word, in the words of
      * the other refusals; an unknown option with the id or file left out, which picocli called a missing parameter
      * (a file named '-p.jfr' was "Missing required parameter: 'FILE'"). Each row: the arguments, then how the line
      * begins.

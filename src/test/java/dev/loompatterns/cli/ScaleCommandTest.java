@@ -107,8 +107,10 @@ class ScaleCommandTest {
     /**
      * Stopped after a row (Ctrl-C during the next), scale prints the notes under the rows it printed, as when it ends:
      * it printed the legend alone, and a platform row whose starting outlasted the sleep lost the note that its wake/s
-     * was the start rate (a review). Here 3,000 platform threads take far longer to start than their 1 ms sleep, and
-     * the pool row of one thread that follows has 3,000 sleeps to do one after another.
+     * was the start rate (a review). Here the pool row of one thread that follows the platform row has 3,000 sleeps to
+     * do one after another. The start-rate note itself is not asked for: it is given where wake/s is within 0.8 to 1.25
+     * of the start rate, which a review measured at 0.99 to 1.15 for this row beside two busy loops (a line the load
+     * decides); the notes' own line is enough to tell them printed.
      */
     @Test
     @Timeout(120) // backstop
@@ -127,7 +129,6 @@ class ScaleCommandTest {
                 .doesNotContain("fixed pool of platform threads")
                 .contains("wake/s: wakeups_per_s")
                 .contains("Each task sleeps 1 ms (Thread.sleep).")
-                .contains("Starting the tasks took longer than their 1 ms sleep in: platform thread per task (")
                 .contains("Each row's JVM was fresh")
                 .contains("Row JVM options: ");
     }
